@@ -1,0 +1,361 @@
+"""The ``parallax`` command line (Typer). JSON output follows the schema-1 contract of the
+design note; progress bars and messages go to stderr so stdout stays machine-readable.
+
+Exit codes: 0 every input read; 1 some inputs rejected (the rest were processed and printed or
+stored); 2 usage error or a path that does not exist; 3 configuration or store error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from parallax.errors import Code, ParallaxError
+from parallax.records import Page, Rejection
+from parallax.settings import Config, load_config, settings_markdown
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+                  help="Parallax: every side of a news story. Ingest news from anywhere, "
+                       "segment and analyse it, group it into stories and compare outlets.")
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+DEFAULT_DB = "parallax.db"
+
+DbOption = Annotated[str, typer.Option("--db", envvar="PARALLAX_DB",
+                                       help="SQLite database file.")]
+ConfigOption = Annotated[str | None, typer.Option(
+    "--config", envvar="PARALLAX_CONFIG",
+    help="TOML config file (default: ./parallax.toml if present).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines (schema 1).")]
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or "
+                                                  "http(s) URLs.", show_default=False)]
+
+
+def main() -> None:
+    logging.basicConfig(level=os.environ.get("PARALLAX_LOG", "WARNING"), stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except ParallaxError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise SystemExit(EXIT_ERROR) from exc
+
+
+def _config(path: str | None) -> Config:
+    try:
+        return load_config(path)
+    except ParallaxError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_ERROR) from exc
+
+
+@contextmanager
+def _progress(label: str, total: int | None = None) -> Iterator[Any]:
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn()]
+    with Progress(*columns, console=err, transient=True,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda description=None: progress.update(
+            task, advance=1, description=description or label)
+
+
+def _missing(inputs: list[str]) -> list[str]:
+    from parallax.ingest.url import is_url
+
+    return [i for i in inputs if not is_url(i) and not Path(i).exists()]
+
+
+def _exit_code(rejected: int, missing: list[str]) -> int:
+    if missing:
+        for path in missing:
+            err.print(f"[red]error[/red] path not found: {path}")
+        return EXIT_USAGE
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
+               as_json: bool) -> int:
+    from parallax.ingest import read_inputs
+    from parallax.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(config, analyse=analyse)
+    rejected = 0
+    with _progress("Analysing" if analyse else "Extracting") as advance:
+        for item in read_inputs(inputs, config):
+            result: Page | Rejection = item if isinstance(item, Rejection) else \
+                pipeline.process(item)
+            advance(result.input[-50:])
+            if isinstance(result, Rejection):
+                rejected += 1
+                payload = result.to_contract()
+                if not as_json:
+                    err.print(f"[yellow]rejected[/yellow] {result.input}: {result.reason}")
+            else:
+                payload = result.to_contract(analysed=analyse)
+                if not as_json:
+                    _print_page(result, analysed=analyse)
+            if as_json:
+                sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    return _exit_code(rejected, _missing(inputs))
+
+
+def _print_page(page: Page, *, analysed: bool) -> None:
+    table = Table(title=page.input, show_lines=False, title_justify="left")
+    for column in ("role", "title", "outlet", "published", "lang", "chars"):
+        table.add_column(column)
+    if analysed:
+        for column in ("entities", "quotes", "claims", "genre"):
+            table.add_column(column)
+    for a in page.articles:
+        row = [a.role, a.title[:60], a.outlet or "", a.published.text or "", a.language or "",
+               str(len(a.text))]
+        if analysed:
+            row += [str(len(a.entities)), str(len(a.quotes)), str(len(a.claims)),
+                    a.genre.label if a.genre else ""]
+        table.add_row(*row)
+    out.print(table)
+    kinds: dict[str, int] = {}
+    for b in page.boilerplate:
+        kinds[b.kind] = kinds.get(b.kind, 0) + 1
+    out.print(f"  comments: {len(page.comments)}   boilerplate: "
+              + (", ".join(f"{k} x{n}" for k, n in kinds.items()) or "none"))
+
+
+@app.command()
+def extract(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """Segment pages into articles, related teasers, comments and boilerplate (no analysis).
+
+    Example: [bold]parallax extract page.txt feed.rss --json[/bold]
+    """
+    raise typer.Exit(_run_pages(inputs, _config(config), analyse=False, as_json=as_json))
+
+
+@app.command()
+def analyze(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+    """Segment and analyse: language, entities, quotes, claims, roles, narratives, techniques,
+    frames and genre for every article.
+
+    Example: [bold]parallax analyze https://example.org/news.html --json[/bold]
+    """
+    raise typer.Exit(_run_pages(inputs, _config(config), analyse=True, as_json=as_json))
+
+
+@app.command()
+def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
+           config: ConfigOption = None) -> None:
+    """Store, analyse and cluster inputs into the database (idempotent and resumable: inputs
+    already stored are skipped, an interrupted run keeps everything committed).
+
+    Example: [bold]parallax ingest ./pages ./feeds/world.rss --db news.db[/bold]
+    """
+    from parallax.runner import InputOutcome
+    from parallax.runner import ingest as run_ingest
+    from parallax.store import open_store
+
+    cfg = _config(config)
+    store = open_store(db)
+    try:
+        with _progress("Ingesting") as advance:
+            def on_item(outcome: InputOutcome) -> None:
+                advance(outcome.input[-50:])
+                if as_json:
+                    sys.stdout.write(json.dumps(outcome.to_contract(), ensure_ascii=False) + "\n")
+                elif outcome.status == "rejected":
+                    err.print(f"[yellow]rejected[/yellow] {outcome.input}: {outcome.reason}")
+
+            report = run_ingest(inputs, store, cfg, on_item=on_item)
+    finally:
+        store.close()
+    summary = {"stored": report.count("stored"), "skipped": report.count("skipped"),
+               "rejected": report.count("rejected"), "stories": len(report.stories)}
+    if as_json:
+        sys.stdout.write(json.dumps({"schema": 1, "summary": summary, "db": db}) + "\n")
+    else:
+        err.print(f"[green]done[/green] stored {summary['stored']}, skipped {summary['skipped']}"
+                  f" (already stored), rejected {summary['rejected']}; "
+                  f"{summary['stories']} stories in {db}")
+    raise typer.Exit(_exit_code(summary["rejected"], _missing(inputs)))
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """List the stories in the database, largest first.
+
+    Example: [bold]parallax stories --db news.db --json[/bold]
+    """
+    from parallax.store import open_store
+
+    store = open_store(db)
+    try:
+        rows = []
+        for story in store.stories():
+            articles = [a for a in (store.article(i) for i in story.article_ids) if a]
+            rows.append({**story.to_dict(), "articles": [
+                {"id": a.id, "input": a.input, "outlet": a.outlet, "title": a.title,
+                 "language": a.language, "role": a.role} for a in articles]})
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")
+        return
+    _print_stories(rows)
+
+
+def _print_stories(rows: list[dict[str, Any]]) -> None:
+    table = Table(title="Stories", title_justify="left")
+    for column in ("id", "title", "articles", "outlets", "languages", "span"):
+        table.add_column(column)
+    for row in rows:
+        mains = [a for a in row["articles"] if a["role"] == "main"]
+        span = " – ".join(x for x in (row.get("start"), row.get("end")) if x) or "?"
+        table.add_row(row["id"], row["title"][:70], str(len(mains)),
+                      ", ".join(row["outlets"]), ", ".join(row["languages"]), span)
+    out.print(table)
+
+
+@app.command()
+def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'parallax stories').")],
+            db: DbOption = DEFAULT_DB,
+            fmt: Annotated[str, typer.Option("--format", help="md, html, json or csv.")] = "md",
+            output: Annotated[Path | None, typer.Option("--out", help="Write to this file.")]
+            = None, config: ConfigOption = None) -> None:
+    """Compare how each outlet covers one story: shared, contested and exclusive claims, entity
+    portrayal, narratives, techniques, voices, omissions and reader reaction.
+
+    Example: [bold]parallax compare s1a2b3c4 --format html --out story.html[/bold]
+    """
+    from parallax.compare.service import comparison_for
+    from parallax.store import open_store
+
+    if fmt not in ("md", "html", "json", "csv"):
+        err.print(f"[red]error[/red] unknown format '{fmt}'; use md, html, json or csv")
+        raise typer.Exit(EXIT_USAGE)
+    cfg = _config(config)
+    store = open_store(db)
+    try:
+        comparison = comparison_for(store, story_id, cfg)
+    except ParallaxError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE if exc.code == Code.NOT_IN_STORE else EXIT_ERROR) from exc
+    finally:
+        store.close()
+    text = render(comparison, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"[green]wrote[/green] {output}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def render(comparison: dict[str, Any], fmt: str) -> str:
+    from parallax.compare import render as renderers
+
+    if fmt == "json":
+        return json.dumps(comparison, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        return renderers.render_html_report(comparison)
+    if fmt == "csv":
+        return renderers.render_csv(comparison)
+    return renderers.render_markdown(comparison)
+
+
+@app.command()
+def serve(db: DbOption = DEFAULT_DB,
+          host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          config: ConfigOption = None) -> None:
+    """Serve the web UI and JSON API over a database (read-only).
+
+    Example: [bold]parallax serve --db news.db --port 8000[/bold], then open http://127.0.0.1:8000
+    """
+    import uvicorn
+
+    from parallax.web.app import create_app
+
+    if not Path(db).exists():
+        err.print(f"[red]error[/red] database not found: {db} (run 'parallax ingest' first)")
+        raise typer.Exit(EXIT_USAGE)
+    err.print(f"Serving {db} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
+    uvicorn.run(create_app(db, _config(config)), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def demo(db: DbOption = "parallax-demo.db",
+         report: Annotated[Path, typer.Option(help="HTML report of the largest story.")]
+         = Path("parallax-demo-report.html"),
+         no_serve: Annotated[bool, typer.Option("--no-serve", help="Build only; do not serve.")]
+         = False,
+         port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+         config: ConfigOption = None) -> None:
+    """Ingest the bundled fictional demo corpus, summarise its stories, write an HTML report of
+    the largest story and serve the web UI.
+
+    Example: [bold]parallax demo --no-serve[/bold]
+    """
+    cfg = _config(config)
+    corpus = demo_corpus_path()
+    err.print(f"Demo corpus: {corpus} (fictional; see its README)")
+    _demo_ingest(corpus, db, cfg)
+    stories(db=db, as_json=False)
+    from parallax.compare.service import comparison_for
+    from parallax.store import open_store
+
+    store = open_store(db)
+    try:
+        largest = store.stories()[0]
+        comparison = comparison_for(store, largest.id, cfg)
+    finally:
+        store.close()
+    report.write_text(render(comparison, "html"), encoding="utf-8")
+    err.print(f"[green]wrote[/green] report of the largest story '{largest.title}' to {report}")
+    if not no_serve:
+        serve(db=db, host="127.0.0.1", port=port, config=config)
+
+
+def demo_corpus_path() -> Path:
+    return Path(str(resources.files("parallax") / "demo" / "corpus"))
+
+
+def _demo_ingest(corpus: Path, db: str, cfg: Config) -> None:
+    from parallax.runner import ingest as run_ingest
+    from parallax.store import open_store
+
+    store = open_store(db)
+    try:
+        with _progress("Ingesting demo corpus") as advance:
+            report = run_ingest([str(corpus)], store, cfg,
+                                on_item=lambda outcome: advance(outcome.input[-50:]))
+    finally:
+        store.close()
+    err.print(f"stored {report.count('stored')} documents, skipped {report.count('skipped')} "
+              f"already stored, rejected {report.count('rejected')}; "
+              f"{len(report.stories)} stories")
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """Print every setting with its default and why (the same table as docs/configuration.md).
+
+    Example: [bold]parallax settings[/bold]
+    """
+    out.print(settings_markdown())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

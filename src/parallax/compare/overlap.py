@@ -1,0 +1,166 @@
+"""Default comparer (``overlap/v1``): one story's articles side by side, per outlet.
+
+Reads only stored analyses (design rule: compare never re-parses pages). Articles without an
+outlet are grouped under "Unknown outlet" so they still count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from parallax.compare.claims import align_claims
+from parallax.records import SCHEMA_VERSION, Article, Story
+from parallax.registry import register
+from parallax.settings import Config
+
+UNKNOWN_OUTLET = "Unknown outlet"
+
+
+def outlet_name(article: Article) -> str:
+    return article.outlet or UNKNOWN_OUTLET
+
+
+class OverlapComparer:
+    def __init__(self, config: Config) -> None:
+        self.shared_share = float(config["shared_fact_share"])
+
+    def compare(self, story: Story, articles: Sequence[Article],
+                comments: Sequence[dict[str, Any]]) -> dict[str, Any]:
+        mains = [a for a in articles if a.role == "main"]
+        outlet_of = {a.id: outlet_name(a) for a in mains}
+        outlets = sorted(set(outlet_of.values()))
+        by_outlet: dict[str, list[Article]] = defaultdict(list)
+        for a in mains:
+            by_outlet[outlet_of[a.id]].append(a)
+        result: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "story": {**story.to_dict(), "article_count": len(mains),
+                      "related_count": len(articles) - len(mains)},
+            "outlets": [{"outlet": o, "articles": [_article_row(a) for a in by_outlet[o]]}
+                        for o in outlets],
+            "claims": align_claims(mains, outlet_of, self.shared_share),
+            "portrayal": _portrayal(by_outlet, outlets),
+            "narratives": _narratives(by_outlet),
+            "techniques": _techniques(by_outlet),
+            "voices": _voices(by_outlet),
+            "omissions": [],
+            "reaction": _reaction(comments, outlet_of),
+            "timeline": sorted(
+                ({"published": a.published.iso, "published_text": a.published.text,
+                  "outlet": outlet_of[a.id], "title": a.title, "article_id": a.id}
+                 for a in mains), key=lambda r: (r["published"] or "9999", r["outlet"])),
+        }
+        entities = {o: {m.canonical for a in arts for m in a.entities
+                        if m.type in ("PERSON", "ORG", "GPE")} for o, arts in by_outlet.items()}
+        result["omissions"] = omissions(result, entities)
+        return result
+
+
+def _article_row(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "title": a.title,
+            "published": {"text": a.published.text, "iso": a.published.iso},
+            "language": a.language, "genre": a.genre.label if a.genre else None,
+            "words": len(a.text.split()), "input": a.input, "url": a.url}
+
+
+def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str]) -> dict[str, Any]:
+    outlet_count: Counter[str] = Counter()
+    for arts in by_outlet.values():
+        outlet_count.update({m.canonical for a in arts for m in a.entities
+                             if m.type in ("PERSON", "ORG", "GPE")})
+    entities = [e for e, n in outlet_count.most_common(12) if n >= 1][:12]
+    cells = []
+    for outlet in outlets:
+        for entity in entities:
+            roles = [r for a in by_outlet[outlet] for r in a.roles if r.entity == entity]
+            if roles:
+                best = max(roles, key=lambda r: r.score)
+                cells.append({"entity": entity, "outlet": outlet, "main_role": best.main_role,
+                              "fine_roles": best.fine_roles, "score": best.score,
+                              "evidence": best.evidence})
+    return {"entities": entities, "outlets": outlets, "cells": cells}
+
+
+def _narratives(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
+    rows = []
+    for outlet, arts in sorted(by_outlet.items()):
+        grouped: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
+        for a in arts:
+            for n in a.narratives:
+                grouped[(n.label, n.sub)].append(n)
+        for (label, sub), items in grouped.items():
+            rows.append({"outlet": outlet, "label": label, "sub": sub, "count": len(items),
+                         "score": max(n.score for n in items),
+                         "evidence": [e for n in items for e in n.evidence][:2]})
+    return rows
+
+
+def _techniques(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
+    rows = []
+    for outlet, arts in sorted(by_outlet.items()):
+        grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for a in arts:
+            for t in a.techniques:
+                grouped[t.technique].append({"article_id": a.id, "text": a.text[t.start:t.end]})
+        for technique, examples in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
+            rows.append({"outlet": outlet, "technique": technique, "count": len(examples),
+                         "examples": examples[:3]})
+    return rows
+
+
+def _voices(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
+    rows = []
+    for outlet, arts in sorted(by_outlet.items()):
+        tally: dict[str, dict[str, Any]] = {}
+        for a in arts:
+            for q in a.quotes:
+                if not q.speaker:
+                    continue
+                row = tally.setdefault(q.speaker, {"outlet": outlet, "speaker": q.speaker,
+                                                   "direct": 0, "indirect": 0, "examples": []})
+                row["direct" if q.direct else "indirect"] += 1
+                if len(row["examples"]) < 2:
+                    row["examples"].append(q.text)
+        rows.extend(sorted(tally.values(), key=lambda r: -(r["direct"] + r["indirect"])))
+    return rows
+
+
+def _reaction(comments: Sequence[dict[str, Any]],
+              outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in comments:
+        grouped[outlet_of.get(c["article_id"], UNKNOWN_OUTLET)].append(c)
+    return [{"outlet": outlet, "comments": len(items),
+             "languages": dict(Counter(c.get("language") or "unknown" for c in items)),
+             "examples": [c["text"] for c in items[:3]]}
+            for outlet, items in sorted(grouped.items())]
+
+
+def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]]) -> list[
+        dict[str, Any]]:
+    """What each outlet leaves out: entities and shared claims most other outlets carry."""
+    outlets = list(by_outlet_entities)
+    rows = []
+    for outlet in outlets:
+        others = [o for o in outlets if o != outlet]
+        if not others:
+            continue
+        counts: Counter[str] = Counter(e for o in others for e in by_outlet_entities[o])
+        missing = sorted(e for e, n in counts.items()
+                         if n * 2 >= len(others) and n >= 2 and e not in by_outlet_entities[outlet])
+        missing_claims = [c["id"] for c in comparison["claims"]["clusters"]
+                          if c["positions"].get(outlet) == "silent"
+                          and sum(p != "silent" for p in c["positions"].values()) * 2
+                          >= len(others) and sum(p != "silent" for p in c["positions"].values())
+                          >= 2]
+        if missing or missing_claims:
+            rows.append({"outlet": outlet, "missing_entities": missing[:10],
+                         "missing_claims": missing_claims[:10]})
+    return rows
+
+
+@register("compare", "overlap/v1")
+def make_overlap(config: Config) -> OverlapComparer:
+    return OverlapComparer(config)

@@ -1,0 +1,1 @@
+"""Enrichment: language, sentences, entities, quotes and claims for each article."""

@@ -1,0 +1,392 @@
+"""Default entity finder (``gazetteer/v1``): capitalised spans + a curated alias table.
+
+Good enough to wire the product end to end in every language without a model: names are found
+by shape, typed by context cues or the alias table, and linked to one canonical entity per
+article by name-part matching ("Dragan" -> "Aurel Dragan", "Драгана" -> "Аурел Драган").
+Cyrillic names outside the table get a transliterated canonical form so they meet their Latin
+spelling across articles. Model-based NER (spaCy, natasha) registers as a separate stage.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from parallax.records import Article, Mention
+from parallax.registry import register
+from parallax.settings import Config
+from parallax.textutil import STOPWORDS, fold, translit
+
+_UP = "A-ZÄÖÜÉÈÁÀÇŁŚŻА-ЯЁІЇЄҐ"
+_LOW = "a-zäöüßéèáàçłśżа-яёіїєґ"
+_NAME = rf"[{_UP}](?:[{_LOW}{_UP}'’-]|\.(?=[{_UP}]))*"
+_CONNECT = r"(?:\s(?:of|the|for|de|von|der|van|al|bin)\s|\s|-)"
+SPAN = re.compile(rf"(?<![\w])({_NAME}(?:{_CONNECT}{_NAME})*)")
+ACRONYM = re.compile(rf"(?<![\w])([{_UP}]{{2,6}})(?![\w])")
+
+TITLES = {
+    fold(t)
+    for t in [
+        "President",
+        "Präsident",
+        "Президент",
+        "Prime",
+        "Minister",
+        "Minister",
+        "Ministerin",
+        "Chancellor",
+        "Kanzler",
+        "Kanzlerin",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Mayor",
+        "Bürgermeister",
+        "Envoy",
+        "Spokesperson",
+        "Sprecher",
+        "Sprecherin",
+        "General",
+        "Secretary",
+        "Senator",
+        "министр",
+        "мэр",
+        "глава",
+        "премьер",
+        "посол",
+        "генерал",
+    ]
+}
+ORG_WORDS = {
+    fold(w)
+    for w in [
+        "Agency",
+        "Ministry",
+        "Council",
+        "Union",
+        "Party",
+        "Press",
+        "Courier",
+        "Ledger",
+        "Bank",
+        "Committee",
+        "Commission",
+        "Parliament",
+        "Army",
+        "Forces",
+        "Today",
+        "Herald",
+        "Institute",
+        "University",
+        "Group",
+        "Tide",
+        "Company",
+        "Corporation",
+        "Office",
+        "Service",
+        "Services",
+        "Police",
+        "Court",
+        "Government",
+        "Observer",
+        "Times",
+        "News",
+        "Post",
+        "Network",
+        "Ministerium",
+        "Partei",
+        "Regierung",
+        "Agentur",
+        "Rat",
+        "Bundestag",
+        "Polizei",
+        "Вестник",
+        "Министерство",
+        "Партия",
+        "Агентство",
+        "Правительство",
+        "Совет",
+        "Полиция",
+    ]
+}
+PLACE_CUES = {"in", "from", "to", "near", "across", "im", "aus", "nach", "bei", "в", "из", "под"}
+PERSON_CUES = {
+    fold(w)
+    for w in [
+        "said",
+        "says",
+        "told",
+        "wrote",
+        "added",
+        "insisted",
+        "sagte",
+        "erklärte",
+        "заявил",
+        "сказал",
+        "написал",
+        "добавил",
+    ]
+}
+PLACE_WORDS = {
+    fold(w)
+    for w in [
+        "Base",
+        "Sea",
+        "River",
+        "Region",
+        "Oblast",
+        "Asia",
+        "Ocean",
+        "Lake",
+        "Street",
+        "Square",
+        "Airport",
+        "Valley",
+        "Mountains",
+        "Island",
+        "Islands",
+        "Province",
+        "District",
+        "Bay",
+        "Coast",
+        "Fluss",
+        "See",
+        "Region",
+        "Stadt",
+        "Kreis",
+        "Gebiet",
+        "область",
+        "море",
+        "река",
+    ]
+}
+DEMONYM_ENDINGS = (
+    "ian",
+    "ean",
+    "ese",
+    "ish",
+    "ican",
+    "isch",
+    "ische",
+    "ischen",
+    "ischer",
+    "ский",
+    "ская",
+    "ские",
+    "ского",
+)
+INITIAL_WORDS = {
+    "while",
+    "although",
+    "because",
+    "since",
+    "however",
+    "despite",
+    "even",
+    "yet",
+    "still",
+    "now",
+    "meanwhile",
+    "instead",
+    "today",
+    "yesterday",
+    "während",
+    "obwohl",
+    "dennoch",
+    "jetzt",
+    "heute",
+    "однако",
+    "теперь",
+    "сегодня",
+}
+PRONOUN_LIKE = {
+    fold(w)
+    for w in [
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Er",
+        "Sie",
+        "Es",
+        "Wir",
+        "Ich",
+        "Он",
+        "Она",
+        "Они",
+        "Мы",
+        "Я",
+        "Mr",
+        "Mrs",
+    ]
+}
+
+
+@dataclass(slots=True)
+class AliasEntry:
+    canonical: str
+    type: str
+
+
+def load_aliases(extra_file: str | None = None) -> dict[str, AliasEntry]:
+    files = [resources.files("parallax.enrich") / "data" / "aliases-v1.json"]
+    table: dict[str, AliasEntry] = {}
+    sources = [f.read_text(encoding="utf-8") for f in files]
+    if extra_file:
+        with open(extra_file, encoding="utf-8") as handle:
+            sources.append(handle.read())
+    for source in sources:
+        for item in json.loads(source)["entities"]:
+            entry = AliasEntry(item["canonical"], item["type"])
+            for alias in [item["canonical"], *item["aliases"]]:
+                table[fold(alias)] = entry
+    return table
+
+
+class GazetteerEntities:
+    requires = ("text", "sentences", "language")
+    assigns = ("entities",)
+
+    def __init__(self, aliases: dict[str, AliasEntry]) -> None:
+        self.aliases = aliases
+
+    def annotate(self, article: Article) -> None:
+        text = article.text
+        starts = {s.start for s in article.sentences}
+        german = article.language == "de"
+        lowercase_vocab = {w for w in re.findall(rf"(?<![\w])[{_LOW}]+", text)}
+        raw: list[Mention] = []
+        candidates: list[tuple[int, str]] = []
+        for m in list(SPAN.finditer(text)) + list(ACRONYM.finditer(text)):
+            start = m.start(1)
+            offset = start
+            for part in re.split(r"(?<=['’]s) ", m.group(1)):  # "Valdoria's Mira Kessler"
+                candidates.append((offset, part))
+                offset += len(part) + 1
+        for start, surface in candidates:
+            surface = surface.rstrip(".-’'")
+            surface = re.sub(r"['’]s$", "", surface)
+            # drop leading stopwords / sentence-initial function words ("The", "While")
+            tokens = surface.split()
+            while tokens and (
+                fold(tokens[0]) in STOPWORDS
+                or fold(tokens[0]) in PRONOUN_LIKE
+                or (
+                    start in starts
+                    and len(tokens) > 1
+                    and (
+                        tokens[0].lower() in lowercase_vocab
+                        or tokens[0].lower() in INITIAL_WORDS
+                        or tokens[0].endswith("ing")
+                    )
+                    and fold(" ".join(tokens)) not in self.aliases
+                )
+            ):
+                start += len(tokens[0]) + 1
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            surface = " ".join(tokens)
+            end = start + len(surface)
+            if text[start:end] != surface:  # connectors with odd spacing: keep exact offsets
+                end = start + len(tokens[0])
+                surface = text[start:end]
+            mention = self._classify(text, start, end, surface, start in starts, german)
+            if mention:
+                raw.append(mention)
+        article.entities = _link(_dedupe(raw))
+
+    def _classify(
+        self, text: str, start: int, end: int, surface: str, sentence_start: bool, german: bool
+    ) -> Mention | None:
+        key = fold(surface)
+        entry = self.aliases.get(key)
+        if entry is None and " " in surface:  # "President Aurel Dragan": strip titles
+            parts = surface.split()
+            while parts and fold(parts[0]) in TITLES:
+                start += len(parts[0]) + 1
+                parts = parts[1:]
+            if not parts:
+                return None
+            surface = " ".join(parts)
+            end = start + len(surface)
+            key = fold(surface)
+            entry = self.aliases.get(key)
+        if entry:
+            return Mention(surface, start, end, entry.type, entry.canonical)
+        words = surface.split()
+        if fold(words[-1]).endswith(DEMONYM_ENDINGS):
+            return None  # "Korvanian", "North Korean": adjectives, not entities
+        if fold(words[-1]) in PLACE_WORDS:
+            etype = "GPE"
+        elif fold(words[-1]) in ORG_WORDS or (surface.isupper() and len(surface) <= 6):
+            etype = "ORG"
+        elif fold(words[0]) in TITLES:
+            return None
+        else:
+            before = text[max(0, start - 30) : start].split()
+            prev = fold(before[-1]) if before else ""
+            after = text[end : end + 20].split()
+            nxt = fold(after[0].strip(",.")) if after else ""
+            if prev in TITLES or nxt in PERSON_CUES or (len(words) in (2, 3) and not german):
+                etype = "PERSON"
+            elif prev in PLACE_CUES:
+                etype = "GPE"
+            elif len(words) == 1 and (sentence_start or german):
+                return None  # sentence-initial word or a German common noun
+            else:
+                etype = "MISC"
+        canonical = translit(surface) if re.search("[А-Яа-яЁё]", surface) else surface
+        return Mention(surface, start, end, etype, canonical)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _link(mentions: list[Mention]) -> list[Mention]:
+    """Name-part matching: a short or inflected mention takes the canonical of a longer one."""
+    full = [m for m in mentions if " " in m.canonical and m.type in ("PERSON", "MISC", "ORG")]
+    for m in mentions:
+        if " " in m.canonical or m.type == "GPE":
+            continue
+        key = fold(m.canonical)
+        for longer in full:
+            parts = [fold(p) for p in longer.canonical.split()]
+            last = parts[-1]
+            if (
+                key == last
+                or (longer.type == "PERSON" and key == parts[0] and len(parts) == 3)
+                or (len(key) > 4 and key.startswith(last) and len(key) - len(last) <= 2)
+            ):
+                m.canonical, m.type = longer.canonical, longer.type
+                break
+    counts: dict[str, int] = {}
+    types: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        if m.type != "MISC":
+            types.setdefault(m.canonical, {}).setdefault(m.type, 0)
+            types[m.canonical][m.type] += 1
+    for m in mentions:  # one type per canonical entity: its most frequent typed reading
+        if m.canonical in types:
+            m.type = max(types[m.canonical].items(), key=lambda kv: kv[1])[0]
+    return [m for m in mentions if m.type != "MISC" or counts[m.canonical] >= 2]
+
+
+@register("entities", "gazetteer/v1")
+def make_gazetteer(config: Config) -> GazetteerEntities:
+    return GazetteerEntities(load_aliases())

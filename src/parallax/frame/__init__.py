@@ -1,0 +1,1 @@
+"""Framing: entity roles, narratives, persuasion techniques, frames and genre."""

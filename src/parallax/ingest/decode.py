@@ -1,0 +1,74 @@
+"""Bytes -> text with the encoding detected, not assumed; binary and broken input rejected.
+
+Decision (documented in README): valid UTF-8 (with or without BOM) is taken as is; otherwise
+charset-normalizer proposes an encoding and we accept it only if the decoded text looks like
+prose (mostly letters and spaces). Anything else is rejected with the offending byte offset,
+so a user can find and fix the file.
+"""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from parallax.errors import Code, InputRejected
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or office document)",
+    b"\x7fELF": "an executable",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Name what a binary blob looks like, or None for text."""
+    for magic, name in _MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary data (contains NUL bytes)"
+    return None
+
+
+def _looks_like_prose(text: str) -> bool:
+    sample = text[:20000]
+    if not sample.strip():
+        return False
+    letters = sum(ch.isalpha() or ch.isspace() for ch in sample)
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return letters / len(sample) > 0.75 and controls / len(sample) < 0.01
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) or raise InputRejected with an actionable reason."""
+    if not data.strip():
+        raise InputRejected(Code.EMPTY, "empty input: the file has no content")
+    binary = sniff_binary(data[:8192])
+    if binary:
+        raise InputRejected(Code.BINARY, f"binary input: looks like {binary}, not a text, "
+                            "HTML, feed, WARC or JSONL document")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    best = from_bytes(data[:2_000_000]).best()
+    if best is not None and best.encoding and best.encoding.lower() not in ("utf_8", "utf-8"):
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+        if text and _looks_like_prose(text):
+            return text, best.encoding
+    raise InputRejected(
+        Code.ENCODING,
+        f"invalid UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) and no other "
+        "text encoding fits; re-save the file as UTF-8",
+    )

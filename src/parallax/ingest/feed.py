@@ -1,0 +1,69 @@
+"""RSS and Atom feeds (feedparser): each item becomes one RawDocument of kind ``record``.
+
+Only what the feed itself carries is read; fetching each item's full page is the user's call
+(``--follow-links``), never automatic, so ingesting a feed makes no extra requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+
+from parallax.errors import Code
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+
+def _iso(entry: Any, key: str) -> str | None:
+    parsed = entry.get(key + "_parsed")
+    if not parsed:
+        return None
+    return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+00:00".format(*parsed[:6])
+
+
+def read_feed(text: str, *, uri: str, given: str, config: Config,
+              fetched_at: str) -> Iterator[RawDocument | Rejection]:
+    parsed = feedparser.parse(text)
+    entries = parsed.entries
+    if not entries:
+        reason = "feed has no items"
+        if parsed.bozo:
+            reason = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}"
+        yield Rejection(given, reason, Code.PARSE.value)
+        return
+    outlet = parsed.feed.get("title") or None
+    limit = int(config["max_feed_items"])
+    for index, entry in enumerate(entries):
+        item_uri = f"{uri}#item-{index + 1}"
+        if index >= limit:
+            yield Rejection(item_uri, f"feed has {len(entries)} items; only the first {limit} "
+                            "are read (setting max_feed_items)", Code.TOO_LARGE.value)
+            break
+        content = ""
+        if entry.get("content"):
+            content = max((c.get("value", "") for c in entry.content), key=len)
+        summary = entry.get("summary", "")
+        body = content if len(content) >= len(summary) else summary
+        if not body.strip():
+            yield Rejection(item_uri, "feed item has no text (only a link); re-run with "
+                            "--follow-links to fetch its page", Code.NO_ARTICLE.value)
+            continue
+        published_text = entry.get("published") or entry.get("updated")
+        metadata = {
+            "title": entry.get("title", ""),
+            "outlet": outlet,
+            "url": entry.get("link"),
+            "author": entry.get("author"),
+            "published_text": published_text,
+            "published_iso": _iso(entry, "published") or _iso(entry, "updated"),
+            "format": "html",
+            "summary": summary if body is not summary else None,
+        }
+        yield RawDocument(
+            uri=item_uri, kind="record", text=body, fetched_at=fetched_at,
+            sha256=hashlib.sha256((metadata["title"] + "\n" + body).encode()).hexdigest(),
+            metadata=metadata, input=f"{given}#item-{index + 1}",
+        )

@@ -1,0 +1,103 @@
+"""Wires the configured stages: raw document -> page -> analysed articles.
+
+The pipeline owns no logic of its own beyond order and error handling: every input ends as a
+``Page`` or a ``Rejection`` with a reason, never as an exception that loses the rest of a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from parallax import registry
+from parallax.errors import Code, InputRejected, ParallaxError
+from parallax.records import Page, RawDocument, Rejection
+from parallax.settings import Config
+from parallax.stages import Annotator, Comparer, LanguageIdentifier, Segmenter, StoryClusterer
+
+log = logging.getLogger(__name__)
+
+ANNOTATOR_ORDER = ("language", "sentences", "entities", "quotes", "claims", "framing")
+PROVIDED_BY_SEGMENT = ("text", "title", "outlet", "published")
+
+
+@dataclass(slots=True)
+class Pipeline:
+    config: Config
+    segmenter: Segmenter
+    annotators: list[tuple[str, Annotator]]
+
+    @classmethod
+    def from_config(cls, config: Config, *, analyse: bool = True) -> Pipeline:
+        segmenter = registry.create("segment", config.stages["segment"], config)
+        annotators: list[tuple[str, Annotator]] = []
+        if analyse:
+            for kind in ANNOTATOR_ORDER:
+                annotators.append((kind, registry.create(kind, config.stages[kind], config)))
+            check_wiring(annotators)
+        return cls(config=config, segmenter=segmenter, annotators=annotators)
+
+    def process(self, doc: RawDocument) -> Page | Rejection:
+        """Segment and analyse one document; any failure becomes a Rejection with a reason."""
+        try:
+            page = self.segmenter.segment(doc)
+        except InputRejected as exc:
+            return Rejection(input=doc.input or doc.uri, reason=exc.reason, code=exc.code.value)
+        except Exception as exc:  # hostile input must not take the batch down
+            log.exception("segmentation failed for %s", doc.uri)
+            return Rejection(input=doc.input or doc.uri,
+                             reason=f"could not segment the page: {type(exc).__name__}: {exc}",
+                             code=Code.PARSE.value)
+        try:
+            self.analyse(page)
+        except Exception as exc:
+            log.exception("analysis failed for %s", doc.uri)
+            return Rejection(input=doc.input or doc.uri,
+                             reason=f"analysis failed: {type(exc).__name__}: {exc}",
+                             code=Code.INTERNAL.value)
+        return page
+
+    def analyse(self, page: Page) -> None:
+        for article in page.articles:
+            for _, annotator in self.annotators:
+                annotator.annotate(article)
+        language = self.language_identifier
+        if language is not None:
+            for comment in page.comments:
+                comment.language = language.detect(comment.text)
+
+    @property
+    def language_identifier(self) -> LanguageIdentifier | None:
+        for kind, annotator in self.annotators:
+            if kind == "language" and isinstance(annotator, LanguageIdentifier):
+                return annotator
+        return None
+
+    def run(self, docs: Iterator[RawDocument | Rejection]) -> Iterator[Page | Rejection]:
+        for doc in docs:
+            yield doc if isinstance(doc, Rejection) else self.process(doc)
+
+
+def check_wiring(annotators: list[tuple[str, Annotator]]) -> None:
+    """Fail at build time, not mid-batch, when a stage needs a field nobody set before it."""
+    assigned = set(PROVIDED_BY_SEGMENT)
+    for kind, annotator in annotators:
+        missing = [field for field in annotator.requires if field not in assigned]
+        if missing:
+            raise ParallaxError(
+                Code.CONFIG,
+                f"stage '{kind}' ({type(annotator).__name__}) requires {missing}, "
+                "which no earlier stage assigns; check [stages] in your config",
+            )
+        assigned.update(annotator.assigns)
+
+
+def build_clusterer(config: Config) -> StoryClusterer:
+    clusterer: StoryClusterer = registry.create("stories", config.stages["stories"], config)
+    return clusterer
+
+
+def build_comparer(config: Config) -> Comparer:
+    comparer: Comparer = registry.create("compare", config.stages["compare"], config)
+    return comparer

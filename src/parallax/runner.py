@@ -1,0 +1,89 @@
+"""Ingest orchestration: read -> (skip if stored) -> segment/analyse -> store -> cluster.
+
+Each document is committed on its own, so a crash mid-batch keeps everything before it, and a
+re-run skips what is stored (by content hash): ingest is idempotent and resumable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from parallax.ingest import read_inputs
+from parallax.pipeline import Pipeline, build_clusterer
+from parallax.records import Page, Rejection, Story
+from parallax.settings import Config
+from parallax.store.base import Store
+
+
+@dataclass(slots=True)
+class InputOutcome:
+    input: str
+    status: str  # stored | skipped | rejected
+    reason: str | None = None
+    code: str | None = None
+    articles: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_contract(self) -> dict[str, Any]:
+        return {"schema": 1, "input": self.input,
+                "status": "rejected" if self.status == "rejected" else "ok",
+                "stored": self.status == "stored", "skipped": self.status == "skipped",
+                "reason": self.reason, "code": self.code, "articles": self.articles}
+
+
+@dataclass(slots=True)
+class IngestReport:
+    outcomes: list[InputOutcome] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def rejected(self) -> list[InputOutcome]:
+        return [o for o in self.outcomes if o.status == "rejected"]
+
+
+def ingest(inputs: Iterable[str], store: Store, config: Config, *,
+           on_item: Callable[[InputOutcome], None] | None = None,
+           pipeline: Pipeline | None = None, cluster: bool = True) -> IngestReport:
+    pipeline = pipeline or Pipeline.from_config(config)
+    report = IngestReport()
+    for item in read_inputs(inputs, config):
+        if isinstance(item, Rejection):
+            outcome = _rejected(item)
+            store.save_rejection(item)
+        elif store.has_document(item.sha256):
+            outcome = InputOutcome(item.input or item.uri, "skipped",
+                                   reason="already stored (same content)")
+        else:
+            result = pipeline.process(item)
+            if isinstance(result, Rejection):
+                outcome = _rejected(result)
+                store.save_rejection(result)
+            else:
+                store.save_page(result)
+                outcome = _stored(result)
+        report.outcomes.append(outcome)
+        if on_item:
+            on_item(outcome)
+    if cluster:
+        report.stories = recluster(store, config)
+    return report
+
+
+def recluster(store: Store, config: Config) -> list[Story]:
+    stories = build_clusterer(config).cluster(store.articles(role=None), store.stories())
+    store.replace_stories(stories)
+    return stories
+
+
+def _rejected(rejection: Rejection) -> InputOutcome:
+    return InputOutcome(rejection.input, "rejected", rejection.reason, rejection.code)
+
+
+def _stored(page: Page) -> InputOutcome:
+    return InputOutcome(page.input, "stored", articles=[
+        {"id": a.id, "role": a.role, "title": a.title, "outlet": a.outlet,
+         "language": a.language} for a in page.articles])

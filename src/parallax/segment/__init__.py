@@ -1,0 +1,1 @@
+"""Segmentation: a raw page -> its articles (main + related teasers), comments and boilerplate."""

@@ -1,0 +1,83 @@
+"""Publication times as written ("4 hours ago", "26.10.2026", "Oct 26, 2026") -> ISO when known.
+
+Relative times are resolved only against a real fetch time given by the caller (a live URL
+fetch); a file on disk does not say when it was scraped, so its "4 hours ago" keeps iso=None
+rather than inventing a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from parallax.records import Published
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+
+RELATIVE = re.compile(
+    r"(?P<n>\d+|an?|one)\s+(?P<unit>minute|min|hour|day|week)s?\s+ago|"
+    r"(?P<word>just now|yesterday|today)", re.IGNORECASE)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_WORDY = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zÄÖÜäöüА-Яа-яё]+)\s+(\d{4})\b|"
+                    r"\b([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def _month(name: str) -> int | None:
+    key = name.lower()
+    for prefix in sorted(_MONTHS, key=len, reverse=True):
+        if key.startswith(prefix):
+            return _MONTHS[prefix]
+    return None
+
+
+def parse_absolute(text: str) -> str | None:
+    """ISO date (or datetime) for the first absolute date in text, else None."""
+    if m := _ISO.search(text):
+        y, mo, d, hh, mm, ss = m.groups()
+        if hh:
+            return f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}"
+        return f"{y}-{mo}-{d}"
+    if m := _DMY.search(text):
+        d, mo, y = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    for m in _WORDY.finditer(text):
+        if m.group(1):
+            d, month, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
+        else:
+            month, d, y = _month(m.group(4)), int(m.group(5)), int(m.group(6))
+        if month and 1 <= d <= 31:
+            return f"{y:04d}-{month:02d}-{d:02d}"
+    return None
+
+
+def resolve(text: str | None, *, now: str | None = None) -> Published:
+    """Keep the text as written; add ISO when absolute, or relative with a known fetch time."""
+    if not text:
+        return Published(None, None)
+    text = text.strip()
+    iso = parse_absolute(text)
+    if iso is None and now and (m := RELATIVE.search(text)):
+        try:
+            base = datetime.fromisoformat(now)
+        except ValueError:
+            return Published(text, None)
+        if m.group("word"):
+            delta = timedelta(days=1) if m.group("word").lower() == "yesterday" else timedelta()
+        else:
+            n = 1 if m.group("n").lower() in ("a", "an", "one") else int(m.group("n"))
+            unit = m.group("unit").lower()
+            step = {"minute": timedelta(minutes=1), "min": timedelta(minutes=1),
+                    "hour": timedelta(hours=1), "day": timedelta(days=1),
+                    "week": timedelta(weeks=1)}[unit]
+            delta = n * step
+        iso = (base - delta).replace(microsecond=0).isoformat()
+    return Published(text, iso)

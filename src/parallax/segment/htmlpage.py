@@ -1,0 +1,126 @@
+"""Segment HTML pages: trafilatura finds the main text, comments and metadata; lxml reports
+the furniture it dropped (navigation, cookie banners, captions, share buttons) by kind.
+
+Nothing from the page's markup survives into the article: text only, so a hostile page cannot
+smuggle markup into what we store or render.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import html as lxml_html
+
+from parallax.records import Boilerplate
+
+_FURNITURE = [
+    ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
+    ("share_buttons", re.compile(r"share|social", re.I)),
+    ("newsletter", re.compile(r"newsletter|subscribe", re.I)),
+    ("donation_appeal", re.compile(r"donat|support-us|membership|paywall", re.I)),
+    ("promo", re.compile(r"promo|advert|sponsor|\bad\b|banner", re.I)),
+]
+
+
+@dataclass(slots=True)
+class HtmlSegments:
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    paragraphs: list[str]
+    comments: list[str]
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    language: str | None = None
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _furniture(tree: lxml_html.HtmlElement) -> list[Boilerplate]:
+    found: list[Boilerplate] = []
+    seen: set[int] = set()
+
+    def add(node: lxml_html.HtmlElement, kind: str) -> None:
+        if any(id(a) in seen for a in node.iterancestors()):
+            return
+        text = _clip(node.text_content())
+        if text:
+            seen.add(id(node))
+            found.append(Boilerplate(text, kind))
+
+    for node in tree.iter("nav", "header", "footer", "aside", "figcaption", "div", "section",
+                          "ul", "form"):
+        marker = f"{node.get('id', '')} {node.get('class', '')} {node.get('role', '')}"
+        if node.tag == "nav" or "navigation" in marker:
+            add(node, "navigation")
+        elif node.tag == "footer":
+            add(node, "footer")
+        elif node.tag == "figcaption":
+            add(node, "image_caption")
+        elif node.tag == "aside" and not marker.strip():
+            add(node, "sidebar")
+        else:
+            for kind, rx in _FURNITURE:
+                if rx.search(marker):
+                    add(node, kind)
+                    break
+    return found
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
+    result = trafilatura.bare_extraction(
+        page, url=url, include_comments=True, with_metadata=True, favor_recall=True,
+        include_tables=False, deduplicate=False,
+    )
+    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
+    tree = lxml_html.fromstring(page.encode("utf-8", "replace")) if page.strip() else None
+    boilerplate = _furniture(tree) if tree is not None else []
+    published = None
+    language = None
+    if tree is not None:
+        for selector in ('//meta[@property="article:published_time"]/@content',
+                         "//time/@datetime"):
+            values = tree.xpath(selector)
+            if values:
+                published = str(values[0])
+                break
+        langs = tree.xpath("/html/@lang")
+        language = str(langs[0]).split("-")[0].lower() if langs else None
+    title = str(data.get("title") or "")
+    paragraphs = _paragraphs(str(data.get("text") or ""))
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    return HtmlSegments(
+        title=title,
+        outlet=data.get("sitename") or None,
+        author=data.get("author") or None,
+        published=published or data.get("date") or None,
+        paragraphs=paragraphs,
+        comments=_paragraphs(str(data.get("comments") or "")),
+        boilerplate=boilerplate,
+        language=language,
+    )
+
+
+def html_to_paragraphs(fragment: str) -> list[str]:
+    """Text paragraphs of an HTML fragment (feed content, JSONL ``html``), markup dropped."""
+    if not fragment.strip():
+        return []
+    tree = lxml_html.fromstring(f"<div>{fragment}</div>")
+    for bad in tree.xpath("//script|//style|//noscript|//iframe"):
+        bad.drop_tree()
+    blocks = tree.xpath("//p|//li|//h2|//h3|//blockquote")
+    if blocks:
+        texts = [" ".join(b.text_content().split()) for b in blocks]
+    else:
+        texts = [" ".join(t.split()) for t in tree.text_content().split("\n")]
+    return [t for t in texts if t]

@@ -1,0 +1,164 @@
+"""One settings table drives config parsing, ``parallax config`` output and docs/configuration.md.
+
+A test fails if a setting is missing from the docs, so the table and the documentation cannot
+drift apart. Each entry says how its default was chosen.
+
+Config file (TOML, optional): ``parallax.toml`` in the working directory, or the path given with
+``--config`` or the ``PARALLAX_CONFIG`` environment variable::
+
+    [stages]
+    segment = "heuristic/v1"
+
+    [settings]
+    max_input_bytes = 20000000
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parallax.errors import Code, ParallaxError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    tuned: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("max_input_bytes", 20_000_000,
+            "Largest input file or fetched page in bytes; bigger inputs are rejected unread.",
+            "A long news page is under 2 MB of HTML; 20 MB leaves room for feeds and JSONL."),
+    Setting("max_feed_items", 500,
+            "Most items read from one RSS/Atom feed or JSONL file before the rest is reported.",
+            "Large enough for a day of a busy feed; protects memory against hostile feeds."),
+    Setting("fetch_timeout_s", 15.0,
+            "Seconds allowed for one URL fetch (connect + read).",
+            "News sites answer within a few seconds; 15 s tolerates slow ones."),
+    Setting("fetch_max_redirects", 5,
+            "Redirects followed for one URL; each hop is checked by the address guard.",
+            "Browsers allow ~20; news links rarely need more than 2."),
+    Setting("allow_private_addresses", False,
+            "Allow fetching loopback/private/link-local addresses (only for trusted intranets).",
+            "Off: user-given URLs must never reach internal services (SSRF guard)."),
+    Setting("user_agent", "Parallax/0.1 (+https://github.com/parallax-news; news comparison)",
+            "User-Agent sent with every fetch, so site owners can see who reads them.",
+            "Honest, identifiable agent string."),
+    Setting("min_article_chars", 200,
+            "Shorter main texts are reported as 'no article found' instead of stored.",
+            "Shortest real news items in the demo corpus are ~600 chars; teasers ~150."),
+    Setting("story_similarity_threshold", 0.12,
+            "Similarity (0-1) above which an article joins an existing story.",
+            "Grid 0.08-0.30 on the demo corpus gold (docs/quality.md): "
+            "0.12 gives the best B-cubed F1."),
+    Setting("story_window_days", 10,
+            "Articles further apart in time than this never join one story.",
+            "Event-level granularity: most news threads resolve within ten days."),
+    Setting("claim_min_checkworthiness", 0.5,
+            "Claims below this check-worthiness are not reported.",
+            "Sentences with a number, date or attribution score >= 0.6; bare statements 0.4."),
+    Setting("shared_fact_share", 0.5,
+            "Share of a story's outlets that must assert a claim for it to count as shared.",
+            "Half of the outlets: 'most outlets agree' without demanding unanimity."),
+    Setting("preferred_language", "en",
+            "Language preferred for story titles and UI when a story has several.",
+            "English is the demo's lingua franca; set to 'de' or 'ru' for other readers."),
+    Setting("web_read_only", True,
+            "Serve the web UI without ingest/admin pages.",
+            "Safe default: the UI is readable by anyone who reaches it."),
+)
+
+STAGE_DEFAULTS: dict[str, str] = {
+    "segment": "heuristic/v1",
+    "language": "langid/v1",
+    "sentences": "regex/v1",
+    "entities": "gazetteer/v1",
+    "quotes": "regex/v1",
+    "claims": "heuristic/v1",
+    "framing": "lexicon/v1",
+    "stories": "overlap/v1",
+    "compare": "overlap/v1",
+}
+
+STAGE_HELP: dict[str, str] = {
+    "segment": "Cuts a raw document into main/related articles, comments and boilerplate.",
+    "language": "Sets the language of each article and comment.",
+    "sentences": "Splits article text into sentences with offsets.",
+    "entities": "Finds people, organisations, places and links them to canonical entities.",
+    "quotes": "Finds direct and indirect quotes with speaker and cue verb.",
+    "claims": "Finds check-worthy factual statements with their attribution.",
+    "framing": "Labels entity roles, narratives, persuasion techniques, frames and genre.",
+    "stories": "Groups articles from many outlets into stories.",
+    "compare": "Builds the side-by-side comparison of one story.",
+}
+
+
+@dataclass(slots=True)
+class Config:
+    """The one options object that flows through the pipeline."""
+
+    stages: dict[str, str] = field(default_factory=lambda: dict(STAGE_DEFAULTS))
+    values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
+    source: str | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read the config file if any; unknown keys are errors so typos do not pass silently."""
+    config = Config()
+    candidate = path or os.environ.get("PARALLAX_CONFIG")
+    if candidate is None and Path("parallax.toml").is_file():
+        candidate = "parallax.toml"
+    if candidate is None:
+        return config
+    file = Path(candidate)
+    if not file.is_file():
+        raise ParallaxError(Code.CONFIG, f"Config file not found: {file}")
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ParallaxError(Code.CONFIG, f"Config file {file} is not valid TOML: {exc}") from exc
+    for section in data:
+        if section not in ("stages", "settings"):
+            raise ParallaxError(Code.CONFIG, f"{file}: unknown section [{section}]; "
+                                "use [stages] and [settings]")
+    for kind, name in data.get("stages", {}).items():
+        if kind not in STAGE_DEFAULTS:
+            raise ParallaxError(Code.CONFIG, f"{file}: unknown stage '{kind}'; "
+                                f"known stages: {', '.join(STAGE_DEFAULTS)}")
+        config.stages[kind] = str(name)
+    known = {s.name: s for s in SETTINGS}
+    for key, value in data.get("settings", {}).items():
+        if key not in known:
+            raise ParallaxError(Code.CONFIG, f"{file}: unknown setting '{key}'; "
+                                "see docs/configuration.md")
+        expected = type(known[key].default)
+        if expected is float and isinstance(value, int):
+            value = float(value)
+        if not isinstance(value, expected):
+            raise ParallaxError(Code.CONFIG, f"{file}: setting '{key}' must be "
+                                f"{expected.__name__}, got {value!r}")
+        config.values[key] = value
+    config.source = str(file)
+    return config
+
+
+def settings_markdown() -> str:
+    """The documentation table, generated from SETTINGS (docs/configuration.md embeds it)."""
+    lines = ["| setting | default | what it does | how the default was chosen |",
+             "| --- | --- | --- | --- |"]
+    for s in SETTINGS:
+        lines.append(f"| `{s.name}` | `{s.default!r}` | {s.help} | {s.tuned} |")
+    return "\n".join(lines)

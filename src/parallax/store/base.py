@@ -1,0 +1,75 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL later).
+
+Kept deliberately small: documents are written one transaction each (so a crash loses only the
+document in flight), and everything the web app and ``compare`` need is read back as records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from parallax.records import Article, Page, Rejection, Story
+
+
+class Store(Protocol):
+    def close(self) -> None: ...
+
+    def has_document(self, sha256: str) -> bool:
+        """True if this exact input was stored before (idempotent ingest skips it)."""
+        ...
+
+    def save_page(self, page: Page) -> list[str]:
+        """Store a page and its articles, comments and boilerplate in one transaction.
+
+        Returns the ids of articles that were new; an article already stored (same content from
+        another input) is linked, not duplicated.
+        """
+        ...
+
+    def save_rejection(self, rejection: Rejection) -> None: ...
+
+    def articles(self, role: str | None = "main") -> list[Article]: ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def article_source(self, article_id: str) -> dict[str, Any] | None:
+        """Input, uri, kind and fetch time of the document an article came from."""
+        ...
+
+    def comments(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """Reader comments of the pages whose main article is one of these ids."""
+        ...
+
+    def boilerplate(self, article_id: str) -> list[dict[str, Any]]: ...
+
+    def related(self, article_id: str) -> list[Article]:
+        """Teasers embedded in the page of this main article."""
+        ...
+
+    def replace_stories(self, stories: list[Story]) -> None: ...
+
+    def stories(self) -> list[Story]: ...
+
+    def story(self, story_id: str) -> Story | None: ...
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over article titles and texts: id, title, outlet, snippet."""
+        ...
+
+    def rejections(self) -> list[dict[str, Any]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def open_store(location: str | Path) -> Store:
+    """Open a store by path or URL; a plain path (or sqlite:///path) is SQLite."""
+    text = str(location)
+    if text.startswith(("postgresql://", "postgres://")):
+        from parallax.errors import Code, ParallaxError
+
+        raise ParallaxError(Code.STORE, "PostgreSQL stores are not available yet; "
+                            "use a SQLite file path")
+    from parallax.store.sqlite import SQLiteStore
+
+    return SQLiteStore(text.removeprefix("sqlite:///"))

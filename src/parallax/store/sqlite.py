@@ -1,0 +1,207 @@
+"""SQLite store: one file, WAL mode (one writer, many readers), FTS5 search over articles.
+
+Each page is written in its own transaction, so an interrupted batch keeps every page
+committed before the interruption, and a re-run skips them by content hash (idempotent).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from parallax.errors import Code, ParallaxError
+from parallax.records import Article, Page, Rejection, Story
+from parallax.store.migrations import migrate
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None,
+                                        check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.schema_version = migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise ParallaxError(Code.STORE, f"cannot open database {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row is not None
+
+    def save_page(self, page: Page) -> list[str]:
+        new_ids: list[str] = []
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(
+                "INSERT OR IGNORE INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (page.sha256, page.input, page.uri, page.kind, page.fetched_at,
+                 json.dumps(page.metadata, ensure_ascii=False, default=str)),
+            )
+            for article in page.articles:
+                exists = conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                                      (article.id,)).fetchone()
+                if not exists:
+                    conn.execute(
+                        "INSERT INTO articles (id, document, role, title, outlet, language,"
+                        " published, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (article.id, page.sha256, article.role, article.title, article.outlet,
+                         article.language, article.published.iso, article.text,
+                         json.dumps(article.to_dict(), ensure_ascii=False)),
+                    )
+                    new_ids.append(article.id)
+                conn.execute("INSERT OR IGNORE INTO article_sources (article, document)"
+                             " VALUES (?, ?)", (article.id, page.sha256))
+            conn.execute("DELETE FROM comments WHERE document = ?", (page.sha256,))
+            conn.executemany(
+                "INSERT INTO comments (document, position, text, language, author)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(page.sha256, i, c.text, c.language, c.author)
+                 for i, c in enumerate(page.comments)],
+            )
+            conn.execute("DELETE FROM boilerplate WHERE document = ?", (page.sha256,))
+            conn.executemany(
+                "INSERT INTO boilerplate (document, position, kind, text) VALUES (?, ?, ?, ?)",
+                [(page.sha256, i, b.kind, b.text) for i, b in enumerate(page.boilerplate)],
+            )
+            conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return new_ids
+
+    def save_rejection(self, rejection: Rejection) -> None:
+        self.conn.execute(
+            "INSERT INTO rejections (input, code, reason) VALUES (?, ?, ?)"
+            " ON CONFLICT(input) DO UPDATE SET code = excluded.code, reason = excluded.reason,"
+            " seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+            (rejection.input, rejection.code, rejection.reason),
+        )
+
+    def replace_stories(self, stories: list[Story]) -> None:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            for story in stories:
+                conn.execute("INSERT INTO stories (id, data, size) VALUES (?, ?, ?)",
+                             (story.id, json.dumps(story.to_dict(), ensure_ascii=False),
+                              len(story.article_ids)))
+                conn.executemany("INSERT OR IGNORE INTO story_articles (story, article)"
+                                 " VALUES (?, ?)", [(story.id, a) for a in story.article_ids])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def articles(self, role: str | None = "main") -> list[Article]:
+        if role is None:
+            rows = self.conn.execute("SELECT analysis FROM articles ORDER BY rowid_")
+        else:
+            rows = self.conn.execute("SELECT analysis FROM articles WHERE role = ?"
+                                     " ORDER BY rowid_", (role,))
+        return [Article.from_dict(json.loads(r["analysis"])) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT analysis FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row["analysis"])) if row else None
+
+    def article_source(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT d.input, d.uri, d.kind, d.fetched_at, d.metadata FROM articles a"
+            " JOIN documents d ON d.sha256 = a.document WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        source = dict(row)
+        source["metadata"] = json.loads(source["metadata"])
+        source["also_in"] = [r["input"] for r in self.conn.execute(
+            "SELECT d.input FROM article_sources s JOIN documents d ON d.sha256 = s.document"
+            " WHERE s.article = ? AND d.input != ?", (article_id, row["input"]))]
+        return source
+
+    def comments(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"SELECT a.id AS article_id, a.outlet, c.text, c.language, c.author"
+            f" FROM articles a JOIN comments c ON c.document = a.document"
+            f" WHERE a.role = 'main' AND a.id IN ({marks}) ORDER BY a.rowid_, c.position",
+            article_ids)
+        return [dict(r) for r in rows]
+
+    def boilerplate(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT b.kind, b.text FROM articles a JOIN boilerplate b ON b.document = a.document"
+            " WHERE a.id = ? ORDER BY b.position", (article_id,))
+        return [dict(r) for r in rows]
+
+    def related(self, article_id: str) -> list[Article]:
+        rows = self.conn.execute(
+            "SELECT r.analysis FROM articles a JOIN articles r ON r.document = a.document"
+            " WHERE a.id = ? AND r.role = 'related' ORDER BY r.rowid_", (article_id,))
+        return [Article.from_dict(json.loads(r["analysis"])) for r in rows]
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY size DESC, id")
+        return [Story.from_dict(json.loads(r["data"])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return Story.from_dict(json.loads(row["data"])) if row else None
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        match = _fts_query(query)
+        if not match:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.language, a.role,"
+            " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid_ = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))
+        return [dict(r) for r in rows]
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT input, code, reason, seen_at FROM rejections ORDER BY seen_at, input")]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "articles", "comments", "boilerplate", "stories",
+                      "rejections"):
+            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+
+def _fts_query(query: str) -> str:
+    """Quote each term so user input can never be read as FTS5 syntax."""
+    terms = [t.replace('"', "") for t in query.split()]
+    return " ".join(f'"{t}"' for t in terms if t)

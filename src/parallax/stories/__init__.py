@@ -1,0 +1,1 @@
+"""Stories: grouping articles from many outlets and languages into one event or thread."""

@@ -1,0 +1,61 @@
+"""Cheap cross-lingual article keys: folded entity names and title words, plus numbers.
+
+Names are folded (transliterated, lower-case, doubled letters collapsed) and cut to five
+characters, so "Nordlicht"/"Нордлихт" and "Kessler"/"Kesler"/"Кесслер" meet, and Russian case
+endings do not split a name. A multilingual embedding replaces this in the stories issue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from parallax.records import Article
+from parallax.textutil import STOPWORDS, fold
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+def name_key(name: str) -> str:
+    key = re.sub(r"(.)\1+", r"\1", fold(name))
+    return key[:5]
+
+
+def article_keys(article: Article) -> Counter[str]:
+    keys: Counter[str] = Counter()
+    for m in article.entities:
+        if m.type in ("PERSON", "ORG", "GPE", "MISC", "EVENT"):
+            for part in m.canonical.split():
+                if len(part) >= 3 and fold(part) not in STOPWORDS:
+                    keys[name_key(part)] += 1
+    for word in _WORD.findall(article.title):
+        if word[0].isupper() and fold(word) not in STOPWORDS:
+            keys[name_key(word)] += 2
+    return keys
+
+
+class KeySpace:
+    """IDF-weighted cosine over article keys (weights from the articles being clustered)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.vectors = {a.id: article_keys(a) for a in articles}
+        df: Counter[str] = Counter()
+        for keys in self.vectors.values():
+            df.update(set(keys))
+        n = max(1, len(self.vectors))
+        self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+
+    def weighted(self, article_id: str) -> dict[str, float]:
+        keys = self.vectors[article_id]
+        return {k: (1 + math.log(c)) * self.idf.get(k, 0.0) for k, c in keys.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
