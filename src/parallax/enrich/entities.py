@@ -201,6 +201,14 @@ INITIAL_WORDS = {
     "однако",
     "теперь",
     "сегодня",
+    "later",
+    "earlier",
+    "then",
+    "first",
+    "after",
+    "before",
+    "when",
+    "if",
 }
 PRONOUN_LIKE = {
     fold(w)
@@ -285,6 +293,7 @@ class GazetteerEntities:
                         tokens[0].lower() in lowercase_vocab
                         or tokens[0].lower() in INITIAL_WORDS
                         or tokens[0].endswith("ing")
+                        or fold(" ".join(tokens[1:])) in self.aliases
                     )
                     and fold(" ".join(tokens)) not in self.aliases
                 )
@@ -340,7 +349,7 @@ class GazetteerEntities:
             elif prev in PLACE_CUES:
                 etype = "GPE"
             elif len(words) == 1 and (sentence_start or german):
-                return None  # sentence-initial word or a German common noun
+                etype = "CANDIDATE"  # kept only if it names a person seen in full (see _link)
             else:
                 etype = "MISC"
         canonical = translit(surface) if re.search("[А-Яа-яЁё]", surface) else surface
@@ -378,13 +387,17 @@ def _link(mentions: list[Mention]) -> list[Mention]:
     types: dict[str, dict[str, int]] = {}
     for m in mentions:
         counts[m.canonical] = counts.get(m.canonical, 0) + 1
-        if m.type != "MISC":
+        if m.type not in ("MISC", "CANDIDATE"):
             types.setdefault(m.canonical, {}).setdefault(m.type, 0)
             types[m.canonical][m.type] += 1
     for m in mentions:  # one type per canonical entity: its most frequent typed reading
         if m.canonical in types:
             m.type = max(types[m.canonical].items(), key=lambda kv: kv[1])[0]
-    return [m for m in mentions if m.type != "MISC" or counts[m.canonical] >= 2]
+    return [
+        m
+        for m in mentions
+        if m.type != "CANDIDATE" and (m.type != "MISC" or counts[m.canonical] >= 2)
+    ]
 
 
 @register("entities", "gazetteer/v1")

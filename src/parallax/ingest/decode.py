@@ -23,12 +23,13 @@ _MAGIC = {
 }
 
 
-def sniff_binary(head: bytes) -> str | None:
-    """Name what a binary blob looks like, or None for text."""
+def sniff_binary(head: bytes, *, bom_ok: bool = True) -> str | None:
+    """Name what a binary blob looks like, or None for text (UTF-16 with BOM may hold NULs)."""
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
             return name
-    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = bom_ok and head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in head[:8192] and not utf16:
         return "binary data (contains NUL bytes)"
     return None
 
@@ -46,15 +47,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise InputRejected with an actionable reason."""
     if not data.strip():
         raise InputRejected(Code.EMPTY, "empty input: the file has no content")
-    binary = sniff_binary(data[:8192])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+            if _looks_like_prose(text):
+                return text, "utf-16"
+        except UnicodeDecodeError:
+            pass
+    binary = sniff_binary(data[:8192], bom_ok=False)
     if binary:
         raise InputRejected(Code.BINARY, f"binary input: looks like {binary}, not a text, "
                             "HTML, feed, WARC or JSONL document")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:

@@ -51,6 +51,10 @@ def read_warc(path: Path, config: Config, *, given: str) -> Iterator[RawDocument
                     metadata={"encoding": encoding, "url": target, "warc_file": str(path)},
                     input=item,
                 )
+            # warcio stops quietly at a cut-off gzip member: compare where it stopped
+            stopped, size = int(getattr(iterator, "offset", 0) or 0), path.stat().st_size
+            if stopped and size - stopped > 4:
+                raise ValueError(f"reading stopped at byte {stopped} of {size}")
     except Exception as exc:  # warcio raises several types for broken archives
         yield Rejection(given, f"WARC archive is truncated or corrupt after {found} HTML "
                         f"records: {type(exc).__name__}: {exc}", Code.PARSE.value)

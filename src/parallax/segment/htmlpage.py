@@ -43,14 +43,14 @@ def _clip(text: str, limit: int = 300) -> str:
 
 def _furniture(tree: lxml_html.HtmlElement) -> list[Boilerplate]:
     found: list[Boilerplate] = []
-    seen: set[int] = set()
+    kept: list[lxml_html.HtmlElement] = []  # holding the proxies keeps their identity stable
 
     def add(node: lxml_html.HtmlElement, kind: str) -> None:
-        if any(id(a) in seen for a in node.iterancestors()):
+        if any(a in kept for a in node.iterancestors()):
             return
         text = _clip(node.text_content())
         if text:
-            seen.add(id(node))
+            kept.append(node)
             found.append(Boilerplate(text, kind))
 
     for node in tree.iter("nav", "header", "footer", "aside", "figcaption", "div", "section",

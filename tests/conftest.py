@@ -1,0 +1,78 @@
+"""Shared fixtures. Tests never touch the network: everything is written here or shipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parallax.settings import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+CORPUS = ROOT / "src" / "parallax" / "demo" / "corpus"
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    return CORPUS
+
+
+@pytest.fixture
+def seeds() -> list[Path]:
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip("../shared/seeds not present")
+    return files
+
+
+AGGREGATOR_DUMP = """logo
+Harbour strike enters second week
+Harbour strike enters second week
+
+Coastal Wire3 hours ago
+Dock workers in the port city of Marlow extended their strike on Monday, leaving 40 container ships waiting offshore, the port authority said.
+Union leader Petra Olsen said the workers would not return "until the pay offer matches inflation", adding that talks had collapsed twice.
+The port authority estimated the losses at 12 million euros per day, according to its weekly bulletin.
+Try Our AI Features
+Comments
+No comments yet...
+Related Articles
+
+Ferry operators cancel weekend sailings
+Ferry operators cancel weekend sailings
+
+Coastal Wire
+
+time2 hours ago
+
+  • Coastal Wire
+
+Ferry operators cancel weekend sailings
+
+Two ferry operators cancelled all weekend sailings between Marlow and the islands because of the strike, stranding about 3,000 passengers.
+
+DOWNLOAD THE APP
+
+Get Started Now: Download the App
+app-storeplay-store
+"""
+
+APPEAL_WITH_COMMENTS = """Rail tender awarded amid protests
+
+The transport ministry of Estrel awarded the northern rail tender to a consortium on Tuesday, despite protests from two regional councils that called the process rushed and opaque. According to the ministry, the contract is worth 2.4 billion euros and runs for twelve years.
+
+Critics said the ministry ignored a report by the national audit office. “We were never consulted,” said councillor Jonas Weber, who chairs the northern council.
+
+Independent journalism needs your support.
+Support us
+Every contribution, big or small, keeps our reporting free for everyone to read.
+Das war doch klar, dass die Ausschreibung so endet.
+Endlich wird mal über die Bahn berichtet!
+Ich hoffe, der Rechnungshof schaut sich das genau an.
+"""

@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from parallax.errors import Code, InputRejected
+from parallax.ingest import read_inputs
+from parallax.ingest.url import check_address, fetch, read_url
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Coastal Wire</title><link>https://coastal.example/</link>
+<item><title>Harbour strike ends</title><link>https://coastal.example/strike</link>
+<pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate>
+<description>Short summary.</description>
+<content:encoded><![CDATA[<p>Dock workers in Marlow ended their strike on Tuesday after
+a pay deal.</p><p>The port said 40 ships would be unloaded by Friday.</p>]]></content:encoded>
+</item>
+<item><title>Only a link</title><link>https://coastal.example/x</link></item>
+</channel></rss>"""
+
+
+def _items(paths: list[str], config: Config) -> list[RawDocument | Rejection]:
+    return list(read_inputs(paths, config))
+
+
+def test_text_and_html_files_are_recognised(tmp_path: Path, config: Config) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nBody text of the article.", encoding="utf-8")
+    (tmp_path / "b").write_text("<!doctype html><html><body><p>x</p></body></html>")
+    (tmp_path / ".hidden.txt").write_text("ignored")
+    items = _items([str(tmp_path)], config)
+    kinds = sorted(i.kind for i in items if isinstance(i, RawDocument))
+    assert kinds == ["html", "text"]
+
+
+def test_feed_items_become_records(tmp_path: Path, config: Config) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(RSS, encoding="utf-8")
+    first, second = _items([str(feed)], config)
+    assert isinstance(first, RawDocument) and first.kind == "record"
+    assert first.metadata["title"] == "Harbour strike ends"
+    assert first.metadata["outlet"] == "Coastal Wire"
+    assert first.metadata["published_iso"] == "2026-03-03T09:00:00+00:00"
+    assert "40 ships" in first.text
+    assert isinstance(second, Rejection) and "--follow-links" in second.reason
+
+
+def test_jsonl_records_and_bad_lines(tmp_path: Path, config: Config) -> None:
+    path = tmp_path / "x.jsonl"
+    good = {"url": "https://a.example/1", "title": "T", "text": "Body", "outlet": "A",
+            "published": "2026-01-01"}
+    path.write_text(json.dumps(good) + "\n{broken\n" + json.dumps({"title": "no body"}) + "\n")
+    items = _items([str(path)], config)
+    assert isinstance(items[0], RawDocument) and items[0].metadata["outlet"] == "A"
+    assert isinstance(items[1], Rejection) and "line 2 is not valid JSON" in items[1].reason
+    assert isinstance(items[2], Rejection) and "neither 'text' nor 'html'" in items[2].reason
+
+
+def _warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for uri, ctype, body in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    return buffer.getvalue()
+
+
+def test_warc_reads_only_html_responses(tmp_path: Path, config: Config) -> None:
+    data = _warc_bytes([
+        ("https://a.example/news", "text/html; charset=utf-8",
+         b"<html><body><p>News body</p></body></html>"),
+        ("https://a.example/logo.png", "image/png", b"\x89PNG...."),
+    ])
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    items = _items([str(path)], config)
+    assert len(items) == 1 and isinstance(items[0], RawDocument)
+    assert items[0].uri == "https://a.example/news" and items[0].kind == "html"
+
+
+def test_truncated_warc_keeps_what_was_read(tmp_path: Path, config: Config) -> None:
+    one = _warc_bytes([("https://a.example/1", "text/html", b"<html><p>one</p></html>")])
+    two = _warc_bytes([("https://a.example/2", "text/html", b"<html><p>two</p></html>" * 50)])
+    path = tmp_path / "broken.warc.gz"
+    path.write_bytes(one + two[: len(two) // 2])
+    items = _items([str(path)], config)
+    assert isinstance(items[0], RawDocument)
+    assert isinstance(items[-1], Rejection) and "truncated or corrupt" in items[-1].reason
+
+
+# -- bad input: each is rejected with a reason, and the rest of the batch survives ----------
+
+def test_bad_inputs_are_rejected_with_reasons(tmp_path: Path, config: Config) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "broken.txt").write_bytes(b"\xfa\xfb\x00\x81" * 50)
+    (tmp_path / "garbage.txt").write_bytes(bytes([0x80, 0x81, 0x8d, 0x8f, 0x90, 0x9d]) * 40)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse 50 MB file: never read
+    (tmp_path / "good.txt").write_text("A title\n\nSome body text.", encoding="utf-8")
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    items = _items([str(tmp_path / n) for n in (
+        "empty.txt", "image.txt", "broken.txt", "garbage.txt", "big.txt", "nothing",
+        "missing.txt", "good.txt")], config)
+    codes = {Path(i.input).name: i.code for i in items if isinstance(i, Rejection)}
+    assert codes == {
+        "empty.txt": Code.EMPTY.value, "image.txt": Code.BINARY.value,
+        "broken.txt": Code.BINARY.value, "garbage.txt": Code.ENCODING.value,
+        "big.txt": Code.TOO_LARGE.value, "nothing": Code.EMPTY_DIRECTORY.value,
+        "missing.txt": Code.NOT_FOUND.value,
+    }
+    reasons = {Path(i.input).name: i.reason for i in items if isinstance(i, Rejection)}
+    assert "invalid UTF-8 at byte 0" in reasons["garbage.txt"]
+    assert "52.4 MB" in reasons["big.txt"] and "max_input_bytes" in reasons["big.txt"]
+    assert any(isinstance(i, RawDocument) and i.input.endswith("good.txt") for i in items)
+
+
+def test_legacy_encoding_is_detected_not_assumed(tmp_path: Path, config: Config) -> None:
+    text = ("Die Bürgermeisterin erklärte, die Straßenbahn werde über die Brücke geführt. "
+            "Größere Umbauten seien nötig. ") * 5
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (doc,) = _items([str(path)], config)
+    assert isinstance(doc, RawDocument)
+    assert "Bürgermeisterin" in doc.text and "Straßenbahn" in doc.text
+
+
+def test_gzip_that_is_not_warc_is_rejected(tmp_path: Path, config: Config) -> None:
+    path = tmp_path / "x.txt.gz"
+    path.write_bytes(gzip.compress(b"hello"))
+    (item,) = _items([str(path)], config)
+    assert isinstance(item, Rejection)
+
+
+# -- URL fetching: address guard, redirects, size cap (no network: mocked transport) --------
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/", "http://localhost/", "http://10.1.2.3/", "http://192.168.0.1/",
+    "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/",
+    "file:///etc/passwd",
+])
+def test_guard_refuses_internal_addresses(url: str) -> None:
+    with pytest.raises(InputRejected) as info:
+        check_address(url, allow_private=False)
+    assert info.value.code == Code.BLOCKED_ADDRESS
+
+
+def _client(handler: httpx.MockTransport) -> httpx.Client:
+    return httpx.Client(transport=handler, follow_redirects=False)
+
+
+def test_redirect_to_internal_address_is_refused(monkeypatch: pytest.MonkeyPatch,
+                                                config: Config) -> None:
+    import parallax.ingest.url as url_module
+
+    monkeypatch.setattr(url_module.socket, "getaddrinfo",
+                        lambda host, *a, **k: [(0, 0, 0, "", (
+                            "93.184.216.34" if host == "news.example" else "127.0.0.1", 0))])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "http://internal.example/admin"})
+
+    with pytest.raises(InputRejected) as info:
+        fetch("https://news.example/a", config, client=_client(httpx.MockTransport(handler)))
+    assert info.value.code == Code.BLOCKED_ADDRESS
+
+
+def test_fetch_caps_size_and_reads_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    import parallax.ingest.url as url_module
+
+    monkeypatch.setattr(url_module.socket, "getaddrinfo",
+                        lambda *a, **k: [(0, 0, 0, "", ("93.184.216.34", 0))])
+    page = b"<html><body><p>" + b"word " * 100 + b"</p></body></html>"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/html; charset=utf-8"},
+                              content=page)
+
+    config = Config()
+    items = list(read_url("https://news.example/a", config,
+                          client=_client(httpx.MockTransport(handler))))
+    assert isinstance(items[0], RawDocument) and items[0].kind == "html"
+    config.values["max_input_bytes"] = 100
+    (rejected,) = list(read_url("https://news.example/a", config,
+                                client=_client(httpx.MockTransport(handler))))
+    assert isinstance(rejected, Rejection) and rejected.code == Code.TOO_LARGE.value

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from parallax.errors import ParallaxError
+from parallax.pipeline import Pipeline
+from parallax.records import Article, Page, Published, RawDocument, Rejection, Story
+from parallax.runner import ingest
+from parallax.settings import Config
+from parallax.stages import Segmenter
+from parallax.store import open_store
+from parallax.store.migrations import LATEST
+from parallax.store.sqlite import SQLiteStore
+
+
+def page(sha: str, title: str, text: str, input_: str = "x.txt") -> Page:
+    article = Article(id=Article.make_id(title, text), role="main", title=title,
+                      outlet="Coastal Wire", published=Published("today", "2026-03-01"),
+                      text=text, input=input_)
+    return Page(input=input_, uri=input_, sha256=sha, kind="text", fetched_at="", articles=[
+        article])
+
+
+def test_schema_wal_and_version(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "p.db")
+    mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    store.close()
+    reopened = SQLiteStore(tmp_path / "p.db")  # migrating again is a no-op
+    assert reopened.counts()["articles"] == 0
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "future.db")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(ParallaxError, match="newer than this Parallax"):
+        SQLiteStore(tmp_path / "future.db")
+
+
+def test_same_article_twice_is_stored_once_and_searchable(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "p.db")
+    first = store.save_page(page("sha1", "Harbour strike", "Dock workers walked out in Marlow."))
+    second = store.save_page(page("sha2", "Harbour strike", "Dock workers walked out in Marlow.",
+                                  input_="copy.txt"))
+    assert len(first) == 1 and second == []
+    assert store.counts()["articles"] == 1 and store.counts()["documents"] == 2
+    (hit,) = store.search("dock workers")
+    assert hit["title"] == "Harbour strike" and "[Dock]" in hit["snippet"]
+    assert store.search('"; DROP TABLE articles; --') == []
+    source = store.article_source(first[0])
+    assert source is not None and source["also_in"] == ["copy.txt"]
+
+
+def test_stories_round_trip(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "p.db")
+    ids = store.save_page(page("sha1", "A", "Text about the strike in Marlow."))
+    store.replace_stories([Story(id="s1", title="Strike", article_ids=ids, outlets=["X"])])
+    assert store.story("s1") == Story(id="s1", title="Strike", article_ids=ids, outlets=["X"])
+    store.replace_stories([])
+    assert store.stories() == []
+
+
+def test_rejections_are_recorded(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "p.db")
+    store.save_rejection(Rejection("bad.bin", "binary input", "E003"))
+    store.save_rejection(Rejection("bad.bin", "binary input again", "E003"))
+    (row,) = store.rejections()
+    assert row["reason"] == "binary input again"
+
+
+def test_ingest_is_idempotent_and_resumable(tmp_path: Path, corpus: Path,
+                                            config: Config) -> None:
+    files = sorted(str(p) for p in corpus.glob("*.txt"))[:5]
+    db = tmp_path / "p.db"
+    pipeline = Pipeline.from_config(config)
+
+    class CrashOnThird:
+        def __init__(self, inner: Segmenter) -> None:
+            self.inner, self.calls = inner, 0
+
+        def segment(self, doc: RawDocument) -> Page:
+            self.calls += 1
+            if self.calls == 3:
+                raise KeyboardInterrupt("simulated crash mid-batch")
+            return self.inner.segment(doc)
+
+    pipeline.segmenter = CrashOnThird(pipeline.segmenter)
+    store = open_store(db)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(files, store, config, pipeline=pipeline)
+    assert store.counts()["documents"] == 2  # everything before the crash is committed
+    store.close()
+
+    store = open_store(db)
+    report = ingest(files, store, config)
+    assert report.count("skipped") == 2 and report.count("stored") == 3
+    again = ingest(files, store, config)
+    assert again.count("skipped") == 5 and again.count("stored") == 0
+    assert store.counts()["documents"] == 5

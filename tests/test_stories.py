@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parallax.runner import ingest
+from parallax.settings import Config
+from parallax.store import open_store
+from parallax.stories.metrics import bcubed, pairwise
+
+# Floors only go up (design note: quality gate). Measured values are in docs/quality.md.
+DEMO_BCUBED_F1_FLOOR = 0.85
+DEMO_PAIRWISE_PRECISION_FLOOR = 0.95
+
+
+def test_metrics_on_known_clusterings() -> None:
+    gold = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    assert bcubed(gold, gold)["f1"] == 1.0
+    assert pairwise(gold, gold) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    merged = {k: "x" for k in gold}
+    assert bcubed(gold, merged)["precision"] == 0.5 and bcubed(gold, merged)["recall"] == 1.0
+    split = {k: k for k in gold}
+    assert pairwise(gold, split)["recall"] == 0.0
+
+
+def demo_gold_and_prediction(tmp_path: Path, corpus: Path) -> tuple[dict[str, str],
+                                                                   dict[str, str]]:
+    store = open_store(tmp_path / "demo.db")
+    ingest([str(corpus)], store, Config())
+    story_of = {a: s.id for s in store.stories() for a in s.article_ids}
+    articles = store.articles(role="main")
+    gold_doc = json.loads((corpus.parent / "gold.json").read_text(encoding="utf-8"))
+    gold, pred = {}, {}
+    for doc in gold_doc["documents"]:
+        if doc["role"] != "main":
+            continue
+        name = Path(doc["file"]).name
+        (match,) = [a for a in articles if Path(a.input.split("#")[0]).name == name
+                    and (doc["title"] is None or a.title == doc["title"])]
+        gold[match.id], pred[match.id] = doc["event"], story_of[match.id]
+    return gold, pred
+
+
+def test_demo_story_quality_gate(tmp_path: Path, corpus: Path) -> None:
+    gold, pred = demo_gold_and_prediction(tmp_path, corpus)
+    assert len(gold) == 23
+    assert bcubed(gold, pred)["f1"] >= DEMO_BCUBED_F1_FLOOR
+    assert pairwise(gold, pred)["precision"] >= DEMO_PAIRWISE_PRECISION_FLOOR
+
+
+def test_story_ids_survive_reclustering(tmp_path: Path, corpus: Path) -> None:
+    store = open_store(tmp_path / "demo.db")
+    first = ingest([str(corpus)], store, Config()).stories
+    second = ingest([str(corpus)], store, Config()).stories
+    assert {s.id for s in first} == {s.id for s in second}
