@@ -3,7 +3,14 @@ from __future__ import annotations
 from parallax.enrich.entities import make_gazetteer
 from parallax.enrich.sentences import split_sentences
 from parallax.frame.lexicon import make_lexicon
-from parallax.frame.taxonomy import FINE_ROLES, FRAMES, GENRES, narratives, subnarratives, techniques
+from parallax.frame.taxonomy import (
+    FINE_ROLES,
+    FRAMES,
+    GENRES,
+    narratives,
+    subnarratives,
+    techniques,
+)
 from parallax.records import Article, Published
 from parallax.settings import Config
 

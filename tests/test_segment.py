@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import AGGREGATOR_DUMP, APPEAL_WITH_COMMENTS
 
 from parallax.errors import InputRejected
 from parallax.ingest.sources import read_file
@@ -12,7 +13,6 @@ from parallax.segment.heuristic import HeuristicSegmenter
 from parallax.segment.htmlpage import segment_html
 from parallax.segment.textdump import segment_text
 from parallax.settings import Config
-from tests.conftest import AGGREGATOR_DUMP, APPEAL_WITH_COMMENTS
 
 
 def test_aggregator_dump_splits_main_related_and_boilerplate() -> None:
@@ -63,7 +63,8 @@ def test_html_page_extracts_article_comments_and_furniture() -> None:
     that cost 14 million euros, the city council said in a statement.</p>
     <p>Mayor Ines Berg said the bridge would carry up to 9,000 cars a day and called the
     reopening a relief for commuters who had faced long detours since 2024.</p>
-    <figure><img src="b.jpg" alt=""><figcaption>The bridge on Monday. Photo: city</figcaption></figure>
+    <figure><img src="b.jpg" alt="">
+    <figcaption>The bridge on Monday. Photo: city</figcaption></figure>
     <p>Engineers will inspect the structure again next spring, according to the council.</p>
     </article>
     <section class="comments"><div class="comment"><p>Finally! My commute is saved.</p></div>

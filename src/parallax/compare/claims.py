@@ -20,6 +20,28 @@ from parallax.textutil import content_words, numbers
 NEGATION = re.compile(r"(?<![\w])(not|no|never|denied|denies|nicht|kein\w*|nie|не|нет|никогда|"
                       r"отрица\w*)(?![\w])", re.IGNORECASE)
 SIMILARITY = 0.34
+NEAR_SAME = 0.6  # a negation contradicts only a claim that says nearly the same thing
+QUANTITY = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,.\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(%|percent|"
+                      r"prozent|процент\w*|[^\W\d_]{3,})?", re.IGNORECASE)
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def quantities(text: str) -> dict[str, set[str]]:
+    """Numbers keyed by the word after them ("38 dead" -> {"dead": {"38"}}), years left out,
+    so that only figures for the same thing are compared."""
+    found: dict[str, set[str]] = {}
+    for m in QUANTITY.finditer(text):
+        number = re.sub(r"[ ,.\u202f](?=\d{3}\b)", "", m.group(1))
+        if YEAR.match(number) or not m.group(2):
+            continue
+        unit = m.group(2).lower()
+        unit = "percent" if unit in ("%", "prozent") or unit.startswith("процент") else unit[:5]
+        found.setdefault(unit, set()).add(number)
+    return found
+
+
+def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    return any(unit in b and not (values & b[unit]) for unit, values in a.items())
 
 
 @dataclass(slots=True)
@@ -29,6 +51,7 @@ class _Member:
     claim: Claim
     keys: set[str]
     numbers: list[str]
+    quantities: dict[str, set[str]]
     negated: bool
 
 
@@ -55,7 +78,8 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str],
         for claim in article.claims:
             keys = _keys(claim.text)
             member = _Member(outlet_of[article.id], article.id, claim, keys,
-                             numbers(claim.text), bool(NEGATION.search(claim.text)))
+                             numbers(claim.text), quantities(claim.text),
+                             bool(NEGATION.search(claim.text)))
             best, best_score = None, 0.0
             for cluster in clusters:
                 score = max(_overlap(keys, m.keys) for m in cluster.members)
@@ -84,8 +108,6 @@ def _describe(cluster_id: str, cluster: _Cluster, outlets: list[str],
     by_outlet: dict[str, list[_Member]] = {}
     for m in cluster.members:
         by_outlet.setdefault(m.outlet, []).append(m)
-    number_votes = Counter(tuple(sorted(set(m.numbers))) for m in cluster.members if m.numbers)
-    majority_numbers = number_votes.most_common(1)[0][0] if number_votes else ()
     negation_votes = Counter(m.negated for m in cluster.members)
     majority_negated = negation_votes.most_common(1)[0][0]
     positions: dict[str, str] = {}
@@ -94,11 +116,16 @@ def _describe(cluster_id: str, cluster: _Cluster, outlets: list[str],
         if not members:
             positions[outlet] = "silent"
             continue
-        contradicts = any(
-            (m.numbers and majority_numbers and tuple(sorted(set(m.numbers))) != majority_numbers
-             and not set(m.numbers) & set(majority_numbers))
-            or (len(by_outlet) > 1 and m.negated != majority_negated)
-            for m in members)
+        others = [o for o in cluster.members if o.outlet != outlet]
+        conflicts = sum(1 for m in members for o in others
+                        if _conflict(m.quantities, o.quantities)
+                        or (m.negated != o.negated and _overlap(m.keys, o.keys) >= NEAR_SAME))
+        agreements = sum(1 for m in members for o in others
+                         if set(m.quantities) & set(o.quantities)
+                         and not _conflict(m.quantities, o.quantities))
+        contradicts = conflicts > agreements and (
+            any(m.negated != majority_negated for m in members)
+            or any(_conflict(m.quantities, o.quantities) for m in members for o in others))
         if contradicts:
             positions[outlet] = "contradicts"
         elif all(m.claim.attribution for m in members):

@@ -7,6 +7,7 @@ Only what the feed itself carries is read; fetching each item's full page is the
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,7 +35,8 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             reason = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}"
         yield Rejection(given, reason, Code.PARSE.value)
         return
-    outlet = parsed.feed.get("title") or None
+    # "Baltic Courier – World & Region": the outlet is the part before the section name
+    outlet = re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip() or None
     limit = int(config["max_feed_items"])
     for index, entry in enumerate(entries):
         item_uri = f"{uri}#item-{index + 1}"

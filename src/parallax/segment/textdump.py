@@ -34,7 +34,6 @@ OUTLET_TIME = re.compile(
 TIME_ONLY = re.compile(r"^(?:time|updated|published)?\s*:?\s*(?P<time>(?:\d+|an?|one)\s+"
                        r"(?:minute|min|hour|day|week)s?\s+ago|yesterday|just now)$", re.IGNORECASE)
 BULLET = re.compile(r"^[•·*]\s*(?P<outlet>\S.{0,60})$")
-OUTLET_DATE = re.compile(r"^(?P<outlet>[^·|]{2,60}?)\s*[·|]\s*(?P<date>.{6,40})$")
 BYLINE = re.compile(r"^(?:by|von|автор:?)\s+(?P<author>[^\d].{1,80})$", re.IGNORECASE)
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
 
@@ -109,9 +108,7 @@ def _read_header(lines: _Lines, draft: Draft) -> None:
         elif m := BULLET.match(line):
             draft.outlet = draft.outlet or m.group("outlet").strip()
             lines.pos += 1
-        elif (m := OUTLET_DATE.match(line)) and parse_absolute(m.group("date")):
-            draft.outlet = draft.outlet or m.group("outlet").strip()
-            draft.published = draft.published or m.group("date").strip()
+        elif _dateline(line, draft):  # "Nordblick · 17.10.2026 · Von Jonas Rehbein"
             lines.pos += 1
         elif parse_absolute(line) and words(line) <= 6:
             draft.published = draft.published or line
@@ -125,6 +122,19 @@ def _read_header(lines: _Lines, draft: Draft) -> None:
             lines.pos += 1
         else:
             return
+
+
+def _dateline(line: str, draft: Draft) -> bool:
+    parts = [p.strip() for p in re.split(r"\s[·|]\s", line) if p.strip()]
+    if len(parts) < 2 or len(line) > 160 or not any(parse_absolute(p) for p in parts[1:]):
+        return False
+    draft.outlet = draft.outlet or parts[0]
+    for part in parts[1:]:
+        if parse_absolute(part):
+            draft.published = draft.published or part
+        elif m := BYLINE.match(part):
+            draft.author = draft.author or m.group("author").split(",")[0].strip()
+    return True
 
 
 def _start_main(lines: _Lines, found: list[Boilerplate]) -> Draft:
@@ -185,7 +195,9 @@ def segment_text(text: str) -> Segmented:
             continue
         kind = boilerplate_kind(line)
         if mode == "appeal":
-            if kind == "donation_appeal" or words(line) <= 3 or is_donation_appeal(line):
+            nxt = lines.peek() or ""
+            if (kind == "donation_appeal" or words(line) <= 3 or is_donation_appeal(line)
+                    or (title_like(line) and is_donation_appeal(nxt))):
                 boilerplate.append(Boilerplate(line, "donation_appeal"))
                 continue
             mode = "comments"
