@@ -7,7 +7,8 @@ from tests.conftest import AGGREGATOR_DUMP, APPEAL_WITH_COMMENTS
 
 from parallax.errors import InputRejected
 from parallax.ingest.sources import read_file
-from parallax.records import RawDocument
+from parallax.pipeline import Pipeline
+from parallax.records import Page, RawDocument
 from parallax.segment.dates import resolve
 from parallax.segment.heuristic import HeuristicSegmenter
 from parallax.segment.htmlpage import segment_html
@@ -43,12 +44,12 @@ def test_donation_appeal_is_boilerplate_and_comments_follow() -> None:
     assert len(seg.comments) == 3 and seg.comments[0].startswith("Das war doch klar")
 
 
-def test_text_without_title_gets_inferred_title() -> None:
-    text = ("The river reached its highest level in forty years on Sunday. " * 5).strip()
-    seg = segment_text(text + "\n\nSecond paragraph with more words about the flood and the "
+def test_text_without_title_invents_no_title() -> None:
+    body = ("The river reached its highest level in forty years on Sunday. " * 5).strip()
+    seg = segment_text(body + "\n\nSecond paragraph with more words about the flood and the "
                        "evacuation of the old town.")
-    assert seg.articles[0].title_inferred
-    assert seg.articles[0].title.startswith("The river reached")
+    assert seg.articles[0].title == ""
+    assert seg.articles[0].paragraphs[0] == body
 
 
 def test_html_page_extracts_article_comments_and_furniture() -> None:
@@ -98,22 +99,63 @@ def test_segmenter_rejects_pages_without_article(config: Config) -> None:
     assert "no article found" in info.value.reason
 
 
-def test_seeds_segment_as_expected(seeds: list[Path], config: Config) -> None:
-    by_name = {p.name: p for p in seeds}
+def _seed_pages(seeds: list[Path], config: Config) -> dict[str, Page]:
     pages = {}
-    for name, path in by_name.items():
+    for path in seeds:
         (doc,) = list(read_file(path, config, given=str(path)))
         assert isinstance(doc, RawDocument)
-        pages[name] = HeuristicSegmenter(config).segment(doc)
-    aggregator = pages["000_50b908057a7b8d34.txt"]
-    roles = [a.role for a in aggregator.articles]
-    assert roles[0] == "main" and roles.count("related") >= 2
-    assert aggregator.articles[0].outlet == "Russia Today"
-    assert aggregator.articles[0].published.text == "4 hours ago"
-    assert "app_download" in {b.kind for b in aggregator.boilerplate}
-    assert "empty_comment_box" in {b.kind for b in aggregator.boilerplate}
-    western = pages["004_fc93b3b7c3e75832.txt"]
-    assert len(western.articles) == 1
-    assert "donation_appeal" in {b.kind for b in western.boilerplate}
-    assert len(western.comments) >= 15
-    assert not any("your support" in a.text for a in western.articles)
+        pages[path.name] = Pipeline.from_config(config).process(doc)
+    return pages  # type: ignore[return-value]
+
+
+def _plain(text: str) -> str:
+    return text.replace("‘", "'").replace("’", "'")
+
+
+FURNITURE = ("logo", "Orange background", "Try Our AI Features", "No comments yet",
+             "Related Articles", "DOWNLOAD THE APP")
+
+
+def test_seed_aggregator_dump(seeds: list[Path], config: Config) -> None:
+    page = _seed_pages(seeds, config)["000_50b908057a7b8d34.txt"]
+    main, *related = page.articles
+    assert main.role == "main"
+    assert main.title == "Red carpet for a new world order: What really went down in Alaska"
+    assert main.outlet == "Russia Today" and main.published.text == "4 hours ago"
+    assert main.text.startswith("The meeting in Anchorage opened")
+    assert main.text.endswith("a symbol of a turning epoch.")
+    assert [_plain(a.title) for a in related] == [
+        "Putin shares outcomes of Alaska talks with South African president",
+        "Zelensky rejects Trump's peace terms",
+        "Trump pushing 'real' solution to Ukraine conflict"]
+    assert all(a.role == "related" and a.outlet == "Russia Today" for a in related)
+    assert [a.published.text for a in related] == ["an hour ago", "2 hours ago", "2 hours ago"]
+    for article in page.articles:
+        assert "\n\n" not in article.text or article.role == "main"
+        assert article.title not in article.text  # a single clean copy, no repeated title
+        for furniture in FURNITURE:
+            assert furniture not in article.text
+    assert page.comments == []
+    kinds = {b.kind for b in page.boilerplate}
+    assert {"app_download", "empty_comment_box", "related_heading", "logo"} <= kinds
+
+
+def test_seed_investigative_piece_with_german_comments(seeds: list[Path],
+                                                       config: Config) -> None:
+    path = next(p for p in seeds if p.name.startswith("004_"))
+    page = _seed_pages(seeds, config)[path.name]
+    (main,) = page.articles
+    assert main.title == ""  # the page has no title line: none is invented
+    assert main.text.startswith("In the icy cold of Alaska")
+    assert main.text.endswith("for the entire free world.")
+    assert "donation_appeal" in {b.kind for b in page.boilerplate}
+    assert "your support" not in main.text
+    raw_lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    german = [ln for ln in raw_lines[raw_lines.index(next(
+        ln for ln in raw_lines if ln.startswith("Behind every article"))) + 1:] if ln]
+    comment_text = " ".join(c.text for c in page.comments)
+    for line in german:
+        assert line in comment_text and line not in main.text
+    assert len(page.comments) >= 20
+    languages = [c.language for c in page.comments if len(c.text) > 40]
+    assert languages.count("de") >= 0.8 * len(languages)

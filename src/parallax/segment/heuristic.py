@@ -12,7 +12,7 @@ from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
-from parallax.segment.textdump import Draft, infer_title, segment_text
+from parallax.segment.textdump import Draft, segment_text
 from parallax.settings import Config
 
 
@@ -24,6 +24,7 @@ class HeuristicSegmenter:
         page = Page(input=doc.input or doc.uri, uri=doc.uri, sha256=doc.sha256, kind=doc.kind,
                     fetched_at=doc.fetched_at, metadata=dict(doc.metadata))
         live = doc.fetched_at if doc.metadata.get("url") and doc.kind != "record" else None
+        authors: list[str | None] = []
         if doc.kind == "html":
             drafts, comments, boilerplate = self._html(doc)
         elif doc.kind == "record":
@@ -31,6 +32,7 @@ class HeuristicSegmenter:
         else:
             seg = segment_text(doc.text)
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate
+            authors = seg.comment_authors
         main = [d for d in drafts if d.role == "main"]
         if not main or sum(len(p) for p in main[0].paragraphs) < self.min_chars:
             found = sum(len(p) for p in main[0].paragraphs) if main else 0
@@ -51,7 +53,8 @@ class HeuristicSegmenter:
                 author=draft.author,
                 language=doc.metadata.get("language") if draft.role == "main" else None,
             ))
-        page.comments = [Comment(text=c) for c in comments]
+        page.comments = [Comment(text=c, author=authors[i] if i < len(authors) else None)
+                         for i, c in enumerate(comments)]
         page.boilerplate = boilerplate
         return page
 
@@ -59,8 +62,6 @@ class HeuristicSegmenter:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
                       author=seg.author, paragraphs=seg.paragraphs)
-        if not draft.title and draft.paragraphs:
-            draft.title, draft.title_inferred = infer_title(draft.paragraphs[0]), True
         if seg.language:
             doc.metadata.setdefault("language", seg.language)
         return [draft], seg.comments, seg.boilerplate
@@ -72,7 +73,7 @@ class HeuristicSegmenter:
         else:
             paragraphs = [p.strip() for p in doc.text.replace("\r\n", "\n").split("\n")
                           if p.strip()]
-        title = str(meta.get("title") or "") or (infer_title(paragraphs[0]) if paragraphs else "")
+        title = str(meta.get("title") or "")
         return [Draft(role="main", title=title, outlet=meta.get("outlet"),
                       published=meta.get("published_text"), author=meta.get("author"),
                       paragraphs=paragraphs)]

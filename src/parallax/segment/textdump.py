@@ -1,17 +1,12 @@
 """Segment plain-text dumps of web pages (what copy-paste or a naive scraper gives).
 
-No existing tool does this: a dump has lost its markup, so we read its *shape*. The cues, each
-seen in real aggregator and news-site dumps:
-
-- a title line, often repeated (the page's <h1> and <title> both flattened), or the
-  "title, blank line, body" convention;
-- an outlet glued to a relative time ("Korvan Today4 hours ago"), a "time2 hours ago" line,
-  a bullet outlet line ("  • Korvan Today");
-- body paragraphs, one per line or separated by blank lines;
-- teasers of other articles: a title line immediately repeated, then outlet/time lines and a
-  paragraph; often under a "Related Articles" heading;
-- furniture: app promos, donation appeals, empty comment boxes (see ``patterns``);
-- reader comments: the lines after a donation appeal or a "Comments" heading.
+No existing tool does this: a dump has lost its markup, so we read its *shape*. A structural
+decoder walks the lines once — header (logo, title, outlet/time lines) → article body → tail
+(teasers, comments, furniture) — and asks the tunable ``LineClassifier`` (``lines.py``) whenever
+a line is doubtful: is this short line a sub-heading or furniture? is this line after the article
+a reader comment or boilerplate? Every non-blank input line ends in exactly one place, recorded
+in ``Segmented.trace`` (title, metadata, body, teaser, comment or boilerplate), which the
+property tests check.
 """
 
 from __future__ import annotations
@@ -20,22 +15,19 @@ import re
 from dataclasses import dataclass, field
 
 from parallax.records import Boilerplate
-from parallax.segment.dates import RELATIVE, parse_absolute
-from parallax.segment.patterns import (
-    COMMENTS_HEADING,
-    RELATED_HEADING,
-    boilerplate_kind,
-    is_donation_appeal,
+from parallax.segment.dates import parse_absolute
+from parallax.segment.lines import (
+    BULLET,
+    BYLINE,
+    OUTLET_TIME,
+    TIME_ONLY,
+    Line,
+    LineClassifier,
+    paragraph_like,
+    read_lines,
+    title_like,
 )
-
-OUTLET_TIME = re.compile(
-    r"^(?P<outlet>\S.*?)\s*(?P<time>(?:\d+|an?|one)\s+(?:minute|min|hour|day|week)s?\s+ago|"
-    r"yesterday|just now)$", re.IGNORECASE)
-TIME_ONLY = re.compile(r"^(?:time|updated|published)?\s*:?\s*(?P<time>(?:\d+|an?|one)\s+"
-                       r"(?:minute|min|hour|day|week)s?\s+ago|yesterday|just now)$", re.IGNORECASE)
-BULLET = re.compile(r"^[•·*]\s*(?P<outlet>\S.{0,60})$")
-BYLINE = re.compile(r"^(?:by|von|автор:?)\s+(?P<author>[^\d].{1,80})$", re.IGNORECASE)
-SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
+from parallax.segment.patterns import is_donation_appeal
 
 
 @dataclass(slots=True)
@@ -46,7 +38,6 @@ class Draft:
     published: str | None = None
     author: str | None = None
     paragraphs: list[str] = field(default_factory=list)
-    title_inferred: bool = False
 
 
 @dataclass(slots=True)
@@ -54,187 +45,199 @@ class Segmented:
     articles: list[Draft]
     comments: list[str]
     boilerplate: list[Boilerplate]
+    comment_authors: list[str | None] = field(default_factory=list)
+    trace: list[tuple[str, str]] = field(default_factory=list)
 
 
-def words(line: str) -> int:
-    return len(line.split())
-
-
-def title_like(line: str) -> bool:
-    return 0 < words(line) <= 25 and len(line) <= 220 and not line.rstrip().endswith((".", ":"))
-
-
-def paragraph_like(line: str) -> bool:
-    return words(line) >= 12 or (words(line) >= 5 and line.rstrip().endswith(SENTENCE_END))
-
-
-class _Lines:
-    """Non-blank lines with a cursor, remembering which were followed by a blank line."""
-
-    def __init__(self, text: str) -> None:
-        raw = [ln.strip() for ln in text.splitlines()]
-        self.items: list[str] = []
-        self.blank_after: list[bool] = []
-        for i, line in enumerate(raw):
-            if line:
-                self.items.append(line)
-                self.blank_after.append(i + 1 < len(raw) and not raw[i + 1])
+class _Decoder:
+    def __init__(self, text: str, classifier: LineClassifier) -> None:
+        self.lines = read_lines(text)
         self.pos = 0
+        self.clf = classifier
+        self.out = Segmented([], [], [])
+        self.page_language: str | None = None
+        self.pending_author: str | None = None
 
-    def peek(self, ahead: int = 0) -> str | None:
+    # -- cursor helpers -------------------------------------------------------------------
+    def peek(self, ahead: int = 0) -> Line | None:
         i = self.pos + ahead
-        return self.items[i] if i < len(self.items) else None
+        return self.lines[i] if i < len(self.lines) else None
 
     def repeated_title(self, ahead: int = 0) -> bool:
         line, nxt = self.peek(ahead), self.peek(ahead + 1)
-        return line is not None and line == nxt and title_like(line)
+        return line is not None and nxt is not None and line.text == nxt.text \
+            and title_like(line.text) and line.meta is None
 
+    def take(self, where: str, kind: str | None = None) -> Line:
+        line = self.lines[self.pos]
+        self.pos += 1
+        self.out.trace.append((line.text, where))
+        if where == "boilerplate":
+            self.out.boilerplate.append(Boilerplate(line.text, kind or "other"))
+        return line
 
-def _read_header(lines: _Lines, draft: Draft) -> None:
-    """Consume outlet / time / byline lines that follow a title."""
-    for _ in range(6):
-        line = lines.peek()
-        if line is None:
+    # -- header ---------------------------------------------------------------------------
+    def header(self, draft: Draft) -> None:
+        """Consume outlet / time / byline lines (and title repeats) after a title."""
+        for _ in range(8):
+            line = self.peek()
+            if line is None:
+                return
+            text = line.text
+            if text == draft.title and draft.title:
+                self.take("boilerplate", "repeated_title")
+                continue
+            if line.meta is None and not (
+                    draft.role == "related" and line.words <= 5 and not paragraph_like(text)
+                    and not self.repeated_title() and line.phrase_kind is None
+                    and line.heading is None and draft.outlet is None):
+                return
+            if line.meta == "time" and (m := TIME_ONLY.match(text)):
+                draft.published = draft.published or m.group("time")
+            elif line.meta == "outlet_time" and (m := OUTLET_TIME.match(text)):
+                draft.outlet = draft.outlet or m.group("outlet").strip()
+                draft.published = draft.published or m.group("time")
+            elif line.meta == "bullet" and (m := BULLET.match(text)):
+                draft.outlet = draft.outlet or m.group("outlet").strip()
+            elif line.meta == "byline" and (m := BYLINE.match(text)):
+                draft.author = draft.author or m.group("author").strip()
+            elif line.meta == "dateline":
+                _dateline(text, draft)
+            elif line.meta == "date":
+                draft.published = draft.published or text
+            else:  # a bare outlet line in a teaser header
+                draft.outlet = draft.outlet or text
+            self.take("boilerplate", "metadata")
+
+    def start_main(self) -> Draft:
+        draft = Draft(role="main")
+        while (line := self.peek()) is not None and line.phrase_kind and line.words <= 6 \
+                and line.heading is None:
+            self.take("boilerplate", line.phrase_kind)
+        line = self.peek()
+        nxt = self.peek(1)
+        if line is not None and title_like(line.text) and line.meta is None and (
+                self.repeated_title() or line.blank_after
+                or (nxt is not None and nxt.meta in ("outlet_time", "time", "dateline", "byline"))):
+            draft.title = line.text
+            self.take("title")
+        self.header(draft)
+        return draft
+
+    # -- body -----------------------------------------------------------------------------
+    def furniture_run_follows(self) -> bool:
+        """True if the short line at the cursor starts trailing furniture, not a sub-heading."""
+        for ahead in range(0, 4):
+            line = self.peek(ahead)
+            if line is None:
+                return True
+            if line.heading or line.phrase_kind or self.repeated_title(ahead):
+                return True
+            if paragraph_like(line.text):
+                return False
+        return True
+
+    def body_ended_by_language(self, line: Line, current: Draft) -> bool:
+        if current.role != "main" or len(current.paragraphs) < 2:
+            return False
+        if self.page_language is None:
+            self.page_language = self.clf.language(" ".join(current.paragraphs[:3]))
+        return self.clf.comment(line, page_language=self.page_language,
+                                after_marker=False) > 0
+
+    def run(self) -> Segmented:
+        main = self.start_main()
+        articles = [main]
+        current: Draft | None = main
+        mode = "body"  # body | related | comments | appeal | tail
+        while (line := self.peek()) is not None:
+            text = line.text
+            if self.repeated_title() or (mode == "related" and title_like(text)
+                                         and line.phrase_kind is None and line.meta is None):
+                current = Draft(role="related", title=text)
+                articles.append(current)
+                self.take("related_title")
+                self.header(current)
+                mode = "body"
+                continue
+            if line.heading == "related":
+                self.take("boilerplate", "related_heading")
+                current, mode = None, "related"
+                continue
+            if line.heading == "comments":
+                self.take("boilerplate", "comments_heading")
+                current, mode = None, "comments"
+                continue
+            if mode == "appeal":
+                nxt = self.peek(1)
+                if (line.phrase_kind == "donation_appeal" or line.words <= 3
+                        or is_donation_appeal(text)
+                        or (title_like(text) and nxt is not None and is_donation_appeal(nxt.text))):
+                    self.take("boilerplate", "donation_appeal")
+                    continue
+                mode = "comments"
+            if line.phrase_kind and self.clf.furniture(line, tail=current is None) > 0:
+                self.take("boilerplate", line.phrase_kind)
+                if line.phrase_kind == "donation_appeal":
+                    current, mode = None, "appeal"
+                continue
+            if mode == "comments":
+                self.comment_line(line)
+                continue
+            if current is None:
+                after_marker = mode in ("comments", "appeal")
+                score = self.clf.comment(line, page_language=self.page_language,
+                                         after_marker=after_marker)
+                if score > 0 and mode != "related":
+                    self.comment_line(line)
+                else:
+                    self.take("boilerplate", "other")
+                continue
+            if current.role == "main" and self.body_ended_by_language(line, current):
+                current, mode = None, "comments"
+                self.comment_line(line)
+                continue
+            if not paragraph_like(text) and line.words <= 8 and self.furniture_run_follows() \
+                    and self.clf.furniture(line, tail=True) > 0:
+                self.take("boilerplate", "other")
+                continue
+            current.paragraphs.append(text)
+            self.take("body" if current.role == "main" else "related_body")
+        self.out.articles = [d for d in articles if d.paragraphs]
+        for draft in articles:
+            if not draft.paragraphs and draft.title:  # a title with no text: keep the line
+                self.out.boilerplate.append(Boilerplate(draft.title, "orphan_title"))
+        return self.out
+
+    def comment_line(self, line: Line) -> None:
+        """Comments are one per line; a 'Name' line followed by a time line is the author."""
+        nxt = self.peek(1)
+        if (line.words <= 3 and not line.text.endswith((".", "!", "?")) and nxt is not None
+                and nxt.meta == "time"):
+            self.take("boilerplate", "comment_author")
+            self.take("boilerplate", "metadata")
+            self.pending_author = line.text
             return
-        if line == draft.title:
-            lines.pos += 1
-        elif m := TIME_ONLY.match(line):
-            draft.published = draft.published or m.group("time")
-            lines.pos += 1
-        elif m := OUTLET_TIME.match(line):
-            draft.outlet = draft.outlet or m.group("outlet").strip()
-            draft.published = draft.published or m.group("time")
-            lines.pos += 1
-        elif m := BULLET.match(line):
-            draft.outlet = draft.outlet or m.group("outlet").strip()
-            lines.pos += 1
-        elif _dateline(line, draft):  # "Nordblick · 17.10.2026 · Von Jonas Rehbein"
-            lines.pos += 1
-        elif parse_absolute(line) and words(line) <= 6:
-            draft.published = draft.published or line
-            lines.pos += 1
-        elif m := BYLINE.match(line):
-            draft.author = draft.author or m.group("author").strip()
-            lines.pos += 1
-        elif draft.role == "related" and words(line) <= 5 and not paragraph_like(line) \
-                and not lines.repeated_title() and not boilerplate_kind(line):
-            draft.outlet = draft.outlet or line  # a bare outlet line in a teaser header
-            lines.pos += 1
-        else:
-            return
+        self.take("comment")
+        self.out.comments.append(line.text)
+        self.out.comment_authors.append(self.pending_author)
+        self.pending_author = None
 
 
-def _dateline(line: str, draft: Draft) -> bool:
+def _dateline(line: str, draft: Draft) -> None:
+    """'Nordblick · 17.10.2026 · Von Jonas Rehbein': outlet, date and byline in one line."""
     parts = [p.strip() for p in re.split(r"\s[·|]\s", line) if p.strip()]
-    if len(parts) < 2 or len(line) > 160 or not any(parse_absolute(p) for p in parts[1:]):
-        return False
-    draft.outlet = draft.outlet or parts[0]
-    for part in parts[1:]:
+    if not parse_absolute(parts[0]):
+        draft.outlet = draft.outlet or parts[0]
+    for part in parts:
         if parse_absolute(part):
             draft.published = draft.published or part
         elif m := BYLINE.match(part):
             draft.author = draft.author or m.group("author").split(",")[0].strip()
-    return True
 
 
-def _start_main(lines: _Lines, found: list[Boilerplate]) -> Draft:
-    draft = Draft(role="main")
-    while (line := lines.peek()) is not None and boilerplate_kind(line) and words(line) <= 6:
-        found.append(Boilerplate(line, boilerplate_kind(line) or "other"))
-        lines.pos += 1
-    line = lines.peek()
-    if line is not None and title_like(line) and (
-            lines.repeated_title() or lines.blank_after[lines.pos]
-            or OUTLET_TIME.match(lines.peek(1) or "") or TIME_ONLY.match(lines.peek(1) or "")):
-        draft.title = line
-        lines.pos += 1
-    _read_header(lines, draft)
-    return draft
+def segment_text(text: str, classifier: LineClassifier | None = None) -> Segmented:
+    return _Decoder(text, classifier or LineClassifier()).run()
 
 
-def _trailing_short_run(lines: _Lines) -> bool:
-    """True if the short line at the cursor starts a run of furniture, not a sub-heading."""
-    for ahead in range(0, 4):
-        line = lines.peek(ahead)
-        if line is None:
-            return True
-        if RELATED_HEADING.match(line) or COMMENTS_HEADING.match(line) or boilerplate_kind(line):
-            return True
-        if lines.repeated_title(ahead):
-            return True
-        if paragraph_like(line):
-            return False
-    return True
-
-
-def segment_text(text: str) -> Segmented:
-    lines = _Lines(text)
-    boilerplate: list[Boilerplate] = []
-    comments: list[str] = []
-    main = _start_main(lines, boilerplate)
-    articles = [main]
-    current: Draft | None = main
-    mode = "body"  # body | comments | appeal
-    while (line := lines.peek()) is not None:
-        if lines.repeated_title() or (mode == "related" and title_like(line)
-                                      and not boilerplate_kind(line)):
-            current = Draft(role="related", title=line)
-            articles.append(current)
-            lines.pos += 1
-            _read_header(lines, current)
-            mode = "body"
-            continue
-        lines.pos += 1
-        if RELATED_HEADING.match(line):
-            boilerplate.append(Boilerplate(line, "related_heading"))
-            current, mode = None, "related"
-            continue
-        if COMMENTS_HEADING.match(line):
-            boilerplate.append(Boilerplate(line, "comments_heading"))
-            current, mode = None, "comments"
-            continue
-        kind = boilerplate_kind(line)
-        if mode == "appeal":
-            nxt = lines.peek() or ""
-            if (kind == "donation_appeal" or words(line) <= 3 or is_donation_appeal(line)
-                    or (title_like(line) and is_donation_appeal(nxt))):
-                boilerplate.append(Boilerplate(line, "donation_appeal"))
-                continue
-            mode = "comments"
-        if kind:
-            boilerplate.append(Boilerplate(line, kind))
-            if kind == "donation_appeal":
-                current, mode = None, "appeal"
-            continue
-        if mode == "comments":
-            comments.append(line)
-            continue
-        if current is None:
-            boilerplate.append(Boilerplate(line, "other"))
-            continue
-        if line == current.title:
-            continue
-        if not paragraph_like(line) and words(line) <= 8:
-            lines.pos -= 1
-            furniture = _trailing_short_run(lines)
-            lines.pos += 1
-            if furniture:
-                boilerplate.append(Boilerplate(line, "other"))
-                continue
-        current.paragraphs.append(line)
-    for draft in articles:
-        if not draft.title and draft.paragraphs:
-            draft.title = infer_title(draft.paragraphs[0])
-            draft.title_inferred = True
-    kept = [d for d in articles if d.paragraphs]
-    return Segmented(kept, comments, boilerplate)
-
-
-def infer_title(paragraph: str) -> str:
-    """First sentence, cut to 16 words: a dump without a title still needs a readable label."""
-    sentence = re.split(r"(?<=[.!?])\s+", paragraph, maxsplit=1)[0]
-    tokens = sentence.split()
-    return " ".join(tokens[:16]) + ("…" if len(tokens) > 16 else "")
-
-
-__all__ = ["RELATIVE", "Draft", "Segmented", "segment_text"]
+__all__ = ["Draft", "Segmented", "segment_text"]

@@ -1,0 +1,159 @@
+"""Line features and a tunable linear line classifier for text dumps.
+
+Each non-blank line gets features (position, length, punctuation, repetition, language switch,
+known boilerplate phrases in EN/DE/RU/FR/ES/UK, metadata shapes). Two linear scores decide the
+doubtful lines: *furniture* (boilerplate vs article text) and *comment* (reader comment vs
+furniture once the article has ended). Their weights live in ``data/line-weights-v1.toml`` and
+are tuned on the segmentation gold set (``benchmarks/tune_segmenter.py``); the structural decoder
+in ``textdump`` uses the scores instead of ad-hoc string checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from parallax.enrich.language import LangidIdentifier
+from parallax.segment.dates import parse_absolute
+from parallax.segment.patterns import COMMENTS_HEADING, RELATED_HEADING, boilerplate_kind
+
+OUTLET_TIME = re.compile(
+    r"^(?P<outlet>\S.*?)\s*(?P<time>(?:\d+|an?|one)\s+(?:minute|min|hour|day|week)s?\s+ago|"
+    r"vor\s+(?:\d+|einer?)\s+(?:minute|stunde|tag|woche)n?|"
+    r"\d+\s+(?:минут\w*|час\w*|дн\w*|день)\s+назад|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+|"
+    r"yesterday|just now|gestern)$", re.IGNORECASE)
+TIME_ONLY = re.compile(
+    r"^(?:time|updated|published|aktualisiert)?\s*:?\s*(?P<time>(?:\d+|an?|one)\s+"
+    r"(?:minute|min|hour|day|week)s?\s+ago|vor\s+(?:\d+|einer?)\s+(?:minute|stunde|tag|woche)n?|"
+    r"\d+\s+(?:минут\w*|час\w*|дн\w*)\s+назад|yesterday|just now|gestern|today|heute|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+BULLET = re.compile(r"^[•·*]\s*(?P<outlet>\S.{0,60})$")
+BYLINE = re.compile(r"^(?:by|von|автор:?|par|por)\s+(?P<author>[^\d].{1,80})$", re.IGNORECASE)
+SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def title_like(line: str) -> bool:
+    return 0 < words(line) <= 25 and len(line) <= 220 and not line.rstrip().endswith((".", ":"))
+
+
+def paragraph_like(line: str) -> bool:
+    return words(line) >= 12 or (words(line) >= 5 and line.rstrip().endswith(SENTENCE_END))
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    furniture_bias: float
+    furniture_phrase: float
+    furniture_short: float
+    furniture_no_punct: float
+    furniture_repeated: float
+    furniture_upper: float
+    furniture_tail: float
+    comment_bias: float
+    comment_language_switch: float
+    comment_after_marker: float
+    comment_short: float
+    comment_phrase: float
+    language_min_chars: int
+
+
+@cache
+def default_weights() -> Weights:
+    text = (resources.files("parallax.segment") / "data" / "line-weights-v1.toml").read_text(
+        encoding="utf-8")
+    data = tomllib.loads(text)
+    return Weights(**{k: v for k, v in data["weights"].items()})
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    index: int
+    blank_after: bool
+    words: int
+    phrase_kind: str | None
+    repeated: int
+    meta: str | None  # outlet_time | time | bullet | byline | dateline | None
+    heading: str | None  # related | comments | None
+
+
+def meta_kind(line: str) -> str | None:
+    if TIME_ONLY.match(line):
+        return "time"
+    if OUTLET_TIME.match(line):
+        return "outlet_time"
+    if BULLET.match(line):
+        return "bullet"
+    if BYLINE.match(line):
+        return "byline"
+    parts = [p for p in re.split(r"\s[·|]\s", line) if p.strip()]
+    if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts[1:]):
+        return "dateline"
+    if words(line) <= 6 and parse_absolute(line):
+        return "date"
+    return None
+
+
+def read_lines(text: str) -> list[Line]:
+    raw = [ln.strip() for ln in text.splitlines()]
+    counts = Counter(ln for ln in raw if ln)
+    lines: list[Line] = []
+    for i, line in enumerate(raw):
+        if not line:
+            continue
+        heading = "related" if RELATED_HEADING.match(line) else (
+            "comments" if COMMENTS_HEADING.match(line) else None)
+        lines.append(Line(
+            text=line, index=len(lines), blank_after=i + 1 < len(raw) and not raw[i + 1],
+            words=words(line), phrase_kind=boilerplate_kind(line), repeated=counts[line],
+            meta=meta_kind(line), heading=heading,
+        ))
+    return lines
+
+
+class LineClassifier:
+    """Linear scores over line features; positive means 'yes'."""
+
+    def __init__(self, weights: Weights | None = None) -> None:
+        self.w = weights or default_weights()
+
+    def furniture(self, line: Line, *, tail: bool) -> float:
+        w = self.w
+        return (w.furniture_bias
+                + w.furniture_phrase * (line.phrase_kind is not None)
+                + w.furniture_short * (line.words <= 6)
+                + w.furniture_no_punct * (not line.text.endswith(SENTENCE_END))
+                + w.furniture_repeated * (line.repeated > 1)
+                + w.furniture_upper * (line.text.isupper() and line.words <= 8)
+                + w.furniture_tail * tail)
+
+    def comment(self, line: Line, *, page_language: str | None, after_marker: bool) -> float:
+        w = self.w
+        switched = False
+        if page_language and len(line.text) >= w.language_min_chars:
+            lang = self.language(line.text)
+            switched = lang is not None and lang != page_language
+        return (w.comment_bias
+                + w.comment_language_switch * switched
+                + w.comment_after_marker * after_marker
+                + w.comment_short * (line.words <= 40)
+                + w.comment_phrase * (line.phrase_kind is not None))
+
+    def language(self, text: str) -> str | None:
+        return _identifier().detect(text)
+
+
+@cache
+def _identifier() -> LangidIdentifier:
+    """One model per process: loading it costs ~50 ms, far more than a page."""
+    from parallax.enrich.language import LangidIdentifier
+
+    return LangidIdentifier()
