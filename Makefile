@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/parallax demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

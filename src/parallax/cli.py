@@ -92,8 +92,10 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                as_json: bool) -> int:
     from parallax.ingest import read_inputs
     from parallax.pipeline import Pipeline
+    from parallax.stories.dedupe import NearDuplicateIndex
 
     pipeline = Pipeline.from_config(config, analyse=analyse)
+    duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
     rejected = 0
     with _progress("Analysing" if analyse else "Extracting") as advance:
         for item in read_inputs(inputs, config):
@@ -106,6 +108,7 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                 if not as_json:
                     err.print(f"[yellow]rejected[/yellow] {result.input}: {result.reason}")
             else:
+                duplicates.mark(result)  # copies within this batch are linked, not hidden
                 payload = result.to_contract(analysed=analyse)
                 if not as_json:
                     _print_page(result, analysed=analyse)

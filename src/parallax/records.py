@@ -172,6 +172,8 @@ class Article:
     techniques: list[TechniqueSpan] = field(default_factory=list)
     frames: list[FrameLabel] = field(default_factory=list)
     genre: GenreLabel | None = None
+    duplicate_of: str | None = None
+    duplicate_similarity: float | None = None
 
     @staticmethod
     def make_id(title: str, text: str) -> str:
@@ -204,6 +206,8 @@ class Article:
             techniques=[_build(TechniqueSpan, t) for t in data.get("techniques", [])],
             frames=[_build(FrameLabel, f) for f in data.get("frames", [])],
             genre=_build(GenreLabel, genre) if genre else None,
+            duplicate_of=data.get("duplicate_of"),
+            duplicate_similarity=data.get("duplicate_similarity"),
         )
 
 
@@ -270,6 +274,7 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     key_entities: list[str] = field(default_factory=list)
+    independent_outlets: list[str] = field(default_factory=list)
     start: str | None = None
     end: str | None = None
 

@@ -15,6 +15,7 @@ from parallax.pipeline import Pipeline, build_clusterer
 from parallax.records import Page, Rejection, Story
 from parallax.settings import Config
 from parallax.store.base import Store
+from parallax.stories.dedupe import NearDuplicateIndex
 
 
 @dataclass(slots=True)
@@ -50,6 +51,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            pipeline: Pipeline | None = None, cluster: bool = True) -> IngestReport:
     pipeline = pipeline or Pipeline.from_config(config)
     report = IngestReport()
+    duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
+                                    store.signatures())
     for item in read_inputs(inputs, config):
         if isinstance(item, Rejection):
             outcome = _rejected(item)
@@ -63,7 +66,9 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                 outcome = _rejected(result)
                 store.save_rejection(result)
             else:
+                signatures = duplicates.mark(result)
                 store.save_page(result)
+                store.save_signatures(signatures)
                 outcome = _stored(result)
         report.outcomes.append(outcome)
         if on_item:
@@ -86,4 +91,4 @@ def _rejected(rejection: Rejection) -> InputOutcome:
 def _stored(page: Page) -> InputOutcome:
     return InputOutcome(page.input, "stored", articles=[
         {"id": a.id, "role": a.role, "title": a.title, "outlet": a.outlet,
-         "language": a.language} for a in page.articles])
+         "language": a.language, "duplicate_of": a.duplicate_of} for a in page.articles])

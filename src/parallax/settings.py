@@ -54,6 +54,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_article_chars", 200,
             "Shorter main texts are reported as 'no article found' instead of stored.",
             "Shortest real news items in the demo corpus are ~600 chars; teasers ~150."),
+    Setting("near_duplicate_threshold", 0.7,
+            "Estimated Jaccard similarity (word 5-shingles) above which an article is linked as a "
+            "copy of an earlier one.",
+            "Syndicated wire copies with a new first sentence score 0.8-0.95; distinct reports "
+            "on one event stay under 0.2 on the demo corpus."),
     Setting("story_similarity_threshold", 0.12,
             "Similarity (0-1) above which an article joins an existing story.",
             "Grid 0.08-0.30 on the demo corpus gold (docs/quality.md): "

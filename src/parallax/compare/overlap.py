@@ -62,7 +62,8 @@ def _article_row(a: Article) -> dict[str, Any]:
     return {"id": a.id, "title": a.title,
             "published": {"text": a.published.text, "iso": a.published.iso},
             "language": a.language, "genre": a.genre.label if a.genre else None,
-            "words": len(a.text.split()), "input": a.input, "url": a.url}
+            "words": len(a.text.split()), "input": a.input, "url": a.url,
+            "duplicate_of": a.duplicate_of}
 
 
 def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str]) -> dict[str, Any]:

@@ -94,6 +94,14 @@ class SQLiteStore:
             raise
         return new_ids
 
+    def save_signatures(self, signatures: dict[str, bytes]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO article_signatures (article, signature)"
+                              " VALUES (?, ?)", list(signatures.items()))
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        return [(r["article"], bytes(r["signature"])) for r in self.conn.execute(
+            "SELECT article, signature FROM article_signatures")]
+
     def save_rejection(self, rejection: Rejection) -> None:
         self.conn.execute(
             "INSERT INTO rejections (input, code, reason) VALUES (?, ?, ?)"

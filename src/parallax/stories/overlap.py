@@ -18,6 +18,7 @@ from datetime import date
 from parallax.records import Article, Story, content_hash
 from parallax.registry import register
 from parallax.settings import Config
+from parallax.stories.dedupe import independent
 from parallax.stories.features import KeySpace, cosine
 
 
@@ -130,6 +131,7 @@ class OverlapClusterer:
             stories.append(Story(
                 id=story_id, title=title, article_ids=ids,
                 outlets=sorted({a.outlet for a in mains if a.outlet}),
+                independent_outlets=sorted({a.outlet for a in independent(mains) if a.outlet}),
                 languages=sorted({a.language for a in mains if a.language}),
                 key_entities=[e for e, _ in entity_counts.most_common(6)],
                 start=days[0].isoformat() if days else None,

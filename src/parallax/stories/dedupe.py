@@ -1,0 +1,80 @@
+"""Near-duplicate detection (syndicated copies, one wire story on several sites).
+
+MinHash over word 5-shingles with an LSH index (datasketch). A copy is linked to the article it
+copies (``Article.duplicate_of``), never deleted: the reader can still see who ran it, while
+stories count independent outlets, not copies. Signatures are stored so the index survives
+across ingest runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from parallax.records import Article, Page
+
+NUM_PERM = 128
+SCHEME = "affine32"  # datasketch >= 2 names its hash scheme; stored signatures depend on it
+SHINGLE = 5
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def signature(text: str) -> MinHash:
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    shingles = {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64),
+                   scheme=SCHEME)
+
+
+class NearDuplicateIndex:
+    def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = ()) -> None:
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.signatures: dict[str, MinHash] = {}
+        for article_id, data in known:
+            self._insert(article_id, from_bytes(data))
+
+    def _insert(self, article_id: str, minhash: MinHash) -> None:
+        if article_id not in self.signatures:
+            self.lsh.insert(article_id, minhash)
+            self.signatures[article_id] = minhash
+
+    def mark(self, page: Page) -> dict[str, bytes]:
+        """Link each main article to an earlier near-identical one; return new signatures."""
+        new: dict[str, bytes] = {}
+        for article in page.articles:
+            if article.role != "main" or len(article.text.split()) < 50:
+                continue
+            minhash = signature(article.text)
+            best, best_score = None, 0.0
+            for other in self.lsh.query(minhash):
+                if other == article.id:
+                    continue
+                score = float(minhash.jaccard(self.signatures[other]))
+                if score >= self.threshold and score > best_score:
+                    best, best_score = other, score
+            if best is not None:
+                article.duplicate_of, article.duplicate_similarity = best, round(best_score, 3)
+            self._insert(article.id, minhash)
+            new[article.id] = to_bytes(minhash)
+        return new
+
+
+def independent(articles: Iterable[Article]) -> list[Article]:
+    """Articles that are not copies of another article in the same set."""
+    items = list(articles)
+    ids = {a.id for a in items}
+    return [a for a in items if not (a.duplicate_of and a.duplicate_of in ids)]
