@@ -197,3 +197,102 @@ def test_fetch_caps_size_and_reads_pages(monkeypatch: pytest.MonkeyPatch) -> Non
     (rejected,) = list(read_url("https://news.example/a", config,
                                 client=_client(httpx.MockTransport(handler))))
     assert isinstance(rejected, Rejection) and rejected.code == Code.TOO_LARGE.value
+
+
+# -- more hostile input: each ends rejected with a reason, nothing hangs ----------------------
+
+@pytest.fixture
+def public_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    import parallax.ingest.url as url_module
+
+    monkeypatch.setattr(url_module.socket, "getaddrinfo",
+                        lambda *a, **k: [(0, 0, 0, "", ("93.184.216.34", 0))])
+
+
+def _fetch_with(handler: object, config: Config | None = None) -> list[RawDocument | Rejection]:
+    transport = httpx.MockTransport(handler)  # type: ignore[arg-type]
+    return list(read_url("https://news.example/a", config or Config(), client=_client(transport)))
+
+
+def test_url_timeout_404_redirect_loop_and_huge_body(public_dns: None) -> None:
+    def timeout(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("timed out", request=request)
+
+    def missing(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404)
+
+    def loop(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "https://news.example/a"})
+
+    def huge(request: httpx.Request) -> httpx.Response:
+        chunk = b"x" * 1_000_000
+
+        def stream():  # type: ignore[no-untyped-def]
+            for _ in range(2000):  # 2 GB if read whole; the cap stops after 20 MB
+                yield chunk
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=stream())
+
+    reasons = {}
+    for name, handler in (("timeout", timeout), ("404", missing), ("loop", loop),
+                          ("huge", huge)):
+        (item,) = _fetch_with(handler)
+        assert isinstance(item, Rejection), name
+        reasons[name] = item.reason
+    assert "ReadTimeout" in reasons["timeout"]
+    assert "HTTP 404" in reasons["404"]
+    assert "too many redirects" in reasons["loop"]
+    assert "larger than 20 MB" in reasons["huge"]
+
+
+def test_feed_follow_links_fetches_pages_only_when_asked(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import parallax.ingest.feed as feed_module
+
+    calls: list[str] = []
+
+    def fake_read_url(link: str, config: Config):  # type: ignore[no-untyped-def]
+        calls.append(link)
+        yield RawDocument(uri=link, kind="html", text="<html><p>full page</p></html>",
+                          fetched_at="", sha256="f", metadata={"url": link}, input=link)
+
+    monkeypatch.setattr(feed_module, "read_url", fake_read_url)
+    path = tmp_path / "wire.rss"
+    path.write_text(RSS, encoding="utf-8")
+    config = Config()
+    items = list(read_inputs([str(path)], config))
+    assert calls == [] and items[0].kind == "record"  # type: ignore[union-attr]
+    config.values["follow_feed_links"] = True
+    items = list(read_inputs([str(path)], config))
+    assert calls == ["https://coastal.example/strike", "https://coastal.example/x"]
+    page = items[0]
+    assert isinstance(page, RawDocument) and page.kind == "html"
+    assert page.metadata["title"] == "Harbour strike ends"
+    assert page.metadata["outlet"] == "Coastal Wire"
+
+
+def test_feed_with_broken_entries_keeps_the_good_ones(tmp_path: Path, config: Config) -> None:
+    broken = RSS.replace("</channel></rss>", "<item><title>Broken &amp no close</title>"
+                         "<description>Text of a broken item</description>")
+    path = tmp_path / "broken.rss"
+    path.write_text(broken, encoding="utf-8")
+    items = list(read_inputs([str(path)], config))
+    assert any(isinstance(i, RawDocument) and "40 ships" in i.text for i in items)
+
+
+def test_truncated_html_and_wrong_charset_pages(tmp_path: Path, config: Config) -> None:
+    from parallax.pipeline import Pipeline
+
+    body = "<p>" + "Die Brücke über die Lenne wurde am Montag wieder geöffnet. " * 8 + "</p>"
+    truncated = tmp_path / "cut.html"
+    truncated.write_text("<html><head><title>Brücke offen</title></head><body><article>"
+                         + body * 2 + "<p>Der Bürgermeister sag", encoding="utf-8")
+    wrong = tmp_path / "wrong.html"  # claims UTF-8, is really cp1252
+    wrong.write_bytes(("<html><head><meta charset='utf-8'><title>Brücke</title></head><body>"
+                       + body * 2 + "</body></html>").encode("cp1252"))
+    pipeline = Pipeline.from_config(config, analyse=False)
+    for path in (truncated, wrong):
+        (doc,) = list(read_inputs([str(path)], config))
+        assert isinstance(doc, RawDocument)
+        page = pipeline.process(doc)
+        assert not isinstance(page, Rejection), page
+        assert "Brücke über die Lenne" in page.articles[0].text

@@ -41,6 +41,8 @@ ConfigOption = Annotated[str | None, typer.Option(
     "--config", envvar="PARALLAX_CONFIG",
     help="TOML config file (default: ./parallax.toml if present).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines (schema 1).")]
+FollowOption = Annotated[bool, typer.Option(
+    "--follow-links", help="For feeds: fetch each item's full page (network).")]
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or "
                                                   "http(s) URLs.", show_default=False)]
 
@@ -55,9 +57,12 @@ def main() -> None:
         raise SystemExit(EXIT_ERROR) from exc
 
 
-def _config(path: str | None) -> Config:
+def _config(path: str | None, *, follow_links: bool = False) -> Config:
     try:
-        return load_config(path)
+        config = load_config(path)
+        if follow_links:
+            config.values["follow_feed_links"] = True
+        return config
     except ParallaxError as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(EXIT_ERROR) from exc
@@ -140,27 +145,31 @@ def _print_page(page: Page, *, analysed: bool) -> None:
 
 
 @app.command()
-def extract(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+def extract(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None,
+            follow_links: FollowOption = False) -> None:
     """Segment pages into articles, related teasers, comments and boilerplate (no analysis).
 
     Example: [bold]parallax extract page.txt feed.rss --json[/bold]
     """
-    raise typer.Exit(_run_pages(inputs, _config(config), analyse=False, as_json=as_json))
+    raise typer.Exit(_run_pages(inputs, _config(config, follow_links=follow_links),
+                                analyse=False, as_json=as_json))
 
 
 @app.command()
-def analyze(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None) -> None:
+def analyze(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None,
+            follow_links: FollowOption = False) -> None:
     """Segment and analyse: language, entities, quotes, claims, roles, narratives, techniques,
     frames and genre for every article.
 
     Example: [bold]parallax analyze https://example.org/news.html --json[/bold]
     """
-    raise typer.Exit(_run_pages(inputs, _config(config), analyse=True, as_json=as_json))
+    raise typer.Exit(_run_pages(inputs, _config(config, follow_links=follow_links),
+                                analyse=True, as_json=as_json))
 
 
 @app.command()
 def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
-           config: ConfigOption = None) -> None:
+           config: ConfigOption = None, follow_links: FollowOption = False) -> None:
     """Store, analyse and cluster inputs into the database (idempotent and resumable: inputs
     already stored are skipped, an interrupted run keeps everything committed).
 
@@ -170,7 +179,7 @@ def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = Fals
     from parallax.runner import ingest as run_ingest
     from parallax.store import open_store
 
-    cfg = _config(config)
+    cfg = _config(config, follow_links=follow_links)
     store = open_store(db)
     try:
         with _progress("Ingesting") as advance:

@@ -14,6 +14,7 @@ from typing import Any
 import feedparser
 
 from parallax.errors import Code
+from parallax.ingest.url import read_url
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
@@ -49,7 +50,8 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             content = max((c.get("value", "") for c in entry.content), key=len)
         summary = entry.get("summary", "")
         body = content if len(content) >= len(summary) else summary
-        if not body.strip():
+        follow = bool(config["follow_feed_links"]) and bool(entry.get("link"))
+        if not body.strip() and not follow:
             yield Rejection(item_uri, "feed item has no text (only a link); re-run with "
                             "--follow-links to fetch its page", Code.NO_ARTICLE.value)
             continue
@@ -64,8 +66,29 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             "format": "html",
             "summary": summary if body is not summary else None,
         }
-        yield RawDocument(
+        own = RawDocument(
             uri=item_uri, kind="record", text=body, fetched_at=fetched_at,
             sha256=hashlib.sha256((metadata["title"] + "\n" + body).encode()).hexdigest(),
             metadata=metadata, input=f"{given}#item-{index + 1}",
         )
+        if follow:
+            yield from _follow(str(metadata["url"]), own, config)
+        else:
+            yield own
+
+
+def _follow(link: str, own: RawDocument,
+            config: Config) -> Iterator[RawDocument | Rejection]:
+    """The item's full page; if it cannot be fetched, the feed's own text is kept instead."""
+    fetched = list(read_url(link, config))
+    pages = [d for d in fetched if isinstance(d, RawDocument)]
+    yield from (r for r in fetched if isinstance(r, Rejection))
+    if not pages:
+        if own.text.strip():
+            yield own
+        return
+    for page in pages:
+        for key in ("title", "outlet", "published_text", "published_iso", "author"):
+            page.metadata.setdefault(key, own.metadata.get(key))
+        page.metadata["feed_item"] = own.input
+        yield page
