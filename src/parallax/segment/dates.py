@@ -21,9 +21,31 @@ _MONTHS = {
     "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
 
+# Relative times as aggregators print them, in EN/DE/RU/UK/FR/ES.
+RELATIVE_TEXT = (
+    r"(?:\d+|an?|one)\s+(?:minute|min|hour|day|week)s?\s+ago"
+    r"|vor\s+(?:\d+|einer?|einem)\s+(?:minute|stunde|tag|woche)n?"
+    r"|(?:\d+\s+)?(?:минут\w*|час\w*|дн\w*|день|недел\w*)\s+назад"
+    r"|(?:\d+\s+)?(?:хвилин\w*|годин\w*|дн\w*|день|тижн\w*)\s+тому"
+    r"|il\s+y\s+a\s+\d+\s+(?:minutes?|heures?|jours?|semaines?)"
+    r"|hace\s+\d+\s+(?:minutos?|horas?|d[ií]as?|semanas?)"
+    r"|yesterday|just now|gestern|вчера|вчора|hier|ayer")
+# Bare day words are times only on a line of their own: "Russia Today" is an outlet.
+DAY_WORDS = r"today|heute|сегодня|сьогодні|aujourd'hui|hoy"
 RELATIVE = re.compile(
-    r"(?P<n>\d+|an?|one)\s+(?P<unit>minute|min|hour|day|week)s?\s+ago|"
-    r"(?P<word>just now|yesterday|today)", re.IGNORECASE)
+    r"(?P<n>\d+|an?|one|einer?|einem)?\s*(?P<unit>minute|min|hour|stunde|heure|hora|day|tag|"
+    r"jour|d[ií]a|week|woche|semaine|semana|минут|час|дн|день|недел|хвилин|годин|тижн)"
+    r"|(?P<word>just now|yesterday|today|gestern|heute|вчера|сегодня|вчора|сьогодні|hier|"
+    r"aujourd'hui|ayer|hoy)", re.IGNORECASE)
+_UNITS = {
+    "minute": 1, "min": 1, "минут": 1, "хвилин": 1,
+    "hour": 60, "stunde": 60, "heure": 60, "hora": 60, "час": 60, "годин": 60,
+    "day": 1440, "tag": 1440, "jour": 1440, "dia": 1440, "día": 1440, "дн": 1440,
+    "день": 1440,
+    "week": 10080, "woche": 10080, "semaine": 10080, "semana": 10080, "недел": 10080,
+    "тижн": 10080,
+}
+_YESTERDAY = {"yesterday", "gestern", "вчера", "вчора", "hier", "ayer"}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _WORDY = re.compile(r"\b(\d{1,2})\.?\s+([A-Za-zÄÖÜäöüА-Яа-яё]+)\s+(\d{4})\b|"
@@ -65,19 +87,17 @@ def resolve(text: str | None, *, now: str | None = None) -> Published:
         return Published(None, None)
     text = text.strip()
     iso = parse_absolute(text)
-    if iso is None and now and (m := RELATIVE.search(text)):
+    if iso is None and now and re.search(RELATIVE_TEXT, text, re.IGNORECASE) and (
+            m := RELATIVE.search(text)):
         try:
             base = datetime.fromisoformat(now)
         except ValueError:
             return Published(text, None)
         if m.group("word"):
-            delta = timedelta(days=1) if m.group("word").lower() == "yesterday" else timedelta()
+            delta = timedelta(days=1) if m.group("word").lower() in _YESTERDAY else timedelta()
         else:
-            n = 1 if m.group("n").lower() in ("a", "an", "one") else int(m.group("n"))
-            unit = m.group("unit").lower()
-            step = {"minute": timedelta(minutes=1), "min": timedelta(minutes=1),
-                    "hour": timedelta(hours=1), "day": timedelta(days=1),
-                    "week": timedelta(weeks=1)}[unit]
-            delta = n * step
+            raw = (m.group("n") or "1").lower()
+            n = int(raw) if raw.isdigit() else 1
+            delta = timedelta(minutes=n * _UNITS.get(m.group("unit").lower(), 1))
         iso = (base - delta).replace(microsecond=0).isoformat()
     return Published(text, iso)

@@ -12,13 +12,15 @@ from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
+from parallax.segment.lines import LineClassifier
 from parallax.segment.textdump import Draft, segment_text
 from parallax.settings import Config
 
 
 class HeuristicSegmenter:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, classifier: LineClassifier | None = None) -> None:
         self.min_chars = int(config["min_article_chars"])
+        self.classifier = classifier
 
     def segment(self, doc: RawDocument) -> Page:
         page = Page(input=doc.input or doc.uri, uri=doc.uri, sha256=doc.sha256, kind=doc.kind,
@@ -30,7 +32,7 @@ class HeuristicSegmenter:
         elif doc.kind == "record":
             drafts, comments, boilerplate = self._record(doc), [], []
         else:
-            seg = segment_text(doc.text)
+            seg = segment_text(doc.text, self.classifier)
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate
             authors = seg.comment_authors
         main = [d for d in drafts if d.role == "main"]

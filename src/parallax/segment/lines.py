@@ -18,19 +18,15 @@ from functools import cache
 from importlib import resources
 
 from parallax.enrich.language import LangidIdentifier
-from parallax.segment.dates import parse_absolute
+from parallax.segment.dates import DAY_WORDS, RELATIVE_TEXT, parse_absolute
 from parallax.segment.patterns import COMMENTS_HEADING, RELATED_HEADING, boilerplate_kind
 
-OUTLET_TIME = re.compile(
-    r"^(?P<outlet>\S.*?)\s*(?P<time>(?:\d+|an?|one)\s+(?:minute|min|hour|day|week)s?\s+ago|"
-    r"vor\s+(?:\d+|einer?)\s+(?:minute|stunde|tag|woche)n?|"
-    r"\d+\s+(?:минут\w*|час\w*|дн\w*|день)\s+назад|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+|"
-    r"yesterday|just now|gestern)$", re.IGNORECASE)
-TIME_ONLY = re.compile(
-    r"^(?:time|updated|published|aktualisiert)?\s*:?\s*(?P<time>(?:\d+|an?|one)\s+"
-    r"(?:minute|min|hour|day|week)s?\s+ago|vor\s+(?:\d+|einer?)\s+(?:minute|stunde|tag|woche)n?|"
-    r"\d+\s+(?:минут\w*|час\w*|дн\w*)\s+назад|yesterday|just now|gestern|today|heute|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+_TIME_PREFIX = r"(?:time|updated|published|aktualisiert|zeit|время|час|temps|tiempo)?\s*:?\s*"
+_WEEKDAYS = (r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
+             r"mittwoch|donnerstag|freitag|samstag|sonntag")
+TIME_ONLY = re.compile(rf"^{_TIME_PREFIX}(?P<time>{RELATIVE_TEXT}|{DAY_WORDS}{_WEEKDAYS})$",
+                       re.IGNORECASE)
+OUTLET_TIME = re.compile(rf"^(?P<outlet>\S.*?)\s*(?P<time>{RELATIVE_TEXT})$", re.IGNORECASE)
 BULLET = re.compile(r"^[•·*]\s*(?P<outlet>\S.{0,60})$")
 BYLINE = re.compile(r"^(?:by|von|автор:?|par|por)\s+(?P<author>[^\d].{1,80})$", re.IGNORECASE)
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")

@@ -11,14 +11,18 @@ import re
 _KINDS: list[tuple[str, str]] = [
     ("logo", r"^(logo|site logo|home)$"),
     ("app_download", r"download (the|our)? ?(\w+ )?app|app-?store|play-?store|google play|"
-                     r"get it on|app herunterladen|скачайте приложение|get started now"),
+                     r"get it on|app herunterladen|скачайте приложение|скачать приложение|"
+                     r"завантажте (застосунок|додаток)|téléchargez l'app|descarga la app|"
+                     r"get started now|jetzt starten|начните сейчас|почніть зараз"),
     ("donation_appeal", r"your support|support (us|our|independent)|donat(e|ion)|"
                         r"contribut(e|ion)|paywall|become a (member|supporter)|"
                         r"unterstützen sie|spenden|jetzt spenden|поддержите|пожертв"),
     ("cookie_notice", r"cookies?|consent|datenschutzeinstellungen|файлы cookie"),
     ("empty_comment_box", r"^(comments?\s*\(0\)|no comments yet\.*|be the first to comment\.*|"
                           r"noch keine kommentare\.*|комментариев пока нет\.*|"
-                          r"leave a comment\.*)$"),
+                          r"коментарів (поки|ще) немає\.*|aucun commentaire\.*|"
+                          r"no hay comentarios\.*|sé el primero en comentar\.*|"
+                          r"soyez le premier à commenter\.*|leave a comment\.*)$"),
     ("share_buttons", r"^(share( on| this)?\b.*|tweet|copy link|teilen|поделиться)$"),
     ("newsletter", r"newsletter|subscribe|abonnieren|подпис"),
     ("promo", r"try our ai|ai features|what .* ai can do|advertisement|anzeige|реклама|"
@@ -27,11 +31,15 @@ _KINDS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in _KINDS]
 
-RELATED_HEADING = re.compile(r"^(related articles?|related|more from .*|read also|"
-                             r"lesen sie auch|mehr zum thema|читайте также|по теме)\s*:?$",
-                             re.IGNORECASE)
-COMMENTS_HEADING = re.compile(r"^(comments?|reader comments|kommentare|комментарии)\s*:?$",
-                              re.IGNORECASE)
+RELATED_HEADING = re.compile(
+    r"^(related articles?|related stories|related|more from .*|more stories|read also|"
+    r"you may also like|recommended|lesen sie auch|mehr zum thema|ähnliche artikel|"
+    r"das könnte sie auch interessieren|читайте также|по теме|похожие статьи|похожие новости|"
+    r"схожі статті|читайте також|à lire aussi|articles similaires|sur le même sujet|"
+    r"artículos relacionados|te puede interesar|noticias relacionadas)\s*:?$", re.IGNORECASE)
+COMMENTS_HEADING = re.compile(
+    r"^(comments?|reader comments|discussion|kommentare|leserkommentare|комментарии|"
+    r"коментарі|commentaires|comentarios)\s*(\(\d+\))?\s*:?$", re.IGNORECASE)
 
 
 def is_donation_appeal(line: str) -> bool:

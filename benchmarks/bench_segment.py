@@ -1,0 +1,135 @@
+"""Segmentation speed: text dumps (pages/s, one core), HTML against trafilatura alone, and WARC
+streaming memory on a generated archive.
+
+Why: ingestion must keep up with a crawl; these are the three places where it could not.
+
+    .venv/bin/python benchmarks/bench_segment.py --pages 2000 --warc-mb 1024
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import resource
+import time
+from importlib import resources
+from pathlib import Path
+
+import trafilatura
+
+from parallax.ingest.warc import read_warc
+from parallax.segment.htmlpage import segment_html
+from parallax.segment.textdump import segment_text
+from parallax.settings import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _texts(suffix: str) -> list[str]:
+    corpus = Path(str(resources.files("parallax") / "demo" / "corpus"))
+    gold = ROOT / "tests" / "data" / "segmentation_gold"
+    files = sorted(corpus.glob(f"*{suffix}")) + sorted(gold.glob(f"*{suffix}"))
+    return [f.read_bytes().decode("utf-8", "replace") for f in files]
+
+
+def bench_text(pages: int) -> None:
+    texts = _texts(".txt")
+    segment_text(texts[0])  # warm-up: language model load
+    started = time.perf_counter()
+    for i in range(pages):
+        segment_text(texts[i % len(texts)])
+    elapsed = time.perf_counter() - started
+    print(f"text dumps: {pages} pages from {len(texts)} distinct in {elapsed:.2f}s = "
+          f"{pages / elapsed:.0f} pages/s (one core)")
+
+
+def bench_html(rounds: int) -> None:
+    pages = _texts(".html")
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for page in pages:
+            trafilatura.bare_extraction(page, include_comments=True, with_metadata=True,
+                                        favor_recall=True, deduplicate=False)
+    alone = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for page in pages:
+            segment_html(page)
+    ours = time.perf_counter() - started
+    n = rounds * len(pages)
+    print(f"html: trafilatura alone {n / alone:.0f} pages/s; Parallax segment_html "
+          f"{n / ours:.0f} pages/s; ratio {ours / alone:.2f}x ({len(pages)} distinct pages)")
+
+
+def _html_record(rng: random.Random, i: int) -> bytes:
+    words = [rng.choice(("dam", "river", "council", "minister", "report", "flood", "bridge",
+                         "harbour", "strike", "election", "summit", "pipeline")) +
+             str(rng.randint(0, 99)) for _ in range(700)]
+    paragraphs = "".join(f"<p>{' '.join(words[j:j + 70])}.</p>" for j in range(0, 700, 70))
+    return (f"<html><head><title>Story {i}</title></head><body><nav>Home | World</nav>"
+            f"<article><h1>Story {i}</h1>{paragraphs}</article></body></html>").encode()
+
+
+def make_warc(path: Path, megabytes: int) -> int:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    rng = random.Random(7)
+    count = 0
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        while handle.tell() < megabytes * 1_000_000:
+            body = _html_record(rng, count)
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{count}", "response", payload=io.BytesIO(body),
+                http_headers=headers))
+            count += 1
+    return count
+
+
+def bench_warc(megabytes: int, keep: Path | None) -> None:
+    path = keep or Path("/tmp/parallax-bench.warc.gz")
+    if not path.exists() or path.stat().st_size < megabytes * 1_000_000 * 0.95:
+        started = time.perf_counter()
+        records = make_warc(path, megabytes)
+        print(f"warc: generated {path} ({path.stat().st_size / 1e6:.0f} MB, {records} records) "
+              f"in {time.perf_counter() - started:.0f}s")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    docs = 0
+    for item in read_warc(path, Config(), given=str(path)):
+        docs += 1
+        del item
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"warc: streamed {path.stat().st_size / 1e6:.0f} MB, {docs} HTML records in "
+          f"{elapsed:.1f}s ({path.stat().st_size / 1e6 / elapsed:.0f} MB/s); peak RSS "
+          f"{peak:.0f} MB (before reading: {before:.0f} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--html-rounds", type=int, default=20)
+    parser.add_argument("--warc-mb", type=int, default=100)
+    parser.add_argument("--warc-path", type=Path, default=None)
+    parser.add_argument("--only", choices=("text", "html", "warc-make", "warc"), default=None,
+                        help="run one part; measure WARC memory with --only warc in a fresh "
+                             "process after --only warc-make")
+    args = parser.parse_args()
+    if args.only in (None, "text"):
+        bench_text(args.pages)
+    if args.only in (None, "html"):
+        bench_html(args.html_rounds)
+    if args.only == "warc-make":
+        path = args.warc_path or Path("/tmp/parallax-bench.warc.gz")
+        print(f"generated {make_warc(path, args.warc_mb)} records in {path}")
+    if args.only in (None, "warc"):
+        bench_warc(args.warc_mb, args.warc_path)
+
+
+if __name__ == "__main__":
+    main()
