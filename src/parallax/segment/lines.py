@@ -29,6 +29,19 @@ TIME_ONLY = re.compile(rf"^{_TIME_PREFIX}(?P<time>{RELATIVE_TEXT}|{DAY_WORDS}{_W
 OUTLET_TIME = re.compile(rf"^(?P<outlet>\S.*?)\s*(?P<time>{RELATIVE_TEXT})$", re.IGNORECASE)
 BULLET = re.compile(r"^[•·*]\s*(?P<outlet>\S.{0,60})$")
 BYLINE = re.compile(r"^(?:by|von|автор:?|par|por)\s+(?P<author>[^\d].{1,80})$", re.IGNORECASE)
+BYLINE_ROLE = re.compile(
+    r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+){1,3}, (?:[\w-]+ ){0,3}(?:correspondent|"
+    r"reporter|editor|writer|columnist|journalist|korrespondent\w*|redakteur\w*|autor\w*|"
+    r"корреспондент\w*|обозреватель|журналист\w*|journaliste|rédact\w*|periodista|"
+    r"corresponsal|редактор\w*|кореспондент\w*)$", re.IGNORECASE)
+DATE_PREFIX = re.compile(r"^(updated|published|aktualisiert|veröffentlicht|обновлено|"
+                         r"опубликовано|mis à jour|publié le|actualizado|publicado)\s*:?\s*",
+                         re.IGNORECASE)
+# Phrases that are furniture whatever their length; weaker ones ("subscribe", "photo") can
+# also occur in article sentences, so length and position must agree.
+STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal",
+                          "empty_comment_box", "logo", "navigation", "paywall", "footer",
+                          "media_contact", "author_bio", "read_more", "tags"})
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
 
 
@@ -53,6 +66,8 @@ class Weights:
     furniture_repeated: float
     furniture_upper: float
     furniture_tail: float
+    furniture_long: float
+    furniture_strong_phrase: float
     comment_bias: float
     comment_language_switch: float
     comment_after_marker: float
@@ -90,10 +105,14 @@ def meta_kind(line: str) -> str | None:
         return "bullet"
     if BYLINE.match(line):
         return "byline"
+    if BYLINE_ROLE.match(line):
+        return "byline_role"
     parts = [p for p in re.split(r"\s[·|]\s", line) if p.strip()]
-    if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts[1:]):
+    if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts):
         return "dateline"
-    if words(line) <= 6 and parse_absolute(line):
+    undated = DATE_PREFIX.sub("", line)
+    if words(undated) <= 8 and parse_absolute(undated) and (
+            words(line) <= 6 or undated != line):
         return "date"
     return None
 
@@ -129,7 +148,9 @@ class LineClassifier:
                 + w.furniture_no_punct * (not line.text.endswith(SENTENCE_END))
                 + w.furniture_repeated * (line.repeated > 1)
                 + w.furniture_upper * (line.text.isupper() and line.words <= 8)
-                + w.furniture_tail * tail)
+                + w.furniture_tail * tail
+                + w.furniture_long * (line.words >= 15)
+                + w.furniture_strong_phrase * (line.phrase_kind in STRONG_KINDS))
 
     def comment(self, line: Line, *, page_language: str | None, after_marker: bool) -> float:
         w = self.w

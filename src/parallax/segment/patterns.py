@@ -9,22 +9,43 @@ from __future__ import annotations
 import re
 
 _KINDS: list[tuple[str, str]] = [
+    ("paywall", r"subscribe to (continue|keep) reading|for subscribers only|already a subscriber|"
+                r"log in to (continue|read)|nur für abonnenten|weiterlesen mit|bereits abonnent|"
+                r"только для подписчиков|уже подписаны|réservé aux abonnés|déjà abonné|"
+                r"solo para suscriptores|ya eres suscriptor|тільки для передплатників"),
+    ("read_more", r"^(read more|read also|more on this|mehr lesen|mehr dazu|lesen sie auch|"
+                  r"читайте также|читайте також|à lire aussi|lire aussi|lee también|"
+                  r"leer más)\s*:"),
+    ("tags", r"^(tags|topics|themen|schlagworte|schlagwörter|теги|темы|теми|mots-clés|sujets|"
+             r"etiquetas|temas)\s*:"),
+    ("media_contact", r"^(media contact|press contact|pressekontakt|medienkontakt|"
+                      r"контакты для сми|контакт для преси|contact presse|contacto de prensa|"
+                      r"about .{2,40}:|über .{2,40}:|###)\s*:?$"),
+    ("footer", r"^©|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|"
+               r"усі права захищені|tous droits réservés|todos los derechos reservados|"
+               r"^(imprint|impressum|privacy|datenschutz)\b"),
     ("logo", r"^(logo|site logo|home)$"),
     ("app_download", r"download (the|our)? ?(\w+ )?app|app-?store|play-?store|google play|"
-                     r"get it on|app herunterladen|скачайте приложение|скачать приложение|"
+                     r"get (the|our) app|get it on|app herunterladen|скачайте приложение|"
+                     r"скачать приложение|"
                      r"завантажте (застосунок|додаток)|téléchargez l'app|descarga la app|"
                      r"get started now|jetzt starten|начните сейчас|почніть зараз"),
     ("donation_appeal", r"your support|support (us|our|independent)|donat(e|ion)|"
                         r"contribut(e|ion)|paywall|become a (member|supporter)|"
-                        r"unterstützen sie|spenden|jetzt spenden|поддержите|пожертв"),
+                        r"^unterstützen|jetzt unterstützen|unterstützen sie|spenden|"
+                        r"journalismus kostet|euro im monat|поддержите|пожертв|"
+                        r"підтримайте|soutenez|faites un don|apoya (nuestro|el)|dona ahora"),
     ("cookie_notice", r"cookies?|consent|datenschutzeinstellungen|файлы cookie"),
     ("empty_comment_box", r"^(comments?\s*\(0\)|no comments yet\.*|be the first to comment\.*|"
                           r"noch keine kommentare\.*|комментариев пока нет\.*|"
-                          r"коментарів (поки|ще) немає\.*|aucun commentaire\.*|"
+                          r"коментарів (поки|ще) немає\.*|ще немає коментарів\.*|"
+                          r"пока нет комментариев\.*|aucun commentaire\.*|"
                           r"no hay comentarios\.*|sé el primero en comentar\.*|"
                           r"soyez le premier à commenter\.*|leave a comment\.*)$"),
     ("share_buttons", r"^(share( on| this)?\b.*|tweet|copy link|teilen|поделиться)$"),
-    ("newsletter", r"newsletter|subscribe|abonnieren|подпис"),
+    ("newsletter", r"newsletter|subscribe|abonnieren|подпишитесь|подписаться|рассылк|"
+                   r"підпишіться|abonnez-vous|suscríbete|^sign up|enter your email|"
+                   r"e-mail-adresse eingeben|jetzt anmelden|inscrivez-vous"),
     ("promo", r"try our ai|ai features|what .* ai can do|advertisement|anzeige|реклама|"
               r"sponsored|read more$|weiterlesen$|background$"),
     ("image_caption", r"^(photo|image|foto|bild|фото)\s*[:©]|©|\bgetty images\b|\breuters\b$"),
@@ -51,11 +72,30 @@ def words_le(line: str, limit: int) -> bool:
     return len(line.split()) <= limit
 
 
+NAV_SPLIT = re.compile(r"\s+[|·•/]\s+|\s{3,}")
+AUTHOR_BIO = re.compile(
+    r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+){0,3} (is|was|ist|war|est|es|—|–) "
+    r"(a|an|the|ein|eine|un|une|una|der|die) [^.]{3,120}\b(columnist|correspondent|reporter|"
+    r"editor|writer|journalist|author|kolumnist\w*|korrespondent\w*|redakteur\w*|"
+    r"autor\w*|chroniqueu\w*|journaliste|periodista|columnista)\b", re.IGNORECASE)
+
+
+def is_navigation(text: str) -> bool:
+    """'Home | World | Sport' or 'Home   Columns   About': three or more short items."""
+    parts = [p for p in NAV_SPLIT.split(text) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) \
+        and not text.rstrip().endswith((".", "!", "?"))
+
+
 def boilerplate_kind(line: str) -> str | None:
     """Kind of furniture a short line is, or None if it may be article text."""
     text = line.strip()
     if not text:
         return None
+    if is_navigation(text):
+        return "navigation"
+    if AUTHOR_BIO.search(text) and len(text.split()) <= 60:
+        return "author_bio"
     if len(text.split()) > 40:
         return None
     for kind, rx in _COMPILED:

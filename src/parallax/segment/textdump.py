@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from parallax.records import Boilerplate
 from parallax.segment.dates import parse_absolute
+from parallax.segment.header import plan_header, zone_of
 from parallax.segment.lines import (
     BULLET,
     BYLINE,
@@ -28,6 +29,7 @@ from parallax.segment.lines import (
     title_like,
 )
 from parallax.segment.patterns import is_donation_appeal
+from parallax.segment.wire import wire_dateline
 
 
 @dataclass(slots=True)
@@ -110,17 +112,21 @@ class _Decoder:
             self.take("boilerplate", "metadata")
 
     def start_main(self) -> Draft:
-        draft = Draft(role="main")
-        while (line := self.peek()) is not None and line.phrase_kind and line.words <= 6 \
-                and line.heading is None:
-            self.take("boilerplate", line.phrase_kind)
-        line = self.peek()
-        nxt = self.peek(1)
-        if line is not None and title_like(line.text) and line.meta is None and (
-                self.repeated_title() or line.blank_after
-                or (nxt is not None and nxt.meta in ("outlet_time", "time", "dateline", "byline"))):
-            draft.title = line.text
-            self.take("title")
+        zone = zone_of(self.lines, self.pos, self.clf)
+        plan = plan_header(zone, self.clf)
+        draft = Draft(role="main", title=plan.title, outlet=plan.outlet, author=plan.author,
+                      published=plan.published)
+        for line, role in zip(zone, plan.roles, strict=False):
+            if role == "title":
+                self.take("title")
+            elif role == "repeat":
+                self.take("boilerplate", "repeated_title")
+            elif role in ("meta", "site", "kicker"):
+                self.take("boilerplate", "metadata")
+            elif role == "furniture":
+                self.take("boilerplate", line.phrase_kind)
+            else:
+                self.take("boilerplate", "other")
         self.header(draft)
         return draft
 
@@ -203,6 +209,8 @@ class _Decoder:
                 continue
             current.paragraphs.append(text)
             self.take("body" if current.role == "main" else "related_body")
+        if main.paragraphs:
+            wire_dateline(main.paragraphs[0], main)
         self.out.articles = [d for d in articles if d.paragraphs]
         for draft in articles:
             if not draft.paragraphs and draft.title:  # a title with no text: keep the line

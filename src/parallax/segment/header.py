@@ -1,0 +1,131 @@
+"""The header zone of a text dump: everything before the first body paragraph.
+
+Real pages put several things there — a site name, a navigation line, a cookie notice, a
+kicker ("Business · The Coastline Standard"), the title (maybe twice), a byline or dateline,
+share buttons. ``plan_header`` assigns each zone line one role; the decoder then consumes the
+lines in order, so every line is still accounted for exactly once.
+
+Title choice: the last title-like line before the first metadata line (byline, dateline, time);
+without metadata, the last title-like line of the zone. A short first line followed by more
+header lines is the site name (the outlet), not the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.segment.dates import parse_absolute
+from parallax.segment.lines import Line, LineClassifier, title_like
+
+MAX_ZONE = 14
+KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
+DATE_PREFIX = re.compile(r"^(updated|published|aktualisiert|veröffentlicht|обновлено|"
+                         r"опубликовано|mis à jour|publié le|actualizado|publicado)\s*:?\s*",
+                         re.IGNORECASE)
+BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
+READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
+                       re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class HeaderPlan:
+    roles: list[str]  # per zone line: title | repeat | site | kicker | meta | furniture | other
+    title: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> list[Line]:
+    zone: list[Line] = []
+    for line in lines[start:start + MAX_ZONE]:
+        if line.heading:
+            break
+        furniture = line.phrase_kind is not None and clf.furniture(line, tail=True) > 0
+        if not furniture and line.meta is None and not title_like(line.text):
+            break  # a body paragraph (or anything that is not header material)
+        zone.append(line)
+    return zone
+
+
+def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
+    roles: list[str] = []
+    for line in zone:
+        if line.meta is not None:
+            roles.append("meta")
+        elif line.phrase_kind is not None and clf.furniture(line, tail=True) > 0:
+            roles.append("furniture")
+        elif KICKER.match(line.text) and not parse_absolute(line.text) and line.words <= 8:
+            roles.append("kicker")
+        else:
+            roles.append("candidate")
+    plan = HeaderPlan(roles=roles)
+    candidates = [i for i, r in enumerate(roles) if r == "candidate"]
+    if not candidates:
+        return plan
+    first_meta = next((i for i, r in enumerate(roles) if r in ("meta", "kicker")), None)
+    if first_meta is not None:
+        before = [i for i in candidates if i < first_meta]
+        title_index = before[-1] if before else candidates[0]
+    elif len(candidates) >= 2 and candidates[0] <= 1 and zone[candidates[0]].words <= 5 \
+            and zone[candidates[0]].text != zone[candidates[1]].text:
+        title_index = candidates[1]  # "Site Name" then the title
+    else:
+        title_index = candidates[0]
+    title = zone[title_index].text
+    # an aggregator repeats the title: take the first copy, the rest are repeats
+    title_index = next(i for i in candidates if zone[i].text == title)
+    plan.title = title
+    for i in candidates:
+        if zone[i].text == title:
+            roles[i] = "title" if i == title_index else "repeat"
+    site = candidates[0]
+    if site < title_index and zone[site].words <= 5 and site <= 1:
+        roles[site] = "site"
+        plan.outlet = zone[site].text
+    # header material ends with the last title/metadata/furniture line; short lines after it
+    # belong to the body (a first sub-heading, a one-line lead)
+    last = max(i for i, r in enumerate(roles) if r != "candidate" or i <= title_index)
+    del roles[last + 1:]
+    for i in candidates:
+        if i < len(roles) and roles[i] == "candidate":
+            roles[i] = "other"
+    for line, role in zip(zone, roles, strict=False):
+        if role == "kicker":
+            outlet = re.split(r"\s[·|]\s", line.text)[-1].strip()
+            plan.outlet = plan.outlet or outlet
+        elif role == "meta":
+            read_meta(line, plan)
+    return plan
+
+
+def read_meta(line: Line, plan: HeaderPlan) -> None:
+    """Outlet, author and time from a byline, dateline or time line, whatever its order."""
+    from parallax.segment.lines import BULLET, OUTLET_TIME, TIME_ONLY
+
+    text = line.text
+    if line.meta == "time" and (m := TIME_ONLY.match(text)):
+        plan.published = plan.published or m.group("time")
+        return
+    if line.meta == "outlet_time" and (m := OUTLET_TIME.match(text)):
+        plan.outlet = plan.outlet or m.group("outlet").strip()
+        plan.published = plan.published or m.group("time")
+        return
+    if line.meta == "bullet" and (m := BULLET.match(text)):
+        plan.outlet = plan.outlet or m.group("outlet").strip()
+        return
+    for position, part in enumerate(p.strip() for p in re.split(r"\s[·|]\s", text)):
+        if not part or READ_TIME.fullmatch(part):
+            continue
+        undated = DATE_PREFIX.sub("", part)
+        if parse_absolute(undated):
+            plan.published = plan.published or undated
+        elif BY_PREFIX.match(part):
+            plan.author = plan.author or BY_PREFIX.sub("", part).split(",")[0].strip()
+        elif line.meta == "byline_role":
+            plan.author = plan.author or part.split(",")[0].strip()
+        elif position == 0 and plan.outlet is None:
+            plan.outlet = part
+        elif position == 0:
+            plan.author = plan.author or part
