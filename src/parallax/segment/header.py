@@ -16,13 +16,10 @@ import re
 from dataclasses import dataclass
 
 from parallax.segment.dates import parse_absolute
-from parallax.segment.lines import Line, LineClassifier, title_like
+from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, title_like
 
 MAX_ZONE = 14
 KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
-DATE_PREFIX = re.compile(r"^(updated|published|aktualisiert|veröffentlicht|обновлено|"
-                         r"опубликовано|mis à jour|publié le|actualizado|publicado)\s*:?\s*",
-                         re.IGNORECASE)
 BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
 READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
                        re.IGNORECASE)
@@ -115,7 +112,8 @@ def read_meta(line: Line, plan: HeaderPlan) -> None:
     if line.meta == "bullet" and (m := BULLET.match(text)):
         plan.outlet = plan.outlet or m.group("outlet").strip()
         return
-    for position, part in enumerate(p.strip() for p in re.split(r"\s[·|]\s", text)):
+    names: list[str] = []
+    for part in (p.strip() for p in re.split(r"\s[·|]\s", text)):
         if not part or READ_TIME.fullmatch(part):
             continue
         undated = DATE_PREFIX.sub("", part)
@@ -125,7 +123,12 @@ def read_meta(line: Line, plan: HeaderPlan) -> None:
             plan.author = plan.author or BY_PREFIX.sub("", part).split(",")[0].strip()
         elif line.meta == "byline_role":
             plan.author = plan.author or part.split(",")[0].strip()
-        elif position == 0 and plan.outlet is None:
-            plan.outlet = part
-        elif position == 0:
-            plan.author = plan.author or part
+        else:
+            names.append(part)
+    if len(names) >= 2:  # "Author | date | Outlet"
+        plan.author = plan.author or names[0]
+        plan.outlet = plan.outlet or names[-1]
+    elif names and plan.outlet is None:
+        plan.outlet = names[0]
+    elif names:
+        plan.author = plan.author or names[0]

@@ -28,7 +28,7 @@ class HeuristicSegmenter:
         live = doc.fetched_at if doc.metadata.get("url") and doc.kind != "record" else None
         authors: list[str | None] = []
         if doc.kind == "html":
-            drafts, comments, boilerplate = self._html(doc)
+            drafts, comments, boilerplate, authors = self._html(doc)
         elif doc.kind == "record":
             drafts, comments, boilerplate = self._record(doc), [], []
         else:
@@ -60,13 +60,19 @@ class HeuristicSegmenter:
         page.boilerplate = boilerplate
         return page
 
-    def _html(self, doc: RawDocument) -> tuple[list[Draft], list[str], list[Boilerplate]]:
+    def _html(self, doc: RawDocument) -> tuple[
+            list[Draft], list[str], list[Boilerplate], list[str | None]]:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
                       author=seg.author, paragraphs=seg.paragraphs)
         if seg.language:
             doc.metadata.setdefault("language", seg.language)
-        return [draft], seg.comments, seg.boilerplate
+        if seg.published_iso:
+            doc.metadata.setdefault("published_iso", seg.published_iso)
+        drafts = [draft] + [Draft(role="related", title=t.title, outlet=t.outlet,
+                                  published=t.published, paragraphs=t.body or [t.title])
+                            for t in seg.related]
+        return drafts, seg.comments, seg.boilerplate, seg.comment_authors
 
     def _record(self, doc: RawDocument) -> list[Draft]:
         meta = doc.metadata

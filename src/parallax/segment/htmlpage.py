@@ -14,6 +14,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from parallax.records import Boilerplate
+from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
 
 _FURNITURE = [
     ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
@@ -34,6 +35,9 @@ class HtmlSegments:
     comments: list[str]
     boilerplate: list[Boilerplate] = field(default_factory=list)
     language: str | None = None
+    published_iso: str | None = None
+    related: list[Teaser] = field(default_factory=list)
+    comment_authors: list[str | None] = field(default_factory=list)
 
 
 def _clip(text: str, limit: int = 300) -> str:
@@ -84,30 +88,44 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     tree = lxml_html.fromstring(page.encode("utf-8", "replace")) if page.strip() else None
     boilerplate = _furniture(tree) if tree is not None else []
-    published = None
+    published = published_iso = None
     language = None
+    related: list[Teaser] = []
+    thread: list[HtmlComment] = []
     if tree is not None:
         for selector in ('//meta[@property="article:published_time"]/@content',
                          "//time/@datetime"):
             values = tree.xpath(selector)
             if values:
-                published = str(values[0])
+                published_iso = str(values[0])
                 break
+        shown = [t for t in tree.xpath("//article//time | //main//time | //header//time")
+                 if " ".join(t.text_content().split())]
+        if shown:  # the time as the page shows it, before any comment's time
+            published = " ".join(shown[0].text_content().split())
+        related, thread = teasers(tree), comments(tree)
         langs = tree.xpath("/html/@lang")
         language = str(langs[0]).split("-")[0].lower() if langs else None
     title = str(data.get("title") or "")
     paragraphs = _paragraphs(str(data.get("text") or ""))
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
+    teaser_text = {" ".join(t.body) for t in related} | {t.title for t in related}
+    comment_text = {c.text for c in thread}
+    paragraphs = [p for p in paragraphs if p not in teaser_text and p not in comment_text]
+    fallback = _paragraphs(str(data.get("comments") or ""))
     return HtmlSegments(
         title=title,
         outlet=data.get("sitename") or None,
         author=data.get("author") or None,
-        published=published or data.get("date") or None,
+        published=published or published_iso or data.get("date") or None,
         paragraphs=paragraphs,
-        comments=_paragraphs(str(data.get("comments") or "")),
+        comments=[c.text for c in thread] or fallback,
         boilerplate=boilerplate,
         language=language,
+        published_iso=published_iso,
+        related=related,
+        comment_authors=[c.author for c in thread] if thread else [None] * len(fallback),
     )
 
 

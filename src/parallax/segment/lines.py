@@ -34,12 +34,13 @@ BYLINE_ROLE = re.compile(
     r"reporter|editor|writer|columnist|journalist|korrespondent\w*|redakteur\w*|autor\w*|"
     r"корреспондент\w*|обозреватель|журналист\w*|journaliste|rédact\w*|periodista|"
     r"corresponsal|редактор\w*|кореспондент\w*)$", re.IGNORECASE)
-DATE_PREFIX = re.compile(r"^(updated|published|aktualisiert|veröffentlicht|обновлено|"
-                         r"опубликовано|mis à jour|publié le|actualizado|publicado)\s*:?\s*",
+DATE_PREFIX = re.compile(r"^(updated|published|posted|posted on|aktualisiert|veröffentlicht|"
+                         r"veröffentlicht am|gepostet am|обновлено|опубликовано|mis à jour|"
+                         r"publié le|actualizado|publicado)\s*:?\s*(on|am|le|el)?\s*",
                          re.IGNORECASE)
 # Phrases that are furniture whatever their length; weaker ones ("subscribe", "photo") can
 # also occur in article sentences, so length and position must agree.
-STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal",
+STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal", "image_caption",
                           "empty_comment_box", "logo", "navigation", "paywall", "footer",
                           "media_contact", "author_bio", "read_more", "tags"})
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")

@@ -33,7 +33,10 @@ _KINDS: list[tuple[str, str]] = [
     ("donation_appeal", r"your support|support (us|our|independent)|donat(e|ion)|"
                         r"contribut(e|ion)|paywall|become a (member|supporter)|"
                         r"^unterstützen|jetzt unterstützen|unterstützen sie|spenden|"
-                        r"journalismus kostet|euro im monat|поддержите|пожертв|"
+                        r"journalismus kostet|euro im monat|поддержите|пожертв|reader-funded|"
+                        r"paid for by (our )?readers|give once|give monthly|apóyanos|"
+                        r"hazte soci[oa]|hágase soci[oa]|leserfinanziert|werden sie mitglied|"
+                        r"станьте подписчиком|підтримати нас|donnez|^support$|"
                         r"підтримайте|soutenez|faites un don|apoya (nuestro|el)|dona ahora"),
     ("cookie_notice", r"cookies?|consent|datenschutzeinstellungen|файлы cookie"),
     ("empty_comment_box", r"^(comments?\s*\(0\)|no comments yet\.*|be the first to comment\.*|"
@@ -42,10 +45,16 @@ _KINDS: list[tuple[str, str]] = [
                           r"пока нет комментариев\.*|aucun commentaire\.*|"
                           r"no hay comentarios\.*|sé el primero en comentar\.*|"
                           r"soyez le premier à commenter\.*|leave a comment\.*)$"),
-    ("share_buttons", r"^(share( on| this)?\b.*|tweet|copy link|teilen|поделиться)$"),
+    ("share_buttons", r"^(share( on| this)?\b.*|tweet|copy link|teilen|поделиться|поділитися|"
+                      r"partager|compartir|email|e-mail|facebook|twitter|x|whatsapp|telegram|"
+                      r"linkedin|вконтакте|телеграм|одноклассники|скопировать ссылку|"
+                      r"копировать ссылку|скопіювати посилання|link kopieren|copier le lien|"
+                      r"copiar enlace|print|drucken|save|merken)$"),
     ("newsletter", r"newsletter|subscribe|abonnieren|подпишитесь|подписаться|рассылк|"
                    r"підпишіться|abonnez-vous|suscríbete|^sign up|enter your email|"
-                   r"e-mail-adresse eingeben|jetzt anmelden|inscrivez-vous"),
+                   r"e-mail-adresse eingeben|jetzt anmelden|inscrivez-vous|in your inbox|"
+                   r"straight to your inbox|ins postfach|на почту|на вашу почту|"
+                   r"dans votre boîte"),
     ("promo", r"try our ai|ai features|what .* ai can do|advertisement|anzeige|реклама|"
               r"sponsored|read more$|weiterlesen$|background$"),
     ("image_caption", r"^(photo|image|foto|bild|фото)\s*[:©]|©|\bgetty images\b|\breuters\b$"),
@@ -73,6 +82,10 @@ def words_le(line: str, limit: int) -> bool:
 
 
 NAV_SPLIT = re.compile(r"\s+[|·•/]\s+|\s{3,}")
+AUTHOR_WORK = re.compile(
+    r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+){0,3} .{0,80}\b(writes (about|for)|"
+    r"schreibt (für|über)|пишет (для|о)|пише (для|про)|écrit (pour|sur)|escribe (para|sobre))",
+    re.IGNORECASE)
 AUTHOR_BIO = re.compile(
     r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+){0,3} (is|was|ist|war|est|es|—|–) "
     r"(a|an|the|ein|eine|un|une|una|der|die) [^.]{3,120}\b(columnist|correspondent|reporter|"
@@ -94,7 +107,7 @@ def boilerplate_kind(line: str) -> str | None:
         return None
     if is_navigation(text):
         return "navigation"
-    if AUTHOR_BIO.search(text) and len(text.split()) <= 60:
+    if (AUTHOR_BIO.search(text) or AUTHOR_WORK.search(text)) and len(text.split()) <= 60:
         return "author_bio"
     if len(text.split()) > 40:
         return None

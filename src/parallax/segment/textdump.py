@@ -220,8 +220,8 @@ class _Decoder:
     def comment_line(self, line: Line) -> None:
         """Comments are one per line; a 'Name' line followed by a time line is the author."""
         nxt = self.peek(1)
-        if (line.words <= 3 and not line.text.endswith((".", "!", "?")) and nxt is not None
-                and nxt.meta == "time"):
+        if (line.words <= 5 and not line.text.endswith((".", "!", "?")) and nxt is not None
+                and nxt.meta in ("time", "date")):
             self.take("boilerplate", "comment_author")
             self.take("boilerplate", "metadata")
             self.pending_author = line.text

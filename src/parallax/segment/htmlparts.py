@@ -1,0 +1,100 @@
+"""Related-article teasers and reader comments read from an HTML page's own structure.
+
+trafilatura extracts the main text well but often drops comment threads and never returns
+teaser lists; both have recognisable containers (class or id mentioning related / see-also /
+more-stories, or comments / discussion), so we read them directly, as text only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+RELATED = re.compile(r"related|see-also|more-stor|more-on|recommend|read-also|teaser|"
+                     r"weitere|lesen-sie|similar|also-read|por-tema|po-teme", re.IGNORECASE)
+COMMENTS = re.compile(r"comment|discussion|reader-?react|kommentar|komment|коммент", re.I)
+ITEM = re.compile(r"(^|\s)(comment|reader-comment|post|reply)(\s|$)", re.IGNORECASE)
+AUTHOR = re.compile(r"author|name|user|nick|byline", re.IGNORECASE)
+WHEN = re.compile(r"date|time|ago|when", re.IGNORECASE)
+SOURCE = re.compile(r"src|source|outlet|site|publisher", re.IGNORECASE)
+TEXTISH = re.compile(r"text|body|content|message", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Teaser:
+    title: str
+    outlet: str | None
+    published: str | None
+    body: list[str]
+
+
+@dataclass(slots=True)
+class HtmlComment:
+    text: str
+    author: str | None
+    published: str | None
+
+
+def _text(node: lxml_html.HtmlElement) -> str:
+    return " ".join(node.text_content().split())
+
+
+def _marker(node: lxml_html.HtmlElement) -> str:
+    return f"{node.get('class', '')} {node.get('id', '')}"
+
+
+def _first(node: lxml_html.HtmlElement, rx: re.Pattern[str],
+           tags: tuple[str, ...] = ()) -> lxml_html.HtmlElement | None:
+    for child in node.iterdescendants():
+        if not isinstance(child.tag, str):
+            continue
+        if rx.search(_marker(child)) or child.tag in tags:
+            return child
+    return None
+
+
+def teasers(tree: lxml_html.HtmlElement) -> list[Teaser]:
+    found: list[Teaser] = []
+    for box in tree.iter("aside", "section", "div", "nav"):
+        if not RELATED.search(_marker(box)) or any(
+                RELATED.search(_marker(a)) for a in box.iterancestors()):
+            continue
+        for item in box.iter("li", "article"):
+            link = next(item.iter("a"), None)
+            if link is None or not _text(link):
+                continue
+            source = _first(item, SOURCE)
+            when = _first(item, re.compile(r"ago|date|time"), ("time",))
+            body = [_text(p) for p in item.iter("p") if _text(p)]
+            found.append(Teaser(_text(link), _text(source) if source is not None else None,
+                                _text(when) if when is not None else None, body))
+    return found
+
+
+def comments(tree: lxml_html.HtmlElement) -> list[HtmlComment]:
+    found: list[HtmlComment] = []
+    for box in tree.iter("section", "div", "ol", "ul", "aside"):
+        if not COMMENTS.search(_marker(box)) or any(
+                COMMENTS.search(_marker(a)) for a in box.iterancestors()):
+            continue
+        items = [n for n in box.iterdescendants()
+                 if isinstance(n.tag, str) and (ITEM.search(n.get("class", ""))
+                                                or n.tag in ("li", "article"))]
+        items = [n for n in items if not any(a in items for a in n.iterancestors())]
+        for item in items:
+            author = _first(item, AUTHOR)
+            when = _first(item, WHEN, ("time",))
+            body = _first(item, TEXTISH)
+            paragraphs = [_text(p) for p in item.iter("p") if _text(p)]
+            text = _text(body) if body is not None else " ".join(paragraphs)
+            if not text:
+                text = _text(item)
+                for part in (author, when):
+                    if part is not None:
+                        text = text.replace(_text(part), "", 1).strip()
+            if text:
+                found.append(HtmlComment(text, _text(author) if author is not None else None,
+                                         _text(when) if when is not None else None))
+    return found
