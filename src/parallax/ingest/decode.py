@@ -8,6 +8,8 @@ so a user can find and fix the file.
 
 from __future__ import annotations
 
+import re
+
 from charset_normalizer import from_bytes
 
 from parallax.errors import Code, InputRejected
@@ -21,6 +23,10 @@ _MAGIC = {
     b"\x7fELF": "an executable",
     b"\x1f\x8b": "a gzip archive",
 }
+
+
+DECLARED = re.compile(rb"""(?:<meta[^>]+charset=|encoding=)["']?([A-Za-z0-9_-]{3,20})""",
+                      re.IGNORECASE)
 
 
 def sniff_binary(head: bytes, *, bom_ok: bool = True) -> str | None:
@@ -62,6 +68,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    declared = DECLARED.search(data[:4096])
+    if declared:  # an HTML/XML page that says its charset: believe it when UTF-8 failed
+        try:
+            return data.decode(declared.group(1).decode("ascii")), declared.group(1).decode()
+        except (LookupError, UnicodeDecodeError):
+            pass
     best = from_bytes(data[:2_000_000]).best()
     if best is not None and best.encoding and best.encoding.lower() not in ("utf_8", "utf-8"):
         try:

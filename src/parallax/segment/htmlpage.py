@@ -14,7 +14,10 @@ import trafilatura
 from lxml import html as lxml_html
 
 from parallax.records import Boilerplate
+from parallax.segment.dates import parse_absolute
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
+
+UTF8 = lxml_html.HTMLParser(encoding="utf-8")
 
 _FURNITURE = [
     ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
@@ -76,6 +79,16 @@ def _furniture(tree: lxml_html.HtmlElement) -> list[Boilerplate]:
     return found
 
 
+def _visible_date(tree: lxml_html.HtmlElement) -> str | None:
+    """A date shown in a byline/meta block ('Monday 9 March 2026') when there is no <time>."""
+    for node in tree.xpath('//*[contains(@class, "meta") or contains(@class, "date") or '
+                           'contains(@class, "byline") or contains(@class, "dateline")]'):
+        for part in re.split(r"\s[·|]\s", " ".join(node.text_content().split())):
+            if parse_absolute(part) and len(part.split()) <= 8:
+                return part.strip()
+    return None
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n") if p.strip()]
 
@@ -86,7 +99,9 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         include_tables=False, deduplicate=False,
     )
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
-    tree = lxml_html.fromstring(page.encode("utf-8", "replace")) if page.strip() else None
+    # the text is already decoded: parse it as UTF-8 whatever <meta charset> the page claims
+    tree = lxml_html.fromstring(page.encode("utf-8", "replace"), parser=UTF8) \
+        if page.strip() else None
     boilerplate = _furniture(tree) if tree is not None else []
     published = published_iso = None
     language = None
@@ -103,6 +118,8 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
                  if " ".join(t.text_content().split())]
         if shown:  # the time as the page shows it, before any comment's time
             published = " ".join(shown[0].text_content().split())
+        else:
+            published = _visible_date(tree)
         related, thread = teasers(tree), comments(tree)
         langs = tree.xpath("/html/@lang")
         language = str(langs[0]).split("-")[0].lower() if langs else None
@@ -133,7 +150,7 @@ def html_to_paragraphs(fragment: str) -> list[str]:
     """Text paragraphs of an HTML fragment (feed content, JSONL ``html``), markup dropped."""
     if not fragment.strip():
         return []
-    tree = lxml_html.fromstring(f"<div>{fragment}</div>")
+    tree = lxml_html.fromstring(f"<div>{fragment}</div>".encode(), parser=UTF8)
     for bad in tree.xpath("//script|//style|//noscript|//iframe"):
         bad.drop_tree()
     blocks = tree.xpath("//p|//li|//h2|//h3|//blockquote")

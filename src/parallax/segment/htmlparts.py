@@ -12,9 +12,14 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from parallax.segment.patterns import boilerplate_kind
+
 RELATED = re.compile(r"related|see-also|more-stor|more-on|recommend|read-also|teaser|"
-                     r"weitere|lesen-sie|similar|also-read|por-tema|po-teme", re.IGNORECASE)
-COMMENTS = re.compile(r"comment|discussion|reader-?react|kommentar|komment|коммент", re.I)
+                     r"weitere|lesen-sie|mehr-zum|further|similar|also-read|coverage|"
+                     r"a-lire|lire-aussi|relacionad|tambien|por-tema|po-teme|chytaite|"
+                     r"chitaite|читайте", re.IGNORECASE)
+COMMENTS = re.compile(r"comment|discussion|debat|conversation|reader-?react|kommentar|"
+                      r"komment|koment|коммент|комент|commentaire|comentario", re.I)
 ITEM = re.compile(r"(^|\s)(comment|reader-comment|post|reply)(\s|$)", re.IGNORECASE)
 AUTHOR = re.compile(r"author|name|user|nick|byline", re.IGNORECASE)
 WHEN = re.compile(r"date|time|ago|when", re.IGNORECASE)
@@ -73,19 +78,36 @@ def teasers(tree: lxml_html.HtmlElement) -> list[Teaser]:
     return found
 
 
+def _repeated_items(box: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The first set of >= 2 sibling elements sharing tag and class: a thread's comments."""
+    for node in box.iter():
+        if not isinstance(node.tag, str):
+            continue
+        groups: dict[tuple[str, str], list[lxml_html.HtmlElement]] = {}
+        for child in node:
+            if isinstance(child.tag, str) and _text(child):
+                groups.setdefault((child.tag, child.get("class", "")), []).append(child)
+        for (tag, _), members in groups.items():
+            if len(members) >= 2 and tag not in ("p", "span", "a", "b", "strong", "br", "h2",
+                                                   "h3", "small", "time"):
+                return members
+    return []
+
+
 def comments(tree: lxml_html.HtmlElement) -> list[HtmlComment]:
     found: list[HtmlComment] = []
     for box in tree.iter("section", "div", "ol", "ul", "aside"):
         if not COMMENTS.search(_marker(box)) or any(
                 COMMENTS.search(_marker(a)) for a in box.iterancestors()):
             continue
-        items = [n for n in box.iterdescendants()
-                 if isinstance(n.tag, str) and (ITEM.search(n.get("class", ""))
-                                                or n.tag in ("li", "article"))]
+        items = _repeated_items(box) or [
+            n for n in box.iterdescendants()
+            if isinstance(n.tag, str) and (ITEM.search(n.get("class", ""))
+                                           or n.tag in ("li", "article"))]
         items = [n for n in items if not any(a in items for a in n.iterancestors())]
         for item in items:
-            author = _first(item, AUTHOR)
-            when = _first(item, WHEN, ("time",))
+            author = _first(item, AUTHOR, ("b", "strong", "cite"))
+            when = _first(item, WHEN, ("time", "small"))
             body = _first(item, TEXTISH)
             paragraphs = [_text(p) for p in item.iter("p") if _text(p)]
             text = _text(body) if body is not None else " ".join(paragraphs)
@@ -94,7 +116,7 @@ def comments(tree: lxml_html.HtmlElement) -> list[HtmlComment]:
                 for part in (author, when):
                     if part is not None:
                         text = text.replace(_text(part), "", 1).strip()
-            if text:
+            if text and not boilerplate_kind(text):  # "No comments yet" is not a comment
                 found.append(HtmlComment(text, _text(author) if author is not None else None,
                                          _text(when) if when is not None else None))
     return found

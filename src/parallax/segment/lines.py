@@ -42,7 +42,7 @@ DATE_PREFIX = re.compile(r"^(updated|published|posted|posted on|aktualisiert|ver
 # also occur in article sentences, so length and position must agree.
 STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal", "image_caption",
                           "empty_comment_box", "logo", "navigation", "paywall", "footer",
-                          "media_contact", "author_bio", "read_more", "tags"})
+                          "media_contact", "author_bio", "read_more", "tags", "label"})
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
 
 

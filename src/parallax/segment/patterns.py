@@ -13,14 +13,18 @@ _KINDS: list[tuple[str, str]] = [
                 r"log in to (continue|read)|nur für abonnenten|weiterlesen mit|bereits abonnent|"
                 r"только для подписчиков|уже подписаны|réservé aux abonnés|déjà abonné|"
                 r"solo para suscriptores|ya eres suscriptor|тільки для передплатників"),
-    ("read_more", r"^(read more|read also|more on this|mehr lesen|mehr dazu|lesen sie auch|"
+    ("read_more", r"^(read more|read also|more on this|mehr lesen|mehr dazu|mehr zum thema|"
+                  r"lesen sie auch|"
                   r"читайте также|читайте також|à lire aussi|lire aussi|lee también|"
                   r"leer más)\s*:"),
     ("tags", r"^(tags|topics|themen|schlagworte|schlagwörter|теги|темы|теми|mots-clés|sujets|"
              r"etiquetas|temas)\s*:"),
     ("media_contact", r"^(media contact|press contact|pressekontakt|medienkontakt|"
                       r"контакты для сми|контакт для преси|contact presse|contacto de prensa|"
-                      r"about .{2,40}:|über .{2,40}:|###)\s*:?$"),
+                      r"(about|über|à propos de|acerca de|sobre|о компании|про компанію) "
+                      r"[^.!?]{2,50}|###)\s*:?$"),
+    ("label", r"^(press release|pressemitteilung|pressemeldung|communiqué( de presse)?|"
+              r"nota de prensa|пресс-релиз|прес-реліз|advertisement|anzeige|sponsored)$"),
     ("footer", r"^©|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|"
                r"усі права захищені|tous droits réservés|todos los derechos reservados|"
                r"^(imprint|impressum|privacy|datenschutz)\b"),
@@ -37,6 +41,7 @@ _KINDS: list[tuple[str, str]] = [
                         r"paid for by (our )?readers|give once|give monthly|apóyanos|"
                         r"hazte soci[oa]|hágase soci[oa]|leserfinanziert|werden sie mitglied|"
                         r"станьте подписчиком|підтримати нас|donnez|^support$|"
+                        r"каждый ваш рубль|поддержать (нас|редакцию)|без рекламы|"
                         r"підтримайте|soutenez|faites un don|apoya (nuestro|el)|dona ahora"),
     ("cookie_notice", r"cookies?|consent|datenschutzeinstellungen|файлы cookie"),
     ("empty_comment_box", r"^(comments?\s*\(0\)|no comments yet\.*|be the first to comment\.*|"

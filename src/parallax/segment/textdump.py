@@ -143,6 +143,17 @@ class _Decoder:
                 return False
         return True
 
+    def sandwiched(self, line: Line) -> bool:
+        """A plain line between two furniture lines is part of that furniture block
+        (a newsletter box's blurb, a promo's sentence)."""
+        if line.words > 25 or not self.out.trace or self.out.trace[-1][1] != "boilerplate":
+            return False
+        last = self.out.boilerplate[-1].kind if self.out.boilerplate else ""
+        nxt = self.peek(1)
+        return last not in ("metadata", "repeated_title", "related_heading",
+                            "comments_heading") and nxt is not None \
+            and nxt.phrase_kind is not None and self.clf.furniture(nxt, tail=True) > 0
+
     def body_ended_by_language(self, line: Line, current: Draft) -> bool:
         if current.role != "main" or len(current.paragraphs) < 2:
             return False
@@ -182,10 +193,19 @@ class _Decoder:
                     self.take("boilerplate", "donation_appeal")
                     continue
                 mode = "comments"
+            if mode == "contact":  # everything after "Media contact:" / "About X" is furniture
+                self.take("boilerplate", "media_contact")
+                continue
             if line.phrase_kind and self.clf.furniture(line, tail=current is None) > 0:
                 self.take("boilerplate", line.phrase_kind)
                 if line.phrase_kind == "donation_appeal":
                     current, mode = None, "appeal"
+                elif line.phrase_kind == "media_contact" and current is not None \
+                        and current.role == "main" and current.paragraphs:
+                    current, mode = None, "contact"
+                continue
+            if self.sandwiched(line):
+                self.take("boilerplate", "other")
                 continue
             if mode == "comments":
                 self.comment_line(line)
