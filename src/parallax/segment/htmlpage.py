@@ -116,10 +116,8 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
                 break
         shown = [t for t in tree.xpath("//article//time | //main//time | //header//time")
                  if " ".join(t.text_content().split())]
-        if shown:  # the time as the page shows it, before any comment's time
-            published = " ".join(shown[0].text_content().split())
-        else:
-            published = _visible_date(tree)
+        # the time as the page shows it (before any comment's time), else a dated meta line
+        published = " ".join(shown[0].text_content().split()) if shown else _visible_date(tree)
         related, thread = teasers(tree), comments(tree)
         langs = tree.xpath("/html/@lang")
         language = str(langs[0]).split("-")[0].lower() if langs else None
