@@ -125,7 +125,8 @@ def score_page(name: str, page: Page | None, gold: dict[str, Any]) -> PageScore:
     return PageScore(
         name=name, body_p=body_p, body_r=body_r, body_f=body_f,
         title_ok=_norm(main.title if main else "") == _norm(main_gold.get("title")),
-        outlet_ok=_norm(main.outlet if main else "") == _norm(main_gold.get("outlet")),
+        outlet_ok=_norm(main.outlet if main else "").casefold()
+        == _norm(main_gold.get("outlet")).casefold(),
         published_ok=_same_time(main.published.text if main else None,
                                 main_gold.get("published")),
         related_found=found, related_gold=len(gold_titles),

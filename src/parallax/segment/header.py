@@ -19,6 +19,8 @@ from parallax.segment.dates import parse_absolute
 from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, title_like
 
 MAX_ZONE = 14
+NAME_COMMA = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+ [A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+)?, "
+                        r"[^,]{2,40}$")
 KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
 BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
 READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
@@ -64,6 +66,11 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     first_meta = next((i for i, r in enumerate(roles) if r in ("meta", "kicker")), None)
     if first_meta is not None:
         before = [i for i in candidates if i < first_meta]
+        if len(before) >= 2 and NAME_COMMA.match(zone[before[-1]].text):
+            roles[before[-1]] = "meta"  # "Tomasz Werner, Vellograd region" above the date
+            plan.author = zone[before[-1]].text.split(",")[0].strip()
+            candidates.remove(before[-1])
+            before = before[:-1]
         title_index = before[-1] if before else candidates[0]
     elif len(candidates) >= 2 and candidates[0] <= 1 and zone[candidates[0]].words <= 5 \
             and zone[candidates[0]].text != zone[candidates[1]].text:
@@ -92,7 +99,7 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
         if role == "kicker":
             outlet = re.split(r"\s[·|]\s", line.text)[-1].strip()
             plan.outlet = plan.outlet or outlet
-        elif role == "meta":
+        elif role == "meta" and line.meta is not None:
             read_meta(line, plan)
     return plan
 

@@ -12,7 +12,9 @@ _KINDS: list[tuple[str, str]] = [
     ("paywall", r"subscribe to (continue|keep) reading|for subscribers only|already a subscriber|"
                 r"log in to (continue|read)|nur für abonnenten|weiterlesen mit|bereits abonnent|"
                 r"только для подписчиков|уже подписаны|réservé aux abonnés|déjà abonné|"
-                r"solo para suscriptores|ya eres suscriptor|тільки для передплатників"),
+                r"solo para suscriptores|ya eres suscriptor|тільки для передплатників|"
+                r"unlimited access|cancel any ?time|unbegrenzte[nr]? zugang|jederzeit kündbar|"
+                r"неограниченный доступ|accès illimité|acceso ilimitado"),
     ("read_more", r"^(read more|read also|more on this|mehr lesen|mehr dazu|mehr zum thema|"
                   r"lesen sie auch|"
                   r"читайте также|читайте також|à lire aussi|lire aussi|lee también|"

@@ -31,6 +31,10 @@ from parallax.segment.lines import (
 from parallax.segment.patterns import is_donation_appeal
 from parallax.segment.wire import wire_dateline
 
+# furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
+BLOCK_KINDS = frozenset({"newsletter", "promo", "paywall", "donation_appeal", "app_download",
+                         "media_contact", "footer", "cookie_notice"})
+
 
 @dataclass(slots=True)
 class Draft:
@@ -150,8 +154,7 @@ class _Decoder:
             return False
         last = self.out.boilerplate[-1].kind if self.out.boilerplate else ""
         nxt = self.peek(1)
-        return last not in ("metadata", "repeated_title", "related_heading",
-                            "comments_heading") and nxt is not None \
+        return last in BLOCK_KINDS and nxt is not None \
             and nxt.phrase_kind is not None and self.clf.furniture(nxt, tail=True) > 0
 
     def body_ended_by_language(self, line: Line, current: Draft) -> bool:
