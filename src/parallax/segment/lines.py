@@ -58,6 +58,22 @@ def paragraph_like(line: str) -> bool:
     return words(line) >= 12 or (words(line) >= 5 and line.rstrip().endswith(SENTENCE_END))
 
 
+FUNCTION_WORDS = {
+    "en": frozenset("the and of to in is that for on with was as at by from it this are have "
+                    "has be not but his her they their which said".split()),
+    "de": frozenset("der die das und ist nicht mit den dem des ein eine zu von auf für sich "
+                    "auch es im wird sie wie bei nach".split()),
+    "ru": frozenset("и в не на что с по как это к из за от для он она они но его так уже "
+                    "было был".split()),
+    "uk": frozenset("і в не на що з по як це до із за від для він вона вони але його вже "
+                    "було був та".split()),
+    "fr": frozenset("le la les et de des du un une est que qui dans pour pas sur au avec il "
+                    "elle ce son sa".split()),
+    "es": frozenset("el la los las y de del que en un una es por con para no se su al lo "
+                    "como más".split()),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     furniture_bias: float
@@ -98,6 +114,8 @@ class Line:
 
 
 def meta_kind(line: str) -> str | None:
+    if words(line) > 25:  # metadata lines are short; skip the date parsing for body text
+        return None
     if TIME_ONLY.match(line):
         return "time"
     if OUTLET_TIME.match(line):
@@ -157,7 +175,7 @@ class LineClassifier:
         w = self.w
         switched = False
         if page_language and len(line.text) >= w.language_min_chars:
-            lang = self.language(line.text)
+            lang = self.language(line.text, page_language)
             switched = lang is not None and lang != page_language
         return (w.comment_bias
                 + w.comment_language_switch * switched
@@ -165,7 +183,13 @@ class LineClassifier:
                 + w.comment_short * (line.words <= 40)
                 + w.comment_phrase * (line.phrase_kind is not None))
 
-    def language(self, text: str) -> str | None:
+    def language(self, text: str, expected: str | None = None) -> str | None:
+        """Language of a line; a line full of the expected language's function words is
+        taken as that language without running the model (most body lines)."""
+        if expected in FUNCTION_WORDS:
+            tokens = {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
+            if len(tokens & FUNCTION_WORDS[expected]) >= 3:
+                return expected
         return _identifier().detect(text)
 
 
