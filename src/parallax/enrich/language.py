@@ -6,6 +6,7 @@ the candidates to the languages Parallax targets, which removes most exotic misl
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from parallax.records import Article
@@ -16,20 +17,25 @@ SHORT_TEXT = 40
 NEWS_LANGUAGES = ["en", "de", "ru", "uk", "fr", "it", "es", "pl", "pt", "bg", "nl"]
 
 
+@cache
+def _models() -> tuple[Any, Any]:
+    """Loaded once per process (segmentation and the language stage share them)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    load = getattr(LanguageIdentifier, "from_model_file", None) or getattr(
+        LanguageIdentifier, "from_pickled_model")  # py3langid 0.4 renamed the loader
+    full = load(MODEL_FILE, norm_probs=True)
+    short = load(MODEL_FILE, norm_probs=True)
+    short.set_languages(NEWS_LANGUAGES)
+    return full, short
+
+
 class LangidIdentifier:
     requires = ("text",)
     assigns = ("language",)
 
     def __init__(self) -> None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        load = (
-            getattr(LanguageIdentifier, "from_model_file", None)
-            or LanguageIdentifier.from_pickled_model
-        )  # py3langid 0.4 renamed the loader
-        self._full: Any = load(MODEL_FILE, norm_probs=True)
-        self._short: Any = load(MODEL_FILE, norm_probs=True)
-        self._short.set_languages(NEWS_LANGUAGES)
+        self._full, self._short = _models()
 
     def detect(self, text: str) -> str | None:
         sample = text.strip()[:5000]
