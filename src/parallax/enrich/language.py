@@ -22,8 +22,9 @@ def _models() -> tuple[Any, Any]:
     """Loaded once per process (segmentation and the language stage share them)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    load = getattr(LanguageIdentifier, "from_model_file", None) or getattr(
-        LanguageIdentifier, "from_pickled_model")  # py3langid 0.4 renamed the loader
+    # py3langid 0.4 renamed the loader
+    load = getattr(LanguageIdentifier, "from_model_file", None) \
+        or LanguageIdentifier.from_pickled_model
     full = load(MODEL_FILE, norm_probs=True)
     short = load(MODEL_FILE, norm_probs=True)
     short.set_languages(NEWS_LANGUAGES)
