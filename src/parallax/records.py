@@ -174,6 +174,7 @@ class Article:
     genre: GenreLabel | None = None
     duplicate_of: str | None = None
     duplicate_similarity: float | None = None
+    notes: list[str] = field(default_factory=list)
 
     @staticmethod
     def make_id(title: str, text: str) -> str:
@@ -208,6 +209,7 @@ class Article:
             genre=_build(GenreLabel, genre) if genre else None,
             duplicate_of=data.get("duplicate_of"),
             duplicate_similarity=data.get("duplicate_similarity"),
+            notes=list(data.get("notes", [])),
         )
 
 

@@ -49,6 +49,7 @@ def _load_builtin() -> None:
     import parallax.enrich.claims
     import parallax.enrich.entities
     import parallax.enrich.language
+    import parallax.enrich.ner
     import parallax.enrich.quotes
     import parallax.enrich.sentences
     import parallax.frame.lexicon

@@ -62,6 +62,10 @@ SETTINGS: tuple[Setting, ...] = (
             "copy of an earlier one.",
             "Syndicated wire copies with a new first sentence score 0.8-0.95; distinct reports "
             "on one event stay under 0.2 on the demo corpus."),
+    Setting("entity_alias_file", "",
+            "Extra alias table (JSON, same format as enrich/data/aliases-v1.json) merged over "
+            "the built-in one: your entities, spellings and role nouns.",
+            "Empty: the built-in table of world leaders, countries, capitals and organisations."),
     Setting("story_similarity_threshold", 0.12,
             "Similarity (0-1) above which an article joins an existing story.",
             "Grid 0.08-0.30 on the demo corpus gold (docs/quality.md): "
@@ -86,8 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
 STAGE_DEFAULTS: dict[str, str] = {
     "segment": "heuristic/v1",
     "language": "langid/v1",
-    "sentences": "regex/v1",
-    "entities": "gazetteer/v1",
+    "sentences": "sentencex/v1",
+    "entities": "multilingual/v1",
     "quotes": "regex/v1",
     "claims": "heuristic/v1",
     "framing": "lexicon/v1",

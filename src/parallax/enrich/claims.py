@@ -25,7 +25,14 @@ EVENT_VERBS = re.compile(
     r"подписал\w*|договорил\w*|взорв\w*|поврежд\w*|выросл\w*|прорвал\w*)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(
     r"(?:according to|citing|cited by|laut|nach Angaben (?:des|der|von)|по (?:данным|словам)|"
-    r"сообщает|reported by)\s+(?P<who>[^,.;:\n]{2,80})", re.IGNORECASE)
+    r"сообщает|reported by|selon|según)\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|"
+    r"$| - ))", re.IGNORECASE)
+NUMBER_WORDS = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozens?|"
+    r"zwei|drei|vier|fünf|zehn|zwanzig|hundert|tausend|millionen?|milliarden?|dutzende|"
+    r"два|три|четыре|пять|десять|сто|тысяч\w*|миллион\w*|миллиард\w*|десятк\w*)\b",
+    re.IGNORECASE)
 SAID_BY = re.compile(r"(?P<who>(?:[A-ZА-ЯЁ][\w’'-]+\s?){1,4})\s+(?:said|says|told|reported|"
                      r"confirmed|sagte|erklärte|bestätigte|заявил\w*|сообщил\w*)")
 OPINION = re.compile(
@@ -48,7 +55,7 @@ class HeuristicClaims:
             span = text[sentence.start:sentence.end]
             if len(span.split()) < 6 or span.rstrip().endswith("?"):
                 continue
-            has_number = bool(numbers(span))
+            has_number = bool(numbers(span)) or bool(NUMBER_WORDS.search(span))
             attribution = self._attribution(article, sentence.start, sentence.end, span)
             has_entity = any(sentence.start <= m.start < sentence.end for m in article.entities)
             score = 0.3

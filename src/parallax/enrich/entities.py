@@ -243,6 +243,25 @@ class AliasEntry:
     type: str
 
 
+def _alias_sources(extra_file: str | None) -> list[str]:
+    sources = [(resources.files("parallax.enrich") / "data" / "aliases-v1.json").read_text(
+        encoding="utf-8")]
+    if extra_file:
+        with open(extra_file, encoding="utf-8") as handle:
+            sources.append(handle.read())
+    return sources
+
+
+def load_roles(extra_file: str | None = None) -> dict[str, str]:
+    """Role nouns ("the Russian president") -> canonical entity, for speaker resolution."""
+    roles: dict[str, str] = {}
+    for source in _alias_sources(extra_file):
+        for item in json.loads(source)["entities"]:
+            for role in item.get("roles", []):
+                roles[fold(role)] = item["canonical"]
+    return roles
+
+
 def load_aliases(extra_file: str | None = None) -> dict[str, AliasEntry]:
     files = [resources.files("parallax.enrich") / "data" / "aliases-v1.json"]
     table: dict[str, AliasEntry] = {}

@@ -10,7 +10,9 @@ quotes, not speech, unless a cue verb attributes them.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from parallax.enrich.entities import load_roles
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
@@ -25,12 +27,16 @@ _DIRECT = [re.compile(rf"(?<![\w]){re.escape(o)}([^\n{re.escape(c)}]{{2,1500}}?)
 CUES = ("said", "says", "told", "added", "insisted", "wrote", "writes", "declared", "stated",
         "warned", "claimed", "argued", "noted", "stressed", "announced", "replied", "asked",
         "explained", "promised", "admitted", "denied", "called", "urged", "tweeted", "posted",
+        "pledged", "vowed", "recalled", "conceded", "versprach", "sagten", "erklärten",
+        "пообещал", "пообещала", "признал", "сообщили", "написали",
         "sagte", "sagt", "erklärte", "betonte", "warnte", "schrieb", "fügte", "behauptete",
-        "forderte", "kündigte", "meinte", "so", "заявил", "заявила", "сказал", "сказала",
+        "boasted", "remarked", "quipped", "answered", "according to", "told reporters",
+        "forderte", "kündigte", "meinte", "betonten", "zufolge", "заявил", "заявила", "сказал",
+        "сказала",
         "написал", "написала", "добавил", "добавила", "подчеркнул", "подчеркнула", "отметил",
         "отметила", "предупредил", "назвал", "заявили", "сообщил", "сообщила")
 CUE_RX = re.compile(r"(?<![\w])(" + "|".join(CUES) + r")(?![\w])", re.IGNORECASE)
-PRONOUNS = {"he", "she", "er", "sie", "он", "она"}
+PRONOUNS = {"he", "she", "er", "sie", "он", "она", "він", "вона", "il", "elle", "él", "ella"}
 UNNAMED = re.compile(r"\b(an? (?:senior |western |european |government |unnamed |local )?"
                      r"(?:official|diplomat|source|spokesperson|spokesman|analyst|resident|"
                      r"witness|commander)s?|officials|sources|experts|residents|witnesses|"
@@ -43,11 +49,15 @@ INDIRECT = re.compile(
     r"(?:\s+(?:on \w+|that|dass|что))?\s+(?P<body>[^\n]{10,400}?)(?=[.!?](?:\s|$))",
     re.IGNORECASE)
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
-                       r"\s+(?P<who>[^,.;:\n]{2,80})", re.IGNORECASE)
+                       r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))",
+                       re.IGNORECASE)
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
     for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    for s in sentences:  # between sentences: the one just ended
         if s.start <= pos < s.end + 2:
             return s
     return None
@@ -70,12 +80,31 @@ def _previous_person(entities: list[Mention], pos: int) -> str | None:
     return people[-1].canonical if people else None
 
 
+def _role_anchors(text: str, roles: dict[str, str]) -> list[tuple[int, str]]:
+    """Positions of role nouns ("the Ukrainian leader") with the entity they stand for."""
+    if not roles:
+        return []
+    rx = _role_regex(tuple(sorted(roles, key=len, reverse=True)))
+    return [(m.start(), roles[m.group(0).lower()]) for m in rx.finditer(text)]
+
+
+@cache
+def _role_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
 class RegexQuotes:
     requires = ("text", "sentences", "entities")
     assigns = ("quotes",)
 
+    def __init__(self, roles: dict[str, str] | None = None) -> None:
+        self.roles = roles or {}
+        self._anchors: list[tuple[int, str]] = []
+
     def annotate(self, article: Article) -> None:
         text = article.text
+        self._anchors = _role_anchors(text, self.roles)
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT:
@@ -104,34 +133,31 @@ class RegexQuotes:
             if sentence is None or any(a <= sentence.start < b for a, b in taken):
                 continue
             who = m.group("who").strip()
+            speaker = next((c for p, c in self._anchors if m.start("who") <= p < m.end("who")),
+                           None)
             entity = _entity_near(article.entities, m.start("who"), m.end("who"), (0, 0))
+            speaker = speaker or (entity.canonical if entity else who)
             quotes.append(Quote(text[sentence.start:sentence.end], sentence.start, sentence.end,
-                                entity.canonical if entity else who, "according to", False))
+                                speaker, "according to", False))
         quotes.sort(key=lambda q: q.start)
         article.quotes = quotes
 
     def _direct(self, article: Article, start: int, end: int) -> Quote | None:
         text = article.text
         inner = text[start:end]
-        sentence = _sentence_of(article.sentences, start)
-        lo = sentence.start if sentence else max(0, start - 200)
-        hi = sentence.end if sentence else min(len(text), end + 200)
-        context = text[lo:start] + " " + text[end:hi]
-        cue_match = CUE_RX.search(context)
-        if len(inner.split()) <= 2 and not cue_match:
+        first = _sentence_of(article.sentences, start)
+        last = _sentence_of(article.sentences, max(start, end - 1))
+        lo = first.start if first else max(0, start - 200)
+        hi = max(last.end if last else min(len(text), end + 120), end)
+        cue_match = _nearest_cue(text, lo, start, end, hi)
+        near = cue_match is not None and min(abs(cue_match.start() - end),
+                                             abs(start - cue_match.end())) <= 30
+        if len(inner.split()) <= 2 and not near:
             return None  # scare quotes: 'peace', 'real'
         speaker = None
         cue = cue_match.group(1).lower() if cue_match else None
         if cue_match:
-            entity = _entity_near(article.entities, lo, hi, (start, end))
-            if entity:
-                speaker = entity.canonical
-            else:
-                words = {w.lower().strip(",.") for w in context.split()}
-                if words & PRONOUNS:
-                    speaker = _previous_person(article.entities, start)
-                elif (u := UNNAMED.search(context)) is not None:
-                    speaker = u.group(0)
+            speaker = self._subject(article, lo, hi, (start - 1, end + 1), cue_match.start())
         before = text[max(0, start - 60):start].rstrip(" \n'\"“„«‘")
         if speaker is None and before.endswith(":"):
             lead = text[max(0, start - 120):start]
@@ -148,14 +174,79 @@ class RegexQuotes:
         entity = _entity_near(article.entities, lo, hi + 1, (0, 0))
         if entity:
             return entity.canonical
-        who = article.text[lo:hi].split()
-        if who and who[-1].lower() in PRONOUNS:
-            return _previous_person(article.entities, anchor)
-        if (u := UNNAMED.search(article.text[lo:hi])) is not None:
+        who = article.text[lo:hi]
+        for position, canonical in self._anchors:
+            if lo <= position < hi:
+                return canonical
+        words = who.split()
+        if words and words[-1].lower() in PRONOUNS:
+            return self._antecedent(article, anchor)
+        if (u := UNNAMED.search(who)) is not None:
             return u.group(0)
         return None
+
+    def _subject(self, article: Article, lo: int, hi: int, skip: tuple[int, int],
+                 cue_at: int) -> str | None:
+        """Who speaks: the named entity, role noun or pronoun closest to the cue verb."""
+        text = article.text
+        options: list[tuple[int, str]] = []
+        for m in article.entities:
+            if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
+                    "PERSON", "ORG", "GPE"):
+                weight = 0 if m.type == "PERSON" else 15
+                options.append((abs(m.start - cue_at) + weight, m.canonical))
+        for position, canonical in self._anchors:
+            if lo <= position < hi and not (skip[0] <= position < skip[1]):
+                options.append((abs(position - cue_at), canonical))
+        window = max(lo, cue_at - 25)
+        for word in re.finditer(r"(?<![\w])(\w+)(?![\w])", text[window:cue_at + 25]):
+            if word.group(1).lower() in PRONOUNS:
+                position = window + word.start()
+                if not (skip[0] <= position < skip[1]) and (
+                        antecedent := self._antecedent(article, position)):
+                    options.append((abs(position - cue_at) - 1, antecedent))
+        if options:
+            return min(options)[1]
+        context = text[lo:skip[0]] + " " + text[skip[1]:hi]
+        if (u := UNNAMED.search(context)) is not None:
+            return u.group(0)
+        return None
+
+    def _antecedent(self, article: Article, position: int) -> str | None:
+        """Who a pronoun stands for: a person named earlier in its own sentence, else the
+        first person (or role noun) of the nearest sentence before that names one — the
+        subject of the previous sentence is a better guess than the last name mentioned."""
+        people = sorted([(m.start, m.canonical) for m in article.entities
+                         if m.type == "PERSON" and m.end <= position]
+                        + [(p, c) for p, c in self._anchors if p < position])
+        if not people:
+            return None
+        own = _sentence_of(article.sentences, position)
+        if own is not None:
+            inside = [c for p, c in people if own.start <= p < position]
+            if inside:
+                return inside[-1]
+            earlier = [s for s in article.sentences if s.end <= own.start][-4:]
+            for sentence in reversed(earlier):
+                named = [c for p, c in people if sentence.start <= p < sentence.end]
+                if named:
+                    return named[0]
+        return people[-1][1]
+
+
+def _nearest_cue(text: str, lo: int, start: int, end: int, hi: int) -> re.Match[str] | None:
+    """The cue verb closest to the quote marks, on either side."""
+    best: re.Match[str] | None = None
+    best_distance = 10**9
+    for m in CUE_RX.finditer(text, lo, hi):
+        if start - 1 <= m.start() < end + 1:
+            continue
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        if distance < best_distance:
+            best, best_distance = m, distance
+    return best
 
 
 @register("quotes", "regex/v1")
 def make_quotes(config: Config) -> RegexQuotes:
-    return RegexQuotes()
+    return RegexQuotes(load_roles(config.get("entity_alias_file") or None))

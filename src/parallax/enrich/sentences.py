@@ -35,6 +35,51 @@ def split_sentences(text: str) -> list[Sentence]:
     return spans
 
 
+_ORDINAL_DATE = re.compile(r"\b\d{1,2}\.$")
+_CONTINUES = re.compile(r"^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                        r"November|Dezember|Jh|Jahrhundert|[a-zäöüа-яё])")
+
+
+def sentencex_sentences(text: str, language: str | None) -> list[Sentence]:
+    """sentencex per paragraph, offsets recovered by search; merges its splits after German
+    ordinal dates ("am 3. Mai") and before lower-case continuations."""
+    from sentencex import segment
+
+    spans: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        cursor = para.start()
+        pieces: list[Sentence] = []
+        for piece in segment(language or "en", para.group()):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start = text.find(stripped, cursor, para.end())
+            if start < 0:
+                continue
+            end = start + len(stripped)
+            if pieces and (_ORDINAL_DATE.search(text[pieces[-1].start:pieces[-1].end])
+                           or _CONTINUES.match(stripped)):
+                pieces[-1] = Sentence(pieces[-1].start, end)
+            else:
+                pieces.append(Sentence(start, end))
+            cursor = end
+        spans.extend(pieces)
+    return spans
+
+
+class SentencexSentences:
+    requires = ("text", "language")
+    assigns = ("sentences",)
+
+    def annotate(self, article: Article) -> None:
+        article.sentences = sentencex_sentences(article.text, article.language)
+
+
+@register("sentences", "sentencex/v1")
+def make_sentencex(config: Config) -> SentencexSentences:
+    return SentencexSentences()
+
+
 class RegexSentences:
     requires = ("text",)
     assigns = ("sentences",)

@@ -23,6 +23,9 @@ NAME_COMMA = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+ [A-ZÄÖÜА-ЯЁ][\w'.-]+
                         r"[^,]{2,40}$")
 KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
 BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
+ROLE_WORD = re.compile(r"correspondent|reporter|redaktion|korrespondent|корреспондент|"
+                       r"кореспондент|редакция|редакція|rédaction|redacción|staff|agenturen",
+                       re.IGNORECASE)
 READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
                        re.IGNORECASE)
 
@@ -130,6 +133,8 @@ def read_meta(line: Line, plan: HeaderPlan) -> None:
             plan.author = plan.author or BY_PREFIX.sub("", part).split(",")[0].strip()
         elif line.meta == "byline_role":
             plan.author = plan.author or part.split(",")[0].strip()
+        elif ROLE_WORD.search(part):  # "Собственный корреспондент", "Staff reporter"
+            plan.author = plan.author or part
         else:
             names.append(part)
     if len(names) >= 2:  # "Author | date | Outlet"

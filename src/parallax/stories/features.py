@@ -19,14 +19,15 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 def name_key(name: str) -> str:
-    key = re.sub(r"(.)\1+", r"\1", fold(name))
+    key = fold(name).replace("kh", "h")  # Хелен -> khelen ~ Helene
+    key = re.sub(r"(.)\1+", r"\1", key)
     return key[:5]
 
 
 def article_keys(article: Article) -> Counter[str]:
     keys: Counter[str] = Counter()
     for m in article.entities:
-        if m.type in ("PERSON", "ORG", "GPE", "MISC", "EVENT"):
+        if m.type in ("PERSON", "ORG", "GPE", "MISC", "EVENT"):  # dates say little
             for part in m.canonical.split():
                 if len(part) >= 3 and fold(part) not in STOPWORDS:
                     keys[name_key(part)] += 1
@@ -49,6 +50,11 @@ class KeySpace:
 
     def weighted(self, article_id: str) -> dict[str, float]:
         keys = self.vectors[article_id]
+        return {k: (1 + math.log(c)) * self.idf.get(k, 0.0) for k, c in keys.items()}
+
+    def vector(self, article: Article) -> dict[str, float]:
+        """Weights for an article outside the set (a teaser), with the set's IDF."""
+        keys = article_keys(article)
         return {k: (1 + math.log(c)) * self.idf.get(k, 0.0) for k, c in keys.items()}
 
 

@@ -62,9 +62,9 @@ class OverlapClusterer:
         self.language = str(config["preferred_language"])
 
     def cluster(self, articles: Sequence[Article], previous: Sequence[Story]) -> list[Story]:
-        space = KeySpace(articles)
         mains = sorted((a for a in articles if a.role == "main"),
                        key=lambda a: (a.published.iso or "9999", a.id))
+        space = KeySpace(mains)  # weights from the articles that form stories, not teasers
         vectors = [space.weighted(a.id) for a in mains]
         sim = [[self._pair(mains[i], mains[j], vectors[i], vectors[j])
                 for j in range(len(mains))] for i in range(len(mains))]
@@ -91,7 +91,7 @@ class OverlapClusterer:
                 cluster.add(mains[i], vectors[i])
             clusters.append(cluster)
         for article in (a for a in articles if a.role == "related"):
-            vector = space.weighted(article.id)
+            vector = space.vector(article)
             target, score = self._best(clusters, article, vector)
             if target is not None and score >= self.threshold:
                 target.members.append(article)
