@@ -90,3 +90,33 @@ def test_claims_are_factual_and_attributed_not_opinion() -> None:
     claim = article.claims[0]
     assert claim.attribution == "the Red Cross" and claim.checkworthiness >= 0.8
     assert article.text[claim.start:claim.end] == claim.text
+
+
+@pytest.mark.parametrize("text", [
+    "", "Word", "😀😀😀 🙏", "Это 混合 text مع scripts", "Ꭰ Ꭱ Ꭲ Ꭳ Ꭴ Ꭵ Ꭶ Ꭷ Ꭸ Ꭹ",
+])
+def test_hostile_texts_give_honest_results(text: str) -> None:
+    from parallax.pipeline import Pipeline
+    from parallax.settings import load_config
+
+    pipeline = Pipeline.from_config(load_config(None))
+    article = Article(id="x", role="main", title="", outlet=None, published=Published(),
+                      text=text)
+    for _, annotator in pipeline.annotators:
+        annotator.annotate(article)
+    assert all(article.text[m.start:m.end] == m.text for m in article.entities)
+    if not text.strip():
+        assert article.entities == [] and article.quotes == [] and article.claims == []
+
+
+def test_huge_article_is_cut_with_a_note() -> None:
+    from parallax.enrich.ner import MAX_NER_CHARS, make_multilingual
+    from parallax.settings import Config
+
+    text = ("Mayor Ines Berg said the bridge in Marlow would reopen on Monday. " * 20000)[:-1]
+    article = Article(id="x", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="en")
+    article.sentences = split_sentences(text[:5000])
+    make_multilingual(Config()).annotate(article)
+    assert any("only the first" in n for n in article.notes)
+    assert article.entities and all(m.end <= MAX_NER_CHARS for m in article.entities)

@@ -387,11 +387,23 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 def _link(mentions: list[Mention]) -> list[Mention]:
     """Name-part matching: a short or inflected mention takes the canonical of a longer one."""
-    full = [m for m in mentions if " " in m.canonical and m.type in ("PERSON", "MISC", "ORG")]
+    seen: set[str] = set()
+    full = []  # distinct multi-word names, in order: linking is O(mentions x distinct names)
+    for m in mentions:
+        if " " in m.canonical and m.type in ("PERSON", "MISC", "ORG") \
+                and m.canonical not in seen:
+            seen.add(m.canonical)
+            full.append(m)
+    cache: dict[str, tuple[str, str] | None] = {}
     for m in mentions:
         if " " in m.canonical or m.type == "GPE":
             continue
         key = fold(m.canonical)
+        if key in cache:
+            if (hit := cache[key]) is not None:
+                m.canonical, m.type = hit
+            continue
+        cache[key] = None
         for longer in full:
             parts = [fold(p) for p in longer.canonical.split()]
             last = parts[-1]
@@ -401,6 +413,7 @@ def _link(mentions: list[Mention]) -> list[Mention]:
                 or (len(key) > 4 and key.startswith(last) and len(key) - len(last) <= 2)
             ):
                 m.canonical, m.type = longer.canonical, longer.type
+                cache[key] = (longer.canonical, longer.type)
                 break
     counts: dict[str, int] = {}
     types: dict[str, dict[str, int]] = {}

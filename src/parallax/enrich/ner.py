@@ -80,11 +80,23 @@ class MultilingualEntities:
             found = self._natasha(text)
         else:
             found = []
-        self.gazetteer.annotate(article)  # alias hits and, for other languages, all names
-        extra = [m for m in article.entities
+        # alias hits and, for other languages, all names (on the same cut text)
+        extra = self._gazetteer(article, text)
+        extra = [m for m in extra
                  if (not found or m.canonical in self._alias_canonicals())
                  and not any(f.start < m.end and m.start < f.end for f in found)]
         article.entities = _link(_dedupe(found + extra))
+
+    def _gazetteer(self, article: Article, text: str) -> list[Mention]:
+        if len(text) == len(article.text):
+            self.gazetteer.annotate(article)
+            return article.entities
+        view = Article(id=article.id, role=article.role, title=article.title,
+                       outlet=article.outlet, published=article.published, text=text,
+                       language=article.language,
+                       sentences=[s for s in article.sentences if s.end <= len(text)])
+        self.gazetteer.annotate(view)
+        return view.entities
 
     @cache  # noqa: B019 - one table per stage instance, lives as long as the stage
     def _alias_canonicals(self) -> frozenset[str]:
@@ -127,9 +139,19 @@ class MultilingualEntities:
                 etype = "GPE"  # "the border region of Kursk": the small model calls it PRODUCT
             if etype is None or (etype == "DATE" and not _MONTH_OR_DIGIT.search(ent.text)):
                 continue
-            if mention := self._mention(text, ent.start_char, ent.end_char, etype):
-                found.append(mention)
+            found.extend(self._split_pair(text, ent.start_char, ent.end_char, etype))
         return found
+
+    def _split_pair(self, text: str, start: int, end: int, etype: str) -> list[Mention]:
+        """'Putin-Zelensky meeting': two known names joined by a hyphen are two mentions."""
+        parts = text[start:end].split("-")
+        if len(parts) == 2 and all(fold(p) in self.aliases for p in parts):
+            cut = start + len(parts[0])
+            pair = [self._mention(text, start, cut, etype),
+                    self._mention(text, cut + 1, end, etype)]
+            return [m for m in pair if m is not None]
+        mention = self._mention(text, start, end, etype)
+        return [mention] if mention else []
 
     def _natasha(self, text: str) -> list[Mention]:
         from natasha import Doc
