@@ -48,6 +48,19 @@ INDIRECT = re.compile(
     r"behauptete|warnte|schrieb|заявил[аи]?|сказал[аи]?|сообщил[аи]?|написал[аи]?)"
     r"(?:\s+(?:on \w+|that|dass|что))?\s+(?P<body>[^\n]{10,400}?)(?=[.!?](?:\s|$))",
     re.IGNORECASE)
+INDIRECT_CUE = re.compile(
+    r"(?<![\w])(?P<cue>said|says|told(?: [\w-]+){0,2}?(?= that| the | it | he | she | they | a | an |"
+    r" [a-z]+ed )|insisted|claimed|warned|argued|wrote(?: on [\w ]{2,25}?)?|stressed|announced|"
+    r"added|confirmed|ruled|noted|explained|estimated|reported|promised|pledged|denied|"
+    r"admitted|sagte|sagten|erklärte|erklärten|betonte|behauptete|warnte|schrieb|teilte mit|"
+    r"kündigte an|заявил[аи]?|сказал[аи]?|сообщил[аи]?|написал[аи]?|отметил[аи]?|"
+    r"подчеркнул[аи]?|пообещал[аи]?)(?![\w])(?:\s*,?\s*(?:that|dass|что|on \w+day))?\s*",
+    re.IGNORECASE)
+SOURCE_NP = re.compile(
+    r"(?<![\w'’.-])((?:a|an|the|one|two|several|some)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officials?|spokes(?:man|"
+    r"woman|person)|ministry|diplomats?|sources?|analysts?|residents?|investigation|witness(?:es)?|"
+    r"experts?|prosecutors?|police|organisers|organizers|authorities|insiders?|aides?)"
+    r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w'’ -]{2,40}?)?\s*,?\s*$", re.IGNORECASE)
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
                        r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))",
                        re.IGNORECASE)
@@ -101,10 +114,12 @@ class RegexQuotes:
     def __init__(self, roles: dict[str, str] | None = None) -> None:
         self.roles = roles or {}
         self._anchors: list[tuple[int, str]] = []
+        self._speakers: list[tuple[int, str]] = []
 
     def annotate(self, article: Article) -> None:
         text = article.text
         self._anchors = _role_anchors(text, self.roles)
+        self._speakers = self._named_speakers(article)
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT:
@@ -116,18 +131,9 @@ class RegexQuotes:
                 if quote:
                     quotes.append(quote)
                     taken.append((m.start(), m.end()))
-        for rx in (INDIRECT,):
-            for m in rx.finditer(text):
-                body_start, body_end = m.start("body"), m.end("body")
-                if any(a <= body_start < b or a < body_end <= b for a, b in taken):
-                    continue
-                speaker = self._speaker_from(article, m.start("who"), m.end("who"), m.start())
-                if speaker is None:
-                    continue
-                cue = m.group("cue").split()[0].lower()
-                quotes.append(Quote(text[body_start:body_end], body_start, body_end, speaker,
-                                    cue, False))
-                taken.append((body_start, body_end))
+        for found in self._indirect(article, taken):
+            quotes.append(found)
+            taken.append((found.start, found.end))
         for m in ACCORDING.finditer(text):
             sentence = _sentence_of(article.sentences, m.start())
             if sentence is None or any(a <= sentence.start < b for a, b in taken):
@@ -135,12 +141,50 @@ class RegexQuotes:
             who = m.group("who").strip()
             speaker = next((c for p, c in self._anchors if m.start("who") <= p < m.end("who")),
                            None)
+            if speaker is None and SOURCE_NP.search(who):  # "according to diplomats"
+                speaker = who
             entity = _entity_near(article.entities, m.start("who"), m.end("who"), (0, 0))
             speaker = speaker or (entity.canonical if entity else who)
             quotes.append(Quote(text[sentence.start:sentence.end], sentence.start, sentence.end,
                                 speaker, "according to", False))
         quotes.sort(key=lambda q: q.start)
         article.quotes = quotes
+
+    def _indirect(self, article: Article, taken: list[tuple[int, int]]) -> list[Quote]:
+        """'X, who leads the union, said the strike would go on' and '…, sagte Müller.'"""
+        text = article.text
+        found: list[Quote] = []
+        for m in INDIRECT_CUE.finditer(text):
+            sentence = _sentence_of(article.sentences, m.start())
+            if sentence is None or any(a <= m.start() < b for a, b in taken):
+                continue
+            cue = m.group("cue").split()[0].lower()
+            before = text[sentence.start:m.start()]
+            after_end = sentence.end
+            tail = text[m.end():after_end].rstrip(" .!?")
+            if re.search(r"[,;:]\s*$", before) and len(tail.split()) <= 5 and before.strip(
+                    ' ,;:"“”„«»\''):
+                # reported clause first: "The strike will go on, said Olsen." / "…, sagte er."
+                if re.search(r"[\"”“»«'’]\s*[,;:]?\s*$", before):
+                    continue  # the attribution of a direct quote, handled there
+                body_start = sentence.start
+                body_end = sentence.start + len(before.rstrip(" ,;:"))
+                speaker = self._subject(article, m.start(), after_end, (0, 0), m.end())
+            else:
+                if re.search(r"[\"”“»«'’]\s*[,;:]?\s*\S{0,12}\s*$", before):
+                    continue  # '"…," she told a rally' attributes the quote before it
+                body_start = m.end()
+                body_end = m.end() + len(tail)
+                if tail[:1] in "\"“„«‘'" or len(tail.split()) < 4:
+                    continue
+                speaker = self._subject(article, sentence.start, m.start(), (m.start(), m.end()),
+                                        m.start())
+            if speaker is None or any(a < body_end and body_start < b for a, b in taken):
+                continue
+            body = text[body_start:body_end]
+            found.append(Quote(body, body_start, body_end, speaker, cue, False))
+            taken.append((body_start, body_end))
+        return found
 
     def _direct(self, article: Article, start: int, end: int) -> Quote | None:
         text = article.text
@@ -187,8 +231,13 @@ class RegexQuotes:
 
     def _subject(self, article: Article, lo: int, hi: int, skip: tuple[int, int],
                  cue_at: int) -> str | None:
-        """Who speaks: the named entity, role noun or pronoun closest to the cue verb."""
+        """Who speaks: the named entity, role noun or pronoun closest to the cue verb; a
+        source phrase right before the cue ("a Kremlin spokesman said") is kept as written."""
         text = article.text
+        if cue_at > lo and (np := SOURCE_NP.search(text[max(lo, cue_at - 80):cue_at])):
+            phrase = np.group(0).strip(" ,")
+            if len(phrase.split()) >= 1 and phrase[:1].isalpha():
+                return phrase
         options: list[tuple[int, str]] = []
         for m in article.entities:
             if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
@@ -212,6 +261,22 @@ class RegexQuotes:
             return u.group(0)
         return None
 
+    def _named_speakers(self, article: Article) -> list[tuple[int, str]]:
+        """People named right before a cue verb ("Tess Calloway said"): pronouns in later
+        quotes most often refer back to the last person quoted."""
+        text = article.text
+        people = [m for m in article.entities if m.type == "PERSON"]
+        speakers = []
+        for cue in CUE_RX.finditer(text):
+            before = [m for m in people if 0 <= cue.start() - m.end <= 60
+                      and "." not in text[m.end:cue.start()]]
+            after = [m for m in people if 0 <= m.start - cue.end() <= 3]  # "said Marcus Fenn"
+            if before:
+                speakers.append((before[-1].start, before[-1].canonical))
+            elif after:
+                speakers.append((after[0].start, after[0].canonical))
+        return sorted(set(speakers))
+
     def _antecedent(self, article: Article, position: int) -> str | None:
         """Who a pronoun stands for: a person named earlier in its own sentence, else the
         first person (or role noun) of the nearest sentence before that names one — the
@@ -226,6 +291,11 @@ class RegexQuotes:
             inside = [c for p, c in people if own.start <= p < position]
             if inside:
                 return inside[-1]
+            recent = [s for s in article.sentences if s.end <= own.start][-3:]
+            window = recent[0].start if recent else own.start
+            quoted = [c for p, c in self._speakers if window <= p < position]
+            if quoted:
+                return quoted[-1]
             earlier = [s for s in article.sentences if s.end <= own.start][-4:]
             for sentence in reversed(earlier):
                 named = [c for p, c in people if sentence.start <= p < sentence.end]
