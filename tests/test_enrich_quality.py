@@ -17,7 +17,8 @@ FLOORS = {
     ("en", "speaker_accuracy"): 0.84, ("en", "claim_f1"): 0.75,
     ("ru", "entity_f1"): 0.90, ("ru", "canonical_accuracy"): 0.80, ("ru", "quote_f1"): 0.84,
     ("ru", "speaker_accuracy"): 0.40,
-    ("de", "entity_f1"): 0.47, ("de", "quote_f1"): 0.72, ("de", "speaker_accuracy"): 0.22,
+    ("de", "entity_f1"): 0.64, ("de", "quote_f1"): 0.78, ("de", "speaker_accuracy"): 0.52,
+    ("all", "entity_f1"): 0.86,
     ("all", "claim_f1"): 0.74,
 }
 

@@ -319,6 +319,14 @@ class GazetteerEntities:
             ):
                 start += len(tokens[0]) + 1
                 tokens = tokens[1:]
+            if german and tokens:
+                # "Finanzministerin Hanna Roloff", "Regierung von Vennland": German role and
+                # common nouns glued to a name are cut off; the name stays
+                while len(tokens) > 1 and (GERMAN_ROLE.search(tokens[0])
+                                           or tokens[1] in ("von", "der", "des")):
+                    cut = 2 if tokens[1] in ("von", "der", "des") and len(tokens) > 2 else 1
+                    start += sum(len(t) + 1 for t in tokens[:cut])
+                    tokens = tokens[cut:]
             if not tokens:
                 continue
             surface = " ".join(tokens)
@@ -330,6 +338,25 @@ class GazetteerEntities:
             if mention:
                 raw.append(mention)
         article.entities = _link(_dedupe(raw))
+
+    def _german_single(self, text: str, start: int, end: int, surface: str) -> Mention | None:
+        """German capitalises every noun: a lone word is a name only with a name's marks —
+        an acronym (GBV, GdZ, MetVenn), a place ending after a preposition (in Vennland),
+        or a surname used again in the text."""
+        if MIXED_ACRONYM.match(surface) or (surface.isupper() and 2 <= len(surface) <= 6):
+            return Mention(surface, start, end, "ORG", surface)
+        before = text[max(0, start - 12):start].split()
+        prev = before[-1].lower() if before else ""
+        if GERMAN_PLACE.search(surface.lower()) and prev in (
+                "in", "nach", "aus", "von", "im", "bei", "für", "über", "gegen", "zwischen"):
+            return Mention(surface, start, end, "GPE", surface)
+        # kept only if linked to a full name later, else dropped
+        return Mention(surface, start, end, "CANDIDATE", surface)
+
+    @staticmethod
+    def _surname_reused(text: str, start: int, surname: str) -> bool:
+        """'Hanna Roloff … Roloff sagte': a German noun pair whose last word recurs alone."""
+        return len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)) >= 2
 
     def _classify(
         self, text: str, start: int, end: int, surface: str, sentence_start: bool, german: bool
@@ -350,6 +377,10 @@ class GazetteerEntities:
         if entry:
             return Mention(surface, start, end, entry.type, entry.canonical)
         words = surface.split()
+        if german and len(words) == 1:
+            return self._german_single(text, start, end, surface)
+        if german and len(words) in (2, 3) and self._surname_reused(text, start, words[-1]):
+            return Mention(surface, start, end, "PERSON", surface)
         if fold(words[-1]).endswith(DEMONYM_ENDINGS):
             return None  # "Korvanian", "North Korean": adjectives, not entities
         if fold(words[-1]) in PLACE_WORDS:
@@ -373,6 +404,16 @@ class GazetteerEntities:
                 etype = "MISC"
         canonical = translit(surface) if re.search("[А-Яа-яЁё]", surface) else surface
         return Mention(surface, start, end, etype, canonical)
+
+
+GERMAN_ROLE = re.compile(
+    r"(minister|ministerin|kanzler|kanzlerin|chef|chefin|sprecher|sprecherin|präsident|"
+    r"präsidentin|bürgermeister|bürgermeisterin|direktor|direktorin|leiter|leiterin|"
+    r"vorsitzende[rn]?|botschafter|botschafterin|richter|richterin|anwalt|anwältin|trainer|"
+    r"trainerin|regierung|ministerium|behörde|polizei|feuerwehr)$", re.IGNORECASE)
+GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
+                          r"hafen|kirchen|rode|münde|see|ow|itz|and)$")
+MIXED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][a-zäöü]{0,3}[A-ZÄÖÜ][\wÄÖÜäöü]*$")
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
