@@ -258,7 +258,7 @@ def load_roles(extra_file: str | None = None) -> dict[str, str]:
     for source in _alias_sources(extra_file):
         for item in json.loads(source)["entities"]:
             for role in item.get("roles", []):
-                roles[fold(role)] = item["canonical"]
+                roles[role.lower()] = item["canonical"]  # matched against the raw text
     return roles
 
 

@@ -56,6 +56,10 @@ SOURCE_NP = re.compile(
     r"woman|person)|ministry|diplomats?|sources?|analysts?|residents?|investigation|witness(?:es)?|"
     r"experts?|prosecutors?|police|organisers|organizers|authorities|insiders?|aides?)"
     r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w'’ -]{2,40}?)?\s*,?\s*$", re.IGNORECASE)
+FIRST_PERSON_CUE = re.compile(
+    r"(?<![\w])(I (?:wrote|said|argued|noted|warned)|ich (?:schrieb|sagte|habe \w+ geschrieben)|"
+    r"я (?:писал|писала|написал|написала|сказал|сказала|предупреждал)|"
+    r"я (?:писав|писала|написав|сказав)|j'ai écrit|escribí)(?![\w])", re.IGNORECASE)
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
                        r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))",
                        re.IGNORECASE)
@@ -188,6 +192,11 @@ class RegexQuotes:
         last = _sentence_of(article.sentences, max(start, end - 1))
         lo = first.start if first else max(0, start - 200)
         hi = max(last.end if last else min(len(text), end + 120), end)
+        if re.match(r"[»“”\"'’]?\s*,?\s*[—–-]\s", text[end:end + 6]):
+            # «…», — заявил Путин.  The attribution after a dash may be split off by the
+            # sentence splitter: read on to the next full stop
+            stop = re.search(r"[.!?](\s|$)", text[end + 2:])
+            hi = max(hi, end + 2 + (stop.end() if stop else 120))
         cue_match = _nearest_cue(text, lo, start, end, hi)
         near = cue_match is not None and min(abs(cue_match.start() - end),
                                              abs(start - cue_match.end())) <= 30
@@ -200,7 +209,7 @@ class RegexQuotes:
         before = text[max(0, start - 60):start].rstrip(" \n'\"“„«‘")
         if speaker is None and before.endswith(":"):
             lead = text[max(0, start - 120):start]
-            if re.search(r"\bI (?:wrote|said|argued|noted)\b", lead):
+            if FIRST_PERSON_CUE.search(lead):
                 speaker, cue = article.author or "the author", "wrote"
             else:
                 entity = _entity_near(article.entities, max(0, start - 200), start, (0, 0))
