@@ -60,6 +60,15 @@ FIRST_PERSON_CUE = re.compile(
     r"(?<![\w])(I (?:wrote|said|argued|noted|warned)|ich (?:schrieb|sagte|habe \w+ geschrieben)|"
     r"я (?:писал|писала|написал|написала|сказал|сказала|предупреждал)|"
     r"я (?:писав|писала|написав|сказав)|j'ai écrit|escribí)(?![\w])", re.IGNORECASE)
+# "the chief executive said": a role noun outside the alias table stands for the person last
+# named, like a pronoun
+GENERIC_ROLE = re.compile(
+    r"(?<![\w])(?:the|der|die|das)\s+(?:[\w-]+\s+)?(?:chief executive|executive|president|"
+    r"minister|chancellor|mayor|envoy|coach|manager|director|premier|governor|ambassador|judge|"
+    r"chairman|chairwoman|chair|leader|striker|captain|kanzler|kanzlerin|ministerin|minister|"
+    r"präsidentin|präsident|bürgermeisterin|bürgermeister|trainer|chefin|chef)(?![\w])|"
+    r"(?<![\w])(?:премьер|министр|президент|канцлер|мэр|глава|тренер|директор)(?![\w])",
+    re.IGNORECASE)
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
                        r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))",
                        re.IGNORECASE)
@@ -258,6 +267,11 @@ class RegexQuotes:
                 if not (skip[0] <= position < skip[1]) and (
                         antecedent := self._antecedent(article, position)):
                     options.append((abs(position - cue_at) - 1, antecedent))
+        for role in GENERIC_ROLE.finditer(text[max(lo, cue_at - 40):cue_at + 40]):
+            position = max(lo, cue_at - 40) + role.start()
+            if not (skip[0] <= position < skip[1]) and (
+                    antecedent := self._antecedent(article, position)):
+                options.append((abs(position - cue_at) + 5, antecedent))  # table roles first
         if options:
             return min(options)[1]
         context = text[lo:skip[0]] + " " + text[skip[1]:hi]
