@@ -49,11 +49,15 @@ def main() -> None:
     batch = articles(args.articles, args.language)
     timings: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
-    for article in batch:
-        for kind, annotator in stages:
-            t0 = time.perf_counter()
-            annotator.annotate(article)
-            timings[kind] += time.perf_counter() - t0
+    for kind, annotator in stages:  # the pipeline's order: stage by stage over the batch
+        t0 = time.perf_counter()
+        many = getattr(annotator, "annotate_many", None)
+        if many is not None:
+            many(batch)
+        else:
+            for article in batch:
+                annotator.annotate(article)
+        timings[kind] += time.perf_counter() - t0
     total = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.articles} articles x 600 words ({args.language}): {total:.1f}s = "

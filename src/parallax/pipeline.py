@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from parallax import registry
 from parallax.errors import Code, InputRejected, ParallaxError
-from parallax.records import Page, RawDocument, Rejection
+from parallax.records import Article, Page, RawDocument, Rejection
 from parallax.settings import Config
 from parallax.stages import Annotator, Comparer, LanguageIdentifier, Segmenter, StoryClusterer
 
@@ -59,13 +59,22 @@ class Pipeline:
         return page
 
     def analyse(self, page: Page) -> None:
-        for article in page.articles:
-            for _, annotator in self.annotators:
-                annotator.annotate(article)
+        self.analyse_articles(page.articles)
         language = self.language_identifier
         if language is not None:
             for comment in page.comments:
                 comment.language = language.detect(comment.text)
+
+    def analyse_articles(self, articles: list[Article]) -> None:
+        """Stage by stage over the batch; a stage with ``annotate_many`` gets the whole batch
+        (spaCy's nlp.pipe), the others one article at a time."""
+        for _, annotator in self.annotators:
+            many = getattr(annotator, "annotate_many", None)
+            if many is not None:
+                many(articles)
+            else:
+                for article in articles:
+                    annotator.annotate(article)
 
     @property
     def language_identifier(self) -> LanguageIdentifier | None:

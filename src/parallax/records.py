@@ -91,6 +91,25 @@ class Mention:
     end: int
     type: str
     canonical: str
+    entity_id: str = ""
+
+
+def entity_id(canonical: str) -> str:
+    """Stable across articles, runs and machines: derived from the folded canonical name."""
+    from parallax.textutil import fold
+
+    return "e" + content_hash(fold(canonical))[:12]
+
+
+@dataclass(slots=True)
+class CanonicalEntity:
+    """One real-world entity of an article, with every spelling the article used for it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
 
 
 @dataclass(slots=True)
@@ -176,13 +195,26 @@ class Article:
     duplicate_similarity: float | None = None
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def canonical_entities(self) -> list[CanonicalEntity]:
+        table: dict[str, CanonicalEntity] = {}
+        for m in self.entities:
+            key = m.entity_id or entity_id(m.canonical)
+            item = table.setdefault(key, CanonicalEntity(key, m.canonical, m.type, [], 0))
+            item.mentions += 1
+            if m.text not in item.aliases:
+                item.aliases.append(m.text)
+        return sorted(table.values(), key=lambda e: -e.mentions)
+
     @staticmethod
     def make_id(title: str, text: str) -> str:
         """Ids come from content so the same article read twice (even from two paths) is one row."""
         return "a" + content_hash(" ".join(title.split()).lower(), " ".join(text.split()))
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(_to_plain(self))
+        data = dict(_to_plain(self))
+        data["canonical_entities"] = _to_plain(self.canonical_entities)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
