@@ -379,6 +379,11 @@ class GazetteerEntities:
         words = surface.split()
         if german and len(words) == 1:
             return self._german_single(text, start, end, surface)
+        if german and len(words) >= 2 and GERMAN_PLACE_HEAD.match(words[0]):
+            tail = " ".join(words[1:])  # "Region Orsk", "Hauptstadt Drava": the place
+            return Mention(tail, end - len(tail), end, "GPE", tail)
+        if german and (GERMAN_NOT_NAME.match(words[0]) or GERMAN_NOT_NAME.match(words[-1])):
+            return None  # "Millionen Menschen", "Ende Oktober"
         if german and len(words) in (2, 3) and self._surname_reused(text, start, words[-1]):
             return Mention(surface, start, end, "PERSON", surface)
         if fold(words[-1]).endswith(DEMONYM_ENDINGS):
@@ -413,6 +418,12 @@ GERMAN_ROLE = re.compile(
     r"trainerin|regierung|ministerium|behörde|polizei|feuerwehr)$", re.IGNORECASE)
 GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
                           r"hafen|kirchen|rode|münde|see|ow|itz|and)$")
+GERMAN_PLACE_HEAD = re.compile(r"^(Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landkreis|"
+                               r"Gemeinde|Dorf|Fluss|Insel|Bezirk|Kanton|Oblast)$")
+GERMAN_NOT_NAME = re.compile(
+    r"^(Millionen|Tausende|Hunderte|Dutzende|Ende|Anfang|Mitte|Januar|Februar|März|April|Mai|"
+    r"Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|"
+    r"Donnerstag|Freitag|Samstag|Sonntag|Menschen|Prozent|Euro|Jahr|Jahre|Jahren)$")
 MIXED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][a-zäöü]{0,3}[A-ZÄÖÜ][\wÄÖÜäöü]*$")
 
 

@@ -74,6 +74,11 @@ class CorpusLinker:
             if self.names.get(tail) == etype or (tail in self.names and etype == "PERSON"
                                                  and self.names[tail] == "PERSON"):
                 return tail
+        if etype == "PERSON" and len(tokens) == 1:  # "Kessler" -> the one known "Mira Kessler"
+            full = [n for n, t in self.names.items() if t == "PERSON" and len(n.split()) > 1
+                    and _key(n.split()[-1]) == key]
+            if len(full) == 1:
+                return full[0]
         grams = _trigrams(key)
         best, best_score = None, 0.0
         for other, other_grams in self.grams.items():
