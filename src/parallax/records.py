@@ -309,6 +309,7 @@ class Story:
     languages: list[str] = field(default_factory=list)
     key_entities: list[str] = field(default_factory=list)
     independent_outlets: list[str] = field(default_factory=list)
+    main_count: int = 0  # the page's own articles; teasers are linked but not counted
     start: str | None = None
     end: str | None = None
 

@@ -119,7 +119,7 @@ class SQLiteStore:
             for story in stories:
                 conn.execute("INSERT INTO stories (id, data, size) VALUES (?, ?, ?)",
                              (story.id, json.dumps(story.to_dict(), ensure_ascii=False),
-                              len(story.article_ids)))
+                              story.main_count or len(story.article_ids)))
                 conn.executemany("INSERT OR IGNORE INTO story_articles (story, article)"
                                  " VALUES (?, ?)", [(story.id, a) for a in story.article_ids])
             conn.execute("COMMIT")

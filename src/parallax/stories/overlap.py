@@ -129,7 +129,7 @@ class OverlapClusterer:
                 entity_counts.update({m.canonical for m in a.entities if m.type != "MISC"})
             days = sorted(cluster.days)
             stories.append(Story(
-                id=story_id, title=title, article_ids=ids,
+                id=story_id, title=title, article_ids=ids, main_count=len(mains),
                 outlets=sorted({a.outlet for a in mains if a.outlet}),
                 independent_outlets=sorted({a.outlet for a in independent(mains) if a.outlet}),
                 languages=sorted({a.language for a in mains if a.language}),

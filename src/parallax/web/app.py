@@ -84,7 +84,8 @@ def _default_comparison(config: Config) -> ComparisonFor:
 
 
 def story_summary(story: Story) -> dict[str, Any]:
-    return {"id": story.id, "title": story.title, "article_count": len(story.article_ids),
+    return {"id": story.id, "title": story.title,
+            "article_count": story.main_count or len(story.article_ids),
             "outlets": story.outlets, "languages": story.languages,
             "key_entities": story.key_entities, "start": story.start, "end": story.end}
 
@@ -163,7 +164,7 @@ def create_app(db: str, config: Config | None = None,
     @app.get("/", response_class=HTMLResponse)
     def index() -> HTMLResponse:
         with opened() as store:
-            stories = sorted(store.stories(), key=lambda s: -len(s.article_ids))
+            stories = sorted(store.stories(), key=lambda s: -(s.main_count or len(s.article_ids)))
             counts, rejections = store.counts(), store.rejections()
         return page("index.html", nav="stories", stories=stories, counts=counts,
                     rejections=rejections, spans=[span_text(s.start, s.end) for s in stories])
@@ -226,7 +227,7 @@ def create_app(db: str, config: Config | None = None,
     @app.get("/api/stories")
     def api_stories() -> list[dict[str, Any]]:
         with opened() as store:
-            stories = sorted(store.stories(), key=lambda s: -len(s.article_ids))
+            stories = sorted(store.stories(), key=lambda s: -(s.main_count or len(s.article_ids)))
         return [story_summary(s) for s in stories]
 
     @app.get("/api/stories/{story_id}")
