@@ -12,7 +12,8 @@ from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
-from parallax.segment.lines import LineClassifier
+from parallax.segment.lines import STRONG_KINDS, LineClassifier
+from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.textdump import Draft, segment_text
 from parallax.settings import Config
 
@@ -31,6 +32,15 @@ class HeuristicSegmenter:
             drafts, comments, boilerplate, authors = self._html(doc)
         elif doc.kind == "record":
             drafts, comments, boilerplate = self._record(doc), [], []
+            for draft in drafts:  # feeds and exports carry furniture too ("Read the full story")
+                kept = []
+                for paragraph in draft.paragraphs:
+                    kind = boilerplate_kind(paragraph)
+                    if kind in STRONG_KINDS and len(paragraph.split()) <= 40:
+                        boilerplate.append(Boilerplate(paragraph, kind))
+                    else:
+                        kept.append(paragraph)
+                draft.paragraphs = kept
         else:
             seg = segment_text(doc.text, self.classifier)
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate

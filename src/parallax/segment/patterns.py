@@ -15,10 +15,14 @@ _KINDS: list[tuple[str, str]] = [
                 r"solo para suscriptores|ya eres suscriptor|тільки для передплатників|"
                 r"unlimited access|cancel any ?time|unbegrenzte[nr]? zugang|jederzeit kündbar|"
                 r"неограниченный доступ|accès illimité|acceso ilimitado"),
-    ("read_more", r"^(read more|read also|more on this|mehr lesen|mehr dazu|mehr zum thema|"
+    ("read_more", r"^(read the full (story|article|report)|continue reading|full story at|"
+                  r"weiterlesen (auf|bei)|читать (далее|полностью)|lire la suite|leer más en|"
+                  r"read more|read also|more on this|mehr lesen|mehr dazu|mehr zum thema|"
                   r"lesen sie auch|"
                   r"читайте также|читайте також|à lire aussi|lire aussi|lee también|"
-                  r"leer más)\s*:"),
+                  r"leer más)\s*:|^(read the full (story|article|report)|continue reading|"
+                  r"full story at|weiterlesen (auf|bei)|читать (далее|полностью)|lire la suite|"
+                  r"leer más en)\b"),
     ("tags", r"^(tags|topics|themen|schlagworte|schlagwörter|теги|темы|теми|mots-clés|sujets|"
              r"etiquetas|temas)\s*:"),
     ("media_contact", r"^(media contact|press contact|pressekontakt|medienkontakt|"
