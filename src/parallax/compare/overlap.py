@@ -49,7 +49,8 @@ class OverlapComparer:
             "reaction": _reaction(comments, outlet_of),
             "timeline": sorted(
                 ({"published": a.published.iso, "published_text": a.published.text,
-                  "outlet": outlet_of[a.id], "title": a.title, "article_id": a.id}
+                  "outlet": outlet_of[a.id], "title": a.title, "label": display_label(a),
+                  "article_id": a.id}
                  for a in mains), key=lambda r: (r["published"] or "9999", r["outlet"])),
         }
         entities = {o: {m.canonical for a in arts for m in a.entities
@@ -58,8 +59,14 @@ class OverlapComparer:
         return result
 
 
+def display_label(a: Article) -> str:
+    """What to show for an untitled page: its first words (the data keeps title empty)."""
+    words = a.text.split()
+    return a.title or (" ".join(words[:10]) + ("…" if len(words) > 10 else ""))
+
+
 def _article_row(a: Article) -> dict[str, Any]:
-    return {"id": a.id, "title": a.title,
+    return {"id": a.id, "title": a.title, "label": display_label(a),
             "published": {"text": a.published.text, "iso": a.published.iso},
             "language": a.language, "genre": a.genre.label if a.genre else None,
             "words": len(a.text.split()), "input": a.input, "url": a.url,

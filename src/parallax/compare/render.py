@@ -285,8 +285,9 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     if s["key_entities"]:
         out.append(f"- Key entities: {', '.join(md(e) for e in s['key_entities'])}")
     out.append("")
-    rows = [[md(o["outlet"]), md(a.get("title")), md(published_text(a["published"])),
-             md(a.get("language")), md(a.get("genre")), md(a.get("words"))]
+    rows = [[md(o["outlet"]), md(a.get("title") or a.get("label")),
+             md(published_text(a["published"])), md(a.get("language")), md(a.get("genre")),
+             md(a.get("words"))]
             for o in v["outlets"] for a in o["articles"]]
     out += _section("Outlets", _table(["Outlet", "Headline", "Time", "Language", "Genre",
                                        "Words"], rows) if rows else [], "No outlets found.")
@@ -326,7 +327,7 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     out += _section("Reader reaction", _table(["Outlet", "Comments", "Languages", "Example"], rows)
                     if rows else [], "No reader comments found.")
     body = [f"- {md(t.get('published') or t.get('published_text') or 'time unknown')} — "
-            f"{md(t.get('outlet'))}: {md(t.get('title'))}" for t in v["timeline"]]
+            f"{md(t.get('outlet'))}: {md(t.get('title') or t.get('label'))}" for t in v["timeline"]]
     out += _section("Timeline", [*body, ""] if body else [], "No timeline available.")
     return "\n".join(out).rstrip() + "\n"
 
