@@ -53,3 +53,27 @@ def test_story_ids_survive_reclustering(tmp_path: Path, corpus: Path) -> None:
     first = ingest([str(corpus)], store, Config()).stories
     second = ingest([str(corpus)], store, Config()).stories
     assert {s.id for s in first} == {s.id for s in second}
+
+
+def test_teasers_are_linked_but_not_counted(tmp_path: Path, corpus: Path) -> None:
+    store = open_store(tmp_path / "demo.db")
+    ingest([str(corpus)], store, Config())
+    roles = {a.id: a.role for a in store.articles(role=None)}
+    linked_teasers = 0
+    for story in store.stories():
+        mains = [i for i in story.article_ids if roles[i] == "main"]
+        assert story.main_count == len(mains)
+        linked_teasers += len(story.article_ids) - len(mains)
+    assert linked_teasers >= 1
+
+
+def test_untitled_article_gets_a_display_label() -> None:
+    from parallax.compare.overlap import display_label
+    from parallax.records import Article, Published
+
+    untitled = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                       text="In the cold north two leaders will meet on Friday to talk about "
+                            "the future of the region.")
+    assert display_label(untitled) == "In the cold north two leaders will meet on Friday…"
+    untitled.title = "Summit"
+    assert display_label(untitled) == "Summit"
