@@ -71,6 +71,7 @@ _KINDS: list[tuple[str, str]] = [
     ("image_caption", r"^(photo|image|foto|bild|фото)\s*[:©]|©|\bgetty images\b|\breuters\b$"),
 ]
 _COMPILED = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in _KINDS]
+_BY_KIND = dict(_COMPILED)
 
 RELATED_HEADING = re.compile(
     r"^(related articles?|related stories|related|more from .*|more stories|read also|"
@@ -85,11 +86,7 @@ COMMENTS_HEADING = re.compile(
 
 def is_donation_appeal(line: str) -> bool:
     """Appeal paragraphs can be long; only used right after an appeal has started."""
-    return words_le(line, 90) and bool(_COMPILED[2][1].search(line))
-
-
-def words_le(line: str, limit: int) -> bool:
-    return len(line.split()) <= limit
+    return len(line.split()) <= 90 and bool(_BY_KIND["donation_appeal"].search(line))
 
 
 NAV_SPLIT = re.compile(r"\s+[|·•/]\s+|\s{3,}")
