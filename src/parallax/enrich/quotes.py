@@ -96,10 +96,6 @@ def _entity_near(entities: list[Mention], lo: int, hi: int,
     return best
 
 
-def _previous_person(entities: list[Mention], pos: int) -> str | None:
-    people = [m for m in entities if m.type == "PERSON" and m.end <= pos]
-    return people[-1].canonical if people else None
-
 
 def _role_anchors(text: str, roles: dict[str, str]) -> list[tuple[int, str]]:
     """Positions of role nouns ("the Ukrainian leader") with the entity they stand for."""
@@ -226,21 +222,6 @@ class RegexQuotes:
         if speaker is None and len(inner.split()) <= 3:
             return None
         return Quote(inner, start, end, speaker, cue, True)
-
-    def _speaker_from(self, article: Article, lo: int, hi: int, anchor: int) -> str | None:
-        entity = _entity_near(article.entities, lo, hi + 1, (0, 0))
-        if entity:
-            return entity.canonical
-        who = article.text[lo:hi]
-        for position, canonical in self._anchors:
-            if lo <= position < hi:
-                return canonical
-        words = who.split()
-        if words and words[-1].lower() in PRONOUNS:
-            return self._antecedent(article, anchor)
-        if (u := UNNAMED.search(who)) is not None:
-            return u.group(0)
-        return None
 
     def _subject(self, article: Article, lo: int, hi: int, skip: tuple[int, int],
                  cue_at: int) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from parallax.segment.dates import parse_absolute
 from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, title_like
@@ -28,6 +29,14 @@ ROLE_WORD = re.compile(r"correspondent|reporter|redaktion|korrespondent|корр
                        re.IGNORECASE)
 READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
                        re.IGNORECASE)
+
+
+class MetaFields(Protocol):
+    """What a metadata line fills: the header plan of a main article, or a teaser's draft."""
+
+    outlet: str | None
+    author: str | None
+    published: str | None
 
 
 @dataclass(slots=True)
@@ -107,7 +116,7 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     return plan
 
 
-def read_meta(line: Line, plan: HeaderPlan) -> None:
+def read_meta(line: Line, plan: MetaFields) -> None:
     """Outlet, author and time from a byline, dateline or time line, whatever its order."""
     from parallax.segment.lines import BULLET, OUTLET_TIME, TIME_ONLY
 

@@ -11,17 +11,11 @@ property tests check.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from parallax.records import Boilerplate
-from parallax.segment.dates import parse_absolute
-from parallax.segment.header import plan_header, zone_of
+from parallax.segment.header import plan_header, read_meta, zone_of
 from parallax.segment.lines import (
-    BULLET,
-    BYLINE,
-    OUTLET_TIME,
-    TIME_ONLY,
     Line,
     LineClassifier,
     paragraph_like,
@@ -98,19 +92,8 @@ class _Decoder:
                     and not self.repeated_title() and line.phrase_kind is None
                     and line.heading is None and draft.outlet is None):
                 return
-            if line.meta == "time" and (m := TIME_ONLY.match(text)):
-                draft.published = draft.published or m.group("time")
-            elif line.meta == "outlet_time" and (m := OUTLET_TIME.match(text)):
-                draft.outlet = draft.outlet or m.group("outlet").strip()
-                draft.published = draft.published or m.group("time")
-            elif line.meta == "bullet" and (m := BULLET.match(text)):
-                draft.outlet = draft.outlet or m.group("outlet").strip()
-            elif line.meta == "byline" and (m := BYLINE.match(text)):
-                draft.author = draft.author or m.group("author").strip()
-            elif line.meta == "dateline":
-                _dateline(text, draft)
-            elif line.meta == "date":
-                draft.published = draft.published or text
+            if line.meta is not None:
+                read_meta(line, draft)
             else:  # a bare outlet line in a teaser header
                 draft.outlet = draft.outlet or text
             self.take("boilerplate", "metadata")
@@ -253,18 +236,6 @@ class _Decoder:
         self.out.comments.append(line.text)
         self.out.comment_authors.append(self.pending_author)
         self.pending_author = None
-
-
-def _dateline(line: str, draft: Draft) -> None:
-    """'Nordblick · 17.10.2026 · Von Jonas Rehbein': outlet, date and byline in one line."""
-    parts = [p.strip() for p in re.split(r"\s[·|]\s", line) if p.strip()]
-    if not parse_absolute(parts[0]):
-        draft.outlet = draft.outlet or parts[0]
-    for part in parts:
-        if parse_absolute(part):
-            draft.published = draft.published or part
-        elif m := BYLINE.match(part):
-            draft.author = draft.author or m.group("author").split(",")[0].strip()
 
 
 def segment_text(text: str, classifier: LineClassifier | None = None) -> Segmented:

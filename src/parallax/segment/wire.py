@@ -7,20 +7,15 @@ publication time when the page gave none. The line stays in the body: it is arti
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from parallax.segment.dates import parse_absolute
+from parallax.segment.header import MetaFields
 
 WIRE = re.compile(r"^(?P<place>[A-ZÄÖÜА-ЯЁ][A-ZÄÖÜА-ЯЁ .'/-]{2,40}),?\s+(?P<date>[^()–—]{4,40}?)"
                   r"\s*\((?P<agency>[^()]{2,60})\)\s*[–—-]")
 
 
-class _Fillable(Protocol):
-    outlet: str | None
-    published: str | None
-
-
-def wire_dateline(paragraph: str, draft: _Fillable) -> None:
+def wire_dateline(paragraph: str, draft: MetaFields) -> None:
     m = WIRE.match(paragraph)
     if not m:
         return
