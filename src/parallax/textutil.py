@@ -300,3 +300,9 @@ def content_words(text: str) -> list[str]:
 def numbers(text: str) -> list[str]:
     """Numbers as digits only ("12,000" and "12 000" -> "12000"), for comparing claims."""
     return [re.sub(r"[ ,.\u202f](?=\d{3}\b)", "", m.group()) for m in NUMBER.finditer(text)]
+
+
+def name_skeleton(name: str) -> str:
+    """A name reduced for matching across scripts and spellings: folded, 'kh' as 'h'
+    (Хелен -> Helene), doubled letters collapsed (Kessler ~ Kesler)."""
+    return re.sub(r"(.)\1+", r"\1", fold(name).replace("kh", "h"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parallax.enrich.quotes import SOURCE_AFTER_CUE
 from parallax.records import Article, Claim
 from parallax.registry import register
 from parallax.settings import Config
@@ -25,8 +26,7 @@ EVENT_VERBS = re.compile(
     r"подписал\w*|договорил\w*|взорв\w*|поврежд\w*|выросл\w*|прорвал\w*)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(
     r"(?:according to|citing|cited by|laut|nach Angaben (?:des|der|von)|по (?:данным|словам)|"
-    r"сообщает|reported by|selon|según)\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|"
-    r"$| - ))", re.IGNORECASE)
+    r"сообщает|reported by|selon|según)" + SOURCE_AFTER_CUE, re.IGNORECASE)
 NUMBER_WORDS = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozens?|"

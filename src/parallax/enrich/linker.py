@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from parallax.records import Article, entity_id
-from parallax.textutil import fold
+from parallax.textutil import name_skeleton
 
 TRIGRAM_MIN = 0.6
 EMBEDDING_MIN = 0.85
@@ -26,8 +26,7 @@ LINKED_TYPES = ("PERSON", "ORG", "GPE", "EVENT")
 
 
 def _key(name: str) -> str:
-    key = fold(name).replace("kh", "h")
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]", "", key))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]", "", name_skeleton(name)))
 
 
 def _trigrams(key: str) -> set[str]:

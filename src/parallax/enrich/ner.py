@@ -65,6 +65,7 @@ class MultilingualEntities:
     def __init__(self, aliases: dict[str, AliasEntry]) -> None:
         self.aliases = aliases
         self.gazetteer = GazetteerEntities(aliases)
+        self.alias_canonicals = frozenset(e.canonical for e in aliases.values())
         self._parsed: dict[int, Any] = {}  # spaCy docs from annotate_many, by article
 
     def annotate(self, article: Article) -> None:
@@ -84,7 +85,7 @@ class MultilingualEntities:
         # alias hits and, for other languages, all names (on the same cut text)
         extra = self._gazetteer(article, text)
         extra = [m for m in extra
-                 if (not found or m.canonical in self._alias_canonicals())
+                 if (not found or m.canonical in self.alias_canonicals)
                  and not any(f.start < m.end and m.start < f.end for f in found)]
         article.entities = _link(_dedupe(found + extra))
         for mention in article.entities:
@@ -114,10 +115,6 @@ class MultilingualEntities:
                        sentences=[s for s in article.sentences if s.end <= len(text)])
         self.gazetteer.annotate(view)
         return view.entities
-
-    @cache  # noqa: B019 - one table per stage instance, lives as long as the stage
-    def _alias_canonicals(self) -> frozenset[str]:
-        return frozenset(e.canonical for e in self.aliases.values())
 
     def _canonical(self, surface: str, etype: str, normal: str | None = None) -> tuple[str, str]:
         for key in (surface, normal):

@@ -69,9 +69,10 @@ GENERIC_ROLE = re.compile(
     r"präsidentin|präsident|bürgermeisterin|bürgermeister|trainer|chefin|chef)(?![\w])|"
     r"(?<![\w])(?:премьер|министр|президент|канцлер|мэр|глава|тренер|директор)(?![\w])",
     re.IGNORECASE)
+# the source named after "according to X": up to the next comma, dash or bracket
+SOURCE_AFTER_CUE = r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))"
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
-                       r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))",
-                       re.IGNORECASE)
+                       + SOURCE_AFTER_CUE, re.IGNORECASE)
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:

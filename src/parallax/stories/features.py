@@ -13,15 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from parallax.records import Article
-from parallax.textutil import STOPWORDS, fold
+from parallax.textutil import STOPWORDS, fold, name_skeleton
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 def name_key(name: str) -> str:
-    key = fold(name).replace("kh", "h")  # Хелен -> khelen ~ Helene
-    key = re.sub(r"(.)\1+", r"\1", key)
-    return key[:5]
+    return name_skeleton(name)[:5]
 
 
 def article_keys(article: Article) -> Counter[str]:
