@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install clean
+.PHONY: demo test lint typecheck pytest install clean models
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 2; }
@@ -32,6 +32,17 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
+
+# Retrain the bundled framing models from ../shared/datasets (about 15 minutes on 2 cores) and
+# regenerate their model card. Not part of `make test`: the trained weights are committed.
+DATASETS ?= ../shared/datasets
+models: $(STAMP)
+	for task in genre frames narratives roles; do \
+	  case $$task in genre|frames) d=semeval2023-task3;; *) d=semeval2025-task10;; esac; \
+	  $(BIN)/parallax train $$task $(DATASETS)/$$d --out src/parallax/frame/models --cache build/embeddings.npz || exit 1; \
+	done
+	$(BIN)/parallax train techniques $(DATASETS)/semeval2023-task3 --out src/parallax/frame/models --cache build/embeddings.npz
+	$(BIN)/python scripts/gen_model_card.py
 
 clean:
 	rm -rf $(VENV) parallax-demo.db* parallax-demo-report.html .pytest_cache .mypy_cache .ruff_cache

@@ -138,6 +138,7 @@ class RoleLabel:
     fine_roles: list[str]
     score: float
     evidence: list[str] = field(default_factory=list)
+    low_confidence: bool = False
 
 
 @dataclass(slots=True)
@@ -146,6 +147,7 @@ class NarrativeLabel:
     sub: str | None
     score: float
     evidence: list[str] = field(default_factory=list)
+    low_confidence: bool = False
 
 
 @dataclass(slots=True)
@@ -154,18 +156,23 @@ class TechniqueSpan:
     start: int
     end: int
     score: float
+    low_confidence: bool = False
 
 
 @dataclass(slots=True)
 class FrameLabel:
     label: str
     score: float
+    evidence: list[str] = field(default_factory=list)
+    low_confidence: bool = False
 
 
 @dataclass(slots=True)
 class GenreLabel:
     label: str
     score: float
+    evidence: list[str] = field(default_factory=list)
+    low_confidence: bool = False
 
 
 @dataclass(slots=True)

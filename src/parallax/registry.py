@@ -53,5 +53,6 @@ def _load_builtin() -> None:
     import parallax.enrich.quotes
     import parallax.enrich.sentences
     import parallax.frame.lexicon
+    import parallax.frame.trained
     import parallax.segment.heuristic
     import parallax.stories.overlap  # noqa: F401

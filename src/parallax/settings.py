@@ -77,6 +77,15 @@ SETTINGS: tuple[Setting, ...] = (
             "Claims below this check-worthiness are not reported.",
             "Grid 0.50-0.65 on the enrich gold set (docs/quality.md): 0.55 gives the best "
             "claim F1 over EN/DE/RU."),
+    Setting("framing_models", "",
+            "Folder of framing models written by `parallax train` (genre.npz, frames.npz, ...); "
+            "any model missing there falls back to the bundled one.",
+            "Empty: the bundled models, trained on SemEval-2023 T3 and SemEval-2025 T10 "
+            "(docs/framing.md)."),
+    Setting("framing_max_role_entities", 12,
+            "How many of an article's most mentioned entities get a role.",
+            "Annotated articles in SemEval-2025 T10 give roles to 1-6 entities; twelve covers "
+            "every salient actor of a long report."),
     Setting("shared_fact_share", 0.5,
             "Share of a story's outlets that must assert a claim for it to count as shared.",
             "Half of the outlets: 'most outlets agree' without demanding unanimity."),
@@ -95,7 +104,7 @@ STAGE_DEFAULTS: dict[str, str] = {
     "entities": "multilingual/v1",
     "quotes": "regex/v1",
     "claims": "heuristic/v1",
-    "framing": "lexicon/v1",
+    "framing": "trained/v1",
     "stories": "overlap/v1",
     "compare": "overlap/v1",
 }

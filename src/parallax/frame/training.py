@@ -69,11 +69,13 @@ def _platt(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.r_[clf.coef_[0], clf.intercept_[0]]
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+def best_threshold(p: np.ndarray, y: np.ndarray, floor: float = 0.0) -> float:
+    """The F1-best cut-off out of fold, never below ``floor`` (for labels the model barely
+    knows, the F1-best cut-off can sit at 0.05 and flood the output with guesses)."""
     if y.sum() < MIN_POSITIVES:
         return 0.5
     best, best_f1 = 0.5, -1.0
-    for t in THRESHOLDS:
+    for t in THRESHOLDS[floor - 1e-9 <= THRESHOLDS]:
         pred = p >= t
         tp = float((pred & y).sum())
         f1 = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
@@ -84,7 +86,7 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
 
 def fit_labeller(x: np.ndarray, y: np.ndarray, labels: Sequence[str], groups: Sequence[str], *,
                  c: float = 1.0, folds: int = 5, meta: dict | None = None, balanced: bool = True,
-                 hashed: Any = None, hashed_c: float = 0.1,
+                 hashed: Any = None, hashed_c: float = 0.1, min_threshold: float = 0.0,
                  progress: Callable[[str], None] | None = None) -> Fitted:
     """``hashed`` (a CSR matrix of word buckets, optional) adds the lexical part; the two parts
     are trained separately and combined by the calibration, fitted on out-of-fold scores."""
@@ -119,7 +121,7 @@ def fit_labeller(x: np.ndarray, y: np.ndarray, labels: Sequence[str], groups: Se
     for j in range(n_labels):
         calibration[j] = _platt(raw[:, j], y[:, j])
         oof[:, j] = sigmoid(raw[:, j] @ calibration[j, :parts] + calibration[j, parts])
-        thresholds[j] = best_threshold(oof[:, j], y[:, j])
+        thresholds[j] = best_threshold(oof[:, j], y[:, j], min_threshold)
         w, b = _fit_one(z, y[:, j], c, balanced)
         # fold the standardisation into the weights: (x - mean) / std @ w + b
         weights[:, j] = w / std

@@ -1,0 +1,241 @@
+"""Default framing stage (``trained/v1``): the models trained on SemEval data, with evidence.
+
+Every label carries what it rests on: the sentences whose embeddings push its score hardest (a
+linear model over a mean of sentence vectors is the mean of the model over each sentence), or for
+techniques the words (lexical part) or sentence (embedding part) inside the paragraph. Scores are
+calibrated probabilities; labels are emitted when they pass the threshold that was F1-best in
+cross-validation. Articles the models cannot judge (a language absent from the training data, no
+sentences, a few words) still get labels, flagged ``low_confidence`` with a note saying why.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from parallax import embeddings
+from parallax.frame import units
+from parallax.frame.features import EmbeddedText, embed_text
+from parallax.frame.hashing import Token, token_contributions, tokens
+from parallax.frame.linear import LinearLabeller
+from parallax.records import (
+    Article,
+    FrameLabel,
+    GenreLabel,
+    Mention,
+    NarrativeLabel,
+    RoleLabel,
+    TechniqueSpan,
+)
+from parallax.registry import register
+from parallax.settings import Config
+from parallax.textutil import STOPWORDS
+
+MODEL_NAMES = ("genre", "frames", "narratives", "subnarratives", "techniques", "roles-main",
+               "roles-fine")
+ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+#: techniques that live in a few words, so their span is the words the lexical part weighs most;
+#: the others (doubt, fear, oversimplification...) are argued over a sentence.
+WORD_LEVEL = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
+MIN_WORDS = 40
+MAX_MENTIONS = 8
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("parallax.frame") / "models"))
+
+
+@cache
+def load_models(directory: str) -> dict[str, LinearLabeller]:
+    """Models from ``directory``, any missing one from the bundle; loaded once per process."""
+    folders = [Path(directory), bundled_dir()] if directory else [bundled_dir()]
+    models = {}
+    for name in MODEL_NAMES:
+        path = next((f / f"{name}.npz" for f in folders if (f / f"{name}.npz").exists()), None)
+        if path is not None:
+            models[name] = LinearLabeller.load(path)
+    return models
+
+
+@dataclass(slots=True)
+class _Context:
+    doc: EmbeddedText
+    low: bool
+
+
+class TrainedFraming:
+    requires = ("text", "language", "sentences", "entities")
+    assigns = ("roles", "narratives", "techniques", "frames", "genre")
+
+    def __init__(self, directory: str = "", max_role_entities: int = 12) -> None:
+        self.models = load_models(directory)
+        self.max_role_entities = max_role_entities
+        self.languages: set[str] = set()
+        for model in self.models.values():
+            self.languages.update(model.meta.get("languages", []))
+
+    def annotate(self, article: Article) -> None:
+        article.roles, article.narratives, article.techniques, article.frames = [], [], [], []
+        article.genre = None
+        if not article.text.strip():
+            article.notes.append("framing: no text to label")
+            return
+        doc = embed_text(article.text, article.language, embeddings.encode, article.sentences)
+        reasons = []
+        if article.language not in self.languages:
+            reasons.append(f"language {article.language!r} is not in the training data")
+        if not doc.sentences:
+            reasons.append("no sentences")
+        elif len(article.text.split()) < MIN_WORDS:
+            reasons.append(f"fewer than {MIN_WORDS} words")
+        if reasons:
+            article.notes.append("framing: low confidence (" + "; ".join(reasons) + ")")
+        ctx = _Context(doc, bool(reasons))
+        if not doc.sentences:
+            return
+        self._document_labels(article, ctx)
+        self._techniques(article, ctx)
+        self._roles(article, ctx)
+
+    # -- document level ---------------------------------------------------------------------
+    def _evidence(self, ctx: _Context, model: LinearLabeller, j: int, rows: list[int] | None = None,
+                  n: int = 2) -> list[str]:
+        """The sentences whose vectors add most to label j (the document block of the weights)."""
+        candidates = rows if rows is not None else list(range(len(ctx.doc.sentences)))
+        if not candidates:
+            return []
+        weights = model.weights[:embeddings.DIM, j]
+        scores = ctx.doc.vectors[candidates] @ weights
+        best = [candidates[i] for i in np.argsort(-scores)[:n]]
+        return [ctx.doc.text[ctx.doc.sentences[i].start:ctx.doc.sentences[i].end]
+                for i in sorted(best)]
+
+    def _document_labels(self, article: Article, ctx: _Context) -> None:
+        if model := self.models.get("genre"):
+            p = model.proba(units.genre_row(ctx.doc))
+            label, score = units.decode_genre(p, model)
+            article.genre = GenreLabel(label, round(score, 3),
+                                       self._evidence(ctx, model, model.labels.index(label)),
+                                       ctx.low)
+        if model := self.models.get("frames"):
+            p = model.proba(ctx.doc.document)
+            article.frames = [
+                FrameLabel(model.labels[j], round(float(p[j]), 3),
+                           self._evidence(ctx, model, j, n=1), ctx.low)
+                for j in np.argsort(-p) if p[j] >= model.thresholds[j]]
+        coarse, fine = self.models.get("narratives"), self.models.get("subnarratives")
+        if coarse and fine:
+            pc, pf = coarse.proba(ctx.doc.document), fine.proba(ctx.doc.document)
+            for choice in units.decode_narratives(pc, pf, coarse, fine):
+                j = fine.labels.index(choice.sub) if choice.sub in fine.labels else None
+                evidence = ([] if choice.label == units.OTHER or j is None
+                            else self._evidence(ctx, fine, j))
+                article.narratives.append(NarrativeLabel(
+                    choice.label, choice.sub, round(choice.score, 3), evidence, ctx.low))
+
+    # -- techniques -------------------------------------------------------------------------
+    def _techniques(self, article: Article, ctx: _Context) -> None:
+        model = self.models.get("techniques")
+        if model is None:
+            return
+        spans = units.paragraph_spans(article.text)
+        if not spans:
+            return
+        x = np.stack([units.paragraph_row(ctx.doc, s, e) for s, e in spans])
+        buckets = [units.paragraph_buckets(ctx.doc, s, e) for s, e in spans]
+        probs = model.proba(x, buckets if model.hashed is not None else None)
+        found: list[TechniqueSpan] = []
+        for (start, end), p in zip(spans, probs, strict=True):
+            for j in np.flatnonzero(p >= model.thresholds):
+                name = model.labels[j]
+                for s, e in self._locate(article.text, start, end, model, int(j), ctx):
+                    found.append(TechniqueSpan(name, s, e, round(float(p[j]), 3), ctx.low))
+        article.techniques = sorted(found, key=lambda t: (t.start, t.technique))
+
+    def _locate(self, text: str, start: int, end: int, model: LinearLabeller, j: int,
+                ctx: _Context) -> list[tuple[int, int]]:
+        name = model.labels[j]
+        if model.hashed is not None and name in WORD_LEVEL:
+            span = _word_span(tokens(text[start:end], start), model.hashed[:, j])
+            if span is not None:
+                return [span]
+        rows = ctx.doc.rows_in(start, end)
+        if not rows:
+            return [(start, end)]
+        scores = ctx.doc.vectors[rows] @ model.weights[:embeddings.DIM, j]
+        sentence = ctx.doc.sentences[rows[int(np.argmax(scores))]]
+        return [(max(start, sentence.start), min(end, sentence.end))]
+
+    # -- entity roles -----------------------------------------------------------------------
+    def _roles(self, article: Article, ctx: _Context) -> None:
+        main, fine = self.models.get("roles-main"), self.models.get("roles-fine")
+        if main is None or fine is None:
+            return
+        by_entity: dict[str, list[Mention]] = defaultdict(list)
+        for mention in article.entities:
+            if mention.type in ROLE_TYPES:
+                by_entity[mention.canonical].append(mention)
+        ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+        ranked = ranked[:self.max_role_entities]
+        if not ranked:
+            return
+        names = embeddings.encode([name for name, _ in ranked])
+        for (name, mentions), name_vector in zip(ranked, names, strict=True):
+            used = mentions[:MAX_MENTIONS]
+            x = np.stack([units.role_row(ctx.doc, m.start, m.end, name_vector) for m in used])
+            pm, pf = main.proba(x), fine.proba(x)
+            role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
+                                                        main, fine)
+            k = main.labels.index(role)
+            order = np.argsort(-pm[:, k])
+            evidence: list[str] = []
+            for i in order:
+                row = ctx.doc.row_at(used[int(i)].start)
+                if row is not None:
+                    s = ctx.doc.sentences[row]
+                    sentence = article.text[s.start:s.end]
+                    if sentence not in evidence:
+                        evidence.append(sentence)
+                if len(evidence) == 2:
+                    break
+            article.roles.append(RoleLabel(name, role, fine_roles, round(score, 3), evidence,
+                                           ctx.low))
+
+
+def _content(token: Token) -> bool:
+    return len(token.text) > 2 and token.text.isalpha() and token.text not in STOPWORDS
+
+
+def _word_span(toks: list[Token], weights: np.ndarray) -> tuple[int, int] | None:
+    """The content word the lexical part weighs most, widened over neighbouring content words
+    that weigh at least half as much (at most four words)."""
+    if not toks:
+        return None
+    pushes = token_contributions(toks, weights)
+    content = [i for i, t in enumerate(toks) if _content(t)]
+    if not content:
+        return None
+    best = max(content, key=lambda i: pushes[i])
+    if pushes[best] <= 0:
+        return None
+    lo = hi = best
+
+    def strong(i: int) -> bool:
+        return _content(toks[i]) and pushes[i] >= 0.5 * pushes[best]
+
+    while lo > 0 and hi - lo < 3 and strong(lo - 1):
+        lo -= 1
+    while hi + 1 < len(toks) and hi - lo < 3 and strong(hi + 1):
+        hi += 1
+    return toks[lo].start, toks[hi].end
+
+
+@register("framing", "trained/v1")
+def make_trained(config: Config) -> TrainedFraming:
+    return TrainedFraming(str(config.get("framing_models", "") or ""),
+                          int(config.get("framing_max_role_entities", 12)))

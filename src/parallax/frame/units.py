@@ -1,0 +1,109 @@
+"""Feature rows and label decoding for each framing task, shared by training and run time.
+
+Keeping both sides in one place is what makes the cross-validated numbers mean something for the
+running stage: the same paragraphs, the same mention features, the same decision rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from parallax.frame.features import EmbeddedText, mention_vector
+from parallax.frame.hashing import bucket_ids, tokens
+from parallax.frame.linear import LinearLabeller
+from parallax.frame.taxonomy import FINE_ROLES
+
+TECHNIQUE_BUCKETS = 1 << 16
+NARRATIVE_CAP = 3
+MAIN_ROLES = tuple(FINE_ROLES)
+FINE_ROLE_LABELS = tuple(f for m in MAIN_ROLES for f in FINE_ROLES[m])
+OTHER = "Other"
+
+
+def genre_row(doc: EmbeddedText) -> np.ndarray:
+    return np.concatenate([doc.document, doc.style()])
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines: the 2023 data has one paragraph per line, articles one per blank line."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def paragraph_row(doc: EmbeddedText, start: int, end: int) -> np.ndarray:
+    text = doc.text[start:end]
+    style = np.array([text.count("!"), text.count("?"), text.count('"') / 4,
+                      min(len(text.split()) / 50, 3.0)], dtype=np.float32)
+    return np.concatenate([doc.span_vector(start, end), doc.document, style])
+
+
+def paragraph_buckets(doc: EmbeddedText, start: int, end: int) -> list[int]:
+    return bucket_ids(tokens(doc.text[start:end]), TECHNIQUE_BUCKETS)
+
+
+def role_row(doc: EmbeddedText, start: int, end: int, name: np.ndarray) -> np.ndarray:
+    return np.concatenate([mention_vector(doc, start, end), name])
+
+
+def decode_genre(p: np.ndarray, model: LinearLabeller) -> tuple[str, float]:
+    offsets = np.asarray(model.meta.get("offsets", [0.0] * len(model.labels)), dtype=np.float32)
+    index = int(np.argmax(np.log(p + 1e-9) + offsets))
+    return model.labels[index], float(p[index])
+
+
+@dataclass(slots=True)
+class NarrativeChoice:
+    label: str
+    sub: str
+    score: float
+    sub_score: float
+
+
+def decode_narratives(pc: np.ndarray, pf: np.ndarray, coarse: LinearLabeller,
+                      fine: LinearLabeller) -> list[NarrativeChoice]:
+    """Pick the domain (URW or CC) whose best narrative is most convincing, keep at most three of
+    its narratives that pass their thresholds, and ``Other`` when nothing beats it; then the
+    sub-narratives above threshold under each, or the likeliest one."""
+    ratio = pc / np.maximum(coarse.thresholds, 1e-6)
+    other = coarse.labels.index(OTHER) if OTHER in coarse.labels else None
+    domains: dict[str, float] = {}
+    for j, name in enumerate(coarse.labels):
+        if j != other:
+            domain = name.split(":")[0]
+            domains[domain] = max(domains.get(domain, 0.0), float(ratio[j]))
+    if not domains:
+        return [NarrativeChoice(OTHER, OTHER, float(pc[other]) if other is not None else 0.0, 0.0)]
+    domain = max(domains, key=lambda d: domains[d])
+    chosen = sorted((j for j, name in enumerate(coarse.labels)
+                     if j != other and name.split(":")[0] == domain and ratio[j] >= 1.0),
+                    key=lambda j: -pc[j])[:NARRATIVE_CAP]
+    if not chosen or (other is not None and ratio[other] > max(ratio[j] for j in chosen)):
+        score = float(pc[other]) if other is not None else 1.0 - float(pc.max())
+        return [NarrativeChoice(OTHER, OTHER, score, score)]
+    out: list[NarrativeChoice] = []
+    for j in chosen:
+        name = coarse.labels[j]
+        subs = [k for k, sub in enumerate(fine.labels) if sub.startswith(name + ": ")]
+        picked = [k for k in subs if pf[k] >= fine.thresholds[k]]
+        if not picked and subs:
+            picked = [max(subs, key=lambda k: pf[k])]
+        for k in picked:
+            out.append(NarrativeChoice(name, fine.labels[k], float(pc[j]), float(pf[k])))
+        if not subs:
+            out.append(NarrativeChoice(name, f"{name}: Other", float(pc[j]), 0.0))
+    return out
+
+
+def decode_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller
+                ) -> tuple[str, list[str], float]:
+    """Main role by the highest probability, and the likeliest fine role under it: most gold
+    mentions carry exactly one, and adding a second lowered the exact-match ratio in CV."""
+    index = int(np.argmax(pm))
+    role = main.labels[index]
+    candidates = [fine.labels.index(f) for f in FINE_ROLES.get(role, ()) if f in fine.labels]
+    if not candidates:
+        return role, [], float(pm[index])
+    best = max(candidates, key=lambda k: pf[k])
+    return role, [fine.labels[best]], float(pm[index])
