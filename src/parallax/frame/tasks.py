@@ -279,11 +279,11 @@ def predict_rows(task: str, rows: Rows, models: dict[str, LinearLabeller]) -> An
 
 
 def evaluate(task: str, data: Path, models_dir: Path, *, subset: Subset = "heldout",
-             cache: Path | None = None, progress: Progress | None = None
-             ) -> dict[str, dict[str, float]]:
+             cache: Path | None = None, progress: Progress | None = None,
+             encoder: CachedEncoder | None = None) -> dict[str, dict[str, float]]:
     """Score shipped (or user-trained) models on a labelled dataset with the official metric."""
     models = load_models(task, models_dir)
-    encoder = CachedEncoder(cache)
+    encoder = encoder or CachedEncoder(cache)
     rows = build_rows(task, data, encoder, subset, progress)
     encoder.save()
     return score(task, rows, predict_rows(task, rows, models))

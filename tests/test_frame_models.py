@@ -1,0 +1,222 @@
+"""The trained framing stage: metrics, model files, train/evaluate commands, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from parallax.cli import app
+from parallax.enrich.sentences import sentencex_sentences
+from parallax.frame import metrics
+from parallax.frame.linear import LinearLabeller
+from parallax.frame.taxonomy import (
+    FINE_ROLES,
+    FRAMES,
+    GENRES,
+    narratives,
+    subnarratives,
+    techniques,
+)
+from parallax.frame.trained import TrainedFraming
+from parallax.records import Article, Mention, Published
+
+runner = CliRunner()
+
+
+def test_official_metrics_on_hand_computed_cases() -> None:
+    gold = [["A", "B"], ["Other"], ["C"]]
+    pred = [["A"], ["Other"], ["D"]]
+    # per sample F1: 2*1/3, 1, 0
+    assert metrics.samples_f1(gold, pred) == pytest.approx((2 / 3 + 1 + 0) / 3)
+    assert metrics.exact_match_ratio([["x"], ["x", "y"]], [["x"], ["x"]]) == 0.5
+    # micro: tp=2 (A, Other), fp=1 (D), fn=2 (B, C)
+    assert metrics.micro_f1(gold, pred) == pytest.approx(2 * 2 / (2 * 2 + 1 + 2))
+    assert metrics.macro_f1(["a", "a", "b"], ["a", "b", "b"], ["a", "b"]) == pytest.approx(
+        (2 / 3 + 2 / 3) / 2)
+
+
+def test_linear_model_round_trip_keeps_calibrated_scores(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    model = LinearLabeller(["a", "b"], rng.normal(size=(5, 2)).astype(np.float32),
+                           np.zeros(2, np.float32), np.ones(2, np.float32),
+                           np.zeros(2, np.float32), np.array([0.4, 0.6], np.float32),
+                           {"languages": ["en"]}, rng.normal(size=(16, 2)).astype(np.float32),
+                           np.zeros(2, np.float32), np.full(2, 0.5, np.float32))
+    x = rng.normal(size=(3, 5)).astype(np.float32)
+    buckets = [[1, 2], [], [15]]
+    before = model.proba(x, buckets)
+    model.save(tmp_path / "m.npz")
+    loaded = LinearLabeller.load(tmp_path / "m.npz")
+    assert loaded.labels == ["a", "b"] and loaded.meta == {"languages": ["en"]}
+    np.testing.assert_allclose(loaded.proba(x, buckets), before, atol=2e-3)
+    assert ((before > 0) & (before < 1)).all()
+    with pytest.raises(ValueError, match="hashed"):
+        loaded.proba(x)
+
+
+def _article(text: str, language: str = "en", entities: list[Mention] | None = None) -> Article:
+    article = Article(id="t", role="main", title="", outlet="Test", published=Published(),
+                      text=text, language=language)
+    article.sentences = sentencex_sentences(text, language)
+    article.entities = entities or []
+    return article
+
+
+STORY = ("The regime of Aurel Dragan shelled the dam again, a brutal and cynical attack on "
+         "sleeping families. Dragan's puppets lied about the victims. Villagers in Tessin said "
+         "they had lost everything and begged the world for help.\n\n"
+         "I think the fading West is too weak and too tired to act, and its leaders are "
+         "hypocrites who care only about gas prices. What a disgrace!")
+
+
+def test_stage_labels_come_from_the_taxonomies_with_evidence_in_the_text() -> None:
+    start = STORY.index("Aurel Dragan")
+    mentions = [Mention("Aurel Dragan", start, start + 12, "PERSON", "Aurel Dragan"),
+                Mention("Dragan", STORY.index("Dragan's"), STORY.index("Dragan's") + 6,
+                        "PERSON", "Aurel Dragan")]
+    article = _article(STORY, entities=mentions)
+    TrainedFraming().annotate(article)
+    assert article.genre is not None and article.genre.label in GENRES
+    assert 0 < article.genre.score <= 1 and article.genre.evidence
+    assert all(e in STORY for e in article.genre.evidence)
+    assert article.narratives and {n.label for n in article.narratives} <= set(narratives())
+    assert {n.sub for n in article.narratives} <= set(subnarratives())
+    assert {f.label for f in article.frames} <= set(FRAMES)
+    assert article.techniques and {t.technique for t in article.techniques} <= set(techniques())
+    assert all(0 <= t.start < t.end <= len(STORY) for t in article.techniques)
+    (role,) = article.roles
+    assert role.entity == "Aurel Dragan" and role.main_role in FINE_ROLES
+    assert set(role.fine_roles) <= set(FINE_ROLES[role.main_role])
+    assert role.evidence and all(e in STORY for e in role.evidence)
+    assert not role.low_confidence and article.notes == []
+    # the contract's keys, with our additions (evidence, low_confidence)
+    data = article.to_dict()
+    assert set(data["roles"][0]) >= {"entity", "main_role", "fine_roles", "score"}
+    assert set(data["techniques"][0]) >= {"technique", "start", "end", "score"}
+    assert set(data["genre"]) >= {"label", "score"}
+
+
+@pytest.mark.parametrize(("text", "language", "reason"), [
+    ("これは日本語の記事です。首相は会見で新しい政策を発表した。" * 5, "ja", "language 'ja'"),
+    ("Short note.", "en", "fewer than"),
+    ("   \n  ", "en", "no text"),
+])
+def test_bad_input_is_marked_low_confidence_not_guessed(text: str, language: str,
+                                                        reason: str) -> None:
+    article = _article(text, language)
+    TrainedFraming().annotate(article)
+    assert any(reason in note for note in article.notes), article.notes
+    assert article.roles == []  # no entities, no roles
+    labels = [*article.narratives, *article.frames, *article.techniques]
+    if article.genre is not None:
+        labels.append(article.genre)  # type: ignore[arg-type]
+    assert all(label.low_confidence for label in labels)
+
+
+def _write_2023(root: Path) -> None:
+    en = root / "en"
+    (en / "train-articles-subtask-1").mkdir(parents=True)
+    (en / "train-articles-subtask-3").mkdir(parents=True)
+    genre, frames, paragraphs = [], [], []
+    for i in range(12):
+        if i % 2:
+            text = (f"Council votes on budget {i}\n\nThe city council approved the budget on "
+                    f"Tuesday, officials said. The mayor told reporters the vote was {i} to 3.")
+            label, frame, tech = "reporting", "Economic", ""
+        else:
+            text = (f"Why I am furious {i}\n\nI am sick of these corrupt clowns! We deserve "
+                    f"better than this disgraceful circus, and you know it.")
+            label, frame, tech = "opinion", "Morality", "Loaded_Language"
+        for sub in ("1", "3"):
+            (en / f"train-articles-subtask-{sub}" / f"article{100 + i}.txt").write_text(
+                text, encoding="utf-8")
+        genre.append(f"{100 + i}\t{label}")
+        frames.append(f"{100 + i}\t{frame}")
+        paragraphs += [f"{100 + i}\t1\t", f"{100 + i}\t3\t{tech}"]
+    (en / "train-labels-subtask-1.txt").write_text("\n".join(genre) + "\n", encoding="utf-8")
+    (en / "train-labels-subtask-2.txt").write_text("\n".join(frames) + "\n", encoding="utf-8")
+    (en / "train-labels-subtask-3.txt").write_text("\n".join(paragraphs) + "\n",
+                                                   encoding="utf-8")
+
+
+def test_train_and_evaluate_commands_on_written_data(tmp_path: Path) -> None:
+    data = tmp_path / "t3"
+    _write_2023(data)
+    out = tmp_path / "models"
+    result = runner.invoke(app, ["train", "genre", str(data), "--out", str(out), "--folds", "3",
+                                 "--all"])
+    assert result.exit_code == 0, result.output
+    card = json.loads((out / "genre.card.json").read_text())
+    assert card["task"] == "genre" and card["rows"] == 12
+    assert set(card["cross_validation"]) == {"en", "all"}
+    model = LinearLabeller.load(out / "genre.npz")
+    assert model.labels == list(GENRES) and model.meta["languages"] == ["en"]
+
+    result = runner.invoke(app, ["evaluate", "genre", str(data), "--models", str(out),
+                                 "--subset", "all", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["scores"]["all"]
+    assert scores["n"] == 12 and scores["macro_f1"] >= 0.6  # two very different voices
+
+    # scoring a predictions file in the gold format: every reporting article called opinion
+    pred = tmp_path / "pred.txt"
+    pred.write_text("".join(f"{100 + i}\topinion\n" for i in range(12)), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "genre", str(data), "--pred", str(pred), "--json"])
+    scores = json.loads(result.stdout)["scores"]["all"]
+    assert scores["macro_f1"] == pytest.approx((2 / 3 + 0 + 0) / 3)  # opinion F1 2/3 only
+
+    tech = tmp_path / "tech.txt"
+    tech.write_text("".join(f"{100 + i}\t3\tLoaded_Language\n" for i in range(0, 12, 2)),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "techniques", str(data), "--pred", str(tech),
+                                 "--json"])
+    assert json.loads(result.stdout)["scores"]["all"]["micro_f1"] == 1.0
+
+
+def test_model_card_matches_the_score_cards() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    check = subprocess.run([sys.executable, str(root / "scripts" / "gen_model_card.py"),
+                            "--check"], check=False)
+    assert check.returncode == 0, "run scripts/gen_model_card.py after retraining"
+
+
+def test_train_refuses_unknown_task_and_missing_data(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", "vibes", str(tmp_path), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "unknown task" in result.output
+    result = runner.invoke(app, ["train", "genre", str(tmp_path / "nope"), "--out",
+                                 str(tmp_path)])
+    assert result.exit_code == 2 and "not found" in result.output
+
+
+def test_roles_and_narratives_predictions_are_scored_in_their_formats(tmp_path: Path) -> None:
+    lang = tmp_path / "t10" / "EN"
+    (lang / "raw-documents").mkdir(parents=True)
+    text = "Title\n\nAurel Dragan attacked the dam. Villagers suffered."
+    (lang / "raw-documents" / "EN_UA_1.txt").write_text(text, encoding="utf-8")
+    (lang / "subtask-1-annotations.txt").write_text(
+        "EN_UA_1.txt\tAurel Dragan\t7\t19\tAntagonist\tInstigator\n"
+        "EN_UA_1.txt\tVillagers\t37\t46\tInnocent\tVictim\n", encoding="utf-8")
+    (lang / "subtask-2-annotations.txt").write_text(
+        "EN_UA_1.txt\tURW: Blaming the war on others rather than the invader\t"
+        "URW: Blaming the war on others rather than the invader: Other\n", encoding="utf-8")
+    roles = tmp_path / "roles.txt"
+    roles.write_text("EN_UA_1.txt\tAurel Dragan\t7\t19\tAntagonist\tInstigator\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "roles", str(tmp_path / "t10"), "--pred",
+                                 str(roles), "--json"])
+    assert json.loads(result.stdout)["scores"]["all"]["exact_match_ratio"] == 0.5
+    narr = tmp_path / "narr.txt"
+    narr.write_text("EN_UA_1.txt\tURW: Blaming the war on others rather than the invader\t"
+                    "URW: Blaming the war on others rather than the invader: Other\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "narratives", str(tmp_path / "t10"), "--pred",
+                                 str(narr), "--json"])
+    scores = json.loads(result.stdout)["scores"]["all"]
+    assert scores["coarse_samples_f1"] == 1.0 and scores["fine_samples_f1"] == 1.0

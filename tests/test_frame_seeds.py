@@ -1,0 +1,67 @@
+"""Acceptance of the framing stage on the two seed pages (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parallax.ingest.sources import read_file
+from parallax.pipeline import Pipeline
+from parallax.records import Article, Page, RawDocument
+from parallax.settings import Config
+
+
+@pytest.fixture(scope="module")
+def mains() -> dict[str, Article]:
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
+    if not files:
+        pytest.skip("../shared/seeds not present")
+    config = Config()
+    pipeline = Pipeline.from_config(config)
+    out = {}
+    for path in files:
+        (doc,) = list(read_file(path, config, given=str(path)))
+        assert isinstance(doc, RawDocument)
+        page = pipeline.process(doc)
+        assert isinstance(page, Page)
+        out[path.name[:3]] = next(a for a in page.articles if a.role == "main")
+    return out
+
+
+def roles(article: Article) -> dict[str, str]:
+    return {r.entity: r.main_role for r in article.roles}
+
+
+def test_state_media_piece_is_an_opinion_discrediting_the_west(mains: dict[str, Article]
+                                                                ) -> None:
+    article = mains["000"]
+    assert "URW: Discrediting the West, Diplomacy" in {n.label for n in article.narratives}
+    assert article.genre is not None and article.genre.label == "opinion"
+    for label in article.narratives:
+        if label.label != "Other":
+            assert label.evidence and all(e in article.text for e in label.evidence)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap (docs/framing.md): the role model calls most "
+                   "state actors Antagonist; it cannot yet read an outlet's sympathy for one")
+def test_state_media_piece_does_not_cast_putin_as_antagonist(mains: dict[str, Article]) -> None:
+    assert roles(mains["000"]).get("Vladimir Putin") != "Antagonist"
+
+
+def test_investigative_piece_casts_putin_and_kim_as_antagonists(mains: dict[str, Article]
+                                                                 ) -> None:
+    cast = roles(mains["004"])
+    assert cast["Vladimir Putin"] == "Antagonist"
+    assert cast["Kim Jong Un"] == "Antagonist"
+    assert "Innocent" in {cast.get("Ukraine"), cast.get("Ukrainians")}
+
+
+@pytest.mark.parametrize("seed", ["000", "004"])
+def test_both_pieces_show_loaded_language_and_name_calling_spans(mains: dict[str, Article],
+                                                                 seed: str) -> None:
+    article = mains[seed]
+    spans = {t.technique: article.text[t.start:t.end] for t in article.techniques}
+    assert {"Loaded_Language", "Name_Calling-Labeling"} <= set(spans)
+    assert all(text.strip() for text in spans.values())
