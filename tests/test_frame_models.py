@@ -187,6 +187,23 @@ def test_model_card_matches_the_score_cards() -> None:
     assert check.returncode == 0, "run scripts/gen_model_card.py after retraining"
 
 
+def test_a_users_own_taxonomy_becomes_the_models_labels(tmp_path: Path) -> None:
+    data = tmp_path / "t3"
+    _write_2023(data)
+    labels = data / "en" / "train-labels-subtask-1.txt"
+    labels.write_text(labels.read_text().replace("opinion", "rant").replace("reporting", "news"))
+    taxonomy = tmp_path / "genres.txt"
+    taxonomy.write_text("# house style\nnews\nrant\nexplainer\n", encoding="utf-8")
+    out = tmp_path / "models"
+    result = runner.invoke(app, ["train", "genre", str(data), "--out", str(out), "--folds", "2",
+                                 "--all", "--taxonomy", str(taxonomy)])
+    assert result.exit_code == 0, result.output
+    assert LinearLabeller.load(out / "genre.npz").labels == ["news", "rant", "explainer"]
+    article = _article(STORY)
+    TrainedFraming(str(out)).annotate(article)
+    assert article.genre is not None and article.genre.label in {"news", "rant", "explainer"}
+
+
 def test_train_refuses_unknown_task_and_missing_data(tmp_path: Path) -> None:
     result = runner.invoke(app, ["train", "vibes", str(tmp_path), "--out", str(tmp_path)])
     assert result.exit_code == 2 and "unknown task" in result.output

@@ -398,6 +398,10 @@ def train(task: TaskArg, data: DataArg,
           everything: Annotated[bool, typer.Option(
               "--all", help="Also train on the fixed held-out tenth kept for the CI gate.")
           ] = False,
+          taxonomy: Annotated[Path | None, typer.Option(
+              help="Your own label list, one per line (roles: 'Main: Fine'; narratives: "
+                   "narratives and 'Narrative: Sub' lines); default the official one.")
+          ] = None,
           cache: CacheOption = None) -> None:
     """Train a framing model on labelled data; write it with a score card.
 
@@ -407,13 +411,18 @@ def train(task: TaskArg, data: DataArg,
     Example: [bold]parallax train narratives data/semeval2025-task10 --out models/[/bold]
     """
     from parallax.frame import tasks
+    from parallax.frame.taxonomy import read_taxonomy
 
     _check_task(task)
+    if taxonomy is not None and not taxonomy.is_file():
+        err.print(f"[red]error[/red] taxonomy file not found: {taxonomy}")
+        raise typer.Exit(EXIT_USAGE)
     if not data.exists():
         err.print(f"[red]error[/red] path not found: {data}")
         raise typer.Exit(EXIT_USAGE)
     with _progress(f"training {task}") as step:
-        card = tasks.train(task, data, out_dir, folds=folds, cache=cache,
+        labels = read_taxonomy(taxonomy) if taxonomy is not None else None
+        card = tasks.train(task, data, out_dir, folds=folds, cache=cache, taxonomy=labels,
                            subset="all" if everything else "train", progress=step)
     _print_scores(f"{task}: {folds}-fold cross-validation", card["cross_validation"])
     err.print(f"wrote {task} model(s) and {task}.card.json to {out_dir}")

@@ -30,7 +30,15 @@ from parallax.frame.datasets import (
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import sparse_rows
 from parallax.frame.linear import LinearLabeller
-from parallax.frame.taxonomy import FRAMES, GENRES, narratives, subnarratives, techniques
+from parallax.frame.taxonomy import (
+    FINE_ROLES,
+    FRAMES,
+    GENRES,
+    narratives,
+    role_hierarchy,
+    subnarratives,
+    techniques,
+)
 from parallax.frame.training import fit_labeller, label_matrix
 
 TASKS = ("genre", "frames", "techniques", "narratives", "roles")
@@ -123,19 +131,44 @@ def build_rows(task: str, data: Path, encoder: CachedEncoder, subset: Subset,
                         f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
 
 
-def _labels(task: str, rows: Rows) -> dict[str, list[str]]:
+def _labels(task: str, rows: Rows, taxonomy: tuple[str, ...] | None = None
+            ) -> dict[str, list[str]]:
+    """The official label list (or the user's ``--taxonomy``) plus any label the data uses."""
     seen = {label for labels in rows.gold for label in labels}
+
+    def merged(official: tuple[str, ...], extra: set[str]) -> list[str]:
+        base = list(taxonomy) if taxonomy is not None else list(official)
+        return base + sorted(extra - set(base))
+
     if task == "genre":
-        return {"genre": list(GENRES)}
+        return {"genre": merged(GENRES, seen)}
     if task == "frames":
-        return {"frames": list(FRAMES)}
+        return {"frames": merged(FRAMES, seen)}
     if task == "techniques":
-        return {"techniques": list(techniques())}
+        return {"techniques": merged(techniques(), seen)}
     if task == "narratives":
         fine_seen = {s for subs in rows.extra["fine"] for s in subs}
-        return {"narratives": sorted(set(narratives()) | seen | {units.OTHER}),
-                "subnarratives": sorted(set(subnarratives()) | fine_seen | {units.OTHER})}
-    return {"roles-main": list(units.MAIN_ROLES), "roles-fine": list(units.FINE_ROLE_LABELS)}
+        if taxonomy is not None:
+            coarse = [t for t in taxonomy if not any(t.startswith(c + ": ")
+                                                     for c in taxonomy if c != t)]
+            fine = [t for t in taxonomy if t not in coarse]
+        else:
+            coarse, fine = list(narratives()), list(subnarratives())
+        return {"narratives": sorted(set(coarse) | seen | {units.OTHER}),
+                "subnarratives": sorted(set(fine) | fine_seen | {units.OTHER})}
+    hierarchy = role_hierarchy(taxonomy) if taxonomy is not None else dict(FINE_ROLES)
+    mains = list(hierarchy) + sorted({m for ms in rows.extra["main"] for m in ms}
+                                     - set(hierarchy))
+    fines = [f for m in mains for f in hierarchy.get(m, ())]
+    return {"roles-main": mains, "roles-fine": fines + sorted(seen - set(fines))}
+
+
+def roles_seen(rows: Rows) -> dict[str, list[str]]:
+    """Which fine roles the data files under which main role (for user taxonomies)."""
+    out: dict[str, set[str]] = {}
+    for main, fines in zip(rows.extra["main"], rows.gold, strict=True):
+        out.setdefault(main[0], set()).update(fines)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _gold_for(name: str, rows: Rows) -> list[list[str]]:
@@ -202,7 +235,8 @@ def tune_genre_offsets(p: np.ndarray, gold: list[str], labels: Sequence[str]) ->
     log_p = np.log(p + 1e-9)
     for a in np.arange(-1.0, 3.01, 0.2):
         for b in np.arange(-1.0, 4.01, 0.2):
-            offsets = np.array([0.0, a, b][:len(labels)])
+            offsets = np.zeros(len(labels))
+            offsets[1:3] = [a, b][:len(labels) - 1]
             pred = [labels[i] for i in np.argmax(log_p + offsets, axis=1)]
             value = metrics.macro_f1(gold, pred, labels)
             if value > best + 1e-9:
@@ -211,7 +245,8 @@ def tune_genre_offsets(p: np.ndarray, gold: list[str], labels: Sequence[str]) ->
 
 
 def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | None = None,
-          subset: Subset = "train", progress: Progress | None = None) -> dict[str, Any]:
+          subset: Subset = "train", taxonomy: tuple[str, ...] | None = None,
+          progress: Progress | None = None) -> dict[str, Any]:
     """Cross-validate, calibrate and fit the task's model(s); write them and a score card."""
     encoder = CachedEncoder(cache)
     rows = build_rows(task, data, encoder, subset, progress)
@@ -221,7 +256,7 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
         else None
     models: dict[str, LinearLabeller] = {}
     oof: dict[str, np.ndarray] = {}
-    for name, labels in _labels(task, rows).items():
+    for name, labels in _labels(task, rows, taxonomy).items():
         if progress:
             progress(f"{name}: fitting {len(labels)} labels on {len(rows.gold)} rows")
         fitted = fit_labeller(rows.x, label_matrix(_gold_for(name, rows), labels), labels,
@@ -231,6 +266,11 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
                               meta={"task": task, "languages": sorted(set(rows.languages)),
                                     "trained": date.today().isoformat(), "rows": len(rows.gold)})
         models[name], oof[name] = fitted.model, fitted.oof
+    if task == "roles":
+        hierarchy = role_hierarchy(taxonomy) if taxonomy is not None else dict(FINE_ROLES)
+        for main, fines in roles_seen(rows).items():
+            hierarchy[main] = tuple(dict.fromkeys([*hierarchy.get(main, ()), *fines]))
+        models["roles-main"].meta["hierarchy"] = {k: list(v) for k, v in hierarchy.items()}
     if task == "genre":
         models["genre"].meta["offsets"] = tune_genre_offsets(
             oof["genre"], [g[0] for g in rows.gold], models["genre"].labels)

@@ -75,6 +75,7 @@ class TrainedFraming:
     def __init__(self, directory: str = "", max_role_entities: int = 12) -> None:
         self.models = load_models(directory)
         self.max_role_entities = max_role_entities
+        self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
         for model in self.models.values():
             self.languages.update(model.meta.get("languages", []))
@@ -172,6 +173,15 @@ class TrainedFraming:
         return [(max(start, sentence.start), min(end, sentence.end))]
 
     # -- entity roles -----------------------------------------------------------------------
+    def _name_vectors(self, names: list[str]) -> np.ndarray:
+        """Entity names recur across a corpus; embed each once per process (bounded)."""
+        missing = [n for n in dict.fromkeys(names) if n not in self._names]
+        if missing:
+            if len(self._names) > 50_000:
+                self._names.clear()
+            self._names.update(zip(missing, embeddings.encode(missing), strict=True))
+        return np.stack([self._names[n] for n in names])
+
     def _roles(self, article: Article, ctx: _Context) -> None:
         main, fine = self.models.get("roles-main"), self.models.get("roles-fine")
         if main is None or fine is None:
@@ -184,7 +194,7 @@ class TrainedFraming:
         ranked = ranked[:self.max_role_entities]
         if not ranked:
             return
-        names = embeddings.encode([name for name, _ in ranked])
+        names = self._name_vectors([name for name, _ in ranked])
         for (name, mentions), name_vector in zip(ranked, names, strict=True):
             used = mentions[:MAX_MENTIONS]
             x = np.stack([units.role_row(ctx.doc, m.start, m.end, name_vector) for m in used])

@@ -102,7 +102,8 @@ def decode_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
     mentions carry exactly one, and adding a second lowered the exact-match ratio in CV."""
     index = int(np.argmax(pm))
     role = main.labels[index]
-    candidates = [fine.labels.index(f) for f in FINE_ROLES.get(role, ()) if f in fine.labels]
+    hierarchy = main.meta.get("hierarchy") or FINE_ROLES
+    candidates = [fine.labels.index(f) for f in hierarchy.get(role, ()) if f in fine.labels]
     if not candidates:
         return role, [], float(pm[index])
     best = max(candidates, key=lambda k: pf[k])

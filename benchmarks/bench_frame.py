@@ -1,0 +1,66 @@
+"""Framing-stage cost on top of enrich, per 600-word article, and the models' memory.
+
+Articles are built from the enrich gold passages (as in bench_enrich.py), enriched first, then
+the framing stage alone is timed. Memory is the resident-set growth from loading the framing
+models and the sentence encoder (measured before any article is processed).
+
+    .venv/bin/python benchmarks/bench_frame.py --articles 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+from bench_enrich import articles
+
+from parallax.pipeline import Pipeline
+from parallax.settings import load_config
+
+
+def rss_mb() -> float:
+    with open(f"/proc/{os.getpid()}/status", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--language", default="en")
+    args = parser.parse_args()
+    before = rss_mb()
+    from parallax import embeddings
+    from parallax.frame.trained import TrainedFraming
+
+    framing = TrainedFraming()
+    embeddings.encode(["warm up the encoder"])
+    models_mb = rss_mb() - before
+    pipeline = Pipeline.from_config(load_config(None))
+    stages = [a for k, a in pipeline.annotators if k != "framing"]
+    batch = articles(args.articles + 1, args.language)
+    for annotator in stages:
+        many = getattr(annotator, "annotate_many", None)
+        if many is not None:
+            many(batch)
+        else:
+            for article in batch:
+                annotator.annotate(article)
+    framing.annotate(batch[0])  # warm caches
+    started = time.perf_counter()
+    for article in batch[1:]:
+        framing.annotate(article)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({
+        "articles": args.articles, "language": args.language,
+        "frame_ms_per_article": round(1000 * elapsed / args.articles, 1),
+        "models_and_encoder_mb": round(models_mb, 1), "peak_rss_mb": round(rss_mb(), 1),
+        "cpus": os.cpu_count()}))
+
+
+if __name__ == "__main__":
+    main()
