@@ -201,6 +201,9 @@ class Article:
     duplicate_of: str | None = None
     duplicate_similarity: float | None = None
     notes: list[str] = field(default_factory=list)
+    #: the multilingual document embedding (mean of sentence vectors) that framing computed; not
+    #: part of the JSON contract: the store keeps it in its own table, for story clustering
+    vector: Any = field(default=None, repr=False, compare=False)
 
     @property
     def canonical_entities(self) -> list[CanonicalEntity]:
@@ -328,9 +331,13 @@ class Story:
         return _build(cls, data)
 
 
+_NOT_IN_CONTRACT = frozenset({"vector"})
+
+
 def _to_plain(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _to_plain(getattr(obj, f.name)) for f in fields(obj)}
+        return {f.name: _to_plain(getattr(obj, f.name)) for f in fields(obj)
+                if f.name not in _NOT_IN_CONTRACT}
     if isinstance(obj, list | tuple):
         return [_to_plain(x) for x in obj]
     if isinstance(obj, dict):

@@ -87,6 +87,7 @@ class TrainedFraming:
             article.notes.append("framing: no text to label")
             return
         doc = embed_text(article.text, article.language, embeddings.encode, article.sentences)
+        article.vector = doc.document if doc.sentences else None
         reasons = []
         if article.language not in self.languages:
             reasons.append(f"language {article.language!r} is not in the training data")

@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from parallax.errors import Code, ParallaxError
 from parallax.records import Article, Page, Rejection, Story
 from parallax.store.migrations import migrate
@@ -73,6 +75,9 @@ class SQLiteStore:
                          json.dumps(article.to_dict(), ensure_ascii=False)),
                     )
                     new_ids.append(article.id)
+                if article.vector is not None:
+                    conn.execute("INSERT OR IGNORE INTO article_vectors (article, vector)"
+                                 " VALUES (?, ?)", (article.id, _vector_blob(article.vector)))
                 conn.execute("INSERT OR IGNORE INTO article_sources (article, document)"
                              " VALUES (?, ?)", (article.id, page.sha256))
             conn.execute("DELETE FROM comments WHERE document = ?", (page.sha256,))
@@ -130,12 +135,19 @@ class SQLiteStore:
     # -- reading ---------------------------------------------------------------------------
 
     def articles(self, role: str | None = "main") -> list[Article]:
+        query = ("SELECT a.analysis, v.vector FROM articles a"
+                 " LEFT JOIN article_vectors v ON v.article = a.id")
         if role is None:
-            rows = self.conn.execute("SELECT analysis FROM articles ORDER BY rowid_")
+            rows = self.conn.execute(query + " ORDER BY a.rowid_")
         else:
-            rows = self.conn.execute("SELECT analysis FROM articles WHERE role = ?"
-                                     " ORDER BY rowid_", (role,))
-        return [Article.from_dict(json.loads(r["analysis"])) for r in rows]
+            rows = self.conn.execute(query + " WHERE a.role = ? ORDER BY a.rowid_", (role,))
+        out = []
+        for r in rows:
+            article = Article.from_dict(json.loads(r["analysis"]))
+            if r["vector"] is not None:
+                article.vector = np.frombuffer(r["vector"], dtype=np.float32)
+            out.append(article)
+        return out
 
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT analysis FROM articles WHERE id = ?",
@@ -207,6 +219,10 @@ class SQLiteStore:
                       "rejections"):
             out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         return out
+
+
+def _vector_blob(vector: Any) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
 
 
 def _fts_query(query: str) -> str:
