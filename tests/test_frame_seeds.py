@@ -44,8 +44,6 @@ def test_state_media_piece_is_an_opinion_discrediting_the_west(mains: dict[str, 
             assert label.evidence and all(e in article.text for e in label.evidence)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (docs/framing.md): the role model calls most "
-                   "state actors Antagonist; it cannot yet read an outlet's sympathy for one")
 def test_state_media_piece_does_not_cast_putin_as_antagonist(mains: dict[str, Article]) -> None:
     assert roles(mains["000"]).get("Vladimir Putin") != "Antagonist"
 

@@ -271,6 +271,8 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
         for main, fines in roles_seen(rows).items():
             hierarchy[main] = tuple(dict.fromkeys([*hierarchy.get(main, ()), *fines]))
         models["roles-main"].meta["hierarchy"] = {k: list(v) for k, v in hierarchy.items()}
+        main_gold = label_matrix(rows.extra["main"], models["roles-main"].labels)
+        models["roles-main"].meta["priors"] = [round(float(v), 4) for v in main_gold.mean(0)]
     if task == "genre":
         models["genre"].meta["offsets"] = tune_genre_offsets(
             oof["genre"], [g[0] for g in rows.gold], models["genre"].labels)

@@ -98,9 +98,15 @@ def decode_narratives(pc: np.ndarray, pf: np.ndarray, coarse: LinearLabeller,
 
 def decode_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller
                 ) -> tuple[str, list[str], float]:
-    """Main role by the highest probability, and the likeliest fine role under it: most gold
-    mentions carry exactly one, and adding a second lowered the exact-match ratio in CV."""
-    index = int(np.argmax(pm))
+    """The main role the entity is cast in *more than usual*: the highest ratio of calibrated
+    probability to the role's base rate in training (stored as ``priors``). Antagonist is two
+    thirds of the training mentions, so the plain argmax calls nearly everyone an Antagonist;
+    the ratio scores the same exact-match ratio in cross-validation (0.206 vs 0.207 English,
+    0.286 vs 0.277 overall) and lets an outlet's sympathy show. Then the likeliest fine role
+    under it: most gold mentions carry exactly one, and a second lowered the exact-match ratio.
+    The score stays the calibrated probability of the chosen role."""
+    priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
+    index = int(np.argmax(pm / np.maximum(priors, 1e-3)))
     role = main.labels[index]
     hierarchy = main.meta.get("hierarchy") or FINE_ROLES
     candidates = [fine.labels.index(f) for f in hierarchy.get(role, ()) if f in fine.labels]
