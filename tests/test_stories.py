@@ -107,3 +107,26 @@ def test_store_keeps_document_vectors_outside_the_contract(tmp_path: Path, corpu
     (article, *_) = store.articles(role="main")
     assert article.vector is not None and article.vector.shape == (512,)
     assert "vector" not in article.to_dict()
+
+
+def test_seed_comparison_shows_both_sides(tmp_path: Path, seeds: list[Path]) -> None:
+    """Acceptance of the stories issue on the seeds: one story, Putin cast differently by the
+    two outlets, claims only each outlet makes, each outlet's voices, the German comments."""
+    from parallax.compare.service import comparison_for
+
+    store = open_store(tmp_path / "seeds.db")
+    ingest([str(p) for p in seeds], store, Config())
+    mains = store.articles(role="main")
+    (story,) = [s for s in store.stories() if mains[0].id in s.article_ids]
+    comparison = comparison_for(store, story.id, Config())
+    cells = [c for c in comparison["portrayal"]["cells"] if c["entity"] == "Vladimir Putin"]
+    assert len({c["outlet"] for c in cells}) == 2
+    assert len({c["main_role"] for c in cells}) == 2
+    assert all(c["evidence"] for c in cells)
+    clusters = {c["id"]: c for c in comparison["claims"]["clusters"]}
+    exclusive_by = {next(o for o, p in clusters[i]["positions"].items() if p != "silent")
+                    for i in comparison["claims"]["exclusive"]}
+    assert len(exclusive_by) == 2
+    assert len({v["outlet"] for v in comparison["voices"]}) == 2
+    german = [r for r in comparison["reaction"] if r["languages"].get("de", 0) >= 10]
+    assert german
