@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from parallax.pipeline import build_clusterer
+from parallax.records import Article
 from parallax.runner import ingest
 from parallax.settings import Config
 from parallax.store import open_store
@@ -130,3 +132,14 @@ def test_seed_comparison_shows_both_sides(tmp_path: Path, seeds: list[Path]) -> 
     assert len({v["outlet"] for v in comparison["voices"]}) == 2
     german = [r for r in comparison["reaction"] if r["languages"].get("de", 0) >= 10]
     assert german
+
+
+def test_untitled_story_gets_an_extractive_title(tmp_path: Path) -> None:
+    from parallax.records import Published
+
+    text = ("Negotiators from Tessin and Korvania met in Lindau on Monday to discuss a prisoner "
+            "exchange and a ceasefire along the river border, officials said.")
+    article = Article(id="u1", role="main", title="", outlet="Wire", published=Published(),
+                      text=text, language="en")
+    (story,) = build_clusterer(Config()).cluster([article], [])
+    assert story.title.startswith("Negotiators from Tessin and Korvania") and story.title[-1] == "…"

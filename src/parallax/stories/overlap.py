@@ -170,10 +170,18 @@ class OverlapClusterer:
         return stories
 
     def _title(self, mains: list[Article], centroid: dict[str, float], space: KeySpace) -> str:
-        """Extractive: the headline of the most central article, preferred language first."""
-        def rank(a: Article) -> tuple[bool, float]:
-            return (a.language == self.language, cosine(space.weighted(a.id), centroid))
-        return max(mains, key=rank).title if mains else "Untitled story"
+        """Extractive: the headline of the most central article, titled articles and the
+        preferred language first; an all-untitled story shows its central article's first words."""
+        def rank(a: Article) -> tuple[bool, bool, float]:
+            return (bool(a.title), a.language == self.language,
+                    cosine(space.weighted(a.id), centroid))
+        if not mains:
+            return "Untitled story"
+        best = max(mains, key=rank)
+        if best.title:
+            return best.title
+        words = best.text.split()
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
 def _inherit(ids: list[str], previous: Sequence[Story], used: set[str]) -> str | None:
