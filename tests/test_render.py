@@ -198,3 +198,16 @@ def test_view_tolerates_unknown_status_and_missing_positions() -> None:
 ])
 def test_safe_url(url: object, expected: str) -> None:
     assert safe_url(url) == expected
+
+
+def test_reader_reaction_themes_and_stance_are_extractive() -> None:
+    from parallax.compare.reaction import stance, themes
+
+    comments = ["Die Sanktionen wirken nicht, das ist Propaganda.",
+                "Genau, die Sanktionen treffen uns selbst.",
+                "Wann endet dieser Krieg endlich?"]
+    found = themes(comments)
+    assert found[0]["theme"] == "sanktionen" and found[0]["comments"] == 2
+    assert found[0]["example"] in comments
+    assert stance(comments) == {"agree": 1, "reject": 1, "other": 1}
+    assert themes(["one comment only"]) == []

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from parallax.compare.claims import align_claims
+from parallax.compare.reaction import stance, themes
 from parallax.records import SCHEMA_VERSION, Article, Story
 from parallax.registry import register
 from parallax.settings import Config
@@ -142,7 +143,9 @@ def _reaction(comments: Sequence[dict[str, Any]],
         grouped[outlet_of.get(c["article_id"], UNKNOWN_OUTLET)].append(c)
     return [{"outlet": outlet, "comments": len(items),
              "languages": dict(Counter(c.get("language") or "unknown" for c in items)),
-             "examples": [c["text"] for c in items[:3]]}
+             "examples": [c["text"] for c in items[:3]],
+             "themes": themes([c["text"] for c in items]),
+             "stance": stance([c["text"] for c in items])}
             for outlet, items in sorted(grouped.items())]
 
 

@@ -164,6 +164,12 @@ def _per_outlet(names: list[str], items: list[dict[str, Any]]) -> dict[str, list
     return grouped
 
 
+def _stance_text(stance: Any) -> str:
+    if not isinstance(stance, dict):
+        return ""
+    return " · ".join(f"{k} {md(stance.get(k, 0))}" for k in ("agree", "reject", "other"))
+
+
 def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
     """Normalise a schema-1 comparison so templates hold no logic and tolerate missing keys."""
     story = _dict(comparison.get("story"))
@@ -197,7 +203,9 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
                                      for cid in _strs(o.get("missing_claims"))]}
                  for o in _dicts(comparison.get("omissions"))]
     reaction = [{**r, "language_text": _languages(r.get("languages")),
-                 "examples": _strs(r.get("examples"))} for r in _dicts(comparison.get("reaction"))]
+                 "examples": _strs(r.get("examples")), "themes": _dicts(r.get("themes")),
+                 "stance": r.get("stance") if isinstance(r.get("stance"), dict) else None}
+                for r in _dicts(comparison.get("reaction"))]
     timeline = sorted(_dicts(comparison.get("timeline")),
                       key=lambda t: (t.get("published") is None, str(t.get("published") or "")))
     return {
@@ -323,8 +331,10 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     out += _section("Omissions", _table(["Outlet", "Missing entities", "Missing claims"], rows)
                     if rows else [], "No omissions found.")
     rows = [[md(r.get("outlet")), md(r.get("comments")), md(r["language_text"]),
-             md(_first(r["examples"]))] for r in v["reaction"]]
-    out += _section("Reader reaction", _table(["Outlet", "Comments", "Languages", "Example"], rows)
+             ", ".join(f"{md(t.get('theme'))} ({md(t.get('comments'))})" for t in r["themes"]),
+             _stance_text(r["stance"]), md(_first(r["examples"]))] for r in v["reaction"]]
+    out += _section("Reader reaction", _table(["Outlet", "Comments", "Languages", "Themes",
+                                               "Stance (cue words)", "Example"], rows)
                     if rows else [], "No reader comments found.")
     body = [f"- {md(t.get('published') or t.get('published_text') or 'time unknown')} — "
             f"{md(t.get('outlet'))}: {md(t.get('title') or t.get('label'))}" for t in v["timeline"]]
