@@ -143,3 +143,38 @@ def test_untitled_story_gets_an_extractive_title(tmp_path: Path) -> None:
                       text=text, language="en")
     (story,) = build_clusterer(Config()).cluster([article], [])
     assert story.title.startswith("Negotiators from Tessin and Korvania") and story.title[-1] == "…"
+
+
+def _bare(aid: str, text: str, outlet: str | None) -> Article:
+    from parallax.records import Published
+
+    return Article(id=aid, role="main", title="", outlet=outlet,
+                   published=Published(iso="2026-03-01"), text=text, language="en")
+
+
+def test_comparison_of_degenerate_stories_is_sensible() -> None:
+    """One article; an article with no claims, entities or labels; two exact copies."""
+    from parallax.pipeline import build_comparer
+    from parallax.records import Story
+
+    comparer = build_comparer(Config())
+    lone = _bare("a1", "Nothing much happened today in the quiet valley.", "Valley Post")
+    result = comparer.compare(Story("s1", "t", ["a1"], main_count=1), [lone], [])
+    assert [o["outlet"] for o in result["outlets"]] == ["Valley Post"]
+    assert result["claims"]["shared"] == [] and result["omissions"] == []
+    assert result["portrayal"]["cells"] == [] and result["reaction"] == []
+
+    text = ("Officials said 38 people died when the Tessin dam broke on Monday. "
+            "The regional government promised an inquiry into the collapse.")
+    copies = [_bare("b1", text, "Wire A"), _bare("b2", text, "Wire B")]
+    for article in copies:
+        from parallax.enrich.claims import make_claims
+        from parallax.enrich.sentences import sentencex_sentences
+
+        article.sentences = sentencex_sentences(text, "en")
+        make_claims(Config()).annotate(article)
+    story = Story("s2", "t", ["b1", "b2"], main_count=2)
+    result = comparer.compare(story, copies, [])
+    assert not result["claims"]["contested"]
+    (cluster,) = result["claims"]["clusters"]  # the copies' claim aligns with itself
+    assert cluster["positions"] == {"Wire A": "attributes", "Wire B": "attributes"}
