@@ -13,7 +13,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from parallax.pipeline import Pipeline
+from parallax.pipeline import Pipeline, run_stage
 from parallax.records import Article, Published
 from parallax.settings import load_config
 
@@ -51,12 +51,7 @@ def main() -> None:
     started = time.perf_counter()
     for kind, annotator in stages:  # the pipeline's order: stage by stage over the batch
         t0 = time.perf_counter()
-        many = getattr(annotator, "annotate_many", None)
-        if many is not None:
-            many(batch)
-        else:
-            for article in batch:
-                annotator.annotate(article)
+        run_stage(annotator, batch)
         timings[kind] += time.perf_counter() - t0
     total = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

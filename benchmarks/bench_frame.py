@@ -16,7 +16,7 @@ import time
 
 from bench_enrich import articles
 
-from parallax.pipeline import Pipeline
+from parallax.pipeline import Pipeline, run_stage
 from parallax.settings import load_config
 
 
@@ -44,12 +44,7 @@ def main() -> None:
     stages = [a for k, a in pipeline.annotators if k != "framing"]
     batch = articles(args.articles + 1, args.language)
     for annotator in stages:
-        many = getattr(annotator, "annotate_many", None)
-        if many is not None:
-            many(batch)
-        else:
-            for article in batch:
-                annotator.annotate(article)
+        run_stage(annotator, batch)
     framing.annotate(batch[0])  # warm caches
     started = time.perf_counter()
     for article in batch[1:]:

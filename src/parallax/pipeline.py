@@ -22,6 +22,17 @@ ANNOTATOR_ORDER = ("language", "sentences", "entities", "quotes", "claims", "fra
 PROVIDED_BY_SEGMENT = ("text", "title", "outlet", "published")
 
 
+def run_stage(annotator: Annotator, articles: list[Article]) -> None:
+    """One stage over a batch: a stage with ``annotate_many`` gets the whole batch (spaCy's
+    nlp.pipe), the others one article at a time."""
+    many = getattr(annotator, "annotate_many", None)
+    if many is not None:
+        many(articles)
+    else:
+        for article in articles:
+            annotator.annotate(article)
+
+
 @dataclass(slots=True)
 class Pipeline:
     config: Config
@@ -66,15 +77,9 @@ class Pipeline:
                 comment.language = language.detect(comment.text)
 
     def analyse_articles(self, articles: list[Article]) -> None:
-        """Stage by stage over the batch; a stage with ``annotate_many`` gets the whole batch
-        (spaCy's nlp.pipe), the others one article at a time."""
+        """Stage by stage over the batch (see :func:`run_stage`)."""
         for _, annotator in self.annotators:
-            many = getattr(annotator, "annotate_many", None)
-            if many is not None:
-                many(articles)
-            else:
-                for article in articles:
-                    annotator.annotate(article)
+            run_stage(annotator, articles)
 
     @property
     def language_identifier(self) -> LanguageIdentifier | None:
