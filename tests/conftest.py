@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from parallax.ingest.sources import read_file
+from parallax.pipeline import Pipeline
+from parallax.records import Page, RawDocument
 from parallax.settings import Config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,12 +26,28 @@ def corpus() -> Path:
     return CORPUS
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds() -> list[Path]:
     files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     if not files:
         pytest.skip("../shared/seeds not present")
     return files
+
+
+@pytest.fixture(scope="session")
+def seed_pages(seeds: list[Path]) -> dict[str, Page]:
+    """The two seed pages through the default pipeline, once per test session, keyed by their
+    number ("000", "004"). Tests read them and never change them."""
+    config = Config()
+    pipeline = Pipeline.from_config(config)
+    out = {}
+    for path in seeds:
+        (doc,) = list(read_file(path, config, given=str(path)))
+        assert isinstance(doc, RawDocument)
+        page = pipeline.process(doc)
+        assert isinstance(page, Page)
+        out[path.name[:3]] = page
+    return out
 
 
 AGGREGATOR_DUMP = """logo

@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from parallax.ingest.sources import read_file
-from parallax.pipeline import Pipeline
-from parallax.records import Article, Page, RawDocument
-from parallax.settings import Config
-
-
-@pytest.fixture(scope="module")
-def pages() -> dict[str, Page]:
-    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
-    if not files:
-        pytest.skip("../shared/seeds not present")
-    config = Config()
-    pipeline = Pipeline.from_config(config)
-    out = {}
-    for path in files:
-        (doc,) = list(read_file(path, config, given=str(path)))
-        assert isinstance(doc, RawDocument)
-        page = pipeline.process(doc)
-        assert isinstance(page, Page)
-        out[path.name[:3]] = page
-    return out
+from parallax.records import Article, Page
 
 
 def canon(article: Article) -> set[str]:
     return {m.canonical for m in article.entities}
 
 
-def test_entities_and_cross_document_aliases(pages: dict[str, Page]) -> None:
-    western = pages["004"].articles[0]
+def test_entities_and_cross_document_aliases(seed_pages: dict[str, Page]) -> None:
+    western = seed_pages["004"].articles[0]
     assert {"Donald Trump", "Vladimir Putin", "Kim Jong Un", "Volodymyr Zelensky",
             "Friedrich Merz", "Joint Base Elmendorf-Richardson", "Alaska", "Kursk",
             "North Korea", "Ukraine"} <= canon(western)
-    aggregator = pages["000"].articles
+    aggregator = seed_pages["000"].articles
     zelensky = {m.canonical for a in aggregator for m in a.entities if "Zelensky" in m.text}
     assert zelensky == {"Volodymyr Zelensky"} and "Volodymyr Zelensky" in canon(western)
     kyiv = {m.canonical for a in [*aggregator, western] for m in a.entities
@@ -55,11 +30,11 @@ def _quote(article: Article, fragment: str) -> tuple[str | None, str | None, boo
     return q.speaker, q.cue, q.direct
 
 
-def test_quotes_with_speakers(pages: dict[str, Page]) -> None:
-    western = pages["004"].articles[0]
+def test_quotes_with_speakers(seed_pages: dict[str, Page]) -> None:
+    western = seed_pages["004"].articles[0]
     assert _quote(western, "all measures that the Russian leadership")[0] == "Kim Jong Un"
     assert _quote(western, "I make deals")[0] == "Donald Trump"
-    main, _, second, _ = pages["000"].articles
+    main, _, second, _ = seed_pages["000"].articles
     speaker, cue, _ = _quote(second, "can end the war with Russia")
     assert (speaker, cue) == ("Donald Trump", "wrote")
     assert _quote(second, "Russia must end this war")[0] == "Volodymyr Zelensky"
@@ -67,12 +42,12 @@ def test_quotes_with_speakers(pages: dict[str, Page]) -> None:
     assert speaker is not None and speaker != "Donald Trump" and "author" in speaker
 
 
-def test_claims_with_attribution(pages: dict[str, Page]) -> None:
-    western = pages["004"].articles[0]
+def test_claims_with_attribution(seed_pages: dict[str, Page]) -> None:
+    western = seed_pages["004"].articles[0]
     soldiers = [c for c in western.claims if "Fifteen thousand North Korean soldiers" in c.text]
     assert soldiers and soldiers[0].attribution == "South Korean intelligence"
-    second = pages["000"].articles[2]
+    second = seed_pages["000"].articles[2]
     assert any("Crimea" in c.text and "2014" in c.text and "referendum" in c.text
                for c in second.claims)
-    for article in pages["000"].articles:
+    for article in seed_pages["000"].articles:
         assert not any(c.text.startswith("That's the root contradiction") for c in article.claims)

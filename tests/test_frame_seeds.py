@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from parallax.ingest.sources import read_file
-from parallax.pipeline import Pipeline
-from parallax.records import Article, Page, RawDocument
-from parallax.settings import Config
+from parallax.records import Article, Page
 
 
 @pytest.fixture(scope="module")
-def mains() -> dict[str, Article]:
-    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
-    if not files:
-        pytest.skip("../shared/seeds not present")
-    config = Config()
-    pipeline = Pipeline.from_config(config)
-    out = {}
-    for path in files:
-        (doc,) = list(read_file(path, config, given=str(path)))
-        assert isinstance(doc, RawDocument)
-        page = pipeline.process(doc)
-        assert isinstance(page, Page)
-        out[path.name[:3]] = next(a for a in page.articles if a.role == "main")
-    return out
+def mains(seed_pages: dict[str, Page]) -> dict[str, Article]:
+    return {key: next(a for a in page.articles if a.role == "main")
+            for key, page in seed_pages.items()}
 
 
 def roles(article: Article) -> dict[str, str]:

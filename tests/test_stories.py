@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from parallax.pipeline import build_clusterer
 from parallax.records import Article
 from parallax.runner import ingest
 from parallax.settings import Config
 from parallax.store import open_store
+from parallax.store.base import Store
 from parallax.stories.metrics import bcubed, pairwise
 
 # Floors only go up (design note: quality gate). Measured values are in docs/quality.md.
@@ -94,9 +98,17 @@ def test_untitled_article_gets_a_display_label() -> None:
     assert display_label(untitled) == "Summit"
 
 
-def test_the_two_seed_articles_share_a_story(tmp_path: Path, seeds: list[Path]) -> None:
-    store = open_store(tmp_path / "seeds.db")
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory, seeds: list[Path]) -> Iterator[Store]:
+    """The seeds ingested once for this module's tests, which only read the store."""
+    store = open_store(tmp_path_factory.mktemp("seeds") / "seeds.db")
     ingest([str(p) for p in seeds], store, Config())
+    yield store
+    store.close()
+
+
+def test_the_two_seed_articles_share_a_story(seed_store: Store) -> None:
+    store = seed_store
     mains = [a.id for a in store.articles(role="main")]
     assert len(mains) == 2
     (story,) = [s for s in store.stories() if mains[0] in s.article_ids]
@@ -111,13 +123,12 @@ def test_store_keeps_document_vectors_outside_the_contract(tmp_path: Path, corpu
     assert "vector" not in article.to_dict()
 
 
-def test_seed_comparison_shows_both_sides(tmp_path: Path, seeds: list[Path]) -> None:
+def test_seed_comparison_shows_both_sides(seed_store: Store) -> None:
     """Acceptance of the stories issue on the seeds: one story, Putin cast differently by the
     two outlets, claims only each outlet makes, each outlet's voices, the German comments."""
     from parallax.compare.service import comparison_for
 
-    store = open_store(tmp_path / "seeds.db")
-    ingest([str(p) for p in seeds], store, Config())
+    store = seed_store
     mains = store.articles(role="main")
     (story,) = [s for s in store.stories() if mains[0].id in s.article_ids]
     comparison = comparison_for(store, story.id, Config())
