@@ -165,6 +165,8 @@ def _bare(aid: str, text: str, outlet: str | None) -> Article:
 
 def test_comparison_of_degenerate_stories_is_sensible() -> None:
     """One article; an article with no claims, entities or labels; two exact copies."""
+    from parallax.enrich.claims import make_claims
+    from parallax.enrich.sentences import sentencex_sentences
     from parallax.pipeline import build_comparer
     from parallax.records import Story
 
@@ -179,9 +181,6 @@ def test_comparison_of_degenerate_stories_is_sensible() -> None:
             "The regional government promised an inquiry into the collapse.")
     copies = [_bare("b1", text, "Wire A"), _bare("b2", text, "Wire B")]
     for article in copies:
-        from parallax.enrich.claims import make_claims
-        from parallax.enrich.sentences import sentencex_sentences
-
         article.sentences = sentencex_sentences(text, "en")
         make_claims(Config()).annotate(article)
     story = Story("s2", "t", ["b1", "b2"], main_count=2)

@@ -388,7 +388,6 @@ def _check_task(task: str) -> None:
     if task not in TASKS:
         err.print(f"[red]error[/red] unknown task {task!r}; choose one of {', '.join(TASKS)}")
         raise typer.Exit(EXIT_USAGE)
-    return None
 
 
 @app.command()

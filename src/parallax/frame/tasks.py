@@ -95,20 +95,18 @@ def build_rows(task: str, data: Path, encoder: CachedEncoder, subset: Subset,
     if task == "techniques":
         arts = _articles(data, subset, task)
         say(f"techniques: embedding {len(arts)} articles")
-        xs, gold, groups, langs, buckets, spans = [], [], [], [], [], []
+        xs, gold, groups, langs, texts = [], [], [], [], []
         for a in arts:
             doc = _embed(a.text, a.language, encoder)
             for p in a.paragraphs:
                 if p.labelled and a.text[p.start:p.end].strip():
                     xs.append(units.paragraph_row(doc, p.start, p.end))
-                    buckets.append(a.text[p.start:p.end])
+                    texts.append(a.text[p.start:p.end])
                     gold.append(p.techniques)
                     groups.append(a.language + a.id)
                     langs.append(a.language)
-                    spans.append((a.language + a.id, p.start, p.end))
         rows = Rows(np.stack(xs), gold, groups, langs)
-        rows.extra["texts"] = buckets
-        rows.extra["spans"] = spans
+        rows.extra["texts"] = texts
         return rows
     if task in ("narratives", "roles"):
         docs25 = _documents(data, subset, task)
@@ -313,8 +311,7 @@ def predict_rows(task: str, rows: Rows, models: dict[str, LinearLabeller]) -> An
     probs: dict[str, np.ndarray] = {}
     buckets: list[list[int]] | None = None
     if task == "techniques":
-        buckets = [units.paragraph_buckets(EmbeddedText(t, [], np.zeros((0, 1))), 0, len(t))
-                   for t in rows.extra["texts"]]
+        buckets = [units.paragraph_buckets(t) for t in rows.extra["texts"]]
     for name, model in models.items():
         probs[name] = model.proba(rows.x, buckets if model.hashed is not None else None)
     return decode_rows(task, probs, models)

@@ -149,7 +149,7 @@ class TrainedFraming:
         if not spans:
             return
         x = np.stack([units.paragraph_row(ctx.doc, s, e) for s, e in spans])
-        buckets = [units.paragraph_buckets(ctx.doc, s, e) for s, e in spans]
+        buckets = [units.paragraph_buckets(article.text[s:e]) for s, e in spans]
         probs = model.proba(x, buckets if model.hashed is not None else None)
         found: list[TechniqueSpan] = []
         for (start, end), p in zip(spans, probs, strict=True):

@@ -39,8 +39,10 @@ def paragraph_row(doc: EmbeddedText, start: int, end: int) -> np.ndarray:
     return np.concatenate([doc.span_vector(start, end), doc.document, style])
 
 
-def paragraph_buckets(doc: EmbeddedText, start: int, end: int) -> list[int]:
-    return bucket_ids(tokens(doc.text[start:end]), TECHNIQUE_BUCKETS)
+def paragraph_buckets(text: str) -> list[int]:
+    """The lexical features of one paragraph (training builds the same rows with
+    ``hashing.sparse_rows``)."""
+    return bucket_ids(tokens(text), TECHNIQUE_BUCKETS)
 
 
 def role_row(doc: EmbeddedText, start: int, end: int, name: np.ndarray) -> np.ndarray:
