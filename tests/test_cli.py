@@ -93,7 +93,8 @@ def test_ingest_stories_compare_end_to_end(tmp_path: Path, corpus: Path) -> None
     assert objs[-1]["summary"]["stored"] == 23
     again = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--json"])
     assert lines(again.stdout)[-1]["summary"] == {"stored": 0, "skipped": 23, "rejected": 0,
-                                                   "stories": objs[-1]["summary"]["stories"]}
+                                                   "stories": objs[-1]["summary"]["stories"],
+                                                   "stories_changed": 0}
 
     listed = runner.invoke(app, ["stories", "--db", db, "--json"])
     assert listed.exit_code == 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,11 +68,16 @@ def test_stories_gold_quality_gate() -> None:
     assert result["pairwise_precision"] >= GOLD_PAIRWISE_PRECISION_FLOOR, result
 
 
-def test_story_ids_survive_reclustering(tmp_path: Path, corpus: Path) -> None:
+def test_story_ids_survive_reingest_and_rebuild(tmp_path: Path, corpus: Path) -> None:
+    from parallax.runner import recluster
+
     store = open_store(tmp_path / "demo.db")
-    first = ingest([str(corpus)], store, Config()).stories
-    second = ingest([str(corpus)], store, Config()).stories
-    assert {s.id for s in first} == {s.id for s in second}
+    first = ingest([str(corpus)], store, Config())
+    ids = {s.id for s in store.stories()}
+    assert {s.id for s in first.stories} == ids and first.story_count == len(ids)
+    second = ingest([str(corpus)], store, Config())
+    assert second.stories == [] and {s.id for s in store.stories()} == ids
+    assert {s.id for s in recluster(store, Config())} == ids
 
 
 def test_teasers_are_linked_but_not_counted(tmp_path: Path, corpus: Path) -> None:
@@ -188,3 +194,95 @@ def test_comparison_of_degenerate_stories_is_sensible() -> None:
     assert not result["claims"]["contested"]
     (cluster,) = result["claims"]["clusters"]  # the copies' claim aligns with itself
     assert cluster["positions"] == {"Wire A": "attributes", "Wire B": "attributes"}
+
+
+def _profile(article_id: str, day: str, keys: dict[str, int], vector: list[float] | None = None,
+             role: str = "main") -> Any:
+    from collections import Counter
+    from datetime import date
+
+    import numpy as np
+
+    from parallax.stories.profile import ArticleProfile
+
+    v = None
+    if vector is not None:
+        v = np.asarray(vector + [0.0] * (512 - len(vector)), dtype=np.float32)
+        v /= np.linalg.norm(v)
+    return ArticleProfile(id=article_id, role=role, outlet="O" + article_id, title=article_id,
+                          day=date.fromisoformat(day), keys=Counter(keys), vector=v)
+
+
+def test_consolidation_merges_a_story_split_by_arrival_order() -> None:
+    """A and C share little; B, arriving last, bridges them: the online pass cannot know, the
+    consolidation pass merges and records where the merged story went."""
+    from parallax.stories.index import StoryIndex
+
+    index = StoryIndex(threshold=0.18, embedding_weight=0.3, window_days=10)
+    a = _profile("a", "2026-03-01", {"orlec": 2, "tarvia": 1, "dam": 1}, [1, 0, 0])
+    c = _profile("c", "2026-03-02", {"marsh": 2, "tarvia": 1, "flood": 1}, [0, 1, 0])
+    b = _profile("b", "2026-03-02", {"orlec": 1, "marsh": 1, "tarvia": 1, "dam": 1, "flood": 1},
+                 [1, 1, 0])
+    other = _profile("x", "2026-03-02", {"strike": 2, "aldenburg": 1}, [0, 0, 1])
+    index.count_documents([a, b, c, other])
+    sa, sc, sx = index.assign(a), index.assign(c), index.assign(other)
+    assert len({sa, sc, sx}) == 3
+    index.assign(b)
+    merges = index.consolidate()
+    assert index.story_of["a"] == index.story_of["b"] == index.story_of["c"] != sx
+    assert merges and set(merges.values()) <= set(index.stories)
+
+
+def test_event_and_thread_granularity() -> None:
+    from parallax.stories.incremental import IncrementalClusterer
+
+    def stories(granularity: str) -> int:
+        config = Config()
+        config.values["story_granularity"] = granularity
+        clusterer = IncrementalClusterer(config)
+        index = clusterer.new_index()
+        clusterer.assign_all(index, [
+            _profile("a", "2026-03-01", {"cordel": 2, "orlec": 1}, [1, 0.2, 0]),
+            _profile("b", "2026-03-20", {"cordel": 2, "orlec": 1}, [1, 0.3, 0]),
+            _profile("c", "2026-03-22", {"strike": 2, "bahn": 1}, [0, 0, 1])])
+        return len(index.stories)
+
+    assert stories("event") == 3  # 19 days apart: two events of one thread
+    assert stories("thread") == 2
+    config = Config()
+    config.values["story_granularity"] = "topic"
+    with pytest.raises(Exception, match="story_granularity"):
+        IncrementalClusterer(config)
+
+
+def test_streamed_ingest_matches_gold_and_resumes(tmp_path: Path) -> None:
+    """The gold set ingested in three runs (the online path) stays close to the batch result,
+    and articles a crash left outside any story are assigned on the next run."""
+    lines = (STORIES_GOLD / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = json.loads((STORIES_GOLD / "gold.json").read_text(encoding="utf-8"))["assignments"]
+    parts = [lines[:30], lines[30:55], lines[55:]]
+    store = open_store(tmp_path / "stream.db")
+    for n, part in enumerate(parts):
+        path = tmp_path / f"part{n}.jsonl"
+        path.write_text("\n".join(part) + "\n", encoding="utf-8")
+        ingest([str(path)], store, Config(), cluster=n != 1)  # run 1 "crashes" before stories
+    story_of = {a: s.id for s in store.stories() for a in s.article_ids}
+    by_url = {json.loads(line)["url"]: json.loads(line)["id"] for line in lines}
+    mains = store.articles(role="main")
+    assert len(mains) == 73 and all(a.id in story_of for a in mains)
+    truth = {a.id: gold[by_url[a.url]] for a in mains if a.url}
+    pred = {a: story_of[a] for a in truth}
+    assert bcubed(truth, pred)["f1"] >= 0.85
+    assert pairwise(truth, pred)["precision"] >= 0.9
+
+
+def test_merged_story_id_redirects(tmp_path: Path) -> None:
+    from parallax.records import Story
+
+    store = open_store(tmp_path / "m.db")
+    store.save_stories([Story(id="s1", title="One", article_ids=[]),
+                        Story(id="s2", title="Two", article_ids=[])], {})
+    store.save_stories([Story(id="s1", title="One and two", article_ids=[])], {"s2": "s1"})
+    merged = store.story("s2")
+    assert merged is not None and merged.id == "s1" and merged.title == "One and two"
+    assert store.story("s3") is None and store.merged_into("s2") == "s1"

@@ -198,7 +198,8 @@ def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = Fals
     finally:
         store.close()
     summary = {"stored": report.count("stored"), "skipped": report.count("skipped"),
-               "rejected": report.count("rejected"), "stories": len(report.stories)}
+               "rejected": report.count("rejected"), "stories": report.story_count,
+               "stories_changed": len(report.stories)}
     if as_json:
         sys.stdout.write(json.dumps({"schema": 1, "summary": summary, "db": db}) + "\n")
     else:
@@ -361,7 +362,7 @@ def _demo_ingest(corpus: Path, db: str, cfg: Config) -> None:
         store.close()
     err.print(f"stored {report.count('stored')} documents, skipped {report.count('skipped')} "
               f"already stored, rejected {report.count('rejected')}; "
-              f"{len(report.stories)} stories")
+              f"{report.story_count} stories")
 
 
 @app.command("settings")

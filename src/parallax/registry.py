@@ -55,4 +55,5 @@ def _load_builtin() -> None:
     import parallax.frame.lexicon
     import parallax.frame.trained
     import parallax.segment.heuristic
+    import parallax.stories.incremental
     import parallax.stories.overlap  # noqa: F401

@@ -16,6 +16,7 @@ from parallax.ingest import read_inputs
 from parallax.pipeline import Pipeline, build_clusterer
 from parallax.records import Article, Page, Rejection, Story
 from parallax.settings import Config
+from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
 from parallax.stories.dedupe import NearDuplicateIndex
 
@@ -38,7 +39,8 @@ class InputOutcome:
 @dataclass(slots=True)
 class IngestReport:
     outcomes: list[InputOutcome] = field(default_factory=list)
-    stories: list[Story] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)  # the stories this run changed
+    story_count: int = 0  # stories in the store after the run
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -53,6 +55,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            pipeline: Pipeline | None = None, cluster: bool = True) -> IngestReport:
     pipeline = pipeline or Pipeline.from_config(config)
     report = IngestReport()
+    new_articles: list[Article] = []
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
                                     store.signatures())
     linker = corpus_linker(config, store.articles(role=None))
@@ -74,12 +77,14 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                 signatures = duplicates.mark(result)
                 store.save_page(result)
                 store.save_signatures(signatures)
+                new_articles.extend(result.articles)
                 outcome = _stored(result)
         report.outcomes.append(outcome)
         if on_item:
             on_item(outcome)
     if cluster:
-        report.stories = recluster(store, config)
+        report.stories = update_stories(store, config, new_articles)
+        report.story_count = store.counts()["stories"]
     return report
 
 
@@ -88,8 +93,21 @@ def corpus_linker(config: Config, stored: list[Article]) -> CorpusLinker:
     return seeded(stored, {(e.canonical, e.type) for e in aliases.values()})
 
 
+def update_stories(store: Store, config: Config, new_articles: list[Article]) -> list[Story]:
+    """Put this run's articles into stories: incrementally when the clusterer can (only the
+    stories that changed come back), else by re-clustering the whole store."""
+    clusterer = build_clusterer(config)
+    if isinstance(clusterer, OnlineClusterer):
+        return clusterer.update(store, new_articles)
+    return recluster(store, config)
+
+
 def recluster(store: Store, config: Config) -> list[Story]:
-    stories = build_clusterer(config).cluster(store.articles(role=None), store.stories())
+    """Re-cluster everything from scratch (story ids carry over where membership does)."""
+    clusterer = build_clusterer(config)
+    if isinstance(clusterer, OnlineClusterer):
+        return clusterer.rebuild(store)
+    stories = clusterer.cluster(store.articles(role=None), store.stories())
     store.replace_stories(stories)
     return stories
 

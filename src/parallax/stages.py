@@ -8,9 +8,12 @@ the default wiring. Default implementations live in their own packages and regis
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from parallax.records import Article, Page, RawDocument, Story
+
+if TYPE_CHECKING:
+    from parallax.store.base import Store
 
 
 @runtime_checkable
@@ -51,6 +54,16 @@ class StoryClusterer(Protocol):
     """
 
     def cluster(self, articles: Sequence[Article], previous: Sequence[Story]) -> list[Story]: ...
+
+
+@runtime_checkable
+class OnlineClusterer(StoryClusterer, Protocol):
+    """A clusterer that keeps its own index in the store and assigns only new articles,
+    returning the stories that changed (``ingest`` prefers this when a clusterer offers it)."""
+
+    def update(self, store: Store, articles: Sequence[Article]) -> list[Story]: ...
+
+    def rebuild(self, store: Store) -> list[Story]: ...
 
 
 @runtime_checkable

@@ -6,6 +6,7 @@ document in flight), and everything the web app and ``compare`` need is read bac
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,11 +54,36 @@ class Store(Protocol):
         """Teasers embedded in the page of this main article."""
         ...
 
-    def replace_stories(self, stories: list[Story]) -> None: ...
+    def replace_stories(self, stories: list[Story]) -> None:
+        """Swap every story for these (a full re-clustering); forgets the online index."""
+        ...
+
+    def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:
+        """Write the stories that changed; ``merges`` (old id -> surviving id) removes the
+        merged stories and remembers where they went."""
+        ...
+
+    def save_story_profiles(self, profiles: list[tuple[str, dict[str, Any]]]) -> None: ...
+
+    def has_story_profiles(self) -> bool: ...
+
+    def story_profiles(self) -> Iterator[tuple[str, str | None, str, bytes | None]]:
+        """(article id, story id or None, profile JSON, vector bytes or None), oldest first."""
+        ...
+
+    def unprofiled_articles(self) -> list[Article]:
+        """Stored articles the story index has not seen (e.g. after a crash mid-run)."""
+        ...
+
+    def story_merges(self) -> dict[str, str]: ...
+
+    def merged_into(self, story_id: str) -> str | None: ...
 
     def stories(self) -> list[Story]: ...
 
-    def story(self, story_id: str) -> Story | None: ...
+    def story(self, story_id: str) -> Story | None:
+        """The story, or the one it was merged into (its ``id`` then differs)."""
+        ...
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over article titles and texts: id, title, outlet, snippet."""

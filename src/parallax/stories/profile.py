@@ -1,0 +1,81 @@
+"""What the story stage remembers of an article: a slim profile instead of the full analysis.
+
+An online clusterer must hold every article of a large corpus in memory and reload it quickly at
+the next ingest run; the full analysis (sentences, quotes, framing evidence) is a hundred times
+larger than what grouping needs. The profile is stored as JSON beside the article
+(``story_profiles``), the vector stays in ``article_vectors``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from parallax.records import Article
+from parallax.stories.features import article_keys
+
+#: entity types worth listing as a story's key entities (dates and MISC say little)
+KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "EVENT")
+
+
+@dataclass(slots=True)
+class ArticleProfile:
+    id: str
+    role: str = "main"
+    outlet: str | None = None
+    language: str | None = None
+    title: str = ""
+    lead: str = ""  # first words, the title of last resort for an untitled story
+    day: date | None = None
+    keys: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    duplicate_of: str | None = None
+    vector: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"role": self.role, "outlet": self.outlet, "language": self.language,
+                "title": self.title, "lead": self.lead,
+                "day": self.day.isoformat() if self.day else None,
+                "keys": dict(self.keys), "entities": dict(self.entities),
+                "duplicate_of": self.duplicate_of}
+
+    @classmethod
+    def from_json(cls, article_id: str, data: dict[str, Any],
+                  vector: np.ndarray | None = None) -> ArticleProfile:
+        day = data.get("day")
+        return cls(id=article_id, role=data.get("role", "main"), outlet=data.get("outlet"),
+                   language=data.get("language"), title=data.get("title") or "",
+                   lead=data.get("lead") or "",
+                   day=date.fromisoformat(day) if day else None,
+                   keys=Counter(data.get("keys") or {}),
+                   entities=Counter(data.get("entities") or {}),
+                   duplicate_of=data.get("duplicate_of"), vector=vector)
+
+
+def day_of(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def profile_of(article: Article) -> ArticleProfile:
+    words = article.text.split()
+    vector = None
+    if article.vector is not None:
+        v = np.asarray(article.vector, dtype=np.float32)
+        norm = float(np.linalg.norm(v))
+        vector = v / norm if norm > 0 else None
+    return ArticleProfile(
+        id=article.id, role=article.role, outlet=article.outlet, language=article.language,
+        title=article.title,
+        lead=" ".join(words[:12]) + ("…" if len(words) > 12 else ""),
+        day=day_of(article.published.iso), keys=article_keys(article),
+        entities=Counter(m.canonical for m in article.entities if m.type in KEY_ENTITY_TYPES),
+        duplicate_of=article.duplicate_of, vector=vector)
