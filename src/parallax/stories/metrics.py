@@ -6,39 +6,38 @@ Both take ``{item: cluster}`` dicts over the same items; used by the story quali
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
+from collections import Counter
 
 
-def _groups(assign: dict[str, str]) -> dict[str, set[str]]:
-    groups: dict[str, set[str]] = defaultdict(set)
-    for item, cluster in assign.items():
-        groups[cluster].add(item)
-    return groups
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _contingency(gold: dict[str, str], pred: dict[str, str]
+                 ) -> tuple[Counter[tuple[str, str]], Counter[str], Counter[str]]:
+    """Counts per (gold, predicted) cell and per cluster, over the items both label: every
+    metric here follows from them in time linear in the items (100,000-article benchmark)."""
+    items = set(gold) & set(pred)
+    cells = Counter((gold[i], pred[i]) for i in items)
+    return cells, Counter(gold[i] for i in items), Counter(pred[i] for i in items)
 
 
 def pairwise(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
-    items = sorted(set(gold) & set(pred))
-    gold_pairs = {p for p in combinations(items, 2) if gold[p[0]] == gold[p[1]]}
-    pred_pairs = {p for p in combinations(items, 2) if pred[p[0]] == pred[p[1]]}
-    tp = len(gold_pairs & pred_pairs)
-    precision = tp / len(pred_pairs) if pred_pairs else 1.0
-    recall = tp / len(gold_pairs) if gold_pairs else 1.0
+    cells, gold_sizes, pred_sizes = _contingency(gold, pred)
+    tp = sum(_pairs(n) for n in cells.values())
+    gold_pairs = sum(_pairs(n) for n in gold_sizes.values())
+    pred_pairs = sum(_pairs(n) for n in pred_sizes.values())
+    precision = tp / pred_pairs if pred_pairs else 1.0
+    recall = tp / gold_pairs if gold_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
-    items = sorted(set(gold) & set(pred))
-    gold_groups, pred_groups = _groups(gold), _groups(pred)
-    precision = recall = 0.0
-    for item in items:
-        g = gold_groups[gold[item]] & set(items)
-        p = pred_groups[pred[item]] & set(items)
-        overlap = len(g & p)
-        precision += overlap / len(p)
-        recall += overlap / len(g)
-    n = max(1, len(items))
-    precision, recall = precision / n, recall / n
+    cells, gold_sizes, pred_sizes = _contingency(gold, pred)
+    n = max(1, sum(gold_sizes.values()))
+    # each of the c items in cell (g, p) has overlap c with both its clusters
+    precision = sum(c * c / pred_sizes[p] for (_, p), c in cells.items()) / n
+    recall = sum(c * c / gold_sizes[g] for (g, _), c in cells.items()) / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}

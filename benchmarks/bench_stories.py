@@ -1,0 +1,123 @@
+"""Story clustering at corpus scale: the generated corpus of ``gen_story_corpus.py`` streamed
+through the online story index day by day, as ``ingest`` would see it.
+
+Reports: total clustering time and articles/s, peak RSS, the latency of assigning one more
+article once the index holds the whole corpus (p50/p95/max), and B-cubed / pairwise scores
+against the generator's story labels. Embedding is a separate, cached step (it belongs to the
+framing stage, which computes the same vector during analysis), so its time is reported apart.
+
+    python benchmarks/gen_story_corpus.py --articles 100000 --out build/story_corpus.jsonl
+    python benchmarks/bench_stories.py build/story_corpus.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from rich.progress import Progress
+
+from parallax.embeddings import encode
+from parallax.records import Article, Mention, Published
+from parallax.settings import Config
+from parallax.stories.incremental import IncrementalClusterer
+from parallax.stories.metrics import bcubed, pairwise
+from parallax.stories.profile import ArticleProfile, profile_of
+
+
+def load(path: Path) -> tuple[list[Article], dict[str, str]]:
+    articles, gold = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        mentions = [Mention(text=name, start=0, end=0, type=kind, canonical=name)
+                    for name, kind in row["entities"]]
+        articles.append(Article(id=row["id"], role="main", title=row["title"],
+                                outlet=row["outlet"], published=Published(iso=row["published"]),
+                                text=row["text"], language=row["language"], entities=mentions,
+                                duplicate_of=row.get("duplicate_of")))
+        gold[row["id"]] = row["story"]
+    return articles, gold
+
+
+def vectors(articles: list[Article], cache: Path) -> float:
+    """Document vectors (title + text, as one unit), cached beside the corpus."""
+    started = time.perf_counter()
+    if cache.exists():
+        matrix = np.load(cache)
+    else:
+        texts = [f"{a.title}. {a.text}" for a in articles]
+        chunks = []
+        with Progress() as progress:
+            task = progress.add_task("embedding", total=len(texts))
+            for i in range(0, len(texts), 2000):
+                chunks.append(encode(texts[i:i + 2000]).astype(np.float16))
+                progress.advance(task, len(texts[i:i + 2000]))
+        matrix = np.concatenate(chunks)
+        np.save(cache, matrix)
+    for article, row in zip(articles, matrix, strict=True):
+        article.vector = row.astype(np.float32)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--probe", type=int, default=1000,
+                        help="articles held back and assigned one by one at the end")
+    args = parser.parse_args()
+    articles, gold = load(args.corpus)
+    embed_s = vectors(articles, args.corpus.with_suffix(".vectors.npy"))
+    profiles = [profile_of(a) for a in articles]
+    del articles
+    probe_ids = {p.id for p in profiles[-args.probe:]}
+    by_day: dict[str, list[ArticleProfile]] = defaultdict(list)
+    for p in profiles:
+        if p.id not in probe_ids:
+            by_day[p.day.isoformat() if p.day else ""].append(p)
+
+    clusterer = IncrementalClusterer(Config())
+    index = clusterer.new_index()
+    started = time.perf_counter()
+    with Progress() as progress:
+        task = progress.add_task("clustering", total=len(profiles) - len(probe_ids))
+        for day in sorted(by_day):
+            clusterer.assign_all(index, by_day[day])
+            index.changed.clear()  # what a store write would do after each daily batch
+            progress.advance(task, len(by_day[day]))
+    cluster_s = time.perf_counter() - started
+
+    latencies = []
+    for p in (p for p in profiles if p.id in probe_ids):
+        t = time.perf_counter()
+        index.assign(p)
+        latencies.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    index.consolidate()
+    consolidate_s = time.perf_counter() - t
+
+    pred = {a: index.story_of.get(a, "none:" + a) for a in gold}
+    b, pw = bcubed(gold, pred), pairwise(gold, pred)
+    result = {
+        "articles": len(profiles), "gold_stories": len(set(gold.values())),
+        "stories": len(index.stories), "merges": len(index.merges),
+        "embed_s": round(embed_s, 1), "cluster_s": round(cluster_s, 1),
+        "articles_per_s": round((len(profiles) - len(probe_ids)) / cluster_s, 1),
+        "assign_ms_p50": round(statistics.median(latencies), 2),
+        "assign_ms_p95": round(float(np.percentile(latencies, 95)), 2),
+        "assign_ms_max": round(max(latencies), 2),
+        "final_consolidation_s": round(consolidate_s, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "bcubed_f1": round(b["f1"], 3), "bcubed_precision": round(b["precision"], 3),
+        "bcubed_recall": round(b["recall"], 3), "pairwise_f1": round(pw["f1"], 3),
+    }
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
