@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -179,7 +180,7 @@ def test_story_page_shows_comparison_with_links(client: TestClient) -> None:
     assert "<h1>Dam breach near Brava</h1>" in html
     assert "Contested claims" in html
     assert '<span class="pos pos-contradicts">contradicts</span>: Nordblick' in html
-    assert '<a href="/article/a2">It held.</a>' in html
+    assert re.search(r'<a href="/article/a2\?span=\d+-\d+#span">It held.</a>', html)
     assert '<a href="/article/a1">Brava dam breaks</a>' in html
     assert "No omissions found." in html
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
@@ -298,3 +299,26 @@ def test_default_comparison_is_imported_lazily(monkeypatch: pytest.MonkeyPatch) 
     client = TestClient(web.create_app("unused.db"))
     assert client.get("/").status_code == 200
     assert client.get("/api/stories").status_code == 200
+
+
+def test_comparison_links_to_spans_and_article_marks_them(tmp_path: Path, corpus: Path) -> None:
+    """Every statement links to its supporting words; the article page marks exactly them."""
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store import open_store
+
+    db = tmp_path / "demo.db"
+    store = open_store(db)
+    ingest([str(corpus)], store, Config())
+    story = store.stories()[0]
+    store.close()
+    client = TestClient(web.create_app(str(db)))
+    html = client.get(f"/story/{story.id}").text
+    links = re.findall(r'href="/article/([^"?]+)\?span=(\d+)-(\d+)#span"', html)
+    assert len(links) >= 5
+    article_id, start, end = links[0]
+    page = client.get(f"/article/{article_id}?span={start}-{end}").text
+    (marked,) = re.findall(r'<mark id="span" class="linked-span">(.*?)</mark>', page, re.S)
+    assert len(marked) >= 10
+    assert "<mark" not in client.get(f"/article/{article_id}?span=9-x").text
+    assert client.get(f"/article/{article_id}?span=1-99999999").status_code == 200

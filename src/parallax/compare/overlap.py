@@ -113,13 +113,26 @@ def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str]) -> dict[
     cells = []
     for outlet in outlets:
         for entity in entities:
-            roles = [r for a in by_outlet[outlet] for r in a.roles if r.entity == entity]
+            roles = [(r, a) for a in by_outlet[outlet] for r in a.roles if r.entity == entity]
             if roles:
-                best = max(roles, key=lambda r: r.score)
+                best, source = max(roles, key=lambda ra: ra[0].score)
                 cells.append({"entity": entity, "outlet": outlet, "main_role": best.main_role,
                               "fine_roles": best.fine_roles, "score": best.score,
-                              "evidence": best.evidence})
+                              "evidence": best.evidence,
+                              "evidence_spans": spans(source, best.evidence)})
     return {"entities": entities, "outlets": outlets, "cells": cells}
+
+
+def spans(article: Article, sentences: list[str]) -> list[dict[str, Any]]:
+    """Where each evidence sentence sits in its article, so every statement of the comparison
+    links to the words that support it (a sentence not found verbatim is left out)."""
+    out = []
+    for sentence in sentences:
+        start = article.text.find(sentence)
+        if start >= 0:
+            out.append({"article_id": article.id, "start": start, "end": start + len(sentence),
+                        "text": sentence})
+    return out
 
 
 def _narratives(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
@@ -128,21 +141,24 @@ def _narratives(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
         grouped: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
         for a in arts:
             for n in a.narratives:
-                grouped[(n.label, n.sub)].append(n)
+                grouped[(n.label, n.sub)].append((n, a))
         for (label, sub), items in grouped.items():
             rows.append({"outlet": outlet, "label": label, "sub": sub, "count": len(items),
-                         "score": max(n.score for n in items),
-                         "evidence": [e for n in items for e in n.evidence][:2]})
+                         "score": max(n.score for n, _ in items),
+                         "evidence": [e for n, _ in items for e in n.evidence][:2],
+                         "evidence_spans": [x for n, a in items
+                                            for x in spans(a, n.evidence)][:2]})
     return rows
 
 
 def _techniques(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
     rows = []
     for outlet, arts in sorted(by_outlet.items()):
-        grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for a in arts:
             for t in a.techniques:
-                grouped[t.technique].append({"article_id": a.id, "text": a.text[t.start:t.end]})
+                grouped[t.technique].append({"article_id": a.id, "start": t.start,
+                                             "end": t.end, "text": a.text[t.start:t.end]})
         for technique, examples in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
             rows.append({"outlet": outlet, "technique": technique, "count": len(examples),
                          "examples": examples[:3]})
@@ -158,10 +174,13 @@ def _voices(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
                 if not q.speaker:
                     continue
                 row = tally.setdefault(q.speaker, {"outlet": outlet, "speaker": q.speaker,
-                                                   "direct": 0, "indirect": 0, "examples": []})
+                                                   "direct": 0, "indirect": 0, "examples": [],
+                                                   "example_spans": []})
                 row["direct" if q.direct else "indirect"] += 1
                 if len(row["examples"]) < 2:
                     row["examples"].append(q.text)
+                    row["example_spans"].append({"article_id": a.id, "start": q.start,
+                                                 "end": q.end, "text": q.text})
         rows.extend(sorted(tally.values(), key=lambda r: -(r["direct"] + r["indirect"])))
     return rows
 

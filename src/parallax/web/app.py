@@ -100,6 +100,29 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPHS.split(text or "") if p.strip()]
 
 
+_SPAN = re.compile(r"^(\d{1,7})-(\d{1,7})$")
+
+
+def marked_paragraphs(text: str, span: str | None) -> list[list[tuple[str, bool]]]:
+    """Paragraphs as (text, highlighted) pieces: the span a comparison statement links to
+    (``?span=START-END``) is marked; a malformed or out-of-range span marks nothing."""
+    bounds = None
+    if span and (m := _SPAN.match(span)):
+        start, end = int(m.group(1)), int(m.group(2))
+        if 0 <= start < end <= len(text):
+            bounds = (start, end)
+    out: list[list[tuple[str, bool]]] = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text or "", re.DOTALL):
+        a, b = m.start(), m.end()
+        if bounds is None or bounds[1] <= a or bounds[0] >= b:
+            out.append([(m.group(0), False)])
+            continue
+        lo, hi = max(a, bounds[0]), min(b, bounds[1])
+        pieces = [(text[a:lo], False), (text[lo:hi], True), (text[hi:b], False)]
+        out.append([(t, h) for t, h in pieces if t])
+    return out
+
+
 def _entities(article: Article) -> list[dict[str, Any]]:
     """Mentions repeat; one line per (text, canonical, type) with a count reads better."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -217,7 +240,7 @@ def create_app(db: str, config: Config | None = None,
         return story_export(story_id, render_csv, ".csv", "text/csv; charset=utf-8")
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
-    def article_page(article_id: str) -> HTMLResponse:
+    def article_page(article_id: str, span: str | None = None) -> HTMLResponse:
         with opened() as store:
             article = store.article(article_id)
             if article is None:
@@ -228,7 +251,8 @@ def create_app(db: str, config: Config | None = None,
                 "boilerplate": store.boilerplate(article_id),
                 "comments": store.comments([article_id]),
             }
-        return page("article.html", a=article, paragraphs=paragraphs(article.text),
+        return page("article.html", a=article,
+                    paragraphs=marked_paragraphs(article.text, (span or "")[:20]),
                     entities=_entities(article), techniques=_techniques(article), **context)
 
     # -- JSON API --------------------------------------------------------------------------
