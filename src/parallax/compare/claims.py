@@ -10,13 +10,14 @@ reference claim: the one that agrees with most of the others.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from parallax.compare.contradiction import ClaimFacts, conflict, facts, name_vocabulary
+from parallax.compare.contradiction import ClaimFacts, contest, facts, name_vocabulary
 from parallax.embeddings import encode
 from parallax.records import Article, Claim
 from parallax.textutil import numbers
@@ -33,6 +34,7 @@ class _Member:
     article_id: str
     claim: Claim
     facts: ClaimFacts
+    vector: np.ndarray | None = None
 
 
 def claim_vectors(texts: Sequence[str]) -> np.ndarray:
@@ -49,7 +51,7 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str],
         for claim in sorted(best, key=lambda c: c.start):
             members.append(_Member(outlet_of[article.id], article.id, claim,
                                    facts(claim.text, vocabulary)))
-    clusters = _cluster(members)
+    clusters = _cluster(members, claim_vectors([m.claim.text for m in members]))
     outlets = sorted(set(outlet_of.values()))
     ordered = sorted(clusters, key=lambda c: (-len({m.outlet for m in c}),
                                               -max(m.claim.checkworthiness for m in c)))
@@ -63,13 +65,14 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str],
     }
 
 
-def _cluster(members: list[_Member]) -> list[list[_Member]]:
+def _cluster(members: list[_Member], vectors: np.ndarray) -> list[list[_Member]]:
     """Each claim joins the cluster holding its most similar earlier claim (from another
     article) when that passes the bar; claims of one article never merge with each other."""
     if not members:
         return []
-    vectors = claim_vectors([m.claim.text for m in members])
     similarity = vectors @ vectors.T
+    for i, member in enumerate(members):
+        member.vector = vectors[i]
     cluster_of: list[int] = []
     clusters: list[list[_Member]] = []
     for i, member in enumerate(members):
@@ -91,35 +94,47 @@ def _cluster(members: list[_Member]) -> list[list[_Member]]:
 
 def _describe(cluster_id: str, cluster: list[_Member], outlets: list[str],
               shared_share: float) -> dict[str, Any]:
-    cues = {(i, j): conflict(a.facts, b.facts) for i, a in enumerate(cluster)
-            for j, b in enumerate(cluster) if i < j and a.outlet != b.outlet}
-
-    def disagreements(i: int) -> int:
-        return sum(1 for (x, y), cue in cues.items() if cue and i in (x, y))
-
-    reference = min(range(len(cluster)), key=lambda i: (
-        disagreements(i), -cluster[i].claim.checkworthiness, i))
-    ref = cluster[reference]
+    # every cross-outlet pair: the cue that contests it, or None when comparable and agreeing
+    cue_of: dict[tuple[int, int], str | None] = {}
+    other_actor: set[int] = set()
+    for i, a in enumerate(cluster):
+        for j, b in enumerate(cluster):
+            if i < j and a.outlet != b.outlet:
+                cosine = _cosine(a, b)
+                cue, actor = contest(a.facts, b.facts, cosine)
+                if actor:
+                    other_actor.update((i, j))
+                if cue or cosine >= ALIGN_COSINE:
+                    cue_of[(i, j)] = cue
+    against: dict[str, Counter[str]] = defaultdict(Counter)  # outlet -> cue -> other outlets
+    sides: dict[str, tuple[set[str], set[str]]] = {}  # outlet -> (agreeing, contesting) outlets
+    member_cue: dict[int, str] = {}
+    for (i, j), cue in cue_of.items():
+        for x, y in ((i, j), (j, i)):
+            agree, contested = sides.setdefault(cluster[x].outlet, (set(), set()))
+            (contested if cue else agree).add(cluster[y].outlet)
+            if cue:
+                against[cluster[x].outlet][cue] += 1
+                member_cue.setdefault(x, cue)
     positions: dict[str, str] = {}
     outlet_cue: dict[str, str] = {}
-    member_cue: dict[int, str] = {}
     for outlet in outlets:
         own = [i for i, m in enumerate(cluster) if m.outlet == outlet]
+        agree, contested = sides.get(outlet, (set(), set()))
         if not own:
             positions[outlet] = "silent"
-            continue
-        found = [cues.get((min(i, reference), max(i, reference))) for i in own
-                 if outlet != ref.outlet]
-        for i, cue in zip(own, found, strict=False):
-            if cue:
-                member_cue[i] = cue
-        if found and all(found):
+        elif len(contested - agree) > len(agree):  # the minority side of a disagreement
             positions[outlet] = "contradicts"
-            outlet_cue[outlet] = next(c for c in found if c)
+            outlet_cue[outlet] = against[outlet].most_common(1)[0][0]
         elif all(cluster[i].claim.attribution for i in own):
             positions[outlet] = "attributes"
         else:
             positions[outlet] = "asserts"
+    # the wording shown for the cluster: a claim of the majority side, the most check-worthy
+    ref = max(cluster, key=lambda m: (positions.get(m.outlet) != "contradicts",
+                                      m.claim.checkworthiness))
+    member_cue = {i: c for i, c in member_cue.items()
+                  if positions.get(cluster[i].outlet) == "contradicts"}
     speaking = [o for o, p in positions.items() if p != "silent"]
     if "contradicts" in positions.values():
         status = "contested"
@@ -141,5 +156,12 @@ def _describe(cluster_id: str, cluster: list[_Member], outlets: list[str],
             "outlet": m.outlet, "article_id": m.article_id, "text": m.claim.text,
             "start": m.claim.start, "end": m.claim.end, "attribution": m.claim.attribution,
             "numbers": numbers(m.claim.text), "contradiction": member_cue.get(i),
+            "names_other_actor": i in other_actor,
         } for i, m in enumerate(cluster)],
     }
+
+
+def _cosine(a: _Member, b: _Member) -> float:
+    if a.vector is None or b.vector is None:
+        return 0.0
+    return float(np.dot(a.vector, b.vector))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parallax import registry
 from parallax.compare.claims import ALIGN_COSINE, claim_vectors
-from parallax.compare.contradiction import conflict, facts, name_vocabulary
+from parallax.compare.contradiction import conflict, contest, facts, name_vocabulary
 from parallax.pipeline import run_stage
 from parallax.records import Article, Published
 from parallax.settings import Config
@@ -42,20 +42,24 @@ def score_pairs(path: Path, config: Config | None = None) -> dict[str, object]:
     a_texts, b_texts = [r["a"] for r in rows], [r["b"] for r in rows]
     cosine = (claim_vectors(a_texts) * claim_vectors(b_texts)).sum(axis=1)
     vocabulary = name_vocabulary(_names(a_texts + b_texts, config))
-    cues = [conflict(facts(r["a"], vocabulary), facts(r["b"], vocabulary)) for r in rows]
+    pairs = [(facts(r["a"], vocabulary), facts(r["b"], vocabulary)) for r in rows]
+    cues = [conflict(a, b) for a, b in pairs]  # any cue, attribution included
+    contested = [contest(a, b, float(c))[0] for (a, b), c in zip(pairs, cosine, strict=True)]
     one_fact = [r["label"] in ("same", "contradict") for r in rows]
     aligned = [float(c) >= ALIGN_COSINE for c in cosine]
     contradict = [r["label"] == "contradict" for r in rows]
     # contradiction given the right alignment (the detector alone) and end to end
-    detector = [c is not None for c, f in zip(cues, one_fact, strict=True) if f]
+    detector = [c is not None for c, f in zip(contested, one_fact, strict=True) if f]
     truth = [c for c, f in zip(contradict, one_fact, strict=True) if f]
-    end_to_end = [a and c is not None for a, c in zip(aligned, cues, strict=True)]
+    end_to_end = [a and c is not None for a, c in zip(aligned, contested, strict=True)]
     by_cue: Counter[str] = Counter()
     found_by_cue: Counter[str] = Counter()
-    for r, cue in zip(rows, cues, strict=True):
+    contested_by_cue: Counter[str] = Counter()
+    for r, cue, decided in zip(rows, cues, contested, strict=True):
         if r["label"] == "contradict":
             by_cue[r["cue"]] += 1
             found_by_cue[r["cue"]] += cue is not None
+            contested_by_cue[r["cue"]] += decided is not None
     return {
         "pairs": len(rows),
         "cross_lingual": sum(r["lang_a"] != r["lang_b"] for r in rows),
@@ -69,4 +73,11 @@ def score_pairs(path: Path, config: Config | None = None) -> dict[str, object]:
             sum(contradict)),
         "recall_by_cue": {cue: round(found_by_cue[cue] / n, 3) for cue, n in sorted(
             by_cue.items())},
+        "contested_recall_by_cue": {cue: round(contested_by_cue[cue] / n, 3)
+                                    for cue, n in sorted(by_cue.items())},
+        "attribution_flag": _prf(
+            sum(c == "attribution" and r["cue"] == "attribution" for c, r in zip(
+                cues, rows, strict=True)),
+            sum(c == "attribution" and f for c, f in zip(cues, one_fact, strict=True)),
+            sum(r["cue"] == "attribution" for r in rows)),
     }
