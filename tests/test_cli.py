@@ -104,6 +104,9 @@ def test_ingest_stories_compare_end_to_end(tmp_path: Path, corpus: Path) -> None
     assert {"id", "title", "articles"} <= set(largest)
     assert {"id", "input", "outlet", "title", "language"} <= set(largest["articles"][0])
     assert len({a["outlet"] for a in largest["articles"]}) >= 3
+    rebuilt = runner.invoke(app, ["stories", "--db", db, "--json", "--rebuild"])
+    assert rebuilt.exit_code == 0
+    assert [s["id"] for s in lines(rebuilt.stdout)] == [s["id"] for s in stories]
 
     as_json = runner.invoke(app, ["compare", largest["id"], "--db", db, "--format", "json"])
     assert as_json.exit_code == 0

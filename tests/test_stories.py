@@ -19,7 +19,7 @@ from parallax.stories.metrics import bcubed, pairwise
 DEMO_BCUBED_F1_FLOOR = 0.95
 DEMO_PAIRWISE_PRECISION_FLOOR = 0.95
 # tests/data/stories_gold: 73 articles, 14 stories, EN/DE/RU, distractors (floors only go up)
-GOLD_BCUBED_F1_FLOOR = 0.90
+GOLD_BCUBED_F1_FLOOR = 0.91
 GOLD_PAIRWISE_PRECISION_FLOOR = 0.95
 STORIES_GOLD = Path(__file__).resolve().parent / "data" / "stories_gold"
 

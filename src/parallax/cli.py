@@ -210,15 +210,26 @@ def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = Fals
 
 
 @app.command()
-def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
+            rebuild: Annotated[bool, typer.Option(
+                "--rebuild", help="Re-cluster every stored article from scratch first (after "
+                "changing story settings); stories keep their ids where membership carries "
+                "over.")] = False,
+            config: ConfigOption = None) -> None:
     """List the stories in the database, largest first.
 
     Example: [bold]parallax stories --db news.db --json[/bold]
     """
+    from parallax.runner import recluster
     from parallax.store import open_store
 
+    cfg = _config(config)
     store = open_store(db)
     try:
+        if rebuild:
+            with _progress("Re-clustering stories") as advance:
+                advance("all stored articles")
+                recluster(store, cfg)
         rows = []
         for story in store.stories():
             articles = [a for a in (store.article(i) for i in story.article_ids) if a]

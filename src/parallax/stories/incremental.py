@@ -82,6 +82,7 @@ class IncrementalClusterer:
         index.count_documents(profiles)
         for (_, story_id, _, _), profile in zip(rows, profiles, strict=True):
             index.restore(profile, story_id)
+        index.flush()
         index.merges.update(store.story_merges())
         index.changed.clear()
         return index
@@ -95,11 +96,13 @@ class IncrementalClusterer:
         fresh = {a.id: a for a in store.unprofiled_articles()}
         fresh.update({a.id: a for a in articles if a.id not in index.profiles})
         profiles = [profile_of(a) for a in fresh.values()]
-        before = dict(index.merges)
+        before, stored = dict(index.merges), set(index.stories)
         self.assign_all(index, profiles)
         changed = [self.story(index, index.stories[s]) for s in sorted(index.changed)
                    if s in index.stories]
-        merges = {old: new for old, new in index.merges.items() if before.get(old) != new}
+        # only stories someone could have linked to need a redirect, not this batch's own
+        merges = {old: new for old, new in index.merges.items()
+                  if before.get(old) != new and (old in stored or old in before)}
         store.save_story_profiles([(p.id, p.to_json()) for p in profiles])
         store.save_stories(changed, merges)
         return changed

@@ -87,6 +87,7 @@ class StoryIndex:
         self._key_of_row: list[str] = []  # vector-index key -> article id
         self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=KEY_POSTINGS))
         self._order = 0
+        self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
 
     # -- name weights ----------------------------------------------------------------------
 
@@ -150,6 +151,7 @@ class StoryIndex:
 
     def candidates(self, vector: np.ndarray | None, keys: dict[str, float],
                    exclude: str | None = None) -> set[str]:
+        self.flush()
         found: set[str] = set()
         if vector is not None:
             for row, _ in self.vectors.search(vector, NEIGHBOURS):
@@ -189,14 +191,21 @@ class StoryIndex:
         return best
 
     def restore(self, profile: ArticleProfile, story_id: str | None) -> None:
-        """Put back an article as the store remembers it (no scoring)."""
+        """Put back an article as the store remembers it (no scoring). Vectors wait for
+        ``flush``: one batch insert builds the graph several times faster than one by one."""
         self.profiles[profile.id] = profile
         if story_id is None:
             return  # a teaser that matched no story
         if story_id not in self.stories:
             self._order += 1
             self.stories[story_id] = StoryState(id=story_id, order=self._order)
-        self._join(profile, self.unit(profile.keys), self.stories[story_id])
+        self._join(profile, self.unit(profile.keys), self.stories[story_id], defer=True)
+
+    def flush(self) -> None:
+        if self._pending:
+            keys = list(range(len(self._key_of_row) - len(self._pending), len(self._key_of_row)))
+            self.vectors.add_many(keys, np.stack(self._pending))
+            self._pending = []
 
     def _new_story(self, article_id: str) -> str:
         story_id = "s" + content_hash(article_id)
@@ -206,7 +215,8 @@ class StoryIndex:
         self.stories[story_id] = StoryState(id=story_id, order=self._order)
         return story_id
 
-    def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState) -> None:
+    def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
+              defer: bool = False) -> None:
         self.story_of[profile.id] = story.id
         self.changed.add(story.id)
         if profile.role != "main":
@@ -228,7 +238,11 @@ class StoryIndex:
                 else story.vec_sum + profile.vector
             story.vec_count += 1
             self._key_of_row.append(profile.id)
-            self.vectors.add(len(self._key_of_row) - 1, profile.vector)
+            if defer:
+                self._pending.append(profile.vector)
+            else:
+                self.flush()
+                self.vectors.add(len(self._key_of_row) - 1, profile.vector)
         story.add_days(profile.day, profile.day)
 
     # -- consolidation ---------------------------------------------------------------------
