@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import parallax.web.app as web
+import parallax.web.context as web_context
 from parallax.records import (
     Article,
     Claim,
@@ -97,10 +99,28 @@ class FakeStore:
     def related(self, article_id: str) -> list[Article]:
         return [self.teaser] if article_id == "a1" else []
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         return [{"id": a.id, "title": a.title, "outlet": a.outlet, "language": a.language,
                  "role": a.role, "snippet": a.text[:60]}
-                for a in self.items.values() if query.lower() in a.text.lower()][:limit]
+                for a in self.items.values() if query.lower() in a.text.lower()][offset:limit]
+
+    def search_count(self, query: str) -> int:
+        return len(self.search(query, 1000))
+
+    def story_page(self, where: Any, offset: int = 0, limit: int = 20) -> tuple[list[Story],
+                                                                                 int]:
+        ordered = sorted(self.all_stories, key=lambda s: -len(s.article_ids))
+        return ordered[offset:offset + limit], len(ordered)
+
+    def facet_options(self, limit: int = 50) -> dict[str, list[str]]:
+        return {"outlets": ["Korvan Today", "Nordblick"], "languages": ["de", "en"],
+                "entities": ["Aurel Dragan"], "narratives": []}
+
+    def entity_profile(self, name: str) -> dict[str, Any] | None:
+        return None
+
+    def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
+        return None
 
     def counts(self) -> dict[str, int]:
         return {"articles": len(self.items), "stories": len(self.all_stories)}
@@ -134,12 +154,14 @@ def fake_comparison(store: Any, story_id: str) -> dict[str, Any]:
 
 @pytest.fixture
 def client(monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    monkeypatch.setattr(web, "open_store", lambda db: FakeStore())
+    monkeypatch.setattr(web_context, "open_store", lambda db: FakeStore())
     return TestClient(web.create_app("unused.db", comparison_for=fake_comparison))
 
 
 def assert_no_active_content(html: str) -> None:
-    assert "<script" not in html.lower()
+    scripts = re.findall(r"<script[^>]*>.*?</script>", html, re.IGNORECASE | re.DOTALL)
+    assert scripts in ([], ['<script src="/static/app.js" defer></script>'])  # ours, no inline
+    assert html.lower().count("<script") == len(scripts)
     assert not re.search(r"<[^>]+\sstyle=", html)  # CSP forbids inline style attributes
     assert not re.search(r"<[^>]+\son\w+=", html)  # no event handler attributes in any tag
     assert 'href="javascript:' not in html
@@ -166,7 +188,7 @@ def test_index_lists_stories_largest_first(client: TestClient) -> None:
     assert "Dam breach &lt;b&gt;near&lt;/b&gt; Brava" in html
     assert "2026-10-16 – 2026-10-18" in html
     assert '<label for="q">' in html and 'action="/search"' in html
-    assert "all content escaped; read-only" in html
+    assert "never run" in html
     assert "broken.bin" in html
     assert '<link rel="stylesheet" href="/static/style.css">' in html
     assert_no_active_content(html)
@@ -201,8 +223,18 @@ def test_article_page_shows_text_and_analysis(client: TestClient) -> None:
     response = client.get("/article/a1")
     assert response.status_code == 200
     html = response.text
-    assert "<p>The Brava dam broke on Thursday night, officials said.</p>" in html
+    text = re.search(r'<section id="article-text"[^>]*>(.*?)</section>', html, re.S)
+    assert text is not None
+    plain = re.sub(r"<[^>]+>", "", text.group(1))
+    assert "The Brava dam broke on Thursday night, officials said." in plain
     assert "<p>Rescue teams reached the valley by morning.</p>" in html
+    # highlight layers: the entity "Brava" and the claim are marked, with what they are
+    assert re.search(r'<span class="hl hl-claims hl-entities hl-quotes hl-techniques" '
+                     r'title="Brava \(LOC\) · [^"]*Loaded Language">Brava</span>', html)
+    assert "hl-claims" in html and 'title="claim, attributed to officials' in html
+    assert 'class="article-text show-entities show-quotes show-claims show-techniques"' in html
+    only = client.get("/article/a1", params={"layers": "quotes"}).text
+    assert 'class="article-text show-quotes"' in only
     assert '<a href="https://korvan.example/brava" rel="noopener noreferrer nofollow">' in html
     assert "2026-10-16T08:00:00+00:00" in html
     assert "Aurel Dragan" in html and "direct" in html
@@ -210,7 +242,7 @@ def test_article_page_shows_text_and_analysis(client: TestClient) -> None:
     assert "Loaded Language" in html and "<q>Brava dam</q>" in html
     assert "Protagonist" in html and "Guardian" in html
     assert "CC: Criticism of institutions" in html
-    assert "Brava <span class=\"muted\">LOC ×2</span>" in html
+    assert 'Brava (<a href="/entity/Brava">Brava</a>) <span class="muted">LOC ×2</span>' in html
     assert '<a href="/article/r1">More on dams</a>' in html
     assert "cookie-banner" in html and "We use cookies." in html
     assert "corpus/a1.html" in html
@@ -246,12 +278,14 @@ def test_search_page_and_api(client: TestClient) -> None:
     assert_no_active_content(escaped)
     assert client.get("/search").status_code == 200
     results = client.get("/api/search", params={"q": "dam"}).json()
-    assert [r["id"] for r in results] == ["a1"]
-    assert client.get("/api/search").json() == []
+    assert [r["id"] for r in results["results"]] == ["a1"] and results["total"] == 1
+    assert client.get("/api/search").json()["results"] == []
 
 
 def test_json_api(client: TestClient) -> None:
-    stories = client.get("/api/stories").json()
+    listed = client.get("/api/stories").json()
+    assert listed["total"] == 2 and listed["page"] == 1
+    stories = listed["stories"]
     assert [s["id"] for s in stories] == ["s1", "s2"]
     assert stories[0]["article_count"] == 2
     assert stories[0]["outlets"] == ["Korvan Today", "Nordblick"]
@@ -295,7 +329,7 @@ def test_story_downloads(client: TestClient) -> None:
 
 def test_default_comparison_is_imported_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app must build without parallax.compare.service; only the story page needs it."""
-    monkeypatch.setattr(web, "open_store", lambda db: FakeStore())
+    monkeypatch.setattr(web_context, "open_store", lambda db: FakeStore())
     client = TestClient(web.create_app("unused.db"))
     assert client.get("/").status_code == 200
     assert client.get("/api/stories").status_code == 200
@@ -313,12 +347,13 @@ def test_comparison_links_to_spans_and_article_marks_them(tmp_path: Path, corpus
     story = store.stories()[0]
     store.close()
     client = TestClient(web.create_app(str(db)))
-    html = client.get(f"/story/{story.id}").text
-    links = re.findall(r'href="/article/([^"?]+)\?span=(\d+)-(\d+)#span"', html)
+    story_html = client.get(f"/story/{story.id}").text
+    links = re.findall(r'href="/article/([^"?]+)\?span=(\d+)-(\d+)#span"', story_html)
     assert len(links) >= 5
     article_id, start, end = links[0]
     page = client.get(f"/article/{article_id}?span={start}-{end}").text
-    (marked,) = re.findall(r'<mark id="span" class="linked-span">(.*?)</mark>', page, re.S)
-    assert len(marked) >= 10
+    assert page.count('id="span"') == 1
+    marked = re.findall(r'<mark(?: id="span")? class="linked-span">(.*?)</mark>', page, re.S)
+    assert len(html.unescape(re.sub(r"<[^>]+>", "", "".join(marked)))) == int(end) - int(start)
     assert "<mark" not in client.get(f"/article/{article_id}?span=9-x").text
     assert client.get(f"/article/{article_id}?span=1-99999999").status_code == 200

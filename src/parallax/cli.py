@@ -308,19 +308,49 @@ def serve(db: DbOption = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port.")] = 8000,
           config: ConfigOption = None) -> None:
-    """Serve the web UI and JSON API over a database (read-only).
+    """Serve the web UI and JSON API over a database.
+
+    Ingest (web form and API) needs a token: the one whose hash is the `web_token_hash`
+    setting, or on a loopback address a one-time token printed at start.
 
     Example: [bold]parallax serve --db news.db --port 8000[/bold], then open http://127.0.0.1:8000
     """
     import uvicorn
 
     from parallax.web.app import create_app
+    from parallax.web.security import hash_token, new_token
 
     if not Path(db).exists():
         err.print(f"[red]error[/red] database not found: {db} (run 'parallax ingest' first)")
         raise typer.Exit(EXIT_USAGE)
+    cfg = _config(config)
+    token_hash = "" if cfg["web_read_only"] else str(cfg["web_token_hash"])
+    if not token_hash and not cfg["web_read_only"] and host in ("127.0.0.1", "localhost", "::1"):
+        token = new_token()
+        token_hash = hash_token(token)
+        err.print(f"Ingest token for this run: [bold]{token}[/bold] (loopback only; set "
+                  "web_token_hash from 'parallax token' for a lasting one)")
+    elif not token_hash:
+        err.print("Read-only: no web_token_hash configured, so ingest is off on this address.")
     err.print(f"Serving {db} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
-    uvicorn.run(create_app(db, _config(config)), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, cfg, token_hash=token_hash), host=host, port=port,
+                log_level="warning")
+
+
+@app.command()
+def token() -> None:
+    """Make an ingest token for the web app: prints the token (give it to people who may
+    ingest) and the line for parallax.toml (only the hash is stored).
+
+    Example: [bold]parallax token[/bold]
+    """
+    from parallax.web.security import hash_token, new_token
+
+    secret = new_token()
+    err.print("Token (shown once; keep it secret):")
+    sys.stdout.write(secret + "\n")
+    err.print("Add to parallax.toml under [settings]:")
+    sys.stdout.write(f'web_token_hash = "{hash_token(secret)}"\n')
 
 
 @app.command()

@@ -103,9 +103,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("preferred_language", "en",
             "Language preferred for story titles and UI when a story has several.",
             "English is the demo's lingua franca; set to 'de' or 'ru' for other readers."),
-    Setting("web_read_only", True,
-            "Serve the web UI without ingest/admin pages.",
-            "Safe default: the UI is readable by anyone who reaches it."),
+    Setting("web_read_only", False,
+            "Switch ingest off in the web app entirely, whatever the token.",
+            "Off: ingest is already behind a token; set it for a public read-only mirror."),
+    Setting("web_token_hash", "",
+            "PBKDF2 hash of the token that ingest needs (make one with `parallax token`). "
+            "Empty: `parallax serve` on loopback makes a one-time token and prints it; on any "
+            "other address the server stays read-only.",
+            "Only the hash is stored, so a leaked config does not leak the token."),
+    Setting("web_max_body_bytes", 25_000_000,
+            "Largest request body the web app accepts (uploads); bigger ones get 413.",
+            "Room for a 20 MB input file (max_input_bytes) plus form overhead."),
+    Setting("web_rate_per_minute", 600,
+            "Requests per minute one client may make (bursts of a sixth of it); over it, 429. "
+            "0 switches the limit off (load tests).",
+            "Ten per second sustained is far above a person reading and far below a scraper."),
 )
 
 STAGE_DEFAULTS: dict[str, str] = {

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from parallax.records import Article, Page, Rejection, Story
+from parallax.store.browse import StoryFilter
 
 
 class Store(Protocol):
@@ -85,9 +86,22 @@ class Store(Protocol):
         """The story, or the one it was merged into (its ``id`` then differs)."""
         ...
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search over article titles and texts: id, title, outlet, snippet."""
         ...
+
+    def search_count(self, query: str) -> int: ...
+
+    def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20
+                   ) -> tuple[list[Story], int]:
+        """Stories matching a filter, one page of them, and the total."""
+        ...
+
+    def facet_options(self, limit: int = 50) -> dict[str, list[str]]: ...
+
+    def entity_profile(self, name: str) -> dict[str, Any] | None: ...
+
+    def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None: ...
 
     def rejections(self) -> list[dict[str, Any]]: ...
 

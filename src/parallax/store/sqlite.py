@@ -16,12 +16,13 @@ import numpy as np
 
 from parallax.errors import Code, ParallaxError
 from parallax.records import Article, Page, Rejection, Story
+from parallax.store.browse import BrowseQueries, facets_of
 from parallax.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class SQLiteStore:
+class SQLiteStore(BrowseQueries):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
@@ -76,6 +77,7 @@ class SQLiteStore:
                          json.dumps(article.to_dict(), ensure_ascii=False)),
                     )
                     new_ids.append(article.id)
+                    self.save_facets(article.id, facets_of(article))
                 if article.vector is not None:
                     conn.execute("INSERT OR IGNORE INTO article_vectors (article, vector)"
                                  " VALUES (?, ?)", (article.id, _vector_blob(article.vector)))
@@ -254,16 +256,23 @@ class SQLiteStore:
             return self.story(new) if new and new != story_id else None
         return Story.from_dict(json.loads(row["data"]))
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         match = _fts_query(query)
         if not match:
             return []
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.language, a.role,"
+            "SELECT a.id, a.title, a.outlet, a.language, a.role, a.published,"
             " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM articles_fts JOIN articles a ON a.rowid_ = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (match, limit, offset))
         return [dict(r) for r in rows]
+
+    def search_count(self, query: str) -> int:
+        match = _fts_query(query)
+        if not match:
+            return 0
+        return int(self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts"
+                                     " MATCH ?", (match,)).fetchone()[0])
 
     def rejections(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(

@@ -1,0 +1,150 @@
+"""The reading side the web app needs beyond records: filtered, paginated stories, the facet
+index behind entity and outlet pages, paginated search. Kept apart from the write path
+(``sqlite.py``) and written as SQL over indexed tables, so a page over a store of 10,000
+articles costs milliseconds, not a scan of every analysis.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from parallax.records import Article, Story
+
+#: what an article's facets are, row by row: (kind, value, detail, count)
+Facet = tuple[str, str, str, int]
+
+
+def facets_of(article: Article) -> list[Facet]:
+    out: dict[tuple[str, str, str], int] = {}
+    for m in article.entities:
+        key = ("entity", m.canonical, m.type)
+        out[key] = out.get(key, 0) + 1
+    for r in article.roles:
+        out[("role", r.entity, r.main_role)] = 1
+    for n in article.narratives:
+        out[("narrative", n.label, n.sub or "")] = 1
+    for t in article.techniques:
+        key = ("technique", t.technique, "")
+        out[key] = out.get(key, 0) + 1
+    return [(k, v, d, c) for (k, v, d), c in out.items()]
+
+
+@dataclass(slots=True)
+class StoryFilter:
+    """Every field optional; an empty filter lists all stories."""
+
+    outlet: str | None = None
+    language: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None
+    entity: str | None = None
+    narrative: str | None = None
+    sort: str = "largest"  # largest | newest
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = ["a.role = 'main'"], []
+        for column, value in (("a.outlet = ?", self.outlet), ("a.language = ?", self.language),
+                              ("substr(a.published, 1, 10) >= ?", self.since),
+                              ("substr(a.published, 1, 10) <= ?", self.until)):
+            if value:
+                clauses.append(column)
+                params.append(value)
+        for kind, value in (("entity", self.entity), ("narrative", self.narrative)):
+            if value:
+                clauses.append("EXISTS (SELECT 1 FROM article_facets f WHERE f.article = a.id"
+                               " AND f.kind = ? AND f.value = ?)")
+                params += [kind, value]
+        return " AND ".join(clauses), params
+
+    @property
+    def active(self) -> bool:
+        return any((self.outlet, self.language, self.since, self.until, self.entity,
+                    self.narrative))
+
+
+class BrowseQueries:
+    conn: sqlite3.Connection
+
+    def save_facets(self, article_id: str, facets: list[Facet]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO article_facets (article, kind, value, detail, count)"
+            " VALUES (?, ?, ?, ?, ?)", [(article_id, *f) for f in facets])
+
+    def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20
+                   ) -> tuple[list[Story], int]:
+        """Stories with at least one main article matching the filter, and how many there
+        are in all."""
+        order = ("json_extract(s.data, '$.end') DESC, s.size DESC" if where.sort == "newest"
+                 else "s.size DESC, s.id")
+        if where.active:
+            clause, params = where.where()
+            ids = ("SELECT DISTINCT sa.story FROM story_articles sa JOIN articles a"
+                   f" ON a.id = sa.article WHERE {clause}")
+            total = self.conn.execute(f"SELECT count(*) FROM ({ids})", params).fetchone()[0]
+            rows = self.conn.execute(f"SELECT s.data FROM stories s WHERE s.id IN ({ids})"
+                                     f" ORDER BY {order} LIMIT ? OFFSET ?",
+                                     [*params, limit, offset])
+        else:
+            total = self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+            rows = self.conn.execute(f"SELECT s.data FROM stories s ORDER BY {order}"
+                                     " LIMIT ? OFFSET ?", (limit, offset))
+        return [Story.from_dict(json.loads(r[0])) for r in rows], int(total)
+
+    def facet_options(self, limit: int = 50) -> dict[str, list[str]]:
+        """Values to offer in the story filters: every outlet and language, the most
+        frequent entities and narratives."""
+        def column(sql: str, *params: Any) -> list[str]:
+            return [str(r[0]) for r in self.conn.execute(sql, params) if r[0]]
+
+        return {
+            "outlets": column("SELECT DISTINCT outlet FROM articles WHERE role = 'main'"
+                              " AND outlet IS NOT NULL ORDER BY outlet"),
+            "languages": column("SELECT DISTINCT language FROM articles WHERE role = 'main'"
+                                " AND language IS NOT NULL ORDER BY language"),
+            "entities": column("SELECT value FROM article_facets WHERE kind = 'entity' AND"
+                               " detail IN ('PERSON', 'ORG', 'GPE') GROUP BY value"
+                               " ORDER BY count(*) DESC, value LIMIT ?", limit),
+            "narratives": column("SELECT value FROM article_facets WHERE kind = 'narrative'"
+                                 " GROUP BY value ORDER BY count(*) DESC, value LIMIT ?", limit),
+        }
+
+    def entity_profile(self, name: str) -> dict[str, Any] | None:
+        """Where an entity appears and how each outlet portrays it, oldest first."""
+        mentions = [dict(r) for r in self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.language, a.published, f.count,"
+            " (SELECT r.detail FROM article_facets r WHERE r.article = a.id AND r.kind = 'role'"
+            "  AND r.value = f.value) AS role,"
+            " (SELECT sa.story FROM story_articles sa WHERE sa.article = a.id) AS story"
+            " FROM article_facets f JOIN articles a ON a.id = f.article"
+            " WHERE f.kind = 'entity' AND f.value = ? AND a.role = 'main'"
+            " ORDER BY coalesce(a.published, '9999'), a.id", (name,))]
+        if not mentions:
+            return None
+        return {"name": name, "articles": mentions}
+
+    def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
+        articles = [dict(r) for r in self.conn.execute(
+            "SELECT a.id, a.title, a.language, a.published,"
+            " (SELECT sa.story FROM story_articles sa WHERE sa.article = a.id) AS story"
+            " FROM articles a WHERE a.outlet = ? AND a.role = 'main'"
+            " ORDER BY coalesce(a.published, '') DESC, a.id LIMIT ?", (outlet, limit))]
+        if not articles:
+            return None
+
+        def tally(kind: str) -> list[dict[str, Any]]:
+            return [{"label": r[0], "articles": r[1], "count": r[2]} for r in self.conn.execute(
+                "SELECT f.value, count(DISTINCT f.article), sum(f.count) FROM article_facets f"
+                " JOIN articles a ON a.id = f.article WHERE a.outlet = ? AND f.kind = ?"
+                " GROUP BY f.value ORDER BY 2 DESC, 3 DESC, f.value LIMIT 12", (outlet, kind))]
+
+        total = self.conn.execute("SELECT count(*) FROM articles WHERE outlet = ? AND"
+                                  " role = 'main'", (outlet,)).fetchone()[0]
+        languages = {str(r[0] or "unknown"): int(r[1]) for r in self.conn.execute(
+            "SELECT language, count(*) FROM articles WHERE outlet = ? AND role = 'main'"
+            " GROUP BY language ORDER BY 2 DESC", (outlet,))}
+        return {"outlet": outlet, "article_count": int(total), "articles": articles,
+                "languages": languages, "narratives": tally("narrative"),
+                "techniques": tally("technique"), "entities": tally("entity")}

@@ -1,0 +1,154 @@
+"""The JSON API: the same store and comparison as the pages, described by FastAPI's OpenAPI
+document at /openapi.json (and browsable at /api/docs only as JSON; no CDN-hosted UI)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, Header, Query, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from parallax.store.browse import StoryFilter
+from parallax.web.context import PAGE_SIZE, WebContext, bearer
+from parallax.web.views import story_summary
+
+MAX_QUERY = 200
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+TextParam = Annotated[str | None, Query(max_length=MAX_QUERY)]
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str
+    article_count: int
+    outlets: list[str]
+    languages: list[str]
+    key_entities: list[str]
+    start: str | None
+    end: str | None
+
+
+class StoryList(BaseModel):
+    total: int = Field(description="stories matching the filters")
+    page: int
+    stories: list[StorySummary]
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str
+    outlet: str | None
+    language: str | None
+    role: str
+    published: str | None = None
+    snippet: str | None
+
+
+class SearchResult(BaseModel):
+    query: str
+    total: int
+    page: int
+    results: list[SearchHit]
+
+
+class IngestJob(BaseModel):
+    id: str
+    state: str = Field(description="queued | running | done | failed")
+    inputs: int
+    done: int
+    stories: int
+    error: str | None
+    outcomes: list[dict[str, Any]]
+
+
+def register_api(app: FastAPI, ctx: WebContext) -> None:
+    @app.get("/api/stories", response_model=StoryList, tags=["stories"])
+    def api_stories(outlet: TextParam = None, language: TextParam = None,
+                    since: DateParam = None, until: DateParam = None, entity: TextParam = None,
+                    narrative: TextParam = None,
+                    sort: Annotated[str, Query(pattern="^(largest|newest)$")] = "largest",
+                    page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> dict[str, Any]:
+        """Stories, largest (or newest) first, filtered like the stories page."""
+        where = StoryFilter(outlet=outlet, language=language, since=since, until=until,
+                            entity=entity, narrative=narrative, sort=sort)
+        with ctx.opened() as store:
+            stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        return {"total": total, "page": page, "stories": [story_summary(s) for s in stories]}
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def api_story(story_id: str) -> dict[str, Any]:
+        """One story and its full comparison (schema 1, see README)."""
+        with ctx.opened() as store:
+            story = store.story(story_id)
+            if story is None:
+                raise ctx.not_found("story")
+            return {"story": story.to_dict(), "comparison": ctx.compare(store, story.id)}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: str) -> dict[str, Any]:
+        """One analysed article in the JSON contract's article shape."""
+        with ctx.opened() as store:
+            article = store.article(article_id)
+        if article is None:
+            raise ctx.not_found("article")
+        return article.to_dict()
+
+    @app.get("/api/entities/{name}", tags=["entities"])
+    def api_entity(name: str) -> dict[str, Any]:
+        """Every article mentioning a canonical entity, with its outlet, story and role."""
+        with ctx.opened() as store:
+            profile = store.entity_profile(name)
+        if profile is None:
+            raise ctx.not_found("entity")
+        return profile
+
+    @app.get("/api/outlets/{outlet}", tags=["outlets"])
+    def api_outlet(outlet: str) -> dict[str, Any]:
+        """An outlet's articles, languages and typical narratives, techniques and entities."""
+        with ctx.opened() as store:
+            profile = store.outlet_profile(outlet)
+        if profile is None:
+            raise ctx.not_found("outlet")
+        return profile
+
+    @app.get("/api/search", response_model=SearchResult, tags=["search"])
+    def api_search(q: Annotated[str, Query(max_length=1000)] = "",
+                   page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> dict[str, Any]:
+        """Full-text search over titles and texts (every word must match)."""
+        query = q.strip()[:MAX_QUERY]
+        with ctx.opened() as store:
+            results = store.search(query, PAGE_SIZE, (page - 1) * PAGE_SIZE) if query else []
+            total = store.search_count(query) if query else 0
+        return {"query": query, "total": total, "page": page, "results": results}
+
+    @app.post("/api/ingest", response_model=IngestJob, status_code=202, tags=["ingest"],
+              responses={401: {"description": "missing or wrong token"},
+                         403: {"description": "ingest switched off"},
+                         413: {"description": "body too large"}})
+    async def api_ingest(authorization: Annotated[str | None, Header()] = None,
+                         text: Annotated[str, Form(max_length=5_000_000)] = "",
+                         urls: Annotated[str, Form(max_length=20_000)] = "",
+                         files: Annotated[list[UploadFile] | None, File()] = None
+                         ) -> Any:
+        """Queue pasted text, uploaded files and/or whitespace-separated URLs for ingest.
+        Needs ``Authorization: Bearer TOKEN``."""
+        ctx.check_token(bearer(authorization))
+        uploads = [(f.filename or "", await f.read()) for f in files or []]
+        try:
+            job = ctx.jobs.submit(text=text, files=uploads, urls=urls.split())
+        except ValueError as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=422)
+        return job.to_dict()
+
+    @app.get("/api/ingest/{job_id}", response_model=IngestJob, tags=["ingest"])
+    def api_ingest_job(job_id: str) -> dict[str, Any]:
+        job = ctx.jobs.get(job_id)
+        if job is None:
+            raise ctx.not_found("ingest job")
+        return job.to_dict()
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, Any]:
+        with ctx.opened() as store:
+            return {"ok": True, "counts": store.counts()}

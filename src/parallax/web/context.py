@@ -1,0 +1,61 @@
+"""What every route needs: the store (opened per request, so a running server sees what the
+last ingest wrote), the templates, the comparison function, the ingest jobs and the token."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment
+from starlette.exceptions import HTTPException
+
+from parallax.settings import Config
+from parallax.store import Store, open_store
+from parallax.web.jobs import IngestJobs
+from parallax.web.security import verify_token
+
+ComparisonFor = Callable[[Store, str], dict[str, Any]]
+PAGE_SIZE = 20
+
+
+@dataclass(slots=True)
+class WebContext:
+    db: str
+    config: Config
+    compare: ComparisonFor
+    env: Environment
+    jobs: IngestJobs
+    token_hash: str  # empty: ingest is switched off (read-only server)
+
+    @contextmanager
+    def opened(self) -> Iterator[Store]:
+        store = open_store(self.db)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def page(self, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("ingest_enabled", bool(self.token_hash))
+        return HTMLResponse(self.env.get_template(template).render(**context),
+                            status_code=status_code)
+
+    @staticmethod
+    def not_found(what: str) -> HTTPException:
+        return HTTPException(404, f"No {what} with this id in the store.")
+
+    def check_token(self, token: str | None) -> None:
+        if not self.token_hash:
+            raise HTTPException(403, "Ingest is switched off on this server (read-only). Start "
+                                "it with a token: see 'parallax token' and 'parallax serve'.")
+        if not verify_token(token, self.token_hash):
+            raise HTTPException(401, "Ingest needs a valid token.")
+
+
+def bearer(header: str | None) -> str | None:
+    if header and header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return None

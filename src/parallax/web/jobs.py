@@ -1,0 +1,121 @@
+"""Ingest from the browser or the API, one job at a time in a background thread.
+
+Analysis takes seconds per document, far longer than a request should wait, so a submission
+becomes a job the page polls. Pasted text and uploads are written to a private temporary folder
+under generated names (a client's file name is kept only as the label shown back); URLs and
+feeds go through the same readers, and so the same address guard, as ``parallax ingest``. One
+worker thread: SQLite has one writer, and the models load once.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parallax.ingest.url import is_url
+from parallax.settings import Config
+
+MAX_JOBS_KEPT = 50
+_SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|warc|warc\.gz)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Job:
+    id: str
+    inputs: list[str]
+    labels: dict[str, str]
+    state: str = "queued"  # queued | running | done | failed
+    done: int = 0
+    outcomes: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    stories: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "state": self.state, "inputs": len(self.inputs),
+                "done": self.done, "stories": self.stories, "error": self.error,
+                "outcomes": self.outcomes}
+
+
+class IngestJobs:
+    def __init__(self, db: str, config: Config) -> None:
+        self.db = db
+        self.config = config
+        self.jobs: dict[str, Job] = {}
+        self.lock = threading.Lock()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-ingest")
+
+    def submit(self, text: str = "", files: list[tuple[str, bytes]] | None = None,
+               urls: list[str] | None = None) -> Job:
+        """Raises ValueError with a message for the person when there is nothing to ingest."""
+        folder = Path(tempfile.mkdtemp(prefix="parallax-upload-"))
+        inputs: list[str] = []
+        labels: dict[str, str] = {}
+        if text.strip():
+            path = folder / "pasted.txt"
+            path.write_text(text, encoding="utf-8")
+            inputs.append(str(path))
+            labels[str(path)] = "pasted text"
+        for n, (name, data) in enumerate(files or []):
+            if not data:
+                continue
+            suffix = m.group(0).lower() if (m := _SUFFIX.search(name or "")) else ".txt"
+            path = folder / f"upload-{n}{suffix}"
+            path.write_bytes(data)
+            inputs.append(str(path))
+            labels[str(path)] = (name or f"upload {n + 1}")[:200]
+        for url in urls or []:
+            url = url.strip()
+            if not url:
+                continue
+            if not is_url(url):
+                shutil.rmtree(folder, ignore_errors=True)
+                raise ValueError(f"not an http(s) address: {url[:100]}")
+            inputs.append(url)
+            labels[url] = url[:200]
+        if not inputs:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ValueError("nothing to ingest: paste text, choose files or give addresses")
+        job = Job(id=uuid.uuid4().hex[:12], inputs=inputs, labels=labels)
+        with self.lock:
+            self.jobs[job.id] = job
+            for old in list(self.jobs)[:-MAX_JOBS_KEPT]:
+                del self.jobs[old]
+        self.pool.submit(self._run, job, folder)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        with self.lock:
+            return self.jobs.get(job_id)
+
+    def _run(self, job: Job, folder: Path) -> None:
+        from parallax.runner import InputOutcome, ingest
+        from parallax.store import open_store
+
+        job.state = "running"
+        try:
+            store = open_store(self.db)
+            try:
+                def on_item(outcome: InputOutcome) -> None:
+                    job.done += 1
+                    label = next((v for k, v in job.labels.items()
+                                  if outcome.input.startswith(k)), outcome.input)
+                    job.outcomes.append({"input": label, "status": outcome.status,
+                                         "reason": outcome.reason, "code": outcome.code,
+                                         "articles": [a["id"] for a in outcome.articles]})
+
+                report = ingest(job.inputs, store, self.config, on_item=on_item)
+                job.stories = report.story_count
+            finally:
+                store.close()
+            job.state = "done"
+        except Exception as exc:  # reported on the job page, never as a stack trace
+            job.state, job.error = "failed", f"{type(exc).__name__}: {exc}"
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,180 @@
+"""Server-rendered pages: stories (filters, pagination), story comparison, article with
+highlight layers, entity, outlet, search, ingest. Every page works without JavaScript;
+``static/app.js`` only saves reloads (layer toggles, job progress)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, Query, UploadFile
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+
+from parallax.compare.render import (
+    comparison_view,
+    render_csv,
+    render_html_report,
+    render_markdown,
+    span_text,
+)
+from parallax.store.browse import StoryFilter
+from parallax.web.context import PAGE_SIZE, WebContext
+from parallax.web.views import (
+    LAYERS,
+    bars,
+    download_name,
+    entity_rows,
+    layered_paragraphs,
+    technique_rows,
+)
+
+MAX_QUERY = 200
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                        description="ISO date, YYYY-MM-DD")]
+TextParam = Annotated[str | None, Query(max_length=MAX_QUERY)]
+PageParam = Annotated[int, Query(ge=1, le=10_000)]
+
+
+def register_pages(app: FastAPI, ctx: WebContext) -> None:
+    @app.get("/", response_class=HTMLResponse)
+    def index(outlet: TextParam = None, language: TextParam = None, since: DateParam = None,
+              until: DateParam = None, entity: TextParam = None, narrative: TextParam = None,
+              sort: Annotated[str, Query(pattern="^(largest|newest)$")] = "largest",
+              page: PageParam = 1) -> HTMLResponse:
+        where = StoryFilter(outlet=outlet or None, language=language or None, since=since,
+                            until=until, entity=entity or None, narrative=narrative or None,
+                            sort=sort)
+        with ctx.opened() as store:
+            stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+            options = store.facet_options()
+            counts, rejections = store.counts(), store.rejections()[:50]
+        params = {k: v for k, v in (("outlet", outlet), ("language", language),
+                                    ("since", since), ("until", until), ("entity", entity),
+                                    ("narrative", narrative), ("sort", sort)) if v}
+        return ctx.page("index.html", nav="stories", stories=stories, total=total, page=page,
+                        pages=max(1, -(-total // PAGE_SIZE)), params=params, options=options,
+                        filtered=where.active, counts=counts, rejections=rejections,
+                        spans=[span_text(s.start, s.end) for s in stories])
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(q: Annotated[str, Query(max_length=1000)] = "",
+               page: PageParam = 1) -> HTMLResponse:
+        query = q.strip()[:MAX_QUERY]
+        with ctx.opened() as store:
+            results = store.search(query, PAGE_SIZE, (page - 1) * PAGE_SIZE) if query else []
+            total = store.search_count(query) if query else 0
+        return ctx.page("search.html", nav="search", query=query, results=results, total=total,
+                        page=page, pages=max(1, -(-total // PAGE_SIZE)), params={"q": query})
+
+    @app.get("/story/{story_id}", response_class=HTMLResponse)
+    def story_page(story_id: str) -> Response:
+        with ctx.opened() as store:
+            story = store.story(story_id)
+            if story is None:
+                raise ctx.not_found("story")
+            if story.id != story_id:  # merged into another story: old links keep working
+                return RedirectResponse(f"/story/{story.id}", status_code=301)
+            comparison = ctx.compare(store, story_id)
+        view = comparison_view(comparison)
+        charts = {f["outlet"]: {
+            "narratives": bars([{"label": n.get("label"), "count": n.get("count")}
+                                for n in f["narratives"]][:8]),
+            "techniques": bars([{"label": str(t.get("technique", "")).replace("_", " "),
+                                 "count": t.get("count")} for t in f["techniques"]][:8])}
+            for f in view["framing"]}
+        return ctx.page("story.html", nav="stories", v=view, links=True, story_id=story_id,
+                        charts=charts)
+
+    def story_export(story_id: str, render: Callable[[dict[str, Any]], str], suffix: str,
+                     media_type: str) -> Response:
+        with ctx.opened() as store:
+            if store.story(story_id) is None:
+                raise ctx.not_found("story")
+            comparison = ctx.compare(store, story_id)
+        return PlainTextResponse(render(comparison), media_type=media_type, headers={
+            "Content-Disposition": download_name(story_id, suffix)})
+
+    @app.get("/story/{story_id}/report.html")
+    def story_report(story_id: str) -> Response:
+        """A download, not a page: the report's inline <style> is for offline reading."""
+        return story_export(story_id, render_html_report, ".html", "text/html; charset=utf-8")
+
+    @app.get("/story/{story_id}/report.md")
+    def story_markdown(story_id: str) -> Response:
+        return story_export(story_id, render_markdown, ".md", "text/markdown; charset=utf-8")
+
+    @app.get("/story/{story_id}/claims.csv")
+    def story_csv(story_id: str) -> Response:
+        return story_export(story_id, render_csv, ".csv", "text/csv; charset=utf-8")
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse)
+    def article_page(article_id: str, span: Annotated[str | None, Query(max_length=20)] = None,
+                     layers: Annotated[list[str] | None, Query(max_length=10)] = None
+                     ) -> HTMLResponse:
+        with ctx.opened() as store:
+            article = store.article(article_id)
+            if article is None:
+                raise ctx.not_found("article")
+            context: dict[str, Any] = {
+                "source": store.article_source(article_id),
+                "related": store.related(article_id),
+                "boilerplate": store.boilerplate(article_id),
+                "comments": store.comments([article_id]),
+            }
+        shown = [layer for layer in LAYERS if layer in (layers or LAYERS)]
+        return ctx.page("article.html", a=article, paragraphs=layered_paragraphs(article, span),
+                        layers=LAYERS, shown=shown, entities=entity_rows(article),
+                        techniques=technique_rows(article), **context)
+
+    @app.get("/entity/{name}", response_class=HTMLResponse)
+    def entity_page(name: str) -> HTMLResponse:
+        with ctx.opened() as store:
+            profile = store.entity_profile(name)
+        if profile is None:
+            raise ctx.not_found("entity")
+        by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in profile["articles"]:
+            by_outlet[row["outlet"] or "Unknown outlet"].append(row)
+        portrayal = [{"outlet": o, "articles": rows,
+                      "roles": Counter(r["role"] for r in rows if r["role"]).most_common()}
+                     for o, rows in sorted(by_outlet.items())]
+        stories = sorted({r["story"] for r in profile["articles"] if r["story"]})
+        return ctx.page("entity.html", nav="stories", name=name, portrayal=portrayal,
+                        stories=stories, total=len(profile["articles"]))
+
+    @app.get("/outlet/{outlet}", response_class=HTMLResponse)
+    def outlet_page(outlet: str) -> HTMLResponse:
+        with ctx.opened() as store:
+            profile = store.outlet_profile(outlet)
+        if profile is None:
+            raise ctx.not_found("outlet")
+        return ctx.page("outlet.html", nav="stories", o=profile,
+                        narrative_bars=bars(profile["narratives"][:8], value="articles"),
+                        technique_bars=bars([{**t, "label": t["label"].replace("_", " ")}
+                                             for t in profile["techniques"][:8]]))
+
+    @app.get("/ingest", response_class=HTMLResponse)
+    def ingest_form() -> HTMLResponse:
+        return ctx.page("ingest.html", nav="ingest", error=None)
+
+    @app.post("/ingest", response_class=HTMLResponse)
+    async def ingest_submit(token: Annotated[str, Form(max_length=200)] = "",
+                            text: Annotated[str, Form(max_length=5_000_000)] = "",
+                            urls: Annotated[str, Form(max_length=20_000)] = "",
+                            files: Annotated[list[UploadFile] | None, File()] = None
+                            ) -> Response:
+        ctx.check_token(token)
+        uploads = [(f.filename or "", await f.read()) for f in files or []]
+        try:
+            job = ctx.jobs.submit(text=text, files=uploads, urls=urls.split())
+        except ValueError as exc:
+            return ctx.page("ingest.html", 422, nav="ingest", error=str(exc))
+        return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
+
+    @app.get("/ingest/jobs/{job_id}", response_class=HTMLResponse)
+    def ingest_job(job_id: str) -> HTMLResponse:
+        job = ctx.jobs.get(job_id)
+        if job is None:
+            raise ctx.not_found("ingest job")
+        return ctx.page("job.html", nav="ingest", job=job.to_dict())
