@@ -14,6 +14,7 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -83,8 +84,8 @@ def create_app(db: str, config: Config | None = None,
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: "
                     f"{e.get('msg', 'invalid')}" for e in exc.errors()][:5]
-        if _is_api(request):
-            return JSONResponse({"detail": problems}, status_code=422)
+        if _is_api(request):  # FastAPI's documented shape: loc, msg, type per problem
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
         return ctx.page("error.html", 422, title="Check the address",
                         message="Some parameters are not valid: " + "; ".join(problems))
 

@@ -37,7 +37,7 @@ PageParam = Annotated[int, Query(ge=1, le=10_000)]
 
 
 def register_pages(app: FastAPI, ctx: WebContext) -> None:
-    @app.get("/", response_class=HTMLResponse)
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
     def index(outlet: TextParam = None, language: TextParam = None, since: DateParam = None,
               until: DateParam = None, entity: TextParam = None, narrative: TextParam = None,
               sort: Annotated[str, Query(pattern="^(largest|newest)$")] = "largest",
@@ -57,7 +57,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                         filtered=where.active, counts=counts, rejections=rejections,
                         spans=[span_text(s.start, s.end) for s in stories])
 
-    @app.get("/search", response_class=HTMLResponse)
+    @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
     def search(q: Annotated[str, Query(max_length=1000)] = "",
                page: PageParam = 1) -> HTMLResponse:
         query = q.strip()[:MAX_QUERY]
@@ -67,7 +67,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         return ctx.page("search.html", nav="search", query=query, results=results, total=total,
                         page=page, pages=max(1, -(-total // PAGE_SIZE)), params={"q": query})
 
-    @app.get("/story/{story_id}", response_class=HTMLResponse)
+    @app.get("/story/{story_id}", include_in_schema=False, response_class=HTMLResponse)
     def story_page(story_id: str) -> Response:
         with ctx.opened() as store:
             story = store.story(story_id)
@@ -95,20 +95,20 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         return PlainTextResponse(render(comparison), media_type=media_type, headers={
             "Content-Disposition": download_name(story_id, suffix)})
 
-    @app.get("/story/{story_id}/report.html")
+    @app.get("/story/{story_id}/report.html", include_in_schema=False)
     def story_report(story_id: str) -> Response:
         """A download, not a page: the report's inline <style> is for offline reading."""
         return story_export(story_id, render_html_report, ".html", "text/html; charset=utf-8")
 
-    @app.get("/story/{story_id}/report.md")
+    @app.get("/story/{story_id}/report.md", include_in_schema=False)
     def story_markdown(story_id: str) -> Response:
         return story_export(story_id, render_markdown, ".md", "text/markdown; charset=utf-8")
 
-    @app.get("/story/{story_id}/claims.csv")
+    @app.get("/story/{story_id}/claims.csv", include_in_schema=False)
     def story_csv(story_id: str) -> Response:
         return story_export(story_id, render_csv, ".csv", "text/csv; charset=utf-8")
 
-    @app.get("/article/{article_id}", response_class=HTMLResponse)
+    @app.get("/article/{article_id}", include_in_schema=False, response_class=HTMLResponse)
     def article_page(article_id: str, span: Annotated[str | None, Query(max_length=20)] = None,
                      layers: Annotated[list[str] | None, Query(max_length=10)] = None
                      ) -> HTMLResponse:
@@ -127,7 +127,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                         layers=LAYERS, shown=shown, entities=entity_rows(article),
                         techniques=technique_rows(article), **context)
 
-    @app.get("/entity/{name}", response_class=HTMLResponse)
+    @app.get("/entity/{name}", include_in_schema=False, response_class=HTMLResponse)
     def entity_page(name: str) -> HTMLResponse:
         with ctx.opened() as store:
             profile = store.entity_profile(name)
@@ -143,7 +143,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         return ctx.page("entity.html", nav="stories", name=name, portrayal=portrayal,
                         stories=stories, total=len(profile["articles"]))
 
-    @app.get("/outlet/{outlet}", response_class=HTMLResponse)
+    @app.get("/outlet/{outlet}", include_in_schema=False, response_class=HTMLResponse)
     def outlet_page(outlet: str) -> HTMLResponse:
         with ctx.opened() as store:
             profile = store.outlet_profile(outlet)
@@ -154,11 +154,11 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                         technique_bars=bars([{**t, "label": t["label"].replace("_", " ")}
                                              for t in profile["techniques"][:8]]))
 
-    @app.get("/ingest", response_class=HTMLResponse)
+    @app.get("/ingest", include_in_schema=False, response_class=HTMLResponse)
     def ingest_form() -> HTMLResponse:
         return ctx.page("ingest.html", nav="ingest", error=None)
 
-    @app.post("/ingest", response_class=HTMLResponse)
+    @app.post("/ingest", include_in_schema=False, response_class=HTMLResponse)
     async def ingest_submit(token: Annotated[str, Form(max_length=200)] = "",
                             text: Annotated[str, Form(max_length=5_000_000)] = "",
                             urls: Annotated[str, Form(max_length=20_000)] = "",
@@ -172,7 +172,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             return ctx.page("ingest.html", 422, nav="ingest", error=str(exc))
         return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
 
-    @app.get("/ingest/jobs/{job_id}", response_class=HTMLResponse)
+    @app.get("/ingest/jobs/{job_id}", include_in_schema=False, response_class=HTMLResponse)
     def ingest_job(job_id: str) -> HTMLResponse:
         job = ctx.jobs.get(job_id)
         if job is None:
