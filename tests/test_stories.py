@@ -286,3 +286,30 @@ def test_merged_story_id_redirects(tmp_path: Path) -> None:
     merged = store.story("s2")
     assert merged is not None and merged.id == "s1" and merged.title == "One and two"
     assert store.story("s3") is None and store.merged_into("s2") == "s1"
+
+
+def test_comparison_is_cached_until_the_story_changes(seed_store: Store,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import parallax.compare.service as service
+    from parallax.records import Story
+
+    calls = []
+    real = service.build_comparer
+
+    def counting(config: Config) -> Any:
+        calls.append(1)
+        return real(config)
+
+    monkeypatch.setattr(service, "build_comparer", counting)
+    story = seed_store.stories()[0]
+    first = service.comparison_for(seed_store, story.id, Config())  # computed or cached
+    calls.clear()
+    assert service.comparison_for(seed_store, story.id, Config()) == first
+    assert calls == []  # served from the cache
+    grown = Story.from_dict({**story.to_dict(), "title": story.title + " (updated)"})
+    seed_store.save_stories([grown], {})
+    try:
+        service.comparison_for(seed_store, story.id, Config())
+        assert calls == [1]  # the story changed: computed again
+    finally:
+        seed_store.save_stories([story], {})

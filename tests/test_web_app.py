@@ -72,6 +72,8 @@ def test_search_paginates(client: TestClient) -> None:
     assert result["total"] >= 3 and len(result["results"]) == min(20, result["total"])
     html = client.get("/search", params={"q": "Dragan"}).text
     assert f"{result['total']} results for" in html
+    for hostile in ("\x00", "a\x00b", 'NEAR("', "* OR -x", "\\"):  # never FTS5 syntax
+        assert client.get("/api/search", params={"q": hostile}).status_code == 200
 
 
 def test_entity_and_outlet_pages(client: TestClient) -> None:

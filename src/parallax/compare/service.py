@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from parallax.errors import Code, ParallaxError
 from parallax.pipeline import build_comparer
+from parallax.records import content_hash
 from parallax.settings import Config, load_config
 from parallax.store.base import Store
 
+log = logging.getLogger(__name__)
+#: bump when the comparison's shape or method changes, so cached ones are recomputed
+SCHEMA_VERSION_TAG = "compare-2"
 
-def comparison_for(store: Store, story_id: str, config: Config | None = None) -> dict[str, Any]:
+
+def comparison_for(store: Store, story_id: str, config: Config | None = None,
+                   use_cache: bool = True) -> dict[str, Any]:
+    """The comparison of a story, from the store's cache while the story is unchanged (a
+    50-article comparison takes about a second; a cached one milliseconds)."""
     config = config or load_config()
     story = store.story(story_id)
     if story is None:
         raise ParallaxError(Code.NOT_IN_STORE, f"no story with id '{story_id}'; "
                             "run 'parallax stories' to list them")
+    signature = content_hash(SCHEMA_VERSION_TAG, config.stages["compare"],
+                             str(config["shared_fact_share"]), story.title,
+                             *sorted(story.article_ids))
+    if use_cache and (cached := store.cached_comparison(story.id, signature)) is not None:
+        return cached
     articles = [a for a in (store.article(i) for i in story.article_ids) if a is not None]
     comments = store.comments([a.id for a in articles if a.role == "main"])
-    return build_comparer(config).compare(story, articles, comments)
+    comparison = build_comparer(config).compare(story, articles, comments)
+    if use_cache:
+        try:
+            store.cache_comparison(story.id, signature, comparison)
+        except Exception:  # a read-only database still answers, just without caching
+            log.warning("could not cache the comparison of %s", story.id, exc_info=True)
+    return comparison

@@ -73,6 +73,16 @@ class BrowseQueries:
             "INSERT OR REPLACE INTO article_facets (article, kind, value, detail, count)"
             " VALUES (?, ?, ?, ?, ?)", [(article_id, *f) for f in facets])
 
+    def cached_comparison(self, story_id: str, signature: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM comparison_cache WHERE story = ? AND"
+                                " signature = ?", (story_id, signature)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cache_comparison(self, story_id: str, signature: str, data: dict[str, Any]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO comparison_cache (story, signature, data)"
+                          " VALUES (?, ?, ?)", (story_id, signature,
+                                                json.dumps(data, ensure_ascii=False)))
+
     def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20
                    ) -> tuple[list[Story], int]:
         """Stories with at least one main article matching the filter, and how many there

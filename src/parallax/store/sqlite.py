@@ -7,6 +7,7 @@ committed before the interruption, and a re-run skips them by content hash (idem
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -292,5 +293,5 @@ def _vector_blob(vector: Any) -> bytes:
 
 def _fts_query(query: str) -> str:
     """Quote each term so user input can never be read as FTS5 syntax."""
-    terms = [t.replace('"', "") for t in query.split()]
+    terms = [re.sub(r'["\x00-\x1f\x7f]', "", t) for t in query.split()]  # NUL ends FTS5 strings
     return " ".join(f'"{t}"' for t in terms if t)

@@ -3,6 +3,7 @@ last ingest wrote), the templates, the comparison function, the ingest jobs and 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from parallax.web.security import verify_token
 
 ComparisonFor = Callable[[Store, str], dict[str, Any]]
 PAGE_SIZE = 20
+FACETS_TTL_S = 15.0
 
 
 @dataclass(slots=True)
@@ -29,6 +31,15 @@ class WebContext:
     env: Environment
     jobs: IngestJobs
     token_hash: str  # empty: ingest is switched off (read-only server)
+    _facets: tuple[float, dict[str, list[str]]] | None = None
+
+    def facet_options(self, store: Store) -> dict[str, list[str]]:
+        """The filter choices, recomputed at most every FACETS_TTL_S: grouping the facet index
+        of 10,000 articles on every stories page would dominate its cost."""
+        now = time.monotonic()
+        if self._facets is None or now - self._facets[0] > FACETS_TTL_S:
+            self._facets = (now, store.facet_options())
+        return self._facets[1]
 
     @contextmanager
     def opened(self) -> Iterator[Store]:

@@ -47,7 +47,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                             sort=sort)
         with ctx.opened() as store:
             stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-            options = store.facet_options()
+            options = ctx.facet_options(store)
             counts, rejections = store.counts(), store.rejections()[:50]
         params = {k: v for k, v in (("outlet", outlet), ("language", language),
                                     ("since", since), ("until", until), ("entity", entity),

@@ -1,0 +1,158 @@
+"""The web app with 10,000 stored articles: latency of the story page and search (p50/p95),
+and throughput of the stories page under wrk.
+
+The store is built once (build/web10k.db): the demo corpus and the story gold set are analysed
+by the real pipeline, then their analysed articles are copied under new ids, outlets and dates
+(with one distinguishing sentence each, so search sees 10,000 different texts) into stories of
+2-40 articles, the size of real news stories. A server runs in its own process (`parallax
+serve`, one worker, rate limit off); requests go over real HTTP from this process.
+
+    python benchmarks/bench_web.py [--articles 10000] [--requests 200] [--wrk-seconds 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from parallax.records import Page, Story, content_hash
+from parallax.runner import ingest
+from parallax.settings import Config
+from parallax.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+DB = ROOT / "build" / "web10k.db"
+WORDS = ("harbour", "ceasefire", "pipeline", "summit", "flood", "strike", "election", "border",
+         "verdict", "prisoner", "gas", "dam", "heatwave", "protest", "minister", "sanctions")
+
+
+def build(n_articles: int) -> None:
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        seed = open_store(Path(tmp) / "seed.db")
+        ingest([str(ROOT / "tests/data/stories_gold/articles.jsonl"),
+                str(ROOT / "src/parallax/demo/corpus")], seed, Config(), cluster=False)
+        templates = seed.articles(role="main")
+        seed.close()
+    DB.unlink(missing_ok=True)
+    store = open_store(DB)
+    outlets = [f"Outlet {i:02d}" for i in range(40)]
+    stories: list[Story] = []
+    made = 0
+    while made < n_articles:
+        size = min(n_articles - made, rng.choice([2, 3, 4, 5, 6, 8, 10, 12, 20, 40]))
+        template = rng.choice(templates)
+        ids = []
+        for _ in range(size):
+            article = type(template).from_dict(template.to_dict())
+            made += 1
+            article.id = "w" + content_hash(str(made))
+            article.outlet = rng.choice(outlets)
+            extra = f" Reporter note {made}: {rng.choice(WORDS)} {rng.choice(WORDS)}."
+            article.text += extra
+            day = 1 + (len(stories) % 28)
+            article.published.iso = f"2026-{1 + len(stories) % 12:02d}-{day:02d}"
+            page = Page(input=f"bench#{made}", uri=f"bench://{made}",
+                        sha256=content_hash("page", str(made)), kind="jsonl",
+                        fetched_at="2026-11-28T00:00:00Z", articles=[article])
+            store.save_page(page)
+            ids.append(article.id)
+        stories.append(Story(id="s" + content_hash(ids[0]), title=template.title or "Untitled",
+                             article_ids=ids, main_count=len(ids), outlets=sorted(outlets[:3]),
+                             languages=[template.language or "en"],
+                             key_entities=[], start="2026-01-01", end="2026-01-02"))
+    store.replace_stories(stories)
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def timed(client: httpx.Client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    response.raise_for_status()
+    return (time.perf_counter() - started) * 1000
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {"p50_ms": round(statistics.median(ordered), 1),
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+            "max_ms": round(ordered[-1], 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--wrk-seconds", type=int, default=15)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    if args.rebuild or not DB.exists():
+        build(args.articles)
+    config = Path(tempfile.mkdtemp()) / "parallax.toml"
+    config.write_text("[settings]\nweb_rate_per_minute = 0\n", encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "parallax.cli", "serve", "--db", str(DB),
+                               "--port", str(port), "--config", str(config)],
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                              stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(timeout=60) as client:
+            for _ in range(200):
+                try:
+                    client.get(base + "/healthz")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            store = open_store(DB)
+            story_ids = [s.id for s in store.stories()]
+            store.close()
+            rng = random.Random(3)
+            sample = rng.sample(story_ids, min(args.requests, len(story_ids)))
+            cold = [timed(client, f"{base}/story/{s}") for s in sample]  # computes + caches
+            warm = [timed(client, f"{base}/story/{s}") for s in sample]
+            searches = [timed(client, f"{base}/search?q={rng.choice(WORDS)}+{rng.choice(WORDS)}")
+                        for _ in range(args.requests)]
+            index = [timed(client, f"{base}/?page={rng.randint(1, 20)}")
+                     for _ in range(args.requests)]
+        result: dict[str, object] = {
+            "articles": args.articles, "stories": len(story_ids),
+            "story_page_first_view": percentiles(cold), "story_page": percentiles(warm),
+            "search_page": percentiles(searches), "stories_page": percentiles(index)}
+        if shutil.which("wrk"):
+            out = subprocess.run(["wrk", "-t2", "-c16", f"-d{args.wrk_seconds}s", base + "/"],
+                                 capture_output=True, text=True, check=False).stdout
+            rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+            errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+            sock = re.search(r"Socket errors: (.*)", out)
+            result["wrk_stories_page"] = {
+                "requests_per_s": float(rps.group(1)) if rps else None,
+                "non_2xx": int(errors.group(1)) if errors else 0,
+                "socket_errors": sock.group(1) if sock else "none"}
+        print(json.dumps(result, indent=1))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
