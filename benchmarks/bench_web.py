@@ -108,7 +108,8 @@ def main() -> None:
     if args.rebuild or not DB.exists():
         build(args.articles)
     config = Path(tempfile.mkdtemp()) / "parallax.toml"
-    config.write_text("[settings]\nweb_rate_per_minute = 0\n", encoding="utf-8")
+    config.write_text("[settings]\nweb_rate_per_minute = 0\nweb_warm_comparisons = false\n",
+                      encoding="utf-8")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "parallax.cli", "serve", "--db", str(DB),
                                "--port", str(port), "--config", str(config)],

@@ -185,3 +185,20 @@ def test_token_hash_round_trip() -> None:
     assert stored.startswith("pbkdf2_sha256$") and "s3cret" not in stored
     assert verify_token("s3cret", stored) and not verify_token("s3cret!", stored)
     assert not verify_token("s3cret", "garbage") and not verify_token(None, stored)
+
+
+def test_warmer_fills_the_comparison_cache(tmp_path: Path, demo_db: Path) -> None:
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM comparison_cache")
+    app = create_app(str(db), _config())
+    app.state.jobs.warm()
+    app.state.jobs.pool.shutdown(wait=True)  # the warmer runs on the ingest thread
+    with sqlite3.connect(db) as conn:
+        cached = conn.execute("SELECT count(*) FROM comparison_cache").fetchone()[0]
+        stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    assert stories >= 4 and cached == stories

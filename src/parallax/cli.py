@@ -333,8 +333,10 @@ def serve(db: DbOption = DEFAULT_DB,
     elif not token_hash:
         err.print("Read-only: no web_token_hash configured, so ingest is off on this address.")
     err.print(f"Serving {db} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
-    uvicorn.run(create_app(db, cfg, token_hash=token_hash), host=host, port=port,
-                log_level="warning")
+    web_app = create_app(db, cfg, token_hash=token_hash)
+    if cfg["web_warm_comparisons"]:
+        web_app.state.jobs.warm()  # background: each story's first view becomes a cache hit
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command()

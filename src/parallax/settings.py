@@ -114,6 +114,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web_max_body_bytes", 25_000_000,
             "Largest request body the web app accepts (uploads); bigger ones get 413.",
             "Room for a 20 MB input file (max_input_bytes) plus form overhead."),
+    Setting("web_warm_comparisons", True,
+            "Compute every story's comparison in the background when the server starts and "
+            "after each web ingest, so first views are served from the cache.",
+            "A 50-article comparison takes about a second; a cached one milliseconds "
+            "(docs/web.md)."),
     Setting("web_rate_per_minute", 600,
             "Requests per minute one client may make (bursts of a sixth of it); over it, 429. "
             "0 switches the limit off (load tests).",

@@ -59,10 +59,10 @@ def create_app(db: str, config: Config | None = None,
     config = config or Config()
     if token_hash is None:
         token_hash = "" if config["web_read_only"] else str(config["web_token_hash"])
-    ctx = WebContext(db=db, config=config,
-                     compare=comparison_for or _default_comparison(config),
-                     env=template_environment(), jobs=IngestJobs(db, config),
-                     token_hash=token_hash)
+    compare = comparison_for or _default_comparison(config)
+    ctx = WebContext(db=db, config=config, compare=compare, env=template_environment(),
+                     jobs=IngestJobs(db, config, compare), token_hash=token_hash)
+
     app = FastAPI(title="Parallax", version="1",
                   summary="Every side of a news story: stories, comparisons, articles, "
                           "entities, outlets, search and ingest.",
@@ -109,4 +109,5 @@ def create_app(db: str, config: Config | None = None,
 
     register_pages(app, ctx)
     register_api(app, ctx)
+    app.state.jobs = ctx.jobs  # `parallax serve` asks it to warm the comparison cache
     return app

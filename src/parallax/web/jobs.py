@@ -9,11 +9,13 @@ worker thread: SQLite has one writer, and the models load once.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ from typing import Any
 from parallax.ingest.url import is_url
 from parallax.settings import Config
 
+log = logging.getLogger(__name__)
 MAX_JOBS_KEPT = 50
 _SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|warc|warc\.gz)$", re.IGNORECASE)
 
@@ -44,9 +47,14 @@ class Job:
 
 
 class IngestJobs:
-    def __init__(self, db: str, config: Config) -> None:
+    """Also warms the comparison cache (``warm``) on the same single thread, so precomputing
+    never competes with an ingest for the database."""
+
+    def __init__(self, db: str, config: Config,
+                 compare: Callable[[Any, str], dict[str, Any]] | None = None) -> None:
         self.db = db
         self.config = config
+        self.compare = compare
         self.jobs: dict[str, Job] = {}
         self.lock = threading.Lock()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-ingest")
@@ -90,6 +98,31 @@ class IngestJobs:
         self.pool.submit(self._run, job, folder)
         return job
 
+    def warm(self, story_ids: list[str] | None = None) -> None:
+        """Compute and cache comparisons in the background (all stories, largest first, when
+        no ids are given), so a story's first view is normally a cache hit."""
+        if self.compare is not None:
+            self.pool.submit(self._warm, story_ids)
+
+    def _warm(self, story_ids: list[str] | None) -> None:
+        from parallax.store import open_store
+
+        try:
+            store = open_store(self.db)
+        except Exception:
+            log.warning("comparison warmer could not open %s", self.db, exc_info=True)
+            return
+        try:
+            ids = story_ids if story_ids is not None else [s.id for s in store.stories()]
+            for story_id in ids:
+                try:
+                    if self.compare is not None:
+                        self.compare(store, story_id)
+                except Exception:  # one bad story must not stop the others
+                    log.warning("could not precompute story %s", story_id, exc_info=True)
+        finally:
+            store.close()
+
     def get(self, job_id: str) -> Job | None:
         with self.lock:
             return self.jobs.get(job_id)
@@ -112,9 +145,11 @@ class IngestJobs:
 
                 report = ingest(job.inputs, store, self.config, on_item=on_item)
                 job.stories = report.story_count
+                changed = [s.id for s in report.stories]
             finally:
                 store.close()
             job.state = "done"
+            self.warm(changed)
         except Exception as exc:  # reported on the job page, never as a stack trace
             job.state, job.error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
