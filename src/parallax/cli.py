@@ -172,8 +172,13 @@ def analyze(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = 
 
 
 @app.command()
-def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
-           config: ConfigOption = None, follow_links: FollowOption = False) -> None:
+def ingest(inputs: Annotated[list[str] | None, typer.Argument(
+               help="Files, folders, URLs or feeds.")] = None,
+           db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
+           config: ConfigOption = None, follow_links: FollowOption = False,
+           from_parquet: Annotated[Path | None, typer.Option(
+               "--from-parquet", help="Load the output folder of 'parallax batch' instead.")]
+           = None) -> None:
     """Store, analyse and cluster inputs into the database (idempotent and resumable: inputs
     already stored are skipped, an interrupted run keeps everything committed).
 
@@ -184,6 +189,21 @@ def ingest(inputs: Inputs, db: DbOption = DEFAULT_DB, as_json: JsonOption = Fals
     from parallax.store import open_store
 
     cfg = _config(config, follow_links=follow_links)
+    if from_parquet is not None:
+        from parallax.batch.load import load_parquet
+
+        store = open_store(db)
+        try:
+            loaded = load_parquet(from_parquet, store, cfg)
+        finally:
+            store.close()
+        err.print(f"[green]done[/green] loaded {loaded.documents} documents "
+                  f"({loaded.articles} articles), skipped {loaded.skipped} already stored; "
+                  f"{loaded.stories} stories in {db}")
+        return
+    if not inputs:
+        err.print("[red]error[/red] give inputs to ingest, or --from-parquet DIR")
+        raise typer.Exit(EXIT_USAGE)
     store = open_store(db)
     try:
         with _progress("Ingesting") as advance:
@@ -337,6 +357,43 @@ def serve(db: DbOption = DEFAULT_DB,
     if cfg["web_warm_comparisons"]:
         web_app.state.jobs.warm()  # background: each story's first view becomes a cache hit
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def batch(inputs: Annotated[list[str], typer.Argument(
+              help="WARC, JSONL or Parquet shards, or folders of them.")],
+          out: Annotated[Path, typer.Option("--out", help="Output folder (Parquet).")],
+          scheduler: Annotated[str | None, typer.Option(
+              "--scheduler", help="Address of a running Dask scheduler, e.g. "
+              "tcp://10.0.0.5:8786; default: a local cluster sized to this machine.")] = None,
+          workers: Annotated[int | None, typer.Option(
+              "--workers", help="Worker processes of the local cluster (default: cores).")]
+          = None,
+          no_comparisons: Annotated[bool, typer.Option(
+              "--no-comparisons", help="Skip the per-story comparisons.")] = False,
+          config: ConfigOption = None) -> None:
+    """Analyse whole archives on Dask into Parquet, then group stories over all of them.
+    Restartable: finished shards are skipped on a re-run.
+
+    Example: [bold]parallax batch ccnews/*.warc.gz --out run1[/bold], then
+    [bold]parallax ingest --from-parquet run1 --db news.db[/bold]
+    """
+    from parallax.batch.run import run_batch
+
+    cfg = _config(config)
+    with _progress("Analysing shards") as advance:
+        report = run_batch(inputs, out, cfg, scheduler=scheduler, workers=workers,
+                           comparisons=not no_comparisons,
+                           on_partition=lambda r: advance(str(r.get("shard", ""))[-50:]))
+    for failure in report.failed:
+        err.print(f"[yellow]failed[/yellow] {failure['shard']}: {failure['reason']}")
+    for rejection in report.rejected_inputs:
+        err.print(f"[yellow]rejected[/yellow] {rejection.input}: {rejection.reason}")
+    err.print(f"[green]done[/green] {len(report.finished)} shards analysed, "
+              f"{len(report.skipped)} already done, {len(report.failed)} failed; "
+              f"{report.articles} articles in {report.stories} stories; {out}/manifest.json")
+    if report.failed or report.rejected_inputs:
+        raise typer.Exit(1)
 
 
 @app.command()

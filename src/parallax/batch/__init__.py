@@ -1,0 +1,1 @@
+"""Batch processing of whole archives on Dask, with Parquet output (docs/batch.md)."""

@@ -1,0 +1,69 @@
+"""`parallax ingest --from-parquet DIR`: batch results into a store for the web app.
+
+Documents already stored are skipped (same content hash), so loading twice, or loading the
+output of a resumed batch, is idempotent. Stories come from ``stories.parquet`` when it exists
+(the batch's global clustering), otherwise the store re-clusters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from parallax.batch.run import read_articles
+from parallax.batch.schema import article_of
+from parallax.errors import Code, ParallaxError
+from parallax.records import Comment, Page, Story
+from parallax.settings import Config
+from parallax.store.base import Store
+
+
+@dataclass(slots=True)
+class LoadReport:
+    documents: int = 0
+    skipped: int = 0
+    articles: int = 0
+    stories: int = 0
+
+
+def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
+    if not (out / "articles").is_dir():
+        raise ParallaxError(Code.NOT_FOUND, f"{out} holds no batch output (no articles/ "
+                            "folder); run 'parallax batch INPUT --out DIR' first")
+    rows = read_articles(out)
+    by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_document[row["document"]].append(row)
+    comments: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for file in sorted((out / "comments").glob("part-*.parquet")):
+        for c in pq.read_table(file).to_pylist():
+            comments[c["document"]].append(c)
+    report = LoadReport()
+    for document, members in by_document.items():
+        if store.has_document(document):
+            report.skipped += 1
+            continue
+        first = members[0]
+        page = Page(input=first["input"] or first["uri"], uri=first["uri"], sha256=document,
+                    kind=first["kind"], fetched_at=first["fetched_at"],
+                    articles=[article_of(r) for r in members],
+                    comments=[Comment(c["text"], c["language"], c["author"]) for c in
+                              sorted(comments.get(document, []), key=lambda c: c["position"])])
+        store.save_page(page)
+        report.documents += 1
+        report.articles += len(members)
+    stories_file = out / "stories.parquet"
+    if stories_file.exists():
+        stories = [Story.from_dict({k: v for k, v in row.items() if k != "comparison"})
+                   for row in pq.read_table(stories_file).to_pylist()]
+        store.replace_stories(stories)
+        report.stories = len(stories)
+    else:
+        from parallax.runner import recluster
+
+        report.stories = len(recluster(store, config))
+    return report

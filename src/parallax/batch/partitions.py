@@ -1,0 +1,135 @@
+"""One partition = one input shard (a WARC, JSONL or Parquet file), analysed on a Dask worker.
+
+A partition's output is written to temporary files and renamed into place, the articles file
+last, so its presence means the partition is complete: a killed worker leaves nothing half
+written, and a re-run skips every partition whose articles file exists. Models are loaded once
+per worker process (``_pipeline`` caches the pipeline by configuration).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from parallax.batch.schema import ARTICLE_SCHEMA, COMMENT_SCHEMA, REJECTION_SCHEMA, row_of
+from parallax.errors import Code
+from parallax.records import RawDocument, Rejection, content_hash
+from parallax.settings import Config
+
+SHARD_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".parquet")
+_PIPELINES: dict[str, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    id: str
+    shard: str
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.id}"
+
+
+def plan(inputs: list[str]) -> tuple[list[Partition], list[Rejection]]:
+    """Shards from files and folders (read recursively); the id changes when a shard does."""
+    partitions: list[Partition] = []
+    rejected: list[Rejection] = []
+    for given in inputs:
+        path = Path(given)
+        if not path.exists():
+            rejected.append(Rejection(given, "no such file or folder", Code.NOT_FOUND.value))
+            continue
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        shards = [p for p in files if p.name.lower().endswith(SHARD_SUFFIXES)]
+        if not shards:
+            rejected.append(Rejection(given, "no WARC, JSONL or Parquet shard here",
+                                      Code.EMPTY.value))
+        for shard in shards:
+            stat = shard.stat()
+            pid = content_hash(str(shard.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
+            partitions.append(Partition(id=pid, shard=str(shard)))
+    return partitions, rejected
+
+
+def _pipeline(config: Config) -> Any:
+    from parallax.pipeline import Pipeline
+
+    key = json.dumps([config.stages, config.values], sort_keys=True, default=str)
+    if key not in _PIPELINES:
+        _PIPELINES.clear()
+        _PIPELINES[key] = Pipeline.from_config(config)
+    return _PIPELINES[key]
+
+
+def _documents(shard: str, config: Config) -> Iterator[RawDocument | Rejection]:
+    if shard.lower().endswith(".parquet"):
+        from parallax.ingest.jsonl import read_jsonl_text
+
+        try:
+            table = pq.read_table(shard)
+        except Exception as exc:  # a corrupt shard is reported, never half-read
+            raise ShardError(f"cannot read Parquet shard: {type(exc).__name__}: {exc}") from exc
+        lines = "\n".join(json.dumps(row, default=str) for row in table.to_pylist())
+        yield from read_jsonl_text(lines, uri=shard, given=shard, config=config)
+        return
+    from parallax.ingest import read_inputs
+
+    yield from read_inputs([shard], config)
+
+
+class ShardError(Exception):
+    pass
+
+
+def done(partition: Partition, out: Path) -> bool:
+    return (out / "articles" / f"{partition.name}.parquet").exists()
+
+
+def run_partition(partition: Partition, out: str, config: Config) -> dict[str, Any]:
+    """Analyse one shard and write its articles, comments and rejections; idempotent."""
+    from parallax.stories.dedupe import NearDuplicateIndex
+
+    root = Path(out)
+    if done(partition, root):
+        return {"partition": partition.id, "shard": partition.shard, "skipped": True}
+    pipeline = _pipeline(config)
+    duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
+    articles: list[dict[str, Any]] = []
+    comments: list[dict[str, Any]] = []
+    rejections: list[dict[str, Any]] = []
+    for item in _documents(partition.shard, config):
+        result = item if isinstance(item, Rejection) else pipeline.process(item)
+        if isinstance(result, Rejection):
+            rejections.append({"input": result.input, "code": result.code,
+                               "reason": result.reason})
+            continue
+        duplicates.mark(result)
+        main = next((a.id for a in result.articles if a.role == "main"), None)
+        for article in result.articles:
+            articles.append(row_of(article, document=result.sha256, uri=result.uri,
+                                   kind=result.kind, fetched_at=result.fetched_at))
+        for position, comment in enumerate(result.comments):
+            comments.append({"document": result.sha256, "article_id": main,
+                             "position": position, "text": comment.text,
+                             "language": comment.language, "author": comment.author})
+    _write(root / "comments", partition, comments, COMMENT_SCHEMA)
+    _write(root / "rejections", partition, rejections, REJECTION_SCHEMA)
+    _write(root / "articles", partition, articles, ARTICLE_SCHEMA)  # last: marks it done
+    return {"partition": partition.id, "shard": partition.shard, "skipped": False,
+            "articles": len(articles), "comments": len(comments), "rejected": len(rejections)}
+
+
+def _write(folder: Path, partition: Partition, rows: list[dict[str, Any]],
+           schema: pa.Schema) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{partition.name}.parquet"
+    tmp = folder / f".{partition.name}.{os.getpid()}.tmp"
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
+    os.replace(tmp, target)
