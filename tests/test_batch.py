@@ -111,3 +111,25 @@ def test_parquet_results_load_into_a_store(tmp_path: Path, batch_out: Path) -> N
     assert again.documents == 0 and again.skipped == first.documents
     assert store.search("Orlec") and len(store.articles(role="main")) >= 18
     store.close()
+
+
+def test_loading_stops_cleanly_when_the_database_fails(tmp_path: Path, batch_out: Path) -> None:
+    from parallax.errors import ParallaxError
+
+    store = open_store(tmp_path / "flaky.db")
+    real = store.save_page
+    calls = {"n": 0}
+
+    def flaky(page: object) -> list[str]:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disk went away")
+        return real(page)  # type: ignore[arg-type]
+
+    store.save_page = flaky  # type: ignore[method-assign]
+    with pytest.raises(ParallaxError, match="after 4 documents were loaded"):
+        load_parquet(batch_out, store, Config())
+    store.save_page = real  # type: ignore[method-assign]
+    resumed = load_parquet(batch_out, store, Config())
+    assert resumed.skipped == 4 and resumed.documents >= 14
+    store.close()

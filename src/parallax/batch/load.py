@@ -53,7 +53,12 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
                     articles=[article_of(r) for r in members],
                     comments=[Comment(c["text"], c["language"], c["author"]) for c in
                               sorted(comments.get(document, []), key=lambda c: c["position"])])
-        store.save_page(page)
+        try:
+            store.save_page(page)
+        except Exception as exc:  # the database went away: keep what is committed, say so
+            raise ParallaxError(Code.STORE, f"the database failed after {report.documents} "
+                                f"documents were loaded ({type(exc).__name__}: {exc}); they "
+                                "are kept, run the same command again to continue") from exc
         report.documents += 1
         report.articles += len(members)
     stories_file = out / "stories.parquet"

@@ -58,6 +58,16 @@ def plan(inputs: list[str]) -> tuple[list[Partition], list[Rejection]]:
     return partitions, rejected
 
 
+def _limit_threads(threads: int) -> None:
+    os.environ["PARALLAX_THREADS"] = str(threads)
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(threads)  # numpy's BLAS in this worker process
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        pass
+
+
 def _pipeline(config: Config) -> Any:
     from parallax.pipeline import Pipeline
 
@@ -92,13 +102,17 @@ def done(partition: Partition, out: Path) -> bool:
     return (out / "articles" / f"{partition.name}.parquet").exists()
 
 
-def run_partition(partition: Partition, out: str, config: Config) -> dict[str, Any]:
-    """Analyse one shard and write its articles, comments and rejections; idempotent."""
+def run_partition(partition: Partition, out: str, config: Config,
+                  threads: int | None = None) -> dict[str, Any]:
+    """Analyse one shard and write its articles, comments and rejections; idempotent.
+    ``threads``: math threads this worker may use (cores / workers on one machine)."""
     from parallax.stories.dedupe import NearDuplicateIndex
 
     root = Path(out)
     if done(partition, root):
         return {"partition": partition.id, "shard": partition.shard, "skipped": True}
+    if threads:
+        _limit_threads(threads)
     pipeline = _pipeline(config)
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
     articles: list[dict[str, Any]] = []

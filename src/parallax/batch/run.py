@@ -75,16 +75,19 @@ def _run_on_dask(todo: list[Partition], out: Path, config: Config, scheduler: st
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
+    threads = None  # a remote cluster's workers decide for themselves
     if scheduler:
         client = Client(scheduler)
     else:
         n = workers or max(1, os.cpu_count() or 1)
+        threads = max(1, (os.cpu_count() or 1) // n)
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                dashboard_address=None, memory_limit="3GiB")
         client = Client(cluster)
     try:
-        futures = {client.submit(run_partition, p, str(out), config, key=f"parallax-{p.id}",
-                                 retries=1, pure=False): p for p in todo}
+        futures = {client.submit(run_partition, p, str(out), config, threads,
+                                 key=f"parallax-{p.id}", retries=1, pure=False): p
+                   for p in todo}
         for future in as_completed(futures):
             partition = futures[future]
             try:
