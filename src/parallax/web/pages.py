@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import FastAPI, File, Form, Query, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Query, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from parallax.compare.render import (
@@ -19,7 +19,13 @@ from parallax.compare.render import (
     span_text,
 )
 from parallax.store.browse import StoryFilter
-from parallax.web.context import PAGE_SIZE, WebContext
+from parallax.web.context import (
+    PAGE_SIZE,
+    PageParam,
+    SearchParam,
+    WebContext,
+    story_filter,
+)
 from parallax.web.views import (
     LAYERS,
     bars,
@@ -29,41 +35,24 @@ from parallax.web.views import (
     technique_rows,
 )
 
-MAX_QUERY = 200
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
-                                        description="ISO date, YYYY-MM-DD")]
-TextParam = Annotated[str | None, Query(max_length=MAX_QUERY)]
-PageParam = Annotated[int, Query(ge=1, le=10_000)]
-
 
 def register_pages(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
-    def index(outlet: TextParam = None, language: TextParam = None, since: DateParam = None,
-              until: DateParam = None, entity: TextParam = None, narrative: TextParam = None,
-              sort: Annotated[str, Query(pattern="^(largest|newest)$")] = "largest",
+    def index(where: Annotated[StoryFilter, Depends(story_filter)],
               page: PageParam = 1) -> HTMLResponse:
-        where = StoryFilter(outlet=outlet or None, language=language or None, since=since,
-                            until=until, entity=entity or None, narrative=narrative or None,
-                            sort=sort)
         with ctx.opened() as store:
             stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
             options = ctx.facet_options(store)
             counts, rejections = store.counts(), store.rejections()[:50]
-        params = {k: v for k, v in (("outlet", outlet), ("language", language),
-                                    ("since", since), ("until", until), ("entity", entity),
-                                    ("narrative", narrative), ("sort", sort)) if v}
         return ctx.page("index.html", nav="stories", stories=stories, total=total, page=page,
-                        pages=max(1, -(-total // PAGE_SIZE)), params=params, options=options,
+                        pages=max(1, -(-total // PAGE_SIZE)), params=where.params(),
+                        options=options,
                         filtered=where.active, counts=counts, rejections=rejections,
                         spans=[span_text(s.start, s.end) for s in stories])
 
     @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
-    def search(q: Annotated[str, Query(max_length=1000)] = "",
-               page: PageParam = 1) -> HTMLResponse:
-        query = q.strip()[:MAX_QUERY]
-        with ctx.opened() as store:
-            results = store.search(query, PAGE_SIZE, (page - 1) * PAGE_SIZE) if query else []
-            total = store.search_count(query) if query else 0
+    def search(q: SearchParam = "", page: PageParam = 1) -> HTMLResponse:
+        query, results, total = ctx.search(q, page)
         return ctx.page("search.html", nav="search", query=query, results=results, total=total,
                         page=page, pages=max(1, -(-total // PAGE_SIZE)), params={"q": query})
 
