@@ -105,7 +105,10 @@ def on_dask(shards: list[Path], config: Config, workers: int, out: Path) -> dict
     total = time.perf_counter() - started
     return {"workers": workers, "articles": report.articles, "seconds": round(total, 1),
             "articles_per_s": round(report.articles / total, 2),
-            "failed": len(report.failed)}
+            "analysis_s": round(report.analysis_seconds, 1),
+            "analysis_articles_per_s": round(report.articles / report.analysis_seconds, 2),
+            "stories_s": round(report.stories_seconds, 1),
+            "worker_peak_rss_mb": report.worker_peak_rss_mb, "failed": len(report.failed)}
 
 
 def main() -> None:
@@ -130,6 +133,9 @@ def main() -> None:
             efficiency = float(runs[2]["articles_per_s"]) / (
                 2 * float(runs[1]["articles_per_s"]))
             result["dask"]["scaling_efficiency"] = round(efficiency, 2)
+            result["dask"]["analysis_scaling_efficiency"] = round(
+                float(runs[2]["analysis_articles_per_s"])
+                / (2 * float(runs[1]["analysis_articles_per_s"])), 2)
             per_core = float(runs[2]["articles_per_s"]) / 2
             result["cc_news_month_hours"] = {
                 str(cores): round(CC_NEWS_MONTH / (per_core * cores * efficiency) / 3600, 1)

@@ -8,6 +8,10 @@ by the real pipeline, then their analysed articles are copied under new ids, out
 serve`, one worker, rate limit off); requests go over real HTTP from this process.
 
     python benchmarks/bench_web.py [--articles 10000] [--requests 200] [--wrk-seconds 15]
+    python benchmarks/bench_web.py --postgres   # the same over a throwaway PostgreSQL server
+
+With ``--postgres`` the store is built in a fresh database of a PostgreSQL cluster started for
+the run (tests/postgres_server.py: Debian's postgresql package, Unix socket only).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ WORDS = ("harbour", "ceasefire", "pipeline", "summit", "flood", "strike", "elect
          "verdict", "prisoner", "gas", "dam", "heatwave", "protest", "minister", "sanctions")
 
 
-def build(n_articles: int) -> None:
+def build(n_articles: int, db: str | Path = DB) -> None:
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         seed = open_store(Path(tmp) / "seed.db")
@@ -47,8 +51,9 @@ def build(n_articles: int) -> None:
                 str(ROOT / "src/parallax/demo/corpus")], seed, Config(), cluster=False)
         templates = seed.articles(role="main")
         seed.close()
-    DB.unlink(missing_ok=True)
-    store = open_store(DB)
+    if isinstance(db, Path):
+        db.unlink(missing_ok=True)
+    store = open_store(db)
     outlets = [f"Outlet {i:02d}" for i in range(40)]
     stories: list[Story] = []
     made = 0
@@ -104,14 +109,40 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--wrk-seconds", type=int, default=15)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--postgres", action="store_true",
+                        help="store in a throwaway PostgreSQL cluster instead of SQLite")
     args = parser.parse_args()
-    if args.rebuild or not DB.exists():
+    cluster = None
+    db: str | Path = DB
+    if args.postgres:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from postgres_server import Cluster, find_bindir
+
+        bindir = find_bindir()
+        if bindir is None:
+            raise SystemExit("PostgreSQL is not installed (apt-get install postgresql)")
+        cluster = Cluster(bindir)
+        cluster.start()
+        db = cluster.new_database()
+        started = time.perf_counter()
+        build(args.articles, db)
+        print(f"built the PostgreSQL store in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+    elif args.rebuild or not DB.exists():
         build(args.articles)
+    try:
+        run(args, db)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def run(args: argparse.Namespace, db: str | Path) -> None:
     config = Path(tempfile.mkdtemp()) / "parallax.toml"
     config.write_text("[settings]\nweb_rate_per_minute = 0\nweb_warm_comparisons = false\n",
                       encoding="utf-8")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "parallax.cli", "serve", "--db", str(DB),
+    server = subprocess.Popen([sys.executable, "-m", "parallax.cli", "serve", "--db", str(db),
                                "--port", str(port), "--config", str(config)],
                               env={**os.environ, "PYTHONUNBUFFERED": "1"},
                               stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
@@ -124,7 +155,7 @@ def main() -> None:
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            store = open_store(DB)
+            store = open_store(db)
             story_ids = [s.id for s in store.stories()]
             store.close()
             rng = random.Random(3)
@@ -136,7 +167,8 @@ def main() -> None:
             index = [timed(client, f"{base}/?page={rng.randint(1, 20)}")
                      for _ in range(args.requests)]
         result: dict[str, object] = {
-            "articles": args.articles, "stories": len(story_ids),
+            "backend": "postgres" if args.postgres else "sqlite", "articles": args.articles,
+            "stories": len(story_ids),
             "story_page_first_view": percentiles(cold), "story_page": percentiles(warm),
             "search_page": percentiles(searches), "stories_page": percentiles(index)}
         if shutil.which("wrk"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,36 @@ from parallax.settings import Config
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 CORPUS = ROOT / "src" / "parallax" / "demo" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[object]:
+    """A PostgreSQL server for this test session (tests/postgres_server.py). Skips when the
+    binaries are missing, unless PARALLAX_REQUIRE_POSTGRES=1 (set by .ci/run once it has
+    installed them): then a missing server fails the run instead of hiding the suite."""
+    from postgres_server import Cluster, find_bindir  # tests/ is on sys.path
+
+    bindir = find_bindir()
+    if bindir is None:
+        if os.environ.get("PARALLAX_REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL binaries not found (apt-get install postgresql)")
+        pytest.skip("PostgreSQL is not installed")
+    cluster = Cluster(bindir)
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend: the store suite runs once per backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.new_database()
+    yield url
+    cluster.drop_database(url)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,6 +88,8 @@ def test_batch_matches_the_single_process_pipeline(tmp_path: Path, corpus: Path,
     assert sum(len(s["article_ids"]) for s in stories) >= 18
     manifest = json.loads((batch_out / "manifest.json").read_text())
     assert manifest["finished"] == 3 and manifest["failed"] == []
+    assert manifest["worker_peak_rss_mb"] > 100  # the workers' own peak, models loaded
+    assert manifest["analysis_seconds"] + manifest["stories_seconds"] <= manifest["seconds"]
 
 
 def test_rerun_skips_finished_shards_and_reports_a_corrupt_one(corpus: Path,
@@ -103,8 +106,8 @@ def test_rerun_skips_finished_shards_and_reports_a_corrupt_one(corpus: Path,
     assert report.articles >= 18  # everything finished before is kept
 
 
-def test_parquet_results_load_into_a_store(tmp_path: Path, batch_out: Path) -> None:
-    store = open_store(tmp_path / "loaded.db")
+def test_parquet_results_load_into_a_store(db_url: str, batch_out: Path) -> None:
+    store = open_store(db_url)  # on SQLite and on PostgreSQL
     first = load_parquet(batch_out, store, Config())
     again = load_parquet(batch_out, store, Config())
     assert first.documents >= 18 and first.stories >= 1
@@ -133,3 +136,54 @@ def test_loading_stops_cleanly_when_the_database_fails(tmp_path: Path, batch_out
     resumed = load_parquet(batch_out, store, Config())
     assert resumed.skipped == 4 and resumed.documents >= 14
     store.close()
+
+
+def test_loading_resumes_after_the_postgres_server_drops_us(postgres_cluster: Any,
+                                                           batch_out: Path) -> None:
+    """The database really goes away mid-load: the server ends our session after four pages."""
+    import psycopg
+
+    from parallax.errors import ParallaxError
+
+    url = postgres_cluster.new_database()
+    store = open_store(url)
+    real = store.save_page
+    calls = {"n": 0}
+
+    def dropped_after_four(page: object) -> list[str]:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            with psycopg.connect(postgres_cluster.url(), autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)",
+                              (store.conn.raw.info.backend_pid,))
+        return real(page)  # type: ignore[arg-type]
+
+    store.save_page = dropped_after_four  # type: ignore[method-assign]
+    with pytest.raises(ParallaxError, match="after 4 documents were loaded"):
+        load_parquet(batch_out, store, Config())
+    resumed = load_parquet(batch_out, open_store(url), Config())
+    assert resumed.skipped == 4 and resumed.documents >= 14
+
+
+def test_a_worker_killed_mid_partition_loses_nothing(tmp_path: Path, corpus: Path,
+                                                     batch_out: Path) -> None:
+    """SIGKILL one worker while it analyses a shard: Dask re-runs that shard elsewhere, the
+    half-done work never shows, and the output equals an undisturbed run's."""
+    import cloudpickle
+    from dask.distributed import Client, LocalCluster
+
+    import worker_killer
+
+    cloudpickle.register_pickle_by_value(worker_killer)  # the workers cannot import tests/
+    marker = str(tmp_path / "killed")
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        client.register_plugin(worker_killer.KillOnce(marker, delay_s=1.0))
+        report = run_batch([str(corpus)], out, Config(), scheduler=cluster.scheduler_address)
+    victim = worker_killer.killed(marker)
+    assert victim is not None and victim.startswith("parallax-")  # a worker really died
+    assert report.failed == [] and len(report.finished) == 3
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no half-written files
+    assert sorted(r["id"] for r in read_articles(out)) == sorted(
+        r["id"] for r in read_articles(batch_out))

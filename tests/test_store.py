@@ -42,8 +42,8 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         SQLiteStore(tmp_path / "future.db")
 
 
-def test_same_article_twice_is_stored_once_and_searchable(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "p.db")
+def test_same_article_twice_is_stored_once_and_searchable(db_url: str) -> None:
+    store = open_store(db_url)
     first = store.save_page(page("sha1", "Harbour strike", "Dock workers walked out in Marlow."))
     second = store.save_page(page("sha2", "Harbour strike", "Dock workers walked out in Marlow.",
                                   input_="copy.txt"))
@@ -56,8 +56,8 @@ def test_same_article_twice_is_stored_once_and_searchable(tmp_path: Path) -> Non
     assert source is not None and source["also_in"] == ["copy.txt"]
 
 
-def test_stories_round_trip(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "p.db")
+def test_stories_round_trip(db_url: str) -> None:
+    store = open_store(db_url)
     ids = store.save_page(page("sha1", "A", "Text about the strike in Marlow."))
     store.replace_stories([Story(id="s1", title="Strike", article_ids=ids, outlets=["X"])])
     assert store.story("s1") == Story(id="s1", title="Strike", article_ids=ids, outlets=["X"])
@@ -65,18 +65,18 @@ def test_stories_round_trip(tmp_path: Path) -> None:
     assert store.stories() == []
 
 
-def test_rejections_are_recorded(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "p.db")
+def test_rejections_are_recorded(db_url: str) -> None:
+    store = open_store(db_url)
     store.save_rejection(Rejection("bad.bin", "binary input", "E003"))
     store.save_rejection(Rejection("bad.bin", "binary input again", "E003"))
     (row,) = store.rejections()
     assert row["reason"] == "binary input again"
 
 
-def test_ingest_is_idempotent_and_resumable(tmp_path: Path, corpus: Path,
+def test_ingest_is_idempotent_and_resumable(db_url: str, corpus: Path,
                                             config: Config) -> None:
     files = sorted(str(p) for p in corpus.glob("*.txt"))[:5]
-    db = tmp_path / "p.db"
+    db = db_url
     pipeline = Pipeline.from_config(config)
 
     class CrashOnThird:

@@ -202,3 +202,29 @@ def test_warmer_fills_the_comparison_cache(tmp_path: Path, demo_db: Path) -> Non
         cached = conn.execute("SELECT count(*) FROM comparison_cache").fetchone()[0]
         stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
     assert stories >= 4 and cached == stories
+
+
+def test_the_web_app_reads_a_postgres_store_like_sqlite(postgres_cluster: Any,
+                                                        tmp_path: Path) -> None:
+    """The same demo corpus in PostgreSQL: the pages and API answer as over SQLite."""
+    from parallax.cli import demo_corpus_path
+
+    url = postgres_cluster.new_database()
+    for db in (url, str(tmp_path / "lite.db")):
+        store = open_store(db)
+        ingest([str(demo_corpus_path())], store, Config())
+        store.close()
+    with TestClient(create_app(str(tmp_path / "lite.db"), _config())) as lite, \
+            TestClient(create_app(url, _config())) as pg:
+        assert pg.get("/").status_code == 200
+        stories = pg.get("/api/stories").json()
+        assert stories["total"] == lite.get("/api/stories").json()["total"] >= 3
+        sid = stories["stories"][0]["id"]
+        assert pg.get(f"/story/{sid}").status_code == 200
+        mine = pg.get(f"/api/stories/{sid}").json()
+        theirs = lite.get(f"/api/stories/{sid}").json()
+        assert mine["comparison"]["outlets"] == theirs["comparison"]["outlets"]
+        hits = pg.get("/api/search", params={"q": "Drava"}).json()
+        assert hits["total"] == lite.get("/api/search", params={"q": "Drava"}).json()["total"]
+        assert hits["total"] >= 1 and "[" in hits["results"][0]["snippet"]
+        assert pg.get("/search", params={"q": "x\x00y"}).status_code == 200

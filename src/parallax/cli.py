@@ -36,7 +36,8 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 DEFAULT_DB = "parallax.db"
 
 DbOption = Annotated[str, typer.Option("--db", envvar="PARALLAX_DB",
-                                       help="SQLite database file.")]
+                                       help="SQLite database file, or a "
+                                            "postgresql://user:pass@host/db URL.")]
 ConfigOption = Annotated[str | None, typer.Option(
     "--config", envvar="PARALLAX_CONFIG",
     help="TOML config file (default: ./parallax.toml if present).")]
@@ -337,10 +338,11 @@ def serve(db: DbOption = DEFAULT_DB,
     """
     import uvicorn
 
+    from parallax.store.base import is_server_url
     from parallax.web.app import create_app
     from parallax.web.security import hash_token, new_token
 
-    if not Path(db).exists():
+    if not is_server_url(db) and not Path(db).exists():
         err.print(f"[red]error[/red] database not found: {db} (run 'parallax ingest' first)")
         raise typer.Exit(EXIT_USAGE)
     cfg = _config(config)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,7 +138,8 @@ def run_partition(partition: Partition, out: str, config: Config,
     _write(root / "rejections", partition, rejections, REJECTION_SCHEMA)
     _write(root / "articles", partition, articles, ARTICLE_SCHEMA)  # last: marks it done
     return {"partition": partition.id, "shard": partition.shard, "skipped": False,
-            "articles": len(articles), "comments": len(comments), "rejected": len(rejections)}
+            "articles": len(articles), "comments": len(comments), "rejected": len(rejections),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
 def _write(folder: Path, partition: Partition, rows: list[dict[str, Any]],

@@ -41,6 +41,13 @@ class BatchReport:
     articles: int = 0
     stories: int = 0
     seconds: float = 0.0
+    analysis_seconds: float = 0.0  # the shards on the cluster: the part that scales
+    stories_seconds: float = 0.0  # global grouping (and comparisons) in the driver
+
+    @property
+    def worker_peak_rss_mb(self) -> int:
+        """The largest peak resident memory any worker process reported."""
+        return max((int(r.get("peak_rss_mb", 0)) for r in self.finished), default=0)
 
     def to_dict(self) -> dict[str, Any]:
         return {"partitions": self.partitions, "finished": len(self.finished),
@@ -48,7 +55,10 @@ class BatchReport:
                 "rejected_inputs": [{"input": r.input, "reason": r.reason, "code": r.code}
                                     for r in self.rejected_inputs],
                 "articles": self.articles, "stories": self.stories,
-                "seconds": round(self.seconds, 1)}
+                "seconds": round(self.seconds, 1),
+                "analysis_seconds": round(self.analysis_seconds, 1),
+                "stories_seconds": round(self.stories_seconds, 1),
+                "worker_peak_rss_mb": self.worker_peak_rss_mb}
 
 
 def run_batch(inputs: list[str], out: Path, config: Config, *, scheduler: str | None = None,
@@ -62,7 +72,12 @@ def run_batch(inputs: list[str], out: Path, config: Config, *, scheduler: str | 
     report.skipped = [p.id for p in partitions if p not in todo]
     if todo:
         _run_on_dask(todo, out, config, scheduler, workers, report, on_partition)
+    report.analysis_seconds = time.perf_counter() - started
+    for stale in out.glob("*/.*.tmp"):  # left by a worker killed while writing; all are done now
+        stale.unlink(missing_ok=True)
+    grouping = time.perf_counter()
     report.articles, report.stories = cluster_stories(out, config, comparisons=comparisons)
+    report.stories_seconds = time.perf_counter() - grouping
     report.seconds = time.perf_counter() - started
     (out / "manifest.json").write_text(json.dumps(report.to_dict(), indent=1),
                                        encoding="utf-8")

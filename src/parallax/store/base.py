@@ -1,4 +1,4 @@
-"""The store interface every backend implements (SQLite now, PostgreSQL later).
+"""The store interface every backend implements (SQLite by default, PostgreSQL for servers).
 
 Kept deliberately small: documents are written one transaction each (so a crash loses only the
 document in flight), and everything the web app and ``compare`` need is read back as records.
@@ -113,13 +113,18 @@ class Store(Protocol):
 
 
 def open_store(location: str | Path) -> Store:
-    """Open a store by path or URL; a plain path (or sqlite:///path) is SQLite."""
+    """Open a store by path or URL: a plain path (or sqlite:///path) is SQLite,
+    postgresql://user:password@host/db is PostgreSQL."""
     text = str(location)
-    if text.startswith(("postgresql://", "postgres://")):
-        from parallax.errors import Code, ParallaxError
+    if is_server_url(text):
+        from parallax.store.postgres import PostgresStore
 
-        raise ParallaxError(Code.STORE, "PostgreSQL stores are not available yet; "
-                            "use a SQLite file path")
+        return PostgresStore(text)
     from parallax.store.sqlite import SQLiteStore
 
     return SQLiteStore(text.removeprefix("sqlite:///"))
+
+
+def is_server_url(location: str | Path) -> bool:
+    """True for a database server URL (nothing to look for on disk)."""
+    return str(location).startswith(("postgresql://", "postgres://"))

@@ -1,17 +1,19 @@
 """The reading side the web app needs beyond records: filtered, paginated stories, the facet
 index behind entity and outlet pages, paginated search. Kept apart from the write path
-(``sqlite.py``) and written as SQL over indexed tables, so a page over a store of 10,000
+(``sql.py``) and written as SQL over indexed tables, so a page over a store of 10,000
 articles costs milliseconds, not a scan of every analysis.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parallax.records import Article, Story
+
+if TYPE_CHECKING:
+    from parallax.store.sql import Connection
 
 #: what an article's facets are, row by row: (kind, value, detail, count)
 Facet = tuple[str, str, str, int]
@@ -73,12 +75,17 @@ class StoryFilter:
 
 
 class BrowseQueries:
-    conn: sqlite3.Connection
+    conn: Connection
+
+    def json_text(self, column: str, key: str) -> str:
+        """SQL for one top-level field of a JSON text column (each dialect spells it)."""
+        raise NotImplementedError
 
     def save_facets(self, article_id: str, facets: list[Facet]) -> None:
         self.conn.executemany(
-            "INSERT OR REPLACE INTO article_facets (article, kind, value, detail, count)"
-            " VALUES (?, ?, ?, ?, ?)", [(article_id, *f) for f in facets])
+            "INSERT INTO article_facets (article, kind, value, detail, count)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article, kind, value, detail)"
+            " DO UPDATE SET count = excluded.count", [(article_id, *f) for f in facets])
 
     def cached_comparison(self, story_id: str, signature: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM comparison_cache WHERE story = ? AND"
@@ -86,21 +93,28 @@ class BrowseQueries:
         return json.loads(row[0]) if row else None
 
     def cache_comparison(self, story_id: str, signature: str, data: dict[str, Any]) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO comparison_cache (story, signature, data)"
-                          " VALUES (?, ?, ?)", (story_id, signature,
-                                                json.dumps(data, ensure_ascii=False)))
+        from parallax.store.sql import utc_now
+
+        self.conn.execute("INSERT INTO comparison_cache (story, signature, data, made_at)"
+                          " VALUES (?, ?, ?, ?) ON CONFLICT (story) DO UPDATE SET"
+                          " signature = excluded.signature, data = excluded.data,"
+                          " made_at = excluded.made_at",
+                          (story_id, signature, json.dumps(data, ensure_ascii=False),
+                           utc_now()))
 
     def story_page(self, where: StoryFilter, offset: int = 0, limit: int = 20
                    ) -> tuple[list[Story], int]:
         """Stories with at least one main article matching the filter, and how many there
         are in all."""
-        order = ("json_extract(s.data, '$.end') DESC, s.size DESC" if where.sort == "newest"
+        order = (f"{self.json_text('s.data', 'end')} DESC NULLS LAST, s.size DESC"
+                 if where.sort == "newest"
                  else "s.size DESC, s.id")
         if where.active:
             clause, params = where.where()
             ids = ("SELECT DISTINCT sa.story FROM story_articles sa JOIN articles a"
                    f" ON a.id = sa.article WHERE {clause}")
-            total = self.conn.execute(f"SELECT count(*) FROM ({ids})", params).fetchone()[0]
+            total = self.conn.execute(f"SELECT count(*) FROM ({ids}) AS matching",
+                                      params).fetchone()[0]
             rows = self.conn.execute(f"SELECT s.data FROM stories s WHERE s.id IN ({ids})"
                                      f" ORDER BY {order} LIMIT ? OFFSET ?",
                                      [*params, limit, offset])
@@ -155,6 +169,7 @@ class BrowseQueries:
             return [{"label": r[0], "articles": r[1], "count": r[2]} for r in self.conn.execute(
                 "SELECT f.value, count(DISTINCT f.article), sum(f.count) FROM article_facets f"
                 " JOIN articles a ON a.id = f.article WHERE a.outlet = ? AND f.kind = ?"
+                " AND a.role = 'main'"
                 " GROUP BY f.value ORDER BY 2 DESC, 3 DESC, f.value LIMIT 12", (outlet, kind))]
 
         total = self.conn.execute("SELECT count(*) FROM articles WHERE outlet = ? AND"

@@ -1,7 +1,13 @@
-"""Schema migrations from one place: numbered SQL files applied in order, each in a transaction.
+"""Schema migrations for both stores from one place.
 
-SQLite records the applied version in ``PRAGMA user_version``; a database newer than this code
-is refused rather than silently misread.
+Each dialect has a folder of numbered SQL files (``migrations/sqlite``, ``migrations/postgres``)
+with the same version numbers: version N means the same tables and columns on both, so the one
+set of queries in ``store/sql.py`` reads either. ``tests/test_store_backends.py`` checks that the
+folders stay in step. Every migration runs in one transaction; a database newer than this code is
+refused rather than silently misread.
+
+SQLite records the applied version in ``PRAGMA user_version``; PostgreSQL in a one-row table
+``parallax_schema``, under an advisory lock so two processes starting at once migrate once.
 """
 
 from __future__ import annotations
@@ -9,12 +15,17 @@ from __future__ import annotations
 import re
 import sqlite3
 from importlib import resources
+from typing import Any
 
 from parallax.errors import Code, ParallaxError
 
+DIALECTS = ("sqlite", "postgres")
+#: an arbitrary constant: the advisory lock that serialises PostgreSQL migrations
+PG_MIGRATION_LOCK = 0x5A4A11A8
 
-def migration_scripts() -> list[tuple[int, str]]:
-    folder = resources.files("parallax.store") / "migrations"
+
+def migration_scripts(dialect: str = "sqlite") -> list[tuple[int, str]]:
+    folder = resources.files("parallax.store") / "migrations" / dialect
     scripts = []
     for entry in folder.iterdir():
         if m := re.match(r"(\d{4})_.*\.sql$", entry.name):
@@ -25,12 +36,16 @@ def migration_scripts() -> list[tuple[int, str]]:
 LATEST = max(v for v, _ in migration_scripts())
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+def _refuse_newer(current: int) -> None:
     if current > LATEST:
         raise ParallaxError(Code.STORE, f"database schema v{current} is newer than this Parallax "
                             f"(v{LATEST}); upgrade Parallax")
-    for version, script in migration_scripts():
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    _refuse_newer(current)
+    for version, script in migration_scripts("sqlite"):
         if version <= current:
             continue
         try:
@@ -42,6 +57,35 @@ def migrate(conn: sqlite3.Connection) -> int:
         except sqlite3.Error as exc:
             conn.execute("ROLLBACK")
             raise ParallaxError(Code.STORE, f"migration {version} failed: {exc}") from exc
+    return int(LATEST)
+
+
+def migrate_postgres(conn: Any) -> int:
+    """``conn`` is a psycopg connection in autocommit mode."""
+    import psycopg
+
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (PG_MIGRATION_LOCK,))
+            conn.execute("CREATE TABLE IF NOT EXISTS parallax_schema (version INTEGER NOT NULL)")
+            row = conn.execute("SELECT version FROM parallax_schema").fetchone()
+            current = int(row[0]) if row else 0
+            if row is None:
+                conn.execute("INSERT INTO parallax_schema (version) VALUES (0)")
+            _refuse_newer(current)
+            for version, script in migration_scripts("postgres"):
+                if version <= current:
+                    continue
+                with conn.transaction():  # a savepoint: the failing version is named
+                    try:
+                        for statement in _statements(script):
+                            conn.execute(statement)
+                    except psycopg.Error as exc:
+                        raise ParallaxError(Code.STORE,
+                                            f"migration {version} failed: {exc}") from exc
+                conn.execute("UPDATE parallax_schema SET version = %s", (version,))
+    except psycopg.Error as exc:
+        raise ParallaxError(Code.STORE, f"migrating the PostgreSQL schema failed: {exc}") from exc
     return int(LATEST)
 
 

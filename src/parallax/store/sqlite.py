@@ -1,261 +1,74 @@
 """SQLite store: one file, WAL mode (one writer, many readers), FTS5 search over articles.
 
-Each page is written in its own transaction, so an interrupted batch keeps every page
-committed before the interruption, and a re-run skips them by content hash (idempotent).
+The queries live in ``store/sql.py``; this module only connects, runs transactions and
+searches with FTS5.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from parallax.errors import Code, ParallaxError
-from parallax.records import Article, Page, Rejection, Story
-from parallax.store.browse import BrowseQueries, facets_of
 from parallax.store.migrations import migrate
+from parallax.store.sql import Rows, SQLStore, search_terms
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class SQLiteStore(BrowseQueries):
+class SQLiteConnection:
+    """sqlite3 behind the small interface the shared queries use."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.raw = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:
+        return self.raw.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.raw.executemany(sql, rows)
+
+
+class SQLiteStore(SQLStore):
+    conn: SQLiteConnection
+
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None,
-                                        check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self.schema_version = migrate(self.conn)
+            raw = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                  timeout=BUSY_TIMEOUT_MS / 1000)
+            raw.row_factory = sqlite3.Row
+            raw.execute("PRAGMA journal_mode=WAL")
+            raw.execute("PRAGMA foreign_keys=ON")
+            raw.execute("PRAGMA synchronous=NORMAL")
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.schema_version = migrate(raw)
         except sqlite3.DatabaseError as exc:
             raise ParallaxError(Code.STORE, f"cannot open database {self.path}: {exc}") from exc
+        self.conn = SQLiteConnection(raw)
 
     def close(self) -> None:
-        self.conn.close()
+        self.conn.raw.close()
 
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # -- writing ---------------------------------------------------------------------------
-
-    def has_document(self, sha256: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        return row is not None
-
-    def save_page(self, page: Page) -> list[str]:
-        new_ids: list[str] = []
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock up front, so two writers wait (busy_timeout) instead
+        # of failing halfway through a page.
+        self.conn.raw.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(
-                "INSERT OR IGNORE INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (page.sha256, page.input, page.uri, page.kind, page.fetched_at,
-                 json.dumps(page.metadata, ensure_ascii=False, default=str)),
-            )
-            for article in page.articles:
-                exists = conn.execute("SELECT 1 FROM articles WHERE id = ?",
-                                      (article.id,)).fetchone()
-                if not exists:
-                    conn.execute(
-                        "INSERT INTO articles (id, document, role, title, outlet, language,"
-                        " published, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (article.id, page.sha256, article.role, article.title, article.outlet,
-                         article.language, article.published.iso, article.text,
-                         json.dumps(article.to_dict(), ensure_ascii=False)),
-                    )
-                    new_ids.append(article.id)
-                    self.save_facets(article.id, facets_of(article))
-                if article.vector is not None:
-                    conn.execute("INSERT OR IGNORE INTO article_vectors (article, vector)"
-                                 " VALUES (?, ?)", (article.id, _vector_blob(article.vector)))
-                conn.execute("INSERT OR IGNORE INTO article_sources (article, document)"
-                             " VALUES (?, ?)", (article.id, page.sha256))
-            conn.execute("DELETE FROM comments WHERE document = ?", (page.sha256,))
-            conn.executemany(
-                "INSERT INTO comments (document, position, text, language, author)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(page.sha256, i, c.text, c.language, c.author)
-                 for i, c in enumerate(page.comments)],
-            )
-            conn.execute("DELETE FROM boilerplate WHERE document = ?", (page.sha256,))
-            conn.executemany(
-                "INSERT INTO boilerplate (document, position, kind, text) VALUES (?, ?, ?, ?)",
-                [(page.sha256, i, b.kind, b.text) for i, b in enumerate(page.boilerplate)],
-            )
-            conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
-            conn.execute("COMMIT")
+            yield
         except BaseException:
-            conn.execute("ROLLBACK")
+            self.conn.raw.execute("ROLLBACK")
             raise
-        return new_ids
+        self.conn.raw.execute("COMMIT")
 
-    def save_signatures(self, signatures: dict[str, bytes]) -> None:
-        self.conn.executemany("INSERT OR IGNORE INTO article_signatures (article, signature)"
-                              " VALUES (?, ?)", list(signatures.items()))
-
-    def signatures(self) -> list[tuple[str, bytes]]:
-        return [(r["article"], bytes(r["signature"])) for r in self.conn.execute(
-            "SELECT article, signature FROM article_signatures")]
-
-    def save_rejection(self, rejection: Rejection) -> None:
-        self.conn.execute(
-            "INSERT INTO rejections (input, code, reason) VALUES (?, ?, ?)"
-            " ON CONFLICT(input) DO UPDATE SET code = excluded.code, reason = excluded.reason,"
-            " seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-            (rejection.input, rejection.code, rejection.reason),
-        )
-
-    def replace_stories(self, stories: list[Story]) -> None:
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("DELETE FROM story_articles")
-            conn.execute("DELETE FROM stories")
-            conn.execute("DELETE FROM story_profiles")  # the online index starts over
-            for story in stories:
-                self._insert_story(story)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-    def _insert_story(self, story: Story) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO stories (id, data, size) VALUES (?, ?, ?)",
-                          (story.id, json.dumps(story.to_dict(), ensure_ascii=False),
-                           story.main_count or len(story.article_ids)))
-        self.conn.executemany("INSERT OR IGNORE INTO story_articles (story, article)"
-                              " VALUES (?, ?)", [(story.id, a) for a in story.article_ids])
-
-    def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for old, new in merges.items():
-                conn.execute("DELETE FROM story_articles WHERE story = ?", (old,))
-                conn.execute("DELETE FROM stories WHERE id = ?", (old,))
-                conn.execute("INSERT OR REPLACE INTO story_merges (old, new) VALUES (?, ?)",
-                             (old, new))
-                conn.execute("UPDATE story_merges SET new = ? WHERE new = ?", (new, old))
-            for story in stories:
-                conn.execute("DELETE FROM story_articles WHERE story = ?", (story.id,))
-                self._insert_story(story)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-    def save_story_profiles(self, profiles: list[tuple[str, dict[str, Any]]]) -> None:
-        self.conn.executemany("INSERT OR REPLACE INTO story_profiles (article, data)"
-                              " VALUES (?, ?)",
-                              [(i, json.dumps(d, ensure_ascii=False)) for i, d in profiles])
-
-    def has_story_profiles(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM story_profiles LIMIT 1").fetchone() is not None
-
-    def story_profiles(self) -> Iterator[tuple[str, str | None, str, bytes | None]]:
-        rows = self.conn.execute(
-            "SELECT p.article, sa.story, p.data, v.vector FROM story_profiles p"
-            " LEFT JOIN story_articles sa ON sa.article = p.article"
-            " LEFT JOIN article_vectors v ON v.article = p.article ORDER BY p.rowid")
-        for r in rows:
-            yield (r[0], r[1], r[2], None if r[3] is None else bytes(r[3]))
-
-    def unprofiled_articles(self) -> list[Article]:
-        return self._articles(" WHERE a.id NOT IN (SELECT article FROM story_profiles)"
-                              " ORDER BY a.rowid_", ())
-
-    def story_merges(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.conn.execute("SELECT old, new FROM story_merges")}
-
-    def merged_into(self, story_id: str) -> str | None:
-        row = self.conn.execute("SELECT new FROM story_merges WHERE old = ?",
-                                (story_id,)).fetchone()
-        return str(row[0]) if row else None
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def articles(self, role: str | None = "main") -> list[Article]:
-        if role is None:
-            return self._articles(" ORDER BY a.rowid_", ())
-        return self._articles(" WHERE a.role = ? ORDER BY a.rowid_", (role,))
-
-    def _articles(self, where: str, params: tuple[Any, ...]) -> list[Article]:
-        rows = self.conn.execute("SELECT a.analysis, v.vector FROM articles a"
-                                 " LEFT JOIN article_vectors v ON v.article = a.id" + where,
-                                 params)
-        out = []
-        for r in rows:
-            article = Article.from_dict(json.loads(r["analysis"]))
-            if r["vector"] is not None:
-                article.vector = np.frombuffer(r["vector"], dtype=np.float32)
-            out.append(article)
-        return out
-
-    def article(self, article_id: str) -> Article | None:
-        row = self.conn.execute("SELECT analysis FROM articles WHERE id = ?",
-                                (article_id,)).fetchone()
-        return Article.from_dict(json.loads(row["analysis"])) if row else None
-
-    def article_source(self, article_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            "SELECT d.input, d.uri, d.kind, d.fetched_at, d.metadata FROM articles a"
-            " JOIN documents d ON d.sha256 = a.document WHERE a.id = ?", (article_id,)).fetchone()
-        if row is None:
-            return None
-        source = dict(row)
-        source["metadata"] = json.loads(source["metadata"])
-        source["also_in"] = [r["input"] for r in self.conn.execute(
-            "SELECT d.input FROM article_sources s JOIN documents d ON d.sha256 = s.document"
-            " WHERE s.article = ? AND d.input != ?", (article_id, row["input"]))]
-        return source
-
-    def comments(self, article_ids: list[str]) -> list[dict[str, Any]]:
-        if not article_ids:
-            return []
-        marks = ",".join("?" * len(article_ids))
-        rows = self.conn.execute(
-            f"SELECT a.id AS article_id, a.outlet, c.text, c.language, c.author"
-            f" FROM articles a JOIN comments c ON c.document = a.document"
-            f" WHERE a.role = 'main' AND a.id IN ({marks}) ORDER BY a.rowid_, c.position",
-            article_ids)
-        return [dict(r) for r in rows]
-
-    def boilerplate(self, article_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT b.kind, b.text FROM articles a JOIN boilerplate b ON b.document = a.document"
-            " WHERE a.id = ? ORDER BY b.position", (article_id,))
-        return [dict(r) for r in rows]
-
-    def related(self, article_id: str) -> list[Article]:
-        rows = self.conn.execute(
-            "SELECT r.analysis FROM articles a JOIN articles r ON r.document = a.document"
-            " WHERE a.id = ? AND r.role = 'related' ORDER BY r.rowid_", (article_id,))
-        return [Article.from_dict(json.loads(r["analysis"])) for r in rows]
-
-    def stories(self) -> list[Story]:
-        rows = self.conn.execute("SELECT data FROM stories ORDER BY size DESC, id")
-        return [Story.from_dict(json.loads(r["data"])) for r in rows]
-
-    def story(self, story_id: str) -> Story | None:
-        row = self.conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
-        if row is None:  # merged by consolidation: the surviving story answers for it
-            new = self.merged_into(story_id)
-            return self.story(new) if new and new != story_id else None
-        return Story.from_dict(json.loads(row["data"]))
+    def json_text(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         match = _fts_query(query)
@@ -275,23 +88,7 @@ class SQLiteStore(BrowseQueries):
         return int(self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts"
                                      " MATCH ?", (match,)).fetchone()[0])
 
-    def rejections(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
-            "SELECT input, code, reason, seen_at FROM rejections ORDER BY seen_at, input")]
-
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("documents", "articles", "comments", "boilerplate", "stories",
-                      "rejections"):
-            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        return out
-
-
-def _vector_blob(vector: Any) -> bytes:
-    return np.asarray(vector, dtype=np.float32).tobytes()
-
 
 def _fts_query(query: str) -> str:
     """Quote each term so user input can never be read as FTS5 syntax."""
-    terms = [re.sub(r'["\x00-\x1f\x7f]', "", t) for t in query.split()]  # NUL ends FTS5 strings
-    return " ".join(f'"{t}"' for t in terms if t)
+    return " ".join(f'"{t}"' for t in search_terms(query))

@@ -1,0 +1,141 @@
+"""PostgreSQL store for a server many people share: the same queries as SQLite
+(``store/sql.py``) over psycopg 3, full-text search on a generated ``tsvector`` column.
+
+Selected by a ``postgresql://`` database URL. One connection per store object, in autocommit
+mode with explicit transactions per page, like SQLite; the web app opens one store per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from parallax.errors import Code, ParallaxError
+from parallax.store.migrations import migrate_postgres
+from parallax.store.sql import Rows, SQLStore, search_terms
+
+CONNECT_TIMEOUT_S = 10
+#: URLs whose schema this process has already brought up to date (a store per web request
+#: would otherwise take the migration lock on every page)
+_migrated: set[str] = set()
+
+
+class Row:
+    """A result row readable by column name or position, like ``sqlite3.Row``."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: Sequence[Any]) -> None:
+        self._index = index
+        self._values = values
+
+    def __getitem__(self, key: int | str) -> Any:
+        return self._values[self._index[key] if isinstance(key, str) else key]
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def _row_factory(cursor: Any) -> Any:
+    index = {c.name: i for i, c in enumerate(cursor.description or ())}
+    return lambda values: Row(index, values)
+
+
+@lru_cache(maxsize=256)
+def _pg_sql(sql: str) -> str:
+    """The shared queries' ``?`` placeholders in psycopg's spelling."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _clean(params: Sequence[Any]) -> tuple[Any, ...]:
+    # PostgreSQL text cannot hold NUL; news text never means one, so it is dropped here rather
+    # than failing the whole page.
+    return tuple(p.replace("\x00", "") if isinstance(p, str) else p for p in params)
+
+
+class PostgresConnection:
+    def __init__(self, conn: Any) -> None:
+        self.raw = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:
+        return self.raw.execute(_pg_sql(sql), _clean(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = [_clean(r) for r in rows]
+        if batch:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(_pg_sql(sql), batch)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password:
+        host = parts.hostname or ""
+        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+class PostgresStore(SQLStore):
+    conn: PostgresConnection
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.path = redact(url)
+        try:
+            raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
+                                  connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as exc:
+            raise ParallaxError(Code.STORE, f"cannot connect to PostgreSQL at {self.path}: "
+                                f"{str(exc).strip()}") from exc
+        try:
+            if url not in _migrated:
+                self.schema_version = migrate_postgres(raw)
+                _migrated.add(url)
+        except BaseException:
+            raw.close()
+            raise
+        self.conn = PostgresConnection(raw)
+
+    def close(self) -> None:
+        self.conn.raw.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.raw.transaction():
+            yield
+
+    def json_text(self, column: str, key: str) -> str:
+        return f"(({column})::jsonb ->> '{key}')"
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        terms = search_terms(query)
+        if not terms:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.language, a.role, a.published,"
+            " ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxWords=14,"
+            " MinWords=6, MaxFragments=1') AS snippet"
+            " FROM articles a, plainto_tsquery('simple', ?) q"
+            " WHERE a.fts @@ q ORDER BY ts_rank(a.fts, q) DESC, a.rowid_ LIMIT ? OFFSET ?",
+            (" ".join(terms), limit, offset))
+        return [dict(r) for r in rows]
+
+    def search_count(self, query: str) -> int:
+        terms = search_terms(query)
+        if not terms:
+            return 0
+        return int(self.conn.execute(
+            "SELECT count(*) FROM articles WHERE fts @@ plainto_tsquery('simple', ?)",
+            (" ".join(terms),)).fetchone()[0])

@@ -1,0 +1,275 @@
+"""The store written once in SQL both backends understand; ``SQLiteStore`` and
+``PostgresStore`` add only connecting, transactions and full-text search.
+
+Each page is written in its own transaction, so an interrupted batch keeps every page committed
+before the interruption, and a re-run skips them by content hash (idempotent). Queries use ``?``
+placeholders and the upsert syntax (``ON CONFLICT ... DO``) that SQLite and PostgreSQL share; the
+PostgreSQL connection translates the placeholders.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import numpy as np
+
+from parallax.records import Article, Page, Rejection, Story
+from parallax.store.browse import BrowseQueries, facets_of
+
+
+class Rows(Protocol):
+    """What ``execute`` returns on both backends: iterable rows, readable by name or index."""
+
+    def fetchone(self) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+
+def utc_now() -> str:
+    """Timestamps are ISO-8601 text on both backends (the SQLite convention)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class SQLStore(BrowseQueries):
+    conn: Connection
+
+    def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row is not None
+
+    def save_page(self, page: Page) -> list[str]:
+        new_ids: list[str] = []
+        conn = self.conn
+        with self.transaction():
+            conn.execute(
+                "INSERT INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (page.sha256, page.input, page.uri, page.kind, page.fetched_at,
+                 json.dumps(page.metadata, ensure_ascii=False, default=str)),
+            )
+            for article in page.articles:
+                exists = conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                                      (article.id,)).fetchone()
+                if not exists:
+                    conn.execute(
+                        "INSERT INTO articles (id, document, role, title, outlet, language,"
+                        " published, text, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (article.id, page.sha256, article.role, article.title, article.outlet,
+                         article.language, article.published.iso, article.text,
+                         json.dumps(article.to_dict(), ensure_ascii=False)),
+                    )
+                    new_ids.append(article.id)
+                    self.save_facets(article.id, facets_of(article))
+                if article.vector is not None:
+                    conn.execute("INSERT INTO article_vectors (article, vector) VALUES (?, ?)"
+                                 " ON CONFLICT DO NOTHING",
+                                 (article.id, _vector_blob(article.vector)))
+                conn.execute("INSERT INTO article_sources (article, document) VALUES (?, ?)"
+                             " ON CONFLICT DO NOTHING", (article.id, page.sha256))
+            conn.execute("DELETE FROM comments WHERE document = ?", (page.sha256,))
+            conn.executemany(
+                "INSERT INTO comments (document, position, text, language, author)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(page.sha256, i, c.text, c.language, c.author)
+                 for i, c in enumerate(page.comments)],
+            )
+            conn.execute("DELETE FROM boilerplate WHERE document = ?", (page.sha256,))
+            conn.executemany(
+                "INSERT INTO boilerplate (document, position, kind, text) VALUES (?, ?, ?, ?)",
+                [(page.sha256, i, b.kind, b.text) for i, b in enumerate(page.boilerplate)],
+            )
+            conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
+        return new_ids
+
+    def save_signatures(self, signatures: dict[str, bytes]) -> None:
+        self.conn.executemany("INSERT INTO article_signatures (article, signature)"
+                              " VALUES (?, ?) ON CONFLICT DO NOTHING", list(signatures.items()))
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        return [(r["article"], bytes(r["signature"])) for r in self.conn.execute(
+            "SELECT article, signature FROM article_signatures")]
+
+    def save_rejection(self, rejection: Rejection) -> None:
+        self.conn.execute(
+            "INSERT INTO rejections (input, code, reason, seen_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (input) DO UPDATE SET code = excluded.code, reason = excluded.reason,"
+            " seen_at = excluded.seen_at",
+            (rejection.input, rejection.code, rejection.reason, utc_now()),
+        )
+
+    def replace_stories(self, stories: list[Story]) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM story_articles")
+            self.conn.execute("DELETE FROM stories")
+            self.conn.execute("DELETE FROM story_profiles")  # the online index starts over
+            for story in stories:
+                self._insert_story(story)
+
+    def _insert_story(self, story: Story) -> None:
+        self.conn.execute("INSERT INTO stories (id, data, size) VALUES (?, ?, ?)"
+                          " ON CONFLICT (id) DO UPDATE SET data = excluded.data,"
+                          " size = excluded.size",
+                          (story.id, json.dumps(story.to_dict(), ensure_ascii=False),
+                           story.main_count or len(story.article_ids)))
+        self.conn.executemany("INSERT INTO story_articles (story, article) VALUES (?, ?)"
+                              " ON CONFLICT DO NOTHING",
+                              [(story.id, a) for a in story.article_ids])
+
+    def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:
+        conn = self.conn
+        with self.transaction():
+            for old, new in merges.items():
+                conn.execute("DELETE FROM story_articles WHERE story = ?", (old,))
+                conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+                conn.execute("INSERT INTO story_merges (old, new, merged_at) VALUES (?, ?, ?)"
+                             " ON CONFLICT (old) DO UPDATE SET new = excluded.new,"
+                             " merged_at = excluded.merged_at", (old, new, utc_now()))
+                conn.execute("UPDATE story_merges SET new = ? WHERE new = ?", (new, old))
+            for story in stories:
+                conn.execute("DELETE FROM story_articles WHERE story = ?", (story.id,))
+                self._insert_story(story)
+
+    def save_story_profiles(self, profiles: list[tuple[str, dict[str, Any]]]) -> None:
+        self.conn.executemany("INSERT INTO story_profiles (article, data) VALUES (?, ?)"
+                              " ON CONFLICT (article) DO UPDATE SET data = excluded.data",
+                              [(i, json.dumps(d, ensure_ascii=False)) for i, d in profiles])
+
+    def has_story_profiles(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM story_profiles LIMIT 1").fetchone() is not None
+
+    def story_profiles(self) -> Iterator[tuple[str, str | None, str, bytes | None]]:
+        rows = self.conn.execute(
+            "SELECT p.article, sa.story, p.data, v.vector FROM story_profiles p"
+            " LEFT JOIN story_articles sa ON sa.article = p.article"
+            " LEFT JOIN article_vectors v ON v.article = p.article ORDER BY p.rowid")
+        for r in rows:
+            yield (r[0], r[1], r[2], None if r[3] is None else bytes(r[3]))
+
+    def unprofiled_articles(self) -> list[Article]:
+        return self._articles(" WHERE a.id NOT IN (SELECT article FROM story_profiles)"
+                              " ORDER BY a.rowid_", ())
+
+    def story_merges(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT old, new FROM story_merges")}
+
+    def merged_into(self, story_id: str) -> str | None:
+        row = self.conn.execute("SELECT new FROM story_merges WHERE old = ?",
+                                (story_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def articles(self, role: str | None = "main") -> list[Article]:
+        if role is None:
+            return self._articles(" ORDER BY a.rowid_", ())
+        return self._articles(" WHERE a.role = ? ORDER BY a.rowid_", (role,))
+
+    def _articles(self, where: str, params: tuple[Any, ...]) -> list[Article]:
+        rows = self.conn.execute("SELECT a.analysis, v.vector FROM articles a"
+                                 " LEFT JOIN article_vectors v ON v.article = a.id" + where,
+                                 params)
+        out = []
+        for r in rows:
+            article = Article.from_dict(json.loads(r["analysis"]))
+            if r["vector"] is not None:
+                article.vector = np.frombuffer(bytes(r["vector"]), dtype=np.float32)
+            out.append(article)
+        return out
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT analysis FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row["analysis"])) if row else None
+
+    def article_source(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT d.input, d.uri, d.kind, d.fetched_at, d.metadata FROM articles a"
+            " JOIN documents d ON d.sha256 = a.document WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        source = dict(row)
+        source["metadata"] = json.loads(source["metadata"])
+        source["also_in"] = [r["input"] for r in self.conn.execute(
+            "SELECT d.input FROM article_sources s JOIN documents d ON d.sha256 = s.document"
+            " WHERE s.article = ? AND d.input != ?", (article_id, row["input"]))]
+        return source
+
+    def comments(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"SELECT a.id AS article_id, a.outlet, c.text, c.language, c.author"
+            f" FROM articles a JOIN comments c ON c.document = a.document"
+            f" WHERE a.role = 'main' AND a.id IN ({marks}) ORDER BY a.rowid_, c.position",
+            article_ids)
+        return [dict(r) for r in rows]
+
+    def boilerplate(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT b.kind, b.text FROM articles a JOIN boilerplate b ON b.document = a.document"
+            " WHERE a.id = ? ORDER BY b.position", (article_id,))
+        return [dict(r) for r in rows]
+
+    def related(self, article_id: str) -> list[Article]:
+        rows = self.conn.execute(
+            "SELECT r.analysis FROM articles a JOIN articles r ON r.document = a.document"
+            " WHERE a.id = ? AND r.role = 'related' ORDER BY r.rowid_", (article_id,))
+        return [Article.from_dict(json.loads(r["analysis"])) for r in rows]
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY size DESC, id")
+        return [Story.from_dict(json.loads(r["data"])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:  # merged by consolidation: the surviving story answers for it
+            new = self.merged_into(story_id)
+            return self.story(new) if new and new != story_id else None
+        return Story.from_dict(json.loads(row["data"]))
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT input, code, reason, seen_at FROM rejections ORDER BY seen_at, input")]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "articles", "comments", "boilerplate", "stories",
+                      "rejections"):
+            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+
+def _vector_blob(vector: Any) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a search box, without control characters (NUL ends FTS5 strings and
+    PostgreSQL refuses it in text)."""
+    return [t for t in (re.sub(r'["\x00-\x1f\x7f]', "", t) for t in query.split()) if t]
