@@ -218,3 +218,20 @@ def test_a_newer_postgres_schema_is_refused(postgres_cluster) -> None:  # type: 
         conn.execute("INSERT INTO parallax_schema VALUES (%s)", (LATEST + 1,))
     with pytest.raises(ParallaxError, match="newer than this Parallax"):
         open_store(url)
+
+
+def test_postgres_connections_are_reused_and_dead_ones_replaced(postgres_cluster) -> None:  # type: ignore[no-untyped-def]
+    import psycopg
+
+    url = postgres_cluster.new_database()
+    first = open_store(url)
+    pid = first.conn.raw.info.backend_pid
+    first.close()
+    second = open_store(url)  # the web app opens a store per request: no new connection
+    assert second.conn.raw.info.backend_pid == pid
+    second.close()
+    with psycopg.connect(postgres_cluster.url(), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    third = open_store(url)  # the idle one died meanwhile: a fresh one, no error
+    assert third.conn.raw.info.backend_pid != pid and third.counts()["articles"] == 0
+    third.close()

@@ -2,11 +2,13 @@
 (``store/sql.py``) over psycopg 3, full-text search on a generated ``tsvector`` column.
 
 Selected by a ``postgresql://`` database URL. One connection per store object, in autocommit
-mode with explicit transactions per page, like SQLite; the web app opens one store per request.
+mode with explicit transactions per page, like SQLite; the web app opens one store per request,
+so closed stores leave their connection idle for the next one.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -18,9 +20,45 @@ from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_terms
 
 CONNECT_TIMEOUT_S = 10
+#: idle connections kept per URL for the next store (the web app opens one store per request)
+MAX_IDLE = 8
 #: URLs whose schema this process has already brought up to date (a store per web request
 #: would otherwise take the migration lock on every page)
 _migrated: set[str] = set()
+_idle: dict[str, list[Any]] = {}
+_idle_lock = threading.Lock()
+
+
+def _reuse(url: str) -> Any | None:
+    """An idle connection to this URL that still answers, or None.
+
+    A handful of idle connections instead of psycopg_pool: a store is opened and closed per web
+    request, so reuse is all that is needed, without background threads that would keep
+    reconnecting to a database that was dropped or is down."""
+    while True:
+        with _idle_lock:
+            pool = _idle.get(url)
+            conn = pool.pop() if pool else None
+        if conn is None:
+            return None
+        try:
+            conn.execute("SELECT 1")
+            return conn
+        except Exception:  # the server restarted or ended the session: try the next one
+            conn.close()
+
+
+def _release(url: str, conn: Any) -> None:
+    import psycopg
+
+    healthy = (not conn.closed and conn.info.transaction_status
+               == psycopg.pq.TransactionStatus.IDLE)
+    with _idle_lock:
+        pool = _idle.setdefault(url, [])
+        if healthy and len(pool) < MAX_IDLE:
+            pool.append(conn)
+            return
+    conn.close()
 
 
 class Row:
@@ -93,12 +131,15 @@ class PostgresStore(SQLStore):
         import psycopg
 
         self.path = redact(url)
-        try:
-            raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
-                                  connect_timeout=CONNECT_TIMEOUT_S)
-        except psycopg.Error as exc:
-            raise ParallaxError(Code.STORE, f"cannot connect to PostgreSQL at {self.path}: "
-                                f"{str(exc).strip()}") from exc
+        self.url = url
+        raw = _reuse(url)
+        if raw is None:
+            try:
+                raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
+                                      connect_timeout=CONNECT_TIMEOUT_S)
+            except psycopg.Error as exc:
+                raise ParallaxError(Code.STORE, f"cannot connect to PostgreSQL at {self.path}: "
+                                    f"{str(exc).strip()}") from exc
         try:
             if url not in _migrated:
                 self.schema_version = migrate_postgres(raw)
@@ -109,7 +150,8 @@ class PostgresStore(SQLStore):
         self.conn = PostgresConnection(raw)
 
     def close(self) -> None:
-        self.conn.raw.close()
+        """Hand the connection back for the next store in this process (or close it)."""
+        _release(self.url, self.conn.raw)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
