@@ -106,6 +106,20 @@ def test_rerun_skips_finished_shards_and_reports_a_corrupt_one(corpus: Path,
     assert report.articles >= 18  # everything finished before is kept
 
 
+def test_a_truncated_warc_shard_keeps_the_records_before_the_damage(tmp_path: Path,
+                                                                    corpus: Path) -> None:
+    whole = (corpus / "crawl.warc.gz").read_bytes()
+    shard = tmp_path / "cut.warc.gz"
+    shard.write_bytes(whole[: int(len(whole) * 0.7)])
+    out = tmp_path / "out"
+    report = run_batch([str(shard)], out, Config(), workers=1, comparisons=False)
+    assert report.failed == [] and len(report.finished) == 1  # the shard itself finished
+    kept = read_articles(out)
+    assert 1 <= len([r for r in kept if r["role"] == "main"]) < 6
+    rejected = pq.read_table(out / "rejections").to_pylist()
+    assert any("truncated or corrupt" in r["reason"] for r in rejected)
+
+
 def test_parquet_results_load_into_a_store(db_url: str, batch_out: Path) -> None:
     store = open_store(db_url)  # on SQLite and on PostgreSQL
     first = load_parquet(batch_out, store, Config())

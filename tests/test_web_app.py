@@ -154,6 +154,13 @@ def test_limits_and_friendly_errors(demo_db: Path) -> None:
     big = c.post("/api/ingest", files={"files": ("big.txt", b"x" * 5000)},
                  headers={"Authorization": f"Bearer {TOKEN}"})
     assert big.status_code == 413 and "too large" in big.json()["detail"]
+    boundary = "b0undary"
+    form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
+            + "x" * 5000 + f"\r\n--{boundary}--\r\n").encode()
+    chunked = c.post("/api/ingest", content=iter([form[:800], form[800:]]),  # no Content-Length
+                     headers={"Authorization": f"Bearer {TOKEN}",
+                              "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert chunked.status_code == 413 and "too large" in chunked.json()["detail"]
     assert c.get("/api/stories", params={"page": "abc"}).status_code == 422
     bad_date = c.get("/", params={"since": "yesterday"})
     assert bad_date.status_code == 422 and "Check the address" in bad_date.text

@@ -91,20 +91,33 @@ class Limits:
                                f"{self.max_body // 1_000_000} MB).")
             return
         received = 0
+        over = refused = False
 
         async def counted() -> Message:
-            nonlocal received
+            nonlocal received, over
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
+                    over = True
                     raise BodyTooLarge
             return message
 
+        async def guarded(message: Message) -> None:
+            # a body without Content-Length (chunked) is only found too large while the app
+            # reads it, and form parsing turns our exception into its own 400: answer 413
+            nonlocal refused
+            if not over:
+                await send(message)
+            elif not refused and message["type"] == "http.response.start":
+                refused = True
+                await self._refuse(scope, receive, send, 413, "Request body too large.")
+
         try:
-            await self.app(scope, counted, send)
+            await self.app(scope, counted, guarded)
         except BodyTooLarge:
-            await self._refuse(scope, receive, send, 413, "Request body too large.")
+            if not refused:
+                await self._refuse(scope, receive, send, 413, "Request body too large.")
 
     @staticmethod
     async def _refuse(scope: Scope, receive: Receive, send: Send, status: int,
