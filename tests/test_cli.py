@@ -135,3 +135,18 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, corpus: Path) -> None:
     result = runner.invoke(app, ["extract", str(corpus), "--config", str(cfg)])
     assert result.exit_code == 3
     assert "unknown setting 'max_input_byte'" in result.output
+
+
+def test_every_db_option_takes_a_postgres_url(postgres_cluster, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    url = postgres_cluster.new_database()
+    files = [str(p) for p in sorted(corpus.glob("*.txt"))[:3]]
+    stored = runner.invoke(app, ["ingest", *files, "--db", url, "--json"])
+    assert stored.exit_code == 0, stored.output
+    listed = runner.invoke(app, ["stories", "--db", url, "--json"])
+    assert listed.exit_code == 0 and len(lines(listed.output)) >= 1
+    secret = url.replace("parallax@", "parallax:hunter2@").replace(
+        "?host=", "x?host=")  # a database that does not exist, with a password
+    failed = runner.invoke(app, ["stories", "--db", secret])
+    message = failed.output + str(failed.exception or "")
+    assert failed.exit_code != 0 and "cannot connect to PostgreSQL" in message
+    assert "hunter2" not in message and "***" in message
