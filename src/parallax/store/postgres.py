@@ -142,7 +142,7 @@ class PostgresStore(SQLStore):
                                     f"{str(exc).strip()}") from exc
         try:
             if url not in _migrated:
-                self.schema_version = migrate_postgres(raw)
+                migrate_postgres(raw)
                 _migrated.add(url)
         except BaseException:
             raw.close()

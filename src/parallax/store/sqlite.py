@@ -47,7 +47,7 @@ class SQLiteStore(SQLStore):
             raw.execute("PRAGMA foreign_keys=ON")
             raw.execute("PRAGMA synchronous=NORMAL")
             raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self.schema_version = migrate(raw)
+            migrate(raw)
         except sqlite3.DatabaseError as exc:
             raise ParallaxError(Code.STORE, f"cannot open database {self.path}: {exc}") from exc
         self.conn = SQLiteConnection(raw)

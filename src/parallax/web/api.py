@@ -86,29 +86,17 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str) -> dict[str, Any]:
         """One analysed article in the JSON contract's article shape."""
-        with ctx.opened() as store:
-            article = store.article(article_id)
-        if article is None:
-            raise ctx.not_found("article")
-        return article.to_dict()
+        return ctx.require("article", lambda store: store.article(article_id)).to_dict()
 
     @app.get("/api/entities/{name}", tags=["entities"])
     def api_entity(name: str) -> dict[str, Any]:
         """Every article mentioning a canonical entity, with its outlet, story and role."""
-        with ctx.opened() as store:
-            profile = store.entity_profile(name)
-        if profile is None:
-            raise ctx.not_found("entity")
-        return profile
+        return ctx.require("entity", lambda store: store.entity_profile(name))
 
     @app.get("/api/outlets/{outlet}", tags=["outlets"])
     def api_outlet(outlet: str) -> dict[str, Any]:
         """An outlet's articles, languages and typical narratives, techniques and entities."""
-        with ctx.opened() as store:
-            profile = store.outlet_profile(outlet)
-        if profile is None:
-            raise ctx.not_found("outlet")
-        return profile
+        return ctx.require("outlet", lambda store: store.outlet_profile(outlet))
 
     @app.get("/api/search", response_model=SearchResult, tags=["search"])
     def api_search(q: SearchParam = "", page: PageParam = 1) -> dict[str, Any]:

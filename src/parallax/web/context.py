@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 from fastapi.responses import HTMLResponse
@@ -21,6 +21,7 @@ from parallax.web.jobs import IngestJobs
 from parallax.web.security import verify_token
 
 ComparisonFor = Callable[[Store, str], dict[str, Any]]
+T = TypeVar("T")
 PAGE_SIZE = 20
 FACETS_TTL_S = 15.0
 MAX_QUERY = 200
@@ -87,6 +88,15 @@ class WebContext:
     @staticmethod
     def not_found(what: str) -> HTTPException:
         return HTTPException(404, f"No {what} with this id in the store.")
+
+    def require(self, what: str, fetch: Callable[[Store], T | None]) -> T:
+        """What ``fetch`` reads from a store opened for this request, or a 404 naming it: the
+        shape every page and API route that shows one thing shares."""
+        with self.opened() as store:
+            found = fetch(store)
+        if found is None:
+            raise self.not_found(what)
+        return found
 
     def check_token(self, token: str | None) -> None:
         if not self.token_hash:

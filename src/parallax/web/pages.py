@@ -118,10 +118,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
 
     @app.get("/entity/{name}", include_in_schema=False, response_class=HTMLResponse)
     def entity_page(name: str) -> HTMLResponse:
-        with ctx.opened() as store:
-            profile = store.entity_profile(name)
-        if profile is None:
-            raise ctx.not_found("entity")
+        profile = ctx.require("entity", lambda store: store.entity_profile(name))
         by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in profile["articles"]:
             by_outlet[row["outlet"] or "Unknown outlet"].append(row)
@@ -134,10 +131,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
 
     @app.get("/outlet/{outlet}", include_in_schema=False, response_class=HTMLResponse)
     def outlet_page(outlet: str) -> HTMLResponse:
-        with ctx.opened() as store:
-            profile = store.outlet_profile(outlet)
-        if profile is None:
-            raise ctx.not_found("outlet")
+        profile = ctx.require("outlet", lambda store: store.outlet_profile(outlet))
         return ctx.page("outlet.html", nav="stories", o=profile,
                         narrative_bars=bars(profile["narratives"][:8], value="articles"),
                         technique_bars=bars([{**t, "label": t["label"].replace("_", " ")}
