@@ -27,7 +27,7 @@ def missing(what: str, how: str) -> None:
     message = f"{what} is missing: {how}"
     if in_ci():
         pytest.fail(f"{message} (CI may not skip)", pytrace=False)
-    pytest.skip(message)
+    pytest.skip(message, allow_module_level=True)
 
 
 def shared_path(relative: str) -> Path:
