@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,12 +22,52 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from typer import _click
+from typer.core import TyperGroup
 
 from parallax.errors import Code, ParallaxError
 from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+
+def store_failure(exc: BaseException) -> BaseException | None:
+    """The database error (sqlite3 or psycopg) behind ``exc``, if that is what it is."""
+    kinds: list[type[BaseException]] = [sqlite3.Error]
+    if "psycopg" in sys.modules:
+        kinds.append(sys.modules["psycopg"].Error)
+    seen: BaseException | None = exc
+    for _ in range(20):  # a cause chain can loop
+        if seen is None:
+            break
+        if isinstance(seen, tuple(kinds)):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+class _Commands(TyperGroup):
+    """Every command ends with the README's exit codes: a configuration or store error (a lost
+    database connection included) is one clear line and exit 3, never a traceback."""
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ParallaxError as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(EXIT_ERROR) from exc
+        except Exception as exc:
+            failure = store_failure(exc)
+            if failure is None:
+                raise
+            message = " ".join(str(failure).split())[:300]
+            err.print(f"[red]error[/red] [{Code.STORE.value}] the database failed: "
+                      f"{type(failure).__name__}: {message}. Everything committed before it is "
+                      "kept; run the same command again to continue.", markup=False)
+            raise typer.Exit(EXIT_ERROR) from exc
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
+                  rich_markup_mode="rich",
                   help="Parallax: every side of a news story. Ingest news from anywhere, "
                        "segment and analyse it, group it into stories and compare outlets.")
 err = Console(stderr=True)
@@ -539,11 +580,17 @@ def evaluate(task: TaskArg, data: DataArg,
              subset: Annotated[str, typer.Option(
                  help="heldout | train | all: which documents of DATA to score models on.")
              ] = "heldout",
+             rows: Annotated[bool, typer.Option(
+                 "--rows", help="Score the models on the training feature rows (fast, what "
+                                "cross-validation scores) instead of the analyze output.")
+             ] = False,
              as_json: JsonOption = False, cache: CacheOption = None) -> None:
     """Score framing predictions with the shared task's official metric.
 
-    Either runs models over DATA ([bold]--models[/bold], bundled by default, on the held-out
-    tenth unless [bold]--subset[/bold] says otherwise) or scores a [bold]--pred[/bold] file.
+    Either runs DATA's files through [bold]parallax analyze[/bold]'s own code path with the
+    models ([bold]--models[/bold], bundled by default, on the held-out tenth unless
+    [bold]--subset[/bold] says otherwise) and scores what it emits, or scores a
+    [bold]--pred[/bold] file.
 
     Example: [bold]parallax evaluate genre ../shared/datasets/semeval2023-task3[/bold]
     """
@@ -561,9 +608,14 @@ def evaluate(task: TaskArg, data: DataArg,
         result = {"all": scoring.score_file(task, data, pred)}
     else:
         with _progress(f"evaluating {task}") as step:
-            result = tasks.evaluate(task, data, models or bundled_dir(),
-                                    subset=subset,  # type: ignore[arg-type]
-                                    cache=cache, progress=step)
+            if rows:
+                result = tasks.evaluate(task, data, models or bundled_dir(),
+                                        subset=subset,  # type: ignore[arg-type]
+                                        cache=cache, progress=step)
+            else:
+                from parallax.frame import endtoend
+
+                result = endtoend.evaluate(task, data, models, subset=subset, progress=step)
     if as_json:
         print(json.dumps({"task": task, "scores": result}))
     else:

@@ -52,6 +52,7 @@ class LabelledArticle:
     frames: list[str] | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     spans: list[TechniqueGold] = field(default_factory=list)
+    path: Path | None = None
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class NarrativeDocument:
     narratives: list[str] | None = None
     subnarratives: list[str] | None = None
     roles: list[RoleGold] = field(default_factory=list)
+    path: Path | None = None
 
     @property
     def domain(self) -> str:
@@ -110,7 +112,7 @@ def read_semeval2025(root: Path) -> list[NarrativeDocument]:
         language = lang_dir.name.lower()
         for path in sorted((lang_dir / "raw-documents").glob("*.txt")):
             text = path.read_text(encoding="utf-8", errors="replace")
-            docs[path.name] = NarrativeDocument(path.name, language, text)
+            docs[path.name] = NarrativeDocument(path.name, language, text, path=path)
         narr = lang_dir / "subtask-2-annotations.txt"
         if narr.exists():
             for line in narr.read_text(encoding="utf-8").splitlines():
@@ -197,7 +199,8 @@ def _article(articles: dict[tuple[str, str], LabelledArticle], lang_dir: Path, l
             path = lang_dir / f"train-articles-subtask-{n}" / f"article{aid}.txt"
             if path.exists():
                 text = path.read_text(encoding="utf-8", errors="replace")
-                articles[key] = LabelledArticle(aid, language, text, paragraphs=_paragraphs(text))
+                articles[key] = LabelledArticle(aid, language, text, paragraphs=_paragraphs(text),
+                                                path=path)
                 break
         else:
             return None
