@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,24 +11,22 @@ from parallax.ingest.sources import read_file
 from parallax.pipeline import Pipeline
 from parallax.records import Page, RawDocument
 from parallax.settings import Config
+from requirements import missing, shared_path  # tests/ is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 CORPUS = ROOT / "src" / "parallax" / "demo" / "corpus"
 
 
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[object]:
-    """A PostgreSQL server for this test session (tests/postgres_server.py). Skips when the
-    binaries are missing, unless PARALLAX_REQUIRE_POSTGRES=1 (set by .ci/run once it has
-    installed them): then a missing server fails the run instead of hiding the suite."""
-    from postgres_server import Cluster, find_bindir  # tests/ is on sys.path
+    """A PostgreSQL server for this test session (tests/postgres_server.py). Without the
+    binaries the PostgreSQL half of the store suite skips, and fails in CI (requirements.py)."""
+    from postgres_server import Cluster, find_bindir
 
     bindir = find_bindir()
     if bindir is None:
-        if os.environ.get("PARALLAX_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL binaries not found (apt-get install postgresql)")
-        pytest.skip("PostgreSQL is not installed")
+        missing("PostgreSQL (initdb, pg_ctl)", "apt-get install postgresql")
+        raise AssertionError("unreachable")  # missing() skips or fails
     cluster = Cluster(bindir)
     cluster.start()
     yield cluster
@@ -60,9 +57,9 @@ def corpus() -> Path:
 
 @pytest.fixture(scope="session")
 def seeds() -> list[Path]:
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    files = sorted(shared_path("seeds").glob("*.txt"))
     if not files:
-        pytest.skip("../shared/seeds not present")
+        missing("../shared/seeds/*.txt", "check out the shared data beside the repository")
     return files
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from requirements import require_module
 
-schemathesis = pytest.importorskip("schemathesis")
+schemathesis = require_module("schemathesis")
 
 from hypothesis import HealthCheck, settings  # noqa: E402
 

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("dask.distributed")
-pq = pytest.importorskip("pyarrow.parquet")
+from requirements import require_module
+
+require_module("dask.distributed")
+pq = require_module("pyarrow.parquet")
 
 from parallax.batch.load import load_parquet  # noqa: E402
 from parallax.batch.run import read_articles, run_batch  # noqa: E402

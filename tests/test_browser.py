@@ -1,12 +1,12 @@
 """The web app in a real browser: Playwright driving Debian's Chromium, headless, against a
 server on a free local port over the demo database. Screenshots go to build/screenshots/ (CI
 keeps them as artifacts). Outside CI the tests skip, with a message, when Chromium is missing;
-in CI (`PARALLAX_CI=1`, set by .ci/run, which installs chromium) a missing browser fails.
+in CI (`CI=true` / `PARALLAX_CI=1`, set by .ci/run, which installs chromium) a missing browser
+or Playwright fails (tests/requirements.py).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -22,17 +22,15 @@ from parallax.settings import Config
 from parallax.store import open_store
 from parallax.web.app import create_app
 from parallax.web.security import hash_token
+from requirements import missing, require_module
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
 TOKEN = "browser-test-token"
 
 if CHROMIUM is None:
-    if os.environ.get("PARALLAX_CI"):
-        raise RuntimeError("CI needs Chromium for the browser tests: apt-get install chromium")
-    pytest.skip("browser tests need Chromium (apt-get install chromium); skipped",
-                allow_module_level=True)
-playwright_sync = pytest.importorskip("playwright.sync_api")
+    missing("Chromium for the browser tests", "apt-get install chromium")
+playwright_sync = require_module("playwright.sync_api")
 
 
 def _free_port() -> int:
