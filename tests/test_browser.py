@@ -7,6 +7,7 @@ or Playwright fails (tests/requirements.py).
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -110,8 +111,16 @@ def test_search_and_keyboard(server: str, page: Any) -> None:
     page.fill("#q", "Dragan")
     page.keyboard.press("Enter")
     page.wait_for_selector("#results")
-    assert "results for" in page.locator("#results").inner_text()
+    heading = page.locator("#results").inner_text()
+    found = re.fullmatch(r"(\d+) results? for “Dragan”", heading.strip())
+    assert found and int(found.group(1)) >= 2, heading  # the demo names Dragan in many articles
+    hits = page.locator("ol.results h3 a")
+    assert hits.count() == min(int(found.group(1)), 20)
     page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+    hits.first.focus()  # a result opens from the keyboard too
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#article-text")
+    assert "Dragan" in page.locator("body").inner_text()
 
 
 def test_phone_width_has_no_horizontal_scroll(server: str, page: Any) -> None:
