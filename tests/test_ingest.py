@@ -154,7 +154,7 @@ def test_gzip_that_is_not_warc_is_rejected(tmp_path: Path, config: Config) -> No
 ])
 def test_guard_refuses_internal_addresses(url: str) -> None:
     with pytest.raises(InputRejected) as info:
-        check_address(url, allow_private=False)
+        check_address(url)
     assert info.value.code == Code.BLOCKED_ADDRESS
 
 

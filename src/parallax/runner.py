@@ -74,9 +74,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             else:
                 for article in result.articles:
                     linker.link(article)
-                signatures = duplicates.mark(result)
-                store.save_page(result)
-                store.save_signatures(signatures)
+                store.save_page(result, signatures=duplicates.mark(result))
                 new_articles.extend(result.articles)
                 outcome = _stored(result)
         report.outcomes.append(outcome)

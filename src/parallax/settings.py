@@ -48,9 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_max_redirects", 5,
             "Redirects followed for one URL; each hop is checked by the address guard.",
             "Browsers allow ~20; news links rarely need more than 2."),
-    Setting("allow_private_addresses", False,
-            "Allow fetching loopback/private/link-local addresses (only for trusted intranets).",
-            "Off: user-given URLs must never reach internal services (SSRF guard)."),
+    Setting("allow_private_addresses", [],
+            "Trusted intranet hosts or networks URLs may reach despite the SSRF guard, e.g. "
+            '`["wiki.corp.example", "10.20.0.0/16"]`; a host name allows its private '
+            "addresses only, loopback and link-local need their network listed "
+            "(docs/robustness.md).",
+            "Empty: user-given URLs must never reach internal services. A list, not a switch, "
+            "so one trusted host cannot redirect to 127.0.0.1 or the metadata address."),
     Setting("user_agent", "Parallax/0.1 (+https://github.com/parallax-news; news comparison)",
             "User-Agent sent with every fetch, so site owners can see who reads them.",
             "Honest, identifiable agent string."),

@@ -8,6 +8,7 @@ so a user can find and fix the file.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from charset_normalizer import from_bytes
@@ -27,6 +28,28 @@ _MAGIC = {
 
 DECLARED = re.compile(rb"""(?:<meta[^>]+charset=|encoding=)["']?([A-Za-z0-9_-]{3,20})""",
                       re.IGNORECASE)
+
+
+# codecs Python knows that are no charset of a web page: "undefined" always raises, idna and
+# punycode encode host names, utf-7 smuggles markup past filters
+_NOT_PAGE_CHARSETS = {"undefined", "idna", "punycode", "utf_7", "raw_unicode_escape",
+                      "unicode_escape", "palmos", "mbcs", "oem"}
+
+
+def decode_as(data: bytes, charset: str) -> str | None:
+    """``data`` decoded with a charset a page or server declared, or None when the name is no
+    usable text encoding or the bytes do not fit it. Declarations are strangers' input: any
+    codec error here must mean "try the next way", never end the run."""
+    try:
+        info = codecs.lookup(charset.strip().strip("'\"").lower())
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CHARSETS:
+        return None
+    try:
+        return data.decode(info.name)
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return None
 
 
 def sniff_binary(head: bytes, *, bom_ok: bool = True) -> str | None:
@@ -54,12 +77,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise InputRejected(Code.EMPTY, "empty input: the file has no content")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-            if _looks_like_prose(text):
-                return text, "utf-16"
-        except UnicodeDecodeError:
-            pass
+        text = decode_as(data, "utf-16") or ""
+        if _looks_like_prose(text):
+            return text, "utf-16"
     binary = sniff_binary(data[:8192], bom_ok=False)
     if binary:
         raise InputRejected(Code.BINARY, f"binary input: looks like {binary}, not a text, "
@@ -70,18 +90,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         utf8_error = exc
     declared = DECLARED.search(data[:4096])
     if declared:  # an HTML/XML page that says its charset: believe it when UTF-8 failed
-        try:
-            return data.decode(declared.group(1).decode("ascii")), declared.group(1).decode()
-        except (LookupError, UnicodeDecodeError):
-            pass
+        name = declared.group(1).decode("ascii")
+        as_declared = decode_as(data, name)
+        if as_declared is not None:
+            return as_declared, name
     best = from_bytes(data[:2_000_000]).best()
     if best is not None and best.encoding and best.encoding.lower() not in ("utf_8", "utf-8"):
-        try:
-            text = data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            text = ""
-        if text and _looks_like_prose(text):
-            return text, best.encoding
+        guessed = decode_as(data, best.encoding) or ""
+        if guessed and _looks_like_prose(guessed):
+            return guessed, best.encoding
     raise InputRejected(
         Code.ENCODING,
         f"invalid UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) and no other "

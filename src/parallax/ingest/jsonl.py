@@ -2,12 +2,15 @@
 ``outlet``, ``published`` (and optional ``language``, ``author``).
 
 The file is streamed line by line, so a large export never sits in memory whole; a bad line is
-reported with its line number and the rest of the file is still read.
+reported with its line number and the rest of the file is still read. A line is read with the
+size cap enforced while reading (a file that is one endless line never fills memory); nesting
+deeper than Python's parser can follow and fields of the wrong type are reasons, not crashes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,13 +23,35 @@ from parallax.settings import Config
 Item = RawDocument | Rejection
 
 
-def read_jsonl(path: Path, config: Config, *, given: str) -> Iterator[Item]:
+STRING_FIELDS = ("url", "title", "outlet", "author", "language", "published")
+TOO_LONG = b""  # marks a line over the cap (its bytes are skipped, not kept)
+
+
+def read_jsonl(path: Path, config: Config, *, given: str,
+               data: bytes | None = None) -> Iterator[Item]:
+    """``data``: the file's bytes when already read (from a pipe), else streamed from disk."""
+    limit = int(config["max_input_bytes"])
     try:
-        with path.open("rb") as handle:
-            lines = (raw for raw in handle)
-            yield from _records(lines, uri=str(path), given=given, config=config)
+        with (io.BytesIO(data) if data is not None else path.open("rb")) as handle:
+            yield from _records(_capped_lines(handle, limit), uri=str(path), given=given,
+                                config=config)
     except OSError as exc:
         yield Rejection(given, f"cannot read file: {exc.strerror or exc}", Code.NOT_FOUND.value)
+
+
+def _capped_lines(handle: io.BufferedIOBase | io.BytesIO, limit: int) -> Iterator[bytes]:
+    """Lines of at most ``limit`` bytes; a longer one is skipped to its end and given as
+    TOO_LONG, so one huge line costs no more memory than the cap."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield TOO_LONG
+            continue
+        yield line
 
 
 def read_jsonl_text(text: str, *, uri: str, given: str, config: Config) -> Iterator[Item]:
@@ -40,20 +65,29 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
     seen = 0
     for number, raw in enumerate(lines, start=1):
         item = f"{given}#line-{number}"
+        if raw is TOO_LONG or len(raw) > limit:
+            seen += 1
+            yield Rejection(item, f"line {number} is over the {limit / 1e6:.0f} MB limit "
+                            "(setting max_input_bytes)", Code.TOO_LARGE.value)
+            continue
         if not raw.strip():
             continue
         seen += 1
-        if len(raw) > limit:
-            yield Rejection(item, f"record is {len(raw)} bytes, over the limit "
-                            "(setting max_input_bytes)", Code.TOO_LARGE.value)
-            continue
         try:
             record = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield Rejection(item, f"line {number} is not valid JSON: {exc}", Code.PARSE.value)
             continue
+        except RecursionError:
+            yield Rejection(item, f"line {number} nests objects or lists too deeply to read; "
+                            "a news record needs one flat object", Code.PARSE.value)
+            continue
         if not isinstance(record, dict):
             yield Rejection(item, f"line {number} is not a JSON object", Code.PARSE.value)
+            continue
+        problem = _field_problem(record)
+        if problem:
+            yield Rejection(item, f"line {number}: {problem}", Code.PARSE.value)
             continue
         body = record.get("text") or record.get("html")
         if not isinstance(body, str) or not body.strip():
@@ -77,3 +111,19 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
         )
     if seen == 0:
         yield Rejection(given, "JSONL file has no records", Code.EMPTY.value)
+
+
+def _field_problem(record: dict[str, object]) -> str | None:
+    """Name the first field that is not a string (or null), so the exporter can be fixed."""
+    for key in ("text", "html", *STRING_FIELDS):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return (f"field '{key}' must be a string or null, not "
+                    f"{_json_type(value)}")
+    return None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number",
+             float: "a number"}
+    return names.get(type(value), type(value).__name__)

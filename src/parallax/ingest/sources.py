@@ -2,11 +2,20 @@
 
 The kind is recognised from extension first and content second, so a feed saved as ``.txt``
 or an HTML page without extension still reaches the right reader.
+
+Nothing lost: every input ends as documents or as Rejections with a code and a reason; an
+exception a reader lets through (a bug, or input nobody foresaw) becomes a Rejection of that
+input and the next input is read. Byte caps hold while reading (``streams.read_capped``), so a
+device or pipe cannot outgrow them, and a directory scan never leaves the tree through a
+symbolic link.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +23,7 @@ from pathlib import Path
 from parallax.errors import Code, InputRejected
 from parallax.ingest import feed, jsonl, url, warc
 from parallax.ingest.decode import decode_bytes, sniff_binary
+from parallax.ingest.streams import read_capped
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
@@ -27,6 +37,7 @@ KNOWN_SUFFIXES = {
     ".warc": "warc", ".gz": "warc",
 }
 SKIPPED_NAMES = {"readme.md", "license", ".ds_store"}
+log = logging.getLogger(__name__)
 
 
 def now_iso() -> str:
@@ -35,31 +46,72 @@ def now_iso() -> str:
 
 def read_inputs(inputs: Iterable[str], config: Config) -> Iterator[Item]:
     for given in inputs:
-        if url.is_url(given):
-            yield from url.read_url(given, config)
-            continue
-        path = Path(given)
-        if not path.exists():
-            yield Rejection(given, f"no such file or directory: {given}", Code.NOT_FOUND.value)
-        elif path.is_dir():
-            yield from _read_directory(path, given, config)
-        else:
-            yield from read_file(path, config, given=given)
+        yield from guarded(_read_one(given, config), given)
+
+
+def guarded(items: Iterator[Item], given: str) -> Iterator[Item]:
+    """The items of one input; an exception ends only this input, as a Rejection."""
+    try:
+        yield from items
+    except Exception as exc:  # RecursionError, MemoryError, a codec or parser bug...
+        log.warning("reading %s failed", given, exc_info=True)
+        yield Rejection(given, f"could not read this input: {type(exc).__name__}: "
+                        f"{str(exc)[:300]} (the other inputs are read; please report this "
+                        "input as a bug)", Code.INTERNAL.value)
+
+
+def _read_one(given: str, config: Config) -> Iterator[Item]:
+    if url.is_url(given):
+        yield from url.read_url(given, config)
+        return
+    path = Path(given)
+    if not path.exists():
+        yield Rejection(given, f"no such file or directory: {given}", Code.NOT_FOUND.value)
+    elif path.is_dir():
+        yield from _read_directory(path, given, config)
+    else:
+        yield from read_file(path, config, given=given)
+
+
+def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """(file, None) for each file to read under ``root``, or (path, why it is not read).
+
+    Symbolic links are not followed out of the tree (a link to /etc/passwd is reported, not
+    read); links that stay inside are skipped, since their target is read on its own. Pipes,
+    devices and sockets inside a folder are reported: reading them could wait forever.
+    """
+    real_root = root.resolve()
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files + [d for d in dirs if os.path.islink(Path(folder, d))]):
+            path = Path(folder, name)
+            if name.startswith(".") or name.lower() in SKIPPED_NAMES:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real_root):
+                    yield path, (f"symbolic link to {target}, outside {root}: not followed "
+                                 "(give the target itself to read it)")
+                continue
+            mode = path.lstat().st_mode
+            if not stat.S_ISREG(mode):
+                yield path, ("not a regular file (a pipe, device or socket): give it on its "
+                             "own to read it")
+                continue
+            yield path, None
 
 
 def _read_directory(path: Path, given: str, config: Config) -> Iterator[Item]:
-    files = sorted(
-        p for p in path.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        and p.name.lower() not in SKIPPED_NAMES
-    )
-    if not files:
+    found = False
+    for file, refused in _scan(path):
+        found = True
+        if refused:
+            yield Rejection(str(file), refused, Code.UNSUPPORTED.value)
+        else:
+            yield from guarded(read_file(file, config, given=str(file)), str(file))
+    if not found:
         yield Rejection(given, f"directory contains no documents: {given}",
                         Code.EMPTY_DIRECTORY.value)
-        return
-    for file in files:
-        yield from read_file(file, config, given=str(file))
 
 
 def kind_from_name(path: Path) -> str | None:
@@ -87,19 +139,20 @@ def sniff_kind(text: str) -> str:
 
 def read_file(path: Path, config: Config, *, given: str) -> Iterator[Item]:
     kind = kind_from_name(path)
-    if kind == "warc":
-        yield from warc.read_warc(path, config, given=given)
-        return
-    if kind == "jsonl":
-        yield from jsonl.read_jsonl(path, config, given=given)
-        return
+    limit = int(config["max_input_bytes"])
     try:
-        size = path.stat().st_size
-        limit = int(config["max_input_bytes"])
-        if size > limit:
-            raise InputRejected(Code.TOO_LARGE, f"file is {size / 1e6:.1f} MB, over the "
-                                f"{limit / 1e6:.0f} MB limit (setting max_input_bytes)")
-        data = path.read_bytes()
+        regular = stat.S_ISREG(path.stat().st_mode)
+        # archives and record files stream from disk (they may exceed the cap as a whole);
+        # from a pipe or device they are read, capped, into memory first
+        data = None if regular and kind in ("warc", "jsonl") else \
+            read_capped(path, limit, float(config["fetch_timeout_s"]))
+        if kind == "warc":
+            yield from warc.read_warc(path, config, given=given, data=data)
+            return
+        if kind == "jsonl":
+            yield from jsonl.read_jsonl(path, config, given=given, data=data)
+            return
+        assert data is not None
         if path.name.lower().endswith(".gz"):
             raise InputRejected(Code.UNSUPPORTED, "gzip file that is not a WARC archive; "
                                 "unpack it first")
@@ -131,4 +184,4 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
                       input=given)
 
 
-__all__ = ["from_text", "read_file", "read_inputs", "sniff_binary"]
+__all__ = ["from_text", "guarded", "read_file", "read_inputs", "sniff_binary"]

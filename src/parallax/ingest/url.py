@@ -1,10 +1,11 @@
-"""Fetch URLs the user gave, with an address guard against SSRF.
+"""Fetch URLs the user gave, with an address guard against SSRF (rules in ``guard.py``).
 
-Every hop (the first request and each redirect) is resolved and refused when any address is
-loopback, private, link-local (cloud metadata 169.254.169.254), multicast, reserved or
-unspecified, unless ``allow_private_addresses`` is set. Redirects are followed by hand so the
-guard sees each one. Size and time are capped. Known limit: the address is checked just before
-connecting; a DNS answer that changes in between (rebinding) is not pinned.
+Every hop (the first request and each redirect) is parsed, resolved and refused when any of its
+addresses is not public, unless ``allow_private_addresses`` lists it. Redirects are followed by
+hand so the guard sees each one. Size and time are capped. Anything wrong with one URL (a
+malformed address, a port out of range, a broken redirect, a network error) ends as a Rejection
+of that URL, never as an exception that ends the run. Known limit: the address is checked just
+before connecting; a DNS answer that changes in between (rebinding) is not pinned.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from parallax.errors import Code, InputRejected
+from parallax.ingest.guard import Allowed, IPAddress, refusal
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
@@ -25,36 +28,55 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def check_address(url: str, *, allow_private: bool) -> None:
-    """Raise InputRejected if the URL's host resolves to an internal address."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise InputRejected(Code.BLOCKED_ADDRESS, f"only http(s) URLs are fetched, not {url!r}")
-    host = parts.hostname
-    if not host:
-        raise InputRejected(Code.FETCH, f"URL has no host: {url}")
-    if allow_private:
-        return
+def split_url(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an http(s) URL, or InputRejected saying what is wrong with it."""
     try:
-        infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise InputRejected(Code.FETCH, f"malformed URL {url[:200]!r}: {exc}") from exc
+    if parts.scheme not in ("http", "https"):
+        raise InputRejected(Code.BLOCKED_ADDRESS, f"only http(s) URLs are fetched, not "
+                            f"{url[:200]!r}")
+    if not host:
+        raise InputRejected(Code.FETCH, f"URL has no host: {url[:200]}")
+    return parts.scheme, host, port or (443 if parts.scheme == "https" else 80)
+
+
+def allowed_from(config: Config) -> Allowed:
+    value: Any = config["allow_private_addresses"]
+    if isinstance(value, bool) or not isinstance(value, list | tuple):
+        raise InputRejected(Code.CONFIG, "setting allow_private_addresses must be a list of "
+                            'hosts or networks, e.g. ["wiki.corp.example", "10.20.0.0/16"]')
+    try:
+        return Allowed.parse(value)
+    except ValueError as exc:
+        raise InputRejected(Code.CONFIG, str(exc)) from exc
+
+
+def resolve(host: str, port: int) -> list[IPAddress]:
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
         raise InputRejected(Code.FETCH, f"cannot resolve host {host}: {exc}") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
-        if (address.is_private or address.is_loopback or address.is_link_local
-                or address.is_multicast or address.is_reserved or address.is_unspecified):
-            raise InputRejected(
-                Code.BLOCKED_ADDRESS,
-                f"refused to fetch {url}: {host} resolves to internal address {address} "
-                "(set allow_private_addresses = true to allow trusted intranet hosts)",
-            )
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
+def check_address(url: str, *, allowed: Allowed | None = None) -> None:
+    """Raise InputRejected if the URL is malformed or its host resolves to an address that is
+    not public and not in ``allowed``."""
+    _, host, port = split_url(url)
+    reason = refusal(host, resolve(host, port), allowed or Allowed())
+    if reason:
+        raise InputRejected(Code.BLOCKED_ADDRESS, f"refused to fetch {url[:200]}: {reason} "
+                            "(list trusted intranet hosts or networks in the setting "
+                            "allow_private_addresses)")
 
 
 def fetch(url: str, config: Config, *, client: httpx.Client | None = None) -> httpx.Response:
     """GET with guard, redirect limit, time and size caps; returns a fully read response."""
     limit = int(config["max_input_bytes"])
+    allowed = allowed_from(config)
     owned = client is None
     client = client or httpx.Client(
         timeout=float(config["fetch_timeout_s"]), follow_redirects=False,
@@ -63,11 +85,15 @@ def fetch(url: str, config: Config, *, client: httpx.Client | None = None) -> ht
     try:
         current = url
         for _ in range(int(config["fetch_max_redirects"]) + 1):
-            check_address(current, allow_private=bool(config["allow_private_addresses"]))
+            check_address(current, allowed=allowed)
             with client.stream("GET", current) as response:
                 if response.is_redirect:
                     location = response.headers.get("location", "")
-                    current = urljoin(current, location)
+                    try:
+                        current = urljoin(current, location)
+                    except ValueError as exc:
+                        raise InputRejected(Code.FETCH, f"{current} redirects to a malformed "
+                                            f"address {location[:200]!r}: {exc}") from exc
                     continue
                 if response.status_code >= 400:
                     raise InputRejected(Code.FETCH, f"{current} answered HTTP "
@@ -82,9 +108,9 @@ def fetch(url: str, config: Config, *, client: httpx.Client | None = None) -> ht
                 return response
         raise InputRejected(Code.FETCH, f"too many redirects from {url} "
                             "(setting fetch_max_redirects)")
-    except httpx.HTTPError as exc:
-        raise InputRejected(Code.FETCH, f"could not fetch {url}: {type(exc).__name__}: {exc}") \
-            from exc
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, ValueError, OSError) as exc:
+        raise InputRejected(Code.FETCH, f"could not fetch {url[:200]}: "
+                            f"{type(exc).__name__}: {exc}") from exc
     finally:
         if owned:
             client.close()
@@ -105,22 +131,24 @@ def kind_from_content_type(content_type: str) -> str | None:
 
 def read_url(url: str, config: Config,
              client: httpx.Client | None = None) -> Iterator[RawDocument | Rejection]:
-    from parallax.ingest.decode import decode_bytes
+    from parallax.ingest.decode import decode_as, decode_bytes
     from parallax.ingest.sources import from_text, sniff_kind
 
     try:
         response = fetch(url, config, client=client)
         data = response.content
         charset = response.charset_encoding
-        if charset:
-            try:
-                text, encoding = data.decode(charset), charset
-            except (LookupError, UnicodeDecodeError):
-                text, encoding = decode_bytes(data)
+        declared = decode_as(data, charset) if charset else None
+        if declared is not None and charset:
+            text, encoding = declared, charset
         else:
             text, encoding = decode_bytes(data)
     except InputRejected as exc:
         yield Rejection(url, exc.reason, exc.code.value)
+        return
+    except Exception as exc:  # a stranger's server must not end the run
+        yield Rejection(url, f"could not read {url[:200]}: {type(exc).__name__}: {exc}",
+                        Code.FETCH.value)
         return
     kind = kind_from_content_type(response.headers.get("content-type", "")) or sniff_kind(text)
     yield from from_text(text, kind, uri=str(response.url), given=url, config=config, raw=data,

@@ -1,15 +1,29 @@
 """WARC archives (also Common Crawl CC-NEWS ``.warc.gz``), streamed record by record.
 
 Only HTTP ``response`` records with an HTML payload become documents; the archive is never
-loaded whole. A truncated or corrupt record ends the file with a Rejection that says where,
-and every record read before it is kept.
+loaded whole. warcio stops quietly at a cut-off gzip member and hands out the cut record's
+partial payload as if whole, so every record is checked against its declared length: a record
+cut short is never stored as a document, and the file gets a Rejection that says after how many
+records it ends; every complete record before it is kept. One record that cannot be decoded is
+rejected on its own and the next record is read.
+
+A cut inside a gzip member's header or trailer leaves warcio nothing to complain about either,
+so a ``.gz`` archive is also checked member by member with zlib after its records are read (one
+more decompression pass; reading it costs far less than analysing its pages).
+
+Known limit: an uncompressed archive cut exactly at a record boundary, or a ``.warc.gz`` cut
+exactly between two gzip members, looks like a shorter, complete archive (WARC has no record
+count to check against).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import decode_bytes
@@ -17,47 +31,116 @@ from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
 
-def read_warc(path: Path, config: Config, *, given: str) -> Iterator[RawDocument | Rejection]:
+class Truncated(Exception):
+    pass
+
+
+MANDATORY = ("WARC-Type", "WARC-Record-ID", "WARC-Date", "Content-Length")
+
+
+def _check_header(record: Any) -> None:
+    """A header cut off mid-way still parses in warcio; the fields every WARC record must
+    carry show it."""
+    missing = [name for name in MANDATORY if not record.rec_headers.get_header(name)]
+    if missing:
+        raise Truncated(f"a record header lacks {', '.join(missing)} (cut off mid-header?)")
+
+
+def _drain(record: Any) -> None:
+    """Read what is left of a record; raise Truncated if it ends before its declared length."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    if getattr(stream, "limit", 0) > 0:
+        raise Truncated(f"the record for {record.rec_headers.get_header('WARC-Target-URI')} "
+                        f"ends {stream.limit} bytes before its declared length")
+
+
+def _check_gzip(stream: io.BufferedIOBase | io.BytesIO) -> None:
+    """Raise Truncated unless the stream is whole gzip members, the last one complete."""
+    inflate = zlib.decompressobj(31)
+    started = False
+    members = 0
+    while chunk := stream.read(1 << 20):
+        data = chunk
+        while data:
+            started = True
+            try:
+                inflate.decompress(data, 1 << 16)  # output discarded, and bounded
+            except zlib.error as exc:
+                raise Truncated(f"gzip member {members + 1} is corrupt: {exc}") from exc
+            data = inflate.unconsumed_tail
+            if inflate.eof:
+                members += 1
+                data = inflate.unused_data
+                inflate, started = zlib.decompressobj(31), False
+    if started:
+        raise Truncated(f"gzip member {members + 1} is cut off")
+
+
+def read_warc(path: Path, config: Config, *, given: str,
+              data: bytes | None = None) -> Iterator[RawDocument | Rejection]:
+    """``data``: the archive's bytes when already read (from a pipe), else streamed from disk."""
     from warcio.archiveiterator import ArchiveIterator
 
     limit = int(config["max_input_bytes"])
-    found = 0
+    found = records = 0
     try:
-        with path.open("rb") as stream:
+        with (io.BytesIO(data) if data is not None else path.open("rb")) as stream:
             iterator = ArchiveIterator(stream)
             for record in iterator:
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
-                target = record.rec_headers.get_header("WARC-Target-URI") or ""
-                item = f"{given}#{target}"
-                payload = record.content_stream().read(limit + 1)
-                if len(payload) > limit:
-                    yield Rejection(item, "record payload over the size limit "
-                                    "(setting max_input_bytes)", Code.TOO_LARGE.value)
-                    continue
-                try:
-                    text, encoding = decode_bytes(payload)
-                except InputRejected as exc:
-                    yield Rejection(item, exc.reason, exc.code.value)
-                    continue
-                found += 1
-                yield RawDocument(
-                    uri=target or item, kind="html", text=text,
-                    fetched_at=record.rec_headers.get_header("WARC-Date") or "",
-                    sha256=hashlib.sha256(payload).hexdigest(),
-                    metadata={"encoding": encoding, "url": target, "warc_file": str(path)},
-                    input=item,
-                )
+                records += 1
+                _check_header(record)
+                item = _document(record, given, path, limit)
+                _drain(record)  # only a whole record is handed on
+                if item is not None:
+                    found += isinstance(item, RawDocument)
+                    yield item
             # warcio stops quietly at a cut-off gzip member: compare where it stopped
-            stopped, size = int(getattr(iterator, "offset", 0) or 0), path.stat().st_size
+            size = len(data) if data is not None else path.stat().st_size
+            stopped = int(getattr(iterator, "offset", 0) or 0)
             if stopped and size - stopped > 4:
-                raise ValueError(f"reading stopped at byte {stopped} of {size}")
-    except Exception as exc:  # warcio raises several types for broken archives
-        yield Rejection(given, f"WARC archive is truncated or corrupt after {found} HTML "
-                        f"records: {type(exc).__name__}: {exc}", Code.PARSE.value)
+                raise Truncated(f"reading stopped at byte {stopped} of {size}")
+            stream.seek(0)
+            if stream.read(2) == b"\x1f\x8b":
+                stream.seek(0)
+                _check_gzip(stream)
+    except Exception as exc:  # Truncated, or one of warcio's several types for broken archives
+        what = str(exc) if isinstance(exc, Truncated) else f"{type(exc).__name__}: {exc}"
+        yield Rejection(given, f"WARC archive is truncated or corrupt after {records} records "
+                        f"({found} HTML documents kept): {what}; records after it are lost, "
+                        "fetch the file again", Code.PARSE.value)
         return
     if found == 0:
         yield Rejection(given, "WARC archive holds no HTML response records", Code.NO_ARTICLE.value)
+
+
+def _document(record: Any, given: str, path: Path,
+              limit: int) -> RawDocument | Rejection | None:
+    """The record's HTML document, a Rejection of this record alone, or None (not HTML)."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    ctype = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in ctype.lower():
+        return None
+    target = record.rec_headers.get_header("WARC-Target-URI") or ""
+    item = f"{given}#{target}"
+    payload = record.content_stream().read(limit + 1)
+    if len(payload) > limit:
+        return Rejection(item, "record payload over the size limit (setting max_input_bytes)",
+                         Code.TOO_LARGE.value)
+    if getattr(record.raw_stream, "limit", 0) > 0 and not record.raw_stream.read(1):
+        raise Truncated(f"the record for {target} is cut off")
+    try:
+        text, encoding = decode_bytes(payload)
+    except InputRejected as exc:
+        return Rejection(item, exc.reason, exc.code.value)
+    except Exception as exc:  # one record's decoding must not drop the records after it
+        return Rejection(item, f"could not decode this record: {type(exc).__name__}: {exc}",
+                         Code.ENCODING.value)
+    return RawDocument(
+        uri=target or item, kind="html", text=text,
+        fetched_at=record.rec_headers.get_header("WARC-Date") or "",
+        sha256=hashlib.sha256(payload).hexdigest(),
+        metadata={"encoding": encoding, "url": target, "warc_file": str(path)}, input=item,
+    )

@@ -21,8 +21,10 @@ class Store(Protocol):
         """True if this exact input was stored before (idempotent ingest skips it)."""
         ...
 
-    def save_page(self, page: Page) -> list[str]:
-        """Store a page and its articles, comments and boilerplate in one transaction.
+    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> list[str]:
+        """Store a page and its articles, comments, boilerplate and the articles' near-duplicate
+        ``signatures`` in one transaction (a crash between them would leave an article that
+        re-runs skip and near-duplicate checks never see).
 
         Returns the ids of articles that were new; an article already stored (same content from
         another input) is linked, not duplicated.

@@ -62,7 +62,7 @@ class SQLStore(BrowseQueries):
         row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
-    def save_page(self, page: Page) -> list[str]:
+    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> list[str]:
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
@@ -104,6 +104,8 @@ class SQLStore(BrowseQueries):
                 [(page.sha256, i, b.kind, b.text) for i, b in enumerate(page.boilerplate)],
             )
             conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
+            if signatures:  # in the page's transaction: a crash never keeps one without other
+                self.save_signatures(signatures)
         return new_ids
 
     def save_signatures(self, signatures: dict[str, bytes]) -> None:
