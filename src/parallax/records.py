@@ -142,6 +142,20 @@ class RoleLabel:
 
 
 @dataclass(slots=True)
+class PortrayalLabel:
+    """How the article presents one entity: ``polarity`` negative | neutral | positive, its
+    calibrated probability, how many sentences mention the entity, and the sentences that lean
+    most that way (none for neutral)."""
+
+    entity: str
+    polarity: str
+    score: float
+    mentions: int
+    evidence: list[str] = field(default_factory=list)
+    low_confidence: bool = False
+
+
+@dataclass(slots=True)
 class NarrativeLabel:
     label: str
     sub: str | None
@@ -194,6 +208,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     roles: list[RoleLabel] = field(default_factory=list)
+    portrayals: list[PortrayalLabel] = field(default_factory=list)
     narratives: list[NarrativeLabel] = field(default_factory=list)
     techniques: list[TechniqueSpan] = field(default_factory=list)
     frames: list[FrameLabel] = field(default_factory=list)
@@ -245,6 +260,7 @@ class Article:
             quotes=[_build(Quote, q) for q in data.get("quotes", [])],
             claims=[_build(Claim, c) for c in data.get("claims", [])],
             roles=[_build(RoleLabel, r) for r in data.get("roles", [])],
+            portrayals=[_build(PortrayalLabel, p) for p in data.get("portrayals", [])],
             narratives=[_build(NarrativeLabel, n) for n in data.get("narratives", [])],
             techniques=[_build(TechniqueSpan, t) for t in data.get("techniques", [])],
             frames=[_build(FrameLabel, f) for f in data.get("frames", [])],
@@ -290,7 +306,7 @@ class Page:
         for article in self.articles:
             item = article.to_dict()
             if not analysed:
-                for key in ("sentences", "entities", "quotes", "claims", "roles",
+                for key in ("sentences", "entities", "quotes", "claims", "roles", "portrayals",
                             "narratives", "techniques", "frames", "genre"):
                     item.pop(key, None)
             articles.append(item)
