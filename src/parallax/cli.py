@@ -545,6 +545,9 @@ def train(task: TaskArg, data: DataArg,
               help="Your own label list, one per line (roles: 'Main: Fine'; narratives: "
                    "narratives and 'Narrative: Sub' lines); default the official one.")
           ] = None,
+          news: Annotated[list[Path] | None, typer.Option(
+              help="genre: straight news reports to add as 'reporting' (PerSenT CSV or JSONL "
+                   "with title/text; docs/framing.md).")] = None,
           cache: CacheOption = None) -> None:
     """Train a framing model on labelled data; write it with a score card.
 
@@ -566,7 +569,8 @@ def train(task: TaskArg, data: DataArg,
     with _progress(f"training {task}") as step:
         labels = read_taxonomy(taxonomy) if taxonomy is not None else None
         card = tasks.train(task, data, out_dir, folds=folds, cache=cache, taxonomy=labels,
-                           subset="all" if everything else "train", progress=step)
+                           subset="all" if everything else "train", progress=step,
+                           news=news or ())
     _print_scores(f"{task}: {folds}-fold cross-validation", card["cross_validation"])
     err.print(f"wrote {task} model(s) and {task}.card.json to {out_dir}")
 

@@ -11,7 +11,7 @@ sentences, a few words) still get labels, flagged ``low_confidence`` with a note
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,9 +20,12 @@ import numpy as np
 
 from parallax import embeddings
 from parallax.frame import units
+from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
+from parallax.frame.portrayal import Portrayer, decide_role, entity_mentions
+from parallax.frame.spans import SpanScorer
 from parallax.records import (
     Article,
     FrameLabel,
@@ -37,7 +40,7 @@ from parallax.settings import Config
 from parallax.textutil import STOPWORDS
 
 MODEL_NAMES = ("genre", "frames", "narratives", "subnarratives", "techniques", "roles-main",
-               "roles-fine")
+               "roles-fine", "portrayal-sentence", "portrayal-article")
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: techniques that live in a few words, so their span is the words the lexical part weighs most;
 #: the others (doubt, fear, oversimplification...) are argued over a sentence.
@@ -62,26 +65,40 @@ def load_models(directory: str) -> dict[str, LinearLabeller]:
     return models
 
 
+@cache
+def load_span_scorer(directory: str) -> SpanScorer | None:
+    """The token scorer that places word-level technique spans (``spans.npz``), if any."""
+    folders = [Path(directory), bundled_dir()] if directory else [bundled_dir()]
+    path = next((f / "spans.npz" for f in folders if (f / "spans.npz").exists()), None)
+    return SpanScorer.load(path) if path is not None else None
+
+
 @dataclass(slots=True)
 class _Context:
     doc: EmbeddedText
     low: bool
+    names: list[tuple[int, int]] = field(default_factory=list)
 
 
 class TrainedFraming:
     requires = ("text", "language", "sentences", "entities")
-    assigns = ("roles", "narratives", "techniques", "frames", "genre")
+    assigns = ("roles", "portrayals", "narratives", "techniques", "frames", "genre")
 
     def __init__(self, directory: str = "", max_role_entities: int = 12) -> None:
         self.models = load_models(directory)
+        self.spans = load_span_scorer(directory)
         self.max_role_entities = max_role_entities
         self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
+        sentence = self.models.get("portrayal-sentence")
+        whole = self.models.get("portrayal-article")
+        self.portrayer = Portrayer(sentence, whole) if sentence and whole else None
         for model in self.models.values():
             self.languages.update(model.meta.get("languages", []))
 
     def annotate(self, article: Article) -> None:
         article.roles, article.narratives, article.techniques, article.frames = [], [], [], []
+        article.portrayals = []
         article.genre = None
         if not article.text.strip():
             article.notes.append("framing: no text to label")
@@ -97,7 +114,7 @@ class TrainedFraming:
             reasons.append(f"fewer than {MIN_WORDS} words")
         if reasons:
             article.notes.append("framing: low confidence (" + "; ".join(reasons) + ")")
-        ctx = _Context(doc, bool(reasons))
+        ctx = _Context(doc, bool(reasons), [(m.start, m.end) for m in article.entities])
         if not doc.sentences:
             return
         self._document_labels(article, ctx)
@@ -133,7 +150,8 @@ class TrainedFraming:
         coarse, fine = self.models.get("narratives"), self.models.get("subnarratives")
         if coarse and fine:
             pc, pf = coarse.proba(ctx.doc.document), fine.proba(ctx.doc.document)
-            for choice in units.decode_narratives(pc, pf, coarse, fine):
+            allowed = in_domains(f"{article.title}\n{article.text}")
+            for choice in units.decode_narratives(pc, pf, coarse, fine, allowed):
                 j = fine.labels.index(choice.sub) if choice.sub in fine.labels else None
                 evidence = ([] if choice.label == units.OTHER or j is None
                             else self._evidence(ctx, fine, j))
@@ -162,6 +180,8 @@ class TrainedFraming:
     def _locate(self, text: str, start: int, end: int, model: LinearLabeller, j: int,
                 ctx: _Context) -> list[tuple[int, int]]:
         name = model.labels[j]
+        if self.spans is not None and name in self.spans.labels:
+            return [(s, e) for s, e, _ in self.spans.spans(text, start, end, name, ctx.names)]
         if model.hashed is not None and name in WORD_LEVEL:
             span = _word_span(tokens(text[start:end], start), model.hashed[:, j])
             if span is not None:
@@ -184,6 +204,12 @@ class TrainedFraming:
         return np.stack([self._names[n] for n in names])
 
     def _roles(self, article: Article, ctx: _Context) -> None:
+        """Portrayal of the most mentioned entities, then SemEval roles for those the article
+        portrays, inside the taxonomy's domains only (``portrayal.decide_role``)."""
+        found = entity_mentions(article, ctx.doc, ROLE_TYPES, self.max_role_entities)
+        if self.portrayer is not None:
+            article.portrayals = [label for label, _ in
+                                  self.portrayer.portray(article, ctx.doc, found, ctx.low)]
         main, fine = self.models.get("roles-main"), self.models.get("roles-fine")
         if main is None or fine is None:
             return
@@ -193,6 +219,10 @@ class TrainedFraming:
                 by_entity[mention.canonical].append(mention)
         ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         ranked = ranked[:self.max_role_entities]
+        portrayed = {p.entity: p for p in article.portrayals}
+        in_domain = bool(in_domains(f"{article.title}\n{article.text}"))
+        if self.portrayer is not None:
+            ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain]
         if not ranked:
             return
         names = self._name_vectors([name for name, _ in ranked])
@@ -200,8 +230,15 @@ class TrainedFraming:
             used = mentions[:MAX_MENTIONS]
             x = np.stack([units.role_row(ctx.doc, m.start, m.end, name_vector) for m in used])
             pm, pf = main.proba(x), fine.proba(x)
-            role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
-                                                        main, fine)
+            if self.portrayer is None:
+                role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
+                                                            main, fine)
+            else:
+                decided = decide_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
+                                      portrayed.get(name), in_domain)
+                if decided is None:
+                    continue
+                role, fine_roles, score = decided
             k = main.labels.index(role)
             order = np.argsort(-pm[:, k])
             evidence: list[str] = []

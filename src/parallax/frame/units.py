@@ -64,19 +64,29 @@ class NarrativeChoice:
 
 
 def decode_narratives(pc: np.ndarray, pf: np.ndarray, coarse: LinearLabeller,
-                      fine: LinearLabeller) -> list[NarrativeChoice]:
+                      fine: LinearLabeller, allowed: set[str] | None = None
+                      ) -> list[NarrativeChoice]:
     """Pick the domain (URW or CC) whose best narrative is most convincing, keep at most three of
     its narratives that pass their thresholds, and ``Other`` when nothing beats it; then the
-    sub-narratives above threshold under each, or the likeliest one."""
+    sub-narratives above threshold under each, or the likeliest one.
+
+    ``allowed``: the domains the article is about (:func:`parallax.frame.domains.in_domains`);
+    a narrative of any other domain is never given. With none, the answer is ``Other`` scored
+    one minus the likeliest narrative's probability (or the model's own ``Other`` probability
+    when that is higher)."""
     ratio = pc / np.maximum(coarse.thresholds, 1e-6)
     other = coarse.labels.index(OTHER) if OTHER in coarse.labels else None
     domains: dict[str, float] = {}
     for j, name in enumerate(coarse.labels):
         if j != other:
             domain = name.split(":")[0]
-            domains[domain] = max(domains.get(domain, 0.0), float(ratio[j]))
+            if allowed is None or domain in allowed:
+                domains[domain] = max(domains.get(domain, 0.0), float(ratio[j]))
     if not domains:
-        return [NarrativeChoice(OTHER, OTHER, float(pc[other]) if other is not None else 0.0, 0.0)]
+        rest = [float(pc[j]) for j in range(len(pc)) if j != other]
+        score = max(float(pc[other]) if other is not None else 0.0,
+                    1.0 - max(rest, default=0.0))
+        return [NarrativeChoice(OTHER, OTHER, score, score)]
     domain = max(domains, key=lambda d: domains[d])
     chosen = sorted((j for j, name in enumerate(coarse.labels)
                      if j != other and name.split(":")[0] == domain and ratio[j] >= 1.0),

@@ -1,0 +1,183 @@
+"""Real-news checks of the framing labels, through ``parallax analyze``'s own code path.
+
+The SemEval data the framing models learn from is mostly opinion and propaganda; users mostly
+feed straight news. This runs real news from ``../shared/datasets`` (never trained on by the
+framing models) through the pipeline as a JSONL input and reports:
+
+- genre: share of straight news reports labelled ``reporting`` (BASIL: Fox News, New York Times,
+  HuffPost news articles; PerSenT: news articles);
+- narratives: share of articles given a SemEval narrative (the taxonomy covers the Ukraine war and
+  climate change; everything else should be ``Other``), with the titles of those that got one;
+- loaded language on BABE: sentences from US outlets, ten to a pseudo-article, one paragraph
+  each; token precision and recall of our Loaded_Language spans against the words experts marked
+  as biased, and how many spans are nothing but a name.
+
+Usage: ``python benchmarks/frame_realnews.py [basil persent babe] [--limit N] [--models DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from parallax.frame.endtoend import Aligner, models_config
+from parallax.ingest.jsonl import read_jsonl_text
+from parallax.pipeline import Pipeline
+from parallax.records import Article, RawDocument
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+WORD = re.compile(r"\w+(?:[-']\w+)*")
+
+
+def analyse(records: list[dict[str, Any]], models: Path | None) -> list[Article | None]:
+    pipeline = Pipeline.from_config(models_config(models))
+    text = "\n".join(json.dumps(r) for r in records)
+    items = list(read_jsonl_text(text, uri="realnews.jsonl", given="realnews.jsonl",
+                                 config=pipeline.config))
+    out: list[Article | None] = []
+    for i in range(0, len(items), 16):
+        chunk = items[i:i + 16]
+        docs = [d for d in chunk if isinstance(d, RawDocument)]
+        results = iter(pipeline.process_many(docs))
+        for item in chunk:
+            page = next(results) if isinstance(item, RawDocument) else None
+            articles = getattr(page, "articles", None) or []
+            out.append(articles[0] if articles else None)
+    return out
+
+
+def basil(limit: int) -> list[dict[str, Any]]:
+    path = DATA / "stories" / "basil-tune.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [{"title": r["title"], "text": r["text"], "outlet": r["outlet"], "url": r["url"]}
+            for r in rows][:limit]
+
+
+def persent(limit: int) -> list[dict[str, Any]]:
+    path = DATA / "sentiment" / "persent" / "dev.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [{"title": r["TITLE"].title(), "text": r["TITLE"].title() + "\n\n" +
+             r["DOCUMENT"].replace("\n", "\n\n")} for r in rows][:limit]
+
+
+def babe_records(limit: int) -> tuple[list[dict[str, Any]], list[list[tuple[str, set[str]]]]]:
+    path = DATA / "bias" / "babe" / "final_labels_SG2.csv"
+    with path.open(encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter=";")
+                if r["label_bias"] in ("Biased", "Non-biased")]
+    by_outlet: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_outlet.setdefault(r["outlet"], []).append(r)
+    records, golds = [], []
+    for outlet, items in sorted(by_outlet.items()):
+        for k in range(0, len(items), 10):
+            chunk = items[k:k + 10]
+            sentences = [r["text"].strip() for r in chunk]
+            marked = []
+            for r in chunk:
+                try:
+                    words = ast.literal_eval(r["biased_words"] or "[]")
+                except (ValueError, SyntaxError):
+                    words = []
+                marked.append({w.lower() for phrase in words for w in WORD.findall(phrase)})
+            records.append({"title": f"{outlet} {k // 10}", "text": "\n\n".join(sentences)})
+            golds.append(list(zip(sentences, marked, strict=True)))
+    return records[:limit], golds[:limit]
+
+
+def genre_share(name: str, articles: list[Article | None], outlets: list[str] | None) -> None:
+    counts: Counter[str] = Counter()
+    per_outlet: dict[str, Counter[str]] = {}
+    for i, a in enumerate(articles):
+        label = a.genre.label if a is not None and a.genre else "(rejected)"
+        counts[label] += 1
+        if outlets:
+            per_outlet.setdefault(outlets[i], Counter())[label] += 1
+    n = max(1, len(articles))
+    print(f"{name}: genre reporting {counts['reporting'] / n:.1%} of {len(articles)} "
+          f"{dict(counts)}")
+    for outlet, c in sorted(per_outlet.items()):
+        print(f"  {outlet}: reporting {c['reporting'] / max(1, sum(c.values())):.1%} {dict(c)}")
+
+
+def narrative_share(name: str, articles: list[Article | None]) -> None:
+    given = [a for a in articles if a is not None and any(n.label != "Other"
+                                                           for n in a.narratives)]
+    print(f"{name}: narratives other than 'Other' on {len(given)}/{len(articles)} articles")
+    for a in given[:8]:
+        print(f"  {a.title[:70]!r}: {[n.label for n in a.narratives][:2]}")
+
+
+def loaded_language(articles: list[Article | None],
+                    golds: list[list[tuple[str, set[str]]]]) -> dict[str, float]:
+    tp = fp = marked = names = spans = 0
+    examples: list[str] = []
+    for a, gold in zip(articles, golds, strict=True):
+        if a is None:
+            marked += sum(len(m) for _, m in gold)
+            continue
+        aligner = Aligner(a)
+        for sentence, words in gold:
+            marked += len(words)
+            place = aligner.place(sentence)
+            if place.where != "text":
+                continue
+            hit: set[str] = set()
+            for t in a.techniques:
+                if t.technique != "Loaded_Language" or not (place.start <= t.start < place.end):
+                    continue
+                spans += 1
+                if all(m.start <= t.start and t.end <= m.end for m in a.entities
+                       if m.start < t.end and m.end > t.start) and any(
+                        m.start < t.end and m.end > t.start for m in a.entities):
+                    names += 1
+                for w in WORD.findall(a.text[t.start:t.end].lower()):
+                    if w in words:
+                        tp += 1
+                        hit.add(w)
+                    else:
+                        fp += 1
+                        if len(examples) < 12:
+                            examples.append(a.text[t.start:t.end])
+    precision = tp / max(1, tp + fp)
+    recall = tp / max(1, marked)
+    print(f"babe: Loaded_Language token precision {precision:.3f} recall {recall:.3f} "
+          f"({tp} right, {fp} wrong tokens, {marked} marked words); {spans} spans, "
+          f"{names} on a bare name")
+    print("  wrong spans, e.g.:", examples)
+    return {"precision": precision, "recall": recall, "spans": spans, "names": names}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sets", nargs="*", default=["basil", "persent", "babe"])
+    parser.add_argument("--limit", type=int, default=10_000)
+    parser.add_argument("--models", type=Path, default=None)
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"{DATA} not found")
+    for name in args.sets:
+        started = time.time()
+        if name == "babe":
+            records, golds = babe_records(args.limit)
+            loaded_language(analyse(records, args.models), golds)
+        else:
+            records = basil(args.limit) if name == "basil" else persent(args.limit)
+            articles = analyse(records, args.models)
+            outlets = [r["outlet"] for r in records] if name == "basil" else None
+            genre_share(name, articles, outlets)
+            narrative_share(name, articles)
+        print(f"  ({time.time() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

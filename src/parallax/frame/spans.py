@@ -1,0 +1,134 @@
+"""Where a word-level technique sits inside a paragraph: a token scorer learnt from span gold.
+
+The paragraph model decides *whether* a paragraph uses loaded language or name-calling; this
+decides *which words*. The paragraph model's lexical weights were a poor guide for that: they
+reward words that co-occur with loaded paragraphs ("death", "instead", names of the politicians
+such paragraphs discuss), so the span a user saw was often a plain word or a bare name. This
+scorer is trained on the SemEval-2023 character spans themselves (all six languages): for each
+token, is it inside a gold span of the technique? Features are hashed (no vocabulary is stored):
+the word, its last three letters, its neighbours, the two bigrams, and its shape. Names are never
+a span on their own: a token inside a named-entity mention (or capitalised mid-sentence) cannot
+seed a span, so "Obama" is not loaded language, while "Crooked Hillary" keeps its name.
+
+Training and the out-of-fold threshold live in ``parallax.frame.span_training``; this module is
+what runs in the pipeline (numpy only).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from parallax.frame.hashing import Token, tokens
+from parallax.frame.linear import sigmoid
+from parallax.textutil import STOPWORDS
+
+BUCKETS = 1 << 17
+FORMAT = "parallax-spans/1"
+SPAN_TECHNIQUES = ("Loaded_Language", "Name_Calling-Labeling")
+MAX_WORDS = 4
+
+
+def token_features(toks: list[Token], i: int, text: str) -> list[str]:
+    w = toks[i].text
+    prev = toks[i - 1].text if i > 0 else "<s>"
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "</s>"
+    raw = text[toks[i].start:toks[i].end]
+    shape = ("num" if w.isdigit() else "upper" if raw.isupper() and len(raw) > 1
+             else "cap" if raw[:1].isupper() else "low")
+    return [f"w:{w}", f"s:{w[-3:]}", f"p:{prev}", f"n:{nxt}", f"b:{prev} {w}", f"a:{w} {nxt}",
+            f"h:{shape}", f"l:{min(len(w), 12)}", "stop" if w in STOPWORDS else "content"]
+
+
+def bucket(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % BUCKETS
+
+
+def token_buckets(toks: list[Token], text: str) -> list[list[int]]:
+    return [[bucket(f) for f in token_features(toks, i, text)] for i in range(len(toks))]
+
+
+@dataclass(slots=True)
+class SpanScorer:
+    """Per technique: hashed token weights, a bias, and the out-of-fold threshold."""
+
+    labels: list[str]
+    weights: np.ndarray  # (BUCKETS, labels)
+    bias: np.ndarray
+    thresholds: np.ndarray
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def token_proba(self, text: str, start: int, end: int) -> tuple[list[Token], np.ndarray]:
+        toks = tokens(text[start:end], start)
+        if not toks:
+            return toks, np.zeros((0, len(self.labels)), dtype=np.float32)
+        rows = token_buckets(toks, text)
+        z = np.stack([self.weights[ids].sum(axis=0) for ids in rows]) + self.bias
+        return toks, sigmoid(z)
+
+    def spans(self, text: str, start: int, end: int, label: str,
+              names: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+        """Runs of tokens whose probability passes the threshold, seeded by a content word that
+        is not part of a name, at most ``MAX_WORDS`` long; each with its best token's
+        probability. Empty when no word passes (the paragraph label then has no span)."""
+        j = self.labels.index(label)
+        toks, p = self.token_proba(text, start, end)
+        if not toks:
+            return []
+        keep = p[:, j] >= self.thresholds[j]
+        out: list[tuple[int, int, float]] = []
+        i = 0
+        while i < len(toks):
+            if not keep[i]:
+                i += 1
+                continue
+            k = i
+            while k + 1 < len(toks) and keep[k + 1] and k + 1 - i < MAX_WORDS:
+                k += 1
+            run = range(i, k + 1)
+            seeds = [r for r in run if _seed(toks[r], text, names)]
+            if seeds:
+                lo = min(r for r in run if _content(toks[r]))
+                hi = max(r for r in run if _content(toks[r]))
+                out.append((toks[lo].start, toks[hi].end, float(p[list(run), j].max())))
+            i = k + 1
+        return out
+
+    def save(self, path: Path) -> None:
+        header = {"format": FORMAT, "labels": self.labels, "meta": self.meta}
+        with path.open("wb") as fh:
+            np.savez_compressed(fh, weights=self.weights.astype(np.float16),
+                                bias=self.bias.astype(np.float32),
+                                thresholds=self.thresholds.astype(np.float32),
+                                header=np.frombuffer(json.dumps(header).encode(), np.uint8))
+
+    @classmethod
+    def load(cls, path: Path) -> SpanScorer:
+        with np.load(path, allow_pickle=False) as data:
+            header = json.loads(bytes(data["header"]).decode("utf-8"))
+            if header.get("format") != FORMAT:
+                raise ValueError(f"{path} is not a {FORMAT} model")
+            return cls(list(header["labels"]), data["weights"].astype(np.float32),
+                       data["bias"], data["thresholds"], header.get("meta", {}))
+
+
+def _content(token: Token) -> bool:
+    return token.text.isalpha() and token.text not in STOPWORDS and len(token.text) > 1
+
+
+def _seed(token: Token, text: str, names: list[tuple[int, int]]) -> bool:
+    """A word that can carry a span: a content word, not inside a name, not capitalised in the
+    middle of a sentence (a name the entity stage missed)."""
+    if not _content(token) or len(token.text) < 3:
+        return False
+    if any(s <= token.start and token.end <= e for s, e in names):
+        return False
+    raw = text[token.start:token.end]
+    before = text[max(0, token.start - 2):token.start].strip()
+    return not (raw[:1].isupper() and before not in ("", ".", "!", "?", '"', "“", "‘", ":")
+                and not raw.isupper())

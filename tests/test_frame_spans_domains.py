@@ -1,0 +1,72 @@
+"""The narrative domain gate and the word-level span placement (issue 17): a taxonomy's
+narratives only on articles in its domain, and no loaded-language span on a bare name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from parallax.frame import units
+from parallax.frame.domains import in_domains
+from parallax.frame.linear import LinearLabeller
+from parallax.frame.spans import BUCKETS, SpanScorer, bucket
+
+
+def test_domains_need_the_subject_itself() -> None:
+    us = ("The party chairman said on Tuesday that Washington had failed Connecticut. "
+          "Obama and Bush were both criticised for the political climate in the capital.")
+    assert in_domains(us) == set()
+    assert in_domains("Russia probe: Mueller subpoenas Russia-linked firms over Russian "
+                      "meddling.") == set()
+    assert in_domains("Ukraine says Russian forces shelled Kharkiv; Kyiv asked NATO for "
+                      "air defence.") == {"URW"}
+    assert in_domains("Украина заявила, что ВСУ отбили атаку под Бахмутом.") == {"URW"}
+    assert in_domains("Climate change is driving record heat; carbon emissions rose again.") \
+        == {"CC"}
+    assert in_domains("A Ucrânia e a Rússia; Kiev pede ajuda. As emissões de carbono e o "
+                      "aquecimento global.") == {"URW", "CC"}
+
+
+def _labeller(labels: list[str], p: float) -> LinearLabeller:
+    n = len(labels)
+    return LinearLabeller(labels, np.zeros((1, n), np.float32), np.zeros(n, np.float32),
+                          np.ones(n, np.float32), np.zeros(n, np.float32),
+                          np.full(n, p, np.float32))
+
+
+def test_out_of_domain_articles_get_other() -> None:
+    coarse = _labeller(["CC: Criticism of climate movement", "URW: Blaming the war on others",
+                        "Other"], 0.3)
+    fine = _labeller(["CC: Criticism of climate movement: Ad hominem attacks on key "
+                      "activists", "URW: Blaming the war on others: The West are the "
+                      "aggressors", "Other"], 0.3)
+    pc = np.array([0.2, 0.9, 0.1])
+    pf = np.array([0.1, 0.8, 0.1])
+    assert [c.label for c in units.decode_narratives(pc, pf, coarse, fine)] == \
+        ["URW: Blaming the war on others"]
+    (other,) = units.decode_narratives(pc, pf, coarse, fine, allowed=set())
+    assert other.label == "Other" and abs(other.score - 0.1) < 1e-6
+    assert [c.label for c in units.decode_narratives(pc, pf, coarse, fine, {"CC"})] == \
+        ["Other"]  # 0.2 is under the 0.3 threshold of the only allowed domain
+
+
+def _scorer(tmp_path: Path) -> SpanScorer:
+    weights = np.zeros((BUCKETS, 1), np.float32)
+    for word in ("outrageous", "obama"):
+        weights[bucket(f"w:{word}"), 0] = 8.0
+    scorer = SpanScorer(["Loaded_Language"], weights, np.array([-4.0], np.float32),
+                        np.array([0.5], np.float32))
+    scorer.save(tmp_path / "spans.npz")
+    return SpanScorer.load(tmp_path / "spans.npz")
+
+
+def test_spans_sit_on_loaded_words_never_on_a_bare_name(tmp_path: Path) -> None:
+    scorer = _scorer(tmp_path)
+    text = "Critics said the outrageous plan by Obama failed, and Obama said no."
+    names = [(m, m + 5) for m in (text.index("Obama"), text.rindex("Obama"))]
+    spans = scorer.spans(text, 0, len(text), "Loaded_Language", names)
+    assert [text[s:e] for s, e, _ in spans] == ["outrageous"]
+    # a name the entity stage missed is still not a span when capitalised mid-sentence
+    spans = scorer.spans(text, 0, len(text), "Loaded_Language", [])
+    assert [text[s:e] for s, e, _ in spans] == ["outrageous"]
