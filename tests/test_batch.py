@@ -183,8 +183,9 @@ def test_loading_resumes_after_the_postgres_server_drops_us(postgres_cluster: An
 
 def test_a_worker_killed_mid_partition_loses_nothing(tmp_path: Path, corpus: Path,
                                                      batch_out: Path) -> None:
-    """SIGKILL one worker while it analyses a shard: Dask re-runs that shard elsewhere, the
-    half-done work never shows, and the output equals an undisturbed run's."""
+    """SIGKILL one worker while it analyses a shard (synchronised on the partition's own loop,
+    tests/worker_killer.py): Dask re-runs that shard elsewhere, the half-done work never shows,
+    and the output equals an undisturbed run's."""
     import cloudpickle
     from dask.distributed import Client, LocalCluster
 
@@ -195,10 +196,11 @@ def test_a_worker_killed_mid_partition_loses_nothing(tmp_path: Path, corpus: Pat
     out = tmp_path / "out"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        client.register_plugin(worker_killer.KillOnce(marker, delay_s=1.0))
+        client.register_plugin(worker_killer.KillOnce(marker))
         report = run_batch([str(corpus)], out, Config(), scheduler=cluster.scheduler_address)
     victim = worker_killer.killed(marker)
     assert victim is not None and victim.startswith("parallax-")  # a worker really died
+    assert int(victim.rsplit("after=", 1)[1]) >= 1  # mid-partition: analysed, not yet written
     assert report.failed == [] and len(report.finished) == 3
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no half-written files
     assert sorted(r["id"] for r in read_articles(out)) == sorted(

@@ -1,13 +1,15 @@
-"""A Dask worker plugin that SIGKILLs its worker process once, a moment after the first Parallax
-partition starts executing: a real worker death mid-partition, from outside the code under test.
-A marker file makes it fire once for the whole cluster (the nanny restarts the worker, and the
-restarted worker gets the plugin again)."""
+"""A Dask worker plugin that SIGKILLs its worker process once, in the middle of a Parallax
+partition: from inside the partition's own loop, right after its first analysed document has
+been handed over and before anything of the partition is written. A timer could fire before
+the partition started or after it finished; this cannot. A marker file makes it fire once for
+the whole cluster (the nanny restarts the worker, and the restarted worker gets the plugin
+again) and records which task died and after how many documents."""
 
 from __future__ import annotations
 
 import os
 import signal
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +19,38 @@ from distributed import WorkerPlugin
 class KillOnce(WorkerPlugin):
     name = "parallax-kill-once"
 
-    def __init__(self, marker: str, delay_s: float) -> None:
+    def __init__(self, marker: str) -> None:
         self.marker = marker
-        self.delay_s = delay_s
 
-    def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
-        if finish != "executing" or not str(key).startswith("parallax-"):
-            return
-        try:
-            fd = os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            return
-        os.write(fd, f"{key} {os.getpid()}".encode())
-        os.close(fd)
-        timer = threading.Timer(self.delay_s, os.kill, (os.getpid(), signal.SIGKILL))
-        timer.daemon = True
-        timer.start()
+    def setup(self, worker: Any) -> None:
+        """Wrap the partition loop (``partitions._processed``, looked up by ``run_partition``
+        at call time) in this worker process."""
+        from distributed.worker import thread_state
+
+        from parallax.batch import partitions
+
+        original = partitions._processed
+        marker = self.marker
+
+        def processed(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            for count, item in enumerate(original(*args, **kwargs), 1):
+                yield item  # run_partition has this document; its output is not written yet
+                _die_once(marker, str(getattr(thread_state, "key", "?")), count)
+
+        partitions._processed = processed
+
+
+def _die_once(marker: str, key: str, count: int) -> None:
+    if not key.startswith("parallax-"):
+        return
+    try:
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return
+    os.write(fd, f"{key} pid={os.getpid()} after={count}".encode())
+    os.fsync(fd)
+    os.close(fd)
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def killed(marker: str) -> str | None:
