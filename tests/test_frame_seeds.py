@@ -1,4 +1,5 @@
-"""Acceptance of the framing stage on the two seed pages (skipped when ../shared is absent)."""
+"""Acceptance of the framing stage on the two seed pages
+(skipped when ../shared is absent; in CI that fails)."""
 
 from __future__ import annotations
 
