@@ -29,14 +29,9 @@ def test_state_media_piece_is_an_opinion_discrediting_the_west(mains: dict[str, 
 
 
 def portrayal(article: Article, entity: str) -> str | None:
-    """How the article portrays ``entity`` (negative / neutral / positive) where the framing
-    stage emits portrayals; None where it does not (yet) or abstains for this entity."""
-    for item in getattr(article, "portrayals", None) or []:
-        if getattr(item, "entity", None) == entity:
-            for field in ("label", "portrayal", "polarity", "sentiment"):
-                if isinstance(value := getattr(item, field, None), str):
-                    return value.lower()
-    return None
+    """How the article portrays ``entity`` (negative / neutral / positive); None where the
+    framing stage abstains for it."""
+    return next((p.polarity for p in article.portrayals if p.entity == entity), None)
 
 
 def test_state_media_piece_does_not_cast_putin_as_antagonist(mains: dict[str, Article]) -> None:
