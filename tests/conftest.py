@@ -11,10 +11,35 @@ from parallax.ingest.sources import read_file
 from parallax.pipeline import Pipeline
 from parallax.records import Page, RawDocument
 from parallax.settings import Config
-from requirements import missing, shared_path  # tests/ is on sys.path
+from requirements import in_ci, missing, shared_path  # tests/ is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "src" / "parallax" / "demo" / "corpus"
+
+
+def _skip_reason(longrepr: object) -> str:
+    return str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """In CI no test may skip, whatever skipped it (a bare pytest.skip or importorskip that
+    bypassed tests/requirements.py included): the skip becomes a failure with its reason."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if in_ci() and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which may not skip: {_skip_reason(report.longrepr)}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Iterator[None]:
+    """The same for a whole module skipped at import."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if in_ci() and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which may not skip: {_skip_reason(report.longrepr)}"
 
 
 @pytest.fixture(scope="session")
