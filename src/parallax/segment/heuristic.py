@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+import re
+
 from parallax.errors import Code, InputRejected
 from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
-from parallax.segment.lines import STRONG_KINDS, LineClassifier
+from parallax.segment.lines import LineClassifier, paragraph_like
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.textdump import Draft, segment_text
 from parallax.settings import Config
@@ -32,19 +34,13 @@ class HeuristicSegmenter:
             drafts, comments, boilerplate, authors = self._html(doc)
         elif doc.kind == "record":
             drafts, comments, boilerplate = self._record(doc), [], []
-            for draft in drafts:  # feeds and exports carry furniture too ("Read the full story")
-                kept = []
-                for paragraph in draft.paragraphs:
-                    kind = boilerplate_kind(paragraph)
-                    if kind in STRONG_KINDS and len(paragraph.split()) <= 40:
-                        boilerplate.append(Boilerplate(paragraph, kind))
-                    else:
-                        kept.append(paragraph)
-                draft.paragraphs = kept
+            for draft in drafts:
+                boilerplate += given_text_furniture(draft)
         else:
             seg = segment_text(doc.text, self.classifier)
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate
             authors = seg.comment_authors
+            drafts = best_block(drafts, seg.model_main, doc.text, self.min_chars)
         main = [d for d in drafts if d.role == "main"]
         if not main or sum(len(p) for p in main[0].paragraphs) < self.min_chars:
             found = sum(len(p) for p in main[0].paragraphs) if main else 0
@@ -64,6 +60,7 @@ class HeuristicSegmenter:
                 url=doc.metadata.get("url") if draft.role == "main" else None,
                 author=draft.author,
                 language=doc.metadata.get("language") if draft.role == "main" else None,
+                notes=list(draft.notes),
             ))
         page.comments = [Comment(text=c, author=authors[i] if i < len(authors) else None)
                          for i, c in enumerate(comments)]
@@ -95,6 +92,76 @@ class HeuristicSegmenter:
         return [Draft(role="main", title=title, outlet=meta.get("outlet"),
                       published=meta.get("published_text"), author=meta.get("author"),
                       paragraphs=paragraphs)]
+
+
+TRAILER = re.compile(
+    r"^(the post .{1,200} appeared first on .{1,120}|(read more|read the full (story|article|"
+    r"report)|continue reading|full story|weiterlesen|mehr lesen|lire la suite|leer más|"
+    r"читать далее|читать полностью)\b.{0,80}|\[?(…|\.\.\.)\]?)$", re.IGNORECASE)
+
+
+def given_text_furniture(draft: Draft) -> list[Boilerplate]:
+    """A feed item's or JSONL record's text is the article: only plain furniture is taken out —
+    a first line repeating the title, and short trailing "Read more" / "Read the full story on
+    …" / "The post … appeared first on …" lines. Never a sentence for a word in it (a sentence
+    with "contribution" or "copyright" is article text)."""
+    removed: list[Boilerplate] = []
+    paragraphs = draft.paragraphs
+    if draft.title and paragraphs and " ".join(paragraphs[0].split()).casefold() \
+            == " ".join(draft.title.split()).casefold():
+        removed.append(Boilerplate(paragraphs.pop(0), "repeated_title"))
+    while len(paragraphs) > 1 and len(paragraphs[-1].split()) <= 25 and (
+            TRAILER.match(paragraphs[-1]) or boilerplate_kind(paragraphs[-1]) == "read_more"):
+        removed.insert(0, Boilerplate(paragraphs.pop(), "read_more"))
+    return removed
+
+
+def best_block(drafts: list[Draft], model_main: list[str], text: str,
+               min_chars: int) -> list[Draft]:
+    """Never reject a page that holds prose: when the decoded main article is too short, return
+    what the line model found (or else the longest run of prose lines), marked low confidence.
+
+    Why: a rejection loses the article for good, while a low-confidence article can be checked;
+    a page is rejected only when it has no run of prose at all.
+    """
+    main = next((d for d in drafts if d.role == "main"), None)
+    if main is not None and sum(len(p) for p in main.paragraphs) >= min_chars:
+        return drafts
+    block = model_main if sum(len(t) for t in model_main) >= min_chars else longest_prose(text)
+    if sum(len(t) for t in block) < min_chars or not any(paragraph_like(t) for t in block):
+        return drafts
+    found = sum(len(p) for p in main.paragraphs) if main else 0
+    note = (f"low_confidence: the page's structure gave {found} characters of main text; this "
+            "is the best block of prose on the page")
+    if main is None:
+        return [Draft(role="main", paragraphs=list(block), notes=[note]), *drafts]
+    main.paragraphs = list(block)
+    main.notes.append(note)
+    return drafts
+
+
+def longest_prose(text: str) -> list[str]:
+    """The longest run (in characters) of prose lines, short lines inside it allowed."""
+    best: list[str] = []
+    run: list[str] = []
+    gap = 0
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if paragraph_like(line):
+            run.append(line)
+            gap = 0
+        elif run and gap < 2 and len(line.split()) <= 12:
+            run.append(line)
+            gap += 1
+        else:
+            run, gap = [], 0
+        if sum(map(len, run)) > sum(map(len, best)):
+            best = list(run)
+    while best and not paragraph_like(best[-1]):
+        best.pop()
+    return best
 
 
 @register("segment", "heuristic/v1")

@@ -1,0 +1,74 @@
+"""Held-out real pages, end to end: text dumps in every rendering and HTML, per language, next to
+"keep everything" and trafilatura alone (the numbers of docs/quality.md).
+
+Why: the gold set is ours and fictional; these are real pages of sites never trained on
+(``realpages`` split by site), scored through the ``parallax extract --json`` path
+(``realeval``). Writes ``build/real-pages.json``.
+
+    nice .venv/bin/python benchmarks/eval_real_pages.py [--split heldout] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from parallax.segment import realeval, realpages
+from parallax.segment.render import RENDERINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "datasets" / "extraction"
+
+
+def language_of(text: str) -> str:
+    from parallax.enrich.language import LangidIdentifier
+
+    return LangidIdentifier().detect(text) or "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--shapes", default=",".join(RENDERINGS))
+    parser.add_argument("--no-html", action="store_true")
+    args = parser.parse_args()
+    pages = [p for p in realpages.load(DATA) if p.split == args.split]
+    if args.limit:
+        pages = pages[:: max(1, len(pages) // args.limit)][: args.limit]
+    started = time.time()
+    results = realeval.evaluate(pages, tuple(args.shapes.split(",")), html=not args.no_html)
+    elapsed = time.time() - started
+    languages = {p.name + p.corpus: language_of(p.gold) for p in pages}
+    names = {p.name: p.name + p.corpus for p in pages}
+    by_lang: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for s in results.scores:
+        by_lang[languages.get(names.get(s.page, ""), "?")][s.shape].append(s.f)
+    table = results.table()
+    report = {
+        "split": args.split, "pages": len(pages), "sites": len({p.site for p in pages}),
+        "seconds": round(elapsed, 1), "by_shape": table,
+        "by_language": {lang: {shape: {"pages": len(v), "f1": round(sum(v) / len(v), 4)}
+                               for shape, v in shapes.items()}
+                        for lang, shapes in sorted(by_lang.items())},
+        "worst": sorted(([s.shape, s.page, s.site, round(s.f, 3)] for s in results.scores
+                         if ":" not in s.shape and s.shape != "trafilatura"),
+                        key=lambda r: r[3])[:25],
+    }
+    out = ROOT / "build" / f"real-pages-{args.split}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(f"{len(pages)} pages of {report['sites']} sites in {elapsed:.0f}s")
+    for shape, row in table.items():
+        print(f"  {shape:22s} P {row['precision']:.3f} R {row['recall']:.3f} "
+              f"F1 {row['f1']:.3f}  rejected {row['rejected']}  low {row['low_confidence']}")
+    for lang, shapes in report["by_language"].items():
+        cells = "  ".join(f"{k}={v['f1']:.3f}" for k, v in shapes.items() if ":" not in k)
+        print(f"  [{lang}] n={next(iter(shapes.values()))['pages']} {cells}")
+
+
+if __name__ == "__main__":
+    main()

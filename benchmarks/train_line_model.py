@@ -1,0 +1,174 @@
+"""Train the text-dump line model (``segment/data/line-model-v2.json``) on real pages.
+
+Why: see ``parallax.segment.linemodel``. Data: the training sites of
+``../shared/datasets/extraction`` (``realpages.split == "train"``; held-out sites are never read
+here), each page rendered into every dump shape (``render.RENDERINGS``), half of them with the
+page title as a first line. A line is main text when most of its word 4-grams are in the gold
+(short lines: when the whole line occurs in the gold); samples are weighted by words, because the
+metric counts words. Method: standardised features, L2 logistic regression; decoding thresholds
+chosen on out-of-fold predictions (4 folds of training sites, grouped by site), then one final fit
+on all training sites.
+
+    nice .venv/bin/python benchmarks/train_line_model.py   # writes the model, prints card numbers
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from parallax.segment import realpages
+from parallax.segment.linemodel import NAMES, LineModel, features
+from parallax.segment.lines import read_lines
+from parallax.segment.render import RENDERINGS, page_blocks, render
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "datasets" / "extraction"
+OUT = ROOT / "src" / "parallax" / "segment" / "data" / "line-model-v2.json"
+CACHE = ROOT / "build" / "line-model-features.npz"
+
+
+def labels(texts: list[str], gold: str) -> tuple[np.ndarray, np.ndarray]:
+    gold_tokens = realpages.words(gold)
+    gold_set = set(realpages.shingles(gold_tokens))
+    gold_string = " " + " ".join(gold_tokens) + " "
+    y, w = [], []
+    for text in texts:
+        tokens = realpages.words(text)
+        if len(tokens) >= 4:
+            grams = [tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)]
+            hit = sum(g in gold_set for g in grams) / len(grams) >= 0.5
+        else:
+            hit = bool(tokens) and f" {' '.join(tokens)} " in gold_string
+        y.append(hit)
+        w.append(min(max(len(tokens), 1), 80))
+    return np.array(y, dtype=bool), np.array(w, dtype=np.float64)
+
+
+def rendered(page: realpages.RealPage) -> list[tuple[str, str]]:
+    title, blocks = page_blocks(page.html)
+    with_title = realpages.fold_of(page.name) % 2 == 0
+    return [(shape, render(title, blocks, shape, with_title=with_title)) for shape in RENDERINGS]
+
+
+def build(pages: list[realpages.RealPage]) -> dict[str, np.ndarray]:
+    xs, ys, ws, groups, doc_ids, shapes = [], [], [], [], [], []
+    doc = 0
+    for page in pages:
+        for shape, text in rendered(page):
+            lines = read_lines(text)
+            if not lines:
+                continue
+            y, w = labels([ln.text for ln in lines], page.gold)
+            xs.append(features(lines))
+            ys.append(y)
+            ws.append(w)
+            groups.append(np.full(len(lines), realpages.fold_of(page.site + "#cv")))
+            doc_ids.append(np.full(len(lines), doc))
+            shapes.append(np.full(len(lines), RENDERINGS.index(shape)))
+            doc += 1
+    return {"x": np.concatenate(xs), "y": np.concatenate(ys), "w": np.concatenate(ws),
+            "group": np.concatenate(groups), "doc": np.concatenate(doc_ids),
+            "shape": np.concatenate(shapes)}
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, ...]:
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    clf = LogisticRegression(C=c, max_iter=400)
+    clf.fit((x - mean) / scale, y, sample_weight=w)
+    return mean, scale, clf.coef_[0], np.array([clf.intercept_[0]])
+
+
+def doc_f1(keep: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    """Word-weighted F1 of kept lines (a fast stand-in for the shingle F1 while tuning)."""
+    tp = float((w * (keep & y)).sum())
+    p = tp / float((w * keep).sum()) if keep.any() else 0.0
+    r = tp / float((w * y).sum()) if y.any() else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def tune(data: dict[str, np.ndarray], p: np.ndarray) -> tuple[dict[str, float], float]:
+    """Decoding thresholds that maximise the mean per-document F1 of out-of-fold predictions."""
+    docs = np.unique(data["doc"])
+    bounds = np.searchsorted(data["doc"], docs)
+    ends = [*bounds[1:].tolist(), len(data["doc"])]
+    slices = list(zip(bounds, ends, strict=True))
+    words = np.expm1(data["x"][:, NAMES.index("log_words")])
+    best: tuple[float, dict[str, float]] = (-1.0, {})
+    for offset, inside, outside in itertools.product(
+            (0.2, 0.3, 0.4, 0.5), (0.05, 0.1, 0.2, 0.3), (0.8, 0.9, 0.97, 1.01)):
+        model = LineModel(np.zeros(1), np.ones(1), np.zeros(1), 0.0, offset, inside, outside)
+        scores = []
+        for a, b in slices:
+            lines = _Proxy.many(words[a:b])
+            keep = np.array(model.decode(lines, p[a:b]))  # type: ignore[arg-type]
+            scores.append(doc_f1(keep, data["y"][a:b], data["w"][a:b]))
+        score = float(np.mean(scores))
+        if score > best[0]:
+            best = (score, {"region_offset": offset, "keep_inside": inside,
+                            "keep_outside": outside})
+    return best[1], best[0]
+
+
+class _Proxy:
+    """What ``LineModel.decode`` reads of a line (its word count), without the text."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: float) -> None:
+        self.words = round(words)
+
+    @classmethod
+    def many(cls, words: np.ndarray) -> list[_Proxy]:
+        return [cls(v) for v in words.tolist()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    started = time.time()
+    if CACHE.exists() and not args.rebuild:
+        data = dict(np.load(CACHE))
+    else:
+        pages = [p for p in realpages.load(DATA) if p.split == "train"]
+        data = build(pages)
+        CACHE.parent.mkdir(exist_ok=True)
+        np.savez_compressed(CACHE, **data)
+    print(f"{len(data['y'])} lines, {len(np.unique(data['doc']))} dumps, "
+          f"{data['y'].mean():.3f} main; features in {time.time() - started:.0f}s")
+    oof = np.zeros(len(data["y"]))
+    for fold in np.unique(data["group"]):
+        test = data["group"] == fold
+        mean, scale, coef, intercept = fit(data["x"][~test], data["y"][~test],
+                                           data["w"][~test], args.c)
+        z = ((data["x"][test] - mean) / scale) @ coef + intercept[0]
+        oof[test] = 1 / (1 + np.exp(-z))
+    thresholds, cv = tune(data, oof)
+    per_shape = {}
+    for k, shape in enumerate(RENDERINGS):
+        sel = data["shape"] == k
+        per_shape[shape] = round(float(((oof[sel] >= 0.5) == data["y"][sel]).mean()), 4)
+    print(f"CV (site-grouped, out of fold) mean per-dump word F1 {cv:.4f} with {thresholds}; "
+          f"line accuracy by shape {per_shape}")
+    mean, scale, coef, intercept = fit(data["x"], data["y"], data["w"], args.c)
+    OUT.write_text(json.dumps({
+        "version": "line-model-v2", "features": list(NAMES),
+        "mean": [round(v, 6) for v in mean.tolist()],
+        "scale": [round(v, 6) for v in scale.tolist()],
+        "coef": [round(v, 6) for v in coef.tolist()], "intercept": round(float(intercept[0]), 6),
+        **thresholds, "cv_word_f1": round(cv, 4), "c": args.c,
+    }, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

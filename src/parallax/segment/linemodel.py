@@ -1,0 +1,201 @@
+"""The learned line model: which lines of a text dump are the main article's text.
+
+Why learned: the hand rules in ``lines.py``/``textdump.py`` were written for pages shaped like our
+seeds, and on real pages (60 menu lines, then the story, then "Most Read") they found no article
+in half of them. This model is a logistic regression over per-line features with a context
+window (neighbouring lines, windowed prose density, the line's place in the densest prose
+region), trained on real pages rendered into the dump shapes people paste
+(``benchmarks/train_line_model.py``, model card ``data/line-model-v2.md``). Decoding keeps the
+highest-scoring contiguous region of the page (maximum subarray of ``p - offset``), drops its
+lines the model is sure about, and adds lines outside it only when the model is very sure.
+
+The weights are a small JSON file (means, scales, coefficients, decoding thresholds): no pickle,
+nothing executed on load, and the same numbers the model card reports.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.segment.lines import (
+    FUNCTION_WORDS,
+    SENTENCE_END,
+    STRONG_KINDS,
+    Line,
+    paragraph_like,
+    title_like,
+)
+
+FloatArray = npt.NDArray[np.float64]
+
+_STOP = frozenset().union(*FUNCTION_WORDS.values()) | frozenset(
+    "a an i you we he she or if so no not all one can will would about there what when who "
+    "also just more than into its our been were had do did has very".split())
+_MARKER = re.compile(r"^(#{1,6}\s|[-*+•·|>»]\s?|\d{1,2}[.)]\s)")
+_SENTENCE_GAP = re.compile(r"[.!?][\"”»)]?\s+[\"“«(]?[A-ZÄÖÜÀ-ÝА-ЯЁ]")
+_WEBBY = re.compile(r"https?://|www\.|@|\.com\b|\.html?\b", re.I)
+_SEP = re.compile(r"\s[|·•»/]\s|\s\|\s?|\|")
+BASE = ("log_words", "log_chars", "ends_sentence", "paragraph", "title_like", "stop_ratio",
+        "lower_ratio", "comma_rate", "digit_ratio", "upper_ratio", "word_len", "phrase",
+        "strong_phrase", "meta", "heading", "repeated", "marker", "separators", "blank_after",
+        "blank_before", "capital_start", "webby", "sentences", "word_position", "line_position",
+        "continues")
+_CONTEXT = ("log_words", "ends_sentence", "paragraph", "stop_ratio", "lower_ratio")
+_OFFSETS = (-2, -1, 1, 2)
+_WINDOWS = (3, 8, 20)
+NAMES = BASE + tuple(f"{name}@{o:+d}" for o in _OFFSETS for name in _CONTEXT) + tuple(
+    f"{name}~{w}" for w in _WINDOWS for name in ("paragraph", "log_words", "stop_ratio")) + (
+    "density_rel", "region", "paragraph*density", "paragraph*region")
+
+
+def _base_row(line: Line, prev_blank: bool, continues: bool) -> list[float]:
+    text = line.text
+    tokens = text.split()
+    n = max(len(tokens), 1)
+    letters = [ch for ch in text if ch.isalpha()]
+    n_letters = max(len(letters), 1)
+    stop = sum(1 for t in tokens if t.lower().strip(".,;:!?\"'«»„“”()") in _STOP)
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return [
+        math.log1p(line.words), math.log1p(len(text)),
+        float(text.endswith(SENTENCE_END)), float(paragraph_like(text)), float(title_like(text)),
+        stop / n, lower / n, min((text.count(",") + text.count(";")) / n, 1.0),
+        sum(ch.isdigit() for ch in text) / max(len(text), 1),
+        sum(ch.isupper() for ch in letters) / n_letters,
+        min(len(text) / n / 10.0, 2.0),
+        float(line.phrase_kind is not None), float(line.phrase_kind in STRONG_KINDS),
+        float(line.meta is not None), float(line.heading is not None), float(line.repeated > 1),
+        float(bool(_MARKER.match(text))), float(bool(_SEP.search(text))),
+        float(line.blank_after), float(prev_blank), float(text[:1].isupper()),
+        float(bool(_WEBBY.search(text))), min(len(_SENTENCE_GAP.findall(text)), 5) / 5.0,
+        0.0, 0.0, float(continues),
+    ]
+
+
+def _window_mean(values: FloatArray, half: int) -> FloatArray:
+    padded = np.concatenate([[0.0], np.cumsum(values)])
+    n = len(values)
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+    return np.asarray((padded[hi] - padded[lo]) / (hi - lo), dtype=np.float64)
+
+
+def best_region(score: FloatArray) -> tuple[int, int]:
+    """The contiguous run of lines with the largest total score (inclusive bounds)."""
+    best, best_span = -math.inf, (0, -1)
+    run, start = 0.0, 0
+    for i, value in enumerate(score.tolist()):
+        if run <= 0:
+            run, start = value, i
+        else:
+            run += value
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def features(lines: list[Line]) -> FloatArray:
+    """One row per line (``NAMES``)."""
+    n = len(lines)
+    if not n:
+        return np.zeros((0, len(NAMES)))
+    rows = []
+    for i, line in enumerate(lines):
+        prev_blank = i == 0 or lines[i - 1].blank_after
+        nxt = lines[i + 1] if i + 1 < n else None
+        continues = (not line.blank_after and nxt is not None and len(line.text) >= 55
+                     and not line.text.endswith(SENTENCE_END))
+        rows.append(_base_row(line, prev_blank, continues))
+    base = np.asarray(rows, dtype=np.float64)
+    col = {name: j for j, name in enumerate(BASE)}
+    word_counts = np.expm1(base[:, col["log_words"]])
+    total = max(float(word_counts.sum()), 1.0)
+    base[:, col["word_position"]] = (np.cumsum(word_counts) - word_counts) / total
+    base[:, col["line_position"]] = np.arange(n) / max(n - 1, 1)
+    parts = [base]
+    for offset in _OFFSETS:
+        shifted = np.zeros((n, len(_CONTEXT)))
+        src = base[:, [col[c] for c in _CONTEXT]]
+        if offset < 0:
+            shifted[-offset:] = src[:offset]
+        else:
+            shifted[:-offset] = src[offset:]
+        parts.append(shifted)
+    para = base[:, col["paragraph"]]
+    for half in _WINDOWS:
+        parts.append(np.stack([_window_mean(base[:, col[c]], half)
+                               for c in ("paragraph", "log_words", "stop_ratio")], axis=1))
+    density = _window_mean(para * word_counts, 8)
+    rel = density / max(float(density.max()), 1e-9)
+    start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
+    region = np.zeros(n)
+    region[start:end + 1] = 1.0
+    parts.append(np.stack([rel, region, para * rel, para * region], axis=1))
+    return np.concatenate(parts, axis=1)
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    mean: FloatArray
+    scale: FloatArray
+    coef: FloatArray
+    intercept: float
+    region_offset: float  # p - offset summed over a region; the best region is the article
+    keep_inside: float  # lines inside the region with p below this are dropped
+    keep_outside: float  # lines outside it with p above this are kept
+
+    def probabilities(self, lines: list[Line]) -> FloatArray:
+        if not lines:
+            return np.zeros(0)
+        x = (features(lines) - self.mean) / self.scale
+        z = x @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+    def decode(self, lines: list[Line], p: FloatArray) -> list[bool]:
+        """Main-text lines: the best region, minus its sure misses, plus sure hits outside."""
+        if not len(p):
+            return []
+        weight = np.sqrt(np.array([max(line.words, 1) for line in lines], dtype=np.float64))
+        start, end = best_region((p - self.region_offset) * weight)
+        inside = np.zeros(len(p), dtype=bool)
+        inside[start:end + 1] = True
+        keep = (inside & (p >= self.keep_inside)) | (p >= self.keep_outside)
+        return [bool(k) for k in keep]
+
+    def main_lines(self, lines: list[Line]) -> list[bool]:
+        return self.decode(lines, self.probabilities(lines))
+
+
+def from_dict(data: dict[str, object]) -> LineModel:
+    names = list(data["features"])  # type: ignore[call-overload]
+    if names != list(NAMES):
+        raise ValueError("line model features differ from this code's (retrain the model)")
+    return LineModel(
+        mean=np.asarray(data["mean"], dtype=np.float64),
+        scale=np.asarray(data["scale"], dtype=np.float64),
+        coef=np.asarray(data["coef"], dtype=np.float64),
+        intercept=float(data["intercept"]),  # type: ignore[arg-type]
+        region_offset=float(data["region_offset"]),  # type: ignore[arg-type]
+        keep_inside=float(data["keep_inside"]),  # type: ignore[arg-type]
+        keep_outside=float(data["keep_outside"]),  # type: ignore[arg-type]
+    )
+
+
+@cache
+def default_model() -> LineModel | None:
+    """The shipped model, or None before one is trained (the rules then work alone)."""
+    path = resources.files("parallax.segment") / "data" / "line-model-v2.json"
+    if not path.is_file():
+        return None
+    return from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+__all__ = ["NAMES", "LineModel", "best_region", "default_model", "features", "from_dict"]

@@ -1,0 +1,134 @@
+"""End-to-end scoring on real pages, through the path ``parallax extract --json`` takes.
+
+Each page (and each text-dump rendering of it) is written to a file, read by the same readers
+(``read_inputs``), segmented by ``Pipeline(analyse=False).process`` and turned into the JSON
+contract; the main article's title and text are scored against the gold with the word 4-gram
+shingle F1 (``realpages.shingle_prf``). A rejected page scores 0 and is counted. Baselines on
+the same pages: "keep everything" (the whole dump) and trafilatura alone (HTML).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parallax.segment.realpages import RealPage, fold_of, shingle_prf
+from parallax.segment.render import page_blocks, render
+from parallax.settings import Config
+
+
+@dataclass(slots=True)
+class Score:
+    page: str
+    site: str
+    shape: str  # a rendering, "html", "keep_all:<rendering>" or "trafilatura"
+    p: float
+    r: float
+    f: float
+    rejected: bool
+    low_confidence: bool = False
+
+
+@dataclass(slots=True)
+class Results:
+    scores: list[Score] = field(default_factory=list)
+
+    def table(self, key: str = "shape") -> dict[str, dict[str, float]]:
+        groups: dict[str, list[Score]] = defaultdict(list)
+        for s in self.scores:
+            groups[str(getattr(s, key)) if key != "shape" else s.shape].append(s)
+        out = {}
+        for name, items in sorted(groups.items()):
+            n = len(items)
+            out[name] = {"pages": n,
+                         "precision": round(sum(s.p for s in items) / n, 4),
+                         "recall": round(sum(s.r for s in items) / n, 4),
+                         "f1": round(sum(s.f for s in items) / n, 4),
+                         "rejected": sum(s.rejected for s in items),
+                         "low_confidence": sum(s.low_confidence for s in items)}
+        return out
+
+
+def with_title(page: RealPage) -> bool:
+    """Half the dumps start with the page title line, as when a reader copies it too."""
+    return fold_of(page.name) % 2 == 0
+
+
+def main_text(contract: dict[str, Any]) -> tuple[str, bool, bool]:
+    """(title + text of the main article, rejected, low confidence) of one JSON result."""
+    if contract.get("status") != "ok":
+        return "", True, False
+    main = next((a for a in contract["articles"] if a.get("role") == "main"), None)
+    if main is None:
+        return "", True, False
+    notes = main.get("notes") or []
+    low = any(str(n).startswith("low_confidence") for n in notes)
+    return f"{main.get('title') or ''}\n{main.get('text') or ''}", False, low
+
+
+def extract_files(paths: list[Path], config: Config) -> list[dict[str, Any]]:
+    """The JSON objects ``parallax extract --json`` prints for these files, in order."""
+    from parallax.ingest.sources import read_inputs
+    from parallax.pipeline import Pipeline
+    from parallax.records import Rejection
+
+    pipeline = Pipeline.from_config(config, analyse=False)
+    results = []
+    for item in read_inputs([str(p) for p in paths], config):
+        result = item if isinstance(item, Rejection) else pipeline.process(item)
+        results.append(result.to_contract() if isinstance(result, Rejection)
+                       else result.to_contract(analysed=False))
+    return results
+
+
+def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool = True,
+             baselines: bool = True, config: Config | None = None) -> Results:
+    config = config or Config()
+    results = Results()
+    with tempfile.TemporaryDirectory(prefix="parallax-real-") as tmp:
+        folder = Path(tmp)
+        for k, page in enumerate(pages):
+            title, blocks = page_blocks(page.html)
+            jobs: list[tuple[str, Path, str]] = []
+            for shape in shapes:
+                dump = render(title, blocks, shape, with_title=with_title(page))
+                path = folder / f"{k}-{shape}.txt"
+                path.write_text(dump, encoding="utf-8")
+                jobs.append((shape, path, dump))
+            if html:
+                path = folder / f"{k}.html"
+                path.write_text(page.html, encoding="utf-8")
+                jobs.append(("html", path, ""))
+            contracts = extract_files([j[1] for j in jobs], config)
+            by_input = {c.get("input"): c for c in contracts}
+            for shape, path, dump in jobs:
+                contract = by_input.get(str(path), {"status": "rejected"})
+                text, rejected, low = main_text(contract)
+                results.scores.append(Score(page.name, page.site, shape,
+                                            *shingle_prf(text, page.gold), rejected, low))
+                if baselines and shape != "html":
+                    results.scores.append(Score(page.name, page.site, f"keep_all:{shape}",
+                                                *shingle_prf(dump, page.gold), False))
+                path.unlink()
+            if baselines and html:
+                results.scores.append(Score(page.name, page.site, "trafilatura",
+                                            *shingle_prf(_trafilatura(page.html), page.gold),
+                                            False))
+    return results
+
+
+def _trafilatura(page: str) -> str:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(page, with_metadata=True)
+    if doc is None:
+        return ""
+    data = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    return f"{data.get('title') or ''}\n{data.get('text') or ''}"
+
+
+__all__ = ["Results", "Score", "evaluate", "extract_files", "main_text", "with_title"]

@@ -1,0 +1,119 @@
+"""Render an HTML page into the text-dump shapes people paste, to train and test on real pages.
+
+Text dumps of real pages do not exist in any public set, but their shapes are few and known:
+what a browser's select-all copies (blank lines between blocks), what a scraper's
+``get_text("\\n")`` gives (one block per line, no blank lines), what lynx/w3m or an e-mail client
+give (hard-wrapped at 70–80 columns), and what reader modes export (Markdown). Rendering the
+*whole* visible page (menus, footers, teasers included) into each shape gives dumps whose gold
+main text is known, so the line model can learn from real furniture instead of the furniture we
+imagined. Used by ``benchmarks/train_line_model.py`` and the real-page CI gate; never at runtime.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+UTF8 = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th "
+    "thead tr ul option select center".split())
+SKIP_TAGS = frozenset("script style noscript template head title iframe svg object embed "
+                      "canvas button input textarea map".split())
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+RENDERINGS = ("lines", "select_all", "wrapped", "markdown")
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    tag: str  # h1..h6 | li | p | other
+
+
+def _visible(node: etree._Element) -> bool:
+    return not (node.get("hidden") is not None or node.get("aria-hidden") == "true"
+                or HIDDEN.search(node.get("style") or ""))
+
+
+def page_blocks(page: str) -> tuple[str, list[Block]]:
+    """The page's title and its visible text, one block per block-level element."""
+    if not page.strip():
+        return "", []
+    try:
+        tree = lxml_html.fromstring(page.encode("utf-8", "replace"), parser=UTF8)
+    except (etree.ParserError, ValueError):
+        return "", []
+    titles = tree.xpath("//title")
+    title = " ".join(titles[0].text_content().split()) if titles else ""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    tags: list[str] = ["other"]
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            blocks.append(Block(text, tags[-1]))
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in SKIP_TAGS or (tag and not _visible(node)):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            flush()
+            kind = tag if re.fullmatch(r"h[1-6]|li|p", tag) else None
+            if kind:
+                tags.append(kind)
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            flush()
+            if kind:
+                tags.pop()
+        if node.tail:
+            parts.append(node.tail)
+
+    body = tree.find("body")
+    walk(body if body is not None else tree)
+    flush()
+    return title, blocks
+
+
+def render(title: str, blocks: list[Block], shape: str, *, with_title: bool = False,
+           width: int = 76) -> str:
+    """One text dump of the blocks in a given shape (``RENDERINGS``)."""
+    texts = [b.text for b in blocks]
+    head = [title] if with_title and title else []
+    if shape == "lines":
+        return "\n".join(head + texts) + "\n"
+    if shape == "select_all":
+        return "\n\n".join(head + texts) + "\n"
+    if shape == "wrapped":
+        wrapped = [textwrap.fill(t, width=width, break_long_words=False,
+                                 break_on_hyphens=False) for t in head + texts]
+        return "\n\n".join(wrapped) + "\n"
+    if shape == "markdown":
+        out = [f"# {title}"] if head else []
+        for b in blocks:
+            if b.tag.startswith("h"):
+                out.append("#" * int(b.tag[1]) + " " + b.text)
+            elif b.tag == "li":
+                out.append("- " + b.text)
+            else:
+                out.append(b.text)
+        return "\n\n".join(out) + "\n"
+    raise ValueError(f"unknown rendering {shape!r}")
+
+
+__all__ = ["RENDERINGS", "Block", "page_blocks", "render"]
