@@ -55,6 +55,9 @@ def make_comparison(hostile: str = "") -> dict[str, Any]:
                  "status": "contested",
                  "positions": {"Korvan Today": "attributes", "Nordblick": "asserts",
                                "Vestnik": "contradicts"},
+                 "conflict": {"cue": "numbers", "outlets": ["Korvan Today", "Vestnik"],
+                              "values": ["38 people", "Nobody"],
+                              "summary": "Korvan Today: 38 people · Vestnik: Nobody"},
                  "members": [
                      {"outlet": "Korvan Today", "article_id": "a1",
                       "text": "38 people died, the Red Cross said." + hostile, "start": 40,
@@ -107,6 +110,7 @@ def test_markdown_has_all_sections_outlets_and_claims() -> None:
         assert outlet in text
     assert "The dam broke on Thursday night." in text
     assert "contradicts: Vestnik" in text
+    assert "Conflict: Korvan Today: 38 people · Vestnik: Nobody" in text
     assert "attributes: Korvan Today" in text
     assert "attributed to the Red Cross" in text
     assert "Antagonist (Instigator)" in text
@@ -127,7 +131,7 @@ def test_markdown_escapes_html_and_links() -> None:
 
 def test_markdown_says_when_sections_are_empty() -> None:
     text = render_markdown({"schema": 1, "story": {"title": "Lonely"}})
-    assert "No contested claims found." in text
+    assert "No conflicts found." in text
     assert "No omissions found." in text
     assert "date unknown" in text
 
@@ -148,6 +152,7 @@ def test_html_report_is_standalone_and_complete() -> None:
     for status in ("asserts", "attributes", "contradicts", "silent"):
         assert f'class="pos pos-{status}">{status}</span>' in html
     assert "Shared facts" in html and "Contested claims" in html
+    assert "What conflicts:</strong> Korvan Today: 38 people · Vestnik: Nobody" in html
     assert "Antagonist" in html and "Instigator" in html
 
 
@@ -163,7 +168,7 @@ def test_html_report_escapes_hostile_text() -> None:
 
 def test_html_report_with_empty_comparison() -> None:
     html = render_html_report({"schema": 1, "story": {"title": "Lonely"}})
-    assert "No contested claims found." in html
+    assert "No conflicts found." in html
     assert "No outlets found." in html
 
 

@@ -32,10 +32,16 @@ ANONYMITY = re.compile(r"(not to be (named|identified)|nicht (namentlich )?genan
                        r"не пожелав\w* (назвать|быть названн)\w*)", re.IGNORECASE)
 #: the least sentence similarity at which a cue makes a claim contested (claim pairs:
 #: negation below 0.5 fired mostly on related but different facts)
-CONTESTING = {"numbers": 0.40, "antonym": 0.40, "negation": 0.50}
+CONTESTING = {"numbers": 0.40, "antonym": 0.40, "negation": 0.50, "year": 0.50}
+#: "failure to pass" negates "pass" as "did not pass" does
+_FAILURE = re.compile(r"(?<![\w])(fail\w* to|refus\w* to)(?![\w])", re.IGNORECASE)
+_DATED = re.compile(r"(?<![\w])(since|in|until|seit|с)\s+((?:19|20)\d\d)(?![\w])", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ .,\u202f\u00a0]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_MONTH = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|янв|фев|"
+#: a month name or abbreviation as a whole word ("Sep." but not "separate")
+_MONTH = re.compile(r"^(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?:\.|\b)|january|"
+                    r"february|march|april|may\b|june|july|august|september|october|november|"
+                    r"december|januar|februar|märz|mai\b|juni|juli|oktober|dezember|янв|фев|"
                     r"мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SPELLED = {w: n for n, words in enumerate((
@@ -92,6 +98,13 @@ class ClaimFacts:
     numbers: frozenset[tuple[float, str]] = frozenset()
     negations: int = 0
     poles: dict[str, int] = field(default_factory=dict)
+    #: figures by what they count (``quantities``), years by their preposition ("since")
+    quantities: dict[str, frozenset[tuple[float, str]]] = field(default_factory=dict)
+    years: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: stems of the words a negation governs ("did not send" -> "send") and every stem
+    negated: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
+    language: str | None = None
 
 
 def _value(raw: str) -> float:
@@ -124,12 +137,9 @@ def _qualifier(text: str, start: int) -> str:
     return ">=" if _BOUND.search(before) else "~" if _ABOUT.search(before) else "="
 
 
-def numbers_of(text: str) -> frozenset[tuple[float, str]]:
-    """Figures in a claim as (value, "=" | ">=" | "~"): "at least 38" is a bound, "about
-    300" an estimate. Years, days of the month and clock times are left out (they date, not
-    measure); "12 thousand" and "twelve thousand" give 12000 and 12 (the other side may write
-    "12,000" or "12 bcm")."""
-    found: set[tuple[float, str]] = set()
+def _figures(text: str) -> list[tuple[float, str, int, int]]:
+    """(value, qualifier, start, end offset) of every figure; see ``numbers_of``."""
+    found: list[tuple[float, str, int, int]] = []
     for m in _NUMBER.finditer(text):
         raw, rest = m.group(1), text[m.end():m.end() + 16]
         if _YEAR.match(raw) or _CLOCK.match(rest) or re.match(r"[.:]\d", rest):
@@ -140,8 +150,9 @@ def numbers_of(text: str) -> frozenset[tuple[float, str]]:
             continue
         value, qualifier = _value(raw), _qualifier(text, m.start())
         if scale := _SCALE.match(rest):  # "31 billion" may be "31 bcm" on the other side
-            found.add((value * _scale(scale.group(1)), qualifier))
-        found.add((value, qualifier))
+            found.append((value * _scale(scale.group(1)), qualifier, m.start(),
+                          m.end() + scale.end()))
+        found.append((value, qualifier, m.start(), m.end()))
     for m in _WORD.finditer(text.lower()):
         word = m.group(0)
         hyphenated = text[m.start() - 1:m.start()] == "-" or text[m.end():m.end() + 1] == "-"
@@ -151,14 +162,62 @@ def numbers_of(text: str) -> frozenset[tuple[float, str]]:
                 continue
             value, qualifier = float(SPELLED[word]), _qualifier(text, m.start())
             if scale := _SCALE.match(rest):
-                found.add((value * _scale(scale.group(1)), qualifier))
-            found.add((value, qualifier))
-    return frozenset(found)
+                found.append((value * _scale(scale.group(1)), qualifier, m.start(),
+                              m.end() + scale.end()))
+            found.append((value, qualifier, m.start(), m.end()))
+    return found
+
+
+def numbers_of(text: str) -> frozenset[tuple[float, str]]:
+    """Figures in a claim as (value, "=" | ">=" | "~"): "at least 38" is a bound, "about
+    300" an estimate. Years, days of the month and clock times are left out (they date, not
+    measure); "12 thousand" and "twelve thousand" give 12000 and 12 (the other side may write
+    "12,000" or "12 bcm")."""
+    return frozenset((v, q) for v, q, _, _ in _figures(text))
+
+
+_UNIT_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def quantities(text: str) -> dict[str, frozenset[tuple[float, str]]]:
+    """Figures by what they count: the one or two words after the figure ("six seats",
+    "19 separate actions"), "$" before it, "%" or "percent" after. A figure followed by
+    nothing countable ("134 to 63") measures nothing comparable and is left out, so "$5.7
+    billion in the budget" and "3.5 billion ... military construction" only meet on "$"."""
+    units: dict[str, set[tuple[float, str]]] = {}
+    for value, qualifier, start, end in _figures(text):
+        keys = {"$"} if text[max(0, start - 1):start] in ("$", "€", "£") else set()
+        rest = text[end:end + 40]
+        if re.match(r"\s*(%|percent|per cent|prozent|процент)", rest, re.IGNORECASE):
+            keys.add("%")
+        words = [w for w in _UNIT_WORD.findall(rest.split(".")[0].split(",")[0])[:2]
+                 if len(w) >= 3 and fold(w) not in STOPWORDS]
+        keys.update(_unit_key(w) for w in words)
+        for key in keys:
+            units.setdefault(key, set()).add((value, qualifier))
+    return {k: frozenset(v) for k, v in units.items()}
+
+
+def _unit_key(word: str) -> str:
+    folded = fold(word)
+    for suffix in ("es", "s"):
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            return folded[:-len(suffix)][:6]
+    return folded[:6]
+
+
+def _round(value: float) -> bool:
+    """One significant digit (5, 60, 300, 5 billion): a writer's rounding of some value."""
+    digits = f"{value:.0f}".rstrip("0") if value >= 1 and value == int(value) else ""
+    return len(digits) == 1
 
 
 def _matches(x: tuple[float, str], y: tuple[float, str]) -> bool:
+    """Within 2 % (5.6 / 5.7 billion), or 20 % of a round figure ("$5 billion" for 5.7)."""
     (a, qa), (b, qb) = x, y
-    if a == b:
+    if a == b or abs(a - b) <= 0.02 * max(a, b):
+        return True
+    if (_round(a) or _round(b)) and abs(a - b) <= 0.2 * max(a, b):
         return True
     if "~" in (qa, qb):
         return abs(a - b) <= 0.15 * max(a, b)
@@ -186,7 +245,7 @@ def name_vocabulary(names: Iterable[str]) -> set[str]:
             if len(part) >= 3 and fold(part) not in STOPWORDS}
 
 
-def facts(text: str, vocabulary: set[str]) -> ClaimFacts:
+def facts(text: str, vocabulary: set[str], language: str | None = None) -> ClaimFacts:
     """``vocabulary``: name keys of the entities the story knows (``name_vocabulary``). Every
     word of the claim whose key is one of them counts, in order, so "Tarvian", "tarvische" and
     "тарвийский" all name Tarvia even where the entity tagger saw only a common word."""
@@ -195,21 +254,77 @@ def facts(text: str, vocabulary: set[str]) -> ClaimFacts:
         key = name_key(word)
         if len(word) >= 3 and key in vocabulary and key not in keys:
             keys.append(key)
+    plain = ANONYMITY.sub(" ", text)
+    years: dict[str, set[str]] = {}
+    for m in _DATED.finditer(text):
+        years.setdefault(m.group(1).lower(), set()).add(m.group(2))
     return ClaimFacts(text=text, names=keys, numbers=numbers_of(text),
-                      negations=len(NEGATION.findall(ANONYMITY.sub(" ", text))),
-                      poles=poles_of(text))
+                      negations=len(NEGATION.findall(plain)), poles=poles_of(text),
+                      quantities=quantities(text),
+                      years={k: frozenset(v) for k, v in years.items()},
+                      negated=_negated(plain), stems=frozenset(_stems(text)), language=language)
+
+
+def _stems(text: str) -> list[str]:
+    return [_unit_key(w)[:5] for w in _WORD.findall(text) if len(w) >= 3]
+
+
+def _negated(text: str) -> frozenset[str]:
+    """Stems of the first content words after each negation ("did not *send*")."""
+    out: set[str] = set()
+    for m in (*NEGATION.finditer(text), *_FAILURE.finditer(text)):
+        words = [w for w in _WORD.findall(text[m.end():m.end() + 40])
+                 if len(w) >= 3 and fold(w) not in STOPWORDS][:2]
+        out.update(_unit_key(w)[:5] for w in words)
+    return frozenset(out)
+
+
+def _one_language(a: ClaimFacts, b: ClaimFacts) -> bool:
+    return a.language is not None and a.language == b.language
+
+
+def _numbers_conflict(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """In one language a figure is compared only with one that counts the same thing (same
+    unit word, "$", "%"); across languages no unit word can be matched, so any figures are."""
+    if _one_language(a, b):
+        pairs = [(a.quantities[u], b.quantities[u]) for u in a.quantities.keys()
+                 & b.quantities.keys()]
+    else:
+        pairs = [(a.numbers, b.numbers)] if a.numbers and b.numbers else []
+    return any(not (_covered(x, y) or _covered(y, x)) for x, y in pairs)
+
+
+def _negation_conflict(a: ClaimFacts, b: ClaimFacts, shared_poles: set[str]) -> bool:
+    """In one language: one side negates a word the other states without negation ("did
+    not send" / "sent"); across languages: one side negated, the other not."""
+    if shared_poles:  # the poles already said whether the two agree
+        return False
+    if _one_language(a, b):
+        return bool((a.negated - b.negated) & b.stems or (b.negated - a.negated) & a.stems)
+    return bool(a.negations) != bool(b.negations)
+
+
+def _flip(side: ClaimFacts, predicate: str, other: ClaimFacts) -> int:
+    """-1 when a negation turns the side's pole ("did not win" is "lost"). In one language
+    only a negation of the pole word itself counts ("why would he not do it?" does not flip
+    "open"); across languages any negation in the claim does."""
+    if not _one_language(side, other):
+        return -1 if side.negations else 1
+    stems = [s[:5] for s in (*POLES[predicate][0], *POLES[predicate][1])]
+    return -1 if any(n.startswith(s) or s.startswith(n) for n in side.negated
+                     for s in stems) else 1
 
 
 def conflict(a: ClaimFacts, b: ClaimFacts) -> str | None:
     """The cue on which two claims about one fact disagree, or None."""
-    if a.numbers and b.numbers and not (_covered(a.numbers, b.numbers)
-                                         or _covered(b.numbers, a.numbers)):
+    if _numbers_conflict(a, b):
         return "numbers"
-    flip_a, flip_b = (-1 if a.negations else 1), (-1 if b.negations else 1)
+    if any(not a.years[k] & b.years[k] for k in a.years.keys() & b.years.keys()):
+        return "year"
     shared = set(a.poles) & set(b.poles)
-    if any(a.poles[p] * flip_a != b.poles[p] * flip_b for p in shared):
+    if any(a.poles[p] * _flip(a, p, b) != b.poles[p] * _flip(b, p, a) for p in shared):
         return "antonym"
-    if bool(a.negations) != bool(b.negations) and not shared:
+    if _negation_conflict(a, b, shared):
         return "negation"
     if _different_actor(a.names, b.names):
         return "attribution"
@@ -248,3 +363,58 @@ def _different_actor(a: list[str], b: list[str]) -> bool:
     only_a = {k for k in only_a if not any(_near(k, o) for o in only_b)}
     only_b = {k for k in only_b if not any(_near(k, o) for o in a)}
     return bool(only_a and only_b and set(a) & set(b))
+
+
+def conflict_values(a: ClaimFacts, b: ClaimFacts, cue: str) -> tuple[str, str]:
+    """The words of each side that conflict, for a one-line summary ("since 2002" / "since
+    2003", "$5 billion" / "$3 billion", "rose" / "fell", "not send" / "sent")."""
+    if cue == "numbers":
+        units = [u for u in a.quantities if u in b.quantities
+                 and not (_covered(a.quantities[u], b.quantities[u])
+                          or _covered(b.quantities[u], a.quantities[u]))]
+        return _figure_text(a.text, units), _figure_text(b.text, units)
+    if cue == "year":
+        keys = [k for k in a.years if k in b.years and not a.years[k] & b.years[k]]
+        return (", ".join(f"{k} {y}" for k in keys for y in sorted(a.years[k])),
+                ", ".join(f"{k} {y}" for k in keys for y in sorted(b.years[k])))
+    if cue == "antonym":
+        return _pole_words(a.text), _pole_words(b.text)
+    if cue == "negation":
+        return _negation_text(a.text) or "affirms", _negation_text(b.text) or "affirms"
+    return a.text, b.text
+
+
+def _figure_text(text: str, units: list[str]) -> str:
+    """Each figure with up to two following words, e.g. "$5.7 billion", "six seats"."""
+    spans: list[str] = []
+    for _, _, start, end in _figures(text):
+        unit_keys = set(quantities(text[max(0, start - 1):end + 40]))
+        if units and not unit_keys & set(units):
+            continue
+        begin = start - 1 if text[max(0, start - 1):start] in ("$", "€", "£") else start
+        tail = ""
+        clause = re.split(r"[,.;:()\"“”]", text[end:end + 40])[0]
+        for word in re.findall(r"\s*(?:%|[^\W\d_]+)", clause)[:2]:
+            if fold(word.strip()) in STOPWORDS:
+                break
+            tail += word
+        span = (text[begin:end] + tail).strip()
+        if span and span not in spans and not any(span in s for s in spans):
+            spans = [s for s in spans if s not in span] + [span]
+    return ", ".join(spans) or "a different figure"
+
+
+def _pole_words(text: str) -> str:
+    words = [w for w in _WORD.findall(text) for predicate in POLES.values()
+             if w.lower().startswith(predicate[0] + predicate[1])]
+    return ", ".join(dict.fromkeys(words)) or "the opposite"
+
+
+def _negation_text(text: str) -> str:
+    m = _FAILURE.search(text) or NEGATION.search(ANONYMITY.sub(" ", text))
+    if not m:
+        return ""
+    words = text[m.start():m.end() + 40].split()[:4]
+    while len(words) > 1 and fold(words[-1]) in STOPWORDS:
+        words.pop()
+    return " ".join(words)

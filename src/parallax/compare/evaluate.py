@@ -1,6 +1,7 @@
 """Scoring claim alignment and contradiction on a claim-pair set (``tests/data/claim_pairs``).
 
-Each pair is two sentences labelled ``same`` / ``contradict`` (one fact: should align) or
+Alignment is decided as ``compare`` decides it (``alignment.same_fact``, languages from the
+pair). Each pair is two sentences labelled ``same`` / ``contradict`` (one fact: should align) or
 ``related`` / ``unrelated`` (should not). The sentences go through the same language and entity
 stages as an article, so contradiction reads names exactly as ``compare`` does. Used by the CI
 gate (tests/test_claims.py) and docs/stories.md.
@@ -13,7 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 from parallax import registry
-from parallax.compare.claims import ALIGN_COSINE, claim_vectors
+from parallax.compare.alignment import same_fact, wording
+from parallax.compare.claims import claim_vectors
 from parallax.compare.contradiction import conflict, contest, facts, name_vocabulary
 from parallax.pipeline import run_stage
 from parallax.records import Article, Published
@@ -42,11 +44,14 @@ def score_pairs(path: Path, config: Config | None = None) -> dict[str, object]:
     a_texts, b_texts = [r["a"] for r in rows], [r["b"] for r in rows]
     cosine = (claim_vectors(a_texts) * claim_vectors(b_texts)).sum(axis=1)
     vocabulary = name_vocabulary(_names(a_texts + b_texts, config))
-    pairs = [(facts(r["a"], vocabulary), facts(r["b"], vocabulary)) for r in rows]
+    pairs = [(facts(r["a"], vocabulary, r.get("lang_a")),
+              facts(r["b"], vocabulary, r.get("lang_b"))) for r in rows]
     cues = [conflict(a, b) for a, b in pairs]  # any cue, attribution included
     contested = [contest(a, b, float(c))[0] for (a, b), c in zip(pairs, cosine, strict=True)]
     one_fact = [r["label"] in ("same", "contradict") for r in rows]
-    aligned = [float(c) >= ALIGN_COSINE for c in cosine]
+    aligned = [same_fact(wording(r["a"], None, r.get("lang_a")),
+                         wording(r["b"], None, r.get("lang_b")), float(c))
+               for r, c in zip(rows, cosine, strict=True)]
     contradict = [r["label"] == "contradict" for r in rows]
     # contradiction given the right alignment (the detector alone) and end to end
     detector = [c is not None for c, f in zip(contested, one_fact, strict=True) if f]

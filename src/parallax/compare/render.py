@@ -27,6 +27,8 @@ TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 
 POSITIONS = ("asserts", "attributes", "contradicts", "silent")
+#: what an empty claims section says; no conflict is invented to fill the contested one
+EMPTY_CLAIMS = {"contested": "No conflicts found."}
 STATUSES = ("shared", "contested", "exclusive", "partial")
 ROLES = ("protagonist", "antagonist", "innocent")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -152,8 +154,9 @@ def _cluster(c: dict[str, Any], names: list[str], lists: dict[str, set[str]]) ->
     # everyone but one outlet is silent on an exclusive claim; listing them all is noise
     shown = [b for b in by_position if b["outlets"]
              and not (status == "exclusive" and b["position"] == "silent")]
+    conflict = _dict(c.get("conflict")).get("summary") if status == "contested" else None
     return {"id": cid, "text": str(c.get("text") or ""), "status": str(status),
-            "positions": positions, "by_position": shown,
+            "positions": positions, "by_position": shown, "conflict": str(conflict or ""),
             "members": _dicts(c.get("members"))}
 
 
@@ -274,6 +277,8 @@ def _claim_md(c: dict[str, Any], *, texts: bool) -> list[str]:
     stance = "; ".join(f"{b['position']}: {', '.join(md(o) for o in b['outlets'])}"
                        for b in c["by_position"])
     lines = [f"- **{md(c['text'])}** ({md(c['id'])}, {md(c['status'])}) — {stance}"]
+    if c.get("conflict"):
+        lines.append(f"  - Conflict: {md(c['conflict'])}")
     for m in c["members"] if texts else []:
         extra = f" — attributed to {md(m['attribution'])}" if m.get("attribution") else ""
         numbers = _strs(m.get("numbers"))
@@ -303,7 +308,8 @@ def render_markdown(comparison: dict[str, Any]) -> str:
                           ("exclusive", "Exclusive claims"), ("partial", "Partly shared claims")):
         body = [line for c in v["claims"][status]
                 for line in _claim_md(c, texts=status != "shared")]
-        out += _section(title, [*body, ""] if body else [], f"No {title.lower()} found.")
+        out += _section(title, [*body, ""] if body else [], EMPTY_CLAIMS.get(
+            status, f"No {title.lower()} found."))
     p = v["portrayal"]
     rows = [[md(r["entity"]), *[_cell_md(c) for c in r["cells"]]] for r in p["rows"]]
     out += _section("Entity portrayal", _table(["Entity", *[md(o) for o in p["outlets"]]], rows)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.quotes import SOURCE_AFTER_CUE
-from parallax.records import Article, Claim
+from parallax.records import Article, Claim, Mention
 from parallax.registry import register
 from parallax.settings import Config
 from parallax.textutil import numbers
@@ -70,14 +70,97 @@ class HeuristicClaims:
         article.claims = claims
 
     def _attribution(self, article: Article, start: int, end: int, span: str) -> str | None:
+        """The source is a person or organisation named in the sentence, as its full noun
+        phrase ("the DNC Communications Director", not "DNC Communications"); a place or a
+        speaker resolved from an earlier sentence ("he said") is no source of this claim."""
         if m := ATTRIBUTION.search(span):
             return m.group("who").strip()
-        for quote in article.quotes:
-            if quote.speaker and start <= quote.start < end + 1:
-                return quote.speaker
+        places = {m.text.lower() for m in article.entities
+                  if start <= m.start < end and m.type in ("GPE", "LOC")}
+        named = [m for m in article.entities
+                 if start <= m.start < end and m.type in ("PERSON", "ORG")]
+        candidates = _subjects(span, start, named)
+        candidates += [q.speaker for q in article.quotes
+                       if q.speaker and start <= q.start < end + 1]
         if m := SAID_BY.search(span):
-            return m.group("who").strip()
+            candidates.append(m.group("who").strip())
+        for candidate in candidates:
+            if (phrase := source_phrase(span, candidate, named, places)) is not None:
+                return phrase
         return None
+
+
+REPORTING = re.compile(r"(?<![\w])(?:said|says|told|added|wrote|warned|argued|declared|"
+                       r"announced|insisted|sagte|erklärte|заявил\w*|сказал\w*)(?![\w])")
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
+
+
+def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
+    """Who "said" in the sentence: the person (else organisation) named last before the
+    reporting verb, outside quotation marks and not as a possessive ("Susan Rice, Obama's
+    adviser, said" -> Susan Rice; "Jealous, the president of the N.A.A.C.P., said" ->
+    Jealous)."""
+    verb = REPORTING.search(span)
+    if verb is None:
+        return []
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(span)]
+    before = [m for m in named if m.start - offset < verb.start()
+              and not any(a <= m.start - offset < b for a, b in quoted)
+              and span[m.end - offset:m.end - offset + 2] not in ("'s", "’s")]
+    for kind in ("PERSON", "ORG"):
+        if found := [m for m in before if m.type == kind]:
+            return [found[-1].text]
+    return []
+
+
+ROLE_NOUN = re.compile(
+    r"(?:director|spokesman|spokeswoman|spokesperson|secretary|adviser|advisor|chairman|"
+    r"chairwoman|chair|official|officials|aide|aides|leader|counsel|attorney|lawyer|"
+    r"president|minister|governor|senator|sprecher|sprecherin|sekretär|представитель|"
+    r"пресс-секретарь)$", re.IGNORECASE)
+
+
+def source_phrase(sentence: str, candidate: str, named: list[Mention],
+                  places: set[str]) -> str | None:
+    """``candidate`` as a source of ``sentence``: None when the sentence does not name it or
+    it is only a place; otherwise widened to its noun phrase (capitalised words and a role
+    noun around it, a leading "the")."""
+    folded = candidate.strip().lower()
+    if not folded or folded in places:
+        return None
+    at = sentence.lower().find(folded)
+    if at < 0:  # a person named otherwise in the sentence ("Mr. Trump" for "Donald Trump")
+        hits = [m.text for m in named if m.canonical.lower() == folded or m.text.lower() in
+                folded or folded.split()[-1] in m.text.lower().split()]
+        if not hits:
+            return None
+        candidate, at = hits[0], sentence.find(hits[0])
+        if at < 0:
+            return None
+    begin, end = at, at + len(candidate)
+    words = re.finditer(r"[^\W\d_][\w’'.-]*", sentence[end:])
+    for word in words:
+        gap = sentence[end:end + word.start()]
+        token = word.group(0).rstrip(".")
+        if gap.strip() or not (token[:1].isupper() or ROLE_NOUN.match(token)):
+            break
+        if token.lower() in ("said", "says", "told") or not token:
+            break
+        end += word.start() + len(token)
+    if possessed := re.match(r"[’']s\s+([^,;:()\"“”]{1,60}?)(?=\s*(?:,|\s+said|\s+says|$))",
+                             sentence[end:]):  # "Obama's national security adviser"
+        if not ROLE_NOUN.match(possessed.group(1).split()[-1]):
+            return None  # "Trump's decision was criticised": Trump is not the source
+        end += possessed.end()
+    before = re.search(r"((?:[A-ZÄÖÜА-ЯЁ][\w’'.-]*\s+)*)$", sentence[:begin])
+    if before and before.group(1) and before.start(1) > 0:
+        begin = before.start(1)
+    if article := re.search(r"(?:the|der|die|das)\s+$", sentence[:begin], re.IGNORECASE):
+        begin = article.start()
+    phrase = sentence[begin:end].strip(" ,;:")
+    if phrase.lower() in places:
+        return None
+    return phrase
 
 
 @register("claims", "heuristic/v1")
