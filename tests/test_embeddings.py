@@ -45,9 +45,25 @@ def test_vectors_are_unchanged_by_the_swap(monkeypatch: pytest.MonkeyPatch) -> N
     assert isinstance(embeddings._model()._sp, embeddings.FastTokenizer)
     fast = embeddings.encode(texts)
     embeddings._model.cache_clear()
+    embeddings._RECENT.clear()  # else the memo answers the second call
     monkeypatch.setattr(embeddings, "fast_tokenizer", lambda: None)
     try:
         slow = embeddings.encode(texts)
     finally:
         embeddings._model.cache_clear()
     assert np.array_equal(fast, slow)
+
+
+def test_a_repeated_call_is_served_once_and_cannot_be_corrupted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Parliament passed the budget.", "The minister resigned on Monday."]
+    first = embeddings.encode(texts)
+    calls: list[int] = []
+    real = embeddings._encode
+    monkeypatch.setattr(embeddings, "_encode", lambda t: calls.append(1) or real(t))
+    first[:] = 0.0  # a caller scribbling on its copy
+    again = embeddings.encode(texts)
+    assert calls == []  # served from the memo
+    assert np.array_equal(again, real(texts))
+    assert embeddings.encode(texts[:1]).shape == (1, embeddings.DIM)
+    assert calls == [1]  # a different list is a different call

@@ -85,6 +85,10 @@ ConfigOption = Annotated[str | None, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines (schema 1).")]
 FollowOption = Annotated[bool, typer.Option(
     "--follow-links", help="For feeds: fetch each item's full page (network).")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1,
+    help="Processes that analyse in parallel (default: one per core). Output order and "
+         "results are the same for any number.")]
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or "
                                                   "http(s) URLs.", show_default=False)]
 
@@ -136,20 +140,19 @@ def _exit_code(rejected: int, missing: list[str]) -> int:
 
 
 def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
-               as_json: bool) -> int:
+               as_json: bool, workers: int = 1) -> int:
     from parallax.ingest import read_inputs
-    from parallax.pipeline import Pipeline
+    from parallax.parallel import process_stream
     from parallax.runner import corpus_linker
     from parallax.stories.dedupe import NearDuplicateIndex
 
-    pipeline = Pipeline.from_config(config, analyse=analyse)
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
     linker = corpus_linker(config, []) if analyse else None
     rejected = 0
     with _progress("Analysing" if analyse else "Extracting") as advance:
-        for item in read_inputs(inputs, config):
-            result: Page | Rejection = item if isinstance(item, Rejection) else \
-                pipeline.process(item)
+        for _, result in process_stream(read_inputs(inputs, config), config, analyse=analyse,
+                                         workers=workers):
+            assert result is not None  # nothing is skipped here
             advance(result.input[-50:])
             if isinstance(result, Rejection):
                 rejected += 1
@@ -203,14 +206,17 @@ def extract(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = 
 
 @app.command()
 def analyze(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = None,
-            follow_links: FollowOption = False) -> None:
+            follow_links: FollowOption = False, workers: WorkersOption = None) -> None:
     """Segment and analyse: language, entities, quotes, claims, roles, narratives, techniques,
     frames and genre for every article.
 
     Example: [bold]parallax analyze https://example.org/news.html --json[/bold]
     """
+    from parallax.parallel import default_workers
+
     raise typer.Exit(_run_pages(inputs, _config(config, follow_links=follow_links),
-                                analyse=True, as_json=as_json))
+                                analyse=True, as_json=as_json,
+                                workers=workers or default_workers()))
 
 
 @app.command()
@@ -218,6 +224,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                help="Files, folders, URLs or feeds.")] = None,
            db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
            config: ConfigOption = None, follow_links: FollowOption = False,
+           workers: WorkersOption = None,
            from_parquet: Annotated[Path | None, typer.Option(
                "--from-parquet", help="Load the output folder of 'parallax batch' instead.")]
            = None) -> None:
@@ -226,6 +233,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
 
     Example: [bold]parallax ingest ./pages ./feeds/world.rss --db news.db[/bold]
     """
+    from parallax.parallel import default_workers
     from parallax.runner import InputOutcome
     from parallax.runner import ingest as run_ingest
     from parallax.store import open_store
@@ -256,7 +264,8 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                 elif outcome.status == "rejected":
                     err.print(f"[yellow]rejected[/yellow] {outcome.input}: {outcome.reason}")
 
-            report = run_ingest(inputs, store, cfg, on_item=on_item)
+            report = run_ingest(inputs, store, cfg, on_item=on_item,
+                                workers=workers or default_workers())
     finally:
         store.close()
     summary = {"stored": report.count("stored"), "skipped": report.count("skipped"),

