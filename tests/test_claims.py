@@ -154,6 +154,28 @@ def test_claim_source_is_a_named_person_or_organisation_in_full() -> None:
     assert source_phrase("“I feel badly for him,” he said.", "Donald Trump", [], set()) is None
 
 
+def test_claims_stage_names_the_speaker_not_a_place_or_a_right() -> None:
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Sentence
+
+    def attribution(text: str, mentions: list[tuple[str, str]]) -> str | None:
+        entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
+                    for t, kind in mentions]
+        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                          text=text, language="en", sentences=[Sentence(0, len(text))],
+                          entities=entities)
+        make_claims(Config()).annotate(article)
+        return article.claims[0].attribution if article.claims else "no claim"
+
+    assert attribution("Brian Vicente, a Colorado attorney who wrote Amendment 64, said the "
+                       "challenge by two states is 20 times weaker than claimed.",
+                       [("Brian Vicente", "PERSON"), ("Colorado", "GPE")]) == "Brian Vicente"
+    assert attribution("Citing the Fifth Amendment right against self-incrimination, the "
+                       "former adviser declined 12 subpoenas on Monday.", []) is None
+    assert attribution("According to the Red Cross, 38 people died in the flood on Monday.",
+                       [("Red Cross", "ORG")]) == "the Red Cross"
+
+
 def test_numbers_ignore_years_dates_and_separators() -> None:
     assert numbers_of("On 12 May 2026 about 12,000 people left; 5,1 % more") == {
         (12000.0, "~"), (5.1, "=")}

@@ -9,9 +9,10 @@ by the same comparer ``parallax compare --format json`` uses. Stories are the go
 this measures claims, not story grouping.
 
 A shared cluster counts as correct when every judged cross-outlet pair in it is ``same``; a
-contested cluster when its contesting pair is judged ``conflicting``. Pairs the comparison puts
-together that nobody judged are reported as ``unjudged`` (they count neither way), so the
-numbers say how much of the output they cover.
+contested cluster when its contesting pair is judged ``conflicting``; ``same_pairs_aligned`` is
+the share of judged ``same`` pairs whose claims end up in one cluster (alignment recall).
+Pairs the comparison puts together that nobody judged are reported as ``unjudged`` (they
+count neither way), so the numbers say how much of the output they cover.
 """
 
 from __future__ import annotations
@@ -121,9 +122,11 @@ def score_comparisons(comparisons: dict[str, dict[str, Any]],
     shared_ok = shared_bad = shared_unjudged = 0
     contested_ok = contested_bad = contested_unjudged = 0
     found_conflicts: set[PairKey] = set()
+    together: set[PairKey] = set()
     bad_examples: list[dict[str, Any]] = []
     for event, comparison in comparisons.items():
         for cluster in comparison["claims"]["clusters"]:
+            together.update(_cross_pairs(event, cluster["members"]))
             labels = [judged.get(k) for k in _cross_pairs(event, cluster["members"])]
             if cluster["status"] == "shared":
                 known = [x for x in labels if x is not None]
@@ -149,11 +152,13 @@ def score_comparisons(comparisons: dict[str, dict[str, Any]],
                                          "status": "contested", "labels": known})
     conflicts = {k for k, v in judged.items() if v == "conflicting" and k[0] in comparisons}
     counts = Counter(v for k, v in judged.items() if k[0] in comparisons)
+    same = {k for k, v in judged.items() if v == "same" and k[0] in comparisons}
     return {
         "events": len(comparisons),
         "judged_pairs": dict(sorted(counts.items())),
         "shared": {"precision": _ratio(shared_ok, shared_ok + shared_bad),
-                   "correct": shared_ok, "wrong": shared_bad, "unjudged": shared_unjudged},
+                   "correct": shared_ok, "wrong": shared_bad, "unjudged": shared_unjudged,
+                   "same_pairs_aligned": _ratio(len(same & together), len(same))},
         "contested": {"precision": _ratio(contested_ok, contested_ok + contested_bad),
                       "correct": contested_ok, "wrong": contested_bad,
                       "unjudged": contested_unjudged,

@@ -73,12 +73,15 @@ class HeuristicClaims:
         """The source is a person or organisation named in the sentence, as its full noun
         phrase ("the DNC Communications Director", not "DNC Communications"); a place or a
         speaker resolved from an earlier sentence ("he said") is no source of this claim."""
-        if m := ATTRIBUTION.search(span):
-            return m.group("who").strip()
-        places = {m.text.lower() for m in article.entities
-                  if start <= m.start < end and m.type in ("GPE", "LOC")}
         named = [m for m in article.entities
                  if start <= m.start < end and m.type in ("PERSON", "ORG")]
+        if m := ATTRIBUTION.search(span):
+            who = m.group("who").strip()
+            cited = any(m.start("who") <= e.start - start < m.end("who") for e in named)
+            if cited or not NOT_A_SOURCE.search(who):  # "citing the Fifth Amendment right"
+                return who
+        places = {m.text.lower() for m in article.entities
+                  if start <= m.start < end and m.type in ("GPE", "LOC")}
         candidates = _subjects(span, start, named)
         candidates += [q.speaker for q in article.quotes
                        if q.speaker and start <= q.start < end + 1]
@@ -90,6 +93,10 @@ class HeuristicClaims:
         return None
 
 
+#: what "according to" / "citing" may name that is no person or organisation
+NOT_A_SOURCE = re.compile(r"(?<![\w])(?:amendment|right|rights|law|laws|constitution|rule|rules|"
+                          r"act|privilege|reasons?|concerns?|grounds|precedent|clause|"
+                          r"statute|data|figures|statistics)(?![\w])", re.IGNORECASE)
 REPORTING = re.compile(r"(?<![\w])(?:said|says|told|added|wrote|warned|argued|declared|"
                        r"announced|insisted|sagte|erklärte|заявил\w*|сказал\w*)(?![\w])")
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
