@@ -9,6 +9,7 @@ Why: ingestion must keep up with a crawl; these are the three places where it co
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import random
 import resource
@@ -60,6 +61,53 @@ def bench_html(rounds: int) -> None:
     n = rounds * len(pages)
     print(f"html: trafilatura alone {n / alone:.0f} pages/s; Parallax segment_html "
           f"{n / ours:.0f} pages/s; ratio {ours / alone:.2f}x ({len(pages)} distinct pages)")
+
+
+def _real_pages(limit: int) -> list[object]:
+    from parallax.segment import realpages
+
+    root = ROOT.parent / "shared" / "datasets" / "extraction"
+    pages = [p for p in realpages.load(root) if p.split == "heldout"]
+    return pages[:: max(1, len(pages) // limit)][:limit]  # type: ignore[return-value]
+
+
+def bench_real(limit: int) -> None:
+    """Real held-out pages (../shared/datasets/extraction): dumps in every rendering, one core,
+    and HTML against trafilatura alone with the options segment_html uses."""
+    from parallax.segment.render import RENDERINGS, page_blocks, render
+
+    pages = _real_pages(limit)
+    dumps = []
+    for page in pages:
+        title, blocks = page_blocks(page.html)  # type: ignore[attr-defined]
+        dumps += [render(title, blocks, shape, with_title=True) for shape in RENDERINGS]
+    segment_text(dumps[0])
+    started = time.process_time()
+    for dump in dumps:
+        segment_text(dump)
+    elapsed = time.process_time() - started
+    lines = sum(d.count("\n") for d in dumps) / len(dumps)
+    print(f"real text dumps: {len(dumps)} dumps ({lines:.0f} lines each on average) in "
+          f"{elapsed:.2f}s CPU = {len(dumps) / elapsed:.0f} pages/s (one core)")
+    htmls = [page.html for page in pages]  # type: ignore[attr-defined]
+    started = time.process_time()
+    for html in htmls:
+        trafilatura.bare_extraction(html, include_comments=True, with_metadata=True,
+                                    favor_recall=True, deduplicate=False)
+    alone = time.process_time() - started
+    from parallax.errors import InputRejected
+    from parallax.records import RawDocument
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    segmenter = HeuristicSegmenter(Config())
+    started = time.process_time()
+    for html in htmls:  # the whole HTML path, the visible-lines fallback included
+        with contextlib.suppress(InputRejected):
+            segmenter.segment(RawDocument(uri="p.html", kind="html", text=html, fetched_at="",
+                                          sha256="0", input="p.html"))
+    ours = time.process_time() - started
+    print(f"real html: trafilatura alone {len(htmls) / alone:.0f} pages/s; Parallax HTML "
+          f"{len(htmls) / ours:.0f} pages/s; ratio {ours / alone:.2f}x ({len(htmls)} pages)")
 
 
 def _html_record(rng: random.Random, i: int) -> bytes:
@@ -116,7 +164,10 @@ def main() -> None:
     parser.add_argument("--html-rounds", type=int, default=20)
     parser.add_argument("--warc-mb", type=int, default=100)
     parser.add_argument("--warc-path", type=Path, default=None)
-    parser.add_argument("--only", choices=("text", "html", "warc-make", "warc"), default=None,
+    parser.add_argument("--real", type=int, default=0,
+                        help="also time N held-out real pages of ../shared (dumps and HTML)")
+    parser.add_argument("--only", choices=("text", "html", "warc-make", "warc", "real"),
+                        default=None,
                         help="run one part; measure WARC memory with --only warc in a fresh "
                              "process after --only warc-make")
     args = parser.parse_args()
@@ -124,6 +175,8 @@ def main() -> None:
         bench_text(args.pages)
     if args.only in (None, "html"):
         bench_html(args.html_rounds)
+    if args.real or args.only == "real":
+        bench_real(args.real or 100)
     if args.only == "warc-make":
         path = args.warc_path or Path("/tmp/parallax-bench.warc.gz")
         print(f"generated {make_warc(path, args.warc_mb)} records in {path}")

@@ -103,7 +103,7 @@ def tune(data: dict[str, np.ndarray], p: np.ndarray) -> tuple[dict[str, float], 
     words = np.expm1(data["x"][:, NAMES.index("log_words")])
     best: tuple[float, dict[str, float]] = (-1.0, {})
     for offset, inside, outside in itertools.product(
-            (0.2, 0.3, 0.4, 0.5), (0.05, 0.1, 0.2, 0.3), (0.8, 0.9, 0.97, 1.01)):
+            (0.3, 0.4, 0.5, 0.6, 0.7), (0.2, 0.3, 0.4, 0.5), (0.6, 0.7, 0.8, 0.9)):
         model = LineModel(np.zeros(1), np.ones(1), np.zeros(1), 0.0, offset, inside, outside)
         scores = []
         for a, b in slices:

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from parallax.records import Boilerplate
 from parallax.segment.dates import parse_absolute
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
+from parallax.segment.render import Block, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
 
@@ -41,6 +42,8 @@ class HtmlSegments:
     published_iso: str | None = None
     related: list[Teaser] = field(default_factory=list)
     comment_authors: list[str | None] = field(default_factory=list)
+    #: the page's title and visible blocks (``render.tree_blocks``), for the line model
+    visible: tuple[str, list[Block]] = ("", [])
 
 
 def _clip(text: str, limit: int = 300) -> str:
@@ -105,6 +108,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     boilerplate = _furniture(tree) if tree is not None else []
     published = published_iso = None
     language = None
+    visible: tuple[str, list[Block]] = ("", [])
     related: list[Teaser] = []
     thread: list[HtmlComment] = []
     if tree is not None:
@@ -119,6 +123,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         # the time as the page shows it (before any comment's time), else a dated meta line
         published = " ".join(shown[0].text_content().split()) if shown else _visible_date(tree)
         related, thread = teasers(tree), comments(tree)
+        visible = tree_blocks(tree)
         langs = tree.xpath("/html/@lang")
         language = str(langs[0]).split("-")[0].lower() if langs else None
     title = str(data.get("title") or "")
@@ -141,6 +146,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         published_iso=published_iso,
         related=related,
         comment_authors=[c.author for c in thread] if thread else [None] * len(fallback),
+        visible=visible,
     )
 
 

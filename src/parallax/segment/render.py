@@ -6,7 +6,8 @@ what a browser's select-all copies (blank lines between blocks), what a scraper'
 give (hard-wrapped at 70–80 columns), and what reader modes export (Markdown). Rendering the
 *whole* visible page (menus, footers, teasers included) into each shape gives dumps whose gold
 main text is known, so the line model can learn from real furniture instead of the furniture we
-imagined. Used by ``benchmarks/train_line_model.py`` and the real-page CI gate; never at runtime.
+imagined. Used by ``benchmarks/train_line_model.py`` and the real-page CI gate, and at runtime
+when the HTML extractor finds no article (the visible lines are then read as a dump).
 """
 
 from __future__ import annotations
@@ -49,6 +50,11 @@ def page_blocks(page: str) -> tuple[str, list[Block]]:
         tree = lxml_html.fromstring(page.encode("utf-8", "replace"), parser=UTF8)
     except (etree.ParserError, ValueError):
         return "", []
+    return tree_blocks(tree)
+
+
+def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
+    """``page_blocks`` of an already parsed page (the HTML path parses each page once)."""
     titles = tree.xpath("//title")
     title = " ".join(titles[0].text_content().split()) if titles else ""
     blocks: list[Block] = []
@@ -73,7 +79,7 @@ def page_blocks(page: str) -> tuple[str, list[Block]]:
             kind = tag if re.fullmatch(r"h[1-6]|li|p", tag) else None
             if kind:
                 tags.append(kind)
-        if node.text and tag:
+        if node.text and tag and not isinstance(node, etree._Comment):
             parts.append(node.text)
         for child in node:
             walk(child)
@@ -116,4 +122,4 @@ def render(title: str, blocks: list[Block], shape: str, *, with_title: bool = Fa
     raise ValueError(f"unknown rendering {shape!r}")
 
 
-__all__ = ["RENDERINGS", "Block", "page_blocks", "render"]
+__all__ = ["RENDERINGS", "Block", "page_blocks", "render", "tree_blocks"]
