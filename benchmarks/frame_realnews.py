@@ -77,20 +77,24 @@ def babe_records(limit: int) -> tuple[list[dict[str, Any]], list[list[tuple[str,
     by_outlet: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         by_outlet.setdefault(r["outlet"], []).append(r)
-    records, golds = [], []
+    chunks = []
     for outlet, items in sorted(by_outlet.items()):
         for k in range(0, len(items), 10):
-            chunk = items[k:k + 10]
-            sentences = [r["text"].strip() for r in chunk]
-            marked = []
-            for r in chunk:
-                try:
-                    words = ast.literal_eval(r["biased_words"] or "[]")
-                except (ValueError, SyntaxError):
-                    words = []
-                marked.append({w.lower() for phrase in words for w in WORD.findall(phrase)})
-            records.append({"title": f"{outlet} {k // 10}", "text": "\n\n".join(sentences)})
-            golds.append(list(zip(sentences, marked, strict=True)))
+            chunks.append((k, outlet, items))
+    chunks.sort(key=lambda c: c[0])  # round robin over outlets, so --limit keeps all of them
+    records, golds = [], []
+    for k, outlet, items in chunks:
+        chunk = items[k:k + 10]
+        sentences = [r["text"].strip() for r in chunk]
+        marked = []
+        for r in chunk:
+            try:
+                words = ast.literal_eval(r["biased_words"] or "[]")
+            except (ValueError, SyntaxError):
+                words = []
+            marked.append({w.lower() for phrase in words for w in WORD.findall(phrase)})
+        records.append({"title": f"{outlet} {k // 10}", "text": "\n\n".join(sentences)})
+        golds.append(list(zip(sentences, marked, strict=True)))
     return records[:limit], golds[:limit]
 
 

@@ -36,11 +36,19 @@ _SPACE = re.compile(r"\s+")
 
 
 def analyse_files(paths: Sequence[Path], config: Config | None = None,
-                  progress: Progress | None = None) -> list[Article | None]:
-    """The main article ``parallax analyze`` makes of each file (None when rejected)."""
+                  progress: Progress | None = None,
+                  memo: dict[str, Article | None] | None = None) -> list[Article | None]:
+    """The main article ``parallax analyze`` makes of each file (None when rejected).
+    ``memo`` keeps results across tasks that read the same files (genre, frames, techniques)."""
     from parallax.ingest import read_inputs
     from parallax.pipeline import Pipeline
 
+    if memo is not None:
+        missing = [p for p in paths if str(p) not in memo]
+        if missing:
+            memo.update(zip((str(p) for p in missing),
+                            analyse_files(missing, config, progress), strict=True))
+        return [memo[str(p)] for p in paths]
     pipeline = Pipeline.from_config(config or load_config(None))
     out: list[Article | None] = []
     for i in range(0, len(paths), BATCH):
@@ -197,7 +205,8 @@ def empty_x(n: int) -> np.ndarray:
 
 def evaluate(task: str, data: Path, models_dir: Path | None, *, subset: str = "heldout",
              languages: Sequence[str] | None = None, progress: Progress | None = None,
-             config: Config | None = None) -> dict[str, dict[str, float]]:
+             config: Config | None = None, memo: dict[str, Article | None] | None = None
+             ) -> dict[str, dict[str, float]]:
     """The official metric(s) of ``task`` on what ``parallax analyze`` emits for the subset's
     files, per language and overall."""
     from parallax.frame import tasks
@@ -211,7 +220,7 @@ def evaluate(task: str, data: Path, models_dir: Path | None, *, subset: str = "h
     if progress:
         progress(f"{task}: analysing {len(items)} files end to end")
     analysed = analyse_files([i.path for i in items], config or models_config(models_dir),
-                             progress)
+                             progress, memo)
     rows = gold_rows(task, items)
     return tasks.score(task, rows, predictions(task, items, analysed))
 

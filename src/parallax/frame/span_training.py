@@ -118,3 +118,10 @@ def train_spans(data: Path, out: Path, *, folds: int = 3,
     scorer.save(out / "spans.npz")
     (out / "spans.card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
+
+
+if __name__ == "__main__":  # make models: python -m parallax.frame.span_training DATA OUT
+    import sys
+
+    print(json.dumps(train_spans(Path(sys.argv[1]), Path(sys.argv[2]), progress=print)["heldout"],
+                     indent=2))
