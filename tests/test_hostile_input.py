@@ -2,7 +2,7 @@
 next input is still read, caps hold while reading, the guard refuses every internal address.
 
 One regression test per numbered reproduction of the review (the web ones, 2 and 10, are in
-tests/test_web_hostile.py), plus a hypothesis fuzz test over the readers.
+tests/test_web_guarded.py), plus a hypothesis fuzz test over the readers.
 """
 
 from __future__ import annotations

@@ -104,3 +104,21 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         f"invalid UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) and no other "
         "text encoding fits; re-save the file as UTF-8",
     )
+
+
+# libxml2 (under lxml and trafilatura) drops a text node over 10,000,000 bytes without a word,
+# which surfaced as a misleading "no article found"
+MAX_HTML_BLOCK = 9_500_000
+
+
+def check_html_blocks(text: str) -> None:
+    """Raise InputRejected (TOO_LARGE) with a reason when one run of text between two tags is
+    longer (in UTF-8 bytes, as libxml2 counts) than the HTML parser can hold."""
+    if len(text) * 4 <= MAX_HTML_BLOCK:
+        return
+    longest = max((len(piece.encode("utf-8", "replace")) for piece in text.split("<")
+                   if len(piece) * 4 > MAX_HTML_BLOCK), default=0)
+    if longest > MAX_HTML_BLOCK:
+        raise InputRejected(Code.TOO_LARGE, f"one block of text is {longest / 1e6:.1f} MB "
+                            "without any markup; the HTML parser reads at most 10 MB per "
+                            "block: split it into paragraphs (<p>) or save it as .txt")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest import feed, jsonl, url, warc
-from parallax.ingest.decode import decode_bytes, sniff_binary
+from parallax.ingest.decode import check_html_blocks, decode_bytes, sniff_binary
 from parallax.ingest.streams import read_capped
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
@@ -179,6 +179,12 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
     if kind == "jsonl":
         yield from jsonl.read_jsonl_text(text, uri=uri, given=given, config=config)
         return
+    if kind == "html":
+        try:
+            check_html_blocks(text)
+        except InputRejected as exc:
+            yield Rejection(given, exc.reason, exc.code.value)
+            return
     yield RawDocument(uri=uri, kind=kind, text=text, fetched_at=fetched_at,
                       sha256=hashlib.sha256(raw).hexdigest(), metadata=dict(metadata or {}),
                       input=given)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest.decode import decode_bytes
+from parallax.ingest.decode import check_html_blocks, decode_bytes
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
@@ -133,6 +133,7 @@ def _document(record: Any, given: str, path: Path,
         raise Truncated(f"the record for {target} is cut off")
     try:
         text, encoding = decode_bytes(payload)
+        check_html_blocks(text)
     except InputRejected as exc:
         return Rejection(item, exc.reason, exc.code.value)
     except Exception as exc:  # one record's decoding must not drop the records after it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Form, Header, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -15,7 +15,6 @@ from parallax.web.context import (
     PageParam,
     SearchParam,
     WebContext,
-    bearer,
     story_filter,
 )
 from parallax.web.views import story_summary
@@ -108,14 +107,15 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
               responses={401: {"description": "missing or wrong token"},
                          403: {"description": "ingest switched off"},
                          413: {"description": "body too large"}})
-    async def api_ingest(authorization: Annotated[str | None, Header()] = None,
+    async def api_ingest(request: Request,
+                         authorization: Annotated[str | None, Header()] = None,
                          text: Annotated[str, Form(max_length=5_000_000)] = "",
                          urls: Annotated[str, Form(max_length=20_000)] = "",
                          files: Annotated[list[UploadFile] | None, File()] = None
                          ) -> Any:
         """Queue pasted text, uploaded files and/or whitespace-separated URLs for ingest.
         Needs ``Authorization: Bearer TOKEN``."""
-        ctx.check_token(bearer(authorization))
+        ctx.check_token(request)  # ``authorization``: checked before the body was read
         uploads = [(f.filename or "", await f.read()) for f in files or []]
         try:
             job = ctx.jobs.submit(text=text, files=uploads, urls=urls.split())

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.types import Scope
 
 from parallax.compare.render import STATIC_DIR, template_environment
 from parallax.errors import Code, ParallaxError
@@ -28,7 +30,7 @@ from parallax.web.api import register_api
 from parallax.web.context import ComparisonFor, WebContext
 from parallax.web.jobs import IngestJobs
 from parallax.web.pages import register_pages
-from parallax.web.security import SECURITY_HEADERS, Limits, SecurityHeaders
+from parallax.web.security import SECURITY_HEADERS, Limits, SecurityHeaders, TokenGate
 from parallax.web.views import story_summary
 
 __all__ = ["SECURITY_HEADERS", "create_app", "story_summary"]
@@ -63,17 +65,39 @@ def create_app(db: str, config: Config | None = None,
     ctx = WebContext(db=db, config=config, compare=compare, env=template_environment(),
                      jobs=IngestJobs(db, config, compare), token_hash=token_hash)
 
+    max_body = int(config["web_max_body_bytes"])
+    # form_limits: Starlette's own 1 MB cap per text field would refuse a paste the form
+    # allows (5 MB); the body cap bounds every field anyway. redirect_slashes off: Starlette
+    # builds that redirect from the Host header (a reflected, absolute Location).
     app = FastAPI(title="Parallax", version="1",
                   summary="Every side of a news story: stories, comparisons, articles, "
                           "entities, outlets, search and ingest.",
-                  docs_url=None, redoc_url=None)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(Limits, max_body=int(config["web_max_body_bytes"]),
+                  docs_url=None, redoc_url=None, redirect_slashes=False,
+                  form_limits={"max_part_size": max_body})
+
+    async def refuse(scope: Scope, status: int, message: str) -> Response:
+        if str(scope.get("path", "")).startswith(("/api/", "/healthz")):
+            return JSONResponse({"detail": message}, status_code=status)
+        title = {401: "Token needed", 403: "Read-only server"}.get(status, f"Error {status}")
+        return ctx.page("error.html", status, title=title, message=message)
+
+    # outermost last: every answer, refusals included, passes SecurityHeaders
+    app.add_middleware(TokenGate, token_hash=token_hash, paths={"/ingest", "/api/ingest"},
+                       refuse=refuse)
+    app.add_middleware(Limits, max_body=max_body,
                        per_minute=int(config["web_rate_per_minute"]))
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
+        path = request.url.path
+        if exc.status_code == 404 and request.method in ("GET", "HEAD") and len(path) > 1 \
+                and path.endswith("/") and not path.startswith(("//", "/\\")):
+            # "/story/x/" -> "/story/x": a relative Location, never one built from Host
+            target = quote(path.rstrip("/"), safe="/:@-._~!$&'()*+,;=%")
+            query = request.url.query
+            return RedirectResponse(target + (f"?{query}" if query else ""), status_code=308)
         if _is_api(request):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         title = {404: "Not found", 401: "Token needed", 403: "Read-only server",

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Form, Query, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from parallax.compare.render import (
@@ -142,12 +142,12 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         return ctx.page("ingest.html", nav="ingest", error=None)
 
     @app.post("/ingest", include_in_schema=False, response_class=HTMLResponse)
-    async def ingest_submit(token: Annotated[str, Form(max_length=200)] = "",
+    async def ingest_submit(request: Request,
                             text: Annotated[str, Form(max_length=5_000_000)] = "",
                             urls: Annotated[str, Form(max_length=20_000)] = "",
                             files: Annotated[list[UploadFile] | None, File()] = None
                             ) -> Response:
-        ctx.check_token(token)
+        ctx.check_token(request)  # the form's first field, checked before the body was read
         uploads = [(f.filename or "", await f.read()) for f in files or []]
         try:
             job = ctx.jobs.submit(text=text, files=uploads, urls=urls.split())
