@@ -250,3 +250,48 @@ def test_ten_thousand_articles_in_one_story_are_compared_in_bounded_time() -> No
     assert len(result["outlets"]) == 40
     shared = result["claims"]["clusters"][0]
     assert shared["status"] == "shared" and set(shared["positions"].values()) == {"asserts"}
+
+
+def _claims_article(aid: str, outlet: str, sentences: list[str],
+                    attributions: list[str | None] | None = None) -> Article:
+    text = " ".join(sentences)
+    claims = []
+    for i, sentence in enumerate(sentences):
+        start = text.index(sentence)
+        who = attributions[i] if attributions else None
+        claims.append(Claim(sentence, start, start + len(sentence), who, 0.9))
+    return Article(id=aid, role="main", title=aid, outlet=outlet,
+                   published=Published(iso="2026-03-02"), text=text, language="en",
+                   claims=claims)
+
+
+def test_real_news_shapes_shared_first_conflict_in_one_line_and_voices_apart() -> None:
+    quote = "“We are asking the president to open the government,” Pelosi said on Wednesday."
+    articles = [
+        _claims_article("a", "Ledger", [
+            quote, "Pelosi has led House Democrats since 2002, her office said.",
+            "The Port Ellery dockworkers went on strike over automation plans."]),
+        _claims_article("b", "Courier", [
+            quote.replace("Wednesday", "Wednesday afternoon"),
+            "Pelosi has led House Democrats since 2003, her office said.",
+            "The 14th Amendment is pretty clear and you cannot change it with an executive order."],
+            [None, None, "Omar Jadwat"]),
+        _claims_article("c", "Herald", [
+            "The 14th Amendment guarantee is clear: no executive order can end birthright "
+            "citizenship.",
+            "Ticket prices at the stadium rose by 4 percent this season."],
+            ["Paul Ryan", None]),
+    ]
+    result = build_comparer(Config()).compare(Story("s", "t", [a.id for a in articles]),
+                                              articles, [])
+    clusters = result["claims"]["clusters"]
+    first = clusters[0]
+    assert first["status"] == "shared" and "asking the president" in first["text"]
+    (contested,) = [c for c in clusters if c["status"] == "contested"]
+    assert contested["conflict"]["summary"] == "Ledger: since 2002 · Courier: since 2003"
+    # two speakers saying much the same are two voices, not a shared fact
+    assert not any(len(c["members"]) > 1 and "14th Amendment" in c["text"] for c in clusters)
+    # nothing conflicts in a story without a real disagreement
+    calm = build_comparer(Config()).compare(Story("q", "t", ["a", "c"]),
+                                            [articles[0], articles[2]], [])
+    assert calm["claims"]["contested"] == []
