@@ -5,7 +5,8 @@ break out of its context (`</title>`, `">` out of an attribute, `<script>`, a fo
 each page is parsed back: if a hostile string reached the page raw, the parse finds an element
 or attribute that should not exist, or a `<title>`/`<h1>`/link text that is not the string itself.
 The templates may not mark anything safe (test_templates_never_mark_data_safe), so a `|safe`
-added anywhere fails here or there.
+added anywhere fails here or there. A right-to-left override in a title must sit in an element
+that is its own bidi island (test_rtl_override_in_a_title_stays_isolated).
 """
 
 from __future__ import annotations
@@ -232,3 +233,83 @@ def test_templates_never_mark_data_safe() -> None:
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert not offenders, "templates must not mark data safe:\n" + "\n".join(offenders)
     assert len(list(TEMPLATES.glob("*.html"))) >= 10  # the glob sees the templates
+
+
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+RTL_TITLE = "Dam report \u202eexe.fdp"  # shows as "Dam report pdf.exe" where it is not isolated
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+STYLE = TEMPLATES.parent / "static" / "style.css"
+
+
+def isolating_selectors() -> tuple[set[str], set[str]]:
+    """Tags and classes that style.css makes their own bidi island (unicode-bidi isolate or
+    plaintext); compound selectors are left out, so they never count."""
+    tags: set[str] = set()
+    classes: set[str] = set()
+    css = re.sub(r"/\*.*?\*/", "", STYLE.read_text(encoding="utf-8"), flags=re.S)
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        if re.search(r"unicode-bidi:\s*(isolate|plaintext)", body):
+            for selector in (s.strip() for s in selectors.split(",")):
+                if re.fullmatch(r"[a-z][a-z0-9]*", selector):
+                    tags.add(selector)
+                elif re.fullmatch(r"\.[\w-]+", selector):
+                    classes.add(selector[1:])
+    return tags, classes
+
+
+class Isolation(HTMLParser):
+    """Each text run that holds a bidi override, embedding or isolate control, and whether the
+    element right around it is its own bidi island (<bdi>, a dir attribute, or a tag or class
+    style.css isolates), so the control cannot reorder the text beside it."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags, self.classes = isolating_selectors()
+        self.stack: list[tuple[str, bool]] = []
+        self.runs: list[tuple[str, str, bool]] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        isolated = (tag == "bdi" or "dir" in values or tag in self.tags
+                    or bool(self.classes & set(values.get("class", "").split())))
+        if tag not in VOID:
+            self.stack.append((tag, isolated))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if BIDI.search(data) and self.stack and self.stack[-1][0] != "title":
+            self.runs.append((self.stack[-1][0], data, self.stack[-1][1]))
+
+
+def test_rtl_override_in_a_title_stays_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A right-to-left override in a title must not flip the outlet, date or link beside it:
+    wherever a page shows it, the element right around it is its own bidi island. (<title> is
+    plain text and cannot isolate; the browser shows it alone in the tab.)"""
+    store = HostileStore()
+    store.items["a9"] = Article(id="a9", role="main", title=RTL_TITLE, outlet="Nordblick",
+                                language="en", published=Published(iso="2026-10-17"),
+                                text="A report on the dam.")
+    store.all_stories.append(Story(id="s9", title=RTL_TITLE, article_ids=["a9"],
+                                   outlets=["Nordblick"], languages=["en"]))
+
+    def comparison(store_: Any, story_id: str) -> dict[str, Any]:
+        out = hostile_comparison(store_, story_id)
+        out["story"]["title"] = RTL_TITLE
+        out["outlets"][0]["articles"][0]["title"] = RTL_TITLE
+        return out
+
+    monkeypatch.setattr(web_context, "open_store", lambda db: store)
+    client = TestClient(web.create_app("unused.db", comparison_for=comparison))
+    for path in ("/", "/search?q=report", "/article/a9", "/story/s9"):
+        runs = Isolation(client.get(path).text).runs
+        assert runs, f"{path}: the title is not on the page"
+        assert all(isolated for _, _, isolated in runs), (path, runs)
+    assert "a" in isolating_selectors()[0] and "h1" in isolating_selectors()[0]
