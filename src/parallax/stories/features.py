@@ -2,7 +2,8 @@
 
 Names are folded (transliterated, lower-case, doubled letters collapsed) and cut to five
 characters, so "Nordlicht"/"Нордлихт" and "Kessler"/"Kesler"/"Кесслер" meet, and Russian case
-endings do not split a name. A multilingual embedding replaces this in the stories issue.
+endings do not split a name. Names say who; ``article_terms`` adds what happened (salient words
+and numbers of title and lead), which names cannot tell apart when one cast has two events.
 """
 
 from __future__ import annotations
@@ -63,3 +64,37 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb) if na and nb else 0.0
+
+
+#: words of the body read for lexical terms after the title: the lead carries the event
+#: (who did what, where, with which figures); later paragraphs drift into background that
+#: events of one cast share (tuned on basil-tune's tuning half, docs/stories.md)
+LEAD_WORDS = 120
+TERM_PREFIX = 6  # a crude language-agnostic stem: "shutdowns"/"shutdown", "сенатор"/"сенатора"
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _term(token: str) -> str | None:
+    if token.isdigit():
+        return "#" + token if len(token) >= 2 else None  # "2019", "13", not "3"
+    word = fold(token)
+    if len(word) < 3 or word in STOPWORDS or not word.isalpha():
+        return None
+    return word[:TERM_PREFIX]
+
+
+def article_terms(article: Article) -> Counter[str]:
+    """Salient terms of the title (counted twice) and the lead: the event's actions, places,
+    figures — what separates two events with the same cast, which name keys cannot."""
+    terms: Counter[str] = Counter()
+    title = article.title.strip()
+    for token in _TERM.findall(title):
+        if (t := _term(token)) is not None:
+            terms[t] += 2
+    body = article.text.lstrip()
+    if title and body.startswith(title):
+        body = body[len(title):]
+    for token in _TERM.findall(" ".join(body.split()[:LEAD_WORDS])):
+        if (t := _term(token)) is not None:
+            terms[t] += 1
+    return terms

