@@ -88,14 +88,17 @@ def test_stage_labels_come_from_the_taxonomies_with_evidence_in_the_text() -> No
     assert {f.label for f in article.frames} <= set(FRAMES)
     assert article.techniques and {t.technique for t in article.techniques} <= set(techniques())
     assert all(0 <= t.start < t.end <= len(STORY) for t in article.techniques)
-    (role,) = article.roles
-    assert role.entity == "Aurel Dragan" and role.main_role in FINE_ROLES
-    assert set(role.fine_roles) <= set(FINE_ROLES[role.main_role])
-    assert role.evidence and all(e in STORY for e in role.evidence)
-    assert not role.low_confidence and article.notes == []
+    # a story outside the SemEval-2025 domains (no Ukraine war, no climate): portrayal, no role
+    assert article.roles == []
+    (portrayal,) = article.portrayals
+    assert portrayal.entity == "Aurel Dragan" and portrayal.polarity in ("negative", "neutral",
+                                                                         "positive")
+    assert 0 < portrayal.score <= 1 and portrayal.mentions >= 2
+    assert all(e in STORY for e in portrayal.evidence)
+    assert not portrayal.low_confidence and article.notes == []
     # the contract's keys, with our additions (evidence, low_confidence)
     data = article.to_dict()
-    assert set(data["roles"][0]) >= {"entity", "main_role", "fine_roles", "score"}
+    assert set(data["portrayals"][0]) >= {"entity", "polarity", "score", "evidence"}
     assert set(data["techniques"][0]) >= {"technique", "start", "end", "score"}
     assert set(data["genre"]) >= {"label", "score"}
 

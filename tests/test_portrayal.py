@@ -1,0 +1,109 @@
+"""Entity portrayal: target-dependent features, pronouns, decisions, the role gate, and the
+bundled models on the seeds (Putin positive in the state-media piece, negative in the
+investigative one; Kim Jong Un negative there)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from parallax.frame.hashing import _bucket
+from parallax.frame.linear import LinearLabeller
+from parallax.frame.portrayal import (
+    BUCKETS,
+    LABELS,
+    decide,
+    decide_role,
+    pronoun_rows,
+    target_buckets,
+)
+from parallax.records import PortrayalLabel
+
+
+def _labeller(labels: list[str], meta: dict | None = None) -> LinearLabeller:
+    n = len(labels)
+    return LinearLabeller(labels, np.zeros((1, n), np.float32), np.zeros(n, np.float32),
+                          np.ones(n, np.float32), np.zeros(n, np.float32),
+                          np.full(n, 0.5, np.float32), meta or {})
+
+
+def test_target_is_masked_and_its_neighbours_marked_by_side() -> None:
+    sentence = "Critics said Dragan ordered the shelling of Lindau."
+    start = sentence.index("Dragan")
+    ids = set(target_buckets(sentence, [(start, start + len("Dragan"))]))
+    assert _bucket("dragan", BUCKETS) not in ids  # a name carries no sentiment of its own
+    assert _bucket("R:ordered", BUCKETS) in ids and _bucket("L:said", BUCKETS) in ids
+    assert _bucket("<t> ordered", BUCKETS) in ids
+    other = set(target_buckets(sentence, [(sentence.index("Lindau"), len(sentence) - 1)]))
+    assert other != ids  # the same sentence reads differently from another target
+
+
+def test_pronoun_goes_to_the_person_named_last_and_alone() -> None:
+    text = "Aurel Dragan arrived on Monday. He was booed. Mira Kos and Dragan spoke; she left."
+    sentences = [(0, 31), (32, 45), (46, len(text))]
+    people = {"Aurel Dragan": [0, text.index("Dragan spoke")], "Mira Kos": [text.index("Mira")]}
+    rows = pronoun_rows(text, sentences, people)
+    assert rows["Aurel Dragan"] == {1: [(32, 34)]}
+    assert "Mira Kos" not in rows  # two people named in that sentence: left unresolved
+
+
+def test_decision_offsets_keep_close_calls_neutral() -> None:
+    model = _labeller(list(LABELS), {"offsets": [0.0, 0.5, 0.0]})
+    assert decide(np.array([0.45, 0.35, 0.2]), model)[0] == "neutral"
+    assert decide(np.array([0.7, 0.2, 0.1]), model)[0] == "negative"
+
+
+def test_roles_only_in_domain_and_never_against_the_lean() -> None:
+    main = _labeller(["Protagonist", "Antagonist", "Innocent"],
+                     {"priors": [0.2, 0.6, 0.2],
+                      "hierarchy": {"Protagonist": ["Guardian"], "Antagonist": ["Instigator"],
+                                    "Innocent": ["Victim"]}})
+    fine = _labeller(["Guardian", "Instigator", "Victim"])
+    pm, pf = np.array([0.6, 0.3, 0.1]), np.array([0.5, 0.5, 0.1])
+    negative = PortrayalLabel("X", "negative", 0.8, 3)
+    neutral = PortrayalLabel("X", "neutral", 0.8, 3)
+    assert decide_role(pm, pf, main, fine, negative, in_domain=False) is None
+    role = decide_role(pm, pf, main, fine, negative, in_domain=True)
+    assert role is not None and role[0] != "Protagonist"
+    assert decide_role(pm, pf, main, fine, None, in_domain=True) is None  # not portrayed
+    role = decide_role(pm, pf, main, fine, neutral, in_domain=True)
+    assert role is not None and role[0] == "Protagonist"  # no lean: the likeliest main role
+
+
+def _seed_article(name: str):  # type: ignore[no-untyped-def]
+    from tests.requirements import shared_path
+
+    from parallax.ingest import read_inputs
+    from parallax.pipeline import Pipeline
+    from parallax.records import Page, RawDocument
+    from parallax.settings import load_config
+
+    path = shared_path(f"seeds/{name}")
+    pipeline = Pipeline.from_config(load_config(None))
+    (doc,) = [d for d in read_inputs([str(path)], pipeline.config) if isinstance(d, RawDocument)]
+    page = pipeline.process(doc)
+    assert isinstance(page, Page)
+    return next(a for a in page.articles if a.role == "main")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, dict[str, PortrayalLabel]]:
+    from tests.requirements import shared_path
+
+    names = sorted(p.name for p in shared_path("seeds").iterdir())
+    out = {}
+    for prefix in ("000", "004"):
+        article = _seed_article(next(n for n in names if n.startswith(prefix)))
+        out[prefix] = {p.entity: p for p in article.portrayals}
+    return out
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap (docs/framing.md): the portrayal model leans too weakly on the seeds; with the "
+    "real-news neutral offset Putin in 000 is neutral and Kim Jong Un in 004 reads positive"))
+def test_seeds_show_the_contrast(seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
+    assert seeds["000"]["Vladimir Putin"].polarity == "positive"
+    assert seeds["004"]["Vladimir Putin"].polarity == "negative"
+    assert seeds["004"]["Kim Jong Un"].polarity == "negative"
+    for label in (seeds["000"]["Vladimir Putin"], seeds["004"]["Vladimir Putin"]):
+        assert label.evidence and 0.0 < label.score <= 1.0
