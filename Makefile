@@ -42,6 +42,7 @@ models: $(STAMP)
 	  $(BIN)/parallax train $$task $(DATASETS)/$$d --out src/parallax/frame/models --cache build/embeddings.npz || exit 1; \
 	done
 	$(BIN)/parallax train techniques $(DATASETS)/semeval2023-task3 --out src/parallax/frame/models --cache build/embeddings.npz
+	$(BIN)/python -m parallax.frame.portrayal_train $(DATASETS)/sentiment --out src/parallax/frame/models --cache build/portrayal-embeddings.npz
 	$(BIN)/python scripts/gen_model_card.py
 
 clean:
