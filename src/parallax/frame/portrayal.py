@@ -227,9 +227,10 @@ def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
                 ) -> tuple[str, list[str], float] | None:
     """A SemEval-2025 role only inside its domains (Ukraine war, climate change) and only for an
     entity the article portrays: a clear lean, or a role model sure of itself. The lean narrows
-    the main roles (a negative portrayal is never a Protagonist); among those the likeliest
-    (the lean already does what dividing by the base rate did before, and the plain argmax is
-    right more often), then the likeliest fine role under it. None = no role (abstain)."""
+    the main roles (a negative portrayal is never a Protagonist); among those, the role cast
+    more than its base rate (``units.decode_role``: on 54 held-out English mentions this kept
+    exact match at 0.204 where the plain argmax gave 0.111, main role 0.56 against 0.50), then the
+    likeliest fine role under it. None = no role (abstain)."""
     if not in_domain or portrayal is None:
         return None
     allowed = [j for j, name in enumerate(main.labels)
@@ -238,7 +239,8 @@ def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
         return None
     if portrayal.polarity == "neutral" and float(pm.max()) < ROLE_CONFIDENT:
         return None
-    index = max(allowed, key=lambda j: float(pm[j]))
+    priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
+    index = max(allowed, key=lambda j: float(pm[j] / max(priors[j], 1e-3)))
     role = main.labels[index]
     hierarchy = main.meta.get("hierarchy") or {}
     candidates = [fine.labels.index(f) for f in hierarchy.get(role, ()) if f in fine.labels]
