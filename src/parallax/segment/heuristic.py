@@ -44,7 +44,8 @@ class HeuristicSegmenter:
             authors = seg.comment_authors
             drafts = best_block(drafts, seg.model_main, doc.text, self.min_chars)
         main = [d for d in drafts if d.role == "main"]
-        if not main or sum(len(p) for p in main[0].paragraphs) < self.min_chars:
+        if not main or (sum(len(p) for p in main[0].paragraphs) < self.min_chars
+                        and not main[0].notes):
             found = sum(len(p) for p in main[0].paragraphs) if main else 0
             raise InputRejected(Code.NO_ARTICLE, f"no article found: the main text has {found} "
                                 f"characters, fewer than {self.min_chars} "
@@ -172,8 +173,10 @@ def best_block(drafts: list[Draft], model_main: list[str], text: str,
     if main is not None and sum(len(p) for p in main.paragraphs) >= min_chars:
         return drafts
     block = model_main if sum(len(t) for t in model_main) >= min_chars else longest_prose(text)
-    if sum(len(t) for t in block) < min_chars or not any(paragraph_like(t) for t in block):
-        return drafts
+    if not any(_prose(t) for t in block):
+        block = model_main if any(_prose(t) for t in model_main) else block
+    if not any(_prose(t) for t in block):
+        return drafts  # no run of prose anywhere: the page is rejected
     found = sum(len(p) for p in main.paragraphs) if main else 0
     note = (f"low_confidence: the page's structure gave {found} characters of main text; this "
             "is the best block of prose on the page")
@@ -182,6 +185,11 @@ def best_block(drafts: list[Draft], model_main: list[str], text: str,
     main.paragraphs = list(block)
     main.notes.append(note)
     return drafts
+
+
+def _prose(line: str) -> bool:
+    """A sentence-length line that reads as prose (what makes a page worth returning)."""
+    return len(line.split()) >= 10 and paragraph_like(line)
 
 
 def longest_prose(text: str) -> list[str]:

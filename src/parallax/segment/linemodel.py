@@ -60,16 +60,15 @@ def _base_row(line: Line, prev_blank: bool, continues: bool) -> list[float]:
     text = line.text
     tokens = text.split()
     n = max(len(tokens), 1)
-    letters = [ch for ch in text if ch.isalpha()]
-    n_letters = max(len(letters), 1)
+    n_letters = max(sum(map(str.isalpha, text)), 1)
     stop = sum(1 for t in tokens if t.lower().strip(".,;:!?\"'«»„“”()") in _STOP)
     lower = sum(1 for t in tokens if t[:1].islower())
     return [
         math.log1p(line.words), math.log1p(len(text)),
         float(text.endswith(SENTENCE_END)), float(paragraph_like(text)), float(title_like(text)),
         stop / n, lower / n, min((text.count(",") + text.count(";")) / n, 1.0),
-        sum(ch.isdigit() for ch in text) / max(len(text), 1),
-        sum(ch.isupper() for ch in letters) / n_letters,
+        sum(map(str.isdigit, text)) / max(len(text), 1),
+        sum(map(str.isupper, text)) / n_letters,
         min(len(text) / n / 10.0, 2.0),
         float(line.phrase_kind is not None), float(line.phrase_kind in STRONG_KINDS),
         float(line.meta is not None), float(line.heading is not None), float(line.repeated > 1),

@@ -71,6 +71,8 @@ _KINDS: list[tuple[str, str]] = [
     ("image_caption", r"^(photo|image|foto|bild|фото)\s*[:©]|©|\bgetty images\b|\breuters\b$"),
 ]
 _COMPILED = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in _KINDS]
+# one pass over a line that matches no kind (most lines) instead of one per kind
+_ANY_KIND = re.compile("|".join(f"(?:{rx})" for _, rx in _KINDS), re.IGNORECASE)
 _BY_KIND = dict(_COMPILED)
 
 RELATED_HEADING = re.compile(
@@ -117,7 +119,7 @@ def boilerplate_kind(line: str) -> str | None:
         return "navigation"
     if (AUTHOR_BIO.search(text) or AUTHOR_WORK.search(text)) and len(text.split()) <= 60:
         return "author_bio"
-    if len(text.split()) > 40:
+    if len(text.split()) > 40 or not _ANY_KIND.search(text):
         return None
     for kind, rx in _COMPILED:
         if kind == "cookie_notice" and len(text.split()) > 30:
