@@ -49,7 +49,12 @@ def migrate(conn: sqlite3.Connection) -> int:
         if version <= current:
             continue
         try:
-            conn.execute("BEGIN")
+            # IMMEDIATE takes the write lock before reading the version again: two processes
+            # opening a new database at once migrate it once (the second waits, then skips)
+            conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= version:
+                conn.execute("COMMIT")
+                continue
             for statement in _statements(script):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
