@@ -69,14 +69,16 @@ def persent(limit: int) -> list[dict[str, Any]]:
              r["DOCUMENT"].replace("\n", "\n\n")} for r in rows][:limit]
 
 
-def babe_records(limit: int) -> tuple[list[dict[str, Any]], list[list[tuple[str, set[str]]]]]:
+def babe_records(limit: int, exclude: frozenset[str] = frozenset()
+                 ) -> tuple[list[dict[str, Any]], list[list[tuple[str, set[str]]]]]:
     path = DATA / "bias" / "babe" / "final_labels_SG2.csv"
     with path.open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter=";")
                 if r["label_bias"] in ("Biased", "Non-biased")]
     by_outlet: dict[str, list[dict[str, str]]] = {}
     for r in rows:
-        by_outlet.setdefault(r["outlet"], []).append(r)
+        if r["outlet"] not in exclude:
+            by_outlet.setdefault(r["outlet"], []).append(r)
     chunks = []
     for outlet, items in sorted(by_outlet.items()):
         for k in range(0, len(items), 10):
@@ -166,13 +168,17 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", default=["basil", "persent", "babe"])
     parser.add_argument("--limit", type=int, default=10_000)
     parser.add_argument("--models", type=Path, default=None)
+    parser.add_argument("--exclude-outlets", default="",
+                        help="BABE: comma-separated outlets to leave out (e.g. those a threshold "
+                             "was chosen on)")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} not found")
     for name in args.sets:
         started = time.time()
         if name == "babe":
-            records, golds = babe_records(args.limit)
+            records, golds = babe_records(args.limit,
+                                          frozenset(filter(None, args.exclude_outlets.split(","))))
             loaded_language(analyse(records, args.models), golds)
         else:
             records = basil(args.limit) if name == "basil" else persent(args.limit)
