@@ -99,7 +99,7 @@ def seeds() -> dict[str, dict[str, PortrayalLabel]]:
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "known gap (docs/framing.md): the portrayal model leans too weakly on the seeds; with the "
+    "known gap (docs/portrayal.md): the portrayal model leans too weakly on the seeds; with the "
     "real-news neutral offset Putin in 000 is neutral and Kim Jong Un in 004 reads positive"))
 def test_seeds_show_the_contrast(seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
     assert seeds["000"]["Vladimir Putin"].polarity == "positive"
@@ -107,3 +107,21 @@ def test_seeds_show_the_contrast(seeds: dict[str, dict[str, PortrayalLabel]]) ->
     assert seeds["004"]["Kim Jong Un"].polarity == "negative"
     for label in (seeds["000"]["Vladimir Putin"], seeds["004"]["Vladimir Putin"]):
         assert label.evidence and 0.0 < label.score <= 1.0
+
+
+def test_other_languages_get_portrayal_marked_low_confidence() -> None:
+    from parallax.enrich.sentences import sentencex_sentences
+    from parallax.frame.trained import TrainedFraming
+    from parallax.records import Article, Mention, Published
+
+    text = ("Генерал Аурел Драган приказал обстрелять мирный город. Драган лгал о жертвах, "
+            "говорят жители. Драган снова угрожает соседям, пишут газеты всего региона.")
+    mentions = [Mention("Драган", m, m + 6, "PERSON", "Аурел Драган")
+                for m in (text.index("Драган"), text.index("Драган лгал"),
+                          text.index("Драган снова"))]
+    article = Article(id="r1", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="ru", entities=mentions,
+                      sentences=sentencex_sentences(text, "ru"))
+    TrainedFraming().annotate(article)
+    (label,) = article.portrayals
+    assert label.entity == "Аурел Драган" and label.low_confidence

