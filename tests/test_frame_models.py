@@ -14,7 +14,6 @@ from parallax.enrich.sentences import sentencex_sentences
 from parallax.frame import metrics
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.taxonomy import (
-    FINE_ROLES,
     FRAMES,
     GENRES,
     narratives,
