@@ -42,23 +42,23 @@ def main() -> None:
     started = time.time()
     results = realeval.evaluate(pages, tuple(args.shapes.split(",")), html=not args.no_html)
     elapsed = time.time() - started
-    languages = {p.name + p.corpus: language_of(p.gold) for p in pages}
-    names = {p.name: p.name + p.corpus for p in pages}
+    languages = {(p.corpus, p.name): language_of(p.gold) for p in pages}
     by_lang: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for s in results.scores:
-        by_lang[languages.get(names.get(s.page, ""), "?")][s.shape].append(s.f)
+        by_lang[languages.get((s.corpus, s.page), "?")][s.shape].append(s.f)
     table = results.table()
     report = {
         "split": args.split, "pages": len(pages), "sites": len({p.site for p in pages}),
         "seconds": round(elapsed, 1), "by_shape": table,
+        "by_corpus": results.table("corpus"),
         "by_language": {lang: {shape: {"pages": len(v), "f1": round(sum(v) / len(v), 4)}
                                for shape, v in shapes.items()}
                         for lang, shapes in sorted(by_lang.items())},
-        "worst": sorted(([s.shape, s.page, s.site, round(s.f, 3)] for s in results.scores
+        "worst": sorted(([s.shape, s.corpus, s.page, s.site, round(s.f, 3)] for s in results.scores
                          if ":" not in s.shape and s.shape != "trafilatura"),
-                        key=lambda r: r[3])[:25],
+                        key=lambda r: r[4])[:40],
     }
-    out = ROOT / "build" / f"real-pages-{args.split}.json"
+    out = ROOT / "build" / f"issue16-real-pages-{args.split}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"{len(pages)} pages of {report['sites']} sites in {elapsed:.0f}s")

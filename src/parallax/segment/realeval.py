@@ -31,6 +31,7 @@ class Score:
     f: float
     rejected: bool
     low_confidence: bool = False
+    corpus: str = ""
 
 
 @dataclass(slots=True)
@@ -40,7 +41,7 @@ class Results:
     def table(self, key: str = "shape") -> dict[str, dict[str, float]]:
         groups: dict[str, list[Score]] = defaultdict(list)
         for s in self.scores:
-            groups[str(getattr(s, key)) if key != "shape" else s.shape].append(s)
+            groups[s.shape if key == "shape" else f"{getattr(s, key)}/{s.shape}"].append(s)
         out = {}
         for name, items in sorted(groups.items()):
             n = len(items)
@@ -109,15 +110,17 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
                 contract = by_input.get(str(path), {"status": "rejected"})
                 text, rejected, low = main_text(contract)
                 results.scores.append(Score(page.name, page.site, shape,
-                                            *shingle_prf(text, page.gold), rejected, low))
+                                            *shingle_prf(text, page.gold), rejected, low,
+                                            page.corpus))
                 if baselines and shape != "html":
                     results.scores.append(Score(page.name, page.site, f"keep_all:{shape}",
-                                                *shingle_prf(dump, page.gold), False))
+                                                *shingle_prf(dump, page.gold), False,
+                                                corpus=page.corpus))
                 path.unlink()
             if baselines and html:
                 results.scores.append(Score(page.name, page.site, "trafilatura",
                                             *shingle_prf(_trafilatura(page.html), page.gold),
-                                            False))
+                                            False, corpus=page.corpus))
     return results
 
 
