@@ -73,11 +73,15 @@ def _app(db: Path, token_hash: str, **values: Any) -> Any:
 
 def test_2_token_checks_run_off_the_event_loop(small_db: Path, token_hash: str,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[str] = []
+    on_loop: list[bool] = []
     real = security.verify_token
 
     def recording(token: str | None, stored: str) -> bool:
-        threads.append(threading.current_thread().name)
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)  # called from a coroutine: the event loop waits for it
+        except RuntimeError:
+            on_loop.append(False)
         return real(token, stored)
 
     monkeypatch.setattr(security, "verify_token", recording)
@@ -85,9 +89,7 @@ def test_2_token_checks_run_off_the_event_loop(small_db: Path, token_hash: str,
     wrong = client.post("/api/ingest", data={"text": "x"},
                         headers={"Authorization": "Bearer wrong"})
     assert wrong.status_code == 401
-    assert threads and threading.main_thread().name not in threads
-    loop_threads = [t for t in threads if "MainThread" in t or "event" in t.lower()]
-    assert loop_threads == []
+    assert on_loop == [False]
 
 
 def test_2_wrong_token_is_refused_before_the_body_is_read(small_db: Path,
@@ -121,35 +123,62 @@ def test_2_wrong_token_is_refused_before_the_body_is_read(small_db: Path,
 
 
 def test_2_wrong_token_flood_does_not_stall_healthz(small_db: Path, token_hash: str) -> None:
-    """The review's measurement: /healthz went from 4.5 ms to 967 ms p50 while four clients
-    sent wrong tokens. Off the loop it stays in the tens of ms (bound loose for busy CI)."""
-    app = _app(small_db, token_hash)
+    """The review's measurement over real sockets: /healthz went from 4.5 ms to 967 ms p50
+    while four clients sent wrong tokens. With the check on the event loop a health request
+    waits for the checks in progress (at least one check's time, p50); off the loop it must
+    stay well under one check's time, whatever the machine's speed."""
+    import socket
 
-    async def scenario() -> tuple[list[float], float]:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            await client.get("/healthz")  # warm
-            started = time.perf_counter()
+    import uvicorn
 
-            async def wrong() -> None:
-                for _ in range(4):
-                    await client.post("/api/ingest", data={"text": "x"},
-                                      headers={"Authorization": "Bearer wrong"})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(_app(small_db, token_hash, web_rate_per_minute=0),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.05)
+        one_check = min(_timed(lambda: security.verify_token("wrong", token_hash))
+                        for _ in range(3))
+        flooding = threading.Event()
+        stop = threading.Event()
 
-            async def health() -> list[float]:
-                times = []
-                for _ in range(10):
-                    t0 = time.perf_counter()
-                    await client.get("/healthz")
-                    times.append((time.perf_counter() - t0) * 1000)
-                    await asyncio.sleep(0.01)
-                return times
+        def flood() -> None:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                while not stop.is_set():
+                    flooding.set()
+                    client.post("/api/ingest", data={"text": "x"},
+                                headers={"Authorization": "Bearer wrong"})
 
-            results = await asyncio.gather(*(wrong() for _ in range(4)), health())
-            return results[-1], time.perf_counter() - started  # type: ignore[return-value]
+        clients = [threading.Thread(target=flood, daemon=True) for _ in range(4)]
+        for client in clients:
+            client.start()
+        flooding.wait(10)
+        time.sleep(0.3)
+        with httpx.Client(base_url=base, timeout=30) as client:
+            times = []
+            for _ in range(15):
+                times.append(_timed(lambda: client.get("/healthz").raise_for_status()))
+                time.sleep(0.02)
+        stop.set()
+        for client in clients:
+            client.join(30)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert statistics.median(times) < 0.5 * one_check, (times, one_check)
 
-    times, _ = asyncio.run(scenario())
-    assert statistics.median(times) < 400, times
+
+def _timed(action: Any) -> float:
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
 
 
 def test_2_right_token_still_ingests_and_form_token_must_come_first(
