@@ -9,6 +9,13 @@ serve`, one worker, rate limit off); requests go over real HTTP from this proces
 
     python benchmarks/bench_web.py [--articles 10000] [--requests 200] [--wrk-seconds 15]
     python benchmarks/bench_web.py --postgres   # the same over a throwaway PostgreSQL server
+    python benchmarks/bench_web.py --load 16    # story pages under 16 connections (issue 15)
+
+``--load N`` measures what a crowd sees: the server starts as ``parallax serve`` does (the
+comparison warmer on), the benchmark waits until the warmer has cached every story, then N
+connections request story pages in a random order in which every story is requested for the
+first time before any is repeated ("never viewed before" means no person opened it; the warmer
+computed it at start, as it does after each ingest). Reported: requests/s and p50/p95/p99.
 
 With ``--postgres`` the store is built in a fresh database of a PostgreSQL cluster started for
 the run (tests/postgres_server.py: Debian's postgresql package, Unix socket only).
@@ -111,6 +118,9 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--postgres", action="store_true",
                         help="store in a throwaway PostgreSQL cluster instead of SQLite")
+    parser.add_argument("--load", type=int, default=0, metavar="CONNECTIONS",
+                        help="story pages under this many concurrent connections instead")
+    parser.add_argument("--load-seconds", type=float, default=20.0)
     args = parser.parse_args()
     cluster = None
     db: str | Path = DB
@@ -131,7 +141,10 @@ def main() -> None:
     elif args.rebuild or not DB.exists():
         build(args.articles)
     try:
-        run(args, db)
+        if args.load:
+            load(args, db)
+        else:
+            run(args, db)
     finally:
         if cluster is not None:
             cluster.stop()
@@ -181,6 +194,87 @@ def run(args: argparse.Namespace, db: str | Path) -> None:
                 "requests_per_s": float(rps.group(1)) if rps else None,
                 "non_2xx": int(errors.group(1)) if errors else 0,
                 "socket_errors": sock.group(1) if sock else "none"}
+        print(json.dumps(result, indent=1))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def serve(db: str | Path, *settings: str) -> tuple[subprocess.Popen[bytes], str]:
+    config = Path(tempfile.mkdtemp()) / "parallax.toml"
+    config.write_text("[settings]\n" + "".join(line + "\n" for line in settings),
+                      encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "parallax.cli", "serve", "--db", str(db),
+                               "--port", str(port), "--config", str(config)],
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                              stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            httpx.get(base + "/healthz", timeout=5)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return server, base
+
+
+def cached_comparisons(db: str | Path) -> int:
+    store = open_store(db)
+    try:
+        return int(store.conn.execute(  # type: ignore[attr-defined]
+            "SELECT count(DISTINCT story) FROM comparison_cache").fetchone()[0])
+    finally:
+        store.close()
+
+
+def load(args: argparse.Namespace, db: str | Path) -> None:
+    """Story pages under ``args.load`` concurrent connections, after the warmer finished."""
+    import asyncio
+
+    store = open_store(db)
+    story_ids = [s.id for s in store.stories()]
+    store.close()
+    server, base = serve(db, "web_rate_per_minute = 0", "web_warm_comparisons = true")
+    try:
+        started = time.perf_counter()
+        while cached_comparisons(db) < len(story_ids):
+            if server.poll() is not None:
+                raise SystemExit("the server stopped while warming")
+            time.sleep(2)
+        warm_s = time.perf_counter() - started
+        order = story_ids[:]
+        random.Random(5).shuffle(order)
+
+        async def crowd() -> tuple[list[float], float, int]:
+            latencies: list[float] = []
+            failures = 0
+            queue = iter(order * 100)
+            deadline = time.perf_counter() + args.load_seconds
+            limits = httpx.Limits(max_connections=args.load)
+            async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+                async def worker() -> None:
+                    nonlocal failures
+                    while time.perf_counter() < deadline:
+                        story = next(queue)
+                        t0 = time.perf_counter()
+                        response = await client.get(f"/story/{story}")
+                        latencies.append((time.perf_counter() - t0) * 1000)
+                        failures += response.status_code != 200
+
+                t0 = time.perf_counter()
+                await asyncio.gather(*(worker() for _ in range(args.load)))
+                return latencies, time.perf_counter() - t0, failures
+
+        latencies, elapsed, failures = asyncio.run(crowd())
+        ordered = sorted(latencies)
+        result = {"backend": "postgres" if args.postgres else "sqlite",
+                  "articles": args.articles, "stories": len(story_ids),
+                  "connections": args.load, "warmer_s": round(warm_s, 1),
+                  "requests": len(latencies), "first_views": min(len(latencies), len(order)),
+                  "requests_per_s": round(len(latencies) / elapsed, 1), "failures": failures,
+                  **percentiles(latencies),
+                  "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 1)}
         print(json.dumps(result, indent=1))
     finally:
         server.terminate()

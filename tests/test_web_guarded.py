@@ -263,3 +263,39 @@ def test_10_a_huge_single_paragraph_page_gets_a_true_reason(tmp_path: Path) -> N
     (item,) = list(read_inputs([str(page)], config))
     assert isinstance(item, Rejection) and item.code == Code.TOO_LARGE.value
     assert "without any markup" in item.reason and "no article" not in item.reason
+
+
+# -- 11. the story page under load: rendered once, reused while the story is unchanged ---------
+
+def test_11_story_pages_are_rendered_once_and_warmed(small_db: Path, token_hash: str) -> None:
+    from parallax.records import Story
+    from parallax.web.pagecache import RenderedPages
+
+    calls: list[str] = []
+
+    def counting(store: Any, story_id: str) -> dict[str, Any]:
+        calls.append(story_id)
+        return {}
+
+    app = create_app(str(small_db), _config(), comparison_for=counting, token_hash=token_hash)
+    client = TestClient(app)
+    first, second = client.get("/story/s1"), client.get("/story/s1")
+    assert first.status_code == second.status_code == 200 and first.text == second.text
+    assert calls == ["s1"]
+    for name, value in SECURITY_HEADERS.items():
+        assert second.headers.get(name) == value
+    pages = RenderedPages(_config(), max_bytes=100)
+    story = Story(id="s1", title="T", article_ids=["a", "b"], main_count=2, outlets=[],
+                  languages=[], key_entities=[], start=None, end=None)
+    grown = Story(id="s1", title="T", article_ids=["a", "b", "c"], main_count=3, outlets=[],
+                  languages=[], key_entities=[], start=None, end=None)
+    assert pages.key(story) != pages.key(grown)  # a new member: rendered again
+    for n in range(20):
+        pages.put(str(n), b"x" * 9)
+    assert pages.size <= 100 and pages.get("0") is None and pages.get("19") == b"x" * 9
+    warmed = create_app(str(small_db), _config(), comparison_for=counting,
+                        token_hash=token_hash)
+    warmed.state.jobs.warm(["s1"])
+    warmed.state.jobs.pool.shutdown(wait=True)
+    calls.clear()
+    assert TestClient(warmed).get("/story/s1").status_code == 200 and calls == []

@@ -29,6 +29,7 @@ from parallax.store import Store
 from parallax.web.api import register_api
 from parallax.web.context import ComparisonFor, WebContext
 from parallax.web.jobs import IngestJobs
+from parallax.web.pagecache import RenderedPages
 from parallax.web.pages import register_pages
 from parallax.web.security import SECURITY_HEADERS, Limits, SecurityHeaders, TokenGate
 from parallax.web.views import story_summary
@@ -63,7 +64,8 @@ def create_app(db: str, config: Config | None = None,
         token_hash = "" if config["web_read_only"] else str(config["web_token_hash"])
     compare = comparison_for or _default_comparison(config)
     ctx = WebContext(db=db, config=config, compare=compare, env=template_environment(),
-                     jobs=IngestJobs(db, config, compare), token_hash=token_hash)
+                     jobs=IngestJobs(db, config, compare), token_hash=token_hash,
+                     rendered=RenderedPages(config))
 
     max_body = int(config["web_max_body_bytes"])
     # form_limits: Starlette's own 1 MB cap per text field would refuse a paste the form

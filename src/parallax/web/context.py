@@ -20,6 +20,7 @@ from parallax.settings import Config
 from parallax.store import Store, open_store
 from parallax.store.browse import StoryFilter
 from parallax.web.jobs import IngestJobs
+from parallax.web.pagecache import RenderedPages
 
 ComparisonFor = Callable[[Store, str], dict[str, Any]]
 T = TypeVar("T")
@@ -63,6 +64,7 @@ class WebContext:
     env: Environment
     jobs: IngestJobs
     token_hash: str  # empty: ingest is switched off (read-only server)
+    rendered: RenderedPages
     _facets: tuple[float, dict[str, list[str]]] | None = None
 
     def facet_options(self, store: Store) -> dict[str, list[str]]:

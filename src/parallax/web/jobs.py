@@ -58,6 +58,8 @@ class IngestJobs:
         self.jobs: dict[str, Job] = {}
         self.lock = threading.Lock()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-ingest")
+        #: called with each story id the warmer computed (the web app renders its page then)
+        self.after_warm: Callable[[str], Any] | None = None
 
     def submit(self, text: str = "", files: list[tuple[str, bytes]] | None = None,
                urls: list[str] | None = None) -> Job:
@@ -118,6 +120,8 @@ class IngestJobs:
                 try:
                     if self.compare is not None:
                         self.compare(store, story_id)
+                    if self.after_warm is not None:
+                        self.after_warm(story_id)
                 except Exception:  # one bad story must not stop the others
                     log.warning("could not precompute story %s", story_id, exc_info=True)
         finally:

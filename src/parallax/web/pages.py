@@ -65,6 +65,9 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                 raise ctx.not_found("story")
             if story.id != story_id:  # merged into another story: old links keep working
                 return RedirectResponse(f"/story/{story.id}", status_code=301)
+            key = ctx.rendered.key(story)  # rendering is most of the page's cost (pagecache)
+            if (rendered := ctx.rendered.get(key)) is not None:
+                return HTMLResponse(rendered)
             comparison = ctx.compare(store, story_id)
             why = grouping([a for a in (store.article(i) for i in story.article_ids[:SAMPLE])
                             if a is not None])
@@ -75,8 +78,12 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             "techniques": bars([{"label": str(t.get("technique", "")).replace("_", " "),
                                  "count": t.get("count")} for t in f["techniques"]][:8])}
             for f in view["framing"]}
-        return ctx.page("story.html", nav="stories", v=view, links=True, story_id=story_id,
+        page = ctx.page("story.html", nav="stories", v=view, links=True, story_id=story_id,
                         charts=charts, why=why)
+        ctx.rendered.put(key, bytes(page.body))
+        return page
+
+    ctx.jobs.after_warm = story_page  # the warmer renders each page it computed
 
     def story_export(story_id: str, render: Callable[[dict[str, Any]], str], suffix: str,
                      media_type: str) -> Response:
