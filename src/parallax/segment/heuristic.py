@@ -15,7 +15,8 @@ from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
-from parallax.segment.lines import LineClassifier, paragraph_like
+from parallax.segment.linemodel import default_model
+from parallax.segment.lines import LineClassifier, paragraph_like, read_lines
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
 from parallax.segment.textdump import Draft, segment_text
@@ -97,11 +98,18 @@ class HeuristicSegmenter:
         found = sum(len(p.split()) for p in draft.paragraphs)
         if not blocks:
             return
-        seg = segment_text(render(title, blocks, "select_all"), self.classifier)
-        model = seg.model_main
+        dump = render(title, blocks, "select_all")
+        too_little = sum(len(p) for p in draft.paragraphs) < self.min_chars
+        line_model = default_model()
+        if too_little or line_model is None:
+            seg = segment_text(dump, self.classifier)
+            model = seg.model_main
+        else:  # only the model's lines are needed here: skip the rules' decoding
+            lines = read_lines(dump)
+            model = [ln.text for ln, k in zip(lines, line_model.main_lines(lines), strict=True)
+                     if k]
         model_words = sum(len(t.split()) for t in model)
         inside = _contained(draft.paragraphs, model)
-        too_little = sum(len(p) for p in draft.paragraphs) < self.min_chars
         if not too_little and not (model_words >= HTML_REPAIR_RATIO * max(found, 1)
                                    and inside >= HTML_REPAIR_INSIDE):
             return
