@@ -54,9 +54,9 @@ def main() -> None:
         "by_language": {lang: {shape: {"pages": len(v), "f1": round(sum(v) / len(v), 4)}
                                for shape, v in shapes.items()}
                         for lang, shapes in sorted(by_lang.items())},
-        "worst": sorted(([s.shape, s.corpus, s.page, s.site, round(s.f, 3)] for s in results.scores
-                         if ":" not in s.shape and s.shape != "trafilatura"),
-                        key=lambda r: r[4])[:40],
+        "worst": [[s.shape, s.corpus, s.page, s.site, round(s.f, 3)] for s in sorted(
+            (s for s in results.scores if ":" not in s.shape and s.shape != "trafilatura"),
+            key=lambda s: s.f)][:40],
     }
     out = ROOT / "build" / f"issue16-real-pages-{args.split}.json"
     out.parent.mkdir(exist_ok=True)

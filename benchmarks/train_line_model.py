@@ -108,7 +108,7 @@ def tune(data: dict[str, np.ndarray], p: np.ndarray) -> tuple[dict[str, float], 
         scores = []
         for a, b in slices:
             lines = _Proxy.many(words[a:b])
-            keep = np.array(model.decode(lines, p[a:b]))  # type: ignore[arg-type]
+            keep: np.ndarray = np.array(model.decode(lines, p[a:b]))  # type: ignore[arg-type]
             scores.append(doc_f1(keep, data["y"][a:b], data["w"][a:b]))
         score = float(np.mean(scores))
         if score > best[0]:
@@ -142,7 +142,7 @@ def main() -> None:
         pages = [p for p in realpages.load(DATA) if p.split == "train"]
         data = build(pages)
         CACHE.parent.mkdir(exist_ok=True)
-        np.savez_compressed(CACHE, **data)
+        np.savez_compressed(CACHE, **data)  # type: ignore[arg-type]
     print(f"{len(data['y'])} lines, {len(np.unique(data['doc']))} dumps, "
           f"{data['y'].mean():.3f} main; features in {time.time() - started:.0f}s")
     oof = np.zeros(len(data["y"]))
