@@ -25,7 +25,7 @@ from parallax.frame.datasets import held_out, read_semeval2025
 from parallax.frame.endtoend import Aligner, analyse_files, models_config
 from parallax.frame.portrayal import LABELS
 from parallax.frame.portrayal_eval import predicted_portrayal, read_labels, write_texts
-from parallax.frame.portrayal_train import persent_held_out, read_persent
+from parallax.frame.portrayal_train import persent_held_out, read_persent, shown_precision
 from parallax.records import Article, RoleLabel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,7 @@ def summary(gold: list[str], pred: list[str]) -> dict[str, object]:
             "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True))
                               / max(1, len(gold)), 3),
             "all_neutral_macro_f1": macro(gold, ["neutral"] * len(gold)),
+            "precision_shown": shown_precision(gold, pred),
             "gold": dict(Counter(gold)), "predicted": dict(Counter(pred))}
 
 

@@ -16,6 +16,7 @@ from parallax.frame.portrayal import (
     decide_role,
     pronoun_rows,
     target_buckets,
+    target_label,
 )
 from parallax.records import PortrayalLabel
 
@@ -51,6 +52,41 @@ def test_decision_offsets_keep_close_calls_neutral() -> None:
     model = _labeller(list(LABELS), {"offsets": [0.0, 0.5, 0.0]})
     assert decide(np.array([0.45, 0.35, 0.2]), model)[0] == "neutral"
     assert decide(np.array([0.7, 0.2, 0.1]), model)[0] == "negative"
+
+
+def _at(sentence: str, name: str) -> list[tuple[int, int]]:
+    start = sentence.index(name)
+    return [(start, start + len(name))]
+
+
+def test_author_label_counts_only_for_the_noun_phrase_of_the_target() -> None:
+    s = ("While Putin thanked the North Korean dictator for the \u201cbravery, heroism\u201d of "
+         "his soldiers, Kim in return promised support.")
+    assert target_label(s, _at(s, "Kim"), {"Putin": _at(s, "Putin")}) == -1
+    assert target_label(s, _at(s, "Putin"), {"Kim": _at(s, "Kim")}) == 0  # not about Putin
+    for text, want in [("North Korean dictator Kim Jong Un met aides.", -1),
+                       ("Kim Jong Un, the North Korean dictator, met aides.", -1),
+                       ("Kim Jong Un is a brutal dictator.", -1),
+                       ("Kim Jong Un is not a dictator.", 0),
+                       ('Critics call him a "dictator", Kim Jong Un said.', 0),
+                       ("Asked whether Kim Jong Un is a dictator, aides left.", 0),
+                       ("Kim Jong Un has a criminal record.", 0),
+                       ("Kim Jong Un praised the hero of the day.", 0),
+                       ("Kim Jong Un, the hero of the right, spoke.", 1)]:
+        assert target_label(text, _at(text, "Kim Jong Un"), {}) == want, text
+
+
+def test_a_lean_is_shown_only_above_its_threshold_with_evidence() -> None:
+    model = _labeller(list(LABELS), {"show_min": [0.5, 0.0, 0.4], "evidence_min": 0.5})
+    leaning = np.array([[0.6, 0.3, 0.1], [0.2, 0.7, 0.1]])
+    flat = np.array([[0.45, 0.45, 0.1]])
+    assert decide(np.array([0.55, 0.3, 0.15]), model, leaning)[0] == "negative"
+    assert decide(np.array([0.45, 0.3, 0.25]), model, leaning)[0] == "neutral"  # below 0.5
+    assert decide(np.array([0.55, 0.3, 0.15]), model, flat)[0] == "neutral"  # no evidence
+    marks = np.array([0, -1], dtype=np.int8)  # the author calls it a dictator
+    assert decide(np.array([0.2, 0.5, 0.3]), model, leaning, marks)[0] == "negative"
+    both = np.array([1, -1], dtype=np.int8)
+    assert decide(np.array([0.2, 0.5, 0.3]), model, leaning, both)[0] == "neutral"
 
 
 def test_roles_only_in_domain_and_never_against_the_lean() -> None:
@@ -98,13 +134,22 @@ def seeds() -> dict[str, dict[str, PortrayalLabel]]:
     return out
 
 
+def test_the_investigative_seed_labels_kim_jong_un_a_dictator(
+        seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
+    """"Putin thanked the North Korean dictator for the 'bravery, heroism...'": the praise is
+    Putin's, the verdict "dictator" is the author's, and it is about Kim."""
+    kim = seeds["004"]["Kim Jong Un"]
+    assert kim.polarity == "negative"
+    assert any("dictator" in sentence for sentence in kim.evidence)
+
+
 @pytest.mark.xfail(strict=True, reason=(
-    "known gap (docs/portrayal.md): the portrayal model leans too weakly on the seeds; with the "
-    "real-news neutral offset Putin in 000 is neutral and Kim Jong Un in 004 reads positive"))
-def test_seeds_show_the_contrast(seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
+    "known gap (docs/portrayal.md): the sentence model reads the state-media praise of Putin in "
+    "000 as neutral-to-negative, and in 004 his negative lean stays below the show threshold "
+    "chosen on PerSenT (0.48), so both are neutral"))
+def test_seeds_show_the_putin_contrast(seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
     assert seeds["000"]["Vladimir Putin"].polarity == "positive"
     assert seeds["004"]["Vladimir Putin"].polarity == "negative"
-    assert seeds["004"]["Kim Jong Un"].polarity == "negative"
     for label in (seeds["000"]["Vladimir Putin"], seeds["004"]["Vladimir Putin"]):
         assert label.evidence and 0.0 < label.score <= 1.0
 

@@ -40,6 +40,10 @@ MASK = "<t>"
 #: aggregate features of an entity in an article (see ``article_row``)
 AGG_NAMES = ("mean_neg", "mean_pos", "max_neg", "max_pos", "share_neg", "share_pos",
              "lean", "log_mentions", "first_neg", "first_pos")
+#: the sentence probabilities of a sentence in which the author labels the target (negative,
+#: -, positive): what NewsMTSC's most confident sentences score
+LABELLED = {0: np.array([0.9, 0.05, 0.05], dtype=np.float32),
+            2: np.array([0.05, 0.05, 0.9], dtype=np.float32)}
 PRONOUNS = re.compile(r"(?<!\w)(he|him|his|she|her|hers)(?!\w)", re.IGNORECASE)
 
 
@@ -70,6 +74,89 @@ def target_buckets(sentence: str, spans: list[tuple[int, int]]) -> list[int]:
         features.add(f"{a} {b}")
     features.add("has_target" if where else "no_target")
     return sorted({_bucket(f, BUCKETS) for f in features})
+
+
+#: Nouns that, said of a person by the author, are a verdict on that person. Every word here was
+#: marked as biased by BABE's expert annotators (``bias/babe/final_labels_SG2.csv``, counts in
+#: docs/portrayal.md) and names a kind of person; the positive side has only the three BABE marks.
+LABEL_NOUNS: dict[str, int] = {w: -1 for w in (
+    "dictator dictators tyrant thugs terrorist terrorists criminal criminals liar liars "
+    "demagogue fascist racist racists extremist extremists bigot bigots monster idiot gangster "
+    "grifters troll trolls quack hater supremacist fanatic fanatics zealot cronies oligarch "
+    "buffoon propagandist").split()} | {w: 1 for w in ("hero", "heroes", "champion")}
+COPULAS = frozenset({"is", "was", "remains", "became", "been", "be"})
+ARTICLES = frozenset({"the", "a", "an"})
+NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly"})
+#: a question or condition is no assertion: "asked whether he was a racist"
+HEDGES = frozenset({"whether", "if", "?"})
+#: words that may follow the head noun of a phrase ("the dictator for ...", "a hero who ...")
+AFTER_HEAD = frozenset({"who", "whom", "whose", "that", "which", "for", "of", "in", "on", "at",
+                        "to", "by", "with", "from", "and", "or", "but", "as", "than", "since",
+                        "after", "before", "during", "said", "says", "is", "was", "has", "had"})
+NP_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+QUOTES_OPEN, QUOTES_CLOSE = "“‘«", "”’»"
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Inside quotation marks at ``at``: the words are someone else's, not the author's."""
+    before = sentence[:at]
+    straight = before.count('"') % 2 == 1
+    curly = sum(before.count(c) for c in QUOTES_OPEN) > sum(before.count(c) for c in QUOTES_CLOSE)
+    return straight or curly
+
+
+def target_label(sentence: str, spans: list[tuple[int, int]],
+                 others: dict[str, list[tuple[int, int]]]) -> int:
+    """-1 / +1 when the author calls the target at ``spans`` one of ``LABEL_NOUNS`` in this
+    sentence, 0 otherwise. Only the noun phrases that refer to the target count: a title before
+    the name ("dictator Kim"), an appositive ("Kim, the North Korean dictator," / "The dictator,
+    Kim,"), a predicate ("Kim is a dictator", not negated), and a definite description that is
+    the object of another person named as subject ("Putin thanked the North Korean dictator"
+    cannot mean Putin, so with only Putin and the target named it means the target). Praise or
+    blame of other actors in the sentence, and words inside quotation marks, never count."""
+    toks = [(m.group(), m.start(), m.end()) for m in NP_TOKEN.finditer(sentence)]
+    low = [t[0].lower() for t in toks]
+
+    def inside(i: int, where: list[tuple[int, int]]) -> bool:
+        return any(toks[i][1] < e and toks[i][2] > s for s, e in where)
+
+    is_target = [inside(i, spans) for i in range(len(toks))]
+    is_other = [inside(i, [s for v in others.values() for s in v]) for i in range(len(toks))]
+    if not any(is_target):
+        return 0
+    verdict = 0
+    for i, word in enumerate(low):
+        polarity = LABEL_NOUNS.get(word, 0)
+        if not polarity or is_target[i] or _quoted(sentence, toks[i][1]) \
+                or any(w in HEDGES for w in low[:i]):
+            continue
+        if i + 1 < len(toks) and low[i + 1][:1].isalpha() and low[i + 1] not in AFTER_HEAD \
+                and not is_target[i + 1]:
+            continue  # not the head of its phrase: "criminal record", "hero worship"
+        # the words of the label's noun phrase before it: "the North Korean dictator"
+        k = i
+        while k > 0 and i - k < 4 and toks[k - 1][0][:1].isalnum() and low[k - 1] not in ARTICLES \
+                and not is_target[k - 1] and not is_other[k - 1]:
+            k -= 1
+        det = k - 1 if k > 0 and low[k - 1] in ARTICLES else None
+        start = det if det is not None else k
+        refers = (i + 1 < len(toks) and is_target[i + 1]) \
+            or (i + 2 < len(toks) and low[i + 1] == "," and is_target[i + 2])
+        if det is not None and start >= 2 and low[start - 1] == "," and is_target[start - 2]:
+            refers = True  # appositive after the name
+        if start >= 1 and not refers:
+            j = start - 1
+            while j >= 0 and low[j] in COPULAS:
+                j -= 1
+            if j < start - 1 and j >= 0 and is_target[j] and \
+                    not any(w in NEGATIONS for w in low[j:i]):
+                refers = True  # predicate: "Kim is a dictator"
+        if not refers and low[start] == "the" and start >= 2 and is_other[start - 2] \
+                and low[start - 1].isalpha() and len(others) == 1:
+            refers = True  # object of the only other person named, as subject
+        if refers:
+            verdict += polarity
+    return int(np.sign(verdict))
 
 
 @dataclass(slots=True)
@@ -112,12 +199,29 @@ def article_probs(model: LinearLabeller, row: np.ndarray) -> np.ndarray:
     return q / max(float(q.sum()), 1e-9)
 
 
-def decide(q: np.ndarray, model: LinearLabeller) -> tuple[str, float]:
-    """The article-level class and its probability, with class offsets on log-probabilities
-    where the model carries them (``meta['offsets']``; none shipped, see the card)."""
+def decide(q: np.ndarray, model: LinearLabeller, p: np.ndarray | None = None,
+           marks: np.ndarray | None = None) -> tuple[str, float]:
+    """The article-level class and its probability. A lean is shown only when
+    1. the author labels the entity (``marks``: "the dictator", "a hero"; both ways = no
+       verdict), or
+    2. the leaning class beats neutral, reaches its show threshold (``meta['show_min']``: chosen
+       by F0.5, precision counted twice, out of fold on PerSenT's training part), and at least
+       one of the entity's sentences leans that way with ``meta['evidence_min']`` (a lean must
+       come with a sentence the reader can check).
+    Class offsets on log-probabilities (``meta['offsets']``) are still applied first when a
+    model carries them."""
     q = q / max(float(q.sum()), 1e-9)
+    if marks is not None and marks.size and int(np.sign(marks.sum())):
+        index = 0 if marks.sum() < 0 else 2
+        return model.labels[index], max(float(q[index]), float(LABELLED[index][index]))
     offsets = np.asarray(model.meta.get("offsets", [0.0, 0.0, 0.0]), dtype=np.float32)
     index = int(np.argmax(np.log(q + 1e-9) + offsets))
+    show_min = model.meta.get("show_min")
+    if index != 1 and show_min is not None:
+        evidence_min = float(model.meta.get("evidence_min", 0.0))
+        if q[index] < float(show_min[index]) or (
+                p is not None and len(p) and float(p[:, index].max()) < evidence_min):
+            return model.labels[1], float(q[1])
     return model.labels[index], float(q[index])
 
 
@@ -175,9 +279,36 @@ class Portrayer:
         self.sentence = sentence
         self.article = article
 
+    def label_marks(self, article: Article, doc: EmbeddedText, entities: list[EntityMentions]
+                    ) -> list[np.ndarray]:
+        """Per entity, -1 / 0 / +1 for each of its sentences: whether the author calls it one of
+        ``LABEL_NOUNS`` there (``target_label``), other people named in the sentence considered.
+        The lexicon is English: other languages get no marks."""
+        if article.language != "en":
+            return [np.zeros(len(e.rows), dtype=np.int8) for e in entities]
+        people: dict[str, list[tuple[int, int]]] = {}
+        for m in article.entities:
+            if m.type == "PERSON":
+                people.setdefault(m.canonical, []).append((m.start, m.end))
+        out = []
+        for e in entities:
+            marks = []
+            for row, spans in e.rows.items():
+                s = doc.sentences[row]
+                others = {name: [(a - s.start, b - s.start) for a, b in where
+                                 if s.start <= a < s.end]
+                          for name, where in people.items() if name != e.name}
+                others = {k: v for k, v in others.items() if v}
+                marks.append(target_label(article.text[s.start:s.end],
+                                          [(a - s.start, b - s.start) for a, b in spans], others))
+            out.append(np.asarray(marks, dtype=np.int8))
+        return out
+
     def sentence_probs(self, article: Article, doc: EmbeddedText,
-                       entities: list[EntityMentions]) -> list[np.ndarray]:
-        """Per entity, the (rows, 3) probabilities of its sentences (one batched product)."""
+                       entities: list[EntityMentions],
+                       marked: list[np.ndarray] | None = None) -> list[np.ndarray]:
+        """Per entity, the (rows, 3) probabilities of its sentences (one batched product); a
+        sentence where the author labels the entity (``label_marks``) reads as that label."""
         pairs = [(row, spans) for e in entities for row, spans in e.rows.items()]
         if not pairs:
             return []
@@ -188,8 +319,13 @@ class Portrayer:
                                           [(a - s.start, b - s.start) for a, b in spans]))
         p_all = sentence_scores(self.sentence, doc.vectors[[row for row, _ in pairs]], buckets)
         out, at = [], 0
-        for e in entities:
-            out.append(p_all[at:at + len(e.rows)])
+        if marked is None:
+            marked = self.label_marks(article, doc, entities)
+        for e, marks in zip(entities, marked, strict=True):
+            p = p_all[at:at + len(e.rows)].copy()
+            p[marks < 0] = LABELLED[0]
+            p[marks > 0] = LABELLED[2]
+            out.append(p)
             at += len(e.rows)
         return out
 
@@ -202,8 +338,11 @@ class Portrayer:
         trained = self.sentence.meta.get("languages") or []
         low = low or bool(trained and article.language not in trained)
         out = []
-        for e, p in zip(entities, self.sentence_probs(article, doc, entities), strict=True):
-            polarity, score = decide(article_probs(self.article, article_row(p)), self.article)
+        marked = self.label_marks(article, doc, entities)
+        probs = self.sentence_probs(article, doc, entities, marked)
+        for e, p, marks in zip(entities, probs, marked, strict=True):
+            polarity, score = decide(article_probs(self.article, article_row(p)), self.article,
+                                     p, marks)
             evidence: list[str] = []
             if polarity != "neutral":
                 k = LABELS.index(polarity)
