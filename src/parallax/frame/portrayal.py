@@ -84,6 +84,8 @@ LABEL_NOUNS: dict[str, int] = {w: -1 for w in (
     "demagogue fascist racist racists extremist extremists bigot bigots monster idiot gangster "
     "grifters troll trolls quack hater supremacist fanatic fanatics zealot cronies oligarch "
     "buffoon propagandist").split()} | {w: 1 for w in ("hero", "heroes", "champion")}
+#: finds a sentence worth parsing for ``target_label`` (most have none of the words)
+LABEL_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(LABEL_NOUNS)) + r")(?!\w)", re.IGNORECASE)
 COPULAS = frozenset({"is", "was", "remains", "became", "been", "be"})
 ARTICLES = frozenset({"the", "a", "an"})
 NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly"})
@@ -291,10 +293,16 @@ class Portrayer:
             if m.type == "PERSON":
                 people.setdefault(m.canonical, []).append((m.start, m.end))
         out = []
+        labelled: dict[int, bool] = {}
         for e in entities:
             marks = []
             for row, spans in e.rows.items():
                 s = doc.sentences[row]
+                if row not in labelled:
+                    labelled[row] = LABEL_WORDS.search(article.text, s.start, s.end) is not None
+                if not labelled[row]:
+                    marks.append(0)
+                    continue
                 others = {name: [(a - s.start, b - s.start) for a, b in where
                                  if s.start <= a < s.end]
                           for name, where in people.items() if name != e.name}
