@@ -238,7 +238,8 @@ def load(args: argparse.Namespace, db: str | Path) -> None:
     server, base = serve(db, "web_rate_per_minute = 0", "web_warm_comparisons = true")
     try:
         started = time.perf_counter()
-        while cached_comparisons(db) < len(story_ids):
+        while cached_comparisons(db) < len(story_ids) or \
+                httpx.get(base + "/healthz", timeout=30).json().get("warming"):
             if server.poll() is not None:
                 raise SystemExit("the server stopped while warming")
             time.sleep(2)

@@ -133,4 +133,4 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, Any]:
         with ctx.opened() as store:
-            return {"ok": True, "counts": store.counts()}
+            return {"ok": True, "counts": store.counts(), "warming": ctx.jobs.warming}

@@ -59,6 +59,7 @@ class IngestJobs:
         self.lock = threading.Lock()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-ingest")
         #: called with each story id the warmer computed (the web app renders its page then)
+        self.warming = 0  # warm runs queued or running (/healthz shows it)
         self.after_warm: Callable[[str], Any] | None = None
 
     def submit(self, text: str = "", files: list[tuple[str, bytes]] | None = None,
@@ -104,7 +105,13 @@ class IngestJobs:
         """Compute and cache comparisons in the background (all stories, largest first, when
         no ids are given), so a story's first view is normally a cache hit."""
         if self.compare is not None:
-            self.pool.submit(self._warm, story_ids)
+            with self.lock:
+                self.warming += 1
+            self.pool.submit(self._warm, story_ids).add_done_callback(self._warmed)
+
+    def _warmed(self, _: object) -> None:
+        with self.lock:
+            self.warming -= 1
 
     def _warm(self, story_ids: list[str] | None) -> None:
         from parallax.store import open_store
