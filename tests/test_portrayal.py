@@ -14,6 +14,7 @@ from parallax.frame.portrayal import (
     LABELS,
     decide,
     decide_role,
+    own_words,
     pronoun_rows,
     target_buckets,
     target_label,
@@ -87,6 +88,15 @@ def test_a_lean_is_shown_only_above_its_threshold_with_evidence() -> None:
     assert decide(np.array([0.2, 0.5, 0.3]), model, leaning, marks)[0] == "negative"
     both = np.array([1, -1], dtype=np.int8)
     assert decide(np.array([0.2, 0.5, 0.3]), model, leaning, both)[0] == "neutral"
+    quoted = np.array([False, True])  # the leaning sentence is a quote: the source's stance
+    assert decide(np.array([0.55, 0.3, 0.15]), model, leaning, None, quoted)[0] == "neutral"
+    assert decide(np.array([0.55, 0.3, 0.15]), model, leaning, None, ~quoted)[0] == "negative"
+
+
+def test_reported_speech_is_not_the_authors_own_words() -> None:
+    assert own_words("Dragan ordered the shelling of the town.")
+    assert not own_words("Dragan said the shelling was justified.")
+    assert not own_words("\u201cHe is a great leader,\u201d an aide added.")
 
 
 def test_roles_only_in_domain_and_never_against_the_lean() -> None:

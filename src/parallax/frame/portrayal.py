@@ -99,6 +99,18 @@ NP_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 QUOTES_OPEN, QUOTES_CLOSE = "“‘«", "”’»"
 
 
+#: reported speech: the stance in such a sentence is the source's, not the author's
+REPORTED = re.compile(r"[\"“”«»]|(?<!\w)(?:said|says|say|told|tells|according to|stated|"
+                      r"asked|added)(?!\w)", re.IGNORECASE)
+
+
+def own_words(sentence: str) -> bool:
+    """Whether a sentence is the author's own narration rather than reported speech (no
+    quotation marks, no speech verb). BASIL and PerSenT label the author's portrayal; most of
+    the wrong leans the models showed came from quotes of the entity or of its critics."""
+    return REPORTED.search(sentence) is None
+
+
 def _quoted(sentence: str, at: int) -> bool:
     """Inside quotation marks at ``at``: the words are someone else's, not the author's."""
     before = sentence[:at]
@@ -202,14 +214,16 @@ def article_probs(model: LinearLabeller, row: np.ndarray) -> np.ndarray:
 
 
 def decide(q: np.ndarray, model: LinearLabeller, p: np.ndarray | None = None,
-           marks: np.ndarray | None = None) -> tuple[str, float]:
+           marks: np.ndarray | None = None, own: np.ndarray | None = None
+           ) -> tuple[str, float]:
     """The article-level class and its probability. A lean is shown only when
     1. the author labels the entity (``marks``: "the dictator", "a hero"; both ways = no
        verdict), or
     2. the leaning class beats neutral, reaches its show threshold (``meta['show_min']``: chosen
        by F0.5, precision counted twice, out of fold on PerSenT's training part), and at least
-       one of the entity's sentences leans that way with ``meta['evidence_min']`` (a lean must
-       come with a sentence the reader can check).
+       one of the entity's sentences in the author's own words (``own``, see ``own_words``)
+       leans that way with ``meta['evidence_min']``: a lean must come with a sentence the
+       reader can check, and a quote is the source's stance, not the author's.
     Class offsets on log-probabilities (``meta['offsets']``) are still applied first when a
     model carries them."""
     q = q / max(float(q.sum()), 1e-9)
@@ -221,8 +235,10 @@ def decide(q: np.ndarray, model: LinearLabeller, p: np.ndarray | None = None,
     show_min = model.meta.get("show_min")
     if index != 1 and show_min is not None:
         evidence_min = float(model.meta.get("evidence_min", 0.0))
+        if p is not None and own is not None:
+            p = p[own.astype(bool)]
         if q[index] < float(show_min[index]) or (
-                p is not None and len(p) and float(p[:, index].max()) < evidence_min):
+                p is not None and (not len(p) or float(p[:, index].max()) < evidence_min)):
             return model.labels[1], float(q[1])
     return model.labels[index], float(q[index])
 
@@ -312,6 +328,20 @@ class Portrayer:
             out.append(np.asarray(marks, dtype=np.int8))
         return out
 
+    @staticmethod
+    def own_flags(article: Article, doc: EmbeddedText, entities: list[EntityMentions]
+                  ) -> list[np.ndarray]:
+        """Per entity, whether each of its sentences is in the author's own words."""
+        own: dict[int, bool] = {}
+        out = []
+        for e in entities:
+            for row in e.rows:
+                if row not in own:
+                    s = doc.sentences[row]
+                    own[row] = own_words(article.text[s.start:s.end])
+            out.append(np.array([own[row] for row in e.rows], dtype=bool))
+        return out
+
     def sentence_probs(self, article: Article, doc: EmbeddedText,
                        entities: list[EntityMentions],
                        marked: list[np.ndarray] | None = None) -> list[np.ndarray]:
@@ -348,15 +378,16 @@ class Portrayer:
         out = []
         marked = self.label_marks(article, doc, entities)
         probs = self.sentence_probs(article, doc, entities, marked)
-        for e, p, marks in zip(entities, probs, marked, strict=True):
+        owned = self.own_flags(article, doc, entities)
+        for e, p, marks, own in zip(entities, probs, marked, owned, strict=True):
             polarity, score = decide(article_probs(self.article, article_row(p)), self.article,
-                                     p, marks)
+                                     p, marks, own)
             evidence: list[str] = []
             if polarity != "neutral":
                 k = LABELS.index(polarity)
                 rows = list(e.rows)
-                for i in np.argsort(-p[:, k])[:2]:
-                    if p[i, k] >= 0.5:
+                for i in np.argsort(-(p[:, k] * (own | (marks != 0))))[:2]:
+                    if p[i, k] >= 0.5 and (own[i] or marks[i]):
                         s = doc.sentences[rows[int(i)]]
                         evidence.append(article.text[s.start:s.end])
             out.append((PortrayalLabel(e.name, polarity, round(score, 3), len(e.rows), evidence,

@@ -207,7 +207,7 @@ def aggregate_features(model: LinearLabeller, articles: list[PersentArticle],
 
 def harvest(analysed: list[Article | None], targets: list[str], sentence: LinearLabeller,
             encoder: CachedEncoder
-            ) -> tuple[list[np.ndarray | None], list[np.ndarray | None]]:
+            ) -> tuple[list[np.ndarray | None], list[np.ndarray | None], list[np.ndarray | None]]:
     """The run-time sentence probabilities of each article's target entity (None when the
     pipeline rejected the file or found no such entity): the same entity ranking, pronoun
     resolution, features and label marks (``Portrayer.label_marks``) as ``TrainedFraming``."""
@@ -219,18 +219,21 @@ def harvest(analysed: list[Article | None], targets: list[str], sentence: Linear
     portrayer = Portrayer(sentence, sentence)
     out: list[np.ndarray | None] = []
     marks: list[np.ndarray | None] = []
+    owned: list[np.ndarray | None] = []
     for article, target in zip(analysed, targets, strict=True):
         name = find_entity(article, target)
         if article is None or name is None:
             out.append(None)
             marks.append(None)
+            owned.append(None)
             continue
         doc = embed_text(article.text, article.language, encoder.encode, article.sentences)
         found = [e for e in entity_mentions(article, doc, ROLE_TYPES, 12) if e.name == name]
         marked = portrayer.label_marks(article, doc, found)
         out.append(portrayer.sentence_probs(article, doc, found, marked)[0] if found else None)
         marks.append(marked[0] if found else None)
-    return out, marks
+        owned.append(portrayer.own_flags(article, doc, found)[0] if found else None)
+    return out, marks, owned
 
 
 def analysed_cached(folder: Path, items: list[tuple[str, str, str]], say: Progress
@@ -293,6 +296,13 @@ def fit_article(x: np.ndarray, y: np.ndarray, groups: list[str], folds: int = 5
     return model, oof
 
 
+def _own_rows(p: np.ndarray | None, own: np.ndarray | None) -> np.ndarray:
+    """The sentence probabilities of the author's own sentences (the evidence candidates)."""
+    if p is None:
+        return np.zeros((0, len(LABELS)), dtype=np.float32)
+    return p[own.astype(bool)] if own is not None else p
+
+
 def choose_show_min(q: np.ndarray, p: list[np.ndarray], gold: list[str], totals: dict[str, int]
                     ) -> list[float]:
     """Per leaning class, the article-probability threshold with the best F0.5 out of fold
@@ -304,7 +314,8 @@ def choose_show_min(q: np.ndarray, p: list[np.ndarray], gold: list[str], totals:
         best = (-1.0, 1.0)
         for t in np.arange(0.34, 0.80, 0.02):
             shown = [bool(qq[k] >= t and qq[k] > qq[1] and qq[k] >= qq[2 - k]
-                          and pp[:, k].max() >= EVIDENCE_MIN) for qq, pp in zip(q, p, strict=True)]
+                          and len(pp) > 0 and pp[:, k].max() >= EVIDENCE_MIN)
+                     for qq, pp in zip(q, p, strict=True)]
             hit = sum(s and g == LABELS[k] for s, g in zip(shown, gold, strict=True))
             precision, recall = hit / max(1, sum(shown)), hit / max(1, totals[LABELS[k]])
             b2 = SHOW_BETA ** 2
@@ -362,7 +373,7 @@ def train_portrayal(data: Path, out: Path, *, cache: Path | None = None, folds: 
     say(f"portrayal: analysing {len(articles)} PerSenT articles end to end")
     analysed = analysed_cached(work / "persent",
                                [(a.id, a.title, a.text) for a in articles], say)
-    probs, marks = harvest(analysed, [a.target for a in articles], sentence, encoder)
+    probs, marks, owned = harvest(analysed, [a.target for a in articles], sentence, encoder)
     encoder.save()
     found = [p is not None for p in probs]
     x = np.stack([article_row(p) if p is not None else np.zeros(len(AGG_NAMES), np.float32)
@@ -377,7 +388,7 @@ def train_portrayal(data: Path, out: Path, *, cache: Path | None = None, folds: 
         for i in range(len(articles))], strict=True))
     train_rows = [i for i in range(len(articles)) if not held[i]]
     model.meta["show_min"] = choose_show_min(
-        oof_q, [p for p in (probs[i] for i in fit_rows) if p is not None],
+        oof_q, [_own_rows(probs[i], owned[i]) for i in fit_rows],
         [articles[i].label for i in fit_rows],
         {c: sum(articles[i].label == c for i in train_rows) for c in LABELS})
     model.meta["evidence_min"] = EVIDENCE_MIN
@@ -386,14 +397,15 @@ def train_portrayal(data: Path, out: Path, *, cache: Path | None = None, folds: 
         p = probs[i]
         if p is None:
             return "neutral"
-        return decide(article_probs(model, x[i]), model, p, marks[i])[0]
+        return decide(article_probs(model, x[i]), model, p, marks[i], owned[i])[0]
 
     held_rows = [i for i in range(len(articles)) if held[i]]
     oof_pred = dict(zip(fit_rows, [LABELS[int(np.argmax(q))] for q in oof_q], strict=True))
     oof_shown = {}
     for i, q in zip(fit_rows, oof_q, strict=True):
         p = probs[i]
-        oof_shown[i] = decide(q, model, p, marks[i])[0] if p is not None else "neutral"
+        oof_shown[i] = (decide(q, model, p, marks[i], owned[i])[0] if p is not None
+                        else "neutral")
     card["article"] = {
         "rows": len(fit_rows),
         "entity_found_share": round(float(np.mean(found)), 3),
