@@ -70,7 +70,8 @@ def test_two_ingests_at_once_store_each_document_once(tmp_path: Path, corpus: Pa
 def test_sigkill_inside_a_page_transaction_loses_nothing(tmp_path: Path, corpus: Path) -> None:
     files = _inputs(corpus, 4)
     db = str(tmp_path / "x.db")
-    killed = _ingest(*files, "--db", db, "--workers", "1", killer=2)
+    # two pool workers: they must die with the killed ingest (else they hold its pipes)
+    killed = _ingest(*files, "--db", db, "--workers", "2", killer=2)
     killed.communicate(timeout=900)
     assert killed.returncode == -signal.SIGKILL
     with sqlite3.connect(db) as conn:  # the first page committed, the second rolled back

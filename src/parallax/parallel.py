@@ -70,8 +70,26 @@ def limit_blas_threads() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+def _die_with_parent() -> None:
+    """A worker must not outlive an ingest killed with SIGKILL: it would hold its models
+    (~0.6 GB) and the parent's stdout/stderr pipes forever (found by tests/test_crash_recovery:
+    a caller waiting for the output hung). Linux sends it SIGTERM when the parent dies."""
+    if sys.platform != "linux":
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _start_worker(config: Config, analyse: bool) -> None:
     global _worker
+    _die_with_parent()
     limit_blas_threads()
     _worker = Pipeline.from_config(config, analyse=analyse)
 
