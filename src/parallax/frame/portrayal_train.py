@@ -496,7 +496,7 @@ def render_card(card: dict[str, Any]) -> str:
         f"found the PerSenT target entity in {a['entity_found_share']:.0%} of the articles "
         "(else the prediction is neutral).",
         "End-to-end numbers through `parallax analyze` (PerSenT hold-out, BASIL hand labels, "
-        "SemEval roles): `scripts/eval_portrayal.py`, reported in docs/framing.md.", ""]
+        "SemEval roles): `scripts/eval_portrayal.py`, reported in docs/portrayal.md.", ""]
     return "\n".join(lines)
 
 
