@@ -105,6 +105,7 @@ def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = Tru
                    pipeline: Pipeline | None = None) -> Iterator[tuple[Item, Result]]:
     """Each input item with its result, in input order. Rejections pass through as their own
     result; a document for which ``skip`` is true comes back with None, unanalysed."""
+    limit_blas_threads()  # here too: linking and the in-process pipeline multiply matrices
     chunks = _chunks(items, skip)
     if workers <= 1:
         local = pipeline or Pipeline.from_config(config, analyse=analyse)
