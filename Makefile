@@ -39,8 +39,7 @@ DATASETS ?= ../shared/datasets
 models: $(STAMP)
 	for task in genre frames narratives roles; do \
 	  case $$task in genre|frames) d=semeval2023-task3;; *) d=semeval2025-task10;; esac; \
-	  news=""; [ $$task = genre ] && news="--news $(DATASETS)/sentiment/persent/dev.csv"; \
-	  $(BIN)/parallax train $$task $(DATASETS)/$$d $$news --out src/parallax/frame/models --cache build/embeddings.npz || exit 1; \
+	  $(BIN)/parallax train $$task $(DATASETS)/$$d --out src/parallax/frame/models --cache build/embeddings.npz || exit 1; \
 	done
 	$(BIN)/parallax train techniques $(DATASETS)/semeval2023-task3 --out src/parallax/frame/models --cache build/embeddings.npz
 	$(BIN)/python -m parallax.frame.portrayal_train $(DATASETS)/sentiment --out src/parallax/frame/models --cache build/portrayal-embeddings.npz

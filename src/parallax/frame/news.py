@@ -11,7 +11,9 @@ New York Times report came out ``opinion``). Real news reports fix the prior whe
 They take part in the cross-validation folds like any document (the card reports their
 out-of-fold share labelled ``reporting`` separately from the SemEval score). Choose a set from
 outlets you will *not* evaluate on: the real-news check (benchmarks/frame_realnews.py) reads
-BASIL (Fox News, New York Times, HuffPost), so the bundled model trains on PerSenT only.
+BASIL (Fox News, New York Times, HuffPost). PerSenT is *not* a good choice: its text has the
+commas stripped, the model learnt that artefact, and BASIL got worse (docs/framing.md), so the
+bundled genre model is trained without ``--news``.
 """
 
 from __future__ import annotations
