@@ -23,6 +23,7 @@ from fastapi.testclient import TestClient
 
 import parallax.web.app as web
 import parallax.web.context as web_context
+from parallax.compare.render import _csv_cell
 from parallax.records import Article, Claim, Mention, Published, Story
 from test_web import FakeStore
 
@@ -312,4 +313,11 @@ def test_rtl_override_in_a_title_stays_isolated(monkeypatch: pytest.MonkeyPatch)
         runs = Isolation(client.get(path).text).runs
         assert runs, f"{path}: the title is not on the page"
         assert all(isolated for _, _, isolated in runs), (path, runs)
+        title = Parsed(client.get(path).text).texts["title"]
+        assert title and not any(BIDI.search(t) for t in title), (path, title)  # cannot isolate
     assert "a" in isolating_selectors()[0] and "h1" in isolating_selectors()[0]
+    # Neither a Markdown line nor a CSV cell can isolate: there the controls are dropped.
+    assert "Dam report exe.fdp" in client.get("/story/s9/report.md").text
+    report = client.get("/story/s9/report.html").text
+    assert not BIDI.search(Parsed(report).texts["title"][0])
+    assert _csv_cell("=" + RTL_TITLE) == "'=Dam report exe.fdp"

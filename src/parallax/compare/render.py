@@ -93,6 +93,18 @@ def span_text(start: object, end: object) -> str:
     return str(start or end or "date unknown")
 
 
+#: Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). In HTML bodies the
+#: templates isolate text (dir=auto, CSS); a <title>, a Markdown line or a CSV cell has no element
+#: to isolate with, so there a hostile override would flip the text around it: it is dropped.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def unbidi(value: object) -> str:
+    """Text without bidi controls (Markup stays Markup: str.translate is wrapped)."""
+    text = value if isinstance(value, str) else str(value if value is not None else "")
+    return text.translate(_BIDI_CONTROLS)
+
+
 def published_text(published: dict[str, Any]) -> str:
     text, iso = published.get("text"), published.get("iso")
     if text and iso and text != iso:
@@ -107,7 +119,8 @@ def template_environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(safe_url=safe_url, path_id=path_id, pos_class=pos_class,
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
-                       score=score, humanize=humanize, published_text=published_text)
+                       score=score, humanize=humanize, published_text=published_text,
+                       unbidi=unbidi)
     return env
 
 
@@ -258,7 +271,7 @@ def render_html_report(comparison: dict[str, Any]) -> str:
 
 def md(value: object) -> str:
     """Inline Markdown text: one line, active characters escaped, so no HTML or links form."""
-    text = " ".join(str(value if value is not None else "").split())
+    text = " ".join(unbidi(value).split())
     text = _MD_ACTIVE.sub(r"\\\1", text)
     return "\\" + text if text.startswith(("#", "+", "-", "=")) else text
 
@@ -373,7 +386,7 @@ def _cell_md(cell: dict[str, Any] | None) -> str:
 
 def _csv_cell(value: object) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text."""
-    text = str(value if value is not None else "")
+    text = unbidi(value)
     return "'" + text if text.startswith(_CSV_FORMULA) else text
 
 
