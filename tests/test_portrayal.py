@@ -93,6 +93,26 @@ def test_a_lean_is_shown_only_above_its_threshold_with_evidence() -> None:
     assert decide(np.array([0.55, 0.3, 0.15]), model, leaning, None, ~quoted)[0] == "negative"
 
 
+def test_by_default_only_the_authors_own_label_shows_a_lean() -> None:
+    """portrayal_model_leans = false (the default): the model's lean alone is not shown, the
+    author's label of the entity still is; the setting turns model leans back on."""
+    from parallax.frame.trained import make_trained
+    from parallax.settings import Config
+
+    model = _labeller(list(LABELS), {"show_min": [0.5, 0.0, 0.4], "evidence_min": 0.5})
+    leaning = np.array([[0.6, 0.3, 0.1], [0.2, 0.7, 0.1]])
+    marks = np.array([0, -1], dtype=np.int8)
+    q = np.array([0.55, 0.3, 0.15])
+    assert decide(q, model, leaning, None, None, model_leans=False)[0] == "neutral"
+    assert decide(q, model, leaning, marks, None, model_leans=False)[0] == "negative"
+    framing = make_trained(Config())
+    assert framing.portrayer is not None and framing.portrayer.model_leans is False
+    config = Config()
+    config.values["portrayal_model_leans"] = True
+    on = make_trained(config)
+    assert on.portrayer is not None and on.portrayer.model_leans is True
+
+
 def test_reported_speech_is_not_the_authors_own_words() -> None:
     assert own_words("Dragan ordered the shelling of the town.")
     assert not own_words("Dragan said the shelling was justified.")

@@ -84,7 +84,8 @@ class TrainedFraming:
     requires = ("text", "language", "sentences", "entities")
     assigns = ("roles", "portrayals", "narratives", "techniques", "frames", "genre")
 
-    def __init__(self, directory: str = "", max_role_entities: int = 12) -> None:
+    def __init__(self, directory: str = "", max_role_entities: int = 12,
+                 portrayal_model_leans: bool = False) -> None:
         self.models = load_models(directory)
         self.spans = load_span_scorer(directory)
         self.max_role_entities = max_role_entities
@@ -92,7 +93,8 @@ class TrainedFraming:
         self.languages: set[str] = set()
         sentence = self.models.get("portrayal-sentence")
         whole = self.models.get("portrayal-article")
-        self.portrayer = Portrayer(sentence, whole) if sentence and whole else None
+        self.portrayer = (Portrayer(sentence, whole, portrayal_model_leans)
+                          if sentence and whole else None)
         for model in self.models.values():
             self.languages.update(model.meta.get("languages", []))
 
@@ -290,4 +292,5 @@ def _word_span(toks: list[Token], weights: np.ndarray) -> tuple[int, int] | None
 @register("framing", "trained/v1")
 def make_trained(config: Config) -> TrainedFraming:
     return TrainedFraming(str(config.get("framing_models", "") or ""),
-                          int(config.get("framing_max_role_entities", 12)))
+                          int(config.get("framing_max_role_entities", 12)),
+                          bool(config.get("portrayal_model_leans", False)))
