@@ -73,8 +73,13 @@ def test_rejections_are_recorded(db_url: str) -> None:
     assert row["reason"] == "binary input again"
 
 
-def test_ingest_is_idempotent_and_resumable(db_url: str, corpus: Path,
-                                            config: Config) -> None:
+def test_ingest_is_idempotent_and_resumable(db_url: str, corpus: Path, config: Config,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents are analysed in chunks (parallax.parallel.CHUNK) and each is committed on its
+    own as its chunk comes back: a crash loses only the analysis of the chunk in flight, never a
+    committed document, and the re-run does the rest. Chunks of 2 here, so the crash on the
+    third document comes after the first chunk was committed."""
+    monkeypatch.setattr("parallax.parallel.CHUNK", 2)
     files = sorted(str(p) for p in corpus.glob("*.txt"))[:5]
     db = db_url
     pipeline = Pipeline.from_config(config)
