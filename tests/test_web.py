@@ -299,7 +299,7 @@ def test_json_api(client: TestClient) -> None:
     assert article.json()["title"] == "Brava dam breaks"
     assert client.get("/api/articles/nope").status_code == 404
     health = client.get("/healthz").json()
-    assert health == {"ok": True, "counts": {"articles": 2, "stories": 2}}
+    assert health == {"ok": True, "counts": {"articles": 2, "stories": 2}, "warming": 0}
 
 
 def test_docs_off_openapi_on(client: TestClient) -> None:
