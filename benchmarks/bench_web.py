@@ -151,23 +151,9 @@ def main() -> None:
 
 
 def run(args: argparse.Namespace, db: str | Path) -> None:
-    config = Path(tempfile.mkdtemp()) / "parallax.toml"
-    config.write_text("[settings]\nweb_rate_per_minute = 0\nweb_warm_comparisons = false\n",
-                      encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "parallax.cli", "serve", "--db", str(db),
-                               "--port", str(port), "--config", str(config)],
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"},
-                              stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    server, base = serve(db, "web_rate_per_minute = 0", "web_warm_comparisons = false")
     try:
         with httpx.Client(timeout=60) as client:
-            for _ in range(200):
-                try:
-                    client.get(base + "/healthz")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
             store = open_store(db)
             story_ids = [s.id for s in store.stories()]
             store.close()
