@@ -19,6 +19,23 @@ import numpy as np
 FORMAT = "parallax-linear/1"
 
 
+def write_model(path: Path, header: dict[str, Any], arrays: dict[str, Any]) -> None:
+    """One .npz per model: the arrays plus a JSON header (format, labels, meta) stored as bytes,
+    so loading never needs pickle."""
+    stored = dict(arrays, header=np.frombuffer(json.dumps(header).encode("utf-8"), np.uint8))
+    with path.open("wb") as fh:
+        np.savez_compressed(fh, **stored)
+
+
+def read_model(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The header and arrays ``write_model`` wrote; a file of another format is refused."""
+    with np.load(path, allow_pickle=False) as data:
+        header = json.loads(bytes(data["header"]).decode("utf-8"))
+        if header.get("format") != fmt:
+            raise ValueError(f"{path} is not a {fmt} model")
+        return header, {k: data[k] for k in data.files if k != "header"}
+
+
 def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
@@ -80,19 +97,14 @@ class LinearLabeller:
         stored: dict[str, Any] = {
             k: np.asarray(v, dtype=np.float16 if k in ("weights", "hashed") else np.float32)
             for k, v in arrays.items()}
-        stored["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
-        with path.open("wb") as fh:
-            np.savez_compressed(fh, **stored)
+        write_model(path, header, stored)
 
     @classmethod
     def load(cls, path: Path) -> LinearLabeller:
-        with np.load(path, allow_pickle=False) as data:
-            header = json.loads(bytes(data["header"]).decode("utf-8"))
-            if header.get("format") != FORMAT:
-                raise ValueError(f"{path} is not a {FORMAT} model")
-            hashed = data["hashed"].astype(np.float32) if "hashed" in data.files else None
-            return cls(list(header["labels"]), data["weights"].astype(np.float32),
-                       data["bias"], data["slope"], data["intercept"], data["thresholds"],
-                       header.get("meta", {}), hashed,
-                       data["hashed_bias"] if hashed is not None else None,
-                       data["hashed_slope"] if hashed is not None else None)
+        header, data = read_model(path, FORMAT)
+        hashed = data["hashed"].astype(np.float32) if "hashed" in data else None
+        return cls(list(header["labels"]), data["weights"].astype(np.float32),
+                   data["bias"], data["slope"], data["intercept"], data["thresholds"],
+                   header.get("meta", {}), hashed,
+                   data["hashed_bias"] if hashed is not None else None,
+                   data["hashed_slope"] if hashed is not None else None)

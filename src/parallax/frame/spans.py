@@ -16,7 +16,6 @@ what runs in the pipeline (numpy only).
 
 from __future__ import annotations
 
-import json
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from parallax.frame.hashing import Token, tokens
-from parallax.frame.linear import sigmoid
+from parallax.frame.linear import read_model, sigmoid, write_model
 from parallax.textutil import STOPWORDS
 
 BUCKETS = 1 << 17
@@ -101,20 +100,15 @@ class SpanScorer:
 
     def save(self, path: Path) -> None:
         header = {"format": FORMAT, "labels": self.labels, "meta": self.meta}
-        with path.open("wb") as fh:
-            np.savez_compressed(fh, weights=self.weights.astype(np.float16),
-                                bias=self.bias.astype(np.float32),
-                                thresholds=self.thresholds.astype(np.float32),
-                                header=np.frombuffer(json.dumps(header).encode(), np.uint8))
+        write_model(path, header, {"weights": self.weights.astype(np.float16),
+                                   "bias": self.bias.astype(np.float32),
+                                   "thresholds": self.thresholds.astype(np.float32)})
 
     @classmethod
     def load(cls, path: Path) -> SpanScorer:
-        with np.load(path, allow_pickle=False) as data:
-            header = json.loads(bytes(data["header"]).decode("utf-8"))
-            if header.get("format") != FORMAT:
-                raise ValueError(f"{path} is not a {FORMAT} model")
-            return cls(list(header["labels"]), data["weights"].astype(np.float32),
-                       data["bias"], data["thresholds"], header.get("meta", {}))
+        header, data = read_model(path, FORMAT)
+        return cls(list(header["labels"]), data["weights"].astype(np.float32),
+                   data["bias"], data["thresholds"], header.get("meta", {}))
 
 
 def _content(token: Token) -> bool:
