@@ -4,7 +4,6 @@ restart, corrupt shards and loading the results into a store."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import pytest
 
 from requirements import require_module
+from test_ingest import warc_bytes
 
 require_module("dask.distributed")
 pq = require_module("pyarrow.parquet")
@@ -26,17 +26,7 @@ STORIES_GOLD = Path(__file__).resolve().parent / "data" / "stories_gold" / "arti
 
 
 def _warc(records: list[tuple[str, bytes]]) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
-    for uri, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
-    return buffer.getvalue()
+    return warc_bytes([(uri, "text/html; charset=utf-8", body) for uri, body in records])
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ tests/test_web_guarded.py), plus a hypothesis fuzz test over the readers.
 
 from __future__ import annotations
 
-import io
 import ipaddress
 import json
 import os
@@ -31,6 +30,7 @@ from parallax.ingest.url import check_address, fetch, read_url
 from parallax.ingest.warc import read_warc
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
+from test_ingest import warc_bytes
 
 Item = RawDocument | Rejection
 BAD_CHARSET = (b'<html><head><meta charset="undefined"></head><body><p>hi \xff</p>'
@@ -48,17 +48,7 @@ def _by_name(items: list[Item]) -> dict[str, Item]:
 
 
 def _warc(records: list[tuple[str, bytes]]) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
-    for uri, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), http_headers=headers))
-    return buffer.getvalue()
+    return warc_bytes([(uri, "text/html", body) for uri, body in records])
 
 
 # -- 1. one declared charset ends the whole run ------------------------------------------------

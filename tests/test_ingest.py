@@ -63,7 +63,8 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path, config: Config) -> None:
     assert isinstance(items[2], Rejection) and "neither 'text' nor 'html'" in items[2].reason
 
 
-def _warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
+def warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
+    """A gzipped WARC of HTTP response records (uri, Content-Type, body); other tests use it too."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -77,7 +78,7 @@ def _warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
 
 
 def test_warc_reads_only_html_responses(tmp_path: Path, config: Config) -> None:
-    data = _warc_bytes([
+    data = warc_bytes([
         ("https://a.example/news", "text/html; charset=utf-8",
          b"<html><body><p>News body</p></body></html>"),
         ("https://a.example/logo.png", "image/png", b"\x89PNG...."),
@@ -90,8 +91,8 @@ def test_warc_reads_only_html_responses(tmp_path: Path, config: Config) -> None:
 
 
 def test_truncated_warc_keeps_what_was_read(tmp_path: Path, config: Config) -> None:
-    one = _warc_bytes([("https://a.example/1", "text/html", b"<html><p>one</p></html>")])
-    two = _warc_bytes([("https://a.example/2", "text/html", b"<html><p>two</p></html>" * 50)])
+    one = warc_bytes([("https://a.example/1", "text/html", b"<html><p>one</p></html>")])
+    two = warc_bytes([("https://a.example/2", "text/html", b"<html><p>two</p></html>" * 50)])
     path = tmp_path / "broken.warc.gz"
     path.write_bytes(one + two[: len(two) // 2])
     items = _items([str(path)], config)
