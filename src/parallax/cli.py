@@ -104,14 +104,11 @@ def main() -> None:
 
 
 def _config(path: str | None, *, follow_links: bool = False) -> Config:
-    try:
-        config = load_config(path)
-        if follow_links:
-            config.values["follow_feed_links"] = True
-        return config
-    except ParallaxError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(EXIT_ERROR) from exc
+    """A bad config file is a ParallaxError: ``_Commands.invoke`` prints it and exits 3."""
+    config = load_config(path)
+    if follow_links:
+        config.values["follow_feed_links"] = True
+    return config
 
 
 @contextmanager
