@@ -22,11 +22,10 @@ from pathlib import Path
 
 from parallax.frame import metrics
 from parallax.frame.datasets import held_out, read_semeval2025
-from parallax.frame.endtoend import Aligner, analyse_files, models_config
+from parallax.frame.endtoend import analyse_files, models_config, role_at
 from parallax.frame.portrayal import LABELS
 from parallax.frame.portrayal_eval import predicted_portrayal, read_labels, write_texts
 from parallax.frame.portrayal_train import persent_held_out, read_persent, shown_precision
-from parallax.records import Article, RoleLabel
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets"
@@ -67,29 +66,6 @@ def basil(models: Path | None) -> dict[str, object]:
     return summary([g.label for g in labels], pred)
 
 
-def _role_of(doc_text: str, start: int, end: int, analysed: Article | None
-             ) -> RoleLabel | None:
-    """The role emitted for the pipeline's entity at the gold mention (None: no role)."""
-    if analysed is None:
-        return None
-    aligner = Aligner(analysed)
-    by_entity = {r.entity: r for r in analysed.roles}
-    position = 0
-    for line in doc_text.split("\n"):
-        place = aligner.place(line)
-        if place.where == "text" and line.strip():
-            lead = len(line) - len(line.lstrip())
-            if position + lead <= start < position + len(line):
-                s = place.start + start - (position + lead)
-                e = s + (end - start)
-                for m in analysed.entities:
-                    if m.start < e and m.end > s and m.canonical in by_entity:
-                        return by_entity[m.canonical]
-                return None
-        position += len(line) + 1
-    return None
-
-
 def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
     docs = [d for d in read_semeval2025(DATA / "semeval2025-task10" / "train" / language)
             if held_out(d.id) and d.roles and d.path is not None]
@@ -97,7 +73,7 @@ def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
     gold_fine, pred_fine, gold_main, pred_main = [], [], [], []
     for d, a in zip(docs, analysed, strict=True):
         for g in d.roles:
-            r = _role_of(d.text, g.start, g.end, a)
+            r = role_at(d.text, g.start, g.end, a)
             gold_fine.append(g.fine_roles)
             gold_main.append(g.main_role)
             pred_fine.append(r.fine_roles if r else [])

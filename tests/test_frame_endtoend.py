@@ -53,6 +53,19 @@ def test_roles_follow_the_entity_found_at_the_gold_mention() -> None:
     assert endtoend.role_sets(gold, article) == [["Instigator"], []]
 
 
+def test_a_role_mention_in_the_title_is_matched_by_name() -> None:
+    # the segmenter moves the headline out of the text: the mention there is the same entity
+    text = "Moscow threatens Kyiv\n\nKyiv was shelled by Moscow.\n"
+    body = "Kyiv was shelled by Moscow."
+    article = Article("a", "main", "Moscow threatens Kyiv", None, Published(None, None), body,
+                      entities=[Mention("Moscow", 20, 26, "GPE", "Moscow"),
+                                Mention("Kyiv", 0, 4, "GPE", "Kyiv")],
+                      roles=[RoleLabel("Moscow", "Antagonist", ["Instigator"], 0.8)])
+    gold = NarrativeDocument("x.txt", "en", text, roles=[
+        RoleGold("Moscow", 0, 6, "Antagonist", ["Instigator"]),
+        RoleGold("Kyiv", 17, 21, "Innocent", ["Victim"])])
+    assert endtoend.role_sets(gold, article) == [["Instigator"], []]
+
 def test_evaluate_runs_the_analyze_path(tmp_path: Path) -> None:
     folder = tmp_path / "en"
     (folder / "train-articles-subtask-1").mkdir(parents=True)

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from parallax.frame.datasets import LabelledArticle, NarrativeDocument
-from parallax.records import Article, Page, RawDocument
+from parallax.records import Article, Page, RawDocument, RoleLabel
 from parallax.settings import Config, load_config
 
 Progress = Callable[[str], None]
@@ -149,32 +149,40 @@ def narrative_sets(analysed: Article | None) -> tuple[list[str], list[str]]:
 
 def role_sets(doc: NarrativeDocument, analysed: Article | None) -> list[list[str]]:
     """Predicted fine roles per gold mention: the role of the entity the pipeline found there."""
-    if analysed is None:
-        return [[] for _ in doc.roles]
-    aligner = Aligner(analysed)
-    offsets: list[tuple[int, int, int]] = []  # (file start, file end, article start)
-    position = 0
-    for line in doc.text.split("\n"):
-        place = aligner.place(line)
-        if place.where == "text" and line.strip():
-            lead = len(line) - len(line.lstrip())
-            offsets.append((position + lead, position + len(line), place.start))
-        position += len(line) + 1
-    by_entity = {r.entity: r for r in analysed.roles}
-    out: list[list[str]] = []
+    out = []
     for gold in doc.roles:
-        guess: list[str] = []
-        for start, end, at in offsets:
-            if start <= gold.start < end:
-                s = at + gold.start - start
-                e = s + (gold.end - gold.start)
+        role = role_at(doc.text, gold.start, gold.end, analysed)
+        out.append(list(role.fine_roles) if role is not None else [])
+    return out
+
+
+def role_at(doc_text: str, start: int, end: int, analysed: Article | None) -> RoleLabel | None:
+    """The role emitted for the pipeline's entity at the gold mention ``start:end`` of the
+    source file (None: no role). A mention in a line the segmenter moved out of the text (the
+    title) is matched by name, the way a reader matches it: roles belong to entities, and
+    skipping them counted a held-out English mention whose entity had a role as a miss."""
+    from parallax.frame.portrayal_eval import find_entity
+
+    if analysed is None:
+        return None
+    aligner = Aligner(analysed)
+    by_entity = {r.entity: r for r in analysed.roles}
+    position = 0
+    for line in doc_text.split("\n"):
+        place = aligner.place(line)
+        if line.strip() and position <= start < position + len(line):
+            if place.where == "text":
+                lead = len(line) - len(line.lstrip())
+                s = place.start + start - (position + lead)
+                e = s + (end - start)
                 for m in analysed.entities:
                     if m.start < e and m.end > s and m.canonical in by_entity:
-                        guess = list(by_entity[m.canonical].fine_roles)
-                        break
-                break
-        out.append(guess)
-    return out
+                        return by_entity[m.canonical]
+                return None
+            name = find_entity(analysed, doc_text[start:end])
+            return by_entity.get(name) if name is not None else None
+        position += len(line) + 1
+    return None
 
 
 def predictions(task: str, items: Sequence[Any], analysed: Sequence[Article | None]) -> Any:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +27,6 @@ from typing import Any
 import numpy as np
 
 from parallax.embeddings import CachedEncoder
-from parallax.enrich.sentences import sentencex_sentences
 from parallax.frame import metrics
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import (
@@ -153,54 +151,6 @@ def shown_precision(gold: list[str], pred: list[str]) -> dict[str, object]:
 
 def macro(gold: list[str], pred: list[str]) -> float:
     return metrics.macro_f1(gold, pred, LABELS)
-
-
-# -- PerSenT: the target's mentions in the raw document (training side of the aggregator) -----
-
-def _target_pattern(target: str) -> re.Pattern[str]:
-    """The target's full name, or its last name (PerSenT articles say "Koellmann said")."""
-    parts = [p for p in re.split(r"\s+", target.strip()) if p]
-    options = {re.escape(target.strip())}
-    if len(parts) > 1:
-        options.add(re.escape(parts[-1]))
-    return re.compile(r"(?<!\w)(" + "|".join(sorted(options, key=len, reverse=True)) + r")(?!\w)")
-
-
-def persent_rows(article: PersentArticle) -> tuple[list[str], list[list[tuple[int, int]]],
-                                                   list[int]]:
-    """Sentences that mention the target (by name or a pronoun after it), their target spans
-    relative to the sentence, and their indices (0 = title)."""
-    from parallax.frame.portrayal import PRONOUNS
-
-    text = article.text  # the title is not in an article's text at run time either
-    spans = [(s.start, s.end) for s in sentencex_sentences(text, "en")]
-    rx = _target_pattern(article.target)
-    named = [m.start() for m in rx.finditer(text)]
-    sentences, targets, index = [], [], []
-    for i, (s, e) in enumerate(spans):
-        here = [(m.start() - s, m.end() - s) for m in rx.finditer(text, s, e)]
-        if not here and any(n < s for n in named):
-            here = [(m.start() - s, m.end() - s) for m in PRONOUNS.finditer(text, s, e)]
-        if here:
-            sentences.append(text[s:e])
-            targets.append(here)
-            index.append(i)
-    return sentences, targets, index
-
-
-def aggregate_features(model: LinearLabeller, articles: list[PersentArticle],
-                       encoder: CachedEncoder) -> np.ndarray:
-    rows = []
-    for a in articles:
-        sentences, targets, _ = persent_rows(a)
-        if not sentences:
-            rows.append(np.zeros(len(AGG_NAMES), dtype=np.float32))
-            continue
-        x = encoder.encode(sentences)
-        p = sentence_scores(model, x, [target_buckets(s, t) for s, t in
-                                       zip(sentences, targets, strict=True)])
-        rows.append(article_row(p))
-    return np.stack(rows)
 
 
 # -- the article model, fitted on what the analyze path makes of PerSenT ------------------------
