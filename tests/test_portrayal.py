@@ -14,6 +14,7 @@ from parallax.frame.portrayal import (
     LABELS,
     decide,
     decide_role,
+    narrated,
     own_words,
     pronoun_rows,
     target_buckets,
@@ -68,7 +69,10 @@ def test_author_label_counts_only_for_the_noun_phrase_of_the_target() -> None:
     for text, want in [("North Korean dictator Kim Jong Un met aides.", -1),
                        ("Kim Jong Un, the North Korean dictator, met aides.", -1),
                        ("Kim Jong Un is a brutal dictator.", -1),
-                       ("Kim Jong Un is not a dictator.", 0),
+                       ("Kim Jong Un is not a dictator.", 1),  # the author's denial
+                       ("Kim Jong Un is no criminal.", 1),
+                       ("Kim Jong Un isn't a hero.", -1),
+                       ("Kim Jong Un met no criminal.", 0),
                        ('Critics call him a "dictator", Kim Jong Un said.', 0),
                        ("Asked whether Kim Jong Un is a dictator, aides left.", 0),
                        ("Kim Jong Un has a criminal record.", 0),
@@ -117,6 +121,13 @@ def test_reported_speech_is_not_the_authors_own_words() -> None:
     assert own_words("Dragan ordered the shelling of the town.")
     assert not own_words("Dragan said the shelling was justified.")
     assert not own_words("\u201cHe is a great leader,\u201d an aide added.")
+    # a scare quote or a cited phrase stays the author's sentence; a quoted statement does not
+    assert own_words("It is cynicism when Dragan praises these men for their \u201cheroism\u201d.")
+    long = ("Dragan promised support for \u201call measures that the leadership will take in the "
+            "future as well.\u201d")
+    assert not own_words(long) and narrated(long)
+    assert not narrated("\u201cWe will win. They")  # inside a longer quote
+    assert not narrated("Dragan is a liar, critics said.")
 
 
 def test_roles_only_in_domain_and_never_against_the_lean() -> None:

@@ -86,9 +86,11 @@ LABEL_NOUNS: dict[str, int] = {w: -1 for w in (
     "buffoon propagandist").split()} | {w: 1 for w in ("hero", "heroes", "champion")}
 #: finds a sentence worth parsing for ``target_label`` (most have none of the words)
 LABEL_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(LABEL_NOUNS)) + r")(?!\w)", re.IGNORECASE)
-COPULAS = frozenset({"is", "was", "remains", "became", "been", "be"})
+COPULAS = frozenset({"is", "was", "remains", "became", "been", "be", "isn't", "wasn't", "isn’t",
+                     "wasn’t"})
 ARTICLES = frozenset({"the", "a", "an"})
-NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly"})
+NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "isn't", "wasn't", "isn’t",
+                       "wasn’t"})
 #: a question or condition is no assertion: "asked whether he was a racist"
 HEDGES = frozenset({"whether", "if", "?"})
 #: words that may follow the head noun of a phrase ("the dictator for ...", "a hero who ...")
@@ -100,15 +102,32 @@ QUOTES_OPEN, QUOTES_CLOSE = "“‘«", "”’»"
 
 
 #: reported speech: the stance in such a sentence is the source's, not the author's
-REPORTED = re.compile(r"[\"“”«»]|(?<!\w)(?:said|says|say|told|tells|according to|stated|"
-                      r"asked|added)(?!\w)", re.IGNORECASE)
+REPORTED = re.compile(r"(?<!\w)(?:said|says|say|told|tells|according to|stated|asked|added)(?!\w)",
+                      re.IGNORECASE)
+#: a quotation inside a sentence: straight or curly, closed within the sentence
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+#: a quoted fragment of at most this many words inside the author's sentence is a scare quote or
+#: a cited phrase ("praises these men for their 'heroism'"); a longer one is someone's statement
+FRAGMENT_WORDS = 6
+
+
+def narrated(sentence: str) -> bool:
+    """Whether the words outside the sentence's closed quotations are the author's: no speech
+    verb ("X is a racist, critics said") and no quotation mark left open (a sentence inside a
+    longer quote). The author's label of an entity (``target_label``) counts only here."""
+    rest = QUOTED.sub(" ", sentence)
+    return re.search('["“”«»]', rest) is None and REPORTED.search(rest) is None
 
 
 def own_words(sentence: str) -> bool:
-    """Whether a sentence is the author's own narration rather than reported speech (no
-    quotation marks, no speech verb). BASIL and PerSenT label the author's portrayal; most of
-    the wrong leans the models showed came from quotes of the entity or of its critics."""
-    return REPORTED.search(sentence) is None
+    """Whether a sentence is the author's own narration rather than reported speech:
+    ``narrated`` and no quotation longer than a short fragment. BASIL and PerSenT label the
+    author's portrayal; most of the wrong leans the models showed came from quotes of the entity
+    or of its critics. A short quoted fragment stays the author's sentence: "It is cynicism of
+    the highest order when Putin praises these men for their 'heroism'" is the author's verdict
+    on Putin."""
+    return narrated(sentence) and all(len(q.split()) <= FRAGMENT_WORDS
+                                      for q in QUOTED.findall(sentence))
 
 
 def _quoted(sentence: str, at: int) -> bool:
@@ -126,8 +145,10 @@ def target_label(sentence: str, spans: list[tuple[int, int]],
     the name ("dictator Kim"), an appositive ("Kim, the North Korean dictator," / "The dictator,
     Kim,"), a predicate ("Kim is a dictator", not negated), and a definite description that is
     the object of another person named as subject ("Putin thanked the North Korean dictator"
-    cannot mean Putin, so with only Putin and the target named it means the target). Praise or
-    blame of other actors in the sentence, and words inside quotation marks, never count."""
+    cannot mean Putin, so with only Putin and the target named it means the target). A negated
+    predicate is the author's denial and reads the other way ("Putin is no criminal" +1, "he is
+    not a hero" -1). Praise or blame of other actors in the sentence, and words inside quotation
+    marks, never count."""
     toks = [(m.group(), m.start(), m.end()) for m in NP_TOKEN.finditer(sentence)]
     low = [t[0].lower() for t in toks]
 
@@ -150,6 +171,7 @@ def target_label(sentence: str, spans: list[tuple[int, int]],
         # the words of the label's noun phrase before it: "the North Korean dictator"
         k = i
         while k > 0 and i - k < 4 and toks[k - 1][0][:1].isalnum() and low[k - 1] not in ARTICLES \
+                and low[k - 1] not in COPULAS | NEGATIONS \
                 and not is_target[k - 1] and not is_other[k - 1]:
             k -= 1
         det = k - 1 if k > 0 and low[k - 1] in ARTICLES else None
@@ -159,12 +181,16 @@ def target_label(sentence: str, spans: list[tuple[int, int]],
         if det is not None and start >= 2 and low[start - 1] == "," and is_target[start - 2]:
             refers = True  # appositive after the name
         if start >= 1 and not refers:
-            j = start - 1
-            while j >= 0 and low[j] in COPULAS:
+            j, negated = start - 1, False
+            while j >= 0 and low[j] in COPULAS | NEGATIONS:
+                negated = negated or low[j] in NEGATIONS
                 j -= 1
             if j < start - 1 and j >= 0 and is_target[j] and \
-                    not any(w in NEGATIONS for w in low[j:i]):
+                    not any(w in NEGATIONS for w in low[start:i]) and \
+                    any(w in COPULAS for w in low[j + 1:start]):
                 refers = True  # predicate: "Kim is a dictator"
+                if negated:  # "Putin is no criminal", "he is not a hero": the author's denial
+                    polarity = -polarity
         if not refers and low[start] == "the" and start >= 2 and is_other[start - 2] \
                 and low[start - 1].isalpha() and len(others) == 1:
             refers = True  # object of the only other person named, as subject
@@ -307,7 +333,9 @@ class Portrayer:
     def label_marks(self, article: Article, doc: EmbeddedText, entities: list[EntityMentions]
                     ) -> list[np.ndarray]:
         """Per entity, -1 / 0 / +1 for each of its sentences: whether the author calls it one of
-        ``LABEL_NOUNS`` there (``target_label``), other people named in the sentence considered.
+        ``LABEL_NOUNS`` there (``target_label``), other people named in the sentence considered,
+        in a sentence the author narrates (``narrated``: "X is a racist, critics said" is the
+        critics' label).
         The lexicon is English: other languages get no marks."""
         if article.language != "en":
             return [np.zeros(len(e.rows), dtype=np.int8) for e in entities]
@@ -321,8 +349,9 @@ class Portrayer:
             marks = []
             for row, spans in e.rows.items():
                 s = doc.sentences[row]
-                if row not in labelled:
-                    labelled[row] = LABEL_WORDS.search(article.text, s.start, s.end) is not None
+                if row not in labelled:  # reported speech is the source's label, not the author's
+                    labelled[row] = LABEL_WORDS.search(article.text, s.start, s.end) is not None \
+                        and narrated(article.text[s.start:s.end])
                 if not labelled[row]:
                     marks.append(0)
                     continue
