@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import time
@@ -113,7 +114,7 @@ def main() -> None:
         config.values["story_lexical_weight"] = args.lexical_weight
     clusterer = IncrementalClusterer(config)
     index = clusterer.new_index()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with Progress() as progress:
         task = progress.add_task("clustering", total=len(profiles) - len(probe_ids))
         for day in sorted(by_day):
@@ -121,6 +122,9 @@ def main() -> None:
             index.changed.clear()  # what a store write would do after each daily batch
             progress.advance(task, len(by_day[day]))
     cluster_s = time.perf_counter() - started
+    # CPU seconds of this process: on a shared machine the wall time says more about the
+    # neighbours' load than about the algorithm
+    cluster_cpu_s = time.process_time() - cpu_started
 
     latencies = []
     for p in (p for p in profiles if p.id in probe_ids):
@@ -133,7 +137,7 @@ def main() -> None:
 
     # what the next ingest run pays before assigning anything: rebuilding the index from the
     # stored profiles (the SQL read itself is not included)
-    t = time.perf_counter()
+    t, reload_cpu = time.perf_counter(), time.process_time()
     reloaded = clusterer.new_index()
     kept = [p for p in profiles if p.id in index.story_of]
     reloaded.count_documents(kept)
@@ -141,6 +145,7 @@ def main() -> None:
         reloaded.restore(p, index.story_of[p.id])
     reloaded.flush()
     reload_s = time.perf_counter() - t
+    reload_cpu_s = time.process_time() - reload_cpu
 
     pred = {a: index.story_of.get(a, "none:" + a) for a in gold}
     b, pw = bcubed(gold, pred), pairwise(gold, pred)
@@ -148,12 +153,14 @@ def main() -> None:
         "articles": len(profiles), "gold_stories": len(set(gold.values())),
         "stories": len(index.stories), "merges": len(index.merges),
         "embed_s": round(embed_s, 1), "cluster_s": round(cluster_s, 1),
+        "cluster_cpu_s": round(cluster_cpu_s, 1),
         "articles_per_s": round((len(profiles) - len(probe_ids)) / cluster_s, 1),
         "assign_ms_p50": round(statistics.median(latencies), 2),
         "assign_ms_p95": round(float(np.percentile(latencies, 95)), 2),
         "assign_ms_max": round(max(latencies), 2),
         "final_consolidation_s": round(consolidate_s, 2),
-        "index_reload_s": round(reload_s, 1),
+        "index_reload_s": round(reload_s, 1), "index_reload_cpu_s": round(reload_cpu_s, 1),
+        "load_average_1m": round(os.getloadavg()[0], 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "bcubed_f1": round(b["f1"], 3), "bcubed_precision": round(b["precision"], 3),
         "bcubed_recall": round(b["recall"], 3), "pairwise_f1": round(pw["f1"], 3),

@@ -87,12 +87,19 @@ SETTINGS: tuple[Setting, ...] = (
             "Grid on basil-tune's tuning half (real news, with and without dates) and the "
             "fictional gold sets (docs/stories.md): without it, undated events of one cast "
             "years apart merge (B-cubed F1 0.79 -> 0.98 undated)."),
-    Setting("story_date_weight", 0.14,
+    Setting("story_date_weight", 0.10,
             "Extra similarity asked of articles whose publication dates are not both known "
-            "(an unknown date is unknown, never 'now'); dated pairs within the window clear "
-            "the plain threshold.",
-            "Grid on basil-tune's tuning half and the fictional gold sets (docs/stories.md): "
-            "undated real events need a bar near 0.32, dated multilingual ones near 0.18."),
+            "(an unknown date is unknown, never 'now'), in proportion to their same-language "
+            "share (terms must supply it); dated pairs within the window clear the plain "
+            "threshold.",
+            "Grid on basil-tune's tuning half and the fictional gold's tuning half "
+            "(docs/stories.md): with story_term_floor, 0.10 keeps undated real events apart "
+            "and cross-lingual members together."),
+    Setting("story_term_floor", 0.15,
+            "Mean same-language term cosine below which shared terms count against joining "
+            "(0 = off): two events of one cast share names and meaning but few terms.",
+            "Same-event real stories share >= 0.20 of their terms, same-cast events a week "
+            "or years apart 0.10-0.14 (basil-tune tuning half, docs/stories.md)."),
     Setting("story_window_days", 10,
             "Articles further apart in time than this never join one story.",
             "Event-level granularity: most news threads resolve within ten days."),

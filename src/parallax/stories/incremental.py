@@ -50,6 +50,7 @@ class IncrementalClusterer:
         self.embedding_weight = float(config["story_embedding_weight"])
         self.lexical_weight = float(config["story_lexical_weight"])
         self.date_weight = float(config["story_date_weight"])
+        self.term_floor = float(config["story_term_floor"])
         if self.embedding_weight + self.lexical_weight >= 1:
             raise ParallaxError(Code.CONFIG, "story_embedding_weight + story_lexical_weight "
                                 "must stay below 1 (names keep the rest)")
@@ -57,7 +58,7 @@ class IncrementalClusterer:
 
     def new_index(self) -> StoryIndex:
         return StoryIndex(self.threshold, self.embedding_weight, self.window,
-                          self.lexical_weight, self.date_weight)
+                          self.lexical_weight, self.date_weight, self.term_floor)
 
     # -- batch -----------------------------------------------------------------------------
 
