@@ -1,6 +1,7 @@
 """Portrayal and roles end to end: what ``parallax analyze`` emits, scored on held-out data.
 
     .venv/bin/python scripts/eval_portrayal.py [--models DIR] [--only persent,basil,roles]
+        [--model-leans]   # portrayal_model_leans = true (default: the author's labels only)
 
 - PerSenT: the held-out third of ``sentiment/persent/dev.csv`` (never fitted or tuned on).
 - BASIL: hand labels in ``benchmarks/data/basil-portrayal.jsonl`` for articles of
@@ -26,6 +27,7 @@ from parallax.frame.endtoend import analyse_files, models_config, role_at
 from parallax.frame.portrayal import LABELS
 from parallax.frame.portrayal_eval import predicted_portrayal, read_labels, write_texts
 from parallax.frame.portrayal_train import persent_held_out, read_persent, shown_precision
+from parallax.settings import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets"
@@ -45,11 +47,21 @@ def summary(gold: list[str], pred: list[str]) -> dict[str, object]:
             "gold": dict(Counter(gold)), "predicted": dict(Counter(pred))}
 
 
+LEANS = {"on": False}
+
+
+def config(models: Path | None) -> Config:
+    """The analyze configuration, with ``portrayal_model_leans`` as asked (``--model-leans``)."""
+    out = models_config(models)
+    out.values["portrayal_model_leans"] = LEANS["on"]
+    return out
+
+
 def persent(models: Path | None) -> dict[str, object]:
     articles = [a for a in read_persent(DATA / "sentiment" / "persent" / "dev.csv")
                 if persent_held_out(a.id)]
     paths = write_texts(WORK / "persent", [(a.id, a.title, a.text) for a in articles])
-    analysed = analyse_files(paths, models_config(models))
+    analysed = analyse_files(paths, config(models))
     pred = [predicted_portrayal(x, a.target) for x, a in zip(analysed, articles, strict=True)]
     return summary([a.label for a in articles], pred)
 
@@ -61,7 +73,7 @@ def basil(models: Path | None) -> dict[str, object]:
     docs = sorted({g.doc for g in labels})
     paths = write_texts(WORK / "basil", [(d.replace(":", "_"), rows[d]["title"], rows[d]["text"])
                                          for d in docs])
-    analysed = dict(zip(docs, analyse_files(paths, models_config(models)), strict=True))
+    analysed = dict(zip(docs, analyse_files(paths, config(models)), strict=True))
     pred = [predicted_portrayal(analysed[g.doc], g.entity) for g in labels]
     return summary([g.label for g in labels], pred)
 
@@ -69,7 +81,7 @@ def basil(models: Path | None) -> dict[str, object]:
 def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
     docs = [d for d in read_semeval2025(DATA / "semeval2025-task10" / "train" / language)
             if held_out(d.id) and d.roles and d.path is not None]
-    analysed = analyse_files([d.path for d in docs if d.path is not None], models_config(models))
+    analysed = analyse_files([d.path for d in docs if d.path is not None], config(models))
     gold_fine, pred_fine, gold_main, pred_main = [], [], [], []
     for d, a in zip(docs, analysed, strict=True):
         for g in d.roles:
@@ -99,7 +111,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=Path, default=None)
     parser.add_argument("--only", default="persent,basil,roles")
+    parser.add_argument("--model-leans", action="store_true")
     args = parser.parse_args()
+    LEANS["on"] = args.model_leans
     out: dict[str, object] = {}
     for name in args.only.split(","):
         started = time.perf_counter()

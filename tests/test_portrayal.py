@@ -184,15 +184,23 @@ def test_the_investigative_seed_labels_kim_jong_un_a_dictator(
     assert any("dictator" in sentence for sentence in kim.evidence)
 
 
+def test_the_state_media_seed_portrays_putin_positively(
+        seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
+    """"Putin is no criminal.": the author's own denial of a verdict noun reads as a defence."""
+    putin = seeds["000"]["Vladimir Putin"]
+    assert putin.polarity == "positive" and 0.0 < putin.score <= 1.0
+    assert any("no criminal" in sentence for sentence in putin.evidence)
+
+
 @pytest.mark.xfail(strict=True, reason=(
-    "known gap (docs/portrayal.md): the sentence model reads the state-media praise of Putin in "
-    "000 as neutral-to-negative, and in 004 his negative lean stays below the show threshold "
-    "chosen on PerSenT (0.48), so both are neutral"))
-def test_seeds_show_the_putin_contrast(seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
-    assert seeds["000"]["Vladimir Putin"].polarity == "positive"
-    assert seeds["004"]["Vladimir Putin"].polarity == "negative"
-    for label in (seeds["000"]["Vladimir Putin"], seeds["004"]["Vladimir Putin"]):
-        assert label.evidence and 0.0 < label.score <= 1.0
+    "known gap (docs/portrayal.md): in the investigative piece (004) the author never labels "
+    "Putin with a verdict noun; the model's lean alone is not shown by default, and his (0.45 "
+    "negative) is below 0.50, the lowest threshold at which shown negative leans beat the base "
+    "rate on SemEval-2025 EN opinion pieces (0.82 vs 0.76), so he stays neutral"))
+def test_the_investigative_seed_portrays_putin_negatively(
+        seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
+    putin = seeds["004"]["Vladimir Putin"]
+    assert putin.polarity == "negative" and putin.evidence
 
 
 def test_other_languages_get_portrayal_marked_low_confidence() -> None:

@@ -416,10 +416,14 @@ def render_card(card: dict[str, Any]) -> str:
         "- Author's labels: a sentence where the author calls the entity a word of "
         "`portrayal.LABEL_NOUNS` (person nouns BABE's experts marked as biased: dictator, "
         "tyrant, terrorist, racist, hero, ...) in a noun phrase that refers to it (title, "
-        "appositive, unnegated predicate, or the object of the only other person named) reads "
-        "as that polarity, and decides the article label; quoted words, questions and praise "
-        "or blame of other actors do not count.",
-        f"- Shown only when trustworthy: a lean is shown when its article probability reaches "
+        "appositive, predicate, or the object of the only other person named) reads "
+        "as that polarity, and decides the article label; a negated predicate is the author's "
+        "denial and reads the other way (\"X is no criminal\" positive); quoted words, reported "
+        "speech (a speech verb outside the quotes), questions and praise or blame of other actors "
+        "do not count.",
+        "- Shipped default (`portrayal_model_leans = false`): only the author's labels above show "
+        "a lean; the model's own leans were right 28% of the time on real news (BASIL). "
+        f"With the setting on, a model lean is shown when its article probability reaches "
         f"{a['show_min'][0]} (negative) / {a['show_min'][2]} (positive), thresholds chosen by "
         "F0.5 (precision counted twice) out of fold on PerSenT's training part, and one of the "
         f"entity's sentences leans that way with at least {a['evidence_min']} (the evidence "
@@ -433,11 +437,11 @@ def render_card(card: dict[str, Any]) -> str:
         + " / ".join(f"{k.split('_')[3]} {v:.3f}" for k, v in s.items()
                      if k.startswith("held_out_source")) + " (trained on the other source) | "
         "majority ≈ 0.18 |",
-        f"| article, PerSenT macro-F1 (3 classes) | {a['cv_macro_f1']:.3f} shown "
+        f"| article, PerSenT macro-F1 (3 classes, model leans on) | {a['cv_macro_f1']:.3f} shown "
         f"({a['cv_macro_f1_equal_priors']:.3f} argmax) | {a['held_out_macro_f1']:.3f} shown "
         f"(n={a['held_out_rows']}; argmax {a['held_out_macro_f1_equal_priors']:.3f}) | "
         f"all neutral {a['held_out_all_neutral_macro_f1']:.3f} |",
-        "| article, PerSenT precision of shown labels (neg / pos / all) | "
+        "| article, PerSenT precision of shown labels, model leans on (neg / pos / all) | "
         + " / ".join(_precision(a["cv_precision_shown"][k]) for k in
                      ("negative", "positive", "shown")) + " | "
         + " / ".join(_precision(a["held_out_precision_shown"][k]) for k in
