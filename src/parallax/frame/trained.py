@@ -84,7 +84,7 @@ class TrainedFraming:
     requires = ("text", "language", "sentences", "entities")
     assigns = ("roles", "portrayals", "narratives", "techniques", "frames", "genre")
 
-    def __init__(self, directory: str = "", max_role_entities: int = 12,
+    def __init__(self, directory: str = "", max_role_entities: int = 20,
                  portrayal_model_leans: bool = False) -> None:
         self.models = load_models(directory)
         self.spans = load_span_scorer(directory)
@@ -292,5 +292,5 @@ def _word_span(toks: list[Token], weights: np.ndarray) -> tuple[int, int] | None
 @register("framing", "trained/v1")
 def make_trained(config: Config) -> TrainedFraming:
     return TrainedFraming(str(config.get("framing_models", "") or ""),
-                          int(config.get("framing_max_role_entities", 12)),
+                          int(config.get("framing_max_role_entities", 20)),
                           bool(config.get("portrayal_model_leans", False)))
