@@ -25,6 +25,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
+from parallax.segment.linefeatures import base_matrix
 from parallax.segment.lines import (
     FUNCTION_WORDS,
     SENTENCE_END,
@@ -101,19 +102,32 @@ def best_region(score: FloatArray) -> tuple[int, int]:
     return best_span
 
 
-def features(lines: list[Line]) -> FloatArray:
-    """One row per line (``NAMES``)."""
-    n = len(lines)
-    if not n:
-        return np.zeros((0, len(NAMES)))
+def reference_base(lines: list[Line]) -> FloatArray:
+    """``BASE`` columns line by line: the definition ``linefeatures.base_matrix`` computes
+    for the whole page at once (the tests compare the two)."""
     rows = []
+    n = len(lines)
     for i, line in enumerate(lines):
         prev_blank = i == 0 or lines[i - 1].blank_after
         nxt = lines[i + 1] if i + 1 < n else None
         continues = (not line.blank_after and nxt is not None and len(line.text) >= 55
                      and not line.text.endswith(SENTENCE_END))
         rows.append(_base_row(line, prev_blank, continues))
-    base = np.asarray(rows, dtype=np.float64)
+    return np.asarray(rows, dtype=np.float64).reshape(n, len(BASE))
+
+
+def base_features(lines: list[Line]) -> FloatArray:
+    """``BASE`` columns for the whole page at once (``linefeatures``)."""
+    return base_matrix(lines, stop=_STOP, sentence_end=SENTENCE_END, marker=_MARKER, sep=_SEP,
+                       webby=_WEBBY, gap=_SENTENCE_GAP, strong=STRONG_KINDS)
+
+
+def features(lines: list[Line], base: FloatArray | None = None) -> FloatArray:
+    """One row per line (``NAMES``); ``base``: the ``BASE`` columns if already computed."""
+    n = len(lines)
+    if not n:
+        return np.zeros((0, len(NAMES)))
+    base = base_features(lines) if base is None else base.copy()
     col = {name: j for j, name in enumerate(BASE)}
     word_counts = np.expm1(base[:, col["log_words"]])
     total = max(float(word_counts.sum()), 1.0)

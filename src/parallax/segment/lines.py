@@ -13,13 +13,19 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from parallax.enrich.language import LangidIdentifier
 from parallax.segment.dates import DAY_WORDS, RELATIVE_TEXT, parse_absolute
-from parallax.segment.patterns import COMMENTS_HEADING, RELATED_HEADING, boilerplate_kind
+from parallax.segment.patterns import (
+    COMMENTS_HEADING,
+    RELATED_HEADING,
+    boilerplate_kind,
+    page_index,
+)
 
 _TIME_PREFIX = r"(?:time|updated|published|aktualisiert|zeit|время|час|temps|tiempo)?\s*:?\s*"
 _WEEKDAYS = (r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
@@ -43,6 +49,7 @@ DATE_PREFIX = re.compile(r"^(updated|published|posted|posted on|aktualisiert|ver
 STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal", "image_caption",
                           "empty_comment_box", "logo", "navigation", "paywall", "footer",
                           "media_contact", "author_bio", "read_more", "tags", "label"})
+_DIGIT = re.compile(r"\d")
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
 
 
@@ -113,19 +120,22 @@ class Line:
     heading: str | None  # related | comments | None
 
 
-def meta_kind(line: str) -> str | None:
+def meta_kind(line: str, may: Collection[str] | None = None) -> str | None:
+    """``may``: as for ``patterns.boilerplate_kind`` (``outlet_time`` is looked up per page)."""
     if words(line) > 25:  # metadata lines are short; skip the date parsing for body text
         return None
-    if TIME_ONLY.match(line):
+    if (may is None or "time_only" in may) and TIME_ONLY.match(line):
         return "time"
-    if OUTLET_TIME.match(line):
+    if (may is None or "outlet_time" in may) and OUTLET_TIME.match(line):
         return "outlet_time"
     if BULLET.match(line):
         return "bullet"
     if BYLINE.match(line):
         return "byline"
-    if BYLINE_ROLE.match(line):
+    if (may is None or "byline_role" in may) and BYLINE_ROLE.match(line):
         return "byline_role"
+    if not _DIGIT.search(line):  # every date parse_absolute reads has a digit
+        return None
     parts = [p for p in re.split(r"\s[·|]\s", line) if p.strip()]
     if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts):
         return "dateline"
@@ -136,19 +146,31 @@ def meta_kind(line: str) -> str | None:
     return None
 
 
+# looked up once per page with the furniture patterns (patterns.page_index)
+_PAGE_EXTRA = (("outlet_time", OUTLET_TIME.pattern), ("time_only", TIME_ONLY.pattern),
+               ("byline_role", BYLINE_ROLE.pattern), ("related", RELATED_HEADING.pattern),
+               ("comments", COMMENTS_HEADING.pattern))
+
+
 def read_lines(text: str) -> list[Line]:
     raw = [ln.strip() for ln in text.splitlines()]
     counts = Counter(ln for ln in raw if ln)
+    texts = [ln for ln in raw if ln]
+    # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
+    may = page_index(_PAGE_EXTRA).candidates(texts)
     lines: list[Line] = []
     for i, line in enumerate(raw):
         if not line:
             continue
-        heading = "related" if RELATED_HEADING.match(line) else (
-            "comments" if COMMENTS_HEADING.match(line) else None)
+        here = may[len(lines)]
+        heading = None
+        if here:
+            heading = "related" if "related" in here and RELATED_HEADING.match(line) else (
+                "comments" if "comments" in here and COMMENTS_HEADING.match(line) else None)
         lines.append(Line(
             text=line, index=len(lines), blank_after=i + 1 < len(raw) and not raw[i + 1],
-            words=words(line), phrase_kind=boilerplate_kind(line), repeated=counts[line],
-            meta=meta_kind(line), heading=heading,
+            words=words(line), phrase_kind=boilerplate_kind(line, here), repeated=counts[line],
+            meta=meta_kind(line, here), heading=heading,
         ))
     return lines
 
@@ -158,6 +180,7 @@ class LineClassifier:
 
     def __init__(self, weights: Weights | None = None) -> None:
         self.w = weights or default_weights()
+        self._detected: dict[str, str | None] = {}
 
     def furniture(self, line: Line, *, tail: bool) -> float:
         w = self.w
@@ -183,14 +206,33 @@ class LineClassifier:
                 + w.comment_short * (line.words <= 40)
                 + w.comment_phrase * (line.phrase_kind is not None))
 
+    def is_comment(self, line: Line, *, page_language: str | None,
+                   after_marker: bool) -> bool:
+        """``comment(...) > 0``, running language identification only when the line's
+        language can change the answer (with the shipped weights: a line after a comments
+        marker is a comment whatever its language, a furniture phrase never is)."""
+        w = self.w
+        short, phrase = line.words <= 40, line.phrase_kind is not None
+        scores = [w.comment_bias + w.comment_language_switch * switched
+                  + w.comment_after_marker * after_marker + w.comment_short * short
+                  + w.comment_phrase * phrase for switched in (False, True)]
+        if (scores[0] > 0) == (scores[1] > 0):
+            return scores[0] > 0
+        return self.comment(line, page_language=page_language, after_marker=after_marker) > 0
+
     def language(self, text: str, expected: str | None = None) -> str | None:
         """Language of a line; a line full of the expected language's function words is
-        taken as that language without running the model (most body lines)."""
+        taken as that language without running the model (most body lines). Remembered per
+        classifier: the rules' and the line model's decoding ask about the same lines."""
         if expected in FUNCTION_WORDS:
             tokens = {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
             if len(tokens & FUNCTION_WORDS[expected]) >= 3:
                 return expected
-        return _identifier().detect(text)
+        if text not in self._detected:
+            if len(self._detected) > 10_000:  # a classifier kept for many pages
+                self._detected.clear()
+            self._detected[text] = _identifier().detect(text)
+        return self._detected[text]
 
 
 @cache

@@ -178,8 +178,7 @@ class _Decoder:
             return False
         if self.page_language is None:
             self.page_language = self.clf.language(" ".join(current.paragraphs[:3]))
-        return self.clf.comment(line, page_language=self.page_language,
-                                after_marker=False) > 0
+        return self.clf.is_comment(line, page_language=self.page_language, after_marker=False)
 
     def sure_sentence(self, line: Line, current: Draft | None) -> bool:
         """A long article sentence that merely contains a furniture word ("contribution",
@@ -259,9 +258,8 @@ class _Decoder:
                 continue
             if current is None:
                 after_marker = mode in ("comments", "appeal")
-                score = self.clf.comment(line, page_language=self.page_language,
-                                         after_marker=after_marker)
-                if score > 0 and mode != "related":
+                if mode != "related" and self.clf.is_comment(
+                        line, page_language=self.page_language, after_marker=after_marker):
                     self.comment_line(line)
                 else:
                     self.take("boilerplate", "other")

@@ -1,0 +1,183 @@
+"""The line model's per-line features for a whole page at once (numpy), not line by line.
+
+Why: a real dump has ~180 lines and the model's 26 base features counted letters, digits,
+capitals and function words in Python loops over every character and token: a third of a dump's
+segmentation time. Here the page is one array of code points; character classes come from a
+lookup table, token starts from the whitespace class, per-line sums from ``np.add.reduceat``,
+and the regex features (stop words, sentence gaps, separators, web addresses) from one scan of
+the page text. The result is the same matrix as the straightforward per-line code
+(``linemodel._base_row``, kept as the reference; ``tests/test_linefeatures.py`` compares them).
+
+Adding a base feature: append its name to ``linemodel.BASE``, compute its column in
+``base_matrix`` (vectorised: a list comprehension over ``texts`` for a cheap per-line test, an
+array expression over ``cls``/``starts`` for character counts, a page-wide regex mapped to lines
+with ``_per_line`` otherwise) and the same value in ``_base_row``; the test then checks both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from itertools import repeat
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.segment.prefilter import fold, required_literals
+
+if TYPE_CHECKING:
+    from parallax.segment.lines import Line
+
+DIGIT, UPPER, ALPHA, LOWER, SPACE = 1, 2, 4, 8, 16
+_STRIP = ".,;:!?\"'«»„“”()"
+
+
+@cache
+def _class_table() -> npt.NDArray[np.uint8]:
+    """Character classes of the Basic Multilingual Plane as bit flags (built once, ~15 ms)."""
+    chars = "".join(map(chr, range(0x10000)))
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for flag, test in ((DIGIT, str.isdigit), (UPPER, str.isupper), (ALPHA, str.isalpha),
+                       (LOWER, str.islower), (SPACE, str.isspace)):
+        table[np.fromiter(map(test, chars), dtype=bool, count=0x10000)] |= flag
+    return table
+
+
+def classes(text: str) -> npt.NDArray[np.uint8]:
+    """Class flags of every character of ``text``."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _class_table()[np.minimum(codes, 0xFFFF)]
+    for i in np.flatnonzero(codes > 0xFFFF).tolist():  # emoji and other astral characters
+        ch = text[i]
+        cls[i] = (DIGIT * ch.isdigit() | UPPER * ch.isupper() | ALPHA * ch.isalpha()
+                  | LOWER * ch.islower() | SPACE * ch.isspace())
+    return cls
+
+
+@cache
+def line_safe(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with ``\\s`` kept off the newlines joining a page's lines, so that run over
+    the joined page it finds what it finds line by line (``\\s`` outside character classes
+    only: checked)."""
+    source = pattern.pattern
+    if re.search(r"\[[^\]]*\\s", source):
+        raise ValueError(f"\\s inside a character class: {source!r}")
+    return re.compile(source.replace(r"\s", r"[^\S\n]"), pattern.flags)
+
+
+def _casefree(pattern: re.Pattern[str], page: str) -> tuple[re.Pattern[str], str]:
+    """A case-insensitive pattern of lowercase literals as a case-sensitive one over the folded
+    page (``prefilter.fold``, offsets kept): the same matches, found several times faster."""
+    if pattern.flags & re.IGNORECASE and pattern.pattern == pattern.pattern.lower():
+        return _without_case(pattern), fold(page)
+    return line_safe(pattern), page
+
+
+@cache
+def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return line_safe(re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+
+
+def _has_match(pattern: re.Pattern[str], page: str, texts: list[str],
+               starts: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Lines the pattern matches, tried only on lines holding a character every match needs
+    (``_needed_chars``; all lines when the pattern has no such set)."""
+    needed = _needed_chars(pattern)
+    if needed is None:
+        return _per_line(line_safe(pattern), page, starts, len(texts)) > 0
+    out = np.zeros(len(texts), dtype=bool)
+    for i in np.unique(np.searchsorted(starts, [m.start() for m in needed.finditer(page)],
+                                       side="right") - 1).tolist():
+        out[i] = pattern.search(texts[i]) is not None
+    return out
+
+
+@cache
+def _needed_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class one character of which every match of the pattern contains (the
+    pattern's required literals, when each is one character long), or None."""
+    found = required_literals(pattern.pattern, pattern.flags)
+    if not found or any(len(lit) != 1 for lit in found) or pattern.flags & re.IGNORECASE:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(found)) + "]")
+
+
+def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64],
+              n: int) -> npt.NDArray[np.float64]:
+    """Matches of ``pattern`` in the page, counted per line (none spans two lines)."""
+    hits = [m.start() for m in pattern.finditer(page)]
+    if not hits:
+        return np.zeros(n)
+    lines = np.searchsorted(starts, np.asarray(hits), side="right") - 1
+    return np.bincount(lines, minlength=n).astype(np.float64)
+
+
+def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[str, ...],
+                marker: re.Pattern[str], sep: re.Pattern[str], webby: re.Pattern[str],
+                gap: re.Pattern[str], strong: frozenset[str]) -> npt.NDArray[np.float64]:
+    """``linemodel.BASE`` columns for every line (``word_position``/``line_position`` zero)."""
+    n = len(lines)
+    texts = [line.text for line in lines]
+    page = "\n".join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    cls = classes(page)
+    # a line's span plus the "\n" after it: the newline is no digit, letter or token start
+    per_line = np.add.reduceat
+    digits = per_line((cls & DIGIT) > 0, starts).astype(np.float64)
+    upper = per_line((cls & UPPER) > 0, starts).astype(np.float64)
+    alpha = per_line((cls & ALPHA) > 0, starts).astype(np.float64)
+    space = (cls & SPACE) > 0
+    token_start = ~space
+    token_start[1:] &= space[:-1]
+    lower_first = per_line(token_start & ((cls & LOWER) > 0), starts).astype(np.float64)
+    n_tokens = np.fromiter((line.words for line in lines), dtype=np.float64, count=n)
+    tokens = np.maximum(n_tokens, 1.0)
+    ends = np.fromiter((t.endswith(sentence_end) for t in texts), dtype=bool, count=n)
+    ends_title = np.fromiter((t.rstrip().endswith((".", ":")) for t in texts), dtype=bool,
+                             count=n)
+    ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts), dtype=bool,
+                            count=n)
+    commas = np.fromiter((t.count(",") + t.count(";") for t in texts), dtype=np.float64,
+                         count=n)
+    # the page's tokens are the lines' tokens ("\n" is whitespace), in order
+    tokens_all = page.lower().split()
+    is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
+                          dtype=bool, count=len(tokens_all))
+    token_ends = np.cumsum(n_tokens.astype(np.int64))  # every line has a token
+    stop_count = np.diff(np.cumsum(is_stop)[token_ends - 1], prepend=0).astype(np.float64)
+    first = cls[starts]
+    blank_after = np.fromiter((line.blank_after for line in lines), dtype=bool, count=n)
+    prev_blank = np.ones(n, dtype=bool)
+    prev_blank[1:] = blank_after[:-1]
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = True
+    length = lengths.astype(np.float64)
+    return np.stack([
+        # math.log1p, not np.log1p: the two differ in the last bit for some inputs
+        np.fromiter(map(math.log1p, n_tokens.tolist()), dtype=np.float64, count=n),
+        np.fromiter(map(math.log1p, lengths.tolist()), dtype=np.float64, count=n),
+        ends, (n_tokens >= 12) | ((n_tokens >= 5) & ends_para),
+        (n_tokens > 0) & (n_tokens <= 25) & (lengths <= 220) & ~ends_title,
+        stop_count / tokens, lower_first / tokens, np.minimum(commas / tokens, 1.0),
+        digits / np.maximum(length, 1.0), upper / np.maximum(alpha, 1.0),
+        np.minimum(length / tokens / 10.0, 2.0),
+        [line.phrase_kind is not None for line in lines],
+        [line.phrase_kind in strong for line in lines],
+        [line.meta is not None for line in lines],
+        [line.heading is not None for line in lines],
+        [line.repeated > 1 for line in lines],
+        [bool(marker.match(t)) for t in texts],
+        _has_match(sep, page, texts, starts),
+        blank_after, prev_blank, (first & UPPER) > 0,
+        _per_line(*_casefree(webby, page), starts, n) > 0,
+        np.minimum(_per_line(line_safe(gap), page, starts, n), 5.0) / 5.0,
+        np.zeros(n), np.zeros(n),
+        ~blank_after & nxt & (lengths >= 55) & ~ends,
+    ], axis=1).astype(np.float64)
+
+
+__all__ = ["base_matrix", "classes"]

@@ -1,0 +1,116 @@
+"""The fast paths of text-dump segmentation give the answers of the straightforward code.
+
+``read_lines`` looks furniture/time patterns up once per page (``prefilter.LiteralIndex``) and
+the line model's base features are computed for the whole page with numpy
+(``linefeatures``); both must agree exactly with the per-line definitions on our own pages and
+on lines written to hit the edge cases (case folding, astral characters, separators)."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.segment import linemodel
+from parallax.segment.lines import (
+    BYLINE_ROLE,
+    OUTLET_TIME,
+    TIME_ONLY,
+    LineClassifier,
+    meta_kind,
+    read_lines,
+)
+from parallax.segment.patterns import (
+    _KINDS,
+    COMMENTS_HEADING,
+    RELATED_HEADING,
+    boilerplate_kind,
+    page_index,
+)
+from parallax.segment.prefilter import LiteralIndex, fold, required_literals
+
+ROOT = Path(__file__).resolve().parents[1]
+EDGE = """\
+HOME | World | Sport | Ｂusiness
+İmprint · Datenschutz · ſupport us
+Photo: Getty Images
+Copyright © 2026 The Paper. All Rights Reserved.
+Please DONATE today — your contribution keeps us going.
+Read more on this: https://example.com/story.html
+Der Artikel erschien vor 3 Stunden
+Reuters 2 hours ago
+By Jane Doe, Staff Reporter
+Jane Doe is a columnist for The Paper and writes about climate.
+\U0001F600 Emoji line with ÄÖÜ and İstanbul and 12.03.2026 dates.
+Tabs\tand   wide   gaps   here
+1) Numbered marker line. Another sentence follows! And a third? Yes.
+# A Markdown heading
+Related stories
+Comments (3)
+   trailing spaces stripped   \n\n
+ΑΣ ΠΟΛΙΣ. Ἀθῆναι ſeſſion KELVIN K
+""" + "A long paragraph line that continues without punctuation " * 3
+
+
+def _pages() -> list[str]:
+    corpus = Path(str(resources.files("parallax") / "demo" / "corpus"))
+    files = sorted(corpus.glob("*.txt")) + sorted(
+        (ROOT / "tests" / "data" / "segmentation_gold").glob("*.txt"))
+    assert files, "no fixture pages"
+    return [f.read_text(encoding="utf-8") for f in files] + [EDGE, EDGE.replace("\n", "\n\n")]
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_fast_base_features_equal_reference(page: str) -> None:
+    lines = read_lines(page)
+    assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))
+    assert linemodel.features(lines).shape == (len(lines), len(linemodel.NAMES))
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_page_lookup_gives_per_line_answers(page: str) -> None:
+    for line in read_lines(page):
+        text = line.text
+        assert line.phrase_kind == boilerplate_kind(text), text
+        assert line.meta == meta_kind(text), text
+        heading = "related" if RELATED_HEADING.match(text) else (
+            "comments" if COMMENTS_HEADING.match(text) else None)
+        assert line.heading == heading, text
+
+
+def test_required_literals_are_in_every_match() -> None:
+    for _, source in _KINDS:
+        literals = required_literals(source)
+        assert literals, source
+    for rx in (OUTLET_TIME, TIME_ONLY, BYLINE_ROLE, RELATED_HEADING, COMMENTS_HEADING):
+        literals = required_literals(rx.pattern)
+        assert literals
+        for text in _pages()[-1].splitlines():
+            if rx.search(text):
+                assert any(lit in fold(text) for lit in literals), text
+    assert required_literals(r"^(x|y)$") == frozenset({"x", "y"})
+    assert required_literals(r"\w+") is None
+    assert required_literals(r"download (the|our)? ?app") == frozenset({"download "})
+
+
+def test_index_finds_overlapping_and_case_folded_literals() -> None:
+    index = LiteralIndex({"a": "read more", "b": "more on this", "c": "support", "d": "^x$"})
+    assert index.always == frozenset({"d"})
+    found = index.candidates(["READ MORE ON THIS", "ſupport", "nothing", "İmprint"])
+    assert found == [{"a", "b"}, {"c"}, set(), set()]
+    assert re.search("support", "ſupport", re.IGNORECASE)  # what fold() mirrors
+
+
+def test_language_asked_only_when_it_can_change_the_answer() -> None:
+    clf = LineClassifier()
+    lines = read_lines("Ein Kommentar in deutscher Sprache, der nichts mit dem Text zu tun hat\n"
+                       "Subscribe to our newsletter for the latest updates every week\n")
+    for line in lines:
+        for after in (False, True):
+            assert clf.is_comment(line, page_language="en", after_marker=after) == (
+                clf.comment(line, page_language="en", after_marker=after) > 0)
+    index = page_index()
+    assert "share_buttons" in index.always
