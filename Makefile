@@ -37,13 +37,17 @@ test: lint typecheck pytest
 # regenerate their model card. Not part of `make test`: the trained weights are committed.
 DATASETS ?= ../shared/datasets
 models: $(STAMP)
-	for task in genre frames narratives roles; do \
-	  case $$task in genre|frames) d=semeval2023-task3;; *) d=semeval2025-task10;; esac; \
+	for task in frames narratives roles; do \
+	  case $$task in frames) d=semeval2023-task3;; *) d=semeval2025-task10;; esac; \
 	  $(BIN)/parallax train $$task $(DATASETS)/$$d --out src/parallax/frame/models --cache build/embeddings.npz || exit 1; \
 	done
+	$(BIN)/parallax train genre $(DATASETS)/semeval2023-task3 --out src/parallax/frame/models --cache build/embeddings.npz \
+	  $(foreach d,dragnet_data CleanPortalEval-master cleaneval-final readability,--news $(DATASETS)/extraction/$(d)) \
+	  --news $(DATASETS)/stories/basil-tune.jsonl
 	$(BIN)/parallax train techniques $(DATASETS)/semeval2023-task3 --out src/parallax/frame/models --cache build/embeddings.npz
 	$(BIN)/python -m parallax.frame.portrayal_train $(DATASETS)/sentiment --out src/parallax/frame/models --cache build/portrayal-embeddings.npz
 	$(BIN)/python -m parallax.frame.span_training $(DATASETS)/semeval2023-task3 src/parallax/frame/models
+	$(BIN)/python -m parallax.frame.loaded_training $(DATASETS)/bias/babe src/parallax/frame/models
 	$(BIN)/python scripts/gen_model_card.py --runtime
 
 clean:

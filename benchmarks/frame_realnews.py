@@ -5,7 +5,8 @@ feed straight news. This runs real news from ``../shared/datasets`` (never train
 framing models) through the pipeline as a JSONL input and reports:
 
 - genre: share of straight news reports labelled ``reporting`` (BASIL: Fox News, New York Times,
-  HuffPost news articles; PerSenT: news articles);
+  HuffPost news articles, ``--half check`` for the events genre training never saw; PerSenT: news
+  articles);
 - narratives: share of articles given a SemEval narrative (the taxonomy covers the Ukraine war and
   climate change; everything else should be ``Other``), with the titles of those that got one;
 - loaded language on BABE: sentences from US outlets, ten to a pseudo-article, one paragraph
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax.frame.endtoend import Aligner, models_config
+from parallax.frame.news import check_event
 from parallax.ingest.jsonl import read_jsonl_text
 from parallax.pipeline import Pipeline
 from parallax.records import Article, RawDocument
@@ -54,9 +56,13 @@ def analyse(records: list[dict[str, Any]], models: Path | None) -> list[Article 
     return out
 
 
-def basil(limit: int) -> list[dict[str, Any]]:
+def basil(limit: int, half: str = "all") -> list[dict[str, Any]]:
+    """``half``: ``check`` keeps the events genre training never sees
+    (:func:`parallax.frame.news.check_event`), ``train`` the others, ``all`` both."""
     path = DATA / "stories" / "basil-tune.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if half != "all":
+        rows = [r for r in rows if check_event(r["event"]) == (half == "check")]
     return [{"title": r["title"], "text": r["text"], "outlet": r["outlet"], "url": r["url"]}
             for r in rows][:limit]
 
@@ -168,6 +174,9 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", default=["basil", "persent", "babe"])
     parser.add_argument("--limit", type=int, default=10_000)
     parser.add_argument("--models", type=Path, default=None)
+    parser.add_argument("--half", choices=("all", "check", "train"), default="all",
+                        help="BASIL: only the events genre training never sees (check), or the "
+                             "others")
     parser.add_argument("--exclude-outlets", default="",
                         help="BABE: comma-separated outlets to leave out (e.g. those a threshold "
                              "was chosen on)")
@@ -181,7 +190,8 @@ def main() -> None:
                                           frozenset(filter(None, args.exclude_outlets.split(","))))
             loaded_language(analyse(records, args.models), golds)
         else:
-            records = basil(args.limit) if name == "basil" else persent(args.limit)
+            records = (basil(args.limit, args.half) if name == "basil"
+                       else persent(args.limit))
             articles = analyse(records, args.models)
             outlets = [r["outlet"] for r in records] if name == "basil" else None
             genre_share(name, articles, outlets)

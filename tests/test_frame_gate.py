@@ -29,7 +29,9 @@ FLOORS = [
     ("techniques", T3, "en", "micro_f1", 0.42),
     ("techniques", T3, "all", "micro_f1", 0.43),
     ("frames", T3, "all", "micro_f1", 0.57),
-    ("genre", T3, "all", "macro_f1", 0.55),
+    # 0.58 before genre learnt straight news (BASIL check events 53% -> 92% `reporting`); now
+    # 0.513 on these 135 documents, 0.604 by cross-validation (was 0.616): docs/framing.md
+    ("genre", T3, "all", "macro_f1", 0.50),
 ]
 
 

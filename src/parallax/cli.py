@@ -552,8 +552,9 @@ def train(task: TaskArg, data: DataArg,
                    "narratives and 'Narrative: Sub' lines); default the official one.")
           ] = None,
           news: Annotated[list[Path] | None, typer.Option(
-              help="genre: straight news reports to add as 'reporting' (PerSenT CSV or JSONL "
-                   "with title/text; docs/framing.md).")] = None,
+              help="genre: straight news reports to add as 'reporting' (PerSenT CSV, JSONL "
+                   "with title/text, or an extraction set folder: its news-section pages; "
+                   "docs/framing.md).")] = None,
           cache: CacheOption = None) -> None:
     """Train a framing model on labelled data; write it with a score card.
 

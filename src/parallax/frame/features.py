@@ -5,8 +5,9 @@ of its sentences, a paragraph the mean of the sentences inside it, an entity men
 it sits in plus its document. A linear model over a mean is the mean of the model over the
 sentences, so the sentences that push a label hardest are exactly its evidence.
 
-A few surface counts (first person, questions, exclamations, quotation marks) are added for the
-genre, because opinion and satire show in voice and punctuation more than in topic.
+A few surface counts (first person, questions, exclamations, quotation marks, attribution verbs,
+a dateline) are added for the genre, because opinion and satire show in voice and punctuation,
+and a report in attributing what it says, more than in topic.
 """
 
 from __future__ import annotations
@@ -30,8 +31,20 @@ _SECOND_PERSON = re.compile(r"(?<!\w)(you|your|du|ihr|vous|tu|voi|ty|wy|вы|т�
                             re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _NUMBER = re.compile(r"\d")
+#: attribution, the habit of a report: someone else said it (the six genre training languages).
+#: SemEval's English reporting articles attribute 0.35 times a sentence, its opinion ones 0.21.
+_ATTRIBUTION = re.compile(
+    r"(?<!\w)(said|says|told|according to|stated|announced|"
+    r"sagte|sagt|erklärte|zufolge|laut|berichtete|"
+    r"a déclaré|a dit|a affirmé|a indiqué|a annoncé|selon|"
+    r"ha detto|ha dichiarato|ha affermato|ha spiegato|secondo|"
+    r"powiedział\w*|stwierdził\w*|poinformował\w*|według|"
+    r"сказал\w*|заявил\w*|сообщил\w*|отметил\w*|по словам|по данным)(?!\w)", re.IGNORECASE)
+#: a wire-style dateline opening the text: "WASHINGTON —", "LONDON (Reuters) -"
+_DATELINE = re.compile(r"^\s*(?:[^\n]{0,200}\n\s*\n\s*)?[A-ZÀ-ÝА-Я][A-ZÀ-ÝА-Я .,'/-]{2,40}"
+                       r"(?:\([^)\n]{1,30}\))?\s*[-—–]")
 STYLE_NAMES = ("first_person", "second_person", "question", "exclamation", "quotes", "digits",
-               "sentence_length", "length")
+               "sentence_length", "length", "attribution", "dateline")
 
 
 def style_features(text: str, n_sentences: int) -> np.ndarray:
@@ -45,6 +58,8 @@ def style_features(text: str, n_sentences: int) -> np.ndarray:
         len(_NUMBER.findall(text)) / max(1, len(text)) * 20,
         min(words / max(1, n_sentences) / 25, 3.0),
         min(np.log1p(words) / 7, 2.0),
+        min(len(_ATTRIBUTION.findall(text)) / max(1, n_sentences), 2.0),
+        float(bool(_DATELINE.match(text[:400]))),
     ]
     return np.asarray(values, dtype=np.float32)
 

@@ -44,12 +44,23 @@ def token_features(toks: list[Token], i: int, text: str) -> list[str]:
             f"h:{shape}", f"l:{min(len(w), 12)}", "stop" if w in STOPWORDS else "content"]
 
 
+def word_features(toks: list[Token], i: int, text: str) -> list[str]:
+    """The word and its ending only: a lexicon that travels to outlets it was not learnt on
+    (neighbours and bigrams learnt the partisan outlets' topics; ``parallax.frame.loaded``)."""
+    w = toks[i].text
+    return [f"w:{w}", f"s:{w[-3:]}", "bias"]
+
+
+FEATURES = {"context": token_features, "word": word_features}
+
+
 def bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % BUCKETS
 
 
-def token_buckets(toks: list[Token], text: str) -> list[list[int]]:
-    return [[bucket(f) for f in token_features(toks, i, text)] for i in range(len(toks))]
+def token_buckets(toks: list[Token], text: str, kind: str = "context") -> list[list[int]]:
+    features = FEATURES[kind]
+    return [[bucket(f) for f in features(toks, i, text)] for i in range(len(toks))]
 
 
 @dataclass(slots=True)
@@ -66,7 +77,7 @@ class SpanScorer:
         toks = tokens(text[start:end], start)
         if not toks:
             return toks, np.zeros((0, len(self.labels)), dtype=np.float32)
-        rows = token_buckets(toks, text)
+        rows = token_buckets(toks, text, str(self.meta.get("features", "context")))
         z = np.stack([self.weights[ids].sum(axis=0) for ids in rows]) + self.bias
         return toks, sigmoid(z)
 
@@ -97,6 +108,18 @@ class SpanScorer:
                 out.append((toks[lo].start, toks[hi].end, float(p[list(run), j].max())))
             i = k + 1
         return out
+
+    def best_word(self, text: str, start: int, end: int, label: str,
+                  names: list[tuple[int, int]], floor: float) -> tuple[int, int, float] | None:
+        """The one word that can seed a span and scores highest, if at least ``floor``: where a
+        paragraph the technique model is sure of has no word over the cut-off."""
+        j = self.labels.index(label)
+        toks, p = self.token_proba(text, start, end)
+        seeds = [i for i, t in enumerate(toks) if _seed(t, text, names) and p[i, j] >= floor]
+        if not seeds:
+            return None
+        i = max(seeds, key=lambda k: p[k, j])
+        return toks[i].start, toks[i].end, float(p[i, j])
 
     def save(self, path: Path) -> None:
         header = {"format": FORMAT, "labels": self.labels, "meta": self.meta}

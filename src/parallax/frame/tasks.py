@@ -99,7 +99,7 @@ def build_rows(task: str, data: Path, encoder: CachedEncoder, subset: Subset,
         x = np.stack([units.genre_row(d) if task == "genre" else d.document for d in docs])
         gold = [[a.genre or ""] if task == "genre" else list(a.frames or []) for a in arts]
         return Rows(x, gold + [["reporting"]] * len(extra),
-                    [a.language + a.id for a in arts] + [n.id for n in extra],
+                    [a.language + a.id for a in arts] + [n.group or n.id for n in extra],
                     [a.language for a in every],
                     extra={"news": [False] * len(arts) + [True] * len(extra)})
     if task == "techniques":

@@ -23,8 +23,11 @@ FINE_ROLE_LABELS = tuple(f for m in MAIN_ROLES for f in FINE_ROLES[m])
 OTHER = "Other"
 
 
-def genre_row(doc: EmbeddedText) -> np.ndarray:
-    return np.concatenate([doc.document, doc.style()])
+def genre_row(doc: EmbeddedText, width: int | None = None) -> np.ndarray:
+    """The document vector and its style counts; ``width`` cuts the counts a model trained
+    before the later ones were added does not read (they are appended at the end)."""
+    row = np.concatenate([doc.document, doc.style()])
+    return row if width is None else row[:width]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
