@@ -19,6 +19,7 @@ from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
 from parallax.segment.render import Block, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
+_DIGIT = re.compile(r"\d")
 
 _FURNITURE = [
     ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
@@ -86,7 +87,10 @@ def _visible_date(tree: lxml_html.HtmlElement) -> str | None:
     """A date shown in a byline/meta block ('Monday 9 March 2026') when there is no <time>."""
     for node in tree.xpath('//*[contains(@class, "meta") or contains(@class, "date") or '
                            'contains(@class, "byline") or contains(@class, "dateline")]'):
-        for part in re.split(r"\s[·|]\s", " ".join(node.text_content().split())):
+        text = " ".join(node.text_content().split())
+        if not _DIGIT.search(text):  # every date parse_absolute reads has a digit
+            continue
+        for part in re.split(r"\s[·|]\s", text):
             if parse_absolute(part) and len(part.split()) <= 8:
                 return part.strip()
     return None

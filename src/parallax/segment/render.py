@@ -54,11 +54,18 @@ def page_blocks(page: str) -> tuple[str, list[Block]]:
 
 
 def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
-    """``page_blocks`` of an already parsed page (the HTML path parses each page once)."""
+    """``page_blocks`` of an already parsed page (the HTML path parses each page once).
+
+    Hidden elements are found with one XPath query before the walk, so the walk itself only
+    reads each node's tag, text and tail (it runs on every HTML page: ~600 nodes)."""
     titles = tree.xpath("//title")
     title = " ".join(titles[0].text_content().split()) if titles else ""
+    # held in a list too: lxml keeps these proxies (and their identity) while it lives
+    hidden_nodes = [node for node in tree.xpath(_MAYBE_HIDDEN) if not _visible(node)]
+    hidden = set(hidden_nodes)
     blocks: list[Block] = []
     parts: list[str] = []
+    append = parts.append
     tags: list[str] = ["other"]
 
     def flush() -> None:
@@ -68,32 +75,39 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
             blocks.append(Block(text, tags[-1]))
 
     def walk(node: etree._Element) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in SKIP_TAGS or (tag and not _visible(node)):
-            if node.tail:
-                parts.append(node.tail)
+        tag = node.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS or (hidden and node in hidden):
+            if node.tail:  # a comment, a processing instruction, or a skipped element
+                append(node.tail)
             return
-        block = tag in BLOCK_TAGS
-        if block:
+        if tag in BLOCK_TAGS:
             flush()
-            kind = tag if re.fullmatch(r"h[1-6]|li|p", tag) else None
+            kind = tag in _KIND_TAGS
             if kind:
-                tags.append(kind)
-        if node.text and tag and not isinstance(node, etree._Comment):
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
+                tags.append(tag)
+            if node.text:
+                append(node.text)
+            for child in node:
+                walk(child)
             flush()
             if kind:
                 tags.pop()
+        else:
+            if node.text:
+                append(node.text)
+            for child in node:
+                walk(child)
         if node.tail:
-            parts.append(node.tail)
+            append(node.tail)
 
     body = tree.find("body")
     walk(body if body is not None else tree)
     flush()
     return title, blocks
+
+
+_KIND_TAGS = frozenset("h1 h2 h3 h4 h5 h6 li p".split())
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or @style]"
 
 
 def render(title: str, blocks: list[Block], shape: str, *, with_title: bool = False,
