@@ -6,6 +6,8 @@
 - PerSenT: the held-out third of ``sentiment/persent/dev.csv`` (never fitted or tuned on).
 - BASIL: hand labels in ``benchmarks/data/basil-portrayal.jsonl`` for articles of
   ``stories/basil-tune.jsonl`` (not used in training or tuning).
+- Opinion (``--only opinion``): shown leans against the portrayal SemEval-2025 gold main roles
+  imply (Antagonist negative, Protagonist / Innocent positive) on its training documents.
 - Roles: the English documents of the SemEval-2025 T10 hold-out tenth; Parallax finds the
   mentions itself; a gold mention without a role emitted for its entity counts as wrong.
 Each with the trivial baselines (everyone neutral; everyone Antagonist).
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from parallax.frame import metrics
 from parallax.frame.datasets import held_out, read_semeval2025
-from parallax.frame.endtoend import analyse_files, models_config, role_at
+from parallax.frame.endtoend import analyse_files, entities_at, models_config, role_at
 from parallax.frame.portrayal import LABELS
 from parallax.frame.portrayal_eval import predicted_portrayal, read_labels, write_texts
 from parallax.frame.portrayal_train import persent_held_out, read_persent, shown_precision
@@ -107,6 +109,38 @@ def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
             "all_antagonist_fine": best_antagonist}
 
 
+#: the portrayal a SemEval-2025 main role implies (an Innocent is written about with sympathy)
+ROLE_POLARITY = {"Antagonist": "negative", "Protagonist": "positive", "Innocent": "positive"}
+
+
+def opinion(models: Path | None, language: str = "EN") -> dict[str, object]:
+    """Shown leans against the portrayal the gold roles imply, on the SemEval-2025 *training*
+    documents (the portrayal models never saw them; the hold-out tenth stays for the roles):
+    per entity the pipeline found at a gold mention, its most frequent gold main role."""
+    docs = [d for d in read_semeval2025(DATA / "semeval2025-task10" / "train" / language)
+            if not held_out(d.id) and d.roles and d.path is not None]
+    analysed = analyse_files([d.path for d in docs if d.path is not None], config(models))
+    out: dict[str, dict[str, object]] = {}
+    for scope in ("all", "opinion"):
+        gold, pred = [], []
+        for d, a in zip(docs, analysed, strict=True):
+            if a is None or (scope == "opinion" and (a.genre is None
+                                                     or a.genre.label != "opinion")):
+                continue
+            shown = {x.entity: x.polarity for x in a.portrayals}
+            cast: dict[str, Counter[str]] = {}
+            for g in d.roles:
+                for name in entities_at(d.text, g.start, g.end, a)[:1]:
+                    if name in shown:
+                        cast.setdefault(name, Counter())[g.main_role] += 1
+            for name, roles_of in cast.items():
+                gold.append(ROLE_POLARITY[roles_of.most_common(1)[0][0]])
+                pred.append(shown[name])
+        out[scope] = {"entities": len(gold), "gold": dict(Counter(gold)),
+                      "precision_shown": shown_precision(gold, pred)}
+    return {"documents": len(docs), **out}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=Path, default=None)
@@ -117,7 +151,8 @@ def main() -> int:
     out: dict[str, object] = {}
     for name in args.only.split(","):
         started = time.perf_counter()
-        out[name] = {"persent": persent, "basil": basil, "roles": roles}[name](args.models)
+        out[name] = {"persent": persent, "basil": basil, "roles": roles,
+                     "opinion": opinion}[name](args.models)
         print(name, json.dumps(out[name]), f"({time.perf_counter() - started:.0f} s)",
               file=sys.stderr, flush=True)
     print(json.dumps(out, indent=2))

@@ -158,15 +158,25 @@ def role_sets(doc: NarrativeDocument, analysed: Article | None) -> list[list[str
 
 def role_at(doc_text: str, start: int, end: int, analysed: Article | None) -> RoleLabel | None:
     """The role emitted for the pipeline's entity at the gold mention ``start:end`` of the
-    source file (None: no role). A mention in a line the segmenter moved out of the text (the
-    title) is matched by name, the way a reader matches it: roles belong to entities, and
-    skipping them counted a held-out English mention whose entity had a role as a miss."""
-    from parallax.frame.portrayal_eval import find_entity
-
+    source file (None: no role)."""
     if analysed is None:
         return None
-    aligner = Aligner(analysed)
     by_entity = {r.entity: r for r in analysed.roles}
+    for name in entities_at(doc_text, start, end, analysed):
+        if name in by_entity:
+            return by_entity[name]
+    return None
+
+
+def entities_at(doc_text: str, start: int, end: int, analysed: Article) -> list[str]:
+    """The canonical names of the pipeline's entities at the gold mention ``start:end`` of the
+    source file, in the article's order. A mention in a line the segmenter moved out of the text
+    (the title) is matched by name, the way a reader matches it: roles and portrayals belong to
+    entities, and skipping headline mentions counted a held-out English mention whose entity had
+    a role as a miss."""
+    from parallax.frame.portrayal_eval import find_entity
+
+    aligner = Aligner(analysed)
     position = 0
     for line in doc_text.split("\n"):
         place = aligner.place(line)
@@ -175,14 +185,11 @@ def role_at(doc_text: str, start: int, end: int, analysed: Article | None) -> Ro
                 lead = len(line) - len(line.lstrip())
                 s = place.start + start - (position + lead)
                 e = s + (end - start)
-                for m in analysed.entities:
-                    if m.start < e and m.end > s and m.canonical in by_entity:
-                        return by_entity[m.canonical]
-                return None
+                return [m.canonical for m in analysed.entities if m.start < e and m.end > s]
             name = find_entity(analysed, doc_text[start:end])
-            return by_entity.get(name) if name is not None else None
+            return [name] if name is not None else []
         position += len(line) + 1
-    return None
+    return []
 
 
 def predictions(task: str, items: Sequence[Any], analysed: Sequence[Article | None]) -> Any:
