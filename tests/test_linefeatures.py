@@ -52,7 +52,8 @@ Related stories
 Comments (3)
    trailing spaces stripped   \n\n
 ΑΣ ΠΟΛΙΣ. Ἀθῆναι ſeſſion KELVIN K
-""" + "A long paragraph line that continues without punctuation " * 3
+""" + "A long paragraph line that continues without punctuation " * 3 + (
+    "\nMore from " + "the newsroom about things " * 16 + "\nComments:\n" + "word " * 61)
 
 
 def _pages() -> list[str]:

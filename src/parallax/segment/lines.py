@@ -152,24 +152,37 @@ _PAGE_EXTRA = (("outlet_time", OUTLET_TIME.pattern), ("time_only", TIME_ONLY.pat
                ("comments", COMMENTS_HEADING.pattern))
 
 
+# a line of more words is no furniture, byline or time to boilerplate_kind / meta_kind (only
+# navigation and the headings are tested on it): the page scan leaves such lines out
+_LOOKUP_WORDS = 60
+
+
 def read_lines(text: str) -> list[Line]:
     raw = [ln.strip() for ln in text.splitlines()]
     counts = Counter(ln for ln in raw if ln)
     texts = [ln for ln in raw if ln]
+    n_words = [len(t.split()) for t in texts]
     # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
-    may = page_index(_PAGE_EXTRA).candidates(texts)
+    short = [k for k, n in enumerate(n_words) if n <= _LOOKUP_WORDS]
+    may: list[set[str]] = [set()] * len(texts)  # read only
+    for k, names in zip(short, page_index(_PAGE_EXTRA).candidates([texts[k] for k in short]),
+                        strict=True):
+        may[k] = names
     lines: list[Line] = []
     for i, line in enumerate(raw):
         if not line:
             continue
-        here = may[len(lines)]
+        k = len(lines)
+        here, n = may[k], n_words[k]
         heading = None
-        if here:
-            heading = "related" if "related" in here and RELATED_HEADING.match(line) else (
-                "comments" if "comments" in here and COMMENTS_HEADING.match(line) else None)
+        if here or n > _LOOKUP_WORDS:
+            long = n > _LOOKUP_WORDS
+            heading = "related" if (long or "related" in here) and RELATED_HEADING.match(
+                line) else ("comments" if (long or "comments" in here)
+                            and COMMENTS_HEADING.match(line) else None)
         lines.append(Line(
-            text=line, index=len(lines), blank_after=i + 1 < len(raw) and not raw[i + 1],
-            words=words(line), phrase_kind=boilerplate_kind(line, here), repeated=counts[line],
+            text=line, index=k, blank_after=i + 1 < len(raw) and not raw[i + 1],
+            words=n, phrase_kind=boilerplate_kind(line, here), repeated=counts[line],
             meta=meta_kind(line, here), heading=heading,
         ))
     return lines
