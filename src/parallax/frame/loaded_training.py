@@ -23,7 +23,6 @@ import ast
 import csv
 import json
 import re
-import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from parallax.frame.hashing import tokens
+from parallax.frame.span_training import fit_token_scorer
 from parallax.frame.spans import BUCKETS, SpanScorer, _seed, token_buckets
 from parallax.frame.training import THRESHOLDS
 
@@ -81,16 +81,6 @@ def token_table(rows: list[dict[str, str]]) -> tuple[Any, np.ndarray, np.ndarray
     return x, np.asarray(gold), np.asarray(outlets), np.asarray(seeds)
 
 
-def _fit(x: Any, y: np.ndarray) -> tuple[np.ndarray, float]:
-    from sklearn.linear_model import LogisticRegression
-
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=500)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        clf.fit(x, y)
-    return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
-
-
 def _pr(pred: np.ndarray, y: np.ndarray) -> dict[str, float]:
     tp = float((pred & y).sum())
     return {"precision": tp / max(1.0, float(pred.sum())), "recall": tp / max(1.0, float(y.sum())),
@@ -102,13 +92,13 @@ def train_loaded(babe: Path, out: Path) -> dict[str, Any]:
     tune = np.isin(outlets, TUNE_OUTLETS)
     oof = np.zeros(len(y), dtype=np.float32)
     for outlet in TUNE_OUTLETS:
-        w, b = _fit(x[tune & (outlets != outlet)], y[tune & (outlets != outlet)])
+        w, b = fit_token_scorer(x[tune & (outlets != outlet)], y[tune & (outlets != outlet)], C)
         left = outlets == outlet
         oof[left] = 1 / (1 + np.exp(-(x[left] @ w + b)))
     passing = [float(t) for t in THRESHOLDS
                if _pr((oof >= t) & seeds & tune, y & tune)["precision"] >= TUNE_PRECISION]
     threshold = min(passing) if passing else 0.9
-    w, b = _fit(x[tune], y[tune])
+    w, b = fit_token_scorer(x[tune], y[tune], C)
     held = 1 / (1 + np.exp(-(x[~tune] @ w + b)))
     card: dict[str, Any] = {
         "task": "loaded-words", "trained": date.today().isoformat(),

@@ -63,10 +63,11 @@ def token_rows(articles: list[LabelledArticle]) -> tuple[Any, np.ndarray, list[s
     return x, np.asarray(gold, dtype=bool), groups, langs
 
 
-def _fit(x: Any, y: np.ndarray) -> tuple[np.ndarray, float]:
+def fit_token_scorer(x: Any, y: np.ndarray, c: float = C) -> tuple[np.ndarray, float]:
+    """One token-level logistic regression (weights, bias); shared with loaded_training."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=500)
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=500)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         clf.fit(x, y)
@@ -95,7 +96,7 @@ def train_spans(data: Path, out: Path, *, folds: int = 3,
     oof = np.zeros(y.shape, dtype=np.float32)
     for k in range(folds):
         for j in range(y.shape[1]):
-            w, b = _fit(x[fold != k], y[fold != k, j])
+            w, b = fit_token_scorer(x[fold != k], y[fold != k, j])
             oof[fold == k, j] = 1 / (1 + np.exp(-(x[fold == k] @ w + b)))
         say(f"spans: fold {k + 1}/{folds}")
     thresholds = np.zeros(y.shape[1], dtype=np.float32)
@@ -111,7 +112,7 @@ def train_spans(data: Path, out: Path, *, folds: int = 3,
         p, r, f = f_beta(oof[:, j] >= best, y[:, j], 1.0)
         card["cross_validation"][label] = {"precision": p, "recall": r, "f1": f,
                                            "threshold": float(best), "n": float(y[:, j].sum())}
-        weights[:, j], bias[j] = _fit(x, y[:, j])
+        weights[:, j], bias[j] = fit_token_scorer(x, y[:, j])
     scorer = SpanScorer(list(SPAN_TECHNIQUES), weights, bias, thresholds,
                         {"languages": sorted(set(langs)), "trained": card["trained"]})
     if test:
