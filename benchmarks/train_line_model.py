@@ -21,17 +21,21 @@ import time
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 from parallax.segment import realpages
 from parallax.segment.linemodel import NAMES, LineModel, features
 from parallax.segment.lines import read_lines
 from parallax.segment.render import RENDERINGS, page_blocks, render
+from parallax.segment.trees import from_dict as trees_from_dict
+from parallax.segment.trees import from_sklearn
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "extraction"
 OUT = ROOT / "src" / "parallax" / "segment" / "data" / "line-model-v2.json"
 CACHE = ROOT / "build" / "line-model-features.npz"
+FOLDS = ROOT / "build" / "line-model-folds.json"
 
 
 def labels(texts: list[str], gold: str) -> tuple[np.ndarray, np.ndarray]:
@@ -86,6 +90,22 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarr
     return mean, scale, clf.coef_[0], np.array([clf.intercept_[0]])
 
 
+TREES = {"max_iter": 100, "max_depth": 6, "max_leaf_nodes": 31, "learning_rate": 0.1,
+         "l2_regularization": 1.0, "early_stopping": False}
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict[str, object]:
+    """The trees as the JSON node table, checked against scikit-learn's own predictions."""
+    clf = HistGradientBoostingClassifier(**TREES)
+    clf.fit(x, y, sample_weight=w)
+    table = from_sklearn(clf)
+    probe = x[:: max(1, len(x) // 20000)]
+    gap = np.abs(trees_from_dict(table).probabilities(probe) - clf.predict_proba(probe)[:, 1])
+    if gap.max() > 1e-4:
+        raise SystemExit(f"exported trees differ from scikit-learn's by {gap.max():.2g}")
+    return table
+
+
 def doc_f1(keep: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
     """Word-weighted F1 of kept lines (a fast stand-in for the shingle F1 while tuning)."""
     tp = float((w * (keep & y)).sum())
@@ -99,15 +119,16 @@ def tune(data: dict[str, np.ndarray], p: np.ndarray) -> tuple[dict[str, float], 
     docs = np.unique(data["doc"])
     bounds = np.searchsorted(data["doc"], docs)
     ends = [*bounds[1:].tolist(), len(data["doc"])]
-    slices = list(zip(bounds, ends, strict=True))
+    # every other dump, rotating through the renderings (the time here is Python's)
+    slices = [s for k, s in enumerate(zip(bounds, ends, strict=True)) if (k + k // 4) % 2 == 0]
     words = np.expm1(data["x"][:, NAMES.index("log_words")])
     best: tuple[float, dict[str, float]] = (-1.0, {})
+    proxies = [_Proxy.many(words[a:b]) for a, b in slices]
     for offset, inside, outside in itertools.product(
             (0.3, 0.4, 0.5, 0.6, 0.7), (0.2, 0.3, 0.4, 0.5), (0.6, 0.7, 0.8, 0.9)):
         model = LineModel(np.zeros(1), np.ones(1), np.zeros(1), 0.0, offset, inside, outside)
         scores = []
-        for a, b in slices:
-            lines = _Proxy.many(words[a:b])
+        for (a, b), lines in zip(slices, proxies, strict=True):
             keep: np.ndarray = np.array(model.decode(lines, p[a:b]))  # type: ignore[arg-type]
             scores.append(doc_f1(keep, data["y"][a:b], data["w"][a:b]))
         score = float(np.mean(scores))
@@ -133,6 +154,10 @@ class _Proxy:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--model", choices=("trees", "lr"), default="trees")
+    parser.add_argument("--stride", type=int, default=2, help="fit on every n-th dump")
+    parser.add_argument("--cv-stride", type=int, default=4, help="the same for the CV folds")
+    parser.add_argument("--folds", type=int, default=2, help="site-grouped CV folds (2-4)")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     started = time.time()
@@ -146,12 +171,31 @@ def main() -> None:
     print(f"{len(data['y'])} lines, {len(np.unique(data['doc']))} dumps, "
           f"{data['y'].mean():.3f} main; features in {time.time() - started:.0f}s")
     oof = np.zeros(len(data["y"]))
-    for fold in np.unique(data["group"]):
-        test = data["group"] == fold
-        mean, scale, coef, intercept = fit(data["x"][~test], data["y"][~test],
-                                           data["w"][~test], args.c)
+    groups = data["group"] % args.folds
+    # every n-th dump, rotating through the renderings page by page (4 dumps a page)
+    sample = (data["doc"] + data["doc"] // len(RENDERINGS)) % args.stride == 0
+    fold_tables: dict[int, dict[str, object]] = {}
+    fold_linear: dict[int, dict[str, object]] = {}
+    cv_sample = (data["doc"] + data["doc"] // len(RENDERINGS)) % args.cv_stride == 0
+    for fold in np.unique(groups):
+        test = groups == fold
+        train = ~test & cv_sample
+        if args.model == "trees":
+            table = fit_trees(data["x"][train], data["y"][train], data["w"][train])
+            fold_tables[int(fold)] = table
+            oof[test] = trees_from_dict(table).probabilities(data["x"][test])
+            print(f"fold {fold} done at {time.time() - started:.0f}s", flush=True)
+            continue
+        mean, scale, coef, intercept = fit(data["x"][train], data["y"][train],
+                                           data["w"][train], args.c)
+        fold_linear[int(fold)] = {"mean": mean.tolist(), "scale": scale.tolist(),
+                                  "coef": coef.tolist(), "intercept": float(intercept[0])}
         z = ((data["x"][test] - mean) / scale) @ coef + intercept[0]
         oof[test] = 1 / (1 + np.exp(-z))
+        print(f"fold {fold} done at {time.time() - started:.0f}s", flush=True)
+    # the fold models, for out-of-fold line probabilities in train_html_combine.py
+    FOLDS.write_text(json.dumps({"folds": args.folds, "trees": fold_tables,
+                                 "linear": fold_linear}), encoding="utf-8")
     thresholds, cv = tune(data, oof)
     per_shape = {}
     for k, shape in enumerate(RENDERINGS):
@@ -159,14 +203,23 @@ def main() -> None:
         per_shape[shape] = round(float(((oof[sel] >= 0.5) == data["y"][sel]).mean()), 4)
     print(f"CV (site-grouped, out of fold) mean per-dump word F1 {cv:.4f} with {thresholds}; "
           f"line accuracy by shape {per_shape}")
-    mean, scale, coef, intercept = fit(data["x"], data["y"], data["w"], args.c)
-    OUT.write_text(json.dumps({
-        "version": "line-model-v2", "features": list(NAMES),
-        "mean": [round(v, 6) for v in mean.tolist()],
-        "scale": [round(v, 6) for v in scale.tolist()],
-        "coef": [round(v, 6) for v in coef.tolist()], "intercept": round(float(intercept[0]), 6),
-        **thresholds, "cv_word_f1": round(cv, 4), "c": args.c,
-    }, indent=1) + "\n", encoding="utf-8")
+    header = {"version": "line-model-v2", "features": list(NAMES), **thresholds,
+              "cv_word_f1": round(cv, 4), "line_accuracy": per_shape}
+    if args.model == "trees":
+        header |= {"trees": fit_trees(data["x"][sample], data["y"][sample], data["w"][sample]),
+                   "params": TREES, "stride": args.stride}
+        # the node table on one line per array: the file stays small and diffable
+        OUT.write_text(json.dumps(header, separators=(",", ":")).replace(',"', ',\n"') + "\n",
+                       encoding="utf-8")
+    else:
+        mean, scale, coef, intercept = fit(data["x"][sample], data["y"][sample],
+                                           data["w"][sample], args.c)
+        OUT.write_text(json.dumps(header | {
+            "mean": [round(v, 6) for v in mean.tolist()],
+            "scale": [round(v, 6) for v in scale.tolist()],
+            "coef": [round(v, 6) for v in coef.tolist()],
+            "intercept": round(float(intercept[0]), 6), "c": args.c,
+        }, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT} in {time.time() - started:.0f}s")
 
 

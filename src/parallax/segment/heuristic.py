@@ -10,11 +10,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+
 from parallax.errors import Code, InputRejected
 from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
-from parallax.segment.htmlpage import html_to_paragraphs, segment_html
+from parallax.segment.htmlcombine import (
+    addable,
+    combine_features,
+    contained,
+    default_combiner,
+)
+from parallax.segment.htmlpage import HtmlSegments, html_to_paragraphs, segment_html
 from parallax.segment.linemodel import default_model
 from parallax.segment.lines import LineClassifier, paragraph_like, read_lines
 from parallax.segment.patterns import boilerplate_kind
@@ -76,6 +84,7 @@ class HeuristicSegmenter:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
                       author=seg.author, paragraphs=seg.paragraphs)
+        self._combined(seg, draft)
         self._visible_lines(seg.visible, draft)
         if seg.language:
             doc.metadata.setdefault("language", seg.language)
@@ -85,6 +94,35 @@ class HeuristicSegmenter:
                                   published=t.published, paragraphs=t.body or [t.title])
                             for t in seg.related]
         return drafts, seg.comments, seg.boilerplate, seg.comment_authors
+
+    def _combined(self, seg: HtmlSegments, draft: Draft) -> bool:
+        """The article as the HTML combiner decides it line by line from trafilatura's text and
+        the line model (``htmlcombine``); False when it cannot decide (no combiner, no visible
+        lines, or trafilatura found too little: ``_visible_lines`` then repairs or rescues)."""
+        combiner, line_model = default_combiner(), default_model()
+        title, blocks = seg.visible
+        if combiner is None or line_model is None or not blocks \
+                or sum(len(p) for p in draft.paragraphs) < self.min_chars:
+            return False
+        lines = read_lines(render(title, blocks, "select_all"))
+        texts = [ln.text for ln in lines]
+        traf = contained(texts, [draft.title, *draft.paragraphs])
+        elsewhere = [*seg.comments, *(t.title for t in seg.related)] + [
+            " ".join(t.body) for t in seg.related]
+        inside = [bool(t) and any(t in other for other in elsewhere) for t in texts]
+        # lines are added only above the first comments/related heading or comment/teaser line
+        # after trafilatura's first line: past it, prose is the thread's, not the article's
+        first = int(np.argmax(traf > 0)) if traf.any() else 0
+        stop = next((i for i in range(first + 1, len(lines))
+                     if lines[i].heading is not None or inside[i]), None)
+        keep = combiner.keep(combine_features(lines, line_model.probabilities(lines), traf,
+                                              line_model), addable(lines, stop))
+        chosen = [t for t, k, other in zip(texts, keep, inside, strict=True)
+                  if k and t != draft.title and not other]
+        if sum(len(t) for t in chosen) < self.min_chars:
+            return False
+        draft.paragraphs = chosen
+        return True
 
     def _visible_lines(self, visible: tuple[str, list[Block]], draft: Draft) -> None:
         """Repair what the HTML extractor got wrong with the line model on the page's visible

@@ -34,6 +34,8 @@ from parallax.segment.lines import (
     paragraph_like,
     title_like,
 )
+from parallax.segment.trees import TreeEnsemble
+from parallax.segment.trees import from_dict as trees_from_dict
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -164,10 +166,13 @@ class LineModel:
     region_offset: float  # p - offset summed over a region; the best region is the article
     keep_inside: float  # lines inside the region with p below this are dropped
     keep_outside: float  # lines outside it with p above this are kept
+    trees: TreeEnsemble | None = None  # when set, the trees score the lines (not ``coef``)
 
     def probabilities(self, lines: list[Line]) -> FloatArray:
         if not lines:
             return np.zeros(0)
+        if self.trees is not None:
+            return self.trees.probabilities(features(lines))
         x = (features(lines) - self.mean) / self.scale
         z = x @ self.coef + self.intercept
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
@@ -191,14 +196,16 @@ def from_dict(data: dict[str, object]) -> LineModel:
     names = list(data["features"])  # type: ignore[call-overload]
     if names != list(NAMES):
         raise ValueError("line model features differ from this code's (retrain the model)")
+    width = len(names)
     return LineModel(
-        mean=np.asarray(data["mean"], dtype=np.float64),
-        scale=np.asarray(data["scale"], dtype=np.float64),
-        coef=np.asarray(data["coef"], dtype=np.float64),
-        intercept=float(data["intercept"]),  # type: ignore[arg-type]
+        mean=np.asarray(data.get("mean", [0.0] * width), dtype=np.float64),
+        scale=np.asarray(data.get("scale", [1.0] * width), dtype=np.float64),
+        coef=np.asarray(data.get("coef", [0.0] * width), dtype=np.float64),
+        intercept=float(data.get("intercept", 0.0)),  # type: ignore[arg-type]
         region_offset=float(data["region_offset"]),  # type: ignore[arg-type]
         keep_inside=float(data["keep_inside"]),  # type: ignore[arg-type]
         keep_outside=float(data["keep_outside"]),  # type: ignore[arg-type]
+        trees=trees_from_dict(data["trees"]) if "trees" in data else None,  # type: ignore[arg-type]
     )
 
 

@@ -1,0 +1,119 @@
+"""A gradient-boosted tree ensemble evaluated in numpy, for the line model.
+
+Why trees: the line features interact (a long line is article text in a prose region and a
+teaser in a link list; a short line is a sub-heading between paragraphs and a menu item between
+menu items), which a linear score cannot express; on held-out training sites the trees decode
+better than the logistic regression (``docs/segmentation.md``). Why not scikit-learn at runtime:
+its models are pickles (code runs on load) and its per-call overhead is larger than a page. The
+trees are stored as flat node arrays in the model's JSON file and evaluated for all lines and all
+trees at once: one gather per tree level, no per-line Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class TreeEnsemble:
+    """Trees padded to complete binary trees of one ``depth``, stored level by level: tree
+    ``t``'s internal node ``k`` (root 0, children ``2k+1``/``2k+2``) tests
+    ``x[feature[t, k]] > threshold[t, k]`` (true: right), and its leaf ``j`` holds
+    ``value[t, j]``. A leaf above the last level is padded with always-left tests and its value
+    copied down, so every line takes exactly ``depth`` steps and the next node is arithmetic,
+    not a lookup. The raw score is ``baseline`` plus the leaves' values (log-odds, as
+    scikit-learn's HistGradientBoostingClassifier computes it)."""
+
+    feature: IntArray  # (trees, 2**depth - 1)
+    threshold: FloatArray  # (trees, 2**depth - 1)
+    value: FloatArray  # (trees, 2**depth)
+    depth: int
+    baseline: float
+
+    def raw(self, x: FloatArray) -> FloatArray:
+        n, width = x.shape
+        trees, inner = self.feature.shape
+        if not n or not trees:
+            return np.full(n, self.baseline)
+        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        feature = self.feature.ravel()
+        threshold = self.threshold.ravel()
+        base = np.arange(n, dtype=np.intp) * width
+        offset = (np.arange(trees, dtype=np.intp) * inner)[:, None]
+        node = np.zeros((trees, n), dtype=np.intp)
+        for _ in range(self.depth):
+            at = offset + node
+            right = flat[base + feature[at]] > threshold[at]
+            node = 2 * node + 1 + right
+        leaf = node - inner + (np.arange(trees, dtype=np.intp) * (inner + 1))[:, None]
+        return np.asarray(self.baseline + self.value.ravel()[leaf].sum(axis=0),
+                          dtype=np.float64)
+
+    def probabilities(self, x: FloatArray) -> FloatArray:
+        return np.asarray(1.0 / (1.0 + np.exp(-self.raw(x))), dtype=np.float64)
+
+
+def from_dict(data: dict[str, Any]) -> TreeEnsemble:
+    depth = int(data["depth"])
+    return TreeEnsemble(
+        feature=np.asarray(data["feature"], dtype=np.intp).reshape(-1, 2 ** depth - 1),
+        threshold=np.asarray(data["threshold"], dtype=np.float64).reshape(-1, 2 ** depth - 1),
+        value=np.asarray(data["value"], dtype=np.float64).reshape(-1, 2 ** depth),
+        depth=depth,
+        baseline=float(data["baseline"]),
+    )
+
+
+# JSON has no infinity: a padding test's threshold (always left) is a huge number
+_ALWAYS_LEFT = 1e300
+
+
+def from_sklearn(clf: Any) -> dict[str, Any]:
+    """The complete-tree tables of a fitted binary ``HistGradientBoostingClassifier``
+    (training only; flattened lists for JSON).
+
+    Reads its private predictor records (``_predictors``, ``_baseline_prediction``): the format
+    is checked by the training script, which compares these trees' probabilities with
+    ``predict_proba`` before writing the model."""
+    predictors = [p for (p,) in clf._predictors]
+    depth = max(int(p.nodes["depth"].max()) for p in predictors)
+    feature: list[int] = []
+    threshold: list[float] = []
+    value: list[float] = []
+    for predictor in predictors:
+        nodes = predictor.nodes
+        feat = [0] * (2 ** depth - 1)
+        thr = [_ALWAYS_LEFT] * (2 ** depth - 1)
+        val = [0.0] * 2 ** depth
+
+        def place(index: int, slot: int, level: int, nodes: Any = nodes, feat: list[int] = feat,
+                  thr: list[float] = thr, val: list[float] = val) -> None:
+            node = nodes[index]
+            if level == depth:
+                val[slot - (2 ** depth - 1)] = round(float(node["value"]), 7)
+                return
+            if node["is_leaf"]:
+                place(index, 2 * slot + 1, level + 1)
+                place(index, 2 * slot + 2, level + 1)
+                return
+            feat[slot] = int(node["feature_idx"])
+            thr[slot] = float(node["num_threshold"])
+            place(int(node["left"]), 2 * slot + 1, level + 1)
+            place(int(node["right"]), 2 * slot + 2, level + 1)
+
+        place(0, 0, 0)
+        feature += feat
+        threshold += thr
+        value += val
+    return {"depth": depth, "feature": feature, "threshold": threshold, "value": value,
+            "baseline": round(float(np.ravel(clf._baseline_prediction)[0]), 7)}
+
+
+__all__ = ["TreeEnsemble", "from_dict", "from_sklearn"]

@@ -1,0 +1,74 @@
+"""The line model's tree ensemble (numpy evaluation of scikit-learn's trees) and the HTML
+combiner's pieces."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from sklearn.ensemble import HistGradientBoostingClassifier
+
+from parallax.segment.htmlcombine import NAMES, combine_features, contained, default_combiner
+from parallax.segment.linemodel import default_model
+from parallax.segment.lines import read_lines
+from parallax.segment.trees import from_dict, from_sklearn
+
+
+@pytest.mark.parametrize("depth", [3, 6])
+def test_exported_trees_score_like_scikit_learn(depth: int) -> None:
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(3000, 12))
+    x[:, 4] = rng.integers(0, 2, len(x))  # a binary feature: thresholds between 0 and 1
+    y = (x[:, 0] + x[:, 4] * x[:, 1] - 0.5 * x[:, 2] ** 2) > 0
+    clf = HistGradientBoostingClassifier(max_iter=40, max_depth=depth, max_leaf_nodes=15,
+                                         early_stopping=False).fit(x, y)
+    # through JSON, as the shipped model is stored
+    trees = from_dict(json.loads(json.dumps(from_sklearn(clf))))
+    probe = rng.normal(size=(500, 12))
+    probe[:, 4] = rng.integers(0, 2, len(probe))
+    assert trees.depth <= depth
+    assert np.allclose(trees.probabilities(probe), clf.predict_proba(probe)[:, 1], atol=1e-5)
+    # the leaves above the last level are padded: some trees must have them for the test to
+    # mean anything
+    assert (trees.threshold > 1e299).any()
+
+
+def test_an_empty_page_scores_nothing() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(200, 3))
+    clf = HistGradientBoostingClassifier(max_iter=5, early_stopping=False).fit(x, x[:, 0] > 0)
+    assert from_dict(from_sklearn(clf)).probabilities(np.zeros((0, 3))).shape == (0,)
+
+
+def test_shipped_line_model_scores_an_article_above_its_menu() -> None:
+    model = default_model()
+    assert model is not None
+    body = ("The council voted on Tuesday to close the old bridge to heavy traffic after "
+            "engineers found cracks in two of its supports, and said repairs would take a year.")
+    text = "\n".join(["Home", "News", "Sport", "Weather", "Bridge closed to lorries",
+                      body, body.replace("Tuesday", "Monday"), body.replace("year", "decade"),
+                      "Share this", "Most read", "Privacy policy"])
+    lines = read_lines(text)
+    p = model.probabilities(lines)
+    assert ((p >= 0) & (p <= 1)).all()
+    assert min(p[5:8]) > max(p[[0, 1, 2, 3, 8, 10]])
+
+
+def test_contained_marks_lines_trafilatura_kept() -> None:
+    kept = "The minister resigned on Friday after the report was published in full."
+    lines = ["Home", "The minister resigned on Friday after the report was published.",
+             "Sign up for our newsletter today and never miss a story again"]
+    assert contained(lines, [kept]).tolist() == [0.0, 1.0, 0.0]
+    # a short line counts only as a whole kept line, not as a word of the article
+    assert contained(["Home", "Friday"], ["Home", kept]).tolist() == [1.0, 0.0]
+
+
+def test_shipped_combiner_matches_its_features() -> None:
+    combiner, model = default_combiner(), default_model()
+    assert combiner is not None and model is not None
+    assert len(combiner.coef) == len(NAMES)
+    lines = read_lines("Home\nA line of text that is long enough to be read as prose here.\n")
+    x = combine_features(lines, np.array([0.1, 0.9]), np.array([0.0, 1.0]), model)
+    assert x.shape == (2, len(NAMES))
+    assert combiner.keep(x).tolist()[1] is True
