@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 import numpy as np
+import numpy.typing as npt
 
 from parallax.errors import Code, InputRejected
 from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
@@ -24,7 +25,7 @@ from parallax.segment.htmlcombine import (
 )
 from parallax.segment.htmlpage import HtmlSegments, html_to_paragraphs, segment_html
 from parallax.segment.linemodel import default_model
-from parallax.segment.lines import LineClassifier, paragraph_like, read_lines
+from parallax.segment.lines import Line, LineClassifier, paragraph_like, read_lines
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
 from parallax.segment.textdump import Draft, segment_text
@@ -84,8 +85,12 @@ class HeuristicSegmenter:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
                       author=seg.author, paragraphs=seg.paragraphs)
-        self._combined(seg, draft)
-        self._visible_lines(seg.visible, draft)
+        # the visible lines and their probabilities, read once for the combiner and the repair
+        line_model = default_model()
+        lines = read_lines(render(*seg.visible, "select_all")) if seg.visible[1] else []
+        p = line_model.probabilities(lines) if line_model is not None else np.zeros(0)
+        self._combined(seg, draft, lines, p)
+        self._visible_lines(seg.visible, draft, lines, p)
         if seg.language:
             doc.metadata.setdefault("language", seg.language)
         if seg.published_iso:
@@ -95,16 +100,16 @@ class HeuristicSegmenter:
                             for t in seg.related]
         return drafts, seg.comments, seg.boilerplate, seg.comment_authors
 
-    def _combined(self, seg: HtmlSegments, draft: Draft) -> bool:
+    def _combined(self, seg: HtmlSegments, draft: Draft, lines: list[Line],
+                  p: npt.NDArray[np.float64]) -> bool:
         """The article as the HTML combiner decides it line by line from trafilatura's text and
-        the line model (``htmlcombine``); False when it cannot decide (no combiner, no visible
-        lines, or trafilatura found too little: ``_visible_lines`` then repairs or rescues)."""
+        the line model's probabilities ``p`` of the visible ``lines`` (``htmlcombine``); False
+        when it cannot decide (no combiner or model, no visible lines, or trafilatura found too
+        little: ``_visible_lines`` rescues that page)."""
         combiner, line_model = default_combiner(), default_model()
-        title, blocks = seg.visible
-        if combiner is None or line_model is None or not blocks \
-                or sum(len(p) for p in draft.paragraphs) < self.min_chars:
+        if combiner is None or line_model is None or not lines \
+                or sum(len(t) for t in draft.paragraphs) < self.min_chars:
             return False
-        lines = read_lines(render(title, blocks, "select_all"))
         texts = [ln.text for ln in lines]
         traf = contained(texts, [draft.title, *draft.paragraphs])
         elsewhere = [*seg.comments, *(t.title for t in seg.related)] + [
@@ -115,8 +120,7 @@ class HeuristicSegmenter:
         first = int(np.argmax(traf > 0)) if traf.any() else 0
         stop = next((i for i in range(first + 1, len(lines))
                      if lines[i].heading is not None or inside[i]), None)
-        keep = combiner.keep(combine_features(lines, line_model.probabilities(lines), traf,
-                                              line_model), addable(lines, stop))
+        keep = combiner.keep(combine_features(lines, p, traf, line_model), addable(lines, stop))
         chosen = [t for t, k, other in zip(texts, keep, inside, strict=True)
                   if k and t != draft.title and not other]
         if sum(len(t) for t in chosen) < self.min_chars:
@@ -124,7 +128,8 @@ class HeuristicSegmenter:
         draft.paragraphs = chosen
         return True
 
-    def _visible_lines(self, visible: tuple[str, list[Block]], draft: Draft) -> None:
+    def _visible_lines(self, visible: tuple[str, list[Block]], draft: Draft,
+                       lines: list[Line], p: npt.NDArray[np.float64]) -> None:
         """Repair what the HTML extractor got wrong with the line model on the page's visible
         lines: when it found (almost) nothing, or a piece (a teaser, a truncated body, one
         paragraph of many) of a block the model finds at least ``HTML_REPAIR_RATIO`` times
@@ -143,8 +148,7 @@ class HeuristicSegmenter:
             seg = segment_text(dump, self.classifier)
             model = seg.model_main
         else:  # only the model's lines are needed here: skip the rules' decoding
-            lines = read_lines(dump)
-            model = [ln.text for ln, k in zip(lines, line_model.main_lines(lines), strict=True)
+            model = [ln.text for ln, k in zip(lines, line_model.decode(lines, p), strict=True)
                      if k]
         model_words = sum(len(t.split()) for t in model)
         inside = _contained(draft.paragraphs, model)
