@@ -4,6 +4,7 @@ instead of loading their own (docs/speed.md)."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,7 @@ def test_forked_workers_use_the_parents_warm_pipeline(tmp_path: Path,
     pool = parallel._Pool(config, True, 2)
     try:
         assert pool.pipeline is not None
+        assert gc.get_freeze_count() > 0  # the warmed models stay out of the collector's way
 
         def refuse(*args: object, **kwargs: object) -> None:
             raise AssertionError("a worker built its own pipeline")
@@ -52,5 +54,6 @@ def test_forked_workers_use_the_parents_warm_pipeline(tmp_path: Path,
         results = future.result(timeout=300)
     finally:
         pool.shutdown()
+    assert gc.get_freeze_count() == 0  # and are handed back to it when the pool is done
     assert len(results) == 3 and all(isinstance(r, Page) for r in results)
     assert all(a.entities for r in results if isinstance(r, Page) for a in r.articles)

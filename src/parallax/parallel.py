@@ -256,3 +256,7 @@ class _Pool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.pipeline is not None:
+            # a long-lived caller (a library user running several streams) gets its garbage
+            # collected again: frozen objects would otherwise stay for the life of the process
+            gc.unfreeze()
