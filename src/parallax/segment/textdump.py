@@ -309,27 +309,41 @@ class _Decoder:
 # its teasers are set aside); real pages the rules get wrong fall below one of the two
 AGREE_PRECISION = 0.9  # of the rules' body words, the share the model calls main text
 AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share in the body
+#: a page of at most this many lines, or with a comments/related heading or a donation appeal,
+#: gets the rules' pass first (the shapes the rules were written for: short pasted articles,
+#: comment threads, teaser lists); any other page only the model-guided pass
+RULES_MAX_LINES = 80
 
 
 def segment_text(text: str, classifier: LineClassifier | None = None,
                  model: LineModel | bool | None = True) -> Segmented:
-    """The rules' segmentation when the line model agrees with its article, else the model's.
+    """The rules' segmentation when the page has their shapes and the line model agrees with
+    its article, else the decoding guided by the model's lines.
 
-    Why both: the rules read the shapes they were written for (aggregators, comment threads
-    after an appeal, teasers) better than any line model, but on real pages they often find
-    the wrong block or none. The model decides which: if most of the rules' body is main text
-    to the model and it holds at least half of the model's main text, the rules stand;
-    otherwise the decoder runs again with the model's lines as the article.
+    Why both: the rules read the shapes they were written for (short pasted articles, comment
+    threads under a heading or after an appeal, teaser lists) better than any line model, but
+    on real pages they often find the wrong block or none. A long page (> ``RULES_MAX_LINES``)
+    with no comments/related heading and no donation appeal goes straight to the model-guided
+    pass: there the rules' pass was mostly thrown away, and where it stood it cost F1 (held
+    out by site: +0.006 to +0.009 F1 per rendering without it, one decoder pass instead of
+    up to two; docs/segmentation.md). Otherwise the model decides: if most of the rules' body
+    is main text to the model and it holds at least half of the model's main text, the rules
+    stand; otherwise the decoder runs again with the model's lines as the article.
     ``model=True`` uses the shipped model; ``False``/``None`` the rules alone.
     """
     clf = classifier or LineClassifier()
     chosen = default_model() if model is True else (model or None)
     lines = read_lines(text)
-    rules = _Decoder(lines, clf).run()
     if chosen is None or not lines:
-        return rules
+        return _Decoder(lines, clf).run()
     mask = chosen.main_lines(lines)
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
+    if len(lines) > RULES_MAX_LINES and not any(
+            line.heading or line.phrase_kind == "donation_appeal" for line in lines):
+        learned = _Decoder(lines, clf, mask).run()
+        learned.model_main = model_main
+        return learned
+    rules = _Decoder(lines, clf).run()
     rules.model_main = model_main
     main = next((d for d in rules.articles if d.role == "main"), None)
     body = Counter(main.paragraphs) if main else Counter()
