@@ -258,8 +258,12 @@ class _Decoder:
                 continue
             if current is None:
                 after_marker = mode in ("comments", "appeal")
-                if mode != "related" and self.clf.is_comment(
-                        line, page_language=self.page_language, after_marker=after_marker):
+                # with no marker only the language can make a line a comment: a reader's
+                # comment is a sentence, a menu or footer line is not (and langid, ~0.1 ms a
+                # line, misreads short English link text as French or Pidgin)
+                if mode != "related" and (after_marker or paragraph_like(text)) \
+                        and self.clf.is_comment(line, page_language=self.page_language,
+                                                after_marker=after_marker):
                     self.comment_line(line)
                 else:
                     self.take("boilerplate", "other")
