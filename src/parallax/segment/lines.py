@@ -233,6 +233,20 @@ class LineClassifier:
             return scores[0] > 0
         return self.comment(line, page_language=page_language, after_marker=after_marker) > 0
 
+    def page_language(self, text: str) -> str | None:
+        """The language of a page's first paragraphs: the one whose function words they are
+        full of (at least 5 distinct ones, twice the runner-up's), else langid's answer. Why:
+        langid reads plain English paragraphs as Nigerian Pidgin now and then, and a wrong page
+        language turns every body line into a 'comment in another language'; the count is
+        also ~0.3 ms cheaper than langid over three paragraphs."""
+        tokens = {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
+        counts = sorted(((len(tokens & words), lang) for lang, words in FUNCTION_WORDS.items()),
+                        reverse=True)
+        (best, lang), (second, _) = counts[0], counts[1]
+        if best >= 5 and best >= 2 * second:
+            return lang
+        return self.language(text)
+
     def language(self, text: str, expected: str | None = None) -> str | None:
         """Language of a line; a line full of the expected language's function words is
         taken as that language without running the model (most body lines). Remembered per

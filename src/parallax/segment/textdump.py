@@ -177,7 +177,7 @@ class _Decoder:
         if current.role != "main" or len(current.paragraphs) < 2:
             return False
         if self.page_language is None:
-            self.page_language = self.clf.language(" ".join(current.paragraphs[:3]))
+            self.page_language = self.clf.page_language(" ".join(current.paragraphs[:3]))
         return self.clf.is_comment(line, page_language=self.page_language, after_marker=False)
 
     def sure_sentence(self, line: Line, current: Draft | None) -> bool:
