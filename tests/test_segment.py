@@ -162,3 +162,24 @@ def test_seed_investigative_piece_with_german_comments(seeds: list[Path],
     assert len(page.comments) >= 20
     languages = [c.language for c in page.comments if len(c.text) > 40]
     assert languages.count("de") >= 0.8 * len(languages)
+
+
+def test_footer_lines_in_another_language_are_not_comments() -> None:
+    """After the article, with no comments marker, only a sentence can be a comment by its
+    language: a German or French footer line under an English story is furniture (langid
+    used to turn such lines, and short English link text it misread, into comments)."""
+    paragraph = ("The central bank raised its benchmark rate by a quarter point on Wednesday, "
+                 "the third increase this year, and said further moves would depend on how "
+                 "quickly prices cool in the months ahead, officials told reporters in {}.")
+    cities = ["Oslo", "Vienna", "Prague", "Madrid", "Dublin"] * 3
+    body = [paragraph.format(city) + f" Item {i}." for i, city in enumerate(cities)]
+    footer = ["Neueste Beiträge Startseite Impressum", "Rechtliche Hinweise und Datenschutz",
+              "Mentions légales et politique de confidentialité"]
+    comment = "Das ist doch wirklich eine Frechheit, was die Notenbank hier schon wieder macht!"
+    lines = (["Central bank raises rates again"] + [f"Section {i}" for i in range(40)] + body
+             + [f"Footer link {i}" for i in range(20)] + footer + [comment]
+             + [f"Footer link {i}" for i in range(20, 30)])
+    seg = segment_text("\n".join(lines))
+    assert set(body) <= set(seg.articles[0].paragraphs)
+    assert not set(footer) & set(seg.comments)
+    assert comment in seg.comments
