@@ -183,3 +183,29 @@ def test_footer_lines_in_another_language_are_not_comments() -> None:
     assert set(body) <= set(seg.articles[0].paragraphs)
     assert not set(footer) & set(seg.comments)
     assert comment in seg.comments
+
+
+def test_long_page_without_rules_shapes_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long dump with no comments/related heading and no appeal gets only the model-guided
+    pass (the rules' pass was thrown away there and cost F1 where it stood; segmentation.md
+    "Speed, second step"); a comments heading brings the rules' pass back."""
+    from parallax.segment import textdump
+
+    runs: list[bool] = []
+    real_run = textdump._Decoder.run
+
+    def counting(self: textdump._Decoder) -> textdump.Segmented:
+        runs.append(bool(self.main))
+        return real_run(self)
+
+    monkeypatch.setattr(textdump._Decoder, "run", counting)
+    paragraph = ("The city council approved the new budget on Monday after a long debate about "
+                 "school funding, road repairs and the cost of the planned tram line to {}.")
+    body = [paragraph.format(f"district {i}") for i in range(30)]
+    menu = [f"Menu entry {i}" for i in range(60)]
+    segment_text("\n".join(["Council approves budget", *menu, *body]))
+    assert runs == [True]
+    runs.clear()
+    segment_text("\n".join(["Council approves budget", *menu, *body, "Comments",
+                            "I think this is a good budget for the city."]))
+    assert runs[0] is False
