@@ -21,21 +21,13 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
-from parallax.segment.linemodel import LineModel, best_region
+from parallax.segment.linemodel import LineModel, best_region, window_mean
 from parallax.segment.lines import Line
 
 FloatArray = npt.NDArray[np.float64]
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 NAMES = ("p", "traf", "p*traf", "traf~1", "traf~3", "traf~10", "p~3", "region",
          "log_words", "traf_words", "traf_empty")
-
-
-def _window_mean(values: FloatArray, half: int) -> FloatArray:
-    padded = np.concatenate([[0.0], np.cumsum(values)])
-    n = len(values)
-    idx = np.arange(n)
-    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
-    return np.asarray((padded[hi] - padded[lo]) / (hi - lo), dtype=np.float64)
 
 
 def contained(texts: list[str], kept: list[str]) -> FloatArray:
@@ -66,8 +58,8 @@ def combine_features(lines: list[Line], p: FloatArray, traf: FloatArray,
     region[start:end + 1] = 1.0
     traf_words = float((traf * words).sum())
     return np.stack([
-        p, traf, p * traf, _window_mean(traf, 1), _window_mean(traf, 3),
-        _window_mean(traf, 10), _window_mean(p, 3), region, np.log1p(words),
+        p, traf, p * traf, window_mean(traf, 1), window_mean(traf, 3),
+        window_mean(traf, 10), window_mean(p, 3), region, np.log1p(words),
         np.full(n, np.log1p(traf_words)), np.full(n, float(traf_words < 30)),
     ], axis=1)
 

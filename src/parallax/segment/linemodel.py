@@ -82,7 +82,9 @@ def _base_row(line: Line, prev_blank: bool, continues: bool) -> list[float]:
     ]
 
 
-def _window_mean(values: FloatArray, half: int) -> FloatArray:
+def window_mean(values: FloatArray, half: int) -> FloatArray:
+    """Mean over each line's window of ``half`` lines either side (clipped at the page's ends);
+    shared by the line model's context features and the HTML combiner."""
     padded = np.concatenate([[0.0], np.cumsum(values)])
     n = len(values)
     idx = np.arange(n)
@@ -146,9 +148,9 @@ def features(lines: list[Line], base: FloatArray | None = None) -> FloatArray:
         parts.append(shifted)
     para = base[:, col["paragraph"]]
     for half in _WINDOWS:
-        parts.append(np.stack([_window_mean(base[:, col[c]], half)
+        parts.append(np.stack([window_mean(base[:, col[c]], half)
                                for c in ("paragraph", "log_words", "stop_ratio")], axis=1))
-    density = _window_mean(para * word_counts, 8)
+    density = window_mean(para * word_counts, 8)
     rel = density / max(float(density.max()), 1e-9)
     start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
     region = np.zeros(n)
