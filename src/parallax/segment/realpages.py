@@ -113,6 +113,10 @@ def shingles(tokens: list[str], n: int = 4) -> Counter[tuple[str, ...]]:
 
 
 def shingle_prf(predicted: str, gold: str) -> tuple[float, float, float]:
+    """Word 4-gram P/R/F1 of one real page, the metric issue 16 states. Unlike the gold set's
+    ``evaluate.prf`` (where an empty gold and an empty answer agree, scoring 1), nothing empty
+    scores here: every real page holds a gold article, so an empty answer is a rejected page
+    and must count as 0."""
     got, want = shingles(words(predicted)), shingles(words(gold))
     overlap = sum((got & want).values())
     p = overlap / sum(got.values()) if got else 0.0
