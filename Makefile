@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest install clean models
+.PHONY: demo test lint typecheck pytest install clean models segment-models
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 2; }
@@ -49,6 +49,13 @@ models: $(STAMP)
 	$(BIN)/python -m parallax.frame.span_training $(DATASETS)/semeval2023-task3 src/parallax/frame/models
 	$(BIN)/python -m parallax.frame.loaded_training $(DATASETS)/bias/babe src/parallax/frame/models
 	$(BIN)/python scripts/gen_model_card.py --runtime
+
+# The segmentation line model (gradient-boosted trees) and the HTML combiner, from the real pages
+# of ../shared/datasets/extraction (held-out sites are never trained on; about 20 minutes on 2
+# cores). Kept apart from `models` because it is slow and framing retrains do not need it.
+segment-models: $(STAMP)
+	$(BIN)/python benchmarks/train_line_model.py --rebuild
+	$(BIN)/python benchmarks/train_html_combine.py --rebuild
 
 clean:
 	rm -rf $(VENV) parallax-demo.db* parallax-demo-report.html .pytest_cache .mypy_cache .ruff_cache
