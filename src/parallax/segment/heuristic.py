@@ -141,19 +141,20 @@ class HeuristicSegmenter:
         found = sum(len(p.split()) for p in draft.paragraphs)
         if not blocks:
             return
-        dump = render(title, blocks, "select_all")
         too_little = sum(len(p) for p in draft.paragraphs) < self.min_chars
         line_model = default_model()
         if too_little or line_model is None:
-            seg = segment_text(dump, self.classifier)
+            seg = segment_text(render(title, blocks, "select_all"), self.classifier)
             model = seg.model_main
         else:  # only the model's lines are needed here: skip the rules' decoding
             model = [ln.text for ln, k in zip(lines, line_model.decode(lines, p), strict=True)
                      if k]
         model_words = sum(len(t.split()) for t in model)
-        inside = _contained(draft.paragraphs, model)
+        # the word-multiset overlap is costly and only matters when the model's block is long
+        # enough: test the length first (same decision)
         if not too_little and not (model_words >= HTML_REPAIR_RATIO * max(found, 1)
-                                   and inside >= HTML_REPAIR_INSIDE):
+                                   and _contained(draft.paragraphs, model)
+                                   >= HTML_REPAIR_INSIDE):
             return
         drafts = best_block(seg.articles, model, "\n".join(b.text for b in blocks),
                             self.min_chars) if too_little else [Draft("main", paragraphs=model)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.settings import set_date_params
 
 from parallax.records import Boilerplate
 from parallax.segment.dates import parse_absolute
@@ -102,11 +103,6 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
-    result = trafilatura.bare_extraction(
-        page, url=url, include_comments=True, with_metadata=True, favor_recall=True,
-        include_tables=False, deduplicate=False,
-    )
-    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     # the text is already decoded: parse it as UTF-8 whatever <meta charset> the page claims
     tree = lxml_html.fromstring(page.encode("utf-8", "replace"), parser=UTF8) \
         if page.strip() else None
@@ -131,6 +127,15 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         visible = tree_blocks(tree)
         langs = tree.xpath("/html/@lang")
         language = str(langs[0]).split("-")[0].lower() if langs else None
+    # trafilatura's date is only the fallback when the page's markup shows none: when it does,
+    # htmldate's extensive search (a deep copy and a full-text scan of the page, ~15% of
+    # trafilatura's time) is skipped; nothing else trafilatura returns depends on it
+    dates = set_date_params(False) if published or published_iso else None
+    result = trafilatura.bare_extraction(
+        page, url=url, include_comments=True, with_metadata=True, favor_recall=True,
+        include_tables=False, deduplicate=False, date_extraction_params=dates,
+    )
+    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     title = str(data.get("title") or "")
     paragraphs = _paragraphs(str(data.get("text") or ""))
     if paragraphs and paragraphs[0] == title:
