@@ -85,9 +85,12 @@ class HeuristicSegmenter:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
                       author=seg.author, paragraphs=seg.paragraphs)
-        # the visible lines and their probabilities, read once for the combiner and the repair
+        # the visible lines and their probabilities, read once for the combiner and the repair;
+        # not at all when trafilatura found too little (both then read the page as a dump)
         line_model = default_model()
-        lines = read_lines(render(*seg.visible, "select_all")) if seg.visible[1] else []
+        enough = sum(len(t) for t in draft.paragraphs) >= self.min_chars
+        lines = read_lines(render(*seg.visible, "select_all")) if seg.visible[1] and enough \
+            else []
         p = line_model.probabilities(lines) if line_model is not None else np.zeros(0)
         self._combined(seg, draft, lines, p)
         self._visible_lines(seg.visible, draft, lines, p)
