@@ -107,11 +107,10 @@ class HeuristicSegmenter:
                   p: npt.NDArray[np.float64]) -> bool:
         """The article as the HTML combiner decides it line by line from trafilatura's text and
         the line model's probabilities ``p`` of the visible ``lines`` (``htmlcombine``); False
-        when it cannot decide (no combiner or model, no visible lines, or trafilatura found too
-        little: ``_visible_lines`` rescues that page)."""
+        when it cannot decide (no combiner or model, or no visible lines: the caller reads none
+        when trafilatura found too little, and ``_visible_lines`` rescues that page)."""
         combiner, line_model = default_combiner(), default_model()
-        if combiner is None or line_model is None or not lines \
-                or sum(len(t) for t in draft.paragraphs) < self.min_chars:
+        if combiner is None or line_model is None or not lines:
             return False
         texts = [ln.text for ln in lines]
         traf = contained(texts, [draft.title, *draft.paragraphs])

@@ -189,6 +189,11 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
+def _tokens(text: str) -> set[str]:
+    """Lower-cased words without surrounding punctuation, for function-word counts."""
+    return {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
+
+
 class LineClassifier:
     """Linear scores over line features; positive means 'yes'."""
 
@@ -208,28 +213,28 @@ class LineClassifier:
                 + w.furniture_long * (line.words >= 15)
                 + w.furniture_strong_phrase * (line.phrase_kind in STRONG_KINDS))
 
-    def comment(self, line: Line, *, page_language: str | None, after_marker: bool) -> float:
+    def _comment_score(self, line: Line, *, switched: bool, after_marker: bool) -> float:
         w = self.w
-        switched = False
-        if page_language and len(line.text) >= w.language_min_chars:
-            lang = self.language(line.text, page_language)
-            switched = lang is not None and lang != page_language
         return (w.comment_bias
                 + w.comment_language_switch * switched
                 + w.comment_after_marker * after_marker
                 + w.comment_short * (line.words <= 40)
                 + w.comment_phrase * (line.phrase_kind is not None))
 
+    def comment(self, line: Line, *, page_language: str | None, after_marker: bool) -> float:
+        switched = False
+        if page_language and len(line.text) >= self.w.language_min_chars:
+            lang = self.language(line.text, page_language)
+            switched = lang is not None and lang != page_language
+        return self._comment_score(line, switched=switched, after_marker=after_marker)
+
     def is_comment(self, line: Line, *, page_language: str | None,
                    after_marker: bool) -> bool:
         """``comment(...) > 0``, running language identification only when the line's
         language can change the answer (with the shipped weights: a line after a comments
         marker is a comment whatever its language, a furniture phrase never is)."""
-        w = self.w
-        short, phrase = line.words <= 40, line.phrase_kind is not None
-        scores = [w.comment_bias + w.comment_language_switch * switched
-                  + w.comment_after_marker * after_marker + w.comment_short * short
-                  + w.comment_phrase * phrase for switched in (False, True)]
+        scores = [self._comment_score(line, switched=switched, after_marker=after_marker)
+                  for switched in (False, True)]
         if (scores[0] > 0) == (scores[1] > 0):
             return scores[0] > 0
         return self.comment(line, page_language=page_language, after_marker=after_marker) > 0
@@ -240,7 +245,7 @@ class LineClassifier:
         langid reads plain English paragraphs as Nigerian Pidgin now and then, and a wrong page
         language turns every body line into a 'comment in another language'; the count is
         also ~0.3 ms cheaper than langid over three paragraphs."""
-        tokens = {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
+        tokens = _tokens(text)
         counts = sorted(((len(tokens & words), lang) for lang, words in FUNCTION_WORDS.items()),
                         reverse=True)
         (best, lang), (second, _) = counts[0], counts[1]
@@ -252,10 +257,8 @@ class LineClassifier:
         """Language of a line; a line full of the expected language's function words is
         taken as that language without running the model (most body lines). Remembered per
         classifier: the rules' and the line model's decoding ask about the same lines."""
-        if expected in FUNCTION_WORDS:
-            tokens = {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
-            if len(tokens & FUNCTION_WORDS[expected]) >= 3:
-                return expected
+        if expected in FUNCTION_WORDS and len(_tokens(text) & FUNCTION_WORDS[expected]) >= 3:
+            return expected
         if text not in self._detected:
             if len(self._detected) > 10_000:  # a classifier kept for many pages
                 self._detected.clear()
