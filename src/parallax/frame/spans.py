@@ -63,6 +63,10 @@ def token_buckets(toks: list[Token], text: str, kind: str = "context") -> list[l
     return [[bucket(f) for f in features(toks, i, text)] for i in range(len(toks))]
 
 
+#: a paragraph's tokens and their probabilities (``SpanScorer.token_proba``)
+Scored = tuple[list[Token], np.ndarray]
+
+
 @dataclass(slots=True)
 class SpanScorer:
     """Per technique: hashed token weights, a bias, and the out-of-fold threshold."""
@@ -73,7 +77,7 @@ class SpanScorer:
     thresholds: np.ndarray
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def token_proba(self, text: str, start: int, end: int) -> tuple[list[Token], np.ndarray]:
+    def token_proba(self, text: str, start: int, end: int) -> Scored:
         toks = tokens(text[start:end], start)
         if not toks:
             return toks, np.zeros((0, len(self.labels)), dtype=np.float32)
@@ -82,12 +86,14 @@ class SpanScorer:
         return toks, sigmoid(z)
 
     def spans(self, text: str, start: int, end: int, label: str,
-              names: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+              names: list[tuple[int, int]], scored: Scored | None = None
+              ) -> list[tuple[int, int, float]]:
         """Runs of tokens whose probability passes the threshold, seeded by a content word that
         is not part of a name, at most ``MAX_WORDS`` long; each with its best token's
-        probability. Empty when no word passes (the paragraph label then has no span)."""
+        probability. Empty when no word passes (the paragraph label then has no span).
+        ``scored``: this paragraph's ``token_proba``, when the caller needs it too."""
         j = self.labels.index(label)
-        toks, p = self.token_proba(text, start, end)
+        toks, p = scored or self.token_proba(text, start, end)
         if not toks:
             return []
         keep = p[:, j] >= self.thresholds[j]
@@ -110,11 +116,12 @@ class SpanScorer:
         return out
 
     def best_word(self, text: str, start: int, end: int, label: str,
-                  names: list[tuple[int, int]], floor: float) -> tuple[int, int, float] | None:
+                  names: list[tuple[int, int]], floor: float, scored: Scored | None = None
+                  ) -> tuple[int, int, float] | None:
         """The one word that can seed a span and scores highest, if at least ``floor``: where a
         paragraph the technique model is sure of has no word over the cut-off."""
         j = self.labels.index(label)
-        toks, p = self.token_proba(text, start, end)
+        toks, p = scored or self.token_proba(text, start, end)
         seeds = [i for i, t in enumerate(toks) if _seed(t, text, names) and p[i, j] >= floor]
         if not seeds:
             return None

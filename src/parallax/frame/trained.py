@@ -211,10 +211,10 @@ class TrainedFraming:
         language on 26% right words in news; this rule 40% at four times the recall, and the
         SemEval paragraphs lose nothing (docs/framing.md)."""
         assert self.loaded is not None
-        out = self.loaded.spans(text, start, end, LOADED, ctx.names)
+        toks, p_news = scored = self.loaded.token_proba(text, start, end)
+        out = self.loaded.spans(text, start, end, LOADED, ctx.names, scored)
         if gated is None or self.spans is None or LOADED not in self.spans.labels:
             return out
-        toks, p_news = self.loaded.token_proba(text, start, end)
         for s, e, _ in self.spans.spans(text, start, end, LOADED, ctx.names):
             if any(s2 < e and e2 > s for s2, e2, _ in out):
                 continue
@@ -227,9 +227,12 @@ class TrainedFraming:
                 ctx: _Context) -> list[tuple[int, int]]:
         name = model.labels[j]
         if self.spans is not None and name in self.spans.labels:
-            found = [(s, e) for s, e, _ in self.spans.spans(text, start, end, name, ctx.names)]
+            scored = self.spans.token_proba(text, start, end)  # spans and best_word share it
+            found = [(s, e) for s, e, _ in self.spans.spans(text, start, end, name, ctx.names,
+                                                            scored)]
             if not found and name in FALLBACK:
-                best = self.spans.best_word(text, start, end, name, ctx.names, FALLBACK[name])
+                best = self.spans.best_word(text, start, end, name, ctx.names, FALLBACK[name],
+                                            scored)
                 found = [best[:2]] if best is not None else []
             return found
         if model.hashed is not None and name in WORD_LEVEL:
