@@ -66,6 +66,15 @@ def _month(name: str) -> int | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_date(text: str) -> bool:
+    """Every date ``parse_absolute`` reads has a digit: a cheap test before trying it on lines
+    and byline blocks that are mostly text."""
+    return _DIGIT.search(text) is not None
+
+
 def parse_absolute(text: str) -> str | None:
     """ISO date (or datetime) for the first absolute date in text, else None."""
     if m := _ISO.search(text):

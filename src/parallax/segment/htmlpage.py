@@ -15,12 +15,11 @@ from lxml import html as lxml_html
 from trafilatura.settings import set_date_params
 
 from parallax.records import Boilerplate
-from parallax.segment.dates import parse_absolute
+from parallax.segment.dates import may_hold_date, parse_absolute
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
 from parallax.segment.render import Block, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
-_DIGIT = re.compile(r"\d")
 
 _FURNITURE = [
     ("cookie_notice", re.compile(r"cookie|consent|gdpr", re.I)),
@@ -90,7 +89,7 @@ def _visible_date(tree: lxml_html.HtmlElement) -> str | None:
     for node in tree.xpath('//*[@class][contains(@class, "meta") or contains(@class, "date") '
                            'or contains(@class, "byline")]'):
         text = " ".join(node.text_content().split())
-        if not _DIGIT.search(text):  # every date parse_absolute reads has a digit
+        if not may_hold_date(text):
             continue
         for part in re.split(r"\s[·|]\s", text):
             if parse_absolute(part) and len(part.split()) <= 8:

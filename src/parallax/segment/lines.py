@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 
 from parallax.enrich.language import LangidIdentifier
-from parallax.segment.dates import DAY_WORDS, RELATIVE_TEXT, parse_absolute
+from parallax.segment.dates import DAY_WORDS, RELATIVE_TEXT, may_hold_date, parse_absolute
 from parallax.segment.patterns import (
     COMMENTS_HEADING,
     RELATED_HEADING,
@@ -49,7 +49,6 @@ DATE_PREFIX = re.compile(r"^(updated|published|posted|posted on|aktualisiert|ver
 STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal", "image_caption",
                           "empty_comment_box", "logo", "navigation", "paywall", "footer",
                           "media_contact", "author_bio", "read_more", "tags", "label"})
-_DIGIT = re.compile(r"\d")
 SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
 
 
@@ -135,7 +134,7 @@ def meta_kind(line: str, may: Collection[str] | None = None) -> str | None:
         return "byline"
     if (may is None or "byline_role" in may) and BYLINE_ROLE.match(line):
         return "byline_role"
-    if not _DIGIT.search(line):  # every date parse_absolute reads has a digit
+    if not may_hold_date(line):
         return None
     parts = [p for p in re.split(r"\s[·|]\s", line) if p.strip()]
     if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts):
