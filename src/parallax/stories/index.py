@@ -245,7 +245,7 @@ class StoryIndex:
             for story_id in reversed(self._postings.get(key, ())):
                 if story_id in self.stories and story_id != exclude:
                     hits[story_id] += 1
-        found.update(s for s, _ in sorted(hits.items(), key=lambda kv: -kv[1])[:KEY_CANDIDATES])
+        found.update(s for s, _ in hits.most_common(KEY_CANDIDATES))  # ties: first seen
         found.discard(exclude or "")
         return {s for s in found if s in self.stories}
 
