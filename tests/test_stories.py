@@ -431,6 +431,48 @@ def test_lexical_terms_separate_events_of_one_cast() -> None:
     assert same_event(without_terms) == (True, True, True)
 
 
+def test_same_week_dates_do_not_stand_in_for_shared_terms() -> None:
+    """Dated, one cast, one week (a primary defeat and the leadership race it opens): names
+    and meaning pass the dated bar, the terms share little. Dates confirm content, they never
+    replace it: the two events stay apart, each event's reports still group; with full date
+    evidence whatever the terms say (the clusterer before 2026-12-04), they merge."""
+    from collections import Counter
+
+    from parallax.stories.incremental import IncrementalClusterer
+    from parallax.stories.index import StoryIndex
+
+    def profile(aid: str, day: str, keys: dict[str, int], terms: dict[str, int],
+                vector: list[float]) -> Any:
+        p = _profile(aid, day, keys, vector)
+        p.language, p.terms = "en", Counter(terms)
+        return p
+
+    defeat = {"defeat": 2, "primar": 2, "upset": 1, "voters": 1, "house": 1}
+    race = {"majori": 2, "leader": 2, "race": 1, "votes": 1, "house": 1}
+    cast = {"canto": 2, "repub": 1, "house": 1}
+    others = [profile(f"x{i}", "2026-06-12", {f"k{i}": 2}, {f"t{i}": 2}, [0, 0, 1, i])
+              for i in range(6)]
+
+    def grouping() -> tuple[bool, bool, bool]:
+        clusterer = IncrementalClusterer(Config())
+        index = clusterer.new_index()
+        clusterer.assign_all(index, [
+            profile("a", "2026-06-10", {**cast, "brat": 1}, defeat, [1, 0.5, 0, 0, 0.2]),
+            profile("b", "2026-06-11", {**cast, "brat": 1}, defeat, [1, 0.5, 0, 0, -0.2]),
+            profile("c", "2026-06-13", {**cast, "labra": 1}, race, [1, -0.2, 0, 0, 0.2]),
+            profile("d", "2026-06-13", {**cast, "labra": 1}, race, [1, -0.2, 0, 0, -0.2]),
+            *others])
+        s = index.story_of
+        return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["c"]
+
+    assert grouping() == (True, True, False)
+    try:
+        StoryIndex.dates_confirm = False
+        assert grouping() == (True, True, True)
+    finally:
+        StoryIndex.dates_confirm = True
+
+
 def test_old_profiles_are_rebuilt_once(tmp_path: Path, corpus: Path) -> None:
     """Profiles stored before the lexical terms existed are re-profiled on the next ingest,
     keeping story ids; a second ingest is then a no-op."""

