@@ -15,7 +15,11 @@ import numpy as np
 import pytest
 
 from parallax.segment import linemodel
+from parallax.segment.dates import may_hold_date, parse_absolute
 from parallax.segment.lines import (
+    _META_FIRST,
+    BULLET,
+    BYLINE,
     BYLINE_ROLE,
     OUTLET_TIME,
     TIME_ONLY,
@@ -26,8 +30,10 @@ from parallax.segment.lines import (
 from parallax.segment.patterns import (
     _KINDS,
     COMMENTS_HEADING,
+    NAV_CHARS,
     RELATED_HEADING,
     boilerplate_kind,
+    is_navigation,
     page_index,
 )
 from parallax.segment.prefilter import LiteralIndex, fold, required_literals
@@ -52,6 +58,12 @@ Related stories
 Comments (3)
    trailing spaces stripped   \n\n
 ΑΣ ΠΟΛΙΣ. Ἀθῆναι ſeſſion KELVIN K
+• Reuters, 2 hours ago
+Автор: Иван Петров
+von Hans Müller
+Politics\u00a0World\u2009Sport
+Updated12 March 2020
+Posted 3/4/26 at 10:30
 """ + "A long paragraph line that continues without punctuation " * 3 + (
     "\nMore from " + "the newsroom about things " * 16 + "\nComments:\n" + "word " * 61)
 
@@ -95,6 +107,33 @@ def test_required_literals_are_in_every_match() -> None:
     assert required_literals(r"^(x|y)$") == frozenset({"x", "y"})
     assert required_literals(r"\w+") is None
     assert required_literals(r"download (the|our)? ?app") == frozenset({"download "})
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_index_finds_every_literal_in_its_line(page: str) -> None:
+    index = page_index()
+    texts = [line.text for line in read_lines(page)]
+    for text, found in zip(texts, index.candidates(texts), strict=True):
+        folded = fold(text)
+        expected = {name for literal, names in index.names.items() if literal in folded
+                    for name in names}
+        assert found == expected, text
+
+
+def test_shortcuts_of_the_line_reader_hold() -> None:
+    """The tests read_lines skips are exactly the ones that cannot answer: a byline or bullet
+    starts with one of _META_FIRST, navigation needs a separator or a wide gap, a date has
+    four digits in a row."""
+    assert BYLINE.pattern.startswith(r"^(?:by|von|автор:?|par|por)\s")
+    assert BULLET.pattern.startswith(r"^[•·*]")
+    first = re.compile(r"[•·*bvаp]", re.IGNORECASE)
+    assert {ch for ch in map(chr, range(0x10000)) if first.match(ch)} == _META_FIRST
+    for text in [*_pages()[-1].splitlines(), "Home | World", "A\tB\tC", "Home  World  Sport"]:
+        if is_navigation(text.strip()):
+            assert any(ch in NAV_CHARS for ch in text) or "  " in text, text
+    for text in ("26.10.2026", "Oct 26, 2026", "2026-10-26", "4. März 2026", "12 de mayo de 2026"):
+        assert parse_absolute(text) and may_hold_date(text)
+    assert not may_hold_date("Oct 26, 26") and parse_absolute("Oct 26, 26") is None
 
 
 def test_index_finds_overlapping_and_case_folded_literals() -> None:

@@ -66,13 +66,16 @@ def _month(name: str) -> int | None:
     return None
 
 
-_DIGIT = re.compile(r"\d")
+# every pattern of parse_absolute has a four-digit year: a text (or any substring of it) without
+# four digits in a row holds no date it reads
+YEAR_DIGITS = r"\d{4}"
+_YEAR = re.compile(YEAR_DIGITS)
 
 
 def may_hold_date(text: str) -> bool:
-    """Every date ``parse_absolute`` reads has a digit: a cheap test before trying it on lines
-    and byline blocks that are mostly text."""
-    return _DIGIT.search(text) is not None
+    """Every date ``parse_absolute`` reads has four digits in a row (the year): a cheap test
+    before trying it on lines and byline blocks that are mostly text."""
+    return _YEAR.search(text) is not None
 
 
 def parse_absolute(text: str) -> str | None:

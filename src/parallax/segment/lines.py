@@ -12,16 +12,24 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from parallax.enrich.language import LangidIdentifier
-from parallax.segment.dates import DAY_WORDS, RELATIVE_TEXT, may_hold_date, parse_absolute
+from parallax.segment.dates import (
+    DAY_WORDS,
+    RELATIVE_TEXT,
+    may_hold_date,
+    parse_absolute,
+)
 from parallax.segment.patterns import (
     COMMENTS_HEADING,
+    NAV_CHARS,
     RELATED_HEADING,
     boilerplate_kind,
     page_index,
@@ -120,20 +128,35 @@ class Line:
     heading: str | None  # related | comments | None
 
 
-def meta_kind(line: str, may: Collection[str] | None = None) -> str | None:
-    """``may``: as for ``patterns.boilerplate_kind`` (``outlet_time`` is looked up per page)."""
-    if words(line) > 25:  # metadata lines are short; skip the date parsing for body text
+def meta_kind(line: str, may: Collection[str] | None = None, *, words: int | None = None,
+              dated: bool = True) -> str | None:
+    """``may``: as for ``patterns.boilerplate_kind`` (``outlet_time`` is looked up per page);
+    ``words``: the line's word count if known; ``dated=False``: the caller knows the line has
+    no four digits in a row (no date, ``dates.may_hold_date``). Same answers without them."""
+    n = len(line.split()) if words is None else words
+    if n > 25:  # metadata lines are short; skip the date parsing for body text
         return None
-    if (may is None or "time_only" in may) and TIME_ONLY.match(line):
-        return "time"
-    if (may is None or "outlet_time" in may) and OUTLET_TIME.match(line):
-        return "outlet_time"
-    if BULLET.match(line):
-        return "bullet"
-    if BYLINE.match(line):
-        return "byline"
+    if may is None or may:
+        if (may is None or "time_only" in may) and TIME_ONLY.match(line):
+            return "time"
+        if (may is None or "outlet_time" in may) and OUTLET_TIME.match(line):
+            return "outlet_time"
+    if line[:1] in _META_FIRST:
+        if BULLET.match(line):
+            return "bullet"
+        if BYLINE.match(line):
+            return "byline"
     if (may is None or "byline_role" in may) and BYLINE_ROLE.match(line):
         return "byline_role"
+    return date_kind(line) if dated else None
+
+
+# first characters of a BULLET or BYLINE match (re.IGNORECASE included; tested)
+_META_FIRST = frozenset("•·*BPVbpvАа")
+
+
+def date_kind(line: str) -> str | None:
+    """The date part of ``meta_kind``: ``dateline`` ("Reuters · 26.10.2026"), ``date`` or None."""
     if not may_hold_date(line):
         return None
     parts = [p for p in re.split(r"\s[·|]\s", line) if p.strip()]
@@ -157,6 +180,14 @@ _PAGE_EXTRA = (("outlet_time", OUTLET_TIME.pattern), ("time_only", TIME_ONLY.pat
 _LOOKUP_WORDS = 60
 
 
+# Where boilerplate_kind and meta_kind can answer anything but "no" without the page-wide
+# lookups: navigation needs a separator or a space other than a single " "
+# (``patterns.NAV_CHARS``), a date four digits in a row (``dates.may_hold_date``); one match
+# per line
+_NAV_LINE = re.compile("[" + re.escape(NAV_CHARS) + "][^\n]*")
+_YEAR_LINE = re.compile(r"\d" * 4 + r"[^\n]*")  # YEAR_DIGITS, written so re scans faster
+
+
 def read_lines(text: str) -> list[Line]:
     raw = [ln.strip() for ln in text.splitlines()]
     counts = Counter(ln for ln in raw if ln)
@@ -168,11 +199,15 @@ def read_lines(text: str) -> list[Line]:
     for k, names in zip(short, page_index(_PAGE_EXTRA).candidates([texts[k] for k in short]),
                         strict=True):
         may[k] = names
+    page = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))  # each line's end + 1 in the page
+    nav = _lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends)
+    dated = _lines_of(_YEAR_LINE, page, ends)
+    kept = [i for i, ln in enumerate(raw) if ln]
+    last = len(raw) - 1
     lines: list[Line] = []
-    for i, line in enumerate(raw):
-        if not line:
-            continue
-        k = len(lines)
+    append = lines.append
+    for k, line in enumerate(texts):
         here, n = may[k], n_words[k]
         heading = None
         if here or n > _LOOKUP_WORDS:
@@ -180,12 +215,27 @@ def read_lines(text: str) -> list[Line]:
             heading = "related" if (long or "related" in here) and RELATED_HEADING.match(
                 line) else ("comments" if (long or "comments" in here)
                             and COMMENTS_HEADING.match(line) else None)
-        lines.append(Line(
-            text=line, index=k, blank_after=i + 1 < len(raw) and not raw[i + 1],
-            words=n, phrase_kind=boilerplate_kind(line, here), repeated=counts[line],
-            meta=meta_kind(line, here), heading=heading,
-        ))
+        i = kept[k]
+        append(Line(line, k, i < last and not raw[i + 1], n,
+                    boilerplate_kind(line, here, words=n, separated=k in nav), counts[line],
+                    meta_kind(line, here, words=n, dated=k in dated), heading))
     return lines
+
+
+def _lines_of(pattern: re.Pattern[str], page: str, ends: list[int]) -> set[int]:
+    """The lines of ``page`` in which ``pattern`` finds something (``ends``: each line's
+    end + 1)."""
+    return {bisect_right(ends, match.start()) for match in pattern.finditer(page)}
+
+
+def _lines_with(page: str, needle: str, ends: list[int]) -> set[int]:
+    found = set()
+    pos = page.find(needle)
+    while pos >= 0:
+        line = bisect_right(ends, pos)
+        found.add(line)
+        pos = page.find(needle, ends[line])  # the next line
+    return found
 
 
 def _tokens(text: str) -> set[str]:

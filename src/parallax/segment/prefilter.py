@@ -4,7 +4,7 @@ Why: the furniture, byline and time patterns are case-insensitive alternations o
 phrases, and Python's ``re`` tries every alternative at every character of every line: 80 % of a
 real dump's segmentation time went there. Every match of such a pattern contains one of a few
 literal strings (``donat``, ``copyright``, ``cookie`` …), read off the parsed pattern. One scan of
-the lowercased page for all of them (a trie-shaped regex, so each character is tried once) tells
+the lowercased page for all of them (hashes of its 4-grams, ``LiteralIndex.candidates``) tells
 which lines can match which pattern; the original pattern then runs only on those lines, so the
 answers are exactly the pattern's own. A pattern with no literal of at least ``MIN_LITERAL``
 characters in every alternative (an anchored ``^(x|email)$``) is cheap already and runs on every
@@ -18,8 +18,10 @@ pattern matches case-insensitively is found in the lowered page.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+
+import numpy as np
+import numpy.typing as npt
 
 try:  # the characters re.IGNORECASE takes as equal beyond lowercase (CPython's own table)
     from re._casefix import _EXTRA_CASES
@@ -101,22 +103,21 @@ def _selective(literal: str) -> bool:
     return len(literal) >= MIN_LITERAL or not literal.isascii()
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict[str, dict] = {}  # type: ignore[type-arg, unused-ignore]
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+# 4-grams are hashed by multiplying each code point with its own odd 64-bit constant (sums wrap
+# around in uint64) and keeping the top ``_BITS`` bits as a bucket of a table
+_MULTIPLIERS = tuple(np.uint64(m) for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F,
+                                            0x165667B19E3779F9, 0xD6E8FEB86659FD93))
+_BITS = 16
+_GRAM = len(_MULTIPLIERS)
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg, unused-ignore]
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return emit(trie)
+def _buckets(codes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The hash bucket of the 4-gram starting at each place of ``codes`` (all but the last 3)."""
+    n = len(codes) - _GRAM + 1
+    mixed = codes[:n] * _MULTIPLIERS[0]
+    for k in range(1, _GRAM):
+        mixed += codes[k:n + k] * _MULTIPLIERS[k]
+    return np.asarray(mixed >> np.uint64(64 - _BITS), dtype=np.uint64)
 
 
 class LiteralIndex:
@@ -134,32 +135,73 @@ class LiteralIndex:
             for literal in found:
                 self.names.setdefault(literal, []).append(name)
         self.always = frozenset(always)
-        # at each place the trie matches the longest literal there, and every other literal
-        # starting there is one of its prefixes
-        self._rx = re.compile(_trie_pattern(self.names)) if self.names else None
+        # literals of 4+ characters are looked for by the hash of their first 4-gram (bucket
+        # -> literals), shorter ones ("ago", "©") with str.find
+        self._short = sorted(lit for lit in self.names if len(lit) < _GRAM)
+        self._bucket_literals: list[list[str]] = [[]]
+        self._table = np.zeros(1 << _BITS, dtype=np.int32)
+        for literal in sorted(lit for lit in self.names if len(lit) >= _GRAM):
+            bucket = int(_buckets(_codes(literal[:_GRAM]))[0])
+            if not self._table[bucket]:
+                self._table[bucket] = len(self._bucket_literals)
+                self._bucket_literals.append([])
+            self._bucket_literals[self._table[bucket]].append(literal)
+        # a second test before Python looks: the bucket of the last 4-gram, where the first
+        # 4-gram's bucket holds a single literal (else its own first 4-gram: always true)
+        self._tail_offset = np.zeros(len(self._bucket_literals), dtype=np.int64)
+        self._tail_bucket = np.zeros(len(self._bucket_literals), dtype=np.uint64)
+        for k, literals in enumerate(self._bucket_literals[1:], start=1):
+            literal = literals[0] if len(literals) == 1 else literals[0][:_GRAM]
+            self._tail_offset[k] = len(literal) - _GRAM
+            self._tail_bucket[k] = _buckets(_codes(literal[-_GRAM:]))[0]
 
     def candidates(self, lines: list[str]) -> list[set[str]]:
-        """Per line, the filtered pattern names that may match it (``always`` not included)."""
+        """Per line, the filtered pattern names that may match it (``always`` not included):
+        the names of every literal the folded line contains.
+
+        Why hashes, not one regex: a trie-shaped alternation of the ~280 literals is tried at
+        every character by ``re`` (~1 ms a real page); the 4-gram hashes of the whole page
+        are a few numpy operations, and only the ~1 % of places whose hash is a literal's are
+        checked with ``str.startswith``."""
         out: list[set[str]] = [set() for _ in lines]
-        if self._rx is None or not lines:
+        if not self.names or not lines:
             return out
         page = fold("\n".join(lines))
-        starts = [0]
-        for line in lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        search, pos = self._rx.search, 0
-        while (match := search(page, pos)) is not None:
-            # the next search starts one character on, not after the hit: literals overlapping
-            # each other ("read more on this") are all found
-            pos = match.start()
-            names = out[bisect_right(starts, pos) - 1]
-            for literal in self._prefixes(match.group()):
-                names.update(self.names[literal])
-            pos += 1
+        starts = np.zeros(len(lines), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, lines[:-1]), dtype=np.int64, count=len(lines) - 1) + 1,
+                  out=starts[1:])
+        places: list[int] = []
+        found: list[str] = []
+        if len(page) >= _GRAM:
+            grams = _buckets(_codes(page))
+            table = self._table[grams]
+            hits = np.flatnonzero(table)
+            tail = hits + self._tail_offset[table[hits]]
+            inside = tail < len(grams)
+            hits, tail = hits[inside], tail[inside]
+            hits = hits[grams[tail] == self._tail_bucket[table[hits]]]
+            for pos, bucket in zip(hits.tolist(), table[hits].tolist(), strict=True):
+                for literal in self._bucket_literals[bucket]:
+                    if page.startswith(literal, pos):
+                        places.append(pos)
+                        found.append(literal)
+        for literal in self._short:
+            pos = page.find(literal)
+            while pos >= 0:
+                places.append(pos)
+                found.append(literal)
+                pos = page.find(literal, pos + 1)
+        if places:
+            for line, literal in zip((np.searchsorted(starts, places, side="right") - 1).tolist(),
+                                     found, strict=True):
+                out[line].update(self.names[literal])
         return out
 
-    def _prefixes(self, hit: str) -> list[str]:
-        return [hit[:k] for k in range(1, len(hit) + 1) if hit[:k] in self.names]
+
+def _codes(text: str) -> npt.NDArray[np.uint64]:
+    """Code points of ``text`` (one per character)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"),
+                         dtype=np.uint32).astype(np.uint64)
 
 
 __all__ = ["MIN_LITERAL", "LiteralIndex", "fold", "required_literals"]
