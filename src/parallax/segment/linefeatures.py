@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -67,41 +68,41 @@ def line_safe(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(source.replace(r"\s", r"[^\S\n]"), pattern.flags)
 
 
-def _casefree(pattern: re.Pattern[str], page: str) -> tuple[re.Pattern[str], str]:
-    """A case-insensitive pattern of lowercase literals as a case-sensitive one over the folded
-    page (``prefilter.fold``, offsets kept): the same matches, found several times faster."""
-    if pattern.flags & re.IGNORECASE and pattern.pattern == pattern.pattern.lower():
-        return _without_case(pattern), fold(page)
-    return line_safe(pattern), page
+def _has_match(pattern: re.Pattern[str], folded: str, texts: list[str],
+               starts: list[int]) -> npt.NDArray[np.bool_]:
+    r"""Lines the pattern matches, tried only on lines holding one of its required literals
+    (``prefilter.required_literals``, found with ``str.find`` in the folded page; a
+    case-sensitive match holds the literal folded too), all lines when it has none.
 
-
-@cache
-def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return line_safe(re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
-
-
-def _has_match(pattern: re.Pattern[str], page: str, texts: list[str],
-               starts: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-    """Lines the pattern matches, tried only on lines holding a character every match needs
-    (``_needed_chars``; all lines when the pattern has no such set)."""
-    needed = _needed_chars(pattern)
-    if needed is None:
-        return _per_line(line_safe(pattern), page, starts, len(texts)) > 0
+    Why: an alternation with no common first character (``https?://|www\.|@``) makes ``re``
+    try every place of the page; the literals are found at C speed and few lines hold one."""
+    literals = _literals(pattern)
     out = np.zeros(len(texts), dtype=bool)
-    for i in np.unique(np.searchsorted(starts, [m.start() for m in needed.finditer(page)],
-                                       side="right") - 1).tolist():
+    lines = range(len(texts)) if literals is None else _lines_holding(literals, folded, starts)
+    for i in lines:
         out[i] = pattern.search(texts[i]) is not None
     return out
 
 
 @cache
-def _needed_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A character class one character of which every match of the pattern contains (the
-    pattern's required literals, when each is one character long), or None."""
+def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     found = required_literals(pattern.pattern, pattern.flags)
-    if not found or any(len(lit) != 1 for lit in found) or pattern.flags & re.IGNORECASE:
-        return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(found)) + "]")
+    return tuple(sorted(found)) if found else None
+
+
+def _lines_holding(literals: tuple[str, ...], folded: str, starts: list[int]) -> set[int]:
+    """The lines (``starts``: each line's first offset) in which one of ``literals`` occurs."""
+    found: set[int] = set()
+    n = len(starts)
+    for literal in literals:
+        pos = folded.find(literal)
+        while pos >= 0:
+            line = bisect_right(starts, pos) - 1
+            found.add(line)
+            if line + 1 >= n:
+                break
+            pos = folded.find(literal, starts[line + 1])  # the next line
+    return found
 
 
 def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64],
@@ -125,6 +126,8 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     cls = classes(page)
+    folded = fold(page)  # offsets kept
+    line_starts = starts.tolist()
     # a line's span plus the "\n" after it: the newline is no digit, letter or token start
     per_line = np.add.reduceat
     digits = per_line((cls & DIGIT) > 0, starts).astype(np.float64)
@@ -171,9 +174,9 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         [line.heading is not None for line in lines],
         [line.repeated > 1 for line in lines],
         [bool(marker.match(t)) for t in texts],
-        _has_match(sep, page, texts, starts),
+        _has_match(sep, folded, texts, line_starts),
         blank_after, prev_blank, (first & UPPER) > 0,
-        _per_line(*_casefree(webby, page), starts, n) > 0,
+        _has_match(webby, folded, texts, line_starts),
         np.minimum(_per_line(line_safe(gap), page, starts, n), 5.0) / 5.0,
         np.zeros(n), np.zeros(n),
         ~blank_after & nxt & (lengths >= 55) & ~ends,

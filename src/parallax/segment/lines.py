@@ -64,12 +64,16 @@ def words(line: str) -> int:
     return len(line.split())
 
 
-def title_like(line: str) -> bool:
-    return 0 < words(line) <= 25 and len(line) <= 220 and not line.rstrip().endswith((".", ":"))
+def title_like(line: str, n: int | None = None) -> bool:
+    """``n``: the line's word count when known (``Line.words``: the decoder asks ~300 times a
+    real page)."""
+    n = words(line) if n is None else n
+    return 0 < n <= 25 and len(line) <= 220 and not line.rstrip().endswith((".", ":"))
 
 
-def paragraph_like(line: str) -> bool:
-    n = words(line)  # once: the decoder asks ~600 times a real page
+def paragraph_like(line: str, n: int | None = None) -> bool:
+    """``n``: as for ``title_like``."""
+    n = words(line) if n is None else n  # once: the decoder asks ~600 times a real page
     return n >= 12 or (n >= 5 and line.rstrip().endswith(SENTENCE_END))
 
 

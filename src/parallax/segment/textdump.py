@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from parallax.records import Boilerplate
 from parallax.segment.header import plan_header, read_meta, zone_of
@@ -69,6 +70,10 @@ class _Decoder:
         self.first_main = hits[0] if hits else None
         self.last_main = hits[-1] if hits else None
         self.out.model_main = [self.lines[i].text for i in hits]
+        # asked ~270 times a real page, at ~180 places: answered once per line
+        self.repeats = [line.text == nxt.text and line.meta is None
+                        and title_like(line.text, line.words)
+                        for line, nxt in pairwise(lines)]
 
     def skip_to_article(self) -> None:
         """Take the page's leading furniture (menus, sign-in, section lists) as boilerplate when
@@ -84,7 +89,7 @@ class _Decoder:
             if prev is None or not (prev.meta or prev.phrase_kind):
                 break
             start -= 1
-        if start > 0 and title_like(self.lines[start - 1].text) \
+        if start > 0 and title_like(self.lines[start - 1].text, self.lines[start - 1].words) \
                 and not self.lines[start - 1].phrase_kind:
             start -= 1  # the headline
         while self.pos < start:
@@ -97,9 +102,9 @@ class _Decoder:
         return self.lines[i] if i < len(self.lines) else None
 
     def repeated_title(self, ahead: int = 0) -> bool:
-        line, nxt = self.peek(ahead), self.peek(ahead + 1)
-        return line is not None and nxt is not None and line.text == nxt.text \
-            and title_like(line.text) and line.meta is None
+        """The line at the cursor (+ ``ahead``) is a title-like line the next one repeats."""
+        i = self.pos + ahead
+        return i < len(self.repeats) and self.repeats[i]
 
     def take(self, where: str, kind: str | None = None) -> Line:
         line = self.lines[self.pos]
@@ -121,7 +126,8 @@ class _Decoder:
                 self.take("boilerplate", "repeated_title")
                 continue
             if line.meta is None and not (
-                    draft.role == "related" and line.words <= 5 and not paragraph_like(text)
+                    draft.role == "related" and line.words <= 5
+                    and not paragraph_like(text, line.words)
                     and not self.repeated_title() and line.phrase_kind is None
                     and line.heading is None and draft.outlet is None):
                 return
@@ -159,7 +165,7 @@ class _Decoder:
                 return True
             if line.heading or line.phrase_kind or self.repeated_title(ahead):
                 return True
-            if paragraph_like(line.text):
+            if paragraph_like(line.text, line.words):
                 return False
         return True
 
@@ -184,7 +190,8 @@ class _Decoder:
         """A long article sentence that merely contains a furniture word ("contribution",
         "copyright") stays in the body when the line model puts it there."""
         return (current is not None and current.role == "main" and bool(self.main)
-                and self.main[self.pos] and line.words >= 20 and paragraph_like(line.text))
+                and self.main[self.pos] and line.words >= 20
+                and paragraph_like(line.text, line.words))
 
     def model_says(self, current: Draft) -> str | None:
         """The line model's verdict on a main-article line the rules would keep: 'end' after
@@ -214,7 +221,7 @@ class _Decoder:
                 else:
                     self.take("boilerplate", line.phrase_kind or line.heading or "other")
                 continue
-            if self.repeated_title() or (mode == "related" and title_like(text)
+            if self.repeated_title() or (mode == "related" and title_like(text, line.words)
                                          and line.phrase_kind is None and line.meta is None):
                 current = Draft(role="related", title=text)
                 articles.append(current)
@@ -234,7 +241,8 @@ class _Decoder:
                 nxt = self.peek(1)
                 if (line.phrase_kind == "donation_appeal" or line.words <= 3
                         or is_donation_appeal(text)
-                        or (title_like(text) and nxt is not None and is_donation_appeal(nxt.text))):
+                        or (title_like(text, line.words) and nxt is not None
+                            and is_donation_appeal(nxt.text))):
                     self.take("boilerplate", "donation_appeal")
                     continue
                 mode = "comments"
@@ -261,7 +269,7 @@ class _Decoder:
                 # with no marker only the language can make a line a comment: a reader's
                 # comment is a sentence, a menu or footer line is not (and langid, ~0.1 ms a
                 # line, misreads short English link text as French or Pidgin)
-                if mode != "related" and (after_marker or paragraph_like(text)) \
+                if mode != "related" and (after_marker or paragraph_like(text, line.words)) \
                         and self.clf.is_comment(line, page_language=self.page_language,
                                                 after_marker=after_marker):
                     self.comment_line(line)
@@ -279,7 +287,7 @@ class _Decoder:
             if verdict == "drop":
                 self.take("boilerplate", line.phrase_kind or "other")
                 continue
-            if verdict is None and not paragraph_like(text) and line.words <= 8 \
+            if verdict is None and not paragraph_like(text, line.words) and line.words <= 8 \
                     and self.furniture_run_follows() and self.clf.furniture(line, tail=True) > 0:
                 self.take("boilerplate", "other")
                 continue

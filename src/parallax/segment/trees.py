@@ -38,22 +38,32 @@ class TreeEnsemble:
     baseline: float
 
     def raw(self, x: FloatArray) -> FloatArray:
-        n, width = x.shape
+        n = x.shape[0]
         trees, inner = self.feature.shape
         if not n or not trees:
             return np.full(n, self.baseline)
-        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        feature = self.feature.ravel()
+        # the page column by column, so a node's feature column starts at feature * n; the
+        # node index is kept absolute (tree * inner + node) and updated in place: the next
+        # node of a at tree t is 2a - t*inner + 1 + right
+        columns = np.ascontiguousarray(x.T, dtype=np.float64).ravel()
+        column_start = self.feature.ravel() * n
         threshold = self.threshold.ravel()
-        base = np.arange(n, dtype=np.intp) * width
-        offset = (np.arange(trees, dtype=np.intp) * inner)[:, None]
-        node = np.zeros((trees, n), dtype=np.intp)
+        lines = np.arange(n, dtype=np.intp)
+        first = np.arange(trees, dtype=np.intp)[:, None] * inner
+        at = np.repeat(first, n, axis=1)
+        step = 1 - first
+        index = np.empty((trees, n), dtype=np.intp)
+        right = np.empty((trees, n), dtype=bool)
         for _ in range(self.depth):
-            at = offset + node
-            right = flat[base + feature[at]] > threshold[at]
-            node = 2 * node + 1 + right
-        leaf = node - inner + (np.arange(trees, dtype=np.intp) * (inner + 1))[:, None]
-        return np.asarray(self.baseline + self.value.ravel()[leaf].sum(axis=0),
+            np.take(column_start, at, out=index)
+            index += lines
+            np.greater(columns.take(index), threshold.take(at), out=right)
+            at *= 2
+            at += step
+            at += right
+        # leaf j of tree t is node t*inner + inner + j, its value at t*(inner + 1) + j
+        at += np.arange(trees, dtype=np.intp)[:, None] - inner
+        return np.asarray(self.baseline + self.value.ravel().take(at).sum(axis=0),
                           dtype=np.float64)
 
     def probabilities(self, x: FloatArray) -> FloatArray:
