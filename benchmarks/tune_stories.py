@@ -32,6 +32,7 @@ from parallax.settings import Config
 from parallax.store.base import open_store
 from parallax.stories import realnews
 from parallax.stories.incremental import IncrementalClusterer
+from parallax.stories.index import StoryIndex
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories" / "basil-tune.jsonl"
 BUILD = Path("build/basil")
@@ -285,8 +286,11 @@ def cmd_within(args: argparse.Namespace) -> None:
 
 
 #: what each signal contributes: the default with one signal taken out at a time
+#: (keys "StoryIndex.x" switch a class attribute of the index for the run instead of a setting)
 ABLATIONS: dict[str, dict[str, Any]] = {
     "default": {},
+    "dates stand in for terms": {"StoryIndex.dates_confirm": False},
+    "undated joins online": {"StoryIndex.undated_join_online": True},
     "no term floor": {"story_term_floor": 0.0},
     "no date evidence": {"story_date_weight": 0.0},
     "no terms (names + meaning)": {"story_lexical_weight": 0.0, "story_term_floor": 0.0},
@@ -304,7 +308,11 @@ def cmd_ablate(args: argparse.Namespace) -> None:
     forms = [*realnews.FORMS, "gold", "gold-undated", "demo"]
     data = {form: load_form(form) for form in forms}
     for name, overrides in ABLATIONS.items():
-        config = _config(overrides)
+        config = _config({k: v for k, v in overrides.items() if "." not in k})
+        switched = {k.split(".", 1)[1]: v for k, v in overrides.items() if "." in k}
+        defaults = {attr: getattr(StoryIndex, attr) for attr in switched}
+        for attr, value in switched.items():
+            setattr(StoryIndex, attr, value)
         cells = []
         for form, (articles, gold) in data.items():
             for which in ("tune", "held", "all"):
@@ -319,6 +327,8 @@ def cmd_ablate(args: argparse.Namespace) -> None:
                               if which == "all" or held_back(e) == (which == "held")}
                     r = evaluate(articles, gold, config, events)
                 cells.append(f"{form}/{which} {r['bcubed_f1']:.3f}/{r['pairwise_precision']:.2f}")
+        for attr, value in defaults.items():
+            setattr(StoryIndex, attr, value)
         print(f"{name:<28}", " | ".join(cells), flush=True)
 
 
