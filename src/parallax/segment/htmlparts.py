@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
+from lxml import etree
 
 from parallax.segment.patterns import boilerplate_kind
+from parallax.segment.render import text_of
 
 RELATED = re.compile(r"related|see-also|more-stor|more-on|recommend|read-also|teaser|"
                      r"weitere|lesen-sie|mehr-zum|further|similar|also-read|coverage|"
@@ -42,16 +43,16 @@ class HtmlComment:
     published: str | None
 
 
-def _text(node: lxml_html.HtmlElement) -> str:
-    return " ".join(node.text_content().split())
+def _text(node: etree._Element) -> str:
+    return " ".join(text_of(node).split())
 
 
-def _marker(node: lxml_html.HtmlElement) -> str:
+def _marker(node: etree._Element) -> str:
     return f"{node.get('class', '')} {node.get('id', '')}"
 
 
-def _first(node: lxml_html.HtmlElement, rx: re.Pattern[str],
-           tags: tuple[str, ...] = ()) -> lxml_html.HtmlElement | None:
+def _first(node: etree._Element, rx: re.Pattern[str],
+           tags: tuple[str, ...] = ()) -> etree._Element | None:
     for child in node.iterdescendants():
         if not isinstance(child.tag, str):
             continue
@@ -60,7 +61,7 @@ def _first(node: lxml_html.HtmlElement, rx: re.Pattern[str],
     return None
 
 
-def teasers(tree: lxml_html.HtmlElement) -> list[Teaser]:
+def teasers(tree: etree._Element) -> list[Teaser]:
     found: list[Teaser] = []
     for box in tree.iter("aside", "section", "div", "nav"):
         if not RELATED.search(_marker(box)) or any(
@@ -78,12 +79,12 @@ def teasers(tree: lxml_html.HtmlElement) -> list[Teaser]:
     return found
 
 
-def _repeated_items(box: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+def _repeated_items(box: etree._Element) -> list[etree._Element]:
     """The first set of >= 2 sibling elements sharing tag and class: a thread's comments."""
     for node in box.iter():
         if not isinstance(node.tag, str):
             continue
-        groups: dict[tuple[str, str], list[lxml_html.HtmlElement]] = {}
+        groups: dict[tuple[str, str], list[etree._Element]] = {}
         for child in node:
             if isinstance(child.tag, str) and _text(child):
                 groups.setdefault((child.tag, child.get("class", "")), []).append(child)
@@ -94,7 +95,7 @@ def _repeated_items(box: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return []
 
 
-def comments(tree: lxml_html.HtmlElement) -> list[HtmlComment]:
+def comments(tree: etree._Element) -> list[HtmlComment]:
     found: list[HtmlComment] = []
     for box in tree.iter("section", "div", "ol", "ul", "aside"):
         if not COMMENTS.search(_marker(box)) or any(

@@ -20,6 +20,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+# what lxml.html's ``text_content()`` runs, for plain ``etree`` elements too: the HTML path reads
+# its own parse as plain elements (no Python class lookup for every element it touches)
+text_of = etree.XPath("string()", smart_strings=False)
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer "
@@ -59,7 +62,7 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
     Hidden elements are found with one XPath query before the walk, so the walk itself only
     reads each node's tag, text and tail (it runs on every HTML page: ~600 nodes)."""
     titles = tree.xpath("//title")
-    title = " ".join(titles[0].text_content().split()) if titles else ""
+    title = " ".join(text_of(titles[0]).split()) if titles else ""
     # held in a list too: lxml keeps these proxies (and their identity) while it lives
     hidden_nodes = [node for node in tree.xpath(_MAYBE_HIDDEN) if not _visible(node)]
     hidden = set(hidden_nodes)
