@@ -29,8 +29,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from parallax.frame.endtoend import Aligner, models_config
+from parallax.frame.hashing import tokens
 from parallax.frame.news import check_event
+from parallax.frame.spans import _seed
 from parallax.ingest.jsonl import read_jsonl_text
 from parallax.pipeline import Pipeline
 from parallax.records import Article, RawDocument
@@ -131,19 +135,28 @@ def narrative_share(name: str, articles: list[Article | None]) -> None:
 
 def loaded_language(articles: list[Article | None],
                     golds: list[list[tuple[str, set[str]]]]) -> dict[str, float]:
-    tp = fp = marked = names = spans = 0
+    """Token precision and recall of the Loaded_Language spans against the experts' words, with
+    95% bootstrap intervals over sentences, and the trivial baseline of marking every word that
+    may carry a span (its precision is the share of such words the experts marked)."""
+    per: list[tuple[int, int, int]] = []  # right, wrong, marked per sentence
+    base_right = base_all = names = spans = 0
     examples: list[str] = []
     for a, gold in zip(articles, golds, strict=True):
         if a is None:
-            marked += sum(len(m) for _, m in gold)
+            per.extend((0, 0, len(m)) for _, m in gold)
             continue
         aligner = Aligner(a)
+        mentions = [(m.start, m.end) for m in a.entities]
         for sentence, words in gold:
-            marked += len(words)
             place = aligner.place(sentence)
             if place.where != "text":
+                per.append((0, 0, len(words)))
                 continue
-            hit: set[str] = set()
+            for tok in tokens(a.text[place.start:place.end], place.start):
+                if _seed(tok, a.text, mentions):
+                    base_all += 1
+                    base_right += tok.text in words
+            tp = fp = 0
             for t in a.techniques:
                 if t.technique != "Loaded_Language" or not (place.start <= t.start < place.end):
                     continue
@@ -155,18 +168,28 @@ def loaded_language(articles: list[Article | None],
                 for w in WORD.findall(a.text[t.start:t.end].lower()):
                     if w in words:
                         tp += 1
-                        hit.add(w)
                     else:
                         fp += 1
                         if len(examples) < 12:
                             examples.append(a.text[t.start:t.end])
-    precision = tp / max(1, tp + fp)
-    recall = tp / max(1, marked)
-    print(f"babe: Loaded_Language token precision {precision:.3f} recall {recall:.3f} "
-          f"({tp} right, {fp} wrong tokens, {marked} marked words); {spans} spans, "
-          f"{names} on a bare name")
+            per.append((tp, fp, len(words)))
+    counts = np.asarray(per, dtype=np.float64).reshape(-1, 3)
+    tp, fp, marked = counts.sum(axis=0)
+    precision, recall = tp / max(1.0, tp + fp), tp / max(1.0, marked)
+    rng = np.random.default_rng(17)
+    draws = counts[rng.integers(0, len(counts), (2000, len(counts)))].sum(axis=1)
+    p_ci = np.percentile(draws[:, 0] / np.maximum(1, draws[:, 0] + draws[:, 1]), [2.5, 97.5])
+    r_ci = np.percentile(draws[:, 0] / np.maximum(1, draws[:, 2]), [2.5, 97.5])
+    print(f"babe: Loaded_Language token precision {precision:.3f} "
+          f"[{p_ci[0]:.3f}, {p_ci[1]:.3f}] recall {recall:.3f} [{r_ci[0]:.3f}, {r_ci[1]:.3f}] "
+          f"({tp:.0f} right, {fp:.0f} wrong tokens, {marked:.0f} marked words, "
+          f"{len(counts)} sentences); {spans} spans, {names} on a bare name")
+    print(f"  trivial baseline, every word that may carry a span: precision "
+          f"{base_right / max(1, base_all):.3f} ({base_all} words)")
     print("  wrong spans, e.g.:", examples)
-    return {"precision": precision, "recall": recall, "spans": spans, "names": names}
+    return {"precision": precision, "recall": recall, "spans": spans, "names": names,
+            "precision_ci": [float(p_ci[0]), float(p_ci[1])],
+            "recall_ci": [float(r_ci[0]), float(r_ci[1])]}
 
 
 def main() -> None:

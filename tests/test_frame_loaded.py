@@ -10,8 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from parallax import embeddings
 from parallax.enrich.sentences import sentencex_sentences
 from parallax.frame.features import STYLE_NAMES, style_features
+from parallax.frame.loaded import WORD_BUCKETS, LoadedWords, word_bucket
 from parallax.frame.news import check_event, news_page_url, read_news
 from parallax.frame.spans import BUCKETS, SpanScorer, bucket
 from parallax.frame.trained import TrainedFraming
@@ -131,12 +133,35 @@ def test_news_word_scorer_trains_on_tune_outlets_only(tmp_path: Path) -> None:
                      f"{repr(['disgraceful']) if loaded else '[]'}")
     (tmp_path / "final_labels_SG2.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     card = train_loaded(tmp_path, tmp_path / "out")
-    scorer = SpanScorer.load(tmp_path / "out" / "loaded.npz")
-    assert scorer.meta["features"] == "word" and card["tokens"]["check"] > 0
+    model = LoadedWords.load(tmp_path / "out" / "loaded.npz")
+    assert model.scorer.meta["features"] == "word" and card["tokens"]["check"] > 0
     assert card["cross_validation_leave_one_outlet_out"]["precision"] >= 0.7
     text = "A disgraceful plan was announced by the council."
-    assert [text[s:e] for s, e, _ in scorer.spans(text, 0, len(text), "Loaded_Language",
-                                                   [])] == ["disgraceful"]
+    vector = embeddings.encode([text])[0]
+    scored = model.token_proba(text, 0, len(text), lambda _: vector)
+    assert [text[s:e] for s, e, _ in model.spans(text, 0, len(text), [], scored)] == [
+        "disgraceful"]
+
+
+def test_quoted_words_are_the_speakers_not_the_authors(tmp_path: Path) -> None:
+    """The second stage weighs quotation marks (experts mark the author's words): the same
+    word passes in the author's sentence and not inside a quote; a word under the word
+    scorer's floor is never looked at."""
+    weights = np.zeros((BUCKETS, 1), np.float32)
+    weights[bucket("w:outrageous"), 0] = 8.0
+    weights[bucket("w:odd"), 0] = 1.0
+    scorer = SpanScorer(["Loaded_Language"], weights, np.array([-4.0], np.float32),
+                        np.array([0.5], np.float32), {"features": "word", "languages": ["en"]})
+    term = np.zeros(WORD_BUCKETS, np.float32)
+    term[word_bucket("odd")] = 20.0
+    LoadedWords(scorer, term, np.zeros(embeddings.DIM, np.float32), base=1.0, quote=-8.0,
+                bias=0.0, floor=0.1, threshold=0.5).save(tmp_path / "loaded.npz")
+    model = LoadedWords.load(tmp_path / "loaded.npz")
+    zero = np.zeros(embeddings.DIM, np.float32)
+    for text, shown in (("The outrageous plan was odd.", ["outrageous"]),
+                        ('He called it an "outrageous plan" on Monday.', [])):
+        scored = model.token_proba(text, 0, len(text), lambda _: zero)
+        assert [text[s:e] for s, e, _ in model.spans(text, 0, len(text), [], scored)] == shown
 
 
 def test_straight_news_reports_of_held_back_events_come_out_reporting() -> None:

@@ -24,6 +24,7 @@ from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
+from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, decide_role, entity_mentions
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
@@ -75,13 +76,23 @@ def load_models(directory: str) -> dict[str, LinearLabeller]:
     return models
 
 
+def _model_path(directory: str, name: str) -> Path | None:
+    folders = [Path(directory), bundled_dir()] if directory else [bundled_dir()]
+    return next((f / name for f in folders if (f / name).exists()), None)
+
+
 @cache
 def load_span_scorer(directory: str, name: str = "spans.npz") -> SpanScorer | None:
-    """A token scorer, if any: ``spans.npz`` places word-level technique spans (SemEval span
-    gold); ``loaded.npz`` finds loaded words in news (BABE, ``parallax.frame.loaded_training``)."""
-    folders = [Path(directory), bundled_dir()] if directory else [bundled_dir()]
-    path = next((f / name for f in folders if (f / name).exists()), None)
+    """The token scorer that places word-level technique spans (SemEval span gold), if any."""
+    path = _model_path(directory, name)
     return SpanScorer.load(path) if path is not None else None
+
+
+@cache
+def load_loaded_words(directory: str) -> LoadedWords | None:
+    """The loaded-words model for news (BABE, ``parallax.frame.loaded_training``), if any."""
+    path = _model_path(directory, "loaded.npz")
+    return LoadedWords.load(path) if path is not None else None
 
 
 @dataclass(slots=True)
@@ -99,7 +110,7 @@ class TrainedFraming:
                  portrayal_model_leans: bool = False) -> None:
         self.models = load_models(directory)
         self.spans = load_span_scorer(directory)
-        self.loaded = load_span_scorer(directory, "loaded.npz")
+        self.loaded = load_loaded_words(directory)
         self.max_role_entities = max_role_entities
         self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
@@ -186,7 +197,7 @@ class TrainedFraming:
         buckets = [units.paragraph_buckets(article.text[s:e]) for s, e in spans]
         probs = model.proba(x, buckets if model.hashed is not None else None)
         news = (self.loaded is not None and LOADED in model.labels
-                and article.language in self.loaded.meta.get("languages", ()))
+                and article.language in self.loaded.languages)
         found: list[TechniqueSpan] = []
         for (start, end), p in zip(spans, probs, strict=True):
             for j in np.flatnonzero(p >= model.thresholds):
@@ -204,17 +215,24 @@ class TrainedFraming:
 
     def _loaded_words(self, text: str, start: int, end: int, gated: float | None,
                       ctx: _Context) -> list[tuple[int, int, float]]:
-        """Loaded language in news: the words the news word scorer (learnt from BABE experts'
-        marks) passes, wherever they are, scored by their own probability; and in a paragraph
-        the technique model calls loaded (``gated``: its probability), the SemEval span scorer's
-        words that the news scorer does not rule out. The paragraph model alone put loaded
-        language on 26% right words in news; this rule 40% at four times the recall, and the
-        SemEval paragraphs lose nothing (docs/framing.md)."""
+        """Loaded language in news: the words the news model (learnt from BABE experts' marks,
+        ``parallax.frame.loaded``) passes, wherever they are, scored by their own probability;
+        and in a paragraph the technique model calls loaded (``gated``: its probability), the
+        SemEval span scorer's words that the news model does not rule out. The paragraph model
+        alone put loaded language on 26% right words in news, the word scorer alone 40%, its
+        second stage (sentence, word meaning, quotation marks) 47% at the same recall
+        (docs/framing.md)."""
         assert self.loaded is not None
-        toks, p_news = scored = self.loaded.token_proba(text, start, end)
-        out = self.loaded.spans(text, start, end, LOADED, ctx.names, scored)
+
+        def sentence_at(offset: int) -> np.ndarray:
+            row = ctx.doc.row_at(offset)
+            return ctx.doc.vectors[row] if row is not None else ctx.doc.document
+
+        scored = self.loaded.token_proba(text, start, end, sentence_at)
+        out = self.loaded.spans(text, start, end, ctx.names, scored)
         if gated is None or self.spans is None or LOADED not in self.spans.labels:
             return out
+        toks, p_news = scored
         for s, e, _ in self.spans.spans(text, start, end, LOADED, ctx.names):
             if any(s2 < e and e2 > s for s2, e2, _ in out):
                 continue
