@@ -32,12 +32,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--language", default="en")
+    parser.add_argument("--models", default="", help="model folder (default: the bundled models)")
     args = parser.parse_args()
     before = rss_mb()
     from parallax import embeddings
     from parallax.frame.trained import TrainedFraming
 
-    framing = TrainedFraming()
+    framing = TrainedFraming(args.models)
     embeddings.encode(["warm up the encoder"])
     models_mb = rss_mb() - before
     pipeline = Pipeline.from_config(load_config(None))
