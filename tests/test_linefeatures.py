@@ -23,6 +23,7 @@ from parallax.segment.lines import (
     BYLINE_ROLE,
     OUTLET_TIME,
     TIME_ONLY,
+    Line,
     LineClassifier,
     meta_kind,
     read_lines,
@@ -154,3 +155,10 @@ def test_language_asked_only_when_it_can_change_the_answer() -> None:
                 clf.comment(line, page_language="en", after_marker=after) > 0)
     index = page_index()
     assert "share_buttons" in index.always
+
+
+def test_fast_base_features_on_unstripped_lines() -> None:
+    """Lines not from read_lines (trailing spaces, an empty line) take the per-line tests."""
+    lines = [Line(text, k, False, len(text.split()), None, 1, None, None)
+             for k, text in enumerate(["A title line: ", "Ends here. ", "", "x, y; z"])]
+    assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))

@@ -46,9 +46,13 @@ def _class_table() -> npt.NDArray[np.uint8]:
     return table
 
 
-def classes(text: str) -> npt.NDArray[np.uint8]:
-    """Class flags of every character of ``text``."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+def code_points(text: str) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def classes(text: str, codes: npt.NDArray[np.uint32] | None = None) -> npt.NDArray[np.uint8]:
+    """Class flags of every character of ``text`` (``codes``: its code points if known)."""
+    codes = code_points(text) if codes is None else codes
     cls = _class_table()[np.minimum(codes, 0xFFFF)]
     for i in np.flatnonzero(codes > 0xFFFF).tolist():  # emoji and other astral characters
         ch = text[i]
@@ -115,6 +119,14 @@ def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64]
     return np.bincount(lines, minlength=n).astype(np.float64)
 
 
+@cache
+def _endings(chars: tuple[str, ...]) -> npt.NDArray[np.uint32]:
+    """Code points of one-character line endings (``str.endswith`` of a tuple of them)."""
+    if any(len(c) != 1 for c in chars):
+        raise ValueError(f"endings of one character only: {chars!r}")
+    return np.array(sorted(map(ord, chars)), dtype=np.uint32)
+
+
 def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[str, ...],
                 marker: re.Pattern[str], sep: re.Pattern[str], webby: re.Pattern[str],
                 gap: re.Pattern[str], strong: frozenset[str]) -> npt.NDArray[np.float64]:
@@ -125,7 +137,8 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    cls = classes(page)
+    codes = code_points(page)
+    cls = classes(page, codes)
     folded = fold(page)  # offsets kept
     line_starts = starts.tolist()
     # a line's span plus the "\n" after it: the newline is no digit, letter or token start
@@ -139,13 +152,20 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     lower_first = per_line(token_start & ((cls & LOWER) > 0), starts).astype(np.float64)
     n_tokens = np.fromiter((line.words for line in lines), dtype=np.float64, count=n)
     tokens = np.maximum(n_tokens, 1.0)
-    ends = np.fromiter((t.endswith(sentence_end) for t in texts), dtype=bool, count=n)
-    ends_title = np.fromiter((t.rstrip().endswith((".", ":")) for t in texts), dtype=bool,
-                             count=n)
-    ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts), dtype=bool,
-                            count=n)
-    commas = np.fromiter((t.count(",") + t.count(";") for t in texts), dtype=np.float64,
-                         count=n)
+    # line endings from each line's last character: read_lines' lines are stripped and never
+    # empty, so ``rstrip()`` changes nothing; other lines take the per-line tests
+    last = starts + lengths - 1
+    if lengths.all() and not (cls[last] & SPACE).any():
+        ends = np.isin(codes[last], _endings(sentence_end))
+        ends_title = np.isin(codes[last], _endings((".", ":")))
+        ends_para = ends
+    else:
+        ends = np.fromiter((t.endswith(sentence_end) for t in texts), dtype=bool, count=n)
+        ends_title = np.fromiter((t.rstrip().endswith((".", ":")) for t in texts),
+                                 dtype=bool, count=n)
+        ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts),
+                                dtype=bool, count=n)
+    commas = per_line((codes == ord(",")) | (codes == ord(";")), starts).astype(np.float64)
     # the page's tokens are the lines' tokens ("\n" is whitespace), in order
     tokens_all = page.lower().split()
     is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),

@@ -31,6 +31,7 @@ from parallax.segment.patterns import (
     COMMENTS_HEADING,
     NAV_CHARS,
     RELATED_HEADING,
+    always_kind,
     boilerplate_kind,
     page_index,
 )
@@ -213,6 +214,14 @@ def read_lines(text: str) -> list[Line]:
     append = lines.append
     for k, line in enumerate(texts):
         here, n = may[k], n_words[k]
+        if not here and n <= _LOOKUP_WORDS and k not in nav and (
+                n > 25 or (k not in dated and line[0] not in _META_FIRST)):
+            # most lines: no heading, no metadata, no navigation; what boilerplate_kind and
+            # meta_kind answer then, without the two calls
+            i = kept[k]
+            append(Line(line, k, i < last and not raw[i + 1], n, always_kind(line, n),
+                        counts[line], None, None))
+            continue
         heading = None
         if here or n > _LOOKUP_WORDS:
             long = n > _LOOKUP_WORDS

@@ -149,9 +149,19 @@ def boilerplate_kind(line: str, may: Collection[str] | None = None, *,
             return None
         kinds = _COMPILED
     elif not may:  # most lines
-        kinds = _ALWAYS
+        return always_kind(text, n)
     else:
         kinds = [(kind, rx) for kind, rx in _COMPILED if kind in may or kind in _INDEX.always]
+    return _first_kind(text, n, kinds)
+
+
+def always_kind(text: str, n: int) -> str | None:
+    """``boilerplate_kind`` of a stripped line of ``n`` words that is no navigation and holds
+    no literal of the page patterns (``may`` empty): only the patterns tried on every line."""
+    return None if n > 40 else _first_kind(text, n, _ALWAYS)
+
+
+def _first_kind(text: str, n: int, kinds: list[tuple[str, re.Pattern[str]]]) -> str | None:
     for kind, rx in kinds:
         if kind == "cookie_notice" and n > 30:
             continue
