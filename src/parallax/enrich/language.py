@@ -43,7 +43,7 @@ class LangidIdentifier:
 
     def detect(self, text: str) -> str | None:
         sample = text.strip()[:5000]
-        if sum(ch.isalpha() for ch in sample) < 3:
+        if sum(map(str.isalpha, sample)) < 3:
             return None
         model = self._short if len(sample) < SHORT_TEXT else self._full
         lang, _ = model.classify(sample)

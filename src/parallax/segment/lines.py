@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from parallax.enrich.language import LangidIdentifier
 from parallax.segment.dates import (
@@ -253,7 +253,8 @@ def _lines_with(page: str, needle: str, ends: list[int]) -> set[int]:
 
 def _tokens(text: str) -> set[str]:
     """Lower-cased words without surrounding punctuation, for function-word counts."""
-    return {t.lower().strip(".,;:!?\"'«»„“”()") for t in text.split()}
+    # lowering the whole text splits into the same tokens (no whitespace has a case)
+    return set(map(str.strip, text.lower().split(), repeat(".,;:!?\"'«»„“”()")))
 
 
 class LineClassifier:
