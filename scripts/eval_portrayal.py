@@ -85,7 +85,15 @@ def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
             if held_out(d.id) and d.roles and d.path is not None]
     analysed = analyse_files([d.path for d in docs if d.path is not None], config(models))
     gold_fine, pred_fine, gold_main, pred_main = [], [], [], []
+    shown = shown_right = 0
     for d, a in zip(docs, analysed, strict=True):
+        cast: dict[str, Counter[str]] = {}
+        for g in d.roles:
+            for name in entities_at(d.text, g.start, g.end, a)[:1] if a is not None else []:
+                cast.setdefault(name, Counter())[g.main_role] += 1
+        for r in a.roles if a is not None else []:
+            shown += 1  # right: an entity the annotators cast in that main role
+            shown_right += r.entity in cast and r.main_role == cast[r.entity].most_common(1)[0][0]
         for g in d.roles:
             r = role_at(d.text, g.start, g.end, a)
             gold_fine.append(g.fine_roles)
@@ -103,6 +111,7 @@ def roles(models: Path | None, language: str = "EN") -> dict[str, object]:
             "main_accuracy": round(sum(g == p for g, p in zip(gold_main, pred_main,
                                                               strict=True)) / max(1, n), 3),
             "no_role": sum(1 for p in pred_main if not p),
+            "roles_shown": shown, "shown_precision": round(shown_right / max(1, shown), 3),
             "all_antagonist_main_accuracy": round(gold_main.count("Antagonist") / max(1, n), 3),
             "all_antagonist_exact_match": round(metrics.exact_match_ratio(
                 gold_fine, [[best_antagonist]] * n), 3),

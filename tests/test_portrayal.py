@@ -12,6 +12,7 @@ from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import (
     BUCKETS,
     LABELS,
+    ROLE_MIN_SENTENCES,
     decide,
     decide_role,
     narrated,
@@ -137,14 +138,31 @@ def test_roles_only_in_domain_and_never_against_the_lean() -> None:
                                     "Innocent": ["Victim"]}})
     fine = _labeller(["Guardian", "Instigator", "Victim"])
     pm, pf = np.array([0.6, 0.3, 0.1]), np.array([0.5, 0.5, 0.1])
-    negative = PortrayalLabel("X", "negative", 0.8, 3)
-    neutral = PortrayalLabel("X", "neutral", 0.8, 3)
+    negative = PortrayalLabel("X", "negative", 0.8, 1)
+    neutral = PortrayalLabel("X", "neutral", 0.8, ROLE_MIN_SENTENCES)
     assert decide_role(pm, pf, main, fine, negative, in_domain=False) is None
     role = decide_role(pm, pf, main, fine, negative, in_domain=True)
-    assert role is not None and role[0] != "Protagonist"
+    assert role is not None and role[0] != "Protagonist"  # a stated lean, even in one sentence
     assert decide_role(pm, pf, main, fine, None, in_domain=True) is None  # not portrayed
     role = decide_role(pm, pf, main, fine, neutral, in_domain=True)
     assert role is not None and role[0] == "Protagonist"  # no lean: the likeliest main role
+    passing = PortrayalLabel("X", "neutral", 0.8, ROLE_MIN_SENTENCES - 1)
+    assert decide_role(pm, pf, main, fine, passing, in_domain=True) is None  # merely mentioned
+
+
+def test_the_main_role_leans_to_the_likelier_role_more_than_the_plain_ratio() -> None:
+    """Base rates count at the power ROLE_PRIOR_POWER: an Antagonist at 0.55 (base rate 0.6)
+    stays one against a Protagonist at 0.3 (0.2), where the plain ratio (0.92 < 1.5) turned
+    it into a Protagonist."""
+    main = _labeller(["Protagonist", "Antagonist", "Innocent"],
+                     {"priors": [0.2, 0.6, 0.2],
+                      "hierarchy": {"Protagonist": ["Guardian"], "Antagonist": ["Instigator"],
+                                    "Innocent": ["Victim"]}})
+    fine = _labeller(["Guardian", "Instigator", "Victim"])
+    neutral = PortrayalLabel("X", "neutral", 0.8, ROLE_MIN_SENTENCES)
+    role = decide_role(np.array([0.3, 0.55, 0.15]), np.array([0.5, 0.5, 0.1]), main, fine,
+                       neutral, in_domain=True)
+    assert role is not None and role[:2] == ("Antagonist", ["Instigator"])
 
 
 def _seed_article(name: str):  # type: ignore[no-untyped-def]
