@@ -119,7 +119,8 @@ SETTINGS: tuple[Setting, ...] = (
             "(docs/framing.md)."),
     Setting("framing_max_role_entities", 20,
             "How many of an article's most mentioned entities get a portrayal (and, inside the "
-            "SemEval domains, a role).",
+            "SemEval domains, may get a role: those with a stated lean or at least four "
+            "sentences about them).",
             "On the SemEval-2025 T10 English training documents 9% of the annotated mentions "
             "belong to entities ranked 13th-20th by mentions (3% lower); twelve missed them."),
     Setting("portrayal_model_leans", False,
