@@ -134,7 +134,7 @@ def narrative_share(name: str, articles: list[Article | None]) -> None:
 
 
 def loaded_language(articles: list[Article | None],
-                    golds: list[list[tuple[str, set[str]]]]) -> dict[str, float]:
+                    golds: list[list[tuple[str, set[str]]]]) -> dict[str, Any]:
     """Token precision and recall of the Loaded_Language spans against the experts' words, with
     95% bootstrap intervals over sentences, and the trivial baseline of marking every word that
     may carry a span (its precision is the share of such words the experts marked)."""
@@ -189,7 +189,7 @@ def loaded_language(articles: list[Article | None],
     print("  wrong spans, e.g.:", examples)
     return {"precision": precision, "recall": recall, "spans": spans, "names": names,
             "precision_ci": [float(p_ci[0]), float(p_ci[1])],
-            "recall_ci": [float(r_ci[0]), float(r_ci[1])]}
+            "recall_ci": [float(r_ci[0]), float(r_ci[1])], "per_sentence": per}
 
 
 def main() -> None:
