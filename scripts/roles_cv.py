@@ -9,7 +9,8 @@ without one fold of documents (all languages' other documents kept), and the doc
 fold go through what ``parallax analyze`` makes of them with the models that never saw them.
 Per entity it records the inputs of ``portrayal.decide_role`` (mean role probabilities, the
 portrayal, the domain gate), so that decision rules can be compared on ~600 mentions instead of
-54. Output: JSON on stdout; the analysed articles are cached in git-ignored ``build/roles-cv/``.
+54. Output: the scores of ``rescore`` as JSON on stdout; the analysed articles and the recorded
+inputs are kept in git-ignored ``build/roles-cv/``.
 
 ``--rescore`` skips the refitting (40 minutes on 2 busy cores) and applies the current
 ``decide_role`` to the recorded inputs (with the shipped model's base rates and role hierarchy),
@@ -145,27 +146,34 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rescore", action="store_true")
     args = parser.parse_args()
-    if args.rescore:
-        path = WORK / f"oof-{args.language}.json"
-        constants = (portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER)
-        scores = {}
-        for name, (minimum, power) in {"shipped": constants,
-                                       "before (1 sentence, ratio)": (1, 1.0),
-                                       "1 sentence": (1, constants[1]),
-                                       "3 sentences": (3, constants[1])}.items():
-            portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER = minimum, power
-            scores[name] = rescore(path)
-        portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER = constants
-        print(json.dumps(scores, indent=2))
-        return 0
+    path = WORK / f"oof-{args.language}.json"
+    if not args.rescore:
+        record_folds(args.language, args.folds, path)
+    constants = (portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER)
+    scores = {}
+    for name, (minimum, power) in {"shipped": constants,
+                                   "before (1 sentence, ratio)": (1, 1.0),
+                                   "1 sentence": (1, constants[1]),
+                                   "3 sentences": (3, constants[1])}.items():
+        portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER = minimum, power
+        scores[name] = rescore(path)
+    portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER = constants
+    print(json.dumps(scores, indent=2))
+    return 0
+
+
+def record_folds(language: str, folds: int, path: Path) -> None:
+    """Refit the role models per fold and record, for each training document of ``language``,
+    what ``decide_role`` saw for each of its top entities (every entity: the sentence minimum is
+    set to 1 while recording, so that ``rescore`` can try any minimum)."""
     say = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     encoder = CachedEncoder(ROOT / "build" / "embeddings.npz")
     rows = build_rows("roles", DATA, encoder, "train", say)
-    fold = fold_of(rows.groups, args.folds)
-    docs = [d for d in read_semeval2025(DATA / "train" / args.language)
+    fold = fold_of(rows.groups, folds)
+    docs = [d for d in read_semeval2025(DATA / "train" / language)
             if not held_out(d.id) and d.roles and d.path is not None]
     WORK.mkdir(parents=True, exist_ok=True)
-    cache = WORK / f"analysed-{args.language}.jsonl"
+    cache = WORK / f"analysed-{language}.jsonl"
     if cache.exists():
         analysed = [Article.from_dict(r) if r else None for r in
                     map(json.loads, cache.read_text(encoding="utf-8").splitlines())]
@@ -178,7 +186,9 @@ def main() -> int:
     docs_out: list[dict[str, Any]] = []
     framing = TrainedFraming()
     shipped = dict(framing.models)
-    for k in range(args.folds):
+    minimum = portrayal.ROLE_MIN_SENTENCES
+    portrayal.ROLE_MIN_SENTENCES = 1
+    for k in range(folds):
         framing.models.update(fold_models(rows, fold != k))
         for d, a in zip(docs, analysed, strict=True):
             if doc_fold.get(d.id) != k:
@@ -203,21 +213,11 @@ def main() -> int:
                             "found": bool(names), "in_domain": a is not None and bool(
                                 in_domains(f"{a.title}\n{a.text}")),
                             "decided": seen})
-        say(f"fold {k + 1}/{args.folds}: {len(out)} mentions")
+        say(f"fold {k + 1}/{folds}: {len(out)} mentions")
     framing.models.update(shipped)
-    n = len(out)
-    summary = {
-        "mentions": n,
-        "exact_match": round(metrics.exact_match_ratio([o["gold_fine"] for o in out],
-                                                       [o["fine"] for o in out]), 3),
-        "main_accuracy": round(sum(o["main"] == o["gold_main"] for o in out) / n, 3),
-        "no_role": sum(not o["main"] for o in out),
-        "all_antagonist_main": round(sum(o["gold_main"] == "Antagonist" for o in out) / n, 3),
-        "gold_main": dict(Counter(o["gold_main"] for o in out))}
-    (WORK / f"oof-{args.language}.json").write_text(
-        json.dumps({"mentions": out, "documents": docs_out}) + "\n", encoding="utf-8")
-    print(json.dumps(summary, indent=2))
-    return 0
+    portrayal.ROLE_MIN_SENTENCES = minimum
+    path.write_text(json.dumps({"mentions": out, "documents": docs_out}) + "\n",
+                    encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -449,6 +449,12 @@ ALLOWED_MAIN = {"negative": ("Antagonist", "Innocent"), "positive": ("Protagonis
                 "neutral": ("Antagonist", "Protagonist", "Innocent")}
 
 
+def role_candidate(portrayal: PortrayalLabel) -> bool:
+    """Whether the article is about the entity enough for a role: a lean the author states, or
+    ``ROLE_MIN_SENTENCES`` sentences about it."""
+    return portrayal.polarity != "neutral" or portrayal.mentions >= ROLE_MIN_SENTENCES
+
+
 def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
                 portrayal: PortrayalLabel | None, in_domain: bool
                 ) -> tuple[str, list[str], float] | None:
@@ -463,7 +469,7 @@ def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
                if name in ALLOWED_MAIN.get(portrayal.polarity, ())]
     if not allowed:
         return None
-    if portrayal.polarity == "neutral" and portrayal.mentions < ROLE_MIN_SENTENCES:
+    if not role_candidate(portrayal):
         return None
     priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
     index = max(allowed, key=lambda j: float(pm[j]) / max(float(priors[j]), 1e-3)

@@ -25,7 +25,7 @@ from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.loaded import LoadedWords
-from parallax.frame.portrayal import Portrayer, decide_role, entity_mentions
+from parallax.frame.portrayal import Portrayer, decide_role, entity_mentions, role_candidate
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
     Article,
@@ -308,7 +308,9 @@ class TrainedFraming:
         portrayed = {p.entity: p for p in article.portrayals}
         in_domain = bool(in_domains(f"{article.title}\n{article.text}"))
         if self.portrayer is not None:
-            ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain]
+            # only entities that may get a role: no name embedding or role scores for the rest
+            ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain
+                      and role_candidate(portrayed[name])]
         if not ranked:
             return
         names = self._name_vectors([name for name, _ in ranked])
