@@ -51,6 +51,19 @@ class HtmlSegments:
     visible: tuple[str, list[Block]] = ("", [])
 
 
+# compiled once: ``tree.xpath(...)`` compiles its expression on every call (the hidden-element
+# and byline queries cost twice their evaluation that way)
+# "dateline" contains "date"; the [@class] test first halves the query's time
+_BYLINE_BLOCKS = etree.XPath('//*[@class][contains(@class, "meta") or contains(@class, "date") '
+                             'or contains(@class, "byline")]')
+_PUBLISHED = (etree.XPath('//meta[@property="article:published_time"]/@content'),
+              etree.XPath("//time/@datetime"))
+_SHOWN_TIMES = etree.XPath("//article//time | //main//time | //header//time")
+_LANG = etree.XPath("/html/@lang")
+_SCRIPTS = etree.XPath("//script|//style|//noscript|//iframe")
+_TEXT_BLOCKS = etree.XPath("//p|//li|//h2|//h3|//blockquote")
+
+
 def _clip(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -89,9 +102,7 @@ def _furniture(tree: etree._Element) -> list[Boilerplate]:
 
 def _visible_date(tree: etree._Element) -> str | None:
     """A date shown in a byline/meta block ('Monday 9 March 2026') when there is no <time>."""
-    # "dateline" contains "date"; the [@class] test first halves the query's time
-    for node in tree.xpath('//*[@class][contains(@class, "meta") or contains(@class, "date") '
-                           'or contains(@class, "byline")]'):
+    for node in _BYLINE_BLOCKS(tree):
         text = " ".join(text_of(node).split())
         if not may_hold_date(text):
             continue
@@ -116,19 +127,18 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     related: list[Teaser] = []
     thread: list[HtmlComment] = []
     if tree is not None:
-        for selector in ('//meta[@property="article:published_time"]/@content',
-                         "//time/@datetime"):
-            values = tree.xpath(selector)
+        for selector in _PUBLISHED:
+            values = selector(tree)
             if values:
                 published_iso = str(values[0])
                 break
-        shown = [t for t in tree.xpath("//article//time | //main//time | //header//time")
+        shown = [t for t in _SHOWN_TIMES(tree)
                  if " ".join(text_of(t).split())]
         # the time as the page shows it (before any comment's time), else a dated meta line
         published = " ".join(text_of(shown[0]).split()) if shown else _visible_date(tree)
         related, thread = teasers(tree), comments(tree)
         visible = tree_blocks(tree)
-        langs = tree.xpath("/html/@lang")
+        langs = _LANG(tree)
         language = str(langs[0]).split("-")[0].lower() if langs else None
     # trafilatura's date is only the fallback when the page's markup shows none: when it does,
     # htmldate's extensive search (a deep copy and a full-text scan of the page, ~15% of
@@ -168,9 +178,9 @@ def html_to_paragraphs(fragment: str) -> list[str]:
     if not fragment.strip():
         return []
     tree = lxml_html.fromstring(f"<div>{fragment}</div>".encode(), parser=UTF8)
-    for bad in tree.xpath("//script|//style|//noscript|//iframe"):
+    for bad in _SCRIPTS(tree):
         bad.drop_tree()
-    blocks = tree.xpath("//p|//li|//h2|//h3|//blockquote")
+    blocks = _TEXT_BLOCKS(tree)
     if blocks:
         texts = [" ".join(b.text_content().split()) for b in blocks]
     else:
