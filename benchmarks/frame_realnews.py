@@ -192,6 +192,24 @@ def loaded_language(articles: list[Article | None],
             "recall_ci": [float(r_ci[0]), float(r_ci[1])], "per_sentence": per}
 
 
+def paired_gain(before: list[tuple[int, int, int]], after: list[tuple[int, int, int]]) -> None:
+    """Precision and recall of ``after`` minus ``before`` on the same sentences: 2,000 bootstrap
+    resamples of sentences, the same draw for both (a paired comparison)."""
+    a, b = np.asarray(before, dtype=np.float64), np.asarray(after, dtype=np.float64)
+    draw = np.random.default_rng(17).integers(0, len(a), (2000, len(a)))
+
+    def scores(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        s = counts[draw].sum(axis=1)
+        return s[:, 0] / np.maximum(1, s[:, 0] + s[:, 1]), s[:, 0] / np.maximum(1, s[:, 2])
+
+    (pa, ra), (pb, rb) = scores(a), scores(b)
+    dp, dr = pb - pa, rb - ra
+    lo, hi = np.percentile(dp, [2.5, 97.5])
+    print(f"  paired: precision {float(np.median(dp)):+.3f} [{lo:+.3f}, {hi:+.3f}] "
+          f"(> 0 in {float((dp > 0).mean()):.0%} of resamples), recall "
+          f"{float(np.median(dr)):+.3f} {np.round(np.percentile(dr, [2.5, 97.5]), 3).tolist()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sets", nargs="*", default=["basil", "persent", "babe"])
@@ -203,6 +221,9 @@ def main() -> None:
     parser.add_argument("--exclude-outlets", default="",
                         help="BABE: comma-separated outlets to leave out (e.g. those a threshold "
                              "was chosen on)")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="BABE: also run this model folder and print the paired bootstrap "
+                             "of the precision and recall differences")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} not found")
@@ -211,7 +232,11 @@ def main() -> None:
         if name == "babe":
             records, golds = babe_records(args.limit,
                                           frozenset(filter(None, args.exclude_outlets.split(","))))
-            loaded_language(analyse(records, args.models), golds)
+            ours = loaded_language(analyse(records, args.models), golds)
+            if args.compare is not None:
+                print(f"  against {args.compare}:")
+                theirs = loaded_language(analyse(records, args.compare), golds)
+                paired_gain(theirs["per_sentence"], ours["per_sentence"])
         else:
             records = (basil(args.limit, args.half) if name == "basil"
                        else persent(args.limit))
