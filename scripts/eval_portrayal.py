@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/eval_portrayal.py [--models DIR] [--only persent,basil,roles]
         [--model-leans]   # portrayal_model_leans = true (default: the author's labels only)
+        [--language RU]   # roles on another language's SemEval-2025 hold-out tenth
 
 - PerSenT: the held-out third of ``sentiment/persent/dev.csv`` (never fitted or tuned on).
 - BASIL: hand labels in ``benchmarks/data/basil-portrayal.jsonl`` for articles of
@@ -155,13 +156,14 @@ def main() -> int:
     parser.add_argument("--models", type=Path, default=None)
     parser.add_argument("--only", default="persent,basil,roles")
     parser.add_argument("--model-leans", action="store_true")
+    parser.add_argument("--language", default="EN", help="SemEval-2025 language for roles")
     args = parser.parse_args()
     LEANS["on"] = args.model_leans
     out: dict[str, object] = {}
     for name in args.only.split(","):
         started = time.perf_counter()
-        out[name] = {"persent": persent, "basil": basil, "roles": roles,
-                     "opinion": opinion}[name](args.models)
+        out[name] = (roles(args.models, args.language) if name == "roles" else
+                     {"persent": persent, "basil": basil, "opinion": opinion}[name](args.models))
         print(name, json.dumps(out[name]), f"({time.perf_counter() - started:.0f} s)",
               file=sys.stderr, flush=True)
     print(json.dumps(out, indent=2))
