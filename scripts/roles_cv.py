@@ -76,14 +76,14 @@ def record(framing: TrainedFraming, article: Article) -> dict[str, dict[str, Any
     original = portrayal.decide_role
 
     def spy(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
-            portrayal: PortrayalLabel | None, in_domain: bool
+            portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None
             ) -> tuple[str, list[str], float] | None:
         label = portrayal
         if label is not None:
             seen[label.entity] = {"pm": pm.tolist(), "pf": pf.tolist(),
                                   "polarity": label.polarity, "score": label.score,
                                   "mentions": label.mentions}
-        return original(pm, pf, main, fine, label, in_domain)
+        return original(pm, pf, main, fine, label, in_domain, min_sentences)
 
     import parallax.frame.trained as trained
 

@@ -237,3 +237,17 @@ def test_other_languages_get_portrayal_marked_low_confidence() -> None:
     TrainedFraming().annotate(article)
     (label,) = article.portrayals
     assert label.entity == "Аурел Драган" and label.low_confidence
+
+
+def test_the_role_sentence_minimum_is_a_setting() -> None:
+    from parallax.frame.portrayal import role_candidate
+    from parallax.frame.trained import make_trained
+    from parallax.settings import load_config
+
+    twice = PortrayalLabel("X", "neutral", 0.8, 2)
+    assert not role_candidate(twice) and role_candidate(twice, 1)
+    assert role_candidate(PortrayalLabel("X", "negative", 0.8, 1))  # a stated lean
+    config = load_config(None)
+    assert make_trained(config).role_min_sentences == ROLE_MIN_SENTENCES
+    config.values["framing_role_min_sentences"] = 1
+    assert make_trained(config).role_min_sentences == 1

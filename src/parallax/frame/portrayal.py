@@ -449,14 +449,16 @@ ALLOWED_MAIN = {"negative": ("Antagonist", "Innocent"), "positive": ("Protagonis
                 "neutral": ("Antagonist", "Protagonist", "Innocent")}
 
 
-def role_candidate(portrayal: PortrayalLabel) -> bool:
+def role_candidate(portrayal: PortrayalLabel, minimum: int | None = None) -> bool:
     """Whether the article is about the entity enough for a role: a lean the author states, or
-    ``ROLE_MIN_SENTENCES`` sentences about it."""
-    return portrayal.polarity != "neutral" or portrayal.mentions >= ROLE_MIN_SENTENCES
+    ``minimum`` sentences about it (None: ``ROLE_MIN_SENTENCES``, the setting
+    ``framing_role_min_sentences``)."""
+    least = ROLE_MIN_SENTENCES if minimum is None else minimum
+    return portrayal.polarity != "neutral" or portrayal.mentions >= least
 
 
 def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
-                portrayal: PortrayalLabel | None, in_domain: bool
+                portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None
                 ) -> tuple[str, list[str], float] | None:
     """A SemEval-2025 role only inside its domains (Ukraine war, climate change) and only for an
     entity the article portrays: a lean the author states, or at least ``ROLE_MIN_SENTENCES``
@@ -469,7 +471,7 @@ def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
                if name in ALLOWED_MAIN.get(portrayal.polarity, ())]
     if not allowed:
         return None
-    if not role_candidate(portrayal):
+    if not role_candidate(portrayal, min_sentences):
         return None
     priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
     index = max(allowed, key=lambda j: float(pm[j]) / max(float(priors[j]), 1e-3)

@@ -25,7 +25,13 @@ from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.loaded import LoadedWords
-from parallax.frame.portrayal import Portrayer, decide_role, entity_mentions, role_candidate
+from parallax.frame.portrayal import (
+    ROLE_MIN_SENTENCES,
+    Portrayer,
+    decide_role,
+    entity_mentions,
+    role_candidate,
+)
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
     Article,
@@ -113,11 +119,13 @@ class TrainedFraming:
     assigns = ("roles", "portrayals", "narratives", "techniques", "frames", "genre")
 
     def __init__(self, directory: str = "", max_role_entities: int = 20,
-                 portrayal_model_leans: bool = False) -> None:
+                 portrayal_model_leans: bool = False,
+                 role_min_sentences: int | None = None) -> None:
         self.models = load_models(directory)
         self.spans = load_span_scorer(directory)
         self.loaded = load_loaded_words(directory)
         self.max_role_entities = max_role_entities
+        self.role_min_sentences = role_min_sentences  # None: portrayal.ROLE_MIN_SENTENCES
         self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
         sentence = self.models.get("portrayal-sentence")
@@ -310,7 +318,7 @@ class TrainedFraming:
         if self.portrayer is not None:
             # only entities that may get a role: no name embedding or role scores for the rest
             ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain
-                      and role_candidate(portrayed[name])]
+                      and role_candidate(portrayed[name], self.role_min_sentences)]
         if not ranked:
             return
         names = self._name_vectors([name for name, _ in ranked])
@@ -323,7 +331,7 @@ class TrainedFraming:
                                                             main, fine)
             else:
                 decided = decide_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
-                                      portrayed.get(name), in_domain)
+                                      portrayed.get(name), in_domain, self.role_min_sentences)
                 if decided is None:
                     continue
                 role, fine_roles, score = decided
@@ -375,4 +383,5 @@ def _word_span(toks: list[Token], weights: np.ndarray) -> tuple[int, int] | None
 def make_trained(config: Config) -> TrainedFraming:
     return TrainedFraming(str(config.get("framing_models", "") or ""),
                           int(config.get("framing_max_role_entities", 20)),
-                          bool(config.get("portrayal_model_leans", False)))
+                          bool(config.get("portrayal_model_leans", False)),
+                          int(config.get("framing_role_min_sentences", ROLE_MIN_SENTENCES)))
