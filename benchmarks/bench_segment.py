@@ -97,6 +97,7 @@ def bench_real(limit: int, rounds: int = 3) -> None:
         elapsed = time.process_time() - started
         print(f"real text dumps: {len(dumps)} dumps ({lines:.0f} lines each on average) in "
               f"{elapsed:.2f}s CPU = {len(dumps) / elapsed:.0f} pages per CPU second")
+    _dump_stages(dumps, elapsed)
     htmls = [page.html for page in pages]  # type: ignore[attr-defined]
     segmenter = HeuristicSegmenter(Config())
 
@@ -122,6 +123,30 @@ def bench_real(limit: int, rounds: int = 3) -> None:
         print(f"real html: trafilatura alone {len(htmls) / spent['alone']:.1f} pages per CPU "
               f"second; Parallax HTML {len(htmls) / spent['ours']:.1f}; ratio "
               f"{spent['ours'] / spent['alone']:.2f}x ({len(htmls)} pages)")
+
+
+def _dump_stages(dumps: list[str], total: float) -> None:
+    """Where a dump's time goes: reading the lines, the line model (features and trees), and
+    the rest of segment_text (the decoder passes, language identification); CPU ms a page."""
+    from parallax.segment.linemodel import default_model, features
+    from parallax.segment.lines import read_lines
+
+    model = default_model()
+    started = time.process_time()
+    read = [read_lines(dump) for dump in dumps]
+    reading = time.process_time() - started
+    started = time.process_time()
+    rows = [features(lines) for lines in read]
+    featuring = time.process_time() - started
+    started = time.process_time()
+    if model is not None and model.trees is not None:
+        for x in rows:
+            model.trees.probabilities(x)
+    scoring = time.process_time() - started
+    per = 1000 / len(dumps)
+    print(f"  per dump: read_lines {reading * per:.2f} ms, line features {featuring * per:.2f} "
+          f"ms, trees {scoring * per:.2f} ms, the rest (decoding, language id) "
+          f"{(total - reading - featuring - scoring) * per:.2f} ms")
 
 
 def _html_record(rng: random.Random, i: int) -> bytes:
