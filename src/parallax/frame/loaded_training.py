@@ -155,13 +155,17 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1 / (1 + np.exp(-np.clip(z, -30, 30))))
 
 
-def train_loaded(babe: Path, out: Path, datasets: Path | None = None) -> dict[str, Any]:
+def train_loaded(babe: Path, out: Path, datasets: Path | None = None,
+                 train_outlets: tuple[str, ...] = TUNE_OUTLETS) -> dict[str, Any]:
+    """``train_outlets``: the outlets trained and tuned on (the others are the card's check);
+    :data:`TUNE_OUTLETS` by default."""
     rows = babe_rows(babe)
     x, y, outlets, seeds = token_table(rows)
-    tune = np.isin(outlets, TUNE_OUTLETS)
+    train_outlets = tuple(o for o in train_outlets if o in set(outlets.tolist()))
+    tune = np.isin(outlets, train_outlets)
     # the word scorer, out of fold by outlet on the tune outlets, then on all of them
     oof = np.zeros(len(y), dtype=np.float32)
-    for outlet in TUNE_OUTLETS:
+    for outlet in train_outlets:
         w, b = fit_token_scorer(x[tune & (outlets != outlet)], y[tune & (outlets != outlet)], C)
         left = outlets == outlet
         oof[left] = _sigmoid(x[left] @ w + b)
@@ -170,14 +174,14 @@ def train_loaded(babe: Path, out: Path, datasets: Path | None = None) -> dict[st
     # the second stage sees the candidates: words that may seed a span and pass the floor
     keep = seeds & (p_word >= FLOOR)
     sentence_vectors = embeddings.encode([r["text"].strip() for r in rows])
-    tune_rows = [r for r in rows if r["outlet"] in TUNE_OUTLETS]
+    tune_rows = [r for r in rows if r["outlet"] in train_outlets]
     vocabulary = news_vocabulary([r["text"] for r in tune_rows], datasets)
     vectors = embeddings.encode(vocabulary)
     word_vectors = dict(zip(vocabulary, vectors, strict=True))
     z_rows = _stage_rows(rows, p_word, keep, sentence_vectors, word_vectors)
     yk, ok, tk = y[keep], outlets[keep], tune[keep]
     stage_oof = np.zeros(len(yk), dtype=np.float32)
-    for outlet in TUNE_OUTLETS:
+    for outlet in train_outlets:
         w, b = _fit_stage(z_rows[tk & (ok != outlet)], yk[tk & (ok != outlet)])
         stage_oof[ok == outlet] = _sigmoid(z_rows[ok == outlet] @ w + b)
     final = np.zeros(len(y), dtype=np.float32)
@@ -204,9 +208,9 @@ def train_loaded(babe: Path, out: Path, datasets: Path | None = None) -> dict[st
     check_final[keep & ~tune] = _sigmoid(z_rows[~tk] @ w + b)
     card: dict[str, Any] = {
         "task": "loaded-words", "trained": date.today().isoformat(),
-        "data": "BABE final_labels_SG2.csv, tune outlets only; word vectors of a news "
-                "vocabulary (tune sentences, NewsMTSC, PerSenT, SemEval English articles)",
-        "tune_outlets": TUNE_OUTLETS, "floor": FLOOR, "threshold": threshold,
+        "data": "BABE final_labels_SG2.csv, the tune outlets only; word vectors of a news "
+                "vocabulary (their sentences, NewsMTSC, PerSenT, SemEval English articles)",
+        "tune_outlets": train_outlets, "floor": FLOOR, "threshold": threshold,
         "tune_precision_bar": TUNE_PRECISION, "stage_C": STAGE_C,
         "tokens": {"tune": int(tune.sum()), "check": int((~tune).sum()),
                    "candidates_tune": int((keep & tune).sum())},
@@ -224,8 +228,19 @@ def train_loaded(babe: Path, out: Path, datasets: Path | None = None) -> dict[st
     return card
 
 
-if __name__ == "__main__":  # make models: python -m parallax.frame.loaded_training BABE OUT
-    import sys
+if __name__ == "__main__":  # make models: python -m parallax.frame.loaded_training BABE OUT DATA
+    import argparse
 
-    print(json.dumps(train_loaded(Path(sys.argv[1]), Path(sys.argv[2]),
-                                  Path(sys.argv[3]) if len(sys.argv) > 3 else None), indent=2))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("babe", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("datasets", type=Path, nargs="?", default=None)
+    parser.add_argument("--outlets", default=",".join(TUNE_OUTLETS),
+                        help="comma-separated outlets to train and tune on; 'all-but:A,B' for "
+                             "every outlet except those")
+    args = parser.parse_args()
+    chosen = tuple(filter(None, args.outlets.removeprefix("all-but:").split(",")))
+    if args.outlets.startswith("all-but:"):
+        every = sorted({r["outlet"] for r in babe_rows(args.babe)})
+        chosen = tuple(o for o in every if o not in chosen)
+    print(json.dumps(train_loaded(args.babe, args.out, args.datasets, chosen), indent=2))
