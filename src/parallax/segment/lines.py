@@ -194,6 +194,9 @@ _YEAR_LINE = re.compile(r"\d" * 4 + r"[^\n]*")  # YEAR_DIGITS, written so re sca
 
 
 def read_lines(text: str) -> list[Line]:
+    """The page's non-blank lines with what the rules and the line model read of each. Why the
+    page-wide scans first (candidate patterns, separators, years): they are C-speed passes
+    over the whole page, and they leave most lines with no per-line test that can answer."""
     raw = [ln.strip() for ln in text.splitlines()]
     counts = Counter(ln for ln in raw if ln)
     texts = [ln for ln in raw if ln]
@@ -242,6 +245,7 @@ def _lines_of(pattern: re.Pattern[str], page: str, ends: list[int]) -> set[int]:
 
 
 def _lines_with(page: str, needle: str, ends: list[int]) -> set[int]:
+    """The lines of ``page`` holding ``needle`` (one ``str.find`` per such line)."""
     found = set()
     pos = page.find(needle)
     while pos >= 0:
