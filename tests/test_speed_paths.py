@@ -1,6 +1,6 @@
 """The speed paths of issue 19 change how work is done, never what comes out: one langid model
-load shared by two identifiers, and pool workers that inherit the parent's warmed pipeline
-instead of loading their own (docs/speed.md)."""
+load shared by two identifiers, read from a decompressed copy, and pool workers that inherit
+the parent's warmed pipeline instead of loading their own (docs/speed.md)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,28 @@ def test_short_text_identifier_is_a_restricted_copy_of_the_full_one() -> None:
     assert full.classify("Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt.")[0] \
         == "de"
     assert short.classify("Guten Morgen, Berlin")[0] == "de"
+
+
+def test_langid_from_the_decompressed_copy_answers_as_py3langid(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from parallax.enrich.language import _from_cache
+
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    first = _from_cache(LanguageIdentifier, MODEL_FILE)  # writes the copy
+    copies = list((tmp_path / "cache").glob("langid-*.npz"))
+    assert first is not None and len(copies) == 1
+    again = _from_cache(LanguageIdentifier, MODEL_FILE)  # reads it
+    own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = [*GOLD.read_text(encoding="utf-8").splitlines()[:12],
+             "Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt.", "Это тест", "ok"]
+    assert again.nb_classes == own.nb_classes
+    assert [again.classify(t) for t in texts] == [own.classify(t) for t in texts]
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocked))
+    assert _from_cache(LanguageIdentifier, MODEL_FILE) is None  # py3langid's loader then runs
 
 
 @pytest.mark.skipif(not parallel.sys.platform.startswith("linux"), reason="fork is Linux-only")
