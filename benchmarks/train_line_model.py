@@ -161,6 +161,7 @@ def main() -> None:
     parser.add_argument("--cv-stride", type=int, default=4, help="the same for the CV folds")
     parser.add_argument("--folds", type=int, default=2, help="site-grouped CV folds (2-4)")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the model is written")
     args = parser.parse_args()
     started = time.time()
     if CACHE.exists() and not args.rebuild:
@@ -211,18 +212,18 @@ def main() -> None:
         header |= {"trees": fit_trees(data["x"][sample], data["y"][sample], data["w"][sample]),
                    "params": TREES, "stride": args.stride}
         # the node table on one line per array: the file stays small and diffable
-        OUT.write_text(json.dumps(header, separators=(",", ":")).replace(',"', ',\n"') + "\n",
+        args.out.write_text(json.dumps(header, separators=(",", ":")).replace(',"', ',\n"') + "\n",
                        encoding="utf-8")
     else:
         mean, scale, coef, intercept = fit(data["x"][sample], data["y"][sample],
                                            data["w"][sample], args.c)
-        OUT.write_text(json.dumps(header | {
+        args.out.write_text(json.dumps(header | {
             "mean": [round(v, 6) for v in mean.tolist()],
             "scale": [round(v, 6) for v in scale.tolist()],
             "coef": [round(v, 6) for v in coef.tolist()],
             "intercept": round(float(intercept[0]), 6), "c": args.c,
         }, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} in {time.time() - started:.0f}s")
+    print(f"wrote {args.out} in {time.time() - started:.0f}s")
 
 
 if __name__ == "__main__":

@@ -94,10 +94,12 @@ def test_renderings_have_their_shapes() -> None:
 # set in file order. Floors sit a little under the measured values (docs/quality.md).
 SAMPLE = {"cleaneval-final": 14, "cleaneval-dev": 4, "dragnet_data": 20, "readability": 6,
           "CleanPortalEval-master": 6}
-# measured 2026-12-04 on this sample with the tree line model and the HTML combiner: lines
-# 0.848, select_all 0.848, wrapped 0.864, markdown 0.866, html 0.875 (trafilatura alone 0.825,
-# keep everything 0.736)
-FLOORS = {"lines": 0.84, "select_all": 0.84, "wrapped": 0.855, "markdown": 0.855, "html": 0.87}
+# measured 2026-12-04 evening on this sample, against the comment-free Dragnet gold
+# (realpages.split_comments; the earlier floors scored reader comments as article text), with
+# the line model retrained on it and HTML = trafilatura + the rescue of pages it finds too little
+# on: lines 0.855, select_all 0.851, wrapped 0.844, markdown 0.836, html 0.900 (trafilatura
+# alone 0.894, keep everything 0.674)
+FLOORS = {"lines": 0.845, "select_all": 0.84, "wrapped": 0.835, "markdown": 0.825, "html": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -123,9 +125,11 @@ def test_heldout_dumps_beat_keeping_everything(heldout_results: realeval.Results
         assert table[shape]["f1"] >= table[f"keep_all:{shape}"]["f1"] + 0.05, shape
 
 
-def test_heldout_html_beats_trafilatura_alone(heldout_results: realeval.Results) -> None:
+def test_heldout_html_is_no_worse_than_trafilatura_alone(
+        heldout_results: realeval.Results) -> None:
+    """Not "+0.03" any more: that margin was reader comments scored as article text."""
     table = heldout_results.table()
-    assert table["html"]["f1"] >= table["trafilatura"]["f1"] + 0.03
+    assert table["html"]["f1"] >= table["trafilatura"]["f1"]
 
 
 def test_no_heldout_page_with_an_article_is_rejected(heldout_results: realeval.Results) -> None:

@@ -89,10 +89,11 @@ class HeuristicSegmenter:
         # not at all when trafilatura found too little (both then read the page as a dump)
         line_model = default_model()
         enough = sum(len(t) for t in draft.paragraphs) >= self.min_chars
-        lines = read_lines(render(*seg.visible, "select_all")) if seg.visible[1] and enough \
-            else []
+        lines = read_lines(render(*seg.visible, "select_all")) \
+            if seg.visible[1] and enough and (HTML_COMBINE or HTML_REPAIR_TRUNCATED) else []
         p = line_model.probabilities(lines) if line_model is not None else np.zeros(0)
-        self._combined(seg, draft, lines, p)
+        if HTML_COMBINE:
+            self._combined(seg, draft, lines, p)
         self._visible_lines(seg.visible, draft, lines, p)
         if seg.language:
             doc.metadata.setdefault("language", seg.language)
@@ -144,6 +145,8 @@ class HeuristicSegmenter:
         if not blocks:
             return
         too_little = sum(len(p) for p in draft.paragraphs) < self.min_chars
+        if not too_little and not HTML_REPAIR_TRUNCATED:
+            return
         line_model = default_model()
         if too_little or line_model is None:
             seg = segment_text(render(title, blocks, "select_all"), self.classifier)
@@ -205,6 +208,14 @@ def given_text_furniture(draft: Draft) -> list[Boilerplate]:
 
 HTML_REPAIR_RATIO = 2.5
 HTML_REPAIR_INSIDE = 0.5
+#: the HTML combiner and the repair of truncated bodies, both off: once Dragnet's gold stopped
+#: counting reader comments as article text (realpages.split_comments), each lowered HTML F1 on
+#: training sites the models never saw (two slices of 153 pages, line model out of fold: 0.891 /
+#: 0.871 with only the rescue of pages trafilatura finds too little on, 0.877 / 0.870 with the
+#: combiner too, 0.850 / 0.856 with everything; trafilatura alone 0.863 / 0.876). Their earlier
+#: gain was comment threads scored as article text. docs/segmentation.md
+HTML_COMBINE = False
+HTML_REPAIR_TRUNCATED = False
 
 
 def _contained(paragraphs: list[str], block: list[str]) -> float:

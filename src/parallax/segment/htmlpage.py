@@ -144,9 +144,11 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     # htmldate's extensive search (a deep copy and a full-text scan of the page, ~15% of
     # trafilatura's time) is skipped; nothing else trafilatura returns depends on it
     dates = set_date_params(False) if published or published_iso else None
+    # tables kept: on 305 training-site pages trafilatura's text scores word 4-gram F1 0.870
+    # with them and 0.861 without (their cells are article text as often as not)
     result = trafilatura.bare_extraction(
         page, url=url, include_comments=True, with_metadata=True, favor_recall=True,
-        include_tables=False, deduplicate=False, date_extraction_params=dates,
+        include_tables=True, deduplicate=False, date_extraction_params=dates,
     )
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     title = str(data.get("title") or "")

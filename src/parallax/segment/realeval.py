@@ -4,7 +4,9 @@ Each page (and each text-dump rendering of it) is written to a file, read by the
 (``read_inputs``), segmented by ``Pipeline(analyse=False).process`` and turned into the JSON
 contract; the main article's title and text are scored against the gold with the word 4-gram
 shingle F1 (``realpages.shingle_prf``). A rejected page scores 0 and is counted. Baselines on
-the same pages: "keep everything" (the whole dump) and trafilatura alone (HTML).
+the same pages: "keep everything" (the whole dump) and trafilatura alone (HTML). Where the gold
+has reader comments (Dragnet), the page's comments are scored against them too
+(``comments:<shape>``, next to trafilatura's comments).
 """
 
 from __future__ import annotations
@@ -112,26 +114,38 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
                 results.scores.append(Score(page.name, page.site, shape,
                                             *shingle_prf(text, page.gold), rejected, low,
                                             page.corpus))
+                if page.comments:  # the gold's reader comments against the page's comments
+                    said = "\n".join(str(c.get("text") or "")
+                                     for c in contract.get("comments") or [])
+                    results.scores.append(Score(page.name, page.site, f"comments:{shape}",
+                                                *shingle_prf(said, page.comments), rejected,
+                                                corpus=page.corpus))
                 if baselines and shape != "html":
                     results.scores.append(Score(page.name, page.site, f"keep_all:{shape}",
                                                 *shingle_prf(dump, page.gold), False,
                                                 corpus=page.corpus))
                 path.unlink()
             if baselines and html:
+                article, comments = _trafilatura(page.html)
                 results.scores.append(Score(page.name, page.site, "trafilatura",
-                                            *shingle_prf(_trafilatura(page.html), page.gold),
+                                            *shingle_prf(article, page.gold),
                                             False, corpus=page.corpus))
+                if page.comments:
+                    results.scores.append(Score(page.name, page.site, "comments:trafilatura",
+                                                *shingle_prf(comments, page.comments), False,
+                                                corpus=page.corpus))
     return results
 
 
-def _trafilatura(page: str) -> str:
+def _trafilatura(page: str) -> tuple[str, str]:
+    """Trafilatura alone: (title + main text, its comments)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(page, with_metadata=True)
     if doc is None:
-        return ""
+        return "", ""
     data = doc.as_dict() if hasattr(doc, "as_dict") else doc
-    return f"{data.get('title') or ''}\n{data.get('text') or ''}"
+    return f"{data.get('title') or ''}\n{data.get('text') or ''}", str(data.get("comments") or "")
 
 
 __all__ = ["Results", "Score", "evaluate", "extract_files", "main_text", "with_title"]
