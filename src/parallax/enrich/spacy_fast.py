@@ -27,6 +27,8 @@ The parser's own step loop (thinc's C BLAS table) is untouched.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -39,6 +41,11 @@ _EMBED_COLUMNS = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
 MEMO_ROWS = 100_000
 #: a product of at least this many rows gives each row the same bits (OpenBLAS, see above)
 _MIN_ROWS = 16
+#: one lock for the memos, replaced in a forked child (a fork taken while another thread held
+#: it would leave the child's copy locked for ever)
+_LOCKS = [threading.Lock()]
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=lambda: _LOCKS.__setitem__(0, threading.Lock()))
 
 
 class FastTok2Vec:
@@ -71,6 +78,10 @@ class FastTok2Vec:
         self._used = 0
 
     def __call__(self, docs: Sequence[Any]) -> np.ndarray:
+        with _LOCKS[0]:  # the memo is shared state (the web app runs threads)
+            return self._forward(docs)
+
+    def _forward(self, docs: Sequence[Any]) -> np.ndarray:
         width = len(self.columns)
         feats = [np.asarray(doc.to_array(self.columns), dtype=np.uint64).reshape(len(doc), width)
                  for doc in docs]
