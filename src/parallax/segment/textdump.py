@@ -214,12 +214,19 @@ class _Decoder:
             if self.main and current is main and self.last_main is not None \
                     and self.pos <= self.last_main:
                 # up to the model's last main line, a heading or appeal in a menu or sidebar
-                # does not end the article: each line is body or furniture
-                if self.main[self.pos]:
-                    main.paragraphs.append(text)
-                    self.take("body")
-                else:
-                    self.take("boilerplate", line.phrase_kind or line.heading or "other")
+                # does not end the article: each line is body or furniture (taken in one
+                # loop: most of a page's lines on the model-guided pass)
+                trace, boilerplate = self.out.trace, self.out.boilerplate
+                for i in range(self.pos, self.last_main + 1):
+                    line = self.lines[i]
+                    if self.main[i]:
+                        main.paragraphs.append(line.text)
+                        trace.append((line.text, "body"))
+                    else:
+                        trace.append((line.text, "boilerplate"))
+                        boilerplate.append(Boilerplate(
+                            line.text, line.phrase_kind or line.heading or "other"))
+                self.pos = self.last_main + 1
                 continue
             if self.repeated_title() or (mode == "related" and title_like(text, line.words)
                                          and line.phrase_kind is None and line.meta is None):
