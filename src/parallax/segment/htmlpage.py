@@ -159,18 +159,24 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     comment_text = {c.text for c in thread}
     paragraphs = [p for p in paragraphs if p not in teaser_text and p not in comment_text]
     fallback = _paragraphs(str(data.get("comments") or ""))
+    # our thread (with its authors) unless trafilatura's comments hold more words: on
+    # training-site pages whose gold has reader comments (two slices of 125 / 111 pages),
+    # comment F1 0.39 / 0.41 with our thread first, 0.68 / 0.69 with trafilatura's alone, 0.71 /
+    # 0.67 with this rule; the articles are unchanged (docs/segmentation.md)
+    ours = bool(thread) and sum(len(c.text.split()) for c in thread) \
+        >= sum(len(t.split()) for t in fallback)
     return HtmlSegments(
         title=title,
         outlet=data.get("sitename") or None,
         author=data.get("author") or None,
         published=published or published_iso or data.get("date") or None,
         paragraphs=paragraphs,
-        comments=[c.text for c in thread] or fallback,
+        comments=[c.text for c in thread] if ours else fallback,
         boilerplate=boilerplate,
         language=language,
         published_iso=published_iso,
         related=related,
-        comment_authors=[c.author for c in thread] if thread else [None] * len(fallback),
+        comment_authors=[c.author for c in thread] if ours else [None] * len(fallback),
         visible=visible,
     )
 
