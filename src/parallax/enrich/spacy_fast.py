@@ -10,7 +10,7 @@ reordered so that a piece is a contiguous block (a max of three blocks), the sam
 formula, and thinc's own ``flatten``/``unflatten`` for the zero rows between documents, so the
 layout the window layers see is the one thinc builds. The embedding half depends on a token's
 four features alone and is kept per distinct feature row. Measured on 64-96 real articles,
-alternating: the tok2vec 32 -> 13 CPU ms per article, the whole NER 75-80 -> 56-62.
+alternating: the tok2vec 32 -> 13 CPU ms per article, the whole NER 72-87 -> 56-63.
 
 The result differs from thinc's in the last bits (another summation order: at most ~5e-6 on
 the token vectors), and the transition parser that reads it takes an argmax, so an entity
