@@ -47,6 +47,8 @@ def test_langid_from_the_decompressed_copy_answers_as_py3langid(
              "Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt.", "Это тест", "ok"]
     assert again.nb_classes == own.nb_classes
     assert [again.classify(t) for t in texts] == [own.classify(t) for t in texts]
+    copies[0].write_bytes(b"PK\x03\x04 damaged")  # a damaged copy: the package's loader runs
+    assert _from_cache(LanguageIdentifier, MODEL_FILE) is None
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocked))

@@ -10,6 +10,7 @@ import copy
 import lzma
 import os
 import shutil
+import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,8 @@ def _from_cache(identifier: Any, model_file: Any) -> Any:
                               data["classes"].tolist(), _to_array(data["nextmove"]),
                               data["out_feat"].tolist(), norm_probs=True,
                               tk_row=_to_array(data["nextmove_row"]))
-    except (ImportError, OSError, KeyError, ValueError, TypeError, lzma.LZMAError):
+    except (ImportError, OSError, KeyError, ValueError, TypeError, EOFError, lzma.LZMAError,
+            zipfile.BadZipFile):  # a damaged copy in the cache must not stop the command
         return None
 
 
