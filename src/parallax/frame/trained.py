@@ -59,12 +59,6 @@ GENRE_SURE = 0.5
 #: in a paragraph the technique model calls loaded, a word the SemEval span scorer picks is
 #: shown only when the news word scorer gives it at least this much (it does not rule it out)
 NEWS_AGREE = 0.2
-#: a paragraph the technique model calls loaded with at least this probability but where no word
-#: passes would show the news model's best word if it gives it >= NEWS_AGREE. Off: at 0.5 it
-#: raised SemEval EN techniques through analyze 0.363 -> 0.392 (Loaded_Language recall 0.34 ->
-#: 0.44, precision 0.61 -> 0.62) but lowered precision on BABE's unseen outlets 0.465 -> 0.444
-#: (the added words were right 33% of the time in news); precision on news was chosen
-GATED_BEST: float | None = None
 #: name-calling in a paragraph the technique model calls so, but with no word over the span
 #: cut-off (0.20): its one best word, if at least the out-of-fold F0.5-best token cut-off (0.10,
 #: spans.card.json). The paragraph decision comes first; without this, those paragraphs showed
@@ -253,11 +247,6 @@ class TrainedFraming:
             if any(p_news[i, 0] >= NEWS_AGREE for i, t in enumerate(toks)
                    if s <= t.start < e):
                 out.append((s, e, gated))
-        if not out and GATED_BEST is not None and gated >= GATED_BEST:
-            best = self.loaded.scorer.best_word(text, start, end, LOADED, ctx.names, NEWS_AGREE,
-                                                scored)
-            if best is not None:
-                out.append((best[0], best[1], gated))
         return sorted(out)
 
     def _locate(self, text: str, start: int, end: int, model: LinearLabeller, j: int,
