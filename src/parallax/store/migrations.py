@@ -60,7 +60,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # BEGIN itself may be what failed
+                conn.execute("ROLLBACK")
             raise ParallaxError(Code.STORE, f"migration {version} failed: {exc}") from exc
     return int(LATEST)
 

@@ -6,7 +6,9 @@ searches with FTS5.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +34,48 @@ class SQLiteConnection:
         self.raw.executemany(sql, rows)
 
 
+def _open(path: str) -> sqlite3.Connection:
+    raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                          timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        raw.row_factory = sqlite3.Row
+        raw.execute("PRAGMA journal_mode=WAL")
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.execute("PRAGMA synchronous=NORMAL")
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        migrate(raw)
+    except BaseException:
+        raw.close()
+        raise
+    return raw
+
+
+def _open_with_retry(path: str) -> sqlite3.Connection:
+    """Open, switch to WAL and migrate, retrying while another process does the same.
+
+    Two processes opening a new database at once both read it under a shared lock and both
+    ask for the exclusive lock that the switch to WAL needs; SQLite answers one of them
+    "database is locked" at once, without calling the busy handler (waiting would deadlock).
+    That is a race, not an error, so the open starts over until BUSY_TIMEOUT_MS has passed.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    attempt = 0
+    while True:
+        try:
+            return _open(path)
+        except sqlite3.OperationalError as exc:
+            contended = "locked" in str(exc) or "busy" in str(exc)
+            if not contended or time.monotonic() >= deadline:
+                raise ParallaxError(Code.STORE, f"cannot open database {path}: {exc}") from exc
+        except ParallaxError as exc:  # migrate() wraps its own errors
+            if "locked" not in exc.message or time.monotonic() >= deadline:
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise ParallaxError(Code.STORE, f"cannot open database {path}: {exc}") from exc
+        attempt += 1
+        time.sleep(min(0.5, 0.01 * 2 ** attempt) * (0.5 + random.random()))
+
+
 class SQLiteStore(SQLStore):
     conn: SQLiteConnection
 
@@ -39,18 +83,7 @@ class SQLiteStore(SQLStore):
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            raw = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                                  timeout=BUSY_TIMEOUT_MS / 1000)
-            raw.row_factory = sqlite3.Row
-            raw.execute("PRAGMA journal_mode=WAL")
-            raw.execute("PRAGMA foreign_keys=ON")
-            raw.execute("PRAGMA synchronous=NORMAL")
-            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            migrate(raw)
-        except sqlite3.DatabaseError as exc:
-            raise ParallaxError(Code.STORE, f"cannot open database {self.path}: {exc}") from exc
-        self.conn = SQLiteConnection(raw)
+        self.conn = SQLiteConnection(_open_with_retry(self.path))
 
     def close(self) -> None:
         self.conn.raw.close()
