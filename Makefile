@@ -50,12 +50,11 @@ models: $(STAMP)
 	$(BIN)/python -m parallax.frame.loaded_training $(DATASETS)/bias/babe src/parallax/frame/models $(DATASETS)
 	$(BIN)/python scripts/gen_model_card.py --runtime
 
-# The segmentation line model (gradient-boosted trees) and the HTML combiner, from the real pages
+# The segmentation line model (gradient-boosted trees), from the real pages
 # of ../shared/datasets/extraction (held-out sites are never trained on; about 20 minutes on 2
 # cores). Kept apart from `models` because it is slow and framing retrains do not need it.
 segment-models: $(STAMP)
 	$(BIN)/python benchmarks/train_line_model.py --rebuild
-	$(BIN)/python benchmarks/train_html_combine.py --rebuild
 
 clean:
 	rm -rf $(VENV) parallax-demo.db* parallax-demo-report.html .pytest_cache .mypy_cache .ruff_cache

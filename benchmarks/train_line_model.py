@@ -196,7 +196,7 @@ def main() -> None:
         z = ((data["x"][test] - mean) / scale) @ coef + intercept[0]
         oof[test] = 1 / (1 + np.exp(-z))
         print(f"fold {fold} done at {time.time() - started:.0f}s", flush=True)
-    # the fold models, for out-of-fold line probabilities in train_html_combine.py
+    # the fold models, for out-of-fold line probabilities in later experiments
     FOLDS.write_text(json.dumps({"folds": args.folds, "trees": fold_tables,
                                  "linear": fold_linear}), encoding="utf-8")
     thresholds, cv = tune(data, oof)

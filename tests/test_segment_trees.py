@@ -1,5 +1,4 @@
-"""The line model's tree ensemble (numpy evaluation of scikit-learn's trees) and the HTML
-combiner's pieces."""
+"""The line model's tree ensemble (numpy evaluation of scikit-learn's trees)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import numpy as np
 import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 
-from parallax.segment.htmlcombine import NAMES, combine_features, contained, default_combiner
 from parallax.segment.linemodel import default_model
 from parallax.segment.lines import read_lines
 from parallax.segment.trees import from_dict, from_sklearn
@@ -57,22 +55,3 @@ def test_shipped_line_model_scores_an_article_above_its_menu() -> None:
     # comment-free gold gives it 0.61; the article's lines 0.57-0.95)
     assert min(p[5:8]) > 0.5 > max(p[[0, 1, 8, 9, 10]])
     assert min(p[5:8]) > max(p[[0, 1, 2, 8, 9, 10]])
-
-
-def test_contained_marks_lines_trafilatura_kept() -> None:
-    kept = "The minister resigned on Friday after the report was published in full."
-    lines = ["Home", "The minister resigned on Friday after the report was published.",
-             "Sign up for our newsletter today and never miss a story again"]
-    assert contained(lines, [kept]).tolist() == [0.0, 1.0, 0.0]
-    # a short line counts only as a whole kept line, not as a word of the article
-    assert contained(["Home", "Friday"], ["Home", kept]).tolist() == [1.0, 0.0]
-
-
-def test_shipped_combiner_matches_its_features() -> None:
-    combiner, model = default_combiner(), default_model()
-    assert combiner is not None and model is not None
-    assert len(combiner.coef) == len(NAMES)
-    lines = read_lines("Home\nA line of text that is long enough to be read as prose here.\n")
-    x = combine_features(lines, np.array([0.1, 0.9]), np.array([0.0, 1.0]), model)
-    assert x.shape == (2, len(NAMES))
-    assert combiner.keep(x).tolist()[1] is True

@@ -8,24 +8,13 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-
-import numpy as np
-import numpy.typing as npt
 
 from parallax.errors import Code, InputRejected
 from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
-from parallax.segment.htmlcombine import (
-    addable,
-    combine_features,
-    contained,
-    default_combiner,
-)
-from parallax.segment.htmlpage import HtmlSegments, html_to_paragraphs, segment_html
-from parallax.segment.linemodel import default_model
-from parallax.segment.lines import Line, LineClassifier, paragraph_like, read_lines
+from parallax.segment.htmlpage import html_to_paragraphs, segment_html
+from parallax.segment.lines import LineClassifier, paragraph_like
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
 from parallax.segment.textdump import Draft, segment_text
@@ -85,16 +74,7 @@ class HeuristicSegmenter:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
                       author=seg.author, paragraphs=seg.paragraphs)
-        # the visible lines and their probabilities, read once for the combiner and the repair;
-        # not at all when trafilatura found too little (both then read the page as a dump)
-        line_model = default_model()
-        enough = sum(len(t) for t in draft.paragraphs) >= self.min_chars
-        lines = read_lines(render(*seg.visible, "select_all")) \
-            if seg.visible[1] and enough and (HTML_COMBINE or HTML_REPAIR_TRUNCATED) else []
-        p = line_model.probabilities(lines) if line_model is not None else np.zeros(0)
-        if HTML_COMBINE:
-            self._combined(seg, draft, lines, p)
-        self._visible_lines(seg.visible, draft, lines, p)
+        self._rescue(seg.visible, draft)
         if seg.language:
             doc.metadata.setdefault("language", seg.language)
         if seg.published_iso:
@@ -104,65 +84,24 @@ class HeuristicSegmenter:
                             for t in seg.related]
         return drafts, seg.comments, seg.boilerplate, seg.comment_authors
 
-    def _combined(self, seg: HtmlSegments, draft: Draft, lines: list[Line],
-                  p: npt.NDArray[np.float64]) -> bool:
-        """The article as the HTML combiner decides it line by line from trafilatura's text and
-        the line model's probabilities ``p`` of the visible ``lines`` (``htmlcombine``); False
-        when it cannot decide (no combiner or model, or no visible lines: the caller reads none
-        when trafilatura found too little, and ``_visible_lines`` rescues that page)."""
-        combiner, line_model = default_combiner(), default_model()
-        if combiner is None or line_model is None or not lines:
-            return False
-        texts = [ln.text for ln in lines]
-        traf = contained(texts, [draft.title, *draft.paragraphs])
-        elsewhere = [*seg.comments, *(t.title for t in seg.related)] + [
-            " ".join(t.body) for t in seg.related]
-        inside = [bool(t) and any(t in other for other in elsewhere) for t in texts]
-        # lines are added only above the first comments/related heading or comment/teaser line
-        # after trafilatura's first line: past it, prose is the thread's, not the article's
-        first = int(np.argmax(traf > 0)) if traf.any() else 0
-        stop = next((i for i in range(first + 1, len(lines))
-                     if lines[i].heading is not None or inside[i]), None)
-        keep = combiner.keep(combine_features(lines, p, traf, line_model), addable(lines, stop))
-        chosen = [t for t, k, other in zip(texts, keep, inside, strict=True)
-                  if k and t != draft.title and not other]
-        if sum(len(t) for t in chosen) < self.min_chars:
-            return False
-        draft.paragraphs = chosen
-        return True
+    def _rescue(self, visible: tuple[str, list[Block]], draft: Draft) -> None:
+        """When the HTML extractor found (almost) nothing, read the page's visible lines as a
+        text dump: its article, marked low confidence, instead of a rejected page.
 
-    def _visible_lines(self, visible: tuple[str, list[Block]], draft: Draft,
-                       lines: list[Line], p: npt.NDArray[np.float64]) -> None:
-        """Repair what the HTML extractor got wrong with the line model on the page's visible
-        lines: when it found (almost) nothing, or a piece (a teaser, a truncated body, one
-        paragraph of many) of a block the model finds at least ``HTML_REPAIR_RATIO`` times
-        longer that contains most of it, the model's block is the article.
-
-        Why: rejecting or truncating a page that shows an article loses it; chosen on training
-        sites (docs/segmentation.md), where it lifted HTML F1 and never cost a page much."""
+        Only then: a combiner that re-decided trafilatura's text line by line and a repair of
+        bodies it truncated both lowered HTML F1 on training sites once Dragnet's gold stopped
+        counting reader comments as article text (two slices of 153 pages: 0.891 / 0.871 with
+        the rescue alone, 0.850 / 0.856 with all three; trafilatura alone 0.863 / 0.876). Their
+        earlier gain was comment threads scored as article; both were removed, see
+        docs/segmentation.md and git history."""
         title, blocks = visible
         found = sum(len(p.split()) for p in draft.paragraphs)
-        if not blocks:
+        if not blocks or sum(len(p) for p in draft.paragraphs) >= self.min_chars:
             return
-        too_little = sum(len(p) for p in draft.paragraphs) < self.min_chars
-        if not too_little and not HTML_REPAIR_TRUNCATED:
-            return
-        line_model = default_model()
-        if too_little or line_model is None:
-            seg = segment_text(render(title, blocks, "select_all"), self.classifier)
-            model = seg.model_main
-        else:  # only the model's lines are needed here: skip the rules' decoding
-            model = [ln.text for ln, k in zip(lines, line_model.decode(lines, p), strict=True)
-                     if k]
-        model_words = sum(len(t.split()) for t in model)
-        # the word-multiset overlap is costly and only matters when the model's block is long
-        # enough: test the length first (same decision)
-        if not too_little and not (model_words >= HTML_REPAIR_RATIO * max(found, 1)
-                                   and _contained(draft.paragraphs, model)
-                                   >= HTML_REPAIR_INSIDE):
-            return
-        drafts = best_block(seg.articles, model, "\n".join(b.text for b in blocks),
-                            self.min_chars) if too_little else [Draft("main", paragraphs=model)]
+        seg = segment_text(render(title, blocks, "select_all"), self.classifier)
+        model_words = sum(len(t.split()) for t in seg.model_main)
+        drafts = best_block(seg.articles, seg.model_main, "\n".join(b.text for b in blocks),
+                            self.min_chars)
         main = next((d for d in drafts if d.role == "main"), None)
         if main is None or sum(len(p) for p in main.paragraphs) < self.min_chars:
             return
@@ -204,25 +143,6 @@ def given_text_furniture(draft: Draft) -> list[Boilerplate]:
             TRAILER.match(paragraphs[-1]) or boilerplate_kind(paragraphs[-1]) == "read_more"):
         removed.insert(0, Boilerplate(paragraphs.pop(), "read_more"))
     return removed
-
-
-HTML_REPAIR_RATIO = 2.5
-HTML_REPAIR_INSIDE = 0.5
-#: the HTML combiner and the repair of truncated bodies, both off: once Dragnet's gold stopped
-#: counting reader comments as article text (realpages.split_comments), each lowered HTML F1 on
-#: training sites the models never saw (two slices of 153 pages, line model out of fold: 0.891 /
-#: 0.871 with only the rescue of pages trafilatura finds too little on, 0.877 / 0.870 with the
-#: combiner too, 0.850 / 0.856 with everything; trafilatura alone 0.863 / 0.876). Their earlier
-#: gain was comment threads scored as article text. docs/segmentation.md
-HTML_COMBINE = False
-HTML_REPAIR_TRUNCATED = False
-
-
-def _contained(paragraphs: list[str], block: list[str]) -> float:
-    """Share of the paragraphs' words that also occur in the block (as a multiset)."""
-    got = Counter(w for p in paragraphs for w in p.lower().split())
-    have = Counter(w for t in block for w in t.lower().split())
-    return sum((got & have).values()) / max(sum(got.values()), 1)
 
 
 def best_block(drafts: list[Draft], model_main: list[str], text: str,

@@ -84,7 +84,7 @@ def _base_row(line: Line, prev_blank: bool, continues: bool) -> list[float]:
 
 def window_mean(values: FloatArray, half: int) -> FloatArray:
     """Mean over each line's window of ``half`` lines either side (clipped at the page's ends);
-    shared by the line model's context features and the HTML combiner."""
+    the line model's context features."""
     padded = np.concatenate([[0.0], np.cumsum(values)])
     n = len(values)
     idx = np.arange(n)
