@@ -21,7 +21,7 @@ from parallax.web.app import create_app  # noqa: E402
 def _app() -> object:
     import tempfile
 
-    from parallax.cli import demo_corpus_path
+    from parallax.cli_web import demo_corpus_path
 
     db = Path(tempfile.mkdtemp(prefix="parallax-schema-")) / "demo.db"
     store = open_store(db)

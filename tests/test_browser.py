@@ -44,7 +44,7 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
-    from parallax.cli import demo_corpus_path
+    from parallax.cli_web import demo_corpus_path
 
     db = tmp_path_factory.mktemp("browser") / "demo.db"
     store = open_store(db)

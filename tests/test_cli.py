@@ -150,3 +150,21 @@ def test_every_db_option_takes_a_postgres_url(postgres_cluster, corpus: Path) ->
     message = failed.output + str(failed.exception or "")
     assert failed.exit_code != 0 and "cannot connect to PostgreSQL" in message
     assert "hunter2" not in message and "***" in message
+
+
+@pytest.mark.parametrize("how", [["-m", "parallax.cli"],
+                                 ["-c", "from parallax.cli import main; main()"]])
+def test_every_command_is_registered_however_the_cli_starts(how: list[str]) -> None:
+    """``python -m parallax.cli`` (benchmarks and tests start it so) runs cli.py as ``__main__``;
+    the commands in cli_models and cli_web register on the importable module's app, so they
+    were missing from that start until it ran the importable module."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, *how, "--help"], capture_output=True, text=True,
+                            timeout=120, env={"COLUMNS": "200", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    listed = {line.split()[1] for line in result.stdout.splitlines()
+              if line.startswith("│ ") and len(line.split()) > 1}
+    assert {"extract", "analyze", "ingest", "stories", "compare", "batch", "serve", "token",
+            "demo", "train", "evaluate", "settings"} <= listed

@@ -23,7 +23,7 @@ TOKEN = "test-token-not-secret"
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from parallax.cli import demo_corpus_path
+    from parallax.cli_web import demo_corpus_path
 
     db = tmp_path_factory.mktemp("web") / "demo.db"
     store = open_store(db)
@@ -214,7 +214,7 @@ def test_warmer_fills_the_comparison_cache(tmp_path: Path, demo_db: Path) -> Non
 def test_the_web_app_reads_a_postgres_store_like_sqlite(postgres_cluster: Any,
                                                         tmp_path: Path) -> None:
     """The same demo corpus in PostgreSQL: the pages and API answer as over SQLite."""
-    from parallax.cli import demo_corpus_path
+    from parallax.cli_web import demo_corpus_path
 
     url = postgres_cluster.new_database()
     for db in (url, str(tmp_path / "lite.db")):

@@ -14,7 +14,6 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -373,43 +372,6 @@ def render(comparison: dict[str, Any], fmt: str) -> str:
 
 
 @app.command()
-def serve(db: DbOption = DEFAULT_DB,
-          host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000,
-          config: ConfigOption = None) -> None:
-    """Serve the web UI and JSON API over a database.
-
-    Ingest (web form and API) needs a token: the one whose hash is the `web_token_hash`
-    setting, or on a loopback address a one-time token printed at start.
-
-    Example: [bold]parallax serve --db news.db --port 8000[/bold], then open http://127.0.0.1:8000
-    """
-    import uvicorn
-
-    from parallax.store.base import is_server_url
-    from parallax.web.app import create_app
-    from parallax.web.security import hash_token, new_token
-
-    if not is_server_url(db) and not Path(db).exists():
-        err.print(f"[red]error[/red] database not found: {db} (run 'parallax ingest' first)")
-        raise typer.Exit(EXIT_USAGE)
-    cfg = _config(config)
-    token_hash = "" if cfg["web_read_only"] else str(cfg["web_token_hash"])
-    if not token_hash and not cfg["web_read_only"] and host in ("127.0.0.1", "localhost", "::1"):
-        token = new_token()
-        token_hash = hash_token(token)
-        err.print(f"Ingest token for this run: [bold]{token}[/bold] (loopback only; set "
-                  "web_token_hash from 'parallax token' for a lasting one)")
-    elif not token_hash:
-        err.print("Read-only: no web_token_hash configured, so ingest is off on this address.")
-    err.print(f"Serving {db} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
-    web_app = create_app(db, cfg, token_hash=token_hash)
-    if cfg["web_warm_comparisons"]:
-        web_app.state.jobs.warm()  # background: each story's first view becomes a cache hit
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
-
-
-@app.command()
 def batch(inputs: Annotated[list[str], typer.Argument(
               help="WARC, JSONL or Parquet shards, or folders of them.")],
           out: Annotated[Path, typer.Option("--out", help="Output folder (Parquet).")],
@@ -446,75 +408,6 @@ def batch(inputs: Annotated[list[str], typer.Argument(
         raise typer.Exit(1)
 
 
-@app.command()
-def token() -> None:
-    """Make an ingest token for the web app: prints the token (give it to people who may
-    ingest) and the line for parallax.toml (only the hash is stored).
-
-    Example: [bold]parallax token[/bold]
-    """
-    from parallax.web.security import hash_token, new_token
-
-    secret = new_token()
-    err.print("Token (shown once; keep it secret):")
-    sys.stdout.write(secret + "\n")
-    err.print("Add to parallax.toml under [settings]:")
-    sys.stdout.write(f'web_token_hash = "{hash_token(secret)}"\n')
-
-
-@app.command()
-def demo(db: DbOption = "parallax-demo.db",
-         report: Annotated[Path, typer.Option(help="HTML report of the largest story.")]
-         = Path("parallax-demo-report.html"),
-         no_serve: Annotated[bool, typer.Option("--no-serve", help="Build only; do not serve.")]
-         = False,
-         port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
-         config: ConfigOption = None) -> None:
-    """Ingest the bundled fictional demo corpus, summarise its stories, write an HTML report of
-    the largest story and serve the web UI.
-
-    Example: [bold]parallax demo --no-serve[/bold]
-    """
-    cfg = _config(config)
-    corpus = demo_corpus_path()
-    err.print(f"Demo corpus: {corpus} (fictional; see its README)")
-    _demo_ingest(corpus, db, cfg)
-    stories(db=db, as_json=False)
-    from parallax.compare.service import comparison_for
-    from parallax.store import open_store
-
-    store = open_store(db)
-    try:
-        largest = store.stories()[0]
-        comparison = comparison_for(store, largest.id, cfg)
-    finally:
-        store.close()
-    report.write_text(render(comparison, "html"), encoding="utf-8")
-    err.print(f"[green]wrote[/green] report of the largest story '{largest.title}' to {report}")
-    if not no_serve:
-        serve(db=db, host="127.0.0.1", port=port, config=config)
-
-
-def demo_corpus_path() -> Path:
-    return Path(str(resources.files("parallax") / "demo" / "corpus"))
-
-
-def _demo_ingest(corpus: Path, db: str, cfg: Config) -> None:
-    from parallax.runner import ingest as run_ingest
-    from parallax.store import open_store
-
-    store = open_store(db)
-    try:
-        with _progress("Ingesting demo corpus") as advance:
-            report = run_ingest([str(corpus)], store, cfg,
-                                on_item=lambda outcome: advance(outcome.input[-50:]))
-    finally:
-        store.close()
-    err.print(f"stored {report.count('stored')} documents, skipped {report.count('skipped')} "
-              f"already stored, rejected {report.count('rejected')}; "
-              f"{report.story_count} stories")
-
-
 @app.command("settings")
 def show_settings() -> None:
     """Print every setting with its default and why (the same table as docs/configuration.md).
@@ -524,9 +417,14 @@ def show_settings() -> None:
     out.print(settings_markdown())
 
 
-# The framing-model commands (train, evaluate) live in their own module; importing it registers
-# them on ``app``. It is imported last because it uses this module's console and options.
-from parallax import cli_models  # noqa: E402,F401
+# The framing-model commands (train, evaluate) and the web commands (serve, token, demo) live in
+# their own modules; importing them registers them on ``app``. They are imported last because
+# they use this module's console and options.
+from parallax import cli_models, cli_web  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # ``python -m parallax.cli`` runs this file as ``__main__``, but cli_models and cli_web
+    # register their commands on the importable ``parallax.cli``'s app: run that one.
+    from parallax import cli as _importable
+
+    _importable.main()
