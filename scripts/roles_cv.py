@@ -7,7 +7,7 @@ choosing there would spoil it. This script gives the same end-to-end measurement
 training documents without fitting on them: the role models are refitted k times, each time
 without one fold of documents (all languages' other documents kept), and the documents of that
 fold go through what ``parallax analyze`` makes of them with the models that never saw them.
-Per entity it records the inputs of ``portrayal.decide_role`` (mean role probabilities, the
+Per entity it records the inputs of ``roles.decide_role`` (mean role probabilities, the
 portrayal, the domain gate), so that decision rules can be compared on ~600 mentions instead of
 54. Output: the scores of ``rescore`` as JSON on stdout; the analysed articles and the recorded
 inputs are kept in git-ignored ``build/roles-cv/``.
@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from parallax.embeddings import CachedEncoder
-from parallax.frame import metrics, portrayal
+from parallax.frame import metrics, roles
 from parallax.frame.datasets import held_out, read_semeval2025
 from parallax.frame.domains import in_domains
 from parallax.frame.endtoend import analyse_files, entities_at, role_at
@@ -73,7 +73,7 @@ def fold_models(rows: Any, keep: np.ndarray) -> dict[str, LinearLabeller]:
 def record(framing: TrainedFraming, article: Article) -> dict[str, dict[str, Any]]:
     """Annotate ``article`` and keep what ``decide_role`` saw for each entity (by name)."""
     seen: dict[str, dict[str, Any]] = {}
-    original = portrayal.decide_role
+    original = roles.decide_role
 
     def spy(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
             portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None
@@ -107,7 +107,7 @@ def rescore(path: Path) -> dict[str, Any]:
         if e is None:
             return None
         label = PortrayalLabel("x", e["polarity"], e["score"], e["mentions"])
-        return portrayal.decide_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine, label,
+        return roles.decide_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine, label,
                                      True)
 
     cast: dict[tuple[str, str], Counter[str]] = {}
@@ -149,15 +149,15 @@ def main() -> int:
     path = WORK / f"oof-{args.language}.json"
     if not args.rescore:
         record_folds(args.language, args.folds, path)
-    constants = (portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER)
+    constants = (roles.ROLE_MIN_SENTENCES, roles.ROLE_PRIOR_POWER)
     scores = {}
     for name, (minimum, power) in {"shipped": constants,
                                    "before (1 sentence, ratio)": (1, 1.0),
                                    "1 sentence": (1, constants[1]),
                                    "3 sentences": (3, constants[1])}.items():
-        portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER = minimum, power
+        roles.ROLE_MIN_SENTENCES, roles.ROLE_PRIOR_POWER = minimum, power
         scores[name] = rescore(path)
-    portrayal.ROLE_MIN_SENTENCES, portrayal.ROLE_PRIOR_POWER = constants
+    roles.ROLE_MIN_SENTENCES, roles.ROLE_PRIOR_POWER = constants
     print(json.dumps(scores, indent=2))
     return 0
 
@@ -186,8 +186,8 @@ def record_folds(language: str, folds: int, path: Path) -> None:
     docs_out: list[dict[str, Any]] = []
     framing = TrainedFraming()
     shipped = dict(framing.models)
-    minimum = portrayal.ROLE_MIN_SENTENCES
-    portrayal.ROLE_MIN_SENTENCES = 1
+    minimum = roles.ROLE_MIN_SENTENCES
+    roles.ROLE_MIN_SENTENCES = 1
     for k in range(folds):
         framing.models.update(fold_models(rows, fold != k))
         for d, a in zip(docs, analysed, strict=True):
@@ -215,7 +215,7 @@ def record_folds(language: str, folds: int, path: Path) -> None:
                             "decided": seen})
         say(f"fold {k + 1}/{folds}: {len(out)} mentions")
     framing.models.update(shipped)
-    portrayal.ROLE_MIN_SENTENCES = minimum
+    roles.ROLE_MIN_SENTENCES = minimum
     path.write_text(json.dumps({"mentions": out, "documents": docs_out}) + "\n",
                     encoding="utf-8")
 

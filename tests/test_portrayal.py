@@ -12,15 +12,14 @@ from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import (
     BUCKETS,
     LABELS,
-    ROLE_MIN_SENTENCES,
     decide,
-    decide_role,
     narrated,
     own_words,
     pronoun_rows,
     target_buckets,
     target_label,
 )
+from parallax.frame.roles import ROLE_MIN_SENTENCES, decide_role
 from parallax.records import PortrayalLabel
 
 
@@ -240,7 +239,7 @@ def test_other_languages_get_portrayal_marked_low_confidence() -> None:
 
 
 def test_the_role_sentence_minimum_is_a_setting() -> None:
-    from parallax.frame.portrayal import role_candidate
+    from parallax.frame.roles import role_candidate
     from parallax.frame.trained import make_trained
     from parallax.settings import load_config
 
@@ -251,3 +250,26 @@ def test_the_role_sentence_minimum_is_a_setting() -> None:
     assert make_trained(config).role_min_sentences == ROLE_MIN_SENTENCES
     config.values["framing_role_min_sentences"] = 1
     assert make_trained(config).role_min_sentences == 1
+
+
+def test_a_place_named_as_the_setting_gets_no_role() -> None:
+    """The summit seeds cast "Alaska" as an Instigator and "Anchorage" as a Victim because
+    things happened there; a place mostly named after in/at/to/... is the setting."""
+    from parallax.frame.roles import setting_place
+    from parallax.records import Mention
+
+    def mentions(text: str, name: str, kind: str) -> list[Mention]:
+        out, at = [], text.find(name)
+        while at >= 0:
+            out.append(Mention(name, at, at + len(name), kind, name))
+            at = text.find(name, at + 1)
+        return out
+
+    text = ("Leaders met in Alaska on Friday. Alaska welcomed them. Alaska voters watched. "
+            "Russia attacked Ukraine again. Russia denied it. Russia blamed the West. "
+            "Russia threatened Kyiv. Russia recalled its envoy. Reporters flew to Russia.")
+    assert setting_place(text, mentions(text, "Alaska", "GPE"))  # 1 of 3 locative
+    assert not setting_place(text, mentions(text, "Russia", "GPE"))  # 1 of 6: an actor
+    assert not setting_place("He met Putin in Moscow and Putin smiled.",
+                             mentions("He met Putin in Moscow and Putin smiled.", "Putin",
+                                      "PERSON"))

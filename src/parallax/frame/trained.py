@@ -25,12 +25,12 @@ from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.loaded import LoadedWords
-from parallax.frame.portrayal import (
+from parallax.frame.portrayal import Portrayer, entity_mentions
+from parallax.frame.roles import (
     ROLE_MIN_SENTENCES,
-    Portrayer,
     decide_role,
-    entity_mentions,
     role_candidate,
+    setting_place,
 )
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
@@ -119,7 +119,7 @@ class TrainedFraming:
         self.spans = load_span_scorer(directory)
         self.loaded = load_loaded_words(directory)
         self.max_role_entities = max_role_entities
-        self.role_min_sentences = role_min_sentences  # None: portrayal.ROLE_MIN_SENTENCES
+        self.role_min_sentences = role_min_sentences  # None: roles.ROLE_MIN_SENTENCES
         self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
         sentence = self.models.get("portrayal-sentence")
@@ -288,7 +288,7 @@ class TrainedFraming:
 
     def _roles(self, article: Article, ctx: _Context) -> None:
         """Portrayal of the most mentioned entities, then SemEval roles for those the article
-        portrays, inside the taxonomy's domains only (``portrayal.decide_role``)."""
+        portrays, inside the taxonomy's domains only (``roles.decide_role``)."""
         found = entity_mentions(article, ctx.doc, ROLE_TYPES, self.max_role_entities)
         if self.portrayer is not None:
             article.portrayals = [label for label, _ in
@@ -307,7 +307,8 @@ class TrainedFraming:
         if self.portrayer is not None:
             # only entities that may get a role: no name embedding or role scores for the rest
             ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain
-                      and role_candidate(portrayed[name], self.role_min_sentences)]
+                      and role_candidate(portrayed[name], self.role_min_sentences)
+                      and not setting_place(article.text, ms)]
         if not ranked:
             return
         names = self._name_vectors([name for name, _ in ranked])
