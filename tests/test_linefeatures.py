@@ -25,6 +25,9 @@ from parallax.segment.lines import (
     TIME_ONLY,
     Line,
     LineClassifier,
+    _lines_of,
+    _lines_with,
+    _nav_and_dated,
     meta_kind,
     read_lines,
 )
@@ -135,6 +138,24 @@ def test_shortcuts_of_the_line_reader_hold() -> None:
     for text in ("26.10.2026", "Oct 26, 2026", "2026-10-26", "4. März 2026", "12 de mayo de 2026"):
         assert parse_absolute(text) and may_hold_date(text)
     assert not may_hold_date("Oct 26, 26") and parse_absolute("Oct 26, 26") is None
+
+
+@pytest.mark.parametrize("page", [*_pages(), "Year ١٢٣٤ in Arabic-Indic\nFull ２０２６ wide\n"
+                                  "a\u2003b\u00a0c\nno  gap 123\n12\n3456\n", "a", "ab  ",
+                                  "digits 𝟐𝟎𝟐𝟔 astral\nHome | World\n"])
+def test_code_point_scan_finds_the_lines_of_the_regex_scans(page: str) -> None:
+    """``_nav_and_dated`` (one table lookup over the page) marks the lines the three ``re``
+    scans mark: a ``NAV_CHARS`` character or two spaces, four decimal digits in a row."""
+    from itertools import accumulate
+
+    from parallax.segment.lines import _NAV_LINE, _YEAR_LINE
+
+    texts = [t for t in (ln.strip() for ln in page.splitlines()) if t]
+    joined = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))
+    nav, dated = _nav_and_dated(joined, ends)
+    assert nav == _lines_of(_NAV_LINE, joined, ends) | _lines_with(joined, "  ", ends)
+    assert dated == _lines_of(_YEAR_LINE, joined, ends)
 
 
 def test_index_finds_overlapping_and_case_folded_literals() -> None:
