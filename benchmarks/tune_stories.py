@@ -305,6 +305,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "default": {},
     "dates stand in for terms": {"StoryIndex.dates_confirm": False},
     "undated joins online": {"StoryIndex.undated_join_online": True},
+    "late articles at the plain bar": {"StoryIndex.late_join_factor": 1.2},
     "no term floor": {"story_term_floor": 0.0},
     "no date evidence": {"story_date_weight": 0.0},
     "no terms (names + meaning)": {"story_lexical_weight": 0.0, "story_term_floor": 0.0},

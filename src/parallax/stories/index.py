@@ -42,6 +42,10 @@ KEY_CANDIDATES = 24  # of those, scored per article (most keys shared first)
 #: own and consolidation decides by average link, best pair first, which is what keeps an early
 #: wrong join from pulling a neighbouring event in (grid on both gold sets, docs/stories.md)
 JOIN_FACTOR = 1.2
+#: a dated article more than LATE_DAYS from every date its candidate story holds must clear
+#: LATE_JOIN_FACTOR x the threshold to join it online (see ``_join_bar``)
+LATE_DAYS = 2
+LATE_JOIN_FACTOR = 2.0
 #: documents assumed beside the corpus, in which no key occurs: with two articles stored, IDF
 #: would call every word they share common and weigh it near zero, so the first articles of a
 #: new store could never group by what they share; from a few hundred articles on it fades out
@@ -97,6 +101,9 @@ class StoryIndex:
     #: whether an undated main article may join a story online (see ``assign``); True only
     #: for the ablation in benchmarks/tune_stories.py
     undated_join_online = False
+    #: the online bar for a dated article days away from a story's dates (``_join_bar``);
+    #: JOIN_FACTOR only for the ablation in benchmarks/tune_stories.py
+    late_join_factor = LATE_JOIN_FACTOR
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
@@ -294,8 +301,10 @@ class StoryIndex:
         elif profile.day is not None or profile.role != "main" or self.undated_join_online:
             best_score = self.threshold * self.join_factor
             for story_id in sorted(self.candidates(profile.vector, keys)):
-                s = self.score(profile, keys, self.stories[story_id], terms)
-                if s >= best_score:
+                story = self.stories[story_id]
+                s = self.score(profile, keys, story, terms)
+                if s >= best_score and (profile.role != "main"
+                                        or s >= self._join_bar(profile.day, story)):
                     best, best_score = story_id, s
         # else an undated article: it has no arrival time that means anything (undated
         # articles come after the dated ones, in id order), so an online join would let file
@@ -311,6 +320,27 @@ class StoryIndex:
             best = self._new_story(profile.id)
         self._join(profile, keys, self.stories[best], terms)
         return best
+
+    def _join_bar(self, day: date | None, story: StoryState) -> float:
+        """The online bar: 1.2 x the threshold, twice the threshold for a dated article more
+        than ``LATE_DAYS`` before or after every date the story holds. Such an article is as
+        likely the next event of the same cast (an appeal a week after the summit that
+        mentioned the convict; a referendum the week after the neighbouring province's
+        election) as late coverage of this one, and an online join is judged against the
+        story as it stands, often a story of one or two dated articles whose average is
+        noise. Below the raised bar the article starts its own story and consolidation's
+        average link decides once both events are complete; consolidation never splits,
+        so a wrong early join is final. One event's coverage keeps within the slack (each
+        of the 30 basil-tune events spans at most 3 days, 23 of them at most one), so
+        continuous coverage keeps joining online: the cost is consolidation work, paid only
+        by the late arrivals. An undated article or a story without dates gives no distance
+        and keeps the plain bar (an unknown date is unknown)."""
+        bar = self.threshold * self.join_factor
+        if day is None or story.first is None or story.last is None:
+            return bar
+        if (story.first - day).days > LATE_DAYS or (day - story.last).days > LATE_DAYS:
+            return max(bar, self.threshold * self.late_join_factor)
+        return bar
 
     def restore(self, profile: ArticleProfile, story_id: str | None) -> None:
         """Put back an article as the store remembers it (no scoring). Vectors wait for
