@@ -158,6 +158,16 @@ def test_code_point_scan_finds_the_lines_of_the_regex_scans(page: str) -> None:
     assert dated == _lines_of(_YEAR_LINE, joined, ends)
 
 
+def test_fold_of_ascii_text_is_its_lowercase() -> None:
+    """``fold``'s shortcut: no character it maps (nor ``İ``) is ASCII."""
+    from parallax.segment.prefilter import _DOTTED_I, _FOLD
+
+    assert _FOLD and not any(code < 128 for code in [*_FOLD, *_DOTTED_I])
+    text = "".join(map(chr, range(128)))
+    assert fold(text) == text.lower()
+    assert fold("Straße ſ İ K") == "straße s i k"
+
+
 def test_index_finds_overlapping_and_case_folded_literals() -> None:
     index = LiteralIndex({"a": "read more", "b": "more on this", "c": "support", "d": "^x$"})
     assert index.always == frozenset({"d"})

@@ -150,8 +150,8 @@ def boilerplate_kind(line: str, may: Collection[str] | None = None, *,
         kinds = _COMPILED
     elif not may:  # most lines
         return always_kind(text, n)
-    else:
-        kinds = [(kind, rx) for kind, rx in _COMPILED if kind in may or kind in _INDEX.always]
+    else:  # the candidates and the patterns tried on every line, in _COMPILED's order
+        kinds = [(kind, rx) for kind, rx in _COMPILED if kind in may or kind in _ALWAYS_NAMES]
     return _first_kind(text, n, kinds)
 
 
@@ -183,3 +183,4 @@ def page_index(extra: tuple[tuple[str, str], ...] = ()) -> LiteralIndex:
 
 _INDEX = page_index()
 _ALWAYS = [(kind, rx) for kind, rx in _COMPILED if kind in _INDEX.always]
+_ALWAYS_NAMES = frozenset(kind for kind, _ in _ALWAYS)

@@ -51,7 +51,11 @@ _SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + 
 
 
 def fold(text: str) -> str:
-    """The text as ``re.IGNORECASE`` sees it, one character for one (offsets are kept)."""
+    """The text as ``re.IGNORECASE`` sees it, one character for one (offsets are kept).
+    An ASCII text is only lowered: every character ``_FOLD`` changes, and ``İ``, is beyond
+    ASCII (``str.isascii`` is a flag lookup; the special-character scan reads the page)."""
+    if text.isascii():
+        return text.lower()
     lowered = text.translate(_DOTTED_I).lower() if "\u0130" in text else text.lower()
     return lowered.translate(_FOLD) if _SPECIAL.search(lowered) else lowered
 

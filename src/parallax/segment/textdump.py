@@ -159,11 +159,12 @@ class _Decoder:
     # -- body -----------------------------------------------------------------------------
     def furniture_run_follows(self) -> bool:
         """True if the short line at the cursor starts trailing furniture, not a sub-heading."""
-        for ahead in range(0, 4):
-            line = self.peek(ahead)
-            if line is None:
+        lines, repeats = self.lines, self.repeats
+        for i in range(self.pos, self.pos + 4):
+            if i >= len(lines):
                 return True
-            if line.heading or line.phrase_kind or self.repeated_title(ahead):
+            line = lines[i]
+            if line.heading or line.phrase_kind or (i < len(repeats) and repeats[i]):
                 return True
             if paragraph_like(line.text, line.words):
                 return False
@@ -209,14 +210,17 @@ class _Decoder:
         articles = [main]
         current: Draft | None = main
         mode = "body"  # body | related | comments | appeal | tail
-        while (line := self.peek()) is not None:
+        # the cursor helpers (peek, repeated_title) inlined: ~200 lines a page pass here
+        lines, repeats, trace = self.lines, self.repeats, self.out.trace
+        while self.pos < len(lines):
+            line = lines[self.pos]
             text = line.text
             if self.main and current is main and self.last_main is not None \
                     and self.pos <= self.last_main:
                 # up to the model's last main line, a heading or appeal in a menu or sidebar
                 # does not end the article: each line is body or furniture (taken in one
                 # loop: most of a page's lines on the model-guided pass)
-                trace, boilerplate = self.out.trace, self.out.boilerplate
+                boilerplate = self.out.boilerplate
                 for i in range(self.pos, self.last_main + 1):
                     line = self.lines[i]
                     if self.main[i]:
@@ -228,8 +232,9 @@ class _Decoder:
                             line.text, line.phrase_kind or line.heading or "other"))
                 self.pos = self.last_main + 1
                 continue
-            if self.repeated_title() or (mode == "related" and title_like(text, line.words)
-                                         and line.phrase_kind is None and line.meta is None):
+            if (self.pos < len(repeats) and repeats[self.pos]) or (
+                    mode == "related" and title_like(text, line.words)
+                    and line.phrase_kind is None and line.meta is None):
                 current = Draft(role="related", title=text)
                 articles.append(current)
                 self.take("related_title")
@@ -265,7 +270,7 @@ class _Decoder:
                         and current.role == "main" and current.paragraphs:
                     current, mode = None, "contact"
                 continue
-            if self.sandwiched(line):
+            if trace and trace[-1][1] == "boilerplate" and self.sandwiched(line):
                 self.take("boilerplate", "other")
                 continue
             if mode == "comments":
