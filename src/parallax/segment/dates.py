@@ -58,9 +58,13 @@ _WORDY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÄÖÜäöüéûА-Яа
                     r"\b([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 
+# longest first, so "märz" is read before "mar" (sorted once, not per call)
+_MONTH_PREFIXES = sorted(_MONTHS, key=len, reverse=True)
+
+
 def _month(name: str) -> int | None:
     key = name.lower()
-    for prefix in sorted(_MONTHS, key=len, reverse=True):
+    for prefix in _MONTH_PREFIXES:
         if key.startswith(prefix):
             return _MONTHS[prefix]
     return None

@@ -137,10 +137,11 @@ class Line:
 
 
 def meta_kind(line: str, may: Collection[str] | None = None, *, words: int | None = None,
-              dated: bool = True) -> str | None:
+              dated: bool | None = None) -> str | None:
     """``may``: as for ``patterns.boilerplate_kind`` (``outlet_time`` is looked up per page);
-    ``words``: the line's word count if known; ``dated=False``: the caller knows the line has
-    no four digits in a row (no date, ``dates.may_hold_date``). Same answers without them."""
+    ``words``: the line's word count if known; ``dated``: whether the line has four digits in
+    a row, if the caller knows (no date without them, ``dates.may_hold_date``). Same answers
+    without them."""
     n = len(line.split()) if words is None else words
     if n > 25:  # metadata lines are short; skip the date parsing for body text
         return None
@@ -156,18 +157,24 @@ def meta_kind(line: str, may: Collection[str] | None = None, *, words: int | Non
             return "byline"
     if (may is None or "byline_role" in may) and BYLINE_ROLE.match(line):
         return "byline_role"
-    return date_kind(line) if dated else None
+    if dated is None:
+        return date_kind(line)
+    return date_kind(line, dated=True) if dated else None
 
 
 # first characters of a BULLET or BYLINE match (re.IGNORECASE included; tested)
 _META_FIRST = frozenset("•·*BPVbpvАа")
 
 
-def date_kind(line: str) -> str | None:
-    """The date part of ``meta_kind``: ``dateline`` ("Reuters · 26.10.2026"), ``date`` or None."""
-    if not may_hold_date(line):
+_DATELINE_PARTS = re.compile(r"\s[·|]\s")
+
+
+def date_kind(line: str, *, dated: bool = False) -> str | None:
+    """The date part of ``meta_kind``: ``dateline`` ("Reuters · 26.10.2026"), ``date`` or None.
+    ``dated``: the caller knows the line has four digits in a row (``dates.may_hold_date``)."""
+    if not dated and not may_hold_date(line):
         return None
-    parts = [p for p in re.split(r"\s[·|]\s", line) if p.strip()]
+    parts = [p for p in _DATELINE_PARTS.split(line) if p.strip()]
     if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts):
         return "dateline"
     undated = DATE_PREFIX.sub("", line)
