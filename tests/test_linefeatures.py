@@ -158,6 +158,37 @@ def test_code_point_scan_finds_the_lines_of_the_regex_scans(page: str) -> None:
     assert dated == _lines_of(_YEAR_LINE, joined, ends)
 
 
+def test_share_buttons_shortcut_holds() -> None:
+    """``patterns.always_kind`` skips the regex on a line of more than SHARE_PHRASE_WORDS words
+    whose first letter is none of SHARE_FIRST: true while share_buttons is the only pattern
+    tried on every line and reads ``^(share…|phrase|…)$`` with literal phrases."""
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser as P  # type: ignore[attr-defined]
+
+    from parallax.segment.patterns import _ALWAYS, SHARE_FIRST, SHARE_PHRASE_WORDS, always_kind
+
+    assert [kind for kind, _ in _ALWAYS] == ["share_buttons"]
+    rx = _ALWAYS[0][1]
+    (at_start, group, at_end) = list(P.parse(rx.pattern, rx.flags))
+    assert at_start == (C.AT, C.AT_BEGINNING) and at_end == (C.AT, C.AT_END)
+    (branch_op, (_, branches)), = list(group[1][3])
+    assert branch_op is C.BRANCH
+    assert [chr(av) for _, av in branches[0][:5]] == list("share")
+    for branch in branches[1:]:
+        assert all(op is C.LITERAL for op, _ in branch)
+        assert len("".join(chr(av) for _, av in branch).split()) <= SHARE_PHRASE_WORDS
+    assert {ch for ch in map(chr, range(0x10000)) if re.match("s", ch, re.I)} == set(SHARE_FIRST)
+    for text in ("ſhare this story with your friends today", "Copier le lien", "Share",
+                 "Tweet", "Print this page for later reading"):
+        assert always_kind(text, len(text.split())) == _first(text), text
+
+
+def _first(text: str) -> str | None:
+    from parallax.segment.patterns import _ALWAYS
+
+    return next((kind for kind, rx in _ALWAYS if rx.search(text)), None)
+
+
 def test_fold_of_ascii_text_is_its_lowercase() -> None:
     """``fold``'s shortcut: no character it maps (nor ``İ``) is ASCII."""
     from parallax.segment.prefilter import _DOTTED_I, _FOLD

@@ -243,8 +243,8 @@ def read_lines(text: str) -> list[Line]:
     page-wide scans first (candidate patterns, separators, years): they are C-speed passes
     over the whole page, and they leave most lines with no per-line test that can answer."""
     raw = [ln.strip() for ln in text.splitlines()]
-    counts = Counter(ln for ln in raw if ln)
     texts = [ln for ln in raw if ln]
+    counts = Counter(texts)
     n_words = [len(t.split()) for t in texts]
     # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
     short = [k for k, n in enumerate(n_words) if n <= _LOOKUP_WORDS]

@@ -157,8 +157,15 @@ def boilerplate_kind(line: str, may: Collection[str] | None = None, *,
 
 def always_kind(text: str, n: int) -> str | None:
     """``boilerplate_kind`` of a stripped line of ``n`` words that is no navigation and holds
-    no literal of the page patterns (``may`` empty): only the patterns tried on every line."""
-    return None if n > 40 else _first_kind(text, n, _ALWAYS)
+    no literal of the page patterns (``may`` empty): only the patterns tried on every line.
+
+    Those are ``share_buttons`` alone, whose matches are a line starting with "share" or one
+    of its phrases of at most ``SHARE_PHRASE_WORDS`` words: a longer line whose first letter
+    is no ``s`` as ``re.IGNORECASE`` reads it is answered without the regex (~0.1 ms a real
+    page; the shortcut's assumptions are pinned by tests/test_linefeatures.py)."""
+    if n > 40 or (n > SHARE_PHRASE_WORDS and text[:1] not in SHARE_FIRST):
+        return None
+    return _first_kind(text, n, _ALWAYS)
 
 
 def _first_kind(text: str, n: int, kinds: list[tuple[str, re.Pattern[str]]]) -> str | None:
@@ -183,4 +190,8 @@ def page_index(extra: tuple[tuple[str, str], ...] = ()) -> LiteralIndex:
 
 _INDEX = page_index()
 _ALWAYS = [(kind, rx) for kind, rx in _COMPILED if kind in _INDEX.always]
+#: the most words of a share_buttons phrase other than "share …" ("copier le lien")
+SHARE_PHRASE_WORDS = 3
+#: the characters re.IGNORECASE matches to "s" (the first letter of "share")
+SHARE_FIRST = "sSſ"
 _ALWAYS_NAMES = frozenset(kind for kind, _ in _ALWAYS)
