@@ -7,7 +7,9 @@ window (neighbouring lines, windowed prose density, the line's place in the dens
 region), trained on real pages rendered into the dump shapes people paste
 (``benchmarks/train_line_model.py``, model card ``data/line-model-v2.md``). Decoding keeps the
 highest-scoring contiguous region of the page (maximum subarray of ``p - offset``), drops its
-lines the model is sure about, and adds lines outside it only when the model is very sure.
+lines the model is sure about, and adds lines outside it only when the model is very sure. For
+text dumps (``main_lines``) a learned chooser picks that region among candidates of several
+offsets instead (``regions.py``): the fixed offset took the wrong block on about one dump in nine.
 
 The weights are a small JSON file (means, scales, coefficients, decoding thresholds): no pickle,
 nothing executed on load, and the same numbers the model card reports.
@@ -18,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -34,6 +36,7 @@ from parallax.segment.lines import (
     paragraph_like,
     title_like,
 )
+from parallax.segment.regions import RegionModel, default_regions
 from parallax.segment.trees import TreeEnsemble
 from parallax.segment.trees import from_dict as trees_from_dict
 
@@ -169,14 +172,18 @@ class LineModel:
     keep_inside: float  # lines inside the region with p below this are dropped
     keep_outside: float  # lines outside it with p above this are kept
     trees: TreeEnsemble | None = None  # when set, the trees score the lines (not ``coef``)
+    #: when set, a learned choice among candidate regions replaces the fixed decoding in
+    #: ``main_lines`` (text dumps; ``regions.py``)
+    regions: RegionModel | None = None
 
-    def probabilities(self, lines: list[Line]) -> FloatArray:
+    def probabilities(self, lines: list[Line], x: FloatArray | None = None) -> FloatArray:
+        """``x``: the page's ``features`` if already computed."""
         if not lines:
             return np.zeros(0)
+        x = features(lines) if x is None else x
         if self.trees is not None:
-            return self.trees.probabilities(features(lines))
-        x = (features(lines) - self.mean) / self.scale
-        z = x @ self.coef + self.intercept
+            return self.trees.probabilities(x)
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
     def decode(self, lines: list[Line], p: FloatArray) -> list[bool]:
@@ -191,7 +198,18 @@ class LineModel:
         return [bool(k) for k in keep]
 
     def main_lines(self, lines: list[Line]) -> list[bool]:
-        return self.decode(lines, self.probabilities(lines))
+        if not lines or self.regions is None:
+            return self.decode(lines, self.probabilities(lines))
+        x = features(lines)
+        col = _COLUMN
+        columns = {name: x[:, col[name]] for name in _REGION_COLUMNS}
+        columns["words"] = np.fromiter((line.words for line in lines), dtype=np.float64,
+                                       count=len(lines))
+        return self.regions.choose(self.probabilities(lines, x), columns).tolist()
+
+
+_COLUMN = {name: j for j, name in enumerate(NAMES)}
+_REGION_COLUMNS = ("paragraph", "ends_sentence", "stop_ratio", "heading", "phrase")
 
 
 def from_dict(data: dict[str, object]) -> LineModel:
@@ -217,7 +235,8 @@ def default_model() -> LineModel | None:
     path = resources.files("parallax.segment") / "data" / "line-model-v2.json"
     if not path.is_file():
         return None
-    return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    model = from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return replace(model, regions=default_regions()) if model.trees is not None else model
 
 
 __all__ = ["NAMES", "LineModel", "best_region", "default_model", "features", "from_dict"]

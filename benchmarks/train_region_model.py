@@ -1,0 +1,133 @@
+"""Train the region chooser of the text-dump line model (``segment/data/line-regions-v1.json``).
+
+Why: see ``parallax.segment.regions``. Data: the cached line features of the training sites'
+dumps (``build/line-model-features.npz``) and the site-grouped fold models of the line model
+(``build/line-model-folds.json``), both written by ``train_line_model.py``; held-out sites are
+never read. Each dump's line probabilities come from the fold model that did not see its site
+(out of fold: what a new site gets). Every candidate region is decoded and scored with the
+word-weighted F1 of its lines against the line labels; the chooser (gradient-boosted trees) learns
+"this candidate is within ``TOLERANCE`` of the page's best". Reported: site-grouped 2-fold CV of
+the chosen candidates' mean per-dump F1, against the fixed decoding on the same probabilities.
+
+    nice .venv/bin/python benchmarks/train_line_model.py    # first, if the caches are missing
+    nice .venv/bin/python benchmarks/train_region_model.py  # ~3 min
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from train_line_model import CACHE, FOLDS, doc_f1
+
+from parallax.segment import regions
+from parallax.segment.linemodel import NAMES as LINE_NAMES
+from parallax.segment.linemodel import best_region
+from parallax.segment.render import RENDERINGS
+from parallax.segment.trees import from_dict as trees_from_dict
+from parallax.segment.trees import from_sklearn
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "parallax" / "segment" / "data" / "line-regions-v1.json"
+TOLERANCE = 0.02
+KEEP_INSIDE, KEEP_OUTSIDE = 0.2, 0.9  # the line model's thresholds (line-model-v2.json)
+TREES = {"max_iter": 200, "max_depth": 5, "learning_rate": 0.05, "l2_regularization": 1.0,
+         "min_samples_leaf": 40, "early_stopping": False, "random_state": 0}
+
+
+def out_of_fold(data: dict[str, np.ndarray]) -> np.ndarray:
+    folds = json.loads(FOLDS.read_text(encoding="utf-8"))
+    groups = data["group"] % int(folds["folds"])
+    p = np.zeros(len(groups))
+    for fold, table in folds["trees"].items():
+        sel = groups == int(fold)
+        p[sel] = trees_from_dict(table).probabilities(data["x"][sel])
+    return p
+
+
+def candidates(data: dict[str, np.ndarray], p: np.ndarray) -> dict[str, np.ndarray]:
+    col = {name: j for j, name in enumerate(LINE_NAMES)}
+    x, y, w = data["x"], data["y"], data["w"]
+    words = np.round(np.expm1(x[:, col["log_words"]]))
+    docs = np.unique(data["doc"])
+    bounds = np.searchsorted(data["doc"], docs)
+    rows, target, doc_of, fixed = [], [], [], []
+    for k, (a, b) in enumerate(zip(bounds, [*bounds[1:].tolist(), len(x)], strict=True)):
+        found, feats = regions.candidate_features(
+            p[a:b], words[a:b], x[a:b, col["paragraph"]], x[a:b, col["ends_sentence"]],
+            x[a:b, col["stop_ratio"]], x[a:b, col["heading"]], x[a:b, col["phrase"]], KEEP_INSIDE)
+        pp, yy, ww = p[a:b], y[a:b], w[a:b]
+        for s, e in found:
+            keep = pp >= KEEP_OUTSIDE
+            keep[s:e + 1] |= pp[s:e + 1] >= KEEP_INSIDE
+            target.append(doc_f1(keep, yy, ww))
+            doc_of.append(k)
+        rows.append(feats)
+        s, e = best_region((pp - 0.4) * np.sqrt(np.maximum(words[a:b], 1)))
+        keep = pp >= KEEP_OUTSIDE
+        keep[s:e + 1] |= pp[s:e + 1] >= KEEP_INSIDE
+        fixed.append(doc_f1(keep, yy, ww))
+    return {"x": np.concatenate(rows), "f1": np.array(target), "doc": np.array(doc_of),
+            "fixed": np.array(fixed), "group": data["group"][bounds],
+            "shape": data["shape"][bounds]}
+
+
+def chosen_f1(c: dict[str, np.ndarray], score: np.ndarray) -> np.ndarray:
+    """Per dump, the F1 of its highest-scoring candidate (0 for a dump without one)."""
+    out = np.zeros(len(c["fixed"]))
+    order = np.lexsort((-score, c["doc"]))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = c["doc"][order][1:] != c["doc"][order][:-1]
+    out[c["doc"][order][first]] = c["f1"][order][first]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    started = time.time()
+    data = dict(np.load(CACHE))
+    p = out_of_fold(data)
+    c = candidates(data, p)
+    print(f"{len(c['f1'])} candidates of {len(c['fixed'])} dumps in {time.time() - started:.0f}s",
+          flush=True)
+    best = np.full(len(c["fixed"]), -1.0)
+    np.maximum.at(best, c["doc"], c["f1"])
+    label = (c["f1"] >= best[c["doc"]] - TOLERANCE).astype(int)
+    fold_of = (c["group"] % 2)[c["doc"]]
+    score = np.zeros(len(label))
+    for fold in (0, 1):
+        test = fold_of == fold
+        clf = HistGradientBoostingClassifier(**TREES).fit(c["x"][~test], label[~test])
+        score[test] = clf.predict_proba(c["x"][test])[:, 1]
+    chosen = chosen_f1(c, score)
+    shapes = {shape: (round(float(c["fixed"][c["shape"] == k].mean()), 4),
+                      round(float(chosen[c["shape"] == k].mean()), 4))
+              for k, shape in enumerate(RENDERINGS)}
+    print(f"CV (site-grouped, 2 folds) mean per-dump word F1: fixed decoding "
+          f"{c['fixed'].mean():.4f}, chosen region {chosen.mean():.4f}, best candidate "
+          f"{best.mean():.4f}; dumps under 0.5: {(c['fixed'] < 0.5).mean():.3f} -> "
+          f"{(chosen < 0.5).mean():.3f}; by rendering (fixed, chosen) {shapes}", flush=True)
+    clf = HistGradientBoostingClassifier(**TREES).fit(c["x"], label)
+    table = from_sklearn(clf)
+    probe = c["x"][:: max(1, len(label) // 20000)]
+    raw = trees_from_dict(table).raw(probe)
+    gap = np.abs(1 / (1 + np.exp(-raw)) - clf.predict_proba(probe)[:, 1])
+    if gap.max() > 1e-4:
+        raise SystemExit(f"exported trees differ from scikit-learn's by {gap.max():.2g}")
+    header = {"version": "line-regions-v1", "features": list(regions.NAMES),
+              "keep_inside": KEEP_INSIDE, "keep_outside": KEEP_OUTSIDE, "tolerance": TOLERANCE,
+              "cv_fixed_f1": round(float(c["fixed"].mean()), 4),
+              "cv_chosen_f1": round(float(chosen.mean()), 4), "params": TREES, "trees": table}
+    args.out.write_text(json.dumps(header, separators=(",", ":")).replace(',"', ',\n"') + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out} in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Which block of a text dump is the article: candidate regions of the line model's
+probabilities, and a small learned model that picks one.
+
+Why: the line model's fixed decoding (the contiguous run with the largest sum of
+``(p - 0.4)·√words``) takes the wrong block, far too much or far too little on about one dump
+in nine of the training sites (F1 under 0.5), although a different offset or the second-best
+run would often be right: picking the best of these candidates per page would lift the
+out-of-fold F1 from 0.83 to 0.90. Which candidate is right depends on the page (a short story
+above a long comment thread, an article split by an inline box, a page of teasers), so the
+choice is learned: for each candidate, features of the region (its share of the page's words
+and of its sure lines, mean probability, prose and sentence shares, where it sits, how it
+overlaps the fixed decoding's region) go through gradient-boosted trees trained on the training
+sites' out-of-fold line probabilities to say "this is (within 0.02 F1 of) the page's best
+candidate"; the highest-scoring candidate is kept (``benchmarks/train_region_model.py``, model
+card ``data/line-model-v2.md``). Lines inside it with ``p < keep_inside`` are dropped and lines
+outside with ``p >= keep_outside`` kept, as in the fixed decoding.
+
+Everything is numpy over the page's lines and the ~11 distinct candidates; the trees are the
+line model's evaluator (``trees.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.segment.trees import TreeEnsemble
+from parallax.segment.trees import from_dict as trees_from_dict
+
+FloatArray = npt.NDArray[np.float64]
+
+#: offsets subtracted from the line probabilities; at each, the best three disjoint runs
+OFFSETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+RUNS = 3
+#: the fixed decoding's offset: its region is the reference the others are compared with
+BASE_OFFSET = 0.4
+NAMES = ("offset", "rank", "log_lines", "log_words", "lines_rel", "words_rel", "p_mean",
+         "p_min_kept", "p_max", "kept_share", "start_rel", "end_rel", "start_words_rel",
+         "end_words_rel", "sure_outside", "very_sure_outside", "sure_inside", "paragraph_in",
+         "ends_in", "stop_in", "heading_in", "phrase_in", "p_before", "p_after", "score_rel",
+         "overlap_base", "log_page_lines", "log_page_words", "page_p_mean", "is_base",
+         "log_kept_words", "dropped_share")
+
+
+def _best_runs(score: FloatArray) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp],
+                                          FloatArray]:
+    """Per row of ``score``, the contiguous run with the largest sum (inclusive bounds) and
+    that sum, from prefix sums: the run ending at ``e`` is best started after the smallest
+    prefix before it."""
+    rows, n = score.shape
+    prefix = np.zeros((rows, n + 1))
+    np.cumsum(score, axis=1, out=prefix[:, 1:])
+    gain = prefix[:, 1:] - np.minimum.accumulate(prefix[:, :-1], axis=1)
+    end = gain.argmax(axis=1)
+    upto = np.where(np.arange(n + 1) <= end[:, None], prefix, np.inf)
+    return upto.argmin(axis=1), end, gain[np.arange(rows), end]
+
+
+def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int, int, float]],
+                                                       tuple[int, int]]:
+    """Distinct candidate regions ``(offset, rank, start, end, score share)`` and the fixed
+    decoding's region; at each offset the best ``RUNS`` disjoint runs of
+    ``(p - offset)·√words`` with a positive sum (score share: the run's sum over the best's)."""
+    offsets = np.asarray(OFFSETS)
+    score = (p[None, :] - offsets[:, None]) * np.sqrt(np.maximum(words, 1.0))[None, :]
+    masked = score.copy()
+    runs = []
+    for _ in range(RUNS):
+        start, end, gain = _best_runs(masked)
+        runs.append((start.tolist(), end.tolist(), (gain > 0).tolist()))
+        for k, (s, e) in enumerate(zip(start.tolist(), end.tolist(), strict=True)):
+            masked[k, s:e + 1] = -1e9
+    prefix = np.zeros((len(OFFSETS), len(p) + 1))
+    np.cumsum(score, axis=1, out=prefix[:, 1:])
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[float, int, int, int, float]] = []
+    base: tuple[int, int] | None = None
+    for k, offset in enumerate(OFFSETS):
+        best_sum = 0.0
+        for rank, (starts, ends, positive) in enumerate(runs):
+            if not positive[k]:
+                break
+            s, e = starts[k], ends[k]
+            total = float(prefix[k, e + 1] - prefix[k, s])
+            if rank == 0:
+                best_sum = total
+                if offset == BASE_OFFSET:
+                    base = (s, e)
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            out.append((offset, rank, s, e, total / max(best_sum, 1e-9)))
+    if base is None:
+        base = (out[0][2], out[0][3]) if out else (0, -1)
+    return out, base
+
+
+def _spans_reduce(ufunc: np.ufunc, values: FloatArray, starts: npt.NDArray[np.intp],
+                  ends: npt.NDArray[np.intp], pad: float) -> FloatArray:
+    """``ufunc`` (maximum, minimum) over each inclusive span: ``reduceat`` on the index pairs
+    (start, end + 1); the slots between pairs are discarded, ``pad`` closes the array."""
+    index = np.stack([starts, ends + 1], axis=1).ravel()
+    return np.asarray(ufunc.reduceat(np.append(values, pad), index)[::2], dtype=np.float64)
+
+
+def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
+                       ends: FloatArray, stop: FloatArray, heading: FloatArray,
+                       phrase: FloatArray, keep_inside: float
+                       ) -> tuple[list[tuple[int, int]], FloatArray]:
+    """The candidates' ``(start, end)`` and one ``NAMES`` row each (no rows: no candidate)."""
+    found, (bs, be) = spans(p, words)
+    if not found:
+        return [], np.zeros((0, len(NAMES)))
+    n = len(p)
+    total = max(float(words.sum()), 1.0)
+    p_words_page = float((p * words).sum())
+    offset = np.array([c[0] for c in found])
+    rank = np.array([c[1] for c in found], dtype=np.float64)
+    s = np.array([c[2] for c in found], dtype=np.intp)
+    e = np.array([c[3] for c in found], dtype=np.intp)
+    share = np.array([c[4] for c in found])
+    lines = (e - s + 1).astype(np.float64)
+    kept = p >= keep_inside
+    # every per-span sum from one prefix sum of the page's columns
+    per_line = np.stack([words, p * words, words * (p >= 0.5), words * (p >= 0.9),
+                         words * kept, paragraph * words, ends * words, stop * words,
+                         heading, phrase], axis=1)
+    prefix = np.zeros((n + 1, per_line.shape[1]))
+    np.cumsum(per_line, axis=0, out=prefix[1:])
+    inside = prefix[e + 1] - prefix[s]
+    (raw_words, p_words, sure_in, very_sure_in, kept_words, paragraph_in, ends_in, stop_in,
+     heading_in, phrase_in) = inside.T
+    sure_all, very_sure_all = float(prefix[n, 2]), float(prefix[n, 3])
+    sure_total = max(sure_all, 1.0)
+    rw = np.maximum(raw_words, 1.0)
+    cw = prefix[:, 0]
+    lo, hi = np.maximum(s, bs), np.minimum(e, be)
+    inter = np.where(hi >= lo, cw[np.maximum(hi, lo) + 1] - cw[lo], 0.0)
+    union = raw_words + (cw[be + 1] - cw[bs]) - inter
+    before = np.where(s > 0, p[np.maximum(s - 1, 0)], -1.0)
+    after = np.where(e + 1 < n, p[np.minimum(e + 1, n - 1)], -1.0)
+    p_min_kept = _spans_reduce(np.minimum, np.where(kept, p, np.inf), s, e, np.inf)
+    count = len(s)
+    columns = [
+        offset, rank, np.log1p(lines), np.log1p(rw), lines / n, rw / total, p_words / rw,
+        np.where(np.isfinite(p_min_kept), p_min_kept, 0.0),
+        _spans_reduce(np.maximum, p, s, e, -np.inf), kept_words / rw, s / n, e / n,
+        cw[s] / total, cw[e + 1] / total, (sure_all - sure_in) / sure_total,
+        (very_sure_all - very_sure_in) / total, sure_in / sure_total, paragraph_in / rw,
+        ends_in / rw, stop_in / rw, heading_in / lines, phrase_in / lines, before, after,
+        share, inter / np.maximum(union, 1.0), np.full(count, np.log1p(n)),
+        np.full(count, np.log1p(total)), np.full(count, p_words_page / total),
+        ((s == bs) & (e == be)).astype(np.float64), np.log1p(kept_words),
+        (raw_words - kept_words) / rw,
+    ]
+    return list(zip(s.tolist(), e.tolist(), strict=True)), np.stack(columns, axis=1)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionModel:
+    trees: TreeEnsemble
+    keep_inside: float  # lines of the chosen region with p below this are dropped
+    keep_outside: float  # lines outside it with p at least this are kept
+
+    def choose(self, p: FloatArray, columns: dict[str, FloatArray]) -> npt.NDArray[np.bool_]:
+        """Main-text lines: the best-scored candidate region, minus its sure misses, plus
+        sure hits outside. ``columns``: the line model's per-line ``words``, ``paragraph``,
+        ``ends_sentence``, ``stop_ratio``, ``heading`` and ``phrase`` values."""
+        keep = p >= self.keep_outside
+        found, rows = candidate_features(
+            p, columns["words"], columns["paragraph"], columns["ends_sentence"],
+            columns["stop_ratio"], columns["heading"], columns["phrase"], self.keep_inside)
+        if not found:
+            return keep
+        start, end = found[int(np.argmax(self.trees.raw(rows)))]
+        keep[start:end + 1] |= p[start:end + 1] >= self.keep_inside
+        return keep
+
+
+def from_dict(data: dict[str, object]) -> RegionModel:
+    if list(data["features"]) != list(NAMES):  # type: ignore[call-overload]
+        raise ValueError("region model features differ from this code's (retrain it)")
+    return RegionModel(trees=trees_from_dict(data["trees"]),  # type: ignore[arg-type]
+                       keep_inside=float(data["keep_inside"]),  # type: ignore[arg-type]
+                       keep_outside=float(data["keep_outside"]))  # type: ignore[arg-type]
+
+
+@cache
+def default_regions() -> RegionModel | None:
+    """The shipped region model, or None (the line model then decodes with its thresholds)."""
+    path = resources.files("parallax.segment") / "data" / "line-regions-v1.json"
+    if not path.is_file():
+        return None
+    return from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+__all__ = ["NAMES", "RegionModel", "candidate_features", "default_regions", "from_dict", "spans"]

@@ -1,0 +1,78 @@
+"""The region chooser of the text-dump line model (``segment/regions.py``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from parallax.segment import regions
+from parallax.segment.linemodel import best_region, default_model
+
+
+def _page(seed: int, n: int = 120) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    rng = np.random.default_rng(seed)
+    p = 0.3 * rng.random(n)  # menus, teasers
+    a, b = n // 3, 2 * n // 3
+    p[a:b] = 0.6 + 0.4 * rng.random(b - a)  # a prose block
+    columns = {"words": rng.integers(1, 60, n).astype(np.float64),
+               **{name: (rng.random(n) > 0.5).astype(np.float64)
+                  for name in ("paragraph", "ends_sentence", "heading", "phrase")},
+               "stop_ratio": rng.random(n)}
+    return p, columns
+
+
+def test_best_runs_are_the_maximum_subarrays() -> None:
+    rng = np.random.default_rng(3)
+    score = rng.normal(size=(7, 90))
+    starts, ends, gains = regions._best_runs(score)
+    for row, s, e, g in zip(score, starts, ends, gains, strict=True):
+        bs, be = best_region(row)
+        assert np.isclose(row[s:e + 1].sum(), g)
+        assert np.isclose(row[bs:be + 1].sum(), g)  # the same best sum as the reference
+
+
+def test_candidate_features_match_a_span_by_span_computation() -> None:
+    p, c = _page(1)
+    found, rows = regions.candidate_features(
+        p, c["words"], c["paragraph"], c["ends_sentence"], c["stop_ratio"], c["heading"],
+        c["phrase"], 0.2)
+    assert found and rows.shape == (len(found), len(regions.NAMES))
+    assert len(set(found)) == len(found)
+    col = {name: j for j, name in enumerate(regions.NAMES)}
+    words = c["words"]
+    for (s, e), row in zip(found, rows, strict=True):
+        span = slice(s, e + 1)
+        kept = p[span] >= 0.2
+        assert row[col["p_max"]] == p[span].max()
+        assert row[col["p_min_kept"]] == (p[span][kept].min() if kept.any() else 0.0)
+        assert np.isclose(row[col["words_rel"]], words[span].sum() / words.sum())
+        assert np.isclose(row[col["kept_share"]], words[span][kept].sum() / words[span].sum())
+        assert np.isclose(row[col["heading_in"]], c["heading"][span].mean())
+        assert row[col["p_before"]] == (p[s - 1] if s > 0 else -1.0)
+        assert row[col["p_after"]] == (p[e + 1] if e + 1 < len(p) else -1.0)
+    base = [row for row in rows if row[col["is_base"]] == 1.0]
+    assert len(base) == 1 and base[0][col["overlap_base"]] == 1.0
+
+
+def test_no_candidate_keeps_only_sure_lines() -> None:
+    model = default_model()
+    assert model is not None and model.regions is not None
+    p = np.full(30, 0.05)
+    p[3] = 0.95
+    _, columns = _page(2, 30)
+    keep = model.regions.choose(p, columns)
+    assert keep.tolist() == [i == 3 for i in range(30)]
+
+
+def test_the_chooser_keeps_the_prose_block() -> None:
+    model = default_model()
+    assert model is not None and model.regions is not None
+    p, columns = _page(4)
+    keep = model.regions.choose(p, columns)
+    assert keep[40:80].all()
+    assert keep.sum() < 0.5 * len(p)
+
+
+def test_shipped_region_model_matches_the_code() -> None:
+    chooser = regions.default_regions()
+    assert chooser is not None, "segment/data/line-regions-v1.json is missing"
+    assert chooser.trees.feature.max() < len(regions.NAMES)
