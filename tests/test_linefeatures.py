@@ -189,6 +189,56 @@ def _first(text: str) -> str | None:
     return next((kind for kind, rx in _ALWAYS if rx.search(text)), None)
 
 
+def _max_gaps(seq: object) -> int:
+    """The most runs of whitespace a match of the parsed regex can hold (one ``\\s+`` or one
+    literal space is one run); fails on anything else that could match whitespace."""
+    from re import _constants as C  # type: ignore[attr-defined]
+
+    gaps = 0
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is C.LITERAL:
+            gaps += chr(av).isspace()
+        elif op is C.IN:
+            assert all(item is not C.CATEGORY or code in (C.CATEGORY_DIGIT, C.CATEGORY_WORD)
+                       for item, code in av), av
+            assert not any(chr(code).isspace() for item, code in av if item is C.LITERAL)
+        elif op is C.SUBPATTERN:
+            gaps += _max_gaps(av[3])
+        elif op is C.BRANCH:
+            gaps += max(_max_gaps(branch) for branch in av[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            _, high, inner = av
+            inner = list(inner)
+            if inner[0][0] is C.IN and inner[0][1] == [(C.CATEGORY, C.CATEGORY_SPACE)]:
+                gaps += 1  # \s+ (or \s*): one run however long
+            else:
+                each = _max_gaps(inner)
+                assert each == 0 or high != C.MAXREPEAT, inner
+                gaps += each * (high if each else 0)
+        else:
+            assert op is C.AT, (op, av)
+    return gaps
+
+
+def test_outlet_time_without_the_lazy_scan_answers_as_the_pattern() -> None:
+    """``lines.outlet_time`` tries the time only within the line's last TIME_WORDS words."""
+    from re import _parser as P  # type: ignore[attr-defined]
+
+    from parallax.segment.dates import RELATIVE_TEXT
+    from parallax.segment.lines import TIME_WORDS, outlet_time
+
+    assert _max_gaps(P.parse(RELATIVE_TEXT, re.IGNORECASE)) + 1 == TIME_WORDS
+    texts = [line for page in _pages() for line in page.splitlines()]
+    for stem in ("Reuters", "The Daily Paper of Record and More", "x", "Foo12", "a b c d e f g"):
+        for time in ("2 hours ago", "an hour ago", "vor 3 Stunden", "il y a 3 jours",
+                     "hace 2 días", "5 минут назад", "2 дні тому", "yesterday", "just now",
+                     "2 hours ago.", "2  hours\u00a0ago"):
+            texts += [f"{stem} {time}", f"{stem}{time}", f"{stem} · {time}", time,
+                      f" {stem} {time}", f"{stem} {time} ", f"{stem} {time}\n"]
+    for text in texts:
+        assert outlet_time(text) == (OUTLET_TIME.match(text) is not None), repr(text)
+
+
 def test_fold_of_ascii_text_is_its_lowercase() -> None:
     """``fold``'s shortcut: no character it maps (nor ``İ``) is ASCII."""
     from parallax.segment.prefilter import _DOTTED_I, _FOLD
