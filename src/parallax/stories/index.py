@@ -18,7 +18,6 @@ the larger side and the other id is recorded in ``merges``, so links to it can b
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
@@ -248,9 +247,9 @@ class StoryIndex:
             return -1.0
         names = sparse_dot(a.key_sum, b.key_sum) / (len(a.mains) * len(b.mains))
         meaning = 0.0
-        ma, mb = a.mean_vector(), b.mean_vector()
-        if ma is not None and mb is not None:
-            meaning = rescale(float(np.dot(ma, mb)))
+        if a.vec_sum is not None and b.vec_sum is not None and a.vec_count and b.vec_count:
+            # the dot of the two mean vectors, without dividing 512 numbers twice per link
+            meaning = rescale(float(np.dot(a.vec_sum, b.vec_sum)) / (a.vec_count * b.vec_count))
         dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
         lexical, share = self._lexical_link(a, b)
         return self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
@@ -262,6 +261,12 @@ class StoryIndex:
 
     def candidates(self, vector: np.ndarray | None, keys: dict[str, float],
                    exclude: str | None = None) -> set[str]:
+        found = self.near_stories(vector) | self.name_stories(keys, exclude)
+        found.discard(exclude or "")
+        return {s for s in found if s in self.stories}
+
+    def near_stories(self, vector: np.ndarray | None) -> set[str]:
+        """The stories of the articles nearest in meaning."""
         self.flush()
         found: set[str] = set()
         if vector is not None:
@@ -269,18 +274,19 @@ class StoryIndex:
                 story = self.story_of.get(self._key_of_row[row])
                 if story is not None:
                     found.add(story)
-        # stories seen with its rarest names, those under most of them first, the strongest
-        # key's most recent first; at most KEY_CANDIDATES: at 100,000 articles the six
-        # postings lists held ~110 distinct stories per article against ANN's ~16, and
-        # scoring them all made clustering grow faster than the corpus
+        return found
+
+    def name_stories(self, keys: dict[str, float], exclude: str | None = None) -> set[str]:
+        """Stories seen with its rarest names, those under most of them first, the strongest
+        key's most recent first; at most KEY_CANDIDATES: at 100,000 articles the six postings
+        lists held ~110 distinct stories per article against ANN's ~16, and scoring them all
+        made clustering grow faster than the corpus."""
         hits: Counter[str] = Counter()
         for key in self._strong_keys(keys):
             for story_id in reversed(self._postings.get(key, ())):
                 if story_id in self.stories and story_id != exclude:
                     hits[story_id] += 1
-        found.update(s for s, _ in hits.most_common(KEY_CANDIDATES))  # ties: first seen
-        found.discard(exclude or "")
-        return {s for s in found if s in self.stories}
+        return {s for s, _ in hits.most_common(KEY_CANDIDATES)}  # ties: first seen
 
     # -- assignment ------------------------------------------------------------------------
 
@@ -416,38 +422,9 @@ class StoryIndex:
         average-link clusterer would), until none does. Only the given stories (default: those
         changed since the last save) and their neighbours are examined, so the cost follows the
         batch, not the corpus. Returns the merges made (old id -> surviving id)."""
-        self._moved = set()
-        version: Counter[str] = Counter()
-        heap: list[tuple[float, int, str, str, int, int]] = []
+        from parallax.stories.consolidate import consolidate
 
-        def push(sid: str) -> None:
-            story = self.stories.get(sid)
-            if story is None or not story.mains:
-                return
-            best, best_score = None, self.threshold
-            for other_id in sorted(self.candidates(story.mean_vector(), self._story_keys(story),
-                                                   exclude=sid)):
-                s = self.story_link(story, self.stories[other_id])
-                if s >= best_score:
-                    best, best_score = other_id, s
-            if best is not None:
-                heapq.heappush(heap, (-best_score, story.order, sid, best, version[sid],
-                                      version[best]))
-
-        for sid in sorted(set(story_ids if story_ids is not None else self.changed)):
-            push(sid)
-        while heap:
-            _, _, sid, other, v_sid, v_other = heapq.heappop(heap)
-            if sid not in self.stories or version[sid] != v_sid:
-                continue  # merged away or changed since: its entry was pushed again
-            if other not in self.stories or version[other] != v_other:
-                push(sid)
-                continue
-            keep = self._merge(self.stories[sid], self.stories[other])
-            version[keep.id] += 1
-            push(keep.id)
-        moved, self._moved = self._moved, None
-        return {old: self.merges[old] for old in moved}
+        return consolidate(self, story_ids)
 
     def _story_keys(self, story: StoryState) -> dict[str, float]:
         n = max(1, len(story.mains))
