@@ -283,6 +283,46 @@ def test_consolidation_merges_a_story_split_by_arrival_order() -> None:
     assert merges and set(merges.values()) <= set(index.stories)
 
 
+def test_consolidation_reuses_stale_pushes_without_changing_merges() -> None:
+    """Consolidation reuses a stale story's last search and its links to unchanged stories
+    (stories.consolidate); 400 undated articles of 40 overlapping casts, each starting its own
+    story, must merge exactly as with every push computed afresh."""
+    import random
+    from collections import Counter
+
+    from parallax.stories import consolidate
+    from parallax.stories.incremental import IncrementalClusterer
+
+    rng = random.Random(7)
+    casts = [[f"n{rng.randrange(60)}" for _ in range(3)] for _ in range(40)]
+    profiles = []
+    for i in range(400):
+        cast = rng.randrange(40)
+        keys = {k: rng.randint(1, 3) for k in casts[cast] + [f"n{rng.randrange(60)}"]}
+        vector = [rng.gauss(0, 1) for _ in range(8)]
+        vector[cast % 8] += 4
+        p = _profile(f"a{i:03d}", "2026-03-01", keys, vector)
+        p.day, p.language = None, "en"
+        p.terms = Counter([f"t{cast}", f"t{cast}", f"t{rng.randrange(80)}",
+                           f"t{rng.randrange(80)}"])
+        profiles.append(p)
+
+    def partition(reuse: bool) -> tuple[frozenset[frozenset[str]], int]:
+        consolidate.REUSE = reuse
+        try:
+            clusterer = IncrementalClusterer(Config())
+            index = clusterer.new_index()
+            clusterer.assign_all(index, profiles)
+        finally:
+            consolidate.REUSE = True
+        groups = frozenset(frozenset(s.mains) for s in index.stories.values())
+        return groups, len(index.merges)
+
+    reused, fresh = partition(True), partition(False)
+    assert fresh[1] > 100  # enough merges for stale pushes to happen
+    assert reused == fresh
+
+
 def test_event_and_thread_granularity() -> None:
     from parallax.stories.incremental import IncrementalClusterer
 
