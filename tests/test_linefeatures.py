@@ -142,6 +142,7 @@ def test_shortcuts_of_the_line_reader_hold() -> None:
 
 @pytest.mark.parametrize("page", [*_pages(), "Year ١٢٣٤ in Arabic-Indic\nFull ２０２６ wide\n"
                                   "a\u2003b\u00a0c\nno  gap 123\n12\n3456\n", "a", "ab  ",
+                                  "x\x1cy\u3000z\u200bw\u2028v\tu\x85t",
                                   "digits 𝟐𝟎𝟐𝟔 astral\nHome | World\n"])
 def test_code_point_scan_finds_the_lines_of_the_regex_scans(page: str) -> None:
     """``_nav_and_dated`` (one table lookup over the page) marks the lines the three ``re``
@@ -153,9 +154,10 @@ def test_code_point_scan_finds_the_lines_of_the_regex_scans(page: str) -> None:
     texts = [t for t in (ln.strip() for ln in page.splitlines()) if t]
     joined = "\n".join(texts)
     ends = list(accumulate(len(t) + 1 for t in texts))
-    nav, dated = _nav_and_dated(joined, ends)
+    nav, dated, words = _nav_and_dated(joined, ends)
     assert nav == _lines_of(_NAV_LINE, joined, ends) | _lines_with(joined, "  ", ends)
     assert dated == _lines_of(_YEAR_LINE, joined, ends)
+    assert words is None or words == [len(t.split()) for t in texts]
 
 
 def test_share_buttons_shortcut_holds() -> None:

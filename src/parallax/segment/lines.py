@@ -219,33 +219,42 @@ _LOOKUP_WORDS = 60
 # per line
 _NAV_LINE = re.compile("[" + re.escape(NAV_CHARS) + "][^\n]*")
 _YEAR_LINE = re.compile(r"\d" * 4 + r"[^\n]*")  # YEAR_DIGITS, written so re scans faster
-_NAV, _DECIMAL, _SPACE = 1, 2, 4  # flags of a code point (``_flag_table``)
+_NAV, _DECIMAL, _SPACE, _WHITE = 1, 2, 4, 8  # flags of a code point (``_flag_table``)
 
 
 @cache
 def _flag_table() -> npt.NDArray[np.uint8]:
     """Per code point of the Basic Multilingual Plane: a ``NAV_CHARS`` character, a decimal
-    digit as ``re``'s ``\\d`` reads one (``str.isdecimal``), the space " " (built once, ~5 ms)."""
+    digit as ``re``'s ``\\d`` reads one (``str.isdecimal``), the space " ", whitespace as
+    ``str.split`` reads it (``str.isspace``) (built once, ~10 ms)."""
     table = np.zeros(0x10000, dtype=np.uint8)
-    table[np.fromiter(map(str.isdecimal, map(chr, range(0x10000))), dtype=bool,
-                      count=0x10000)] |= _DECIMAL
+    for flag, test in ((_DECIMAL, str.isdecimal), (_WHITE, str.isspace)):
+        table[np.fromiter(map(test, map(chr, range(0x10000))), dtype=bool,
+                          count=0x10000)] |= flag
     table[[ord(c) for c in NAV_CHARS]] |= _NAV
     table[ord(" ")] |= _SPACE
     return table
 
 
-def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int]]:
+def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int], list[int] | None]:
     """The lines of ``page`` (``ends``: each line's end + 1) holding a ``NAV_CHARS`` character
-    or two spaces in a row, and those holding four decimal digits in a row: what
-    ``_NAV_LINE``/``_lines_with(page, "  ")`` and ``_YEAR_LINE`` find, from one lookup of the
-    page's code points instead of three scans (``re`` tries its class at every character,
-    ~0.25 ms a real page). Pages with characters beyond the Basic Multilingual Plane (emoji,
-    astral digits) take the scans."""
+    or two spaces in a row, those holding four decimal digits in a row, and each line's
+    ``len(line.split())``: what ``_NAV_LINE``/``_lines_with(page, "  ")``, ``_YEAR_LINE`` and
+    a split per line find, from one lookup of the page's code points instead of three scans
+    (``re`` tries its class at every character, ~0.25 ms a real page) and ~180 splits. Pages
+    with characters beyond the Basic Multilingual Plane (emoji, astral digits) take the scans
+    (and no word counts: None)."""
     codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(codes) < 4 or int(codes.max()) > 0xFFFF:
         return (_lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends),
-                _lines_of(_YEAR_LINE, page, ends))
+                _lines_of(_YEAR_LINE, page, ends), None)
     flags = _flag_table()[codes]
+    white = (flags & _WHITE).astype(bool)
+    word_start = ~white  # a word starts after whitespace (the "\n" joining lines included)
+    word_start[1:] &= white[:-1]
+    line_starts = np.zeros(len(ends), dtype=np.intp)
+    line_starts[1:] = ends[:-1]
+    words = np.add.reduceat(word_start, line_starts, dtype=np.intp).tolist()
     space = (flags & _SPACE).astype(bool)
     nav = (flags & _NAV).astype(bool)
     nav[:-1] |= space[:-1] & space[1:]
@@ -253,7 +262,7 @@ def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int]]:
     year = digit[:-3] & digit[1:-2] & digit[2:-1] & digit[3:]
     bounds = np.asarray(ends)
     return (set(np.searchsorted(bounds, np.flatnonzero(nav), side="right").tolist()),
-            set(np.searchsorted(bounds, np.flatnonzero(year), side="right").tolist()))
+            set(np.searchsorted(bounds, np.flatnonzero(year), side="right").tolist()), words)
 
 
 def read_lines(text: str) -> list[Line]:
@@ -263,16 +272,17 @@ def read_lines(text: str) -> list[Line]:
     raw = [ln.strip() for ln in text.splitlines()]
     texts = [ln for ln in raw if ln]
     counts = Counter(texts)
-    n_words = [len(t.split()) for t in texts]
+    page = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))  # each line's end + 1 in the page
+    nav, dated, n_words = _nav_and_dated(page, ends) if texts else (set(), set(), [])
+    if n_words is None:
+        n_words = [len(t.split()) for t in texts]
     # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
     short = [k for k, n in enumerate(n_words) if n <= _LOOKUP_WORDS]
     may: list[set[str]] = [set()] * len(texts)  # read only
     for k, names in zip(short, page_index(_PAGE_EXTRA).candidates([texts[k] for k in short]),
                         strict=True):
         may[k] = names
-    page = "\n".join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))  # each line's end + 1 in the page
-    nav, dated = _nav_and_dated(page, ends)
     kept = [i for i, ln in enumerate(raw) if ln]
     last = len(raw) - 1
     lines: list[Line] = []
