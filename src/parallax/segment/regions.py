@@ -38,7 +38,6 @@ FloatArray = npt.NDArray[np.float64]
 #: offsets subtracted from the line probabilities; at each, the best run (the second and third
 #: best disjoint runs were tried as candidates too: CV 0.8415 with them, 0.8423 without)
 OFFSETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
-RUNS = 1
 #: the fixed decoding's offset: its region is the reference the others are compared with
 BASE_OFFSET = 0.4
 NAMES = ("offset", "rank", "log_lines", "log_words", "lines_rel", "words_rel", "p_mean",
@@ -66,37 +65,22 @@ def _best_runs(score: FloatArray) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.
 def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int, int, float]],
                                                        tuple[int, int]]:
     """Distinct candidate regions ``(offset, rank, start, end, score share)`` and the fixed
-    decoding's region; at each offset the best ``RUNS`` disjoint runs of
-    ``(p - offset)·√words`` with a positive sum (score share: the run's sum over the best's)."""
-    offsets = np.asarray(OFFSETS)
-    score = (p[None, :] - offsets[:, None]) * np.sqrt(np.maximum(words, 1.0))[None, :]
-    masked = score.copy()
-    runs = []
-    for _ in range(RUNS):
-        start, end, gain = _best_runs(masked)
-        runs.append((start.tolist(), end.tolist(), (gain > 0).tolist()))
-        for k, (s, e) in enumerate(zip(start.tolist(), end.tolist(), strict=True)):
-            masked[k, s:e + 1] = -1e9
-    prefix = np.zeros((len(OFFSETS), len(p) + 1))
-    np.cumsum(score, axis=1, out=prefix[:, 1:])
+    decoding's region: at each offset the best run of ``(p - offset)·√words`` if its sum is
+    positive (rank 0 and share 1.0: the features of the second and third runs tried earlier)."""
+    score = (p[None, :] - np.asarray(OFFSETS)[:, None]) * np.sqrt(np.maximum(words, 1.0))
+    starts, ends, gains = _best_runs(score)
     seen: set[tuple[int, int]] = set()
     out: list[tuple[float, int, int, int, float]] = []
     base: tuple[int, int] | None = None
-    for k, offset in enumerate(OFFSETS):
-        best_sum = 0.0
-        for rank, (starts, ends, positive) in enumerate(runs):
-            if not positive[k]:
-                break
-            s, e = starts[k], ends[k]
-            total = float(prefix[k, e + 1] - prefix[k, s])
-            if rank == 0:
-                best_sum = total
-                if offset == BASE_OFFSET:
-                    base = (s, e)
-            if (s, e) in seen:
-                continue
+    for offset, s, e, gain in zip(OFFSETS, starts.tolist(), ends.tolist(), gains.tolist(),
+                                  strict=True):
+        if gain <= 0:
+            continue
+        if offset == BASE_OFFSET:
+            base = (s, e)
+        if (s, e) not in seen:
             seen.add((s, e))
-            out.append((offset, rank, s, e, total / max(best_sum, 1e-9)))
+            out.append((offset, 0, s, e, gain / max(gain, 1e-9)))
     if base is None:
         base = (out[0][2], out[0][3]) if out else (0, -1)
     return out, base
