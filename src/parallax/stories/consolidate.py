@@ -57,7 +57,8 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
             near = index.near_stories(story.mean_vector())
         else:
             near = {s for s in map(current, before.near) if s is not None}
-        found = near | index.name_stories(index._story_keys(story), exclude=sid)
+        # the key sums rank names as their per-member means do: no need to divide them
+        found = near | index.name_stories(story.key_sum, exclude=sid)
         found.discard(sid)
         known = {} if before is None or fresh else \
             dict(zip(before.scored, before.versions, strict=True))

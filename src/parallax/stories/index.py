@@ -18,6 +18,7 @@ the larger side and the other id is recorded in ``merges``, so links to it can b
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
@@ -257,7 +258,8 @@ class StoryIndex:
     # -- candidates ------------------------------------------------------------------------
 
     def _strong_keys(self, keys: dict[str, float]) -> list[str]:
-        return [k for k, _ in sorted(keys.items(), key=lambda kv: -kv[1])[:KEY_FANOUT]]
+        # nlargest equals the stable sort cut to KEY_FANOUT (ties keep their order)
+        return [k for k, _ in heapq.nlargest(KEY_FANOUT, keys.items(), key=lambda kv: kv[1])]
 
     def candidates(self, vector: np.ndarray | None, keys: dict[str, float],
                    exclude: str | None = None) -> set[str]:
@@ -425,10 +427,6 @@ class StoryIndex:
         from parallax.stories.consolidate import consolidate
 
         return consolidate(self, story_ids)
-
-    def _story_keys(self, story: StoryState) -> dict[str, float]:
-        n = max(1, len(story.mains))
-        return {k: v / n for k, v in story.key_sum.items()}
 
     def _merge(self, a: StoryState, b: StoryState) -> StoryState:
         keep, gone = (a, b) if (len(a.mains), -a.order) >= (len(b.mains), -b.order) else (b, a)
