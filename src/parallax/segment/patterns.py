@@ -88,6 +88,49 @@ RELATED_HEADING = re.compile(
 COMMENTS_HEADING = re.compile(
     r"^(comments?|reader comments|discussion|kommentare|leserkommentare|комментарии|"
     r"коментарі|commentaires|comentarios)\s*(\(\d+\))?\s*:?$", re.IGNORECASE)
+#: a comment thread's opening line in the forms real pages show beyond ``COMMENTS_HEADING``:
+#: the count first ("385 Comments", "4 comments:", "{ 2 comments… read them below or add one }",
+#: "12 Responses to “Title”", "5 thoughts on “Title”"). Matched on the line without its
+#: Markdown/list prefix (``MARKUP_PREFIX``), only by the decoder (not a line-model feature).
+COUNTED_COMMENTS = re.compile(
+    r"^(\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(reader\s+)?"
+    r"(comments?|responses?|replies|thoughts|reactions|kommentare?|leserkommentare|"
+    r"reaktionen|комментари[йяи]|коментар(ів|і|я)|commentaires?|comentarios?)"
+    r"(\s*[:…(»]|\s+(on|to|zu|add a comment|read them)\b|\s*$)", re.IGNORECASE)
+MARKUP_PREFIX = re.compile(r"^(#{1,6}\s+|[-*+]\s+|\{\s*)")
+#: a comment's buttons and counters, not its words ("Reply", "ReplyDelete", "Report abuse",
+#: "Flag as Inappropriate", a bare comment number or vote count)
+COMMENT_ACTION = re.compile(
+    r"^(reply( to this( parent)?)?( share)?|replydelete|delete|report( abuse| comment)?|"
+    r"flag( as inappropriate)?|likes?|permalink|quote|twitter facebook|antworten|melden|"
+    r"ответить|відповісти|répondre|responder|signaler|[+-]?\d+( (points?|votes?|likes?))?|"
+    r"vote (up|down)|(\d+ )?(replies|antworten))\s*[.!]?$", re.IGNORECASE)
+#: the comment form (or the thread's paging) that ends a comment thread on most pages
+COMMENT_FORM = re.compile(
+    r"^(leave a (comment|reply)|post a comment|add a comment|write a comment|your comment|"
+    r"submit( comment)?|post comment|cancel reply|name\s*\*?|e-?mail\s*\*?|website|"
+    r"kommentar schreiben|schreiben sie einen kommentar|comments are closed|"
+    r"(newer|older|load more|show more) comments|sign in to (add )?comments?.*|"
+    r"showing all comment threads|comment policy)\s*[.:!]?$", re.IGNORECASE)
+
+
+# one match per line (the decoder asks it of every line of a page's article block)
+_COMMENTS_START = re.compile(
+    r"^\s*(?:#{1,6}\s+|[-*+]\s+|\{\s*)?(?:(?:" + COMMENTS_HEADING.pattern.removeprefix("^")
+    + ")|(?:" + COUNTED_COMMENTS.pattern.removeprefix("^") + "))", re.IGNORECASE)
+
+
+def comments_start(text: str) -> bool:
+    """The line opens a comment thread (a heading in any of its forms, Markdown or not)."""
+    return _COMMENTS_START.match(text) is not None
+
+
+def comment_furniture(text: str) -> str | None:
+    """'action' for a comment's button or counter, 'form' for the comment form, else None."""
+    bare = MARKUP_PREFIX.sub("", text).strip()
+    if COMMENT_ACTION.match(bare):
+        return "action"
+    return "form" if COMMENT_FORM.match(bare) else None
 
 
 def is_donation_appeal(line: str) -> bool:
