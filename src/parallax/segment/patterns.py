@@ -7,8 +7,10 @@ match whole short lines or sentences, never inside a long paragraph of article t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection
 from functools import cache
+from itertools import accumulate
 
 from parallax.segment.prefilter import LiteralIndex
 
@@ -114,15 +116,28 @@ COMMENT_FORM = re.compile(
     r"showing all comment threads|comment policy)\s*[.:!]?$", re.IGNORECASE)
 
 
-# one match per line (the decoder asks it of every line of a page's article block)
 _COMMENTS_START = re.compile(
-    r"^\s*(?:#{1,6}\s+|[-*+]\s+|\{\s*)?(?:(?:" + COMMENTS_HEADING.pattern.removeprefix("^")
+    r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\{[ \t]*)?(?:(?:"
+    + COMMENTS_HEADING.pattern.removeprefix("^")
     + ")|(?:" + COUNTED_COMMENTS.pattern.removeprefix("^") + "))", re.IGNORECASE)
 
 
 def comments_start(text: str) -> bool:
     """The line opens a comment thread (a heading in any of its forms, Markdown or not)."""
     return _COMMENTS_START.match(text) is not None
+
+
+_COMMENTS_START_PAGE = re.compile(_COMMENTS_START.pattern, re.IGNORECASE | re.MULTILINE)
+
+
+def comments_start_lines(texts: list[str]) -> set[int]:
+    """The indices of ``texts`` that ``comments_start``: one scan of the joined page instead
+    of a match per line (the decoder's block loop would ask every line: 3 % of a dump's
+    time), each hit confirmed on its own line."""
+    page = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))
+    hits = {bisect_right(ends, m.start()) for m in _COMMENTS_START_PAGE.finditer(page)}
+    return {i for i in hits if i < len(texts) and comments_start(texts[i])}
 
 
 def comment_furniture(text: str) -> str | None:

@@ -25,7 +25,11 @@ from parallax.segment.lines import (
     read_lines,
     title_like,
 )
-from parallax.segment.patterns import comment_furniture, comments_start, is_donation_appeal
+from parallax.segment.patterns import (
+    comment_furniture,
+    comments_start_lines,
+    is_donation_appeal,
+)
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -67,6 +71,7 @@ class _Decoder:
         self.pending_author: str | None = None
         self.thread_comments = 0  # comments taken since the last comments heading
         self.blank_lines = any(line.blank_after for line in lines)
+        self.thread_heads = comments_start_lines([line.text for line in lines])
         self.main = main or []
         hits = [i for i, keep in enumerate(self.main) if keep]
         self.first_main = hits[0] if hits else None
@@ -242,7 +247,7 @@ class _Decoder:
                 for i in range(self.pos, self.last_main + 1):
                     line = self.lines[i]
                     if line.words <= 30 and (line.heading == "comments"
-                                             or comments_start(line.text)) \
+                                             or i in self.thread_heads) \
                             and self.thread_follows(i, main):
                         # a comments heading after some article text: the model's main
                         # block ran on into the thread (read below as comments)
@@ -275,7 +280,7 @@ class _Decoder:
                 current, mode = None, "related"
                 continue
             if line.heading == "comments" or (
-                    line.words <= 30 and comments_start(text)
+                    line.words <= 30 and self.pos in self.thread_heads
                     and (current is None or self.thread_follows(self.pos, current))):
                 self.take("boilerplate", "comments_heading")
                 current, mode = None, "comments"
