@@ -25,7 +25,6 @@ from parallax.segment.lines import (
     TIME_ONLY,
     Line,
     LineClassifier,
-    _lines_of,
     _lines_with,
     _nav_and_dated,
     meta_kind,
@@ -38,6 +37,7 @@ from parallax.segment.patterns import (
     RELATED_HEADING,
     boilerplate_kind,
     is_navigation,
+    lines_of,
     page_index,
 )
 from parallax.segment.prefilter import LiteralIndex, fold, required_literals
@@ -155,8 +155,8 @@ def test_code_point_scan_finds_the_lines_of_the_regex_scans(page: str) -> None:
     joined = "\n".join(texts)
     ends = list(accumulate(len(t) + 1 for t in texts))
     nav, dated, words = _nav_and_dated(joined, ends)
-    assert nav == _lines_of(_NAV_LINE, joined, ends) | _lines_with(joined, "  ", ends)
-    assert dated == _lines_of(_YEAR_LINE, joined, ends)
+    assert nav == lines_of(_NAV_LINE, joined, ends) | _lines_with(joined, "  ", ends)
+    assert dated == lines_of(_YEAR_LINE, joined, ends)
     assert words is None or words == [len(t.split()) for t in texts]
 
 

@@ -36,6 +36,7 @@ from parallax.segment.patterns import (
     RELATED_HEADING,
     always_kind,
     boilerplate_kind,
+    lines_of,
     page_index,
 )
 
@@ -246,8 +247,8 @@ def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int], list
     (and no word counts: None)."""
     codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(codes) < 4 or int(codes.max()) > 0xFFFF:
-        return (_lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends),
-                _lines_of(_YEAR_LINE, page, ends), None)
+        return (lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends),
+                lines_of(_YEAR_LINE, page, ends), None)
     flags = _flag_table()[codes]
     white = (flags & _WHITE).astype(bool)
     word_start = ~white  # a word starts after whitespace (the "\n" joining lines included)
@@ -308,12 +309,6 @@ def read_lines(text: str) -> list[Line]:
                     boilerplate_kind(line, here, words=n, separated=k in nav), counts[line],
                     meta_kind(line, here, words=n, dated=k in dated), heading))
     return lines
-
-
-def _lines_of(pattern: re.Pattern[str], page: str, ends: list[int]) -> set[int]:
-    """The lines of ``page`` in which ``pattern`` finds something (``ends``: each line's
-    end + 1)."""
-    return {bisect_right(ends, match.start()) for match in pattern.finditer(page)}
 
 
 def _lines_with(page: str, needle: str, ends: list[int]) -> set[int]:

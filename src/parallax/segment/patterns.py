@@ -134,10 +134,15 @@ def comments_start_lines(texts: list[str]) -> set[int]:
     """The indices of ``texts`` that ``comments_start``: one scan of the joined page instead
     of a match per line (the decoder's block loop would ask every line: 3 % of a dump's
     time), each hit confirmed on its own line."""
-    page = "\n".join(texts)
     ends = list(accumulate(len(t) + 1 for t in texts))
-    hits = {bisect_right(ends, m.start()) for m in _COMMENTS_START_PAGE.finditer(page)}
+    hits = lines_of(_COMMENTS_START_PAGE, "\n".join(texts), ends)
     return {i for i in hits if i < len(texts) and comments_start(texts[i])}
+
+
+def lines_of(pattern: re.Pattern[str], page: str, ends: list[int]) -> set[int]:
+    """The lines of ``page`` in which ``pattern`` finds something (``ends``: each line's
+    end + 1): one scan of the joined page instead of a match per line."""
+    return {bisect_right(ends, match.start()) for match in pattern.finditer(page)}
 
 
 def comment_furniture(text: str) -> str | None:
