@@ -51,24 +51,27 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
 
     def links(sid: str) -> dict[str, float]:
         story = index.stories[sid]
-        before = pushed.get(sid)
-        fresh = before is None or before.version != version[sid] or not REUSE
-        if before is None or fresh:
+        # the last push, when the story has not changed since it (a stale heap entry)
+        last = pushed.get(sid)
+        stale = last if last is not None and last.version == version[sid] and REUSE else None
+        if stale is None:
             near = index.near_stories(story.mean_vector())
+            known: dict[str, int] = {}
+            above: dict[str, float] = {}
         else:
-            near = {s for s in map(current, before.near) if s is not None}
+            near = {s for s in map(current, stale.near) if s is not None}
+            known = dict(zip(stale.scored, stale.versions, strict=True))
+            above = stale.above
         # the key sums rank names as their per-member means do: no need to divide them
         found = near | index.name_stories(story.key_sum, exclude=sid)
         found.discard(sid)
-        known = {} if before is None or fresh else \
-            dict(zip(before.scored, before.versions, strict=True))
         scores: dict[str, float] = {}
         for other in found:
             if other not in index.stories:
                 continue
             if known.get(other) == version[other]:  # both unchanged since they were scored
-                if before is not None and other in before.above:
-                    scores[other] = before.above[other]
+                if other in above:
+                    scores[other] = above[other]
                 continue
             scores[other] = index.story_link(story, index.stories[other])
         scored = tuple(o for o in found if o in index.stories)
