@@ -20,7 +20,7 @@ from parallax.segment.dates import may_hold_date, parse_absolute
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import boilerplate_kind
-from parallax.segment.render import Block, text_of, tree_blocks
+from parallax.segment.render import Block, flat_text, text_of, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
 # the same parser without lxml.html's element classes: segment_html only reads its tree, and a
@@ -105,7 +105,7 @@ def _furniture(tree: etree._Element) -> list[Boilerplate]:
 def _visible_date(tree: etree._Element) -> str | None:
     """A date shown in a byline/meta block ('Monday 9 March 2026') when there is no <time>."""
     for node in _BYLINE_BLOCKS(tree):
-        text = " ".join(text_of(node).split())
+        text = flat_text(node)
         if not may_hold_date(text):
             continue
         for part in re.split(r"\s[·|]\s", text):
@@ -171,9 +171,9 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
                 published_iso = str(values[0])
                 break
         shown = [t for t in _SHOWN_TIMES(tree)
-                 if " ".join(text_of(t).split())]
+                 if flat_text(t)]
         # the time as the page shows it (before any comment's time), else a dated meta line
-        published = " ".join(text_of(shown[0]).split()) if shown else _visible_date(tree)
+        published = flat_text(shown[0]) if shown else _visible_date(tree)
         related, thread = teasers(tree), comments(tree)
         visible = tree_blocks(tree)
         langs = _LANG(tree)

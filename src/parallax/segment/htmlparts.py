@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from parallax.segment.patterns import boilerplate_kind
-from parallax.segment.render import text_of
+from parallax.segment.render import flat_text
 
 RELATED = re.compile(r"related|see-also|more-stor|more-on|recommend|read-also|teaser|"
                      r"weitere|lesen-sie|mehr-zum|further|similar|also-read|coverage|"
@@ -43,10 +43,6 @@ class HtmlComment:
     published: str | None
 
 
-def _text(node: etree._Element) -> str:
-    return " ".join(text_of(node).split())
-
-
 def _marker(node: etree._Element) -> str:
     return f"{node.get('class', '')} {node.get('id', '')}"
 
@@ -69,13 +65,13 @@ def teasers(tree: etree._Element) -> list[Teaser]:
             continue
         for item in box.iter("li", "article"):
             link = next(item.iter("a"), None)
-            if link is None or not _text(link):
+            if link is None or not flat_text(link):
                 continue
             source = _first(item, SOURCE)
             when = _first(item, re.compile(r"ago|date|time"), ("time",))
-            body = [_text(p) for p in item.iter("p") if _text(p)]
-            found.append(Teaser(_text(link), _text(source) if source is not None else None,
-                                _text(when) if when is not None else None, body))
+            body = [flat_text(p) for p in item.iter("p") if flat_text(p)]
+            found.append(Teaser(flat_text(link), flat_text(source) if source is not None else None,
+                                flat_text(when) if when is not None else None, body))
     return found
 
 
@@ -86,7 +82,7 @@ def _repeated_items(box: etree._Element) -> list[etree._Element]:
             continue
         groups: dict[tuple[str, str], list[etree._Element]] = {}
         for child in node:
-            if isinstance(child.tag, str) and _text(child):
+            if isinstance(child.tag, str) and flat_text(child):
                 groups.setdefault((child.tag, child.get("class", "")), []).append(child)
         for (tag, _), members in groups.items():
             if len(members) >= 2 and tag not in ("p", "span", "a", "b", "strong", "br", "h2",
@@ -110,14 +106,14 @@ def comments(tree: etree._Element) -> list[HtmlComment]:
             author = _first(item, AUTHOR, ("b", "strong", "cite"))
             when = _first(item, WHEN, ("time", "small"))
             body = _first(item, TEXTISH)
-            paragraphs = [_text(p) for p in item.iter("p") if _text(p)]
-            text = _text(body) if body is not None else " ".join(paragraphs)
+            paragraphs = [flat_text(p) for p in item.iter("p") if flat_text(p)]
+            text = flat_text(body) if body is not None else " ".join(paragraphs)
             if not text:
-                text = _text(item)
+                text = flat_text(item)
                 for part in (author, when):
                     if part is not None:
-                        text = text.replace(_text(part), "", 1).strip()
+                        text = text.replace(flat_text(part), "", 1).strip()
             if text and not boilerplate_kind(text):  # "No comments yet" is not a comment
-                found.append(HtmlComment(text, _text(author) if author is not None else None,
-                                         _text(when) if when is not None else None))
+                found.append(HtmlComment(text, flat_text(author) if author is not None else None,
+                                         flat_text(when) if when is not None else None))
     return found

@@ -24,6 +24,12 @@ UTF8 = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
 # its own parse as plain elements (no Python class lookup for every element it touches)
 text_of = etree.XPath("string()", smart_strings=False)
 
+
+def flat_text(node: etree._Element) -> str:
+    """The element's text as one line: whitespace runs (newlines, indentation) become one
+    space."""
+    return " ".join(text_of(node).split())
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer "
     "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th "
@@ -62,7 +68,7 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
     Hidden elements are found with one XPath query before the walk, so the walk itself only
     reads each node's tag, text and tail (it runs on every HTML page: ~600 nodes)."""
     titles = _TITLES(tree)
-    title = " ".join(text_of(titles[0]).split()) if titles else ""
+    title = flat_text(titles[0]) if titles else ""
     # held in a list too: lxml keeps these proxies (and their identity) while it lives
     hidden_nodes = [node for node in _MAYBE_HIDDEN(tree) if not _visible(node)]
     hidden = set(hidden_nodes)
