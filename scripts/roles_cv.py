@@ -7,17 +7,17 @@ choosing there would spoil it. This script gives the same end-to-end measurement
 training documents without fitting on them: the role models are refitted k times, each time
 without one fold of documents (all languages' other documents kept), and the documents of that
 fold go through what ``parallax analyze`` makes of them with the models that never saw them.
-Per entity it records the inputs of ``roles.decide_role`` (mean role probabilities, the
-portrayal, the domain gate), so that decision rules can be compared on ~600 mentions instead of
-54. Output: the scores of ``rescore`` as JSON on stdout; the analysed articles and the recorded
-inputs are kept in git-ignored ``build/roles-cv/``.
+Per entity it records the inputs of ``roles.choose_role`` (mean role probabilities, the
+portrayal) and the setting test of ``roles.may_get_role``, so that decision rules can be
+compared on ~600 mentions instead of 54. Output: the scores of ``rescore`` as JSON on stdout;
+the analysed articles and the recorded inputs are kept in git-ignored ``build/roles-cv/``.
 
 ``--rescore`` skips the refitting (40 minutes on 2 busy cores) and applies the current
-``decide_role`` to the recorded inputs (with the shipped model's base rates and role hierarchy),
-for the shipped constants and the alternatives in docs/portrayal.md. It also scores the shown
-roles per entity: how many were shown, and how many went to an entity the annotators cast in
-that main role (its most frequent gold main role) -- a role on an entity nobody annotated counts
-as wrong.
+``may_get_role`` + ``choose_role`` to the recorded inputs (the shipped model's base rates and
+role hierarchy), for the shipped constants and the alternatives in docs/portrayal.md. It also
+scores the shown roles per entity: how many were shown, and how many went to an entity the
+annotators cast in that main role (its most frequent gold main role) -- a role on an entity
+nobody annotated counts as wrong.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import copy
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,9 @@ from parallax.frame.domains import in_domains
 from parallax.frame.endtoend import analyse_files, entities_at, role_at
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.tasks import C_DENSE, FINE_ROLES, _labels, build_rows, roles_seen
-from parallax.frame.trained import TrainedFraming
+from parallax.frame.trained import ROLE_TYPES, TrainedFraming
 from parallax.frame.training import fit_labeller, fold_of, label_matrix
-from parallax.records import Article, PortrayalLabel
+from parallax.records import Article, Mention, PortrayalLabel
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "semeval2025-task10"
@@ -71,44 +72,93 @@ def fold_models(rows: Any, keep: np.ndarray) -> dict[str, LinearLabeller]:
 
 
 def record(framing: TrainedFraming, article: Article) -> dict[str, dict[str, Any]]:
-    """Annotate ``article`` and keep what ``decide_role`` saw for each entity (by name)."""
+    """Annotate ``article`` and keep what the role decision saw for each entity (by name): the
+    inputs of ``roles.choose_role`` and whether ``roles.setting_place`` holds. Every portrayed
+    in-domain entity is recorded (the setting test is noted, not applied), so that ``rescore``
+    can apply ``roles.may_get_role`` itself."""
     seen: dict[str, dict[str, Any]] = {}
-    original = roles.decide_role
-
-    def spy(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
-            portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None
-            ) -> tuple[str, list[str], float] | None:
-        label = portrayal
-        if label is not None:
-            seen[label.entity] = {"pm": pm.tolist(), "pf": pf.tolist(),
-                                  "polarity": label.polarity, "score": label.score,
-                                  "mentions": label.mentions}
-        return original(pm, pf, main, fine, label, in_domain, min_sentences)
-
+    setting: dict[str, bool] = {}
     import parallax.frame.trained as trained
 
-    trained.decide_role = spy
+    gate, choose = trained.may_get_role, trained.choose_role
+
+    def spy_gate(portrayal: PortrayalLabel | None, in_domain: bool, text: str = "",
+                 mentions: Sequence[Mention] = (), min_sentences: int | None = None) -> bool:
+        if portrayal is not None:
+            setting[portrayal.entity] = roles.setting_place(text, list(mentions))
+        return gate(portrayal, in_domain, "", (), min_sentences)
+
+    def spy_choose(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
+                   portrayal: PortrayalLabel) -> tuple[str, list[str], float] | None:
+        seen[portrayal.entity] = {"pm": pm.tolist(), "pf": pf.tolist(),
+                                  "polarity": portrayal.polarity, "score": portrayal.score,
+                                  "mentions": portrayal.mentions,
+                                  "setting": setting.get(portrayal.entity, False)}
+        return choose(pm, pf, main, fine, portrayal)
+
+    trained.may_get_role, trained.choose_role = spy_gate, spy_choose  # type: ignore[assignment]
     try:
         framing.annotate(article)
     finally:
-        trained.decide_role = original
+        trained.may_get_role, trained.choose_role = gate, choose  # type: ignore[assignment]
     return seen
 
 
+def settings_from_cache(path: Path) -> dict[tuple[str, str], bool]:
+    """``setting_place`` per (document, entity) from the analysed articles kept beside a
+    recording made before the setting test was recorded (fourth session): the same mentions the
+    pipeline found, so ``rescore`` applies the shipped gate to old recordings too."""
+    cache = path.with_name(path.name.replace("oof-", "analysed-").replace(".json", ".jsonl"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not cache.exists():
+        return {}
+    out: dict[tuple[str, str], bool] = {}
+    language = path.stem.removeprefix("oof-")
+    # the cache is in the order ``record_folds`` read the documents, the recording in fold order
+    ids = [d.id for d in read_semeval2025(DATA / "train" / language)
+           if not held_out(d.id) and d.roles and d.path is not None]
+    lines = cache.read_text(encoding="utf-8").splitlines()
+    articles = dict(zip(ids, lines, strict=True))
+    for doc in data["documents"]:
+        raw = json.loads(articles.get(doc["doc"], "null"))
+        if not raw:
+            continue
+        article = Article.from_dict(raw)
+        by_name: dict[str, list[Mention]] = {}
+        for m in article.entities:
+            if m.type in ROLE_TYPES:  # the mentions ``TrainedFraming._roles`` passes
+                by_name.setdefault(m.canonical, []).append(m)
+        for e in doc["entities"]:
+            out[(doc["doc"], e["name"])] = roles.setting_place(article.text,
+                                                               by_name.get(e["name"], []))
+    return out
+
+
 def rescore(path: Path) -> dict[str, Any]:
-    """Mention- and entity-level scores of the current ``decide_role`` on recorded inputs."""
+    """Mention- and entity-level scores of the current ``may_get_role`` + ``choose_role`` on
+    recorded inputs."""
     from parallax.frame.trained import bundled_dir
 
     main = LinearLabeller.load(Path(bundled_dir()) / "roles-main.npz")
     fine = LinearLabeller.load(Path(bundled_dir()) / "roles-fine.npz")
     data = json.loads(path.read_text(encoding="utf-8"))
+    cached = settings_from_cache(path) if any(
+        "setting" not in e for d in data["documents"] for e in d["entities"]) else {}
+    setting_of: dict[tuple[str, str], bool] = {}
+    for doc in data["documents"]:
+        for e in doc["entities"]:
+            flag = e.get("setting", cached.get((doc["doc"], e["name"]), False))
+            e["setting"] = flag
+            setting_of[(doc["doc"], json.dumps(e["pm"]))] = flag
 
-    def decided(e: dict[str, Any] | None) -> tuple[str, list[str], float] | None:
+    def decided(e: dict[str, Any] | None, doc: str) -> tuple[str, list[str], float] | None:
         if e is None:
             return None
         label = PortrayalLabel("x", e["polarity"], e["score"], e["mentions"])
-        return roles.decide_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine, label,
-                                     True)
+        if not roles.may_get_role(label, True) or \
+                e.get("setting", setting_of.get((doc, json.dumps(e["pm"])), False)):
+            return None
+        return roles.choose_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine, label)
 
     cast: dict[tuple[str, str], Counter[str]] = {}
     for m in data["mentions"]:
@@ -118,21 +168,21 @@ def rescore(path: Path) -> dict[str, Any]:
     shown = right = 0
     for doc in data["documents"]:
         for e in doc["entities"]:
-            role = decided(e)
+            role = decided(e, doc["doc"])
             if role is not None:
                 shown += 1
                 gold = cast.get((doc["doc"], json.dumps(e["pm"])))
                 right += gold is not None and role[0] == gold.most_common(1)[0][0]
     mentions = data["mentions"]
-    roles = [decided(m["decided"]) for m in mentions]
+    roles_ = [decided(m["decided"], m["doc"]) for m in mentions]
     n = len(mentions)
     return {
         "mentions": n, "documents": len(data["documents"]),
         "exact_match": round(metrics.exact_match_ratio(
-            [m["gold_fine"] for m in mentions], [r[1] if r else [] for r in roles]), 3),
+            [m["gold_fine"] for m in mentions], [r[1] if r else [] for r in roles_]), 3),
         "main_accuracy": round(sum(r is not None and r[0] == m["gold_main"]
-                                   for r, m in zip(roles, mentions, strict=True)) / n, 3),
-        "no_role": sum(r is None for r in roles),
+                                   for r, m in zip(roles_, mentions, strict=True)) / n, 3),
+        "no_role": sum(r is None for r in roles_),
         "all_antagonist_main": round(sum(m["gold_main"] == "Antagonist" for m in mentions) / n,
                                      3),
         "roles_shown": shown, "roles_per_document": round(shown / len(data["documents"]), 2),
@@ -164,7 +214,7 @@ def main() -> int:
 
 def record_folds(language: str, folds: int, path: Path) -> None:
     """Refit the role models per fold and record, for each training document of ``language``,
-    what ``decide_role`` saw for each of its top entities (every entity: the sentence minimum is
+    what the role decision saw for each of its top entities (every entity: the sentence minimum is
     set to 1 while recording, so that ``rescore`` can try any minimum)."""
     say = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     encoder = CachedEncoder(ROOT / "build" / "embeddings.npz")

@@ -273,3 +273,12 @@ def test_a_place_named_as_the_setting_gets_no_role() -> None:
     assert not setting_place("He met Putin in Moscow and Putin smiled.",
                              mentions("He met Putin in Moscow and Putin smiled.", "Putin",
                                       "PERSON"))
+    # the one gate both ``analyze`` and ``scripts/roles_cv.py --rescore`` apply
+    from parallax.frame.roles import may_get_role
+
+    leaning = PortrayalLabel("Alaska", "negative", 0.8, 3)
+    assert not may_get_role(leaning, True, text, mentions(text, "Alaska", "GPE"))
+    assert may_get_role(PortrayalLabel("Russia", "negative", 0.8, 6), True, text,
+                        mentions(text, "Russia", "GPE"))
+    assert not may_get_role(PortrayalLabel("Russia", "negative", 0.8, 6), False, text,
+                            mentions(text, "Russia", "GPE"))  # outside the domains

@@ -11,6 +11,7 @@ here was chosen out of fold on the SemEval-2025 EN training documents, end to en
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -43,21 +44,25 @@ def role_candidate(portrayal: PortrayalLabel, minimum: int | None = None) -> boo
     return portrayal.polarity != "neutral" or portrayal.mentions >= least
 
 
-def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
-                portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None
-                ) -> tuple[str, list[str], float] | None:
-    """A SemEval-2025 role only inside its domains (Ukraine war, climate change) and only for an
-    entity the article portrays: a lean the author states, or at least ``ROLE_MIN_SENTENCES``
-    sentences about it. The lean narrows the main roles (a negative portrayal is never a
-    Protagonist); among those, the highest probability over base rate ** ``ROLE_PRIOR_POWER``,
-    then the likeliest fine role under it. None = no role (abstain)."""
-    if not in_domain or portrayal is None:
-        return None
+def may_get_role(portrayal: PortrayalLabel | None, in_domain: bool, text: str = "",
+                 mentions: Sequence[Mention] = (), min_sentences: int | None = None) -> bool:
+    """The one gate for "may this entity get a role at all", used by ``analyze`` and by
+    ``scripts/roles_cv.py --rescore`` alike so that the measured rule is the shipped one: inside
+    the taxonomy's domains (Ukraine war, climate change), an entity the article portrays (a lean
+    the author states, or ``ROLE_MIN_SENTENCES`` sentences about it), and not a place that is
+    only the setting (``setting_place`` over ``mentions`` in ``text``)."""
+    return (in_domain and portrayal is not None and role_candidate(portrayal, min_sentences)
+            and not setting_place(text, list(mentions)))
+
+
+def choose_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
+                portrayal: PortrayalLabel) -> tuple[str, list[str], float] | None:
+    """The role of an entity that passed ``may_get_role``. The lean narrows the main roles (a
+    negative portrayal is never a Protagonist); among those, the highest probability over base
+    rate ** ``ROLE_PRIOR_POWER``, then the likeliest fine role under it. None = no role allowed."""
     allowed = [j for j, name in enumerate(main.labels)
                if name in ALLOWED_MAIN.get(portrayal.polarity, ())]
     if not allowed:
-        return None
-    if not role_candidate(portrayal, min_sentences):
         return None
     priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
     index = max(allowed, key=lambda j: float(pm[j]) / max(float(priors[j]), 1e-3)
@@ -69,6 +74,17 @@ def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
         return role, [], float(pm[index])
     best = max(candidates, key=lambda k: pf[k])
     return role, [fine.labels[best]], float(pm[index])
+
+
+def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
+                portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None,
+                text: str = "", mentions: Sequence[Mention] = ()
+                ) -> tuple[str, list[str], float] | None:
+    """``may_get_role`` then ``choose_role``: a SemEval-2025 role, or None (abstain)."""
+    if portrayal is None or not may_get_role(portrayal, in_domain, text, mentions,
+                                             min_sentences):
+        return None
+    return choose_role(pm, pf, main, fine, portrayal)
 
 
 #: a place mentioned this often after a locative preposition ("in Alaska", "to Kyiv") is where

@@ -28,9 +28,8 @@ from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, entity_mentions
 from parallax.frame.roles import (
     ROLE_MIN_SENTENCES,
-    decide_role,
-    role_candidate,
-    setting_place,
+    choose_role,
+    may_get_role,
 )
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
@@ -288,7 +287,8 @@ class TrainedFraming:
 
     def _roles(self, article: Article, ctx: _Context) -> None:
         """Portrayal of the most mentioned entities, then SemEval roles for those the article
-        portrays, inside the taxonomy's domains only (``roles.decide_role``)."""
+        portrays, inside the taxonomy's domains only (``roles.may_get_role``, then
+        ``roles.choose_role``)."""
         found = entity_mentions(article, ctx.doc, ROLE_TYPES, self.max_role_entities)
         if self.portrayer is not None:
             article.portrayals = [label for label, _ in
@@ -306,9 +306,9 @@ class TrainedFraming:
         in_domain = bool(in_domains(f"{article.title}\n{article.text}"))
         if self.portrayer is not None:
             # only entities that may get a role: no name embedding or role scores for the rest
-            ranked = [(name, ms) for name, ms in ranked if name in portrayed and in_domain
-                      and role_candidate(portrayed[name], self.role_min_sentences)
-                      and not setting_place(article.text, ms)]
+            ranked = [(name, ms) for name, ms in ranked
+                      if may_get_role(portrayed.get(name), in_domain, article.text, ms,
+                                      self.role_min_sentences)]
         if not ranked:
             return
         names = self._name_vectors([name for name, _ in ranked])
@@ -320,8 +320,8 @@ class TrainedFraming:
                 role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
                                                             main, fine)
             else:
-                decided = decide_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
-                                      portrayed.get(name), in_domain, self.role_min_sentences)
+                decided = choose_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
+                                      portrayed[name])
                 if decided is None:
                     continue
                 role, fine_roles, score = decided
