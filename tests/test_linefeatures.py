@@ -36,6 +36,8 @@ from parallax.segment.patterns import (
     NAV_CHARS,
     RELATED_HEADING,
     boilerplate_kind,
+    comments_start,
+    comments_start_lines,
     is_navigation,
     lines_of,
     page_index,
@@ -96,6 +98,15 @@ def test_page_lookup_gives_per_line_answers(page: str) -> None:
         heading = "related" if RELATED_HEADING.match(text) else (
             "comments" if COMMENTS_HEADING.match(text) else None)
         assert line.heading == heading, text
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_comment_headings_found_by_literals_are_the_matching_lines(page: str) -> None:
+    texts = [line.text for line in read_lines(page)] + [
+        "104", "Comments", "SHARES", "12 responses to “A story”", "## 3 Comments",
+        "Leserkommentare"]
+    assert comments_start_lines(texts) == {i for i, t in enumerate(texts) if comments_start(t)}
+    assert comments_start_lines([]) == set()
 
 
 def test_required_literals_are_in_every_match() -> None:

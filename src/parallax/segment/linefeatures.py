@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from functools import cache
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from parallax.segment.prefilter import fold, required_literals
+from parallax.segment.prefilter import fold, lines_holding, required_literals
 
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
@@ -82,7 +81,7 @@ def _has_match(pattern: re.Pattern[str], folded: str, texts: list[str],
     try every place of the page; the literals are found at C speed and few lines hold one."""
     literals = _literals(pattern)
     out = np.zeros(len(texts), dtype=bool)
-    lines = range(len(texts)) if literals is None else _lines_holding(literals, folded, starts)
+    lines = range(len(texts)) if literals is None else lines_holding(literals, folded, starts)
     for i in lines:
         out[i] = pattern.search(texts[i]) is not None
     return out
@@ -92,21 +91,6 @@ def _has_match(pattern: re.Pattern[str], folded: str, texts: list[str],
 def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     found = required_literals(pattern.pattern, pattern.flags)
     return tuple(sorted(found)) if found else None
-
-
-def _lines_holding(literals: tuple[str, ...], folded: str, starts: list[int]) -> set[int]:
-    """The lines (``starts``: each line's first offset) in which one of ``literals`` occurs."""
-    found: set[int] = set()
-    n = len(starts)
-    for literal in literals:
-        pos = folded.find(literal)
-        while pos >= 0:
-            line = bisect_right(starts, pos) - 1
-            found.add(line)
-            if line + 1 >= n:
-                break
-            pos = folded.find(literal, starts[line + 1])  # the next line
-    return found
 
 
 def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64],

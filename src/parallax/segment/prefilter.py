@@ -18,6 +18,7 @@ pattern matches case-insensitively is found in the lowered page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -99,6 +100,30 @@ def _required(seq: Iterable[tuple[object, object]]) -> set[str] | None:
     if not options:
         return None
     return max(options, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def lines_holding(literals: Iterable[str], folded: str, starts: list[int]) -> set[int]:
+    """The lines of a folded page (``starts``: each line's first offset, ascending) in which
+    one of ``literals`` occurs: one ``str.find`` per such line and literal, at C speed."""
+    found: set[int] = set()
+    n = len(starts)
+    for literal in literals:
+        pos = folded.find(literal)
+        while pos >= 0:
+            line = bisect_right(starts, pos) - 1
+            found.add(line)
+            if line + 1 >= n:
+                break
+            pos = folded.find(literal, starts[line + 1])  # the next line
+    return found
+
+
+def shortest_cover(literals: Iterable[str]) -> tuple[str, ...]:
+    """The literals none of the others is part of: a line holds one of ``literals`` exactly
+    when it holds one of these (``commentaires`` holds ``comment``), with fewer scans."""
+    unique = set(literals)
+    return tuple(sorted(lit for lit in unique
+                        if not any(other != lit and other in lit for other in unique)))
 
 
 def _selective(literal: str) -> bool:
@@ -208,4 +233,5 @@ def _codes(text: str) -> npt.NDArray[np.uint64]:
                          dtype=np.uint32).astype(np.uint64)
 
 
-__all__ = ["MIN_LITERAL", "LiteralIndex", "fold", "required_literals"]
+__all__ = ["MIN_LITERAL", "LiteralIndex", "fold", "lines_holding", "required_literals",
+           "shortest_cover"]

@@ -62,7 +62,7 @@ class Segmented:
 
 class _Decoder:
     def __init__(self, lines: list[Line], classifier: LineClassifier,
-                 main: list[bool] | None = None) -> None:
+                 main: list[bool] | None = None, thread_heads: set[int] | None = None) -> None:
         self.lines = lines
         self.pos = 0
         self.clf = classifier
@@ -71,7 +71,9 @@ class _Decoder:
         self.pending_author: str | None = None
         self.thread_comments = 0  # comments taken since the last comments heading
         self.blank_lines = any(line.blank_after for line in lines)
-        self.thread_heads = comments_start_lines([line.text for line in lines])
+        # the page's comment-thread headings (``segment_text`` finds them once for both passes)
+        self.thread_heads = comments_start_lines([line.text for line in lines]) \
+            if thread_heads is None else thread_heads
         self.main = main or []
         hits = [i for i, keep in enumerate(self.main) if keep]
         self.first_main = hits[0] if hits else None
@@ -410,12 +412,13 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
         return _Decoder(lines, clf).run()
     mask = chosen.main_lines(lines)
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
+    heads = comments_start_lines([line.text for line in lines])
     if len(lines) > RULES_MAX_LINES and not any(
             line.heading or line.phrase_kind == "donation_appeal" for line in lines):
-        learned = _Decoder(lines, clf, mask).run()
+        learned = _Decoder(lines, clf, mask, heads).run()
         learned.model_main = model_main
         return learned
-    rules = _Decoder(lines, clf).run()
+    rules = _Decoder(lines, clf, thread_heads=heads).run()
     rules.model_main = model_main
     main = next((d for d in rules.articles if d.role == "main"), None)
     body = Counter(main.paragraphs) if main else Counter()
@@ -427,7 +430,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     if body_words and both >= AGREE_PRECISION * body_words \
             and both >= AGREE_RECALL * wanted_words:
         return rules
-    learned = _Decoder(lines, clf, mask).run()
+    learned = _Decoder(lines, clf, mask, heads).run()
     learned.model_main = model_main
     return learned
 
