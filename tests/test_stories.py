@@ -14,12 +14,13 @@ from parallax.settings import Config
 from parallax.store import open_store
 from parallax.store.base import Store
 from parallax.stories.metrics import bcubed, pairwise
+from parallax.stories.profile import PROFILE_VERSION
 
 # Floors only go up (design note: quality gate). Measured values are in docs/quality.md.
-DEMO_BCUBED_F1_FLOOR = 0.95
+DEMO_BCUBED_F1_FLOOR = 0.98  # 1.000 with cross-lingual marks (2026-12-04; 0.964 before)
 DEMO_PAIRWISE_PRECISION_FLOOR = 0.95
 # tests/data/stories_gold: 73 articles, 14 stories, EN/DE/RU, distractors (floors only go up)
-GOLD_BCUBED_F1_FLOOR = 0.96  # 0.977 with lexical terms (2026-12-04)
+GOLD_BCUBED_F1_FLOOR = 0.98  # 1.000 with cross-lingual marks (fifth session; 0.977 before)
 GOLD_PAIRWISE_PRECISION_FLOOR = 0.97  # 1.000
 STORIES_GOLD = Path(__file__).resolve().parent / "data" / "stories_gold"
 
@@ -70,12 +71,14 @@ def test_stories_gold_quality_gate() -> None:
 
 # the same 73 lines with their dates removed (issue 18): cross-lingual members and one court
 # case's verdict/appeal pair are what dates decided; 0.913 / 0.870 measured 2026-12-04 (third
-# session: undated articles placed by consolidation; was 0.896 / 0.867)
-GOLD_UNDATED_FLOORS = (0.90, 0.86)  # B-cubed F1, pairwise precision (floors only go up)
+# session: undated articles placed by consolidation; was 0.896 / 0.867); 0.958 / 0.883 with the
+# cross-lingual marks (fifth session: four German loners placed; the verdict/appeal merge stays)
+GOLD_UNDATED_FLOORS = (0.94, 0.87)  # B-cubed F1, pairwise precision (floors only go up)
 # one ingest of the 73 lines where 33 keep their date (by URL hash, as basil's mixed form):
 # 0.953 / 1.000 measured 2026-12-04 (fourth session: a dated article days from every date of a
-# story joins it online only above twice the threshold; was 0.860 / 0.815)
-GOLD_MIXED_FLOORS = (0.94, 0.97)  # B-cubed F1, pairwise precision (floors only go up)
+# story joins it online only above twice the threshold; was 0.860 / 0.815); 0.988 / 1.000 with
+# the cross-lingual marks (fifth session)
+GOLD_MIXED_FLOORS = (0.97, 0.97)  # B-cubed F1, pairwise precision (floors only go up)
 
 
 def _gold_with_dates(folder: Path, keep: Any) -> Path:
@@ -586,17 +589,18 @@ def test_a_late_article_does_not_join_a_small_story_online() -> None:
 
 
 def test_old_profiles_are_rebuilt_once(tmp_path: Path, corpus: Path) -> None:
-    """Profiles stored before the lexical terms existed are re-profiled on the next ingest,
-    keeping story ids; a second ingest is then a no-op."""
+    """Profiles stored before the lexical terms (and the cross-lingual marks) existed are
+    re-profiled on the next ingest, keeping story ids; a second ingest is then a no-op."""
     store = open_store(tmp_path / "old.db")
     ingest([str(corpus)], store, Config())
     ids = {s.id for s in store.stories()}
-    old = [(aid, {k: v for k, v in json.loads(data).items() if k not in ("v", "terms")})
+    old = [(aid, {k: v for k, v in json.loads(data).items() if k not in ("v", "terms", "marks")})
            for aid, _, data, _ in store.story_profiles()]
     store.save_story_profiles(old)
     ingest([str(corpus)], store, Config())
     assert {s.id for s in store.stories()} == ids
-    assert all(json.loads(data).get("v") == 2 for _, _, data, _ in store.story_profiles())
+    assert all(json.loads(data).get("v") == PROFILE_VERSION
+               for _, _, data, _ in store.story_profiles())
 
 
 def test_story_page_says_why_articles_were_grouped(tmp_path: Path, corpus: Path) -> None:

@@ -57,6 +57,13 @@ class KeySpace:
         return {k: (1 + math.log(c)) * self.idf.get(k, 0.0) for k, c in keys.items()}
 
 
+def sparse_dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse weight maps. The key intersection runs in C over the smaller
+    map, so only the shared keys cost Python time: consolidation scores stories of hundreds of
+    terms against each other, and a Python loop over every term was its main cost."""
+    return sum(a[k] * b[k] for k in a.keys() & b.keys())
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if not a or not b:
         return 0.0

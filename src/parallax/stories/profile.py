@@ -17,12 +17,13 @@ import numpy as np
 
 from parallax.records import Article
 from parallax.stories.features import article_keys, article_terms
+from parallax.stories.marks import article_marks
 
 #: entity types worth listing as a story's key entities (dates and MISC say little)
 KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "EVENT")
 #: what a stored profile holds; a store with older profiles is re-profiled once (version 2 added
-#: the lexical terms)
-PROFILE_VERSION = 2
+#: the lexical terms, version 3 the cross-lingual marks)
+PROFILE_VERSION = 3
 
 
 @dataclass(slots=True)
@@ -37,6 +38,7 @@ class ArticleProfile:
     keys: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     terms: Counter[str] = field(default_factory=Counter)  # lexical: title + lead (features)
+    marks: Counter[str] = field(default_factory=Counter)  # names and figures (stories.marks)
     duplicate_of: str | None = None
     vector: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -45,7 +47,8 @@ class ArticleProfile:
                 "title": self.title, "lead": self.lead,
                 "day": self.day.isoformat() if self.day else None,
                 "keys": dict(self.keys), "entities": dict(self.entities),
-                "terms": dict(self.terms), "duplicate_of": self.duplicate_of,
+                "terms": dict(self.terms), "marks": dict(self.marks),
+                "duplicate_of": self.duplicate_of,
                 "v": PROFILE_VERSION}
 
     @classmethod
@@ -59,6 +62,7 @@ class ArticleProfile:
                    keys=Counter(data.get("keys") or {}),
                    entities=Counter(data.get("entities") or {}),
                    terms=Counter(data.get("terms") or {}),
+                   marks=Counter(data.get("marks") or {}),
                    duplicate_of=data.get("duplicate_of"), vector=vector)
 
 
@@ -84,4 +88,5 @@ def profile_of(article: Article) -> ArticleProfile:
         lead=" ".join(words[:12]) + ("…" if len(words) > 12 else ""),
         day=day_of(article.published.iso), keys=article_keys(article),
         entities=Counter(m.canonical for m in article.entities if m.type in KEY_ENTITY_TYPES),
-        terms=article_terms(article), duplicate_of=article.duplicate_of, vector=vector)
+        terms=article_terms(article), marks=article_marks(article),
+        duplicate_of=article.duplicate_of, vector=vector)

@@ -1,0 +1,146 @@
+"""Cross-lingual marks: name-like tokens and figures that read the same in every language.
+
+Same-language terms (``features.article_terms``) cannot compare a German article with an
+English one, and the name keys come from entity recognition, which has no German model: a
+German tabloid piece about the Ruhstadt flood carried the keys "Schreckliche Nacht" and
+"BLITZ" and nothing of Ruhstadt, the Quenne or the dam. Yet proper names and numbers are
+written alike across languages and scripts ("Ruhstadt"/"Руштадт", "Brannick"/"Бранник",
+"5.000"/"5,000"). A *mark* is a capitalised token inside a sentence (not its first word, so
+not capitalised for position) folded like a name key, or a number of two digits or more with
+its separators normalised. German capitalises every noun, so a German article's marks are
+mostly common nouns; those never match another language's marks (English and Russian write
+them lower case), and ``StoryIndex`` keeps only the marks seen in *another* language
+somewhere in the corpus (``attested``), so they do not dilute the names that do match either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from parallax.records import Article
+from parallax.stories.features import sparse_dot
+from parallax.textutil import STOPWORDS, fold, name_skeleton
+
+if TYPE_CHECKING:
+    from parallax.stories.index import StoryState
+
+#: words of the body read for marks (after the title): names and figures of the event are in
+#: the lead and the body's first paragraphs; the whole of a long article adds background names
+MARK_WORDS = 400
+MARK_PREFIX = 5  # as name keys: "Ruhstadt"/"Руштадт" meet, Russian case endings fall away
+#: a token, a number with thousands separators or a decimal, or a sentence boundary
+_TOKEN = re.compile(r"[^\W\d_]+|\d{1,3}(?:[ ,.\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?|[.!?:;…\n]",
+                    re.UNICODE)
+_BOUNDARY = frozenset(".!?:;…\n")
+_THOUSANDS = re.compile(r"[ ,.\u202f](?=\d{3}(?!\d))")
+
+
+def number_mark(token: str) -> str | None:
+    """"5.000", "5,000" and "5 000" -> "#5000"; "7,4" and "7.4" -> "#7.4"; one digit -> None
+    (too common to say anything)."""
+    plain = _THOUSANDS.sub("", token).replace(",", ".")
+    if len(plain.replace(".", "")) < 2:
+        return None
+    return "#" + plain
+
+
+def name_mark(token: str) -> str:
+    """A name key where Latin "c"/"ck" and Cyrillic "к" meet ("Cordel"/"Кордел"): the
+    transliteration of Cyrillic has no "c", so the same name differs there otherwise."""
+    return name_skeleton(token).replace("ck", "k").replace("c", "k")[:MARK_PREFIX]
+
+
+def article_marks(article: Article) -> Counter[str]:
+    """Capitalised tokens that do not start a sentence, and numbers, of the body's first
+    ``MARK_WORDS`` words (the title is left out: English headlines capitalise every word)."""
+    marks: Counter[str] = Counter()
+    title = article.title.strip()
+    body = article.text.lstrip()
+    if title and body.startswith(title):
+        body = body[len(title):]
+    initial = True
+    for match in _TOKEN.finditer(" ".join(body.split(" ")[:MARK_WORDS])):
+        token = match.group()
+        if token in _BOUNDARY:
+            initial = True
+            continue
+        if token[0].isdigit():
+            if (mark := number_mark(token)) is not None:
+                marks[mark] += 1
+        elif not initial and token[0].isupper() and len(token) >= 2 \
+                and fold(token) not in STOPWORDS:
+            marks[name_mark(token)] += 1
+        initial = False
+    return marks
+
+
+def cross_article(marks: dict[str, float], language: str, story: StoryState
+                  ) -> tuple[float, float]:
+    """Mean mark cosine between an article and the story's members of *other* languages, and
+    the share of members that is (same-language pairs are the terms' to judge)."""
+    if not marks:
+        return 0.0, 0.0
+    total, pairs = 0.0, 0
+    for other, count in story.mark_count.items():
+        if other != language and count:
+            total += sparse_dot(marks, story.mark_sum[other])
+            pairs += count
+    if not pairs:
+        return 0.0, 0.0
+    return total / pairs, pairs / len(story.mains)
+
+
+def cross_link(a: StoryState, b: StoryState) -> tuple[float, float]:
+    """The same between two stories: the mean over their member pairs in two languages."""
+    total, pairs = 0.0, 0
+    for la, ca in a.mark_count.items():
+        for lb, cb in b.mark_count.items():
+            if la != lb and ca and cb:
+                total += sparse_dot(a.mark_sum[la], b.mark_sum[lb])
+                pairs += ca * cb
+    if not pairs:
+        return 0.0, 0.0
+    return total / pairs, pairs / (len(a.mains) * len(b.mains))
+
+
+class MarkVocabulary:
+    """Document frequencies of marks, and which marks were seen in two languages or more."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self._first: dict[str, str] = {}  # the first language a mark was seen in
+        self._shared: set[str] = set()
+
+    def count(self, marks: Counter[str], language: str) -> None:
+        self.df.update(set(marks))
+        for k in marks:
+            if self._first.setdefault(k, language) != language:
+                self._shared.add(k)
+
+    def attested(self, marks: Counter[str], language: str) -> Counter[str]:
+        """The marks also seen in another language somewhere in the corpus. A German
+        article's marks are mostly common nouns that no other language writes capitalised;
+        kept, they would only dilute the names that can match. Within one ingest batch the
+        whole batch is counted first, and a reload recounts the store, so this does not depend
+        on arrival order beyond the batch."""
+        return Counter({k: c for k, c in marks.items()
+                        if k in self._shared or self._first.get(k, language) != language})
+
+
+def crossing(marks: float, cross: float, names: float, weight: float, floor: float,
+             gate: float, gate_weight: float) -> float:
+    """What marks say of a link, on its pairs in two languages (``cross``: their share),
+    where same-language terms cannot speak. Above ``floor``, the part the name keys do not
+    already carry counts for it: marks are names found without entity recognition, and for
+    English and Russian articles the two mostly agree, so adding both would count a shared cast
+    twice (two summits of the same three leaders, undated, merged that way on the fictional
+    gold). Under ``gate`` they count against, as the term floor does within one language: two
+    articles in two languages that share none of their names and figures are rarely one event,
+    whatever a multilingual sentence embedding says of their common theme (docs/stories.md: 425
+    real German, Russian and English articles, 64 -> 29 stories across languages)."""
+    bonus = weight * cross * max(0.0, marks - floor - names)
+    if gate > 0 and cross > 0 and marks < gate:
+        bonus -= gate_weight * cross * (gate - marks) / gate
+    return bonus
