@@ -75,3 +75,56 @@ def test_patterns() -> None:
     assert comment_furniture("Report abuse") == "action"
     assert comment_furniture("Leave a Reply") == "form"
     assert comment_furniture("Great post, thanks!") is None
+
+
+# Fifth session (threads.py): where a thread stops being one. Each test fails on the code before.
+SIDEBAR = ["Popular Posts", "How to fix a leaking tap", "Ten walks along the coast",
+           "Our new small kitchen", "Book review: The Lighthouse Keeper", "Archives",
+           "About the author", "Contact"]
+
+
+def thread_dump(after: list[str], *, form: bool = False) -> str:
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "2 Comments"]
+    for k, comment in enumerate(COMMENTS):
+        lines += [f"Reader{k} October {k + 3}, 2012 at 8:0{k} pm", comment, "Reply"]
+    if form:
+        lines += ["Leave a Reply", "Name *"]
+    return "\n".join(lines + after) + "\n"
+
+
+def test_a_link_list_after_the_thread_is_no_comment() -> None:
+    """A related-post list or sidebar after the last comment (no form line between them) is
+    not read as reader comments: it has none of a thread's dates, authors or buttons."""
+    seg = segment_text(thread_dump(SIDEBAR))
+    assert all(c in seg.comments for c in COMMENTS), seg.comments
+    assert not set(SIDEBAR) & set(seg.comments), seg.comments
+
+
+def test_a_list_inside_a_comment_stays_in_the_thread() -> None:
+    """Short lines followed by the next comment's date or a Reply button are the comment's
+    own (a list, a sign-off), not a link list that ends the thread."""
+    listing = ["My favourite walks:", "- Pier head", "- North beach", "- Old lighthouse",
+               "- Harbour wall", "Love,", "Ann"]
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "2 Comments",
+             "Ann October 3, 2012 at 8:00 pm", COMMENTS[0], *listing, "Reply",
+             "Bob October 4, 2012 at 9:00 pm", COMMENTS[1], "Reply"]
+    seg = segment_text("\n".join(lines) + "\n")
+    assert COMMENTS[1] in seg.comments, seg.comments
+    assert "- North beach" in seg.comments, seg.comments
+
+
+def test_a_comments_link_after_the_form_opens_no_second_thread() -> None:
+    """'Subscribe to: Posts / Comments' or the form's 'Comment' field after a thread that a
+    comment form closed: the list under it is no thread."""
+    seg = segment_text(thread_dump(["Subscribe to:", "Posts", "Comments", *SIDEBAR],
+                                   form=True))
+    assert all(c in seg.comments for c in COMMENTS), seg.comments
+    assert not set(SIDEBAR) & set(seg.comments), seg.comments
+
+
+def test_thread_controls_are_not_comments() -> None:
+    for control in ("Sort comments by", "Oldest", "Newest first", "Display:", "Collapsed",
+                    "Rate This: 0 0", "Reply ↓", "Recommend? (7)", "Load more...",
+                    "Page: 1 2 3 Next ›", "Name (required)", "Remember me:", "Add comment"):
+        assert comment_furniture(control) == "action", control
+    assert comment_furniture("Oldest living resident turns 105") is None

@@ -112,7 +112,20 @@ COMMENT_ACTION = re.compile(
     r"^(reply( to this( parent)?)?( share)?|replydelete|delete|report( abuse| comment)?|"
     r"flag( as inappropriate)?|likes?|permalink|quote|twitter facebook|antworten|melden|"
     r"ответить|відповісти|répondre|responder|signaler|[+-]?\d+( (points?|votes?|likes?))?|"
-    r"vote (up|down)|(\d+ )?(replies|antworten))\s*[.!]?$", re.IGNORECASE)
+    r"vote (up|down)|(\d+ )?(replies|antworten)|"
+    # the thread's controls (sort order, display, paging, rating), seen on training sites
+    r"reply ↓|display:?|expanded|collapsed|sort( comments)? by\b.*|order by:?|"
+    r"(oldest|newest)( first| to (oldest|newest))?|(most|highest) (recent|rated|popular)|"
+    r"(rate this|please rate this comment):?( [+-]?\d+)*|recommend\??( \(\d+\))?|"
+    r"responses \(\d+\)|close|link to this comment:?|load more( comments)?(\.\.\.|…)?|"
+    r"refresh( comments list)?|\d+ comments?, displaying \w+|recency\s*\|?|popularity|"
+    r"favou?rites|view all( comments)?|page:? \d.*|"
+    # a comment form's fields and notes: set aside, but no end of the thread (on some sites
+    # the form stands above the comments)
+    r"add comment|(name|e-?mail|website)\s*\((required|optional)\)|\(required\)|"
+    r"\(will not be published\)( \(required\))?|notify me of (follow-up|new) comments.*|"
+    r"remember me:?|receive email when someone replies.*|allowed tags:.*|"
+    r"(log ?in|sign in|register) to (post a )?comment.*)\s*[.!]?$", re.IGNORECASE)
 #: the comment form (or the thread's paging) that ends a comment thread on most pages
 COMMENT_FORM = re.compile(
     r"^(leave a (comment|reply)|post a comment|add a comment|write a comment|your comment|"

@@ -30,6 +30,7 @@ from parallax.segment.patterns import (
     comments_start_lines,
     is_donation_appeal,
 )
+from parallax.segment.threads import link_run
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -70,6 +71,7 @@ class _Decoder:
         self.page_language: str | None = None
         self.pending_author: str | None = None
         self.thread_comments = 0  # comments taken since the last comments heading
+        self.thread_closed = False  # a comment form ended a thread
         self.blank_lines = any(line.blank_after for line in lines)
         # the page's comment-thread headings (``segment_text`` finds them once for both passes)
         self.thread_heads = comments_start_lines([line.text for line in lines]) \
@@ -281,9 +283,9 @@ class _Decoder:
                 self.take("boilerplate", "related_heading")
                 current, mode = None, "related"
                 continue
-            if line.heading == "comments" or (
+            if not self.thread_closed and (line.heading == "comments" or (
                     line.words <= 30 and self.pos in self.thread_heads
-                    and (current is None or self.thread_follows(self.pos, current))):
+                    and (current is None or self.thread_follows(self.pos, current)))):
                 self.take("boilerplate", "comments_heading")
                 current, mode = None, "comments"
                 self.thread_comments = 0
@@ -314,12 +316,18 @@ class _Decoder:
                 continue
             if mode == "comments":
                 kind = comment_furniture(text) if line.words <= 8 else None
+                if kind is None and link_run(lines, self.pos):
+                    mode = "tail"  # a list of links, not a conversation: the thread is over
+                    self.take("boilerplate", "other")
+                    continue
                 if kind is None:
                     self.comment_line(line)
                     continue
                 self.take("boilerplate", f"comment_{kind}")
                 if kind == "form" and self.thread_comments:
-                    mode = "tail"  # the form after the thread: what follows is the footer
+                    # the form after the thread: what follows is the footer, and a later
+                    # "Comment(s)" is the form's field or a feed link, not another thread
+                    mode, self.thread_closed = "tail", True
                 continue
             if current is None:
                 after_marker = mode in ("comments", "appeal")

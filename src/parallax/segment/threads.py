@@ -1,0 +1,72 @@
+"""Where a reader-comment thread in a text dump stops being one.
+
+Why: after a comments heading the decoder used to read every line as a comment until a comment
+form line, so the sidebars, related-post lists and blogrolls that follow a thread on most blogs
+became "reader comments" (a wrong label: held-out comment precision 0.41-0.53). A thread has a
+shape: a comment is an author or date line, one or more lines of prose, perhaps a "Reply"
+button. A run of short link-like lines with none of that (post titles, outlet names, "Popular
+posts") is a list, not a conversation. Chosen on the training sites' dumps (docs/segmentation.md,
+"Fifth session: comments").
+"""
+
+from __future__ import annotations
+
+import re
+
+from parallax.segment.lines import SENTENCE_END, Line, paragraph_like
+from parallax.segment.patterns import comment_furniture
+
+#: consecutive link-like lines that end a thread (or show that a heading opens none)
+LINK_RUN = 4
+#: lines after the run in which a thread's sign (a date, "Reply") keeps the thread going
+SIGN_WINDOW = 4
+#: the most words of a link-like line (a post title, a blog's name)
+LINK_WORDS = 10
+#: a comment's author line: "Erin says:", "Emily said...", "Posted by: X at ...", "- by X on"
+AUTHOR_LINE = re.compile(
+    r"(\b(says|said|wrote|writes|schreibt|schrieb|пишет|написал[а]?|écrit|escribió)\b\s*"
+    r"[:.…]*\s*$|^[-*+]?\s*(posted|written|comment(ed)?)\s+by\b|^[-*+]?\s*by\s+\S+.*\bon\b)",
+    re.IGNORECASE)
+#: what a thread's own furniture says (its count, sort order, feed, reply links) or a comment's
+#: date: evidence of a thread, never a link list's
+THREAD_WORDS = re.compile(
+    r"comment|kommentar|коммент|коментар|commentaire|comentario|repl(y|ies)|respon|antwort|"
+    r"\b(19|20)\d\d\b|\d:\d\d", re.IGNORECASE)
+
+
+def link_like(line: Line) -> bool:
+    """A short line that is neither prose, nor a date/author line, nor a thread's button."""
+    if line.words > LINK_WORDS or line.meta is not None or paragraph_like(line.text, line.words):
+        return False
+    text = line.text.rstrip()
+    if text.endswith(SENTENCE_END):
+        return False
+    return (line.phrase_kind != "share_buttons" and THREAD_WORDS.search(text) is None
+            and AUTHOR_LINE.search(text) is None and comment_furniture(text) is None)
+
+
+def thread_sign(line: Line) -> bool:
+    """A line only a thread has: a date or time, an author line, the thread's own words
+    ("Reply", "3 comments", "Sort comments by")."""
+    text = line.text
+    return (line.meta in ("time", "date", "dateline", "outlet_time")
+            or THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None
+            or comment_furniture(text) == "action")
+
+
+def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
+             window: int = SIGN_WINDOW) -> bool:
+    """At least ``run`` link-like lines from ``start`` on (fewer if the page ends first: at
+    least two) and no sign of a thread in the ``window`` lines after them (a list inside a
+    comment or its sign-off "Love, / Katri" is followed by a "Reply" or the next comment's
+    date)."""
+    end, last = start, len(lines)
+    while end < last and link_like(lines[end]):
+        end += 1
+    if end - start < min(run, max(2, last - start)):
+        return False
+    return not any(thread_sign(lines[i]) for i in range(end, min(last, end + window)))
+
+
+__all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "SIGN_WINDOW", "link_like", "link_run",
+           "thread_sign"]
