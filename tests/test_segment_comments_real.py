@@ -128,3 +128,15 @@ def test_thread_controls_are_not_comments() -> None:
                     "Page: 1 2 3 Next ›", "Name (required)", "Remember me:", "Add comment"):
         assert comment_furniture(control) == "action", control
     assert comment_furniture("Oldest living resident turns 105") is None
+
+
+def test_a_readers_sentence_with_a_furniture_word_stays_a_comment() -> None:
+    """'support', 'copyright', 'cookies' in a reader's sentence: a comment, not an appeal (which
+    also turned the rest of the thread into appeal lines) or a footer."""
+    said = ("Thanks for all your support over the years, I have been reading this blog since "
+            "the very first post about the harbour.")
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "2 Comments",
+             "Ann October 3, 2012 at 8:00 pm", said, "Reply",
+             "Bob October 4, 2012 at 9:00 pm", COMMENTS[1], "Reply"]
+    seg = segment_text("\n".join(lines) + "\n")
+    assert said in seg.comments and COMMENTS[1] in seg.comments, seg.comments

@@ -30,7 +30,7 @@ from parallax.segment.patterns import (
     comments_start_lines,
     is_donation_appeal,
 )
-from parallax.segment.threads import link_run
+from parallax.segment.threads import link_run, thread_sentence
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -303,7 +303,8 @@ class _Decoder:
                 self.take("boilerplate", "media_contact")
                 continue
             if line.phrase_kind and self.clf.furniture(line, tail=current is None) > 0 \
-                    and not self.sure_sentence(line, current):
+                    and not self.sure_sentence(line, current) \
+                    and not (mode == "comments" and thread_sentence(line)):
                 self.take("boilerplate", line.phrase_kind)
                 if line.phrase_kind == "donation_appeal":
                     current, mode = None, "appeal"

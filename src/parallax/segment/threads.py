@@ -20,6 +20,10 @@ from parallax.segment.patterns import comment_furniture
 LINK_RUN = 4
 #: lines after the run in which a thread's sign (a date, "Reply") keeps the thread going
 SIGN_WINDOW = 4
+#: the fewest words of a thread's sentence that a furniture word does not make furniture
+THREAD_SENTENCE_WORDS = 12
+#: the furniture kinds one everyday word can trigger ("support", "copyright", "cookies")
+WORD_KINDS = frozenset({"donation_appeal", "footer", "cookie_notice"})
 #: the most words of a link-like line (a post title, a blog's name)
 LINK_WORDS = 10
 #: a comment's author line: "Erin says:", "Emily said...", "Posted by: X at ...", "- by X on"
@@ -31,7 +35,15 @@ AUTHOR_LINE = re.compile(
 #: date: evidence of a thread, never a link list's
 THREAD_WORDS = re.compile(
     r"comment|kommentar|коммент|коментар|commentaire|comentario|repl(y|ies)|respon|antwort|"
+    r"\breport\b|\bflag\b|permalink|ответить|відповісти|répondre|responder|"
     r"\b(19|20)\d\d\b|\d:\d\d", re.IGNORECASE)
+
+
+def thread_sentence(line: Line) -> bool:
+    """A reader's sentence in a thread that merely holds a furniture word ("thanks for your
+    support", "copyright law", "I'd contribute"): a comment, not an appeal or a footer."""
+    return line.phrase_kind in WORD_KINDS and line.words >= THREAD_SENTENCE_WORDS \
+        and paragraph_like(line.text, line.words)
 
 
 def link_like(line: Line) -> bool:
@@ -50,8 +62,7 @@ def thread_sign(line: Line) -> bool:
     ("Reply", "3 comments", "Sort comments by")."""
     text = line.text
     return (line.meta in ("time", "date", "dateline", "outlet_time")
-            or THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None
-            or comment_furniture(text) == "action")
+            or THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None)
 
 
 def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
@@ -68,5 +79,5 @@ def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
     return not any(thread_sign(lines[i]) for i in range(end, min(last, end + window)))
 
 
-__all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "SIGN_WINDOW", "link_like", "link_run",
-           "thread_sign"]
+__all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "SIGN_WINDOW", "THREAD_SENTENCE_WORDS",
+           "link_like", "link_run", "thread_sentence", "thread_sign"]
