@@ -16,6 +16,7 @@ import pytest
 
 from parallax.segment import linemodel
 from parallax.segment.dates import may_hold_date, parse_absolute
+from parallax.segment.linefeatures import symbol_start
 from parallax.segment.lines import (
     _META_FIRST,
     BULLET,
@@ -42,7 +43,12 @@ from parallax.segment.patterns import (
     lines_of,
     page_index,
 )
-from parallax.segment.prefilter import LiteralIndex, fold, required_literals
+from parallax.segment.prefilter import (
+    LiteralIndex,
+    first_characters,
+    fold,
+    required_literals,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EDGE = """\
@@ -107,6 +113,30 @@ def test_comment_headings_found_by_literals_are_the_matching_lines(page: str) ->
         "Leserkommentare"]
     assert comments_start_lines(texts) == {i for i, t in enumerate(texts) if comments_start(t)}
     assert comments_start_lines([]) == set()
+
+
+def test_first_characters_bound_every_match() -> None:
+    """The marker column tries only lines starting with a symbol: every character a marker
+    match can start with is in ``first_characters`` (a digit as "0"), and none is a letter."""
+    first = first_characters(linemodel._MARKER.pattern, linemodel._MARKER.flags)
+    assert first is not None and symbol_start(linemodel._MARKER)
+    for code in range(0x10000):
+        char = chr(code)
+        if linemodel._MARKER.match(char + ". ") or linemodel._MARKER.match(char + " "):
+            assert char in first or (char.isdecimal() and "0" in first), hex(code)
+            assert not char.isalpha() and not char.isspace(), hex(code)
+    assert first_characters(r"^(ab|c+d)") == frozenset("ac")
+    assert first_characters(r"^(a?b)") is None  # the first part can be empty
+    assert first_characters(r"(?i)^x") is None  # "x" and "X"
+    assert first_characters(r"^[^a]") is None
+    assert first_characters(r"(?i)^[#-]") == frozenset("#-")
+
+
+def test_fold_remembers_only_the_same_page() -> None:
+    page = "Ａ page with ſ and İ " * 80
+    assert fold(page) == fold(page) == fold(page, page.lower())
+    assert fold(page + "x") == fold(page) + "x"
+    assert fold("ABC") == "abc" and fold("ÄſK", "äſk") == "äsk"
 
 
 def test_required_literals_are_in_every_match() -> None:

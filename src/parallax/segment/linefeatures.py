@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from parallax.segment.prefilter import fold, lines_holding, required_literals
+from parallax.segment.prefilter import (
+    first_characters,
+    fold,
+    lines_holding,
+    required_literals,
+)
 
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
@@ -104,11 +109,23 @@ def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64]
 
 
 @cache
-def _endings(chars: tuple[str, ...]) -> npt.NDArray[np.uint32]:
-    """Code points of one-character line endings (``str.endswith`` of a tuple of them)."""
-    if any(len(c) != 1 for c in chars):
-        raise ValueError(f"endings of one character only: {chars!r}")
-    return np.array(sorted(map(ord, chars)), dtype=np.uint32)
+def _endings(chars: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+    """Per code point of the Basic Multilingual Plane: is it one of the one-character line
+    endings ``chars`` (``str.endswith`` of a tuple of them; a lookup, not ``np.isin``, which
+    sorts on every call)."""
+    if any(len(c) != 1 or ord(c) >= 0xFFFF for c in chars):
+        raise ValueError(f"endings of one BMP character only: {chars!r}")
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+@cache
+def symbol_start(pattern: re.Pattern[str]) -> bool:
+    """Every match of ``pattern`` starts with a character that is no letter and no whitespace
+    (``prefilter.first_characters``): lines starting with a letter need not be tried."""
+    first = first_characters(pattern.pattern, pattern.flags)
+    return first is not None and not any(c.isalpha() or c.isspace() for c in first)
 
 
 def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[str, ...],
@@ -123,7 +140,8 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     codes = code_points(page)
     cls = classes(page, codes)
-    folded = fold(page)  # offsets kept
+    lowered = page.lower()
+    folded = fold(page, lowered)  # offsets kept
     line_starts = starts.tolist()
     # a line's span plus the "\n" after it: the newline is no digit, letter or token start
     per_line = np.add.reduceat
@@ -140,8 +158,9 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     # empty, so ``rstrip()`` changes nothing; other lines take the per-line tests
     last = starts + lengths - 1
     if lengths.all() and not (cls[last] & SPACE).any():
-        ends = np.isin(codes[last], _endings(sentence_end))
-        ends_title = np.isin(codes[last], _endings((".", ":")))
+        last_code = np.minimum(codes[last], 0xFFFF)  # no ending is beyond the BMP
+        ends = _endings(sentence_end)[last_code]
+        ends_title = _endings((".", ":"))[last_code]
         ends_para = ends
     else:
         ends = np.fromiter((t.endswith(sentence_end) for t in texts), dtype=bool, count=n)
@@ -151,12 +170,18 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
                                 dtype=bool, count=n)
     commas = per_line((codes == ord(",")) | (codes == ord(";")), starts).astype(np.float64)
     # the page's tokens are the lines' tokens ("\n" is whitespace), in order
-    tokens_all = page.lower().split()
+    tokens_all = lowered.split()
     is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
                           dtype=bool, count=len(tokens_all))
     token_ends = np.cumsum(n_tokens.astype(np.int64))  # every line has a token
     stop_count = np.diff(np.cumsum(is_stop)[token_ends - 1], prepend=0).astype(np.float64)
     first = cls[starts]
+    if symbol_start(marker):
+        marked = np.zeros(n, dtype=bool)
+        for i in np.flatnonzero((first & (ALPHA | SPACE)) == 0).tolist():
+            marked[i] = marker.match(texts[i]) is not None
+    else:
+        marked = np.fromiter((marker.match(t) is not None for t in texts), dtype=bool, count=n)
     blank_after = np.fromiter((line.blank_after for line in lines), dtype=bool, count=n)
     prev_blank = np.ones(n, dtype=bool)
     prev_blank[1:] = blank_after[:-1]
@@ -177,7 +202,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         [line.meta is not None for line in lines],
         [line.heading is not None for line in lines],
         [line.repeated > 1 for line in lines],
-        [bool(marker.match(t)) for t in texts],
+        marked,
         _has_match(sep, folded, texts, line_starts),
         blank_after, prev_blank, (first & UPPER) > 0,
         _has_match(webby, folded, texts, line_starts),

@@ -51,14 +51,31 @@ _DOTTED_I = {0x130: ord("i")}  # "İ".lower() is two characters; re compares it 
 _SPECIAL = tuple(chr(c) for c in sorted(_FOLD))
 
 
-def fold(text: str) -> str:
+# the last page folded and its fold: the line reader's heading lookup folds the page the line
+# features folded just before (~50 µs a page with non-ASCII characters)
+_LAST: list[tuple[str, str]] = [("", "")]
+
+
+def fold(text: str, lowered: str | None = None) -> str:
     """The text as ``re.IGNORECASE`` sees it, one character for one (offsets are kept).
     An ASCII text is only lowered: every character ``_FOLD`` changes, and ``İ``, is beyond
-    ASCII (``str.isascii`` is a flag lookup; the special-character scan reads the page)."""
+    ASCII (``str.isascii`` is a flag lookup; the special-character scan reads the page).
+    ``lowered``: ``text.lower()`` if the caller has it (it is then not lowered again)."""
+    last = _LAST[0]
+    if text == last[0]:
+        return last[1]
     if text.isascii():
-        return text.lower()
-    lowered = text.translate(_DOTTED_I).lower() if "\u0130" in text else text.lower()
-    return lowered.translate(_FOLD) if any(map(lowered.__contains__, _SPECIAL)) else lowered
+        folded = text.lower() if lowered is None else lowered
+    else:
+        if "\u0130" in text:
+            lowered = text.translate(_DOTTED_I).lower()
+        elif lowered is None:
+            lowered = text.lower()
+        folded = lowered.translate(_FOLD) if any(map(lowered.__contains__, _SPECIAL)) \
+            else lowered
+    if len(text) >= 1000:
+        _LAST[0] = (text, folded)
+    return folded
 
 
 def required_literals(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
@@ -124,6 +141,51 @@ def shortest_cover(literals: Iterable[str]) -> tuple[str, ...]:
     unique = set(literals)
     return tuple(sorted(lit for lit in unique
                         if not any(other != lit and other in lit for other in unique)))
+
+
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not plain
+    from the parsed pattern (a class too wide to list, a part that can be empty, a
+    lookaround, a letter under ``re.IGNORECASE``, which also matches other letters); ``\\d``
+    stands for every decimal digit (``"0"`` in the set: no letter is one). For tests that
+    skip lines by their first character."""
+    parsed = _P.parse(pattern, flags)
+    return _first(parsed, parsed.state.flags)
+
+
+def _plain(char: str, flags: int) -> bool:
+    """A character that matches only itself (case-insensitively: ASCII, not a letter)."""
+    return not flags & re.IGNORECASE or (char.isascii() and not char.isalpha())
+
+
+def _first(seq: Iterable[tuple[object, object]], flags: int) -> frozenset[str] | None:
+    for op, av in seq:
+        if op is _C.AT:  # ^ \b: zero width
+            continue
+        if op is _C.LITERAL:
+            char = chr(av)  # type: ignore[arg-type]
+            return frozenset({char}) if _plain(char, flags) else None
+        if op is _C.IN:
+            chars: set[str] = set()
+            for item, value in av:  # type: ignore[attr-defined]
+                if item is _C.LITERAL and _plain(chr(value), flags):
+                    chars.add(chr(value))
+                elif item is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+                    chars.add("0")
+                else:
+                    return None
+            return frozenset(chars)
+        if op is _C.SUBPATTERN:
+            _, add, remove, inner = av  # type: ignore[misc]
+            return _first(inner, (flags | add) & ~remove)
+        if op is _C.BRANCH:
+            found = [_first(branch, flags) for branch in av[1]]  # type: ignore[index]
+            return None if any(f is None for f in found) else frozenset().union(*found)  # type: ignore[arg-type]
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) \
+                and av[0] >= 1:  # type: ignore[index]
+            return _first(av[2], flags)  # type: ignore[index]
+        return None
+    return None
 
 
 def _selective(literal: str) -> bool:
@@ -233,5 +295,5 @@ def _codes(text: str) -> npt.NDArray[np.uint64]:
                          dtype=np.uint32).astype(np.uint64)
 
 
-__all__ = ["MIN_LITERAL", "LiteralIndex", "fold", "lines_holding", "required_literals",
-           "shortest_cover"]
+__all__ = ["MIN_LITERAL", "LiteralIndex", "first_characters", "fold", "lines_holding",
+           "required_literals", "shortest_cover"]
