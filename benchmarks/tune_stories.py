@@ -312,6 +312,8 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no meaning (names + terms)": {"story_embedding_weight": 0.0},
     "no terms, no date evidence": {"story_lexical_weight": 0.0, "story_term_floor": 0.0,
                                    "story_date_weight": 0.0},
+    "no cross-lingual marks": {"StoryIndex.mark_weight": 0.0},
+    "marks without the gate": {"StoryIndex.mark_gate": 0.0},
 }
 
 
@@ -345,6 +347,61 @@ def cmd_ablate(args: argparse.Namespace) -> None:
         for attr, value in defaults.items():
             setattr(StoryIndex, attr, value)
         print(f"{name:<28}", " | ".join(cells), flush=True)
+
+
+SEMEVAL = DATA.parents[1] / "semeval2023-task3"
+CROSSLING = Path("build/crossling")
+
+
+def cmd_crosslingual(args: argparse.Namespace) -> None:
+    """Real news in three languages without event labels: the German and Russian training
+    articles of SemEval-2023 Task 3 and its last 150 English ones (2020-2022 opinion and news
+    on the same few themes), undated plain-text files, ingested once into
+    build/crossling/real.db. Few of them report one event, so each story that spans two
+    languages is a likely false merge: counted per variant of ABLATIONS' marks switches
+    (``--show`` lists them by title, for reading)."""
+    from collections import defaultdict
+
+    db = CROSSLING / "real.db"
+    if not db.exists():
+        from parallax.runner import ingest
+
+        folder = CROSSLING / "files"
+        folder.mkdir(parents=True, exist_ok=True)
+        for lang, keep in (("ge", None), ("ru", None), ("en", 150)):
+            files = sorted((SEMEVAL / lang / "train-articles-subtask-1").glob("*.txt"))
+            for f in files[-keep:] if keep else files:
+                (folder / f"{lang}_{f.name}").write_bytes(f.read_bytes())
+        store = open_store(db)
+        ingest([str(folder)], store, Config())
+        store.close()
+    store = open_store(db)
+    try:
+        articles = store.articles(role=None)
+    finally:
+        store.close()
+    variants = {"default": {}, **{k: v for k, v in ABLATIONS.items() if "mark" in k}}
+    for name, overrides in variants.items():
+        switched = {k.split(".", 1)[1]: v for k, v in overrides.items()}
+        defaults = {attr: getattr(StoryIndex, attr) for attr in switched}
+        for attr, value in switched.items():
+            setattr(StoryIndex, attr, value)
+        story_of = recluster(articles, Config())
+        for attr, value in defaults.items():
+            setattr(StoryIndex, attr, value)
+        members: dict[str, list[Article]] = defaultdict(list)
+        for a in articles:
+            if a.role == "main" and a.id in story_of:
+                members[story_of[a.id]].append(a)
+        crossing = [m for m in members.values() if len({a.language for a in m}) > 1]
+        pairs = sum(1 for m in members.values() for i, a in enumerate(m) for b in m[i + 1:]
+                    if a.language != b.language)
+        grouped = sum(len(m) for m in members.values() if len(m) > 1)
+        print(f"{name:<28} stories across languages {len(crossing)}, article pairs across "
+              f"languages {pairs}, articles grouped {grouped} of {len(story_of)}", flush=True)
+        if args.show:
+            for m in crossing:
+                print("   ", " | ".join(f"[{a.language}] {(a.title or a.text)[:60]}" for a in m))
 
 
 _WORD = re.compile(r"[a-z0-9]{2,}")
@@ -412,7 +469,8 @@ def cmd_baseline(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("command", choices=["write", "score", "grid", "detail", "baseline", "cv",
-                                            "within", "ablate"])
+                                            "within", "ablate", "crosslingual"])
+    parser.add_argument("--show", action="store_true", help="crosslingual: list the stories")
     parser.add_argument("--forms", nargs="+", default=list(realnews.FORMS))
     parser.add_argument("--halves", nargs="+", default=["tune"])
     parser.add_argument("--dir", default=str(BUILD), help="where score finds the --json outputs")
@@ -421,7 +479,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     {"write": cmd_write, "score": cmd_score, "grid": cmd_grid, "detail": cmd_detail,
      "baseline": cmd_baseline, "cv": cmd_cv, "within": cmd_within,
-     "ablate": cmd_ablate}[args.command](args)
+     "ablate": cmd_ablate, "crosslingual": cmd_crosslingual}[args.command](args)
 
 
 if __name__ == "__main__":
