@@ -42,22 +42,28 @@ class TreeEnsemble:
         trees, inner = self.feature.shape
         if not n or not trees:
             return np.full(n, self.baseline)
+        if not inner:  # depth 0: every tree is one leaf
+            return np.full(n, self.baseline + self.value[:, 0].sum())
         # the page column by column, so a node's feature column starts at feature * n; the
         # node index is kept absolute (tree * inner + node) and updated in place: the next
-        # node of a at tree t is 2a - t*inner + 1 + right
-        columns = np.ascontiguousarray(x.T, dtype=np.float64).ravel()
+        # node of a at tree t is 2a - t*inner + 1 + right. The roots' tests need no gather
+        # (one feature row per tree); the gathers take mode="wrap" (their indices are in
+        # range), which ``take`` does not buffer when given ``out``
+        by_feature = np.ascontiguousarray(x.T, dtype=np.float64)
+        columns = by_feature.ravel()
         column_start = self.feature.ravel() * n
         threshold = self.threshold.ravel()
         lines = np.arange(n, dtype=np.intp)
         first = np.arange(trees, dtype=np.intp)[:, None] * inner
-        at = np.repeat(first, n, axis=1)
+        right = by_feature[self.feature[:, 0]] > self.threshold[:, :1]
+        at = first + 1 + right
         step = 1 - first
         index = np.empty((trees, n), dtype=np.intp)
-        right = np.empty((trees, n), dtype=bool)
-        for _ in range(self.depth):
-            np.take(column_start, at, out=index)
+        for _ in range(self.depth - 1):
+            np.take(column_start, at, out=index, mode="wrap")
             index += lines
-            np.greater(columns.take(index), threshold.take(at), out=right)
+            np.greater(columns.take(index, mode="wrap"), threshold.take(at, mode="wrap"),
+                       out=right)
             at *= 2
             at += step
             at += right
