@@ -140,3 +140,28 @@ def test_a_readers_sentence_with_a_furniture_word_stays_a_comment() -> None:
              "Bob October 4, 2012 at 9:00 pm", COMMENTS[1], "Reply"]
     seg = segment_text("\n".join(lines) + "\n")
     assert said in seg.comments and COMMENTS[1] in seg.comments, seg.comments
+
+
+def test_a_thread_with_no_heading_opens_at_its_first_author_line() -> None:
+    """'Matthew says:' / 'Rosa said...' lines (two or more) after the article: a thread whose
+    heading the patterns do not know ('Responses', 'Discuss this post') or that has none."""
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "Responses",
+             "Ann Example says:", "October 3, 2012 at 8:00 pm", COMMENTS[0],
+             "Bob says:", "October 4, 2012 at 9:00 pm", COMMENTS[1]]
+    seg = segment_text("\n".join(lines) + "\n")
+    assert COMMENTS[0] in seg.comments and COMMENTS[1] in seg.comments, seg.comments
+    main = next(a for a in seg.articles if a.role == "main")
+    assert all(p in main.paragraphs for p in ARTICLE)
+
+
+def test_reported_speech_opens_no_thread() -> None:
+    """'that said...', '"We will," she said.' and a quote's 'The mayor said:' are article
+    lines, not a thread's author lines."""
+    lines = ["Council votes to rebuild the pier", *ARTICLE[:2], "That said...",
+             "“We will find the money,” the mayor said.", ARTICLE[2],
+             "The harbour master said:", ARTICLE[3], "“It will be ready by May,” she said.",
+             "Her deputy said:", "The works will start in the spring."]
+    seg = segment_text("\n".join(lines) + "\n")
+    assert not seg.comments, seg.comments
+    main = next(a for a in seg.articles if a.role == "main")
+    assert all(p in main.paragraphs for p in ARTICLE)

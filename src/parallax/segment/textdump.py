@@ -30,7 +30,7 @@ from parallax.segment.patterns import (
     comments_start_lines,
     is_donation_appeal,
 )
-from parallax.segment.threads import link_run, thread_sentence
+from parallax.segment.threads import link_run, thread_opener, thread_sentence
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -72,6 +72,8 @@ class _Decoder:
         self.pending_author: str | None = None
         self.thread_comments = 0  # comments taken since the last comments heading
         self.thread_closed = False  # a comment form ended a thread
+        # a thread with no heading: its first author line opens it (read as the thread's)
+        self.thread_open = thread_opener(lines)
         self.blank_lines = any(line.blank_after for line in lines)
         # the page's comment-thread headings (``segment_text`` finds them once for both passes)
         self.thread_heads = comments_start_lines([line.text for line in lines]) \
@@ -251,7 +253,8 @@ class _Decoder:
                 for i in range(self.pos, self.last_main + 1):
                     line = self.lines[i]
                     if line.words <= 30 and (line.heading == "comments"
-                                             or i in self.thread_heads) \
+                                             or i in self.thread_heads
+                                             or i == self.thread_open) \
                             and self.thread_follows(i, main):
                         # a comments heading after some article text: the model's main
                         # block ran on into the thread (read below as comments)
@@ -266,7 +269,8 @@ class _Decoder:
                             line.text, line.phrase_kind or line.heading or "other"))
                 self.pos = stop
                 if stop <= self.last_main:  # the thread's heading
-                    self.take("boilerplate", "comments_heading")
+                    if stop != self.thread_open:  # (an opening author line is the thread's)
+                        self.take("boilerplate", "comments_heading")
                     current, mode = None, "comments"
                     self.thread_comments = 0
                 continue
@@ -284,8 +288,14 @@ class _Decoder:
                 current, mode = None, "related"
                 continue
             if not self.thread_closed and (line.heading == "comments" or (
-                    line.words <= 30 and self.pos in self.thread_heads
+                    line.words <= 30 and (self.pos in self.thread_heads
+                                          or (self.pos == self.thread_open
+                                              and mode != "comments"))
                     and (current is None or self.thread_follows(self.pos, current)))):
+                if self.pos == self.thread_open:
+                    current, mode = None, "comments"  # the author line is read below
+                    self.thread_comments = 0
+                    continue
                 self.take("boilerplate", "comments_heading")
                 current, mode = None, "comments"
                 self.thread_comments = 0

@@ -24,6 +24,18 @@ SIGN_WINDOW = 4
 THREAD_SENTENCE_WORDS = 12
 #: the furniture kinds one everyday word can trigger ("support", "copyright", "cookies")
 WORD_KINDS = frozenset({"donation_appeal", "footer", "cookie_notice"})
+#: a thread with no known heading: this many author lines (the most words each), ending so
+OPENERS = 2
+OPENER_WORDS = 12
+# not "said." (reported speech) nor "said:"/"wrote:" (a news story's lead-in to a quote)
+OPENER_ENDS = tuple(f" {verb}{end}" for verb in ("says", "said", "wrote", "schreibt", "schrieb",
+                                                  "пишет", "écrit")
+                    for end in ("", ":", ",", "...", "…")
+                    if not (end == ":" and verb in ("said", "wrote", "schrieb")))
+#: words before "said" that are no commenter's name ("that said...", "as he said:")
+NOT_NAMES = frozenset("that he she it they i we you who which this and but as has had have was "
+                      "been be having also er sie es man".split())
+QUOTES = "\"“”„«»"
 #: the most words of a link-like line (a post title, a blog's name)
 LINK_WORDS = 10
 #: a comment's author line: "Erin says:", "Emily said...", "Posted by: X at ...", "- by X on"
@@ -65,6 +77,31 @@ def thread_sign(line: Line) -> bool:
             or THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None)
 
 
+def thread_opener(lines: list[Line]) -> int | None:
+    """The first author line of a thread that has no heading the patterns know ("Matthew
+    says:", "Rosa said...", "firefighter jeff said,", Slashdot's "Title (Score:5,
+    Insightful)"), when the page has at least ``OPENERS`` of them: one such line may be an
+    article's "He said:" before a quote, a run of them is a thread. String tests only (every
+    dump is scanned)."""
+    found = None
+    count = 0
+    blank = any(line.blank_after for line in lines)
+    for i, line in enumerate(lines):
+        if line.words > OPENER_WORDS or (blank and not (  # a wrapped line's end is no opener
+                line.blank_after and (i == 0 or lines[i - 1].blank_after))):
+            continue
+        text = line.text.rstrip()
+        if (text.endswith(OPENER_ENDS) and not any(q in text for q in QUOTES)
+                and line.words >= 2 and text.split()[-2].lower() not in NOT_NAMES) \
+                or "(Score:" in text:
+            count += 1
+            if found is None:
+                found = i
+            if count >= OPENERS:
+                return found
+    return None
+
+
 def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
              window: int = SIGN_WINDOW) -> bool:
     """At least ``run`` link-like lines from ``start`` on (fewer if the page ends first: at
@@ -80,4 +117,4 @@ def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
 
 
 __all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "SIGN_WINDOW", "THREAD_SENTENCE_WORDS",
-           "link_like", "link_run", "thread_sentence", "thread_sign"]
+           "link_like", "link_run", "thread_opener", "thread_sentence", "thread_sign"]
