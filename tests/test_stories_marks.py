@@ -114,3 +114,26 @@ def test_two_languages_sharing_no_names_or_figures_stay_apart() -> None:
         assert together()
     finally:
         StoryIndex.mark_weight = MARK_WEIGHT
+
+
+def test_story_page_names_the_marks_shared_across_languages() -> None:
+    """The story page's "why grouped" section lists the names and figures that articles of
+    two languages share, as the index compared them; a word of one language alone is not
+    listed (German nouns are capitalised too)."""
+    from parallax.stories.explain import grouping
+
+    def article(aid: str, language: str, text: str) -> Article:
+        return Article(id=aid, role="main", outlet=None, published=Published(), title="",
+                       text=text, language=language)
+
+    why = grouping([
+        article("e", "en", "A blast hit the Brannick station. More than 5,000 homes lost gas."),
+        article("d", "de", "Explosion in der Station Brannick! Über 5.000 Haushalte ohne Gas, "
+                           "der Feuerball war weithin zu sehen."),
+        article("r", "ru", "Взрыв на станции «Бранник»."),
+    ])
+    shown = {c["mark"]: c["articles"] for c in why.crossing}
+    assert shown["Brannick"] == 3  # "Бранник" is the same mark; the commoner spelling shows
+    assert shown.get("5,000", shown.get("5.000")) == 2
+    assert not {"Feuerball", "Gas", "Station", "Haushalte"} & set(shown)
+    assert why.to_dict()["crossing"] == why.crossing

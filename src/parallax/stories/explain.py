@@ -16,6 +16,7 @@ from typing import Any
 
 from parallax.records import Article
 from parallax.stories.features import _TERM, LEAD_WORDS, _term
+from parallax.stories.marks import mark_tokens
 from parallax.stories.profile import KEY_ENTITY_TYPES, day_of
 
 #: articles read for the explanation: enough for a story of any size, bounded for a huge one
@@ -38,6 +39,8 @@ class Grouping:
     start: str | None = None
     end: str | None = None
     languages: list[str] = field(default_factory=list)
+    #: names and figures written alike in articles of two languages or more (``marks``)
+    crossing: list[dict[str, Any]] = field(default_factory=list)  # {"mark", "articles"}
 
     @property
     def dates(self) -> str:
@@ -50,7 +53,7 @@ class Grouping:
     def to_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "terms": self.terms, "entities": self.entities,
                 "dated": self.dated, "start": self.start, "end": self.end,
-                "languages": self.languages, "dates": self.dates}
+                "languages": self.languages, "crossing": self.crossing, "dates": self.dates}
 
 
 def _surface_terms(article: Article) -> dict[str, str]:
@@ -91,4 +94,22 @@ def grouping(articles: Sequence[Article]) -> Grouping:
     return Grouping(articles=len(mains), terms=shared_terms, entities=shared_entities,
                     dated=len(days), start=days[0].isoformat() if days else None,
                     end=days[-1].isoformat() if days else None,
-                    languages=sorted({a.language for a in mains if a.language}))
+                    languages=sorted({a.language for a in mains if a.language}),
+                    crossing=_crossing(mains))
+
+
+def _crossing(mains: Sequence[Article]) -> list[dict[str, Any]]:
+    """The marks (names and figures, ``stories.marks``) that articles of two languages or more
+    carry, with how many articles carry each: what the story index compared across
+    languages, where terms cannot speak."""
+    languages: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in mains:
+        found = dict(mark_tokens(a))  # one written form per mark and article
+        counts.update(found.keys())
+        for mark, token in found.items():
+            languages[mark].add(a.language or "")
+            surface[mark][token] += 1
+    return [{"mark": surface[k].most_common(1)[0][0], "articles": c}
+            for k, c in counts.most_common() if len(languages[k]) > 1][:SHOWN]

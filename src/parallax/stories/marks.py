@@ -52,10 +52,11 @@ def name_mark(token: str) -> str:
     return name_skeleton(token).replace("ck", "k").replace("c", "k")[:MARK_PREFIX]
 
 
-def article_marks(article: Article) -> Counter[str]:
-    """Capitalised tokens that do not start a sentence, and numbers, of the body's first
-    ``MARK_WORDS`` words (the title is left out: English headlines capitalise every word)."""
-    marks: Counter[str] = Counter()
+def mark_tokens(article: Article) -> list[tuple[str, str]]:
+    """(mark, the token as written) for the capitalised tokens that do not start a sentence,
+    and the numbers, of the body's first ``MARK_WORDS`` words (the title is left out: English
+    headlines capitalise every word)."""
+    found: list[tuple[str, str]] = []
     title = article.title.strip()
     body = article.text.lstrip()
     if title and body.startswith(title):
@@ -68,12 +69,16 @@ def article_marks(article: Article) -> Counter[str]:
             continue
         if token[0].isdigit():
             if (mark := number_mark(token)) is not None:
-                marks[mark] += 1
+                found.append((mark, token))
         elif not initial and token[0].isupper() and len(token) >= 2 \
                 and fold(token) not in STOPWORDS:
-            marks[name_mark(token)] += 1
+            found.append((name_mark(token), token))
         initial = False
-    return marks
+    return found
+
+
+def article_marks(article: Article) -> Counter[str]:
+    return Counter(mark for mark, _ in mark_tokens(article))
 
 
 def cross_article(marks: dict[str, float], language: str, story: StoryState
