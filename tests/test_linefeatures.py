@@ -7,6 +7,7 @@ on lines written to hit the edge cases (case folding, astral characters, separat
 
 from __future__ import annotations
 
+import copy
 import re
 from importlib import resources
 from pathlib import Path
@@ -130,6 +131,18 @@ def test_first_characters_bound_every_match() -> None:
     assert first_characters(r"(?i)^x") is None  # "x" and "X"
     assert first_characters(r"^[^a]") is None
     assert first_characters(r"(?i)^[#-]") == frozenset("#-")
+
+
+def test_short_language_model_in_c_order_scores_as_in_fortran_order() -> None:
+    from parallax.enrich.language import _models
+
+    _, short = _models()
+    assert short.nb_ptc.flags["C_CONTIGUOUS"]
+    fortran = copy.copy(short)
+    fortran.nb_ptc = np.asfortranarray(short.nb_ptc)
+    for text in ("Newer Post Older Post Home", "Guten Tag, wie geht es", "Привет, как дела?",
+                 "Human Resources & Personnel", "Le ministre a dit", "¿Qué tal?"):
+        assert short._decide(text).tobytes() == fortran._decide(text).tobytes(), text
 
 
 def test_fold_remembers_only_the_same_page() -> None:
