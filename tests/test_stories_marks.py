@@ -137,3 +137,10 @@ def test_story_page_names_the_marks_shared_across_languages() -> None:
     assert shown.get("5,000", shown.get("5.000")) == 2
     assert not {"Feuerball", "Gas", "Station", "Haushalte"} & set(shown)
     assert why.to_dict()["crossing"] == why.crossing
+
+
+def test_a_script_without_capitals_carries_no_marks() -> None:
+    """Numbers alone are not marks: a Chinese report could never match an English one by
+    name, and the gate would count that against it."""
+    assert not _marks("北京时间2026年5月26日，布兰尼克压缩站发生爆炸，5000户停气。")
+    assert _marks("In Beijing, 5,000 homes lost gas.")["#5000"] == 1

@@ -78,7 +78,14 @@ def mark_tokens(article: Article) -> list[tuple[str, str]]:
 
 
 def article_marks(article: Article) -> Counter[str]:
-    return Counter(mark for mark, _ in mark_tokens(article))
+    """The article's marks; none for a text without a single name mark. A script without
+    capital letters (Chinese, Arabic, Hindi) yields only numbers, and numbers alone would
+    let the gate count against every cross-lingual link of such an article where nothing
+    could match its names: it is compared across languages as before, by names and meaning."""
+    marks = Counter(mark for mark, _ in mark_tokens(article))
+    if all(mark.startswith("#") for mark in marks):
+        return Counter()
+    return marks
 
 
 def cross_article(marks: dict[str, float], language: str, story: StoryState
