@@ -157,10 +157,18 @@ def comments_start_lines(texts: list[str]) -> set[int]:
     are matched. Why: the decoder's block loop would ask every line (3 % of a dump's time),
     and a page-wide scan of the anchored pattern was still tried by ``re`` at every character
     (~0.1 ms a page)."""
+    return comments_start_and_holding(texts, ())[0]
+
+
+def comments_start_and_holding(texts: list[str], also: tuple[str, ...]
+                               ) -> tuple[set[int], set[int]]:
+    """``comments_start_lines`` and the lines holding one of ``also`` (folded literals),
+    found in the same folded page (``threads.thread_marks``: one fold of the page, not two)."""
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     page = fold("\n".join(texts))
-    return {i for i in lines_holding(_COMMENTS_START_LITERALS, page, starts)
-            if comments_start(texts[i])}
+    return ({i for i in lines_holding(_COMMENTS_START_LITERALS, page, starts)
+             if comments_start(texts[i])},
+            lines_holding(also, page, starts) if also else set())
 
 
 def lines_of(pattern: re.Pattern[str], page: str, ends: list[int]) -> set[int]:

@@ -27,10 +27,9 @@ from parallax.segment.lines import (
 )
 from parallax.segment.patterns import (
     comment_furniture,
-    comments_start_lines,
     is_donation_appeal,
 )
-from parallax.segment.threads import link_run, thread_opener, thread_sentence
+from parallax.segment.threads import LinkRuns, thread_marks, thread_sentence
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -63,7 +62,8 @@ class Segmented:
 
 class _Decoder:
     def __init__(self, lines: list[Line], classifier: LineClassifier,
-                 main: list[bool] | None = None, thread_heads: set[int] | None = None) -> None:
+                 main: list[bool] | None = None,
+                 thread_heads: tuple[set[int], int | None] | None = None) -> None:
         self.lines = lines
         self.pos = 0
         self.clf = classifier
@@ -72,11 +72,11 @@ class _Decoder:
         self.pending_author: str | None = None
         self.thread_comments = 0  # comments taken since the last comments heading
         self.thread_closed = False  # a comment form ended a thread
-        # a thread with no heading: its first author line opens it (read as the thread's)
-        self.thread_open = thread_opener(lines)
+        self.link_run = LinkRuns(lines)  # where a thread turns into a link list
         self.blank_lines = any(line.blank_after for line in lines)
-        # the page's comment-thread headings (``segment_text`` finds them once for both passes)
-        self.thread_heads = comments_start_lines([line.text for line in lines]) \
+        # the page's comment-thread headings and, for a thread with no heading, its first
+        # author line (read as the thread's); ``segment_text`` finds them once for both passes
+        self.thread_heads, self.thread_open = thread_marks(lines) \
             if thread_heads is None else thread_heads
         self.main = main or []
         hits = [i for i, keep in enumerate(self.main) if keep]
@@ -327,7 +327,7 @@ class _Decoder:
                 continue
             if mode == "comments":
                 kind = comment_furniture(text) if line.words <= 8 else None
-                if kind is None and link_run(lines, self.pos):
+                if kind is None and self.link_run(self.pos):
                     mode = "tail"  # a list of links, not a conversation: the thread is over
                     self.take("boilerplate", "other")
                     continue
@@ -431,7 +431,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
         return _Decoder(lines, clf).run()
     mask = chosen.main_lines(lines)
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
-    heads = comments_start_lines([line.text for line in lines])
+    heads = thread_marks(lines)
     if len(lines) > RULES_MAX_LINES and not any(
             line.heading or line.phrase_kind == "donation_appeal" for line in lines):
         learned = _Decoder(lines, clf, mask, heads).run()
