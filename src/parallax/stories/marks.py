@@ -151,7 +151,7 @@ def crossing(marks: float, cross: float, names: float, weight: float, floor: flo
     gold). Under ``gate`` they count against, as the term floor does within one language: two
     articles in two languages that share none of their names and figures are rarely one event,
     whatever a multilingual sentence embedding says of their common theme (docs/stories.md: 425
-    real German, Russian and English articles, 64 -> 29 stories across languages)."""
+    real German, Russian and English articles, 63 -> 29 stories across languages)."""
     bonus = weight * cross * max(0.0, marks - floor - names)
     if gate > 0 and cross > 0 and marks < gate:
         bonus -= gate_weight * cross * (gate - marks) / gate
