@@ -15,6 +15,7 @@ import tomllib
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -280,7 +281,7 @@ def read_lines(text: str) -> list[Line]:
         n_words = [len(t.split()) for t in texts]
     # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
     short = [k for k, n in enumerate(n_words) if n <= _LOOKUP_WORDS]
-    may: list[set[str]] = [set()] * len(texts)  # read only
+    may: list[AbstractSet[str]] = [frozenset()] * len(texts)
     for k, names in zip(short, page_index(_PAGE_EXTRA).candidates([texts[k] for k in short]),
                         strict=True):
         may[k] = names

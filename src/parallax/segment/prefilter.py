@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from itertools import accumulate
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -176,8 +179,8 @@ def _first(seq: Iterable[tuple[object, object]], flags: int) -> frozenset[str] |
                     return None
             return frozenset(chars)
         if op is _C.SUBPATTERN:
-            _, add, remove, inner = av  # type: ignore[misc]
-            return _first(inner, (flags | add) & ~remove)
+            group = cast("tuple[object, int, int, Iterable[tuple[object, object]]]", av)
+            return _first(group[3], (flags | group[1]) & ~group[2])
         if op is _C.BRANCH:
             found = [_first(branch, flags) for branch in av[1]]  # type: ignore[index]
             return None if any(f is None for f in found) else frozenset().union(*found)  # type: ignore[arg-type]
@@ -202,13 +205,15 @@ _BITS = 16
 _GRAM = len(_MULTIPLIERS)
 
 
-def _buckets(codes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    """The hash bucket of the 4-gram starting at each place of ``codes`` (all but the last 3)."""
+def _buckets(codes: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
+    """The hash bucket of the 4-gram starting at each place of ``codes`` (all but the last 3),
+    as signed integers (indexing with uint64 makes numpy convert every index)."""
     n = len(codes) - _GRAM + 1
     mixed = codes[:n] * _MULTIPLIERS[0]
     for k in range(1, _GRAM):
         mixed += codes[k:n + k] * _MULTIPLIERS[k]
-    return np.asarray(mixed >> np.uint64(64 - _BITS), dtype=np.uint64)
+    mixed >>= np.uint64(64 - _BITS)
+    return mixed.view(np.int64)
 
 
 class LiteralIndex:
@@ -240,27 +245,26 @@ class LiteralIndex:
         # a second test before Python looks: the bucket of the last 4-gram, where the first
         # 4-gram's bucket holds a single literal (else its own first 4-gram: always true)
         self._tail_offset = np.zeros(len(self._bucket_literals), dtype=np.int64)
-        self._tail_bucket = np.zeros(len(self._bucket_literals), dtype=np.uint64)
+        self._tail_bucket = np.zeros(len(self._bucket_literals), dtype=np.int64)
         for k, literals in enumerate(self._bucket_literals[1:], start=1):
             literal = literals[0] if len(literals) == 1 else literals[0][:_GRAM]
             self._tail_offset[k] = len(literal) - _GRAM
             self._tail_bucket[k] = _buckets(_codes(literal[-_GRAM:]))[0]
 
-    def candidates(self, lines: list[str]) -> list[set[str]]:
+    def candidates(self, lines: list[str]) -> list[AbstractSet[str]]:
         """Per line, the filtered pattern names that may match it (``always`` not included):
-        the names of every literal the folded line contains.
+        the names of every literal the folded line contains (one shared empty set for the
+        lines holding none: read only).
 
         Why hashes, not one regex: a trie-shaped alternation of the ~280 literals is tried at
         every character by ``re`` (~1 ms a real page); the 4-gram hashes of the whole page
         are a few numpy operations, and only the ~1 % of places whose hash is a literal's are
         checked with ``str.startswith``."""
-        out: list[set[str]] = [set() for _ in lines]
+        out: list[AbstractSet[str]] = [_NONE] * len(lines)
         if not self.names or not lines:
             return out
         page = fold("\n".join(lines))
-        starts = np.zeros(len(lines), dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, lines[:-1]), dtype=np.int64, count=len(lines) - 1) + 1,
-                  out=starts[1:])
+        starts = list(accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
         places: list[int] = []
         found: list[str] = []
         if len(page) >= _GRAM:
@@ -282,11 +286,15 @@ class LiteralIndex:
                 places.append(pos)
                 found.append(literal)
                 pos = page.find(literal, pos + 1)
-        if places:
-            for line, literal in zip((np.searchsorted(starts, places, side="right") - 1).tolist(),
-                                     found, strict=True):
-                out[line].update(self.names[literal])
+        names: dict[int, set[str]] = {}
+        for pos, literal in zip(places, found, strict=True):
+            names.setdefault(bisect_right(starts, pos) - 1, set()).update(self.names[literal])
+        for line, kinds in names.items():
+            out[line] = kinds
         return out
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _codes(text: str) -> npt.NDArray[np.uint64]:
