@@ -365,8 +365,9 @@ def test_streamed_ingest_matches_gold_and_resumes(tmp_path: Path) -> None:
     assert len(mains) == 73 and all(a.id in story_of for a in mains)
     truth = {a.id: gold[by_url[a.url]] for a in mains if a.url}
     pred = {a: story_of[a] for a in truth}
-    assert bcubed(truth, pred)["f1"] >= 0.85
-    assert pairwise(truth, pred)["precision"] >= 0.9
+    # 1.000 / 1.000 with the cross-lingual marks (fifth session; 0.965 / 1.000 before)
+    assert bcubed(truth, pred)["f1"] >= 0.97
+    assert pairwise(truth, pred)["precision"] >= 0.97
 
 
 def test_merged_story_id_redirects(tmp_path: Path) -> None:
