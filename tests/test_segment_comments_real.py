@@ -165,3 +165,14 @@ def test_reported_speech_opens_no_thread() -> None:
     assert not seg.comments, seg.comments
     main = next(a for a in seg.articles if a.role == "main")
     assert all(p in main.paragraphs for p in ARTICLE)
+
+
+def test_a_comments_heading_shown_twice_opens_the_thread() -> None:
+    """'2 comments' on two lines in a row (a tab and the heading) is the thread's heading, not
+    a teaser's title repeated above its text."""
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "2 comments", "2 comments",
+             COMMENTS[0], "by Ann on October 3, 2012 at 8:00 pm. Reply #",
+             COMMENTS[1], "by Bob on October 4, 2012 at 9:00 pm. Reply #"]
+    seg = segment_text("\n".join(lines) + "\n")
+    assert COMMENTS[0] in seg.comments and COMMENTS[1] in seg.comments, seg.comments
+    assert not any(d.role == "related" for d in seg.articles)

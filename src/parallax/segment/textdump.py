@@ -222,6 +222,15 @@ class _Decoder:
             n for n in (len(p.split()) for p in current.paragraphs)
             if n >= 10) >= THREAD_AFTER_WORDS
 
+    def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
+        """A counted comments heading or a thread's first author line at the cursor opens
+        the thread (``thread_follows``), also when the heading is shown twice in a row (a tab
+        and a heading: "15 comments" / "15 comments"), which would read as a teaser's title."""
+        pos = self.pos
+        return not self.thread_closed and line.words <= 30 and (
+            pos in self.thread_heads or (pos == self.thread_open and mode != "comments")) \
+            and (current is None or self.thread_follows(pos, current))
+
     def model_says(self, current: Draft) -> str | None:
         """The line model's verdict on a main-article line the rules would keep: 'end' after
         the last main line (the tail starts), 'drop' for a sure miss inside the article."""
@@ -274,9 +283,10 @@ class _Decoder:
                     current, mode = None, "comments"
                     self.thread_comments = 0
                 continue
-            if (self.pos < len(repeats) and repeats[self.pos]) or (
+            if ((self.pos < len(repeats) and repeats[self.pos]) or (
                     mode == "related" and title_like(text, line.words)
-                    and line.phrase_kind is None and line.meta is None):
+                    and line.phrase_kind is None and line.meta is None)) \
+                    and not self.opens_thread(line, current, mode):
                 current = Draft(role="related", title=text)
                 articles.append(current)
                 self.take("related_title")
@@ -287,11 +297,8 @@ class _Decoder:
                 self.take("boilerplate", "related_heading")
                 current, mode = None, "related"
                 continue
-            if not self.thread_closed and (line.heading == "comments" or (
-                    line.words <= 30 and (self.pos in self.thread_heads
-                                          or (self.pos == self.thread_open
-                                              and mode != "comments"))
-                    and (current is None or self.thread_follows(self.pos, current)))):
+            if (line.heading == "comments" and not self.thread_closed) \
+                    or self.opens_thread(line, current, mode):
                 if self.pos == self.thread_open:
                     current, mode = None, "comments"  # the author line is read below
                     self.thread_comments = 0
