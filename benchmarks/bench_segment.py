@@ -71,7 +71,7 @@ def _real_pages(limit: int) -> list[object]:
     return pages[:: max(1, len(pages) // limit)][:limit]  # type: ignore[return-value]
 
 
-def bench_real(limit: int, rounds: int = 3) -> None:
+def bench_real(limit: int, rounds: int = 3, html: bool = True) -> None:
     """Real held-out pages (../shared/datasets/extraction): dumps in every rendering, and HTML
     against trafilatura alone with the options segment_html uses.
 
@@ -98,6 +98,8 @@ def bench_real(limit: int, rounds: int = 3) -> None:
         print(f"real text dumps: {len(dumps)} dumps ({lines:.0f} lines each on average) in "
               f"{elapsed:.2f}s CPU = {len(dumps) / elapsed:.0f} pages per CPU second")
     _dump_stages(dumps, elapsed)
+    if not html:
+        return
     htmls = [page.html for page in pages]  # type: ignore[attr-defined]
     segmenter = HeuristicSegmenter(Config())
 
@@ -206,6 +208,8 @@ def main() -> None:
     parser.add_argument("--real", type=int, default=0,
                         help="also time N held-out real pages of ../shared (dumps and HTML)")
     parser.add_argument("--rounds", type=int, default=3, help="repeats of the real-page timing")
+    parser.add_argument("--dumps-only", action="store_true",
+                        help="time the real pages' text dumps, not their HTML")
     parser.add_argument("--only", choices=("text", "html", "warc-make", "warc", "real"),
                         default=None,
                         help="run one part; measure WARC memory with --only warc in a fresh "
@@ -216,7 +220,7 @@ def main() -> None:
     if args.only in (None, "html"):
         bench_html(args.html_rounds)
     if args.real or args.only == "real":
-        bench_real(args.real or 100, args.rounds)
+        bench_real(args.real or 100, args.rounds, html=not args.dumps_only)
     if args.only == "warc-make":
         path = args.warc_path or Path("/tmp/parallax-bench.warc.gz")
         print(f"generated {make_warc(path, args.warc_mb)} records in {path}")
