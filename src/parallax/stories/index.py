@@ -266,7 +266,9 @@ class StoryIndex:
         return self.date_weight * (1 - dated) * scale
 
     def story_link(self, a: StoryState, b: StoryState) -> float:
-        """Average link between two stories, from their sums alone."""
+        """Average link between two stories, from their sums alone; exact from the threshold
+        up, and some value under the threshold for a link under it (consolidation keeps only
+        links that pass)."""
         if not a.mains or not b.mains or not self._fits(a, b.first, b.last):
             return -1.0
         names = sparse_dot(a.key_sum, b.key_sum) / (len(a.mains) * len(b.mains))
@@ -276,9 +278,14 @@ class StoryIndex:
             meaning = rescale(float(np.dot(a.vec_sum, b.vec_sum)) / (a.vec_count * b.vec_count))
         dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
         lexical, share = self._lexical_link(a, b)
-        crossing = self._crossing(*cross_link(a, b), names) if self.mark_weight > 0 else 0.0
-        return self._mix(names, meaning, lexical, share) + crossing \
-            - self._undated(dated, share, lexical)
+        link = self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
+        # marks add at most weight x (1 - floor - names); a link that stays under the threshold
+        # even so is under it whatever they say, and their dots (one per pair of languages)
+        # are skipped: undated dumps score ~90 links per merge
+        if self.mark_weight <= 0 or \
+                link + self.mark_weight * max(0.0, 1 - self.mark_floor - names) < self.threshold:
+            return link
+        return link + self._crossing(*cross_link(a, b), names)
 
     # -- candidates ------------------------------------------------------------------------
 
