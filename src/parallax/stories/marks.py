@@ -4,13 +4,14 @@ Same-language terms (``features.article_terms``) cannot compare a German article
 English one, and the name keys come from entity recognition, which has no German model: a
 German tabloid piece about the Ruhstadt flood carried the keys "Schreckliche Nacht" and
 "BLITZ" and nothing of Ruhstadt, the Quenne or the dam. Yet proper names and numbers are
-written alike across languages and scripts ("Ruhstadt"/"Руштадт", "Brannick"/"Бранник",
-"5.000"/"5,000"). A *mark* is a capitalised token inside a sentence (not its first word, so
-not capitalised for position) folded like a name key, or a number of two digits or more with
-its separators normalised. German capitalises every noun, so a German article's marks are
-mostly common nouns; those never match another language's marks (English and Russian write
-them lower case), and ``StoryIndex`` keeps only the marks seen in *another* language
-somewhere in the corpus (``attested``), so they do not dilute the names that do match either.
+written alike across languages and scripts ("Brannick"/"Бранник", "Kessler"/"Кесслера",
+"5.000"/"5,000"; not every transliteration meets: "Ruhstadt"/"Руштадт" do not). A *mark* is
+a capitalised token inside a sentence (not its first word, so not capitalised for position)
+folded like a name key, or a number of two digits or more with its separators normalised.
+German capitalises every noun, so a German article's marks are mostly common nouns; those
+never match another language's marks (English and Russian write them lower case), and
+``StoryIndex`` keeps only the marks seen in *another* language somewhere in the corpus
+(``attested``), so they do not dilute the names that do match either.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 #: words of the body read for marks (after the title): names and figures of the event are in
 #: the lead and the body's first paragraphs; the whole of a long article adds background names
 MARK_WORDS = 400
-MARK_PREFIX = 5  # as name keys: "Ruhstadt"/"Руштадт" meet, Russian case endings fall away
+MARK_PREFIX = 5  # as name keys: "Kessler"/"Кесслера" meet, Russian case endings fall away
 #: a token, a number with thousands separators or a decimal, or a sentence boundary
 _TOKEN = re.compile(r"[^\W\d_]+|\d{1,3}(?:[ ,.\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?|[.!?:;…\n]",
                     re.UNICODE)
