@@ -145,6 +145,16 @@ def test_short_language_model_in_c_order_scores_as_in_fortran_order() -> None:
         assert short._decide(text).tobytes() == fortran._decide(text).tobytes(), text
 
 
+@pytest.mark.parametrize("page", _pages())
+def test_function_word_count_stops_early_with_the_same_answer(page: str) -> None:
+    from parallax.segment.lines import FUNCTION_WORDS, _holds_words, _tokens
+
+    for text in [line.text for line in read_lines(page)] + ["The, (the) THE and of", "a b c"]:
+        for words in FUNCTION_WORDS.values():
+            for count in (1, 3, 5):
+                assert _holds_words(text, words, count) == (len(_tokens(text) & words) >= count)
+
+
 def test_fold_remembers_only_the_same_page() -> None:
     page = "Ａ page with ſ and İ " * 80
     assert fold(page) == fold(page) == fold(page, page.lower())

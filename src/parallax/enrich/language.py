@@ -12,6 +12,7 @@ import os
 import shutil
 import zipfile
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +98,8 @@ class LangidIdentifier:
 
     def detect(self, text: str) -> str | None:
         sample = text.strip()[:5000]
-        if sum(map(str.isalpha, sample)) < 3:
-            return None
+        if next(islice(filter(str.isalpha, sample), 2, None), None) is None:
+            return None  # fewer than three letters (counted no further than the third)
         model = self._short if len(sample) < SHORT_TEXT else self._full
         lang, _ = model.classify(sample)
         return str(lang)

@@ -329,6 +329,19 @@ def _tokens(text: str) -> set[str]:
     return set(map(str.strip, text.lower().split(), repeat(".,;:!?\"'«»„“”()")))
 
 
+def _holds_words(text: str, words: frozenset[str], count: int) -> bool:
+    """``len(_tokens(text) & words) >= count``, stopping at the count-th distinct word: half
+    the lines asked about are body lines that show three function words in their first few
+    tokens (~0.05 ms a page)."""
+    seen: set[str] = set()
+    for token in map(str.strip, text.lower().split(), repeat(".,;:!?\"'«»„“”()")):
+        if token in words:
+            seen.add(token)
+            if len(seen) >= count:
+                return True
+    return False
+
+
 class LineClassifier:
     """Linear scores over line features; positive means 'yes'."""
 
@@ -392,7 +405,7 @@ class LineClassifier:
         """Language of a line; a line full of the expected language's function words is
         taken as that language without running the model (most body lines). Remembered per
         classifier: the rules' and the line model's decoding ask about the same lines."""
-        if expected in FUNCTION_WORDS and len(_tokens(text) & FUNCTION_WORDS[expected]) >= 3:
+        if expected in FUNCTION_WORDS and _holds_words(text, FUNCTION_WORDS[expected], 3):
             return expected
         if text not in self._detected:
             if len(self._detected) > 10_000:  # a classifier kept for many pages
