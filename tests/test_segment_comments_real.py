@@ -8,6 +8,7 @@ import pytest
 
 from parallax.segment.patterns import comment_furniture, comments_start
 from parallax.segment.textdump import segment_text
+from parallax.segment.threads import AUTHOR_LINE, THREAD_WORDS
 
 ARTICLE = [
     "The harbour council voted on Tuesday to rebuild the old pier after two winters of storm "
@@ -176,3 +177,19 @@ def test_a_comments_heading_shown_twice_opens_the_thread() -> None:
     seg = segment_text("\n".join(lines) + "\n")
     assert COMMENTS[0] in seg.comments and COMMENTS[1] in seg.comments, seg.comments
     assert not any(d.role == "related" for d in seg.articles)
+
+
+def test_thread_sign_prefilter_keeps_every_match() -> None:
+    """``threads._may_sign`` (required literals of the two patterns, folded) is true wherever
+    either pattern matches: the prefilter changes the time, never the answer."""
+    from parallax.segment.threads import _may_sign
+    samples = ["Erin says:", "Emily said...", "Posted by: Ann at 8:00", "WRITTEN BY Bob",
+               "by garaged (579941) on Monday July 23", "June 25th, 2012, 12:21 am", "10:16",
+               "Reply", "REPLIES", "Responses (3)", "Antworten", "Report", "Flag", "Permalink",
+               "Répondre", "Ответить", "Відповісти", "Kommentare", "Комментарии", "Коментарі",
+               "Commentaires", "Comentarios", "Sie schreibt:", "Он пишет", "Она написала",
+               "Il écrit", "Ella escribió", "Popular Posts", "Archives", "About the author"]
+    for text in samples:
+        if THREAD_WORDS.search(text) or AUTHOR_LINE.search(text):
+            assert _may_sign(text), text
+    assert not _may_sign("Popular Posts") and not _may_sign("About the author")

@@ -246,7 +246,7 @@ class _Decoder:
         main = self.start_main()
         articles = [main]
         current: Draft | None = main
-        mode = "body"  # body | related | comments | appeal | tail
+        mode = "body"  # body | related | comments | appeal | tail | over (a thread ended)
         # the cursor helpers (peek, repeated_title) inlined: ~200 lines a page pass here
         lines, repeats, trace = self.lines, self.repeats, self.out.trace
         while self.pos < len(lines):
@@ -286,7 +286,8 @@ class _Decoder:
             if ((self.pos < len(repeats) and repeats[self.pos]) or (
                     mode == "related" and title_like(text, line.words)
                     and line.phrase_kind is None and line.meta is None)) \
-                    and not self.opens_thread(line, current, mode):
+                    and not ((self.pos in self.thread_heads or self.pos == self.thread_open)
+                             and self.opens_thread(line, current, mode)):
                 current = Draft(role="related", title=text)
                 articles.append(current)
                 self.take("related_title")
@@ -297,8 +298,9 @@ class _Decoder:
                 self.take("boilerplate", "related_heading")
                 current, mode = None, "related"
                 continue
-            if (line.heading == "comments" and not self.thread_closed) \
-                    or self.opens_thread(line, current, mode):
+            if (line.heading == "comments" and not self.thread_closed) or (
+                    (self.pos in self.thread_heads or self.pos == self.thread_open)
+                    and self.opens_thread(line, current, mode)):
                 if self.pos == self.thread_open:
                     current, mode = None, "comments"  # the author line is read below
                     self.thread_comments = 0
@@ -335,7 +337,10 @@ class _Decoder:
             if mode == "comments":
                 kind = comment_furniture(text) if line.words <= 8 else None
                 if kind is None and self.link_run(self.pos):
-                    mode = "tail"  # a list of links, not a conversation: the thread is over
+                    # a list of links, not a conversation: the thread is over, and what follows
+                    # is the page's tail (no reader writes below a sidebar; py3langid there
+                    # read menus as comments and cost 2 % of a dump's time)
+                    mode = "over"
                     self.take("boilerplate", "other")
                     continue
                 if kind is None:
@@ -352,7 +357,8 @@ class _Decoder:
                 # with no marker only the language can make a line a comment: a reader's
                 # comment is a sentence, a menu or footer line is not (and langid, ~0.1 ms a
                 # line, misreads short English link text as French or Pidgin)
-                if mode != "related" and (after_marker or paragraph_like(text, line.words)) \
+                if mode not in ("related", "over") \
+                        and (after_marker or paragraph_like(text, line.words)) \
                         and self.clf.is_comment(line, page_language=self.page_language,
                                                 after_marker=after_marker):
                     self.comment_line(line)
@@ -436,9 +442,9 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     lines = read_lines(text)
     if chosen is None or not lines:
         return _Decoder(lines, clf).run()
-    mask = chosen.main_lines(lines)
-    model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
     heads = thread_marks(lines)
+    mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
+    model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
     if len(lines) > RULES_MAX_LINES and not any(
             line.heading or line.phrase_kind == "donation_appeal" for line in lines):
         learned = _Decoder(lines, clf, mask, heads).run()

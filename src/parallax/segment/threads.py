@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from parallax.segment.lines import SENTENCE_END, Line, paragraph_like
 from parallax.segment.patterns import comment_furniture, comments_start_and_holding
+from parallax.segment.prefilter import fold, required_literals, shortest_cover
 
 #: consecutive link-like lines that end a thread (or show that a heading opens none)
 LINK_RUN = 4
@@ -53,6 +54,16 @@ THREAD_WORDS = re.compile(
     r"comment|kommentar|коммент|коментар|commentaire|comentario|repl(y|ies)|respon|antwort|"
     r"\breport\b|\bflag\b|permalink|ответить|відповісти|répondre|responder|"
     r"\b(19|20)\d\d\b|\d:\d\d", re.IGNORECASE)
+#: a folded line holding none of these matches neither ``THREAD_WORDS`` nor ``AUTHOR_LINE``
+#: (their required literals, ``prefilter.required_literals``): the regexes are asked only
+#: then (a thread's lines are tested at every line of it)
+_MAY_SIGN = re.compile("|".join(map(re.escape, shortest_cover(
+    (required_literals(THREAD_WORDS.pattern, THREAD_WORDS.flags) or frozenset({""}))
+    | (required_literals(AUTHOR_LINE.pattern, AUTHOR_LINE.flags) or frozenset({""}))))))
+
+
+def _may_sign(text: str) -> bool:
+    return _MAY_SIGN.search(fold(text)) is not None
 
 
 def thread_sentence(line: Line) -> bool:
@@ -69,8 +80,10 @@ def link_like(line: Line) -> bool:
     text = line.text.rstrip()
     if text.endswith(SENTENCE_END):
         return False
-    return (line.phrase_kind != "share_buttons" and THREAD_WORDS.search(text) is None
-            and AUTHOR_LINE.search(text) is None and comment_furniture(text) is None)
+    if line.phrase_kind == "share_buttons" or (_may_sign(text) and (
+            THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None)):
+        return False
+    return comment_furniture(text) is None
 
 
 def thread_sign(line: Line) -> bool:
@@ -78,7 +91,8 @@ def thread_sign(line: Line) -> bool:
     ("Reply", "3 comments", "Sort comments by")."""
     text = line.text
     return (line.meta in ("time", "date", "dateline", "outlet_time")
-            or THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None)
+            or (_may_sign(text) and (THREAD_WORDS.search(text) is not None
+                                     or AUTHOR_LINE.search(text) is not None)))
 
 
 def thread_marks(lines: list[Line]) -> tuple[set[int], int | None]:
