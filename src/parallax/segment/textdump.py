@@ -443,7 +443,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     if chosen is None or not lines:
         return _Decoder(lines, clf).run()
     heads = thread_marks(lines)
-    mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
+    mask = chosen.main_lines(lines)
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
     if len(lines) > RULES_MAX_LINES and not any(
             line.heading or line.phrase_kind == "donation_appeal" for line in lines):
