@@ -29,7 +29,7 @@ from parallax.segment.patterns import (
     comment_furniture,
     is_donation_appeal,
 )
-from parallax.segment.threads import LinkRuns, thread_marks, thread_sentence
+from parallax.segment.threads import LINK_WORDS, LinkRuns, thread_marks, thread_sentence
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -336,7 +336,7 @@ class _Decoder:
                 continue
             if mode == "comments":
                 kind = comment_furniture(text) if line.words <= 8 else None
-                if kind is None and self.link_run(self.pos):
+                if kind is None and line.words <= LINK_WORDS and self.link_run(self.pos):
                     # a list of links, not a conversation: the thread is over, and what follows
                     # is the page's tail (no reader writes below a sidebar; py3langid there
                     # read menus as comments and cost 2 % of a dump's time)
