@@ -38,7 +38,9 @@ TOLERANCE = 0.02
 #: being the best) is this much higher; chosen on the CV: the largest margin within 0.0005 of
 #: the best, since where the chooser is unsure the fixed region is the safer answer
 MARGINS = (0.0, 0.02, 0.05, 0.1, 0.2)
-KEEP_INSIDE, KEEP_OUTSIDE = 0.2, 0.9  # the line model's thresholds (line-model-v2.json)
+#: lines of the chosen region kept from this probability, lines outside from that one (a grid
+#: 0.2-0.3 x 0.7-0.9 on the chosen regions: 0.2 / 0.9 best in both the fourth and fifth sessions)
+KEEP_INSIDE, KEEP_OUTSIDE = 0.2, 0.9
 TREES = {"max_iter": 100, "max_depth": 5, "learning_rate": 0.1, "l2_regularization": 1.0,
          "min_samples_leaf": 40, "early_stopping": False, "random_state": 0}
 
@@ -53,7 +55,8 @@ def out_of_fold(data: dict[str, np.ndarray]) -> np.ndarray:
     return p
 
 
-def candidates(data: dict[str, np.ndarray], p: np.ndarray) -> dict[str, np.ndarray]:
+def candidates(data: dict[str, np.ndarray], p: np.ndarray, keep_inside: float = KEEP_INSIDE,
+               keep_outside: float = KEEP_OUTSIDE) -> dict[str, np.ndarray]:
     col = {name: j for j, name in enumerate(LINE_NAMES)}
     x, y, w = data["x"], data["y"], data["w"]
     words = np.round(np.expm1(x[:, col["log_words"]]))
@@ -63,17 +66,17 @@ def candidates(data: dict[str, np.ndarray], p: np.ndarray) -> dict[str, np.ndarr
     for k, (a, b) in enumerate(zip(bounds, [*bounds[1:].tolist(), len(x)], strict=True)):
         found, feats = regions.candidate_features(
             p[a:b], words[a:b], x[a:b, col["paragraph"]], x[a:b, col["ends_sentence"]],
-            x[a:b, col["stop_ratio"]], x[a:b, col["heading"]], x[a:b, col["phrase"]], KEEP_INSIDE)
+            x[a:b, col["stop_ratio"]], x[a:b, col["heading"]], x[a:b, col["phrase"]], keep_inside)
         pp, yy, ww = p[a:b], y[a:b], w[a:b]
         for s, e in found:
-            keep = pp >= KEEP_OUTSIDE
-            keep[s:e + 1] |= pp[s:e + 1] >= KEEP_INSIDE
+            keep = pp >= keep_outside
+            keep[s:e + 1] |= pp[s:e + 1] >= keep_inside
             target.append(doc_f1(keep, yy, ww))
             doc_of.append(k)
         rows.append(feats)
         s, e = best_region((pp - 0.4) * np.sqrt(np.maximum(words[a:b], 1)))
-        keep = pp >= KEEP_OUTSIDE
-        keep[s:e + 1] |= pp[s:e + 1] >= KEEP_INSIDE
+        keep = pp >= keep_outside
+        keep[s:e + 1] |= pp[s:e + 1] >= keep_inside
         fixed.append(doc_f1(keep, yy, ww))
     return {"x": np.concatenate(rows), "f1": np.array(target), "doc": np.array(doc_of),
             "fixed": np.array(fixed), "group": data["group"][bounds],
@@ -102,11 +105,13 @@ def chosen_f1(c: dict[str, np.ndarray], score: np.ndarray, margin: float = 0.0) 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--keep-inside", type=float, default=KEEP_INSIDE)
+    parser.add_argument("--keep-outside", type=float, default=KEEP_OUTSIDE)
     args = parser.parse_args()
     started = time.time()
     data = dict(np.load(CACHE))
     p = out_of_fold(data)
-    c = candidates(data, p)
+    c = candidates(data, p, args.keep_inside, args.keep_outside)
     print(f"{len(c['f1'])} candidates of {len(c['fixed'])} dumps in {time.time() - started:.0f}s",
           flush=True)
     best = np.full(len(c["fixed"]), -1.0)
@@ -137,7 +142,8 @@ def main() -> None:
     if gap.max() > 1e-4:
         raise SystemExit(f"exported trees differ from scikit-learn's by {gap.max():.2g}")
     header = {"version": "line-regions-v1", "features": list(regions.NAMES),
-              "keep_inside": KEEP_INSIDE, "keep_outside": KEEP_OUTSIDE, "tolerance": TOLERANCE,
+              "keep_inside": args.keep_inside, "keep_outside": args.keep_outside,
+              "tolerance": TOLERANCE,
               "margin": margin,
               "cv_fixed_f1": round(float(c["fixed"].mean()), 4),
               "cv_chosen_f1": round(float(chosen.mean()), 4), "params": TREES, "trees": table}

@@ -36,6 +36,8 @@ from parallax.segment.lines import (
     paragraph_like,
     title_like,
 )
+from parallax.segment.pagecontext import NAMES as CONTEXT_NAMES
+from parallax.segment.pagecontext import context_columns
 from parallax.segment.regions import RegionModel, default_regions
 from parallax.segment.trees import TreeEnsemble
 from parallax.segment.trees import from_dict as trees_from_dict
@@ -59,7 +61,7 @@ _OFFSETS = (-2, -1, 1, 2)
 _WINDOWS = (3, 8, 20)
 NAMES = BASE + tuple(f"{name}@{o:+d}" for o in _OFFSETS for name in _CONTEXT) + tuple(
     f"{name}~{w}" for w in _WINDOWS for name in ("paragraph", "log_words", "stop_ratio")) + (
-    "density_rel", "region", "paragraph*density", "paragraph*region")
+    "density_rel", "region", "paragraph*density", "paragraph*region") + CONTEXT_NAMES
 
 
 def _base_row(line: Line, prev_blank: bool, continues: bool) -> list[float]:
@@ -129,8 +131,11 @@ def base_features(lines: list[Line]) -> FloatArray:
                        webby=_WEBBY, gap=_SENTENCE_GAP, strong=STRONG_KINDS)
 
 
-def features(lines: list[Line], base: FloatArray | None = None) -> FloatArray:
-    """One row per line (``NAMES``); ``base``: the ``BASE`` columns if already computed."""
+def features(lines: list[Line], base: FloatArray | None = None,
+             heads: set[int] | None = None) -> FloatArray:
+    """One row per line (``NAMES``); ``base``: the ``BASE`` columns if already computed;
+    ``heads``: the page's comment-thread headings (``patterns.comments_start_lines``) if
+    already found."""
     n = len(lines)
     if not n:
         return np.zeros((0, len(NAMES)))
@@ -159,6 +164,7 @@ def features(lines: list[Line], base: FloatArray | None = None) -> FloatArray:
     region = np.zeros(n)
     region[start:end + 1] = 1.0
     parts.append(np.stack([rel, region, para * rel, para * region], axis=1))
+    parts.append(context_columns(lines, heads))
     return np.concatenate(parts, axis=1)
 
 
@@ -197,10 +203,11 @@ class LineModel:
         keep = (inside & (p >= self.keep_inside)) | (p >= self.keep_outside)
         return [bool(k) for k in keep]
 
-    def main_lines(self, lines: list[Line]) -> list[bool]:
+    def main_lines(self, lines: list[Line], heads: set[int] | None = None) -> list[bool]:
+        """``heads``: the page's comment-thread headings if already found (``features``)."""
         if not lines or self.regions is None:
-            return self.decode(lines, self.probabilities(lines))
-        x = features(lines)
+            return self.decode(lines, self.probabilities(lines, features(lines, heads=heads)))
+        x = features(lines, heads=heads)
         col = _COLUMN
         columns = {name: x[:, col[name]] for name in _REGION_COLUMNS}
         columns["words"] = np.fromiter((line.words for line in lines), dtype=np.float64,

@@ -40,10 +40,10 @@ FloatArray = npt.NDArray[np.float64]
 OFFSETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 #: the fixed decoding's offset: its region is the reference the others are compared with
 BASE_OFFSET = 0.4
-NAMES = ("offset", "rank", "log_lines", "log_words", "lines_rel", "words_rel", "p_mean",
+NAMES = ("offset", "log_lines", "log_words", "lines_rel", "words_rel", "p_mean",
          "p_min_kept", "p_max", "kept_share", "start_rel", "end_rel", "start_words_rel",
          "end_words_rel", "sure_outside", "very_sure_outside", "sure_inside", "paragraph_in",
-         "ends_in", "stop_in", "heading_in", "phrase_in", "p_before", "p_after", "score_rel",
+         "ends_in", "stop_in", "heading_in", "phrase_in", "p_before", "p_after",
          "overlap_base", "log_page_lines", "log_page_words", "page_p_mean", "is_base",
          "log_kept_words", "dropped_share")
 
@@ -62,15 +62,14 @@ def _best_runs(score: FloatArray) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.
     return upto.argmin(axis=1), end, gain[np.arange(rows), end]
 
 
-def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int, int, float]],
+def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int]],
                                                        tuple[int, int]]:
-    """Distinct candidate regions ``(offset, rank, start, end, score share)`` and the fixed
-    decoding's region: at each offset the best run of ``(p - offset)·√words`` if its sum is
-    positive (rank 0 and share 1.0: the features of the second and third runs tried earlier)."""
+    """Distinct candidate regions ``(offset, start, end)`` and the fixed decoding's region: at
+    each offset the best run of ``(p - offset)·√words`` if its sum is positive."""
     score = (p[None, :] - np.asarray(OFFSETS)[:, None]) * np.sqrt(np.maximum(words, 1.0))
     starts, ends, gains = _best_runs(score)
     seen: set[tuple[int, int]] = set()
-    out: list[tuple[float, int, int, int, float]] = []
+    out: list[tuple[float, int, int]] = []
     base: tuple[int, int] | None = None
     for offset, s, e, gain in zip(OFFSETS, starts.tolist(), ends.tolist(), gains.tolist(),
                                   strict=True):
@@ -80,9 +79,9 @@ def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int,
             base = (s, e)
         if (s, e) not in seen:
             seen.add((s, e))
-            out.append((offset, 0, s, e, gain / max(gain, 1e-9)))
+            out.append((offset, s, e))
     if base is None:
-        base = (out[0][2], out[0][3]) if out else (0, -1)
+        base = (out[0][1], out[0][2]) if out else (0, -1)
     return out, base
 
 
@@ -106,10 +105,8 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
     total = max(float(words.sum()), 1.0)
     p_words_page = float((p * words).sum())
     offset = np.array([c[0] for c in found])
-    rank = np.array([c[1] for c in found], dtype=np.float64)
-    s = np.array([c[2] for c in found], dtype=np.intp)
-    e = np.array([c[3] for c in found], dtype=np.intp)
-    share = np.array([c[4] for c in found])
+    s = np.array([c[1] for c in found], dtype=np.intp)
+    e = np.array([c[2] for c in found], dtype=np.intp)
     lines = (e - s + 1).astype(np.float64)
     kept = p >= keep_inside
     # every per-span sum from one prefix sum of the page's columns
@@ -133,13 +130,13 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
     p_min_kept = _spans_reduce(np.minimum, np.where(kept, p, np.inf), s, e, np.inf)
     count = len(s)
     columns = [
-        offset, rank, np.log1p(lines), np.log1p(rw), lines / n, rw / total, p_words / rw,
+        offset, np.log1p(lines), np.log1p(rw), lines / n, rw / total, p_words / rw,
         np.where(np.isfinite(p_min_kept), p_min_kept, 0.0),
         _spans_reduce(np.maximum, p, s, e, -np.inf), kept_words / rw, s / n, e / n,
         cw[s] / total, cw[e + 1] / total, (sure_all - sure_in) / sure_total,
         (very_sure_all - very_sure_in) / total, sure_in / sure_total, paragraph_in / rw,
         ends_in / rw, stop_in / rw, heading_in / lines, phrase_in / lines, before, after,
-        share, inter / np.maximum(union, 1.0), np.full(count, np.log1p(n)),
+        inter / np.maximum(union, 1.0), np.full(count, np.log1p(n)),
         np.full(count, np.log1p(total)), np.full(count, p_words_page / total),
         ((s == bs) & (e == be)).astype(np.float64), np.log1p(kept_words),
         (raw_words - kept_words) / rw,

@@ -335,7 +335,7 @@ class _Decoder:
                 self.take("boilerplate", "other")
                 continue
             if mode == "comments":
-                kind = comment_furniture(text) if line.words <= 8 else None
+                kind = self.link_run.kind(self.pos) if line.words <= 8 else None
                 if kind is None and line.words <= LINK_WORDS and self.link_run(self.pos):
                     # a list of links, not a conversation: the thread is over, and what follows
                     # is the page's tail (no reader writes below a sidebar; py3langid there
