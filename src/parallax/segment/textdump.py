@@ -25,10 +25,7 @@ from parallax.segment.lines import (
     read_lines,
     title_like,
 )
-from parallax.segment.patterns import (
-    comment_furniture,
-    is_donation_appeal,
-)
+from parallax.segment.patterns import is_donation_appeal
 from parallax.segment.threads import LINK_WORDS, LinkRuns, thread_marks, thread_sentence
 from parallax.segment.wire import wire_dateline
 
@@ -443,7 +440,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     if chosen is None or not lines:
         return _Decoder(lines, clf).run()
     heads = thread_marks(lines)
-    mask = chosen.main_lines(lines)
+    mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
     if len(lines) > RULES_MAX_LINES and not any(
             line.heading or line.phrase_kind == "donation_appeal" for line in lines):

@@ -75,15 +75,18 @@ def thread_sentence(line: Line) -> bool:
 
 def link_like(line: Line) -> bool:
     """A short line that is neither prose, nor a date/author line, nor a thread's button."""
+    return link_shape(line) and comment_furniture(line.text) is None
+
+
+def link_shape(line: Line) -> bool:
+    """``link_like`` but for the thread-button test (``LinkRuns`` keeps that one per line)."""
     if line.words > LINK_WORDS or line.meta is not None or paragraph_like(line.text, line.words):
         return False
     text = line.text.rstrip()
     if text.endswith(SENTENCE_END):
         return False
-    if line.phrase_kind == "share_buttons" or (_may_sign(text) and (
-            THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None)):
-        return False
-    return comment_furniture(text) is None
+    return line.phrase_kind != "share_buttons" and not (_may_sign(text) and (
+        THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None))
 
 
 def thread_sign(line: Line) -> bool:
@@ -138,12 +141,21 @@ class LinkRuns:
         self.lines, self.run, self.window = lines, run, window
         self.ends: dict[int, int] = {}  # a line in a link run: the run's end
         self.signs: dict[int, bool] = {}
+        self.kinds: dict[int, str | None] = {}
+
+    def kind(self, index: int) -> str | None:
+        """``patterns.comment_furniture`` of a line, once (the decoder asks it too)."""
+        if index in self.kinds:
+            return self.kinds[index]
+        found = self.kinds[index] = comment_furniture(self.lines[index].text)
+        return found
 
     def end_of(self, start: int) -> int:
         if start in self.ends:
             return self.ends[start]
         lines, end = self.lines, start
-        while end < len(lines) and end not in self.ends and link_like(lines[end]):
+        while end < len(lines) and end not in self.ends and link_shape(lines[end]) \
+                and self.kind(end) is None:
             end += 1
         end = self.ends.get(end, end)
         for i in range(start, end):
@@ -176,5 +188,5 @@ def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
 
 
 __all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "SIGN_WINDOW", "THREAD_SENTENCE_WORDS",
-           "LinkRuns", "link_like", "link_run", "thread_marks", "thread_opener",
+           "LinkRuns", "link_like", "link_run", "link_shape", "thread_marks", "thread_opener",
            "thread_sentence", "thread_sign"]
