@@ -45,8 +45,9 @@ ENRICH_FLOORS = {  # 18 passages: 8 EN, 5 DE, 5 RU
     ("en", "quote_f1"): 0.87,  # 0.892
     ("en", "claim_f1"): 0.74,  # 0.763
 }
-# raised after a1f6ffa (lexical terms): was 0.877 / 1.000
-STORIES_GOLD_FLOORS = {"bcubed_f1": 0.93, "pairwise_precision": 0.95}  # 0.951, 1.000
+# raised after a1f6ffa (lexical terms): was 0.877 / 1.000; raised again in the fifth session after
+# the cross-lingual marks (f985601; measured 1.000 / 1.000, the code before 0.951 fails it)
+STORIES_GOLD_FLOORS = {"bcubed_f1": 0.97, "pairwise_precision": 0.97}  # 1.000, 1.000
 DEMO_FLOORS = {"bcubed_f1": 0.95, "pairwise_precision": 0.95}  # 1.000, 1.000 (10 articles)
 # reset 2026-12-04 (issue 20): same-language pairs now need shared predicate words, traded for
 # real-news precision (docs/claims.md); was 0.920 / 0.889 / 0.444
