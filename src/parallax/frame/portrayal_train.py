@@ -407,8 +407,9 @@ def render_card(card: dict[str, Any]) -> str:
         "(C=0.01) and hashed words seen from the target (target masked, words within three "
         "tokens marked left/right, pairs through the mask; C=0.1), combined by Platt scaling "
         "fitted out of fold (5 folds of whole source articles).",
-        "- Article model: the pipeline's own entity mentions (pronouns resolved to the last "
-        "person named) in what `parallax analyze` makes of each PerSenT article; the sentence "
+        "- Article model: the pipeline's own entity mentions (pronouns resolved by "
+        "`enrich.pronouns.antecedent`, the rule quotes use) in what `parallax analyze` makes "
+        "of each PerSenT article; the sentence "
         "probabilities of those mentions are aggregated (means, maxima, shares that lean, "
         "lean, number of mentions, first mention) and a class-balanced logistic regression "
         "decides (multinomial, softmax; one-vs-rest with Platt scaling brought PerSenT's priors "
