@@ -235,3 +235,14 @@ def test_the_web_app_reads_a_postgres_store_like_sqlite(postgres_cluster: Any,
         assert hits["total"] == lite.get("/api/search", params={"q": "Drava"}).json()["total"]
         assert hits["total"] >= 1 and "[" in hits["results"][0]["snippet"]
         assert pg.get("/search", params={"q": "x\x00y"}).status_code == 200
+
+
+def test_story_page_says_once_what_an_abstaining_cell_means(client: TestClient) -> None:
+    """Issue 17: the portrayal table says plainly where the models abstain, once, instead of
+    repeating the explanation in every cell."""
+    story = client.get("/api/stories").json()["stories"][0]
+    html = client.get(f"/story/{story['id']}").text
+    section = html[html.index('id="cmp-portrayal"'):]
+    section = section[:section.index("</section>")]
+    assert section.count("the models abstain:") == 1
+    assert '<span class="muted" title="the models abstain">no clear lean</span>' in section
