@@ -266,6 +266,16 @@ def _profile(article_id: str, day: str, keys: dict[str, int], vector: list[float
                           day=date.fromisoformat(day), keys=Counter(keys), vector=v)
 
 
+def _termed(article_id: str, day: str, keys: dict[str, int], terms: dict[str, int],
+            vector: list[float]) -> Any:
+    """``_profile`` of an English article with its lexical terms."""
+    from collections import Counter
+
+    p = _profile(article_id, day, keys, vector)
+    p.language, p.terms = "en", Counter(terms)
+    return p
+
+
 def test_consolidation_merges_a_story_split_by_arrival_order() -> None:
     """A and C share little; B, arriving last, bridges them: the online pass cannot know, the
     consolidation pass merges and records where the merged story went."""
@@ -506,31 +516,24 @@ def test_same_week_dates_do_not_stand_in_for_shared_terms() -> None:
     and meaning pass the dated bar, the terms share little. Dates confirm content, they never
     replace it: the two events stay apart, each event's reports still group; with full date
     evidence whatever the terms say (the clusterer before 2026-12-04), they merge."""
-    from collections import Counter
 
     from parallax.stories.incremental import IncrementalClusterer
     from parallax.stories.index import StoryIndex
 
-    def profile(aid: str, day: str, keys: dict[str, int], terms: dict[str, int],
-                vector: list[float]) -> Any:
-        p = _profile(aid, day, keys, vector)
-        p.language, p.terms = "en", Counter(terms)
-        return p
-
     defeat = {"defeat": 2, "primar": 2, "upset": 1, "voters": 1, "house": 1}
     race = {"majori": 2, "leader": 2, "race": 1, "votes": 1, "house": 1}
     cast = {"canto": 2, "repub": 1, "house": 1}
-    others = [profile(f"x{i}", "2026-06-12", {f"k{i}": 2}, {f"t{i}": 2}, [0, 0, 1, i])
+    others = [_termed(f"x{i}", "2026-06-12", {f"k{i}": 2}, {f"t{i}": 2}, [0, 0, 1, i])
               for i in range(6)]
 
     def grouping() -> tuple[bool, bool, bool]:
         clusterer = IncrementalClusterer(Config())
         index = clusterer.new_index()
         clusterer.assign_all(index, [
-            profile("a", "2026-06-10", {**cast, "brat": 1}, defeat, [1, 0.5, 0, 0, 0.2]),
-            profile("b", "2026-06-11", {**cast, "brat": 1}, defeat, [1, 0.5, 0, 0, -0.2]),
-            profile("c", "2026-06-13", {**cast, "labra": 1}, race, [1, -0.2, 0, 0, 0.2]),
-            profile("d", "2026-06-13", {**cast, "labra": 1}, race, [1, -0.2, 0, 0, -0.2]),
+            _termed("a", "2026-06-10", {**cast, "brat": 1}, defeat, [1, 0.5, 0, 0, 0.2]),
+            _termed("b", "2026-06-11", {**cast, "brat": 1}, defeat, [1, 0.5, 0, 0, -0.2]),
+            _termed("c", "2026-06-13", {**cast, "labra": 1}, race, [1, -0.2, 0, 0, 0.2]),
+            _termed("d", "2026-06-13", {**cast, "labra": 1}, race, [1, -0.2, 0, 0, -0.2]),
             *others])
         s = index.story_of
         return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["c"]
@@ -550,33 +553,26 @@ def test_a_late_article_does_not_join_a_small_story_online() -> None:
     holds, it must clear twice the threshold to join online; it starts its own story, its
     siblings join it, and by average link the two events stay apart. At the plain bar (the
     clusterer before 2026-12-04, fourth session) it joins the summit and its siblings follow."""
-    from collections import Counter
 
     from parallax.stories.incremental import IncrementalClusterer
     from parallax.stories.index import JOIN_FACTOR, LATE_JOIN_FACTOR, StoryIndex
 
-    def profile(aid: str, day: str, keys: dict[str, int], terms: dict[str, int],
-                vector: list[float]) -> Any:
-        p = _profile(aid, day, keys, vector)
-        p.language, p.terms = "en", Counter(terms)
-        return p
-
     summit = {"summit": 2, "border": 2, "crossi": 1, "detain": 1, "pardon": 1}
     appeal = {"appeal": 2, "upheld": 2, "court": 1, "hunger": 1, "pardon": 1, "semyr": 1}
-    others = [profile(f"x{i}", "2026-04-17", {f"k{i}": 2}, {f"t{i}": 2}, [0, 0, 1, i])
+    others = [_termed(f"x{i}", "2026-04-17", {f"k{i}": 2}, {f"t{i}": 2}, [0, 0, 1, i])
               for i in range(6)]
 
     def grouping() -> tuple[bool, bool, bool]:
         clusterer = IncrementalClusterer(Config())
         index = clusterer.new_index()
         clusterer.assign_all(index, [
-            profile("a", "2026-04-16", {"orlec": 2, "skarn": 2, "marsh": 1}, summit,
+            _termed("a", "2026-04-16", {"orlec": 2, "skarn": 2, "marsh": 1}, summit,
                     [1, 0.6, 0, 0, 0.2]),
-            profile("b", "2026-04-17", {"orlec": 2, "skarn": 1, "semyr": 1},
+            _termed("b", "2026-04-17", {"orlec": 2, "skarn": 1, "semyr": 1},
                     {**summit, "semyr": 1}, [1, 0.6, 0, 0, -0.2]),
-            profile("c", "2026-04-22", {"semyr": 2, "orlec": 1}, appeal, [1, 0.1, 0, 0, 0.2]),
-            profile("d", "2026-04-23", {"semyr": 2, "orlec": 1}, appeal, [0.6, -1, 0, 0, -0.2]),
-            profile("e", "2026-04-23", {"semyr": 2, "court": 1}, appeal, [0.6, -1, 0, 0, 0.1]),
+            _termed("c", "2026-04-22", {"semyr": 2, "orlec": 1}, appeal, [1, 0.1, 0, 0, 0.2]),
+            _termed("d", "2026-04-23", {"semyr": 2, "orlec": 1}, appeal, [0.6, -1, 0, 0, -0.2]),
+            _termed("e", "2026-04-23", {"semyr": 2, "court": 1}, appeal, [0.6, -1, 0, 0, 0.1]),
             *others])
         s = index.story_of
         return s["a"] == s["b"], s["c"] == s["d"] == s["e"], s["a"] == s["c"]
