@@ -280,11 +280,12 @@ class _Decoder:
                     current, mode = None, "comments"
                     self.thread_comments = 0
                 continue
+            # a comments heading or a thread's first author line (asked once per line)
+            opens = (self.pos in self.thread_heads or self.pos == self.thread_open) \
+                and self.opens_thread(line, current, mode)
             if ((self.pos < len(repeats) and repeats[self.pos]) or (
                     mode == "related" and title_like(text, line.words)
-                    and line.phrase_kind is None and line.meta is None)) \
-                    and not ((self.pos in self.thread_heads or self.pos == self.thread_open)
-                             and self.opens_thread(line, current, mode)):
+                    and line.phrase_kind is None and line.meta is None)) and not opens:
                 current = Draft(role="related", title=text)
                 articles.append(current)
                 self.take("related_title")
@@ -295,9 +296,7 @@ class _Decoder:
                 self.take("boilerplate", "related_heading")
                 current, mode = None, "related"
                 continue
-            if (line.heading == "comments" and not self.thread_closed) or (
-                    (self.pos in self.thread_heads or self.pos == self.thread_open)
-                    and self.opens_thread(line, current, mode)):
+            if (line.heading == "comments" and not self.thread_closed) or opens:
                 if self.pos == self.thread_open:
                     current, mode = None, "comments"  # the author line is read below
                     self.thread_comments = 0
