@@ -16,8 +16,8 @@ decoding's region (``benchmarks/train_region_model.py``, model
 card ``data/line-model-v2.md``). Lines inside it with ``p < keep_inside`` are dropped and lines
 outside with ``p >= keep_outside`` kept, as in the fixed decoding.
 
-Everything is numpy over the page's lines and the ~11 distinct candidates; the trees are the
-line model's evaluator (``trees.py``).
+Everything is numpy over the page's lines and its distinct candidates (at most one per offset,
+seven); the trees are the line model's evaluator (``trees.py``).
 """
 
 from __future__ import annotations
