@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.segment.patterns import comments_start_lines
+from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS
 
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 NAMES = ("title_repeat", "after_title", "comments_above")
 #: a title repeat is looked for this far into the page (headlines come before the article)
 TITLE_REACH = 400
-#: words of prose lines (10+ words) above a comments heading before it counts
-PROSE_ABOVE = 60
 _PREFIX = re.compile(r"^(#{1,6}\s+|[-*+]\s+)")
 # "Site: Headline", "Headline | Site", "Headline - Site", "Site » Section » Headline"
 _TITLE_PARTS = re.compile(r"\s+[|:–—»·/-]+\s+|:\s+")
@@ -74,8 +73,9 @@ def context_columns(lines: list[Line], heads: set[int] | None = None) -> npt.NDA
     if heads:
         # a heading counts below 60 words of prose lines (10+ words), as for the decoder: a
         # byline's "4 Comments" or a feed menu's "Comments" above the story opens no thread
-        prose = np.cumsum([line.words if line.words >= 10 else 0 for line in lines])
-        counted = [i for i in sorted(heads) if i and prose[i - 1] >= PROSE_ABOVE]
+        prose = np.cumsum([line.words if line.words >= PROSE_LINE_WORDS else 0
+                           for line in lines])
+        counted = [i for i in sorted(heads) if i and prose[i - 1] >= THREAD_AFTER_WORDS]
         if counted:
             out[counted[0] + 1:, 2] = 1.0
     return out

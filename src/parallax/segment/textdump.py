@@ -26,7 +26,14 @@ from parallax.segment.lines import (
     title_like,
 )
 from parallax.segment.patterns import is_donation_appeal
-from parallax.segment.threads import LINK_WORDS, LinkRuns, thread_marks, thread_sentence
+from parallax.segment.threads import (
+    LINK_WORDS,
+    PROSE_LINE_WORDS,
+    THREAD_AFTER_WORDS,
+    LinkRuns,
+    thread_marks,
+    thread_sentence,
+)
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -217,7 +224,7 @@ class _Decoder:
             return False
         return (nxt is None or nxt.phrase_kind is None) and sum(
             n for n in (len(p.split()) for p in current.paragraphs)
-            if n >= 10) >= THREAD_AFTER_WORDS
+            if n >= PROSE_LINE_WORDS) >= THREAD_AFTER_WORDS
 
     def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
         """A counted comments heading or a thread's first author line at the cursor opens
@@ -402,10 +409,6 @@ class _Decoder:
         self.pending_author = None
 
 
-#: article words (in lines of 10 or more words: not a header's or a tab bar's short lines)
-#: before a comments heading can open the thread (the header's "2 Comments", a site's
-#: "Article / Stock Quotes / Comments" tabs)
-THREAD_AFTER_WORDS = 60
 # chosen on the training sites' dumps, the seeds and the gold set: every rules result on the
 # seeds and gold dumps has precision 1.0 and recall >= 0.48 (0.48 is the aggregator seed before
 # its teasers are set aside); real pages the rules get wrong fall below one of the two

@@ -43,6 +43,12 @@ OPENER_LITERALS = (" says", " said", " wrote", " schreibt", " schrieb", " пиш
 QUOTES = "\"“”„«»"
 #: the most words of a link-like line (a post title, a blog's name)
 LINK_WORDS = 10
+#: article words (in lines of ``PROSE_LINE_WORDS`` or more: not a header's or a tab bar's short
+#: lines) before a comments heading can open the thread (the header's "2 Comments", a site's
+#: "Article / Stock Quotes / Comments" tabs); the decoder (``textdump``) and the line model's
+#: ``comments_above`` column (``pagecontext``) apply the same rule
+THREAD_AFTER_WORDS = 60
+PROSE_LINE_WORDS = 10
 #: a comment's author line: "Erin says:", "Emily said...", "Posted by: X at ...", "- by X on"
 AUTHOR_LINE = re.compile(
     r"(\b(says|said|wrote|writes|schreibt|schrieb|пишет|написал[а]?|écrit|escribió)\b\s*"
@@ -66,6 +72,13 @@ def _may_sign(text: str) -> bool:
     return _MAY_SIGN.search(fold(text)) is not None
 
 
+def _signed(text: str) -> bool:
+    """The line's words say thread (``THREAD_WORDS``) or author (``AUTHOR_LINE``); the regexes
+    are asked only when ``_may_sign``."""
+    return _may_sign(text) and (
+        THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None)
+
+
 def thread_sentence(line: Line) -> bool:
     """A reader's sentence in a thread that merely holds a furniture word ("thanks for your
     support", "copyright law", "I'd contribute"): a comment, not an appeal or a footer."""
@@ -73,29 +86,21 @@ def thread_sentence(line: Line) -> bool:
         and paragraph_like(line.text, line.words)
 
 
-def link_like(line: Line) -> bool:
-    """A short line that is neither prose, nor a date/author line, nor a thread's button."""
-    return link_shape(line) and comment_furniture(line.text) is None
-
-
 def link_shape(line: Line) -> bool:
-    """``link_like`` but for the thread-button test (``LinkRuns`` keeps that one per line)."""
+    """A short line that is neither prose nor a date/author line: with no thread button
+    (``patterns.comment_furniture``, which ``LinkRuns`` asks once per line), a link."""
     if line.words > LINK_WORDS or line.meta is not None or paragraph_like(line.text, line.words):
         return False
     text = line.text.rstrip()
     if text.endswith(SENTENCE_END):
         return False
-    return line.phrase_kind != "share_buttons" and not (_may_sign(text) and (
-        THREAD_WORDS.search(text) is not None or AUTHOR_LINE.search(text) is not None))
+    return line.phrase_kind != "share_buttons" and not _signed(text)
 
 
 def thread_sign(line: Line) -> bool:
     """A line only a thread has: a date or time, an author line, the thread's own words
     ("Reply", "3 comments", "Sort comments by")."""
-    text = line.text
-    return (line.meta in ("time", "date", "dateline", "outlet_time")
-            or (_may_sign(text) and (THREAD_WORDS.search(text) is not None
-                                     or AUTHOR_LINE.search(text) is not None)))
+    return line.meta in ("time", "date", "dateline", "outlet_time") or _signed(line.text)
 
 
 def thread_marks(lines: list[Line]) -> tuple[set[int], int | None]:
@@ -181,12 +186,7 @@ class LinkRuns:
         return not any(self.sign(i) for i in range(end, min(last, end + self.window)))
 
 
-def link_run(lines: list[Line], start: int, run: int = LINK_RUN,
-             window: int = SIGN_WINDOW) -> bool:
-    """``LinkRuns`` asked once."""
-    return LinkRuns(lines, run, window)(start)
-
-
-__all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "SIGN_WINDOW", "THREAD_SENTENCE_WORDS",
-           "LinkRuns", "link_like", "link_run", "link_shape", "thread_marks", "thread_opener",
+__all__ = ["AUTHOR_LINE", "LINK_RUN", "LINK_WORDS", "PROSE_LINE_WORDS", "SIGN_WINDOW",
+           "THREAD_AFTER_WORDS", "THREAD_SENTENCE_WORDS",
+           "LinkRuns", "link_shape", "thread_marks", "thread_opener",
            "thread_sentence", "thread_sign"]
