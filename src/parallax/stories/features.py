@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from parallax.records import Article
 from parallax.textutil import STOPWORDS, fold, name_skeleton
@@ -62,6 +62,21 @@ def sparse_dot(a: dict[str, float], b: dict[str, float]) -> float:
     map, so only the shared keys cost Python time: consolidation scores stories of hundreds of
     terms against each other, and a Python loop over every term was its main cost."""
     return sum(a[k] * b[k] for k in a.keys() & b.keys())
+
+
+def language_pair_dots(a_sums: dict[str, dict[str, float]], a_counts: Mapping[str, int],
+                       b_sums: dict[str, dict[str, float]], b_counts: Mapping[str, int],
+                       same: bool) -> tuple[float, int]:
+    """Summed dots of two stories' per-language weight sums over their member pairs of one
+    language (``same``: lexical terms, which only compare within a language) or of two
+    languages (cross-lingual marks), and how many member pairs that is."""
+    total, pairs = 0.0, 0
+    for la, ca in a_counts.items():
+        for lb, cb in b_counts.items():
+            if (la == lb) == same and ca and cb:
+                total += sparse_dot(a_sums[la], b_sums[lb])
+                pairs += ca * cb
+    return total, pairs
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

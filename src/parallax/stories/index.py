@@ -29,7 +29,7 @@ import numpy as np
 
 from parallax.records import content_hash
 from parallax.stories.ann import VectorIndex
-from parallax.stories.features import sparse_dot
+from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.stories.marks import MarkVocabulary, cross_article, cross_link, crossing
 from parallax.stories.profile import ArticleProfile
 
@@ -211,12 +211,8 @@ class StoryIndex:
 
     @staticmethod
     def _lexical_link(a: StoryState, b: StoryState) -> tuple[float, float]:
-        pairs, total = 0, 0.0
-        for language, count in a.term_count.items():
-            other = b.term_count.get(language, 0)
-            if count and other:
-                total += sparse_dot(a.term_sum[language], b.term_sum[language])
-                pairs += count * other
+        total, pairs = language_pair_dots(a.term_sum, a.term_count, b.term_sum, b.term_count,
+                                          same=True)
         if not pairs:
             return 0.0, 0.0
         return total / pairs, pairs / (len(a.mains) * len(b.mains))

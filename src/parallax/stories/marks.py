@@ -21,7 +21,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from parallax.records import Article
-from parallax.stories.features import sparse_dot
+from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.textutil import STOPWORDS, fold, name_skeleton
 
 if TYPE_CHECKING:
@@ -107,12 +107,8 @@ def cross_article(marks: dict[str, float], language: str, story: StoryState
 
 def cross_link(a: StoryState, b: StoryState) -> tuple[float, float]:
     """The same between two stories: the mean over their member pairs in two languages."""
-    total, pairs = 0.0, 0
-    for la, ca in a.mark_count.items():
-        for lb, cb in b.mark_count.items():
-            if la != lb and ca and cb:
-                total += sparse_dot(a.mark_sum[la], b.mark_sum[lb])
-                pairs += ca * cb
+    total, pairs = language_pair_dots(a.mark_sum, a.mark_count, b.mark_sum, b.mark_count,
+                                      same=False)
     if not pairs:
         return 0.0, 0.0
     return total / pairs, pairs / (len(a.mains) * len(b.mains))
