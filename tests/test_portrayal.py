@@ -19,7 +19,7 @@ from parallax.frame.portrayal import (
     target_buckets,
     target_label,
 )
-from parallax.frame.roles import ROLE_MIN_SENTENCES, decide_role
+from parallax.frame.roles import ROLE_MIN_SENTENCES, choose_role, may_get_role
 from parallax.records import PortrayalLabel
 
 
@@ -128,6 +128,15 @@ def test_reported_speech_is_not_the_authors_own_words() -> None:
     assert not own_words(long) and narrated(long)
     assert not narrated("\u201cWe will win. They")  # inside a longer quote
     assert not narrated("Dragan is a liar, critics said.")
+
+
+def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
+                portrayal: PortrayalLabel | None, in_domain: bool
+                ) -> tuple[str, list[str], float] | None:
+    """What ``TrainedFraming._roles`` does for one entity: the gate, then the choice."""
+    if portrayal is None or not may_get_role(portrayal, in_domain):
+        return None
+    return choose_role(pm, pf, main, fine, portrayal)
 
 
 def test_roles_only_in_domain_and_never_against_the_lean() -> None:

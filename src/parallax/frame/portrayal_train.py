@@ -434,7 +434,7 @@ def render_card(card: dict[str, Any]) -> str:
         "states, or at least `ROLE_MIN_SENTENCES` (4) sentences about it, chosen by F0.5 out of "
         "fold on the SemEval-2025 EN training documents (`scripts/roles_cv.py`); the lean "
         "narrows the main roles, a negative portrayal is never a Protagonist "
-        "(`roles.decide_role`).", "",
+        "(`roles.may_get_role`, `roles.choose_role`).", "",
         "## Scores",
         "| what | CV | held out | trivial baseline |", "|---|---:|---:|---:|",
         f"| sentence, NewsMTSC macro-F1 (3 classes) | {s['cv_macro_f1']:.3f} | "

@@ -76,17 +76,6 @@ def choose_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
     return role, [fine.labels[best]], float(pm[index])
 
 
-def decide_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: LinearLabeller,
-                portrayal: PortrayalLabel | None, in_domain: bool, min_sentences: int | None = None,
-                text: str = "", mentions: Sequence[Mention] = ()
-                ) -> tuple[str, list[str], float] | None:
-    """``may_get_role`` then ``choose_role``: a SemEval-2025 role, or None (abstain)."""
-    if portrayal is None or not may_get_role(portrayal, in_domain, text, mentions,
-                                             min_sentences):
-        return None
-    return choose_role(pm, pf, main, fine, portrayal)
-
-
 #: a place mentioned this often after a locative preposition ("in Alaska", "to Kyiv") is where
 #: things happen, not who acts or suffers: no role. Out of fold on the SemEval-2025 EN training
 #: documents, roles on such places were right 15 times of 102 (0.15) against 89 of 261 (0.34)
