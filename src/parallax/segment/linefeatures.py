@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from parallax.segment.prefilter import (
     first_characters,
-    fold,
+    fold_and_lower,
     lines_holding,
     required_literals,
 )
@@ -140,8 +140,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     codes = code_points(page)
     cls = classes(page, codes)
-    lowered = page.lower()
-    folded = fold(page, lowered)  # offsets kept
+    folded, lowered = fold_and_lower(page)  # offsets kept
     line_starts = starts.tolist()
     # a line's span plus the "\n" after it: the newline is no digit, letter or token start
     per_line = np.add.reduceat

@@ -59,6 +59,7 @@ BASE = ("log_words", "log_chars", "ends_sentence", "paragraph", "title_like", "s
 _CONTEXT = ("log_words", "ends_sentence", "paragraph", "stop_ratio", "lower_ratio")
 _OFFSETS = (-2, -1, 1, 2)
 _WINDOWS = (3, 8, 20)
+_DENSITY_WINDOW = 8  # one of _WINDOWS
 NAMES = BASE + tuple(f"{name}@{o:+d}" for o in _OFFSETS for name in _CONTEXT) + tuple(
     f"{name}~{w}" for w in _WINDOWS for name in ("paragraph", "log_words", "stop_ratio")) + (
     "density_rel", "region", "paragraph*density", "paragraph*region") + CONTEXT_NAMES
@@ -146,19 +147,29 @@ def features(lines: list[Line], base: FloatArray | None = None,
     base[:, col["word_position"]] = (np.cumsum(word_counts) - word_counts) / total
     base[:, col["line_position"]] = np.arange(n) / max(n - 1, 1)
     parts = [base]
+    src = base[:, [col[c] for c in _CONTEXT]]
     for offset in _OFFSETS:
         shifted = np.zeros((n, len(_CONTEXT)))
-        src = base[:, [col[c] for c in _CONTEXT]]
         if offset < 0:
             shifted[-offset:] = src[:offset]
         else:
             shifted[:-offset] = src[offset:]
         parts.append(shifted)
     para = base[:, col["paragraph"]]
+    # the window means of the three columns and the density, from one prefix sum (the same
+    # sums as ``window_mean`` per column: a cumulative sum adds in order along its axis)
+    summed = np.column_stack([base[:, [col[c] for c in ("paragraph", "log_words",
+                                                        "stop_ratio")]], para * word_counts])
+    prefix = np.zeros((n + 1, summed.shape[1]))
+    np.cumsum(summed, axis=0, out=prefix[1:])
+    idx = np.arange(n)
+    density = np.zeros(0)
     for half in _WINDOWS:
-        parts.append(np.stack([window_mean(base[:, col[c]], half)
-                               for c in ("paragraph", "log_words", "stop_ratio")], axis=1))
-    density = window_mean(para * word_counts, 8)
+        lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+        means = (prefix[hi] - prefix[lo]) / (hi - lo)[:, None]
+        parts.append(means[:, :3])
+        if half == _DENSITY_WINDOW:
+            density = np.ascontiguousarray(means[:, 3])
     rel = density / max(float(density.max()), 1e-9)
     start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
     region = np.zeros(n)

@@ -54,9 +54,10 @@ _DOTTED_I = {0x130: ord("i")}  # "İ".lower() is two characters; re compares it 
 _SPECIAL = tuple(chr(c) for c in sorted(_FOLD))
 
 
-# the last page folded and its fold: the line reader's heading lookup folds the page the line
-# features folded just before (~50 µs a page with non-ASCII characters)
-_LAST: list[tuple[str, str]] = [("", "")]
+# the last page folded, its plain ``lower()`` (None if not computed) and its fold: the line
+# reader's heading lookup folds the page the line features folded just before (~50 µs a page
+# with non-ASCII characters), and the features lower it again for the stop words (~30 µs)
+_LAST: list[tuple[str, str | None, str]] = [("", "", "")]
 
 
 def fold(text: str, lowered: str | None = None) -> str:
@@ -66,19 +67,33 @@ def fold(text: str, lowered: str | None = None) -> str:
     ``lowered``: ``text.lower()`` if the caller has it (it is then not lowered again)."""
     last = _LAST[0]
     if text == last[0]:
-        return last[1]
+        return last[2]
+    plain: str | None
     if text.isascii():
-        folded = text.lower() if lowered is None else lowered
+        folded = plain = text.lower() if lowered is None else lowered
     else:
+        plain = lowered
         if "\u0130" in text:
             lowered = text.translate(_DOTTED_I).lower()
         elif lowered is None:
-            lowered = text.lower()
+            lowered = plain = text.lower()
         folded = lowered.translate(_FOLD) if any(map(lowered.__contains__, _SPECIAL)) \
             else lowered
     if len(text) >= 1000:
-        _LAST[0] = (text, folded)
+        _LAST[0] = (text, plain, folded)
     return folded
+
+
+def fold_and_lower(text: str) -> tuple[str, str]:
+    """``(fold(text), text.lower())``: an ASCII text's fold is its lowering, and the last
+    page folded keeps its lowering (the features' stop words and fold of one page)."""
+    folded = fold(text)
+    if text.isascii():
+        return folded, folded
+    last = _LAST[0]
+    if last[1] is not None and text == last[0]:
+        return folded, last[1]
+    return folded, text.lower()
 
 
 def required_literals(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
@@ -303,5 +318,5 @@ def _codes(text: str) -> npt.NDArray[np.uint64]:
                          dtype=np.uint32).astype(np.uint64)
 
 
-__all__ = ["MIN_LITERAL", "LiteralIndex", "first_characters", "fold", "lines_holding",
-           "required_literals", "shortest_cover"]
+__all__ = ["MIN_LITERAL", "LiteralIndex", "first_characters", "fold", "fold_and_lower",
+           "lines_holding", "required_literals", "shortest_cover"]
