@@ -134,14 +134,20 @@ def settings_from_cache(path: Path) -> dict[tuple[str, str], bool]:
     return out
 
 
-def rescore(path: Path) -> dict[str, Any]:
+def rescore(path: Path, gate: dict[tuple[str, str], float] | None = None,
+            model: LinearLabeller | None = None) -> dict[str, Any]:
     """Mention- and entity-level scores of the current ``may_get_role`` + ``choose_role`` on
-    recorded inputs."""
+    recorded inputs; with ``gate`` (out-of-fold cast probabilities per (document, entity),
+    ``role_gate_train``) and the gate ``model`` (its thresholds and rates), of
+    ``roles.gate_decision`` + ``cast_role`` / ``choose_role`` instead, as
+    ``roles.role_candidates`` applies them."""
     from parallax.frame.trained import bundled_dir
 
     main = LinearLabeller.load(Path(bundled_dir()) / "roles-main.npz")
     fine = LinearLabeller.load(Path(bundled_dir()) / "roles-fine.npz")
     data = json.loads(path.read_text(encoding="utf-8"))
+    name_of = {(d["doc"], json.dumps(e["pm"])): e["name"]
+               for d in data["documents"] for e in d["entities"]}
     cached = settings_from_cache(path) if any(
         "setting" not in e for d in data["documents"] for e in d["entities"]) else {}
     setting_of: dict[tuple[str, str], bool] = {}
@@ -155,10 +161,20 @@ def rescore(path: Path) -> dict[str, Any]:
         if e is None:
             return None
         label = PortrayalLabel("x", e["polarity"], e["score"], e["mentions"])
-        if not roles.may_get_role(label, True) or \
-                e.get("setting", setting_of.get((doc, json.dumps(e["pm"])), False)):
-            return None
-        return roles.choose_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine, label)
+        may = roles.may_get_role(label, True) and not \
+            e.get("setting", setting_of.get((doc, json.dumps(e["pm"])), False))
+        how = "hand" if may else None
+        cast = 0.0
+        if gate is not None and model is not None:
+            cast = gate.get((doc, name_of.get((doc, json.dumps(e["pm"])), "")), 0.0)
+            how = roles.gate_decision(cast, may, model)
+        if how == "cast":
+            return roles.cast_role(np.asarray(e["pf"]), main, fine, label, cast,
+                                   model.meta.get("main_rates", {}) if model else {})
+        if how == "hand":
+            return roles.choose_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine,
+                                     label)
+        return None
 
     cast: dict[tuple[str, str], Counter[str]] = {}
     for m in data["mentions"]:
@@ -199,9 +215,31 @@ def main() -> int:
     path = WORK / f"oof-{args.language}.json"
     if not args.rescore:
         record_folds(args.language, args.folds, path)
+    scores: dict[str, Any] = {}
+    gate_path = WORK / f"gate-{args.language}.json"
+    if gate_path.exists():  # written by ``python -m parallax.frame.role_gate_train``
+        from parallax.frame.trained import load_models
+
+        shipped = load_models("").get("roles-gate")
+        if shipped is not None:
+            cast = {(r["doc"], r["name"]): float(r["p"])
+                    for r in json.loads(gate_path.read_text(encoding="utf-8"))}
+            meta = shipped.meta
+            name = (f"shipped: learned gate, threshold {meta['threshold']}, hand rule from "
+                    f"{meta.get('hand_threshold')}")
+            scores[name] = rescore(path, cast, shipped)
+            curve: dict[str, Any] = {}
+            keep = ("exact_match", "main_accuracy", "roles_shown", "roles_per_document",
+                    "shown_right", "shown_precision")
+            for hand in (1.0, 0.2):  # 1.0: the gate alone
+                for t in np.arange(0.0, 0.71, 0.05):
+                    probe = copy.deepcopy(shipped)
+                    probe.meta.update(threshold=round(float(t), 2), hand_threshold=hand)
+                    curve[f"threshold {t:.2f}, hand rule from {hand}"] = {
+                        k: v for k, v in rescore(path, cast, probe).items() if k in keep}
+            scores["learned gate curve"] = curve
     constants = (roles.ROLE_MIN_SENTENCES, roles.ROLE_PRIOR_POWER)
-    scores = {}
-    for name, (minimum, power) in {"shipped": constants,
+    for name, (minimum, power) in {"hand rule (fifth session)": constants,
                                    "before (1 sentence, ratio)": (1, 1.0),
                                    "1 sentence": (1, constants[1]),
                                    "3 sentences": (3, constants[1])}.items():

@@ -4,6 +4,8 @@ investigative one; Kim Jong Un negative there)."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 
@@ -173,6 +175,7 @@ def test_the_main_role_leans_to_the_likelier_role_more_than_the_plain_ratio() ->
     assert role is not None and role[:2] == ("Antagonist", ["Instigator"])
 
 
+@functools.cache  # the seed fixtures here and in test_roles_gate.py share one run per seed
 def _seed_article(name: str):  # type: ignore[no-untyped-def]
     from tests.requirements import shared_path
 

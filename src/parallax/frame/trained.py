@@ -28,8 +28,9 @@ from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, entity_mentions
 from parallax.frame.roles import (
     ROLE_MIN_SENTENCES,
+    cast_role,
     choose_role,
-    may_get_role,
+    role_candidates,
 )
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
@@ -38,6 +39,7 @@ from parallax.records import (
     GenreLabel,
     Mention,
     NarrativeLabel,
+    PortrayalLabel,
     RoleLabel,
     TechniqueSpan,
 )
@@ -46,7 +48,7 @@ from parallax.settings import Config
 from parallax.textutil import STOPWORDS
 
 MODEL_NAMES = ("genre", "frames", "narratives", "subnarratives", "techniques", "roles-main",
-               "roles-fine", "portrayal-sentence", "portrayal-article")
+               "roles-fine", "portrayal-sentence", "portrayal-article", "roles-gate")
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: techniques that live in a few words, so their span is the words the lexical part weighs most;
 #: the others (doubt, fear, oversimplification...) are argued over a sentence.
@@ -287,12 +289,15 @@ class TrainedFraming:
 
     def _roles(self, article: Article, ctx: _Context) -> None:
         """Portrayal of the most mentioned entities, then SemEval roles for those the article
-        portrays, inside the taxonomy's domains only (``roles.may_get_role``, then
+        casts, inside the taxonomy's domains only (``roles.role_candidates``: the learned gate
+        in its languages, else the hand rule ``may_get_role``; then ``roles.cast_role`` or
         ``roles.choose_role``)."""
         found = entity_mentions(article, ctx.doc, ROLE_TYPES, self.max_role_entities)
+        portrayed: dict[str, tuple[PortrayalLabel, np.ndarray]] = {}
         if self.portrayer is not None:
-            article.portrayals = [label for label, _ in
-                                  self.portrayer.portray(article, ctx.doc, found, ctx.low)]
+            portrayed = {label.entity: (label, p) for label, p in
+                         self.portrayer.portray(article, ctx.doc, found, ctx.low)}
+            article.portrayals = [label for label, _ in portrayed.values()]
         main, fine = self.models.get("roles-main"), self.models.get("roles-fine")
         if main is None or fine is None:
             return
@@ -302,17 +307,16 @@ class TrainedFraming:
                 by_entity[mention.canonical].append(mention)
         ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         ranked = ranked[:self.max_role_entities]
-        portrayed = {p.entity: p for p in article.portrayals}
-        in_domain = bool(in_domains(f"{article.title}\n{article.text}"))
-        if self.portrayer is not None:
-            # only entities that may get a role: no name embedding or role scores for the rest
-            ranked = [(name, ms) for name, ms in ranked
-                      if may_get_role(portrayed.get(name), in_domain, article.text, ms,
-                                      self.role_min_sentences)]
-        if not ranked:
+        domains = in_domains(f"{article.title}\n{article.text}")
+        gate = self.models.get("roles-gate")
+        # only entities that may get a role: no name embedding or role scores for the rest
+        chosen = ([(name, ms, None) for name, ms in ranked] if self.portrayer is None else
+                  role_candidates(article, ranked, portrayed, domains, gate,
+                                  self.portrayer.article, self.role_min_sentences))
+        if not chosen:
             return
-        names = self._name_vectors([name for name, _ in ranked])
-        for (name, mentions), name_vector in zip(ranked, names, strict=True):
+        names = self._name_vectors([name for name, _, _ in chosen])
+        for (name, mentions, cast), name_vector in zip(chosen, names, strict=True):
             used = mentions[:MAX_MENTIONS]
             x = np.stack([units.role_row(ctx.doc, m.start, m.end, name_vector) for m in used])
             pm, pf = main.proba(x), fine.proba(x)
@@ -320,8 +324,10 @@ class TrainedFraming:
                 role, fine_roles, score = units.decode_role(pm.mean(axis=0), pf.mean(axis=0),
                                                             main, fine)
             else:
-                decided = choose_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
-                                      portrayed[name])
+                decided = (choose_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
+                                       portrayed[name][0]) if cast is None else
+                           cast_role(pf.mean(axis=0), main, fine, portrayed[name][0], cast,
+                                     gate.meta.get("main_rates", {}) if gate else {}))
                 if decided is None:
                     continue
                 role, fine_roles, score = decided

@@ -1,0 +1,128 @@
+"""A learned gate for SemEval-2025 entity roles: would the annotators cast this entity at all?
+
+Why: SemEval annotates the few entities an article casts as protagonist, antagonist or innocent,
+not every entity it names. The hand rule of the third to fifth sessions (``roles.may_get_role``:
+a stated lean or at least four sentences about the entity) abstained on most annotated entities
+(main role right for 0.19 of the gold mentions out of fold) and was right a third of the time
+when it spoke. This gate learns the same question from cheap facts the pipeline already has for
+each of the article's top entities (how often and where it is named, whether it is in the title
+or the lead, its type, how often it is the setting, whether it speaks, the portrayal's lean),
+fitted on which found entities carry a gold mention in the SemEval-2025 EN training documents
+(``role_gate_train``). A calibrated probability; ``threshold`` in the model's meta is the shipped
+decision, chosen out of fold by document (docs/portrayal.md, "Roles, sixth session").
+
+numpy only at runtime; the model is a ``LinearLabeller`` with one label, ``cast``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from parallax.frame.linear import LinearLabeller
+from parallax.records import Article, Mention, PortrayalLabel
+
+#: the columns of ``entity_rows``, in order (the model's meta keeps them to refuse a mismatch)
+FEATURES = (
+    "log_mentions", "mention_share", "log_sentences", "sentence_share", "inverse_rank",
+    "first_position", "in_title", "in_lead", "person", "organisation", "place", "group",
+    "locative_share", "speaker", "quoted_share", "negative", "positive", "q_negative",
+    "q_positive", "mean_negative", "mean_positive", "max_negative", "max_positive",
+    "log_candidates", "log_words", "ukraine", "climate",
+)
+_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+          "NORP": "group"}
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|across|into|inside|outside|throughout|around|"
+                       r"over|toward|towards|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One of the article's top entities as the role step sees it."""
+
+    name: str
+    mentions: list[Mention]
+    rank: int  # 0 = most mentioned
+    portrayal: PortrayalLabel | None
+    sentence_probs: np.ndarray | None  # (sentences about it, 3): negative, neutral, positive
+    article_probs: np.ndarray | None  # (3,)
+
+
+def locative_share(text: str, mentions: Sequence[Mention]) -> float:
+    """The share of ``mentions`` that follow a locative preposition ("in Kyiv", "to Alaska")."""
+    if not mentions:
+        return 0.0
+    located = sum(bool(_LOCATIVE.search(text[max(0, m.start - 20):m.start]))
+                  for m in mentions if 0 <= m.start <= len(text))
+    return located / len(mentions)
+
+
+def entity_rows(article: Article, candidates: Sequence[Candidate], domains: set[str],
+                sentences: int) -> np.ndarray:
+    """One row of ``FEATURES`` per candidate."""
+    text, title = article.text, (article.title or "").lower()
+    total = max(1, sum(len(c.mentions) for c in candidates))
+    lead_end = article.sentences[min(1, len(article.sentences) - 1)].end \
+        if article.sentences else min(len(text), 300)
+    words = max(1, len(text.split()))
+    spoke: dict[str, int] = {}
+    quoted = [(quote.start, quote.end) for quote in article.quotes if quote.direct]
+    for quote in article.quotes:
+        if quote.speaker:
+            spoke[quote.speaker] = spoke.get(quote.speaker, 0) + 1
+    rows = np.zeros((len(candidates), len(FEATURES)), dtype=np.float32)
+    for i, c in enumerate(candidates):
+        ms = c.mentions
+        kind = _TYPES.get(max(set(t := [m.type for m in ms]), key=t.count), "")
+        surfaces = {m.text.lower() for m in ms} | {c.name.lower()}
+        p = c.sentence_probs
+        a = c.article_probs
+        lean = c.portrayal.polarity if c.portrayal is not None else "neutral"
+        about = c.portrayal.mentions if c.portrayal is not None else len(ms)
+        row = {
+            "log_mentions": math.log1p(len(ms)),
+            "mention_share": len(ms) / total,
+            "log_sentences": math.log1p(about),
+            "sentence_share": about / max(1, sentences),
+            "inverse_rank": 1.0 / (1 + c.rank),
+            "first_position": ms[0].start / max(1, len(text)) if ms else 1.0,
+            "in_title": float(bool(title) and any(s in title for s in surfaces if len(s) > 2)),
+            "in_lead": float(bool(ms) and ms[0].start < lead_end),
+            "locative_share": locative_share(text, ms),
+            "speaker": math.log1p(spoke.get(c.name, 0)),
+            "quoted_share": sum(any(a <= m.start < b for a, b in quoted) for m in ms)
+            / max(1, len(ms)),
+            "negative": float(lean == "negative"), "positive": float(lean == "positive"),
+            "q_negative": float(a[0]) if a is not None else 0.0,
+            "q_positive": float(a[2]) if a is not None else 0.0,
+            "mean_negative": float(p[:, 0].mean()) if p is not None and len(p) else 0.0,
+            "mean_positive": float(p[:, 2].mean()) if p is not None and len(p) else 0.0,
+            "max_negative": float(p[:, 0].max()) if p is not None and len(p) else 0.0,
+            "max_positive": float(p[:, 2].max()) if p is not None and len(p) else 0.0,
+            "log_candidates": math.log1p(len(candidates)),
+            "log_words": math.log1p(words),
+            "ukraine": float("URW" in domains),
+            "climate": float("CC" in domains),
+        }
+        if kind:
+            row[kind] = 1.0
+        rows[i] = [row.get(name, 0.0) for name in FEATURES]
+    return rows
+
+
+def cast_probabilities(model: LinearLabeller, rows: np.ndarray) -> np.ndarray:
+    """P(the annotators cast the entity) per row."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.float32)
+    if list(model.meta.get("features", FEATURES)) != list(FEATURES):
+        raise ValueError("role gate model was trained on other features; run `make models`")
+    return np.asarray(model.proba(rows)).reshape(len(rows), -1)[:, 0]
+
+
+def threshold(model: LinearLabeller) -> float:
+    """The shipped cast threshold (meta ``threshold``), chosen out of fold by document."""
+    return float(model.meta.get("threshold", 0.5))

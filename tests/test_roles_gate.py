@@ -1,0 +1,180 @@
+"""The learned role gate (issue 17, sixth session): its features, where it applies, the role it
+gives, the shipped model, and the seeds through the whole pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from parallax.frame import role_gate
+from parallax.frame.linear import LinearLabeller
+from parallax.frame.roles import cast_role, role_candidates
+from parallax.records import Article, Mention, PortrayalLabel, Published, Quote
+
+TEXT = ("Dragan ordered the shelling of Kyiv. Dragan lied about it. Dragan threatened Ukraine. "
+        "\u201cWe will not stop,\u201d Dragan said in Minsk. Reporters flew to Minsk.")
+
+
+def _mentions(name: str, kind: str, canonical: str = "") -> list[Mention]:
+    out, at = [], TEXT.find(name)
+    while at >= 0:
+        out.append(Mention(name, at, at + len(name), kind, canonical or name))
+        at = TEXT.find(name, at + 1)
+    return out
+
+
+def _article(language: str = "en") -> Article:
+    from parallax.enrich.sentences import sentencex_sentences
+
+    mentions = _mentions("Dragan", "PERSON") + _mentions("Minsk", "GPE")
+    quote_at = TEXT.index("\u201c")
+    return Article(id="g1", role="main", title="Dragan shells Kyiv", outlet=None,
+                   published=Published(), text=TEXT, language=language,
+                   entities=sorted(mentions, key=lambda m: m.start),
+                   quotes=[Quote("We will not stop,", quote_at, quote_at + 19, "Dragan", "said",
+                                 True)],
+                   sentences=sentencex_sentences(TEXT, language))
+
+
+def _candidates() -> list[role_gate.Candidate]:
+    p = np.array([[0.7, 0.2, 0.1], [0.6, 0.3, 0.1], [0.5, 0.4, 0.1], [0.2, 0.7, 0.1]])
+    return [role_gate.Candidate("Dragan", _mentions("Dragan", "PERSON"), 0,
+                                PortrayalLabel("Dragan", "negative", 0.9, 4), p,
+                                np.array([0.8, 0.15, 0.05])),
+            role_gate.Candidate("Minsk", _mentions("Minsk", "GPE"), 1,
+                                PortrayalLabel("Minsk", "neutral", 0.6, 2), p[:2], None)]
+
+
+def test_the_gate_features_describe_how_the_article_treats_each_entity() -> None:
+    rows = role_gate.entity_rows(_article(), _candidates(), {"URW"}, 5)
+    assert rows.shape == (2, len(role_gate.FEATURES))
+    col = {name: i for i, name in enumerate(role_gate.FEATURES)}
+    dragan, minsk = rows
+    assert dragan[col["mention_share"]] == pytest.approx(4 / 6)
+    assert dragan[col["in_title"]] == 1 and minsk[col["in_title"]] == 0
+    assert dragan[col["person"]] == 1 and minsk[col["place"]] == 1
+    assert dragan[col["first_position"]] == 0 and minsk[col["first_position"]] > 0.5
+    assert minsk[col["locative_share"]] == 1 and dragan[col["locative_share"]] == 0
+    assert dragan[col["speaker"]] > 0 and minsk[col["speaker"]] == 0
+    assert dragan[col["negative"]] == 1 and dragan[col["q_negative"]] == pytest.approx(0.8)
+    assert dragan[col["max_negative"]] == pytest.approx(0.7)
+    assert dragan[col["ukraine"]] == 1 and dragan[col["climate"]] == 0
+    assert dragan[col["inverse_rank"]] == 1 and minsk[col["inverse_rank"]] == 0.5
+
+
+def _gate(threshold: float) -> LinearLabeller:
+    """A gate that casts by mention share alone (probability = sigmoid(10 * (share - 0.5)))."""
+    n = len(role_gate.FEATURES)
+    weights = np.zeros((n, 1), np.float32)
+    weights[role_gate.FEATURES.index("mention_share"), 0] = 10
+    return LinearLabeller(["cast"], weights, np.array([-5.0], np.float32),
+                          np.ones(1, np.float32), np.zeros(1, np.float32),
+                          np.zeros(1, np.float32),
+                          {"features": list(role_gate.FEATURES), "threshold": threshold,
+                           "languages": ["en"], "main_rates": {"Antagonist": 0.7}})
+
+
+def test_the_gate_casts_above_its_threshold_inside_the_domains_in_its_languages() -> None:
+    article = _article()
+    ranked = [("Dragan", _mentions("Dragan", "PERSON")), ("Minsk", _mentions("Minsk", "GPE"))]
+    portrayed = {c.name: (c.portrayal, c.sentence_probs) for c in _candidates()
+                 if c.portrayal is not None and c.sentence_probs is not None}
+    kept = role_candidates(article, ranked, portrayed, {"URW"}, _gate(0.5), None)
+    assert [(name, round(p or 0, 3)) for name, _, p in kept] == [("Dragan", 0.841)]
+    assert role_candidates(article, ranked, portrayed, set(), _gate(0.5), None) == []
+    kept = role_candidates(article, ranked, portrayed, {"URW"}, _gate(0.01), None)
+    assert [name for name, _, _ in kept] == ["Dragan", "Minsk"]
+    # an entity without portrayal sentences gets no role
+    assert role_candidates(article, ranked, {}, {"URW"}, _gate(0.01), None) == []
+    # a language the gate never learnt: the hand rule (a stated lean passes; the setting not)
+    russian = _article("ru")
+    kept = role_candidates(russian, ranked, portrayed, {"URW"}, _gate(0.01), None)
+    assert [(name, p) for name, _, p in kept] == [("Dragan", None)]
+
+
+def test_below_the_cast_threshold_only_the_hand_rule_entities_keep_the_role_model() -> None:
+    from parallax.frame.roles import gate_decision
+
+    gate = _gate(0.4)
+    gate.meta["hand_threshold"] = 0.2
+    assert gate_decision(0.4, False, gate) == "cast"
+    assert gate_decision(0.3, True, gate) == "hand"  # the article is about it: role model
+    assert gate_decision(0.3, False, gate) is None
+    assert gate_decision(0.1, True, gate) is None  # the gate is sure nobody casts it
+    del gate.meta["hand_threshold"]
+    assert gate_decision(0.3, True, gate) is None  # no hand tier unless the model has one
+
+
+def test_a_cast_entity_is_an_antagonist_unless_the_author_praises_it() -> None:
+    main = LinearLabeller(["Protagonist", "Antagonist", "Innocent"], np.zeros((1, 3)),
+                          np.zeros(3), np.ones(3), np.zeros(3), np.zeros(3),
+                          {"hierarchy": {"Protagonist": ["Guardian"],
+                                         "Antagonist": ["Instigator", "Tyrant"],
+                                         "Innocent": ["Victim"]}})
+    fine = LinearLabeller(["Guardian", "Instigator", "Tyrant", "Victim"], np.zeros((1, 4)),
+                          np.zeros(4), np.ones(4), np.zeros(4), np.zeros(4))
+    pf = np.array([0.9, 0.2, 0.4, 0.95])  # the role model's likeliest fine roles are elsewhere
+    rates = {"Antagonist": 0.7, "Protagonist": 0.2}
+    neutral = PortrayalLabel("X", "neutral", 0.5, 3)
+    assert cast_role(pf, main, fine, neutral, 0.5, rates) == ("Antagonist", ["Tyrant"], 0.35)
+    positive = PortrayalLabel("X", "positive", 0.9, 3)
+    role, fines, score = cast_role(pf, main, fine, positive, 0.5, rates)
+    assert (role, fines) == ("Protagonist", ["Guardian"]) and score == pytest.approx(0.1)
+
+
+def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place() -> None:
+    from parallax.frame.role_gate_train import HAND_THRESHOLD, THRESHOLD
+    from parallax.frame.trained import load_models
+
+    gate = load_models("")["roles-gate"]
+    assert gate.meta["features"] == list(role_gate.FEATURES)
+    assert gate.meta["threshold"] == THRESHOLD and gate.meta["languages"] == ["en"]
+    assert gate.meta["hand_threshold"] == HAND_THRESHOLD < THRESHOLD
+    assert gate.meta["main_rates"]["Antagonist"] > 0.5
+    col = {name: i for i, name in enumerate(role_gate.FEATURES)}
+    central, passing = np.zeros((2, len(role_gate.FEATURES)), np.float32)
+    for row in (central, passing):
+        row[col["log_candidates"]], row[col["log_words"]] = np.log1p(10), np.log1p(600)
+        row[col["ukraine"]] = 1
+    central[[col["log_mentions"], col["log_sentences"]]] = np.log1p(9)
+    central[[col["mention_share"], col["inverse_rank"], col["in_title"], col["in_lead"],
+             col["person"], col["negative"]]] = (0.4, 1, 1, 1, 1, 1)
+    central[[col["q_negative"], col["mean_negative"], col["max_negative"]]] = (0.6, 0.4, 0.8)
+    passing[[col["log_mentions"], col["log_sentences"]]] = np.log1p(1)
+    passing[[col["mention_share"], col["inverse_rank"], col["first_position"], col["place"],
+             col["locative_share"]]] = (0.03, 0.1, 0.9, 1, 1)
+    p_central, p_passing = role_gate.cast_probabilities(gate, np.stack([central, passing]))
+    assert p_central >= role_gate.threshold(gate) > p_passing
+
+
+def test_the_gate_card_reports_out_of_fold_scores() -> None:
+    from parallax.frame.trained import bundled_dir
+
+    card = json.loads((bundled_dir() / "roles-gate.card.json").read_text(encoding="utf-8"))
+    oof = card["oof_by_document"]
+    # measured 0.472 average precision (base rate 0.172) and 0.50 precision at the threshold
+    assert oof["average_precision"] > 2 * oof["base_rate"]
+    assert oof["precision"] > 0.4 and card["threshold"] == role_gate.threshold(
+        LinearLabeller.load(bundled_dir() / "roles-gate.npz"))
+
+
+@pytest.fixture(scope="module")
+def seed_roles() -> dict[str, dict[str, str]]:
+    from tests.requirements import shared_path
+    from tests.test_portrayal import _seed_article
+
+    names = sorted(p.name for p in shared_path("seeds").iterdir())
+    return {prefix: {r.entity: r.main_role for r in
+                     _seed_article(next(n for n in names if n.startswith(prefix))).roles}
+            for prefix in ("000", "004")}
+
+
+def test_the_seeds_cast_their_central_figures(seed_roles: dict[str, dict[str, str]]) -> None:
+    """The investigative piece (004) casts Kim Jong Un and Putin as antagonists; the state-media
+    piece (000) praises Putin ("Putin is no criminal."), so he is never its antagonist."""
+    assert seed_roles["004"].get("Kim Jong Un") == "Antagonist"
+    assert seed_roles["004"].get("Vladimir Putin") == "Antagonist"
+    assert seed_roles["000"].get("Vladimir Putin") == "Protagonist"
+    assert len(seed_roles["000"]) <= 8 and len(seed_roles["004"]) <= 8  # not every entity
