@@ -430,11 +430,12 @@ def render_card(card: dict[str, Any]) -> str:
         f"entity's sentences leans that way with at least {a['evidence_min']} (the evidence "
         "shown). Otherwise neutral: the models abstain.",
         "- Roles (SemEval-2025) are given only inside the Ukraine-war / climate domains "
-        "(`frame/domains.py`), and only to an entity the article is about: a lean the author "
-        "states, or at least `ROLE_MIN_SENTENCES` (4) sentences about it, chosen by F0.5 out of "
-        "fold on the SemEval-2025 EN training documents (`scripts/roles_cv.py`); the lean "
-        "narrows the main roles, a negative portrayal is never a Protagonist "
-        "(`roles.may_get_role`, `roles.choose_role`).", "",
+        "(`frame/domains.py`). In English the learned role gate decides which entities the "
+        "article casts (`roles-gate.npz`, ROLE_GATE_CARD.md, sixth session); in the other "
+        "languages an entity the article is about: a lean the author states, or at least "
+        "`ROLE_MIN_SENTENCES` (4) sentences about it (`roles.may_get_role`). The lean narrows "
+        "the main roles, a negative portrayal is never a Protagonist (`roles.choose_role`, "
+        "`roles.cast_role`).", "",
         "## Scores",
         "| what | CV | held out | trivial baseline |", "|---|---:|---:|---:|",
         f"| sentence, NewsMTSC macro-F1 (3 classes) | {s['cv_macro_f1']:.3f} | "
