@@ -67,8 +67,12 @@ class Segmented:
 class _Decoder:
     def __init__(self, lines: list[Line], classifier: LineClassifier,
                  main: list[bool] | None = None,
-                 thread_heads: tuple[set[int], int | None] | None = None) -> None:
+                 thread_heads: tuple[set[int], int | None] | None = None,
+                 model_main: list[str] | None = None) -> None:
         self.lines = lines
+        # the rules' pass: the line model's main text, to stop as soon as the result
+        # provably fails ``segment_text``'s agreement test (``_Disagrees``)
+        self.model_main = model_main
         self.pos = 0
         self.clf = classifier
         self.out = Segmented([], [], [])
@@ -254,6 +258,8 @@ class _Decoder:
         # the cursor helpers (peek, repeated_title) inlined: ~200 lines a page pass here
         lines, repeats, trace = self.lines, self.repeats, self.out.trace
         while self.pos < len(lines):
+            if current is not main and self.model_main is not None:
+                self.check_agreement(main)  # the body is complete: no line returns to it
             line = lines[self.pos]
             text = line.text
             if self.main and current is main and self.last_main is not None \
@@ -393,6 +399,26 @@ class _Decoder:
                 self.out.boilerplate.append(Boilerplate(draft.title, "orphan_title"))
         return self.out
 
+    def check_agreement(self, main: Draft) -> None:
+        """Raise ``_Disagrees`` when the rules' result cannot pass ``segment_text``'s
+        agreement test whatever the rest of the page gives; asked once, when the main
+        article has ended (its body is then final).
+
+        Why exact: from here on only teasers can be added, and a teaser takes its text out
+        of the model's wanted text, so the shared words (``both``) can only fall and the
+        wanted words fall by at most the words of the lines left. Why: on about a third of
+        the real dumps the rules' pass is thrown away after running to the end (~10 % of a
+        dump's time, language identification of tail lines included)."""
+        wanted_now = Counter(self.model_main) - _teasers(self.out.trace)
+        self.model_main = None
+        both, body_words, wanted_words = _agreement(Counter(main.paragraphs), wanted_now)
+        # every line left may become a teaser and take one of its text's copies out
+        left = sum(line.words for line in self.lines[self.pos:] if line.text in wanted_now)
+        lowest = wanted_words - left
+        if not body_words or both < AGREE_PRECISION * body_words \
+                or both < AGREE_RECALL * lowest:
+            raise _Disagrees
+
     def comment_line(self, line: Line) -> None:
         """Comments are one per line; a 'Name' line followed by a time line is the author."""
         nxt = self.peek(1)
@@ -418,6 +444,23 @@ AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share
 #: gets the rules' pass first (the shapes the rules were written for: short pasted articles,
 #: comment threads, teaser lists); any other page only the model-guided pass
 RULES_MAX_LINES = 80
+
+
+class _Disagrees(Exception):
+    """The rules' pass cannot agree with the line model (``_Decoder.check_agreement``)."""
+
+
+def _teasers(trace: list[tuple[str, str]]) -> Counter[str]:
+    return Counter(t for t, where in trace if where in ("related_body", "related_title"))
+
+
+def _agreement(body: Counter[str], wanted: Counter[str]) -> tuple[int, int, int]:
+    """Words of the rules' body the model also wants, of the body, and of the wanted text
+    (a line's words once per copy)."""
+    both = sum(len(t.split()) * n for t, n in (body & wanted).items())
+    body_words = sum(len(t.split()) * n for t, n in body.items())
+    wanted_words = sum(len(t.split()) * n for t, n in wanted.items())
+    return both, body_words, wanted_words
 
 
 def segment_text(text: str, classifier: LineClassifier | None = None,
@@ -449,18 +492,19 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
         learned = _Decoder(lines, clf, mask, heads).run()
         learned.model_main = model_main
         return learned
-    rules = _Decoder(lines, clf, thread_heads=heads).run()
-    rules.model_main = model_main
-    main = next((d for d in rules.articles if d.role == "main"), None)
-    body = Counter(main.paragraphs) if main else Counter()
-    teasers = Counter(t for t, where in rules.trace if where in ("related_body", "related_title"))
-    wanted = Counter(model_main) - teasers
-    both = sum(len(t.split()) * n for t, n in (body & wanted).items())
-    body_words = sum(len(t.split()) * n for t, n in body.items())
-    wanted_words = sum(len(t.split()) * n for t, n in wanted.items())
-    if body_words and both >= AGREE_PRECISION * body_words \
-            and both >= AGREE_RECALL * wanted_words:
-        return rules
+    try:
+        rules = _Decoder(lines, clf, thread_heads=heads, model_main=model_main).run()
+    except _Disagrees:  # (the same test, decided before the pass's end)
+        rules = None
+    if rules is not None:
+        rules.model_main = model_main
+        main = next((d for d in rules.articles if d.role == "main"), None)
+        both, body_words, wanted_words = _agreement(
+            Counter(main.paragraphs) if main else Counter(),
+            Counter(model_main) - _teasers(rules.trace))
+        if body_words and both >= AGREE_PRECISION * body_words \
+                and both >= AGREE_RECALL * wanted_words:
+            return rules
     learned = _Decoder(lines, clf, mask, heads).run()
     learned.model_main = model_main
     return learned
