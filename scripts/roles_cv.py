@@ -13,7 +13,10 @@ compared on ~600 mentions instead of 54. Output: the scores of ``rescore`` as JS
 the analysed articles and the recorded inputs are kept in git-ignored ``build/roles-cv/``.
 
 ``--rescore`` skips the refitting (40 minutes on 2 busy cores) and applies the current
-``may_get_role`` + ``choose_role`` to the recorded inputs (the shipped model's base rates and
+decision to the recorded inputs: the learned gate (``roles.gate_decision`` over the gate's
+out-of-fold probabilities, ``build/roles-cv/gate-<LANG>.json`` from ``python -m
+parallax.frame.role_gate_train``) as the shipped row, with its curve, and the hand rule
+``may_get_role`` + ``choose_role`` (the shipped model's base rates and
 role hierarchy), for the shipped constants and the alternatives in docs/portrayal.md. It also
 scores the shown roles per entity: how many were shown, and how many went to an entity the
 annotators cast in that main role (its most frequent gold main role) -- a role on an entity
@@ -80,7 +83,7 @@ def record(framing: TrainedFraming, article: Article) -> dict[str, dict[str, Any
     setting: dict[str, bool] = {}
     import parallax.frame.trained as trained
 
-    gate, choose = trained.may_get_role, trained.choose_role
+    gate, choose = roles.may_get_role, trained.choose_role
 
     def spy_gate(portrayal: PortrayalLabel | None, in_domain: bool, text: str = "",
                  mentions: Sequence[Mention] = (), min_sentences: int | None = None) -> bool:
@@ -96,11 +99,11 @@ def record(framing: TrainedFraming, article: Article) -> dict[str, dict[str, Any
                                   "setting": setting.get(portrayal.entity, False)}
         return choose(pm, pf, main, fine, portrayal)
 
-    trained.may_get_role, trained.choose_role = spy_gate, spy_choose  # type: ignore[assignment]
+    roles.may_get_role, trained.choose_role = spy_gate, spy_choose
     try:
         framing.annotate(article)
     finally:
-        trained.may_get_role, trained.choose_role = gate, choose  # type: ignore[assignment]
+        roles.may_get_role, trained.choose_role = gate, choose
     return seen
 
 
@@ -273,6 +276,10 @@ def record_folds(language: str, folds: int, path: Path) -> None:
     out: list[dict[str, Any]] = []
     docs_out: list[dict[str, Any]] = []
     framing = TrainedFraming()
+    # the hand-rule path records every candidate's role inputs (minimum 1 sentence below); the
+    # learned gate's out-of-fold probabilities come from ``role_gate_train``
+    framing.models = dict(framing.models)  # a copy: ``load_models`` caches the shipped dict
+    framing.models.pop("roles-gate", None)
     shipped = dict(framing.models)
     minimum = roles.ROLE_MIN_SENTENCES
     roles.ROLE_MIN_SENTENCES = 1

@@ -94,6 +94,7 @@ def record(datasets: Path, language: str, say: Any) -> Table:
 
     docs, analysed = analysed_documents(datasets, language, say)
     framing = TrainedFraming()
+    framing.models = dict(framing.models)  # a copy: ``load_models`` caches the shipped dict
     framing.models["roles-gate"] = passthrough()
     seen: list[tuple[list[str], np.ndarray]] = []
     rows_of = role_gate.entity_rows
