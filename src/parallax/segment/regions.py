@@ -23,6 +23,7 @@ seven); the trees are the line model's evaluator (``trees.py``).
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -97,17 +98,21 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
                        ends: FloatArray, stop: FloatArray, heading: FloatArray,
                        phrase: FloatArray, keep_inside: float
                        ) -> tuple[list[tuple[int, int]], FloatArray]:
-    """The candidates' ``(start, end)`` and one ``NAMES`` row each (no rows: no candidate)."""
+    """The candidates' ``(start, end)`` and one ``NAMES`` row each (no rows: no candidate).
+
+    The page-wide sums are numpy (one prefix sum of the page's columns); each of the at most
+    seven candidates' rows is then plain float arithmetic on a few values read from it: on
+    arrays of seven, numpy's per-call overhead was most of the time (~60 calls). The same
+    IEEE operations in the same order (logarithms stay numpy's: ``math.log1p`` can differ in
+    the last bit)."""
     found, (bs, be) = spans(p, words)
     if not found:
         return [], np.zeros((0, len(NAMES)))
     n = len(p)
     total = max(float(words.sum()), 1.0)
     p_words_page = float((p * words).sum())
-    offset = np.array([c[0] for c in found])
-    s = np.array([c[1] for c in found], dtype=np.intp)
-    e = np.array([c[2] for c in found], dtype=np.intp)
-    lines = (e - s + 1).astype(np.float64)
+    s = [c[1] for c in found]
+    e = [c[2] for c in found]
     kept = p >= keep_inside
     # every per-span sum from one prefix sum of the page's columns
     per_line = np.stack([words, p * words, words * (p >= 0.5), words * (p >= 0.9),
@@ -115,33 +120,48 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
                          heading, phrase], axis=1)
     prefix = np.zeros((n + 1, per_line.shape[1]))
     np.cumsum(per_line, axis=0, out=prefix[1:])
-    inside = prefix[e + 1] - prefix[s]
-    (raw_words, p_words, sure_in, very_sure_in, kept_words, paragraph_in, ends_in, stop_in,
-     heading_in, phrase_in) = inside.T
-    sure_all, very_sure_all = float(prefix[n, 2]), float(prefix[n, 3])
+    count = len(found)
+    lo = [max(a, bs) for a in s]
+    hi = [max(min(b, be), low) for b, low in zip(e, lo, strict=True)]
+    # the prefix rows read: each candidate's start and end + 1, the fixed decoding's, the
+    # overlap's, the page's total
+    rows = prefix[s + [b + 1 for b in e] + lo + [h + 1 for h in hi] + [bs, be + 1, n]].tolist()
+    at_start, at_end = rows[:count], rows[count:2 * count]
+    at_lo, at_hi = rows[2 * count:3 * count], rows[3 * count:4 * count]
+    cw_bs, cw_be, page_sums = rows[-3][0], rows[-2][0], rows[-1]
+    sure_all, very_sure_all = page_sums[2], page_sums[3]
     sure_total = max(sure_all, 1.0)
-    rw = np.maximum(raw_words, 1.0)
-    cw = prefix[:, 0]
-    lo, hi = np.maximum(s, bs), np.minimum(e, be)
-    inter = np.where(hi >= lo, cw[np.maximum(hi, lo) + 1] - cw[lo], 0.0)
-    union = raw_words + (cw[be + 1] - cw[bs]) - inter
-    before = np.where(s > 0, p[np.maximum(s - 1, 0)], -1.0)
-    after = np.where(e + 1 < n, p[np.minimum(e + 1, n - 1)], -1.0)
-    p_min_kept = _spans_reduce(np.minimum, np.where(kept, p, np.inf), s, e, np.inf)
-    count = len(s)
-    columns = [
-        offset, np.log1p(lines), np.log1p(rw), lines / n, rw / total, p_words / rw,
-        np.where(np.isfinite(p_min_kept), p_min_kept, 0.0),
-        _spans_reduce(np.maximum, p, s, e, -np.inf), kept_words / rw, s / n, e / n,
-        cw[s] / total, cw[e + 1] / total, (sure_all - sure_in) / sure_total,
-        (very_sure_all - very_sure_in) / total, sure_in / sure_total, paragraph_in / rw,
-        ends_in / rw, stop_in / rw, heading_in / lines, phrase_in / lines, before, after,
-        inter / np.maximum(union, 1.0), np.full(count, np.log1p(n)),
-        np.full(count, np.log1p(total)), np.full(count, p_words_page / total),
-        ((s == bs) & (e == be)).astype(np.float64), np.log1p(kept_words),
-        (raw_words - kept_words) / rw,
-    ]
-    return list(zip(s.tolist(), e.tolist(), strict=True)), np.stack(columns, axis=1)
+    p_min_kept = _spans_reduce(np.minimum, np.where(kept, p, np.inf), np.asarray(s, np.intp),
+                               np.asarray(e, np.intp), np.inf).tolist()
+    p_max = _spans_reduce(np.maximum, p, np.asarray(s, np.intp), np.asarray(e, np.intp),
+                          -np.inf).tolist()
+    inside = [[b - a for a, b in zip(first, last, strict=True)]
+              for first, last in zip(at_start, at_end, strict=True)]
+    lines = [float(b - a + 1) for a, b in zip(s, e, strict=True)]
+    rw = [max(row[0], 1.0) for row in inside]
+    logs = np.log1p(np.asarray(lines + rw + [row[4] for row in inside])).tolist()
+    log_n, log_total = float(np.log1p(n)), float(np.log1p(total))
+    p_list = p.tolist() if count else []
+    out = []
+    for k in range(count):
+        a, b, size, words_in = s[k], e[k], lines[k], rw[k]
+        (raw_words, p_words, sure_in, very_sure_in, kept_words, paragraph_in, ends_in,
+         stop_in, heading_in, phrase_in) = inside[k]
+        inter = at_hi[k][0] - at_lo[k][0] if min(b, be) >= lo[k] else 0.0
+        union = raw_words + (cw_be - cw_bs) - inter
+        low = p_min_kept[k]
+        out.append([
+            found[k][0], logs[k], logs[count + k], size / n, words_in / total,
+            p_words / words_in, low if math.isfinite(low) else 0.0, p_max[k],
+            kept_words / words_in, a / n, b / n, at_start[k][0] / total, at_end[k][0] / total,
+            (sure_all - sure_in) / sure_total, (very_sure_all - very_sure_in) / total,
+            sure_in / sure_total, paragraph_in / words_in, ends_in / words_in,
+            stop_in / words_in, heading_in / size, phrase_in / size,
+            p_list[a - 1] if a > 0 else -1.0, p_list[b + 1] if b + 1 < n else -1.0,
+            inter / max(union, 1.0), log_n, log_total, p_words_page / total,
+            float(a == bs and b == be), logs[2 * count + k], (raw_words - kept_words) / words_in,
+        ])
+    return list(zip(s, e, strict=True)), np.asarray(out, dtype=np.float64)
 
 
 _IS_BASE = NAMES.index("is_base")
