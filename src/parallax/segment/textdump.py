@@ -437,8 +437,10 @@ class _Decoder:
 
 # chosen on the training sites' dumps, the seeds and the gold set: every rules result on the
 # seeds and gold dumps has precision 1.0 and recall >= 0.48 (0.48 is the aggregator seed before
-# its teasers are set aside); real pages the rules get wrong fall below one of the two
-AGREE_PRECISION = 0.9  # of the rules' body words, the share the model calls main text
+# its teasers are set aside); real pages the rules get wrong fall below one of the two. Sixth
+# session, site-grouped out of fold (two halves of the training pages): precision 0.9 -> 0.95
+# +0.001 on both; a recall above 0.45 gains more (0.9: +0.004) but breaks the seeds' shapes
+AGREE_PRECISION = 0.95  # of the rules' body words, the share the model calls main text
 AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share in the body
 #: a page of at most this many lines, or with a comments/related heading or a donation appeal,
 #: gets the rules' pass first (the shapes the rules were written for: short pasted articles,
@@ -450,8 +452,14 @@ class _Disagrees(Exception):
     """The rules' pass cannot agree with the line model (``_Decoder.check_agreement``)."""
 
 
+#: a teaser's blurb is a sentence or two; a longer "teaser" line is article text the rules
+#: misread (bbc.com's story under an inline "Related" box), which the model's wanted text keeps
+TEASER_WORDS = 45
+
+
 def _teasers(trace: list[tuple[str, str]]) -> Counter[str]:
-    return Counter(t for t, where in trace if where in ("related_body", "related_title"))
+    return Counter(t for t, where in trace if where in ("related_body", "related_title")
+                   and t.count(" ") < TEASER_WORDS)
 
 
 def _agreement(body: Counter[str], wanted: Counter[str]) -> tuple[int, int, int]:
