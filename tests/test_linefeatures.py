@@ -340,3 +340,21 @@ def test_fast_base_features_on_unstripped_lines() -> None:
     lines = [Line(text, k, False, len(text.split()), None, 1, None, None)
              for k, text in enumerate(["A title line: ", "Ends here. ", "", "x, y; z"])]
     assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))
+
+
+def test_stop_words_with_stripped_runs_at_their_ends_are_counted() -> None:
+    # the variant set holds one stripped character per end; longer runs are tested one by one
+    page = ('("The cat," she said: "and." ((of)) «the» ,,the;; the.") — (it)\n'
+            "The end... of it!? “The” „und“ der.\n" + "word (the) of " * 30)
+    for text in (page, page.replace("The end", "İ end")):  # İ: lowering moves the places
+        lines = read_lines(text)
+        assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))
+
+
+def test_fold_and_lower_are_fold_and_lower() -> None:
+    from parallax.segment.prefilter import fold_and_lower
+
+    for page in ("ASCII Page " * 120, "Ａ page with ſ and ÄÖ " * 80, "İstanbul İ " * 120,
+                 "short Ä"):
+        for _ in range(2):  # the second time from the remembered page
+            assert fold_and_lower(page) == (fold(page), page.lower())
