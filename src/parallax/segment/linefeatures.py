@@ -35,8 +35,7 @@ from parallax.segment.prefilter import (
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
 
-DIGIT, UPPER, ALPHA, LOWER, SPACE, STRIPPED = 1, 2, 4, 8, 16, 32
-#: what the stop-word count strips off a token's ends (``STRIPPED`` in the class table)
+DIGIT, UPPER, ALPHA, LOWER, SPACE = 1, 2, 4, 8, 16
 _STRIP = ".,;:!?\"'«»„“”()"
 
 
@@ -48,40 +47,7 @@ def _class_table() -> npt.NDArray[np.uint8]:
     for flag, test in ((DIGIT, str.isdigit), (UPPER, str.isupper), (ALPHA, str.isalpha),
                        (LOWER, str.islower), (SPACE, str.isspace)):
         table[np.fromiter(map(test, chars), dtype=bool, count=0x10000)] |= flag
-    table[[ord(c) for c in _STRIP]] |= STRIPPED
     return table
-
-
-@cache
-def _stop_variants(stop: frozenset[str]) -> frozenset[str]:
-    """Every stop word with at most one ``_STRIP`` character before and after it: a token is
-    in this set exactly when ``token.strip(_STRIP)`` is a stop word, unless it has two
-    stripped characters in a row at an end ("(\"the", "the.\""), which ``_stop_flags``
-    tests one by one. Why: ~1,800 tokens a page, and one set lookup costs half a strip and a
-    lookup."""
-    if any(not w or w.strip(_STRIP) != w for w in stop):
-        raise ValueError("stop words must not start or end with a stripped character")
-    ends = ("", *_STRIP)
-    return frozenset(f"{a}{w}{b}" for w in stop for a in ends for b in ends)
-
-
-def _stop_flags(tokens: list[str], stop: frozenset[str], cls: npt.NDArray[np.uint8],
-                token_start: npt.NDArray[np.bool_], aligned: bool) -> npt.NDArray[np.bool_]:
-    """Per token of the page (``lowered.split()``), whether ``token.strip(_STRIP)`` is in
-    ``stop``. ``cls``/``token_start``: the page's classes and token starts, ``aligned``: its
-    lowering kept every character's place (the tokens' places are then the page's)."""
-    if not aligned:
-        return np.fromiter(map(stop.__contains__, map(str.strip, tokens, repeat(_STRIP))),
-                           dtype=bool, count=len(tokens))
-    flags = np.fromiter(map(_stop_variants(stop).__contains__, tokens), dtype=bool,
-                        count=len(tokens))
-    stripped = (cls & STRIPPED) > 0
-    pairs = np.flatnonzero(stripped[:-1] & stripped[1:])
-    if len(pairs):
-        token_of = np.searchsorted(np.flatnonzero(token_start), pairs, side="right") - 1
-        for k in set(token_of.tolist()):
-            flags[k] = tokens[k].strip(_STRIP) in stop
-    return flags
 
 
 def code_points(text: str) -> npt.NDArray[np.uint32]:
@@ -255,7 +221,8 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     commas = per_line((codes == ord(",")) | (codes == ord(";")), starts).astype(np.float64)
     # the page's tokens are the lines' tokens ("\n" is whitespace), in order
     tokens_all = lowered.split()
-    is_stop = _stop_flags(tokens_all, stop, cls, token_start, len(lowered) == len(page))
+    is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
+                          dtype=bool, count=len(tokens_all))
     token_ends = np.cumsum(n_tokens.astype(np.int64))  # every line has a token
     stop_count = np.diff(np.cumsum(is_stop)[token_ends - 1], prepend=0).astype(np.float64)
     first = cls[starts]
