@@ -108,57 +108,6 @@ def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64]
     return np.bincount(lines, minlength=n).astype(np.float64)
 
 
-#: ``linemodel._SENTENCE_GAP``, counted per line by ``_sentence_gaps`` without the regex
-GAP_SOURCE = r"[.!?][\"”»)]?\s+[\"“«(]?[A-ZÄÖÜÀ-ÝА-ЯЁ]"
-_END, _CLOSE, _OPEN, _CAPITAL, _GAP_SPACE = 1, 2, 4, 8, 16
-
-
-@cache
-def _gap_table() -> npt.NDArray[np.uint8]:
-    r"""Per code point of the Basic Multilingual Plane, its parts in ``GAP_SOURCE``: a
-    sentence end, a closing or an opening quote, a capital of the class, whitespace as ``\s``
-    reads it other than the newline joining the page's lines."""
-    table = np.zeros(0x10000, dtype=np.uint8)
-    for flag, chars in ((_END, ".!?"), (_CLOSE, "\"”»)"), (_OPEN, "\"“«(")):
-        table[[ord(c) for c in chars]] |= flag
-    capital = re.compile("[A-ZÄÖÜÀ-ÝА-ЯЁ]")
-    space = re.compile(r"\s")
-    for code in range(0x10000):
-        ch = chr(code)
-        if capital.match(ch):
-            table[code] |= _CAPITAL
-        if ch != "\n" and space.match(ch):
-            table[code] |= _GAP_SPACE
-    return table
-
-
-def _sentence_gaps(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64],
-                   n: int) -> npt.NDArray[np.float64]:
-    r"""Matches of ``GAP_SOURCE`` (``\s`` kept off the newlines) per line, from the page's code
-    points: at a sentence end, an optional closing quote, a run of spaces, an optional
-    opening quote and a capital. No match holds a second sentence end, so the regex's
-    matches are all the places where one starts, and each place's match is decided without
-    backtracking (a quote or a capital is no space; no quote is a capital). Why: ``re``
-    tried its first class at every character of the page (~55 µs a page)."""
-    flags = np.zeros(len(codes) + 2, dtype=np.uint8)  # two past the end: no part
-    flags[:len(codes)] = _gap_table()[np.minimum(codes, 0xFFFF)]  # (no part is astral)
-    ends = np.flatnonzero(flags & _END)
-    at = ends + 1
-    at += (flags[at] & _CLOSE) > 0
-    spaced = (flags[at] & _GAP_SPACE) > 0
-    ends, at = ends[spaced], at[spaced] + 1
-    more = (flags[at] & _GAP_SPACE) > 0
-    while more.any():  # to the end of each run of spaces
-        at += more
-        more = (flags[at] & _GAP_SPACE) > 0
-    at += (flags[at] & _OPEN) > 0
-    found = ends[(flags[at] & _CAPITAL) > 0]
-    if not len(found):
-        return np.zeros(n)
-    lines = np.searchsorted(starts, found, side="right") - 1
-    return np.bincount(lines, minlength=n).astype(np.float64)
-
-
 @cache
 def _endings(chars: tuple[str, ...]) -> npt.NDArray[np.bool_]:
     """Per code point of the Basic Multilingual Plane: is it one of the one-character line
@@ -256,8 +205,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         _has_match(sep, folded, texts, line_starts),
         blank_after, prev_blank, (first & UPPER) > 0,
         _has_match(webby, folded, texts, line_starts),
-        np.minimum(_sentence_gaps(codes, starts, n) if gap.pattern == GAP_SOURCE
-                   else _per_line(line_safe(gap), page, starts, n), 5.0) / 5.0,
+        np.minimum(_per_line(line_safe(gap), page, starts, n), 5.0) / 5.0,
         np.zeros(n), np.zeros(n),
         ~blank_after & nxt & (lengths >= 55) & ~ends,
     ], axis=1).astype(np.float64)
