@@ -217,6 +217,13 @@ class StoryIndex:
 
     @staticmethod
     def _lexical_link(a: StoryState, b: StoryState) -> tuple[float, float]:
+        if len(a.term_count) == 1 == len(b.term_count):  # most links: one language each
+            (la, ca), = a.term_count.items()
+            (lb, cb), = b.term_count.items()
+            if la != lb or not ca or not cb:
+                return 0.0, 0.0
+            return sparse_dot(a.term_sum[la], b.term_sum[lb]) / (ca * cb), \
+                ca * cb / (len(a.mains) * len(b.mains))
         total, pairs = language_pair_dots(a.term_sum, a.term_count, b.term_sum, b.term_count,
                                           same=True)
         if not pairs:
@@ -326,10 +333,12 @@ class StoryIndex:
         made clustering grow faster than the corpus."""
         hits: Counter[str] = Counter()
         for key in self._strong_keys(keys):
-            for story_id in reversed(self._postings.get(key, ())):
-                if story_id in self.stories and story_id != exclude:
-                    hits[story_id] += 1
-        return {s for s, _ in hits.most_common(KEY_CANDIDATES)}  # ties: first seen
+            postings = self._postings.get(key)
+            if postings:
+                hits.update(reversed(postings))  # counted in C; merged-away ids dropped below
+        stories = self.stories
+        live = Counter({s: n for s, n in hits.items() if s in stories and s != exclude})
+        return {s for s, _ in live.most_common(KEY_CANDIDATES)}  # ties: first seen
 
     # -- assignment ------------------------------------------------------------------------
 
