@@ -39,8 +39,9 @@ TOLERANCE = 0.02
 #: the best, since where the chooser is unsure the fixed region is the safer answer
 MARGINS = (0.0, 0.02, 0.05, 0.1, 0.2)
 #: lines of the chosen region kept from this probability, lines outside from that one (a grid
-#: 0.2-0.3 x 0.7-0.9 on the chosen regions: 0.2 / 0.9 best in both the fourth and fifth sessions)
-KEEP_INSIDE, KEEP_OUTSIDE = 0.2, 0.9
+#: 0.2-0.3 x 0.7-0.9 on the chosen regions: 0.2 / 0.9 best in the fourth session, 0.2 / 0.8 with
+#: the fifth session's page-context columns, all within 0.001)
+KEEP_INSIDE, KEEP_OUTSIDE = 0.2, 0.8
 TREES = {"max_iter": 100, "max_depth": 5, "learning_rate": 0.1, "l2_regularization": 1.0,
          "min_samples_leaf": 40, "early_stopping": False, "random_state": 0}
 
@@ -73,12 +74,14 @@ def candidates(data: dict[str, np.ndarray], p: np.ndarray, keep_inside: float = 
             keep[s:e + 1] |= pp[s:e + 1] >= keep_inside
             target.append(doc_f1(keep, yy, ww))
             doc_of.append(k)
-        rows.append(feats)
+        rows.append(regions.with_relative(feats) if len(feats) else feats)
         s, e = best_region((pp - 0.4) * np.sqrt(np.maximum(words[a:b], 1)))
         keep = pp >= keep_outside
         keep[s:e + 1] |= pp[s:e + 1] >= keep_inside
         fixed.append(doc_f1(keep, yy, ww))
-    return {"x": np.concatenate(rows), "f1": np.array(target), "doc": np.array(doc_of),
+    width = len(regions.NAMES + regions.RELATIVE)
+    return {"x": np.concatenate([r.reshape(-1, width) for r in rows]), "f1": np.array(target),
+            "doc": np.array(doc_of),
             "fixed": np.array(fixed), "group": data["group"][bounds],
             "shape": data["shape"][bounds]}
 
@@ -141,7 +144,7 @@ def main() -> None:
     gap = np.abs(1 / (1 + np.exp(-raw)) - clf.predict_proba(probe)[:, 1])
     if gap.max() > 1e-4:
         raise SystemExit(f"exported trees differ from scikit-learn's by {gap.max():.2g}")
-    header = {"version": "line-regions-v1", "features": list(regions.NAMES),
+    header = {"version": "line-regions-v1", "features": list(regions.NAMES + regions.RELATIVE),
               "keep_inside": args.keep_inside, "keep_outside": args.keep_outside,
               "tolerance": TOLERANCE,
               "margin": margin,

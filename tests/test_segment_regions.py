@@ -75,4 +75,22 @@ def test_the_chooser_keeps_the_prose_block() -> None:
 def test_shipped_region_model_matches_the_code() -> None:
     chooser = regions.default_regions()
     assert chooser is not None, "segment/data/line-regions-v1.json is missing"
-    assert chooser.trees.feature.max() < len(regions.NAMES)
+    assert chooser.relative
+    assert chooser.trees.feature.max() < len(regions.NAMES + regions.RELATIVE)
+    # the trees read some of the page-relative columns (else they would not be worth their cost)
+    assert chooser.trees.feature.max() >= len(regions.NAMES)
+
+
+def test_relative_columns_compare_a_pages_candidates() -> None:
+    p, c = _page(1)
+    _, rows = regions.candidate_features(
+        p, c["words"], c["paragraph"], c["ends_sentence"], c["stop_ratio"], c["heading"],
+        c["phrase"], 0.2)
+    full = regions.with_relative(rows)
+    names = regions.NAMES + regions.RELATIVE
+    assert full.shape == (len(rows), len(names))
+    assert np.array_equal(full[:, :len(regions.NAMES)], rows)
+    words = rows[:, regions.NAMES.index("log_words")]
+    assert np.allclose(full[:, names.index("log_words-max")], words - words.max())
+    assert np.allclose(full[:, names.index("log_words-min")], words - words.min())
+    assert (full[:, names.index("candidates")] == len(rows)).all()

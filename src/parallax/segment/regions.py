@@ -165,6 +165,24 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
 
 
 _IS_BASE = NAMES.index("is_base")
+#: columns compared across the page's candidates (``with_relative``)
+_RELATIVE_OF = ("log_words", "p_mean", "words_rel", "kept_share", "paragraph_in", "ends_in",
+                "stop_in", "sure_inside", "p_min_kept", "offset", "start_rel", "end_rel")
+_RELATIVE_INDEX = [NAMES.index(name) for name in _RELATIVE_OF]
+#: the chooser's extra columns: each of those minus its largest and smallest value among the
+#: page's candidates, and the number of candidates. Why: a candidate is scored alone, but
+#: "the longest of the page's runs" or "the most sentence-like" is a comparison (sixth
+#: session, training sites' OOF candidates: CV 0.8583 -> 0.8605)
+RELATIVE = (*(f"{name}-{side}" for name in _RELATIVE_OF for side in ("max", "min")),
+            "candidates")
+
+
+def with_relative(rows: FloatArray) -> FloatArray:
+    """``rows`` (one ``NAMES`` row per candidate of one page) with the ``RELATIVE`` columns."""
+    picked = rows[:, _RELATIVE_INDEX]
+    high, low = picked - picked.max(axis=0), picked - picked.min(axis=0)
+    both = np.stack([high, low], axis=2).reshape(len(rows), -1)
+    return np.concatenate([rows, both, np.full((len(rows), 1), float(len(rows)))], axis=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +191,7 @@ class RegionModel:
     keep_inside: float  # lines of the chosen region with p below this are dropped
     keep_outside: float  # lines outside it with p at least this are kept
     margin: float = 0.0  # another region replaces the fixed decoding's only when scored this higher
+    relative: bool = False  # the trees read the ``RELATIVE`` columns too
 
     def choose(self, p: FloatArray, columns: dict[str, FloatArray]) -> npt.NDArray[np.bool_]:
         """Main-text lines: the best-scored candidate region, minus its sure misses, plus
@@ -184,7 +203,7 @@ class RegionModel:
             columns["stop_ratio"], columns["heading"], columns["phrase"], self.keep_inside)
         if not found:
             return keep
-        score = self.trees.probabilities(rows)
+        score = self.trees.probabilities(with_relative(rows) if self.relative else rows)
         best = int(np.argmax(score))
         base = int(np.argmax(rows[:, _IS_BASE]))
         if score[best] < score[base] + self.margin:
@@ -195,12 +214,14 @@ class RegionModel:
 
 
 def from_dict(data: dict[str, object]) -> RegionModel:
-    if list(data["features"]) != list(NAMES):  # type: ignore[call-overload]
+    features = list(data["features"])  # type: ignore[call-overload]
+    if features not in (list(NAMES), list(NAMES + RELATIVE)):
         raise ValueError("region model features differ from this code's (retrain it)")
     return RegionModel(trees=trees_from_dict(data["trees"]),  # type: ignore[arg-type]
                        keep_inside=float(data["keep_inside"]),  # type: ignore[arg-type]
                        keep_outside=float(data["keep_outside"]),  # type: ignore[arg-type]
-                       margin=float(data.get("margin", 0.0)))  # type: ignore[arg-type]
+                       margin=float(data.get("margin", 0.0)),  # type: ignore[arg-type]
+                       relative=len(features) > len(NAMES))
 
 
 @cache
@@ -212,4 +233,5 @@ def default_regions() -> RegionModel | None:
     return from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-__all__ = ["NAMES", "RegionModel", "candidate_features", "default_regions", "from_dict", "spans"]
+__all__ = ["NAMES", "RELATIVE", "RegionModel", "candidate_features", "default_regions", "from_dict",
+           "spans", "with_relative"]
