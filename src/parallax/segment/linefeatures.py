@@ -57,7 +57,9 @@ def code_points(text: str) -> npt.NDArray[np.uint32]:
 def classes(text: str, codes: npt.NDArray[np.uint32] | None = None) -> npt.NDArray[np.uint8]:
     """Class flags of every character of ``text`` (``codes``: its code points if known)."""
     codes = code_points(text) if codes is None else codes
-    cls = _class_table()[np.minimum(codes, 0xFFFF)]
+    # ``take`` clipping at the table's end, not ``table[np.minimum(codes, 0xFFFF)]``: the
+    # same values without the fancy-indexing path (~4x faster on a real page's ~11,000)
+    cls = _class_table().take(codes, mode="clip")
     for i in np.flatnonzero(codes > 0xFFFF).tolist():  # emoji and other astral characters
         ch = text[i]
         cls[i] = (DIGIT * ch.isdigit() | UPPER * ch.isupper() | ALPHA * ch.isalpha()

@@ -284,7 +284,7 @@ class LiteralIndex:
         found: list[str] = []
         if len(page) >= _GRAM:
             grams = _buckets(_codes(page))
-            table = self._table[grams]
+            table = self._table.take(grams)  # (faster than fancy indexing, same values)
             hits = np.flatnonzero(table)
             tail = hits + self._tail_offset[table[hits]]
             inside = tail < len(grams)
