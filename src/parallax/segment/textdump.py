@@ -434,8 +434,10 @@ class _Decoder:
         self.model_main = self.wanted = None
         both, body_words, wanted_words = _agreement(Counter(main.paragraphs), wanted_now,
                                                     self.sizes)
-        # every line left may become a teaser and take one of its text's copies out
-        left = sum(line.words for line in self.lines[self.pos:] if line.text in wanted_now)
+        # every line left may become a teaser and take one of its text's copies out, but
+        # only a line of fewer than TEASER_WORDS spaces counts as one (``_teasers``)
+        left = sum(line.words for line in self.lines[self.pos:]
+                   if line.text in wanted_now and line.text.count(" ") < TEASER_WORDS)
         lowest = wanted_words - left
         if not body_words or both < AGREE_PRECISION * body_words \
                 or both < AGREE_RECALL * lowest:
