@@ -6,11 +6,13 @@ dumps (``build/line-model-features.npz``) and the site-grouped fold models of th
 never read. Each dump's line probabilities come from the fold model that did not see its site
 (out of fold: what a new site gets). Every candidate region is decoded and scored with the
 word-weighted F1 of its lines against the line labels; the chooser (gradient-boosted trees) learns
-"this candidate is within ``TOLERANCE`` of the page's best". Reported: site-grouped 2-fold CV of
-the chosen candidates' mean per-dump F1, against the fixed decoding on the same probabilities.
+which of two candidates of a page is better (both orders of each pair, weighted by their F1
+difference; seventh session), or with ``--pointwise`` "this candidate is within ``TOLERANCE``
+of the page's best" (the sixth session's). Reported: site-grouped 2-fold CV of the chosen
+candidates' mean per-dump F1, against the fixed decoding on the same probabilities.
 
     nice .venv/bin/python benchmarks/train_line_model.py    # first, if the caches are missing
-    nice .venv/bin/python benchmarks/train_region_model.py  # ~3 min
+    nice .venv/bin/python benchmarks/train_region_model.py  # ~8 min idle (pairwise), ~3 pointwise
 """
 
 from __future__ import annotations
@@ -105,12 +107,93 @@ def chosen_f1(c: dict[str, np.ndarray], score: np.ndarray, margin: float = 0.0) 
     return out
 
 
+def page_bounds(doc: np.ndarray) -> list[tuple[int, int]]:
+    """Each dump's candidates as ``[a, b)`` (the candidates are in dump order)."""
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+    return list(zip(starts.tolist(), [*starts[1:].tolist(), len(doc)], strict=True))
+
+
+def pairs(c: dict[str, np.ndarray], docs: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Both orders of every pair of one dump's candidates whose F1 differ by more than 0.005
+    (``regions.pair_rows``' columns), label "the first is better", weighted by the
+    difference: a pair where the choice costs little teaches little."""
+    xs, ys, ws = [], [], []
+    for a, b in page_bounds(c["doc"]):
+        if b - a < 2 or not docs[c["doc"][a]]:
+            continue
+        rows = c["x"][a:b]
+        first, second = np.triu_indices(b - a, 1)
+        gap = c["f1"][a:b][first] - c["f1"][a:b][second]
+        sel = np.abs(gap) > 0.005
+        one = regions.pair_rows(rows)[sel]
+        other = np.concatenate([rows[second] - rows[first], rows[second]], axis=1)[sel]
+        xs += [one, other]
+        ys += [gap[sel] > 0, gap[sel] < 0]
+        ws += [np.abs(gap[sel])] * 2
+    return np.concatenate(xs), np.concatenate(ys).astype(int), np.concatenate(ws)
+
+
+def pair_scores(c: dict[str, np.ndarray], clf: HistGradientBoostingClassifier,
+                docs: np.ndarray) -> np.ndarray:
+    """``regions.pair_scores`` of each selected dump's candidates, with scikit-learn's trees."""
+    score = np.zeros(len(c["f1"]))
+    for a, b in page_bounds(c["doc"]):
+        if docs[c["doc"][a]]:
+            score[a:b] = regions.pair_scores(c["x"][a:b], _Sklearn(clf))  # type: ignore[arg-type]
+    return score
+
+
+class _Sklearn:
+    """scikit-learn's classifier where ``regions.pair_scores`` expects the tree tables."""
+
+    def __init__(self, clf: HistGradientBoostingClassifier) -> None:
+        self.clf = clf
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(self.clf.predict_proba(x)[:, 1])
+
+
+def fit(c: dict[str, np.ndarray], train: np.ndarray, label: np.ndarray,
+        pairwise: bool) -> HistGradientBoostingClassifier:
+    """The chooser on the candidates (``train``: a mask of candidates, of whole dumps)."""
+    if not pairwise:
+        return HistGradientBoostingClassifier(**TREES).fit(c["x"][train], label[train])
+    docs = np.zeros(len(c["fixed"]), dtype=bool)
+    docs[c["doc"][train]] = True
+    x, y, w = pairs(c, docs)
+    return HistGradientBoostingClassifier(**TREES).fit(x, y, sample_weight=w)
+
+
+def scores(c: dict[str, np.ndarray], clf: HistGradientBoostingClassifier, test: np.ndarray,
+           pairwise: bool) -> np.ndarray:
+    if not pairwise:
+        return np.asarray(clf.predict_proba(c["x"][test])[:, 1])
+    docs = np.zeros(len(c["fixed"]), dtype=bool)
+    docs[c["doc"][test]] = True
+    return pair_scores(c, clf, docs)[test]
+
+
+def export(clf: HistGradientBoostingClassifier, probe: np.ndarray) -> dict[str, object]:
+    """The trees as the JSON node table, checked against scikit-learn's own predictions."""
+    table = from_sklearn(clf)
+    raw = trees_from_dict(table).raw(probe)
+    gap = np.abs(1 / (1 + np.exp(-raw)) - clf.predict_proba(probe)[:, 1])
+    if gap.max() > 1e-4:
+        raise SystemExit(f"exported trees differ from scikit-learn's by {gap.max():.2g}")
+    return table
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--keep-inside", type=float, default=KEEP_INSIDE)
     parser.add_argument("--keep-outside", type=float, default=KEEP_OUTSIDE)
+    parser.add_argument("--pointwise", action="store_true",
+                        help="score candidates one at a time (the sixth session's chooser)")
+    parser.add_argument("--folds-out", type=Path, default=None,
+                        help="also write each CV fold's chooser to FOLDS_OUT-<fold>.json")
     args = parser.parse_args()
+    pairwise = not args.pointwise
     started = time.time()
     data = dict(np.load(CACHE))
     p = out_of_fold(data)
@@ -122,10 +205,11 @@ def main() -> None:
     label = (c["f1"] >= best[c["doc"]] - TOLERANCE).astype(int)
     fold_of = (c["group"] % 2)[c["doc"]]
     score = np.zeros(len(label))
+    fold_models = {}
     for fold in (0, 1):
         test = fold_of == fold
-        clf = HistGradientBoostingClassifier(**TREES).fit(c["x"][~test], label[~test])
-        score[test] = clf.predict_proba(c["x"][test])[:, 1]
+        fold_models[fold] = clf = fit(c, ~test, label, pairwise)
+        score[test] = scores(c, clf, test, pairwise)
     margins = {m: round(float(chosen_f1(c, score, m).mean()), 4) for m in MARGINS}
     margin = max(m for m, v in margins.items() if v >= max(margins.values()) - 0.0005)
     print(f"CV by margin over the fixed decoding's region: {margins}; kept {margin}")
@@ -137,22 +221,23 @@ def main() -> None:
           f"{c['fixed'].mean():.4f}, chosen region {chosen.mean():.4f}, best candidate "
           f"{best.mean():.4f}; dumps under 0.5: {(c['fixed'] < 0.5).mean():.3f} -> "
           f"{(chosen < 0.5).mean():.3f}; by rendering (fixed, chosen) {shapes}", flush=True)
-    clf = HistGradientBoostingClassifier(**TREES).fit(c["x"], label)
-    table = from_sklearn(clf)
     probe = c["x"][:: max(1, len(label) // 20000)]
-    raw = trees_from_dict(table).raw(probe)
-    gap = np.abs(1 / (1 + np.exp(-raw)) - clf.predict_proba(probe)[:, 1])
-    if gap.max() > 1e-4:
-        raise SystemExit(f"exported trees differ from scikit-learn's by {gap.max():.2g}")
+    if pairwise:
+        probe = regions.pair_rows(probe[:200])
     header = {"version": "line-regions-v1", "features": list(regions.NAMES + regions.RELATIVE),
+              "kind": "pairwise" if pairwise else "pointwise",
               "keep_inside": args.keep_inside, "keep_outside": args.keep_outside,
               "tolerance": TOLERANCE,
               "margin": margin,
               "cv_fixed_f1": round(float(c["fixed"].mean()), 4),
-              "cv_chosen_f1": round(float(chosen.mean()), 4), "params": TREES, "trees": table}
-    args.out.write_text(json.dumps(header, separators=(",", ":")).replace(',"', ',\n"') + "\n",
-                        encoding="utf-8")
-    print(f"wrote {args.out} in {time.time() - started:.0f}s")
+              "cv_chosen_f1": round(float(chosen.mean()), 4), "params": TREES}
+    outputs = [(args.out, fit(c, np.ones(len(label), dtype=bool), label, pairwise))]
+    if args.folds_out:  # fold k's chooser never saw the sites of group k (end-to-end OOF)
+        outputs += [(Path(f"{args.folds_out}-{k}.json"), m) for k, m in fold_models.items()]
+    for path, clf in outputs:
+        text = json.dumps(header | {"trees": export(clf, probe)}, separators=(",", ":"))
+        path.write_text(text.replace(',"', ',\n"') + "\n", encoding="utf-8")
+        print(f"wrote {path} in {time.time() - started:.0f}s")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import numpy as np
 
 from parallax.segment import regions
@@ -75,10 +78,41 @@ def test_the_chooser_keeps_the_prose_block() -> None:
 def test_shipped_region_model_matches_the_code() -> None:
     chooser = regions.default_regions()
     assert chooser is not None, "segment/data/line-regions-v1.json is missing"
-    assert chooser.relative
-    assert chooser.trees.feature.max() < len(regions.NAMES + regions.RELATIVE)
-    # the trees read some of the page-relative columns (else they would not be worth their cost)
-    assert chooser.trees.feature.max() >= len(regions.NAMES)
+    assert chooser.relative and chooser.pairwise
+    width = len(regions.NAMES + regions.RELATIVE)
+    used = set(chooser.trees.feature.ravel().tolist())
+    assert max(used) < 2 * width  # the pair's difference, then the first candidate's row
+    # the trees read the difference of some page-relative columns (else they would not be
+    # worth their cost) and the first candidate's own row
+    assert used & set(range(len(regions.NAMES), width))
+    assert used & set(range(width, 2 * width))
+
+
+class _FirstColumnWins:
+    """A stand-in chooser: the candidate with the larger first column wins the pair."""
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(1.0 / (1.0 + np.exp(-10.0 * x[:, 0])))
+
+
+def test_pair_scores_rank_by_pairwise_wins() -> None:
+    rows = np.array([[0.1, 5.0], [0.9, 1.0], [0.5, 3.0], [0.2, 0.0]])
+    pairs = regions.pair_rows(rows)
+    assert pairs.shape == (6, 4)
+    assert np.allclose(pairs[0], [0.1 - 0.9, 5.0 - 1.0, 0.1, 5.0])  # (0, 1): difference, first
+    score = regions.pair_scores(rows, _FirstColumnWins())  # type: ignore[arg-type]
+    assert score.argsort().tolist() == [0, 3, 2, 1]
+    # each pair hands out one win in all, read as p for the first and 1 - p for the second
+    assert np.isclose(score.sum(), len(rows) / 2)
+    assert regions.pair_scores(rows[:1], _FirstColumnWins()).tolist() == [1.0]  # type: ignore[arg-type]
+
+
+def test_pointwise_region_files_still_load() -> None:
+    path = resources.files("parallax.segment") / "data" / "line-regions-v1.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert regions.from_dict(data).pairwise
+    data.pop("kind")  # a file of the sixth session: one candidate at a time
+    assert not regions.from_dict(data).pairwise
 
 
 def test_relative_columns_compare_a_pages_candidates() -> None:
