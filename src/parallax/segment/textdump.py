@@ -467,12 +467,12 @@ class _Decoder:
 # 0.45 gains +0.003 but breaks the seeds' shapes (an appeal and comments the model calls main)
 AGREE_PRECISION = 0.9  # of the rules' body words, the share the model calls main text
 AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share in the body
-#: a page of at most this many lines, or with a comments/related heading, gets the rules' pass
-#: first (the shapes the rules were written for: short pasted articles, comment threads, teaser
-#: lists); any other page only the model-guided pass. A donation appeal on a long page no longer
-#: asks for the rules (seventh session, training sites out of fold, end to end: the rules' pass
-#: was thrown away on most such pages; article F1 +0.002, reader comments -0.0006, ~5 % of the
-#: dumps' time)
+#: a page of at most this many lines, or with a comments heading, gets the rules' pass first
+#: (the shapes the rules were written for: short pasted articles, comment threads); any other
+#: page only the model-guided pass. A donation appeal or a related heading on a long page no
+#: longer asks for the rules (seventh session, training sites out of fold, end to end: the
+#: rules' pass was thrown away on most such pages; article F1 +0.002, reader comments
+#: -0.0006 and +0.0006 (each within noise), ~5 % and ~1.5 % of the dumps' time)
 RULES_MAX_LINES = 80
 
 
@@ -510,10 +510,10 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     Why both: the rules read the shapes they were written for (short pasted articles, comment
     threads under a heading or after an appeal, teaser lists) better than any line model, but
     on real pages they often find the wrong block or none. A long page (> ``RULES_MAX_LINES``)
-    with no comments/related heading goes straight to the model-guided pass: there the rules'
-    pass was mostly thrown away, and where it stood it cost F1 (held out by site: +0.006 to
-    +0.009 F1 per rendering without it, one decoder pass instead of up to two; a donation
-    appeal asked for the rules too until the seventh session; docs/segmentation.md).
+    with no comments heading goes straight to the model-guided pass: there the rules' pass was
+    mostly thrown away, and where it stood it cost F1 (held out by site: +0.006 to +0.009 F1
+    per rendering without it, one decoder pass instead of up to two; a related heading or a
+    donation appeal asked for the rules too until the seventh session; docs/segmentation.md).
     Otherwise the model decides: if most of the rules' body is main text to the model and it
     holds at least half of the model's main text, the rules stand; otherwise the decoder runs
     again with the model's lines as the article.
@@ -527,7 +527,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     heads = thread_marks(lines)
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
-    if len(lines) > RULES_MAX_LINES and not any(line.heading for line in lines):
+    if len(lines) > RULES_MAX_LINES and not any(line.heading == "comments" for line in lines):
         learned = _Decoder(lines, clf, mask, heads).run()
         learned.model_main = model_main
         return learned
