@@ -34,6 +34,7 @@ from parallax.segment.threads import (
     thread_marks,
     thread_sentence,
 )
+from parallax.segment.unwrap import unwrap
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -521,7 +522,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     """
     clf = classifier or LineClassifier()
     chosen = default_model() if model is True else (model or None)
-    lines = read_lines(text)
+    lines = read_lines(unwrap(text))
     if chosen is None or not lines:
         return _Decoder(lines, clf).run()
     heads = thread_marks(lines)
