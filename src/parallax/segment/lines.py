@@ -34,9 +34,11 @@ from parallax.segment.dates import (
 from parallax.segment.patterns import (
     COMMENTS_HEADING,
     NAV_CHARS,
+    OPENER_LITERALS,
     RELATED_HEADING,
     always_kind,
     boilerplate_kind,
+    comments_start_pattern,
     lines_of,
     page_index,
 )
@@ -144,6 +146,12 @@ def default_weights() -> Weights:
     return Weights(**{k: v for k, v in data["weights"].items()})
 
 
+#: ``Line.marks`` bits
+SCANNED, COMMENTS_LITERAL, OPENER_LITERAL = 1, 2, 4
+# the page scan's names for those literals (``_PAGE_EXTRA``)
+_COMMENTS_START_NAME, _OPENER_NAME = "thread:comments_start", "thread:opener"
+
+
 @dataclass(slots=True)
 class Line:
     text: str
@@ -154,6 +162,10 @@ class Line:
     repeated: int
     meta: str | None  # outlet_time | time | bullet | byline | dateline | None
     heading: str | None  # related | comments | None
+    #: ``SCANNED`` when ``read_lines`` made the line (0: made elsewhere), with
+    #: ``COMMENTS_LITERAL`` / ``OPENER_LITERAL`` when it holds such a literal (lines of at most
+    #: ``LOOKUP_WORDS`` words: a longer line is not looked up and keeps ``SCANNED`` alone)
+    marks: int = 0
 
 
 def meta_kind(line: str, may: Collection[str] | None = None, *, words: int | None = None,
@@ -207,12 +219,16 @@ def date_kind(line: str, *, dated: bool = False) -> str | None:
 # looked up once per page with the furniture patterns (patterns.page_index)
 _PAGE_EXTRA = (("outlet_time", OUTLET_TIME.pattern), ("time_only", TIME_ONLY.pattern),
                ("byline_role", BYLINE_ROLE.pattern), ("related", RELATED_HEADING.pattern),
-               ("comments", COMMENTS_HEADING.pattern))
+               ("comments", COMMENTS_HEADING.pattern),
+               # not furniture: which lines ``threads.thread_marks`` tests (``Line.marks``)
+               (_COMMENTS_START_NAME, comments_start_pattern()),
+               (_OPENER_NAME, "|".join(map(re.escape, OPENER_LITERALS))))
+_THREAD_NAMES = frozenset({_COMMENTS_START_NAME, _OPENER_NAME})
 
 
 # a line of more words is no furniture, byline or time to boilerplate_kind / meta_kind (only
 # navigation and the headings are tested on it): the page scan leaves such lines out
-_LOOKUP_WORDS = 60
+LOOKUP_WORDS = 60
 
 
 # Where boilerplate_kind and meta_kind can answer anything but "no" without the page-wide
@@ -280,10 +296,15 @@ def read_lines(text: str) -> list[Line]:
     if n_words is None:
         n_words = [len(t.split()) for t in texts]
     # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
-    short = [k for k, n in enumerate(n_words) if n <= _LOOKUP_WORDS]
+    short = [k for k, n in enumerate(n_words) if n <= LOOKUP_WORDS]
     may: list[AbstractSet[str]] = [frozenset()] * len(texts)
+    marks = [SCANNED] * len(texts)
     for k, names in zip(short, page_index(_PAGE_EXTRA).candidates([texts[k] for k in short]),
                         strict=True):
+        if names & _THREAD_NAMES:  # not pattern names of this reader: set aside
+            marks[k] |= COMMENTS_LITERAL * (_COMMENTS_START_NAME in names) \
+                | OPENER_LITERAL * (_OPENER_NAME in names)
+            names = names - _THREAD_NAMES
         may[k] = names
     kept = [i for i, ln in enumerate(raw) if ln]
     last = len(raw) - 1
@@ -291,24 +312,24 @@ def read_lines(text: str) -> list[Line]:
     append = lines.append
     for k, line in enumerate(texts):
         here, n = may[k], n_words[k]
-        if not here and n <= _LOOKUP_WORDS and k not in nav and (
+        if not here and n <= LOOKUP_WORDS and k not in nav and (
                 n > 25 or (k not in dated and line[0] not in _META_FIRST)):
             # most lines: no heading, no metadata, no navigation; what boilerplate_kind and
             # meta_kind answer then, without the two calls
             i = kept[k]
             append(Line(line, k, i < last and not raw[i + 1], n, always_kind(line, n),
-                        counts[line], None, None))
+                        counts[line], None, None, marks[k]))
             continue
         heading = None
-        if here or n > _LOOKUP_WORDS:
-            long = n > _LOOKUP_WORDS
+        if here or n > LOOKUP_WORDS:
+            long = n > LOOKUP_WORDS
             heading = "related" if (long or "related" in here) and RELATED_HEADING.match(
                 line) else ("comments" if (long or "comments" in here)
                             and COMMENTS_HEADING.match(line) else None)
         i = kept[k]
         append(Line(line, k, i < last and not raw[i + 1], n,
                     boilerplate_kind(line, here, words=n, separated=k in nav), counts[line],
-                    meta_kind(line, here, words=n, dated=k in dated), heading))
+                    meta_kind(line, here, words=n, dated=k in dated), heading, marks[k]))
     return lines
 
 

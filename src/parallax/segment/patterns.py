@@ -141,6 +141,16 @@ _COMMENTS_START = re.compile(
     + ")|(?:" + COUNTED_COMMENTS.pattern.removeprefix("^") + "))", re.IGNORECASE)
 
 
+#: what every thread opener (``threads.thread_opener``) holds, folded (``prefilter.fold``)
+OPENER_LITERALS = (" says", " said", " wrote", " schreibt", " schrieb", " пишет", " écrit",
+                   "(score:")
+
+
+def comments_start_pattern() -> str:
+    """``comments_start``'s pattern (for a page-wide literal scan of it)."""
+    return _COMMENTS_START.pattern
+
+
 def comments_start(text: str) -> bool:
     """The line opens a comment thread (a heading in any of its forms, Markdown or not)."""
     return _COMMENTS_START.match(text) is not None
