@@ -269,7 +269,7 @@ def test_the_state_media_seed_portrays_putin_positively(
 
 @pytest.mark.xfail(strict=True, reason=(
     "known gap (docs/portrayal.md): in the investigative piece (004) the author never labels "
-    "Putin with a verdict noun; the model's lean alone is not shown by default, and his (0.38 "
+    "Putin with a verdict noun; the model's lean alone is not shown by default, and his (0.39 "
     "negative with the seventh session's models, 0.45 before) is below 0.50, the lowest "
     "threshold at which shown negative leans beat the base rate on SemEval-2025 EN opinion "
     "pieces (0.82 vs 0.76), so he stays neutral"))
