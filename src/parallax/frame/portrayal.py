@@ -279,7 +279,7 @@ def decide(q: np.ndarray, model: LinearLabeller, p: np.ndarray | None = None,
     Class offsets on log-probabilities (``meta['offsets']``) are still applied first when a
     model carries them. With ``model_leans`` False (the default setting
     ``portrayal_model_leans``) only rule 1 shows a lean: on real news (83 hand-labelled BASIL
-    entities) the model's own leans were right 28% of the time, and a wrong label is worse
+    entities) the model's own leans were right 21-28% of the time, and a wrong label is worse
     than none."""
     q = q / max(float(q.sum()), 1e-9)
     if marks is not None and marks.size and int(np.sign(marks.sum())):

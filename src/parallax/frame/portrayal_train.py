@@ -440,7 +440,8 @@ def render_card(card: dict[str, Any]) -> str:
         "speech (a speech verb outside the quotes), questions and praise or blame of other actors "
         "do not count.",
         "- Shipped default (`portrayal_model_leans = false`): only the author's labels above show "
-        "a lean; the model's own leans were right 28% of the time on real news (BASIL). "
+        "a lean; the model's own leans were right 21% of the time on real news (BASIL; 28% "
+        "before the seventh session). "
         f"With the setting on, a model lean is shown when its article probability reaches "
         f"{a['show_min'][0]} (negative) / {a['show_min'][2]} (positive), thresholds chosen by "
         "F0.5 (precision counted twice) out of fold on PerSenT's training part, and one of the "
