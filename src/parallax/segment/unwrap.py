@@ -20,6 +20,10 @@ MAX_WIDTH = 100
 MIN_SHARE = 0.05
 #: and at least this many such lines (a short page of menu lines proves nothing)
 MIN_BREAKS = 4
+#: the narrowest page width read as a wrapper's: lynx/w3m, e-mail and ``fmt`` wrap at 65-80
+#: columns; a short page whose lines merely have similar lengths (a repeated 41-character
+#: comment, a list of headlines) is not wrapped prose and must keep its lines
+MIN_WIDTH = 60
 _WIDE = re.compile(f"(?m)^[^\\r\\n]{{{MAX_WIDTH + 1}}}")
 #: a line starting so opens a block of its own (Markdown/list items, quotes, headings)
 _OPENERS = frozenset("-*+#>|•")
@@ -52,7 +56,7 @@ def unwrap(text: str) -> str:
     # one unbreakable token (a URL) may stick out of a wrapped page: it does not set the width
     width = max((n for row, n in zip(rows, lengths, strict=True) if " " in row.strip()),
                 default=0)
-    if width < 40:
+    if width < MIN_WIDTH:
         return text
     stripped = [row.strip() for row in rows]
     breaks = [False] * len(rows)
