@@ -296,15 +296,10 @@ def test_consolidation_merges_a_story_split_by_arrival_order() -> None:
     assert merges and set(merges.values()) <= set(index.stories)
 
 
-def test_consolidation_reuses_stale_pushes_without_changing_merges() -> None:
-    """Consolidation reuses a stale story's last search and its links to unchanged stories
-    (stories.consolidate); 400 undated articles of 40 overlapping casts, each starting its own
-    story, must merge exactly as with every push computed afresh."""
+def _overlapping_casts(languages: tuple[str, ...] = ("en",)) -> list[Any]:
+    """400 undated articles of 40 overlapping casts, each starting its own story."""
     import random
     from collections import Counter
-
-    from parallax.stories import consolidate
-    from parallax.stories.incremental import IncrementalClusterer
 
     rng = random.Random(7)
     casts = [[f"n{rng.randrange(60)}" for _ in range(3)] for _ in range(40)]
@@ -315,25 +310,64 @@ def test_consolidation_reuses_stale_pushes_without_changing_merges() -> None:
         vector = [rng.gauss(0, 1) for _ in range(8)]
         vector[cast % 8] += 4
         p = _profile(f"a{i:03d}", "2026-03-01", keys, vector)
-        p.day, p.language = None, "en"
+        p.day, p.language = None, languages[i % len(languages)]
         p.terms = Counter([f"t{cast}", f"t{cast}", f"t{rng.randrange(80)}",
                            f"t{rng.randrange(80)}"])
         profiles.append(p)
+    return profiles
 
-    def partition(reuse: bool) -> tuple[frozenset[frozenset[str]], int]:
-        consolidate.REUSE = reuse
-        try:
-            clusterer = IncrementalClusterer(Config())
-            index = clusterer.new_index()
-            clusterer.assign_all(index, profiles)
-        finally:
-            consolidate.REUSE = True
-        groups = frozenset(frozenset(s.mains) for s in index.stories.values())
-        return groups, len(index.merges)
 
-    reused, fresh = partition(True), partition(False)
+def _partition(profiles: list[Any], switch: str, on: bool) -> tuple[frozenset[frozenset[str]], int]:
+    import copy
+
+    from parallax.stories import consolidate
+    from parallax.stories.incremental import IncrementalClusterer
+
+    setattr(consolidate, switch, on)
+    try:
+        clusterer = IncrementalClusterer(Config())
+        index = clusterer.new_index()
+        clusterer.assign_all(index, copy.deepcopy(profiles))
+    finally:
+        setattr(consolidate, switch, True)
+    return frozenset(frozenset(s.mains) for s in index.stories.values()), len(index.merges)
+
+
+def test_consolidation_reuses_stale_pushes_without_changing_merges() -> None:
+    """Consolidation reuses a stale story's last search and its links to unchanged stories
+    (stories.consolidate); 400 undated articles of 40 overlapping casts, each starting its own
+    story, must merge exactly as with every push computed afresh."""
+    profiles = _overlapping_casts()
+    reused, fresh = _partition(profiles, "REUSE", True), _partition(profiles, "REUSE", False)
     assert fresh[1] > 100  # enough merges for stale pushes to happen
     assert reused == fresh
+
+
+def test_batched_links_equal_single_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stories.linkbatch scores a push's links in one numpy pass: each link must equal
+    ``story_link`` up to rounding, be the same number from either side (consolidation reuses
+    a link scored from the other side), and the merges must be those of links one by one,
+    also with stories of two languages (terms of one never meet the other's)."""
+    from parallax.stories import linkbatch
+
+    profiles = _overlapping_casts(("en", "de"))
+    checked: list[float] = []
+    plain = linkbatch.LinkBatch.links
+
+    def links(self: Any, story: Any, version: int, others: Any) -> list[float]:
+        got = plain(self, story, version, others)
+        for (other, other_version), value in zip(others, got, strict=True):
+            assert abs(value - self.index.story_link(story, other)) < 1e-12
+            assert plain(self, other, other_version, [(story, version)]) == [value]
+            checked.append(value)
+        return got
+
+    monkeypatch.setattr(linkbatch.LinkBatch, "links", links)
+    batched = _partition(profiles, "BATCH", True)
+    monkeypatch.undo()
+    assert len(checked) > 1000 and max(checked) > 0.18  # links near and above the bar
+    assert batched[1] > 100
+    assert batched == _partition(profiles, "BATCH", False)
 
 
 def test_event_and_thread_granularity() -> None:

@@ -25,12 +25,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parallax.stories.linkbatch import LinkBatch
+
 if TYPE_CHECKING:
     from parallax.stories.index import StoryIndex
 
 
 #: reuse what a stale story's last push found (False only for the equivalence test)
 REUSE = True
+#: score a push's links in one numpy pass (``stories.linkbatch``; False: one by one)
+BATCH = True
 
 
 @dataclass(slots=True)
@@ -50,6 +54,8 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
     version: Counter[str] = Counter()  # a story's state changes only by a merge it survives
     heap: list[tuple[float, int, str, str, int, int]] = []
     pushed: dict[str, _Pushed] = {}
+    cls = type(index)
+    batch = LinkBatch(index) if BATCH and cls.story_link is cls._plain_story_link else None
 
     def current(story_id: str) -> str | None:
         return story_id if story_id in index.stories else index.merges.get(story_id)
@@ -73,6 +79,7 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
         mine = version[sid]
         scores: dict[str, float] = {}
         scored: dict[str, int] = {}
+        fresh: list[str] = []
         for other in found:
             if other not in index.stories:
                 continue
@@ -87,7 +94,13 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
                 if sid in back.above:  # scored from the other side, both unchanged since
                     scores[other] = back.above[sid]
                 continue
-            scores[other] = index.story_link(story, index.stories[other])
+            fresh.append(other)
+        if batch is not None:
+            scores.update(zip(fresh, batch.links(
+                story, mine, [(index.stories[o], version[o]) for o in fresh]), strict=True))
+        else:
+            for other in fresh:
+                scores[other] = index.story_link(story, index.stories[other])
         pushed[sid] = _Pushed(mine, tuple(near), scored,
                               {o: s for o, s in scores.items() if s >= index.threshold})
         return scores
@@ -116,7 +129,10 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
             push(sid)
             continue
         keep = index._merge(index.stories[sid], index.stories[other])
-        pushed.pop(other if keep.id == sid else sid, None)
+        gone = other if keep.id == sid else sid
+        pushed.pop(gone, None)
+        if batch is not None:
+            batch.drop(gone)
         version[keep.id] += 1
         push(keep.id)
     moved, index._moved = index._moved, None

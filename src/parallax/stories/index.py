@@ -216,7 +216,16 @@ class StoryIndex:
             count / len(story.mains)
 
     @staticmethod
-    def _lexical_link(a: StoryState, b: StoryState) -> tuple[float, float]:
+    def _lexical_link(a: StoryState, b: StoryState, dot: float | None = None
+                      ) -> tuple[float, float]:
+        """Mean term cosine over the two stories' member pairs of one language, and the share
+        of pairs that is. ``dot``: the summed same-language dots, computed elsewhere (a
+        consolidation batch, ``stories.linkbatch``)."""
+        if dot is not None:
+            pairs = sum(ca * b.term_count.get(la, 0) for la, ca in a.term_count.items())
+            if not pairs:
+                return 0.0, 0.0
+            return dot / pairs, pairs / (len(a.mains) * len(b.mains))
         if len(a.term_count) == 1 == len(b.term_count):  # most links: one language each
             (la, ca), = a.term_count.items()
             (lb, cb), = b.term_count.items()
@@ -274,22 +283,26 @@ class StoryIndex:
             dated *= max(0.0, lexical) / self.term_floor
         return self.date_weight * (1 - dated) * scale
 
-    def story_link(self, a: StoryState, b: StoryState) -> float:
+    def story_link(self, a: StoryState, b: StoryState,
+                   dots: tuple[float, float] | None = None) -> float:
         """Average link between two stories, from their sums alone; exact from the threshold
         up, and some value under the threshold for a link under it (consolidation keeps only
         links that pass). Symmetric to the last bit: the sums meet in one order whichever side
-        asks, so consolidation may reuse a link scored from the other side."""
+        asks, so consolidation may reuse a link scored from the other side. ``dots``: the
+        name-key dot and the summed same-language term dots of the two sums, when a batch
+        computed them (``stories.linkbatch``; symmetric to the last bit as well)."""
         if a.order > b.order:
             a, b = b, a
         if not a.mains or not b.mains or not self._fits(a, b.first, b.last):
             return -1.0
-        names = sparse_dot(a.key_sum, b.key_sum) / (len(a.mains) * len(b.mains))
+        key_dot = sparse_dot(a.key_sum, b.key_sum) if dots is None else dots[0]
+        names = key_dot / (len(a.mains) * len(b.mains))
         meaning = 0.0
         if a.vec_sum is not None and b.vec_sum is not None and a.vec_count and b.vec_count:
             # the dot of the two mean vectors, without dividing 512 numbers twice per link
             meaning = rescale(float(np.dot(a.vec_sum, b.vec_sum)) / (a.vec_count * b.vec_count))
         dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
-        lexical, share = self._lexical_link(a, b)
+        lexical, share = self._lexical_link(a, b, None if dots is None else dots[1])
         link = self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
         # marks add at most weight x cross x (1 - floor - names), cross being the share of
         # member pairs in two languages that carry marks (none: they add exactly nothing); a
@@ -302,6 +315,10 @@ class StoryIndex:
                 0.0, 1 - self.mark_floor - names) < self.threshold:
             return link
         return link + self._crossing(*cross_link(a, b), names)
+
+    #: what ``story_link`` was defined as: consolidation batches its dots only when a probe
+    #: (benchmarks/story_cues.py) has not wrapped it
+    _plain_story_link = story_link
 
     # -- candidates ------------------------------------------------------------------------
 
