@@ -16,6 +16,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from parallax.records import Boilerplate
+from parallax.segment.agreement import (
+    AGREE_PRECISION,
+    Disagrees,
+    agreement,
+    agrees,
+    cannot_agree,
+    teasers,
+    words,
+)
 from parallax.segment.header import plan_header, read_meta, zone_of
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import (
@@ -73,12 +82,12 @@ class _Decoder:
                  sizes: dict[str, int] | None = None) -> None:
         self.lines = lines
         # the rules' pass: the line model's main text, to stop as soon as the result
-        # provably fails ``segment_text``'s agreement test (``_Disagrees``); ``sizes``: each
+        # provably fails ``segment_text``'s agreement test (``Disagrees``); ``sizes``: each
         # line text's words (``Line.words`` is ``len(text.split())``)
         self.model_main = model_main
         self.sizes = sizes or {}
         self.wanted = set(model_main) if model_main is not None else None
-        self.wanted_words = _words(Counter(model_main or ()), self.sizes)
+        self.wanted_words = words(Counter(model_main or ()), self.sizes)
         self.unwanted_words = 0  # words of the body's lines the model does not want at all
         self.pos = 0
         self.clf = classifier
@@ -410,7 +419,7 @@ class _Decoder:
         return self.out
 
     def check_precision(self) -> None:
-        """Raise ``_Disagrees`` as soon as the body's lines the model does not want make the
+        """Raise ``Disagrees`` as soon as the body's lines the model does not want make the
         agreement's precision test fail even if the body ends up holding all the model's
         main text. Why exact: such a line never counts as shared, the shared words are at
         most ``wanted_words``, and ``both < P * (both + unwanted)`` holds for every ``both``
@@ -419,30 +428,18 @@ class _Decoder:
         211 rules passes are proved lost this way, most at a tenth of their lines."""
         if self.wanted_words < AGREE_PRECISION * (self.wanted_words + self.unwanted_words):
             self.wanted = None
-            raise _Disagrees
+            raise Disagrees
 
     def check_agreement(self, main: Draft) -> None:
-        """Raise ``_Disagrees`` when the rules' result cannot pass ``segment_text``'s
-        agreement test whatever the rest of the page gives; asked once, when the main
-        article has ended (its body is then final).
-
-        Why exact: from here on only teasers can be added, and a teaser takes its text out
-        of the model's wanted text, so the shared words (``both``) can only fall and the
-        wanted words fall by at most the words of the lines left. Why: on about a third of
-        the real dumps the rules' pass is thrown away after running to the end (~10 % of a
-        dump's time, language identification of tail lines included)."""
-        wanted_now = Counter(self.model_main) - _teasers(self.out.trace)
-        self.model_main = self.wanted = None
-        both, body_words, wanted_words = _agreement(Counter(main.paragraphs), wanted_now,
-                                                    self.sizes)
-        # every line left may become a teaser and take one of its text's copies out, but
-        # only a line of fewer than TEASER_WORDS spaces counts as one (``_teasers``)
-        left = sum(line.words for line in self.lines[self.pos:]
-                   if line.text in wanted_now and line.text.count(" ") < TEASER_WORDS)
-        lowest = wanted_words - left
-        if not body_words or both < AGREE_PRECISION * body_words \
-                or both < AGREE_RECALL * lowest:
-            raise _Disagrees
+        """Raise ``Disagrees`` when the rules' result cannot pass ``segment_text``'s
+        agreement test whatever the rest of the page gives (``agreement.cannot_agree``);
+        asked once, when the main article has ended (its body is then final). Why: on about
+        a third of the real dumps the rules' pass is thrown away after running to the end
+        (~10 % of a dump's time, language identification of tail lines included)."""
+        model_main, self.model_main, self.wanted = self.model_main, None, None
+        if cannot_agree(main.paragraphs, model_main or [], self.out.trace,
+                        self.lines[self.pos:], self.sizes):
+            raise Disagrees
 
     def comment_line(self, line: Line) -> None:
         """Comments are one per line; a 'Name' line followed by a time line is the author."""
@@ -460,14 +457,6 @@ class _Decoder:
         self.pending_author = None
 
 
-# chosen on the training sites' dumps, the seeds and the gold set: every rules result on the
-# seeds and gold dumps has precision 1.0 and recall >= 0.48 (0.48 is the aggregator seed before
-# its teasers are set aside); real pages the rules get wrong fall below one of the two. Sixth
-# session, training sites out of fold: precision 0.95 gains +0.001 article F1 but loses 0.007
-# reader-comment F1 (the rules' pass reads threads better), so it stays 0.9; a recall above
-# 0.45 gains +0.003 but breaks the seeds' shapes (an appeal and comments the model calls main)
-AGREE_PRECISION = 0.9  # of the rules' body words, the share the model calls main text
-AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share in the body
 #: a page of at most this many lines, or with a comments heading, gets the rules' pass first
 #: (the shapes the rules were written for: short pasted articles, comment threads); any other
 #: page only the model-guided pass. A donation appeal or a related heading on a long page no
@@ -475,32 +464,6 @@ AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share
 #: rules' pass was thrown away on most such pages; article F1 +0.002, reader comments
 #: -0.0006 and +0.0006 (each within noise), ~5 % and ~1.5 % of the dumps' time)
 RULES_MAX_LINES = 80
-
-
-class _Disagrees(Exception):
-    """The rules' pass cannot agree with the line model (``_Decoder.check_agreement``)."""
-
-
-#: a teaser's blurb is a sentence or two; a longer "teaser" line is article text the rules
-#: misread (bbc.com's story under an inline "Related" box), which the model's wanted text keeps
-TEASER_WORDS = 45
-
-
-def _teasers(trace: list[tuple[str, str]]) -> Counter[str]:
-    return Counter(t for t, where in trace if where in ("related_body", "related_title")
-                   and t.count(" ") < TEASER_WORDS)
-
-
-def _agreement(body: Counter[str], wanted: Counter[str], sizes: dict[str, int]
-               ) -> tuple[int, int, int]:
-    """Words of the rules' body the model also wants, of the body, and of the wanted text
-    (a line's words once per copy; ``sizes``: the page's line texts' ``len(text.split())``,
-    which the lines already hold: splitting them again cost ~0.1 ms a rules' pass)."""
-    return _words(body & wanted, sizes), _words(body, sizes), _words(wanted, sizes)
-
-
-def _words(counts: Counter[str], sizes: dict[str, int]) -> int:
-    return sum(sizes[t] * n if t in sizes else len(t.split()) * n for t, n in counts.items())
 
 
 def segment_text(text: str, classifier: LineClassifier | None = None,
@@ -536,16 +499,15 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     try:
         rules = _Decoder(lines, clf, thread_heads=heads, model_main=model_main,
                          sizes=sizes).run()
-    except _Disagrees:  # (the same test, decided before the pass's end)
+    except Disagrees:  # (the same test, decided before the pass's end)
         rules = None
     if rules is not None:
         rules.model_main = model_main
         main = next((d for d in rules.articles if d.role == "main"), None)
-        both, body_words, wanted_words = _agreement(
+        both, body_words, wanted_words = agreement(
             Counter(main.paragraphs) if main else Counter(),
-            Counter(model_main) - _teasers(rules.trace), sizes)
-        if body_words and both >= AGREE_PRECISION * body_words \
-                and both >= AGREE_RECALL * wanted_words:
+            Counter(model_main) - teasers(rules.trace), sizes)
+        if agrees(both, body_words, wanted_words):
             return rules
     learned = _Decoder(lines, clf, mask, heads).run()
     learned.model_main = model_main
