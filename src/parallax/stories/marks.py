@@ -26,7 +26,7 @@ from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.textutil import STOPWORDS, fold, name_skeleton
 
 if TYPE_CHECKING:
-    from parallax.stories.index import StoryState
+    from parallax.stories.state import StoryState
 
 #: words of the body read for marks (after the title): names and figures of the event are in
 #: the lead and the body's first paragraphs; the whole of a long article adds background names

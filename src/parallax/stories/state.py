@@ -1,0 +1,48 @@
+"""A story's running sums: what the index scores articles and other stories against.
+
+Why sums: the mean cosine between an article and a story's members equals the dot product of
+the article's unit vector with the sum of the members' unit vectors, divided by their number,
+so a story of any size costs one dot product (``index.py``); merging two stories adds sums.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: str
+    order: int  # creation order, for stable tie-breaks
+    mains: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    key_sum: dict[str, float] = field(default_factory=dict)
+    #: lexical term sums per language (terms of two languages never meet) and how many members
+    #: of each language carry terms
+    term_sum: dict[str, dict[str, float]] = field(default_factory=dict)
+    term_count: Counter[str] = field(default_factory=Counter)
+    #: cross-lingual mark sums per language and how many members of each carry marks
+    mark_sum: dict[str, dict[str, float]] = field(default_factory=dict)
+    mark_count: Counter[str] = field(default_factory=Counter)
+    dated: int = 0  # members with a known publication day
+    vec_sum: np.ndarray | None = None
+    vec_count: int = 0
+    first: date | None = None
+    last: date | None = None
+
+    def add_days(self, first: date | None, last: date | None) -> None:
+        if first is not None:
+            self.first = first if self.first is None else min(self.first, first)
+        if last is not None:
+            self.last = last if self.last is None else max(self.last, last)
+
+    def mean_vector(self) -> np.ndarray | None:
+        return None if self.vec_sum is None or not self.vec_count else \
+            self.vec_sum / self.vec_count
+
+
+__all__ = ["StoryState"]
