@@ -5,7 +5,6 @@ investigative one; Kim Jong Un negative there)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -21,7 +20,6 @@ from parallax.frame.portrayal import (
     pronoun_rows,
     target_buckets,
     target_label,
-    target_window,
 )
 from parallax.frame.roles import ROLE_MIN_SENTENCES, choose_role, may_get_role
 from parallax.records import PortrayalLabel
@@ -43,50 +41,6 @@ def test_target_is_masked_and_its_neighbours_marked_by_side() -> None:
     assert _bucket("<t> ordered", BUCKETS) in ids
     other = set(target_buckets(sentence, [(sentence.index("Lindau"), len(sentence) - 1)]))
     assert other != ids  # the same sentence reads differently from another target
-
-
-def test_the_target_window_keeps_k_words_each_side_and_hides_the_target() -> None:
-    sentence = "Critics said on Tuesday that Dragan ordered the shelling of Lindau and fled."
-    dragan = sentence.index("Dragan")
-    lindau = sentence.index("Lindau")
-    assert target_window(sentence, [(dragan, dragan + 6)], 2) == "Tuesday that someone ordered the"
-    # two targets of one sentence share its vector but not their windows
-    assert target_window(sentence, [(lindau, lindau + 6)], 2) == "shelling of someone and fled"
-    # every mention of the target in the sentence is hidden, the words between them kept
-    both = target_window(sentence, [(dragan, dragan + 6), (lindau, lindau + 6)], 1)
-    assert both == "that someone ordered the shelling of someone and"
-    assert target_window(sentence, [], 2) == sentence
-
-
-def test_the_sentence_model_reads_the_window_in_one_batch_per_article() -> None:
-    """The shipped sentence model carries the window vector (``meta['window']``), and
-    ``sentence_probs`` embeds every (sentence, entity) window of an article in one encoder call
-    (the framing budget: ~0.4 ms per window)."""
-    from parallax.embeddings import DIM
-    from parallax.frame.features import EmbeddedText
-    from parallax.frame.portrayal import EntityMentions, Portrayer
-    from parallax.frame.trained import load_models
-    from parallax.records import Article, Published, Sentence
-
-    model = load_models("")["portrayal-sentence"]
-    assert model.meta.get("window") == 6 and model.n_features == 2 * DIM
-    text = "Aurel Dragan shelled Lindau. Mira Kos thanked Dragan."
-    sentences = [Sentence(0, 28), Sentence(29, len(text))]
-    doc = EmbeddedText(text, sentences, np.zeros((2, DIM), np.float32))
-    article = Article(id="w1", role="main", title="", outlet=None, published=Published(),
-                      text=text, language="en", sentences=sentences)
-    calls: list[list[str]] = []
-
-    def encoder(texts: Sequence[str]) -> np.ndarray:
-        calls.append(list(texts))
-        return np.zeros((len(texts), DIM), np.float32)
-
-    entities = [EntityMentions("Aurel Dragan", {0: [(0, 12)], 1: [(46, 52)]}, 2),
-                EntityMentions("Mira Kos", {1: [(29, 37)]}, 1)]
-    probs = Portrayer(model, model, encoder=encoder).sentence_probs(article, doc, entities)
-    assert [p.shape for p in probs] == [(2, 3), (1, 3)]
-    assert calls == [["someone shelled Lindau", "Mira Kos thanked someone",
-                      "someone thanked Dragan"]]
 
 
 def test_pronoun_goes_to_the_person_named_last_and_alone() -> None:
@@ -269,10 +223,9 @@ def test_the_state_media_seed_portrays_putin_positively(
 
 @pytest.mark.xfail(strict=True, reason=(
     "known gap (docs/portrayal.md): in the investigative piece (004) the author never labels "
-    "Putin with a verdict noun; the model's lean alone is not shown by default, and his (0.39 "
-    "negative with the seventh session's models, 0.45 before) is below 0.50, the lowest "
-    "threshold at which shown negative leans beat the base rate on SemEval-2025 EN opinion "
-    "pieces (0.82 vs 0.76), so he stays neutral"))
+    "Putin with a verdict noun; the model's lean alone is not shown by default, and his (0.45 "
+    "negative) is below 0.50, the lowest threshold at which shown negative leans beat the base "
+    "rate on SemEval-2025 EN opinion pieces (0.82 vs 0.76), so he stays neutral"))
 def test_the_investigative_seed_portrays_putin_negatively(
         seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
     putin = seeds["004"]["Vladimir Putin"]

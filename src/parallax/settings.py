@@ -136,8 +136,7 @@ SETTINGS: tuple[Setting, ...] = (
             "a lean (true), or only when the author labels the entity in their own words "
             "('the dictator', 'a hero'; false: otherwise 'no clear lean').",
             "False: on 83 hand-labelled entities of real US news (BASIL) the model's shown "
-            "leans were right 21% of the time (PerSenT held out: 65%; seventh session's "
-            "models); the author-label rule "
+            "leans were right 28% of the time (PerSenT held out: 61%); the author-label rule "
             "was right each time it fired (docs/portrayal.md)."),
     Setting("shared_fact_share", 0.5,
             "Share of a story's outlets that must assert a claim for it to count as shared.",

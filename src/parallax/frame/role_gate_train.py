@@ -43,9 +43,7 @@ WORK = ROOT / "build" / "roles-cv"
 #: main-role accuracy per gold mention and the precision of the shown roles all beat the hand
 #: rule alone (0.054 / 0.187 / 0.347 -> 0.059 / 0.244 / 0.352), and the investigative seed keeps
 #: Ukraine a victim (tests/test_frame_seeds.py). The gate alone (one tier at 0.34) scored
-#: 0.055 / 0.255 / 0.359 but casts no victims at all. Retrained on the seventh session's portrayal
-#: features, the same rule picks the same pair (0.063 / 0.245 / 0.355; at 0.35 the shown
-#: precision 0.342 falls below the hand rule's).
+#: 0.055 / 0.255 / 0.359 but casts no victims at all.
 THRESHOLD = 0.4
 HAND_THRESHOLD = 0.2
 C = 0.3
@@ -149,30 +147,20 @@ def average_precision(p: np.ndarray, y: np.ndarray) -> float:
     return float(np.sum(hits / np.arange(1, len(p) + 1) * y[order]) / max(1, y.sum()))
 
 
-#: end-to-end numbers of the shipped gate, measured after training (2026-12-05, retrained in the
-#: seventh session on the new portrayal model's features); rerun
+#: end-to-end numbers of the shipped gate, measured after training (2026-12-05); rerun
 #: ``scripts/roles_cv.py --rescore`` (out of fold) and ``scripts/eval_portrayal.py --only roles``
 #: (hold-out tenth) after retraining and update them here
 END_TO_END = [
     ("out of fold, 632 mentions in 182 training documents (`scripts/roles_cv.py --rescore`: "
      "role models refitted without the document's fold; gate probabilities out of fold by "
-     "document; seventh session's portrayal models)", "0.063", "0.245", "346 (1.9)",
-     "123 (0.355)"),
-    ("same, sixth session's gate on the sixth session's portrayal features", "0.059", "0.244",
-     "349 (1.9)", "123 (0.352)"),
+     "document)", "0.059", "0.244", "349 (1.9)", "123 (0.352)"),
     ("same, fifth session's hand rule (stated lean or >= 4 sentences, no setting place)",
      "0.054", "0.187", "265 (1.5)", "92 (0.347)"),
     ("same, all Antagonist + most frequent fine role (Conspirator), every gold mention",
      "0.098", "0.691", "-", "-"),
     ("hold-out tenth, 54 mentions in 20 documents (`scripts/eval_portrayal.py --only roles`, "
-     "measured once for this model, after every choice)", "0.074", "0.296", "35 (1.8)",
-     "13 (0.371)"),
-    ("same, sixth session's gate with the seventh session's portrayal models (what ran before "
-     "this retraining)", "0.074", "0.278", "33 (1.7)", "12 (0.364)"),
-    ("same, sixth session's gate and portrayal models", "0.074", "0.278", "31 (1.6)",
-     "12 (0.387)"),
-    ("same, fifth session's hand rule (sixth session's models)", "0.037", "0.204", "21 (1.1)",
-     "8 (0.381)"),
+     "measured once, after every choice)", "0.074", "0.278", "31 (1.6)", "12 (0.387)"),
+    ("same, fifth session's hand rule", "0.037", "0.204", "21 (1.1)", "8 (0.381)"),
     ("same, all Antagonist + Corrupt", "0.185", "0.741", "-", "-"),
 ]
 
