@@ -105,11 +105,17 @@ def _article_row(a: Article) -> dict[str, Any]:
 
 
 def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str]) -> dict[str, Any]:
+    # the 12 actors most outlets name, then the most mentioned, then by name: ``most_common``
+    # alone broke ties by set order, which Python's string hashing changes from run to run
+    # (the same story showed Putin's row in one run and not in the next)
     outlet_count: Counter[str] = Counter()
+    mention_count: Counter[str] = Counter()
     for arts in by_outlet.values():
-        outlet_count.update({m.canonical for a in arts for m in a.entities
-                             if m.type in ("PERSON", "ORG", "GPE")})
-    entities = [e for e, n in outlet_count.most_common(12) if n >= 1][:12]
+        names = [m.canonical for a in arts for m in a.entities
+                 if m.type in ("PERSON", "ORG", "GPE")]
+        mention_count.update(names)
+        outlet_count.update(set(names))
+    entities = sorted(outlet_count, key=lambda e: (-outlet_count[e], -mention_count[e], e))[:12]
     cells = []
     for outlet in outlets:
         for entity in entities:
