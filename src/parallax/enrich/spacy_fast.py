@@ -211,10 +211,6 @@ def _is_small_ner_tok2vec(model: Any) -> bool:
         return False
 
 
-#: what ``install`` replaced, per tok2vec (``id``), so ``uninstall`` can put it back
-_UNDO: dict[int, tuple[Any, Callable[..., Any], dict[int, Any]]] = {}
-
-
 def install(nlp: Any) -> bool:
     """Give the pipeline's ``ner`` the numpy tok2vec and ``lower`` numpy's products.
     True when done; False (nothing changed) when the model is not the one expected."""
@@ -238,77 +234,12 @@ def install(nlp: Any) -> bool:
             return thinc_forward(model, docs, is_train)
         return fast(docs), _no_backprop
 
-    _UNDO[id(tok2vec)] = (tok2vec, thinc_forward, {id(n): n.ops for n in lower.walk()})
     tok2vec._func = forward
     tok2vec.attrs["parallax_fast"] = True
     numpy_ops = NumpyOps(use_blis=False)
     for node in lower.walk():
         node.ops = numpy_ops
     return True
-
-
-def uninstall(nlp: Any) -> bool:
-    """Put thinc's own forward pass and ops back (True when the fast path was installed)."""
-    ner = nlp.get_pipe("ner")
-    tok2vec = ner.model.get_ref("tok2vec")
-    undo = _UNDO.pop(id(tok2vec), None)
-    if undo is None or not tok2vec.attrs.get("parallax_fast"):
-        return False
-    _, thinc_forward, ops = undo
-    tok2vec._func = thinc_forward
-    tok2vec.attrs["parallax_fast"] = False
-    for node in ner.model.get_ref("lower").walk():
-        node.ops = ops.get(id(node), node.ops)
-    return True
-
-
-#: words for the timing sample (ours; sentences of names, places and figures like news text)
-_SAMPLE_WORDS = ("The", "council", "of", "Marlow", "said", "on", "Monday", "that", "Anna",
-                 "Berg", "would", "meet", "officials", "from", "Nordblick", "Port", "Authority",
-                 "in", "Brussels", "about", "the", "42", "million", "euro", "plan", ".")
-
-
-def _sample(words: int = 400, docs: int = 2) -> list[str]:
-    n = len(_SAMPLE_WORDS)
-    return [" ".join(_SAMPLE_WORDS[(k * 7 + i * 3 + i // n) % n] for i in range(words))
-            for k in range(docs)]
-
-
-def install_if_faster(nlp: Any, rounds: int = 2) -> bool:
-    """Install the fast path only when it runs this machine's NER in less CPU than thinc's.
-
-    Why measure: the gain is the BLAS library's, and it depends on the processor: on the AMD
-    EPYC this was written on, numpy's OpenBLAS reached 68-96 GFLOPS at the tok2vec's shapes
-    where thinc's BLIS reached 26-33 (entities stage 79.7 -> 60.6 ms an article), while on an
-    Intel Xeon machine (2026-12-05) thinc's own path was faster (entities 77.6 -> 65.5 ms an
-    article, ``bench_real.py --only stages``). Both paths give the same entities (tests), so
-    the choice is only speed: the two are timed alternately on a sample of our own words
-    (~0.3 s once per process; pool workers inherit the parent's choice). A close call either
-    way costs little: the paths differ by ~15 % of the NER's time."""
-    import time
-
-    if not install(nlp):
-        return False
-    texts = _sample()
-
-    def cost() -> float:
-        start = time.process_time()
-        for _ in nlp.pipe(texts, batch_size=16):
-            pass
-        return time.process_time() - start
-
-    cost()  # warm both paths' caches once
-    uninstall(nlp)
-    cost()
-    thinc_best = fast_best = float("inf")
-    for _ in range(rounds):
-        thinc_best = min(thinc_best, cost())
-        install(nlp)
-        fast_best = min(fast_best, cost())
-        uninstall(nlp)
-    if fast_best < thinc_best:
-        return install(nlp)
-    return False
 
 
 def _no_backprop(_: Any) -> Any:
