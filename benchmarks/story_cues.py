@@ -54,6 +54,7 @@ import tune_stories as t
 from parallax.heldback import held_back
 from parallax.records import Article
 from parallax.settings import Config
+from parallax.stories import consolidate as consolidation
 from parallax.stories import realnews
 from parallax.stories.features import _TERM, _term
 from parallax.stories.incremental import IncrementalClusterer
@@ -275,6 +276,8 @@ def cmd_gates(variants: list[tuple[str, float]], settings: list[str] | None = No
         self.__dict__["_same_only"] = False
         ids = None if ids is None else [moved.get(i, i) for i in ids]
         return {**moved, **plain_consolidate(self, ids)}
+    # a wrapped story_link must score every link itself: no batched dots (stories.linkbatch)
+    consolidation.BATCH = False
     try:
         for kind, g in [("default", 0.0), *variants]:
             StoryIndex.consolidate = two_phase if kind == "samefirst" \
@@ -296,6 +299,7 @@ def cmd_gates(variants: list[tuple[str, float]], settings: list[str] | None = No
     finally:
         StoryIndex.story_link, StoryIndex.unit_terms = plain, plain_terms
         StoryIndex.consolidate = plain_consolidate
+        consolidation.BATCH = True
 
 
 def cmd_trace(form: str, events: set[str], same_first: bool) -> None:
@@ -313,6 +317,7 @@ def cmd_trace(form: str, events: set[str], same_first: bool) -> None:
                 print("     ", " | ".join(info[i] for i in side.mains[:6]))
         return plain_merge(self, a, b)
     StoryIndex._merge = merge
+    consolidation.BATCH = False  # the same-first gate wraps story_link (see cmd_gates)
     try:
         if same_first:
             cmd_gates_setup = _gated("samefirst", 1.0, {}, plain_link)
@@ -331,6 +336,7 @@ def cmd_trace(form: str, events: set[str], same_first: bool) -> None:
             IncrementalClusterer(Config()).cluster(articles, [])
     finally:
         StoryIndex._merge, StoryIndex.story_link = plain_merge, plain_link
+        consolidation.BATCH = True
 
 
 def cmd_leads(form: str) -> None:

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 #: reuse what a stale story's last push found (False only for the equivalence test)
 REUSE = True
-#: score a push's links in one numpy pass (``stories.linkbatch``; False: one by one) when
+#: score a push's links in one numpy pass (``stories.linkbatch``; False: one by one, as a
+#: probe that wraps ``StoryIndex.story_link`` needs, benchmarks/story_cues.py) when
 #: the consolidation starts from at least BATCH_MIN stories: the batch turns every story it
 #: meets into id arrays once per consolidation, which pays back over the many pushes of a large
 #: one (an undated dump) but doubled the CPU of consolidating one more article's story (100,000
@@ -60,9 +61,7 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
     heap: list[tuple[float, int, str, str, int, int]] = []
     pushed: dict[str, _Pushed] = {}
     start = sorted(set(story_ids if story_ids is not None else index.changed))
-    cls = type(index)
-    batch = LinkBatch(index) if BATCH and len(start) >= BATCH_MIN \
-        and cls.story_link is cls._plain_story_link else None
+    batch = LinkBatch(index) if BATCH and len(start) >= BATCH_MIN else None
 
     def current(story_id: str) -> str | None:
         return story_id if story_id in index.stories else index.merges.get(story_id)

@@ -285,10 +285,6 @@ class StoryIndex:
             return link
         return link + self._crossing(*cross_link(a, b), names)
 
-    #: what ``story_link`` was defined as: consolidation batches its dots only when a probe
-    #: (benchmarks/story_cues.py) has not wrapped it
-    _plain_story_link = story_link
-
     # -- candidates ------------------------------------------------------------------------
 
     def _strong_keys(self, keys: dict[str, float]) -> list[str]:
