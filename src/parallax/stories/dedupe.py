@@ -1,6 +1,7 @@
 """Near-duplicate detection (syndicated copies, one wire story on several sites).
 
-MinHash over word 5-shingles with an LSH index (datasketch). A copy is linked to the article it
+MinHash over word 5-shingles with an LSH index (``stories/minhash.py``: datasketch's scheme,
+without its import cost). A copy is linked to the article it
 copies (``Article.duplicate_of``), never deleted: the reader can still see who ran it, while
 stories count independent outlets, not copies. Signatures are stored so the index survives
 across ingest runs.
@@ -12,42 +13,44 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from parallax.records import Article, Page
+from parallax.stories.minhash import BandIndex, MinHasher, jaccard
 
 NUM_PERM = 128
-SCHEME = "affine32"  # datasketch >= 2 names its hash scheme; stored signatures depend on it
+# stored signatures are datasketch >= 2's "affine32" scheme, seed 1 (stories/minhash.py)
 SHINGLE = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HASHER = MinHasher(NUM_PERM)
 
 
-def signature(text: str) -> MinHash:
+def signature(text: str) -> np.ndarray:
     tokens = [t.lower() for t in _WORD.findall(text)]
     shingles = {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash
+    return _HASHER.signature(s.encode("utf-8") for s in shingles)
 
 
-def to_bytes(minhash: MinHash) -> bytes:
-    return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+def to_bytes(minhash: np.ndarray) -> bytes:
+    """Stored as 64-bit values, as datasketch's signatures always were."""
+    return np.asarray(minhash, dtype=np.uint64).tobytes()
 
 
-def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64),
-                   scheme=SCHEME)
+def from_bytes(data: bytes) -> np.ndarray:
+    values = np.frombuffer(data, dtype=np.uint64)
+    if len(values) != NUM_PERM or int(values.max(initial=0)) > 0xFFFFFFFF:
+        raise ValueError("not a stored 128-value affine32 MinHash signature")
+    return values.astype(np.uint32)
 
 
 class NearDuplicateIndex:
     def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = ()) -> None:
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.signatures: dict[str, MinHash] = {}
+        self.lsh = BandIndex(threshold, NUM_PERM)
+        self.signatures: dict[str, np.ndarray] = {}
         for article_id, data in known:
             self._insert(article_id, from_bytes(data))
 
-    def _insert(self, article_id: str, minhash: MinHash) -> None:
+    def _insert(self, article_id: str, minhash: np.ndarray) -> None:
         if article_id not in self.signatures:
             self.lsh.insert(article_id, minhash)
             self.signatures[article_id] = minhash
@@ -63,11 +66,11 @@ class NearDuplicateIndex:
             for other in self.lsh.query(minhash):
                 if other == article.id:
                     continue
-                score = float(minhash.jaccard(self.signatures[other]))
+                score = jaccard(minhash, self.signatures[str(other)])
                 if score >= self.threshold and score > best_score:
                     best, best_score = other, score
-            if best is not None:
-                article.duplicate_of, article.duplicate_similarity = best, round(best_score, 3)
+            if best is not None:  # ties: the earliest stored article (query order)
+                article.duplicate_of, article.duplicate_similarity = str(best), round(best_score, 3)
             self._insert(article.id, minhash)
             new[article.id] = to_bytes(minhash)
         return new
