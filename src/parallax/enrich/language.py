@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import lzma
-import os
 import shutil
 import zipfile
 from array import array
@@ -19,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.model_cache import copy_path, prune
+from parallax.model_cache import copy_path, prune, temporary
 from parallax.records import Article
 from parallax.registry import register
 from parallax.settings import Config
@@ -86,7 +85,7 @@ def _from_cache(identifier: Any, model_file: Any) -> Any:
         plain = copy_path("langid", "py3langid", source, ".npz")
         if not plain.exists():
             plain.parent.mkdir(parents=True, exist_ok=True)
-            tmp = plain.with_name(f"{plain.name}.{os.getpid()}.tmp")
+            tmp = temporary(plain)
             with lzma.open(source) as src, tmp.open("wb") as dst:
                 shutil.copyfileobj(src, dst, length=1 << 20)
             tmp.replace(plain)
