@@ -40,7 +40,9 @@ def main() -> None:
     if args.limit:
         pages = pages[:: max(1, len(pages) // args.limit)][: args.limit]
     started = time.time()
-    results = realeval.evaluate(pages, tuple(args.shapes.split(",")), html=not args.no_html)
+    # --shapes "" scores HTML alone
+    shapes = tuple(s for s in args.shapes.split(",") if s)
+    results = realeval.evaluate(pages, shapes, html=not args.no_html)
     elapsed = time.time() - started
     languages = {(p.corpus, p.name): language_of(p.gold) for p in pages}
     by_lang: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
