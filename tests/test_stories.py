@@ -370,6 +370,61 @@ def test_batched_links_equal_single_links(monkeypatch: pytest.MonkeyPatch) -> No
     assert batched == _partition(profiles, "BATCH", False)
 
 
+def test_merged_link_arrays_equal_rebuilt_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge derives the surviving story's id arrays from the two stories' arrays
+    (``LinkBatch.merge``) instead of rebuilding them from the merged dicts: they must be equal
+    to the last bit, names and terms of two languages alike."""
+    import numpy as np
+
+    from parallax.stories import linkbatch
+
+    derived: list[bool] = []
+    plain = linkbatch.LinkBatch.merge
+
+    def merge(self: Any, keep: str, keep_version: int, gone: str, gone_version: int) -> None:
+        plain(self, keep, keep_version, gone, gone_version)
+        cached = self.arrays.get(keep)
+        if cached is None or cached[0] != keep_version + 1:
+            return
+        size = self.size
+        del self.arrays[keep]
+        ids, weights, names = self._of(self.index.stories[keep], keep_version + 1)
+        assert self.size == size  # no key the two arrays did not hold
+        derived.append(np.array_equal(ids, cached[1][0]) and
+                       np.array_equal(weights, cached[1][1]) and names == cached[1][2])
+        self.arrays[keep] = cached
+
+    monkeypatch.setattr(linkbatch.LinkBatch, "merge", merge)
+    _partition(_overlapping_casts(("en", "de")), "BATCH", True)
+    assert len(derived) > 100 and all(derived)
+
+
+def test_batched_vector_inserts_and_searches_equal_single_ones(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An undated article's vector waits for the next search, which inserts what waits in one
+    batch, and consolidation searches its first round in one batch (stories.ann): on an HNSW
+    graph both must find exactly what one call per vector finds (single-threaded builds; the
+    default multi-threaded build links the graph in a varying order)."""
+    import numpy as np
+
+    from parallax.stories import ann
+
+    monkeypatch.setattr(ann, "BUILD_THREADS", 1)
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((ann.EXACT_BELOW + 600, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    one, batch = ann.VectorIndex(dim=64), ann.VectorIndex(dim=64)
+    for i, v in enumerate(vectors):
+        one.add(i, v)
+    batch.add_many(list(range(len(vectors))), vectors)
+    assert one._hnsw is not None and batch._hnsw is not None
+    queries = vectors[:300] + 0.5 * vectors[300:600]  # story means are not unit vectors
+    singles = [[key for key, _ in one.search(q, 24)] for q in queries]
+    assert [[key for key, _ in batch.search(q, 24)] for q in queries] == singles
+    assert one.search_keys(queries, 24) == singles
+    assert ann.VectorIndex(dim=64).search_keys(queries, 5) == [[] for _ in queries]
+
+
 def test_event_and_thread_granularity() -> None:
     from parallax.stories.incremental import IncrementalClusterer
 

@@ -15,16 +15,24 @@ when the candidate has not changed since its push and scored this story in its p
 the link is known (kept when it passed the threshold, otherwise known to fall under it). In an
 undated dump every article starts a story and the first round pushes each one against its
 nearest, which are mostly pushed themselves: about half those links were scored twice.
+
+A large consolidation (from ``BATCH_MIN`` stories: an undated dump) also searches its first
+round in one batch, since nothing merges before every start story has been pushed once, and
+derives a merged story's link arrays from the two it merges (``LinkBatch.merge``); a story's
+strongest name keys are kept per version. Same merges, less CPU (docs/stories.md, eighth session).
 """
 
 from __future__ import annotations
 
 import heapq
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from parallax.stories.index import NEIGHBOURS
 from parallax.stories.linkbatch import LinkBatch
 
 if TYPE_CHECKING:
@@ -57,11 +65,27 @@ class _Pushed:
 def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> dict[str, str]:
     """See ``StoryIndex.consolidate``."""
     index._moved = set()
-    version: Counter[str] = Counter()  # a story's state changes only by a merge it survives
+    # a story's state changes only by a merge it survives (defaultdict: a Counter answers a
+    # missing key in Python, and most lookups are of stories never merged)
+    version: defaultdict[str, int] = defaultdict(int)
     heap: list[tuple[float, int, str, str, int, int]] = []
     pushed: dict[str, _Pushed] = {}
+    names: dict[str, tuple[int, list[str]]] = {}  # a story's strongest name keys, by version
     start = sorted(set(story_ids if story_ids is not None else index.changed))
     batch = LinkBatch(index) if BATCH and len(start) >= BATCH_MIN else None
+
+    # the first round's searches in one batch (``VectorIndex.search_keys``): no story changes
+    # before every start story has been pushed once, so each finds what its own search would
+    first: dict[str, list[int]] = {}
+    if batch is not None:
+        index.flush()
+        searched = [(sid, story.mean_vector()) for sid in start
+                    if (story := index.stories.get(sid)) is not None and story.mains]
+        with_vector = [(sid, v) for sid, v in searched if v is not None]
+        if with_vector:
+            rows = index.vectors.search_keys(np.stack([v for _, v in with_vector]),
+                                             NEIGHBOURS)
+            first = dict(zip([sid for sid, _ in with_vector], rows, strict=True))
 
     def current(story_id: str) -> str | None:
         return story_id if story_id in index.stories else index.merges.get(story_id)
@@ -72,7 +96,9 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
         last = pushed.get(sid)
         stale = last if last is not None and last.version == version[sid] and REUSE else None
         if stale is None:
-            near = index.near_stories(story.mean_vector())
+            rows = first.pop(sid, None)
+            near = index.near_stories(story.mean_vector()) if rows is None else \
+                index.stories_of_rows(rows)
             known: dict[str, int] = {}
             above: dict[str, float] = {}
         else:
@@ -80,7 +106,10 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
             known = stale.scored
             above = stale.above
         # the key sums rank names as their per-member means do: no need to divide them
-        found = near | index.name_stories(story.key_sum, exclude=sid)
+        strong = names.get(sid)
+        if strong is None or strong[0] != version[sid]:
+            strong = names[sid] = (version[sid], index._strong_keys(story.key_sum))
+        found = near | index.name_stories(story.key_sum, sid, strong[1])
         found.discard(sid)
         mine = version[sid]
         scores: dict[str, float] = {}
@@ -127,6 +156,7 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
 
     for sid in start:
         push(sid)
+    first.clear()
     while heap:
         _, _, sid, other, v_sid, v_other = heapq.heappop(heap)
         if sid not in index.stories or version[sid] != v_sid:
@@ -138,7 +168,7 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
         gone = other if keep.id == sid else sid
         pushed.pop(gone, None)
         if batch is not None:
-            batch.drop(gone)
+            batch.merge(keep.id, version[keep.id], gone, version[gone])
         version[keep.id] += 1
         push(keep.id)
     moved, index._moved = index._moved, None

@@ -300,27 +300,30 @@ class StoryIndex:
     def near_stories(self, vector: np.ndarray | None) -> set[str]:
         """The stories of the articles nearest in meaning."""
         self.flush()
-        found: set[str] = set()
-        if vector is not None:
-            for row, _ in self.vectors.search(vector, NEIGHBOURS):
-                story = self.story_of.get(self._key_of_row[row])
-                if story is not None:
-                    found.add(story)
-        return found
+        if vector is None:
+            return set()
+        return self.stories_of_rows([row for row, _ in self.vectors.search(vector, NEIGHBOURS)])
 
-    def name_stories(self, keys: dict[str, float], exclude: str | None = None) -> set[str]:
+    def stories_of_rows(self, rows: Iterable[int]) -> set[str]:
+        found = (self.story_of.get(self._key_of_row[row]) for row in rows)
+        return {story for story in found if story is not None}
+
+    def name_stories(self, keys: dict[str, float], exclude: str | None = None,
+                     strong: list[str] | None = None) -> set[str]:
         """Stories seen with its rarest names, those under most of them first, the strongest
         key's most recent first; at most KEY_CANDIDATES: at 100,000 articles the six postings
         lists held ~110 distinct stories per article against ANN's ~16, and scoring them all
-        made clustering grow faster than the corpus."""
+        made clustering grow faster than the corpus. ``strong``: ``_strong_keys(keys)``, when
+        the caller kept them (consolidation pushes one story several times)."""
         hits: Counter[str] = Counter()
-        for key in self._strong_keys(keys):
+        for key in self._strong_keys(keys) if strong is None else strong:
             postings = self._postings.get(key)
             if postings:
                 hits.update(reversed(postings))  # counted in C; merged-away ids dropped below
-        stories = self.stories
-        live = Counter({s: n for s, n in hits.items() if s in stories and s != exclude})
-        return {s for s, _ in live.most_common(KEY_CANDIDATES)}  # ties: first seen
+        for gone in hits.keys() - self.stories.keys():  # found in C; the rest keep their order
+            del hits[gone]
+        hits.pop(exclude or "", None)
+        return {s for s, _ in hits.most_common(KEY_CANDIDATES)}  # ties: first seen
 
     # -- assignment ------------------------------------------------------------------------
 
@@ -336,10 +339,12 @@ class StoryIndex:
         terms = self.unit_terms(profile) if profile.role == "main" else {}
         marks = self.unit_marks(profile) if profile.role == "main" else {}
         best: str | None = None
+        searched = False
         original = self.story_of.get(profile.duplicate_of or "")
         if original is not None and profile.role == "main":
             best = original  # a syndicated copy belongs where its original is
         elif profile.day is not None or profile.role != "main" or self.undated_join_online:
+            searched = True
             best_score = self.threshold * self.join_factor
             for story_id in sorted(self.candidates(profile.vector, keys)):
                 story = self.stories[story_id]
@@ -359,7 +364,9 @@ class StoryIndex:
             if profile.role != "main":
                 return None
             best = self._new_story(profile.id)
-        self._join(profile, keys, self.stories[best], terms, marks)
+        # no search here: the vector waits for the next one, which inserts what waits in one
+        # batch (an undated dump inserts all its vectors at once: less CPU, several cores)
+        self._join(profile, keys, self.stories[best], terms, marks, defer=not searched)
         return best
 
     def _join_bar(self, day: date | None, story: StoryState) -> float:

@@ -69,6 +69,25 @@ class LinkBatch:
         self.arrays[story.id] = (version, arrays)
         return arrays
 
+    def merge(self, keep: str, keep_version: int, gone: str, gone_version: int) -> None:
+        """The arrays of ``keep`` after ``gone`` merged into it (version ``keep_version + 1``),
+        from the two stories' arrays, both as they were: rebuilding them from the merged dicts
+        costs Python time in proportion to the larger story, and a large story absorbing small
+        ones one by one paid it at every merge. A key of both sums adds keep's weight and then
+        gone's, as ``StoryIndex._merge`` does, so the arrays equal a rebuild to the last bit."""
+        mine, theirs = self.arrays.get(keep), self.arrays.pop(gone, None)
+        if mine is None or theirs is None or mine[0] != keep_version or \
+                theirs[0] != gone_version:
+            return  # rebuilt from the dicts when next needed
+        (k_ids, k_weights, k_names), (g_ids, g_weights, g_names) = mine[1], theirs[1]
+        names = _add(k_ids[:k_names], k_weights[:k_names], g_ids[:g_names],
+                     g_weights[:g_names])
+        terms = _add(k_ids[k_names:], k_weights[k_names:], g_ids[g_names:],
+                     g_weights[g_names:])
+        self.arrays[keep] = (keep_version + 1, (np.concatenate([names[0], terms[0]]),
+                                                np.concatenate([names[1], terms[1]]),
+                                                len(names[0])))
+
     def drop(self, story_id: str) -> None:
         self.arrays.pop(story_id, None)
 
@@ -98,3 +117,16 @@ class LinkBatch:
         link = self.index.story_link
         return [link(story, other, (dots[2 * i], dots[2 * i + 1]))
                 for i, (other, _) in enumerate(others)]
+
+
+def _add(ids: np.ndarray, weights: np.ndarray, more_ids: np.ndarray, more_weights: np.ndarray
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """Two sparse sums as one, ids ascending: a shared id's weights are added in the order
+    given (each side holds an id at most once, so a sum has at most two terms)."""
+    if not len(more_ids):
+        return ids, weights
+    all_ids = np.concatenate([ids, more_ids])
+    order = np.argsort(all_ids, kind="stable")  # the first side's entry first on a tie
+    all_ids, all_weights = all_ids[order], np.concatenate([weights, more_weights])[order]
+    starts = np.flatnonzero(np.concatenate([[True], all_ids[1:] != all_ids[:-1]]))
+    return all_ids[starts], np.add.reduceat(all_weights, starts)
