@@ -320,7 +320,8 @@ class StoryIndex:
             postings = self._postings.get(key)
             if postings:
                 hits.update(reversed(postings))  # counted in C; merged-away ids dropped below
-        for gone in hits.keys() - self.stories.keys():  # found in C; the rest keep their order
+        stories = self.stories  # (hits.keys() - stories.keys() would walk every story)
+        for gone in [s for s in hits if s not in stories]:  # the rest keep their order
             del hits[gone]
         hits.pop(exclude or "", None)
         return {s for s, _ in hits.most_common(KEY_CANDIDATES)}  # ties: first seen
