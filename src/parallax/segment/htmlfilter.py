@@ -16,17 +16,15 @@ its cells (table rows split at ``|``, a list item without its ``- ``) that are w
 
 from __future__ import annotations
 
-import json
 import math
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from parallax.segment.lines import paragraph_like
 from parallax.segment.render import Block
-from parallax.segment.trees import TreeEnsemble
+from parallax.segment.trees import TreeEnsemble, packaged
 from parallax.segment.trees import from_dict as trees_from_dict
 
 NAMES = ("log_words", "chars", "prose", "ends_sentence", "table_row", "bars", "list_item",
@@ -181,10 +179,8 @@ def from_dict(data: dict[str, Any]) -> ParagraphFilter:
 
 @cache
 def default_filter() -> ParagraphFilter | None:
-    path = resources.files("parallax.segment") / "data" / "html-paragraphs-v1.json"
-    if not path.is_file():
-        return None
-    return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    data = packaged("html-paragraphs-v1.json")
+    return None if data is None else from_dict(data)
 
 
 __all__ = ["KEEP_MIN_CHARS", "NAMES", "ParagraphFilter", "default_filter", "features",

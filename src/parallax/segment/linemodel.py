@@ -17,12 +17,10 @@ nothing executed on load, and the same numbers the model card reports.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +37,7 @@ from parallax.segment.lines import (
 from parallax.segment.pagecontext import NAMES as CONTEXT_NAMES
 from parallax.segment.pagecontext import context_columns
 from parallax.segment.regions import RegionModel, default_regions
-from parallax.segment.trees import TreeEnsemble
+from parallax.segment.trees import TreeEnsemble, packaged
 from parallax.segment.trees import from_dict as trees_from_dict
 
 FloatArray = npt.NDArray[np.float64]
@@ -250,10 +248,10 @@ def from_dict(data: dict[str, object]) -> LineModel:
 @cache
 def default_model() -> LineModel | None:
     """The shipped model, or None before one is trained (the rules then work alone)."""
-    path = resources.files("parallax.segment") / "data" / "line-model-v2.json"
-    if not path.is_file():
+    data = packaged("line-model-v2.json")
+    if data is None:
         return None
-    model = from_dict(json.loads(path.read_text(encoding="utf-8")))
+    model = from_dict(data)
     return replace(model, regions=default_regions()) if model.trees is not None else model
 
 

@@ -23,16 +23,14 @@ seven); the trees are the line model's evaluator (``trees.py``).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
 
-from parallax.segment.trees import TreeEnsemble
+from parallax.segment.trees import TreeEnsemble, packaged
 from parallax.segment.trees import from_dict as trees_from_dict
 
 FloatArray = npt.NDArray[np.float64]
@@ -255,10 +253,8 @@ def from_dict(data: dict[str, object]) -> RegionModel:
 @cache
 def default_regions() -> RegionModel | None:
     """The shipped region model, or None (the line model then decodes with its thresholds)."""
-    path = resources.files("parallax.segment") / "data" / "line-regions-v1.json"
-    if not path.is_file():
-        return None
-    return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    data = packaged("line-regions-v1.json")
+    return None if data is None else from_dict(data)
 
 
 __all__ = ["NAMES", "RELATIVE", "RegionModel", "candidate_features", "default_regions", "from_dict",

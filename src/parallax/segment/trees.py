@@ -11,7 +11,9 @@ trees at once: one gather per tree level, no per-line Python.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -130,6 +132,16 @@ def from_sklearn(clf: Any) -> dict[str, Any]:
         value += val
     return {"depth": depth, "feature": feature, "threshold": threshold, "value": value,
             "baseline": round(float(np.ravel(clf._baseline_prediction)[0]), 7)}
+
+
+def packaged(name: str) -> dict[str, Any] | None:
+    """A model file shipped in ``parallax/segment/data``, parsed; None when it is absent (the
+    line model, its region chooser and the HTML paragraph filter all load this way)."""
+    path = resources.files("parallax.segment") / "data" / name
+    if not path.is_file():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 __all__ = ["TreeEnsemble", "from_dict", "from_sklearn"]
