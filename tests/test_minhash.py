@@ -58,7 +58,8 @@ def test_index_returns_the_keys_datasketch_returns_in_insertion_order() -> None:
     base = _items(rng, 60)
     sets = [base[: rng.randint(20, 60)] + _items(rng, rng.randint(0, 30)) for _ in range(40)]
     ours, theirs = BandIndex(0.7), datasketch.MinHashLSH(threshold=0.7, num_perm=128)
-    for key, items in enumerate(sets):
+    for number, items in enumerate(sets):
+        key = f"a{number:03d}"  # article ids; zero-padded so insertion order is sorted order
         minhash = datasketch.MinHash(num_perm=128, scheme="affine32")
         minhash.update_batch(items)
         theirs.insert(key, minhash)
@@ -72,11 +73,12 @@ def test_index_returns_the_keys_datasketch_returns_in_insertion_order() -> None:
         assert found == sorted(found)  # keys were inserted in increasing order
         some_found |= len(found) > 1
         for key in found:
-            assert jaccard(hasher.signature(items), hasher.signature(sets[key])) == pytest.approx(
-                minhash.jaccard(_theirs(sets[key])))
+            other = sets[int(key[1:])]
+            assert jaccard(hasher.signature(items), hasher.signature(other)) == pytest.approx(
+                minhash.jaccard(_theirs(other)))
     assert some_found  # the sets overlap enough for the comparison to mean something
     with pytest.raises(ValueError, match="already"):
-        ours.insert(0, hasher.signature(sets[0]))
+        ours.insert("a000", hasher.signature(sets[0]))
 
 
 def _theirs(items: list[bytes]) -> object:

@@ -66,11 +66,11 @@ class NearDuplicateIndex:
             for other in self.lsh.query(minhash):
                 if other == article.id:
                     continue
-                score = jaccard(minhash, self.signatures[str(other)])
+                score = jaccard(minhash, self.signatures[other])
                 if score >= self.threshold and score > best_score:
                     best, best_score = other, score
             if best is not None:  # ties: the earliest stored article (query order)
-                article.duplicate_of, article.duplicate_similarity = str(best), round(best_score, 3)
+                article.duplicate_of, article.duplicate_similarity = best, round(best_score, 3)
             self._insert(article.id, minhash)
             new[article.id] = to_bytes(minhash)
         return new

@@ -20,7 +20,7 @@ keeps stable across versions.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -97,18 +97,18 @@ class BandIndex:
     def __init__(self, threshold: float, num_perm: int = 128) -> None:
         bands, rows = optimal_bands(threshold, num_perm)
         self.ranges = [(i * rows, (i + 1) * rows) for i in range(bands)]
-        self.tables: list[dict[bytes, list[Hashable]]] = [{} for _ in range(bands)]
-        self.order: dict[Hashable, int] = {}
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in range(bands)]
+        self.order: dict[str, int] = {}
 
-    def insert(self, key: Hashable, signature: np.ndarray) -> None:
+    def insert(self, key: str, signature: np.ndarray) -> None:
         if key in self.order:
             raise ValueError(f"key {key!r} is already in the index")
         self.order[key] = len(self.order)
         for (start, end), table in zip(self.ranges, self.tables, strict=True):
             table.setdefault(signature[start:end].tobytes(), []).append(key)
 
-    def query(self, signature: np.ndarray) -> list[Hashable]:
-        found: set[Hashable] = set()
+    def query(self, signature: np.ndarray) -> list[str]:
+        found: set[str] = set()
         for (start, end), table in zip(self.ranges, self.tables, strict=True):
             found.update(table.get(signature[start:end].tobytes(), ()))
         return sorted(found, key=self.order.__getitem__)
