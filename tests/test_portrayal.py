@@ -99,6 +99,33 @@ def test_a_lean_is_shown_only_above_its_threshold_with_evidence() -> None:
     assert decide(np.array([0.55, 0.3, 0.15]), model, leaning, None, ~quoted)[0] == "negative"
 
 
+def test_model_leans_pass_only_where_as_precise_as_the_authors_labels() -> None:
+    """The ninth session's decision rule (``portrayal_eval.lean_curve``): a curve point passes
+    only with enough shown leans, each right at least as often as the author's labels."""
+    from parallax.frame.portrayal_eval import CURVE_MIN_SHOWN, lean_curve
+
+    n = CURVE_MIN_SHOWN
+    gold = ["positive"] * n + ["neutral"] * n + ["negative", "negative"]
+    q = np.array([[0.1, 0.2, 0.7]] * n + [[0.1, 0.8, 0.1]] * n + [[0.2, 0.5, 0.3]] * 2)
+    evidence = [np.array([[0.1, 0.3, 0.6]])] * (2 * n + 2)
+    stated = [None] * (2 * n) + [np.array([-1], np.int8), np.array([0, -1], np.int8)]
+    rule = lean_curve(q, evidence, gold, {"negative": 2, "neutral": n, "positive": n},
+                      stated, 0.5)
+    assert rule["author_labels"] == {"n": 2, "right": 2, "precision": 1.0}
+    at = {(c["label"], c["at"]): c for c in rule["curve"]}
+    assert at[("positive", 0.7)]["shown"] == n and at[("positive", 0.7)]["precision"] == 1.0
+    assert at[("positive", 0.4)]["recall"] == 1.0 and at[("negative", 0.4)]["shown"] == 0
+    assert rule["model_leans_pass"] == ["positive >= 0.4", "positive >= 0.5",
+                                        "positive >= 0.6", "positive >= 0.7"]
+    gold[0] = "neutral"  # one wrong lean in ten: less precise than the author's labels
+    worse = lean_curve(q, evidence, gold, {"negative": 2, "neutral": n + 1, "positive": n - 1},
+                       stated, 0.5)
+    assert worse["model_leans_pass"] == []
+    weak = [np.array([[0.1, 0.6, 0.3]])] * (2 * n + 2)  # no sentence leans enough: no evidence
+    assert lean_curve(q, weak, gold, {"negative": 2, "neutral": n, "positive": n}, stated,
+                      0.5)["curve"][4]["shown"] == 0
+
+
 def test_by_default_only_the_authors_own_label_shows_a_lean() -> None:
     """portrayal_model_leans = false (the default): the model's lean alone is not shown, the
     author's label of the entity still is; the setting turns model leans back on."""

@@ -36,6 +36,7 @@ from parallax.frame.portrayal import (
     sentence_scores,
     target_buckets,
 )
+from parallax.frame.portrayal_eval import lean_curve, rule_lines
 from parallax.frame.training import fit_labeller, label_matrix
 from parallax.records import Article
 
@@ -374,7 +375,12 @@ def train_portrayal(data: Path, out: Path, *, cache: Path | None = None, folds: 
         "show_min": model.meta["show_min"], "evidence_min": EVIDENCE_MIN,
         "held_out_all_neutral_macro_f1": round(macro([articles[i].label for i in held_rows],
                                                      ["neutral"] * len(held_rows)), 3),
-        "held_out_rows": len(held_rows)}
+        "held_out_rows": len(held_rows),
+        "lean_rule": lean_curve(oof_q, [_own_rows(probs[i], owned[i]) for i in fit_rows],
+                                [articles[i].label for i in fit_rows],
+                                {c: sum(articles[i].label == c for i in train_rows)
+                                 for c in LABELS},
+                                [marks[i] for i in fit_rows], EVIDENCE_MIN)}
     say(f"portrayal: article model {card['article']}")
     out.mkdir(parents=True, exist_ok=True)
     sentence.save(out / "portrayal-sentence.npz")
@@ -456,7 +462,7 @@ def render_card(card: dict[str, Any]) -> str:
         "(else the prediction is neutral).",
         "End-to-end numbers through `parallax analyze` (PerSenT hold-out, BASIL hand labels, "
         "SemEval roles): `scripts/eval_portrayal.py`, reported in docs/portrayal.md.", ""]
-    return "\n".join(lines)
+    return "\n".join(lines + rule_lines(a.get("lean_rule")))
 
 
 def main(argv: list[str] | None = None) -> int:
