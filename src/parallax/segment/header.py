@@ -6,8 +6,9 @@ share buttons. ``plan_header`` assigns each zone line one role; the decoder then
 lines in order, so every line is still accounted for exactly once.
 
 Title choice: the last title-like line before the first metadata line (byline, dateline, time);
-without metadata, the last title-like line of the zone. A short first line followed by more
-header lines is the site name (the outlet), not the title.
+without metadata, the first title-like line, except that a short first line followed by more
+header lines is the site name (the outlet), not the title, and two or more one- or two-word
+lines at the top are the site's menu (navigation; no outlet is taken from them).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from parallax.segment.dates import parse_absolute
 from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, title_like
 
 MAX_ZONE = 14
+#: a menu item at the top of a copied page has one or two words ("Home", "World news"), and
+#: a few characters (a line of Japanese is one "word")
+MENU_WORDS = 2
+MENU_CHARS = 30
 NAME_COMMA = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+ [A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+)?, "
                         r"[^,]{2,40}$")
 KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
@@ -41,7 +46,8 @@ class MetaFields(Protocol):
 
 @dataclass(slots=True)
 class HeaderPlan:
-    roles: list[str]  # per zone line: title | repeat | site | kicker | meta | furniture | other
+    #: per zone line: title | repeat | site | navigation | kicker | meta | furniture | other
+    roles: list[str]
     title: str = ""
     outlet: str | None = None
     author: str | None = None
@@ -86,7 +92,8 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
         title_index = before[-1] if before else candidates[0]
     elif len(candidates) >= 2 and candidates[0] <= 1 and zone[candidates[0]].words <= 5 \
             and zone[candidates[0]].text != zone[candidates[1]].text:
-        title_index = candidates[1]  # "Site Name" then the title
+        # "Site Name" then the title, perhaps with a section label or menu items between
+        title_index = candidates[_menu_run(zone, candidates) or 1]
     else:
         title_index = candidates[0]
     title = zone[title_index].text
@@ -97,7 +104,11 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
         if zone[i].text == title:
             roles[i] = "title" if i == title_index else "repeat"
     site = candidates[0]
-    if site < title_index and zone[site].words <= 5 and site <= 1:
+    menu = _menu_run(zone, candidates)
+    if menu and title_index > candidates[menu - 1]:
+        for i in candidates[:menu]:
+            roles[i] = "navigation"  # "Home / Politics / Business": no site name among them
+    elif site < title_index and zone[site].words <= 5 and site <= 1:
         roles[site] = "site"
         plan.outlet = zone[site].text
     # header material ends with the last title/metadata/furniture line; short lines after it
@@ -114,6 +125,23 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
         elif role == "meta" and line.meta is not None:
             read_meta(line, plan)
     return plan
+
+
+def _menu_run(zone: list[Line], candidates: list[int]) -> int:
+    """How many candidates at the zone's top are menu items: consecutive lines of at most
+    ``MENU_WORDS`` words and ``MENU_CHARS`` characters, always leaving one candidate after them
+    for the title. Why: a select-all copy starts with the site's menu ("Home", "Politics",
+    "Business"); the site-name rule alone took "Politics" as the outlet and "Business" as the
+    title, and left the headline in the body. Two such lines may also be a site name and a
+    section label; no outlet is taken from them then (an outlet left empty beats a wrong one)."""
+    if not candidates or candidates[0] > 1:
+        return 0
+    k = 0
+    while (k < len(candidates) - 1 and (k == 0 or candidates[k] == candidates[k - 1] + 1)
+           and zone[candidates[k]].words <= MENU_WORDS
+           and len(zone[candidates[k]].text) <= MENU_CHARS):
+        k += 1
+    return k if k >= 2 else 0
 
 
 def read_meta(line: Line, plan: MetaFields) -> None:

@@ -188,6 +188,8 @@ class _Decoder:
                 self.take("boilerplate", "metadata")
             elif role == "furniture":
                 self.take("boilerplate", line.phrase_kind)
+            elif role == "navigation":
+                self.take("boilerplate", "navigation")
             else:
                 self.take("boilerplate", "other")
         self.header(draft)
