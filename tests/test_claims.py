@@ -295,3 +295,21 @@ def test_real_news_shapes_shared_first_conflict_in_one_line_and_voices_apart() -
     calm = build_comparer(Config()).compare(Story("q", "t", ["a", "c"]),
                                             [articles[0], articles[2]], [])
     assert calm["claims"]["contested"] == []
+
+
+def test_articles_without_outlet_are_not_merged_into_one_outlet() -> None:
+    """Two pasted pages whose outlets nobody knows are two sources, not one."""
+    text = "The dam in Kaldora holds 40 million cubic metres of water, officials said."
+    claim = "The dam in Kaldora holds 40 million cubic metres of water"
+    first, second = _article("p", "x", "en", text, claim), _article("q", "x", "en", text, claim)
+    first.outlet, first.input = None, "dumps/first.txt"
+    second.outlet, second.input = None, "dumps/second.txt"
+    fed = _article("f", "x", "en", text, claim)
+    fed.outlet, fed.url, fed.input = None, "https://www.example.org/dam", "feed.xml#item-2"
+    result = build_comparer(Config()).compare(Story("s", "t", ["p", "q", "f"]),
+                                              [first, second, fed], [])
+    assert [o["outlet"] for o in result["outlets"]] == [
+        "Unknown outlet (example.org)", "Unknown outlet (first.txt)",
+        "Unknown outlet (second.txt)"]
+    (shared,) = result["claims"]["clusters"]
+    assert shared["status"] == "shared" and len(shared["positions"]) == 3

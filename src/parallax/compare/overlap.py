@@ -1,14 +1,16 @@
 """Default comparer (``overlap/v1``): one story's articles side by side, per outlet.
 
 Reads only stored analyses (design rule: compare never re-parses pages). Articles without an
-outlet are grouped under "Unknown outlet" so they still count.
+outlet still count, each source under its own "Unknown outlet (…)" column (``outlet_name``).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlparse
 
 from parallax.compare.claims import align_claims
 from parallax.compare.reaction import stance, themes
@@ -22,7 +24,15 @@ MAX_CLAIM_ARTICLES = 120
 
 
 def outlet_name(article: Article) -> str:
-    return article.outlet or UNKNOWN_OUTLET
+    """The outlet, else "Unknown outlet (<site or input>)": the URL's host, or the file the
+    article came from. Why: two pasted pages whose outlets nobody knows are not one outlet;
+    one shared "Unknown outlet" column merged them, so the comparison between them (and
+    which claims they share or contest) was lost, and text dumps often have no outlet line."""
+    if article.outlet:
+        return article.outlet
+    host = urlparse(article.url).hostname if article.url else None
+    source = host.removeprefix("www.") if host else PurePath(article.input.split("#")[0]).name
+    return f"{UNKNOWN_OUTLET} ({source})" if source else UNKNOWN_OUTLET
 
 
 class OverlapComparer:
