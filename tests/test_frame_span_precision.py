@@ -1,7 +1,7 @@
 """Technique spans a reader can trust (issue 17, ninth session): a span never shows a piece of a
 hyphenated compound, name-calling sits on a label (a noun or adjective, never a verb), and a
-name-calling paragraph with no word over the cut-off shows its best word only when the paragraph
-model calls it more likely than not. The sentences are written for these tests."""
+straight news report gets no name-calling best-word fallback. The sentences are written for these
+tests."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
     try:
         ctx = _context(text)
         found = [TechniqueSpan(NAME_CALLING, s, e, 0.9, False)
-                 for s, e in framing._locate(text, 0, len(text), model, j, ctx, 0.9)]
+                 for s, e in framing._locate(text, 0, len(text), model, j, ctx)]
     finally:
         framing.spans = shipped
     assert [text[t.start:t.end] for t in found] == ["consolidates", "puppet"]
@@ -93,8 +93,9 @@ def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
     assert [text[t.start:t.end] for t in found] == ["puppet"]
 
 
-def test_the_best_word_shows_only_in_a_paragraph_more_likely_than_not(
-        framing: TrainedFraming) -> None:
+def test_no_best_word_fallback_in_a_straight_news_report(framing: TrainedFraming) -> None:
+    """A name-calling paragraph with no word over the cut-off shows its best word, except in an
+    article the genre model calls ``reporting`` (there it was a topic noun)."""
     model = framing.models["techniques"]
     j = model.labels.index(NAME_CALLING)
     text = "The senator called the board a gang of cronies during the hearing on Friday."
@@ -102,10 +103,9 @@ def test_the_best_word_shows_only_in_a_paragraph_more_likely_than_not(
     shipped, framing.spans = framing.spans, _scorer({"cronies": (1, 2.5)})
     try:
         ctx = _context(text)
-        unsure = framing._locate(text, 0, len(text), model, j, ctx, 0.3)
-        sure = framing._locate(text, 0, len(text), model, j, ctx, 0.6)
+        opinion = framing._locate(text, 0, len(text), model, j, ctx)
+        report = framing._locate(text, 0, len(text), model, j, ctx, reporting=True)
     finally:
         framing.spans = shipped
-    assert unsure == []
-    assert [text[s:e] for s, e in sure] == ["cronies"]
-
+    assert [text[s:e] for s, e in opinion] == ["cronies"]
+    assert report == []

@@ -63,12 +63,11 @@ NEWS_AGREE = 0.2
 #: name-calling in a paragraph the technique model calls so, but with no word over the span
 #: cut-off (0.20): its one best word, if at least the out-of-fold F0.5-best token cut-off (0.10,
 #: spans.card.json). The paragraph decision comes first; without this, those paragraphs showed
-#: nothing and English micro-F1 through analyze was 0.316 instead of 0.348.
+#: nothing and English micro-F1 through analyze was 0.316 instead of 0.348. Not in an article
+#: the genre model calls ``reporting``: there the best word was a topic noun ("leader",
+#: "democracy", "groups"); gating it on paragraph probability >= 0.5 instead cost 0.019 micro-F1
+#: on the hold-out (ninth session, docs/framing.md).
 FALLBACK = {"Name_Calling-Labeling": 0.10}
-#: ... and only in a paragraph the technique model calls so more likely than not: under it the
-#: best word was right 40-50% of the time on the SemEval training documents (in sample) and on
-#: straight news it was a topic noun ("leader", "democracy", "groups"; docs/framing.md)
-FALLBACK_SURE = 0.5
 NAME_CALLING = "Name_Calling-Labeling"
 #: a name-calling span needs a word that can be a label (a noun or adjective, ``heads``)
 LABEL_HEADS = True
@@ -217,13 +216,14 @@ class TrainedFraming:
         news = (self.loaded is not None and LOADED in model.labels
                 and article.language in self.loaded.languages)
         found: list[TechniqueSpan] = []
+        reporting = article.genre is not None and article.genre.label == "reporting"
         for (start, end), p in zip(spans, probs, strict=True):
             for j in np.flatnonzero(p >= model.thresholds):
                 name = model.labels[j]
                 if news and name == LOADED:
                     continue
                 for s, e in self._locate(article.text, start, end, model, int(j), ctx,
-                                         float(p[j])):
+                                         reporting):
                     found.append(TechniqueSpan(name, s, e, round(float(p[j]), 3), ctx.low))
             if news:
                 k = model.labels.index(LOADED)
@@ -262,13 +262,13 @@ class TrainedFraming:
         return sorted(out)
 
     def _locate(self, text: str, start: int, end: int, model: LinearLabeller, j: int,
-                ctx: _Context, prob: float = 1.0) -> list[tuple[int, int]]:
+                ctx: _Context, reporting: bool = False) -> list[tuple[int, int]]:
         name = model.labels[j]
         if self.spans is not None and name in self.spans.labels:
             scored = self.spans.token_proba(text, start, end)  # spans and best_word share it
             found = [(s, e) for s, e, _ in self.spans.spans(text, start, end, name, ctx.names,
                                                             scored)]
-            if not found and name in FALLBACK and prob >= FALLBACK_SURE:
+            if not found and name in FALLBACK and not reporting:
                 best = self.spans.best_word(text, start, end, name, ctx.names, FALLBACK[name],
                                             scored)
                 found = [best[:2]] if best is not None else []
