@@ -165,12 +165,26 @@ class NarrativeLabel:
 
 
 @dataclass(slots=True)
+class QuotedBy:
+    """Whose words a technique sits in: the speaker the quote finder named (None: a direct
+    quote nobody is named for) and whether the words are quoted verbatim."""
+
+    speaker: str | None
+    direct: bool
+
+
+@dataclass(slots=True)
 class TechniqueSpan:
+    """``quoted`` is None when the words are the author's own; else the quote they lie in.
+    SemEval's annotators label techniques inside quotes, so the label stays, but it is the
+    speaker's technique, not the outlet's (a comparison counts them apart)."""
+
     technique: str
     start: int
     end: int
     score: float
     low_confidence: bool = False
+    quoted: QuotedBy | None = None
 
 
 @dataclass(slots=True)
@@ -262,13 +276,20 @@ class Article:
             roles=[_build(RoleLabel, r) for r in data.get("roles", [])],
             portrayals=[_build(PortrayalLabel, p) for p in data.get("portrayals", [])],
             narratives=[_build(NarrativeLabel, n) for n in data.get("narratives", [])],
-            techniques=[_build(TechniqueSpan, t) for t in data.get("techniques", [])],
+            techniques=[_technique(t) for t in data.get("techniques", [])],
             frames=[_build(FrameLabel, f) for f in data.get("frames", [])],
             genre=_build(GenreLabel, genre) if genre else None,
             duplicate_of=data.get("duplicate_of"),
             duplicate_similarity=data.get("duplicate_similarity"),
             notes=list(data.get("notes", [])),
         )
+
+
+def _technique(data: dict[str, Any]) -> TechniqueSpan:
+    span = _build(TechniqueSpan, data)
+    if isinstance(span.quoted, dict):  # rows stored before ``quoted`` existed have none
+        span.quoted = _build(QuotedBy, span.quoted)
+    return span
 
 
 @dataclass(slots=True)

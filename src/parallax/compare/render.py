@@ -208,9 +208,11 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
 
     narratives = _per_outlet(names, _dicts(comparison.get("narratives")))
     techniques = _per_outlet(names, _dicts(comparison.get("techniques")))
+    quoted = _per_outlet(names, _dicts(comparison.get("quoted_techniques")))
     framing = [{"outlet": o, "narratives": narratives.get(o, []),
-                "techniques": techniques.get(o, [])}
-               for o in _ordered(list(narratives), list(techniques))]
+                "techniques": techniques.get(o, []),
+                "quoted": [{**t, "speakers": _strs(t.get("speakers"))} for t in quoted.get(o, [])]}
+               for o in _ordered(_ordered(list(narratives), list(techniques)), list(quoted))]
     spoken = _per_outlet([], _dicts(comparison.get("voices")))
     voices: list[dict[str, Any]] = [{"outlet": o, "voices": sorted(spoken[o], key=_quote_count)}
                                     for o in spoken]
@@ -336,7 +338,12 @@ def render_markdown(comparison: dict[str, Any]) -> str:
         body += [f"- Technique: {md(humanize(t.get('technique')))} ×{md(t.get('count'))}"
                  + _example([str(e.get("text", "")) for e in _dicts(t.get("examples"))])
                  for t in f["techniques"]]
-        body += ([] if f["narratives"] or f["techniques"] else ["- none detected"]) + [""]
+        body += [f"- In quotes: {md(humanize(t.get('technique')))} ×{md(t.get('count'))}"
+                 + (f" (speakers: {md(', '.join(t['speakers']))})" if t["speakers"] else "")
+                 + _example([str(e.get("text", "")) for e in _dicts(t.get("examples"))])
+                 for t in f["quoted"]]
+        body += ([] if f["narratives"] or f["techniques"] or f["quoted"]
+                 else ["- none detected"]) + [""]
     out += _section("Narratives and techniques", body, "No narratives or techniques found.")
     rows = [[md(g["outlet"]), md(x.get("speaker") or "unnamed"), md(x.get("direct")),
              md(x.get("indirect")), md(_first(_strs(x.get("examples"))))]

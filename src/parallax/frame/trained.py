@@ -26,6 +26,7 @@ from parallax.frame.hashing import Token, token_contributions, tokens
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, entity_mentions
+from parallax.frame.quoted import attribute
 from parallax.frame.roles import (
     ROLE_MIN_SENTENCES,
     cast_role,
@@ -231,6 +232,7 @@ class TrainedFraming:
                 for s, e, score in self._loaded_words(article.text, start, end, gated, ctx):
                     found.append(TechniqueSpan(LOADED, s, e, round(score, 3), ctx.low))
         found = self._labels_only(article.text, found, ctx)
+        attribute(article.text, found, article.quotes)  # a speaker's technique, not the outlet's
         article.techniques = sorted(found, key=lambda t: (t.start, t.technique))
 
     def _loaded_words(self, text: str, start: int, end: int, gated: float | None,

@@ -52,7 +52,9 @@ def _marks(article: Article) -> list[tuple[int, int, str, str]]:
     marks += [(c.start, c.end, "claims", "claim" + (f", attributed to {c.attribution}"
                                                      if c.attribution else ""))
               for c in article.claims]
-    marks += [(t.start, t.end, "techniques", t.technique.replace("_", " "))
+    marks += [(t.start, t.end, "techniques", t.technique.replace("_", " ")
+               + (f" (in a quote by {t.quoted.speaker or 'a speaker not found'})"
+                  if t.quoted else ""))
               for t in article.techniques]
     return [(max(0, a), min(size, b), layer, note) for a, b, layer, note in marks if b > a]
 
@@ -102,7 +104,9 @@ def entity_rows(article: Article) -> list[dict[str, Any]]:
 def technique_rows(article: Article) -> list[dict[str, Any]]:
     size = len(article.text)
     return [{"name": t.technique, "score": t.score, "start": t.start, "end": t.end,
-             "text": article.text[max(0, t.start):min(size, t.end)] if t.end > t.start else ""}
+             "text": article.text[max(0, t.start):min(size, t.end)] if t.end > t.start else "",
+             "quoted": ({"speaker": t.quoted.speaker, "direct": t.quoted.direct}
+                        if t.quoted is not None else None)}
             for t in article.techniques]
 
 

@@ -1,0 +1,181 @@
+"""A technique inside someone else's words is the speaker's, not the outlet's (issue 17, ninth
+session): the span keeps its label, carries who said it, and the comparison, the story page, the
+article page and the report count the outlet's own techniques apart from quoted ones. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.test_web import FakeStore, assert_no_active_content, fake_comparison
+
+import parallax.web.app as web
+import parallax.web.context as web_context
+from parallax.compare.overlap import OverlapComparer
+from parallax.compare.render import render_html_report, render_markdown
+from parallax.frame.quoted import attribute, quote_of
+from parallax.records import Article, Published, Quote, QuotedBy, Story, TechniqueSpan
+from parallax.settings import Config
+
+TEXT = ("The city council voted on Tuesday to approve a new budget for the coming year, "
+        "after a long debate that ran late into the evening.\n\n"
+        "\"This plan is a ridiculous, disgraceful betrayal of every family in this city,\" "
+        "said Senator Mark Jensen, who opposed the measure.\n\n"
+        "Council members who supported the budget said it would fund road repairs, two new "
+        "libraries and more bus routes across the northern districts.")
+HOSTILE = "<script>alert('q')</script> Jensen"
+
+
+def _at(word: str, text: str = TEXT) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def _quote() -> Quote:
+    start, end = _at("This plan is a ridiculous, disgraceful betrayal of every family in this "
+                     "city,")
+    return Quote(TEXT[start:end], start, end, "Mark Jensen", "said", True)
+
+
+def test_a_word_inside_a_quote_is_the_speakers() -> None:
+    spans = [TechniqueSpan("Loaded_Language", *_at("ridiculous"), 0.9),
+             TechniqueSpan("Loaded_Language", *_at("long debate"), 0.6)]
+    attribute(TEXT, spans, [_quote()])
+    assert spans[0].quoted == QuotedBy("Mark Jensen", True)
+    assert spans[1].quoted is None  # the author's own words
+
+
+def test_a_sentence_label_is_the_speakers_when_most_of_it_is_quoted() -> None:
+    start = TEXT.index('"This plan')
+    end = TEXT.index("measure.") + len("measure.")
+    assert quote_of(TEXT, start, end, [_quote()]) is not None  # the quote and its "said X"
+    # a sentence that only touches a quote stays the author's
+    tail = TEXT.index("Council members")
+    assert quote_of(TEXT, tail, len(TEXT), [_quote()]) is None
+    assert quote_of(TEXT, 5, 5, [_quote()]) is None  # an empty span
+
+
+def test_reported_speech_with_a_speaker_counts_and_the_closest_quote_wins() -> None:
+    start, end = _at("it would fund road repairs, two new libraries")
+    reported = Quote(TEXT[start:end], start, end, "Council members", "said", False)
+    span = TechniqueSpan("Exaggeration-Minimisation", start, end, 0.5)
+    attribute(TEXT, [span], [_quote(), reported])
+    assert span.quoted == QuotedBy("Council members", False)
+
+
+def test_attribution_round_trips_and_old_rows_load() -> None:
+    article = Article("a", "main", "t", "Outlet", Published(None, None), TEXT, techniques=[
+        TechniqueSpan("Loaded_Language", *_at("ridiculous"), 0.9,
+                      quoted=QuotedBy("Mark Jensen", True)),
+        TechniqueSpan("Doubt", 0, 10, 0.4)])
+    data = article.to_dict()
+    assert data["techniques"][0]["quoted"] == {"speaker": "Mark Jensen", "direct": True}
+    assert data["techniques"][1]["quoted"] is None
+    assert Article.from_dict(data).techniques == article.techniques
+    for row in data["techniques"]:
+        del row["quoted"]  # stored before this field existed
+    assert [t.quoted for t in Article.from_dict(data).techniques] == [None, None]
+
+
+@functools.cache
+def _analysed() -> Article:
+    from parallax.pipeline import Pipeline
+
+    article = Article("x", "main", "Council passes budget", "Test Outlet", Published(None, None),
+                      TEXT, language=None)
+    Pipeline.from_config(Config()).analyse_articles([article])
+    return article
+
+
+def test_analyze_attributes_the_quoted_loaded_word_to_the_speaker() -> None:
+    """Through the shipped stages: the quote finder names the speaker, the technique model
+    marks "ridiculous" (0.96 at writing), and the span says whose word it is."""
+    article = _analysed()
+    start, end = _quote().start, _quote().end
+    inside = [t for t in article.techniques if start <= t.start and t.end <= end]
+    assert any(article.text[t.start:t.end] == "ridiculous" for t in inside)
+    for t in article.techniques:
+        holder = quote_of(article.text, t.start, t.end, article.quotes)
+        assert (t.quoted is None) == (holder is None)
+    assert all(t.quoted is not None and t.quoted.speaker == "Mark Jensen" for t in inside)
+
+
+def _articles() -> list[Article]:
+    quoted = TechniqueSpan("Loaded_Language", *_at("ridiculous"), 0.9,
+                           quoted=QuotedBy(HOSTILE, True))
+    own = TechniqueSpan("Loaded_Language", *_at("long debate"), 0.6)
+    first = Article("a1", "main", "Budget passes", "Outlet A", Published(None, None), TEXT,
+                    techniques=[quoted, own])
+    second = Article("a2", "main", "Budget row", "Outlet B", Published(None, None), TEXT,
+                     techniques=[TechniqueSpan("Flag_Waving", *_at("ridiculous"), 0.7,
+                                               quoted=QuotedBy(HOSTILE, True))])
+    return [first, second]
+
+
+def _comparison() -> dict[str, Any]:
+    story = Story("s", "Budget", ["a1", "a2"], ["Outlet A", "Outlet B"])
+    return OverlapComparer(Config()).compare(story, _articles(), [])
+
+
+def test_the_comparison_counts_an_outlets_own_techniques_apart_from_quoted_ones() -> None:
+    result = _comparison()
+    own = {(r["outlet"], r["technique"]): r["count"] for r in result["techniques"]}
+    assert own == {("Outlet A", "Loaded_Language"): 1}  # Outlet B only quotes Flag Waving
+    quoted = {(r["outlet"], r["technique"]): r for r in result["quoted_techniques"]}
+    assert set(quoted) == {("Outlet A", "Loaded_Language"), ("Outlet B", "Flag_Waving")}
+    assert quoted[("Outlet B", "Flag_Waving")]["speakers"] == [HOSTILE]
+    assert quoted[("Outlet B", "Flag_Waving")]["examples"][0]["text"] == "ridiculous"
+
+
+def test_the_report_shows_quoted_techniques_apart_and_escaped() -> None:
+    result = _comparison()
+    text = render_markdown(result)
+    b = text[text.index("### Outlet B"):]
+    assert "Technique: Flag Waving" not in text
+    assert "In quotes: Flag Waving ×1 (speakers: " in b
+    assert "<script>" not in text
+    page = render_html_report(result)
+    assert "In quotes (the speakers', not the outlet's)" in page
+    assert re.search(r"No techniques in the outlet(&#39;|')s own words\.", page)
+    assert "<script>alert(&#39;q&#39;)</script>" not in page
+    assert "&lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt; Jensen" in page
+
+
+class _QuotingStore(FakeStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items["a1"].techniques = [
+            TechniqueSpan("Loaded_Language", 4, 13, 0.7, quoted=QuotedBy(HOSTILE, True)),
+            TechniqueSpan("Doubt", 14, 30, 0.5, quoted=QuotedBy(None, True))]
+
+
+def _comparison_with_quotes(store: Any, story_id: str) -> dict[str, Any]:
+    result = fake_comparison(store, story_id)
+    result["quoted_techniques"] = [{"outlet": "Korvan Today", "technique": "Flag_Waving",
+                                    "count": 2, "speakers": [HOSTILE], "examples": [
+                                        {"article_id": "a1", "start": 0, "end": 9,
+                                         "text": "The Brava"}]}]
+    return result
+
+
+@pytest.fixture
+def client(monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    monkeypatch.setattr(web_context, "open_store", lambda db: _QuotingStore())
+    return TestClient(web.create_app("unused.db", comparison_for=_comparison_with_quotes))
+
+
+def test_story_and_article_pages_mark_quoted_techniques(client: TestClient) -> None:
+    story = client.get("/story/s1").text
+    assert "In quotes (the speakers', not the outlet's)" in story
+    assert re.search(r"<strong>Flag Waving</strong> <span class=\"count\">×2</span>", story)
+    assert "speakers: &lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt; Jensen" in story
+    assert_no_active_content(story)
+    page = client.get("/article/a1").text
+    assert "in a quote by &lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt; Jensen" in page
+    assert "Loaded Language (in a quote by" in page  # the highlight's title says it too
+    assert "in a quote (speaker not found), not the outlet" in page
+    assert_no_active_content(page)
