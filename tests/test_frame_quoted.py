@@ -67,6 +67,24 @@ def test_reported_speech_with_a_speaker_counts_and_the_closest_quote_wins() -> N
     assert span.quoted == QuotedBy("Council members", False)
 
 
+def test_a_short_partial_quote_the_quote_stage_drops_is_still_someone_elses() -> None:
+    text = ("The group condemned \u201cracist elements\u201d in the movement, and the "
+            "\"witch hunt\" talk went on while critics of the plan kept \"an outrageous and "
+            "reckless\" silence and the 'shameful' vote passed.")
+    spans = [TechniqueSpan("Name_Calling-Labeling", *_at("racist", text), 0.9),
+             TechniqueSpan("Name_Calling-Labeling", *_at("witch hunt", text), 0.8),
+             TechniqueSpan("Loaded_Language", *_at("outrageous", text), 0.7),
+             TechniqueSpan("Loaded_Language", *_at("shameful", text), 0.7)]
+    attribute(text, spans, [])
+    assert [t.quoted for t in spans] == [QuotedBy(None, True), QuotedBy(None, True),
+                                         None, None]  # four words, single quotes: not taken
+    # the author's own scare quotes, no speech or labelling verb near: still the author's
+    scare = "Voters left the party.\n\nThe \u201cmoderates\u201d stayed home on polling day."
+    span = TechniqueSpan("Name_Calling-Labeling", *_at("moderates", scare), 0.8)
+    attribute(scare, [span], [])
+    assert span.quoted is None
+
+
 def test_attribution_round_trips_and_old_rows_load() -> None:
     article = Article("a", "main", "t", "Outlet", Published(None, None), TEXT, techniques=[
         TechniqueSpan("Loaded_Language", *_at("ridiculous"), 0.9,
