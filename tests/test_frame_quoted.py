@@ -85,6 +85,22 @@ def test_a_short_partial_quote_the_quote_stage_drops_is_still_someone_elses() ->
     assert span.quoted is None
 
 
+def test_an_unnamed_quote_that_goes_on_from_the_one_before_takes_its_speaker() -> None:
+    text = ('"We will vote no," Jensen said on Monday. "This plan is a disgrace." '
+            "Officials declined to comment.\n\nLater the council met. " + "x " * 120
+            + '"It is a disgrace."')
+    first = Quote("We will vote no,", 1, 17, "Mark Jensen", "said", True)
+    at = text.index("This plan")
+    second = Quote("This plan is a disgrace.", at, at + 24, None, None, True)
+    far = text.rindex("It is")
+    third = Quote("It is a disgrace.", far, far + 17, None, None, True)
+    spans = [TechniqueSpan("Loaded_Language", *_at("disgrace", text), 0.9),
+             TechniqueSpan("Loaded_Language", far + 8, far + 16, 0.9)]
+    attribute(text, spans, [first, second, third])
+    assert spans[0].quoted == QuotedBy("Mark Jensen", True)
+    assert spans[1].quoted == QuotedBy(None, True)  # too far from any named quote
+
+
 def test_attribution_round_trips_and_old_rows_load() -> None:
     article = Article("a", "main", "t", "Outlet", Published(None, None), TEXT, techniques=[
         TechniqueSpan("Loaded_Language", *_at("ridiculous"), 0.9,

@@ -10,7 +10,9 @@ quote's text (direct quotes: the words between the marks; reported speech: the r
 clause; "according to X": the sentence). Half, not all: a sentence-level label covers the
 quote and its "he said"; a word span never straddles a quote mark in practice. Direct quotes
 count even without a named speaker (a partial quote is still someone else's words); reported
-speech only comes with a speaker (the quote finder keeps no other).
+speech only comes with a speaker (the quote finder keeps no other). A direct quote with no
+speaker that follows a named one within ``GAP`` characters is the same speaker going on
+(``continued_speaker``).
 
 A phrase of at most three words between double quotation marks that the quote finder dropped as
 a scare quote counts as quoted too, speaker unknown, when a speech or labelling verb stands near
@@ -41,6 +43,8 @@ LABELLING = re.compile(r"(?<![\w])(?:say|saying|tells?|tweet\w*|describ\w*|label
                        r"dubb?\w*|term(?:s|ed)|call(?:s|ing)?|refer\w*|accus\w*|condemn\w*|"
                        r"denounc\w*|decr[iy]\w*|touted|quot\w*)(?![\w])", re.IGNORECASE)
 BEFORE, AFTER = 150, 40
+#: characters between a quote and the unnamed one that goes on from it
+GAP = 200
 
 
 def _solid(text: str, start: int, end: int) -> int:
@@ -77,9 +81,27 @@ def partial_quotes(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     return out
 
 
+def continued_speaker(text: str, quote: Quote, quotes: Sequence[Quote]) -> str | None:
+    """The speaker of a direct quote the quote stage named nobody for, when it goes on from
+    the quote just before ("…," Pelosi said. "Failure to …"): that quote's speaker, if it
+    ends at most ``GAP`` characters earlier. On BASIL's training events every unnamed quote
+    read by hand (12) had its speaker in the sentence before."""
+    before = [q for q in quotes if q.end <= quote.start and q is not quote]
+    if not before:
+        return None
+    last = max(before, key=lambda q: q.end)
+    return last.speaker if last.speaker and quote.start - last.end <= GAP else None
+
+
 def attribute(text: str, spans: Sequence[TechniqueSpan], quotes: Sequence[Quote]) -> None:
     """Set ``quoted`` on every span in place (None: the author's own words)."""
     every = [*quotes, *partial_quotes(text, quotes)] if spans else []
     for span in spans:
         q = quote_of(text, span.start, span.end, every)
-        span.quoted = QuotedBy(q.speaker, q.direct) if q is not None else None
+        if q is None:
+            span.quoted = None
+            continue
+        speaker = q.speaker
+        if speaker is None and q.direct and any(q is found for found in quotes):
+            speaker = continued_speaker(text, q, quotes)  # not for short partial quotes
+        span.quoted = QuotedBy(speaker, q.direct)
