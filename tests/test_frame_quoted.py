@@ -213,3 +213,16 @@ def test_story_and_article_pages_mark_quoted_techniques(client: TestClient) -> N
     assert "Loaded Language (in a quote by" in page  # the highlight's title says it too
     assert "in a quote (speaker not found), not the outlet" in page
     assert_no_active_content(page)
+
+
+def test_outlet_page_facets_count_only_the_outlets_own_techniques() -> None:
+    from parallax.store.browse import facets_of
+
+    text = 'The minister called the plan "ridiculous". The plan is a disgraceful betrayal.'
+    article = Article(id="a1", role="main", title="t", outlet="Ledger",
+                      published=Published(), text=text, techniques=[
+                          TechniqueSpan("Loaded_Language", 30, 40, 0.9,
+                                        quoted=QuotedBy("the minister", True)),
+                          TechniqueSpan("Loaded_Language", 56, 67, 0.8)])
+    assert [f for f in facets_of(article) if f[0] == "technique"] == [
+        ("technique", "Loaded_Language", "", 1)]

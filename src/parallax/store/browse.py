@@ -29,6 +29,8 @@ def facets_of(article: Article) -> list[Facet]:
     for n in article.narratives:
         out[("narrative", n.label, n.sub or "")] = 1
     for t in article.techniques:
+        if t.quoted is not None:  # a speaker's technique, not the outlet's (records.TechniqueSpan)
+            continue
         key = ("technique", t.technique, "")
         out[key] = out.get(key, 0) + 1
     return [(k, v, d, c) for (k, v, d), c in out.items()]
