@@ -193,3 +193,45 @@ def test_thread_sign_prefilter_keeps_every_match() -> None:
         if THREAD_WORDS.search(text) or AUTHOR_LINE.search(text):
             assert _may_sign(text), text
     assert not _may_sign("Popular Posts") and not _may_sign("About the author")
+
+
+THIRD = "Would be good to know who is paying for the temporary landing stage though."
+
+
+def stamped_thread(between: list[str], *, times: bool = True) -> str:
+    """The article, a share row, ``between`` (a count line, post links or nothing), then three
+    comments each under a name line and a date line (with a time of day if ``times``), then a
+    sidebar's link list."""
+    lines = ["Council votes to rebuild the pier", "By Ann Example", *ARTICLE,
+             "Share this:", "Twitter", "Facebook", "Email", *between]
+    for k, comment in enumerate([*COMMENTS, THIRD]):
+        stamp = f"October {k + 3}, 2012" + (f" at 8:0{k} pm" if times else "")
+        lines += [f"Reader Number{k}", stamp, comment, "Reply"]
+    lines += ["Popular posts", "Harbour fees rise", "New ferry timetable", "Lighthouse open day",
+              "About us", "Contact"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("between", [[], ["3 Comments leave one →"],
+                                     ["Previous post", "Next post"]])
+def test_a_thread_below_the_article_opens_at_its_time_stamps(between: list[str]) -> None:
+    """A thread below the article's last line with no heading the patterns know: comment time
+    stamps ("October 3, 2012 at 8:00 pm"), each followed by a reader's words, open it at the
+    name line above the first stamp (before, the thread was not looked for: no comments)."""
+    seg = segment_text(stamped_thread(between))
+    for comment in [*COMMENTS, THIRD]:
+        assert comment in seg.comments, seg.comments
+    assert seg.comment_authors[:1] == ["Reader Number0"], seg.comment_authors
+    assert not any(c in ("Reply", "Popular posts", "About us", "Contact") for c in seg.comments)
+    main = next(a for a in seg.articles if a.role == "main")
+    assert all(p in main.paragraphs for p in ARTICLE)
+    assert not any(c in main.paragraphs for c in seg.comments)
+
+
+def test_dated_teasers_below_the_article_are_no_thread() -> None:
+    """Dates with no time of day (a related-posts list's) open no thread, nor does one stamp."""
+    seg = segment_text(stamped_thread([], times=False))
+    assert not seg.comments, seg.comments
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "Posted October 3, 2012 at 8:00 pm",
+             "Filed under harbour news and council decisions of the week.", "About us"]
+    assert not segment_text("\n".join(lines) + "\n").comments
