@@ -34,8 +34,6 @@ MAX_WORDS = 4
 #: hyphen-minus, hyphen, non-breaking hyphen: what joins a compound ("self-assessment",
 #: "anti-immigrant"); dashes between words are not among them
 HYPHENS = frozenset("-\u2010\u2011")
-#: a span that touches a hyphenated compound: "extend" to the whole compound, or "drop" it
-COMPOUNDS = "extend"
 
 
 def token_features(toks: list[Token], i: int, text: str) -> list[str]:
@@ -116,14 +114,12 @@ class SpanScorer:
             if seeds:
                 lo = min(r for r in run if _content(toks[r]))
                 hi = max(r for r in run if _content(toks[r]))
-                placed = _compound(text, toks[lo].start, toks[hi].end, start, end)
-                if placed is not None:
-                    s, e = placed
-                    if out and s < out[-1][1]:  # two runs inside one compound
-                        s0, _, q = out.pop()
-                        out.append((min(s0, s), e, max(q, float(p[list(run), j].max()))))
-                    else:
-                        out.append((s, e, float(p[list(run), j].max())))
+                s, e = whole_compound(text, toks[lo].start, toks[hi].end, start, end)
+                if out and s < out[-1][1]:  # two runs inside one compound
+                    s0, _, q = out.pop()
+                    out.append((min(s0, s), e, max(q, float(p[list(run), j].max()))))
+                else:
+                    out.append((s, e, float(p[list(run), j].max())))
             i = k + 1
         return out
 
@@ -137,11 +133,9 @@ class SpanScorer:
         seeds = [i for i, t in enumerate(toks) if _seed(t, text, names) and p[i, j] >= floor]
         if not seeds:
             return None
-        for i in sorted(seeds, key=lambda k: -p[k, j]):
-            placed = _compound(text, toks[i].start, toks[i].end, start, end)
-            if placed is not None:
-                return placed[0], placed[1], float(p[i, j])
-        return None
+        i = max(seeds, key=lambda k: p[k, j])
+        s, e = whole_compound(text, toks[i].start, toks[i].end, start, end)
+        return s, e, float(p[i, j])
 
     def save(self, path: Path) -> None:
         header = {"format": FORMAT, "labels": self.labels, "meta": self.meta}
@@ -161,7 +155,8 @@ def whole_compound(text: str, s: int, e: int, lo: int = 0, hi: int | None = None
     """``s:e`` widened to the hyphenated compounds it touches, inside ``lo:hi``: the word
     tokens split "self-assessment" at the hyphen, and a span on "self" or on the "immigrant" of
     "anti-immigrant" shows the reader a word the author never wrote on its own (SemEval's gold
-    spans split a compound 2 times in 3,040)."""
+    spans split a compound 2 times in 3,040; dropping such spans instead of widening them
+    scored 0.7319 against 0.7340 micro-F1 on the training documents, ninth session)."""
     hi = len(text) if hi is None else hi
     while s - 2 >= lo and text[s - 1] in HYPHENS and text[s - 2].isalnum():
         s -= 1
@@ -172,11 +167,6 @@ def whole_compound(text: str, s: int, e: int, lo: int = 0, hi: int | None = None
         while e < hi and text[e].isalnum():
             e += 1
     return s, e
-
-
-def _compound(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int] | None:
-    wide = whole_compound(text, s, e, lo, hi)
-    return wide if COMPOUNDS == "extend" or wide == (s, e) else None
 
 
 def _content(token: Token) -> bool:

@@ -69,9 +69,8 @@ NEWS_AGREE = 0.2
 #: "democracy", "groups"); gating it on paragraph probability >= 0.5 instead cost 0.019 micro-F1
 #: on the hold-out (ninth session, docs/framing.md).
 FALLBACK = {"Name_Calling-Labeling": 0.10}
-NAME_CALLING = "Name_Calling-Labeling"
 #: a name-calling span needs a word that can be a label (a noun or adjective, ``heads``)
-LABEL_HEADS = True
+NAME_CALLING = "Name_Calling-Labeling"
 
 
 def bundled_dir() -> Path:
@@ -294,7 +293,7 @@ class TrainedFraming:
         side inside its sentence, all of an article's in one batch (0.4 ms a span; one call a
         span cost 0.8 ms, a whole sentence of a propaganda piece 2.7 ms)."""
         calling = [i for i, t in enumerate(found) if t.technique == NAME_CALLING]
-        if not calling or not LABEL_HEADS or ctx.language not in heads.LANGUAGES:
+        if not calling or ctx.language not in heads.LANGUAGES:
             return found
         windows = []
         for i in calling:
