@@ -235,3 +235,19 @@ def test_dated_teasers_below_the_article_are_no_thread() -> None:
     lines = ["Council votes to rebuild the pier", *ARTICLE, "Posted October 3, 2012 at 8:00 pm",
              "Filed under harbour news and council decisions of the week.", "About us"]
     assert not segment_text("\n".join(lines) + "\n").comments
+
+
+
+def test_a_stamp_ends_at_its_time_or_a_bar() -> None:
+    """A teaser list's stamps go on after the time ("updated 1:05 PM EDT, Thu October 4",
+    a headline after "6:33 PM"); a comment's stamp ends at its time, or a "|" follows it."""
+    from parallax.segment.lines import read_lines
+    from parallax.segment.threads import stamped
+
+    comments = ["Reader Says: October 3, 2012 at 8:01 pm", "August 8, 2012 11:46 am Reply",
+                "Thu, 08/09/2012 - 14:32 | 2691789 Reader",
+                "Posted by: Ann at Feb 25, 2005 6:14 PM"]
+    teasers = ["updated 1:05 PM EDT, Thu September 20, 2012",
+               "October 28, 2012 11:00 AM Dean Example", "politics 6:33 PM What the vote means"]
+    lines = read_lines("\n".join(comments + teasers) + "\n")
+    assert [stamped(line) for line in lines] == [True] * 4 + [False] * 3

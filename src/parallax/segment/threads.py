@@ -172,10 +172,18 @@ STAMPS = 2
 STAMP_REACH = 3
 
 
+#: the time ends the stamp, or a "|" follows it (an am/pm, a zone or a "Reply" may come
+#: first): a teaser list's "updated 1:05 PM EDT, Thu September 20" or "6:33 PM What Is Sexy"
+#: goes on after its time; "Thu, 08/09/2012 - 14:32 | 2691789 name" is a comment's stamp
+STAMP_END = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?"
+                       r"(?:\s*[·#]?\s*(?:reply|permalink|link)?)?\s*#?\s*(?:\|.*)?$",
+                       re.IGNORECASE)
+
+
 def stamped(line: Line) -> bool:
     text = line.text
     return line.words <= STAMP_WORDS and ":" in text and STAMP_TIME.search(text) is not None \
-        and STAMP_CONTEXT.search(text) is not None
+        and STAMP_CONTEXT.search(text) is not None and STAMP_END.search(text) is not None
 
 
 def stamp_opener(lines: list[Line], start: int) -> int | None:
