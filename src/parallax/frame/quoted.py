@@ -81,7 +81,7 @@ def partial_quotes(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     return out
 
 
-def continued_speaker(text: str, quote: Quote, quotes: Sequence[Quote]) -> str | None:
+def continued_speaker(quote: Quote, quotes: Sequence[Quote]) -> str | None:
     """The speaker of a direct quote the quote stage named nobody for, when it goes on from
     the quote just before ("…," Pelosi said. "Failure to …"): that quote's speaker, if it
     ends at most ``GAP`` characters earlier. On BASIL's training events every unnamed quote
@@ -103,5 +103,5 @@ def attribute(text: str, spans: Sequence[TechniqueSpan], quotes: Sequence[Quote]
             continue
         speaker = q.speaker
         if speaker is None and q.direct and any(q is found for found in quotes):
-            speaker = continued_speaker(text, q, quotes)  # not for short partial quotes
+            speaker = continued_speaker(q, quotes)  # not for short partial quotes
         span.quoted = QuotedBy(speaker, q.direct)

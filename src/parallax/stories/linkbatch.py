@@ -88,9 +88,6 @@ class LinkBatch:
                                                 np.concatenate([names[1], terms[1]]),
                                                 len(names[0])))
 
-    def drop(self, story_id: str) -> None:
-        self.arrays.pop(story_id, None)
-
     def links(self, story: StoryState, version: int,
               others: Sequence[tuple[StoryState, int]]) -> list[float]:
         """``index.story_link(story, other)`` for each (other, its version)."""
