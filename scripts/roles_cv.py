@@ -20,7 +20,8 @@ parallax.frame.role_gate_train``) as the shipped row, with its curve, and the ha
 role hierarchy), for the shipped constants and the alternatives in docs/portrayal.md. It also
 scores the shown roles per entity: how many were shown, and how many went to an entity the
 annotators cast in that main role (its most frequent gold main role) -- a role on an entity
-nobody annotated counts as wrong.
+nobody annotated counts as wrong. Its exact match is that of `framing_fine_roles = true`: by
+default (tenth session) `analyze` shows no fine role, so the default's exact match is 0.
 """
 
 from __future__ import annotations

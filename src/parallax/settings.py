@@ -131,6 +131,14 @@ SETTINGS: tuple[Setting, ...] = (
             "showed 15 roles per article and 9% of them were right (entity annotated with that "
             "main role); with 4, 2 per article and 29% right, chosen by F0.5 "
             "(docs/portrayal.md)."),
+    Setting("framing_fine_roles", False,
+            "Show the SemEval fine role under an entity's main role ('Antagonist: Tyrant'; "
+            "true), or the main role only (false). Trained framing only; the lexicon stage's "
+            "fine roles come from the words it matched.",
+            "False: out of fold on the SemEval-2025 EN training documents the shown fine role "
+            "was right for 48 of 220 role mentions (0.22; 0.23-0.30 at every confidence cut), "
+            "about what the domain's most frequent fine role gets (0.20), while the main role "
+            "was right for 155 (0.70) (docs/portrayal.md, tenth session)."),
     Setting("portrayal_model_leans", False,
             "Show an entity's negative/positive portrayal when only the statistical model sees "
             "a lean (true), or only when the author labels the entity in their own words "

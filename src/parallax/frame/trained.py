@@ -122,12 +122,15 @@ class TrainedFraming:
 
     def __init__(self, directory: str = "", max_role_entities: int = 20,
                  portrayal_model_leans: bool = False,
-                 role_min_sentences: int | None = None) -> None:
+                 role_min_sentences: int | None = None, fine_roles: bool = False) -> None:
         self.models = load_models(directory)
         self.spans = load_span_scorer(directory)
         self.loaded = load_loaded_words(directory)
         self.max_role_entities = max_role_entities
         self.role_min_sentences = role_min_sentences  # None: roles.ROLE_MIN_SENTENCES
+        #: off by default: the fine role is right about as often as the most frequent one
+        #: (setting ``framing_fine_roles``)
+        self.fine_roles = fine_roles
         self._names: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
         sentence = self.models.get("portrayal-sentence")
@@ -389,7 +392,8 @@ class TrainedFraming:
                         evidence.append(sentence)
                 if len(evidence) == 2:
                     break
-            article.roles.append(RoleLabel(name, role, fine_roles, round(score, 3), evidence,
+            article.roles.append(RoleLabel(name, role, fine_roles if self.fine_roles else [],
+                                           round(score, 3), evidence,
                                            ctx.low))
 
 
@@ -426,4 +430,5 @@ def make_trained(config: Config) -> TrainedFraming:
     return TrainedFraming(str(config.get("framing_models", "") or ""),
                           int(config.get("framing_max_role_entities", 20)),
                           bool(config.get("portrayal_model_leans", False)),
-                          int(config.get("framing_role_min_sentences", ROLE_MIN_SENTENCES)))
+                          int(config.get("framing_role_min_sentences", ROLE_MIN_SENTENCES)),
+                          bool(config.get("framing_fine_roles", False)))
