@@ -216,3 +216,13 @@ def test_reader_reaction_themes_and_stance_are_extractive() -> None:
     assert found[0]["example"] in comments
     assert stance(comments) == {"agree": 1, "reject": 1, "other": 1}
     assert themes(["one comment only"]) == []
+
+
+def test_a_sub_narrative_is_shown_without_repeating_its_narrative() -> None:
+    comparison = make_comparison()
+    label = comparison["narratives"][0]["label"]
+    comparison["narratives"][0]["sub"] = f"{label}: The West is weak"
+    text = render_markdown(comparison)
+    assert f"Narrative: {md(label)} / The West is weak ×2" in text
+    html = render_html_report(comparison)
+    assert "/ The West is weak" in html and f"/ {label}:" not in html

@@ -70,6 +70,14 @@ def role_class(value: object) -> str:
     return _allowed(value, ROLES, "other")
 
 
+def sub_narrative(sub: object, label: object) -> str:
+    """A sub-narrative's own words: the taxonomy spells it with its narrative in front
+    ("URW: Discrediting the West, Diplomacy: The West is weak"), which the page already shows
+    as the narrative, so "narrative / sub" would say the narrative twice."""
+    text, head = str(sub or ""), f"{label}: "
+    return text[len(head):] if label and text.startswith(head) and len(text) > len(head) else text
+
+
 def lang_attr(value: object) -> str:
     """A detected language tag helps screen readers; anything that is not a tag is dropped."""
     return str(value) if isinstance(value, str) and _LANG.match(value) else ""
@@ -120,7 +128,7 @@ def template_environment() -> Environment:
     env.filters.update(safe_url=safe_url, path_id=path_id, pos_class=pos_class,
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
                        score=score, humanize=humanize, published_text=published_text,
-                       unbidi=unbidi)
+                       unbidi=unbidi, sub_narrative=sub_narrative)
     return env
 
 
@@ -333,7 +341,8 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     for f in v["framing"]:
         body.append(f"### {md(f['outlet'])}")
         body += [f"- Narrative: {md(n.get('label'))}"
-                 + (f" / {md(n['sub'])}" if n.get("sub") else "") + f" ×{md(n.get('count'))}"
+                 + (f" / {md(sub_narrative(n['sub'], n.get('label')))}" if n.get("sub") else "")
+                 + f" ×{md(n.get('count'))}"
                  + _example(_strs(n.get("evidence"))) for n in f["narratives"]]
         body += [f"- Technique: {md(humanize(t.get('technique')))} ×{md(t.get('count'))}"
                  + _example([str(e.get("text", "")) for e in _dicts(t.get("examples"))])
