@@ -251,3 +251,31 @@ def test_a_stamp_ends_at_its_time_or_a_bar() -> None:
                "October 28, 2012 11:00 AM Dean Example", "politics 6:33 PM What the vote means"]
     lines = read_lines("\n".join(comments + teasers) + "\n")
     assert [stamped(line) for line in lines] == [True] * 4 + [False] * 3
+
+
+@pytest.mark.parametrize("count", [
+    "Post a Comment 3 Comments and 1 Reply", "3 Comments leave one →", "{ 3 comments }",
+    "3 thoughtful comments on “The pier”",
+    "Public Discussion (3)", "three comments – permalink", "3 Comments | Leave a comment",
+    "Comments[3]", "There are 3 comments. Add yours."])
+def test_a_count_line_in_an_unknown_form_opens_the_thread(count: str) -> None:
+    """A thread's count line in a form no heading pattern knew (tenth session, training sites),
+    above comments whose dates carry no time of day (no stamp opens the thread): before, no
+    comments were found."""
+    seg = segment_text(stamped_thread([count], times=False))
+    for comment in [*COMMENTS, THIRD]:
+        assert comment in seg.comments, (count, seg.comments)
+    assert not any(c in ("Reply", "Popular posts", "About us", "Contact") for c in seg.comments)
+    main = next(a for a in seg.articles if a.role == "main")
+    assert all(p in main.paragraphs for p in ARTICLE)
+
+
+@pytest.mark.parametrize("text", [
+    "Reader comments 7", "3 comments | 0 recs", "12 comments per page", "5 Tips for More Comments",
+    "Posted by Ann | Permalink | Comments (2)", "12 comments / 4 views",
+    "4 Commentsadd your comment"])
+def test_count_like_links_are_no_count_line(text: str) -> None:
+    """A link under the article, a teaser's counts, a byline's link: no thread's count line."""
+    from parallax.segment.patterns import count_line
+    assert not count_line(text)
+    assert count_line("## 4 Comments leave one →") and count_line("{ 131 comments }")

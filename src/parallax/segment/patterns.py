@@ -106,6 +106,25 @@ COUNTED_COMMENTS = re.compile(
     r"reaktionen|комментари[йяи]|коментар(ів|і|я)|commentaires?|comentarios?)"
     r"(\s*[:…(»]|\s+(on|to|zu|add a comment|read them)\b|\s*$)", re.IGNORECASE)
 MARKUP_PREFIX = re.compile(r"^(#{1,6}\s+|[-*+]\s+|\{\s*)")
+#: a thread's count line in the forms ``COUNTED_COMMENTS`` does not know, seen on training sites
+#: below the article (matched on the line without its ``MARKUP_PREFIX``): the count with the
+#: thread's own words after it ("106 Comments and 18 Replies", "3 Comments leave one →",
+#: "{ 131 comments }", "{ 1 comment… read it below or add one }", "one comment – permalink"),
+#: a word between count and noun before "on"/"to" ("8 appreciated comments on …"), or the count
+#: after the heading ("Public Discussion (4)", "Comments[3]"; not "Reader comments 7", a link
+#: under the article on one site). Only the decoder reads it (not a line-model column:
+#: ``threads.decoder_heads``); a teaser's or byline's "N comments | N recs", "Posted by X |
+#: Comments (2)", "4 Commentsadd your comment" (a glued link above a contest box) match none.
+COUNT_LINE = re.compile(
+    r"^(?:post a comment\s+)?[\[(]?\s*(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\s*[\])]?\s+(?:(?:comments?|responses?|replies|thoughts)"
+    r"(?:\s+and\s+\d{1,5}\s+repl(?:y|ies)|(?:\s+|\s*[-–—|,:]\s*)(?:leave|add|post|write)\s+"
+    r"(?:one|a|your)\b[^.!?|]{0,20}|\s*[-–—|]\s*permalink|\s*[,.]?\s*comment or ping|"
+    r"\s*…?\s*read (?:it|them) below\b.*)?|[a-z]+\s+(?:comments|responses)\s+(?:on|to)\s+\S.*)"
+    r"\s*[→»!.]?\s*\}?\s*$|"
+    r"^(?:public|open)\s+(?:discussion|comments)\s*[\[(]?\s*\d{1,5}\s*[\])]?\s*$|"
+    r"^comments\s*\[\d{1,5}\]\s*$|^there (?:are|is) (?:\d{1,5}|one) comments?\b[^|]{0,20}$",
+    re.IGNORECASE)
 #: a comment's buttons and counters, not its words ("Reply", "ReplyDelete", "Report abuse",
 #: "Flag as Inappropriate", a bare comment number or vote count)
 COMMENT_ACTION = re.compile(
@@ -185,6 +204,11 @@ def lines_of(pattern: re.Pattern[str], page: str, ends: list[int]) -> set[int]:
     """The lines of ``page`` in which ``pattern`` finds something (``ends``: each line's
     end + 1): one scan of the joined page instead of a match per line."""
     return {bisect_right(ends, match.start()) for match in pattern.finditer(page)}
+
+
+def count_line(text: str) -> bool:
+    """The line is a thread's count in a form only the decoder reads (``COUNT_LINE``)."""
+    return COUNT_LINE.match(MARKUP_PREFIX.sub("", text).strip()) is not None
 
 
 def comment_furniture(text: str) -> str | None:

@@ -40,7 +40,7 @@ from parallax.segment.threads import (
     PROSE_LINE_WORDS,
     THREAD_AFTER_WORDS,
     LinkRuns,
-    thread_below,
+    decoder_heads,
     thread_marks,
     thread_sentence,
 )
@@ -493,8 +493,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
         return _Decoder(lines, clf).run()
     heads = thread_marks(lines)
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
-    if heads[1] is None:  # a thread below the article that no heading announces
-        heads = (heads[0], thread_below(lines, mask, heads[0]))
+    heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
     if len(lines) > RULES_MAX_LINES and not any(line.heading == "comments" for line in lines):
         learned = _Decoder(lines, clf, mask, heads).run()
