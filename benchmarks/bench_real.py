@@ -257,9 +257,9 @@ def main() -> None:
         rows.append(("spaCy small, all components", n / (s["load"] + s["work_wall"]),
                      n / s["work_wall"], s["work_cpu"] / n, float("nan"), float("nan")))
     if "spacy-ner" in only:
-        from parallax.enrich.ner import SPACY_EXCLUDE
+        from parallax.enrich.ner import SPACY_DISABLE, SPACY_EXCLUDE
 
-        s = run_child(["--child", "spacy", str(path), ",".join(SPACY_EXCLUDE)])
+        s = run_child(["--child", "spacy", str(path), ",".join(SPACY_EXCLUDE + SPACY_DISABLE)])
         results["spacy_ner"] = s
         rows.append(("spaCy small, NER only (as Parallax runs it)",
                      n / (s["load"] + s["work_wall"]), n / s["work_wall"], s["work_cpu"] / n,

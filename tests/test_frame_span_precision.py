@@ -66,6 +66,23 @@ def test_a_verb_is_never_a_label() -> None:
     assert span is not None and sentence[span[0]:span[1]] == "shamelessly dishonest"
 
 
+def test_the_tagger_is_the_entity_stages_pipeline_whose_pipe_runs_ner_alone() -> None:
+    """One spaCy copy a process: name-calling tags come from the entity stage's pipeline, and
+    that pipeline's nlp.pipe still runs no tagger for the entities."""
+    if heads._tagger() is None:  # pragma: no cover
+        pytest.skip("no English tagger")
+    from parallax.enrich.ner import english_pipeline
+
+    nlp = english_pipeline()
+    assert heads._tagger() is nlp
+    assert nlp.pipe_names == ["ner"]
+    sentence = "Critics in Geneva call him a puppet."
+    doc = nlp(sentence)
+    assert [e.text for e in doc.ents] == ["Geneva"] and not any(t.tag_ for t in doc)
+    assert [tag for *_, tag in heads.tags(sentence)] == ["NNS", "IN", "NNP", "VBP", "PRP", "DT",
+                                                         "NN", "."]
+
+
 @pytest.fixture(scope="module")
 def framing() -> TrainedFraming:
     return TrainedFraming()

