@@ -29,7 +29,11 @@ HALVES = ("tuning", "held_back")
 SEGMENTATION_FLOORS = {  # 21 pages
     "body_f1": 0.99,  # 0.9966
     "title_accuracy": 0.97,  # 1.000
-    "outlet_accuracy": 0.76,  # 0.810 (17/21); one more miss allowed
+    # 0.76 until the tenth session: dump outlets now stand only when the page bears them
+    # out (segment/outlet.py; on real pages the header's outlets were right 13 % of the
+    # time), so pages whose only evidence is a short first line, a byline name or one
+    # aggregator line get none: 0.619 (13/21), no outlet shown is wrong
+    "outlet_accuracy": 0.61,  # 0.810 (17/21) before
     "published_accuracy": 0.90,  # 0.952 (20/21)
     "related_recall": 0.95,  # 1.000
     "comments_precision": 0.93,  # 0.951

@@ -31,8 +31,12 @@ def test_two_menu_words_before_the_headline_give_no_outlet() -> None:
     assert main.outlet is None
 
 
-def test_site_name_then_title_keeps_the_outlet() -> None:
-    seg = segment_text("The Coastline Standard\n\nGovernment unveils new energy law\n\n" + BODY)
-    main = seg.articles[0]
+def test_site_name_then_title_gives_the_outlet_the_page_bears_out() -> None:
+    """A short first line is the site's name only when the page says so too (outlet.py): on
+    real pages that line is mostly a menu item or a section label (tenth session)."""
+    head = "The Coastline Standard\n\nGovernment unveils new energy law\n\n"
+    main = segment_text(head + BODY).articles[0]
     assert main.title == "Government unveils new energy law"
-    assert main.outlet == "The Coastline Standard"
+    assert main.outlet is None
+    footer = "\n© 2026 The Coastline Standard. All rights reserved.\n"
+    assert segment_text(head + BODY + footer).articles[0].outlet == "The Coastline Standard"

@@ -16,7 +16,12 @@ FLOORS = {
     "body_precision": 0.98,
     "body_recall": 0.99,
     "title_accuracy": 0.97,
-    "outlet_accuracy": 0.88,
+    # 0.88 until the tenth session (measured 0.905); outlets of dumps now stand only when the
+    # page bears them out (outlet.py): 9 gold pages whose only evidence is a short first line
+    # or one aggregator "Outlet 3 hours ago" line get none (measured 0.6905), no gold outlet
+    # is wrong (tests/test_segment_outlet.py); on real pages such outlets were right 13 %
+    # of the time (docs/segmentation.md)
+    "outlet_accuracy": 0.69,
     "published_accuracy": 0.95,
     "related_recall": 0.97,
     "comments_precision": 0.95,

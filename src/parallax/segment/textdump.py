@@ -34,6 +34,7 @@ from parallax.segment.lines import (
     read_lines,
     title_like,
 )
+from parallax.segment.outlet import confirmed
 from parallax.segment.patterns import is_donation_appeal
 from parallax.segment.threads import (
     LINK_WORDS,
@@ -420,6 +421,7 @@ class _Decoder:
             if current is main and self.wanted is not None and text not in self.wanted:
                 self.unwanted_words += line.words
                 self.check_precision()
+        main.outlet = confirmed(main.outlet, self.lines)  # right or absent (outlet.py)
         if main.paragraphs:
             wire_dateline(main.paragraphs[0], main)
         self.out.articles = [d for d in articles if d.paragraphs]

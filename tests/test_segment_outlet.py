@@ -1,0 +1,103 @@
+"""Outlets of text dumps are right or absent: the header's outlet stands only when the page
+bears it out (outlet.py), on our own shapes and on real pages of ../shared/datasets/extraction."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from parallax.segment import realpages
+from parallax.segment.evaluate import gold_pages, segment_file
+from parallax.segment.lines import read_lines
+from parallax.segment.outlet import borne_out, key
+from parallax.segment.outleteval import run, same_outlet, summary
+from parallax.segment.textdump import segment_text
+from parallax.settings import Config
+from requirements import shared_path  # tests/ is on sys.path
+
+BODY = ("The federal government on Wednesday presented a new law to promote renewable energy. "
+        "The minister said the plan would lower costs for households and increase the security "
+        "of supply.\n\n"
+        "Critics from the opposition complained that the draft came too late and did not go far "
+        "enough. The industry association welcomed the plans in principle.\n\n")
+GOLD = Path(__file__).parent / "data" / "segmentation_gold"
+
+
+def test_key_spells_the_outlet_as_a_domain_label() -> None:
+    assert key("The Web Ink Now") == "webinknow"
+    assert key("NetDoctor.com") == "netdoctor"
+
+
+def test_copyright_line_or_domain_bears_the_outlet_out() -> None:
+    def outlet_of(footer: str) -> str | None:
+        text = f"Web Ink Now\n\nGovernment unveils new energy law\n\n{BODY}{footer}\n"
+        return segment_text(text).articles[0].outlet
+
+    assert outlet_of("© 2026 Web Ink Now. All rights reserved.") == "Web Ink Now"
+    assert outlet_of("Contact us: desk@webinknow.com") == "Web Ink Now"
+    assert outlet_of("Privacy policy") is None  # nothing on the page names the site
+    # a long article sentence that mentions copyright is not a copyright line
+    assert not borne_out("Web Ink Now", read_lines(
+        "Web Ink Now\n" + " ".join(["Copyright lawyers for Web Ink Now argued"] * 6)))
+
+
+def test_a_menu_word_in_the_footer_is_not_an_outlet() -> None:
+    text = f"Jobs\n\nGovernment unveils new energy law\n\n{BODY}Jobs\nAbout us\n"
+    assert segment_text(text).articles[0].outlet is None
+
+
+def test_an_aggregator_outlet_needs_two_attributions() -> None:
+    one = "Harbour strike enters second week\nCoastal Wire3 hours ago\n" + BODY
+    assert segment_text(one).articles[0].outlet is None
+    teaser = ("Ferry operators cancel weekend sailings\nCoastal Wire2 hours ago\n"
+              "Two ferry operators cancelled all weekend sailings because of the strike.\n")
+    assert segment_text(one + teaser).articles[0].outlet == "Coastal Wire"
+
+
+def test_no_gold_page_gets_a_wrong_outlet() -> None:
+    """The gold set's outlets are fictional shapes; an outlet shown must still be the gold's
+    (an absent one is allowed: see docs/segmentation.md, tenth session)."""
+    wrong = []
+    for path, gold in gold_pages(GOLD):
+        page = segment_file(path, Config())
+        main = next(a for a in page.articles if a.role == "main")
+        want = (gold["main"].get("outlet") or "").casefold()
+        if main.outlet and main.outlet.casefold() != want:
+            wrong.append((path.name, main.outlet, want))
+    assert not wrong
+
+
+# -- real pages: a fixed sample of training sites (the held-out ones are measured once, by
+# benchmarks/eval_outlets.py; docs/quality.md) -------------------------------------------------
+SAMPLE = {"cleaneval-final": 40, "cleaneval-dev": 10, "dragnet_data": 60, "readability": 30,
+          "CleanPortalEval-master": 20}
+# measured 2026-12-05 (tenth session) on this sample's 320 dumps (lines and markdown): 36
+# outlets shown, 34 right (0.944; 30 by the meta tags and host alone); every header outlet
+# shown (the code before outlet.py): 114 shown, 10 right (0.088)
+PRECISION_FLOOR = 0.85
+RIGHT_FLOOR = 28
+
+
+@pytest.fixture(scope="module")
+def sample_rows() -> list[dict[str, object]]:
+    root = Path(shared_path("datasets/extraction"))
+    pages = []
+    for corpus, n in SAMPLE.items():
+        train = (p for p in realpages.load(root, (corpus,)) if p.split == "train")
+        pages += list(itertools.islice(train, n))
+    return run(pages, ("lines", "markdown"))
+
+
+def test_real_page_outlets_are_mostly_right(sample_rows: list[dict[str, object]]) -> None:
+    row = summary(sample_rows)["all"]
+    assert row["precision"] >= PRECISION_FLOOR, row
+    assert row["right"] >= RIGHT_FLOOR, row  # abstaining on every page is not the answer
+
+
+def test_match_rule_reads_brands_not_page_titles() -> None:
+    assert same_outlet("BBC News", ["bbc"])
+    assert same_outlet("The Washington Post", ["washingtonpost", "wapo"])
+    assert not same_outlet("Stereophile: A Review", ["stereophile"])
+    assert not same_outlet("News", ["cnet", "cnetnews"])
