@@ -306,7 +306,7 @@ def cmd_trace(form: str, events: set[str], same_first: bool) -> None:
     articles, gold = t.load_form(form)
     label = {a.id: gold.get(a.input) for a in articles if a.role == "main"}
     info = {a.id: f"{a.language}:{a.title[:40]}" for a in articles}
-    plain_merge, plain_link = StoryIndex._merge, StoryIndex.story_link
+    plain_merge, plain_link = StoryIndex.merge, StoryIndex.story_link
 
     def merge(self: StoryIndex, a: StoryState, b: StoryState) -> StoryState:
         la, lb = ({str(label[i]) for i in s.mains} for s in (a, b))
@@ -316,7 +316,7 @@ def cmd_trace(form: str, events: set[str], same_first: bool) -> None:
             for side in (a, b):
                 print("     ", " | ".join(info[i] for i in side.mains[:6]))
         return plain_merge(self, a, b)
-    StoryIndex._merge = merge
+    StoryIndex.merge = merge
     consolidation.BATCH = False  # the same-first gate wraps story_link (see cmd_gates)
     try:
         if same_first:
@@ -335,7 +335,7 @@ def cmd_trace(form: str, events: set[str], same_first: bool) -> None:
         else:
             IncrementalClusterer(Config()).cluster(articles, [])
     finally:
-        StoryIndex._merge, StoryIndex.story_link = plain_merge, plain_link
+        StoryIndex.merge, StoryIndex.story_link = plain_merge, plain_link
         consolidation.BATCH = True
 
 

@@ -11,9 +11,10 @@ import numpy as np
 from parallax.records import Article, Published
 from parallax.settings import Config
 from parallax.stories.incremental import IncrementalClusterer
-from parallax.stories.index import MARK_WEIGHT, StoryIndex
+from parallax.stories.index import StoryIndex
 from parallax.stories.marks import article_marks, name_mark
 from parallax.stories.profile import ArticleProfile
+from parallax.stories.similarity import MARK_WEIGHT
 
 
 def _marks(text: str, title: str = "") -> Counter[str]:

