@@ -321,3 +321,39 @@ def test_a_comments_link_in_the_menu_above_a_stamped_byline_opens_no_thread() ->
     assert not seg.comments, seg.comments
     main = next(a for a in seg.articles if a.role == "main")
     assert all(p in main.paragraphs for p in ARTICLE)
+
+
+PREVIEW_NOTES = ["This is only a preview. Your comment has not yet been posted.",
+                 "Your comment could not be posted. Error type:",
+                 "Your comment has been saved. Comments are moderated and will not appear until "
+                 "approved by the author. Post another comment",
+                 "The letters and numbers you entered did not match the image. Please try again.",
+                 "As a final step before posting your comment, enter the letters and numbers you "
+                 "see in the image below. This prevents automated programs from posting comments."]
+
+
+def test_a_blog_forms_preview_notes_below_the_thread_are_no_comments() -> None:
+    """A TypePad-style thread: each comment signed below it ("Posted by: X | date at time"),
+    then the form's "Verify your Comment" and its preview notes, which before were read as
+    comments (long lines are not asked whether they are a button)."""
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "Comments"]
+    for k, comment in enumerate(COMMENTS):
+        lines += [comment, f"Posted by: Reader Number{k} | October {k + 3}, 2012 at 08:0{k} PM"]
+    lines += ["Verify your Comment", "Previewing your Comment", "Posted by: |", *PREVIEW_NOTES,
+              "Post a comment", "About", "Archives"]
+    seg = segment_text("\n".join(lines) + "\n")
+    for comment in COMMENTS:
+        assert comment in seg.comments, seg.comments
+    assert not any(note in seg.comments for note in PREVIEW_NOTES), seg.comments
+
+
+def test_a_preview_note_above_the_thread_does_not_end_it() -> None:
+    """HuffPost shows its form ("Previewing Your Comment.") above the comments: set aside, no
+    end of the thread."""
+    lines = ["Council votes to rebuild the pier", *ARTICLE, "Comments", "Previewing Your Comment.",
+             "Post Comment"]
+    for k, comment in enumerate(COMMENTS):
+        lines += [f"Reader Number{k}", f"October {k + 3}, 2012 at 8:0{k} pm", comment, "Reply"]
+    seg = segment_text("\n".join(lines) + "\n")
+    for comment in COMMENTS:
+        assert comment in seg.comments, seg.comments

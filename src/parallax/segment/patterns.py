@@ -144,14 +144,23 @@ COMMENT_ACTION = re.compile(
     r"add comment|(name|e-?mail|website)\s*\((required|optional)\)|\(required\)|"
     r"\(will not be published\)( \(required\))?|notify me of (follow-up|new) comments.*|"
     r"remember me:?|receive email when someone replies.*|allowed tags:.*|"
-    r"(log ?in|sign in|register) to (post a )?comment.*)\s*[.!]?$", re.IGNORECASE)
+    r"(log ?in|sign in|register) to (post a )?comment.*|"
+    # the preview and check notes of TypePad's form, below its "Verify your Comment" (many
+    # blogs on training sites; HuffPost shows a "Previewing Your Comment" form above its thread)
+    r"previewing your comment|posted by:\s*\||this is only a preview\b.*|"
+    r"your comment (could not be posted|has been saved)\b.*|"
+    r"the letters and numbers you entered did not match\b.*|"
+    r"as a final step before posting your comment\b.*|having trouble reading this image\?.*|"
+    r"comments are moderated, and will not appear\b.*)\s*[.!]?$", re.IGNORECASE)
 #: the comment form (or the thread's paging) that ends a comment thread on most pages
 COMMENT_FORM = re.compile(
     r"^(leave a (comment|reply)|post a comment|add a comment|write a comment|your comment|"
     r"submit( comment)?|post comment|cancel reply|name\s*\*?|e-?mail\s*\*?|website|"
     r"kommentar schreiben|schreiben sie einen kommentar|comments are closed|"
     r"(newer|older|load more|show more) comments|sign in to (add )?comments?.*|"
-    r"showing all comment threads|comment policy)\s*[.:!]?$", re.IGNORECASE)
+    r"showing all comment threads|comment policy|the comments to this entry are closed|"
+    r"verify your comment)"
+    r"\s*[.:!]?$", re.IGNORECASE)
 
 
 _COMMENTS_START = re.compile(

@@ -230,7 +230,7 @@ def thread_below(lines: list[Line], main: list[bool], heads: set[int]) -> int | 
 
 #: lines below a comments heading in which a commenter's mark (``signed_below``) shows the
 #: thread
-SIGNED_REACH = 3
+SIGNED_REACH = 5
 
 
 def commenter_mark(line: Line) -> bool:
