@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.test_enrich_quotes import enriched
 from tests.test_web import FakeStore, assert_no_active_content, fake_comparison
 
 import parallax.web.app as web
@@ -67,7 +68,9 @@ def test_reported_speech_with_a_speaker_counts_and_the_closest_quote_wins() -> N
     assert span.quoted == QuotedBy("Council members", False)
 
 
-def test_a_short_partial_quote_the_quote_stage_drops_is_still_someone_elses() -> None:
+def test_a_short_partial_quote_from_the_quote_stage_is_someone_elses() -> None:
+    """Partial quotes come from the quote stage (tenth session; tests/test_enrich_quotes.py):
+    framing only reads its records."""
     text = ("The group condemned \u201cracist elements\u201d in the movement, and the "
             "\"witch hunt\" talk went on while critics of the plan kept \"an outrageous and "
             "reckless\" silence and the 'shameful' vote passed.")
@@ -75,28 +78,28 @@ def test_a_short_partial_quote_the_quote_stage_drops_is_still_someone_elses() ->
              TechniqueSpan("Name_Calling-Labeling", *_at("witch hunt", text), 0.8),
              TechniqueSpan("Loaded_Language", *_at("outrageous", text), 0.7),
              TechniqueSpan("Loaded_Language", *_at("shameful", text), 0.7)]
+    attribute(text, spans, enriched(text).quotes)
+    # four words: a direct quote of the direct pass; one word in single quotes: none
+    assert [t.quoted is not None for t in spans] == [True, True, True, False]
+    kinds = {q.text: q.kind for q in enriched(text).quotes}
+    assert kinds["racist elements"] == kinds["witch hunt"] == "partial"
     attribute(text, spans, [])
-    assert [t.quoted for t in spans] == [QuotedBy(None, True), QuotedBy(None, True),
-                                         None, None]  # four words, single quotes: not taken
+    assert [t.quoted for t in spans] == [None] * 4  # no finder of its own
     # the author's own scare quotes, no speech or labelling verb near: still the author's
     scare = "Voters left the party.\n\nThe \u201cmoderates\u201d stayed home on polling day."
     span = TechniqueSpan("Name_Calling-Labeling", *_at("moderates", scare), 0.8)
-    attribute(scare, [span], [])
+    attribute(scare, [span], enriched(scare).quotes)
     assert span.quoted is None
 
 
 def test_an_unnamed_quote_that_goes_on_from_the_one_before_takes_its_speaker() -> None:
-    text = ('"We will vote no," Jensen said on Monday. "This plan is a disgrace." '
+    text = ('"We will vote no," Mark Jensen said on Monday. "This plan is a disgrace." '
             "Officials declined to comment.\n\nLater the council met. " + "x " * 120
             + '"It is a disgrace."')
-    first = Quote("We will vote no,", 1, 17, "Mark Jensen", "said", True)
-    at = text.index("This plan")
-    second = Quote("This plan is a disgrace.", at, at + 24, None, None, True)
     far = text.rindex("It is")
-    third = Quote("It is a disgrace.", far, far + 17, None, None, True)
     spans = [TechniqueSpan("Loaded_Language", *_at("disgrace", text), 0.9),
              TechniqueSpan("Loaded_Language", far + 8, far + 16, 0.9)]
-    attribute(text, spans, [first, second, third])
+    attribute(text, spans, enriched(text).quotes)
     assert spans[0].quoted == QuotedBy("Mark Jensen", True)
     assert spans[1].quoted == QuotedBy(None, True)  # too far from any named quote
 

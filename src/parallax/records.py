@@ -114,12 +114,18 @@ class CanonicalEntity:
 
 @dataclass(slots=True)
 class Quote:
+    """``kind`` is None for a quoted or reported statement, ``"partial"`` for a short quoted
+    phrase inside the author's own sentence (a few words between double quotation marks next to
+    a speech or labelling verb). A partial quote with a speaker is that speaker's words; one
+    without is someone's words but no voice (the comparison's voices skip it)."""
+
     text: str
     start: int
     end: int
     speaker: str | None
     cue: str | None
     direct: bool
+    kind: str | None = None
 
 
 @dataclass(slots=True)

@@ -5,6 +5,13 @@ Speaker rules, in order: an entity in the quote's sentence next to a cue verb; a
 a cue verb -> the nearest preceding person; "I wrote:" -> the article's author; an unnamed source
 ("a senior official") kept as its own text. Single-quoted spans of one or two words are scare
 quotes, not speech, unless a cue verb attributes them.
+
+Reported speech with a verb the older cue list lacks ("officials warn that", "critics say the
+plan", "the minister has long argued that", ``REPORTED_CUE``) is taken only with a subject
+right before the verb (``subject_of``): a named entity, a source noun phrase or a resolved
+pronoun. A wrong speaker is worse than none, so nothing looser. Then ``quotes_partial`` keeps
+short quoted phrases as ``kind="partial"`` and gives an unnamed quote the speaker of the one
+before it.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from functools import cache
 
 from parallax.enrich.entities import load_roles
 from parallax.enrich.pronouns import earlier_subject
+from parallax.enrich.quotes_partial import SHORT_WORDS, continue_speakers, partial_quotes
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
@@ -70,6 +78,41 @@ GENERIC_ROLE = re.compile(
     r"präsidentin|präsident|bürgermeisterin|bürgermeister|trainer|chefin|chef)(?![\w])|"
     r"(?<![\w])(?:премьер|министр|президент|канцлер|мэр|глава|тренер|директор)(?![\w])",
     re.IGNORECASE)
+# reported-speech verbs beyond INDIRECT_CUE: taken only with a subject right before them
+REPORTED_CUE = re.compile(
+    r"(?<![\w])(?P<cue>say|warns?|argues|argue|claims|insists|contend(?:s|ed)?|assert(?:s|ed)|"
+    r"alleges|alleged|predict(?:s|ed)|cautions|cautioned|"
+    r"(?:maintain(?:s|ed)?|suggest(?:s|ed)?|acknowledge[sd]?|concede[sd]?|complain(?:s|ed)?|"
+    r"point(?:s|ed)? out)(?= that))(?![\w])(?:\s*,?\s*that)?\s*",
+    re.IGNORECASE)
+# between a subject and its speech verb: auxiliaries and adverbs only
+GAP_WORD = re.compile(r"(?:has|have|had|also|again|now|still|repeatedly|long|previously|"
+                      r"recently|later|then|once|even|often|publicly|privately|\w+day|week|"
+                      r"last|\w+ly)", re.IGNORECASE)
+SUBJECT_HEAD = (
+    r"(?:officials?|spokes(?:man|woman|person)|ministry|diplomats?|sources?|analysts?|experts?|"
+    r"critics?|opponents?|supporters?|advocates?|lawmakers?|legislators?|prosecutors?|police|"
+    r"authorities|scientists?|researchers?|economists?|democrats?|republicans?|activists?|"
+    r"residents?|aides?|insiders?|observers?|leaders?|administration|government|campaign|"
+    r"white house|kremlin|pentagon|department|agency|committee|court|company|report|study|"
+    r"statement|lawsuit|complaint|indictment|aides?|allies|members|spokesmen)")
+# "critics", "Pentagon officials", "the indictment"; never "which critics" or "But experts"
+SUBJECT_NP = re.compile(
+    r"(?<![\w'’.-])(?:(?:the|some|many|several|most|other|two|three|a|an)\s+)?"
+    r"(?:(?!(?:which|who|whom|whose|that|and|but|or|as|while|when|if|because)\b)[\w'’-]+\s+)?"
+    + SUBJECT_HEAD + r"\s*$", re.IGNORECASE)
+# "Aides to Mr. Trump", "a spokesman for the ministry": the head noun speaks, not the name
+SUBJECT_PP = re.compile(
+    r"(?<![\w'’.-])(?:(?:the|some|many|several|a|an)\s+)?(?:[\w'’-]+\s+)?" + SUBJECT_HEAD
+    + r"\s+(?:to|of|for|at|from|with|in)\s+(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+\s*$",
+    re.IGNORECASE)
+SUBJECT_PRONOUNS = {"he", "she"}
+# a US party-state tag after a name: "Sen. Rand Paul, R-Ky., said"
+PARTY_STATE = re.compile(r",\s*[RDI]-[A-Z][\w.]*$")
+# a name right after these is an object ("before he became Pope Francis say"), not a subject
+OBJECT_BEFORE = re.compile(r"(?<![\w])(?:became|become|becomes|is|was|were|are|be|been|to|with|"
+                           r"of|for|by|from|in|on|at|against|about|than|like|named|called)\s+"
+                           r"(?:[A-Z][\w.]*\s+)?$")
 # the source named after "according to X": up to the next comma, dash or bracket
 SOURCE_AFTER_CUE = r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))"
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
@@ -140,6 +183,9 @@ class RegexQuotes:
         for found in self._indirect(article, taken):
             quotes.append(found)
             taken.append((found.start, found.end))
+        for found in self._reported(article, taken):
+            quotes.append(found)
+            taken.append((found.start, found.end))
         for m in ACCORDING.finditer(text):
             sentence = _sentence_of(article.sentences, m.start())
             if sentence is None or any(a <= sentence.start < b for a, b in taken):
@@ -154,7 +200,63 @@ class RegexQuotes:
             quotes.append(Quote(text[sentence.start:sentence.end], sentence.start, sentence.end,
                                 speaker, "according to", False))
         quotes.sort(key=lambda q: q.start)
-        article.quotes = quotes
+        continue_speakers(article, quotes, CUE_RX)
+        partial = partial_quotes(article, quotes, CUE_RX, lambda at: self.subject_of(article, at))
+        article.quotes = sorted(quotes + partial, key=lambda q: q.start)
+
+    def subject_of(self, article: Article, cue_at: int) -> str | None:
+        """The subject right before a speech verb at ``cue_at``, in its sentence: a named
+        person, organisation or place, a source noun phrase ("critics", "the White House"),
+        or "he"/"she" resolved; only auxiliaries and adverbs may stand between."""
+        text = article.text
+        sentence = _sentence_of(article.sentences, cue_at)
+        lo = sentence.start if sentence else max(0, cue_at - 200)
+        stem = text[lo:cue_at]
+        for _ in range(4):
+            stem = PARTY_STATE.sub("", stem.rstrip(" ,")).rstrip(" ,")  # "Ryan, R-Wis.,"
+            end = lo + len(stem)
+            entity = next((m.canonical for m in article.entities if m.end == end and m.type in (
+                "PERSON", "ORG", "GPE", "NORP") and not OBJECT_BEFORE.search(
+                    text[max(lo, m.start - 30):m.start])), None)
+            word = re.search(r"(?<![\w])(\w+)$", stem)
+            if word is None:
+                return None
+            if entity is None and GAP_WORD.fullmatch(word.group(1)):
+                stem = stem[:word.start(1)]  # "… have long argued"
+                continue
+            if (pp := SUBJECT_PP.search(stem)) is not None:
+                return pp.group(0).strip()
+            if entity is not None:
+                return entity
+            if (np := SUBJECT_NP.search(stem)) is not None:
+                return np.group(0).strip()
+            if word.group(1).lower() in SUBJECT_PRONOUNS:
+                return self._antecedent(article, lo + word.start(1))
+            return None
+        return None
+
+    def _reported(self, article: Article, taken: list[tuple[int, int]]) -> list[Quote]:
+        """'Officials warn that …', 'critics say the plan …': the clause after a speech verb
+        the older cue list lacks, when ``subject_of`` names who speaks."""
+        text = article.text
+        found: list[Quote] = []
+        for m in REPORTED_CUE.finditer(text):
+            sentence = _sentence_of(article.sentences, m.start())
+            if sentence is None or any(a <= m.start() < b for a, b in taken):
+                continue
+            tail = text[m.end():sentence.end].rstrip(" .!?")
+            body_start, body_end = m.end(), m.end() + len(tail)
+            if (len(tail.split()) < 4 or tail[:1] in "\"“„«‘'" or tail[:3].lower() == "to "
+                    or any(a < body_end and body_start < b for a, b in taken)):
+                continue
+            speaker = self.subject_of(article, m.start())
+            if speaker is None:
+                continue
+            cue = m.group("cue").lower()
+            found.append(Quote(text[body_start:body_end], body_start, body_end, speaker, cue,
+                               False))
+            taken.append((body_start, body_end))
+        return found
 
     def _indirect(self, article: Article, taken: list[tuple[int, int]]) -> list[Quote]:
         """'X, who leads the union, said the strike would go on' and '…, sagte Müller.'"""
@@ -195,6 +297,8 @@ class RegexQuotes:
     def _direct(self, article: Article, start: int, end: int) -> Quote | None:
         text = article.text
         inner = text[start:end]
+        if len(inner.split()) <= SHORT_WORDS:
+            return None  # a scare quote or a partial quote: quotes_partial decides
         first = _sentence_of(article.sentences, start)
         last = _sentence_of(article.sentences, max(start, end - 1))
         lo = first.start if first else max(0, start - 200)
@@ -205,10 +309,6 @@ class RegexQuotes:
             stop = re.search(r"[.!?](\s|$)", text[end + 2:])
             hi = max(hi, end + 2 + (stop.end() if stop else 120))
         cue_match = _nearest_cue(text, lo, start, end, hi)
-        near = cue_match is not None and min(abs(cue_match.start() - end),
-                                             abs(start - cue_match.end())) <= 30
-        if len(inner.split()) <= 2 and not near:
-            return None  # scare quotes: 'peace', 'real'
         speaker = None
         cue = cue_match.group(1).lower() if cue_match else None
         if cue_match:
@@ -221,8 +321,6 @@ class RegexQuotes:
             else:
                 entity = _entity_near(article.entities, max(0, start - 200), start, (0, 0))
                 speaker = entity.canonical if entity else None
-        if speaker is None and len(inner.split()) <= 3:
-            return None
         return Quote(inner, start, end, speaker, cue, True)
 
     def _subject(self, article: Article, lo: int, hi: int, skip: tuple[int, int],
