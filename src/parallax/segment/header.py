@@ -8,7 +8,9 @@ lines in order, so every line is still accounted for exactly once.
 Title choice: the last title-like line before the first metadata line (byline, dateline, time);
 without metadata, the first title-like line, except that a short first line followed by more
 header lines is the site name (the outlet), not the title, and two or more one- or two-word
-lines at the top are the site's menu (navigation; no outlet is taken from them).
+lines at the top are the site's menu (navigation; no outlet is taken from them). An outlet read
+here is shown only when the rest of the page bears it out (``outlet.py``): on real pages the
+short first line is mostly a menu item or a section label.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     if not candidates:
         return plan
     first_meta = next((i for i, r in enumerate(roles) if r in ("meta", "kicker")), None)
+    menu: int | None = None  # the menu run, counted once (after the author rule's removal)
     if first_meta is not None:
         before = [i for i in candidates if i < first_meta]
         if len(before) >= 2 and NAME_COMMA.match(zone[before[-1]].text):
@@ -93,7 +96,8 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     elif len(candidates) >= 2 and candidates[0] <= 1 and zone[candidates[0]].words <= 5 \
             and zone[candidates[0]].text != zone[candidates[1]].text:
         # "Site Name" then the title, perhaps with a section label or menu items between
-        title_index = candidates[_menu_run(zone, candidates) or 1]
+        menu = _menu_run(zone, candidates)
+        title_index = candidates[menu or 1]
     else:
         title_index = candidates[0]
     title = zone[title_index].text
@@ -104,7 +108,8 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
         if zone[i].text == title:
             roles[i] = "title" if i == title_index else "repeat"
     site = candidates[0]
-    menu = _menu_run(zone, candidates)
+    if menu is None:
+        menu = _menu_run(zone, candidates)
     if menu and title_index > candidates[menu - 1]:
         for i in candidates[:menu]:
             roles[i] = "navigation"  # "Home / Politics / Business": no site name among them
