@@ -12,6 +12,7 @@ from parallax.frame.quoted import attribute
 from parallax.pipeline import Pipeline
 from parallax.records import Article, Published, Quote, QuotedBy, Story, TechniqueSpan
 from parallax.settings import Config
+from parallax.web.views import _marks
 
 
 @functools.cache
@@ -117,3 +118,9 @@ def test_quote_kind_round_trips_and_old_rows_load() -> None:
     assert Article.from_dict(data).quotes == article.quotes
     del data["quotes"][0]["kind"]  # stored before the field existed
     assert Article.from_dict(data).quotes[0].kind is None
+
+
+def test_the_article_page_marks_a_partial_quote_as_partial() -> None:
+    article = enriched('Senator Mark Jensen described the inquiry as a "witch hunt" on Tuesday.')
+    notes = [note for _, _, layer, note in _marks(article) if layer == "quotes"]
+    assert notes == ["quote: Mark Jensen (partial)"]

@@ -47,8 +47,9 @@ def parse_span(span: str | None, size: int) -> tuple[int, int] | None:
 def _marks(article: Article) -> list[tuple[int, int, str, str]]:
     size = len(article.text)
     marks = [(m.start, m.end, "entities", f"{m.canonical} ({m.type})") for m in article.entities]
-    marks += [(q.start, q.end, "quotes", f"quote: {q.speaker or 'unnamed speaker'}"
-               f"{' (direct)' if q.direct else ' (indirect)'}") for q in article.quotes]
+    marks += [(q.start, q.end, "quotes", f"quote: {q.speaker or 'unnamed speaker'} ("
+               + ("partial" if q.kind == "partial" else "direct" if q.direct else "indirect")
+               + ")") for q in article.quotes]
     marks += [(c.start, c.end, "claims", "claim" + (f", attributed to {c.attribution}"
                                                      if c.attribution else ""))
               for c in article.claims]
