@@ -43,6 +43,16 @@ def test_copyright_line_or_domain_bears_the_outlet_out() -> None:
         "Web Ink Now\n" + " ".join(["Copyright lawyers for Web Ink Now argued"] * 6)))
 
 
+def test_page_title_line_or_copyright_holder_names_the_site() -> None:
+    footer = "© 2026 Web Ink Now, Inc. All rights reserved.\n"
+    titled = f"Government unveils new energy law | Web Ink Now\n{BODY}{footer}"
+    assert segment_text(titled).articles[0].outlet == "Web Ink Now"
+    # a copyright holder alone may be a parent company: the page must spell it as a domain
+    assert segment_text(f"{BODY}{footer}").articles[0].outlet is None
+    assert segment_text(f"{BODY}{footer}Write to desk@webinknow.com\n").articles[0].outlet \
+        == "Web Ink Now"
+
+
 def test_a_menu_word_in_the_footer_is_not_an_outlet() -> None:
     text = f"Jobs\n\nGovernment unveils new energy law\n\n{BODY}Jobs\nAbout us\n"
     assert segment_text(text).articles[0].outlet is None
@@ -75,9 +85,10 @@ SAMPLE = {"cleaneval-final": 40, "cleaneval-dev": 10, "dragnet_data": 60, "reada
           "CleanPortalEval-master": 20}
 # measured 2026-12-05 (tenth session) on this sample's 320 dumps (lines and markdown): 36
 # outlets shown, 34 right (0.944; 30 by the meta tags and host alone); every header outlet
-# shown (the code before outlet.py): 114 shown, 10 right (0.088)
+# shown (the code before outlet.py): 114 shown, 10 right (0.088). With the copyright holder
+# spelt as a domain (outlet.copyright_outlet): 42 shown, 38 right (0.905; 34)
 PRECISION_FLOOR = 0.85
-RIGHT_FLOOR = 28
+RIGHT_FLOOR = 34
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,15 @@ LABEL = re.compile(r"[^\W_][\w-]*\Z")
 COMPANY = re.compile(r"(?:Media|Medien|Médias|Group|Gruppe|Groupe|Inc|Ltd|LLC|GmbH|AG|SA|"
                      r"Company|Corporation|Corp|Co|Publishing|Publications|Network|Networks|"
                      r"Holdings|Limited|Verlag)\b")
+#: the holder of a copyright line: after the mark, the years and "by", up to punctuation,
+#: "All rights", another year or the line's end
+HOLDER = re.compile(r"(?i:©|\(c\)|copyright|&copy;)[\s©]*(?:\(c\)\s*)?"
+                    r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?[\s,]*)?(?:by\s+)?"
+                    r"(?P<holder>[^\W\d_][\w&'’ .-]{1,60}?)"
+                    r"(?=\s*(?:[,|;:©]|\.(?:\s|$)|(?i:all rights)|\d{4}|$))")
+COMPANY_TAIL = re.compile(r"(?:[\s,]+(?:inc|llc|ltd|limited|gmbh|ag|plc|co|corp|corporation|"
+                          r"company|media group|group)\.?)+$", re.IGNORECASE)
+HOLDER_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
 #: capitalised words that may stand just before the name in a copyright line
 _LEFT = frozenset(("the", "copyright", "by", "der", "die", "das", "le", "la", "les", "el", "c"))
@@ -163,15 +172,34 @@ def title_outlet(lines: list[Line], found: Evidence | None = None) -> str | None
     return None
 
 
+def copyright_outlet(lines: list[Line], found: Evidence) -> str | None:
+    """The holder of the page's last copyright line when the page also names a domain spelt
+    like it ("© 2012 Web Ink Now, Inc." and "webinknow.com"). Why the domain too: a copyright
+    holder alone is often the parent company or a template's ("CBS Interactive", "Vox
+    Media"): 41 % of them were the page's site on the training sites."""
+    for _, text in reversed(found.copyright):
+        match = HOLDER.search(text)
+        if match is None:
+            continue
+        holder = COMPANY_TAIL.sub("", match.group("holder")).strip(" .,-–")
+        name_key = key(holder)
+        if len(name_key) >= 3 and len(holder.split()) <= HOLDER_WORDS \
+                and name_key in found.domains:
+            return holder
+        return None  # the last copyright line names the page's holder, if any does
+    return None
+
+
 def confirmed(outlet: str | None, lines: list[Line]) -> str | None:
     """The header's outlet if the page bears it out, else a borne-out site name from the
-    first line's page title, else None (shown as an unknown outlet)."""
+    first line's page title or its copyright line, else None (shown as an unknown outlet)."""
     if not lines:
         return None
     found = evidence(lines)
     if outlet is not None and borne_out(outlet, lines, found):
         return outlet
-    return title_outlet(lines, found)
+    return title_outlet(lines, found) or copyright_outlet(lines, found)
 
 
-__all__ = ["Evidence", "borne_out", "confirmed", "evidence", "key", "title_outlet"]
+__all__ = ["Evidence", "borne_out", "confirmed", "copyright_outlet", "evidence", "key",
+           "title_outlet"]
