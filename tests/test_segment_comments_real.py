@@ -281,48 +281,6 @@ def test_count_like_links_are_no_count_line(text: str) -> None:
     assert count_line("## 4 Comments leave one →") and count_line("{ 131 comments }")
 
 
-SHORT_POST = ("A photo from the end of the old pier at dawn, taken on the first calm morning "
-              "this week.")
-
-
-def short_post(heading: str) -> str:
-    """A photo post of one sentence, then a thread under ``heading`` whose comments are signed
-    with a name and a time stamp, then the form and a sidebar."""
-    lines = ["Harbour at dawn", "Posted by Ann Example", SHORT_POST, "Previous post",
-             "Next post", heading]
-    for k, comment in enumerate([*COMMENTS, THIRD]):
-        lines += [f"Reader Number{k} says:", f"October {k + 3}, 2012 at 8:0{k} pm", comment]
-    lines += ["Leave a Reply", "Name *", "Email *", "Popular posts", "Harbour fees rise",
-              "New ferry timetable", "Lighthouse open day", "About us"]
-    return "\n".join(lines) + "\n"
-
-
-@pytest.mark.parametrize("heading", ["3 Responses to “Harbour at dawn”", "{ 3 comments }",
-                                     "Comments"])
-def test_a_signed_thread_under_a_short_post_is_comments(heading: str) -> None:
-    """A comments heading with a commenter's mark right below it opens the thread under a post
-    too short for ``THREAD_AFTER_WORDS`` (before: the heading was read as a link, the thread
-    as boilerplate, no comments)."""
-    seg = segment_text(short_post(heading))
-    for comment in [*COMMENTS, THIRD]:
-        assert comment in seg.comments, (heading, seg.comments)
-    main = next(a for a in seg.articles if a.role == "main")
-    assert SHORT_POST in main.paragraphs
-    assert not any(c in ("Name *", "Popular posts", "About us") for c in seg.comments)
-
-
-def test_a_comments_link_in_the_menu_above_a_stamped_byline_opens_no_thread() -> None:
-    """'Comments' in the site's menu, then the headline and a byline with a time stamp: the
-    byline is no commenter's mark (the heading lies above the line model's article)."""
-    lines = ["Home", "World", "Archives", "Comments", "Council votes to rebuild the pier",
-             "Posted by Ann Example on October 29, 2012 at 2:54 pm", *ARTICLE,
-             "Popular posts", "Harbour fees rise", "New ferry timetable", "About us"]
-    seg = segment_text("\n".join(lines) + "\n")
-    assert not seg.comments, seg.comments
-    main = next(a for a in seg.articles if a.role == "main")
-    assert all(p in main.paragraphs for p in ARTICLE)
-
-
 PREVIEW_NOTES = ["This is only a preview. Your comment has not yet been posted.",
                  "Your comment could not be posted. Error type:",
                  "Your comment has been saved. Comments are moderated and will not appear until "

@@ -42,7 +42,6 @@ from parallax.segment.threads import (
     THREAD_AFTER_WORDS,
     LinkRuns,
     decoder_heads,
-    signed_below,
     thread_marks,
     thread_sentence,
 )
@@ -241,21 +240,15 @@ class _Decoder:
         some article text (``THREAD_AFTER_WORDS``), when no share/furniture line follows it
         ("- 2 Comments" under a byline, "Comments" in a share bar are links, not threads;
         chosen on the training sites' dumps), and, in a dump with blank lines between blocks,
-        only as a block of its own (a hard-wrapped line can start "12 responses to ...").
-        Below the line model's first main line, a commenter's mark right under the heading
-        (``threads.signed_below``) opens it after a short article too."""
+        only as a block of its own (a hard-wrapped line can start "12 responses to ...")."""
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if self.blank_lines and not (  # a wrapped paragraph's line is no heading
                 (nxt is None or self.lines[index].blank_after)
                 and (index == 0 or self.lines[index - 1].blank_after)):
             return False
-        if nxt is not None and nxt.phrase_kind is not None:
-            return False
-        above = sum(n for n in (len(p.split()) for p in current.paragraphs)
-                    if n >= PROSE_LINE_WORDS)
-        return above >= THREAD_AFTER_WORDS or (
-            current.role == "main" and (self.first_main is None or index > self.first_main)
-            and signed_below(self.lines, index))
+        return (nxt is None or nxt.phrase_kind is None) and sum(
+            n for n in (len(p.split()) for p in current.paragraphs)
+            if n >= PROSE_LINE_WORDS) >= THREAD_AFTER_WORDS
 
     def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
         """A counted comments heading or a thread's first author line at the cursor opens

@@ -228,31 +228,6 @@ def thread_below(lines: list[Line], main: list[bool], heads: set[int]) -> int | 
     return stamp_opener(lines, last)
 
 
-#: lines below a comments heading in which a commenter's mark (``signed_below``) shows the
-#: thread
-SIGNED_REACH = 5
-
-
-def commenter_mark(line: Line) -> bool:
-    """A comment's author or time line: "Marrije Says:", "Posted by: X | date", a stamp."""
-    if line.words > OPENER_WORDS:
-        return False
-    text = line.text.rstrip()
-    return stamped(line) or AUTHOR_LINE.search(text) is not None or (
-        text.endswith(OPENER_ENDS) and line.words >= 2
-        and text.split()[-2].lower() not in NOT_NAMES)
-
-
-def signed_below(lines: list[Line], index: int) -> bool:
-    """A commenter's mark within ``SIGNED_REACH`` lines below the heading at ``index``: the
-    thread is there, however short the article above it (a photo post's "111 Responses to",
-    a TypePad "Comments" over "Posted by: X | date at 01:12 AM"). Why: the decoder opened a
-    heading only after ``THREAD_AFTER_WORDS`` of article text (the header's "2 Comments",
-    a tab bar's "Comments" are links), so threads under short posts were lost."""
-    return any(commenter_mark(lines[j])
-               for j in range(index + 1, min(len(lines), index + 1 + SIGNED_REACH)))
-
-
 #: the most words of a count line (``patterns.COUNT_LINE``)
 COUNT_WORDS = 12
 
@@ -324,7 +299,6 @@ class LinkRuns:
 
 
 __all__ = ["AUTHOR_LINE", "COUNT_WORDS", "LINK_RUN", "LINK_WORDS", "PROSE_LINE_WORDS",
-           "SIGNED_REACH", "SIGN_WINDOW", "THREAD_AFTER_WORDS", "THREAD_SENTENCE_WORDS",
-           "LinkRuns", "commenter_mark", "decoder_heads", "link_shape", "signed_below",
-           "stamp_opener", "stamped", "thread_below", "thread_marks", "thread_opener",
-           "thread_sentence", "thread_sign"]
+           "SIGN_WINDOW", "THREAD_AFTER_WORDS", "THREAD_SENTENCE_WORDS",
+           "LinkRuns", "decoder_heads", "link_shape", "stamp_opener", "stamped", "thread_below",
+           "thread_marks", "thread_opener", "thread_sentence", "thread_sign"]
