@@ -84,6 +84,18 @@ def test_a_quote_with_its_own_attribution_never_takes_the_speaker_before() -> No
     assert second.speaker != "Mark Jensen"
 
 
+def test_a_quote_someone_else_introduces_takes_no_speaker_from_the_one_before() -> None:
+    text = ('"We will vote against this budget," Mark Jensen said on Monday. An unsigned '
+            'editorial opined, "The council has lost its way on every count this year."\n\n'
+            '"The harbour stays open," Lena Ostrova said. "The Ostrova family has run it for '
+            'a century," Ivo Ostrova told reporters.')
+    article = enriched(text)
+    assert _quote(article, "The council has lost its way on every count this year").speaker \
+        is None
+    family = _quote(article, "The Ostrova family has run it for a century")
+    assert family.speaker != "Lena Ostrova"  # "Ivo Ostrova" is not "Lena Ostrova"
+
+
 def test_reported_speech_with_newer_verbs_needs_a_subject_right_before() -> None:
     article = enriched(
         "Administration officials warn that the bill would leave the city open to costly "
