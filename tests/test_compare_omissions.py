@@ -1,0 +1,50 @@
+"""Omissions name only actors an outlet really leaves out (made-up stories, tenth session)."""
+
+from __future__ import annotations
+
+from parallax.pipeline import build_comparer
+from parallax.records import Article, Mention, Published, Story
+from parallax.settings import Config
+
+
+def _article(aid: str, outlet: str, text: str, names: list[tuple[str, str, str]]) -> Article:
+    """``names``: (surface, canonical, type) as the entity stage gave them."""
+    mentions = []
+    for surface, canonical, kind in names:
+        start = text.index(surface)
+        mentions.append(Mention(text=surface, start=start, end=start + len(surface), type=kind,
+                                canonical=canonical))
+    return Article(id=aid, role="main", title="", outlet=outlet, text=text, language="en",
+                   published=Published(iso="2026-03-01"), entities=mentions)
+
+
+def _missing(articles: list[Article]) -> dict[str, list[str]]:
+    story = Story("s1", "t", [a.id for a in articles], main_count=len(articles))
+    result = build_comparer(Config()).compare(story, articles, [])
+    return {o["outlet"]: o["missing_entities"] for o in result["omissions"]}
+
+
+def test_an_entity_named_in_another_spelling_is_not_missing() -> None:
+    """The third paper calls her "Ms. Varga" and the bureau the "K.R.B.": it names both."""
+    a = _article("a1", "Morning Post", "Edith Varga of the KRB won the vote. Tomas Brandl lost.",
+                 [("Edith Varga", "Edith Varga", "PERSON"), ("KRB", "KRB", "ORG"),
+                  ("Tomas Brandl", "Tomas Brandl", "PERSON")])
+    b = _article("a2", "Evening Star", "Edith Varga, backed by the KRB, beat Tomas Brandl.",
+                 [("Edith Varga", "Edith Varga", "PERSON"), ("KRB", "KRB", "ORG"),
+                  ("Tomas Brandl", "Tomas Brandl", "PERSON")])
+    c = _article("a3", "Daily Lantern", "Ms. Varga won. The K.R.B. had backed her in Lindau.",
+                 [("Varga", "Varga", "PERSON"), ("Lindau", "Lindau", "GPE")])
+    missing = _missing([a, b, c])
+    # Tomas Brandl is what the Lantern really leaves out; Varga and the K.R.B. it names
+    assert missing.get("Daily Lantern") == ["Tomas Brandl"]
+
+
+def test_a_place_is_not_an_omission() -> None:
+    """Two papers give the Senator's state, the third does not: no omission to show."""
+    a = _article("a1", "Morning Post", "Senator Ilse Norr (Ostmark) voted no.",
+                 [("Ilse Norr", "Ilse Norr", "PERSON"), ("Ostmark", "Ostmark", "GPE")])
+    b = _article("a2", "Evening Star", "Ilse Norr of Ostmark voted no.",
+                 [("Ilse Norr", "Ilse Norr", "PERSON"), ("Ostmark", "Ostmark", "GPE")])
+    c = _article("a3", "Daily Lantern", "Senator Norr voted no on Monday.",
+                 [("Norr", "Norr", "PERSON")])
+    assert "Daily Lantern" not in _missing([a, b, c])
