@@ -3,11 +3,11 @@ speech with a cue verb, each with a speaker when the sentence (or the one before
 
 Speaker rules, in order: an entity in the quote's sentence next to a cue verb; a pronoun next to
 a cue verb -> the nearest preceding person; "I wrote:" -> the article's author; an unnamed source
-("a senior official") kept as its own text. Single-quoted spans of one or two words are scare
-quotes, not speech, unless a cue verb attributes them.
+("a senior official") kept as its own text. Quoted spans of at most three words are left to
+``quotes_partial`` (a partial quote, or a scare quote that is no quote at all).
 
 Reported speech with a verb the older cue list lacks ("officials warn that", "critics say the
-plan", "the minister has long argued that", ``REPORTED_CUE``) is taken only with a subject
+plan", "the indictment also alleges", ``REPORTED_CUE``) is taken only with a subject
 right before the verb (``subject_of``): a named entity, a source noun phrase or a resolved
 pronoun. A wrong speaker is worse than none, so nothing looser. Then ``quotes_partial`` keeps
 short quoted phrases as ``kind="partial"`` and gives an unnamed quote the speaker of the one
