@@ -246,3 +246,28 @@ def test_roles_and_narratives_predictions_are_scored_in_their_formats(tmp_path: 
                                  str(narr), "--json"])
     scores = json.loads(result.stdout)["scores"]["all"]
     assert scores["coarse_samples_f1"] == 1.0 and scores["fine_samples_f1"] == 1.0
+
+
+def test_a_label_right_too_rarely_out_of_fold_is_never_emitted() -> None:
+    """The precision floor on the cut-off (techniques: ``TECHNIQUE_MIN_PRECISION``): a label
+    whose out-of-fold precision never reaches it gets ``NEVER``; one that reaches it higher up
+    gets that higher cut-off instead of the F1-best one."""
+    from parallax.frame.tasks import TECHNIQUE_MIN_PRECISION
+    from parallax.frame.training import NEVER, best_threshold
+
+    rng = np.random.default_rng(0)
+    p = rng.random(2000)
+    noise = rng.random(2000) < 0.15  # right 15% of the time at every cut-off
+    assert best_threshold(p, noise) <= 0.95
+    assert best_threshold(p, noise, min_precision=0.3) == NEVER
+    # right half the time above 0.8, a fifth of the time below: F1 picks a low cut-off
+    y = np.where(p >= 0.8, rng.random(2000) < 0.5, rng.random(2000) < 0.2)
+    low, floored = best_threshold(p, y), best_threshold(p, y, min_precision=0.4)
+    assert low < 0.8 <= floored
+    shipped = LinearLabeller.load(Path(__file__).resolve().parents[1] / "src" / "parallax"
+                                  / "frame" / "models" / "techniques.npz")
+    never = {label for label, t in zip(shipped.labels, shipped.thresholds, strict=True)
+             if t > 1}
+    assert TECHNIQUE_MIN_PRECISION == 0.3
+    assert never == {"Appeal_to_Popularity", "Causal_Oversimplification", "Straw_Man",
+                     "Red_Herring", "Whataboutism", "Obfuscation-Vagueness-Confusion"}

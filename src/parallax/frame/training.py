@@ -20,6 +20,11 @@ from parallax.frame.linear import LinearLabeller, sigmoid
 
 MIN_POSITIVES = 3
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.05), 2)
+#: the fewest out-of-fold rows a precision-floored cut-off must show, so that its precision
+#: is not one lucky paragraph
+MIN_SHOWN = 20
+#: the threshold of a label that is never emitted (no probability reaches it)
+NEVER = 1.01
 
 
 @dataclass(slots=True)
@@ -69,15 +74,23 @@ def _platt(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.r_[clf.coef_[0], clf.intercept_[0]]
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray, floor: float = 0.0) -> float:
+def best_threshold(p: np.ndarray, y: np.ndarray, floor: float = 0.0,
+                   min_precision: float = 0.0) -> float:
     """The F1-best cut-off out of fold, never below ``floor`` (for labels the model barely
-    knows, the F1-best cut-off can sit at 0.05 and flood the output with guesses)."""
+    knows, the F1-best cut-off can sit at 0.05 and flood the output with guesses).
+
+    With ``min_precision``, only cut-offs whose out-of-fold precision reaches it over at least
+    ``MIN_SHOWN`` rows count; a label without one gets ``NEVER`` and is not emitted: a label
+    right less often than that is a wrong label more often than not (docs/framing.md, tenth
+    session)."""
     if y.sum() < MIN_POSITIVES:
         return 0.5
-    best, best_f1 = 0.5, -1.0
+    best, best_f1 = (0.5 if min_precision <= 0 else NEVER), -1.0
     for t in THRESHOLDS[floor - 1e-9 <= THRESHOLDS]:
         pred = p >= t
         tp = float((pred & y).sum())
+        if min_precision > 0 and (pred.sum() < MIN_SHOWN or tp < min_precision * pred.sum()):
+            continue
         f1 = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
         if f1 > best_f1 + 1e-9:
             best, best_f1 = float(t), f1
@@ -87,6 +100,7 @@ def best_threshold(p: np.ndarray, y: np.ndarray, floor: float = 0.0) -> float:
 def fit_labeller(x: np.ndarray, y: np.ndarray, labels: Sequence[str], groups: Sequence[str], *,
                  c: float = 1.0, folds: int = 5, meta: dict | None = None, balanced: bool = True,
                  hashed: Any = None, hashed_c: float = 0.1, min_threshold: float = 0.0,
+                 min_precision: float = 0.0,
                  progress: Callable[[str], None] | None = None) -> Fitted:
     """``hashed`` (a CSR matrix of word buckets, optional) adds the lexical part; the two parts
     are trained separately and combined by the calibration, fitted on out-of-fold scores."""
@@ -121,7 +135,7 @@ def fit_labeller(x: np.ndarray, y: np.ndarray, labels: Sequence[str], groups: Se
     for j in range(n_labels):
         calibration[j] = _platt(raw[:, j], y[:, j])
         oof[:, j] = sigmoid(raw[:, j] @ calibration[j, :parts] + calibration[j, parts])
-        thresholds[j] = best_threshold(oof[:, j], y[:, j], min_threshold)
+        thresholds[j] = best_threshold(oof[:, j], y[:, j], min_threshold, min_precision)
         w, b = _fit_one(z, y[:, j], c, balanced)
         # fold the standardisation into the weights: (x - mean) / std @ w + b
         weights[:, j] = w / std
