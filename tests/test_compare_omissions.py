@@ -48,3 +48,38 @@ def test_a_place_is_not_an_omission() -> None:
     c = _article("a3", "Daily Lantern", "Senator Norr voted no on Monday.",
                  [("Norr", "Norr", "PERSON")])
     assert "Daily Lantern" not in _missing([a, b, c])
+
+
+def _sentences(aid: str, outlet: str, sentences: list[str]) -> Article:
+    from parallax.records import Sentence
+
+    text, spans = "", []
+    for s in sentences:
+        spans.append(Sentence(start=len(text), end=len(text) + len(s)))
+        text += s + " "
+    return Article(id=aid, role="main", title="", outlet=outlet, text=text, language="en",
+                   published=Published(iso="2026-03-01"), sentences=spans)
+
+
+def test_a_fact_the_outlet_states_in_a_sentence_that_is_not_a_claim_is_not_missing() -> None:
+    """The Lantern says it in other words (no claim of its, so "silent"); the Courier not."""
+    from parallax.compare.overlap import _Statements, omissions
+
+    fact = "Senator Ilse Norr urged the Ostmark council to cancel the Lindau dam contract."
+    cluster = {"id": "c1", "positions": {"Morning Post": "asserts", "Evening Star": "asserts",
+                                         "Daily Lantern": "silent", "Courier": "silent"},
+               "members": [{"outlet": "Morning Post", "text": fact},
+                           {"outlet": "Evening Star", "text": fact}]}
+    by_outlet = {
+        "Morning Post": [_sentences("a1", "Morning Post", [fact])],
+        "Evening Star": [_sentences("a2", "Evening Star", [fact])],
+        "Daily Lantern": [_sentences("a3", "Daily Lantern", [
+            "The weather was fine.",
+            "Norr wants the council to cancel the dam contract it signed with Lindau."])],
+        "Courier": [_sentences("a4", "Courier", [
+            "Norr spoke about the weather and the council's new offices."])],
+    }
+    rows = omissions({"claims": {"clusters": [cluster]}}, {o: set() for o in by_outlet},
+                     None, _Statements(by_outlet))
+    missing = {r["outlet"]: r["missing_claims"] for r in rows}
+    assert missing == {"Courier": ["c1"]}
