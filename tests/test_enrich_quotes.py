@@ -136,3 +136,18 @@ def test_the_article_page_marks_a_partial_quote_as_partial() -> None:
     article = enriched('Senator Mark Jensen described the inquiry as a "witch hunt" on Tuesday.')
     notes = [note for _, _, layer, note in _marks(article) if layer == "quotes"]
     assert notes == ["quote: Mark Jensen (partial)"]
+
+
+def test_a_quote_that_runs_on_into_its_sentence_takes_no_cue_after_it() -> None:
+    """The words quoted as a noun phrase of the sentence ("thanked them for the “…” of their
+    staff") are not those of the person whose speech verb comes later in that sentence."""
+    article = enriched(
+        "While Mira Kessler thanked the ministers for the \u201ccourage, patience and steady "
+        "nerves\u201d of their staff in the border towns, Tomas Reyes in return promised "
+        "\u201cevery measure the council will take in the coming year.\u201d\n\n"
+        "\u201cWe will not stop before the vote is counted,\u201d the union leader Tomas Reyes "
+        "said on Monday.")
+    assert _quote(article, "courage, patience and steady nerves").speaker is None
+    assert _quote(article, "every measure the council will take in the coming year").speaker \
+        == "Tomas Reyes"
+    assert _quote(article, "We will not stop before the vote is counted").speaker == "Tomas Reyes"

@@ -309,6 +309,8 @@ class RegexQuotes:
             stop = re.search(r"[.!?](\s|$)", text[end + 2:])
             hi = max(hi, end + 2 + (stop.end() if stop else 120))
         cue_match = _nearest_cue(text, lo, start, end, hi)
+        if cue_match is not None and cue_match.start() >= end and _runs_on(text, start, end):
+            cue_match = None
         speaker = None
         cue = cue_match.group(1).lower() if cue_match else None
         if cue_match:
@@ -398,6 +400,20 @@ class RegexQuotes:
             spans = [(s.start, s.end) for s in article.sentences]
             return earlier_subject(position, people, spans, own.start)
         return people[-1][1]
+
+
+#: what follows a quote that ends its clause ("“…,” she said"; "“…” — he said"); a quote
+#: that runs on into its sentence ("thanked him for the “bravery …” of his soldiers, Kim in
+#: return promised …") is a noun phrase of that sentence, and a cue after it is someone else's
+CLAUSE_END = re.compile(r"[,.!?…;:]$")
+AFTER_MARK = re.compile(r"[»“”\"'’]?\s*(?:[^\s,.!?;:—–-]+\s+){0,2}[^\s,.!?;:—–-]*[,.!?;:—–-]")
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words at ``start:end`` run on into the sentence after the closing
+    mark, so that a cue verb after them cannot be theirs."""
+    return (CLAUSE_END.search(text[start:end].rstrip(" '’‘\"”“»«")) is None
+            and AFTER_MARK.match(text, end) is None)
 
 
 def _nearest_cue(text: str, lo: int, start: int, end: int, hi: int) -> re.Match[str] | None:
