@@ -30,3 +30,17 @@ def test_technique_rows_say_whose_words_they_are(tmp_path: Path) -> None:
     assert [t["quoted"] for t in back["techniques"]] == [
         t["quoted"] for t in article.to_dict()["techniques"]]
     assert article_of(back).techniques == article.techniques
+
+
+def test_quote_rows_carry_the_partial_kind(tmp_path: Path) -> None:
+    from parallax.records import Quote
+
+    text = 'The mayor called the plan a "witch hunt" on Tuesday.'
+    article = Article(id="a2", role="main", title="A plan", outlet="Example",
+                      published=Published(None, None), text=text, language="en",
+                      quotes=[Quote("witch hunt", 28, 38, "the mayor", "called", True, "partial")])
+    row = row_of(article, document="d", uri="u", kind="text", fetched_at="t")
+    pq.write_table(pa.Table.from_pylist([row], schema=ARTICLE_SCHEMA), tmp_path / "q.parquet")
+    back = pq.read_table(tmp_path / "q.parquet").to_pylist()[0]
+    assert [q["kind"] for q in back["quotes"]] == ["partial"]
+    assert article_of(back).quotes == article.quotes
