@@ -40,9 +40,9 @@ def main() -> None:
                         help="the outlets before outlet.py (every header outlet shown)")
     args = parser.parse_args()
     if args.unconfirmed:
-        from parallax.segment import textdump
+        from parallax.segment import decoder
 
-        textdump.confirmed = lambda outlet, lines: outlet
+        decoder.confirmed = lambda outlet, lines: outlet
     pages = [p for p in realpages.load(DATA) if p.split == args.split]
     if args.limit:
         pages = pages[:: max(1, len(pages) // args.limit)][: args.limit]

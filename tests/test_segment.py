@@ -189,16 +189,16 @@ def test_long_page_without_rules_shapes_is_decoded_once(monkeypatch: pytest.Monk
     """A long dump with no comments/related heading and no appeal gets only the model-guided
     pass (the rules' pass was thrown away there and cost F1 where it stood; segmentation.md
     "Speed, second step"); a comments heading brings the rules' pass back."""
-    from parallax.segment import textdump
+    from parallax.segment.decoder import Decoder, Segmented
 
     runs: list[bool] = []
-    real_run = textdump._Decoder.run
+    real_run = Decoder.run
 
-    def counting(self: textdump._Decoder) -> textdump.Segmented:
+    def counting(self: Decoder) -> Segmented:
         runs.append(bool(self.main))
         return real_run(self)
 
-    monkeypatch.setattr(textdump._Decoder, "run", counting)
+    monkeypatch.setattr(Decoder, "run", counting)
     paragraph = ("The city council approved the new budget on Monday after a long debate about "
                  "school funding, road repairs and the cost of the planned tram line to {}.")
     body = [paragraph.format(f"district {i}") for i in range(30)]

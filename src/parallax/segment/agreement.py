@@ -2,8 +2,8 @@
 
 Why a module of its own: ``segment_text`` runs the rules' pass and keeps it only when most of
 its body is main text to the line model and it holds enough of the model's main text; the
-decoder may stop a pass early once that test provably fails (``_Decoder.check_precision`` /
-``check_agreement`` in ``textdump.py``), so both places must read the same thresholds and the
+decoder may stop a pass early once that test provably fails (``Decoder.check_precision`` /
+``check_agreement`` in ``decoder.py``), so both places must read the same thresholds and the
 same word counts.
 """
 
@@ -27,7 +27,7 @@ AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share
 
 
 class Disagrees(Exception):
-    """The rules' pass cannot agree with the line model (``_Decoder.check_agreement``)."""
+    """The rules' pass cannot agree with the line model (``Decoder.check_agreement``)."""
 
 
 #: a teaser's blurb is a sentence or two; a longer "teaser" line is article text the rules

@@ -1,6 +1,6 @@
 """The default segmenter (``heuristic/v1``): dispatches on the reader's kind.
 
-- ``text``: shape-based segmentation of text dumps (``textdump``)
+- ``text``: shape-based segmentation of text dumps (``textdump``, ``decoder``)
 - ``html``: trafilatura + furniture report (``htmlpage``)
 - ``record``: a feed item or JSONL record whose fields already say title/outlet/date
 """
@@ -13,11 +13,12 @@ from parallax.errors import Code, InputRejected
 from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
 from parallax.segment.dates import resolve
+from parallax.segment.decoder import Draft
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
 from parallax.segment.lines import LineClassifier, paragraph_like
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
-from parallax.segment.textdump import Draft, segment_text
+from parallax.segment.textdump import segment_text
 from parallax.settings import Config
 
 

@@ -1,6 +1,6 @@
 """The learned line model: which lines of a text dump are the main article's text.
 
-Why learned: the hand rules in ``lines.py``/``textdump.py`` were written for pages shaped like our
+Why learned: the hand rules in ``lines.py``/``decoder.py`` were written for pages shaped like our
 seeds, and on real pages (60 menu lines, then the story, then "Most Read") they found no article
 in half of them. This model is a logistic regression over per-line features with a context
 window (neighbouring lines, windowed prose density, the line's place in the densest prose

@@ -5,7 +5,7 @@ known boilerplate phrases in EN/DE/RU/FR/ES/UK, metadata shapes). Two linear sco
 doubtful lines: *furniture* (boilerplate vs article text) and *comment* (reader comment vs
 furniture once the article has ended). Their weights live in ``data/line-weights-v1.toml`` and
 are tuned on the segmentation gold set (``benchmarks/tune_segmenter.py``); the structural decoder
-in ``textdump`` uses the scores instead of ad-hoc string checks.
+in ``decoder`` uses the scores instead of ad-hoc string checks.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ QUOTES = "\"“”„«»"
 LINK_WORDS = 10
 #: article words (in lines of ``PROSE_LINE_WORDS`` or more: not a header's or a tab bar's short
 #: lines) before a comments heading can open the thread (the header's "2 Comments", a site's
-#: "Article / Stock Quotes / Comments" tabs); the decoder (``textdump``) and the line model's
+#: "Article / Stock Quotes / Comments" tabs); the decoder (``decoder``) and the line model's
 #: ``comments_above`` column (``pagecontext``) apply the same rule
 THREAD_AFTER_WORDS = 60
 PROSE_LINE_WORDS = 10
