@@ -138,13 +138,26 @@ def _exit_code(rejected: int, missing: list[str]) -> int:
 def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                as_json: bool, workers: int = 1) -> int:
     from parallax.ingest import read_inputs
+    from parallax.ingest.outlets import KnownOutlets, OutletHold
     from parallax.parallel import process_stream
     from parallax.runner import corpus_linker
     from parallax.stories.dedupe import NearDuplicateIndex
 
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
     linker = corpus_linker(config, []) if analyse else None
+    hold = OutletHold(KnownOutlets(config["known_outlets"]))
     rejected = 0
+
+    def emit(page: Page) -> None:
+        duplicates.mark(page)  # copies within this batch are linked, not hidden
+        for article in page.articles if linker else []:
+            linker.link(article)  # type: ignore[union-attr]
+        if as_json:
+            sys.stdout.write(json.dumps(page.to_contract(analysed=analyse),
+                                        ensure_ascii=False) + "\n")
+        else:
+            _print_page(page, analysed=analyse)
+
     with _progress("Analysing" if analyse else "Extracting") as advance:
         for _, result in process_stream(read_inputs(inputs, config), config, analyse=analyse,
                                          workers=workers,
@@ -153,18 +166,15 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
             advance(result.input[-50:])
             if isinstance(result, Rejection):
                 rejected += 1
-                payload = result.to_contract()
-                if not as_json:
+                if as_json:
+                    sys.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
+                else:
                     err.print(f"[yellow]rejected[/yellow] {result.input}: {result.reason}")
-            else:
-                duplicates.mark(result)  # copies within this batch are linked, not hidden
-                for article in result.articles if linker else []:
-                    linker.link(article)  # type: ignore[union-attr]
-                payload = result.to_contract(analysed=analyse)
-                if not as_json:
-                    _print_page(result, analysed=analyse)
-            if as_json:
-                sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            else:  # a dump's header outlet may wait for the run's outlets (ingest/outlets.py)
+                for page in hold.feed(result):
+                    emit(page)
+        for page in hold.drain():
+            emit(page)
     return _exit_code(rejected, _missing(inputs))
 
 

@@ -236,6 +236,10 @@ class Article:
     duplicate_of: str | None = None
     duplicate_similarity: float | None = None
     notes: list[str] = field(default_factory=list)
+    #: a text dump's header outlet that its own page did not bear out (segment/outlet.py):
+    #: shown nowhere, ``outlet`` stays None unless an outlet that a metadata-bearing input of
+    #: the same run or store gave has the same key (ingest/outlets.py); absent = None
+    outlet_hint: str | None = None
     #: the multilingual document embedding (mean of sentence vectors) that framing computed; not
     #: part of the JSON contract: the store keeps it in its own table, for story clustering
     vector: Any = field(default=None, repr=False, compare=False)
@@ -288,6 +292,7 @@ class Article:
             duplicate_of=data.get("duplicate_of"),
             duplicate_similarity=data.get("duplicate_similarity"),
             notes=list(data.get("notes", [])),
+            outlet_hint=data.get("outlet_hint"),
         )
 
 

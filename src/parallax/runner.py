@@ -13,6 +13,7 @@ from typing import Any
 from parallax.enrich.entities import load_aliases
 from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.ingest import read_inputs
+from parallax.ingest.outlets import KnownOutlets, OutletHold
 from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
 from parallax.records import Article, Page, Rejection, Story
@@ -65,26 +66,38 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     stream = process_stream(read_inputs(inputs, config), config, workers=workers,
                             skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline,
                             prepare=linker.prepare_pages)
-    for item, result in stream:
-        if isinstance(item, Rejection):
-            outcome = _rejected(item)
-            store.save_rejection(item)
-        elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
-            outcome = InputOutcome(item.input or item.uri, "skipped",
-                                   reason="already stored (same content)")
-        else:
-            if isinstance(result, Rejection):
-                outcome = _rejected(result)
-                store.save_rejection(result)
-            else:
-                for article in result.articles:
-                    linker.link(article)
-                store.save_page(result, signatures=duplicates.mark(result))
-                new_articles.extend(result.articles)
-                outcome = _stored(result)
+    hold = OutletHold(KnownOutlets([*config["known_outlets"], *store.outlets()]))
+
+    def record(outcome: InputOutcome) -> None:
         report.outcomes.append(outcome)
         if on_item:
             on_item(outcome)
+
+    def save(page: Page) -> None:
+        if store.has_document(page.sha256):  # a held copy of a page stored since
+            record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
+            return
+        for article in page.articles:
+            linker.link(article)
+        store.save_page(page, signatures=duplicates.mark(page))
+        new_articles.extend(page.articles)
+        record(_stored(page))
+
+    for item, result in stream:
+        if isinstance(item, Rejection):
+            store.save_rejection(item)
+            record(_rejected(item))
+        elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
+            record(InputOutcome(item.input or item.uri, "skipped",
+                                reason="already stored (same content)"))
+        elif isinstance(result, Rejection):
+            store.save_rejection(result)
+            record(_rejected(result))
+        else:
+            for page in hold.feed(result):  # a dump's header outlet may wait for the run's
+                save(page)
+    for page in hold.drain():  # ... outlets (ingest/outlets.py)
+        save(page)
     if cluster:
         report.stories = update_stories(store, config, new_articles)
         report.story_count = store.counts()["stories"]

@@ -61,6 +61,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_article_chars", 200,
             "Shorter main texts are reported as 'no article found' instead of stored.",
             "Shortest real news items in the demo corpus are ~600 chars; teasers ~150."),
+    Setting("known_outlets", [],
+            "Outlet names a text dump's header may name, e.g. "
+            '`["Nordblick", "Der Morgenruf"]`: a header outlet that its page does not bear '
+            "out is kept when it matches one (case and articles folded), as it is when an HTML "
+            "page, feed or JSONL record of the same run or store names it "
+            "(docs/segmentation.md).",
+            "Empty: unconfirmed header outlets were the page's site ~15 % of the time on real "
+            "pages, so only outlets that metadata or the user give confirm them."),
     Setting("near_duplicate_threshold", 0.7,
             "Estimated Jaccard similarity (word 5-shingles) above which an article is linked as a "
             "copy of an earlier one.",

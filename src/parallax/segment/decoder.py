@@ -47,6 +47,8 @@ class Draft:
     author: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: the header's outlet when the page did not bear it out (kept for ingest/outlets.py)
+    outlet_hint: str | None = None
 
 
 @dataclass(slots=True)
@@ -399,7 +401,8 @@ class Decoder:
             if current is main and self.wanted is not None and text not in self.wanted:
                 self.unwanted_words += line.words
                 self.check_precision()
-        main.outlet = confirmed(main.outlet, self.lines)  # right or absent (outlet.py)
+        hint, main.outlet = main.outlet, confirmed(main.outlet, self.lines)  # (outlet.py)
+        main.outlet_hint = hint if main.outlet is None else None  # right or absent
         if main.paragraphs:
             wire_dateline(main.paragraphs[0], main)
         self.out.articles = [d for d in articles if d.paragraphs]

@@ -55,15 +55,16 @@ class HeuristicSegmenter:
             published = resolve(draft.published, now=live)
             if draft.role == "main" and doc.metadata.get("published_iso") and not published.iso:
                 published.iso = str(doc.metadata["published_iso"])
+            outlet = draft.outlet or (doc.metadata.get("outlet") if draft.role == "main" else None)
             page.articles.append(Article(
                 id=Article.make_id(draft.title, text), role=draft.role,  # type: ignore[arg-type]
-                title=draft.title, outlet=draft.outlet or (
-                    doc.metadata.get("outlet") if draft.role == "main" else None),
+                title=draft.title, outlet=outlet,
                 published=published, text=text, input=page.input,
                 url=doc.metadata.get("url") if draft.role == "main" else None,
                 author=draft.author,
                 language=doc.metadata.get("language") if draft.role == "main" else None,
                 notes=list(draft.notes),
+                outlet_hint=None if outlet else draft.outlet_hint,
             ))
         page.comments = [Comment(text=c, author=authors[i] if i < len(authors) else None)
                          for i, c in enumerate(comments)]

@@ -41,6 +41,10 @@ class Store(Protocol):
 
     def articles(self, role: str | None = "main") -> list[Article]: ...
 
+    def outlets(self) -> list[str]:
+        """The outlets stored main articles carry (what confirms a dump's header outlet)."""
+        ...
+
     def article(self, article_id: str) -> Article | None: ...
 
     def article_source(self, article_id: str) -> dict[str, Any] | None:

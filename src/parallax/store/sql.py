@@ -191,6 +191,11 @@ class SQLStore(BrowseQueries):
             return self._articles(" ORDER BY a.rowid_", ())
         return self._articles(" WHERE a.role = ? ORDER BY a.rowid_", (role,))
 
+    def outlets(self) -> list[str]:
+        return [str(r[0]) for r in self.conn.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE role = 'main' AND outlet IS NOT NULL"
+            " ORDER BY outlet")]
+
     def _articles(self, where: str, params: tuple[Any, ...]) -> list[Article]:
         rows = self.conn.execute("SELECT a.analysis, v.vector FROM articles a"
                                  " LEFT JOIN article_vectors v ON v.article = a.id" + where,

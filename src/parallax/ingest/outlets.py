@@ -1,0 +1,88 @@
+"""A text dump's unconfirmed header outlet, confirmed by outlets the user's other inputs name.
+
+Why: a dump's header outlet is kept only when its own page bears it out (``segment/outlet.py``;
+unconfirmed ones were the page's site ~15 % of the time on real pages). But a user who reads
+HTML pages, feeds or JSONL records of the same outlets together with dumps has named those
+outlets already, through metadata (og:site_name, a feed's title, a record's field). A dump whose
+header names one of them (same ``outlet.key``: case, spacing and a leading article folded) gets
+that outlet, spelt as the metadata spells it, so the comparison groups it with its outlet
+instead of showing "Unknown outlet (<file>)".
+
+Known outlets are those that articles of the run (and, at ``ingest``, of the store) carry as
+their outlet (metadata, or a dump's outlet its own page bore out) plus the ``known_outlets``
+setting; never a hint, so one dump's unconfirmed header cannot confirm another's.
+
+Order within a run does not matter: a page whose hint no outlet known so far matches is held
+back and released after the run's last document, when every outlet of the run is known
+(``OutletHold``). Held pages come out after the others, in their own input order; a run with no
+such page streams as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from parallax.records import Page
+from parallax.segment.outlet import key
+
+#: a key this short ("ap", "n") matches too much by chance (``outlet.borne_out``'s bound)
+MIN_KEY = 3
+
+
+class KnownOutlets:
+    """Outlet names by ``outlet.key``; the first spelling seen wins."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.names: dict[str, str] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        name_key = key(name)
+        if len(name_key) >= MIN_KEY:
+            self.names.setdefault(name_key, name)
+
+    def learn(self, page: Page) -> None:
+        """Take the outlets the page's own articles carry (never their hints)."""
+        for article in page.articles:
+            if article.role == "main" and article.outlet:
+                self.add(article.outlet)
+
+    def confirm(self, page: Page) -> bool:
+        """Give each main article whose hint is a known outlet that outlet; True when a hint
+        is still unmatched (the page should wait for the rest of the run)."""
+        waiting = False
+        for article in page.articles:
+            if article.role != "main" or article.outlet or not article.outlet_hint:
+                continue
+            name = self.names.get(key(article.outlet_hint))
+            if name is None:
+                waiting = True
+            else:
+                article.outlet = name
+        return waiting
+
+
+class OutletHold:
+    """Releases pages once their hints can be judged: at once when matched or hint-less,
+    else after the run (``drain``)."""
+
+    def __init__(self, known: KnownOutlets) -> None:
+        self.known = known
+        self.held: list[Page] = []
+
+    def feed(self, page: Page) -> list[Page]:
+        if self.known.confirm(page):
+            self.held.append(page)
+            return []
+        self.known.learn(page)
+        return [page]
+
+    def drain(self) -> list[Page]:
+        held, self.held = self.held, []
+        for page in held:
+            self.known.confirm(page)
+        return held
+
+
+__all__ = ["MIN_KEY", "KnownOutlets", "OutletHold"]
