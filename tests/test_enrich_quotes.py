@@ -151,3 +151,55 @@ def test_a_quote_that_runs_on_into_its_sentence_takes_no_cue_after_it() -> None:
     assert _quote(article, "every measure the council will take in the coming year").speaker \
         == "Tomas Reyes"
     assert _quote(article, "We will not stop before the vote is counted").speaker == "Tomas Reyes"
+
+
+def _speakers(article: Article) -> dict[str, str | None]:
+    return {q.text.strip(" ,."): q.speaker for q in article.quotes}
+
+
+def test_the_person_before_an_appositive_speaks_not_a_place_inside_it() -> None:
+    # BASIL audit (tenth session): "Senate" for Joni Ernst, "New Jersey" for Bob Hugin
+    article = enriched("\u201cWe will fight for every dairy farm in this valley,\u201d Dana "
+                       "Whitlock, a candidate in the Republican Senate primary in Ohio, said on "
+                       "Monday.\n\nSenator Ellen Marsh tweeted to Trump to \u201ccancel the summit "
+                       "and fly home right now.\u201d")
+    speakers = _speakers(article)
+    assert speakers["We will fight for every dairy farm in this valley"] == "Dana Whitlock"
+    assert speakers["cancel the summit and fly home right now"] == "Ellen Marsh"
+
+
+def test_a_possessive_name_is_not_the_speaker() -> None:
+    article = enriched("Citing his rights, Mr. Harlan\u2019s lawyer said on Monday that Harlan "
+                       "would not comply with the subpoenas from the committee.")
+    assert all(q.speaker != "Harlan" for q in article.quotes), article.quotes
+
+
+def test_the_attribution_tail_is_no_quote_and_after_that_is_the_clause() -> None:
+    article = enriched("\u201cIt is unfortunate that this board keeps pushing failed plans,\u201d "
+                       "the Farmers Union said after meeting with Biden last week.\n\n"
+                       "Senator Ana Ruiz said in an interview that the governor cannot end the "
+                       "program by decree.\n\nMarco Lind said before the vote, recalling past "
+                       "defeats that many feared would return.")
+    texts = [q.text.strip(" ,.") for q in article.quotes]
+    assert not any("after meeting" in t for t in texts), texts
+    assert not any("recalling" in t or "many feared" in t for t in texts), texts
+    assert _speakers(article)["the governor cannot end the program by decree"] == "Ana Ruiz"
+
+
+def test_a_title_in_quotation_marks_and_marks_paired_across_quotes_are_no_quotes() -> None:
+    article = enriched("In an appearance on \"The Late Show with Stephen Colbert,\" Mara Quinn "
+                       "said the interview did not surprise her.\n\n\u201cAs we begin, our first "
+                       "task is to reopen the government,\" he said.  \u201cIt is the right of "
+                       "every nation to guard its borders.\"")
+    texts = [q.text for q in article.quotes]
+    assert not any("Late Show" in t for t in texts), texts
+    assert not any(t.lstrip().startswith("he said") for t in texts), texts
+
+
+def test_a_speaker_is_a_well_formed_name() -> None:
+    from parallax.enrich.quotes_checks import well_formed
+
+    assert well_formed("Plus Obama") == "Obama"
+    assert well_formed("anOct") is None
+    assert well_formed("Mitch McConnell") == "Mitch McConnell"
+    assert well_formed("a Kremlin spokesman") == "a Kremlin spokesman"

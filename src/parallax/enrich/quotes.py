@@ -11,7 +11,9 @@ plan", "the indictment also alleges", ``REPORTED_CUE``) is taken only with a sub
 right before the verb (``subject_of``): a named entity, a source noun phrase or a resolved
 pronoun. A wrong speaker is worse than none, so nothing looser. Then ``quotes_partial`` keeps
 short quoted phrases as ``kind="partial"`` and gives an unnamed quote the speaker of the one
-before it.
+before it. ``quotes_checks`` holds what real news taught (BASIL, tenth session): the subject
+before an appositive speaks, not a place inside it; a name after a preposition or before a
+possessive never does; the words after a cue that only say when or where are no quote.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from functools import cache
 
 from parallax.enrich.entities import load_roles
 from parallax.enrich.pronouns import earlier_subject
-from parallax.enrich.quotes_partial import SHORT_WORDS, continue_speakers, partial_quotes
+from parallax.enrich.quotes_checks import (
+    apposition_subject,
+    can_speak,
+    reported_body,
+    straight_mismatch,
+    well_formed,
+)
+from parallax.enrich.quotes_partial import SHORT_WORDS, _title, continue_speakers, partial_quotes
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
@@ -109,6 +118,9 @@ SUBJECT_PP = re.compile(
 SUBJECT_PRONOUNS = {"he", "she"}
 # a US party-state tag after a name: "Sen. Rand Paul, R-Ky., said"
 PARTY_STATE = re.compile(r",\s*[RDI]-[A-Z][\w.]*$")
+#: a quote's closing mark, then its speaker: '“…,” Bob Hugin, a Republican candidate, said'
+ATTRIBUTION = re.compile(r"[,?!]([\"”’»])\s+[^\"“”„«»]{0,120}$")
+PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")  # "Pelosi, D-Calif., said"
 # a name right after these is an object ("before he became Pope Francis say"), not a subject
 OBJECT_BEFORE = re.compile(r"(?<![\w])(?:became|become|becomes|is|was|were|are|be|been|to|with|"
                            r"of|for|by|from|in|on|at|against|about|than|like|named|called)\s+"
@@ -202,6 +214,8 @@ class RegexQuotes:
         quotes.sort(key=lambda q: q.start)
         continue_speakers(article, quotes, CUE_RX)
         partial = partial_quotes(article, quotes, CUE_RX, lambda at: self.subject_of(article, at))
+        for q in quotes + partial:
+            q.speaker = well_formed(q.speaker)
         article.quotes = sorted(quotes + partial, key=lambda q: q.start)
 
     def subject_of(self, article: Article, cue_at: int) -> str | None:
@@ -245,7 +259,11 @@ class RegexQuotes:
             if sentence is None or any(a <= m.start() < b for a, b in taken):
                 continue
             tail = text[m.end():sentence.end].rstrip(" .!?")
-            body_start, body_end = m.end(), m.end() + len(tail)
+            skip = reported_body(m.group(0), tail)
+            if skip is None:
+                continue  # "Trump argues for his wall": no reported clause
+            body_start, body_end = m.end() + skip, m.end() + len(tail)
+            tail = tail[skip:]
             if (len(tail.split()) < 4 or tail[:1] in "\"“„«‘'" or tail[:3].lower() == "to "
                     or any(a < body_end and body_start < b for a, b in taken)):
                 continue
@@ -279,10 +297,17 @@ class RegexQuotes:
                 body_end = sentence.start + len(before.rstrip(" ,;:"))
                 speaker = self._subject(article, m.start(), after_end, (0, 0), m.end())
             else:
-                if re.search(r"[\"”“»«'’]\s*[,;:]?\s*\S{0,12}\s*$", before):
+                if re.search(r"[\"”“»«'’]\s*[,;:]?\s*\S{0,12}\s*$", before) or (
+                        (tag := ATTRIBUTION.search(before)) is not None
+                        and any(b == sentence.start + tag.end(1) for _, b in taken)
+                        and not CUE_RX.search(before, tag.end(1))):
                     continue  # '"…," she told a rally' attributes the quote before it
-                body_start = m.end()
+                skip = reported_body(m.group(0), tail)
+                if skip is None:
+                    continue  # '"…," the NRA said after meeting with Biden'
+                body_start = m.end() + skip
                 body_end = m.end() + len(tail)
+                tail = tail[skip:]
                 if tail[:1] in "\"“„«‘'" or len(tail.split()) < 4:
                     continue
                 speaker = self._subject(article, sentence.start, m.start(), (m.start(), m.end()),
@@ -299,6 +324,9 @@ class RegexQuotes:
         inner = text[start:end]
         if len(inner.split()) <= SHORT_WORDS:
             return None  # a scare quote or a partial quote: quotes_partial decides
+        if straight_mismatch(text, start, end) or _title(
+                inner.rstrip(" ,.:"), text[max(0, start - 21):start - 1]):
+            return None  # 'on "The Late Show with Stephen Colbert," Pelosi said'
         first = _sentence_of(article.sentences, start)
         last = _sentence_of(article.sentences, max(start, end - 1))
         lo = first.start if first else max(0, start - 200)
@@ -330,6 +358,8 @@ class RegexQuotes:
         """Who speaks: the named entity, role noun or pronoun closest to the cue verb; a
         source phrase right before the cue ("a Kremlin spokesman said") is kept as written."""
         text = article.text
+        if (person := apposition_subject(text, article.entities, lo, cue_at, skip)) is not None:
+            return person  # "Joni Ernst, a candidate in the Senate primary, announced"
         if cue_at > lo and (np := SOURCE_NP.search(text[max(lo, cue_at - 80):cue_at])):
             phrase = np.group(0).strip(" ,")
             if len(phrase.split()) >= 1 and phrase[:1].isalpha():
@@ -337,7 +367,7 @@ class RegexQuotes:
         options: list[tuple[int, str]] = []
         for m in article.entities:
             if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
-                    "PERSON", "ORG", "GPE"):
+                    "PERSON", "ORG", "GPE") and can_speak(text, m, lo):
                 weight = 0 if m.type == "PERSON" else 15
                 options.append((abs(m.start - cue_at) + weight, m.canonical))
         for position, canonical in self._anchors:
@@ -370,7 +400,7 @@ class RegexQuotes:
         speakers = []
         for cue in CUE_RX.finditer(text):
             before = [m for m in people if 0 <= cue.start() - m.end <= 60
-                      and "." not in text[m.end:cue.start()]]
+                      and "." not in PARTY_TAG.sub("", text[m.end:cue.start()])]
             after = [m for m in people if 0 <= m.start - cue.end() <= 3]  # "said Marcus Fenn"
             if before:
                 speakers.append((before[-1].start, before[-1].canonical))

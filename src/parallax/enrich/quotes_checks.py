@@ -1,0 +1,93 @@
+"""Checks on who speaks and what is quoted, from a hand-judged sample of real news (BASIL
+training events, tenth session): the nearest name to a speech verb is often not its subject
+("Joni Ernst, a candidate in the Republican Senate primary, announced" gave the Senate; "tweeted
+to Trump" gave Trump; "Mr. Obama’s former chief of staff … said" gave Obama), and the words after
+a cue are not always what was said ('“…,” the NRA said after meeting with Biden'). A wrong
+speaker is worse than none, so each check removes a candidate rather than guessing another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parallax.records import Mention
+
+#: a name right after one of these is an object, not who speaks ("tweeted to Trump", "on
+#: Capitol Hill", "a spokesman for Mr. Trump’s council"); "by" is left out ("a statement by X")
+PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w])(?:to|on|in|at|of|for|with|about|against|toward|towards|than|like|"
+    r"including|without|into|over|under|between|among|during)\s+"
+    r"(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Representative)\.?\s+)?$")
+#: a name followed by a possessive is a determiner ("Mr. Obama’s former chief of staff",
+#: "Flynn’s lawyer said"), unless what it owns is a text of theirs ("FreedomWorks’ website said")
+POSSESSIVE_AFTER = re.compile(
+    r"['’]s?(?![\w])(?!\s+(?:\w+\s+)?(?:statement|website|apology|letter|tweet|post|account|"
+    r"memo|e-?mail|release|resolution|announcement|speech|remarks|ad|op-ed|column|"
+    r"editorial board|editorial|editors|board)s?(?![\w]))")
+#: "Matt Bennett, a spokesman for Third Way, a left-leaning group, said": a person, then one
+#: to three comma-bounded phrases (or a party tag) ending right before the verb
+APPOSITION = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,[^,;\"“”„«»\n]{2,120}){1,3},\s*$")
+#: the words after a cue that say when or where, not what: '… said after meeting with Biden',
+#: 'Trump argued for his wall'
+PLACE_OR_TIME = re.compile(
+    r"(?:after|before|ahead|during|in|on|at|while|when|of|about|for|from|with|without|outside|"
+    r"following|through|via|to|as|since|until|amid|among|against|over|under|into|near|"
+    r"itself|himself|herself|themselves)(?![\w'’-])", re.IGNORECASE)  # "America asserted itself"
+THAT = re.compile(r"(?<![\w])that(?![\w])\s*")
+THAT_END = re.compile(r"(?<![\w])(?:that|dass|что)\s*$", re.IGNORECASE)
+#: lower-case glue inside a name ("anOct"), or a sentence adverb the entity stage took in
+#: ("Plus Obama")
+GLUED = re.compile(r"(?<![\w])[a-z]+[A-Z]")
+LEADING_WORD = re.compile(r"^(?:Plus|And|But|Also|So|Then|Yet|Or|Still|Meanwhile|However|Now|"
+                          r"While|When|If|As|Even|Instead|Indeed|Thus)\s+(?=[A-Z])")
+
+
+def can_speak(text: str, m: Mention, lo: int) -> bool:
+    """Whether mention ``m`` can be the subject of a speech verb: not after a preposition
+    (looked at back to ``lo``, the start of its sentence) and not a possessive."""
+    return (PREPOSITION_BEFORE.search(text[max(lo, m.start - 40):m.start]) is None
+            and POSSESSIVE_AFTER.match(text, m.end) is None)
+
+
+def apposition_subject(text: str, entities: list[Mention], lo: int, cue_at: int,
+                       skip: tuple[int, int]) -> str | None:
+    """The person whose appositive ends right before the cue verb: "Bob Hugin, a Republican
+    candidate for Senate in New Jersey, said" is Hugin's, not New Jersey's. The first such
+    person wins (a name inside the appositive is not the subject), else the first such
+    organisation ("AARP, the powerful lobby for older Americans, said")."""
+    for m in sorted(entities, key=lambda e: (e.type != "PERSON", e.start)):
+        if (m.type in ("PERSON", "ORG") and lo <= m.start and m.end < cue_at
+                and not (skip[0] <= m.start < skip[1]) and not (m.end <= skip[0] < cue_at)
+                and can_speak(text, m, lo) and APPOSITION.match(text[m.end:cue_at])):
+            return m.canonical
+    return None
+
+
+def reported_body(cue: str, tail: str) -> int | None:
+    """Where the reported clause starts in ``tail`` (the words after the matched ``cue``), or
+    None when they only say when or where it was said: 'said after meeting with Biden last
+    week' is no quote; 'said in a statement that the plan …' starts after "that"; after
+    'added that' anything goes ("about 3,200 members had voted")."""
+    if THAT_END.search(cue) or PLACE_OR_TIME.match(tail) is None:
+        return 0
+    that = THAT.search(tail)
+    if that is None or "," in tail[:that.start()] or len(tail[that.end():].split()) < 4:
+        return None  # 'said before the game, recalling past tragedies that …' is no clause
+    return that.end()
+
+
+def well_formed(speaker: str | None) -> str | None:
+    """A speaker as shown: "Plus Obama" -> "Obama"; a name with lower-case glue ("anOct",
+    entity-stage junk) -> no speaker."""
+    if speaker is None:
+        return None
+    if GLUED.search(speaker):
+        return None
+    return LEADING_WORD.sub("", speaker) or None
+
+
+def straight_mismatch(text: str, start: int, end: int) -> bool:
+    """Straight marks paired across two quotes ('“…," he said.  “…"'): the words between
+    them open or close with a space, so the first mark closes a quote and the pair is none."""
+    return text[start - 1:start] in "\"'" and (text[start:start + 1].isspace()
+                                               or text[end - 1:end].isspace())
