@@ -121,3 +121,27 @@ def test_the_hint_survives_the_store_round_trip() -> None:
                                  "outlet_hint": "Kestrel Gazette"})
     assert Article.from_dict(article.to_dict()).outlet_hint == "Kestrel Gazette"
     assert Article.from_dict({"id": "a2"}).outlet_hint is None  # rows stored before it existed
+
+
+def test_at_most_max_held_pages_wait_for_the_rest_of_the_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory stays bounded: beyond ``MAX_HELD`` waiting pages the longest-waiting one goes out
+    with its hint unconfirmed; the others still get an outlet that arrives later."""
+    from parallax.ingest import outlets as held
+    from parallax.records import Page, Published
+
+    def page(ident: str, outlet: str | None, hint: str | None) -> Page:
+        article = Article(id=ident, role="main", title="", outlet=outlet, published=Published(),
+                          text="Some words.", outlet_hint=hint)
+        return Page(input=ident, uri=ident, sha256=ident, kind="text", fetched_at="t",
+                    articles=[article])
+
+    monkeypatch.setattr(held, "MAX_HELD", 2)
+    hold = held.OutletHold(held.KnownOutlets())
+    assert hold.feed(page("d1", None, "Kestrel Gazette")) == []
+    assert hold.feed(page("d2", None, "Kestrel Gazette")) == []
+    (out,) = hold.feed(page("d3", None, "Kestrel Gazette"))
+    assert (out.input, out.articles[0].outlet) == ("d1", None)
+    assert [p.input for p in hold.feed(page("h", "Kestrel Gazette", None))] == ["h"]
+    assert [(p.input, p.articles[0].outlet) for p in hold.drain()] == [
+        ("d2", "Kestrel Gazette"), ("d3", "Kestrel Gazette")]
