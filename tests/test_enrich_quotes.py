@@ -203,3 +203,18 @@ def test_a_speaker_is_a_well_formed_name() -> None:
     assert well_formed("anOct") is None
     assert well_formed("Mitch McConnell") == "Mitch McConnell"
     assert well_formed("a Kremlin spokesman") == "a Kremlin spokesman"
+
+
+def test_a_datelines_place_or_agency_never_speaks() -> None:
+    """"WASHINGTON — The union said …", "BERLIN (Reuters) - Officials said …": the dateline
+    says where and by whom the report was filed, not who speaks."""
+    for text in ("WASHINGTON \u2014 The union said on Monday that the strike at the coastal "
+                 "plant would go on until June.",
+                 "BERLIN (Reuters) - Officials said on Monday that the coastal plant would "
+                 "close by June and that no jobs would be lost."):
+        article = enriched(text)
+        assert not any(q.speaker in ("Washington", "Reuters", "Berlin")
+                       for q in article.quotes), [(q.text, q.speaker) for q in article.quotes]
+    nordvik = enriched("OSLO \u2014 Nordvik Energy, the state utility, said on Monday that the "
+                       "coastal plant would close by June and that no jobs would be lost.")
+    assert [q.speaker for q in nordvik.quotes] == ["Nordvik Energy"]

@@ -42,11 +42,32 @@ LEADING_WORD = re.compile(r"^(?:Plus|And|But|Also|So|Then|Yet|Or|Still|Meanwhile
                           r"While|When|If|As|Even|Instead|Indeed|Thus)\s+(?=[A-Z])")
 
 
+#: what follows a dateline's place: "WASHINGTON —", "OSLO, Norway (Reuters) -"
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,30}\))?"
+                            r"\s*(?:[—–]|--?)\s")
+#: a dateline's place (and state) up to the agency's parenthesis: "BERLIN (", "OSLO, Norway ("
+DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*\(")
+AGENCY_AFTER = re.compile(r"\)\s*(?:[—–]|--?)\s")
+
+
+def dateline(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` is part of a dateline at the start of a paragraph: its place
+    ("WASHINGTON — The union said …") or the agency in it ("BERLIN (Reuters) - Officials
+    said …"): where and by whom the report was filed, never who speaks."""
+    head = text[text.rfind("\n", 0, m.start) + 1:m.start]
+    if not head:
+        return (len(m.text) >= 3 and m.text.isupper()
+                and DATELINE_AFTER.match(text, m.end) is not None)
+    return (DATELINE_HEAD.fullmatch(head) is not None
+            and AGENCY_AFTER.match(text, m.end) is not None)
+
+
 def can_speak(text: str, m: Mention, lo: int) -> bool:
     """Whether mention ``m`` can be the subject of a speech verb: not after a preposition
-    (looked at back to ``lo``, the start of its sentence) and not a possessive."""
+    (looked at back to ``lo``, the start of its sentence), not a possessive and not a
+    dateline's place."""
     return (PREPOSITION_BEFORE.search(text[max(lo, m.start - 40):m.start]) is None
-            and POSSESSIVE_AFTER.match(text, m.end) is None)
+            and POSSESSIVE_AFTER.match(text, m.end) is None and not dateline(text, m))
 
 
 def apposition_subject(text: str, entities: list[Mention], lo: int, cue_at: int,
