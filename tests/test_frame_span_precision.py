@@ -89,7 +89,7 @@ def framing() -> TrainedFraming:
 
 
 def _context(text: str) -> _Context:
-    return _Context(embed_text(text, "en", embeddings.encode), False, [], "en")
+    return _Context(embed_text(text, "en", embeddings.encode), False, [])
 
 
 def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
@@ -106,7 +106,7 @@ def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
     finally:
         framing.spans = shipped
     assert [text[t.start:t.end] for t in found] == ["consolidates", "puppet"]
-    found = framing._labels_only(text, found, ctx)
+    found = framing._labels_only(text, found, ctx, "en")
     assert [text[t.start:t.end] for t in found] == ["puppet"]
 
 

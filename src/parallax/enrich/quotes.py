@@ -30,7 +30,12 @@ from parallax.enrich.quotes_checks import (
     straight_mismatch,
     well_formed,
 )
-from parallax.enrich.quotes_partial import SHORT_WORDS, _title, continue_speakers, partial_quotes
+from parallax.enrich.quotes_partial import (
+    SHORT_WORDS,
+    continue_speakers,
+    partial_quotes,
+    title_phrase,
+)
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
@@ -104,7 +109,7 @@ SUBJECT_HEAD = (
     r"authorities|scientists?|researchers?|economists?|democrats?|republicans?|activists?|"
     r"residents?|aides?|insiders?|observers?|leaders?|administration|government|campaign|"
     r"white house|kremlin|pentagon|department|agency|committee|court|company|report|study|"
-    r"statement|lawsuit|complaint|indictment|aides?|allies|members|spokesmen)")
+    r"statement|lawsuit|complaint|indictment|allies|members|spokesmen)")
 # "critics", "Pentagon officials", "the indictment"; never "which critics" or "But experts"
 SUBJECT_NP = re.compile(
     r"(?<![\w'’.-])(?:(?:the|some|many|several|most|other|two|three|a|an)\s+)?"
@@ -324,7 +329,7 @@ class RegexQuotes:
         inner = text[start:end]
         if len(inner.split()) <= SHORT_WORDS:
             return None  # a scare quote or a partial quote: quotes_partial decides
-        if straight_mismatch(text, start, end) or _title(
+        if straight_mismatch(text, start, end) or title_phrase(
                 inner.rstrip(" ,.:"), text[max(0, start - 21):start - 1]):
             return None  # 'on "The Late Show with Stephen Colbert," Pelosi said'
         first = _sentence_of(article.sentences, start)

@@ -78,7 +78,7 @@ def partial_quotes(article: Article, quotes: list[Quote], cues: re.Pattern[str],
                 or any(q.start < end and start < q.end for q in quotes)
                 or any(e.start <= start and end <= e.end for e in article.entities)
                 or SO_CALLED.search(text[max(0, m.start() - 20):m.start()])
-                or _title(m.group(1), text[max(0, m.start() - 20):m.start()])):
+                or title_phrase(m.group(1), text[max(0, m.start() - 20):m.start()])):
             continue
         sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
         lo = max(text.rfind("\n", 0, start) + 1, start - BEFORE,
@@ -108,7 +108,7 @@ def partial_quotes(article: Article, quotes: list[Quote], cues: re.Pattern[str],
     return out
 
 
-def _title(phrase: str, before: str) -> bool:
+def title_phrase(phrase: str, before: str) -> bool:
     """A programme, paper or book named in quotation marks ('told “Fox & Friends”', 'on
     NBC’s “Meet the Press”'): every word capitalised, after a preposition, a possessive or
     "the book"."""

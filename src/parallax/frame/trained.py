@@ -113,7 +113,6 @@ class _Context:
     doc: EmbeddedText
     low: bool
     names: list[tuple[int, int]] = field(default_factory=list)
-    language: str | None = None
 
 
 class TrainedFraming:
@@ -158,8 +157,7 @@ class TrainedFraming:
             reasons.append(f"fewer than {MIN_WORDS} words")
         if reasons:
             article.notes.append("framing: low confidence (" + "; ".join(reasons) + ")")
-        ctx = _Context(doc, bool(reasons), [(m.start, m.end) for m in article.entities],
-                       article.language)
+        ctx = _Context(doc, bool(reasons), [(m.start, m.end) for m in article.entities])
         if not doc.sentences:
             return
         self._document_labels(article, ctx)
@@ -233,7 +231,7 @@ class TrainedFraming:
                 gated = float(p[k]) if p[k] >= model.thresholds[k] else None
                 for s, e, score in self._loaded_words(article.text, start, end, gated, ctx):
                     found.append(TechniqueSpan(LOADED, s, e, round(score, 3), ctx.low))
-        found = self._labels_only(article.text, found, ctx)
+        found = self._labels_only(article.text, found, ctx, article.language)
         attribute(article.text, found, article.quotes)  # a speaker's technique, not the outlet's
         article.techniques = sorted(found, key=lambda t: (t.start, t.technique))
 
@@ -289,14 +287,14 @@ class TrainedFraming:
         return [(max(start, sentence.start), min(end, sentence.end))]
 
     @staticmethod
-    def _labels_only(text: str, found: list[TechniqueSpan], ctx: _Context
-                     ) -> list[TechniqueSpan]:
+    def _labels_only(text: str, found: list[TechniqueSpan], ctx: _Context,
+                     language: str | None) -> list[TechniqueSpan]:
         """Name-calling spans that hold a label (``heads.label_span``), widened where it says;
         the others dropped. The tagger reads each span with up to ``heads.WINDOW`` words either
         side inside its sentence, all of an article's in one batch (0.4 ms a span; one call a
         span cost 0.8 ms, a whole sentence of a propaganda piece 2.7 ms)."""
         calling = [i for i, t in enumerate(found) if t.technique == NAME_CALLING]
-        if not calling or ctx.language not in heads.LANGUAGES:
+        if not calling or language not in heads.LANGUAGES:
             return found
         windows = []
         for i in calling:
