@@ -48,7 +48,7 @@ def norm(name: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
-def evidence(page: RealPage, title: str) -> list[str]:
+def site_names(page: RealPage, title: str) -> list[str]:
     """Normalised names of the page's site, from the page's own markup and host."""
     head = page.html[:200_000]
     names: list[str] = []
@@ -91,8 +91,8 @@ def run(pages: list[RealPage], shapes: tuple[str, ...]) -> list[dict[str, object
         folder = Path(tmp)
         for k, page in enumerate(pages):
             title, blocks = page_blocks(page.html)
-            names = evidence(page, title)
-            strict = evidence(page, "")  # the meta tags and host alone
+            names = site_names(page, title)
+            strict = site_names(page, "")  # the meta tags and host alone
             jobs = []
             for shape in shapes:
                 dump = render(title, blocks, shape, with_title=realeval.with_title(page))
@@ -137,4 +137,4 @@ def summary(rows: list[dict[str, object]]) -> dict[str, dict[str, float]]:
     return out
 
 
-__all__ = ["evidence", "first_line", "norm", "run", "same_outlet", "summary"]
+__all__ = ["first_line", "norm", "run", "same_outlet", "site_names", "summary"]
