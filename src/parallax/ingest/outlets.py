@@ -12,6 +12,9 @@ Known outlets are those that articles of the run (and, at ``ingest``, of the sto
 their outlet (metadata, or a dump's outlet its own page bore out) plus the ``known_outlets``
 setting; never a hint, so one dump's unconfirmed header cannot confirm another's.
 
+``parallax batch`` needs none of this: it reads WARC HTML records, JSONL and Parquet shards,
+never text dumps, so no hint arises there (a record's ``text`` is given text, its outlet a field).
+
 Order within a run does not matter: a page whose hint no outlet known so far matches is held
 back and released after the run's last document, when every outlet of the run is known
 (``OutletHold``). Held pages come out after the others, in their own input order; a run with no
