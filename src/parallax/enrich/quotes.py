@@ -19,6 +19,7 @@ possessive never does; the words after a cue that only say when or where are no 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from parallax.enrich.entities import load_roles
@@ -39,6 +40,9 @@ from parallax.enrich.quotes_partial import (
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
+
+#: who speaks a reported clause, given the article, the cue verb's match and its sentence
+SpeakerRule = Callable[[Article, re.Match[str], Sentence], str | None]
 
 QUOTE_PAIRS = [
     ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ('"', '"'), ("‘", "’"),
@@ -65,14 +69,18 @@ UNNAMED = re.compile(r"\b(an? (?:senior |western |european |government |unnamed 
                      r"witness|commander)s?|officials|sources|experts|residents|witnesses|"
                      r"ein(?:e)? (?:Sprecher(?:in)?|Beamter|Diplomat)|источник\w*)\b",
                      re.IGNORECASE)
+#: the group ``cue`` is the verb alone; the words a few of them need come after it ("told
+#: reporters that", "wrote on Truth Social that", "teilte mit")
 INDIRECT_CUE = re.compile(
-    r"(?<![\w])(?P<cue>said|says|told(?: [\w-]+){0,2}?"
-    r"(?= that| the | it | he | she | they | a | an | [a-z]+ed )|insisted|claimed|warned|"
-    r"argued|wrote(?: on [\w ]{2,25}?)?|stressed|announced|"
+    r"(?<![\w])(?P<cue>said|says|told|insisted|claimed|warned|argued|wrote|stressed|announced|"
     r"added|confirmed|ruled|noted|explained|estimated|reported|promised|pledged|denied|"
-    r"admitted|sagte|sagten|erklärte|erklärten|betonte|behauptete|warnte|schrieb|teilte mit|"
-    r"kündigte an|заявил[аи]?|сказал[аи]?|сообщил[аи]?|написал[аи]?|отметил[аи]?|"
-    r"подчеркнул[аи]?|пообещал[аи]?)(?![\w])(?:\s*,?\s*(?:that|dass|что|on \w+day))?\s*",
+    r"admitted|sagte|sagten|erklärte|erklärten|betonte|behauptete|warnte|schrieb|teilte|"
+    r"kündigte|заявил[аи]?|сказал[аи]?|сообщил[аи]?|написал[аи]?|отметил[аи]?|"
+    r"подчеркнул[аи]?|пообещал[аи]?)"
+    r"(?:(?<=told)(?: [\w-]+){0,2}?(?= that| the | it | he | she | they | a | an | [a-z]+ed )|"
+    r"(?<=wrote)(?: on [\w ]{2,25}?)?|(?<=teilte) mit|(?<=kündigte) an|"
+    r"(?<!told)(?<!teilte)(?<!kündigte))"
+    r"(?![\w])(?:\s*,?\s*(?:that|dass|что|on \w+day))?\s*",
     re.IGNORECASE)
 SOURCE_NP = re.compile(
     r"(?<![\w'’.-])((?:a|an|the|one|two|several|some)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officials?|spokes(?:man|"
@@ -197,12 +205,10 @@ class RegexQuotes:
                 if quote:
                     quotes.append(quote)
                     taken.append((m.start(), m.end()))
-        for found in self._indirect(article, taken):
-            quotes.append(found)
-            taken.append((found.start, found.end))
-        for found in self._reported(article, taken):
-            quotes.append(found)
-            taken.append((found.start, found.end))
+        # reported speech with the older cues first, then the newer verbs ("officials warn
+        # that …", ``REPORTED_CUE``), which speak only with a subject right before them
+        quotes += self._clauses(article, taken, INDIRECT_CUE, self._cue_subject, True)
+        quotes += self._clauses(article, taken, REPORTED_CUE, self._verb_subject, False)
         for m in ACCORDING.finditer(text):
             sentence = _sentence_of(article.sentences, m.start())
             if sentence is None or any(a <= sentence.start < b for a, b in taken):
@@ -254,53 +260,31 @@ class RegexQuotes:
             return None
         return None
 
-    def _reported(self, article: Article, taken: list[tuple[int, int]]) -> list[Quote]:
-        """'Officials warn that …', 'critics say the plan …': the clause after a speech verb
-        the older cue list lacks, when ``subject_of`` names who speaks."""
+    def _clauses(self, article: Article, taken: list[tuple[int, int]], cues: re.Pattern[str],
+                 speaker_of: SpeakerRule, clause_first: bool) -> list[Quote]:
+        """Indirect speech: the clause after a cue verb of ``cues`` ("X, who leads the union,
+        said the strike would go on"), or with ``clause_first`` the clause before it ("…,
+        sagte Müller."). ``speaker_of(article, cue, sentence)`` names who speaks: the older
+        cues take the nearest name (``_cue_subject``), the newer verbs only the subject right
+        before them (``_verb_subject``), since they are as often no speech at all; for the same
+        reason the newer verbs get no clause-first reading (its speaker follows the verb:
+        "…, said Olsen")."""
         text = article.text
         found: list[Quote] = []
-        for m in REPORTED_CUE.finditer(text):
+        for m in cues.finditer(text):
             sentence = _sentence_of(article.sentences, m.start())
             if sentence is None or any(a <= m.start() < b for a, b in taken):
                 continue
-            tail = text[m.end():sentence.end].rstrip(" .!?")
-            skip = reported_body(m.group(0), tail)
-            if skip is None:
-                continue  # "Trump argues for his wall": no reported clause
-            body_start, body_end = m.end() + skip, m.end() + len(tail)
-            tail = tail[skip:]
-            if (len(tail.split()) < 4 or tail[:1] in "\"“„«‘'" or tail[:3].lower() == "to "
-                    or any(a < body_end and body_start < b for a, b in taken)):
-                continue
-            speaker = self.subject_of(article, m.start())
-            if speaker is None:
-                continue
-            cue = m.group("cue").lower()
-            found.append(Quote(text[body_start:body_end], body_start, body_end, speaker, cue,
-                               False))
-            taken.append((body_start, body_end))
-        return found
-
-    def _indirect(self, article: Article, taken: list[tuple[int, int]]) -> list[Quote]:
-        """'X, who leads the union, said the strike would go on' and '…, sagte Müller.'"""
-        text = article.text
-        found: list[Quote] = []
-        for m in INDIRECT_CUE.finditer(text):
-            sentence = _sentence_of(article.sentences, m.start())
-            if sentence is None or any(a <= m.start() < b for a, b in taken):
-                continue
-            cue = m.group("cue").split()[0].lower()
             before = text[sentence.start:m.start()]
-            after_end = sentence.end
-            tail = text[m.end():after_end].rstrip(" .!?")
-            if re.search(r"[,;:]\s*$", before) and len(tail.split()) <= 5 and before.strip(
-                    ' ,;:"“”„«»\''):
+            tail = text[m.end():sentence.end].rstrip(" .!?")
+            if clause_first and re.search(r"[,;:]\s*$", before) and len(
+                    tail.split()) <= 5 and before.strip(' ,;:"“”„«»\''):
                 # reported clause first: "The strike will go on, said Olsen." / "…, sagte er."
                 if re.search(r"[\"”“»«'’]\s*[,;:]?\s*$", before):
                     continue  # the attribution of a direct quote, handled there
                 body_start = sentence.start
                 body_end = sentence.start + len(before.rstrip(" ,;:"))
-                speaker = self._subject(article, m.start(), after_end, (0, 0), m.end())
+                speaker = self._subject(article, m.start(), sentence.end, (0, 0), m.end())
             else:
                 if re.search(r"[\"”“»«'’]\s*[,;:]?\s*\S{0,12}\s*$", before) or (
                         (tag := ATTRIBUTION.search(before)) is not None
@@ -313,16 +297,23 @@ class RegexQuotes:
                 body_start = m.end() + skip
                 body_end = m.end() + len(tail)
                 tail = tail[skip:]
-                if tail[:1] in "\"“„«‘'" or len(tail.split()) < 4:
-                    continue
-                speaker = self._subject(article, sentence.start, m.start(), (m.start(), m.end()),
-                                        m.start())
+                if tail[:1] in "\"“„«‘'" or len(tail.split()) < 4 or tail[:3].lower() == "to ":
+                    continue  # "claims to know …"
+                speaker = speaker_of(article, m, sentence)
             if speaker is None or any(a < body_end and body_start < b for a, b in taken):
                 continue
-            body = text[body_start:body_end]
-            found.append(Quote(body, body_start, body_end, speaker, cue, False))
+            found.append(Quote(text[body_start:body_end], body_start, body_end, speaker,
+                               m.group("cue").lower(), False))
             taken.append((body_start, body_end))
         return found
+
+    def _cue_subject(self, article: Article, cue: re.Match[str], sentence: Sentence) -> str | None:
+        return self._subject(article, sentence.start, cue.start(), (cue.start(), cue.end()),
+                             cue.start())
+
+    def _verb_subject(self, article: Article, cue: re.Match[str], sentence: Sentence
+                      ) -> str | None:
+        return self.subject_of(article, cue.start())
 
     def _direct(self, article: Article, start: int, end: int) -> Quote | None:
         text = article.text
