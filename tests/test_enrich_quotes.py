@@ -218,3 +218,13 @@ def test_a_datelines_place_or_agency_never_speaks() -> None:
     nordvik = enriched("OSLO \u2014 Nordvik Energy, the state utility, said on Monday that the "
                        "coastal plant would close by June and that no jobs would be lost.")
     assert [q.speaker for q in nordvik.quotes] == ["Nordvik Energy"]
+
+
+def test_a_name_after_by_is_no_speaker() -> None:
+    # BASIL (eleventh session): "the tax deal announced by President Obama" gave Obama
+    # Summers' words; one object pattern now serves both speaker rules (quotes_checks)
+    article = enriched("Dana Whitlock, the outgoing chair of the Farm Council, told reporters "
+                       "that failure to pass a bill like the budget deal announced by President "
+                       "Harlan Moss this week \u201cwould badly hurt the valley farms\u201d in "
+                       "the spring.")
+    assert _speakers(article)["would badly hurt the valley farms"] == "Dana Whitlock"

@@ -134,10 +134,6 @@ PARTY_STATE = re.compile(r",\s*[RDI]-[A-Z][\w.]*$")
 #: a quote's closing mark, then its speaker: '“…,” Bob Hugin, a Republican candidate, said'
 ATTRIBUTION = re.compile(r"[,?!]([\"”’»])\s+[^\"“”„«»]{0,120}$")
 PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")  # "Pelosi, D-Calif., said"
-# a name right after these is an object ("before he became Pope Francis say"), not a subject
-OBJECT_BEFORE = re.compile(r"(?<![\w])(?:became|become|becomes|is|was|were|are|be|been|to|with|"
-                           r"of|for|by|from|in|on|at|against|about|than|like|named|called)\s+"
-                           r"(?:[A-Z][\w.]*\s+)?$")
 # the source named after "according to X": up to the next comma, dash or bracket
 SOURCE_AFTER_CUE = r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))"
 ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
@@ -241,8 +237,7 @@ class RegexQuotes:
             stem = PARTY_STATE.sub("", stem.rstrip(" ,")).rstrip(" ,")  # "Ryan, R-Wis.,"
             end = lo + len(stem)
             entity = next((m.canonical for m in article.entities if m.end == end and m.type in (
-                "PERSON", "ORG", "GPE", "NORP") and not OBJECT_BEFORE.search(
-                    text[max(lo, m.start - 30):m.start])), None)
+                "PERSON", "ORG", "GPE", "NORP") and can_speak(text, m, lo)), None)
             word = re.search(r"(?<![\w])(\w+)$", stem)
             if word is None:
                 return None

@@ -13,11 +13,13 @@ import re
 from parallax.records import Mention
 
 #: a name right after one of these is an object, not who speaks ("tweeted to Trump", "on
-#: Capitol Hill", "a spokesman for Mr. Trump’s council"); "by" is left out ("a statement by X")
-PREPOSITION_BEFORE = re.compile(
-    r"(?<![\w])(?:to|on|in|at|of|for|with|about|against|toward|towards|than|like|"
-    r"including|without|into|over|under|between|among|during)\s+"
-    r"(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Representative)\.?\s+)?$")
+#: Capitol Hill", "a spokesman for Mr. Trump’s council", "the deal announced by President Obama",
+#: "before he became Pope Francis"), perhaps after "the" and a title
+OBJECT_BEFORE = re.compile(
+    r"(?<![\w])(?:to|on|in|at|of|for|with|by|about|against|toward|towards|than|like|"
+    r"including|without|into|over|under|between|among|during|"
+    r"became|become|becomes|is|was|were|are|be|been)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.]*\s+)?$")
 #: a name followed by a possessive is a determiner ("Mr. Obama’s former chief of staff",
 #: "Flynn’s lawyer said"), unless what it owns is a text of theirs ("FreedomWorks’ website said")
 POSSESSIVE_AFTER = re.compile(
@@ -63,10 +65,11 @@ def dateline(text: str, m: Mention) -> bool:
 
 
 def can_speak(text: str, m: Mention, lo: int) -> bool:
-    """Whether mention ``m`` can be the subject of a speech verb: not after a preposition
-    (looked at back to ``lo``, the start of its sentence), not a possessive and not a
-    dateline's place."""
-    return (PREPOSITION_BEFORE.search(text[max(lo, m.start - 40):m.start]) is None
+    """Whether mention ``m`` can be the subject of a speech verb: not after a preposition or
+    copula (looked at back to ``lo``, the start of its sentence), not a possessive and not a
+    dateline's place. Both speaker rules ask this: the nearest name to a cue and the subject
+    right before a newer verb."""
+    return (OBJECT_BEFORE.search(text[max(lo, m.start - 40):m.start]) is None
             and POSSESSIVE_AFTER.match(text, m.end) is None and not dateline(text, m))
 
 
