@@ -268,6 +268,7 @@ def test_a_label_right_too_rarely_out_of_fold_is_never_emitted() -> None:
                                   / "frame" / "models" / "techniques.npz")
     never = {label for label, t in zip(shipped.labels, shipped.thresholds, strict=True)
              if t > 1}
-    assert TECHNIQUE_MIN_PRECISION == 0.3
+    assert TECHNIQUE_MIN_PRECISION == 0.4
     assert never == {"Appeal_to_Popularity", "Causal_Oversimplification", "Straw_Man",
-                     "Red_Herring", "Whataboutism", "Obfuscation-Vagueness-Confusion"}
+                     "Red_Herring", "Whataboutism", "Obfuscation-Vagueness-Confusion",
+                     "False_Dilemma-No_Choice", "Slogans", "Appeal_to_Time"}
