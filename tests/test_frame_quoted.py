@@ -50,6 +50,21 @@ def test_a_word_inside_a_quote_is_the_speakers() -> None:
     assert spans[1].quoted is None  # the author's own words
 
 
+def test_a_sentence_label_over_a_two_part_quote_is_the_speakers() -> None:
+    """Neither part of the quote covers half of the sentence, the two together do."""
+    text = ("\u201cThe vote was rushed through in a single night,\u201d Senator Ana Reyes "
+            "said on Tuesday, adding that the council should start again \u201cwith every "
+            "district at the table and every number in public.\u201d")
+    first = _at("The vote was rushed through in a single night,", text)
+    second = _at("with every district at the table and every number in public.", text)
+    quotes = [Quote(text[slice(*first)], *first, "Ana Reyes", "said", True),
+              Quote(text[slice(*second)], *second, "Ana Reyes", "adding", True)]
+    spans = [TechniqueSpan("Flag_Waving", 0, len(text), 0.4)]
+    attribute(text, spans, quotes)
+    assert spans[0].quoted == QuotedBy("Ana Reyes", True)
+    assert quote_of(text, 0, len(text), quotes[:1]) is None  # one part alone: the author's
+
+
 def test_a_sentence_label_is_the_speakers_when_most_of_it_is_quoted() -> None:
     start = TEXT.index('"This plan')
     end = TEXT.index("measure.") + len("measure.")

@@ -33,16 +33,25 @@ def _solid(text: str, start: int, end: int) -> int:
 
 
 def quote_of(text: str, start: int, end: int, quotes: Sequence[Quote]) -> Quote | None:
-    """The quote holding most of ``text[start:end]``, if it holds at least ``INSIDE``."""
+    """The quote holding most of ``text[start:end]``, if the quotes together hold at least
+    ``INSIDE`` of it. Together, not the largest alone: a sentence label over "“A,” X said,
+    adding “B.”" is X's words though neither half of the quote covers half the sentence (on
+    BASIL straight news two such labels, a senator's two-part quote and a candidate's three
+    quoted principles, were shown as the outlet's own; docs/framing.md, eleventh session)."""
     size = _solid(text, start, end)
     if size == 0:
         return None
-    best, most = None, 0
+    best, most, covered = None, 0, [False] * (end - start)
     for q in quotes:
         lo, hi = max(start, q.start), min(end, q.end)
-        if hi > lo and (inside := _solid(text, lo, hi)) > most:
-            best, most = q, inside
-    return best if best is not None and most >= INSIDE * size else None
+        if hi > lo:
+            covered[lo - start:hi - start] = [True] * (hi - lo)
+            if (inside := _solid(text, lo, hi)) > most:
+                best, most = q, inside
+    if best is None:
+        return None
+    together = sum(1 for k, c in enumerate(covered) if c and not text[start + k].isspace())
+    return best if together >= INSIDE * size else None
 
 
 def attribute(text: str, spans: Sequence[TechniqueSpan], quotes: Sequence[Quote]) -> None:
