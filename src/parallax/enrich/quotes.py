@@ -27,6 +27,7 @@ from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import (
     apposition_subject,
     can_speak,
+    pronoun_genders,
     reported_body,
     straight_mismatch,
     well_formed,
@@ -83,10 +84,12 @@ INDIRECT_CUE = re.compile(
     r"(?![\w])(?:\s*,?\s*(?:that|dass|что|on \w+day))?\s*",
     re.IGNORECASE)
 SOURCE_NP = re.compile(
-    r"(?<![\w'’.-])((?:a|an|the|one|two|several|some)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:officials?|spokes(?:man|"
+    r"(?<![\w'’.-])((?:a|an|the|one|two|several|some)\s+)?"
+    r"(?:(?!(?:but|though|although|while|as|because|if|when|which|who|so|yet)\s)"
+    r"[\w'’.-]+\s+){0,3}?(?:officials?|spokes(?:man|"
     r"woman|person)|ministry|diplomats?|sources?|analysts?|residents?|investigation|witness(?:es)?|"
     r"experts?|prosecutors?|police|organisers|organizers|authorities|insiders?|aides?)"
-    r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w'’ -]{2,40}?)?\s*,?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w'’ -]{2,40}?)?\s*,?\s*$", re.IGNORECASE)
 FIRST_PERSON_CUE = re.compile(
     r"(?<![\w])(I (?:wrote|said|argued|noted|warned)|ich (?:schrieb|sagte|habe \w+ geschrieben)|"
     r"я (?:писал|писала|написал|написала|сказал|сказала|предупреждал)|"
@@ -94,9 +97,13 @@ FIRST_PERSON_CUE = re.compile(
 # "the chief executive said": a role noun outside the alias table stands for the person last
 # named, like a pronoun
 GENERIC_ROLE = re.compile(
-    r"(?<![\w])(?:the|der|die|das)\s+(?:[\w-]+\s+)?(?:chief executive|executive|president|"
+    r"(?<![\w])(?:the|der|die|das)\s+"
+    r"(?:(?!(?:of|for|to|in|on|at|by|with|from|and|or|who|that|von|für|und)\s)[\w-]+\s+){0,2}?"
+    r"(?:chief executive|executive|president|"
     r"minister|chancellor|mayor|envoy|coach|manager|director|premier|governor|ambassador|judge|"
-    r"chairman|chairwoman|chair|leader|striker|captain|kanzler|kanzlerin|ministerin|minister|"
+    r"chairman|chairwoman|chair|leader|striker|captain|speaker|adviser|advisor|nominee|"
+    r"secretary|senator|congressman|congresswoman|candidate|incumbent|challenger|"
+    r"kanzler|kanzlerin|ministerin|minister|"
     r"präsidentin|präsident|bürgermeisterin|bürgermeister|trainer|chefin|chef)(?![\w])|"
     r"(?<![\w])(?:премьер|министр|президент|канцлер|мэр|глава|тренер|директор)(?![\w])",
     re.IGNORECASE)
@@ -185,11 +192,13 @@ class RegexQuotes:
         self.roles = roles or {}
         self._anchors: list[tuple[int, str]] = []
         self._speakers: list[tuple[int, str]] = []
+        self._genders: dict[str, str] = {}
 
     def annotate(self, article: Article) -> None:
         text = article.text
         self._anchors = _role_anchors(text, self.roles)
         self._speakers = self._named_speakers(article)
+        self._genders = pronoun_genders(text)
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT:
@@ -356,9 +365,16 @@ class RegexQuotes:
             if len(phrase.split()) >= 1 and phrase[:1].isalpha():
                 return phrase
         options: list[tuple[int, str]] = []
+        start = max(lo, cue_at - 40)
+        roles = [(start + r.start(), start + r.end())
+                 for r in GENERIC_ROLE.finditer(text[start:cue_at + 40])
+                 if start + r.start() < cue_at or re.fullmatch(  # "…, said the governor"
+                     r"\w+\s+", text[cue_at:start + r.start()])]
         for m in article.entities:
             if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
-                    "PERSON", "ORG", "GPE") and can_speak(text, m, lo):
+                    "PERSON", "ORG", "GPE") and can_speak(text, m, lo) and (
+                    m.type == "PERSON" or not any(a <= m.start < b for a, b in roles)):
+                # "the House speaker said": a place or body inside a role noun is no speaker
                 weight = 0 if m.type == "PERSON" else 15
                 options.append((abs(m.start - cue_at) + weight, m.canonical))
         for position, canonical in self._anchors:
@@ -371,14 +387,13 @@ class RegexQuotes:
                 if not (skip[0] <= position < skip[1]) and (
                         antecedent := self._antecedent(article, position)):
                     options.append((abs(position - cue_at) - 1, antecedent))
-        for role in GENERIC_ROLE.finditer(text[max(lo, cue_at - 40):cue_at + 40]):
-            position = max(lo, cue_at - 40) + role.start()
+        for position, _ in roles:
             if not (skip[0] <= position < skip[1]) and (
                     antecedent := self._antecedent(article, position)):
                 options.append((abs(position - cue_at) + 5, antecedent))  # table roles first
         if options:
             return min(options)[1]
-        context = text[lo:skip[0]] + " " + text[skip[1]:hi]
+        context = text[lo:max(lo, skip[0])] + " " + text[max(lo, skip[1]):hi]
         if (u := UNNAMED.search(context)) is not None:
             return u.group(0)
         return None
@@ -402,10 +417,18 @@ class RegexQuotes:
     def _antecedent(self, article: Article, position: int) -> str | None:
         """Who a pronoun stands for: a person named earlier in its own sentence, else a person
         quoted in the last three sentences, else ``pronouns.earlier_subject`` (the rule entity
-        portrayal uses too)."""
+        portrayal uses too). "he" never stands for a "Ms. …", "she" never for a "Mr. …"."""
         people = sorted([(m.start, m.canonical) for m in article.entities
                          if m.type == "PERSON" and m.end <= position]
                         + [(p, c) for p, c in self._anchors if p < position])
+        word = re.match(r"\w+", article.text[position:position + 4])
+        pronoun = word.group(0).lower() if word else ""
+
+        def fits(name: str) -> bool:
+            return pronoun not in SUBJECT_PRONOUNS or self._genders.get(
+                (name.split() or [''])[-1], pronoun) == pronoun
+
+        people = [(p, c) for p, c in people if fits(c)]
         if not people:
             return None
         own = _sentence_of(article.sentences, position)
@@ -415,7 +438,7 @@ class RegexQuotes:
                 return inside[-1]
             recent = [s for s in article.sentences if s.end <= own.start][-3:]
             window = recent[0].start if recent else own.start
-            quoted = [c for p, c in self._speakers if window <= p < position]
+            quoted = [c for p, c in self._speakers if window <= p < position and fits(c)]
             if quoted:
                 return quoted[-1]
             spans = [(s.start, s.end) for s in article.sentences]

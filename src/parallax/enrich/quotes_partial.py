@@ -58,7 +58,8 @@ SO_CALLED = re.compile(r"(?<![\w])(?:so-called|so called|sogenannte\w*|так н
                        re.IGNORECASE)
 BEFORE, AFTER = 150, 40
 TITLE_BEFORE = re.compile(r"(?:(?<![\w])(?:on|told|to|in|at|by|from|of|with)|['’]s?|"
-                          r"(?<![\w])(?:book|film|show|programme|program|column|paper),?)\s*$")
+                          r"(?<![\w])(?:book|film|show|programme|program|column|paper),?)"
+                          r"(?:\s+the)?\s*$")  # "on PBS’s the “Charlie Rose” show"
 #: characters between a quote and the unnamed one that goes on from it
 GAP = 200
 
