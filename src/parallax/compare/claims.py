@@ -58,8 +58,10 @@ def claim_vectors(texts: Sequence[str]) -> np.ndarray:
     return encode(list(texts))
 
 
-def align_claims(articles: list[Article], outlet_of: dict[str, str],
-                 shared_share: float) -> dict[str, Any]:
+def align_claims(articles: list[Article], outlet_of: dict[str, str], shared_share: float,
+                 vectors: dict[str, np.ndarray] | None = None) -> dict[str, Any]:
+    """``vectors``, when given, receives each claim's sentence vector by its text, so the
+    comparison's later steps (compare/restate.py) need not embed the claims again."""
     vocabulary = name_vocabulary(m.canonical for a in articles for m in a.entities
                                  if m.type in ("PERSON", "ORG", "GPE", "MISC", "EVENT"))
     members: list[_Member] = []
@@ -69,7 +71,10 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str],
             members.append(_Member(outlet_of[article.id], article.id, claim,
                                    facts(claim.text, vocabulary, article.language),
                                    wording(claim.text, claim.attribution, article.language)))
-    clusters = _cluster(members, claim_vectors([m.claim.text for m in members]))
+    embedded = claim_vectors([m.claim.text for m in members])
+    if vectors is not None:
+        vectors.update(zip((m.claim.text for m in members), embedded, strict=True))
+    clusters = _cluster(members, embedded)
     outlets = sorted(set(outlet_of.values()))
     ordered = sorted(clusters, key=lambda c: (-len({m.outlet for m in c}), -_strength(c),
                                               -max(m.claim.checkworthiness for m in c)))

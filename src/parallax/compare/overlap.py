@@ -13,9 +13,11 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlparse
 
-from parallax.compare.alignment import MIN_OVERLAP, MIN_SHARED, Wording, word_overlap, wording
+import numpy as np
+
 from parallax.compare.claims import align_claims
 from parallax.compare.reaction import stance, themes
+from parallax.compare.restate import Restatements, mark_restated
 from parallax.records import SCHEMA_VERSION, Article, Story
 from parallax.registry import register
 from parallax.settings import Config
@@ -50,13 +52,14 @@ class OverlapComparer:
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for a in mains:
             by_outlet[outlet_of[a.id]].append(a)
+        vectors: dict[str, np.ndarray] = {}  # claim texts' vectors, reused by restatements
         result: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "story": {**story.to_dict(), "article_count": len(mains),
                       "related_count": len(articles) - len(mains)},
             "outlets": [{"outlet": o, "articles": [_article_row(a) for a in by_outlet[o]]}
                         for o in outlets],
-            "claims": self._claims(mains, outlet_of),
+            "claims": self._claims(mains, outlet_of, vectors),
             "portrayal": _portrayal(by_outlet, outlets),
             "narratives": _narratives(by_outlet),
             "techniques": _techniques(by_outlet),
@@ -70,19 +73,21 @@ class OverlapComparer:
                   "article_id": a.id}
                  for a in mains), key=lambda r: (r["published"] or "9999", r["outlet"])),
         }
+        restatements = Restatements(by_outlet, vectors)
+        mark_restated(result["claims"], restatements)
         entities = {o: {m.canonical for a in arts for m in a.entities
                         if m.type in OMISSION_TYPES} for o, arts in by_outlet.items()}
-        result["omissions"] = omissions(result, entities, _Mentions(by_outlet),
-                                         _Statements(by_outlet))
+        result["omissions"] = omissions(result, entities, _Mentions(by_outlet), restatements)
         return result
 
 
-    def _claims(self, mains: list[Article], outlet_of: dict[str, str]) -> dict[str, Any]:
+    def _claims(self, mains: list[Article], outlet_of: dict[str, str],
+                vectors: dict[str, np.ndarray]) -> dict[str, Any]:
         """Claims of at most ``MAX_CLAIM_ARTICLES`` articles (a 10,000-article story would
         take minutes to align): every outlet in turn, its originals before syndicated copies
         and its newest first, so the sample keeps every side; the output says it sampled."""
         if len(mains) <= MAX_CLAIM_ARTICLES:
-            return align_claims(mains, outlet_of, self.shared_share)
+            return align_claims(mains, outlet_of, self.shared_share, vectors)
         queues: dict[str, list[Article]] = defaultdict(list)
         for a in sorted(mains, key=lambda a: (a.duplicate_of is not None,
                                               _negated_date(a.published.iso), a.id)):
@@ -93,7 +98,7 @@ class OverlapComparer:
                 if queue and len(sample) < MAX_CLAIM_ARTICLES:
                     sample.append(queue.pop(0))
         result = align_claims(sample, {a.id: outlet_of[a.id] for a in sample},
-                              self.shared_share)
+                              self.shared_share, vectors)
         result["sampled"] = {"articles": len(sample), "of": len(mains)}
         return result
 
@@ -308,50 +313,6 @@ class _Mentions:
         return any(form in text for form in self.forms.get(entity, ()))
 
 
-class _Statements:
-    """Does an outlet state a claim cluster's fact in a sentence that is not one of its claims?
-    An outlet is "silent" on a cluster when none of its *claims* joined it, but claims are a
-    few check-worthy sentences an article: HuffPost was said to leave out the Democrats' call
-    to cancel the Putin meeting its own headline is about. A sentence states the fact when it
-    passes the alignment's wording test against a member (``MIN_SHARED`` words and
-    ``MIN_OVERLAP`` of the shorter side's, thresholds chosen on the judged claim pairs of the
-    tune events, docs/claims.md) and shares a name with it; no cosine, so no encoder here.
-    Names are read in English only (``wording``), so other languages keep the claims' answer.
-    A sentence is worded only when its raw words hold ``MIN_SHARED`` of the member's stems
-    (wording costs ~0.3 ms a sentence; the prefix test lets through all the wording test
-    passes, but for a word with an accent or an apostrophe, which it may miss: then the
-    claims' answer stands)."""
-
-    def __init__(self, by_outlet: dict[str, list[Article]]) -> None:
-        self.by_outlet = by_outlet
-        self._sentences: dict[str, list[tuple[str, set[str]]]] = {}
-        self._wordings: dict[tuple[str, int], Wording] = {}
-
-    def __call__(self, outlet: str, cluster: dict[str, Any]) -> bool:
-        if outlet not in self._sentences:
-            self._sentences[outlet] = [
-                (text, {w[:4] for w in _WORD.findall(text.lower())})
-                for a in self.by_outlet.get(outlet, ()) if a.language == "en"
-                for text in (a.text[s.start:s.end] for s in a.sentences)]
-        sentences = self._sentences[outlet]
-        for member in cluster.get("members") or ():
-            claim = wording(member.get("text") or "", None, "en")
-            if len(claim.words) < MIN_SHARED or not claim.names:
-                continue
-            prefixes = [w[:4] for w in claim.words]
-            for i, (text, seen) in enumerate(sentences):
-                if sum(p in seen or p[0] == "~" for p in prefixes) < MIN_SHARED:
-                    continue
-                if (key := (outlet, i)) not in self._wordings:
-                    self._wordings[key] = wording(text, None, "en")
-                sentence = self._wordings[key]
-                shared, overlap = word_overlap(claim, sentence)
-                if (shared >= MIN_SHARED and overlap >= MIN_OVERLAP
-                        and claim.names & sentence.names):
-                    return True
-        return False
-
-
 def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]],
               mentions: Callable[[str, str], bool] | None = None,
               states: Callable[[str, dict[str, Any]], bool] | None = None) -> list[
@@ -372,13 +333,18 @@ def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]
                          and not (mentions and mentions(outlet, e)))
         missing_claims = [c["id"] for c in comparison["claims"]["clusters"]
                           if c["positions"].get(outlet) == "silent"
-                          and sum(p != "silent" for p in c["positions"].values()) * 2
-                          >= len(others) and sum(p != "silent" for p in c["positions"].values())
-                          >= 2 and not (states and states(outlet, c))]
+                          and (n := _stating(c)) * 2 >= len(others) and n >= 2
+                          and not (states and states(outlet, c))]
         if missing or missing_claims:
             rows.append({"outlet": outlet, "missing_entities": missing[:10],
                          "missing_claims": missing_claims[:10]})
     return rows
+
+
+def _stating(cluster: dict[str, Any]) -> int:
+    """Outlets whose claims state the cluster's fact (one that only restates it in another
+    sentence keeps itself off the omission list but does not make the fact most outlets')."""
+    return sum(p not in ("silent", "restates") for p in cluster["positions"].values())
 
 
 @register("compare", "overlap/v1")

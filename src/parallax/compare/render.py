@@ -26,7 +26,9 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 
-POSITIONS = ("asserts", "attributes", "contradicts", "silent")
+#: ``restates``: no claim of the outlet joined the cluster, but one of its sentences states the
+#: fact in other words (compare/restate.py)
+POSITIONS = ("asserts", "attributes", "contradicts", "restates", "silent")
 #: what an empty claims section says; no conflict is invented to fill the contested one
 EMPTY_CLAIMS = {"contested": "No conflicts found."}
 STATUSES = ("shared", "contested", "exclusive", "partial")
@@ -178,7 +180,7 @@ def _cluster(c: dict[str, Any], names: list[str], lists: dict[str, set[str]]) ->
     conflict = _dict(c.get("conflict")).get("summary") if status == "contested" else None
     return {"id": cid, "text": str(c.get("text") or ""), "status": str(status),
             "positions": positions, "by_position": shown, "conflict": str(conflict or ""),
-            "members": _dicts(c.get("members"))}
+            "members": _dicts(c.get("members")), "restated": _dicts(c.get("restated"))}
 
 
 def _per_outlet(names: list[str], items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -307,6 +309,8 @@ def _claim_md(c: dict[str, Any], *, texts: bool) -> list[str]:
         numbers = _strs(m.get("numbers"))
         extra += f" — numbers: {', '.join(md(n) for n in numbers)}" if numbers else ""
         lines.append(f"  - {md(m.get('outlet'))}: “{md(m.get('text'))}”{extra}")
+    for r in c["restated"] if texts else []:
+        lines.append(f"  - {md(r.get('outlet'))}, in other words: “{md(r.get('text'))}”")
     return lines
 
 
