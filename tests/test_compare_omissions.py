@@ -132,3 +132,23 @@ def test_other_figures_days_or_a_negation_keep_a_claim_exclusive() -> None:
         star = _sentences("a2", "Evening Star", ["Rain fell in Lindau.", other])
         status, positions = _positions([post, star], claim)
         assert (status, positions["Evening Star"]) == ("exclusive", "silent"), other
+
+
+def test_a_party_named_by_its_members_and_a_medium_are_not_missing() -> None:
+    """The Lantern writes "Democrats" for the Democratic Party and does not say where the
+    senator spoke (the Lindau Evening News): neither is an actor it leaves out; Brandl is."""
+    a = _article("a1", "Morning Post", "Ilse Norr of the Democratic Party told the Lindau "
+                 "Evening News that Tomas Brandl lied.",
+                 [("Ilse Norr", "Ilse Norr", "PERSON"),
+                  ("Democratic Party", "Democratic Party", "ORG"),
+                  ("Lindau Evening News", "Lindau Evening News", "ORG"),
+                  ("Tomas Brandl", "Tomas Brandl", "PERSON")])
+    b = _article("a2", "Evening Star", "The Democratic Party's Ilse Norr said on the Lindau "
+                 "Evening News that Tomas Brandl lied.",
+                 [("Democratic Party", "Democratic Party", "ORG"),
+                  ("Ilse Norr", "Ilse Norr", "PERSON"),
+                  ("Lindau Evening News", "Lindau Evening News", "ORG"),
+                  ("Tomas Brandl", "Tomas Brandl", "PERSON")])
+    c = _article("a3", "Daily Lantern", "Democrats, led by Ilse Norr, said a rival had lied.",
+                 [("Ilse Norr", "Ilse Norr", "PERSON")])
+    assert _missing([a, b, c]).get("Daily Lantern") == ["Tomas Brandl"]
