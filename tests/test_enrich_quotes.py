@@ -274,3 +274,12 @@ def test_a_role_noun_stands_for_the_person_not_the_body_inside_it() -> None:
                        "Monday.\n\n\u201cYou cannot end the treaty with a decree,\u201d the "
                        "Senate speaker said on Tuesday on a radio show.")
     assert _speakers(article)["You cannot end the treaty with a decree"] == "Halvard Ryen"
+
+
+def test_the_name_right_before_the_cue_speaks_not_the_one_after_it() -> None:
+    # BASIL: 'Rubio said Obama “wasted no time …”' gave Obama, 'Rubio also told Rose he
+    # would not …' gave the interviewer, 'Mike Pence told Politico' gave Politico
+    article = enriched("Marta Lindqvist said Tomas Berg \u201cwasted no time stripping the "
+                       "harbour fund of its money\u201d in the spring.")
+    assert _speakers(article)["wasted no time stripping the harbour fund of its money"] == \
+        "Marta Lindqvist"

@@ -234,10 +234,11 @@ class RegexQuotes:
             q.speaker = well_formed(q.speaker)
         article.quotes = sorted(quotes + partial, key=lambda q: q.start)
 
-    def subject_of(self, article: Article, cue_at: int) -> str | None:
+    def subject_of(self, article: Article, cue_at: int, named_only: bool = False) -> str | None:
         """The subject right before a speech verb at ``cue_at``, in its sentence: a named
         person, organisation or place, a source noun phrase ("critics", "the White House"),
-        or "he"/"she" resolved; only auxiliaries and adverbs may stand between."""
+        or "he"/"she" resolved; only auxiliaries and adverbs may stand between. With
+        ``named_only`` only a named one (else None, also for "Aides to Mr. Trump")."""
         text = article.text
         sentence = _sentence_of(article.sentences, cue_at)
         lo = sentence.start if sentence else max(0, cue_at - 200)
@@ -254,8 +255,8 @@ class RegexQuotes:
                 stem = stem[:word.start(1)]  # "… have long argued"
                 continue
             if (pp := SUBJECT_PP.search(stem)) is not None:
-                return pp.group(0).strip()
-            if entity is not None:
+                return None if named_only else pp.group(0).strip()
+            if entity is not None or named_only:
                 return entity
             if (np := SUBJECT_NP.search(stem)) is not None:
                 return np.group(0).strip()
@@ -364,6 +365,8 @@ class RegexQuotes:
             phrase = np.group(0).strip(" ,")
             if len(phrase.split()) >= 1 and phrase[:1].isalpha():
                 return phrase
+        if (subject := self.subject_of(article, cue_at, named_only=True)) is not None:
+            return subject  # "Rubio said Obama “…”", "Rubio also told Rose he …"
         options: list[tuple[int, str]] = []
         start = max(lo, cue_at - 40)
         roles = [(start + r.start(), start + r.end())
