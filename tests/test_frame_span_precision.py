@@ -126,3 +126,18 @@ def test_no_best_word_fallback_in_a_straight_news_report(framing: TrainedFraming
         framing.spans = shipped
     assert [text[s:e] for s, e in opinion] == ["cronies"]
     assert report == []
+
+
+def test_a_straight_news_report_shows_sentence_level_techniques_only_in_quotes() -> None:
+    """In an article called ``reporting`` the outlet's own Flag_Waving or Doubt is not shown (on
+    real straight news it was right 0 of 12 judged); a speaker's is, and loaded words stay."""
+    from parallax.frame.trained import straight_news_labels
+    from parallax.records import QuotedBy
+
+    own_flag = TechniqueSpan("Flag_Waving", 0, 40, 0.6, False)
+    said_flag = TechniqueSpan("Flag_Waving", 50, 90, 0.6, False, QuotedBy("A Senator", True))
+    own_doubt = TechniqueSpan("Doubt", 100, 140, 0.5, False)
+    loaded = TechniqueSpan("Loaded_Language", 10, 18, 0.9, False)
+    calling = TechniqueSpan(NAME_CALLING, 20, 26, 0.8, False)
+    kept = straight_news_labels([own_flag, said_flag, own_doubt, loaded, calling])
+    assert kept == [said_flag, loaded, calling]
