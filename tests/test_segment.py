@@ -186,9 +186,10 @@ def test_footer_lines_in_another_language_are_not_comments() -> None:
 
 
 def test_long_page_without_rules_shapes_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A long dump with no comments/related heading and no appeal gets only the model-guided
-    pass (the rules' pass was thrown away there and cost F1 where it stood; segmentation.md
-    "Speed, second step"); a comments heading brings the rules' pass back."""
+    """A long dump gets only the model-guided pass (the rules' pass was thrown away there and
+    cost F1 where it stood; segmentation.md "Speed, second step"), also when it has a comments
+    heading (eleventh session: the model-guided pass read long pages' articles and threads
+    better); a short page with one gets the rules' pass first."""
     from parallax.segment.decoder import Decoder, Segmented
 
     runs: list[bool] = []
@@ -206,6 +207,9 @@ def test_long_page_without_rules_shapes_is_decoded_once(monkeypatch: pytest.Monk
     segment_text("\n".join(["Council approves budget", *menu, *body]))
     assert runs == [True]
     runs.clear()
-    segment_text("\n".join(["Council approves budget", *menu, *body, "Comments",
-                            "I think this is a good budget for the city."]))
+    thread = ["Comments", "I think this is a good budget for the city."]
+    segment_text("\n".join(["Council approves budget", *menu, *body, *thread]))
+    assert runs == [True]
+    runs.clear()
+    segment_text("\n".join(["Council approves budget", *body[:20], *thread]))
     assert runs[0] is False

@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
 
-# chosen on the training sites' dumps, the seeds and the gold set: every rules result on the
-# seeds and gold dumps has precision 1.0 and recall >= 0.48 (0.48 is the aggregator seed before
-# its teasers are set aside); real pages the rules get wrong fall below one of the two. Sixth
-# session, training sites out of fold: precision 0.95 gains +0.001 article F1 but loses 0.007
-# reader-comment F1 (the rules' pass reads threads better), so it stays 0.9; a recall above
-# 0.45 gains +0.003 but breaks the seeds' shapes (an appeal and comments the model calls main)
-AGREE_PRECISION = 0.9  # of the rules' body words, the share the model calls main text
+# every rules result that stands on the seeds and the gold set has precision 1.0, and recall
+# >= 0.48 on the seeds' and tests' shapes (an aggregator before its teasers are set aside, an
+# appeal and comments the model calls main); real pages the rules get wrong fall below one of
+# the two. Eleventh session, training sites out of fold, end to end (with ``RULES_MAX_LINES``
+# now also over pages with a comments heading): precision 0.9 -> 0.98 sends the rules' answers
+# whose body holds lines the model does not want to the model-guided pass, which scored higher
+# on them; the sixth session's 0.95 had cost reader comments, which the thread reading both
+# passes now share (tenth session) no longer does. A recall of 0.6 gained a little more but
+# broke the appeal-and-comments shape (docs/segmentation.md)
+AGREE_PRECISION = 0.98  # of the rules' body words, the share the model calls main text
 AGREE_RECALL = 0.45  # of the model's main-text words outside teasers, the share in the body
 
 

@@ -18,12 +18,13 @@ from parallax.segment.lines import LineClassifier, read_lines
 from parallax.segment.threads import decoder_heads, thread_marks
 from parallax.segment.unwrap import unwrap
 
-#: a page of at most this many lines, or with a comments heading, gets the rules' pass first
-#: (the shapes the rules were written for: short pasted articles, comment threads); any other
-#: page only the model-guided pass. A donation appeal or a related heading on a long page no
-#: longer asks for the rules (seventh session, training sites out of fold, end to end: the
-#: rules' pass was thrown away on most such pages; article F1 +0.002, reader comments
-#: -0.0006 and +0.0006 (each within noise), ~5 % and ~1.5 % of the dumps' time)
+#: a page of at most this many lines gets the rules' pass first (the shapes the rules were
+#: written for: short pasted articles and their comment threads); any longer page only the
+#: model-guided pass. A donation appeal or a related heading on a long page no longer asks for
+#: the rules since the seventh session (the rules' pass was thrown away on most such pages;
+#: article F1 +0.002), a comments heading since the eleventh: on long training-site pages the
+#: model-guided pass read both the article and the thread better (end to end, out of fold:
+#: article +0.0007, reader comments +0.0021 by dump; docs/segmentation.md)
 RULES_MAX_LINES = 80
 
 
@@ -35,13 +36,13 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     Why both: the rules read the shapes they were written for (short pasted articles, comment
     threads under a heading or after an appeal, teaser lists) better than any line model, but
     on real pages they often find the wrong block or none. A long page (> ``RULES_MAX_LINES``)
-    with no comments heading goes straight to the model-guided pass: there the rules' pass was
-    mostly thrown away, and where it stood it cost F1 (held out by site: +0.006 to +0.009 F1
-    per rendering without it, one decoder pass instead of up to two; a related heading or a
-    donation appeal asked for the rules too until the seventh session; docs/segmentation.md).
-    Otherwise the model decides: if most of the rules' body is main text to the model and it
-    holds at least half of the model's main text, the rules stand; otherwise the decoder runs
-    again with the model's lines as the article.
+    goes straight to the model-guided pass: there the rules' pass was mostly thrown away, and
+    where it stood it cost F1 (held out by site: +0.006 to +0.009 F1 per rendering without it,
+    one decoder pass instead of up to two; a related heading or a donation appeal asked for the
+    rules too until the seventh session, a comments heading until the eleventh;
+    docs/segmentation.md). Otherwise the model decides: if nearly all of the rules' body is
+    main text to the model and it holds most of the model's main text (``agreement.py``), the
+    rules stand; otherwise the decoder runs again with the model's lines as the article.
     ``model=True`` uses the shipped model; ``False``/``None`` the rules alone.
     """
     clf = classifier or LineClassifier()
@@ -53,7 +54,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
     model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
-    if len(lines) > RULES_MAX_LINES and not any(line.heading == "comments" for line in lines):
+    if len(lines) > RULES_MAX_LINES:
         learned = Decoder(lines, clf, mask, heads).run()
         learned.model_main = model_main
         return learned
