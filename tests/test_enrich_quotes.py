@@ -283,3 +283,11 @@ def test_the_name_right_before_the_cue_speaks_not_the_one_after_it() -> None:
                        "harbour fund of its money\u201d in the spring.")
     assert _speakers(article)["wasted no time stripping the harbour fund of its money"] == \
         "Marta Lindqvist"
+
+
+def test_a_place_before_a_capitalised_word_is_a_modifier_not_a_speaker() -> None:
+    # BASIL: "New York Republican Rep. Michael Grimm's attorney confirmed …" gave New York
+    article = enriched("New York Republican Rep. Anna Vikstrom's attorney confirmed late Friday "
+                       "that federal prosecutors plan to file criminal charges against her.")
+    assert all(q.speaker != "New York" for q in article.quotes), \
+        [(q.text, q.speaker) for q in article.quotes]

@@ -75,13 +75,19 @@ def dateline(text: str, m: Mention) -> bool:
             and AGENCY_AFTER.match(text, m.end) is not None)
 
 
+#: a place used as a modifier: "New York Republican Rep. Michael Grimm’s attorney confirmed",
+#: "Texas Gov. Greg Abbott said", a place cut from a paper's name ("Washington Post")
+MODIFIER_AFTER = re.compile(r" [A-Z]")
+
+
 def can_speak(text: str, m: Mention, lo: int) -> bool:
     """Whether mention ``m`` can be the subject of a speech verb: not after a preposition or
-    copula (looked at back to ``lo``, the start of its sentence), not a possessive and not a
-    dateline's place. Both speaker rules ask this: the nearest name to a cue and the subject
-    right before a newer verb."""
+    copula (looked at back to ``lo``, the start of its sentence), not a possessive, not a
+    dateline's place and not a place before a capitalised word. Both speaker rules ask this:
+    the nearest name to a cue and the subject right before a newer verb."""
     return (OBJECT_BEFORE.search(text[max(lo, m.start - 40):m.start]) is None
-            and POSSESSIVE_AFTER.match(text, m.end) is None and not dateline(text, m))
+            and POSSESSIVE_AFTER.match(text, m.end) is None and not dateline(text, m)
+            and not (m.type == "GPE" and MODIFIER_AFTER.match(text, m.end)))
 
 
 def apposition_subject(text: str, entities: list[Mention], lo: int, cue_at: int,
