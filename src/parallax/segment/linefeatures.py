@@ -189,7 +189,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     nxt = np.zeros(n, dtype=bool)
     nxt[:-1] = True
     length = lengths.astype(np.float64)
-    return np.stack([
+    columns = [
         # math.log1p, not np.log1p: the two differ in the last bit for some inputs
         np.fromiter(map(math.log1p, n_tokens.tolist()), dtype=np.float64, count=n),
         np.fromiter(map(math.log1p, lengths.tolist()), dtype=np.float64, count=n),
@@ -210,7 +210,13 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         np.minimum(_per_line(line_safe(gap), page, starts, n), 5.0) / 5.0,
         np.zeros(n), np.zeros(n),
         ~blank_after & nxt & (lengths >= 55) & ~ends,
-    ], axis=1).astype(np.float64)
+    ]
+    # filled column by column: ``np.stack`` of the mixed bool/float columns and the cast
+    # after it copied the matrix twice
+    out = np.empty((n, len(columns)))
+    for j, column in enumerate(columns):
+        out[:, j] = column
+    return out
 
 
 __all__ = ["base_matrix", "classes"]

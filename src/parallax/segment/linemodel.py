@@ -145,14 +145,12 @@ def features(lines: list[Line], base: FloatArray | None = None,
     base[:, col["word_position"]] = (np.cumsum(word_counts) - word_counts) / total
     base[:, col["line_position"]] = np.arange(n) / max(n - 1, 1)
     parts = [base]
-    src = base[:, [col[c] for c in _CONTEXT]]
-    for offset in _OFFSETS:
-        shifted = np.zeros((n, len(_CONTEXT)))
-        if offset < 0:
-            shifted[-offset:] = src[:offset]
-        else:
-            shifted[:-offset] = src[offset:]
-        parts.append(shifted)
+    # each offset's columns are a window of one zero-padded copy (row i holds line i + offset,
+    # zeros beyond the page), not a fresh array per offset
+    reach = max(abs(offset) for offset in _OFFSETS)
+    padded = np.zeros((n + 2 * reach, len(_CONTEXT)))
+    padded[reach:reach + n] = base[:, [col[c] for c in _CONTEXT]]
+    parts += [padded[reach + offset:reach + offset + n] for offset in _OFFSETS]
     para = base[:, col["paragraph"]]
     # the window means of the three columns and the density, from one prefix sum (the same
     # sums as ``window_mean`` per column: a cumulative sum adds in order along its axis)
