@@ -296,10 +296,13 @@ def test_consolidation_merges_a_story_split_by_arrival_order() -> None:
     assert merges and set(merges.values()) <= set(index.stories)
 
 
-def _overlapping_casts(languages: tuple[str, ...] = ("en",)) -> list[Any]:
-    """400 undated articles of 40 overlapping casts, each starting its own story."""
+def _overlapping_casts(languages: tuple[str, ...] = ("en",), marked: bool = False
+                       ) -> list[Any]:
+    """400 undated articles of 40 overlapping casts, each starting its own story. ``marked``:
+    with cross-lingual marks (the cast and a figure), and every third article dated."""
     import random
     from collections import Counter
+    from datetime import date
 
     rng = random.Random(7)
     casts = [[f"n{rng.randrange(60)}" for _ in range(3)] for _ in range(40)]
@@ -313,6 +316,10 @@ def _overlapping_casts(languages: tuple[str, ...] = ("en",)) -> list[Any]:
         p.day, p.language = None, languages[i % len(languages)]
         p.terms = Counter([f"t{cast}", f"t{cast}", f"t{rng.randrange(80)}",
                            f"t{rng.randrange(80)}"])
+        if marked:
+            p.marks = Counter([*casts[cast][:2], f"#{rng.randrange(30)}"])
+            if i % 3 == 0:
+                p.day = date(2026, 3, 1 + i % 5)
         profiles.append(p)
     return profiles
 
@@ -344,36 +351,76 @@ def test_consolidation_reuses_stale_pushes_without_changing_merges() -> None:
 
 
 def test_batched_links_equal_single_links(monkeypatch: pytest.MonkeyPatch) -> None:
-    """stories.linkbatch scores a push's links in one numpy pass: each link must equal
-    ``story_link`` up to rounding, be the same number from either side (consolidation reuses
-    a link scored from the other side), and the merges must be those of links one by one,
-    also with stories of two languages (terms of one never meet the other's)."""
+    """stories.linkbatch scores a push's links in one numpy pass, skipping those whose ceiling
+    is under the threshold: each link at or above the threshold must equal ``story_link`` up to
+    rounding and be the same number from either side (consolidation reuses a link scored from
+    the other side), each skipped link must be under it, and the merges must be those of links
+    one by one, also with stories of three languages (terms of one never meet the other's),
+    cross-lingual marks and some dates."""
     from parallax.stories import linkbatch
 
-    profiles = _overlapping_casts(("en", "de"))
+    profiles = _overlapping_casts(("en", "de", "ru"), marked=True)
     checked: list[float] = []
+    skipped = 0
     plain = linkbatch.LinkBatch.links
 
     def links(self: Any, story: Any, version: int, others: Any) -> list[float]:
+        nonlocal skipped
         got = plain(self, story, version, others)
         for (other, other_version), value in zip(others, got, strict=True):
-            assert abs(value - self.index.story_link(story, other)) < 1e-12
-            assert plain(self, other, other_version, [(story, version)]) == [value]
-            checked.append(value)
+            exact = self.index.story_link(story, other)
+            if max(exact, value) >= self.index.threshold - 1e-9:
+                assert abs(value - exact) < 1e-12
+                assert plain(self, other, other_version, [(story, version)]) == [value]
+            else:
+                skipped += abs(value - exact) > 1e-12
+            checked.append(exact)
         return got
 
     monkeypatch.setattr(linkbatch.LinkBatch, "links", links)
     batched = _partition(profiles, "BATCH", True)
     monkeypatch.undo()
-    assert len(checked) > 1000 and max(checked) > 0.18  # links near and above the bar
+    threshold = Config()["story_similarity_threshold"]
+    assert len(checked) > 1000 and sum(v >= threshold for v in checked) > 100
+    assert skipped > 100  # the ceiling did skip links
     assert batched[1] > 100
     assert batched == _partition(profiles, "BATCH", False)
+
+
+def test_link_ceilings_follow_story_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``StorySimilarity.link_ceilings`` repeats ``story_link`` in numpy so consolidation can
+    skip the links under the threshold: on every link of a consolidation with terms, marks of
+    three languages and dates, a link at or above the threshold must get its own value as
+    ceiling (up to the float32 cosines), and none may get a ceiling under the skip bar."""
+    import numpy as np
+
+    from parallax.stories import linkbatch
+
+    seen: list[tuple[float, float]] = []
+    plain = linkbatch.LinkBatch._ceilings
+
+    def ceilings(self: Any, story: Any, rows: list[int], dots: Any) -> Any:
+        got = plain(self, story, rows, dots)
+        by_row = {row: self.index.stories[sid] for sid, row in self.rows.items()
+                  if sid in self.index.stories}
+        for row, ceiling in zip(rows, got, strict=True):
+            seen.append((self.index.story_link(story, by_row[row]), float(ceiling)))
+        return got
+
+    monkeypatch.setattr(linkbatch.LinkBatch, "_ceilings", ceilings)
+    _partition(_overlapping_casts(("en", "de", "ru"), marked=True), "BATCH", True)
+    threshold = Config()["story_similarity_threshold"]
+    above = np.array([(e, c) for e, c in seen if e >= threshold])
+    assert len(seen) > 1000 and len(above) > 100
+    assert np.abs(above[:, 0] - above[:, 1]).max() < 1e-5
+    assert all(c >= threshold - linkbatch.SLACK for e, c in seen if e >= threshold)
 
 
 def test_merged_link_arrays_equal_rebuilt_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     """A merge derives the surviving story's id arrays from the two stories' arrays
     (``LinkBatch.merge``) instead of rebuilding them from the merged dicts: they must be equal
-    to the last bit, names and terms of two languages alike."""
+    to the last bit, names and terms of two languages alike (the segments only the ceiling
+    reads, marks summed over languages, up to rounding)."""
     import numpy as np
 
     from parallax.stories import linkbatch
@@ -388,10 +435,13 @@ def test_merged_link_arrays_equal_rebuilt_ones(monkeypatch: pytest.MonkeyPatch) 
             return
         size = self.size
         del self.arrays[keep]
-        ids, weights, names = self._of(self.index.stories[keep], keep_version + 1)
+        ids, weights, lengths, row = self._of(self.index.stories[keep], keep_version + 1)
         assert self.size == size  # no key the two arrays did not hold
+        exact = lengths[0] + lengths[1]  # the dots story_link takes; the ceiling's may round
         derived.append(np.array_equal(ids, cached[1][0]) and
-                       np.array_equal(weights, cached[1][1]) and names == cached[1][2])
+                       np.array_equal(weights[:exact], cached[1][1][:exact]) and
+                       np.allclose(weights[exact:], cached[1][1][exact:], rtol=1e-12) and
+                       (lengths, row) == cached[1][2:])
         self.arrays[keep] = cached
 
     monkeypatch.setattr(linkbatch.LinkBatch, "merge", merge)

@@ -244,3 +244,47 @@ class StorySimilarity:
                 0.0, 1 - self.mark_floor - names) < self.threshold:
             return link
         return link + self._crossing(*cross_link(a, b), names)
+
+    def link_ceilings(self, pairs: np.ndarray, key_dot: np.ndarray, cos: np.ndarray,
+                      dated: np.ndarray, term_dot: np.ndarray, term_pairs: np.ndarray,
+                      crossed: np.ndarray, mark_dot: np.ndarray) -> np.ndarray:
+        """``story_link`` of many links at once, in numpy, for consolidation to skip the links
+        that end under the threshold (``stories.linkbatch``): equal to ``story_link`` up to
+        the error of its inputs, except that the time window is not checked (a link outside it
+        is -1) and that the marks count wherever they are carried (``story_link`` skips them
+        when they cannot lift a link over the threshold). Per link: ``pairs`` its member pairs
+        (len(a.mains) x len(b.mains)), ``key_dot`` and ``term_dot`` the batch's dots, ``cos``
+        the mean vector cosine (vector-sum dot over both vector counts; 0 where either has
+        none), ``dated`` the product of dated counts, ``term_pairs`` the same-language member
+        pairs carrying terms, ``crossed`` the pairs in two languages carrying marks and
+        ``mark_dot`` their summed mark dots. Must follow every change to ``_mix``,
+        ``_undated``, ``story_link`` and ``marks.crossing`` (a test compares them)."""
+        # a story without main articles (pairs 0) links to none; the rest divide by safe
+        # denominators: where term_pairs or crossed is 0, so is its dot
+        none = pairs == 0
+        pairs = np.maximum(pairs, 1.0)
+        names = key_dot / pairs
+        share = term_pairs / pairs
+        lexical = term_dot / np.maximum(term_pairs, 1.0)
+        meaning = np.maximum(0.0, cos - EMBEDDING_BASELINE) / (1 - EMBEDDING_BASELINE)
+        wl = self.lexical_weight * share
+        wn = 1 - self.embedding_weight - self.lexical_weight
+        link = (wn * names + self.embedding_weight * meaning + wl * lexical) / (
+            wn + self.embedding_weight + wl)
+        dated = dated / pairs
+        if self.term_floor > 0:  # share 0 (no same-language pairs): both terms vanish
+            short = np.maximum(0.0, self.term_floor - lexical)
+            link -= (TERM_GATE / self.term_floor) * share * short
+            if self.dates_confirm and self.lexical_weight > 0:
+                dated = dated * np.minimum(1.0, np.maximum(0.0, lexical) / self.term_floor)
+        link -= self.date_weight * (1 - dated) * (share if self.lexical_weight > 0 else 1.0)
+        if self.mark_weight > 0:
+            cross = crossed / pairs
+            marks = mark_dot / np.maximum(crossed, 1.0)
+            link += self.mark_weight * cross * np.maximum(0.0, marks - self.mark_floor - names)
+            if self.mark_gate > 0:  # cross 0: no gate
+                link -= (TERM_GATE / self.mark_gate) * cross * np.maximum(
+                    0.0, self.mark_gate - marks)
+        if none.any():
+            link[none] = -1.0
+        return link
