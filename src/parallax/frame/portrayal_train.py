@@ -437,9 +437,10 @@ def render_card(card: dict[str, Any]) -> str:
         "shown). Otherwise neutral: the models abstain.",
         "- Roles (SemEval-2025) are given only inside the Ukraine-war / climate domains "
         "(`frame/domains.py`). In English the learned role gate decides which entities the "
-        "article casts (`roles-gate.npz`, ROLE_GATE_CARD.md, sixth session); in the other "
-        "languages an entity the article is about: a lean the author states, or at least "
-        "`ROLE_MIN_SENTENCES` (4) sentences about it (`roles.may_get_role`). The lean narrows "
+        "article casts (`roles-gate.npz`, ROLE_GATE_CARD.md, sixth session). Other languages "
+        "show no roles (`frame/languages.py`, eleventh session: their hand rule, an entity "
+        "with a lean the author states or at least `ROLE_MIN_SENTENCES` (4) sentences about "
+        "it, was right about a third of the time even on training documents). The lean narrows "
         "the main roles, a negative portrayal is never a Protagonist (`roles.choose_role`, "
         "`roles.cast_role`).", "",
         "## Scores",

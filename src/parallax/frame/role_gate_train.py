@@ -191,7 +191,8 @@ def card_markdown(card: dict[str, Any]) -> str:
         "(`scripts/roles_cv.py --rescore`) so that exact match, main-role accuracy and shown "
         "precision all beat the hand rule; the role model's main role is no better than "
         "'Antagonist' on the entities the annotators cast (0.64 vs 0.70 out of fold).",
-        "- English only (`languages` in the model's meta); other languages keep the hand rule.",
+        "- English only (`languages` in the model's meta); other languages show no roles "
+        "(`frame/languages.py`, eleventh session).",
         "", "## Scores", "| gate alone, out of fold by document | value |", "|---|---:|",
         f"| average precision (`cast`) | {oof['average_precision']} (base rate "
         f"{oof['base_rate']}) |",
