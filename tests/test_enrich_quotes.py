@@ -291,3 +291,16 @@ def test_a_place_before_a_capitalised_word_is_a_modifier_not_a_speaker() -> None
                        "that federal prosecutors plan to file criminal charges against her.")
     assert all(q.speaker != "New York" for q in article.quotes), \
         [(q.text, q.speaker) for q in article.quotes]
+
+
+def test_a_curly_mark_closed_by_a_straight_one_is_a_quote() -> None:
+    # BASIL: '“… in the status quo," Labrador said in a statement.' and '"… or even years.”'
+    # were no quotes: the finder paired only marks of one style
+    article = enriched("\u201cI was surprised by the vote this week. The message from the "
+                       "harbour towns is clear,\" Ingrid Solvang said in a statement.\n\n"
+                       "Her rival Jonas Haugland told them \"the ferry will keep running for "
+                       "many years to come.\u201d")
+    speakers = _speakers(article)
+    assert speakers["I was surprised by the vote this week. The message from the harbour "
+                    "towns is clear"] == "Ingrid Solvang"
+    assert speakers["the ferry will keep running for many years to come"] == "Jonas Haugland"
