@@ -158,14 +158,13 @@ def features(lines: list[Line], base: FloatArray | None = None,
                                                         "stop_ratio")]], para * word_counts])
     prefix = np.zeros((n + 1, summed.shape[1]))
     np.cumsum(summed, axis=0, out=prefix[1:])
+    # all windows at once (one row of bounds per window): the same sums and divisions
     idx = np.arange(n)
-    density = np.zeros(0)
-    for half in _WINDOWS:
-        lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
-        means = (prefix[hi] - prefix[lo]) / (hi - lo)[:, None]
-        parts.append(means[:, :3])
-        if half == _DENSITY_WINDOW:
-            density = np.ascontiguousarray(means[:, 3])
+    halves = np.asarray(_WINDOWS)[:, None]
+    lo, hi = np.maximum(idx - halves, 0), np.minimum(idx + halves + 1, n)
+    means = (prefix[hi] - prefix[lo]) / (hi - lo)[:, :, None]
+    parts += [means[w, :, :3] for w in range(len(_WINDOWS))]
+    density = np.ascontiguousarray(means[_WINDOWS.index(_DENSITY_WINDOW), :, 3])
     rel = density / max(float(density.max()), 1e-9)
     start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
     region = np.zeros(n)

@@ -320,6 +320,14 @@ def read_lines(text: str) -> list[Line]:
             append(Line(line, k, i < last and not raw[i + 1], n, always_kind(line, n),
                         counts[line], None, None, marks[k]))
             continue
+        if not here and n <= 25 and k not in nav and k not in dated:
+            # a short plain line starting like a bullet or byline (B/P/V/* ..., ~15 a page):
+            # meta_kind can only answer those two, boilerplate_kind what always_kind does
+            i = kept[k]
+            meta = "bullet" if BULLET.match(line) else "byline" if BYLINE.match(line) else None
+            append(Line(line, k, i < last and not raw[i + 1], n, always_kind(line, n),
+                        counts[line], meta, None, marks[k]))
+            continue
         heading = None
         if here or n > LOOKUP_WORDS:
             long = n > LOOKUP_WORDS
