@@ -304,3 +304,14 @@ def test_a_curly_mark_closed_by_a_straight_one_is_a_quote() -> None:
     assert speakers["I was surprised by the vote this week. The message from the harbour "
                     "towns is clear"] == "Ingrid Solvang"
     assert speakers["the ferry will keep running for many years to come"] == "Jonas Haugland"
+
+
+def test_a_quote_left_open_at_a_paragraphs_end_goes_on_into_the_next() -> None:
+    # BASIL: '…," Jealous said. "What we take issue with is …' with the next paragraph
+    # opening a mark again: journalism closes only a long quote's last paragraph
+    article = enriched("\"We have no quarrel with the ferry company,\" the union leader Ingrid "
+                       "Solvang said on Monday. \"What we object to is the way the harbour "
+                       "board ignored the crews for years.\n\n\"The time has come for the board "
+                       "to listen to the people who keep the boats running,\" she said.")
+    assert _speakers(article)["What we object to is the way the harbour board ignored the "
+                              "crews for years"] == "Ingrid Solvang"

@@ -35,6 +35,7 @@ from parallax.enrich.quotes_checks import (
 from parallax.enrich.quotes_partial import (
     SHORT_WORDS,
     continue_speakers,
+    open_paragraph_ends,
     partial_quotes,
     title_phrase,
 )
@@ -215,6 +216,10 @@ class RegexQuotes:
                 if quote:
                     quotes.append(quote)
                     taken.append((m.start(), m.end()))
+        for start, end in open_paragraph_ends(text, taken):
+            if (quote := self._direct(article, start, end)) is not None:
+                quotes.append(quote)  # a quote that goes on into the next paragraph
+                taken.append((start - 1, end))
         # reported speech with the older cues first, then the newer verbs ("officials warn
         # that …", ``REPORTED_CUE``), which speak only with a subject right before them
         quotes += self._clauses(article, taken, INDIRECT_CUE, self._cue_subject, True)
