@@ -71,6 +71,11 @@ def test_no_narratives_where_they_are_mostly_wrong(withheld: bool,
      "pt", "Conceição Araújo"),
     ("Wczoraj minister Zbigniew Żądełko odwiedził wieś. Żądełko rozmawiał z rolnikami.",
      "pl", "Zbigniew Żądełko"),
+    # a capitalised word that opens the sentence is no part of the name after it
+    ("Rolnicy czekali długo. Następnie Zbigniew Żądełko odwiedził wieś.", "pl",
+     "Zbigniew Żądełko"),
+    ("Les paysans attendaient. Peut-être Hélène Duvoisin viendra demain.", "fr",
+     "Hélène Duvoisin"),
 ])
 def test_names_keep_their_letters(text: str, language: str, name: str) -> None:
     """Letters missing from the name pattern cut names short ("Conceiç") and the stub became

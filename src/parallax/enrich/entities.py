@@ -184,36 +184,23 @@ DEMONYM_ENDINGS = (
     "ского",
 )
 INITIAL_WORDS = {
-    "while",
-    "although",
-    "because",
-    "since",
-    "however",
-    "despite",
-    "even",
-    "yet",
-    "still",
-    "now",
-    "meanwhile",
-    "instead",
-    "today",
-    "yesterday",
-    "während",
-    "obwohl",
-    "dennoch",
-    "jetzt",
-    "heute",
-    "однако",
-    "теперь",
-    "сегодня",
-    "later",
-    "earlier",
-    "then",
-    "first",
-    "after",
-    "before",
-    "when",
-    "if",
+    *"while although because since however despite even yet still now meanwhile instead "
+    "today yesterday während obwohl dennoch jetzt heute однако теперь сегодня later earlier "
+    "then first after before when if".split(),
+    # closed-class words that open a sentence in the gazetteer's other languages (fr, it, pl,
+    # pt, es, bg): with the full letter set a capitalised "Otóż", "Następnie", "Perciò",
+    # "Peut-être" now joins the name after it (eleventh session; docs/enrichment.md)
+    *"selon ensuite puis cependant pourtant ainsi alors hier peut-être depuis pendant lorsque "
+    "quand mais dans chez avec sans après avant déjà enfin donc".split(),
+    *"secondo perciò quindi però tuttavia oggi ieri poi mentre quando anche dopo prima "
+    "con per tra fra nel nella dal dalla così ecco ora adesso infatti inoltre".split(),
+    *"otóż następnie odkąd jednak dziś dzisiaj wczoraj teraz potem gdy kiedy jeżeli jeśli "
+    "dlaczego w we z ze na do od po dla przez przed za pod nad bo ale oraz także również "
+    "tymczasem według niestety zdaniem".split(),
+    *"segundo hoje ontem depois contudo porém entretanto enquanto mas também ainda já agora "
+    "após antes para com sem sobre entre em no nos nas da dos das ao à pelo pela según hoy "
+    "ayer después pero sin desde cuando mientras además".split(),
+    *"не според днес вчера сега след преди когато ако но във към също обаче".split(),
 }
 PRONOUN_LIKE = {
     fold(w)
