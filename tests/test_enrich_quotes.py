@@ -315,3 +315,13 @@ def test_a_quote_left_open_at_a_paragraphs_end_goes_on_into_the_next() -> None:
                        "to listen to the people who keep the boats running,\" she said.")
     assert _speakers(article)["What we object to is the way the harbour board ignored the "
                               "crews for years"] == "Ingrid Solvang"
+
+
+def test_a_quote_that_runs_on_takes_the_cue_before_it() -> None:
+    # BASIL: 'Graham announced he will be introducing legislation “to deal with …” and said
+    # it was …' had no speaker: the cue after the quote was dropped and none before it taken
+    article = enriched("Senator Ingrid Solvang announced she will be introducing a bill "
+                       "\u201cto end the tolls on the coastal ferries for good\u201d and said it "
+                       "was overdue.")
+    assert _speakers(article)["to end the tolls on the coastal ferries for good"] == \
+        "Ingrid Solvang"

@@ -349,7 +349,9 @@ class RegexQuotes:
             hi = max(hi, end + 2 + (stop.end() if stop else 120))
         cue_match = _nearest_cue(text, lo, start, end, hi)
         if cue_match is not None and cue_match.start() >= end and _runs_on(text, start, end):
-            cue_match = None
+            # the cue after a quote that runs on is someone else's: the one before it, if any
+            # ('Graham announced he will bring a bill “to deal with …” and said it was …')
+            cue_match = _nearest_cue(text, lo, start, end, start)
         speaker = None
         cue = cue_match.group(1).lower() if cue_match else None
         if cue_match:
