@@ -62,11 +62,12 @@ TITLE_BEFORE = re.compile(r"(?:(?<![\w])(?:on|told|to|in|at|by|from|of|with)|['�
                           r"(?:\s+the)?\s*$")  # "on PBS’s the “Charlie Rose” show"
 #: characters between a quote and the unnamed one that goes on from it
 GAP = 200
-#: a double mark that opens a quote: after a space or line start, before a word
-OPENING = re.compile(r"(?<![\w])[\"“„«](?=[\w'‘(…])")
+#: a double mark that opens a quote: not after a word, before one (the mark first: faster)
+OPENING = re.compile(r"[\"“„«](?<![\w].)(?=[\w'‘(…])")
 #: a double mark that closes one (a straight one not glued to the next word)
 CLOSING = re.compile(r"[”»]|(?<=\S)\"(?![\w])")
 MARK = re.compile(r"[\"“”„«»]")
+PARAGRAPH = re.compile(r"[^\n]+")
 #: words a quote left open at a paragraph's end must have; paragraphs it may run over
 OPEN_WORDS, RUN_OVER = 4, 2
 
@@ -80,21 +81,23 @@ def open_paragraph_ends(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
     next ``RUN_OVER`` paragraphs without any mark before it closes one (the quote runs to that
     mark: a tweet whose paragraphs lost their marks). Spans of the words, ``taken`` skipped."""
     spans: list[tuple[int, int]] = []
-    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
-    for i, (lo, hi) in enumerate(paragraphs):
-        opens = [m for m in OPENING.finditer(text, lo, hi)
-                 if not any(a <= m.start() < b for a, b in taken)]
-        if not opens:
-            continue
-        start = opens[-1].end()
+    last: dict[int, int] = {}  # a paragraph's start -> where its last free opening mark ends
+    for m in OPENING.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            last[text.rfind("\n", 0, m.start()) + 1] = m.end()
+    for start in last.values():
+        hi = text.find("\n", start)
+        hi = len(text) if hi < 0 else hi
         if (MARK.search(text, start, hi) or any(start <= a < hi for a, _ in taken)
                 or len(text[start:hi].split()) < OPEN_WORDS):
             continue
-        for nlo, nhi in paragraphs[i + 1:i + 1 + RUN_OVER]:
-            if OPENING.match(text, nlo):
-                spans.append((start, len(text[:hi].rstrip())))
+        for n, nxt in enumerate(PARAGRAPH.finditer(text, hi)):
+            if n == RUN_OVER:
                 break
-            first = MARK.search(text, nlo, nhi)
+            if OPENING.match(text, nxt.start()):
+                spans.append((start, start + len(text[start:hi].rstrip())))
+                break
+            first = MARK.search(text, nxt.start(), nxt.end())
             if first is not None:
                 if CLOSING.match(text, first.start()):
                     spans.append((start, first.start()))
