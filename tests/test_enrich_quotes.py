@@ -325,3 +325,14 @@ def test_a_quote_that_runs_on_takes_the_cue_before_it() -> None:
                        "was overdue.")
     assert _speakers(article)["to end the tolls on the coastal ferries for good"] == \
         "Ingrid Solvang"
+
+
+def test_a_quote_whose_middle_paragraphs_lost_their_marks_runs_to_the_closing_one() -> None:
+    # BASIL: a four-paragraph tweet with marks only at its start and end was no quote
+    article = enriched("The mayor's account tweeted on Sunday: \u201cI had to close the harbour "
+                       "office because it lied to the council.\n\nIt has admitted those "
+                       "errors.\n\nIt is a pity because the ferry plan was sound.\n\nThere "
+                       "was nothing to hide!\u201d\n\nThe council met on Monday.")
+    found = [q for q in article.quotes if q.text.startswith("I had to close the harbour")]
+    assert len(found) == 1 and found[0].text.endswith("nothing to hide!"), \
+        [(q.text, q.speaker) for q in article.quotes]

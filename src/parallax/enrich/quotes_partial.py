@@ -69,7 +69,7 @@ CLOSING = re.compile(r"[”»]|(?<=\S)\"(?![\w])")
 MARK = re.compile(r"[\"“”„«»]")
 PARAGRAPH = re.compile(r"[^\n]+")
 #: words a quote left open at a paragraph's end must have; paragraphs it may run over
-OPEN_WORDS, RUN_OVER = 4, 2
+OPEN_WORDS, RUN_OVER = 4, 3
 
 
 def open_paragraph_ends(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
