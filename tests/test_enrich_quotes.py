@@ -336,3 +336,18 @@ def test_a_quote_whose_middle_paragraphs_lost_their_marks_runs_to_the_closing_on
     found = [q for q in article.quotes if q.text.startswith("I had to close the harbour")]
     assert len(found) == 1 and found[0].text.endswith("nothing to hide!"), \
         [(q.text, q.speaker) for q in article.quotes]
+
+
+def test_continued_and_suggested_are_cues_and_an_official_may_have_two_modifiers() -> None:
+    # BASIL: '"…," he continued.', '“…,” suggested Representative Ted Deutch' and '"…," said a
+    # senior administration official' had no speaker
+    article = enriched("\"The ferries will run again in May,\" said Ingrid Solvang.\n\n\"It "
+                       "cannot be the usual crews alone,\" she continued. \"The harbour needs "
+                       "new people.\"\n\n\"We are not going to sell the old boats,\" said a "
+                       "senior government official.\n\n\u201cMaybe the tolls will fall next "
+                       "year,\u201d suggested Jonas Haugland, a councillor.")
+    speakers = _speakers(article)
+    assert speakers["The harbour needs new people"] == "Ingrid Solvang"
+    assert speakers["We are not going to sell the old boats"] == \
+        "a senior government official"
+    assert speakers["Maybe the tolls will fall next year"] == "Jonas Haugland"

@@ -63,7 +63,8 @@ _MIXED = [(re.compile(rf"{o}(?<![\w].)([^\n\"“”„«»]{{2,1500}}?){c}(?![\w
 CUES = ("said", "says", "told", "added", "insisted", "wrote", "writes", "declared", "stated",
         "warned", "claimed", "argued", "noted", "stressed", "announced", "replied", "asked",
         "explained", "promised", "admitted", "denied", "called", "urged", "tweeted", "posted",
-        "pledged", "vowed", "recalled", "conceded", "versprach", "sagten", "erklärten",
+        "pledged", "vowed", "recalled", "conceded", "continued", "suggested", "testified",
+        "versprach", "sagten", "erklärten",
         "пообещал", "пообещала", "признал", "сообщили", "написали",
         "sagte", "sagt", "erklärte", "betonte", "warnte", "schrieb", "fügte", "behauptete",
         "boasted", "remarked", "quipped", "answered", "according to", "told reporters",
@@ -73,7 +74,8 @@ CUES = ("said", "says", "told", "added", "insisted", "wrote", "writes", "declare
         "отметила", "предупредил", "назвал", "заявили", "сообщил", "сообщила")
 CUE_RX = re.compile(r"(?<![\w])(" + "|".join(CUES) + r")(?![\w])", re.IGNORECASE)
 PRONOUNS = {"he", "she", "er", "sie", "он", "она", "він", "вона", "il", "elle", "él", "ella"}
-UNNAMED = re.compile(r"\b(an? (?:senior |western |european |government |unnamed |local )?"
+UNNAMED = re.compile(r"\b(an? (?:senior |western |european |government |unnamed |local |"
+                     r"administration |white house |campaign |party ){0,2}"
                      r"(?:official|diplomat|source|spokesperson|spokesman|analyst|resident|"
                      r"witness|commander)s?|officials|sources|experts|residents|witnesses|"
                      r"ein(?:e)? (?:Sprecher(?:in)?|Beamter|Diplomat)|источник\w*)\b",
