@@ -351,3 +351,12 @@ def test_continued_and_suggested_are_cues_and_an_official_may_have_two_modifiers
     assert speakers["We are not going to sell the old boats"] == \
         "a senior government official"
     assert speakers["Maybe the tolls will fall next year"] == "Jonas Haugland"
+
+
+def test_responded_is_a_quote_cue() -> None:
+    # BASIL: 'Gen. Martin Dempsey responded: "Well, …"' was given the senator who asked
+    article = enriched("Senator Halvard Ryen asked why the harbour board was told first.\n\n"
+                       "Admiral Tomas Berg responded: \"Well, I do not know that the board was "
+                       "told at all.\"")
+    assert _speakers(article)["Well, I do not know that the board was told at all"] == \
+        "Tomas Berg"

@@ -64,6 +64,7 @@ CUES = ("said", "says", "told", "added", "insisted", "wrote", "writes", "declare
         "warned", "claimed", "argued", "noted", "stressed", "announced", "replied", "asked",
         "explained", "promised", "admitted", "denied", "called", "urged", "tweeted", "posted",
         "pledged", "vowed", "recalled", "conceded", "continued", "suggested", "testified",
+        "responded",
         "versprach", "sagten", "erklärten",
         "пообещал", "пообещала", "признал", "сообщили", "написали",
         "sagte", "sagt", "erklärte", "betonte", "warnte", "schrieb", "fügte", "behauptete",
