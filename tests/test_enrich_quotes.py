@@ -360,3 +360,13 @@ def test_responded_is_a_quote_cue() -> None:
                        "told at all.\"")
     assert _speakers(article)["Well, I do not know that the board was told at all"] == \
         "Tomas Berg"
+
+
+def test_the_pronoun_after_a_quote_never_stands_for_a_name_inside_it() -> None:
+    # BASIL: '“… the people that elected Nancy Pelosi didn't elect her …,” she said' gave
+    # Pelosi, not the press secretary named in the paragraph before
+    article = enriched("Press secretary Ingrid Solvang spoke to reporters on Friday morning.\n\n"
+                       "\u201cThe voters who elected Marta Lindqvist did not elect her to block "
+                       "the ferry plan,\u201d she said.")
+    assert _speakers(article)["The voters who elected Marta Lindqvist did not elect her to "
+                              "block the ferry plan"] == "Ingrid Solvang"

@@ -405,7 +405,7 @@ class RegexQuotes:
             if word.group(1).lower() in PRONOUNS:
                 position = window + word.start()
                 if not (skip[0] <= position < skip[1]) and (
-                        antecedent := self._antecedent(article, position)):
+                        antecedent := self._antecedent(article, position, skip)):
                     options.append((abs(position - cue_at) - 1, antecedent))
         for position, _ in roles:
             if not (skip[0] <= position < skip[1]) and (
@@ -434,12 +434,15 @@ class RegexQuotes:
                 speakers.append((after[0].start, after[0].canonical))
         return sorted(set(speakers))
 
-    def _antecedent(self, article: Article, position: int) -> str | None:
+    def _antecedent(self, article: Article, position: int,
+                    within: tuple[int, int] = (0, 0)) -> str | None:
         """Who a pronoun stands for: a person named earlier in its own sentence, else a person
         quoted in the last three sentences, else ``pronouns.earlier_subject`` (the rule entity
-        portrayal uses too). "he" never stands for a "Ms. …", "she" never for a "Mr. …"."""
+        portrayal uses too). "he" is never a "Ms. …", "she" never a "Mr. …", nor either a name
+        inside the quote at ``within`` ('“… elected Nancy Pelosi …,” she said': not Pelosi)."""
         people = sorted([(m.start, m.canonical) for m in article.entities
-                         if m.type == "PERSON" and m.end <= position]
+                         if m.type == "PERSON" and m.end <= position
+                         and not within[0] <= m.start < within[1]]
                         + [(p, c) for p, c in self._anchors if p < position])
         word = re.match(r"\w+", article.text[position:position + 4])
         pronoun = word.group(0).lower() if word else ""
@@ -458,7 +461,8 @@ class RegexQuotes:
                 return inside[-1]
             recent = [s for s in article.sentences if s.end <= own.start][-3:]
             window = recent[0].start if recent else own.start
-            quoted = [c for p, c in self._speakers if window <= p < position and fits(c)]
+            quoted = [c for p, c in self._speakers if window <= p < position and fits(c)
+                      and not within[0] <= p < within[1]]
             if quoted:
                 return quoted[-1]
             spans = [(s.start, s.end) for s in article.sentences]
