@@ -370,3 +370,20 @@ def test_the_pronoun_after_a_quote_never_stands_for_a_name_inside_it() -> None:
                        "the ferry plan,\u201d she said.")
     assert _speakers(article)["The voters who elected Marta Lindqvist did not elect her to "
                               "block the ferry plan"] == "Ingrid Solvang"
+
+
+def test_no_speaker_from_a_colon_in_languages_without_speech_verbs() -> None:
+    """French, Italian, Polish, Portuguese, Spanish: the nearest name before a colon was right 4
+    of 20 times on real documents, so it names nobody there; English keeps the rule."""
+    french = enriched("Le ministre Bertrand Morvillier a visité le port de Saint-Malo jeudi "
+                      "matin avec les élus de la région.\n\nLe sénateur a expliqué ensuite : "
+                      "\u00ab Nous devons agir vite pour les pêcheurs de la côte. \u00bb",
+                      ident="fr")
+    assert french.language == "fr"
+    assert _quote(french, "Nous devons agir vite pour les pêcheurs de la côte").speaker is None
+    english = enriched("Minister Bertrand Morvillier wrote in a letter to the harbour "
+                       "council on Thursday morning:\n\n\u201cWe must act quickly for the "
+                       "fishermen of the coast.\u201d", ident="en")
+    assert english.language == "en"
+    assert _quote(english, "We must act quickly for the fishermen of the coast").speaker \
+        == "Bertrand Morvillier"

@@ -25,6 +25,7 @@ from functools import cache
 from parallax.enrich.entities import load_roles
 from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import (
+    NO_COLON_SPEAKER,
     apposition_subject,
     can_speak,
     pronoun_genders,
@@ -366,7 +367,7 @@ class RegexQuotes:
             lead = text[max(0, start - 120):start]
             if FIRST_PERSON_CUE.search(lead):
                 speaker, cue = article.author or "the author", "wrote"
-            else:
+            elif article.language not in NO_COLON_SPEAKER:
                 entity = _entity_near(article.entities, max(0, start - 200), start, (0, 0))
                 speaker = entity.canonical if entity else None
         return Quote(inner, start, end, speaker, cue, True)
