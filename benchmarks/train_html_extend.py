@@ -22,20 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingClassifier
-from train_html_filter import as_read, label
+from train_html_filter import FOLDS, PARAMS, as_read, final_table, label, out_of_fold
 
 from parallax.segment import htmlextend, htmlpage, realpages
 from parallax.segment.render import Block
-from parallax.segment.trees import from_dict as trees_from_dict
-from parallax.segment.trees import from_sklearn
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "extraction"
 OUT = ROOT / "src" / "parallax" / "segment" / "data" / "html-blocks-v1.json"
-FOLDS = 5
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
-PARAMS = {"max_iter": 100, "max_depth": 4, "learning_rate": 0.1, "random_state": 0}
 
 
 class _Recorder:
@@ -89,29 +84,13 @@ def page_f1(rows: list[dict[str, Any]], probs: list[np.ndarray], threshold: floa
     return float(np.mean(scores))
 
 
-def fit(rows: list[dict[str, Any]]) -> HistGradientBoostingClassifier:
-    x = np.vstack([r["x"] for r in rows if r["y"]])
-    y = np.concatenate([r["y"] for r in rows if r["y"]])
-    return HistGradientBoostingClassifier(**PARAMS).fit(x, y)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--oof", type=Path, help="write out-of-fold tables per fold here")
     args = parser.parse_args()
     pages = [p for p in realpages.load(DATA) if p.split == "train"]
     rows = collect(pages)
-    fold = [realpages.fold_of(r["site"] + "html") % FOLDS for r in rows]
-    probs: list[np.ndarray] = [np.zeros(len(r["y"])) for r in rows]
-    tables = {}
-    for k in range(FOLDS):
-        clf = fit([r for r, f in zip(rows, fold, strict=True) if f != k])
-        table = from_sklearn(clf)
-        trees = trees_from_dict(table)
-        tables[k] = table
-        for i, r in enumerate(rows):
-            if fold[i] == k and r["y"]:
-                probs[i] = trees.probabilities(r["x"])
+    probs, tables = out_of_fold(rows, fill=0.0)
     base = page_f1(rows, probs, 2.0)
     by_threshold = {t: page_f1(rows, probs, t) for t in THRESHOLDS}
     best = max(by_threshold, key=lambda t: by_threshold[t])
@@ -119,11 +98,7 @@ def main() -> None:
           f"({sum(sum(r['y']) for r in rows)} article); out of fold by site: F1 {base:.4f} "
           "unextended, " + ", ".join(f"{t}: {v:.4f}" for t, v in by_threshold.items())
           + f"; chosen {best}")
-    clf = fit(rows)
-    table = from_sklearn(clf)
-    probe = np.vstack([r["x"] for r in rows[:300] if r["y"]])
-    gap = np.abs(trees_from_dict(table).probabilities(probe) - clf.predict_proba(probe)[:, 1])
-    assert gap.max() < 1e-6, f"tree tables disagree with scikit-learn by {gap.max()}"
+    table = final_table(rows, probe_rows=300)
     model = {"names": list(htmlextend.NAMES), "threshold": best, "trees": table,
              "cv": {"folds": FOLDS, "unextended": round(base, 4),
                     "by_threshold": {str(t): round(v, 4) for t, v in by_threshold.items()}},

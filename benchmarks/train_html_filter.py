@@ -107,34 +107,49 @@ def fit(rows: list[dict[str, Any]]) -> HistGradientBoostingClassifier:
     return HistGradientBoostingClassifier(**PARAMS).fit(x, y)
 
 
+def out_of_fold(rows: list[dict[str, Any]], fill: float
+                ) -> tuple[list[np.ndarray], dict[int, dict[str, Any]]]:
+    """Each row's probabilities from the fold (five, by site) that did not train on its site,
+    and each fold's tree table; a row with nothing to score keeps ``fill``. Shared with
+    ``train_html_extend.py``: both HTML models are chosen the same way."""
+    fold = [realpages.fold_of(r["site"] + "html") % FOLDS for r in rows]
+    probs = [np.full(len(r["y"]), fill) for r in rows]
+    tables = {}
+    for k in range(FOLDS):
+        table = from_sklearn(fit([r for r, f in zip(rows, fold, strict=True) if f != k]))
+        trees = trees_from_dict(table)
+        tables[k] = table
+        for i, r in enumerate(rows):
+            if fold[i] == k and r["y"]:
+                probs[i] = trees.probabilities(r["x"])
+    return probs, tables
+
+
+def final_table(rows: list[dict[str, Any]], probe_rows: int) -> dict[str, Any]:
+    """The trees fitted on every training site, as the table ``trees.from_dict`` reads, checked
+    against scikit-learn's own probabilities on the first ``probe_rows`` rows."""
+    clf = fit(rows)
+    table = from_sklearn(clf)
+    probe = np.vstack([r["x"] for r in rows[:probe_rows] if r["y"]])
+    gap = np.abs(trees_from_dict(table).probabilities(probe) - clf.predict_proba(probe)[:, 1])
+    assert gap.max() < 1e-6, f"tree tables disagree with scikit-learn by {gap.max()}"
+    return table
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--oof", type=Path, help="write out-of-fold tables per fold here")
     args = parser.parse_args()
     pages = [p for p in realpages.load(DATA) if p.split == "train"]
     rows = collect(pages)
-    fold = [realpages.fold_of(r["site"] + "html") % FOLDS for r in rows]
-    probs: list[np.ndarray] = [np.ones(len(r["y"])) for r in rows]
-    tables = {}
-    for k in range(FOLDS):
-        clf = fit([r for r, f in zip(rows, fold, strict=True) if f != k])
-        table = from_sklearn(clf)
-        trees = trees_from_dict(table)
-        tables[k] = table
-        for i, r in enumerate(rows):
-            if fold[i] == k and r["y"]:
-                probs[i] = trees.probabilities(r["x"])
+    probs, tables = out_of_fold(rows, fill=1.0)
     base = page_f1(rows, probs, -1.0)
     by_threshold = {t: page_f1(rows, probs, t) for t in THRESHOLDS}
     best = max(by_threshold, key=lambda t: by_threshold[t])
     print(f"{len(rows)} pages, {sum(len(r['y']) for r in rows)} paragraphs; out of fold by "
           f"site: F1 {base:.4f} unfiltered, " + ", ".join(
               f"{t}: {v:.4f}" for t, v in by_threshold.items()) + f"; chosen {best}")
-    clf = fit(rows)
-    table = from_sklearn(clf)
-    probe = np.vstack([r["x"] for r in rows[:200] if r["y"]])
-    gap = np.abs(trees_from_dict(table).probabilities(probe) - clf.predict_proba(probe)[:, 1])
-    assert gap.max() < 1e-6, f"tree tables disagree with scikit-learn by {gap.max()}"
+    table = final_table(rows, probe_rows=200)
     model = {"names": list(htmlfilter.NAMES), "threshold": best, "trees": table,
              "cv": {"folds": FOLDS, "unfiltered": round(base, 4),
                     "by_threshold": {str(t): round(v, 4) for t, v in by_threshold.items()}},
