@@ -215,10 +215,10 @@ class Restatements:
     def one_each(self, keys: Iterable[tuple[str, str]]) -> None:
         """Among ``keys`` (the exclusive clusters' questions) a sentence restates one cluster
         at most, the closest: otherwise one broad sentence stood in for several different
-        facts (training half: "[Schumer] urged Trump to call off the Putin meeting" for three
+        facts (training half: one senator's call to cancel a summit stood in for three
         lawmakers' different calls, two wrong). A shared fact an outlet would be said to omit
-        keeps any sentence that states it (one long sentence may state two facts: HuffPost's
-        call to cancel the summit "after indictments ... accusing a dozen Kremlin officers")."""
+        keeps any sentence that states it (one long sentence may state two facts: an outlet's
+        call to cancel a summit and the indictments that prompted it)."""
         keys = list(keys)
         best: dict[int, tuple[float, tuple[str, str]]] = {}
         for key in keys:
