@@ -15,14 +15,13 @@ paragraphs with the added blocks. The held-out sites are never read.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from train_html_filter import FOLDS, PARAMS, as_read, final_table, label, out_of_fold
+from train_html_filter import FOLDS, PARAMS, as_read, final_table, label, out_of_fold, save
 
 from parallax.segment import htmlextend, htmlpage, realpages
 from parallax.segment.render import Block
@@ -103,11 +102,7 @@ def main() -> None:
              "cv": {"folds": FOLDS, "unextended": round(base, 4),
                     "by_threshold": {str(t): round(v, 4) for t, v in by_threshold.items()}},
              "params": PARAMS, "reach": htmlextend.REACH, "pages": len(rows)}
-    OUT.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
-    if args.oof:
-        args.oof.write_text(json.dumps({"fold_of": "fold_of(site + 'html') % 5",
-                                        "threshold": best, "tables": tables}), encoding="utf-8")
+    save(model, OUT, args.oof, tables)
 
 
 if __name__ == "__main__":

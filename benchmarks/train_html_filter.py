@@ -136,6 +136,17 @@ def final_table(rows: list[dict[str, Any]], probe_rows: int) -> dict[str, Any]:
     return table
 
 
+def save(model: dict[str, Any], out: Path, oof: Path | None,
+         tables: dict[int, dict[str, Any]]) -> None:
+    """Write the model (and, when asked, each fold's tables with the chosen threshold)."""
+    out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KB)")
+    if oof:
+        oof.write_text(json.dumps({"fold_of": "fold_of(site + 'html') % 5",
+                                   "threshold": model["threshold"], "tables": tables}),
+                       encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--oof", type=Path, help="write out-of-fold tables per fold here")
@@ -154,11 +165,7 @@ def main() -> None:
              "cv": {"folds": FOLDS, "unfiltered": round(base, 4),
                     "by_threshold": {str(t): round(v, 4) for t, v in by_threshold.items()}},
              "params": PARAMS, "pages": len(rows)}
-    OUT.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
-    if args.oof:
-        args.oof.write_text(json.dumps({"fold_of": "fold_of(site + 'html') % 5",
-                                        "threshold": best, "tables": tables}), encoding="utf-8")
+    save(model, OUT, args.oof, tables)
 
 
 if __name__ == "__main__":

@@ -34,8 +34,7 @@ import numpy as np
 from parallax.segment.htmlfilter import link_share
 from parallax.segment.lines import meta_kind, paragraph_like
 from parallax.segment.render import Block
-from parallax.segment.trees import TreeEnsemble, packaged
-from parallax.segment.trees import from_dict as trees_from_dict
+from parallax.segment.trees import TreeEnsemble, packaged, scored_blocks
 
 NAMES = ("log_words", "chars", "prose", "ends_sentence", "block_tag", "link_share",
          "digit_share", "caps_per_word", "cues", "side", "gap_before", "gap_after",
@@ -206,9 +205,7 @@ class BlockExtender:
 
 
 def from_dict(data: dict[str, Any]) -> BlockExtender:
-    if tuple(data["names"]) != NAMES:
-        raise ValueError("html block extender: the model's features are not this code's")
-    return BlockExtender(trees_from_dict(data["trees"]), float(data["threshold"]))
+    return BlockExtender(*scored_blocks(data, NAMES, "html block extender"))
 
 
 @cache

@@ -24,8 +24,7 @@ import numpy as np
 
 from parallax.segment.lines import paragraph_like
 from parallax.segment.render import Block
-from parallax.segment.trees import TreeEnsemble, packaged
-from parallax.segment.trees import from_dict as trees_from_dict
+from parallax.segment.trees import TreeEnsemble, packaged, scored_blocks
 
 NAMES = ("log_words", "chars", "prose", "ends_sentence", "table_row", "bars", "list_item",
          "code", "digit_share", "caps_per_word", "place", "words_before", "words_after",
@@ -172,9 +171,7 @@ class ParagraphFilter:
 
 
 def from_dict(data: dict[str, Any]) -> ParagraphFilter:
-    if tuple(data["names"]) != NAMES:
-        raise ValueError("html paragraph filter: the model's features are not this code's")
-    return ParagraphFilter(trees_from_dict(data["trees"]), float(data["threshold"]))
+    return ParagraphFilter(*scored_blocks(data, NAMES, "html paragraph filter"))
 
 
 @cache

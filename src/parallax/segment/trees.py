@@ -144,4 +144,13 @@ def packaged(name: str) -> dict[str, Any] | None:
     return data
 
 
-__all__ = ["TreeEnsemble", "from_dict", "from_sklearn"]
+def scored_blocks(data: dict[str, Any], names: tuple[str, ...], what: str
+                  ) -> tuple[TreeEnsemble, float]:
+    """The trees and threshold of an HTML block model (the paragraph filter, the block
+    extension); one written for other features than ``names`` is refused, naming ``what``."""
+    if tuple(data["names"]) != names:
+        raise ValueError(f"{what}: the model's features are not this code's")
+    return from_dict(data["trees"]), float(data["threshold"])
+
+
+__all__ = ["TreeEnsemble", "from_dict", "from_sklearn", "packaged", "scored_blocks"]
