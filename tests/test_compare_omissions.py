@@ -64,11 +64,12 @@ def _sentences(aid: str, outlet: str, sentences: list[str]) -> Article:
 def test_a_fact_the_outlet_states_in_a_sentence_that_is_not_a_claim_is_not_missing() -> None:
     """The Lantern says it in other words (no claim of its, so "silent"); the Courier not."""
     from parallax.compare.overlap import omissions
-    from parallax.compare.restate import Restatements
+    from parallax.compare.restate import Restatements, mark_restated
 
     fact = "Senator Ilse Norr urged the Ostmark council to cancel the Lindau dam contract."
-    cluster = {"id": "c1", "positions": {"Morning Post": "asserts", "Evening Star": "asserts",
-                                         "Daily Lantern": "silent", "Courier": "silent"},
+    cluster = {"id": "c1", "status": "shared",
+               "positions": {"Morning Post": "asserts", "Evening Star": "asserts",
+                             "Daily Lantern": "silent", "Courier": "silent"},
                "members": [{"outlet": "Morning Post", "text": fact},
                            {"outlet": "Evening Star", "text": fact}]}
     by_outlet = {
@@ -80,8 +81,9 @@ def test_a_fact_the_outlet_states_in_a_sentence_that_is_not_a_claim_is_not_missi
         "Courier": [_sentences("a4", "Courier", [
             "Norr spoke about the weather and the council's new offices."])],
     }
-    rows = omissions({"claims": {"clusters": [cluster]}}, {o: set() for o in by_outlet},
-                     None, Restatements(by_outlet))
+    claims = {"clusters": [cluster]}
+    mark_restated(claims, Restatements(by_outlet))
+    rows = omissions({"claims": claims}, {o: set() for o in by_outlet})
     missing = {r["outlet"]: r["missing_claims"] for r in rows}
     assert missing == {"Courier": ["c1"]}
 

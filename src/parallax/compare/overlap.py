@@ -73,13 +73,12 @@ class OverlapComparer:
                   "article_id": a.id}
                  for a in mains), key=lambda r: (r["published"] or "9999", r["outlet"])),
         }
-        restatements = Restatements(by_outlet, vectors)
-        mark_restated(result["claims"], restatements)
+        mark_restated(result["claims"], Restatements(by_outlet, vectors))
         entities = {o: {m.canonical for a in arts for m in a.entities
                         if m.type == "PERSON" or (m.type == "ORG"
                                                   and not NEWS_MEDIUM.search(m.canonical))}
                     for o, arts in by_outlet.items()}
-        result["omissions"] = omissions(result, entities, _Mentions(by_outlet), restatements)
+        result["omissions"] = omissions(result, entities, _Mentions(by_outlet))
         return result
 
 
@@ -341,13 +340,11 @@ class _Mentions:
 
 
 def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]],
-              mentions: Callable[[str, str], bool] | None = None,
-              states: Callable[[str, dict[str, Any]], bool] | None = None) -> list[
-        dict[str, Any]]:
+              mentions: Callable[[str, str], bool] | None = None) -> list[dict[str, Any]]:
     """What each outlet leaves out: entities and shared claims most other outlets carry.
     ``mentions(outlet, entity)``: whether the outlet's text names the entity after all (in
-    another spelling); ``states(outlet, cluster)``: whether one of its sentences states the
-    cluster's fact though none of its claims joined it. Neither is then missing."""
+    another spelling); then it is not missing. A claim is missing only where the outlet is
+    still ``silent`` after ``restate.mark_restated`` (which reads every such candidate)."""
     outlets = list(by_outlet_entities)
     rows = []
     for outlet in outlets:
@@ -360,8 +357,7 @@ def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]
                          and not (mentions and mentions(outlet, e)))
         missing_claims = [c["id"] for c in comparison["claims"]["clusters"]
                           if c["positions"].get(outlet) == "silent"
-                          and (n := _stating(c)) * 2 >= len(others) and n >= 2
-                          and not (states and states(outlet, c))]
+                          and (n := _stating(c)) * 2 >= len(others) and n >= 2]
         if missing or missing_claims:
             rows.append({"outlet": outlet, "missing_entities": missing[:10],
                          "missing_claims": missing_claims[:10]})
