@@ -110,8 +110,8 @@ def _differ(claim: _Claim, sentence: _Sentence) -> bool:
 
 
 class Restatements:
-    """``(outlet, cluster) -> bool``: whether the outlet restates the cluster's fact; after
-    ``resolve`` also ``where(outlet, cluster)``: the sentence that does (for its span)."""
+    """Which sentence of an outlet restates a cluster's fact: ``resolve`` answers many
+    ``(outlet, cluster)`` questions at once, ``where(outlet, cluster)`` gives the sentence."""
 
     def __init__(self, by_outlet: dict[str, list[Article]],
                  vectors: dict[str, np.ndarray] | None = None) -> None:
@@ -228,9 +228,6 @@ class Restatements:
         for key in keys:
             if (found := self._found.get(key)) and best[id(found[0])][1] != key:
                 self._found[key] = None
-
-    def __call__(self, outlet: str, cluster: dict[str, Any]) -> bool:
-        return self.where(outlet, cluster) is not None
 
 
 def mark_restated(claims: dict[str, Any], restatements: Restatements) -> None:
