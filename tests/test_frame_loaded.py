@@ -76,6 +76,17 @@ def _article(text: str, entities: list[Mention]) -> Article:
     return article
 
 
+@pytest.fixture
+def opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The genre model's verdict fixed to ``opinion``: in a ``reporting`` article no technique
+    is shown in the outlet's own words (``trained.straight_news_labels``), and these texts are
+    short reports."""
+    from parallax.frame import units
+
+    monkeypatch.setattr(units, "decode_genre", lambda p, model: ("opinion", 0.9))
+
+
+@pytest.mark.usefixtures("opinion")
 def test_news_words_mark_loaded_words_and_never_a_name(tmp_path: Path) -> None:
     """The news word scorer's words are shown wherever they are, scored by their own
     probability; a name it weighs (here "Obama") never carries a span."""
@@ -101,6 +112,7 @@ def test_news_words_mark_loaded_words_and_never_a_name(tmp_path: Path) -> None:
     assert not [t for t in other.techniques if t.technique == "Loaded_Language"]
 
 
+@pytest.mark.usefixtures("opinion")
 def test_news_words_are_english_only(tmp_path: Path) -> None:
     """Other languages keep the SemEval span scorer: the news scorer never learnt them."""
     weights = np.zeros((BUCKETS, 1), np.float32)

@@ -128,9 +128,10 @@ def test_no_best_word_fallback_in_a_straight_news_report(framing: TrainedFraming
     assert report == []
 
 
-def test_a_straight_news_report_shows_sentence_level_techniques_only_in_quotes() -> None:
-    """In an article called ``reporting`` the outlet's own Flag_Waving or Doubt is not shown (on
-    real straight news it was right 0 of 12 judged); a speaker's is, and loaded words stay."""
+def test_a_straight_news_report_shows_techniques_only_in_quotes() -> None:
+    """In an article called ``reporting`` the outlet's own Flag_Waving, Doubt, loaded words and
+    name-calling are not shown (on real straight news they were right 0 of 12 and 0.07-0.29 of
+    the time, judged); a speaker's are."""
     from parallax.frame.trained import straight_news_labels
     from parallax.records import QuotedBy
 
@@ -138,6 +139,38 @@ def test_a_straight_news_report_shows_sentence_level_techniques_only_in_quotes()
     said_flag = TechniqueSpan("Flag_Waving", 50, 90, 0.6, False, QuotedBy("A Senator", True))
     own_doubt = TechniqueSpan("Doubt", 100, 140, 0.5, False)
     loaded = TechniqueSpan("Loaded_Language", 10, 18, 0.9, False)
+    said_loaded = TechniqueSpan("Loaded_Language", 60, 66, 0.9, False,
+                                QuotedBy("A Senator", True))
     calling = TechniqueSpan(NAME_CALLING, 20, 26, 0.8, False)
-    kept = straight_news_labels([own_flag, said_flag, own_doubt, loaded, calling])
-    assert kept == [said_flag, loaded, calling]
+    kept = straight_news_labels([own_flag, said_flag, own_doubt, loaded, said_loaded, calling])
+    assert kept == [said_flag, said_loaded]
+
+
+REPORT = ("The city council approved the budget on Tuesday after a disgraceful, shameful and "
+          "outrageous night of chaos, in which the mayor's corrupt cronies shouted down every "
+          "critic and the thuggish guards dragged two residents out of the hall.\n\n"
+          "\"This plan is a ridiculous, disgraceful betrayal of every family in this city and a "
+          "shameful sham,\" said Senator Mark Jensen, who opposed the measure on Tuesday.\n\n"
+          "Council members who supported the budget said it would fund road repairs, two new "
+          "libraries and more bus routes across the northern districts next year.")
+
+
+def test_the_genre_decides_whether_the_outlets_own_loaded_words_are_shown(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end through the framing stage: the same article shows its own loaded words when
+    the genre model calls it opinion, and only the senator's when it calls it reporting."""
+    from tests.test_enrich_quotes import enriched
+
+    from parallax.frame import units
+
+    shown = {}
+    for genre in ("opinion", "reporting"):
+        monkeypatch.setattr(units, "decode_genre", lambda p, model, g=genre: (g, 0.9))
+        article = enriched(REPORT)
+        TrainedFraming().annotate(article)
+        assert article.genre is not None and article.genre.label == genre
+        shown[genre] = article.techniques
+    own = [t for t in shown["opinion"] if t.quoted is None]
+    said = [t for t in shown["opinion"] if t.quoted is not None]
+    assert own and said, [(REPORT[t.start:t.end], t.quoted) for t in shown["opinion"]]
+    assert shown["reporting"] == said
