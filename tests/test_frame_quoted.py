@@ -19,7 +19,15 @@ import parallax.web.context as web_context
 from parallax.compare.overlap import OverlapComparer
 from parallax.compare.render import render_html_report, render_markdown
 from parallax.frame.quoted import attribute, quote_of
-from parallax.records import Article, Published, Quote, QuotedBy, Story, TechniqueSpan
+from parallax.records import (
+    Article,
+    GenreLabel,
+    Published,
+    Quote,
+    QuotedBy,
+    Story,
+    TechniqueSpan,
+)
 from parallax.settings import Config
 
 TEXT = ("The city council voted on Tuesday to approve a new budget for the coming year, "
@@ -244,3 +252,41 @@ def test_outlet_page_facets_count_only_the_outlets_own_techniques() -> None:
                           TechniqueSpan("Loaded_Language", 56, 67, 0.8)])
     assert [f for f in facets_of(article) if f[0] == "technique"] == [
         ("technique", "Loaded_Language", "", 1)]
+
+
+def test_the_report_says_straight_news_is_not_labelled_in_its_own_words() -> None:
+    """An outlet whose articles are all straight news shows no technique of its own
+    (``trained.straight_news_labels``); the report must say that is an abstention, while an
+    outlet of opinion pieces with none still reads "none detected"."""
+    from parallax.compare.render import STRAIGHT_NEWS
+
+    report = _articles()
+    report[0].techniques = [t for t in report[0].techniques if t.quoted is not None]
+    report[0].genre = GenreLabel("reporting", 0.8)
+    report[1].genre = GenreLabel("opinion", 0.7)
+    report[1].techniques = []
+    story = Story("s", "Budget", ["a1", "a2"], ["Outlet A", "Outlet B"])
+    result = OverlapComparer(Config()).compare(story, report, [])
+    text = render_markdown(result)
+    split = text.index("### Outlet B")
+    a, b = text[text.index("### Outlet A"):split], text[split:]
+    assert STRAIGHT_NEWS in a and "In quotes: Loaded Language" in a
+    assert STRAIGHT_NEWS not in b and "- none detected" in b
+    page = render_html_report(result)
+    assert page.count("Parallax labels techniques here only inside quotes") == 1
+    assert "No techniques detected." in page
+
+
+@pytest.mark.parametrize("genre", ["reporting", "opinion"])
+def test_the_article_page_says_a_straight_news_report_is_labelled_only_in_quotes(
+        monkeypatch: pytest.MonkeyPatch, genre: str) -> None:
+    store = _QuotingStore()
+    store.items["a1"].genre = GenreLabel(genre, 0.8)
+    monkeypatch.setattr(web_context, "open_store", lambda db: store)
+    app = TestClient(web.create_app("unused.db", comparison_for=_comparison_with_quotes))
+    note = "Parallax labels techniques here only inside quotes"
+    assert (note in app.get("/article/a1").text) == (genre == "reporting")
+    store.items["a1"].techniques = []
+    page = app.get("/article/a1").text
+    assert (note in page) == (genre == "reporting")
+    assert ("No techniques detected." in page) == (genre == "opinion")

@@ -196,6 +196,19 @@ def _stance_text(stance: Any) -> str:
     return " · ".join(f"{k} {md(stance.get(k, 0))}" for k in ("agree", "reject", "other"))
 
 
+#: what the story page and the report say when an outlet's articles are all straight news
+STRAIGHT_NEWS = ("Straight news reports: Parallax labels techniques here only inside quotes "
+                 "(the speakers'), not in the outlet's own words, where such labels were "
+                 "mostly wrong.")
+
+
+def _straight_news(genres: list[Any]) -> bool:
+    """Every article of the outlet is one the genre model calls ``reporting``: the framing stage
+    shows no technique in its own words (``trained.straight_news_labels``), so an empty list
+    is an abstention, not a finding, and the page must say which."""
+    return bool(genres) and all(g == "reporting" for g in genres)
+
+
 def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
     """Normalise a schema-1 comparison so templates hold no logic and tolerate missing keys."""
     story = _dict(comparison.get("story"))
@@ -219,9 +232,11 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
     narratives = _per_outlet(names, _dicts(comparison.get("narratives")))
     techniques = _per_outlet(names, _dicts(comparison.get("techniques")))
     quoted = _per_outlet(names, _dicts(comparison.get("quoted_techniques")))
+    genres = {o["outlet"]: [a["genre"] for a in o["articles"]] for o in outlets}
     framing = [{"outlet": o, "narratives": narratives.get(o, []),
                 "techniques": techniques.get(o, []),
-                "quoted": [{**t, "speakers": _strs(t.get("speakers"))} for t in quoted.get(o, [])]}
+                "quoted": [{**t, "speakers": _strs(t.get("speakers"))} for t in quoted.get(o, [])],
+                "abstains": STRAIGHT_NEWS if _straight_news(genres.get(o, [])) else None}
                for o in _ordered(_ordered(list(narratives), list(techniques)), list(quoted))]
     spoken = _per_outlet([], _dicts(comparison.get("voices")))
     voices: list[dict[str, Any]] = [{"outlet": o, "voices": sorted(spoken[o], key=_quote_count)}
@@ -355,7 +370,8 @@ def render_markdown(comparison: dict[str, Any]) -> str:
                  + (f" (speakers: {md(', '.join(t['speakers']))})" if t["speakers"] else "")
                  + _example([str(e.get("text", "")) for e in _dicts(t.get("examples"))])
                  for t in f["quoted"]]
-        body += ([] if f["narratives"] or f["techniques"] or f["quoted"]
+        body += ([f"- {f['abstains']}"] if f["abstains"] and not f["techniques"] else [])
+        body += ([] if f["narratives"] or f["techniques"] or f["quoted"] or f["abstains"]
                  else ["- none detected"]) + [""]
     out += _section("Narratives and techniques", body, "No narratives or techniques found.")
     rows = [[md(g["outlet"]), md(x.get("speaker") or "unnamed"), md(x.get("direct")),

@@ -12,6 +12,7 @@ from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from parallax.compare.render import (
+    STRAIGHT_NEWS,
     comparison_view,
     render_csv,
     render_html_report,
@@ -124,7 +125,10 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         shown = [layer for layer in LAYERS if layer in (layers or LAYERS)]
         return ctx.page("article.html", a=article, paragraphs=layered_paragraphs(article, span),
                         layers=LAYERS, shown=shown, entities=entity_rows(article),
-                        techniques=technique_rows(article), **context)
+                        techniques=technique_rows(article),
+                        techniques_note=(STRAIGHT_NEWS if article.genre is not None
+                                         and article.genre.label == "reporting" else None),
+                        **context)
 
     @app.get("/entity/{name}", include_in_schema=False, response_class=HTMLResponse)
     def entity_page(name: str) -> HTMLResponse:
