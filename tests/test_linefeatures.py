@@ -366,3 +366,30 @@ def test_sentence_gaps_on_quotes_spaces_and_newlines() -> None:
     for text in (page, page + "\U0001F600. Emoji. Ä"):
         lines = read_lines(text)
         assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))
+
+
+def test_share_phrase_lookup_answers_as_the_regex() -> None:
+    """``patterns.always_kind`` looks the folded line up among share_buttons' phrases and
+    prefixes (``patterns._whole_line``) before its regex: the same answer on every short line
+    of the fixture pages and on case, fold and suffix variants of every phrase."""
+    from parallax.segment.patterns import _WHOLE, always_kind
+
+    assert _WHOLE is not None
+    phrases, prefixes = _WHOLE
+    texts = [line.text for page in _pages() for line in read_lines(page) if line.words <= 3]
+    for phrase in sorted(phrases) + list(prefixes):
+        texts += [phrase, phrase.upper(), phrase.title(), phrase.replace("s", "ſ"),
+                  phrase.replace("k", "\u212a"), phrase + "s", phrase + " now", "my " + phrase,
+                  phrase[:-1], phrase.replace("i", "İ")]
+    texts += ["Share", "SHARE this", "Shareholders", "share-this", "x", "X", "×"]
+    for text in texts:
+        assert always_kind(text, len(text.split())) == _first(text), text
+
+
+def test_fast_base_features_on_a_line_too_long_for_the_packed_counts() -> None:
+    """Lines of 4,095 characters or more take the per-class sums (``linefeatures``' packed
+    12-bit counts would carry): same features as the reference."""
+    long_line = "Word, an example; 42 Words. " * 200
+    lines = read_lines(f"Title\n{long_line}\nshort tail")
+    assert max(len(line.text) for line in lines) >= 4095
+    assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))

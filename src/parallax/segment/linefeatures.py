@@ -20,6 +20,7 @@ import math
 import re
 from functools import cache
 from itertools import repeat
+from operator import attrgetter, is_not
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,19 +36,41 @@ from parallax.segment.prefilter import (
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
 
-DIGIT, UPPER, ALPHA, LOWER, SPACE = 1, 2, 4, 8, 16
+DIGIT, UPPER, ALPHA, LOWER, SPACE, COMMA = 1, 2, 4, 8, 16, 32
+TOKEN_START = 64  # not in the table: set per place (``base_matrix``)
 _STRIP = ".,;:!?\"'«»„“”()"
 
 
 @cache
 def _class_table() -> npt.NDArray[np.uint8]:
-    """Character classes of the Basic Multilingual Plane as bit flags (built once, ~15 ms)."""
+    """Character classes of the Basic Multilingual Plane as bit flags (built once, ~15 ms);
+    ``COMMA``: the comma and the semicolon (the comma rate counts both)."""
     chars = "".join(map(chr, range(0x10000)))
     table = np.zeros(0x10000, dtype=np.uint8)
     for flag, test in ((DIGIT, str.isdigit), (UPPER, str.isupper), (ALPHA, str.isalpha),
                        (LOWER, str.islower), (SPACE, str.isspace)):
         table[np.fromiter(map(test, chars), dtype=bool, count=0x10000)] |= flag
+    table[[ord(","), ord(";")]] |= COMMA
     return table
+
+
+# per-line counts of five classes from one sum: each place's flags (with ``TOKEN_START``)
+# map to five 12-bit fields of one integer, so a line of fewer than 4,096 characters sums
+# them without carrying from one field into the next
+_FIELD_BITS = 12
+_COUNTED = ((DIGIT,), (UPPER,), (ALPHA,), (LOWER, TOKEN_START), (COMMA,))
+
+
+@cache
+def _count_table() -> npt.NDArray[np.uint64]:
+    flags = np.arange(128)
+    packed = np.zeros(128, dtype=np.uint64)
+    for k, need in enumerate(_COUNTED):
+        hit = np.ones(128, dtype=bool)
+        for flag in need:
+            hit &= (flags & flag) > 0
+        packed |= hit.astype(np.uint64) << np.uint64(_FIELD_BITS * k)
+    return packed
 
 
 def code_points(text: str) -> npt.NDArray[np.uint32]:
@@ -132,10 +155,15 @@ def symbol_start(pattern: re.Pattern[str]) -> bool:
 
 def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[str, ...],
                 marker: re.Pattern[str], sep: re.Pattern[str], webby: re.Pattern[str],
-                gap: re.Pattern[str], strong: frozenset[str]) -> npt.NDArray[np.float64]:
-    """``linemodel.BASE`` columns for every line (``word_position``/``line_position`` zero)."""
+                gap: re.Pattern[str], strong: frozenset[str],
+                out: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
+    """``linemodel.BASE`` columns for every line (``word_position``/``line_position`` zero),
+    as a view of their transpose (Fortran order: ``linemodel.features`` fills the line
+    model's matrix feature by feature); ``out``: that (columns × lines) array, to fill."""
     n = len(lines)
-    texts = [line.text for line in lines]
+    # the lines' fields read by C-level maps (no Python frame per line)
+    texts = list(map(attrgetter("text"), lines))
+    words = list(map(attrgetter("words"), lines))
     page = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
@@ -144,16 +172,27 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     cls = classes(page, codes)
     folded, lowered = fold_and_lower(page)  # offsets kept
     line_starts = starts.tolist()
-    # a line's span plus the "\n" after it: the newline is no digit, letter or token start
+    # a line's span plus the "\n" after it: the newline is no digit, letter, comma or
+    # token start
     per_line = np.add.reduceat
-    digits = per_line((cls & DIGIT) > 0, starts).astype(np.float64)
-    upper = per_line((cls & UPPER) > 0, starts).astype(np.float64)
-    alpha = per_line((cls & ALPHA) > 0, starts).astype(np.float64)
     space = (cls & SPACE) > 0
     token_start = ~space
     token_start[1:] &= space[:-1]
-    lower_first = per_line(token_start & ((cls & LOWER) > 0), starts).astype(np.float64)
-    n_tokens = np.fromiter((line.words for line in lines), dtype=np.float64, count=n)
+    if n and int(lengths.max()) < (1 << _FIELD_BITS) - 1:
+        # the five counts from one table lookup and one sum (``_count_table``)
+        flags = cls | token_start.view(np.uint8) * np.uint8(TOKEN_START)
+        sums = per_line(_count_table().take(flags), starts)
+        mask = np.uint64((1 << _FIELD_BITS) - 1)
+        digits, upper, alpha, lower_first, commas = (
+            ((sums >> np.uint64(_FIELD_BITS * k)) & mask).astype(np.float64)
+            for k in range(len(_COUNTED)))
+    else:
+        digits = per_line((cls & DIGIT) > 0, starts).astype(np.float64)
+        upper = per_line((cls & UPPER) > 0, starts).astype(np.float64)
+        alpha = per_line((cls & ALPHA) > 0, starts).astype(np.float64)
+        lower_first = per_line(token_start & ((cls & LOWER) > 0), starts).astype(np.float64)
+        commas = per_line((cls & COMMA) > 0, starts).astype(np.float64)
+    n_tokens = np.fromiter(words, dtype=np.float64, count=n)
     tokens = np.maximum(n_tokens, 1.0)
     # line endings from each line's last character: read_lines' lines are stripped and never
     # empty, so ``rstrip()`` changes nothing; other lines take the per-line tests
@@ -169,13 +208,14 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
                                  dtype=bool, count=n)
         ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts),
                                 dtype=bool, count=n)
-    commas = per_line((codes == ord(",")) | (codes == ord(";")), starts).astype(np.float64)
     # the page's tokens are the lines' tokens ("\n" is whitespace), in order
     tokens_all = lowered.split()
     is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
                           dtype=bool, count=len(tokens_all))
     token_ends = np.cumsum(n_tokens.astype(np.int64))  # every line has a token
-    stop_count = np.diff(np.cumsum(is_stop)[token_ends - 1], prepend=0).astype(np.float64)
+    stop_upto = np.cumsum(is_stop)[token_ends - 1]
+    stop_count = stop_upto.astype(np.float64)
+    stop_count[1:] -= stop_upto[:-1]
     first = cls[starts]
     if symbol_start(marker):
         marked = np.zeros(n, dtype=bool)
@@ -183,7 +223,8 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
             marked[i] = marker.match(texts[i]) is not None
     else:
         marked = np.fromiter((marker.match(t) is not None for t in texts), dtype=bool, count=n)
-    blank_after = np.fromiter((line.blank_after for line in lines), dtype=bool, count=n)
+    blank_after = np.fromiter(map(attrgetter("blank_after"), lines), dtype=bool, count=n)
+    kinds = list(map(attrgetter("phrase_kind"), lines))
     prev_blank = np.ones(n, dtype=bool)
     prev_blank[1:] = blank_after[:-1]
     nxt = np.zeros(n, dtype=bool)
@@ -191,18 +232,20 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     length = lengths.astype(np.float64)
     columns = [
         # math.log1p, not np.log1p: the two differ in the last bit for some inputs
-        np.fromiter(map(math.log1p, n_tokens.tolist()), dtype=np.float64, count=n),
+        np.fromiter(map(math.log1p, words), dtype=np.float64, count=n),
         np.fromiter(map(math.log1p, lengths.tolist()), dtype=np.float64, count=n),
         ends, (n_tokens >= 12) | ((n_tokens >= 5) & ends_para),
         (n_tokens > 0) & (n_tokens <= 25) & (lengths <= 220) & ~ends_title,
         stop_count / tokens, lower_first / tokens, np.minimum(commas / tokens, 1.0),
         digits / np.maximum(length, 1.0), upper / np.maximum(alpha, 1.0),
         np.minimum(length / tokens / 10.0, 2.0),
-        [line.phrase_kind is not None for line in lines],
-        [line.phrase_kind in strong for line in lines],
-        [line.meta is not None for line in lines],
-        [line.heading is not None for line in lines],
-        [line.repeated > 1 for line in lines],
+        np.fromiter(map(is_not, kinds, repeat(None)), dtype=bool, count=n),
+        np.fromiter(map(strong.__contains__, kinds), dtype=bool, count=n),
+        np.fromiter(map(is_not, map(attrgetter("meta"), lines), repeat(None)), dtype=bool,
+                    count=n),
+        np.fromiter(map(is_not, map(attrgetter("heading"), lines), repeat(None)), dtype=bool,
+                    count=n),
+        np.fromiter(map(attrgetter("repeated"), lines), dtype=np.int64, count=n) > 1,
         marked,
         _has_match(sep, folded, texts, line_starts),
         blank_after, prev_blank, (first & UPPER) > 0,
@@ -211,12 +254,13 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         np.zeros(n), np.zeros(n),
         ~blank_after & nxt & (lengths >= 55) & ~ends,
     ]
-    # filled column by column: ``np.stack`` of the mixed bool/float columns and the cast
+    # filled feature by feature: ``np.stack`` of the mixed bool/float columns and the cast
     # after it copied the matrix twice
-    out = np.empty((n, len(columns)))
+    if out is None:
+        out = np.empty((len(columns), n))
     for j, column in enumerate(columns):
-        out[:, j] = column
-    return out
+        out[j] = column
+    return out.T
 
 
 __all__ = ["base_matrix", "classes"]

@@ -124,54 +124,79 @@ def reference_base(lines: list[Line]) -> FloatArray:
     return np.asarray(rows, dtype=np.float64).reshape(n, len(BASE))
 
 
-def base_features(lines: list[Line]) -> FloatArray:
-    """``BASE`` columns for the whole page at once (``linefeatures``)."""
+def base_features(lines: list[Line], out: FloatArray | None = None) -> FloatArray:
+    """``BASE`` columns for the whole page at once (``linefeatures``); ``out``: a
+    (``BASE`` × lines) array to fill with them, row by row."""
     return base_matrix(lines, stop=_STOP, sentence_end=SENTENCE_END, marker=_MARKER, sep=_SEP,
-                       webby=_WEBBY, gap=_SENTENCE_GAP, strong=STRONG_KINDS)
+                       webby=_WEBBY, gap=_SENTENCE_GAP, strong=STRONG_KINDS, out=out)
+
+
+_BASE_COLUMN = {name: j for j, name in enumerate(BASE)}
+_CONTEXT_ROWS = [_BASE_COLUMN[c] for c in _CONTEXT]
+_WINDOWED_ROWS = [_BASE_COLUMN[c] for c in ("paragraph", "log_words", "stop_ratio")]
 
 
 def features(lines: list[Line], base: FloatArray | None = None,
              heads: set[int] | None = None) -> FloatArray:
     """One row per line (``NAMES``); ``base``: the ``BASE`` columns if already computed;
     ``heads``: the page's comment-thread headings (``patterns.comments_start_lines``) if
-    already found."""
+    already found.
+
+    The matrix is filled feature by feature into its transpose and returned as a view of it
+    (Fortran order, the same values): the trees read it one feature column at a time
+    (``trees.TreeEnsemble.raw``), which took a transposed copy of a row-major matrix, and
+    filling whole rows of the transpose writes each feature contiguously."""
     n = len(lines)
     if not n:
         return np.zeros((0, len(NAMES)))
-    base = base_features(lines) if base is None else base.copy()
-    col = {name: j for j, name in enumerate(BASE)}
-    word_counts = np.expm1(base[:, col["log_words"]])
+    xt = np.empty((len(NAMES), n))
+    nb = len(BASE)
+    b = xt[:nb]  # b[j]: BASE column j
+    if base is None:
+        base_features(lines, out=b)
+    else:
+        b[:] = base.T
+    col = _BASE_COLUMN
+    word_counts = np.expm1(b[col["log_words"]])
     total = max(float(word_counts.sum()), 1.0)
-    base[:, col["word_position"]] = (np.cumsum(word_counts) - word_counts) / total
-    base[:, col["line_position"]] = np.arange(n) / max(n - 1, 1)
-    parts = [base]
-    # each offset's columns are a window of one zero-padded copy (row i holds line i + offset,
-    # zeros beyond the page), not a fresh array per offset
+    b[col["word_position"]] = (np.cumsum(word_counts) - word_counts) / total
+    b[col["line_position"]] = np.arange(n) / max(n - 1, 1)
+    # each offset's rows are a window of one zero-padded copy (line i + offset, zeros beyond
+    # the page)
     reach = max(abs(offset) for offset in _OFFSETS)
-    padded = np.zeros((n + 2 * reach, len(_CONTEXT)))
-    padded[reach:reach + n] = base[:, [col[c] for c in _CONTEXT]]
-    parts += [padded[reach + offset:reach + offset + n] for offset in _OFFSETS]
-    para = base[:, col["paragraph"]]
+    width = len(_CONTEXT)
+    padded = np.zeros((width, n + 2 * reach))
+    padded[:, reach:reach + n] = b[_CONTEXT_ROWS]
+    row = nb
+    for offset in _OFFSETS:
+        xt[row:row + width] = padded[:, reach + offset:reach + offset + n]
+        row += width
+    para = b[col["paragraph"]]
     # the window means of the three columns and the density, from one prefix sum (the same
     # sums as ``window_mean`` per column: a cumulative sum adds in order along its axis)
-    summed = np.column_stack([base[:, [col[c] for c in ("paragraph", "log_words",
-                                                        "stop_ratio")]], para * word_counts])
-    prefix = np.zeros((n + 1, summed.shape[1]))
-    np.cumsum(summed, axis=0, out=prefix[1:])
+    prefix = np.zeros((4, n + 1))
+    prefix[:3, 1:] = b[_WINDOWED_ROWS]
+    np.multiply(para, word_counts, out=prefix[3, 1:])
+    np.cumsum(prefix[:, 1:], axis=1, out=prefix[:, 1:])
     # all windows at once (one row of bounds per window): the same sums and divisions
     idx = np.arange(n)
     halves = np.asarray(_WINDOWS)[:, None]
     lo, hi = np.maximum(idx - halves, 0), np.minimum(idx + halves + 1, n)
-    means = (prefix[hi] - prefix[lo]) / (hi - lo)[:, :, None]
-    parts += [means[w, :, :3] for w in range(len(_WINDOWS))]
-    density = np.ascontiguousarray(means[_WINDOWS.index(_DENSITY_WINDOW), :, 3])
+    means = (prefix[:, hi] - prefix[:, lo]) / (hi - lo)  # (column, window, line)
+    for w in range(len(_WINDOWS)):
+        xt[row:row + 3] = means[:3, w]
+        row += 3
+    density = means[3, _WINDOWS.index(_DENSITY_WINDOW)]
     rel = density / max(float(density.max()), 1e-9)
     start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
     region = np.zeros(n)
     region[start:end + 1] = 1.0
-    parts.append(np.stack([rel, region, para * rel, para * region], axis=1))
-    parts.append(context_columns(lines, heads))
-    return np.concatenate(parts, axis=1)
+    xt[row] = rel
+    xt[row + 1] = region
+    np.multiply(para, rel, out=xt[row + 2])
+    np.multiply(para, region, out=xt[row + 3])
+    xt[row + 4:] = context_columns(lines, heads).T
+    return xt.T
 
 
 @dataclass(frozen=True, slots=True)
