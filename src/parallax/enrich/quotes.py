@@ -14,6 +14,9 @@ short quoted phrases as ``kind="partial"`` and gives an unnamed quote the speake
 before it. ``quotes_checks`` holds what real news taught (BASIL, tenth session): the subject
 before an appositive speaks, not a place inside it; a name after a preposition or before a
 possessive never does; the words after a cue that only say when or where are no quote.
+The word lists live in ``speech_verbs``. In French, Italian, Portuguese, Spanish and Polish a
+direct quote's speaker comes only from a verb right next to its marks (``quotes_langs``,
+twelfth session); the English rules above never read those languages' words.
 """
 
 from __future__ import annotations
@@ -33,6 +36,14 @@ from parallax.enrich.quotes_checks import (
     straight_mismatch,
     well_formed,
 )
+from parallax.enrich.quotes_langs import (
+    LANGS,
+    direct_speaker,
+    name,
+    person,
+    quoted_spans,
+    reversed_pair,
+)
 from parallax.enrich.quotes_partial import (
     SHORT_WORDS,
     continue_speakers,
@@ -40,6 +51,22 @@ from parallax.enrich.quotes_partial import (
     partial_quotes,
     title_phrase,
 )
+from parallax.enrich.speech_verbs import (
+    ACCORDING,
+    CUE_RX,
+    FIRST_PERSON_CUE,
+    GAP_WORD,
+    GENERIC_ROLE,
+    INDIRECT_CUE,
+    PRONOUNS,
+    REPORTED_CUE,
+    SOURCE_NP,
+    SUBJECT_NP,
+    SUBJECT_PP,
+    UNNAMED,
+    cue_rx,
+)
+from parallax.enrich.speech_verbs import SOURCE_AFTER_CUE as SOURCE_AFTER_CUE  # claims reads it
 from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
@@ -61,102 +88,13 @@ _DIRECT = [re.compile(rf"(?<![\w]){re.escape(o)}([^\n{re.escape(c)}]{{2,1500}}?)
 _MIXED = [(re.compile(rf"{o}(?<![\w].)([^\n\"“”„«»]{{2,1500}}?){c}(?![\w])"), o + c)
           for o, c in MIXED_PAIRS]
 
-CUES = ("said", "says", "told", "added", "insisted", "wrote", "writes", "declared", "stated",
-        "warned", "claimed", "argued", "noted", "stressed", "announced", "replied", "asked",
-        "explained", "promised", "admitted", "denied", "called", "urged", "tweeted", "posted",
-        "pledged", "vowed", "recalled", "conceded", "continued", "suggested", "testified",
-        "responded",
-        "versprach", "sagten", "erklärten",
-        "пообещал", "пообещала", "признал", "сообщили", "написали",
-        "sagte", "sagt", "erklärte", "betonte", "warnte", "schrieb", "fügte", "behauptete",
-        "boasted", "remarked", "quipped", "answered", "according to", "told reporters",
-        "forderte", "kündigte", "meinte", "betonten", "zufolge", "заявил", "заявила", "сказал",
-        "сказала",
-        "написал", "написала", "добавил", "добавила", "подчеркнул", "подчеркнула", "отметил",
-        "отметила", "предупредил", "назвал", "заявили", "сообщил", "сообщила")
-CUE_RX = re.compile(r"(?<![\w])(" + "|".join(CUES) + r")(?![\w])", re.IGNORECASE)
-PRONOUNS = {"he", "she", "er", "sie", "он", "она", "він", "вона", "il", "elle", "él", "ella"}
-UNNAMED = re.compile(r"\b(an? (?:senior |western |european |government |unnamed |local |"
-                     r"administration |white house |campaign |party ){0,2}"
-                     r"(?:official|diplomat|source|spokesperson|spokesman|analyst|resident|"
-                     r"witness|commander)s?|officials|sources|experts|residents|witnesses|"
-                     r"ein(?:e)? (?:Sprecher(?:in)?|Beamter|Diplomat)|источник\w*)\b",
-                     re.IGNORECASE)
-#: the group ``cue`` is the verb alone; the words a few of them need come after it ("told
-#: reporters that", "wrote on Truth Social that", "teilte mit")
-INDIRECT_CUE = re.compile(
-    r"(?<![\w])(?P<cue>said|says|told|insisted|claimed|warned|argued|wrote|stressed|announced|"
-    r"added|confirmed|ruled|noted|explained|estimated|reported|promised|pledged|denied|"
-    r"admitted|sagte|sagten|erklärte|erklärten|betonte|behauptete|warnte|schrieb|teilte|"
-    r"kündigte|заявил[аи]?|сказал[аи]?|сообщил[аи]?|написал[аи]?|отметил[аи]?|"
-    r"подчеркнул[аи]?|пообещал[аи]?)"
-    r"(?:(?<=told)(?: [\w-]+){0,2}?(?= that| the | it | he | she | they | a | an | [a-z]+ed )|"
-    r"(?<=wrote)(?: on [\w ]{2,25}?)?|(?<=teilte) mit|(?<=kündigte) an|"
-    r"(?<!told)(?<!teilte)(?<!kündigte))"
-    r"(?![\w])(?:\s*,?\s*(?:that|dass|что|on \w+day))?\s*",
-    re.IGNORECASE)
-SOURCE_NP = re.compile(
-    r"(?<![\w'’.-])((?:a|an|the|one|two|several|some)\s+)?"
-    r"(?:(?!(?:but|though|although|while|as|because|if|when|which|who|so|yet)\s)"
-    r"[\w'’.-]+\s+){0,3}?(?:officials?|spokes(?:man|"
-    r"woman|person)|ministry|diplomats?|sources?|analysts?|residents?|investigation|witness(?:es)?|"
-    r"experts?|prosecutors?|police|organisers|organizers|authorities|insiders?|aides?)"
-    r"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w'’ -]{2,40}?)?\s*,?\s*$", re.IGNORECASE)
-FIRST_PERSON_CUE = re.compile(
-    r"(?<![\w])(I (?:wrote|said|argued|noted|warned)|ich (?:schrieb|sagte|habe \w+ geschrieben)|"
-    r"я (?:писал|писала|написал|написала|сказал|сказала|предупреждал)|"
-    r"я (?:писав|писала|написав|сказав)|j'ai écrit|escribí)(?![\w])", re.IGNORECASE)
-# "the chief executive said": a role noun outside the alias table stands for the person last
-# named, like a pronoun
-GENERIC_ROLE = re.compile(
-    r"(?<![\w])(?:the|der|die|das)\s+"
-    r"(?:(?!(?:of|for|to|in|on|at|by|with|from|and|or|who|that|von|für|und)\s)[\w-]+\s+){0,2}?"
-    r"(?:chief executive|executive|president|"
-    r"minister|chancellor|mayor|envoy|coach|manager|director|premier|governor|ambassador|judge|"
-    r"chairman|chairwoman|chair|leader|striker|captain|speaker|adviser|advisor|nominee|"
-    r"secretary|senator|congressman|congresswoman|candidate|incumbent|challenger|"
-    r"kanzler|kanzlerin|ministerin|minister|"
-    r"präsidentin|präsident|bürgermeisterin|bürgermeister|trainer|chefin|chef)(?![\w])|"
-    r"(?<![\w])(?:премьер|министр|президент|канцлер|мэр|глава|тренер|директор)(?![\w])",
-    re.IGNORECASE)
-# reported-speech verbs beyond INDIRECT_CUE: taken only with a subject right before them
-REPORTED_CUE = re.compile(
-    r"(?<![\w])(?P<cue>say|warns?|argues|argue|claims|insists|contend(?:s|ed)?|assert(?:s|ed)|"
-    r"alleges|alleged|predict(?:s|ed)|cautions|cautioned|"
-    r"(?:maintain(?:s|ed)?|suggest(?:s|ed)?|acknowledge[sd]?|concede[sd]?|complain(?:s|ed)?|"
-    r"point(?:s|ed)? out)(?= that))(?![\w])(?:\s*,?\s*that)?\s*",
-    re.IGNORECASE)
-# between a subject and its speech verb: auxiliaries and adverbs only
-GAP_WORD = re.compile(r"(?:has|have|had|also|again|now|still|repeatedly|long|previously|"
-                      r"recently|later|then|once|even|often|publicly|privately|\w+day|week|"
-                      r"last|\w+ly)", re.IGNORECASE)
-SUBJECT_HEAD = (
-    r"(?:officials?|spokes(?:man|woman|person)|ministry|diplomats?|sources?|analysts?|experts?|"
-    r"critics?|opponents?|supporters?|advocates?|lawmakers?|legislators?|prosecutors?|police|"
-    r"authorities|scientists?|researchers?|economists?|democrats?|republicans?|activists?|"
-    r"residents?|aides?|insiders?|observers?|leaders?|administration|government|campaign|"
-    r"white house|kremlin|pentagon|department|agency|committee|court|company|report|study|"
-    r"statement|lawsuit|complaint|indictment|allies|members|spokesmen)")
-# "critics", "Pentagon officials", "the indictment"; never "which critics" or "But experts"
-SUBJECT_NP = re.compile(
-    r"(?<![\w'’.-])(?:(?:the|some|many|several|most|other|two|three|a|an)\s+)?"
-    r"(?:(?!(?:which|who|whom|whose|that|and|but|or|as|while|when|if|because)\b)[\w'’-]+\s+)?"
-    + SUBJECT_HEAD + r"\s*$", re.IGNORECASE)
-# "Aides to Mr. Trump", "a spokesman for the ministry": the head noun speaks, not the name
-SUBJECT_PP = re.compile(
-    r"(?<![\w'’.-])(?:(?:the|some|many|several|a|an)\s+)?(?:[\w'’-]+\s+)?" + SUBJECT_HEAD
-    + r"\s+(?:to|of|for|at|from|with|in)\s+(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+\s*$",
-    re.IGNORECASE)
 SUBJECT_PRONOUNS = {"he", "she"}
 # a US party-state tag after a name: "Sen. Rand Paul, R-Ky., said"
 PARTY_STATE = re.compile(r",\s*[RDI]-[A-Z][\w.]*$")
 #: a quote's closing mark, then its speaker: '“…,” Bob Hugin, a Republican candidate, said'
 ATTRIBUTION = re.compile(r"[,?!]([\"”’»])\s+[^\"“”„«»]{0,120}$")
 PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")  # "Pelosi, D-Calif., said"
-# the source named after "according to X": up to the next comma, dash or bracket
-SOURCE_AFTER_CUE = r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))"
-ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
-                       + SOURCE_AFTER_CUE, re.IGNORECASE)
+
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
@@ -205,12 +143,14 @@ class RegexQuotes:
         self._anchors: list[tuple[int, str]] = []
         self._speakers: list[tuple[int, str]] = []
         self._genders: dict[str, str] = {}
+        self._quoted: list[tuple[int, int]] = []
 
     def annotate(self, article: Article) -> None:
         text = article.text
         self._anchors = _role_anchors(text, self.roles)
         self._speakers = self._named_speakers(article)
         self._genders = pronoun_genders(text)
+        self._quoted = quoted_spans(article, _DIRECT)
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT + [rx for rx, marks in _MIXED if all(c in text for c in marks)]:
@@ -244,8 +184,10 @@ class RegexQuotes:
             quotes.append(Quote(text[sentence.start:sentence.end], sentence.start, sentence.end,
                                 speaker, "according to", False))
         quotes.sort(key=lambda q: q.start)
-        continue_speakers(article, quotes, CUE_RX)
-        partial = partial_quotes(article, quotes, CUE_RX, lambda at: self.subject_of(article, at))
+        cues = cue_rx(article.language)
+        continue_speakers(article, quotes, cues)
+        partial = partial_quotes(article, quotes, cues,
+                                 lambda at: self._partial_speaker(article, at))
         for q in quotes + partial:
             q.speaker = well_formed(q.speaker)
         article.quotes = sorted(quotes + partial, key=lambda q: q.start)
@@ -339,7 +281,7 @@ class RegexQuotes:
     def _direct(self, article: Article, start: int, end: int) -> Quote | None:
         text = article.text
         inner = text[start:end]
-        if len(inner.split()) <= SHORT_WORDS:
+        if len(inner.split()) <= SHORT_WORDS or reversed_pair(article, start, end):
             return None  # a scare quote or a partial quote: quotes_partial decides
         if straight_mismatch(text, start, end) or title_phrase(
                 inner.rstrip(" ,.:"), text[max(0, start - 21):start - 1]):
@@ -360,7 +302,11 @@ class RegexQuotes:
             cue_match = _nearest_cue(text, lo, start, end, start)
         speaker = None
         cue = cue_match.group(1).lower() if cue_match else None
-        if cue_match:
+        if article.language in LANGS:  # French, Italian, Portuguese, Spanish, Polish
+            speaker, cue = direct_speaker(
+                article, start, end, lo, lambda at, dropped: self._recent(article, at, (
+                    start, end)) if dropped else self._subject_before(article, at, (start, end)))
+        elif cue_match:
             speaker = self._subject(article, lo, hi, (start - 1, end + 1), cue_match.start())
         before = text[max(0, start - 60):start].rstrip(" \n'\"“„«‘")
         if speaker is None and before.endswith(":"):
@@ -425,15 +371,58 @@ class RegexQuotes:
         text = article.text
         people = [m for m in article.entities if m.type == "PERSON"]
         speakers = []
-        for cue in CUE_RX.finditer(text):
+        for cue in cue_rx(article.language).finditer(text):
             before = [m for m in people if 0 <= cue.start() - m.end <= 60
                       and "." not in PARTY_TAG.sub("", text[m.end:cue.start()])]
             after = [m for m in people if 0 <= m.start - cue.end() <= 3]  # "said Marcus Fenn"
+            shown = name if article.language in LANGS else (lambda _, m: m.canonical)
             if before:
-                speakers.append((before[-1].start, before[-1].canonical))
+                speakers.append((before[-1].start, shown(article, before[-1])))
             elif after:
-                speakers.append((after[0].start, after[0].canonical))
+                speakers.append((after[0].start, shown(article, after[0])))
         return sorted(set(speakers))
+
+    def _partial_speaker(self, article: Article, at: int) -> str | None:
+        """The subject of the verb at ``at`` before a partial quote; in the languages of
+        ``quotes_langs`` only the name right before it (their pronouns and source nouns are not
+        in ``subject_of``'s lists)."""
+        if article.language in LANGS:
+            return self.subject_of(article, at, named_only=True)
+        return self.subject_of(article, at)
+
+    def _recent(self, article: Article, position: int, within: tuple[int, int]) -> str | None:
+        """The person last named next to a speech verb in the three sentences before the quote
+        at ``within`` or in its own, not inside it: who a verb with no subject stands for in
+        ``quotes_langs`` ('», ha aggiunto.', '” – dodał.')."""
+        own = _sentence_of(article.sentences, within[0])
+        start = own.start if own else max(0, within[0] - 400)
+        recent = [s for s in article.sentences if s.end <= start][-3:]
+        window = recent[0].start if recent else start
+        quoted = [c for p, c in self._speakers if window <= p < position
+                  and not any(a <= p < b for a, b in [within, *self._quoted])]
+        return quoted[-1] if quoted else None
+
+    def _subject_before(self, article: Article, position: int,
+                        within: tuple[int, int]) -> str | None:
+        """Who a pronoun or a subjectless verb next to the quote at ``within`` stands for in
+        ``quotes_langs`` ('», a-t-il ajouté', '», ha aggiunto.'): the first person named in
+        the quote's sentence before it (its subject: "Medvedev, proche de Poutine, … : « … »,
+        a-t-il prévenu" is Medvedev's), else ``pronouns.earlier_subject``; never a name inside
+        quotation marks. Read on the
+        tuning half, the person last quoted was wrong where a new speaker had just been
+        introduced ("X, ancien ambassadeur, voit lui aussi … « … », explique-t-il")."""
+        people = sorted((m.start, name(article, m)) for m in article.entities
+                        if m.type == "PERSON" and m.end <= position and person(m)
+                        and not any(a <= m.start < b for a, b in [within, *self._quoted]))
+        own = _sentence_of(article.sentences, within[0])
+        if own is None:
+            return None
+        first = [c for p, c in people if own.start <= p < within[0]]
+        if first:
+            return first[0]
+        spans = [(s.start, s.end) for s in article.sentences]
+        return earlier_subject(position, [(p, c) for p, c in people if p < own.start], spans,
+                               own.start)
 
     def _antecedent(self, article: Article, position: int,
                     within: tuple[int, int] = (0, 0)) -> str | None:

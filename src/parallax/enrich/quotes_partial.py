@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from parallax.enrich.speech_verbs import VERBS
 from parallax.records import Article, Quote
 
 SHORT = re.compile(r"(?<![\w])[\"“«„]([^\"“”«»„\n]{1,80}?)[\"”»“](?![\w])")
@@ -162,8 +163,9 @@ def title_phrase(phrase: str, before: str) -> bool:
 def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[str]) -> None:
     """Give an unnamed direct quote a speaker, in place. When its own attribution follows it
     ('"…," Pelosi said', a name the entity stage missed there, or the sentence splitter cut
-    off): the person named there, if the article names exactly one person so elsewhere; else
-    the speaker of the quote just before it."""
+    off): the person named there, if the article names exactly one person so elsewhere (not in
+    the languages of ``quotes_langs``, which read the attribution strictly: '», ha detto in
+    onda a Solovyov Live' named a programme); else the speaker of the quote just before it."""
     text = article.text
     named = [(q.end, q.speaker) for q in quotes]
     for q in quotes:
@@ -171,7 +173,8 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
             continue
         tail = re.match(r"[^.!?\n]{0,40}", text[q.end + 1:])
         if tail is not None and cues.search(tail.group(0)):
-            q.speaker = _named_in(article, tail.group(0))
+            if article.language not in VERBS:  # there the quote stage read the tail already
+                q.speaker = _named_in(article, tail.group(0))
             continue
         before = [(end, speaker) for end, speaker in named if end <= q.start]
         if before:
