@@ -408,11 +408,11 @@ class RegexQuotes:
         ``quotes_langs`` ('», a-t-il ajouté', '», ha aggiunto.'): the first person named in
         the quote's sentence before it (its subject: "Medvedev, proche de Poutine, … : « … »,
         a-t-il prévenu" is Medvedev's), else ``pronouns.earlier_subject``; never a name inside
-        quotation marks. Read on the
-        tuning half, the person last quoted was wrong where a new speaker had just been
-        introduced ("X, ancien ambassadeur, voit lui aussi … « … », explique-t-il")."""
+        quotation marks or after a preposition (``quotes_langs.person``). Read on the tuning
+        half, the person last quoted was wrong where a new speaker had just been introduced
+        ("X, ancien ambassadeur, voit lui aussi … « … », explique-t-il")."""
         people = sorted((m.start, name(article, m)) for m in article.entities
-                        if m.type == "PERSON" and m.end <= position and person(m)
+                        if m.type == "PERSON" and m.end <= position and person(article, m)
                         and not any(a <= m.start < b for a, b in [within, *self._quoted]))
         own = _sentence_of(article.sentences, within[0])
         if own is None:

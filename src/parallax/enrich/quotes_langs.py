@@ -120,9 +120,30 @@ DETERMINER = re.compile(r"(?:La|Les|L['’]|Il|Lo|Gli|I|O|Os|As|A|El|Los|Las|Un|
                         re.IGNORECASE)
 
 
-def person(m: Mention) -> bool:
-    """Whether a PERSON mention can be a person: not one that opens with a determiner."""
-    return DETERMINER.match(m.text) is None
+#: a preposition right before a name: it is no subject ("Après la déclaration d'Emmanuel
+#: Macron, Jean-Luc Mélenchon a qualifié …": Mélenchon speaks next, not Macron)
+#: ("Pour Marine Le Pen, …", "Per X," name who holds a view: not here; "a" is a preposition
+#: in Italian and Spanish only)
+_PREPOSITIONS = (r"de|d['’]|du|des|à|au|aux|avec|par|contre|sur|chez|di|del|della|dello|dei|"
+                 r"degli|delle|al|alla|con|su|da|dal|dalla|do|dos|das|em|no|na|com|pelo|pela|w|"
+                 r"we|z|ze|przez|o|od|u|en|contra")
+PREPOSITION = {lang: re.compile(rf"(?<![\w])(?:{_PREPOSITIONS}{'|a' * (lang in ('it', 'es'))})"
+                                r"\s*\Z", re.IGNORECASE) for lang in VERBS}
+
+
+def person(article: Article, m: Mention) -> bool:
+    """Whether a PERSON mention can be a speaking person: not one that opens with a
+    determiner ("La Russie") nor one right after a preposition."""
+    return DETERMINER.match(m.text) is None and not _after_preposition(article, m)
+
+
+def _after_preposition(article: Article, m: Mention) -> bool:
+    """A mention right after a preposition, unless after a title and "of" too ("le
+    porte-parole du Kremlin Dmitri Peskov": the capitalisation fallback glued the body on)."""
+    rx = PREPOSITION.get(article.language or "")
+    text = article.text
+    return rx is not None and rx.search(text, max(0, m.start - 12), m.start) is not None and (
+        ROLE_OF.search(text, max(0, m.start - 60), m.start) is None)
 
 
 def quoted_spans(article: Article, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
@@ -159,11 +180,11 @@ def name(article: Article, m: Mention) -> str:
     return m.canonical
 
 
-def speaks(m: Mention) -> bool:
+def speaks(article: Article, m: Mention) -> bool:
     """A person, or an organisation or place of at least ``SHORT`` letters ("le Kremlin"),
     never a one- or two-letter capital the fallback took ("E", "W", "Un")."""
-    return (m.type == "PERSON" and person(m)) or (m.type in ("ORG", "GPE")
-                                                  and len(m.text) >= SHORT)
+    return (m.type == "PERSON" and person(article, m)) or (
+        m.type in ("ORG", "GPE") and len(m.text) >= SHORT and not _after_preposition(article, m))
 
 
 def direct_speaker(article: Article, start: int, end: int, lo: int,
@@ -224,7 +245,8 @@ def _no_subject_after(article: Article, pos: int, hi: int) -> bool:
     return (lang != "fr" and (POLISH_NEXT if lang == "pl" else LOWER_NEXT).match(text, pos)
             is not None and _DETERMINER_NEXT[lang].match(text, pos) is None
             and _DET_TITLE_ANY[lang].search(text, pos, clause_end) is None
-            and not any(pos <= m.start < clause_end for m in article.entities if speaks(m)))
+            and not any(pos <= m.start < clause_end for m in article.entities
+                        if m.type == "PERSON" or speaks(article, m)))
 
 
 def _name_after(article: Article, pos: int, hi: int) -> str | None:
@@ -239,8 +261,8 @@ def _name_after(article: Article, pos: int, hi: int) -> str | None:
     for m in sorted(article.entities, key=lambda e: e.start):
         # the mention may hold the title ("Mme Ferrand"); after a title only a person ("szef
         # Sztabu Generalnego gen. Patrick Sanders" is no speech of the staff)
-        if pos <= m.start <= at + 1 and speaks(m) and (m.start >= at or HONORIFIC.match(
-                m.text)):
+        if pos <= m.start <= at + 1 and speaks(article, m) and (
+                m.start >= at or HONORIFIC.match(m.text)):
             return name(article, m) if (words == 0 or m.type == "PERSON") else None
     return None
 
@@ -255,8 +277,8 @@ def _subject(article: Article, lo: int, cue_at: int, lang: str, resolve: Resolve
     end = lo + (gap.start() if gap else len(stem))
     stem = text[lo:end]
     for m in sorted(article.entities, key=lambda e: (e.type != "PERSON", e.start)):
-        if lo <= m.start and speaks(m) and (m.end == end or (m.end < end and APPOSITION.match(
-                text[m.end:end] + " "))):
+        if lo <= m.start and speaks(article, m) and (m.end == end or (
+                m.end < end and APPOSITION.match(text[m.end:end] + " "))):
             return name(article, m)
     if _pronoun(lang).search(stem):
         return resolve(cue_at, False)
