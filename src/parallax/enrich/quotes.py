@@ -369,7 +369,8 @@ class RegexQuotes:
         """People named right before a cue verb ("Tess Calloway said"): pronouns in later
         quotes most often refer back to the last person quoted."""
         text = article.text
-        people = [m for m in article.entities if m.type == "PERSON"]
+        people = [m for m in article.entities if m.type == "PERSON" and (
+            article.language not in LANGS or person(article, m))]  # not "na Universidade de X"
         speakers = []
         for cue in cue_rx(article.language).finditer(text):
             before = [m for m in people if 0 <= cue.start() - m.end <= 60

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from parallax.enrich.entities import INITIAL_WORDS
 from parallax.enrich.quotes_checks import APPOSITION
 from parallax.enrich.speech_verbs import DETERMINERS, GAP, SUBJECT_PRONOUN, TITLE, VERBS
 from parallax.records import Article, Mention
@@ -68,9 +69,10 @@ SHORT = 3
 
 @cache
 def _after(lang: str) -> re.Pattern[str]:
-    """Closing mark, then the verb: '», a-t-il ajouté', '", ha poi spiegato Rossi'."""
+    """Closing mark, then the verb: '», a-t-il ajouté', '", ha poi spiegato Rossi'; never
+    after a full stop ('". Mówił też o …' opens another sentence)."""
     return re.compile(
-        r"[»“”\"'’]?\s*[,.!?…]?\s*(?:[—–-]+\s*)?"
+        r"[»“”\"'’]?\s*,?\s*(?:[—–-]+\s*)?"
         rf"(?:(?:{GAP[lang]})\s+){{0,3}}?"
         rf"(?P<cue>{VERBS[lang]})(?![\w])"
         r"(?P<inverted>-t-(?:il|elle)|-(?:il|elle))?", re.IGNORECASE)
@@ -160,24 +162,47 @@ ROLE_OF = re.compile(rf"(?<![\w])(?:{TITLE})\s+(?:de|du|des|della|dello|delle|de
                      r"dos|das|dell['’])(?:\s+(?:l['’]|la|le|il|o|a))?\s*\Z", re.IGNORECASE)
 
 
+#: closed-class words that open a sentence and the capitalisation fallback took into a name
+OPENING_WORDS = INITIAL_WORDS | {
+    "finché", "finchè", "affinché", "benché", "perché", "sebbene", "lorsque", "puisque",
+    "quoique", "cuando", "aunque", "mientras", "porque", "embora", "gdy", "choć", "chociaż"}
+
+
+#: a Polish title (and an adjective) before a name the fallback glued a genitive onto ("szef
+#: rosyjskiej Dumy Wiaczesław Wołodin", "Rzecznik Lemke Urlich Schulte")
+POLISH_ROLE = re.compile(rf"(?<![\w])(?:{TITLE}|wiceszef|przewodniczący)(?:\s+\w+)?\s+\Z",
+                         re.IGNORECASE)
+
+
 def name(article: Article, m: Mention) -> str:
     """A speaker's name as shown: a name of three or more words loses its first word, a place
-    or body the capitalisation fallback glued on, when that word is a name of its own in the
-    article ("da Sputnik Maria Zakharova"), when the name follows a title and "of" ("le
-    porte-parole du Kremlin Dmitri Peskov", "ministro della Difesa Nobuo Kishi") or when the
-    rest is a person of its own ("lider Platformy Donald Tusk", a Polish genitive); "le parti
-    de Marine Le Pen" stays whole."""
+    or body or a closed-class word the capitalisation fallback glued on, when that word opens
+    sentences ("Finché Tayyip Erdogan") or is a name of its own in the article ("da Sputnik
+    Maria Zakharova"), when the name follows a title and "of" ("le porte-parole du Kremlin
+    Dmitri Peskov", "ministro della Difesa Nobuo Kishi") or when the rest is a person of its
+    own ("lider Platformy Donald Tusk", a Polish genitive); "le parti de Marine Le Pen" stays
+    whole."""
     words = m.canonical.split()
     if len(words) < 3:
         return m.canonical
     rest = " ".join(words[1:])
+    opening = OPENING_WORDS | ({"sam", "sama"} if article.language == "pl" else set())
+    if words[0].lower() in opening:
+        return rest  # "Finché Tayyip Erdogan sarà …" opened a sentence in a quote
     for e in article.entities:
         if (e.text == words[0] and e.canonical != m.canonical) or (
                 e.type == "PERSON" and e.canonical == rest) or (
-                e.canonical == m.canonical and e.text == m.canonical
-                and ROLE_OF.search(article.text, max(0, e.start - 60), e.start)):
+                e.canonical == e.text == m.canonical and _after_role(article, e.start)):
             return rest
     return m.canonical
+
+
+def _after_role(article: Article, start: int) -> bool:
+    """Whether a title and "of" (Polish: a title and perhaps an adjective) end at ``start``."""
+    text = article.text
+    if article.language == "pl":
+        return POLISH_ROLE.search(text, max(0, start - 40), start) is not None
+    return ROLE_OF.search(text, max(0, start - 60), start) is not None
 
 
 def speaks(article: Article, m: Mention) -> bool:
@@ -278,7 +303,9 @@ def _subject(article: Article, lo: int, cue_at: int, lang: str, resolve: Resolve
     stem = text[lo:end]
     for m in sorted(article.entities, key=lambda e: (e.type != "PERSON", e.start)):
         if lo <= m.start and speaks(article, m) and (m.end == end or (
-                m.end < end and APPOSITION.match(text[m.end:end] + " "))):
+                m.end < end and APPOSITION.match(text[m.end:end] + " ")
+                and (m.type == "PERSON" or not any(  # "wiceszef MSZ, Szymon X vel Y,"
+                    m.end <= p.start < end for p in article.entities if p.type == "PERSON")))):
             return name(article, m)
     if _pronoun(lang).search(stem):
         return resolve(cue_at, False)
