@@ -28,6 +28,22 @@ def test_spelling_variants_and_glued_nouns_link_to_known_names() -> None:
     assert len({m.entity_id for m in a.entities if m.type == "PERSON"}) == 1
 
 
+def test_a_place_name_is_not_a_known_place_with_a_glued_word() -> None:
+    """The island Jersey known first; "New Jersey" and "North Carolina" stay whole (on real news
+    every later "New Jersey" became "Jersey")."""
+    linker = CorpusLinker([("Jersey", "GPE"), ("Carolina", "GPE"), ("Orsk", "GPE")],
+                          embeddings=False)
+    a = article(("New Jersey", "GPE", "New Jersey"), ("North Carolina", "GPE", "North Carolina"),
+                ("Region Orsk", "GPE", "Region Orsk"))
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == ["New Jersey", "North Carolina", "Orsk"]
+    assert a.entities[0].text == "New Jersey"
+    linker = CorpusLinker([("Mobile", "ORG")], embeddings=False)
+    b = article(("Zillow Mobile", "ORG", "Zillow Mobile"))
+    linker.link(b)
+    assert b.entities[0].canonical == b.entities[0].text == "Zillow Mobile"
+
+
 def test_different_people_stay_apart() -> None:
     linker = CorpusLinker([("Aurel Dragan", "PERSON")], embeddings=False)
     a = article(("Oleg Varesh", "PERSON", "Oleg Varesh"), ("Dragan", "GPE", "Dragan"))

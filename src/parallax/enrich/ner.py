@@ -42,6 +42,15 @@ NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _MONTH_OR_DIGIT = re.compile(r"\d|january|february|march|april|may|june|july|august|september|"
                              r"october|november|december", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(region of|in|near|from|to|of)\s+$", re.IGNORECASE)
+#: web addresses, e-mail addresses and @handles: their lower-case words are no evidence that a
+#: capitalised word is a common one ("Avaaz" and avaaz.org), and they are no names themselves
+_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*")  # not a file type: ".xaml" is no word
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: what may stand between the start of a sentence (or line) and its first word
+_OPENING = re.compile(r"(?:^|[\n.!?:;]|[.!?][\"”’')\]])[\s\"“”'‘’(\[*•·–—-]*$")
+#: bullets, quote marks and dashes a recogniser leaves at the front of a span
+_LEADING_JUNK = re.compile(r"^[^\w]+(?:s\s+)?")  # and the "’s " of a cut possessive
 
 
 #: Only ``ner`` runs for entities. The small pipeline's shared ``tok2vec`` feeds the tagger and
@@ -149,6 +158,8 @@ class MultilingualEntities:
 
     def _mention(self, text: str, start: int, end: int, etype: str,
                  normal: str | None = None) -> Mention | None:
+        if etype != "DATE" and (junk := _LEADING_JUNK.match(text[start:end])):
+            start += junk.end()  # "• Jay Cutler", "“New South"
         surface = text[start:end]
         trimmed = re.sub(r"['’]s$", "", surface)
         lead = re.match(r"(?i)(the|der|die|das)\s+", trimmed)
@@ -166,7 +177,8 @@ class MultilingualEntities:
         return Mention(trimmed, start, end, etype, canonical)
 
     def _spacy(self, text: str, doc: Any = None) -> list[Mention]:
-        found = []
+        found: list[Mention] = []
+        common = _CommonWords(text)
         for ent in (doc if doc is not None else english_pipeline()(text)).ents:
             etype = SPACY_TYPES.get(ent.label_)
             if ent.label_ == "PRODUCT" and (
@@ -175,7 +187,9 @@ class MultilingualEntities:
                 etype = "GPE"  # "the border region of Kursk": the small model calls it PRODUCT
             if etype is None or (etype == "DATE" and not _MONTH_OR_DIGIT.search(ent.text)):
                 continue
-            found.extend(self._split_pair(text, ent.start_char, ent.end_char, etype))
+            found.extend(m for m in self._split_pair(text, ent.start_char, ent.end_char, etype)
+                         if m.type == "DATE" or fold(m.text) in self.aliases
+                         or not common.not_a_name(m))
         return found
 
     def _split_pair(self, text: str, start: int, end: int, etype: str) -> list[Mention]:
@@ -212,6 +226,40 @@ class MultilingualEntities:
                                                    span.normal)):
                 found.append(mention)
         return found
+
+
+class _CommonWords:
+    """Whether an English span the recogniser calls a name is only a capitalised common word of
+    this very article. Why: on real blogs and news pages (Dragnet, docs/quality.md, twelfth
+    session) the small spaCy model names words that are capitalised by position or emphasis:
+    a sentence's or a heading's first words ("Parsley is a go-to", "Cranberry Citrus Sauce"),
+    shouting ("FREE", "DELICIOUS"), and spans with no capital at all ("frozen custard",
+    contraction stubs like "doesn", e-mail addresses). The evidence is the article itself: the
+    same words written in lower case elsewhere in it. A name keeps its capital wherever it
+    stands, so it never meets that test unless it doubles as a common word at the very start of
+    a sentence ("Time is rarely ...": dropped there, kept where it stands mid-sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: set[str] | None = None
+
+    def lower(self) -> set[str]:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(_ADDRESS.sub(" ", self.text)))
+        return self._lower
+
+    def not_a_name(self, mention: Mention) -> bool:
+        surface = mention.text
+        if _ADDRESS.fullmatch(surface) or (any(c.islower() for c in surface)
+                                           and not any(c.isupper() for c in surface)):
+            return True
+        words = _WORD.findall(surface)
+        if not words or not all(w.lower() in self.lower() for w in words):
+            return False
+        if surface.isalpha() and surface.isupper():
+            return len(surface) >= 4  # "FREE"; "US", "NHS" may be names that double as words
+        before = self.text[max(0, mention.start - 12):mention.start]
+        return mention.start == 0 or bool(_OPENING.search(before))
 
 
 @register("entities", "multilingual/v1")
