@@ -28,6 +28,20 @@ def test_domains_need_the_subject_itself() -> None:
                       "aquecimento global.") == {"URW", "CC"}
 
 
+def test_climate_words_with_another_sense_do_not_make_a_climate_article() -> None:
+    """A car's climate control, carbon fibre, light emission and a fossil are not climate change
+    (real blogs and news got climate roles from them alone, twelfth session); the same words next
+    to one that means the climate still count."""
+    car = ("The new model has carbon fibre panels and dual-zone climate control; the climate "
+           "settings sit beside the navigation screen.")
+    telescope = ("The telescope measured a fossil radiation field: light from the emission of "
+                 "distant galaxies, carbon-rich dust included.")
+    assert in_domains(car) == set() and in_domains(telescope) == set()
+    assert in_domains(car + " Its makers say climate change shaped the design.") == {"CC"}
+    assert in_domains("The COP28 climate summit opened; the climate was tense.") == {"CC"}
+    assert in_domains("Carbon and fossil fuel firms fought the tax.") == {"CC"}
+
+
 def _labeller(labels: list[str], p: float) -> LinearLabeller:
     n = len(labels)
     return LinearLabeller(labels, np.zeros((1, n), np.float32), np.zeros(n, np.float32),
