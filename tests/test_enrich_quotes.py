@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import functools
 
+import pytest
+
 from parallax.compare.overlap import OverlapComparer
+from parallax.enrich import quotes_langs
 from parallax.enrich.speech_verbs import CUE_RX, cue_rx
 from parallax.frame.quoted import attribute
 from parallax.pipeline import Pipeline
@@ -394,10 +397,12 @@ def _by_text(article: Article) -> dict[str, str | None]:
     return {" ".join(q.text.split()[:4]): q.speaker for q in article.quotes}
 
 
-def test_speech_verbs_name_speakers_in_french_italian_portuguese_spanish_polish() -> None:
+def test_speech_verbs_name_speakers_in_french_italian_portuguese_spanish_polish(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Twelfth session: a verb right after the closing mark ('», a-t-elle ajouté', '», ha
     detto Ferretti', '” – powiedział …') or before the opening one ('Berrocal aseguró: "…"')
-    names the speaker; before, these languages named nobody."""
+    names the speaker; before, these languages named nobody. Spanish (unmeasured) and Polish
+    (held-back 17 of 25) keep their quotes speakerless until a judged sample passes."""
     french = enriched(
         "Odile Ferrand, maire de Kerlouan, a visité le port de pêche jeudi matin avec les élus "
         "de la région.\n\n« Nous attendons le retour des bateaux avant la fin du mois », "
@@ -424,17 +429,21 @@ def test_speech_verbs_name_speakers_in_french_italian_portuguese_spanish_polish(
         "terminarán a tiempo\", dijo Lucía Berrocal a los periodistas.\n\nBerrocal aseguró: "
         "\"Tenemos el dinero para la segunda fase de las obras del puerto\".", ident="es")
     assert spanish.language == "es"
-    assert set(_by_text(spanish).values()) == {"Lucía Berrocal"}
+    assert set(_by_text(spanish).values()) == {None}
     polish = enriched(
         "Burmistrz Tomasz Wierzbicki odwiedził w czwartek budowę nowego mostu na rzece razem z "
         "inżynierami z województwa.\n\n„Most będzie gotowy przed latem, a prace skończą się na "
         "czas” – powiedział Tomasz Wierzbicki dziennikarzom.\n\n„Znaleźliśmy pieniądze na drugi "
         "pas ruchu” – dodał.", ident="pl")
     assert polish.language == "pl"
-    assert set(_by_text(polish).values()) == {"Tomasz Wierzbicki"}
+    assert set(_by_text(polish).values()) == {None}
+    monkeypatch.setattr(quotes_langs, "SPEAKER_LANGS", frozenset({"es", "pl"}))
+    assert set(_by_text(enriched(spanish.text, ident="es")).values()) == {"Lucía Berrocal"}
+    assert set(_by_text(enriched(polish.text, ident="pl")).values()) == {"Tomasz Wierzbicki"}
 
 
-def test_a_role_noun_or_an_object_after_the_verb_names_nobody() -> None:
+def test_a_role_noun_or_an_object_after_the_verb_names_nobody(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """'", disse a investigadora' is a role noun standing for someone unnamed here; 'La giunta
     avverte gli Stati Uniti che «…»' names the object; '” – pisze portal' a source with no
     name: a wrong speaker is worse than none."""
@@ -451,6 +460,7 @@ def test_a_role_noun_or_an_object_after_the_verb_names_nobody() -> None:
         "tecnici della regione.\n\nLa giunta avverte gli Stati Uniti che «le aziende straniere "
         "devono rispettare le regole del cantiere».", ident="it")
     assert [q.speaker for q in italian.quotes] == [None]
+    monkeypatch.setattr(quotes_langs, "SPEAKER_LANGS", frozenset({"pl"}))
     polish = enriched(
         "Burmistrz Tomasz Wierzbicki odwiedził w czwartek budowę nowego mostu na rzece razem z "
         "inżynierami z województwa.\n\n„Mieszkańcy czekają na ten most od wielu lat i mają dość "

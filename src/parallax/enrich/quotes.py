@@ -40,6 +40,7 @@ from parallax.enrich.quotes_langs import (
     LANGS,
     direct_speaker,
     name,
+    names_speakers,
     person,
     quoted_spans,
     reversed_pair,
@@ -386,9 +387,10 @@ class RegexQuotes:
     def _partial_speaker(self, article: Article, at: int) -> str | None:
         """The subject of the verb at ``at`` before a partial quote; in the languages of
         ``quotes_langs`` only the name right before it (their pronouns and source nouns are not
-        in ``subject_of``'s lists)."""
+        in ``subject_of``'s lists), and only in those that name speakers at all."""
         if article.language in LANGS:
-            return self.subject_of(article, at, named_only=True)
+            return (self.subject_of(article, at, named_only=True)
+                    if names_speakers(article.language) else None)
         return self.subject_of(article, at)
 
     def _recent(self, article: Article, position: int, within: tuple[int, int]) -> str | None:

@@ -16,10 +16,11 @@ import re
 from parallax.records import Mention
 
 #: languages in which the nearest name before a colon does not speak the quote after it
-#: ("Graham a expliqué : « … »" gave the Donald Trump of an earlier sentence): French, Italian,
-#: Polish, Portuguese and Spanish have no speech-verb list here and their names come from the
-#: capitalisation fallback, and on SemEval training documents (eleventh session, helper R's
-#: audit) the speakers that fallback named were right 4 of 20 times (bg 5 of 6, de 5 of 6).
+#: ("Graham a expliqué : « … »" gave the Donald Trump of an earlier sentence): their names come
+#: from the capitalisation fallback, and on SemEval training documents (eleventh session,
+#: helper R's audit) the speakers that fallback named were right 4 of 20 times (bg 5 of 6, de 5
+#: of 6). Since the twelfth session their speakers come only from a speech verb next to the
+#: quote marks (``quotes_langs``), and only in the languages it names speakers in.
 NO_COLON_SPEAKER = frozenset({"fr", "it", "pl", "pt", "es"})
 #: a name right after one of these is an object, not who speaks ("tweeted to Trump", "on
 #: Capitol Hill", "a spokesman for Mr. Trump’s council", "the deal announced by President Obama",

@@ -21,7 +21,9 @@ dodał.') for the person last quoted with a verb within three sentences, else no
 subject of the sentence before was as often an object ("Wezwał jednak Putina") in these
 languages that drop their subject pronouns. A wrong speaker is worse than none.
 Everything else (a colon with no verb, a verb farther off, a role noun with no name:
-"confirme l'économiste") stays speakerless.
+"confirme l'économiste") stays speakerless. Speakers are shown only in ``SPEAKER_LANGS``, the
+languages whose held-back sample passed (French, Italian, Portuguese); Polish and Spanish get
+the verbs (partial quotes, the text between two quotes no longer a quote) but no speakers.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ from parallax.records import Article, Mention
 
 #: the languages read here
 LANGS = frozenset(VERBS)
+#: the languages whose speakers are shown: where a fixed-seed sample of 25 named speakers on
+#: the held-back half of the documents was right at least 0.7 of the time, judged strictly
+#: (twelfth session: fr 24/25, it 22/25, pt 24/25; pl 17/25, names glued to a title's
+#: genitive and the agency or site a quote came through, so its quotes stay speakerless;
+#: es unmeasured, no Spanish set here, so it too stays speakerless until one is judged)
+SPEAKER_LANGS = frozenset({"fr", "it", "pt"})
 #: who a pronoun (False) or a subjectless verb (True) at a position stands for (or None)
 Resolve = Callable[[int, bool], str | None]
 #: the most title words between an inverted verb and the name
@@ -212,11 +220,22 @@ def speaks(article: Article, m: Mention) -> bool:
         m.type in ("ORG", "GPE") and len(m.text) >= SHORT and not _after_preposition(article, m))
 
 
+def names_speakers(language: str | None) -> bool:
+    """Whether quotes in ``language`` get a speaker from these rules (``SPEAKER_LANGS``)."""
+    return language in SPEAKER_LANGS
+
+
 def direct_speaker(article: Article, start: int, end: int, lo: int,
                    resolve: Resolve) -> tuple[str | None, str | None]:
     """(speaker, cue) of the direct quote whose words are ``start:end`` (marks just outside),
     ``lo`` the start of its sentence; (None, None) when no verb stands next to its marks,
-    (None, cue) when one does but names nobody."""
+    (None, cue) when one does but names nobody or the language names no speakers."""
+    speaker, cue = _direct(article, start, end, lo, resolve)
+    return (speaker if names_speakers(article.language) else None), cue
+
+
+def _direct(article: Article, start: int, end: int, lo: int,
+            resolve: Resolve) -> tuple[str | None, str | None]:
     lang = article.language or ""
     if lang not in LANGS:
         return None, None
