@@ -43,7 +43,9 @@ from parallax.enrich.quotes_langs import (
     names_speakers,
     person,
     quoted_spans,
+    recent_speaker,
     reversed_pair,
+    subject_before,
 )
 from parallax.enrich.quotes_partial import (
     SHORT_WORDS,
@@ -142,16 +144,18 @@ class RegexQuotes:
     def __init__(self, roles: dict[str, str] | None = None) -> None:
         self.roles = roles or {}
         self._anchors: list[tuple[int, str]] = []
-        self._speakers: list[tuple[int, str]] = []
+        self._speakers: list[tuple[int, str]] | None = []
         self._genders: dict[str, str] = {}
-        self._quoted: list[tuple[int, int]] = []
+        self._quoted: list[tuple[int, int]] | None = []
 
     def annotate(self, article: Article) -> None:
         text = article.text
         self._anchors = _role_anchors(text, self.roles)
-        self._speakers = self._named_speakers(article)
+        # in the languages of ``quotes_langs`` only a pronoun or a dropped subject reads these:
+        # computed when first asked (their long verb lists made the stage half again slower)
+        self._speakers = None if article.language in LANGS else self._named_speakers(article)
         self._genders = pronoun_genders(text)
-        self._quoted = quoted_spans(article, _DIRECT)
+        self._quoted = None
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT + [rx for rx, marks in _MIXED if all(c in text for c in marks)]:
@@ -304,9 +308,10 @@ class RegexQuotes:
         speaker = None
         cue = cue_match.group(1).lower() if cue_match else None
         if article.language in LANGS:  # French, Italian, Portuguese, Spanish, Polish
-            speaker, cue = direct_speaker(
-                article, start, end, lo, lambda at, dropped: self._recent(article, at, (
-                    start, end)) if dropped else self._subject_before(article, at, (start, end)))
+            quoted = self._quoted_spans(article)
+            speaker, cue = direct_speaker(article, start, end, lo, lambda at, dropped: (
+                recent_speaker(article, self._recent_speakers(article), quoted, at, (start, end))
+                if dropped else subject_before(article, quoted, at, (start, end))))
         elif cue_match:
             speaker = self._subject(article, lo, hi, (start - 1, end + 1), cue_match.start())
         before = text[max(0, start - 60):start].rstrip(" \n'\"“„«‘")
@@ -366,6 +371,16 @@ class RegexQuotes:
             return u.group(0)
         return None
 
+    def _recent_speakers(self, article: Article) -> list[tuple[int, str]]:
+        if self._speakers is None:
+            self._speakers = self._named_speakers(article)
+        return self._speakers
+
+    def _quoted_spans(self, article: Article) -> list[tuple[int, int]]:
+        if self._quoted is None:
+            self._quoted = quoted_spans(article, _DIRECT)
+        return self._quoted
+
     def _named_speakers(self, article: Article) -> list[tuple[int, str]]:
         """People named right before a cue verb ("Tess Calloway said"): pronouns in later
         quotes most often refer back to the last person quoted."""
@@ -392,40 +407,6 @@ class RegexQuotes:
             return (self.subject_of(article, at, named_only=True)
                     if names_speakers(article.language) else None)
         return self.subject_of(article, at)
-
-    def _recent(self, article: Article, position: int, within: tuple[int, int]) -> str | None:
-        """The person last named next to a speech verb in the three sentences before the quote
-        at ``within`` or in its own, not inside it: who a verb with no subject stands for in
-        ``quotes_langs`` ('», ha aggiunto.', '” – dodał.')."""
-        own = _sentence_of(article.sentences, within[0])
-        start = own.start if own else max(0, within[0] - 400)
-        recent = [s for s in article.sentences if s.end <= start][-3:]
-        window = recent[0].start if recent else start
-        quoted = [c for p, c in self._speakers if window <= p < position
-                  and not any(a <= p < b for a, b in [within, *self._quoted])]
-        return quoted[-1] if quoted else None
-
-    def _subject_before(self, article: Article, position: int,
-                        within: tuple[int, int]) -> str | None:
-        """Who a pronoun or a subjectless verb next to the quote at ``within`` stands for in
-        ``quotes_langs`` ('», a-t-il ajouté', '», ha aggiunto.'): the first person named in
-        the quote's sentence before it (its subject: "Medvedev, proche de Poutine, … : « … »,
-        a-t-il prévenu" is Medvedev's), else ``pronouns.earlier_subject``; never a name inside
-        quotation marks or after a preposition (``quotes_langs.person``). Read on the tuning
-        half, the person last quoted was wrong where a new speaker had just been introduced
-        ("X, ancien ambassadeur, voit lui aussi … « … », explique-t-il")."""
-        people = sorted((m.start, name(article, m)) for m in article.entities
-                        if m.type == "PERSON" and m.end <= position and person(article, m)
-                        and not any(a <= m.start < b for a, b in [within, *self._quoted]))
-        own = _sentence_of(article.sentences, within[0])
-        if own is None:
-            return None
-        first = [c for p, c in people if own.start <= p < within[0]]
-        if first:
-            return first[0]
-        spans = [(s.start, s.end) for s in article.sentences]
-        return earlier_subject(position, [(p, c) for p, c in people if p < own.start], spans,
-                               own.start)
 
     def _antecedent(self, article: Article, position: int,
                     within: tuple[int, int] = (0, 0)) -> str | None:
@@ -454,7 +435,8 @@ class RegexQuotes:
                 return inside[-1]
             recent = [s for s in article.sentences if s.end <= own.start][-3:]
             window = recent[0].start if recent else own.start
-            quoted = [c for p, c in self._speakers if window <= p < position and fits(c)
+            quoted = [c for p, c in self._recent_speakers(article) if window <= p < position
+                      and fits(c)
                       and not within[0] <= p < within[1]]
             if quoted:
                 return quoted[-1]

@@ -16,7 +16,7 @@ writing puts one, next to the quote marks:
   pronoun right before it.
 
 A pronoun stands for the subject of its sentence or the sentences before
-(``RegexQuotes._subject_before``); a verb with no subject at all ('», ha aggiunto.', '” –
+(``subject_before``); a verb with no subject at all ('», ha aggiunto.', '” –
 dodał.') for the person last quoted with a verb within three sentences, else nobody: the
 subject of the sentence before was as often an object ("Wezwał jednak Putina") in these
 languages that drop their subject pronouns. A wrong speaker is worse than none.
@@ -33,9 +33,10 @@ from collections.abc import Callable
 from functools import cache
 
 from parallax.enrich.entities import INITIAL_WORDS
+from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import APPOSITION
 from parallax.enrich.speech_verbs import DETERMINERS, GAP, SUBJECT_PRONOUN, TITLE, VERBS
-from parallax.records import Article, Mention
+from parallax.records import Article, Mention, Sentence
 
 #: the languages read here
 LANGS = frozenset(VERBS)
@@ -331,3 +332,49 @@ def _subject(article: Article, lo: int, cue_at: int, lang: str, resolve: Resolve
     if not stem.strip(" ,—–-\"'«»“”„"):
         return resolve(cue_at, True)  # 'Ha aggiunto: « … »', 'Dodał: „ … ”'
     return None
+
+
+def _sentence(article: Article, pos: int) -> Sentence | None:
+    """The sentence holding ``pos`` (between two: the one just ended), as ``quotes`` reads it."""
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return next((s for s in article.sentences if s.start <= pos < s.end + 2), None)
+
+
+def recent_speaker(article: Article, speakers: list[tuple[int, str]],
+                   quoted: list[tuple[int, int]], position: int,
+                   within: tuple[int, int]) -> str | None:
+    """Who a verb with no subject next to the quote at ``within`` stands for ('», ha
+    aggiunto.', '” – dodał.'): the person last named next to a speech verb (``speakers``, from
+    ``RegexQuotes._named_speakers``) in the three sentences before the quote or in its own,
+    not inside it nor inside another quote (``quoted``)."""
+    own = _sentence(article, within[0])
+    start = own.start if own else max(0, within[0] - 400)
+    recent = [s for s in article.sentences if s.end <= start][-3:]
+    window = recent[0].start if recent else start
+    named = [c for p, c in speakers if window <= p < position
+             and not any(a <= p < b for a, b in [within, *quoted])]
+    return named[-1] if named else None
+
+
+def subject_before(article: Article, quoted: list[tuple[int, int]], position: int,
+                   within: tuple[int, int]) -> str | None:
+    """Who a pronoun next to the quote at ``within`` stands for ('», a-t-il ajouté'): the first
+    person named in the quote's sentence before it (its subject: "Medvedev, proche de Poutine,
+    … : « … », a-t-il prévenu" is Medvedev's), else ``pronouns.earlier_subject``; never a name
+    inside quotation marks (``quoted``) or after a preposition (``person``). Read on the tuning
+    half, the person last quoted was wrong where a new speaker had just been introduced ("X,
+    ancien ambassadeur, voit lui aussi … « … », explique-t-il")."""
+    people = sorted((m.start, name(article, m)) for m in article.entities
+                    if m.type == "PERSON" and m.end <= position and person(article, m)
+                    and not any(a <= m.start < b for a, b in [within, *quoted]))
+    own = _sentence(article, within[0])
+    if own is None:
+        return None
+    first = [c for p, c in people if own.start <= p < within[0]]
+    if first:
+        return first[0]
+    spans = [(s.start, s.end) for s in article.sentences]
+    return earlier_subject(position, [(p, c) for p, c in people if p < own.start], spans,
+                           own.start)
