@@ -393,3 +393,68 @@ def test_fast_base_features_on_a_line_too_long_for_the_packed_counts() -> None:
     lines = read_lines(f"Title\n{long_line}\nshort tail")
     assert max(len(line.text) for line in lines) >= 4095
     assert np.array_equal(linemodel.base_features(lines), linemodel.reference_base(lines))
+
+
+def _parse_absolute_ungated(text: str) -> str | None:
+    """``dates.parse_absolute`` without its literal and day/month gates (the definition)."""
+    from parallax.segment import dates
+
+    if m := dates._ISO.search(text):
+        y, mo, d, hh, mm, ss = m.groups()
+        return f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}" if hh else f"{y}-{mo}-{d}"
+    if m := dates._DMY.search(text):
+        d, mo, y = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    for m in dates._WORDY.finditer(text):
+        if m.group(1):
+            d, month, y = int(m.group(1)), dates._month(m.group(2)), int(m.group(3))
+        else:
+            month, d, y = dates._month(m.group(4)), int(m.group(5)), int(m.group(6))
+        if month and 1 <= d <= 31:
+            return f"{y:04d}-{month:02d}-{d:02d}"
+    return None
+
+
+def test_date_gates_give_the_ungated_answers() -> None:
+    """``parse_absolute`` looks for a "-", a ".", a day number and a month name before its
+    regexes: the same dates on every fixture line and on dates written to hit the gates."""
+    texts = [line.text for page in _pages() for line in read_lines(page)]
+    texts += ["12. März 2020", "March 12, 2020", "Oct. 5, 2012 at 9:42", "2020-03-12T10:30",
+              "12.03.2020", "12 de marzo de 2020", "November 2012 (5)", "5\u00a0mai 2020",
+              "ДЕКАБРЯ 3, 2019", "3 ДЕКАБРЯ 2019", "İ 5 Ekim 2020", "Posted 7 Nov 2012",
+              "1st May 2020", "May 1st, 2020", "١٢ March 2020", "12\tjuin\t2021", "Jul 4,2020",
+              "4. Juli 2020", "Σ 4 Sept 2020", "x4 May 2020", "4,  May 2020", "Mai 4 2020"]
+    for text in texts:
+        assert parse_absolute(text) == _parse_absolute_ungated(text), text
+
+
+def test_navigation_split_shortcut_gives_the_regex_answers() -> None:
+    """``patterns.is_navigation`` splits a single-spaced line at " | " (a literal-led
+    pattern) and skips lines with too many words for their marks: the answers of the
+    ``NAV_SPLIT`` definition on generated lines."""
+    import random
+
+    from parallax.segment.patterns import NAV_SPLIT
+
+    def definition(text: str) -> bool:
+        if text.rstrip().endswith((".", "!", "?")):
+            return False
+        if " ".join(text.split()) == text and not any(c in text for c in "|·•/"):
+            return False
+        parts = [p for p in NAV_SPLIT.split(text) if p.strip()]
+        return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+
+    rng = random.Random(7)
+    pieces = ["Home", "News", "|", "/", "·", "•", "and/or", "a", "b c", "World", "x|y", "||",
+              "| |", "\u00a0|", "Sport.", "go!", "Über uns"]
+    found = 0
+    for _ in range(20_000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", rng.choice(["  ", "   ", "\t", "\u2009"]), 1)
+        text = text.strip()
+        if text:
+            found += is_navigation(text)
+            assert is_navigation(text) == definition(text), text
+    assert found > 1000  # the generated lines hold navigation

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, count
+from operator import attrgetter, eq
 
 from parallax.records import Boilerplate
 from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree, words
@@ -97,9 +98,12 @@ class Decoder:
         self.last_main = hits[-1] if hits else None
         self.out.model_main = [self.lines[i].text for i in hits]
         # asked ~270 times a real page, at ~180 places: answered once per line
-        self.repeats = [line.text == nxt.text and line.meta is None
-                        and title_like(line.text, line.words)
-                        for line, nxt in pairwise(lines)]
+        # (the text comparison first, at C speed: few lines equal the next one)
+        texts = list(map(attrgetter("text"), lines))
+        self.repeats = list(map(eq, texts, texts[1:]))
+        for i in list(compress(count(), self.repeats)):
+            line = lines[i]
+            self.repeats[i] = line.meta is None and title_like(line.text, line.words)
 
     def skip_to_article(self) -> None:
         """Take the page's leading furniture (menus, sign-in, section lists) as boilerplate when
@@ -276,23 +280,25 @@ class Decoder:
                 # loop: most of a page's lines on the model-guided pass)
                 boilerplate = self.out.boilerplate
                 stop = self.last_main + 1
-                for i in range(self.pos, self.last_main + 1):
-                    line = self.lines[i]
-                    if line.words <= 30 and (line.heading == "comments"
-                                             or i in self.thread_heads
-                                             or i == self.thread_open) \
+                heads, opener, keep = self.thread_heads, self.thread_open, self.main
+                body = main.paragraphs
+                for i in range(self.pos, stop):
+                    line = lines[i]
+                    if line.words <= 30 and (line.heading == "comments" or i in heads
+                                             or i == opener) \
                             and self.thread_follows(i, main):
                         # a comments heading after some article text: the model's main
                         # block ran on into the thread (read below as comments)
                         stop = i
                         break
-                    if self.main[i]:
-                        main.paragraphs.append(line.text)
-                        trace.append((line.text, "body"))
+                    text = line.text
+                    if keep[i]:
+                        body.append(text)
+                        trace.append((text, "body"))
                     else:
-                        trace.append((line.text, "boilerplate"))
+                        trace.append((text, "boilerplate"))
                         boilerplate.append(Boilerplate(
-                            line.text, line.phrase_kind or line.heading or "other"))
+                            text, line.phrase_kind or line.heading or "other"))
                 self.pos = stop
                 if stop <= self.last_main:  # the thread's heading
                     if stop != self.thread_open:  # (an opening author line is the thread's)

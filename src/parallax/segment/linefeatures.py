@@ -145,6 +145,24 @@ def _endings(chars: tuple[str, ...]) -> npt.NDArray[np.bool_]:
     return table
 
 
+_LOG1P_SIZE = 4096
+
+
+@cache
+def _log1p_table() -> npt.NDArray[np.float64]:
+    return np.fromiter(map(math.log1p, range(_LOG1P_SIZE)), dtype=np.float64,
+                       count=_LOG1P_SIZE)
+
+
+def _log1p(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """``math.log1p`` of each count (not ``np.log1p``: the two differ in the last bit for some
+    inputs), read from a table of the first 4,096 (one ``take`` instead of a call a line)."""
+    if not len(counts) or int(counts.max()) >= _LOG1P_SIZE:
+        return np.fromiter(map(math.log1p, counts.tolist()), dtype=np.float64,
+                           count=len(counts))
+    return _log1p_table().take(counts)
+
+
 @cache
 def symbol_start(pattern: re.Pattern[str]) -> bool:
     """Every match of ``pattern`` starts with a character that is no letter and no whitespace
@@ -192,7 +210,8 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         alpha = per_line((cls & ALPHA) > 0, starts).astype(np.float64)
         lower_first = per_line(token_start & ((cls & LOWER) > 0), starts).astype(np.float64)
         commas = per_line((cls & COMMA) > 0, starts).astype(np.float64)
-    n_tokens = np.fromiter(words, dtype=np.float64, count=n)
+    word_counts = np.fromiter(words, dtype=np.int64, count=n)
+    n_tokens = word_counts.astype(np.float64)
     tokens = np.maximum(n_tokens, 1.0)
     # line endings from each line's last character: read_lines' lines are stripped and never
     # empty, so ``rstrip()`` changes nothing; other lines take the per-line tests
@@ -212,7 +231,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     tokens_all = lowered.split()
     is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
                           dtype=bool, count=len(tokens_all))
-    token_ends = np.cumsum(n_tokens.astype(np.int64))  # every line has a token
+    token_ends = np.cumsum(word_counts)  # every line has a token
     stop_upto = np.cumsum(is_stop)[token_ends - 1]
     stop_count = stop_upto.astype(np.float64)
     stop_count[1:] -= stop_upto[:-1]
@@ -231,9 +250,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     nxt[:-1] = True
     length = lengths.astype(np.float64)
     columns = [
-        # math.log1p, not np.log1p: the two differ in the last bit for some inputs
-        np.fromiter(map(math.log1p, words), dtype=np.float64, count=n),
-        np.fromiter(map(math.log1p, lengths.tolist()), dtype=np.float64, count=n),
+        _log1p(word_counts), _log1p(lengths),
         ends, (n_tokens >= 12) | ((n_tokens >= 5) & ends_para),
         (n_tokens > 0) & (n_tokens <= 25) & (lengths <= 220) & ~ends_title,
         stop_count / tokens, lower_first / tokens, np.minimum(commas / tokens, 1.0),

@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +42,7 @@ from parallax.segment.patterns import (
     lines_of,
     page_index,
 )
+from parallax.segment.prefilter import fold
 
 _TIME_PREFIX = r"(?:time|updated|published|aktualisiert|zeit|время|час|temps|tiempo)?\s*:?\s*"
 _WEEKDAYS = (r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
@@ -206,9 +207,10 @@ def date_kind(line: str, *, dated: bool = False) -> str | None:
     ``dated``: the caller knows the line has four digits in a row (``dates.may_hold_date``)."""
     if not dated and not may_hold_date(line):
         return None
-    parts = [p for p in _DATELINE_PARTS.split(line) if p.strip()]
-    if len(parts) >= 2 and len(line) <= 160 and any(parse_absolute(p) for p in parts):
-        return "dateline"
+    if ("·" in line or "|" in line) and len(line) <= 160:  # (a separator first: C speed)
+        parts = [p for p in _DATELINE_PARTS.split(line) if p.strip()]
+        if len(parts) >= 2 and any(parse_absolute(p) for p in parts):
+            return "dateline"
     undated = DATE_PREFIX.sub("", line)
     if words(undated) <= 8 and parse_absolute(undated) and (
             words(line) <= 6 or undated != line):
@@ -287,8 +289,8 @@ def read_lines(text: str) -> list[Line]:
     """The page's non-blank lines with what the rules and the line model read of each. Why the
     page-wide scans first (candidate patterns, separators, years): they are C-speed passes
     over the whole page, and they leave most lines with no per-line test that can answer."""
-    raw = [ln.strip() for ln in text.splitlines()]
-    texts = [ln for ln in raw if ln]
+    raw = list(map(str.strip, text.splitlines()))
+    texts = list(filter(None, raw))
     counts = Counter(texts)
     page = "\n".join(texts)
     ends = list(accumulate(len(t) + 1 for t in texts))  # each line's end + 1 in the page
@@ -299,14 +301,28 @@ def read_lines(text: str) -> list[Line]:
     short = [k for k, n in enumerate(n_words) if n <= LOOKUP_WORDS]
     may: list[AbstractSet[str]] = [frozenset()] * len(texts)
     marks = [SCANNED] * len(texts)
-    for k, names in zip(short, page_index(_PAGE_EXTRA).candidates([texts[k] for k in short]),
-                        strict=True):
+    folded = None
+    if len(short) < len(texts):
+        # the short lines' folded page cut from the whole page's fold (one character for one),
+        # a run of short lines at a time: the line features fold the whole page next
+        # (``prefilter.fold`` keeps the last one)
+        whole = fold(page)
+        runs, first = [], 0
+        for k in (k for k, n in enumerate(n_words) if n > LOOKUP_WORDS):
+            if k > first:
+                runs.append(whole[ends[first] - len(texts[first]) - 1:ends[k - 1] - 1])
+            first = k + 1
+        if first < len(texts):
+            runs.append(whole[ends[first] - len(texts[first]) - 1:])
+        folded = "\n".join(runs)
+    for k, names in zip(short, page_index(_PAGE_EXTRA).candidates(
+            [texts[k] for k in short], folded), strict=True):
         if names & _THREAD_NAMES:  # not pattern names of this reader: set aside
             marks[k] |= COMMENTS_LITERAL * (_COMMENTS_START_NAME in names) \
                 | OPENER_LITERAL * (_OPENER_NAME in names)
             names = names - _THREAD_NAMES
         may[k] = names
-    kept = [i for i, ln in enumerate(raw) if ln]
+    kept = list(compress(count(), raw))
     last = len(raw) - 1
     lines: list[Line] = []
     append = lines.append

@@ -234,6 +234,7 @@ def is_donation_appeal(line: str) -> bool:
 
 
 NAV_SPLIT = re.compile(r"\s+[|·•/]\s+|\s{3,}")
+_SPACED_MARK = re.compile(r" [|·•/] ")
 AUTHOR_WORK = re.compile(
     r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+){0,3} .{0,80}\b(writes (about|for)|"
     r"schreibt (für|über)|пишет (для|о)|пише (для|про)|écrit (pour|sur)|escribe (para|sobre))",
@@ -249,9 +250,19 @@ def is_navigation(text: str) -> bool:
     """'Home | World | Sport' or 'Home   Columns   About': three or more short items."""
     if text.rstrip().endswith((".", "!", "?")):
         return False
-    if " ".join(text.split()) == text and not any(c in text for c in "|·•/"):
-        return False  # no separator NAV_SPLIT could split at: skip the regex (most lines)
-    parts = [p for p in NAV_SPLIT.split(text) if p.strip()]
+    tokens = text.split()
+    if " ".join(tokens) == text:  # single spaces only: each split is at " | ", " / " …
+        marks = sum(map(text.count, "|·•/"))
+        # no separator NAV_SPLIT could split at (most lines), or too many words: m splits
+        # leave len(tokens) - m words (each took its mark's token) in at most m + 1 parts
+        # of at most 3 words, so len(tokens) <= 4m + 3 (a long line with a URL's "/")
+        if not marks or len(tokens) > 4 * marks + 3:
+            return False
+        # where NAV_SPLIT splits such a line: " | " (its whitespace runs are one space),
+        # found by a literal-led pattern (NAV_SPLIT is tried at every character)
+        parts = [p for p in _SPACED_MARK.split(text) if p.strip()]
+    else:
+        parts = [p for p in NAV_SPLIT.split(text) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
 
 
@@ -311,14 +322,19 @@ def always_kind(text: str, n: int) -> str | None:
     page; the shortcut's assumptions are pinned by tests/test_linefeatures.py)."""
     if n > 40 or (n > SHARE_PHRASE_WORDS and text[:1] not in SHARE_FIRST):
         return None
-    if _WHOLE is not None and not text.endswith("\n"):
-        # a match is the whole line (folded as re.IGNORECASE reads it) being one of the
-        # phrases or starting with a prefix ("share"): a dict lookup instead of the regex
-        # (~1 µs, ~90 short lines a real page; ``_whole_line``)
-        folded = fold(text)
-        if folded not in _WHOLE[0] and not folded.startswith(_WHOLE[1]):
-            return None
     return _first_kind(text, n, _ALWAYS)
+
+
+def _may_be_whole(text: str) -> bool:
+    """False when none of the ``_ALWAYS`` patterns can match ``text``: a match is the whole
+    line (folded as re.IGNORECASE reads it; an ASCII line's fold is its lowering) being one of
+    their phrases or starting with a prefix ("share") (``_whole_line``). A set lookup instead
+    of the regex (~1 µs, ~110 short lines a real page); other lines take the regex (their
+    fold costs more than it)."""
+    if _WHOLE is None or not text.isascii() or text.endswith("\n"):
+        return True
+    lowered = text.lower()
+    return lowered in _WHOLE[0] or lowered.startswith(_WHOLE[1])
 
 
 def _whole_line(patterns: list[tuple[str, re.Pattern[str]]]
@@ -357,6 +373,8 @@ def _whole_line(patterns: list[tuple[str, re.Pattern[str]]]
 def _first_kind(text: str, n: int, kinds: list[tuple[str, re.Pattern[str]]]) -> str | None:
     for kind, rx in kinds:
         if kind == "cookie_notice" and n > 30:
+            continue
+        if kind in _ALWAYS_NAMES and not _may_be_whole(text):
             continue
         if rx.search(text):
             return kind

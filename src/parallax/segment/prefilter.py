@@ -267,10 +267,11 @@ class LiteralIndex:
             self._tail_offset[k] = len(literal) - _GRAM
             self._tail_bucket[k] = _buckets(_codes(literal[-_GRAM:]))[0]
 
-    def candidates(self, lines: list[str]) -> list[AbstractSet[str]]:
+    def candidates(self, lines: list[str], folded: str | None = None
+                   ) -> list[AbstractSet[str]]:
         """Per line, the filtered pattern names that may match it (``always`` not included):
         the names of every literal the folded line contains (one shared empty set for the
-        lines holding none: read only).
+        lines holding none: read only). ``folded``: ``fold("\\n".join(lines))`` if known.
 
         Why hashes, not one regex: a trie-shaped alternation of the ~280 literals is tried at
         every character by ``re`` (~1 ms a real page); the 4-gram hashes of the whole page
@@ -279,7 +280,7 @@ class LiteralIndex:
         out: list[AbstractSet[str]] = [_NONE] * len(lines)
         if not self.names or not lines:
             return out
-        page = fold("\n".join(lines))
+        page = fold("\n".join(lines)) if folded is None else folded
         starts = list(accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
         places: list[int] = []
         found: list[str] = []
