@@ -87,19 +87,19 @@ class Decoder:
         self.thread_comments = 0  # comments taken since the last comments heading
         self.thread_closed = False  # a comment form ended a thread
         self.link_run = LinkRuns(lines)  # where a thread turns into a link list
-        self.blank_lines = any(line.blank_after for line in lines)
+        self.blank_lines = any(map(attrgetter("blank_after"), lines))
         # the page's comment-thread headings and, for a thread with no heading, its first
         # author line (read as the thread's); ``segment_text`` finds them once for both passes
         self.thread_heads, self.thread_open = thread_marks(lines) \
             if thread_heads is None else thread_heads
         self.main = main or []
-        hits = [i for i, keep in enumerate(self.main) if keep]
+        texts = list(map(attrgetter("text"), lines))
+        hits = list(compress(count(), self.main))
         self.first_main = hits[0] if hits else None
         self.last_main = hits[-1] if hits else None
-        self.out.model_main = [self.lines[i].text for i in hits]
+        self.out.model_main = list(compress(texts, self.main))
         # asked ~270 times a real page, at ~180 places: answered once per line
         # (the text comparison first, at C speed: few lines equal the next one)
-        texts = list(map(attrgetter("text"), lines))
         self.repeats = list(map(eq, texts, texts[1:]))
         for i in list(compress(count(), self.repeats)):
             line = lines[i]

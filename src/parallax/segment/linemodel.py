@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -241,7 +242,7 @@ class LineModel:
         x = features(lines, heads=heads)
         col = _COLUMN
         columns = {name: x[:, col[name]] for name in _REGION_COLUMNS}
-        columns["words"] = np.fromiter((line.words for line in lines), dtype=np.float64,
+        columns["words"] = np.fromiter(map(attrgetter("words"), lines), dtype=np.float64,
                                        count=len(lines))
         return self.regions.choose(self.probabilities(lines, x), columns).tolist()
 

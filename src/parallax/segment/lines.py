@@ -324,37 +324,36 @@ def read_lines(text: str) -> list[Line]:
         may[k] = names
     kept = list(compress(count(), raw))
     last = len(raw) - 1
-    lines: list[Line] = []
-    append = lines.append
+    blank = [i < last and not raw[i + 1] for i in kept]
+    size = len(texts)
+    kinds: list[str | None] = [None] * size
+    metas: list[str | None] = [None] * size
+    headings: list[str | None] = [None] * size
     for k, line in enumerate(texts):
         here, n = may[k], n_words[k]
         if not here and n <= LOOKUP_WORDS and k not in nav and (
                 n > 25 or (k not in dated and line[0] not in _META_FIRST)):
             # most lines: no heading, no metadata, no navigation; what boilerplate_kind and
             # meta_kind answer then, without the two calls
-            i = kept[k]
-            append(Line(line, k, i < last and not raw[i + 1], n, always_kind(line, n),
-                        counts[line], None, None, marks[k]))
+            kinds[k] = always_kind(line, n)
             continue
         if not here and n <= 25 and k not in nav and k not in dated:
             # a short plain line starting like a bullet or byline (B/P/V/* ..., ~15 a page):
             # meta_kind can only answer those two, boilerplate_kind what always_kind does
-            i = kept[k]
-            meta = "bullet" if BULLET.match(line) else "byline" if BYLINE.match(line) else None
-            append(Line(line, k, i < last and not raw[i + 1], n, always_kind(line, n),
-                        counts[line], meta, None, marks[k]))
+            metas[k] = "bullet" if BULLET.match(line) else "byline" if BYLINE.match(line) \
+                else None
+            kinds[k] = always_kind(line, n)
             continue
-        heading = None
         if here or n > LOOKUP_WORDS:
             long = n > LOOKUP_WORDS
-            heading = "related" if (long or "related" in here) and RELATED_HEADING.match(
+            headings[k] = "related" if (long or "related" in here) and RELATED_HEADING.match(
                 line) else ("comments" if (long or "comments" in here)
                             and COMMENTS_HEADING.match(line) else None)
-        i = kept[k]
-        append(Line(line, k, i < last and not raw[i + 1], n,
-                    boilerplate_kind(line, here, words=n, separated=k in nav), counts[line],
-                    meta_kind(line, here, words=n, dated=k in dated), heading, marks[k]))
-    return lines
+        kinds[k] = boilerplate_kind(line, here, words=n, separated=k in nav)
+        metas[k] = meta_kind(line, here, words=n, dated=k in dated)
+    # the lines built by one C-level map over the fields (no Python call site a line)
+    return list(map(Line, texts, range(size), blank, n_words, kinds,
+                    map(counts.__getitem__, texts), metas, headings, marks))
 
 
 def _lines_with(page: str, needle: str, ends: list[int]) -> set[int]:

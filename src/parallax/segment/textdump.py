@@ -10,6 +10,8 @@ concern of its own, and the one entry point callers use (``segment_text``).
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
+from operator import attrgetter
 
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
@@ -53,12 +55,13 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     heads = thread_marks(lines)
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
-    model_main = [line.text for line, keep in zip(lines, mask, strict=True) if keep]
+    model_main = list(compress(map(attrgetter("text"), lines), mask))
     if len(lines) > RULES_MAX_LINES:
         learned = Decoder(lines, clf, mask, heads).run()
         learned.model_main = model_main
         return learned
-    sizes = {line.text: line.words for line in lines}
+    sizes = dict(zip(map(attrgetter("text"), lines), map(attrgetter("words"), lines),
+                     strict=True))
     try:
         rules = Decoder(lines, clf, thread_heads=heads, model_main=model_main,
                          sizes=sizes).run()
