@@ -37,6 +37,16 @@ def test_capitalised_common_words_of_the_article_are_not_names() -> None:
     assert "Time" in found and "Chipotle" in found
 
 
+def test_a_handle_keeps_its_at_sign_and_is_no_name() -> None:
+    """Bullets and quote marks are trimmed off a span, an @ is not: "@GretaThunberg" trimmed
+    became the name "GretaThunberg" on SemEval documents."""
+    text = "Thanks to @GretaThunberg for the post."
+    start = text.index("@")
+    mention = make_multilingual(Config())._mention(text, start, start + 14, "PERSON")
+    assert mention is not None and mention.text == "@GretaThunberg"
+    assert _CommonWords(text).not_a_name(mention)
+
+
 def test_the_rule_needs_the_lower_case_word_in_the_same_article() -> None:
     text = ("Time is short. We have no time. US troops left; the rest of us stayed. NATO "
             "agreed. The list was LONG and long. Write to jgraham@dccouncil.us or ask me.")
@@ -55,6 +65,11 @@ def test_the_rule_needs_the_lower_case_word_in_the_same_article() -> None:
     assert common.not_a_name(mention("jgraham@dccouncil.us"))
     assert common.not_a_name(Mention("frozen custard", 0, 14, "PERSON", "frozen custard"))
     assert common.not_a_name(Mention("doesn", 0, 5, "PERSON", "doesn"))
+    # a name written in lower case only in page furniture or an address stays a name
+    tagged = ("Evan Gershkovich was jailed.\n\nread more on evan gershkovich\n"
+              "wsj.com/evan-gershkovich")
+    assert not _CommonWords(tagged).not_a_name(Mention("Evan Gershkovich", 0, 16, "PERSON",
+                                                       "Evan Gershkovich"))
     # mid-sentence, a capitalised word that is also a common word stays a name
     assert not _CommonWords("We read Time and had no time.").not_a_name(
         Mention("Time", 8, 12, "ORG", "Time"))

@@ -42,15 +42,18 @@ NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _MONTH_OR_DIGIT = re.compile(r"\d|january|february|march|april|may|june|july|august|september|"
                              r"october|november|december", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(region of|in|near|from|to|of)\s+$", re.IGNORECASE)
-#: web addresses, e-mail addresses and @handles: their lower-case words are no evidence that a
-#: capitalised word is a common one ("Avaaz" and avaaz.org), and they are no names themselves
+#: web addresses, e-mail addresses and @handles are no names
 _ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*", re.IGNORECASE)
+#: ... and their lower-case words, like those of paths, slugs and hashtags, are no evidence that
+#: a capitalised word is a common one ("Avaaz" and avaaz.org, "MAGA" and #maga)
+_NOT_PROSE = re.compile(r"\S*(?:://|www\.|@|#|/|\.(?:com|org|net|gov|edu|co|uk|io|ly)\b)\S*",
+                        re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*")  # not a file type: ".xaml" is no word
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: what may stand between the start of a sentence (or line) and its first word
 _OPENING = re.compile(r"(?:^|[\n.!?:;]|[.!?][\"”’')\]])[\s\"“”'‘’(\[*•·–—-]*$")
 #: bullets, quote marks and dashes a recogniser leaves at the front of a span
-_LEADING_JUNK = re.compile(r"^[^\w]+(?:s\s+)?")  # and the "’s " of a cut possessive
+_LEADING_JUNK = re.compile(r"^[^\w@#]+(?:s\s+)?")  # and the "’s " of a cut possessive
 
 
 #: Only ``ner`` runs for entities. The small pipeline's shared ``tok2vec`` feeds the tagger and
@@ -244,8 +247,12 @@ class _CommonWords:
         self._lower: set[str] | None = None
 
     def lower(self) -> set[str]:
+        """The article's lower-case words, from lines that hold a capital: a line with none is
+        page furniture ("read more on evan gershkovich"), where names are lower case too."""
         if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(_ADDRESS.sub(" ", self.text)))
+            self._lower = {word for line in self.text.splitlines()
+                           if any(c.isupper() for c in line)
+                           for word in _LOWER_WORD.findall(_NOT_PROSE.sub(" ", line))}
         return self._lower
 
     def not_a_name(self, mention: Mention) -> bool:
