@@ -36,3 +36,12 @@ def test_an_empty_thread_line_cuts_but_gives_no_comments() -> None:
 def test_no_cut_that_leaves_too_short_an_article() -> None:
     paragraphs = [LEAD, "Comments", "Great piece."]
     assert cut_at_comments(paragraphs) == (paragraphs, [])
+
+
+def test_every_empty_thread_wording_cuts() -> None:
+    """The cheap first test (``EMPTY_THREAD``) lets through each wording, in any case."""
+    for line in ("Comments (0)", "Be the first to comment.", "Noch keine Kommentare",
+                 "Комментариев пока нет", "AUCUN COMMENTAIRE", "Sé el primero en comentar",
+                 "Leave a Comment"):
+        body, below = cut_at_comments([LEAD, MORE, line, "Name (required)"])
+        assert (body, below) == ([LEAD, MORE], []), line

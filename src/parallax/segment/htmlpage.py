@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from parallax.records import Boilerplate
 from parallax.segment.dates import may_hold_date, parse_absolute
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
-from parallax.segment.htmlparts import HtmlComment, Teaser, comments, teasers
+from parallax.segment.htmlmeta import page_metadata
+from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
 from parallax.segment.lines import paragraph_like
-from parallax.segment.patterns import boilerplate_kind
+from parallax.segment.patterns import PAGE_PATTERNS, boilerplate_kind
 from parallax.segment.render import Block, flat_text, text_of, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
@@ -129,6 +131,8 @@ COMMENTS_OPEN = re.compile(
     r"коментарі|commentaires|comentarios)\s*(\(\d+\))?\s*:?$", re.IGNORECASE)
 #: the article kept above a comments heading must hold this many characters, else no cut
 CUT_MIN_CHARS = 250
+# the furniture patterns' empty-thread kind alone: a cheap first test for ``cut_at_comments``
+EMPTY_THREAD = re.compile(PAGE_PATTERNS["empty_comment_box"], re.IGNORECASE)
 
 
 def cut_at_comments(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -143,9 +147,10 @@ def cut_at_comments(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     seen = False
     for i, paragraph in enumerate(paragraphs):
         text = paragraph.strip()
-        # every empty-thread wording has at most 5 words: the furniture patterns (~30 µs a
-        # line, 10 % of trafilatura's time over a page's paragraphs) run only on short lines
-        empty = seen and len(text.split()) <= 6 and boilerplate_kind(text) == "empty_comment_box"
+        # every empty-thread wording has at most 5 words, and a line the furniture patterns
+        # call one matches its pattern: they (~30 µs a line) run only on the few such lines
+        empty = seen and len(text.split(None, 6)) <= 6 and EMPTY_THREAD.search(text) is not None \
+            and boilerplate_kind(text) == "empty_comment_box"
         if empty or (seen and COMMENTS_OPEN.match(text)):
             if sum(len(p) for p in paragraphs[:i]) < CUT_MIN_CHARS:
                 break
@@ -161,8 +166,35 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n") if p.strip()]
 
 
+def _extract(page: str, url: str | None, dated: bool) -> dict[str, Any]:
+    """What ``trafilatura.bare_extraction(page, with_metadata=True, ...)`` returns (an empty
+    dict where it returns None), its metadata read by ``htmlmeta`` without the fields and the
+    date search the HTML path never uses (docs/segmentation.md, "HTML speed, twelfth
+    session"). One call per page, by the page's text: what a harness caches."""
+    try:  # as bare_extraction: an unreadable page or a failed metadata step gives nothing
+        tree = load_html(page)
+        if tree is None:
+            return {}
+        meta = page_metadata(tree, url, dated)
+    except (TypeError, ValueError):
+        return {}
+    # tables kept: on 305 training-site pages trafilatura's text scores word 4-gram F1 0.870
+    # with them and 0.861 without (their cells are article text as often as not). Given a
+    # tree, trafilatura copies it before cleaning it (0.4 ms a page, against 0.9 ms a parse)
+    result = trafilatura.bare_extraction(
+        tree, url=url, include_comments=True, favor_recall=True, include_tables=True,
+        deduplicate=False)
+    if result is None:
+        return {}
+    found = result if isinstance(result, dict) else result.as_dict()
+    return {**meta.as_dict(), "text": found.get("text"), "comments": found.get("comments")}
+
+
 def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
-    # the text is already decoded: parse it as UTF-8 whatever <meta charset> the page claims
+    # the text is already decoded: parse it as UTF-8 whatever <meta charset> the page claims.
+    # Not trafilatura's parse: its element classes would cost the walks ~0.3 ms a page against
+    # ~0.9 ms for this parse, but it repairs the markup first, and 3 of 2,305 real pages then
+    # give other visible blocks (docs/segmentation.md, "HTML speed, twelfth session")
     tree = lxml_html.fromstring(page.encode("utf-8", "replace"), parser=PLAIN) \
         if page.strip() else None
     boilerplate = _furniture(tree) if tree is not None else []
@@ -181,21 +213,14 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
                  if flat_text(t)]
         # the time as the page shows it (before any comment's time), else a dated meta line
         published = flat_text(shown[0]) if shown else _visible_date(tree)
-        related, thread = teasers(tree), comments(tree)
+        page_names = names(tree)
+        related, thread = teasers(tree, page_names), comments(tree, page_names)
         visible = tree_blocks(tree)
         langs = _LANG(tree)
         language = str(langs[0]).split("-")[0].lower() if langs else None
     # trafilatura's date is only the fallback when the page's markup shows none: when it does,
-    # htmldate's extensive search (a deep copy and a full-text scan of the page, ~15% of
-    # trafilatura's time) is skipped; nothing else trafilatura returns depends on it
-    dates = set_date_params(False) if published or published_iso else None
-    # tables kept: on 305 training-site pages trafilatura's text scores word 4-gram F1 0.870
-    # with them and 0.861 without (their cells are article text as often as not)
-    result = trafilatura.bare_extraction(
-        page, url=url, include_comments=True, with_metadata=True, favor_recall=True,
-        include_tables=True, deduplicate=False, date_extraction_params=dates,
-    )
-    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
+    # htmldate's search is skipped; nothing else trafilatura returns depends on it
+    data = _extract(page, url, dated=not (published or published_iso))
     title = str(data.get("title") or "")
     paragraphs = _paragraphs(str(data.get("text") or ""))
     if paragraphs and paragraphs[0] == title:

@@ -26,6 +26,7 @@ AUTHOR = re.compile(r"author|name|user|nick|byline", re.IGNORECASE)
 WHEN = re.compile(r"date|time|ago|when", re.IGNORECASE)
 SOURCE = re.compile(r"src|source|outlet|site|publisher", re.IGNORECASE)
 TEXTISH = re.compile(r"text|body|content|message", re.IGNORECASE)
+_NAMES = etree.XPath("//@class|//@id", smart_strings=False)
 
 
 @dataclass(slots=True)
@@ -47,6 +48,16 @@ def _marker(node: etree._Element) -> str:
     return f"{node.get('class', '')} {node.get('id', '')}"
 
 
+def names(tree: etree._Element) -> str:
+    """Every class and id on the page, one a line, for ``teasers`` and ``comments``.
+
+    Why: neither ``RELATED`` nor ``COMMENTS`` can match across the space a box's marker puts
+    between its class and id (their alternatives hold nothing that matches a space), so where
+    one finds nothing here no box can match and its walk over every box is skipped: 81 and 45
+    of the benchmark's 100 held-out pages, ~0.7 ms a page against 0.3 ms for this query."""
+    return "\n".join(_NAMES(tree))
+
+
 def _first(node: etree._Element, rx: re.Pattern[str],
            tags: tuple[str, ...] = ()) -> etree._Element | None:
     for child in node.iterdescendants():
@@ -57,8 +68,12 @@ def _first(node: etree._Element, rx: re.Pattern[str],
     return None
 
 
-def teasers(tree: etree._Element) -> list[Teaser]:
+def teasers(tree: etree._Element, page_names: str | None = None) -> list[Teaser]:
+    """``page_names``: ``names(tree)`` when the caller has it (nothing to find unless
+    ``RELATED`` matches it)."""
     found: list[Teaser] = []
+    if page_names is not None and not RELATED.search(page_names):
+        return found
     for box in tree.iter("aside", "section", "div", "nav"):
         if not RELATED.search(_marker(box)) or any(
                 RELATED.search(_marker(a)) for a in box.iterancestors()):
@@ -91,8 +106,12 @@ def _repeated_items(box: etree._Element) -> list[etree._Element]:
     return []
 
 
-def comments(tree: etree._Element) -> list[HtmlComment]:
+def comments(tree: etree._Element, page_names: str | None = None) -> list[HtmlComment]:
+    """``page_names``: ``names(tree)`` when the caller has it (nothing to find unless
+    ``COMMENTS`` matches it)."""
     found: list[HtmlComment] = []
+    if page_names is not None and not COMMENTS.search(page_names):
+        return found
     for box in tree.iter("section", "div", "ol", "ul", "aside"):
         if not COMMENTS.search(_marker(box)) or any(
                 COMMENTS.search(_marker(a)) for a in box.iterancestors()):
