@@ -112,3 +112,52 @@ def test_match_rule_reads_brands_not_page_titles() -> None:
     assert same_outlet("The Washington Post", ["washingtonpost", "wapo"])
     assert not same_outlet("Stereophile: A Review", ["stereophile"])
     assert not same_outlet("News", ["cnet", "cnetnews"])
+
+
+def _evidence_definition(lines: list) -> tuple:
+    """``outlet.evidence`` as first written: COPYRIGHT and LABEL run over the joined page."""
+    from bisect import bisect_right
+
+    from parallax.segment.outlet import _ATTRIBUTION, COPYRIGHT, COPYRIGHT_WORDS, DOMAIN, LABEL
+
+    text = "\n".join(line.text for line in lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line.text) + 1)
+    found: list[tuple[int, str]] = []
+    for m in COPYRIGHT.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if (not found or found[-1][0] != i) and lines[i].words <= COPYRIGHT_WORDS:
+            found.append((i, lines[i].text))
+    domains: dict[str, set[int]] = {}
+    for m in DOMAIN.finditer(text):
+        label = LABEL.search(text, max(0, m.start() - 80), m.start())
+        if label is not None:
+            domains.setdefault(label.group(0).casefold(), set()).add(
+                bisect_right(starts, m.start()) - 1)
+    said = []
+    for i, line in enumerate(lines):
+        pattern = _ATTRIBUTION.get(line.meta or "")
+        if pattern is not None and (m := pattern.match(line.text)):
+            said.append((i, m.group("outlet").strip()))
+    return found, domains, said
+
+
+def test_evidence_equals_the_page_wide_regexes() -> None:
+    """``evidence`` looks copyright marks up by their literals line by line and reads a
+    domain's label back by hand: the same evidence as the page-wide regexes, on our pages and
+    on lines written for the marks' case and spacing variants and labels' edges."""
+    from parallax.segment.outlet import evidence
+
+    pages = [f.read_text(encoding="utf-8") for f in sorted(GOLD.glob("*.txt"))]
+    pages.append("\n".join([
+        "(C) 2024 Foo Media", "Text (c)opyright and COPYRIGHT and CopyRight 2020 Bar",
+        "&copy; Baz Inc", "&COPY; no", "( c ) not a mark", "©Qux", "cop yright",
+        "Read more at www.web-ink_now.com today", "see _under.score.org and -dash-.net",
+        "visit ÄÖÜmlaut.de or 東京.jp or x.com", ".com alone", "end-.co.uk",
+        "Reuters 2 hours ago", "• Example News", " ".join(["word"] * 45) + " © 2020",
+    ]))
+    for page in pages:
+        lines = read_lines(page)
+        got = evidence(lines)
+        assert (got.copyright, got.domains, got.attributions) == _evidence_definition(lines)
