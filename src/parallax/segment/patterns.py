@@ -371,14 +371,87 @@ def _whole_line(patterns: list[tuple[str, re.Pattern[str]]]
 
 
 def _first_kind(text: str, n: int, kinds: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    folded = None
     for kind, rx in kinds:
         if kind == "cookie_notice" and n > 30:
             continue
         if kind in _ALWAYS_NAMES and not _may_be_whole(text):
             continue
-        if rx.search(text):
+        forms = _FORMS.get(kind)
+        if forms is not None and not text.endswith("\n"):
+            folded = fold(text) if folded is None else folded
+            if _holds_form(folded, forms):
+                return kind
+        elif rx.search(text):
             return kind
     return None
+
+
+Form = tuple[bool, bool, str]  # (anchored at the start, at the end, folded text)
+
+
+def _holds_form(folded: str, forms: tuple[Form, ...]) -> bool:
+    """A (folded, stripped) line matches a pattern of literal forms (``_literal_forms``)."""
+    for start, end, literal in forms:
+        if (folded == literal if end else folded.startswith(literal)) if start else (
+                folded.endswith(literal) if end else literal in folded):
+            return True
+    return False
+
+
+def _literal_forms(rx: re.Pattern[str], limit: int = 300) -> tuple[Form, ...] | None:
+    """Every string a case-insensitive ``rx`` matches, when they are a finite set of literal
+    strings (alternatives, groups, optional parts, classes of single characters) with ``^``
+    and ``$`` only at their ends; None for any other pattern (repetition, ``\\b``, ``\\w`` …).
+
+    Why: the furniture patterns are alternations of phrases that ``re`` tries at every
+    character of a candidate line (~10-20 µs a long line); a line matches one exactly when
+    its fold (``prefilter.fold``, one character for one, as ``re.IGNORECASE`` compares them)
+    holds a form folded the same way: a few ``in`` tests."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    class Unsupported(Exception):
+        pass
+
+    def join(left: list[Form], right: list[Form]) -> list[Form]:
+        out = []
+        for s1, e1, t1 in left:
+            for s2, e2, t2 in right:
+                if (e1 and (t2 or s2)) or (s2 and (t1 or s1)):
+                    raise Unsupported  # an anchor inside a form
+                out.append((s1 or s2, e1 or e2, t1 + t2))
+        if len(out) > limit:
+            raise Unsupported
+        return out
+
+    def expand(seq: object) -> list[Form]:
+        forms: list[Form] = [(False, False, "")]
+        for op, av in seq:  # type: ignore[attr-defined]
+            if op is c.LITERAL:
+                part = [(False, False, chr(av))]
+            elif op is c.AT and av in (c.AT_BEGINNING, c.AT_END):
+                part = [(av is c.AT_BEGINNING, av is c.AT_END, "")]
+            elif op is c.IN and all(item is c.LITERAL for item, _ in av):
+                part = [(False, False, chr(code)) for _, code in av]
+            elif op is c.SUBPATTERN and not av[1] and not av[2]:  # (no inline flags)
+                part = expand(av[3])
+            elif op is c.BRANCH:
+                part = [form for branch in av[1] for form in expand(branch)]
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+                part = [(False, False, ""), *expand(av[2])]
+            else:
+                raise Unsupported
+            forms = join(forms, part)
+        return forms
+
+    if not rx.flags & re.IGNORECASE:
+        return None
+    try:
+        forms = expand(parser.parse(rx.pattern, rx.flags))
+    except Unsupported:
+        return None
+    return tuple(dict.fromkeys((s, e, fold(t)) for s, e, t in forms))
 
 
 #: the patterns ``read_lines`` looks up once per page (``LiteralIndex``), by name
@@ -400,3 +473,6 @@ SHARE_PHRASE_WORDS = 3
 SHARE_FIRST = "sSſ"
 _ALWAYS_NAMES = frozenset(kind for kind, _ in _ALWAYS)
 _WHOLE = _whole_line(_ALWAYS)
+#: the furniture patterns that are finite sets of literal forms (``_literal_forms``), by kind
+_FORMS = {kind: forms for kind, rx in _COMPILED
+          if kind not in _ALWAYS_NAMES and (forms := _literal_forms(rx)) is not None}
