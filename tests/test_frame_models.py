@@ -272,3 +272,27 @@ def test_a_label_right_too_rarely_out_of_fold_is_never_emitted() -> None:
     assert never == {"Appeal_to_Popularity", "Causal_Oversimplification", "Straw_Man",
                      "Red_Herring", "Whataboutism", "Obfuscation-Vagueness-Confusion",
                      "False_Dilemma-No_Choice", "Slogans", "Appeal_to_Time"}
+
+
+@pytest.mark.parametrize("leaned", ["satire", "opinion", "reporting"])
+def test_a_satire_lean_is_shown_as_an_unsure_opinion_with_a_note(
+        monkeypatch: pytest.MonkeyPatch, leaned: str) -> None:
+    """The genre model's satire was wrong on every real web page checked (personal blogs): it
+    is shown as opinion, marked unsure, and the notes say so; other genres are untouched."""
+    from parallax.frame import units
+
+    monkeypatch.setattr(units, "decode_genre", lambda p, model: (leaned, 0.9))
+    text = ("I spent the weekend rewiring the old barn lights, and I have to say the whole "
+            "thing went better than I feared. The neighbours came round with coffee, the "
+            "dog supervised from the hay bales, and by Sunday evening every lamp was on. "
+            "Next month I will tackle the workshop, which is a far bigger job.")
+    article = _article(text, "en")
+    TrainedFraming().annotate(article)
+    assert article.genre is not None
+    noted = [n for n in article.notes if "leaned satire" in n]
+    if leaned == "satire":
+        assert article.genre.label == "opinion" and article.genre.low_confidence
+        assert noted and 0.0 <= article.genre.score <= 1.0
+    else:
+        assert article.genre.label == leaned and not article.genre.low_confidence
+        assert not noted
