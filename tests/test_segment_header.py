@@ -40,3 +40,46 @@ def test_site_name_then_title_gives_the_outlet_the_page_bears_out() -> None:
     assert main.outlet is None
     footer = "\n© 2026 The Coastline Standard. All rights reserved.\n"
     assert segment_text(head + BODY + footer).articles[0].outlet == "The Coastline Standard"
+
+
+# Real dumps (issue 16, twelfth session): the title rules took a page's chrome for its headline.
+# The pages below are made up; their shapes are those of real copied pages.
+
+def test_page_title_line_on_top_points_at_the_headline_below_the_menu() -> None:
+    """A copied page that starts with its ``<title>`` ("Headline | Site"), then the site's
+    menu, then the headline again above the date: the headline, not a menu item (the old
+    rules read the first line as a kicker and took "About" as the title)."""
+    page = ("Council approves harbour bridge repairs | Saltmouth Daily\nAbout\nContact\n"
+            "Archives\nLocal Life\nCouncil approves harbour bridge repairs\n"
+            "November 5, 2026\n" + BODY.replace("\n\n", "\n"))
+    main = segment_text(page).articles[0]
+    assert main.title == "Council approves harbour bridge repairs"
+
+
+def test_accessibility_and_share_links_are_never_the_headline() -> None:
+    page = ("Skip to content\nSend to a Friend\nFollow @saltmouthdaily\n"
+            "Council approves harbour bridge repairs\n\n" + BODY)
+    main = segment_text(page).articles[0]
+    assert main.title == "Council approves harbour bridge repairs"
+
+
+def test_no_credible_headline_gives_none_rather_than_a_menu_line() -> None:
+    """A wrong headline is shown on every listing of the story; none shows the text's first
+    words instead."""
+    page = "Skip to content\n« Older post | Main | Newer post »\nPrevious 1 / 6 Next\n\n" + BODY
+    seg = segment_text(page)
+    main = seg.articles[0]
+    assert main.title == ""
+    assert main.paragraphs and main.paragraphs[0].startswith("The federal government")
+
+
+def test_site_name_and_date_above_the_headline() -> None:
+    page = ("Harbour Notes\n« Older post | Main | Newer post »\nNovember 5, 2026\n"
+            "Council approves harbour bridge repairs after two years of delay\n" + BODY)
+    assert segment_text(page).articles[0].title \
+        == "Council approves harbour bridge repairs after two years of delay"
+
+
+def test_markdown_heading_marks_are_not_part_of_the_title() -> None:
+    page = "# Council approves harbour bridge repairs\n\n" + BODY
+    assert segment_text(page).articles[0].title == "Council approves harbour bridge repairs"

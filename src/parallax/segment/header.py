@@ -11,6 +11,12 @@ header lines is the site name (the outlet), not the title, and two or more one- 
 lines at the top are the site's menu (navigation; no outlet is taken from them). An outlet read
 here is shown only when the rest of the page bears it out (``outlet.py``): on real pages the
 short first line is mostly a menu item or a section label.
+
+Only a credible line is a title (``headline_like``: no menu word, share/account link, byline or
+posting line), and a page whose first line is its ``<title>`` names its headline by repeating
+it above the article (``page_title``). When no line is credible the article has no title: a
+wrong headline is shown on every listing of the story, a missing one as its first words
+(docs/segmentation.md, "Titles, twelfth session").
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from parallax.segment.dates import parse_absolute
-from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, title_like
+from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, paragraph_like, title_like
+from parallax.segment.pagecontext import title_repeats
 
 MAX_ZONE = 14
 #: a menu item at the top of a copied page has one or two words ("Home", "World news"), and
@@ -29,11 +36,53 @@ MENU_WORDS = 2
 MENU_CHARS = 30
 NAME_COMMA = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+ [A-ZÄÖÜА-ЯЁ][\w'.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'.-]+)?, "
                         r"[^,]{2,40}$")
+#: a bare personal name ("Aliyah Frumin"): a byline the patterns did not read, above its date
+NAME = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'’.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'’.-]+){1,2}$")
 KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
 BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
 ROLE_WORD = re.compile(r"correspondent|reporter|redaktion|korrespondent|корреспондент|"
                        r"кореспондент|редакция|редакція|rédaction|redacción|staff|agenturen",
                        re.IGNORECASE)
+#: a page's chrome, never its headline: previous/next links ("« Older post | Main | Newer
+#: post »", "Previous 1 / 6 Next", "More »") and, as the whole line, an accessibility, sharing
+#: or account link ("Skip to content", "Send to a Friend", "Follow @name", "About this blog")
+PREV_NEXT = re.compile(r"^[«‹←<]|[»›→>]$|^(previous|prev|next|older|newer)\b|"
+                       r"\b(previous|next)$|^\d+\s*(/|of)\s*\d+$", re.IGNORECASE)
+UI_LINE = re.compile(
+    r"^((skip|jump|go|back) to( the)?( main| local)? (content|navigation|menu|search|top)|"
+    r"(send|e-?mail|mail)( this| it)?( to a friend| story| article| page| link)?|"
+    r"(share|tweet|print|follow|subscribe|comments?|home|about|contact|search|menu|log ?in|"
+    r"sign (in|up)|register|archives?|videos?|photos?|related|tags|categories|text size|"
+    r"stay connected|table of contents|trending|reviews?|blog archives?|pin it|"
+    r"leave a (comment|reply)|no comments?|add a comment|post a comment|we recommend|"
+    r"recommended( for you)?|you may also like|most (read|popular|viewed))"
+    r"( this| us| me| the| our)?( blog| page| site| story| article| post| us)?|"
+    r"search(?! for\b| continues\b| engines?\b)( \w+){0,3}|(\d+ )?comments?( \(\d+\))?|"
+    r"(log ?(in|out)|sign (in|out|up))( \w+){0,2}|"
+    r"(photos? by|(photo|image|picture|foto|bild):) \S+( \S+){0,3}|"
+    r"(categories|category|tags|filed under|posted in|published in):? .*|"
+    r"follow( us| me)?( on)? @?[\w.]+|@[\w.]+)\W*$", re.IGNORECASE)
+#: a posting line the metadata patterns did not read: a clock time ("… 1:38 AM", "14.00
+#: EDT", "at 9:15 pm"), a leading weekday and date ("Wednesday, October 17th, 2012"), "Posted
+#: by …"
+POSTED = re.compile(r"\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\b\.?|(?-i:[A-Z]{1,3}T|UTC)\b)|"
+                    r"\bat \d{1,2}[:.]\d{2}\b|^(posted|written|filed) (by|on|in|at)\b|"
+                    r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (\d|(jan|feb|mar|apr|may|jun|jul|"
+                    r"aug|sep|oct|nov|dec)[a-z]*\.? \d)",
+                    re.IGNORECASE)
+#: Markdown heading marks a reader mode puts before a headline
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: ... and its other line marks (list items, quotes)
+MARKS = re.compile(r"^(#{1,6}\s+|[-*+]\s+|>\s*)")
+#: a byline: "By" (or its translation) and a capitalised name
+BYLINE_START = re.compile(r"^(?i:by|von|par|por|di|door|av|af|автор|от):?\s+[A-ZÄÖÜÉА-ЯЁ]")
+#: a page-title line's headline repeat lies above the article: at most this many paragraph-like
+#: lines between them (a site name the footer repeats lies below them)
+REPEAT_PROSE = 2
+#: a headline has its byline, date or first paragraph this close below it (in lines)
+ARTICLE_NEAR = 6
+#: how far above a header zone the decoder skipped to look for the headline over a byline
+LOOK_BACK = 20
 READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
                        re.IGNORECASE)
 
@@ -56,8 +105,18 @@ class HeaderPlan:
     published: str | None = None
 
 
-def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> list[Line]:
-    zone: list[Line] = []
+class Zone(list[Line]):
+    """The header zone's lines and the page they come from. Why the page: on a real page the
+    headline is often not in the zone (a menu fills it, or the decoder skipped the share bar
+    the headline sits above), and a page whose first line is its ``<title>`` says which line
+    below is the headline (``pagecontext.title_repeats``)."""
+
+    page: list[Line]
+
+
+def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> Zone:
+    zone = Zone()
+    zone.page = lines
     for line in lines[start:start + MAX_ZONE]:
         if line.heading:
             break
@@ -68,14 +127,77 @@ def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> list[Line]:
     return zone
 
 
+def headline_like(line: Line) -> bool:
+    """A line that can be an article's headline: not one short word (a menu item: "Video",
+    "About"), not a previous/next link, not an accessibility, sharing or account link, not a
+    byline, posting line or photo credit. Why: on real dumps the title rules took such lines
+    ("Skip to content", "Delicious", "« … | Main | … »", "By JANE DOE") as the headline, and a
+    wrong headline is shown on every listing of the story; no headline is better (the web UI
+    then shows the text's first words). Markdown marks ("# ", "- ") are read past."""
+    text = MARKS.sub("", line.text.strip()).strip("*_ ")
+    n = len(text.split())
+    if not title_like(text, n) or (n <= 1 and len(text) <= 20):
+        return False
+    if text[:1] in "«‹←" and " | " in text:
+        return False  # "« Older post | Main | Newer post »"
+    if (text[:1] == "(" and text[-1:] == ")") or (n <= 12 and BYLINE_START.match(text)):
+        return False  # "(Photo: …)", "By JANE DOE and JOHN ROE"
+    if n <= 16 and (POSTED.search(text) or "required)" in text.lower()):
+        return False  # a posting line, a comment form's "Mail (will not be published) (required)"
+    return n > 8 or not (PREV_NEXT.search(text) or UI_LINE.match(text))
+
+
+def page_title(page: list[Line]) -> Line | None:
+    """The headline under a page-title line ("Headline | Site" as the first line, the headline
+    again above the article), or None: of the lines repeating a part of it above the article
+    with a byline, a date or prose within ``ARTICLE_NEAR`` lines below, the longest (the
+    last of equals: the nearest to the article). Why both
+    conditions: the site's name is a part of the page title too, repeated by the logo above
+    the menu and by the footer below the article."""
+    if len(page) < 2 or page[0].words < 3 or not headline_like(page[0]):
+        return None
+    best: Line | None = None
+    prose = 0
+    last = 1
+    for i in title_repeats(page):
+        prose += sum(1 for p in page[last:i] if paragraph_like(p.text, p.words))
+        last = i
+        if prose > REPEAT_PROSE:
+            break
+        line = page[i]
+        if line.words >= 2 and headline_like(line) and (best is None or line.words >= best.words) \
+                and any(p.meta is not None or paragraph_like(p.text, p.words) or _posting(p)
+                        for p in page[i + 1:i + 1 + ARTICLE_NEAR]):
+            best = line
+    return best
+
+
+def headline_above(page: list[Line], start: int) -> Line | None:
+    """The headline over a byline or date line just above ``start`` (the zone the decoder
+    reached after skipping a share bar or a menu): the nearest metadata line within
+    ``LOOK_BACK`` lines, and the line over it (and over any metadata lines above it)."""
+    for i in range(start - 1, max(0, start - LOOK_BACK) - 1, -1):
+        if page[i].meta is None:
+            continue
+        j = i - 1
+        while j >= 0 and page[j].meta is not None:
+            j -= 1
+        return page[j] if j >= 0 and headline_like(page[j]) and not page[j].phrase_kind \
+            else None
+    return None
+
+
 def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
+    page = getattr(zone, "page", None)
+    headline = page_title(page) if page else None
     roles: list[str] = []
     for line in zone:
         if line.meta is not None:
             roles.append("meta")
         elif line.phrase_kind is not None and clf.furniture(line, tail=True) > 0:
             roles.append("furniture")
-        elif KICKER.match(line.text) and not parse_absolute(line.text) and line.words <= 8:
+        elif KICKER.match(line.text) and not parse_absolute(line.text) and line.words <= 8 \
+                and not (headline is not None and line.index == 0):
             roles.append("kicker")
         else:
             roles.append("candidate")
@@ -83,30 +205,21 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     candidates = [i for i, r in enumerate(roles) if r == "candidate"]
     if not candidates:
         return plan
-    first_meta = next((i for i, r in enumerate(roles) if r in ("meta", "kicker")), None)
-    menu: int | None = None  # the menu run, counted once (after the author rule's removal)
-    if first_meta is not None:
-        before = [i for i in candidates if i < first_meta]
-        if len(before) >= 2 and NAME_COMMA.match(zone[before[-1]].text):
-            roles[before[-1]] = "meta"  # "Tomasz Werner, Vellograd region" above the date
-            plan.author = zone[before[-1]].text.split(",")[0].strip()
-            candidates.remove(before[-1])
-            before = before[:-1]
-        title_index = before[-1] if before else candidates[0]
-    elif len(candidates) >= 2 and candidates[0] <= 1 and zone[candidates[0]].words <= 5 \
-            and zone[candidates[0]].text != zone[candidates[1]].text:
-        # "Site Name" then the title, perhaps with a section label or menu items between
-        menu = _menu_run(zone, candidates)
-        title_index = candidates[menu or 1]
-    else:
-        title_index = candidates[0]
-    title = zone[title_index].text
-    # an aggregator repeats the title: take the first copy, the rest are repeats
-    title_index = next(i for i in candidates if zone[i].text == title)
-    plan.title = title
+    title_index, title, menu = _choose(zone, roles, candidates, plan, headline)
+    if title_index is None:
+        # no credible headline in the zone: one the page states elsewhere, or none
+        above = (headline if headline is not None and zone[0].index > headline.index
+                 else headline_above(page, zone[0].index) if page else None)
+        plan.title = MD_HEADING.sub("", above.text) if above is not None else ""
+        for i in candidates:
+            roles[i] = "navigation"
+        _read_roles(zone, roles, plan)
+        return plan
+    plan.title = MD_HEADING.sub("", title)
     for i in candidates:
         if zone[i].text == title:
             roles[i] = "title" if i == title_index else "repeat"
+    roles[title_index] = "title"
     site = candidates[0]
     if menu is None:
         menu = _menu_run(zone, candidates)
@@ -123,13 +236,79 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     for i in candidates:
         if i < len(roles) and roles[i] == "candidate":
             roles[i] = "other"
+    if headline is not None and zone[title_index].index == 0 and KICKER.match(zone[0].text):
+        plan.outlet = plan.outlet or re.split(r"\s[·|]\s", zone[0].text)[-1].strip()
+    _read_roles(zone, roles, plan)
+    return plan
+
+
+def _choose(zone: list[Line], roles: list[str], candidates: list[int], plan: HeaderPlan,
+            headline: Line | None) -> tuple[int | None, str, int | None]:
+    """(zone index of the title line, the title, the menu run if counted) — the index None
+    when no candidate is a credible headline. A page-title line's headline wins: its repeat
+    in the zone, else the page-title line itself (the title then reads as the repeat)."""
+    if headline is not None:
+        at = next((i for i in candidates if zone[i].index == headline.index), None)
+        if at is not None:
+            return at, zone[at].text, None
+        if zone[0].index == 0 and roles[0] == "candidate":
+            return 0, headline.text, None
+    credible = [i for i in candidates if headline_like(zone[i])]
+    # metadata: what the patterns read, and bylines or posting lines they did not ("By: Jane
+    # Doe on November 10th, 2012 at 3:00 pm")
+    first_meta = next((i for i, r in enumerate(roles) if r in ("meta", "kicker")
+                       or (r == "candidate" and _posting(zone[i]))), None)
+    menu: int | None = None  # the menu run, counted once (after the author rule's removal)
+    if first_meta is not None:
+        before = [i for i in candidates if i < first_meta]
+        if len(before) >= 2 and NAME_COMMA.match(zone[before[-1]].text):
+            roles[before[-1]] = "meta"  # "Tomasz Werner, Vellograd region" above the date
+            plan.author = zone[before[-1]].text.split(",")[0].strip()
+            candidates.remove(before[-1])
+            credible = [i for i in credible if i != before[-1]]
+        before = [i for i in credible if i < first_meta]
+        if len(before) >= 2 and before[-1] + 1 == first_meta \
+                and NAME.match(zone[before[-1]].text) \
+                and zone[before[-2]].words > zone[before[-1]].words + 1:
+            # "Jane Doe" above "11:45 AM on 05/22/2013", below a longer line: the author
+            before.pop()
+        pick = before[-1] if before else (credible[0] if credible else None)
+        below = next((i for i in range(first_meta + 1, len(zone)) if roles[i] == "candidate"),
+                     None)
+        if pick is not None and (pick + 1 < first_meta or zone[pick].index <= 1) \
+                and below == len(zone) - 1 and below in credible \
+                and zone[below].words > zone[pick].words:
+            # "Site Name" (at the page's top) or a menu and a previous/next line, a date, then
+            # the headline right above the article: a title sits right above its byline or
+            # date, or below them
+            pick = below
+    elif len(candidates) >= 2 and candidates[0] <= 1 and zone[candidates[0]].words <= 5 \
+            and zone[candidates[0]].text != zone[candidates[1]].text:
+        # "Site Name" then the title, perhaps with a section label or menu items between
+        menu = _menu_run(zone, candidates)
+        after = [i for i in credible if i >= candidates[menu or 1]]
+        pick = after[0] if after else None
+    else:
+        pick = credible[0] if credible else None
+    if pick is None:
+        return None, "", menu
+    # an aggregator repeats the title: take the first copy, the rest are repeats
+    title = zone[pick].text
+    return next(i for i in candidates if zone[i].text == title), title, menu
+
+
+def _posting(line: Line) -> bool:
+    text = MARKS.sub("", line.text.strip()).strip("*_ ")
+    return line.words <= 16 and bool(BYLINE_START.match(text) or POSTED.search(text))
+
+
+def _read_roles(zone: list[Line], roles: list[str], plan: HeaderPlan) -> None:
     for line, role in zip(zone, roles, strict=False):
         if role == "kicker":
             outlet = re.split(r"\s[·|]\s", line.text)[-1].strip()
             plan.outlet = plan.outlet or outlet
         elif role == "meta" and line.meta is not None:
             read_meta(line, plan)
-    return plan
 
 
 def _menu_run(zone: list[Line], candidates: list[int]) -> int:
