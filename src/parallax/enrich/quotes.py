@@ -31,9 +31,12 @@ from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
     apposition_subject,
     can_speak,
+    colon_clause,
+    colon_speaker,
     pronoun_genders,
     reported_body,
     straight_mismatch,
+    title_like,
     well_formed,
 )
 from parallax.enrich.quotes_langs import (
@@ -50,6 +53,7 @@ from parallax.enrich.quotes_langs import (
 from parallax.enrich.quotes_partial import (
     SHORT_WORDS,
     continue_speakers,
+    named_in,
     open_paragraph_ends,
     partial_quotes,
     title_phrase,
@@ -319,10 +323,29 @@ class RegexQuotes:
             lead = text[max(0, start - 120):start]
             if FIRST_PERSON_CUE.search(lead):
                 speaker, cue = article.author or "the author", "wrote"
+            elif article.language == "en":
+                speaker = self._colon_speaker(article, start)
             elif article.language not in NO_COLON_SPEAKER:
                 entity = _entity_near(article.entities, max(0, start - 200), start, (0, 0))
                 speaker = entity.canonical if entity else None
+        if cue is None and article.language == "en" and title_like(
+                text, start, end, article.entities):
+            return None  # a title or a shout in quotation marks, no speech verb near
         return Quote(inner, start, end, speaker, cue, True)
+
+    def _colon_speaker(self, article: Article, start: int) -> str | None:
+        """English: a name in the clause before the colon (``colon_speaker``), else in its first
+        three words (its subject) a lone surname ("Dempsey said:") or "he"/"she" resolved."""
+        text = article.text
+        if (speaker := colon_speaker(text, article.entities, start)) is not None:
+            return speaker
+        lo = colon_clause(text, start)
+        head = re.match(r"\s*(?:[^\s:]+\s+){0,2}[^\s:]*", text[lo:start])
+        words = head.group(0) if head else ""
+        if (speaker := named_in(article, words)) is not None:
+            return speaker
+        word = re.search(r"(?<![\w])(?:he|she)(?![\w])", words, re.IGNORECASE)
+        return self._antecedent(article, lo + word.start()) if word else None
 
     def _subject(self, article: Article, lo: int, hi: int, skip: tuple[int, int],
                  cue_at: int) -> str | None:

@@ -174,7 +174,7 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
         tail = re.match(r"[^.!?\n]{0,40}", text[q.end + 1:])
         if tail is not None and cues.search(tail.group(0)):
             if article.language not in VERBS:  # there the quote stage read the tail already
-                q.speaker = _named_in(article, tail.group(0))
+                q.speaker = named_in(article, tail.group(0))
             continue
         before = [(end, speaker) for end, speaker in named if end <= q.start]
         if before:
@@ -184,7 +184,7 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
                 q.speaker = speaker
 
 
-def _named_in(article: Article, tail: str) -> str | None:
+def named_in(article: Article, tail: str) -> str | None:
     """The one person a name in ``tail`` stands for: a full name as a person's mention or
     canonical name, a lone word as a person's surname ("Candace Smith" is not "Quentin Smith")."""
     names = re.findall(r"(?<![\w])[A-ZА-ЯЁÄÖÜ][\w'’-]+(?:\s+[A-ZА-ЯЁÄÖÜ][\w'’-]+)*", tail)

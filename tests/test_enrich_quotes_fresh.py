@@ -1,0 +1,81 @@
+"""English voices on fresh real news (issue 17, twelfth session): what a judged sample of the
+Dragnet tuning half showed as voices wrongly. Titles and shouts in quotation marks with no speech
+verb near are no voices, the one told is no speaker, and a quote after a colon takes its speaker
+from the clause that introduces it, never from an earlier sentence. The sentences are written for
+these tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+from parallax.enrich.quotes_checks import title_like
+from parallax.pipeline import Pipeline
+from parallax.records import Article, Published
+from parallax.settings import Config
+
+
+@functools.cache
+def _pipeline() -> Pipeline:
+    return Pipeline.from_config(Config())
+
+
+def enriched(text: str) -> Article:
+    article = Article(id="t", role="main", title="", outlet="Outlet A", published=Published(),
+                      text=text)
+    for kind, annotator in _pipeline().annotators:
+        if kind != "framing":
+            annotator.annotate(article)
+    return article
+
+
+def _speakers(article: Article) -> dict[str, str | None]:
+    return {q.text.strip(" ,.;"): q.speaker for q in article.quotes}
+
+
+def test_titles_and_shouts_in_quotation_marks_are_no_voices() -> None:
+    article = enriched(
+        "The critic Dana Wells has published three books: \"Small Rivers and Slow Longing,\" "
+        "\"Salt and Iron at Midnight\" and \"The Quiet Harbour Years.\" She lives near the "
+        "coast.\n\nThe cafe is the most \"WE ARE YOUNG AND LOUD AND PROUD\" place in town, "
+        "with a neon wall.\n\nHer neighbour shouted \"we never asked for any of this\" and "
+        "left the meeting.")
+    shown = _speakers(article)
+    assert not {"Small Rivers and Slow Longing", "Salt and Iron at Midnight",
+                "The Quiet Harbour Years", "WE ARE YOUNG AND LOUD AND PROUD"} & set(shown)
+    assert "we never asked for any of this" in shown  # speech in sentence case stays
+
+
+def test_title_case_counts_no_words_of_a_found_name() -> None:
+    article = enriched("Senator Ruth Calder spoke in Tallinn on Monday.")
+    text = "\u201cMeet Ruth Calder.\u201d"
+    assert title_like("Once Upon a Town: The Miracle of the Canteen", 0, 43, [])
+    assert not title_like("we never asked for any of this", 0, 30, [])
+    names = [m for m in article.entities if m.text == "Ruth Calder"]
+    assert names  # the sentence above makes the entity stage find the name
+    shifted = [dataclasses.replace(m, start=6, end=17) for m in names[:1]]
+    assert title_like(text, 1, 18, []) and not title_like(text, 1, 18, shifted)
+
+
+def test_the_one_told_is_no_speaker() -> None:
+    article = enriched(
+        "\u201cThe budget will pass before the winter recess, whatever the opposition says,"
+        "\u201d Marta Kellner of the finance committee told Radio Nordvik on Monday."
+        "\n\nThe sprinter Tomas Rydell lost his appeal on Friday. Rydell told Radio Nordvik: "
+        "\u201cWe will appeal the ruling in every court that will hear us.\u201d")
+    shown = _speakers(article)
+    assert shown["The budget will pass before the winter recess, whatever the opposition "
+                 "says"] == "Marta Kellner"  # was Radio Nordvik
+    assert shown["We will appeal the ruling in every court that will hear us"] == "Tomas Rydell"
+
+
+def test_a_colon_quote_takes_no_speaker_from_an_earlier_sentence() -> None:
+    article = enriched(
+        "The mayor, Elin Ferrow, opened the new bridge over the river on Monday. A local paper "
+        "later printed a letter from a reader:\n\n\u201cThis bridge has cut my drive to work in "
+        "half and I am grateful for it.\u201d\n\nGeneral Aron Vasquez visited the port on "
+        "Tuesday.\n\nVasquez said: \u201cThe harbour will stay open to every ship that needs "
+        "it.\u201d")
+    shown = _speakers(article)
+    assert shown["This bridge has cut my drive to work in half and I am grateful for it"] is None
+    assert shown["The harbour will stay open to every ship that needs it"] == "Aron Vasquez"
