@@ -88,6 +88,25 @@ def extract_files(paths: list[Path], config: Config) -> list[dict[str, Any]]:
     return results
 
 
+def extracted(folder: Path, key: int, page: RealPage, dumps: dict[str, str], html: bool,
+              config: Config) -> list[tuple[str, str, dict[str, Any]]]:
+    """(name, dump, JSON result) for each text dump of ``page`` (``dumps``: name -> text) and,
+    with ``html``, the page itself (name ``html``, dump ""): each is written to ``folder`` and
+    read back through the ``extract --json`` path, as a user's file would be; an input with no
+    result counts as rejected. The files are removed again."""
+    jobs = [(name, folder / f"{key}-{name}.txt", dump) for name, dump in dumps.items()]
+    if html:
+        jobs.append(("html", folder / f"{key}.html", ""))
+    for name, path, dump in jobs:
+        path.write_text(page.html if name == "html" else dump, encoding="utf-8")
+    by_input = {c.get("input"): c for c in extract_files([j[1] for j in jobs], config)}
+    out = [(name, dump, by_input.get(str(path), {"status": "rejected"}))
+           for name, path, dump in jobs]
+    for _, path, _ in jobs:
+        path.unlink()
+    return out
+
+
 def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool = True,
              baselines: bool = True, config: Config | None = None) -> Results:
     config = config or Config()
@@ -96,20 +115,9 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
         folder = Path(tmp)
         for k, page in enumerate(pages):
             title, blocks = page_blocks(page.html)
-            jobs: list[tuple[str, Path, str]] = []
-            for shape in shapes:
-                dump = render(title, blocks, shape, with_title=with_title(page))
-                path = folder / f"{k}-{shape}.txt"
-                path.write_text(dump, encoding="utf-8")
-                jobs.append((shape, path, dump))
-            if html:
-                path = folder / f"{k}.html"
-                path.write_text(page.html, encoding="utf-8")
-                jobs.append(("html", path, ""))
-            contracts = extract_files([j[1] for j in jobs], config)
-            by_input = {c.get("input"): c for c in contracts}
-            for shape, path, dump in jobs:
-                contract = by_input.get(str(path), {"status": "rejected"})
+            dumps = {shape: render(title, blocks, shape, with_title=with_title(page))
+                     for shape in shapes}
+            for shape, dump, contract in extracted(folder, k, page, dumps, html, config):
                 text, rejected, low = main_text(contract)
                 results.scores.append(Score(page.name, page.site, shape,
                                             *shingle_prf(text, page.gold), rejected, low,
@@ -124,7 +132,6 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
                     results.scores.append(Score(page.name, page.site, f"keep_all:{shape}",
                                                 *shingle_prf(dump, page.gold), False,
                                                 corpus=page.corpus))
-                path.unlink()
             if baselines and html:
                 article, comments = _trafilatura(page.html)
                 results.scores.append(Score(page.name, page.site, "trafilatura",
@@ -148,4 +155,4 @@ def _trafilatura(page: str) -> tuple[str, str]:
     return f"{data.get('title') or ''}\n{data.get('text') or ''}", str(data.get("comments") or "")
 
 
-__all__ = ["Results", "Score", "evaluate", "extract_files", "main_text", "with_title"]
+__all__ = ["Results", "Score", "evaluate", "extract_files", "extracted", "main_text", "with_title"]

@@ -26,7 +26,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from parallax.segment.dates import parse_absolute
-from parallax.segment.realeval import extract_files
+from parallax.segment.realeval import extracted
 from parallax.segment.realpages import RealPage, words
 from parallax.segment.render import flat_text, page_blocks, render
 from parallax.settings import Config
@@ -148,21 +148,11 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
             if not refs:
                 continue
             title, blocks = page_blocks(page.html)
-            jobs: list[tuple[str, Path, str]] = []
-            for shape in shapes:
-                for on_top in (False, True):
-                    name = f"{shape}+title" if on_top else shape
-                    dump = render(title, blocks, shape, with_title=on_top)
-                    path = folder / f"{k}-{name}.txt"
-                    path.write_text(dump, encoding="utf-8")
-                    jobs.append((name, path, dump))
-            if html:
-                path = folder / f"{k}.html"
-                path.write_text(page.html, encoding="utf-8")
-                jobs.append(("html", path, ""))
-            by_input = {c.get("input"): c for c in extract_files([j[1] for j in jobs], config)}
-            for name, path, dump in jobs:
-                got = main_title(by_input.get(str(path), {}))
+            dumps = {f"{shape}+title" if on_top else shape:
+                     render(title, blocks, shape, with_title=on_top)
+                     for shape in shapes for on_top in (False, True)}
+            for name, dump, contract in extracted(folder, k, page, dumps, html, config):
+                got = main_title(contract)
                 scores.append(TitleScore(page.name, page.site, page.corpus, name, got,
                                          verdict(got, refs)))
                 if baselines and name != "html":
@@ -170,7 +160,6 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
                         scores.append(TitleScore(page.name, page.site, page.corpus,
                                                  f"{base}:{name}", chosen,
                                                  verdict(chosen, refs)))
-                path.unlink()
     return scores
 
 
