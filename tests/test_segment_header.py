@@ -83,3 +83,22 @@ def test_site_name_and_date_above_the_headline() -> None:
 def test_markdown_heading_marks_are_not_part_of_the_title() -> None:
     page = "# Council approves harbour bridge repairs\n\n" + BODY
     assert segment_text(page).articles[0].title == "Council approves harbour bridge repairs"
+
+
+MENU = "\n".join(["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health",
+                  "Sport", "Culture", "Travel", "Opinion", "Video", "Podcasts", "Newsletters",
+                  "About us", "Contact", "Careers", "Advertise", "Sign in"])
+
+
+def test_the_page_title_lines_headline_part_when_the_rules_find_none() -> None:
+    """A dump that starts with the page's title line ("Headline | Site") and then a long menu:
+    the header rules find no headline above the article, so the title line's long part is
+    the headline, never the site's name."""
+    for first in ("Energy law unveiled by the government | The Coastline Standard",
+                  "Energy law unveiled by the government | Politics | The Coastline Standard"):
+        main = segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0]
+        assert main.title == "Energy law unveiled by the government"
+    # no part reads as a headline (two long parts, or no separator): no title, as before
+    for first in ("Energy law unveiled by the government | Coastline Standard daily news edition",
+                  "Energy law unveiled by the government"):
+        assert segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0].title in ("", None)
