@@ -83,6 +83,16 @@ def test_author_label_counts_only_for_the_noun_phrase_of_the_target() -> None:
         assert target_label(text, _at(text, "Kim Jong Un"), {}) == want, text
 
 
+def test_a_sports_title_is_no_praise_a_champion_of_a_cause_is() -> None:
+    """"champion" is a verdict only in its "champion of ..." sense; as a title before or after
+    a name it is a sports result (fresh real news: most leans shown were such titles)."""
+    for text, want in [("World champion Mara Oduya won the race in Berlin.", 0),
+                       ("Mara Oduya, the 2011 marathon champion, won again.", 0),
+                       ("Mara Oduya is a champion of free speech.", 1),
+                       ("Mara Oduya, the champion of the poor, spoke.", 1)]:
+        assert target_label(text, _at(text, "Mara Oduya"), {}) == want, text
+
+
 def test_a_lean_is_shown_only_above_its_threshold_with_evidence() -> None:
     model = _labeller(list(LABELS), {"show_min": [0.5, 0.0, 0.4], "evidence_min": 0.5})
     leaning = np.array([[0.6, 0.3, 0.1], [0.2, 0.7, 0.1]])
