@@ -67,8 +67,7 @@ def _real_pages(limit: int) -> list[object]:
     from parallax.segment import realpages
 
     root = ROOT.parent / "shared" / "datasets" / "extraction"
-    pages = [p for p in realpages.load(root) if p.split == "heldout"]
-    return pages[:: max(1, len(pages) // limit)][:limit]  # type: ignore[return-value]
+    return realpages.of_split(root, "heldout", limit)  # type: ignore[return-value]
 
 
 def bench_real(limit: int, rounds: int = 3, html: bool = True) -> None:

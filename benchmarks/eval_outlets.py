@@ -43,9 +43,7 @@ def main() -> None:
         from parallax.segment import decoder
 
         decoder.confirmed = lambda outlet, lines: outlet
-    pages = [p for p in realpages.load(DATA) if p.split == args.split]
-    if args.limit:
-        pages = pages[:: max(1, len(pages) // args.limit)][: args.limit]
+    pages = realpages.of_split(DATA, args.split, args.limit)
     started = time.time()
     rows = run(pages, tuple(s for s in args.shapes.split(",") if s))
     table = summary(rows)

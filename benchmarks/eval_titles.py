@@ -31,9 +31,7 @@ def main() -> None:
     parser.add_argument("--shapes", default=",".join(RENDERINGS))
     parser.add_argument("--no-html", action="store_true")
     args = parser.parse_args()
-    pages = [p for p in realpages.load(DATA) if p.split == args.split]
-    if args.limit:
-        pages = pages[:: max(1, len(pages) // args.limit)][: args.limit]
+    pages = realpages.of_split(DATA, args.split, args.limit)
     started = time.time()
     shapes = tuple(s for s in args.shapes.split(",") if s)
     scores = titleeval.evaluate(pages, shapes, html=not args.no_html)

@@ -109,6 +109,15 @@ def load(root: Path, sets: tuple[str, ...] = SETS) -> Iterator[RealPage]:
                            page, gold, clean_gold(comments) if comments else "")
 
 
+def of_split(root: Path, split: str, limit: int = 0) -> list[RealPage]:
+    """The pages of one part (``heldout`` / ``train``); with ``limit``, at most that many spread
+    evenly over it (every n-th page), so a quick run still meets every set and site range."""
+    pages = [p for p in load(root) if p.split == split]
+    if limit:
+        pages = pages[:: max(1, len(pages) // limit)][:limit]
+    return pages
+
+
 def split_comments(raw: str) -> tuple[str, str]:
     """A gold file's article and reader comments. Why: Dragnet's gold has both, split by its
     separator line; scored (and trained) as one text, a page's comment thread counted as
