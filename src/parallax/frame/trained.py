@@ -249,7 +249,11 @@ class TrainedFraming:
         model = self.models.get("techniques")
         if model is None:
             return
+        reporting = article.genre is not None and article.genre.label == "reporting"
         spans = units.paragraph_spans(article.text)
+        if reporting:  # only labels inside a quote are shown there (``straight_news_labels``)
+            spans = [(s, e) for s, e in spans
+                     if any(q.start < e and s < q.end for q in article.quotes)]
         if not spans:
             return
         x = np.stack([units.paragraph_row(ctx.doc, s, e) for s, e in spans])
@@ -258,7 +262,6 @@ class TrainedFraming:
         news = (self.loaded is not None and LOADED in model.labels
                 and article.language in self.loaded.languages)
         found: list[TechniqueSpan] = []
-        reporting = article.genre is not None and article.genre.label == "reporting"
         for (start, end), p in zip(spans, probs, strict=True):
             for j in np.flatnonzero(p >= model.thresholds):
                 name = model.labels[j]
