@@ -83,7 +83,10 @@ REPEAT_PROSE = 2
 ARTICLE_NEAR = 6
 #: how far above a header zone the decoder skipped to look for the headline over a byline
 LOOK_BACK = 20
-#: separators between a page title's parts ("Headline | Section | Site", "Headline - Site")
+#: separators between a page title's parts ("Headline | Section | Site", "Headline - Site").
+#: Not ``pagecontext._TITLE_PARTS``, which also splits at ": " and " / " to find any repeated
+#: part (a line-model column, fixed by the trained trees): a headline's own colon ("Tour de
+#: force: Lions tour 2005") must not cut the part ``titled_part`` returns.
 TITLE_PARTS = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
 TITLE_PART_WORDS = 4
 SITE_PART_WORDS = 4
