@@ -202,7 +202,7 @@ STRAIGHT_NEWS = ("Straight news reports: Parallax labels techniques here only in
                  "mostly wrong.")
 
 
-def _straight_news(genres: list[Any]) -> bool:
+def straight_news(genres: list[Any]) -> bool:
     """Every article of the outlet is one the genre model calls ``reporting``: the framing stage
     shows no technique in its own words (``trained.straight_news_labels``), so an empty list
     is an abstention, not a finding, and the page must say which."""
@@ -236,7 +236,7 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
     framing = [{"outlet": o, "narratives": narratives.get(o, []),
                 "techniques": techniques.get(o, []),
                 "quoted": [{**t, "speakers": _strs(t.get("speakers"))} for t in quoted.get(o, [])],
-                "abstains": STRAIGHT_NEWS if _straight_news(genres.get(o, [])) else None}
+                "abstains": STRAIGHT_NEWS if straight_news(genres.get(o, [])) else None}
                for o in _ordered(_ordered(list(narratives), list(techniques)), list(quoted))]
     spoken = _per_outlet([], _dicts(comparison.get("voices")))
     voices: list[dict[str, Any]] = [{"outlet": o, "voices": sorted(spoken[o], key=_quote_count)}

@@ -18,6 +18,7 @@ from parallax.compare.render import (
     render_html_report,
     render_markdown,
     span_text,
+    straight_news,
 )
 from parallax.store.browse import StoryFilter
 from parallax.stories.explain import SAMPLE, grouping
@@ -126,8 +127,8 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         return ctx.page("article.html", a=article, paragraphs=layered_paragraphs(article, span),
                         layers=LAYERS, shown=shown, entities=entity_rows(article),
                         techniques=technique_rows(article),
-                        techniques_note=(STRAIGHT_NEWS if article.genre is not None
-                                         and article.genre.label == "reporting" else None),
+                        techniques_note=(STRAIGHT_NEWS if straight_news(
+                            [article.genre.label if article.genre else None]) else None),
                         **context)
 
     @app.get("/entity/{name}", include_in_schema=False, response_class=HTMLResponse)
