@@ -61,11 +61,17 @@ def with_title(page: RealPage) -> bool:
     return fold_of(page.name) % 2 == 0
 
 
+def main_article(contract: dict[str, Any]) -> dict[str, Any] | None:
+    """The main article of one JSON result; None when the input was rejected or has none."""
+    if contract.get("status") != "ok":
+        return None
+    return next((a for a in contract.get("articles") or []
+                 if isinstance(a, dict) and a.get("role") == "main"), None)
+
+
 def main_text(contract: dict[str, Any]) -> tuple[str, bool, bool]:
     """(title + text of the main article, rejected, low confidence) of one JSON result."""
-    if contract.get("status") != "ok":
-        return "", True, False
-    main = next((a for a in contract["articles"] if a.get("role") == "main"), None)
+    main = main_article(contract)
     if main is None:
         return "", True, False
     notes = main.get("notes") or []
@@ -155,4 +161,5 @@ def _trafilatura(page: str) -> tuple[str, str]:
     return f"{data.get('title') or ''}\n{data.get('text') or ''}", str(data.get("comments") or "")
 
 
-__all__ = ["Results", "Score", "evaluate", "extract_files", "extracted", "main_text", "with_title"]
+__all__ = ["Results", "Score", "evaluate", "extract_files", "extracted", "main_article",
+           "main_text", "with_title"]

@@ -26,7 +26,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from parallax.segment.dates import parse_absolute
-from parallax.segment.realeval import extracted
+from parallax.segment.realeval import extracted, main_article
 from parallax.segment.realpages import RealPage, words
 from parallax.segment.render import flat_text, page_blocks, render
 from parallax.settings import Config
@@ -129,10 +129,7 @@ def baseline_titles(dump: str) -> dict[str, str]:
 
 
 def main_title(contract: dict[str, Any]) -> str:
-    if contract.get("status") != "ok":
-        return ""
-    articles = contract.get("articles") or []
-    main = next((a for a in articles if isinstance(a, dict) and a.get("role") == "main"), None)
+    main = main_article(contract)
     return str(main.get("title") or "") if main else ""
 
 
