@@ -93,18 +93,11 @@ def run(pages: list[RealPage], shapes: tuple[str, ...]) -> list[dict[str, object
             title, blocks = page_blocks(page.html)
             names = site_names(page, title)
             strict = site_names(page, "")  # the meta tags and host alone
-            jobs = []
-            for shape in shapes:
-                dump = render(title, blocks, shape, with_title=realeval.with_title(page))
-                path = folder / f"{k}-{shape}.txt"
-                path.write_text(dump, encoding="utf-8")
-                jobs.append((shape, path, dump))
-            contracts = {c.get("input"): c for c in
-                         realeval.extract_files([j[1] for j in jobs], config)}
-            for shape, path, dump in jobs:
-                contract = contracts.get(str(path), {})
-                main = next((a for a in contract.get("articles") or []
-                             if a.get("role") == "main"), None)
+            dumps = {shape: render(title, blocks, shape, with_title=realeval.with_title(page))
+                     for shape in shapes}
+            for shape, dump, contract in realeval.extracted(folder, k, page, dumps, False,
+                                                            config):
+                main = realeval.main_article(contract)
                 outlet = (main or {}).get("outlet") or ""
                 rows.append({"page": page.name, "corpus": page.corpus, "site": page.site,
                              "split": page.split, "shape": shape, "outlet": outlet,
@@ -112,7 +105,6 @@ def run(pages: list[RealPage], shapes: tuple[str, ...]) -> list[dict[str, object
                              "right_strict": same_outlet(outlet, strict) if outlet else None,
                              "first": same_outlet(first_line(dump), names),
                              "evidence": names})
-                path.unlink()
     return rows
 
 

@@ -98,21 +98,17 @@ def evaluate(pages: Iterable[realpages.RealPage], semeval: Path, languages: tupl
             if span is None:
                 continue
             out.pages += 1
-            jobs = []
+            dumps, of = {}, {}
             for lang in languages:
                 new, gold = transplant(blocks, span, pool[lang][rng.randrange(len(pool[lang]))])
                 for shape in shapes:
-                    path = folder / f"{out.pages}-{lang}-{shape}.txt"
-                    path.write_text(render(title, new, shape,
-                                           with_title=realeval.with_title(page)),
-                                    encoding="utf-8")
-                    jobs.append((lang, shape, path, gold))
-            by_input = {c.get("input"): c
-                        for c in realeval.extract_files([j[2] for j in jobs], config)}
-            for lang, shape, path, gold in jobs:
-                text, rejected, _ = realeval.main_text(
-                    by_input.get(str(path), {"status": "rejected"}))
+                    name = f"{lang}-{shape}"
+                    dumps[name] = render(title, new, shape, with_title=realeval.with_title(page))
+                    of[name] = (lang, shape, gold)
+            for name, _, contract in realeval.extracted(folder, out.pages, page, dumps, False,
+                                                        config):
+                lang, shape, gold = of[name]
+                text, rejected, _ = realeval.main_text(contract)
                 out.f1[lang][shape].append(realpages.shingle_prf(text, gold)[2])
                 out.rejected[lang] += rejected
-                path.unlink()
     return out
