@@ -18,7 +18,7 @@ phrase's sentence ("In March I wrote: “…” Six months later, the government
 taken), "so-called “…”" is the author's scare quote, and a name in quotation marks (a party in
 «…») is no quote, nor is a title ('told “Fox & Friends”', 'in the book, “The Dictator Pope”':
 every word capitalised after a preposition, a possessive or "book"). The speaker is the subject
-right before the verb (``RegexQuotes.subject_of``: a named entity, a source noun phrase or a
+right before the verb (``Speakers.subject_of``: a named entity, a source noun phrase or a
 pronoun) or, for a cue right after the phrase, before that cue; none after a participle ("…,
 saying it was “ruined”", "calling Soros a “public enemy”": the subject is not next to it).
 Before, a short quote with a cue within 30 characters took the direct pass's looser speaker (the
