@@ -310,6 +310,8 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no date evidence": {"story_date_weight": 0.0},
     "no terms (names + meaning)": {"story_lexical_weight": 0.0, "story_term_floor": 0.0},
     "no meaning (names + terms)": {"story_embedding_weight": 0.0},
+    # names' 0.2 split 3:5 between meaning and terms (the two weights must sum under 1)
+    "no names (meaning + terms)": {"story_embedding_weight": 0.37, "story_lexical_weight": 0.62},
     "no terms, no date evidence": {"story_lexical_weight": 0.0, "story_term_floor": 0.0,
                                    "story_date_weight": 0.0},
     "no cross-lingual marks": {"StoryIndex.mark_weight": 0.0},
