@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 from parallax.segment.prefilter import (
     LiteralIndex,
@@ -202,7 +203,7 @@ def comments_start_and_holding(texts: list[str], also: tuple[str, ...]
                                ) -> tuple[set[int], set[int]]:
     """``comments_start_lines`` and the lines holding one of ``also`` (folded literals),
     found in the same folded page (``threads.thread_marks``: one fold of the page, not two)."""
-    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    starts = list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0))
     page = fold("\n".join(texts))
     return ({i for i in lines_holding(_COMMENTS_START_LITERALS, page, starts)
              if comments_start(texts[i])},
@@ -322,6 +323,12 @@ def always_kind(text: str, n: int) -> str | None:
     page; the shortcut's assumptions are pinned by tests/test_linefeatures.py)."""
     if n > 40 or (n > SHARE_PHRASE_WORDS and text[:1] not in SHARE_FIRST):
         return None
+    # ``_may_be_whole`` inlined (~130 lines a real page come here): when it says no,
+    # ``_first_kind`` skips every ``_ALWAYS`` pattern and answers None
+    if _WHOLE is not None and text.isascii() and not text.endswith("\n"):
+        lowered = text.lower()
+        if lowered not in _WHOLE[0] and not lowered.startswith(_WHOLE[1]):
+            return None
     return _first_kind(text, n, _ALWAYS)
 
 

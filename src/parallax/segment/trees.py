@@ -12,7 +12,7 @@ trees at once: one gather per tree level, no per-line Python.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -38,6 +38,20 @@ class TreeEnsemble:
     value: FloatArray  # (trees, 2**depth)
     depth: int
     baseline: float
+    #: the nodes level-major (every tree's level-0 node, then every tree's two level-1 nodes,
+    #: ...), with where each level starts: ``raw``'s gathers read one level's block
+    by_level: tuple[IntArray, FloatArray, tuple[int, ...]] = field(init=False, repr=False,
+                                                                   compare=False)
+
+    def __post_init__(self) -> None:
+        trees = self.feature.shape[0]
+        blocks = [slice(2 ** d - 1, 2 ** (d + 1) - 1) for d in range(self.depth)]
+        feature = np.concatenate([self.feature[:, b].ravel() for b in blocks]
+                                 or [np.zeros(0, dtype=np.intp)]).astype(np.intp)
+        threshold = np.concatenate([self.threshold[:, b].ravel() for b in blocks]
+                                   or [np.zeros(0)]).astype(np.float64)
+        starts = tuple(trees * (2 ** d - 1) for d in range(self.depth + 1))
+        object.__setattr__(self, "by_level", (feature, threshold, starts))
 
     def raw(self, x: FloatArray) -> FloatArray:
         n = x.shape[0]
@@ -46,32 +60,33 @@ class TreeEnsemble:
             return np.full(n, self.baseline)
         if not inner:  # depth 0: every tree is one leaf
             return np.full(n, self.baseline + self.value[:, 0].sum())
-        # the page column by column, so a node's feature column starts at feature * n; the
-        # node index is kept absolute (tree * inner + node) and updated in place: the next
-        # node of a at tree t is 2a - t*inner + 1 + right. The roots' tests need no gather
-        # (one feature row per tree); the gathers take mode="wrap" (their indices are in
-        # range), which ``take`` does not buffer when given ``out``
+        # the page column by column, so a node's feature column starts at feature * n. A
+        # line's node at level d is kept as q = tree * 2**d + (its path's d tests as bits),
+        # its place in that level's block of ``by_level``; the next level's is 2q + right,
+        # and after the last level q is the leaf's place in ``value`` (tree * 2**depth + j).
+        # The roots' tests need no gather (one feature row per tree); the gathers take
+        # mode="wrap" (their indices are in range), which ``take`` does not buffer when
+        # given ``out``, and every level reuses the same buffers
+        feature, threshold, starts = self.by_level
         by_feature = np.ascontiguousarray(x.T, dtype=np.float64)
         columns = by_feature.ravel()
-        column_start = self.feature.ravel() * n
-        threshold = self.threshold.ravel()
+        column_start = feature * n
         lines = np.arange(n, dtype=np.intp)
-        first = np.arange(trees, dtype=np.intp)[:, None] * inner
-        right = by_feature[self.feature[:, 0]] > self.threshold[:, :1]
-        at = first + 1 + right
-        step = 1 - first
+        right = by_feature[feature[:trees]] > threshold[:trees, None]
+        q = np.arange(0, 2 * trees, 2, dtype=np.intp)[:, None] + right
         index = np.empty((trees, n), dtype=np.intp)
-        for _ in range(self.depth - 1):
-            np.take(column_start, at, out=index, mode="wrap")
+        value = np.empty((trees, n))
+        bound = np.empty((trees, n))
+        for level in range(1, self.depth):
+            block = slice(starts[level], starts[level + 1])
+            np.take(column_start[block], q, out=index, mode="wrap")
             index += lines
-            np.greater(columns.take(index, mode="wrap"), threshold.take(at, mode="wrap"),
-                       out=right)
-            at *= 2
-            at += step
-            at += right
-        # leaf j of tree t is node t*inner + inner + j, its value at t*(inner + 1) + j
-        at += np.arange(trees, dtype=np.intp)[:, None] - inner
-        return np.asarray(self.baseline + self.value.ravel().take(at).sum(axis=0),
+            columns.take(index, out=value, mode="wrap")
+            threshold[block].take(q, out=bound, mode="wrap")
+            np.greater(value, bound, out=right)
+            q <<= 1
+            q += right
+        return np.asarray(self.baseline + self.value.ravel().take(q).sum(axis=0),
                           dtype=np.float64)
 
     def probabilities(self, x: FloatArray) -> FloatArray:
