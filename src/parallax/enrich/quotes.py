@@ -28,10 +28,14 @@ from collections.abc import Callable
 from parallax.enrich.entities import load_roles
 from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
+    THAT_END,
     reported_body,
     straight_mismatch,
     title_like,
     well_formed,
+)
+from parallax.enrich.quotes_checks import (
+    clause_first as clause_first_end,
 )
 from parallax.enrich.quotes_langs import (
     LANGS,
@@ -62,6 +66,8 @@ from parallax.records import Article, Mention, Quote, Sentence
 from parallax.registry import register
 from parallax.settings import Config
 
+#: a company standing for the one its reported clause opens with
+COMPANY_NOUN = re.compile(r"the (?:company|firm|group)", re.IGNORECASE)
 #: who speaks a reported clause, given the article's speaker rules, the cue verb's match and its
 #: sentence
 SpeakerRule = Callable[[Speakers, re.Match[str], Sentence], str | None]
@@ -166,7 +172,21 @@ class RegexQuotes:
                 continue
             before = text[sentence.start:m.start()]
             tail = text[m.end():sentence.end].rstrip(" .!?")
-            if clause_first and re.search(r"[,;:]\s*$", before) and len(
+            if (clause_first and article.language == "en" and not THAT_END.search(m.group(0))
+                    and (length := clause_first_end(before, tail)) is not None):
+                # "The payment will have to wait, he said." / "…, Olander said Monday."
+                body_start, body_end = sentence.start, sentence.start + length
+                # "he" is not a name inside the clause ("Forces loyal to President X were
+                # shelling …, he said"); where the clause opens with a name, "he" may be that
+                # one or another ("Pompeo reminded his hosts …, she said"): no speaker, no quote
+                speaker = who.subject_of(m.start(), within=(body_start, body_end))
+                if speaker is None or speaker != who.subject_of(
+                        m.start(), within=(body_start + 1, body_end)):
+                    continue
+                if COMPANY_NOUN.fullmatch(speaker):  # "Xamarin … has received …, the company
+                    speaker = next((e.canonical for e in article.entities  # announced today"
+                                    if e.start == body_start and e.type == "ORG"), speaker)
+            elif clause_first and re.search(r"[,;:]\s*$", before) and len(
                     tail.split()) <= 5 and before.strip(' ,;:"“”„«»\''):
                 # reported clause first: "The strike will go on, said Olsen." / "…, sagte er."
                 if re.search(r"[\"”“»«'’]\s*[,;:]?\s*$", before):

@@ -219,3 +219,50 @@ def colon_speaker(text: str, entities: list[Mention], start: int) -> str | None:
                 and (best is None or (m.type == "PERSON" and best.type != "PERSON"))):
             best = m
     return best.canonical if best else None
+
+
+#: a subordinate clause opens the sentence: its main clause follows the verb ("When asked, Obama
+#: said he …"), so the words before the comma are not what was said
+SUBORDINATE = re.compile(r"(?:according|when|while|after|before|if|although|though|because|"
+                         r"since|until|"
+                         r"once|as|asked|pressed|speaking|reflecting|in|at|on)(?![\w'’-])",
+                         re.IGNORECASE)
+#: what may follow the verb of a clause-first attribution: when, where or how it was said
+#: ("…, Olander said Monday at GigaOM RoadMap.", "…, he said in a statement.")
+WHEN_WHERE = re.compile(r"(?:\w+day|yesterday|today|tonight|earlier|later|last|this|recently|"
+                        r"afterward|afterwards|again|then|now|in|on|at|during|after|before|"
+                        r"while|when|of|to|from|via|through|by|as)(?![\w'’-])", re.IGNORECASE)
+#: the subject of a clause-first attribution, after the comma: a name, a pronoun or a noun
+#: phrase of at most five words ("…, the companies said"), with an age or party tag stripped
+NOT_SUBJECT = re.compile(r"\s*(?:as|which|who|whom|whose|than|like|and|but|or|so|while|when|if|"
+                         r"because|where|what|how|though|although|not|even)(?![\w'’-])",
+                         re.IGNORECASE)
+#: '…, choices that Mitt Romney has promised': a relative clause, not the attribution
+RELATIVE = re.compile(r"(?<![\w])(?:that|which|who|whom|whose)(?![\w])", re.IGNORECASE)
+AGE_OR_TAG = re.compile(r",\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*)\s*$")
+
+
+def clause_first(before: str, tail: str) -> int | None:
+    """English: where the reported clause ends when the sentence reads "<clause>, <subject>
+    <verb> [when or where]." ("The payment will have to wait, he said.", "Data collection is
+    still limited to pro sports, Stefan Olander said Monday at GigaOM RoadMap."), given the
+    sentence's text ``before`` the verb and the ``tail`` after it: the length of the clause in
+    ``before``, or None. Thirteenth session, fresh real news (Dragnet tuning half): these
+    sentences were missed, or the words after the verb ("Monday at GigaOM RoadMap") were
+    shown as what was said. The subject itself is checked by the caller (a name, a source
+    noun phrase or a resolved pronoun right before the verb)."""
+    if tail and (WHEN_WHERE.match(tail) is None or len(tail.split()) > 6):
+        return None  # "…, she admitted to In Touch she goes for …" reports what follows
+    stem = before.rstrip()
+    for _ in range(2):
+        stem = AGE_OR_TAG.sub("", stem)  # "Beske, 43, said", "Ryan, R-Wis., said"
+    comma = stem.rfind(",")
+    if (comma < 0 or not 1 <= len(stem[comma + 1:].split()) <= 5
+            or re.search(r"[\"“”„«»]", stem[comma:]) or NOT_SUBJECT.match(stem[comma + 1:])
+            or RELATIVE.search(stem[comma + 1:])):
+        return None  # '…, as he promised during his campaign' is the author's clause
+    clause = stem[:comma].rstrip()
+    if (len(clause.split()) < 4 or SUBORDINATE.match(clause.lstrip(" \"“'‘")) is not None
+            or re.search(r"[\"”“»«'’]$", clause)):
+        return None  # '"…," Barlow said' is a direct quote's attribution, handled there
+    return len(clause)

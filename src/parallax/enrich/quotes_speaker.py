@@ -43,8 +43,8 @@ from parallax.enrich.speech_verbs import (
 from parallax.records import Article, Sentence
 
 SUBJECT_PRONOUNS = {"he", "she"}
-# a US party-state tag after a name: "Sen. Rand Paul, R-Ky., said"
-PARTY_STATE = re.compile(r",\s*[RDI]-[A-Z][\w.]*$")
+# a US party-state tag or an age after a name: "Sen. Rand Paul, R-Ky., said", "Beske, 43, said"
+PARTY_STATE = re.compile(r",\s*(?:[RDI]-[A-Z][\w.]*|\d{1,3})$")
 PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")  # "Pelosi, D-Calif., said"
 
 
@@ -87,11 +87,13 @@ class Speakers:
         self.genders = pronoun_genders(article.text)
         self._quoted: list[tuple[int, int]] | None = None
 
-    def subject_of(self, cue_at: int, named_only: bool = False) -> str | None:
+    def subject_of(self, cue_at: int, named_only: bool = False,
+                   within: tuple[int, int] = (0, 0)) -> str | None:
         """The subject right before a speech verb at ``cue_at``, in its sentence: a named
         person, organisation or place, a source noun phrase ("critics", "the White House"),
         or "he"/"she" resolved; only auxiliaries and adverbs may stand between. With
-        ``named_only`` only a named one (else None, also for "Aides to Mr. Trump")."""
+        ``named_only`` only a named one (else None, also for "Aides to Mr. Trump"). A pronoun
+        never stands for a name inside ``within`` (the clause it reports)."""
         article = self.article
         text = article.text
         sentence = sentence_of(article.sentences, cue_at)
@@ -115,7 +117,7 @@ class Speakers:
             if (np := SUBJECT_NP.search(stem)) is not None:
                 return np.group(0).strip()
             if word.group(1).lower() in SUBJECT_PRONOUNS:
-                return self.antecedent(lo + word.start(1))
+                return self.antecedent(lo + word.start(1), within)
             return None
         return None
 
