@@ -32,6 +32,7 @@ from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import sparse_rows
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.news import NewsArticle, read_news
+from parallax.frame.side import argued_domains, load_side
 from parallax.frame.taxonomy import (
     FINE_ROLES,
     FRAMES,
@@ -126,7 +127,8 @@ def build_rows(task: str, data: Path, encoder: CachedEncoder, subset: Subset,
             return Rows(np.stack(vectors), [list(d.narratives or []) for d in docs25],
                         [d.id for d in docs25], [d.language for d in docs25],
                         extra={"fine": [list(d.subnarratives or []) for d in docs25],
-                               "domains": [in_domains(d.text) for d in docs25]})
+                               "domains": [in_domains(d.text) for d in docs25],
+                               "texts": [d.text for d in docs25]})
         mentions = [(d, r) for d in docs25 for r in d.roles]
         names = encoder.encode([r.mention for _, r in mentions])
         embedded = {d.id: _embed(d.text, d.language, encoder) for d in docs25}
@@ -371,4 +373,16 @@ def evaluate(task: str, data: Path, models_dir: Path, *, subset: Subset = "heldo
     encoder = encoder or CachedEncoder(cache)
     rows = build_rows(task, data, encoder, subset, progress)
     encoder.save()
+    if task == "narratives":
+        argued(rows, load_side(str(models_dir)))
     return score(task, rows, predict_rows(task, rows, models))
+
+
+def argued(rows: Rows, model: LinearLabeller | None) -> None:
+    """Narrow each document's domains as ``analyze`` does (``side.argued_domains``), so the
+    rows are scored with the run-time decision. Not in ``train``'s cross-validation: the side
+    model learnt from these documents (its own out-of-fold numbers: docs/framing.md)."""
+    rows.extra["domains"] = [
+        argued_domains(model, domains, x, text, language)[0]
+        for domains, x, text, language in zip(rows.extra["domains"], rows.x, rows.extra["texts"],
+                                              rows.languages, strict=True)]

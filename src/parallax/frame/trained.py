@@ -34,6 +34,7 @@ from parallax.frame.roles import (
     choose_role,
     role_candidates,
 )
+from parallax.frame.side import argued_domains, load_side
 from parallax.frame.spans import SpanScorer
 from parallax.records import (
     Article,
@@ -144,6 +145,7 @@ class _Context:
     doc: EmbeddedText
     low: bool
     names: list[tuple[int, int]] = field(default_factory=list)
+    domains: set[str] | None = None  # ``_domains``: computed once, for narratives and roles
 
 
 class TrainedFraming:
@@ -156,6 +158,7 @@ class TrainedFraming:
         self.models = load_models(directory)
         self.spans = load_span_scorer(directory)
         self.loaded = load_loaded_words(directory)
+        self.side = load_side(directory)
         self.max_role_entities = max_role_entities
         self.role_min_sentences = role_min_sentences  # None: roles.ROLE_MIN_SENTENCES
         #: off by default: the fine role is right about as often as the most frequent one
@@ -236,13 +239,26 @@ class TrainedFraming:
             article.notes.append(withheld_note("narratives", article.language))
         elif coarse and fine:
             pc, pf = coarse.proba(ctx.doc.document), fine.proba(ctx.doc.document)
-            allowed = in_domains(f"{article.title}\n{article.text}")
+            allowed = self._domains(article, ctx)
             for choice in units.decode_narratives(pc, pf, coarse, fine, allowed):
                 j = fine.labels.index(choice.sub) if choice.sub in fine.labels else None
                 evidence = ([] if choice.label == units.OTHER or j is None
                             else self._evidence(ctx, fine, j))
                 article.narratives.append(NarrativeLabel(
                     choice.label, choice.sub, round(choice.score, 3), evidence, ctx.low))
+
+    def _domains(self, article: Article, ctx: _Context) -> set[str]:
+        """The taxonomy domains whose narratives and roles the article may get: those it is
+        about (``in_domains``), and in the side model's languages only when it argues the side
+        the taxonomy describes (``side.argued_domains``; a note says so when not)."""
+        if ctx.domains is None:
+            about = in_domains(f"{article.title}\n{article.text}")
+            ctx.domains, note = argued_domains(self.side, about, ctx.doc.document,
+                                               f"{article.title}\n{article.text}",
+                                               article.language)
+            if note:
+                article.notes.append(note)
+        return ctx.domains
 
     # -- techniques -------------------------------------------------------------------------
     def _techniques(self, article: Article, ctx: _Context) -> None:
@@ -400,7 +416,7 @@ class TrainedFraming:
                 by_entity[mention.canonical].append(mention)
         ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         ranked = ranked[:self.max_role_entities]
-        domains = in_domains(f"{article.title}\n{article.text}")
+        domains = self._domains(article, ctx)
         gate = self.models.get("roles-gate")
         # only entities that may get a role: no name embedding or role scores for the rest
         chosen = ([(name, ms, None) for name, ms in ranked] if self.portrayer is None else

@@ -1,0 +1,107 @@
+"""Which side an in-domain article argues (issue 17, thirteenth session): the SemEval-2025
+narratives and the roles inside their domains only on articles that argue what the taxonomy
+describes; a mainstream article about the climate or Ukraine gets ``Other`` and no role, with a
+note saying why."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.frame import side
+from parallax.frame.domains import domain_density, in_domains
+from parallax.frame.linear import LinearLabeller
+from parallax.frame.tasks import Rows, argued
+from parallax.frame.trained import bundled_dir
+from requirements import DATASETS, shared_path
+
+
+def _side(p: float, languages: tuple[str, ...] = ("en",)) -> LinearLabeller:
+    """A side model that gives every article probability ``p`` (zero weights, calibrated
+    bias)."""
+    width = 512 + 3
+    bias = float(np.log(p / (1 - p)))
+    return LinearLabeller([side.LABEL], np.zeros((width, 1), np.float32),
+                          np.array([bias], np.float32), np.ones(1, np.float32),
+                          np.zeros(1, np.float32), np.full(1, 0.5, np.float32),
+                          {"languages": list(languages), "threshold": 0.7})
+
+
+CLIMATE = ("Climate change is real, the scientists said; emissions must fall.\n\n"
+           "The council voted on the budget.\n\nA new park opened.")
+
+
+def test_density_counts_the_topic_per_word_and_per_paragraph() -> None:
+    density, share = domain_density(CLIMATE, {"CC"})
+    assert share == pytest.approx(1 / 3)
+    assert density == pytest.approx(100 * 2 / len(CLIMATE.split()))
+    assert domain_density(CLIMATE, set()) == (0.0, 0.0)
+
+
+def test_under_the_threshold_an_english_article_keeps_no_domain_and_says_why() -> None:
+    doc = np.zeros(512, np.float32)
+    kept, note = side.argued_domains(_side(0.9), {"CC"}, doc, CLIMATE, "en")
+    assert kept == {"CC"} and note is None
+    kept, note = side.argued_domains(_side(0.2), {"CC"}, doc, CLIMATE, "en")
+    assert kept == set()
+    assert note is not None and "climate change" in note and "no entity roles" in note
+    # other languages, no model, or no domain: unchanged
+    assert side.argued_domains(_side(0.2), {"URW"}, doc, CLIMATE, "ru") == ({"URW"}, None)
+    assert side.argued_domains(None, {"URW"}, doc, CLIMATE, "en") == ({"URW"}, None)
+    assert side.argued_domains(_side(0.2), set(), doc, CLIMATE, "en") == (set(), None)
+
+
+def test_scored_rows_use_the_run_time_decision() -> None:
+    rows = Rows(np.zeros((2, 512), np.float32), [["Other"], ["Other"]], ["a", "b"], ["en", "bg"],
+                extra={"domains": [{"CC"}, {"URW"}], "texts": [CLIMATE, "Украйна"]})
+    argued(rows, _side(0.2))
+    assert rows.extra["domains"] == [set(), {"URW"}]
+
+
+def test_the_shipped_side_model_is_english_and_card_reports_out_of_fold() -> None:
+    model = side.load_side(str(bundled_dir()))
+    assert model is not None and model.meta["languages"] == ["en"]
+    assert model.meta["threshold"] == side.THRESHOLD
+    card = model.meta["card"]
+    assert card["oof_auc_semeval"] >= 0.75
+    assert card["oof_mainstream_kept"] < card["oof_semeval_narrative_kept"]
+
+
+def _dragnet_page(name: str) -> tuple[str, str]:
+    from parallax.segment.realpages import load
+
+    root = shared_path("datasets/extraction")
+    page = next(p for p in load(root, ("dragnet_data",)) if p.name == name)
+    lines = page.gold.splitlines()
+    first = next(i for i, line in enumerate(lines) if len(line.split()) >= 3)
+    return lines[first], "\n\n".join(lines[first + 1:])
+
+
+@pytest.mark.parametrize("name", ["R232", "R564"])
+def test_mainstream_pages_on_the_climate_show_no_narrative_and_no_role(
+        name: str, tmp_path: Path) -> None:
+    """Dragnet tuning-half pages (The Atlantic on Hurricane Sandy, CNN after the 2012 election)
+    that the domain gate puts in the climate domain: before this session they showed
+    "Questioning the measurements and science", "Downplaying climate change" and five
+    Antagonists, all judged wrong."""
+    from parallax.frame.endtoend import analyse_files
+
+    title, text = _dragnet_page(name)
+    assert in_domains(f"{title}\n{text}") == {"CC"}
+    path = tmp_path / "page.jsonl"
+    path.write_text(json.dumps({"title": title, "text": text}) + "\n", encoding="utf-8")
+    (article,) = analyse_files([path])
+    assert article is not None
+    assert [n.label for n in article.narratives] == ["Other"]
+    assert article.roles == []
+    assert any("narrative taxonomy" in note for note in article.notes)
+
+
+def test_mainstream_sets_exist() -> None:
+    shared_path("datasets/extraction")
+    found = side.mainstream_documents(DATASETS)
+    assert len(found) >= 30
+    assert all(in_domains(f"{t}\n{x}") for _, t, x in found)
