@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import functools
 
-from parallax.enrich.quotes_checks import clause_first
+from parallax.enrich.quotes_checks import clause_first, title_like
 from parallax.pipeline import Pipeline
-from parallax.records import Article, Published
+from parallax.records import Article, Mention, Published
 from parallax.settings import Config
 
 
@@ -79,3 +79,24 @@ def test_a_pronoun_whose_nearest_name_is_inside_the_clause_names_nobody() -> Non
         "Dana Holt spoke for the ministry on Friday.\n\n"
         "Ivo Brandt reminded his hosts that the talks had to go on, she said.")
     assert not any(q.text.startswith("Ivo Brandt reminded") for q in article.quotes)
+
+
+def test_examples_and_thoughts_in_quotation_marks_are_no_voices() -> None:
+    article = enriched(
+        "Next time you read a comment like \u201cthe harbour board never listens to anyone,\u201d "
+        "send them this page.\n\nPicture the new clerk saying to herself, \u201cWhat on earth "
+        "was I thinking that morning?\u201d\n\n\u201cThe harbour board never listens to "
+        "anyone,\u201d Dana Holt said.")
+    speakers = _speakers(article)
+    assert "What on earth was I thinking that morning?" not in speakers
+    assert list(speakers.values()) == ["Dana Holt"]
+
+
+def test_a_title_whose_words_the_entity_stage_took_for_names_is_still_a_title() -> None:
+    text = "Harbour Lights and Salt Roads"
+    names = [Mention("Harbour Lights", 0, 14, "ORG", "Harbour Lights"),
+             Mention("Salt Roads", 19, 29, "ORG", "Salt Roads")]
+    assert title_like(text, 0, len(text), names)
+    speech = "What about Dana Holt?"
+    assert not title_like(speech, 0, len(speech), [Mention("Dana Holt", 11, 20, "PERSON",
+                                                           "Dana Holt")])

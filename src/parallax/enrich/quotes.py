@@ -29,6 +29,7 @@ from parallax.enrich.entities import load_roles
 from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
     THAT_END,
+    example_quote,
     reported_body,
     straight_mismatch,
     title_like,
@@ -260,6 +261,8 @@ class RegexQuotes:
         if cue is None and article.language == "en" and title_like(
                 text, start, end, article.entities):
             return None  # a title or a shout in quotation marks, no speech verb near
+        if speaker is None and article.language == "en" and example_quote(text, start):
+            return None  # 'a comment like “…”', 'saying to herself, “…”': nobody said it
         return Quote(inner, start, end, speaker, cue, True)
 
 

@@ -181,13 +181,21 @@ def title_like(text: str, start: int, end: int, entities: list[Mention]) -> bool
     quotation marks with no speech verb near were shown as voices. Speech is written in
     sentence case; the caller leaves a title-cased quote with a speech verb near alone. Words
     of a name the entity stage found do not count ("In June and August.", "What about Julian
-    Assange?" are speech)."""
+    Assange?" are speech), unless the words do not end as a sentence does (thirteenth session:
+    the entity stage takes title words for names, '“Personal Branding and Social Mediums”',
+    '“Nixon’s White House Wars: The Battles That Made …”')."""
+    if _capitalised(text[start:end]) and re.search(r"[.?!…]\W*$", text[start:end]) is None:
+        return True
     inner = list(text[start:end])
     for m in entities:
         if start <= m.start < end:
             inner[m.start - start:min(m.end, end) - start] = " " * (min(m.end, end) - m.start)
-    words = re.findall(r"[^\W\d_][\w'’-]*", "".join(inner))
-    big = [w for w in words if w.lower() not in TITLE_SMALL]
+    return _capitalised("".join(inner))
+
+
+def _capitalised(words: str) -> bool:
+    """Every word but the small ones capitalised, at least two of them."""
+    big = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if w.lower() not in TITLE_SMALL]
     return len(big) >= 2 and all(w[0].isupper() for w in big)
 
 
@@ -266,3 +274,18 @@ def clause_first(before: str, tail: str) -> int | None:
             or re.search(r"[\"”“»«'’]$", clause)):
         return None  # '"…," Barlow said' is a direct quote's attribution, handled there
     return len(clause)
+
+
+#: what introduces an example or a thought, not something said: 'a comment like “…”',
+#: 'questions such as “…”', 'the song is like “…”', 'said to himself, “…”'
+EXAMPLE_BEFORE = re.compile(r"(?<![\w'’-])(?:like|such as|(?:to|for) (?:him|her|my|your|our|them)"
+                            r"sel(?:f|ves))\s*,?\s*[\"“‘']?$", re.IGNORECASE)
+
+
+def example_quote(text: str, start: int) -> bool:
+    """Whether the quote opening at ``start`` is an example or a thought, not speech: it
+    follows "like", "such as" or "to herself". Thirteenth session, Dragnet tuning half: a
+    hypothetical comment, an imagined successor's thought and a song that "is like" were shown
+    as voices. The caller asks only for a quote with no speaker (LePage's "names like “…”"
+    keeps its speaker)."""
+    return EXAMPLE_BEFORE.search(text, max(0, start - 40), start) is not None
