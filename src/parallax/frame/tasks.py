@@ -319,6 +319,8 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
     if subset == "train":
         held = build_rows(task, data, encoder, "heldout", progress)
         encoder.save()
+        if task == "narratives":  # scored as ``evaluate`` and ``analyze`` decide
+            argued(held, load_side(str(out)))
         if held.gold:
             card["heldout"] = score(task, held, predict_rows(task, held, models))
     (out / f"{task}.card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
