@@ -61,9 +61,6 @@ _FIELD_BITS = 12
 _COUNTED = ((DIGIT,), (UPPER,), (ALPHA,), (LOWER, TOKEN_START), (COMMA,))
 
 
-_FIELD_SHIFTS = (np.arange(len(_COUNTED), dtype=np.uint64) * np.uint64(_FIELD_BITS))[:, None]
-
-
 @cache
 def _count_table() -> npt.NDArray[np.uint64]:
     flags = np.arange(128)
@@ -203,10 +200,10 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         # the five counts from one table lookup and one sum (``_count_table``)
         flags = cls | token_start.view(np.uint8) * np.uint8(TOKEN_START)
         sums = per_line(_count_table().take(flags), starts)
-        # the five fields unpacked at once (one shift, mask and cast for all)
-        fields = np.right_shift(sums, _FIELD_SHIFTS)
-        fields &= np.uint64((1 << _FIELD_BITS) - 1)
-        digits, upper, alpha, lower_first, commas = fields.astype(np.float64)
+        mask = np.uint64((1 << _FIELD_BITS) - 1)
+        digits, upper, alpha, lower_first, commas = (
+            ((sums >> np.uint64(_FIELD_BITS * k)) & mask).astype(np.float64)
+            for k in range(len(_COUNTED)))
     else:
         digits = per_line((cls & DIGIT) > 0, starts).astype(np.float64)
         upper = per_line((cls & UPPER) > 0, starts).astype(np.float64)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate, compress, count, repeat
-from operator import add
 
 import numpy as np
 import numpy.typing as npt
@@ -294,7 +293,7 @@ def read_lines(text: str) -> list[Line]:
     texts = list(filter(None, raw))
     counts = Counter(texts)
     page = "\n".join(texts)
-    ends = list(accumulate(map(add, map(len, texts), repeat(1))))  # each line's end + 1 in the page
+    ends = list(accumulate(len(t) + 1 for t in texts))  # each line's end + 1 in the page
     nav, dated, n_words = _nav_and_dated(page, ends) if texts else (set(), set(), [])
     if n_words is None:
         n_words = [len(t.split()) for t in texts]

@@ -14,8 +14,6 @@ chooser's mean per-dump word F1 from 0.843 to 0.859 (docs/segmentation.md, fifth
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -50,13 +48,9 @@ def title_repeats(lines: list[Line]) -> list[int]:
     # is one word, at least 2 (parts have 2+ words): most lines are longer or one-word menus
     high, low = lines[0].words + 1, min(2, len(first.split()))
     found = []
-    # the word-count test for every line at C speed (``range.__contains__`` on the counts):
-    # the loop below sees only the lines of a possible size
-    reach = lines[1:TITLE_REACH]
-    sized = map(range(low, high + 1).__contains__, map(attrgetter("words"), reach))
-    for i in compress(range(1, len(reach) + 1), sized):
+    for i in range(1, min(len(lines), TITLE_REACH)):
         line = lines[i]
-        if line.text.rsplit(None, 1)[-1].lower() not in first:
+        if not low <= line.words <= high or line.text.rsplit(None, 1)[-1].lower() not in first:
             continue  # a repeat lies inside the title, its last word too
         text = _norm(line.text)
         if text and (text in parts or (len(text.split()) >= 3

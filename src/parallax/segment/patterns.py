@@ -10,8 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate
 
 from parallax.segment.prefilter import (
     LiteralIndex,
@@ -203,7 +202,7 @@ def comments_start_and_holding(texts: list[str], also: tuple[str, ...]
                                ) -> tuple[set[int], set[int]]:
     """``comments_start_lines`` and the lines holding one of ``also`` (folded literals),
     found in the same folded page (``threads.thread_marks``: one fold of the page, not two)."""
-    starts = list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0))
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     page = fold("\n".join(texts))
     return ({i for i in lines_holding(_COMMENTS_START_LITERALS, page, starts)
              if comments_start(texts[i])},

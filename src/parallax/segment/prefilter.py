@@ -21,8 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate
 from typing import cast
 
 import numpy as np
@@ -282,7 +281,7 @@ class LiteralIndex:
         if not self.names or not lines:
             return out
         page = fold("\n".join(lines)) if folded is None else folded
-        starts = list(accumulate(map(add, map(len, lines[:-1]), repeat(1)), initial=0))
+        starts = list(accumulate((len(t) + 1 for t in lines[:-1]), initial=0))
         places: list[int] = []
         found: list[str] = []
         if len(page) >= _GRAM:
