@@ -8,8 +8,10 @@ from __future__ import annotations
 import functools
 
 from parallax.enrich.quotes_checks import clause_first, title_like
+from parallax.enrich.quotes_partial import continue_speakers
+from parallax.enrich.speech_verbs import CUE_RX
 from parallax.pipeline import Pipeline
-from parallax.records import Article, Mention, Published
+from parallax.records import Article, Mention, Published, Quote
 from parallax.settings import Config
 
 
@@ -100,3 +102,19 @@ def test_a_title_whose_words_the_entity_stage_took_for_names_is_still_a_title() 
     speech = "What about Dana Holt?"
     assert not title_like(speech, 0, len(speech), [Mention("Dana Holt", 11, 20, "PERSON",
                                                            "Dana Holt")])
+
+
+
+def test_a_quote_goes_on_from_one_whose_speaker_its_attribution_names() -> None:
+    # the entity stage tagged the full name only; the attribution has the lone surname
+    text = ("Mara Quist has sold houses in Lusk for twenty years.\n\n"
+            "\u201cSome houses sell on the first morning,\u201d Quist said. \u201cThe price "
+            "matters, and so does the garden.\u201d")
+    article = Article(id="t", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="en",
+                      entities=[Mention("Mara Quist", 0, 10, "PERSON", "Mara Quist")])
+    first, second = (text.index("Some"), text.index("morning,") + 8), (
+        text.index("The price"), text.index("garden.") + 7)
+    quotes = [Quote(text[a:b], a, b, None, None, True) for a, b in (first, second)]
+    continue_speakers(article, quotes, CUE_RX)
+    assert [q.speaker for q in quotes] == ["Mara Quist", "Mara Quist"]

@@ -175,6 +175,9 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
         if tail is not None and cues.search(tail.group(0)):
             if article.language not in VERBS:  # there the quote stage read the tail already
                 q.speaker = named_in(article, tail.group(0))
+                # its own attribution: the quote after it may go on from it ('“…,” Gold
+                # said. “…”', a lone surname the entity stage did not tag; thirteenth session)
+                named = [(end, q.speaker if end == q.end else who) for end, who in named]
             continue
         before = [(end, speaker) for end, speaker in named if end <= q.start]
         if before:
