@@ -118,3 +118,15 @@ def test_a_quote_goes_on_from_one_whose_speaker_its_attribution_names() -> None:
     quotes = [Quote(text[a:b], a, b, None, None, True) for a, b in (first, second)]
     continue_speakers(article, quotes, CUE_RX)
     assert [q.speaker for q in quotes] == ["Mara Quist", "Mara Quist"]
+
+
+def test_the_person_quoted_is_the_subject_before_the_appositive_not_a_name_inside() -> None:
+    from parallax.enrich.quotes_speaker import Speakers
+
+    text = "Benn Sike, country manager at Veldt Energy, said the farm was finished."
+    people = [Mention("Benn Sike", 0, 9, "PERSON", "Benn Sike"),
+              # the entity stage's mistake this guards against: a company typed as a person
+              Mention("Veldt Energy", 30, 42, "PERSON", "Veldt Energy")]
+    article = Article(id="t", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="en", entities=people)
+    assert Speakers(article, {}, []).recent() == [(0, "Benn Sike")]

@@ -22,6 +22,7 @@ from functools import cache
 
 from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import (
+    APPOSITION,
     apposition_subject,
     can_speak,
     colon_clause,
@@ -209,7 +210,12 @@ class Speakers:
             after = [m for m in people if 0 <= m.start - cue.end() <= 3]  # "said Marcus Fenn"
             shown = name if article.language in LANGS else (lambda _, m: m.canonical)
             if before:
-                speakers.append((before[-1].start, shown(article, before[-1])))
+                # "Benj Sykes, country manager at Dong Energy, said": the subject before the
+                # appositive, not a name inside it (thirteenth session)
+                subject = next((m for m in before if article.language not in LANGS
+                                and APPOSITION.match(text[m.end:cue.start()])
+                                and can_speak(text, m, max(0, m.start - 40))), before[-1])
+                speakers.append((subject.start, shown(article, subject)))
             elif after:
                 speakers.append((after[0].start, shown(article, after[0])))
         return sorted(set(speakers))
