@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from parallax.enrich.linker import CorpusLinker
 from parallax.records import Article, Mention, Published, Quote
 
@@ -56,3 +58,39 @@ def test_embeddings_link_a_translation() -> None:
     a = article(("Евросоюз", "ORG", "Evrosoyuz"))
     linker.link(a)
     assert a.entities[0].canonical == "European Union"
+
+
+def test_english_names_that_differ_in_a_word_stay_apart() -> None:
+    """On real English news the fuzzy tests merged different things across articles
+    (thirteenth session): a shared word with another that is no spelling variant, a short
+    name, or two English names close only in embedding space are not one entity."""
+    linker = CorpusLinker([("Republican National Committee", "ORG"), ("Chris Brown", "PERSON"),
+                           ("BC", "ORG"), ("Adrienne Maloof", "PERSON")], embeddings=False)
+    a = article(("Democratic National Committee", "ORG", "Democratic National Committee"),
+                ("Chris Brock", "PERSON", "Chris Brock"), ("BBC", "ORG", "BBC"),
+                ("Andriene Maloof", "PERSON", "Andriene Maloof"))
+    a.language = "en"
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == [
+        "Democratic National Committee", "Chris Brock", "BBC", "Adrienne Maloof"]
+    linker = CorpusLinker([("JetBlue", "ORG"), ("Google", "ORG"), ("Al Qaeda", "ORG")],
+                          embeddings=False)
+    b = article(("Jet Blue", "ORG", "Jet Blue"), ("Google Inc.", "ORG", "Google Inc."),
+                ("al-Qaeda", "ORG", "al-Qaeda"))
+    b.language = "en"
+    linker.link(b)  # one name's spellings still link
+    assert [m.canonical for m in b.entities] == ["JetBlue", "Google", "Al Qaeda"]
+
+
+def test_embeddings_link_across_languages_not_within_english(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    linker = CorpusLinker([("Newsweek", "ORG")])
+    monkeypatch.setattr(linker, "_nearest_embedding", lambda name, etype: "Newsweek")
+    a = article(("Newsday", "ORG", "Newsday"))
+    a.language = "en"
+    linker.link(a)
+    assert a.entities[0].canonical == "Newsday"
+    b = article(("Newsmagazin", "ORG", "Newsmagazin"))
+    b.language = "de"
+    linker.link(b)
+    assert b.entities[0].canonical == "Newsweek"
