@@ -102,3 +102,28 @@ def test_the_page_title_lines_headline_part_when_the_rules_find_none() -> None:
     for first in ("Energy law unveiled by the government | Coastline Standard daily news edition",
                   "Energy law unveiled by the government"):
         assert segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0].title in ("", None)
+
+
+def test_the_title_lines_headline_wins_over_a_section_label_the_lead_does_not_bear_out() -> None:
+    """Thirteenth session: on real dumps with the page's title line on top, the rules often
+    took a section label or a blog's name above the byline for the headline. When the two
+    share no words, the one whose words recur in the article's first paragraphs wins."""
+    first = "Renewable power law to lower costs for households | The Coastline Standard"
+    page = f"{first}\nHome\nNews\nPolitics & Society\nBy Jane Doe, March 12, 2026\n\n" + BODY
+    assert segment_text(page).articles[0].title \
+        == "Renewable power law to lower costs for households"
+    # without the title line the rules' choice stands: nothing else names the article
+    rest = "Home\nNews\nPolitics & Society\nBy Jane Doe, March 12, 2026\n\n" + BODY
+    assert segment_text(rest).articles[0].title == "Politics & Society"
+
+
+def test_a_site_tagline_on_the_first_line_does_not_replace_the_headline() -> None:
+    """A dump without the title line starts with the site's name and tagline; the headline
+    above the byline shares its words with the lead, the tagline does not."""
+    page = ("The Coastline Standard - News for the coast and its people\nHome\nNews\n"
+            "Government unveils new energy law\nBy Jane Doe, March 12, 2026\n\n" + BODY)
+    assert segment_text(page).articles[0].title == "Government unveils new energy law"
+    # the same page where the rules' title and the first line are one headline: no change
+    same = ("Government unveils new energy law - The Coastline Standard\nHome\nNews\n"
+            "Government unveils new energy law\nBy Jane Doe, March 12, 2026\n\n" + BODY)
+    assert segment_text(same).articles[0].title == "Government unveils new energy law"

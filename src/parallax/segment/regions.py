@@ -89,8 +89,13 @@ def _spans_reduce(ufunc: np.ufunc, values: FloatArray, starts: npt.NDArray[np.in
                   ends: npt.NDArray[np.intp], pad: float) -> FloatArray:
     """``ufunc`` (maximum, minimum) over each inclusive span: ``reduceat`` on the index pairs
     (start, end + 1); the slots between pairs are discarded, ``pad`` closes the array."""
-    index = np.stack([starts, ends + 1], axis=1).ravel()
-    return np.asarray(ufunc.reduceat(np.append(values, pad), index)[::2], dtype=np.float64)
+    index = np.empty(2 * len(starts), dtype=np.intp)
+    index[::2] = starts
+    np.add(ends, 1, out=index[1::2])
+    padded = np.empty(len(values) + 1)
+    padded[:-1] = values
+    padded[-1] = pad
+    return np.asarray(ufunc.reduceat(padded, index)[::2], dtype=np.float64)
 
 
 def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
@@ -114,17 +119,27 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
     e = [c[2] for c in found]
     kept = p >= keep_inside
     # every per-span sum from one prefix sum of the page's columns
-    per_line = np.stack([words, p * words, words * (p >= 0.5), words * (p >= 0.9),
-                         words * kept, paragraph * words, ends * words, stop * words,
-                         heading, phrase], axis=1)
-    prefix = np.zeros((n + 1, per_line.shape[1]))
-    np.cumsum(per_line, axis=0, out=prefix[1:])
+    # (filled column by column in place: ``np.stack`` cost more than the products here)
+    per_line = np.empty((10, n))
+    per_line[0] = words
+    np.multiply(p, words, out=per_line[1])
+    np.multiply(words, p >= 0.5, out=per_line[2])
+    np.multiply(words, p >= 0.9, out=per_line[3])
+    np.multiply(words, kept, out=per_line[4])
+    np.multiply(paragraph, words, out=per_line[5])
+    np.multiply(ends, words, out=per_line[6])
+    np.multiply(stop, words, out=per_line[7])
+    per_line[8] = heading
+    per_line[9] = phrase
+    prefix = np.zeros((per_line.shape[0], n + 1))
+    np.cumsum(per_line, axis=1, out=prefix[:, 1:])  # (along the lines, as by rows before)
     count = len(found)
     lo = [max(a, bs) for a in s]
     hi = [max(min(b, be), low) for b, low in zip(e, lo, strict=True)]
     # the prefix rows read: each candidate's start and end + 1, the fixed decoding's, the
     # overlap's, the page's total
-    rows = prefix[s + [b + 1 for b in e] + lo + [h + 1 for h in hi] + [bs, be + 1, n]].tolist()
+    rows = prefix[:, s + [b + 1 for b in e] + lo + [h + 1 for h in hi] + [bs, be + 1, n]
+                  ].T.tolist()
     at_start, at_end = rows[:count], rows[count:2 * count]
     at_lo, at_hi = rows[2 * count:3 * count], rows[3 * count:4 * count]
     cw_bs, cw_be, page_sums = rows[-3][0], rows[-2][0], rows[-1]
@@ -178,10 +193,15 @@ RELATIVE = (*(f"{name}-{side}" for name in _RELATIVE_OF for side in ("max", "min
 
 def with_relative(rows: FloatArray) -> FloatArray:
     """``rows`` (one ``NAMES`` row per candidate of one page) with the ``RELATIVE`` columns."""
+    count, width = rows.shape
     picked = rows[:, _RELATIVE_INDEX]
-    high, low = picked - picked.max(axis=0), picked - picked.min(axis=0)
-    both = np.stack([high, low], axis=2).reshape(len(rows), -1)
-    return np.concatenate([rows, both, np.full((len(rows), 1), float(len(rows)))], axis=1)
+    out = np.empty((count, width + 2 * len(_RELATIVE_INDEX) + 1))
+    out[:, :width] = rows
+    # each column's "-max" and "-min" side by side, then the candidate count
+    np.subtract(picked, picked.max(axis=0), out=out[:, width:-1:2])
+    np.subtract(picked, picked.min(axis=0), out=out[:, width + 1:-1:2])
+    out[:, -1] = float(count)
+    return out
 
 
 @cache
@@ -197,7 +217,11 @@ def pair_rows(rows: FloatArray) -> FloatArray:
     """One row per unordered pair ``i < j`` of the page's candidates: ``rows[i] - rows[j]``
     and ``rows[i]``, the input of a pairwise chooser ("is ``i`` better than ``j``")."""
     first, second = _pairs(len(rows))
-    return np.concatenate([rows[first] - rows[second], rows[first]], axis=1)
+    width = rows.shape[1]
+    out = np.empty((len(first), 2 * width))
+    rows.take(first, axis=0, out=out[:, width:])
+    np.subtract(out[:, width:], rows.take(second, axis=0), out=out[:, :width])
+    return out
 
 
 def pair_scores(rows: FloatArray, trees: TreeEnsemble) -> FloatArray:
