@@ -83,7 +83,7 @@ def classes(text: str, codes: npt.NDArray[np.uint32] | None = None) -> npt.NDArr
     # ``take`` clipping at the table's end, not ``table[np.minimum(codes, 0xFFFF)]``: the
     # same values without the fancy-indexing path (~4x faster on a real page's ~11,000)
     cls = _class_table().take(codes, mode="clip")
-    for i in np.flatnonzero(codes > 0xFFFF).tolist():  # emoji and other astral characters
+    for i in (codes > 0xFFFF).nonzero()[0].tolist():  # emoji and other astral characters
         ch = text[i]
         cls[i] = (DIGIT * ch.isdigit() | UPPER * ch.isupper() | ALPHA * ch.isalpha()
                   | LOWER * ch.islower() | SPACE * ch.isspace())
@@ -129,7 +129,7 @@ def _per_line(pattern: re.Pattern[str], page: str, starts: npt.NDArray[np.int64]
     hits = [m.start() for m in pattern.finditer(page)]
     if not hits:
         return np.zeros(n)
-    lines = np.searchsorted(starts, np.asarray(hits), side="right") - 1
+    lines = starts.searchsorted(np.asarray(hits), side="right") - 1
     return np.bincount(lines, minlength=n).astype(np.float64)
 
 
@@ -157,7 +157,7 @@ def _log1p_table() -> npt.NDArray[np.float64]:
 def _log1p(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """``math.log1p`` of each count (not ``np.log1p``: the two differ in the last bit for some
     inputs), read from a table of the first 4,096 (one ``take`` instead of a call a line)."""
-    if not len(counts) or int(counts.max()) >= _LOG1P_SIZE:
+    if not len(counts) or int(np.maximum.reduce(counts)) >= _LOG1P_SIZE:
         return np.fromiter(map(math.log1p, counts.tolist()), dtype=np.float64,
                            count=len(counts))
     return _log1p_table().take(counts)
@@ -185,7 +185,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     page = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    (lengths[:-1] + 1).cumsum(out=starts[1:])
     codes = code_points(page)
     cls = classes(page, codes)
     folded, lowered = fold_and_lower(page)  # offsets kept
@@ -196,7 +196,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     space = (cls & SPACE) > 0
     token_start = ~space
     token_start[1:] &= space[:-1]
-    if n and int(lengths.max()) < (1 << _FIELD_BITS) - 1:
+    if n and int(np.maximum.reduce(lengths)) < (1 << _FIELD_BITS) - 1:
         # the five counts from one table lookup and one sum (``_count_table``)
         flags = cls | token_start.view(np.uint8) * np.uint8(TOKEN_START)
         sums = per_line(_count_table().take(flags), starts)
@@ -231,20 +231,21 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     tokens_all = lowered.split()
     is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
                           dtype=bool, count=len(tokens_all))
-    token_ends = np.cumsum(word_counts)  # every line has a token
-    stop_upto = np.cumsum(is_stop)[token_ends - 1]
+    token_ends = word_counts.cumsum()  # every line has a token
+    stop_upto = is_stop.cumsum()[token_ends - 1]
     stop_count = stop_upto.astype(np.float64)
     stop_count[1:] -= stop_upto[:-1]
     first = cls[starts]
     if symbol_start(marker):
         marked = np.zeros(n, dtype=bool)
-        for i in np.flatnonzero((first & (ALPHA | SPACE)) == 0).tolist():
+        for i in ((first & (ALPHA | SPACE)) == 0).nonzero()[0].tolist():
             marked[i] = marker.match(texts[i]) is not None
     else:
         marked = np.fromiter((marker.match(t) is not None for t in texts), dtype=bool, count=n)
     blank_after = np.fromiter(map(attrgetter("blank_after"), lines), dtype=bool, count=n)
     kinds = list(map(attrgetter("phrase_kind"), lines))
-    prev_blank = np.ones(n, dtype=bool)
+    prev_blank = np.empty(n, dtype=bool)
+    prev_blank[:1] = True
     prev_blank[1:] = blank_after[:-1]
     nxt = np.zeros(n, dtype=bool)
     nxt[:-1] = True

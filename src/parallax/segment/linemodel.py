@@ -159,8 +159,8 @@ def features(lines: list[Line], base: FloatArray | None = None,
         b[:] = base.T
     col = _BASE_COLUMN
     word_counts = np.expm1(b[col["log_words"]])
-    total = max(float(word_counts.sum()), 1.0)
-    b[col["word_position"]] = (np.cumsum(word_counts) - word_counts) / total
+    total = max(float(np.add.reduce(word_counts)), 1.0)
+    b[col["word_position"]] = (word_counts.cumsum() - word_counts) / total
     b[col["line_position"]] = np.arange(n) / max(n - 1, 1)
     # each offset's rows are a window of one zero-padded copy (line i + offset, zeros beyond
     # the page)
@@ -178,7 +178,7 @@ def features(lines: list[Line], base: FloatArray | None = None,
     prefix = np.zeros((4, n + 1))
     prefix[:3, 1:] = b[_WINDOWED_ROWS]
     np.multiply(para, word_counts, out=prefix[3, 1:])
-    np.cumsum(prefix[:, 1:], axis=1, out=prefix[:, 1:])
+    prefix[:, 1:].cumsum(axis=1, out=prefix[:, 1:])
     # all windows at once (one row of bounds per window): the same sums and divisions
     idx = np.arange(n)
     halves = np.asarray(_WINDOWS)[:, None]
@@ -188,7 +188,7 @@ def features(lines: list[Line], base: FloatArray | None = None,
         xt[row:row + 3] = means[:3, w]
         row += 3
     density = means[3, _WINDOWS.index(_DENSITY_WINDOW)]
-    rel = density / max(float(density.max()), 1e-9)
+    rel = density / max(float(np.maximum.reduce(density)), 1e-9)
     start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
     region = np.zeros(n)
     region[start:end + 1] = 1.0

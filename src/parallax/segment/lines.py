@@ -265,7 +265,7 @@ def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int], list
     with characters beyond the Basic Multilingual Plane (emoji, astral digits) take the scans
     (and no word counts: None)."""
     codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(codes) < 4 or int(codes.max()) > 0xFFFF:
+    if len(codes) < 4 or int(np.maximum.reduce(codes)) > 0xFFFF:
         return (lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends),
                 lines_of(_YEAR_LINE, page, ends), None)
     flags = _flag_table().take(codes, mode="clip")  # (in range: faster than indexing)
@@ -281,8 +281,8 @@ def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int], list
     digit = (flags & _DECIMAL).astype(bool)
     year = digit[:-3] & digit[1:-2] & digit[2:-1] & digit[3:]
     bounds = np.asarray(ends)
-    return (set(np.searchsorted(bounds, np.flatnonzero(nav), side="right").tolist()),
-            set(np.searchsorted(bounds, np.flatnonzero(year), side="right").tolist()), words)
+    return (set(bounds.searchsorted(nav.nonzero()[0], side="right").tolist()),
+            set(bounds.searchsorted(year.nonzero()[0], side="right").tolist()), words)
 
 
 def read_lines(text: str) -> list[Line]:

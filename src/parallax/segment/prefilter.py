@@ -287,7 +287,7 @@ class LiteralIndex:
         if len(page) >= _GRAM:
             grams = _buckets(_codes(page))
             table = self._table.take(grams)  # (faster than fancy indexing, same values)
-            hits = np.flatnonzero(table)
+            hits = table.nonzero()[0]
             tail = hits + self._tail_offset[table[hits]]
             inside = tail < len(grams)
             hits, tail = hits[inside], tail[inside]

@@ -55,7 +55,7 @@ def _best_runs(score: FloatArray) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.
     prefix before it."""
     rows, n = score.shape
     prefix = np.zeros((rows, n + 1))
-    np.cumsum(score, axis=1, out=prefix[:, 1:])
+    score.cumsum(axis=1, out=prefix[:, 1:])
     gain = prefix[:, 1:] - np.minimum.accumulate(prefix[:, :-1], axis=1)
     end = gain.argmax(axis=1)
     upto = np.where(np.arange(n + 1) <= end[:, None], prefix, np.inf)
@@ -113,8 +113,8 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
     if not found:
         return [], np.zeros((0, len(NAMES)))
     n = len(p)
-    total = max(float(words.sum()), 1.0)
-    p_words_page = float((p * words).sum())
+    total = max(float(np.add.reduce(words)), 1.0)
+    p_words_page = float(np.add.reduce(p * words))
     s = [c[1] for c in found]
     e = [c[2] for c in found]
     kept = p >= keep_inside
@@ -132,7 +132,7 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
     per_line[8] = heading
     per_line[9] = phrase
     prefix = np.zeros((per_line.shape[0], n + 1))
-    np.cumsum(per_line, axis=1, out=prefix[:, 1:])  # (along the lines, as by rows before)
+    per_line.cumsum(axis=1, out=prefix[:, 1:])  # (along the lines, as by rows before)
     count = len(found)
     lo = [max(a, bs) for a in s]
     hi = [max(min(b, be), low) for b, low in zip(e, lo, strict=True)]
@@ -262,8 +262,8 @@ class RegionModel:
             return keep
         wide = with_relative(rows) if self.relative else rows
         score = pair_scores(wide, self.trees) if self.pairwise else self.trees.probabilities(wide)
-        best = int(np.argmax(score))
-        base = int(np.argmax(rows[:, _IS_BASE]))
+        best = int(score.argmax())
+        base = int(rows[:, _IS_BASE].argmax())
         if score[best] < score[base] + self.margin:
             best = base
         start, end = found[best]

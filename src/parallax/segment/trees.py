@@ -79,7 +79,7 @@ class TreeEnsemble:
         bound = np.empty((trees, n))
         for level in range(1, self.depth):
             block = slice(starts[level], starts[level + 1])
-            np.take(column_start[block], q, out=index, mode="wrap")
+            column_start[block].take(q, out=index, mode="wrap")
             index += lines
             columns.take(index, out=value, mode="wrap")
             threshold[block].take(q, out=bound, mode="wrap")
