@@ -73,3 +73,16 @@ def test_the_rule_needs_the_lower_case_word_in_the_same_article() -> None:
     # mid-sentence, a capitalised word that is also a common word stays a name
     assert not _CommonWords("We read Time and had no time.").not_a_name(
         Mention("Time", 8, 12, "ORG", "Time"))
+
+
+def test_an_acronym_of_a_common_noun_is_no_name() -> None:
+    text = "The CPU and the LCD screen of the NASA probe, in a PDF."
+    common = _CommonWords(text)
+
+    def mention(surface: str) -> Mention:
+        start = text.index(surface)
+        return Mention(surface, start, start + len(surface), "ORG", surface)
+
+    assert common.not_a_name(mention("CPU")) and common.not_a_name(mention("LCD"))
+    assert common.not_a_name(mention("PDF"))
+    assert not common.not_a_name(mention("NASA"))

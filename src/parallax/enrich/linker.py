@@ -41,13 +41,13 @@ _SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", 
 
 
 def _core(name: str) -> str:
-    """A name without its spacing, a company suffix, a web ending or a plural 's': the
-    spellings of one English name that the word test would otherwise keep apart."""
+    """A name without its spacing, a company suffix or a web ending: the spellings of one
+    English name that the word test would otherwise keep apart (no plural 's': "Time" is not
+    "Times")."""
     words = re.sub(r"\.(?:com|org|net)$", "", name.casefold()).split()
     while len(words) > 1 and words[-1].strip(".,") in _SUFFIXES:
         words.pop()
-    core = re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
-    return core[:-1] if len(core) >= 5 and core.endswith("s") else core
+    return re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
 
 
 def _other_words(name: str, known: str) -> bool:
@@ -124,7 +124,7 @@ class CorpusLinker:
             return self.keys[key]
         if language == "en" and (same := self.cores.get((etype, _core(name)))) \
                 and self._english_pair(language, same):
-            return same  # "Jet Blue", "Google Inc.", "CNN.com", "iPads", "al-Qaeda"
+            return same  # "Jet Blue", "Google Inc.", "CNN.com", "al-Qaeda"
         tokens = name.split()
         # a glued noun is cut before a person or a place, never from an organisation's name:
         # "Zillow Mobile" is not the "Mobile" a bulleted heading made known (twelfth session)
