@@ -34,6 +34,26 @@ def test_menu_words_and_longer_lines_are_no_title_repeat() -> None:
     assert title_repeats(read_lines("Only one line here")) == []
 
 
+def test_the_remembered_page_gives_its_own_answer_and_a_fresh_list() -> None:
+    """``title_repeats`` remembers the last page's answer (the header asks again); another
+    page, or other Line objects with the same text, are scanned anew, and a caller changing
+    the answer it got does not change the next one."""
+    first = read_lines("\n".join(["Bridge to close | City News", "Home", "Bridge to close",
+                                   STORY]))
+    other = read_lines("\n".join(["Seth's Blog: Usually, a lot is insufficient", "Posts",
+                                   "Two kinds", "Usually, a lot is insufficient", STORY]))
+    answer = title_repeats(first)
+    assert answer == [2]
+    answer.append(99)  # the caller's list, not the remembered one
+    assert title_repeats(first) == [2]
+    # as many lines as the remembered page, other objects: scanned anew
+    same_length = read_lines("\n".join(["Bridge to close | City News", "Home", STORY,
+                                         "Bridge to close"]))
+    assert title_repeats(same_length) == [3]
+    assert title_repeats(other) == [3]
+    assert title_repeats(first[:2] + other[3:4]) == []
+
+
 def test_columns_mark_lines_after_the_title_repeat_and_after_a_comments_heading() -> None:
     text = "\n".join(["Bridge to close | City News", "Home", "Bridge to close", "4 Comments",
                       STORY, STORY, STORY, "385 Comments",

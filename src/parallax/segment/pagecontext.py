@@ -14,6 +14,7 @@ chooser's mean per-dump word F1 from 0.843 to 0.859 (docs/segmentation.md, fifth
 from __future__ import annotations
 
 import re
+from operator import is_
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,9 +38,28 @@ def _norm(text: str) -> str:
     return " ".join(_PREFIX.sub("", text).lower().split())
 
 
+#: the last page ``title_repeats`` was asked about (its lines) and the answer
+_last: tuple[tuple[Line, ...], list[int]] | None = None
+
+
 def title_repeats(lines: list[Line]) -> list[int]:
     """Lines (after the first) that repeat the first line or one of its parts of 2+ words, or
-    (3+ words) its start or end: the headline under a page title."""
+    (3+ words) its start or end: the headline under a page title.
+
+    Remembered for the last page, the same ``Line`` objects (nothing changes a ``Line`` after
+    ``read_lines`` built it): the line model's context column and the header's page title
+    (``header.page_title``, once per decoder pass) ask about the same page, and the scan of
+    up to ``TITLE_REACH`` lines was ~0.04 ms a real dump each time."""
+    global _last
+    last = _last
+    if last is not None and len(last[0]) == len(lines) and all(map(is_, last[0], lines)):
+        return list(last[1])
+    found = _title_repeats(lines)
+    _last = (tuple(lines), found)
+    return list(found)
+
+
+def _title_repeats(lines: list[Line]) -> list[int]:
     if len(lines) < 2:
         return []
     first = _norm(lines[0].text)
