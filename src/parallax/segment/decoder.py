@@ -122,9 +122,12 @@ class Decoder:
         if start > 0 and title_like(self.lines[start - 1].text, self.lines[start - 1].words) \
                 and not self.lines[start - 1].phrase_kind:
             start -= 1  # the headline
-        while self.pos < start:
-            line = self.lines[self.pos]
-            self.take("boilerplate", line.phrase_kind or "navigation")
+        # ``take`` for each of them (~30 lines a real page), in one loop
+        trace, boilerplate = self.out.trace, self.out.boilerplate
+        for line in self.lines[self.pos:start]:
+            trace.append((line.text, "boilerplate"))
+            boilerplate.append(Boilerplate(line.text, line.phrase_kind or "navigation"))
+        self.pos = max(self.pos, start)
 
     # -- cursor helpers -------------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Line | None:
@@ -353,7 +356,9 @@ class Decoder:
                         and current.role == "main" and current.paragraphs:
                     current, mode = None, "contact"
                 continue
-            if trace and trace[-1][1] == "boilerplate" and self.sandwiched(line):
+            if trace and trace[-1][1] == "boilerplate" and self.out.boilerplate \
+                    and self.out.boilerplate[-1].kind in BLOCK_KINDS and self.sandwiched(line):
+                # (sandwiched's own first tests, asked here: ~60 lines a page come by)
                 self.take("boilerplate", "other")
                 continue
             if mode == "comments":
