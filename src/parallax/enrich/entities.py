@@ -429,13 +429,10 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _link(mentions: list[Mention], first_names: bool = False) -> list[Mention]:
+def _link(mentions: list[Mention]) -> list[Mention]:
     """Name-part matching: a short or inflected mention takes the canonical of a longer one.
-    With ``first_names`` (English), a lone first name the recogniser calls a person takes the
-    one two-word person of the article with that first name ("Karl" -> "Karl Weick"): blogs
-    name people by first name after the full name, and on the Dragnet tuning half (thirteenth
-    session) such a person was listed twice. A date never takes a name ("2012" is not the
-    "Deutsche Bank Award 2012")."""
+    A date never takes a name ("2012" is not the "Deutsche Bank Award 2012": Dragnet tuning
+    half, thirteenth session)."""
     seen: set[str] = set()
     full = []  # distinct multi-word names, in order: linking is O(mentions x distinct names)
     for m in mentions:
@@ -443,12 +440,6 @@ def _link(mentions: list[Mention], first_names: bool = False) -> list[Mention]:
                 and m.canonical not in seen:
             seen.add(m.canonical)
             full.append(m)
-    firsts: dict[str, list[Mention]] = {}
-    if first_names:
-        for longer in full:
-            parts = longer.canonical.split()
-            if longer.type == "PERSON" and len(parts) == 2:
-                firsts.setdefault(fold(parts[0]), []).append(longer)
     cache: dict[str, tuple[str, str] | None] = {}
     for m in mentions:
         if " " in m.canonical or m.type in ("GPE", "DATE"):
@@ -470,12 +461,6 @@ def _link(mentions: list[Mention], first_names: bool = False) -> list[Mention]:
                 m.canonical, m.type = longer.canonical, longer.type
                 cache[key] = (longer.canonical, longer.type)
                 break
-        else:
-            if m.type == "PERSON" and len(firsts.get(key, ())) == 1 and not any(
-                    fold(f.canonical.split()[-1]) == key for f in full):
-                person = firsts[key][0]
-                m.canonical = person.canonical
-                cache[key] = (person.canonical, person.type)
     counts: dict[str, int] = {}
     types: dict[str, dict[str, int]] = {}
     for m in mentions:

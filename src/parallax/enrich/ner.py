@@ -141,7 +141,7 @@ class MultilingualEntities:
         extra = [m for m in extra
                  if (not found or m.canonical in self.alias_canonicals)
                  and not any(f.start < m.end and m.start < f.end for f in found)]
-        article.entities = _link(_dedupe(found + extra), first_names=article.language == "en")
+        article.entities = _link(_dedupe(found + extra))
         for mention in article.entities:
             mention.entity_id = entity_id(mention.canonical)
 
