@@ -90,8 +90,8 @@ LOOK_BACK = 20
 TITLE_PARTS = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
 TITLE_PART_WORDS = 4
 SITE_PART_WORDS = 4
-#: the first line's headline replaces the rules' choice only if their content words' Dice
-#: overlap is below this (``_lead_prefers_first_line``), judged against the lead: the first
+#: the rules' title stands when its content words' Dice overlap with the first line's headline
+#: is at least this; else the lead judges it (``_checked_title``): the first
 #: ``LEAD_PARAGRAPHS`` paragraph-like lines within ``LEAD_REACH`` lines after the header zone
 UNRELATED = 0.34
 LEAD_PARAGRAPHS = 8
@@ -221,9 +221,8 @@ def titled_part(line: Line) -> str:
 
 def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     """The header plan of ``_plan_header``; with no headline found, the headline part of the
-    page's first line when it reads as a page title (``titled_part``); with one found that
-    shares almost nothing with the first line, the first line's headline when the article's
-    lead bears that out at least as well (``_lead_prefers_first_line``)."""
+    page's first line when it reads as a page title (``titled_part``); with one found, that
+    title as the first line and the article's lead bear it out (``_checked_title``)."""
     plan = _plan_header(zone, clf)
     page = getattr(zone, "page", None)
     if not page:
@@ -231,9 +230,8 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     if not plan.title:
         plan.title = titled_part(page[0])
     elif zone:
-        first = first_line_headline(page[0])
-        if first and _lead_prefers_first_line(plan.title, first, page, zone[-1].index + 1):
-            plan.title = first
+        plan.title = _checked_title(plan.title, first_line_headline(page[0]), page,
+                                    zone[-1].index + 1)
     return plan
 
 
@@ -249,21 +247,24 @@ def first_line_headline(line: Line) -> str:
     return ""
 
 
-def _lead_prefers_first_line(chosen: str, first: str, page: list[Line], body: int) -> bool:
-    """Whether the first line's headline should replace the one the rules chose. Why: in a
-    dump whose first line is the page's ``<title>``, the rules' choice was often a section
-    label ("Internet & Media"), a blog's name or another story's teaser, while the title line
-    names the article; in a dump without one, the first line is often the site's tagline. The
-    article's own words tell them apart: a headline's content words recur in its first
-    paragraphs. Only when the two candidates are unrelated (the Dice overlap of their content
-    words below ``UNRELATED``) and the first line's share of words found in the lead
-    (``LEAD_PARAGRAPHS`` paragraph-like lines after the header zone) is at least the chosen
-    title's. Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
-    "Titles, thirteenth session"): lines rendering with the title line on top right 0.771 →
-    0.842, without it 0.456 → 0.468; of 1,447 pages each, 131 titles became right, 11 wrong."""
+def _checked_title(chosen: str, first: str, page: list[Line], body: int) -> str:
+    """The rules' title checked against the page's first line and the article's lead.
+
+    Why: on real dumps the rules often chose a section label ("Internet & Media"), a blog's
+    name, another story's teaser or a tag list. A title is taken as it is when it shares its
+    words with the first line's headline (``first``: a page-title line names the article).
+    Otherwise the article's own words decide, since a headline's content words recur in its
+    first paragraphs (the first ``LEAD_PARAGRAPHS`` paragraph-like lines within ``LEAD_REACH``
+    lines after the header zone): the first line's headline replaces the title when its share
+    of words found there is at least the title's; with no first-line headline, a title of two
+    or more content words none of which the lead holds is no title (the web UI then shows the
+    text's first words; a wrong headline is shown on every listing). The first line alone
+    cannot decide: without the page-title line on top it is often the site's tagline.
+    Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
+    "Titles, thirteenth session")."""
     mine, theirs = _content(chosen), _content(first)
-    if 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs)):
-        return False
+    if first and 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs)):
+        return chosen
     lead: set[str] = set()
     seen = 0
     for line in page[body:body + LEAD_REACH]:
@@ -272,7 +273,11 @@ def _lead_prefers_first_line(chosen: str, first: str, page: list[Line], body: in
             seen += 1
             if seen == LEAD_PARAGRAPHS:
                 break
-    return _share(theirs, lead) >= _share(mine, lead)
+    if first and _share(theirs, lead) >= _share(mine, lead):
+        return first
+    if not first and lead and len(mine) >= 2 and not mine & lead:
+        return ""
+    return chosen
 
 
 def _content(text: str) -> set[str]:
