@@ -72,21 +72,7 @@ def _gold_story(index: StoryIndex, members: list[ArticleProfile], order: int) ->
     for p in members:
         one = cues.single(index, p)
         story.mains += one.mains
-        for k, v in one.key_sum.items():
-            story.key_sum[k] = story.key_sum.get(k, 0.0) + v
-        if one.vec_sum is not None:
-            story.vec_sum = one.vec_sum.copy() if story.vec_sum is None \
-                else story.vec_sum + one.vec_sum
-            story.vec_count += 1
-        for mine, theirs in ((story.term_sum, one.term_sum), (story.mark_sum, one.mark_sum)):
-            for language, sums in theirs.items():
-                kept = mine.setdefault(language, {})
-                for k, v in sums.items():
-                    kept[k] = kept.get(k, 0.0) + v
-        story.term_count.update(one.term_count)
-        story.mark_count.update(one.mark_count)
-        story.dated += one.dated
-        story.add_days(one.first, one.last)
+        story.absorb(one)
     return story
 
 

@@ -275,21 +275,7 @@ class StoryIndex(StorySimilarity):
             self.story_of[article_id] = keep.id
         keep.mains.extend(gone.mains)
         keep.related.extend(gone.related)
-        for k, v in gone.key_sum.items():
-            keep.key_sum[k] = keep.key_sum.get(k, 0.0) + v
-        if gone.vec_sum is not None:
-            keep.vec_sum = gone.vec_sum.copy() if keep.vec_sum is None \
-                else keep.vec_sum + gone.vec_sum
-            keep.vec_count += gone.vec_count
-        for mine, theirs in ((keep.term_sum, gone.term_sum), (keep.mark_sum, gone.mark_sum)):
-            for language, sums in theirs.items():
-                kept = mine.setdefault(language, {})
-                for k, v in sums.items():
-                    kept[k] = kept.get(k, 0.0) + v
-        keep.term_count.update(gone.term_count)
-        keep.mark_count.update(gone.mark_count)
-        keep.dated += gone.dated
-        keep.add_days(gone.first, gone.last)
+        keep.absorb(gone)
         for k in gone.key_sum:  # stale postings elsewhere are filtered out by candidates()
             postings = self._postings.get(k)
             if postings is not None and gone.id in postings:

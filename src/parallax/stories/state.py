@@ -40,6 +40,25 @@ class StoryState:
         if last is not None:
             self.last = last if self.last is None else max(self.last, last)
 
+    def absorb(self, other: StoryState) -> None:
+        """Add ``other``'s sums, counts and days to this story's (members are the caller's):
+        merging two stories, or summing a set of articles' one-member states."""
+        for k, v in other.key_sum.items():
+            self.key_sum[k] = self.key_sum.get(k, 0.0) + v
+        if other.vec_sum is not None:
+            self.vec_sum = other.vec_sum.copy() if self.vec_sum is None \
+                else self.vec_sum + other.vec_sum
+            self.vec_count += other.vec_count
+        for mine, theirs in ((self.term_sum, other.term_sum), (self.mark_sum, other.mark_sum)):
+            for language, sums in theirs.items():
+                kept = mine.setdefault(language, {})
+                for k, v in sums.items():
+                    kept[k] = kept.get(k, 0.0) + v
+        self.term_count.update(other.term_count)
+        self.mark_count.update(other.mark_count)
+        self.dated += other.dated
+        self.add_days(other.first, other.last)
+
     def mean_vector(self) -> np.ndarray | None:
         return None if self.vec_sum is None or not self.vec_count else \
             self.vec_sum / self.vec_count
