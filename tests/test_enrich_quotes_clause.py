@@ -5,32 +5,11 @@ these tests."""
 
 from __future__ import annotations
 
-import functools
-
 from parallax.enrich.quotes_checks import clause_first, title_like
 from parallax.enrich.quotes_partial import continue_speakers
 from parallax.enrich.speech_verbs import CUE_RX
-from parallax.pipeline import Pipeline
 from parallax.records import Article, Mention, Published, Quote
-from parallax.settings import Config
-
-
-@functools.cache
-def _pipeline() -> Pipeline:
-    return Pipeline.from_config(Config())
-
-
-def enriched(text: str) -> Article:
-    article = Article(id="t", role="main", title="", outlet="Outlet A", published=Published(),
-                      text=text)
-    for kind, annotator in _pipeline().annotators:
-        if kind != "framing":
-            annotator.annotate(article)
-    return article
-
-
-def _speakers(article: Article) -> dict[str, str | None]:
-    return {q.text.strip(" ,.;"): q.speaker for q in article.quotes}
+from test_enrich_quotes_fresh import _speakers, enriched  # tests/ is on sys.path
 
 
 def test_a_clause_before_its_named_speaker_is_a_reported_statement() -> None:
