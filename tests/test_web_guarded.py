@@ -7,13 +7,9 @@ The store here is written directly (no pipeline), so these tests take seconds.""
 from __future__ import annotations
 
 import asyncio
-import statistics
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -90,6 +86,9 @@ def test_2_token_checks_run_off_the_event_loop(small_db: Path, token_hash: str,
                         headers={"Authorization": "Bearer wrong"})
     assert wrong.status_code == 401
     assert on_loop == [False]
+    # What that buys under a flood of wrong tokens (/healthz p50 against one check's time over
+    # real sockets) is measured by benchmarks/bench_token_flood.py, not timed here: on a loaded
+    # machine the flood's client threads share the CPU with the server (thirteenth session).
 
 
 def test_2_wrong_token_is_refused_before_the_body_is_read(small_db: Path,
@@ -120,65 +119,6 @@ def test_2_wrong_token_is_refused_before_the_body_is_read(small_db: Path,
     asyncio.run(app(scope, receive, send))
     assert sent[0]["status"] == 401
     assert pulled == 1  # the token was in the first chunk; 10 MB were never read
-
-
-def test_2_wrong_token_flood_does_not_stall_healthz(small_db: Path, token_hash: str) -> None:
-    """The review's measurement over real sockets: /healthz went from 4.5 ms to 967 ms p50
-    while four clients sent wrong tokens. With the check on the event loop a health request
-    waits for the checks in progress (at least one check's time, p50); off the loop it must
-    stay well under one check's time, whatever the machine's speed."""
-    import socket
-
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(_app(small_db, token_hash, web_rate_per_minute=0),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            if server.started:
-                break
-            time.sleep(0.05)
-        one_check = min(_timed(lambda: security.verify_token("wrong", token_hash))
-                        for _ in range(3))
-        flooding = threading.Event()
-        stop = threading.Event()
-
-        def flood() -> None:
-            with httpx.Client(base_url=base, timeout=30) as client:
-                while not stop.is_set():
-                    flooding.set()
-                    client.post("/api/ingest", data={"text": "x"},
-                                headers={"Authorization": "Bearer wrong"})
-
-        clients = [threading.Thread(target=flood, daemon=True) for _ in range(4)]
-        for client in clients:
-            client.start()
-        flooding.wait(10)
-        time.sleep(0.3)
-        with httpx.Client(base_url=base, timeout=30) as client:
-            times = []
-            for _ in range(15):
-                times.append(_timed(lambda: client.get("/healthz").raise_for_status()))
-                time.sleep(0.02)
-        stop.set()
-        for client in clients:
-            client.join(30)
-    finally:
-        server.should_exit = True
-        thread.join(10)
-    assert statistics.median(times) < 0.5 * one_check, (times, one_check)
-
-
-def _timed(action: Any) -> float:
-    started = time.perf_counter()
-    action()
-    return (time.perf_counter() - started) * 1000
 
 
 def test_2_right_token_still_ingests_and_form_token_must_come_first(
