@@ -16,6 +16,7 @@ import feedparser
 from parallax.errors import Code
 from parallax.ingest.url import read_url
 from parallax.records import RawDocument, Rejection
+from parallax.segment.dates import from_url
 from parallax.settings import Config
 
 
@@ -56,13 +57,17 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
                             "--follow-links to fetch its page", Code.NO_ARTICLE.value)
             continue
         published_text = entry.get("published") or entry.get("updated")
+        published_iso = _iso(entry, "published") or _iso(entry, "updated")
+        dated = None if published_text else from_url(entry.get("link"))
+        if dated:  # an item without a date whose link states its day
+            published_text, published_iso = dated.text, dated.iso
         metadata = {
             "title": entry.get("title", ""),
             "outlet": outlet,
             "url": entry.get("link"),
             "author": entry.get("author"),
             "published_text": published_text,
-            "published_iso": _iso(entry, "published") or _iso(entry, "updated"),
+            "published_iso": published_iso,
             "format": "html",
             "summary": summary if body is not summary else None,
         }

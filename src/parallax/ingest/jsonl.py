@@ -18,6 +18,7 @@ from pathlib import Path
 
 from parallax.errors import Code
 from parallax.records import RawDocument, Rejection
+from parallax.segment.dates import from_url, resolve
 from parallax.settings import Config
 
 Item = RawDocument | Rejection
@@ -94,14 +95,22 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             yield Rejection(item, f"line {number} has neither 'text' nor 'html'",
                             Code.NO_ARTICLE.value)
             continue
-        published = record.get("published")
+        published_text = record.get("published")
+        # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
+        # record's iso as given before, which is not a date)
+        published = resolve(published_text).iso
+        if not (published_text and published_text.strip()):
+            # a scraper's record with no date but a dated address (/2019/03/14/): the
+            # address's day, marked as such; a stated date, even one not read, is never replaced
+            dated = from_url(record.get("url"))
+            published_text, published = (dated.text, dated.iso) if dated else (None, None)
         metadata = {
             "title": str(record.get("title") or ""),
             "outlet": record.get("outlet"),
             "url": record.get("url"),
             "author": record.get("author"),
             "language": record.get("language"),
-            "published_text": published,
+            "published_text": published_text,
             "published_iso": published,
             "format": "text" if record.get("text") else "html",
         }

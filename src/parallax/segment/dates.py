@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from parallax.records import Published
 
@@ -137,3 +138,49 @@ def resolve(text: str | None, *, now: str | None = None) -> Published:
             delta = timedelta(minutes=n * _UNITS.get(m.group("unit").lower(), 1))
         iso = (base - delta).replace(microsecond=0).isoformat()
     return Published(text, iso)
+
+
+# A full day in a URL's path, as news sites write it: /2019/03/14/ or /2019-03-14/ (or the
+# same ending the last path segment, before a file suffix). Only between "/" or "-" delimiters,
+# so a story id or a phone number in a slug is never read; a run of eight digits
+# ("20190314") is not read at all (ids look the same, and one site's dated ones were off by
+# up to four days: docs/segmentation.md, "Dates from URLs, thirteenth session"). /2019/03/
+# alone gives no day and no date: a month is not a publication date the stories can compare.
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d\d)(?:/(\d\d?)/(\d\d?)|-(\d\d)-(\d\d))(?=[/\-_.]|$)")
+
+
+def url_date(url: str | None) -> tuple[str, str] | None:
+    """(ISO day, the part of the path that states it) for a URL whose path states one full,
+    valid day, else None. Query and fragment are not read: a tracking parameter's date is not
+    the article's. Two different days in one path are ambiguous and give nothing."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    found: dict[str, str] = {}
+    for m in _URL_DAY.finditer(path):
+        y, mo, d = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+        try:
+            day = datetime(y, mo, d).date().isoformat()
+        except ValueError:
+            continue
+        found.setdefault(day, m.group(0))
+    if len(found) != 1:
+        return None
+    ((day, shown),) = found.items()
+    return day, shown
+
+
+def from_url(url: str | None) -> Published | None:
+    """The day a record's URL states, for a record that states no date of its own: the text
+    says where it came from ("in the URL: /2019/03/14"), so the JSON and the story page show
+    it was read from the address, not from the page. On real URLs this is the stated day or
+    the day after (time zones, print dates): docs/segmentation.md."""
+    found = url_date(url)
+    if found is None:
+        return None
+    day, shown = found
+    return Published(f"in the URL: {shown}", day)
