@@ -94,3 +94,31 @@ def test_embeddings_link_across_languages_not_within_english(
     b.language = "de"
     linker.link(b)
     assert b.entities[0].canonical == "Newsweek"
+
+
+@pytest.mark.parametrize("language", ["en", "de", None])
+def test_names_that_differ_in_a_number_stay_apart(language: str | None) -> None:
+    """A doubled letter is a spelling variant ("Mohammed" / "Mohamed"), a numeral's is not:
+    the key once collapsed "II" into "I", so "World War I" became "World War II"."""
+    linker = CorpusLinker([("World War II", "EVENT"), ("Windows 2000", "ORG"), ("FF", "ORG"),
+                           ("Mohamed Morsi", "PERSON")], embeddings=False)
+    a = article(("World War I", "EVENT", "World War I"), ("Windows 200", "ORG", "Windows 200"),
+                ("F", "ORG", "F"), ("Mohammed Morsi", "PERSON", "Mohammed Morsi"))
+    a.language = language
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == [
+        "World War I", "Windows 200", "F", "Mohamed Morsi"]
+
+
+def test_a_word_of_the_articles_own_person_is_not_a_known_surname() -> None:
+    """'Kelly' in a story that names Kelly Vardan is not the one known 'Megan Kelly'; with no
+    such person in the article the lone surname still links."""
+    linker = CorpusLinker([("Megan Kelly", "PERSON")], embeddings=False)
+    a = article(("Kelly Vardan", "PERSON", "Kelly Vardan"), ("Kelly", "PERSON", "Kelly"))
+    a.language = "en"
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == ["Kelly Vardan", "Kelly"]
+    b = article(("Oleg Varesh", "PERSON", "Oleg Varesh"), ("Kelly", "PERSON", "Kelly"))
+    b.language = "en"
+    CorpusLinker([("Megan Kelly", "PERSON")], embeddings=False).link(b)
+    assert [m.canonical for m in b.entities] == ["Oleg Varesh", "Megan Kelly"]

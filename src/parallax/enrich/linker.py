@@ -18,7 +18,7 @@ from typing import Any
 
 from parallax import embeddings
 from parallax.records import Article, Page, entity_id
-from parallax.textutil import fold, name_skeleton
+from parallax.textutil import fold
 
 TRIGRAM_MIN = 0.6
 EMBEDDING_MIN = 0.85
@@ -32,8 +32,18 @@ _PLACE_NAME_START = frozenset({
     "san", "santa", "los", "las", "el", "la", "le", "port", "fort", "mount", "lake", "cape"})
 
 
+_ROMAN = re.compile(r"[ivxlcdm]+")
+
+
 def _key(name: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]", "", name_skeleton(name)))
+    """Spelling key: case, marks and punctuation gone, and a doubled letter taken once
+    ("Mohammed" / "Mohamed", "Kessler" / "Kesler") but only inside a word of four letters or
+    more that is no Roman numeral. Why: collapsing every doubled character made "World War II"
+    the key of "World War I", "FF" that of "F" and "2000" that of "20" (thirteenth session)."""
+    words = re.sub(r"[^a-z0-9 ]", "", fold(name).replace("kh", "h")).split(" ")
+    return " ".join(re.sub(r"([a-z])\1+", r"\1", w)
+                    if len(w) >= 4 and w.isalpha() and not _ROMAN.fullmatch(w) else w
+                    for w in words)
 
 
 _SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company",
@@ -66,6 +76,15 @@ def _other_words(name: str, known: str) -> bool:
 
     return not all(variant(w, others) for w in words) or not all(
         variant(o, words) for o in others)
+
+
+def _numbers(name: str) -> set[str]:
+    """The numbers of a name, Arabic or Roman (after its first word, II to XXXIX: "DC", "MD"
+    and a lone "I" are no numerals): names that differ in one are different things ("World War
+    II" / "World War III", "Windows 7" / "Windows 8") in every language."""
+    words = re.split(r"[\s-]+", name)
+    return {w for n, w in enumerate(words)
+            if w.isdigit() or (n and re.fullmatch(r"[IVX]{2,5}", w))}
 
 
 def _trigrams(key: str) -> set[str]:
@@ -111,19 +130,22 @@ class CorpusLinker:
         self.by_type.setdefault(etype, []).append(name)
 
     def resolve(self, name: str, etype: str, surface: str | None = None,
-                language: str | None = None) -> str:
+                language: str | None = None, own: frozenset[str] = frozenset()) -> str:
         """Canonical name for ``name``; ``surface`` (the text as written, in its own script)
         is what the embedding compares, since a transliteration embeds poorly. ``language``
-        is the article's: within English only spelling variants link (``_english_pair``)."""
+        is the article's: within English only spelling variants link (``_english_pair``).
+        ``own``: the keys of the words of the article's own full names of people."""
         if name in self.names or etype not in LINKED_TYPES:
             return name
         key = _key(name)
+        numbers = _numbers(name)
         if key in self.keys and self.names[self.keys[key]] == etype and not (
                 len(key) <= 4 and self._english_pair(language, self.keys[key])
-                and name.casefold() != self.keys[key].casefold()):
+                and name.casefold() != self.keys[key].casefold()) \
+                and _numbers(self.keys[key]) == numbers:
             return self.keys[key]
         if language == "en" and (same := self.cores.get((etype, _core(name)))) \
-                and self._english_pair(language, same):
+                and self._english_pair(language, same) and _numbers(same) == numbers:
             return same  # "Jet Blue", "Google Inc.", "CNN.com", "al-Qaeda"
         tokens = name.split()
         # a glued noun is cut before a person or a place, never from an organisation's name:
@@ -135,13 +157,16 @@ class CorpusLinker:
             if self.names.get(tail) == etype or (tail in self.names and etype == "PERSON"
                                                  and self.names[tail] == "PERSON"):
                 return tail
-        if etype == "PERSON" and len(tokens) == 1:  # "Kessler" -> the one known "Mira Kessler"
+        # "Kessler" -> the one known "Mira Kessler", unless the article names a person of its
+        # own with that word: "Kelly" in a story about Kelly Ripa is not Megyn Kelly
+        if etype == "PERSON" and len(tokens) == 1 and key not in own:
             full = self.surnames.get(key, [])
             if len(full) == 1:
                 return full[0]
         best = self._nearest_trigrams(_trigrams(key), etype)
         if best is not None and not (self._english_pair(language, best)
-                                     and (len(key) <= 4 or _other_words(name, best))):
+                                     and (len(key) <= 4 or _other_words(name, best))) \
+                and _numbers(best) == numbers:
             return best
         if self.embeddings and (
                 match := self._nearest_embedding(surface or name, etype)) is not None \
@@ -233,11 +258,14 @@ class CorpusLinker:
             if len(new) > 1:
                 self._vectors.update(zip(new, embeddings.encode(new), strict=True))
         resolved: dict[tuple[str, str], str] = {}
+        own = frozenset(_key(word) for m in article.entities
+                        if m.type == "PERSON" and " " in m.canonical
+                        for word in m.canonical.split())
         for mention in article.entities:
             pair = (mention.canonical, mention.type)
             if pair not in resolved:
                 resolved[pair] = self.resolve(*pair, surface=mention.text,
-                                              language=article.language)
+                                              language=article.language, own=own)
             mention.canonical = resolved[pair]
             mention.entity_id = entity_id(mention.canonical)
             if mention.text.endswith(" " + mention.canonical):  # drop the glued noun
