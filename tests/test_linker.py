@@ -122,3 +122,18 @@ def test_a_word_of_the_articles_own_person_is_not_a_known_surname() -> None:
     b.language = "en"
     CorpusLinker([("Megan Kelly", "PERSON")], embeddings=False).link(b)
     assert [m.canonical for m in b.entities] == ["Oleg Varesh", "Megan Kelly"]
+
+
+def test_an_english_first_name_is_no_glued_noun() -> None:
+    """With a lone 'Vardan' known, 'Ines Vardan' and 'Oleg Vardan' stayed 'Vardan', one entity
+    (on real news 'Jeb Bush' and 'George W. Bush' were one 'Bush'). A sentence's opening word
+    or a possessive is still cut off, and a known full name still takes a glued noun."""
+    linker = CorpusLinker([("Vardan", "PERSON"), ("Mira Kessler", "PERSON"),
+                           ("Halden", "GPE")], embeddings=False)
+    a = article(("Ines Vardan", "PERSON", "Ines Vardan"), ("Plus Vardan", "PERSON", "Plus Vardan"),
+                ("Senator Mira Kessler", "PERSON", "Senator Mira Kessler"),
+                ("City of Halden", "GPE", "City of Halden"))
+    a.language = "en"
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == [
+        "Ines Vardan", "Vardan", "Mira Kessler", "City of Halden"]
