@@ -30,8 +30,12 @@ FLOORS = [
     ("techniques", T3, "all", "micro_f1", 0.43),
     ("frames", T3, "all", "micro_f1", 0.57),
     # 0.58 before genre learnt straight news (BASIL check events 53% -> 92% `reporting`); now
-    # 0.513 on these 135 documents, 0.604 by cross-validation (was 0.616): docs/framing.md
-    ("genre", T3, "all", "macro_f1", 0.50),
+    # 0.513 on these 135 documents, 0.604 by cross-validation (was 0.616): docs/framing.md.
+    # Lowered 0.50 -> 0.45 on purpose (thirteenth session, helper R): with real columns and blog
+    # posts as `opinion` rows these rows score 0.538 -> 0.483 (through analyze all 0.388 ->
+    # 0.382, EN 0.289 -> 0.257), while fresh real news (Dragnet held-back sites, the same 30
+    # pages judged by hand) went 16 -> 23 right of 30: SemEval's labels are a propaganda corpus's
+    ("genre", T3, "all", "macro_f1", 0.45),
 ]
 
 

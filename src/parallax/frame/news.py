@@ -12,7 +12,11 @@ New York Times report came out ``opinion``). Real news reports fix the prior whe
   the pages whose canonical URL is in the news section of a news outlet (:data:`NEWS_SITES`,
   and no opinion, blog, feature or gallery path), their hand-extracted text. That is how an
   editor files them, so it is a label we did not make up. BASIL's outlets (Fox News, New York
-  Times, HuffPost) are not among them.
+  Times, HuffPost) are not among them. The same folder's columns and blog posts (their URL says
+  so, :func:`opinion_page_url`) are added as ``opinion``: without real opinion pages the model
+  learnt that the open web's writing is news, and called 71 % of Dragnet's pages, most of them
+  first-person blog posts, ``reporting`` (docs/framing.md, thirteenth session). Dragnet's pages
+  on the fresh-news check's sites are left out (:func:`held_back_site`).
 
 They take part in the cross-validation folds like any document (the card reports their
 out-of-fold share labelled ``reporting`` separately from the SemEval score). The bundled genre
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parallax.errors import Code, ParallaxError
+from parallax.segment.realpages import site_of
 
 
 @dataclass(slots=True)
@@ -40,6 +45,7 @@ class NewsArticle:
     language: str
     text: str
     group: str = ""  # cross-validation group (a site's pages share one); the id when empty
+    label: str = "reporting"
 
 
 #: news outlets whose news-section pages count as straight reports (none of BASIL's outlets)
@@ -53,6 +59,25 @@ _CANONICAL = re.compile(r'rel="canonical"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*
 _MARKUP = re.compile(r"^<[hpl]>", re.MULTILINE)
 
 
+#: how a page was published when it is a column, an editorial or a blog post: its URL's host or
+#: path says so (``/opinion/``, ``commentisfree``, ``blogs.`` ...); such pages are ``opinion``
+_OPINION_URL = re.compile(r"opinion|column|editorial|commentisfree|(?<![a-z])blogs?(?![a-z])|"
+                          r"blogspot|wordpress\.com|typepad|weblogs?(?![a-z])", re.IGNORECASE)
+#: Dragnet's pages on the sites of this split's odd half are the genre's fresh-news check
+#: (docs/quality.md, "Fresh real news": ``sha1("p12A|" + site) % 2``); no opinion page of
+#: theirs is trained on
+_HELD_SPLIT = "p12A|"
+
+
+def opinion_page_url(url: str) -> bool:
+    """A column, editorial or blog post by its URL (not a news outlet's news section)."""
+    return bool(url) and not news_page_url(url) and bool(_OPINION_URL.search(url))
+
+
+def held_back_site(site: str) -> bool:
+    return int(hashlib.sha1((_HELD_SPLIT + site).encode("utf-8")).hexdigest(), 16) % 2 == 1
+
+
 def news_page_url(url: str) -> bool:
     """A news outlet's news section (the site list and the excluded sections above)."""
     host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
@@ -60,32 +85,39 @@ def news_page_url(url: str) -> bool:
         not _NOT_NEWS.search(url)
 
 
-def read_news_pages(folder: Path) -> list[NewsArticle]:
+def read_news_pages(folder: Path, opinion: bool = False) -> list[NewsArticle]:
     """News-section pages of an extraction set: their gold text, grouped by site (``id`` starts
-    with the host, so cross-validation folds can keep a site together)."""
+    with the host, so cross-validation folds can keep a site together). With ``opinion``, also
+    its columns and blog posts (:func:`opinion_page_url`) as ``opinion``, except Dragnet's on
+    the fresh-news check's sites (:func:`held_back_site`)."""
     out: list[NewsArticle] = []
     for page in sorted((folder / "input").glob("*.html")):
         gold = folder / "GoldStandard" / f"{page.stem}.txt"
         if not gold.is_file():
             continue
         head = page.read_text(encoding="utf-8", errors="replace")[:200_000]
-        match = _CANONICAL.search(head) or _CANONICAL.search(
-            gold.read_text(encoding="utf-8", errors="replace")[:300])
+        raw = gold.read_text(encoding="utf-8", errors="replace")
+        match = _CANONICAL.search(head) or _CANONICAL.search(raw[:300])
         url = next((g for g in match.groups() if g), "") if match else ""
-        if not url or not news_page_url(url):
+        if news_page_url(url):
+            label = "reporting"
+        elif opinion and opinion_page_url(url) and not (
+                folder.name == "dragnet_data"
+                and held_back_site(site_of(folder.name, page.stem, head, raw))):
+            label = "opinion"
+        else:
             continue
-        text = gold.read_text(encoding="utf-8", errors="replace")
-        text = _MARKUP.sub("", re.sub(r"^URL: \S+\s*", "", text)).strip()
+        text = _MARKUP.sub("", re.sub(r"^URL: \S+\s*", "", raw)).strip()
         if len(text.split()) >= 150:
             host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
             out.append(NewsArticle(f"news:{host}:{folder.name}:{page.stem}", "en", text,
-                                   "news:" + host.removeprefix("news.")))
+                                   "news:" + host.removeprefix("news."), label))
     return out
 
 
 def read_news(path: Path) -> list[NewsArticle]:
     if path.is_dir():
-        return read_news_pages(path)
+        return read_news_pages(path, opinion=True)
     if not path.is_file():
         raise ParallaxError(Code.NOT_FOUND, f"news file not found: {path}")
     out: list[NewsArticle] = []

@@ -99,7 +99,7 @@ def build_rows(task: str, data: Path, encoder: CachedEncoder, subset: Subset,
         docs = [_embed(a.text, a.language, encoder) for a in every]
         x = np.stack([units.genre_row(d) if task == "genre" else d.document for d in docs])
         gold = [[a.genre or ""] if task == "genre" else list(a.frames or []) for a in arts]
-        return Rows(x, gold + [["reporting"]] * len(extra),
+        return Rows(x, gold + [[n.label] for n in extra],
                     [a.language + a.id for a in arts] + [n.group or n.id for n in extra],
                     [a.language for a in every],
                     extra={"news": [False] * len(arts) + [True] * len(extra)})
@@ -244,16 +244,31 @@ def score(task: str, rows: Rows, predicted: Any) -> dict[str, dict[str, float]]:
     return out
 
 
-def tune_genre_offsets(p: np.ndarray, gold: list[str], labels: Sequence[str]) -> list[float]:
+#: out of fold, the added straight news reports must come out ``reporting`` at least this often
+#: under the chosen offsets. With real opinion pages among the rows (thirteenth session), the
+#: offsets best for macro-F1 alone let it fall 0.833 -> 0.720; 0.8 keeps it at 0.818 for
+#: SemEval out of fold EN 0.374 -> 0.366 (docs/framing.md)
+NEWS_REPORTING_FLOOR = 0.8
+
+
+def tune_genre_offsets(p: np.ndarray, gold: list[str], labels: Sequence[str],
+                       news: Sequence[bool] = ()) -> list[float]:
     """Class offsets on log-probabilities that maximise macro-F1 out of fold (rare satire and
-    reporting otherwise lose every close call to opinion)."""
+    reporting otherwise lose every close call to opinion), among those that keep the added news
+    reports (``news`` rows labelled ``reporting``) at :data:`NEWS_REPORTING_FLOOR`: a reader's
+    straight news matters more than SemEval's propaganda-corpus labels."""
     best, best_offsets = -1.0, [0.0] * len(labels)
     log_p = np.log(p + 1e-9)
+    reports = [i for i, n in enumerate(news) if n and gold[i] == "reporting"]
     for a in np.arange(-1.0, 3.01, 0.2):
         for b in np.arange(-1.0, 4.01, 0.2):
             offsets = np.zeros(len(labels))
             offsets[1:3] = [a, b][:len(labels) - 1]
-            pred = [labels[i] for i in np.argmax(log_p + offsets, axis=1)]
+            chosen = np.argmax(log_p + offsets, axis=1)
+            pred = [labels[i] for i in chosen]
+            if reports and sum(pred[i] == "reporting" for i in reports) < \
+                    NEWS_REPORTING_FLOOR * len(reports):
+                continue
             value = metrics.macro_f1(gold, pred, labels)
             if value > best + 1e-9:
                 best, best_offsets = value, [float(v) for v in offsets]
@@ -303,7 +318,8 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
         models["roles-main"].meta["priors"] = [round(float(v), 4) for v in main_gold.mean(0)]
     if task == "genre":
         models["genre"].meta["offsets"] = tune_genre_offsets(
-            oof["genre"], [g[0] for g in rows.gold], models["genre"].labels)
+            oof["genre"], [g[0] for g in rows.gold], models["genre"].labels,
+            rows.extra["news"])
     predicted: Any = decode_rows(task, oof, models, rows)
     card: dict[str, Any] = {"task": task, "folds": folds, "rows": len(rows.gold),
             "trained": date.today().isoformat()}
@@ -328,10 +344,16 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
 
 
 def _news_share(rows: Rows, predicted: Any) -> dict[str, float]:
-    """Out of fold: the share of the added news reports that came out ``reporting``."""
-    picked = [p[0] for p, n in zip(predicted, rows.extra["news"], strict=True) if n]
-    return {"reporting": sum(p == "reporting" for p in picked) / len(picked),
-            "n": float(len(picked))}
+    """Out of fold: the share of the added news reports that came out ``reporting``, and of the
+    added opinion pages that came out ``opinion``."""
+    out: dict[str, float] = {}
+    for label in ("reporting", "opinion"):
+        picked = [p[0] for p, g, n in zip(predicted, rows.gold, rows.extra["news"], strict=True)
+                  if n and g[0] == label]
+        if picked:
+            out[label] = sum(p == label for p in picked) / len(picked)
+            out["n" if label == "reporting" else "n_opinion"] = float(len(picked))
+    return out
 
 
 def _without_news(rows: Rows) -> Rows:
