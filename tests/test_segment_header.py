@@ -146,3 +146,17 @@ def test_a_site_tagline_on_the_first_line_does_not_replace_the_headline() -> Non
     same = ("Government unveils new energy law - The Coastline Standard\nHome\nNews\n"
             "Government unveils new energy law\nBy Jane Doe, March 12, 2026\n\n" + BODY)
     assert segment_text(same).articles[0].title == "Government unveils new energy law"
+
+
+def test_an_html_pages_title_part_replaces_a_site_name_the_lead_does_not_bear_out() -> None:
+    """Thirteenth session: on blogs trafilatura's title is often the site's name from a logo
+    heading ("Harbour Notes"); the page's <title> names the post, and the lead bears it out."""
+    from parallax.segment.htmlpage import segment_html
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BRIDGE.split("\n\n"))
+    page = ("<html><head><title>Council approves harbour bridge repairs | Harbour Notes</title>"
+            "</head><body><div class='logo'><h1>Harbour Notes</h1></div><article>"
+            f"{paragraphs}</article></body></html>")
+    seg = segment_html(page)
+    assert seg.title == "Council approves harbour bridge repairs"
+    assert any("harbour bridge" in p for p in seg.paragraphs)

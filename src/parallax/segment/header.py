@@ -22,6 +22,7 @@ wrong headline is shown on every listing of the story, a missing one as its firs
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -209,7 +210,12 @@ def titled_part(line: Line) -> str:
     173 times, right 148 (0.86), wrong 25, 4 of them in dumps without the page-title line on
     top; applied also where the rules had chosen a short line equal to a site part, it made 61
     titles right and 31 wrong, so it is not."""
-    parts = [p.strip() for p in TITLE_PARTS.split(MARKS.sub("", line.text)) if p.strip()]
+    return title_part(line.text)
+
+
+def title_part(text: str) -> str:
+    """``titled_part`` of a page title's text (a dump's first line, an HTML ``<title>``)."""
+    parts = [p.strip() for p in TITLE_PARTS.split(MARKS.sub("", text)) if p.strip()]
     if len(parts) < 2:
         return ""
     longest = max(parts, key=lambda p: len(p.split()))
@@ -239,7 +245,7 @@ def first_line_headline(line: Line) -> str:
     """What a page's first line offers as its headline: the headline part of a page title
     ("Headline | Site"), or the whole line when it has no separator, reads as a headline and
     has ``TITLE_PART_WORDS`` words or more."""
-    part = titled_part(line)
+    part = title_part(line.text)
     if part or TITLE_PARTS.search(line.text):
         return part
     if line.words >= TITLE_PART_WORDS and headline_like(line):
@@ -248,36 +254,50 @@ def first_line_headline(line: Line) -> str:
 
 
 def _checked_title(chosen: str, first: str, page: list[Line], body: int) -> str:
-    """The rules' title checked against the page's first line and the article's lead.
+    """``checked_title`` for a dump: the lead is the first paragraph-like lines within
+    ``LEAD_REACH`` lines after the header zone (``body``)."""
+    return checked_title(chosen, first, lambda: lead_words(page[body:body + LEAD_REACH]))
+
+
+def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
+                  drop: bool = True) -> str:
+    """A chosen title checked against the page's own title (``first``) and the article's lead
+    (``lead``: its content words, computed only when needed).
 
     Why: on real dumps the rules often chose a section label ("Internet & Media"), a blog's
     name, another story's teaser or a tag list. A title is taken as it is when it shares its
     words with the first line's headline (``first``: a page-title line names the article).
     Otherwise the article's own words decide, since a headline's content words recur in its
-    first paragraphs (the first ``LEAD_PARAGRAPHS`` paragraph-like lines within ``LEAD_REACH``
-    lines after the header zone): the first line's headline replaces the title when its share
-    of words found there is at least the title's; with no first-line headline, a title of two
-    or more content words none of which the lead holds is no title (the web UI then shows the
-    text's first words; a wrong headline is shown on every listing). The first line alone
+    first paragraphs: the first line's headline replaces the title when its share of words
+    found there is at least the title's; with no first-line headline and ``drop``, a title of
+    two or more content words none of which the lead holds is no title (the web UI then shows
+    the text's first words; a wrong headline is shown on every listing). The first line alone
     cannot decide: without the page-title line on top it is often the site's tagline.
     Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
     "Titles, thirteenth session")."""
     mine, theirs = _content(chosen), _content(first)
     if first and 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs)):
         return chosen
+    words = lead()
+    if first and _share(theirs, words) >= _share(mine, words):
+        return first
+    if drop and not first and words and len(mine) >= 2 and not mine & words:
+        return ""
+    return chosen
+
+
+def lead_words(items: Iterable[Line] | Iterable[str]) -> set[str]:
+    """The content words of the first ``LEAD_PARAGRAPHS`` paragraph-like lines or texts."""
     lead: set[str] = set()
     seen = 0
-    for line in page[body:body + LEAD_REACH]:
-        if paragraph_like(line.text, line.words):
-            lead |= _content(line.text)
+    for item in items:
+        text, n = (item, None) if isinstance(item, str) else (item.text, item.words)
+        if paragraph_like(text, n):
+            lead |= _content(text)
             seen += 1
             if seen == LEAD_PARAGRAPHS:
                 break
-    if first and _share(theirs, lead) >= _share(mine, lead):
-        return first
-    if not first and lead and len(mine) >= 2 and not mine & lead:
-        return ""
-    return chosen
+    return lead
 
 
 def _content(text: str) -> set[str]:

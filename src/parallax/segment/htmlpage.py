@@ -18,6 +18,7 @@ from trafilatura.utils import load_html
 
 from parallax.records import Boilerplate
 from parallax.segment.dates import may_hold_date, parse_absolute
+from parallax.segment.header import checked_title, lead_words, title_part
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
 from parallax.segment.htmlmeta import page_metadata
@@ -69,6 +70,7 @@ _LANG = etree.XPath("/html/@lang")
 _SCRIPTS = etree.XPath("//script|//style|//noscript|//iframe")
 _TEXT_BLOCKS = etree.XPath("//p|//li|//h2|//h3|//blockquote")
 _ANCHORS = etree.XPath("//a")
+_PAGE_TITLE = etree.XPath("//title")
 #: the learnt paragraph filter runs (off only for its training script, which reads what it sees)
 FILTER = True
 #: the learnt block extension runs (likewise)
@@ -252,6 +254,16 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         marks = [m for m in (data.get("author"), published) if m and len(m) > 3]
         paragraphs = extender.extend(title, paragraphs, anchors, visible[1],
                                      extracted | teaser_text | comment_text | captions, marks)
+    if title and tree is not None:
+        # trafilatura's title is the site's name or a widget's heading on many blogs
+        # ("zenhabits", "Translate", "Share this:"): when it shares almost nothing with the
+        # headline part of the page's <title>, the one whose words the lead holds more of wins
+        # (header.checked_title, as for text dumps; no title is dropped here). Training sites out
+        # of fold: docs/segmentation.md, "Titles, thirteenth session"
+        page_titles = _PAGE_TITLE(tree)
+        part = title_part(flat_text(page_titles[0])) if page_titles else ""
+        if part:
+            title = checked_title(title, part, lambda: lead_words(paragraphs), drop=False)
     fallback = _paragraphs(str(data.get("comments") or ""))
     # what followed the comments heading is the thread trafilatura took for article text: the
     # page's comments when nothing else found any (training-site pages with gold comments:
