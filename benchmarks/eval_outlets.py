@@ -24,7 +24,6 @@ from pathlib import Path
 
 from parallax.segment import realpages
 from parallax.segment.outleteval import run, summary
-from parallax.segment.render import RENDERINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "extraction"
@@ -32,9 +31,7 @@ DATA = ROOT.parent / "shared" / "datasets" / "extraction"
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="train", choices=("heldout", "train"))
-    parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--shapes", default=",".join(RENDERINGS))
+    realpages.add_selection(parser, split="train")
     parser.add_argument("--dump", help="write every row (page names, outlets) here as JSON")
     parser.add_argument("--unconfirmed", action="store_true",
                         help="the outlets before outlet.py (every header outlet shown)")
@@ -43,9 +40,9 @@ def main() -> None:
         from parallax.segment import decoder
 
         decoder.confirmed = lambda outlet, lines: outlet
-    pages = realpages.of_split(DATA, args.split, args.limit)
+    pages, shapes = realpages.selection(args, DATA)
     started = time.time()
-    rows = run(pages, tuple(s for s in args.shapes.split(",") if s))
+    rows = run(pages, shapes)
     table = summary(rows)
     print(f"{len(pages)} {args.split} pages of {len({p.site for p in pages})} sites, "
           f"{time.time() - started:.0f}s")

@@ -17,7 +17,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from parallax.segment import realeval, realpages
-from parallax.segment.render import RENDERINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "extraction"
@@ -31,15 +30,11 @@ def language_of(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
-    parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--shapes", default=",".join(RENDERINGS))
+    realpages.add_selection(parser)  # --shapes "" scores HTML alone
     parser.add_argument("--no-html", action="store_true")
     args = parser.parse_args()
-    pages = realpages.of_split(DATA, args.split, args.limit)
+    pages, shapes = realpages.selection(args, DATA)
     started = time.time()
-    # --shapes "" scores HTML alone
-    shapes = tuple(s for s in args.shapes.split(",") if s)
     results = realeval.evaluate(pages, shapes, html=not args.no_html)
     elapsed = time.time() - started
     languages = {(p.corpus, p.name): language_of(p.gold) for p in pages}

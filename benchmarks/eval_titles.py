@@ -18,7 +18,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from parallax.segment import realpages, titleeval
-from parallax.segment.render import RENDERINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "extraction"
@@ -26,14 +25,11 @@ DATA = ROOT.parent / "shared" / "datasets" / "extraction"
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="heldout", choices=("heldout", "train"))
-    parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--shapes", default=",".join(RENDERINGS))
+    realpages.add_selection(parser)
     parser.add_argument("--no-html", action="store_true")
     args = parser.parse_args()
-    pages = realpages.of_split(DATA, args.split, args.limit)
+    pages, shapes = realpages.selection(args, DATA)
     started = time.time()
-    shapes = tuple(s for s in args.shapes.split(",") if s)
     scores = titleeval.evaluate(pages, shapes, html=not args.no_html)
     elapsed = time.time() - started
     table = titleeval.table(scores)

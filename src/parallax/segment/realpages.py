@@ -13,6 +13,7 @@ data: read at test time, never committed.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import html
 import re
@@ -116,6 +117,23 @@ def of_split(root: Path, split: str, limit: int = 0) -> list[RealPage]:
     if limit:
         pages = pages[:: max(1, len(pages) // limit)][:limit]
     return pages
+
+
+def add_selection(parser: argparse.ArgumentParser, *, split: str = "heldout") -> None:
+    """The options every real-page benchmark shares: the part (``--split``), how many pages
+    spread over it (``--limit``, 0 for all) and the text-dump renderings (``--shapes``,
+    comma-separated; "" for none, e.g. HTML alone). Read back with ``selection``."""
+    from parallax.segment.render import RENDERINGS
+
+    parser.add_argument("--split", default=split, choices=("heldout", "train"))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--shapes", default=",".join(RENDERINGS))
+
+
+def selection(args: argparse.Namespace, root: Path) -> tuple[list[RealPage], tuple[str, ...]]:
+    """The pages and renderings ``add_selection``'s options name."""
+    return (of_split(root, args.split, args.limit),
+            tuple(s for s in args.shapes.split(",") if s))
 
 
 def split_comments(raw: str) -> tuple[str, str]:
