@@ -16,7 +16,6 @@ from parallax.frame.features import STYLE_NAMES, style_features
 from parallax.frame.loaded import WORD_BUCKETS, LoadedWords, word_bucket
 from parallax.frame.news import (
     check_event,
-    held_back_site,
     news_page_url,
     opinion_page_url,
     read_news,
@@ -24,6 +23,7 @@ from parallax.frame.news import (
 from parallax.frame.spans import BUCKETS, SpanScorer, bucket
 from parallax.frame.trained import TrainedFraming
 from parallax.records import Article, Mention, Published
+from parallax.segment.realpages import fresh_news_held_back
 
 BODY = " ".join(["The council said on Monday that the bridge would reopen in May."] * 20)
 
@@ -60,7 +60,7 @@ def test_dragnet_opinion_pages_of_the_fresh_news_checks_sites_are_not_read(
     """Dragnet's sites in the odd half of ``sha1("p12A|" + site)`` are the fresh-news check:
     their blog posts are not trained on (their news-section pages were, before the split)."""
     folder = tmp_path / "dragnet_data"
-    assert held_back_site("randfishkin.com") and not held_back_site("johndcook.com")
+    assert fresh_news_held_back("randfishkin.com") and not fresh_news_held_back("johndcook.com")
     _page(folder, "c", "http://randfishkin.com/blog/post", BODY)
     _page(folder, "j", "http://johndcook.com/blog/post", BODY)
     assert [a.id.rsplit(":", 1)[1] for a in read_news(folder)] == ["j"]

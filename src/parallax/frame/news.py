@@ -16,7 +16,7 @@ New York Times report came out ``opinion``). Real news reports fix the prior whe
   so, :func:`opinion_page_url`) are added as ``opinion``: without real opinion pages the model
   learnt that the open web's writing is news, and called 71 % of Dragnet's pages, most of them
   first-person blog posts, ``reporting`` (docs/framing.md, thirteenth session). Dragnet's pages
-  on the fresh-news check's sites are left out (:func:`held_back_site`).
+  on the fresh-news check's sites are left out (``realpages.fresh_news_held_back``).
 
 They take part in the cross-validation folds like any document (the card reports their
 out-of-fold share labelled ``reporting`` separately from the SemEval score). The bundled genre
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parallax.errors import Code, ParallaxError
-from parallax.segment.realpages import site_of
+from parallax.segment.realpages import fresh_news_held_back, site_of
 
 
 @dataclass(slots=True)
@@ -63,19 +63,9 @@ _MARKUP = re.compile(r"^<[hpl]>", re.MULTILINE)
 #: path says so (``/opinion/``, ``commentisfree``, ``blogs.`` ...); such pages are ``opinion``
 _OPINION_URL = re.compile(r"opinion|column|editorial|commentisfree|(?<![a-z])blogs?(?![a-z])|"
                           r"blogspot|wordpress\.com|typepad|weblogs?(?![a-z])", re.IGNORECASE)
-#: Dragnet's pages on the sites of this split's odd half are the genre's fresh-news check
-#: (docs/quality.md, "Fresh real news": ``sha1("p12A|" + site) % 2``); no opinion page of
-#: theirs is trained on
-_HELD_SPLIT = "p12A|"
-
-
 def opinion_page_url(url: str) -> bool:
     """A column, editorial or blog post by its URL (not a news outlet's news section)."""
     return bool(url) and not news_page_url(url) and bool(_OPINION_URL.search(url))
-
-
-def held_back_site(site: str) -> bool:
-    return int(hashlib.sha1((_HELD_SPLIT + site).encode("utf-8")).hexdigest(), 16) % 2 == 1
 
 
 def news_page_url(url: str) -> bool:
@@ -89,7 +79,7 @@ def read_news_pages(folder: Path, opinion: bool = False) -> list[NewsArticle]:
     """News-section pages of an extraction set: their gold text, grouped by site (``id`` starts
     with the host, so cross-validation folds can keep a site together). With ``opinion``, also
     its columns and blog posts (:func:`opinion_page_url`) as ``opinion``, except Dragnet's on
-    the fresh-news check's sites (:func:`held_back_site`)."""
+    the fresh-news check's sites (``realpages.fresh_news_held_back``)."""
     out: list[NewsArticle] = []
     for page in sorted((folder / "input").glob("*.html")):
         gold = folder / "GoldStandard" / f"{page.stem}.txt"
@@ -103,7 +93,7 @@ def read_news_pages(folder: Path, opinion: bool = False) -> list[NewsArticle]:
             label = "reporting"
         elif opinion and opinion_page_url(url) and not (
                 folder.name == "dragnet_data"
-                and held_back_site(site_of(folder.name, page.stem, head, raw))):
+                and fresh_news_held_back(site_of(folder.name, page.stem, head, raw))):
             label = "opinion"
         else:
             continue

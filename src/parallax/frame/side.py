@@ -21,7 +21,6 @@ documents, and the English model does not carry over (docs/framing.md, thirteent
 
 from __future__ import annotations
 
-import hashlib
 import math
 import sys
 from collections.abc import Callable, Sequence
@@ -38,8 +37,8 @@ from parallax.frame.linear import LinearLabeller
 LABEL = "contrarian"
 FILE = "narratives-side.npz"
 #: the extraction sets whose gold texts give mainstream in-domain articles; Dragnet's pages only
-#: from the tuning half of the twelfth session's split by site (``tuning_site``), the other half
-#: being the held-back check
+#: from the tuning half of the twelfth session's split by site
+#: (``realpages.fresh_news_held_back``), the other half being the held-back check
 MAINSTREAM_SETS = ("dragnet_data", "cleaneval-dev", "cleaneval-final", "readability",
                    "CleanPortalEval-master")
 #: under this calibrated probability an in-domain English article shows ``Other`` and no role.
@@ -51,11 +50,6 @@ MAINSTREAM_SETS = ("dragnet_data", "cleaneval-dev", "cleaneval-final", "readabil
 THRESHOLD = 0.7
 C = 0.003
 TOPICS = {"URW": "the war in Ukraine", "CC": "climate change"}
-
-
-def tuning_site(site: str) -> bool:
-    """Dragnet's tuning half (``sha1("p12A|" + site)`` even): the other half is never trained on."""
-    return int(hashlib.sha1(("p12A|" + site).encode("utf-8")).hexdigest(), 16) % 2 == 0
 
 
 def side_row(document: np.ndarray, text: str, domains: set[str]) -> np.ndarray:
@@ -108,11 +102,11 @@ def mainstream_documents(datasets: Path) -> list[tuple[str, str, str]]:
     the extraction sets' gold texts (title: the first line of three words or more) and the
     SemEval-2023 English articles labelled ``reporting``."""
     from parallax.frame.datasets import read_semeval2023
-    from parallax.segment.realpages import load
+    from parallax.segment.realpages import fresh_news_held_back, load
 
     out = []
     for page in load(datasets / "extraction", MAINSTREAM_SETS):
-        if page.corpus == "dragnet_data" and not tuning_site(page.site):
+        if page.corpus == "dragnet_data" and fresh_news_held_back(page.site):
             continue
         lines = page.gold.splitlines()
         first = next((i for i, line in enumerate(lines) if len(line.split()) >= 3), 0)

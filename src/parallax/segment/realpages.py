@@ -66,6 +66,14 @@ def _host(url: str) -> str:
     return ".".join(parts[-keep:])
 
 
+def fresh_news_held_back(site: str) -> bool:
+    """Whether ``site`` is in the held-back half of the fresh real-news check (twelfth session,
+    docs/quality.md "Fresh real news": ``sha1("p12A|" + site)`` odd). Models that learn from
+    Dragnet's pages (the genre's opinion rows, the narrative side model's mainstream pages) read
+    only the other half, the tuning half."""
+    return int(hashlib.sha1(("p12A|" + site).encode("utf-8")).hexdigest(), 16) % 2 == 1
+
+
 def site_of(corpus: str, name: str, page: str, gold_raw: str) -> str:
     if corpus.startswith("cleaneval"):
         match = _URL_LINE.match(gold_raw)
