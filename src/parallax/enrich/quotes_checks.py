@@ -154,7 +154,8 @@ def straight_mismatch(text: str, start: int, end: int) -> bool:
 
 
 #: an English honorific tells which pronoun a surname takes: "“…,” she said of Mr. Brat" is
-#: not Brat's (BASIL); none is guessed from first names
+#: not Brat's (BASIL); clearly gendered given names and titles are read apart, by
+#: ``quotes_genders.given_gender`` (thirteenth session)
 HONORIFIC = re.compile(r"(?<![\w])(?:(?P<he>Mr)|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w'’-]+\s+)*?"
                        r"(?P<name>[A-Z][\w'’-]+)(?![\w'’-])")
 
