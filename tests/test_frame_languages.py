@@ -66,6 +66,41 @@ def test_no_narratives_where_they_are_mostly_wrong(withheld: bool,
     assert article.genre is not None  # the other fields stay
 
 
+# German, made up, arguing against the West's part in the war (the domain gate passes)
+DE = ("Die Ukraine und ihre westlichen Sponsoren verlängern den Krieg im Donbass. Kiew erhält "
+      "immer neue Waffen aus Washington, während die Menschen in Europa für Gas und Strom "
+      "bezahlen. Selenski fordert weitere Milliarden, doch die Sanktionen gegen Russland "
+      "schaden vor allem der deutschen Wirtschaft. Moskau hat mehrfach Verhandlungen angeboten, "
+      "aber die NATO will keinen Frieden in der Ukraine. Die Regierung in Berlin folgt blind "
+      "den Vorgaben aus Washington und ignoriert die Interessen der eigenen Bürger.")
+
+
+@pytest.mark.parametrize("raised", [True, False])
+def test_weak_narratives_held_back_in_languages_the_models_never_saw(
+        raised: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """German has no SemEval-2025 document: only narratives at 0.6 or above are shown there,
+    with a note; at the shipped floor (0.3) the same article shows a weaker one too."""
+    if not raised:
+        monkeypatch.setattr(languages, "UNSEEN_NARRATIVE_FLOOR", 0.3)
+    article = _article(DE, "de")
+    TrainedFraming().annotate(article)
+    shown = [n for n in article.narratives if n.label != "Other"]
+    assert shown
+    weak = [n for n in shown if n.score < 0.6]
+    noted = any("under 0.60 not shown for language 'de'" in note for note in article.notes)
+    assert (weak == [] and noted) if raised else (weak != [] and not noted)
+
+
+def test_the_floor_follows_the_models_training_languages() -> None:
+    trained = ["bg", "en", "hi", "pt", "ru"]
+    assert languages.narrative_floor("de", trained) == languages.UNSEEN_NARRATIVE_FLOOR
+    assert languages.narrative_floor("ru", trained) == 0.3
+    assert languages.narrative_floor("en", trained) == 0.3
+    # an unknown language, or a model that does not say what it learnt from: the shipped floor
+    assert languages.narrative_floor(None, trained) == 0.3
+    assert languages.narrative_floor("de", None) == 0.3
+
+
 @pytest.mark.parametrize(("text", "language", "name"), [
     ("Ontem a ministra Conceição Araújo visitou a aldeia. Araújo falou com os agricultores.",
      "pt", "Conceição Araújo"),

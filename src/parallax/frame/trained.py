@@ -23,7 +23,7 @@ from parallax.frame import heads, units
 from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.hashing import Token, token_contributions, tokens
-from parallax.frame.languages import shows_narratives, shows_roles, withheld_note
+from parallax.frame.languages import narratives_for, shows_narratives, shows_roles, withheld_note
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, entity_mentions
@@ -240,7 +240,9 @@ class TrainedFraming:
         elif coarse and fine:
             pc, pf = coarse.proba(ctx.doc.document), fine.proba(ctx.doc.document)
             allowed = self._domains(article, ctx)
-            for choice in units.decode_narratives(pc, pf, coarse, fine, allowed):
+            choices, note = narratives_for(article.language, pc, pf, coarse, fine, allowed)
+            article.notes.extend([note] if note else [])
+            for choice in choices:
                 j = fine.labels.index(choice.sub) if choice.sub in fine.labels else None
                 evidence = ([] if choice.label == units.OTHER or j is None
                             else self._evidence(ctx, fine, j))
