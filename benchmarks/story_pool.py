@@ -24,7 +24,7 @@ leaves ``../shared``.
     parallax stories --db build/p14C/$P.db --json > build/p14C/$P.stories.jsonl
     python benchmarks/story_pool.py score $P
     python benchmarks/story_pool.py sample $P --seed 1414 --pairs 30   # pairs to read
-    python benchmarks/story_pool.py judged $P --labels benchmarks/data/story_pool_judged.json
+    python benchmarks/story_pool.py judged        # benchmarks/data/story_pool_judged.json
     python benchmarks/story_pool.py baseline $P   # TF-IDF + average link, then score/sample
                                                   # with --stories build/p14C/$P.baseline.jsonl
 """
@@ -230,15 +230,16 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("write").set_defaults(run=cmd_write)
-    for name, run in (("score", cmd_score), ("sample", cmd_sample), ("baseline", cmd_baseline),
-                      ("judged", cmd_judged)):
+    judged = sub.add_parser("judged")
+    judged.add_argument("--labels", default="benchmarks/data/story_pool_judged.json")
+    judged.set_defaults(run=cmd_judged)
+    for name, run in (("score", cmd_score), ("sample", cmd_sample), ("baseline", cmd_baseline)):
         p = sub.add_parser(name)
         p.add_argument("pool", help="tune-dated, tune-undated, held-dated or held-undated")
         p.add_argument("--stories", help="story rows to read instead of POOL.stories.jsonl")
         p.add_argument("--seed", type=int, default=1414)
         p.add_argument("--pairs", type=int, default=30)
         p.add_argument("--chars", type=int, default=420)
-        p.add_argument("--labels", default="benchmarks/data/story_pool_judged.json")
         p.set_defaults(run=run)
     args = parser.parse_args(argv)
     args.run(args)
