@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
 from parallax.segment import realpages
-from parallax.segment.htmlparts import COMMENTS, RELATED, comments, names, teasers
+from parallax.segment.htmlparts import (
+    COMMENTS,
+    RELATED,
+    comments,
+    names,
+    page_holds,
+    teasers,
+)
 from requirements import shared_path  # tests/ is on sys.path
 
 GOLD = sorted((Path(__file__).parent / "data" / "segmentation_gold").glob("*.html"))
@@ -55,3 +63,24 @@ def test_skipping_changes_nothing_on_real_pages() -> None:
     assert len(pages) > 50
     for page in pages:
         _same(lxml_html.fromstring(page.html.encode("utf-8", "replace")))
+
+
+def test_the_literal_test_answers_as_the_regex_does() -> None:
+    """``page_holds`` skips the regex where no required literal is in the names' fold; on
+    generated names built from pieces of the alternatives, in other cases and with the
+    characters ``re.IGNORECASE`` folds specially (long s, Kelvin sign, dotted I), it answers
+    as ``search`` does (a literal left out, or a fold that missed one of them, fails here)."""
+    cyrillic = "\u0447\u0438\u0442\u0430\u0439\u0442\u0435"  # as RELATED spells it
+    pieces = ["related", "RELATED", "\u017fimilar", "Similar", "\u212aomment", "koment",
+              "reader-react", "READERREACT", "see-also", "see also", cyrillic, cyrillic.upper(),
+              "teas", "er", "disc", "ussion", "\u0130", "-", " ", "\n", "x", "further", "DEBAT",
+              "comentario", "lire-aussi"]
+    rng = random.Random(16)
+    matched = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for rx in (RELATED, COMMENTS):
+            expected = rx.search(text) is not None
+            matched += expected
+            assert page_holds(rx, text) == expected, (rx.pattern, text)
+    assert 1000 < matched < 7000  # both answers are tried many times

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from lxml import etree
 
 from parallax.segment.patterns import boilerplate_kind
+from parallax.segment.prefilter import fold, required_literals
 from parallax.segment.render import flat_text
 
 RELATED = re.compile(r"related|see-also|more-stor|more-on|recommend|read-also|teaser|"
@@ -58,6 +60,26 @@ def names(tree: etree._Element) -> str:
     return "\n".join(_NAMES(tree))
 
 
+def page_holds(rx: re.Pattern[str], page_names: str) -> bool:
+    """``rx.search(page_names)``, asked only when the names' fold holds one of the literals
+    every match of ``rx`` holds (``prefilter.required_literals``): a match's fold is a part of
+    the names' fold, so where none occurs there is none. Why: ``RELATED``'s alternation has no
+    common first character, and ``re`` tried it at every place of the names (~0.5 ms a page,
+    against ~0.04 ms for the literals' ``in`` tests; 81 of the benchmark's 100 pages hold
+    none)."""
+    literals = _literals(rx)
+    if literals is not None:
+        folded = fold(page_names)
+        if not any(literal in folded for literal in literals):
+            return False
+    return rx.search(page_names) is not None
+
+
+@cache
+def _literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+    return required_literals(rx.pattern, rx.flags)
+
+
 def _first(node: etree._Element, rx: re.Pattern[str],
            tags: tuple[str, ...] = ()) -> etree._Element | None:
     for child in node.iterdescendants():
@@ -72,7 +94,7 @@ def teasers(tree: etree._Element, page_names: str | None = None) -> list[Teaser]
     """``page_names``: ``names(tree)`` when the caller has it (nothing to find unless
     ``RELATED`` matches it)."""
     found: list[Teaser] = []
-    if page_names is not None and not RELATED.search(page_names):
+    if page_names is not None and not page_holds(RELATED, page_names):
         return found
     for box in tree.iter("aside", "section", "div", "nav"):
         if not RELATED.search(_marker(box)) or any(
@@ -110,7 +132,7 @@ def comments(tree: etree._Element, page_names: str | None = None) -> list[HtmlCo
     """``page_names``: ``names(tree)`` when the caller has it (nothing to find unless
     ``COMMENTS`` matches it)."""
     found: list[HtmlComment] = []
-    if page_names is not None and not COMMENTS.search(page_names):
+    if page_names is not None and not page_holds(COMMENTS, page_names):
         return found
     for box in tree.iter("section", "div", "ol", "ul", "aside"):
         if not COMMENTS.search(_marker(box)) or any(
