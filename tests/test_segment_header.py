@@ -111,10 +111,16 @@ def test_the_page_title_lines_headline_part_when_the_rules_find_none() -> None:
                   "Energy law unveiled by the government | Politics | The Coastline Standard"):
         main = segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0]
         assert main.title == "Energy law unveiled by the government"
-    # no part reads as a headline (two long parts, or no separator): no title, as before
-    for first in ("Energy law unveiled by the government | Coastline Standard daily news edition",
-                  "Energy law unveiled by the government"):
-        assert segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0].title in ("", None)
+    # no part reads as a headline (two long parts): no title, as before
+    first = "Energy law unveiled by the government | Coastline Standard daily news edition"
+    assert segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0].title in ("", None)
+    # no separator (fourteenth session, ``headline.untitled_headline``): the whole first line,
+    # since the lead bears out its words (government, energy); a tagline it does not bear out
+    # stays no title
+    first = "Energy law unveiled by the government"
+    assert segment_text(f"{first}\n{MENU}\n\n" + BODY).articles[0].title == first
+    tagline = "Your daily guide to life on the coast"
+    assert segment_text(f"{tagline}\n{MENU}\n\n" + BODY).articles[0].title in ("", None)
 
 
 def test_the_title_lines_headline_wins_over_a_section_label_the_lead_does_not_bear_out() -> None:
@@ -160,3 +166,54 @@ def test_an_html_pages_title_part_replaces_a_site_name_the_lead_does_not_bear_ou
     seg = segment_html(page)
     assert seg.title == "Council approves harbour bridge repairs"
     assert any("harbour bridge" in p for p in seg.paragraphs)
+
+
+def test_the_headline_read_as_the_first_body_line_becomes_the_title() -> None:
+    """Fourteenth session: a blog post's title repeated under the page's title line, above its
+    posting line, was kept as the body's first line when the line model called it main text
+    (the model-guided pass, here with the model's lines given), and the article had no
+    title."""
+    from parallax.segment.decoder import Decoder
+    from parallax.segment.lines import LineClassifier, read_lines
+    from parallax.segment.threads import decoder_heads, thread_marks
+
+    head = "Council approves harbour bridge repairs"
+    page = (f"{head}\nFollow:\nNews\nSport\nAbout this blog\nArchives\n{head}\n"
+            "Posted by Jane Doe on November 5, 2026 at 4:14 pm\n" + BRIDGE.replace("\n\n", "\n"))
+
+    def decode(text: str, main_from: int) -> tuple[str, list[str], list[tuple[str, str]]]:
+        lines = read_lines(text)
+        mask = [i == main_from or i >= main_from + 2 for i in range(len(lines))]
+        heads = decoder_heads(lines, thread_marks(lines), mask)
+        seg = Decoder(lines, LineClassifier(), mask, heads).run()
+        return seg.articles[0].title, seg.articles[0].paragraphs, seg.trace
+
+    title, paragraphs, trace = decode(page, 6)
+    assert title == head
+    assert paragraphs[0].startswith("The town council")
+    assert trace[6] == (head, "title")
+    # the rule itself: a first body line is the headline only when it repeats the first line
+    from parallax.segment.headline import untitled_headline
+
+    lines = read_lines(page)
+    body = [line.text for line in lines[6:] if not line.text.startswith("Posted")]
+    assert untitled_headline(body, lines, first_line_in_body=False) == (head, True)
+    assert untitled_headline(body, lines, first_line_in_body=True) == ("", False)
+    other = ["Harbour works: what we know so far", *body[1:]]
+    assert untitled_headline(other, lines, first_line_in_body=False) == (head, False)
+    tagline = read_lines("Your daily guide to life on the coast\n" + page.split("\n", 1)[1])
+    assert untitled_headline(other, tagline, first_line_in_body=False) == ("", False)
+
+
+def test_a_blogs_tag_line_is_never_the_headline() -> None:
+    """Fourteenth session: Gawker-style blogs print the post's tags above it; the rules took
+    that line for the headline since it shares the headline's words."""
+    from parallax.segment.headline import tag_list
+
+    assert tag_list("harbour bridge saltmouth council repairs jane doe")
+    for headline in ("good couple of days on the coast", "iPad sales to rise, says analyst",
+                     "harbour bridge", "Council approves harbour bridge repairs"):
+        assert not tag_list(headline)
+    page = ("Home\nNews\nharbour bridge saltmouth council repairs jane doe\n"
+            "By Jane Doe, November 5, 2026\n\n" + BRIDGE)
+    assert segment_text(page).articles[0].title in ("", None)

@@ -21,6 +21,7 @@ from operator import attrgetter, eq
 from parallax.records import Boilerplate
 from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree, words
 from parallax.segment.header import plan_header, read_meta, zone_of
+from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.outlet import confirmed
 from parallax.segment.patterns import is_donation_appeal
@@ -190,6 +191,20 @@ class Decoder:
                 self.take("boilerplate", "other")
         self.header(draft)
         return draft
+
+    def title_untitled(self, main: Draft) -> None:
+        """The headline the page bears out for a main article the header rules left untitled
+        (``headline.untitled_headline``); one the body had taken as its first line moves to the
+        title, in the trace too."""
+        trace = self.out.trace
+        title, promoted = untitled_headline(main.paragraphs, self.lines,
+                                            bool(trace) and trace[0][1] == "body")
+        main.title = title
+        if promoted:
+            first = main.paragraphs.pop(0)
+            at = next(i for i, (text, where) in enumerate(trace)
+                      if where == "body" and text == first)
+            trace[at] = (first, "title")
 
     # -- body -----------------------------------------------------------------------------
     def furniture_run_follows(self) -> bool:
@@ -412,6 +427,8 @@ class Decoder:
             if current is main and self.wanted is not None and text not in self.wanted:
                 self.unwanted_words += line.words
                 self.check_precision()
+        if not main.title:
+            self.title_untitled(main)
         hint, main.outlet = main.outlet, confirmed(main.outlet, self.lines)  # (outlet.py)
         main.outlet_hint = hint if main.outlet is None else None  # right or absent
         if main.paragraphs:

@@ -22,11 +22,20 @@ wrong headline is shown on every listing of the story, a missing one as its firs
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from parallax.segment.dates import parse_absolute
+from parallax.segment.headline import (
+    BYLINE_START,
+    MARKS,
+    POSTED,
+    checked_title,
+    first_line_headline,
+    headline_like,
+    lead_words,
+    title_part,
+)
 from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.pagecontext import title_repeats
 
@@ -44,39 +53,8 @@ BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
 ROLE_WORD = re.compile(r"correspondent|reporter|redaktion|korrespondent|корреспондент|"
                        r"кореспондент|редакция|редакція|rédaction|redacción|staff|agenturen",
                        re.IGNORECASE)
-#: a page's chrome, never its headline: previous/next links ("« Older post | Main | Newer
-#: post »", "Previous 1 / 6 Next", "More »") and, as the whole line, an accessibility, sharing
-#: or account link ("Skip to content", "Send to a Friend", "Follow @name", "About this blog")
-PREV_NEXT = re.compile(r"^[«‹←<]|[»›→>]$|^(previous|prev|next|older|newer)\b|"
-                       r"\b(previous|next)$|^\d+\s*(/|of)\s*\d+$", re.IGNORECASE)
-UI_LINE = re.compile(
-    r"^((skip|jump|go|back) to( the)?( main| local)? (content|navigation|menu|search|top)|"
-    r"(send|e-?mail|mail)( this| it)?( to a friend| story| article| page| link)?|"
-    r"(share|tweet|print|follow|subscribe|comments?|home|about|contact|search|menu|log ?in|"
-    r"sign (in|up)|register|archives?|videos?|photos?|related|tags|categories|text size|"
-    r"stay connected|table of contents|trending|reviews?|blog archives?|pin it|"
-    r"leave a (comment|reply)|no comments?|add a comment|post a comment|we recommend|"
-    r"recommended( for you)?|you may also like|most (read|popular|viewed))"
-    r"( this| us| me| the| our)?( blog| page| site| story| article| post| us)?|"
-    r"search(?! for\b| continues\b| engines?\b)( \w+){0,3}|(\d+ )?comments?( \(\d+\))?|"
-    r"(log ?(in|out)|sign (in|out|up))( \w+){0,2}|"
-    r"(photos? by|(photo|image|picture|foto|bild):) \S+( \S+){0,3}|"
-    r"(categories|category|tags|filed under|posted in|published in):? .*|"
-    r"follow( us| me)?( on)? @?[\w.]+|@[\w.]+)\W*$", re.IGNORECASE)
-#: a posting line the metadata patterns did not read: a clock time ("… 1:38 AM", "14.00
-#: EDT", "at 9:15 pm"), a leading weekday and date ("Wednesday, October 17th, 2012"), "Posted
-#: by …"
-POSTED = re.compile(r"\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\b\.?|(?-i:[A-Z]{1,3}T|UTC)\b)|"
-                    r"\bat \d{1,2}[:.]\d{2}\b|^(posted|written|filed) (by|on|in|at)\b|"
-                    r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (\d|(jan|feb|mar|apr|may|jun|jul|"
-                    r"aug|sep|oct|nov|dec)[a-z]*\.? \d)",
-                    re.IGNORECASE)
 #: Markdown heading marks a reader mode puts before a headline
 MD_HEADING = re.compile(r"^#{1,6}\s+")
-#: ... and its other line marks (list items, quotes)
-MARKS = re.compile(r"^(#{1,6}\s+|[-*+]\s+|>\s*)")
-#: a byline: "By" (or its translation) and a capitalised name
-BYLINE_START = re.compile(r"^(?i:by|von|par|por|di|door|av|af|автор|от):?\s+[A-ZÄÖÜÉА-ЯЁ]")
 #: a page-title line's headline repeat lies above the article: at most this many paragraph-like
 #: lines between them (a site name the footer repeats lies below them)
 REPEAT_PROSE = 2
@@ -84,20 +62,8 @@ REPEAT_PROSE = 2
 ARTICLE_NEAR = 6
 #: how far above a header zone the decoder skipped to look for the headline over a byline
 LOOK_BACK = 20
-#: separators between a page title's parts ("Headline | Section | Site", "Headline - Site").
-#: Not ``pagecontext._TITLE_PARTS``, which also splits at ": " and " / " to find any repeated
-#: part (a line-model column, fixed by the trained trees): a headline's own colon ("Tour de
-#: force: Lions tour 2005") must not cut the part ``titled_part`` returns.
-TITLE_PARTS = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
-TITLE_PART_WORDS = 4
-SITE_PART_WORDS = 4
-#: the rules' title stands when its content words' Dice overlap with the first line's headline
-#: is at least this; else the lead judges it (``_checked_title``): the first
-#: ``LEAD_PARAGRAPHS`` paragraph-like lines within ``LEAD_REACH`` lines after the header zone
-UNRELATED = 0.34
-LEAD_PARAGRAPHS = 8
+#: ``_checked_title`` reads the lead within this many lines after the header zone
 LEAD_REACH = 40
-CONTENT_WORD = re.compile(r"\w{4,}")
 READ_TIME = re.compile(r"\d+\s*(min|minute|minuten|мин)\w*\.?\s*(read|lesezeit|чтения)?",
                        re.IGNORECASE)
 
@@ -142,24 +108,6 @@ def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> Zone:
     return zone
 
 
-def headline_like(line: Line) -> bool:
-    """A line that can be an article's headline: not one short word (a menu item: "Video",
-    "About"), not a previous/next link, not an accessibility, sharing or account link, not a
-    byline, posting line or photo credit. Why: on real dumps the title rules took such lines
-    ("Skip to content", "Delicious", "« … | Main | … »", "By JANE DOE") as the headline, and a
-    wrong headline is shown on every listing of the story; no headline is better (the web UI
-    then shows the text's first words). Markdown marks ("# ", "- ") are read past."""
-    text = MARKS.sub("", line.text.strip()).strip("*_ ")
-    n = len(text.split())
-    if not title_like(text, n) or (n <= 1 and len(text) <= 20):
-        return False
-    if text[:1] in "«‹←" and " | " in text:
-        return False  # "« Older post | Main | Newer post »"
-    if (text[:1] == "(" and text[-1:] == ")") or (n <= 12 and BYLINE_START.match(text)):
-        return False  # "(Photo: …)", "By JANE DOE and JOHN ROE"
-    if n <= 16 and (POSTED.search(text) or "required)" in text.lower()):
-        return False  # a posting line, a comment form's "Mail (will not be published) (required)"
-    return n > 8 or not (PREV_NEXT.search(text) or UI_LINE.match(text))
 
 
 def page_title(page: list[Line]) -> Line | None:
@@ -213,16 +161,6 @@ def titled_part(line: Line) -> str:
     return title_part(line.text)
 
 
-def title_part(text: str) -> str:
-    """``titled_part`` of a page title's text (a dump's first line, an HTML ``<title>``)."""
-    parts = [p.strip() for p in TITLE_PARTS.split(MARKS.sub("", text)) if p.strip()]
-    if len(parts) < 2:
-        return ""
-    longest = max(parts, key=lambda p: len(p.split()))
-    if len(longest.split()) < TITLE_PART_WORDS or any(
-            len(p.split()) > SITE_PART_WORDS for p in parts if p is not longest):
-        return ""
-    return longest
 
 
 def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
@@ -241,16 +179,6 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
     return plan
 
 
-def first_line_headline(line: Line) -> str:
-    """What a page's first line offers as its headline: the headline part of a page title
-    ("Headline | Site"), or the whole line when it has no separator, reads as a headline and
-    has ``TITLE_PART_WORDS`` words or more."""
-    part = title_part(line.text)
-    if part or TITLE_PARTS.search(line.text):
-        return part
-    if line.words >= TITLE_PART_WORDS and headline_like(line):
-        return MARKS.sub("", line.text).strip()
-    return ""
 
 
 def _checked_title(chosen: str, first: str, page: list[Line], body: int) -> str:
@@ -259,54 +187,12 @@ def _checked_title(chosen: str, first: str, page: list[Line], body: int) -> str:
     return checked_title(chosen, first, lambda: lead_words(page[body:body + LEAD_REACH]))
 
 
-def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
-                  drop: bool = True) -> str:
-    """A chosen title checked against the page's own title (``first``) and the article's lead
-    (``lead``: its content words, computed only when needed).
-
-    Why: on real dumps the rules often chose a section label ("Internet & Media"), a blog's
-    name, another story's teaser or a tag list. A title is taken as it is when it shares its
-    words with the first line's headline (``first``: a page-title line names the article).
-    Otherwise the article's own words decide, since a headline's content words recur in its
-    first paragraphs: the first line's headline replaces the title when its share of words
-    found there is at least the title's; with no first-line headline and ``drop``, a title of
-    two or more content words none of which the lead holds is no title (the web UI then shows
-    the text's first words; a wrong headline is shown on every listing). The first line alone
-    cannot decide: without the page-title line on top it is often the site's tagline.
-    Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
-    "Titles, thirteenth session")."""
-    mine, theirs = _content(chosen), _content(first)
-    if first and 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs)):
-        return chosen
-    words = lead()
-    if first and _share(theirs, words) >= _share(mine, words):
-        return first
-    if drop and not first and words and len(mine) >= 2 and not mine & words:
-        return ""
-    return chosen
 
 
-def lead_words(items: Iterable[Line] | Iterable[str]) -> set[str]:
-    """The content words of the first ``LEAD_PARAGRAPHS`` paragraph-like lines or texts."""
-    lead: set[str] = set()
-    seen = 0
-    for item in items:
-        text, n = (item, None) if isinstance(item, str) else (item.text, item.words)
-        if paragraph_like(text, n):
-            lead |= _content(text)
-            seen += 1
-            if seen == LEAD_PARAGRAPHS:
-                break
-    return lead
 
 
-def _content(text: str) -> set[str]:
-    """Content words, roughly: words of four letters or more, lower-cased (any language)."""
-    return set(CONTENT_WORD.findall(text.lower()))
 
 
-def _share(words: set[str], lead: set[str]) -> float:
-    return len(words & lead) / max(1, len(words))
 
 
 def _plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:

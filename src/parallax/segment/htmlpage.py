@@ -18,7 +18,7 @@ from trafilatura.utils import load_html
 
 from parallax.records import Boilerplate
 from parallax.segment.dates import may_hold_date, parse_absolute
-from parallax.segment.header import checked_title, lead_words, title_part
+from parallax.segment.headline import checked_title, lead_words, title_part
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
 from parallax.segment.htmlmeta import page_metadata

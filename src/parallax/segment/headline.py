@@ -1,0 +1,228 @@
+"""Which line can be a headline, and which headline a page's own words bear out.
+
+Why its own module: the header rules (``header.py``) choose a title among a dump's top lines,
+the decoder (``decoder.py``) reads the article's body, and the HTML path (``htmlpage.py``)
+checks trafilatura's title; all three ask the same questions of a candidate headline — is it
+page chrome, a byline, a tag list? does the page's first line (its ``<title>``) or the
+article's lead bear it out? — and must answer them alike (docs/segmentation.md, "Titles").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from parallax.segment.lines import Line, paragraph_like, title_like
+
+#: a page's chrome, never its headline: previous/next links ("« Older post | Main | Newer
+#: post »", "Previous 1 / 6 Next", "More »") and, as the whole line, an accessibility, sharing
+#: or account link ("Skip to content", "Send to a Friend", "Follow @name", "About this blog")
+PREV_NEXT = re.compile(r"^[«‹←<]|[»›→>]$|^(previous|prev|next|older|newer)\b|"
+                       r"\b(previous|next)$|^\d+\s*(/|of)\s*\d+$", re.IGNORECASE)
+UI_LINE = re.compile(
+    r"^((skip|jump|go|back) to( the)?( main| local)? (content|navigation|menu|search|top)|"
+    r"(send|e-?mail|mail)( this| it)?( to a friend| story| article| page| link)?|"
+    r"(share|tweet|print|follow|subscribe|comments?|home|about|contact|search|menu|log ?in|"
+    r"sign (in|up)|register|archives?|videos?|photos?|related|tags|categories|text size|"
+    r"stay connected|table of contents|trending|reviews?|blog archives?|pin it|"
+    r"leave a (comment|reply)|no comments?|add a comment|post a comment|we recommend|"
+    r"recommended( for you)?|you may also like|most (read|popular|viewed))"
+    r"( this| us| me| the| our)?( blog| page| site| story| article| post| us)?|"
+    r"search(?! for\b| continues\b| engines?\b)( \w+){0,3}|(\d+ )?comments?( \(\d+\))?|"
+    r"(log ?(in|out)|sign (in|out|up))( \w+){0,2}|"
+    r"(photos? by|(photo|image|picture|foto|bild):) \S+( \S+){0,3}|"
+    r"(categories|category|tags|filed under|posted in|published in):? .*|"
+    r"follow( us| me)?( on)? @?[\w.]+|@[\w.]+)\W*$", re.IGNORECASE)
+#: a posting line the metadata patterns did not read: a clock time ("… 1:38 AM", "14.00
+#: EDT", "at 9:15 pm"), a leading weekday and date ("Wednesday, October 17th, 2012"), "Posted
+#: by …"
+POSTED = re.compile(r"\b\d{1,2}[:.]\d{2}\s*([ap]\.?m\b\.?|(?-i:[A-Z]{1,3}T|UTC)\b)|"
+                    r"\bat \d{1,2}[:.]\d{2}\b|^(posted|written|filed) (by|on|in|at)\b|"
+                    r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? (\d|(jan|feb|mar|apr|may|jun|jul|"
+                    r"aug|sep|oct|nov|dec)[a-z]*\.? \d)",
+                    re.IGNORECASE)
+#: ... and its other line marks (list items, quotes)
+MARKS = re.compile(r"^(#{1,6}\s+|[-*+]\s+|>\s*)")
+#: a byline: "By" (or its translation) and a capitalised name
+BYLINE_START = re.compile(r"^(?i:by|von|par|por|di|door|av|af|автор|от):?\s+[A-ZÄÖÜÉА-ЯЁ]")
+#: separators between a page title's parts ("Headline | Section | Site", "Headline - Site").
+#: Not ``pagecontext._TITLE_PARTS``, which also splits at ": " and " / " to find any repeated
+#: part (a line-model column, fixed by the trained trees): a headline's own colon ("Tour de
+#: force: Lions tour 2005") must not cut the part ``titled_part`` returns.
+TITLE_PARTS = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
+TITLE_PART_WORDS = 4
+SITE_PART_WORDS = 4
+#: the rules' title stands when its content words' Dice overlap with the first line's headline
+#: is at least this; else the lead judges it (``checked_title``): the first
+#: ``LEAD_PARAGRAPHS`` paragraph-like lines or texts of the article
+UNRELATED = 0.34
+LEAD_PARAGRAPHS = 8
+CONTENT_WORD = re.compile(r"\w{4,}")
+#: a tag list is mostly lower-case words with few of these (English: tag lists are a blog
+#: platform's habit, seen on English pages only)
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on for with at by from and or is are was were be as it its that this "
+    "what how why who when where your my our his her their you i we not no but about into "
+    "after over than so if".split())
+TAG_MIN_WORDS = 4
+#: a headline the decoder left as the article's first paragraph repeats the page's first line
+#: (or its headline part) with a word-token F1 of at least this, and has at most
+#: ``REPEAT_MAX_WORDS`` words
+REPEAT_MATCH = 0.8
+REPEAT_MAX_WORDS = 25
+#: a first line with no separator becomes the headline of an untitled article when at least
+#: this share of its content words is in the article's lead
+LEAD_SHARE = 0.5
+
+
+def headline_like(line: Line) -> bool:
+    """A line that can be an article's headline: not one short word (a menu item: "Video",
+    "About"), not a previous/next link, not an accessibility, sharing or account link, not a
+    byline, posting line or photo credit. Why: on real dumps the title rules took such lines
+    ("Skip to content", "Delicious", "« … | Main | … »", "By JANE DOE") as the headline, and a
+    wrong headline is shown on every listing of the story; no headline is better (the web UI
+    then shows the text's first words). Nor a blog's tag line (``tag_list``). Markdown marks
+    ("# ", "- ") are read past."""
+    text = MARKS.sub("", line.text.strip()).strip("*_ ")
+    n = len(text.split())
+    if not title_like(text, n) or (n <= 1 and len(text) <= 20):
+        return False
+    if text[:1] in "«‹←" and " | " in text:
+        return False  # "« Older post | Main | Newer post »"
+    if (text[:1] == "(" and text[-1:] == ")") or (n <= 12 and BYLINE_START.match(text)):
+        return False  # "(Photo: …)", "By JANE DOE and JOHN ROE"
+    if n <= 16 and (POSTED.search(text) or "required)" in text.lower()):
+        return False  # a posting line, a comment form's "Mail (will not be published) (required)"
+    if tag_list(text):
+        return False  # a blog's tag line above the post
+    return n > 8 or not (PREV_NEXT.search(text) or UI_LINE.match(text))
+
+
+def title_part(text: str) -> str:
+    """``titled_part`` of a page title's text (a dump's first line, an HTML ``<title>``)."""
+    parts = [p.strip() for p in TITLE_PARTS.split(MARKS.sub("", text)) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    longest = max(parts, key=lambda p: len(p.split()))
+    if len(longest.split()) < TITLE_PART_WORDS or any(
+            len(p.split()) > SITE_PART_WORDS for p in parts if p is not longest):
+        return ""
+    return longest
+
+
+def first_line_headline(line: Line) -> str:
+    """What a page's first line offers as its headline: the headline part of a page title
+    ("Headline | Site"), or the whole line when it has no separator, reads as a headline and
+    has ``TITLE_PART_WORDS`` words or more."""
+    part = title_part(line.text)
+    if part or TITLE_PARTS.search(line.text):
+        return part
+    if line.words >= TITLE_PART_WORDS and headline_like(line):
+        return MARKS.sub("", line.text).strip()
+    return ""
+
+
+def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
+                  drop: bool = True) -> str:
+    """A chosen title checked against the page's own title (``first``) and the article's lead
+    (``lead``: its content words, computed only when needed).
+
+    Why: on real dumps the rules often chose a section label ("Internet & Media"), a blog's
+    name, another story's teaser or a tag list. A title is taken as it is when it shares its
+    words with the first line's headline (``first``: a page-title line names the article).
+    Otherwise the article's own words decide, since a headline's content words recur in its
+    first paragraphs: the first line's headline replaces the title when its share of words
+    found there is at least the title's; with no first-line headline and ``drop``, a title of
+    two or more content words none of which the lead holds is no title (the web UI then shows
+    the text's first words; a wrong headline is shown on every listing). The first line alone
+    cannot decide: without the page-title line on top it is often the site's tagline.
+    Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
+    "Titles, thirteenth session")."""
+    mine, theirs = _content(chosen), _content(first)
+    if first and 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs)):
+        return chosen
+    words = lead()
+    if first and _share(theirs, words) >= _share(mine, words):
+        return first
+    if drop and not first and words and len(mine) >= 2 and not mine & words:
+        return ""
+    return chosen
+
+
+def lead_words(items: Iterable[Line] | Iterable[str]) -> set[str]:
+    """The content words of the first ``LEAD_PARAGRAPHS`` paragraph-like lines or texts."""
+    lead: set[str] = set()
+    seen = 0
+    for item in items:
+        text, n = (item, None) if isinstance(item, str) else (item.text, item.words)
+        if paragraph_like(text, n):
+            lead |= _content(text)
+            seen += 1
+            if seen == LEAD_PARAGRAPHS:
+                break
+    return lead
+
+
+def _content(text: str) -> set[str]:
+    """Content words, roughly: words of four letters or more, lower-cased (any language)."""
+    return set(CONTENT_WORD.findall(text.lower()))
+
+
+def _share(words: set[str], lead: set[str]) -> float:
+    return len(words & lead) / max(1, len(words))
+
+
+def tag_list(text: str) -> bool:
+    """A blog platform's tag line ("harassment cat-calling Street Harassment w. kamau bell the
+    bell curve", "lindsay lohan barbara walters"): ``TAG_MIN_WORDS`` or more words, the first
+    and most lower-case, almost no function words, no closing punctuation. Why: on real dumps
+    (Gawker-style blogs) the header rules took it as the headline, since it sits above the
+    article and shares the headline's words; a lower-case headline has its function words
+    ("good couple of days", "iPad Mini to debut in September, says analyst") or is short
+    ("thanksgiving turkey 101")."""
+    tokens = text.split()
+    n = len(tokens)
+    if n < TAG_MIN_WORDS or not tokens[0][:1].islower() or text.rstrip()[-1:] in ".!?:,;\"“”'":
+        return False
+    lower = sum(1 for t in tokens if t[:1].islower())
+    function = sum(1 for t in tokens if t.lower().strip(".,:;!?'\"") in FUNCTION_WORDS)
+    return lower >= 0.6 * n and function < 0.15 * n
+
+
+def untitled_headline(paragraphs: list[str], page: list[Line],
+                      first_line_in_body: bool) -> tuple[str, bool]:
+    """The headline of an article the header rules gave none, and whether it is the article's
+    first paragraph (which the caller then takes out of the body); ("", False) when the page
+    bears none out.
+
+    Why: on real dumps with the page's ``<title>`` as the first line the rules found no title
+    for 1 article in 17, and the first line's headline was right for most of them (training
+    sites, fourteenth session, lead). Two shapes: the headline repeated under the page title
+    was read as the body's first line (a blog's post title above its posting line), or the
+    first line is the headline alone (no " | Site" part for ``titled_part``). The first is
+    taken when it repeats the first line (or its headline part); the second only when the
+    article's lead holds at least ``LEAD_SHARE`` of its content words, since without the
+    ``<title>`` on top the first line is a site name or tagline. Never when the first line is
+    itself the article's first body line."""
+    if not paragraphs or len(page) < 2 or first_line_in_body:
+        return "", False
+    top = MARKS.sub("", page[0].text).strip()
+    first = paragraphs[0]
+    if 2 <= len(first.split()) <= REPEAT_MAX_WORDS and len(paragraphs) >= 2:
+        targets = [t for t in (top, title_part(page[0].text)) if t]
+        line = next((x for x in page[1:] if x.text == first), None)
+        if line is not None and headline_like(line) \
+                and any(_token_f1(first, t) >= REPEAT_MATCH for t in targets):
+            return MARKS.sub("", first).strip(), True
+    candidate = first_line_headline(page[0])
+    if candidate and not TITLE_PARTS.search(page[0].text):
+        mine = _content(candidate)
+        if len(mine) >= 2 and _share(mine, lead_words(paragraphs)) >= LEAD_SHARE:
+            return candidate, False
+    return "", False
+
+
+def _token_f1(a: str, b: str) -> float:
+    x, y = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    both = sum(min(x.count(w), y.count(w)) for w in set(x))
+    return 2 * both / (len(x) + len(y)) if both else 0.0
