@@ -278,9 +278,12 @@ def clause_first(before: str, tail: str) -> int | None:
 
 
 #: what introduces an example or a thought, not something said: 'a comment like “…”',
-#: 'questions such as “…”', 'the song is like “…”', 'said to himself, “…”'
+#: 'questions such as “…”', 'the song is like “…”', 'said to himself, “…”'; or a title: 'a
+#: piece entitled, “…”', 'an editorial headlined “…”' (fourteenth session, Dragnet tuning
+#: half: 'lyrics such as: “…”' and a student paper's headline were shown as voices)
 EXAMPLE_BEFORE = re.compile(r"(?<![\w'’-])(?:like|such as|(?:to|for) (?:him|her|my|your|our|them)"
-                            r"sel(?:f|ves))\s*,?\s*[\"“‘']?$", re.IGNORECASE)
+                            r"sel(?:f|ves)|(?:en)?titled|headlined|subtitled|captioned)"
+                            r"\s*[,:]?\s*[\"“‘']?$", re.IGNORECASE)
 
 
 def example_quote(text: str, start: int) -> bool:

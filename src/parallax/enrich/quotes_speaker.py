@@ -82,6 +82,9 @@ SURNAME_CUE = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w'’-]+)\s+(?:" + "|".join
     r"(?<![\w])(?P<rel>[A-Z][\w'’-]+)(?:\s+as\s+well)?,\s+who\s+(?:\w+\s+)?(?:said|says|told|"
     r"added|wrote)(?![\w])")  # "Arroyo spoke with Cruz as well, who said he …"
 QUOTE_MARK = re.compile(r"[\"“”„«»]")
+#: between a body and its person: one to three title words ("president", "chief", "CEO",
+#: "senior vice president"), no comma
+EMPLOYER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}")
 #: a sentence whose subject is an unnamed person: "A Honduran journalist has …", "A Texas
 #: teenager who supports …" (a time phrase is no subject: "A day later, she said")
 UNNAMED_SUBJECT = re.compile(
@@ -214,7 +217,8 @@ class Speakers:
         for m in article.entities:
             if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
                     "PERSON", "ORG", "GPE") and can_speak(text, m, lo) and (
-                    m.type == "PERSON" or not any(a <= m.start < b for a, b in roles)):
+                    m.type == "PERSON" or not any(a <= m.start < b for a, b in roles)) and not (
+                    article.language == "en" and self._employer(m)):
                 # "the House speaker said": a place or body inside a role noun is no speaker
                 weight = 0 if m.type == "PERSON" else 15
                 options.append((abs(m.start - cue_at) + weight, m.canonical))
@@ -238,6 +242,17 @@ class Speakers:
         if (u := UNNAMED.search(context)) is not None:
             return u.group(0)
         return None
+
+    def _employer(self, m: Mention) -> bool:
+        """A body named before its person's title, no speaker of its own: "said Sundance
+        Selects/IFC Films president Jonathan Sehring", "AMC chief Josh Sapan" (fourteenth
+        session, Dragnet tuning half: the company nearer the verb was shown)."""
+        if m.type == "PERSON":
+            return False
+        text = self.article.text
+        return any(p.type == "PERSON" and m.end < p.start <= m.end + 40
+                   and EMPLOYER_GAP.fullmatch(text, m.end, p.start) is not None
+                   for p in self.article.entities)
 
     def recent(self) -> list[tuple[int, str]]:
         """(position, name) of the people named next to a cue verb, in order."""
