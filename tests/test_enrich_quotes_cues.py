@@ -71,3 +71,14 @@ def test_titles_after_entitled_and_examples_after_such_as_colon_are_no_voices() 
     shown = _speakers(article)
     assert "Bright costumes could draw the wrong kind of attention" not in shown
     assert "Sound of the drums, beating in my heart, the thunder of the guns" not in shown
+
+
+def test_a_written_thing_is_no_reported_clause_and_the_authors_own_words_no_voice() -> None:
+    article = enriched(
+        "Maria Lopez met the union leaders on Monday.\n\n"
+        "Daniel Brooks, a former minister, wrote a sharp article in the Sunday paper to please "
+        "the owners on the eve of the vote.\n\n"
+        "I cannot stress enough what I have said elsewhere about hiring: it is a slow process "
+        "and doubts matter.")
+    assert not any("sharp article" in q.text for q in article.quotes)
+    assert not any("elsewhere about hiring" in q.text for q in article.quotes)

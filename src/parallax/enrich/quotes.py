@@ -286,6 +286,11 @@ CLAUSE_END = re.compile(r"[,.!?…;:]$")
 AFTER_MARK = re.compile(r"[»“”\"'’]?\s*(?:[^\s,.!?;:—–-]+\s+){0,2}[^\s,.!?;:—–-]*[,.!?;:—–-]")
 
 
+#: "I" right before a speech verb, auxiliaries and adverbs between: the author speaks ("I have
+#: said", "I told him"), no voice (fourteenth session, a blog's "what I have said elsewhere:
+#: …" was given a name of the sentence before)
+FIRST_PERSON = re.compile(r"(?<![\w])I\s+(?:(?:have|had|also|then|once|just|already|always|"
+                          r"never|often|recently|previously)\s+)*$")
 #: between a quote's closing mark and its speech verb, words with no name in them: '“…,” the
 #: woman adds' (an unnamed speaker, not the person named nearest)
 UNNAMED_AFTER = re.compile(r"[^A-Z\n]*[a-z][^A-Z\n]*")
@@ -318,6 +323,11 @@ def _dash_speaker(article: Article, end: int) -> str | None:
 
 
 def _cue_subject(who: Speakers, cue: re.Match[str], sentence: Sentence) -> str | None:
+    article = who.article
+    if article.language == "en" and FIRST_PERSON.search(article.text, sentence.start,
+                                                         cue.start()):
+        return None  # "what I have said elsewhere about hiring", "I added more photos": the
+        # author's own words, no voice to show (and no name of the sentence before)
     return who.subject(sentence.start, cue.start(), (cue.start(), cue.end()), cue.start())
 
 

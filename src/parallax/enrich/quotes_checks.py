@@ -48,10 +48,11 @@ PLACE_OR_TIME = re.compile(
     r"outside|following|through|via|to|as|since|until|amid|among|against|over|under|into|near|"
     r"itself|himself|herself|themselves)(?![\w'’-])", re.IGNORECASE)  # "America asserted itself"
 #: cues whose object is as often a thing as a clause ("announced the charges", "denied a
-#: request", "promised some changes", "were announced Friday"): their clause follows "that" or
-#: opens with a subject pronoun ("confirmed he knew")
+#: request", "promised some changes", "were announced Friday", "wrote a shameless article in
+#: the Sun": fourteenth session, Dragnet tuning half): their clause follows "that" or opens
+#: with a subject pronoun ("confirmed he knew")
 OBJECT_CUES = {"announced", "denied", "promised", "pledged", "reported", "confirmed", "noted",
-               "admitted", "estimated", "ruled", "explained", "stressed"}
+               "admitted", "estimated", "ruled", "explained", "stressed", "wrote"}
 SUBJECT_OPENS = re.compile(r"(?:he|she|it|they|we|I|there)(?![\w'’-])", re.IGNORECASE)
 NOUN_START = re.compile(r"(?<![\w])(?:a|an|the|his|her|their|its|our|my|\w+['’]s?)(?![\w])",
                         re.IGNORECASE)
