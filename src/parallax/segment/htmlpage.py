@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import trafilatura
@@ -25,6 +26,7 @@ from parallax.segment.htmlmeta import page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import PAGE_PATTERNS, boilerplate_kind
+from parallax.segment.prefilter import fold, lines_holding, required_literals
 from parallax.segment.render import Block, flat_text, text_of, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
@@ -39,6 +41,21 @@ _FURNITURE = [
     ("donation_appeal", re.compile(r"donat|support-us|membership|paywall", re.I)),
     ("promo", re.compile(r"promo|advert|sponsor|\bad\b|banner", re.I)),
 ]
+
+
+def _all_literals(patterns: list[tuple[str, re.Pattern[str]]]) -> frozenset[str]:
+    """The literals one of which every match of every pattern holds (folded); empty when
+    some pattern has none (``_furniture`` then tries every marker)."""
+    found: set[str] = set()
+    for _, rx in patterns:
+        literals = required_literals(rx.pattern, rx.flags)
+        if not literals:
+            return frozenset()
+        found |= literals
+    return frozenset(found)
+
+
+_FURNITURE_LITERALS = _all_literals(_FURNITURE)
 
 
 @dataclass(slots=True)
@@ -92,9 +109,18 @@ def _furniture(tree: etree._Element) -> list[Boilerplate]:
             kept.append(node)
             found.append(Boilerplate(text, kind))
 
-    for node in tree.iter("nav", "header", "footer", "aside", "figcaption", "div", "section",
-                          "ul", "form"):
-        marker = f"{node.get('id', '')} {node.get('class', '')} {node.get('role', '')}"
+    nodes = list(tree.iter("nav", "header", "footer", "aside", "figcaption", "div", "section",
+                           "ul", "form"))
+    markers = [f"{node.get('id', '')} {node.get('class', '')} {node.get('role', '')}"
+               for node in nodes]
+    # the markers _FURNITURE's patterns can match: those holding one of the literals every
+    # match holds, found in the fold of all of them at once (``prefilter``; a match's fold is
+    # part of the joined markers' fold). ~100 markers a page, ~15 % hold one: their five
+    # searches each (~0.3 ms a page) become one scan
+    may = lines_holding(_FURNITURE_LITERALS, fold("\n".join(markers)),
+                        list(accumulate((len(m) + 1 for m in markers[:-1]), initial=0))) \
+        if markers and _FURNITURE_LITERALS else set(range(len(markers)))
+    for k, (node, marker) in enumerate(zip(nodes, markers, strict=True)):
         if node.tag == "nav" or "navigation" in marker:
             add(node, "navigation")
         elif node.tag == "footer":
@@ -103,7 +129,7 @@ def _furniture(tree: etree._Element) -> list[Boilerplate]:
             add(node, "image_caption")
         elif node.tag == "aside" and not marker.strip():
             add(node, "sidebar")
-        else:
+        elif k in may:
             for kind, rx in _FURNITURE:
                 if rx.search(marker):
                     add(node, kind)
