@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.enrich.linker import CorpusLinker
+from parallax.enrich.entities import alias_lookup, load_aliases
+from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.records import Article, Mention, Published, Quote
 
 
@@ -137,3 +138,56 @@ def test_an_english_first_name_is_no_glued_noun() -> None:
     linker.link(a)
     assert [m.canonical for m in a.entities] == [
         "Ines Vardan", "Vardan", "Mira Kessler", "City of Halden"]
+
+
+def test_an_english_lone_surname_takes_a_full_name_only_two_articles_named() -> None:
+    """On real news a lone word took the full name one earlier article had used ("Law" ->
+    "Jude Law", "Ray" -> "Rashawn Ray"): across articles it now takes a full name that two
+    articles have named (or the alias table, or another language's article)."""
+    for named in (1, 2):
+        linker = CorpusLinker(embeddings=False)
+        for surface in ["Oleg Varesh"] * named + ["Varesh"]:
+            a = article((surface, "PERSON", surface))
+            a.language = "en"
+            linker.link(a)
+        assert a.entities[0].canonical == ("Varesh" if named == 1 else "Oleg Varesh")
+    stored = [article(("Ines Halvor", "PERSON", "Ines Halvor"))]
+    b = article(("Halvor", "PERSON", "Halvor"))
+    b.language = "en"
+    seeded(stored, []).link(b)
+    assert b.entities[0].canonical == "Halvor"
+    c = article(("Halvor", "PERSON", "Halvor"))
+    c.language = "en"
+    seeded(stored * 2, []).link(c)
+    assert c.entities[0].canonical == "Ines Halvor"
+    d = article(("Halvor", "PERSON", "Halvor"))
+    d.language = "de"
+    seeded(stored, []).link(d)
+    assert d.entities[0].canonical == "Ines Halvor"
+
+
+def test_short_english_names_link_by_their_exact_spelling_only() -> None:
+    """'Andre' was linked to 'Andrea', 'Md.' (Maryland) to 'M.D.', 'NJ' to 'NJ.com' on real
+    news: a one-word name of six letters or fewer takes no fuzzy spelling, dotted initials
+    are no word abbreviation, a web ending joins an outlet's site to the outlet only."""
+    linker = CorpusLinker([("Orlena", "PERSON"), ("M.D.", "GPE"), ("D.C.", "GPE"),
+                           ("KX.com", "ORG"), ("Valdoria.com", "GPE"),
+                           ("Vardanews.com", "ORG"), ("Mira Kessler", "PERSON")],
+                          embeddings=False)
+    a = article(("Orlen", "PERSON", "Orlen"), ("Md.", "GPE", "Md."), ("DC", "GPE", "DC"),
+                ("KX", "ORG", "KX"), ("Valdoria", "GPE", "Valdoria"),
+                ("Vardanews", "ORG", "Vardanews"), ("Mirra Kesler", "PERSON", "Mirra Kesler"))
+    a.language = "en"
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == [
+        "Orlen", "Md.", "D.C.", "KX", "Valdoria", "Vardanews.com", "Mira Kessler"]
+
+
+def test_an_acronym_of_the_alias_table_only_in_capitals() -> None:
+    """The dog 'Uno' became the United Nations through the table's 'UNO' (thirteenth
+    session); 'Nato', which the table spells so, still is NATO."""
+    table = load_aliases()
+    assert alias_lookup(table, "Uno") is None and alias_lookup(table, "un") is None
+    assert (entry := alias_lookup(table, "UNO")) is not None
+    assert entry.canonical == "United Nations"
+    assert (nato := alias_lookup(table, "Nato")) is not None and nato.canonical == "NATO"

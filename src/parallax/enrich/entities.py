@@ -233,6 +233,19 @@ PRONOUN_LIKE = {
 class AliasEntry:
     canonical: str
     type: str
+    #: folded spellings the table writes only in capitals ("UNO", "ООН"): an acronym, which
+    #: a word in lower or title case is not: the dog "Uno" is not the United Nations, nor a
+    #: French "un" (fourteenth session)
+    capitals: frozenset[str] = frozenset()
+
+
+def alias_lookup(aliases: dict[str, AliasEntry], surface: str) -> AliasEntry | None:
+    """The table's entry for a name as written; an acronym only when written in capitals."""
+    key = fold(surface)
+    entry = aliases.get(key)
+    if entry is not None and key in entry.capitals and not surface.isupper():
+        return None
+    return entry
 
 
 def _alias_sources(extra_file: str | None) -> list[str]:
@@ -263,8 +276,11 @@ def load_aliases(extra_file: str | None = None) -> dict[str, AliasEntry]:
             sources.append(handle.read())
     for source in sources:
         for item in json.loads(source)["entities"]:
-            entry = AliasEntry(item["canonical"], item["type"])
-            for alias in [item["canonical"], *item["aliases"]]:
+            spellings = [item["canonical"], *item["aliases"]]
+            lower = {fold(a) for a in spellings if not a.isupper()}
+            entry = AliasEntry(item["canonical"], item["type"], frozenset(
+                fold(a) for a in spellings if a.isupper() and fold(a) not in lower))
+            for alias in spellings:
                 table[fold(alias)] = entry
     return table
 
@@ -353,8 +369,7 @@ class GazetteerEntities:
     def _classify(
         self, text: str, start: int, end: int, surface: str, sentence_start: bool, german: bool
     ) -> Mention | None:
-        key = fold(surface)
-        entry = self.aliases.get(key)
+        entry = alias_lookup(self.aliases, surface)
         if entry is None and " " in surface:  # "President Aurel Dragan": strip titles
             parts = surface.split()
             while parts and fold(parts[0]) in TITLES:
@@ -364,8 +379,7 @@ class GazetteerEntities:
                 return None
             surface = " ".join(parts)
             end = start + len(surface)
-            key = fold(surface)
-            entry = self.aliases.get(key)
+            entry = alias_lookup(self.aliases, surface)
         if entry:
             return Mention(surface, start, end, entry.type, entry.canonical)
         words = surface.split()

@@ -28,6 +28,7 @@ from parallax.enrich.entities import (
     GazetteerEntities,
     _dedupe,
     _link,
+    alias_lookup,
     load_aliases,
 )
 from parallax.records import Article, Mention, entity_id
@@ -176,7 +177,7 @@ class MultilingualEntities:
 
     def _canonical(self, surface: str, etype: str, normal: str | None = None) -> tuple[str, str]:
         for key in (surface, normal):
-            if key and (entry := self.aliases.get(fold(key))):
+            if key and (entry := alias_lookup(self.aliases, key)):
                 return entry.canonical, entry.type
         name = normal or surface
         if re.search("[А-Яа-яЁёІіЇїЄєҐґ]", name):
