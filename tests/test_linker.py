@@ -191,3 +191,31 @@ def test_an_acronym_of_the_alias_table_only_in_capitals() -> None:
     assert (entry := alias_lookup(table, "UNO")) is not None
     assert entry.canonical == "United Nations"
     assert (nato := alias_lookup(table, "Nato")) is not None and nato.canonical == "NATO"
+
+
+def test_a_long_english_word_links_by_trigrams_only_as_a_plural() -> None:
+    """On real news 'Mainline' became 'Maine', 'Tabletop' 'Tablet', 'Roberts' 'Robert' and
+    'Jenkinson' 'Jenkins': a one-word English name takes another article's fuzzy spelling
+    only as a thing's plural ('iPhones' / 'iPhone'), never a person's, a suffix or a prefix."""
+    linker = CorpusLinker([("Brennick", "PERSON"), ("Zorbatel", "ORG"), ("Quorvane", "GPE"),
+                           ("Velkarions", "ORG"), ("Kestrov", "GPE")], embeddings=False)
+    a = article(("Brennicks", "PERSON", "Brennicks"), ("Zorbatels", "ORG", "Zorbatels"),
+                ("Quorvanetop", "GPE", "Quorvanetop"), ("Velkarion", "ORG", "Velkarion"),
+                ("Kestrovia", "GPE", "Kestrovia"))
+    a.language = "en"
+    linker.link(a)
+    assert [m.canonical for m in a.entities] == [
+        "Brennicks", "Zorbatel", "Quorvanetop", "Velkarion", "Kestrovia"]
+    b = article(("Kestrovia", "GPE", "Kestrovia"))
+    b.language = "de"  # other languages keep their spelling variants and transliterations
+    CorpusLinker([("Kestrov", "GPE")], embeddings=False).link(b)
+    assert b.entities[0].canonical == "Kestrov"
+
+
+def test_spaced_initials_are_no_word() -> None:
+    """'U. S.' was linked to the pronoun 'us' that a tagger had made a place."""
+    for known, expected in (("us", "U. S."), ("US", "US")):
+        a = article(("U. S.", "GPE", "U. S."))
+        a.language = "en"
+        CorpusLinker([(known, "GPE")], embeddings=False).link(a)
+        assert a.entities[0].canonical == expected
