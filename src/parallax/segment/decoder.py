@@ -199,12 +199,15 @@ class Decoder:
         trace = self.out.trace
         title, promoted = untitled_headline(main.paragraphs, self.lines,
                                             bool(trace) and trace[0][1] == "body")
-        main.title = title
         if promoted:
-            first = main.paragraphs.pop(0)
-            at = next(i for i, (text, where) in enumerate(trace)
-                      if where == "body" and text == first)
+            first = main.paragraphs[0]
+            at = next((i for i, (text, where) in enumerate(trace)
+                       if where == "body" and text == first), None)
+            if at is None:
+                return  # (every body line is traced as body; never leave a line untraced)
+            main.paragraphs.pop(0)
             trace[at] = (first, "title")
+        main.title = title
 
     # -- body -----------------------------------------------------------------------------
     def furniture_run_follows(self) -> bool:
