@@ -173,13 +173,13 @@ def _share(words: set[str], lead: set[str]) -> float:
 
 
 def tag_list(text: str) -> bool:
-    """A blog platform's tag line ("harassment cat-calling Street Harassment w. kamau bell the
-    bell curve", "lindsay lohan barbara walters"): ``TAG_MIN_WORDS`` or more words, the first
+    """A blog platform's tag line (made-up examples: "harbour bridge saltmouth council repairs
+    jane doe", "ferry strike Port Ellery unions"): ``TAG_MIN_WORDS`` or more words, the first
     and most lower-case, almost no function words, no closing punctuation. Why: on real dumps
     (Gawker-style blogs) the header rules took it as the headline, since it sits above the
     article and shares the headline's words; a lower-case headline has its function words
-    ("good couple of days", "iPad Mini to debut in September, says analyst") or is short
-    ("thanksgiving turkey 101")."""
+    ("a good week on the coast", "iPad sales to rise, says analyst") or is short ("harbour
+    fish stew 101")."""
     tokens = text.split()
     n = len(tokens)
     if n < TAG_MIN_WORDS or not tokens[0][:1].islower() or text.rstrip()[-1:] in ".!?:,;\"“”'":
