@@ -212,7 +212,11 @@ def test_a_blogs_tag_line_is_never_the_headline() -> None:
 
     assert tag_list("harbour bridge saltmouth council repairs jane doe")
     for headline in ("good couple of days on the coast", "iPad sales to rise, says analyst",
-                     "harbour bridge", "Council approves harbour bridge repairs"):
+                     "harbour bridge", "Council approves harbour bridge repairs",
+                     # the function words are English: a lower-case line in another language
+                     # or with accents is never read as a tag list
+                     "новият мост над реката ще бъде готов догодина",
+                     "réforme des retraites adoptée hier soir"):
         assert not tag_list(headline)
     page = ("Home\nNews\nharbour bridge saltmouth council repairs jane doe\n"
             "By Jane Doe, November 5, 2026\n\n" + BRIDGE)

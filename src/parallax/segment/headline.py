@@ -179,11 +179,13 @@ def tag_list(text: str) -> bool:
     (Gawker-style blogs) the header rules took it as the headline, since it sits above the
     article and shares the headline's words; a lower-case headline has its function words
     ("a good week on the coast", "iPad sales to rise, says analyst") or is short ("harbour
-    fish stew 101")."""
+    fish stew 101"). Unaccented Latin letters only: the function words are English, and a lower-case
+    Bulgarian headline read as a tag list lost its title on a SemEval document."""
     tokens = text.split()
     n = len(tokens)
-    if n < TAG_MIN_WORDS or not tokens[0][:1].islower() or text.rstrip()[-1:] in ".!?:,;\"“”'":
-        return False
+    if n < TAG_MIN_WORDS or not tokens[0][:1].islower() or text.rstrip()[-1:] in ".!?:,;\"“”'" \
+            or not all(c.isascii() for c in text if c.isalpha()):
+        return False  # (the function words are English: other scripts and accents never)
     lower = sum(1 for t in tokens if t[:1].islower())
     function = sum(1 for t in tokens if t.lower().strip(".,:;!?'\"") in FUNCTION_WORDS)
     return lower >= 0.6 * n and function < 0.15 * n
