@@ -47,6 +47,8 @@ PLACE_OR_TIME = re.compile(
     r"(?:after|before|ahead|during|in|on|at|while|when|of|about|for|from|by|with|without|"
     r"outside|following|through|via|to|as|since|until|amid|among|against|over|under|into|near|"
     r"itself|himself|herself|themselves)(?![\w'’-])", re.IGNORECASE)  # "America asserted itself"
+#: any double quotation mark, opening or closing (the quote modules' one definition)
+QUOTE_MARK = re.compile(r"[\"“”„«»]")
 #: cues whose object is as often a thing as a clause ("announced the charges", "denied a
 #: request", "promised some changes", "were announced Friday", "wrote a shameless article in
 #: the Sun": fourteenth session, Dragnet tuning half): their clause follows "that" or opens
@@ -268,7 +270,7 @@ def clause_first(before: str, tail: str) -> int | None:
         stem = AGE_OR_TAG.sub("", stem)  # "Beske, 43, said", "Ryan, R-Wis., said"
     comma = stem.rfind(",")
     if (comma < 0 or not 1 <= len(stem[comma + 1:].split()) <= 5
-            or re.search(r"[\"“”„«»]", stem[comma:]) or NOT_SUBJECT.match(stem[comma + 1:])
+            or QUOTE_MARK.search(stem, comma) or NOT_SUBJECT.match(stem[comma + 1:])
             or RELATIVE.search(stem[comma + 1:])):
         return None  # '…, as he promised during his campaign' is the author's clause
     clause = stem[:comma].rstrip()

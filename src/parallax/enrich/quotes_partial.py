@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from parallax.enrich.quotes_checks import QUOTE_MARK
 from parallax.enrich.speech_verbs import EN_CUE_RX, VERBS
 from parallax.records import Article, Quote
 
@@ -87,7 +88,6 @@ GAP = 200
 OPENING = re.compile(r"[\"“„«](?<![\w].)(?=[\w'‘(…])")
 #: a double mark that closes one (a straight one not glued to the next word)
 CLOSING = re.compile(r"[”»]|(?<=\S)\"(?![\w])")
-MARK = re.compile(r"[\"“”„«»]")
 PARAGRAPH = re.compile(r"[^\n]+")
 #: words a quote left open at a paragraph's end must have; paragraphs it may run over
 OPEN_WORDS, RUN_OVER = 4, 3
@@ -109,7 +109,7 @@ def open_paragraph_ends(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
     for start in last.values():
         hi = text.find("\n", start)
         hi = len(text) if hi < 0 else hi
-        if (MARK.search(text, start, hi) or any(start <= a < hi for a, _ in taken)
+        if (QUOTE_MARK.search(text, start, hi) or any(start <= a < hi for a, _ in taken)
                 or len(text[start:hi].split()) < OPEN_WORDS):
             continue
         for n, nxt in enumerate(PARAGRAPH.finditer(text, hi)):
@@ -118,7 +118,7 @@ def open_paragraph_ends(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
             if OPENING.match(text, nxt.start()):
                 spans.append((start, start + len(text[start:hi].rstrip())))
                 break
-            first = MARK.search(text, nxt.start(), nxt.end())
+            first = QUOTE_MARK.search(text, nxt.start(), nxt.end())
             if first is not None:
                 if CLOSING.match(text, first.start()):
                     spans.append((start, first.start()))

@@ -26,6 +26,7 @@ from functools import cache
 from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import (
     APPOSITION,
+    QUOTE_MARK,
     apposition_subject,
     can_speak,
     colon_clause,
@@ -81,7 +82,6 @@ SURNAME_CUE = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w'’-]+)\s+(?:" + "|".join
     r"added|asked|wrote)\s+(?P<after>[A-Z][\w'’-]+)(?=\s*[,.;]|\s*$)|"
     r"(?<![\w])(?P<rel>[A-Z][\w'’-]+)(?:\s+as\s+well)?,\s+who\s+(?:\w+\s+)?(?:said|says|told|"
     r"added|wrote)(?![\w])")  # "Arroyo spoke with Cruz as well, who said he …"
-QUOTE_MARK = re.compile(r"[\"“”„«»]")
 #: between a body and its person: one to three title words ("president", "chief", "CEO",
 #: "senior vice president"), no comma
 EMPLOYER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}")
