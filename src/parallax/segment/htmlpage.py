@@ -315,7 +315,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         # trafilatura's title is the site's name or a widget's heading on many blogs
         # ("zenhabits", "Translate", "Share this:"): when it shares almost nothing with the
         # headline part of the page's <title>, the one whose words the lead holds more of wins
-        # (header.checked_title, as for text dumps; no title is dropped here). Training sites out
+        # (headline.checked_title, as for text dumps; no title is dropped here). Training sites out
         # of fold: docs/segmentation.md, "Titles, thirteenth session"
         part = _page_title(tree)
         if part:
