@@ -55,6 +55,8 @@ def _key(name: str) -> str:
                     for w in words)
 
 
+#: a web address's ending on an outlet's name ("CNN.com")
+WEB_ENDING = re.compile(r"\.(?:com|org|net)$", re.IGNORECASE)
 _SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company",
                        "channel"})
 
@@ -63,7 +65,7 @@ def _core(name: str) -> str:
     """A name without its spacing, a company suffix or a web ending: the spellings of one
     English name that the word test would otherwise keep apart (no plural 's': "Time" is not
     "Times")."""
-    words = re.sub(r"\.(?:com|org|net)$", "", name.casefold()).split()
+    words = WEB_ENDING.sub("", name.casefold()).split()
     while len(words) > 1 and words[-1].strip(".,") in _SUFFIXES:
         words.pop()
     return re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
@@ -102,8 +104,7 @@ def _case_clash(name: str, known: str) -> bool:
 def _web_clash(name: str, known: str, etype: str) -> bool:
     """A web ending joins an outlet's site to the outlet ("CNN.com" / "CNN"), not a place or a
     two-letter name to a site named after it: "NJ" is not "NJ.com" (fourteenth session)."""
-    web = re.compile(r"\.(?:com|org|net)$", re.IGNORECASE)
-    if bool(web.search(name)) == bool(web.search(known)):
+    if bool(WEB_ENDING.search(name)) == bool(WEB_ENDING.search(known)):
         return False
     return etype != "ORG" or len(_core(name)) <= 2
 
