@@ -5,6 +5,7 @@ on either backend."""
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,7 @@ from parallax.records import (
     Story,
     TechniqueSpan,
 )
-from parallax.runner import ingest
+from parallax.runner import ingest, update_stories
 from parallax.settings import Config
 from parallax.store import open_store
 from parallax.store.migrations import DIALECTS, LATEST, migration_scripts
@@ -199,6 +200,30 @@ def test_the_demo_corpus_ingests_into_the_same_stories(db_url: str, corpus: Path
     assert sorted(s.article_ids for s in store.stories()) == sorted(
         s.article_ids for s in reference.stories())
     assert store.counts() == reference.counts()
+
+
+def test_story_updates_wait_for_each_other(db_url: str) -> None:
+    """A story update in one store waits while another store on the same database holds the
+    story lock (two ingests at once would otherwise both read the story index before either
+    saves it, and an article they share would land in two stories)."""
+    holder, waiter = open_store(db_url), open_store(db_url)
+    done = threading.Event()
+
+    def update() -> None:
+        update_stories(waiter, Config(), [])
+        done.set()
+
+    try:
+        with holder.story_lock():
+            worker = threading.Thread(target=update, daemon=True)
+            worker.start()
+            worker.join(timeout=1.5)
+            assert worker.is_alive() and not done.is_set(), "the update did not wait"
+        worker.join(timeout=60)
+        assert done.is_set(), "the update did not finish once the lock was free"
+    finally:
+        holder.close()
+        waiter.close()
 
 
 def test_postgres_errors_name_the_server_not_the_password(tmp_path: Path) -> None:

@@ -111,15 +111,25 @@ def corpus_linker(config: Config, stored: list[Article]) -> CorpusLinker:
 
 def update_stories(store: Store, config: Config, new_articles: list[Article]) -> list[Story]:
     """Put this run's articles into stories: incrementally when the clusterer can (only the
-    stories that changed come back), else by re-clustering the whole store."""
+    stories that changed come back), else by re-clustering the whole store.
+
+    Under the store's story lock from reading the index to saving it, so a second ingest into
+    the same store at once reads the stories only after this one saved them (else an article
+    both ingests share could land in two stories)."""
     clusterer = build_clusterer(config)
-    if isinstance(clusterer, OnlineClusterer):
-        return clusterer.update(store, new_articles)
-    return recluster(store, config)
+    with store.story_lock():
+        if isinstance(clusterer, OnlineClusterer):
+            return clusterer.update(store, new_articles)
+        return _recluster(store, config)
 
 
 def recluster(store: Store, config: Config) -> list[Story]:
     """Re-cluster everything from scratch (story ids carry over where membership does)."""
+    with store.story_lock():
+        return _recluster(store, config)
+
+
+def _recluster(store: Store, config: Config) -> list[Story]:
     clusterer = build_clusterer(config)
     if isinstance(clusterer, OnlineClusterer):
         return clusterer.rebuild(store)

@@ -7,6 +7,7 @@ document in flight), and everything the web app and ``compare`` need is read bac
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -63,6 +64,15 @@ class Store(Protocol):
 
     def replace_stories(self, stories: list[Story]) -> None:
         """Swap every story for these (a full re-clustering); forgets the online index."""
+        ...
+
+    def story_lock(self) -> AbstractContextManager[None]:
+        """Held by whoever re-assigns stories, from reading the story index to saving it.
+
+        Two ingests into one store at once would otherwise both read the index before either
+        saves, and an article they share would land in two stories. A lock of its own rather
+        than one long transaction: clustering a large batch takes a while, and pages of the
+        other ingest keep being written meanwhile (only the other clustering waits)."""
         ...
 
     def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:

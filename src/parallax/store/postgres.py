@@ -20,6 +20,8 @@ from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_terms
 
 CONNECT_TIMEOUT_S = 10
+#: the advisory lock that serialises story updates (any fixed number unique to Parallax)
+STORY_LOCK_KEY = 0x5041524C
 #: idle connections kept per URL for the next store (the web app opens one store per request)
 MAX_IDLE = 8
 #: URLs whose schema this process has already brought up to date (a store per web request
@@ -157,6 +159,15 @@ class PostgresStore(SQLStore):
     def transaction(self) -> Iterator[None]:
         with self.conn.raw.transaction():
             yield
+
+    @contextmanager
+    def story_lock(self) -> Iterator[None]:
+        # a session-level advisory lock: released by the server too if this process dies
+        self.conn.execute("SELECT pg_advisory_lock(?)", (STORY_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            self.conn.execute("SELECT pg_advisory_unlock(?)", (STORY_LOCK_KEY,))
 
     def json_text(self, column: str, key: str) -> str:
         return f"(({column})::jsonb ->> '{key}')"

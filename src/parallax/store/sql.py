@@ -47,6 +47,9 @@ class SQLStore(BrowseQueries):
     def transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
+    def story_lock(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
 

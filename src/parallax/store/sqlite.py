@@ -6,6 +6,7 @@ searches with FTS5.
 
 from __future__ import annotations
 
+import fcntl
 import random
 import sqlite3
 import time
@@ -99,6 +100,20 @@ class SQLiteStore(SQLStore):
             self.conn.raw.execute("ROLLBACK")
             raise
         self.conn.raw.execute("COMMIT")
+
+    @contextmanager
+    def story_lock(self) -> Iterator[None]:
+        # flock on a file beside the database, not on the database itself: SQLite takes its
+        # own POSIX record locks there, and on NFS flock is emulated with those.
+        if self.path == ":memory:":
+            yield  # one connection, one process: nobody to wait for
+            return
+        with open(self.path + "-stories.lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def json_text(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
