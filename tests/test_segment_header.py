@@ -221,3 +221,37 @@ def test_a_blogs_tag_line_is_never_the_headline() -> None:
     page = ("Home\nNews\nharbour bridge saltmouth council repairs jane doe\n"
             "By Jane Doe, November 5, 2026\n\n" + BRIDGE)
     assert segment_text(page).articles[0].title in ("", None)
+
+
+#: a copied page whose headline was not copied: a site menu, a promotion, then the story
+FERRY = ("Passengers on the Saltmouth to Port Ellery ferry will pay a fifth more for a return "
+         "ticket from April, the operator said on Tuesday, blaming fuel costs and a new harbour "
+         "levy.\n"
+         "The company said the rise, the first in three years, would add about four pounds to a "
+         "standard return and that season tickets would rise by less.\n"
+         "Councillors in Port Ellery said the increase would hurt islanders who rely on the "
+         "crossing for work and hospital visits, and called for a public meeting.\n"
+         "The operator said it had held fares for as long as it could and would review them "
+         "again in the autumn.\n"
+         "Most read\nLifeboat crew honoured for night rescue\nCouncil approves new car park\n")
+
+
+def test_a_promotion_above_an_untitled_story_is_no_headline() -> None:
+    """The rules take the line above the first paragraph; a promotion sharing one word with
+    the lead, with no byline or date near it and said once on the page, is not borne out
+    (``titlecheck``): the article has no title rather than a wrong one, and its text is
+    unchanged."""
+    seg = segment_text("Harbour Gazette\nHome\nNews\nSport\nWeather\nContact\n"
+                       "Win two nights at a Saltmouth spa hotel\n" + FERRY)
+    main = next(a for a in seg.articles if a.role == "main")
+    assert main.title == ""
+    assert main.paragraphs[0].startswith("Passengers on the Saltmouth")
+    assert len(main.paragraphs) == 4
+
+
+def test_a_headline_above_its_byline_stays_on_the_same_page() -> None:
+    seg = segment_text("Harbour Gazette\nHome\nNews\nSport\nWeather\nContact\n"
+                       "Saltmouth ferry fares to rise by a fifth from April\n"
+                       "By Jane Doe\n" + FERRY)
+    main = next(a for a in seg.articles if a.role == "main")
+    assert main.title == "Saltmouth ferry fares to rise by a fifth from April"

@@ -13,10 +13,11 @@ from collections import Counter
 from itertools import compress
 from operator import attrgetter
 
+from parallax.segment import titlecheck
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
 from parallax.segment.linemodel import LineModel, default_model
-from parallax.segment.lines import LineClassifier, read_lines
+from parallax.segment.lines import Line, LineClassifier, read_lines
 from parallax.segment.threads import decoder_heads, thread_marks
 from parallax.segment.unwrap import unwrap
 
@@ -51,7 +52,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     chosen = default_model() if model is True else (model or None)
     lines = read_lines(unwrap(text))
     if chosen is None or not lines:
-        return Decoder(lines, clf).run()
+        return _checked_title(Decoder(lines, clf).run(), lines)
     heads = thread_marks(lines)
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
@@ -59,7 +60,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     if len(lines) > RULES_MAX_LINES:
         learned = Decoder(lines, clf, mask, heads).run()
         learned.model_main = model_main
-        return learned
+        return _checked_title(learned, lines)
     sizes = dict(zip(map(attrgetter("text"), lines), map(attrgetter("words"), lines),
                      strict=True))
     try:
@@ -74,12 +75,19 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
             Counter(main.paragraphs) if main else Counter(),
             Counter(model_main) - teasers(rules.trace), sizes)
         if agrees(both, body_words, wanted_words):
-            return rules
+            return _checked_title(rules, lines)
     learned = Decoder(lines, clf, mask, heads).run()
     learned.model_main = model_main
-    return learned
+    return _checked_title(learned, lines)
 
 
+def _checked_title(seg: Segmented, lines: list[Line]) -> Segmented:
+    """The main article's title as ``titlecheck.shown_title`` lets it stand (none when the
+    page does not bear it out); once per dump, on the decoding kept."""
+    main = next((d for d in seg.articles if d.role == "main"), None)
+    if main is not None:
+        main.title = titlecheck.shown_title(main.title, main.paragraphs, lines, seg.trace)
+    return seg
 
 
 __all__ = ["segment_text"]

@@ -1,0 +1,135 @@
+"""Whether a text dump's chosen headline is believable enough to show; else no headline.
+
+Why: without the page's ``<title>`` copied on top, the header rules' headline was wrong on
+about a third of real dumps (held out, fourteenth session: right 0.46–0.48, wrong 0.34–0.36): a
+section label, a sidebar teaser, a "Published on …" line, a sign-in prompt, a photo caption.
+A wrong headline is shown on every listing of the story; with none, listings show the text's
+first words (``compare.overlap``, ``stories.profile``). The rules pick a line by its place;
+what tells a real headline from furniture is how the page around it reads: a headline shares
+its content words with the lead, sits just above its byline or date (or just below a kicker
+or date line) and close above the body, is often repeated on the page, is near the page's top
+and does not read as a paragraph. A logistic regression over ten such columns
+(``NAMES``), fitted on training sites (``benchmarks/train_title_check.py``, model card
+``data/title-check-v1.md``), says how likely the title is right; under ``threshold`` (0.35) the
+article gets none. A title on another line that the page's first line confirms (its headline
+part shares the title's words, ``headline.UNRELATED``) is never judged: there the page's own
+``<title>`` names it. Held out by site, measured once (fifteenth session): without the
+title line wrong 0.336–0.357 -> 0.237–0.263 for right 0.462–0.479 -> 0.453–0.468; with it
+wrong 0.061–0.082 -> 0.056–0.076, right 0.874–0.898 -> 0.871–0.892 (docs/segmentation.md).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from parallax.segment.header import KICKER, NAME_COMMA
+from parallax.segment.headline import (
+    BYLINE_START,
+    MARKS,
+    POSTED,
+    UNRELATED,
+    _content,
+    first_line_headline,
+    lead_words,
+)
+from parallax.segment.lines import Line, paragraph_like
+from parallax.segment.trees import packaged
+
+NAMES = ("lead_share", "content_words", "gap_to_body", "meta_above", "meta_below", "repeats",
+         "digit_share", "place", "reads_as_paragraph", "first_line")
+#: the gap from the title line to the body's first line is read up to this (a title far from
+#: its body is as unlikely at 10 lines as at 100)
+GAP_CAP = 10
+REPEAT_CAP = 4
+#: a headline's byline, date or kicker is at most this many lines below it
+META_REACH = 2
+
+
+def features(title: str, paragraphs: list[str], lines: list[Line],
+             trace: list[tuple[str, str]]) -> list[float]:
+    """The columns of ``NAMES`` for a main article's ``title`` (the decoder's trace gives the
+    title's and the body's lines; a title read from elsewhere on the page is found by its
+    text)."""
+    at = title_line(title, lines, trace)
+    body = next((i for i, (_, where) in enumerate(trace) if where == "body"), None)
+    mine = _content(title)
+    share = len(mine & lead_words(paragraphs)) / max(1, len(mine))
+    gap = body - at if at is not None and body is not None else GAP_CAP
+    above = lines[at - 1:at] if at is not None and at > 0 else []
+    below = lines[at + 1:at + 1 + META_REACH] if at is not None else []
+    text = lines[at].text if at is not None else title
+    return [share, float(len(mine)), float(min(max(gap, -5), GAP_CAP)),
+            float(any(map(_metadata, above))), float(any(map(_metadata, below))),
+            float(min(sum(1 for line in lines if line.text == text), REPEAT_CAP)),
+            sum(c.isdigit() for c in title) / max(1, len(title)),
+            (at or 0) / max(1, len(lines)),
+            float(paragraph_like(title, len(title.split()))), float(at == 0)]
+
+
+def title_line(title: str, lines: list[Line], trace: list[tuple[str, str]]) -> int | None:
+    """The index of the title's line: the decoder's title line, else the first line reading
+    as the title (a headline taken from elsewhere on the page), else None."""
+    at = next((i for i, (_, where) in enumerate(trace) if where == "title"), None)
+    if at is None or at >= len(lines):
+        at = next((line.index for line in lines if MARKS.sub("", line.text).strip() == title),
+                  None)
+    return at
+
+
+def _metadata(line: Line) -> bool:
+    """A byline, date, posting or kicker line ("Business · Site", "Jane Doe, Place") as the
+    header rules read them."""
+    text = MARKS.sub("", line.text).strip()
+    return line.meta is not None or (line.words <= 16 and bool(
+        POSTED.search(text) or BYLINE_START.match(text) or NAME_COMMA.match(text)
+        or KICKER.match(text)))
+
+
+def confirmed_by_first_line(title: str, lines: list[Line],
+                            trace: list[tuple[str, str]]) -> bool:
+    """Another line than the title's, the page's first, offers a headline
+    (``first_line_headline``) sharing the title's content words as ``checked_title`` counts
+    them. Why another: a title read off the first line agrees with itself, and without the
+    page's ``<title>`` on top the first line is mostly chrome ("Sign in to your account", a
+    site's tagline, a menu): on training sites 99 of 194 such self-confirmed titles were
+    wrong."""
+    first = first_line_headline(lines[0]) if lines else ""
+    if not first or title_line(title, lines, trace) == 0:
+        return False
+    mine, theirs = _content(title), _content(first)
+    return 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs))
+
+
+@cache
+def _model() -> tuple[tuple[float, ...], float, float] | None:
+    data = packaged("title-check-v1.json")
+    if data is None or tuple(data["names"]) != NAMES:
+        return None
+    return tuple(float(w) for w in data["weights"]), float(data["bias"]), \
+        float(data["threshold"])
+
+
+def probability(title: str, paragraphs: list[str], lines: list[Line],
+                trace: list[tuple[str, str]]) -> float:
+    """How likely ``title`` is the article's headline (1.0 with no model shipped)."""
+    model = _model()
+    if model is None:
+        return 1.0
+    weights, bias, _ = model
+    z = bias + sum(w * x for w, x in zip(weights, features(title, paragraphs, lines, trace),
+                                         strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def shown_title(title: str, paragraphs: list[str], lines: list[Line],
+                trace: list[tuple[str, str]]) -> str:
+    """``title``, or "" when the page does not bear it out (see the module's docstring)."""
+    model = _model()
+    if not title or model is None or confirmed_by_first_line(title, lines, trace):
+        return title
+    return title if probability(title, paragraphs, lines, trace) >= model[2] else ""
+
+
+__all__ = ["NAMES", "confirmed_by_first_line", "features", "probability", "shown_title",
+           "title_line"]
