@@ -16,6 +16,8 @@ Neighbours are taken over the whole store, not as the incremental index would me
     python benchmarks/story_pool_local.py                      # the shipped weights
     python benchmarks/story_pool_local.py --k 60 --alpha 0.9 --same-language
     python benchmarks/story_pool_local.py --k 20 --combine product --set story_term_floor=0.08
+    python benchmarks/story_pool_local.py --switch action_veto=false   # the clusterer before
+                                                                       # event actions
 
 ``--combine min``: a term weighs top x min(global, local), both IDFs as shares of their own
 top (global: log(N + 20 + 1); local: log((K + 1 + prior) / 0.5)), local being
@@ -45,6 +47,7 @@ from parallax.records import Article
 from parallax.settings import Config
 from parallax.store.base import open_store
 from parallax.stories import realnews
+from parallax.stories.index import StoryIndex
 from parallax.stories.profile import ArticleProfile, profile_of
 from parallax.stories.similarity import PRIOR_DOCS, StorySimilarity
 
@@ -154,11 +157,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--same-language", action="store_true")
     parser.add_argument("--combine", choices=("min", "product"), default="min")
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=VALUE")
+    parser.add_argument("--switch", action="append", default=[], metavar="ATTRIBUTE=VALUE",
+                        help="a StoryIndex class attribute (JSON value), e.g. action_veto=false")
     parser.add_argument("--only", nargs="*", default=["tune-dated", "tune-undated", "basil",
                                                        "gold"])
     args = parser.parse_args(argv)
     overrides: dict[str, Any] = {k: float(v) for k, v in (s.split("=", 1) for s in args.set)}
     config = T._config(overrides)
+    for spec in args.switch:
+        attribute, value = spec.split("=", 1)
+        getattr(StoryIndex, attribute)  # a misspelt switch fails here, not silently
+        setattr(StoryIndex, attribute, json.loads(value))
     install(args)
     runs: dict[str, Callable[[], None]] = {"basil": lambda: basil(config),
                                            "gold": lambda: fictional(config)}

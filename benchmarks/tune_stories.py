@@ -339,6 +339,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
                                    "story_date_weight": 0.0},
     "no cross-lingual marks": {"StoryIndex.mark_weight": 0.0},
     "marks without the gate": {"StoryIndex.mark_gate": 0.0},
+    "no action veto": {"StoryIndex.action_veto": False},
 }
 
 

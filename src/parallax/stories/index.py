@@ -24,6 +24,7 @@ from datetime import date
 import numpy as np
 
 from parallax.records import content_hash
+from parallax.stories.actions import action_stages
 from parallax.stories.ann import VectorIndex
 from parallax.stories.profile import ArticleProfile
 from parallax.stories.similarity import StorySimilarity
@@ -240,6 +241,10 @@ class StoryIndex(StorySimilarity):
                 count[language] += 1
         if profile.day is not None:
             story.dated += 1
+        if self.action_veto:
+            for family, stage in action_stages(profile.title, profile.lead,
+                                               profile.language).items():
+                story.stages.setdefault(family, Counter())[stage] += 1
         for k in self.strong_keys(keys):
             postings = self._postings[k]
             if story.id not in postings:

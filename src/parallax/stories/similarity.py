@@ -21,6 +21,7 @@ from datetime import date
 
 import numpy as np
 
+from parallax.stories.actions import stages_clash
 from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.stories.marks import (
     MarkVocabulary,
@@ -47,6 +48,9 @@ TERM_GATE = 0.3
 MARK_WEIGHT = 0.4
 MARK_FLOOR = 0.15
 MARK_GATE = 0.3
+#: how far under the threshold a link refused for two acts of one process is put
+#: (``StorySimilarity._acts_apart``): any value under it keeps consolidation from merging
+VETOED = 0.01
 
 
 def rescale(cos: float) -> float:
@@ -64,6 +68,9 @@ class StorySimilarity:
     mark_weight = MARK_WEIGHT
     mark_floor = MARK_FLOOR
     mark_gate = MARK_GATE
+    #: two undated stories that name two stages of one process stay apart (``_acts_apart``);
+    #: False only for the ablation in benchmarks/tune_stories.py
+    action_veto = True
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
@@ -237,13 +244,23 @@ class StorySimilarity:
         # member pairs in two languages that carry marks (none: they add exactly nothing); a
         # link that stays under the threshold even so is under it whatever they say, and their
         # dots (one per pair of languages) are skipped: undated dumps score ~90 links per merge
-        if self.mark_weight <= 0:
+        if self.mark_weight > 0:
+            cross = crossed_pairs(a.mark_count, b.mark_count) / (len(a.mains) * len(b.mains))
+            if cross and link + self.mark_weight * cross * max(
+                    0.0, 1 - self.mark_floor - names) >= self.threshold:
+                link += self._crossing(*cross_link(a, b), names)
+        return self._acts_apart(a, b, dated, link)
+
+    def _acts_apart(self, a: StoryState, b: StoryState, dated: float, link: float) -> float:
+        """A passing link between two stories not all dated is refused (a value under the
+        threshold) when both name a stage of one process and none in common
+        (``stories.actions``): a verdict and its appeal, a bill passed and its veto. Names,
+        meaning and terms say "same cast, same theme" for both; the act tells them apart, and
+        where dates are known the window and the date evidence already do."""
+        if link < self.threshold or dated >= 1.0 or not self.action_veto \
+                or not a.stages or not b.stages or not stages_clash(a.stages, b.stages):
             return link
-        cross = crossed_pairs(a.mark_count, b.mark_count) / (len(a.mains) * len(b.mains))
-        if not cross or link + self.mark_weight * cross * max(
-                0.0, 1 - self.mark_floor - names) < self.threshold:
-            return link
-        return link + self._crossing(*cross_link(a, b), names)
+        return min(link, self.threshold - VETOED)
 
     def link_ceilings(self, pairs: np.ndarray, key_dot: np.ndarray, cos: np.ndarray,
                       dated: np.ndarray, term_dot: np.ndarray, term_pairs: np.ndarray,
@@ -251,13 +268,15 @@ class StorySimilarity:
         """``story_link`` of many links at once, in numpy, for consolidation to skip the links
         that end under the threshold (``stories.linkbatch``): equal to ``story_link`` up to
         the error of its inputs, except that the time window is not checked (a link outside it
-        is -1) and that the marks count wherever they are carried (``story_link`` skips them
-        when they cannot lift a link over the threshold). Per link: ``pairs`` its member pairs
-        (len(a.mains) x len(b.mains)), ``key_dot`` and ``term_dot`` the batch's dots, ``cos``
-        the mean vector cosine (vector-sum dot over both vector counts; 0 where either has
-        none), ``dated`` the product of dated counts, ``term_pairs`` the same-language member
-        pairs carrying terms, ``crossed`` the pairs in two languages carrying marks and
-        ``mark_dot`` their summed mark dots. Must follow every change to ``_mix``,
+        is -1), that the marks count wherever they are carried (``story_link`` skips them
+        when they cannot lift a link over the threshold) and that a link refused for two acts
+        of one process (``_acts_apart``) keeps its value here: a ceiling, never under the
+        link. Per link: ``pairs`` its member pairs (len(a.mains) x len(b.mains)),
+        ``key_dot`` and ``term_dot`` the batch's dots, ``cos`` the mean vector cosine
+        (vector-sum dot over both vector counts; 0 where either has none), ``dated`` the
+        product of dated counts, ``term_pairs`` the same-language member pairs carrying terms,
+        ``crossed`` the pairs in two languages carrying marks and ``mark_dot`` their summed
+        mark dots. Must follow every change to ``_mix``,
         ``_undated``, ``story_link`` and ``marks.crossing`` (a test compares them)."""
         # a story without main articles (pairs 0) links to none; the rest divide by safe
         # denominators: where term_pairs or crossed is 0, so is its dot

@@ -29,6 +29,9 @@ class StoryState:
     mark_sum: dict[str, dict[str, float]] = field(default_factory=dict)
     mark_count: Counter[str] = field(default_factory=Counter)
     dated: int = 0  # members with a known publication day
+    #: process family -> stage -> English members whose headline and lead name it
+    #: (``stories.actions``)
+    stages: dict[str, Counter[str]] = field(default_factory=dict)
     vec_sum: np.ndarray | None = None
     vec_count: int = 0
     first: date | None = None
@@ -57,6 +60,8 @@ class StoryState:
         self.term_count.update(other.term_count)
         self.mark_count.update(other.mark_count)
         self.dated += other.dated
+        for family, counts in other.stages.items():
+            self.stages.setdefault(family, Counter()).update(counts)
         self.add_days(other.first, other.last)
 
     def mean_vector(self) -> np.ndarray | None:

@@ -1,0 +1,102 @@
+"""Event actions (``stories.actions``): two undated events of one cast that name two stages of
+one process stay apart. All text here is made up."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from parallax.settings import Config
+from parallax.stories.actions import action_stages, stages_clash
+from parallax.stories.incremental import IncrementalClusterer
+from parallax.stories.index import StoryIndex
+from parallax.stories.profile import ArticleProfile
+
+
+def test_the_latest_stage_named_is_the_articles() -> None:
+    # an appeal report names the sentence it upholds; the sentencing report the plea before it
+    assert action_stages("Appeals court upholds Dalbor's fraud sentence",
+                         "The sentence of five years handed to the former mayor", "en") == {
+        "court": "appeal"}
+    assert action_stages("Dalbor sentenced to five years",
+                         "The former mayor, who pleaded guilty in May, was", "en") == {
+        "court": "verdict"}
+    assert action_stages("Senate passes the harbour bill", "The governor said she would veto",
+                         "en") == {"bill": "veto"}
+    # talk about a case names no stage, nor a "won't"; other languages are not read
+    assert action_stages("The senator won't condemn the remarks", "", "en") == {}
+    assert action_stages("What the Dalbor affair tells us", "An investigation that", "en") == {}
+    assert action_stages("Berufung abgelehnt: Dalbor bleibt in Haft", "Das Gericht", "de") == {}
+
+
+def test_stories_clash_only_on_disjoint_stages_of_one_family() -> None:
+    verdict = {"court": Counter({"verdict": 2})}
+    appeal = {"court": Counter({"appeal": 1})}
+    assert stages_clash(verdict, appeal)
+    assert not stages_clash(verdict, {"court": Counter({"verdict": 1, "appeal": 1})})
+    assert not stages_clash(verdict, {"bill": Counter({"veto": 1})})  # two processes
+
+
+def _article(aid: str, title: str, lead: str, vector: list[float],
+             language: str = "en") -> ArticleProfile:
+    v = np.asarray(vector + [0.0] * (512 - len(vector)), dtype=np.float32)
+    cast = {"dalbo": 2, "kessi": 1, "court": 1}  # one cast: the mayor, his town, the court
+    terms = {"dalbor": 2, "court": 2, "fraud": 2, "#5": 1, "years": 1, "mayor": 1, "kessin": 1}
+    return ArticleProfile(id=aid, outlet="O" + aid, language=language, title=title, lead=lead,
+                          keys=Counter(cast), terms=Counter(terms), vector=v / np.linalg.norm(v))
+
+
+def _grouping() -> tuple[bool, bool, bool]:
+    others = [_article(f"x{i}", f"Other news {i}", "", [0, 0, 1, i]) for i in range(6)]
+    for i, p in enumerate(others):
+        p.keys, p.terms = Counter({f"k{i}": 2}), Counter({f"t{i}": 2})
+    clusterer = IncrementalClusterer(Config())
+    index = clusterer.new_index()
+    clusterer.assign_all(index, [
+        _article("a", "Court jails former Kessing mayor Dalbor for fraud",
+                 "A district court sentenced Ivo Dalbor to five years on", [1, 0.3, 0, 0, 0.2]),
+        _article("b", "Dalbor sentenced to five years over town-hall fraud",
+                 "The former mayor of Kessing was sentenced on Tuesday", [1, 0.3, 0, 0, -0.2]),
+        _article("c", "Appeals court upholds Dalbor fraud sentence",
+                 "An appeals court upheld the five-year sentence of", [1, 0.1, 0, 0.2]),
+        _article("d", "Dalbor loses appeal as court upholds five-year term",
+                 "The former mayor of Kessing lost his appeal on", [1, 0.1, 0, -0.2]),
+        *others])
+    s = index.story_of
+    return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["c"]
+
+
+def test_a_verdict_and_its_appeal_stay_apart_without_dates() -> None:
+    """Undated, one cast, the same court, figures and terms: names, meaning and terms link the
+    verdict and the appeal above the bar, as they do one event's coverage. The act (sentenced
+    against upheld on appeal) keeps the two events apart; without the veto they merge."""
+    assert _grouping() == (True, True, False)
+    try:
+        StoryIndex.action_veto = False
+        assert _grouping() == (True, True, True)
+    finally:
+        StoryIndex.action_veto = True
+
+
+def test_articles_of_other_languages_never_veto() -> None:
+    """A German member names no stage, so its link to the verdict is what it was without the
+    veto (cross-lingual grouping stays names, meaning and marks), while the English appeal's
+    link is refused."""
+    index = IncrementalClusterer(Config()).new_index()
+    verdict, german, appeal = (index.stories[index.assign(p)] for p in (
+        _article("a", "Court jails former Kessing mayor Dalbor for fraud",
+                 "A district court sentenced Ivo Dalbor to five years on", [1, 0.3]),
+        _article("g", "Berufung abgelehnt: Dalbor bleibt in Haft", "Das Berufungsgericht",
+                 [1, 0.3], language="de"),
+        _article("c", "Appeals court upholds Dalbor fraud sentence",
+                 "An appeals court upheld the five-year sentence of", [1, 0.3])))
+    assert verdict.stages and appeal.stages and not german.stages
+    with_veto = index.story_link(verdict, german), index.story_link(verdict, appeal)
+    try:
+        StoryIndex.action_veto = False
+        without = index.story_link(verdict, german), index.story_link(verdict, appeal)
+    finally:
+        StoryIndex.action_veto = True
+    assert with_veto[0] == without[0]
+    assert with_veto[1] < index.threshold <= without[1]
