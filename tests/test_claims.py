@@ -313,3 +313,47 @@ def test_articles_without_outlet_are_not_merged_into_one_outlet() -> None:
         "Unknown outlet (second.txt)"]
     (shared,) = result["claims"]["clusters"]
     assert shared["status"] == "shared" and len(shared["positions"]) == 3
+
+
+def test_claim_source_is_never_a_pronoun_a_word_fragment_or_a_name_the_verb_does_not_govern(
+) -> None:
+    """Wrong sources the claims stage showed on real news, in made-up sentences: a pronoun,
+    "der" cut from "founder", "cia" found inside "officials", a person named after the verb
+    while another name is its subject, a name before "who he said"."""
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Quote, Sentence
+
+    def attribution(text: str, mentions: list[tuple[str, str]],
+                    speaker: str | None = None) -> str | None:
+        entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
+                    for t, kind in mentions]
+        quotes = [Quote(text, 0, len(text), speaker, "said", False)] if speaker else []
+        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                          text=text, language="en", sentences=[Sentence(0, len(text))],
+                          entities=entities, quotes=quotes)
+        make_claims(Config()).annotate(article)
+        assert article.claims, "the sentence stays a claim"
+        return article.claims[0].attribution
+
+    assert attribution("He said the new bridge over the Vell river cost 40 million dollars.",
+                       [], "Ana Lund") is None
+    assert attribution("It said 12 wards of the clinic in Orvik would close on Monday.", [],
+                       "Orvik Clinic") is None
+    assert attribution("Harbour club founder Ana Lund said 300 boats were moored on Monday.",
+                       [("Ana Lund", "PERSON")]) == "Ana Lund"
+    assert attribution("Senior staff officials relayed that some CIA officials met the 12 "
+                       "envoys.", [("CIA", "ORG")], "CIA") == "CIA officials"
+    assert attribution("Lund said she doubts that the board would grant Berg 30 more days.",
+                       [("Berg", "PERSON")], "Ben Berg") is None
+    assert attribution("She also criticised Cy Holm, who she said “lost 40 votes in 2020.”",
+                       [("Cy Holm", "PERSON")], "Cy Holm") is None
+    assert attribution("Ana Lund, Ben Berg and Cy Holm said 40 boats sank in the storm.",
+                       [("Ben Berg", "PERSON")]) == "Ben Berg"
+    assert attribution("Port officials on Wednesday said 40 boats sank in the storm.", [],
+                       "port officials") == "Port officials"
+    assert attribution("Ana Lund, a harbour guide, showed 40 pupils the docks, when she said "
+                       "the quay was 300 years old.", [("Ana Lund", "PERSON")]) == "Ana Lund"
+    assert attribution("The leaders of the Vell Harbour Board committee said 40 boats sank.",
+                       [("Vell Harbour Board", "ORG")]) is None
+    assert attribution("Ana Lund's lawyer Ben Berg said 40 boats sank.",
+                       [("Ana Lund", "PERSON")]) == "Ben Berg"

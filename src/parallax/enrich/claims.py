@@ -56,11 +56,12 @@ class HeuristicClaims:
             if len(span.split()) < 6 or span.rstrip().endswith("?"):
                 continue
             has_number = bool(numbers(span)) or bool(NUMBER_WORDS.search(span))
-            attribution = self._attribution(article, sentence.start, sentence.end, span)
+            attribution, attributed = self._attribution(article, sentence.start, sentence.end,
+                                                        span)
             has_entity = any(sentence.start <= m.start < sentence.end for m in article.entities)
             score = 0.3
             score += 0.3 if has_number else 0.0
-            score += 0.2 if attribution else 0.0
+            score += 0.2 if attributed else 0.0
             score += 0.1 if has_entity else 0.0
             score += 0.15 if EVENT_VERBS.search(span) else 0.0
             score -= 0.4 if OPINION.search(span) else 0.0
@@ -69,17 +70,20 @@ class HeuristicClaims:
                 claims.append(Claim(span, sentence.start, sentence.end, attribution, score))
         article.claims = claims
 
-    def _attribution(self, article: Article, start: int, end: int, span: str) -> str | None:
+    def _attribution(self, article: Article, start: int, end: int,
+                     span: str) -> tuple[str | None, bool]:
         """The source is a person or organisation named in the sentence, as its full noun
         phrase ("the DNC Communications Director", not "DNC Communications"); a place or a
-        speaker resolved from an earlier sentence ("he said") is no source of this claim."""
+        speaker resolved from an earlier sentence ("he said") is no source of this claim.
+        Second: whether the sentence reports someone's words at all, named or not (it still
+        makes the sentence a claim: "He said 30 shots were fired")."""
         named = [m for m in article.entities
                  if start <= m.start < end and m.type in ("PERSON", "ORG")]
         if m := ATTRIBUTION.search(span):
             who = m.group("who").strip()
             cited = any(m.start("who") <= e.start - start < m.end("who") for e in named)
             if cited or not NOT_A_SOURCE.search(who):  # "citing the Fifth Amendment right"
-                return who
+                return who, True
         places = {m.text.lower() for m in article.entities
                   if start <= m.start < end and m.type in ("GPE", "LOC")}
         candidates = _subjects(span, start, named)
@@ -89,8 +93,10 @@ class HeuristicClaims:
             candidates.append(m.group("who").strip())
         for candidate in candidates:
             if (phrase := source_phrase(span, candidate, named, places)) is not None:
-                return phrase
-        return None
+                if _not_the_subject(span, phrase, article.language):
+                    return None, True  # the sentence names its source elsewhere, or not
+                return phrase, True
+        return None, False
 
 
 #: what "according to" / "citing" may name that is no person or organisation
@@ -100,6 +106,91 @@ NOT_A_SOURCE = re.compile(r"(?<![\w])(?:amendment|right|rights|law|laws|constitu
 REPORTING = re.compile(r"(?<![\w])(?:said|says|told|added|wrote|warned|argued|declared|"
                        r"announced|insisted|sagte|erklärte|заявил\w*|сказал\w*)(?![\w])")
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "er", "sie", "es", "wir", "он",
+                    "она", "они", "мы"}
+
+
+def _verb_subject(span: str) -> tuple[str, str, int] | None:
+    """The word right before the first reporting verb outside quotation marks ("Lund" in
+    "“…,” Lund said of Berg's offer"; "he" in "Berg, who he said …"), the word before that
+    one ("" after a comma) and where the first starts; None where a comma, a quotation mark or
+    nothing stands before the verb."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(span)]
+    relative = None
+    for verb in REPORTING.finditer(span):
+        if any(a <= verb.start() < b for a, b in quoted):
+            continue
+        window = max(0, verb.start() - 80)
+        before = re.search(r"(?:(?<![\w’'.-])([^\W\d_][\w’'-]*)\s+)?(?<![\w’'.-])"
+                           r"([^\W\d_][\w’'-]*)\s+$", span[window:verb.start()])
+        if before is None or TIME_WORD.fullmatch(before.group(2)):
+            return None  # "officials on Wednesday said"
+        found = before.group(2), before.group(1) or "", window + before.start(2)
+        if found[0] not in ("who", "which", "that"):
+            return found
+        relative = relative or found  # "Lund, a guide who wrote the book, said …": said
+    return relative
+
+
+#: lowercase words before a verb that are no noun standing for its subject
+NOT_A_NOUN = re.compile(
+    r"also|later|then|once|still|already|never|ever|just|first|again|since|earlier|now|often|"
+    r"even|not|has|had|have|having|was|were|is|are|be|been|would|will|could|can|may|might|"
+    r"should|must|did|does|do|and|or|but|as|week|month|year|morning|afternoon|evening|night|"
+    r"weekend|day|yet|too|however|meanwhile|instead|here|there|soon|himself|herself|itself|"
+    r"themselves|\w+ly", re.IGNORECASE)
+DETERMINER = re.compile(r"the|a|an|this|that|its|his|her|their", re.IGNORECASE)
+
+
+def _not_the_subject(span: str, phrase: str, language: str | None) -> bool:
+    """The verb's subject is a pronoun ("He said …", "Holm, who he said …"), another name
+    ("“…,” Lund said of Berg's offer": Berg), or a noun the source does not name ("an aide to
+    Lund who said", "the leaders of the Harbour Board committee said": Lund, the board)."""
+    found = _verb_subject(span)
+    if found is None:
+        return False
+    subject, before, at = found
+    if subject.lower() in SUBJECT_PRONOUNS:  # "Lund … when he said": most likely Lund
+        return before.lower() in ("who", "whom", "that", "which") or (
+            not span[:at].strip(" “\"«„‘'"))
+    if language != "en":  # German nouns are capitalised, its adverbs are not in NOT_A_NOUN
+        return False
+    owner = re.fullmatch(r"(.+?)[’'](?:s)?", before)
+    if _names(phrase, subject) or (owner and _names(phrase, owner.group(1))):
+        return False  # "Lund said", "Lund's office said"
+    if _listed_with(span, phrase, subject):
+        return False
+    if subject[:1].isupper():
+        return True
+    if subject in ("who", "which", "that"):
+        return before.isascii() and before.islower() and not _names(phrase, before)
+    return (subject.isascii() and not NOT_A_NOUN.fullmatch(subject) and
+            not DETERMINER.fullmatch(before))
+
+
+TIME_WORD = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|today|tonight|yesterday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern",
+    re.IGNORECASE)
+
+
+_NAME = r"[A-ZÄÖÜА-ЯЁ][\w.’'-]*(?:\s+[A-ZÄÖÜА-ЯЁ][\w.’'-]*)*"
+_LISTED = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|und|и)\s+[^\W\d_][\w.’'-]*"
+                     r"(?:\s+[^\W\d_][\w.’'-]*)*")
+
+
+def _listed_with(span: str, phrase: str, subject: str) -> bool:
+    """"Ana Lund, Ben Berg and Cy Holm said", "Berg and port officials said": Berg speaks
+    along with the verb's subject."""
+    at = span.find(phrase)
+    verb_subject = span.find(subject + " ", at + len(phrase)) if at >= 0 else -1
+    between = span[at + len(phrase):verb_subject + len(subject)]
+    return verb_subject >= 0 and bool(_LISTED.fullmatch(between))
+
+
+def _names(phrase: str, word: str) -> bool:
+    return word.lower() in re.findall(r"[^\W\d_][\w’'-]*", phrase.lower())
 
 
 def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
@@ -135,13 +226,16 @@ def source_phrase(sentence: str, candidate: str, named: list[Mention],
     folded = candidate.strip().lower()
     if not folded or folded in places:
         return None
-    at = sentence.lower().find(folded)
+    whole = re.search(r"(?<![\w])" + re.escape(folded) + r"(?![\w])", sentence.lower())
+    at = whole.start() if whole else -1  # "CIA" is not the "cia" of "officials"
     if at < 0:  # a person named otherwise in the sentence ("Mr. Trump" for "Donald Trump")
         hits = [m.text for m in named if m.canonical.lower() == folded or m.text.lower() in
                 folded or folded.split()[-1] in m.text.lower().split()]
         if not hits:
             return None
-        candidate, at = hits[0], sentence.find(hits[0])
+        candidate = hits[0]
+        found = re.search(r"(?<![\w])" + re.escape(candidate) + r"(?![\w])", sentence)
+        at = found.start() if found else -1
         if at < 0:
             return None
     begin, end = at, at + len(candidate)
@@ -162,7 +256,7 @@ def source_phrase(sentence: str, candidate: str, named: list[Mention],
     before = re.search(r"((?:[A-ZÄÖÜА-ЯЁ][\w’'.-]*\s+)*)$", sentence[:begin])
     if before and before.group(1) and before.start(1) > 0:
         begin = before.start(1)
-    if article := re.search(r"(?:the|der|die|das)\s+$", sentence[:begin], re.IGNORECASE):
+    if article := re.search(r"(?<![\w])(?:the|der|die|das)\s+$", sentence[:begin], re.IGNORECASE):
         begin = article.start()
     phrase = sentence[begin:end].strip(" ,;:")
     if phrase.lower() in places:
