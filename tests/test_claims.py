@@ -357,3 +357,52 @@ def test_claim_source_is_never_a_pronoun_a_word_fragment_or_a_name_the_verb_does
                        [("Vell Harbour Board", "ORG")]) is None
     assert attribution("Ana Lund's lawyer Ben Berg said 40 boats sank.",
                        [("Ana Lund", "PERSON")]) == "Ben Berg"
+
+
+def test_claim_source_is_the_speaker_not_a_word_inside_a_word_a_reason_or_whom_he_speaks_for(
+) -> None:
+    """Wrong sources left after the fifteenth session's first fix, in made-up sentences: "citing"
+    read inside "reciting", a "citing" clause that names a reason, and the principal of "Ben
+    Berg, a spokesman for Ana Lund, said" given as the speaker."""
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Quote, Sentence
+
+    def claim(text: str, mentions: list[tuple[str, str]],
+              speaker: str | None = None) -> Claim | None:
+        entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
+                    for t, kind in mentions]
+        quotes = [Quote(text, 0, len(text), speaker, "said", False)] if speaker else []
+        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                          text=text, language="en", sentences=[Sentence(0, len(text))],
+                          entities=entities, quotes=quotes)
+        make_claims(Config()).annotate(article)
+        return article.claims[0] if article.claims else None
+
+    def attribution(text: str, mentions: list[tuple[str, str]],
+                    speaker: str | None = None) -> str | None:
+        found = claim(text, mentions, speaker)
+        assert found is not None, "the sentence stays a claim"
+        return found.attribution
+
+    # "reciting" is no "citing": no source, and no bonus for reported words either
+    assert claim("The choir kept reciting old hymns after the dam collapsed in the valley.",
+                 []) is None
+    assert attribution("The choir kept reciting old hymns in 12 towns of the Vell valley.",
+                       []) is None
+    assert attribution("The port closed 12 of its 40 docks on Monday, citing budget pressures.",
+                       []) is None
+    assert attribution("The port closed 12 of its 40 docks on Monday, citing Lund's audit.",
+                       [("Lund", "PERSON")]) is None
+    assert attribution("The port closed 12 of its 40 docks, citing two officials at the board.",
+                       []) == "two officials at the board"
+    assert attribution("Ben Berg, a spokesman for Senator Ana Lund, said 40 boats sank on "
+                       "Monday.", [("Ben Berg", "PERSON"), ("Ana Lund", "PERSON")]) == "Ben Berg"
+    assert attribution("Ben Berg, spokesman for Senator Ana Lund (Vell), said 40 boats sank.",
+                       [("Ana Lund", "PERSON")], "Ana Lund") == "Ben Berg"
+    assert attribution("Cy Holm, who was a clerk under the Ana Lund board, told reporters 40 "
+                       "boats sank.", [("Cy Holm", "PERSON"), ("Ana Lund", "PERSON")]) == "Cy Holm"
+    assert attribution("Forty boats sank on Monday, a spokeswoman for the Vell Harbour Board "
+                       "confirmed.", [("Vell Harbour Board", "ORG")]) == (
+        "a spokeswoman for the Vell Harbour Board")
+    assert attribution("“No boat may enter,” said the chief aide to Ana Lund, Ben Berg.",
+                       [("Ana Lund", "PERSON")], "Ana Lund") == "Ben Berg"

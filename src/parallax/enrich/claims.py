@@ -24,9 +24,17 @@ EVENT_VERBS = re.compile(
     r"getötet|gestorben|evakuiert|festgenommen|vereinbart|unterzeichnet|explodiert|beschädigt|"
     r"gestiegen|gesunken|gebrochen|blockiert|убит\w*|погиб\w*|эвакуир\w*|задержан\w*|"
     r"подписал\w*|договорил\w*|взорв\w*|поврежд\w*|выросл\w*|прорвал\w*)\b", re.IGNORECASE)
-ATTRIBUTION = re.compile(
-    r"(?:according to|citing|cited by|laut|nach Angaben (?:des|der|von)|по (?:данным|словам)|"
-    r"сообщает|reported by|selon|según)" + SOURCE_AFTER_CUE, re.IGNORECASE)
+ATTRIBUTION = re.compile(  # a whole word: "exciting" is no "citing"
+    r"(?<![\w])(?P<cue>according to|citing|cited by|laut|nach Angaben (?:des|der|von)|"
+    r"по (?:данным|словам)|сообщает|reported by|selon|según)" + SOURCE_AFTER_CUE, re.IGNORECASE)
+#: what a "citing" clause must name to give a source ("citing two officials", "citing a
+#: report"); otherwise it gives its subject's reason ("citing budget pressures")
+CITED_SOURCE = re.compile(
+    r"(?<![\w])(?:sources?|officials?|people|persons?|spokes(?:man|woman|person)|aides?|"
+    r"reports?|statements?|documents?|records|memos?|letters?|polls?|surveys?|stud(?:y|ies)|"
+    r"witness(?:es)?|experts?|analysts?|investigators?|police|authorities|diplomats?|"
+    r"lawyers?|attorneys?|officers?|insiders?|interviews?|emails?|filings?)(?![\w])",
+    re.IGNORECASE)
 NUMBER_WORDS = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozens?|"
@@ -79,11 +87,15 @@ class HeuristicClaims:
         makes the sentence a claim: "He said 30 shots were fired")."""
         named = [m for m in article.entities
                  if start <= m.start < end and m.type in ("PERSON", "ORG")]
+        reason = False  # "…, citing budget pressures": reported, but names no source
         if m := ATTRIBUTION.search(span):
             who = m.group("who").strip()
-            cited = any(m.start("who") <= e.start - start < m.end("who") for e in named)
+            cited = [e for e in named if m.start("who") <= e.start - start < m.end("who")]
             if cited or not NOT_A_SOURCE.search(who):  # "citing the Fifth Amendment right"
-                return who, True
+                if m.group("cue").lower() != "citing" or CITED_SOURCE.search(who) or any(
+                        span[e.end - start:e.end - start + 2] not in ("'s", "’s") for e in cited):
+                    return who, True
+                reason = True  # "citing Berg's record": a thing, not Berg, is cited
         places = {m.text.lower() for m in article.entities
                   if start <= m.start < end and m.type in ("GPE", "LOC")}
         candidates = _subjects(span, start, named)
@@ -96,7 +108,7 @@ class HeuristicClaims:
                 if _not_the_subject(span, phrase, article.language):
                     return None, True  # the sentence names its source elsewhere, or not
                 return phrase, True
-        return None, False
+        return None, reason
 
 
 #: what "according to" / "citing" may name that is no person or organisation
@@ -205,24 +217,44 @@ def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
     before = [m for m in named if m.start - offset < verb.start()
               and not any(a <= m.start - offset < b for a, b in quoted)
               and span[m.end - offset:m.end - offset + 2] not in ("'s", "’s")]
+    for head in before:  # "Ben Berg, spokesman for Senator Ana Lund, said": Berg, not Lund
+        if head.type == "PERSON" and APPOSITIVE.fullmatch(span[head.end - offset:verb.start()]):
+            return [head.text]
     for kind in ("PERSON", "ORG"):
         if found := [m for m in before if m.type == kind]:
             return [found[-1].text]
     return []
 
 
-ROLE_NOUN = re.compile(
-    r"(?:director|spokesman|spokeswoman|spokesperson|secretary|adviser|advisor|chairman|"
-    r"chairwoman|chair|official|officials|aide|aides|leader|counsel|attorney|lawyer|"
-    r"president|minister|governor|senator|sprecher|sprecherin|sekretär|представитель|"
-    r"пресс-секретарь)$", re.IGNORECASE)
+#: a comma-enclosed phrase between a name and its verb ("Ben Berg, a spokesman for Senator Ana
+#: Lund (Ohio), said"; "Lund, who was a guide under the Berg administration, told")
+APPOSITIVE = re.compile(r",\s[^,“”\"]{1,150},\s+(?:[a-z]+ly\s+)?")
+
+
+_ROLES = (r"(?:director|spokesman|spokeswoman|spokesperson|secretary|adviser|advisor|chairman|"
+          r"chairwoman|chair|official|officials|aide|aides|leader|counsel|attorney|lawyer|"
+          r"president|minister|governor|senator|sprecher|sprecherin|sekretär|представитель|"
+          r"пресс-секретарь)")
+ROLE_NOUN = re.compile(_ROLES + "$", re.IGNORECASE)
+
+
+#: a role noun whose holder speaks for the name after it: "(a) spokesman for", "aide to"
+GOVERNED_BY_ROLE = re.compile(
+    r"(?<![\w])(?:(?:a|an|the)\s+)?(?:(?:former|deputy|chief|senior|executive|press|acting|"
+    r"assistant|top|general|communications)\s+){0,2}" + _ROLES + r"\s+(?:for|of|to|at|des|der)\s+$",
+    re.IGNORECASE)
+#: the name a role phrase stands apposed to: at the sentence's start or after a comma or quote
+SPEAKER_BEFORE = re.compile(rf"(?:^|[,”\"]\s+|said\s+)({_NAME}),\s+$")
 
 
 def source_phrase(sentence: str, candidate: str, named: list[Mention],
                   places: set[str]) -> str | None:
     """``candidate`` as a source of ``sentence``: None when the sentence does not name it or
     it is only a place; otherwise widened to its noun phrase (capitalised words and a role
-    noun around it, a leading "the")."""
+    noun around it, a leading "the"). A name after "spokesman for" is whom the speaker
+    speaks for, not the speaker: the speaker's name when the sentence gives it in apposition
+    ("Ben Berg, a spokesman for Ana Lund, said"), else the role phrase ("a spokesman for Ana
+    Lund"), so a reader sees who said it and on whose behalf."""
     folded = candidate.strip().lower()
     if not folded or folded in places:
         return None
@@ -258,6 +290,15 @@ def source_phrase(sentence: str, candidate: str, named: list[Mention],
         begin = before.start(1)
     if article := re.search(r"(?<![\w])(?:the|der|die|das)\s+$", sentence[:begin], re.IGNORECASE):
         begin = article.start()
+    if role := GOVERNED_BY_ROLE.search(sentence[:begin]):  # "a spokesman for Senator Ana Lund"
+        if (spoke := SPEAKER_BEFORE.search(sentence[:role.start()])) and re.match(
+                r"(?:\s*\([^()]{1,40}\))?,", sentence[end:]) and not (
+                spoke.group(1).lower() in places or TIME_WORD.fullmatch(spoke.group(1))):
+            return spoke.group(1)  # "Ben Berg, a spokesman for Lund, said": Berg speaks
+        spoke = re.match(rf",\s+({_NAME})\s*(?:[,.;:]|$)", sentence[end:])
+        if spoke and " " in spoke.group(1) and spoke.group(1).lower() not in places:
+            return re.sub(r"(?<=[a-zа-яё]{2})\.$", "", spoke.group(1))  # "…for Lund, Ben Berg."
+        begin = role.start()
     phrase = sentence[begin:end].strip(" ,;:")
     if phrase.lower() in places:
         return None
