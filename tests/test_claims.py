@@ -315,25 +315,36 @@ def test_articles_without_outlet_are_not_merged_into_one_outlet() -> None:
     assert shared["status"] == "shared" and len(shared["positions"]) == 3
 
 
+def _claim_of_one_sentence(text: str, mentions: list[tuple[str, str]],
+                           speaker: str | None = None) -> Claim | None:
+    """The claim the claims stage makes of a one-sentence English article whose ``mentions``
+    (text, type) it was given, with a quote by ``speaker`` over the whole sentence."""
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Quote, Sentence
+
+    entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
+                for t, kind in mentions]
+    quotes = [Quote(text, 0, len(text), speaker, "said", False)] if speaker else []
+    article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="en", sentences=[Sentence(0, len(text))],
+                      entities=entities, quotes=quotes)
+    make_claims(Config()).annotate(article)
+    return article.claims[0] if article.claims else None
+
+
+def _attribution_of_one_sentence(text: str, mentions: list[tuple[str, str]],
+                                 speaker: str | None = None) -> str | None:
+    found = _claim_of_one_sentence(text, mentions, speaker)
+    assert found is not None, "the sentence stays a claim"
+    return found.attribution
+
+
 def test_claim_source_is_never_a_pronoun_a_word_fragment_or_a_name_the_verb_does_not_govern(
 ) -> None:
     """Wrong sources the claims stage showed on real news, in made-up sentences: a pronoun,
     "der" cut from "founder", "cia" found inside "officials", a person named after the verb
     while another name is its subject, a name before "who he said"."""
-    from parallax.enrich.claims import make_claims
-    from parallax.records import Quote, Sentence
-
-    def attribution(text: str, mentions: list[tuple[str, str]],
-                    speaker: str | None = None) -> str | None:
-        entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
-                    for t, kind in mentions]
-        quotes = [Quote(text, 0, len(text), speaker, "said", False)] if speaker else []
-        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
-                          text=text, language="en", sentences=[Sentence(0, len(text))],
-                          entities=entities, quotes=quotes)
-        make_claims(Config()).annotate(article)
-        assert article.claims, "the sentence stays a claim"
-        return article.claims[0].attribution
+    attribution = _attribution_of_one_sentence
 
     assert attribution("He said the new bridge over the Vell river cost 40 million dollars.",
                        [], "Ana Lund") is None
@@ -364,25 +375,7 @@ def test_claim_source_is_the_speaker_not_a_word_inside_a_word_a_reason_or_whom_h
     """Wrong sources left after the fifteenth session's first fix, in made-up sentences: "citing"
     read inside "reciting", a "citing" clause that names a reason, and the principal of "Ben
     Berg, a spokesman for Ana Lund, said" given as the speaker."""
-    from parallax.enrich.claims import make_claims
-    from parallax.records import Quote, Sentence
-
-    def claim(text: str, mentions: list[tuple[str, str]],
-              speaker: str | None = None) -> Claim | None:
-        entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
-                    for t, kind in mentions]
-        quotes = [Quote(text, 0, len(text), speaker, "said", False)] if speaker else []
-        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
-                          text=text, language="en", sentences=[Sentence(0, len(text))],
-                          entities=entities, quotes=quotes)
-        make_claims(Config()).annotate(article)
-        return article.claims[0] if article.claims else None
-
-    def attribution(text: str, mentions: list[tuple[str, str]],
-                    speaker: str | None = None) -> str | None:
-        found = claim(text, mentions, speaker)
-        assert found is not None, "the sentence stays a claim"
-        return found.attribution
+    claim, attribution = _claim_of_one_sentence, _attribution_of_one_sentence
 
     # "reciting" is no "citing": no source, and no bonus for reported words either
     assert claim("The choir kept reciting old hymns after the dam collapsed in the valley.",
