@@ -109,3 +109,44 @@ def test_the_person_quoted_is_the_subject_before_the_appositive_not_a_name_insid
     article = Article(id="t", role="main", title="", outlet=None, published=Published(),
                       text=text, language="en", entities=people)
     assert Speakers(article, {}, []).recent() == [(0, "Benn Sike")]
+
+
+
+def test_a_place_or_body_before_the_people_who_speak_is_no_speaker() -> None:
+    """Fifteenth session (helper V): on the BASIL training half "a <region> congressman who
+    said" gave the region, "The <state> congressman … has said" the state and "some <agency>
+    officials didn't like that the draft said “…”" the agency. The sentences are made up."""
+    article = enriched(
+        "Lawmakers in Kalvaria met on Monday to elect a new floor leader.\n\n"
+        "Dana Holt won the vote over a Vell County congressman who said the party had lost "
+        "its way.")
+    assert "Vell County" not in _speakers(article).values()  # no name rather than a place
+    article = enriched(
+        "Dana Holt runs the Harbour Board in Kalvaria.\n\n"
+        "Some Harbour Board officials disliked that the first draft of the report said the "
+        "port was \u201cclosed to all ships until further notice\u201d because it was too early.")
+    assert _speakers(article).get("closed to all ships until further notice") is None
+
+
+def test_a_body_speaks_through_its_officials_when_they_are_the_subject() -> None:
+    article = enriched(
+        "Dana Holt runs the Harbour Board in Kalvaria.\n\n"
+        "Harbour Board officials said that the port would reopen in May.\n\n"
+        "\u201cWe will reopen in May,\u201d said a Harbour Board spokesman, Piet Varga.")
+    speakers = _speakers(article)
+    assert speakers.get("the port would reopen in May") == "Harbour Board officials"
+    assert speakers.get("We will reopen in May") == "Harbour Board"
+
+
+def test_a_surname_the_entity_stage_missed_before_the_verb_is_the_speaker() -> None:
+    """"Schiff said of … Rogers" gave Rogers, "Schiff said he is “…”" a name from the
+    sentence before, when the entity stage had not tagged the surname (BASIL training half)."""
+    article = enriched(
+        "Dana Holt and Piet Varga met on Monday in Kalvaria.\n\n"
+        "Holt said of Varga\u2019s plan that it \u201cwould cost far too much for the harbour "
+        "towns.\u201d\n\n"
+        "Holt said he is \u201cnot convinced\u201d that Varga will win the vote.")
+    speakers = _speakers(article)
+    assert speakers.get("would cost far too much for the harbour towns") == "Dana Holt"
+    assert speakers.get("he is \u201cnot convinced\u201d that Varga will win the vote") == (
+        "Dana Holt")

@@ -90,6 +90,39 @@ def dateline(text: str, m: Mention) -> bool:
 #: a place used as a modifier: "New York Republican Rep. Michael Grimm’s attorney confirmed",
 #: "Texas Gov. Greg Abbott said", a place cut from a paper's name ("Washington Post")
 MODIFIER_AFTER = re.compile(r" [A-Z]")
+#: a place or body that only says whose representatives speak: "a Harbor Coast congresswoman
+#: who said", "The Vell County lawmakers, echoing …, have said" (fifteenth session, helper V:
+#: the BASIL training half gave the region or the state as the speaker)
+REPRESENTATIVE_AFTER = re.compile(
+    r"\s+(?:(?:state|top|senior|former|freshman|veteran|local|party)\s+)?"
+    r"(?:congress(?:man|woman|men|women)|lawmakers?|legislators?|senators?|governor|mayor|"
+    r"delegation)(?:['’]s)?(?![\w'’-])")
+#: a body's own people: "the Harbour Board officials", "the Board committee’s"
+STAFF_AFTER = re.compile(
+    r"\s+(?:(?:senior|top|former)\s+)?(?:officials?|spokes(?:man|woman|person)|aides?|"
+    r"staffers?|members|committee|panel)(?:['’]s)?(?![\w'’-])")
+#: between a body's people and their verb: "… officials and two lawmakers have said", "… an
+#: official, speaking on condition of anonymity, said"
+STAFF_GAP = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?[\w-]+)?(?:,[^,;\"“”\n]{2,80})?,?\s*"
+                       r"(?:(?:also|have|has|had)\s+)*")
+
+
+def people_modifier(text: str, m: Mention, cue_at: int) -> bool:
+    """Whether a place or body ``m`` only says which people speak, so that it is no speaker
+    and no farther name is either: its representatives anywhere ("a Vell County congressman
+    said"); its own people ("Board officials") unless they are the verb's subject, right
+    before it or right after it ("Board officials said", "said a Board spokesman"), where the
+    body speaks through them ("some Board officials said the draft read “…”" is the draft's)."""
+    if m.type == "PERSON":
+        return False
+    if REPRESENTATIVE_AFTER.match(text, m.end) is not None:
+        return True
+    staff = STAFF_AFTER.match(text, m.end)
+    if staff is None:
+        return False
+    if m.start < cue_at:
+        return STAFF_GAP.fullmatch(text, staff.end(), cue_at) is None
+    return re.fullmatch(r"\w+\s+(?:an?\s+|the\s+)?", text[cue_at:m.start]) is None
 
 
 def can_speak(text: str, m: Mention, lo: int) -> bool:

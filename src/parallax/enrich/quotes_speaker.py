@@ -31,6 +31,7 @@ from parallax.enrich.quotes_checks import (
     can_speak,
     colon_clause,
     colon_speaker,
+    people_modifier,
     pronoun_genders,
 )
 from parallax.enrich.quotes_genders import given_gender
@@ -93,6 +94,20 @@ UNNAMED_SUBJECT = re.compile(
     r"(?!(?:day|days|week|weeks|month|months|year|years|moment|few|little|lot|number|decade|"
     r"time|while|spokesman|spokeswoman|spokesperson|of|it|the)\b)[a-z][\w-]*,?\s+"
     r"(?:who|has|had|is|was|says|said|told|claims|claimed),?\s")
+
+#: a group of unnamed people right before the verb, no determiner: "as conservative members
+#: said" (fifteenth session, helper V: the name nearest the verb, "the Senate handling of …"
+#: earlier in the sentence, was shown)
+BARE_GROUP = re.compile(r"((?:(?:conservative|liberal|moderate|senior|local|party|many|some|"
+                        r"other)\s+)?(?:members|lawmakers|legislators|critics|opponents|"
+                        r"supporters|officials|activists))\s+(?:(?:also|have|had|has)\s+)?$")
+#: what may stand before such a group for it to be the whole subject: a clause's opening
+GROUP_BEFORE = re.compile(r"(?:^|[,;:(—–]|(?<![\w])(?:as|but|while|because|since|when|"
+                          r"after|though|although|where|that|But|And|While|As)\s*)$")
+
+#: a capitalised word before a surname, so that the two may be an untagged full name
+NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:But|And|So|Yet|Then|Later|Now|Also)\s)"
+                         r"[A-Z][\w'’-]*\s+$")
 
 
 def modifier_use(text: str, m: Mention) -> bool:
@@ -166,6 +181,8 @@ class Speakers:
             word = re.search(r"(?<![\w])(\w+)$", stem)
             if word is None:
                 return None
+            if entity is None and article.language == "en":
+                entity = self._untagged_surname(lo, lo + word.start(1), word.group(1))
             if entity is None and GAP_WORD.fullmatch(word.group(1)):
                 stem = stem[:word.start(1)]  # "… have long argued"
                 continue
@@ -208,6 +225,10 @@ class Speakers:
                 return phrase
         if (subject := self.subject_of(cue_at, named_only=True)) is not None:
             return subject  # "Rubio said Obama “…”", "Rubio also told Rose he …"
+        group = BARE_GROUP.search(text[max(lo, cue_at - 60):cue_at])
+        if group is not None and GROUP_BEFORE.search(
+                text[max(lo, cue_at - 80):cue_at - len(group.group(0))].rstrip()):
+            return group.group(1)  # "… reform, which stalled as conservative members said"
         options: list[tuple[int, str]] = []
         start = max(lo, cue_at - 40)
         roles = [(start + r.start(), start + r.end())
@@ -221,7 +242,9 @@ class Speakers:
                     article.language == "en" and self._employer(m)):
                 # "the House speaker said": a place or body inside a role noun is no speaker
                 weight = 0 if m.type == "PERSON" else 15
-                options.append((abs(m.start - cue_at) + weight, m.canonical))
+                # "a Vell County congressman said": the unnamed people speak, no name is shown
+                who = "" if people_modifier(text, m, cue_at) else m.canonical
+                options.append((abs(m.start - cue_at) + weight, who))
         for position, canonical in self.anchors:
             if lo <= position < hi and not (skip[0] <= position < skip[1]):
                 options.append((abs(position - cue_at), canonical))
@@ -237,11 +260,24 @@ class Speakers:
                     antecedent := self.antecedent(position)):
                 options.append((abs(position - cue_at) + 5, antecedent))  # table roles first
         if options:
-            return min(options)[1]
+            return min(options)[1] or None
         context = text[lo:max(lo, skip[0])] + " " + text[max(lo, skip[1]):hi]
         if (u := UNNAMED.search(context)) is not None:
             return u.group(0)
         return None
+
+    def _untagged_surname(self, lo: int, at: int, word: str) -> str | None:
+        """The one person of the article whose surname is the capitalised word right before
+        a verb that the entity stage did not tag there ("Lund said he is …" after "Ana Lund"
+        was named): the name nearest the verb was shown instead (fifteenth session, helper V,
+        BASIL training half: a name inside the reported clause or after "of")."""
+        if not word[:1].isupper() or not word[1:].islower() or NAME_BEFORE.search(
+                self.article.text[max(lo, at - 30):at]):
+            return None  # not the end of an untagged full name ("Ivo Lund" is no "Ana Lund")
+        m = Mention(word, at, at + len(word), "PERSON", word)
+        if not can_speak(self.article.text, m, lo):
+            return None
+        return named_in(self.article, word)
 
     def _employer(self, m: Mention) -> bool:
         """A body named before its person's title, no speaker of its own: "said Sundance
