@@ -115,7 +115,7 @@ def test_the_person_quoted_is_the_subject_before_the_appositive_not_a_name_insid
 def test_a_place_or_body_before_the_people_who_speak_is_no_speaker() -> None:
     """Fifteenth session (helper V): on the BASIL training half "a <region> congressman who
     said" gave the region, "The <state> congressman … has said" the state and "some <agency>
-    officials didn't like that the draft said “…”" the agency. The sentences are made up."""
+    officials disliked that the draft said “…”" the agency. The sentences are made up."""
     article = enriched(
         "Lawmakers in Kalvaria met on Monday to elect a new floor leader.\n\n"
         "Dana Holt won the vote over a Vell County congressman who said the party had lost "
@@ -139,7 +139,7 @@ def test_a_body_speaks_through_its_officials_when_they_are_the_subject() -> None
 
 
 def test_a_surname_the_entity_stage_missed_before_the_verb_is_the_speaker() -> None:
-    """"Schiff said of … Rogers" gave Rogers, "Schiff said he is “…”" a name from the
+    """"Lund said of … Berg" gave Berg, "Lund said he is “…”" a name from the
     sentence before, when the entity stage had not tagged the surname (BASIL training half)."""
     article = enriched(
         "Dana Holt and Piet Varga met on Monday in Kalvaria.\n\n"

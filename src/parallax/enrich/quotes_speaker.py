@@ -95,7 +95,7 @@ UNNAMED_SUBJECT = re.compile(
     r"time|while|spokesman|spokeswoman|spokesperson|of|it|the)\b)[a-z][\w-]*,?\s+"
     r"(?:who|has|had|is|was|says|said|told|claims|claimed),?\s")
 
-#: a group of unnamed people right before the verb, no determiner: "as conservative members
+#: a group of unnamed people right before the verb, no determiner: "as rural members
 #: said" (fifteenth session, helper V: the name nearest the verb, "the Senate handling of …"
 #: earlier in the sentence, was shown)
 BARE_GROUP = re.compile(r"((?:(?:conservative|liberal|moderate|senior|local|party|many|some|"
@@ -228,7 +228,7 @@ class Speakers:
         group = BARE_GROUP.search(text[max(lo, cue_at - 60):cue_at])
         if group is not None and GROUP_BEFORE.search(
                 text[max(lo, cue_at - 80):cue_at - len(group.group(0))].rstrip()):
-            return group.group(1)  # "… reform, which stalled as conservative members said"
+            return group.group(1)  # "… the bill, which failed as rural members said"
         options: list[tuple[int, str]] = []
         start = max(lo, cue_at - 40)
         roles = [(start + r.start(), start + r.end())
