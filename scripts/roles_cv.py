@@ -145,7 +145,7 @@ def rescore(path: Path, gate: dict[tuple[str, str], float] | None = None,
     ``role_gate_train``) and the gate ``model`` (its thresholds and rates), of
     ``roles.gate_decision`` + ``cast_role`` / ``choose_role`` instead, as
     ``roles.role_candidates`` applies them."""
-    from parallax.frame.trained import bundled_dir
+    from parallax.frame.bundle import bundled_dir
 
     main = LinearLabeller.load(Path(bundled_dir()) / "roles-main.npz")
     fine = LinearLabeller.load(Path(bundled_dir()) / "roles-fine.npz")
@@ -222,7 +222,7 @@ def main() -> int:
     scores: dict[str, Any] = {}
     gate_path = WORK / f"gate-{args.language}.json"
     if gate_path.exists():  # written by ``python -m parallax.frame.role_gate_train``
-        from parallax.frame.trained import load_models
+        from parallax.frame.bundle import load_models
 
         shipped = load_models("").get("roles-gate")
         if shipped is not None:

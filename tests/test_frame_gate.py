@@ -13,7 +13,7 @@ import pytest
 
 from parallax.embeddings import CachedEncoder
 from parallax.frame import tasks
-from parallax.frame.trained import bundled_dir
+from parallax.frame.bundle import bundled_dir
 from requirements import DATASETS, shared_path
 
 T3 = DATASETS / "semeval2023-task3"

@@ -204,8 +204,8 @@ def test_straight_news_reports_of_held_back_events_come_out_reporting() -> None:
     segmenter leaves it after the title)."""
     from parallax import embeddings
     from parallax.frame import units
+    from parallax.frame.bundle import load_models
     from parallax.frame.features import embed_text
-    from parallax.frame.trained import load_models
     from requirements import shared_path
 
     path = shared_path("datasets/stories/basil-tune.jsonl")

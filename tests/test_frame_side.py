@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 from parallax.frame import side
+from parallax.frame.bundle import bundled_dir
 from parallax.frame.domains import domain_density, in_domains
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.tasks import Rows, argued
-from parallax.frame.trained import bundled_dir
 from requirements import DATASETS, shared_path
 
 

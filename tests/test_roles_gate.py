@@ -125,8 +125,8 @@ def test_a_cast_entity_is_an_antagonist_unless_the_author_praises_it() -> None:
 
 
 def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place() -> None:
+    from parallax.frame.bundle import load_models
     from parallax.frame.role_gate_train import HAND_THRESHOLD, THRESHOLD
-    from parallax.frame.trained import load_models
 
     gate = load_models("")["roles-gate"]
     assert gate.meta["features"] == list(role_gate.FEATURES)
@@ -150,7 +150,7 @@ def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place
 
 
 def test_the_gate_card_reports_out_of_fold_scores() -> None:
-    from parallax.frame.trained import bundled_dir
+    from parallax.frame.bundle import bundled_dir
 
     card = json.loads((bundled_dir() / "roles-gate.card.json").read_text(encoding="utf-8"))
     oof = card["oof_by_document"]

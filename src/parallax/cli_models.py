@@ -99,7 +99,7 @@ def evaluate(task: TaskArg, data: DataArg,
     Example: [bold]parallax evaluate genre ../shared/datasets/semeval2023-task3[/bold]
     """
     from parallax.frame import scoring, tasks
-    from parallax.frame.trained import bundled_dir
+    from parallax.frame.bundle import bundled_dir
 
     _check_task(task)
     if not data.exists():

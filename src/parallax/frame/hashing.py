@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from parallax.textutil import STOPWORDS
+
 WORD = re.compile(r"\w+|[!?\"“”«»]")
 
 
@@ -67,3 +69,31 @@ def sparse_rows(texts: list[str], buckets: int):  # type: ignore[no-untyped-def]
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
     return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), buckets))
+
+
+def _content(token: Token) -> bool:
+    return len(token.text) > 2 and token.text.isalpha() and token.text not in STOPWORDS
+
+
+def word_span(toks: list[Token], weights: np.ndarray) -> tuple[int, int] | None:
+    """The content word the lexical part weighs most, widened over neighbouring content words
+    that weigh at least half as much (at most four words)."""
+    if not toks:
+        return None
+    pushes = token_contributions(toks, weights)
+    content = [i for i, t in enumerate(toks) if _content(t)]
+    if not content:
+        return None
+    best = max(content, key=lambda i: pushes[i])
+    if pushes[best] <= 0:
+        return None
+    lo = hi = best
+
+    def strong(i: int) -> bool:
+        return _content(toks[i]) and pushes[i] >= 0.5 * pushes[best]
+
+    while lo > 0 and hi - lo < 3 and strong(lo - 1):
+        lo -= 1
+    while hi + 1 < len(toks) and hi - lo < 3 and strong(hi + 1):
+        hi += 1
+    return toks[lo].start, toks[hi].end

@@ -12,20 +12,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
 from parallax import embeddings
 from parallax.frame import heads, units
+from parallax.frame.bundle import load_loaded_words, load_models, load_span_scorer
 from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
-from parallax.frame.hashing import Token, token_contributions, tokens
+from parallax.frame.hashing import tokens, word_span
 from parallax.frame.languages import narratives_for, shows_narratives, shows_roles, withheld_note
 from parallax.frame.linear import LinearLabeller
-from parallax.frame.loaded import LoadedWords
 from parallax.frame.portrayal import Portrayer, entity_mentions
 from parallax.frame.quoted import attribute
 from parallax.frame.roles import (
@@ -35,7 +32,6 @@ from parallax.frame.roles import (
     role_candidates,
 )
 from parallax.frame.side import argued_domains, load_side
-from parallax.frame.spans import SpanScorer
 from parallax.records import (
     Article,
     FrameLabel,
@@ -48,10 +44,7 @@ from parallax.records import (
 )
 from parallax.registry import register
 from parallax.settings import Config
-from parallax.textutil import STOPWORDS
 
-MODEL_NAMES = ("genre", "frames", "narratives", "subnarratives", "techniques", "roles-main",
-               "roles-fine", "portrayal-sentence", "portrayal-article", "roles-gate")
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: techniques that live in a few words, so their span is the words the lexical part weighs most;
 #: the others (doubt, fear, oversimplification...) are argued over a sentence.
@@ -103,41 +96,6 @@ def straight_news_labels(found: list[TechniqueSpan]) -> list[TechniqueSpan]:
     genre model calls many propaganda-site articles ``reporting``; and a quoted label is
     shown as the speaker's, not the outlet's."""
     return [t for t in found if t.quoted is not None]
-
-
-def bundled_dir() -> Path:
-    return Path(str(resources.files("parallax.frame") / "models"))
-
-
-@cache
-def load_models(directory: str) -> dict[str, LinearLabeller]:
-    """Models from ``directory``, any missing one from the bundle; loaded once per process."""
-    folders = [Path(directory), bundled_dir()] if directory else [bundled_dir()]
-    models = {}
-    for name in MODEL_NAMES:
-        path = next((f / f"{name}.npz" for f in folders if (f / f"{name}.npz").exists()), None)
-        if path is not None:
-            models[name] = LinearLabeller.load(path)
-    return models
-
-
-def _model_path(directory: str, name: str) -> Path | None:
-    folders = [Path(directory), bundled_dir()] if directory else [bundled_dir()]
-    return next((f / name for f in folders if (f / name).exists()), None)
-
-
-@cache
-def load_span_scorer(directory: str, name: str = "spans.npz") -> SpanScorer | None:
-    """The token scorer that places word-level technique spans (SemEval span gold), if any."""
-    path = _model_path(directory, name)
-    return SpanScorer.load(path) if path is not None else None
-
-
-@cache
-def load_loaded_words(directory: str) -> LoadedWords | None:
-    """The loaded-words model for news (BABE, ``parallax.frame.loaded_training``), if any."""
-    path = _model_path(directory, "loaded.npz")
-    return LoadedWords.load(path) if path is not None else None
 
 
 @dataclass(slots=True)
@@ -340,7 +298,7 @@ class TrainedFraming:
                 found = [best[:2]] if best is not None else []
             return found
         if model.hashed is not None and name in WORD_LEVEL:
-            span = _word_span(tokens(text[start:end], start), model.hashed[:, j])
+            span = word_span(tokens(text[start:end], start), model.hashed[:, j])
             if span is not None:
                 return [span]
         rows = ctx.doc.rows_in(start, end)
@@ -460,34 +418,6 @@ class TrainedFraming:
             article.roles.append(RoleLabel(name, role, fine_roles if self.fine_roles else [],
                                            round(score, 3), evidence,
                                            ctx.low))
-
-
-def _content(token: Token) -> bool:
-    return len(token.text) > 2 and token.text.isalpha() and token.text not in STOPWORDS
-
-
-def _word_span(toks: list[Token], weights: np.ndarray) -> tuple[int, int] | None:
-    """The content word the lexical part weighs most, widened over neighbouring content words
-    that weigh at least half as much (at most four words)."""
-    if not toks:
-        return None
-    pushes = token_contributions(toks, weights)
-    content = [i for i, t in enumerate(toks) if _content(t)]
-    if not content:
-        return None
-    best = max(content, key=lambda i: pushes[i])
-    if pushes[best] <= 0:
-        return None
-    lo = hi = best
-
-    def strong(i: int) -> bool:
-        return _content(toks[i]) and pushes[i] >= 0.5 * pushes[best]
-
-    while lo > 0 and hi - lo < 3 and strong(lo - 1):
-        lo -= 1
-    while hi + 1 < len(toks) and hi - lo < 3 and strong(hi + 1):
-        hi += 1
-    return toks[lo].start, toks[hi].end
 
 
 @register("framing", "trained/v1")
