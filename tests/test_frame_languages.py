@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.enrich.entities import GazetteerEntities, load_aliases
+from parallax.enrich.aliases import load_aliases
+from parallax.enrich.entities import GazetteerEntities
 from parallax.enrich.sentences import sentencex_sentences
 from parallax.frame import languages
 from parallax.frame.trained import TrainedFraming

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.enrich.entities import alias_lookup, load_aliases
+from parallax.enrich.aliases import alias_lookup, load_aliases
 from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.records import Article, Mention, Published, Quote
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from parallax.enrich.entities import load_aliases
+from parallax.enrich.aliases import load_aliases
 from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.ingest import read_inputs
 from parallax.ingest.outlets import KnownOutlets, OutletHold

@@ -9,11 +9,10 @@ spelling across articles. Model-based NER (spaCy, natasha) registers as a separa
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from importlib import resources
 
+from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
+from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.records import Article, Mention
 from parallax.registry import register
 from parallax.settings import Config
@@ -229,62 +228,6 @@ PRONOUN_LIKE = {
 }
 
 
-@dataclass(slots=True)
-class AliasEntry:
-    canonical: str
-    type: str
-    #: folded spellings the table writes only in capitals ("UNO", "ООН"): an acronym, which
-    #: a word in lower or title case is not: the dog "Uno" is not the United Nations, nor a
-    #: French "un" (fourteenth session)
-    capitals: frozenset[str] = frozenset()
-
-
-def alias_lookup(aliases: dict[str, AliasEntry], surface: str) -> AliasEntry | None:
-    """The table's entry for a name as written; an acronym only when written in capitals."""
-    key = fold(surface)
-    entry = aliases.get(key)
-    if entry is not None and key in entry.capitals and not surface.isupper():
-        return None
-    return entry
-
-
-def _alias_sources(extra_file: str | None) -> list[str]:
-    sources = [(resources.files("parallax.enrich") / "data" / "aliases-v1.json").read_text(
-        encoding="utf-8")]
-    if extra_file:
-        with open(extra_file, encoding="utf-8") as handle:
-            sources.append(handle.read())
-    return sources
-
-
-def load_roles(extra_file: str | None = None) -> dict[str, str]:
-    """Role nouns ("the Russian president") -> canonical entity, for speaker resolution."""
-    roles: dict[str, str] = {}
-    for source in _alias_sources(extra_file):
-        for item in json.loads(source)["entities"]:
-            for role in item.get("roles", []):
-                roles[role.lower()] = item["canonical"]  # matched against the raw text
-    return roles
-
-
-def load_aliases(extra_file: str | None = None) -> dict[str, AliasEntry]:
-    files = [resources.files("parallax.enrich") / "data" / "aliases-v1.json"]
-    table: dict[str, AliasEntry] = {}
-    sources = [f.read_text(encoding="utf-8") for f in files]
-    if extra_file:
-        with open(extra_file, encoding="utf-8") as handle:
-            sources.append(handle.read())
-    for source in sources:
-        for item in json.loads(source)["entities"]:
-            spellings = [item["canonical"], *item["aliases"]]
-            lower = {fold(a) for a in spellings if not a.isupper()}
-            entry = AliasEntry(item["canonical"], item["type"], frozenset(
-                fold(a) for a in spellings if a.isupper() and fold(a) not in lower))
-            for alias in spellings:
-                table[fold(alias)] = entry
-    return table
-
-
 class GazetteerEntities:
     requires = ("text", "sentences", "language")
     assigns = ("entities",)
@@ -345,7 +288,7 @@ class GazetteerEntities:
             mention = self._classify(text, start, end, surface, start in starts, german)
             if mention:
                 raw.append(mention)
-        article.entities = _link(_dedupe(raw))
+        article.entities = link_name_parts(drop_overlaps(raw))
 
     def _german_single(self, text: str, start: int, end: int, surface: str) -> Mention | None:
         """German capitalises every noun: a lone word is a name only with a name's marks —
@@ -410,7 +353,7 @@ class GazetteerEntities:
             elif prev in PLACE_CUES:
                 etype = "GPE"
             elif len(words) == 1 and (sentence_start or german):
-                etype = "CANDIDATE"  # kept only if it names a person seen in full (see _link)
+                etype = "CANDIDATE"  # kept only if it names a person seen in full (link_name_parts)
             else:
                 etype = "MISC"
         canonical = translit(surface) if re.search("[А-Яа-яЁё]", surface) else surface
@@ -431,65 +374,6 @@ GERMAN_NOT_NAME = re.compile(
     r"Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|"
     r"Donnerstag|Freitag|Samstag|Sonntag|Menschen|Prozent|Euro|Jahr|Jahre|Jahren)$")
 MIXED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][a-zäöü]{0,3}[A-ZÄÖÜ][\wÄÖÜäöü]*$")
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Mention] = []
-    for m in mentions:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return kept
-
-
-def _link(mentions: list[Mention]) -> list[Mention]:
-    """Name-part matching: a short or inflected mention takes the canonical of a longer one.
-    A date never takes a name ("2012" is not the "Deutsche Bank Award 2012": Dragnet tuning
-    half, thirteenth session)."""
-    seen: set[str] = set()
-    full = []  # distinct multi-word names, in order: linking is O(mentions x distinct names)
-    for m in mentions:
-        if " " in m.canonical and m.type in ("PERSON", "MISC", "ORG") \
-                and m.canonical not in seen:
-            seen.add(m.canonical)
-            full.append(m)
-    cache: dict[str, tuple[str, str] | None] = {}
-    for m in mentions:
-        if " " in m.canonical or m.type in ("GPE", "DATE"):
-            continue
-        key = fold(m.canonical)
-        if key in cache:
-            if (hit := cache[key]) is not None:
-                m.canonical, m.type = hit
-            continue
-        cache[key] = None
-        for longer in full:
-            parts = [fold(p) for p in longer.canonical.split()]
-            last = parts[-1]
-            if (
-                key == last
-                or (longer.type == "PERSON" and key == parts[0] and len(parts) == 3)
-                or (len(key) > 4 and key.startswith(last) and len(key) - len(last) <= 2)
-            ):
-                m.canonical, m.type = longer.canonical, longer.type
-                cache[key] = (longer.canonical, longer.type)
-                break
-    counts: dict[str, int] = {}
-    types: dict[str, dict[str, int]] = {}
-    for m in mentions:
-        counts[m.canonical] = counts.get(m.canonical, 0) + 1
-        if m.type not in ("MISC", "CANDIDATE"):
-            types.setdefault(m.canonical, {}).setdefault(m.type, 0)
-            types[m.canonical][m.type] += 1
-    for m in mentions:  # one type per canonical entity: its most frequent typed reading
-        if m.canonical in types:
-            m.type = max(types[m.canonical].items(), key=lambda kv: kv[1])[0]
-    return [
-        m
-        for m in mentions
-        if m.type != "CANDIDATE" and (m.type != "MISC" or counts[m.canonical] >= 2)
-    ]
 
 
 @register("entities", "gazetteer/v1")

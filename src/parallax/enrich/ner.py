@@ -22,15 +22,9 @@ from functools import cache
 from typing import Any
 
 from parallax.enrich import spacy_fast
-from parallax.enrich.entities import (
-    DEMONYM_ENDINGS,
-    AliasEntry,
-    GazetteerEntities,
-    _dedupe,
-    _link,
-    alias_lookup,
-    load_aliases,
-)
+from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
+from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
+from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.records import Article, Mention, entity_id
 from parallax.registry import register
 from parallax.settings import Config
@@ -142,10 +136,10 @@ class MultilingualEntities:
         extra = [m for m in extra
                  if (not found or m.canonical in self.alias_canonicals)
                  and not any(f.start < m.end and m.start < f.end for f in found)]
-        mentions = _dedupe(found + extra)
+        mentions = drop_overlaps(found + extra)
         if article.language == "en":
             _surnames_typed_places(mentions, text, self.aliases)
-        article.entities = _link(mentions)
+        article.entities = link_name_parts(mentions)
         for mention in article.entities:
             mention.entity_id = entity_id(mention.canonical)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from parallax.enrich.entities import load_roles
+from parallax.enrich.aliases import load_roles
 from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
     THAT_END,
