@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from parallax.enrich.aliases import load_roles
+from parallax.enrich.quotes_antecedents import sentence_of
 from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
     THAT_END,
@@ -52,7 +53,7 @@ from parallax.enrich.quotes_partial import (
     partial_quotes,
     title_phrase,
 )
-from parallax.enrich.quotes_speaker import Speakers, sentence_of
+from parallax.enrich.quotes_speaker import Speakers
 from parallax.enrich.speech_verbs import (
     ACCORDING,
     CUE_RX,

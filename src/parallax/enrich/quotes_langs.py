@@ -347,8 +347,8 @@ def recent_speaker(article: Article, speakers: list[tuple[int, str]],
                    within: tuple[int, int]) -> str | None:
     """Who a verb with no subject next to the quote at ``within`` stands for ('», ha
     aggiunto.', '” – dodał.'): the person last named next to a speech verb (``speakers``, from
-    ``quotes_speaker.Speakers.recent``) in the three sentences before the quote or in its own,
-    not inside it nor inside another quote (``quoted``)."""
+    ``quotes_antecedents.Antecedents.recent``) in the three sentences before the quote or in its
+    own, not inside it nor inside another quote (``quoted``)."""
     own = _sentence(article, within[0])
     start = own.start if own else max(0, within[0] - 400)
     recent = [s for s in article.sentences if s.end <= start][-3:]
