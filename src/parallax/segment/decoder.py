@@ -20,19 +20,13 @@ from operator import attrgetter, eq
 
 from parallax.records import Boilerplate
 from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree, words
+from parallax.segment.decoder_threads import ThreadReading
 from parallax.segment.header import plan_header, read_meta, zone_of
 from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.outlet import confirmed
 from parallax.segment.patterns import is_donation_appeal
-from parallax.segment.threads import (
-    LINK_WORDS,
-    PROSE_LINE_WORDS,
-    THREAD_AFTER_WORDS,
-    LinkRuns,
-    thread_marks,
-    thread_sentence,
-)
+from parallax.segment.threads import LINK_WORDS, LinkRuns, thread_marks, thread_sentence
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -65,7 +59,7 @@ class Segmented:
     model_main: list[str] = field(default_factory=list)
 
 
-class Decoder:
+class Decoder(ThreadReading):
     def __init__(self, lines: list[Line], classifier: LineClassifier,
                  main: list[bool] | None = None,
                  thread_heads: tuple[set[int], int | None] | None = None,
@@ -246,30 +240,6 @@ class Decoder:
         return (current is not None and current.role == "main" and bool(self.main)
                 and self.main[self.pos] and line.words >= 20
                 and paragraph_like(line.text, line.words))
-
-    def thread_follows(self, index: int, current: Draft) -> bool:
-        """A counted or Markdown comments heading at ``index`` opens the thread only after
-        some article text (``THREAD_AFTER_WORDS``), when no share/furniture line follows it
-        ("- 2 Comments" under a byline, "Comments" in a share bar are links, not threads;
-        chosen on the training sites' dumps), and, in a dump with blank lines between blocks,
-        only as a block of its own (a hard-wrapped line can start "12 responses to ...")."""
-        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        if self.blank_lines and not (  # a wrapped paragraph's line is no heading
-                (nxt is None or self.lines[index].blank_after)
-                and (index == 0 or self.lines[index - 1].blank_after)):
-            return False
-        return (nxt is None or nxt.phrase_kind is None) and sum(
-            n for n in (len(p.split()) for p in current.paragraphs)
-            if n >= PROSE_LINE_WORDS) >= THREAD_AFTER_WORDS
-
-    def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
-        """A counted comments heading or a thread's first author line at the cursor opens
-        the thread (``thread_follows``), also when the heading is shown twice in a row (a tab
-        and a heading: "15 comments" / "15 comments"), which would read as a teaser's title."""
-        pos = self.pos
-        return not self.thread_closed and line.words <= 30 and (
-            pos in self.thread_heads or (pos == self.thread_open and mode != "comments")) \
-            and (current is None or self.thread_follows(pos, current))
 
     def model_says(self, current: Draft) -> str | None:
         """The line model's verdict on a main-article line the rules would keep: 'end' after
@@ -464,21 +434,6 @@ class Decoder:
         if cannot_agree(main.paragraphs, model_main or [], self.out.trace,
                         self.lines[self.pos:], self.sizes):
             raise Disagrees
-
-    def comment_line(self, line: Line) -> None:
-        """Comments are one per line; a 'Name' line followed by a time line is the author."""
-        nxt = self.peek(1)
-        if (line.words <= 5 and not line.text.endswith((".", "!", "?")) and nxt is not None
-                and nxt.meta in ("time", "date")):
-            self.take("boilerplate", "comment_author")
-            self.take("boilerplate", "metadata")
-            self.pending_author = line.text
-            return
-        self.take("comment")
-        self.thread_comments += 1
-        self.out.comments.append(line.text)
-        self.out.comment_authors.append(self.pending_author)
-        self.pending_author = None
 
 
 __all__ = ["Decoder", "Draft", "Segmented"]
