@@ -399,3 +399,35 @@ def test_claim_source_is_the_speaker_not_a_word_inside_a_word_a_reason_or_whom_h
         "a spokeswoman for the Vell Harbour Board")
     assert attribution("“No boat may enter,” said the chief aide to Ana Lund, Ben Berg.",
                        [("Ana Lund", "PERSON")], "Ana Lund") == "Ben Berg"
+
+
+def test_source_after_according_to_ends_with_its_noun_phrase_not_at_a_full_stop_or_comma(
+) -> None:
+    """Sources cut or run on by the words after "according to" / "laut" (fifteenth session,
+    helper Q3), in made-up sentences: an abbreviation's full stop is no end, a relative pronoun
+    or a rule things go by is no source (a poll is one), and a German source ends where its
+    noun phrase ends, not at the next comma."""
+    attribution = _attribution_of_one_sentence
+
+    assert attribution("Forty boats sank on Monday, according to a U.S. official at the port.",
+                       []) == "a U.S. official at the port"
+    assert attribution("Two ferries ran late on Monday, according to harbour master J. R. Lund.",
+                       []) == "harbour master J. R. Lund"
+    assert attribution("Forty boats sank in 2020, according to Dr. Ana Lund of Vell Corp.",
+                       []) == "Dr. Ana Lund of Vell Corp."
+    assert attribution("Forty boats may dock at the pier, according to the terms of the 2019 "
+                       "lease.", []) is None
+    assert attribution("The board backed the view according to which 40 boats may dock.",
+                       []) is None
+    assert attribution("Forty boats sank, according to a poll of 300 harbour workers.",
+                       []) == "a poll of 300 harbour workers"
+    assert attribution("Forty boats sank, according to Bill Kaplan, who runs the port.",
+                       []) == "Bill Kaplan"  # a name, not a bill or a plan
+    assert attribution("Forty boats may dock, according to the bill's sponsors in the senate.",
+                       []) == "the bill's sponsors in the senate"
+    assert attribution("Der Bau am Kai dauert laut Sprecherin Ana Lund noch 12 Jahre, sagt sie.",
+                       []) == "Sprecherin Ana Lund"
+    assert attribution("Nach Angaben der staatlichen Hafenbehörde sanken 40 Boote im Sturm.",
+                       []) == "staatlichen Hafenbehörde"
+    assert attribution("Laut Hafengesetz dürfen 40 Boote am Kai der Stadt Vell liegen.",
+                       []) is None

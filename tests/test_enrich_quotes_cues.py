@@ -82,3 +82,26 @@ def test_a_written_thing_is_no_reported_clause_and_the_authors_own_words_no_voic
         "and doubts matter.")
     assert not any("sharp article" in q.text for q in article.quotes)
     assert not any("elsewhere about hiring" in q.text for q in article.quotes)
+
+
+def test_a_source_after_according_to_is_its_noun_phrase_and_goes_on_to_no_later_quote() -> None:
+    """Fifteenth session (helper Q3): "according to which" and "laut Gesetz" name no voice, a
+    U.S. official is not cut to "a U", and a source named after "laut" speaks no quote that
+    comes two sentences later."""
+    shown = _speakers(enriched(
+        "The harbour board met on Monday.\n\n"
+        "Forty boats sank in the storm, according to a U.S. official at the port.\n\n"
+        "The board backed a rule according to which no boat may dock at night."))
+    assert shown.get("Forty boats sank in the storm, according to a U.S. official at the "
+                     "port") == "a U.S. official at the port"
+    assert "The board backed a rule according to which no boat may dock at night" not in shown
+    shown = _speakers(enriched(
+        "Der Hafen der Stadt Vell bleibt nach dem Sturm vom Montag geschlossen.\n\n"
+        "Laut der staatlichen Hafenbehörde sanken am Montag vierzig Boote im Hafen. Die "
+        "Reparatur der Kaimauer wird noch viele Monate dauern. »Das Wasser kam viel zu "
+        "schnell«, so Berg, »niemand war darauf vorbereitet.«\n\n"
+        "Laut Hafengesetz dürfen nachts keine Boote am Kai liegen."))
+    assert shown.get("Laut der staatlichen Hafenbehörde sanken am Montag vierzig Boote im "
+                     "Hafen") == "der staatlichen Hafenbehörde"
+    assert shown.get("Das Wasser kam viel zu schnell") is None
+    assert "Laut Hafengesetz dürfen nachts keine Boote am Kai liegen" not in shown

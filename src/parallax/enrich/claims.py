@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.quotes import SOURCE_AFTER_CUE
+from parallax.enrich.speech_verbs import NO_SOURCE
 from parallax.records import Article, Claim, Mention
 from parallax.registry import register
 from parallax.settings import Config
@@ -88,7 +89,10 @@ class HeuristicClaims:
         named = [m for m in article.entities
                  if start <= m.start < end and m.type in ("PERSON", "ORG")]
         reason = False  # "…, citing budget pressures": reported, but names no source
-        if m := ATTRIBUTION.search(span):
+        if (m := ATTRIBUTION.search(span)) and re.match(NO_SOURCE, span[m.end("cue"):],
+                                                        re.IGNORECASE):
+            reason = True  # "according to which …", "according to the plan": no one named
+        elif m:
             who = m.group("who").strip()
             cited = [e for e in named if m.start("who") <= e.start - start < m.end("who")]
             if cited or not NOT_A_SOURCE.search(who):  # "citing the Fifth Amendment right"

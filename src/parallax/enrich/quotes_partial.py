@@ -203,6 +203,7 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
     onda a Solovyov Live' named a programme); else the speaker of the quote just before it."""
     text = article.text
     named = [(q.end, q.speaker) for q in quotes]
+    reports = {q.end for q in quotes if q.cue == "according to"}
     for q in quotes:
         if q.speaker is not None or not q.direct or q.kind == "partial":
             continue
@@ -220,8 +221,11 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
         if before:
             end, speaker = max(before, key=lambda pair: pair[0])
             opening = re.split(r"[.!?\n]", text[end:q.start])[-1]
+            # a source after "according to" goes on only to a quote right after its sentence,
+            # not past other sentences of the reporter's (fifteenth session, helper Q3)
+            reported = end in reports and bool(text[end:q.start].strip(" \"“”„«»‘’'\n"))
             if speaker and q.start - end <= GAP and not opening.strip(" \"“”„«»‘’'") and not (
-                    article.language == "en" and _signed(text, end)):
+                    article.language == "en" and _signed(text, end)) and not reported:
                 # a quote signed after a dash ('“…” – Jefferson T.') goes on to no other
                 q.speaker = speaker
 

@@ -121,10 +121,43 @@ SUBJECT_PP = re.compile(
     r"(?<![\w'’.-])(?:(?:the|some|many|several|a|an)\s+)?(?:[\w'’-]+\s+)?" + SUBJECT_HEAD
     + r"\s+(?:to|of|for|at|from|with|in)\s+(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+\s*$",
     re.IGNORECASE)
-# the source named after "according to X": up to the next comma, dash or bracket
-SOURCE_AFTER_CUE = r"\s+(?P<who>[^,.;:–—()\n]{2,80}?)(?=\s*(?:[,.;:–—()\n]|$| - ))"
-ACCORDING = re.compile(r"(?:according to|laut|nach Angaben (?:des|der|von)|по (?:данным|словам))"
-                       + SOURCE_AFTER_CUE, re.IGNORECASE)
+#: a full stop that belongs to an abbreviation and the source goes on after it ("a U.S.
+#: official", "Dr. Ana Lund", "Vell Corp. analysts", "J. R. Berg"); at the end of the text
+#: (a claim's sentence) it ends the source like any full stop
+_ABBREVIATION_DOT = (r"(?-i:(?<=\b[A-Z])|(?<=\b(?:Dr|St|Mr|Ms|Jr|Sr|Co|Lt))|"
+                     r"(?<=\b(?:Mrs|Inc|Ltd|Col|Sgt|Adm|Rev|Gen|Rep|Sen|Gov))|"
+                     r"(?<=\b(?:Dept|Corp|Prof|Capt)))\.(?:(?=[ \t]*\S)|(?=\s*$))")
+#: a German source after "laut" / "nach Angaben der" is a noun phrase and ends with it, not at
+#: the next comma ("laut der städtischen Hafenbehörde sanken …", "laut Ana Lund noch Jahre
+#: dauern"): an article, lower-case inflected adjectives, capitalised words (nouns and names),
+#: and a genitive or "von"/"für" phrase after them
+_DE_WORD = r"(?-i:(?:Dr|Prof|St|Nr|[A-Z])\.|[A-ZÄÖÜ][\w'’-]*)"
+_DE_NOUNS = (r"(?:(?-i:der|die|das|dem|den|des|eine[mnrs]?|ein)\s+)?"
+             r"(?:(?-i:[a-zäöüß]+(?:e|en|er|es|em))\s+){0,3}" + _DE_WORD
+             + r"(?:\s+(?:(?-i:for|of|on|and|und)\s+)?" + _DE_WORD + ")*")
+_DE_SOURCE = (_DE_NOUNS + r"(?:\s+(?-i:der|des|von|für)\s+" + _DE_NOUNS + r")*(?![\w'’-])")
+_DE_CUE_BEFORE = (r"(?<=\blaut\s)|(?<=Angaben\sdes\s)|(?<=Angaben\sder\s)|"
+                  r"(?<=Angaben\svon\s)")
+# the source named after "according to X": up to the next comma, dash, bracket or full stop
+# (an abbreviation's is no end); after a German cue its noun phrase
+SOURCE_AFTER_CUE = (r"\s+(?P<who>(?:" + _DE_CUE_BEFORE + r")" + _DE_SOURCE + r"|"
+                    r"(?<!\blaut\s)(?<!Angaben\sdes\s)(?<!Angaben\sder\s)(?<!Angaben\svon\s)"
+                    r"(?:[^,.;:–—()\n]|" + _ABBREVIATION_DOT + r"){2,80}?"
+                    r"(?=\s*(?:[,;:–—()\n]|(?!" + _ABBREVIATION_DOT + r")\.|$| - )))")
+#: what follows "according to" without naming who says it: a relative pronoun ("the view
+#: according to which …") or a rule things go by ("according to the terms of the lease",
+#: "according to his plan.", "laut Hafengesetz", made up); polls, data, reports and documents
+#: do name a source. An English rule noun must end its phrase ("according to Bill Lund" and
+#: "officials who will" name people)
+NO_SOURCE = (r"\s+(?:which|whom|whose|(?:(?:the|a|an|his|her|its|their|this|these|our|"
+             r"der|die|das|dem|den|einem)\s+)?(?:(?!(?:who|that|which)\s)[\w-]+\s+){0,2}?"
+             r"(?:(?:plans?|laws?|terms|rules?|constitution|bill|act|tradition|notions?|"
+             r"principles?|customs?|schedule|regulations?|guidelines?|instructions)"
+             r"(?=\s*(?:[,.;:()\n–—]|$)|\s+(?:of|for|on|in|under|that|which)(?![\w-]))|"
+             r"(?-i:[A-ZÄÖÜ]\w*gesetz\w*|Gesetz\w*|[A-ZÄÖÜ][a-zäöüß]{3,}plan\w*)(?![\w-])))")
+ACCORDING = re.compile(r"(?<![\w])(?:according to|laut|nach Angaben (?:des|der|von)|"
+                       r"по (?:данным|словам))(?!" + NO_SOURCE + r")" + SOURCE_AFTER_CUE,
+                       re.IGNORECASE)
 
 # --- French, Italian, Portuguese, Spanish, Polish (twelfth session) -----------------------
 #: speech verbs: past participles (after an auxiliary), simple past and present third person.
