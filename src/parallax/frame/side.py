@@ -25,12 +25,12 @@ import math
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from parallax.frame.bundle import bundled_dir
 from parallax.frame.domains import domain_density, in_domains
 from parallax.frame.linear import LinearLabeller
 
@@ -91,8 +91,7 @@ def argued_domains(model: LinearLabeller | None, domains: set[str], document: np
 @cache
 def load_side(directory: str) -> LinearLabeller | None:
     """The side model from ``directory`` or the bundle, if any."""
-    folders = ([Path(directory)] if directory else []) + [
-        Path(str(resources.files("parallax.frame") / "models"))]
+    folders = ([Path(directory)] if directory else []) + [bundled_dir()]
     path = next((f / FILE for f in folders if (f / FILE).exists()), None)
     return LinearLabeller.load(path) if path is not None else None
 
