@@ -431,3 +431,25 @@ def test_source_after_according_to_ends_with_its_noun_phrase_not_at_a_full_stop_
                        []) == "staatlichen Hafenbehörde"
     assert attribution("Laut Hafengesetz dürfen 40 Boote am Kai der Stadt Vell liegen.",
                        []) is None
+
+
+def test_russian_source_after_po_slovam_ends_with_its_noun_phrase_not_at_the_next_comma(
+) -> None:
+    """Russian sources ran on to the next comma (fifteenth session, helper Q4), in made-up
+    sentences: a participle clause, a date or an "interview" phrase after the source is not
+    part of it, a time word right after "сообщает" names no one, and a long genitive chain or
+    an initial stays whole."""
+    attribution = _attribution_of_one_sentence
+
+    assert attribution("В порту затонули 40 лодок, по словам министра финансов заявившего "
+                       "журналистам в понедельник.", []) == "министра финансов"
+    assert attribution("В порту Вела затонули 40 лодок, сообщает агентство Вестник 3 мая.",
+                       []) == "агентство Вестник"
+    assert attribution("По данным главы портовой службы Ивана Лунева в интервью газете Вестник, "
+                       "затонули 40 лодок.", []) == "главы портовой службы Ивана Лунева"
+    assert attribution("В порту затонули 40 лодок, сообщает сегодня, 3 мая, пресс-служба "
+                       "порта.", []) is None
+    assert attribution("По словам бывшего главы правящей партии А. Лунева, затонули 40 лодок.",
+                       []) == "бывшего главы правящей партии А. Лунева"
+    assert attribution("В порту затонули 40 лодок, как сообщает РИА «Вестник».",
+                       []) == "РИА «Вестник»"

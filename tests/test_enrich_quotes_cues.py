@@ -105,3 +105,17 @@ def test_a_source_after_according_to_is_its_noun_phrase_and_goes_on_to_no_later_
                      "Hafen") == "der staatlichen Hafenbehörde"
     assert shown.get("Das Wasser kam viel zu schnell") is None
     assert "Laut Hafengesetz dürfen nachts keine Boote am Kai liegen" not in shown
+
+
+def test_a_russian_source_after_po_slovam_is_its_noun_phrase_not_the_clause_after_it() -> None:
+    """Fifteenth session (helper Q4): the speaker of a made-up "по словам X" sentence is X, not
+    X with the participle clause or the date that follows it without a comma."""
+    shown = _speakers(enriched(
+        "Порт города Вел закрыт после шторма в понедельник.\n\n"
+        "В порту затонули сорок лодок, по словам начальника порта заявившего журналистам в "
+        "понедельник.\n\n"
+        "По данным портовой службы в интервью газете Вестник, ремонт причала займёт год."))
+    assert shown.get("В порту затонули сорок лодок, по словам начальника порта заявившего "
+                     "журналистам в понедельник") == "начальника порта"
+    assert shown.get("По данным портовой службы в интервью газете Вестник, ремонт причала "
+                     "займёт год") == "портовой службы"

@@ -138,10 +138,29 @@ _DE_NOUNS = (r"(?:(?-i:der|die|das|dem|den|des|eine[mnrs]?|ein)\s+)?"
 _DE_SOURCE = (_DE_NOUNS + r"(?:\s+(?-i:der|des|von|für)\s+" + _DE_NOUNS + r")*(?![\w'’-])")
 _DE_CUE_BEFORE = (r"(?<=\blaut\s)|(?<=Angaben\sdes\s)|(?<=Angaben\sder\s)|"
                   r"(?<=Angaben\svon\s)")
+#: a Russian source after "по словам" / "по данным" / "сообщает" is a noun phrase in the
+#: genitive (or nominative) that no capital ends: it ends before the words that say when or
+#: where it was said, a participle clause that describes it, or "со ссылкой" ("по словам
+#: министра финансов заявившего …", "сообщает агентство 3 мая", made up); a time word right
+#: after the cue ("сообщает сегодня, …") names no one
+_RU_END = (r"(?:сегодня|вчера|накануне|ранее|позднее|утром|днём|днем|вечером|ночью|"
+           r"во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
+           r"интервью|эфире|ходе|беседе|разговоре|сво[её]м|свое[йм]|заявлении|обращении|"
+           r"телеграм\w*|соцсет\w*|\d{4}\s+год\w*)|во\s+время|со\s+ссылкой|ссылаясь|"
+           r"на\s+(?:брифинге|пресс-конференции|заседании|встрече|форуме)|"
+           r"\d+\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|"
+           r"декабр)\w*|[а-яё]+(?<!бы)вш(?:ий|его|ему|им|ем|ая|ей|ую|ое|ие|их|ими))(?![\w-])")
+_RU_WORD = (r"(?!" + _RU_END + r")[^\s,.;:–—()!?]+"  # an initial's full stop goes on: "А. Лунёв"
+            r"(?:(?-i:(?<=\b[А-ЯЁA-Z]))\.(?=[ \t]*[А-ЯЁA-Z]))?")
+_RU_SOURCE = (_RU_WORD + r"(?:[ \t]+" + _RU_WORD + r"){0,11}"
+              r"(?=\s*(?:[,;:–—()\n.!?]|$| - )|\s+" + _RU_END + ")")
+_RU_CUE_BEFORE = r"(?<=по\sсловам\s)|(?<=по\sданным\s)|(?<=сообщает\s)"
 # the source named after "according to X": up to the next comma, dash, bracket or full stop
-# (an abbreviation's is no end); after a German cue its noun phrase
+# (an abbreviation's is no end); after a German or Russian cue its noun phrase
 SOURCE_AFTER_CUE = (r"\s+(?P<who>(?:" + _DE_CUE_BEFORE + r")" + _DE_SOURCE + r"|"
+                    r"(?:" + _RU_CUE_BEFORE + r")" + _RU_SOURCE + r"|"
                     r"(?<!\blaut\s)(?<!Angaben\sdes\s)(?<!Angaben\sder\s)(?<!Angaben\svon\s)"
+                    r"(?<!по\sсловам\s)(?<!по\sданным\s)(?<!сообщает\s)"
                     r"(?:[^,.;:–—()\n]|" + _ABBREVIATION_DOT + r"){2,80}?"
                     r"(?=\s*(?:[,;:–—()\n]|(?!" + _ABBREVIATION_DOT + r")\.|$| - )))")
 #: what follows "according to" without naming who says it: a relative pronoun ("the view
