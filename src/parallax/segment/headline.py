@@ -138,11 +138,11 @@ def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
     cannot decide: without the page-title line on top it is often the site's tagline.
     Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
     "Titles, thirteenth session")."""
-    mine, theirs = _content(chosen), _content(first)
-    if first and 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs)):
+    mine, theirs = content_words(chosen), content_words(first)
+    if first and same_words(mine, theirs):
         return chosen
     words = lead()
-    if first and _share(theirs, words) >= _share(mine, words):
+    if first and share_in(theirs, words) >= share_in(mine, words):
         return first
     if drop and not first and words and len(mine) >= 2 and not mine & words:
         return ""
@@ -156,20 +156,28 @@ def lead_words(items: Iterable[Line] | Iterable[str]) -> set[str]:
     for item in items:
         text, n = (item, None) if isinstance(item, str) else (item.text, item.words)
         if paragraph_like(text, n):
-            lead |= _content(text)
+            lead |= content_words(text)
             seen += 1
             if seen == LEAD_PARAGRAPHS:
                 break
     return lead
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """Content words, roughly: words of four letters or more, lower-cased (any language)."""
     return set(CONTENT_WORD.findall(text.lower()))
 
 
-def _share(words: set[str], lead: set[str]) -> float:
+def share_in(words: set[str], lead: set[str]) -> float:
+    """The share of ``words`` found in ``lead``."""
     return len(words & lead) / max(1, len(words))
+
+
+def same_words(mine: set[str], theirs: set[str]) -> bool:
+    """Two headlines' content words overlap enough to be one headline (Dice at least
+    ``UNRELATED``): how the first line confirms a title (``checked_title``,
+    ``titlecheck.confirmed_by_first_line``)."""
+    return 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs))
 
 
 def tag_list(text: str) -> bool:
@@ -218,8 +226,8 @@ def untitled_headline(paragraphs: list[str], page: list[Line],
             return MARKS.sub("", first).strip(), True
     candidate = first_line_headline(page[0])
     if candidate and not TITLE_PARTS.search(page[0].text):
-        mine = _content(candidate)
-        if len(mine) >= 2 and _share(mine, lead_words(paragraphs)) >= LEAD_SHARE:
+        mine = content_words(candidate)
+        if len(mine) >= 2 and share_in(mine, lead_words(paragraphs)) >= LEAD_SHARE:
             return candidate, False
     return "", False
 

@@ -12,7 +12,7 @@ and does not read as a paragraph. A logistic regression over ten such columns
 (``NAMES``), fitted on training sites (``benchmarks/train_title_check.py``, model card
 ``data/title-check-v1.md``), says how likely the title is right; under ``threshold`` (0.35) the
 article gets none. A title on another line that the page's first line confirms (its headline
-part shares the title's words, ``headline.UNRELATED``) is never judged: there the page's own
+part shares the title's words, ``headline.same_words``) is never judged: there the page's own
 ``<title>`` names it. Held out by site, measured once (fifteenth session): without the
 title line wrong 0.336–0.357 -> 0.237–0.263 for right 0.462–0.479 -> 0.453–0.468; with it
 wrong 0.061–0.082 -> 0.056–0.076, right 0.874–0.898 -> 0.871–0.892 (docs/segmentation.md).
@@ -28,10 +28,11 @@ from parallax.segment.headline import (
     BYLINE_START,
     MARKS,
     POSTED,
-    UNRELATED,
-    _content,
+    content_words,
     first_line_headline,
     lead_words,
+    same_words,
+    share_in,
 )
 from parallax.segment.lines import Line, paragraph_like
 from parallax.segment.trees import packaged
@@ -53,8 +54,8 @@ def features(title: str, paragraphs: list[str], lines: list[Line],
     text)."""
     at = title_line(title, lines, trace)
     body = next((i for i, (_, where) in enumerate(trace) if where == "body"), None)
-    mine = _content(title)
-    share = len(mine & lead_words(paragraphs)) / max(1, len(mine))
+    mine = content_words(title)
+    share = share_in(mine, lead_words(paragraphs))
     gap = body - at if at is not None and body is not None else GAP_CAP
     above = lines[at - 1:at] if at is not None and at > 0 else []
     below = lines[at + 1:at + 1 + META_REACH] if at is not None else []
@@ -97,8 +98,7 @@ def confirmed_by_first_line(title: str, lines: list[Line],
     first = first_line_headline(lines[0]) if lines else ""
     if not first or title_line(title, lines, trace) == 0:
         return False
-    mine, theirs = _content(title), _content(first)
-    return 2 * len(mine & theirs) >= UNRELATED * (len(mine) + len(theirs))
+    return same_words(content_words(title), content_words(first))
 
 
 @cache
