@@ -56,6 +56,7 @@ from parallax.enrich.quotes_partial import (
 from parallax.enrich.quotes_speaker import Speakers
 from parallax.enrich.speech_verbs import (
     ACCORDING,
+    ACCORDING_CUE,
     CUE_RX,
     EN_CUE_RX,
     FIRST_PERSON_CUE,
@@ -149,7 +150,7 @@ class RegexQuotes:
             entity = _entity_near(article.entities, m.start("who"), m.end("who"), (0, 0))
             speaker = speaker or (entity.canonical if entity else who)
             quotes.append(Quote(text[sentence.start:sentence.end], sentence.start, sentence.end,
-                                speaker, "according to", False))
+                                speaker, ACCORDING_CUE, False))
         quotes.sort(key=lambda q: q.start)
         cues = cue_rx(article.language)
         continue_speakers(article, quotes, cues)

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 
 from parallax.enrich.quotes_checks import QUOTE_MARK
-from parallax.enrich.speech_verbs import EN_CUE_RX, VERBS
+from parallax.enrich.speech_verbs import ACCORDING_CUE, EN_CUE_RX, VERBS
 from parallax.records import Article, Quote
 
 SHORT = re.compile(r"(?<![\w])[\"“«„]([^\"“”«»„\n]{1,80}?)[\"”»“](?![\w])")
@@ -203,7 +203,7 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
     onda a Solovyov Live' named a programme); else the speaker of the quote just before it."""
     text = article.text
     named = [(q.end, q.speaker) for q in quotes]
-    reports = {q.end for q in quotes if q.cue == "according to"}
+    reports = {q.end for q in quotes if q.cue == ACCORDING_CUE}
     for q in quotes:
         if q.speaker is not None or not q.direct or q.kind == "partial":
             continue

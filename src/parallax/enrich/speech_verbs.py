@@ -174,6 +174,8 @@ NO_SOURCE = (r"\s+(?:which|whom|whose|(?:(?:the|a|an|his|her|its|their|this|thes
              r"principles?|customs?|schedule|regulations?|guidelines?|instructions)"
              r"(?=\s*(?:[,.;:()\n–—]|$)|\s+(?:of|for|on|in|under|that|which)(?![\w-]))|"
              r"(?-i:[A-ZÄÖÜ]\w*gesetz\w*|Gesetz\w*|[A-ZÄÖÜ][a-zäöüß]{3,}plan\w*)(?![\w-])))")
+#: the cue a quote made of an ``ACCORDING`` match carries, whichever language named it
+ACCORDING_CUE = "according to"
 ACCORDING = re.compile(r"(?<![\w])(?:according to|laut|nach Angaben (?:des|der|von)|"
                        r"по (?:данным|словам))(?!" + NO_SOURCE + r")" + SOURCE_AFTER_CUE,
                        re.IGNORECASE)
