@@ -21,6 +21,7 @@ from parallax.frame.portrayal import (
     target_buckets,
     target_label,
 )
+from parallax.frame.portrayal_marks import act_verdict
 from parallax.frame.roles import ROLE_MIN_SENTENCES, choose_role, may_get_role
 from parallax.records import PortrayalLabel
 
@@ -91,6 +92,57 @@ def test_a_sports_title_is_no_praise_a_champion_of_a_cause_is() -> None:
                        ("Mara Oduya is a champion of free speech.", 1),
                        ("Mara Oduya, the champion of the poor, spoke.", 1)]:
         assert target_label(text, _at(text, "Mara Oduya"), {}) == want, text
+
+
+def test_the_author_s_verdict_on_an_act_of_the_entity_is_a_mark() -> None:
+    """"It is <verdict> when/that <X> <acts>": the author judges X's act. Only the author's
+    own, unhedged, unnegated verdict on an act X does counts."""
+    for text, want in [("It is hypocrisy when Mara Oduya lectures others on thrift.", -1),
+                       ("It was a disgrace that Mara Oduya ignored the flood warnings.", -1),
+                       ("It is cynicism of the worst kind when Mara Oduya thanks the looters "
+                        "for their 'courage'.", -1),
+                       ("But it's a travesty that Mara Oduya keeps the files secret.", -1),
+                       ("It was a triumph when Mara Oduya finished the bridge on time.", 1),
+                       ("It is not hypocrisy when Mara Oduya lectures others on thrift.", 0),
+                       ("It is \u201chypocrisy\u201d when Mara Oduya lectures others.", 0),
+                       ("Is it hypocrisy when Mara Oduya lectures others on thrift?", 0),
+                       ("If it is hypocrisy when Mara Oduya lectures others, so be it.", 0),
+                       ("Critics argue it is hypocrisy when Mara Oduya lectures others.", 0),
+                       ("It was outrageous that Mara Oduya was denied a visa.", 0),
+                       ("It was a scandal that Mara Oduya's aide leaked the memo.", 0),
+                       ("It was hypocrisy when the council praised Mara Oduya.", 0),
+                       ("It is a pity when Mara Oduya lectures others on thrift.", 0)]:
+        assert act_verdict(text, _at(text, "Mara Oduya")) == want, text
+
+
+def _portrayed(text: str, name: str) -> PortrayalLabel:
+    from parallax.enrich.sentences import sentencex_sentences
+    from parallax.frame.trained import TrainedFraming
+    from parallax.records import Article, Mention, Published
+
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    mentions = [Mention(name, i, i + len(name), "PERSON", name) for i in starts]
+    article = Article(id="p16", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="en", entities=mentions,
+                      sentences=sentencex_sentences(text, "en"))
+    TrainedFraming().annotate(article)
+    return next(p for p in article.portrayals if p.entity == name)
+
+
+def test_an_article_s_verdict_on_the_entity_s_act_shows_a_lean_a_reported_one_does_not(
+        ) -> None:
+    """End to end through the framing stage: the author's verdict on an act shows a negative
+    portrayal with that sentence as evidence; the same words reported as a critic's do not."""
+    body = ("Mayor Tamsin Vell opened the new harbour office on Monday. Tamsin Vell cut the "
+            "ribbon and toured the quay with engineers. {} Tamsin Vell will seek a second term "
+            "next spring.")
+    verdict = ("It is hypocrisy of the highest order when Tamsin Vell lectures the council on "
+               "thrift.")
+    shown = _portrayed(body.format(verdict), "Tamsin Vell")
+    assert shown.polarity == "negative" and any(verdict in s for s in shown.evidence)
+    reported = ("It is hypocrisy when Tamsin Vell lectures the council on thrift, a rival "
+                "said.")
+    assert _portrayed(body.format(reported), "Tamsin Vell").polarity == "neutral"
 
 
 def test_a_lean_is_shown_only_above_its_threshold_with_evidence() -> None:
@@ -258,15 +310,14 @@ def test_the_state_media_seed_portrays_putin_positively(
     assert any("no criminal" in sentence for sentence in putin.evidence)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (docs/portrayal.md): in the investigative piece (004) the author never labels "
-    "Putin with a verdict noun; the model's lean alone is not shown by default, and his (0.45 "
-    "negative) is below 0.50, the lowest threshold at which shown negative leans beat the base "
-    "rate on SemEval-2025 EN opinion pieces (0.82 vs 0.76), so he stays neutral"))
 def test_the_investigative_seed_portrays_putin_negatively(
         seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
+    """The author never labels Putin with a noun in 004 but judges one of his acts in the
+    "it is <verdict> when <X> <acts>" frame (``act_verdict``); that sentence is the evidence."""
     putin = seeds["004"]["Vladimir Putin"]
-    assert putin.polarity == "negative" and putin.evidence
+    assert putin.polarity == "negative"
+    assert any(act_verdict(s, [(s.index("Putin"), s.index("Putin") + 5)]) == -1
+               for s in putin.evidence if "Putin" in s)
 
 
 def test_other_languages_get_portrayal_marked_low_confidence() -> None:

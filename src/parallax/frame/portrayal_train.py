@@ -421,13 +421,17 @@ def render_card(card: dict[str, Any]) -> str:
         "decides (multinomial, softmax; one-vs-rest with Platt scaling brought PerSenT's priors "
         "back and needed class offsets, which overfitted: 0.36-0.39 held out against 0.48).",
         "- Author's labels: a sentence where the author calls the entity a word of "
-        "`portrayal.LABEL_NOUNS` (person nouns BABE's experts marked as biased: dictator, "
+        "`portrayal_marks.LABEL_NOUNS` (person nouns BABE's experts marked as biased: dictator, "
         "tyrant, terrorist, racist, hero, ...) in a noun phrase that refers to it (title, "
         "appositive, predicate, or the object of the only other person named) reads "
         "as that polarity, and decides the article label; a negated predicate is the author's "
         "denial and reads the other way (\"X is no criminal\" positive); quoted words, reported "
         "speech (a speech verb outside the quotes), questions and praise or blame of other actors "
-        "do not count.",
+        "do not count. The author's verdict on an act of the entity counts the same way "
+        "(`portrayal_marks.act_verdict`: \"it is hypocrisy / a disgrace / a triumph ... "
+        "when/that X <acts>\", words whose stems BABE's experts marked; the entity must open the "
+        "judged clause and act in it; unnegated, unquoted, no question or condition). A rule, "
+        "not a model: measured by hand on real news (docs/portrayal.md, sixteenth session).",
         "- Shipped default (`portrayal_model_leans = false`): only the author's labels above show "
         "a lean; the model's own leans were right 28% of the time on real news (BASIL). "
         f"With the setting on, a model lean is shown when its article probability reaches "
