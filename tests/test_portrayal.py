@@ -65,10 +65,10 @@ def _at(sentence: str, name: str) -> list[tuple[int, int]]:
 
 
 def test_author_label_counts_only_for_the_noun_phrase_of_the_target() -> None:
-    s = ("While Putin thanked the North Korean dictator for the \u201cbravery, heroism\u201d of "
-         "his soldiers, Kim in return promised support.")
-    assert target_label(s, _at(s, "Kim"), {"Putin": _at(s, "Putin")}) == -1
-    assert target_label(s, _at(s, "Putin"), {"Kim": _at(s, "Kim")}) == 0  # not about Putin
+    s = ("While Dragan thanked the island's dictator for the \u201ccourage, grit\u201d of "
+         "his guards, Oduya in return promised support.")
+    assert target_label(s, _at(s, "Oduya"), {"Dragan": _at(s, "Dragan")}) == -1
+    assert target_label(s, _at(s, "Dragan"), {"Oduya": _at(s, "Oduya")}) == 0  # not about Dragan
     for text, want in [("North Korean dictator Kim Jong Un met aides.", -1),
                        ("Kim Jong Un, the North Korean dictator, met aides.", -1),
                        ("Kim Jong Un is a brutal dictator.", -1),
@@ -213,9 +213,9 @@ def test_reported_speech_is_not_the_authors_own_words() -> None:
     assert not own_words("Dragan said the shelling was justified.")
     assert not own_words("\u201cHe is a great leader,\u201d an aide added.")
     # a scare quote or a cited phrase stays the author's sentence; a quoted statement does not
-    assert own_words("It is cynicism when Dragan praises these men for their \u201cheroism\u201d.")
-    long = ("Dragan promised support for \u201call measures that the leadership will take in the "
-            "future as well.\u201d")
+    assert own_words("It is hypocrisy when Dragan lauds the raiders for their \u201cvalour\u201d.")
+    long = ("Dragan promised support for \u201cevery step the council decides to take in the "
+            "months to come.\u201d")
     assert not own_words(long) and narrated(long)
     assert not narrated("\u201cWe will win. They")  # inside a longer quote
     assert not narrated("Dragan is a liar, critics said.")
@@ -295,7 +295,7 @@ def seeds() -> dict[str, dict[str, PortrayalLabel]]:
 
 def test_the_investigative_seed_labels_kim_jong_un_a_dictator(
         seeds: dict[str, dict[str, PortrayalLabel]]) -> None:
-    """"Putin thanked the North Korean dictator for the 'bravery, heroism...'": the praise is
+    """In 004 the author calls Kim a dictator as the object of Putin's thanks: the praise is
     Putin's, the verdict "dictator" is the author's, and it is about Kim."""
     kim = seeds["004"]["Kim Jong Un"]
     assert kim.polarity == "negative"

@@ -3,8 +3,8 @@
 Quotes (``enrich.quotes``) and entity portrayal (``frame.portrayal``) both resolve "he" / "she"
 to a person. They used to resolve it differently (the subject of the previous sentence there,
 the last name mentioned here), so one article could say that Trump boasted in its quotes and
-count the same boast against Putin in its portrayal (the investigative seed: "... whether Putin
-is serious. 'I make deals,' he boasted"). Both now call ``antecedent``.
+count the same boast against Putin in its portrayal (the investigative seed: a sentence naming Putin
+last, then Trump's quoted boast with "he"). Both now call ``antecedent``.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ REPORTED = re.compile(r"(?<!\w)(?:said|says|say|told|tells|according to|stated|a
 #: a quotation inside a sentence: straight or curly, closed within the sentence
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 #: a quoted fragment of at most this many words inside the author's sentence is a scare quote or
-#: a cited phrase ("praises these men for their 'heroism'"); a longer one is someone's statement
+#: a cited phrase ("lauds the raiders for their 'valour'"); a longer one is someone's statement
 FRAGMENT_WORDS = 6
 
 
@@ -63,9 +63,9 @@ def own_words(sentence: str) -> bool:
     """Whether a sentence is the author's own narration rather than reported speech:
     ``narrated`` and no quotation longer than a short fragment. BASIL and PerSenT label the
     author's portrayal; most of the wrong leans the models showed came from quotes of the entity
-    or of its critics. A short quoted fragment stays the author's sentence: "It is cynicism of
-    the highest order when Putin praises these men for their 'heroism'" is the author's verdict
-    on Putin."""
+    or of its critics. A short quoted fragment stays the author's sentence: "It is hypocrisy of
+    the worst kind when Dragan lauds the raiders for their 'valour'" (made up) is the author's
+    verdict on Dragan."""
     return narrated(sentence) and all(len(q.split()) <= FRAGMENT_WORDS
                                       for q in QUOTED.findall(sentence))
 
@@ -84,8 +84,8 @@ def target_label(sentence: str, spans: list[tuple[int, int]],
     sentence, 0 otherwise. Only the noun phrases that refer to the target count: a title before
     the name ("dictator Kim"), an appositive ("Kim, the North Korean dictator," / "The dictator,
     Kim,"), a predicate ("Kim is a dictator", not negated), and a definite description that is
-    the object of another person named as subject ("Putin thanked the North Korean dictator"
-    cannot mean Putin, so with only Putin and the target named it means the target). A negated
+    the object of another person named as subject ("Dragan thanked the island's dictator"
+    cannot mean Dragan, so with only Dragan and the target named it means the target). A negated
     predicate is the author's denial and reads the other way ("Putin is no criminal" +1, "he is
     not a hero" -1). Praise or blame of other actors in the sentence, and words inside quotation
     marks, never count."""
