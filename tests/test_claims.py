@@ -453,3 +453,24 @@ def test_russian_source_after_po_slovam_ends_with_its_noun_phrase_not_at_the_nex
                        []) == "бывшего главы правящей партии А. Лунева"
     assert attribution("В порту затонули 40 лодок, как сообщает РИА «Вестник».",
                        []) == "РИА «Вестник»"
+
+
+def test_a_german_statement_signed_with_so_names_its_source() -> None:
+    """Sixteenth session (helper Q5): German signs a reported statement with "so" and its
+    source at the sentence's end; the claims stage showed no source (made-up sentences)."""
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Sentence
+
+    def attribution(text: str) -> str | None:
+        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                          text=text, language="de", sentences=[Sentence(0, len(text))])
+        make_claims(Config()).annotate(article)
+        assert article.claims, "the sentence stays a claim"
+        return article.claims[0].attribution
+
+    assert attribution("Der Umsatz des Hafens ist im Jahr 2025 um zwölf Prozent gesunken, so "
+                       "die Hafenbehörde.") == "die Hafenbehörde"
+    assert attribution("Im Hafen von Velden sind 40 Boote gesunken, so Ana Lundberg.") == (
+        "Ana Lundberg")
+    assert attribution("Im Hafen von Velden sind 40 Boote gesunken, so dass der Kai gesperrt "
+                       "wurde.") is None

@@ -273,11 +273,15 @@ def test_an_official_with_a_group_is_named_as_written() -> None:
 
 
 def test_a_role_noun_stands_for_the_person_not_the_body_inside_it() -> None:
-    # BASIL: "the House speaker said" gave House, "the former Alaska governor said" Alaska
-    article = enriched("Some senators, including Halvard Ryen, quickly rejected the idea on "
-                       "Monday.\n\n\u201cYou cannot end the treaty with a decree,\u201d the "
-                       "Senate speaker said on Tuesday on a radio show.")
-    assert _speakers(article)["You cannot end the treaty with a decree"] == "Halvard Ryen"
+    # BASIL: "the House speaker said" gave House, "the former Alaska governor said" Alaska.
+    # Sixteenth session (Q5): the role stands for the one the article gave that title (the
+    # real report had called him Speaker before), and for no one where nobody holds it
+    text = ("Some senators, including Speaker Halvard Ryen, quickly rejected the idea on "
+            "Monday.\n\n\u201cYou cannot end the treaty with a decree,\u201d the "
+            "Senate speaker said on Tuesday on a radio show.")
+    assert _speakers(enriched(text))["You cannot end the treaty with a decree"] == "Halvard Ryen"
+    untitled = enriched(text.replace("Speaker Halvard", "Halvard"))
+    assert _speakers(untitled)["You cannot end the treaty with a decree"] is None
 
 
 def test_the_name_right_before_the_cue_speaks_not_the_one_after_it() -> None:

@@ -119,3 +119,55 @@ def test_a_russian_source_after_po_slovam_is_its_noun_phrase_not_the_clause_afte
                      "журналистам в понедельник") == "начальника порта"
     assert shown.get("По данным портовой службы в интервью газете Вестник, ремонт причала "
                      "займёт год") == "портовой службы"
+
+
+def test_a_german_quote_signed_with_so_is_its_speakers_and_no_one_elses() -> None:
+    """Sixteenth session (helper Q5): '»…«, so Lund.' signs a German quote; no speaker was
+    shown. A quote signed by a role alone ("so der Forscher") stays without one and takes
+    none from the quote before it. Made-up text."""
+    shown = _speakers(enriched(
+        "Die Hafenbehörde von Velden hat am Montag den Nordkai geschlossen, weil ein Sturm die "
+        "Mauer zerstört hat. Hafenchefin Ana Lundberg sprach von einem schweren Schlag für die "
+        "Stadt. Auch der Ingenieur Ben Bergmann war am Kai.\n\n"
+        "»Wir werden den Kai erst im Frühjahr wieder öffnen können«, so Lundberg. Der Schaden "
+        "sei groß.\n\n"
+        "„Die Reparatur wird mindestens drei Millionen Euro kosten“, so Ben Bergmann.\n\n"
+        "„Das sind zwei Seiten derselben Medaille“, so der Forscher."))
+    assert shown.get("Wir werden den Kai erst im Frühjahr wieder öffnen können") == (
+        "Ana Lundberg")
+    assert shown.get("Die Reparatur wird mindestens drei Millionen Euro kosten") == (
+        "Ben Bergmann")
+    assert shown.get("Das sind zwei Seiten derselben Medaille") is None
+
+
+def test_a_relative_clause_before_the_verb_is_no_speaker() -> None:
+    """Sixteenth session (helper Q5): in "X, which did not identify the sources for its
+    reporting, said …" the sources inside the clause were shown as the speaker; X speaks, or
+    no one where X cannot be read as a name or a source noun. Made-up text."""
+    shown = _speakers(enriched(
+        "Ports in the north were shut on Monday after the storm hit the coast.\n\n"
+        "In a report on Monday, the agency, which did not identify the sources for its "
+        "figures, said that Lund met with Berg \u201caround March 2016\u201d \u2014 the same "
+        "month that the port was sold.\n\n"
+        "The paper, which did not identify the sources for its reporting, said that Holm met "
+        "with Vance \u201cbefore the vote in May\u201d \u2014 a month before the port closed."))
+    assert shown.get("Lund met with Berg \u201caround March 2016\u201d \u2014 the same month "
+                     "that the port was sold") == "the agency"
+    assert shown.get("before the vote in May") is None
+
+
+def test_a_role_noun_speaks_for_the_person_the_article_gave_that_title() -> None:
+    """Sixteenth session (helper Q5): "the port president said" stood for the person named
+    last (a lawyer quoted before); now for the one the article called so, or no one. Made-up
+    text."""
+    shown = _speakers(enriched(
+        "Port President Ana Lundqvist closed the north quay on Monday after the storm.\n\n"
+        "\u201cThe quay will stay shut until the wall is safe,\u201d Lundqvist said.\n\n"
+        "Lawyer Ben Okafor, who represents the fishermen, said the closure was unlawful. "
+        "\u201cMy clients lose money every day the quay stays shut,\u201d Okafor said.\n\n"
+        "\u201cWe will not reopen it before the engineers sign off,\u201d the port president "
+        "said on Tuesday.\n\n"
+        "\u201cThe ferry will run from the south quay until then,\u201d the ferry director "
+        "said on Tuesday."))
+    assert shown.get("We will not reopen it before the engineers sign off") == "Ana Lundqvist"
+    assert shown.get("The ferry will run from the south quay until then") is None

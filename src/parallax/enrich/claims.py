@@ -100,6 +100,8 @@ class HeuristicClaims:
                         span[e.end - start:e.end - start + 2] not in ("'s", "’s") for e in cited):
                     return who, True
                 reason = True  # "citing Berg's record": a thing, not Berg, is cited
+        if article.language == "de" and (so := SO_SOURCE.search(span)):
+            return so.group("who"), True  # '…, so die Forscher.': signed after the statement
         places = {m.text.lower() for m in article.entities
                   if start <= m.start < end and m.type in ("GPE", "LOC")}
         candidates = _subjects(span, start, named)
@@ -115,6 +117,10 @@ class HeuristicClaims:
         return None, reason
 
 
+#: German signs a reported statement with "so" and its source at the sentence's end ("…
+#: gesunken, so die Hafenbehörde.", "…, so Ana Lund.", made up; ``SO_AFTER`` after a quote)
+SO_SOURCE = re.compile(r"(?-i:,\s+so\s+(?P<who>(?:(?:der|die|das)\s+)?[A-ZÄÖÜ][\w-]*"
+                       r"(?:\s+[A-ZÄÖÜ][\w-]*){0,3}))\s*[.!]?[\"“”»«]?\s*$")
 #: what "according to" / "citing" may name that is no person or organisation
 NOT_A_SOURCE = re.compile(r"(?<![\w])(?:amendment|right|rights|law|laws|constitution|rule|rules|"
                           r"act|privilege|reasons?|concerns?|grounds|precedent|clause|"

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 
 from parallax.enrich.quotes_checks import QUOTE_MARK
-from parallax.enrich.speech_verbs import ACCORDING_CUE, EN_CUE_RX, VERBS
+from parallax.enrich.speech_verbs import ACCORDING_CUE, EN_CUE_RX, SO_AFTER, VERBS
 from parallax.records import Article, Quote
 
 SHORT = re.compile(r"(?<![\w])[\"“«„]([^\"“”«»„\n]{1,80}?)[\"”»“](?![\w])")
@@ -205,8 +205,9 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
     named = [(q.end, q.speaker) for q in quotes]
     reports = {q.end for q in quotes if q.cue == ACCORDING_CUE}
     for q in quotes:
-        if q.speaker is not None or not q.direct or q.kind == "partial":
-            continue
+        if q.speaker is not None or not q.direct or q.kind == "partial" or (
+                article.language == "de" and SO_AFTER.match(text, q.end)):
+            continue  # '„…“, so der Forscher.': signed by someone we cannot name
         tail = re.match(r"[^.!?\n]{0,40}", text[q.end + 1:])
         if tail is not None and cues.search(tail.group(0)):
             if article.language not in VERBS:  # there the quote stage read the tail already

@@ -163,6 +163,10 @@ SOURCE_AFTER_CUE = (r"\s+(?P<who>(?:" + _DE_CUE_BEFORE + r")" + _DE_SOURCE + r"|
                     r"(?<!по\sсловам\s)(?<!по\sданным\s)(?<!сообщает\s)"
                     r"(?:[^,.;:–—()\n]|" + _ABBREVIATION_DOT + r"){2,80}?"
                     r"(?=\s*(?:[,;:–—()\n]|(?!" + _ABBREVIATION_DOT + r")\.|$| - )))")
+#: German signs a quote with "so" right after its closing mark ('»…«, so Lund.', '„…“, so der
+#: Ingenieur Ben Berg.', '„…“, so der Forscher.', made up): the quote is signed, by a name
+#: or by a role we cannot name, and takes no other speaker
+SO_AFTER = re.compile(r"[»«“”\"]?\s*,\s*so\s+(?P<det>(?:der|die|das)\s+)?(?=[A-ZÄÖÜ])")
 #: what follows "according to" without naming who says it: a relative pronoun ("the view
 #: according to which …") or a rule things go by ("according to the terms of the lease",
 #: "according to his plan.", "laut Hafengesetz", made up); polls, data, reports and documents
