@@ -132,24 +132,24 @@ def test_a_german_quote_signed_with_so_is_its_speakers_and_no_one_elses() -> Non
         "»Wir werden den Kai erst im Frühjahr wieder öffnen können«, so Lundberg. Der Schaden "
         "sei groß.\n\n"
         "„Die Reparatur wird mindestens drei Millionen Euro kosten“, so Ben Bergmann.\n\n"
-        "„Das sind zwei Seiten derselben Medaille“, so der Forscher."))
+        "„Der Sturm hat uns alle überrascht“, so der Forscher."))
     assert shown.get("Wir werden den Kai erst im Frühjahr wieder öffnen können") == (
         "Ana Lundberg")
     assert shown.get("Die Reparatur wird mindestens drei Millionen Euro kosten") == (
         "Ben Bergmann")
-    assert shown.get("Das sind zwei Seiten derselben Medaille") is None
+    assert shown.get("Der Sturm hat uns alle überrascht") is None
 
 
 def test_a_relative_clause_before_the_verb_is_no_speaker() -> None:
-    """Sixteenth session (helper Q5): in "X, which did not identify the sources for its
-    reporting, said …" the sources inside the clause were shown as the speaker; X speaks, or
-    no one where X cannot be read as a name or a source noun. Made-up text."""
+    """Sixteenth session (helper Q5): in "X, which gave no names for its figures, said …" a
+    source noun inside the clause was shown as the speaker; X speaks, or no one where X cannot
+    be read as a name or a source noun. Made-up text."""
     shown = _speakers(enriched(
         "Ports in the north were shut on Monday after the storm hit the coast.\n\n"
-        "In a report on Monday, the agency, which did not identify the sources for its "
-        "figures, said that Lund met with Berg \u201caround March 2016\u201d \u2014 the same "
+        "In a report on Monday, the agency, which kept the sources for its tally "
+        "secret, said that Lund met with Berg \u201caround March 2016\u201d \u2014 the same "
         "month that the port was sold.\n\n"
-        "The paper, which did not identify the sources for its reporting, said that Holm met "
+        "The paper, which kept the sources for its story secret, said that Holm met "
         "with Vance \u201cbefore the vote in May\u201d \u2014 a month before the port closed."))
     assert shown.get("Lund met with Berg \u201caround March 2016\u201d \u2014 the same month "
                      "that the port was sold") == "the agency"

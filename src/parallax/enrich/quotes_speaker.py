@@ -90,7 +90,7 @@ class Speakers(Antecedents):
         text = article.text
         sentence = sentence_of(article.sentences, cue_at)
         lo = sentence.start if sentence else max(0, cue_at - 200)
-        stem = RELATIVE_TAIL.sub("", text[lo:cue_at])  # "The Guardian, which …, said"
+        stem = RELATIVE_TAIL.sub("", text[lo:cue_at])  # "The Beacon, which …, said"
         for _ in range(4):
             stem = PARTY_STATE.sub("", stem.rstrip(" ,")).rstrip(" ,")  # "Ryan, R-Wis.,"
             end = lo + len(stem)
