@@ -306,8 +306,8 @@ def _negation_conflict(a: ClaimFacts, b: ClaimFacts, shared_poles: set[str]) -> 
 
 def _flip(side: ClaimFacts, predicate: str, other: ClaimFacts) -> int:
     """-1 when a negation turns the side's pole ("did not win" is "lost"). In one language
-    only a negation of the pole word itself counts ("why would he not do it?" does not flip
-    "open"); across languages any negation in the claim does."""
+    only a negation of the pole word itself counts (made up: "so why will she not sign it?" does
+    not flip "open"); across languages any negation in the claim does."""
     if not _one_language(side, other):
         return -1 if side.negations else 1
     stems = [s[:5] for s in (*POLES[predicate][0], *POLES[predicate][1])]

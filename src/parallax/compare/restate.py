@@ -82,8 +82,8 @@ class _Claim:
 
 def _speakers(article: Article, start: int, end: int, text: str) -> list[str]:
     """Who speaks in the sentence: quote speakers the sentence names outside quotation marks
-    (a name only inside the quote is what is said, not who says it: "... with Donald Trump
-    as our president," she said)."""
+    (a name only inside the quote is what is said, not who says it: made up: "... with Ana Ruiz
+    as our mayor," she said)."""
     outside = _QUOTED.sub(" ", text)
     return sorted({q.speaker for q in article.quotes if q.speaker and q.start < end
                    and start < q.end and q.speaker.split()[-1] in outside})
