@@ -19,8 +19,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from rich.text import Text
 from typer import _click
 from typer.core import TyperGroup
 
@@ -52,7 +54,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except ParallaxError as exc:
-            err.print(f"[red]error[/red] {exc}")
+            err.print(f"[red]error[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_ERROR) from exc
         except Exception as exc:
             failure = store_failure(exc)
@@ -98,7 +100,7 @@ def main() -> None:
     try:
         app()
     except ParallaxError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise SystemExit(EXIT_ERROR) from exc
 
 
@@ -127,10 +129,21 @@ def _missing(inputs: list[str]) -> list[str]:
     return [i for i in inputs if not is_url(i) and not Path(i).exists()]
 
 
+def _require_db(db: str) -> None:
+    """Commands that only read a store stop on a database path that does not exist: opening
+    it would create an empty one and answer "no stories" for a mistyped path."""
+    from parallax.store.base import is_server_url
+
+    if not is_server_url(db) and not Path(db).exists():
+        err.print(f"[red]error[/red] database not found: {escape(db)} (run 'parallax ingest' "
+                  "first)")
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _exit_code(rejected: int, missing: list[str]) -> int:
     if missing:
         for path in missing:
-            err.print(f"[red]error[/red] path not found: {path}")
+            err.print(f"[red]error[/red] path not found: {escape(path)}")
         return EXIT_USAGE
     return EXIT_REJECTED if rejected else EXIT_OK
 
@@ -169,7 +182,8 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                 if as_json:
                     sys.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
                 else:
-                    err.print(f"[yellow]rejected[/yellow] {result.input}: {result.reason}")
+                    err.print(f"[yellow]rejected[/yellow] {escape(result.input)}: "
+                              f"{escape(result.reason)}")
             else:  # a dump's header outlet may wait for the run's outlets (ingest/outlets.py)
                 for page in hold.feed(result):
                     emit(page)
@@ -179,7 +193,8 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
 
 
 def _print_page(page: Page, *, analysed: bool) -> None:
-    table = Table(title=page.input, show_lines=False, title_justify="left")
+    # Text cells: a page's own words ("Prices [/] rise") are never read as rich markup
+    table = Table(title=Text(page.input), show_lines=False, title_justify="left")
     for column in ("role", "title", "outlet", "published", "lang", "chars"):
         table.add_column(column)
     if analysed:
@@ -191,13 +206,13 @@ def _print_page(page: Page, *, analysed: bool) -> None:
         if analysed:
             row += [str(len(a.entities)), str(len(a.quotes)), str(len(a.claims)),
                     a.genre.label if a.genre else ""]
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     out.print(table)
     kinds: dict[str, int] = {}
     for b in page.boilerplate:
         kinds[b.kind] = kinds.get(b.kind, 0) + 1
     out.print(f"  comments: {len(page.comments)}   boilerplate: "
-              + (", ".join(f"{k} x{n}" for k, n in kinds.items()) or "none"))
+              + (", ".join(f"{k} x{n}" for k, n in kinds.items()) or "none"), markup=False)
 
 
 @app.command()
@@ -256,7 +271,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
             store.close()
         err.print(f"[green]done[/green] loaded {loaded.documents} documents "
                   f"({loaded.articles} articles), skipped {loaded.skipped} already stored; "
-                  f"{loaded.stories} stories in {db}")
+                  f"{loaded.stories} stories in {escape(db)}")
         return
     if not inputs:
         err.print("[red]error[/red] give inputs to ingest, or --from-parquet DIR")
@@ -269,7 +284,8 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                 if as_json:
                     sys.stdout.write(json.dumps(outcome.to_contract(), ensure_ascii=False) + "\n")
                 elif outcome.status == "rejected":
-                    err.print(f"[yellow]rejected[/yellow] {outcome.input}: {outcome.reason}")
+                    err.print(f"[yellow]rejected[/yellow] {escape(outcome.input)}: "
+                              f"{escape(outcome.reason or '')}")
 
             report = run_ingest(inputs, store, cfg, on_item=on_item,
                                 workers=workers or default_workers())
@@ -283,7 +299,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
     else:
         err.print(f"[green]done[/green] stored {summary['stored']}, skipped {summary['skipped']}"
                   f" (already stored), rejected {summary['rejected']}; "
-                  f"{summary['stories']} stories in {db}")
+                  f"{summary['stories']} stories in {escape(db)}")
     raise typer.Exit(_exit_code(summary["rejected"], _missing(inputs)))
 
 
@@ -301,6 +317,7 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
     from parallax.runner import recluster
     from parallax.store import open_store
 
+    _require_db(db)
     cfg = _config(config)
     store = open_store(db)
     try:
@@ -324,14 +341,18 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
 
 
 def _print_stories(rows: list[dict[str, Any]]) -> None:
-    table = Table(title="Stories", title_justify="left")
-    for column in ("id", "title", "articles", "outlets", "languages", "span"):
+    table = Table(title="Stories", title_justify="left", pad_edge=False)
+    # the id is what 'parallax compare' takes: shown whole, never cut to "s3ee4d6…"
+    table.add_column("id", no_wrap=True, min_width=max((len(r["id"]) for r in rows), default=2))
+    for column in ("title", "articles", "outlets", "languages"):
         table.add_column(column)
+    table.add_column("span", min_width=10)  # whole dates, not "2026-11-…"
     for row in rows:
         mains = [a for a in row["articles"] if a["role"] == "main"]
         span = " – ".join(x for x in (row.get("start"), row.get("end")) if x) or "?"
-        table.add_row(row["id"], row["title"][:70], str(len(mains)),
-                      ", ".join(row["outlets"]), ", ".join(row["languages"]), span)
+        table.add_row(*(Text(cell) for cell in (
+            row["id"], row["title"][:70], str(len(mains)), ", ".join(row["outlets"]),
+            ", ".join(row["languages"]), span)))
     out.print(table)
 
 
@@ -350,21 +371,22 @@ def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'paralla
     from parallax.store import open_store
 
     if fmt not in ("md", "html", "json", "csv"):
-        err.print(f"[red]error[/red] unknown format '{fmt}'; use md, html, json or csv")
+        err.print(f"[red]error[/red] unknown format '{escape(fmt)}'; use md, html, json or csv")
         raise typer.Exit(EXIT_USAGE)
+    _require_db(db)
     cfg = _config(config)
     store = open_store(db)
     try:
         comparison = comparison_for(store, story_id, cfg)
     except ParallaxError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE if exc.code == Code.NOT_IN_STORE else EXIT_ERROR) from exc
     finally:
         store.close()
     text = render(comparison, fmt)
     if output:
         output.write_text(text, encoding="utf-8")
-        err.print(f"[green]wrote[/green] {output}")
+        err.print(f"[green]wrote[/green] {escape(str(output))}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -408,9 +430,11 @@ def batch(inputs: Annotated[list[str], typer.Argument(
                            comparisons=not no_comparisons,
                            on_partition=lambda r: advance(str(r.get("shard", ""))[-50:]))
     for failure in report.failed:
-        err.print(f"[yellow]failed[/yellow] {failure['shard']}: {failure['reason']}")
+        err.print(f"[yellow]failed[/yellow] {escape(str(failure['shard']))}: "
+                  f"{escape(str(failure['reason']))}")
     for rejection in report.rejected_inputs:
-        err.print(f"[yellow]rejected[/yellow] {rejection.input}: {rejection.reason}")
+        err.print(f"[yellow]rejected[/yellow] {escape(rejection.input)}: "
+                  f"{escape(rejection.reason)}")
     err.print(f"[green]done[/green] {len(report.finished)} shards analysed, "
               f"{len(report.skipped)} already done, {len(report.failed)} failed; "
               f"{report.articles} articles in {report.stories} stories; {out}/manifest.json")

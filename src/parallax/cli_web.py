@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from parallax.cli import (
     DEFAULT_DB,
-    EXIT_USAGE,
     ConfigOption,
     DbOption,
     _config,
     _progress,
+    _require_db,
     app,
     err,
     render,
@@ -43,13 +44,10 @@ def serve(db: DbOption = DEFAULT_DB,
     """
     import uvicorn
 
-    from parallax.store.base import is_server_url
     from parallax.web.app import create_app
     from parallax.web.security import hash_token, new_token
 
-    if not is_server_url(db) and not Path(db).exists():
-        err.print(f"[red]error[/red] database not found: {db} (run 'parallax ingest' first)")
-        raise typer.Exit(EXIT_USAGE)
+    _require_db(db)
     cfg = _config(config)
     token_hash = "" if cfg["web_read_only"] else str(cfg["web_token_hash"])
     if not token_hash and not cfg["web_read_only"] and host in ("127.0.0.1", "localhost", "::1"):
@@ -59,7 +57,7 @@ def serve(db: DbOption = DEFAULT_DB,
                   "web_token_hash from 'parallax token' for a lasting one)")
     elif not token_hash:
         err.print("Read-only: no web_token_hash configured, so ingest is off on this address.")
-    err.print(f"Serving {db} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
+    err.print(f"Serving {escape(db)} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
     web_app = create_app(db, cfg, token_hash=token_hash)
     if cfg["web_warm_comparisons"]:
         web_app.state.jobs.warm()  # background: each story's first view becomes a cache hit
@@ -78,7 +76,7 @@ def token() -> None:
     secret = new_token()
     err.print("Token (shown once; keep it secret):")
     sys.stdout.write(secret + "\n")
-    err.print("Add to parallax.toml under [settings]:")
+    err.print("Add to parallax.toml under [settings]:", markup=False)
     sys.stdout.write(f'web_token_hash = "{hash_token(secret)}"\n')
 
 
@@ -110,7 +108,8 @@ def demo(db: DbOption = "parallax-demo.db",
     finally:
         store.close()
     report.write_text(render(comparison, "html"), encoding="utf-8")
-    err.print(f"[green]wrote[/green] report of the largest story '{largest.title}' to {report}")
+    err.print(f"[green]wrote[/green] report of the largest story '{escape(largest.title)}' to "
+              f"{escape(str(report))}")
     if not no_serve:
         serve(db=db, host="127.0.0.1", port=port, config=config)
 

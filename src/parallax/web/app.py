@@ -19,6 +19,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 from starlette.types import Scope
 
@@ -48,6 +49,16 @@ def _default_comparison(config: Config) -> ComparisonFor:
         return comparison_for(store, story_id, config)
 
     return compute
+
+
+def _problem(error: dict[str, Any]) -> Any:
+    """One validation problem without the value sent: an upload's internals (temporary file
+    arguments) or megabytes of pasted text are no answer to the person who sent them."""
+    problem = {k: error[k] for k in ("loc", "msg", "type", "ctx") if k in error}
+    if isinstance(error.get("input"), StarletteUpload):  # ``-F text=@page.txt``
+        problem["msg"] = ("a file was sent where text was expected: upload files in the "
+                          "field 'files' (curl -F files=@page.txt)")
+    return jsonable_encoder(problem)
 
 
 def _is_api(request: Request) -> bool:
@@ -111,7 +122,8 @@ def create_app(db: str, config: Config | None = None,
         problems = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: "
                     f"{e.get('msg', 'invalid')}" for e in exc.errors()][:5]
         if _is_api(request):  # FastAPI's documented shape: loc, msg, type per problem
-            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+            return JSONResponse({"detail": [_problem(e) for e in exc.errors()]},
+                                status_code=422)
         return ctx.page("error.html", 422, title="Check the address",
                         message="Some parameters are not valid: " + "; ".join(problems))
 

@@ -74,8 +74,8 @@ class IngestJobs:
             inputs.append(str(path))
             labels[str(path)] = "pasted text"
         for n, (name, data) in enumerate(files or []):
-            if not data:
-                continue
+            if not data and not name:  # the form's file field left empty
+                continue  # (a named empty file goes on, to be reported rejected: E002)
             suffix = m.group(0).lower() if (m := _SUFFIX.search(name or "")) else ".txt"
             path = folder / f"upload-{n}{suffix}"
             path.write_bytes(data)
