@@ -25,8 +25,11 @@ from dataclasses import dataclass, field
 from parallax.stories.features import name_key
 from parallax.textutil import STOPWORDS, fold
 
-NEGATION = re.compile(r"(?<![\w])(not|no|never|none|neither|nor|without|n't|nicht|kein\w*|nie|"
-                      r"niemals|weder|ohne|не|нет|ни|никогда|без)(?![\w])", re.IGNORECASE)
+#: a contraction is one word ("didn't", "won’t"): the lookbehind kept "n't" from matching
+#: inside it, so "we cannot go" read as unnegated next to its own translation "мы не можем"
+NEGATION = re.compile(r"(?<![\w])(not|no|never|none|neither|nor|without|cannot|\w*n['’]t|"
+                      r"nicht|kein\w*|nie|niemals|weder|ohne|не|нет|ни|никогда|без)(?![\w])",
+                      re.IGNORECASE)
 #: negations that say nothing about the claim ("who asked not to be named")
 ANONYMITY = re.compile(r"(not to be (named|identified)|nicht (namentlich )?genannt werden|"
                        r"не пожелав\w* (назвать|быть названн)\w*)", re.IGNORECASE)
