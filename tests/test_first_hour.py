@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from parallax.cli import _print_stories, app
-from parallax.records import Article, Page, Published, content_hash
+from parallax.records import Article, Page, Published, Story, content_hash
 from parallax.settings import Config
 from parallax.store import open_store
 from parallax.web.app import create_app
@@ -72,8 +72,7 @@ def test_token_says_where_the_hash_line_goes() -> None:
     assert "under [settings]" in result.stderr
 
 
-@pytest.fixture()
-def client(tmp_path: Path) -> TestClient:
+def _small_db(tmp_path: Path) -> Path:
     db = tmp_path / "small.db"
     store = open_store(db)
     article = Article(id="a" + content_hash("x"), role="main", title="Fees rise",
@@ -81,7 +80,29 @@ def client(tmp_path: Path) -> TestClient:
                       text="The harbour board raised fees on Monday. " * 10, language="en")
     store.save_page(Page(input="t", uri="t://x", sha256=content_hash("p"), kind="text",
                          fetched_at="2026-03-03T00:00:00Z", articles=[article]))
+    store.replace_stories([Story(id="s1", title="Fees rise", article_ids=[article.id],
+                                 main_count=1, outlets=["Coastal Wire"], languages=["en"],
+                                 key_entities=[], start="2026-03-03", end="2026-03-03")])
     store.close()
+    return db
+
+
+def test_compare_out_makes_its_folder_and_an_unwritable_path_is_one_line(
+        tmp_path: Path) -> None:
+    db = _small_db(tmp_path)
+    report = tmp_path / "reports" / "new" / "fees.md"
+    made = runner.invoke(app, ["compare", "s1", "--db", str(db), "--out", str(report)])
+    assert made.exit_code == 0, made.output
+    assert report.read_text(encoding="utf-8").startswith("# Fees rise")
+    folder = runner.invoke(app, ["compare", "s1", "--db", str(db), "--out", str(tmp_path)])
+    assert folder.exit_code == 2
+    assert "cannot write" in folder.stderr and isinstance(folder.exception, SystemExit)
+    assert "Traceback" not in folder.output
+
+
+@pytest.fixture()
+def client(tmp_path: Path) -> TestClient:
+    db = _small_db(tmp_path)
     config = Config()
     config.values.update({"web_warm_comparisons": False})
     return TestClient(create_app(str(db), config, token_hash=hash_token(TOKEN)))
@@ -113,3 +134,13 @@ def test_a_file_sent_as_text_gets_a_hint_and_no_upload_internals(client: TestCli
     assert "_TemporaryFileArgs" not in sent.text and '"input"' not in sent.text
     (problem,) = sent.json()["detail"]
     assert problem["loc"] == ["body", "text"] and "'files'" in problem["msg"]
+
+
+def test_settings_prints_a_markdown_table_whose_rows_are_whole_lines() -> None:
+    from parallax.settings import settings_markdown
+
+    result = runner.invoke(app, ["settings"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == settings_markdown().strip()
+    assert all(line.startswith("|") and line.endswith("|")
+               for line in result.stdout.strip().splitlines())

@@ -385,7 +385,13 @@ def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'paralla
         store.close()
     text = render(comparison, fmt)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:  # a new folder is made, as --db makes one; anything else is one line, not a traceback
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error[/red] cannot write {escape(str(output))}: "
+                      f"{escape(exc.strerror or str(exc))}")
+            raise typer.Exit(EXIT_USAGE) from exc
         err.print(f"[green]wrote[/green] {escape(str(output))}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -448,7 +454,8 @@ def show_settings() -> None:
 
     Example: [bold]parallax settings[/bold]
     """
-    out.print(settings_markdown())
+    text = settings_markdown()  # as written: rich would wrap the table rows at the terminal
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")  # width and eat [brackets]
 
 
 # The framing-model commands (train, evaluate) and the web commands (serve, token, demo) live in
