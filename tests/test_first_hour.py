@@ -42,6 +42,7 @@ def test_page_words_and_paths_that_look_like_markup_are_printed_as_written(
     assert "[/] rise" in result.stdout and "[bold]sharply" in result.stdout
     assert "report[2] [red].txt" in result.stdout
     assert "notes [bold].txt" in result.stderr and "empty input" in result.stderr
+    assert "lang" not in result.stdout  # extract finds no language: no always-empty column
 
 
 def test_stories_table_shows_whole_ids_for_compare(capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,3 +145,19 @@ def test_settings_prints_a_markdown_table_whose_rows_are_whole_lines() -> None:
     assert result.stdout.strip() == settings_markdown().strip()
     assert all(line.startswith("|") and line.endswith("|")
                for line in result.stdout.strip().splitlines())
+
+
+def test_analyze_table_keeps_title_and_genre_readable_on_80_columns(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from parallax.cli import _print_page
+    from parallax.records import GenreLabel
+
+    article = Article(id="a1", role="main", title="Harbour council votes to close old pier",
+                      outlet="Coastal Wire", published=Published("Tue, 03 Nov 2026", None),
+                      text="The council voted. " * 20, language="en",
+                      genre=GenreLabel("reporting", 0.8))
+    _print_page(Page(input="feed.rss#item-1", uri="feed.rss#item-1", sha256="x", kind="record",
+                     fetched_at="2026-11-03T00:00:00Z", articles=[article]), analysed=True)
+    shown = capsys.readouterr().out
+    assert "reporting" in shown and "Harbour" in shown and "council" in shown
+    assert "0 entities" in shown

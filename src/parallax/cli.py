@@ -195,16 +195,18 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
 def _print_page(page: Page, *, analysed: bool) -> None:
     # Text cells: a page's own words ("Prices [/] rise") are never read as rich markup
     table = Table(title=Text(page.input), show_lines=False, title_justify="left")
-    for column in ("role", "title", "outlet", "published", "lang", "chars"):
+    # the language is found by analysis: extract would show an always-empty column
+    columns = ("role", "title", "outlet", "published", *(("lang",) if analysed else ()), "chars")
+    for column in columns:
         table.add_column(column)
-    if analysed:
-        for column in ("entities", "quotes", "claims", "genre"):
-            table.add_column(column)
+    if analysed:  # one column of counts: four narrow ones left the title "Harb…" on 80 columns
+        table.add_column("found", no_wrap=True)
+        table.add_column("genre", no_wrap=True)
     for a in page.articles:
-        row = [a.role, a.title[:60], a.outlet or "", a.published.text or "", a.language or "",
-               str(len(a.text))]
+        row = [a.role, a.title[:60], a.outlet or "", a.published.text or "",
+               *([a.language or ""] if analysed else []), str(len(a.text))]
         if analysed:
-            row += [str(len(a.entities)), str(len(a.quotes)), str(len(a.claims)),
+            row += [f"{len(a.entities)} entities\n{len(a.quotes)} quotes\n{len(a.claims)} claims",
                     a.genre.label if a.genre else ""]
         table.add_row(*(Text(cell) for cell in row))
     out.print(table)
