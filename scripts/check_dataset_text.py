@@ -3,22 +3,25 @@
 The project may hold only what its authors write: a sentence of a real article, comment or page
 quoted in a test, a docstring or a doc is a copy, however it got there. This script tokenises
 every tracked text file and every file of the chosen parts of ``../shared`` into lower-cased
-words and reports each word n-gram (8 for the datasets, 6 for the two seed pages) that both
-hold, with the repository file and line and the shared file it came from.
+words and reports each word n-gram (7 for the datasets, 6 for the two seed pages) that both
+hold, with the repository file and line and the shared file it came from. At 8 words the
+docstrings' quoted fragments of BASIL and Dragnet pages slipped through (a name, a title and a
+verb are often 7); at 6, stock phrases of news prose matched by chance.
 
 Not reported, because they are no copied text:
 
 * markup: tags, ``<script>``/``<style>`` bodies and entities are blanked on both sides, so
   ``<meta name="viewport" ...>`` in a made-up page matches nothing;
 * runs of numbers, dates and times: an n-gram needs ``MIN_CONTENT`` words of two or more
-  characters with a letter that are not month, weekday or clock words;
+  letters that are not month, weekday or clock words;
 * the task's vocabulary: an n-gram that a label list or label file of the SemEval sets holds
   (narrative, technique, frame and role names the code must emit);
 * the sets' own documentation (README, licence, guidelines PDF): it describes the data;
 * whatever ``ALLOW`` lists, each entry with its reason.
 
-Run ``.venv/bin/python scripts/check_dataset_text.py`` (all parts, a few minutes; use ``nice``)
-or ``--datasets seeds stories`` for some; ``--list`` names the parts. Exit 1 on any hit.
+Run ``.venv/bin/python scripts/check_dataset_text.py`` (all parts, about 1.5 min on the 2-core
+machine; use ``nice``), ``--small`` for the guard test's parts or ``--datasets seeds stories``
+for some; ``--list`` names the parts, ``--n`` tries another length. Exit 1 on any hit.
 tests/test_no_dataset_text.py runs the small parts on every test run.
 """
 
@@ -42,17 +45,17 @@ SHARED = ROOT.parent / "shared"
 # was asked to handle; their phrases are distinctive, so a shorter n-gram is still no accident.
 PARTS: dict[str, tuple[str, int]] = {
     "seeds": ("seeds", 6),
-    "stories": ("datasets/stories", 8),
-    "bias": ("datasets/bias", 8),
-    "sentiment": ("datasets/sentiment", 8),
-    "semeval2025-en": ("datasets/semeval2025-task10/train/EN", 8),
-    "semeval2025": ("datasets/semeval2025-task10", 8),
-    "semeval2023-en": ("datasets/semeval2023-task3/en", 8),
-    "semeval2023": ("datasets/semeval2023-task3", 8),
-    "extraction": ("datasets/extraction", 8),
+    "stories": ("datasets/stories", 7),
+    "bias": ("datasets/bias", 7),
+    "sentiment": ("datasets/sentiment", 7),
+    "semeval2025-en": ("datasets/semeval2025-task10/train/EN", 7),
+    "semeval2025": ("datasets/semeval2025-task10", 7),
+    "semeval2023-en": ("datasets/semeval2023-task3/en", 7),
+    "semeval2023": ("datasets/semeval2023-task3", 7),
+    "extraction": ("datasets/extraction", 7),
 }
 # what the guard test runs: quick, and the sets docs and tests quote most
-SMALL = ("seeds", "stories", "bias", "sentiment", "semeval2025-en")
+SMALL = ("seeds", "stories", "bias", "sentiment", "semeval2025-en", "semeval2023-en")
 ALL = ("seeds", "stories", "bias", "sentiment", "semeval2025", "semeval2023", "extraction")
 
 REPO_SUFFIXES = (".py", ".md", ".txt", ".jsonl", ".json", ".html", ".rss", ".toml", ".js", ".css",
@@ -82,19 +85,31 @@ class Allow:
 
 
 ALLOW: tuple[Allow, ...] = (
-    Allow(("src/parallax/segment/patterns.py", "tests/test_segment_comments_real.py"),
-          r"before posting your comment|letters and numbers you entered did not match"
-          r"|read (them|it) below or add one|verify your comment previewing your comment",
+    Allow(("src/parallax/segment/patterns.py", "tests/test_segment_comments_real.py",
+           "docs/segmentation.md"),
+          r"before posting your|numbers you entered did|read (them|it) below or add"
+          r"|your comment previewing your comment|this is only a preview"
+          r"|comments are moderated and will not appear",
           "a comment form's standard labels and notes: the patterns that recognise the form, "
-          "and the test lines they must match"),
+          "the test lines they must match and the doc that names them"),
+    Allow(("scripts/check_dataset_text.py",), None, "the allow-list's own patterns"),
     Allow(("*",), r"download the app|get started now|no comments yet|related articles"
           r"|try our ai features",
           "a news aggregator's interface labels: the furniture the segmenter must set aside"),
-    Allow(("*",), r"topic type label bias", "BABE's column names: the schema its loader reads"),
-    Allow(("*",), r"international committee of the red cross", "an organisation's name"),
-    Allow(("tests/data/segmentation_gold/12-usine-notitle.*",), r"d ici à la fin de l année",
+    Allow(("tests/test_frame_loaded.py",), r"outlet topic type label|label bias label opinion",
+          "BABE's column names: the schema its loader reads"),
+    Allow(("*",), r"by using this site you agree to|name required mail will not be published"
+          r"|the comments to this entry are closed",
+          "a web page's stock notices, in made-up pages and the patterns that set them aside"),
+    Allow(("*",), r"international committee of the red|organization for security and",
+          "organisations' names"),
+    Allow(("tests/data/enrich_gold/*",), r"who asked not to be named said",
+          "a stock phrase of news prose in a made-up passage"),
+    Allow(("tests/data/claim_pairs/pairs.jsonl",), r"prozent über dem niveau des vorjahresmonats",
+          "the stock phrase of German price statistics in a made-up sentence"),
+    Allow(("tests/data/segmentation_gold/12-usine-notitle.*",), r"ici à la fin de l année",
           "a stock French phrase ('by the end of the year') in a made-up article"),
-    Allow(("tests/test_frame_loaded.py",), r"url http news bbc co uk",
+    Allow(("tests/test_frame_loaded.py",), r"http news bbc co uk",
           "a function name before a site's URL pattern, no text"),
 )
 
@@ -121,7 +136,7 @@ def words(text: str) -> Iterator[tuple[str, int]]:
 
 
 def is_content(word: str) -> bool:
-    return len(word) > 1 and not word.isdigit() and word not in CALENDAR
+    return len(word) > 1 and word.isalpha() and word not in CALENDAR
 
 
 def grams(text: str, n: int) -> Iterator[tuple[str, int]]:
@@ -142,7 +157,7 @@ def tracked_files(root: Path = ROOT) -> list[str]:
 
 
 def repo_index(n: int, root: Path = ROOT) -> dict[str, list[tuple[str, int]]]:
-    """n-gram -> [(path, line)], the first line of each file that holds it."""
+    """n-gram -> [(path, line)], each line of each file where it starts."""
     index: dict[str, list[tuple[str, int]]] = {}
     for path in tracked_files(root):
         try:
@@ -150,11 +165,12 @@ def repo_index(n: int, root: Path = ROOT) -> dict[str, list[tuple[str, int]]]:
         except (OSError, UnicodeDecodeError):
             continue
         newlines = [m.start() for m in re.finditer("\n", text)]
-        seen: set[str] = set()
+        seen: set[tuple[str, int]] = set()
         for gram, offset in grams(text, n):
-            if gram not in seen:
-                seen.add(gram)
-                index.setdefault(gram, []).append((path, bisect_right(newlines, offset) + 1))
+            line = bisect_right(newlines, offset) + 1
+            if (gram, line) not in seen:
+                seen.add((gram, line))
+                index.setdefault(gram, []).append((path, line))
     return index
 
 
@@ -199,12 +215,14 @@ class Hit:
     source: str  # the shared file, relative to ../shared
 
 
-def scan(parts: Iterable[str], root: Path = ROOT, shared: Path = SHARED) -> list[Hit]:
-    """Every n-gram of the repository that a file of ``parts`` holds, allow-list applied."""
+def scan(parts: Iterable[str], root: Path = ROOT, shared: Path = SHARED,
+         n: int | None = None) -> list[Hit]:
+    """Every n-gram of the repository that a file of ``parts`` holds, allow-list applied;
+    ``n`` replaces each part's own length."""
     hits: dict[tuple[str, int, str], Hit] = {}
     by_n: dict[int, list[str]] = {}
     for part in parts:
-        by_n.setdefault(PARTS[part][1], []).append(part)
+        by_n.setdefault(n or PARTS[part][1], []).append(part)
     for n, names in sorted(by_n.items()):
         index = repo_index(n, root)
         vocab = vocabulary(n, shared)
@@ -227,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", nargs="+", choices=sorted(PARTS), default=list(ALL),
                         metavar="PART", help="parts of ../shared to scan (default: all)")
     parser.add_argument("--small", action="store_true", help=f"the guard test's parts {SMALL}")
+    parser.add_argument("--n", type=int, help="one n-gram length for every part")
     parser.add_argument("--summary", action="store_true", help="counts per file only")
     parser.add_argument("--list", action="store_true", help="name the parts and exit")
     args = parser.parse_args(argv)
@@ -238,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"not found under {SHARED}: {', '.join(missing)}", file=sys.stderr)
         return 2
-    hits = scan(SMALL if args.small else args.datasets)
+    hits = scan(SMALL if args.small else args.datasets, n=args.n)
     per_file: dict[str, int] = {}
     for hit in hits:
         per_file[hit.path] = per_file.get(hit.path, 0) + 1
