@@ -75,8 +75,9 @@ def test_stories_gold_quality_gate() -> None:
 # cross-lingual marks (fifth session: four German loners placed; the verdict/appeal merge stays);
 # 0.967 / 0.967 with event actions (fifteenth session: the verdict's and the appeal's English
 # reports name two stages of one court case and stay apart; one Russian appeal report stays
-# with the verdict)
-GOLD_UNDATED_FLOORS = (0.95, 0.95)  # B-cubed F1, pairwise precision (floors only go up)
+# with the verdict); 0.988 / 1.000 with German and Russian stages (sixteenth session, helper N:
+# that Russian appeal report names the appeal, so its first merge with the verdict is refused)
+GOLD_UNDATED_FLOORS = (0.98, 0.98)  # B-cubed F1, pairwise precision (floors only go up)
 # one ingest of the 73 lines where 33 keep their date (by URL hash, as basil's mixed form):
 # 0.953 / 1.000 measured 2026-12-04 (fourth session: a dated article days from every date of a
 # story joins it online only above twice the threshold; was 0.860 / 0.815); 0.988 / 1.000 with

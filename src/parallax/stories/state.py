@@ -29,7 +29,7 @@ class StoryState:
     mark_sum: dict[str, dict[str, float]] = field(default_factory=dict)
     mark_count: Counter[str] = field(default_factory=Counter)
     dated: int = 0  # members with a known publication day
-    #: process family -> stage -> English members whose headline and lead name it
+    #: process family -> stage -> members whose headline and lead name it (EN/DE/RU)
     #: (``stories.actions``)
     stages: dict[str, Counter[str]] = field(default_factory=dict)
     vec_sum: np.ndarray | None = None
