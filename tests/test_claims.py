@@ -1,4 +1,5 @@
-"""Claim alignment across languages and contradiction cues (compare/claims, contradiction)."""
+"""Claim alignment across languages and contradiction cues (compare/claims, contradiction).
+The sentences are written for these tests; public figures appear by name only."""
 
 from __future__ import annotations
 
@@ -96,19 +97,20 @@ def test_same_fact_needs_shared_wording_not_only_topic() -> None:
         return same_fact(wording(a, who_a, "en"), wording(b, who_b, "en"), cosine)
 
     # one statement, paraphrased
-    assert same("Senate Majority Leader Mitch McConnell said he will not take up legislation "
-                "to reopen the government that Trump has not endorsed.",
-                "McConnell said he had no intention of putting bills to reopen the government "
-                "to a vote if Trump would not endorse them.", 0.71)
+    assert same("Council Majority Leader Ana Ruiz said she will not take up any budget "
+                "to reopen the ferry line that the mayor has not endorsed.",
+                "Ruiz said she had no intention of putting budgets for the ferry line "
+                "to the council if the mayor would not endorse them.", 0.71)
     # same people and topic, a different statement
-    assert not same("Trump has said that $5 billion in funding for the wall is non-negotiable.",
-                    "Trump promised during his campaign that Mexico would pay for the wall.",
-                    0.70)
+    assert not same("The mayor has said the $40 million she wants for the sea wall cannot be "
+                    "negotiated.",
+                    "The mayor promised during her campaign that the province would pay for the "
+                    "sea wall.", 0.70)
     # two speakers saying similar things are different voices
-    assert not same("The 14th Amendment is clear and you cannot end birthright citizenship "
-                    "with an executive order, Ryan said.",
-                    "The president cannot erase the 14th Amendment citizenship guarantee with "
-                    "an executive order, said Omar Jadwat.", 0.71, "Paul Ryan", "Omar Jadwat")
+    assert not same("The charter is plain and you cannot end the right of residence with a "
+                    "decree, Ruiz said.",
+                    "The governor cannot erase the charter's residence guarantee with a decree, "
+                    "said Lena Moen.", 0.71, "Ana Ruiz", "Lena Moen")
     # near-verbatim passes on the cosine
     assert same("a", "b", 0.95)
 
@@ -121,24 +123,24 @@ def test_numbers_conflict_only_when_they_count_the_same_thing() -> None:
         "seat": frozenset({(6.0, "="), (194.0, "=")})}
     # different quantities that share a number or a "$" are not a conflict...
     assert cue("The Constitution has been amended 27 times.",
-               "Reading it is a first in the chamber's 221-year history.") is None
+               "The reading was new to the chamber in all its 221-year history.") is None
     assert cue("Trump demands $5 billion for the wall.",
                "Trump is insisting on $5.7 billion for the wall.") is None  # rounding
     # ...the same quantity with other values is
     assert cue("Trump demands $5.7 billion for the wall.",
                "Trump demands $2.5 billion for the wall.") == "numbers"
-    assert cue("Pelosi has led House Democrats since 2002.",
-               "Pelosi has led House Democrats since 2003.") == "year"
+    assert cue("Ruiz has led the Harbour Greens since 2002.",
+               "Ruiz has led the Harbour Greens since 2003.") == "year"
     assert cue("He was first elected in 2006 and again in 2010.",
                "He was first elected in 2006.") is None
     a, b = (facts("The dam break killed 38 people, officials said.", set(), "en"),
             facts("The dam break killed nine people.", set(), "en"))
     assert conflict_values(a, b, "numbers") == ("38 people", "nine people")
     # a negation of another word is no negation of the claim
-    assert cue("We are asking the president to open up government. Why would he not do it?",
-               "We are asking the president to open the government.") is None
-    assert cue("Failure to pass the deal would raise the risk of a double dip.",
-               "To pass the deal would raise the risk of a double dip.") == "negation"
+    assert cue("We want the mayor to open up the ferry line. So why will she not do it?",
+               "We want the mayor to open the ferry line.") is None
+    assert cue("Failure to pass the budget would raise the risk of a second slump.",
+               "To pass the budget would raise the risk of a second slump.") == "negation"
 
 
 def test_claim_source_is_a_named_person_or_organisation_in_full() -> None:
@@ -146,9 +148,9 @@ def test_claim_source_is_a_named_person_or_organisation_in_full() -> None:
                          "DNC Communications", [], set()) == "The DNC Communications Director"
     assert source_phrase("Obama's decision on troops in Afghanistan was criticised.",
                          "Afghanistan", [], {"afghanistan"}) is None
-    assert source_phrase("Susan Rice, President Barack Obama's national security adviser, "
-                         "said the speech will be destructive.", "Obama", [], set()) == (
-        "President Barack Obama's national security adviser")
+    assert source_phrase("Lena Hart, Governor Tom Ruiz's chief economic adviser, "
+                         "said the plan will be ruinous.", "Ruiz", [], set()) == (
+        "Governor Tom Ruiz's chief economic adviser")
     assert source_phrase("Trump's decision was criticised, officials said.", "Trump", [],
                          set()) is None
     assert source_phrase("“I feel badly for him,” he said.", "Donald Trump", [], set()) is None
@@ -167,11 +169,11 @@ def test_claims_stage_names_the_speaker_not_a_place_or_a_right() -> None:
         make_claims(Config()).annotate(article)
         return article.claims[0].attribution if article.claims else "no claim"
 
-    assert attribution("Brian Vicente, a Colorado attorney who wrote Amendment 64, said the "
-                       "challenge by two states is 20 times weaker than claimed.",
-                       [("Brian Vicente", "PERSON"), ("Colorado", "GPE")]) == "Brian Vicente"
-    assert attribution("Citing the Fifth Amendment right against self-incrimination, the "
-                       "former adviser declined 12 subpoenas on Monday.", []) is None
+    assert attribution("Lena Hart, a Colorado lawyer who drafted Measure 12, said the "
+                       "suit by two towns is 20 times weaker than claimed.",
+                       [("Lena Hart", "PERSON"), ("Colorado", "GPE")]) == "Lena Hart"
+    assert attribution("Citing the Fifth Amendment right to stay silent, the "
+                       "former adviser turned down 12 subpoenas on Monday.", []) is None
     assert attribution("According to the Red Cross, 38 people died in the flood on Monday.",
                        [("Red Cross", "ORG")]) == "the Red Cross"
 
@@ -266,19 +268,19 @@ def _claims_article(aid: str, outlet: str, sentences: list[str],
 
 
 def test_real_news_shapes_shared_first_conflict_in_one_line_and_voices_apart() -> None:
-    quote = "“We are asking the president to open the government,” Pelosi said on Wednesday."
+    quote = "“We want the mayor to open the ferry line,” Moen said on Wednesday."
     articles = [
         _claims_article("a", "Ledger", [
-            quote, "Pelosi has led House Democrats since 2002, her office said.",
+            quote, "Ruiz has led the Harbour Greens since 2002, her office said.",
             "The Port Ellery dockworkers went on strike over automation plans."]),
         _claims_article("b", "Courier", [
             quote.replace("Wednesday", "Wednesday afternoon"),
-            "Pelosi has led House Democrats since 2003, her office said.",
-            "The 14th Amendment is pretty clear and you cannot change it with an executive order."],
+            "Ruiz has led the Harbour Greens since 2003, her office said.",
+            "The charter is pretty clear and you cannot change it with a governor's decree."],
             [None, None, "Omar Jadwat"]),
         _claims_article("c", "Herald", [
-            "The 14th Amendment guarantee is clear: no executive order can end birthright "
-            "citizenship.",
+            "The charter's guarantee is clear: no decree from the governor can end the "
+            "right of residence.",
             "Ticket prices at the stadium rose by 4 percent this season."],
             ["Paul Ryan", None]),
     ]
@@ -286,11 +288,11 @@ def test_real_news_shapes_shared_first_conflict_in_one_line_and_voices_apart() -
                                               articles, [])
     clusters = result["claims"]["clusters"]
     first = clusters[0]
-    assert first["status"] == "shared" and "asking the president" in first["text"]
+    assert first["status"] == "shared" and "the mayor to open" in first["text"]
     (contested,) = [c for c in clusters if c["status"] == "contested"]
     assert contested["conflict"]["summary"] == "Ledger: since 2002 · Courier: since 2003"
     # two speakers saying much the same are two voices, not a shared fact
-    assert not any(len(c["members"]) > 1 and "14th Amendment" in c["text"] for c in clusters)
+    assert not any(len(c["members"]) > 1 and "charter" in c["text"] for c in clusters)
     # nothing conflicts in a story without a real disagreement
     calm = build_comparer(Config()).compare(Story("q", "t", ["a", "c"]),
                                             [articles[0], articles[2]], [])

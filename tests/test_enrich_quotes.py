@@ -164,7 +164,7 @@ def _speakers(article: Article) -> dict[str, str | None]:
 def test_the_person_before_an_appositive_speaks_not_a_place_inside_it() -> None:
     # BASIL audit (tenth session): "Senate" for Joni Ernst, "New Jersey" for Bob Hugin
     article = enriched("\u201cWe will fight for every dairy farm in this valley,\u201d Dana "
-                       "Whitlock, a candidate in the Republican Senate primary in Ohio, said on "
+                       "Whitlock, a farmer running in Ohio's Republican Senate primary, said on "
                        "Monday.\n\nSenator Ellen Marsh tweeted to Trump to \u201ccancel the summit "
                        "and fly home right now.\u201d")
     speakers = _speakers(article)
@@ -180,7 +180,7 @@ def test_a_possessive_name_is_not_the_speaker() -> None:
 
 def test_the_attribution_tail_is_no_quote_and_after_that_is_the_clause() -> None:
     article = enriched("\u201cIt is unfortunate that this board keeps pushing failed plans,\u201d "
-                       "the Farmers Union said after meeting with Biden last week.\n\n"
+                       "the Farmers Union said after meeting with the governor last week.\n\n"
                        "Senator Ana Ruiz said in an interview that the governor cannot end the "
                        "program by decree.\n\nMarco Lind said before the vote, recalling past "
                        "defeats that many feared would return.")
@@ -191,12 +191,12 @@ def test_the_attribution_tail_is_no_quote_and_after_that_is_the_clause() -> None
 
 
 def test_a_title_in_quotation_marks_and_marks_paired_across_quotes_are_no_quotes() -> None:
-    article = enriched("In an appearance on \"The Late Show with Stephen Colbert,\" Mara Quinn "
+    article = enriched("In an appearance on \"The Late Hour with Lars Moen,\" Mara Quinn "
                        "said the interview did not surprise her.\n\n\u201cAs we begin, our first "
                        "task is to reopen the government,\" he said.  \u201cIt is the right of "
                        "every nation to guard its borders.\"")
     texts = [q.text for q in article.quotes]
-    assert not any("Late Show" in t for t in texts), texts
+    assert not any("Late Hour" in t for t in texts), texts
     assert not any(t.lstrip().startswith("he said") for t in texts), texts
 
 
@@ -225,7 +225,7 @@ def test_a_datelines_place_or_agency_never_speaks() -> None:
 
 
 def test_a_name_after_by_is_no_speaker() -> None:
-    # BASIL (eleventh session): "the tax deal announced by President Obama" gave Obama
+    # BASIL (eleventh session, paraphrased): a deal "announced by" the president gave him
     # Summers' words; one object pattern now serves both speaker rules (quotes_checks)
     article = enriched("Dana Whitlock, the outgoing chair of the Farm Council, told reporters "
                        "that failure to pass a bill like the budget deal announced by President "
@@ -239,16 +239,16 @@ def test_she_never_stands_for_a_mr() -> None:
     article = enriched("Mr. Tobias Dorn said on Monday that the harbour plan had won wide "
                        "support.\n\nGreta Halvorsen, one of the few council members to back "
                        "Mr. Dorn in public, told a radio station that the result was a clear "
-                       "verdict for the town.\n\n\u201cHe really had very little money, but "
-                       "what he did have was a lot of heart,\u201d she said of Mr. Dorn.")
-    speaker = _speakers(article)["He really had very little money, but what he did have was a "
-                                 "lot of heart"]
+                       "verdict for the town.\n\n\u201cHe never had much money to spend, but "
+                       "he always had a big heart,\u201d she said of Mr. Dorn.")
+    speaker = _speakers(article)["He never had much money to spend, but he always had a big "
+                                 "heart"]
     assert speaker == "Greta Halvorsen"
 
 
 def test_an_announced_thing_or_a_passive_cue_is_no_reported_clause() -> None:
-    # BASIL: 'Rosenstein announced the charges during a press conference', 'first reported by
-    # the Kansas City Star', 'denied a request to turn over documents' were shown as voices
+    # BASIL (paraphrased): charges announced at a press conference, a story first reported by
+    # a local paper, a request for documents that was denied were shown as voices
     article = enriched("Mayor Lena Ostrova announced the new harbour budget during a press "
                        "conference on Friday.\n\nThe plan, first reported by the Harbour Gazette, "
                        "was expected to pass in the spring.\n\nCouncillor Ivo Brandt confirmed he "
@@ -266,9 +266,9 @@ def test_a_show_after_a_possessive_and_the_is_a_title() -> None:
 
 def test_an_official_with_a_group_is_named_as_written() -> None:
     article = enriched("The pensioners' union says it has not changed its stance on cuts, "
-                       "though a senior official with the group said it is open to talks "
-                       "about the retirement age.")
-    assert _speakers(article)["it is open to talks about the retirement age"] == \
+                       "though a senior official with the group said it would discuss a later "
+                       "retirement age.")
+    assert _speakers(article)["it would discuss a later retirement age"] == \
         "a senior official with the group"
 
 
@@ -285,8 +285,8 @@ def test_a_role_noun_stands_for_the_person_not_the_body_inside_it() -> None:
 
 
 def test_the_name_right_before_the_cue_speaks_not_the_one_after_it() -> None:
-    # BASIL: 'Rubio said Obama “wasted no time …”' gave Obama, 'Rubio also told Rose he
-    # would not …' gave the interviewer, 'Mike Pence told Politico' gave Politico
+    # BASIL (paraphrased): 'A said B “…”' gave B, 'A also told <interviewer> he would not …'
+    # gave the interviewer, 'A told <a news site>' gave the site
     article = enriched("Marta Lindqvist said Tomas Berg \u201cwasted no time stripping the "
                        "harbour fund of its money\u201d in the spring.")
     assert _speakers(article)["wasted no time stripping the harbour fund of its money"] == \
@@ -294,16 +294,17 @@ def test_the_name_right_before_the_cue_speaks_not_the_one_after_it() -> None:
 
 
 def test_a_place_before_a_capitalised_word_is_a_modifier_not_a_speaker() -> None:
-    # BASIL: "New York Republican Rep. Michael Grimm's attorney confirmed …" gave New York
-    article = enriched("New York Republican Rep. Anna Vikstrom's attorney confirmed late Friday "
-                       "that federal prosecutors plan to file criminal charges against her.")
+    # BASIL (paraphrased): "<state> <party> Rep. <name>'s attorney confirmed …" gave the state
+    article = enriched("New York Republican Rep. Anna Vikstrom's attorney confirmed on Friday "
+                       "evening that state prosecutors would charge her with fraud.")
     assert all(q.speaker != "New York" for q in article.quotes), \
         [(q.text, q.speaker) for q in article.quotes]
 
 
 def test_a_curly_mark_closed_by_a_straight_one_is_a_quote() -> None:
-    # BASIL: '“… in the status quo," Labrador said in a statement.' and '"… or even years.”'
-    # were no quotes: the finder paired only marks of one style
+    # BASIL (paraphrased): a quote opened with a curly mark and closed with a straight one
+    # before '<name> said in a statement', and the reverse, were no quotes: the finder paired
+    # only marks of one style
     article = enriched("\u201cI was surprised by the vote this week. The message from the "
                        "harbour towns is clear,\" Ingrid Solvang said in a statement.\n\n"
                        "Her rival Jonas Haugland told them \"the ferry will keep running for "
@@ -315,7 +316,7 @@ def test_a_curly_mark_closed_by_a_straight_one_is_a_quote() -> None:
 
 
 def test_a_quote_left_open_at_a_paragraphs_end_goes_on_into_the_next() -> None:
-    # BASIL: '…," Jealous said. "What we take issue with is …' with the next paragraph
+    # BASIL (shape only): '…," <name> said. "<the quote goes on> …' with the next paragraph
     # opening a mark again: journalism closes only a long quote's last paragraph
     article = enriched("\"We have no quarrel with the ferry company,\" the union leader Ingrid "
                        "Solvang said on Monday. \"What we object to is the way the harbour "
@@ -326,8 +327,8 @@ def test_a_quote_left_open_at_a_paragraphs_end_goes_on_into_the_next() -> None:
 
 
 def test_a_quote_that_runs_on_takes_the_cue_before_it() -> None:
-    # BASIL: 'Graham announced he will be introducing legislation “to deal with …” and said
-    # it was …' had no speaker: the cue after the quote was dropped and none before it taken
+    # BASIL (paraphrased): '<senator> announced he would bring a bill “to …” and said it was
+    # …' had no speaker: the cue after the quote was dropped and none before it taken
     article = enriched("Senator Ingrid Solvang announced she will be introducing a bill "
                        "\u201cto end the tolls on the coastal ferries for good\u201d and said it "
                        "was overdue.")
@@ -371,8 +372,8 @@ def test_responded_is_a_quote_cue() -> None:
 
 
 def test_the_pronoun_after_a_quote_never_stands_for_a_name_inside_it() -> None:
-    # BASIL: '“… the people that elected Nancy Pelosi didn't elect her …,” she said' gave
-    # Pelosi, not the press secretary named in the paragraph before
+    # BASIL (paraphrased): a quote naming another politician, then 'she said', gave that
+    # politician, not the press secretary named in the paragraph before
     article = enriched("Press secretary Ingrid Solvang spoke to reporters on Friday morning.\n\n"
                        "\u201cThe voters who elected Marta Lindqvist did not elect her to block "
                        "the ferry plan,\u201d she said.")

@@ -118,7 +118,7 @@ def test_a_place_or_body_before_the_people_who_speak_is_no_speaker() -> None:
     officials disliked that the draft said “…”" the agency. The sentences are made up."""
     article = enriched(
         "Lawmakers in Kalvaria met on Monday to elect a new floor leader.\n\n"
-        "Dana Holt won the vote over a Vell County congressman who said the party had lost "
+        "Dana Holt won the vote over a Vell County congressman who said his party had lost "
         "its way.")
     assert "Vell County" not in _speakers(article).values()  # no name rather than a place
     article = enriched(

@@ -34,12 +34,12 @@ def test_a_lone_surname_before_the_verb_speaks_where_no_person_was_tagged() -> N
 def test_a_quote_signed_after_a_dash_is_the_signers_and_goes_on_to_no_other() -> None:
     article = enriched(
         "Notes from the seminar in Paris last spring.\n\n"
-        "\u201cIt truly was an excellent workshop and a rare chance to learn from the best.\u201d"
+        "\u201cIt really was a fine seminar and a rare chance to learn from the best.\u201d"
         "\n\n\u2014 Sarah Collins, Director, Collins Translations\n\n"
         "\u201cThe sessions gave me a whole new view of how I present my own work.\u201d\n\n"
         "\u2014 the other guests")
     shown = _speakers(article)
-    assert shown.get("It truly was an excellent workshop and a rare chance to learn from the "
+    assert shown.get("It really was a fine seminar and a rare chance to learn from the "
                      "best") == "Sarah Collins"
     assert shown.get("The sessions gave me a whole new view of how I present my own work") is (
         None)
@@ -66,11 +66,11 @@ def test_titles_after_entitled_and_examples_after_such_as_colon_are_no_voices() 
     article = enriched(
         "The student paper ran a piece by Carla Wend entitled, \"Bright costumes could draw "
         "the wrong kind of attention,\" and it drew replies.\n\n"
-        "One can see the fun in lyrics such as: \"Sound of the drums, beating in my heart, "
-        "the thunder of the guns.\"")
+        "One can see the fun in lyrics such as: \"Bells of the harbour, ringing in the fog, "
+        "the calling of the gulls.\"")
     shown = _speakers(article)
     assert "Bright costumes could draw the wrong kind of attention" not in shown
-    assert "Sound of the drums, beating in my heart, the thunder of the guns" not in shown
+    assert "Bells of the harbour, ringing in the fog, the calling of the gulls" not in shown
 
 
 def test_a_written_thing_is_no_reported_clause_and_the_authors_own_words_no_voice() -> None:
@@ -78,10 +78,10 @@ def test_a_written_thing_is_no_reported_clause_and_the_authors_own_words_no_voic
         "Maria Lopez met the union leaders on Monday.\n\n"
         "Daniel Brooks, a former minister, wrote a sharp article in the Sunday paper to please "
         "the owners on the eve of the vote.\n\n"
-        "I cannot stress enough what I have said elsewhere about hiring: it is a slow process "
+        "I cannot stress enough what I have written elsewhere about rents: it is a slow matter "
         "and doubts matter.")
     assert not any("sharp article" in q.text for q in article.quotes)
-    assert not any("elsewhere about hiring" in q.text for q in article.quotes)
+    assert not any("elsewhere about rents" in q.text for q in article.quotes)
 
 
 def test_a_source_after_according_to_is_its_noun_phrase_and_goes_on_to_no_later_quote() -> None:
@@ -147,12 +147,12 @@ def test_a_relative_clause_before_the_verb_is_no_speaker() -> None:
     shown = _speakers(enriched(
         "Ports in the north were shut on Monday after the storm hit the coast.\n\n"
         "In a report on Monday, the agency, which kept the sources for its tally "
-        "secret, said that Lund met with Berg \u201caround March 2016\u201d \u2014 the same "
-        "month that the port was sold.\n\n"
+        "secret, said that Lund met with Berg \u201caround March 2016\u201d \u2014 in the "
+        "month when the port was sold.\n\n"
         "The paper, which kept the sources for its story secret, said that Holm met "
         "with Vance \u201cbefore the vote in May\u201d \u2014 a month before the port closed."))
-    assert shown.get("Lund met with Berg \u201caround March 2016\u201d \u2014 the same month "
-                     "that the port was sold") == "the agency"
+    assert shown.get("Lund met with Berg \u201caround March 2016\u201d \u2014 in the month "
+                     "when the port was sold") == "the agency"
     assert shown.get("before the vote in May") is None
 
 

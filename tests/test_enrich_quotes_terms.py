@@ -32,7 +32,7 @@ def test_someone_naming_something_still_speaks() -> None:
     article = enriched(
         "Senator Mara Quell, a Democrat from Ohio, called the plan \u201ca quiet theft\u201d "
         "on Monday.\n\n"
-        "The farmer kept what state water managers called \u201cthree illegal ponds\u201d on "
+        "The farmer kept what the district water office called \u201cthree illegal ponds\u201d on "
         "his land.")
     shown = _speakers(article)
     assert "a quiet theft" in shown

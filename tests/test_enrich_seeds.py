@@ -33,10 +33,10 @@ def _quote(article: Article, fragment: str) -> tuple[str | None, str | None, boo
 
 def test_quotes_with_speakers(seed_pages: dict[str, Page]) -> None:
     western = seed_pages["004"].articles[0]
-    assert _quote(western, "all measures that the Russian leadership")[0] == "Kim Jong Un"
+    assert _quote(western, "measures that the Russian")[0] == "Kim Jong Un"
     assert _quote(western, "I make deals")[0] == "Donald Trump"
     main, _, second, _ = seed_pages["000"].articles
-    speaker, cue, _ = _quote(second, "can end the war with Russia")
+    speaker, cue, _ = _quote(second, "end the war with Russia")
     assert (speaker, cue) == ("Donald Trump", "wrote")
     assert _quote(second, "Russia must end this war")[0] == "Volodymyr Zelensky"
     speaker, _, _ = _quote(main, "What does Trump want?")

@@ -217,9 +217,9 @@ def _names(phrase: str, word: str) -> bool:
 
 def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
     """Who "said" in the sentence: the person (else organisation) named last before the
-    reporting verb, outside quotation marks and not as a possessive ("Susan Rice, Obama's
-    adviser, said" -> Susan Rice; "Jealous, the president of the N.A.A.C.P., said" ->
-    Jealous)."""
+    reporting verb, outside quotation marks and not as a possessive (made up: "Lena Hart,
+    Ruiz's adviser, said" -> Lena Hart; "Moen, the president of the Harbour Guild, said" ->
+    Moen)."""
     verb = REPORTING.search(span)
     if verb is None:
         return []

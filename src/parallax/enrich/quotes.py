@@ -209,7 +209,7 @@ class RegexQuotes:
                     continue  # '"…," she told a rally' attributes the quote before it
                 skip = reported_body(m.group(0), tail)
                 if skip is None:
-                    continue  # '"…," the NRA said after meeting with Biden'
+                    continue  # '"…," the union said after meeting with the mayor' (made up)
                 body_start = m.end() + skip
                 body_end = m.end() + len(tail)
                 tail = tail[skip:]
@@ -230,7 +230,7 @@ class RegexQuotes:
             return None  # a scare quote or a partial quote: quotes_partial decides
         if straight_mismatch(text, start, end) or title_phrase(
                 inner.rstrip(" ,.:"), text[max(0, start - 21):start - 1]):
-            return None  # 'on "The Late Show with Stephen Colbert," Pelosi said'
+            return None  # 'on "The Late Hour with Lars Moen," Ruiz said' (made up)
         first = sentence_of(article.sentences, start)
         last = sentence_of(article.sentences, max(start, end - 1))
         lo = first.start if first else max(0, start - 200)
@@ -345,7 +345,7 @@ def _cue_subject(who: Speakers, cue: re.Match[str], sentence: Sentence) -> str |
     article = who.article
     if article.language == "en" and FIRST_PERSON.search(article.text, sentence.start,
                                                          cue.start()):
-        return None  # "what I have said elsewhere about hiring", "I added more photos": the
+        return None  # "as I have written before about rents", "I added more photos" (made up): the
         # author's own words, no voice to show (and no name of the sentence before)
     return who.subject(sentence.start, cue.start(), (cue.start(), cue.end()), cue.start())
 
@@ -365,7 +365,7 @@ def _nearest_cue(text: str, lo: int, start: int, end: int, hi: int,
                  english: bool = False) -> re.Match[str] | None:
     """The cue verb closest to the quote marks, on either side; in English never one in
     another sense ("said goodbye", ``OTHER_SENSE``), and the verbs of ``EN_DIRECT_CUES`` only
-    where none of ``CUES`` is near ("Brugger writes that AL 303 suggests that “…”")."""
+    where none of ``CUES`` is near (made up: "Moen writes that report 12 suggests that “…”")."""
     best: re.Match[str] | None = None
     best_distance = 10**9
     for rx in (CUE_RX, EN_CUE_RX) if english else (CUE_RX,):

@@ -54,7 +54,7 @@ SURNAME_CUE = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w'’-]+)\s+(?:" + "|".join
     c for c in CUES if " " not in c and c.isascii()) + r")(?![\w])|(?<![\w])(?:said|says|"
     r"added|asked|wrote)\s+(?P<after>[A-Z][\w'’-]+)(?=\s*[,.;]|\s*$)|"
     r"(?<![\w])(?P<rel>[A-Z][\w'’-]+)(?:\s+as\s+well)?,\s+who\s+(?:\w+\s+)?(?:said|says|told|"
-    r"added|wrote)(?![\w])")  # "Arroyo spoke with Cruz as well, who said he …"
+    r"added|wrote)(?![\w])")  # made up: "Moen met Ruiz as well, who said he …"
 #: a sentence whose subject is an unnamed person: "A Honduran journalist has …", "A Texas
 #: teenager who supports …" (a time phrase is no subject: "A day later, she said")
 UNNAMED_SUBJECT = re.compile(
@@ -227,8 +227,8 @@ class Antecedents:
         """The subject of the sentence before (English; a sentence that is all quotation is
         passed over, up to two): the same pronoun as its subject (at its start or before a
         speech verb: '“…,” he posited. … The real problem, he said, …') stands for whom that
-        one stands for; else a person named at its start ("CNN senior political analyst David
-        Gergen agreed, …"), else a surname the entity stage did not tag next to a speech verb
+        one stands for; else a person named at its start (made up: "Harbour TV analyst
+        Lena Moen agreed, …"), else a surname the entity stage did not tag next to a speech verb
         ('“…,” Pelosi said at …': ``named_in``), when the pronoun fits. Salience: the subject
         of the sentence before is a better guess than the last person quoted three sentences
         back or the first name anywhere in it. "" when the chain ends in no one."""
@@ -257,7 +257,7 @@ class Antecedents:
         """``_previous_subject`` for one sentence, its quotations masked in ``stem``."""
         text = self.article.text
         if UNNAMED_SUBJECT.match(stem):
-            return ""  # "One Syrian migrant worker, who spoke on the condition …"
+            return ""  # made up: "One dock worker, who asked that her name be left out, …"
         for m in re.finditer(r"(?<![\w])(he|she)(?![\w])", stem, re.IGNORECASE):
             at = prev.start + m.start()
             if m.group(1).lower() != pronoun or within[0] <= at < within[1]:

@@ -1,8 +1,9 @@
 """Checks on who speaks and what is quoted, from a hand-judged sample of real news (BASIL
 training events, tenth session): the nearest name to a speech verb is often not its subject
-("Joni Ernst, a candidate in the Republican Senate primary, announced" gave the Senate; "tweeted
-to Trump" gave Trump; "Mr. Obama’s former chief of staff … said" gave Obama), and the words after
-a cue are not always what was said ('“…,” the NRA said after meeting with Biden'). A wrong
+(made up in the same shapes: "Ana Ruiz, a candidate in the council's Green primary, announced"
+gave the council; "tweeted to Moen" gave Moen; "the mayor's former chief of staff … said" gave
+the mayor), and the words after a cue are not always what was said ('“…,” the union said after
+meeting with the mayor'). A wrong
 speaker is worse than none, so each check removes a candidate rather than guessing another.
 Eleventh session, from all BASIL quotes judged by hand: one object pattern for both speaker rules
 ("the deal announced by President Obama"), an announced thing is no reported clause
@@ -32,13 +33,13 @@ OBJECT_BEFORE = re.compile(
     r"including|without|into|over|under|between|among|during|"
     r"became|become|becomes|is|was|were|are|be|been)\s+"
     r"(?:the\s+)?(?:[A-Z][\w.]*\s+)?$")
-#: a name followed by a possessive is a determiner ("Mr. Obama’s former chief of staff",
+#: a name followed by a possessive is a determiner ("Mr. Ruiz’s former chief of staff",
 #: "Flynn’s lawyer said"), unless what it owns is a text of theirs ("FreedomWorks’ website said")
 POSSESSIVE_AFTER = re.compile(
     r"['’]s?(?![\w])(?!\s+(?:\w+\s+)?(?:statement|website|apology|letter|tweet|post|account|"
     r"memo|e-?mail|release|resolution|announcement|speech|remarks|ad|op-ed|column|"
     r"editorial board|editorial|editors|board)s?(?![\w]))")
-#: "Matt Bennett, a spokesman for Third Way, a left-leaning group, said": a person, then one
+#: "Ivo Brandt, a spokesman for Open Harbour, a lobby, said" (made up): a person, then one
 #: to three comma-bounded phrases (or a party tag) ending right before the verb
 APPOSITION = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,[^,;\"“”„«»\n]{2,120}){1,3},\s*$")
 #: the words after a cue that say when or where, not what: '… said after meeting with Biden',
@@ -87,8 +88,8 @@ def dateline(text: str, m: Mention) -> bool:
             and AGENCY_AFTER.match(text, m.end) is not None)
 
 
-#: a place used as a modifier: "New York Republican Rep. Michael Grimm’s attorney confirmed",
-#: "Texas Gov. Greg Abbott said", a place cut from a paper's name ("Washington Post")
+#: a place used as a modifier: "New York Democratic Rep. Ana Ruiz’s attorney confirmed",
+#: "Texas Gov. Lena Moen said" (made up), a place cut from a paper's name ("Washington Post")
 MODIFIER_AFTER = re.compile(r" [A-Z]")
 #: a place or body that only says whose representatives speak: "a Harbor Coast congresswoman
 #: who said", "The Vell County lawmakers, echoing …, have said" (fifteenth session, helper V:
@@ -137,10 +138,10 @@ def can_speak(text: str, m: Mention, lo: int) -> bool:
 
 def apposition_subject(text: str, entities: list[Mention], lo: int, cue_at: int,
                        skip: tuple[int, int]) -> str | None:
-    """The person whose appositive ends right before the cue verb: "Bob Hugin, a Republican
-    candidate for Senate in New Jersey, said" is Hugin's, not New Jersey's. The first such
+    """The person whose appositive ends right before the cue verb: "Ana Ruiz, a Green
+    candidate for mayor in New Jersey, said" (made up) is Ruiz's, not New Jersey's. The first such
     person wins (a name inside the appositive is not the subject), else the first such
-    organisation ("AARP, the powerful lobby for older Americans, said")."""
+    organisation ("Open Harbour, the lobby of the ferry towns, said": made up)."""
     for m in sorted(entities, key=lambda e: (e.type != "PERSON", e.start)):
         if (m.type in ("PERSON", "ORG") and lo <= m.start and m.end < cue_at
                 and not (skip[0] <= m.start < skip[1]) and not (m.end <= skip[0] < cue_at)
@@ -151,8 +152,9 @@ def apposition_subject(text: str, entities: list[Mention], lo: int, cue_at: int,
 
 def reported_body(cue: str, tail: str) -> int | None:
     """Where the reported clause starts in ``tail`` (the words after the matched ``cue``), or
-    None when they only say when or where it was said: 'said after meeting with Biden last
-    week' or 'reported by Fox News' is no quote; 'said in a statement that the plan …' starts
+    None when they only say when or where it was said: 'said after meeting the mayor
+    last week' or 'reported by Harbour TV' is no quote (made up);
+    'said in a statement that the plan …' starts
     after "that"; after 'added that' anything goes ("about 3,200 members had voted"); after
     an ``OBJECT_CUES`` verb only a clause that opens with a subject pronoun or "that"."""
     if THAT_END.search(cue):
@@ -165,7 +167,7 @@ def reported_body(cue: str, tail: str) -> int | None:
         return 0
     that = THAT.search(tail)
     if that is None or "," in tail[:that.start()] or len(tail[that.end():].split()) < 4:
-        return None  # 'said before the game, recalling past tragedies that …' is no clause
+        return None  # 'said before the match, recalling the floods that …' (made up) is no clause
     if thing and (len(tail[:that.start()].split()) > 3 or NOUN_START.search(tail[:that.start()])):
         return None  # 'announced her decision to veto a bill that would …', "noted Bild's
         # suggestion that …": a "that" after a noun opens that noun's clause, not the cue's
@@ -205,14 +207,14 @@ def pronoun_genders(text: str) -> dict[str, str]:
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 
-#: a word of a title that may stay in lower case ("Once Upon a Town: The Miracle of the …")
+#: a word of a title that may stay in lower case (made up: "Once Upon a Harbour: The Rise of the …")
 TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
                          "to", "for", "with", "by", "from", "as", "into", "about", "vs"})
 
 
 def title_like(text: str, start: int, end: int, entities: list[Mention]) -> bool:
     """Whether quoted words read as a title or a shout, not as speech: every word capitalised
-    but the small ones ("Once Upon a Town: The Miracle of the North Platte Canteen", "Cloud
+    but the small ones (made up: "Once Upon a Harbour: The Rise of the Old Ferry Line", "Cloud
     Storage Deep Dive", "You Only Live Once") or all in capitals ("I'M TRYING TO BE HIP").
     Twelfth session, fresh real news (Dragnet tuning half): books, reports and slogans in
     quotation marks with no speech verb near were shown as voices. Speech is written in
@@ -220,7 +222,7 @@ def title_like(text: str, start: int, end: int, entities: list[Mention]) -> bool
     of a name the entity stage found do not count ("In June and August.", "What about Julian
     Assange?" are speech), unless the words do not end as a sentence does (thirteenth session:
     the entity stage takes title words for names, '“Personal Branding and Social Mediums”',
-    '“Nixon’s White House Wars: The Battles That Made …”')."""
+    '“Harbour Wars: The Years That Shaped …”', made up)."""
     if _capitalised(text[start:end]) and re.search(r"[.?!…]\W*$", text[start:end]) is None:
         return True
     inner = list(text[start:end])
@@ -289,15 +291,15 @@ AGE_OR_TAG = re.compile(r",\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*)\s*$")
 
 def clause_first(before: str, tail: str) -> int | None:
     """English: where the reported clause ends when the sentence reads "<clause>, <subject>
-    <verb> [when or where]." ("The payment will have to wait, he said.", "Data collection is
-    still limited to pro sports, Stefan Olander said Monday at GigaOM RoadMap."), given the
+    <verb> [when or where]." ("The payment will have to wait, he said.", "Sales are
+    still limited to the north, Lena Moen said Monday at the Harbour Forum." (made up)), given the
     sentence's text ``before`` the verb and the ``tail`` after it: the length of the clause in
     ``before``, or None. Thirteenth session, fresh real news (Dragnet tuning half): these
     sentences were missed, or the words after the verb ("Monday at GigaOM RoadMap") were
     shown as what was said. The subject itself is checked by the caller (a name, a source
     noun phrase or a resolved pronoun right before the verb)."""
     if tail and (WHEN_WHERE.match(tail) is None or len(tail.split()) > 6):
-        return None  # "…, she admitted to In Touch she goes for …" reports what follows
+        return None  # "…, she admitted to Harbour TV she goes for …" (made up) reports what follows
     stem = before.rstrip()
     for _ in range(2):
         stem = AGE_OR_TAG.sub("", stem)  # "Beske, 43, said", "Ryan, R-Wis., said"

@@ -118,7 +118,7 @@ def _titles(lang: str) -> re.Pattern[str]:
 
 def reversed_pair(article: Article, start: int, end: int) -> bool:
     """Whether the words ``start:end`` sit between a closing « … » mark and the next opening
-    one ('… », a écrit M. Morawiecki, la qualifiant de « …'): German and Polish quote »thus«,
+    one (made up: '… », a écrit M. Moreau, la qualifiant de « …'): German and Polish quote »thus«,
     with no space inside the marks; in the languages here that pair with a space or a comma
     inside is the text between two quotes (a fifth of the French quotes of the tuning half)."""
     text = article.text
@@ -149,8 +149,8 @@ def person(article: Article, m: Mention) -> bool:
 
 
 def _after_preposition(article: Article, m: Mention) -> bool:
-    """A mention right after a preposition, unless after a title and "of" too ("le
-    porte-parole du Kremlin Dmitri Peskov": the capitalisation fallback glued the body on)."""
+    """A mention right after a preposition, unless after a title and "of" too (made up: "le
+    porte-parole du Parlement Jean Moreau": the capitalisation fallback glued the body on)."""
     rx = PREPOSITION.get(article.language or "")
     text = article.text
     return rx is not None and rx.search(text, max(0, m.start - 12), m.start) is not None and (
@@ -187,8 +187,8 @@ def name(article: Article, m: Mention) -> str:
     """A speaker's name as shown: a name of three or more words loses its first word, a place
     or body or a closed-class word the capitalisation fallback glued on, when that word opens
     sentences ("Finché Tayyip Erdogan") or is a name of its own in the article ("da Sputnik
-    Maria Zakharova"), when the name follows a title and "of" ("le porte-parole du Kremlin
-    Dmitri Peskov", "ministro della Difesa Nobuo Kishi") or when the rest is a person of its
+    Maria Zakharova"), when the name follows a title and "of" (made up: "le porte-parole du
+    Parlement Jean Moreau", "ministro della Difesa Carlo Neri") or when the rest is a person of its
     own ("lider Platformy Donald Tusk", a Polish genitive); "le parti de Marine Le Pen" stays
     whole."""
     words = m.canonical.split()
@@ -278,10 +278,10 @@ def _direct(article: Article, start: int, end: int, lo: int,
 
 def _no_subject_after(article: Article, pos: int, hi: int) -> bool:
     """Whether the verb ending at ``pos`` has no subject after it: the clause ends or goes on
-    with a lower-case word that is no article and opens no noun phrase of a title ('», ha
-    detto a dicembre il presidente della regione' has one), and names nobody who speaks.
-    Never in French, which always names the subject after the verb ('», a déclaré à la
-    presse Piotr Müller') or inverts a pronoun ('», a-t-il dit'); in Polish, which has no
+    with a lower-case word that is no article and opens no noun phrase of a title (made up: '», ha
+    spiegato ieri il sindaco della città' has one), and names nobody who speaks.
+    Never in French, which always names the subject after the verb (made up: '», a déclaré
+    aux journalistes Jean Moreau') or inverts a pronoun ('», a-t-il dit'); in Polish, which has no
     articles ('” – pisze portal'), only before the clause's end or a preposition."""
     lang = article.language or ""
     text = article.text

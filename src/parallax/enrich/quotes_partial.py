@@ -81,7 +81,7 @@ AUTHOR_BEFORE = re.compile(r"(?<![\w])(?:I|[Ww]e|[Ll]et['’]s)(?:['’](?:ve|d|
                            r"like|decided|want|wanted|began|did|do)\s+){0,3}$")
 TITLE_BEFORE = re.compile(r"(?:(?<![\w])(?:on|told|to|in|at|by|from|of|with)|['’]s?|"
                           r"(?<![\w])(?:book|film|show|programme|program|column|paper),?)"
-                          r"(?:\s+the)?\s*$")  # "on PBS’s the “Charlie Rose” show"
+                          r"(?:\s+the)?\s*$")  # "on Nordvision’s the “Morning Harbour” show"
 #: characters between a quote and the unnamed one that goes on from it
 GAP = 200
 #: a double mark that opens a quote: not after a word, before one (the mark first: faster)
@@ -95,7 +95,7 @@ OPEN_WORDS, RUN_OVER = 4, 3
 
 def open_paragraph_ends(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotes a paragraph leaves open: journalism opens every paragraph of a quote that runs
-    over several and closes only the last ('…," Jealous said. "What we take issue with is …'
+    over several and closes only the last (made up: '…," Moen said. "What we object to is …'
     with the next paragraph opening "The time has come …"), and scraped texts drop marks in
     between. The words after the paragraph's last unclosed opening mark are a quote when the
     next paragraph opens with a mark (the quote ends with its paragraph), or when one of the
@@ -199,8 +199,8 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
     """Give an unnamed direct quote a speaker, in place. When its own attribution follows it
     ('"…," Pelosi said', a name the entity stage missed there, or the sentence splitter cut
     off): the person named there, if the article names exactly one person so elsewhere (not in
-    the languages of ``quotes_langs``, which read the attribution strictly: '», ha detto in
-    onda a Solovyov Live' named a programme); else the speaker of the quote just before it."""
+    the languages of ``quotes_langs``, which read the attribution strictly: made up: '», ha detto in
+    onda a Porto Sera' names a programme); else the speaker of the quote just before it."""
     text = article.text
     named = [(q.end, q.speaker) for q in quotes]
     reports = {q.end for q in quotes if q.cue == ACCORDING_CUE}

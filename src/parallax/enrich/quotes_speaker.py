@@ -136,7 +136,7 @@ class Speakers(Antecedents):
         article = self.article
         text = article.text
         if (person := apposition_subject(text, article.entities, lo, cue_at, skip)) is not None:
-            return person  # "Joni Ernst, a candidate in the Senate primary, announced"
+            return person  # made up: "Ana Ruiz, a hopeful in the Green primary, announced"
         if (relative := RELATIVE_TAIL.search(text, lo, cue_at)) is not None:
             # "The Beacon, which did not name its sources, said": the phrase before the
             # clause speaks, never a noun inside it; a phrase we cannot read, no one
@@ -232,8 +232,9 @@ class Speakers(Antecedents):
         return named_in(self.article, word)
 
     def _employer(self, m: Mention) -> bool:
-        """A body named before its person's title, no speaker of its own: "said Sundance
-        Selects/IFC Films president Jonathan Sehring", "AMC chief Josh Sapan" (fourteenth
+        """A body named before its person's title, no speaker of its own: "said Harbour
+        Pictures/North Films president Lena Moen", "Nordvision chief Ivo Brandt" (made
+        up) (fourteenth
         session, Dragnet tuning half: the company nearer the verb was shown)."""
         if m.type == "PERSON":
             return False
