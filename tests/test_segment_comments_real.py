@@ -281,13 +281,15 @@ def test_count_like_links_are_no_count_line(text: str) -> None:
     assert count_line("## 4 Comments leave one →") and count_line("{ 131 comments }")
 
 
-PREVIEW_NOTES = ["This is only a preview. Your comment has not yet been posted.",
-                 "Your comment could not be posted. Error type:",
-                 "Your comment has been saved. Comments are moderated and will not appear until "
-                 "approved by the author. Post another comment",
-                 "The letters and numbers you entered did not match the image. Please try again.",
-                 "As a final step before posting your comment, enter the letters and numbers you "
-                 "see in the image below. This prevents automated programs from posting comments."]
+# made up after the shape of a blog platform's form notes: each opens with the words the
+# patterns know, the rest is our own
+PREVIEW_NOTES = ["This is only a preview. Nothing you wrote is public yet.",
+                 "Your comment could not be posted. Reason:",
+                 "Your comment has been saved, and the blog's owner will read it before anyone "
+                 "else sees it. Write another one",
+                 "The letters and numbers you entered did not match; type them once more.",
+                 "As a final step before posting your comment, copy the code from the picture "
+                 "into the box. It keeps robots out of the thread."]
 
 
 def test_a_blog_forms_preview_notes_below_the_thread_are_no_comments() -> None:

@@ -1,5 +1,6 @@
 """The line model's page-context columns (``segment/pagecontext.py``): where the page title comes
-back as the headline, and which lines lie below a reader-comment heading."""
+back as the headline, and which lines lie below a reader-comment heading. Titles and lines are
+made up."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ STORY = ("The council voted on Tuesday to close the old bridge to cars for two y
 
 
 def test_the_headline_under_a_site_title_is_found_in_each_title_shape() -> None:
-    for title in ("Seth's Blog: Usually, a lot is insufficient",
-                  "Usually, a lot is insufficient | Seth's Blog",
-                  "Usually, a lot is insufficient - Seth's Blog",
-                  "Usually, a lot is insufficient"):
-        lines = read_lines("\n".join([title, "Recent Posts", "Two kinds of unique",
-                                      "# Usually, a lot is insufficient", STORY]))
+    for title in ("Ann's Notebook: Sometimes, a little is quite enough",
+                  "Sometimes, a little is quite enough | Ann's Notebook",
+                  "Sometimes, a little is quite enough - Ann's Notebook",
+                  "Sometimes, a little is quite enough"):
+        lines = read_lines("\n".join([title, "Recent Posts", "Three kinds of quiet",
+                                      "# Sometimes, a little is quite enough", STORY]))
         assert title_repeats(lines) == [3], title
 
 
@@ -40,8 +41,8 @@ def test_the_remembered_page_gives_its_own_answer_and_a_fresh_list() -> None:
     the answer it got does not change the next one."""
     first = read_lines("\n".join(["Bridge to close | City News", "Home", "Bridge to close",
                                    STORY]))
-    other = read_lines("\n".join(["Seth's Blog: Usually, a lot is insufficient", "Posts",
-                                   "Two kinds", "Usually, a lot is insufficient", STORY]))
+    other = read_lines("\n".join(["Ann's Notebook: Sometimes, a little is quite enough", "Posts",
+                                   "Three kinds", "Sometimes, a little is quite enough", STORY]))
     answer = title_repeats(first)
     assert answer == [2]
     answer.append(99)  # the caller's list, not the remembered one

@@ -4,9 +4,9 @@ a reader-comment thread has started above a line.
 Why: the line model's other features look at a line and its ±20 neighbours, so on a page whose
 article is short it cannot tell the story from a sidebar of similar prose, nor a story from the
 comment thread under it (the thread's lines read like article text). Two signals of the whole
-page settle many of these: a dump that starts with the page title ("Seth's Blog: Usually, a lot
-is insufficient") repeats the headline just above the article ("Usually, a lot is
-insufficient"), and a comments heading ("385 Comments", "Leave a comment") ends the story.
+page settle many of these: a dump that starts with the page title (made up: "Ann's Notebook:
+Sometimes, less is enough") repeats the headline just above the article ("Sometimes, less is
+enough"), and a comments heading ("385 Comments", "Leave a comment") ends the story.
 On the training sites' out-of-fold line probabilities these four columns lifted the region
 chooser's mean per-dump word F1 from 0.843 to 0.859 (docs/segmentation.md, fifth session).
 """

@@ -191,7 +191,7 @@ def stamp_opener(lines: list[Line], start: int) -> int | None:
     """The first line of a thread below the article (from ``start``, the line after the line
     model's last main line) that no heading or author form announces: ``STAMPS`` comment time
     stamps, each followed by a reader's words, open it at the first stamp or at the short name
-    line above it ("Marrije Says:" / "November 7th, 2012 at 9:42 pm"). Why: after the article
+    line above it (made up: "Anna Says:" / "May 3rd, 2012 at 8:15 pm"). Why: after the article
     the decoder took a tail line as a comment only when its language differed from the
     article's, so a thread under "Previous post / Next post" or an unknown heading was lost
     (training sites, ninth session: 37 of 345 pages with gold comments got none)."""
