@@ -89,6 +89,18 @@ def _other_words(name: str, known: str) -> bool:
         variant(o, words) for o in others)
 
 
+def _other_body(name: str, known: str, etype: str) -> bool:
+    """Organisations, in any language, that start with the same word and differ in a later
+    one as ``_other_words`` says: a body and the same body of another place ("<ministry> of
+    <country A>" / "... of <country B>"), or without its place. Why: the entity stage names a
+    Russian body with the place it belongs to (``ner._place_of``), and the names' shared head
+    made them one by trigrams (SemEval-2023 RU training, sixteenth session). A name with a
+    word before ("The Times" / "Times") is left to the other tests."""
+    name, known = (re.sub(r"\s*\(.*?\)", "", n) for n in (name, known))  # "(UN)"
+    return etype == "ORG" and bool(name and known) \
+        and _key(name.split()[0]) == _key(known.split()[0]) and _other_words(name, known)
+
+
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.\s?){2,}")
 
 
@@ -237,16 +249,18 @@ class CorpusLinker:
                                    or self.support.get(full[0], 0) >= CORROBORATED):
                 return full[0]
         best = self._nearest_trigrams(_trigrams(key), etype)
-        if best is not None and not (self._english_pair(language, best) and (
+        if best is not None and not ((self._english_pair(language, best) and (
                 len(key) <= 4 or _other_words(name, best)
                 or (len(tokens) == 1 and (len(key) <= SHORT_FUZZY
                                           or not (_key(best) == key
                                                   or _plural_of(name, best, etype))))
-                or _web_clash(name, best, etype))) and _numbers(best) == numbers:
+                or _web_clash(name, best, etype))) or _other_body(name, best, etype)) \
+                and _numbers(best) == numbers:
             return best
         if self.embeddings and (
                 match := self._nearest_embedding(surface or name, etype)) is not None \
-                and not self._english_pair(language, match):
+                and not self._english_pair(language, match) \
+                and not _other_body(name, match, etype):
             return match
         return name
 
