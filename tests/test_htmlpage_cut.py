@@ -45,3 +45,22 @@ def test_every_empty_thread_wording_cuts() -> None:
                  "Leave a Comment"):
         body, below = cut_at_comments([LEAD, MORE, line, "Name (required)"])
         assert (body, below) == ([LEAD, MORE], []), line
+
+
+PAGE = ("<html><head><title>Bridge closed</title></head><body><h1>Bridge closed</h1>"
+        f"<p>{LEAD}</p><p>{MORE}</p>"
+        "<div class=\"comments\"><h3>Comments</h3>"
+        "<div class=\"comment\"><span class=\"author\">riverwatcher</span>"
+        "<p>Good call, the piers looked bad for years.</p></div>"
+        "<div class=\"comment\"><p>Buses on the ring road will be slow.</p></div></div>"
+        "</body></html>")
+
+
+def test_a_comment_sections_heading_is_no_reader_comment() -> None:
+    from parallax.segment.htmlpage import segment_html
+
+    page = segment_html(PAGE)
+    assert "Comments" not in page.comments
+    assert page.comments == ["Good call, the piers looked bad for years.",
+                             "Buses on the ring road will be slow."]
+    assert page.comment_authors[0] == "riverwatcher"

@@ -320,7 +320,10 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         part = _page_title(tree)
         if part:
             title = checked_title(title, part, lambda: lead_words(paragraphs), drop=False)
-    fallback = _paragraphs(str(data.get("comments") or ""))
+    # trafilatura's comments start with the section's heading ("Comments") when the page
+    # writes one: a heading is no reader's comment (sixteenth session, a new user's page)
+    fallback = [p for p in _paragraphs(str(data.get("comments") or ""))
+                if not COMMENTS_OPEN.match(p)]
     # what followed the comments heading is the thread trafilatura took for article text: the
     # page's comments when nothing else found any (training-site pages with gold comments:
     # comment F1 0.691 -> 0.715)
