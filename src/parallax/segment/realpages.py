@@ -132,8 +132,9 @@ def as_text(data: bytes) -> str:
     Why: read as UTF-8 alone, 275 pages in windows-1252 and other charsets lost their non-ASCII
     characters before Parallax saw them, where a user's file of the same bytes is decoded by the
     readers; the evaluation measured pages no user gives it (docs/segmentation.md, "Sixteenth
-    session (helper H)"). The 15 pages the readers reject (a CleanEval header that declares the
-    encoding "unset", a wrong UTF-8 declaration) are still read as UTF-8 here."""
+    session (helper H)"). The 16 pages the readers rejected (a CleanEval header that declares the
+    encoding "unset", a wrong UTF-8 declaration) are read since the lead's stray-byte rule
+    (``decode.STRAY_BYTES_SHARE``); a page the readers still reject is read as UTF-8 here."""
     from parallax.errors import InputRejected
     from parallax.ingest.decode import decode_bytes
 
