@@ -55,6 +55,7 @@ def test_stories_table_shows_whole_ids_for_compare(capsys: pytest.CaptureFixture
     shown = capsys.readouterr().out
     assert "s3ee4d604ca05b389" in shown
     assert "2026-11-03" in shown and "2026-11-04" in shown
+    assert "+1" in shown and "nowhere.invalid" not in shown  # the rest: --json and compare
 
 
 @pytest.mark.parametrize("command", [["stories"], ["compare", "s1"]])

@@ -342,18 +342,27 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
     _print_stories(rows)
 
 
+def _outlets_cell(outlets: list[str], shown: int = 2) -> str:
+    """The first ``shown`` outlets and how many more ('--json' and 'compare' list them all)."""
+    more = len(outlets) - shown
+    return ", ".join(outlets[:shown]) + (f" +{more} more" if more > 0 else "")
+
+
 def _print_stories(rows: list[dict[str, Any]]) -> None:
     table = Table(title="Stories", title_justify="left", pad_edge=False)
     # the id is what 'parallax compare' takes: shown whole, never cut to "s3ee4d6…"
     table.add_column("id", no_wrap=True, min_width=max((len(r["id"]) for r in rows), default=2))
-    for column in ("title", "articles", "outlets", "languages"):
+    # a long outlet list is cut to its first names and a count, so an eight-outlet story is not
+    # fifteen lines high on 80 columns (the demo's own table)
+    for column in ("title", "articles", "outlets"):
         table.add_column(column)
+    table.add_column("languages", no_wrap=True)
     table.add_column("span", min_width=10)  # whole dates, not "2026-11-…"
     for row in rows:
         mains = [a for a in row["articles"] if a["role"] == "main"]
         span = " – ".join(x for x in (row.get("start"), row.get("end")) if x) or "?"
         table.add_row(*(Text(cell) for cell in (
-            row["id"], row["title"][:70], str(len(mains)), ", ".join(row["outlets"]),
+            row["id"], row["title"][:70], str(len(mains)), _outlets_cell(row["outlets"]),
             ", ".join(row["languages"]), span)))
     out.print(table)
 
