@@ -54,7 +54,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except ParallaxError as exc:
-            err.print(f"[red]error[/red] {escape(str(exc))}")
+            say_error(str(exc))
             raise typer.Exit(EXIT_ERROR) from exc
         except Exception as exc:
             failure = store_failure(exc)
@@ -73,6 +73,17 @@ app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
                        "segment and analyse it, group it into stories and compare outlets.")
 err = Console(stderr=True)
 out = Console()
+
+
+def say_error(message: str) -> None:
+    """One error line. The message's own words (a path, a page's title, an exception's text)
+    are never read as rich markup: "[/]" in a title crashed the CLI, "[settings]" vanished."""
+    err.print(f"[red]error[/red] {escape(message)}")
+
+
+def say_rejected(source: str, reason: str) -> None:
+    """One rejected input and its reason, escaped like ``say_error``."""
+    err.print(f"[yellow]rejected[/yellow] {escape(source)}: {escape(reason)}")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 DEFAULT_DB = "parallax.db"
@@ -100,7 +111,7 @@ def main() -> None:
     try:
         app()
     except ParallaxError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        say_error(str(exc))
         raise SystemExit(EXIT_ERROR) from exc
 
 
@@ -135,15 +146,14 @@ def _require_db(db: str) -> None:
     from parallax.store.base import is_server_url
 
     if not is_server_url(db) and not Path(db).exists():
-        err.print(f"[red]error[/red] database not found: {escape(db)} (run 'parallax ingest' "
-                  "first)")
+        say_error(f"database not found: {db} (run 'parallax ingest' first)")
         raise typer.Exit(EXIT_USAGE)
 
 
 def _exit_code(rejected: int, missing: list[str]) -> int:
     if missing:
         for path in missing:
-            err.print(f"[red]error[/red] path not found: {escape(path)}")
+            say_error(f"path not found: {path}")
         return EXIT_USAGE
     return EXIT_REJECTED if rejected else EXIT_OK
 
@@ -182,8 +192,7 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                 if as_json:
                     sys.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
                 else:
-                    err.print(f"[yellow]rejected[/yellow] {escape(result.input)}: "
-                              f"{escape(result.reason)}")
+                    say_rejected(result.input, result.reason)
             else:  # a dump's header outlet may wait for the run's outlets (ingest/outlets.py)
                 for page in hold.feed(result):
                     emit(page)
@@ -276,7 +285,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                   f"{loaded.stories} stories in {escape(db)}")
         return
     if not inputs:
-        err.print("[red]error[/red] give inputs to ingest, or --from-parquet DIR")
+        say_error("give inputs to ingest, or --from-parquet DIR")
         raise typer.Exit(EXIT_USAGE)
     store = open_store(db)
     try:
@@ -286,8 +295,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                 if as_json:
                     sys.stdout.write(json.dumps(outcome.to_contract(), ensure_ascii=False) + "\n")
                 elif outcome.status == "rejected":
-                    err.print(f"[yellow]rejected[/yellow] {escape(outcome.input)}: "
-                              f"{escape(outcome.reason or '')}")
+                    say_rejected(outcome.input, outcome.reason or "")
 
             report = run_ingest(inputs, store, cfg, on_item=on_item,
                                 workers=workers or default_workers())
@@ -382,7 +390,7 @@ def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'paralla
     from parallax.store import open_store
 
     if fmt not in ("md", "html", "json", "csv"):
-        err.print(f"[red]error[/red] unknown format '{escape(fmt)}'; use md, html, json or csv")
+        say_error(f"unknown format '{fmt}'; use md, html, json or csv")
         raise typer.Exit(EXIT_USAGE)
     _require_db(db)
     cfg = _config(config)
@@ -390,7 +398,7 @@ def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'paralla
     try:
         comparison = comparison_for(store, story_id, cfg)
     except ParallaxError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        say_error(str(exc))
         raise typer.Exit(EXIT_USAGE if exc.code == Code.NOT_IN_STORE else EXIT_ERROR) from exc
     finally:
         store.close()
@@ -400,8 +408,7 @@ def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'paralla
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            err.print(f"[red]error[/red] cannot write {escape(str(output))}: "
-                      f"{escape(exc.strerror or str(exc))}")
+            say_error(f"cannot write {output}: {exc.strerror or exc}")
             raise typer.Exit(EXIT_USAGE) from exc
         err.print(f"[green]wrote[/green] {escape(str(output))}")
     else:
@@ -450,8 +457,7 @@ def batch(inputs: Annotated[list[str], typer.Argument(
         err.print(f"[yellow]failed[/yellow] {escape(str(failure['shard']))}: "
                   f"{escape(str(failure['reason']))}")
     for rejection in report.rejected_inputs:
-        err.print(f"[yellow]rejected[/yellow] {escape(rejection.input)}: "
-                  f"{escape(rejection.reason)}")
+        say_rejected(rejection.input, rejection.reason)
     err.print(f"[green]done[/green] {len(report.finished)} shards analysed, "
               f"{len(report.skipped)} already done, {len(report.failed)} failed; "
               f"{report.articles} articles in {report.stories} stories; {out}/manifest.json")

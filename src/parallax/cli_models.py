@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from parallax.cli import EXIT_USAGE, JsonOption, _progress, app, err, out
+from parallax.cli import EXIT_USAGE, JsonOption, _progress, app, err, out, say_error
 
 TaskArg = Annotated[str, typer.Argument(
     help="roles | narratives | techniques | frames | genre", show_default=False)]
@@ -29,7 +29,7 @@ def _check_task(task: str) -> None:
     from parallax.frame.tasks import TASKS
 
     if task not in TASKS:
-        err.print(f"[red]error[/red] unknown task {task!r}; choose one of {', '.join(TASKS)}")
+        say_error(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
         raise typer.Exit(EXIT_USAGE)
 
 
@@ -61,10 +61,10 @@ def train(task: TaskArg, data: DataArg,
 
     _check_task(task)
     if taxonomy is not None and not taxonomy.is_file():
-        err.print(f"[red]error[/red] taxonomy file not found: {taxonomy}")
+        say_error(f"taxonomy file not found: {taxonomy}")
         raise typer.Exit(EXIT_USAGE)
     if not data.exists():
-        err.print(f"[red]error[/red] path not found: {data}")
+        say_error(f"path not found: {data}")
         raise typer.Exit(EXIT_USAGE)
     with _progress(f"training {task}") as step:
         labels = read_taxonomy(taxonomy) if taxonomy is not None else None
@@ -72,7 +72,7 @@ def train(task: TaskArg, data: DataArg,
                            subset="all" if everything else "train", progress=step,
                            news=news or ())
     _print_scores(f"{task}: {folds}-fold cross-validation", card["cross_validation"])
-    err.print(f"wrote {task} model(s) and {task}.card.json to {out_dir}")
+    err.print(f"wrote {task} model(s) and {task}.card.json to {out_dir}", markup=False)
 
 
 @app.command()
@@ -103,10 +103,10 @@ def evaluate(task: TaskArg, data: DataArg,
 
     _check_task(task)
     if not data.exists():
-        err.print(f"[red]error[/red] path not found: {data}")
+        say_error(f"path not found: {data}")
         raise typer.Exit(EXIT_USAGE)
     if subset not in ("heldout", "train", "all"):
-        err.print("[red]error[/red] --subset must be heldout, train or all")
+        say_error("--subset must be heldout, train or all")
         raise typer.Exit(EXIT_USAGE)
     if pred is not None:
         result = {"all": scoring.score_file(task, data, pred)}
