@@ -101,8 +101,9 @@ WorkersOption = Annotated[int | None, typer.Option(
     "--workers", min=1,
     help="Processes that analyse in parallel (default: one per core). Output order and "
          "results are the same for any number.")]
-Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or "
-                                                  "http(s) URLs.", show_default=False)]
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recursively), "
+                                                  "http(s) URLs, or - for standard input.",
+                                             show_default=False)]
 
 
 def main() -> None:
@@ -137,7 +138,7 @@ def _progress(label: str, total: int | None = None) -> Iterator[Any]:
 def _missing(inputs: list[str]) -> list[str]:
     from parallax.ingest.url import is_url
 
-    return [i for i in inputs if not is_url(i) and not Path(i).exists()]
+    return [i for i in inputs if i != "-" and not is_url(i) and not Path(i).exists()]
 
 
 def _require_db(db: str) -> None:
@@ -254,7 +255,7 @@ def analyze(inputs: Inputs, as_json: JsonOption = False, config: ConfigOption = 
 
 @app.command()
 def ingest(inputs: Annotated[list[str] | None, typer.Argument(
-               help="Files, folders, URLs or feeds.")] = None,
+               help="Files, folders, URLs or feeds; - for standard input.")] = None,
            db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
            config: ConfigOption = None, follow_links: FollowOption = False,
            workers: WorkersOption = None,

@@ -96,10 +96,13 @@ class Pipeline:
         self._comment_languages(page)
 
     def _comment_languages(self, page: Page) -> None:
+        """A comment is read against its page's language (``LanguageIdentifier.detect``):
+        a short one alone is where the identifier errs most."""
         language = self.language_identifier
         if language is not None:
+            expected = next((a.language for a in page.articles if a.role == "main"), None)
             for comment in page.comments:
-                comment.language = language.detect(comment.text)
+                comment.language = language.detect(comment.text, expected)
 
     def analyse_articles(self, articles: list[Article]) -> None:
         """Stage by stage over the batch (see :func:`run_stage`)."""

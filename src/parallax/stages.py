@@ -42,7 +42,9 @@ class Annotator(Protocol):
 class LanguageIdentifier(Annotator, Protocol):
     """An annotator that can also label free text (comments) with a language code."""
 
-    def detect(self, text: str) -> str | None: ...
+    def detect(self, text: str, expected: str | None = None) -> str | None:
+        """``expected``: the language of the page the text stands on (a comment's), or None."""
+        ...
 
 
 @runtime_checkable

@@ -24,6 +24,9 @@ from parallax.registry import register
 from parallax.settings import Config
 
 SHORT_TEXT = 40
+# a comment's language other than its page's is shown from this probability on, or when the
+# page's scores at most UNLIKE_PAGE of it; the page's when it scores AS_PAGE of the top one
+SURE, AS_PAGE, UNLIKE_PAGE = 0.9, 1 / 3, 0.005
 NEWS_LANGUAGES = ["en", "de", "ru", "uk", "fr", "it", "es", "pl", "pt", "bg", "nl"]
 
 
@@ -108,13 +111,31 @@ class LangidIdentifier:
     def __init__(self) -> None:
         self._full, self._short = _models()
 
-    def detect(self, text: str) -> str | None:
+    def detect(self, text: str, expected: str | None = None) -> str | None:
+        """``expected``: the language of the page a reader comment stands on. A comment that
+        is a name, a date line or two words ("Fantastic photo!") gets an exotic label at low
+        probability (on 250 English training pages of real comments, 15 % of the labels were
+        not English, most of them such lines at p < 0.5, while comments really in another
+        language scored p >= 0.9): below ``SURE`` another language than the page's is not
+        shown; the page's is, when the text scores it at least a third as high, and the top
+        one is when it scores the page's at most 1/200 as high (a short Spanish or Russian
+        comment on an English page scores English ~1e-5 and ~1e-19 of the top; a name or a
+        date line scores every language low)."""
         sample = text.strip()[:5000]
         if next(islice(filter(str.isalpha, sample), 2, None), None) is None:
             return None  # fewer than three letters (counted no further than the third)
         model = self._short if len(sample) < SHORT_TEXT else self._full
-        lang, _ = model.classify(sample)
-        return str(lang)
+        if expected is None:
+            lang, _ = model.classify(sample)
+            return str(lang)
+        ranked = model.rank(sample)
+        top, score = ranked[0]
+        if top == expected or score >= SURE:
+            return str(top)
+        likeness = dict(ranked).get(expected, 0.0) / score
+        if likeness >= AS_PAGE:
+            return expected
+        return str(top) if likeness <= UNLIKE_PAGE else None
 
     def annotate(self, article: Article) -> None:
         detected = self.detect(f"{article.title}\n{article.text}")

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code
+from parallax.ingest.instants import zoned_iso
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url, resolve
 from parallax.settings import Config
@@ -98,7 +99,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
         published_text = record.get("published")
         # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
         # record's iso as given before, which is not a date)
-        published = resolve(published_text).iso
+        published = zoned_iso(published_text) or resolve(published_text).iso
         if not (published_text and published_text.strip()):
             # a scraper's record with no date but a dated address (/2019/03/14/): the
             # address's day, marked as such; a stated date, even one not read, is never replaced

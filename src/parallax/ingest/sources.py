@@ -23,7 +23,7 @@ from pathlib import Path
 from parallax.errors import Code, InputRejected
 from parallax.ingest import feed, jsonl, url, warc
 from parallax.ingest.decode import check_html_blocks, decode_bytes, sniff_binary
-from parallax.ingest.streams import read_capped
+from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
@@ -63,6 +63,9 @@ def guarded(items: Iterator[Item], given: str) -> Iterator[Item]:
 def _read_one(given: str, config: Config) -> Iterator[Item]:
     if url.is_url(given):
         yield from url.read_url(given, config)
+        return
+    if given == STDIN:
+        yield from _read_stdin(config)
         return
     path = Path(given)
     if not path.exists():
@@ -112,6 +115,18 @@ def _read_directory(path: Path, given: str, config: Config) -> Iterator[Item]:
     if not found:
         yield Rejection(given, f"directory contains no documents: {given}",
                         Code.EMPTY_DIRECTORY.value)
+
+
+def _read_stdin(config: Config) -> Iterator[Item]:
+    """``-``: the piped bytes, their kind found from their content (there is no name)."""
+    try:
+        data = read_stdin(int(config["max_input_bytes"]))
+        text, encoding = decode_bytes(data)
+    except InputRejected as exc:
+        yield Rejection(STDIN, exc.reason, exc.code.value)
+        return
+    yield from from_text(text, sniff_kind(text), uri="<stdin>", given=STDIN, config=config,
+                         raw=data, metadata={"encoding": encoding})
 
 
 def kind_from_name(path: Path) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import select
 import stat
+import sys
 import time
 from pathlib import Path
 
@@ -71,3 +72,26 @@ def _read_stream(path: Path, limit: int, idle_timeout_s: float) -> bytes:
             idle_since = time.monotonic()
     finally:
         os.close(fd)
+
+
+STDIN = "-"
+
+
+def read_stdin(limit: int) -> bytes:
+    """Standard input for the input ``-`` (``cat page.txt | parallax analyze -``), capped
+    like any stream. A terminal is refused rather than waited on: a user who typed ``-`` by
+    mistake would see the command hang with no prompt."""
+    stream = sys.stdin
+    if stream is None or stream.isatty():
+        raise InputRejected(Code.EMPTY, "'-' reads standard input, which is a terminal here: "
+                            "pipe a file into it (cat page.txt | parallax analyze -)")
+    source = getattr(stream, "buffer", None)
+    chunks: list[bytes] = []
+    received = 0
+    while chunk := (source.read(CHUNK) if source is not None
+                    else stream.read(CHUNK).encode("utf-8")):
+        received += len(chunk)
+        if received > limit:
+            raise too_large(limit, f"standard input passed {received / 1e6:.0f} MB,")
+        chunks.append(chunk)
+    return b"".join(chunks)

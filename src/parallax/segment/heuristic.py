@@ -53,7 +53,8 @@ class HeuristicSegmenter:
         for draft in drafts:
             text = "\n\n".join(draft.paragraphs)
             published = resolve(draft.published, now=live)
-            if draft.role == "main" and doc.metadata.get("published_iso") and not published.iso:
+            if draft.role == "main" and doc.metadata.get("published_iso") and (
+                    not published.iso or doc.kind == "record"):  # a record's reader kept the zone
                 published.iso = str(doc.metadata["published_iso"])
             outlet = draft.outlet or (doc.metadata.get("outlet") if draft.role == "main" else None)
             page.articles.append(Article(

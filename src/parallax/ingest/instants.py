@@ -1,0 +1,40 @@
+"""A feed's or record's publication time with its zone kept.
+
+The segmenter reads a date text for its day and clock ("2026-11-03T23:30:00-05:00" became
+"2026-11-03T23:30:00"; an RSS "Tue, 03 Nov 2026 23:30:00 -0500" only "2026-11-03"), so an item
+written at 23:30 in New York and one written at 06:30 the next morning in Berlin could not be
+ordered. Where the text states its zone, the ISO keeps the clock as written plus the offset:
+the same instant, and its first ten characters are still the day the outlet printed (what
+stories and the date filters compare).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+# an explicit zone: "Z", "+02:00", "+0200", "-05", or a named zone RFC 822 defines ("GMT",
+# "EST"); RFC 822's "-0000" means "zone unknown" and is not one
+_ZONE = re.compile(r"(?:\d(?:Z|[+-]\d\d(?::?\d\d)?)|\s(?:GMT|UT|UTC|[ECMP][SD]T|[+-]\d{4}))\s*$",
+                   re.IGNORECASE)
+
+
+def zoned_iso(text: str | None) -> str | None:
+    """ISO 8601 with the written offset when ``text`` is a full date-time that names its zone
+    (RFC 3339 as Atom writes it, RFC 822 as RSS does), else None (the caller's own reading
+    then stands: a day alone, or a clock with no zone, says no instant)."""
+    if not text or not _ZONE.search(text.strip()) or text.strip().endswith("-0000"):
+        return None
+    value = text.strip()
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed is None or parsed.tzinfo is None or not 1900 <= parsed.year <= 2200:
+        return None
+    return parsed.replace(microsecond=0).isoformat()
