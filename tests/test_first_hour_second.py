@@ -108,3 +108,79 @@ def test_analyze_labels_short_comments_of_an_english_page(tmp_path: Path) -> Non
     result = runner.invoke(app, ["analyze", str(page), "--json", "--workers", "1"])
     (row,) = _records(result.stdout)
     assert [c["language"] for c in row["comments"]] == ["en", "en", "ru"]  # type: ignore[union-attr]
+
+
+def test_jsonl_unix_times_markup_in_names_and_a_huge_number(tmp_path: Path) -> None:
+    rows = [json.dumps({"title": "Fees <b>rise</b>", "text": BODY, "published": 1793741400,
+                        "outlet": "<b>Coastal</b> <script>alert(1)</script>Wire"}),
+            json.dumps({"title": "Fees rise again", "text": BODY + " Again.",
+                        "published": 1793741400000}),
+            '{"title": "Huge", "text": "x", "published": ' + "9" * 5000 + "}",
+            json.dumps({"title": "Fees rise once more", "text": BODY + " Once more."})]
+    (tmp_path / "r.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "r.jsonl"), "--json"])
+    assert result.exit_code == 1, result.output
+    records = _records(result.stdout)
+    assert [r["status"] for r in records] == ["ok", "ok", "rejected", "ok"]  # the file goes on
+    first = records[0]["articles"][0]  # type: ignore[index]
+    assert first["outlet"] == "Coastal Wire" and first["title"] == "Fees rise"
+    assert first["published"] == {"text": "1793741400", "iso": "2026-11-03T21:30:00+00:00"}
+    assert records[1]["articles"][0]["published"]["iso"] == "2026-11-03T21:30:00+00:00"  # type: ignore[index]
+    assert "not valid JSON" in str(records[2]["reason"])
+
+
+def test_a_folders_broken_links_and_link_loops_are_reported_and_the_rest_read(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "b.txt").symlink_to(folder / "c.txt")  # a loop: b -> c -> b
+    (folder / "c.txt").symlink_to(folder / "b.txt")
+    (folder / "d.txt").symlink_to("missing/page.txt")  # broken, pointing inside the folder
+    (folder / "z page [1].txt").write_text(DUMP, encoding="utf-8")  # read after the loop
+    result = runner.invoke(app, ["extract", str(folder), "--json"])
+    assert result.exit_code == 1, result.output
+    by_name = {Path(str(r["input"])).name: r for r in _records(result.stdout)}
+    assert by_name["z page [1].txt"]["status"] == "ok"
+    assert "loop" in str(by_name["b.txt"]["reason"]) and "loop" in str(by_name["c.txt"]["reason"])
+    assert "broken symbolic link" in str(by_name["d.txt"]["reason"])
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_during_ingest_says_what_is_kept(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import parallax.runner
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parallax.runner, "ingest", interrupted)
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(page), "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr and "run the same command again" in result.stderr
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("min_article_chars = -5", "must not be negative"),
+    ("near_duplicate_threshold = 7", "between 0 and 1"),
+    ("web_rate_per_minute = true", "must be int"),
+])
+def test_a_setting_out_of_its_range_is_a_config_error(tmp_path: Path, line: str,
+                                                      problem: str) -> None:
+    config = tmp_path / "parallax.toml"
+    config.write_text(f"[settings]\n{line}\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(page), "--config", str(config)])
+    assert result.exit_code == 3
+    assert problem in result.stderr
+
+
+def test_a_one_day_story_shows_its_day_once(capsys: pytest.CaptureFixture[str]) -> None:
+    from parallax.cli_tables import print_stories
+
+    print_stories([{"id": "s3ee4d604ca05b389", "title": "Harbour fees rise",
+                    "articles": [{"role": "main"}], "outlets": ["Coastal Wire"],
+                    "languages": ["en"], "start": "2026-11-03", "end": "2026-11-03"}])
+    assert capsys.readouterr().out.count("2026-11-03") == 1

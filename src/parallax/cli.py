@@ -2,7 +2,8 @@
 design note; progress bars and messages go to stderr so stdout stays machine-readable.
 
 Exit codes: 0 every input read; 1 some inputs rejected (the rest were processed and printed or
-stored); 2 usage error or a path that does not exist; 3 configuration or store error.
+stored); 2 usage error or a path that does not exist; 3 configuration or store error; 130
+interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.table import Table
-from rich.text import Text
 from typer import _click
 from typer.core import TyperGroup
 
+from parallax.cli_tables import print_page as _print_page
+from parallax.cli_tables import print_stories as _print_stories
 from parallax.errors import Code, ParallaxError
 from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
@@ -53,6 +54,11 @@ class _Commands(TyperGroup):
     def invoke(self, ctx: _click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as exc:  # Ctrl-C: said, not a silent exit 130
+            err.print("[yellow]interrupted[/yellow]: everything stored before it is kept; "
+                      "run the same command again to continue (stored inputs are skipped)"
+                      if ctx.invoked_subcommand == "ingest" else "[yellow]interrupted[/yellow]")
+            raise typer.Exit(EXIT_INTERRUPTED) from exc
         except ParallaxError as exc:
             say_error(str(exc))
             raise typer.Exit(EXIT_ERROR) from exc
@@ -86,6 +92,7 @@ def say_rejected(source: str, reason: str) -> None:
     err.print(f"[yellow]rejected[/yellow] {escape(source)}: {escape(reason)}")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # the shell's own code for a command ended by SIGINT
 DEFAULT_DB = "parallax.db"
 
 DbOption = Annotated[str, typer.Option("--db", envvar="PARALLAX_DB",
@@ -200,31 +207,6 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
         for page in hold.drain():
             emit(page)
     return _exit_code(rejected, _missing(inputs))
-
-
-def _print_page(page: Page, *, analysed: bool) -> None:
-    # Text cells: a page's own words ("Prices [/] rise") are never read as rich markup
-    table = Table(title=Text(page.input), show_lines=False, title_justify="left")
-    # the language is found by analysis: extract would show an always-empty column
-    columns = ("role", "title", "outlet", "published", *(("lang",) if analysed else ()), "chars")
-    for column in columns:
-        table.add_column(column)
-    if analysed:  # one column of counts: four narrow ones left the title "Harb…" on 80 columns
-        table.add_column("found", no_wrap=True)
-        table.add_column("genre", no_wrap=True)
-    for a in page.articles:
-        row = [a.role, a.title[:60], a.outlet or "", a.published.text or "",
-               *([a.language or ""] if analysed else []), str(len(a.text))]
-        if analysed:
-            row += [f"{len(a.entities)} entities\n{len(a.quotes)} quotes\n{len(a.claims)} claims",
-                    a.genre.label if a.genre else ""]
-        table.add_row(*(Text(cell) for cell in row))
-    out.print(table)
-    kinds: dict[str, int] = {}
-    for b in page.boilerplate:
-        kinds[b.kind] = kinds.get(b.kind, 0) + 1
-    out.print(f"  comments: {len(page.comments)}   boilerplate: "
-              + (", ".join(f"{k} x{n}" for k, n in kinds.items()) or "none"), markup=False)
 
 
 @app.command()
@@ -349,31 +331,6 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
             sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")
         return
     _print_stories(rows)
-
-
-def _outlets_cell(outlets: list[str], shown: int = 2) -> str:
-    """The first ``shown`` outlets and how many more ('--json' and 'compare' list them all)."""
-    more = len(outlets) - shown
-    return ", ".join(outlets[:shown]) + (f" +{more} more" if more > 0 else "")
-
-
-def _print_stories(rows: list[dict[str, Any]]) -> None:
-    table = Table(title="Stories", title_justify="left", pad_edge=False)
-    # the id is what 'parallax compare' takes: shown whole, never cut to "s3ee4d6…"
-    table.add_column("id", no_wrap=True, min_width=max((len(r["id"]) for r in rows), default=2))
-    # a long outlet list is cut to its first names and a count, so an eight-outlet story is not
-    # fifteen lines high on 80 columns (the demo's own table)
-    for column in ("title", "articles", "outlets"):
-        table.add_column(column)
-    table.add_column("languages", no_wrap=True)
-    table.add_column("span", min_width=10)  # whole dates, not "2026-11-…"
-    for row in rows:
-        mains = [a for a in row["articles"] if a["role"] == "main"]
-        span = " – ".join(x for x in (row.get("start"), row.get("end")) if x) or "?"
-        table.add_row(*(Text(cell) for cell in (
-            row["id"], row["title"][:70], str(len(mains)), _outlets_cell(row["outlets"]),
-            ", ".join(row["languages"]), span)))
-    out.print(table)
 
 
 @app.command()

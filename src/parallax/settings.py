@@ -254,14 +254,29 @@ def load_config(path: str | Path | None = None) -> Config:
             raise ParallaxError(Code.CONFIG, f"{file}: unknown setting '{key}'; "
                                 "see docs/configuration.md")
         expected = type(known[key].default)
-        if expected is float and isinstance(value, int):
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, expected):
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
             raise ParallaxError(Code.CONFIG, f"{file}: setting '{key}' must be "
                                 f"{expected.__name__}, got {value!r}")
+        if (problem := _out_of_range(known[key], value)) is not None:
+            raise ParallaxError(Code.CONFIG, f"{file}: setting '{key}' {problem}, got {value!r}")
         config.values[key] = value
     config.source = str(file)
     return config
+
+
+def _out_of_range(setting: Setting, value: Any) -> str | None:
+    """No number in the table means anything below 0 (a size, a count, a time, a weight), and
+    each float whose default is at most 1 is a similarity, weight or share: a "7" there or a
+    "-5" for min_article_chars was taken silently and changed every result."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if value < 0:
+        return "must not be negative"
+    if isinstance(setting.default, float) and setting.default <= 1 and value > 1:
+        return "must be between 0 and 1"
+    return None
 
 
 def settings_markdown() -> str:

@@ -1,5 +1,6 @@
 """JSONL records: one article per line with ``url``, ``title``, ``text`` or ``html``,
-``outlet``, ``published`` (and optional ``language``, ``author``).
+``outlet``, ``published`` (and optional ``language``, ``author``). ``published`` may be a
+string or a Unix time; markup in ``title``, ``outlet`` or ``author`` is read as its text.
 
 The file is streamed line by line, so a large export never sits in memory whole; a bad line is
 reported with its line number and the rest of the file is still read. A line is read with the
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,12 +22,18 @@ from parallax.errors import Code
 from parallax.ingest.instants import zoned_iso
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url, resolve
+from parallax.segment.htmlpage import html_to_paragraphs
 from parallax.settings import Config
 
 Item = RawDocument | Rejection
 
 
 STRING_FIELDS = ("url", "title", "outlet", "author", "language", "published")
+NAME_FIELDS = ("title", "outlet", "author")
+_MARKUP = re.compile(r"<[A-Za-z/!]")
+# a number in 'published' is Unix time (seconds; milliseconds from 1e11 on, as JavaScript
+# exports write it) when it falls between 1990 and 2100; any other number says no date
+_UNIX_RANGE = (631_152_000, 4_102_444_800)
 TOO_LONG = b""  # marks a line over the cap (its bytes are skipped, not kept)
 
 
@@ -77,8 +85,9 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
         seen += 1
         try:
             record = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Rejection(item, f"line {number} is not valid JSON: {exc}", Code.PARSE.value)
+        except ValueError as exc:  # a decode error, or a number of over 4,300 digits
+            yield Rejection(item, f"line {number} is not valid JSON: {str(exc)[:200]}",
+                            Code.PARSE.value)
             continue
         except RecursionError:
             yield Rejection(item, f"line {number} nests objects or lists too deeply to read; "
@@ -96,10 +105,13 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             yield Rejection(item, f"line {number} has neither 'text' nor 'html'",
                             Code.NO_ARTICLE.value)
             continue
-        published_text = record.get("published")
-        # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
-        # record's iso as given before, which is not a date)
-        published = zoned_iso(published_text) or resolve(published_text).iso
+        published_text, published = _unix_time(record.get("published"))
+        if published is None:
+            # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
+            # record's iso as given before, which is not a date)
+            published = zoned_iso(published_text) or resolve(published_text).iso
+        for key in NAME_FIELDS:
+            record[key] = _plain(record.get(key))
         if not (published_text and published_text.strip()):
             # a scraper's record with no date but a dated address (/2019/03/14/): the
             # address's day, marked as such; a stated date, even one not read, is never replaced
@@ -123,10 +135,39 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
         yield Rejection(given, "JSONL file has no records", Code.EMPTY.value)
 
 
+def _unix_time(value: object) -> tuple[str | None, str | None]:
+    """(text, ISO) of a 'published' number; a string is returned as the text, ISO None."""
+    if not _is_number(value):
+        return value if isinstance(value, str) else None, None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an integer beyond a float's range
+        return None, None
+    seconds = number / 1000 if abs(number) >= 1e11 else number
+    text = str(value)
+    if not _UNIX_RANGE[0] <= seconds <= _UNIX_RANGE[1]:
+        return text, None
+    return text, datetime.fromtimestamp(int(seconds), UTC).isoformat()
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def _plain(value: object) -> object:
+    """A name a scraper left markup in ("<b>Coastal</b> Wire") reads as its text: shown as
+    written it is markup nobody saw on the site (a script's content dropped with it)."""
+    if not isinstance(value, str) or not _MARKUP.search(value):
+        return value
+    return " ".join(html_to_paragraphs(value)) or None
+
+
 def _field_problem(record: dict[str, object]) -> str | None:
     """Name the first field that is not a string (or null), so the exporter can be fixed."""
     for key in ("text", "html", *STRING_FIELDS):
         value = record.get(key)
+        if key == "published" and _is_number(value):
+            continue  # Unix time
         if value is not None and not isinstance(value, str):
             return (f"field '{key}' must be a string or null, not "
                     f"{_json_type(value)}")

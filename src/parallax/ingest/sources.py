@@ -80,7 +80,8 @@ def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
     """(file, None) for each file to read under ``root``, or (path, why it is not read).
 
     Symbolic links are not followed out of the tree (a link to /etc/passwd is reported, not
-    read); links that stay inside are skipped, since their target is read on its own. Pipes,
+    read); links that stay inside are skipped, since their target is read on its own; a broken
+    link is reported wherever it points. Pipes,
     devices and sockets inside a folder are reported: reading them could wait forever.
     """
     real_root = root.resolve()
@@ -91,8 +92,14 @@ def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
             if name.startswith(".") or name.lower() in SKIPPED_NAMES:
                 continue
             if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
+                try:
+                    target = path.resolve()
+                except (RuntimeError, OSError):  # a loop (a -> b -> a): RuntimeError in 3.11
+                    yield path, "symbolic link loop: it leads back to itself"
+                    continue
+                if not target.exists():  # inside or out: nothing would ever read it
+                    yield path, f"broken symbolic link: {target} does not exist"
+                elif not target.is_relative_to(real_root):
                     yield path, (f"symbolic link to {target}, outside {root}: not followed "
                                  "(give the target itself to read it)")
                 continue
