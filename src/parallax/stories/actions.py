@@ -5,8 +5,10 @@ a bill passed and the veto of it) share their names, their theme and most of the
 names, meaning and terms link them as high as one event told by three outlets. What differs is
 the act itself: "sentenced" against "upheld on appeal", "passes" against "vetoes". So a story
 keeps, per process (a *family*: a court case, a bill, an election, an office), the stages its
-members' headline and first words name, and consolidation refuses an undated merge of
-two stories that both name a stage of one family and share none (``StorySimilarity.story_link``).
+members' headline and first words name, and consolidation refuses a merge of two stories
+(the online index a join of an article to a story) that both name a stage of one family and
+share none (``StorySimilarity._acts_apart``), dated or not: a week's dates say "same time", not
+"same happening" (a primary's upset and the race for the post it opened, days apart).
 
 An article's stage in a family is the *latest* one it names: a report of the appeal names the
 sentence it upholds, a sentencing report the plea before it. The families and their trigger

@@ -137,15 +137,18 @@ class StoryIndex(StorySimilarity):
         marks = self.unit_marks(profile) if profile.role == "main" else {}
         best: str | None = None
         searched = False
+        stages: dict[str, str] | None = None
         original = self.story_of.get(profile.duplicate_of or "")
         if original is not None and profile.role == "main":
             best = original  # a syndicated copy belongs where its original is
         elif profile.day is not None or profile.role != "main" or self.undated_join_online:
             searched = True
             best_score = self.threshold * self.join_factor
+            stages = self._stages(profile) if profile.role == "main" else {}
+            asked = {family: {stage: 1} for family, stage in stages.items()}
             for story_id in sorted(self.candidates(profile.vector, keys)):
                 story = self.stories[story_id]
-                s = self.score(profile, keys, story, terms, marks)
+                s = self.score(profile, keys, story, terms, marks, asked)
                 if s >= best_score and (profile.role != "main"
                                         or s >= self._join_bar(profile.day, story)):
                     best, best_score = story_id, s
@@ -163,8 +166,15 @@ class StoryIndex(StorySimilarity):
             best = self._new_story(profile.id)
         # no search here: the vector waits for the next one, which inserts what waits in one
         # batch (an undated dump inserts all its vectors at once: less CPU, several cores)
-        self._join(profile, keys, self.stories[best], terms, marks, defer=not searched)
+        self._join(profile, keys, self.stories[best], terms, marks, defer=not searched,
+                   stages=stages)
         return best
+
+    def _stages(self, profile: ArticleProfile) -> dict[str, str]:
+        """The article's stage per process (``stories.actions``), read once per arrival: the
+        online join asks the veto with them and the story it joins keeps them."""
+        return action_stages(profile.title, profile.lead, profile.language) \
+            if self.action_veto else {}
 
     def _join_bar(self, day: date | None, story: StoryState) -> float:
         """The online bar: 1.2 x the threshold, twice the threshold for a dated article more
@@ -215,7 +225,7 @@ class StoryIndex(StorySimilarity):
 
     def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
               terms: dict[str, float] | None = None, marks: dict[str, float] | None = None,
-              defer: bool = False) -> None:
+              defer: bool = False, stages: dict[str, str] | None = None) -> None:
         self.story_of[profile.id] = story.id
         self.changed.add(story.id)
         if profile.role != "main":
@@ -242,8 +252,9 @@ class StoryIndex(StorySimilarity):
         if profile.day is not None:
             story.dated += 1
         if self.action_veto:
-            for family, stage in action_stages(profile.title, profile.lead,
-                                               profile.language).items():
+            if stages is None:
+                stages = self._stages(profile)
+            for family, stage in stages.items():
                 story.stages.setdefault(family, Counter())[stage] += 1
         for k in self.strong_keys(keys):
             postings = self._postings[k]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import numpy as np
@@ -68,8 +68,8 @@ class StorySimilarity:
     mark_weight = MARK_WEIGHT
     mark_floor = MARK_FLOOR
     mark_gate = MARK_GATE
-    #: two undated stories that name two stages of one process stay apart (``_acts_apart``);
-    #: False only for the ablation in benchmarks/tune_stories.py
+    #: two stories (or an article and a story) that name two stages of one process stay
+    #: apart (``_acts_apart``); False only for the ablation in benchmarks/tune_stories.py
     action_veto = True
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
@@ -183,7 +183,10 @@ class StorySimilarity:
 
     def score(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
               terms: dict[str, float] | None = None,
-              marks: dict[str, float] | None = None) -> float:
+              marks: dict[str, float] | None = None,
+              stages: Mapping[str, Mapping[str, int]] | None = None) -> float:
+        """Link of one article to a story (the online join); ``stages``: the article's, as
+        ``{family: {stage: 1}}`` (``stories.actions``), for the same veto as ``story_link``."""
         if not story.mains or not self._fits(story, profile.day, profile.day):
             return -1.0
         names = sparse_dot(keys, story.key_sum) / len(story.mains)
@@ -196,8 +199,9 @@ class StorySimilarity:
             dated = 1.0  # a teaser carries its page's date, which segmentation does not keep
         crossing = self._crossing(*cross_article(marks, profile.language or "", story), names) \
             if marks else 0.0
-        return self._mix(names, meaning, lexical, share) + crossing \
+        link = self._mix(names, meaning, lexical, share) + crossing \
             - self._undated(dated, share, lexical)
+        return self._acts_apart(stages or {}, story.stages, link)
 
     def _undated(self, dated: float, share: float, lexical: float = 1.0) -> float:
         """The extra evidence asked of pairs whose dates are not both known: of their
@@ -249,16 +253,20 @@ class StorySimilarity:
             if cross and link + self.mark_weight * cross * max(
                     0.0, 1 - self.mark_floor - names) >= self.threshold:
                 link += self._crossing(*cross_link(a, b), names)
-        return self._acts_apart(a, b, dated, link)
+        return self._acts_apart(a.stages, b.stages, link)
 
-    def _acts_apart(self, a: StoryState, b: StoryState, dated: float, link: float) -> float:
-        """A passing link between two stories not all dated is refused (a value under the
-        threshold) when both name a stage of one process and none in common
-        (``stories.actions``): a verdict and its appeal, a bill passed and its veto. Names,
-        meaning and terms say "same cast, same theme" for both; the act tells them apart, and
-        where dates are known the window and the date evidence already do."""
-        if link < self.threshold or dated >= 1.0 or not self.action_veto \
-                or not a.stages or not b.stages or not stages_clash(a.stages, b.stages):
+    def _acts_apart(self, a: Mapping[str, Mapping[str, int]],
+                    b: Mapping[str, Mapping[str, int]], link: float) -> float:
+        """A passing link between two stories (or an article and a story: ``a`` and ``b`` are
+        their stages) is refused (a value under the threshold) when both name a stage of one
+        process and none in common (``stories.actions``): a verdict and its appeal, a bill
+        passed and its veto. Names, meaning and terms say "same cast, same theme" for both;
+        the act tells them apart. Dated or not: the window and the date evidence keep apart
+        events weeks apart, not those of one week (a primary's upset on Tuesday and the race
+        for the post it opened on Friday, each one day's coverage, linked at the dated bar by
+        their cast; seventeenth session, docs/stories.md)."""
+        if link < self.threshold or not self.action_veto or not a or not b \
+                or not stages_clash(a, b):
             return link
         return min(link, self.threshold - VETOED)
 
