@@ -184,3 +184,18 @@ def test_a_one_day_story_shows_its_day_once(capsys: pytest.CaptureFixture[str]) 
                     "articles": [{"role": "main"}], "outlets": ["Coastal Wire"],
                     "languages": ["en"], "start": "2026-11-03", "end": "2026-11-03"}])
     assert capsys.readouterr().out.count("2026-11-03") == 1
+
+
+def test_serve_on_a_file_that_is_no_database_stops_at_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr(uvicorn, "run", never)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Not a database.</p></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["serve", "--db", str(page)])
+    assert result.exit_code == 3
+    assert "cannot open database" in result.stderr and "Traceback" not in result.output

@@ -44,10 +44,14 @@ def serve(db: DbOption = DEFAULT_DB,
     """
     import uvicorn
 
+    from parallax.store import open_store
     from parallax.web.app import create_app
     from parallax.web.security import hash_token, new_token
 
     _require_db(db)
+    # a file that is no database (or a server that is down) is one line and exit 3 here, not
+    # a server that starts, logs a traceback and answers every page with an error
+    open_store(db).close()
     cfg = _config(config)
     token_hash = "" if cfg["web_read_only"] else str(cfg["web_token_hash"])
     if not token_hash and not cfg["web_read_only"] and host in ("127.0.0.1", "localhost", "::1"):
