@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,15 +126,30 @@ def _read_directory(path: Path, given: str, config: Config) -> Iterator[Item]:
 
 
 def _read_stdin(config: Config) -> Iterator[Item]:
-    """``-``: the piped bytes, their kind found from their content (there is no name)."""
+    """``-``: the piped bytes, their kind found from their content (there is no name); a
+    WARC is read from memory, capped like any stream."""
     try:
         data = read_stdin(int(config["max_input_bytes"]))
+        if data[:2] == b"\x1f\x8b" and not _gzipped_warc(data):
+            raise InputRejected(Code.UNSUPPORTED, "gzip data that is not a WARC archive; "
+                                "unpack it first")
+        if data[:2] == b"\x1f\x8b" or data.startswith(b"WARC/"):
+            yield from warc.read_warc(Path("<stdin>"), config, given=STDIN, data=data)
+            return
         text, encoding = decode_bytes(data)
     except InputRejected as exc:
         yield Rejection(STDIN, exc.reason, exc.code.value)
         return
     yield from from_text(text, sniff_kind(text), uri="<stdin>", given=STDIN, config=config,
                          raw=data, metadata={"encoding": encoding})
+
+
+def _gzipped_warc(data: bytes) -> bool:
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16)
+    except zlib.error:
+        return False
+    return head.startswith(b"WARC/")
 
 
 def kind_from_name(path: Path) -> str | None:
