@@ -57,3 +57,16 @@ def test_the_linker_keeps_a_body_of_another_place_or_of_none_apart() -> None:
     # a spelling variant of the same body still links
     assert linker.resolve("Ministerstvo inostranye dela Tormenii", "ORG", language="ru") \
         == "Ministerstvo inostrannye dela Tormenii"
+
+
+def test_a_body_of_one_country_is_one_entity_under_either_spelling_of_the_country() -> None:
+    # seventeenth session: "<body> РФ" and "<body> России" were two entities (made-up text)
+    first = article("a", "Минобороны РФ в среду сообщило об учениях у границы Тормена.")
+    second = article("b", "Минобороны России в четверг показало видео учений у Ольвика.")
+    bodies = {m.canonical for a in (first, second) for m in a.entities if m.type == "ORG"}
+    assert bodies == {"Minoborony Rossii"}
+    # the country's own mention is the country, under either spelling
+    assert {m.canonical for m in first.entities if m.text == "РФ"} == {"Russia"}
+    # a place the alias table does not know is still written as it stands
+    assert {m.canonical for m in article("c", FIRST).entities if m.type == "ORG"} \
+        == {"Gorodskoy sovet Tormena"}

@@ -62,7 +62,7 @@ def test_a_surname_typed_a_place_joins_the_articles_one_person_of_that_name() ->
     """The small model types some lone surnames as places; the name-part linking left places
     alone, so 'Varesh' stayed apart from 'Oleg Varesh' (33 of 40 such splits on the Dragnet
     tuning half). A word used after a place's preposition, or shared by two people, stays."""
-    from parallax.enrich.ner import _surnames_typed_places
+    from parallax.enrich.ner_types import surnames_typed_places as _surnames_typed_places
     from parallax.records import Mention
 
     def mentions(*rows: tuple[str, str]) -> list[Mention]:

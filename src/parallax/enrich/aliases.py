@@ -20,6 +20,9 @@ class AliasEntry:
     #: a word in lower or title case is not: the dog "Uno" is not the United Nations, nor a
     #: French "un" (fourteenth session)
     capitals: frozenset[str] = frozenset()
+    #: the table's spellings as written, canonical first: a Russian body is named with its
+    #: country's Russian spelling ("<ministry> РФ" and "<ministry> России" are one body)
+    spellings: tuple[str, ...] = ()
 
 
 def alias_lookup(aliases: dict[str, AliasEntry], surface: str) -> AliasEntry | None:
@@ -62,7 +65,8 @@ def load_aliases(extra_file: str | None = None) -> dict[str, AliasEntry]:
             spellings = [item["canonical"], *item["aliases"]]
             lower = {fold(a) for a in spellings if not a.isupper()}
             entry = AliasEntry(item["canonical"], item["type"], frozenset(
-                fold(a) for a in spellings if a.isupper() and fold(a) not in lower))
+                fold(a) for a in spellings if a.isupper() and fold(a) not in lower),
+                tuple(spellings))
             for alias in spellings:
                 table[fold(alias)] = entry
     return table
