@@ -439,8 +439,8 @@ def test_russian_source_after_po_slovam_ends_with_its_noun_phrase_not_at_the_nex
 ) -> None:
     """Russian sources ran on to the next comma (fifteenth session, helper Q4), in made-up
     sentences: a participle clause, a date or an "interview" phrase after the source is not
-    part of it, a time word right after "сообщает" names no one, and a long genitive chain or
-    an initial stays whole."""
+    part of it, a time word right after "сообщает" is no source (the source after it is, the
+    seventeenth session), and a long genitive chain or an initial stays whole."""
     attribution = _attribution_of_one_sentence
 
     assert attribution("В порту затонули 40 лодок, по словам министра финансов заявившего "
@@ -449,8 +449,13 @@ def test_russian_source_after_po_slovam_ends_with_its_noun_phrase_not_at_the_nex
                        []) == "агентство Вестник"
     assert attribution("По данным главы портовой службы Ивана Лунева в интервью газете Вестник, "
                        "затонули 40 лодок.", []) == "главы портовой службы Ивана Лунева"
+    # seventeenth session: the time between the cue and the source is passed over (it was
+    # None); a time word with no source after it still names no one
     assert attribution("В порту затонули 40 лодок, сообщает сегодня, 3 мая, пресс-служба "
-                       "порта.", []) is None
+                       "порта.", []) == "пресс-служба порта"
+    assert attribution("В порту затонули 40 лодок, сообщает в пятницу, пресс-служба порта.",
+                       []) == "пресс-служба порта"
+    assert attribution("Как сообщает сегодня, в порту затонули 40 лодок.", []) is None
     assert attribution("По словам бывшего главы правящей партии А. Лунева, затонули 40 лодок.",
                        []) == "бывшего главы правящей партии А. Лунева"
     assert attribution("В порту затонули 40 лодок, как сообщает РИА «Вестник».",

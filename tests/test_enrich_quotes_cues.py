@@ -171,3 +171,27 @@ def test_a_role_noun_speaks_for_the_person_the_article_gave_that_title() -> None
         "said on Tuesday."))
     assert shown.get("We will not reopen it before the engineers sign off") == "Ana Lundqvist"
     assert shown.get("The ferry will run from the south quay until then") is None
+
+
+def test_members_of_two_chambers_speak_as_written_not_as_the_nearer_chamber() -> None:
+    """Seventeenth session: "House and Senate leaders said" gave the quote to the Senate (the
+    body nearer the verb), and the claim to "Senate Democrats"; a reader sees the group as the
+    report wrote it. Made-up text."""
+    article = enriched(
+        "The harbour toll bill stalled in the capital on Tuesday.\n\n"
+        "House and Senate Republican leaders said they would not bring the bill to a vote "
+        "before the spring recess.\n\n"
+        "\u201cWe need more time to read it,\u201d the House and Senate leaders said on "
+        "Wednesday.\n\n"
+        "And more than a half-dozen House and Senate Democrats also have said they will vote "
+        "against the toll.")
+    shown = _speakers(article)
+    assert shown.get("they would not bring the bill to a vote before the spring recess") == (
+        "House and Senate Republican leaders")
+    assert shown.get("We need more time to read it") == "the House and Senate leaders"
+    assert shown.get("they will vote against the toll") == (
+        "more than a half-dozen House and Senate Democrats")
+    # the claims stage names the same group as the sentence's source (it named the Senate's)
+    sources = {c.text[:20]: c.attribution for c in article.claims}
+    assert sources.get("And more than a half") == (
+        "more than a half-dozen House and Senate Democrats")

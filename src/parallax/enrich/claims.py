@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.quotes import SOURCE_AFTER_CUE
+from parallax.enrich.quotes_checks import APPOSITION
+from parallax.enrich.quotes_speaker import GROUP_BEFORE, TWO_GROUPS
 from parallax.enrich.speech_verbs import NO_SOURCE
 from parallax.records import Article, Claim, Mention
 from parallax.registry import register
@@ -223,12 +225,16 @@ def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
     verb = REPORTING.search(span)
     if verb is None:
         return []
+    if (both := TWO_GROUPS.search(span[:verb.start()])) and GROUP_BEFORE.search(
+            span[:both.start()].rstrip(" “”\"")):
+        return [both.group(1)]  # "House and Senate leaders said": the quote stage's rule
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(span)]
     before = [m for m in named if m.start - offset < verb.start()
               and not any(a <= m.start - offset < b for a, b in quoted)
               and span[m.end - offset:m.end - offset + 2] not in ("'s", "’s")]
     for head in before:  # "Ben Berg, spokesman for Senator Ana Lund, said": Berg, not Lund
-        if head.type == "PERSON" and APPOSITIVE.fullmatch(span[head.end - offset:verb.start()]):
+        if head.type == "PERSON" and APPOSITION.match(  # an adverb may stand before the verb
+                re.sub(r"[a-z]+ly\s+$", "", span[head.end - offset:verb.start()])):
             return [head.text]
     for kind in ("PERSON", "ORG"):
         if found := [m for m in before if m.type == kind]:
@@ -236,9 +242,6 @@ def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
     return []
 
 
-#: a comma-enclosed phrase between a name and its verb ("Ben Berg, a spokesman for Senator Ana
-#: Lund (Ohio), said"; "Lund, who was a guide under the Berg administration, told")
-APPOSITIVE = re.compile(r",\s[^,“”\"]{1,150},\s+(?:[a-z]+ly\s+)?")
 
 
 _ROLES = (r"(?:director|spokesman|spokeswoman|spokesperson|secretary|adviser|advisor|chairman|"

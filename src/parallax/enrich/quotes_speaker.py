@@ -21,6 +21,7 @@ import re
 
 from parallax.enrich.quotes_antecedents import SUBJECT_PRONOUNS, Antecedents, sentence_of
 from parallax.enrich.quotes_checks import (
+    APPOSITIVE_PHRASE,
     apposition_subject,
     can_speak,
     colon_clause,
@@ -55,14 +56,26 @@ BARE_GROUP = re.compile(r"((?:(?:conservative|liberal|moderate|senior|local|part
 GROUP_BEFORE = re.compile(r"(?:^|[,;:(—–]|(?<![\w])(?:as|but|while|because|since|when|"
                           r"after|though|although|where|that|But|And|While|As)\s*)$")
 
+#: members of two bodies or groups right before the verb ("House and Senate Republican leaders
+#: said", "Senate Democrats and House Republicans said", made up after real reports): shown as
+#: written, since either body alone (the one nearer the verb, before) misnames who spoke
+TWO_GROUPS = re.compile(
+    r"((?:[Tt]he\s+|[Bb]oth\s+|(?:[Mm]ore\s+than\s+|[Aa]bout\s+)?(?:a\s+)?(?:half-dozen|dozen|"
+    r"few|several|some|many|two|three|four|five|six|\d+)\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}and\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:leaders|members|lawmakers|negotiators|officials|"
+    r"senators|delegations?|Republicans|Democrats))\s+(?:(?:also|have|had|has)\s+){0,2}$")
+
 #: a capitalised word before a surname, so that the two may be an untagged full name
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:But|And|So|Yet|Then|Later|Now|Also)\s)"
                          r"[A-Z][\w'’-]*\s+$")
 
 
 #: a relative clause between a subject and its verb ("The port agency, which did not name
-#: its sources, said", made up): the subject stands before it, not the clause's last noun
-RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom)\s[^,;\"“”\n]{1,150},\s*$")
+#: its sources, said", made up): the subject stands before it, not the clause's last noun.
+#: Its phrase is ``APPOSITION``'s; it stays a pattern of its own because it is read after any
+#: subject (a body, a phrase as written), where ``APPOSITION`` follows a person only, and one
+#: clause that opens with a relative pronoun is all it may skip
+RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom)\s" + APPOSITIVE_PHRASE + r"{1,150},\s*$")
 #: the abbreviations a title is written with before a name ("Gov. Lund")
 ROLE_ABBREVIATIONS = {"governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",),
                       "congresswoman": ("rep.",), "secretary": ("sec.",)}
@@ -90,6 +103,8 @@ class Speakers(Antecedents):
         text = article.text
         sentence = sentence_of(article.sentences, cue_at)
         lo = sentence.start if sentence else max(0, cue_at - 200)
+        if not named_only and (both := self._two_groups(lo, cue_at)) is not None:
+            return both
         stem = RELATIVE_TAIL.sub("", text[lo:cue_at])  # "The Beacon, which …, said"
         for _ in range(4):
             stem = PARTY_STATE.sub("", stem.rstrip(" ,")).rstrip(" ,")  # "Ryan, R-Wis.,"
@@ -114,6 +129,14 @@ class Speakers(Antecedents):
                 return self.antecedent(lo + word.start(1), within)
             return None
         return None
+
+    def _two_groups(self, lo: int, cue_at: int) -> str | None:
+        """Members of two bodies right before the verb, as written (``TWO_GROUPS``)."""
+        text = self.article.text
+        both = TWO_GROUPS.search(text, lo, cue_at) if self.article.language == "en" else None
+        if both is None or not GROUP_BEFORE.search(text[lo:both.start()].rstrip(" “”\"")):
+            return None
+        return both.group(1)
 
     def colon(self, start: int) -> str | None:
         """English: a name in the clause before the colon (``colon_speaker``), else in its first
@@ -151,6 +174,8 @@ class Speakers(Antecedents):
             phrase = np.group(0).strip(" ,")
             if len(phrase.split()) >= 1 and phrase[:1].isalpha():
                 return phrase
+        if (both := self._two_groups(lo, cue_at)) is not None:
+            return both
         if (subject := self.subject_of(cue_at, named_only=True)) is not None:
             return subject  # "Rubio said Obama “…”", "Rubio also told Rose he …"
         group = BARE_GROUP.search(text[max(lo, cue_at - 60):cue_at])

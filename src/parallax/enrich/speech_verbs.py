@@ -154,10 +154,18 @@ _RU_WORD = (r"(?!" + _RU_END + r")[^\s,.;:–—()!?]+"  # an initial's full sto
             r"(?:(?-i:(?<=\b[А-ЯЁA-Z]))\.(?=[ \t]*[А-ЯЁA-Z]))?")
 _RU_SOURCE = (_RU_WORD + r"(?:[ \t]+" + _RU_WORD + r"){0,11}"
               r"(?=\s*(?:[,;:–—()\n.!?]|$| - )|\s+" + _RU_END + ")")
-_RU_CUE_BEFORE = r"(?<=по\sсловам\s)|(?<=по\sданным\s)|(?<=сообщает\s)"
+_RU_CUE_BEFORE = (r"(?<=по\sсловам\s)|(?<=по\sданным\s)|(?<=сообщает\s)|"
+                  r"(?<=,\s)")  # after _RU_TIME_THEN only: no cue ends with a comma
+#: "сообщает сегодня, 3 июля, пресс-служба …" (made up: "сообщает в пятницу, пресс-служба
+#: порта"): the time between the cue and its source is passed over (seventeenth session)
+_RU_TIME_THEN = (r"(?:(?<=сообщает)\s+(?:сегодня|вчера|накануне|утром|вечером|"
+                 r"в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))"
+                 r"(?:\s*,\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|"
+                 r"сентябр|октябр|ноябр|декабр)\w*)?\s*,(?=\s+(?!(?:что|как|и|а|но|в|во|на|по|из|с|со|к|"
+                 r"о|об|у|за|от|до|при)\s)[^\W\d_]))?")
 # the source named after "according to X": up to the next comma, dash, bracket or full stop
 # (an abbreviation's is no end); after a German or Russian cue its noun phrase
-SOURCE_AFTER_CUE = (r"\s+(?P<who>(?:" + _DE_CUE_BEFORE + r")" + _DE_SOURCE + r"|"
+SOURCE_AFTER_CUE = (_RU_TIME_THEN + r"\s+(?P<who>(?:" + _DE_CUE_BEFORE + r")" + _DE_SOURCE + r"|"
                     r"(?:" + _RU_CUE_BEFORE + r")" + _RU_SOURCE + r"|"
                     r"(?<!\blaut\s)(?<!Angaben\sdes\s)(?<!Angaben\sder\s)(?<!Angaben\svon\s)"
                     r"(?<!по\sсловам\s)(?<!по\sданным\s)(?<!сообщает\s)"
