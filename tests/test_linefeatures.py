@@ -458,3 +458,26 @@ def test_navigation_split_shortcut_gives_the_regex_answers() -> None:
             found += is_navigation(text)
             assert is_navigation(text) == definition(text), text
     assert found > 1000  # the generated lines hold navigation
+
+
+def test_sentence_gaps_by_their_stops_are_the_pattern_s() -> None:
+    """The sentence gaps counted per line from one pattern per stop character
+    (``linefeatures.literal_led``) are the gap pattern's own matches, line by line, on
+    generated pages dense in stops, quotes, spaces, capitals and line breaks."""
+    import random
+
+    from parallax.segment.linefeatures import _per_line, line_safe, literal_led
+
+    gap = linemodel._SENTENCE_GAP
+    split = literal_led(line_safe(gap))
+    assert [first for first, _ in split] == [".", "!", "?"]
+    alphabet = [*".!?\"”»)“«( \t\u00a0\u2009AZÄÀÝЁЯaзé1", "\n", ". A", "?» «Б", "!) (X"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        texts = [t.strip() or "x" for t in "".join(
+            rng.choice(alphabet) for _ in range(rng.randint(1, 60))).split("\n")]
+        page = "\n".join(texts)
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        got = _per_line(split, page, starts, len(texts))
+        assert got.tolist() == [float(len(gap.findall(t))) for t in texts], texts
+    assert literal_led(re.compile("a|b")) == (("", re.compile("a|b")),)  # another shape

@@ -255,3 +255,25 @@ def test_a_headline_above_its_byline_stays_on_the_same_page() -> None:
                        "By Jane Doe\n" + FERRY)
     main = next(a for a in seg.articles if a.role == "main")
     assert main.title == "Saltmouth ferry fares to rise by a fifth from April"
+
+
+def test_content_words_are_remembered_per_page_and_handed_out_as_copies() -> None:
+    """``content_words`` remembers the page's texts (the header, the untitled-headline rule
+    and the title check read the same lead paragraphs); each caller gets its own set, and
+    ``segment_text`` starts every page with an empty memo."""
+    import re
+
+    from parallax.segment import headline
+    from parallax.segment.textdump import segment_text
+
+    text = "Harbour cranes idle while the dockers' strike enters its third week."
+    first = headline.content_words(text)
+    assert first == set(re.findall(r"\w{4,}", text.lower()))
+    first.add("mutated")
+    assert "mutated" not in headline.content_words(text)
+    assert text in headline._WORDS
+    segment_text("A made-up page\n\nOne line of text that is long enough to be a paragraph here.\n")
+    assert text not in headline._WORDS
+    for k in range(headline._WORDS_KEPT + 5):  # bounded for callers that never forget
+        headline.content_words(f"line number {k} with words")
+    assert len(headline._WORDS) <= headline._WORDS_KEPT

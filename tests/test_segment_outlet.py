@@ -156,7 +156,12 @@ def test_evidence_equals_the_page_wide_regexes() -> None:
         "Read more at www.web-ink_now.com today", "see _under.score.org and -dash-.net",
         "visit ÄÖÜmlaut.de or 東京.jp or x.com", ".com alone", "end-.co.uk",
         "Reuters 2 hours ago", "• Example News", " ".join(["word"] * 45) + " © 2020",
+        # the domains' case variants, read from the page's fold (Kelvin sign, dotless i)
+        "Visit EXAMPLE.COM, Foo.Org.UK or shop.co.u\u212a", "x.\u0131nfo and ſite.Net",
     ]))
+    # a Greek iota after one: it folds to a mark that is no word character (the page's own
+    # DOMAIN search then)
+    pages.append("See example.comι and ιota.de or EXAMPLE.NET")
     for page in pages:
         lines = read_lines(page)
         got = evidence(lines)

@@ -102,7 +102,7 @@ def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> Zone:
         if line.heading:
             break
         furniture = line.phrase_kind is not None and clf.furniture(line, tail=True) > 0
-        if not furniture and line.meta is None and not title_like(line.text):
+        if not furniture and line.meta is None and not title_like(line.text, line.words):
             break  # a body paragraph (or anything that is not header material)
         zone.append(line)
     return zone

@@ -164,8 +164,29 @@ def lead_words(items: Iterable[Line] | Iterable[str]) -> set[str]:
 
 
 def content_words(text: str) -> set[str]:
-    """Content words, roughly: words of four letters or more, lower-cased (any language)."""
-    return set(CONTENT_WORD.findall(text.lower()))
+    """Content words, roughly: words of four letters or more, lower-cased (any language).
+
+    Remembered per text until ``forget_words`` (``segment_text`` calls it for every dump): the
+    header's title check, the untitled-headline rule and the shown-title check each read the
+    lead's first paragraphs (about 4 of a real dump's ~9 reads repeat one; ~10 µs each)."""
+    words = _WORDS.get(text)
+    if words is None:
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()
+        words = _WORDS[text] = frozenset(CONTENT_WORD.findall(text.lower()))
+    return set(words)
+
+
+#: ``content_words``' memo (texts of the page being read) and the most texts it keeps
+_WORDS: dict[str, frozenset[str]] = {}
+_WORDS_KEPT = 64
+
+
+def forget_words() -> None:
+    """Start a new page: ``content_words`` forgets the last page's texts. Why per page: the
+    same paragraph on another page (the benchmark's renderings of one page share theirs)
+    would otherwise time a repeat, not a page."""
+    _WORDS.clear()
 
 
 def share_in(words: set[str], lead: set[str]) -> float:

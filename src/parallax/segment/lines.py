@@ -315,8 +315,11 @@ def read_lines(text: str) -> list[Line]:
         if first < len(texts):
             runs.append(whole[ends[first] - len(texts[first]) - 1:])
         folded = "\n".join(runs)
+    starts = None
+    if folded is None:  # every line short: the page and its lines' starts are known
+        folded, starts = fold(page), [0, *ends[:-1]]
     for k, names in zip(short, page_index(_PAGE_EXTRA).candidates(
-            [texts[k] for k in short], folded), strict=True):
+            [texts[k] for k in short], folded, starts), strict=True):
         if names & _THREAD_NAMES:  # not pattern names of this reader: set aside
             marks[k] |= COMMENTS_LITERAL * (_COMMENTS_START_NAME in names) \
                 | OPENER_LITERAL * (_OPENER_NAME in names)

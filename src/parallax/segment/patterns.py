@@ -15,9 +15,11 @@ from itertools import accumulate
 from parallax.segment.prefilter import (
     LiteralIndex,
     fold,
+    folded_twin,
     lines_holding,
     required_literals,
     shortest_cover,
+    twin_safe,
 )
 
 _KINDS: list[tuple[str, str]] = [
@@ -388,6 +390,10 @@ def _first_kind(text: str, n: int, kinds: list[tuple[str, re.Pattern[str]]]) -> 
             folded = fold(text) if folded is None else folded
             if _holds_form(folded, forms):
                 return kind
+        elif (twin := _TWINS.get(kind)) is not None:  # (on the folded line: ~8x faster)
+            folded = fold(text) if folded is None else folded
+            if twin.search(folded) if twin_safe(folded) else rx.search(text):
+                return kind
         elif rx.search(text):
             return kind
     return None
@@ -482,3 +488,6 @@ _WHOLE = _whole_line(_ALWAYS)
 #: the furniture patterns that are finite sets of literal forms (``_literal_forms``), by kind
 _FORMS = {kind: forms for kind, rx in _COMPILED
           if kind not in _ALWAYS_NAMES and (forms := _literal_forms(rx)) is not None}
+#: the others' case-free twins for the folded line (``prefilter.folded_twin``), by kind
+_TWINS = {kind: twin for kind, rx in _COMPILED if kind not in _FORMS
+          and kind not in _ALWAYS_NAMES and (twin := folded_twin(rx)) is not None}

@@ -16,6 +16,7 @@ from operator import attrgetter
 from parallax.segment import titlecheck
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
+from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
 from parallax.segment.threads import decoder_heads, thread_marks
@@ -48,6 +49,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     rules stand; otherwise the decoder runs again with the model's lines as the article.
     ``model=True`` uses the shipped model; ``False``/``None`` the rules alone.
     """
+    forget_words()  # (a memo of this page's content words, headline.py)
     clf = classifier or LineClassifier()
     chosen = default_model() if model is True else (model or None)
     lines = read_lines(unwrap(text))
