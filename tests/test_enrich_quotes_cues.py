@@ -183,15 +183,15 @@ def test_members_of_two_chambers_speak_as_written_not_as_the_nearer_chamber() ->
         "before the spring recess.\n\n"
         "\u201cWe need more time to read it,\u201d the House and Senate leaders said on "
         "Wednesday.\n\n"
-        "And more than a half-dozen House and Senate Democrats also have said they will vote "
+        "And several House and Senate Democrats also had said they plan to vote "
         "against the toll.")
     shown = _speakers(article)
     assert shown.get("they would not bring the bill to a vote before the spring recess") == (
         "House and Senate Republican leaders")
     assert shown.get("We need more time to read it") == "the House and Senate leaders"
-    assert shown.get("they will vote against the toll") == (
-        "more than a half-dozen House and Senate Democrats")
+    assert shown.get("they plan to vote against the toll") == (
+        "several House and Senate Democrats")
     # the claims stage names the same group as the sentence's source (it named the Senate's)
     sources = {c.text[:20]: c.attribution for c in article.claims}
-    assert sources.get("And more than a half") == (
-        "more than a half-dozen House and Senate Democrats")
+    assert sources.get("And several House an") == (
+        "several House and Senate Democrats")
