@@ -133,7 +133,10 @@ class IncrementalClusterer:
         members = set(state.mains)
         entities: Counter[str] = Counter()
         for p in mains:
-            entities.update(set(p.entities))
+            # each article counts a name once; its own order (first mention first) breaks ties,
+            # so a re-ingest of the same data lists the same key entities (a set's order
+            # changes with the process's string hashing)
+            entities.update(list(p.entities))
         days = sorted(p.day for p in mains if p.day)
         independent = [p for p in mains if not (p.duplicate_of and p.duplicate_of in members)]
         return Story(
