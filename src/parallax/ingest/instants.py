@@ -18,6 +18,11 @@ from email.utils import parsedate_to_datetime
 # "EST"); RFC 822's "-0000" means "zone unknown" and is not one
 _ZONE = re.compile(r"(?:\d(?:Z|[+-]\d\d(?::?\d\d)?)|\s(?:GMT|UT|UTC|[ECMP][SD]T|[+-]\d{4}))\s*$",
                    re.IGNORECASE)
+#: a year written with four digits (not an offset's "+0200", not a clock): ``email.utils``
+#: reads "0001" as 2001 (a number under 100 is a two-digit year), so a feed's placeholder
+#: "Mon, 01 Jan 0001 00:00:00 GMT" (an empty date some publishing systems write) became a
+#: real-looking day; a year that is not the one written says no instant
+_WRITTEN_YEAR = re.compile(r"(?<![\d+-])\d{4}(?![\d:])")
 
 
 def zoned_iso(text: str | None) -> str | None:
@@ -36,5 +41,7 @@ def zoned_iso(text: str | None) -> str | None:
         except (TypeError, ValueError, IndexError):
             return None
     if parsed is None or parsed.tzinfo is None or not 1900 <= parsed.year <= 2200:
+        return None
+    if (year := _WRITTEN_YEAR.search(value)) is not None and int(year.group()) != parsed.year:
         return None
     return parsed.replace(microsecond=0).isoformat()
