@@ -30,7 +30,12 @@ Item = RawDocument | Rejection
 
 STRING_FIELDS = ("url", "title", "outlet", "author", "language", "published")
 NAME_FIELDS = ("title", "outlet", "author")
-_MARKUP = re.compile(r"<[A-Za-z/!]")
+#: markup is an HTML element's tag or a comment; any "<" before a letter was, and the parser
+#: then dropped a work's title in angle brackets ("hit <Harbour Lights> tops charts") or the
+#: rest of "why x<y matters" (made up)
+_MARKUP = re.compile(r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|iframe|img|"
+                     r"ins|kbd|mark|noscript|p|q|s|small|span|strike|strong|style|sub|sup|"
+                     r"script|svg|time|u|wbr)(?=[\s/>])[^<>]*>|<!--", re.IGNORECASE)
 # a number in 'published' is Unix time (seconds; milliseconds from 1e11 on, as JavaScript
 # exports write it) when it falls between 1990 and 2100; any other number says no date
 _UNIX_RANGE = (631_152_000, 4_102_444_800)
