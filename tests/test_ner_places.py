@@ -62,3 +62,21 @@ def test_a_person_stays_a_person() -> None:
     named = mentions(("Ana Velmara", "PERSON"), ("Velmara", "PERSON"))
     places_typed_people(named, "Ana Velmara spoke. Velmara's harbour office is shut.", {})
     assert named[1].type == "PERSON"
+
+
+def test_a_person_who_speaks_is_no_place_by_between() -> None:
+    """"A meeting between <person> and <a place's> officials": the "between" rule alone made
+    the person a place, though the article makes him speak (seventeenth session, review)."""
+    text = ("A meeting between Dravik and Halbeck officials was cancelled. Dravik said he was "
+            "disappointed. Officials in Halbeck declined to comment.")
+    rows = [("Dravik", "PERSON"), ("Halbeck", "GPE"), ("Dravik", "PERSON"), ("Halbeck", "GPE")]
+    mentions = [Mention(t, text.index(t), text.index(t) + len(t), ty, t) for t, ty in rows]
+    mentions[2].start = text.index("Dravik said")
+    mentions[3].start = text.index("in Halbeck") + 3
+    places_typed_people(mentions, text, {})
+    assert [m.type for m in mentions] == ["PERSON", "GPE", "PERSON", "GPE"]
+    # a town "the mayor of <town> said" speaks for stays a place
+    town = [Mention("Velmara", 0, 7, "PERSON", "Velmara")]
+    places_typed_people(town, "Velmara is quiet. The mayor of Velmara said the quay would "
+                              "be rebuilt.", {})
+    assert town[0].type == "GPE"

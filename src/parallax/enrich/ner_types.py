@@ -72,6 +72,11 @@ def places_typed_people(mentions: list[Mention], text: str,
            for word in m.canonical.split()}
     lone = [m for m in mentions if m.type == "PERSON" and " " not in m.canonical
             and fold(m.canonical) not in own and fold(m.canonical) not in aliases]
+    speaks: dict[str, bool] = {}
+    for m in lone:
+        if m.text not in speaks:
+            speaks[m.text] = _written_as_person(m.text, text)
+    lone = [m for m in lone if not speaks[m.text]]
     if not lone:
         return
     written: dict[str, bool] = {}  # each name's text searched once, and only where it matters
@@ -108,6 +113,18 @@ def places_typed_people(mentions: list[Mention], text: str,
     for m in lone:
         if fold(m.canonical) in places:
             m.type = "GPE"
+
+
+#: what only a person is written as: "<X> said", "said <X>", "Dr <X>" (not "the mayor of <X>
+#: said"); such a name is no place by "between <X> and <a place>" ("a meeting between <X> and
+#: <capital> officials", made up, made a surname a place) nor by any other rule here
+_PERSON_CUE = (r"(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s){word}\s+(?:said|says|told|added|argued|"
+               r"asked|replied|wrote|insisted|warned)\b|\b(?:said|says|told|asked)\s+{word}\b"
+               r"(?!['’])|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+{word}\b")
+
+
+def _written_as_person(name: str, text: str) -> bool:
+    return bool(re.search(_PERSON_CUE.format(word=r"\b" + re.escape(name)), text))
 
 
 def _written_as_place(name: str, text: str) -> bool:
