@@ -47,18 +47,19 @@ def test_same_article_twice_is_stored_once_and_searchable(db_url: str) -> None:
     first = store.save_page(page("sha1", "Harbour strike", "Dock workers walked out in Marlow."))
     second = store.save_page(page("sha2", "Harbour strike", "Dock workers walked out in Marlow.",
                                   input_="copy.txt"))
-    assert len(first) == 1 and second == []
+    assert len(first.new_articles) == 1 and second.new_articles == []
+    assert first.new_document and second.new_document
     assert store.counts()["articles"] == 1 and store.counts()["documents"] == 2
     (hit,) = store.search("dock workers")
     assert hit["title"] == "Harbour strike" and "[Dock]" in hit["snippet"]
     assert store.search('"; DROP TABLE articles; --') == []
-    source = store.article_source(first[0])
+    source = store.article_source(first.new_articles[0])
     assert source is not None and source["also_in"] == ["copy.txt"]
 
 
 def test_stories_round_trip(db_url: str) -> None:
     store = open_store(db_url)
-    ids = store.save_page(page("sha1", "A", "Text about the strike in Marlow."))
+    ids = store.save_page(page("sha1", "A", "Text about the strike in Marlow.")).new_articles
     store.replace_stories([Story(id="s1", title="Strike", article_ids=ids, outlets=["X"])])
     assert store.story("s1") == Story(id="s1", title="Strike", article_ids=ids, outlets=["X"])
     store.replace_stories([])

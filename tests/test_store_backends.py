@@ -184,7 +184,7 @@ def test_caches_signatures_and_rejections(filled) -> None:  # type: ignore[no-un
 def test_nul_characters_in_page_text_are_stored_not_fatal(db_url: str) -> None:
     store = open_store(db_url)
     a = article("Null\x00title", "Text with a \x00 NUL.", "X", "en", "2026-03-01")
-    assert store.save_page(page("nul", a)) == [a.id]
+    assert store.save_page(page("nul", a)).new_articles == [a.id]
     assert store.counts()["articles"] == 1
 
 

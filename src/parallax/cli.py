@@ -256,8 +256,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
 
     cfg = _config(config, follow_links=follow_links)
     if from_parquet is not None:
-        from parallax.batch.load import load_parquet
+        from parallax.batch.load import load_parquet, missing_output
 
+        if (why := missing_output(from_parquet)) is not None:  # a usage error, like any path
+            say_error(why)
+            raise typer.Exit(EXIT_USAGE)
         store = open_store(db)
         try:
             loaded = load_parquet(from_parquet, store, cfg)

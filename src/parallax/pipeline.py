@@ -105,9 +105,26 @@ class Pipeline:
                 comment.language = language.detect(comment.text, expected)
 
     def analyse_articles(self, articles: list[Article]) -> None:
-        """Stage by stage over the batch (see :func:`run_stage`)."""
-        for _, annotator in self.annotators:
-            run_stage(annotator, articles)
+        """Stage by stage over the batch (see :func:`run_stage`). A main text over
+        ``max_analysed_chars`` is analysed over its first part only (:func:`analysed_part`):
+        several stages compare each sentence or quote with the whole text, so a pasted e-book
+        cost minutes and a gigabyte (docs/robustness.md). The article keeps its whole text;
+        every offset the stages give lies in the part they read, and a note says where the
+        analysis stopped."""
+        limit = int(self.config.get("max_analysed_chars") or 0)
+        cut = [(a, a.text) for a in articles if limit and len(a.text) > limit]
+        for article, text in cut:
+            article.text = text[:analysed_part(text, limit)]
+        try:
+            for _, annotator in self.annotators:
+                run_stage(annotator, articles)
+        finally:
+            for article, text in cut:
+                read = len(article.text)
+                article.text = text
+                article.notes.append(f"analysis: only the first {read:,} of {len(text):,} "
+                                     "characters were analysed (max_analysed_chars); the whole "
+                                     "text is kept")
 
     @property
     def language_identifier(self) -> LanguageIdentifier | None:
@@ -119,6 +136,18 @@ class Pipeline:
     def run(self, docs: Iterator[RawDocument | Rejection]) -> Iterator[Page | Rejection]:
         for doc in docs:
             yield doc if isinstance(doc, Rejection) else self.process(doc)
+
+
+def analysed_part(text: str, limit: int) -> int:
+    """Where the analysis of a text longer than ``limit`` stops: at the last paragraph end in
+    its second half, else the last line end, sentence end or space there, so no word or
+    sentence is read half; a text with none of them is cut at ``limit``."""
+    window = text[:limit]
+    for mark, keep in (("\n\n", 0), ("\n", 0), (". ", 1), ("! ", 1), ("? ", 1), (" ", 0)):
+        at = window.rfind(mark)
+        if at >= limit // 2:
+            return at + keep
+    return limit
 
 
 def check_wiring(annotators: list[tuple[str, Annotator]]) -> None:

@@ -79,7 +79,11 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             return
         for article in page.articles:
             linker.link(article)
-        store.save_page(page, signatures=duplicates.mark(page))
+        if not store.save_page(page, signatures=duplicates.mark(page)).new_document:
+            # another ingest on this database stored it since the check: its run counts it
+            # and clusters its articles
+            record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
+            return
         new_articles.extend(page.articles)
         record(_stored(page))
 

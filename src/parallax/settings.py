@@ -61,6 +61,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_article_chars", 200,
             "Shorter main texts are reported as 'no article found' instead of stored.",
             "Shortest real news items in the demo corpus are ~600 chars; teasers ~150."),
+    Setting("max_analysed_chars", 200_000,
+            "Longest main text analysed in full: a longer one (an e-book, a PDF dump, a log "
+            "file) is stored and shown whole, but entities, quotes, claims and framing are "
+            "read from its first part only (cut at a paragraph or sentence end), with a note "
+            "on the article saying so. 0: no cut (the recogniser still reads at most 200,000 "
+            "characters).",
+            "A 22,000-word made-up article is 130,000 characters (never cut); 2,000,000 "
+            "characters of prose took 281 s to analyse whole on a loaded 2-core machine, "
+            "19 s with this cut (docs/robustness.md, benchmarks/bench_long_text.py)."),
     Setting("known_outlets", [],
             "Outlet names a text dump's header may name, e.g. "
             '`["Nordblick", "Der Morgenruf"]`: a header outlet that its page does not bear '

@@ -30,10 +30,20 @@ class LoadReport:
     stories: int = 0
 
 
-def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
+def missing_output(out: Path) -> str | None:
+    """Why ``out`` is no batch output folder, or None. The command asks this before it opens
+    the database, so a mistyped folder leaves no empty database file behind."""
+    if not out.exists():
+        return f"path not found: {out}"
     if not (out / "articles").is_dir():
-        raise ParallaxError(Code.NOT_FOUND, f"{out} holds no batch output (no articles/ "
-                            "folder); run 'parallax batch INPUT --out DIR' first")
+        return (f"{out} holds no batch output (no articles/ folder); run 'parallax batch "
+                "INPUT --out DIR' first")
+    return None
+
+
+def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
+    if (why := missing_output(out)) is not None:
+        raise ParallaxError(Code.NOT_FOUND, why)
     rows = read_articles(out)
     by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:

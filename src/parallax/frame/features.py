@@ -12,9 +12,11 @@ and a report in attributing what it says, more than in topic.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -71,6 +73,12 @@ class EmbeddedText:
     text: str
     sentences: list[Sentence]
     vectors: np.ndarray  # (len(sentences), DIM)
+    #: (starts, ends) of the sentences when they are in order and apart (the sentence stage's
+    #: always are), so a lookup bisects instead of scanning every sentence: each mention and
+    #: paragraph scanned all of them, quadratic in a long text (docs/robustness.md, helper B);
+    #: False: a scan, as before
+    _bounds: tuple[list[int], list[int]] | bool | None = field(default=None, init=False,
+                                                                repr=False, compare=False)
 
     @property
     def document(self) -> np.ndarray:
@@ -81,10 +89,23 @@ class EmbeddedText:
         rows = self.rows_in(start, end)
         return mean_vector(self.vectors[rows]) if rows else np.zeros(DIM, dtype=np.float32)
 
+    def bounds(self) -> tuple[list[int], list[int]] | None:
+        if self._bounds is None:
+            ordered = all(s.start <= s.end for s in self.sentences) and all(
+                a.end <= b.start for a, b in itertools.pairwise(self.sentences))
+            self._bounds = ([s.start for s in self.sentences],
+                            [s.end for s in self.sentences]) if ordered else False
+        return self._bounds if isinstance(self._bounds, tuple) else None
+
     def rows_in(self, start: int, end: int) -> list[int]:
+        if (bounds := self.bounds()) is not None:  # starts and ends both ascend
+            return list(range(bisect_right(bounds[1], start), bisect_left(bounds[0], end)))
         return [i for i, s in enumerate(self.sentences) if s.start < end and s.end > start]
 
     def row_at(self, offset: int) -> int | None:
+        if (bounds := self.bounds()) is not None:
+            i = bisect_right(bounds[0], offset) - 1
+            return i if i >= 0 and offset < bounds[1][i] else None
         for i, s in enumerate(self.sentences):
             if s.start <= offset < s.end:
                 return i

@@ -8,11 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from parallax.records import Article, Page, Rejection, Story
 from parallax.store.browse import StoryFilter
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPage:
+    """What ``save_page`` changed. ``new_document`` is False when the same input was stored
+    between a caller's ``has_document`` check and its save (two ``ingest`` runs on one database
+    at once): the caller then reports it as skipped, not as stored a second time."""
+
+    new_document: bool
+    #: ids of the articles that were new; one already stored (the same content from another
+    #: input) is linked, not duplicated
+    new_articles: list[str] = field(default_factory=list)
 
 
 class Store(Protocol):
@@ -22,14 +35,10 @@ class Store(Protocol):
         """True if this exact input was stored before (idempotent ingest skips it)."""
         ...
 
-    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> list[str]:
+    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> SavedPage:
         """Store a page and its articles, comments, boilerplate and the articles' near-duplicate
         ``signatures`` in one transaction (a crash between them would leave an article that
-        re-runs skip and near-duplicate checks never see).
-
-        Returns the ids of articles that were new; an article already stored (same content from
-        another input) is linked, not duplicated.
-        """
+        re-runs skip and near-duplicate checks never see)."""
         ...
 
     def save_rejection(self, rejection: Rejection) -> None: ...

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from parallax.records import Article, Page, Rejection, Story
+from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
 
 
@@ -65,16 +66,16 @@ class SQLStore(BrowseQueries):
         row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
-    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> list[str]:
+    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> SavedPage:
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
-            conn.execute(
+            inserted = conn.execute(
                 "INSERT INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING sha256",
                 (page.sha256, page.input, page.uri, page.kind, page.fetched_at,
                  json.dumps(page.metadata, ensure_ascii=False, default=str)),
-            )
+            ).fetchone()
             for article in page.articles:
                 exists = conn.execute("SELECT 1 FROM articles WHERE id = ?",
                                       (article.id,)).fetchone()
@@ -109,7 +110,7 @@ class SQLStore(BrowseQueries):
             conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
             if signatures:  # in the page's transaction: a crash never keeps one without other
                 self.save_signatures(signatures)
-        return new_ids
+        return SavedPage(new_document=inserted is not None, new_articles=new_ids)
 
     def save_signatures(self, signatures: dict[str, bytes]) -> None:
         self.conn.executemany("INSERT INTO article_signatures (article, signature)"

@@ -1,0 +1,147 @@
+"""Huge and odd inputs (docs/robustness.md, seventeenth session, helper B): a text longer than
+``max_analysed_chars`` is analysed over its first part with a note and stored whole; two ingests
+that save one page at once count it once; a bad ``--from-parquet`` folder is a usage error that
+leaves no database behind. All texts are made up here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from parallax.cli import app
+from parallax.pipeline import Pipeline
+from parallax.runner import ingest
+from parallax.settings import Config, load_config
+from parallax.store import open_store
+
+runner = CliRunner()
+PARAGRAPH = ("The canal board of Wexmoor said on Monday that its chair, Ilse Varrow, would "
+             "raise lock fees by 9 percent. \"We cannot keep the gates open on goodwill,\" "
+             "Varrow told reporters in Wexmoor.")
+
+
+def _dump(paragraphs: int) -> str:
+    return "Wexmoor canal board raises lock fees\n\n" + "\n\n".join(
+        f"{PARAGRAPH} Barge owners in district {n} said they would pay." for n in
+        range(paragraphs))
+
+
+def test_the_cut_falls_on_a_paragraph_or_sentence_end() -> None:
+    from parallax.pipeline import analysed_part
+
+    text = "one two. three\n\nfour five six. seven eight"
+    assert text[:analysed_part(text, 20)] == "one two. three"
+    assert text[:analysed_part(text, 40)] == "one two. three\n\nfour five six."
+    assert analysed_part("x" * 50, 20) == 20  # nothing to cut at: the limit itself
+
+
+def test_a_text_over_the_limit_is_analysed_in_part_and_kept_whole(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text(_dump(40), encoding="utf-8")
+    (tmp_path / "small.toml").write_text("[settings]\nmax_analysed_chars = 2000\n")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "long.txt"), "--json", "--workers",
+                                 "1", "--config", str(tmp_path / "small.toml")])
+    assert result.exit_code == 0, result.output
+    (main,) = [a for a in json.loads(result.stdout.splitlines()[-1])["articles"]
+               if a["role"] == "main"]
+    assert len(main["text"]) > 6000  # stored and shown whole
+    (note,) = [n for n in main["notes"] if n.startswith("analysis: ")]
+    read = int(note.split("first ")[1].split(" of")[0].replace(",", ""))
+    assert 1000 <= read <= 2000 and main["text"][read:read + 2] == "\n\n"
+    assert f"of {len(main['text']):,} characters" in note
+    assert main["entities"] and main["quotes"] and main["sentences"]
+    spans = [*main["sentences"], *main["entities"], *main["quotes"], *main["claims"]]
+    assert max(s["end"] for s in spans) <= read  # nothing past the cut is labelled
+
+
+def test_an_ordinary_article_is_not_cut() -> None:
+    assert Config()["max_analysed_chars"] >= 130_000  # a 20,000-word article
+    pipeline = Pipeline.from_config(load_config(None), analyse=False)
+    from parallax.records import Article, Published
+
+    article = Article(id="a1", role="main", title="t", outlet=None, published=Published(),
+                      text=_dump(3))
+    pipeline.analyse_articles([article])
+    assert article.notes == [] and article.text == _dump(3)
+
+
+def test_a_page_stored_by_another_ingest_meanwhile_is_counted_as_skipped(
+        tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text(_dump(2), encoding="utf-8")
+    config = Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    store = open_store(tmp_path / "news.db")
+    first = ingest([str(tmp_path / "page.txt")], store, config, pipeline=pipeline,
+                   cluster=False)
+    assert first.count("stored") == 1
+    # the other run checked before this one saved: it saves the same page again
+    store.has_document = lambda sha256: False  # type: ignore[method-assign]
+    second = ingest([str(tmp_path / "page.txt")], store, config, pipeline=pipeline,
+                    cluster=False)
+    assert second.count("stored") == 0 and second.count("skipped") == 1
+    assert store.counts()["documents"] == 1
+    store.close()
+
+
+def test_from_parquet_on_a_bad_folder_is_a_usage_error_and_creates_no_database(
+        tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    missing = runner.invoke(app, ["ingest", "--from-parquet", str(tmp_path / "nope"),
+                                  "--db", str(db)])
+    assert missing.exit_code == 2 and "path not found" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = runner.invoke(app, ["ingest", "--from-parquet", str(tmp_path / "empty"),
+                                "--db", str(db)])
+    assert empty.exit_code == 2 and "no batch output" in empty.stderr
+    assert not db.exists()
+
+
+def test_sentence_lookups_bisect_to_what_a_scan_finds() -> None:
+    """``EmbeddedText`` bisects sentence bounds (a scan per mention was quadratic in a long
+    text); in order or not, the rows are the ones a scan over every sentence gives."""
+    import random
+
+    import numpy as np
+
+    from parallax.frame.features import EmbeddedText
+    from parallax.records import Sentence
+
+    rnd = random.Random(5)
+    for _ in range(300):
+        pos, sentences = 0, []
+        for _ in range(rnd.randint(0, 6)):
+            pos += rnd.randint(0, 2)
+            sentences.append(Sentence(pos, pos + rnd.randint(0, 4)))
+            pos = sentences[-1].end
+        if rnd.random() < 0.2:
+            rnd.shuffle(sentences)  # out of order: the scan, as before
+        doc = EmbeddedText("x" * 40, sentences, np.zeros((len(sentences), 4)))
+        for a in range(-1, pos + 2):
+            assert doc.row_at(a) == next(
+                (i for i, s in enumerate(sentences) if s.start <= a < s.end), None)
+            for b in range(a, pos + 3):
+                assert doc.rows_in(a, b) == [i for i, s in enumerate(sentences)
+                                             if s.start < b and s.end > a]
+
+
+def test_the_article_page_says_where_the_analysis_stopped(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from parallax.records import Article, Page, Published, content_hash
+    from parallax.web.app import create_app
+
+    article = Article(id="a" + content_hash("long"), role="main", title="Lock fees",
+                      outlet=None, published=Published(), text=_dump(3), language="en",
+                      notes=["analysis: only the first 1,990 of 2,500,000 characters were "
+                             "analysed (max_analysed_chars); the whole text is kept"])
+    store = open_store(tmp_path / "news.db")
+    store.save_page(Page(input="t", uri="t://x", sha256=content_hash("p"), kind="text",
+                         fetched_at="2026-03-03T00:00:00Z", articles=[article]))
+    store.close()
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    page = TestClient(create_app(str(tmp_path / "news.db"), config)).get(
+        f"/article/{article.id}")
+    assert page.status_code == 200
+    assert "only the first 1,990 of 2,500,000 characters were analysed" in page.text
