@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = 1
@@ -76,6 +77,24 @@ class Rejection:
 class Published:
     text: str | None = None
     iso: str | None = None
+
+
+def instant_key(iso: str | None) -> str:
+    """A sort key for publication ISOs that orders times written in two zones by instant:
+    one with an offset is read in UTC ("2026-11-03T23:30:00-05:00" comes after
+    "2026-11-04T03:00:00+01:00", made up), a day or a clock with no zone as written (no
+    instant is known), an undated one last. Why: feeds and records keep the written offset
+    (``ingest.instants``), and sorting the strings ordered such items by local clock."""
+    if not iso:
+        return "~"  # after every digit
+    if len(iso) > 19:
+        try:
+            moment = datetime.fromisoformat(iso)
+        except ValueError:
+            return iso
+        if moment.tzinfo is not None:
+            return moment.astimezone(UTC).replace(tzinfo=None).isoformat()
+    return iso
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ import numpy as np
 from parallax.compare.claims import align_claims
 from parallax.compare.reaction import stance, themes
 from parallax.compare.restate import Restatements, mark_restated
-from parallax.records import SCHEMA_VERSION, Article, Story
+from parallax.records import SCHEMA_VERSION, Article, Story, instant_key
 from parallax.registry import register
 from parallax.settings import Config
 from parallax.textutil import fold
@@ -71,7 +71,7 @@ class OverlapComparer:
                 ({"published": a.published.iso, "published_text": a.published.text,
                   "outlet": outlet_of[a.id], "title": a.title, "label": display_label(a),
                   "article_id": a.id}
-                 for a in mains), key=lambda r: (r["published"] or "9999", r["outlet"])),
+                 for a in mains), key=lambda r: (instant_key(r["published"]), r["outlet"])),
         }
         mark_restated(result["claims"], Restatements(by_outlet, vectors))
         entities = {o: {m.canonical for a in arts for m in a.entities

@@ -22,6 +22,8 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from parallax.records import instant_key
+
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
@@ -250,7 +252,7 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
                  "stance": r.get("stance") if isinstance(r.get("stance"), dict) else None}
                 for r in _dicts(comparison.get("reaction"))]
     timeline = sorted(_dicts(comparison.get("timeline")),
-                      key=lambda t: (t.get("published") is None, str(t.get("published") or "")))
+                      key=lambda t: instant_key(str(t.get("published") or "")))
     return {
         "story": {**story, "title": str(story.get("title") or "Untitled story"),
                   "languages": _strs(story.get("languages")),
