@@ -165,6 +165,8 @@ def test_ctrl_c_during_ingest_says_what_is_kept(tmp_path: Path,
     ("min_article_chars = -5", "must not be negative"),
     ("near_duplicate_threshold = 7", "between 0 and 1"),
     ("web_rate_per_minute = true", "must be int"),
+    ("story_similarity_threshold = nan", "must be a finite number"),  # (review, helper R)
+    ("fetch_timeout_s = inf", "must be a finite number"),
 ])
 def test_a_setting_out_of_its_range_is_a_config_error(tmp_path: Path, line: str,
                                                       problem: str) -> None:

@@ -15,6 +15,7 @@ Config file (TOML, optional): ``parallax.toml`` in the working directory, or the
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -281,6 +282,8 @@ def _out_of_range(setting: Setting, value: Any) -> str | None:
     "-5" for min_article_chars was taken silently and changed every result."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
+    if not math.isfinite(value):  # TOML's nan passes every comparison; inf is no timeout
+        return "must be a finite number"
     if value < 0:
         return "must not be negative"
     if isinstance(setting.default, float) and setting.default <= 1 and value > 1:
