@@ -60,6 +60,27 @@ def _marks(article: Article) -> list[tuple[int, int, str, str]]:
     return [(max(0, a), min(size, b), layer, note) for a, b, layer, note in marks if b > a]
 
 
+class _Sweep:
+    """The marks over each of a run of ascending, non-overlapping ranges, in the marks' own
+    order (a piece's notes keep it). Each range asked about all marks before: a 2 MB article
+    page took a minute (docs/robustness.md, helper B); a sweep over the marks by start keeps
+    only those still open."""
+
+    def __init__(self, marks: list[tuple[int, int, str, str]]) -> None:
+        self.marks = marks
+        self.by_start = sorted(range(len(marks)), key=lambda i: marks[i][0])
+        self.next = 0
+        self.open: list[int] = []
+
+    def over(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """Marks with start < b and end > a; ranges must come in ascending order."""
+        while self.next < len(self.by_start) and self.marks[self.by_start[self.next]][0] < b:
+            self.open.append(self.by_start[self.next])
+            self.next += 1
+        self.open = [i for i in self.open if self.marks[i][1] > a]
+        return [self.marks[i] for i in sorted(self.open)]
+
+
 def layered_paragraphs(article: Article, span: str | None = None) -> list[list[Piece]]:
     """Paragraphs cut at every highlight boundary; each piece knows which layers cover it and
     whether it is the span a comparison statement linked to (``?span=START-END``)."""
@@ -67,18 +88,21 @@ def layered_paragraphs(article: Article, span: str | None = None) -> list[list[P
     marks = _marks(article)
     linked = parse_span(span, len(text))
     out: list[list[Piece]] = []
+    paragraphs = _Sweep(marks)
     for m in _PARAGRAPH.finditer(text):
         a, b = m.start(), m.end()
+        local = paragraphs.over(a, b)
         cuts = {a, b}
-        for start, end, _, _ in marks:
+        for start, end, _, _ in local:
             cuts.update(x for x in (start, end) if a < x < b)
         if linked:
             cuts.update(x for x in linked if a < x < b)
         edges = sorted(cuts)
         pieces = []
+        covering = _Sweep(local)
         for lo, hi in itertools.pairwise(edges):
-            over = [(layer, note) for start, end, layer, note in marks
-                    if start <= lo and hi <= end]
+            # every mark's ends are cuts, so a mark over part of a piece covers all of it
+            over = [(layer, note) for _, _, layer, note in covering.over(lo, hi)]
             pieces.append(Piece(text=text[lo:hi],
                                 layers=sorted({layer for layer, _ in over}),
                                 notes=[note for _, note in over],
