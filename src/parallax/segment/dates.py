@@ -118,6 +118,52 @@ def parse_absolute(text: str) -> str | None:
     return None
 
 
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the date ``parse_absolute`` reads stands in the text (the same match, found the
+    same way), else None."""
+    if "-" in text and (m := _ISO.search(text)):
+        return m.span()
+    if "." in text and (m := _DMY.search(text)):
+        d, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return m.span()
+    if _DAY.search(text) is None or _MONTH_IN.search(text.lower()) is None:
+        return None
+    for m in _WORDY.finditer(text):
+        if m.group(1):
+            d, month = int(m.group(1)), _month(m.group(2))
+        else:
+            month, d = _month(m.group(4)), int(m.group(5))
+        if month and 1 <= d <= 31:
+            return m.span()
+    return None
+
+
+# a weekday just before a date ("Tuesday, 3 March 2026") and a clock time just after one
+# ("... 2026 at 9:15 am", "... 2026, 21:40 CET") belong to it; nothing else around it does
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"\s*(?:,|at|à|@|[-–|·])?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:,?\s*(?-i:[A-Z]{2,5})\b)?", re.IGNORECASE)
+
+
+def date_alone(text: str) -> str:
+    """The date a shown text states, without the words around it: a page's byline block or
+    <time> element often holds a name, a label or a link's words next to the date ("Posted by
+    Dana Wu Monday, May 4 2026", made up); the date text shown to a user is the date itself,
+    its weekday and its clock time. A text without a date ``parse_absolute`` reads is kept."""
+    span = date_span(text)
+    if span is None:
+        return text
+    start, end = span
+    if (before := _WEEKDAY_BEFORE.search(text, 0, start)) is not None:
+        start = before.start()
+    if (after := _TIME_AFTER.match(text, end)) is not None:
+        end = after.end()
+    return text[start:end].strip(" ,;|-–·")
+
+
 def resolve(text: str | None, *, now: str | None = None) -> Published:
     """Keep the text as written; add ISO when absolute, or relative with a known fetch time."""
     if not text:

@@ -53,9 +53,11 @@ class HeuristicSegmenter:
         for draft in drafts:
             text = "\n\n".join(draft.paragraphs)
             published = resolve(draft.published, now=live)
-            if draft.role == "main" and doc.metadata.get("published_iso") and (
-                    not published.iso or doc.kind == "record"):  # a record's reader kept the zone
-                published.iso = str(doc.metadata["published_iso"])
+            stated = str(doc.metadata.get("published_iso") or "")
+            if draft.role == "main" and stated and (
+                    not published.iso or doc.kind == "record"  # a record's reader kept the zone
+                    or (len(published.iso) == 10 and stated[:10] == published.iso)):
+                published.iso = stated  # the page's own time of the day the text shows
             outlet = draft.outlet or (doc.metadata.get("outlet") if draft.role == "main" else None)
             page.articles.append(Article(
                 id=Article.make_id(draft.title, text), role=draft.role,  # type: ignore[arg-type]

@@ -16,8 +16,10 @@ extraction that follows reads the page as before.
 from __future__ import annotations
 
 import contextlib
+from copy import deepcopy
 from typing import Any
 
+from lxml.etree import XPath
 from trafilatura import metadata as tm
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 
@@ -36,7 +38,7 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
     if not metadata.title:
         metadata.title = tm.extract_title(tree)
     if not metadata.author:
-        metadata.author = tm.extract_author(tree)
+        metadata.author = form_free_author(tree, tm.extract_author(tree))
     if not metadata.url:
         metadata.url = tm.extract_url(tree, url)
     if dated:
@@ -58,4 +60,23 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
     return metadata
 
 
-__all__ = ["EXTENSIVE", "page_metadata"]
+# a web form and its labels: trafilatura's author search matches any class holding "author",
+# and a blog's comment form is '<p class="comment-form-author"><label>Name</label>...'
+_FORMS = XPath("//form|//label")
+
+
+def form_free_author(tree: Any, author: str | None) -> str | None:
+    """trafilatura's author, searched again without the page's forms when what it found is
+    a form's words: a comment form's field label ("Name", "Your name") was the article's
+    author on real blog pages. Only then: the search is a deep copy of the page."""
+    if not author:
+        return author
+    folded = author.casefold()
+    if not any(folded in tm.trim(" ".join(node.itertext())).casefold() for node in _FORMS(tree)):
+        return author
+    pruned = tm.prune_unwanted_nodes(deepcopy(tree), [*tm.AUTHOR_DISCARD_XPATHS, _FORMS])
+    found = tm.extract_metainfo(pruned, tm.AUTHOR_XPATHS, len_limit=120)
+    return tm.normalize_authors(None, found) if found else None
+
+
+__all__ = ["EXTENSIVE", "form_free_author", "page_metadata"]

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
 from parallax.records import Boilerplate
-from parallax.segment.dates import may_hold_date, parse_absolute
+from parallax.segment.dates import date_alone, may_hold_date, parse_absolute
 from parallax.segment.headline import checked_title, lead_words, title_part
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
@@ -27,7 +27,7 @@ from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, tea
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import PAGE_PATTERNS, boilerplate_kind
 from parallax.segment.prefilter import fold, lines_holding, required_literals
-from parallax.segment.render import Block, flat_text, text_of, tree_blocks
+from parallax.segment.render import Block, flat_text, spaced_text, text_of, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
 # the same parser without lxml.html's element classes: segment_html only reads its tree, and a
@@ -159,7 +159,9 @@ def _shown_time(tree: etree._Element) -> str | None:
     any (``//article//time | //main//time | //header//time``, empty ones skipped)."""
     for node in tree.getroottree().iter("time"):
         if next(node.iterancestors(*_SHOWN_IN), None) is not None:
-            text = flat_text(node)
+            # its day, month, year and clock are often blocks of their own: read with the
+            # blocks apart ("24 Jul 2026 9:44am", not "24Jul20269:44am"), the date alone
+            text = date_alone(spaced_text(node))
             if text:
                 return text
     return None
@@ -174,18 +176,35 @@ def _page_title(tree: etree._Element) -> str:
 def _visible_date(tree: etree._Element) -> str | None:
     """A date shown in a byline/meta block ('Monday 9 March 2026') when there is no <time>:
     the first element, in document order, whose class holds "meta", "date" or "byline"
-    ("dateline" holds "date") and whose text holds one."""
+    ("dateline" holds "date") and whose text holds one, outside the reader comments (a
+    comment's "comment-meta" line is its reader's name and time, not the article's); the date
+    alone, without the name or label beside it."""
     for node in tree.getroottree().iter(etree.Element):
         marker = node.get("class")
         if marker is None or not ("meta" in marker or "date" in marker or "byline" in marker):
             continue
         text = flat_text(node)
-        if not may_hold_date(text):
+        if not may_hold_date(text) or _in_comments(node, marker):
             continue
         for part in re.split(r"\s[·|]\s", text):
             if parse_absolute(part) and len(part.split()) <= 8:
-                return part.strip()
+                return date_alone(part.strip())
     return None
+
+
+# a class or id word naming a comment ("comment-meta", "commentlist", "date_comment"), not one
+# naming the page's comment settings (a whole <html>'s flag "show_newcomments", "comments-open")
+_COMMENT_NAME = re.compile(r"(?:^|[-_])comment(?!s?[-_](?:open|closed|enabled|disabled)$)")
+
+
+def _in_comments(node: etree._Element, marker: str) -> bool:
+    """Whether the element or one around it is named a comment (class or id)."""
+    for item in (marker, *(f"{up.get('class', '')} {up.get('id', '')}"
+                           for up in node.iterancestors())):
+        if "omment" in item and any(_COMMENT_NAME.search(word)
+                                    for word in item.lower().split()):
+            return True
+    return False
 
 
 # a line that opens the reader comments under an article: "Comments", "Comments (26)",
@@ -270,6 +289,10 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     thread: list[HtmlComment] = []
     if tree is not None:
         published_iso = _published_iso(tree)
+        if published_iso and parse_absolute(published_iso) is None:
+            # a datetime that is no date ("2026/05/04 1:48 PM", "on Monday @10:46AM", made up)
+            # was shown and compared as the article's ISO: the page's other dates are read
+            published_iso = None
         # the time as the page shows it (before any comment's time), else a dated meta line
         published = _shown_time(tree) or _visible_date(tree)
         page_names = names(tree)

@@ -8,6 +8,7 @@ more-stories, or comments / discussion), so we read them directly, as text only.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 
@@ -128,6 +129,56 @@ def _repeated_items(box: etree._Element) -> list[etree._Element]:
     return []
 
 
+def _menu(item: etree._Element) -> bool:
+    """Five or more links holding three quarters of the item's words: a menu row, never a reader's
+    comment (a comment with a link or two still has its own words around them)."""
+    links = [flat_text(a) for a in item.iter("a")]
+    if len(links) < MENU_LINKS:
+        return False
+    words = len(flat_text(item).split())
+    return words > 0 and sum(len(link.split()) for link in links) >= MENU_SHARE * words
+
+
+#: a menu row: at least this many links, holding at least this share of its words
+MENU_LINKS, MENU_SHARE = 5, 0.75
+
+
+def _form_part(item: etree._Element) -> bool:
+    """A comment form's part ("Name", "Email", "Website" above their inputs): no comment. A
+    form, an item inside one, or a short one holding a field or its label (a reader's
+    comment, or a whole thread read as one item, may hold reply boxes and their labels: its
+    words are more than a field's label)."""
+    if item.tag == "form" or next(item.iterancestors("form"), None) is not None:
+        return True
+    return next(item.iter("input", "textarea", "select", "label"), None) is not None \
+        and len(flat_text(item).split(None, FIELD_WORDS)) <= FIELD_WORDS
+
+
+#: a field's label and note ("Website (optional)", "Email (never shown)") have at most
+#: this many words
+FIELD_WORDS = 8
+
+
+def _without_code(item: etree._Element) -> etree._Element:
+    """The item without its scripts and styles (their code was read as a comment's words);
+    the item itself when it holds none, as nearly every one does."""
+    if next(item.iter("script", "style", "noscript"), None) is None:
+        return item
+    copy = deepcopy(item)
+    for code in list(copy.iter("script", "style", "noscript")):
+        parent = code.getparent()
+        if parent is None:
+            continue
+        before = code.getprevious()
+        if code.tail:  # the words after the script stay where they were
+            if before is not None:
+                before.tail = (before.tail or "") + code.tail
+            else:
+                parent.text = (parent.text or "") + code.tail
+        parent.remove(code)
+    return copy
+
+
 def comments(tree: etree._Element, page_names: str | None = None) -> list[HtmlComment]:
     """``page_names``: ``names(tree)`` when the caller has it (nothing to find unless
     ``COMMENTS`` matches it)."""
@@ -142,8 +193,13 @@ def comments(tree: etree._Element, page_names: str | None = None) -> list[HtmlCo
             n for n in box.iterdescendants()
             if isinstance(n.tag, str) and (ITEM.search(n.get("class", ""))
                                            or n.tag in ("li", "article"))]
-        items = [n for n in items if not any(a in items for a in n.iterancestors())]
-        for item in items:
+        items = [_without_code(n) for n in items
+                 if not any(a in items for a in n.iterancestors())]
+        items = [n for n in items if not _form_part(n)]
+        menus = [_menu(item) for item in items]
+        if 2 * sum(menus) >= len(items) > 0:
+            continue  # a site's header or footer whose name holds "conversation" or "comment"
+        for item in (n for n, menu in zip(items, menus, strict=True) if not menu):
             author = _first(item, AUTHOR, ("b", "strong", "cite"))
             when = _first(item, WHEN, ("time", "small"))
             body = _first(item, TEXTISH)

@@ -30,6 +30,25 @@ def flat_text(node: etree._Element) -> str:
     space."""
     return " ".join(text_of(node).split())
 
+def spaced_text(node: etree._Element) -> str:
+    """``flat_text`` with block-level children kept apart by a space: a ``<time>`` whose day,
+    month and year are ``<div>``s reads "4 May 2026", not "4May2026"."""
+    parts: list[str] = []
+
+    def walk(item: etree._Element) -> None:
+        block = item.tag in BLOCK_TAGS
+        if isinstance(item.tag, str) and item.tag not in SKIP_TAGS:
+            parts.append(" " if block else "")
+            parts.append(item.text or "")
+            for child in item:
+                walk(child)
+                parts.append(child.tail or "")
+            parts.append(" " if block else "")
+
+    walk(node)
+    return " ".join("".join(parts).split())
+
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer "
     "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th "
