@@ -301,9 +301,25 @@ def content_words(text: str) -> list[str]:
     ]
 
 
+# what makes a figure no quantity: an ordinal's ending after it ("the 21st century", "3rd"),
+# an apostrophe before two digits (a year written short: "the '91 borders", "the ’80s")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+SHORT_YEAR_BEFORE = ("'", "’", "‘")
+
+
+def quantity_figure(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] counts or measures something: not an ordinal
+    ("21st") and not a year written with an apostrophe ("'91"), both dates or ranks."""
+    if _ORDINAL_AFTER.match(text, end):
+        return False
+    return not (end - start == 2 and text[start - 1:start] in SHORT_YEAR_BEFORE)
+
+
 def numbers(text: str) -> list[str]:
-    """Numbers as digits only ("12,000" and "12 000" -> "12000"), for comparing claims."""
-    return [re.sub(r"[ ,.\u202f](?=\d{3}\b)", "", m.group()) for m in NUMBER.finditer(text)]
+    """Numbers as digits only ("12,000" and "12 000" -> "12000"), for comparing claims; an
+    ordinal or a year written short is none (``quantity_figure``)."""
+    return [re.sub(r"[ ,.\u202f](?=\d{3}\b)", "", m.group()) for m in NUMBER.finditer(text)
+            if quantity_figure(text, m.start(), m.end())]
 
 
 def name_skeleton(name: str) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from parallax.stories.features import name_key
-from parallax.textutil import STOPWORDS, fold
+from parallax.textutil import STOPWORDS, fold, quantity_figure
 
 #: a contraction is one word ("didn't", "won’t"): the lookbehind kept "n't" from matching
 #: inside it, so "we cannot go" read as unnegated next to its own translation "мы не можем"
@@ -145,7 +145,8 @@ def _figures(text: str) -> list[tuple[float, str, int, int]]:
     found: list[tuple[float, str, int, int]] = []
     for m in _NUMBER.finditer(text):
         raw, rest = m.group(1), text[m.end():m.end() + 16]
-        if _YEAR.match(raw) or _CLOCK.match(rest) or re.match(r"[.:]\d", rest):
+        if _YEAR.match(raw) or _CLOCK.match(rest) or re.match(r"[.:]\d", rest) \
+                or not quantity_figure(text, m.start(1), m.end(1)):
             continue
         before = text[max(0, m.start() - 12):m.start()].split()
         if raw.isdigit() and int(raw) <= 31 and (_MONTH.match(rest.lstrip(". ")) or (

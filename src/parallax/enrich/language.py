@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import lzma
+import re
 import shutil
 import zipfile
 from array import array
@@ -27,6 +28,9 @@ SHORT_TEXT = 40
 # a comment's language other than its page's is shown from this probability on, or when the
 # page's scores at most UNLIKE_PAGE of it; the page's when it scores AS_PAGE of the top one
 SURE, AS_PAGE, UNLIKE_PAGE = 0.9, 1 / 3, 0.005
+#: a handle ("@ dana_w", "@dana"), a web or e-mail address: names of accounts and places,
+#: written in no language (a reader comment that is only a reply's handle got one)
+_NO_LANGUAGE = re.compile(r"@\s?[\w.-]+|\S+://\S*|www\.\S+|\S+@\S+")
 NEWS_LANGUAGES = ["en", "de", "ru", "uk", "fr", "it", "es", "pl", "pt", "bg", "nl"]
 
 
@@ -124,6 +128,9 @@ class LangidIdentifier:
         sample = text.strip()[:5000]
         if next(islice(filter(str.isalpha, sample), 2, None), None) is None:
             return None  # fewer than three letters (counted no further than the third)
+        if len(sample) < SHORT_TEXT and ("@" in sample or "/" in sample) and next(islice(
+                filter(str.isalpha, _NO_LANGUAGE.sub(" ", sample)), 2, None), None) is None:
+            return None  # a handle or an address alone: its letters are no language's
         model = self._short if len(sample) < SHORT_TEXT else self._full
         if expected is None:
             lang, _ = model.classify(sample)

@@ -75,6 +75,13 @@ USB UTC UX VIP VP VPN VPS WAN WIFI WLAN WTF XML XHTML XSLT YOLO
 _SPACED_DASH = re.compile(r"\s[-–—|•·]\s")
 _TRAILING_JUNK = re.compile(r"(?:[\s(\[\]:;,–—|•·-]|\set al\.?)+$")
 _LEADING_JUNK = re.compile(r"^[^\w@#]+(?:s\s+)?")  # and the "’s " of a cut possessive
+#: a clock time and its zone at a span's front (the zone alone when a clock stands before it):
+#: on real pages a post list's "... 2026 21:40:03 GMT <title>" made ORG spans of both
+_CLOCK_LEAD = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*)?"
+                         r"(?:(?:GMT|UTC|[ECMP][SD]T|CES?T|BST|MSK)\b\s*)?")
+_CLOCK_BEFORE = re.compile(r"\d:\d{2}(?::\d{2})?\s*$")
+_WEEKDAY = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday)?\.?")
+_DAY_NUMBER = re.compile(r",?\s+\d{1,2}\b|,\s*(?:\d|[A-Z][a-z]{2})")  # "Fri, 22 Dec", "Fri 22"
 
 
 #: Only ``ner`` runs for entities. The small pipeline's shared ``tok2vec`` feeds the tagger and
@@ -316,6 +323,13 @@ def _pieces(text: str, start: int, end: int, etype: str) -> list[tuple[int, int]
     "Leaders"). Trailing punctuation, an open bracket and "et al" are no part of a name."""
     if etype == "DATE":
         return [(start, start + len(text[start:end].rstrip()))]
+    if (clock := _CLOCK_LEAD.match(text, start, end)) and (
+            clock.group(1) or _CLOCK_BEFORE.search(text, max(0, start - 12), start)):
+        start = clock.end()  # "23:20:03 GMT", "GMT <a blog's next title>": a time, no name
+        if clock.end() > clock.start() and len(text[start:end].split()) < 2:
+            return []  # "9:15:00 Our": one word after a time opens a line, as a sentence's does
+    if _WEEKDAY.fullmatch(text, start, end) and _DAY_NUMBER.match(text, end):
+        return []  # "Sun, 24 Dec": a date's weekday
     pieces = []
     for n, line in enumerate(re.finditer(r"[^\n]+", text[start:end])):
         part = line.group()
