@@ -8,6 +8,7 @@ rather than inventing a date.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -94,17 +95,23 @@ def may_hold_date(text: str) -> bool:
     return _YEAR.search(text) is not None
 
 
+def _real_day(year: int, month: int, day: int) -> bool:
+    """A day the calendar has: "31 Nov" or "29 Feb 2026" would be written as an ISO no date
+    parser reads back (stories then took the article as undated, the web page showed it)."""
+    return 1 <= month <= 12 and 1 <= year <= 9999 and 1 <= day <= monthrange(year, month)[1]
+
+
 def parse_absolute(text: str) -> str | None:
     """ISO date (or datetime) for the first absolute date in text, else None."""
     # (a "-" and a "." first: found at C speed, and most short lines with a year have neither)
-    if "-" in text and (m := _ISO.search(text)):
+    if "-" in text and (m := _ISO.search(text)) and _real_day(*map(int, m.groups()[:3])):
         y, mo, d, hh, mm, ss = m.groups()
         if hh:
             return f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}"
         return f"{y}-{mo}-{d}"
     if "." in text and (m := _DMY.search(text)):
         d, mo, y = (int(g) for g in m.groups())
-        if 1 <= mo <= 12 and 1 <= d <= 31:
+        if _real_day(y, mo, d):
             return f"{y:04d}-{mo:02d}-{d:02d}"
     if _DAY.search(text) is None or _MONTH_IN.search(text.lower()) is None:
         return None  # no day number or no month name: each _WORDY date has both
@@ -113,7 +120,7 @@ def parse_absolute(text: str) -> str | None:
             d, month, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
         else:
             month, d, y = _month(m.group(4)), int(m.group(5)), int(m.group(6))
-        if month and 1 <= d <= 31:
+        if month and _real_day(y, month, d):
             return f"{y:04d}-{month:02d}-{d:02d}"
     return None
 
@@ -121,20 +128,20 @@ def parse_absolute(text: str) -> str | None:
 def date_span(text: str) -> tuple[int, int] | None:
     """Where the date ``parse_absolute`` reads stands in the text (the same match, found the
     same way), else None."""
-    if "-" in text and (m := _ISO.search(text)):
+    if "-" in text and (m := _ISO.search(text)) and _real_day(*map(int, m.groups()[:3])):
         return m.span()
     if "." in text and (m := _DMY.search(text)):
-        d, mo = int(m.group(1)), int(m.group(2))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
+        d, mo, y = (int(g) for g in m.groups())
+        if _real_day(y, mo, d):
             return m.span()
     if _DAY.search(text) is None or _MONTH_IN.search(text.lower()) is None:
         return None
     for m in _WORDY.finditer(text):
         if m.group(1):
-            d, month = int(m.group(1)), _month(m.group(2))
+            d, month, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
         else:
-            month, d = _month(m.group(4)), int(m.group(5))
-        if month and 1 <= d <= 31:
+            month, d, y = _month(m.group(4)), int(m.group(5)), int(m.group(6))
+        if month and _real_day(y, month, d):
             return m.span()
     return None
 
