@@ -24,6 +24,7 @@ from typing import Any
 from parallax.enrich import spacy_fast
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
 from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
+from parallax.enrich.interface_words import drop_interface_words
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.enrich.ner_types import (
     places_typed_people,
@@ -149,6 +150,7 @@ class MultilingualEntities:
                  if (not found or m.canonical in self.alias_canonicals)
                  and not any(f.start < m.end and m.start < f.end for f in found)]
         mentions = drop_overlaps(found + extra)
+        mentions = drop_interface_words(mentions, text, self.aliases)
         if article.language == "en":
             surnames_typed_places(mentions, text, self.aliases)
             places_typed_people(mentions, text, self.aliases)
