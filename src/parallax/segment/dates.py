@@ -101,18 +101,17 @@ def _real_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= year <= 9999 and 1 <= day <= monthrange(year, month)[1]
 
 
-def parse_absolute(text: str) -> str | None:
-    """ISO date (or datetime) for the first absolute date in text, else None."""
+def _first_date(text: str) -> tuple[re.Match[str], str] | None:
+    """The first absolute date in text and its ISO: one search that both readers share, so the
+    span ``date_span`` gives is always the date ``parse_absolute`` read."""
     # (a "-" and a "." first: found at C speed, and most short lines with a year have neither)
     if "-" in text and (m := _ISO.search(text)) and _real_day(*map(int, m.groups()[:3])):
         y, mo, d, hh, mm, ss = m.groups()
-        if hh:
-            return f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}"
-        return f"{y}-{mo}-{d}"
+        return m, f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}" if hh else f"{y}-{mo}-{d}"
     if "." in text and (m := _DMY.search(text)):
         d, mo, y = (int(g) for g in m.groups())
         if _real_day(y, mo, d):
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+            return m, f"{y:04d}-{mo:02d}-{d:02d}"
     if _DAY.search(text) is None or _MONTH_IN.search(text.lower()) is None:
         return None  # no day number or no month name: each _WORDY date has both
     for m in _WORDY.finditer(text):
@@ -121,29 +120,20 @@ def parse_absolute(text: str) -> str | None:
         else:
             month, d, y = _month(m.group(4)), int(m.group(5)), int(m.group(6))
         if month and _real_day(y, month, d):
-            return f"{y:04d}-{month:02d}-{d:02d}"
+            return m, f"{y:04d}-{month:02d}-{d:02d}"
     return None
+
+
+def parse_absolute(text: str) -> str | None:
+    """ISO date (or datetime) for the first absolute date in text, else None."""
+    found = _first_date(text)
+    return found[1] if found else None
 
 
 def date_span(text: str) -> tuple[int, int] | None:
-    """Where the date ``parse_absolute`` reads stands in the text (the same match, found the
-    same way), else None."""
-    if "-" in text and (m := _ISO.search(text)) and _real_day(*map(int, m.groups()[:3])):
-        return m.span()
-    if "." in text and (m := _DMY.search(text)):
-        d, mo, y = (int(g) for g in m.groups())
-        if _real_day(y, mo, d):
-            return m.span()
-    if _DAY.search(text) is None or _MONTH_IN.search(text.lower()) is None:
-        return None
-    for m in _WORDY.finditer(text):
-        if m.group(1):
-            d, month, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
-        else:
-            month, d, y = _month(m.group(4)), int(m.group(5)), int(m.group(6))
-        if month and _real_day(y, month, d):
-            return m.span()
-    return None
+    """Where the date ``parse_absolute`` reads stands in the text, else None."""
+    found = _first_date(text)
+    return found[0].span() if found else None
 
 
 # a weekday just before a date ("Tuesday, 3 March 2026") and a clock time just after one
