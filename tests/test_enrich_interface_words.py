@@ -4,10 +4,9 @@ real counts in docs/enrichment.md, "Seventeenth session (helper G)")."""
 
 from __future__ import annotations
 
-from parallax.enrich.ner import make_multilingual
-from parallax.enrich.sentences import split_sentences
-from parallax.records import Article, Mention, Published
-from parallax.settings import Config
+from tests.test_enrich_not_names import _names
+
+from parallax.records import Mention
 
 PAGE = ("Home | News | Login | Search\n"
         "Harbour council approves new ferry plan\n"
@@ -16,14 +15,6 @@ PAGE = ("Home | News | Login | Search\n"
         "a day.\n"
         "Info\n"
         "Size\n")
-
-
-def _names(text: str) -> set[str]:
-    a = Article(id="a", role="main", title="", outlet=None, published=Published(), text=text,
-                language="en")
-    a.sentences = split_sentences(text)
-    make_multilingual(Config()).annotate(a)
-    return {m.text for m in a.entities if m.type != "DATE"}
 
 
 def test_a_lone_interface_word_on_a_real_page_is_no_name() -> None:

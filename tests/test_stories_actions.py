@@ -79,13 +79,20 @@ def _article(aid: str, title: str, lead: str, vector: list[float],
                           keys=Counter(cast), terms=Counter(terms), vector=v / np.linalg.norm(v))
 
 
-def _grouping() -> tuple[bool, bool, bool]:
+def _story_of(articles: list[ArticleProfile]) -> dict[str, str]:
+    """Each article's story after one undated batch of ``articles`` and six unrelated ones
+    (enough articles for the index's document frequencies to weigh the shared terms)."""
     others = [_article(f"x{i}", f"Other news {i}", "", [0, 0, 1, i]) for i in range(6)]
     for i, p in enumerate(others):
         p.keys, p.terms = Counter({f"k{i}": 2}), Counter({f"t{i}": 2})
     clusterer = IncrementalClusterer(Config())
     index = clusterer.new_index()
-    clusterer.assign_all(index, [
+    clusterer.assign_all(index, [*articles, *others])
+    return index.story_of
+
+
+def _grouping() -> tuple[bool, bool, bool]:
+    s = _story_of([
         _article("a", "Court jails former Kessing mayor Dalbor for fraud",
                  "A district court sentenced Ivo Dalbor to five years on", [1, 0.3, 0, 0, 0.2]),
         _article("b", "Dalbor sentenced to five years over town-hall fraud",
@@ -93,9 +100,7 @@ def _grouping() -> tuple[bool, bool, bool]:
         _article("c", "Appeals court upholds Dalbor fraud sentence",
                  "An appeals court upheld the five-year sentence of", [1, 0.1, 0, 0.2]),
         _article("d", "Dalbor loses appeal as court upholds five-year term",
-                 "The former mayor of Kessing lost his appeal on", [1, 0.1, 0, -0.2]),
-        *others])
-    s = index.story_of
+                 "The former mayor of Kessing lost his appeal on", [1, 0.1, 0, -0.2])])
     return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["c"]
 
 
@@ -242,16 +247,10 @@ def test_one_resignation_stays_one_story_when_a_lead_says_firing_was_due() -> No
     Read as named, the second report's latest stage was "fire", its story clashed with the
     resignation's and the one event split in two; the wish is no act, so both name the
     resignation and stay together."""
-    others = [_article(f"x{i}", f"Other news {i}", "", [0, 0, 1, i]) for i in range(6)]
-    for i, p in enumerate(others):
-        p.keys, p.terms = Counter({f"k{i}": 2}), Counter({f"t{i}": 2})
-    clusterer = IncrementalClusterer(Config())
-    index = clusterer.new_index()
-    clusterer.assign_all(index, [
+    story_of = _story_of([
         _article("a", "Kessing mayor Dalbor resigns over town-hall fraud",
                  "Ivo Dalbor stepped down on Monday as the fraud case", [1, 0.3, 0, 0, 0.2]),
         _article("b", "Dalbor resigns as Kessing mayor",
-                 "Council members said he should have been fired months ago", [1, 0.3, 0, 0,
-                                                                               -0.2]),
-        *others])
-    assert index.story_of["a"] == index.story_of["b"]
+                 "Council members said he should have been fired months ago",
+                 [1, 0.3, 0, 0, -0.2])])
+    assert story_of["a"] == story_of["b"]
