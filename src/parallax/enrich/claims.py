@@ -13,7 +13,7 @@ import re
 
 from parallax.enrich.quotes import SOURCE_AFTER_CUE
 from parallax.enrich.quotes_checks import APPOSITION
-from parallax.enrich.quotes_speaker import GROUP_BEFORE, TWO_GROUPS
+from parallax.enrich.quotes_speaker import two_groups
 from parallax.enrich.speech_verbs import NO_SOURCE
 from parallax.records import Article, Claim, Mention
 from parallax.registry import register
@@ -225,9 +225,8 @@ def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
     verb = REPORTING.search(span)
     if verb is None:
         return []
-    if (both := TWO_GROUPS.search(span[:verb.start()])) and GROUP_BEFORE.search(
-            span[:both.start()].rstrip(" “”\"")):
-        return [both.group(1)]  # "House and Senate leaders said": the quote stage's rule
+    if (both := two_groups(span, 0, verb.start())) is not None:
+        return [both]  # "House and Senate leaders said": the quote stage's rule
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(span)]
     before = [m for m in named if m.start - offset < verb.start()
               and not any(a <= m.start - offset < b for a, b in quoted)
@@ -240,8 +239,6 @@ def _subjects(span: str, offset: int, named: list[Mention]) -> list[str]:
         if found := [m for m in before if m.type == kind]:
             return [found[-1].text]
     return []
-
-
 
 
 _ROLES = (r"(?:director|spokesman|spokeswoman|spokesperson|secretary|adviser|advisor|chairman|"

@@ -65,6 +65,17 @@ TWO_GROUPS = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:leaders|members|lawmakers|negotiators|officials|"
     r"senators|delegations?|Republicans|Democrats))\s+(?:(?:also|have|had|has)\s+){0,2}$")
 
+
+def two_groups(text: str, lo: int, verb_at: int) -> str | None:
+    """Members of two bodies or groups that end right before the verb at ``verb_at`` and open
+    the clause that starts at ``lo`` (``TWO_GROUPS`` after ``GROUP_BEFORE``), as written; the
+    quote stage's speaker and the claims stage's source both read them here."""
+    both = TWO_GROUPS.search(text, lo, verb_at)
+    if both is None or not GROUP_BEFORE.search(text[lo:both.start()].rstrip(" “”\"")):
+        return None
+    return both.group(1)
+
+
 #: a capitalised word before a surname, so that the two may be an untagged full name
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:But|And|So|Yet|Then|Later|Now|Also)\s)"
                          r"[A-Z][\w'’-]*\s+$")
@@ -132,11 +143,8 @@ class Speakers(Antecedents):
 
     def _two_groups(self, lo: int, cue_at: int) -> str | None:
         """Members of two bodies right before the verb, as written (``TWO_GROUPS``)."""
-        text = self.article.text
-        both = TWO_GROUPS.search(text, lo, cue_at) if self.article.language == "en" else None
-        if both is None or not GROUP_BEFORE.search(text[lo:both.start()].rstrip(" “”\"")):
-            return None
-        return both.group(1)
+        return two_groups(self.article.text, lo, cue_at) if self.article.language == "en" \
+            else None
 
     def colon(self, start: int) -> str | None:
         """English: a name in the clause before the colon (``colon_speaker``), else in its first
