@@ -14,10 +14,10 @@ from typing import Any
 import feedparser
 
 from parallax.errors import Code
-from parallax.ingest.instants import zoned_iso
+from parallax.ingest.instants import stated_iso
 from parallax.ingest.url import read_url
 from parallax.records import RawDocument, Rejection
-from parallax.segment.dates import from_url, resolve
+from parallax.segment.dates import from_url
 from parallax.settings import Config
 
 
@@ -60,8 +60,8 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         published_text = entry.get("published") or entry.get("updated")
         # the written offset kept ("+02:00"); a text with no zone is read as the segmenter
         # reads it (feedparser would call its clock UTC); feedparser's reading last
-        published_iso = zoned_iso(published_text) or resolve(published_text).iso \
-            or _iso(entry, "published") or _iso(entry, "updated")
+        published_iso = stated_iso(published_text) or _iso(entry, "published") \
+            or _iso(entry, "updated")
         dated = None if published_text else from_url(entry.get("link"))
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso

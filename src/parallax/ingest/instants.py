@@ -14,6 +14,8 @@ import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
+from parallax.segment.dates import resolve
+
 # an explicit zone: "Z", "+02:00", "+0200", "-05", or a named zone RFC 822 defines ("GMT",
 # "EST"); RFC 822's "-0000" means "zone unknown" and is not one
 _ZONE = re.compile(r"(?:\d(?:Z|[+-]\d\d(?::?\d\d)?)|\s(?:GMT|UT|UTC|[ECMP][SD]T|[+-]\d{4}))\s*$",
@@ -45,3 +47,10 @@ def zoned_iso(text: str | None) -> str | None:
     if (year := _WRITTEN_YEAR.search(value)) is not None and int(year.group()) != parsed.year:
         return None
     return parsed.replace(microsecond=0).isoformat()
+
+
+def stated_iso(text: str | None) -> str | None:
+    """The ISO of a date a feed item or record states: with its written zone when it names one
+    (``zoned_iso``), else as the segmenter reads a date text (a day, or a clock with no zone;
+    "4 hours ago" in a file says no day)."""
+    return zoned_iso(text) or resolve(text).iso

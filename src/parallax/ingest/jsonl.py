@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code
-from parallax.ingest.instants import zoned_iso
+from parallax.ingest.instants import stated_iso
 from parallax.records import RawDocument, Rejection
-from parallax.segment.dates import from_url, resolve
+from parallax.segment.dates import from_url
 from parallax.segment.htmlpage import html_to_paragraphs
 from parallax.settings import Config
 
@@ -114,7 +114,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
         if published is None:
             # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
             # record's iso as given before, which is not a date)
-            published = zoned_iso(published_text) or resolve(published_text).iso
+            published = stated_iso(published_text)
         for key in NAME_FIELDS:
             record[key] = _plain(record.get(key))
         if not (published_text and published_text.strip()):
