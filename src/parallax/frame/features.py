@@ -76,9 +76,14 @@ class EmbeddedText:
     #: (starts, ends) of the sentences when they are in order and apart (the sentence stage's
     #: always are), so a lookup bisects instead of scanning every sentence: each mention and
     #: paragraph scanned all of them, quadratic in a long text (docs/robustness.md, helper B);
-    #: False: a scan, as before
-    _bounds: tuple[list[int], list[int]] | bool | None = field(default=None, init=False,
-                                                                repr=False, compare=False)
+    #: None: a scan, as before
+    bounds: tuple[list[int], list[int]] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = all(s.start <= s.end for s in self.sentences) and all(
+            a.end <= b.start for a, b in itertools.pairwise(self.sentences))
+        self.bounds = ([s.start for s in self.sentences],
+                       [s.end for s in self.sentences]) if ordered else None
 
     @property
     def document(self) -> np.ndarray:
@@ -89,21 +94,13 @@ class EmbeddedText:
         rows = self.rows_in(start, end)
         return mean_vector(self.vectors[rows]) if rows else np.zeros(DIM, dtype=np.float32)
 
-    def bounds(self) -> tuple[list[int], list[int]] | None:
-        if self._bounds is None:
-            ordered = all(s.start <= s.end for s in self.sentences) and all(
-                a.end <= b.start for a, b in itertools.pairwise(self.sentences))
-            self._bounds = ([s.start for s in self.sentences],
-                            [s.end for s in self.sentences]) if ordered else False
-        return self._bounds if isinstance(self._bounds, tuple) else None
-
     def rows_in(self, start: int, end: int) -> list[int]:
-        if (bounds := self.bounds()) is not None:  # starts and ends both ascend
+        if (bounds := self.bounds) is not None:  # starts and ends both ascend
             return list(range(bisect_right(bounds[1], start), bisect_left(bounds[0], end)))
         return [i for i, s in enumerate(self.sentences) if s.start < end and s.end > start]
 
     def row_at(self, offset: int) -> int | None:
-        if (bounds := self.bounds()) is not None:
+        if (bounds := self.bounds) is not None:
             i = bisect_right(bounds[0], offset) - 1
             return i if i >= 0 and offset < bounds[1][i] else None
         for i, s in enumerate(self.sentences):
