@@ -30,6 +30,7 @@ def flat_text(node: etree._Element) -> str:
     space."""
     return " ".join(text_of(node).split())
 
+
 def spaced_text(node: etree._Element) -> str:
     """``flat_text`` with block-level children kept apart by a space: a ``<time>`` whose day,
     month and year are ``<div>``s reads "4 May 2026", not "4May2026"."""
