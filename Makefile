@@ -54,6 +54,7 @@ models: $(STAMP)
 	$(BIN)/python -m parallax.frame.side $(DATASETS) src/parallax/frame/models build/embeddings.npz
 	$(BIN)/python -m parallax.frame.span_training $(DATASETS)/semeval2023-task3 src/parallax/frame/models
 	$(BIN)/python -m parallax.frame.loaded_training $(DATASETS)/bias/babe src/parallax/frame/models $(DATASETS)
+	$(BIN)/python -m parallax.enrich.german_lexicon $(DATASETS)/semeval2023-task3/ge src/parallax/enrich/data
 	$(BIN)/python scripts/gen_model_card.py --runtime
 
 # The segmentation line model (gradient-boosted trees), from the real pages

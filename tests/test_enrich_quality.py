@@ -17,7 +17,8 @@ FLOORS = {
     ("en", "speaker_accuracy"): 0.86, ("en", "claim_f1"): 0.76,
     ("ru", "entity_f1"): 0.91, ("ru", "canonical_accuracy"): 0.81, ("ru", "quote_f1"): 0.88,
     ("ru", "speaker_accuracy"): 0.70, ("ru", "claim_f1"): 0.72,
-    ("de", "entity_f1"): 0.65, ("de", "quote_f1"): 0.80, ("de", "speaker_accuracy"): 0.55,
+    # German raised in the eighteenth session (common-word lexicon): 0.824 / 0.883 / 0.794
+    ("de", "entity_f1"): 0.80, ("de", "quote_f1"): 0.80, ("de", "speaker_accuracy"): 0.75,
     ("all", "entity_f1"): 0.86, ("all", "quote_f1"): 0.87, ("all", "claim_f1"): 0.74,
 }
 

@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
+from parallax.enrich.german_names import (
+    GermanWords,
+    adjective_name_type,
+    is_first_name,
+    merge_inflections,
+    name_runs,
+    opening,
+)
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.records import Article, Mention
 from parallax.registry import register
@@ -49,6 +57,9 @@ TITLES = {
         "Dr",
         "Mayor",
         "Bürgermeister",
+        "Herr",
+        "Herrn",
+        "Frau",
         "Envoy",
         "Spokesperson",
         "Sprecher",
@@ -240,6 +251,7 @@ class GazetteerEntities:
         starts = {s.start for s in article.sentences}
         german = article.language == "de"
         lowercase_vocab = {w for w in re.findall(rf"(?<![\w])[{_LOW}]+", text)}
+        words = GermanWords(text, lowercase_vocab) if german else None
         raw: list[Mention] = []
         candidates: list[tuple[int, str]] = []
         for m in list(SPAN.finditer(text)) + list(ACRONYM.finditer(text)):
@@ -270,14 +282,16 @@ class GazetteerEntities:
             ):
                 start += len(tokens[0]) + 1
                 tokens = tokens[1:]
-            if german and tokens:
-                # "Finanzministerin Hanna Roloff", "Regierung von Vennland": German role and
-                # common nouns glued to a name are cut off; the name stays
-                while len(tokens) > 1 and (GERMAN_ROLE.search(tokens[0])
-                                           or tokens[1] in ("von", "der", "des")):
-                    cut = 2 if tokens[1] in ("von", "der", "des") and len(tokens) > 2 else 1
-                    start += sum(len(t) + 1 for t in tokens[:cut])
-                    tokens = tokens[cut:]
+            if words is not None and tokens and fold(" ".join(tokens)) not in self.aliases \
+                    and text[start:start + len(" ".join(tokens))] == " ".join(tokens):
+                # "Finanzministerin Hanna Roloff", "Beitritt <country>s", "Diese Reform":
+                # German common nouns glued to a name are cut off; the name stays
+                for at, run, kind in self._split_aliases(
+                        name_runs(text, start, tokens, words, self._known)):
+                    found = self._german_run(text, at, run, kind, at in starts, words)
+                    if found:
+                        raw.append(found)
+                continue
             if not tokens:
                 continue
             surface = " ".join(tokens)
@@ -285,12 +299,58 @@ class GazetteerEntities:
             if text[start:end] != surface:  # connectors with odd spacing: keep exact offsets
                 end = start + len(tokens[0])
                 surface = text[start:end]
-            mention = self._classify(text, start, end, surface, start in starts, german)
+            mention = self._classify(text, start, end, surface, start in starts, words)
             if mention:
                 raw.append(mention)
+        if german:
+            merge_inflections(raw)
         article.entities = link_name_parts(drop_overlaps(raw))
 
-    def _german_single(self, text: str, start: int, end: int, surface: str) -> Mention | None:
+    def _split_aliases(self, runs: list[tuple[int, list[str], str]]
+                       ) -> list[tuple[int, list[str], str]]:
+        """"<country> <country>" across a clause ("aus den USA Polen ..."): two names."""
+        out = []
+        for at, run, kind in runs:
+            if len(run) > 1 and self._alias_de(" ".join(run)) is None \
+                    and all(self._alias_de(t) is not None for t in run):
+                for token in run:
+                    out.append((at, [token], kind))
+                    at += len(token) + 1
+            else:
+                out.append((at, run, kind))
+        return out
+
+    def _known(self, token: str) -> bool:
+        """A token no common-word evidence overrides: an alias, an acronym, a given name."""
+        return (self._alias_de(token) is not None or MIXED_ACRONYM.match(token) is not None
+                or (token.isupper() and len(token) >= 2) or is_first_name(token))
+
+    def _alias_de(self, surface: str) -> AliasEntry | None:
+        """The alias of a German name, also in the genitive ("Russlands")."""
+        entry = alias_lookup(self.aliases, surface)
+        if entry is None and surface.endswith("s") and len(surface) > 4:
+            entry = alias_lookup(self.aliases, surface[:-1])
+        return entry
+
+    def _german_run(self, text: str, start: int, run: list[str], kind: str,
+                    sentence_start: bool, words: GermanWords) -> Mention | None:
+        surface = " ".join(run)
+        end = start + len(surface)
+        if text[start:end] != surface:
+            return None
+        entry = self._alias_de(surface)
+        if entry is not None:
+            return Mention(surface, start, end, entry.type, entry.canonical)
+        if kind == "adjective":
+            return Mention(surface, start, end, adjective_name_type(run), surface)
+        if kind == "place":
+            return Mention(surface, start, end, "GPE", surface)
+        if kind == "person" and len(run) <= 3 and not (len(run) == 1 and run[0].endswith("s")):
+            return Mention(surface, start, end, "PERSON", surface)
+        return self._classify(text, start, end, surface, sentence_start, words)
+
+    def _german_single(self, text: str, start: int, end: int, surface: str,
+                       german_words: GermanWords | None) -> Mention | None:
         """German capitalises every noun: a lone word is a name only with a name's marks —
         an acronym (GBV, GdZ, MetVenn), a place ending after a preposition (in Vennland),
         or a surname used again in the text."""
@@ -301,8 +361,22 @@ class GazetteerEntities:
         if GERMAN_PLACE.search(surface.lower()) and prev in (
                 "in", "nach", "aus", "von", "im", "bei", "für", "über", "gegen", "zwischen"):
             return Mention(surface, start, end, "GPE", surface)
+        if german_words is not None and self._place_name(text, start, surface, german_words):
+            return Mention(surface, start, end, "GPE", surface)  # "Vennland", not "Ausland"
         # kept only if linked to a full name later, else dropped
         return Mention(surface, start, end, "CANDIDATE", surface)
+
+    @staticmethod
+    def _place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
+        """A place's ending with no preposition: no common word, not a surname ("Aron
+        Felsberg"), and seen twice or inside a sentence (a noun opens many sentences)."""
+        if not GERMAN_TOWN.search(surface) or words.noun(surface) \
+                or words.written_lower(surface):
+            return False
+        sightings = list(re.finditer(rf"(\w+ )?{re.escape(surface)}\b", text))
+        if any(m.group(1) and is_first_name(m.group(1)[:-1]) for m in sightings):
+            return False
+        return len(sightings) >= 2 or not opening(text, start)
 
     @staticmethod
     def _surname_reused(text: str, start: int, surname: str) -> bool:
@@ -310,8 +384,10 @@ class GazetteerEntities:
         return len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)) >= 2
 
     def _classify(
-        self, text: str, start: int, end: int, surface: str, sentence_start: bool, german: bool
+        self, text: str, start: int, end: int, surface: str, sentence_start: bool,
+        german_words: GermanWords | None,
     ) -> Mention | None:
+        german = german_words is not None
         entry = alias_lookup(self.aliases, surface)
         if entry is None and " " in surface:  # "President Aurel Dragan": strip titles
             parts = surface.split()
@@ -327,14 +403,18 @@ class GazetteerEntities:
             return Mention(surface, start, end, entry.type, entry.canonical)
         words = surface.split()
         if german and len(words) == 1:
-            return self._german_single(text, start, end, surface)
+            return self._german_single(text, start, end, surface, german_words)
         if german and len(words) >= 2 and GERMAN_PLACE_HEAD.match(words[0]):
             tail = " ".join(words[1:])  # "Region Orsk", "Hauptstadt Drava": the place
             return Mention(tail, end - len(tail), end, "GPE", tail)
         if german and (GERMAN_NOT_NAME.match(words[0]) or GERMAN_NOT_NAME.match(words[-1])):
             return None  # "Millionen Menschen", "Ende Oktober"
-        if german and len(words) in (2, 3) and self._surname_reused(text, start, words[-1]):
+        if german and len(words) in (2, 3) and is_first_name(words[0]):
             return Mention(surface, start, end, "PERSON", surface)
+        if german and len(words) in (2, 3) and self._surname_reused(text, start, words[-1]):
+            # nouns were cut before; a place's genitive ("<noun> Russlands") is none
+            person = not any(self._alias_de(w) is not None or w.islower() for w in words)
+            return Mention(surface, start, end, "PERSON" if person else "MISC", surface)
         if fold(words[-1]).endswith(DEMONYM_ENDINGS):
             return None  # "Korvanian", "North Korean": adjectives, not entities
         if fold(words[-1]) in PLACE_WORDS:
@@ -360,13 +440,9 @@ class GazetteerEntities:
         return Mention(surface, start, end, etype, canonical)
 
 
-GERMAN_ROLE = re.compile(
-    r"(minister|ministerin|kanzler|kanzlerin|chef|chefin|sprecher|sprecherin|präsident|"
-    r"präsidentin|bürgermeister|bürgermeisterin|direktor|direktorin|leiter|leiterin|"
-    r"vorsitzende[rn]?|botschafter|botschafterin|richter|richterin|anwalt|anwältin|trainer|"
-    r"trainerin|regierung|ministerium|behörde|polizei|feuerwehr)$", re.IGNORECASE)
 GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
                           r"hafen|kirchen|rode|münde|see|ow|itz|and)$")
+GERMAN_TOWN = re.compile(r"(?:land|burg|stadt|dorf|hausen|heim|ingen|furt|berg)$")
 GERMAN_PLACE_HEAD = re.compile(r"^(Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landkreis|"
                                r"Gemeinde|Dorf|Fluss|Insel|Bezirk|Kanton|Oblast)$")
 GERMAN_NOT_NAME = re.compile(

@@ -1,0 +1,227 @@
+"""Which words of a German capitalised span are a name, and what kind of name.
+
+Why: German capitalises every noun, so the gazetteer's spans glue nouns to names ("<noun>
+<country>s", "<name> <noun>"), stand for noun phrases ("Diese Reform", "Vier Städte") and
+were typed PERSON because a noun recurs like a surname (eighteenth session, helper E: 40
+SemEval-2023 German training articles judged by hand, docs/enrichment.md). A word is taken as
+a common word when the learnt lexicon (``german_lexicon``) lists it, when the article itself
+writes it after an article or a number at least half the time, when a known noun is its
+compound head ("Wetterbehörde" ends in one), or when it is written in lower case (an adjective,
+a verb, a pronoun). Given names, alias-table names and acronyms are never common words. A span is
+cut at its common nouns. An adjective capitalised mid-sentence opens a name of its own ("im
+Roten Meer", "den Vereinigten Staaten"), typed by its head noun; at a sentence start it is
+no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from itertools import pairwise
+
+from parallax.enrich.german_lexicon import (
+    NOUN_ENDINGS,
+    OPENING,
+    load,
+    noun_context,
+)
+from parallax.enrich.german_lexicon import (
+    adjective as adjective_form,
+)
+from parallax.enrich.quotes_genders import FEMALE, MALE
+from parallax.records import Mention
+
+#: endings of German place names: a known noun as the head of such a word ("Russ-land",
+#: "Branden-burg") does not make it a noun
+_PLACE_HEADS = ("land", "burg", "berg", "stadt", "dorf", "heim", "hausen", "feld", "furt",
+                "bach", "tal", "see", "hafen", "kirchen", "brück", "brücken", "au", "wald")
+_CONNECTORS = frozenset({"von", "der", "des", "de", "van", "al", "bin", "of", "the", "for", "zu"})
+_GERMAN_FIRST = frozenset("""
+Alexander Andreas Annalena Armin Axel Bernd Boris Christian Christoph Christine Cem Dietmar
+Dieter Dirk Elke Emmanuel Florian Frank Franziska Friedrich Gerhard Gregor Hans Heiko Heinz
+Helmut Hubertus Horst Jens Joachim Johannes Jürgen Kai Karin Karl Karsten Katja Kathrin
+Klaus Kevin Lars Malu Manuela Marie-Agnes Markus Matthias Michael Nancy Olaf Oskar Otto
+Ralf Ralph Robert Rolf Sahra Sebastian Stefan Steffen Svenja Thomas Thorsten Ulrich Ursula
+Uwe Volker Walter Werner Wolfgang Wladimir Wolodymyr Dmitri Dmitrij Sergej Sergei Juri
+Olena Olaf Hannes Herbert Karl-Heinz Friedrich-Wilhelm Hanna Lukas Jan Jonas Leon Paul
+Felix Max Tim Tobias Niklas Julia Laura Lena Sarah Anna Lea Sophie Katharina Monika Sabine
+Petra Claudia Andrea Birgit Susanne Gabriele Heike Angelika Angela Ulla Renate Ingrid
+Recep Tayyip Jair Xi Kim Joe Ann Igor Irina Radoslaw Zbigniew Volodymyr Anthony Edward Ben
+Alexei Alexej Jewgeni Ramsan Viktor Viktoria Emine Luiz Agnes Aron Benedikt Bettina Britta
+Carsten Cornelia Daniela Detlef Dorothee Eckhard Elisabeth Emil Erik Ernst Eva Fabian Frieda
+Georg Gerd Gisela Gudrun Günter Günther Hannelore Harald Hartmut Heidi Heinrich Helga
+Hendrik Henning Hermann Hildegard Holger Ilse Ines Ingo Jakob Jana Jannik Jochen Jörg Josef
+Judith Julian Jutta Kerstin Konrad Kristina Leonie Lothar Lutz Manfred Marco Mareike Marion
+Martina Melanie Mia Moritz Nadine Nicole Nils Norbert Patrick Philipp Reinhard Reiner Rainer
+Rüdiger Silke Simone Sven Theo Till Timo Torsten Ute Vanessa Waltraud Wilhelm Wiebke Yvonne
+Ahmet Ahmed Ali Ayşe Deniz Emre Fatma Hakan Mehmet Murat Mustafa Özlem Yusuf Zeynep Hassan
+Mohammed Mahmud Omar Olga Oleg Natalja Pjotr Andrij Mykola Petro Vitali Vitaly Jens-Peter
+Giorgia Mario Pedro Justin Rishi Liz Keir Ursula Charles Mette Sanna Ann-Kristin
+""".split())
+#: heads of a German adjective name ("Roten Meer", "Nordischen Rat", "Zweiten Weltkrieg")
+_PLACE_NOUNS = re.compile(r"(?:meer|meeres|ozean|ozeans|see|osten|westen|norden|südens?|staaten|"
+                          r"föderation|republik|emirate|inseln|insel|küste|gebirge|halbinsel|"
+                          r"wald|waldes|region|königreich|reich|reichs)$")
+_ORG_NOUNS = re.compile(r"(?:rat|rates|rats|haus|hauses|bank|partei|union|gericht|gerichtshof|"
+                        r"forum|kommission|parlament|amt|amts|amtes|institut|agentur|bund|"
+                        r"bundes|ministerium|komitee|organisation|kirche|zeitung|armee|front)$")
+_EVENT_NOUNS = re.compile(r"(?:krieg|krieges|kriegs|revolution|spiele|gipfel|gipfels)$")
+
+
+#: a person's role noun before a name ("Finanzministerin Hanna Roloff", "Papst <name>")
+PERSON_ROLE = re.compile(
+    r"(?:minister|ministerin|kanzler|kanzlerin|chef|chefin|sprecher|sprecherin|präsident|"
+    r"präsidentin|bürgermeister|bürgermeisterin|direktor|direktorin|leiter|leiterin|"
+    r"vorsitzende[rn]?|botschafter|botschafterin|richter|richterin|anwalt|anwältin|trainer|"
+    r"trainerin|papst|herr|herrn|frau|generalmajor|general|journalist|journalisten|"
+    r"moderator|moderatorin|fotograf|fotografen|professor|professorin|dr|beauftragte[rn]?|"
+    r"abgeordnete[rn]?|korrespondent|korrespondentin|reporter|reporterin)$", re.IGNORECASE)
+ROLE_NOUN = re.compile(PERSON_ROLE.pattern[:-2] + r"|regierung|ministerium|behörde|polizei|"
+                       r"feuerwehr)$", re.IGNORECASE)
+#: a place's head noun before its name ("Stadt <name>", "Region <name>")
+PLACE_HEAD = re.compile(r"^(?:Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landkreis|Gemeinde|"
+                        r"Dorf|Fluss|Insel|Bezirk|Kanton|Oblast|Bundesland|Ort|Hafenstadt)$")
+
+_ADJECTIVE_SHAPE = re.compile(r"(?:^(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)"
+                              r"|isch|lich|ig)(?:e|en|er|es|em)$")
+
+
+def is_first_name(word: str) -> bool:
+    return word in _GERMAN_FIRST or word in MALE or word in FEMALE
+
+
+class GermanWords:
+    """The common-word evidence of one German article."""
+
+    def __init__(self, text: str, lowercase: set[str]) -> None:
+        self.nouns, self.lower = load()
+        self.lowercase = lowercase
+        words = re.findall(r"[\wÄÖÜäöüß][\wÄÖÜäöüß-]*", text)
+        seen: Counter[str] = Counter(w for w in words if w[0].isupper())
+        after = Counter(w for before, w in pairwise(words)
+                        if w[0].isupper() and noun_context(before.lower(), False))
+        #: "die Regierung" each time, not "in dem <name> ..." once
+        self.after_article = {w.lower() for w, n in after.items() if 2 * n >= seen[w]}
+
+    def noun(self, word: str) -> bool:
+        head = word.split("-")
+        if len(head) > 1 and head[0].isupper() and len(head[-1]) >= 4 and head[-1][1:].islower():
+            return True  # "EU-Behörde", "ZDF-Reporter": the acronym is found alone
+        key = word.lower().split("-")[-1] or word.lower()
+        if key in self.nouns or key in self.after_article or NOUN_ENDINGS.search(key) \
+                or ROLE_NOUN.search(key):
+            return True
+        if self._known_form(key):
+            return True
+        if key.endswith(_PLACE_HEADS):
+            return False
+        return any(self._known_form(key[i:]) for i in range(3, len(key) - 4))  # compound head
+
+    def _known_form(self, key: str) -> bool:
+        """A known noun, or its plural or genitive ("Gespräch" -> "Gespräche")."""
+        if key in self.nouns:
+            return True
+        return any(key.endswith(cut) and len(key) - len(cut) >= 4 and key[:-len(cut)] in self.nouns
+                   for cut in ("s", "es", "n", "en", "e", "er"))
+
+    def written_lower(self, word: str) -> bool:
+        """An adjective, verb or pronoun: seen in lower case, or an adjective's shape
+        ("-ischen") or an ordinal's ("Zweiten")."""
+        key = word.lower()
+        return (key in self.lowercase or key in self.lower
+                or _ADJECTIVE_SHAPE.search(key) is not None)
+
+
+def opening(text: str, start: int) -> bool:
+    """True where a capital says nothing: a sentence, line, heading or quote starts here."""
+    return bool(OPENING.search(text[max(0, start - 3):start]))
+
+
+def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
+              is_name: Callable[[str], bool]) -> list[tuple[int, list[str], str]]:
+    """The name parts of one span: (start, tokens, kind) for each, kind "name", "adjective"
+    (an adjective name), "place" (after "Stadt", "Region" ...) or "person" (after a person's
+    role noun: "Präsident", "Papst").
+
+    ``is_name(token)`` says a token is a known name (an alias-table entry, an acronym, a given
+    name), which no lexicon evidence overrides; the word after a given name is a name too."""
+    runs: list[tuple[int, list[str], str]] = []
+    current: list[str] = []
+    run_start, kind, dropped = start, "name", ""
+    offset = start
+
+    def close() -> None:
+        while current and current[-1].lower() in _CONNECTORS:
+            current.pop()
+        if current:
+            runs.append((run_start, list(current), kind))
+        current.clear()
+
+    for token in tokens:
+        here, offset = offset, offset + len(token) + 1
+        if token.lower() in _CONNECTORS and token[0].islower():
+            if current:
+                current.append(token)
+            dropped = ""
+            continue
+        known = is_name(token) or (bool(current) and is_first_name(current[-1]))
+        lower = not known and words.written_lower(token)
+        noun = not known and not lower and words.noun(token)
+        if lower and not current and adjective_form(token.lower()) \
+                and not opening(text, here):
+            current.append(token)  # "Roten" mid-sentence: the start of a name
+            run_start, kind = here, "adjective"
+        elif kind == "adjective" and current and not known:
+            current.append(token)  # its head noun
+            close()
+            kind = "name"
+        elif noun or lower:
+            close()
+            kind, dropped = "name", token
+        else:
+            if not current:
+                run_start = here
+                kind = "place" if PLACE_HEAD.match(dropped) else \
+                    "person" if PERSON_ROLE.search(dropped) and token[1:].islower() else "name"
+            elif kind == "adjective":
+                close()
+                run_start, kind = here, "name"
+            current.append(token)
+            dropped = ""
+    close()
+    found = []
+    for at, run, what in runs:
+        if what == "adjective" and len(run) == 1:
+            continue
+        if what == "name" and len(run) >= 3 and not is_first_name(run[0]) \
+                and is_first_name(run[1]):  # "<job> Deniz Aksoy": the name starts at the given name
+            at, run = at + len(run[0]) + 1, run[1:]
+        found.append((at, run, what))
+    return found
+
+
+def adjective_name_type(tokens: list[str]) -> str:
+    head = tokens[-1].lower()
+    if _PLACE_NOUNS.search(head):
+        return "GPE"
+    if _ORG_NOUNS.search(head):
+        return "ORG"
+    if _EVENT_NOUNS.search(head):
+        return "EVENT"
+    return "MISC"
+
+
+_INFLECTION = re.compile(r"(?:es|en|er|em|e|s|n)$")
+
+
+def merge_inflections(mentions: list[Mention]) -> None:
+    """One canonical for a German name's case forms ("der Nordische Rat", "des Nordischen
+    Rates"): the first form seen, where no alias gave another."""
+    first: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if len(words) < 2 or m.canonical != m.text or m.type == "PERSON":
+            continue
+        key = tuple(_INFLECTION.sub("", w.lower()) for w in words)
+        m.canonical = first.setdefault(key, m.canonical)
