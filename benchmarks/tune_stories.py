@@ -340,6 +340,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no cross-lingual marks": {"StoryIndex.mark_weight": 0.0},
     "marks without the gate": {"StoryIndex.mark_gate": 0.0},
     "no action veto": {"StoryIndex.action_veto": False},
+    "no core veto": {"StoryIndex.core_veto": False},
 }
 
 

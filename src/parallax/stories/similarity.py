@@ -22,6 +22,7 @@ from datetime import date
 import numpy as np
 
 from parallax.stories.actions import stages_clash
+from parallax.stories.cores import TermCounts, cores_apart
 from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.stories.marks import (
     MarkVocabulary,
@@ -71,6 +72,9 @@ class StorySimilarity:
     #: two stories (or an article and a story) that name two stages of one process stay
     #: apart (``_acts_apart``); False only for the ablation in benchmarks/tune_stories.py
     action_veto = True
+    #: two stories of two members or more that each lack most of what the other's outlets
+    #: agree on stay apart (``_cores_apart``); False only for the ablation in benchmarks
+    core_veto = True
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
@@ -253,7 +257,7 @@ class StorySimilarity:
             if cross and link + self.mark_weight * cross * max(
                     0.0, 1 - self.mark_floor - names) >= self.threshold:
                 link += self._crossing(*cross_link(a, b), names)
-        return self._acts_apart(a.stages, b.stages, link)
+        return self._cores_apart(a, b, self._acts_apart(a.stages, b.stages, link))
 
     def _acts_apart(self, a: Mapping[str, Mapping[str, int]],
                     b: Mapping[str, Mapping[str, int]], link: float) -> float:
@@ -269,6 +273,30 @@ class StorySimilarity:
                 or not stages_clash(a, b):
             return link
         return min(link, self.threshold - VETOED)
+
+    def _cores_apart(self, a: StoryState, b: StoryState, link: float) -> float:
+        """A passing link between two stories of two members or more is refused when each
+        lacks most of the other's core, the terms half its outlets of one language carry
+        (``stories.cores``): two happenings of one cast, undated years apart, that name no
+        stage of one process (a committee's subpoena and the defence of the man after his
+        plea). A lone article has no core, so an article's join and a 2+1 merge of one event's
+        three reports decide as before."""
+        if link < self.threshold or not self.core_veto or len(a.mains) < 2 \
+                or len(b.mains) < 2:
+            return link
+        counts_a, counts_b = self._term_counts(a), self._term_counts(b)
+        if counts_a is None or counts_b is None or not cores_apart(
+                counts_a, a.term_count, counts_b, b.term_count, self.term_idf):
+            return link
+        return min(link, self.threshold - VETOED)
+
+    def _term_counts(self, story: StoryState) -> TermCounts | None:
+        """Per language, how many of the story's members carry each term; the index, which
+        keeps its members' profiles, knows (``StoryIndex``); here no one does."""
+        return None
+
+    def term_idf(self, term: str) -> float:
+        return math.log((self.docs + PRIOR_DOCS + 1) / (self.tdf.get(term, 0) + 0.5))
 
     def link_ceilings(self, pairs: np.ndarray, key_dot: np.ndarray, cos: np.ndarray,
                       dated: np.ndarray, term_dot: np.ndarray, term_pairs: np.ndarray,
