@@ -144,9 +144,9 @@ def _progress(label: str, total: int | None = None) -> Iterator[Any]:
 
 def _missing(inputs: list[str]) -> list[str]:
     from parallax.ingest.streams import STDIN
-    from parallax.ingest.url import is_url
+    from parallax.ingest.url import is_address
 
-    return [i for i in inputs if i != STDIN and not is_url(i) and not Path(i).exists()]
+    return [i for i in inputs if i != STDIN and not is_address(i) and not Path(i).exists()]
 
 
 def _require_db(db: str) -> None:

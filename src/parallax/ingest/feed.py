@@ -15,6 +15,7 @@ import feedparser
 
 from parallax.errors import Code
 from parallax.ingest.instants import stated_iso
+from parallax.ingest.jsonl import plain_name
 from parallax.ingest.url import read_url
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
@@ -39,7 +40,8 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         yield Rejection(given, reason, Code.PARSE.value)
         return
     # "Baltic Courier – World & Region": the outlet is the part before the section name
-    outlet = re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip() or None
+    outlet = plain_name(re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip()
+                        or None)
     limit = int(config["max_feed_items"])
     for index, entry in enumerate(entries):
         item_uri = f"{uri}#item-{index + 1}"
@@ -66,10 +68,10 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso
         metadata = {
-            "title": entry.get("title", ""),
+            "title": plain_name(entry.get("title", "")) or "",
             "outlet": outlet,
             "url": entry.get("link"),
-            "author": entry.get("author"),
+            "author": plain_name(entry.get("author")),
             "published_text": published_text,
             "published_iso": published_iso,
             "format": "html",

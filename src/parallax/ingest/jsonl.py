@@ -116,7 +116,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             # record's iso as given before, which is not a date)
             published = stated_iso(published_text)
         for key in NAME_FIELDS:
-            record[key] = _plain(record.get(key))
+            record[key] = plain_name(record.get(key))
         if not (published_text and published_text.strip()):
             # a scraper's record with no date but a dated address (/2019/03/14/): the
             # address's day, marked as such; a stated date, even one not read, is never replaced
@@ -159,9 +159,10 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
-def _plain(value: object) -> object:
+def plain_name(value: object) -> object:
     """A name a scraper left markup in ("<b>Coastal</b> Wire") reads as its text: shown as
-    written it is markup nobody saw on the site (a script's content dropped with it)."""
+    written it is markup nobody saw on the site (a script's content dropped with it). Feed
+    titles too: RSS allows HTML in a CDATA title, and readers render it."""
     if not isinstance(value, str) or not _MARKUP.search(value):
         return value
     return " ".join(html_to_paragraphs(value)) or None

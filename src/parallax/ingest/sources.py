@@ -69,7 +69,10 @@ def _read_one(given: str, config: Config) -> Iterator[Item]:
         yield from _read_stdin(config)
         return
     path = Path(given)
-    if not path.exists():
+    if not path.exists() and url.is_address(given):  # ftp://, file:, javascript:…
+        yield Rejection(url.redacted(given), url.scheme_refusal(given),
+                        Code.BLOCKED_ADDRESS.value)
+    elif not path.exists():
         yield Rejection(given, f"no such file or directory: {given}", Code.NOT_FOUND.value)
     elif path.is_dir():
         yield from _read_directory(path, given, config)

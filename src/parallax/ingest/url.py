@@ -11,6 +11,7 @@ before connecting; a DNS answer that changes in between (rebinding) is not pinne
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -23,21 +24,56 @@ from parallax.ingest.guard import Allowed, IPAddress, refusal
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
+#: longer addresses are refused before any request: most servers answer 414 past 8 KB, and
+#: a megabyte-long "URL" pasted by mistake would otherwise be sent and echoed in every message
+MAX_URL_CHARS = 8192
+#: an address of another scheme ("ftp://…", "file:/…", "javascript:…"): refused as such, not
+#: looked up as a file name that does not exist
+_OTHER_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|(?:file|javascript|data|mailto):)",
+                           re.IGNORECASE)
+_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
+
 
 def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
+def is_address(text: str) -> bool:
+    """An address of any scheme, http(s) included."""
+    return is_url(text) or bool(_OTHER_SCHEME.match(text))
+
+
+def scheme_refusal(text: str) -> str:
+    scheme = text.split(":", 1)[0].lower()
+    return (f"only http(s) addresses are fetched, not {scheme}: ones "
+            f"({redacted(text)[:200]!r}); to read a local file, give its path")
+
+
+def redacted(url: str) -> str:
+    """The address without its user name and password: they are never echoed in a message,
+    stored with a rejection or shown on a job page. One over the length cap is cut to its
+    start, so its rejection is one line too."""
+    url = _USERINFO.sub(r"\1…@", url)
+    return url if len(url) <= MAX_URL_CHARS else url[:200] + "…"
+
+
 def split_url(url: str) -> tuple[str, str, int]:
     """(scheme, host, port) of an http(s) URL, or InputRejected saying what is wrong with it."""
+    if len(url) > MAX_URL_CHARS:
+        raise InputRejected(Code.FETCH, f"the address is {len(url):,} characters long; "
+                            f"addresses over {MAX_URL_CHARS:,} characters are not fetched")
     try:
         parts = urlsplit(url)
         host, port = parts.hostname, parts.port
     except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535"
-        raise InputRejected(Code.FETCH, f"malformed URL {url[:200]!r}: {exc}") from exc
+        raise InputRejected(Code.FETCH, f"malformed URL {redacted(url)[:200]!r}: "
+                            f"{exc}") from exc
     if parts.scheme not in ("http", "https"):
-        raise InputRejected(Code.BLOCKED_ADDRESS, f"only http(s) URLs are fetched, not "
-                            f"{url[:200]!r}")
+        raise InputRejected(Code.BLOCKED_ADDRESS, scheme_refusal(url))
+    if parts.username is not None or parts.password is not None:
+        raise InputRejected(Code.BLOCKED_ADDRESS, f"{redacted(url)[:200]} carries a user name "
+                            "or password before its host: credentials are never sent; give "
+                            "the address without them")
     if not host:
         raise InputRejected(Code.FETCH, f"URL has no host: {url[:200]}")
     return parts.scheme, host, port or (443 if parts.scheme == "https" else 80)
@@ -144,11 +180,11 @@ def read_url(url: str, config: Config,
         else:
             text, encoding = decode_bytes(data)
     except InputRejected as exc:
-        yield Rejection(url, exc.reason, exc.code.value)
+        yield Rejection(redacted(url), exc.reason, exc.code.value)
         return
     except Exception as exc:  # a stranger's server must not end the run
-        yield Rejection(url, f"could not read {url[:200]}: {type(exc).__name__}: {exc}",
-                        Code.FETCH.value)
+        yield Rejection(redacted(url), f"could not read {redacted(url)[:200]}: "
+                        f"{type(exc).__name__}: {exc}", Code.FETCH.value)
         return
     kind = kind_from_content_type(response.headers.get("content-type", "")) or sniff_kind(text)
     yield from from_text(text, kind, uri=str(response.url), given=url, config=config, raw=data,

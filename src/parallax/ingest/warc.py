@@ -1,8 +1,9 @@
 """WARC archives (also Common Crawl CC-NEWS ``.warc.gz``), streamed record by record.
 
-Only HTTP ``response`` records with an HTML payload become documents; the archive is never
-loaded whole. warcio stops quietly at a cut-off gzip member and hands out the cut record's
-partial payload as if whole, so every record is checked against its declared length: a record
+Only HTTP ``response`` records with an HTML payload become documents (a non-2xx one, an
+error page or a redirect, is rejected with its status line); the archive is never loaded
+whole. warcio stops quietly at a cut-off gzip member and hands out the cut record's partial
+payload as if whole, so every record is checked against its declared length: a record
 cut short is never stored as a document, and the file gets a Rejection that says after how many
 records it ends; every complete record before it is kept. One record that cannot be decoded is
 rejected on its own and the next record is read.
@@ -125,6 +126,12 @@ def _document(record: Any, given: str, path: Path,
         return None
     target = record.rec_headers.get_header("WARC-Target-URI") or ""
     item = f"{given}#{target}"
+    status = record.http_headers.get_statuscode() or ""
+    if not status.startswith("2"):  # a 404 page is no article; a redirect holds no page
+        where = record.http_headers.get_header("Location")
+        return Rejection(item, f"the archived response is HTTP {record.http_headers.statusline}"
+                         + (f", a redirect to {where[:200]}" if where else "")
+                         + ": not a page to read", Code.FETCH.value)
     payload = record.content_stream().read(limit + 1)
     if len(payload) > limit:
         return Rejection(item, "record payload over the size limit (setting max_input_bytes)",

@@ -58,7 +58,8 @@ class IngestJob(BaseModel):
     id: str
     state: str = Field(description="queued | running | done | failed")
     inputs: int
-    done: int
+    done: int = Field(description="inputs read or being read; each may give many outcomes "
+                      "(feed items, archive records, JSONL lines)")
     stories: int
     error: str | None
     outcomes: list[dict[str, Any]]
@@ -87,12 +88,12 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
         """One analysed article in the JSON contract's article shape."""
         return ctx.require("article", lambda store: store.article(article_id)).to_dict()
 
-    @app.get("/api/entities/{name}", tags=["entities"])
+    @app.get("/api/entities/{name:path}", tags=["entities"])
     def api_entity(name: str) -> dict[str, Any]:
         """Every article mentioning a canonical entity, with its outlet, story and role."""
         return ctx.require("entity", lambda store: store.entity_profile(name))
 
-    @app.get("/api/outlets/{outlet}", tags=["outlets"])
+    @app.get("/api/outlets/{outlet:path}", tags=["outlets"])
     def api_outlet(outlet: str) -> dict[str, Any]:
         """An outlet's articles, languages and typical narratives, techniques and entities."""
         return ctx.require("outlet", lambda store: store.outlet_profile(outlet))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from parallax.ingest.url import is_url
+from parallax.ingest.url import is_url, redacted
 from parallax.settings import Config
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,8 @@ class Job:
     inputs: list[str]
     labels: dict[str, str]
     state: str = "queued"  # queued | running | done | failed
-    done: int = 0
+    done: int = 0  # inputs read or being read, not outcomes (an input may give many)
+    started: set[str] = field(default_factory=set)
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
     stories: int = 0
@@ -87,9 +88,9 @@ class IngestJobs:
                 continue
             if not is_url(url):
                 shutil.rmtree(folder, ignore_errors=True)
-                raise ValueError(f"not an http(s) address: {url[:100]}")
+                raise ValueError(f"not an http(s) address: {redacted(url)[:100]}")
             inputs.append(url)
-            labels[url] = url[:200]
+            labels[url] = redacted(url)[:200]
         if not inputs:
             shutil.rmtree(folder, ignore_errors=True)
             raise ValueError("nothing to ingest: paste text, choose files or give addresses")
@@ -147,15 +148,22 @@ class IngestJobs:
             store = open_store(self.db)
             try:
                 def on_item(outcome: InputOutcome) -> None:
-                    job.done += 1
-                    label = next((v for k, v in job.labels.items()
-                                  if outcome.input.startswith(k)), outcome.input)
+                    # one input gives many outcomes (feed items, WARC records, JSONL lines):
+                    # ``done`` counts inputs, and a label keeps the part after the input
+                    # ("#item-2", "#line-3") so each outcome says which one it is
+                    key = next((k for k in job.labels if outcome.input.startswith(k)), None)
+                    label = outcome.input if key is None else \
+                        job.labels[key] + outcome.input[len(key):]
+                    if key is not None and key not in job.started:
+                        job.started.add(key)
+                        job.done = len(job.started)
                     job.outcomes.append({"input": label, "status": outcome.status,
                                          "reason": outcome.reason, "code": outcome.code,
                                          "articles": [a["id"] for a in outcome.articles]})
 
                 report = ingest(job.inputs, store, self.config, on_item=on_item)
                 job.stories = report.story_count
+                job.done = len(job.inputs)
                 changed = [s.id for s in report.stories]
             finally:
                 store.close()

@@ -131,7 +131,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                             [article.genre.label if article.genre else None]) else None),
                         **context)
 
-    @app.get("/entity/{name}", include_in_schema=False, response_class=HTMLResponse)
+    @app.get("/entity/{name:path}", include_in_schema=False, response_class=HTMLResponse)
     def entity_page(name: str) -> HTMLResponse:
         profile = ctx.require("entity", lambda store: store.entity_profile(name))
         by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -144,7 +144,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         return ctx.page("entity.html", nav="stories", name=name, portrayal=portrayal,
                         stories=stories, total=len(profile["articles"]))
 
-    @app.get("/outlet/{outlet}", include_in_schema=False, response_class=HTMLResponse)
+    @app.get("/outlet/{outlet:path}", include_in_schema=False, response_class=HTMLResponse)
     def outlet_page(outlet: str) -> HTMLResponse:
         profile = ctx.require("outlet", lambda store: store.outlet_profile(outlet))
         return ctx.page("outlet.html", nav="stories", o=profile,
