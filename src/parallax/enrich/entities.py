@@ -13,6 +13,7 @@ import re
 
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
 from parallax.enrich.german_names import (
+    COMPANY,
     GermanWords,
     adjective_name_type,
     is_first_name,
@@ -20,6 +21,7 @@ from parallax.enrich.german_names import (
     name_runs,
     opening,
 )
+from parallax.enrich.german_places import german_place, place_parts
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.records import Article, Mention
 from parallax.registry import register
@@ -286,11 +288,13 @@ class GazetteerEntities:
                     and text[start:start + len(" ".join(tokens))] == " ".join(tokens):
                 # "Finanzministerin Hanna Roloff", "Beitritt <country>s", "Diese Reform":
                 # German common nouns glued to a name are cut off; the name stays
-                for at, run, kind in self._split_aliases(
-                        name_runs(text, start, tokens, words, self._known)):
-                    found = self._german_run(text, at, run, kind, at in starts, words)
-                    if found:
-                        raw.append(found)
+                for at, part, listed in place_parts(start, tokens):
+                    runs = [(at, part, "name")] if listed else self._split_aliases(
+                        name_runs(text, at, part, words, self._known))
+                    for at_run, run, kind in runs:
+                        found = self._german_run(text, at_run, run, kind, at_run in starts, words)
+                        if found:
+                            raw.append(found)
                 continue
             if not tokens:
                 continue
@@ -330,6 +334,8 @@ class GazetteerEntities:
         entry = alias_lookup(self.aliases, surface)
         if entry is None and surface.endswith("s") and len(surface) > 4:
             entry = alias_lookup(self.aliases, surface[:-1])
+        if entry is None and (place := german_place(surface)) is not None:
+            entry = AliasEntry(*place)  # "die Türkei", "den Vereinigten Staaten"
         return entry
 
     def _german_run(self, text: str, start: int, run: list[str], kind: str,
@@ -345,7 +351,7 @@ class GazetteerEntities:
             return Mention(surface, start, end, adjective_name_type(run), surface)
         if kind == "place":
             return Mention(surface, start, end, "GPE", surface)
-        if kind == "person" and len(run) <= 3 and not (len(run) == 1 and run[0].endswith("s")):
+        if kind == "person" and len(run) <= 4 and not (len(run) == 1 and run[0].endswith("s")):
             return Mention(surface, start, end, "PERSON", surface)
         return self._classify(text, start, end, surface, sentence_start, words)
 
@@ -409,6 +415,8 @@ class GazetteerEntities:
             return Mention(tail, end - len(tail), end, "GPE", tail)
         if german and (GERMAN_NOT_NAME.match(words[0]) or GERMAN_NOT_NAME.match(words[-1])):
             return None  # "Millionen Menschen", "Ende Oktober"
+        if german and len(words) >= 2 and COMPANY.match(words[-1]):
+            return Mention(surface, start, end, "ORG", surface)  # "<name> AG", "<name> Energy"
         if german and len(words) in (2, 3) and is_first_name(words[0]):
             return Mention(surface, start, end, "PERSON", surface)
         if german and len(words) in (2, 3) and self._surname_reused(text, start, words[-1]):

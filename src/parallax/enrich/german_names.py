@@ -36,6 +36,10 @@ from parallax.records import Mention
 #: "Branden-burg") does not make it a noun
 _PLACE_HEADS = ("land", "burg", "berg", "stadt", "dorf", "heim", "hausen", "feld", "furt",
                 "bach", "tal", "see", "hafen", "kirchen", "brück", "brücken", "au", "wald")
+#: a company's legal form or group word after its name ("<name> AG", "<name> Energy")
+COMPANY = re.compile(r"^(?:AG|GmbH|SE|KG|KGaA|Holding|Konzern|Group|Energy)$")
+#: a surname's particle after a given name ("<given> von <surname>")
+_PARTICLES = frozenset({"von", "van", "de", "zu"})
 _CONNECTORS = frozenset({"von", "der", "des", "de", "van", "al", "bin", "of", "the", "for", "zu"})
 _GERMAN_FIRST = frozenset("""
 Alexander Andreas Annalena Armin Axel Bernd Boris Christian Christoph Christine Cem Dietmar
@@ -165,6 +169,12 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
                 current.append(token)
             dropped = ""
             continue
+        if COMPANY.match(token) and not current and dropped:
+            run_start, kind = here - len(dropped) - 1, "name"
+            current.append(dropped)  # "die Vorbek AG": the word before the suffix is the name
+            if runs and runs[-1][0] + len(" ".join(runs[-1][1])) + 1 == run_start:
+                run_start, previous, _ = runs.pop()  # "<ACRONYM> Holding-noun AG": all of it
+                current[:0] = previous
         known = is_name(token) or (bool(current) and is_first_name(current[-1]))
         lower = not known and words.written_lower(token)
         noun = not known and not lower and words.noun(token)
@@ -194,10 +204,21 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
     for at, run, what in runs:
         if what == "adjective" and len(run) == 1:
             continue
+        if what == "name" and len(run) >= 4 and is_first_name(run[0]) and run[1][0].isupper() \
+                and run[2] == "von":  # "<given> <surname> von <body>": a person, then a name
+            found.append((at, run[:2], "person"))
+            at += len(" ".join(run[:3])) + 1
+            run = run[3:]
+            while run and run[0].islower():
+                at, run = at + len(run[0]) + 1, run[1:]
+        elif what == "name" and 3 <= len(run) <= 4 and is_first_name(run[0]) \
+                and run[1] in _PARTICLES and run[-1][0].isupper():
+            what = "person"  # "<given> von der <surname>"
         if what == "name" and len(run) >= 3 and not is_first_name(run[0]) \
                 and is_first_name(run[1]):  # "<job> Deniz Aksoy": the name starts at the given name
             at, run = at + len(run[0]) + 1, run[1:]
-        found.append((at, run, what))
+        if run:
+            found.append((at, run, what))
     return found
 
 
