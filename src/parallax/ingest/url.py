@@ -31,7 +31,8 @@ MAX_URL_CHARS = 8192
 #: looked up as a file name that does not exist
 _OTHER_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|(?:file|javascript|data|mailto):)",
                            re.IGNORECASE)
-_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
+#: up to the authority's *last* "@", as urlsplit reads it: a password may hold an unescaped "@"
+_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.IGNORECASE)
 
 
 def is_url(text: str) -> bool:
