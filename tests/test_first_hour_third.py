@@ -280,3 +280,16 @@ def test_a_job_counts_inputs_and_names_each_item(tmp_path: Path) -> None:
     assert [o["input"] for o in state["outcomes"]] == [
         "exports.jsonl#line-1", "exports.jsonl#line-2", "second.jsonl#line-1",
         "second.jsonl#line-2"]
+
+
+def test_a_jsonl_line_that_is_no_object_says_what_it_is(tmp_path: Path) -> None:
+    """"line 1 is not a JSON object" left a person guessing what the exporter wrote."""
+    export = tmp_path / "export.jsonl"
+    export.write_text('[{"title": "Pier closes", "text": "The pier closes."}]\n42\n"a"\nnull\n',
+                      encoding="utf-8")
+    reasons = [r.reason for r in read_inputs([str(export)], Config())
+               if isinstance(r, Rejection)]
+    assert reasons[0].startswith("line 1 is a list, not a JSON object")
+    assert reasons[0].endswith("(a list of records: put each object on its own line)")
+    assert [r.split(",")[0] for r in reasons[1:]] == ["line 2 is a number", "line 3 is a string",
+                                                      "line 4 is null"]

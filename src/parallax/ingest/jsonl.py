@@ -99,7 +99,11 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
                             "a news record needs one flat object", Code.PARSE.value)
             continue
         if not isinstance(record, dict):
-            yield Rejection(item, f"line {number} is not a JSON object", Code.PARSE.value)
+            hint = " (a list of records: put each object on its own line)" if isinstance(
+                record, list) and record and all(isinstance(r, dict) for r in record) else ""
+            yield Rejection(item, f"line {number} is {_json_type(record)}, not a JSON object: "
+                            'JSONL holds one record per line, {"text": …, "title": …}' + hint,
+                            Code.PARSE.value)
             continue
         problem = _field_problem(record)
         if problem:
@@ -182,5 +186,5 @@ def _field_problem(record: dict[str, object]) -> str | None:
 
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number",
-             float: "a number"}
+             float: "a number", str: "a string", type(None): "null"}
     return names.get(type(value), type(value).__name__)
