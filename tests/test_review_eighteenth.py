@@ -11,3 +11,25 @@ def test_a_password_holding_an_at_sign_is_redacted_whole() -> None:
     shown = redacted("http://alice:se@cret@news.example/today")
     assert "cret" not in shown and "alice" not in shown, shown
     assert shown.endswith("@news.example/today"), shown
+
+
+def _german_entities(text: str) -> dict[str, tuple[str, str]]:
+    from parallax.enrich.ner import make_multilingual
+    from parallax.enrich.sentences import split_sentences
+    from parallax.records import Article, Published
+    from parallax.settings import Config
+
+    article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="de")
+    article.sentences = split_sentences(text)
+    make_multilingual(Config()).annotate(article)
+    return {m.text: (m.type, m.canonical) for m in article.entities if m.type != "DATE"}
+
+
+def test_a_sentence_opening_determiner_before_a_company_word_is_no_company_name() -> None:
+    # "Each GmbH must pay": the capitalised determiner is not the firm's name
+    found = _german_entities("Die Steuer steigt im Mai. Jede GmbH muss dann mehr zahlen. "
+                             "Der Vorstand der Vorbek AG widersprach.")
+    assert "Jede GmbH" not in found, found
+    assert found.get("Vorbek AG") == ("ORG", "Vorbek AG"), found
+

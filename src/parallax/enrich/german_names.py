@@ -21,6 +21,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from parallax.enrich.german_lexicon import (
+    DETERMINERS,
     NOUN_ENDINGS,
     OPENING,
     load,
@@ -169,7 +170,8 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
                 current.append(token)
             dropped = ""
             continue
-        if COMPANY.match(token) and not current and dropped:
+        if COMPANY.match(token) and not current and dropped \
+                and dropped.lower() not in DETERMINERS:  # "Jede GmbH": no name before it
             run_start, kind = here - len(dropped) - 1, "name"
             current.append(dropped)  # "die Vorbek AG": the word before the suffix is the name
             if runs and runs[-1][0] + len(" ".join(runs[-1][1])) + 1 == run_start:
