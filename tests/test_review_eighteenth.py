@@ -33,3 +33,11 @@ def test_a_sentence_opening_determiner_before_a_company_word_is_no_company_name(
     assert "Jede GmbH" not in found, found
     assert found.get("Vorbek AG") == ("ORG", "Vorbek AG"), found
 
+
+def test_a_noun_made_by_er_is_not_the_listed_name_it_contains() -> None:
+    # "Kalte Krieger" are cold warriors, not the Cold War; the war's own case forms still are
+    from parallax.enrich.german_places import german_place
+
+    assert german_place("Kalten Krieger") is None
+    assert german_place("Kalten Krieges") == ("Cold War", "EVENT")
+    assert german_place("Roten Meeres") == ("Red Sea", "GPE")

@@ -182,20 +182,23 @@ Zweiter Weltkrieg=World War II:EVENT
 Kalter Krieg=Cold War:EVENT
 """
 
-#: case endings of a German adjective or noun ("Vereinigten", "Meeres")
+#: case endings of a German adjective ("Vereinigten", "Kalter")
 _ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
+#: case endings of a German noun ("Meeres", "Staaten"): never "-er", which makes another noun
+#: ("Krieg" and "Krieger", "warrior", are not one name)
+_NOUN_ENDING = re.compile(r"(?:es|en|e|s|n)$")
 
 
 def _key(surface: str) -> tuple[str, ...]:
     words = surface.lower().split()
     if len(words) == 1:
         return (words[0],)
-    return tuple(_stem(w) for w in words)
+    return (*(_stem(w, _ENDING) for w in words[:-1]), _stem(words[-1], _NOUN_ENDING))
 
 
-def _stem(word: str) -> str:
+def _stem(word: str, ending: re.Pattern[str]) -> str:
     """Case endings cut until none is left, so "Haus" and "Hauses" meet."""
-    while len(word) > 3 and (cut := _ENDING.sub("", word)) != word:
+    while len(word) > 3 and (cut := ending.sub("", word)) != word:
         word = cut
     return word
 
