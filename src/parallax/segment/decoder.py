@@ -26,7 +26,13 @@ from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.outlet import confirmed
 from parallax.segment.patterns import is_donation_appeal
-from parallax.segment.threads import LINK_WORDS, LinkRuns, thread_marks, thread_sentence
+from parallax.segment.threads import (
+    LINK_WORDS,
+    LinkRuns,
+    thread_marks,
+    thread_sentence,
+    widget_heading,
+)
 from parallax.segment.wire import wire_dateline
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
@@ -351,7 +357,8 @@ class Decoder(ThreadReading):
                 continue
             if mode == "comments":
                 kind = self.link_run.kind(self.pos) if line.words <= 8 else None
-                if kind is None and line.words <= LINK_WORDS and self.link_run(self.pos):
+                if kind is None and line.words <= LINK_WORDS and (
+                        self.link_run(self.pos) or widget_heading(text)):
                     # a list of links, not a conversation: the thread is over, and what follows
                     # is the page's tail (no reader writes below a sidebar; py3langid there
                     # read menus as comments and cost 2 % of a dump's time)

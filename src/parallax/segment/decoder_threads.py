@@ -7,13 +7,37 @@ comment form closed it); ``threads`` says where a thread stops being one.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from parallax.segment.lines import Line
-from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS
+from parallax.segment.patterns import COUNTED_COMMENTS, MARKUP_PREFIX, count_line
+from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkRuns
+
+#: lines below a comments heading inside the line model's main block in which a thread shows
+#: itself (a commenter's name and date, "Reply", "N comments")
+HEADING_SIGN_REACH = 5
+#: the most words of a line that signs a thread: a name, a date, "Reply" (an article's
+#: sentence holding a year is no sign)
+SIGN_WORDS = 16
+#: a heading after too little article text opens the thread when this many short signed lines
+#: lie within ``SHAPED_REACH`` lines below it: the thread's own rhythm (name, date, words)
+SHAPED_SIGNS = 3
+SHAPED_REACH = 12
+SHAPED_SIGN_WORDS = 12
+#: a heading that counts no comment ("0 Comments", "Comments (0)"): the lines under it are
+#: the empty thread's notes and its form ("No comments yet", "Leave a comment")
+EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 
 if TYPE_CHECKING:
     from parallax.segment.decoder import Draft, Segmented
+
+
+def counted(text: str) -> bool:
+    """A heading that starts with the thread's count ("131 comments", "{ 7 comments... read
+    them below }", "12 Responses to ..."): a thread's own line, not a link in a share bar."""
+    return count_line(text) or COUNTED_COMMENTS.match(MARKUP_PREFIX.sub("", text).strip()) \
+        is not None
 
 
 class ThreadReading:
@@ -28,6 +52,9 @@ class ThreadReading:
     thread_closed: bool
     thread_comments: int
     pending_author: str | None
+    link_run: LinkRuns
+    first_main: int | None
+    last_main: int | None
 
     if TYPE_CHECKING:
         def peek(self, ahead: int = 0) -> Line | None: ...
@@ -39,15 +66,49 @@ class ThreadReading:
         some article text (``THREAD_AFTER_WORDS``), when no share/furniture line follows it
         ("- 2 Comments" under a byline, "Comments" in a share bar are links, not threads;
         chosen on the training sites' dumps), and, in a dump with blank lines between blocks,
-        only as a block of its own (a hard-wrapped line can start "12 responses to ...")."""
+        only as a block of its own (a hard-wrapped line can start "12 responses to ...").
+        Where the model's block runs on below it, a heading that is no count must be signed
+        (``signed_below``); after too little article text, a thread's rhythm under it opens it
+        (``thread_shaped``)."""
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if self.blank_lines and not (  # a wrapped paragraph's line is no heading
                 (nxt is None or self.lines[index].blank_after)
                 and (index == 0 or self.lines[index - 1].blank_after)):
             return False
-        return (nxt is None or nxt.phrase_kind is None) and sum(
-            n for n in (len(p.split()) for p in current.paragraphs)
-            if n >= PROSE_LINE_WORDS) >= THREAD_AFTER_WORDS
+        if nxt is not None and nxt.phrase_kind is not None:
+            return False
+        if sum(n for n in (len(p.split()) for p in current.paragraphs)
+               if n >= PROSE_LINE_WORDS) < THREAD_AFTER_WORDS:
+            return self.thread_shaped(index, current)
+        return index == self.thread_open or self.last_main is None \
+            or index >= self.last_main or counted(self.lines[index].text) \
+            or self.signed_below(index, HEADING_SIGN_REACH)
+
+    def signed_below(self, index: int, reach: int) -> bool:
+        """A thread's sign (``threads.thread_sign``) or control ("Sort by", "Expanded",
+        "Reply": ``patterns.COMMENT_ACTION``) in the ``reach`` lines below ``index``.
+        Why: a "Comments" link in a share bar, a paper's "Discussion" or a list article's
+        "Comment" tip inside the model's main block opened a thread, and the rest of the story
+        became reader comments (training sites, eighteenth session: news pages at F1 0.23-0.31,
+        docs/segmentation.md)."""
+        stop = min(len(self.lines), index + 1 + reach)
+        return any(self.lines[j].words <= SIGN_WORDS and (
+            self.link_run.sign(j) or self.link_run.kind(j) == "action")
+            for j in range(index + 1, stop))
+
+    def thread_shaped(self, index: int, current: Draft) -> bool:
+        """A heading after a short post (below the model's first main line; on the rules'
+        pass, below some article text) with the rhythm of a thread under it: ``SHAPED_SIGNS``
+        short signed lines (a name "says", a date, a "Reply") within ``SHAPED_REACH`` lines.
+        Why: under a photo or a one-line post the 60-word rule left the whole thread in the
+        article (made up: "41 Responses to ..." / "Ann says:" / "May 3, 2012 at 8:15 pm" /
+        "Lovely!")."""
+        if index <= self.first_main if self.first_main is not None else not current.paragraphs:
+            return False  # (the header's count: no article above it yet)
+        stop = min(len(self.lines), index + 1 + SHAPED_REACH)
+        return EMPTY_COUNT.search(self.lines[index].text) is None and sum(
+            1 for j in range(index + 1, stop)
+            if self.lines[j].words <= SHAPED_SIGN_WORDS and self.link_run.sign(j)) >= SHAPED_SIGNS
 
     def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
         """A counted comments heading or a thread's first author line at the cursor opens

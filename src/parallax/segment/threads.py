@@ -228,6 +228,18 @@ def thread_below(lines: list[Line], main: list[bool], heads: set[int]) -> int | 
     return stamp_opener(lines, last)
 
 
+#: a blog sidebar's widget of the latest comments site-wide ("Recent Comments", then rows
+#: "<name> on <post title>"): where it starts, the page's own thread is over
+WIDGET_HEADING = re.compile(r"^[#*\-\s]*(recent|latest)\s+(comments|kommentare)\s*:?\s*$",
+                            re.IGNORECASE)
+
+
+def widget_heading(text: str) -> bool:
+    """Its rows are longer than links or end in "?", so no link run ends the thread there
+    (training sites, eighteenth session: 9 pages' comments up, none down)."""
+    return WIDGET_HEADING.match(text) is not None
+
+
 #: the most words of a count line (``patterns.COUNT_LINE``)
 COUNT_WORDS = 12
 
@@ -301,4 +313,4 @@ class LinkRuns:
 __all__ = ["AUTHOR_LINE", "COUNT_WORDS", "LINK_RUN", "LINK_WORDS", "PROSE_LINE_WORDS",
            "SIGN_WINDOW", "THREAD_AFTER_WORDS", "THREAD_SENTENCE_WORDS",
            "LinkRuns", "decoder_heads", "link_shape", "stamp_opener", "stamped", "thread_below",
-           "thread_marks", "thread_opener", "thread_sentence", "thread_sign"]
+           "thread_marks", "thread_opener", "thread_sentence", "thread_sign", "widget_heading"]
