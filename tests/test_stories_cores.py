@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 
 from parallax.settings import Config
-from parallax.stories.cores import core_missing, cores_apart, term_counts
+from parallax.stories.cores import core_missing, cores_apart, story_core
 from parallax.stories.incremental import IncrementalClusterer
 from parallax.stories.index import StoryIndex
 from parallax.stories.profile import ArticleProfile
@@ -18,23 +18,23 @@ def _flat(term: str) -> float:
 
 
 def test_a_core_is_what_half_the_members_of_a_language_carry() -> None:
-    panel = term_counts([("en", ["ranek", "panel", "ledger", "monday"]),
-                         ("en", ["ranek", "panel", "ledger", "ports"]),
-                         ("de", ["ranek", "hafen"])])
-    sizes = {"en": 2, "de": 1}
-    rivals = term_counts([("en", ["ranek", "rivals", "dredging"]),
-                          ("en", ["ranek", "rivals", "blames"])])
-    # the core in English is ranek, panel, ledger: two of its three terms no rival report has
-    assert core_missing(panel, sizes, rivals, _flat) == 2 / 3
+    panel = story_core([("en", ["ranek", "panel", "ledger", "monday"]),
+                        ("en", ["ranek", "panel", "ledger", "ports"]),
+                        ("de", ["ranek", "hafen"])])
+    assert panel.terms == {"en": ["ledger", "panel", "ranek"]}  # one German member: no core
+    rivals = story_core([("en", ["ranek", "rivals", "dredging"]),
+                         ("en", ["ranek", "rivals", "blames"])])
+    # two of the three core terms no rival report has
+    assert core_missing(panel, rivals, _flat) == 2 / 3
     # a lone article has no core: its own wording says nothing of another happening
-    lone = term_counts([("en", ["ranek", "rivals", "dredging"])])
-    assert core_missing(lone, {"en": 1}, panel, _flat) is None
-    assert not cores_apart(panel, sizes, lone, {"en": 1}, _flat, bar=0.5)
+    lone = story_core([("en", ["ranek", "rivals", "dredging"])])
+    assert core_missing(lone, panel, _flat) is None
+    assert not cores_apart(panel, lone, _flat, bar=0.5)
     # nor does a core in a language the other side has no member in
-    assert core_missing(panel, sizes, term_counts([("ru", ["ранек"])]), _flat) is None
+    assert core_missing(panel, story_core([("ru", ["ранек"])]), _flat) is None
     # and the rival reports' core (ranek, rivals) misses half: apart at a bar of one half
-    assert cores_apart(panel, sizes, rivals, {"en": 2}, _flat, bar=0.5)
-    assert not cores_apart(panel, sizes, rivals, {"en": 2}, _flat, bar=0.6)
+    assert cores_apart(panel, rivals, _flat, bar=0.5)
+    assert not cores_apart(panel, rivals, _flat, bar=0.6)
 
 
 def _article(aid: str, title: str, vector: list[float], own: dict[str, int]) -> ArticleProfile:

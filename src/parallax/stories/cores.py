@@ -26,53 +26,66 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 #: the share of each side's core the other side's members must all lack for two stories to
 #: be two happenings (both ways; docs/stories.md, eighteenth session)
 CORE_APART = 0.7
 
-TermCounts = dict[str, Counter[str]]  # language -> term -> members carrying it
+
+class Core(NamedTuple):
+    """Per language: how many members carry each term, and the terms at least half of them
+    (two at least) carry. Kept per story by the index until the story grows: consolidation
+    asks it of every passing link, so the core is listed once rather than found again in
+    the counts each time."""
+
+    counts: dict[str, Counter[str]]
+    terms: dict[str, list[str]]
 
 
-def term_counts(members: Iterable[tuple[str, Iterable[str]]]) -> TermCounts:
-    """Per language, how many members carry each term (``members``: (language, terms))."""
-    counts: TermCounts = {}
+def story_core(members: Iterable[tuple[str, Iterable[str]]]) -> Core:
+    """The core of a story of ``members`` (language, terms)."""
+    counts: dict[str, Counter[str]] = {}
+    sizes: Counter[str] = Counter()
     for language, terms in members:
         counts.setdefault(language, Counter()).update(set(terms))
-    return counts
+        sizes[language] += 1
+    core: dict[str, list[str]] = {}
+    for language, counter in counts.items():
+        if sizes[language] >= 2:
+            need = max(2, math.ceil(sizes[language] / 2))
+            kept = sorted(term for term, count in counter.items() if count >= need)
+            if kept:
+                core[language] = kept
+    return Core(counts, core)
 
 
-def core_missing(core_side: TermCounts, sizes: Mapping[str, int], other: TermCounts,
-                 idf: Callable[[str], float]) -> float | None:
-    """The weighted share of ``core_side``'s core that no member of ``other`` carries, over
-    the languages both have (``sizes``: ``core_side``'s members per language); None where
-    ``core_side`` has no core there."""
+def core_missing(side: Core, other: Core, weight_of: Callable[[str], float]) -> float | None:
+    """The weighted share of ``side``'s core that no member of ``other`` carries, over the
+    languages both have members in; None where ``side`` has no core there. ``weight_of``: a
+    term's weight, its IDF squared as the term vectors weigh it."""
     total = missing = 0.0
-    for language, counts in core_side.items():
-        held = other.get(language)
-        size = sizes.get(language, 0)
-        if not held or size < 2:
+    for language, terms in side.terms.items():
+        held = other.counts.get(language)
+        if not held:
             continue
-        need = max(2, math.ceil(size / 2))
-        for term, count in counts.items():
-            if count >= need:
-                weight = idf(term) ** 2
-                total += weight
-                if term not in held:
-                    missing += weight
+        for term in terms:
+            weight = weight_of(term)
+            total += weight
+            if term not in held:
+                missing += weight
     return missing / total if total > 0 else None
 
 
-def cores_apart(a: TermCounts, a_sizes: Mapping[str, int], b: TermCounts,
-                b_sizes: Mapping[str, int], idf: Callable[[str], float],
+def cores_apart(a: Core, b: Core, weight_of: Callable[[str], float],
                 bar: float = CORE_APART) -> bool:
     """Whether each story lacks at least ``bar`` of the other's core: two happenings."""
-    missing = core_missing(a, a_sizes, b, idf)
+    missing = core_missing(a, b, weight_of)
     if missing is None or missing < bar:
         return False
-    missing = core_missing(b, b_sizes, a, idf)
+    missing = core_missing(b, a, weight_of)
     return missing is not None and missing >= bar
 
 
-__all__ = ["CORE_APART", "TermCounts", "core_missing", "cores_apart", "term_counts"]
+__all__ = ["CORE_APART", "Core", "core_missing", "cores_apart", "story_core"]

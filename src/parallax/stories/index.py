@@ -26,7 +26,7 @@ import numpy as np
 from parallax.records import content_hash
 from parallax.stories.actions import action_stages
 from parallax.stories.ann import VectorIndex
-from parallax.stories.cores import TermCounts, term_counts
+from parallax.stories.cores import Core, story_core
 from parallax.stories.profile import ArticleProfile
 from parallax.stories.similarity import StorySimilarity
 from parallax.stories.state import StoryState
@@ -79,10 +79,10 @@ class StoryIndex(StorySimilarity):
         self._order = 0
         self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
         self.stale_profiles = False  # set by a load that found profiles of an older version
-        #: story id -> (members counted, their term counts per language), for the core veto
+        #: story id -> (members counted, its core), for the core veto
         #: (``StorySimilarity._cores_apart``), asked only of passing links: members only ever
         #: join a story, so the count says whether the entry is still the story's
-        self._cores: dict[str, tuple[int, TermCounts]] = {}
+        self._cores: dict[str, tuple[int, Core]] = {}
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -181,14 +181,14 @@ class StoryIndex(StorySimilarity):
         return action_stages(profile.title, profile.lead, profile.language) \
             if self.action_veto else {}
 
-    def _term_counts(self, story: StoryState) -> TermCounts | None:
+    def _core(self, story: StoryState) -> Core | None:
         cached = self._cores.get(story.id)
         if cached is not None and cached[0] == len(story.mains):
             return cached[1]
         profiles = [self.profiles[m] for m in story.mains]
-        counts = term_counts((p.language or "", p.terms) for p in profiles if p.terms)
-        self._cores[story.id] = (len(story.mains), counts)
-        return counts
+        core = story_core((p.language or "", p.terms) for p in profiles if p.terms)
+        self._cores[story.id] = (len(story.mains), core)
+        return core
 
     def _join_bar(self, day: date | None, story: StoryState) -> float:
         """The online bar: 1.2 x the threshold, twice the threshold for a dated article more

@@ -22,7 +22,7 @@ from datetime import date
 import numpy as np
 
 from parallax.stories.actions import stages_clash
-from parallax.stories.cores import TermCounts, cores_apart
+from parallax.stories.cores import Core, cores_apart
 from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.stories.marks import (
     MarkVocabulary,
@@ -52,6 +52,8 @@ MARK_GATE = 0.3
 #: how far under the threshold a link refused for two acts of one process is put
 #: (``StorySimilarity._acts_apart``): any value under it keeps consolidation from merging
 VETOED = 0.01
+#: answers of the core veto kept at most (``StorySimilarity._cores_apart``), then forgotten
+APART_CACHE = 200_000
 
 
 def rescale(cos: float) -> float:
@@ -90,6 +92,11 @@ class StorySimilarity:
         self.marks = MarkVocabulary()  # ... and languages of cross-lingual marks
         self.docs = 0
         self._counted: set[str] = set()
+        #: the core veto's answers (``_cores_apart``) and squared term IDFs, valid while the
+        #: document count stands: consolidation asks one pair again after every merge nearby
+        self._apart: dict[tuple[str, int, str, int], bool] = {}
+        self._idf2: dict[str, float] = {}
+        self._cached_docs = -1
 
     # -- name weights ----------------------------------------------------------------------
 
@@ -281,22 +288,33 @@ class StorySimilarity:
         stage of one process (a committee's subpoena and the defence of the man after his
         plea). A lone article has no core, so an article's join and a 2+1 merge of one event's
         three reports decide as before."""
-        if link < self.threshold or not self.core_veto or len(a.mains) < 2 \
-                or len(b.mains) < 2:
+        if link < self.threshold or not self.core_veto or self.lexical_weight <= 0 \
+                or len(a.mains) < 2 or len(b.mains) < 2:
             return link
-        counts_a, counts_b = self._term_counts(a), self._term_counts(b)
-        if counts_a is None or counts_b is None or not cores_apart(
-                counts_a, a.term_count, counts_b, b.term_count, self.term_idf):
-            return link
-        return min(link, self.threshold - VETOED)
+        if self._cached_docs != self.docs or len(self._apart) > APART_CACHE:
+            self._apart.clear()
+            if self._cached_docs != self.docs:
+                self._idf2.clear()
+            self._cached_docs = self.docs
+        key = (a.id, len(a.mains), b.id, len(b.mains))
+        apart = self._apart.get(key)
+        if apart is None:
+            core_a, core_b = self._core(a), self._core(b)
+            apart = self._apart[key] = core_a is not None and core_b is not None \
+                and cores_apart(core_a, core_b, self.term_idf2)
+        return min(link, self.threshold - VETOED) if apart else link
 
-    def _term_counts(self, story: StoryState) -> TermCounts | None:
-        """Per language, how many of the story's members carry each term; the index, which
-        keeps its members' profiles, knows (``StoryIndex``); here no one does."""
+    def _core(self, story: StoryState) -> Core | None:
+        """The story's core (``stories.cores``): the index, which keeps its members'
+        profiles, knows it (``StoryIndex``); here no one does."""
         return None
 
-    def term_idf(self, term: str) -> float:
-        return math.log((self.docs + PRIOR_DOCS + 1) / (self.tdf.get(term, 0) + 0.5))
+    def term_idf2(self, term: str) -> float:
+        weight = self._idf2.get(term)
+        if weight is None:
+            weight = self._idf2[term] = math.log(
+                (self.docs + PRIOR_DOCS + 1) / (self.tdf.get(term, 0) + 0.5)) ** 2
+        return weight
 
     def link_ceilings(self, pairs: np.ndarray, key_dot: np.ndarray, cos: np.ndarray,
                       dated: np.ndarray, term_dot: np.ndarray, term_pairs: np.ndarray,
