@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from parallax.ingest.url import redacted
+from parallax.records import Article, Published
+from parallax.settings import Config
 
 
 def test_a_password_holding_an_at_sign_is_redacted_whole() -> None:
@@ -16,8 +18,6 @@ def test_a_password_holding_an_at_sign_is_redacted_whole() -> None:
 def _german_entities(text: str) -> dict[str, tuple[str, str]]:
     from parallax.enrich.ner import make_multilingual
     from parallax.enrich.sentences import split_sentences
-    from parallax.records import Article, Published
-    from parallax.settings import Config
 
     article = Article(id="a", role="main", title="", outlet=None, published=Published(),
                       text=text, language="de")
@@ -41,3 +41,21 @@ def test_a_noun_made_by_er_is_not_the_listed_name_it_contains() -> None:
     assert german_place("Kalten Krieger") is None
     assert german_place("Kalten Krieges") == ("Cold War", "EVENT")
     assert german_place("Roten Meeres") == ("Red Sea", "GPE")
+
+
+def test_a_speaker_whose_name_opens_with_an_umlaut_is_named() -> None:
+    # "<Name> sagte am Montag, ...": the same sentence with an "O" named its speaker, the
+    # one with an "Ö" named none (and lost the attribution's check-worthiness)
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Sentence
+
+    def attribution(text: str) -> str | None:
+        article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                          text=text, language="de", sentences=[Sentence(0, len(text))])
+        make_claims(Config()).annotate(article)
+        return article.claims[0].attribution if article.claims else "no claim"
+
+    said = "{} sagte am Montag, die Preise seien um 20 Prozent gestiegen."
+    assert attribution(said.format("Ozkan")) == "Ozkan"
+    assert attribution(said.format("Özkan")) == "Özkan"
+    assert attribution(said.format("Ülker")) == "Ülker"

@@ -46,8 +46,11 @@ NUMBER_WORDS = re.compile(
     re.IGNORECASE)
 #: whole words only (lookbehind, possessive ``++``; a name's short particle such as "al-" is
 #: passed over): a 100-letter capitalised token took minutes to backtrack through, and one
-#: page held an ingest worker without end
-SAID_BY = re.compile(r"(?<![\w’'-])(?:[a-zа-яё]{1,4}-)?(?P<who>(?:[A-ZА-ЯЁ][\w’'-]++\s?){1,4})\s+"
+#: page held an ingest worker without end. A capital is any Latin-1 or common Central European
+#: one too: "Özlem Aydın sagte" names its speaker as "Ozlem Aydin sagte" does
+_CAPITAL = "A-ZÀ-ÖØ-ÞĆČĐŁŃŘŚŞŠŹŻŽĞİА-ЯЁ"
+SAID_BY = re.compile(rf"(?<![\w’'-])(?:[a-zа-яё]{{1,4}}-)?"
+                     rf"(?P<who>(?:[{_CAPITAL}][\w’'-]++\s?){{1,4}})\s+"
                      r"(?:said|says|told|reported|confirmed|sagte|erklärte|bestätigte|"
                      r"заявил\w*|сообщил\w*)")
 OPINION = re.compile(
