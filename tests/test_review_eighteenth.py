@@ -59,3 +59,46 @@ def test_a_speaker_whose_name_opens_with_an_umlaut_is_named() -> None:
     assert attribution(said.format("Ozkan")) == "Ozkan"
     assert attribution(said.format("Özkan")) == "Özkan"
     assert attribution(said.format("Ülker")) == "Ülker"
+
+
+def test_a_syndicated_copy_makes_no_core_that_keeps_one_event_apart() -> None:
+    """Two outlets report one hearing in their own words (cast and the two key terms shared,
+    eight words each of their own); each report is also carried again as a syndicated copy.
+    The copy repeats its outlet, it does not agree with it: the reports must still be one
+    story, as they are without the copies."""
+    from collections import Counter
+
+    import numpy as np
+
+    from parallax.stories.incremental import IncrementalClusterer
+    from parallax.stories.profile import ArticleProfile
+
+    def article(aid: str, side: float, own: dict[str, int],
+                copy_of: str | None = None) -> ArticleProfile:
+        v = np.asarray([1, 0.3, 0, 0, side] + [0.0] * 507, dtype=np.float32)
+        return ArticleProfile(
+            id=aid, outlet="O" + aid, language="en", title=f"Hearing report {aid}", lead="",
+            keys=Counter({"ranek": 2, "kessi": 1}),
+            terms=Counter({"ranek": 2, "harbou": 2, "minist": 1, "panel": 2, "ledger": 2,
+                           **own}),
+            vector=v / np.linalg.norm(v), duplicate_of=copy_of)
+
+    def grouped(copies: bool) -> bool:
+        first = {f"a{i}": 1 for i in range(8)}
+        second = {f"b{i}": 1 for i in range(8)}
+        profiles = [article("a", 0.2, first), article("b", -0.2, second)]
+        if copies:
+            profiles += [article("a2", 0.2, first, "a"), article("b2", -0.2, second, "b")]
+        for i in range(6):
+            other = article(f"x{i}", 0.0, {})
+            other.vector = np.asarray([0, 0, 1, i] + [0.0] * 508, dtype=np.float32)
+            other.vector /= np.linalg.norm(other.vector)
+            other.keys, other.terms = Counter({f"k{i}": 2}), Counter({f"t{i}": 2})
+            profiles.append(other)
+        clusterer = IncrementalClusterer(Config())
+        index = clusterer.new_index()
+        clusterer.assign_all(index, profiles)
+        return index.story_of["a"] == index.story_of["b"]
+
+    assert grouped(copies=False)
+    assert grouped(copies=True)

@@ -185,8 +185,13 @@ class StoryIndex(StorySimilarity):
         cached = self._cores.get(story.id)
         if cached is not None and cached[0] == len(story.mains):
             return cached[1]
+        # a syndicated copy of a member is that outlet's wording again, not a second outlet
+        # agreeing: counted, two outlets' reports of one event, each with a copy, had each
+        # report's whole vocabulary for a core and were kept apart
+        members = set(story.mains)
         profiles = [self.profiles[m] for m in story.mains]
-        core = story_core((p.language or "", p.terms) for p in profiles if p.terms)
+        core = story_core((p.language or "", p.terms) for p in profiles
+                          if p.terms and p.duplicate_of not in members)
         self._cores[story.id] = (len(story.mains), core)
         return core
 
