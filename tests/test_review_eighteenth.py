@@ -102,3 +102,13 @@ def test_a_syndicated_copy_makes_no_core_that_keeps_one_event_apart() -> None:
 
     assert grouped(copies=False)
     assert grouped(copies=True)
+
+
+def test_a_surname_or_firm_ending_in_berg_is_no_town() -> None:
+    # met without a given name and without a preposition, "-berg" ends a surname or a firm
+    # as often as a town: no label rather than GPE
+    found = _german_entities("Die Zinsen steigen weiter, wie Brightberg am Montag berichtete. "
+                             "Die Truppen bleiben, sagte Kellberg am Abend in Brüssel.")
+    assert found.get("Brightberg", ("none",))[0] != "GPE", found
+    assert found.get("Kellberg", ("none",))[0] != "GPE", found
+    assert found.get("Brüssel") == ("GPE", "Brussels"), found
