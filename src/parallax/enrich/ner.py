@@ -220,15 +220,18 @@ class MultilingualEntities:
     def _spacy(self, text: str, doc: Any = None) -> list[Mention]:
         found: list[Mention] = []
         common = _CommonWords(text)
-        for ent in (doc if doc is not None else english_pipeline()(text)).ents:
-            etype = SPACY_TYPES.get(ent.label_)
-            if ent.label_ == "PRODUCT" and (
-                    _PLACE_BEFORE.search(text[max(0, ent.start_char - 12):ent.start_char])
-                    or text[ent.end_char:ent.end_char + 7].lower().startswith(" region")):
+        ents = [(e.start_char, e.end_char, e.label_)
+                for e in (doc if doc is not None else english_pipeline()(text)).ents]
+        for ent_start, ent_end, label in _particle_names(text, ents):
+            etype = SPACY_TYPES.get(label)
+            if label == "PRODUCT" and (
+                    _PLACE_BEFORE.search(text[max(0, ent_start - 12):ent_start])
+                    or text[ent_end:ent_end + 7].lower().startswith(" region")):
                 etype = "GPE"  # "the border region of Kursk": the small model calls it PRODUCT
-            if etype is None or (etype == "DATE" and not _CALENDAR.search(ent.text)):
+            if etype is None or (etype == "DATE"
+                                 and not _CALENDAR.search(text[ent_start:ent_end])):
                 continue
-            for start, end in _pieces(text, ent.start_char, ent.end_char, etype):
+            for start, end in _pieces(text, ent_start, ent_end, etype):
                 found.extend(m for m in self._split_pair(text, start, end, etype)
                              if m.type == "DATE" or fold(m.text) in self.aliases
                              or not common.not_a_name(m))
@@ -314,6 +317,39 @@ def _place_of(text: str, stop: int, place: Any) -> bool:
     written = text[place.start:place.stop]
     return text[stop:place.start] == " " and place.type == "LOC" and bool(cases) \
         and all(case == "Gen" for case in cases) and not (written.isupper() and len(written) > 4)
+
+
+# a surname's lowercase particles ("Anke van der Ploeg", "Rui dos Anjos"; made up)
+_PARTICLE = r"(?:von|van|der|den|de|du|da|di|del|della|dos|ter|ten|zu)"
+_PARTICLE_GAP = re.compile(rf"(?:\s{_PARTICLE})*\s")
+_ENDS_IN_PARTICLE = re.compile(rf"\s{_PARTICLE}$")
+_NEXT_NAME = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _particle_names(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spaCy's entities with a person's name cut at its particles joined again: the small
+    English model read a "<given> von der <Surname>" name as the person "<given> von" and a
+    place "<Surname>" (the "der" between them dropped), two wrong entities on a teaser. A
+    PERSON joins the next entity when only particles stand between them and it ends in one or
+    one stands between; one ending in a particle with no entity after it takes the next word."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in ents:
+        if joined and joined[-1][2] == "PERSON" and label != "DATE" \
+                and text[start:start + 1].isupper():
+            before, after, _ = joined[-1]
+            gap = text[after:start]
+            if _PARTICLE_GAP.fullmatch(gap) and (
+                    gap.strip() or _ENDS_IN_PARTICLE.search(text[before:after])):
+                joined[-1] = (before, end, "PERSON")
+                continue
+        joined.append((start, end, label))
+    # a person cut after its particles ("<given> von der"): its surname is the next word
+    for k, (start, end, label) in enumerate(joined):
+        if label == "PERSON" and _ENDS_IN_PARTICLE.search(text[start:end]) \
+                and (rest := _NEXT_NAME.match(text, end)) \
+                and (k + 1 == len(joined) or joined[k + 1][0] >= rest.end()):
+            joined[k] = (start, rest.end(), label)
+    return joined
 
 
 def _pieces(text: str, start: int, end: int, etype: str) -> list[tuple[int, int]]:

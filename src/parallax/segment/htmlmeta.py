@@ -8,9 +8,11 @@ used (~1.8 ms). The steps below are trafilatura 2.3's ``extract_metadata``, in i
 with its calls, less those: the title, author, URL, site name and (when asked) date come out
 the same (``tests/test_segment_htmlmeta.py`` compares them with ``extract_metadata`` on the
 fixture pages and a sample of the real ones; ``segment_html`` gave identical output on all
-2,305 real, gold and demo pages, docs/segmentation.md, "HTML speed, twelfth session"). None of
-these steps changes the tree (the author and date searches work on deep copies), so the text
-extraction that follows reads the page as before.
+2,305 real, gold and demo pages, docs/segmentation.md, "HTML speed, twelfth session"), except
+fields written as markup or holding a script: those are read as the text a reader sees
+(``render.markup_text``; 1 of 1,828 training-site pages, docs/robustness.md, helper U2). None
+of these steps changes the tree (the author and date searches work on deep copies, markup
+metas are rewritten in one), so the text extraction that follows reads the page as before.
 """
 
 from __future__ import annotations
@@ -23,13 +25,17 @@ from lxml.etree import XPath
 from trafilatura import metadata as tm
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 
+from parallax.segment.render import markup_text
+
 #: the date search trafilatura runs by default (``Extractor.date_params``)
 EXTENSIVE = DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")
 
 
 def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
     """``extract_metadata(tree, url)`` without categories, tags and license, and without the
-    date unless ``dated`` (the date then stays None)."""
+    date unless ``dated`` (the date then stays None). A field written as markup is read as
+    the markup's shown text (``markup_text``)."""
+    tree = _meta_as_text(tree)
     metadata = tm.examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
@@ -38,7 +44,7 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
     if not metadata.title:
         metadata.title = tm.extract_title(tree)
     if not metadata.author:
-        metadata.author = form_free_author(tree, tm.extract_author(tree))
+        metadata.author = form_free_author(tree, _author(tree))
     if not metadata.url:
         metadata.url = tm.extract_url(tree, url)
     if dated:
@@ -47,6 +53,9 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
         metadata.date = tm.find_date(tree, **params)
     if not metadata.sitename:
         metadata.sitename = tm.extract_sitename(tree)
+    metadata.title = markup_text(metadata.title)
+    metadata.author = markup_text(metadata.author)
+    metadata.sitename = markup_text(metadata.sitename)
     if metadata.sitename:
         metadata.sitename = metadata.sitename.lstrip("@")
         if metadata.sitename and "." not in metadata.sitename \
@@ -58,6 +67,32 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
             metadata.sitename = found[1]
     metadata.clean_and_trim()
     return metadata
+
+
+# code whose words nobody is shown: a script's "alert" was an author's middle name
+_CODE_NODES = XPath("//script|//style|//noscript|//template")
+# meta contents that may hold markup (lxml has decoded one level of entities already)
+_MARKED_META = XPath("//meta[contains(@content, '<') or contains(@content, '&')]")
+
+
+def _meta_as_text(tree: Any) -> Any:
+    """The page with its markup-made ``<meta content>`` read as text (``markup_text``): the
+    author readers drop tags themselves but keep a script's words. A copy, only then."""
+    if not any(markup_text(meta.get("content")) != meta.get("content")
+               for meta in _MARKED_META(tree)):
+        return tree
+    tree = deepcopy(tree)
+    for meta in _MARKED_META(tree):
+        meta.set("content", markup_text(meta.get("content")) or "")
+    return tree
+
+
+def _author(tree: Any) -> str | None:
+    """``trafilatura.metadata.extract_author`` with scripts and styles pruned as well: a
+    byline element holding a ``<script>`` gave the script's words as part of the name."""
+    subtree = tm.prune_unwanted_nodes(deepcopy(tree), [*tm.AUTHOR_DISCARD_XPATHS, _CODE_NODES])
+    author = tm.extract_metainfo(subtree, tm.AUTHOR_XPATHS, len_limit=120)
+    return tm.normalize_authors(None, author) if author else None
 
 
 # a web form and its labels: trafilatura's author search matches any class holding "author",
@@ -79,4 +114,4 @@ def form_free_author(tree: Any, author: str | None) -> str | None:
     return tm.normalize_authors(None, found) if found else None
 
 
-__all__ = ["EXTENSIVE", "form_free_author", "page_metadata"]
+__all__ = ["EXTENSIVE", "form_free_author", "markup_text", "page_metadata"]

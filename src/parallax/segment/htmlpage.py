@@ -22,12 +22,12 @@ from parallax.segment.dates import date_alone, may_hold_date, parse_absolute
 from parallax.segment.headline import checked_title, lead_words, title_part
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
-from parallax.segment.htmlmeta import page_metadata
+from parallax.segment.htmlmeta import markup_text, page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import PAGE_PATTERNS, boilerplate_kind
 from parallax.segment.prefilter import fold, lines_holding, required_literals
-from parallax.segment.render import Block, flat_text, spaced_text, text_of, tree_blocks
+from parallax.segment.render import Block, flat_text, shown_text, spaced_text, text_of, tree_blocks
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
 # the same parser without lxml.html's element classes: segment_html only reads its tree, and a
@@ -170,7 +170,8 @@ def _shown_time(tree: etree._Element) -> str | None:
 def _page_title(tree: etree._Element) -> str:
     """The headline part of the page's first ``<title>`` (``title_part``), or ""."""
     first = next(tree.getroottree().iter("title"), None)
-    return title_part(flat_text(first)) if first is not None else ""
+    # a <title> holds text only: tags written in it ('<script>', '<b>') are not its words
+    return title_part(markup_text(flat_text(first)) or "") if first is not None else ""
 
 
 def _visible_date(tree: etree._Element) -> str | None:
@@ -183,7 +184,7 @@ def _visible_date(tree: etree._Element) -> str | None:
         marker = node.get("class")
         if marker is None or not ("meta" in marker or "date" in marker or "byline" in marker):
             continue
-        text = flat_text(node)
+        text = shown_text(node)  # a script inside the byline is not its date
         if not may_hold_date(text) or _in_comments(node, marker):
             continue
         for part in re.split(r"\s[·|]\s", text):

@@ -16,7 +16,7 @@ from lxml import etree
 
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.prefilter import fold, required_literals
-from parallax.segment.render import flat_text
+from parallax.segment.render import flat_text, shown_text
 
 RELATED = re.compile(r"related|see-also|more-stor|more-on|recommend|read-also|teaser|"
                      r"weitere|lesen-sie|mehr-zum|further|similar|also-read|coverage|"
@@ -103,13 +103,15 @@ def teasers(tree: etree._Element, page_names: str | None = None) -> list[Teaser]
             continue
         for item in box.iter("li", "article"):
             link = next(item.iter("a"), None)
-            if link is None or not flat_text(link):
+            if link is None or not shown_text(link):
                 continue
             source = _first(item, SOURCE)
             when = _first(item, re.compile(r"ago|date|time"), ("time",))
-            body = [flat_text(p) for p in item.iter("p") if flat_text(p)]
-            found.append(Teaser(flat_text(link), flat_text(source) if source is not None else None,
-                                flat_text(when) if when is not None else None, body))
+            body = [shown_text(p) for p in item.iter("p") if shown_text(p)]
+            # shown text: a script or style inside a teaser is none of its fields' words
+            found.append(Teaser(shown_text(link),
+                                shown_text(source) if source is not None else None,
+                                shown_text(when) if when is not None else None, body))
     return found
 
 

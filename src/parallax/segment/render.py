@@ -12,6 +12,7 @@ when the HTML extractor finds no article (the visible lines are then read as a d
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from dataclasses import dataclass
@@ -29,6 +30,49 @@ def flat_text(node: etree._Element) -> str:
     """The element's text as one line: whitespace runs (newlines, indentation) become one
     space."""
     return " ".join(text_of(node).split())
+
+
+_CODE_TAGS = ("script", "style", "noscript", "template")
+_SHOWN = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style or "
+                     "ancestor::noscript or ancestor::template)]", smart_strings=False)
+
+
+# a tag, escaped or not: what makes a field markup rather than text ("A < B" is text)
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>")
+# what is left of an attribute the markup broke out of ('"><img ...>Name' reads '">Name')
+_BROKEN_OUT = re.compile(r"^[\"'\s]*>\s*")
+
+
+def markup_text(value: str | None) -> str | None:
+    """The text a reader would see of a field written as markup ('<b>Daily</b> Post' ->
+    'Daily Post'; its entity-encoded form too), without the words of scripts and styles;
+    None when nothing textual is left. Why: an outlet, title or author made of markup was
+    shown escaped, tags and all, and a script's words stayed in an author's name. A value
+    without a tag is returned as it is (real pages' fields: unchanged)."""
+    if not value or ("<" not in value and "&" not in value):
+        return value
+    text = value
+    if not _TAG.search(text):
+        text = html.unescape(text)
+        if not _TAG.search(text):
+            return value
+    try:
+        fragment = lxml_html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+    for code in list(fragment.iter(*_CODE_TAGS)):
+        code.drop_tree()  # the words after it stay
+    words = _BROKEN_OUT.sub("", " ".join(fragment.text_content().split()))
+    return words if any(c.isalnum() for c in words) else None
+
+
+def shown_text(node: etree._Element) -> str:
+    """``flat_text`` without the words of the scripts and styles inside the element: what a
+    reader sees of a teaser's title or a byline. Why: a link holding a ``<script>`` gave a
+    teaser title ending in the script's code."""
+    if next(node.iter(*_CODE_TAGS), None) is None:
+        return flat_text(node)
+    return " ".join("".join(_SHOWN(node)).split())
 
 
 def spaced_text(node: etree._Element) -> str:
@@ -88,7 +132,8 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
     Hidden elements are found with one XPath query before the walk, so the walk itself only
     reads each node's tag, text and tail (it runs on every HTML page: ~600 nodes)."""
     titles = _TITLES(tree)
-    title = flat_text(titles[0]) if titles else ""
+    # a <title> holds text only: tags written in it are not its words (``markup_text``)
+    title = (markup_text(flat_text(titles[0])) or "") if titles else ""
     # held in a list too: lxml keeps these proxies (and their identity) while it lives
     hidden_nodes = [node for node in _MAYBE_HIDDEN(tree) if not _visible(node)]
     hidden = set(hidden_nodes)

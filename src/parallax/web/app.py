@@ -91,14 +91,15 @@ def create_app(db: str, config: Config | None = None,
     async def refuse(scope: Scope, status: int, message: str) -> Response:
         if str(scope.get("path", "")).startswith(("/api/", "/healthz")):
             return JSONResponse({"detail": message}, status_code=status)
-        title = {401: "Token needed", 403: "Read-only server"}.get(status, f"Error {status}")
+        title = {401: "Token needed", 403: "Read-only server",
+                 413: "Upload too large"}.get(status, f"Error {status}")
         return ctx.page("error.html", status, title=title, message=message)
 
     # outermost last: every answer, refusals included, passes SecurityHeaders
     app.add_middleware(TokenGate, token_hash=token_hash, paths={"/ingest", "/api/ingest"},
                        refuse=refuse)
     app.add_middleware(Limits, max_body=max_body,
-                       per_minute=int(config["web_rate_per_minute"]))
+                       per_minute=int(config["web_rate_per_minute"]), page=refuse)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 

@@ -67,9 +67,13 @@ def _wants_json(scope: Scope) -> bool:
 class Limits:
     """Body size cap and per-client request rate, answered before any route runs."""
 
-    def __init__(self, app: ASGIApp, max_body: int, per_minute: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, per_minute: int,
+                 page: Refuse | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        # the app's own error page for a refused upload: a person at the form got one bare
+        # line of text where every other refusal is a page of the app with its way back
+        self.page = page
         self.rate = per_minute / 60.0
         self.burst = max(1.0, per_minute / 6.0)  # ten seconds' worth at once
         self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
@@ -102,8 +106,7 @@ class Limits:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            await self._refuse(scope, receive, send, 413, f"Request body too large (limit "
-                               f"{self.max_body // 1_000_000} MB).")
+            await self._too_large(scope, receive, send)
             return
         received = 0
         over = refused = False
@@ -126,13 +129,25 @@ class Limits:
                 await send(message)
             elif not refused and message["type"] == "http.response.start":
                 refused = True
-                await self._refuse(scope, receive, send, 413, "Request body too large.")
+                await self._too_large(scope, receive, send)
 
         try:
             await self.app(scope, counted, guarded)
         except BodyTooLarge:
             if not refused:
-                await self._refuse(scope, receive, send, 413, "Request body too large.")
+                await self._too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """413 with the limit and what to do, as a page of the app unless the API asked."""
+        message = (f"Request body too large: this server takes at most "
+                   f"{self.max_body / 1_000_000:.3g} MB in one request. Send fewer or smaller "
+                   "files at a time, or ingest large files from the command line ('parallax "
+                   "ingest FILE --db STORE'); the operator can raise web_max_body_bytes.")
+        if self.page is None or _wants_json(scope):
+            await self._refuse(scope, receive, send, 413, message)
+            return
+        response = await self.page(scope, 413, message)
+        await response(scope, receive, send)
 
     @staticmethod
     async def _refuse(scope: Scope, receive: Receive, send: Send, status: int,
