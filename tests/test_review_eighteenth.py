@@ -112,3 +112,20 @@ def test_a_surname_or_firm_ending_in_berg_is_no_town() -> None:
     assert found.get("Brightberg", ("none",))[0] != "GPE", found
     assert found.get("Kellberg", ("none",))[0] != "GPE", found
     assert found.get("Brüssel") == ("GPE", "Brussels"), found
+
+
+def test_a_work_title_in_angle_brackets_stays_in_an_html_title() -> None:
+    # browsers show a <title>'s text as written; "<Harbour Lights>" is no HTML element, so it
+    # is the work the headline names, not markup to drop (as JSONL names already read it)
+    from parallax.segment.htmlpage import segment_html
+    from parallax.segment.render import markup_text
+
+    body = "".join(f"<p>Paragraph {i} of a made-up review says the show at the harbour hall "
+                   "was long, loud and well worth the ticket price for every seat.</p>"
+                   for i in range(4))
+    page = ("<html><head><title>Hit &lt;Harbour Lights&gt; tops the charts</title></head>"
+            f"<body><article>{body}</article></body></html>")
+    assert "Harbour Lights" in (segment_html(page).title or ""), segment_html(page).title
+    assert markup_text("Hit <Harbour Lights> tops the charts") == \
+        "Hit <Harbour Lights> tops the charts"
+    assert markup_text("<b>Daily</b> Post") == "Daily Post"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from parallax.ingest.instants import stated_iso
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
 from parallax.segment.htmlpage import html_to_paragraphs
+from parallax.segment.render import MARKUP as _MARKUP
 from parallax.settings import Config
 
 Item = RawDocument | Rejection
@@ -30,12 +30,6 @@ Item = RawDocument | Rejection
 
 STRING_FIELDS = ("url", "title", "outlet", "author", "language", "published")
 NAME_FIELDS = ("title", "outlet", "author")
-#: markup is an HTML element's tag or a comment; any "<" before a letter was, and the parser
-#: then dropped a work's title in angle brackets ("hit <Harbour Lights> tops charts") or the
-#: rest of "why x<y matters" (made up)
-_MARKUP = re.compile(r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|iframe|img|"
-                     r"ins|kbd|mark|noscript|p|q|s|small|span|strike|strong|style|sub|sup|"
-                     r"script|svg|time|u|wbr)(?=[\s/>])[^<>]*>|<!--", re.IGNORECASE)
 # a number in 'published' is Unix time (seconds; milliseconds from 1e11 on, as JavaScript
 # exports write it) when it falls between 1990 and 2100; any other number says no date
 _UNIX_RANGE = (631_152_000, 4_102_444_800)

@@ -37,8 +37,13 @@ _SHOWN = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancesto
                      "ancestor::noscript or ancestor::template)]", smart_strings=False)
 
 
-# a tag, escaped or not: what makes a field markup rather than text ("A < B" is text)
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>")
+# an HTML element's tag or a comment, escaped or not: what makes a field markup rather than
+# text. Any "<word>" is not: a work's title in angle brackets ("hit <Harbour Lights> tops the
+# charts", made up) is text, and reading it as a tag lost the title (seventeenth session,
+# docs/robustness.md, JSONL names); shared with ``ingest.jsonl``
+MARKUP = re.compile(r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|iframe|img|"
+                    r"ins|kbd|mark|noscript|p|q|s|small|span|strike|strong|style|sub|sup|"
+                    r"script|svg|template|time|u|wbr)(?=[\s/>])[^<>]*>|<!--", re.IGNORECASE)
 # what is left of an attribute the markup broke out of ('"><img ...>Name' reads '">Name')
 _BROKEN_OUT = re.compile(r"^[\"'\s]*>\s*")
 
@@ -52,9 +57,9 @@ def markup_text(value: str | None) -> str | None:
     if not value or ("<" not in value and "&" not in value):
         return value
     text = value
-    if not _TAG.search(text):
+    if not MARKUP.search(text):
         text = html.unescape(text)
-        if not _TAG.search(text):
+        if not MARKUP.search(text):
             return value
     try:
         fragment = lxml_html.fragment_fromstring(text, create_parent="div")
