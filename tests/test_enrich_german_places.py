@@ -59,3 +59,11 @@ def test_a_given_name_and_surname_before_von_and_a_body_are_two_names() -> None:
         "Am Rande sprach Jonas Kerbel von Greenwatch über die Messungen.")}
     assert found.get("Jonas Kerbel") == "PERSON", found
     assert not any("von" in name for name in found), found
+
+
+def test_a_two_word_particle_keeps_the_surname() -> None:
+    # the article reads "der <surname>" as a noun's article: the surname was cut off and the
+    # lone given name dropped (eighteenth session's review)
+    found = {m.text: m.type for m in _mentions(
+        "Am Montag sprach Helga von der Sternau vor dem Ausschuss in Brüssel.")}
+    assert found.get("Helga von der Sternau") == "PERSON", found

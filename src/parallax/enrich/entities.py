@@ -36,7 +36,9 @@ _LATIN = [chr(c) for c in range(0xC0, 0x180) if chr(c).isalpha()]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper()) + "А-ЯЁІЇЄҐ"
 _LOW = "a-z" + "".join(c for c in _LATIN if c.islower()) + "а-яёіїєґ"
 _NAME = rf"[{_UP}](?:[{_LOW}{_UP}'’-]|\.(?=[{_UP}]))*"
-_CONNECT = r"(?:\s(?:of|the|for|de|von|der|van|al|bin)\s|\s|-)"
+#: "von der" / "van den": a surname's two-word particle ("<given> von der <surname>"); with one
+#: connector word only, such a name was cut before its surname and dropped
+_CONNECT = r"(?:\s(?:(?:von|van)\s(?:der|den|dem)|of|the|for|de|von|der|van|al|bin)\s|\s|-)"
 SPAN = re.compile(rf"(?<![\w])({_NAME}(?:{_CONNECT}{_NAME})*)")
 ACRONYM = re.compile(rf"(?<![\w])([{_UP}]{{2,6}})(?![\w])")
 

@@ -177,7 +177,8 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
             if runs and runs[-1][0] + len(" ".join(runs[-1][1])) + 1 == run_start:
                 run_start, previous, _ = runs.pop()  # "<ACRONYM> Holding-noun AG": all of it
                 current[:0] = previous
-        known = is_name(token) or (bool(current) and is_first_name(current[-1]))
+        known = is_name(token) or (bool(current) and is_first_name(current[-1])) \
+            or _after_particle(current)
         lower = not known and words.written_lower(token)
         noun = not known and not lower and words.noun(token)
         if lower and not current and adjective_form(token.lower()) \
@@ -222,6 +223,13 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
         if run:
             found.append((at, run, what))
     return found
+
+
+def _after_particle(current: list[str]) -> bool:
+    """'<given> von der' before this token: the token is the surname, whatever the article
+    before it says ("der <word>" reads as a noun's article, and the surname was cut off)."""
+    return len(current) >= 3 and current[-1] in ("der", "den", "dem") \
+        and current[-2] in ("von", "van") and is_first_name(current[-3])
 
 
 def adjective_name_type(tokens: list[str]) -> str:
