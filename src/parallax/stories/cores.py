@@ -13,7 +13,9 @@ half's core on the other side, since the outlets report one happening.
 
 So a story's *core*, per language, is the terms carried by at least half of its members of
 that language (two at least): a lone article has none, and its own wording is no evidence of
-another happening. Two stories are kept apart when each has a core in a language the other
+another happening. Members are articles, not outlets (a syndicated copy adds nothing,
+``StoryIndex._core``): two reports of one outlet make a core of that outlet's wording too.
+Two stories are kept apart when each has a core in a language the other
 also has members in, and each side's members of that language lack at least ``CORE_APART``
 of the other's core (IDF-squared weighted, as the term vectors weigh it). It is a veto for the
 clear cases, only on a link that would pass, between stories of two members or more: on the

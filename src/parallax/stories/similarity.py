@@ -283,7 +283,7 @@ class StorySimilarity:
 
     def _cores_apart(self, a: StoryState, b: StoryState, link: float) -> float:
         """A passing link between two stories of two members or more is refused when each
-        lacks most of the other's core, the terms half its outlets of one language carry
+        lacks most of the other's core, the terms half its articles of one language carry
         (``stories.cores``): two happenings of one cast, undated years apart, that name no
         stage of one process (a committee's subpoena and the defence of the man after his
         plea). A lone article has no core, so an article's join and a 2+1 merge of one event's
