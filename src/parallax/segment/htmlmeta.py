@@ -25,7 +25,7 @@ from lxml.etree import XPath
 from trafilatura import metadata as tm
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 
-from parallax.segment.render import markup_text
+from parallax.segment.render import CODE_TAGS, markup_text
 
 #: the date search trafilatura runs by default (``Extractor.date_params``)
 EXTENSIVE = DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")
@@ -70,7 +70,7 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
 
 
 # code whose words nobody is shown: a script's "alert" was an author's middle name
-_CODE_NODES = XPath("//script|//style|//noscript|//template")
+_CODE_NODES = XPath("|".join(f"//{tag}" for tag in CODE_TAGS))
 # meta contents that may hold markup (lxml has decoded one level of entities already)
 _MARKED_META = XPath("//meta[contains(@content, '<') or contains(@content, '&')]")
 
@@ -114,4 +114,4 @@ def form_free_author(tree: Any, author: str | None) -> str | None:
     return tm.normalize_authors(None, found) if found else None
 
 
-__all__ = ["EXTENSIVE", "form_free_author", "markup_text", "page_metadata"]
+__all__ = ["EXTENSIVE", "form_free_author", "page_metadata"]

@@ -22,12 +22,20 @@ from parallax.segment.dates import date_alone, may_hold_date, parse_absolute
 from parallax.segment.headline import checked_title, lead_words, title_part
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
-from parallax.segment.htmlmeta import markup_text, page_metadata
+from parallax.segment.htmlmeta import page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import PAGE_PATTERNS, boilerplate_kind
 from parallax.segment.prefilter import fold, lines_holding, required_literals
-from parallax.segment.render import Block, flat_text, shown_text, spaced_text, text_of, tree_blocks
+from parallax.segment.render import (
+    Block,
+    flat_text,
+    markup_text,
+    shown_text,
+    spaced_text,
+    text_of,
+    tree_blocks,
+)
 
 UTF8 = lxml_html.HTMLParser(encoding="utf-8")
 # the same parser without lxml.html's element classes: segment_html only reads its tree, and a

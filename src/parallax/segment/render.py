@@ -32,9 +32,10 @@ def flat_text(node: etree._Element) -> str:
     return " ".join(text_of(node).split())
 
 
-_CODE_TAGS = ("script", "style", "noscript", "template")
-_SHOWN = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style or "
-                     "ancestor::noscript or ancestor::template)]", smart_strings=False)
+#: elements whose words nobody is shown (``shown_text``, ``markup_text``, ``htmlmeta``'s author)
+CODE_TAGS = ("script", "style", "noscript", "template")
+_IN_CODE = " or ".join(f"ancestor::{tag}" for tag in CODE_TAGS)
+_SHOWN = etree.XPath(f"descendant-or-self::text()[not({_IN_CODE})]", smart_strings=False)
 
 
 # an HTML element's tag or a comment, escaped or not: what makes a field markup rather than
@@ -65,7 +66,7 @@ def markup_text(value: str | None) -> str | None:
         fragment = lxml_html.fragment_fromstring(text, create_parent="div")
     except (etree.ParserError, ValueError):
         return None
-    for code in list(fragment.iter(*_CODE_TAGS)):
+    for code in list(fragment.iter(*CODE_TAGS)):
         code.drop_tree()  # the words after it stay
     words = _BROKEN_OUT.sub("", " ".join(fragment.text_content().split()))
     return words if any(c.isalnum() for c in words) else None
@@ -75,7 +76,7 @@ def shown_text(node: etree._Element) -> str:
     """``flat_text`` without the words of the scripts and styles inside the element: what a
     reader sees of a teaser's title or a byline. Why: a link holding a ``<script>`` gave a
     teaser title ending in the script's code."""
-    if next(node.iter(*_CODE_TAGS), None) is None:
+    if next(node.iter(*CODE_TAGS), None) is None:
         return flat_text(node)
     return " ".join("".join(_SHOWN(node)).split())
 
