@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
+from parallax.enrich.german_lexicon import opening
 from parallax.enrich.german_names import (
     COMPANY,
     GermanWords,
@@ -19,7 +20,6 @@ from parallax.enrich.german_names import (
     is_first_name,
     merge_inflections,
     name_runs,
-    opening,
 )
 from parallax.enrich.german_places import german_place, place_parts
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts

@@ -49,6 +49,11 @@ _PAST = re.compile(r"(?:te|ten)$")
 _NOT_PAST = re.compile(r"(?:[^s]sten?|zten?|^(?:zweit|dritt|siebt|acht|hundertst)en?)$")
 
 
+def opening(text: str, start: int) -> bool:
+    """True where a capital says nothing: a sentence, line, heading or quote starts here."""
+    return bool(OPENING.search(text[max(0, start - 3):start]))
+
+
 def adjective(word: str) -> bool:
     return _ADJECTIVE.fullmatch(word) is not None and (
         not _PAST.search(word) or _NOT_PAST.search(word) is not None)
@@ -74,7 +79,7 @@ def _sightings(texts: list[str]) -> tuple[Counter[str], Counter[str], set[str], 
                 lower.add(word.lower())
             else:
                 capital.add(word.lower())
-                if not OPENING.search(text[max(0, m.start() - 3):m.start()]) \
+                if not opening(text, m.start()) \
                         and not word.isupper():
                     total[word] += 1
                     after[word] += noun_context(previous)

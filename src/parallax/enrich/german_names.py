@@ -23,13 +23,14 @@ from itertools import pairwise
 from parallax.enrich.german_lexicon import (
     DETERMINERS,
     NOUN_ENDINGS,
-    OPENING,
     load,
     noun_context,
+    opening,
 )
 from parallax.enrich.german_lexicon import (
     adjective as adjective_form,
 )
+from parallax.enrich.german_places import CASE_ENDING
 from parallax.enrich.quotes_genders import FEMALE, MALE
 from parallax.records import Mention
 
@@ -138,11 +139,6 @@ class GermanWords:
                 or _ADJECTIVE_SHAPE.search(key) is not None)
 
 
-def opening(text: str, start: int) -> bool:
-    """True where a capital says nothing: a sentence, line, heading or quote starts here."""
-    return bool(OPENING.search(text[max(0, start - 3):start]))
-
-
 def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
               is_name: Callable[[str], bool]) -> list[tuple[int, list[str], str]]:
     """The name parts of one span: (start, tokens, kind) for each, kind "name", "adjective"
@@ -243,9 +239,6 @@ def adjective_name_type(tokens: list[str]) -> str:
     return "MISC"
 
 
-_INFLECTION = re.compile(r"(?:es|en|er|em|e|s|n)$")
-
-
 def merge_inflections(mentions: list[Mention]) -> None:
     """One canonical for a German name's case forms ("der Nordische Rat", "des Nordischen
     Rates"): the first form seen, where no alias gave another."""
@@ -254,5 +247,5 @@ def merge_inflections(mentions: list[Mention]) -> None:
         words = m.text.split()
         if len(words) < 2 or m.canonical != m.text or m.type == "PERSON":
             continue
-        key = tuple(_INFLECTION.sub("", w.lower()) for w in words)
+        key = tuple(CASE_ENDING.sub("", w.lower()) for w in words)
         m.canonical = first.setdefault(key, m.canonical)

@@ -268,8 +268,9 @@ Zweiter Weltkrieg=World War II:EVENT
 Kalter Krieg=Cold War:EVENT
 """
 
-#: case endings of a German adjective ("Vereinigten", "Kalter")
-_ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
+#: case endings of a German adjective ("Vereinigten", "Kalter"); ``german_names`` merges a
+#: name's case forms by them too
+CASE_ENDING = re.compile(r"(?:es|en|er|em|e|s|n)$")
 #: case endings of a German noun ("Meeres", "Staaten"): never "-er", which makes another noun
 #: ("Krieg" and "Krieger", "warrior", are not one name)
 _NOUN_ENDING = re.compile(r"(?:es|en|e|s|n)$")
@@ -279,7 +280,7 @@ def _key(surface: str) -> tuple[str, ...]:
     words = surface.lower().split()
     if len(words) == 1:
         return (words[0],)
-    return (*(_stem(w, _ENDING) for w in words[:-1]), _stem(words[-1], _NOUN_ENDING))
+    return (*(_stem(w, CASE_ENDING) for w in words[:-1]), _stem(words[-1], _NOUN_ENDING))
 
 
 def _stem(word: str, ending: re.Pattern[str]) -> str:
