@@ -21,8 +21,7 @@ from parallax.errors import Code
 from parallax.ingest.instants import stated_iso
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
-from parallax.segment.htmlpage import html_to_paragraphs
-from parallax.segment.render import MARKUP as _MARKUP
+from parallax.segment.render import markup_text
 from parallax.settings import Config
 
 Item = RawDocument | Rejection
@@ -160,10 +159,9 @@ def _is_number(value: object) -> bool:
 def plain_name(value: object) -> object:
     """A name a scraper left markup in ("<b>Coastal</b> Wire") reads as its text: shown as
     written it is markup nobody saw on the site (a script's content dropped with it). Feed
-    titles too: RSS allows HTML in a CDATA title, and readers render it."""
-    if not isinstance(value, str) or not _MARKUP.search(value):
-        return value
-    return " ".join(html_to_paragraphs(value)) or None
+    titles too: RSS allows HTML in a CDATA title, and readers render it. Read as HTML pages'
+    fields are (``markup_text``): its twin here kept entity-encoded markup as written."""
+    return markup_text(value) if isinstance(value, str) else value
 
 
 def _field_problem(record: dict[str, object]) -> str | None:

@@ -66,9 +66,9 @@ def markup_text(value: str | None) -> str | None:
         fragment = lxml_html.fragment_fromstring(text, create_parent="div")
     except (etree.ParserError, ValueError):
         return None
-    for code in list(fragment.iter(*CODE_TAGS)):
-        code.drop_tree()  # the words after it stay
-    words = _BROKEN_OUT.sub("", " ".join(fragment.text_content().split()))
+    # read as rendered: a line break or a block ends a word ("Mira Tal<br>Staff writer" was
+    # "Mira TalStaff writer"), and the words of scripts and styles are not shown
+    words = _BROKEN_OUT.sub("", spaced_text(fragment))
     return words if any(c.isalnum() for c in words) else None
 
 

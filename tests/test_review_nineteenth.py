@@ -1,0 +1,40 @@
+"""Bugs found reviewing the nineteenth session's changes and the eighteenth's leftovers
+(helper R); made-up input only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parallax.ingest.sources import read_inputs
+from parallax.records import RawDocument
+from parallax.segment.htmlpage import segment_html
+from parallax.settings import Config
+
+_BODY = "".join(f"<p>Paragraph {i} of a made-up report says the harbour crane went back to "
+                "work after months of repairs, and the port expects a busy season.</p>"
+                for i in range(4))
+
+
+def test_a_line_break_in_a_field_written_as_markup_ends_a_word() -> None:
+    # a title or byline holding "<br>" (or blocks) read "Mira TalStaff writer": the words on
+    # either side were glued, as no reader sees them
+    page = ("<html><head><title>Crane returns<br>Port busy</title>"
+            '<meta name="author" content="Mira Tal&lt;br&gt;Staff writer">'
+            f"</head><body><article>{_BODY}</article></body></html>")
+    segmented = segment_html(page)
+    assert segmented.title == "Crane returns Port busy", segmented.title
+    assert segmented.author == "Mira Tal Staff writer", segmented.author
+
+
+def test_jsonl_names_read_markup_as_html_pages_do(tmp_path: Path) -> None:
+    # the JSONL twin of ``markup_text`` kept entity-encoded markup as written (the outlet
+    # shown as "&lt;b&gt;Coastal&lt;/b&gt; Wire") and glued words across a "<br>"
+    record = {"title": "Crane returns", "text": "The harbour crane is back at work.",
+              "outlet": "&lt;b&gt;Coastal&lt;/b&gt; Wire", "author": "Mira Tal<br>Staff writer"}
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [item] = list(read_inputs([str(export)], Config()))
+    assert isinstance(item, RawDocument), item
+    assert item.metadata["outlet"] == "Coastal Wire", item.metadata
+    assert item.metadata["author"] == "Mira Tal Staff writer", item.metadata
