@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
-from parallax.enrich.german_lexicon import opening
 from parallax.enrich.german_names import (
     COMPANY,
     GermanWords,
@@ -22,6 +21,13 @@ from parallax.enrich.german_names import (
     name_runs,
 )
 from parallax.enrich.german_places import german_place, place_parts
+from parallax.enrich.german_types import (
+    GERMAN_NOT_NAME,
+    GERMAN_PLACE_HEAD,
+    MIXED_ACRONYM,
+    german_single,
+    surname_reused,
+)
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.records import Article, Mention
 from parallax.registry import register
@@ -357,40 +363,6 @@ class GazetteerEntities:
             return Mention(surface, start, end, "PERSON", surface)
         return self._classify(text, start, end, surface, sentence_start, words)
 
-    def _german_single(self, text: str, start: int, end: int, surface: str,
-                       german_words: GermanWords | None) -> Mention | None:
-        """German capitalises every noun: a lone word is a name only with a name's marks —
-        an acronym (GBV, GdZ, MetVenn), a place ending after a preposition (in Vennland),
-        or a surname used again in the text."""
-        if MIXED_ACRONYM.match(surface) or (surface.isupper() and 2 <= len(surface) <= 6):
-            return Mention(surface, start, end, "ORG", surface)
-        before = text[max(0, start - 12):start].split()
-        prev = before[-1].lower() if before else ""
-        if GERMAN_PLACE.search(surface.lower()) and prev in (
-                "in", "nach", "aus", "von", "im", "bei", "für", "über", "gegen", "zwischen"):
-            return Mention(surface, start, end, "GPE", surface)
-        if german_words is not None and self._place_name(text, start, surface, german_words):
-            return Mention(surface, start, end, "GPE", surface)  # "Vennland", not "Ausland"
-        # kept only if linked to a full name later, else dropped
-        return Mention(surface, start, end, "CANDIDATE", surface)
-
-    @staticmethod
-    def _place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
-        """A place's ending with no preposition: no common word, not a surname ("Aron
-        Felsberg"), and seen twice or inside a sentence (a noun opens many sentences)."""
-        if not GERMAN_TOWN.search(surface) or words.noun(surface) \
-                or words.written_lower(surface):
-            return False
-        sightings = list(re.finditer(rf"(\w+ )?{re.escape(surface)}\b", text))
-        if any(m.group(1) and is_first_name(m.group(1)[:-1]) for m in sightings):
-            return False
-        return len(sightings) >= 2 or not opening(text, start)
-
-    @staticmethod
-    def _surname_reused(text: str, start: int, surname: str) -> bool:
-        """'Hanna Roloff … Roloff sagte': a German noun pair whose last word recurs alone."""
-        return len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)) >= 2
-
     def _classify(
         self, text: str, start: int, end: int, surface: str, sentence_start: bool,
         german_words: GermanWords | None,
@@ -411,7 +383,7 @@ class GazetteerEntities:
             return Mention(surface, start, end, entry.type, entry.canonical)
         words = surface.split()
         if german and len(words) == 1:
-            return self._german_single(text, start, end, surface, german_words)
+            return german_single(text, start, end, surface, german_words)
         if german and len(words) >= 2 and GERMAN_PLACE_HEAD.match(words[0]):
             tail = " ".join(words[1:])  # "Region Orsk", "Hauptstadt Drava": the place
             return Mention(tail, end - len(tail), end, "GPE", tail)
@@ -421,7 +393,7 @@ class GazetteerEntities:
             return Mention(surface, start, end, "ORG", surface)  # "<name> AG", "<name> Energy"
         if german and len(words) in (2, 3) and is_first_name(words[0]):
             return Mention(surface, start, end, "PERSON", surface)
-        if german and len(words) in (2, 3) and self._surname_reused(text, start, words[-1]):
+        if german and len(words) in (2, 3) and surname_reused(text, words[-1]):
             # nouns were cut before; a place's genitive ("<noun> Russlands") is none
             person = not any(self._alias_de(w) is not None or w.islower() for w in words)
             return Mention(surface, start, end, "PERSON" if person else "MISC", surface)
@@ -448,21 +420,6 @@ class GazetteerEntities:
                 etype = "MISC"
         canonical = translit(surface) if re.search("[А-Яа-яЁё]", surface) else surface
         return Mention(surface, start, end, etype, canonical)
-
-
-GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
-                          r"hafen|kirchen|rode|münde|see|ow|itz|and)$")
-#: not "-berg": it ends more surnames and firms met without a given name ("sagte <Nachname>berg",
-#: the news agency "<Name>berg") than towns met without a preposition (eighteenth session,
-#: helper R, docs/robustness.md)
-GERMAN_TOWN = re.compile(r"(?:land|burg|stadt|dorf|hausen|heim|ingen|furt)$")
-GERMAN_PLACE_HEAD = re.compile(r"^(Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landkreis|"
-                               r"Gemeinde|Dorf|Fluss|Insel|Bezirk|Kanton|Oblast)$")
-GERMAN_NOT_NAME = re.compile(
-    r"^(Millionen|Tausende|Hunderte|Dutzende|Ende|Anfang|Mitte|Januar|Februar|März|April|Mai|"
-    r"Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|"
-    r"Donnerstag|Freitag|Samstag|Sonntag|Menschen|Prozent|Euro|Jahr|Jahre|Jahren)$")
-MIXED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][a-zäöü]{0,3}[A-ZÄÖÜ][\wÄÖÜäöü]*$")
 
 
 @register("entities", "gazetteer/v1")
