@@ -151,7 +151,9 @@ class IngestJobs:
                     # one input gives many outcomes (feed items, WARC records, JSONL lines):
                     # ``done`` counts inputs, and a label keeps the part after the input
                     # ("#item-2", "#line-3") so each outcome says which one it is
-                    key = next((k for k in job.labels if outcome.input.startswith(k)), None)
+                    # (the input itself, or one "#" ends: "…/a" is no input of "…/a2")
+                    key = max((k for k in job.labels if outcome.input == k
+                               or outcome.input.startswith(k + "#")), key=len, default=None)
                     label = outcome.input if key is None else \
                         job.labels[key] + outcome.input[len(key):]
                     if key is not None and key not in job.started:
