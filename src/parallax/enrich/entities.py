@@ -22,10 +22,13 @@ from parallax.enrich.german_names import (
 )
 from parallax.enrich.german_places import german_place, place_parts
 from parallax.enrich.german_types import (
+    CLUB,
     GERMAN_NOT_NAME,
     GERMAN_PLACE_HEAD,
     MIXED_ACRONYM,
     german_single,
+    not_a_person,
+    people_reading,
     surname_reused,
 )
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
@@ -314,8 +317,8 @@ class GazetteerEntities:
             mention = self._classify(text, start, end, surface, start in starts, words)
             if mention:
                 raw.append(mention)
-        if german:
-            merge_inflections(raw)
+        if words is not None:
+            merge_inflections(raw, text, words)
         article.entities = link_name_parts(drop_overlaps(raw))
 
     def _split_aliases(self, runs: list[tuple[int, list[str], str]]
@@ -350,7 +353,8 @@ class GazetteerEntities:
                     sentence_start: bool, words: GermanWords) -> Mention | None:
         surface = " ".join(run)
         end = start + len(surface)
-        if text[start:end] != surface:
+        if text[start:end] != surface or people_reading(text, start, surface) \
+                or (surface == "St" and text.startswith(". ", end)):  # "St. <Name>": its name
             return None
         entry = self._alias_de(surface)
         if entry is not None:
@@ -368,6 +372,8 @@ class GazetteerEntities:
         german_words: GermanWords | None,
     ) -> Mention | None:
         german = german_words is not None
+        if german and people_reading(text, start, surface):
+            return None
         entry = alias_lookup(self.aliases, surface)
         if entry is None and " " in surface:  # "President Aurel Dragan": strip titles
             parts = surface.split()
@@ -389,14 +395,18 @@ class GazetteerEntities:
             return Mention(tail, end - len(tail), end, "GPE", tail)
         if german and (GERMAN_NOT_NAME.match(words[0]) or GERMAN_NOT_NAME.match(words[-1])):
             return None  # "Millionen Menschen", "Ende Oktober"
-        if german and len(words) >= 2 and COMPANY.match(words[-1]):
-            return Mention(surface, start, end, "ORG", surface)  # "<name> AG", "<name> Energy"
+        if german and len(words) >= 2 and (COMPANY.match(words[-1]) or CLUB.match(words[0])):
+            return Mention(surface, start, end, "ORG", surface)  # "<name> AG", "FC <town>"
         if german and len(words) in (2, 3) and is_first_name(words[0]):
-            return Mention(surface, start, end, "PERSON", surface)
+            etype = not_a_person(text, start, words, fold(words[-1]) in ORG_WORDS, True)
+            return Mention(surface, start, end, etype or "PERSON", surface)
         if german and len(words) in (2, 3) and surname_reused(text, words[-1]):
-            # nouns were cut before; a place's genitive ("<noun> Russlands") is none
+            # nouns were cut before; a place's genitive ("<noun> Russlands") is none, nor an
+            # organisation's name ("<name> Online") or a numbered thing's ("<name> II")
             person = not any(self._alias_de(w) is not None or w.islower() for w in words)
-            return Mention(surface, start, end, "PERSON" if person else "MISC", surface)
+            etype = not_a_person(text, start, words, fold(words[-1]) in ORG_WORDS, False) \
+                if person else "MISC"
+            return Mention(surface, start, end, etype or "PERSON", surface)
         if fold(words[-1]).endswith(DEMONYM_ENDINGS):
             return None  # "Korvanian", "North Korean": adjectives, not entities
         if fold(words[-1]) in PLACE_WORDS:

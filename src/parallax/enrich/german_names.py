@@ -239,13 +239,65 @@ def adjective_name_type(tokens: list[str]) -> str:
     return "MISC"
 
 
-def merge_inflections(mentions: list[Mention]) -> None:
+def merge_inflections(mentions: list[Mention], text: str, words: GermanWords) -> None:
     """One canonical for a German name's case forms ("der Nordische Rat", "des Nordischen
-    Rates"): the first form seen, where no alias gave another."""
-    first: dict[tuple[str, ...], str] = {}
+    Rates"), where no alias gave another: its base form (``base_form``)."""
+    groups: dict[tuple[str, ...], list[Mention]] = {}
     for m in mentions:
-        words = m.text.split()
-        if len(words) < 2 or m.canonical != m.text or m.type == "PERSON":
+        parts = m.text.split()
+        if len(parts) < 2 or m.canonical != m.text or m.type == "PERSON":
             continue
-        key = tuple(CASE_ENDING.sub("", w.lower()) for w in words)
-        m.canonical = first.setdefault(key, m.canonical)
+        groups.setdefault(tuple(CASE_ENDING.sub("", w.lower()) for w in parts), []).append(m)
+    for group in groups.values():
+        canonical = base_form(group, text, words)
+        for m in group:
+            m.canonical = canonical
+
+
+#: a singular case before an adjective name: its adjective's "-en" is the nominative's "-e"
+#: ("im Nordischen Rat", "zur Arktischen Kommission"); "des" also adds the noun's "-(e)s"
+_SINGULAR = frozenset({"dem", "einem", "im", "am", "vom", "zum", "beim", "zur"})
+_GENITIVE = frozenset({"des", "eines"})
+#: a feminine singular head: after "der" its adjective is singular too, not a plural's
+#: ("der Europäischen Kommission", not "der Vereinigten Staaten")
+_FEMININE = re.compile(r"(?:ion|ung|ei|heit|keit|schaft|ität|ik|ur|enz|anz|ie|bank|kirche|"
+                       r"front|armee|zeitung|agentur|union|ordnung)$")
+
+
+def base_form(group: list[Mention], text: str, words: GermanWords) -> str:
+    """The name a reader looks up: the nominative seen ("das Rote Meer", "Grüner Pass"), else
+    one made from a singular case ("dem Nationalen Rat" -> "Nationale Rat", "des Nationalen
+    Rates" -> "Nationale Rat"), else the first form seen (a plural's or an unsure case)."""
+    first = group[0].text.split()
+    if not all(w[0].isupper() and adjective_form(w.lower()) and words.written_lower(w)
+               for w in first[:-1]):
+        return group[0].text  # not an adjective name ("Treffen der <acronym>", "Pride Week")
+    for m in group:
+        parts = m.text.split()[:-1]
+        article = _before(text, m.start) in DETERMINERS
+        if all(w.endswith("e") for w in parts) or (not article and (
+                all(w.endswith("er") for w in parts) or all(w.endswith("es") for w in parts))):
+            return m.text
+    for m in group:
+        parts, before = m.text.split(), _before(text, m.start)
+        head = parts[-1]
+        if before in _GENITIVE:
+            head = _genitive_cut(head)
+        elif before not in _SINGULAR and not (before in ("der", "einer")
+                                              and _FEMININE.search(head.lower())):
+            continue
+        if all(w.endswith("en") for w in parts[:-1]):
+            return " ".join([*(w[:-1] for w in parts[:-1]), head])
+    return group[0].text
+
+
+def _before(text: str, start: int) -> str:
+    words = text[max(0, start - 12):start].split()
+    return words[-1].lower() if words else ""
+
+
+def _genitive_cut(noun: str) -> str:
+    """"Rates" -> "Rat", "Hauses" -> "Haus", "Südens" -> "Süden", "Komitees" -> "Komitee"."""
+    if len(noun) > 4 and noun.endswith("es") and noun[-3] not in "aeiouäöü":
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun

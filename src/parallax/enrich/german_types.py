@@ -1,22 +1,34 @@
 """How a German capitalised span that no alias names is typed: a lone word, a place, a
-recurring surname.
+recurring surname, a country's name that stands for its people.
 
 Why apart from ``entities``: German capitalises every noun, so its spans need evidence the
-other languages' gazetteer does without (a place's ending, a preposition before it, a surname
-seen again); the rules grew over three sessions (eighteenth and nineteenth,
-docs/enrichment.md) and kept the shared finder over its size.
+other languages' gazetteer does without (a place's ending, a preposition or an article before
+it, a surname seen again, an organisation's last word); the rules grew over two sessions
+(eighteenth and nineteenth, docs/enrichment.md) and kept the shared finder over its size.
 """
 
 from __future__ import annotations
 
 import re
 
-from parallax.enrich.german_lexicon import opening
+from parallax.enrich.german_lexicon import DETERMINERS, adjective, opening
 from parallax.enrich.german_names import GermanWords, is_first_name
 from parallax.records import Mention
 
 GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
-                          r"hafen|kirchen|rode|münde|see|ow|itz|and)$")
+                          r"hafen|kirchen|rode|münde|see|ow|itz|and|stedt)$")
+#: a town takes no article ("in Altstedt", never "im Altstedt"): after one, a town's ending is a
+#: noun's ("im Vorfeld", "die Altstadt"); regions and lakes take one ("im Saarland", "am
+#: Bodensee"), so their endings are left out
+_REGION_ENDING = re.compile(r"(?:land|tal|see)$")
+_ARTICLES = DETERMINERS | {"im", "am"}
+#: a preposition or adverb glued to a place's head word is a common noun, never a name:
+#: "Vorfeld", "Inland", "Übersee", "Innenstadt" (a town ending alone is no evidence against it)
+_PREFIX_NOUN = re.compile(r"^(?:in|aus|um|vor|über|hinter|innen|außen)"
+                          r"(?:land|feld|stadt|see|dorf)$")
+#: "-and" ends "Vennland" or an island's name, but also these nouns' compounds ("in Brand",
+#: "im Bestand", "der Verband"); not "-rand", a coast's name's end
+_AND_NOUN = re.compile(r"(?:stand|brand|band|wand|pfand)$")
 #: not "-berg": it ends more surnames and firms met without a given name ("sagte <Nachname>berg",
 #: the news agency "<Name>berg") than towns met without a preposition (eighteenth session,
 #: helper R, docs/robustness.md)
@@ -27,6 +39,34 @@ GERMAN_NOT_NAME = re.compile(
     r"^(Millionen|Tausende|Hunderte|Dutzende|Ende|Anfang|Mitte|Januar|Februar|März|April|Mai|"
     r"Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|"
     r"Donnerstag|Freitag|Samstag|Sonntag|Menschen|Prozent|Euro|Jahr|Jahre|Jahren)$")
+#: a sports club's mark before its town ("FC <town>", "Union <town>"): the name is a club, not
+#: a person whose "surname" recurs (the town is named alone too)
+CLUB = re.compile(r"^(?:FC|SC|SV|VfB|VfL|TSV|TSG|FSV|SpVgg|Union|Eintracht|Borussia|Fortuna|"
+                  r"Dynamo|Hertha|Werder|Arminia|Hansa|Rapid)$")
+#: countries and regions whose German name is also their people's plural or a club's nickname
+#: ("die Polen wählten", "die Bayern gewannen"); the others' people have a name of their own
+_PEOPLE_PLURAL = frozenset({"Polen", "Schweden", "Ungarn", "Bayern", "Sachsen", "Hessen",
+                            "Niedersachsen", "Schwaben", "Preußen"})
+#: words before a plural noun that no country's name takes: these countries are neuter and take
+#: no article ("in Polen"; "das heutige Polen" has a singular one)
+_PLURAL_BEFORE = frozenset("""die der den viele vielen alle allen einige einigen mehrere wenige
+wenigen manche manchen zwei drei vier fünf sechs sieben acht neun zehn zwölf hundert hunderte
+tausend tausende millionen dutzende""".split())
+#: last words of an organisation's or a medium's name that the shared ORG_WORDS lack (German
+#: articles quote English names: "<name> Online", "<name> Insider"), and an event's
+_ORG_TAIL = frozenset("""online insider finance cruises club klub research initiative
+foundation stiftung verlag media capital partners airlines airways holdings""".split())
+_EVENT_TAIL = frozenset({"week", "woche"})
+_WORK_TAIL = frozenset({"show", "podcast", "blog"})
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+#: acronyms German news writes for common nouns, no organisation's (general knowledge): gas,
+#: television, a car, a test, the GDP, PR, an AI, a lorry, a power plant, a mayor's election,
+#: a disease
+_COMMON_ACRONYMS = frozenset("""LNG TV SUV PCR BIP PR SMS OB CEO KI IT PC PDF GPS DNA RNA LKW
+PKW AKW KKW FAQ USB CO COVID SARS HIV AIDS""".split())
+#: a digit glued to an acronym makes a code, not a name: "CO2", "CO₂", "FFP2", "COVID-19",
+#: "<ACRONYM>-161"
+_CODE_AFTER = re.compile(r"-?[0-9₀-₉]")
 MIXED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][a-zäöü]{0,3}[A-ZÄÖÜ][\wÄÖÜäöü]*$")
 
 
@@ -36,9 +76,13 @@ def german_single(text: str, start: int, end: int, surface: str,
     an acronym (GBV, GdZ, MetVenn), a place ending after a preposition (in Vennland),
     or a surname used again in the text."""
     if MIXED_ACRONYM.match(surface) or (surface.isupper() and 2 <= len(surface) <= 6):
+        if surface in _COMMON_ACRONYMS or _CODE_AFTER.match(text, end):
+            return Mention(surface, start, end, "CANDIDATE", surface)  # "CO2", "COVID-19"
         return Mention(surface, start, end, "ORG", surface)
     before = text[max(0, start - 12):start].split()
     prev = before[-1].lower() if before else ""
+    if common_place_word(surface, prev, german_words):
+        return Mention(surface, start, end, "CANDIDATE", surface)
     if GERMAN_PLACE.search(surface.lower()) and prev in (
             "in", "nach", "aus", "von", "im", "bei", "für", "über", "gegen", "zwischen"):
         return Mention(surface, start, end, "GPE", surface)
@@ -46,6 +90,18 @@ def german_single(text: str, start: int, end: int, surface: str,
         return Mention(surface, start, end, "GPE", surface)  # "Vennland", not "Ausland"
     # kept only if linked to a full name later, else dropped
     return Mention(surface, start, end, "CANDIDATE", surface)
+
+
+def common_place_word(surface: str, prev: str, words: GermanWords | None) -> bool:
+    """A word with a place's ending that is a common noun: a preposition glued to a head word
+    ("Vorfeld"), an "-and" noun ("Brand"), or a town's ending after an article, here or in at
+    least half of the article's sightings ("im Suchfeld", "die Altstadt ... der Altstadt")."""
+    key = surface.lower()
+    if _PREFIX_NOUN.match(key) or _AND_NOUN.search(key):
+        return True
+    if _REGION_ENDING.search(key):
+        return False
+    return prev in _ARTICLES or (words is not None and key in words.after_article)
 
 
 def place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
@@ -63,3 +119,39 @@ def place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
 def surname_reused(text: str, surname: str) -> bool:
     """'Hanna Roloff … Roloff sagte': a German noun pair whose last word recurs alone."""
     return len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)) >= 2
+
+
+def people_reading(text: str, start: int, surface: str) -> bool:
+    """'die Polen', 'viele junge Schweden', '300 Ungarn': the people, not the country (no entity:
+    a demonym is none, and a country there is a wrong name)."""
+    if surface not in _PEOPLE_PLURAL:
+        return False
+    before = text[max(0, start - 60):start].split()[-4:]
+    while before and before[-1].islower() and adjective(before[-1]):
+        before.pop()  # "die jungen Polen"
+    if not before or (before[-1].lower() not in _PLURAL_BEFORE and not before[-1].isdigit()):
+        return False
+    # "..., die Polen für sich hält": a relative pronoun after the comma, the country its object
+    return not (before[-1].lower() in ("die", "der", "den") and len(before) > 1
+                and before[-2].endswith(","))
+
+
+def not_a_person(text: str, start: int, words: list[str], org_word: bool,
+                 given: bool) -> str | None:
+    """The type of a name that looks like a person's (a ``given`` name first, or a last word
+    that recurs like a surname) but is none: an organisation's last word ("<name> Online",
+    ``org_word``: the shared list's "<name> Post") or an English "The" before it (a medium's
+    title), an event's or a programme's last word ("<name> Week", "<name> Show"); without a
+    given name also a roman numeral, a digit or a word in capitals ("<name> II", a shouted
+    headline). None for a person."""
+    last = words[-1].lower()
+    if org_word or last in _ORG_TAIL or text[max(0, start - 4):start] == "The ":
+        return "ORG"
+    if last in _EVENT_TAIL:
+        return "EVENT"
+    if last in _WORK_TAIL:
+        return "MISC"
+    if not given and any(_ROMAN.match(w) or (w.isupper() and len(w) >= 2)
+                         or any(c.isdigit() for c in w) for w in words):
+        return "MISC"
+    return None
