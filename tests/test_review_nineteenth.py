@@ -60,3 +60,29 @@ def test_a_job_labels_each_address_by_itself_not_by_one_it_starts_with(tmp_path:
     assert job.state == "done", job.error
     assert [o["input"] for o in job.outcomes] == [url[:200] for url in urls], job.outcomes
     assert job.started == set(urls), job.started
+
+
+def _german_types(text: str) -> dict[str, str]:
+    from parallax.enrich.ner import make_multilingual
+    from parallax.enrich.sentences import split_sentences
+    from parallax.records import Article, Published
+
+    article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="de")
+    article.sentences = split_sentences(text)
+    make_multilingual(Config()).annotate(article)
+    return {m.text: m.type for m in article.entities if m.type != "DATE"}
+
+
+def test_a_surname_that_is_also_an_organisation_word_stays_a_person() -> None:
+    # "Post", "Bank", "Rat" end organisations' names and are surnames too: a given name before
+    # it, or the surname used again alone, makes a person (both were typed ORG)
+    found = _german_types("Die Ökonomin Sabine Rat sagte am Montag, die Lage sei ernst.")
+    assert found.get("Sabine Rat") == "PERSON", found
+    found = _german_types("Der SPD-Politiker Jörn Post sagte am Montag, die Lage sei ernst. "
+                          "Post betonte, man müsse sparen.")
+    assert found.get("Jörn Post") == "PERSON", found
+    # the word never alone: a paper's name, as before
+    found = _german_types("Das berichtete Korvel Post am Montag. Laut Korvel Post ist das "
+                          "falsch.")
+    assert found.get("Korvel Post") == "ORG", found

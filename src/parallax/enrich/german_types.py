@@ -143,8 +143,11 @@ def not_a_person(text: str, start: int, words: list[str], org_word: bool,
     ``org_word``: the shared list's "<name> Post") or an English "The" before it (a medium's
     title), an event's or a programme's last word ("<name> Week", "<name> Show"); without a
     given name also a roman numeral, a digit or a word in capitals ("<name> II", a shouted
-    headline). None for a person."""
+    headline). None for a person. The shared list's words are surnames too ("Post", "Bank",
+    "Rat"): they make an ORG only without a given name and where the word never stands alone
+    ("<name> Post ... Post sagte" is a person's surname used again)."""
     last = words[-1].lower()
+    org_word = org_word and not given and not _stands_alone(text, words)
     if org_word or last in _ORG_TAIL or text[max(0, start - 4):start] == "The ":
         return "ORG"
     if last in _EVENT_TAIL:
@@ -155,3 +158,10 @@ def not_a_person(text: str, start: int, words: list[str], org_word: bool,
                          or any(c.isdigit() for c in w) for w in words):
         return "MISC"
     return None
+
+
+def _stands_alone(text: str, words: list[str]) -> bool:
+    """The name's last word met without the word before it ("Post betonte"), as a surname is."""
+    before = words[-2] + " "
+    return any(text[max(0, m.start() - len(before)):m.start()] != before
+               for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
