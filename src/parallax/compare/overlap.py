@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlparse
@@ -16,12 +17,12 @@ from urllib.parse import urlparse
 import numpy as np
 
 from parallax.compare.claims import align_claims
+from parallax.compare.names import ACTOR_TYPES, OMISSION_TYPES, Actors, Mentions
 from parallax.compare.reaction import stance, themes
 from parallax.compare.restate import Restatements, mark_restated
 from parallax.records import SCHEMA_VERSION, Article, Story, instant_key
 from parallax.registry import register
 from parallax.settings import Config
-from parallax.textutil import fold
 
 UNKNOWN_OUTLET = "Unknown outlet"
 #: articles whose claims are aligned in one comparison (see OverlapComparer._claims)
@@ -53,6 +54,8 @@ class OverlapComparer:
         for a in mains:
             by_outlet[outlet_of[a.id]].append(a)
         vectors: dict[str, np.ndarray] = {}  # claim texts' vectors, reused by restatements
+        actors = Actors(mains)
+        mentions = Mentions(by_outlet, actors, ACTOR_TYPES)
         result: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "story": {**story.to_dict(), "article_count": len(mains),
@@ -60,7 +63,7 @@ class OverlapComparer:
             "outlets": [{"outlet": o, "articles": [_article_row(a) for a in by_outlet[o]]}
                         for o in outlets],
             "claims": self._claims(mains, outlet_of, vectors),
-            "portrayal": _portrayal(by_outlet, outlets),
+            "portrayal": _portrayal(by_outlet, outlets, actors, mentions),
             "narratives": _narratives(by_outlet),
             "techniques": _techniques(by_outlet),
             "quoted_techniques": _techniques(by_outlet, quoted=True),
@@ -74,11 +77,11 @@ class OverlapComparer:
                  for a in mains), key=lambda r: (instant_key(r["published"]), r["outlet"])),
         }
         mark_restated(result["claims"], Restatements(by_outlet, vectors))
-        entities = {o: {m.canonical for a in arts for m in a.entities
-                        if m.type == "PERSON" or (m.type == "ORG"
-                                                  and not NEWS_MEDIUM.search(m.canonical))}
+        label = _labels(by_outlet, actors)
+        entities = {o: {label[m.canonical] for a in arts for m in a.entities
+                        if m.type in OMISSION_TYPES and not NEWS_MEDIUM.search(m.canonical)}
                     for o, arts in by_outlet.items()}
-        result["omissions"] = omissions(result, entities, _Mentions(by_outlet))
+        result["omissions"] = omissions(result, entities, mentions)
         return result
 
 
@@ -125,36 +128,74 @@ def _article_row(a: Article) -> dict[str, Any]:
             "duplicate_of": a.duplicate_of}
 
 
-def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str]) -> dict[str, Any]:
-    # the 12 actors most outlets name, then the most mentioned, then by name: ``most_common``
-    # alone broke ties by set order, which Python's string hashing changes from run to run
-    # (the same story showed Putin's row in one run and not in the next)
+def _counts(by_outlet: dict[str, list[Article]], actors: Actors
+            ) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
+    """Outlets and mentions per canonical name, and per actor (its group's root name)."""
     outlet_count: Counter[str] = Counter()
     mention_count: Counter[str] = Counter()
+    actor_outlets: Counter[str] = Counter()
+    actor_mentions: Counter[str] = Counter()
     for arts in by_outlet.values():
-        names = [m.canonical for a in arts for m in a.entities
-                 if m.type in ("PERSON", "ORG", "GPE")]
+        names = [m.canonical for a in arts for m in a.entities if m.type in ACTOR_TYPES]
         mention_count.update(names)
         outlet_count.update(set(names))
-    entities = sorted(outlet_count, key=lambda e: (-outlet_count[e], -mention_count[e], e))[:12]
+        actor_mentions.update(actors.find(n) for n in names)
+        actor_outlets.update({actors.find(n) for n in names})
+    return outlet_count, mention_count, actor_outlets, actor_mentions
+
+
+def _labels(by_outlet: dict[str, list[Article]], actors: Actors) -> dict[str, str]:
+    """The name each canonical name is shown under: its actor's most widely used spelling
+    that is not a dotted abbreviation ("California" over "Calif."), then the one most
+    mentioned, then the longer ("Charles E. Grassley" over "Grassley")."""
+    outlet_count, mention_count, _, _ = _counts(by_outlet, actors)
+    label = {}
+    for name in outlet_count:
+        label[name] = max(actors.of(name), key=lambda c: (
+            not (" " not in c and c.endswith(".")), outlet_count[c], mention_count[c],
+            len(c), c))
+    return label
+
+
+def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str],
+               actors: Actors | None = None, mentions: Mentions | None = None
+               ) -> dict[str, Any]:
+    # the 12 actors most outlets name, then the most mentioned, then by name: ``most_common``
+    # alone broke ties by set order, which Python's string hashing changes from run to run
+    # (the same story showed Putin's row in one run and not in the next). One row per actor,
+    # whatever spellings the outlets used (``names.Actors``).
+    actors = actors or Actors(a for arts in by_outlet.values() for a in arts)
+    _, _, actor_outlets, actor_mentions = _counts(by_outlet, actors)
+    label = _labels(by_outlet, actors)
+    roots = sorted(actor_outlets, key=lambda g: (-actor_outlets[g], -actor_mentions[g],
+                                                 label[g]))[:12]
     cells = []
     for outlet in outlets:
-        for entity in entities:
-            cell = _portrayal_cell(by_outlet[outlet], entity)
+        for root in roots:
+            cell = _portrayal_cell(by_outlet[outlet], actors.of(root),
+                                   partial(mentions or _unread, outlet, root))
             if cell is not None:
-                cells.append({"entity": entity, "outlet": outlet, **cell})
-    return {"entities": entities, "outlets": outlets, "cells": cells}
+                cells.append({"entity": label[root], "outlet": outlet, **cell})
+    return {"entities": [label[g] for g in roots], "outlets": outlets, "cells": cells}
 
 
-def _portrayal_cell(arts: list[Article], entity: str) -> dict[str, Any] | None:
-    """How one outlet portrays one entity: the clearest lean among its articles (negative or
-    positive, with the sentences), else ``neutral``; a SemEval role only where the framing stage
-    gave one. ``abstained`` says the models saw the entity but show no lean and no role, so a
-    reader is told that plainly instead of an empty cell. None: the outlet never names it."""
-    labels = [(p, a) for a in arts for p in a.portrayals if p.entity == entity]
-    roles = [(r, a) for a in arts for r in a.roles if r.entity == entity]
-    if not labels and not roles and not any(m.canonical == entity for a in arts
-                                            for m in a.entities):
+def _unread(outlet: str, entity: str) -> bool:
+    return False
+
+
+def _portrayal_cell(arts: list[Article], names: set[str],
+                    named: Callable[[], bool]) -> dict[str, Any] | None:
+    """How one outlet portrays one actor (``names``: its spellings in the story): the clearest
+    lean among its articles (negative or positive, with the sentences), else ``neutral``; a
+    SemEval role only where the framing stage gave one. ``abstained`` says the models saw the
+    entity but show no lean and no role, so a reader is told that plainly instead of an empty
+    cell. None: the outlet never names it, neither as an entity nor in its text (``named``:
+    the entity stage misses names a text does hold, "tea party" written in lower case)."""
+    labels = [(p, a) for a in arts for p in a.portrayals if p.entity in names]
+    roles = [(r, a) for a in arts for r in a.roles if r.entity in names]
+    if (not labels and not roles
+            and not any(m.canonical in names for a in arts for m in a.entities)
+            and not named()):
         return None
     leaning = [(p, a) for p, a in labels if p.polarity != "neutral"]
     cell: dict[str, Any] = {"polarity": None, "score": None, "evidence": [],
@@ -263,12 +304,6 @@ def _reaction(comments: Sequence[dict[str, Any]],
             for outlet, items in sorted(grouped.items())]
 
 
-#: Entity types an outlet can be said to leave out: actors, not places. In the tenth session's
-#: audit of the BASIL comparisons (training half, docs/quality.md) no missing place was a real
-#: omission (0 of 11 judged: "Ky." of "R-Ky.", "United States" in a US story, "Finland" where
-#: the outlet names Helsinki).
-OMISSION_TYPES = ("PERSON", "ORG")
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: news media are where a statement was made or first reported ("told Fox News", "the
 #: Christian Science Monitor breakfast", "on NBC"), not actors an outlet can leave out: 7 of
 #: the 61 entity omissions on the BASIL training half (eleventh session)
@@ -276,67 +311,6 @@ NEWS_MEDIUM = re.compile(
     r"\b(?:news|times|post|journal|monitor|tribune|herald|gazette|magazine|radio|television|"
     r"tv|network|press|reuters|cnn|msnbc|nbc|abc|cbs|hbo|npr|pbs|axios|politico|bloomberg)\b",
     re.IGNORECASE)
-#: a US party is named by its members or adjective ("House Democrats", "Democratic leader",
-#: "Republicans"), rarely by "the Democratic Party": the tenth session's audit judged
-#: "leaves out the Democratic Party / the Democratic Caucus" wrong where the outlet wrote
-#: "Democrats"; 3 more on the training half in the eleventh (GOP for "Republicans")
-_PARTY_FORMS = {
-    "democratic": (" democrat ", " democrats ", " democratic "),
-    "democrats": (" democrat ", " democrats ", " democratic "),
-    "republican": (" republican ", " republicans ", " gop "),
-    "republicans": (" republican ", " republicans ", " gop "),
-    "gop": (" republican ", " republicans ", " gop "),
-}
-#: the other words a party's name may hold ("House Democratic Caucus"), no more: "the
-#: Democratic National Committee" is an organisation of its own
-_PARTY_REST = frozenset({"party", "caucus", "conference", "house", "senate", "the"})
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _tokens(text: str) -> list[str]:
-    """Folded words with the dots of abbreviations dropped, so "F.B.I." meets "FBI"."""
-    return [w if w.isascii() else fold(w) for w in _WORD.findall(text.replace(".", "").lower())]
-
-
-class _Mentions:
-    """Does an outlet's text name an entity in any spelling? The entity stage gives one
-    article's "Nancy Pelosi" and another's "Pelosi" different canonical names, so comparing
-    canonical names alone listed Pelosi as left out of the New York Times' report on her
-    re-election: 16 of 120 entity omissions on the BASIL training half were names standing
-    word for word in the outlet's own text. Texts are read only for outlets that have a
-    candidate omission, once each (about 0.3 ms per 700-word article)."""
-
-    def __init__(self, by_outlet: dict[str, list[Article]]) -> None:
-        self.by_outlet = by_outlet
-        self.forms: dict[str, set[str]] = defaultdict(set)
-        for arts in by_outlet.values():
-            for a in arts:
-                for m in a.entities:
-                    if m.type not in OMISSION_TYPES:
-                        continue
-                    for spelling in (m.text, m.canonical):
-                        words = _tokens(spelling)
-                        if words:
-                            self.forms[m.canonical].add(f" {' '.join(words)} ")
-                        # a person is also named by the surname alone ("Mr. Labrador")
-                        names = [w for w in words if w not in _NAME_SUFFIXES]
-                        if m.type == "PERSON" and len(names) > 1 and len(names[-1]) > 2:
-                            self.forms[m.canonical].add(f" {names[-1]} ")
-                        party = [w for w in words if w in _PARTY_FORMS]
-                        if (m.type == "ORG" and len(party) == 1
-                                and set(words) - set(party) <= _PARTY_REST):
-                            self.forms[m.canonical].update(_PARTY_FORMS[party[0]])
-        self._texts: dict[str, str] = {}
-
-    def __call__(self, outlet: str, entity: str) -> bool:
-        if outlet not in self._texts:
-            words = [w for a in self.by_outlet[outlet]
-                     for w in _tokens(f"{a.title or ''}\n{a.text}")]
-            self._texts[outlet] = f" {' '.join(words)} "
-        text = self._texts[outlet]
-        return any(form in text for form in self.forms.get(entity, ()))
 
 
 def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]],
