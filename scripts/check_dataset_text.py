@@ -101,8 +101,9 @@ ALLOW: tuple[Allow, ...] = (
     Allow(("*",), r"by using this site you agree to|name required mail will not be published"
           r"|the comments to this entry are closed",
           "a web page's stock notices, in made-up pages and the patterns that set them aside"),
-    Allow(("*",), r"international committee of the red|organization for security and",
-          "organisations' names"),
+    Allow(("*",), r"international committee of the red|organization for security and"
+          r"|democratic republic of the congo|association for the advancement of colored",
+          "organisations' and countries' names"),
     Allow(("tests/data/enrich_gold/*",), r"who asked not to be named said",
           "a stock phrase of news prose in a made-up passage"),
     Allow(("tests/data/claim_pairs/pairs.jsonl",), r"prozent über dem niveau des vorjahresmonats",
