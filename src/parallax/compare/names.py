@@ -2,12 +2,12 @@
 whether an outlet's text names it at all.
 
 The entity stage links names within an article; across the articles of a story the same actor
-keeps the spelling each outlet used ("Chuck Grassley" / "Charles E. Grassley", "N.A.A.C.P." /
-"National Association for the Advancement of Colored People", "Ariz." / "Arizona"). Compared
-by canonical name, the comparison showed one actor as two rows and said each outlet did "not
-mention" the other spelling: on nine real BASIL stories (nineteenth session) 30 of 97 "not
-mentioned" cells of the portrayal matrix were wrong that way, and every outlet that named the
-actor otherwise could be said to leave it out.
+keeps the spelling each outlet used (made up: "Chuck Wendt" / "Charles P. Wendt", "O.F.U." /
+"Ostmark Farmers Union", "Ostm." / "Ostmark"). Compared by canonical name, the comparison
+showed one actor as two rows and said each outlet did "not mention" the other spelling: on
+nine real BASIL stories (nineteenth session) 31 of 97 "not mentioned" cells of the portrayal
+matrix were wrong, nearly all that way, and an outlet that named the actor otherwise could be
+said to leave it out.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ _LINKING = frozenset({"of", "for", "the", "and", "on", "in", "to"})
 
 _WORD = re.compile(r"\w+")
 #: English short forms of first names a newsroom and its rival may each use for one person
-#: ("Chuck Grassley" / "Charles E. Grassley"); without them two people of one surname and
-#: initial ("Linda Sanchez", "Loretta Sanchez") would be one
+#: ("Chuck Wendt" / "Charles P. Wendt"); without them two people of one surname and initial
+#: ("Lena Korr", "Lotte Korr") would be one
 _SHORT_FORMS = {
     "bill": "william", "will": "william", "bob": "robert", "rob": "robert", "jim": "james",
     "mike": "michael", "chuck": "charles", "charlie": "charles", "dave": "david",
@@ -107,7 +107,7 @@ def _same(a: tuple[str, str], b: tuple[str, str]) -> int:
         return SPELLING
     words_a, words_b = key_a.split(), key_b.split()
     if type_a == "PERSON":
-        # "Obama" and "Barack Obama"; "Chuck Grassley" and "Charles E. Grassley" (one initial)
+        # "Wendt" and "Charles Wendt"; "Chuck Wendt" and "Charles P. Wendt" (one first name)
         if len(words_a) == 1 or len(words_b) == 1:
             short, full = (words_a, words_b) if len(words_a) == 1 else (words_b, words_a)
             return SPELLING if len(full) > 1 and _surname(full) == short[0] else DIFFERENT
@@ -120,15 +120,15 @@ def _same(a: tuple[str, str], b: tuple[str, str]) -> int:
             return SPELLING  # an acronym of the full name's words ("NAACP", "FBI")
         if (len(short) == 1 and len(full) == 1 and raw.rstrip().endswith(".")
                 and len(short[0]) >= 3 and full[0].startswith(short[0])):
-            return SPELLING  # "Ariz." and "Arizona"
+            return SPELLING  # "Ostm." and "Ostmark"
         if len(short) >= 2 and len(full) > len(short) and full[-len(short):] == short:
-            return APART  # "Judiciary Committee" and "Senate Judiciary Committee"
+            return APART  # "Harbor Committee" and "Senate Harbor Committee"
     party_a, party_b = _party(words_a), _party(words_b)
     return SPELLING if party_a is not None and party_a == party_b else DIFFERENT
 
 
 def _first_names_fit(a: str, b: str) -> bool:
-    """"Ben" / "Benjamin", "J." / "James", "Chuck" / "Charles"; not "Linda" / "Loretta"."""
+    """"Ben" / "Benjamin", "J." / "James", "Chuck" / "Charles"; not "Lena" / "Lotte"."""
     short, full = sorted((a, b), key=len)
     return ((full.startswith(short) and (len(short) == 1 or len(short) >= 3))
             or _SHORT_FORMS.get(short, short) == _SHORT_FORMS.get(full, full))
@@ -168,10 +168,10 @@ def _near(names: list[str]) -> dict[str, list[str]]:
 class Actors:
     """The story's names grouped into actors. Two names join when their spellings say so
     (``_same``); a shorter name inside a longer one and two full names of one surname only
-    when no article names both as different entities: the entity stage keeps "the Tea Party"
-    and "the St. Louis Tea Party" apart in the one article that names both, and that is the
-    better evidence. A lone surname joins last, and only when one actor fits ("Clinton" with
-    Hillary and Bill Clinton in the story stays alone)."""
+    when no article names both as different entities: the entity stage keeps "the Harbor
+    Council" and "the East Harbor Council" apart in the one article that names both, and that
+    is the better evidence. A lone surname joins last, and only when one actor fits ("Korr"
+    with Lena and Lotte Korr in the story stays alone)."""
 
     def __init__(self, articles: Iterable[Article], types: Sequence[str] = ACTOR_TYPES) -> None:
         kind: dict[str, str] = {}
