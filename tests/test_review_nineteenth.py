@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from parallax.ingest.sources import read_inputs
-from parallax.records import RawDocument
+from parallax.records import Article, RawDocument
 from parallax.segment.htmlpage import segment_html
 from parallax.settings import Config
 
@@ -86,3 +86,23 @@ def test_a_surname_that_is_also_an_organisation_word_stays_a_person() -> None:
     found = _german_types("Das berichtete Korvel Post am Montag. Laut Korvel Post ist das "
                           "falsch.")
     assert found.get("Korvel Post") == "ORG", found
+
+
+def test_a_father_and_a_son_of_one_name_are_two_actors() -> None:
+    # names of one surname whose first names fit were one actor when no article named both:
+    # "Jr." and "III", or the middle initials "H. W." and "W.", say they are two people
+    from parallax.compare.names import Actors
+    from parallax.records import Mention, Published
+
+    def article(ident: str, name: str) -> Article:
+        made = Article(id=ident, role="main", title="", outlet=None, published=Published(),
+                       text=f"{name} spoke on Monday.", language="en")
+        made.entities = [Mention(name, 0, len(name), "PERSON", name)]
+        return made
+
+    actors = Actors([article("a", "Walter Kress Jr."), article("b", "Walter Kress III"),
+                     article("c", "George H. W. Palmer"), article("d", "George W. Palmer"),
+                     article("e", "Charles E. Tilden"), article("f", "Chuck Tilden")])
+    assert actors.of("Walter Kress Jr.") == {"Walter Kress Jr."}
+    assert actors.of("George W. Palmer") == {"George W. Palmer"}
+    assert actors.of("Chuck Tilden") == {"Chuck Tilden", "Charles E. Tilden"}  # one person

@@ -112,7 +112,7 @@ def _same(a: tuple[str, str], b: tuple[str, str]) -> int:
             short, full = (words_a, words_b) if len(words_a) == 1 else (words_b, words_a)
             return SPELLING if len(full) > 1 and _surname(full) == short[0] else DIFFERENT
         same = (_surname(words_a) is not None and _surname(words_a) == _surname(words_b)
-                and _first_names_fit(words_a[0], words_b[0]))
+                and _first_names_fit(words_a[0], words_b[0]) and _kin_apart(words_a, words_b))
         return APART if same else DIFFERENT
     for short, full, raw in ((words_a, words_b, name_a), (words_b, words_a, name_b)):
         if len(short) == 1 and len(full) > 2 and short[0] == "".join(
@@ -132,6 +132,18 @@ def _first_names_fit(a: str, b: str) -> bool:
     short, full = sorted((a, b), key=len)
     return ((full.startswith(short) and (len(short) == 1 or len(short) >= 3))
             or _SHORT_FORMS.get(short, short) == _SHORT_FORMS.get(full, full))
+
+
+def _kin_apart(a: list[str], b: list[str]) -> bool:
+    """False where both names carry a suffix or middle initials and they differ: a father and
+    his son ("Walter Kress Jr." / "Walter Kress III", "George H. W. Kress" / "George W.
+    Kress", made up) share a first name and a surname. One name without them may be either."""
+    def marks(words: list[str]) -> tuple[str, str]:
+        names = [w for w in words if w not in _NAME_SUFFIXES]
+        suffix = "".join(w for w in words if w in _NAME_SUFFIXES)
+        return suffix, "".join(w if len(w) <= 2 else w[0] for w in names[1:-1])
+
+    return all(x == y or not x or not y for x, y in zip(marks(a), marks(b), strict=True))
 
 
 def _lone(name: str, kind: str) -> bool:
