@@ -33,9 +33,12 @@ from parallax.segment.dates import (
 )
 from parallax.segment.patterns import (
     COMMENTS_HEADING,
+    FURNITURE_WORDS,
     NAV_CHARS,
     OPENER_LITERALS,
     RELATED_HEADING,
+    SHARE_FIRST,
+    SHARE_PHRASE_WORDS,
     always_kind,
     boilerplate_kind,
     comments_start_pattern,
@@ -337,8 +340,10 @@ def read_lines(text: str) -> list[Line]:
         if not here and n <= LOOKUP_WORDS and k not in nav and (
                 n > 25 or (k not in dated and line[0] not in _META_FIRST)):
             # most lines: no heading, no metadata, no navigation; what boilerplate_kind and
-            # meta_kind answer then, without the two calls
-            kinds[k] = always_kind(line, n)
+            # meta_kind answer then, without the two calls (nor always_kind's for a line it
+            # answers None without its patterns: ~100 a real page)
+            if n <= FURNITURE_WORDS and (n <= SHARE_PHRASE_WORDS or line[0] in SHARE_FIRST):
+                kinds[k] = always_kind(line, n)
             continue
         if not here and n <= 25 and k not in nav and k not in dated:
             # a short plain line starting like a bullet or byline (B/P/V/* ..., ~15 a page):

@@ -293,7 +293,7 @@ def boilerplate_kind(line: str, may: Collection[str] | None = None, *,
     if n <= 60 and (((may is None or "author_bio" in may) and AUTHOR_BIO.search(text))
                     or ((may is None or "author_work" in may) and AUTHOR_WORK.search(text))):
         return "author_bio"
-    if n > 40:
+    if n > FURNITURE_WORDS:
         return None
     if may is None:
         if not _ANY_KIND.search(text):
@@ -322,7 +322,7 @@ def always_kind(text: str, n: int) -> str | None:
     of its phrases of at most ``SHARE_PHRASE_WORDS`` words: a longer line whose first letter
     is no ``s`` as ``re.IGNORECASE`` reads it is answered without the regex (~0.1 ms a real
     page; the shortcut's assumptions are pinned by tests/test_linefeatures.py)."""
-    if n > 40 or (n > SHARE_PHRASE_WORDS and text[:1] not in SHARE_FIRST):
+    if n > FURNITURE_WORDS or (n > SHARE_PHRASE_WORDS and text[:1] not in SHARE_FIRST):
         return None
     # ``_may_be_whole`` inlined (~130 lines a real page come here): when it says no,
     # ``_first_kind`` skips every ``_ALWAYS`` pattern and answers None
@@ -481,6 +481,8 @@ _INDEX = page_index()
 _ALWAYS = [(kind, rx) for kind, rx in _COMPILED if kind in _INDEX.always]
 #: the most words of a share_buttons phrase other than "share …" ("copier le lien")
 SHARE_PHRASE_WORDS = 3
+#: a line of more words is no furniture, an author bio aside (``boilerplate_kind``)
+FURNITURE_WORDS = 40
 #: the characters re.IGNORECASE matches to "s" (the first letter of "share")
 SHARE_FIRST = "sSſ"
 _ALWAYS_NAMES = frozenset(kind for kind, _ in _ALWAYS)
