@@ -3,6 +3,7 @@ session's dump-speed cuts; docs/segmentation.md). Every page here is made up."""
 
 from __future__ import annotations
 
+from parallax.segment.linefeatures import code_points
 from parallax.segment.lines import read_lines
 from parallax.segment.patterns import FURNITURE_WORDS, SHARE_PHRASE_WORDS, boilerplate_kind
 
@@ -11,6 +12,15 @@ _WORDS = ["harbour", "ferry", "council", "Winter", "share", "Share", "ſhare", "
 
 def _line(seed: int, count: int) -> str:
     return " ".join(_WORDS[(seed + k * k) % len(_WORDS)] for k in range(count))
+
+
+def test_code_points_remember_only_the_same_page() -> None:
+    page = "Ａ page with ſ, İ and \U0001F600 in it. " * 40
+    other = page[:-1] + "x"  # the same length, another last character
+    for text in (page, other, page, "short", page):
+        codes = code_points(text)
+        assert codes.tolist() == [ord(c) for c in text]
+        assert not codes.flags.writeable  # shared between the line reader and the features
 
 
 def test_read_lines_asks_always_kind_wherever_it_can_answer() -> None:

@@ -74,8 +74,22 @@ def _count_table() -> npt.NDArray[np.uint64]:
     return packed
 
 
+#: the last page's code points (read-only, from ``bytes``): the line reader's scan of the
+#: page (``lines._nav_and_dated``) and the line features (``base_matrix``) read the same
+#: joined page one after the other (~10 µs a real page each time)
+_LAST_CODES: list[tuple[str, npt.NDArray[np.uint32]]] = [("", np.zeros(0, dtype=np.uint32))]
+
+
 def code_points(text: str) -> npt.NDArray[np.uint32]:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    """The code points of ``text``, read-only (remembered for the last page of 1,000+
+    characters)."""
+    last = _LAST_CODES[0]
+    if text == last[0]:
+        return last[1]
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(text) >= 1000:
+        _LAST_CODES[0] = (text, codes)
+    return codes
 
 
 def classes(text: str, codes: npt.NDArray[np.uint32] | None = None) -> npt.NDArray[np.uint8]:

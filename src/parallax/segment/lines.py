@@ -31,6 +31,7 @@ from parallax.segment.dates import (
     may_hold_date,
     parse_absolute,
 )
+from parallax.segment.linefeatures import code_points
 from parallax.segment.patterns import (
     COMMENTS_HEADING,
     FURNITURE_WORDS,
@@ -267,7 +268,7 @@ def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int], list
     (``re`` tries its class at every character, ~0.25 ms a real page) and ~180 splits. Pages
     with characters beyond the Basic Multilingual Plane (emoji, astral digits) take the scans
     (and no word counts: None)."""
-    codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(page)  # (remembered: the line features read the same page next)
     if len(codes) < 4 or int(np.maximum.reduce(codes)) > 0xFFFF:
         return (lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends),
                 lines_of(_YEAR_LINE, page, ends), None)
