@@ -3,6 +3,12 @@ session's dump-speed cuts; docs/segmentation.md). Every page here is made up."""
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
+import pytest
+
+from parallax.segment import linemodel
 from parallax.segment.linefeatures import code_points
 from parallax.segment.lines import read_lines
 from parallax.segment.patterns import FURNITURE_WORDS, SHARE_PHRASE_WORDS, boilerplate_kind
@@ -35,3 +41,27 @@ def test_read_lines_asks_always_kind_wherever_it_can_answer() -> None:
     for page in ("\n".join(texts), "\n\n".join(texts)):
         for line in read_lines(page):
             assert line.phrase_kind == boilerplate_kind(line.text), line.text
+
+
+def _pages() -> list[str]:
+    lines = [_line(seed, count) + end for seed, count, end in itertools.product(
+        range(4), (1, 3, 8, 14, 30), ("", ".", " and more."))]
+    return ["\n".join(lines[:k]) for k in (1, 2, 5, 17, 45, len(lines))]
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_window_means_are_window_mean_of_each_column(page: str) -> None:
+    """The line model's windowed columns, from slices of padded prefix sums: bit for bit the
+    clipped window means ``window_mean`` defines."""
+    lines = read_lines(page)
+    x = linemodel.features(lines)
+    names = linemodel.NAMES
+    for window in (3, 8, 20):
+        for column in ("paragraph", "log_words", "stop_ratio"):
+            got = x[:, names.index(f"{column}~{window}")]
+            assert got.tobytes() == linemodel.window_mean(x[:, names.index(column)],
+                                                          window).tobytes()
+    density = linemodel.window_mean(
+        x[:, names.index("paragraph")] * np.expm1(x[:, names.index("log_words")]), 8)
+    assert np.array_equal(x[:, names.index("density_rel")],
+                          density / max(float(density.max()), 1e-9))

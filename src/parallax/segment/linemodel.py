@@ -179,15 +179,23 @@ def features(lines: list[Line], base: FloatArray | None = None,
     prefix[:3, 1:] = b[_WINDOWED_ROWS]
     np.multiply(para, word_counts, out=prefix[3, 1:])
     prefix[:, 1:].cumsum(axis=1, out=prefix[:, 1:])
-    # all windows at once (one row of bounds per window): the same sums and divisions
+    # each window's sums as the difference of two slices of the prefix sums padded with
+    # their first and last values (the clipped bounds: the same sums and divisions as
+    # indexing them, without the gathers)
+    pad = max(_WINDOWS) + 1
+    padded_sums = np.empty((4, n + 1 + 2 * pad))
+    padded_sums[:, :pad] = prefix[:, :1]
+    padded_sums[:, pad:pad + n + 1] = prefix
+    padded_sums[:, pad + n + 1:] = prefix[:, n:]
     idx = np.arange(n)
-    halves = np.asarray(_WINDOWS)[:, None]
-    lo, hi = np.maximum(idx - halves, 0), np.minimum(idx + halves + 1, n)
-    means = (prefix[:, hi] - prefix[:, lo]) / (hi - lo)  # (column, window, line)
-    for w in range(len(_WINDOWS)):
-        xt[row:row + 3] = means[:3, w]
+    means = {}
+    for half in _WINDOWS:
+        sizes = np.minimum(idx + half + 1, n) - np.maximum(idx - half, 0)
+        means[half] = (padded_sums[:, pad + half + 1:pad + half + 1 + n]
+                       - padded_sums[:, pad - half:pad - half + n]) / sizes
+        xt[row:row + 3] = means[half][:3]
         row += 3
-    density = means[3, _WINDOWS.index(_DENSITY_WINDOW)]
+    density = means[_DENSITY_WINDOW][3]
     rel = density / max(float(np.maximum.reduce(density)), 1e-9)
     start, end = best_region(para * np.sqrt(word_counts) - 0.35 * (1 - para) * 2.0)
     region = np.zeros(n)
