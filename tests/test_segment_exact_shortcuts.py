@@ -9,9 +9,11 @@ import numpy as np
 import pytest
 
 from parallax.segment import linemodel
+from parallax.segment.headline import MARKS
 from parallax.segment.linefeatures import code_points
 from parallax.segment.lines import read_lines
 from parallax.segment.patterns import FURNITURE_WORDS, SHARE_PHRASE_WORDS, boilerplate_kind
+from parallax.segment.titlecheck import title_line
 
 _WORDS = ["harbour", "ferry", "council", "Winter", "share", "Share", "ſhare", "support", "the"]
 
@@ -65,3 +67,19 @@ def test_window_means_are_window_mean_of_each_column(page: str) -> None:
         x[:, names.index("paragraph")] * np.expm1(x[:, names.index("log_words")]), 8)
     assert np.array_equal(x[:, names.index("density_rel")],
                           density / max(float(density.max()), 1e-9))
+
+
+def test_title_line_finds_the_line_the_substitution_finds() -> None:
+    """With no title line in the trace, the title's line is the first that reads as it
+    without its Markdown or list marks (``MARKS`` cuts a prefix only, so such a line holds
+    the title: the text test before the substitution changes no answer)."""
+    page = "\n".join(["Menu", "# Ferry fares rise", "- Ferry fares rise", "> Ferry fares rise",
+                      "Ferry fares rise again", "##  Ferry fares rise", ">", "*", "+ x",
+                      "Ferry fares rise", "The council met."])
+    lines = read_lines(page)
+    for title in ("Ferry fares rise", "Ferry fares rise again", "x", "", "Menu", "ferry",
+                  "# Ferry fares rise", "The council met."):
+        want = next((line.index for line in lines
+                     if MARKS.sub("", line.text).strip() == title), None)
+        assert title_line(title, lines, []) == want, title
+        assert title_line(title, lines, [("Menu", "boilerplate")]) == want, title
