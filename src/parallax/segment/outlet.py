@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import attrgetter
 
 from parallax.segment.lines import BULLET, OUTLET_TIME, Line
@@ -131,8 +131,9 @@ def evidence(lines: list[Line]) -> Evidence:
         if label is not None:
             domains.setdefault(label.casefold(), set()).add(bisect_right(starts, m.start()) - 1)
     attributions = []
-    for i, meta in enumerate(map(attrgetter("meta"), lines)):
-        pattern = _ATTRIBUTION.get(meta) if meta else None
+    metas = list(map(attrgetter("meta"), lines))
+    for i in compress(count(), metas):  # (the ~10 % of lines with a metadata kind)
+        pattern = _ATTRIBUTION.get(metas[i])
         if pattern is not None and (said := pattern.match(texts[i])):
             attributions.append((i, said.group("outlet").strip()))
     return Evidence(copyright, domains, attributions)
