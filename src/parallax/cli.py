@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,21 +31,6 @@ from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
 
 
-def store_failure(exc: BaseException) -> BaseException | None:
-    """The database error (sqlite3 or psycopg) behind ``exc``, if that is what it is."""
-    kinds: list[type[BaseException]] = [sqlite3.Error]
-    if "psycopg" in sys.modules:
-        kinds.append(sys.modules["psycopg"].Error)
-    seen: BaseException | None = exc
-    for _ in range(20):  # a cause chain can loop
-        if seen is None:
-            break
-        if isinstance(seen, tuple(kinds)):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
-
-
 class _Commands(TyperGroup):
     """Every command ends with the README's exit codes: a configuration or store error (a lost
     database connection included) is one clear line and exit 3, never a traceback."""
@@ -63,13 +47,12 @@ class _Commands(TyperGroup):
             say_error(str(exc))
             raise typer.Exit(EXIT_ERROR) from exc
         except Exception as exc:
+            from parallax.store.failures import failure_line, store_failure
+
             failure = store_failure(exc)
             if failure is None:
                 raise
-            message = " ".join(str(failure).split())[:300]
-            err.print(f"[red]error[/red] [{Code.STORE.value}] the database failed: "
-                      f"{type(failure).__name__}: {message}. Everything committed before it is "
-                      "kept; run the same command again to continue.", markup=False)
+            say_error(failure_line(failure))
             raise typer.Exit(EXIT_ERROR) from exc
 
 
@@ -397,7 +380,7 @@ def batch(inputs: Annotated[list[str], typer.Argument(
               "--scheduler", help="Address of a running Dask scheduler, e.g. "
               "tcp://10.0.0.5:8786; default: a local cluster sized to this machine.")] = None,
           workers: Annotated[int | None, typer.Option(
-              "--workers", help="Worker processes of the local cluster (default: cores).")]
+              "--workers", min=1, help="Worker processes of the local cluster (default: cores).")]
           = None,
           no_comparisons: Annotated[bool, typer.Option(
               "--no-comparisons", help="Skip the per-story comparisons.")] = False,

@@ -6,7 +6,7 @@ re-run skips what is stored (by content hash): ingest is idempotent and resumabl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,7 @@ from parallax.ingest import read_inputs
 from parallax.ingest.outlets import KnownOutlets, OutletHold
 from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
-from parallax.records import Article, Page, Rejection, Story
+from parallax.records import Article, Page, RawDocument, Rejection, Story
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
@@ -55,15 +55,17 @@ class IngestReport:
 def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            on_item: Callable[[InputOutcome], None] | None = None,
            pipeline: Pipeline | None = None, cluster: bool = True,
-           workers: int = 1) -> IngestReport:
+           workers: int = 1, names: Mapping[str, str] | None = None) -> IngestReport:
     """``workers`` > 1 analyses on a process pool (``parallax.parallel``); linking, duplicate
-    marks and the store stay here, in input order, so the database ends the same."""
+    marks and the store stay here, in input order, so the database ends the same.
+    ``names``: an input path -> the name stored and reported for it (``named``)."""
     report = IngestReport()
     new_articles: list[Article] = []
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
                                     store.signatures())
     linker = corpus_linker(config, store.articles(role=None))
-    stream = process_stream(read_inputs(inputs, config), config, workers=workers,
+    items = read_inputs(inputs, config)
+    stream = process_stream(named(items, names) if names else items, config, workers=workers,
                             skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline,
                             prepare=linker.prepare_pages)
     hold = OutletHold(KnownOutlets([*config["known_outlets"], *store.outlets()]))
@@ -106,6 +108,28 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         report.stories = update_stories(store, config, new_articles)
         report.story_count = store.counts()["stories"]
     return report
+
+
+def named(items: Iterable[RawDocument | Rejection],
+          names: Mapping[str, str]) -> Iterator[RawDocument | Rejection]:
+    """Inputs under the names a person knows them by. The web app reads uploads from a
+    temporary folder; stored as read, the front page's rejected inputs and an article's source
+    said "/tmp/parallax-upload-…/upload-3.txt" (a server path, and not the file the person
+    chose) instead of "scan.txt". A part keeps its suffix ("notes.jsonl#line-3")."""
+    def rename(text: str) -> str:
+        for path, name in names.items():
+            if text == path or text.startswith(path + "#"):
+                return name + text[len(path):]
+        return text
+
+    for item in items:
+        if isinstance(item, Rejection):
+            item.input = rename(item.input)
+            for path, name in names.items():  # a reason may name the path it could not read
+                item.reason = item.reason.replace(path, name)
+        else:
+            item.input, item.uri = rename(item.input), rename(item.uri)
+        yield item
 
 
 def corpus_linker(config: Config, stored: list[Article]) -> CorpusLinker:

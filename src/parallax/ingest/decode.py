@@ -100,6 +100,23 @@ def _mostly_ascii(data: bytes) -> bool:
     return 0 < stray <= STRAY_BYTES_SHARE * len(data)
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 written without a byte-order mark (some Windows tools and exports do), which
+    was rejected as "binary data (contains NUL bytes)". Its NULs are the high bytes of Latin
+    characters, spaces and digits, so they fall on one side of each byte pair only; random
+    binary data has them on both. The decoded text must still read as prose."""
+    head = data[:8192]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if others == 0 and nuls >= len(head) // 20:
+            text = decode_as(data, codec)
+            if text is not None and _looks_like_prose(text):
+                return text, codec
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise InputRejected with an actionable reason."""
     if not data.strip():
@@ -108,6 +125,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text = decode_as(data, "utf-16") or ""
         if _looks_like_prose(text):
             return text, "utf-16"
+    if (unmarked := _utf16_without_bom(data)) is not None:
+        return unmarked
     binary = sniff_binary(data[:8192], bom_ok=False)
     if binary:
         raise InputRejected(Code.BINARY, f"binary input: looks like {binary}, not a text, "

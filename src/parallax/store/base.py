@@ -71,8 +71,10 @@ class Store(Protocol):
         """Teasers embedded in the page of this main article."""
         ...
 
-    def replace_stories(self, stories: list[Story]) -> None:
-        """Swap every story for these (a full re-clustering); forgets the online index."""
+    def replace_stories(self, stories: list[Story],
+                        profiles: list[tuple[str, dict[str, Any]]] | None = None) -> None:
+        """Swap every story for these (a full re-clustering); forgets the online index, and
+        writes ``profiles`` (the new index) in the same transaction."""
         ...
 
     def story_lock(self) -> AbstractContextManager[None]:
@@ -84,9 +86,13 @@ class Store(Protocol):
         other ingest keep being written meanwhile (only the other clustering waits)."""
         ...
 
-    def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:
+    def save_stories(self, stories: list[Story], merges: dict[str, str],
+                     profiles: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         """Write the stories that changed; ``merges`` (old id -> surviving id) removes the
-        merged stories and remembers where they went."""
+        merged stories and remembers where they went. ``profiles`` (the articles these
+        stories now hold, for the online index) go in the same transaction: written apart, a
+        crash between the two left articles profiled but in no story, and the next run, which
+        re-assigns only unprofiled articles, never put them in one."""
         ...
 
     def save_story_profiles(self, profiles: list[tuple[str, dict[str, Any]]]) -> None: ...

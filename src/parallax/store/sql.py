@@ -128,13 +128,16 @@ class SQLStore(BrowseQueries):
             (rejection.input, rejection.code, rejection.reason, utc_now()),
         )
 
-    def replace_stories(self, stories: list[Story]) -> None:
+    def replace_stories(self, stories: list[Story],
+                        profiles: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         with self.transaction():
             self.conn.execute("DELETE FROM story_articles")
             self.conn.execute("DELETE FROM stories")
             self.conn.execute("DELETE FROM story_profiles")  # the online index starts over
             for story in stories:
                 self._insert_story(story)
+            if profiles:
+                self.save_story_profiles(profiles)
 
     def _insert_story(self, story: Story) -> None:
         self.conn.execute("INSERT INTO stories (id, data, size) VALUES (?, ?, ?)"
@@ -146,9 +149,12 @@ class SQLStore(BrowseQueries):
                               " ON CONFLICT DO NOTHING",
                               [(story.id, a) for a in story.article_ids])
 
-    def save_stories(self, stories: list[Story], merges: dict[str, str]) -> None:
+    def save_stories(self, stories: list[Story], merges: dict[str, str],
+                     profiles: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         conn = self.conn
         with self.transaction():
+            if profiles:
+                self.save_story_profiles(profiles)
             for old, new in merges.items():
                 conn.execute("DELETE FROM story_articles WHERE story = ?", (old,))
                 conn.execute("DELETE FROM stories WHERE id = ?", (old,))

@@ -147,15 +147,21 @@ class IngestJobs:
         try:
             store = open_store(self.db)
             try:
+                # an upload is stored under its own name, not the temporary path it is read
+                # from (runner.named); outcomes then come back under that name
+                names = {k: v for k, v in job.labels.items() if k.startswith(str(folder))}
+                given = {names.get(k, k): k for k in job.labels}
+
                 def on_item(outcome: InputOutcome) -> None:
                     # one input gives many outcomes (feed items, WARC records, JSONL lines):
                     # ``done`` counts inputs, and a label keeps the part after the input
                     # ("#item-2", "#line-3") so each outcome says which one it is
                     # (the input itself, or one "#" ends: "…/a" is no input of "…/a2")
-                    key = max((k for k in job.labels if outcome.input == k
-                               or outcome.input.startswith(k + "#")), key=len, default=None)
-                    label = outcome.input if key is None else \
-                        job.labels[key] + outcome.input[len(key):]
+                    shown = max((k for k in given if outcome.input == k
+                                 or outcome.input.startswith(k + "#")), key=len, default=None)
+                    key = None if shown is None else given[shown]
+                    label = outcome.input if key is None or shown is None else \
+                        job.labels[key] + outcome.input[len(shown):]
                     if key is not None and key not in job.started:
                         job.started.add(key)
                         job.done = len(job.started)
@@ -163,7 +169,7 @@ class IngestJobs:
                                          "reason": outcome.reason, "code": outcome.code,
                                          "articles": [a["id"] for a in outcome.articles]})
 
-                report = ingest(job.inputs, store, self.config, on_item=on_item)
+                report = ingest(job.inputs, store, self.config, on_item=on_item, names=names)
                 job.stories = report.story_count
                 job.done = len(job.inputs)
                 changed = [s.id for s in report.stories]
@@ -172,6 +178,10 @@ class IngestJobs:
             job.state = "done"
             self.warm(changed)
         except Exception as exc:  # reported on the job page, never as a stack trace
-            job.state, job.error = "failed", f"{type(exc).__name__}: {exc}"
+            from parallax.store.failures import failure_line, store_failure
+
+            failure = store_failure(exc)
+            job.state, job.error = "failed", f"{type(exc).__name__}: {exc}" if failure is None \
+                else failure_line(failure, again="send the same inputs again")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
