@@ -138,3 +138,14 @@ def test_a_locked_database_is_said_to_be_busy_on_the_job_page(locked_db: Path) -
     job = _finished(client, sent.json())
     assert job["state"] == "failed"
     assert "database is busy" in job["error"] and "send the same inputs again" in job["error"]
+
+
+def test_batch_says_when_its_scheduler_cannot_be_reached(tmp_path: Path) -> None:
+    shard = tmp_path / "shard.jsonl"
+    shard.write_text('{"title": "Ferry", "text": "Crews stopped work."}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(shard), "--out", str(tmp_path / "out"),
+                                      "--scheduler", "scheduler.example"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 3, said
+    assert "cannot reach the Dask scheduler at scheduler.example" in said
+    assert isinstance(result.exception, SystemExit)

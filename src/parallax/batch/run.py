@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 
 from parallax.batch.partitions import Partition, done, plan, run_partition
 from parallax.batch.schema import STORY_SCHEMA, article_of
+from parallax.errors import Code, ParallaxError
 from parallax.records import Article, Mention, Published, Rejection
 from parallax.settings import Config
 
@@ -111,7 +112,12 @@ def _run_on_dask(todo: list[Partition], out: Path, config: Config, scheduler: st
     cluster = None
     threads = None  # a remote cluster's workers decide for themselves
     if scheduler:
-        client = Client(scheduler)
+        try:  # nobody listening, or no address at all: one line (exit 3), not a traceback
+            client = Client(scheduler)
+        except (OSError, ValueError, AssertionError) as exc:  # (distributed asserts a scheme)
+            raise ParallaxError(Code.CONFIG, f"cannot reach the Dask scheduler at {scheduler}: "
+                                f"{exc or type(exc).__name__} (is it running? addresses look "
+                                "like tcp://10.0.0.5:8786)") from exc
     else:
         n = workers or max(1, os.cpu_count() or 1)
         threads = max(1, (os.cpu_count() or 1) // n)
