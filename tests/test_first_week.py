@@ -1,8 +1,8 @@
 """What went wrong in a new user's first week of operating Parallax (docs/robustness.md,
 nineteenth session): web uploads stored under the server's temporary paths, a locked
 database said only as "database is locked" (and the CLI's line printed its own markup),
-UTF-16 without a byte-order mark rejected as binary, and ``batch --workers 0`` taken as "all
-cores". All inputs are made up."""
+UTF-16 without a byte-order mark rejected as binary, Latin-1 read as windows-1250, and
+``batch --workers 0`` taken as "all cores". All inputs are made up."""
 
 from __future__ import annotations
 
@@ -149,3 +149,20 @@ def test_batch_says_when_its_scheduler_cannot_be_reached(tmp_path: Path) -> None
     assert result.exit_code == 3, said
     assert "cannot reach the Dask scheduler at scheduler.example" in said
     assert isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(("codec", "text"), [
+    ("latin-1", "La huelga del puerto de Peñalba afectó a la campaña de Navidad, según el "
+                "señor Ibáñez, portavoz de los estibadores."),
+    ("latin-1", "A greve no porto de Vilarinho afetou a campanha de Natal, disse João "
+                "Brandão, porta-voz dos estivadores."),
+    ("latin-1", "La grève au port de Marvillac a touché les ventes de Noël, selon le préfet "
+                "Étienne Lavergne."),
+    ("cp1250", "Strajk w porcie w Wąsoszu sparaliżował rozładunek, powiedziała burmistrz "
+               "Łucja Żółkiewska."),
+])
+def test_an_undeclared_legacy_code_page_is_read_as_written(codec: str, text: str) -> None:
+    """Latin-1 Spanish, Portuguese and French were read as windows-1250 ("campańa", "Joăo",
+    "grčve"): charset-normalizer ranks those code pages equal and listed 1250 first."""
+    page = (text + "\n") * 3
+    assert decode_bytes(page.encode(codec))[0] == page

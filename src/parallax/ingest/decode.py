@@ -117,6 +117,43 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+#: the single-byte encodings of the WHATWG Encoding Standard (what browsers read pages in),
+#: in Python's names: the only alternatives to charset-normalizer's first reading
+WEB_CODE_PAGES = frozenset({*(f"cp{n}" for n in range(1250, 1259)), "cp866", "cp874",
+                            *(f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+                            "koi8_r", "koi8_u", "mac_roman", "mac_cyrillic"})
+
+
+def _likeliest(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's reading, or where code pages tie on its measure, the one whose text
+    the language identifier is surest of. It often cannot tell windows-1252 from
+    windows-1250 or -1257 on a short Western text and took whichever it listed first, so a
+    Latin-1 Spanish, Portuguese or French file was stored silently wrong ("campańa", "Joăo",
+    "grčve"). Exact ties of the identifier keep charset-normalizer's order (the Polish and
+    Hungarian letters of windows-1250 score as surely as their look-alikes elsewhere); the
+    alternatives are code pages of the web only (a DOS code page, tied, read two real English
+    pages' curly quotes as "GirlsÆ Clubs")."""
+    matches = from_bytes(data[:2_000_000])
+    best = matches.best()
+    if best is None:
+        return None
+    readings: list[tuple[str, str]] = []
+    for match in matches:
+        if match.chaos > best.chaos or match.encoding.lower() in ("utf_8", "utf-8") or (
+                match is not best and match.encoding not in WEB_CODE_PAGES):
+            continue
+        text = decode_as(data, match.encoding)
+        if text and _looks_like_prose(text) and all(text != t for _, t in readings):
+            readings.append((match.encoding, text))
+    if len(readings) > 1:
+        from parallax.enrich.language import LangidIdentifier
+
+        identifier = LangidIdentifier()._full  # the whole model, its probabilities
+        sureness = {name: identifier.classify(text[:5000])[1] for name, text in readings}
+        readings.sort(key=lambda reading: -sureness[reading[0]])  # stable on exact ties
+    return (readings[0][1], readings[0][0]) if readings else None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise InputRejected with an actionable reason."""
     if not data.strip():
@@ -143,11 +180,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return as_declared, name
     if _mostly_ascii(data):  # a few stray bytes of a legacy page: read them as the web does
         return data.decode("utf-8-sig", errors=_STRAY), "utf-8, stray bytes as windows-1252"
-    best = from_bytes(data[:2_000_000]).best()
-    if best is not None and best.encoding and best.encoding.lower() not in ("utf_8", "utf-8"):
-        guessed = decode_as(data, best.encoding) or ""
-        if guessed and _looks_like_prose(guessed):
-            return guessed, best.encoding
+    if (guessed := _likeliest(data)) is not None:
+        return guessed
     raise InputRejected(
         Code.ENCODING,
         f"invalid UTF-8 at byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) and no other "
