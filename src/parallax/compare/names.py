@@ -25,6 +25,14 @@ from parallax.textutil import fold
 #: omission (0 of 11 judged: "Ky." of "R-Ky.", "United States" in a US story, "Finland" where
 #: the outlet names Helsinki).
 OMISSION_TYPES = ("PERSON", "ORG")
+#: a news medium's name: where a statement was made or first reported ("told Fox News", "the
+#: Christian Science Monitor breakfast", "on NBC"), not an actor an outlet can leave out (7 of
+#: the 61 entity omissions on the BASIL training half, eleventh session) nor a story's key
+#: entity unless a headline names it (nineteenth session, ``stories.keyentities``)
+NEWS_MEDIUM = re.compile(
+    r"\b(?:news|times|post|journal|monitor|tribune|herald|gazette|magazine|radio|television|"
+    r"tv|network|press|reuters|cnn|msnbc|nbc|abc|cbs|hbo|npr|pbs|axios|politico|bloomberg)\b",
+    re.IGNORECASE)
 #: the entity types the comparison shows a row for (portrayal) and groups here
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -186,13 +194,24 @@ class Actors:
     with Lena and Lotte Korr in the story stays alone)."""
 
     def __init__(self, articles: Iterable[Article], types: Sequence[str] = ACTOR_TYPES) -> None:
+        self._group_names([(m.canonical, m.type) for m in article.entities if m.type in types]
+                          for article in articles)
+
+    @classmethod
+    def of_names(cls, named: Iterable[Iterable[tuple[str, str]]]) -> Actors:
+        """From each article's (canonical name, type) pairs: the story stage keeps these in
+        its article profiles, not the articles (``stories.keyentities``)."""
+        actors = cls.__new__(cls)
+        actors._group_names(named)
+        return actors
+
+    def _group_names(self, named: Iterable[Iterable[tuple[str, str]]]) -> None:
         kind: dict[str, str] = {}
         together: dict[str, set[int]] = defaultdict(set)
-        for n, article in enumerate(articles):
-            for m in article.entities:
-                if m.type in types:
-                    kind.setdefault(m.canonical, m.type)
-                    together[m.canonical].add(n)
+        for n, pairs in enumerate(named):
+            for canonical, type_ in pairs:
+                kind.setdefault(canonical, type_)
+                together[canonical].add(n)
         names = sorted(kind)
         self.group: dict[str, str] = {c: c for c in names}
         self.members: dict[str, set[str]] = {c: {c} for c in names}
@@ -219,6 +238,12 @@ class Actors:
         self.group[gone] = keep
         self.members[keep] |= self.members.pop(gone)
         where[keep] |= where[gone]
+
+    def join(self, keep: str, gone: str) -> None:
+        """One actor of two roots, on the caller's own evidence (``stories.keyentities``
+        joins transliterations by the story keys)."""
+        self.group[gone] = keep
+        self.members[keep] = self.members.get(keep, {keep}) | self.members.pop(gone, {gone})
 
     def find(self, name: str) -> str:
         while self.group.get(name, name) != name:

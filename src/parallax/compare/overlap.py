@@ -6,7 +6,6 @@ outlet still count, each source under its own "Unknown outlet (…)" column (``o
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -17,7 +16,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from parallax.compare.claims import align_claims
-from parallax.compare.names import ACTOR_TYPES, OMISSION_TYPES, Actors, Mentions
+from parallax.compare.names import ACTOR_TYPES, NEWS_MEDIUM, OMISSION_TYPES, Actors, Mentions
 from parallax.compare.reaction import stance, themes
 from parallax.compare.restate import Restatements, mark_restated
 from parallax.records import SCHEMA_VERSION, Article, Story, instant_key
@@ -302,15 +301,6 @@ def _reaction(comments: Sequence[dict[str, Any]],
              "themes": themes([c["text"] for c in items]),
              "stance": stance([c["text"] for c in items])}
             for outlet, items in sorted(grouped.items())]
-
-
-#: news media are where a statement was made or first reported ("told Fox News", "the
-#: Christian Science Monitor breakfast", "on NBC"), not actors an outlet can leave out: 7 of
-#: the 61 entity omissions on the BASIL training half (eleventh session)
-NEWS_MEDIUM = re.compile(
-    r"\b(?:news|times|post|journal|monitor|tribune|herald|gazette|magazine|radio|television|"
-    r"tv|network|press|reuters|cnn|msnbc|nbc|abc|cbs|hbo|npr|pbs|axios|politico|bloomberg)\b",
-    re.IGNORECASE)
 
 
 def omissions(comparison: dict[str, Any], by_outlet_entities: dict[str, set[str]],

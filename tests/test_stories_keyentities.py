@@ -1,0 +1,100 @@
+"""A story's key entities are the event's actors, not where it was filed (nineteenth session,
+helper K; made-up stories). Before, the header listed the names most of the story's articles
+named at all: the dateline's city, the country the outlets write from, a lawmaker's state
+from a party tag, the network that only hosted an interview, one actor in two spellings."""
+
+from __future__ import annotations
+
+from parallax.records import Article, Mention, Published
+from parallax.stories.keyentities import key_entities, named_of
+
+
+def _article(aid: str, outlet: str, title: str, text: str,
+             names: list[tuple[str, str, str]]) -> Article:
+    """``names``: (surface, canonical, type) as the entity stage gave them, each surface found
+    after the previous one's start (a repeated surface names a later mention)."""
+    mentions, at = [], {}
+    for surface, canonical, kind in names:
+        start = text.index(surface, at.get(surface, 0))
+        at[surface] = start + 1
+        mentions.append(Mention(text=surface, start=start, end=start + len(surface), type=kind,
+                                canonical=canonical))
+    return Article(id=aid, role="main", title=title, outlet=outlet, text=text, language="en",
+                   published=Published(iso="2026-03-01"), entities=mentions)
+
+
+def _story() -> list[Article]:
+    ledger = _article(
+        "a1", "Morning Ledger", "Wendt blocks the harbour toll",
+        "HARBORTON — Senator Charles P. Wendt (D-Ostm.) blocked the toll on Tuesday. The "
+        "Ostmark Farmers Union had asked Wendt to act, and Wendt told Lantern TV he would. "
+        "Dockers in Ostmark cheered.",
+        [("HARBORTON", "Harborton", "GPE"), ("Charles P. Wendt", "Charles P. Wendt", "PERSON"),
+         ("Ostm.", "Ostm.", "GPE"), ("Ostmark Farmers Union", "Ostmark Farmers Union", "ORG"),
+         ("Wendt", "Charles P. Wendt", "PERSON"), ("Wendt", "Charles P. Wendt", "PERSON"),
+         ("Lantern TV", "Lantern TV", "ORG"), ("Ostmark", "Ostmark", "GPE")])
+    star = _article(
+        "a2", "Evening Star", "Senator stops toll plan",
+        "HARBORTON — Chuck Wendt, D-Ostm., stopped the toll plan, the OFU said. Wendt spoke "
+        "to Lantern TV in Ostmark. Harbor Council Chairman Lena Korr was not pleased.",
+        [("HARBORTON", "Harborton", "GPE"), ("Chuck Wendt", "Chuck Wendt", "PERSON"),
+         ("Ostm.", "Ostm.", "GPE"), ("OFU", "OFU", "ORG"), ("Wendt", "Chuck Wendt", "PERSON"),
+         ("Lantern TV", "Lantern TV", "ORG"), ("Ostmark", "Ostmark", "GPE"),
+         ("Harbor Council", "Harbor Council", "ORG"), ("Lena Korr", "Lena Korr", "PERSON")])
+    return [ledger, star]
+
+
+def test_setting_tags_media_and_spellings_leave_the_actors() -> None:
+    shown = key_entities([named_of(a) for a in _story()])
+    # one actor in two spellings is one entry, under its most used spelling
+    assert shown[0] == "Charles P. Wendt" and "Chuck Wendt" not in shown
+    # the union (spelled out and by initials) is an actor both reports name
+    assert shown.count("Ostmark Farmers Union") + shown.count("OFU") == 1
+    # dateline city, a state of a party tag, a place named in passing, the network that
+    # hosted the interview, a council that only titles a person named once
+    assert not {"Harborton", "Ostm.", "Ostmark", "Lantern TV", "Harbor Council",
+                "Lena Korr"} & set(shown)
+
+
+def test_a_place_a_title_names_is_a_subject() -> None:
+    suit = [_article(f"a{k}", outlet, f"Ostmark sues Westmark over {what}",
+                     "Ostmark filed suit against Westmark on Monday. Ostmark says the dam "
+                     "harms Ostmark farms, Westmark disagrees.",
+                     [("Ostmark", "Ostmark", "GPE"), ("Westmark", "Westmark", "GPE"),
+                      ("Ostmark", "Ostmark", "GPE"), ("Ostmark", "Ostmark", "GPE"),
+                      ("Westmark", "Westmark", "GPE")])
+            for k, (outlet, what) in enumerate((("Ledger", "dam"), ("Star", "river dam")))]
+    assert key_entities([named_of(a) for a in suit]) == ["Ostmark", "Westmark"]
+
+
+def test_named_of_counts_mentions_outside_datelines_and_tags() -> None:
+    named = named_of(_story()[0])
+    assert named["Harborton"] == ("GPE", 0, 0)  # named, but only as where it was filed
+    assert named["Ostm."] == ("GPE", 0, 0)
+    assert named["Charles P. Wendt"] == ("PERSON", 3, 1)  # the title names him
+
+
+def test_a_place_one_headline_names_counts_in_every_report() -> None:
+    """A headline in another language or without the place does not make it setting."""
+    a = _article("a1", "Ledger", "Ostmark pledges aid after the flood",
+                 "Ostmark will pay for the levees, Lena Korr said.",
+                 [("Ostmark", "Ostmark", "GPE"), ("Lena Korr", "Lena Korr", "PERSON")])
+    b = _article("b1", "Kurier", "Hilfe für die Flutopfer",
+                 "Lena Korr sagte, Ostmark zahle für die Deiche in Harborton.",
+                 [("Lena Korr", "Lena Korr", "PERSON"), ("Ostmark", "Ostmark", "GPE"),
+                  ("Harborton", "Harborton", "GPE")])
+    assert sorted(key_entities([named_of(a), named_of(b)])) == ["Lena Korr", "Ostmark"]
+
+
+def test_a_transliterated_spelling_is_the_same_actor() -> None:
+    a = _article("a1", "Ledger", "Talks at the Brannick station",
+                 "Vera Kastelic of Kaldgaz met Brannick staff.",
+                 [("Vera Kastelic", "Vera Kastelic", "PERSON"), ("Kaldgaz", "Kaldgaz", "ORG"),
+                  ("Brannick", "Brannick", "ORG")])
+    b = _article("b1", "Vestnik", "Brannik: talks", "Vera Kastelic and Brannik workers met.",
+                 [("Vera Kastelic", "Vera Kastelic", "PERSON"), ("Brannik", "Brannik", "ORG")])
+    c = _article("c1", "Bereg", "Brannik again", "Brannik and Kaldgaz talked.",
+                 [("Brannik", "Brannik", "ORG"), ("Kaldgaz", "Kaldgaz", "ORG")])
+    shown = key_entities([named_of(x) for x in (a, b, c)])
+    assert shown.count("Brannik") + shown.count("Brannick") == 1
+    assert shown[0] == "Brannik"  # named by all three reports
