@@ -33,6 +33,7 @@ from parallax.stories.incremental import IncrementalClusterer
 from parallax.stories.index import StoryIndex
 from parallax.stories.metrics import bcubed, pairwise
 from parallax.stories.profile import ArticleProfile, profile_of
+from parallax.stories.regroup import regroup
 
 
 def load(path: Path, limit: int | None = None) -> tuple[list[Article], dict[str, str]]:
@@ -151,7 +152,7 @@ def main() -> None:
     with Progress() as progress:
         task = progress.add_task("clustering", total=len(profiles) - len(probe_ids))
         for day in sorted(by_day):
-            clusterer.assign_all(index, by_day[day])
+            clusterer.assign_run(index, by_day[day])  # a daily ingest run, regrouping included
             index.changed.clear()  # what a store write would do after each daily batch
             progress.advance(task, len(by_day[day]))
     cluster_s = time.perf_counter() - started
@@ -163,15 +164,21 @@ def main() -> None:
         profiler.dump_stats(args.profile)
 
     # one more article: the online assignment alone, and with the consolidation of the story
-    # it landed in (what ingest runs after a batch of one; an undated article is placed there)
+    # it landed in and its regrouping (what ingest runs after a batch of one; an undated
+    # article is placed there)
     latencies, with_consolidation, cpu_ms = [], [], []
     for p in (p for p in profiles if p.id in probe_ids):
+        pending = set(index.changed)  # kept for the final consolidation below
+        index.changed.clear()
         t, c = time.perf_counter(), time.process_time()
         story = index.assign(p)
         latencies.append((time.perf_counter() - t) * 1000)
         index.consolidate([story] if story else [])
+        if clusterer.regroup_runs:
+            regroup(index, [p.id], clusterer.assign_all)
         with_consolidation.append((time.perf_counter() - t) * 1000)
         cpu_ms.append((time.process_time() - c) * 1000)  # wall on a loaded machine is noise
+        index.changed |= pending
     t = time.perf_counter()
     index.consolidate()
     consolidate_s = time.perf_counter() - t

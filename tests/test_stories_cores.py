@@ -45,7 +45,7 @@ def _article(aid: str, title: str, vector: list[float], own: dict[str, int]) -> 
                           terms=Counter({**cast, **own}), vector=v / np.linalg.norm(v))
 
 
-def _grouping() -> tuple[bool, bool, bool, bool]:
+def _happenings() -> tuple[list[ArticleProfile], list[ArticleProfile]]:
     """Undated: two reports of a panel asking for the minister's ledgers, two of him blaming
     rivals for a dredging affair months later (no stage of a process named on either side),
     and a third ledger report that shares little of its siblings' wording. Six unrelated
@@ -66,6 +66,12 @@ def _grouping() -> tuple[bool, bool, bool, bool]:
     others = [_article(f"x{i}", f"Other news {i}", [0, 0, 1, i], {}) for i in range(6)]
     for i, p in enumerate(others):
         p.keys, p.terms = Counter({f"k{i}": 2}), Counter({f"t{i}": 2})
+    return articles, others
+
+
+def _grouping() -> tuple[bool, bool, bool, bool]:
+    """The five reports of ``_happenings`` and six unrelated articles in one batch."""
+    articles, others = _happenings()
     clusterer = IncrementalClusterer(Config())
     index = clusterer.new_index()
     clusterer.assign_all(index, [*articles, *others])
@@ -84,3 +90,44 @@ def test_two_happenings_of_one_cast_stay_apart_by_their_cores() -> None:
         assert _grouping() == (True, True, True, True)
     finally:
         StoryIndex.core_veto = True
+
+
+def _streamed(order: str) -> tuple[bool, bool, bool, bool]:
+    """The articles of ``_happenings`` fed a few per ingest run (``order``: runs separated by
+    spaces), the index reloaded from the stored stories between runs as ``update`` does; each
+    article stays in exactly one story."""
+    articles, others = _happenings()
+    by_id = {p.id: p for p in [*articles, *others]}
+    clusterer = IncrementalClusterer(Config())
+    stored: list[ArticleProfile] = []
+    story_of: dict[str, str] = {}
+    for run in [list(others)] + [[by_id[a] for a in ids] for ids in order.split()]:
+        index = clusterer.new_index()
+        index.count_documents(stored)
+        for p in stored:
+            index.restore(p, story_of.get(p.id))
+        index.flush()
+        index.changed.clear()
+        clusterer.assign_run(index, run)
+        story_of = dict(index.story_of)
+        stored += run
+        members = [a for story in index.stories.values() for a in story.mains]
+        assert sorted(members) == sorted(p.id for p in stored)
+        assert all(a in index.stories[story_of[a]].mains for a in members)
+    s = story_of
+    return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["e"], s["a"] == s["c"]
+
+
+def test_reports_fed_one_run_at_a_time_group_as_one_batch() -> None:
+    """A feed poller stores a report or two a run. The two happenings' first reports meet
+    while each is alone (no core to compare) and merge; every later report follows. The
+    story that grew across runs is clustered again from its members as one batch would, and
+    split where that batch keeps them apart: the same groups as one ingest of all five."""
+    assert _grouping() == (True, True, True, False)
+    for order in ("a c b d e", "a c bd e", "ac b d e", "a b c d e", "c a b d e", "a c d b e"):
+        assert _streamed(order) == (True, True, True, False), order
+    try:
+        IncrementalClusterer.regroup_runs = False
+        assert _streamed("a c b d e")[3]  # without regrouping: one story
+    finally:
+        IncrementalClusterer.regroup_runs = True

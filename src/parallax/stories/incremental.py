@@ -26,18 +26,19 @@ from parallax.registry import register
 from parallax.settings import Config
 from parallax.store.base import Store
 from parallax.stories.index import StoryIndex
-from parallax.stories.profile import PROFILE_VERSION, ArticleProfile, profile_of
+from parallax.stories.profile import PROFILE_VERSION, ArticleProfile, profile_of, time_order
+from parallax.stories.regroup import regroup
 from parallax.stories.state import StoryState
 
 THREAD_WINDOW_FACTOR = 4
 THREAD_THRESHOLD_FACTOR = 0.8
 
 
-def _time_order(p: ArticleProfile) -> tuple[str, str]:
-    return (p.day.isoformat() if p.day else "9999", p.id)
-
-
 class IncrementalClusterer:
+    #: a story that grew across ingest runs is split where one batch of its members keeps
+    #: them apart (``stories.regroup``); False only for the ablation in benchmarks
+    regroup_runs = True
+
     def __init__(self, config: Config) -> None:
         self.threshold = float(config["story_similarity_threshold"])
         self.window = int(config["story_window_days"])
@@ -69,13 +70,20 @@ class IncrementalClusterer:
         stories = [self.story(index, s) for s in index.stories.values()]
         return _inherit_ids(stories, previous)
 
+    def assign_run(self, index: StoryIndex, profiles: list[ArticleProfile]) -> None:
+        """One ingest run's articles into an index that holds the earlier runs' stories: as a
+        batch, then the stories that grew across runs regrouped (``stories.regroup``)."""
+        self.assign_all(index, profiles)
+        if self.regroup_runs:
+            regroup(index, [p.id for p in profiles], self.assign_all)
+
     def assign_all(self, index: StoryIndex, profiles: list[ArticleProfile]) -> None:
         """Main articles in time order, consolidation, then teasers (which never start one)."""
         index.count_documents(profiles)
-        for p in sorted((p for p in profiles if p.role == "main"), key=_time_order):
+        for p in sorted((p for p in profiles if p.role == "main"), key=time_order):
             index.assign(p)
         index.consolidate()
-        for p in sorted((p for p in profiles if p.role != "main"), key=_time_order):
+        for p in sorted((p for p in profiles if p.role != "main"), key=time_order):
             index.assign(p)
 
     # -- online ----------------------------------------------------------------------------
@@ -109,7 +117,7 @@ class IncrementalClusterer:
         fresh.update({a.id: a for a in articles if a.id not in index.profiles})
         profiles = [profile_of(a) for a in fresh.values()]
         before, stored = dict(index.merges), set(index.stories)
-        self.assign_all(index, profiles)
+        self.assign_run(index, profiles)
         changed = [self.story(index, index.stories[s]) for s in sorted(index.changed)
                    if s in index.stories]
         # only stories someone could have linked to need a redirect, not this batch's own

@@ -203,8 +203,9 @@ class StoryIndex(StorySimilarity):
         election) as late coverage of this one, and an online join is judged against the
         story as it stands, often a story of one or two dated articles whose average is
         noise. Below the raised bar the article starts its own story and consolidation's
-        average link decides once both events are complete; consolidation never splits,
-        so a wrong early join is final. One event's coverage keeps within the slack (each
+        average link decides once both events are complete; consolidation never splits
+        (only a later run's regrouping may, ``stories.regroup``), so within a run a wrong
+        early join is final. One event's coverage keeps within the slack (each
         of the 30 basil-tune events spans at most 3 days, 23 of them at most one), so
         continuous coverage keeps joining online: the cost is consolidation work, paid only
         by the late arrivals. An undated article or a story without dates gives no distance
@@ -244,7 +245,10 @@ class StoryIndex(StorySimilarity):
 
     def _join(self, profile: ArticleProfile, keys: dict[str, float], story: StoryState,
               terms: dict[str, float] | None = None, marks: dict[str, float] | None = None,
-              defer: bool = False, stages: dict[str, str] | None = None) -> None:
+              defer: bool = False, stages: dict[str, str] | None = None,
+              indexed: bool = False) -> None:
+        """``indexed``: the article's vector is in the search index already (``split`` moves
+        it to another story)."""
         self.story_of[profile.id] = story.id
         self.changed.add(story.id)
         if profile.role != "main":
@@ -283,13 +287,53 @@ class StoryIndex(StorySimilarity):
             story.vec_sum = profile.vector.copy() if story.vec_sum is None \
                 else story.vec_sum + profile.vector
             story.vec_count += 1
-            self._key_of_row.append(profile.id)
-            if defer:
-                self._pending.append(profile.vector)
-            else:
-                self.flush()
-                self.vectors.add(len(self._key_of_row) - 1, profile.vector)
+            if not indexed:
+                self._key_of_row.append(profile.id)
+                if defer:
+                    self._pending.append(profile.vector)
+                else:
+                    self.flush()
+                    self.vectors.add(len(self._key_of_row) - 1, profile.vector)
         story.add_days(profile.day, profile.day)
+
+    # -- regrouping (``stories.regroup``) ---------------------------------------------------
+
+    def sub_index(self) -> StoryIndex:
+        """An empty index with this one's settings and document frequencies (shared, not
+        copied: the articles it will hold are counted here already), to cluster one story's
+        members again as a batch would."""
+        sub = StoryIndex(self.threshold, self.embedding_weight, self.window,
+                         self.lexical_weight, self.date_weight, self.term_floor)
+        sub.join_factor = self.join_factor
+        sub.df, sub.tdf, sub.marks = self.df, self.tdf, self.marks
+        sub.docs, sub._counted = self.docs, self._counted
+        return sub
+
+    def split(self, story: StoryState, parts: list[tuple[list[str], list[str]]],
+              keep: int) -> list[str]:
+        """Replace ``story`` by ``parts`` (main articles, teasers), ``parts[keep]`` under its
+        id, the others as new stories; returns the parts' ids. Sums are summed again from the
+        members (a story's sums only ever grew before), and the core veto forgets its
+        answers: they are keyed by a story's id and size, which a part may repeat."""
+        del self.stories[story.id]
+        self._cores.pop(story.id, None)
+        self._apart.clear()
+        ids: list[str] = []
+        # the kept part first: a new part named after its first article could otherwise take
+        # the story's own id (a story is named after the article that started it)
+        for i in sorted(range(len(parts)), key=lambda i: i != keep):
+            mains, related = parts[i]
+            if i == keep:
+                state = self.stories[story.id] = StoryState(id=story.id, order=story.order)
+            else:
+                state = self.stories[self._new_story(mains[0])]
+            for article_id in mains + related:
+                p = self.profiles[article_id]
+                main = p.role == "main"
+                self._join(p, self.unit(p.keys), state, self.unit_terms(p) if main else None,
+                           self.unit_marks(p) if main else None, indexed=True)
+            ids.append(state.id)
+        return ids
 
     # -- consolidation ---------------------------------------------------------------------
 

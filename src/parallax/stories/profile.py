@@ -66,6 +66,11 @@ class ArticleProfile:
                    duplicate_of=data.get("duplicate_of"), vector=vector)
 
 
+def time_order(p: ArticleProfile) -> tuple[str, str]:
+    """Arrival order within a batch: by publication day, undated last, then by id."""
+    return (p.day.isoformat() if p.day else "9999", p.id)
+
+
 def day_of(iso: str | None) -> date | None:
     if not iso:
         return None
