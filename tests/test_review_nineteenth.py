@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from parallax.ingest.sources import read_inputs
-from parallax.records import Article, RawDocument
+from parallax.records import Article, Mention, Published, RawDocument
 from parallax.segment.htmlpage import segment_html
 from parallax.settings import Config
 
@@ -92,7 +92,6 @@ def test_a_father_and_a_son_of_one_name_are_two_actors() -> None:
     # names of one surname whose first names fit were one actor when no article named both:
     # "Jr." and "III", or the middle initials "H. W." and "W.", say they are two people
     from parallax.compare.names import Actors
-    from parallax.records import Mention, Published
 
     def article(ident: str, name: str) -> Article:
         made = Article(id=ident, role="main", title="", outlet=None, published=Published(),
@@ -106,3 +105,20 @@ def test_a_father_and_a_son_of_one_name_are_two_actors() -> None:
     assert actors.of("Walter Kress Jr.") == {"Walter Kress Jr."}
     assert actors.of("George W. Palmer") == {"George W. Palmer"}
     assert actors.of("Chuck Tilden") == {"Chuck Tilden", "Charles E. Tilden"}  # one person
+
+
+def test_two_people_one_article_names_both_are_two_key_entities() -> None:
+    # the story keys' join of transliterated spellings (first letters of each word, words
+    # of 3+ letters) made "Pak Sun Ho" and "Pak Sun Il" (a father and a son, made up) one
+    # key entity, though every report names both
+    from parallax.stories.keyentities import key_entities, named_of
+
+    reports = []
+    for n in range(3):
+        text = f"Pak Sun Ho met envoys on day {n}. His late father Pak Sun Il founded the party."
+        made = Article(id=f"r{n}", role="main", title="Pak Sun Ho meets envoys", outlet=f"O{n}",
+                       published=Published(), text=text, language="en")
+        made.entities = [Mention(name, text.index(name), text.index(name) + len(name),
+                                 "PERSON", name) for name in ("Pak Sun Ho", "Pak Sun Il")]
+        reports.append(named_of(made))
+    assert sorted(key_entities(reports)) == ["Pak Sun Ho", "Pak Sun Il"]

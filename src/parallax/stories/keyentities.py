@@ -177,6 +177,13 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
     # across scripts a name's spellings differ in their last letters ("Brannick" /
     # "Brannik" transliterated back, made up): the story keys' first letters of every word
     # (``features.name_key``) join them, as they join the articles
+    # ... but never two names one article names both: those are two people of one family
+    # or of near spellings ("Kim Jong Un" / "Kim Jong Il", "Christian" / "Christine <name>")
+    seen: dict[str, set[int]] = defaultdict(set)
+    for k, pairs in enumerate(per_article):
+        for name, _ in pairs:
+            if name in keep:
+                seen[actors.find(name)].add(k)
     by_key: dict[tuple[object, ...], str] = {}
     for name in candidates:
         # each word's key and about its length ("Obama" is not "Obamacare"); not the types,
@@ -186,8 +193,9 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
         if not words:
             continue
         root, other = actors.find(name), actors.find(by_key.setdefault(word_keys, name))
-        if other != root:
+        if other != root and not seen[other] & seen[root]:
             actors.join(other, root)
+            seen[other] |= seen.pop(root)
     arts: dict[str, set[int]] = defaultdict(set)
     for k, pairs in enumerate(per_article):
         for name, _ in pairs:
