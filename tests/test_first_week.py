@@ -1,11 +1,13 @@
 """What went wrong in a new user's first week of operating Parallax (docs/robustness.md,
-nineteenth session): web uploads stored under the server's temporary paths, a locked
-database said only as "database is locked" (and the CLI's line printed its own markup),
-UTF-16 without a byte-order mark rejected as binary, Latin-1 read as windows-1250, and
-``batch --workers 0`` taken as "all cores". All inputs are made up."""
+nineteenth session): a crash while stories were saved that left articles in no story for
+good, web uploads stored under the server's temporary paths, a locked database said only as
+"database is locked" (and the CLI's line printed its own markup), UTF-16 without a
+byte-order mark rejected as binary, Latin-1 read as windows-1250, and ``batch --workers 0``
+taken as "all cores". All inputs are made up."""
 
 from __future__ import annotations
 
+import hashlib
 import random
 import sqlite3
 import time
@@ -20,8 +22,11 @@ from typer.testing import CliRunner
 from parallax.cli import app
 from parallax.errors import InputRejected
 from parallax.ingest.decode import decode_bytes
+from parallax.records import Article, Page, Published
+from parallax.runner import update_stories
 from parallax.settings import Config
 from parallax.store import open_store
+from parallax.store.sql import SQLStore
 from parallax.web.app import create_app
 from parallax.web.security import hash_token
 
@@ -33,6 +38,41 @@ FERRY = ("Ferry crews in Port Ellery walk out over rosters\n\n"
          "run with a reduced timetable until then.\n\n"
          "Passengers queued for hours at the northern quay, and the town's buses added extra "
          "runs to the rival port of Oskby for travellers who could not wait.\n")
+
+
+def _page(n: int) -> Page:
+    text = f"Ferry crews in Port Ellery stopped work on Monday over rosters, report {n}."
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    article = Article(id="a" + sha[:16], role="main", title=f"Ferry strike {n}",
+                      outlet=f"Outlet {n}", published=Published(iso="2026-03-02"), text=text,
+                      language="en")
+    return Page(input=f"ferry-{n}.txt", uri=f"ferry-{n}.txt", sha256=sha, kind="text",
+                fetched_at="2026-03-02T09:00:00+00:00", articles=[article])
+
+
+def test_a_crash_while_stories_are_saved_leaves_no_article_outside_a_story(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kill -9 after the story index was written but before the stories were: the next run
+    re-assigns only articles without an index entry, so these stayed in no story for good."""
+    store = open_store(tmp_path / "crash.db")
+    pages = [_page(n) for n in range(4)]
+    for page in pages:
+        store.save_page(page)
+    articles = [a for page in pages for a in page.articles]
+
+    def killed(self: SQLStore, story: Any) -> None:
+        raise KeyboardInterrupt  # the process dies with the story transaction open
+
+    with monkeypatch.context() as patch:
+        patch.setattr(SQLStore, "_insert_story", killed)
+        with pytest.raises(KeyboardInterrupt):
+            update_stories(store, Config(), articles)
+    store.close()
+
+    store = open_store(tmp_path / "crash.db")  # the re-run: nothing new to ingest
+    update_stories(store, Config(), [])
+    held = [a for story in store.stories() for a in story.article_ids]
+    assert sorted(held) == sorted(a.id for a in articles)
 
 
 @pytest.fixture()

@@ -123,15 +123,13 @@ class IncrementalClusterer:
         # only stories someone could have linked to need a redirect, not this batch's own
         merges = {old: new for old, new in index.merges.items()
                   if before.get(old) != new and (old in stored or old in before)}
-        store.save_story_profiles([(p.id, p.to_json()) for p in profiles])
-        store.save_stories(changed, merges)
+        store.save_stories(changed, merges, [(p.id, p.to_json()) for p in profiles])
         return changed
 
     def rebuild(self, store: Store) -> list[Story]:
         articles = store.articles(role=None)
         stories = self.cluster(articles, store.stories())
-        store.replace_stories(stories)
-        store.save_story_profiles([(a.id, profile_of(a).to_json()) for a in articles])
+        store.replace_stories(stories, [(a.id, profile_of(a).to_json()) for a in articles])
         return stories
 
     # -- records ---------------------------------------------------------------------------
