@@ -5,8 +5,15 @@ from a party tag, the network that only hosted an interview, one actor in two sp
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+
 from parallax.records import Article, Mention, Published
+from parallax.settings import Config
+from parallax.stories.incremental import IncrementalClusterer
 from parallax.stories.keyentities import key_entities, named_of
+from parallax.stories.profile import ArticleProfile, profile_of
+from parallax.stories.state import StoryState
 
 
 def _article(aid: str, outlet: str, title: str, text: str,
@@ -98,3 +105,30 @@ def test_a_transliterated_spelling_is_the_same_actor() -> None:
     shown = key_entities([named_of(x) for x in (a, b, c)])
     assert shown.count("Brannik") + shown.count("Brannick") == 1
     assert shown[0] == "Brannik"  # named by all three reports
+
+
+def test_story_header_ranks_the_actors() -> None:
+    """Through the clusterer's story record, as ``parallax stories`` shows it."""
+    profiles = {a.id: profile_of(a) for a in _story()}
+    index = type("Index", (), {"profiles": profiles, "unit_keys": {}})()
+    state = StoryState(id="s1", order=0, mains=list(profiles))
+    story = IncrementalClusterer(Config()).story(index, state)  # type: ignore[arg-type]
+    assert story.key_entities[0] == "Charles P. Wendt"
+    assert "Harborton" not in story.key_entities and "Lantern TV" not in story.key_entities
+
+
+def test_profiles_stored_before_the_types_still_rank() -> None:
+    """A store written before profiles kept the types: its names count as they did."""
+    old = ArticleProfile.from_json("a1", {"entities": {"Ilse Varga": 2, "Port Mirel": 1}})
+    assert old.named is None
+    again = ArticleProfile.from_json("a1", old.to_json())
+    assert again.named is None
+    assert key_entities([None], [Counter({"Ilse Varga": 2, "Port Mirel": 1})]) == [
+        "Ilse Varga", "Port Mirel"]
+
+
+def test_stored_profiles_keep_the_types() -> None:
+    """The next ingest run ranks a story from the stored profiles, not the articles."""
+    stored = json.loads(json.dumps(profile_of(_story()[0]).to_json()))
+    again = ArticleProfile.from_json("a1", stored)
+    assert again.named == named_of(_story()[0])

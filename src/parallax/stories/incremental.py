@@ -15,7 +15,6 @@ its aftermath and the follow-up talks become one thread.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,6 +25,7 @@ from parallax.registry import register
 from parallax.settings import Config
 from parallax.store.base import Store
 from parallax.stories.index import StoryIndex
+from parallax.stories.keyentities import key_entities
 from parallax.stories.profile import PROFILE_VERSION, ArticleProfile, profile_of, time_order
 from parallax.stories.regroup import regroup
 from parallax.stories.state import StoryState
@@ -137,12 +137,6 @@ class IncrementalClusterer:
     def story(self, index: StoryIndex, state: StoryState) -> Story:
         mains = [index.profiles[i] for i in state.mains]
         members = set(state.mains)
-        entities: Counter[str] = Counter()
-        for p in mains:
-            # each article counts a name once; its own order (first mention first) breaks ties,
-            # so a re-ingest of the same data lists the same key entities (a set's order
-            # changes with the process's string hashing)
-            entities.update(list(p.entities))
         days = sorted(p.day for p in mains if p.day)
         independent = [p for p in mains if not (p.duplicate_of and p.duplicate_of in members)]
         return Story(
@@ -151,7 +145,7 @@ class IncrementalClusterer:
             outlets=sorted({p.outlet for p in mains if p.outlet}),
             independent_outlets=sorted({p.outlet for p in independent if p.outlet}),
             languages=sorted({p.language for p in mains if p.language}),
-            key_entities=[e for e, _ in entities.most_common(6)],
+            key_entities=key_entities([p.named for p in mains], [p.entities for p in mains]),
             start=days[0].isoformat() if days else None,
             end=days[-1].isoformat() if days else None)
 

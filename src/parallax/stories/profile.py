@@ -17,10 +17,9 @@ import numpy as np
 
 from parallax.records import Article
 from parallax.stories.features import article_keys, article_terms
+from parallax.stories.keyentities import KEY_ENTITY_TYPES, named_of
 from parallax.stories.marks import article_marks
 
-#: entity types worth listing as a story's key entities (dates and MISC say little)
-KEY_ENTITY_TYPES = ("PERSON", "ORG", "GPE", "EVENT")
 #: what a stored profile holds; a store with older profiles is re-profiled once (version 2 added
 #: the lexical terms, version 3 the cross-lingual marks)
 PROFILE_VERSION = 3
@@ -40,6 +39,9 @@ class ArticleProfile:
     terms: Counter[str] = field(default_factory=Counter)  # lexical: title + lead (features)
     marks: Counter[str] = field(default_factory=Counter)  # names and figures (stories.marks)
     duplicate_of: str | None = None
+    #: names with type, mentions and flags (``keyentities.named_of``); None: stored before
+    #: profiles kept them (the story header then counts ``entities`` as it used to)
+    named: dict[str, tuple[str, int, int]] | None = None
     vector: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -49,6 +51,7 @@ class ArticleProfile:
                 "keys": dict(self.keys), "entities": dict(self.entities),
                 "terms": dict(self.terms), "marks": dict(self.marks),
                 "duplicate_of": self.duplicate_of,
+                **({} if self.named is None else {"named": self.named}),
                 "v": PROFILE_VERSION}
 
     @classmethod
@@ -63,7 +66,16 @@ class ArticleProfile:
                    entities=Counter(data.get("entities") or {}),
                    terms=Counter(data.get("terms") or {}),
                    marks=Counter(data.get("marks") or {}),
-                   duplicate_of=data.get("duplicate_of"), vector=vector)
+                   duplicate_of=data.get("duplicate_of"),
+                   named=_named(data.get("named")),
+                   vector=vector)
+
+
+def _named(data: dict[str, list[Any]] | None) -> dict[str, tuple[str, int, int]] | None:
+    """A profile stored before the names kept their types has none: unknown, not empty."""
+    if data is None:
+        return None
+    return {name: (str(t), int(n), int(f)) for name, (t, n, f) in data.items()}
 
 
 def time_order(p: ArticleProfile) -> tuple[str, str]:
@@ -94,4 +106,4 @@ def profile_of(article: Article) -> ArticleProfile:
         day=day_of(article.published.iso), keys=article_keys(article),
         entities=Counter(m.canonical for m in article.entities if m.type in KEY_ENTITY_TYPES),
         terms=article_terms(article), marks=article_marks(article),
-        duplicate_of=article.duplicate_of, vector=vector)
+        duplicate_of=article.duplicate_of, named=named_of(article), vector=vector)
