@@ -203,7 +203,9 @@ class MultilingualEntities:
             start += junk.end()  # "• Jay Cutler", "“New South"
         surface = text[start:end]
         trimmed = re.sub(r"['’]s$", "", surface)
-        lead = re.match(r"(?i)(the|der|die|das)\s+", trimmed)
+        # "the", and a lower-case "a"/"an" that the small model took into a name (real news,
+        # nineteenth session: "a <Board>" as an entity of its own): no name opens with either
+        lead = re.match(r"(?i:the|der|die|das)\s+|an?\s+(?=[A-Z])", trimmed)
         if lead:
             start += lead.end()
             trimmed = trimmed[lead.end():]
