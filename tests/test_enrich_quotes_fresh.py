@@ -80,3 +80,22 @@ def test_a_colon_quote_takes_no_speaker_from_an_earlier_sentence() -> None:
     shown = _speakers(article)
     assert shown["This bridge has cut my drive to work in half and I am grateful for it"] is None
     assert shown["The harbour will stay open to every ship that needs it"] == "Aron Vasquez"
+
+
+def test_real_news_voices_name_the_person_not_a_description_or_a_place() -> None:
+    """Nineteenth session (helper V), made-up sentences after the BASIL audit: a descriptive
+    appositive was shown as the speaker instead of the name before it; a department the speaker
+    attacked, right before ", and said", as the speaker; the place nearest the verb instead of
+    the attorneys general of it."""
+    shown = _speakers(enriched(
+        "The ferry union met on Monday. Mara Lindqvist, a longtime critic of the harbour "
+        "board, said it is \"not that easy.\""))
+    assert shown["not that easy"] == "Mara Lindqvist"
+    shown = _speakers(enriched(
+        "Senator Maria Costa on Tuesday renewed her attack on the \"lazy\" Harbour Department, "
+        "and said a former aide to her rival should resign."))
+    assert shown["a former aide to her rival should resign"] == "Maria Costa"
+    shown = _speakers(enriched(
+        "Attorneys general in Vermont and New Hampshire said they had no plans to join the suit."))
+    assert shown["they had no plans to join the suit"] == \
+        "Attorneys general in Vermont and New Hampshire"

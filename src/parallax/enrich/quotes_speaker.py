@@ -76,6 +76,10 @@ def two_groups(text: str, lo: int, verb_at: int) -> str | None:
     return both.group(1)
 
 
+#: a second verb joined by ", and" ("Ana Lund attacked the port board, and said …", made up):
+#: the name right before it is the first verb's object, no speaker (nineteenth session, real
+#: news: a department a president attacked was shown as the speaker of his words)
+COORDINATED = re.compile(r"[”\"]?,\s+and\s+(?:(?:also|then|later|\w+ly)\s+)?")
 #: a capitalised word before a surname, so that the two may be an untagged full name
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:But|And|So|Yet|Then|Later|Now|Also)\s)"
                          r"[A-Z][\w'’-]*\s+$")
@@ -116,6 +120,11 @@ class Speakers(Antecedents):
         lo = sentence.start if sentence else max(0, cue_at - 200)
         if not named_only and (both := self._two_groups(lo, cue_at)) is not None:
             return both
+        if article.language == "en" and (person := apposition_subject(
+                text, article.entities, lo, cue_at, (0, 0))) is not None and not re.search(
+                r",\s+and\s", text[lo:cue_at]):
+            return person  # "Ana Ruiz, a fierce critic of the mayor, said it is …" (made up):
+            # the appositive's noun phrase was shown (nineteenth session, real news)
         stem = RELATIVE_TAIL.sub("", text[lo:cue_at])  # "The Beacon, which …, said"
         for _ in range(4):
             stem = PARTY_STATE.sub("", stem.rstrip(" ,")).rstrip(" ,")  # "Ryan, R-Wis.,"
@@ -184,6 +193,10 @@ class Speakers(Antecedents):
                 return phrase
         if (both := self._two_groups(lo, cue_at)) is not None:
             return both
+        if article.language == "en" and (pp := SUBJECT_PP.search(text, lo, cue_at)) \
+                and GROUP_BEFORE.search(text[lo:pp.start()].rstrip(" “”\"")):
+            return pp.group(0).strip()  # "Attorneys general in Vell and Nord said" (made up):
+            # the people speak, not the place nearest the verb (nineteenth session)
         if (subject := self.subject_of(cue_at, named_only=True)) is not None:
             return subject  # "Rubio said Obama “…”", "Rubio also told Rose he …"
         group = BARE_GROUP.search(text[max(lo, cue_at - 60):cue_at])
@@ -200,7 +213,8 @@ class Speakers(Antecedents):
             if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
                     "PERSON", "ORG", "GPE") and can_speak(text, m, lo) and (
                     m.type == "PERSON" or not any(a <= m.start < b for a, b in roles)) and not (
-                    article.language == "en" and self._employer(m)):
+                    article.language == "en" and (self._employer(m) or COORDINATED.fullmatch(
+                        text, m.end, cue_at))):
                 # "the House speaker said": a place or body inside a role noun is no speaker
                 weight = 0 if m.type == "PERSON" else 15
                 # "a Vell County congressman said": the unnamed people speak, no name is shown

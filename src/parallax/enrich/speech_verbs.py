@@ -110,7 +110,7 @@ SUBJECT_HEAD = (
     r"authorities|scientists?|researchers?|economists?|democrats?|republicans?|activists?|"
     r"residents?|aides?|insiders?|observers?|leaders?|administration|government|campaign|"
     r"white house|kremlin|pentagon|department|agency|committee|court|company|report|study|"
-    r"statement|lawsuit|complaint|indictment|allies|members|spokesmen)")
+    r"statement|lawsuit|complaint|indictment|allies|members|spokesmen|attorneys\s+general)")
 # "critics", "Pentagon officials", "the indictment"; never "which critics" or "But experts"
 SUBJECT_NP = re.compile(
     r"(?<![\w'’.-])(?:(?:the|some|many|several|most|other|two|three|a|an)\s+)?"
