@@ -99,3 +99,18 @@ def test_real_news_voices_name_the_person_not_a_description_or_a_place() -> None
         "Attorneys general in Vermont and New Hampshire said they had no plans to join the suit."))
     assert shown["they had no plans to join the suit"] == \
         "Attorneys general in Vermont and New Hampshire"
+
+
+def test_an_unnamed_subject_speaks_as_written_and_passes_on_to_no_other_voice() -> None:
+    """Nineteenth session (helper V), made up: "the lawsuit says" gave no voice (or the place
+    named nearest); a direct quote after another person's attribution (a line break inside
+    the sentence) took the earlier reported clause's speaker."""
+    shown = _speakers(enriched(
+        "The two towns went to court over the ferry in May. The lawsuit says the new quay "
+        "breaks the harbour charter."))
+    assert shown["the new quay breaks the harbour charter"] == "The lawsuit"
+    shown = _speakers(enriched(
+        "Port officials say the ferry left late from the north quay\n\nafter the storm, and "
+        "Tomas Berg said on Friday,\n\n\u201cI agree with every word of the report.\u201d"))
+    assert shown["the ferry left late from the north quay"] == "Port officials"
+    assert shown["I agree with every word of the report"] != "Port officials"

@@ -225,8 +225,15 @@ def continue_speakers(article: Article, quotes: list[Quote], cues: re.Pattern[st
             # a source after "according to" goes on only to a quote right after its sentence,
             # not past other sentences of the reporter's (fifteenth session, helper Q3)
             reported = end in reports and bool(text[end:q.start].strip(" \"“”„«»‘’'\n"))
+            # another person's attribution between them ('… the report says. And Moen said
+            # Friday: “…”', made up, with a line break in it): not the earlier speaker's words
+            other = article.language == "en" and any(
+                end <= m.start < q.start and m.type == "PERSON" and m.canonical != speaker
+                and text[m.end:m.end + 1] == " " and cues.match(text, m.end + 1, q.start)
+                for m in article.entities)
             if speaker and q.start - end <= GAP and not opening.strip(" \"“”„«»‘’'") and not (
-                    article.language == "en" and _signed(text, end)) and not reported:
+                    article.language == "en" and _signed(text, end)) and not reported \
+                    and not other:
                 # a quote signed after a dash ('“…” – Jefferson T.') goes on to no other
                 q.speaker = speaker
 

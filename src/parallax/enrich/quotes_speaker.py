@@ -79,7 +79,11 @@ def two_groups(text: str, lo: int, verb_at: int) -> str | None:
 #: a second verb joined by ", and" ("Ana Lund attacked the port board, and said …", made up):
 #: the name right before it is the first verb's object, no speaker (nineteenth session, real
 #: news: a department a president attacked was shown as the speaker of his words)
-COORDINATED = re.compile(r"[”\"]?,\s+and\s+(?:(?:also|then|later|\w+ly)\s+)?")
+COORDINATED = re.compile(r"[”\"]?,\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?")
+COORDINATED_END = re.compile(r",\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+#: what may stand before the name that opens a clause: a capitalised dateline and its dash,
+#: capitalised titles ("WASHINGTON — President", "Senator")
+CLAUSE_OPENING = re.compile(r"\s*(?:[A-Z][\w.]*\s*[,―—–-]*\s*){0,4}")
 #: a capitalised word before a surname, so that the two may be an untagged full name
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:But|And|So|Yet|Then|Later|Now|Also)\s)"
                          r"[A-Z][\w'’-]*\s+$")
@@ -193,10 +197,10 @@ class Speakers(Antecedents):
                 return phrase
         if (both := self._two_groups(lo, cue_at)) is not None:
             return both
-        if article.language == "en" and (pp := SUBJECT_PP.search(text, lo, cue_at)) \
-                and GROUP_BEFORE.search(text[lo:pp.start()].rstrip(" “”\"")):
-            return pp.group(0).strip()  # "Attorneys general in Vell and Nord said" (made up):
-            # the people speak, not the place nearest the verb (nineteenth session)
+        if article.language == "en" and (unnamed := self._unnamed_subject(lo, cue_at)):
+            return unnamed
+        if article.language == "en" and (first := self._first_subject(lo, cue_at)):
+            return first
         if (subject := self.subject_of(cue_at, named_only=True)) is not None:
             return subject  # "Rubio said Obama “…”", "Rubio also told Rose he …"
         group = BARE_GROUP.search(text[max(lo, cue_at - 60):cue_at])
@@ -240,6 +244,35 @@ class Speakers(Antecedents):
         if (u := UNNAMED.search(context)) is not None:
             return u.group(0)
         return None
+
+    def _unnamed_subject(self, lo: int, cue_at: int) -> str | None:
+        """A noun phrase that is the whole subject of the verb at ``cue_at``, as written:
+        "Attorneys general in Vell and Nord said", "The lawsuit says", "A local lawmaker said"
+        (made up). The name nearest the verb was shown instead (a place inside the phrase, or
+        one from an earlier clause), or nothing (nineteenth session, real news). A phrase that
+        ends in a name is left to the name rules ("The Harbour Board said")."""
+        text = self.article.text
+        phrase = SUBJECT_PP.search(text, lo, cue_at)
+        if phrase is None and (phrase := SUBJECT_NP.search(text, lo, cue_at)) is not None:
+            end = phrase.start() + len(phrase.group(0).rstrip())
+            if any(phrase.start() <= m.start and m.end == end for m in self.article.entities):
+                return None  # its head is a name's last word: the name rules take it
+        if phrase is None or not GROUP_BEFORE.search(text[lo:phrase.start()].rstrip(" “”\"")):
+            return None
+        return phrase.group(0).strip()
+
+    def _first_subject(self, lo: int, cue_at: int) -> str | None:
+        """The subject of a clause's first verb for a second verb joined by ", and"/", but"
+        ("Ana Lund on Monday attacked the port board, and said …", made up): the name that
+        opens the clause (after a dateline or a title), where the names nearer the verb are the
+        first verb's objects (nineteenth session, real news: a department and a country)."""
+        text = self.article.text
+        if not COORDINATED_END.search(text, lo, cue_at):
+            return None
+        opening = [m for m in self.article.entities if lo <= m.start < cue_at and m.type in (
+            "PERSON", "ORG") and CLAUSE_OPENING.fullmatch(text, lo, m.start)]
+        people = [m for m in opening if m.type == "PERSON"]  # "Harbour Board Chair Ana Lund"
+        return (people or opening)[0].canonical if opening else None
 
     def role_holder(self, start: int, end: int) -> str | None:
         """Who a role noun at ``start:end`` ("the president said") stands for. English: the
