@@ -20,6 +20,7 @@ from operator import attrgetter, eq
 
 from parallax.records import Boilerplate
 from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree, words
+from parallax.segment.comment_words import comment_note, footer_link
 from parallax.segment.decoder_threads import ThreadReading
 from parallax.segment.header import plan_header, read_meta, zone_of
 from parallax.segment.headline import untitled_headline
@@ -346,6 +347,8 @@ class Decoder(ThreadReading):
                 self.take("boilerplate", line.phrase_kind)
                 if line.phrase_kind == "donation_appeal":
                     current, mode = None, "appeal"
+                elif mode == "comments" and line.words <= 8 and footer_link(text):
+                    mode = "over"  # the site's footer: no reader writes below it
                 elif line.phrase_kind == "media_contact" and current is not None \
                         and current.role == "main" and current.paragraphs:
                     current, mode = None, "contact"
@@ -356,7 +359,8 @@ class Decoder(ThreadReading):
                 self.take("boilerplate", "other")
                 continue
             if mode == "comments":
-                kind = self.link_run.kind(self.pos) if line.words <= 8 else None
+                kind = self.link_run.kind(self.pos) if line.words <= 8 else (
+                    "note" if comment_note(text) else None)
                 if kind is None and line.words <= LINK_WORDS and (
                         self.link_run(self.pos) or widget_heading(text)):
                     # a list of links, not a conversation: the thread is over, and what follows

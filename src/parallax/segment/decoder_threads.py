@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from parallax.segment.lines import Line
+from parallax.segment.comment_words import QUESTION_MARKS
+from parallax.segment.lines import SENTENCE_END, Line
 from parallax.segment.patterns import COUNTED_COMMENTS, MARKUP_PREFIX, count_line
 from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkRuns
 
@@ -28,6 +29,11 @@ SHAPED_SIGN_WORDS = 12
 #: a heading that counts no comment ("0 Comments", "Comments (0)"): the lines under it are
 #: the empty thread's notes and its form ("No comments yet", "Leave a comment")
 EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
+
+#: a commenter's name line: at most ``AUTHOR_WORDS`` words of letters, digits, "_", "-", "'",
+#: each word perhaps an initial ("M."), no sentence's punctuation
+AUTHOR_WORDS = 3
+AUTHOR_NAME = re.compile(r"[^\W\d_][\w'’-]*\.?(?:\s+[\w'’-]+\.?){0,2}")
 
 if TYPE_CHECKING:
     from parallax.segment.decoder import Draft, Segmented
@@ -110,6 +116,26 @@ class ThreadReading:
             1 for j in range(index + 1, stop)
             if self.lines[j].words <= SHAPED_SIGN_WORDS and self.link_run.sign(j)) >= SHAPED_SIGNS
 
+    def author_block(self, line: Line, nxt: Line) -> bool:
+        """In a dump with blank lines between blocks, a block whose first line is a short
+        name ("Anna K.", "mike_77") and whose next line is a reader's sentence: the comment's
+        author, not a comment of its own. Why: a thread pasted as "name / words / blank"
+        gave every name as a comment (made up: three French comments read as six). A page
+        with one block a line (most renderings of real pages) never has such a block."""
+        pos = self.pos
+        if not self.blank_lines or line.blank_after or line.words > AUTHOR_WORDS \
+                or (pos > 0 and not self.lines[pos - 1].blank_after):
+            return False
+        text = line.text.rstrip()
+        if AUTHOR_NAME.fullmatch(text) is None or line.meta is not None:
+            return False
+        body = nxt.text.rstrip()
+        sentence = body.endswith(SENTENCE_END + QUESTION_MARKS)
+        # (a sentence starting "Por ..."/"By ..." may read as a byline)
+        return nxt.phrase_kind is None and nxt.words >= 3 and (
+            nxt.meta is None or (nxt.meta == "byline" and sentence and nxt.words >= 5)) and (
+            nxt.words >= 8 or sentence)
+
     def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
         """A counted comments heading or a thread's first author line at the cursor opens
         the thread (``thread_follows``), also when the heading is shown twice in a row (a tab
@@ -120,12 +146,17 @@ class ThreadReading:
             and (current is None or self.thread_follows(pos, current))
 
     def comment_line(self, line: Line) -> None:
-        """Comments are one per line; a 'Name' line followed by a time line is the author."""
+        """Comments are one per line; a 'Name' line followed by a time line is the author, and
+        so is a name heading its own block (``author_block``)."""
         nxt = self.peek(1)
         if (line.words <= 5 and not line.text.endswith((".", "!", "?")) and nxt is not None
                 and nxt.meta in ("time", "date")):
             self.take("boilerplate", "comment_author")
             self.take("boilerplate", "metadata")
+            self.pending_author = line.text
+            return
+        if self.pending_author is None and nxt is not None and self.author_block(line, nxt):
+            self.take("boilerplate", "comment_author")
             self.pending_author = line.text
             return
         self.take("comment")

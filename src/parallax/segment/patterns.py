@@ -12,6 +12,7 @@ from collections.abc import Collection
 from functools import cache, lru_cache
 from itertools import accumulate
 
+from parallax.segment import comment_words as cw
 from parallax.segment.prefilter import (
     LiteralIndex,
     fold,
@@ -47,7 +48,7 @@ _KINDS: list[tuple[str, str]] = [
               r"nota de prensa|пресс-релиз|прес-реліз|advertisement|anzeige|sponsored)$"),
     ("footer", r"^©|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|"
                r"усі права захищені|tous droits réservés|todos los derechos reservados|"
-               r"^(imprint|impressum|privacy|datenschutz)\b"),
+               r"^(imprint|impressum|privacy|datenschutz|" + cw.FOOTER_RX + r")\b"),
     ("logo", r"^(logo|site logo|home)$"),
     ("app_download", r"download (the|our)? ?(\w+ )?app|app-?store|play-?store|google play|"
                      r"get (the|our) app|get it on|app herunterladen|скачайте приложение|"
@@ -74,7 +75,7 @@ _KINDS: list[tuple[str, str]] = [
                       r"partager|compartir|email|e-mail|facebook|twitter|x|whatsapp|telegram|"
                       r"linkedin|вконтакте|телеграм|одноклассники|скопировать ссылку|"
                       r"копировать ссылку|скопіювати посилання|link kopieren|copier le lien|"
-                      r"copiar enlace|print|drucken|save|merken)$"),
+                      r"copiar enlace|print|drucken|save|merken|" + cw.SHARE_RX + ")$"),
     ("newsletter", r"newsletter|subscribe|abonnieren|подпишитесь|подписаться|рассылк|"
                    r"підпишіться|abonnez-vous|suscríbete|^sign up|enter your email|"
                    r"e-mail-adresse eingeben|jetzt anmelden|inscrivez-vous|in your inbox|"
@@ -94,10 +95,11 @@ RELATED_HEADING = re.compile(
     r"you may also like|recommended|lesen sie auch|mehr zum thema|ähnliche artikel|"
     r"das könnte sie auch interessieren|читайте также|по теме|похожие статьи|похожие новости|"
     r"схожі статті|читайте також|à lire aussi|articles similaires|sur le même sujet|"
-    r"artículos relacionados|te puede interesar|noticias relacionadas)\s*:?$", re.IGNORECASE)
+    r"artículos relacionados|te puede interesar|noticias relacionadas|" + cw.RELATED_RX
+    + r")\s*:?$", re.IGNORECASE)
 COMMENTS_HEADING = re.compile(
-    r"^(comments?|reader comments|discussion|kommentare|leserkommentare|комментарии|"
-    r"коментарі|commentaires|comentarios)\s*(\(\d+\))?\s*:?$", re.IGNORECASE)
+    r"^(comments?|reader comments|discussion|kommentare|leserkommentare|комментарии|коментарі|"
+    r"commentaires|comentarios|" + cw.HEADINGS_RX + r")\s*(\(\d+\))?\s*:?$", re.IGNORECASE)
 #: a comment thread's opening line in the forms real pages show beyond ``COMMENTS_HEADING``:
 #: the count first ("385 Comments", "4 comments:", "{ 2 comments… read them below or add one }",
 #: "12 Responses to “Title”", "5 thoughts on “Title”"). Matched on the line without its
@@ -105,7 +107,7 @@ COMMENTS_HEADING = re.compile(
 COUNTED_COMMENTS = re.compile(
     r"^(\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(reader\s+)?"
     r"(comments?|responses?|replies|thoughts|reactions|kommentare?|leserkommentare|"
-    r"reaktionen|комментари[йяи]|коментар(ів|і|я)|commentaires?|comentarios?)"
+    r"reaktionen|комментари[йяи]|коментар(ів|і|я)|commentaires?|comentarios?|" + cw.NOUNS_RX + ")"
     r"(\s*[:…(»]|\s+(on|to|zu|add a comment|read them)\b|\s*$)", re.IGNORECASE)
 MARKUP_PREFIX = re.compile(r"^(#{1,6}\s+|[-*+]\s+|\{\s*)")
 #: a thread's count line in the forms ``COUNTED_COMMENTS`` does not know, seen on training sites
@@ -133,6 +135,7 @@ COMMENT_ACTION = re.compile(
     r"^(reply( to this( parent)?)?( share)?|replydelete|delete|report( abuse| comment)?|"
     r"flag( as inappropriate)?|likes?|permalink|quote|twitter facebook|antworten|melden|"
     r"ответить|відповісти|répondre|responder|signaler|[+-]?\d+( (points?|votes?|likes?))?|"
+    + cw.BUTTONS_RX + "|"
     r"vote (up|down)|(\d+ )?(replies|antworten)|"
     # the thread's controls (sort order, display, paging, rating), seen on training sites
     r"reply ↓|display:?|expanded|collapsed|sort( comments)? by\b.*|order by:?|"

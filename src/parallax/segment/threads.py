@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from parallax.segment.comment_words import QUESTION_MARKS, TIME_AGO
 from parallax.segment.lines import (
     COMMENTS_LITERAL,
     LOOKUP_WORDS,
@@ -70,7 +71,7 @@ AUTHOR_LINE = re.compile(
 THREAD_WORDS = re.compile(
     r"comment|kommentar|коммент|коментар|commentaire|comentario|repl(y|ies)|respon|antwort|"
     r"\breport\b|\bflag\b|permalink|ответить|відповісти|répondre|responder|"
-    r"\b(19|20)\d\d\b|\d:\d\d", re.IGNORECASE)
+    r"\b(19|20)\d\d\b|\d:\d\d|" + "|".join(TIME_AGO), re.IGNORECASE)
 #: a folded line holding none of these matches neither ``THREAD_WORDS`` nor ``AUTHOR_LINE``
 #: (their required literals, ``prefilter.required_literals``): the regexes are asked only
 #: then (a thread's lines are tested at every line of it)
@@ -103,7 +104,7 @@ def link_shape(line: Line) -> bool:
     if line.words > LINK_WORDS or line.meta is not None or paragraph_like(line.text, line.words):
         return False
     text = line.text.rstrip()
-    if text.endswith(SENTENCE_END):
+    if text.endswith(SENTENCE_END + QUESTION_MARKS):
         return False
     return line.phrase_kind != "share_buttons" and not _signed(text)
 
