@@ -120,3 +120,22 @@ def test_an_empty_portuguese_thread_gives_no_comments() -> None:
     kinds = {b.text: b.kind for b in got.boilerplate}
     assert kinds["Comentários"] == "comments_heading"
     assert kinds["Termos e condições"] == "footer"
+
+
+@pytest.mark.parametrize(("lang", "byline", "author", "iso"), [
+    ("el", "12 Μαΐου 2025 | Της Ελένης Παππά", "Ελένης Παππά", "2025-05-12"),
+    ("he", "יום רביעי, 7 בינואר 2026 | מאת יעל כהן", "יעל כהן", "2026-01-07"),
+    ("ar", "الأحد 9 مارس 2025 | بقلم هدى سالم", "هدى سالم", "2025-03-09"),
+])
+def test_a_greek_hebrew_or_arabic_byline_gives_date_and_author(
+        lang: str, byline: str, author: str, iso: str) -> None:
+    """Before: no month name of these languages was known and no "by" word, so the byline
+    gave no date and its author became the outlet's hint."""
+    from parallax.segment.dates import parse_absolute
+
+    text = page(lang, READERS[lang], HEADING[lang], FOOTER[lang], SHARE[lang]).replace(
+        f"{TITLE[lang]}\n\n", f"{TITLE[lang]}\n\n{byline}\n\n")
+    main = segment_text(text).articles[0]
+    assert main.author == author
+    assert main.published is not None and parse_absolute(main.published) == iso
+    assert main.paragraphs == ARTICLE[lang]

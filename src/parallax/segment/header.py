@@ -49,7 +49,8 @@ NAME_COMMA = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'.-]+ [A-ZÄÖÜА-ЯЁ][\w'.-]+
 #: a bare personal name ("Aliyah Frumin"): a byline the patterns did not read, above its date
 NAME = re.compile(r"^[A-ZÄÖÜА-ЯЁ][\w'’.-]+(?: [A-ZÄÖÜА-ЯЁ][\w'’.-]+){1,2}$")
 KICKER = re.compile(r"^[^·|]{2,40}\s[·|]\s[^·|]{2,60}$")
-BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por)\s+", re.IGNORECASE)
+#: (Greek "Του"/"Της" + a name in the genitive, Hebrew "מאת", Arabic "بقلم": a byline's part)
+BY_PREFIX = re.compile(r"^(by|von|автор:?|par|por|του|της|מאת|بقلم)\s+", re.IGNORECASE)
 ROLE_WORD = re.compile(r"correspondent|reporter|redaktion|korrespondent|корреспондент|"
                        r"кореспондент|редакция|редакція|rédaction|redacción|staff|agenturen",
                        re.IGNORECASE)
