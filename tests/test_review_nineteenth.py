@@ -122,3 +122,27 @@ def test_two_people_one_article_names_both_are_two_key_entities() -> None:
                                  "PERSON", name) for name in ("Pak Sun Ho", "Pak Sun Il")]
         reports.append(named_of(made))
     assert sorted(key_entities(reports)) == ["Pak Sun Ho", "Pak Sun Il"]
+
+
+def test_a_paragraph_opening_with_a_footer_links_words_stays_in_the_article() -> None:
+    # c128632's footer links in more languages ("Regulamin", "Política de privacidad") cut any
+    # line starting with them as footer, so an article's paragraph on a contest's rules or a
+    # firm's privacy policy was dropped; the footer's own link line still is furniture
+    from parallax.segment.textdump import segment_text
+
+    paragraphs = [
+        "Ministerstwo ogłosiło we wtorek zmiany w ogólnopolskim konkursie dla uczniów szkół "
+        "podstawowych, które wejdą w życie od września.",
+        "Regulamin konkursu przewiduje teraz, że uczniowie prześlą prace wyłącznie przez "
+        "internet, co według rodziców utrudni udział dzieciom z mniejszych miejscowości.",
+        "Przedstawiciele związków nauczycieli zapowiedzieli skargę do rzecznika praw dziecka "
+        "jeszcze w tym miesiącu.",
+        "Resort odpowiada, że zmiana pozwoli szybciej ogłaszać wyniki i obniży koszty "
+        "organizacji konkursu."]
+    dump = "\n\n".join(["Strona główna | Wiadomości | Sport | Kontakt",
+                        "Nowe zasady konkursu budzą sprzeciw rodziców", *paragraphs,
+                        "Regulamin | Polityka prywatności | Kontakt", "© 2026 Gazeta Kornstedt"])
+    segmented = segment_text(dump)
+    body = "\n".join(p for a in segmented.articles for p in a.paragraphs)
+    assert paragraphs[1] in body, body
+    assert "Regulamin | Polityka" not in body

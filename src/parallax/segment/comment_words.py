@@ -114,7 +114,11 @@ QUESTION_MARKS = ("؟", ";")
 NOUNS_RX = alternatives(COMMENT_NOUNS)
 HEADINGS_RX = alternatives(COMMENT_HEADINGS) + "|" + NOUNS_RX
 BUTTONS_RX = alternatives(COMMENT_BUTTONS)
-SHARE_RX, FOOTER_RX = alternatives(SHARE_BUTTONS), alternatives(FOOTER_LINKS)
+SHARE_RX = alternatives(SHARE_BUTTONS)
+#: a footer link ends its line or meets the next link's separator: a paragraph opening with
+#: the same words ("Regulamin konkursu przewiduje …", "Política de privacidad de la empresa:
+#: …", made up) is the article's, and was cut from it as footer
+FOOTER_RX = rf"(?:{alternatives(FOOTER_LINKS)})(?=\s*(?:$|[|·•/–—-])|\s{{2,}})"
 RELATED_RX = alternatives(RELATED_HEADINGS)
 _NOTE = re.compile("|".join(COMMENT_NOTES), re.IGNORECASE)
 
