@@ -76,6 +76,13 @@ def tokens(text: str) -> list[str]:
     return [w if w.isascii() else fold(w) for w in _WORD.findall(text.replace(".", "").lower())]
 
 
+def spelling_rank(name: str, spread: int, mentions: int) -> tuple[bool, int, int, int, str]:
+    """How well ``name`` shows its actor, for ``max``: not a dotted abbreviation ("California"
+    over "Calif."), then used by more outlets or articles (``spread``), then mentioned more,
+    then the longer ("Charles E. Grassley" over "Grassley"), then by the name itself."""
+    return (not (" " not in name and name.endswith(".")), spread, mentions, len(name), name)
+
+
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     key = " ".join(tokens(name.replace("-", "")))
@@ -282,10 +289,8 @@ class Mentions:
                         surname = _surname(words)
                         if m.type == "PERSON" and surname:
                             self.forms[m.canonical].add(f" {surname} ")
-                        party = [w for w in words if w in _PARTY_FORMS]
-                        if (m.type == "ORG" and len(party) == 1
-                                and set(words) - set(party) <= _PARTY_REST):
-                            self.forms[m.canonical].update(_PARTY_FORMS[party[0]])
+                        if m.type == "ORG" and (party := _party(words)) is not None:
+                            self.forms[m.canonical].update(_PARTY_FORMS[party])
         self._texts: dict[str, str] = {}
 
     def __call__(self, outlet: str, entity: str) -> bool:

@@ -16,7 +16,14 @@ from urllib.parse import urlparse
 import numpy as np
 
 from parallax.compare.claims import align_claims
-from parallax.compare.names import ACTOR_TYPES, NEWS_MEDIUM, OMISSION_TYPES, Actors, Mentions
+from parallax.compare.names import (
+    ACTOR_TYPES,
+    NEWS_MEDIUM,
+    OMISSION_TYPES,
+    Actors,
+    Mentions,
+    spelling_rank,
+)
 from parallax.compare.reaction import stance, themes
 from parallax.compare.restate import Restatements, mark_restated
 from parallax.records import SCHEMA_VERSION, Article, Story, instant_key
@@ -55,6 +62,8 @@ class OverlapComparer:
         vectors: dict[str, np.ndarray] = {}  # claim texts' vectors, reused by restatements
         actors = Actors(mains)
         mentions = Mentions(by_outlet, actors, ACTOR_TYPES)
+        named = _named(by_outlet, actors)
+        label = named[0]
         result: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
             "story": {**story.to_dict(), "article_count": len(mains),
@@ -62,7 +71,7 @@ class OverlapComparer:
             "outlets": [{"outlet": o, "articles": [_article_row(a) for a in by_outlet[o]]}
                         for o in outlets],
             "claims": self._claims(mains, outlet_of, vectors),
-            "portrayal": _portrayal(by_outlet, outlets, actors, mentions),
+            "portrayal": _portrayal(by_outlet, outlets, actors, mentions, named),
             "narratives": _narratives(by_outlet),
             "techniques": _techniques(by_outlet),
             "quoted_techniques": _techniques(by_outlet, quoted=True),
@@ -76,7 +85,6 @@ class OverlapComparer:
                  for a in mains), key=lambda r: (instant_key(r["published"]), r["outlet"])),
         }
         mark_restated(result["claims"], Restatements(by_outlet, vectors))
-        label = _labels(by_outlet, actors)
         entities = {o: {label[m.canonical] for a in arts for m in a.entities
                         if m.type in OMISSION_TYPES and not NEWS_MEDIUM.search(m.canonical)}
                     for o, arts in by_outlet.items()}
@@ -143,29 +151,33 @@ def _counts(by_outlet: dict[str, list[Article]], actors: Actors
     return outlet_count, mention_count, actor_outlets, actor_mentions
 
 
-def _labels(by_outlet: dict[str, list[Article]], actors: Actors) -> dict[str, str]:
-    """The name each canonical name is shown under: its actor's most widely used spelling
-    that is not a dotted abbreviation ("California" over "Calif."), then the one most
-    mentioned, then the longer ("Charles E. Grassley" over "Grassley")."""
-    outlet_count, mention_count, _, _ = _counts(by_outlet, actors)
-    label = {}
-    for name in outlet_count:
-        label[name] = max(actors.of(name), key=lambda c: (
-            not (" " not in c and c.endswith(".")), outlet_count[c], mention_count[c],
-            len(c), c))
-    return label
+def _labels(actors: Actors, outlet_count: Counter[str], mention_count: Counter[str]
+            ) -> dict[str, str]:
+    """The name each canonical name is shown under: its actor's best spelling
+    (``names.spelling_rank`` over the outlets and mentions of ``_counts``)."""
+    return {name: max(actors.of(name), key=lambda c: spelling_rank(c, outlet_count[c],
+                                                                  mention_count[c]))
+            for name in outlet_count}
+
+
+#: each canonical name's label, and per actor the outlets and the mentions naming it
+_Named = tuple[dict[str, str], Counter[str], Counter[str]]
+
+
+def _named(by_outlet: dict[str, list[Article]], actors: Actors) -> _Named:
+    outlet_count, mention_count, actor_outlets, actor_mentions = _counts(by_outlet, actors)
+    return _labels(actors, outlet_count, mention_count), actor_outlets, actor_mentions
 
 
 def _portrayal(by_outlet: dict[str, list[Article]], outlets: list[str],
-               actors: Actors | None = None, mentions: Mentions | None = None
-               ) -> dict[str, Any]:
+               actors: Actors | None = None, mentions: Mentions | None = None,
+               named: _Named | None = None) -> dict[str, Any]:
     # the 12 actors most outlets name, then the most mentioned, then by name: ``most_common``
     # alone broke ties by set order, which Python's string hashing changes from run to run
     # (the same story showed Putin's row in one run and not in the next). One row per actor,
     # whatever spellings the outlets used (``names.Actors``).
     actors = actors or Actors(a for arts in by_outlet.values() for a in arts)
-    _, _, actor_outlets, actor_mentions = _counts(by_outlet, actors)
-    label = _labels(by_outlet, actors)
+    label, actor_outlets, actor_mentions = named or _named(by_outlet, actors)
     roots = sorted(actor_outlets, key=lambda g: (-actor_outlets[g], -actor_mentions[g],
                                                  label[g]))[:12]
     cells = []

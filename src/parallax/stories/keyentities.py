@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from parallax.compare.names import NEWS_MEDIUM, Actors, tokens
+from parallax.compare.names import NEWS_MEDIUM, Actors, spelling_rank, tokens
 from parallax.enrich.quotes_checks import dateline
 from parallax.records import Article, Mention
 from parallax.stories.features import name_key
@@ -209,8 +209,8 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
         total[root] += mentions[name]
         first[root] = min(first.get(root, order[name]), order[name])
         best = label.get(root)
-        if best is None or _shown_key(name, articles, mentions) > _shown_key(best, articles,
-                                                                             mentions):
+        if best is None or (spelling_rank(name, articles[name], mentions[name])
+                            > spelling_rank(best, articles[best], mentions[best])):
             label[root] = name
     count = {r: max(len(arts[r]), articles[label[r]]) for r in label}
     # what only one of the story's reports names is no key entity of the story (an aside, or
@@ -219,8 +219,3 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
                    key=lambda r: (-count[r], -total[r], first[r]))
     return [label[r] for r in roots]
 
-
-def _shown_key(name: str, articles: Counter[str], mentions: Counter[str]
-               ) -> tuple[bool, int, int, int, str]:
-    return (not (" " not in name and name.endswith(".")), articles[name], mentions[name],
-            len(name), name)
