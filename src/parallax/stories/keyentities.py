@@ -196,11 +196,6 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
         if other != root and not seen[other] & seen[root]:
             actors.join(other, root)
             seen[other] |= seen.pop(root)
-    arts: dict[str, set[int]] = defaultdict(set)
-    for k, pairs in enumerate(per_article):
-        for name, _ in pairs:
-            if name in keep:
-                arts[actors.find(name)].add(k)
     label: dict[str, str] = {}
     total: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -212,7 +207,8 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
         if best is None or (spelling_rank(name, articles[name], mentions[name])
                             > spelling_rank(best, articles[best], mentions[best])):
             label[root] = name
-    count = {r: max(len(arts[r]), articles[label[r]]) for r in label}
+    # ``seen`` holds each actor's reports by now (its joins above kept it so)
+    count = {r: max(len(seen[r]), articles[label[r]]) for r in label}
     # what only one of the story's reports names is no key entity of the story (an aside, or
     # a capitalised word the entity stage took for a name)
     roots = sorted((r for r in label if count[r] > 1),
