@@ -274,12 +274,12 @@ def base_form(group: list[Mention], text: str, words: GermanWords) -> str:
         return group[0].text  # not an adjective name ("Treffen der <acronym>", "Pride Week")
     for m in group:
         parts = m.text.split()[:-1]
-        article = _before(text, m.start) in DETERMINERS
+        article = word_before(text, m.start) in DETERMINERS
         if all(w.endswith("e") for w in parts) or (not article and (
                 all(w.endswith("er") for w in parts) or all(w.endswith("es") for w in parts))):
             return m.text
     for m in group:
-        parts, before = m.text.split(), _before(text, m.start)
+        parts, before = m.text.split(), word_before(text, m.start)
         head = parts[-1]
         if before in _GENITIVE:
             head = _genitive_cut(head)
@@ -291,7 +291,9 @@ def base_form(group: list[Mention], text: str, words: GermanWords) -> str:
     return group[0].text
 
 
-def _before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
+    """The word right before ``start``, lower-cased ("" at the text's start): the article
+    or preposition that tells a German name's case or kind."""
     words = text[max(0, start - 12):start].split()
     return words[-1].lower() if words else ""
 

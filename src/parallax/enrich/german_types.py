@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.german_lexicon import DETERMINERS, adjective, opening
-from parallax.enrich.german_names import GermanWords, is_first_name
+from parallax.enrich.german_names import GermanWords, is_first_name, word_before
 from parallax.records import Mention
 
 GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
@@ -79,8 +79,7 @@ def german_single(text: str, start: int, end: int, surface: str,
         if surface in _COMMON_ACRONYMS or _CODE_AFTER.match(text, end):
             return Mention(surface, start, end, "CANDIDATE", surface)  # "CO2", "COVID-19"
         return Mention(surface, start, end, "ORG", surface)
-    before = text[max(0, start - 12):start].split()
-    prev = before[-1].lower() if before else ""
+    prev = word_before(text, start)
     if common_place_word(surface, prev, german_words):
         return Mention(surface, start, end, "CANDIDATE", surface)
     if GERMAN_PLACE.search(surface.lower()) and prev in (
