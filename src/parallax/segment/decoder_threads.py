@@ -33,7 +33,7 @@ EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 #: a commenter's name line: at most ``AUTHOR_WORDS`` words of letters, digits, "_", "-", "'",
 #: each word perhaps an initial ("M."), no sentence's punctuation
 AUTHOR_WORDS = 3
-AUTHOR_NAME = re.compile(r"[^\W\d_][\w'’-]*\.?(?:\s+[\w'’-]+\.?){0,2}")
+AUTHOR_NAME = re.compile(rf"[^\W\d_][\w'’-]*\.?(?:\s+[\w'’-]+\.?){{0,{AUTHOR_WORDS - 1}}}")
 
 if TYPE_CHECKING:
     from parallax.segment.decoder import Draft, Segmented
