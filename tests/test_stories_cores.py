@@ -6,6 +6,7 @@ from collections import Counter
 
 import numpy as np
 
+from parallax.records import content_hash
 from parallax.settings import Config
 from parallax.stories.cores import core_missing, cores_apart, story_core
 from parallax.stories.incremental import IncrementalClusterer
@@ -92,29 +93,39 @@ def test_two_happenings_of_one_cast_stay_apart_by_their_cores() -> None:
         StoryIndex.core_veto = True
 
 
-def _streamed(order: str) -> tuple[bool, bool, bool, bool]:
+def _streamed_runs(order: str) -> tuple[dict[str, str], dict[str, str]]:
     """The articles of ``_happenings`` fed a few per ingest run (``order``: runs separated by
-    spaces), the index reloaded from the stored stories between runs as ``update`` does; each
-    article stays in exactly one story."""
+    spaces), the index reloaded from the stored stories and redirects between runs as
+    ``update`` does (which stores a redirect only for a story stored before the run); each
+    article stays in exactly one story. Returns where each article is and the redirects."""
     articles, others = _happenings()
     by_id = {p.id: p for p in [*articles, *others]}
     clusterer = IncrementalClusterer(Config())
     stored: list[ArticleProfile] = []
     story_of: dict[str, str] = {}
+    merges: dict[str, str] = {}
     for run in [list(others)] + [[by_id[a] for a in ids] for ids in order.split()]:
         index = clusterer.new_index()
         index.count_documents(stored)
         for p in stored:
             index.restore(p, story_of.get(p.id))
         index.flush()
+        index.merges.update(merges)
         index.changed.clear()
+        before, kept = dict(index.merges), set(index.stories)
         clusterer.assign_run(index, run)
+        merges.update({old: new for old, new in index.merges.items()
+                       if before.get(old) != new and (old in kept or old in before)})
         story_of = dict(index.story_of)
         stored += run
         members = [a for story in index.stories.values() for a in story.mains]
         assert sorted(members) == sorted(p.id for p in stored)
         assert all(a in index.stories[story_of[a]].mains for a in members)
-    s = story_of
+    return story_of, merges
+
+
+def _streamed(order: str) -> tuple[bool, bool, bool, bool]:
+    s, _ = _streamed_runs(order)
     return s["a"] == s["b"], s["c"] == s["d"], s["a"] == s["e"], s["a"] == s["c"]
 
 
@@ -131,3 +142,15 @@ def test_reports_fed_one_run_at_a_time_group_as_one_batch() -> None:
         assert _streamed("a c b d e")[3]  # without regrouping: one story
     finally:
         IncrementalClusterer.regroup_runs = True
+
+
+def test_a_story_merged_before_a_split_still_leads_to_its_report() -> None:
+    """The first ledger report is stored alone; the next run's two dredging reports merge its
+    story into theirs (its id now redirects there); the run after, its sibling arrives and the
+    regrouping splits the ledger reports off. A reader's link to the first report's story
+    must lead to the part holding that report, not to the dredging story that kept the id."""
+    for order in ("a cd be", "a dc eb"):
+        story_of, merges = _streamed_runs(order)
+        first = "s" + content_hash("a")  # a story is named after the article that started it
+        assert story_of["a"] == story_of["b"] != story_of["c"], order
+        assert merges[first] == story_of["a"], order

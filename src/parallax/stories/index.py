@@ -44,6 +44,9 @@ JOIN_FACTOR = 1.2
 LATE_DAYS = 2
 LATE_JOIN_FACTOR = 2.0
 PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
+#: a story id is "s" + the hash of the article that started it, hashed again while taken
+#: (``_new_story``, ``incremental._inherit_ids``): how many rounds a split looks through
+STARTER_REHASHES = 3
 
 
 class StoryIndex(StorySimilarity):
@@ -333,7 +336,35 @@ class StoryIndex(StorySimilarity):
                 self._join(p, self.unit(p.keys), state, self.unit_terms(p) if main else None,
                            self.unit_marks(p) if main else None, indexed=True)
             ids.append(state.id)
+        self._redirect_split(story, dict(zip(sorted(range(len(parts)), key=lambda i: i != keep),
+                                             ids, strict=True)), parts)
         return ids
+
+    def _redirect_split(self, story: StoryState, part_ids: dict[int, str],
+                        parts: list[tuple[list[str], list[str]]]) -> None:
+        """An id merged earlier into the split story leads to the part holding the article
+        that started it (story ids are named after that article, ``_new_story``), not blindly
+        to the kept part: a reader's link to a lone report merged into a neighbour's story
+        must still show that report after the split. Only the starting article is known of a
+        merged story (its members are not stored), so an id none of the members started (one
+        a rebuild carried over to other articles) stays with the kept part."""
+        absorbed = self._absorbed_map()
+        merged = absorbed.get(story.id, [])
+        if not merged:
+            return
+        part_of = {a: part_ids[i] for i, (mains, _) in enumerate(parts) for a in mains}
+        started: dict[str, str] = {}  # story id -> the member that started it
+        for article_id in part_of:
+            named = article_id
+            for _ in range(STARTER_REHASHES):
+                named = "s" + content_hash(named)
+                started.setdefault(named, article_id)
+        stay: list[str] = []
+        for old in merged:
+            target = part_of.get(started.get(old, ""), story.id)
+            self.merges[old] = target
+            (stay if target == story.id else absorbed[target]).append(old)
+        absorbed[story.id] = stay
 
     # -- consolidation ---------------------------------------------------------------------
 
@@ -363,17 +394,21 @@ class StoryIndex(StorySimilarity):
                     postings.append(keep.id)
         del self.stories[gone.id]
         self._cores.pop(gone.id, None)
-        if self._absorbed is None:
-            self._absorbed = defaultdict(list)
-            for old, new in self.merges.items():
-                self._absorbed[new].append(old)
-        moved = self._absorbed.pop(gone.id, [])
+        absorbed = self._absorbed_map()
+        moved = absorbed.pop(gone.id, [])
         moved.append(gone.id)
         for old in moved:
             self.merges[old] = keep.id
-        self._absorbed[keep.id].extend(moved)
+        absorbed[keep.id].extend(moved)
         if self.moved is not None:
             self.moved.update(moved)
         self.changed.discard(gone.id)
         self.changed.add(keep.id)
         return keep
+
+    def _absorbed_map(self) -> dict[str, list[str]]:
+        if self._absorbed is None:
+            self._absorbed = defaultdict(list)
+            for old, new in self.merges.items():
+                self._absorbed[new].append(old)
+        return self._absorbed
