@@ -47,6 +47,19 @@ MARKUP = re.compile(r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|
                     r"script|svg|template|time|u|wbr)(?=[\s/>])[^<>]*>|<!--", re.IGNORECASE)
 # what is left of an attribute the markup broke out of ('"><img ...>Name' reads '">Name')
 _BROKEN_OUT = re.compile(r"^[\"'\s]*>\s*")
+# a code tag's opening, and its end: one opened and never closed names the tag in the text ("why
+# the <script> tag still matters", made up), and the parser read the rest of the value as code
+_CODE_OPEN = {tag: re.compile(rf"<(?={tag}[\s/>])", re.IGNORECASE) for tag in CODE_TAGS}
+_CODE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in CODE_TAGS}
+
+
+def _unclosed_code_as_text(text: str) -> str:
+    """The value with every code tag that is never closed escaped, so that it reads as the text
+    it is. Why: a title naming the tag lost every word after it."""
+    for tag in CODE_TAGS:
+        if _CODE_OPEN[tag].search(text) and not _CODE_CLOSE[tag].search(text):
+            text = _CODE_OPEN[tag].sub("&lt;", text)
+    return text
 
 
 def markup_text(value: str | None) -> str | None:
@@ -62,6 +75,9 @@ def markup_text(value: str | None) -> str | None:
         text = html.unescape(text)
         if not MARKUP.search(text):
             return value
+    text = _unclosed_code_as_text(text)
+    if not MARKUP.search(text):
+        return value
     try:
         fragment = lxml_html.fragment_fromstring(text, create_parent="div")
     except (etree.ParserError, ValueError):
