@@ -101,3 +101,15 @@ def test_names_one_article_keeps_apart_stay_apart() -> None:
                  [("Harbor Council", "Harbor Council", "ORG")])
     rows = _compare([a, b])["portrayal"]["entities"]
     assert {"East Harbor Council", "Harbor Council"} <= set(rows)
+
+
+def test_a_first_name_and_its_feminine_form_are_two_people() -> None:
+    """"Jan Korr" and "Jana Korr" (made up) share a surname and "Jan" begins "Jana", but a
+    feminine form is another first name (twentieth session); "Ben" / "Benjamin" still fits."""
+    a = _article("a1", "Morning Post", "Jan Korr met Ben Ash.",
+                 [("Jan Korr", "Jan Korr", "PERSON"), ("Ben Ash", "Ben Ash", "PERSON")])
+    b = _article("a2", "Evening Star", "Jana Korr met Benjamin Ash.",
+                 [("Jana Korr", "Jana Korr", "PERSON"), ("Benjamin Ash", "Benjamin Ash", "PERSON")])
+    rows = _compare([a, b])["portrayal"]["entities"]
+    assert {"Jan Korr", "Jana Korr"} <= set(rows)
+    assert ("Ben Ash" in rows) != ("Benjamin Ash" in rows)

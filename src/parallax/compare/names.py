@@ -69,6 +69,12 @@ _SHORT_FORMS = {
     "kate": "katherine", "pat": "patrick", "andy": "andrew", "nick": "nicholas",
     "jerry": "gerald", "larry": "lawrence", "peggy": "margaret", "jack": "john",
 }
+#: how a name's feminine form ends where its masculine one ends otherwise, after the letters
+#: both share ("Jan" / "Jana", "Daniel" / "Daniela", "Paul" / "Pauline", "Marco" / "Marca",
+#: "Kowalski" / "Kowalska", made up): two people, often of one family, whom the prefix test
+#: of first names and the story keys' first letters would take for one
+_GENDERED = frozenset({("", "a"), ("", "e"), ("", "ine"), ("", "ina"), ("", "ette"),
+                       ("o", "a"), ("us", "a"), ("i", "a"), ("y", "aya")})
 
 
 def tokens(text: str) -> list[str]:
@@ -142,8 +148,21 @@ def _same(a: tuple[str, str], b: tuple[str, str]) -> int:
     return SPELLING if party_a is not None and party_a == party_b else DIFFERENT
 
 
+def gendered(a: str, b: str) -> bool:
+    """Whether two words are one name's masculine and feminine forms (``_GENDERED``): at
+    least three letters in common, then the two endings."""
+    a, b = a.lower(), b.lower()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 3 and ((a[n:], b[n:]) in _GENDERED or (b[n:], a[n:]) in _GENDERED)
+
+
 def _first_names_fit(a: str, b: str) -> bool:
-    """"Ben" / "Benjamin", "J." / "James", "Chuck" / "Charles"; not "Lena" / "Lotte"."""
+    """"Ben" / "Benjamin", "J." / "James", "Chuck" / "Charles"; not "Lena" / "Lotte", nor a
+    name and its feminine form ("Jan" / "Jana")."""
+    if gendered(a, b):
+        return False
     short, full = sorted((a, b), key=len)
     return ((full.startswith(short) and (len(short) == 1 or len(short) >= 3))
             or _SHORT_FORMS.get(short, short) == _SHORT_FORMS.get(full, full))

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from parallax.compare.names import NEWS_MEDIUM, Actors, spelling_rank, tokens
+from parallax.compare.names import NEWS_MEDIUM, Actors, gendered, spelling_rank, tokens
 from parallax.enrich.quotes_checks import dateline
 from parallax.records import Article, Mention
 from parallax.stories.features import name_key
@@ -162,13 +162,27 @@ def key_entities(named: Sequence[Mapping[str, tuple[str, int, int]] | None],
     order = {name: i for i, name in enumerate(articles)}
     ranked = sorted(articles, key=lambda e: (-articles[e], -mentions[e], order[e]))
     if len(named) > 1:
-        ranked = _grouped(ranked[:CANDIDATES], per_article, articles, mentions, order)
+        ranked = _grouped(ranked[:CANDIDATES], per_article, articles, mentions, order,
+                          {name: set(vote) for name, vote in votes.items()})
     return ranked[:shown]
 
 
+def _may_be_one(a: str, b: str, kinds: Mapping[str, set[str]]) -> bool:
+    """Whether two names of one story key may be one actor: not a name only ever typed a
+    person and one never typed so ("George" / "Georgia", made up: the entity stage types a
+    transliterated place a person in some of its mentions, so one such mention keeps the
+    join open), nor a name and its feminine form ("Daniel" / "Daniela")."""
+    person_a, person_b = kinds.get(a, set()), kinds.get(b, set())
+    if ({"PERSON"} == person_a and "PERSON" not in person_b) or (
+            {"PERSON"} == person_b and "PERSON" not in person_a):
+        return False
+    return not any(gendered(x, y) for x, y in zip(_NAME_WORD.findall(a), _NAME_WORD.findall(b),
+                                                  strict=False))
+
+
 def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
-             articles: Counter[str], mentions: Counter[str], order: dict[str, int]
-             ) -> list[str]:
+             articles: Counter[str], mentions: Counter[str], order: dict[str, int],
+             kinds: Mapping[str, set[str]]) -> list[str]:
     """One entry per actor among the candidates, counted over all its spellings and shown
     under its most used spelling that is not a dotted abbreviation ("Ostmark" over
     "Ostm."), then the most mentioned, then the longer."""
@@ -186,14 +200,15 @@ def _grouped(candidates: list[str], per_article: list[list[tuple[str, str]]],
                 seen[actors.find(name)].add(k)
     by_key: dict[tuple[object, ...], str] = {}
     for name in candidates:
-        # each word's key and about its length ("Obama" is not "Obamacare"); not the types,
-        # which the entity stage gives a transliterated name less surely
+        # each word's key and about its length ("Obama" is not "Obamacare")
         words = _NAME_WORD.findall(name)
         word_keys = (*(name_key(w) for w in words), *(len(w) // 3 for w in words))
         if not words:
             continue
-        root, other = actors.find(name), actors.find(by_key.setdefault(word_keys, name))
-        if other != root and not seen[other] & seen[root]:
+        keyed = by_key.setdefault(word_keys, name)
+        root, other = actors.find(name), actors.find(keyed)
+        if (other != root and not seen[other] & seen[root]
+                and _may_be_one(name, keyed, kinds)):
             actors.join(other, root)
             seen[other] |= seen.pop(root)
     label: dict[str, str] = {}
