@@ -16,6 +16,7 @@ from parallax.enrich.german_names import (
     COMPANY,
     GermanWords,
     adjective_name_type,
+    english_opener,
     is_first_name,
     merge_inflections,
     name_runs,
@@ -29,6 +30,7 @@ from parallax.enrich.german_types import (
     german_single,
     not_a_person,
     people_reading,
+    person_mention,
     surname_reused,
 )
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
@@ -279,7 +281,8 @@ class GazetteerEntities:
             # drop leading stopwords / sentence-initial function words ("The", "While")
             tokens = surface.split()
             while tokens and (
-                fold(tokens[0]) in STOPWORDS
+                (fold(tokens[0]) in STOPWORDS
+                 and not (words is not None and english_opener(tokens)))
                 or fold(tokens[0]) in PRONOUN_LIKE
                 or (
                     start in starts
@@ -364,7 +367,7 @@ class GazetteerEntities:
         if kind == "place":
             return Mention(surface, start, end, "GPE", surface)
         if kind == "person" and len(run) <= 4 and not (len(run) == 1 and run[0].endswith("s")):
-            return Mention(surface, start, end, "PERSON", surface)
+            return person_mention(text, start, surface, "PERSON")
         return self._classify(text, start, end, surface, sentence_start, words)
 
     def _classify(
@@ -399,14 +402,14 @@ class GazetteerEntities:
             return Mention(surface, start, end, "ORG", surface)  # "<name> AG", "FC <town>"
         if german and len(words) in (2, 3) and is_first_name(words[0]):
             etype = not_a_person(text, start, words, fold(words[-1]) in ORG_WORDS, True)
-            return Mention(surface, start, end, etype or "PERSON", surface)
+            return person_mention(text, start, surface, etype or "PERSON")
         if german and len(words) in (2, 3) and surname_reused(text, words[-1]):
             # nouns were cut before; a place's genitive ("<noun> Russlands") is none, nor an
             # organisation's name ("<name> Online") or a numbered thing's ("<name> II")
             person = not any(self._alias_de(w) is not None or w.islower() for w in words)
             etype = not_a_person(text, start, words, fold(words[-1]) in ORG_WORDS, False) \
                 if person else "MISC"
-            return Mention(surface, start, end, etype or "PERSON", surface)
+            return person_mention(text, start, surface, etype or "PERSON")
         if fold(words[-1]).endswith(DEMONYM_ENDINGS):
             return None  # "Korvanian", "North Korean": adjectives, not entities
         if fold(words[-1]) in PLACE_WORDS:

@@ -65,6 +65,14 @@ Ahmet Ahmed Ali Ayşe Deniz Emre Fatma Hakan Mehmet Murat Mustafa Özlem Yusuf Z
 Mohammed Mahmud Omar Olga Oleg Natalja Pjotr Andrij Mykola Petro Vitali Vitaly Jens-Peter
 Giorgia Mario Pedro Justin Rishi Liz Keir Ursula Charles Mette Sanna Ann-Kristin
 """.split())
+#: acronyms German news writes for common nouns, no organisation's (general knowledge): gas,
+#: television, a car, a test, the GDP, PR, an AI, a lorry, a power plant, a mayor's election,
+#: a disease (also written as a word: "Covid", "Aids"), a premier, units of power
+COMMON_ACRONYMS = frozenset("""LNG TV SUV PCR BIP PR SMS OB CEO KI IT PC PDF GPS DNA RNA LKW
+PKW AKW KKW FAQ USB CO COVID SARS HIV AIDS MP GW GWh MW MWh TWh""".split())
+#: English words that open names German news quotes ("New York", "New Delhi"); no German
+#: word is written so, though an article often stands before them ("der New York Times")
+_ENGLISH_OPENERS = frozenset({"New"})
 #: heads of a German adjective name ("Roten Meer", "Nordischen Rat", "Zweiten Weltkrieg")
 _PLACE_NOUNS = re.compile(r"(?:meer|meeres|ozean|ozeans|see|osten|westen|norden|südens?|staaten|"
                           r"föderation|republik|emirate|inseln|insel|küste|gebirge|halbinsel|"
@@ -87,10 +95,16 @@ ROLE_NOUN = re.compile(PERSON_ROLE.pattern[:-2] + r"|regierung|ministerium|behö
                        r"feuerwehr)$", re.IGNORECASE)
 #: a place's head noun before its name ("Stadt <name>", "Region <name>")
 PLACE_HEAD = re.compile(r"^(?:Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landkreis|Gemeinde|"
-                        r"Dorf|Fluss|Insel|Bezirk|Kanton|Oblast|Bundesland|Ort|Hafenstadt)$")
+                        r"Dorf|Fluss|Insel|Bezirk|Kanton|Oblast|Bundesland|Ort|Hafenstadt|"
+                        r"Schloss|Kloster)$")
 
 _ADJECTIVE_SHAPE = re.compile(r"(?:^(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)"
                               r"|isch|lich|ig)(?:e|en|er|es|em)$")
+
+
+def english_opener(tokens: list[str]) -> bool:
+    """'New York': in German text the English word opens the name, no stop word to strip."""
+    return len(tokens) > 1 and tokens[0] in _ENGLISH_OPENERS
 
 
 def is_first_name(word: str) -> bool:
@@ -111,12 +125,14 @@ class GermanWords:
         self.after_article = {w.lower() for w, n in after.items() if 2 * n >= seen[w]}
 
     def noun(self, word: str) -> bool:
+        if word in _ENGLISH_OPENERS:
+            return False  # "der New York Times": after an article, but no German word
         head = word.split("-")
         if len(head) > 1 and head[0].isupper() and len(head[-1]) >= 4 and head[-1][1:].islower():
             return True  # "EU-Behörde", "ZDF-Reporter": the acronym is found alone
         key = word.lower().split("-")[-1] or word.lower()
         if key in self.nouns or key in self.after_article or NOUN_ENDINGS.search(key) \
-                or ROLE_NOUN.search(key):
+                or ROLE_NOUN.search(key) or key.upper() in COMMON_ACRONYMS:
             return True
         if self._known_form(key):
             return True
@@ -162,7 +178,10 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
     for token in tokens:
         here, offset = offset, offset + len(token) + 1
         if token.lower() in _CONNECTORS and token[0].islower():
-            if current:
+            if kind == "adjective":
+                close()  # "beim Treffen der <name>": a verb's shape, no adjective name
+                kind = "name"
+            elif current:
                 current.append(token)
             dropped = ""
             continue
@@ -217,8 +236,66 @@ def name_runs(text: str, start: int, tokens: list[str], words: GermanWords,
                 and is_first_name(run[1]):  # "<job> Deniz Aksoy": the name starts at the given name
             at, run = at + len(run[0]) + 1, run[1:]
         if run:
-            found.append((at, run, what))
+            found.extend(split_run(text, at, run, what, words, is_name))
     return found
+
+
+#: a connector inside a span that no name of a person or place needs: "<noun> der <name>",
+#: "<noun> von <name>" (a particle after a given name is kept: "<given> von <surname>")
+_SPLIT_AT = frozenset({"der", "des", "dem", "von", "vom"})
+
+
+def split_run(text: str, at: int, run: list[str], kind: str, words: GermanWords,
+              is_name: Callable[[str], bool]) -> list[tuple[int, list[str], str]]:
+    """One name part as the names it holds. A German span runs across a connector ("nach
+    Angaben von <name>", "im Zuge der <name>"), a genitive before its noun ("<country>s
+    <noun>"), a long compound noun before an unlisted given name ("<Compound> <given>
+    <surname>") and a subject before its object ("<given> <surname> <country> beschuldigte");
+    each was shown as one name (twentieth session, helper E4, docs/enrichment.md)."""
+    if len(run) < 2 or is_name(" ".join(run)):
+        return [(at, run, kind)]
+    cut = next((i for i, w in enumerate(run[1:-1], 1) if w in _SPLIT_AT), 0)
+    if kind == "name" and cut and not is_first_name(run[0]):
+        right_at = at + len(" ".join(run[:cut + 1])) + 1
+        left = [] if any(words.noun(w) for w in run[:cut]) else [(at, run[:cut], kind)]
+        return [*left, *split_run(text, right_at, run[cut + 1:], kind, words, is_name)]
+    first = run[0]
+    if kind == "name" and _genitive(text, first, words, is_name):
+        return [(at, [first], kind),
+                *split_run(text, at + len(first) + 1, run[1:], kind, words, is_name)]
+    if len(run) != 3 or not all(w.isalpha() and w[1:].islower() for w in run[1:]) \
+            or COMPANY.match(run[2]):
+        return [(at, run, kind)]
+    if not is_first_name(run[1]) and _alone(text, run[2], before=run[1]) \
+            and (is_name(run[1]) or _alone(text, run[1], after=run[2])):
+        return [(at, run[:2], kind), (at + len(" ".join(run[:2])) + 1, run[2:], "name")]
+    if kind == "name" and not is_first_name(first) and not is_name(run[1]) \
+            and _alone(text, run[2], before=run[1]):
+        rest = (at + len(first) + 1, run[1:], kind)
+        if is_name(first):
+            return [(at, [first], kind), rest]  # "<body> <given> <surname>"
+        if len(first) >= 12 and first.isalpha() and first[1:].islower():
+            return [rest]  # "<Compound noun> <given> <surname>"
+    return [(at, run, kind)]
+
+
+def _genitive(text: str, word: str, words: GermanWords, is_name: Callable[[str], bool]) -> bool:
+    """'<name>s' before its noun: the name without its "-s" is known or met alone."""
+    if not (word.endswith("s") and len(word) > 4 and word[-2] != "s" and word[1:].islower()) \
+            or is_first_name(word) or words.written_lower(word) or adjective_form(word.lower()):
+        return False
+    return is_name(word[:-1]) or _alone(text, word[:-1])
+
+
+def _alone(text: str, word: str, before: str = "", after: str = "") -> bool:
+    """``word`` met in the text (as a word) once at least without ``before`` right before it or
+    ``after`` right after it."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        ahead = text[max(0, m.start() - len(before) - 1):m.start()]
+        behind = text[m.end():m.end() + len(after) + 1]
+        if (not before or ahead != before + " ") and (not after or behind != " " + after):
+            return True
+    return False
 
 
 def _after_particle(current: list[str]) -> bool:

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from parallax.enrich.german_lexicon import DETERMINERS, adjective, opening
-from parallax.enrich.german_names import GermanWords, is_first_name, word_before
+from parallax.enrich.german_names import (
+    COMMON_ACRONYMS,
+    GermanWords,
+    english_opener,
+    is_first_name,
+    word_before,
+)
 from parallax.records import Mention
 
 GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
@@ -34,7 +40,8 @@ _AND_NOUN = re.compile(r"(?:stand|brand|band|wand|pfand)$")
 #: helper R, docs/robustness.md)
 GERMAN_TOWN = re.compile(r"(?:land|burg|stadt|dorf|hausen|heim|ingen|furt)$")
 GERMAN_PLACE_HEAD = re.compile(r"^(Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landkreis|"
-                               r"Gemeinde|Dorf|Fluss|Insel|Bezirk|Kanton|Oblast)$")
+                               r"Gemeinde|Dorf|Fluss|Insel|Bezirk|Kanton|Oblast|Schloss|"
+                               r"Kloster)$")
 GERMAN_NOT_NAME = re.compile(
     r"^(Millionen|Tausende|Hunderte|Dutzende|Ende|Anfang|Mitte|Januar|Februar|März|April|Mai|"
     r"Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|"
@@ -56,17 +63,20 @@ tausend tausende millionen dutzende""".split())
 #: articles quote English names: "<name> Online", "<name> Insider"), and an event's
 _ORG_TAIL = frozenset("""online insider finance cruises club klub research initiative
 foundation stiftung verlag media capital partners airlines airways holdings""".split())
+#: an institution's head noun after a person's name it bears ("<given> <surname>-Institut")
+_ORG_HEAD = re.compile(r"institut|stiftung|klinikum|klinik|zentrum|universität|gesellschaft|"
+                       r"verband|verein|preis|schule|gymnasium|museum")
 _EVENT_TAIL = frozenset({"week", "woche"})
 _WORK_TAIL = frozenset({"show", "podcast", "blog"})
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
-#: acronyms German news writes for common nouns, no organisation's (general knowledge): gas,
-#: television, a car, a test, the GDP, PR, an AI, a lorry, a power plant, a mayor's election,
-#: a disease
-_COMMON_ACRONYMS = frozenset("""LNG TV SUV PCR BIP PR SMS OB CEO KI IT PC PDF GPS DNA RNA LKW
-PKW AKW KKW FAQ USB CO COVID SARS HIV AIDS""".split())
 #: a digit glued to an acronym makes a code, not a name: "CO2", "CO₂", "FFP2", "COVID-19",
 #: "<ACRONYM>-161"
 _CODE_AFTER = re.compile(r"-?[0-9₀-₉]")
+#: a genitive "-s" that a surname's own end cannot be mistaken for (see ``person_mention``)
+_GENITIVE_S = re.compile(r"[^\Waeiouyäöüsxzß]s$")
+_NEXT_WORD = re.compile(r" (\S+)")
+#: the digits after "G" that name a group of states ("G7", "G20"); the span stops at a digit
+_GROUP = re.compile(r"[0-9]{1,2}(?![0-9])")
 MIXED_ACRONYM = re.compile(r"^[A-ZÄÖÜ][a-zäöü]{0,3}[A-ZÄÖÜ][\wÄÖÜäöü]*$")
 
 
@@ -75,9 +85,11 @@ def german_single(text: str, start: int, end: int, surface: str,
     """German capitalises every noun: a lone word is a name only with a name's marks —
     an acronym (GBV, GdZ, MetVenn), a place ending after a preposition (in Vennland),
     or a surname used again in the text."""
+    if surface == "G" and (group := _GROUP.match(text, end)):  # "G7", "G20": the forum
+        return Mention(surface + group.group(), start, group.end(), "ORG", surface + group.group())
     if MIXED_ACRONYM.match(surface) or (surface.isupper() and 2 <= len(surface) <= 6):
-        if surface in _COMMON_ACRONYMS or _CODE_AFTER.match(text, end):
-            return Mention(surface, start, end, "CANDIDATE", surface)  # "CO2", "COVID-19"
+        if surface in COMMON_ACRONYMS or _CODE_AFTER.match(text, end) or _ROMAN.match(surface):
+            return Mention(surface, start, end, "CANDIDATE", surface)  # "CO2", "COVID-19", "II"
         return Mention(surface, start, end, "ORG", surface)
     prev = word_before(text, start)
     if common_place_word(surface, prev, german_words):
@@ -105,10 +117,15 @@ def common_place_word(surface: str, prev: str, words: GermanWords | None) -> boo
 
 def place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
     """A place's ending with no preposition: no common word, not a surname ("Aron
-    Felsberg"), and seen twice or inside a sentence (a noun opens many sentences)."""
+    Felsberg"), not joined to a common noun by "und"/"oder" ("Krankenhaus und Pflegeheim"),
+    and seen twice or inside a sentence (a noun opens many sentences)."""
     if not GERMAN_TOWN.search(surface) or words.noun(surface) \
             or words.written_lower(surface):
         return False
+    before = text[max(0, start - 40):start].split()[-2:]
+    if len(before) == 2 and before[1] in ("und", "oder") and before[0][0].isupper() \
+            and words.noun(before[0]):
+        return False  # "<noun> und Pflegeheim": a noun beside a noun
     sightings = list(re.finditer(rf"(\w+ )?{re.escape(surface)}\b", text))
     if any(m.group(1) and is_first_name(m.group(1)[:-1]) for m in sightings):
         return False
@@ -139,16 +156,21 @@ def not_a_person(text: str, start: int, words: list[str], org_word: bool,
                  given: bool) -> str | None:
     """The type of a name that looks like a person's (a ``given`` name first, or a last word
     that recurs like a surname) but is none: an organisation's last word ("<name> Online",
-    ``org_word``: the shared list's "<name> Post") or an English "The" before it (a medium's
-    title), an event's or a programme's last word ("<name> Week", "<name> Show"); without a
-    given name also a roman numeral, a digit or a word in capitals ("<name> II", a shouted
-    headline). None for a person. The shared list's words are surnames too ("Post", "Bank",
-    "Rat"): they make an ORG only without a given name and where the word never stands alone
-    ("<name> Post ... Post sagte" is a person's surname used again)."""
+    ``org_word``: the shared list's "<name> Post"; an institute's hyphen head: "<given>
+    <surname>-Institut") or an English "The" before it (a medium's title), an English "New"
+    before one word (a place: "New York"), an event's or a programme's last word ("<name>
+    Week", "<name> Show"); without a given name also a roman numeral, a digit or a word in
+    capitals ("<name> II", a shouted headline). None for a person. The shared list's words
+    are surnames too ("Post", "Bank", "Rat"): they make an ORG only without a given name and
+    where the word never stands alone ("<name> Post ... Post sagte" is a person's surname used
+    again)."""
     last = words[-1].lower()
     org_word = org_word and not given and not _stands_alone(text, words)
-    if org_word or last in _ORG_TAIL or text[max(0, start - 4):start] == "The ":
+    if org_word or last in _ORG_TAIL or text[max(0, start - 4):start] == "The " \
+            or ("-" in last and _ORG_HEAD.fullmatch(last.rsplit("-", 1)[-1])):
         return "ORG"
+    if len(words) == 2 and english_opener(words):
+        return "GPE"  # "New York": its second word recurs in "New York Times"
     if last in _EVENT_TAIL:
         return "EVENT"
     if last in _WORK_TAIL:
@@ -164,3 +186,25 @@ def _stands_alone(text: str, words: list[str]) -> bool:
     before = words[-2] + " "
     return any(text[max(0, m.start() - len(before)):m.start()] != before
                for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
+
+
+def person_mention(text: str, start: int, surface: str, etype: str) -> Mention:
+    """A German name typed ``etype``; a person's genitive loses its "-s" ("<given> <surname>s
+    <noun>": the surname was kept with it where it is never written alone), so the name shown
+    and linked is the nominative. Only where the name with its "-s" always stands before a noun
+    phrase (a capital, an inflected adjective, an opening quote: "<surname>s sagte" is a
+    nominative), and only after a consonant: after a vowel it can be the name's own
+    ("Gates", "Santos", "Douglas", "Davis")."""
+    end = start + len(surface)
+    last = surface.split()[-1]
+    if etype == "PERSON" and " " in surface and _GENITIVE_S.search(last) \
+            and all(_before_noun(text, m.end()) for m in
+                    re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)):
+        surface, end = surface[:-1], end - 1
+    return Mention(surface, start, end, etype, surface)
+
+
+def _before_noun(text: str, end: int) -> bool:
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and (after.group(1)[0] in "„“\"»«" or after.group(1)[0].isupper()
+                                  or adjective(after.group(1)))
