@@ -85,6 +85,7 @@ class Decoder(ThreadReading):
         self.clf = classifier
         self.out = Segmented([], [], [])
         self.page_language: str | None = None
+        self.page_script: str | None = None
         self.pending_author: str | None = None
         self.thread_comments = 0  # comments taken since the last comments heading
         self.thread_closed = False  # a comment form ended a thread
@@ -239,7 +240,8 @@ class Decoder(ThreadReading):
             return False
         if self.page_language is None:
             self.page_language = self.clf.page_language(" ".join(current.paragraphs[:3]))
-        return self.clf.is_comment(line, page_language=self.page_language, after_marker=False)
+        return self.clf.is_comment(line, page_language=self.page_language, after_marker=False) \
+            and not self.article_goes_on(line, current)
 
     def sure_sentence(self, line: Line, current: Draft | None) -> bool:
         """A long article sentence that merely contains a furniture word ("contribution",

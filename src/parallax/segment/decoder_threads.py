@@ -11,8 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from parallax.segment.comment_words import QUESTION_MARKS
-from parallax.segment.lines import SENTENCE_END, Line
+from parallax.segment.lines import SENTENCE_END, Line, LineClassifier, paragraph_like
 from parallax.segment.patterns import COUNTED_COMMENTS, MARKUP_PREFIX, count_line
+from parallax.segment.scripts import script_of
 from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkRuns
 
 #: lines below a comments heading inside the line model's main block in which a thread shows
@@ -26,6 +27,9 @@ SIGN_WORDS = 16
 SHAPED_SIGNS = 3
 SHAPED_REACH = 12
 SHAPED_SIGN_WORDS = 12
+#: lines after a paragraph in another language than the article's within which an article
+#: paragraph in its language shows the story runs on (``ThreadReading.article_goes_on``)
+RESUME_REACH = 4
 #: a heading that counts no comment ("0 Comments", "Comments (0)"): the lines under it are
 #: the empty thread's notes and its form ("No comments yet", "Leave a comment")
 EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
@@ -59,6 +63,11 @@ class ThreadReading:
     thread_comments: int
     pending_author: str | None
     link_run: LinkRuns
+    main: list[bool]
+    wanted: set[str] | None
+    clf: LineClassifier
+    page_language: str | None
+    page_script: str | None
     first_main: int | None
     last_main: int | None
 
@@ -144,6 +153,40 @@ class ThreadReading:
         return not self.thread_closed and line.words <= 30 and (
             pos in self.thread_heads or (pos == self.thread_open and mode != "comments")) \
             and (current is None or self.thread_follows(pos, current))
+
+    def article_goes_on(self, line: Line, current: Draft) -> bool:
+        """A paragraph in another script than the article's (Greek, Arabic, Cyrillic inside
+        a Latin story) stays in the article where the story runs on after it: within
+        ``RESUME_REACH`` lines a paragraph in the article's script and language, or a
+        comments heading (the thread is below), follows, with no thread sign
+        (``threads.thread_sign``: a date, an author line, "Reply") nor a thread's first
+        author line from it to there. On the rules' pass the line model must want the line
+        too; the model-guided pass reaches this test only below the model's block.
+        Why: a translation piece or a multilingual outlet quotes whole paragraphs in other
+        scripts (made up: an English report with a Greek and an Arabic delegate's words),
+        and the language switch alone made them, and the rest of the story, reader comments.
+        Why the script: language identification misreads short English lines, and a change
+        of language within one script kept nav lines and form notes in the story."""
+        language = self.page_language
+        if self.main or language is None or not paragraph_like(line.text, line.words) \
+                or (self.wanted is not None and line.text not in self.wanted):
+            return False
+        if self.page_script is None:
+            self.page_script = script_of(" ".join(current.paragraphs[:3]))
+        if script_of(line.text) == self.page_script:
+            return False
+        lines, heads = self.lines, self.thread_heads
+        for j in range(self.pos, min(len(lines), self.pos + 1 + RESUME_REACH)):
+            after = lines[j]
+            if j > self.pos and (j in heads or after.heading == "comments"):
+                return True  # the thread starts below: the lines above it are the story's
+            if j == self.thread_open or self.link_run.sign(j):
+                return False
+            if j > self.pos and paragraph_like(after.text, after.words) \
+                    and script_of(after.text) == self.page_script \
+                    and self.clf.language(after.text, language) == language:
+                return True
+        return False
 
     def comment_line(self, line: Line) -> None:
         """Comments are one per line; a 'Name' line followed by a time line is the author, and
