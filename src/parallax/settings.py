@@ -249,7 +249,10 @@ def load_config(path: str | Path | None = None) -> Config:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ParallaxError(Code.CONFIG, f"Config file {file} is not valid TOML: {exc}") from exc
-    for section in data:
+    for section, value in data.items():
+        if section in config.values and not isinstance(value, dict):  # above [settings]
+            raise ParallaxError(Code.CONFIG, f"{file}: the setting {section} is written before "
+                                "any section; put it under [settings]")
         if section not in ("stages", "settings"):
             raise ParallaxError(Code.CONFIG, f"{file}: unknown section [{section}]; "
                                 "use [stages] and [settings]")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -100,6 +101,19 @@ def _mostly_ascii(data: bytes) -> bool:
     return 0 < stray <= STRAY_BYTES_SHARE * len(data)
 
 
+def _spaces(text: str) -> int:
+    return sum(ch.isspace() for ch in text[:20000])
+
+
+def _looks_like_wide_prose(text: str) -> bool:
+    """Prose as 16-bit text with NULs on both sides: binary data read as UTF-16 can be mostly
+    letters (ideographs), but it leaves no spaces between them and lands on unassigned and
+    private-use code points, which text never holds. A few words are too few to tell."""
+    sample = text[:20000]
+    return (len(sample) >= 50 and _looks_like_prose(sample) and _spaces(sample) * 100 >= len(sample)
+            and not any(unicodedata.category(ch) in ("Cn", "Co", "Cs") for ch in sample))
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 written without a byte-order mark (some Windows tools and exports do), which
     was rejected as "binary data (contains NUL bytes)". Its NULs are the high bytes of Latin
@@ -114,6 +128,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = decode_as(data, codec)
             if text is not None and _looks_like_prose(text):
                 return text, codec
+    # An ideographic space (U+3000), the typographic spaces U+2000-U+200A or a character
+    # such as U+4E00 have a NUL low byte, so Japanese or typeset text puts NULs on both
+    # sides and stayed "binary". Read both ways; the right reading is prose with the more
+    # spaces (read the wrong way round, U+3000 is the digit 0 and a newline U+0A00).
+    readings = [(_spaces(text), codec, text) for codec in ("utf-16-le", "utf-16-be")
+                if (text := decode_as(data, codec)) is not None and _looks_like_wide_prose(text)]
+    if readings:
+        _, codec, text = max(readings, key=lambda r: r[0])
+        return text, codec
     return None
 
 

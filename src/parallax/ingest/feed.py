@@ -10,13 +10,14 @@ import hashlib
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
 from parallax.errors import Code
 from parallax.ingest.instants import stated_iso
 from parallax.ingest.jsonl import plain_name
-from parallax.ingest.url import read_url
+from parallax.ingest.url import is_url, read_url
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
 from parallax.settings import Config
@@ -27,6 +28,27 @@ def _iso(entry: Any, key: str) -> str | None:
     if not parsed:
         return None
     return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+00:00".format(*parsed[:6])
+
+
+def _base(uri: str, channel_link: object) -> str | None:
+    """What an item's relative link is read against: the feed's own address when it was
+    fetched (as feed readers do), else the channel's site link. RSS asks for absolute links,
+    but a feed written by hand or exported from a CMS may hold "/news/item-1"; kept as written it
+    was shown as "not a web link" and could not be followed (--follow-links)."""
+    if is_url(uri):
+        return uri
+    return channel_link if isinstance(channel_link, str) and is_url(channel_link) else None
+
+
+def _item_link(entry: Any, base: str | None) -> str | None:
+    link = entry.get("link")
+    if not isinstance(link, str) or not link.strip():
+        return None
+    try:
+        relative = not urlsplit(link).scheme
+        return urljoin(base, link) if relative and base else link
+    except ValueError:  # "http://[::1" and the like: kept as written, refused if followed
+        return link
 
 
 def read_feed(text: str, *, uri: str, given: str, config: Config,
@@ -43,6 +65,7 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
     outlet = plain_name(re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip()
                         or None)
     limit = int(config["max_feed_items"])
+    base = _base(uri, parsed.feed.get("link"))
     for index, entry in enumerate(entries):
         item_uri = f"{uri}#item-{index + 1}"
         if index >= limit:
@@ -54,7 +77,8 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             content = max((c.get("value", "") for c in entry.content), key=len)
         summary = entry.get("summary", "")
         body = content if len(content) >= len(summary) else summary
-        follow = bool(config["follow_feed_links"]) and bool(entry.get("link"))
+        link = _item_link(entry, base)
+        follow = bool(config["follow_feed_links"]) and bool(link)
         if not body.strip() and not follow:
             yield Rejection(item_uri, "feed item has no text (only a link); re-run with "
                             "--follow-links to fetch its page", Code.NO_ARTICLE.value)
@@ -64,13 +88,13 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         # reads it (feedparser would call its clock UTC); feedparser's reading last
         published_iso = stated_iso(published_text) or _iso(entry, "published") \
             or _iso(entry, "updated")
-        dated = None if published_text else from_url(entry.get("link"))
+        dated = None if published_text else from_url(link)
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso
         metadata = {
             "title": plain_name(entry.get("title", "")) or "",
             "outlet": outlet,
-            "url": entry.get("link"),
+            "url": link,
             "author": plain_name(entry.get("author")),
             "published_text": published_text,
             "published_iso": published_iso,

@@ -82,7 +82,9 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             continue
         seen += 1
         try:
-            record = json.loads(raw)
+            # without its line end, a cut-off line reads "unterminated string", not "invalid
+            # control character"
+            record = json.loads(raw.rstrip(b"\r\n"))
         except ValueError as exc:  # a decode error, or a number of over 4,300 digits
             yield Rejection(item, f"line {number} is not valid JSON: {str(exc)[:200]}",
                             Code.PARSE.value)
@@ -102,11 +104,15 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
         if problem:
             yield Rejection(item, f"line {number}: {problem}", Code.PARSE.value)
             continue
-        body = record.get("text") or record.get("html")
-        if not isinstance(body, str) or not body.strip():
+        # the first field that holds words: an exporter that writes "text": " " beside a
+        # full "html" was rejected as having neither
+        field = next((key for key in ("text", "html")
+                      if isinstance(record.get(key), str) and record[key].strip()), None)
+        if field is None:
             yield Rejection(item, f"line {number} has neither 'text' nor 'html'",
                             Code.NO_ARTICLE.value)
             continue
+        body = record[field]
         published_text, published = _unix_time(record.get("published"))
         if published is None:
             # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
@@ -127,7 +133,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             "language": record.get("language"),
             "published_text": published_text,
             "published_iso": published,
-            "format": "text" if record.get("text") else "html",
+            "format": field,
         }
         yield RawDocument(
             uri=f"{uri}#line-{number}", kind="record", text=body, fetched_at=fetched_at,

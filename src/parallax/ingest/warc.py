@@ -1,7 +1,11 @@
 """WARC archives (also Common Crawl CC-NEWS ``.warc.gz``), streamed record by record.
 
-Only HTTP ``response`` records with an HTML payload become documents (a non-2xx one, an
-error page or a redirect, is rejected with its status line); the archive is never loaded
+Only HTTP ``response`` records become documents: an HTML payload as a page, a ``text/plain``
+one as a text dump, one without a Content-Type by what it looks like. A non-2xx one (an error
+page or a redirect) is rejected with its status line, and so is a document of another type
+(a PDF, a Word file, JSON…) with its type, so a user who archived a report learns it was not
+read; the parts a page is built from (images, styles, scripts, fonts, media) are skipped
+without a word, as are request, metadata and warcinfo records. The archive is never loaded
 whole. warcio stops quietly at a cut-off gzip member and hands out the cut record's partial
 payload as if whole, so every record is checked against its declared length: a record
 cut short is never stored as a document, and the file gets a Rejection that says after how many
@@ -30,6 +34,20 @@ from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import check_html_blocks, decode_bytes
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
+
+#: Content-Types of what a page is built from, not of a page: a crawl archives thousands of
+#: them, and a rejection each would bury the real ones
+PAGE_PARTS = ("image/", "audio/", "video/", "font/")
+PAGE_PART_TYPES = {"text/css", "text/javascript", "application/javascript",
+                   "application/x-javascript", "application/ecmascript", "application/wasm",
+                   "application/font-woff", "application/font-woff2",
+                   "application/vnd.ms-fontobject", "application/x-font-ttf"}
+
+
+def _sniffed(text: str) -> str:
+    from parallax.ingest.sources import sniff_kind  # sources dispatches to this module
+
+    return sniff_kind(text)
 
 
 class Truncated(Exception):
@@ -109,11 +127,12 @@ def read_warc(path: Path, config: Config, *, given: str,
     except Exception as exc:  # Truncated, or one of warcio's several types for broken archives
         what = str(exc) if isinstance(exc, Truncated) else f"{type(exc).__name__}: {exc}"
         yield Rejection(given, f"WARC archive is truncated or corrupt after {records} records "
-                        f"({found} HTML documents kept): {what}; records after it are lost, "
+                        f"({found} documents kept): {what}; records after it are lost, "
                         "fetch the file again", Code.PARSE.value)
         return
     if found == 0:
-        yield Rejection(given, "WARC archive holds no HTML response records", Code.NO_ARTICLE.value)
+        yield Rejection(given, "WARC archive holds no HTML or text response records",
+                        Code.NO_ARTICLE.value)
 
 
 def _document(record: Any, given: str, path: Path,
@@ -121,8 +140,8 @@ def _document(record: Any, given: str, path: Path,
     """The record's HTML document, a Rejection of this record alone, or None (not HTML)."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
-    ctype = record.http_headers.get_header("Content-Type") or ""
-    if "html" not in ctype.lower():
+    ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if ctype.startswith(PAGE_PARTS) or ctype in PAGE_PART_TYPES:
         return None
     target = record.rec_headers.get_header("WARC-Target-URI") or ""
     item = f"{given}#{target}"
@@ -132,6 +151,11 @@ def _document(record: Any, given: str, path: Path,
         return Rejection(item, f"the archived response is HTTP {record.http_headers.statusline}"
                          + (f", a redirect to {where[:200]}" if where else "")
                          + ": not a page to read", Code.FETCH.value)
+    kind = "html" if "html" in ctype else "text" if ctype == "text/plain" else None
+    if kind is None and ctype:
+        return Rejection(item, f"the archived response is {ctype[:100]}, not a page: only "
+                         "HTML and plain text are read from an archive (give a document of "
+                         "this type as text)", Code.UNSUPPORTED.value)
     payload = record.content_stream().read(limit + 1)
     if len(payload) > limit:
         return Rejection(item, "record payload over the size limit (setting max_input_bytes)",
@@ -140,14 +164,20 @@ def _document(record: Any, given: str, path: Path,
         raise Truncated(f"the record for {target} is cut off")
     try:
         text, encoding = decode_bytes(payload)
-        check_html_blocks(text)
+        kind = kind or _sniffed(text)
+        if kind == "html":
+            check_html_blocks(text)
+        elif kind != "text":
+            return Rejection(item, f"the archived response has no Content-Type and reads as "
+                             f"{kind}: only HTML and plain text are read from an archive",
+                             Code.UNSUPPORTED.value)
     except InputRejected as exc:
         return Rejection(item, exc.reason, exc.code.value)
     except Exception as exc:  # one record's decoding must not drop the records after it
         return Rejection(item, f"could not decode this record: {type(exc).__name__}: {exc}",
                          Code.ENCODING.value)
     return RawDocument(
-        uri=target or item, kind="html", text=text,
+        uri=target or item, kind=kind, text=text,
         fetched_at=record.rec_headers.get_header("WARC-Date") or "",
         sha256=hashlib.sha256(payload).hexdigest(),
         metadata={"encoding": encoding, "url": target, "warc_file": str(path)}, input=item,

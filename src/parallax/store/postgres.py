@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
-from parallax.store.sql import Rows, SQLStore, search_terms
+from parallax.store.sql import Rows, SQLStore, search_parts
 
 CONNECT_TIMEOUT_S = 10
 #: the advisory lock that serialises story updates (any fixed number unique to Parallax)
@@ -173,22 +173,30 @@ class PostgresStore(SQLStore):
         return f"(({column})::jsonb ->> '{key}')"
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        terms = search_terms(query)
-        if not terms:
+        expression, values = _tsquery(query)
+        if not values:
             return []
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.language, a.role, a.published,"
-            " ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxWords=14,"
+            " ts_headline('simple', a.text, t.q, 'StartSel=[, StopSel=], MaxWords=14,"
             " MinWords=6, MaxFragments=1') AS snippet"
-            " FROM articles a, plainto_tsquery('simple', ?) q"
-            " WHERE a.fts @@ q ORDER BY ts_rank(a.fts, q) DESC, a.rowid_ LIMIT ? OFFSET ?",
-            (" ".join(terms), limit, offset))
+            f" FROM articles a, (SELECT {expression} AS q) t"
+            " WHERE a.fts @@ t.q ORDER BY ts_rank(a.fts, t.q) DESC, a.rowid_ LIMIT ? OFFSET ?",
+            (*values, limit, offset))
         return [dict(r) for r in rows]
 
     def search_count(self, query: str) -> int:
-        terms = search_terms(query)
-        if not terms:
+        expression, values = _tsquery(query)
+        if not values:
             return 0
         return int(self.conn.execute(
-            "SELECT count(*) FROM articles WHERE fts @@ plainto_tsquery('simple', ?)",
-            (" ".join(terms),)).fetchone()[0])
+            f"SELECT count(*) FROM articles WHERE fts @@ ({expression})", values).fetchone()[0])
+
+
+def _tsquery(query: str) -> tuple[str, list[str]]:
+    """The tsquery of a search box as SQL of placeholders only, and its values: every word
+    (``plainto_tsquery``, no operators) and each quoted phrase (``phraseto_tsquery``)."""
+    words, phrases = search_parts(query)
+    parts = ["plainto_tsquery('simple', ?)"] * bool(words) + \
+        ["phraseto_tsquery('simple', ?)"] * len(phrases)
+    return " && ".join(parts), [" ".join(words)] * bool(words) + phrases

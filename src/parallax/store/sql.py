@@ -290,3 +290,22 @@ def search_terms(query: str) -> list[str]:
     """The words of a search box, without control characters (NUL ends FTS5 strings and
     PostgreSQL refuses it in text)."""
     return [t for t in (re.sub(r'["\x00-\x1f\x7f]', "", t) for t in query.split()) if t]
+
+
+#: a part in double quotes (a lone quote runs to the end), or a word
+_QUOTED = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def search_parts(query: str) -> tuple[list[str], list[str]]:
+    """(words, phrases) of a search box: words in double quotes must stand together, as in
+    every search engine. The quotes were dropped, so "said on Tuesday" listed every article
+    holding the three words anywhere under a heading that showed the quoted query."""
+    words: list[str] = []
+    phrases: list[str] = []
+    for quoted, word in _QUOTED.findall(query):
+        terms = search_terms(word or quoted)
+        if quoted and len(terms) > 1:
+            phrases.append(" ".join(terms))
+        else:
+            words.extend(terms)
+    return words, phrases

@@ -17,7 +17,7 @@ from typing import Any
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
-from parallax.store.sql import Rows, SQLStore, search_terms
+from parallax.store.sql import Rows, SQLStore, search_parts
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -138,5 +138,7 @@ class SQLiteStore(SQLStore):
 
 
 def _fts_query(query: str) -> str:
-    """Quote each term so user input can never be read as FTS5 syntax."""
-    return " ".join(f'"{t}"' for t in search_terms(query))
+    """Quote each term and phrase so user input can never be read as FTS5 syntax (an FTS5
+    string of several words is a phrase; the terms hold no quote)."""
+    words, phrases = search_parts(query)
+    return " ".join(f'"{t}"' for t in (*words, *phrases))

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +45,16 @@ class Job:
         return {"id": self.id, "state": self.state, "inputs": len(self.inputs),
                 "done": self.done, "stories": self.stories, "error": self.error,
                 "outcomes": self.outcomes}
+
+
+def _unique(label: str, taken: Iterable[str]) -> str:
+    """Two files of one name in one submission ("notes.txt" from two folders) are two inputs:
+    under one name they shared one rejection row (a stored one cleared the other's rejection,
+    so a rejected file vanished from the front page) and one line on the job page."""
+    used = set(taken)
+    if label not in used:
+        return label
+    return next(f"{label} ({n})" for n in range(2, len(used) + 3) if f"{label} ({n})" not in used)
 
 
 class IngestJobs:
@@ -81,7 +91,7 @@ class IngestJobs:
             path = folder / f"upload-{n}{suffix}"
             path.write_bytes(data)
             inputs.append(str(path))
-            labels[str(path)] = (name or f"upload {n + 1}")[:200]
+            labels[str(path)] = _unique((name or f"upload {n + 1}")[:200], labels.values())
         for url in urls or []:
             url = url.strip()
             if not url:

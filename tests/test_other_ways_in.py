@@ -1,0 +1,220 @@
+"""What broke in a new user's second week, feeding Parallax from every way in the README
+promises (docs/robustness.md, twentieth session): relative feed links, archived documents that
+are not HTML, JSONL exporters' blank fields, 16-bit text holding wide spaces, uploads sharing
+one name, pages past the last, a setting above its section. All inputs are made up here."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.test_web import FakeStore, fake_comparison
+
+import parallax.web.app as web
+import parallax.web.context as web_context
+from parallax.errors import ParallaxError
+from parallax.ingest.decode import decode_bytes
+from parallax.ingest.sources import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config, load_config
+from parallax.store import open_store
+from parallax.web.app import create_app
+from parallax.web.security import hash_token
+
+TOKEN = "a-token-made-up-for-these-tests"
+BODY = ("The ferry company of Port Ellery added two evening sailings on Monday after crews "
+        "ended their strike, the harbour office said. Passengers had waited for hours on the "
+        "quay since Friday, and the town council asked the company for a timetable it keeps.")
+
+
+def _read(path: Path) -> list[RawDocument | Rejection]:
+    return list(read_inputs([str(path)], Config()))
+
+
+def _feed(links: str) -> str:
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Ellery Post</title>'
+            "<link>https://ellery.example/</link><description>d</description>"
+            f"<item><title>Sailings back</title>{links}<description>{BODY}</description>"
+            "</item></channel></rss>")
+
+
+def test_relative_feed_links_are_read_against_the_site(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(_feed("<link>/news/sailings-back</link>"), encoding="utf-8")
+    (item,) = _read(path)
+    assert isinstance(item, RawDocument)
+    assert item.metadata["url"] == "https://ellery.example/news/sailings-back"
+    path.write_text(_feed("<link>https://other.example/a</link>"), encoding="utf-8")
+    (item,) = _read(path)
+    assert isinstance(item, RawDocument) and item.metadata["url"] == "https://other.example/a"
+
+
+def test_a_fetched_feeds_relative_links_are_read_against_its_address() -> None:
+    from parallax.ingest.feed import read_feed
+
+    (item,) = read_feed(_feed("<link>sailings-back</link>"),
+                        uri="https://feeds.ellery.example/harbour/rss.xml",
+                        given="https://feeds.ellery.example/harbour/rss.xml", config=Config(),
+                        fetched_at="2026-11-03T10:00:00+00:00")
+    assert isinstance(item, RawDocument)
+    assert item.metadata["url"] == "https://feeds.ellery.example/harbour/sailings-back"
+
+
+def test_jsonl_text_of_spaces_beside_html_reads_the_html(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"title": "Sailings back", "text": "   ", "html": "<p>' + BODY
+                    + '</p>"}\n{"title": "Half a line", "text": "unterminated\n',
+                    encoding="utf-8")
+    record, broken = _read(path)
+    assert isinstance(record, RawDocument), record
+    assert record.text.startswith("<p>The ferry") and record.metadata["format"] == "html"
+    assert isinstance(broken, Rejection) and "Unterminated string" in broken.reason
+
+
+def _warc(records: list[tuple[str, str, str, bytes]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, status, ctype, body in records:
+        headers = [("Content-Type", ctype)] if ctype else []
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body),
+            http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1")))
+    return buffer.getvalue()
+
+
+def test_archived_documents_that_are_not_html_are_read_or_reported(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc([
+        ("https://ellery.example/report.pdf", "200 OK", "application/pdf",
+         b"%PDF-1.4\n%made up\n%%EOF\n"),
+        ("https://ellery.example/notice.txt", "200 OK", "text/plain; charset=utf-8",
+         BODY.encode()),
+        ("https://ellery.example/untyped", "200 OK", "", page),
+        ("https://ellery.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\nmade up"),
+        ("https://ellery.example/site.css", "200 OK", "text/css", b"body { color: red }"),
+    ]))
+    items = {item.input.split("#", 1)[1]: item for item in _read(path)}
+    assert set(items) == {"https://ellery.example/report.pdf",
+                          "https://ellery.example/notice.txt", "https://ellery.example/untyped"}
+    pdf = items["https://ellery.example/report.pdf"]
+    assert isinstance(pdf, Rejection) and pdf.code == "E007" and "application/pdf" in pdf.reason
+    text, untyped = items["https://ellery.example/notice.txt"], items["https://ellery.example/untyped"]
+    assert isinstance(text, RawDocument) and text.kind == "text" and text.text == BODY
+    assert isinstance(untyped, RawDocument) and untyped.kind == "html"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_wide_spaces_and_no_mark_is_read(codec: str) -> None:
+    japanese = ("\u3000港の渡し船は月曜日から運休している、と組合が発表した。"
+                "乗組員は安定した勤務表を求めている。\n\u3000市長は火曜日に会合を開くと述べた。\n")
+    typeset = ("Ferry\u2002crews\u2003stopped\u2009work on Monday, the union said, and the "
+               "harbour office\u2002expects the boats back by Friday.\n")
+    for text in (japanese, typeset):
+        assert decode_bytes(text.encode(codec)) == (text, codec)
+
+
+def test_two_uploads_of_one_name_stay_two_inputs(tmp_path: Path) -> None:
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    client = TestClient(create_app(str(tmp_path / "web.db"), config,
+                                   token_hash=hash_token(TOKEN)))
+    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                       files=[("files", ("notes.txt", b"\x00\x01\x02" * 400)),
+                              ("files", ("notes.txt", BODY.encode()))])
+    assert sent.status_code == 202, sent.text
+    job: dict[str, Any] = sent.json()
+    deadline = time.monotonic() + 180
+    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(f"/api/ingest/{job['id']}").json()
+    assert job["state"] == "done", job
+    outcomes = {o["input"]: o["status"] for o in job["outcomes"]}
+    assert outcomes == {"notes.txt": "rejected", "notes.txt (2)": "stored"}
+    store = open_store(tmp_path / "web.db")
+    try:
+        assert [r["input"] for r in store.rejections()] == ["notes.txt"]  # not cleared
+    finally:
+        store.close()
+
+
+class _BigOutlet(FakeStore):
+    def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
+        rows = [{"id": f"a{n}", "title": f"Report {n}", "language": "en",
+                 "published": "2026-11-03", "story": None} for n in range(limit)]
+        return {"outlet": outlet, "article_count": 250, "articles": rows, "languages": {},
+                "narratives": [], "techniques": [], "entities": []}
+
+
+@pytest.fixture
+def client(monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    monkeypatch.setattr(web_context, "open_store", lambda db: _BigOutlet())
+    return TestClient(web.create_app("unused.db", comparison_for=fake_comparison))
+
+
+def test_a_page_past_the_last_says_so(client: TestClient) -> None:
+    stories = client.get("/?page=3")
+    assert stories.status_code == 200
+    assert "No stories yet" not in stories.text
+    assert "Page 3 is past the last page" in stories.text
+    assert 'href="/?sort=largest&amp;page=1">Go to page 1</a>' in stories.text
+    found = client.get("/search?q=Brava&page=4")
+    assert "Nothing matched" not in found.text
+    assert "Page 4 is past the last page" in found.text
+    assert 'href="/search?q=Brava&amp;page=1"' in found.text
+
+
+def test_an_outlet_page_says_when_it_lists_only_the_newest(client: TestClient) -> None:
+    page = client.get("/outlet/Ellery%20Post").text
+    assert "(the 200 newest of 250)" in page
+
+
+def test_one_article_one_outlet_in_the_story_header(monkeypatch: pytest.MonkeyPatch) -> None:
+    def single(store: Any, story_id: str) -> dict[str, Any]:
+        comparison = fake_comparison(store, story_id)
+        comparison["story"].update(article_count=1, outlets=["Korvan Today"])
+        return comparison
+
+    monkeypatch.setattr(web_context, "open_store", lambda db: FakeStore())
+    client = TestClient(web.create_app("unused.db", comparison_for=single))
+    page = client.get("/story/s1").text
+    assert "· 1 article · 1 outlet" in page
+
+
+def test_a_setting_above_its_section_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "parallax.toml"
+    path.write_text('allow_private_addresses = ["10.20.0.0/16"]\n', encoding="utf-8")
+    with pytest.raises(ParallaxError, match="put it under \\[settings\\]"):
+        load_config(path)
+
+
+def test_words_in_quotes_must_stand_together(db_url: str) -> None:
+    from tests.test_store_backends import article, page
+
+    together = article("Ferry vote", "The council said on Tuesday that fares rise.",
+                       "Ellery Post", "en", "2026-11-03")
+    apart = article("Ferry talks", "On Monday the union said talks go on until Tuesday.",
+                    "Harbour Wire", "en", "2026-11-03")
+    store = open_store(db_url)
+    try:
+        store.save_page(page("q1", together))
+        store.save_page(page("q2", apart))
+        assert store.search_count("said on Tuesday") == 2  # every word, anywhere
+        hits = store.search('"said on Tuesday"')
+        assert [h["id"] for h in hits] == [together.id]
+        assert store.search_count('"said on Tuesday"') == 1
+        assert store.search_count('union "said talks"') == 1  # a word beside a phrase
+        assert store.search_count('"Tuesday') == 2  # one word in quotes is a word
+        for odd in ('"', '""', '"; DROP TABLE articles; --', '"a\x00b c"', 'x"y "z'):
+            store.search(odd)
+            store.search_count(odd)
+        assert store.counts()["articles"] == 2
+    finally:
+        store.close()
