@@ -39,6 +39,11 @@ EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 AUTHOR_WORDS = 3
 AUTHOR_NAME = re.compile(rf"[^\W\d_][\w'’-]*\.?(?:\s+[\w'’-]+\.?){{0,{AUTHOR_WORDS - 1}}}")
 
+#: what a short line ending in a colon says when it is a label, not a commenter's name
+#: ("Quote:" above a quoted comment, "Update:", a form's "Email:")
+LABELS = frozenset("quote quoted update edit edited note ps re reply answer question q a "
+                   "comment comments name email e-mail website url message".split())
+
 if TYPE_CHECKING:
     from parallax.segment.decoder import Draft, Segmented
 
@@ -127,16 +132,18 @@ class ThreadReading:
 
     def author_block(self, line: Line, nxt: Line) -> bool:
         """In a dump with blank lines between blocks, a block whose first line is a short
-        name ("Anna K.", "mike_77") and whose next line is a reader's sentence: the comment's
-        author, not a comment of its own. Why: a thread pasted as "name / words / blank"
-        gave every name as a comment (made up: three French comments read as six). A page
-        with one block a line (most renderings of real pages) never has such a block."""
+        name ("Anna K.", "mike_77", also "Anna K.:") and whose next line is a reader's
+        sentence: the comment's author, not a comment of its own. Why: a thread pasted as
+        "name / words / blank" gave every name as a comment (made up: three French comments
+        read as six). A page with one block a line (most renderings of real pages) never has
+        such a block."""
         pos = self.pos
         if not self.blank_lines or line.blank_after or line.words > AUTHOR_WORDS \
                 or (pos > 0 and not self.lines[pos - 1].blank_after):
             return False
-        text = line.text.rstrip()
-        if AUTHOR_NAME.fullmatch(text) is None or line.meta is not None:
+        name = _name(line.text)
+        if AUTHOR_NAME.fullmatch(name) is None or line.meta is not None \
+                or (name != line.text.rstrip() and name.lower() in LABELS):
             return False
         body = nxt.text.rstrip()
         sentence = body.endswith(SENTENCE_END + QUESTION_MARKS)
@@ -200,10 +207,16 @@ class ThreadReading:
             return
         if self.pending_author is None and nxt is not None and self.author_block(line, nxt):
             self.take("boilerplate", "comment_author")
-            self.pending_author = line.text
+            self.pending_author = _name(line.text)
             return
         self.take("comment")
         self.thread_comments += 1
         self.out.comments.append(line.text)
         self.out.comment_authors.append(self.pending_author)
         self.pending_author = None
+
+
+def _name(text: str) -> str:
+    """A name line without the colon a thread may write after it ("Anna K.:")."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(":") else text
