@@ -218,3 +218,9 @@ def test_words_in_quotes_must_stand_together(db_url: str) -> None:
         assert store.counts()["articles"] == 2
     finally:
         store.close()
+
+
+def test_a_query_cut_to_the_limit_says_so(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Brava " * 100}).text
+    assert "Only the first 200 characters of the query were searched." in page
+    assert "were searched" not in client.get("/search", params={"q": "Brava"}).text

@@ -56,8 +56,11 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
     def search(q: SearchParam = "", page: PageParam = 1) -> HTMLResponse:
         query, results, total = ctx.search(q, page)
+        # an address can carry more than the box's maxlength; the heading shows what was searched
+        cut = len(q.strip()) > len(query)
         return ctx.page("search.html", nav="search", query=query, results=results, total=total,
-                        page=page, pages=max(1, -(-total // PAGE_SIZE)), params={"q": query})
+                        page=page, pages=max(1, -(-total // PAGE_SIZE)), params={"q": query},
+                        cut=cut)
 
     @app.get("/story/{story_id}", include_in_schema=False, response_class=HTMLResponse)
     def story_page(story_id: str) -> Response:
