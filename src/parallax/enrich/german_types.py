@@ -17,6 +17,7 @@ from parallax.enrich.german_names import (
     GermanWords,
     english_opener,
     is_first_name,
+    whole_word,
     word_before,
 )
 from parallax.records import Mention
@@ -134,7 +135,7 @@ def place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
 
 def surname_reused(text: str, surname: str) -> bool:
     """'Hanna Roloff … Roloff sagte': a German noun pair whose last word recurs alone."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)) >= 2
+    return len(whole_word(surname).findall(text)) >= 2
 
 
 def people_reading(text: str, start: int, surface: str) -> bool:
@@ -185,7 +186,7 @@ def _stands_alone(text: str, words: list[str]) -> bool:
     """The name's last word met without the word before it ("Post betonte"), as a surname is."""
     before = words[-2] + " "
     return any(text[max(0, m.start() - len(before)):m.start()] != before
-               for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
+               for m in whole_word(words[-1]).finditer(text))
 
 
 def person_mention(text: str, start: int, surface: str, etype: str) -> Mention:
@@ -199,7 +200,7 @@ def person_mention(text: str, start: int, surface: str, etype: str) -> Mention:
     last = surface.split()[-1]
     if etype == "PERSON" and " " in surface and _GENITIVE_S.search(last) \
             and all(_before_noun(text, m.end()) for m in
-                    re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)):
+                    whole_word(last).finditer(text)):
         surface, end = surface[:-1], end - 1
     return Mention(surface, start, end, etype, surface)
 
