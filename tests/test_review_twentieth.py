@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from parallax.enrich.german_names import whole_word
+from parallax.errors import ParallaxError
 from parallax.segment.htmlpage import segment_html
+from parallax.settings import load_config
 
 _BODY = "".join(f"<p>Paragraph {i} of a made-up report says small web shops load their "
                 "tracking code late, and most owners never measured what it costs.</p>"
@@ -43,3 +48,13 @@ def test_whole_word_finds_what_the_lookbehind_first_pattern_found() -> None:
             [m.span() for m in reference.finditer(text)], word
     # not in "Post-Bank", "E-Post", "Postbote", "Post7", "ÄPost", "Post_" …
     assert [m.start() for m in whole_word("Post").finditer(text)] == [0, 39, 53, 73, 89, 124]
+
+
+@pytest.mark.parametrize("line", ["settings = 3", 'stages = "default"'])
+def test_a_section_written_as_a_value_is_a_config_error(tmp_path: Path, line: str) -> None:
+    # "settings = 3" above every table was read as a table below: a traceback
+    # (AttributeError), not the E020 line every other mistake in the file gets
+    config = tmp_path / "parallax.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ParallaxError, match="is a section"):
+        load_config(config)

@@ -256,6 +256,9 @@ def load_config(path: str | Path | None = None) -> Config:
         if section not in ("stages", "settings"):
             raise ParallaxError(Code.CONFIG, f"{file}: unknown section [{section}]; "
                                 "use [stages] and [settings]")
+        if not isinstance(value, dict):  # "settings = 3": read below as a table, a traceback
+            raise ParallaxError(Code.CONFIG, f"{file}: {section} is a section; write it as "
+                                f"[{section}] with its entries below it")
     for kind, name in data.get("stages", {}).items():
         if kind not in STAGE_DEFAULTS:
             raise ParallaxError(Code.CONFIG, f"{file}: unknown stage '{kind}'; "
