@@ -224,3 +224,69 @@ def test_a_query_cut_to_the_limit_says_so(client: TestClient) -> None:
     page = client.get("/search", params={"q": "Brava " * 100}).text
     assert "Only the first 200 characters of the query were searched." in page
     assert "were searched" not in client.get("/search", params={"q": "Brava"}).text
+
+
+def _items_feed(count: int, extra: str = "") -> str:
+    items = "".join(f"<item><title>Sailings {n}</title><link>https://ellery.example/{n}</link>"
+                    f"<description><![CDATA[<p>{BODY}{extra} Item {n}.</p>]]></description>"
+                    "</item>" for n in range(1, count + 1))
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Ellery Post</title>'
+            f"<link>https://ellery.example/</link><description>d</description>{items}"
+            "</channel></rss>")
+
+
+def test_a_feed_cut_off_in_a_download_is_reported(tmp_path: Path) -> None:
+    whole = _items_feed(3)
+    path = tmp_path / "feed.rss"
+    path.write_text(whole[:whole.index("Item 3.") - 40], encoding="utf-8")  # inside item 3
+    items = _read(path)
+    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument", "Rejection",
+                                                 "Rejection"]
+    assert items[2].input.endswith("#item-3") and "cut off inside this item" in items[2].reason
+    assert items[3].input == str(path) and "2 complete items were read" in items[3].reason
+    path.write_text(whole[:whole.index("</item>") + len("</item>")], encoding="utf-8")
+    first, report = _read(path)  # cut between items: the one item is whole
+    assert isinstance(first, RawDocument) and first.text.endswith("Item 1.</p>")
+    assert isinstance(report, Rejection) and report.code == "E008"
+
+
+def test_a_whole_feed_with_an_html_entity_is_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(_items_feed(2).replace("<title>Sailings 2", "<title>Sailings&nbsp;2"),
+                    encoding="utf-8")
+    assert all(isinstance(i, RawDocument) for i in _read(path)) and len(_read(path)) == 2
+
+
+def test_an_entity_page_lists_its_newest_articles_and_counts_all(db_url: str) -> None:
+    from tests.test_store_backends import article, page
+
+    reports = [article(f"Ferry report {n}", f"Crews and the council met again, day {n}.",
+                       f"Outlet {n % 2}", "en", f"2026-11-0{n}") for n in range(1, 4)]
+    store = open_store(db_url)
+    try:
+        for n, report in enumerate(reports):
+            store.save_page(page(f"e{n}", report))
+        profile = store.entity_profile("Petra Olsen", limit=2)
+        assert profile is not None
+        assert [r["title"] for r in profile["articles"]] == ["Ferry report 2", "Ferry report 3"]
+        assert (profile["article_count"], profile["outlet_count"], profile["story_count"]) == \
+            (3, 2, 0)
+    finally:
+        store.close()
+
+
+class _FamousEntity(FakeStore):
+    def entity_profile(self, name: str, limit: int = 500) -> dict[str, Any] | None:
+        rows = [{"id": f"a{n}", "title": f"Report {n}", "outlet": "Ellery Post",
+                 "language": "en", "published": "2026-11-03", "count": 1, "role": None,
+                 "story": None} for n in range(limit)]
+        return {"name": name, "articles": rows, "article_count": 1200, "outlet_count": 7,
+                "story_count": 40}
+
+
+def test_an_entity_page_says_how_many_it_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(web_context, "open_store", lambda db: _FamousEntity())
+    client = TestClient(web.create_app("unused.db", comparison_for=fake_comparison))
+    page = client.get("/entity/Ellery").text
+    assert "Mentioned in 1200 articles by 7 outlets, in 40 stories." in page
+    assert "The 500 newest are listed below." in page and page.count("/article/a") == 500

@@ -51,6 +51,33 @@ def _item_link(entry: Any, base: str | None) -> str | None:
         return link
 
 
+#: the XML parser's words for a document that ends too soon: a feed cut off in a download
+_ENDS_TOO_SOON = ("no element found", "unclosed token", "unclosed cdata section")
+_ITEM_START = re.compile(r"<(?:\w+:)?(?:item|entry)[\s>]", re.IGNORECASE)
+_ITEM_END = re.compile(r"</(?:\w+:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _cut_off(parsed: Any) -> str | None:
+    """Why the feed ends too soon, or None. feedparser reads on after the XML error, so a
+    feed cut off in a download gave its items without a word: the cut item fell back to its
+    summary (stored as if whole, or rejected as "no article found"), and the items after the
+    cut were lost unseen. Other well-formedness slips ("&nbsp;" in RSS) are read on as before."""
+    problem: Any = parsed.get("bozo_exception") if parsed.bozo else None
+    message = str(problem or "")
+    if not any(m in message.lower() for m in _ENDS_TOO_SOON):
+        return None
+    try:  # xml.sax's "<unknown>:2:2076: unclosed token" as a person reads it
+        return (f"line {problem.getLineNumber()}, column {problem.getColumnNumber()}: "
+                f"{problem.getMessage()}")
+    except AttributeError:
+        return message
+
+
+def _last_item_open(text: str) -> bool:
+    starts = list(_ITEM_START.finditer(text))
+    return bool(starts) and _ITEM_END.search(text, starts[-1].end()) is None
+
+
 def read_feed(text: str, *, uri: str, given: str, config: Config,
               fetched_at: str) -> Iterator[RawDocument | Rejection]:
     parsed = feedparser.parse(text)
@@ -61,6 +88,10 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             reason = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}"
         yield Rejection(given, reason, Code.PARSE.value)
         return
+    cut = _cut_off(parsed)
+    cut_item = bool(cut) and _last_item_open(text)
+    if cut_item:  # its text may stop anywhere: never stored as if whole
+        entries = entries[:-1]
     # "Baltic Courier – World & Region": the outlet is the part before the section name
     outlet = plain_name(re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip()
                         or None)
@@ -110,6 +141,13 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             yield from _follow(str(metadata["url"]), own, config)
         else:
             yield own
+    if cut_item:
+        yield Rejection(f"{uri}#item-{len(entries) + 1}", "the feed is cut off inside this "
+                        "item, so its text is incomplete; fetch the feed again", Code.PARSE.value)
+    if cut:
+        yield Rejection(given, f"the feed ends too soon ({cut}): cut off in a download? "
+                        f"{len(entries)} complete items were read; any after the cut are lost, "
+                        "fetch the feed again", Code.PARSE.value)
 
 
 def _follow(link: str, own: RawDocument,

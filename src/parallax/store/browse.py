@@ -144,19 +144,27 @@ class BrowseQueries:
                                  " GROUP BY value ORDER BY count(*) DESC, value LIMIT ?", limit),
         }
 
-    def entity_profile(self, name: str) -> dict[str, Any] | None:
-        """Where an entity appears and how each outlet portrays it, oldest first."""
-        mentions = [dict(r) for r in self.conn.execute(
+    def entity_profile(self, name: str, limit: int = 500) -> dict[str, Any] | None:
+        """Where an entity appears and how each outlet portrays it: its ``limit`` newest
+        articles, oldest first, and the counts over all of them. Uncapped, an entity named in
+        thousands of articles made a page (and an API answer) of thousands of rows."""
+        newest = [dict(r) for r in self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.language, a.published, f.count,"
             " (SELECT r.detail FROM article_facets r WHERE r.article = a.id AND r.kind = 'role'"
             "  AND r.value = f.value) AS role,"
             " (SELECT sa.story FROM story_articles sa WHERE sa.article = a.id) AS story"
             " FROM article_facets f JOIN articles a ON a.id = f.article"
             " WHERE f.kind = 'entity' AND f.value = ? AND a.role = 'main'"
-            " ORDER BY coalesce(a.published, '9999'), a.id", (name,))]
-        if not mentions:
+            " ORDER BY coalesce(a.published, '9999') DESC, a.id DESC LIMIT ?", (name, limit))]
+        if not newest:
             return None
-        return {"name": name, "articles": mentions}
+        articles, outlets, stories = self.conn.execute(
+            "SELECT count(DISTINCT a.id), count(DISTINCT coalesce(a.outlet, '')),"
+            " count(DISTINCT sa.story) FROM article_facets f JOIN articles a ON a.id = f.article"
+            " LEFT JOIN story_articles sa ON sa.article = a.id"
+            " WHERE f.kind = 'entity' AND f.value = ? AND a.role = 'main'", (name,)).fetchone()
+        return {"name": name, "articles": newest[::-1], "article_count": int(articles),
+                "outlet_count": int(outlets), "story_count": int(stories)}
 
     def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
         articles = [dict(r) for r in self.conn.execute(

@@ -143,9 +143,8 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         portrayal = [{"outlet": o, "articles": rows,
                       "roles": Counter(r["role"] for r in rows if r["role"]).most_common()}
                      for o, rows in sorted(by_outlet.items())]
-        stories = sorted({r["story"] for r in profile["articles"] if r["story"]})
         return ctx.page("entity.html", nav="stories", name=name, portrayal=portrayal,
-                        stories=stories, total=len(profile["articles"]))
+                        profile=profile, shown=len(profile["articles"]))
 
     @app.get("/outlet/{outlet:path}", include_in_schema=False, response_class=HTMLResponse)
     def outlet_page(outlet: str) -> HTMLResponse:
