@@ -277,3 +277,17 @@ def test_content_words_are_remembered_per_page_and_handed_out_as_copies() -> Non
     for k in range(headline._WORDS_KEPT + 5):  # bounded for callers that never forget
         headline.content_words(f"line number {k} with words")
     assert len(headline._WORDS) <= headline._WORDS_KEPT
+
+
+def test_a_date_and_a_byline_joined_by_a_dash_are_read_apart() -> None:
+    """Made up: "12 March 2026 — By Ann Lee" stayed in the article's text (or, byline first,
+    became the whole date), with no author; a date range joined by a dash is no byline."""
+    for line in ("March 12, 2026 — By Ann Lee", "By Ann Lee – March 12, 2026",
+                 "March 12, 2026 - By Ann Lee"):
+        for sep in ("\n\n", "\n"):
+            seg = segment_text(sep.join(["Harbour bridge repairs approved", line, BRIDGE]))
+            main = seg.articles[0]
+            assert (main.published, main.author) == ("March 12, 2026", "Ann Lee"), line
+            assert line not in main.paragraphs
+    seg = segment_text("Harbour bridge repairs approved\n\nMarch 10 - March 12, 2026\n\n" + BRIDGE)
+    assert seg.articles[0].author is None

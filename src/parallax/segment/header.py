@@ -36,7 +36,14 @@ from parallax.segment.headline import (
     lead_words,
     title_part,
 )
-from parallax.segment.lines import DATE_PREFIX, Line, LineClassifier, paragraph_like, title_like
+from parallax.segment.lines import (
+    DATE_PREFIX,
+    Line,
+    LineClassifier,
+    dash_parts,
+    paragraph_like,
+    title_like,
+)
 from parallax.segment.pagecontext import title_repeats
 
 MAX_ZONE = 14
@@ -353,7 +360,7 @@ def read_meta(line: Line, plan: MetaFields) -> None:
         plan.outlet = plan.outlet or m.group("outlet").strip()
         return
     names: list[str] = []
-    for part in (p.strip() for p in re.split(r"\s[·|]\s", text)):
+    for part in (p.strip() for p in dash_parts(text) or re.split(r"\s[·|]\s", text)):
         if not part or READ_TIME.fullmatch(part):
             continue
         undated = DATE_PREFIX.sub("", part)

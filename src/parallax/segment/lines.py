@@ -204,6 +204,22 @@ _META_FIRST = frozenset("•·*BPVbpvАа")
 
 
 _DATELINE_PARTS = re.compile(r"\s[·|]\s")
+_DASH = re.compile(r"\s[—–-]\s")
+
+
+def dash_parts(line: str) -> list[str] | None:
+    """A date and a byline joined by a spaced dash ("12 May 2026 — By Ann Lee", made up), as
+    two parts, else None. Why only these two: a dash joins many other short things (a range
+    of days, a headline's halves), and the line then stayed in the article's text."""
+    parts = [p.strip() for p in _DASH.split(line)] if len(line) <= 160 else []
+    if len(parts) != 2:
+        return None
+    for date, name in (parts, parts[::-1]):
+        undated = DATE_PREFIX.sub("", date)
+        if (BYLINE.match(name) or BYLINE_ROLE.match(name)) and words(undated) <= 8 \
+                and parse_absolute(undated):
+            return parts
+    return None
 
 
 def date_kind(line: str, *, dated: bool = False) -> str | None:
@@ -215,6 +231,8 @@ def date_kind(line: str, *, dated: bool = False) -> str | None:
         parts = [p for p in _DATELINE_PARTS.split(line) if p.strip()]
         if len(parts) >= 2 and any(parse_absolute(p) for p in parts):
             return "dateline"
+    elif ("—" in line or "–" in line or " - " in line) and dash_parts(line):
+        return "dateline"
     undated = DATE_PREFIX.sub("", line)
     if words(undated) <= 8 and parse_absolute(undated) and (
             words(line) <= 6 or undated != line):
