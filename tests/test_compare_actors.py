@@ -113,3 +113,16 @@ def test_a_first_name_and_its_feminine_form_are_two_people() -> None:
     rows = _compare([a, b])["portrayal"]["entities"]
     assert {"Jan Korr", "Jana Korr"} <= set(rows)
     assert ("Ben Ash" in rows) != ("Benjamin Ash" in rows)
+
+
+def test_a_medium_named_by_its_medium_word_is_no_omission() -> None:
+    """Two outlets cite "Harbor Lights magazine" (made up), the third does not: citing a
+    medium or not is no omission, though the name holds no medium word."""
+    a = _article("a1", "Morning Post", "Tom Ash won, Harbor Lights magazine found.",
+                 [("Tom Ash", "Tom Ash", "PERSON"), ("Harbor Lights", "Harbor Lights", "ORG")])
+    b = _article("a2", "Daily Lantern", "Tom Ash won, said Harbor Lights.",
+                 [("Tom Ash", "Tom Ash", "PERSON"), ("Harbor Lights", "Harbor Lights", "ORG")])
+    c = _article("a3", "Evening Star", "Tom Ash won again.",
+                 [("Tom Ash", "Tom Ash", "PERSON")])
+    omitted = {o["outlet"]: o["missing_entities"] for o in _compare([a, b, c])["omissions"]}
+    assert "Harbor Lights" not in omitted.get("Evening Star", [])

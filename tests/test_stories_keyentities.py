@@ -163,3 +163,20 @@ def test_a_name_and_its_feminine_form_are_two_people() -> None:
         for k, who in enumerate(("Daniel Ash", "Daniel Ash", "Daniela Ash", "Daniela Ash"))]
     shown = key_entities([named_of(a) for a in reports])
     assert "Daniel Ash" in shown and "Daniela Ash" in shown
+
+
+def test_a_medium_without_a_medium_word_and_a_platform_typed_a_person_are_no_actors() -> None:
+    """"Harbor Lights magazine" (made up) names a medium though "Harbor Lights" holds no
+    medium word, and the entity stage types "Twitter" a person: both only report or host
+    what the actors said, so they count only where a headline names them."""
+    reports = [
+        _article(f"m{k}", f"Outlet {k}", "Wendt blocks the toll",
+                 "Wendt blocked the toll, Harbor Lights magazine estimated. Wendt said on "
+                 "Twitter that Harbor Lights was right. Korr agreed with Wendt.",
+                 [("Wendt", "Charles Wendt", "PERSON"), ("Harbor Lights", "Harbor Lights", "ORG"),
+                  ("Wendt", "Charles Wendt", "PERSON"), ("Twitter", "Twitter", "PERSON"),
+                  ("Harbor Lights", "Harbor Lights", "ORG"), ("Korr", "Lena Korr", "PERSON")])
+        for k in (1, 2)]
+    shown = key_entities([named_of(a) for a in reports])
+    assert shown[0] == "Charles Wendt" and "Lena Korr" in shown
+    assert "Harbor Lights" not in shown and "Twitter" not in shown

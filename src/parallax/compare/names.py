@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from parallax.records import Article
+from parallax.records import Article, Mention
 from parallax.textutil import fold
 
 #: Entity types an outlet can be said to leave out: actors, not places. In the tenth session's
@@ -31,8 +31,16 @@ OMISSION_TYPES = ("PERSON", "ORG")
 #: entity unless a headline names it (nineteenth session, ``stories.keyentities``)
 NEWS_MEDIUM = re.compile(
     r"\b(?:news|times|post|journal|monitor|tribune|herald|gazette|magazine|radio|television|"
-    r"tv|network|press|reuters|cnn|msnbc|nbc|abc|cbs|hbo|npr|pbs|axios|politico|bloomberg)\b",
+    r"tv|network|press|reuters|cnn|msnbc|nbc|abc|cbs|hbo|npr|pbs|axios|politico|bloomberg|"
+    r"twitter|facebook|youtube|instagram|tiktok)\b",
     re.IGNORECASE)
+#: a platform where something was posted ("said on Twitter"): a medium whatever type the
+#: entity stage gave it (it types "Twitter" a person in most BASIL stories that name it)
+PLATFORM = re.compile(r"(?:twitter|facebook|youtube|instagram|tiktok)", re.IGNORECASE)
+#: a medium word right after a name says the name is a medium's ("<name> magazine", made up)
+#: though the name holds no medium word
+_MEDIUM_AFTER = re.compile(r"\s+(?:magazine|newspaper|tabloid|website|blog|podcast)\b",
+                           re.IGNORECASE)
 #: the entity types the comparison shows a row for (portrayal) and groups here
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -75,6 +83,19 @@ _SHORT_FORMS = {
 #: of first names and the story keys' first letters would take for one
 _GENDERED = frozenset({("", "a"), ("", "e"), ("", "ine"), ("", "ina"), ("", "ette"),
                        ("o", "a"), ("us", "a"), ("i", "a"), ("y", "aya")})
+
+
+def medium_words(text: str, m: Mention) -> bool:
+    """Whether an organisation's mention or the word after a name says that it names a
+    medium (a person's surname may be a medium word: "Ana Post", made up)."""
+    return ((m.type == "ORG" and NEWS_MEDIUM.search(m.text) is not None)
+            or _MEDIUM_AFTER.match(text, m.end) is not None)
+
+
+def media_of(articles: Iterable[Article]) -> set[str]:
+    """The canonical names the articles show to be media (``medium_words``) in any mention."""
+    return {m.canonical for a in articles for m in a.entities
+            if m.type in ("ORG", "PERSON") and medium_words(a.text, m)}
 
 
 def tokens(text: str) -> list[str]:

@@ -22,10 +22,12 @@ from parallax.compare.names import (
     OMISSION_TYPES,
     Actors,
     Mentions,
+    media_of,
     spelling_rank,
 )
 from parallax.compare.reaction import stance, themes
 from parallax.compare.restate import Restatements, mark_restated
+from parallax.compare.voices import voices
 from parallax.records import SCHEMA_VERSION, Article, Story, instant_key
 from parallax.registry import register
 from parallax.settings import Config
@@ -75,7 +77,7 @@ class OverlapComparer:
             "narratives": _narratives(by_outlet),
             "techniques": _techniques(by_outlet),
             "quoted_techniques": _techniques(by_outlet, quoted=True),
-            "voices": _voices(by_outlet),
+            "voices": voices(by_outlet),
             "omissions": [],
             "reaction": _reaction(comments, outlet_of),
             "timeline": sorted(
@@ -85,8 +87,10 @@ class OverlapComparer:
                  for a in mains), key=lambda r: (instant_key(r["published"]), r["outlet"])),
         }
         mark_restated(result["claims"], Restatements(by_outlet, vectors))
+        media = media_of(mains)
         entities = {o: {label[m.canonical] for a in arts for m in a.entities
-                        if m.type in OMISSION_TYPES and not NEWS_MEDIUM.search(m.canonical)}
+                        if m.type in OMISSION_TYPES and not NEWS_MEDIUM.search(m.canonical)
+                        and m.canonical not in media}
                     for o, arts in by_outlet.items()}
         result["omissions"] = omissions(result, entities, mentions)
         return result
@@ -279,26 +283,6 @@ def _techniques(by_outlet: dict[str, list[Article]], quoted: bool = False
                 speakers = Counter(e["speaker"] for e in examples if e["speaker"])
                 row["speakers"] = [name for name, _ in speakers.most_common(5)]
             rows.append(row)
-    return rows
-
-
-def _voices(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
-    rows = []
-    for outlet, arts in sorted(by_outlet.items()):
-        tally: dict[str, dict[str, Any]] = {}
-        for a in arts:
-            for q in a.quotes:
-                if not q.speaker:
-                    continue
-                row = tally.setdefault(q.speaker, {"outlet": outlet, "speaker": q.speaker,
-                                                   "direct": 0, "indirect": 0, "examples": [],
-                                                   "example_spans": []})
-                row["direct" if q.direct else "indirect"] += 1
-                if len(row["examples"]) < 2:
-                    row["examples"].append(q.text)
-                    row["example_spans"].append({"article_id": a.id, "start": q.start,
-                                                 "end": q.end, "text": q.text})
-        rows.extend(sorted(tally.values(), key=lambda r: -(r["direct"] + r["indirect"])))
     return rows
 
 

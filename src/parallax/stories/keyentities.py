@@ -24,7 +24,15 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from parallax.compare.names import NEWS_MEDIUM, Actors, gendered, spelling_rank, tokens
+from parallax.compare.names import (
+    NEWS_MEDIUM,
+    PLATFORM,
+    Actors,
+    gendered,
+    medium_words,
+    spelling_rank,
+    tokens,
+)
 from parallax.enrich.quotes_checks import dateline
 from parallax.records import Article, Mention
 from parallax.stories.features import name_key
@@ -37,8 +45,9 @@ SHOWN = 6
 #: names grouped by spelling per story: the best ranked only, so that a story of thousands of
 #: articles and names costs what a small one does
 CANDIDATES = 24
-#: flags kept per name and article
-IN_TITLE = 1
+#: flags kept per name and article: the title names it; the article's words show it to be a
+#: news medium or a platform (a profile stored before the second flag has it unset)
+IN_TITLE, MEDIUM = 1, 2
 
 #: a US party tag before a state: "(R-Calif.)", ", D-Iowa," (the state says where a lawmaker
 #: is from, not where the event is)
@@ -81,6 +90,9 @@ def named_of(article: Article) -> dict[str, tuple[str, int, int]]:
             following = mentions[k + 1] if k + 1 < len(mentions) else None
             if not (dateline(article.text, m) or _tag(article.text, m, previous, following)):
                 entry[1] += 1
+            if not entry[2] & MEDIUM and (medium_words(article.text, m)
+                                          or PLATFORM.fullmatch(m.canonical) is not None):
+                entry[2] |= MEDIUM
             if not entry[2] & IN_TITLE and any(_titled(form, title, title_keys)
                                                for form in (m.text, m.canonical)):
                 entry[2] |= IN_TITLE
@@ -110,12 +122,14 @@ def _titled(name: str, title: str, title_keys: dict[str, list[int]]) -> bool:
                                  for n in title_keys.get(name_key(w), ())) for w in own)
 
 
-def _counts(type_: str, mentions: int, headline: bool, name: str) -> bool:
+def _counts(type_: str, mentions: int, headline: bool, name: str, medium: bool) -> bool:
     """Whether an article's naming makes the name one of its actors or subjects; a place or
-    a medium only where one of the story's headlines (``headline``) names it."""
+    a medium only where one of the story's headlines (``headline``) names it; ``medium``: an
+    article's words call the name a medium (``compare.names.medium_words``) or it is a
+    platform whatever its type."""
     if mentions <= 0:
         return False
-    if type_ == "GPE" or (type_ == "ORG" and NEWS_MEDIUM.search(name)):
+    if type_ == "GPE" or medium or (type_ == "ORG" and NEWS_MEDIUM.search(name)):
         return headline
     return True
 
@@ -143,6 +157,8 @@ def key_entities(named: Sequence[Mapping[str, tuple[str, int, int]] | None],
             story_type[name] = top
     headline = {name for names in named for name, (_, _, f) in (names or {}).items()
                 if f & IN_TITLE}
+    media = {name for names in named for name, (_, _, f) in (names or {}).items()
+             if f & MEDIUM}
     for k, names in enumerate(named):
         pairs: list[tuple[str, str]] = []
         if names is None:
@@ -154,7 +170,7 @@ def key_entities(named: Sequence[Mapping[str, tuple[str, int, int]] | None],
             continue
         for name, (type_, n, _) in names.items():
             type_ = story_type.get(name, type_)
-            if _counts(type_, n, name in headline, name):
+            if _counts(type_, n, name in headline, name, name in media):
                 articles[name] += 1
                 mentions[name] += n
                 pairs.append((name, type_))
@@ -169,12 +185,12 @@ def key_entities(named: Sequence[Mapping[str, tuple[str, int, int]] | None],
 
 def _may_be_one(a: str, b: str, kinds: Mapping[str, set[str]]) -> bool:
     """Whether two names of one story key may be one actor: not a name only ever typed a
-    person and one never typed so ("George" / "Georgia", made up: the entity stage types a
-    transliterated place a person in some of its mentions, so one such mention keeps the
-    join open), nor a name and its feminine form ("Daniel" / "Daniela")."""
-    person_a, person_b = kinds.get(a, set()), kinds.get(b, set())
-    if ({"PERSON"} == person_a and "PERSON" not in person_b) or (
-            {"PERSON"} == person_b and "PERSON" not in person_a):
+    person and one only ever typed a place ("George" / "Georgia", made up; a transliterated
+    person is typed an organisation in some reports, and a place a person, so one mention of
+    another type keeps the join open), nor a name and its feminine form ("Daniel" /
+    "Daniela")."""
+    if {frozenset(kinds.get(a, ())), frozenset(kinds.get(b, ()))} == {
+            frozenset({"PERSON"}), frozenset({"GPE"})}:
         return False
     return not any(gendered(x, y) for x, y in zip(_NAME_WORD.findall(a), _NAME_WORD.findall(b),
                                                   strict=False))
