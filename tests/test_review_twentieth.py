@@ -11,6 +11,7 @@ import pytest
 from parallax.enrich.german_names import whole_word
 from parallax.errors import ParallaxError
 from parallax.segment.htmlpage import segment_html
+from parallax.segment.textdump import segment_text
 from parallax.settings import load_config
 
 _BODY = "".join(f"<p>Paragraph {i} of a made-up report says small web shops load their "
@@ -58,3 +59,21 @@ def test_a_section_written_as_a_value_is_a_config_error(tmp_path: Path, line: st
     config.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(ParallaxError, match="is a section"):
         load_config(config)
+
+
+def test_a_quote_header_ending_in_a_colon_is_no_comment_author() -> None:
+    # a3c011d reads "Name:" above a reader's words as the comment's author; a quote's header
+    # ("<name> wrote:", "Zitat von <name>:") or a label in another language ("Zitat:") was
+    # given as the author too: "Jon Vell wrote", "Zitat von Anna"
+    article = [f"Paragraph {i} of a made-up report: the harbour crane went back to work on "
+               "Monday after four months of repairs, and the port expects a busy season."
+               for i in range(3)]
+    thread = ["Mira Tal:\nGood news for the town, finally some work again.",
+              "Jon Vell wrote:\nThe review will find nothing, as always.",
+              "Zitat von Anna:\nThey should have fixed it years ago.",
+              "Zitat:\nDas hätte man früher reparieren müssen."]
+    seg = segment_text("\n\n".join(["Harbour crane back at work", *article, "Comments",
+                                    *thread]) + "\n")
+    assert "Mira Tal" in seg.comment_authors, seg.comment_authors
+    assert not {"Jon Vell wrote", "Zitat von Anna", "Zitat"} & set(seg.comment_authors), \
+        seg.comment_authors

@@ -40,9 +40,11 @@ AUTHOR_WORDS = 3
 AUTHOR_NAME = re.compile(rf"[^\W\d_][\w'’-]*\.?(?:\s+[\w'’-]+\.?){{0,{AUTHOR_WORDS - 1}}}")
 
 #: what a short line ending in a colon says when it is a label, not a commenter's name
-#: ("Quote:" above a quoted comment, "Update:", a form's "Email:")
+#: ("Quote:" above a quoted comment, "Update:", a form's "Email:"; "Zitat:", "Cytat:" …)
 LABELS = frozenset("quote quoted update edit edited note ps re reply answer question q a "
-                   "comment comments name email e-mail website url message".split())
+                   "comment comments name email e-mail website url message "
+                   "zitat antwort citation réponse cita respuesta citazione risposta cytat "
+                   "odpowiedź".split())
 
 if TYPE_CHECKING:
     from parallax.segment.decoder import Draft, Segmented
@@ -143,7 +145,7 @@ class ThreadReading:
             return False
         name = _name(line.text)
         if AUTHOR_NAME.fullmatch(name) is None or line.meta is not None \
-                or (name != line.text.rstrip() and name.lower() in LABELS):
+                or (name != line.text.rstrip() and _label(name)):
             return False
         body = nxt.text.rstrip()
         sentence = body.endswith(SENTENCE_END + QUESTION_MARKS)
@@ -214,6 +216,14 @@ class ThreadReading:
         self.out.comments.append(line.text)
         self.out.comment_authors.append(self.pending_author)
         self.pending_author = None
+
+
+def _label(name: str) -> bool:
+    """Whether a line that ends in a colon introduces words rather than names their writer:
+    a label ("Quote:", "Zitat:") or a quote's header ("<name> wrote:", "Zitat von <name>:",
+    made up), whose lower-case word no name holds. Why: such a header was given as the
+    comment's author ("<name> wrote"), a wrong name where the line used to be a comment."""
+    return name.lower() in LABELS or any(w.isalpha() and w.islower() for w in name.split()[1:])
 
 
 def _name(text: str) -> str:
