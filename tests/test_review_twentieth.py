@@ -10,9 +10,11 @@ import pytest
 
 from parallax.enrich.german_names import whole_word
 from parallax.errors import ParallaxError
+from parallax.ingest.feed import read_feed
+from parallax.records import RawDocument, Rejection
 from parallax.segment.htmlpage import segment_html
 from parallax.segment.textdump import segment_text
-from parallax.settings import load_config
+from parallax.settings import Config, load_config
 
 _BODY = "".join(f"<p>Paragraph {i} of a made-up report says small web shops load their "
                 "tracking code late, and most owners never measured what it costs.</p>"
@@ -77,3 +79,25 @@ def test_a_quote_header_ending_in_a_colon_is_no_comment_author() -> None:
     assert "Mira Tal" in seg.comment_authors, seg.comment_authors
     assert not {"Jon Vell wrote", "Zitat von Anna", "Zitat"} & set(seg.comment_authors), \
         seg.comment_authors
+
+
+_ITEMS = "".join(f"<item><title>Crane report {i}</title><link>https://example.org/news/{i}</link>"
+                 f"<description>The harbour crane went back to work, report {i}, and the port "
+                 "expects a busy season.</description></item>" for i in (1, 2, 3))
+_HEAD = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Port Wire</title>'
+         "<link>https://example.org/</link>")
+
+
+@pytest.mark.parametrize(("cut", "stored"), [('<item xml:lang="e', 3), ("<item xml:lang='en'>", 3),
+                                             ("<item><title>Crane rep", 3)])
+def test_a_feed_cut_inside_an_item_tag_keeps_the_complete_items(cut: str, stored: int) -> None:
+    # b0d0aee drops the feed's last entry when an item is left open at the cut; a cut inside
+    # the item's start tag (its attributes) opens no entry, so the complete item before it
+    # was dropped instead and rejected as "cut off inside this item"
+    out = list(read_feed(_HEAD + _ITEMS + cut, uri="feed.xml", given="feed.xml",
+                         config=Config(), fetched_at="2026-12-06T00:00:00+00:00"))
+    titles = [o.metadata["title"] for o in out if isinstance(o, RawDocument)]
+    assert titles == [f"Crane report {i}" for i in range(1, stored + 1)], out
+    cut_items = [o.input for o in out if isinstance(o, Rejection) and o.input != "feed.xml"]
+    assert all(i.endswith(f"#item-{stored + 1}") for i in cut_items), cut_items
+    assert any(isinstance(o, Rejection) and o.input == "feed.xml" for o in out), out

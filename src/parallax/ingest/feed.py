@@ -53,7 +53,9 @@ def _item_link(entry: Any, base: str | None) -> str | None:
 
 #: the XML parser's words for a document that ends too soon: a feed cut off in a download
 _ENDS_TOO_SOON = ("no element found", "unclosed token", "unclosed cdata section")
-_ITEM_START = re.compile(r"<(?:\w+:)?(?:item|entry)[\s>]", re.IGNORECASE)
+# a whole start tag: one cut inside its attributes ('<entry xml:lang="e', '<item rdf:about="…')
+# opened no entry for the parser, and the complete item before it was dropped as the cut one
+_ITEM_START = re.compile(r"<(?:\w+:)?(?:item|entry)(?:\s[^<>]*)?>", re.IGNORECASE)
 _ITEM_END = re.compile(r"</(?:\w+:)?(?:item|entry)\s*>", re.IGNORECASE)
 
 
