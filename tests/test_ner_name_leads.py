@@ -9,6 +9,7 @@ took the White House's canonical name through the name-part linking.
 from __future__ import annotations
 
 from parallax.enrich.mention_links import link_name_parts
+from parallax.enrich.name_leads import split_lead
 from parallax.enrich.ner import make_multilingual
 from parallax.enrich.sentences import split_sentences
 from parallax.records import Article, Mention, Published
@@ -22,6 +23,14 @@ def entities(text: str) -> list[tuple[str, str, str]]:
     return [(m.text, m.type, m.canonical) for m in article.entities if m.type != "DATE"]
 
 
+def parts(span: str, etype: str = "ORG", lower: frozenset[str] = frozenset(),
+          known: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    text = "x " + span + " y"
+    found = split_lead(text, 2, 2 + len(span), etype, lambda: set(lower),
+                       lambda name: (known or {}).get(name))
+    return [(text[a:b], kind) for a, b, kind in found]
+
+
 def test_the_house_is_not_the_white_house() -> None:
     found = entities("The House voted on Tuesday while the White House waited. House Democrats "
                      "said the bill would pass the House next week.")
@@ -33,3 +42,41 @@ def test_a_lone_house_still_joins_a_person_of_that_surname() -> None:
     mentions = [Mention("Edda House", 0, 10, "PERSON", "Edda House"),
                 Mention("House", 20, 25, "PERSON", "House")]
     assert [m.canonical for m in link_name_parts(mentions)] == ["Edda House", "Edda House"]
+
+
+def test_a_body_or_a_title_before_a_given_name_is_cut_off() -> None:
+    assert parts("UN Nikki Pellow", known={"UN": "ORG"}) == [("UN", "ORG"),
+                                                             ("Nikki Pellow", "PERSON")]
+    assert parts("Harbor Society’s Leonard Pike") == [("Harbor Society", "ORG"),
+                                                      ("Leonard Pike", "PERSON")]
+    assert parts("Vellblog’s Leonard Pike") == [("Leonard Pike", "PERSON")]  # owner unknown
+    assert parts("Bishop Mark Tollan") == [("Mark Tollan", "PERSON")]
+    assert parts("Drummer Mark Tollan", "PERSON", frozenset({"drummer"})) == [
+        ("Mark Tollan", "PERSON")]
+
+
+def test_a_name_that_only_holds_a_given_name_stays_whole() -> None:
+    for span in ("Saint John Lateran", "Fort George Vell", "Ahmad Ali Vell",
+                 "St. Louis Tea Party", "Marjory Vell Douglas High School", "Drummer Lee Vell"):
+        assert parts(span) == [(span, "ORG")], span
+    assert parts("Historian Alan Pruett", "GPE") == [("Historian Alan Pruett", "GPE")]
+
+
+def test_a_person_after_a_body_in_the_possessive_is_a_person() -> None:
+    found = entities("It gave a central role to the Harbor Society’s Leonard Pike, who wrote "
+                     "the list. Pike declined to comment.")
+    assert ("Leonard Pike", "PERSON", "Leonard Pike") in found
+    assert ("Pike", "PERSON", "Leonard Pike") in found
+    assert ("Harbor Society", "ORG", "Harbor Society") in found
+
+
+def test_a_given_name_and_a_surname_typed_a_body_is_a_person() -> None:
+    assert parts("Karen Vennick") == [("Karen Vennick", "PERSON")]
+    assert parts("George W. Vell", "GPE") == [("George W. Vell", "PERSON")]
+    assert parts("Rose Garden", "GPE") == [("Rose Garden", "GPE")]  # a place needs the initial
+    assert parts("Virginia Vell") == [("Virginia Vell", "ORG")]  # a given name that is a place
+    assert parts("Emma Vellar Award") == [("Emma Vellar Award", "ORG")]
+    found = entities("The envoy to the United Nations Nikki Pellow used her speech to attack "
+                     "the plan. Later, Ambassador Pellow said it must stop.")
+    assert ("Nikki Pellow", "PERSON", "Nikki Pellow") in found
+    assert ("United Nations", "ORG", "United Nations") in found

@@ -26,6 +26,7 @@ from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
 from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
 from parallax.enrich.interface_words import drop_interface_words
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
+from parallax.enrich.name_leads import split_lead
 from parallax.enrich.ner_types import (
     places_typed_people,
     places_typed_people_ru,
@@ -233,11 +234,17 @@ class MultilingualEntities:
             if etype is None or (etype == "DATE"
                                  and not _CALENDAR.search(text[ent_start:ent_end])):
                 continue
-            for start, end in _pieces(text, ent_start, ent_end, etype):
-                found.extend(m for m in self._split_pair(text, start, end, etype)
+            for start, end, kind in (part for piece in _pieces(text, ent_start, ent_end, etype)
+                                     for part in split_lead(text, *piece, etype, common.lower,
+                                                            self._known_type)):
+                found.extend(m for m in self._split_pair(text, start, end, kind)
                              if m.type == "DATE" or fold(m.text) in self.aliases
                              or not common.not_a_name(m))
         return found
+
+    def _known_type(self, name: str) -> str | None:
+        entry = alias_lookup(self.aliases, name)
+        return entry.type if entry else None
 
     def _split_pair(self, text: str, start: int, end: int, etype: str) -> list[Mention]:
         """'Putin-Zelensky meeting': two known names joined by a hyphen are two mentions."""
