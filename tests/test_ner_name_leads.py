@@ -80,3 +80,9 @@ def test_a_given_name_and_a_surname_typed_a_body_is_a_person() -> None:
                      "the plan. Later, Ambassador Pellow said it must stop.")
     assert ("Nikki Pellow", "PERSON", "Nikki Pellow") in found
     assert ("United Nations", "ORG", "United Nations") in found
+
+
+def test_dotted_initials_name_a_body() -> None:
+    found = entities("The F.B.I. said on Monday that agents had moved to D.C. and the U.S.A.")
+    assert ("F.B.I.", "ORG", "F.B.I.") in found
+    assert ("U.S.A.", "GPE", "U.S.A.") in found
