@@ -290,3 +290,94 @@ def test_an_entity_page_says_how_many_it_lists(monkeypatch: pytest.MonkeyPatch) 
     page = client.get("/entity/Ellery").text
     assert "Mentioned in 1200 articles by 7 outlets, in 40 stories." in page
     assert "The 500 newest are listed below." in page and page.count("/article/a") == 500
+
+
+def test_an_archived_resource_record_is_read(tmp_path: Path) -> None:
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)  # a folder of pages archived without HTTP (warcit)
+    writer.write_record(writer.create_warc_record(
+        "https://ellery.example/sailings.html", "resource", warc_content_type="text/html",
+        payload=io.BytesIO(f"<html><body><article><p>{BODY}</p></article></body></html>"
+                           .encode())))
+    path = tmp_path / "folder.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    (page,) = _read(path)
+    assert isinstance(page, RawDocument) and page.kind == "html" and BODY in page.text
+
+
+def _records(text: str) -> list[RawDocument | Rejection]:
+    """As text from a pipe or an address is read: kind from the content."""
+    from parallax.ingest.sources import from_text, sniff_kind
+
+    return list(from_text(text, sniff_kind(text), uri="<stdin>", given="-", config=Config(),
+                          raw=text.encode()))
+
+
+def test_a_json_document_of_records_is_read_as_records(tmp_path: Path) -> None:
+    import json
+
+    records = [{"title": f"Sailings {n}", "text": BODY, "url": f"https://ellery.example/{n}"}
+               for n in (1, 2)]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    items = _read(path)
+    assert [(i.input.rsplit("#", 1)[1], getattr(i, "metadata", {}).get("title")) for i in items]\
+        == [("record-1", "Sailings 1"), ("record-2", "Sailings 2")]
+    path.write_text(json.dumps(records[0], indent=2), encoding="utf-8")  # one object
+    (one,) = _read(path)
+    assert isinstance(one, RawDocument) and one.text == BODY
+    path.write_text("[1, 2, 3]", encoding="utf-8")
+    (refused,) = _read(path)
+    assert isinstance(refused, Rejection) and "a list of number items" in refused.reason
+
+
+def test_piped_jsonl_with_html_fields_and_a_blank_line_is_read_as_jsonl() -> None:
+    import json
+
+    first = json.dumps({"title": "Sailings back", "html": f"<html><body><p>{BODY}</p>"
+                                                          "</body></html>"})
+    second = json.dumps({"title": "Quay reopens", "text": BODY + " Again."})
+    items = _records(f"{first}\r\n\r\n{second}\r\n")
+    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument"], items
+    assert [i.input for i in items] == ["-#line-1", "-#line-3"]
+    third = json.dumps({"title": "Crews back", "text": BODY + " Once more."})
+    assert all(isinstance(i, RawDocument) for i in _records(f"{second}\n\n{third}\n"))
+
+
+def test_a_txt_file_holding_a_feed_a_page_or_jsonl_is_read_as_one(tmp_path: Path) -> None:
+    import json
+
+    saved = {"feed.txt": _feed("<link>https://ellery.example/a</link>"),
+             "page.txt": f"<!DOCTYPE html><html><body><article><p>{BODY}</p></article>"
+                         "</body></html>",
+             "export.txt": json.dumps({"title": "Sailings back", "text": BODY}) + "\n",
+             "notes.txt": f"Why the <body> tag matters to a page.\n\n{BODY}\n"}
+    kinds = {}
+    for name, text in saved.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (item,) = _read(tmp_path / name)
+        assert isinstance(item, RawDocument), item
+        kinds[name] = item.kind
+    assert kinds == {"feed.txt": "record", "page.txt": "html", "export.txt": "record",
+                     "notes.txt": "text"}
+
+
+def test_an_uploaded_json_export_is_read_as_records(tmp_path: Path) -> None:
+    import json
+
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    client = TestClient(create_app(str(tmp_path / "web.db"), config,
+                                   token_hash=hash_token(TOKEN)))
+    export = json.dumps([{"title": "Sailings back", "text": BODY}], indent=2).encode()
+    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                       files=[("files", ("export.json", export))])
+    job: dict[str, Any] = sent.json()
+    deadline = time.monotonic() + 180
+    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(f"/api/ingest/{job['id']}").json()
+    assert [(o["input"], o["status"]) for o in job["outcomes"]] == [("export.json#record-1",
+                                                                     "stored")]

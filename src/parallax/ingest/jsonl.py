@@ -32,7 +32,14 @@ NAME_FIELDS = ("title", "outlet", "author")
 # a number in 'published' is Unix time (seconds; milliseconds from 1e11 on, as JavaScript
 # exports write it) when it falls between 1990 and 2100; any other number says no date
 _UNIX_RANGE = (631_152_000, 4_102_444_800)
-TOO_LONG = b""  # marks a line over the cap (its bytes are skipped, not kept)
+class _Marker(bytes):
+    pass
+
+
+#: marks a line over the cap (its bytes are skipped, not kept). Its own object: it was b"",
+#: which CPython keeps once, so every blank line of JSONL read from a pipe or an address
+#: (split lines keep no line end) was "over the 20 MB limit"
+TOO_LONG = _Marker()
 
 
 def read_jsonl(path: Path, config: Config, *, given: str,
@@ -67,15 +74,18 @@ def read_jsonl_text(text: str, *, uri: str, given: str, config: Config) -> Itera
                         config=config)
 
 
-def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) -> Iterator[Item]:
+def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
+             unit: str = "line") -> Iterator[Item]:
+    """``unit``: what a record is called in labels and reasons ("line" of JSONL, "record" of
+    a JSON document's list)."""
     limit = int(config["max_input_bytes"])
     fetched_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     seen = 0
     for number, raw in enumerate(lines, start=1):
-        item = f"{given}#line-{number}"
+        item = f"{given}#{unit}-{number}"
         if raw is TOO_LONG or len(raw) > limit:
             seen += 1
-            yield Rejection(item, f"line {number} is over the {limit / 1e6:.0f} MB limit "
+            yield Rejection(item, f"{unit} {number} is over the {limit / 1e6:.0f} MB limit "
                             "(setting max_input_bytes)", Code.TOO_LARGE.value)
             continue
         if not raw.strip():
@@ -86,30 +96,30 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             # control character"
             record = json.loads(raw.rstrip(b"\r\n"))
         except ValueError as exc:  # a decode error, or a number of over 4,300 digits
-            yield Rejection(item, f"line {number} is not valid JSON: {str(exc)[:200]}",
+            yield Rejection(item, f"{unit} {number} is not valid JSON: {str(exc)[:200]}",
                             Code.PARSE.value)
             continue
         except RecursionError:
-            yield Rejection(item, f"line {number} nests objects or lists too deeply to read; "
+            yield Rejection(item, f"{unit} {number} nests objects or lists too deeply to read; "
                             "a news record needs one flat object", Code.PARSE.value)
             continue
         if not isinstance(record, dict):
             hint = " (a list of records: put each object on its own line)" if isinstance(
                 record, list) and record and all(isinstance(r, dict) for r in record) else ""
-            yield Rejection(item, f"line {number} is {_json_type(record)}, not a JSON object: "
+            yield Rejection(item, f"{unit} {number} is {_json_type(record)}, not a JSON object: "
                             'JSONL holds one record per line, {"text": …, "title": …}' + hint,
                             Code.PARSE.value)
             continue
         problem = _field_problem(record)
         if problem:
-            yield Rejection(item, f"line {number}: {problem}", Code.PARSE.value)
+            yield Rejection(item, f"{unit} {number}: {problem}", Code.PARSE.value)
             continue
         # the first field that holds words: an exporter that writes "text": " " beside a
         # full "html" was rejected as having neither
         field = next((key for key in ("text", "html")
                       if isinstance(record.get(key), str) and record[key].strip()), None)
         if field is None:
-            yield Rejection(item, f"line {number} has neither 'text' nor 'html'",
+            yield Rejection(item, f"{unit} {number} has neither 'text' nor 'html'",
                             Code.NO_ARTICLE.value)
             continue
         body = record[field]
@@ -136,11 +146,39 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config) ->
             "format": field,
         }
         yield RawDocument(
-            uri=f"{uri}#line-{number}", kind="record", text=body, fetched_at=fetched_at,
+            uri=f"{uri}#{unit}-{number}", kind="record", text=body, fetched_at=fetched_at,
             sha256=hashlib.sha256(raw.strip()).hexdigest(), metadata=metadata, input=item,
         )
     if seen == 0:
-        yield Rejection(given, "JSONL file has no records", Code.EMPTY.value)
+        yield Rejection(given, "JSONL file has no records" if unit == "line" else
+                        "JSON document has no records", Code.EMPTY.value)
+
+
+def json_document(text: str) -> object:
+    """The value of a text that is one JSON document, else None."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterator[Item]:
+    """A JSON document of records, as exporters write them: a list of objects, or one object
+    over many lines. Read as a text dump, it was stored as an article made of JSON source
+    ('"text": "…'), untitled; now each object is a record, as a JSONL line is."""
+    value = json_document(text)
+    records = [value] if isinstance(value, dict) else value
+    if not isinstance(records, list) or (records and not any(isinstance(r, dict)
+                                                             for r in records)):
+        what = _json_type(value)
+        if isinstance(value, list):
+            what = f"a list of {_json_type(value[0]).split(' ')[-1]} items"
+        yield Rejection(given, f"this JSON document is {what}, not news records: give "
+                        '{"text": …, "title": …} objects, in a list or one per line (JSONL)',
+                        Code.PARSE.value)
+        return
+    lines = (json.dumps(record).encode() for record in records)
+    yield from _records(lines, uri=uri, given=given, config=config, unit="record")
 
 
 def _unix_time(value: object) -> tuple[str | None, str | None]:

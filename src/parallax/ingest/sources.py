@@ -164,17 +164,25 @@ def kind_from_name(path: Path) -> str | None:
     return KNOWN_SUFFIXES.get(path.suffix.lower())
 
 
-def sniff_kind(text: str) -> str:
+def sniff_kind(text: str, *, loose: bool = True) -> str:
+    """JSON before a "<body" anywhere in the head: a JSONL export whose first record holds
+    its page's HTML ("html": "<html><body>…") was read as one HTML page from standard input
+    or an address, and a JSON document of records (a list, or one object over many lines) as
+    a text dump of its source."""
     head = text[:2048].lstrip().lower()
     if head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<rdf" in head):
         return "feed"
     if head.startswith(("<rss", "<feed")):
         return "feed"
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+    if head.startswith(("<!doctype html", "<html")):
         return "html"
     lines = [ln for ln in text[:8192].splitlines() if ln.strip()]
     if lines and all(ln.lstrip().startswith("{") for ln in lines[:3]):
         return "jsonl"
+    if head.startswith(("[", "{")) and isinstance(jsonl.json_document(text), list | dict):
+        return "json"
+    if loose and "<body" in head:
+        return "html"
     return "text"
 
 
@@ -204,6 +212,12 @@ def read_file(path: Path, config: Config, *, given: str) -> Iterator[Item]:
     except OSError as exc:
         yield Rejection(given, f"cannot read file: {exc.strerror or exc}", Code.NOT_FOUND.value)
         return
+    if kind == "text":
+        # what a ".txt" holds is often not a dump: a feed or page saved under that name, a JSONL
+        # export, or any upload of the web form with an unknown suffix (kept as ".txt"). It was
+        # stored as an article of raw XML, HTML or JSON source. Only a text that starts as one
+        # of them switches; prose that mentions "<body" stays a dump
+        kind = sniff_kind(text, loose=False)
     kind = kind or sniff_kind(text)
     yield from from_text(text, kind, uri=str(path), given=given, config=config,
                          raw=data, metadata={"encoding": encoding, "filename": path.name})
@@ -219,6 +233,9 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         return
     if kind == "jsonl":
         yield from jsonl.read_jsonl_text(text, uri=uri, given=given, config=config)
+        return
+    if kind == "json":
+        yield from jsonl.read_json_text(text, uri=uri, given=given, config=config)
         return
     if kind == "html":
         try:

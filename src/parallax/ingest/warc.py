@@ -1,16 +1,19 @@
 """WARC archives (also Common Crawl CC-NEWS ``.warc.gz``), streamed record by record.
 
-Only HTTP ``response`` records become documents: an HTML payload as a page, a ``text/plain``
-one as a text dump, one without a Content-Type by what it looks like. A non-2xx one (an error
-page or a redirect) is rejected with its status line, and so is a document of another type
-(a PDF, a Word file, JSON…) with its type, so a user who archived a report learns it was not
-read; the parts a page is built from (images, styles, scripts, fonts, media) are skipped
-without a word, as are request, metadata and warcinfo records. The archive is never loaded
-whole. warcio stops quietly at a cut-off gzip member and hands out the cut record's partial
-payload as if whole, so every record is checked against its declared length: a record
-cut short is never stored as a document, and the file gets a Rejection that says after how many
-records it ends; every complete record before it is kept. One record that cannot be decoded is
-rejected on its own and the next record is read.
+HTTP ``response`` records become documents (an HTML payload as a page, a ``text/plain`` one
+as a text dump, one without a Content-Type by what it looks like), and so do ``resource``
+records (a file archived without an HTTP exchange, as ``warcit`` writes a folder of pages), by
+their record's Content-Type. A non-2xx response (an error page or a redirect) is rejected with
+its status line, and so is a document of another type (a PDF, a Word file, JSON…) with its
+type, so a user who archived a report learns it was not read; the parts a page is built from
+(images, styles, scripts, fonts, media) are skipped without a word, as are request, metadata,
+revisit and warcinfo records. The archive is never loaded whole.
+
+warcio stops quietly at a cut-off gzip member and hands out the cut record's partial payload as
+if whole, so every record is checked against its declared length: a record cut short is never
+stored as a document, and the file gets a Rejection that says after how many records it ends;
+every complete record before it is kept. One record that cannot be decoded is rejected on its
+own and the next record is read.
 
 A cut inside a gzip member's header or trailer leaves warcio nothing to complain about either,
 so a ``.gz`` archive is also checked member by member with zlib after its records are read (one
@@ -137,15 +140,19 @@ def read_warc(path: Path, config: Config, *, given: str,
 
 def _document(record: Any, given: str, path: Path,
               limit: int) -> RawDocument | Rejection | None:
-    """The record's HTML document, a Rejection of this record alone, or None (not HTML)."""
-    if record.rec_type != "response" or record.http_headers is None:
+    """The record's page, a Rejection of this record alone, or None (not a document)."""
+    if record.rec_type == "resource":  # a file archived as it is, no HTTP exchange (warcit)
+        headers, status = record.rec_headers, "200"
+    elif record.rec_type == "response" and record.http_headers is not None:
+        headers = record.http_headers
+        status = headers.get_statuscode() or ""
+    else:  # request, metadata, revisit (a copy of an earlier record), warcinfo
         return None
-    ctype = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    ctype = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if ctype.startswith(PAGE_PARTS) or ctype in PAGE_PART_TYPES:
         return None
     target = record.rec_headers.get_header("WARC-Target-URI") or ""
     item = f"{given}#{target}"
-    status = record.http_headers.get_statuscode() or ""
     if not status.startswith("2"):  # a 404 page is no article; a redirect holds no page
         where = record.http_headers.get_header("Location")
         return Rejection(item, f"the archived response is HTTP {record.http_headers.statusline}"

@@ -26,7 +26,7 @@ from parallax.settings import Config
 
 log = logging.getLogger(__name__)
 MAX_JOBS_KEPT = 50
-_SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|warc|warc\.gz)$", re.IGNORECASE)
+_SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|json|warc|warc\.gz)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
