@@ -86,3 +86,10 @@ def test_dotted_initials_name_a_body() -> None:
     found = entities("The F.B.I. said on Monday that agents had moved to D.C. and the U.S.A.")
     assert ("F.B.I.", "ORG", "F.B.I.") in found
     assert ("U.S.A.", "GPE", "U.S.A.") in found
+
+
+def test_a_state_in_a_party_tag_is_no_mention_of_the_state() -> None:
+    found = entities("Sen. Rand Vell, R-Ky., said on Monday that Speaker Paul Tran (Wis.) was "
+                     "wrong. Vell lives in Lexington, Ky. and spoke in Ohio.")
+    places = [t for t, kind, _ in found if kind == "GPE"]
+    assert places == ["Lexington", "Ky.", "Ohio"]

@@ -239,7 +239,8 @@ class MultilingualEntities:
             elif etype == "GPE" and _DOTTED_BODY.fullmatch(text, ent_start, ent_end):
                 etype = "ORG"
             if etype is None or (etype == "DATE"
-                                 and not _CALENDAR.search(text[ent_start:ent_end])):
+                                 and not _CALENDAR.search(text[ent_start:ent_end])) or (
+                    etype == "GPE" and _party_tag(text, ent_start, ent_end)):
                 continue
             for start, end, kind in (part for piece in _pieces(text, ent_start, ent_end, etype)
                                      for part in split_lead(text, *piece, etype, common.lower,
@@ -394,6 +395,16 @@ def _pieces(text: str, start: int, end: int, etype: str) -> list[tuple[int, int]
         if part.strip() and (n == 0 or len(part.split()) >= 2):
             pieces.append((start + line.start() + lead, start + line.start() + len(part)))
     return pieces
+
+
+def _party_tag(text: str, start: int, end: int) -> bool:
+    """A lawmaker's state in a party tag ("Rep. <name>, R-Ore.", "(D-Ore.)", "(Ore.)") labels
+    the person, it is no mention of the state: on BASIL dev (twentieth session) 8 such tags in
+    42 articles were entities, which the comparison counted as the state said by one outlet."""
+    return bool(re.fullmatch(r"[RDI]-\S+", text[start:end])
+                or re.search(r"\b[RDI]-$", text[max(0, start - 3):start])
+                or (text[start - 1:start] == "(" and text[end:end + 1] == ")"
+                    and re.fullmatch(r"[A-Z][a-z]{1,4}\.", text[start:end])))
 
 
 class _CommonWords:
