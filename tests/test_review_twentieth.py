@@ -101,3 +101,18 @@ def test_a_feed_cut_inside_an_item_tag_keeps_the_complete_items(cut: str, stored
     cut_items = [o.input for o in out if isinstance(o, Rejection) and o.input != "feed.xml"]
     assert all(i.endswith(f"#item-{stored + 1}") for i in cut_items), cut_items
     assert any(isinstance(o, Rejection) and o.input == "feed.xml" for o in out), out
+
+
+
+@pytest.mark.parametrize("entry", ["February 2, 2026 – By then forty ships had been turned away.",
+                                   "2 de febrero de 2026 – Por primera vez, el puerto cierra."])
+def test_a_timeline_entry_opening_with_by_is_no_dateline(entry: str) -> None:
+    # 2641df6 reads "<date> — By <name>" as a dateline; a timeline's first entry whose
+    # sentence opens with "By"/"Por" was read so too: the author "then forty ships …", the
+    # entry gone from the article
+    body = [f"Paragraph {i} of a made-up report: the harbour crane went back to work on Monday "
+            "after four months of repairs, and the port expects a busy season." for i in range(3)]
+    seg = segment_text("\n\n".join(["Harbour crane saga: a timeline", entry, *body]) + "\n")
+    [article] = seg.articles
+    assert article.author is None, article.author
+    assert entry in article.paragraphs, article.paragraphs

@@ -205,6 +205,8 @@ _META_FIRST = frozenset("•·*BPVbpvАа")
 
 _DATELINE_PARTS = re.compile(r"\s[·|]\s")
 _DASH = re.compile(r"\s[—–-]\s")
+#: a byline's small words ("By Ann Lee and Jon Vell"); any other word of its names is capitalised
+_NAME_LINKS = frozenset("and und et y e von van der den de del di da du la le al el bin".split())
 
 
 def dash_parts(line: str) -> list[str] | None:
@@ -216,8 +218,11 @@ def dash_parts(line: str) -> list[str] | None:
         return None
     for date, name in (parts, parts[::-1]):
         undated = DATE_PREFIX.sub("", date)
-        if (BYLINE.match(name) or BYLINE_ROLE.match(name)) and words(undated) <= 8 \
-                and parse_absolute(undated):
+        by = BYLINE.match(name)  # names only: "<date> – By then …" is a timeline's entry
+        names = by.group("author").rstrip(".").split() if by else []
+        named = 0 < len(names) <= 6 and all(w[0].isupper() or w.lower() in _NAME_LINKS
+                                             for w in names)
+        if (named or BYLINE_ROLE.match(name)) and words(undated) <= 8 and parse_absolute(undated):
             return parts
     return None
 
