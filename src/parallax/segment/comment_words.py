@@ -118,6 +118,13 @@ NOUNS_RX = alternatives(COMMENT_NOUNS)
 HEADINGS_RX = alternatives(COMMENT_HEADINGS) + "|" + NOUNS_RX
 BUTTONS_RX = alternatives(COMMENT_BUTTONS)
 SHARE_RX = alternatives(SHARE_BUTTONS)
+#: a site's own legal links in English and German ("Privacy Policy", "Impressum"), at a
+#: line's start in the footer pattern only (not ``footer_link``: kept as before), likewise
+#: ending their line or meeting a separator ("|", "&", ">", a colon …): "Privacy groups said
+#: …" (made up) is the article's and was cut from it as footer
+SITE_LINKS_RX = (r"(?:imprint|impressum|privacy|datenschutz)"
+                 r"(?:\s+(?:policy|policies|notice|statement|settings|info))?"
+                 r"(?=\s*(?:$|[|·•/:&>–—-])|\s{2,})")
 #: a footer link ends its line or meets the next link's separator: a paragraph opening with
 #: the same words ("Regulamin konkursu przewiduje …", "Política de privacidad de la empresa:
 #: …", made up) is the article's, and was cut from it as footer
@@ -128,6 +135,9 @@ FOOTER_RX = rf"(?:{alternatives(FOOTER_LINKS)})(?=\s*(?:$|[|·•/–—-])|\s{{
 #: is never ``twin_safe``, so the full pattern reads it
 FOOTER_TWIN_RX = FOOTER_RX.replace(alternatives(FOOTER_LINKS), alternatives(
     {lang: tuple(w for w in ws if twin_safe(fold(w))) for lang, ws in FOOTER_LINKS.items()}), 1)
+#: what ``patterns``' footer pattern reads at a line's start, and its twin's
+ALL_FOOTER_RX = f"{SITE_LINKS_RX}|{FOOTER_RX}"
+ALL_FOOTER_TWIN_RX = f"{SITE_LINKS_RX}|{FOOTER_TWIN_RX}"
 RELATED_RX = alternatives(RELATED_HEADINGS)
 _NOTE = re.compile("|".join(COMMENT_NOTES), re.IGNORECASE)
 
@@ -146,7 +156,8 @@ def footer_link(text: str) -> bool:
     lost real comments."""
     return _FOOTER_LINK.match(text) is not None
 
-__all__ = ["BUTTONS_RX", "COMMENT_BUTTONS", "COMMENT_HEADINGS", "COMMENT_NOTES", "COMMENT_NOUNS",
-           "FOOTER_LINKS", "FOOTER_RX", "HEADINGS_RX", "NOUNS_RX", "QUESTION_MARKS",
-           "RELATED_HEADINGS", "RELATED_RX", "SHARE_BUTTONS", "SHARE_RX", "TIME_AGO",
-           "alternatives", "comment_note", "footer_link"]
+__all__ = ["ALL_FOOTER_RX", "ALL_FOOTER_TWIN_RX", "BUTTONS_RX", "COMMENT_BUTTONS",
+           "COMMENT_HEADINGS", "COMMENT_NOTES", "COMMENT_NOUNS", "FOOTER_LINKS", "FOOTER_RX",
+           "HEADINGS_RX", "NOUNS_RX", "QUESTION_MARKS", "RELATED_HEADINGS", "RELATED_RX",
+           "SHARE_BUTTONS", "SHARE_RX", "SITE_LINKS_RX", "TIME_AGO", "alternatives",
+           "comment_note", "footer_link"]

@@ -25,7 +25,7 @@ from parallax.segment.prefilter import (
 
 _FOOTER = (r"^©|copyright|all rights reserved|alle rechte vorbehalten|все права защищены|"
            r"усі права захищені|tous droits réservés|todos los derechos reservados|"
-           r"^(imprint|impressum|privacy|datenschutz|{})\b")
+           r"^({})\b")
 _KINDS: list[tuple[str, str]] = [
     ("paywall", r"subscribe to (continue|keep) reading|for subscribers only|already a subscriber|"
                 r"log in to (continue|read)|nur für abonnenten|weiterlesen mit|bereits abonnent|"
@@ -49,7 +49,7 @@ _KINDS: list[tuple[str, str]] = [
                       r"[^.!?]{2,50}|###)\s*:?$"),
     ("label", r"^(press release|pressemitteilung|pressemeldung|communiqué( de presse)?|"
               r"nota de prensa|пресс-релиз|прес-реліз|advertisement|anzeige|sponsored)$"),
-    ("footer", _FOOTER.format(cw.FOOTER_RX)),
+    ("footer", _FOOTER.format(cw.ALL_FOOTER_RX)),
     ("logo", r"^(logo|site logo|home)$"),
     ("app_download", r"download (the|our)? ?(\w+ )?app|app-?store|play-?store|google play|"
                      r"get (the|our) app|get it on|app herunterladen|скачайте приложение|"
@@ -495,6 +495,6 @@ _WHOLE = _whole_line(_ALWAYS)
 _FORMS = {kind: forms for kind, rx in _COMPILED
           if kind not in _ALWAYS_NAMES and (forms := _literal_forms(rx)) is not None}
 #: the others' case-free twins for the folded line (``prefilter.folded_twin``), by kind
-_TWIN_OF = {"footer": re.compile(_FOOTER.format(cw.FOOTER_TWIN_RX), re.IGNORECASE)}
+_TWIN_OF = {"footer": re.compile(_FOOTER.format(cw.ALL_FOOTER_TWIN_RX), re.IGNORECASE)}
 _TWINS = {kind: twin for kind, rx in _COMPILED if kind not in _FORMS and kind not in
           _ALWAYS_NAMES and (twin := folded_twin(_TWIN_OF.get(kind, rx))) is not None}
