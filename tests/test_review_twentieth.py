@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from parallax.enrich.german_names import whole_word
 from parallax.errors import ParallaxError
 from parallax.ingest.feed import read_feed
+from parallax.ingest.sources import read_inputs
 from parallax.records import RawDocument, Rejection
 from parallax.segment.htmlpage import segment_html
 from parallax.segment.textdump import segment_text
@@ -116,3 +120,28 @@ def test_a_timeline_entry_opening_with_by_is_no_dateline(entry: str) -> None:
     [article] = seg.articles
     assert article.author is None, article.author
     assert entry in article.paragraphs, article.paragraphs
+
+
+def test_a_crawlers_own_log_in_a_warc_is_no_article(tmp_path: Path) -> None:
+    # d0c09cc reads WARC "resource" records (a folder archived by warcit); wget ends every
+    # archive with resource records of its own: its arguments and its log (text/plain,
+    # "metadata://…" addresses), and the log was stored as an article
+    path = tmp_path / "crawl.warc.gz"
+    page = ("<html><head><title>Crane back at work</title></head><body><article>"
+            + _BODY + "</article></body></html>").encode()
+    log = "".join(f"--2026-12-06 12:00:{i:02d}--  https://example.org/page-{i}\nHTTP request "
+                  "sent, awaiting response... 200 OK\nSaving to: 'page'\n\n" for i in range(40))
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/crane", "response", payload=io.BytesIO(page),
+            http_headers=headers))
+        for name, data in (("wget_arguments.txt", b'"wget" "--warc-file=crawl"\n'),
+                           ("wget.log", log.encode())):
+            writer.write_record(writer.create_warc_record(
+                f"metadata://gnu.org/software/wget/warc/{name}", "resource",
+                payload=io.BytesIO(data), warc_content_type="text/plain"))
+    items = list(read_inputs([str(path)], Config()))
+    assert [i.uri for i in items if isinstance(i, RawDocument)] == ["https://example.org/crane"]
+    assert not [i for i in items if isinstance(i, Rejection)], items

@@ -141,7 +141,10 @@ def read_warc(path: Path, config: Config, *, given: str,
 def _document(record: Any, given: str, path: Path,
               limit: int) -> RawDocument | Rejection | None:
     """The record's page, a Rejection of this record alone, or None (not a document)."""
+    target = record.rec_headers.get_header("WARC-Target-URI") or ""
     if record.rec_type == "resource":  # a file archived as it is, no HTTP exchange (warcit)
+        if not target.lower().startswith(("http://", "https://")):
+            return None  # the crawler's own files: wget ends every archive with its log
         headers, status = record.rec_headers, "200"
     elif record.rec_type == "response" and record.http_headers is not None:
         headers = record.http_headers
@@ -151,7 +154,6 @@ def _document(record: Any, given: str, path: Path,
     ctype = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if ctype.startswith(PAGE_PARTS) or ctype in PAGE_PART_TYPES:
         return None
-    target = record.rec_headers.get_header("WARC-Target-URI") or ""
     item = f"{given}#{target}"
     if not status.startswith("2"):  # a 404 page is no article; a redirect holds no page
         where = record.http_headers.get_header("Location")
