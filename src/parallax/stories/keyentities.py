@@ -187,11 +187,13 @@ def _may_be_one(a: str, b: str, kinds: Mapping[str, set[str]]) -> bool:
     """Whether two names of one story key may be one actor: not a name only ever typed a
     person and one only ever typed a place ("George" / "Georgia", made up; a transliterated
     person is typed an organisation in some reports, and a place a person, so one mention of
-    another type keeps the join open), nor a name and its feminine form ("Daniel" /
-    "Daniela")."""
+    another type keeps the join open), nor a person's name and its feminine form ("Daniel" /
+    "Daniela"; a place's inflected or foreign form ends so too)."""
     if {frozenset(kinds.get(a, ())), frozenset(kinds.get(b, ()))} == {
             frozenset({"PERSON"}), frozenset({"GPE"})}:
         return False
+    if "PERSON" not in kinds.get(a, set()) | kinds.get(b, set()):
+        return True  # no feminine form: "Brasil" / "Brasile", "Izrael" / "Izraela" (made up)
     return not any(gendered(x, y) for x, y in zip(_NAME_WORD.findall(a), _NAME_WORD.findall(b),
                                                   strict=False))
 
