@@ -139,10 +139,15 @@ class RegexQuotes:
         # that …", ``REPORTED_CUE``), which speak only with a subject right before them
         quotes += self._clauses(article, people, taken, INDIRECT_CUE, _cue_subject, True)
         quotes += self._clauses(article, people, taken, REPORTED_CUE, _verb_subject, False)
+        reported = [(q.start, q.end) for q in quotes if not q.direct]
         for m in ACCORDING.finditer(text):
             sentence = sentence_of(article.sentences, m.start())
-            if sentence is None or any(a <= sentence.start < b for a, b in taken):
-                continue
+            if sentence is None or any(a <= sentence.start < b for a, b in taken) or any(
+                    a <= m.start() < b and LOCAL_SOURCE.match(text, m.end(), b)
+                    for a, b in reported):
+                continue  # the source of a clause inside what someone is reported to say
+                # ("critics said it hurt them, since, according to the memo, he knew …",
+                # made up) does not speak the whole sentence (twentieth session, BASIL dev)
             who = m.group("who").strip()
             speaker = next((c for p, c in people.anchors if m.start("who") <= p < m.end("who")),
                            None)
@@ -291,6 +296,9 @@ CLAUSE_END = re.compile(r"[,.!?…;:]$")
 AFTER_MARK = re.compile(r"[»“”\"'’]?\s*(?:[^\s,.!?;:—–-]+\s+){0,2}[^\s,.!?;:—–-]*[,.!?;:—–-]")
 
 
+#: after "according to <source>" inside a reported clause, a clause of its own goes on
+#: (not "that …", not the sentence's end): the source speaks for that part only
+LOCAL_SOURCE = re.compile(r"\s*,\s*(?!that(?![\w]))(?:[\w'’-]+\s+){3}")
 #: "I" right before a speech verb, auxiliaries and adverbs between: the author speaks ("I have
 #: said", "I told him"), no voice (fourteenth session, a blog's "what I have said elsewhere:
 #: …" was given a name of the sentence before)

@@ -18,7 +18,7 @@ from functools import cache
 
 from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import APPOSITION, QUOTE_MARK, can_speak, pronoun_genders
-from parallax.enrich.quotes_genders import given_gender
+from parallax.enrich.quotes_genders import FEMALE, MALE, given_gender
 from parallax.enrich.quotes_langs import LANGS, name, person
 from parallax.enrich.quotes_partial import named_in
 from parallax.enrich.speech_verbs import CUES, cue_rx
@@ -55,6 +55,10 @@ SURNAME_CUE = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w'’-]+)\s+(?:" + "|".join
     r"added|asked|wrote)\s+(?P<after>[A-Z][\w'’-]+)(?=\s*[,.;]|\s*$)|"
     r"(?<![\w])(?P<rel>[A-Z][\w'’-]+)(?:\s+as\s+well)?,\s+who\s+(?:\w+\s+)?(?:said|says|told|"
     r"added|wrote)(?![\w])")  # made up: "Moen met Ruiz as well, who said he …"
+#: the sentence's speaker named after its verb with titles before the surname, to the
+#: sentence's end: "…,” said Harbour Board Chair Ana Lund (D-Vell)." (made up)
+TITLED_AFTER_CUE = re.compile(r"(?<![\w])(?:said|says|added|asked|wrote)\s+(?:[A-Z][\w.'’-]*\s+)"
+                              r"{1,5}(?P<name>[A-Z][\w'’-]+)\s*(?:\([^()\n]{1,12}\))?\s*[.!]?\s*$")
 #: a sentence whose subject is an unnamed person: "A Honduran journalist has …", "A Texas
 #: teenager who supports …" (a time phrase is no subject: "A day later, she said")
 UNNAMED_SUBJECT = re.compile(
@@ -73,6 +77,20 @@ def modifier_use(text: str, m: Mention) -> bool:
     return bool(re.search(r"(?<![\w])(?:on|via)\s+$", before)) or bool(
         re.search(r"(?<![\w])the\s+$", before.lower())
         and re.match(r"\s+[a-z]", text[m.end:m.end + 3]))
+
+
+def lone_opener(text: str, start: int, word: str) -> bool:
+    """A one-word "person" that opens its sentence and is written nowhere else in the article:
+    a capitalised common word the entity stage typed a person ("Draft memos obtained by …",
+    made up), whom no pronoun stands for. A person named by surname alone is named again or
+    in full elsewhere (twentieth session, BASIL dev: a spokeswoman's "she argued" was given
+    such a word)."""
+    if " " in word or word in MALE or word in FEMALE or re.match(
+            r"\s+[A-Z]", text[start + len(word):start + len(word) + 2]) or not (
+            start == 0 or text[start - 1] == "\n" or re.search(
+                r"[.!?][\"”’)]?\s+$", text[max(0, start - 4):start])):
+        return False  # a given name, or a full name cut short ("<given> <surname>, who …")
+    return len(re.findall(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text)) == 1
 
 
 def sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
@@ -173,7 +191,8 @@ class Antecedents:
         gendered = pronoun in SUBJECT_PRONOUNS
         pool = [(m.start, m.canonical) for m in article.entities
                 if m.end <= position and not within[0] <= m.start < within[1] and (
-                    (m.type == "PERSON" and not (english and modifier_use(text, m)))
+                    (m.type == "PERSON" and not (english and (
+                        modifier_use(text, m) or lone_opener(text, m.start, m.text))))
                     or (english and gendered and m.type in ("ORG", "GPE", "NORP")
                         and given_gender(m.canonical, titled=False) == pronoun))]
         people = sorted(pool + [(p, c) for p, c in self.anchors if p < position])
@@ -277,13 +296,20 @@ class Antecedents:
             who = named_in(self.article, m.group("name") or m.group("after") or m.group("rel"))
             if who is not None and fits(who):
                 return who
+        if (titled := TITLED_AFTER_CUE.search(stem)) is not None:
+            # '“…,” said <chamber> Minority Whip <given> <surname> (D-<state>).' then "He
+            # added …": that person, whom the entity stage left untagged; the last person
+            # quoted before was shown (twentieth session, BASIL dev)
+            who = named_in(self.article, titled.group("name"))
+            return who if who is not None and fits(who) else ""
         lead = next(((p, c) for p, c in people if prev.start <= p < prev.end
                      and stem[p - prev.start] != " "), None)  # not a name inside a quote
         if lead is not None and LEAD.fullmatch(stem[:lead[0] - prev.start]) and not re.match(
                 r"[^\s,.]*(?:\s+[A-Z][\w.'’-]*)*['’]s\b", text[lead[0]:lead[0] + 60]):
             return lead[1]
         opening = LEAD_NAME.match(stem)  # "Pelosi did not agree …": a surname not tagged
-        if opening is not None and (who := named_in(self.article, opening.group(1))) and fits(
-                who):
+        if opening is not None and not lone_opener(text, prev.start + opening.start(1),
+                                                   opening.group(1)) and (
+                who := named_in(self.article, opening.group(1))) and fits(who):
             return who
         return None

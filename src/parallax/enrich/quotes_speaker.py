@@ -96,6 +96,10 @@ NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:But|And|So|Yet|Then|Later|Now|Also)\s
 #: clause that opens with a relative pronoun is all it may skip
 RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom)\s" + APPOSITIVE_PHRASE + r"{1,150},\s*$")
 #: the abbreviations a title is written with before a name ("Gov. Lund")
+#: a lawmaker's surname and party tag right before the verb: "Lund, D-Vell, also said" (made
+#: up); the entity stage may have typed the full name a body, or not tagged the surname
+PARTY_TAGGED = re.compile(r"(?<![\w.])([A-Z][a-z][\w'’-]*),?\s*\(?[RDI]-[A-Z][\w.]*\)?,?\s+"
+                          r"(?:(?:also|then|later|\w+ly)\s+)?$")
 ROLE_ABBREVIATIONS = {"governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",),
                       "congresswoman": ("rep.",), "secretary": ("sec.",)}
 #: a name at a sentence's start as written ("The Beacon", "Vell Port Authority")
@@ -203,6 +207,10 @@ class Speakers(Antecedents):
             return first
         if (subject := self.subject_of(cue_at, named_only=True)) is not None:
             return subject  # "Rubio said Obama “…”", "Rubio also told Rose he …"
+        if article.language == "en" and (
+                tagged := PARTY_TAGGED.search(text, max(lo, cue_at - 60), cue_at)) is not None:
+            return self._tagged_surname(tagged.group(1))  # no farther name: the subject is
+            # this lawmaker, and another of a listed three was shown (twentieth session)
         group = BARE_GROUP.search(text[max(lo, cue_at - 60):cue_at])
         if group is not None and GROUP_BEFORE.search(
                 text[max(lo, cue_at - 80):cue_at - len(group.group(0))].rstrip()):
@@ -310,6 +318,16 @@ class Speakers(Antecedents):
         if not can_speak(self.article.text, m, lo):
             return None
         return named_in(self.article, word)
+
+    def _tagged_surname(self, word: str) -> str | None:
+        """The one person or full name typed a body ("<given> <surname>", as the entity stage
+        types some lawmakers) whose last word is ``word``; a party tag after it said it is a
+        person's surname."""
+        if (who := named_in(self.article, word)) is not None:
+            return who
+        names = {m.canonical for m in self.article.entities if m.type in ("PERSON", "ORG")
+                 and len(m.canonical.split()) in (2, 3) and m.canonical.split()[-1] == word}
+        return names.pop() if len(names) == 1 else None
 
     def _employer(self, m: Mention) -> bool:
         """A body named before its person's title, no speaker of its own: "said Harbour
