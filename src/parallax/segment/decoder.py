@@ -13,6 +13,7 @@ another, decided in ``textdump.py``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -36,6 +37,9 @@ from parallax.segment.threads import (
 )
 from parallax.segment.wire import wire_dateline
 
+#: a gallery's or a list's position ("3 of 12", "Photo 3/12", made up): never the article's text
+COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*\d{1,3}\s*"
+                     r"(?:of|/|von|de|из|sur)\s*\d{1,3}\s*$", re.IGNORECASE)
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
 BLOCK_KINDS = frozenset({"newsletter", "promo", "paywall", "donation_appeal", "app_download",
                          "media_contact", "footer", "cookie_notice"})
@@ -292,7 +296,7 @@ class Decoder(ThreadReading):
                         stop = i
                         break
                     text = line.text
-                    if keep[i]:
+                    if keep[i] and not (line.words <= 4 and COUNTER.match(text)):
                         body.append(text)
                         trace.append((text, "body"))
                     else:
@@ -406,6 +410,9 @@ class Decoder(ThreadReading):
                 continue
             if verdict is None and not paragraph_like(text, line.words) and line.words <= 8 \
                     and self.furniture_run_follows() and self.clf.furniture(line, tail=True) > 0:
+                self.take("boilerplate", "other")
+                continue
+            if line.words <= 4 and COUNTER.match(text):
                 self.take("boilerplate", "other")
                 continue
             current.paragraphs.append(text)
