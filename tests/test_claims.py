@@ -481,3 +481,14 @@ def test_a_german_statement_signed_with_so_names_its_source() -> None:
         "Ana Lundberg")
     assert attribution("Im Hafen von Velden sind 40 Boote gesunken, so dass der Kai gesperrt "
                        "wurde.") is None
+
+
+def test_a_sentence_an_article_prints_twice_is_one_exclusive_fact() -> None:
+    """A pull quote repeats a sentence of the text: the outlet's exclusive fact is shown once."""
+    repeated = "The Harbour Greens will close the old ferry pier on 3 May."
+    a = _claims_article("a", "Ledger", [repeated, "Ruiz said the repairs cost 4 million.",
+                                        repeated])
+    b = _claims_article("b", "Courier", ["Ticket prices at the stadium rose by 4 percent."])
+    result = build_comparer(Config()).compare(Story("s", "t", ["a", "b"]), [a, b], [])
+    texts = [c["text"].casefold() for c in result["claims"]["clusters"]]
+    assert texts.count(repeated.casefold()) == 1, texts

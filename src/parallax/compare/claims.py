@@ -66,7 +66,8 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str], shared_shar
                                  if m.type in ("PERSON", "ORG", "GPE", "MISC", "EVENT"))
     members: list[_Member] = []
     for article in articles:
-        best = sorted(article.claims, key=lambda c: -c.checkworthiness)[:MAX_CLAIMS_PER_ARTICLE]
+        best = sorted(_distinct(article.claims),
+                      key=lambda c: -c.checkworthiness)[:MAX_CLAIMS_PER_ARTICLE]
         for claim in sorted(best, key=lambda c: c.start):
             members.append(_Member(outlet_of[article.id], article.id, claim,
                                    facts(claim.text, vocabulary, article.language),
@@ -86,6 +87,22 @@ def align_claims(articles: list[Article], outlet_of: dict[str, str], shared_shar
         "contested": [c["id"] for c in result if c["status"] == "contested"],
         "exclusive": [c["id"] for c in result if c["status"] == "exclusive"],
     }
+
+
+def _distinct(claims: Sequence[Claim]) -> list[Claim]:
+    """An article's claims with a sentence it repeats word for word kept once (the first).
+
+    Why: claims of one article never share a cluster (``_cluster``), so a sentence a page
+    prints twice (a pull quote, a summary box above the text) became two identical
+    "exclusive" facts of that outlet on the story page."""
+    seen: set[str] = set()
+    kept = []
+    for claim in claims:
+        key = " ".join(claim.text.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
 
 
 def _cluster(members: list[_Member], vectors: np.ndarray) -> list[list[_Member]]:
