@@ -2,8 +2,9 @@
 quote stage gave a post the words of the experts who spoke about it, another of three listed
 lawmakers the words of the one whose surname and party tag stood right before the verb, the
 last person quoted before a "He added" that followed an attribution to a titled person the
-entity stage had not tagged, and a capitalised common word the entity stage typed a person a
-spokeswoman's "she argued". The sentences are written for these tests; the entities are set by
+entity stage had not tagged, a capitalised common word the entity stage typed a person a
+spokeswoman's "she argued", and a place the object of a participle ("counties bordering <state>
+have complained"). The sentences are written for these tests; the entities are set by
 hand so that the tests do not depend on what the small entity model makes of made-up names."""
 
 from __future__ import annotations
@@ -89,3 +90,14 @@ def test_a_given_name_cut_from_its_surname_may_still_open_the_chain() -> None:
         "joined the suit. She said the class had to end.",
         [("Elizabeth", "PERSON")])
     assert _speakers(article).get("the class had to end") == "Elizabeth"
+
+
+def test_a_place_after_a_lower_case_word_is_no_speaker() -> None:
+    article = _requoted(
+        "Nord sued Vell on Monday.\n\nFor months, some sheriffs in rural counties bordering Vell "
+        "have complained that they see more smuggled goods on their highways. Officials in Nord "
+        "say the lawsuit seeks to stop Vell from selling the goods to visitors, and Nord says "
+        "that the trade hurts its towns.", [("Vell", "GPE"), ("Nord", "GPE")])
+    speakers = _speakers(article)
+    assert "Vell" not in speakers.values()
+    assert speakers.get("the trade hurts its towns") == "Nord"  # after "and" a place speaks

@@ -116,6 +116,14 @@ STAFF_GAP = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?[\w-]+)?(?:,[^,;\"“”
                        r"(?:(?:also|have|has|had)\s+)*")
 
 
+#: a place right after a lower-case word that is no conjunction is that word's object, or
+#: part of a longer subject: "officers in counties bordering Vell have complained", "to stop
+#: Vell from …" (made up; twentieth session, BASIL dev: the place was shown as the speaker)
+WORD_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:and|or|but|nor|yet|so|as|while|when|whereas|if|"
+                         r"because|since|though|although|that|where|then|also|now|meanwhile|"
+                         r"the)\s)[a-z][\w-]*\s+$")
+
+
 def people_modifier(text: str, m: Mention, cue_at: int) -> bool:
     """Whether a place or body ``m`` only says which people speak, so that it is no speaker
     and no farther name is either: its representatives anywhere ("a Vell County congressman
@@ -142,6 +150,12 @@ def can_speak(text: str, m: Mention, lo: int) -> bool:
     return (OBJECT_BEFORE.search(text[max(lo, m.start - 40):m.start]) is None
             and POSSESSIVE_AFTER.match(text, m.end) is None and not dateline(text, m)
             and not (m.type == "GPE" and MODIFIER_AFTER.match(text, m.end)))
+
+
+def object_place(text: str, m: Mention, lo: int) -> bool:
+    """English: a place right after a lower-case word that is no conjunction (``WORD_BEFORE``),
+    no speaker. Not in German, where the verb comes before its subject ("sagte <Land>")."""
+    return m.type == "GPE" and WORD_BEFORE.search(text, max(lo, m.start - 30), m.start) is not None
 
 
 def apposition_subject(text: str, entities: list[Mention], lo: int, cue_at: int,

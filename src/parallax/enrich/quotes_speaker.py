@@ -26,6 +26,7 @@ from parallax.enrich.quotes_checks import (
     can_speak,
     colon_clause,
     colon_speaker,
+    object_place,
     people_modifier,
 )
 from parallax.enrich.quotes_langs import LANGS, names_speakers, quoted_spans
@@ -138,7 +139,8 @@ class Speakers(Antecedents):
             stem = PARTY_STATE.sub("", stem.rstrip(" ,")).rstrip(" ,")  # "Ryan, R-Wis.,"
             end = lo + len(stem)
             entity = next((m.canonical for m in article.entities if m.end == end and m.type in (
-                "PERSON", "ORG", "GPE", "NORP") and can_speak(text, m, lo)), None)
+                "PERSON", "ORG", "GPE", "NORP") and can_speak(text, m, lo) and not (
+                article.language == "en" and object_place(text, m, lo))), None)
             word = re.search(r"(?<![\w])(\w+)$", stem)
             if word is None:
                 return None
@@ -223,7 +225,8 @@ class Speakers(Antecedents):
                      r"\w+\s+", text[cue_at:start + r.start()])]
         for m in article.entities:
             if lo <= m.start < hi and not (skip[0] <= m.start < skip[1]) and m.type in (
-                    "PERSON", "ORG", "GPE") and can_speak(text, m, lo) and (
+                    "PERSON", "ORG", "GPE") and can_speak(text, m, lo) and not (
+                    article.language == "en" and object_place(text, m, lo)) and (
                     m.type == "PERSON" or not any(a <= m.start < b for a, b in roles)) and not (
                     article.language == "en" and (self._employer(m) or COORDINATED.fullmatch(
                         text, m.end, cue_at))):
