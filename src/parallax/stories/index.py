@@ -82,6 +82,9 @@ class StoryIndex(StorySimilarity):
         self._order = 0
         self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
         self.stale_profiles = False  # set by a load that found profiles of an older version
+        #: whether an undated main article ever joined (``stories.regroup`` leaves a store of
+        #: dated articles alone without looking for neighbours)
+        self.holds_undated = False
         #: story id -> (members counted, its core), for the core veto
         #: (``StorySimilarity._cores_apart``), asked only of passing links: members only ever
         #: join a story, so the count says whether the entry is still the story's
@@ -277,6 +280,8 @@ class StoryIndex(StorySimilarity):
                 count[language] += 1
         if profile.day is not None:
             story.dated += 1
+        else:
+            self.holds_undated = True
         if self.action_veto:
             if stages is None:
                 stages = self._stages(profile)
