@@ -34,24 +34,30 @@ def portrayal(article: Article, entity: str) -> str | None:
     return next((p.polarity for p in article.portrayals if p.entity == entity), None)
 
 
-def test_state_media_piece_does_not_cast_putin_as_antagonist(mains: dict[str, Article]) -> None:
-    """The state-media piece presents Putin favourably. Abstaining on him would also pass a bare
-    "not Antagonist", so he must be there: with a role other than Antagonist, or portrayed
-    positively or neutrally."""
+def test_state_media_piece_portrays_putin_favourably(mains: dict[str, Article]) -> None:
+    """Issue 17: the state-media piece presents Putin favourably, so he is portrayed positively
+    (the author's own "Putin is no criminal." in the seed) and never cast as its Antagonist."""
     article = mains["000"]
     role, how = roles(article).get("Vladimir Putin"), portrayal(article, "Vladimir Putin")
-    assert role is not None or how is not None, (
-        f"Putin has no role and no portrayal; roles: {roles(article)}")
-    assert role != "Antagonist"
-    assert how in (None, "neutral", "positive"), how
+    assert how == "positive", (how, roles(article))
+    assert role in (None, "Protagonist"), role
 
 
-def test_investigative_piece_casts_putin_and_kim_as_antagonists(mains: dict[str, Article]
-                                                                 ) -> None:
-    cast = roles(mains["004"])
-    assert cast["Vladimir Putin"] == "Antagonist"
-    assert cast["Kim Jong Un"] == "Antagonist"
-    assert "Innocent" in {cast.get("Ukraine"), cast.get("Ukrainians")}
+def test_investigative_piece_portrays_putin_and_kim_unfavourably(mains: dict[str, Article]
+                                                                  ) -> None:
+    """Issue 17: the investigative piece is against Putin and Kim Jong Un: each is cast as an
+    Antagonist or portrayed negatively, and neither gets a favourable role or portrayal.
+
+    Until the nineteenth session this test also wanted Ukraine (or Ukrainians) cast as Innocent.
+    That role came from the role gate's second tier (cast probability 0.2-0.4 and the hand rule:
+    the role model's choice), whose roles were right about one time in five out of fold; the
+    twentieth session removed the tier (docs/portrayal.md), and no rule that casts victims is
+    right often enough to show, so the test no longer asks for a victim."""
+    article = mains["004"]
+    for name in ("Vladimir Putin", "Kim Jong Un"):
+        role, how = roles(article).get(name), portrayal(article, name)
+        assert role == "Antagonist" or how == "negative", (name, role, how)
+        assert role in (None, "Antagonist") and how != "positive", (name, role, how)
 
 
 @pytest.mark.parametrize("seed", ["000", "004"])

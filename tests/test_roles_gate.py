@@ -107,6 +107,21 @@ def test_below_the_cast_threshold_only_the_hand_rule_entities_keep_the_role_mode
     assert gate_decision(0.3, True, gate) is None  # no hand tier unless the model has one
 
 
+def test_the_shipped_gate_gives_no_role_below_its_cast_threshold() -> None:
+    """Twentieth session: below the cast threshold the shipped gate shows no role, even for an
+    entity the article is clearly about (the hand rule passes). That second tier (the role
+    model's choice from a cast probability of 0.2) was right about one time in five out of fold,
+    half as often as the cast tier (docs/portrayal.md, "Twentieth session")."""
+    from parallax.frame.bundle import load_models
+    from parallax.frame.roles import gate_decision
+
+    gate = load_models("")["roles-gate"]
+    cut = role_gate.threshold(gate)
+    assert gate_decision(cut, False, gate) == "cast"
+    assert gate_decision(cut - 0.01, True, gate) is None
+    assert gate_decision(0.2, True, gate) is None
+
+
 def test_a_cast_entity_is_an_antagonist_unless_the_author_praises_it() -> None:
     main = LinearLabeller(["Protagonist", "Antagonist", "Innocent"], np.zeros((1, 3)),
                           np.zeros(3), np.ones(3), np.zeros(3), np.zeros(3),
@@ -131,7 +146,7 @@ def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place
     gate = load_models("")["roles-gate"]
     assert gate.meta["features"] == list(role_gate.FEATURES)
     assert gate.meta["threshold"] == THRESHOLD and gate.meta["languages"] == ["en"]
-    assert gate.meta["hand_threshold"] == HAND_THRESHOLD < THRESHOLD
+    assert HAND_THRESHOLD is None and "hand_threshold" not in gate.meta  # twentieth session
     assert gate.meta["main_rates"]["Antagonist"] > 0.5
     col = {name: i for i, name in enumerate(role_gate.FEATURES)}
     central, passing = np.zeros((2, len(role_gate.FEATURES)), np.float32)

@@ -144,9 +144,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("framing_role_min_sentences", 4,
             "Inside the SemEval domains, an entity with no lean the author states gets a role "
             "only when at least this many of the article's sentences are about it (1: every "
-            "one of the most mentioned entities gets a role). In English the learned role gate "
-            "decides first; this rule then only admits entities with a cast probability of "
-            "0.2–0.4 (docs/portrayal.md, \"Roles, sixth session\").",
+            "one of the most mentioned entities gets a role). With the bundled models English "
+            "articles do not use it: the learned role gate alone decides (twentieth session; "
+            "before, this rule admitted entities with a cast probability of 0.2–0.4, and their "
+            "roles were right 0.20–0.30 of the time; docs/portrayal.md). Roles in other "
+            "languages are not shown.",
             "4: out of fold on the SemEval-2025 EN training documents, casting every top entity "
             "showed 15 roles per article and 9% of them were right (entity annotated with that "
             "main role); with 4, 2 per article and 29% right, chosen by F0.5 "

@@ -101,14 +101,14 @@ def setting_place(text: str, mentions: list[Mention]) -> bool:
 
 def gate_decision(cast: float, may: bool, gate: LinearLabeller) -> str | None:
     """How an entity with cast probability ``cast`` gets its role: "cast" (``cast_role``) at or
-    above the gate's ``threshold``; "hand" (``choose_role``) at or above its
-    ``hand_threshold`` when the hand rule ``may_get_role`` also passes (``may``); else None.
+    above the gate's ``threshold``; "hand" (``choose_role``) at or above its ``hand_threshold``
+    when the hand rule ``may_get_role`` also passes (``may``); else None.
 
-    Why two tiers: out of fold by document on the SemEval-2025 EN training documents, above the
-    threshold "Antagonist" is right more often than the role model (80 vs 73 of the 170
-    entities both rules cast); below it, on entities the article is clearly about, the role
-    model's choice is right slightly more often (17 vs about 14 of 82) and keeps its victims
-    (docs/portrayal.md, "Roles, sixth session")."""
+    The shipped gate has no ``hand_threshold`` since the twentieth session: out of fold by
+    document on the SemEval-2025 EN training documents that second tier's roles were right about
+    one time in five, half as often as the cast tier's (docs/portrayal.md, "Twentieth session").
+    The tier stays here for a gate trained with ``role_gate_train.HAND_THRESHOLD`` set, so that
+    ``scripts/roles_cv.py --rescore`` can still measure it."""
     if cast >= role_gate.threshold(gate):
         return "cast"
     if may and cast >= float(gate.meta.get("hand_threshold", 1.0)):
