@@ -90,7 +90,8 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
 
     @app.get("/api/entities/{name:path}", tags=["entities"])
     def api_entity(name: str) -> dict[str, Any]:
-        """Every article mentioning a canonical entity, with its outlet, story and role."""
+        """The newest 500 articles mentioning a canonical entity (oldest first), with their
+        outlet, story and role, and counts of its articles, outlets and stories over all."""
         return ctx.require("entity", lambda store: store.entity_profile(name))
 
     @app.get("/api/outlets/{outlet:path}", tags=["outlets"])
