@@ -3,7 +3,7 @@ quote stage gave a post the words of the experts who spoke about it, another of 
 lawmakers the words of the one whose surname and party tag stood right before the verb, the
 last person quoted before a "He added" that followed an attribution to a titled person the
 entity stage had not tagged, a capitalised common word the entity stage typed a person a
-spokeswoman's "she argued", and a place the object of a participle ("counties bordering <state>
+spokeswoman's "she argued", and a place the object of a participle ("villages bordering <state>
 have complained"). The sentences are written for these tests; the entities are set by
 hand so that the tests do not depend on what the small entity model makes of made-up names."""
 
@@ -35,12 +35,12 @@ def _requoted(text: str, names: list[tuple[str, str]]) -> Article:
 def test_a_source_inside_a_reported_clause_does_not_speak_the_sentence() -> None:
     article = _requoted(
         "Ana Lund, the harbour minister, wrote on Sunday that the pier contract had been signed "
-        "in May.\n\nThat post quickly caused trouble for the ministry, as some legal experts said "
-        "it exposed the minister to a fraud inquiry, since, according to the post, she would have "
-        "known the bid was rigged when she signed it.", [("Ana Lund", "PERSON")])
+        "in May.\n\nHer message soon hurt the ministry, as several analysts said it left the "
+        "minister open to an inquiry, since, according to the message, she must have seen the "
+        "rigged bid before the signing.", [("Ana Lund", "PERSON")])
     speakers = list(_speakers(article).values())
-    assert "the post" not in speakers
-    assert "some legal experts" in speakers
+    assert "the message" not in speakers
+    assert "several analysts" in speakers
 
 
 def test_a_source_for_the_whole_sentence_still_speaks() -> None:
@@ -53,35 +53,36 @@ def test_a_source_for_the_whole_sentence_still_speaks() -> None:
 
 def test_a_surname_with_a_party_tag_before_the_verb_is_not_another_of_a_listed_three() -> None:
     article = _requoted(
-        "Councillors Ana Lund, Mara Quist and Emanuel Dorrow said on Friday that protesters had "
-        "shouted insults at them outside the town hall. Dorrow, D-Vell, also said he was pushed "
-        "by one of the protesters.",
-        [("Ana Lund", "PERSON"), ("Mara Quist", "PERSON"), ("Emanuel Dorrow", "ORG")])
-    assert _speakers(article).get("he was pushed by one of the protesters") == "Emanuel Dorrow"
+        "Councillors Ana Lund, Mara Quist and Oskar Dorrow said on Friday that the ferry fares "
+        "would rise in the spring. Dorrow, D-Vell, also said he would vote against the rise in "
+        "the council.",
+        [("Ana Lund", "PERSON"), ("Mara Quist", "PERSON"), ("Oskar Dorrow", "ORG")])
+    key = "he would vote against the rise in the council"
+    assert _speakers(article).get(key) == "Oskar Dorrow"
 
 
 def test_he_added_after_an_attribution_to_a_titled_person_is_that_person() -> None:
     article = _requoted(
-        "Ivo Brandt said on Monday that the ferry budget would be cut.\n\n\u201cThere will be a "
-        "review of exactly how the money was spent by the port board,\u201d said Harbour "
-        "Committee Chair Tomas Veil (D-Vell). He added that Dorrow was looking into the matter "
-        "with the audit office.\n\n\u201cWe are looking at it,\u201d Veil said.",
+        "Ivo Brandt said on Monday that the ferry budget would be cut.\n\n\u201cThe board will "
+        "have to explain every single payment to us,\u201d said Harbour Committee Chair Tomas "
+        "Veil (D-Vell). He added that Dorrow had asked the auditors for the ledgers.\n\n"
+        "\u201cWe will read them all,\u201d Veil said.",
         [("Ivo Brandt", "PERSON"), ("Harbour Committee", "ORG"), ("Veil", "PERSON"),
          ("Dorrow", "PERSON")])
-    key = "Dorrow was looking into the matter with the audit office"
+    key = "Dorrow had asked the auditors for the ledgers"
     assert _speakers(article).get(key) == "Veil"  # not the one quoted before
 
 
 def test_a_capitalised_word_opening_a_sentence_once_is_no_ones_pronoun() -> None:
     article = _requoted(
         "Ivo Brandt chairs the Vell Harbour Authority, which met on Monday to discuss the "
-        "budget.\n\nMemos obtained by the Coastal Herald described efforts by port spokeswoman "
-        "Mara Quist to remove references to the collapsed crane. According to the memos, she "
-        "argued that the authority should not give the council a reason to cut its funding.",
-        [("Ivo Brandt", "PERSON"), ("Memos", "PERSON"), ("Coastal Herald", "ORG"),
+        "budget.\n\nLedgers obtained by the Coastal Herald describe attempts by port spokeswoman "
+        "Mara Quist to keep the crane accident out of the yearly report. In a note, she argued "
+        "that the authority should not give the council a reason to cut its funding.",
+        [("Ivo Brandt", "PERSON"), ("Ledgers", "PERSON"), ("Coastal Herald", "ORG"),
          ("Mara Quist", "PERSON"), ("Vell Harbour Authority", "ORG")])
     key = "the authority should not give the council a reason to cut its funding"
-    assert _speakers(article).get(key) != "Memos"
+    assert _speakers(article).get(key) != "Ledgers"
 
 
 def test_a_given_name_cut_from_its_surname_may_still_open_the_chain() -> None:
@@ -94,8 +95,8 @@ def test_a_given_name_cut_from_its_surname_may_still_open_the_chain() -> None:
 
 def test_a_place_after_a_lower_case_word_is_no_speaker() -> None:
     article = _requoted(
-        "Nord sued Vell on Monday.\n\nFor months, some sheriffs in rural counties bordering Vell "
-        "have complained that they see more smuggled goods on their highways. Officials in Nord "
+        "Nord sued Vell on Monday.\n\nFor months, fishermen in villages bordering Vell have "
+        "complained that they find more of their nets cut at sea. Officials in Nord "
         "say the lawsuit seeks to stop Vell from selling the goods to visitors, and Nord says "
         "that the trade hurts its towns.", [("Vell", "GPE"), ("Nord", "GPE")])
     speakers = _speakers(article)

@@ -81,16 +81,19 @@ def modifier_use(text: str, m: Mention) -> bool:
 
 def lone_opener(text: str, start: int, word: str) -> bool:
     """A one-word "person" that opens its sentence and is written nowhere else in the article:
-    a capitalised common word the entity stage typed a person ("Draft memos obtained by …",
-    made up), whom no pronoun stands for. A person named by surname alone is named again or
-    in full elsewhere (twentieth session, BASIL dev: a spokeswoman's "she argued" was given
-    such a word)."""
+    a capitalised common word the entity stage typed a person ("Ledgers obtained by the
+    paper describe …", made up), whom no pronoun stands for. A person named by surname alone
+    is named again or in full elsewhere (twentieth session, BASIL dev: a spokeswoman's "she
+    argued" was given such a word)."""
     if " " in word or word in MALE or word in FEMALE or re.match(
             r"\s+[A-Z]", text[start + len(word):start + len(word) + 2]) or not (
             start == 0 or text[start - 1] == "\n" or re.search(
                 r"[.!?][\"”’)]?\s+$", text[max(0, start - 4):start])):
         return False  # a given name, or a full name cut short ("<given> <surname>, who …")
-    return len(re.findall(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text)) == 1
+    if text.count(word) == 1:
+        return True
+    rx = re.compile(r"(?<![\w])" + re.escape(word) + r"(?![\w])")
+    return rx.search(text, 0, start) is None and rx.search(text, start + len(word)) is None
 
 
 def sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
@@ -132,6 +135,9 @@ class Antecedents:
         # computed when first asked (their long verb lists made the stage half again slower)
         self._speakers = None if article.language in LANGS else self._named_speakers()
         self.genders = pronoun_genders(article.text)
+        self._openers = frozenset(m.start for m in article.entities if article.language == "en"
+                                  and m.type == "PERSON" and lone_opener(article.text, m.start,
+                                                                         m.text))
         self._english_quoted: list[tuple[int, int]] | None = None
 
     def recent(self) -> list[tuple[int, str]]:
@@ -192,7 +198,7 @@ class Antecedents:
         pool = [(m.start, m.canonical) for m in article.entities
                 if m.end <= position and not within[0] <= m.start < within[1] and (
                     (m.type == "PERSON" and not (english and (
-                        modifier_use(text, m) or lone_opener(text, m.start, m.text))))
+                        modifier_use(text, m) or m.start in self._openers)))
                     or (english and gendered and m.type in ("ORG", "GPE", "NORP")
                         and given_gender(m.canonical, titled=False) == pronoun))]
         people = sorted(pool + [(p, c) for p, c in self.anchors if p < position])

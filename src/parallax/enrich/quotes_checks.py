@@ -117,7 +117,7 @@ STAFF_GAP = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?[\w-]+)?(?:,[^,;\"“”
 
 
 #: a place right after a lower-case word that is no conjunction is that word's object, or
-#: part of a longer subject: "officers in counties bordering Vell have complained", "to stop
+#: part of a longer subject: "fishermen in villages bordering Vell have said", "to stop
 #: Vell from …" (made up; twentieth session, BASIL dev: the place was shown as the speaker)
 WORD_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:and|or|but|nor|yet|so|as|while|when|whereas|if|"
                          r"because|since|though|although|that|where|then|also|now|meanwhile|"
