@@ -58,7 +58,7 @@ SURNAME_CUE = re.compile(r"(?<![\w.])(?P<name>[A-Z][\w'’-]+)\s+(?:" + "|".join
 #: the sentence's speaker named after its verb with titles before the surname, to the
 #: sentence's end: "…,” said Harbour Board Chair Ana Lund (D-Vell)." (made up)
 TITLED_AFTER_CUE = re.compile(r"(?<![\w])(?:said|says|added|asked|wrote)\s+(?:[A-Z][\w.'’-]*\s+)"
-                              r"{1,5}(?P<name>[A-Z][\w'’-]+)\s*(?:\([^()\n]{1,12}\))?\s*[.!]?\s*$")
+                              r"{1,5}(?P<name>[A-Z][\w'’-]+)(?:\s*\([^()\n]{1,12}\))?(?:\s*[.!])?\s*$")
 #: a sentence whose subject is an unnamed person: "A Honduran journalist has …", "A Texas
 #: teenager who supports …" (a time phrase is no subject: "A day later, she said")
 UNNAMED_SUBJECT = re.compile(
@@ -92,7 +92,8 @@ def lone_opener(text: str, start: int, word: str) -> bool:
         return False  # a given name, or a full name cut short ("<given> <surname>, who …")
     if text.count(word) == 1:
         return True
-    rx = re.compile(r"(?<![\w])" + re.escape(word) + r"(?![\w])")
+    escaped = re.escape(word)  # the left check after the word: the engine jumps between
+    rx = re.compile(rf"{escaped}(?<![\w]{escaped})(?![\w])")  # occurrences (german_names)
     return rx.search(text, 0, start) is None and rx.search(text, start + len(word)) is None
 
 
