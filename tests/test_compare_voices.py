@@ -12,7 +12,7 @@ from parallax.settings import Config
 
 
 def _article(text: str, names: list[tuple[str, str, str]],
-             quotes: list[tuple[str, str, bool]]) -> Article:
+             quotes: list[tuple[str, str, bool]], language: str = "en") -> Article:
     """``names``: (surface, canonical, type), a repeated surface naming a later mention;
     ``quotes``: (quoted words, speaker, direct)."""
     mentions, at = [], {}
@@ -27,7 +27,7 @@ def _article(text: str, names: list[tuple[str, str, str]],
         found.append(Quote(text=words, start=start, end=start + len(words), speaker=speaker,
                            cue="said", direct=direct))
     return Article(id="a1", role="main", title="", outlet="Morning Post", text=text,
-                   language="en", published=Published(iso="2026-03-01"), entities=mentions,
+                   language=language, published=Published(iso="2026-03-01"), entities=mentions,
                    quotes=found)
 
 
@@ -78,3 +78,14 @@ def test_a_medium_that_reports_on_a_person_keeps_its_voice() -> None:
         [("Harbor Post", "Harbor Post", "ORG"), ("Tom Ash", "Tom Ash", "PERSON")],
         [("Tom Ash will resign on Friday", "Harbor Post", False)])
     assert _voices(article)["Tom Ash will resign on Friday"] == "Harbor Post"
+
+
+def test_a_place_after_its_article_still_speaks_outside_english() -> None:
+    """The "place inside another subject" reading looks at the lower-case word before the
+    place; French and German put their article there ("la France", "die Schweiz"), and the
+    place is then the subject that speaks (made up; helper R's review row)."""
+    article = _article(
+        "Lundi, la Westmarie a déclaré que les péages resteront gelés jusqu'en mai.",
+        [("Westmarie", "Westmarie", "GPE")],
+        [("les péages resteront gelés jusqu'en mai", "Westmarie", False)], language="fr")
+    assert _voices(article) == {"les péages resteront gelés jusqu'en mai": "Westmarie"}

@@ -8,7 +8,7 @@ examples):
 - the body only titles the person who speaks ("... said a Harbor Council spokesman, Ana Ruiz",
   "said Harbor Council Chairman Ana Ruiz"): the voice is the person;
 - the place stands inside another subject ("ferry crews in towns bordering Ostmark have
-  complained that ..."): the place said nothing, so no voice is shown;
+  complained that ..."; read in English only): the place said nothing, so no voice is shown;
 - the only mention of the body or place near an indirect quote is in the next sentence ("The
   complaint says ... . Ostmark's mayor said ..."): the quote stage reached past the sentence
   for a subject, so no voice is shown.
@@ -71,6 +71,9 @@ class Speakers:
 
     def __init__(self, article: Article) -> None:
         self.text = article.text
+        # the lower-case word before a place is read in English only: "la France a déclaré",
+        # "die Schweiz erklärte" put an article there and the place still speaks
+        self.english = (article.language or "").lower().startswith("en")
         self.order = sorted(article.entities, key=lambda m: m.start)
         self.starts = [m.start for m in self.order]
         self.by_name: dict[str, list[Mention]] = defaultdict(list)
@@ -113,7 +116,7 @@ class Speakers:
         person = self._titled_person(near)
         if person is not None:
             return person
-        if near.type == "GPE":
+        if near.type == "GPE" and self.english:
             word = _LOWER_WORD_BEFORE.search(text, max(0, near.start - 30), near.start)
             if word is not None and word.group(1) not in _JOINING and word.group(1) != "the":
                 return None
