@@ -19,7 +19,7 @@ import parallax.web.context as web_context
 from parallax.errors import ParallaxError
 from parallax.ingest.decode import decode_bytes
 from parallax.ingest.sources import read_inputs
-from parallax.records import RawDocument, Rejection
+from parallax.records import Published, RawDocument, Rejection
 from parallax.settings import Config, load_config
 from parallax.store import open_store
 from parallax.web.app import create_app
@@ -271,6 +271,30 @@ def test_an_entity_page_lists_its_newest_articles_and_counts_all(db_url: str) ->
         assert [r["title"] for r in profile["articles"]] == ["Ferry report 2", "Ferry report 3"]
         assert (profile["article_count"], profile["outlet_count"], profile["story_count"]) == \
             (3, 2, 0)
+    finally:
+        store.close()
+
+
+def test_an_entity_pages_newest_are_dated_ones_and_undated_come_last(db_url: str) -> None:
+    """An undated report's date is unknown, not "now": it must not push dated ones out of the
+    newest the page lists (it did: undated sorted as the year 9999), and it is listed last."""
+    from tests.test_store_backends import article, page
+
+    reports = [article(f"Ferry report {n}", f"Crews and the council met again, day {n}.",
+                       "Outlet", "en", f"2026-11-0{n}") for n in range(1, 4)]
+    undated = article("Ferry notes", "Crews and the council met once more.", "Outlet", "en", "")
+    undated.published = Published()
+    store = open_store(db_url)
+    try:
+        for n, report in enumerate([*reports, undated]):
+            store.save_page(page(f"u{n}", report))
+        newest = store.entity_profile("Petra Olsen", limit=2)
+        assert newest is not None
+        assert [r["title"] for r in newest["articles"]] == ["Ferry report 2", "Ferry report 3"]
+        every = store.entity_profile("Petra Olsen", limit=10)
+        assert every is not None
+        assert [r["title"] for r in every["articles"]] == [
+            "Ferry report 1", "Ferry report 2", "Ferry report 3", "Ferry notes"]
     finally:
         store.close()
 

@@ -155,15 +155,19 @@ class BrowseQueries:
             " (SELECT sa.story FROM story_articles sa WHERE sa.article = a.id) AS story"
             " FROM article_facets f JOIN articles a ON a.id = f.article"
             " WHERE f.kind = 'entity' AND f.value = ? AND a.role = 'main'"
-            " ORDER BY coalesce(a.published, '9999') DESC, a.id DESC LIMIT ?", (name, limit))]
+            " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?",
+            (name, limit))]
         if not newest:
             return None
+        # an undated article's date is unknown, not "now": the dated newest fill the list
+        # first, and the page shows them oldest first with the undated after them
+        newest.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
         articles, outlets, stories = self.conn.execute(
             "SELECT count(DISTINCT a.id), count(DISTINCT coalesce(a.outlet, '')),"
             " count(DISTINCT sa.story) FROM article_facets f JOIN articles a ON a.id = f.article"
             " LEFT JOIN story_articles sa ON sa.article = a.id"
             " WHERE f.kind = 'entity' AND f.value = ? AND a.role = 'main'", (name,)).fetchone()
-        return {"name": name, "articles": newest[::-1], "article_count": int(articles),
+        return {"name": name, "articles": newest, "article_count": int(articles),
                 "outlet_count": int(outlets), "story_count": int(stories)}
 
     def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
