@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import pairwise
 
 from parallax.enrich.german_lexicon import (
@@ -34,6 +33,7 @@ from parallax.enrich.german_lexicon import (
 from parallax.enrich.german_places import CASE_ENDING
 from parallax.enrich.quotes_genders import FEMALE, MALE
 from parallax.records import Mention
+from parallax.textutil import whole_word
 
 #: endings of German place names: a known noun as the head of such a word ("Russ-land",
 #: "Branden-burg") does not make it a noun
@@ -288,21 +288,10 @@ def _genitive(text: str, word: str, words: GermanWords, is_name: Callable[[str],
     return is_name(word[:-1]) or _alone(text, word[:-1])
 
 
-@lru_cache(maxsize=4096)
-def whole_word(word: str) -> re.Pattern[str]:
-    """``word`` as a word of its own: no letter, digit or hyphen on either side. The check on
-    the left stands after the word, so the regex engine jumps from one occurrence of its
-    first letters to the next; written before it, the engine tried it at every position of
-    the text, ~45 times slower, for every name of a long German text (twentieth session,
-    helper R, docs/robustness.md)."""
-    escaped = re.escape(word)
-    return re.compile(rf"{escaped}(?<![\w-]{escaped})(?![\w-])")
-
-
 def _alone(text: str, word: str, before: str = "", after: str = "") -> bool:
     """``word`` met in the text (as a word) once at least without ``before`` right before it or
     ``after`` right after it."""
-    for m in whole_word(word).finditer(text):
+    for m in whole_word(word, hyphen=True).finditer(text):
         ahead = text[max(0, m.start() - len(before) - 1):m.start()]
         behind = text[m.end():m.end() + len(after) + 1]
         if (not before or ahead != before + " ") and (not after or behind != " " + after):

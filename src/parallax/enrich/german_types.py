@@ -17,10 +17,10 @@ from parallax.enrich.german_names import (
     GermanWords,
     english_opener,
     is_first_name,
-    whole_word,
     word_before,
 )
 from parallax.records import Mention
+from parallax.textutil import whole_word
 
 GERMAN_PLACE = re.compile(r"(land|tal|burg|stadt|dorf|heim|hausen|ingen|berg|bach|feld|furt|"
                           r"hafen|kirchen|rode|münde|see|ow|itz|and|stedt)$")
@@ -135,7 +135,7 @@ def place_name(text: str, start: int, surface: str, words: GermanWords) -> bool:
 
 def surname_reused(text: str, surname: str) -> bool:
     """'Hanna Roloff … Roloff sagte': a German noun pair whose last word recurs alone."""
-    return len(whole_word(surname).findall(text)) >= 2
+    return len(whole_word(surname, hyphen=True).findall(text)) >= 2
 
 
 def people_reading(text: str, start: int, surface: str) -> bool:
@@ -186,7 +186,7 @@ def _stands_alone(text: str, words: list[str]) -> bool:
     """The name's last word met without the word before it ("Post betonte"), as a surname is."""
     before = words[-2] + " "
     return any(text[max(0, m.start() - len(before)):m.start()] != before
-               for m in whole_word(words[-1]).finditer(text))
+               for m in whole_word(words[-1], hyphen=True).finditer(text))
 
 
 def person_mention(text: str, start: int, surface: str, etype: str) -> Mention:
@@ -200,7 +200,7 @@ def person_mention(text: str, start: int, surface: str, etype: str) -> Mention:
     last = surface.split()[-1]
     if etype == "PERSON" and " " in surface and _GENITIVE_S.search(last) \
             and all(_before_noun(text, m.end()) for m in
-                    whole_word(last).finditer(text)):
+                    whole_word(last, hyphen=True).finditer(text)):
         surface, end = surface[:-1], end - 1
     return Mention(surface, start, end, etype, surface)
 

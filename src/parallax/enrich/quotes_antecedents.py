@@ -23,6 +23,7 @@ from parallax.enrich.quotes_langs import LANGS, name, person
 from parallax.enrich.quotes_partial import named_in
 from parallax.enrich.speech_verbs import CUES, cue_rx
 from parallax.records import Article, Mention, Sentence
+from parallax.textutil import whole_word
 
 SUBJECT_PRONOUNS = {"he", "she"}
 PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")  # "Pelosi, D-Calif., said"
@@ -92,8 +93,7 @@ def lone_opener(text: str, start: int, word: str) -> bool:
         return False  # a given name, or a full name cut short ("<given> <surname>, who …")
     if text.count(word) == 1:
         return True
-    escaped = re.escape(word)  # the left check after the word: the engine jumps between
-    rx = re.compile(rf"{escaped}(?<![\w]{escaped})(?![\w])")  # occurrences (german_names)
+    rx = whole_word(word)
     return rx.search(text, 0, start) is None and rx.search(text, start + len(word)) is None
 
 
