@@ -25,6 +25,8 @@ from parallax.textutil import fold
 #: omission (0 of 11 judged: "Ky." of "R-Ky.", "United States" in a US story, "Finland" where
 #: the outlet names Helsinki).
 OMISSION_TYPES = ("PERSON", "ORG")
+#: platforms where something is posted: media (``NEWS_MEDIUM``) whose names say so (``PLATFORM``)
+_PLATFORMS = r"twitter|facebook|youtube|instagram|tiktok"
 #: a news medium's name: where a statement was made or first reported ("told Fox News", "the
 #: Christian Science Monitor breakfast", "on NBC"), not an actor an outlet can leave out (7 of
 #: the 61 entity omissions on the BASIL training half, eleventh session) nor a story's key
@@ -32,11 +34,11 @@ OMISSION_TYPES = ("PERSON", "ORG")
 NEWS_MEDIUM = re.compile(
     r"\b(?:news|times|post|journal|monitor|tribune|herald|gazette|magazine|radio|television|"
     r"tv|network|press|reuters|cnn|msnbc|nbc|abc|cbs|hbo|npr|pbs|axios|politico|bloomberg|"
-    r"twitter|facebook|youtube|instagram|tiktok)\b",
+    + _PLATFORMS + r")\b",
     re.IGNORECASE)
 #: a platform where something was posted ("said on Twitter"): a medium whatever type the
 #: entity stage gave it (it types "Twitter" a person in most BASIL stories that name it)
-PLATFORM = re.compile(r"(?:twitter|facebook|youtube|instagram|tiktok)", re.IGNORECASE)
+PLATFORM = re.compile(r"(?:" + _PLATFORMS + ")", re.IGNORECASE)
 #: a medium word right after a name says the name is a medium's ("<name> magazine", made up)
 #: though the name holds no medium word
 _MEDIUM_AFTER = re.compile(r"\s+(?:magazine|newspaper|tabloid|website|blog|podcast)\b",
