@@ -40,6 +40,13 @@ from parallax.segment.wire import wire_dateline
 #: a gallery's or a list's position ("3 of 12", "Photo 3/12", made up): never the article's text
 COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*\d{1,3}\s*"
                      r"(?:of|/|von|de|из|sur)\s*\d{1,3}\s*$", re.IGNORECASE)
+
+
+def position_counter(line: Line) -> bool:
+    """A short line that is only a ``COUNTER``: both passes leave it out of the article."""
+    return line.words <= 4 and COUNTER.match(line.text) is not None
+
+
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
 BLOCK_KINDS = frozenset({"newsletter", "promo", "paywall", "donation_appeal", "app_download",
                          "media_contact", "footer", "cookie_notice"})
@@ -296,7 +303,7 @@ class Decoder(ThreadReading):
                         stop = i
                         break
                     text = line.text
-                    if keep[i] and not (line.words <= 4 and COUNTER.match(text)):
+                    if keep[i] and not position_counter(line):
                         body.append(text)
                         trace.append((text, "body"))
                     else:
@@ -412,7 +419,7 @@ class Decoder(ThreadReading):
                     and self.furniture_run_follows() and self.clf.furniture(line, tail=True) > 0:
                 self.take("boilerplate", "other")
                 continue
-            if line.words <= 4 and COUNTER.match(text):
+            if position_counter(line):
                 self.take("boilerplate", "other")
                 continue
             current.paragraphs.append(text)
