@@ -54,7 +54,7 @@ def print_stories(rows: list[dict[str, Any]]) -> None:
     # fifteen lines high on 80 columns (the demo's own table)
     for column in ("title", "articles", "outlets"):
         table.add_column(column)
-    table.add_column("languages", no_wrap=True)
+    table.add_column("languages")  # wraps at ", ": four languages pushed the span off 80 columns
     table.add_column("span", min_width=10)  # whole dates, not "2026-11-…"
     for row in rows:
         mains = [a for a in row["articles"] if a["role"] == "main"]

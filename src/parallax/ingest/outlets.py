@@ -12,6 +12,11 @@ Known outlets are those that articles of the run (and, at ``ingest``, of the sto
 their outlet (metadata, or a dump's outlet its own page bore out) plus the ``known_outlets``
 setting; never a hint, so one dump's unconfirmed header cannot confirm another's.
 
+The same key also folds one outlet's spellings into one: a run or store that names "Coast
+Post" and "coast post", or "www.quill.example" and "quill.example", showed two outlets in the
+story, two columns in the comparison (each "sharing" the other's claims) and two outlet pages;
+an article's outlet now takes the first spelling seen (the store's before the run's).
+
 ``parallax batch`` needs none of this: it reads WARC HTML records, JSONL and Parquet shards,
 never text dumps, so no hint arises there (a record's ``text`` is given text, its outlet a field).
 
@@ -25,15 +30,23 @@ hints match nothing (on the held-out real pages, 773 of 1,836 dumps had a header
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from parallax.records import Page
-from parallax.segment.outlet import key
+from parallax.segment import outlet
+
+_WWW = re.compile(r"^\s*www\.", re.IGNORECASE)
 
 #: a key this short ("ap", "n") matches too much by chance (``outlet.borne_out``'s bound)
 MIN_KEY = 3
 #: the most pages that wait for the rest of the run (a page with its analysis is ~10-100 kB)
 MAX_HELD = 1000
+
+
+def key(name: str) -> str:
+    """``outlet.key`` of the name without a leading "www." (a host is the site's name)."""
+    return outlet.key(_WWW.sub("", name))
 
 
 class KnownOutlets:
@@ -50,10 +63,12 @@ class KnownOutlets:
             self.names.setdefault(name_key, name)
 
     def learn(self, page: Page) -> None:
-        """Take the outlets the page's own articles carry (never their hints)."""
+        """Take the outlets the page's own articles carry (never their hints), each spelt as
+        the first known outlet of its key."""
         for article in page.articles:
             if article.role == "main" and article.outlet:
                 self.add(article.outlet)
+                article.outlet = self.names.get(key(article.outlet), article.outlet)
 
     def confirm(self, page: Page) -> bool:
         """Give each main article whose hint is a known outlet that outlet; True when a hint

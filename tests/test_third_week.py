@@ -1,0 +1,77 @@
+"""What broke in a new user's third week of real work (docs/robustness.md, twenty-first
+session): exports of a large many-language story, a week of ingest runs, archives of a crawl.
+All inputs are made up here."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+
+def test_a_four_language_story_keeps_its_dates_whole_on_80_columns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The languages column did not wrap, so with four languages the table grew past 80
+    columns and rich cut its right edge: the span read "2026-11-0"."""
+    import parallax.cli_tables as tables
+
+    console = Console(width=80, file=io.StringIO())
+    monkeypatch.setattr(tables, "out", console)
+    tables.print_stories([{
+        "id": "s57239fb6a5b517fc", "title": "Weir gives way above Karsk",
+        "articles": [{"role": "main"}] * 60,
+        "outlets": ["Quill Daily", "Harbour Times", *[f"Outlet {i}" for i in range(10)]],
+        "languages": ["de", "en", "es", "fr"], "start": "2026-11-03", "end": "2026-11-05"}])
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "2026-11-03" in shown and "2026-11-05" in shown
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    assert "┓" in shown  # the table's right edge is drawn, not cut
+
+
+BODY = ("The ferry company of Port Ellery added two evening sailings on Monday after crews "
+        "ended their strike, the harbour office said. Passengers had waited for hours on the "
+        "quay since Friday, and the town council asked the company for a timetable it keeps. ")
+
+
+def _records(path: Path, outlets: list[str], start: int = 0) -> Path:
+    path.write_text("".join(json.dumps({"title": f"Sailings {start + i}", "outlet": outlet,
+                                        "text": BODY + f"Report {start + i} of the week."}) + "\n"
+                            for i, outlet in enumerate(outlets)), encoding="utf-8")
+    return path
+
+
+def test_one_outlet_spelt_two_ways_is_one_outlet_in_a_run(tmp_path: Path) -> None:
+    """'Coast Post' and 'coast post', 'www.quill.example' and 'quill.example' were four outlets
+    of one story: four comparison columns, four outlet pages."""
+    from parallax.cli import app
+
+    path = _records(tmp_path / "week.jsonl", ["Coast Post", "coast post", "www.quill.example",
+                                              "quill.example", "COAST POST"])
+    result = CliRunner().invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 0
+    outlets = [a["outlet"] for line in result.stdout.splitlines()
+               for a in json.loads(line)["articles"]]
+    assert outlets == ["Coast Post", "Coast Post", "www.quill.example", "www.quill.example",
+                       "Coast Post"]
+
+
+def test_a_later_run_takes_the_stored_spelling(tmp_path: Path) -> None:
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    config = Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        for n, outlets in enumerate((["Coast Post"], ["coast post", "Coast  Post"])):
+            ingest([str(_records(tmp_path / f"run{n}.jsonl", outlets, start=10 * n))], store,
+                   config, pipeline=pipeline, cluster=False)
+        assert store.outlets() == ["Coast Post"]
+    finally:
+        store.close()
