@@ -21,7 +21,7 @@ import re
 from functools import cache
 from typing import Any
 
-from parallax.enrich import spacy_fast
+from parallax.enrich import party_tags, spacy_fast
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
 from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
 from parallax.enrich.interface_words import drop_interface_words
@@ -397,14 +397,22 @@ def _pieces(text: str, start: int, end: int, etype: str) -> list[tuple[int, int]
     return pieces
 
 
+#: a party tag the recogniser took whole as a place ("R-Ore."); any run of non-spaces after the
+#: opening, not only ``party_tags.STATE``, as the span ends where the recogniser ended it
+_TAG_SPAN = re.compile(party_tags.OPENING + r"\S+")
+#: a tag's opening in the three characters before a place, after a word boundary
+_TAG_BEFORE = re.compile(r"\b" + party_tags.OPENING + "$")
+_STATE_ALONE = re.compile(party_tags.STATE_ALONE)
+
+
 def _party_tag(text: str, start: int, end: int) -> bool:
     """A lawmaker's state in a party tag ("Rep. <name>, R-Ore.", "(D-Ore.)", "(Ore.)") labels
     the person, it is no mention of the state: on BASIL dev (twentieth session) 8 such tags in
     42 articles were entities, which the comparison counted as the state said by one outlet."""
-    return bool(re.fullmatch(r"[RDI]-\S+", text[start:end])
-                or re.search(r"\b[RDI]-$", text[max(0, start - 3):start])
+    return bool(_TAG_SPAN.fullmatch(text[start:end])
+                or _TAG_BEFORE.search(text[max(0, start - 3):start])
                 or (text[start - 1:start] == "(" and text[end:end + 1] == ")"
-                    and re.fullmatch(r"[A-Z][a-z]{1,4}\.", text[start:end])))
+                    and _STATE_ALONE.fullmatch(text[start:end])))
 
 
 class _CommonWords:

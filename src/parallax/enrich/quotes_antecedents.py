@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from parallax.enrich import party_tags
 from parallax.enrich.pronouns import earlier_subject
 from parallax.enrich.quotes_checks import APPOSITION, QUOTE_MARK, can_speak, pronoun_genders
 from parallax.enrich.quotes_genders import FEMALE, MALE, given_gender
@@ -26,7 +27,7 @@ from parallax.records import Article, Mention, Sentence
 from parallax.textutil import whole_word
 
 SUBJECT_PRONOUNS = {"he", "she"}
-PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][\w.]*\)?")  # "Pelosi, D-Calif., said"
+PARTY_TAG = re.compile(party_tags.BRACKETED)  # "Pelosi, D-Calif., said"
 #: the words a sentence may open with before its subject: a conjunction, titles and role words
 #: ("But", "CNN senior political analyst"), not a clause ("When …", "Like Saviano, he")
 LEAD = re.compile(r"\W*(?:(?:But|And|So|Yet|Still|Then|Later|Now)\s+)?"

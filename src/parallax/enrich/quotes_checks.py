@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from parallax.enrich import party_tags
 from parallax.records import Mention
 
 #: languages in which the nearest name before a colon does not speak the quote after it
@@ -308,7 +309,7 @@ NOT_SUBJECT = re.compile(r"\s*(?:as|which|who|whom|whose|than|like|and|but|or|so
                          re.IGNORECASE)
 #: '…, choices that Mitt Romney has promised': a relative clause, not the attribution
 RELATIVE = re.compile(r"(?<![\w])(?:that|which|who|whom|whose)(?![\w])", re.IGNORECASE)
-AGE_OR_TAG = re.compile(r",\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*)\s*$")
+AGE_OR_TAG = re.compile(party_tags.AGE_OR_TAG + r"\s*$")
 
 
 def clause_first(before: str, tail: str) -> int | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from parallax.enrich import party_tags
 from parallax.enrich.quotes_antecedents import SUBJECT_PRONOUNS, Antecedents, sentence_of
 from parallax.enrich.quotes_checks import (
     APPOSITIVE_PHRASE,
@@ -43,7 +44,9 @@ from parallax.enrich.speech_verbs import (
 from parallax.records import Article, Mention
 
 # a US party-state tag or an age after a name: "Sen. Rand Paul, R-Ky., said", "Beske, 43, said"
-PARTY_STATE = re.compile(r",\s*(?:[RDI]-[A-Z][\w.]*|\d{1,3})$")
+# (``quotes_checks.AGE_OR_TAG`` is this but for the white space it allows after the tag: the
+# stems cut here are stripped of spaces and commas first)
+PARTY_STATE = re.compile(party_tags.AGE_OR_TAG + "$")
 #: between a body and its person: one to three title words ("president", "chief", "CEO",
 #: "senior vice president"), no comma
 EMPLOYER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3}")
@@ -99,7 +102,7 @@ RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom)\s" + APPOSITIVE_PHRASE
 #: the abbreviations a title is written with before a name ("Gov. Lund")
 #: a lawmaker's surname and party tag right before the verb: "Lund, D-Vell, also said" (made
 #: up); the entity stage may have typed the full name a body, or not tagged the surname
-PARTY_TAGGED = re.compile(r"(?<![\w.])([A-Z][a-z][\w'’-]*),?\s*\(?[RDI]-[A-Z][\w.]*\)?,?\s+"
+PARTY_TAGGED = re.compile(r"(?<![\w.])([A-Z][a-z][\w'’-]*),?\s*" + party_tags.BRACKETED + r",?\s+"
                           r"(?:(?:also|then|later|\w+ly)\s+)?$")
 ROLE_ABBREVIATIONS = {"governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",),
                       "congresswoman": ("rep.",), "secretary": ("sec.",)}

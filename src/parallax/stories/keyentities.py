@@ -33,6 +33,7 @@ from parallax.compare.names import (
     spelling_rank,
     tokens,
 )
+from parallax.enrich import party_tags
 from parallax.enrich.quotes_checks import dateline
 from parallax.records import Article, Mention
 from parallax.stories.features import name_key
@@ -50,9 +51,10 @@ CANDIDATES = 24
 IN_TITLE, MEDIUM = 1, 2
 
 #: a US party tag before a state: "(R-Calif.)", ", D-Iowa," (the state says where a lawmaker
-#: is from, not where the event is)
-_PARTY_TAG = re.compile(r"(?:^|[\s(,])[RDI]-$")
-_TAGGED = re.compile(r"^[RDI]-")
+#: is from, not where the event is); the entity stage's own check (``ner._party_tag``) takes
+#: any non-word character before the party letter, this one a space, bracket or comma
+_PARTY_TAG = re.compile(r"(?:^|[\s(,])" + party_tags.OPENING + "$")
+_TAGGED = re.compile("^" + party_tags.OPENING)
 #: a place right after a person's name says where that person is from ("Ana Ruiz of Oregon")
 _OF_AFTER_PERSON = re.compile(r"^(?:,| of)\s+$")
 #: one to three capitalised words between a name and a person's: a title ("Speaker",
