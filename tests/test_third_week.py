@@ -75,3 +75,21 @@ def test_a_later_run_takes_the_stored_spelling(tmp_path: Path) -> None:
         assert store.outlets() == ["Coast Post"]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ('[settings]\nmax_input_byte = 5\n', "did you mean 'max_input_bytes'?"),
+    ('[stages]\nsegmenter = "heuristic/v1"\n', "did you mean 'segment'?"),
+    ('[settings]\nallow_private_addresses = ["10.0.0.0/33"]\n', "'10.0.0.0/33' is neither"),
+])
+def test_a_config_slip_is_named_at_start(tmp_path: Path, line: str, said: str) -> None:
+    """A mistyped name said only "unknown"; a malformed allow-list entry passed the config and
+    then rejected every address of the run (exit 1, a stored rejection each)."""
+    from parallax.errors import ParallaxError
+    from parallax.settings import load_config
+
+    path = tmp_path / "parallax.toml"
+    path.write_text(line, encoding="utf-8")
+    with pytest.raises(ParallaxError) as caught:
+        load_config(path)
+    assert said in str(caught.value)

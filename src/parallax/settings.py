@@ -15,6 +15,7 @@ Config file (TOML, optional): ``parallax.toml`` in the working directory, or the
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
 import tomllib
@@ -263,14 +264,16 @@ def load_config(path: str | Path | None = None) -> Config:
                                 f"[{section}] with its entries below it")
     for kind, name in data.get("stages", {}).items():
         if kind not in STAGE_DEFAULTS:
-            raise ParallaxError(Code.CONFIG, f"{file}: unknown stage '{kind}'; "
+            raise ParallaxError(Code.CONFIG, f"{file}: unknown stage '{kind}'"
+                                f"{_did_you_mean(kind, STAGE_DEFAULTS)}; "
                                 f"known stages: {', '.join(STAGE_DEFAULTS)}")
         config.stages[kind] = str(name)
     known = {s.name: s for s in SETTINGS}
     for key, value in data.get("settings", {}).items():
         if key not in known:
-            raise ParallaxError(Code.CONFIG, f"{file}: unknown setting '{key}'; "
-                                "see docs/configuration.md")
+            raise ParallaxError(Code.CONFIG, f"{file}: unknown setting '{key}'"
+                                f"{_did_you_mean(key, known)}; every setting: 'parallax "
+                                "settings' or docs/configuration.md")
         expected = type(known[key].default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -279,9 +282,29 @@ def load_config(path: str | Path | None = None) -> Config:
                                 f"{expected.__name__}, got {value!r}")
         if (problem := _out_of_range(known[key], value)) is not None:
             raise ParallaxError(Code.CONFIG, f"{file}: setting '{key}' {problem}, got {value!r}")
+        if key == "allow_private_addresses":
+            _check_allowed(file, value)
         config.values[key] = value
     config.source = str(file)
     return config
+
+
+def _did_you_mean(word: str, choices: Any) -> str:
+    """A typo ("max_input_byte") is told the name it missed, not only that it is unknown."""
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_allowed(file: Path, entries: list[Any]) -> None:
+    """A malformed entry ("10.0.0.0/33") is a config error at start, exit 3: it was found only
+    when an address was fetched, so every URL of a run was rejected with it (exit 1) and each
+    rejection stored."""
+    from parallax.ingest.guard import Allowed  # the guard's own reading, no second parser
+
+    try:
+        Allowed.parse(entries)
+    except ValueError as exc:
+        raise ParallaxError(Code.CONFIG, f"{file}: {exc}") from exc
 
 
 def _out_of_range(setting: Setting, value: Any) -> str | None:
