@@ -12,10 +12,12 @@ Known outlets are those that articles of the run (and, at ``ingest``, of the sto
 their outlet (metadata, or a dump's outlet its own page bore out) plus the ``known_outlets``
 setting; never a hint, so one dump's unconfirmed header cannot confirm another's.
 
-The same key also folds one outlet's spellings into one: a run or store that names "Coast
-Post" and "coast post", or "www.quill.example" and "quill.example", showed two outlets in the
-story, two columns in the comparison (each "sharing" the other's claims) and two outlet pages;
-an article's outlet now takes the first spelling seen (the store's before the run's).
+One outlet's spellings are folded into one: a run or store that names "Coast Post" and "coast
+post", or "www.quill.example" and "quill.example", showed two outlets in the story, two columns
+in the comparison (each "sharing" the other's claims) and two outlet pages; an article's outlet
+now takes the first spelling seen (the store's before the run's). Only the same letters and
+digits fold (``spelling``), not the hints' key, which also drops a leading article and a domain
+ending: two papers, "Die Presse" and "La Presse", "La Tribune" and "The Tribune", share a key.
 
 ``parallax batch`` needs none of this: it reads WARC HTML records, JSONL and Parquet shards,
 never text dumps, so no hint arises there (a record's ``text`` is given text, its outlet a field).
@@ -37,6 +39,7 @@ from parallax.records import Page
 from parallax.segment import outlet
 
 _WWW = re.compile(r"^\s*www\.", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W_]+")
 
 #: a key this short ("ap", "n") matches too much by chance (``outlet.borne_out``'s bound)
 MIN_KEY = 3
@@ -49,26 +52,36 @@ def key(name: str) -> str:
     return outlet.key(_WWW.sub("", name))
 
 
+def spelling(name: str) -> str:
+    """The name's letters and digits, case folded, without a leading "www.": what two spellings
+    of one name share ("Coast Post" / "coast  post"; "www.quill.example" / "Quill.Example")."""
+    return "".join(w.casefold() for w in _LETTERS.findall(_WWW.sub("", name)))
+
+
 class KnownOutlets:
     """Outlet names by ``outlet.key``; the first spelling seen wins."""
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.names: dict[str, str] = {}
+        #: the first spelling of each name (``spelling``), for the outlets articles carry
+        self.spellings: dict[str, str] = {}
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> None:
+        if spelled := spelling(name):  # no letters ("📰", "???"): nothing to tell it by
+            self.spellings.setdefault(spelled, name)
         name_key = key(name)
         if len(name_key) >= MIN_KEY:
             self.names.setdefault(name_key, name)
 
     def learn(self, page: Page) -> None:
         """Take the outlets the page's own articles carry (never their hints), each spelt as
-        the first known outlet of its key."""
+        the first known outlet of its spelling."""
         for article in page.articles:
             if article.role == "main" and article.outlet:
                 self.add(article.outlet)
-                article.outlet = self.names.get(key(article.outlet), article.outlet)
+                article.outlet = self.spellings.get(spelling(article.outlet), article.outlet)
 
     def confirm(self, page: Page) -> bool:
         """Give each main article whose hint is a known outlet that outlet; True when a hint
