@@ -100,13 +100,21 @@ def _match(pred: list[tuple[int, int]], gold: list[tuple[int, int]],
     return pairs
 
 
+def _count(counts: Counts, pred: list[tuple[int, int]], gold: list[tuple[int, int]],
+           exact: bool) -> list[tuple[int, int]]:
+    """Match ``pred`` to ``gold`` spans and add the hits, misses and extras to ``counts``;
+    the matched (pred index, gold index) pairs are returned for scoring what the spans carry."""
+    pairs = _match(pred, gold, exact)
+    counts.tp += len(pairs)
+    counts.fp += len(pred) - len(pairs)
+    counts.fn += len(gold) - len(pairs)
+    return pairs
+
+
 def score_passage(article: Article, gold: dict[str, Any], scores: LangScores) -> None:
     pe = [(m.start, m.end) for m in article.entities if m.type != "DATE"]
     ge = [(e["start"], e["end"]) for e in gold["entities"] if e["type"] != "DATE"]
-    pairs = _match(pe, ge, exact=True)
-    scores.entities.tp += len(pairs)
-    scores.entities.fp += len(pe) - len(pairs)
-    scores.entities.fn += len(ge) - len(pairs)
+    pairs = _count(scores.entities, pe, ge, exact=True)
     pred_entities = [m for m in article.entities if m.type != "DATE"]
     gold_entities = [e for e in gold["entities"] if e["type"] != "DATE"]
     for i, j in pairs:
@@ -114,20 +122,14 @@ def score_passage(article: Article, gold: dict[str, Any], scores: LangScores) ->
         scores.canonical_ok += _same(pred_entities[i].canonical, gold_entities[j]["canonical"])
     pq = [(q.start, q.end) for q in article.quotes]
     gq = [(q["start"], q["end"]) for q in gold["quotes"]]
-    pairs = _match(pq, gq, exact=False)
-    scores.quotes.tp += len(pairs)
-    scores.quotes.fp += len(pq) - len(pairs)
-    scores.quotes.fn += len(gq) - len(pairs)
+    pairs = _count(scores.quotes, pq, gq, exact=False)
     for i, j in pairs:
         scores.speaker_total += 1
         scores.speaker_ok += same_speaker(article.quotes[i].speaker,
                                           gold["quotes"][j]["speaker"])
     pc = [(c.start, c.end) for c in article.claims]
     gc = [(c["start"], c["end"]) for c in gold["claims"]]
-    pairs = _match(pc, gc, exact=False)
-    scores.claims.tp += len(pairs)
-    scores.claims.fp += len(pc) - len(pairs)
-    scores.claims.fn += len(gc) - len(pairs)
+    _count(scores.claims, pc, gc, exact=False)
 
 
 def evaluate(folder: Path, config: Config | None = None) -> dict[str, dict[str, Any]]:
