@@ -17,6 +17,7 @@ import numpy as np
 from parallax.frame import role_gate
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import article_probs, article_row
+from parallax.frame.units import with_fine_role
 from parallax.records import Article, Mention, PortrayalLabel
 
 #: an entity with no clear lean gets a role only when at least this many of the article's
@@ -68,13 +69,7 @@ def choose_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
     priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
     index = max(allowed, key=lambda j: float(pm[j]) / max(float(priors[j]), 1e-3)
                 ** ROLE_PRIOR_POWER)
-    role = main.labels[index]
-    hierarchy = main.meta.get("hierarchy") or {}
-    candidates = [fine.labels.index(f) for f in hierarchy.get(role, ()) if f in fine.labels]
-    if not candidates:
-        return role, [], float(pm[index])
-    best = max(candidates, key=lambda k: pf[k])
-    return role, [fine.labels[best]], float(pm[index])
+    return with_fine_role(index, pm, pf, main, fine, main.meta.get("hierarchy") or {})
 
 
 #: a place mentioned this often after a locative preposition ("in Alaska", "to Kyiv") is where

@@ -7,6 +7,7 @@ running stage: the same paragraphs, the same mention features, the same decision
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -130,8 +131,16 @@ def decode_role(pm: np.ndarray, pf: np.ndarray, main: LinearLabeller, fine: Line
     The score stays the calibrated probability of the chosen role."""
     priors = np.asarray(main.meta.get("priors") or np.ones(len(main.labels)), dtype=np.float32)
     index = int(np.argmax(pm / np.maximum(priors, 1e-3)))
+    return with_fine_role(index, pm, pf, main, fine, main.meta.get("hierarchy") or FINE_ROLES)
+
+
+def with_fine_role(index: int, pm: np.ndarray, pf: np.ndarray, main: LinearLabeller,
+                   fine: LinearLabeller, hierarchy: Mapping[str, Sequence[str]]
+                   ) -> tuple[str, list[str], float]:
+    """The main role at ``index`` with the likeliest fine role ``hierarchy`` puts under it, and
+    the main role's probability as the score: the last step of both role decisions (this
+    module's ``decode_role`` and ``roles.choose_role``), so that they cannot drift apart."""
     role = main.labels[index]
-    hierarchy = main.meta.get("hierarchy") or FINE_ROLES
     candidates = [fine.labels.index(f) for f in hierarchy.get(role, ()) if f in fine.labels]
     if not candidates:
         return role, [], float(pm[index])
