@@ -93,3 +93,18 @@ def test_a_config_slip_is_named_at_start(tmp_path: Path, line: str, said: str) -
     with pytest.raises(ParallaxError) as caught:
         load_config(path)
     assert said in str(caught.value)
+
+
+def test_a_record_outlet_of_blanks_is_none_and_inner_whitespace_one_space(
+        tmp_path: Path) -> None:
+    """An exporter's outlet "   " was kept: a comparison column and an outlet page without a
+    name; "Coast\\nPost" and "Coast\\tPost" were outlets apart from "Coast Post"."""
+    from parallax.ingest.sources import read_inputs
+    from parallax.records import RawDocument
+    from parallax.settings import Config
+
+    path = _records(tmp_path / "odd.jsonl", ["   ", "Coast\nPost", " Coast\tPost ", ""])
+    items = list(read_inputs([str(path)], Config()))
+    assert all(isinstance(item, RawDocument) for item in items)
+    assert [item.metadata["outlet"] for item in items  # type: ignore[union-attr]
+            ] == [None, "Coast Post", "Coast Post", None]

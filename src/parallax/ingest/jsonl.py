@@ -204,8 +204,12 @@ def plain_name(value: object) -> object:
     """A name a scraper left markup in ("<b>Coastal</b> Wire") reads as its text: shown as
     written it is markup nobody saw on the site (a script's content dropped with it). Feed
     titles too: RSS allows HTML in a CDATA title, and readers render it. Read as HTML pages'
-    fields are (``markup_text``): its twin here kept entity-encoded markup as written."""
-    return markup_text(value) if isinstance(value, str) else value
+    fields are (``markup_text``): its twin here kept entity-encoded markup as written.
+    Whitespace runs are one space and a blank name is none: an outlet "   " was a column
+    without a name, and "Coast\\nPost" an outlet apart from "Coast Post"."""
+    if not isinstance(value, str):
+        return value
+    return " ".join(markup_text(value).split()) or None
 
 
 def _field_problem(record: dict[str, object]) -> str | None:
