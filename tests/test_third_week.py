@@ -108,3 +108,24 @@ def test_a_record_outlet_of_blanks_is_none_and_inner_whitespace_one_space(
     assert all(isinstance(item, RawDocument) for item in items)
     assert [item.metadata["outlet"] for item in items  # type: ignore[union-attr]
             ] == [None, "Coast Post", "Coast Post", None]
+
+
+def test_a_bug_after_the_pages_were_stored_exits_3_not_1(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception nobody foresaw (here made to happen while stories are updated, after
+    every page was stored) ended with Python's exit 1, which a script reads as "some inputs
+    rejected, the rest done"."""
+    import parallax.runner as runner_module
+    from parallax.cli import app
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise AttributeError("'StoryIndex' object has no attribute 'made_up'")
+
+    monkeypatch.setattr(runner_module, "update_stories", broken)
+    path = _records(tmp_path / "run.jsonl", ["Coast Post"])
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "n.db"),
+                                      "--workers", "1"])
+    said = " ".join(result.stderr.split())  # (rich wraps at 80 columns)
+    assert result.exit_code == 3
+    assert "[E099] an internal error stopped the command: AttributeError" in said
+    assert "run the same command again" in said and "Traceback" in said

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,9 +32,20 @@ from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
 
 
+def internal_line(exc: BaseException) -> str:
+    """An exception nobody foresaw (a bug, say in clustering after every page was stored) left
+    Python's exit 1, which scripts read as "some inputs rejected, the rest done"; it is exit 3
+    with what to do."""
+    return (f"[{Code.INTERNAL.value}] an internal error stopped the command: "
+            f"{type(exc).__name__}: {str(exc)[:300]}. Everything committed before it is kept; "
+            "run the same command again to continue. This is a bug: please report it with the "
+            "traceback above")
+
+
 class _Commands(TyperGroup):
     """Every command ends with the README's exit codes: a configuration or store error (a lost
-    database connection included) is one clear line and exit 3, never a traceback."""
+    database connection included) is one clear line and exit 3, never a traceback; an internal
+    error (a bug) is its traceback and such a line, exit 3."""
 
     def invoke(self, ctx: _click.Context) -> Any:
         try:
@@ -46,13 +58,17 @@ class _Commands(TyperGroup):
         except ParallaxError as exc:
             say_error(str(exc))
             raise typer.Exit(EXIT_ERROR) from exc
+        except (typer.Exit, typer.Abort, _click.ClickException, BrokenPipeError):
+            raise  # the commands' own endings, and "| head" (click ends it quietly)
         except Exception as exc:
             from parallax.store.failures import failure_line, store_failure
 
             failure = store_failure(exc)
-            if failure is None:
-                raise
-            say_error(failure_line(failure))
+            if failure is None:  # a bug: its traceback to report, then exit 3, not 1
+                traceback.print_exc(file=sys.stderr)
+                say_error(internal_line(exc))
+            else:
+                say_error(failure_line(failure))
             raise typer.Exit(EXIT_ERROR) from exc
 
 
