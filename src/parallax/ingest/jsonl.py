@@ -209,7 +209,8 @@ def plain_name(value: object) -> object:
     without a name, and "Coast\\nPost" an outlet apart from "Coast Post"."""
     if not isinstance(value, str):
         return value
-    return " ".join(markup_text(value).split()) or None
+    text = markup_text(value)  # None for markup without words ("<b></b>")
+    return " ".join(text.split()) or None if text else None
 
 
 def _field_problem(record: dict[str, object]) -> str | None:
