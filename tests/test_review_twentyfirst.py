@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
+
+from parallax.segment.patterns import boilerplate_kind
+from parallax.segment.textdump import segment_text
 
 _BODY = ("The ferry company of Port Ellery added two evening sailings on Monday after crews "
          "ended their strike, the harbour office said. Passengers had waited for hours on the "
@@ -54,3 +58,41 @@ def test_an_outlets_own_name_is_respelt_only_as_the_same_name(tmp_path: Path) ->
         "Die Presse", "La Presse", "La Tribune", "The Tribune", "post.example", "The Post",
         "COAST POST", "COAST POST", "www.quill.example", "www.quill.example", "📰", "🗞️"]
 
+
+_COUNCIL = {"en": [
+    "The city council of Lindenfeld met on Tuesday evening to debate a proposal that would add "
+    "forty new cameras to the downtown area, a plan the mayor has backed since the spring.",
+    "Supporters said the cameras would help police respond faster to break-ins along the river "
+    "market, where shop owners have reported a rise in thefts this year.",
+    "Privacy: Critics on the council said the plan lacked clear limits on how long footage "
+    "would be kept and who could see it, and asked for an independent review first.",
+    "The council is expected to vote on the measure at its next session in March."], "de": [
+    "Der Stadtrat von Lindenfeld hat am Dienstagabend über den Vorschlag beraten, in der "
+    "Innenstadt vierzig neue Kameras aufzustellen, den der Bürgermeister seit dem Frühjahr "
+    "unterstützt.",
+    "Befürworter sagten, die Kameras würden der Polizei helfen, schneller auf Einbrüche am "
+    "Flussmarkt zu reagieren, wo Händler in diesem Jahr mehr Diebstähle gemeldet haben.",
+    "Datenschutz: Kritiker im Rat bemängelten, dass der Plan nicht festlege, wie lange die "
+    "Aufnahmen gespeichert werden und wer sie sehen darf.",
+    "Über die Vorlage soll der Rat in seiner nächsten Sitzung im März abstimmen."]}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+def test_a_run_in_privacy_heading_keeps_its_paragraph(sep: str, language: str) -> None:
+    # fdf8618 made a colon a link's separator after "Privacy"/"Datenschutz", so a paragraph
+    # opening with the word and a colon (a run-in heading) was cut whole as footer
+    paragraphs = _COUNCIL[language]
+    dump = sep.join(["News | Local", "Council weighs new camera rules", *paragraphs,
+                     "Privacy Policy | Imprint | Contact"]) + "\n"
+    main = next(d for d in segment_text(dump).articles if d.role == "main")
+    assert main.paragraphs == paragraphs
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Impressum: Beispiel GmbH, Musterstr. 1, 12345 Berlin", "footer"),
+    ("Privacy Policy :: Terms and Conditions", "footer"), ("Privacy:", "footer"),
+    ("Privacy: the plan goes much too far, critics said.", None)])
+def test_a_colon_after_a_legal_link_separates_links_not_sentences(line: str,
+                                                                  kind: str | None) -> None:
+    assert boilerplate_kind(line) == kind

@@ -121,10 +121,14 @@ SHARE_RX = alternatives(SHARE_BUTTONS)
 #: a site's own legal links in English and German ("Privacy Policy", "Impressum"), at a
 #: line's start in the footer pattern only (not ``footer_link``: kept as before), likewise
 #: ending their line or meeting a separator ("|", "&", ">", a colon …): "Privacy groups said
-#: …" (made up) is the article's and was cut from it as footer
+#: …" (made up) is the article's and was cut from it as footer. A colon is no separator before
+#: a sentence (six words or more, ending as one): "Privacy: Critics said the footage …" (made
+#: up) is a run-in heading's paragraph, and was cut whole; "Impressum: <firm>" is still a link
+#: (``[^\s]``, not its capital twin: the footer twin's literals must fold to themselves)
 SITE_LINKS_RX = (r"(?:imprint|impressum|privacy|datenschutz)"
                  r"(?:\s+(?:policy|policies|notice|statement|settings|info))?"
-                 r"(?=\s*(?:$|[|·•/:&>–—-])|\s{2,})")
+                 r"(?=\s*(?:$|[|·•/&>–—-]|:(?!(?:\s+[^\s]+){5,}?\s+[^\s]*[.!?]['\"”’»)]*\s*$))"
+                 r"|\s{2,})")
 #: a footer link ends its line or meets the next link's separator: a paragraph opening with
 #: the same words ("Regulamin konkursu przewiduje …", "Política de privacidad de la empresa:
 #: …", made up) is the article's, and was cut from it as footer
