@@ -124,8 +124,10 @@ def test_a_fact_another_outlet_words_differently_is_not_exclusive() -> None:
     assert positions == {"Morning Post": "asserts", "Evening Star": "restates"}
 
 
-def test_other_figures_days_or_a_negation_keep_a_claim_exclusive() -> None:
-    """Same words, different facts: 3 vs 30 dead, Tuesday vs Friday, did vs did not."""
+def test_other_figures_days_or_a_negation_are_no_restatement() -> None:
+    """Same words, different facts: 3 vs 30 dead, Tuesday vs Friday, did vs did not. The Star
+    does not restate the claim; the claim is not called the Post's alone either (the Star's
+    sentence is shown as the closest: twenty-first session, compare/doubt.py)."""
     claim = "3 workers were killed on Tuesday when the Lindau dam wall collapsed, police said."
     for other in ("30 workers were killed on Tuesday when the Lindau dam wall collapsed.",
                   "3 workers were killed on Friday when the Lindau dam wall collapsed.",
@@ -133,7 +135,7 @@ def test_other_figures_days_or_a_negation_keep_a_claim_exclusive() -> None:
         post = _claimed("a1", "Morning Post", [claim])
         star = _sentences("a2", "Evening Star", ["Rain fell in Lindau.", other])
         status, positions = _positions([post, star], claim)
-        assert (status, positions["Evening Star"]) == ("exclusive", "silent"), other
+        assert (status, positions["Evening Star"]) == ("possibly_shared", "silent"), other
 
 
 def test_a_party_named_by_its_members_and_a_medium_are_not_missing() -> None:

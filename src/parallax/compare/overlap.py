@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from parallax.compare.claims import align_claims
+from parallax.compare.doubt import mark_doubted
 from parallax.compare.names import (
     ACTOR_TYPES,
     NEWS_MEDIUM,
@@ -86,7 +87,9 @@ class OverlapComparer:
                   "article_id": a.id}
                  for a in mains), key=lambda r: (instant_key(r["published"]), r["outlet"])),
         }
-        mark_restated(result["claims"], Restatements(by_outlet, vectors))
+        restatements = Restatements(by_outlet, vectors)
+        mark_restated(result["claims"], restatements)
+        mark_doubted(result["claims"], restatements)
         media = media_of(mains)
         entities = {o: {label[m.canonical] for a in arts for m in a.entities
                         if m.type in OMISSION_TYPES and not NEWS_MEDIUM.search(m.canonical)

@@ -33,7 +33,11 @@ STATIC_DIR = WEB_DIR / "static"
 POSITIONS = ("asserts", "attributes", "contradicts", "restates", "silent")
 #: what an empty claims section says; no conflict is invented to fill the contested one
 EMPTY_CLAIMS = {"contested": "No conflicts found."}
-STATUSES = ("shared", "contested", "exclusive", "partial")
+STATUSES = ("shared", "contested", "exclusive", "possibly_shared", "partial")
+#: what the page says above the claims of one outlet that are not called exclusive
+POSSIBLY_SHARED = ("One outlet's claims that another outlet may state in other words: the "
+                   "closest sentence of that outlet is shown. Parallax does not call them "
+                   "exclusive, because it cannot tell.")
 ROLES = ("protagonist", "antagonist", "innocent")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _MD_ACTIVE = re.compile(r"([\\`*_\[\]<>|])")
@@ -133,6 +137,7 @@ def template_environment() -> Environment:
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
                        score=score, humanize=humanize, published_text=published_text,
                        unbidi=unbidi, sub_narrative=sub_narrative)
+    env.globals["possibly_shared_note"] = POSSIBLY_SHARED
     return env
 
 
@@ -177,12 +182,13 @@ def _cluster(c: dict[str, Any], names: list[str], lists: dict[str, set[str]]) ->
     by_position = [{"position": p, "outlets": [x["outlet"] for x in positions
                                                if x["position"] == p]} for p in POSITIONS]
     # everyone but one outlet is silent on an exclusive claim; listing them all is noise
-    shown = [b for b in by_position if b["outlets"]
-             and not (status == "exclusive" and b["position"] == "silent")]
+    shown = [b for b in by_position if b["outlets"] and not (
+        status in ("exclusive", "possibly_shared") and b["position"] == "silent")]
     conflict = _dict(c.get("conflict")).get("summary") if status == "contested" else None
     return {"id": cid, "text": str(c.get("text") or ""), "status": str(status),
             "positions": positions, "by_position": shown, "conflict": str(conflict or ""),
-            "members": _dicts(c.get("members")), "restated": _dicts(c.get("restated"))}
+            "members": _dicts(c.get("members")), "restated": _dicts(c.get("restated")),
+            "closest": _dicts(c.get("closest"))}
 
 
 def _per_outlet(names: list[str], items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -219,7 +225,8 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
                for o in _dicts(comparison.get("outlets"))]
     names = _ordered(_strs(story.get("outlets")), [o["outlet"] for o in outlets])
     claims = _dict(comparison.get("claims"))
-    lists = {s: set(_strs(claims.get(s))) for s in ("shared", "contested", "exclusive")}
+    lists = {s: set(_strs(claims.get(s)))
+             for s in ("shared", "contested", "exclusive", "possibly_shared")}
     clusters = [_cluster(c, names, lists) for c in _dicts(claims.get("clusters"))]
     by_status = {s: [c for c in clusters if c["status"] == s] for s in STATUSES}
     texts = {c["id"]: c["text"] for c in clusters}
@@ -328,6 +335,8 @@ def _claim_md(c: dict[str, Any], *, texts: bool) -> list[str]:
         lines.append(f"  - {md(m.get('outlet'))}: “{md(m.get('text'))}”{extra}")
     for r in c["restated"] if texts else []:
         lines.append(f"  - {md(r.get('outlet'))}, in other words: “{md(r.get('text'))}”")
+    for r in c["closest"] if texts else []:
+        lines.append(f"  - {md(r.get('outlet'))}, closest sentence: “{md(r.get('text'))}”")
     return lines
 
 
@@ -349,9 +358,15 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     out += _section("Outlets", _table(["Outlet", "Headline", "Time", "Language", "Genre",
                                        "Words"], rows) if rows else [], "No outlets found.")
     for status, title in (("shared", "Shared facts"), ("contested", "Contested claims"),
-                          ("exclusive", "Exclusive claims"), ("partial", "Partly shared claims")):
+                          ("exclusive", "Exclusive claims"),
+                          ("possibly_shared", "Possibly stated by other outlets"),
+                          ("partial", "Partly shared claims")):
         body = [line for c in v["claims"][status]
                 for line in _claim_md(c, texts=status != "shared")]
+        if status == "possibly_shared":
+            if not body:
+                continue  # a caveat section: shown only when it has claims
+            body = [f"_{POSSIBLY_SHARED}_", "", *body]
         out += _section(title, [*body, ""] if body else [], EMPTY_CLAIMS.get(
             status, f"No {title.lower()} found."))
     p = v["portrayal"]

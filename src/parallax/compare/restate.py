@@ -169,7 +169,12 @@ class Restatements:
             self._sentences[outlet] = rows
         return self._sentences[outlet]
 
-    def _claim(self, member: dict[str, Any]) -> _Claim:
+    def wording(self, sentence: _Sentence) -> Wording:
+        if sentence.wording is None:
+            sentence.wording = wording(sentence.text, sentence.speaker, sentence.language)
+        return sentence.wording
+
+    def claim(self, member: dict[str, Any]) -> _Claim:
         text = str(member.get("text") or "")
         language = self.language.get(str(member.get("article_id")), "en")
         key = (text, language)
@@ -192,7 +197,7 @@ class Restatements:
         worded: list[_Option] = []
         pending = []
         for member in cluster.get("members") or ():
-            claim = self._claim(member)
+            claim = self.claim(member)
             if len(claim.wording.words) < MIN_SHARED:
                 continue
             for sentence in self.sentences(outlet):
@@ -200,14 +205,12 @@ class Restatements:
                         p in sentence.prefixes or p[0] == "~"
                         for p in claim.prefixes) < MIN_SHARED:
                     continue
-                if sentence.wording is None:
-                    sentence.wording = wording(sentence.text, sentence.speaker,
-                                               sentence.language)
-                shared, overlap = word_overlap(claim.wording, sentence.wording)
+                words = self.wording(sentence)
+                shared, overlap = word_overlap(claim.wording, words)
                 if shared < MIN_SHARED or overlap < MEANING_OVERLAP:
                     continue
                 if (shared >= WORDING_SHARED and overlap >= MIN_OVERLAP
-                        and claim.wording.names & sentence.wording.names):
+                        and claim.wording.names & words.names):
                     if not _differ(claim, sentence):
                         worded.append(_Option(sentence, claim, 1 + overlap, overlap, True))
                 elif overlap >= self._least_overlap(sentence, cluster):
