@@ -23,6 +23,7 @@ from parallax.enrich import party_tags
 from parallax.enrich.quotes_antecedents import SUBJECT_PRONOUNS, Antecedents, sentence_of
 from parallax.enrich.quotes_checks import (
     APPOSITIVE_PHRASE,
+    AUXILIARY,
     apposition_subject,
     can_speak,
     colon_clause,
@@ -43,6 +44,9 @@ from parallax.enrich.speech_verbs import (
 )
 from parallax.records import Article, Mention
 
+#: an adverb that may stand between a subject and its verb: "also said", "later told",
+#: "quickly added"
+ADVERB = r"(?:(?:also|then|later|\w+ly)\s+)?"
 # a US party-state tag or an age after a name: "Sen. Rand Paul, R-Ky., said", "Beske, 43, said"
 # (``quotes_checks.AGE_OR_TAG`` is this but for the white space it allows after the tag: the
 # stems cut here are stripped of spaces and commas first)
@@ -55,7 +59,7 @@ EMPLOYER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[a-z][\w-]*|[A-Z]{2,5})\s+){1,3
 #: earlier in the sentence, was shown)
 BARE_GROUP = re.compile(r"((?:(?:conservative|liberal|moderate|senior|local|party|many|some|"
                         r"other)\s+)?(?:members|lawmakers|legislators|critics|opponents|"
-                        r"supporters|officials|activists))\s+(?:(?:also|have|had|has)\s+)?$")
+                        r"supporters|officials|activists))\s+(?:" + AUXILIARY + ")?$")
 #: what may stand before such a group for it to be the whole subject: a clause's opening
 GROUP_BEFORE = re.compile(r"(?:^|[,;:(—–]|(?<![\w])(?:as|but|while|because|since|when|"
                           r"after|though|although|where|that|But|And|While|As)\s*)$")
@@ -67,7 +71,7 @@ TWO_GROUPS = re.compile(
     r"((?:[Tt]he\s+|[Bb]oth\s+|(?:[Mm]ore\s+than\s+|[Aa]bout\s+)?(?:a\s+)?(?:half-dozen|dozen|"
     r"few|several|some|many|two|three|four|five|six|\d+)\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}and\s+"
     r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:leaders|members|lawmakers|negotiators|officials|"
-    r"senators|delegations?|Republicans|Democrats))\s+(?:(?:also|have|had|has)\s+){0,2}$")
+    r"senators|delegations?|Republicans|Democrats))\s+(?:" + AUXILIARY + "){0,2}$")
 
 
 def two_groups(text: str, lo: int, verb_at: int) -> str | None:
@@ -83,8 +87,8 @@ def two_groups(text: str, lo: int, verb_at: int) -> str | None:
 #: a second verb joined by ", and" ("Ana Lund attacked the port board, and said …", made up):
 #: the name right before it is the first verb's object, no speaker (nineteenth session, real
 #: news: a department a president attacked was shown as the speaker of his words)
-COORDINATED = re.compile(r"[”\"]?,\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?")
-COORDINATED_END = re.compile(r",\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+COORDINATED = re.compile(r"[”\"]?,\s+(?:and|but)\s+" + ADVERB)
+COORDINATED_END = re.compile(r",\s+(?:and|but)\s+" + ADVERB + "$")
 #: what may stand before the name that opens a clause: a capitalised dateline and its dash,
 #: capitalised titles ("WASHINGTON — President", "Senator")
 CLAUSE_OPENING = re.compile(r"\s*(?:[A-Z][\w.]*\s*[,―—–-]*\s*){0,4}")
@@ -103,7 +107,7 @@ RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom)\s" + APPOSITIVE_PHRASE
 #: a lawmaker's surname and party tag right before the verb: "Lund, D-Vell, also said" (made
 #: up); the entity stage may have typed the full name a body, or not tagged the surname
 PARTY_TAGGED = re.compile(r"(?<![\w.])([A-Z][a-z][\w'’-]*),?\s*" + party_tags.BRACKETED + r",?\s+"
-                          r"(?:(?:also|then|later|\w+ly)\s+)?$")
+                          + ADVERB + "$")
 ROLE_ABBREVIATIONS = {"governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",),
                       "congresswoman": ("rep.",), "secretary": ("sec.",)}
 #: a name at a sentence's start as written ("The Beacon", "Vell Port Authority")
