@@ -129,3 +129,25 @@ def test_a_bug_after_the_pages_were_stored_exits_3_not_1(
     assert result.exit_code == 3
     assert "[E099] an internal error stopped the command: AttributeError" in said
     assert "run the same command again" in said and "Traceback" in said
+
+
+def test_loading_a_batch_with_json_prints_its_summary_and_takes_no_inputs_beside_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ingest --from-parquet DIR --json` printed nothing on stdout (the summary went to
+    stderr as text), and inputs given beside it were neither read nor reported."""
+    import parallax.batch.load as load
+    from parallax.cli import app
+
+    monkeypatch.setattr(load, "missing_output", lambda out: None)
+    monkeypatch.setattr(load, "load_parquet", lambda out, store, config: load.LoadReport(
+        documents=2, skipped=1, articles=3, stories=1))
+    db = str(tmp_path / "n.db")
+    result = CliRunner().invoke(app, ["ingest", "--from-parquet", str(tmp_path), "--db", db,
+                                      "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"schema": 1, "db": db, "summary": {
+        "stored": 2, "skipped": 1, "articles": 3, "stories": 1}}
+    page = _records(tmp_path / "extra.jsonl", ["Coast Post"])
+    both = CliRunner().invoke(app, ["ingest", str(page), "--from-parquet", str(tmp_path),
+                                    "--db", db])
+    assert both.exit_code == 2 and "not both" in both.stderr

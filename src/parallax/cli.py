@@ -258,7 +258,10 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
     if from_parquet is not None:
         from parallax.batch.load import load_parquet, missing_output
 
-        if (why := missing_output(from_parquet)) is not None:  # a usage error, like any path
+        # inputs beside it were neither read nor reported; --json printed nothing on stdout
+        why = missing_output(from_parquet) if not inputs else \
+            "give inputs or --from-parquet DIR, not both (the inputs would not be read)"
+        if why is not None:  # a usage error, like any path
             say_error(why)
             raise typer.Exit(EXIT_USAGE)
         store = open_store(db)
@@ -266,6 +269,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
             loaded = load_parquet(from_parquet, store, cfg)
         finally:
             store.close()
+        if as_json:
+            sys.stdout.write(json.dumps({"schema": 1, "summary": {
+                "stored": loaded.documents, "skipped": loaded.skipped,
+                "articles": loaded.articles, "stories": loaded.stories}, "db": db}) + "\n")
+            return
         err.print(f"[green]done[/green] loaded {loaded.documents} documents "
                   f"({loaded.articles} articles), skipped {loaded.skipped} already stored; "
                   f"{loaded.stories} stories in {escape(db)}")
