@@ -1,5 +1,6 @@
 """HTML path: trafilatura's text is cut at a comments heading below the article (the thread it
-ran on into becomes the page's comments), and only there."""
+ran on into becomes the page's comments), and only there; a comment form's field labels end the
+article too (``cut_at_post_end``), even under a post too short for the comments cut."""
 
 from __future__ import annotations
 
@@ -64,3 +65,72 @@ def test_a_comment_sections_heading_is_no_reader_comment() -> None:
     assert page.comments == ["Good call, the piers looked bad for years.",
                              "Buses on the ring road will be slow."]
     assert page.comment_authors[0] == "riverwatcher"
+
+
+POST = ("Our little harbour choir sang on the old pier last night, and the gulls joined in "
+        "for the chorus.")
+POST_MORE = ("Forty people came despite the rain; the ferry waited ten minutes so its crew could "
+             "hear the last song, and the choir will sing there again on the first Friday of "
+             "every month until the autumn storms begin.")
+FORM_PAGE = (
+    "<html><head><title>Pier song | Harbour Notes</title></head><body>"
+    f"<h2>Pier song</h2><p>{POST}</p><p>{POST_MORE}</p>"
+    "<p>RSS feed for comments on this post.</p><h3 id='respond'>Leave a Reply</h3>"
+    "<form action='/post-comment' method='post'>"
+    "<p><input type='text' name='author'/> <label>Name (required)</label></p>"
+    "<p><input type='text' name='email'/> <label>Mail (will not be published) (required)</label>"
+    "</p><p><input type='text' name='url'/> <label>Website</label></p>"
+    "<p><textarea name='comment'></textarea></p>"
+    "<p><input name='submit' type='submit' value='Submit Comment'/></p></form>"
+    "<p>Harbour Notes is a blog about small boats, written since 2009 by the choir's "
+    "secretary.</p></body></html>")
+
+
+def test_a_short_posts_comment_form_and_what_follows_leave_the_article() -> None:
+    from parallax.segment.htmlpage import segment_html
+
+    page = segment_html(FORM_PAGE)
+    assert page.paragraphs == [POST, POST_MORE]
+    dropped = [b.text for b in page.boilerplate if b.kind == "post_end"]
+    assert "RSS feed for comments on this post." in dropped and "Leave a Reply" in dropped
+
+
+def test_a_post_too_short_to_stand_alone_keeps_its_form() -> None:
+    """Cut, it would be rescued from the visible lines or rejected (``min_article_chars``):
+    both lost more on training sites than the form costs."""
+    from parallax.segment.htmlpage import cut_at_post_end
+
+    paragraphs = [POST, "No comments yet.", "Name (required)", "Website", "Submit"]
+    assert cut_at_post_end(paragraphs) == (paragraphs, [])
+
+
+def test_a_form_inside_the_page_goes_alone_when_the_article_goes_on_below() -> None:
+    from parallax.segment.htmlpage import cut_at_post_end
+
+    long_tail = " ".join([MORE, LEAD])  # 60 words of prose below the form
+    body, form = cut_at_post_end([LEAD, "Your name:", "Your e-mail:", "Submit", long_tail])
+    assert (body, form) == ([LEAD, long_tail], ["Your name:", "Your e-mail:", "Submit"])
+
+
+def test_no_cut_for_a_lone_label_or_label_words_in_a_sentence() -> None:
+    from parallax.segment.htmlpage import cut_at_post_end
+
+    for paragraphs in (
+            [LEAD, "Website", MORE, "Share this"],
+            [LEAD, "Entries for the race close on Friday; the name (required) and an "
+                   "e-mail address (required) go on the form at the club.", MORE],
+            ["Name (required)", "Website", LEAD],  # the first line is never cut
+            [LEAD, "12", "5 points", MORE]):  # numbers are no labels
+        assert cut_at_post_end(paragraphs) == (paragraphs, []), paragraphs
+
+
+def test_a_platforms_end_of_post_line_ends_the_post_but_not_above_it() -> None:
+    from parallax.segment.htmlpage import cut_at_post_end
+
+    feed = "You can follow any responses to this entry through the RSS 2.0 feed."
+    assert cut_at_post_end([LEAD, MORE, feed, "Next post: Gulls on the pier"]) == \
+        ([LEAD, MORE], [feed, "Next post: Gulls on the pier"])
+    # a neighbour's link above the post: only the link goes, the post below stays
+    long_post = " ".join([MORE, LEAD])
+    assert cut_at_post_end(["Harbour Notes", "Previous post: Choir news", long_post]) == \
+        (["Harbour Notes", long_post], ["Previous post: Choir news"])
