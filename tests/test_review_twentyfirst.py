@@ -96,3 +96,20 @@ def test_a_run_in_privacy_heading_keeps_its_paragraph(sep: str, language: str) -
 def test_a_colon_after_a_legal_link_separates_links_not_sentences(line: str,
                                                                   kind: str | None) -> None:
     assert boilerplate_kind(line) == kind
+
+
+def test_a_sentence_with_a_long_white_space_run_is_cut_as_its_single_spaced_self() -> None:
+    # a96176c's clause cuts open with a white space run, which re tried from each place in it:
+    # a sentence holding 12,000 spaces took `parallax compare` 12.6 s in one sentence pair
+    # (quadratic). The run is one space now; the words each clause shares are the same
+    from parallax.compare.doubt import clauses, shares_a_clause
+
+    claim = "The repairs will cost about two million euros, paid from the port's reserve fund."
+    spaced = ("Traders worry that the repairs will cost about two million euros," + " " * 1500
+              + "which the port will\t\tpay from its own reserve fund  -  and could drag on "
+              "past the spring.")
+    single = " ".join(spaced.split())
+    assert clauses(spaced, "en") == clauses(single, "en") == [
+        "the repairs will cost about two million euros",
+        "the port will pay from its own reserve fund", "and could drag on past the spring."]
+    assert shares_a_clause(claim, spaced, "en") == shares_a_clause(claim, single, "en") > 0

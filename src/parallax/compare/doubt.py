@@ -71,8 +71,10 @@ _CLAUSE_EN = re.compile(r",?\s+(?:which|who|whom|whose|where|while|because|altho
 
 def clauses(text: str, language: str | None) -> list[str]:
     """The text's clauses (crudely: a cut at every mark or word that may open one), each of
-    at least three words; the whole text is read as well by the caller."""
-    parts = _CLAUSE_MARK.split(text)
+    at least three words; the whole text is read as well by the caller. White space runs are
+    read as one space first: both cuts open with a run, which ``re`` tried from each place in
+    it, so a sentence holding 3,000 spaces took 0.9 s a pair to cut (quadratic)."""
+    parts = _CLAUSE_MARK.split(" ".join(text.split()))
     if language in (None, "en"):
         parts = [q for p in parts for q in _CLAUSE_EN.split(p)]
     return [p for p in parts if len(p.split()) >= 3]
