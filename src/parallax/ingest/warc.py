@@ -32,6 +32,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import check_html_blocks, decode_bytes
@@ -45,6 +46,12 @@ PAGE_PART_TYPES = {"text/css", "text/javascript", "application/javascript",
                    "application/x-javascript", "application/ecmascript", "application/wasm",
                    "application/font-woff", "application/font-woff2",
                    "application/vnd.ms-fontobject", "application/x-font-ttf"}
+
+
+#: a crawl archives these once a host; as text dumps they were "no article found: the main
+#: text has 0 characters", which reads as if the file were empty
+SITE_FILES = frozenset(("/robots.txt", "/ads.txt", "/app-ads.txt", "/humans.txt",
+                        "/security.txt", "/.well-known/security.txt"))
 
 
 def _sniffed(text: str) -> str:
@@ -160,6 +167,10 @@ def _document(record: Any, given: str, path: Path,
         return Rejection(item, f"the archived response is HTTP {record.http_headers.statusline}"
                          + (f", a redirect to {where[:200]}" if where else "")
                          + ": not a page to read", Code.FETCH.value)
+    if urlsplit(target).path.lower() in SITE_FILES:  # read as a dump: "0 characters" found
+        return Rejection(item, f"the archived response is the site's "
+                         f"{urlsplit(target).path.lower().lstrip('/')} (a file for crawlers, "
+                         "not a page)", Code.UNSUPPORTED.value)
     kind = "html" if "html" in ctype else "text" if ctype == "text/plain" else None
     if kind is None and ctype:
         return Rejection(item, f"the archived response is {ctype[:100]}, not a page: only "
