@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from parallax.segment import linemodel
-from parallax.segment.headline import MARKS
+from parallax.segment.headline import (
+    _HEADLINE,
+    MARKS,
+    _headline_like,
+    forget_words,
+    headline_like,
+)
 from parallax.segment.linefeatures import code_points
 from parallax.segment.lines import read_lines
 from parallax.segment.patterns import FURNITURE_WORDS, SHARE_PHRASE_WORDS, boilerplate_kind
@@ -83,3 +89,22 @@ def test_title_line_finds_the_line_the_substitution_finds() -> None:
                      if MARKS.sub("", line.text).strip() == title), None)
         assert title_line(title, lines, []) == want, title
         assert title_line(title, lines, [("Menu", "boilerplate")]) == want, title
+
+
+def test_headline_like_remembered_per_text_answers_as_the_rule() -> None:
+    """``headline_like`` remembers its answer per line text until ``forget_words`` (the header
+    rules ask about the same lines again): every answer is ``_headline_like``'s of the text,
+    also for a second ``Line`` with the same text at another place, and a new page starts
+    with an empty memo."""
+    texts = ["Ferry council votes to keep the winter timetable", "Video", "Skip to content",
+             "By JANE DOE", "« Older post | Main | Newer post »", "Posted at 9:15 pm",
+             "## Harbour fees rise again after the storm", "ferry, harbour, winter, council",
+             "(Photo: a made-up credit)", "Next", "Share this story"]
+    page = "\n".join(texts + texts)
+    forget_words()
+    for _ in range(2):
+        for line in read_lines(page):
+            assert headline_like(line) is _headline_like(line.text), line.text
+    assert _HEADLINE
+    forget_words()
+    assert not _HEADLINE

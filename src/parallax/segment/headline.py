@@ -76,6 +76,20 @@ LEAD_SHARE = 0.5
 
 
 def headline_like(line: Line) -> bool:
+    """``_headline_like`` of the line's text, remembered per text until ``forget_words``.
+    Why: the header rules ask it of the same lines on both decoder passes, in the page-title
+    search and in the headline choice (~5 asks a real dump, ~4 of each text asked),
+    and two of its patterns are searched at every character of the line (~12 µs an ask)."""
+    text = line.text
+    known = _HEADLINE.get(text)
+    if known is None:
+        if len(_HEADLINE) >= _WORDS_KEPT:
+            _HEADLINE.clear()
+        known = _HEADLINE[text] = _headline_like(text)
+    return known
+
+
+def _headline_like(text: str) -> bool:
     """A line that can be an article's headline: not one short word (a menu item: "Video",
     "About"), not a previous/next link, not an accessibility, sharing or account link, not a
     byline, posting line or photo credit. Why: on real dumps the title rules took such lines
@@ -83,7 +97,7 @@ def headline_like(line: Line) -> bool:
     wrong headline is shown on every listing of the story; no headline is better (the web UI
     then shows the text's first words). Nor a blog's tag line (``tag_list``). Markdown marks
     ("# ", "- ") are read past."""
-    text = MARKS.sub("", line.text.strip()).strip("*_ ")
+    text = MARKS.sub("", text.strip()).strip("*_ ")
     n = len(text.split())
     if not title_like(text, n) or (n <= 1 and len(text) <= 20):
         return False
@@ -177,16 +191,19 @@ def content_words(text: str) -> set[str]:
     return set(words)
 
 
-#: ``content_words``' memo (texts of the page being read) and the most texts it keeps
+#: ``content_words``' memo (texts of the page being read) and the most texts it keeps (also
+#: the most ``headline_like`` keeps in its own)
 _WORDS: dict[str, frozenset[str]] = {}
 _WORDS_KEPT = 64
+_HEADLINE: dict[str, bool] = {}
 
 
 def forget_words() -> None:
-    """Start a new page: ``content_words`` forgets the last page's texts. Why per page: the
-    same paragraph on another page (the benchmark's renderings of one page share theirs)
-    would otherwise time a repeat, not a page."""
+    """Start a new page: ``content_words`` and ``headline_like`` forget the last page's
+    texts. Why per page: the same paragraph on another page (the benchmark's renderings of
+    one page share theirs) would otherwise time a repeat, not a page."""
     _WORDS.clear()
+    _HEADLINE.clear()
 
 
 def share_in(words: set[str], lead: set[str]) -> float:
