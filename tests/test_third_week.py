@@ -175,3 +175,28 @@ def test_an_archived_robots_txt_is_named_not_an_empty_page(tmp_path: Path) -> No
               if item.input.endswith("#https://quill.example/robots.txt")]
     assert len(robots) == 1 and isinstance(robots[0], Rejection)
     assert robots[0].reason.startswith("the archived response is the site's robots.txt")
+
+
+def test_the_demo_report_goes_into_a_new_folder(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parallax demo --report out/demo.html` ended in a FileNotFoundError traceback after the
+    whole corpus was ingested (`compare --out` made its folder since the sixteenth session)."""
+    from types import SimpleNamespace
+
+    import parallax.cli_web as cli_web
+    import parallax.compare.service as service
+    import parallax.store as store_module
+    from parallax.cli import app
+
+    story = SimpleNamespace(id="s1", title="Weir gives way above Karsk")
+    fake_store = SimpleNamespace(stories=lambda: [story], close=lambda: None)
+    monkeypatch.setattr(cli_web, "_demo_ingest", lambda corpus, db, cfg: None)
+    monkeypatch.setattr(cli_web, "stories", lambda **kwargs: None)
+    monkeypatch.setattr(cli_web, "render", lambda comparison, fmt: "<html>report</html>")
+    monkeypatch.setattr(store_module, "open_store", lambda db: fake_store)
+    monkeypatch.setattr(service, "comparison_for", lambda store, story_id, cfg: {})
+    report = tmp_path / "out" / "demo.html"
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--report",
+                                      str(report), "--no-serve"])
+    assert result.exit_code == 0, result.output
+    assert report.read_text(encoding="utf-8") == "<html>report</html>"

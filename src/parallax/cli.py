@@ -373,15 +373,21 @@ def compare(story_id: Annotated[str, typer.Argument(help="Story id (see 'paralla
         store.close()
     text = render(comparison, fmt)
     if output:
-        try:  # a new folder is made, as --db makes one; anything else is one line, not a traceback
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            say_error(f"cannot write {output}: {exc.strerror or exc}")
-            raise typer.Exit(EXIT_USAGE) from exc
+        write_output(output, text)
         err.print(f"[green]wrote[/green] {escape(str(output))}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def write_output(output: Path, text: str) -> None:
+    """``compare --out`` and ``demo --report``: a new folder is made, as --db makes one;
+    anything else is one line and exit 2, not a traceback."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        say_error(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
 
 
 def render(comparison: dict[str, Any], fmt: str) -> str:

@@ -26,6 +26,7 @@ from parallax.cli import (
     err,
     render,
     stories,
+    write_output,
 )
 from parallax.settings import Config
 
@@ -111,7 +112,7 @@ def demo(db: DbOption = "parallax-demo.db",
         comparison = comparison_for(store, largest.id, cfg)
     finally:
         store.close()
-    report.write_text(render(comparison, "html"), encoding="utf-8")
+    write_output(report, render(comparison, "html"))  # "--report out/demo.html": a traceback
     err.print(f"[green]wrote[/green] report of the largest story '{escape(largest.title)}' to "
               f"{escape(str(report))}")
     if not no_serve:
