@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -113,3 +114,33 @@ def test_a_sentence_with_a_long_white_space_run_is_cut_as_its_single_spaced_self
         "the repairs will cost about two million euros",
         "the port will pay from its own reserve fund", "and could drag on past the spring."]
     assert shares_a_clause(claim, spaced, "en") == shares_a_clause(claim, single, "en") > 0
+
+
+def test_a_malformed_address_in_a_warc_loses_no_other_record(tmp_path: Path) -> None:
+    # 5bef612 split every response's address to find robots.txt; urlsplit raises on a
+    # malformed one ("http://[…"), and the raise ended the archive: "truncated or corrupt
+    # after 1 records", every later page lost
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from parallax.ingest.sources import read_inputs
+    from parallax.records import RawDocument
+    from parallax.settings import Config
+
+    page = ("<html><head><title>Quay reopens</title></head><body><article>" + "".join(
+        f"<p>{_BODY} Paragraph {i}.</p>" for i in range(3)) + "</article></body></html>")
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri in ("http://[quill.example/news/1", "https://quill.example/news/2",
+                    "https://quill.example/robots.txt"):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", http_headers=headers, payload=io.BytesIO(page.encode())))
+    read = list(read_inputs([str(path)], Config()))
+    assert [(type(item).__name__, item.input.partition("#")[2]) for item in read] == [
+        ("RawDocument", "http://[quill.example/news/1"),
+        ("RawDocument", "https://quill.example/news/2"),
+        ("Rejection", "https://quill.example/robots.txt")]
+    assert isinstance(read[1], RawDocument)

@@ -54,6 +54,17 @@ SITE_FILES = frozenset(("/robots.txt", "/ads.txt", "/app-ads.txt", "/humans.txt"
                         "/security.txt", "/.well-known/security.txt"))
 
 
+def _site_file(target: str) -> str | None:
+    """The name of a file for crawlers the address names ("robots.txt"), or None. Why the
+    guard: ``urlsplit`` raises on a malformed address ("http://[quill.example/…", made up),
+    and a raise here ended the reading of the whole archive as "truncated or corrupt"."""
+    try:
+        path = urlsplit(target).path.lower()
+    except ValueError:
+        return None
+    return path.lstrip("/") if path in SITE_FILES else None
+
+
 def _sniffed(text: str) -> str:
     from parallax.ingest.sources import sniff_kind  # sources dispatches to this module
 
@@ -167,10 +178,9 @@ def _document(record: Any, given: str, path: Path,
         return Rejection(item, f"the archived response is HTTP {record.http_headers.statusline}"
                          + (f", a redirect to {where[:200]}" if where else "")
                          + ": not a page to read", Code.FETCH.value)
-    if urlsplit(target).path.lower() in SITE_FILES:  # read as a dump: "0 characters" found
-        return Rejection(item, f"the archived response is the site's "
-                         f"{urlsplit(target).path.lower().lstrip('/')} (a file for crawlers, "
-                         "not a page)", Code.UNSUPPORTED.value)
+    if site_file := _site_file(target):  # read as a dump: "0 characters" found
+        return Rejection(item, f"the archived response is the site's {site_file} (a file for "
+                         "crawlers, not a page)", Code.UNSUPPORTED.value)
     kind = "html" if "html" in ctype else "text" if ctype == "text/plain" else None
     if kind is None and ctype:
         return Rejection(item, f"the archived response is {ctype[:100]}, not a page: only "
