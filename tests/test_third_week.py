@@ -140,13 +140,13 @@ def test_loading_a_batch_with_json_prints_its_summary_and_takes_no_inputs_beside
 
     monkeypatch.setattr(load, "missing_output", lambda out: None)
     monkeypatch.setattr(load, "load_parquet", lambda out, store, config: load.LoadReport(
-        documents=2, skipped=1, articles=3, stories=1))
+        documents=2, skipped=1, articles=3, stories=1, rejected=4))
     db = str(tmp_path / "n.db")
     result = CliRunner().invoke(app, ["ingest", "--from-parquet", str(tmp_path), "--db", db,
                                       "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"schema": 1, "db": db, "summary": {
-        "stored": 2, "skipped": 1, "articles": 3, "stories": 1}}
+        "stored": 2, "skipped": 1, "rejected": 4, "articles": 3, "stories": 1}}
     page = _records(tmp_path / "extra.jsonl", ["Coast Post"])
     both = CliRunner().invoke(app, ["ingest", str(page), "--from-parquet", str(tmp_path),
                                     "--db", db])
@@ -200,3 +200,43 @@ def test_the_demo_report_goes_into_a_new_folder(tmp_path: Path,
                                       str(report), "--no-serve"])
     assert result.exit_code == 0, result.output
     assert report.read_text(encoding="utf-8") == "<html>report</html>"
+
+
+def test_a_loaded_batch_brings_its_rejections_into_the_store(tmp_path: Path) -> None:
+    """A batch's rejected records stayed in its rejections/ folder: after
+    `ingest --from-parquet` the store (and the web app's list of rejected inputs) had none."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from parallax.batch.load import load_parquet
+    from parallax.batch.schema import REJECTION_SCHEMA
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    out = tmp_path / "run1"
+    (out / "articles").mkdir(parents=True)
+    (out / "rejections").mkdir()
+    rows = [{"input": "crawl.warc.gz#https://quill.example/report.pdf", "code": "E007",
+             "reason": "the archived response is application/pdf, not a page"},
+            {"input": "export.jsonl#line-4", "code": "E009", "reason": "no article found"}]
+    pq.write_table(pa.Table.from_pylist(rows, schema=REJECTION_SCHEMA),
+                   out / "rejections" / "part-0.parquet")
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        assert load_parquet(out, store, Config()).rejected == 2
+        assert sorted(r["input"] for r in store.rejections()) == sorted(r["input"] for r in rows)
+    finally:
+        store.close()
+
+
+def test_the_batch_done_line_counts_the_rejected_records(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import parallax.batch.run as batch_run
+    from parallax.cli import app
+
+    report = batch_run.BatchReport(partitions=1, finished=[{"shard": "a", "rejected": 17}],
+                                   articles=1, stories=1)
+    monkeypatch.setattr(batch_run, "run_batch", lambda *args, **kwargs: report)
+    result = CliRunner().invoke(app, ["batch", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    assert "17 records rejected" in " ".join(result.stderr.split())

@@ -272,11 +272,13 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
         if as_json:
             sys.stdout.write(json.dumps({"schema": 1, "summary": {
                 "stored": loaded.documents, "skipped": loaded.skipped,
-                "articles": loaded.articles, "stories": loaded.stories}, "db": db}) + "\n")
+                "rejected": loaded.rejected, "articles": loaded.articles,
+                "stories": loaded.stories}, "db": db}) + "\n")
             return
         err.print(f"[green]done[/green] loaded {loaded.documents} documents "
-                  f"({loaded.articles} articles), skipped {loaded.skipped} already stored; "
-                  f"{loaded.stories} stories in {escape(db)}")
+                  f"({loaded.articles} articles), skipped {loaded.skipped} already stored, "
+                  f"{loaded.rejected} rejections of the batch; {loaded.stories} stories in "
+                  f"{escape(db)}")
         return
     if not inputs:
         say_error("give inputs to ingest, or --from-parquet DIR")
@@ -433,9 +435,13 @@ def batch(inputs: Annotated[list[str], typer.Argument(
                   f"{escape(str(failure['reason']))}")
     for rejection in report.rejected_inputs:
         say_rejected(rejection.input, rejection.reason)
+    # records rejected inside the shards (a WARC's PDFs, pages with no article) were only in
+    # rejections/: a done line without them read as if every record was an article
+    rejected = sum(int(r.get("rejected", 0)) for r in report.finished)
     err.print(f"[green]done[/green] {len(report.finished)} shards analysed, "
               f"{len(report.skipped)} already done, {len(report.failed)} failed; "
-              f"{report.articles} articles in {report.stories} stories; {out}/manifest.json")
+              f"{report.articles} articles in {report.stories} stories; {rejected} records "
+              f"rejected in the shards analysed (why: {out}/rejections/); {out}/manifest.json")
     if report.failed or report.rejected_inputs:
         raise typer.Exit(1)
 

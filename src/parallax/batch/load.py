@@ -2,7 +2,9 @@
 
 Documents already stored are skipped (same content hash), so loading twice, or loading the
 output of a resumed batch, is idempotent. Stories come from ``stories.parquet`` when it exists
-(the batch's global clustering), otherwise the store re-clusters.
+(the batch's global clustering), otherwise the store re-clusters. The batch's rejections
+(records with no article, a PDF in a WARC, …) are stored as rejections too: they were left in
+``rejections/``, so the web app's list of rejected inputs never showed them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pyarrow.parquet as pq
 from parallax.batch.run import read_articles, read_parts
 from parallax.batch.schema import article_of
 from parallax.errors import Code, ParallaxError
-from parallax.records import Comment, Page, Story
+from parallax.records import Comment, Page, Rejection, Story
 from parallax.settings import Config
 from parallax.store.base import Store
 
@@ -28,6 +30,7 @@ class LoadReport:
     skipped: int = 0
     articles: int = 0
     stories: int = 0
+    rejected: int = 0
 
 
 def missing_output(out: Path) -> str | None:
@@ -70,6 +73,9 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
                                 "are kept, run the same command again to continue") from exc
         report.documents += 1
         report.articles += len(members)
+    for row in read_parts(out, "rejections"):
+        store.save_rejection(Rejection(row["input"], row["reason"], row["code"]))
+        report.rejected += 1
     stories_file = out / "stories.parquet"
     if stories_file.exists():
         stories = [Story.from_dict({k: v for k, v in row.items() if k != "comparison"})
