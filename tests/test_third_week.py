@@ -240,3 +240,35 @@ def test_the_batch_done_line_counts_the_rejected_records(
     result = CliRunner().invoke(app, ["batch", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0
     assert "17 records rejected" in " ".join(result.stderr.split())
+
+
+def test_newest_first_pages_neither_repeat_nor_skip_a_story(db_url: str) -> None:
+    """A week of runs leaves many stories ending the same day with the same size; "newest"
+    ordered by end and size only, so LIMIT/OFFSET pages had no fixed order among them (on
+    PostgreSQL a story may show on two pages and another on none). Ties go by id, as
+    "largest" does."""
+    from parallax.records import Article, Page, Published, Story
+    from parallax.store.base import open_store
+    from parallax.store.browse import StoryFilter
+
+    store = open_store(db_url)
+    try:
+        stories = []
+        for n in range(9, 0, -1):  # stored in the reverse of the id order
+            text = f"The ferry to Port Ellery sailed late on run {n}."
+            article = Article(id=Article.make_id(f"Run {n}", text), role="main",
+                              title=f"Run {n}", outlet="Quill Daily",
+                              published=Published("2026-11-07", "2026-11-07"), text=text,
+                              language="en")
+            store.save_page(Page(input=f"run{n}.txt", uri=f"run{n}.txt", sha256=f"h{n}",
+                                 kind="text", fetched_at="2026-11-07T10:00:00Z",
+                                 articles=[article]))
+            stories.append(Story(id=f"s{n}", title=f"Run {n}", article_ids=[article.id],
+                                 outlets=["Quill Daily"], main_count=1, start="2026-11-07",
+                                 end="2026-11-07"))
+        store.replace_stories(stories)
+        pages = [store.story_page(StoryFilter(sort="newest"), offset=k, limit=4)[0]
+                 for k in (0, 4, 8)]
+        assert [s.id for page in pages for s in page] == [f"s{n}" for n in range(1, 10)]
+    finally:
+        store.close()

@@ -108,7 +108,7 @@ class BrowseQueries:
                    ) -> tuple[list[Story], int]:
         """Stories with at least one main article matching the filter, and how many there
         are in all."""
-        order = (f"{self.json_text('s.data', 'end')} DESC NULLS LAST, s.size DESC"
+        order = (f"{self.json_text('s.data', 'end')} DESC NULLS LAST, s.size DESC, s.id"
                  if where.sort == "newest"
                  else "s.size DESC, s.id")
         if where.active:
