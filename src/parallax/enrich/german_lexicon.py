@@ -31,8 +31,13 @@ manchen solche solchen welche welchen sein seine seinen seinem seiner seines ihr
 ihrem ihrer ihres unser unsere unseren unserem unserer mein meine meinen meinem meiner dein
 deine euer eure zum zur vom beim ins ans aufs
 """.split())
+#: the case endings of a German adjective ("neue", "neuen", "neuer", "neues", "neuem"), read by
+#: the name rules here and in ``german_names`` and by the source phrase in ``speech_verbs``
+#: (``german_places.CASE_ENDING`` adds "-s" and "-n" on purpose: it strips word stems to merge a
+#: name's case forms, not to tell an adjective)
+ADJECTIVE_ENDING = r"(?:e|en|er|es|em)"
 #: a lower-case word with an adjective's case ending before a capitalised one ("neue Gespräche")
-_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)$")
+_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}" + ADJECTIVE_ENDING + "$")
 #: noun endings no name of a person or place carries
 NOUN_ENDINGS = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|"
                           r"ismus|ität|itäten|nisse|tum|ment|ments|ierung)$")

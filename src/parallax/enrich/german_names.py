@@ -21,6 +21,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from parallax.enrich.german_lexicon import (
+    ADJECTIVE_ENDING,
     DETERMINERS,
     NOUN_ENDINGS,
     load,
@@ -100,7 +101,7 @@ PLACE_HEAD = re.compile(r"^(?:Region|Hauptstadt|Stadt|Provinz|Gebiet|Kreis|Landk
                         r"Schloss|Kloster)$")
 
 _ADJECTIVE_SHAPE = re.compile(r"(?:^(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)"
-                              r"|isch|lich|ig)(?:e|en|er|es|em)$")
+                              r"|isch|lich|ig)" + ADJECTIVE_ENDING + "$")
 
 
 def english_opener(tokens: list[str]) -> bool:

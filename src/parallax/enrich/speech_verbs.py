@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from parallax.enrich.german_lexicon import ADJECTIVE_ENDING
+
 CUES = ("said", "says", "told", "added", "insisted", "wrote", "writes", "declared", "stated",
         "warned", "claimed", "argued", "noted", "stressed", "announced", "replied", "asked",
         "explained", "promised", "admitted", "denied", "called", "urged", "tweeted", "posted",
@@ -133,7 +135,7 @@ _ABBREVIATION_DOT = (r"(?-i:(?<=\b[A-Z])|(?<=\b(?:Dr|St|Mr|Ms|Jr|Sr|Co|Lt))|"
 #: and a genitive or "von"/"für" phrase after them
 _DE_WORD = r"(?-i:(?:Dr|Prof|St|Nr|[A-Z])\.|[A-ZÄÖÜ][\w'’-]*)"
 _DE_NOUNS = (r"(?:(?-i:der|die|das|dem|den|des|eine[mnrs]?|ein)\s+)?"
-             r"(?:(?-i:[a-zäöüß]+(?:e|en|er|es|em))\s+){0,3}" + _DE_WORD
+             r"(?:(?-i:[a-zäöüß]+" + ADJECTIVE_ENDING + r")\s+){0,3}" + _DE_WORD
              + r"(?:\s+(?:(?-i:for|of|on|and|und)\s+)?" + _DE_WORD + ")*")
 _DE_SOURCE = (_DE_NOUNS + r"(?:\s+(?-i:der|des|von|für)\s+" + _DE_NOUNS + r")*(?![\w'’-])")
 _DE_CUE_BEFORE = (r"(?<=\blaut\s)|(?<=Angaben\sdes\s)|(?<=Angaben\sder\s)|"
