@@ -13,7 +13,6 @@ another, decided in ``textdump.py``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -23,6 +22,7 @@ from parallax.records import Boilerplate
 from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree, words
 from parallax.segment.comment_words import comment_note, footer_link
 from parallax.segment.decoder_threads import ThreadReading
+from parallax.segment.entries import page_marks
 from parallax.segment.header import plan_header, read_meta, zone_of
 from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
@@ -37,16 +37,6 @@ from parallax.segment.threads import (
     widget_heading,
 )
 from parallax.segment.wire import wire_dateline
-
-#: a gallery's or a list's position ("3 of 12", "Photo 3/12", made up): never the article's text
-COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*\d{1,3}\s*"
-                     r"(?:of|/|von|de|из|sur)\s*\d{1,3}\s*$", re.IGNORECASE)
-
-
-def position_counter(line: Line) -> bool:
-    """A short line that is only a ``COUNTER``: both passes leave it out of the article."""
-    return line.words <= 4 and COUNTER.match(line.text) is not None
-
 
 # furniture that comes in multi-line blocks (a newsletter box, a paywall notice)
 BLOCK_KINDS = frozenset({"newsletter", "promo", "paywall", "donation_appeal", "app_download",
@@ -117,6 +107,9 @@ class Decoder(ThreadReading):
         # (the text comparison first, at C speed: few lines equal the next one)
         self.repeats = list(map(eq, texts, texts[1:]))
         self.reports = report_heads(lines)  # headlines with a byline or date under them
+        # a gallery's counters, a live blog's time stamps (and its "Updated <time> — by
+        # <names>" line made metadata): their boilerplate kinds (entries.py)
+        self.aside = page_marks(lines)
         self.report: Draft | None = None  # the last report started on this page (reports.py)
         self.report_guided = False  # ... inside the line model's main block
         for i in list(compress(count(), self.repeats)):
@@ -190,7 +183,7 @@ class Decoder(ThreadReading):
 
     def start_main(self) -> Draft:
         zone = zone_of(self.lines, self.pos, self.clf)
-        plan = plan_header(zone, self.clf)
+        plan = plan_header(zone, self.clf, live="metadata" in self.aside.values())
         draft = Draft(role="main", title=plan.title, outlet=plan.outlet, author=plan.author,
                       published=plan.published)
         for line, role in zip(zone, plan.roles, strict=False):
@@ -322,6 +315,7 @@ class Decoder(ThreadReading):
                           default=self.last_main + 1)
                 stop = cut
                 heads, opener, keep = self.thread_heads, self.thread_open, self.main
+                aside = self.aside
                 body = main.paragraphs
                 for i in range(self.pos, cut):
                     line = lines[i]
@@ -333,13 +327,13 @@ class Decoder(ThreadReading):
                         stop = i
                         break
                     text = line.text
-                    if keep[i] and not position_counter(line):
+                    if keep[i] and i not in aside:
                         body.append(text)
                         trace.append((text, "body"))
                     else:
                         trace.append((text, "boilerplate"))
                         boilerplate.append(Boilerplate(
-                            text, line.phrase_kind or line.heading or "other"))
+                            text, line.phrase_kind or line.heading or aside.get(i, "other")))
                 self.pos = stop
                 if stop < cut:  # the thread's heading
                     if stop != self.thread_open:  # (an opening author line is the thread's)
@@ -449,8 +443,8 @@ class Decoder(ThreadReading):
                     and self.furniture_run_follows() and self.clf.furniture(line, tail=True) > 0:
                 self.take("boilerplate", "other")
                 continue
-            if position_counter(line):
-                self.take("boilerplate", "other")
+            if self.pos in self.aside:
+                self.take("boilerplate", self.aside[self.pos])
                 continue
             current.paragraphs.append(text)
             self.take("body" if current.role == "main" else "related_body")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from parallax.segment.dates import parse_absolute
+from parallax.segment.entries import update_byline
 from parallax.segment.headline import (
     BYLINE_START,
     MARKS,
@@ -171,10 +172,12 @@ def titled_part(line: Line) -> str:
 
 
 
-def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
+def plan_header(zone: list[Line], clf: LineClassifier, *, live: bool = False) -> HeaderPlan:
     """The header plan of ``_plan_header``; with no headline found, the headline part of the
     page's first line when it reads as a page title (``titled_part``); with one found, that
-    title as the first line and the article's lead bear it out (``_checked_title``)."""
+    title as the first line and the article's lead bear it out (``_checked_title``). ``live``:
+    the page is a live blog (``entries.marks``), whose first entries tell the latest news,
+    not the headline's: its lead cannot drop the headline (the title check still judges it)."""
     plan = _plan_header(zone, clf)
     page = getattr(zone, "page", None)
     if not page:
@@ -183,16 +186,18 @@ def plan_header(zone: list[Line], clf: LineClassifier) -> HeaderPlan:
         plan.title = titled_part(page[0])
     elif zone:
         plan.title = _checked_title(plan.title, first_line_headline(page[0]), page,
-                                    zone[-1].index + 1)
+                                    zone[-1].index + 1, drop=not live)
     return plan
 
 
 
 
-def _checked_title(chosen: str, first: str, page: list[Line], body: int) -> str:
+def _checked_title(chosen: str, first: str, page: list[Line], body: int, *,
+                   drop: bool = True) -> str:
     """``checked_title`` for a dump: the lead is the first paragraph-like lines within
     ``LEAD_REACH`` lines after the header zone (``body``)."""
-    return checked_title(chosen, first, lambda: lead_words(page[body:body + LEAD_REACH]))
+    return checked_title(chosen, first, lambda: lead_words(page[body:body + LEAD_REACH]),
+                         drop=drop)
 
 
 
@@ -358,6 +363,9 @@ def read_meta(line: Line, plan: MetaFields) -> None:
         return
     if line.meta == "bullet" and (m := BULLET.match(text)):
         plan.outlet = plan.outlet or m.group("outlet").strip()
+        return
+    if line.meta == "dateline" and (live := update_byline(text)) is not None:
+        plan.author = plan.author or live[1]  # (a bare update time is no date to show)
         return
     names: list[str] = []
     for part in (p.strip() for p in dash_parts(text) or re.split(r"\s[·|]\s", text)):

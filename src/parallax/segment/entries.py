@@ -1,0 +1,111 @@
+"""Lines that only mark a gallery's or a live blog's entries: never the article's text.
+
+Why a module of its own: a photo gallery numbers its pictures ("2 of 5") and a live blog stamps
+each entry with its time ("16:40" on a line of its own, newest first), and both shapes came
+out with those marks as body lines of the article. A live blog's header line joins the update
+time and its reporters with a dash ("Updated 16:45 — Live reporting by <names>", made up),
+which no byline pattern read, so it stayed in the body too and the headline above it, with no
+metadata under it, was withheld by the title check. The marks are told by their page, not by
+a word list: a time on its own line is an entry's stamp only when at least ``STAMPS`` of them,
+each followed by a paragraph, run newest first (a programme or timetable runs the other way).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from parallax.segment.lines import DATE_PREFIX, Line, paragraph_like
+
+#: a gallery's or a list's position ("3 of 12", "Photo 3/12", made up)
+COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*\d{1,3}\s*"
+                     r"(?:of|/|von|de|из|sur)\s*\d{1,3}\s*$", re.IGNORECASE)
+#: a time of day ("16:40", "4.40pm", "16h40", "16:40 Uhr", "16:40 GMT")
+CLOCK = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.]|h)(?P<minute>[0-5]\d)"
+         r"(?:\s*(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|(?-i:[A-Z]{2,4})))?")
+STAMP = re.compile(rf"^\s*{CLOCK}\s*$", re.IGNORECASE)
+#: entry stamps, newest first, that make a page a live blog
+STAMPS = 3
+#: "Updated 16:45 — Live reporting by <names>": an update time, a spaced dash, and a few words
+#: ending in "by" (or its translation, or a colon) before the reporters' names
+_AT = r"(?:at|um|à|в|a las|alle)\s+"
+UPDATE_TIME = re.compile(rf"^(?:{_AT})?{CLOCK}$", re.IGNORECASE)
+REPORTERS = re.compile(r"^(?:[\w-]+,?\s+){0,3}?(?:by|von|par|por|di|ведут|ведёт|ведет|от)\s+"
+                       r"(?P<names>.+)$|^(?:[\w-]+\s*){1,3}:\s+(?P<named>.+)$", re.IGNORECASE)
+_DASH = re.compile(r"\s[—–-]\s")
+_DIGIT = re.compile(r"\d")
+#: a name's small words (besides capitalised ones): "Ann Lee and Jo Hart", "de la Cruz"
+NAME_LINKS = frozenset("and und et y e i и & von van der den de del di da du la le al el bin"
+                       .split())
+NAME_WORDS = 9
+
+
+def position_counter(line: Line) -> bool:
+    """A short line that is only a ``COUNTER``: both passes leave it out of the article."""
+    return line.words <= 4 and COUNTER.match(line.text) is not None
+
+
+def marks(lines: list[Line]) -> dict[int, str]:
+    """The page's entry marks, each with its boilerplate kind: gallery counters ("other")
+    and, on a live blog, the entries' time stamps ("metadata")."""
+    found: dict[int, str] = {}
+    stamps = []
+    for i, line in enumerate(lines):  # (the patterns asked of short lines with a digit only)
+        if line.words > 4 or not _DIGIT.search(line.text):
+            continue
+        if COUNTER.match(line.text) is not None:
+            found[i] = "other"
+        elif line.words <= 3 and (m := STAMP.match(line.text)) is not None \
+                and i + 1 < len(lines) and paragraph_like(lines[i + 1].text, lines[i + 1].words):
+            stamps.append((i, int(m.group("hour")) * 60 + int(m.group("minute"))))
+    times = [t for _, t in stamps]
+    if len(stamps) >= STAMPS and all(a > b for a, b in pairwise(times)):
+        found.update((i, "metadata") for i, _ in stamps)
+    return found
+
+
+def update_byline(text: str) -> tuple[str, str] | None:
+    """(the update time, the reporters' names) of a live blog's header line, else None."""
+    parts = [p.strip() for p in _DASH.split(text)] if len(text) <= 160 else []
+    if len(parts) != 2:
+        return None
+    when, who = parts
+    m = UPDATE_TIME.match(DATE_PREFIX.sub("", when))
+    by = REPORTERS.match(who)
+    if m is None or by is None or when == DATE_PREFIX.sub("", when):
+        return None  # (an update word is required: "16:45 — By <name>" is an entry's)
+    names = (by.group("names") or by.group("named")).rstrip(".").split()
+    if not 0 < len(names) <= NAME_WORDS or not all(
+            w[0].isupper() or w.casefold() in NAME_LINKS for w in names):
+        return None
+    return DATE_PREFIX.sub("", when), " ".join(names)
+
+
+#: the last page's marks (its lines held, so that no other list can take their ``id``): both
+#: decoder passes of one dump ask (``page_marks``)
+_LAST: list[tuple[list[Line], dict[int, str]]] = []
+
+
+def page_marks(lines: list[Line]) -> dict[int, str]:
+    """``marks`` of the page, once its live blog's update line is marked
+    (``mark_update_bylines``); asked again for the same lines, the same answer."""
+    if _LAST and _LAST[0][0] is lines:
+        return _LAST[0][1]
+    mark_update_bylines(lines)
+    found = marks(lines)
+    _LAST[:] = [(lines, found)]
+    return found
+
+
+def mark_update_bylines(lines: list[Line]) -> None:
+    """Give a live blog's header line the metadata kind ``dateline`` (the header rules and
+    the title check read metadata lines; ``header.read_meta`` reads its names)."""
+    for line in lines:
+        if line.words <= 20 and line.meta is None:
+            text = line.text  # (a dash first, at C speed: few lines hold one)
+            if ("—" in text or "–" in text or " - " in text) and update_byline(text) is not None:
+                line.meta = "dateline"
+
+
+__all__ = ["CLOCK", "COUNTER", "STAMPS", "mark_update_bylines", "marks", "page_marks",
+           "position_counter", "update_byline"]
