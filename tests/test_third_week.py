@@ -272,3 +272,36 @@ def test_newest_first_pages_neither_repeat_nor_skip_a_story(db_url: str) -> None
         assert [s.id for page in pages for s in page] == [f"s{n}" for n in range(1, 10)]
     finally:
         store.close()
+
+
+def test_a_wire_story_run_word_for_word_by_three_outlets_keeps_all_three(
+        tmp_path: Path) -> None:
+    """Ids come from title and text, so the second and third outlets' verbatim copies were
+    saved as the first outlet's article: their outlets were lost, and the story listed only the
+    last outlet while its one article named the first."""
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    long_body = BODY * 3  # near-duplicates are linked from 50 words on
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps({"title": "Ferries sail again", "outlet": outlet,
+                                        "text": long_body}) + "\n"
+                            for outlet in ("Quill Daily", "Harbour Times", "Coast Post")),
+                    encoding="utf-8")
+    config = Config()
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        ingest([str(path)], store, config, pipeline=Pipeline.from_config(config, analyse=False),
+               cluster=False)
+        articles = store.articles()
+        assert sorted(a.outlet or "" for a in articles) == ["Coast Post", "Harbour Times",
+                                                            "Quill Daily"]
+        first = next(a for a in articles if a.outlet == "Quill Daily")
+        assert all(a.duplicate_of == first.id for a in articles if a is not first)
+        again = ingest([str(path)], store, config,
+                       pipeline=Pipeline.from_config(config, analyse=False), cluster=False)
+        assert again.count("skipped") == 3 and len(store.articles()) == 3
+    finally:
+        store.close()

@@ -13,10 +13,10 @@ from typing import Any
 from parallax.enrich.aliases import load_aliases
 from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.ingest import read_inputs
-from parallax.ingest.outlets import KnownOutlets, OutletHold
+from parallax.ingest.outlets import KnownOutlets, OutletHold, key
 from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
-from parallax.records import Article, Page, RawDocument, Rejection, Story
+from parallax.records import Article, Page, RawDocument, Rejection, Story, content_hash
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
@@ -52,6 +52,22 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
+def own_copies(page: Page, store: Store) -> None:
+    """A wire story another outlet ran word for word has the stored article's id (ids come
+    from title and text), so it was saved as that article: its outlet was lost, and the run's
+    stories listed it in place of the stored one (made up: three outlets' copy, one article of
+    the first outlet, a story of the last). Such a copy gets an id of its own (title, text and
+    outlet) and is linked as a near-duplicate, as the README promises for wire copies."""
+    for article in page.articles:
+        if article.role != "main" or not article.outlet:
+            continue
+        stored = store.article(article.id)
+        if stored is not None and stored.outlet and key(stored.outlet) != key(article.outlet):
+            article.id = "a" + content_hash(" ".join(article.title.split()).lower(),
+                                            " ".join(article.text.split()),
+                                            key(article.outlet))
+
+
 def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            on_item: Callable[[InputOutcome], None] | None = None,
            pipeline: Pipeline | None = None, cluster: bool = True,
@@ -79,6 +95,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         if store.has_document(page.sha256):  # a held copy of a page stored since
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
+        own_copies(page, store)
         for article in page.articles:
             linker.link(article)
         if not store.save_page(page, signatures=duplicates.mark(page)).new_document:
