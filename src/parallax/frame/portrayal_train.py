@@ -215,11 +215,9 @@ def fit_article(x: np.ndarray, y: np.ndarray, groups: list[str], folds: int = 5
     Platt scaling, as the other framing models use, brings PerSenT's priors back (half the
     articles positive, a tenth negative) and then needs class offsets, which overfitted: 0.36 and
     0.39 held out against 0.48 for this. The probabilities are for equal class priors."""
-    import warnings
-
     from sklearn.linear_model import LogisticRegression
 
-    from parallax.frame.training import fold_of
+    from parallax.frame.training import fit_quietly, fold_of
 
     target = y.argmax(axis=1)
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
@@ -229,9 +227,7 @@ def fit_article(x: np.ndarray, y: np.ndarray, groups: list[str], folds: int = 5
 
     def fit(rows: np.ndarray) -> Any:
         clf = LogisticRegression(C=C_ARTICLE, class_weight="balanced", max_iter=3000)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return clf.fit(z[rows], target[rows])
+        return fit_quietly(clf, z[rows], target[rows])
 
     for k in range(folds):
         if (fold == k).any():

@@ -11,7 +11,6 @@ recall and F1 go into the card.
 from __future__ import annotations
 
 import json
-import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,7 @@ import numpy as np
 from parallax.frame.datasets import LabelledArticle, held_out, read_semeval2023
 from parallax.frame.hashing import tokens
 from parallax.frame.spans import BUCKETS, SPAN_TECHNIQUES, SpanScorer, token_buckets
-from parallax.frame.training import THRESHOLDS, fold_of
+from parallax.frame.training import THRESHOLDS, fit_quietly, fold_of
 
 C = 0.5
 #: floor on the token threshold. The out-of-fold F0.5-best cut-off is 0.10 for both techniques,
@@ -67,10 +66,7 @@ def fit_token_scorer(x: Any, y: np.ndarray, c: float = C) -> tuple[np.ndarray, f
     """One token-level logistic regression (weights, bias); shared with loaded_training."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=c, solver="liblinear", max_iter=500)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        clf.fit(x, y)
+    clf = fit_quietly(LogisticRegression(C=c, solver="liblinear", max_iter=500), x, y)
     return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
 
 

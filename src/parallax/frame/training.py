@@ -46,11 +46,17 @@ def _fit_one(x: np.ndarray, y: np.ndarray, c: float, balanced: bool = True
 
     if y.sum() < MIN_POSITIVES or y.sum() == len(y):
         return np.zeros(x.shape[1], dtype=np.float32), -8.0 if y.sum() < len(y) else 8.0
-    clf = LogisticRegression(C=c, class_weight="balanced" if balanced else None, max_iter=2000)
+    clf = fit_quietly(LogisticRegression(C=c, class_weight="balanced" if balanced else None,
+                                         max_iter=2000), x, y)
+    return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
+
+
+def fit_quietly(clf: Any, x: Any, y: np.ndarray) -> Any:
+    """``clf.fit(x, y)`` with scikit-learn's warnings silenced, as every trainer here fits
+    (the label, span and portrayal models): one place, so they cannot come to differ."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        clf.fit(x, y)
-    return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
+        return clf.fit(x, y)
 
 
 def _fit_hashed(s: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
