@@ -306,3 +306,21 @@ def test_a_wire_story_run_word_for_word_by_three_outlets_keeps_all_three(
         assert again.count("skipped") == 3 and len(store.articles()) == 3
     finally:
         store.close()
+
+
+def test_analyze_and_extract_give_a_wire_copy_the_id_ingest_gives_it(tmp_path: Path) -> None:
+    """Without a store the three outlets' copies printed one id three times, so a script
+    joining `extract --json` rows by id kept one outlet; the same outlet twice is one article."""
+    from parallax.cli import app
+
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps({"title": "Ferries sail again", "outlet": outlet,
+                                        "text": BODY * 3}) + "\n"
+                            for outlet in ("Die Presse", "La Presse", "Die  Presse")),
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 0
+    rows = [a for line in result.stdout.splitlines() for a in json.loads(line)["articles"]]
+    first, copy, again = rows
+    assert copy["id"] != first["id"] and copy["duplicate_of"] == first["id"]
+    assert again["id"] == first["id"] and again["outlet"] == "Die Presse"

@@ -171,15 +171,20 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
     from parallax.ingest import read_inputs
     from parallax.ingest.outlets import KnownOutlets, OutletHold
     from parallax.parallel import process_stream
-    from parallax.runner import corpus_linker
+    from parallax.runner import corpus_linker, own_copies
     from parallax.stories.dedupe import NearDuplicateIndex
 
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
     linker = corpus_linker(config, []) if analyse else None
     hold = OutletHold(KnownOutlets(config["known_outlets"]))
+    outlets: dict[str, str] = {}  # article id -> the outlet it was emitted with
     rejected = 0
 
     def emit(page: Page) -> None:
+        own_copies(page, outlets.get)  # another outlet's verbatim copy: its own id, as ingest
+        for article in page.articles:
+            if article.role == "main" and article.outlet:
+                outlets.setdefault(article.id, article.outlet)
         duplicates.mark(page)  # copies within this batch are linked, not hidden
         for article in page.articles if linker else []:
             linker.link(article)  # type: ignore[union-attr]

@@ -52,22 +52,30 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
-def own_copies(page: Page, store: Store) -> None:
+def own_copies(page: Page, outlet_of: Callable[[str], str | None]) -> None:
     """A wire story another outlet ran word for word has the stored article's id (ids come
     from title and text), so it was saved as that article: its outlet was lost, and the run's
     stories listed it in place of the stored one (made up: three outlets' copy, one article of
     the first outlet, a story of the last). Such a copy gets an id of its own (title, text and
-    outlet) and is linked as a near-duplicate, as the README promises for wire copies."""
+    outlet) and is linked as a near-duplicate, as the README promises for wire copies.
+    ``outlet_of``: the outlet an article id already has (the store's at ingest, the run's in
+    ``extract``/``analyze``), None when it has none or is new."""
     for article in page.articles:
         if article.role != "main" or not article.outlet:
             continue
-        stored = store.article(article.id)
-        if stored is not None and stored.outlet and \
-                spelling(stored.outlet) != spelling(article.outlet):  # not the hints' key:
+        known = outlet_of(article.id)
+        if known and spelling(known) != spelling(article.outlet):  # not the hints' key:
             # "Die Presse" and "La Presse" share one (R's review of 498d496)
             article.id = "a" + content_hash(" ".join(article.title.split()).lower(),
                                             " ".join(article.text.split()),
                                             spelling(article.outlet))
+
+
+def stored_outlet(store: Store) -> Callable[[str], str | None]:
+    def outlet_of(article_id: str) -> str | None:
+        stored = store.article(article_id)
+        return stored.outlet if stored is not None else None
+    return outlet_of
 
 
 def ingest(inputs: Iterable[str], store: Store, config: Config, *,
@@ -97,7 +105,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         if store.has_document(page.sha256):  # a held copy of a page stored since
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
-        own_copies(page, store)
+        own_copies(page, stored_outlet(store))
         for article in page.articles:
             linker.link(article)
         if not store.save_page(page, signatures=duplicates.mark(page)).new_document:
