@@ -3,6 +3,8 @@ ending in a colon, and "Name: words" on one line. All pages are made up."""
 
 from __future__ import annotations
 
+import pytest
+
 from parallax.segment.textdump import segment_text
 
 ARTICLE = [
@@ -50,3 +52,51 @@ def test_name_and_words_on_one_line_stay_one_comment_without_an_author() -> None
         seg = segment_text(sep.join(HEAD + ARTICLE + ["Reader comments", *thread]) + "\n")
         assert seg.comments == thread
         assert seg.comment_authors == [None, None, None]
+
+
+# the same thread in other languages (made up): heading, then (name, words)
+THREADS = {
+    "en": ("Comments (3)", READERS),
+    "de": ("Kommentare (3)", [
+        ("Marianne", "Wir fordern seit Jahren eine spätere Fähre, das macht alles schlimmer."),
+        ("Jonas B.", "Im November sind die Zahlen doch immer niedrig, da fährt niemand."),
+        ("falke_9", "Ändern sich die Fahrten am Wochenende auch?")]),
+    "fr": ("Commentaires (3)", [
+        ("Marianne", "Nous demandons un bateau plus tard depuis des années, c'est pire."),
+        ("Jonas B.", "Les chiffres sont toujours bas en novembre, personne ne voyage."),
+        ("faucon_9", "Les traversées du week-end vont-elles changer aussi ?")]),
+    "ru": ("Комментарии (3)", [
+        ("Марина", "Мы годами просим более поздний паром, а теперь стало ещё хуже."),
+        ("Йонас Б.", "В ноябре цифры всегда низкие, никто не ездит."),
+        ("sokol_9", "А рейсы в выходные тоже изменятся?")]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(THREADS))
+def test_name_lines_with_a_colon_in_a_dump_of_one_block_a_line(lang: str) -> None:
+    """With no blank lines, "Name:" / words / "Name:" / words …: the rhythm tells the names."""
+    heading, readers = THREADS[lang]
+    thread = [x for name, words in readers for x in (f"{name}:", words)]
+    seg = segment_text("\n".join(HEAD + ARTICLE + [heading, *thread, "Leave a comment"]) + "\n")
+    assert seg.comments == [words for _, words in readers]
+    assert seg.comment_authors == [name for name, _ in readers]
+
+
+def test_one_name_line_with_a_colon_in_a_dump_of_one_block_a_line_stays_a_comment() -> None:
+    """A single short line over a sentence ("Dear Anna:") is as often a salutation or a label:
+    without a second such pair next to it, nothing is claimed."""
+    thread = ["Dear Anna:", READERS[0][1], READERS[1][1], READERS[2][1]]
+    seg = segment_text("\n".join(HEAD + ARTICLE + ["Comments (3)", *thread]) + "\n")
+    assert "Dear Anna" not in seg.comment_authors
+    assert "Dear Anna:" in seg.comments
+
+
+def test_a_name_over_a_reply_among_dated_author_lines_is_no_author() -> None:
+    """Where the thread signs its comments "<name> — <date>, <time>", a "<name>:" line over a
+    reply names the reader answered."""
+    thread = ["Marianne — November 12, 2026, 7:24 am", "Jonas:", READERS[0][1],
+              "kestrel_9:", READERS[1][1], "Jonas B. — November 12, 2026, 8:05 am",
+              READERS[2][1]]
+    seg = segment_text("\n".join(HEAD + ARTICLE + ["Comments (3)", *thread]) + "\n")
+    assert "Jonas" not in seg.comment_authors
+    assert "kestrel_9" not in seg.comment_authors

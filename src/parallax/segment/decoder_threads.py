@@ -14,7 +14,7 @@ from parallax.segment.comment_words import QUESTION_MARKS
 from parallax.segment.lines import SENTENCE_END, Line, LineClassifier, paragraph_like
 from parallax.segment.patterns import COUNTED_COMMENTS, MARKUP_PREFIX, count_line
 from parallax.segment.scripts import script_of
-from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkRuns
+from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkRuns, stamped
 
 #: lines below a comments heading inside the line model's main block in which a thread shows
 #: itself (a commenter's name and date, "Reply", "N comments")
@@ -38,6 +38,10 @@ EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 #: each word perhaps an initial ("M."), no sentence's punctuation
 AUTHOR_WORDS = 3
 AUTHOR_NAME = re.compile(rf"[^\W\d_][\w'’-]*\.?(?:\s+[\w'’-]+\.?){{0,{AUTHOR_WORDS - 1}}}")
+
+#: with one block a line, no date, time or comment stamp (``threads.stamped``) this near a
+#: "Name:" author line
+RHYTHM_REACH = 3
 
 #: what a short line ending in a colon says when it is a label, not a commenter's name
 #: ("Quote:" above a quoted comment, "Update:", a form's "Email:"; "Zitat:", "Cytat:" …)
@@ -133,26 +137,30 @@ class ThreadReading:
             if self.lines[j].words <= SHAPED_SIGN_WORDS and self.link_run.sign(j)) >= SHAPED_SIGNS
 
     def author_block(self, line: Line, nxt: Line) -> bool:
-        """In a dump with blank lines between blocks, a block whose first line is a short
-        name ("Anna K.", "mike_77", also "Anna K.:") and whose next line is a reader's
-        sentence: the comment's author, not a comment of its own. Why: a thread pasted as
-        "name / words / blank" gave every name as a comment (made up: three French comments
-        read as six). A page with one block a line (most renderings of real pages) never has
-        such a block."""
+        """A short name line ("Anna K.", "mike_77", also "Anna K.:") whose next line is a
+        reader's sentence: the comment's author, not a comment of its own. In a dump with
+        blank lines between blocks the name must start a block; with one block a line, the
+        name must end in a colon ("Anna K.:") and the pair repeat (the pair two lines below
+        or above is one too).
+        Why: a thread pasted as "name / words" gave every name as a comment (made up: three
+        French comments read as six). Why the colon and the rhythm with one block a line: a
+        short line over a sentence there is as often a label, a salutation or a list's
+        heading ("Author:", "Dear David:", "Related Posts:" on training pages, twentieth
+        session), and without the colon a short comment ("Great post.") or a sidebar's
+        teaser title alternating with blurbs; near a date or a comment stamp the thread
+        names its writers in dated author lines, and a "<name>:" over a reply is the reader
+        it answers (twenty-first session)."""
         pos = self.pos
-        if not self.blank_lines or line.blank_after or line.words > AUTHOR_WORDS \
-                or (pos > 0 and not self.lines[pos - 1].blank_after):
-            return False
-        name = _name(line.text)
-        if AUTHOR_NAME.fullmatch(name) is None or line.meta is not None \
-                or (name != line.text.rstrip() and _label(name)):
-            return False
-        body = nxt.text.rstrip()
-        sentence = body.endswith(SENTENCE_END + QUESTION_MARKS)
-        # (a sentence starting "Por ..."/"By ..." may read as a byline)
-        return nxt.phrase_kind is None and nxt.words >= 3 and (
-            nxt.meta is None or (nxt.meta == "byline" and sentence and nxt.words >= 5)) and (
-            nxt.words >= 8 or sentence)
+        if self.blank_lines:
+            if line.blank_after or (pos > 0 and not self.lines[pos - 1].blank_after):
+                return False
+            return _author_pair(line, nxt)
+        lines = self.lines
+        return line.text.rstrip().endswith(":") and _author_pair(line, nxt) and any(
+            i >= 0 and i + 1 < len(lines) and _author_pair(lines[i], lines[i + 1])
+            for i in (pos + 2, pos - 2)) and not any(
+            lines[j].meta is not None or stamped(lines[j])
+            for j in range(max(0, pos - RHYTHM_REACH), min(len(lines), pos + RHYTHM_REACH + 1)))
 
     def opens_thread(self, line: Line, current: Draft | None, mode: str) -> bool:
         """A counted comments heading or a thread's first author line at the cursor opens
@@ -216,6 +224,22 @@ class ThreadReading:
         self.out.comments.append(line.text)
         self.out.comment_authors.append(self.pending_author)
         self.pending_author = None
+
+
+def _author_pair(line: Line, nxt: Line) -> bool:
+    """``line`` reads as a commenter's name and ``nxt`` as the words under it."""
+    if line.words > AUTHOR_WORDS:
+        return False
+    name = _name(line.text)
+    if AUTHOR_NAME.fullmatch(name) is None or line.meta is not None \
+            or (name != line.text.rstrip() and _label(name)):
+        return False
+    body = nxt.text.rstrip()
+    sentence = body.endswith(SENTENCE_END + QUESTION_MARKS)
+    # (a sentence starting "Por ..."/"By ..." may read as a byline)
+    return nxt.phrase_kind is None and nxt.words >= 3 and (
+        nxt.meta is None or (nxt.meta == "byline" and sentence and nxt.words >= 5)) and (
+        nxt.words >= 8 or sentence)
 
 
 def _label(name: str) -> bool:
