@@ -24,3 +24,62 @@ def test_gallery_counters_are_not_article_text(sep: str) -> None:
     assert LEAD in main.paragraphs
     assert not any(p.endswith(f"of {len(CAPTIONS)}") for p in main.paragraphs), main.paragraphs
     assert {f"{k} of 3" for k in (1, 2, 3)} <= {b.text for b in seg.boilerplate}
+
+
+# (headline, lead, counter word, captions, closing sentence, teaser heading, teasers): made up
+GALLERIES = {
+    "en": ("In pictures: the lantern festival returns to Old Harbour", LEAD, "of", [
+        "Children release paper lanterns from the north pier. Photo: Ines Moravec",
+        "A lantern shaped like a heron floats past the fish market. Photo: Ines Moravec",
+        "Volunteers spent three weeks building the largest lantern. Photo: Karl Dent",
+        "Fireworks closed the evening at ten o'clock. Photo: Karl Dent",
+        "Street food stalls stayed open until midnight. Photo: Ines Moravec"],
+        "The festival continues on Sunday with a parade along the harbour at six.",
+        "More galleries", ["Winter swimmers brave the lake", "Autumn colours in the hills"]),
+    "de": ("Bilder: Das Laternenfest im alten Hafen ist zurück",
+           "Tausende Laternen haben am Samstagabend das Wasser im alten Hafen erleuchtet, als "
+           "das Fest nach zwei Jahren Pause zurückkehrte. Rund 40.000 Menschen kamen.", "von", [
+               "Kinder lassen Papierlaternen vom Nordpier steigen. Foto: Ines Moravec",
+               "Eine Laterne in Form eines Reihers treibt am Fischmarkt vorbei. Foto: Karl Dent",
+               "Freiwillige bauten drei Wochen an der größten Laterne. Foto: Karl Dent",
+               "Ein Feuerwerk beendete den Abend um zehn Uhr. Foto: Karl Dent",
+               "Die Essensstände blieben bis Mitternacht geöffnet. Foto: Ines Moravec"],
+           "Das Fest geht am Sonntag mit einem Umzug entlang des Hafens weiter.",
+           "Weitere Bildergalerien", ["Winterschwimmer im kalten See", "Herbstfarben im Bergland"]),
+    "fr": ("En images : la fête des lanternes revient au vieux port",
+           "Des milliers de lanternes ont illuminé le vieux port samedi soir, pour le retour "
+           "de la fête après deux ans d'absence. Environ 40 000 personnes sont venues.", "sur", [
+               "Des enfants lâchent des lanternes en papier depuis la jetée. Photo : Ines Moravec",
+               "Une lanterne en forme de héron passe devant la criée. Photo : Karl Dent",
+               "Les bénévoles ont construit la plus grande lanterne en trois semaines.",
+               "Un feu d'artifice a clos la soirée à dix heures. Photo : Karl Dent",
+               "Les stands sont restés ouverts jusqu'à minuit. Photo : Ines Moravec"],
+           "La fête continue dimanche avec un défilé le long du port.",
+           "Autres galeries", ["Baignade d'hiver dans le lac", "Les couleurs de l'automne"]),
+    "ru": ("Фото: в старую гавань вернулся праздник фонарей",
+           "Тысячи фонарей осветили воду в старой гавани в субботу вечером: праздник вернулся "
+           "после двухлетнего перерыва. Пришли около сорока тысяч человек.", "из", [
+               "Дети запускают бумажные фонари с северного пирса. Фото: Инес Моравец",
+               "Фонарь в виде цапли проплывает мимо рыбного рынка. Фото: Карл Дент",
+               "Волонтёры три недели строили самый большой фонарь. Фото: Карл Дент",
+               "Вечер завершился фейерверком в десять часов. Фото: Карл Дент",
+               "Палатки с едой работали до полуночи. Фото: Инес Моравец"],
+           "В воскресенье праздник продолжится шествием вдоль гавани.",
+           "Другие фотогалереи", ["Моржи купаются в озере", "Осенние краски в горах"]),
+}
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("lang", sorted(GALLERIES))
+def test_a_gallery_keeps_its_captions_and_the_sentence_under_it(lang: str, sep: str) -> None:
+    """The line model's block ended inside the captions; the rest of the gallery and the
+    closing sentence below it were lost."""
+    headline, lead, of, captions, closing, more, teasers = GALLERIES[lang]
+    lines = ["Home | Photos | Travel | Food", headline, lead]
+    for k, caption in enumerate(captions, 1):
+        lines += [f"{k} {of} {len(captions)}", caption]
+    lines += [closing, more, *teasers]
+    seg = segment_text(sep.join(lines) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert main.paragraphs == [lead, *captions, closing]
+    assert more not in main.paragraphs

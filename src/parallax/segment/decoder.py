@@ -22,7 +22,7 @@ from parallax.records import Boilerplate
 from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree, words
 from parallax.segment.comment_words import comment_note, footer_link
 from parallax.segment.decoder_threads import ThreadReading
-from parallax.segment.entries import page_marks
+from parallax.segment.entries import gallery_rest, page_marks
 from parallax.segment.header import plan_header, read_meta, zone_of
 from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
@@ -97,6 +97,13 @@ class Decoder(ThreadReading):
         # author line (read as the thread's); ``segment_text`` finds them once for both passes
         self.thread_heads, self.thread_open = thread_marks(lines) \
             if thread_heads is None else thread_heads
+        # a gallery's counters, a live blog's time stamps (and its "Updated <time> — by
+        # <names>" line made metadata): their boilerplate kinds (entries.py)
+        self.aside = page_marks(lines)
+        if main and (rest := gallery_rest(lines, self.aside, main)):
+            main = list(main)  # (the caller's mask stays as the model gave it)
+            for i in rest:
+                main[i] = True
         self.main = main or []
         texts = list(map(attrgetter("text"), lines))
         hits = list(compress(count(), self.main))
@@ -107,9 +114,6 @@ class Decoder(ThreadReading):
         # (the text comparison first, at C speed: few lines equal the next one)
         self.repeats = list(map(eq, texts, texts[1:]))
         self.reports = report_heads(lines)  # headlines with a byline or date under them
-        # a gallery's counters, a live blog's time stamps (and its "Updated <time> — by
-        # <names>" line made metadata): their boilerplate kinds (entries.py)
-        self.aside = page_marks(lines)
         self.report: Draft | None = None  # the last report started on this page (reports.py)
         self.report_guided = False  # ... inside the line model's main block
         for i in list(compress(count(), self.repeats)):

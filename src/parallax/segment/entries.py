@@ -18,8 +18,10 @@ from itertools import pairwise
 from parallax.segment.lines import DATE_PREFIX, Line, paragraph_like
 
 #: a gallery's or a list's position ("3 of 12", "Photo 3/12", made up)
-COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*\d{1,3}\s*"
-                     r"(?:of|/|von|de|из|sur)\s*\d{1,3}\s*$", re.IGNORECASE)
+COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*(?P<at>\d{1,3})\s*"
+                     r"(?:of|/|von|de|из|sur)\s*(?P<of>\d{1,3})\s*$", re.IGNORECASE)
+#: a gallery: at least this many counters of one total, counting up
+GALLERY = 3
 #: a time of day ("16:40", "4.40pm", "16h40", "16:40 Uhr", "16:40 GMT")
 CLOCK = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.]|h)(?P<minute>[0-5]\d)"
          r"(?:\s*(?:[ap]\.?\s?m\.?|uhr|h|ч\.?|(?-i:[A-Z]{2,4})))?")
@@ -62,6 +64,40 @@ def marks(lines: list[Line]) -> dict[int, str]:
     if len(stamps) >= STAMPS and all(a > b for a, b in pairwise(times)):
         found.update((i, "metadata") for i, _ in stamps)
     return found
+
+
+def gallery_rest(lines: list[Line], found: dict[int, str], main: list[bool]) -> list[int]:
+    """The lines the line model's main block leaves out of a gallery it reaches into: every
+    caption between its first counter and its last counter's caption and, when the block
+    ends inside the gallery, the article's paragraphs right under it (up to the first line
+    that is no paragraph, or furniture). Why: the model judges each caption by itself, so its
+    block dropped one caption or stopped at one, and the last captions and the article's
+    closing sentence below the gallery were lost (made up: a festival's pictures "1 of 5" …
+    "5 of 5", then "The festival continues on Sunday …"). A gallery is ``GALLERY`` or more
+    counters of one total counting up."""
+    counted = [(i, m) for i in sorted(found) if found[i] == "other"
+               and (m := COUNTER.match(lines[i].text)) is not None]
+    if len(counted) < GALLERY or True not in main:
+        return []
+    places = [int(m.group("at")) for _, m in counted]
+    if len({m.group("of") for _, m in counted}) != 1 or places != sorted(set(places)):
+        return []
+    last = len(main) - 1 - main[::-1].index(True)
+    first_counter, end = counted[0][0], counted[-1][0] + 1  # (the last caption's line)
+    if last < first_counter or not any(main[first_counter:end + 1]):
+        return []
+    rest = []
+    for i in range(first_counter + 1, len(lines)):
+        line = lines[i]
+        if i in found or main[i]:
+            continue
+        if line.phrase_kind or line.heading or line.meta or (i > end and (
+                last > end or not paragraph_like(line.text, line.words))):
+            if i > end:
+                break
+            continue
+        rest.append(i)
+    return rest
 
 
 def update_byline(text: str) -> tuple[str, str] | None:
@@ -107,5 +143,5 @@ def mark_update_bylines(lines: list[Line]) -> None:
                 line.meta = "dateline"
 
 
-__all__ = ["CLOCK", "COUNTER", "STAMPS", "mark_update_bylines", "marks", "page_marks",
-           "position_counter", "update_byline"]
+__all__ = ["CLOCK", "COUNTER", "GALLERY", "STAMPS", "gallery_rest", "mark_update_bylines",
+           "marks", "page_marks", "position_counter", "update_byline"]
