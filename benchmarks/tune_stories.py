@@ -341,6 +341,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "marks without the gate": {"StoryIndex.mark_gate": 0.0},
     "no action veto": {"StoryIndex.action_veto": False},
     "no core veto": {"StoryIndex.core_veto": False},
+    "no loner rescue": {"StoryIndex.loner_rescue": False},
 }
 
 

@@ -34,6 +34,7 @@ import numpy as np
 
 from parallax.stories.index import NEIGHBOURS
 from parallax.stories.linkbatch import LinkBatch
+from parallax.stories.loners import rescue
 
 if TYPE_CHECKING:
     from parallax.stories.index import StoryIndex
@@ -171,5 +172,6 @@ def consolidate(index: StoryIndex, story_ids: Iterable[str] | None = None) -> di
             batch.merge(keep.id, version[keep.id], gone, version[gone])
         version[keep.id] += 1
         push(keep.id)
+    rescue(index, {s for s in map(current, start) if s is not None})
     moved, index.moved = index.moved, None
     return {old: index.merges[old] for old in moved}

@@ -73,6 +73,7 @@ class IncrementalClusterer:
     def assign_run(self, index: StoryIndex, profiles: list[ArticleProfile]) -> None:
         """One ingest run's articles into an index that holds the earlier runs' stories: as a
         batch, then the stories that grew across runs regrouped (``stories.regroup``)."""
+        index.earlier = set(index.profiles)
         self.assign_all(index, profiles)
         if self.regroup_runs:
             regroup(index, [p.id for p in profiles], self.assign_all)

@@ -56,6 +56,9 @@ class StoryIndex(StorySimilarity):
     #: the online bar for a dated article days away from a story's dates (``_join_bar``);
     #: JOIN_FACTOR only for the ablation in benchmarks/tune_stories.py
     late_join_factor = LATE_JOIN_FACTOR
+    #: a loner left by consolidation joins the story whose own rare marks it shares
+    #: (``stories.loners``); False only for the ablation in benchmarks/tune_stories.py
+    loner_rescue = True
 
     def __init__(self, threshold: float, embedding_weight: float, window_days: int,
                  lexical_weight: float = 0.0, date_weight: float = 0.0,
@@ -85,6 +88,10 @@ class StoryIndex(StorySimilarity):
         #: whether an undated main article ever joined (``stories.regroup`` leaves a store of
         #: dated articles alone without looking for neighbours)
         self.holds_undated = False
+        #: the articles stored before the present ingest run (``IncrementalClusterer.assign_run``;
+        #: empty in a batch): a loner of this run whose marks only earlier articles share is
+        #: not rescued (``stories.loners``)
+        self.earlier: set[str] = set()
         #: story id -> (members counted, its core), for the core veto
         #: (``StorySimilarity._cores_apart``), asked only of passing links: members only ever
         #: join a story, so the count says whether the entry is still the story's
@@ -314,7 +321,7 @@ class StoryIndex(StorySimilarity):
                          self.lexical_weight, self.date_weight, self.term_floor)
         sub.join_factor = self.join_factor
         sub.df, sub.tdf, sub.marks = self.df, self.tdf, self.marks
-        sub.docs, sub._counted = self.docs, self._counted
+        sub.docs, sub._counted, sub.earlier = self.docs, self._counted, self.earlier
         return sub
 
     def split(self, story: StoryState, parts: list[tuple[list[str], list[str]]],

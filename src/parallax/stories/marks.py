@@ -122,19 +122,48 @@ def cross_link(a: StoryState, b: StoryState) -> tuple[float, float]:
     return total / pairs, pairs / (len(a.mains) * len(b.mains))
 
 
+#: a mark carried by at most this many documents of the store keeps the list of them
+#: (``MarkVocabulary.carriers``: a lone report's rare names and figures, ``stories.loners``)
+RARE_DF = 12
+
+
 class MarkVocabulary:
-    """Document frequencies of marks, and which marks were seen in two languages or more."""
+    """Document frequencies of marks, which marks were seen in two languages or more, and
+    which documents carry the rare ones."""
 
     def __init__(self) -> None:
         self.df: Counter[str] = Counter()
         self._first: dict[str, str] = {}  # the first language a mark was seen in
         self._shared: set[str] = set()
+        # a mark seen once keeps its one document as a string, not a list: most marks are
+        # seen once, and a list each would cost several times the memory
+        self._carriers: dict[str, str | list[str]] = {}
 
-    def count(self, marks: Counter[str], language: str) -> None:
+    def count(self, marks: Counter[str], language: str, document: str | None = None) -> None:
         self.df.update(set(marks))
         for k in marks:
             if self._first.setdefault(k, language) != language:
                 self._shared.add(k)
+        if document is not None:
+            for k in set(marks):
+                n = self.df[k]
+                if n == 1:
+                    self._carriers[k] = document
+                elif n <= RARE_DF:
+                    held = self._carriers.get(k)
+                    if isinstance(held, str):
+                        self._carriers[k] = [held, document]
+                    elif held is not None:
+                        held.append(document)
+                else:
+                    self._carriers.pop(k, None)
+
+    def carriers(self, mark: str) -> list[str]:
+        """The documents that carry a mark seen at most ``RARE_DF`` times (else none)."""
+        held = self._carriers.get(mark)
+        if held is None:
+            return []
+        return [held] if isinstance(held, str) else held
 
     def attested(self, marks: Counter[str], language: str) -> Counter[str]:
         """The marks also seen in another language somewhere in the corpus. A German

@@ -108,7 +108,7 @@ class StorySimilarity:
                 self._counted.add(p.id)
                 self.df.update(set(p.keys))
                 self.tdf.update(set(p.terms))
-                self.marks.count(p.marks, p.language or "")
+                self.marks.count(p.marks, p.language or "", p.id)
                 self.docs += 1
 
     def idf(self, key: str) -> float:
