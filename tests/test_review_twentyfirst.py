@@ -144,3 +144,55 @@ def test_a_malformed_address_in_a_warc_loses_no_other_record(tmp_path: Path) -> 
         ("RawDocument", "https://quill.example/news/2"),
         ("Rejection", "https://quill.example/robots.txt")]
     assert isinstance(read[1], RawDocument)
+
+
+_REPORT = [
+    "The harbour board of Port Ellery voted on Monday to close the old timber pier for repairs "
+    "until the spring, the board's chair said.",
+    "Fishing crews will moor at the new concrete quay while the work goes on, and the ferry "
+    "timetable stays as it is.",
+    "The repairs will cost about two million euros, paid from the port's reserve fund, the "
+    "treasurer told the meeting."]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+def test_a_live_banner_above_a_report_does_not_name_its_author(sep: str) -> None:
+    # 596e73d read any "Updated <time> — <words> by <names>" line as a byline: a site's banner
+    # for its live blog above another report's headline gave that report the live blog's
+    # reporters, though the report's own byline stands under its headline
+    dump = sep.join(["Home | News | Port", "Updated 10:42 — Live reporting by Tess Moor",
+                     "Old pier in Port Ellery to close for repairs",
+                     "12 March 2026 — By Mara Quint", *_REPORT, "Privacy Policy | Contact"])
+    main = next(d for d in segment_text(dump + "\n").articles if d.role == "main")
+    assert (main.author, main.paragraphs) == ("Mara Quint", _REPORT)
+
+
+class _Interleaved(list):  # type: ignore[type-arg]
+    """The memo as another thread sees it: after the first read, that thread stores its page."""
+
+    def __init__(self, first: object, then: object) -> None:
+        super().__init__([first])
+        self.then = then
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        value = super().__getitem__(index)
+        if self.then is not None:
+            super().__setitem__(slice(None), [self.then])
+            self.then = None
+        return value
+
+
+def test_a_page_never_gets_the_marks_another_thread_stored(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 596e73d's page memo read `_LAST` twice (is it this page? then its marks): a thread that
+    # stored its own page between the two reads (web jobs, a Dask worker's threads) gave this
+    # page the other page's marks, whose indices then dropped this page's lines as metadata
+    from parallax.segment import entries
+    from parallax.segment.lines import read_lines
+
+    lines = read_lines("Ferry timetable\n\nThe ferry runs twice a day from the harbour now.\n")
+    other = read_lines("\n".join(["Live: storm over the coast"] + [
+        f"{t}\nThe wind rose again along the coast road this hour, the police said."
+        for t in ("16:40", "16:12", "15:55")]))
+    monkeypatch.setattr(entries, "_LAST", _Interleaved((lines, {}), (other, {2: "metadata"})))
+    assert entries.page_marks(lines) == {}

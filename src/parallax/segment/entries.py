@@ -124,11 +124,17 @@ _LAST: list[tuple[list[Line], dict[int, str]]] = []
 
 def page_marks(lines: list[Line]) -> dict[int, str]:
     """``marks`` of the page, once its live blog's update line is marked
-    (``mark_update_bylines``); asked again for the same lines, the same answer."""
-    if _LAST and _LAST[0][0] is lines:
-        return _LAST[0][1]
-    mark_update_bylines(lines)
+    (``mark_update_bylines``); asked again for the same lines, the same answer. Only a live
+    blog's (entry stamps found): a site's banner for its live blog above another report's
+    headline ("Updated <time> — Live reporting by <names>", made up) gave that report the
+    blog's reporters as its author. The memo is read once: a thread that stores its page
+    between two reads gave this page that page's marks."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is lines:
+        return last[1]
     found = marks(lines)
+    if "metadata" in found.values():
+        mark_update_bylines(lines)
     _LAST[:] = [(lines, found)]
     return found
 
