@@ -120,10 +120,11 @@ def _value(raw: str) -> float:
 _SCALE = re.compile(r"\s*(thousand|tausend|тысяч\w*|million\w*|mio\.?|миллион\w*|млн\.?|"
                     r"billion\w*|milliarde\w*|mrd\.?|миллиард\w*|млрд\.?)", re.IGNORECASE)
 _CLOCK = re.compile(r"\s*(a\.?m\.?|p\.?m\.?|uhr|h\b|час\w*|o'clock)", re.IGNORECASE)
-_BOUND = re.compile(r"(more than|over|above|at least|exceed\w*|über|mehr als|mindestens|"
-                    r"более|свыше|больше|не менее|по меньшей мере)\s*$", re.IGNORECASE)
-_ABOUT = re.compile(r"(about|around|roughly|some|nearly|almost|approximately|rund|etwa|fast|"
-                    r"knapp|gut|около|почти|примерно|порядка)\s*$", re.IGNORECASE)
+_BOUND = re.compile(r"(?<![\w])(more than|over|above|at least|exceed\w*|über|mehr als|mindestens|"
+                    r"более|свыше|больше|не менее|по меньшей мере)\s*[$€£]?$", re.IGNORECASE)
+_ABOUT = re.compile(r"(?<![\w])(about|around|roughly|some|nearly|almost|approximately|rund|"
+                    r"etwa|fast|knapp|gut|около|почти|примерно|порядка)\s*[$€£]?$",
+                    re.IGNORECASE)
 
 
 def _scale(word: str) -> float:
@@ -136,6 +137,7 @@ def _scale(word: str) -> float:
 
 
 def _qualifier(text: str, start: int) -> str:
+    """A hedge or bound before the figure, also before its currency sign ("more than $5")."""
     before = text[max(0, start - 24):start]
     return ">=" if _BOUND.search(before) else "~" if _ABOUT.search(before) else "="
 
@@ -153,6 +155,8 @@ def _figures(text: str) -> list[tuple[float, str, int, int]]:
                 before and _MONTH.match(before[-1]))):
             continue
         value, qualifier = _value(raw), _qualifier(text, m.start())
+        if qualifier == "=" and value != int(value) and re.fullmatch(r"\d[.,]\d+", raw):
+            qualifier = "."  # one digit and decimals ("5.7 billion"): see ``_rounding``
         if scale := _SCALE.match(rest):  # "31 billion" may be "31 bcm" on the other side
             found.append((value * _scale(scale.group(1)), qualifier, m.start(),
                           m.end() + scale.end()))
@@ -173,10 +177,11 @@ def _figures(text: str) -> list[tuple[float, str, int, int]]:
 
 
 def numbers_of(text: str) -> frozenset[tuple[float, str]]:
-    """Figures in a claim as (value, "=" | ">=" | "~"): "at least 38" is a bound, "about
-    300" an estimate. Years, days of the month and clock times are left out (they date, not
-    measure); "12 thousand" and "twelve thousand" give 12000 and 12 (the other side may write
-    "12,000" or "12 bcm")."""
+    """Figures in a claim as (value, "=" | "." | ">=" | "~"): "at least 38" is a bound,
+    "about 300" an estimate, "." an exact figure of one digit and decimals ("5.7 billion").
+    Years, days of the month and clock times are left out (they date, not measure); "12
+    thousand" and "twelve thousand" give 12000 and 12 (the other side may write "12,000" or
+    "12 bcm")."""
     return frozenset((v, q) for v, q, _, _ in _figures(text))
 
 
@@ -210,18 +215,36 @@ def _unit_key(word: str) -> str:
     return folded[:6]
 
 
-def _round(value: float) -> bool:
-    """One significant digit (5, 60, 300, 5 billion): a writer's rounding of some value."""
-    digits = f"{value:.0f}".rstrip("0") if value >= 1 and value == int(value) else ""
-    return len(digits) == 1
+def _precision(value: float) -> float:
+    """The place of a figure's last significant digit: 1 for 45, 10 for 40, 0.1 for 5.7,
+    1e8 for "5.7 billion". Trailing zeros are read as rounding ("40 million": tens of millions)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    return 10.0 ** (len(text) - len(text.rstrip("0")))
+
+
+def _rounding(x: tuple[float, str], y: tuple[float, str]) -> bool:
+    """One figure is the other rounded: the coarser one ("$6 billion", "300") has its last
+    significant digit in a higher place, and the finer one ("$5.7 billion", "320") rounds to
+    it, or is one digit and decimals whose decimals the coarser one drops ("$5 billion" for
+    "$5.7 billion", as headlines shorten it). Two figures of one precision are two statements
+    ("40" / "45 million"; "five" / "six dead"), and so is a whole digit dropped ("40" for
+    "45"). Rounding a figure that starts with 1 may move it by half its size (14 to "10"):
+    beyond 20 % a reader sees two figures, so that stays a difference as before."""
+    (coarse, qc), (fine, qf) = (x, y) if _precision(x[0]) > _precision(y[0]) else (y, x)
+    unit = _precision(coarse)
+    if unit <= _precision(fine) or abs(fine - coarse) > 0.2 * max(coarse, fine):
+        return False
+    return abs(fine - coarse) < unit / 2 - 1e-9 * unit or (
+        qf == "." and qc == "=" and coarse <= fine < coarse + unit)
 
 
 def _matches(x: tuple[float, str], y: tuple[float, str]) -> bool:
-    """Within 2 % (5.6 / 5.7 billion), or 20 % of a round figure ("$5 billion" for 5.7)."""
+    """Within 2 % (5.6 / 5.7 billion), one a rounding of the other (``_rounding``), within
+    15 % of a hedged figure ("about 40"), or inside a bound ("more than 40")."""
     (a, qa), (b, qb) = x, y
-    if a == b or abs(a - b) <= 0.02 * max(a, b):
-        return True
-    if (_round(a) or _round(b)) and abs(a - b) <= 0.2 * max(a, b):
+    if a == b or abs(a - b) <= 0.02 * max(a, b) or _rounding(x, y):
         return True
     if "~" in (qa, qb):
         return abs(a - b) <= 0.15 * max(a, b)

@@ -1,7 +1,7 @@
 """Default comparer (``overlap/v1``): one story's articles side by side, per outlet.
 
 Reads only stored analyses (design rule: compare never re-parses pages). Articles without an
-outlet still count, each source under its own "Unknown outlet (…)" column (``outlet_name``).
+outlet still count, each source under its own "Unknown outlet (…)" column (``outlet_names``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,13 @@ UNKNOWN_OUTLET = "Unknown outlet"
 MAX_CLAIM_ARTICLES = 120
 
 
+def _source(article: Article) -> tuple[str | None, str]:
+    """(the URL's host, else None; the input file's path without its "#item" part)."""
+    host = urlparse(article.url).hostname if article.url else None
+    return (host.removeprefix("www.") if host else None,
+            str(PurePath(article.input.split("#")[0])) if article.input else "")
+
+
 def outlet_name(article: Article) -> str:
     """The outlet, else "Unknown outlet (<site or input>)": the URL's host, or the file the
     article came from. Why: two pasted pages whose outlets nobody knows are not one outlet;
@@ -45,9 +52,31 @@ def outlet_name(article: Article) -> str:
     which claims they share or contest) was lost, and text dumps often have no outlet line."""
     if article.outlet:
         return article.outlet
-    host = urlparse(article.url).hostname if article.url else None
-    source = host.removeprefix("www.") if host else PurePath(article.input.split("#")[0]).name
+    host, path = _source(article)
+    source = host or PurePath(path).name
     return f"{UNKNOWN_OUTLET} ({source})" if source else UNKNOWN_OUTLET
+
+
+def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
+    """``outlet_name`` of each article by id, made unique per source: dumps of one file name
+    from different folders ("day1/dump0.txt", "day2/dump0.txt") are two sources, so each
+    label takes as many of its folders as set the files apart, and no more (the column stays
+    short). The same file's articles stay one column."""
+    names = {a.id: outlet_name(a) for a in articles}
+    paths: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)  # label -> id -> parts
+    for a in articles:
+        host, path = _source(a)
+        if not a.outlet and not host and path:
+            paths[names[a.id]][a.id] = PurePath(path).parts
+    for by_id in paths.values():
+        distinct = set(by_id.values())
+        if len(distinct) < 2:
+            continue
+        depth = next(k for k in range(2, max(map(len, distinct)) + 1)
+                     if len({p[-k:] for p in distinct}) == len(distinct))
+        for article_id, parts in by_id.items():
+            names[article_id] = f"{UNKNOWN_OUTLET} ({PurePath(*parts[-depth:])})"
+    return names
 
 
 class OverlapComparer:
@@ -57,7 +86,7 @@ class OverlapComparer:
     def compare(self, story: Story, articles: Sequence[Article],
                 comments: Sequence[dict[str, Any]]) -> dict[str, Any]:
         mains = [a for a in articles if a.role == "main"]
-        outlet_of = {a.id: outlet_name(a) for a in mains}
+        outlet_of = outlet_names(mains)
         outlets = sorted(set(outlet_of.values()))
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for a in mains:
