@@ -116,3 +116,16 @@ def test_an_index_of_one_paragraph_teasers_opens_no_report() -> None:
                   "album, with notes on microphones.", ""]
     lines = read_lines("\n".join(items))
     assert report_heads(lines) == {}
+
+
+def test_a_numbered_archive_of_long_titles_opens_no_report() -> None:
+    """A blog's archive, "<n>. <title> (<date>)" a line: a short item reads as a date line,
+    and a long title has a paragraph's length but a headline's shape, so no report starts."""
+    items = ["41. Harbour board meets again over the pier (May 2, 2026)",
+             "42. Ferry fares (May 3, 2026)",
+             "43. Why the island council still cannot agree on where the new ferry pier should "
+             "go (May 4, 2026)",
+             "44. What the harbour master told the inquiry about the night the old pier closed "
+             "(May 5, 2026)",
+             "45. Pier works start (May 6, 2026)"]
+    assert report_heads(read_lines("\n".join(items))) == {}

@@ -29,12 +29,17 @@ HEADLINE_WORDS = 4
 FIRST_WORDS = 30
 
 
+#: a paragraph may end in a quotation mark after its full stop; a headline never does
+QUOTED_END = ('."', '.”', '.’', ".'", '.»')
+
+
 def prose(line: Line) -> bool:
     """A report's paragraph: a sentence that does not read as a headline (a linked title
-    "Will the mines be sold?" or "<title> (<date>)" in an archive list is none)."""
-    return line.meta is None and not line.phrase_kind and (
-        line.words >= 12 or (paragraph_like(line.text, line.words)
-                             and not title_like(line.text, line.words)))
+    "Will the mines be sold?" or a numbered "<long title> (<date>)" in an archive list is
+    none, whatever its length)."""
+    return line.meta is None and not line.phrase_kind \
+        and paragraph_like(line.text, line.words) and (
+            not title_like(line.text, line.words) or line.text.rstrip().endswith(QUOTED_END))
 
 
 def report_heads(lines: list[Line]) -> dict[int, int]:
