@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parallax.segment.textdump import segment_text
 
 BODY = ("The federal government on Wednesday presented a new law to promote renewable energy. "
@@ -290,4 +292,28 @@ def test_a_date_and_a_byline_joined_by_a_dash_are_read_apart() -> None:
             assert (main.published, main.author) == ("March 12, 2026", "Ann Lee"), line
             assert line not in main.paragraphs
     seg = segment_text("Harbour bridge repairs approved\n\nMarch 10 - March 12, 2026\n\n" + BRIDGE)
+    assert seg.articles[0].author is None
+
+
+@pytest.mark.parametrize(("line", "author", "date"), [
+    ("By Ann Lee, March 12, 2026", "Ann Lee", "March 12, 2026"),
+    ("by Ann Lee on Thursday, March 12, 2026 at 9:15 am", "Ann Lee", "March 12, 2026 at 9:15 am"),
+    ("By Ann Lee • Mar 12, 2026", "Ann Lee", "Mar 12, 2026"),
+    ("Von Anna Lehr, 12. März 2026", "Anna Lehr", "12. März 2026"),
+    ("Par Anne Leroy, le 12 mars 2026", "Anne Leroy", "12 mars 2026"),
+    ("Автор: Анна Лебедева, 12 марта 2026", "Анна Лебедева", "12 марта 2026"),
+])
+def test_a_byline_with_its_date_after_the_names_gives_both(line: str, author: str,
+                                                            date: str) -> None:
+    """Made up: the whole line was read as the date, with no author."""
+    seg = segment_text("\n\n".join(["Harbour bridge repairs approved", line, BRIDGE]))
+    main = seg.articles[0]
+    assert (main.author, main.published) == (author, date)
+
+
+def test_words_before_a_bylines_date_that_are_no_names_claim_no_author() -> None:
+    """A posting's words between the name and the date ("… Posted on 1 pm Thursday …") make
+    no name: the line is read as before (the date, no author)."""
+    seg = segment_text("\n\n".join(["Harbour bridge repairs approved",
+                                    "by Ann Lee. Posted on 1:00 pm Thursday Mar 12, 2026", BRIDGE]))
     assert seg.articles[0].author is None

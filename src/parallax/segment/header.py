@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from parallax.segment.dates import parse_absolute
-from parallax.segment.entries import update_byline
+from parallax.segment.dates import date_span, parse_absolute
+from parallax.segment.entries import NAME_LINKS, update_byline
 from parallax.segment.headline import (
     BYLINE_START,
     MARKS,
@@ -349,6 +349,27 @@ def _menu_run(zone: list[Line], candidates: list[int]) -> int:
     return k if k >= 2 else 0
 
 
+#: what stands between a byline's names and its date: a comma or separator, a small word, a
+#: weekday ("By Ann Lee, 3 May 2026", "Par Ann Lee, le 3 mai 2026", "By Ann Lee on Tuesday,
+#: May 3, 2026", "By Ann Lee • May 3, 2026"; made up)
+_BEFORE_DATE = re.compile(r"(?:[\s,•|·–—-]+|\s+(?:on|am|le|el|il|den|в|published|updated|posted)"
+                          r"|\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)*$", re.IGNORECASE)
+BYLINE_NAME_WORDS = 6
+
+
+def _dated_byline(part: str) -> tuple[str, str] | None:
+    """(names, date) of a byline whose date follows its names in one part, else None. Why:
+    such a line was read whole as the date, with no author."""
+    if BY_PREFIX.match(part) is None or (span := date_span(part)) is None:
+        return None
+    name = _BEFORE_DATE.sub("", BY_PREFIX.sub("", part[:span[0]]), count=1).split(",")[0].strip()
+    words = name.split()
+    if not 0 < len(words) <= BYLINE_NAME_WORDS or not all(
+            w[0].isupper() or w.casefold() in NAME_LINKS for w in words):
+        return None  # (a sentence or a posting's words before the date: "… Posted on 1 pm")
+    return name, part[span[0]:].strip()
+
+
 def read_meta(line: Line, plan: MetaFields) -> None:
     """Outlet, author and time from a byline, dateline or time line, whatever its order."""
     from parallax.segment.lines import BULLET, OUTLET_TIME, TIME_ONLY
@@ -372,7 +393,10 @@ def read_meta(line: Line, plan: MetaFields) -> None:
         if not part or READ_TIME.fullmatch(part):
             continue
         undated = DATE_PREFIX.sub("", part)
-        if parse_absolute(undated):
+        if (byline := _dated_byline(part)) is not None:
+            plan.author = plan.author or byline[0]
+            plan.published = plan.published or byline[1]
+        elif parse_absolute(undated):
             plan.published = plan.published or undated
         elif BY_PREFIX.match(part):
             plan.author = plan.author or BY_PREFIX.sub("", part).split(",")[0].strip()
