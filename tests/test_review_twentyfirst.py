@@ -196,3 +196,16 @@ def test_a_page_never_gets_the_marks_another_thread_stored(
         for t in ("16:40", "16:12", "15:55")]))
     monkeypatch.setattr(entries, "_LAST", _Interleaved((lines, {}), (other, {2: "metadata"})))
     assert entries.page_marks(lines) == {}
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By Thomas Friedman, May 3, 2026", "Thomas Friedman"),
+    ("By Lea Sunstein on Tuesday, May 3, 2026", "Lea Sunstein"),
+    ("Par Marc Fries, le 3 mai 2026", "Marc Fries"), ("By Tuan Le, 3 May 2026", "Tuan Le"),
+    ("By Ann Lee on Tue., May 3, 2026", "Ann Lee")])
+def test_a_surname_opening_like_a_weekday_stays_in_the_byline(byline: str, author: str) -> None:
+    # dc971b6 cut weekdays from a byline's end by their first letters ("fri…", "sun…") and
+    # small words in any case, so the surname went with them: author "Thomas", "Tuan"
+    dump = "\n\n".join(["Old pier in Port Ellery to close for repairs", byline, *_REPORT])
+    main = next(d for d in segment_text(dump + "\n").articles if d.role == "main")
+    assert main.author == author
