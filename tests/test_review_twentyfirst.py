@@ -209,3 +209,35 @@ def test_a_surname_opening_like_a_weekday_stays_in_the_byline(byline: str, autho
     dump = "\n\n".join(["Old pier in Port Ellery to close for repairs", byline, *_REPORT])
     main = next(d for d in segment_text(dump + "\n").articles if d.role == "main")
     assert main.author == author
+
+
+_UPDATES = {"en": (_REPORT, "Update: pier to reopen earlier than planned", "March 3, 2026", [
+    "The board said on Tuesday that the pier would reopen in April, a month earlier than "
+    "planned, because the new piles arrived early.",
+    "The fishing crews welcomed the news and said the concrete quay had been too crowded for "
+    "the larger boats during the storms."]), "de": ([
+        "Der Hafenrat von Port Ellery hat am Montag beschlossen, den alten Holzsteg bis zum "
+        "Frühjahr für Reparaturen zu schließen, sagte die Vorsitzende.",
+        "Die Fischer legen während der Arbeiten am neuen Betonkai an, und der Fahrplan der "
+        "Fähre bleibt im Winter, wie er ist.",
+        "Die Reparatur kostet rund zwei Millionen Euro aus der Rücklage des Hafens, sagte der "
+        "Kämmerer am Montagabend in der Sitzung."],
+        "Aktualisierung: Der Steg öffnet früher als geplant", "3. März 2026", [
+        "Der Hafenrat teilte am Dienstag mit, der Steg werde schon im April wieder geöffnet, "
+        "einen Monat früher als geplant, weil die Pfähle früh kamen.",
+        "Die Fischer begrüßten die Nachricht und sagten, der Betonkai sei bei den Stürmen für "
+        "die größeren Boote zu eng gewesen."])}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_dated_update_section_stays_in_its_article(language: str) -> None:
+    # 70c6eaf opens another report at a headline with a date under it that differs from the
+    # article's: the article's own "Update: …" section, dated when it was added, became a
+    # related article and left the main one with its first three paragraphs
+    report, heading, date, update = _UPDATES[language]
+    dump = "\n\n".join(["Home | News | Port", "Old pier in Port Ellery to close for repairs",
+                        "By Mara Quint", "March 2, 2026", *report, heading, date, *update,
+                        "Privacy Policy | Contact"])
+    articles = segment_text(dump + "\n").articles
+    assert [a.role for a in articles] == ["main"]
+    assert articles[0].paragraphs[:3] == report and articles[0].paragraphs[-2:] == update

@@ -13,6 +13,8 @@ another author or another date: the same page's header repeated names the same o
 
 from __future__ import annotations
 
+import re
+
 from parallax.segment.dates import parse_absolute
 from parallax.segment.header import read_meta
 from parallax.segment.lines import Line, paragraph_like, title_like
@@ -27,6 +29,11 @@ HEADLINE_WORDS = 4
 #: the first report's text before a second one may start (a lead-in of a few words is no
 #: report of its own)
 FIRST_WORDS = 30
+#: a heading that opens the article's own later section, dated as it was added ("Update: <what
+#: changed>" / "March 3, 2026", made up): the same report, not another one
+OWN_SECTION = re.compile(r"^\W*(?:updated?|updates|correction|clarification|editor['’]s note|"
+                         r"aktualisier\w*|nachtrag|korrektur|mise à jour|rectificatif|"
+                         r"actualizaci[oó]n|correcci[oó]n|обновлен\w*|поправка)\b", re.IGNORECASE)
 
 
 #: a paragraph may end in a quotation mark after its full stop; a headline never does
@@ -58,7 +65,7 @@ def report_heads(lines: list[Line]) -> dict[int, int]:
         first = lines[head]
         if first.meta is not None or first.phrase_kind or first.heading \
                 or first.words < HEADLINE_WORDS or not title_like(first.text, first.words) \
-                or head in heads:
+                or head in heads or OWN_SECTION.match(first.text):
             continue
         at = j + 1
         if at < size and lines[at].meta in REPORT_META:
