@@ -92,7 +92,7 @@ def test_a_run_in_privacy_heading_keeps_its_paragraph(sep: str, language: str) -
 
 @pytest.mark.parametrize(("line", "kind"), [
     ("Impressum: Beispiel GmbH, Musterstr. 1, 12345 Berlin", "footer"),
-    ("Privacy Policy :: Terms and Conditions", "footer"), ("Privacy:", "footer"),
+    ("Privacy Policy :: Contact us", "footer"), ("Privacy:", "footer"),
     ("Privacy: the plan goes much too far, critics said.", None)])
 def test_a_colon_after_a_legal_link_separates_links_not_sentences(line: str,
                                                                   kind: str | None) -> None:
