@@ -28,7 +28,6 @@ from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.outlet import confirmed
 from parallax.segment.patterns import is_donation_appeal
-from parallax.segment.reports import another_report, report_heads
 from parallax.segment.threads import (
     LINK_WORDS,
     LinkRuns,
@@ -113,9 +112,6 @@ class Decoder(ThreadReading):
         # asked ~270 times a real page, at ~180 places: answered once per line
         # (the text comparison first, at C speed: few lines equal the next one)
         self.repeats = list(map(eq, texts, texts[1:]))
-        self.reports = report_heads(lines)  # headlines with a byline or date under them
-        self.report: Draft | None = None  # the last report started on this page (reports.py)
-        self.report_guided = False  # ... inside the line model's main block
         for i in list(compress(count(), self.repeats)):
             line = lines[i]
             self.repeats[i] = line.meta is None and title_like(line.text, line.words)
@@ -262,27 +258,10 @@ class Decoder(ThreadReading):
                 and self.main[self.pos] and line.words >= 20
                 and paragraph_like(line.text, line.words))
 
-    def another_report(self, current: Draft) -> Draft | None:
-        """A new (related) article when the headline at the cursor opens another report
-        (``reports.another_report``), its header lines taken; else None."""
-        prose = self.reports[self.pos]
-        found = another_report(self.lines[self.pos + 1:prose], current.author,
-                               current.published, sum(len(p.split()) for p in current.paragraphs))
-        if found is None:
-            return None
-        self.report = Draft(role="related", title=self.lines[self.pos].text)
-        # below the model's main block the report is read by the rules, as a teaser is
-        self.report_guided = self.last_main is not None and self.pos <= self.last_main
-        self.take("related_title")
-        self.header(self.report)
-        return self.report
-
     def model_says(self, current: Draft) -> str | None:
-        """The line model's verdict on a main-article (or a second report's) line the rules
-        would keep: 'end' after the last main line (the tail starts), 'drop' for a sure miss
-        inside the article."""
-        if (current.role != "main" and not (current is self.report and self.report_guided)) \
-                or self.last_main is None:
+        """The line model's verdict on a main-article line the rules would keep: 'end' after
+        the last main line (the tail starts), 'drop' for a sure miss inside the article."""
+        if current.role != "main" or self.last_main is None:
             return None
         index = self.pos
         if self.main[index]:
@@ -302,26 +281,17 @@ class Decoder(ThreadReading):
                 self.check_agreement(main)  # the body is complete: no line returns to it
             line = lines[self.pos]
             text = line.text
-            if self.pos in self.reports and mode == "body" and current is not None \
-                    and (current is main or current is self.report) \
-                    and (report := self.another_report(current)) is not None:
-                current = report
-                articles.append(current)
-                continue
             if self.main and current is main and self.last_main is not None \
                     and self.pos <= self.last_main:
                 # up to the model's last main line, a heading or appeal in a menu or sidebar
                 # does not end the article: each line is body or furniture (taken in one
                 # loop: most of a page's lines on the model-guided pass)
                 boilerplate = self.out.boilerplate
-                # (a second report's headline: the walk stops there to ask ``another_report``)
-                cut = min((h for h in self.reports if self.pos < h <= self.last_main),
-                          default=self.last_main + 1)
-                stop = cut
+                stop = self.last_main + 1
                 heads, opener, keep = self.thread_heads, self.thread_open, self.main
                 aside = self.aside
                 body = main.paragraphs
-                for i in range(self.pos, cut):
+                for i in range(self.pos, stop):
                     line = lines[i]
                     if line.words <= 30 and (line.heading == "comments" or i in heads
                                              or i == opener) \
@@ -339,7 +309,7 @@ class Decoder(ThreadReading):
                         boilerplate.append(Boilerplate(
                             text, line.phrase_kind or line.heading or aside.get(i, "other")))
                 self.pos = stop
-                if stop < cut:  # the thread's heading
+                if stop <= self.last_main:  # the thread's heading
                     if stop != self.thread_open:  # (an opening author line is the thread's)
                         self.take("boilerplate", "comments_heading")
                     current, mode = None, "comments"
