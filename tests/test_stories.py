@@ -76,13 +76,17 @@ def test_stories_gold_quality_gate() -> None:
 # 0.967 / 0.967 with event actions (fifteenth session: the verdict's and the appeal's English
 # reports name two stages of one court case and stay apart; one Russian appeal report stays
 # with the verdict); 0.988 / 1.000 with German and Russian stages (sixteenth session, helper N:
-# that Russian appeal report names the appeal, so its first merge with the verdict is refused)
-GOLD_UNDATED_FLOORS = (0.98, 0.98)  # B-cubed F1, pairwise precision (floors only go up)
+# that Russian appeal report names the appeal, so its first merge with the verdict is refused);
+# 1.000 / 1.000 with the loner rescue (twenty-first session, helper S: the German outage report
+# shares the story's own rare name and figure with two members). 0.995 fails on one misplaced
+# article of the 73 (0.988), so the floor holds what resolved issue 18
+GOLD_UNDATED_FLOORS = (0.995, 0.98)  # B-cubed F1, pairwise precision (floors only go up)
 # one ingest of the 73 lines where 33 keep their date (by URL hash, as basil's mixed form):
 # 0.953 / 1.000 measured 2026-12-04 (fourth session: a dated article days from every date of a
 # story joins it online only above twice the threshold; was 0.860 / 0.815); 0.988 / 1.000 with
-# the cross-lingual marks (fifth session)
-GOLD_MIXED_FLOORS = (0.97, 0.97)  # B-cubed F1, pairwise precision (floors only go up)
+# the cross-lingual marks (fifth session); 1.000 / 1.000 with the loner rescue (twenty-first
+# session), the dated form's: "a mix groups as well as the better of the two" (issue 18)
+GOLD_MIXED_FLOORS = (0.995, 0.97)  # B-cubed F1, pairwise precision (floors only go up)
 
 
 def _gold_with_dates(folder: Path, keep: Any, *, url: bool = False) -> Path:
