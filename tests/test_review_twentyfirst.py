@@ -167,26 +167,12 @@ def test_a_live_banner_above_a_report_does_not_name_its_author(sep: str) -> None
     assert (main.author, main.paragraphs) == ("Mara Quint", _REPORT)
 
 
-class _Interleaved(list):  # type: ignore[type-arg]
-    """The memo as another thread sees it: after the first read, that thread stores its page."""
-
-    def __init__(self, first: object, then: object) -> None:
-        super().__init__([first])
-        self.then = then
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        value = super().__getitem__(index)
-        if self.then is not None:
-            super().__setitem__(slice(None), [self.then])
-            self.then = None
-        return value
-
-
-def test_a_page_never_gets_the_marks_another_thread_stored(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_never_gets_the_marks_of_another_page() -> None:
     # 596e73d's page memo read `_LAST` twice (is it this page? then its marks): a thread that
     # stored its own page between the two reads (web jobs, a Dask worker's threads) gave this
-    # page the other page's marks, whose indices then dropped this page's lines as metadata
+    # page the other page's marks, whose indices then dropped this page's lines as metadata.
+    # Since the review mends the marks are found once a dump by ``segment_text`` and handed to
+    # both decoder passes (as the thread marks are), with no memo shared between pages
     from parallax.segment import entries
     from parallax.segment.lines import read_lines
 
@@ -194,7 +180,7 @@ def test_a_page_never_gets_the_marks_another_thread_stored(
     other = read_lines("\n".join(["Live: storm over the coast"] + [
         f"{t}\nThe wind rose again along the coast road this hour, the police said."
         for t in ("16:40", "16:12", "15:55")]))
-    monkeypatch.setattr(entries, "_LAST", _Interleaved((lines, {}), (other, {2: "metadata"})))
+    assert "metadata" in entries.page_marks(other).values()  # else this tests nothing
     assert entries.page_marks(lines) == {}
 
 

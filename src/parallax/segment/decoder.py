@@ -72,7 +72,8 @@ class Decoder(ThreadReading):
                  main: list[bool] | None = None,
                  thread_heads: tuple[set[int], int | None] | None = None,
                  model_main: list[str] | None = None,
-                 sizes: dict[str, int] | None = None) -> None:
+                 sizes: dict[str, int] | None = None,
+                 aside: dict[int, str] | None = None) -> None:
         self.lines = lines
         # the rules' pass: the line model's main text, to stop as soon as the result
         # provably fails ``segment_text``'s agreement test (``Disagrees``); ``sizes``: each
@@ -97,8 +98,9 @@ class Decoder(ThreadReading):
         self.thread_heads, self.thread_open = thread_marks(lines) \
             if thread_heads is None else thread_heads
         # a gallery's counters, a live blog's time stamps (and its "Updated <time> — by
-        # <names>" line made metadata): their boilerplate kinds (entries.py)
-        self.aside = page_marks(lines)
+        # <names>" line made metadata): their boilerplate kinds (entries.py); ``segment_text``
+        # finds them once for both passes
+        self.aside = page_marks(lines) if aside is None else aside
         if main and (rest := gallery_rest(lines, self.aside, main)):
             main = list(main)  # (the caller's mask stays as the model gave it)
             for i in rest:

@@ -42,11 +42,6 @@ NAME_LINKS = frozenset("and und et y e i и & von van der den de del di da du la
 NAME_WORDS = 9
 
 
-def position_counter(line: Line) -> bool:
-    """A short line that is only a ``COUNTER``: both passes leave it out of the article."""
-    return line.words <= 4 and COUNTER.match(line.text) is not None
-
-
 def marks(lines: list[Line]) -> dict[int, str]:
     """The page's entry marks, each with its boilerplate kind: gallery counters ("other")
     and, on a live blog, the entries' time stamps ("metadata")."""
@@ -117,25 +112,16 @@ def update_byline(text: str) -> tuple[str, str] | None:
     return DATE_PREFIX.sub("", when), " ".join(names)
 
 
-#: the last page's marks (its lines held, so that no other list can take their ``id``): both
-#: decoder passes of one dump ask (``page_marks``)
-_LAST: list[tuple[list[Line], dict[int, str]]] = []
-
-
 def page_marks(lines: list[Line]) -> dict[int, str]:
     """``marks`` of the page, once its live blog's update line is marked
-    (``mark_update_bylines``); asked again for the same lines, the same answer. Only a live
-    blog's (entry stamps found): a site's banner for its live blog above another report's
-    headline ("Updated <time> — Live reporting by <names>", made up) gave that report the
-    blog's reporters as its author. The memo is read once: a thread that stores its page
-    between two reads gave this page that page's marks."""
-    last = _LAST[0] if _LAST else None
-    if last is not None and last[0] is lines:
-        return last[1]
+    (``mark_update_bylines``): asked once a dump, by ``segment_text`` for both decoder passes
+    (as ``threads.thread_marks``), since the marking changes the lines. Only a live blog's
+    (entry stamps found): a site's banner for its live blog above another report's headline
+    ("Updated <time> — Live reporting by <names>", made up) gave that report the blog's
+    reporters as its author."""
     found = marks(lines)
     if "metadata" in found.values():
         mark_update_bylines(lines)
-    _LAST[:] = [(lines, found)]
     return found
 
 
@@ -150,4 +136,4 @@ def mark_update_bylines(lines: list[Line]) -> None:
 
 
 __all__ = ["CLOCK", "COUNTER", "GALLERY", "STAMPS", "gallery_rest", "mark_update_bylines",
-           "marks", "page_marks", "position_counter", "update_byline"]
+           "marks", "page_marks", "update_byline"]

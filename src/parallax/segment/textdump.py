@@ -16,6 +16,7 @@ from operator import attrgetter
 from parallax.segment import titlecheck
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
+from parallax.segment.entries import page_marks
 from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
@@ -59,15 +60,16 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
     model_main = list(compress(map(attrgetter("text"), lines), mask))
+    aside = page_marks(lines)  # (marks a live blog's update line: once, after the model)
     if len(lines) > RULES_MAX_LINES:
-        learned = Decoder(lines, clf, mask, heads).run()
+        learned = Decoder(lines, clf, mask, heads, aside=aside).run()
         learned.model_main = model_main
         return _checked_title(learned, lines)
     sizes = dict(zip(map(attrgetter("text"), lines), map(attrgetter("words"), lines),
                      strict=True))
     try:
         rules = Decoder(lines, clf, thread_heads=heads, model_main=model_main,
-                         sizes=sizes).run()
+                         sizes=sizes, aside=aside).run()
     except Disagrees:  # (the same test, decided before the pass's end)
         rules = None
     if rules is not None:
@@ -78,7 +80,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
             Counter(model_main) - teasers(rules.trace), sizes)
         if agrees(both, body_words, wanted_words):
             return _checked_title(rules, lines)
-    learned = Decoder(lines, clf, mask, heads).run()
+    learned = Decoder(lines, clf, mask, heads, aside=aside).run()
     learned.model_main = model_main
     return _checked_title(learned, lines)
 
