@@ -9,23 +9,11 @@ from typing import Any
 from parallax.compare.doubt import clauses
 from parallax.compare.render import render_html_report, render_markdown
 from parallax.pipeline import build_comparer
-from parallax.records import Article, Claim, Published, Quote, Sentence, Story
+from parallax.records import Article, Quote, Story
 from parallax.settings import Config
+from test_compare_restate import _article  # an article whose first sentences are claims
 
 CLAIM = "The Vell harbour board voted to close the old ferry pier at the end of March."
-
-
-def _article(aid: str, outlet: str, sentences: list[str], claims: int) -> Article:
-    """An article whose first ``claims`` sentences are its claims."""
-    text, spans = "", []
-    for s in sentences:
-        spans.append(Sentence(start=len(text), end=len(text) + len(s)))
-        text += s + " "
-    return Article(id=aid, role="main", title="", outlet=outlet, text=text, language="en",
-                   published=Published(iso="2026-03-01"), sentences=spans,
-                   claims=[Claim(text=sentences[i], start=spans[i].start, end=spans[i].end,
-                                 attribution=None, checkworthiness=0.9)
-                           for i in range(claims)])
 
 
 def _compare(articles: list[Article]) -> dict[str, Any]:
