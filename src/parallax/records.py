@@ -275,9 +275,11 @@ class Article:
         return sorted(table.values(), key=lambda e: -e.mentions)
 
     @staticmethod
-    def make_id(title: str, text: str) -> str:
-        """Ids come from content so the same article read twice (even from two paths) is one row."""
-        return "a" + content_hash(" ".join(title.split()).lower(), " ".join(text.split()))
+    def make_id(title: str, text: str, *outlet: str) -> str:
+        """Ids come from content so the same article read twice (even from two paths) is one row.
+        ``outlet``: only for another outlet's word-for-word copy (``runner.own_copies``)."""
+        return "a" + content_hash(" ".join(title.split()).lower(), " ".join(text.split()),
+                                  *outlet)
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(_to_plain(self))

@@ -16,7 +16,7 @@ from parallax.ingest import read_inputs
 from parallax.ingest.outlets import KnownOutlets, OutletHold, spelling
 from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
-from parallax.records import Article, Page, RawDocument, Rejection, Story, content_hash
+from parallax.records import Article, Page, RawDocument, Rejection, Story
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
@@ -66,9 +66,7 @@ def own_copies(page: Page, outlet_of: Callable[[str], str | None]) -> None:
         known = outlet_of(article.id)
         if known and spelling(known) != spelling(article.outlet):  # not the hints' key:
             # "Die Presse" and "La Presse" share one (R's review of 498d496)
-            article.id = "a" + content_hash(" ".join(article.title.split()).lower(),
-                                            " ".join(article.text.split()),
-                                            spelling(article.outlet))
+            article.id = Article.make_id(article.title, article.text, spelling(article.outlet))
 
 
 def stored_outlet(store: Store) -> Callable[[str], str | None]:
