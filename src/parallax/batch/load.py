@@ -10,6 +10,8 @@ output of a resumed batch, is idempotent. Stories come from ``stories.parquet`` 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,21 @@ def missing_output(out: Path) -> str | None:
     return None
 
 
+@contextmanager
+def _failing(report: LoadReport) -> Iterator[None]:
+    """The database went away: what is committed is kept, and the person is told so and what
+    to do, whichever write it was (a page or one of the batch's rejections)."""
+    try:
+        yield
+    except Exception as exc:
+        done = f"{report.documents} documents"
+        if report.rejected:
+            done += f" and {report.rejected} of the batch's rejections"
+        raise ParallaxError(Code.STORE, f"the database failed after {done} were loaded "
+                            f"({type(exc).__name__}: {exc}); they are kept, run the same "
+                            "command again to continue") from exc
+
+
 def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
     if (why := missing_output(out)) is not None:
         raise ParallaxError(Code.NOT_FOUND, why)
@@ -65,16 +82,13 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
                     articles=[article_of(r) for r in members],
                     comments=[Comment(c["text"], c["language"], c["author"]) for c in
                               sorted(comments.get(document, []), key=lambda c: c["position"])])
-        try:
+        with _failing(report):
             store.save_page(page)
-        except Exception as exc:  # the database went away: keep what is committed, say so
-            raise ParallaxError(Code.STORE, f"the database failed after {report.documents} "
-                                f"documents were loaded ({type(exc).__name__}: {exc}); they "
-                                "are kept, run the same command again to continue") from exc
         report.documents += 1
         report.articles += len(members)
     for row in read_parts(out, "rejections"):
-        store.save_rejection(Rejection(row["input"], row["reason"], row["code"]))
+        with _failing(report):  # a database lost here was a traceback (R, twenty-first)
+            store.save_rejection(Rejection(row["input"], row["reason"], row["code"]))
         report.rejected += 1
     stories_file = out / "stories.parquet"
     if stories_file.exists():

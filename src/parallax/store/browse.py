@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from parallax.records import Article, Story
+from parallax.records import Article, Published, Story
 
 if TYPE_CHECKING:
     from parallax.store.sql import Connection
@@ -74,6 +74,20 @@ class StoryFilter:
                                   ("since", self.since), ("until", self.until),
                                   ("entity", self.entity), ("narrative", self.narrative),
                                   ("sort", self.sort)) if v}
+
+
+def unknown_outlets(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Outlet-less articles (id, input, url) by the names the comparison gives them
+    ("Unknown outlet (<site or file>)", ``compare.overlap.outlet_names``): the entity page
+    listed them all under one "Unknown outlet" and counted them as one outlet, while the
+    story's comparison showed each source as an outlet of its own."""
+    if not rows:
+        return {}
+    from parallax.compare.overlap import outlet_names
+
+    return outlet_names([Article(id=r["id"], role="main", title="", outlet=None,
+                                 published=Published(), text="", input=r["input"] or "",
+                                 url=r["url"]) for r in rows])
 
 
 class BrowseQueries:
@@ -148,8 +162,11 @@ class BrowseQueries:
         """Where an entity appears and how each outlet portrays it: its ``limit`` newest
         articles, oldest first, and the counts over all of them. Uncapped, an entity named in
         thousands of articles made a page (and an API answer) of thousands of rows."""
+        source = {k: f"CASE WHEN a.outlet IS NULL THEN {self.json_text('a.analysis', k)} END"
+                  for k in ("input", "url")}  # parsed only where an outlet must be named
         newest = [dict(r) for r in self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.language, a.published, f.count,"
+            f"SELECT a.id, a.title, a.outlet, a.language, a.published, f.count,"
+            f" {source['input']} AS input, {source['url']} AS url,"
             " (SELECT r.detail FROM article_facets r WHERE r.article = a.id AND r.kind = 'role'"
             "  AND r.value = f.value) AS role,"
             " (SELECT sa.story FROM story_articles sa WHERE sa.article = a.id) AS story"
@@ -163,12 +180,20 @@ class BrowseQueries:
         # first, and the page shows them oldest first with the undated after them
         newest.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
         articles, outlets, stories = self.conn.execute(
-            "SELECT count(DISTINCT a.id), count(DISTINCT coalesce(a.outlet, '')),"
+            "SELECT count(DISTINCT a.id), count(DISTINCT a.outlet),"
             " count(DISTINCT sa.story) FROM article_facets f JOIN articles a ON a.id = f.article"
             " LEFT JOIN story_articles sa ON sa.article = a.id"
             " WHERE f.kind = 'entity' AND f.value = ? AND a.role = 'main'", (name,)).fetchone()
+        unnamed = unknown_outlets([dict(r) for r in self.conn.execute(
+            f"SELECT DISTINCT a.id, {source['input']} AS input, {source['url']} AS url"
+            " FROM article_facets f JOIN articles a ON a.id = f.article WHERE f.kind = 'entity'"
+            " AND f.value = ? AND a.role = 'main' AND a.outlet IS NULL", (name,))])
+        for row in newest:
+            row["outlet_label"] = row["outlet"] or unnamed[row["id"]]
+            del row["input"], row["url"]
         return {"name": name, "articles": newest, "article_count": int(articles),
-                "outlet_count": int(outlets), "story_count": int(stories)}
+                "outlet_count": int(outlets) + len(set(unnamed.values())),
+                "story_count": int(stories)}
 
     def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
         articles = [dict(r) for r in self.conn.execute(

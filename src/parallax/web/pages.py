@@ -139,7 +139,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         profile = ctx.require("entity", lambda store: store.entity_profile(name))
         by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in profile["articles"]:
-            by_outlet[row["outlet"] or "Unknown outlet"].append(row)
+            by_outlet[row.get("outlet_label") or row["outlet"] or "Unknown outlet"].append(row)
         portrayal = [{"outlet": o, "articles": rows,
                       "roles": Counter(r["role"] for r in rows if r["role"]).most_common()}
                      for o, rows in sorted(by_outlet.items())]
