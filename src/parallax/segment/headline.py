@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from parallax.segment.cjk import cjk_chars, content_bigrams, word_count
 from parallax.segment.lines import Line, paragraph_like, title_like
 
 #: a page's chrome, never its headline: previous/next links ("« Older post | Main | Newer
@@ -98,7 +99,7 @@ def _headline_like(text: str) -> bool:
     then shows the text's first words). Nor a blog's tag line (``tag_list``). Markdown marks
     ("# ", "- ") are read past."""
     text = MARKS.sub("", text.strip()).strip("*_ ")
-    n = len(text.split())
+    n = word_count(text)  # (a CJK headline has no spaces: cjk.py)
     if not title_like(text, n) or (n <= 1 and len(text) <= 20):
         return False
     if text[:1] in "«‹←" and " | " in text:
@@ -187,7 +188,10 @@ def content_words(text: str) -> set[str]:
     if words is None:
         if len(_WORDS) >= _WORDS_KEPT:
             _WORDS.clear()
-        words = _WORDS[text] = frozenset(CONTENT_WORD.findall(text.lower()))
+        words = _WORDS[text] = frozenset(CONTENT_WORD.findall(text.lower())) \
+            if text.isascii() or not cjk_chars(text) else frozenset(
+                [w for w in CONTENT_WORD.findall(text.lower()) if not cjk_chars(w)]
+                + list(content_bigrams(text)))
     return set(words)
 
 

@@ -12,6 +12,7 @@ import re
 from parallax.errors import Code, InputRejected
 from parallax.records import Article, Boilerplate, Comment, Page, RawDocument
 from parallax.registry import register
+from parallax.segment.cjk import weighed_length, word_count
 from parallax.segment.dates import resolve
 from parallax.segment.decoder import Draft
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
@@ -44,9 +45,9 @@ class HeuristicSegmenter:
             authors = seg.comment_authors
             drafts = best_block(drafts, seg.model_main, doc.text, self.min_chars)
         main = [d for d in drafts if d.role == "main"]
-        if not main or (sum(len(p) for p in main[0].paragraphs) < self.min_chars
+        if not main or (sum(map(weighed_length, main[0].paragraphs)) < self.min_chars
                         and not main[0].notes):
-            found = sum(len(p) for p in main[0].paragraphs) if main else 0
+            found = sum(map(weighed_length, main[0].paragraphs)) if main else 0
             raise InputRejected(Code.NO_ARTICLE, f"no article found: the main text has {found} "
                                 f"characters, fewer than {self.min_chars} "
                                 "(setting min_article_chars)")
@@ -101,14 +102,14 @@ class HeuristicSegmenter:
         docs/segmentation.md and git history."""
         title, blocks = visible
         found = sum(len(p.split()) for p in draft.paragraphs)
-        if not blocks or sum(len(p) for p in draft.paragraphs) >= self.min_chars:
+        if not blocks or sum(map(weighed_length, draft.paragraphs)) >= self.min_chars:
             return
         seg = segment_text(render(title, blocks, "select_all"), self.classifier)
         model_words = sum(len(t.split()) for t in seg.model_main)
         drafts = best_block(seg.articles, seg.model_main, "\n".join(b.text for b in blocks),
                             self.min_chars)
         main = next((d for d in drafts if d.role == "main"), None)
-        if main is None or sum(len(p) for p in main.paragraphs) < self.min_chars:
+        if main is None or sum(map(weighed_length, main.paragraphs)) < self.min_chars:
             return
         draft.paragraphs = [p for p in main.paragraphs if p != draft.title]
         draft.title = draft.title or main.title
@@ -159,14 +160,14 @@ def best_block(drafts: list[Draft], model_main: list[str], text: str,
     a page is rejected only when it has no run of prose at all.
     """
     main = next((d for d in drafts if d.role == "main"), None)
-    if main is not None and sum(len(p) for p in main.paragraphs) >= min_chars:
+    if main is not None and sum(map(weighed_length, main.paragraphs)) >= min_chars:
         return drafts
-    block = model_main if sum(len(t) for t in model_main) >= min_chars else longest_prose(text)
+    block = model_main if sum(map(weighed_length, model_main)) >= min_chars else longest_prose(text)
     if not any(_prose(t) for t in block):
         block = model_main if any(_prose(t) for t in model_main) else block
     if not any(_prose(t) for t in block):
         return drafts  # no run of prose anywhere: the page is rejected
-    found = sum(len(p) for p in main.paragraphs) if main else 0
+    found = sum(map(weighed_length, main.paragraphs)) if main else 0
     note = (f"low_confidence: the page's structure gave {found} characters of main text; this "
             "is the best block of prose on the page")
     if main is None:
@@ -178,7 +179,7 @@ def best_block(drafts: list[Draft], model_main: list[str], text: str,
 
 def _prose(line: str) -> bool:
     """A sentence-length line that reads as prose (what makes a page worth returning)."""
-    return len(line.split()) >= 10 and paragraph_like(line)
+    return word_count(line) >= 10 and paragraph_like(line)
 
 
 def longest_prose(text: str) -> list[str]:
@@ -193,12 +194,12 @@ def longest_prose(text: str) -> list[str]:
         if paragraph_like(line):
             run.append(line)
             gap = 0
-        elif run and gap < 2 and len(line.split()) <= 12:
+        elif run and gap < 2 and word_count(line) <= 12:
             run.append(line)
             gap += 1
         else:
             run, gap = [], 0
-        if sum(map(len, run)) > sum(map(len, best)):
+        if sum(map(weighed_length, run)) > sum(map(weighed_length, best)):
             best = list(run)
     while best and not paragraph_like(best[-1]):
         best.pop()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from parallax.segment.cjk import CJK_FIRST, TITLE_END
 from parallax.segment.prefilter import (
     first_characters,
     fold_and_lower,
@@ -257,11 +258,11 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     if lengths.all() and not (cls[last] & SPACE).any():
         last_code = np.minimum(codes[last], 0xFFFF)  # no ending is beyond the BMP
         ends = _endings(sentence_end)[last_code]
-        ends_title = _endings((".", ":"))[last_code]
+        ends_title = _endings(TITLE_END)[last_code]
         ends_para = ends
     else:
         ends = np.fromiter((t.endswith(sentence_end) for t in texts), dtype=bool, count=n)
-        ends_title = np.fromiter((t.rstrip().endswith((".", ":")) for t in texts),
+        ends_title = np.fromiter((t.rstrip().endswith(TITLE_END) for t in texts),
                                  dtype=bool, count=n)
         ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts),
                                 dtype=bool, count=n)
@@ -269,7 +270,10 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     tokens_all = lowered.split()
     is_stop = np.fromiter(map(stop.__contains__, map(str.strip, tokens_all, repeat(_STRIP))),
                           dtype=bool, count=len(tokens_all))
-    token_ends = word_counts.cumsum()  # every line has a token
+    splits = word_counts  # (a CJK line's words are more than its tokens: cjk.word_count)
+    if n and int(np.maximum.reduce(codes)) >= CJK_FIRST:
+        splits = np.fromiter((len(t.split()) for t in texts), dtype=np.int64, count=n)
+    token_ends = splits.cumsum()  # every line has a token
     stop_upto = is_stop.cumsum()[token_ends - 1]
     stop_count = stop_upto.astype(np.float64)
     stop_count[1:] -= stop_upto[:-1]

@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.enrich.language import LangidIdentifier
+from parallax.segment.cjk import CJK_END, TITLE_END, page_word_counts, word_count
 from parallax.segment.dates import (
     DAY_WORDS,
     RELATIVE_TEXT,
@@ -88,18 +89,18 @@ DATE_PREFIX = re.compile(r"^(updated|published|posted|posted on|aktualisiert|ver
 STRONG_KINDS = frozenset({"app_download", "cookie_notice", "donation_appeal", "image_caption",
                           "empty_comment_box", "logo", "navigation", "paywall", "footer",
                           "media_contact", "author_bio", "read_more", "tags", "label"})
-SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":")
+SENTENCE_END = (".", "!", "?", "…", "\"", "”", "“", "'", "»", ")", ":", *CJK_END)
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    return word_count(line)
 
 
 def title_like(line: str, n: int | None = None) -> bool:
     """``n``: the line's word count when known (``Line.words``: the decoder asks ~300 times a
     real page)."""
     n = words(line) if n is None else n
-    return 0 < n <= 25 and len(line) <= 220 and not line.rstrip().endswith((".", ":"))
+    return 0 < n <= 25 and len(line) <= 220 and not line.rstrip().endswith(TITLE_END)
 
 
 def paragraph_like(line: str, n: int | None = None) -> bool:
@@ -324,6 +325,7 @@ def read_lines(text: str) -> list[Line]:
     nav, dated, n_words = _nav_and_dated(page, ends) if texts else (set(), set(), [])
     if n_words is None:
         n_words = [len(t.split()) for t in texts]
+    n_words = page_word_counts(page, texts, n_words)  # (Chinese, Japanese: cjk.py)
     # which lines each furniture/time pattern can match: one scan of the page (prefilter.py)
     short = [k for k, n in enumerate(n_words) if n <= LOOKUP_WORDS]
     may: list[AbstractSet[str]] = [frozenset()] * len(texts)
