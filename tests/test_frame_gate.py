@@ -28,7 +28,9 @@ FLOORS = [
     ("roles", T10, "all", "exact_match_ratio", 0.25),
     ("techniques", T3, "en", "micro_f1", 0.42),
     ("techniques", T3, "all", "micro_f1", 0.43),
-    ("frames", T3, "all", "micro_f1", 0.57),
+    # 0.57 -> 0.59 (twenty-second session): frames shown only where right at least half the
+    # time out of fold (tasks.FRAME_MIN_PRECISION); these rows 0.595 -> 0.611
+    ("frames", T3, "all", "micro_f1", 0.59),
     # 0.58 before genre learnt straight news (BASIL check events 53% -> 92% `reporting`); now
     # 0.513 on these 135 documents, 0.604 by cross-validation (was 0.616): docs/framing.md.
     # Lowered 0.50 -> 0.45 on purpose (thirteenth session, helper R): with real columns and blog
