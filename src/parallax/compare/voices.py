@@ -23,12 +23,16 @@ from bisect import bisect_left
 from collections import defaultdict
 from typing import Any
 
+from parallax.enrich.quotes_checks import object_place
 from parallax.records import Article, Mention, Quote
 
 #: how far from a quote the speaker's mention is looked for (a sentence's length)
 _NEAR = 160
-#: a sentence ends between the quote and the mention
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+#: a sentence ends between the quote and the mention: a stop, white space and a capital of any
+#: script (``str.isupper`` on the captured letter). ASCII capitals alone missed the end before
+#: "Österreich", "Élise" or "Россия" (and an opening „ or «), so a body or place opening the
+#: next sentence was taken for an indirect quote's speaker in German, French or Russian
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»“)]?\s+[\"“‘„«(]?(\w)")
 #: between a body and its person: a possessive, then one to three capitalised title words
 #: (" Minority Whip ") or a role noun (" spokesman, ", "'s chief lawyer "); no verb ("the
 #: Harbor Post reported that Ana Ruiz ...": the body speaks, the person is what it reports)
@@ -38,9 +42,6 @@ _TITLE_GAP = re.compile(r"(?:['’]s)?(?:(?:\s+[A-Z][\w.-]*){1,3}|(?:\s+[a-z][\w
                         + _ROLE + r"),?\s+$")
 #: capitalised words after a body: a title and a name ("Minority Whip Ana Ruiz")
 _CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w.'’-]*){2,6}")
-#: words before a place that keep it a subject of its own ("Ostmark and Westmark said")
-_JOINING = frozenset({"and", "or", "nor", "both"})
-_LOWER_WORD_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+$")
 
 
 def voices(by_outlet: dict[str, list[Article]]) -> list[dict[str, Any]]:
@@ -102,7 +103,7 @@ class Speakers:
             next word's first letter: a sentence end is a stop and a capital)."""
             gap = text[quote.end:m.start + 1] if m.start >= quote.end else \
                 text[m.end:quote.start + 1]
-            return _SENTENCE_END.search(gap) is not None
+            return any(end.group(1).isupper() for end in _SENTENCE_END.finditer(gap))
 
         def distance(m: Mention) -> int:
             return quote.start - m.end if m.end <= quote.start else m.start - quote.end
@@ -116,10 +117,8 @@ class Speakers:
         person = self._titled_person(near)
         if person is not None:
             return person
-        if near.type == "GPE" and self.english:
-            word = _LOWER_WORD_BEFORE.search(text, max(0, near.start - 30), near.start)
-            if word is not None and word.group(1) not in _JOINING and word.group(1) != "the":
-                return None
+        if self.english and object_place(text, near, 0):
+            return None
         return speaker
 
     def _titled_person(self, body: Mention) -> str | None:

@@ -31,6 +31,7 @@ from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
     THAT_END,
     example_quote,
+    manner_according,
     reported_body,
     straight_mismatch,
     title_like,
@@ -148,6 +149,8 @@ class RegexQuotes:
                 continue  # the source of a clause inside what someone is reported to say
                 # ("critics said it hurt them, since, according to the memo, he knew …",
                 # made up) does not speak the whole sentence (twentieth session, BASIL dev)
+            if article.language == "en" and manner_according(text, m.start(), m.end("who")):
+                continue  # "fares set according to the distance" (made up) names no one
             who = m.group("who").strip()
             speaker = next((c for p, c in people.anchors if m.start("who") <= p < m.end("who")),
                            None)

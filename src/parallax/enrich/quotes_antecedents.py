@@ -36,6 +36,12 @@ LEAD = re.compile(r"\W*(?:(?:But|And|So|Yet|Still|Then|Later|Now)\s+)?"
                   r"[A-Z][\w.'’-]*\s+|(?!(?:in|on|at|for|with|to|of|from|by|about|after|when|"
                   r"while|as|like|that|said|says|told|asked|saying|and|or|but)\b)[a-z][\w-]*\s+"
                   r"){0,5}")
+#: an opening phrase set off by a comma before a sentence's subject ("In a spring interview,
+#: Mr. Moss spoke of …", "Hours later, Ruiz …"; made up): when it names no person, the first
+#: person after it is the subject (twenty-second session, BASIL training half: "he said" after
+#: such a sentence went to the person quoted a paragraph before); a capital after the comma,
+#: not a quotation ('Ruiz echoed it, saying, “Berg is …”': not Berg) nor "which"
+OPENING_PHRASE = re.compile(r"\W*[A-Z][^,;:.!?\"“”‘’\n]{0,60},\s+")
 #: a speech verb right after a pronoun, an adverb between allowed ("he then asked")
 CUE_AFTER = re.compile(r"\s+(?:\w+ly\s+|then\s+|also\s+)?(?:" + "|".join(
     c for c in CUES if " " not in c and c.isascii()) + r")(?![\w])", re.IGNORECASE)
@@ -69,6 +75,18 @@ UNNAMED_SUBJECT = re.compile(
     r"(?!(?:day|days|week|weeks|month|months|year|years|moment|few|little|lot|number|decade|"
     r"time|while|spokesman|spokeswoman|spokesperson|of|it|the)\b)[a-z][\w-]*,?\s+"
     r"(?:who|has|had|is|was|says|said|told|claims|claimed),?\s")
+
+
+def _subject_opening(head: str) -> bool:
+    """Whether ``head`` is what may stand before a sentence's subject: ``LEAD``, after an
+    opening phrase and its comma or not."""
+    if LEAD.fullmatch(head) is not None:
+        return True
+    phrase = OPENING_PHRASE.match(head)
+    rest = head[phrase.end():] if phrase is not None else ""
+    return phrase is not None and (not rest or rest[0].isupper()) and LEAD.fullmatch(
+        head, phrase.end()) is not None
+
 
 def modifier_use(text: str, m: Mention) -> bool:
     """A one-word name used as a modifier or a medium, no person a pronoun may stand for:
@@ -312,7 +330,7 @@ class Antecedents:
             return who if who is not None and fits(who) else ""
         lead = next(((p, c) for p, c in people if prev.start <= p < prev.end
                      and stem[p - prev.start] != " "), None)  # not a name inside a quote
-        if lead is not None and LEAD.fullmatch(stem[:lead[0] - prev.start]) and not re.match(
+        if lead is not None and _subject_opening(stem[:lead[0] - prev.start]) and not re.match(
                 r"[^\s,.]*(?:\s+[A-Z][\w.'’-]*)*['’]s\b", text[lead[0]:lead[0] + 60]):
             return lead[1]
         opening = LEAD_NAME.match(stem)  # "Pelosi did not agree …": a surname not tagged
