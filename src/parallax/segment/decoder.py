@@ -106,7 +106,7 @@ class Decoder(ThreadReading):
             for i in rest:
                 main[i] = True
         self.main = main or []
-        texts = list(map(attrgetter("text"), lines))
+        texts = [line.text for line in lines]
         hits = list(compress(count(), self.main))
         self.first_main = hits[0] if hits else None
         self.last_main = hits[-1] if hits else None

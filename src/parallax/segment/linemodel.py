@@ -21,7 +21,6 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -250,8 +249,7 @@ class LineModel:
         x = features(lines, heads=heads)
         col = _COLUMN
         columns = {name: x[:, col[name]] for name in _REGION_COLUMNS}
-        columns["words"] = np.fromiter(map(attrgetter("words"), lines), dtype=np.float64,
-                                       count=len(lines))
+        columns["words"] = np.array([line.words for line in lines], dtype=np.float64)
         return self.regions.choose(self.probabilities(lines, x), columns).tolist()
 
 

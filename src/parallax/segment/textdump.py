@@ -10,8 +10,6 @@ concern of its own, and the one entry point callers use (``segment_text``).
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress
-from operator import attrgetter
 
 from parallax.segment import titlecheck
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
@@ -59,14 +57,13 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     heads = thread_marks(lines)
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
     heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
-    model_main = list(compress(map(attrgetter("text"), lines), mask))
+    model_main = [line.text for line, kept in zip(lines, mask, strict=True) if kept]
     aside = page_marks(lines)  # (marks a live blog's update line: once, after the model)
     if len(lines) > RULES_MAX_LINES:
         learned = Decoder(lines, clf, mask, heads, aside=aside).run()
         learned.model_main = model_main
         return _checked_title(learned, lines)
-    sizes = dict(zip(map(attrgetter("text"), lines), map(attrgetter("words"), lines),
-                     strict=True))
+    sizes = {line.text: line.words for line in lines}
     try:
         rules = Decoder(lines, clf, thread_heads=heads, model_main=model_main,
                          sizes=sizes, aside=aside).run()
