@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 #: CJK characters that carry a word (Latin-script references' words a sentence over CJK
 #: references' characters a sentence: 51.8 / 20.5, rounded)
 CHARS_PER_WORD = 2.5
@@ -74,8 +76,14 @@ def content_bigrams(text: str) -> set[str]:
 
 def page_word_counts(page: str, texts: list[str], counts: list[int]) -> list[int]:
     """``counts`` (the lines' ``len(split())``) with CJK lines counted by ``word_count``; the
-    same list when the page holds no CJK character (one C-level pass over the page)."""
-    if not page or page.isascii() or max(page) < _FIRST:
+    same list when the page holds no CJK character. Its highest code point is read from the
+    page's code points, which the line reader has just taken (``max(page)`` compares the
+    characters one by one: ~0.25 ms a real page beyond ASCII, ~6 % of a dump's time)."""
+    if not page or page.isascii():
+        return counts
+    from parallax.segment.linefeatures import code_points  # (linefeatures imports this module)
+
+    if int(np.maximum.reduce(code_points(page))) < CJK_FIRST:
         return counts
     return [word_count(t, n) for t, n in zip(texts, counts, strict=True)]
 
