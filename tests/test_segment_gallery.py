@@ -83,3 +83,70 @@ def test_a_gallery_keeps_its_captions_and_the_sentence_under_it(lang: str, sep: 
     main = next(d for d in seg.articles if d.role == "main")
     assert main.paragraphs == [lead, *captions, closing]
     assert more not in main.paragraphs
+
+
+# (headline, lead, three dated paragraphs): made up; the dates skip days, as an event's do
+DATED = {
+    "en": ("Harbour festival week: what happened each day",
+           "The harbour festival drew more visitors than in any year before, organisers said "
+           "on Sunday evening.",
+           ["The opening night brought a lantern parade along the quay, with some four "
+            "thousand people watching from the piers.",
+            "On the third day the rowing clubs raced across the bay, and the youngest crew won "
+            "the cup for the first time.",
+            "The last day closed with a concert by the town's brass band and fireworks over "
+            "the water."]),
+    "de": ("Hafenfest: Was an jedem Tag geschah",
+           "Das Hafenfest hat mehr Besucher angezogen als in jedem Jahr zuvor, sagten die "
+           "Veranstalter am Sonntagabend.",
+           ["Am Eröffnungsabend zog ein Laternenumzug über den Kai, rund viertausend Menschen "
+            "sahen von den Stegen aus zu.",
+            "Am dritten Tag ruderten die Vereine quer durch die Bucht, und die jüngste "
+            "Mannschaft gewann zum ersten Mal den Pokal.",
+            "Der letzte Tag endete mit einem Konzert der Blaskapelle und einem Feuerwerk über "
+            "dem Wasser."]),
+    "fr": ("Fête du port : ce qui s'est passé chaque jour",
+           "La fête du port a attiré plus de visiteurs que jamais, ont déclaré les "
+           "organisateurs dimanche soir.",
+           ["La soirée d'ouverture a offert un défilé de lanternes le long du quai, devant "
+            "quelque quatre mille personnes.",
+            "Le troisième jour, les clubs d'aviron ont traversé la baie, et l'équipage le plus "
+            "jeune a remporté la coupe pour la première fois.",
+            "La dernière journée s'est terminée par un concert de la fanfare et un feu "
+            "d'artifice sur l'eau."]),
+    "ru": ("Праздник порта: что происходило каждый день",
+           "Праздник порта собрал больше гостей, чем в любой прошлый год, сообщили "
+           "организаторы в воскресенье вечером.",
+           ["В первый вечер по набережной прошло шествие с фонарями, за которым наблюдали "
+            "около четырёх тысяч человек.",
+            "На третий день гребные клубы соревновались в заливе, и самая молодая команда "
+            "впервые выиграла кубок.",
+            "Последний день завершился концертом духового оркестра и фейерверком над водой."]),
+}
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("lang", sorted(DATED))
+def test_day_month_dates_over_paragraphs_are_no_gallery(lang: str, sep: str) -> None:
+    """"1/12", "3/12", "5/12" alone on their lines were gallery counters: boilerplate."""
+    headline, lead, days = DATED[lang]
+    lines = [headline, lead]
+    for date, text in zip(("1/12", "3/12", "5/12"), days, strict=True):
+        lines += [date, text]
+    seg = segment_text(sep.join(lines) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert [p for p in main.paragraphs if "/12" in p] == ["1/12", "3/12", "5/12"]
+    assert all(text in main.paragraphs for text in days)
+    assert not any("/12" in b.text for b in seg.boilerplate)
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+def test_slash_counters_counting_up_stay_counters(sep: str) -> None:
+    """A gallery numbered "1/3", "2/3", "3/3" (one total, one by one) keeps its counters out."""
+    lines = ["Home | Photos | Travel | Food", "In pictures: the lantern festival returns", LEAD]
+    for k, caption in enumerate(CAPTIONS, 1):
+        lines += [f"{k}/{len(CAPTIONS)}", caption]
+    seg = segment_text(sep.join(lines) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert not any(p.endswith("/3") for p in main.paragraphs), main.paragraphs
+    assert {f"{k}/3" for k in (1, 2, 3)} <= {b.text for b in seg.boilerplate}

@@ -20,6 +20,13 @@ from parallax.segment.lines import DATE_PREFIX, Line, paragraph_like
 #: a gallery's or a list's position ("3 of 12", "Photo 3/12", made up)
 COUNTER = re.compile(r"\s*(?:photo|image|picture|slide|bild|foto)?\s*(?P<at>\d{1,3})\s*"
                      r"(?:of|/|von|de|из|sur)\s*(?P<of>\d{1,3})\s*$", re.IGNORECASE)
+#: a counter that can be a day and month ("1/12", "12/1"): a date when every such line of the
+#: page can be one and stands over a paragraph (``_dates_over_paragraphs``), unless they have
+#: one total and count up one by one ("1/12", "2/12", …: a gallery's). Dates over an event's
+#: paragraphs skip ("1/12", "3/12", "5/12", made up) or change month; on training pages such
+#: lines stand over a sidebar's links ("11/08"), in a table ("74/60", the fractions "3/8"):
+#: counters or not, never article text, so they stay counters
+_DAY_MONTH = re.compile(r"\s*\d{1,2}/\d{1,2}\s*$")
 #: a gallery: at least this many counters of one total, counting up
 GALLERY = 3
 #: a time of day ("16:40", "4.40pm", "16h40", "16:40 Uhr", "16:40 GMT")
@@ -47,18 +54,40 @@ def marks(lines: list[Line]) -> dict[int, str]:
     and, on a live blog, the entries' time stamps ("metadata")."""
     found: dict[int, str] = {}
     stamps = []
+    dated: list[tuple[int, re.Match[str]]] = []
     for i, line in enumerate(lines):  # (the patterns asked of short lines with a digit only)
         if line.words > 4 or not _DIGIT.search(line.text):
             continue
-        if COUNTER.match(line.text) is not None:
+        if (m := COUNTER.match(line.text)) is not None:
             found[i] = "other"
+            if _DAY_MONTH.match(line.text):
+                dated.append((i, m))
         elif line.words <= 3 and (m := STAMP.match(line.text)) is not None \
                 and i + 1 < len(lines) and paragraph_like(lines[i + 1].text, lines[i + 1].words):
             stamps.append((i, int(m.group("hour")) * 60 + int(m.group("minute"))))
+    places = [int(m.group("at")) for _, m in dated]
+    if dated and _dates_over_paragraphs(lines, dated) and not (
+            len({m.group("of") for _, m in dated}) == 1
+            and all(b == a + 1 for a, b in pairwise(places))):
+        for i, _ in dated:  # dates, unless one total counts up one by one (a gallery)
+            del found[i]
     times = [t for _, t in stamps]
     if len(stamps) >= STAMPS and all(a > b for a, b in pairwise(times)):
         found.update((i, "metadata") for i, _ in stamps)
     return found
+
+
+def _dates_over_paragraphs(lines: list[Line], dated: list[tuple[int, re.Match[str]]]) -> bool:
+    """Every one can be a date and stands over a paragraph, as an event's entries do (a
+    table's fractions, "3/8" / "5/8" in a training page's list of sizes, do not)."""
+    return all(_may_be_date(m) and i + 1 < len(lines)
+               and paragraph_like(lines[i + 1].text, lines[i + 1].words) for i, m in dated)
+
+
+def _may_be_date(m: re.Match[str]) -> bool:
+    """Day and month in either order."""
+    at, of = int(m.group("at")), int(m.group("of"))
+    return 0 < at <= 31 and 0 < of <= 31 and min(at, of) <= 12
 
 
 def gallery_rest(lines: list[Line], found: dict[int, str], main: list[bool]) -> list[int]:
@@ -72,6 +101,8 @@ def gallery_rest(lines: list[Line], found: dict[int, str], main: list[bool]) -> 
     counters of one total counting up."""
     counted = [(i, m) for i in sorted(found) if found[i] == "other"
                and (m := COUNTER.match(lines[i].text)) is not None]
+    if len(counted) < GALLERY:
+        counted = dated_entries(lines)
     if len(counted) < GALLERY or True not in main:
         return []
     places = [int(m.group("at")) for _, m in counted]
@@ -93,6 +124,17 @@ def gallery_rest(lines: list[Line], found: dict[int, str], main: list[bool]) -> 
             continue
         rest.append(i)
     return rest
+
+
+def dated_entries(lines: list[Line]) -> list[tuple[int, re.Match[str]]]:
+    """An event's entries, each a day and month alone on its line ("1/12", made up) over a
+    paragraph, when ``GALLERY`` or more stand on the page: ``gallery_rest`` reads them as a
+    gallery's counters, since the line model, judging each line alone, ended its block at the
+    last date and lost the paragraphs under it (no longer counters, they stay article text).
+    On training pages such dates stood over a sidebar's links, not over paragraphs."""
+    found = [(i, m) for i, line in enumerate(lines) if line.words == 1 and "/" in line.text
+             and _DAY_MONTH.match(line.text) and (m := COUNTER.match(line.text)) is not None]
+    return found if _dates_over_paragraphs(lines, found) else []
 
 
 def update_byline(text: str) -> tuple[str, str] | None:
@@ -135,5 +177,5 @@ def mark_update_bylines(lines: list[Line]) -> None:
                 line.meta = "dateline"
 
 
-__all__ = ["CLOCK", "COUNTER", "GALLERY", "STAMPS", "gallery_rest", "mark_update_bylines",
-           "marks", "page_marks", "update_byline"]
+__all__ = ["CLOCK", "COUNTER", "GALLERY", "STAMPS", "dated_entries", "gallery_rest",
+           "mark_update_bylines", "marks", "page_marks", "update_byline"]
