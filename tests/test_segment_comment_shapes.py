@@ -100,3 +100,80 @@ def test_a_name_over_a_reply_among_dated_author_lines_is_no_author() -> None:
     seg = segment_text("\n".join(HEAD + ARTICLE + ["Comments (3)", *thread]) + "\n")
     assert "Jonas" not in seg.comment_authors
     assert "kestrel_9" not in seg.comment_authors
+
+
+# (headline, four paragraphs, three readers' names, their relative stamps, their words, the
+# reply button): made up
+RELATIVE = {
+    "en": ("Town council approves new cycle lanes", [
+        "The town council voted on Tuesday to build three kilometres of protected cycle lanes "
+        "along the river road.",
+        "Work is expected to start in spring and take about six months, the council's planning "
+        "office said.",
+        "Shop owners on the road had asked for loading bays to stay, and the plan keeps four of "
+        "them.",
+        "The council expects the lanes to double the number of people cycling to work within "
+        "three years."],
+        ["Mara Quint", "Tobias Renn", "Ilse Varga"], ["3 hours ago", "2 hours ago", "1 hour ago"],
+        ["Finally some good news for everyone who rides to work along the river every day.",
+         "Six months of roadworks on the busiest street in town sounds like a very long time.",
+         "I hope they also fix the crossing near the school while they are at it."], "Reply"),
+    "de": ("Stadtrat beschließt neue Radwege", [
+        "Der Stadtrat hat am Dienstag beschlossen, drei Kilometer geschützte Radwege entlang der "
+        "Uferstraße zu bauen.",
+        "Die Arbeiten sollen im Frühjahr beginnen und etwa sechs Monate dauern, teilte das "
+        "Planungsamt mit.",
+        "Die Geschäftsleute an der Straße hatten Ladezonen gefordert, der Plan behält vier davon.",
+        "Der Stadtrat erwartet, dass sich die Zahl der Pendler auf dem Rad in drei Jahren "
+        "verdoppelt."],
+        ["Mara Quint", "Tobias Renn", "Ilse Varga"],
+        ["vor 3 Stunden", "vor 2 Stunden", "vor 1 Stunde"],
+        ["Endlich gute Nachrichten für alle, die jeden Tag am Fluss entlang zur Arbeit fahren.",
+         "Sechs Monate Baustelle auf der belebtesten Straße der Stadt klingt für mich sehr lang.",
+         "Ich hoffe, sie richten dabei auch den Übergang an der Schule her."], "Antworten"),
+    "fr": ("Le conseil municipal approuve de nouvelles pistes cyclables", [
+        "Le conseil municipal a voté mardi la construction de trois kilomètres de pistes "
+        "cyclables protégées le long du quai.",
+        "Les travaux doivent commencer au printemps et durer environ six mois, a indiqué le "
+        "service d'urbanisme.",
+        "Les commerçants avaient demandé de garder des aires de livraison, et le projet en "
+        "conserve quatre.",
+        "La mairie espère que le nombre de cyclistes qui vont au travail doublera d'ici trois "
+        "ans."],
+        ["Mara Quint", "Tobias Renn", "Ilse Varga"],
+        ["il y a 3 heures", "il y a 2 heures", "il y a 1 heure"],
+        ["Enfin une bonne nouvelle pour tous ceux qui vont au travail à vélo le long du fleuve.",
+         "Six mois de travaux dans la rue la plus fréquentée de la ville, cela me paraît long.",
+         "J'espère qu'ils vont aussi refaire le passage près de l'école pendant ce temps."],
+        "Répondre"),
+    "ru": ("Горсовет одобрил новые велодорожки", [
+        "Городской совет во вторник проголосовал за строительство трёх километров защищённых "
+        "велодорожек вдоль набережной.",
+        "Работы начнутся весной и продлятся около шести месяцев, сообщили в отделе "
+        "планирования.",
+        "Владельцы магазинов просили сохранить зоны разгрузки, и план сохраняет четыре из них.",
+        "В совете рассчитывают, что за три года число горожан, которые ездят на работу на "
+        "велосипеде, удвоится, а поездки по набережной станут заметно безопаснее."],
+        ["Мара Квинт", "Тобиас Ренн", "Ильза Варга"],
+        ["3 часа назад", "2 часа назад", "1 час назад"],
+        ["Наконец хорошие новости для всех, кто каждый день ездит на работу вдоль реки.",
+         "Полгода ремонта на самой оживлённой улице города кажется мне очень долгим сроком.",
+         "Надеюсь, заодно они починят переход возле школы."], "Ответить"),
+}
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("lang", sorted(RELATIVE))
+def test_a_thread_of_names_over_relative_stamps_is_read_as_comments(lang: str, sep: str) -> None:
+    """"<name>" / "3 hours ago" / words / "Reply", the names with no colon: the first
+    reader's lines (English, French, Russian: every reader's) were article text and the
+    others furniture; no comment was found."""
+    title, body, names, stamps, words, reply = RELATIVE[lang]
+    lines = [title, *body]
+    for name, stamp, text in zip(names, stamps, words, strict=True):
+        lines += [name, stamp, text, reply]
+    seg = segment_text(sep.join(lines) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert main.paragraphs == body
+    assert seg.comments == words
+    assert seg.comment_authors == names

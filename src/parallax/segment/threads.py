@@ -188,6 +188,27 @@ def stamped(line: Line) -> bool:
         and STAMP_CONTEXT.search(text) is not None and STAMP_END.search(text) is not None
 
 
+#: "3 hours ago", "vor 3 Stunden", "il y a 3 heures", "3 часа назад" (``comment_words``)
+_AGO = re.compile("|".join(TIME_AGO), re.IGNORECASE)
+
+
+def _name_above(lines: list[Line], i: int) -> bool:
+    """A short line that can be a commenter's name stands over line ``i``. Why: a relative
+    stamp alone is also a teaser list's ("1 hour ago" / a post's title, a training page's
+    sidebar, read as a thread without this)."""
+    above = lines[i - 1] if i > 0 else None
+    return above is not None and above.words <= STAMP_AUTHOR_WORDS and above.heading is None \
+        and above.phrase_kind is None and above.meta is None \
+        and not above.text.rstrip().endswith(SENTENCE_END)
+
+
+def time_ago(line: Line) -> bool:
+    """A relative time alone on its line (the line reader's ``time``): a comment's stamp under
+    its author's name in a pasted thread ("<name>" / "3 hours ago" / words / "Reply", made
+    up), which names no clock time for ``stamped``."""
+    return line.meta == "time" and line.words <= 5 and _AGO.search(line.text) is not None
+
+
 def stamp_opener(lines: list[Line], start: int) -> int | None:
     """The first line of a thread below the article (from ``start``, the line after the line
     model's last main line) that no heading or author form announces: ``STAMPS`` comment time
@@ -199,7 +220,7 @@ def stamp_opener(lines: list[Line], start: int) -> int | None:
     first = None
     count = 0
     for i in range(start, len(lines)):
-        if not stamped(lines[i]):
+        if not stamped(lines[i]) and not (time_ago(lines[i]) and _name_above(lines, i)):
             continue
         if any(lines[j].words >= 3 and not stamped(lines[j])
                and (lines[j].words >= 8 or lines[j].text.rstrip().endswith(SENTENCE_END))
@@ -226,7 +247,28 @@ def thread_below(lines: list[Line], main: list[bool], heads: set[int]) -> int | 
     last = len(main) - main[::-1].index(True)
     if any(i >= last for i in heads) or any(line.heading == "comments" for line in lines[last:]):
         return None
-    return stamp_opener(lines, last)
+    # the block's last lines may be the thread's comments: each a name, a relative stamp,
+    # the words, "Reply" (the model judges each line alone; made up, one block a line): back
+    # from the line under the block along relative stamps at most ``CHAIN`` lines apart, to
+    # the name line above the first
+    start = edge = last
+    for k in range(min(last, len(lines) - 1), 0, -1):
+        if k < edge - CHAIN:
+            break
+        if time_ago(lines[k]) and _name_above(lines, k):
+            start, edge = k - 1, k
+    return stamp_opener(lines, start) if start == last or _article_above(lines, start) \
+        else stamp_opener(lines, last)
+
+
+#: the most lines from one comment's relative stamp to the next (name, stamp, words, "Reply")
+CHAIN = STAMP_REACH + 3
+
+
+def _article_above(lines: list[Line], start: int) -> bool:
+    """``THREAD_AFTER_WORDS`` of prose lines above ``start``: an article the thread is under."""
+    return sum(line.words for line in lines[:start]
+               if line.words >= PROSE_LINE_WORDS) >= THREAD_AFTER_WORDS
 
 
 #: a blog sidebar's widget of the latest comments site-wide ("Recent Comments", then rows
