@@ -27,7 +27,6 @@ LATIN_CHARS = 2.4
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: the lowest CJK code point: a page without a higher one needs no CJK count
 CJK_FIRST = 0x3040
-_FIRST = chr(CJK_FIRST)
 _CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 #: a CJK sentence's end (the ideographic full stop; with the full-width ! ? : and closing
 #: quotes too, a Japanese portal's promotions ("…受付中！") read as prose: training page
@@ -38,8 +37,9 @@ TITLE_END = (".", ":", "。", "：")
 
 
 def cjk_chars(text: str) -> int:
-    """The CJK characters of ``text`` (0 at C speed for text without any code point that high)."""
-    if not text or text.isascii() or max(text) < _FIRST:
+    """The CJK characters of ``text`` (0 at once for ASCII text). Why no ``max(text)`` test
+    first: it compares the characters one by one in Python objects, ~3x the regex's scan."""
+    if not text or text.isascii():
         return 0
     return len(_CJK.findall(text))
 
