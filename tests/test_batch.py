@@ -132,11 +132,11 @@ def test_loading_stops_cleanly_when_the_database_fails(tmp_path: Path, batch_out
     real = store.save_page
     calls = {"n": 0}
 
-    def flaky(page: object) -> list[str]:
+    def flaky(page: object, **kwargs: Any) -> list[str]:
         calls["n"] += 1
         if calls["n"] == 5:
             raise OSError("disk went away")
-        return real(page)  # type: ignore[arg-type]
+        return real(page, **kwargs)  # type: ignore[arg-type]
 
     store.save_page = flaky  # type: ignore[method-assign]
     with pytest.raises(ParallaxError, match="after 4 documents were loaded"):
@@ -159,13 +159,13 @@ def test_loading_resumes_after_the_postgres_server_drops_us(postgres_cluster: An
     real = store.save_page
     calls = {"n": 0}
 
-    def dropped_after_four(page: object) -> list[str]:
+    def dropped_after_four(page: object, **kwargs: Any) -> list[str]:
         calls["n"] += 1
         if calls["n"] == 5:
             with psycopg.connect(postgres_cluster.url(), autocommit=True) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s)",
                               (store.conn.raw.info.backend_pid,))
-        return real(page)  # type: ignore[arg-type]
+        return real(page, **kwargs)  # type: ignore[arg-type]
 
     store.save_page = dropped_after_four  # type: ignore[method-assign]
     with pytest.raises(ParallaxError, match="after 4 documents were loaded"):

@@ -94,7 +94,7 @@ def test_ingest_stories_compare_end_to_end(tmp_path: Path, corpus: Path) -> None
     again = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--json"])
     assert lines(again.stdout)[-1]["summary"] == {"stored": 0, "skipped": 23, "rejected": 0,
                                                    "stories": objs[-1]["summary"]["stories"],
-                                                   "stories_changed": 0}
+                                                   "stories_changed": 0, "replaced": 0}
 
     listed = runner.invoke(app, ["stories", "--db", db, "--json"])
     assert listed.exit_code == 0

@@ -169,22 +169,18 @@ def _exit_code(rejected: int, missing: list[str]) -> int:
 def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                as_json: bool, workers: int = 1) -> int:
     from parallax.ingest import read_inputs
-    from parallax.ingest.outlets import KnownOutlets, OutletHold
+    from parallax.ingest.outlets import RunOutlets
     from parallax.parallel import process_stream
-    from parallax.runner import corpus_linker, own_copies
+    from parallax.runner import corpus_linker
     from parallax.stories.dedupe import NearDuplicateIndex
 
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]))
     linker = corpus_linker(config, []) if analyse else None
-    hold = OutletHold(KnownOutlets(config["known_outlets"]))
-    outlets: dict[str, str] = {}  # article id -> the outlet it was emitted with
+    outlets = RunOutlets(config["known_outlets"])
     rejected = 0
 
     def emit(page: Page) -> None:
-        own_copies(page, outlets.get)  # another outlet's verbatim copy: its own id, as ingest
-        for article in page.articles:
-            if article.role == "main" and article.outlet:
-                outlets.setdefault(article.id, article.outlet)
+        outlets.own(page)  # another outlet's verbatim copy: its own id, as ingest gives it
         duplicates.mark(page)  # copies within this batch are linked, not hidden
         for article in page.articles if linker else []:
             linker.link(article)  # type: ignore[union-attr]
@@ -207,9 +203,9 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
                 else:
                     say_rejected(result.input, result.reason)
             else:  # a dump's header outlet may wait for the run's outlets (ingest/outlets.py)
-                for page in hold.feed(result):
+                for page in outlets.feed(result):
                     emit(page)
-        for page in hold.drain():
+        for page in outlets.drain():
             emit(page)
     return _exit_code(rejected, _missing(inputs))
 
@@ -248,7 +244,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
            workers: WorkersOption = None,
            from_parquet: Annotated[Path | None, typer.Option(
                "--from-parquet", help="Load the output folder of 'parallax batch' instead.")]
-           = None) -> None:
+           = None,
+           replace: Annotated[bool, typer.Option(
+               "--replace", help="A changed page replaces the version stored from the same "
+               "address or file (an outlet's correction), instead of being kept beside it.")]
+           = False) -> None:
     """Store, analyse and cluster inputs into the database (idempotent and resumable: inputs
     already stored are skipped, an interrupted run keeps everything committed).
 
@@ -299,17 +299,19 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                     say_rejected(outcome.input, outcome.reason or "")
 
             report = run_ingest(inputs, store, cfg, on_item=on_item,
-                                workers=workers or default_workers())
+                                workers=workers or default_workers(), replace=replace)
     finally:
         store.close()
     summary = {"stored": report.count("stored"), "skipped": report.count("skipped"),
                "rejected": report.count("rejected"), "stories": report.story_count,
-               "stories_changed": len(report.stories)}
+               "stories_changed": len(report.stories),
+               "replaced": len(report.removed.documents)}
     if as_json:
         sys.stdout.write(json.dumps({"schema": 1, "summary": summary, "db": db}) + "\n")
     else:
-        err.print(f"[green]done[/green] stored {summary['stored']}, skipped {summary['skipped']}"
-                  f" (already stored), rejected {summary['rejected']}; "
+        replaced = f" (replacing {summary['replaced']} earlier versions)" if replace else ""
+        err.print(f"[green]done[/green] stored {summary['stored']}{replaced}, skipped "
+                  f"{summary['skipped']} (already stored), rejected {summary['rejected']}; "
                   f"{summary['stories']} stories in {escape(db)}")
     raise typer.Exit(_exit_code(summary["rejected"], _missing(inputs)))
 
@@ -461,10 +463,10 @@ def show_settings() -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")  # width and eat [brackets]
 
 
-# The framing-model commands (train, evaluate) and the web commands (serve, token, demo) live in
-# their own modules; importing them registers them on ``app``. They are imported last because
-# they use this module's console and options.
-from parallax import cli_models, cli_web  # noqa: E402,F401
+# The framing-model commands (train, evaluate), the web commands (serve, token, demo) and
+# delete live in their own modules; importing them registers them on ``app``. They are
+# imported last because they use this module's console and options.
+from parallax import cli_manage, cli_models, cli_web  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     # ``python -m parallax.cli`` runs this file as ``__main__``, but cli_models and cli_web

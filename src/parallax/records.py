@@ -277,7 +277,7 @@ class Article:
     @staticmethod
     def make_id(title: str, text: str, *outlet: str) -> str:
         """Ids come from content so the same article read twice (even from two paths) is one row.
-        ``outlet``: only for another outlet's word-for-word copy (``runner.own_copies``)."""
+        ``outlet``: only for another outlet's word-for-word copy (``ingest.outlets.own_copies``)."""
         return "a" + content_hash(" ".join(title.split()).lower(), " ".join(text.split()),
                                   *outlet)
 

@@ -6,20 +6,21 @@ re-run skips what is stored (by content hash): ingest is idempotent and resumabl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from parallax.enrich.aliases import load_aliases
 from parallax.enrich.linker import CorpusLinker, seeded
 from parallax.ingest import read_inputs
-from parallax.ingest.outlets import KnownOutlets, OutletHold, spelling
+from parallax.ingest.outlets import RunOutlets
 from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
 from parallax.records import Article, Page, RawDocument, Rejection, Story
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
+from parallax.store.remove import Removed
 from parallax.stories.dedupe import NearDuplicateIndex
 
 
@@ -30,12 +31,15 @@ class InputOutcome:
     reason: str | None = None
     code: str | None = None
     articles: list[dict[str, Any]] = field(default_factory=list)
+    #: ids of the articles of the earlier versions this input replaced (``--replace``)
+    replaced: list[str] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         return {"schema": 1, "input": self.input,
                 "status": "rejected" if self.status == "rejected" else "ok",
                 "stored": self.status == "stored", "skipped": self.status == "skipped",
-                "reason": self.reason, "code": self.code, "articles": self.articles}
+                "reason": self.reason, "code": self.code, "articles": self.articles,
+                "replaced": self.replaced}
 
 
 @dataclass(slots=True)
@@ -43,6 +47,8 @@ class IngestReport:
     outcomes: list[InputOutcome] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)  # the stories this run changed
     story_count: int = 0  # stories in the store after the run
+    #: what ``replace`` took out: earlier versions of this run's inputs
+    removed: Removed = field(default_factory=Removed)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -50,23 +56,6 @@ class IngestReport:
     @property
     def rejected(self) -> list[InputOutcome]:
         return [o for o in self.outcomes if o.status == "rejected"]
-
-
-def own_copies(page: Page, outlet_of: Callable[[str], str | None]) -> None:
-    """A wire story another outlet ran word for word has the stored article's id (ids come
-    from title and text), so it was saved as that article: its outlet was lost, and the run's
-    stories listed it in place of the stored one (made up: three outlets' copy, one article of
-    the first outlet, a story of the last). Such a copy gets an id of its own (title, text and
-    outlet) and is linked as a near-duplicate, as the README promises for wire copies.
-    ``outlet_of``: the outlet an article id already has (the store's at ingest, the run's in
-    ``extract``/``analyze``), None when it has none or is new."""
-    for article in page.articles:
-        if article.role != "main" or not article.outlet:
-            continue
-        known = outlet_of(article.id)
-        if known and spelling(known) != spelling(article.outlet):  # not the hints' key:
-            # "Die Presse" and "La Presse" share one (R's review of 498d496)
-            article.id = Article.make_id(article.title, article.text, spelling(article.outlet))
 
 
 def stored_outlet(store: Store) -> Callable[[str], str | None]:
@@ -79,10 +68,14 @@ def stored_outlet(store: Store) -> Callable[[str], str | None]:
 def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            on_item: Callable[[InputOutcome], None] | None = None,
            pipeline: Pipeline | None = None, cluster: bool = True,
-           workers: int = 1, names: Mapping[str, str] | None = None) -> IngestReport:
+           workers: int = 1, names: Mapping[str, str] | None = None,
+           replace: bool = False) -> IngestReport:
     """``workers`` > 1 analyses on a process pool (``parallax.parallel``); linking, duplicate
     marks and the store stay here, in input order, so the database ends the same.
-    ``names``: an input path -> the name stored and reported for it (``named``)."""
+    ``names``: an input path -> the name stored and reported for it (``named``).
+    ``replace``: a page whose content is new replaces the stored documents of its address or
+    whole-file input (``Store.earlier_versions``), in the page's transaction; without it
+    both versions are kept, the new one marked a near-duplicate of the old."""
     report = IngestReport()
     new_articles: list[Article] = []
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
@@ -92,7 +85,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     stream = process_stream(named(items, names) if names else items, config, workers=workers,
                             skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline,
                             prepare=linker.prepare_pages)
-    hold = OutletHold(KnownOutlets([*config["known_outlets"], *store.outlets()]))
+    outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
 
     def record(outcome: InputOutcome) -> None:
         report.outcomes.append(outcome)
@@ -103,16 +96,25 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         if store.has_document(page.sha256):  # a held copy of a page stored since
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
-        own_copies(page, stored_outlet(store))
+        outlets.own(page)
         for article in page.articles:
             linker.link(article)
-        if not store.save_page(page, signatures=duplicates.mark(page)).new_document:
+        earlier = store.earlier_versions(page) if replace else []
+        duplicates.forget(store.document_articles(earlier))  # not a copy of what it replaces
+        signatures = duplicates.mark(page)
+        saved = (store.save_page(page, signatures=signatures, replaces=earlier) if earlier
+                 else store.save_page(page, signatures=signatures))
+        if not saved.new_document:
             # another ingest on this database stored it since the check: its run counts it
             # and clusters its articles
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
         new_articles.extend(page.articles)
-        record(_stored(page))
+        outcome = _stored(page)
+        if saved.removed is not None:
+            report.removed.add(saved.removed)
+            outcome.replaced = [a["id"] for a in saved.removed.articles]
+        record(outcome)
 
     for item, result in stream:
         if isinstance(item, Rejection):
@@ -125,12 +127,13 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             store.save_rejection(result)
             record(_rejected(result))
         else:
-            for page in hold.feed(result):  # a dump's header outlet may wait for the run's
+            for page in outlets.feed(result):  # a dump's header outlet may wait for the
                 save(page)
-    for page in hold.drain():  # ... outlets (ingest/outlets.py)
+    for page in outlets.drain():  # ... run's outlets (ingest/outlets.py)
         save(page)
     if cluster:
-        report.stories = update_stories(store, config, new_articles)
+        report.stories = update_stories(store, config, new_articles,
+                                        forgotten=report.removed.stories)
         report.story_count = store.counts()["stories"]
     return report
 
@@ -162,18 +165,39 @@ def corpus_linker(config: Config, stored: list[Article]) -> CorpusLinker:
     return seeded(stored, {(e.canonical, e.type) for e in aliases.values()})
 
 
-def update_stories(store: Store, config: Config, new_articles: list[Article]) -> list[Story]:
+def update_stories(store: Store, config: Config, new_articles: list[Article],
+                   forgotten: Collection[str] = ()) -> list[Story]:
     """Put this run's articles into stories: incrementally when the clusterer can (only the
-    stories that changed come back), else by re-clustering the whole store.
+    stories that changed come back), else by re-clustering the whole store. ``forgotten``:
+    stories that lost members to a removal this run (``forget``).
 
     Under the store's story lock from reading the index to saving it, so a second ingest into
     the same store at once reads the stories only after this one saved them (else an article
     both ingests share could land in two stories)."""
     clusterer = build_clusterer(config)
     with store.story_lock():
+        if forgotten:
+            _forget(store, config, forgotten)
         if isinstance(clusterer, OnlineClusterer):
             return clusterer.update(store, new_articles)
         return _recluster(store, config)
+
+
+def forget(store: Store, config: Config, story_ids: Collection[str]) -> list[Story]:
+    """Stories that lost members to a removal (``parallax delete``), made again from the
+    members left; returns those kept (the others had no main article left and are gone)."""
+    if not story_ids:
+        return []
+    with store.story_lock():
+        return _forget(store, config, story_ids)
+
+
+def _forget(store: Store, config: Config, story_ids: Collection[str]) -> list[Story]:
+    clusterer = build_clusterer(config)
+    if isinstance(clusterer, OnlineClusterer) and hasattr(clusterer, "forget"):
+        kept: list[Story] = clusterer.forget(store, story_ids)
+        return kept
+    return [s for s in _recluster(store, config) if s.id in story_ids]  # no index to mend
 
 
 def recluster(store: Store, config: Config) -> list[Story]:

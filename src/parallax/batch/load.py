@@ -1,8 +1,13 @@
 """`parallax ingest --from-parquet DIR`: batch results into a store for the web app.
 
 Documents already stored are skipped (same content hash), so loading twice, or loading the
-output of a resumed batch, is idempotent. Stories come from ``stories.parquet`` when it exists
-(the batch's global clustering), otherwise the store re-clusters. The batch's rejections
+output of a resumed batch, is idempotent. Each page goes through the rules ``ingest`` applies
+(``ingest.outlets.RunOutlets``, near-duplicate links), across shards and against the store.
+Stories come from ``stories.parquet`` (the batch's global clustering) when the store was empty
+and those rules changed no id, outlet or copy mark; otherwise an empty store re-clusters, and
+a store holding documents keeps its stories and takes the batch's articles into them as an
+ingest would (replacing them all with the batch's left the store's own articles in no story).
+The batch's rejections
 (records with no article, a PDF in a WARC, …) are stored as rejections too: they were left in
 ``rejections/``, so the web app's list of rejected inputs never showed them.
 """
@@ -21,9 +26,12 @@ import pyarrow.parquet as pq
 from parallax.batch.run import read_articles, read_parts
 from parallax.batch.schema import article_of
 from parallax.errors import Code, ParallaxError
-from parallax.records import Comment, Page, Rejection, Story
+from parallax.ingest.outlets import RunOutlets, spelling
+from parallax.records import Article, Comment, Page, Rejection, Story
+from parallax.runner import recluster, stored_outlet, update_stories
 from parallax.settings import Config
 from parallax.store.base import Store
+from parallax.stories.dedupe import NearDuplicateIndex
 
 
 @dataclass(slots=True)
@@ -44,6 +52,11 @@ def missing_output(out: Path) -> str | None:
         return (f"{out} holds no batch output (no articles/ folder); run 'parallax batch "
                 "INPUT --out DIR' first")
     return None
+
+
+def shard_of(row: dict[str, Any]) -> str:
+    """The shard a batch row was read from: its input without the record's part."""
+    return str(row["input"] or row["uri"]).split("#", 1)[0]
 
 
 @contextmanager
@@ -72,7 +85,37 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
     for c in read_parts(out, "comments"):
         comments[c["document"]].append(c)
     report = LoadReport()
-    for document, members in by_document.items():
+    fresh = store.counts()["documents"] == 0
+    # the rules ingest applies (one outlet's spellings folded, a copy by another outlet its
+    # own id, near-duplicates linked), now across shards and against the store: a worker
+    # sees its own shard only
+    outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
+    duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
+                                    store.signatures())
+    loaded: list[Article] = []
+    changed = False  # an id, outlet or copy mark the batch's stories.parquet does not know
+
+    def save(page: Page) -> None:
+        nonlocal changed
+        before = [(a.id, a.outlet, a.duplicate_of) for a in page.articles]
+        for article in page.articles:  # as the pipeline gave it: decided again over all
+            if article.role == "main":
+                article.duplicate_of = article.duplicate_similarity = None
+                if article.outlet and article.id == Article.make_id(
+                        article.title, article.text, spelling(article.outlet)):
+                    article.id = Article.make_id(article.title, article.text)
+        outlets.own(page)
+        signatures = duplicates.mark(page)
+        changed = changed or before != [(a.id, a.outlet, a.duplicate_of) for a in page.articles]
+        with _failing(report):
+            store.save_page(page, signatures=signatures)
+        loaded.extend(page.articles)
+        report.documents += 1
+        report.articles += len(page.articles)
+
+    # in the order ingest reads them (a folder's files, a shell glob: sorted paths), each
+    # shard's documents in their own order; partition files are named by a hash
+    for document, members in sorted(by_document.items(), key=lambda kv: shard_of(kv[1][0])):
         if store.has_document(document):
             report.skipped += 1
             continue
@@ -82,22 +125,26 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
                     articles=[article_of(r) for r in members],
                     comments=[Comment(c["text"], c["language"], c["author"]) for c in
                               sorted(comments.get(document, []), key=lambda c: c["position"])])
-        with _failing(report):
-            store.save_page(page)
-        report.documents += 1
-        report.articles += len(members)
+        spelt = [a.outlet for a in page.articles]
+        for ready in outlets.feed(page):
+            changed = changed or ready is not page or spelt != [a.outlet for a in page.articles]
+            save(ready)
+    for page in outlets.drain():
+        changed = True  # a hint held for the rest of the load may have been confirmed
+        save(page)
     for row in read_parts(out, "rejections"):
         with _failing(report):  # a database lost here was a traceback (R, twenty-first)
             store.save_rejection(Rejection(row["input"], row["reason"], row["code"]))
         report.rejected += 1
     stories_file = out / "stories.parquet"
-    if stories_file.exists():
+    if stories_file.exists() and fresh and not changed:  # the batch's grouping, as it was
         stories = [Story.from_dict({k: v for k, v in row.items() if k != "comparison"})
                    for row in pq.read_table(stories_file).to_pylist()]
         store.replace_stories(stories)
         report.stories = len(stories)
-    else:
-        from parallax.runner import recluster
-
+    elif fresh:
         report.stories = len(recluster(store, config))
+    else:  # the store's own stories stay; the batch's articles join them, as in an ingest
+        update_stories(store, config, loaded)
+        report.stories = store.counts()["stories"]
     return report

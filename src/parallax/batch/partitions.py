@@ -109,6 +109,7 @@ def run_partition(partition: Partition, out: str, config: Config,
                   threads: int | None = None) -> dict[str, Any]:
     """Analyse one shard and write its articles, comments and rejections; idempotent.
     ``threads``: math threads this worker may use (cores / workers on one machine)."""
+    from parallax.ingest.outlets import RunOutlets
     from parallax.stories.dedupe import NearDuplicateIndex
 
     root = Path(out)
@@ -121,20 +122,30 @@ def run_partition(partition: Partition, out: str, config: Config,
     articles: list[dict[str, Any]] = []
     comments: list[dict[str, Any]] = []
     rejections: list[dict[str, Any]] = []
+    outlets = RunOutlets(config["known_outlets"])  # the shard's spellings and copies, as
+    # extract gives them; ``ingest --from-parquet`` applies the same across shards
+
+    def keep(page: Page) -> None:
+        outlets.own(page)
+        duplicates.mark(page)
+        main = next((a.id for a in page.articles if a.role == "main"), None)
+        for article in page.articles:
+            articles.append(row_of(article, document=page.sha256, uri=page.uri,
+                                   kind=page.kind, fetched_at=page.fetched_at))
+        for position, comment in enumerate(page.comments):
+            comments.append({"document": page.sha256, "article_id": main,
+                             "position": position, "text": comment.text,
+                             "language": comment.language, "author": comment.author})
+
     for result in _processed(pipeline, _documents(partition.shard, config)):
         if isinstance(result, Rejection):
             rejections.append({"input": result.input, "code": result.code,
                                "reason": result.reason})
             continue
-        duplicates.mark(result)
-        main = next((a.id for a in result.articles if a.role == "main"), None)
-        for article in result.articles:
-            articles.append(row_of(article, document=result.sha256, uri=result.uri,
-                                   kind=result.kind, fetched_at=result.fetched_at))
-        for position, comment in enumerate(result.comments):
-            comments.append({"document": result.sha256, "article_id": main,
-                             "position": position, "text": comment.text,
-                             "language": comment.language, "author": comment.author})
+        for page in outlets.feed(result):
+            keep(page)
+    for page in outlets.drain():
+        keep(page)
     _write(root / "comments", partition, comments, COMMENT_SCHEMA)
     _write(root / "rejections", partition, rejections, REJECTION_SCHEMA)
     _write(root / "articles", partition, articles, ARTICLE_SCHEMA)  # last: marks it done

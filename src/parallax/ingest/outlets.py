@@ -19,8 +19,14 @@ now takes the first spelling seen (the store's before the run's). Only the same 
 digits fold (``spelling``), not the hints' key, which also drops a leading article and a domain
 ending: two papers, "Die Presse" and "La Presse", "La Tribune" and "The Tribune", share a key.
 
-``parallax batch`` needs none of this: it reads WARC HTML records, JSONL and Parquet shards,
-never text dumps, so no hint arises there (a record's ``text`` is given text, its outlet a field).
+Every way in applies these rules through one owner, ``RunOutlets``: ``ingest`` (the store's
+outlets and articles first), ``extract`` and ``analyze`` (the run's own), a ``parallax batch``
+shard (the shard's own: its worker sees no other shard), and ``ingest --from-parquet``, which
+applies them again against the store, so shards agree with each other and with earlier ingests
+once loaded. Batch had none of it: "Coast Post" and "coast post" stayed two outlets, and three
+outlets' verbatim copies of a wire story were one article id three times (twenty-second
+session). A batch rarely holds hints (its shards are WARC, JSONL and Parquet, not text dumps;
+a WARC's text/plain page may be one).
 
 Order within a run does not matter: a page whose hint no outlet known so far matches is held
 back and released after the run's last document, when every outlet of the run is known
@@ -33,9 +39,9 @@ hints match nothing (on the held-out real pages, 773 of 1,836 dumps had a header
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from parallax.records import Page
+from parallax.records import Article, Page
 from parallax.segment import outlet
 
 _WWW = re.compile(r"^\s*www\.", re.IGNORECASE)
@@ -124,4 +130,50 @@ class OutletHold:
         return held
 
 
-__all__ = ["MAX_HELD", "MIN_KEY", "KnownOutlets", "OutletHold"]
+def own_copies(page: Page, outlet_of: Callable[[str], str | None]) -> None:
+    """A wire story another outlet ran word for word has the stored article's id (ids come
+    from title and text), so it was saved as that article: its outlet was lost, and the run's
+    stories listed it in place of the stored one (made up: three outlets' copy, one article of
+    the first outlet, a story of the last). Such a copy gets an id of its own (title, text and
+    outlet) and is linked as a near-duplicate, as the README promises for wire copies.
+    ``outlet_of``: the outlet an article id already has, None when it has none or is new."""
+    for article in page.articles:
+        if article.role != "main" or not article.outlet:
+            continue
+        known = outlet_of(article.id)
+        if known and spelling(known) != spelling(article.outlet):  # not the hints' key:
+            # "Die Presse" and "La Presse" share one (R's review of 498d496)
+            article.id = Article.make_id(article.title, article.text, spelling(article.outlet))
+
+
+class RunOutlets:
+    """A run's pages get their outlets (hints confirmed, spellings folded: ``feed``/``drain``)
+    and, just before each is kept, their ids (``own``: a copy's own id). ``known``: outlets
+    spelt first (the ``known_outlets`` setting, the store's); ``stored``: the outlet a stored
+    article id has (``runner.stored_outlet``), None for a run without a store."""
+
+    def __init__(self, known: Iterable[str] = (),
+                 stored: Callable[[str], str | None] | None = None) -> None:
+        self.hold = OutletHold(KnownOutlets(known))
+        self.stored = stored
+        self.kept: dict[str, str] = {}  # article id -> the outlet it was kept with
+
+    def feed(self, page: Page) -> list[Page]:
+        return self.hold.feed(page)
+
+    def drain(self) -> list[Page]:
+        return self.hold.drain()
+
+    def own(self, page: Page) -> None:
+        own_copies(page, self.outlet_of)
+        for article in page.articles:
+            if article.role == "main" and article.outlet:
+                self.kept.setdefault(article.id, article.outlet)
+
+    def outlet_of(self, article_id: str) -> str | None:
+        if article_id in self.kept:
+            return self.kept[article_id]
+        return self.stored(article_id) if self.stored else None
+
+
+__all__ = ["MAX_HELD", "MIN_KEY", "KnownOutlets", "OutletHold", "RunOutlets", "own_copies"]

@@ -6,7 +6,7 @@ document in flight), and everything the web app and ``compare`` need is read bac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from parallax.records import Article, Page, Rejection, Story
 from parallax.store.browse import StoryFilter
+from parallax.store.remove import Removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class SavedPage:
     #: ids of the articles that were new; one already stored (the same content from another
     #: input) is linked, not duplicated
     new_articles: list[str] = field(default_factory=list)
+    #: what the page replaced (``save_page(replaces=)``), else None
+    removed: Removed | None = None
 
 
 class Store(Protocol):
@@ -35,11 +38,28 @@ class Store(Protocol):
         """True if this exact input was stored before (idempotent ingest skips it)."""
         ...
 
-    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> SavedPage:
+    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
+                  replaces: Sequence[str] = ()) -> SavedPage:
         """Store a page and its articles, comments, boilerplate and the articles' near-duplicate
         ``signatures`` in one transaction (a crash between them would leave an article that
-        re-runs skip and near-duplicate checks never see)."""
+        re-runs skip and near-duplicate checks never see). ``replaces``: stored documents
+        this page is a new version of, removed in the same transaction (``ingest --replace``:
+        a crash between the two would lose both versions or keep both)."""
         ...
+
+    # -- removing (``store/remove.py``) ----------------------------------------------------
+
+    def article_documents(self, article_id: str) -> list[str]: ...
+
+    def source_documents(self, source: str) -> list[str]: ...
+
+    def earlier_versions(self, page: Page) -> list[str]: ...
+
+    def document_articles(self, documents: Sequence[str]) -> list[str]: ...
+
+    def remove_documents(self, documents: Sequence[str]) -> Removed: ...
+
+    def drop_stories(self, story_ids: Sequence[str]) -> None: ...
 
     def save_rejection(self, rejection: Rejection) -> None: ...
 

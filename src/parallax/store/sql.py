@@ -21,6 +21,7 @@ import numpy as np
 from parallax.records import Article, Page, Rejection, Story
 from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
+from parallax.store.remove import RemoveQueries
 
 
 class Rows(Protocol):
@@ -42,7 +43,7 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class SQLStore(BrowseQueries):
+class SQLStore(BrowseQueries, RemoveQueries):
     conn: Connection
 
     def transaction(self) -> AbstractContextManager[None]:
@@ -66,10 +67,12 @@ class SQLStore(BrowseQueries):
         row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
-    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None) -> SavedPage:
+    def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
+                  replaces: Sequence[str] = ()) -> SavedPage:
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
+            removed = self.removing(replaces) if replaces else None  # in the same transaction
             inserted = conn.execute(
                 "INSERT INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING sha256",
@@ -110,7 +113,8 @@ class SQLStore(BrowseQueries):
             conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
             if signatures:  # in the page's transaction: a crash never keeps one without other
                 self.save_signatures(signatures)
-        return SavedPage(new_document=inserted is not None, new_articles=new_ids)
+        return SavedPage(new_document=inserted is not None, new_articles=new_ids,
+                         removed=removed)
 
     def save_signatures(self, signatures: dict[str, bytes]) -> None:
         self.conn.executemany("INSERT INTO article_signatures (article, signature)"

@@ -52,8 +52,16 @@ class NearDuplicateIndex:
 
     def _insert(self, article_id: str, minhash: np.ndarray) -> None:
         if article_id not in self.signatures:
-            self.lsh.insert(article_id, minhash)
+            if article_id not in self.lsh.order:  # else forgotten, and back: an id is its
+                self.lsh.insert(article_id, minhash)  # text, so its bands are these
             self.signatures[article_id] = minhash
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Articles removed from the store (``ingest --replace``): a page's new version must
+        not be marked a copy of the version it replaces. Their bands stay; ``mark`` skips
+        ids without a signature."""
+        for article_id in article_ids:
+            self.signatures.pop(article_id, None)
 
     def mark(self, page: Page) -> dict[str, bytes]:
         """Link each main article to an earlier near-identical one; return new signatures."""
@@ -64,7 +72,7 @@ class NearDuplicateIndex:
             minhash = signature(article.text)
             best, best_score = None, 0.0
             for other in self.lsh.query(minhash):
-                if other == article.id:
+                if other == article.id or other not in self.signatures:
                     continue
                 score = jaccard(minhash, self.signatures[other])
                 if score >= self.threshold and score > best_score:

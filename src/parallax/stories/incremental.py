@@ -15,7 +15,7 @@ its aftermath and the follow-up talks become one thread.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -126,6 +126,33 @@ class IncrementalClusterer:
                   if before.get(old) != new and (old in stored or old in before)}
         store.save_stories(changed, merges, [(p.id, p.to_json()) for p in profiles])
         return changed
+
+    def forget(self, store: Store, story_ids: Collection[str]) -> list[Story]:
+        """Stories that lost members to a removal (``store/remove.py``): each record (title,
+        outlets, key entities, days) made again from the members left, as ``update`` makes a
+        changed story's; one left without a main article is dropped. Returns the stories
+        kept. Nothing is re-assigned: the members left stay together (a rebuild, which
+        decides every join again without the removed articles, may group them otherwise)."""
+        if not store.has_story_profiles() and store.stories():
+            return self.rebuild(store)
+        index = self.load(store)
+        if index.stale_profiles:
+            return self.rebuild(store)
+        left = []
+        for story_id in sorted(story_ids):
+            state, stored = index.stories.get(story_id), store.story(story_id)
+            if state is None or not state.mains:
+                continue
+            if stored is not None:  # members in the record's order, not the index's load
+                # order: the title and key entities break ties by it
+                place = {a: i for i, a in enumerate(stored.article_ids)}
+                for members in (state.mains, state.related):
+                    members.sort(key=lambda a: place.get(a, len(place)))
+            left.append(story_id)
+        kept = [self.story(index, index.stories[s]) for s in left]
+        store.save_stories(kept, {})
+        store.drop_stories(sorted(set(story_ids) - set(left)))
+        return kept
 
     def rebuild(self, store: Store) -> list[Story]:
         articles = store.articles(role=None)

@@ -1,0 +1,141 @@
+"""``parallax delete``: take stored documents out again.
+
+Why: a journalist who ingested the wrong file, or a page that should not be there, had no way
+to take it out but to start a new database. A document goes with its articles, comments and
+boilerplate, and with what depends on them: search, entity and outlet pages, the
+near-duplicate index, its story (members, title, outlets, key entities, cached comparison;
+a story left without a main article is removed). The removal itself is ``store/remove.py``;
+the stories are made again under the story lock by ``runner.forget``. An outlet's corrected
+article replaces the stored one with ``parallax ingest --replace`` instead.
+
+Importing this module registers the command on the shared Typer ``app``, as ``cli_web`` does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from parallax.cli import (
+    DEFAULT_DB,
+    EXIT_OK,
+    EXIT_USAGE,
+    ConfigOption,
+    DbOption,
+    JsonOption,
+    _config,
+    _require_db,
+    app,
+    err,
+    say_error,
+)
+from parallax.store.base import Store
+from parallax.store.remove import Removed
+
+
+def _spellings(source: str) -> list[str]:
+    """A source as ingest may have named it: as given, normalised ("./a/../b.txt"), and, for
+    a path that exists here, absolute."""
+    names = [source, os.path.normpath(source)]
+    if os.path.exists(source):
+        names.append(os.path.abspath(source))
+    return list(dict.fromkeys(names))
+
+
+def _documents(store: Store, target: str, by_source: bool
+               ) -> tuple[list[str], str, str | None]:
+    """(the documents to remove, the status when there are none, why)."""
+    if by_source:
+        found = sorted({d for name in _spellings(target) for d in store.source_documents(name)})
+        return found, "not_found", "no stored document was read from this source"
+    article = store.article(target)
+    if article is None:
+        hint = " (a story id: delete its articles by their ids)" if store.story(target) else ""
+        return [], "not_found", f"no stored article has this id{hint}"
+    if article.role != "main":  # removing a teaser means removing the page that shows it
+        page = (store.article_source(target) or {}).get("input", "")
+        return [], "refused", ("this is a teaser on another page (a link to a report); "
+                               f"remove that page with --source {page!r}" if page else
+                               "this is a teaser on another page")
+    return store.article_documents(target), "not_found", None
+
+
+@app.command()
+def delete(ids: Annotated[list[str] | None, typer.Argument(
+               help="Article ids, as ingest --json, stories --json and the web app show them.",
+               show_default=False)] = None,
+           source: Annotated[list[str] | None, typer.Option(
+               "--source", help="Remove what was read from this file, URL or record, as "
+               "given to ingest (a file's records and feed items included). Repeatable.")]
+           = None,
+           db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
+           config: ConfigOption = None) -> None:
+    """Remove stored documents: each article's page (its teasers, comments and boilerplate
+    with it), or everything read from a source. Its story is made again from the articles
+    left, or removed when none is left. To store an outlet's corrected version instead, use
+    [bold]parallax ingest --replace[/bold].
+
+    Example: [bold]parallax delete 3f9a0c1d2e4b5a6c --db news.db[/bold];
+    [bold]parallax delete --source wrong-export.jsonl --db news.db --json[/bold]
+    """
+    from parallax.runner import forget
+    from parallax.store import open_store
+
+    targets = [(t, False) for t in ids or []] + [(s, True) for s in source or []]
+    if not targets:
+        say_error("give the article ids to delete, or --source PATH|URL")
+        raise typer.Exit(EXIT_USAGE)
+    _require_db(db)
+    cfg = _config(config)
+    store = open_store(db)
+    total = Removed()
+    rows: list[dict[str, Any]] = []
+    try:
+        for target, by_source in targets:
+            documents, status, why = _documents(store, target, by_source)
+            if not documents:
+                earlier = any(a["id"] == target for a in total.articles) or (
+                    by_source and any(d == target or d.startswith(target + "#")
+                                      for d in total.documents))
+                rows.append({"target": target, "status": "deleted" if earlier else status,
+                             "reason": "removed with an earlier target" if earlier else why,
+                             "documents": [], "articles": []})
+                continue
+            removed = store.remove_documents(documents)
+            total.add(removed)
+            rows.append({"target": target, "status": "deleted", "reason": None,
+                         "documents": removed.documents, "articles": removed.articles})
+        kept = forget(store, cfg, total.stories)
+        story_count = store.counts()["stories"]
+    finally:
+        store.close()
+    missing = sum(1 for r in rows if r["status"] != "deleted")
+    summary = {"documents": len(total.documents), "articles": len(total.articles),
+               "not_found": sum(1 for r in rows if r["status"] == "not_found"),
+               "refused": sum(1 for r in rows if r["status"] == "refused"),
+               "stories_changed": len(kept),
+               "stories_removed": len(total.stories) - len(kept), "stories": story_count}
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps({"schema": 1, "summary": summary, "db": db}) + "\n")
+    else:
+        for row in rows:
+            if row["status"] != "deleted":
+                say_error(f"not deleted {row['target']}: {row['reason']}")
+            elif row["articles"] or row["documents"]:
+                titles = "; ".join(f"{a['title'] or 'Untitled'} ({a['outlet'] or 'no outlet'})"
+                                   for a in row["articles"] if a["role"] == "main")
+                err.print(f"[green]deleted[/green] {escape(row['target'])}: "
+                          f"{len(row['documents'])} document(s), {len(row['articles'])} "
+                          f"article(s){escape(': ' + titles) if titles else ''}")
+        err.print(f"[green]done[/green] deleted {summary['documents']} documents "
+                  f"({summary['articles']} articles); {summary['stories_changed']} stories "
+                  f"made again from the articles left, {summary['stories_removed']} removed; "
+                  f"{story_count} stories in {escape(db)}")
+    raise typer.Exit(EXIT_USAGE if missing else EXIT_OK)

@@ -1,0 +1,218 @@
+"""Taking documents out of a store: a wrong file ingested by mistake (``parallax delete``), or
+an outlet's corrected article replacing the version stored (``parallax ingest --replace``).
+
+A document goes with everything that hangs on it: its comments and boilerplate, and each of
+its articles that no other stored document also holds (the same text read from a second input
+is one article with two sources: it stays, under the other source). An article goes from the
+search index (SQLite's FTS triggers; PostgreSQL's generated column), the facet index behind
+entity and outlet pages, the near-duplicate signatures, the story index and its story. A copy
+that named a removed article as its original (``duplicate_of``) loses the mark rather than
+point at nothing. The stories that held a removed article are returned: their records (title,
+outlets, key entities) are made again from the members left by the caller, under the story
+lock (``runner.forget``), and their cached comparisons are dropped here.
+
+Written once in the SQL both backends share, like ``sql.py``; deletes run children first, as
+the foreign keys (enforced on both) require.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from parallax.records import Page
+    from parallax.store.sql import Connection
+
+#: tables keyed by article that go with a removed article (children of ``articles``)
+_ARTICLE_TABLES = ("article_facets", "article_signatures", "article_vectors", "story_profiles")
+
+
+@dataclass(slots=True)
+class Removed:
+    """What a removal took out."""
+
+    #: the removed documents' inputs (file, record, address), as ingest named them
+    documents: list[str] = field(default_factory=list)
+    #: each removed article: id, role, title, outlet
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    #: stories that held a removed article (their records are now out of date)
+    stories: set[str] = field(default_factory=set)
+
+    def add(self, other: Removed) -> None:
+        self.documents += other.documents
+        self.articles += other.articles
+        self.stories |= other.stories
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def is_address(text: object) -> bool:
+    """An http(s) address (``ingest.url.is_url``, imported here only: it brings httpx)."""
+    from parallax.ingest.url import is_url
+
+    return isinstance(text, str) and is_url(text)
+
+
+class RemoveQueries:
+    conn: Connection
+
+    def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def json_text(self, column: str, key: str) -> str:
+        raise NotImplementedError
+
+    # -- finding what to remove ------------------------------------------------------------
+
+    def article_documents(self, article_id: str) -> list[str]:
+        """Every stored document holding the article (it has one per input it was read from)."""
+        return sorted({str(r[0]) for r in self.conn.execute(
+            "SELECT document FROM article_sources WHERE article = ?"
+            " UNION SELECT document FROM articles WHERE id = ?", (article_id, article_id))})
+
+    def source_documents(self, source: str) -> list[str]:
+        """Documents read from ``source``: an input as ingest named it (a file, a URL), every
+        record or item of it ("notes.jsonl" holds "notes.jsonl#line-3"), every file of a
+        folder ("week1" holds "week1/dump0.txt"), or a page's address (a feed item's or
+        record's own link included)."""
+        if not source.strip():
+            return []
+        # an address is one page, never the site under it
+        parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
+        heads = " OR ".join("substr(input, 1, ?) = ?" for _ in parts)
+        return sorted({str(r[0]) for r in self.conn.execute(
+            f"SELECT sha256 FROM documents WHERE input = ? OR uri = ? OR {heads}"
+            f" OR {self.json_text('metadata', 'url')} = ?",
+            [source, source, *[v for p in parts for v in (len(p), p)], source])})
+
+    def earlier_versions(self, page: Page) -> list[str]:
+        """Stored documents this page is a new version of (``ingest --replace``): those of
+        its address (the page's, or the link its record or feed item gives), or of its input
+        when that names a whole file. Not a record's or item's position ("notes.jsonl#line-3"):
+        a record inserted above it moves every later record down a line, and the record
+        stored from that line is then still in the file, a line further on; nor standard
+        input ("-"), which names no source."""
+        addresses = sorted({str(a) for a in (page.uri, page.metadata.get("url"))
+                            if is_address(a)})
+        clauses, params = [], []
+        if addresses:
+            marks = _marks(addresses)
+            clauses.append(f"uri IN ({marks}) OR {self.json_text('metadata', 'url')} IN ({marks})")
+            params += addresses + addresses
+        if page.input and page.input != "-" and "#" not in page.input:
+            clauses.append("input = ?")
+            params.append(page.input)
+        if not clauses:
+            return []
+        return sorted({str(r[0]) for r in self.conn.execute(
+            f"SELECT sha256 FROM documents WHERE sha256 != ? AND ({' OR '.join(clauses)})",
+            [page.sha256, *params])})
+
+    def document_articles(self, documents: Sequence[str]) -> list[str]:
+        """Ids of the articles these documents hold (as first or as a later source)."""
+        if not documents:
+            return []
+        marks = _marks(documents)
+        return sorted({str(r[0]) for r in self.conn.execute(
+            f"SELECT article FROM article_sources WHERE document IN ({marks})"
+            f" UNION SELECT id FROM articles WHERE document IN ({marks})",
+            [*documents, *documents])})
+
+    # -- removing --------------------------------------------------------------------------
+
+    def remove_documents(self, documents: Sequence[str]) -> Removed:
+        """Remove these documents in one transaction."""
+        with self.transaction():
+            return self.removing(documents)
+
+    def removing(self, documents: Sequence[str]) -> Removed:
+        """``remove_documents`` inside the caller's transaction (``save_page(replaces=)``
+        swaps a page's versions in one)."""
+        conn = self.conn
+        removed = Removed()
+        documents = sorted(set(documents))
+        if not documents:
+            return removed
+        marks = _marks(documents)
+        removed.documents = [str(r[0]) for r in conn.execute(
+            f"SELECT input FROM documents WHERE sha256 IN ({marks}) ORDER BY input", documents)]
+        gone: list[str] = []
+        for article_id in self.document_articles(documents):
+            other = conn.execute(
+                f"SELECT min(document) FROM article_sources WHERE article = ?"
+                f" AND document NOT IN ({marks})", [article_id, *documents]).fetchone()[0]
+            if other is not None:  # read from another input too: it stays, under that one
+                conn.execute(f"UPDATE articles SET document = ? WHERE id = ?"
+                             f" AND document IN ({marks})", [other, article_id, *documents])
+            else:
+                gone.append(article_id)
+        if gone:
+            self._remove_articles(gone, removed)
+        for table in ("comments", "boilerplate", "article_sources"):
+            conn.execute(f"DELETE FROM {table} WHERE document IN ({marks})", documents)
+        conn.execute(f"DELETE FROM documents WHERE sha256 IN ({marks})", documents)
+        return removed
+
+    def _remove_articles(self, ids: list[str], removed: Removed) -> None:
+        conn = self.conn
+        marks = _marks(ids)
+        removed.articles = [{"id": r["id"], "role": r["role"], "title": r["title"],
+                             "outlet": r["outlet"]} for r in conn.execute(
+            f"SELECT id, role, title, outlet FROM articles WHERE id IN ({marks})"
+            " ORDER BY rowid_", ids)]
+        removed.stories = {str(r[0]) for r in conn.execute(
+            f"SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
+        for table in _ARTICLE_TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
+        for table in ("story_articles", "article_sources"):
+            conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
+        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        if removed.stories:
+            stories = sorted(removed.stories)
+            conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({_marks(stories)})",
+                         stories)
+            self._unmark_copies(set(ids), stories)
+
+    def _unmark_copies(self, ids: set[str], stories: list[str]) -> None:
+        """A copy joins its original's story (``StoryIndex.assign``), so the copies of a
+        removed article are among the members of its stories."""
+        conn = self.conn
+        rows = list(conn.execute(
+            f"SELECT a.id, a.analysis, p.data FROM story_articles sa"
+            f" JOIN articles a ON a.id = sa.article"
+            f" LEFT JOIN story_profiles p ON p.article = a.id"
+            f" WHERE sa.story IN ({_marks(stories)})", stories))
+        for row in rows:
+            article_id, analysis, profile = row[0], row[1], row[2]
+            data = json.loads(analysis)
+            if data.get("duplicate_of") not in ids:
+                continue
+            data["duplicate_of"] = data["duplicate_similarity"] = None
+            conn.execute("UPDATE articles SET analysis = ? WHERE id = ?",
+                         (json.dumps(data, ensure_ascii=False), article_id))
+            if profile is not None:
+                slim = json.loads(profile)
+                slim["duplicate_of"] = None
+                conn.execute("UPDATE story_profiles SET data = ? WHERE article = ?",
+                             (json.dumps(slim, ensure_ascii=False), article_id))
+
+    def drop_stories(self, story_ids: Sequence[str]) -> None:
+        """Stories left without a main article by a removal (their teasers, if any, wait in
+        the story index for a story, as a teaser that matched none does)."""
+        if not story_ids:
+            return
+        marks = _marks(story_ids)
+        with self.transaction():
+            for table, column in (("story_articles", "story"), ("comparison_cache", "story"),
+                                  ("stories", "id")):
+                self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})",
+                                  list(story_ids))
+
+
+__all__ = ["RemoveQueries", "Removed", "is_address"]
