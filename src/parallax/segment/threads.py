@@ -209,6 +209,22 @@ def time_ago(line: Line) -> bool:
     return line.meta == "time" and line.words <= 5 and _AGO.search(line.text) is not None
 
 
+def reader_stamp(lines: list[Line], i: int) -> bool:
+    """``time_ago`` under a name, with a comment's button ("Reply", "Like") before the next
+    such stamp. Why the button: a "Latest" list under the article has the same shape, a
+    headline over its relative time over its teaser ("Ferry strike ends" / "2 hours ago" /
+    "Crews returned to work …", made up), and read as a thread its headlines were shown as
+    readers' names (twenty-second session, helper R)."""
+    if not (time_ago(lines[i]) and _name_above(lines, i)):
+        return False
+    for j in range(i + 1, min(len(lines), i + CHAIN)):
+        if time_ago(lines[j]):
+            return False
+        if lines[j].words <= LOOKUP_WORDS and comment_furniture(lines[j].text) == "action":
+            return True
+    return False
+
+
 def stamp_opener(lines: list[Line], start: int) -> int | None:
     """The first line of a thread below the article (from ``start``, the line after the line
     model's last main line) that no heading or author form announces: ``STAMPS`` comment time
@@ -220,7 +236,7 @@ def stamp_opener(lines: list[Line], start: int) -> int | None:
     first = None
     count = 0
     for i in range(start, len(lines)):
-        if not stamped(lines[i]) and not (time_ago(lines[i]) and _name_above(lines, i)):
+        if not stamped(lines[i]) and not reader_stamp(lines, i):
             continue
         if any(lines[j].words >= 3 and not stamped(lines[j])
                and (lines[j].words >= 8 or lines[j].text.rstrip().endswith(SENTENCE_END))
@@ -255,7 +271,7 @@ def thread_below(lines: list[Line], main: list[bool], heads: set[int]) -> int | 
     for k in range(min(last, len(lines) - 1), 0, -1):
         if k < edge - CHAIN:
             break
-        if time_ago(lines[k]) and _name_above(lines, k):
+        if reader_stamp(lines, k):
             start, edge = k - 1, k
     return stamp_opener(lines, start) if start == last or _article_above(lines, start) \
         else stamp_opener(lines, last)

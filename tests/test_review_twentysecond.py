@@ -1,0 +1,53 @@
+"""Review of the twenty-second session's changes (helper R): made-up inputs the changes' own
+tests did not cover, each failing before its fix (docs/robustness.md, "Twenty-second session
+(helper R): review of the session's changes")."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.segment.textdump import segment_text
+
+# (headline, three paragraphs, a "Latest" list's headlines, relative times and teasers): made up
+LATEST = {
+    "en": ("Harbour council approves new ferry timetable", [
+        "The harbour council approved a new ferry timetable on Monday after months of "
+        "complaints from commuters on the island.",
+        "Under the new plan, the first boat will leave at six in the morning and the last one "
+        "at eleven at night, every day of the week.",
+        "Councillor Edna Vayle said the extra crossings would be paid for from the parking "
+        "budget and would start in the spring."],
+        ["Ferry strike ends", "Market hall reopens", "Lighthouse repairs delayed"],
+        ["2 hours ago", "3 hours ago", "5 hours ago"],
+        ["Crews returned to work on Tuesday after a deal on pay was reached late at night.",
+         "The renovated hall opens with forty stalls and a new café on the first floor.",
+         "The works will now start in April because of the storms, the port authority said."]),
+    "de": ("Hafenrat beschließt neuen Fährfahrplan", [
+        "Der Hafenrat hat am Montag nach monatelangen Beschwerden der Pendler einen neuen "
+        "Fahrplan für die Inselfähre beschlossen.",
+        "Nach dem neuen Plan fährt das erste Boot um sechs Uhr morgens und das letzte um elf "
+        "Uhr abends, an jedem Tag der Woche.",
+        "Ratsfrau Edna Vayle sagte, die zusätzlichen Fahrten würden aus dem Parkhaushalt "
+        "bezahlt und im Frühjahr beginnen."],
+        ["Fährstreik beendet", "Markthalle wieder offen", "Leuchtturm später saniert"],
+        ["vor 2 Stunden", "vor 3 Stunden", "vor 5 Stunden"],
+        ["Die Besatzungen kehrten am Dienstag an die Arbeit zurück, nachdem eine Einigung "
+         "erzielt wurde.",
+         "Die renovierte Halle öffnet mit vierzig Ständen und einem neuen Café im ersten Stock.",
+         "Die Arbeiten beginnen wegen der Stürme erst im April, teilte die Hafenbehörde mit."]),
+}
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("lang", sorted(LATEST))
+def test_a_latest_list_under_the_article_is_no_readers_thread(lang: str, sep: str) -> None:
+    """cb9caca read a relative time under a short line as a reader's stamp under their name:
+    a "Latest" list under the article (headline / "2 hours ago" / teaser) became a thread,
+    its headlines shown as the readers' names. A pasted thread has its "Reply" buttons."""
+    title, body, headlines, times, teasers = LATEST[lang]
+    lines = [title, *body]
+    for headline, time, teaser in zip(headlines, times, teasers, strict=True):
+        lines += [headline, time, teaser]
+    seg = segment_text(sep.join([*lines, "Contact us", "Privacy Policy | Terms"]) + "\n")
+    assert not set(headlines) & set(seg.comment_authors)
+    assert not set(teasers) & set(seg.comments)
