@@ -24,6 +24,7 @@ from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
 from parallax.segment.htmlmeta import page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
+from parallax.segment.htmltables import restore_quotes
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import (
     COMMENT_ACTION,
@@ -395,6 +396,8 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     data = _extract(page, url, dated=not (published or published_iso))
     title = str(data.get("title") or "")
     paragraphs = _paragraphs(str(data.get("text") or ""))
+    if tree is not None:  # the block quotes trafilatura drops from table cells (22nd session)
+        paragraphs = restore_quotes(tree, paragraphs)
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     teaser_text = {" ".join(t.body) for t in related} | {t.title for t in related}

@@ -1,0 +1,64 @@
+"""HTML path: the block quotes trafilatura drops from a layout table's cells go back into the
+article, in place, and nothing else of the row changes (``htmltables.restore_quotes``)."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from parallax.segment.htmlpage import PLAIN, segment_html
+from parallax.segment.htmltables import restore_quotes
+
+LEAD = " ".join(f"The harbour board met on Monday for the {n} time this year to weigh the plan "
+                "for a new ferry pier at the north quay." for n in ("first", "second", "third"))
+AFTER = " ".join(f"Members said the {n} draft would go to the town for comment in the spring "
+                 "before any contract is signed." for n in ("new", "last"))
+QUOTE = "Every vessel that berths at the pier must carry a working lamp and a fog horn."
+
+
+def page(cell: str, menu: str = "Home Ferries Timetable Contact") -> str:
+    """A page of the 2000s: a menu cell beside the article's cell in one layout table."""
+    return ("<html><head><title>Ferry pier plan</title></head><body>"
+            f"<table><tr><td>{menu}</td><td>{cell}</td></tr></table></body></html>")
+
+
+QUOTED = page(f"<p>{LEAD}</p><p>The rule now reads:</p><blockquote><p>{QUOTE}</p></blockquote>"
+              f"<p>{AFTER}</p>")
+
+
+def test_a_quote_trafilatura_drops_from_a_table_cell_is_put_back_in_its_place() -> None:
+    text = " ".join(segment_html(QUOTED).paragraphs)
+    assert QUOTE in text
+    assert text.index("The rule now reads:") < text.index(QUOTE) < text.index(AFTER)
+    assert text.count("Every vessel") == 1
+
+
+def test_the_rows_other_text_stays_as_trafilatura_wrote_it() -> None:
+    """Only the quote is added: the menu cell and the paragraphs are neither lost nor doubled."""
+    text = " ".join(segment_html(QUOTED).paragraphs)
+    without = " ".join(segment_html(QUOTED.replace(
+        f"<blockquote><p>{QUOTE}</p></blockquote>", "")).paragraphs)
+    assert text.replace(f" {QUOTE}", "") == without
+
+
+def test_pages_without_a_quote_in_a_cell_are_left_alone() -> None:
+    paragraphs = ["| Home | " + LEAD + " |", AFTER]
+    for markup in (page(f"<p>{LEAD}</p>"),
+                   f"<html><body><p>{LEAD}</p><blockquote>{QUOTE}</blockquote></body></html>"):
+        tree = lxml_html.fromstring(markup.encode(), parser=PLAIN)
+        assert restore_quotes(tree, paragraphs) is paragraphs
+
+
+def test_a_quote_the_line_already_holds_is_not_added_again() -> None:
+    tree = lxml_html.fromstring(QUOTED.encode(), parser=PLAIN)
+    line = f"| Home Ferries Timetable Contact | {LEAD} The rule now reads: {QUOTE} {AFTER} |"
+    assert restore_quotes(tree, [line]) == [line]
+
+
+def test_a_line_with_words_the_page_rows_lack_gets_the_quote_after_the_text_before_it() -> None:
+    """Where writing the row again from the page would lose words of trafilatura's line (here
+    an ad's text the page's cells do not hold), the quote goes in after the words before it."""
+    tree = lxml_html.fromstring(QUOTED.encode(), parser=PLAIN)
+    line = (f"| Home Ferries Timetable Contact | {LEAD} The rule now reads: {AFTER} "
+            "Buy tickets online today |")
+    [out] = restore_quotes(tree, [line])
+    assert out == line.replace("The rule now reads:", f"The rule now reads: {QUOTE}")
