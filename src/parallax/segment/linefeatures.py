@@ -60,6 +60,7 @@ def _class_table() -> npt.NDArray[np.uint8]:
 # them without carrying from one field into the next
 _FIELD_BITS = 12
 _COUNTED = ((DIGIT,), (UPPER,), (ALPHA,), (LOWER, TOKEN_START), (COMMA,))
+_FIELD_SHIFTS = np.arange(0, _FIELD_BITS * len(_COUNTED), _FIELD_BITS, dtype=np.uint64)
 
 
 @cache
@@ -245,10 +246,10 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
         # the five counts from one table lookup and one sum (``_count_table``)
         flags = cls | token_start.view(np.uint8) * np.uint8(TOKEN_START)
         sums = per_line(_count_table().take(flags), starts)
-        mask = np.uint64((1 << _FIELD_BITS) - 1)
-        digits, upper, alpha, lower_first, commas = (
-            ((sums >> np.uint64(_FIELD_BITS * k)) & mask).astype(np.float64)
-            for k in range(len(_COUNTED)))
+        # the five fields at once: one shift, one mask, one cast over (fields × lines)
+        fields = sums >> _FIELD_SHIFTS[:, None]
+        fields &= np.uint64((1 << _FIELD_BITS) - 1)
+        digits, upper, alpha, lower_first, commas = fields.astype(np.float64)
     else:
         digits = per_line((cls & DIGIT) > 0, starts).astype(np.float64)
         upper = per_line((cls & UPPER) > 0, starts).astype(np.float64)
