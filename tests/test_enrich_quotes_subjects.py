@@ -16,7 +16,8 @@ def test_he_said_after_a_sentence_that_opens_with_a_phrase_is_its_subject() -> N
     article = _requoted(
         "Karl Berg, head of the Westport Ferry Club, said the national groups did not see "
         "\u201chow much anger there was on the quays.\u201d\n\nIn a spring interview, Tom Moss "
-        "spoke of the trouble he had raising money for the club. \u201cI met each one of the owners,\u201d "
+        "spoke of the trouble he had raising money for the club. "
+        "\u201cI met each one of the owners,\u201d "
         "he said. \u201cStill, it is slow going.\u201d",
         [("Karl Berg", "PERSON"), ("Tom Moss", "PERSON"), ("Westport Ferry Club", "ORG")])
     shown = _speakers(article)
