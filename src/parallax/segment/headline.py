@@ -74,6 +74,8 @@ REPEAT_MAX_WORDS = 25
 #: a first line with no separator becomes the headline of an untitled article when at least
 #: this share of its content words is in the article's lead
 LEAD_SHARE = 0.5
+#: a page-title line longer than this is no page title (``page_title_headline``)
+PAGE_TITLE_MAX_WORDS = 40
 
 
 def headline_like(line: Line) -> bool:
@@ -272,6 +274,50 @@ def untitled_headline(paragraphs: list[str], page: list[Line],
         if len(mine) >= 2 and share_in(mine, lead_words(paragraphs)) >= LEAD_SHARE:
             return candidate, False
     return "", False
+
+
+def page_title_headline(title: str, paragraphs: list[str], page: list[Line],
+                        repeated: Callable[[], bool]) -> str:
+    """The page's first line (its headline part when ``title_part`` finds one) in place of
+    ``title`` when that line reads as the page's ``<title>``, else ``title``.
+
+    Why: with the ``<title>`` copied on top of a dump (made up: "Ferry fares rise again |
+    Harbour Post"), the trivial choice of the first line was right more often than the
+    header rules (held out, fifteenth session: 0.906-0.909 against 0.871-0.892): the rules
+    gave no title, or a caption, a sidebar line or a standfirst, where the page's own title
+    said it. Read from the training sites (twenty-second session, helper T): a first line is
+    the page's title when a part of it comes back further down the page (``repeated``:
+    ``pagecontext.title_repeats``, the ``<h1>`` under the ``<title>``; a site's name in its
+    logo; asked last), it has ``TITLE_PART_WORDS``+ words and is no chrome
+    (``headline_like``, or a long line of at most ``PAGE_TITLE_MAX_WORDS``), and the
+    article's text holds at least ``UNRELATED`` of its content words and more of them than
+    of ``title``'s. A first line
+    that is a site's name or menu (dumps without the ``<title>``) has too few words or
+    comes back nowhere. A ``title`` the first line confirms (``same_words``) stays, but one
+    that runs on past the first line's headline part with no separator (a headline and its
+    section and date read as one line: "Ferry fares rise again Business, Updated Nov 6") is
+    cut to that part."""
+    if not page or not paragraphs:
+        return title
+    first = page[0]
+    text = MARKS.sub("", first.text).strip()
+    theirs, part = content_words(text), title_part(text)
+    mine = content_words(title)
+    if title and same_words(mine, theirs):
+        rest = title[len(part):] if part and title.startswith(part) else ""
+        if rest.strip() and not TITLE_PARTS.match(rest):
+            return part
+        return title  # (a separator after the part: the headline's own second part)
+    if first.words < TITLE_PART_WORDS or first.words > PAGE_TITLE_MAX_WORDS or len(theirs) < 2 \
+            or not (headline_like(first) or first.words > 8) or not repeated():
+        return title
+    words: set[str] = set()
+    for paragraph in paragraphs:
+        words |= content_words(paragraph)
+    share = share_in(theirs, words)
+    if share < UNRELATED or (title and share_in(mine, words) >= share):
+        return title
+    return part or text
 
 
 def _token_f1(a: str, b: str) -> float:

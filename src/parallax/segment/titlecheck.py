@@ -31,10 +31,12 @@ from parallax.segment.headline import (
     content_words,
     first_line_headline,
     lead_words,
+    page_title_headline,
     same_words,
     share_in,
 )
 from parallax.segment.lines import Line, paragraph_like
+from parallax.segment.pagecontext import title_repeats
 from parallax.segment.trees import packaged
 
 NAMES = ("lead_share", "content_words", "gap_to_body", "meta_above", "meta_below", "repeats",
@@ -126,11 +128,17 @@ def probability(title: str, paragraphs: list[str], lines: list[Line],
 
 def shown_title(title: str, paragraphs: list[str], lines: list[Line],
                 trace: list[tuple[str, str]]) -> str:
-    """``title``, or "" when the page does not bear it out (see the module's docstring)."""
+    """``title``, or "" when the page does not bear it out (see the module's docstring); then
+    the page's first line in its place when that line reads as the page's ``<title>`` and the
+    article bears it out better (``headline.page_title_headline``; never when the first line
+    is the article's own first line)."""
     model = _model()
-    if not title or model is None or confirmed_by_first_line(title, lines, trace):
+    if title and model is not None and not confirmed_by_first_line(title, lines, trace) \
+            and probability(title, paragraphs, lines, trace) < model[2]:
+        title = ""
+    if not lines or (trace and trace[0][1] == "body"):
         return title
-    return title if probability(title, paragraphs, lines, trace) >= model[2] else ""
+    return page_title_headline(title, paragraphs, lines, lambda: bool(title_repeats(lines)))
 
 
 __all__ = ["NAMES", "confirmed_by_first_line", "features", "probability", "shown_title",
