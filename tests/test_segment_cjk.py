@@ -7,7 +7,7 @@ import pytest
 
 from parallax.errors import InputRejected
 from parallax.records import RawDocument
-from parallax.segment.cjk import cjk_chars, weighed_length, word_count
+from parallax.segment.cjk import cjk_chars, script_language, weighed_length, word_count
 from parallax.segment.heuristic import HeuristicSegmenter
 from parallax.segment.textdump import segment_text
 from parallax.settings import load_config
@@ -64,6 +64,24 @@ def test_a_four_paragraph_cjk_report_is_not_rejected(lang: str) -> None:
         pytest.fail(f"rejected: {error}")
     text = page.articles[0].text  # type: ignore[attr-defined]
     assert all(p in text for p in lines[1:])
+
+
+@SEPS
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_short_cjk_report_has_no_reader_comments(lang: str, sep: str) -> None:
+    """The short-text language model named these lines English or German, so on a Chinese or
+    Japanese page each "switched language" and the last two paragraphs were comments."""
+    title, *body = PAGES[lang][:5]
+    seg = segment_text(sep.join([title, *body]) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert main.paragraphs == body and not main.notes
+    assert not seg.comments
+
+
+def test_script_language() -> None:
+    assert script_language(PAGES["zh"][2]) == "zh" and script_language(PAGES["ja"][2]) == "ja"
+    assert script_language("새 도서관은 3층 건물로 약 15만 권의 책을 소장할 수 있다.") == "ko"
+    assert script_language("Zürich") is None and script_language("Wi-Fi 港") is None
 
 
 def test_counts() -> None:

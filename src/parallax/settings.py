@@ -61,7 +61,8 @@ SETTINGS: tuple[Setting, ...] = (
             "User-Agent sent with every fetch, so site owners can see who reads them.",
             "Honest, identifiable agent string."),
     Setting("min_article_chars", 200,
-            "Shorter main texts are reported as 'no article found' instead of stored.",
+            "Shorter main texts are reported as 'no article found' instead of stored. A "
+            "Chinese or Japanese character counts as 2.4 characters (segment/cjk.py).",
             "Shortest real news items in the demo corpus are ~600 chars; teasers ~150."),
     Setting("max_analysed_chars", 200_000,
             "Longest main text analysed in full: a longer one (an e-book, a PDF dump, a log "

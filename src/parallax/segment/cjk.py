@@ -74,6 +74,27 @@ def content_bigrams(text: str) -> set[str]:
     return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
+def script_language(text: str) -> str | None:
+    """"ja", "zh" or "ko" for a line written mostly in CJK characters (kana make it Japanese)
+    or in Hangul, else None. Why: the language identifier's model for short texts knows none
+    of them, and named a Chinese or Korean paragraph of 30 characters English or German: on
+    such a page every short line switched language and was read as a reader's comment (made
+    up, four-paragraph reports)."""
+    if not text or text.isascii():
+        return None
+    letters = sum(map(str.isalpha, text))
+    if 2 * len(_HANGUL.findall(text)) >= letters:
+        return "ko"
+    cjk = cjk_chars(text)
+    if not cjk or 2 * cjk < letters:
+        return None
+    return "ja" if _KANA.search(text) else "zh"
+
+
 def page_word_counts(page: str, texts: list[str], counts: list[int]) -> list[int]:
     """``counts`` (the lines' ``len(split())``) with CJK lines counted by ``word_count``; the
     same list when the page holds no CJK character. Its highest code point is read from the
@@ -97,6 +118,7 @@ __all__ = [
     "cjk_chars",
     "content_bigrams",
     "page_word_counts",
+    "script_language",
     "weighed_length",
     "word_count",
 ]

@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.enrich.language import LangidIdentifier
-from parallax.segment.cjk import CJK_END, TITLE_END, page_word_counts, word_count
+from parallax.segment.cjk import CJK_END, TITLE_END, page_word_counts, script_language, word_count
 from parallax.segment.dates import (
     DAY_WORDS,
     RELATIVE_TEXT,
@@ -488,7 +488,7 @@ class LineClassifier:
         if text not in self._detected:
             if len(self._detected) > 10_000:  # a classifier kept for many pages
                 self._detected.clear()
-            self._detected[text] = _identifier().detect(text)
+            self._detected[text] = script_language(text) or _identifier().detect(text)
         return self._detected[text]
 
 
