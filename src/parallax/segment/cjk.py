@@ -29,7 +29,7 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CJK_FIRST = 0x3040
 _CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 #: a CJK sentence's end (the ideographic full stop; with the full-width ! ? : and closing
-#: quotes too, a Japanese portal's promotions ("…受付中！") read as prose: training page
+#: quotes too, a Japanese portal's promotion lines (ending in "！") read as prose: training page
 #: yahoo-4's article ran on into its sidebars, F1 0.84 -> 0.49; with the full stop alone 0.64)
 CJK_END = ("。",)
 #: what a title does not end with (``lines.title_like``): a full stop, a colon, their CJK form
