@@ -27,11 +27,13 @@ from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
 from parallax.enrich.interface_words import drop_interface_words
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.enrich.name_leads import split_lead
+from parallax.enrich.ner_spans import owners_of_common_words, people_typed_bodies
 from parallax.enrich.ner_types import (
     places_typed_people,
     places_typed_people_ru,
     surnames_typed_places,
 )
+from parallax.enrich.us_states import name_states
 from parallax.records import Article, Mention, entity_id
 from parallax.registry import register
 from parallax.settings import Config
@@ -158,6 +160,10 @@ class MultilingualEntities:
         mentions = drop_overlaps(found + extra)
         mentions = drop_interface_words(mentions, text, self.aliases)
         if article.language == "en":
+            mentions = owners_of_common_words(mentions, text, _CommonWords(text).lower,
+                                              self._canonical)
+            people_typed_bodies(mentions, text, self.aliases)
+            name_states(mentions)
             surnames_typed_places(mentions, text, self.aliases)
             places_typed_people(mentions, text, self.aliases)
         article.entities = link_name_parts(mentions)
