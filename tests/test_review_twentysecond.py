@@ -51,3 +51,28 @@ def test_a_latest_list_under_the_article_is_no_readers_thread(lang: str, sep: st
     seg = segment_text(sep.join([*lines, "Contact us", "Privacy Policy | Terms"]) + "\n")
     assert not set(headlines) & set(seg.comment_authors)
     assert not set(teasers) & set(seg.comments)
+
+
+# a page of the 2000s (made up): a menu cell beside the article's cell in one layout table,
+# the article quoting a rule in a block quote, and a spacer row of cells holding no word (a
+# star, a dash) under them
+RULE = "Every stall on the quay must close its awning before the evening ferry docks."
+LAYOUT = ("<html><head><title>Quay market rules</title></head><body><table><tr>"
+          "<td>Home Market Quay Contact</td><td><p>" + " ".join(
+              f"The quay market board met on {day} to settle the rules for the summer stalls "
+              "along the north pier." for day in ("Monday", "Tuesday", "Friday"))
+          + "</p><p>The new rule reads:</p><blockquote><p>" + RULE + "</p></blockquote><p>"
+          "Stall holders said they would ask the board to move the closing time to the last "
+          "boat of the day.</p></td></tr>{spacer}</table></body></html>")
+
+
+@pytest.mark.parametrize("spacer", ["<tr><td>*</td><td>*</td></tr>",
+                                    "<tr><td>—</td><td><img src='dot.gif'></td></tr>"])
+def test_a_spacer_row_does_not_repeat_the_quote_put_back(spacer: str) -> None:
+    """9a5e495 puts a block quote trafilatura drops from a table cell back into its row; a
+    row line without words ("| * | * |") is held by every row, so it was written again as the
+    quoted row's quote: the quote stood twice in the article."""
+    from parallax.segment.htmlpage import segment_html
+
+    text = " ".join(segment_html(LAYOUT.replace("{spacer}", spacer)).paragraphs)
+    assert text.count(RULE) == 1

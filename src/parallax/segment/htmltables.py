@@ -134,6 +134,8 @@ def restore_quotes(tree: etree._Element, paragraphs: list[str]) -> list[str]:
             continue
         held = Counter(_tokens(line))
         size = sum(held.values())
+        if not size:  # a spacer row ("| * | * |"): every row holds its no words, and it was
+            continue  # written again as the quoted row's quotes, doubling them (review, R)
         best: tuple[list[list[tuple[str, bool]]], int] | None = None
         for cells, words, total in found:
             if total >= size and sum((held & words).values()) >= ROW_MATCH * size \
