@@ -54,3 +54,26 @@ def test_key_entities_do_not_depend_on_the_process_hash_seed() -> None:
                              capture_output=True, text=True, check=True).stdout
         shown.add(out.strip())
     assert len(shown) == 1
+
+
+def test_a_storys_record_does_not_depend_on_its_members_arrival_order() -> None:
+    """Two equally central headlines and two equally counted names: the record took the first
+    arrived, so a story that grew over two ingest runs (its earlier articles arriving last
+    in the second run's regrouping, or a replaced article coming back last) read otherwise
+    than a ``--rebuild`` of the same members. Now by day, then id."""
+    from datetime import date
+
+    def profile(article_id: str, day: int, names: list[str]) -> ArticleProfile:
+        return ArticleProfile(id=article_id, title=f"Harbour deal ({article_id})",
+                              day=date(2026, 11, day),
+                              named={n: ("PERSON", 1, 0) for n in names})
+
+    profiles = {"b": profile("b", 1, ["Ilse Varga", "Tomas Brenner"]),
+                "a": profile("a", 2, ["Tomas Brenner", "Ilse Varga"])}
+    index = type("Index", (), {"profiles": profiles, "unit_keys": {}})()
+    records = [IncrementalClusterer(Config()).story(  # type: ignore[arg-type]
+        index, StoryState(id="s1", order=0, mains=mains)).to_dict()
+        for mains in (["a", "b"], ["b", "a"])]
+    assert records[0] == records[1]
+    assert records[0]["article_ids"] == ["b", "a"] and records[0]["title"] == "Harbour deal (b)"
+    assert records[0]["key_entities"] == ["Ilse Varga", "Tomas Brenner"]

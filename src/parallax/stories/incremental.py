@@ -140,14 +140,9 @@ class IncrementalClusterer:
             return self.rebuild(store)
         left = []
         for story_id in sorted(story_ids):
-            state, stored = index.stories.get(story_id), store.story(story_id)
+            state = index.stories.get(story_id)
             if state is None or not state.mains:
                 continue
-            if stored is not None:  # members in the record's order, not the index's load
-                # order: the title and key entities break ties by it
-                place = {a: i for i, a in enumerate(stored.article_ids)}
-                for members in (state.mains, state.related):
-                    members.sort(key=lambda a: place.get(a, len(place)))
             left.append(story_id)
         kept = [self.story(index, index.stories[s]) for s in left]
         store.save_stories(kept, {})
@@ -163,13 +158,20 @@ class IncrementalClusterer:
     # -- records ---------------------------------------------------------------------------
 
     def story(self, index: StoryIndex, state: StoryState) -> Story:
-        mains = [index.profiles[i] for i in state.mains]
+        """The story's record. Members are listed by day, then id, whatever order they
+        arrived in: the title and key entities break ties by that order (the first of two
+        equally central headlines, the first named of two equally counted names), so a story
+        that grew over several ingest runs, or lost a member to ``forget``, reads as a
+        ``--rebuild`` of the same members does (made up: two runs of 400 reports, listed
+        with the arrival order, left 14 of 18 records different from the rebuild's)."""
+        mains = sorted((index.profiles[i] for i in state.mains), key=time_order)
+        related = sorted(state.related, key=lambda i: time_order(index.profiles[i]))
         members = set(state.mains)
         days = sorted(p.day for p in mains if p.day)
         independent = [p for p in mains if not (p.duplicate_of and p.duplicate_of in members)]
         return Story(
             id=state.id, title=self._title(index, state, mains),
-            article_ids=state.mains + state.related, main_count=len(mains),
+            article_ids=[p.id for p in mains] + related, main_count=len(mains),
             outlets=sorted({p.outlet for p in mains if p.outlet}),
             independent_outlets=sorted({p.outlet for p in independent if p.outlet}),
             languages=sorted({p.language for p in mains if p.language}),
