@@ -85,6 +85,9 @@ class FakeStore:
     def articles(self, role: str | None = "main") -> list[Article]:
         return list(self.items.values())
 
+    def article_versions(self, article_ids: list[str]) -> list[tuple[str, str]]:
+        return [(i, f"doc-{i}") for i in sorted(article_ids) if i in self.items]
+
     def article_source(self, article_id: str) -> dict[str, Any] | None:
         return {"input": f"corpus/{article_id}.html", "uri": "file:///x", "kind": "html",
                 "fetched_at": "2026-10-16T09:00:00Z", "also_in": []}

@@ -313,6 +313,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
         err.print(f"[green]done[/green] stored {summary['stored']}{replaced}, skipped "
                   f"{summary['skipped']} (already stored), rejected {summary['rejected']}; "
                   f"{summary['stories']} stories in {escape(db)}")
+        if report.unmatched:
+            from parallax.runner import NOTHING_TO_MATCH
+
+            err.print(f"[yellow]not replaced[/yellow] {report.unmatched} input(s): "
+                      f"{escape(NOTHING_TO_MATCH.removeprefix('--replace: '))}")
     raise typer.Exit(_exit_code(summary["rejected"], _missing(inputs)))
 
 

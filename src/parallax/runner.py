@@ -20,8 +20,14 @@ from parallax.records import Article, Page, RawDocument, Rejection, Story
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
-from parallax.store.remove import Removed
+from parallax.store.remove import Removed, replace_keys
 from parallax.stories.dedupe import NearDuplicateIndex
+
+#: the reason a stored page carries when ``--replace`` had nothing to find its earlier version
+#: by: the user expected a correction and got a second article beside the first
+NOTHING_TO_MATCH = ("--replace: nothing to match this by (a record without a url, or standard "
+                    "input), so it is stored beside any earlier version; to correct one, "
+                    "'parallax delete' the old article's id, then ingest this again")
 
 
 @dataclass(slots=True)
@@ -49,6 +55,8 @@ class IngestReport:
     story_count: int = 0  # stories in the store after the run
     #: what ``replace`` took out: earlier versions of this run's inputs
     removed: Removed = field(default_factory=Removed)
+    #: pages ``replace`` had nothing to match by (``NOTHING_TO_MATCH``), stored as new
+    unmatched: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -111,6 +119,9 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             return
         new_articles.extend(page.articles)
         outcome = _stored(page)
+        if replace and replace_keys(page) == ([], None):  # said, not silently kept beside
+            outcome.reason = NOTHING_TO_MATCH
+            report.unmatched += 1
         if saved.removed is not None:
             report.removed.add(saved.removed)
             outcome.replaced = [a["id"] for a in saved.removed.articles]

@@ -103,6 +103,17 @@ class BrowseQueries:
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article, kind, value, detail)"
             " DO UPDATE SET count = excluded.count", [(article_id, *f) for f in facets])
 
+    def article_versions(self, article_ids: list[str]) -> list[tuple[str, str]]:
+        """(article id, the document it is stored from), by id: an article ``ingest
+        --replace`` stored again under its id (its outlet or date corrected) comes from
+        another document."""
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        return [(str(r[0]), str(r[1])) for r in self.conn.execute(
+            f"SELECT id, document FROM articles WHERE id IN ({marks}) ORDER BY id",
+            article_ids)]
+
     def cached_comparison(self, story_id: str, signature: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM comparison_cache WHERE story = ? AND"
                                 " signature = ?", (story_id, signature)).fetchone()

@@ -59,6 +59,19 @@ def is_address(text: object) -> bool:
     return isinstance(text, str) and is_url(text)
 
 
+def replace_keys(page: Page) -> tuple[list[str], str | None]:
+    """What ``ingest --replace`` finds a page's earlier versions by: its addresses (the
+    page's, or the link its record or feed item gives) and its input when that names a whole
+    file. Not a record's or item's position ("notes.jsonl#line-3"): a record inserted above
+    it moves every later record down a line, and the record stored from that line is then
+    still in the file, a line further on; nor standard input ("-"), which names no source.
+    Neither: the page has nothing to be matched by (a URL-less record)."""
+    addresses = sorted({str(a) for a in (page.uri, page.metadata.get("url"))
+                        if is_address(a)})
+    whole = page.input if page.input and page.input != "-" and "#" not in page.input else None
+    return addresses, whole
+
+
 class RemoveQueries:
     conn: Connection
 
@@ -93,21 +106,16 @@ class RemoveQueries:
 
     def earlier_versions(self, page: Page) -> list[str]:
         """Stored documents this page is a new version of (``ingest --replace``): those of
-        its address (the page's, or the link its record or feed item gives), or of its input
-        when that names a whole file. Not a record's or item's position ("notes.jsonl#line-3"):
-        a record inserted above it moves every later record down a line, and the record
-        stored from that line is then still in the file, a line further on; nor standard
-        input ("-"), which names no source."""
-        addresses = sorted({str(a) for a in (page.uri, page.metadata.get("url"))
-                            if is_address(a)})
+        its ``replace_keys``."""
+        addresses, whole = replace_keys(page)
         clauses, params = [], []
         if addresses:
             marks = _marks(addresses)
             clauses.append(f"uri IN ({marks}) OR {self.json_text('metadata', 'url')} IN ({marks})")
             params += addresses + addresses
-        if page.input and page.input != "-" and "#" not in page.input:
+        if whole is not None:
             clauses.append("input = ?")
-            params.append(page.input)
+            params.append(whole)
         if not clauses:
             return []
         return sorted({str(r[0]) for r in self.conn.execute(
@@ -173,26 +181,46 @@ class RemoveQueries:
         for table in ("story_articles", "article_sources"):
             conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
         conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        # a copy's story may be another one: its record and comparison named the original
+        removed.stories |= self._unmark_copies(set(ids), sorted(removed.stories))
         if removed.stories:
             stories = sorted(removed.stories)
             conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({_marks(stories)})",
                          stories)
-            self._unmark_copies(set(ids), stories)
 
-    def _unmark_copies(self, ids: set[str], stories: list[str]) -> None:
-        """A copy joins its original's story (``StoryIndex.assign``), so the copies of a
-        removed article are among the members of its stories."""
+    def _unmark_copies(self, ids: set[str], stories: list[str]) -> set[str]:
+        """Copies of a removed article become articles of their own (no other copy is made
+        their original: the near-duplicate index matched each copy to the removed one, not
+        the copies to each other). A copy joins its original's story (``StoryIndex.assign``),
+        but a later run's regrouping may move it to another (``stories.regroup``), so copies
+        are found by their profiles, as well as among the removed stories' members (an
+        article a crash left unprofiled). Returns the stories the copies are in."""
         conn = self.conn
+        wanted = sorted(ids)
+        found = [str(r[0]) for r in conn.execute(
+            f"SELECT article FROM story_profiles WHERE"
+            f" {self.json_text('data', 'duplicate_of')} IN ({_marks(wanted)})", wanted)]
+        clauses, params = [], []
+        if stories:
+            clauses.append(f"a.id IN (SELECT article FROM story_articles"
+                           f" WHERE story IN ({_marks(stories)}))")
+            params += stories
+        if found:
+            clauses.append(f"a.id IN ({_marks(found)})")
+            params += found
+        if not clauses:
+            return set()
         rows = list(conn.execute(
-            f"SELECT a.id, a.analysis, p.data FROM story_articles sa"
-            f" JOIN articles a ON a.id = sa.article"
+            f"SELECT a.id, a.analysis, p.data FROM articles a"
             f" LEFT JOIN story_profiles p ON p.article = a.id"
-            f" WHERE sa.story IN ({_marks(stories)})", stories))
+            f" WHERE {' OR '.join(clauses)}", params))
+        copies: list[str] = []
         for row in rows:
             article_id, analysis, profile = row[0], row[1], row[2]
             data = json.loads(analysis)
             if data.get("duplicate_of") not in ids:
                 continue
+            copies.append(article_id)
             data["duplicate_of"] = data["duplicate_similarity"] = None
             conn.execute("UPDATE articles SET analysis = ? WHERE id = ?",
                          (json.dumps(data, ensure_ascii=False), article_id))
@@ -201,6 +229,11 @@ class RemoveQueries:
                 slim["duplicate_of"] = None
                 conn.execute("UPDATE story_profiles SET data = ? WHERE article = ?",
                              (json.dumps(slim, ensure_ascii=False), article_id))
+        if not copies:
+            return set()
+        return {str(r[0]) for r in conn.execute(
+            f"SELECT DISTINCT story FROM story_articles WHERE article IN ({_marks(copies)})",
+            copies)}
 
     def drop_stories(self, story_ids: Sequence[str]) -> None:
         """Stories left without a main article by a removal (their teasers, if any, wait in
@@ -215,4 +248,4 @@ class RemoveQueries:
                                   list(story_ids))
 
 
-__all__ = ["RemoveQueries", "Removed", "is_address"]
+__all__ = ["RemoveQueries", "Removed", "is_address", "replace_keys"]

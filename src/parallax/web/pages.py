@@ -70,7 +70,8 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                 raise ctx.not_found("story")
             if story.id != story_id:  # merged into another story: old links keep working
                 return RedirectResponse(f"/story/{story.id}", status_code=301)
-            key = ctx.rendered.key(story)  # rendering is most of the page's cost (pagecache)
+            # rendering is most of the page's cost (pagecache)
+            key = ctx.rendered.key(story, store.article_versions(story.article_ids))
             if (rendered := ctx.rendered.get(key)) is not None:
                 return HTMLResponse(rendered)
             comparison = ctx.compare(store, story_id)
