@@ -67,3 +67,16 @@ def test_a_body_in_a_list_of_bodies_stays_a_body() -> None:
              Mention("Dunmore Ferries", 37, 52, "ORG", "Dunmore Ferries")]
     people_typed_bodies(names, text, {})
     assert [m.type for m in names] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_hashtag_of_an_embedded_post_is_no_name() -> None:
+    found = entities("The mayor spoke to reporters on Monday. “The ferry stays,” she wrote. "
+                     "#SaveTheFerry pic.twitter.com/x8Qz2Lm — Velmara Ferry Friends "
+                     "(@velmaraferry) May 4, 2026")
+    assert "SaveTheFerry" not in {text for text, _, _ in found}
+
+
+def test_a_hashtag_the_article_also_writes_as_a_word_stays() -> None:
+    found = entities("Fans of the #Velmara team filled the square. Velmara won the cup on "
+                     "Sunday.")
+    assert [text for text, _, _ in found] == ["Velmara", "Velmara"]

@@ -27,7 +27,7 @@ from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
 from parallax.enrich.interface_words import drop_interface_words
 from parallax.enrich.mention_links import drop_overlaps, link_name_parts
 from parallax.enrich.name_leads import split_lead
-from parallax.enrich.ner_spans import owners_of_common_words, people_typed_bodies
+from parallax.enrich.ner_spans import hashtags, owners_of_common_words, people_typed_bodies
 from parallax.enrich.ner_types import (
     places_typed_people,
     places_typed_people_ru,
@@ -160,8 +160,8 @@ class MultilingualEntities:
         mentions = drop_overlaps(found + extra)
         mentions = drop_interface_words(mentions, text, self.aliases)
         if article.language == "en":
-            mentions = owners_of_common_words(mentions, text, _CommonWords(text).lower,
-                                              self._canonical)
+            mentions = owners_of_common_words(hashtags(mentions, text, self.aliases), text,
+                                              _CommonWords(text).lower, self._canonical)
             people_typed_bodies(mentions, text, self.aliases)
             name_states(mentions)
             surnames_typed_places(mentions, text, self.aliases)
