@@ -133,3 +133,31 @@ def test_replace_says_when_a_record_has_nothing_to_be_matched_by(tmp_path: Path)
         {**plain, "text": TEXT + "Corrected again."}]), "--db", db, "--replace"])
     assert shown.exit_code == 0 and "not replaced" in shown.output
     assert "parallax delete" in " ".join(shown.output.split())
+
+
+def test_an_outlet_corrected_by_replace_keeps_the_id_a_fresh_ingest_gives(tmp_path: Path) -> None:
+    """The correction looked like another outlet's word-for-word copy of the version it
+    replaces (still stored when ids are given), so it got an id of its own (title, text,
+    outlet): the store then held another id than a fresh ingest of the corrected file."""
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    config = Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    fixed = _jsonl(tmp_path / "b.jsonl", [_record("Coast Post")])
+    ids = []
+    for name, inputs, replace in (("fresh", [fixed], False),
+                                  ("replaced", [_jsonl(tmp_path / "a.jsonl",
+                                                       [_record("Coast Postt")]), fixed], True)):
+        store = open_store(str(tmp_path / f"{name}.db"))
+        try:
+            for path in inputs:
+                ingest([path], store, config, pipeline=pipeline, replace=replace)
+            (article,) = store.articles()
+            assert article.outlet == "Coast Post"
+            ids.append(article.id)
+        finally:
+            store.close()
+    assert ids[0] == ids[1]

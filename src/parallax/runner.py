@@ -104,11 +104,14 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         if store.has_document(page.sha256):  # a held copy of a page stored since
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
-        outlets.own(page)
+        earlier = store.earlier_versions(page) if replace else []
+        leaving = store.document_articles(earlier)
+        # an outlet's correction is no other outlet's copy of the version it replaces
+        outlets.own(page, leaving={a for a in leaving
+                                   if set(store.article_documents(a)) <= set(earlier)})
         for article in page.articles:
             linker.link(article)
-        earlier = store.earlier_versions(page) if replace else []
-        duplicates.forget(store.document_articles(earlier))  # not a copy of what it replaces
+        duplicates.forget(leaving)  # not a copy of what it replaces
         signatures = duplicates.mark(page)
         saved = (store.save_page(page, signatures=signatures, replaces=earlier) if earlier
                  else store.save_page(page, signatures=signatures))

@@ -39,7 +39,7 @@ hints match nothing (on the held-out real pages, 773 of 1,836 dumps had a header
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from parallax.records import Article, Page
 from parallax.segment import outlet
@@ -164,8 +164,11 @@ class RunOutlets:
     def drain(self) -> list[Page]:
         return self.hold.drain()
 
-    def own(self, page: Page) -> None:
-        own_copies(page, self.outlet_of)
+    def own(self, page: Page, leaving: Collection[str] = ()) -> None:
+        """``leaving``: stored article ids the page replaces (``ingest --replace``): an
+        outlet's corrected report whose outlet was wrong keeps its id, as a fresh ingest of
+        the correction gives it, rather than an id of its own as another outlet's copy."""
+        own_copies(page, lambda a: self.kept.get(a) if a in leaving else self.outlet_of(a))
         for article in page.articles:
             if article.role == "main" and article.outlet:
                 self.kept.setdefault(article.id, article.outlet)
