@@ -103,3 +103,26 @@ def test_a_long_table_beside_a_quoted_cell_is_not_matched_row_by_row() -> None:
         patch.setattr(htmltables, "Counter", Counting)
         assert htmltables.restore_quotes(tree, lines) == lines
     assert compared <= 3 * len(lines)
+
+
+STARS = "★★★★★ ★★★★☆ ★★★☆☆ ★★☆☆☆ ★☆☆☆☆"
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+def test_a_line_without_letters_is_no_korean(sep: str) -> None:
+    """6380f5a names a line's language by its script first; a line of no letters at all (a
+    row of rating stars, of dashes, of times) held "half its letters in Hangul" (0 >= 0) and
+    was Korean: on an English page it "switched language", so the paragraphs after a row of
+    stars became reader comments (made up: 5 paragraphs -> 2 and 3 comments)."""
+    from parallax.segment.cjk import script_language
+
+    title, body = LATEST["en"][0], LATEST["en"][1]
+    closing = "The operator said fares would stay the same for adults and children until May."
+    seg = segment_text(sep.join([title, "By Mara Quint", *body[:2], STARS, body[2], closing])
+                       + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert main.paragraphs[-2:] == [body[2], closing]
+    assert seg.comments == []
+    for line in (STARS, "— — — — — — — — — — — —", "06:00 — 08:30 — 11:00 — 13:30 — 16:00"):
+        assert script_language(line) is None
+    assert script_language("항구 위원회는 월요일에 새 여객선 시간표를 승인했다.") == "ko"

@@ -87,7 +87,8 @@ def script_language(text: str) -> str | None:
     if not text or text.isascii():
         return None
     letters = sum(map(str.isalpha, text))
-    if 2 * len(_HANGUL.findall(text)) >= letters:
+    hangul = len(_HANGUL.findall(text))
+    if hangul and 2 * hangul >= letters:  # (a line of no letters, "★★★★☆", is no Korean)
         return "ko"
     cjk = cjk_chars(text)
     if not cjk or 2 * cjk < letters:
