@@ -161,3 +161,31 @@ def test_an_outlet_corrected_by_replace_keeps_the_id_a_fresh_ingest_gives(tmp_pa
         finally:
             store.close()
     assert ids[0] == ids[1]
+
+
+def test_copies_keep_their_mark_when_replace_brings_the_original_back(tmp_path: Path) -> None:
+    """A correction of the date keeps title and text, so the article comes back under its
+    id; its copies (another outlet's word-for-word run of it) lost their mark all the same."""
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    config = Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    wire = {**_record("Quill Daily"), "url": "https://quill.example/ferries",
+            "text": TEXT * 3}  # near-duplicates are linked from 50 words on
+    first = {**_record("Coast Post"), "text": TEXT * 3}
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        ingest([_jsonl(tmp_path / "a.jsonl", [first, wire])], store, config, pipeline=pipeline)
+        original = next(a for a in store.articles() if a.outlet == "Coast Post")
+        copy = next(a for a in store.articles() if a.outlet == "Quill Daily")
+        assert copy.duplicate_of == original.id
+        report = ingest([_jsonl(tmp_path / "b.jsonl", [{**first, "published": "2026-11-04"}])],
+                        store, config, pipeline=pipeline, replace=True)
+        assert report.outcomes[0].replaced == [original.id]
+        assert store.article(original.id).published.iso == "2026-11-04"  # type: ignore[union-attr]
+        assert store.article(copy.id).duplicate_of == original.id  # type: ignore[union-attr]
+    finally:
+        store.close()

@@ -18,7 +18,7 @@ the foreign keys (enforced on both) require.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -139,9 +139,11 @@ class RemoveQueries:
         with self.transaction():
             return self.removing(documents)
 
-    def removing(self, documents: Sequence[str]) -> Removed:
+    def removing(self, documents: Sequence[str], returning: Collection[str] = ()) -> Removed:
         """``remove_documents`` inside the caller's transaction (``save_page(replaces=)``
-        swaps a page's versions in one)."""
+        swaps a page's versions in one). ``returning``: the ids of the articles the new
+        version brings back (its date or outlet corrected, title and text the same): their
+        copies stay marked, still word-for-word copies of them."""
         conn = self.conn
         removed = Removed()
         documents = sorted(set(documents))
@@ -161,13 +163,13 @@ class RemoveQueries:
             else:
                 gone.append(article_id)
         if gone:
-            self._remove_articles(gone, removed)
+            self._remove_articles(gone, removed, set(returning))
         for table in ("comments", "boilerplate", "article_sources"):
             conn.execute(f"DELETE FROM {table} WHERE document IN ({marks})", documents)
         conn.execute(f"DELETE FROM documents WHERE sha256 IN ({marks})", documents)
         return removed
 
-    def _remove_articles(self, ids: list[str], removed: Removed) -> None:
+    def _remove_articles(self, ids: list[str], removed: Removed, returning: set[str]) -> None:
         conn = self.conn
         marks = _marks(ids)
         removed.articles = [{"id": r["id"], "role": r["role"], "title": r["title"],
@@ -182,7 +184,7 @@ class RemoveQueries:
             conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
         conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
         # a copy's story may be another one: its record and comparison named the original
-        removed.stories |= self._unmark_copies(set(ids), sorted(removed.stories))
+        removed.stories |= self._unmark_copies(set(ids) - returning, sorted(removed.stories))
         if removed.stories:
             stories = sorted(removed.stories)
             conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({_marks(stories)})",
@@ -197,6 +199,8 @@ class RemoveQueries:
         article a crash left unprofiled). Returns the stories the copies are in."""
         conn = self.conn
         wanted = sorted(ids)
+        if not wanted:
+            return set()
         found = [str(r[0]) for r in conn.execute(
             f"SELECT article FROM story_profiles WHERE"
             f" {self.json_text('data', 'duplicate_of')} IN ({_marks(wanted)})", wanted)]

@@ -72,7 +72,8 @@ class SQLStore(BrowseQueries, RemoveQueries):
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
-            removed = self.removing(replaces) if replaces else None  # in the same transaction
+            removed = self.removing(replaces, [a.id for a in page.articles]) \
+                if replaces else None  # in the same transaction
             inserted = conn.execute(
                 "INSERT INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING sha256",
