@@ -4,6 +4,9 @@ tests did not cover, each failing before its fix (docs/robustness.md, "Twenty-se
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from parallax.segment.textdump import segment_text
@@ -126,3 +129,52 @@ def test_a_line_without_letters_is_no_korean(sep: str) -> None:
     for line in (STARS, "— — — — — — — — — — — —", "06:00 — 08:30 — 11:00 — 13:30 — 16:00"):
         assert script_language(line) is None
     assert script_language("항구 위원회는 월요일에 새 여객선 시간표를 승인했다.") == "ko"
+
+
+# two reports an export gave one address (a live page's updates, a section's link): made up
+SHARED = [
+    {"title": "Harbour council approves camera network", "outlet": "Coast Post",
+     "url": "https://coast.example/live",
+     "text": "The harbour council voted on Tuesday to install forty new cameras along the "
+             "promenade. Councillor Edna Vayle said the network would be running before winter. "
+             "Residents asked who would be allowed to watch the recordings."},
+    {"title": "Ferry timetable changes from May", "outlet": "Coast Post",
+     "url": "https://coast.example/live",
+     "text": "The island ferry will run every hour from May, the operator said on Wednesday, "
+             "after complaints from commuters about long waits in the evening. The first boat "
+             "will leave at six in the morning and the last one at eleven at night."},
+]
+
+
+def _export(path: Path, records: list[dict[str, str]]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_replace_takes_no_document_the_run_still_reads(tmp_path: Path) -> None:
+    """c83650c: with --replace a page replaced every stored document of its address, those of
+    the same run included: of two records sharing a url the second removed the first (lost),
+    whose articles the run then put in a story (FOREIGN KEY failed, E021: no story for the
+    run); and a record skipped as unchanged was removed by its changed neighbour."""
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    config = Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        report = ingest([_export(tmp_path / "a.jsonl", SHARED)], store, config,
+                        pipeline=pipeline, replace=True)
+        assert [o.status for o in report.outcomes] == ["stored", "stored"]
+        assert len(store.articles()) == 2 and store.counts()["stories"] >= 1
+        fixed = [SHARED[0], {**SHARED[1], "text": SHARED[1]["text"].replace("six", "seven")}]
+        report = ingest([_export(tmp_path / "b.jsonl", fixed)], store, config,
+                        pipeline=pipeline, replace=True)
+        assert [o.status for o in report.outcomes] == ["skipped", "stored"]
+        titles = sorted(a.title for a in store.articles())
+        assert titles == sorted(r["title"] for r in SHARED)  # the first one kept, once
+        assert not any("six in the morning" in a.text for a in store.articles())
+    finally:
+        store.close()

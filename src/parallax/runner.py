@@ -100,11 +100,17 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         if on_item:
             on_item(outcome)
 
+    #: the documents this run's inputs hold (stored, or skipped as stored): ``replace`` takes
+    #: none of them, since a record or capture the run still reads is no earlier version of
+    #: another of its address (R's review of c83650c)
+    this_run: set[str] = set()
+
     def save(page: Page) -> None:
         if store.has_document(page.sha256):  # a held copy of a page stored since
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
-        earlier = store.earlier_versions(page) if replace else []
+        earlier = [d for d in store.earlier_versions(page) if d not in this_run] \
+            if replace else []
         leaving = store.document_articles(earlier)
         # an outlet's correction is no other outlet's copy of the version it replaces
         outlets.own(page, leaving={a for a in leaving
@@ -121,6 +127,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
         new_articles.extend(page.articles)
+        this_run.add(page.sha256)
         outcome = _stored(page)
         if replace and replace_keys(page) == ([], None):  # said, not silently kept beside
             outcome.reason = NOTHING_TO_MATCH
@@ -135,6 +142,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             store.save_rejection(item)
             record(_rejected(item))
         elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
+            this_run.add(item.sha256)
             record(InputOutcome(item.input or item.uri, "skipped",
                                 reason="already stored (same content)"))
         elif isinstance(result, Rejection):
