@@ -189,3 +189,23 @@ def test_copies_keep_their_mark_when_replace_brings_the_original_back(tmp_path: 
         assert store.article(copy.id).duplicate_of == original.id  # type: ignore[union-attr]
     finally:
         store.close()
+
+
+def test_a_copy_of_an_article_no_longer_stored_reads_as_its_own(tmp_path: Path) -> None:
+    """A store where an earlier delete left a copy marked (before copies were found outside
+    the original's story) showed the missing id in the article JSON and comparisons."""
+    from parallax.store.base import open_store
+
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        kept, copy = _article(1, "Coast Post"), _article(2, "Quill Daily", "a-gone")
+        later = _article(3, "Harbour Times", "a1")
+        for a in (kept, copy, later):
+            store.save_page(Page(input=a.input, uri=a.input, sha256="h" + a.id, kind="text",
+                                 fetched_at="2026-11-07T10:00:00Z", articles=[a]))
+        assert store.article("a2").duplicate_of is None  # type: ignore[union-attr]
+        assert store.article("a3").duplicate_of == "a1"  # type: ignore[union-attr]
+        assert {a.id: a.duplicate_of for a in store.articles()} == {
+            "a1": None, "a2": None, "a3": "a1"}
+    finally:
+        store.close()

@@ -221,12 +221,29 @@ class SQLStore(BrowseQueries, RemoveQueries):
             if r["vector"] is not None:
                 article.vector = np.frombuffer(bytes(r["vector"]), dtype=np.float32)
             out.append(article)
-        return out
+        return self._unmark_dangling(out)
 
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT analysis FROM articles WHERE id = ?",
                                 (article_id,)).fetchone()
-        return Article.from_dict(json.loads(row["analysis"])) if row else None
+        return self._unmark_dangling([Article.from_dict(json.loads(row["analysis"]))])[0] \
+            if row else None
+
+    def _unmark_dangling(self, articles: list[Article]) -> list[Article]:
+        """A copy whose original is no longer stored is shown as an article of its own: a
+        removal unmarks copies (``store/remove.py``), but a store where a delete of c83650c
+        left a copy outside its original's story marked still names a missing id."""
+        named = {a.duplicate_of for a in articles if a.duplicate_of} - {a.id for a in articles}
+        if not named:
+            return articles
+        wanted = sorted(named)
+        held = {str(r[0]) for r in self.conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(wanted))})", wanted)}
+        present = {a.id for a in articles} | held
+        for a in articles:
+            if a.duplicate_of and a.duplicate_of not in present:
+                a.duplicate_of = a.duplicate_similarity = None
+        return articles
 
     def article_source(self, article_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
