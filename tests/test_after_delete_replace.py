@@ -130,9 +130,15 @@ def test_replace_says_when_a_record_has_nothing_to_be_matched_by(tmp_path: Path)
     assert [line["reason"] is not None for line in lines[:2]] == [True, False]
     assert "parallax delete" in lines[0]["reason"] and lines[0]["stored"]
     shown = runner.invoke(app, ["ingest", _jsonl(tmp_path / "c.jsonl", [
-        {**plain, "text": TEXT + "Corrected again."}]), "--db", db, "--replace"])
+        {**plain, "text": TEXT * 3 + "Corrected again."}]), "--db", db, "--replace"])
     assert shown.exit_code == 0 and "not replaced" in shown.output
-    assert "parallax delete" in " ".join(shown.output.split())
+    words = " ".join(shown.output.split())
+    assert "parallax delete" in words and "near-duplicate" not in words
+    again = runner.invoke(app, ["ingest", _jsonl(tmp_path / "d.jsonl", [
+        {**plain, "text": TEXT * 3 + "Corrected once more."}]), "--db", db, "--replace"])
+    (old,) = {a.duplicate_of for a in _stored(db) if a.text.endswith("once more.")}
+    assert old is not None  # the message names the version it repeats, to delete
+    assert f"near-duplicates of: {old}" in " ".join(again.output.split())
 
 
 def test_an_outlet_corrected_by_replace_keeps_the_id_a_fresh_ingest_gives(tmp_path: Path) -> None:
@@ -207,5 +213,15 @@ def test_a_copy_of_an_article_no_longer_stored_reads_as_its_own(tmp_path: Path) 
         assert store.article("a3").duplicate_of == "a1"  # type: ignore[union-attr]
         assert {a.id: a.duplicate_of for a in store.articles()} == {
             "a1": None, "a2": None, "a3": "a1"}
+    finally:
+        store.close()
+
+
+def _stored(db: str) -> list[Article]:
+    from parallax.store.base import open_store
+
+    store = open_store(db)
+    try:
+        return store.articles()
     finally:
         store.close()

@@ -316,8 +316,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
         if report.unmatched:
             from parallax.runner import NOTHING_TO_MATCH
 
+            old = sorted({a["duplicate_of"] for o in report.outcomes for a in o.articles
+                          if o.reason == NOTHING_TO_MATCH and a.get("duplicate_of")})
             err.print(f"[yellow]not replaced[/yellow] {report.unmatched} input(s): "
-                      f"{escape(NOTHING_TO_MATCH.removeprefix('--replace: '))}")
+                      f"{escape(NOTHING_TO_MATCH.removeprefix('--replace: '))}"
+                      + (f" (near-duplicates of: {' '.join(old)})" if old else ""))
     raise typer.Exit(_exit_code(summary["rejected"], _missing(inputs)))
 
 
