@@ -178,3 +178,42 @@ def test_replace_takes_no_document_the_run_still_reads(tmp_path: Path) -> None:
         assert not any("six in the morning" in a.text for a in store.articles())
     finally:
         store.close()
+
+
+# a page whose <title> was shortened for search results (a prefix of its headline), the full
+# headline under it, a byline and the report (made up)
+SHORTENED = {
+    "en": ("Ferry operator raises fares for island | Coast Post",
+           "Ferry operator raises fares for island commuters from May", [
+               "The island ferry operator will raise fares for commuters from May, the company "
+               "said on Monday, blaming fuel costs and a new pier fee.",
+               "A monthly pass will cost 64 euros instead of 52, while single tickets rise by "
+               "half a euro for adults and stay the same for children.",
+               "Commuters on the island said the rise would hit families who cross every day "
+               "for work and school, and asked the council to step in.",
+               "The council said it would meet the operator next week to discuss a discount "
+               "for residents."]),
+    "en, inside a word": ("Ferry operator raises fare | Coast Post",
+                          "Ferry operator raises fares for island commuters", []),
+    "de": ("Fährbetreiber erhöht Preise für Pendler | Küstenpost",
+           "Fährbetreiber erhöht Preise für Pendler auf der Insel ab Mai", [
+               "Der Betreiber der Inselfähre erhöht ab Mai die Preise für Pendler, teilte das "
+               "Unternehmen am Montag mit, und verweist auf die Kosten für Treibstoff.",
+               "Eine Monatskarte kostet künftig 64 statt 52 Euro, Einzelfahrten werden für "
+               "Erwachsene einen halben Euro teurer, für Kinder bleibt der Preis gleich.",
+               "Pendler auf der Insel sagten, die Erhöhung treffe Familien, die jeden Tag zur "
+               "Arbeit und zur Schule übersetzen, und riefen den Gemeinderat zu Hilfe.",
+               "Der Gemeinderat will sich in der kommenden Woche mit dem Betreiber treffen."]),
+}
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("case", sorted(SHORTENED))
+def test_a_headline_is_not_cut_to_the_shortened_page_title(case: str, sep: str) -> None:
+    """b871a75 cuts a headline that runs on past the first line's headline part ("<headline>
+    Local News, Updated Nov 6") to that part; a ``<title>`` shortened for search results is
+    such a part of the full headline, which was cut to it, even inside a word ("fare")."""
+    first, headline, body = SHORTENED[case]
+    body = body or SHORTENED["en"][2]
+    seg = segment_text(sep.join([first, headline, "By Mara Quint", *body]) + "\n")
+    assert next(d for d in seg.articles if d.role == "main").title == headline

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from parallax.segment.cjk import cjk_chars, content_bigrams, word_count
-from parallax.segment.lines import Line, paragraph_like, title_like
+from parallax.segment.dates import date_span
+from parallax.segment.lines import DATE_PREFIX, Line, paragraph_like, title_like
 
 #: a page's chrome, never its headline: previous/next links ("« Older post | Main | Newer
 #: post »", "Previous 1 / 6 Next", "More »") and, as the whole line, an accessibility, sharing
@@ -305,7 +306,7 @@ def page_title_headline(title: str, paragraphs: list[str], page: list[Line],
     mine = content_words(title)
     if title and same_words(mine, theirs):
         rest = title[len(part):] if part and title.startswith(part) else ""
-        if rest.strip() and not TITLE_PARTS.match(rest):
+        if rest.strip() and not TITLE_PARTS.match(rest) and _run_on(rest):
             return part
         return title  # (a separator after the part: the headline's own second part)
     if first.words < TITLE_PART_WORDS or first.words > PAGE_TITLE_MAX_WORDS or len(theirs) < 2 \
@@ -318,6 +319,27 @@ def page_title_headline(title: str, paragraphs: list[str], page: list[Line],
     if share < UNRELATED or (title and share_in(mine, words) >= share):
         return title
     return part or text
+
+
+#: a day of a month without its year ("Jul 26", "26 Jul"): a run-on's date (``_run_on``)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                        r"\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                        r"oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _run_on(rest: str) -> bool:
+    """What follows a headline on its line is its section and date ("Local News, Updated Nov
+    6", "Harbour News Jul 26", made up) or a count ("<headline> 313", a post's comments on a
+    training site): it starts a word and holds an update word, a date or a clock time, or is
+    a number. Why: a ``<title>`` shortened for search results is a prefix of the full
+    headline ("Ferry operator raises fares for island | Coast Post" over "Ferry operator
+    raises fares for island commuters from May", made up), even inside a word ("fare" of
+    "fares"), and the full headline was cut to it (R's review of b871a75)."""
+    if rest[:1].isalnum():
+        return False
+    return rest.strip().isdigit() or POSTED.search(rest) is not None \
+        or date_span(rest) is not None or _MONTH_DAY.search(rest) is not None or any(
+            DATE_PREFIX.match(rest[m.start():]) for m in re.finditer(r"\b\w", rest))
 
 
 def _token_f1(a: str, b: str) -> float:
