@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from parallax.store.sql import Connection
 
 #: tables keyed by article that go with a removed article (children of ``articles``)
-_ARTICLE_TABLES = ("article_facets", "article_signatures", "article_vectors", "story_profiles")
+_ARTICLE_TABLES = ("article_facets", "article_signatures", "article_vectors", "story_profiles",
+                   "story_articles", "article_sources")
 
 
 @dataclass(slots=True)
@@ -179,8 +180,6 @@ class RemoveQueries:
         removed.stories = {str(r[0]) for r in conn.execute(
             f"SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
         for table in _ARTICLE_TABLES:
-            conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
-        for table in ("story_articles", "article_sources"):
             conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
         conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
         # a copy's story may be another one: its record and comparison named the original
