@@ -119,7 +119,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             linker.link(article)
         duplicates.forget(leaving)  # not a copy of what it replaces
         signatures = duplicates.mark(page)
-        saved = store.save_page(page, signatures=signatures, replaces=earlier)
+        saved = (store.save_page(page, signatures=signatures, replaces=earlier) if earlier
+                 else store.save_page(page, signatures=signatures))
         if not saved.new_document:
             # another ingest on this database stored it since the check: its run counts it
             # and clusters its articles
