@@ -7,7 +7,13 @@ import pytest
 
 from parallax.errors import InputRejected
 from parallax.records import RawDocument
-from parallax.segment.cjk import cjk_chars, script_language, weighed_length, word_count
+from parallax.segment.cjk import (
+    cjk_chars,
+    content_bigrams,
+    script_language,
+    weighed_length,
+    word_count,
+)
 from parallax.segment.heuristic import HeuristicSegmenter
 from parallax.segment.textdump import segment_text
 from parallax.settings import load_config
@@ -91,3 +97,26 @@ def test_counts() -> None:
     assert word_count("河港镇新桥正式通车") == 3
     assert word_count("Wi-Fi 港町の図書館") == 1 + 2
     assert weighed_length("河港镇新桥") == 5 + round(1.4 * 5)
+
+
+KOREAN = ["항구 도시에 새 도서관 개관",
+          "항구 도시 중심가에 지어진 시립 도서관이 12일 문을 열었다.",
+          "새 도서관은 3층 건물로 약 15만 권의 책을 소장할 수 있다.",
+          "도서관 안에는 어린이 열람실과 지역 역사 자료 전시실이 마련됐다.",
+          "개관식에서 시장은 시민이 모이는 장소가 되기를 바란다고 말했다.",
+          "첫날에는 개관 전부터 약 200명이 줄을 서 붐볐다.",
+          "도서관은 연중무휴로 운영되며 평일에는 오후 9시까지 문을 연다.",
+          "시는 앞으로 이동 도서관 운영도 검토할 계획이다."]
+
+
+@SEPS
+def test_a_korean_headline_shares_its_leads_words(sep: str) -> None:
+    """Korean words are two or three syllable blocks, a particle written onto its noun: none
+    was a content word (four letters or more), so the headline shared none with its lead and
+    the title check withheld it (no title). Hangul is read in syllable pairs as CJK is."""
+    title, *body = KOREAN
+    seg = segment_text(sep.join(KOREAN) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert main.title == title and main.paragraphs == body and not seg.comments
+    assert {"도서", "서관", "항구"} <= content_bigrams(title)
+    assert content_bigrams("Harbour library opens") == set()

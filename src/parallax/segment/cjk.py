@@ -64,18 +64,31 @@ def weighed_length(text: str) -> int:
 
 
 def content_bigrams(text: str) -> set[str]:
-    """Each two CJK characters in a row of ``text``, as content words (``headline.content_words``
-    reads words of four letters or more, and a CJK clause is one such "word": a headline then
-    shares none with its lead). Why pairs: most Chinese words are one or two characters, so a
-    headline's pairs recur in its lead's, the usual way CJK text is indexed without a
-    dictionary."""
-    if not cjk_chars(text):
+    """Each two CJK characters (or Hangul syllables) in a row of ``text``, as content words
+    (``headline.content_words`` reads words of four letters or more, and a CJK clause is one
+    such "word": a headline then shares none with its lead). Why pairs: most Chinese words are
+    one or two characters, so a headline's pairs recur in its lead's, the usual way CJK text is
+    indexed without a dictionary. Why Hangul too: a syllable block packs two or three letters,
+    so most Korean words have two or three blocks (under four "letters": none was a content
+    word), and a particle is written onto its noun ("library" and "library"+subject marker
+    are two tokens): a made-up Korean headline shared no content word with its lead and was
+    withheld as unlikely (``titlecheck``)."""
+    if not paired_chars(text):
         return set()
-    return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+    return {run[i:i + 2] for run in _CJK_RUN.findall(text) + _HANGUL_RUN.findall(text)
+            for i in range(len(run) - 1)}
 
 
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
+_HANGUL_RUN = re.compile("[\uac00-\ud7af]{2,}")
+
+
+def paired_chars(text: str) -> bool:
+    """``text`` holds a CJK character or a Hangul syllable: its content words are
+    ``content_bigrams``."""
+    return bool(text) and not text.isascii() and (
+        cjk_chars(text) > 0 or _HANGUL.search(text) is not None)
 
 
 def script_language(text: str) -> str | None:
@@ -119,6 +132,7 @@ __all__ = [
     "cjk_chars",
     "content_bigrams",
     "page_word_counts",
+    "paired_chars",
     "script_language",
     "weighed_length",
     "word_count",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from parallax.segment.cjk import cjk_chars, content_bigrams, word_count
+from parallax.segment.cjk import content_bigrams, paired_chars, word_count
 from parallax.segment.dates import date_span
 from parallax.segment.lines import DATE_PREFIX, Line, paragraph_like, title_like
 
@@ -192,8 +192,8 @@ def content_words(text: str) -> set[str]:
         if len(_WORDS) >= _WORDS_KEPT:
             _WORDS.clear()
         words = _WORDS[text] = frozenset(CONTENT_WORD.findall(text.lower())) \
-            if text.isascii() or not cjk_chars(text) else frozenset(
-                [w for w in CONTENT_WORD.findall(text.lower()) if not cjk_chars(w)]
+            if text.isascii() or not paired_chars(text) else frozenset(
+                [w for w in CONTENT_WORD.findall(text.lower()) if not paired_chars(w)]
                 + list(content_bigrams(text)))
     return set(words)
 
