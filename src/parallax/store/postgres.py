@@ -20,6 +20,8 @@ from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_parts
 
 CONNECT_TIMEOUT_S = 10
+#: the most values one statement binds (the protocol counts them in 16 bits)
+MAX_BOUND = 65_535
 #: the advisory lock that serialises story updates (any fixed number unique to Parallax)
 STORY_LOCK_KEY = 0x5041524C
 #: idle connections kept per URL for the next store (the web app opens one store per request)
@@ -171,6 +173,13 @@ class PostgresStore(SQLStore):
 
     def json_text(self, column: str, key: str) -> str:
         return f"(({column})::jsonb ->> '{key}')"
+
+    def bytewise(self, column: str) -> str:
+        # the database's collation may order "a/b" after "a-c": "C" orders by code point
+        return f'({column} COLLATE "C")'
+
+    def bound_limit(self) -> int:
+        return MAX_BOUND
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         expression, values = _tsquery(query)

@@ -12,7 +12,10 @@ outlets, key entities) are made again from the members left by the caller, under
 lock (``runner.forget``), and their cached comparisons are dropped here.
 
 Written once in the SQL both backends share, like ``sql.py``; deletes run children first, as
-the foreign keys (enforced on both) require.
+the foreign keys (enforced on both) require. Every lookup is an index search (migration 0007):
+a delete or a replacement costs the same in a store of 100,000 articles as in one of 100. A
+list of ids is bound in chunks of what the backend allows in one statement (``bound_limit``;
+SQLite builds differ, many stop at 32,766): a whole export's 40,000 records go at once.
 """
 
 from __future__ import annotations
@@ -53,6 +56,18 @@ def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
 
 
+#: bound values a statement holds besides its lists of ids (at most 2 of those per statement)
+_OTHER_VALUES = 8
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """The strings that start with ``prefix`` are those from it up to, not including, the
+    prefix with its last character's successor ("a/" to "a0"): a range an index answers,
+    where ``substr(input, 1, n) = ?`` read every row. Code-point order, which is SQLite's
+    BINARY collation over UTF-8 and PostgreSQL's "C" (``bytewise``)."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def is_address(text: object) -> bool:
     """An http(s) address (``ingest.url.is_url``, imported here only: it brings httpx)."""
     from parallax.ingest.url import is_url
@@ -82,6 +97,28 @@ class RemoveQueries:
     def json_text(self, column: str, key: str) -> str:
         raise NotImplementedError
 
+    def bytewise(self, column: str) -> str:
+        """``column`` compared by code point (the prefix ranges of ``source_documents``)."""
+        raise NotImplementedError
+
+    def bound_limit(self) -> int:
+        """The most values one statement may bind."""
+        raise NotImplementedError
+
+    def _chunks(self, values: Sequence[str]) -> list[list[str]]:
+        """``values`` in lists that fit a statement twice over, with a few values besides."""
+        size = max(1, (self.bound_limit() - _OTHER_VALUES) // 2)
+        return [list(values[i:i + size]) for i in range(0, len(values), size)]
+
+    def _each(self, sql: str, values: Sequence[str]) -> list[Any]:
+        """The rows of ``sql`` for every chunk of ``values``, whose ``{marks}`` (written once
+        or twice, the statement's only values) each chunk fills."""
+        rows: list[Any] = []
+        copies = sql.count("{marks}")
+        for chunk in self._chunks(values):
+            rows += list(self.conn.execute(sql.format(marks=_marks(chunk)), chunk * copies))
+        return rows
+
     # -- finding what to remove ------------------------------------------------------------
 
     def article_documents(self, article_id: str) -> list[str]:
@@ -99,39 +136,41 @@ class RemoveQueries:
             return []
         # an address is one page, never the site under it
         parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
-        heads = " OR ".join("substr(input, 1, ?) = ?" for _ in parts)
+        # one indexed search each (migration 0007), not one scan of every row
+        column = self.bytewise("input")
+        selects = [f"SELECT sha256 FROM documents WHERE {column} = ?",
+                   "SELECT sha256 FROM documents WHERE uri = ?",
+                   f"SELECT sha256 FROM documents WHERE {self.json_text('metadata', 'url')} = ?"]
+        selects += [f"SELECT sha256 FROM documents WHERE {column} >= ? AND {column} < ?"
+                    for _ in parts]
         return sorted({str(r[0]) for r in self.conn.execute(
-            f"SELECT sha256 FROM documents WHERE input = ? OR uri = ? OR {heads}"
-            f" OR {self.json_text('metadata', 'url')} = ?",
-            [source, source, *[v for p in parts for v in (len(p), p)], source])})
+            " UNION ".join(selects),
+            [source, source, source, *[v for p in parts for v in _prefix_range(p)]])})
 
     def earlier_versions(self, page: Page) -> list[str]:
         """Stored documents this page is a new version of (``ingest --replace``): those of
         its ``replace_keys``."""
         addresses, whole = replace_keys(page)
-        clauses, params = [], []
+        selects, params = [], []
         if addresses:
             marks = _marks(addresses)
-            clauses.append(f"uri IN ({marks}) OR {self.json_text('metadata', 'url')} IN ({marks})")
+            selects += [f"SELECT sha256 FROM documents WHERE uri IN ({marks})",
+                        f"SELECT sha256 FROM documents"
+                        f" WHERE {self.json_text('metadata', 'url')} IN ({marks})"]
             params += addresses + addresses
         if whole is not None:
-            clauses.append("input = ?")
+            selects.append(f"SELECT sha256 FROM documents WHERE {self.bytewise('input')} = ?")
             params.append(whole)
-        if not clauses:
+        if not selects:
             return []
-        return sorted({str(r[0]) for r in self.conn.execute(
-            f"SELECT sha256 FROM documents WHERE sha256 != ? AND ({' OR '.join(clauses)})",
-            [page.sha256, *params])})
+        return sorted({str(r[0]) for r in self.conn.execute(" UNION ".join(selects), params)}
+                      - {page.sha256})
 
     def document_articles(self, documents: Sequence[str]) -> list[str]:
         """Ids of the articles these documents hold (as first or as a later source)."""
-        if not documents:
-            return []
-        marks = _marks(documents)
-        return sorted({str(r[0]) for r in self.conn.execute(
-            f"SELECT article FROM article_sources WHERE document IN ({marks})"
-            f" UNION SELECT id FROM articles WHERE document IN ({marks})",
-            [*documents, *documents])})
+        return sorted({str(r[0]) for r in self._each(
+            "SELECT article FROM article_sources WHERE document IN ({marks})"
+            " UNION SELECT id FROM articles WHERE document IN ({marks})", documents)})
 
     # -- removing --------------------------------------------------------------------------
 
@@ -150,44 +189,52 @@ class RemoveQueries:
         documents = sorted(set(documents))
         if not documents:
             return removed
-        marks = _marks(documents)
-        removed.documents = [str(r[0]) for r in conn.execute(
-            f"SELECT input FROM documents WHERE sha256 IN ({marks}) ORDER BY input", documents)]
+        removed.documents = sorted(str(r[0]) for r in self._each(
+            "SELECT input FROM documents WHERE sha256 IN ({marks})", documents))
+        leaving = set(documents)
+        held = self.document_articles(documents)
+        sources: dict[str, list[str]] = {}
+        for row in self._each("SELECT article, document FROM article_sources"
+                              " WHERE article IN ({marks})", held):
+            sources.setdefault(str(row[0]), []).append(str(row[1]))
+        first = {str(r[0]): str(r[1]) for r in self._each(
+            "SELECT id, document FROM articles WHERE id IN ({marks})", held)}
         gone: list[str] = []
-        for article_id in self.document_articles(documents):
-            other = conn.execute(
-                f"SELECT min(document) FROM article_sources WHERE article = ?"
-                f" AND document NOT IN ({marks})", [article_id, *documents]).fetchone()[0]
-            if other is not None:  # read from another input too: it stays, under that one
-                conn.execute(f"UPDATE articles SET document = ? WHERE id = ?"
-                             f" AND document IN ({marks})", [other, article_id, *documents])
-            else:
+        for article_id in held:
+            other = min((d for d in sources.get(article_id, ()) if d not in leaving),
+                        default=None)
+            if other is None:
                 gone.append(article_id)
+            elif first.get(article_id) in leaving:
+                # read from another input too: it stays, under that one
+                conn.execute("UPDATE articles SET document = ? WHERE id = ?",
+                             (other, article_id))
         if gone:
             self._remove_articles(gone, removed, set(returning))
-        for table in ("comments", "boilerplate", "article_sources"):
-            conn.execute(f"DELETE FROM {table} WHERE document IN ({marks})", documents)
-        conn.execute(f"DELETE FROM documents WHERE sha256 IN ({marks})", documents)
+        for chunk in self._chunks(documents):
+            marks = _marks(chunk)
+            for table in ("comments", "boilerplate", "article_sources"):
+                conn.execute(f"DELETE FROM {table} WHERE document IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM documents WHERE sha256 IN ({marks})", chunk)
         return removed
 
     def _remove_articles(self, ids: list[str], removed: Removed, returning: set[str]) -> None:
         conn = self.conn
-        marks = _marks(ids)
+        rows = sorted(self._each("SELECT rowid_, id, role, title, outlet FROM articles"
+                                 " WHERE id IN ({marks})", ids), key=lambda r: r["rowid_"])
         removed.articles = [{"id": r["id"], "role": r["role"], "title": r["title"],
-                             "outlet": r["outlet"]} for r in conn.execute(
-            f"SELECT id, role, title, outlet FROM articles WHERE id IN ({marks})"
-            " ORDER BY rowid_", ids)]
-        removed.stories = {str(r[0]) for r in conn.execute(
-            f"SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
-        for table in _ARTICLE_TABLES:
-            conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", ids)
-        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+                             "outlet": r["outlet"]} for r in rows]
+        removed.stories = {str(r[0]) for r in self._each(
+            "SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
+        for chunk in self._chunks(ids):
+            marks = _marks(chunk)
+            for table in _ARTICLE_TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
         # a copy's story may be another one: its record and comparison named the original
         removed.stories |= self._unmark_copies(set(ids) - returning, sorted(removed.stories))
-        if removed.stories:
-            stories = sorted(removed.stories)
-            conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({_marks(stories)})",
-                         stories)
+        for chunk in self._chunks(sorted(removed.stories)):
+            conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({_marks(chunk)})", chunk)
 
     def _unmark_copies(self, ids: set[str], stories: list[str]) -> set[str]:
         """Copies of a removed article become articles of their own (no other copy is made
@@ -200,23 +247,14 @@ class RemoveQueries:
         wanted = sorted(ids)
         if not wanted:
             return set()
-        found = [str(r[0]) for r in conn.execute(
+        found = {str(r[0]) for r in self._each(
             f"SELECT article FROM story_profiles WHERE"
-            f" {self.json_text('data', 'duplicate_of')} IN ({_marks(wanted)})", wanted)]
-        clauses, params = [], []
-        if stories:
-            clauses.append(f"a.id IN (SELECT article FROM story_articles"
-                           f" WHERE story IN ({_marks(stories)}))")
-            params += stories
-        if found:
-            clauses.append(f"a.id IN ({_marks(found)})")
-            params += found
-        if not clauses:
-            return set()
-        rows = list(conn.execute(
-            f"SELECT a.id, a.analysis, p.data FROM articles a"
-            f" LEFT JOIN story_profiles p ON p.article = a.id"
-            f" WHERE {' OR '.join(clauses)}", params))
+            f" {self.json_text('data', 'duplicate_of')} IN ({{marks}})", wanted)}
+        found |= {str(r[0]) for r in self._each(
+            "SELECT article FROM story_articles WHERE story IN ({marks})", stories)}
+        rows = self._each("SELECT a.id, a.analysis, p.data FROM articles a"
+                          " LEFT JOIN story_profiles p ON p.article = a.id"
+                          " WHERE a.id IN ({marks})", sorted(found))
         copies: list[str] = []
         for row in rows:
             article_id, analysis, profile = row[0], row[1], row[2]
@@ -232,23 +270,20 @@ class RemoveQueries:
                 slim["duplicate_of"] = None
                 conn.execute("UPDATE story_profiles SET data = ? WHERE article = ?",
                              (json.dumps(slim, ensure_ascii=False), article_id))
-        if not copies:
-            return set()
-        return {str(r[0]) for r in conn.execute(
-            f"SELECT DISTINCT story FROM story_articles WHERE article IN ({_marks(copies)})",
-            copies)}
+        return {str(r[0]) for r in self._each(
+            "SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", copies)}
 
     def drop_stories(self, story_ids: Sequence[str]) -> None:
         """Stories left without a main article by a removal (their teasers, if any, wait in
         the story index for a story, as a teaser that matched none does)."""
         if not story_ids:
             return
-        marks = _marks(story_ids)
         with self.transaction():
-            for table, column in (("story_articles", "story"), ("comparison_cache", "story"),
-                                  ("stories", "id")):
-                self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})",
-                                  list(story_ids))
+            for chunk in self._chunks(story_ids):
+                for table, column in (("story_articles", "story"),
+                                      ("comparison_cache", "story"), ("stories", "id")):
+                    self.conn.execute(f"DELETE FROM {table} WHERE {column} IN"
+                                      f" ({_marks(chunk)})", chunk)
 
 
 __all__ = ["RemoveQueries", "Removed", "is_address", "replace_keys"]

@@ -118,6 +118,13 @@ class SQLiteStore(SQLStore):
     def json_text(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
 
+    def bytewise(self, column: str) -> str:
+        return column  # BINARY, the default collation: UTF-8 bytes, in code-point order
+
+    def bound_limit(self) -> int:
+        # what this build allows (32,766 on many, 999 before 3.32), or what a test set
+        return int(self.conn.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         match = _fts_query(query)
         if not match:
