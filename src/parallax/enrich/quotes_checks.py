@@ -29,11 +29,12 @@ NO_COLON_SPEAKER = frozenset({"fr", "it", "pl", "pt", "es"})
 #: "before he became Pope Francis"), perhaps after "the" and a title. Twelfth session, fresh
 #: real news (Dragnet): nor is the one told ("Mills told BBC Sport: “…”"); twenty-second
 #: session, BASIL training half: nor an infinitive's object ("came to see Ruiz and called her
-#: a “…”", made up), "to" and a determiner or "what" excepted ("according to what Ruiz wrote")
+#: a “…”", made up), "to" and a determiner or "what" excepted ("according to what Ruiz wrote"),
+#: also past a lower-case title ("came to see councillor Moss said", made up: R, twenty-third)
 OBJECT_BEFORE = re.compile(
     r"(?<![\w])(?:to|on|in|at|of|for|with|by|about|against|toward|towards|than|like|"
     r"to\s+(?!(?:be|a|an|the|what|which|who|whom|whose|his|her|their|its|our|my|your|this|"
-    r"that|these|those|some|any|all|each|every|one|two)\s)[a-z]+|"
+    r"that|these|those|some|any|all|each|every|one|two)\s)[a-z]+(?:\s+[a-z]+)?|"
     r"told|tells?|telling|informed|assured|"
     r"including|without|into|over|under|between|among|during|"
     r"became|become|becomes|is|was|were|are|be|been)\s+"
