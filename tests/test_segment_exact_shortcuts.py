@@ -19,6 +19,7 @@ from parallax.segment.headline import (
 from parallax.segment.linefeatures import code_points
 from parallax.segment.lines import read_lines
 from parallax.segment.patterns import FURNITURE_WORDS, SHARE_PHRASE_WORDS, boilerplate_kind
+from parallax.segment.prefilter import joined
 from parallax.segment.titlecheck import title_line
 
 _WORDS = ["harbour", "ferry", "council", "Winter", "share", "Share", "ſhare", "support", "the"]
@@ -35,6 +36,22 @@ def test_code_points_remember_only_the_same_page() -> None:
         codes = code_points(text)
         assert codes.tolist() == [ord(c) for c in text]
         assert not codes.flags.writeable  # shared between the line reader and the features
+
+
+def test_joined_pages_are_remembered_only_for_the_same_lines() -> None:
+    first = ["Harbour tolls rise", "", "The council met on Monday.", "ſhare İt"]
+    edited = [*first[:-1], "share it"]  # the same length, another last line
+    single: list[str] = ["One line only"]
+    empty: list[str] = []
+    for texts in (first, first, edited, first, single, empty, empty, first):
+        page, starts = joined(texts)
+        assert page == "\n".join(texts)
+        assert list(starts) == list(itertools.accumulate(
+            (len(t) + 1 for t in texts[:-1]), initial=0))
+    changed = list(first)
+    joined(changed)
+    changed[0] = "Ferry fares fall"  # a caller's list changed after the call
+    assert joined(changed)[0] == "\n".join(changed)
 
 
 def test_read_lines_asks_always_kind_wherever_it_can_answer() -> None:

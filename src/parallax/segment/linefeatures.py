@@ -30,6 +30,7 @@ from parallax.segment.cjk import CJK_FIRST, TITLE_END
 from parallax.segment.prefilter import (
     first_characters,
     fold_and_lower,
+    joined,
     lines_holding,
     required_literals,
 )
@@ -228,7 +229,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     # slotted dataclasses: the comprehension's attribute read is specialised)
     texts = [line.text for line in lines]
     words = [line.words for line in lines]
-    page = "\n".join(texts)
+    page = joined(texts)[0]
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
     (lengths[:-1] + 1).cumsum(out=starts[1:])

@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate, compress, count, repeat
+from itertools import compress, count, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -47,7 +47,7 @@ from parallax.segment.patterns import (
     lines_of,
     page_index,
 )
-from parallax.segment.prefilter import fold
+from parallax.segment.prefilter import fold, joined
 
 _TIME_PREFIX = r"(?:time|updated|published|aktualisiert|zeit|время|час|temps|tiempo)?\s*:?\s*"
 _WEEKDAYS = (r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
@@ -320,8 +320,8 @@ def read_lines(text: str) -> list[Line]:
     raw = list(map(str.strip, text.splitlines()))
     texts = list(filter(None, raw))
     counts = Counter(texts)
-    page = "\n".join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))  # each line's end + 1 in the page
+    page, line_starts = joined(texts)
+    ends = [*line_starts[1:], len(page) + 1] if texts else []  # each line's end + 1
     nav, dated, n_words = _nav_and_dated(page, ends) if texts else (set(), set(), [])
     if n_words is None:
         n_words = [len(t.split()) for t in texts]
@@ -346,7 +346,7 @@ def read_lines(text: str) -> list[Line]:
         folded = "\n".join(runs)
     starts = None
     if folded is None:  # every line short: the page and its lines' starts are known
-        folded, starts = fold(page), [0, *ends[:-1]]
+        folded, starts = fold(page), line_starts
     for k, names in zip(short, page_index(_PAGE_EXTRA).candidates(
             [texts[k] for k in short], folded, starts), strict=True):
         if names & _THREAD_NAMES:  # not pattern names of this reader: set aside

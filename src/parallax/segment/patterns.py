@@ -10,13 +10,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from parallax.segment import comment_words as cw
 from parallax.segment.prefilter import (
     LiteralIndex,
     fold,
     folded_twin,
+    joined,
     lines_holding,
     required_literals,
     shortest_cover,
@@ -208,8 +208,8 @@ def comments_start_and_holding(texts: list[str], also: tuple[str, ...]
                                ) -> tuple[set[int], set[int]]:
     """``comments_start_lines`` and the lines holding one of ``also`` (folded literals),
     found in the same folded page (``threads.thread_marks``: one fold of the page, not two)."""
-    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    page = fold("\n".join(texts))
+    whole, starts = joined(texts)
+    page = fold(whole)
     return ({i for i in lines_holding(_COMMENTS_START_LITERALS, page, starts)
              if comments_start(texts[i])},
             lines_holding(also, page, starts) if also else set())
