@@ -14,7 +14,6 @@ Importing this module registers the command on the shared Typer ``app``, as ``cl
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import Annotated, Any
 
@@ -34,35 +33,7 @@ from parallax.cli import (
     err,
     say_error,
 )
-from parallax.store.base import Store
 from parallax.store.remove import Removed
-
-
-def _spellings(source: str) -> list[str]:
-    """A source as ingest may have named it: as given, normalised ("./a/../b.txt"), and, for
-    a path that exists here, absolute."""
-    names = [source, os.path.normpath(source)]
-    if os.path.exists(source):
-        names.append(os.path.abspath(source))
-    return list(dict.fromkeys(names))
-
-
-def _documents(store: Store, target: str, by_source: bool
-               ) -> tuple[list[str], str, str | None]:
-    """(the documents to remove, the status when there are none, why)."""
-    if by_source:
-        found = sorted({d for name in _spellings(target) for d in store.source_documents(name)})
-        return found, "not_found", "no stored document was read from this source"
-    article = store.article(target)
-    if article is None:
-        hint = " (a story id: delete its articles by their ids)" if store.story(target) else ""
-        return [], "not_found", f"no stored article has this id{hint}"
-    if article.role != "main":  # removing a teaser means removing the page that shows it
-        page = (store.article_source(target) or {}).get("input", "")
-        return [], "refused", ("this is a teaser on another page (a link to a report); "
-                               f"remove that page with --source {page!r}" if page else
-                               "this is a teaser on another page")
-    return store.article_documents(target), "not_found", None
 
 
 @app.command()
@@ -83,7 +54,7 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
     Example: [bold]parallax delete 3f9a0c1d2e4b5a6c --db news.db[/bold];
     [bold]parallax delete --source wrong-export.jsonl --db news.db --json[/bold]
     """
-    from parallax.runner import forget
+    from parallax.runner import documents_to_remove, forget
     from parallax.store import open_store
 
     targets = [(t, False) for t in ids or []] + [(s, True) for s in source or []]
@@ -97,7 +68,7 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
     rows: list[dict[str, Any]] = []
     try:
         for target, by_source in targets:
-            documents, status, why = _documents(store, target, by_source)
+            documents, status, why = documents_to_remove(store, target, by_source)
             if not documents:
                 earlier = any(a["id"] == target for a in total.articles) or (
                     by_source and any(d == target or d.startswith(target + "#")

@@ -6,6 +6,7 @@ re-run skips what is stored (by content hash): ingest is idempotent and resumabl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -203,6 +204,34 @@ def update_stories(store: Store, config: Config, new_articles: list[Article],
         if isinstance(clusterer, OnlineClusterer):
             return clusterer.update(store, new_articles)
         return _recluster(store, config)
+
+
+def _spellings(source: str) -> list[str]:
+    """A source as ingest may have named it: as given, normalised ("./a/../b.txt"), and, for
+    a path that exists here, absolute."""
+    names = [source, os.path.normpath(source)]
+    if os.path.exists(source):
+        names.append(os.path.abspath(source))
+    return list(dict.fromkeys(names))
+
+
+def documents_to_remove(store: Store, target: str, by_source: bool
+                        ) -> tuple[list[str], str, str | None]:
+    """(the documents to remove, the status when there are none, why): what ``parallax
+    delete`` and the web app's delete take out for an article id or a source."""
+    if by_source:
+        found = sorted({d for name in _spellings(target) for d in store.source_documents(name)})
+        return found, "not_found", "no stored document was read from this source"
+    article = store.article(target)
+    if article is None:
+        hint = " (a story id: delete its articles by their ids)" if store.story(target) else ""
+        return [], "not_found", f"no stored article has this id{hint}"
+    if article.role != "main":  # removing a teaser means removing the page that shows it
+        page = (store.article_source(target) or {}).get("input", "")
+        return [], "refused", ("this is a teaser on another page (a link to a report); "
+                               f"remove that page with --source {page!r}" if page else
+                               "this is a teaser on another page")
+    return store.article_documents(target), "not_found", None
 
 
 def forget(store: Store, config: Config, story_ids: Collection[str]) -> list[Story]:

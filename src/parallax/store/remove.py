@@ -172,6 +172,11 @@ class RemoveQueries:
             "SELECT article FROM article_sources WHERE document IN ({marks})"
             " UNION SELECT id FROM articles WHERE document IN ({marks})", documents)})
 
+    def article_stories(self, article_ids: Sequence[str]) -> list[str]:
+        """Ids of the stories these articles are in (what a removal would make again)."""
+        return sorted({str(r[0]) for r in self._each(
+            "SELECT story FROM story_articles WHERE article IN ({marks})", article_ids)})
+
     # -- removing --------------------------------------------------------------------------
 
     def remove_documents(self, documents: Sequence[str]) -> Removed:

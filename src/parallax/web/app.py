@@ -29,6 +29,7 @@ from parallax.settings import Config
 from parallax.store import Store
 from parallax.web.api import register_api
 from parallax.web.context import ComparisonFor, WebContext
+from parallax.web.delete import DELETE_PATHS, register_delete
 from parallax.web.jobs import IngestJobs
 from parallax.web.pagecache import RenderedPages
 from parallax.web.pages import register_pages
@@ -97,7 +98,7 @@ def create_app(db: str, config: Config | None = None,
 
     # outermost last: every answer, refusals included, passes SecurityHeaders
     app.add_middleware(TokenGate, token_hash=token_hash, paths={"/ingest", "/api/ingest"},
-                       refuse=refuse)
+                       patterns=DELETE_PATHS, refuse=refuse)
     app.add_middleware(Limits, max_body=max_body,
                        per_minute=int(config["web_rate_per_minute"]), page=refuse)
     app.add_middleware(SecurityHeaders)
@@ -153,6 +154,7 @@ def create_app(db: str, config: Config | None = None,
         return ctx.page("error.html", 500, title="Server error", message=message)
 
     register_pages(app, ctx)
+    register_delete(app, ctx)
     register_api(app, ctx)
     app.state.jobs = ctx.jobs  # `parallax serve` asks it to warm the comparison cache
     return app

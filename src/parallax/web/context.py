@@ -21,6 +21,7 @@ from parallax.store import Store, open_store
 from parallax.store.browse import StoryFilter
 from parallax.web.jobs import IngestJobs
 from parallax.web.pagecache import RenderedPages
+from parallax.web.security import WRITES_OFF
 
 ComparisonFor = Callable[[Store, str], dict[str, Any]]
 T = TypeVar("T")
@@ -75,6 +76,10 @@ class WebContext:
             self._facets = (now, store.facet_options())
         return self._facets[1]
 
+    def forget_facets(self) -> None:
+        """After a delete: the next page reads the filter choices again."""
+        self._facets = None
+
     @contextmanager
     def opened(self) -> Iterator[Store]:
         store = open_store(self.db)
@@ -115,8 +120,7 @@ class WebContext:
         """The token was checked by ``security.TokenGate`` before the body was read (off the
         event loop); the route only confirms the gate let this request through."""
         if not self.token_hash:
-            raise HTTPException(403, "Ingest is switched off on this server (read-only). Start "
-                                "it with a token: see 'parallax token' and 'parallax serve'.")
+            raise HTTPException(403, WRITES_OFF)
         if not getattr(request.state, "token_ok", False):
-            raise HTTPException(401, "Ingest needs a valid token.")
+            raise HTTPException(401, "Ingest and delete need a valid token.")
 

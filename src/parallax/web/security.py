@@ -39,6 +39,9 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 PBKDF2_ROUNDS = 200_000
+#: why a server without a token refuses ingest and delete
+WRITES_OFF = ("Ingest and delete are switched off on this server (read-only). Start it with a "
+              "token: see 'parallax token' and 'parallax serve'.")
 
 
 class SecurityHeaders:
@@ -221,7 +224,8 @@ def first_form_field(content_type: str, head: bytes) -> tuple[str, str] | None:
 
 
 class TokenGate:
-    """Checks the ingest token of ``paths`` before the route parses the body.
+    """Checks the ingest token of ``paths`` (and of the paths ``patterns`` match: an article's
+    delete) before the route parses the body.
 
     The token comes from ``Authorization: Bearer`` or, for the browser form, from the form's
     first field (``token``: browsers send fields in page order, so only the first few hundred
@@ -229,21 +233,24 @@ class TokenGate:
     ["token_ok"]``; the body it peeked at is handed on to the route unchanged.
     """
 
-    def __init__(self, app: ASGIApp, token_hash: str, paths: set[str], refuse: Refuse) -> None:
+    def __init__(self, app: ASGIApp, token_hash: str, paths: set[str], refuse: Refuse,
+                 patterns: tuple[re.Pattern[str], ...] = ()) -> None:
         self.app = app
         self.token_hash = token_hash
         self.paths = paths
+        self.patterns = patterns
         self.refuse = refuse
+
+    def _guards(self, path: str) -> bool:
+        return path in self.paths or any(p.fullmatch(path) for p in self.patterns)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") != "POST" \
-                or scope.get("path") not in self.paths:
+                or not self._guards(str(scope.get("path", ""))):
             await self.app(scope, receive, send)
             return
         if not self.token_hash:
-            response = await self.refuse(scope, 403, "Ingest is switched off on this server "
-                                         "(read-only). Start it with a token: see 'parallax "
-                                         "token' and 'parallax serve'.")
+            response = await self.refuse(scope, 403, WRITES_OFF)
             await response(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
@@ -257,9 +264,9 @@ class TokenGate:
             token, peeked = await self._token_from_form(headers.get("content-type", ""),
                                                         receive)
         if not await verify_token_off_loop(token, self.token_hash):
-            response = await self.refuse(scope, 401, "Ingest needs a valid token (the form's "
-                                         "first field 'token', or an Authorization: Bearer "
-                                         "header).")
+            response = await self.refuse(scope, 401, "Ingest and delete need a valid token "
+                                         "(the form's first field 'token', or an "
+                                         "Authorization: Bearer header).")
             await response(scope, receive, send)
             return
         scope.setdefault("state", {})["token_ok"] = True
