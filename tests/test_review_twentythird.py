@@ -4,8 +4,14 @@ fix."""
 
 from __future__ import annotations
 
+import random
+import string
+
 from tests.test_enrich_quotes_fresh import _speakers
 from tests.test_enrich_quotes_sources import _requoted
+
+from parallax.records import Article, Page, Published
+from parallax.store import open_store
 
 
 def test_an_infinitives_object_after_a_lower_case_title_does_not_speak() -> None:
@@ -21,3 +27,27 @@ def test_an_infinitives_object_after_a_lower_case_title_does_not_speak() -> None
         "\u201cwe were promised a wall years ago\u201d and went home.",
         [("Lena Moss", "PERSON"), ("Velmora", "GPE")])
     assert _speakers(capitalised)["we were promised a wall years ago"] == "Lena Moss"
+
+
+
+def test_a_page_with_a_very_long_address_is_stored_and_found(db_url: str) -> None:
+    """Migration 0007 put B-tree indexes on PostgreSQL's document addresses; a B-tree entry
+    holds at most 2,704 bytes, so a page whose address ran longer (a link with a long query
+    string) failed to save with "index row size exceeds btree maximum", and an old store
+    holding one could not open (the migration failed)."""
+    rng = random.Random(3)
+    url = "https://harbour-news.example/story?ref=" + "".join(
+        rng.choice(string.ascii_letters + string.digits) for _ in range(4000))
+    text = "The made-up ferry left the harbour of Tollby late on a windy night, the crew said."
+    article = Article(id=Article.make_id("Ferry", text), role="main", title="Ferry",
+                      outlet="Coast Post", published=Published("2026-05-02", "2026-05-02"),
+                      text=text, language="en")
+    store = open_store(db_url)
+    try:
+        for n, address in enumerate((url, url + "#line-1")):
+            store.save_page(Page(input=address, uri=address, sha256=f"{n:064x}", kind="html",
+                                 fetched_at="2026-05-02T08:00:00Z", articles=[article][:1 - n],
+                                 metadata={"url": address}))
+        assert store.source_documents(url) == [f"{n:064x}" for n in range(2)]
+    finally:
+        store.close()
