@@ -5,6 +5,7 @@ text is made up."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -187,3 +188,14 @@ def test_a_folders_prefix_is_exact_in_code_point_order(db_url: str) -> None:
             ["week1/a.txt", "week1/ä/b.txt", "week1#f", "week1/"])
     finally:
         store.close()
+
+
+def test_the_placeholder_list_has_one_writer() -> None:
+    """``",".join("?" * n)`` was spelled out in four places of ``store/``; ``params.marks``
+    writes it now (a list longer than one statement binds is chunked by its callers)."""
+    import parallax.store
+
+    folder = Path(parallax.store.__file__).parent
+    writers = sorted(p.name for p in folder.glob("*.py")
+                     if re.search(r"""join\(\s*['"]\?['"]""", p.read_text(encoding="utf-8")))
+    assert writers == ["params.py"]

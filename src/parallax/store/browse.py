@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from parallax.records import Article, Published, Story
+from parallax.store.params import marks
 
 if TYPE_CHECKING:
     from parallax.store.sql import Connection
@@ -109,9 +110,8 @@ class BrowseQueries:
         another document."""
         if not article_ids:
             return []
-        marks = ",".join("?" * len(article_ids))
         return [(str(r[0]), str(r[1])) for r in self.conn.execute(
-            f"SELECT id, document FROM articles WHERE id IN ({marks}) ORDER BY id",
+            f"SELECT id, document FROM articles WHERE id IN ({marks(article_ids)}) ORDER BY id",
             article_ids)]
 
     def cached_comparison(self, story_id: str, signature: str) -> dict[str, Any] | None:

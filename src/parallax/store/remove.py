@@ -26,6 +26,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from parallax.store.params import marks
+
 if TYPE_CHECKING:
     from parallax.records import Page
     from parallax.store.sql import Connection
@@ -50,10 +52,6 @@ class Removed:
         self.documents += other.documents
         self.articles += other.articles
         self.stories |= other.stories
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ",".join("?" * len(values))
 
 
 #: bound values a statement holds besides its lists of ids (at most 2 of those per statement)
@@ -116,7 +114,7 @@ class RemoveQueries:
         rows: list[Any] = []
         copies = sql.count("{marks}")
         for chunk in self._chunks(values):
-            rows += list(self.conn.execute(sql.format(marks=_marks(chunk)), chunk * copies))
+            rows += list(self.conn.execute(sql.format(marks=marks(chunk)), chunk * copies))
         return rows
 
     # -- finding what to remove ------------------------------------------------------------
@@ -153,10 +151,10 @@ class RemoveQueries:
         addresses, whole = replace_keys(page)
         selects, params = [], []
         if addresses:
-            marks = _marks(addresses)
-            selects += [f"SELECT sha256 FROM documents WHERE uri IN ({marks})",
+            listed = marks(addresses)
+            selects += [f"SELECT sha256 FROM documents WHERE uri IN ({listed})",
                         f"SELECT sha256 FROM documents"
-                        f" WHERE {self.json_text('metadata', 'url')} IN ({marks})"]
+                        f" WHERE {self.json_text('metadata', 'url')} IN ({listed})"]
             params += addresses + addresses
         if whole is not None:
             selects.append(f"SELECT sha256 FROM documents WHERE {self.bytewise('input')} = ?")
@@ -217,10 +215,10 @@ class RemoveQueries:
         if gone:
             self._remove_articles(gone, removed, set(returning))
         for chunk in self._chunks(documents):
-            marks = _marks(chunk)
+            listed = marks(chunk)
             for table in ("comments", "boilerplate", "article_sources"):
-                conn.execute(f"DELETE FROM {table} WHERE document IN ({marks})", chunk)
-            conn.execute(f"DELETE FROM documents WHERE sha256 IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM {table} WHERE document IN ({listed})", chunk)
+            conn.execute(f"DELETE FROM documents WHERE sha256 IN ({listed})", chunk)
         return removed
 
     def _remove_articles(self, ids: list[str], removed: Removed, returning: set[str]) -> None:
@@ -232,14 +230,14 @@ class RemoveQueries:
         removed.stories = {str(r[0]) for r in self._each(
             "SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
         for chunk in self._chunks(ids):
-            marks = _marks(chunk)
+            listed = marks(chunk)
             for table in _ARTICLE_TABLES:
-                conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", chunk)
-            conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM {table} WHERE article IN ({listed})", chunk)
+            conn.execute(f"DELETE FROM articles WHERE id IN ({listed})", chunk)
         # a copy's story may be another one: its record and comparison named the original
         removed.stories |= self._unmark_copies(set(ids) - returning, sorted(removed.stories))
         for chunk in self._chunks(sorted(removed.stories)):
-            conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({_marks(chunk)})", chunk)
+            conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({marks(chunk)})", chunk)
 
     def _unmark_copies(self, ids: set[str], stories: list[str]) -> set[str]:
         """Copies of a removed article become articles of their own (no other copy is made
@@ -288,7 +286,7 @@ class RemoveQueries:
                 for table, column in (("story_articles", "story"),
                                       ("comparison_cache", "story"), ("stories", "id")):
                     self.conn.execute(f"DELETE FROM {table} WHERE {column} IN"
-                                      f" ({_marks(chunk)})", chunk)
+                                      f" ({marks(chunk)})", chunk)
 
 
 __all__ = ["RemoveQueries", "Removed", "is_address", "replace_keys"]

@@ -21,6 +21,7 @@ import numpy as np
 from parallax.records import Article, Page, Rejection, Story
 from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
+from parallax.store.params import marks
 from parallax.store.remove import RemoveQueries
 
 
@@ -238,7 +239,7 @@ class SQLStore(BrowseQueries, RemoveQueries):
             return articles
         wanted = sorted(named)
         held = {str(r[0]) for r in self.conn.execute(
-            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(wanted))})", wanted)}
+            f"SELECT id FROM articles WHERE id IN ({marks(wanted)})", wanted)}
         present = {a.id for a in articles} | held
         for a in articles:
             if a.duplicate_of and a.duplicate_of not in present:
@@ -261,11 +262,11 @@ class SQLStore(BrowseQueries, RemoveQueries):
     def comments(self, article_ids: list[str]) -> list[dict[str, Any]]:
         if not article_ids:
             return []
-        marks = ",".join("?" * len(article_ids))
         rows = self.conn.execute(
             f"SELECT a.id AS article_id, a.outlet, c.text, c.language, c.author"
             f" FROM articles a JOIN comments c ON c.document = a.document"
-            f" WHERE a.role = 'main' AND a.id IN ({marks}) ORDER BY a.rowid_, c.position",
+            f" WHERE a.role = 'main' AND a.id IN ({marks(article_ids)})"
+            f" ORDER BY a.rowid_, c.position",
             article_ids)
         return [dict(r) for r in rows]
 
