@@ -23,7 +23,7 @@ from parallax.segment.agreement import AGREE_PRECISION, Disagrees, cannot_agree,
 from parallax.segment.comment_words import comment_note, footer_link
 from parallax.segment.decoder_threads import ThreadReading
 from parallax.segment.entries import gallery_rest, page_marks
-from parallax.segment.header import plan_header, read_meta, zone_of
+from parallax.segment.header import headline_after_menu, plan_header, read_meta, zone_of
 from parallax.segment.headline import untitled_headline
 from parallax.segment.lines import Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.outlet import confirmed
@@ -184,10 +184,17 @@ class Decoder(ThreadReading):
             self.take("boilerplate", "metadata")
 
     def start_main(self) -> Draft:
+        draft = Draft(role="main")
+        self.read_header(draft)
+        return draft
+
+    def read_header(self, draft: Draft) -> None:
+        """The header zone from the cursor (``header.plan_header``), its fields into
+        ``draft``, its lines taken by their roles."""
         zone = zone_of(self.lines, self.pos, self.clf)
         plan = plan_header(zone, self.clf, live="metadata" in self.aside.values())
-        draft = Draft(role="main", title=plan.title, outlet=plan.outlet, author=plan.author,
-                      published=plan.published)
+        draft.title, draft.outlet = plan.title, plan.outlet
+        draft.author, draft.published = plan.author, plan.published
         for line, role in zip(zone, plan.roles, strict=False):
             if role == "title":
                 self.take("title")
@@ -202,7 +209,6 @@ class Decoder(ThreadReading):
             else:
                 self.take("boilerplate", "other")
         self.header(draft)
-        return draft
 
     def title_untitled(self, main: Draft) -> None:
         """The headline the page bears out for a main article the header rules left untitled
@@ -418,6 +424,14 @@ class Decoder(ThreadReading):
             if verdict is None and not paragraph_like(text, line.words) and line.words <= 8 \
                     and self.furniture_run_follows() and self.clf.furniture(line, tail=True) > 0:
                 self.take("boilerplate", "other")
+                continue
+            if verdict is None and current is main and not main.paragraphs \
+                    and not main.title and trace and trace[-1][1] == "boilerplate" \
+                    and (at := headline_after_menu(lines, self.pos)) is not None \
+                    and all(where != "title" for _, where in trace):  # (none checked out)
+                while self.pos < at:  # a long menu's last items, then its headline
+                    self.take("boilerplate", "navigation")
+                self.read_header(main)
                 continue
             if self.pos in self.aside:
                 self.take("boilerplate", self.aside[self.pos])

@@ -119,6 +119,35 @@ def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> Zone:
 
 
 
+#: the most menu items (``MENU_WORDS`` words, ``MENU_CHARS`` characters each) between the rules'
+#: header zone and a headline over the first paragraph (``headline_after_menu``)
+MENU_TAIL = 3
+
+
+def headline_after_menu(lines: list[Line], pos: int) -> int | None:
+    """The index of a headline (``headline_like``, no furniture, heading or metadata) with a
+    paragraph right under it, at ``pos`` or after at most ``MENU_TAIL`` menu items from
+    ``pos`` on; None when the lines from ``pos`` have another shape. The decoder asks it when
+    the main article has neither a title nor a line of text yet, and the line before ``pos``
+    was furniture. Why: a copied page with a long menu (60 one-word sections, made up) fills
+    the rules' header zone (``MAX_ZONE`` lines) with menu items; the menu's last two or three
+    items came within reach of the first paragraph, so the body loop kept them as the body's
+    first lines, the headline under them as a third one, and the article had no title
+    (twenty-second session, English and Russian)."""
+    for h in range(pos, min(len(lines) - 1, pos + MENU_TAIL + 1)):
+        line = lines[h]
+        if line.phrase_kind is not None or line.heading or line.meta is not None:
+            return None
+        below = lines[h + 1]
+        if headline_like(line) and paragraph_like(below.text, below.words) \
+                and not title_like(below.text, below.words):
+            return h
+        if line.words > MENU_WORDS or len(line.text) > MENU_CHARS \
+                or paragraph_like(line.text, line.words):
+            return None
+    return None
+
+
 def page_title(page: list[Line]) -> Line | None:
     """The headline under a page-title line ("Headline | Site" as the first line, the headline
     again above the article), or None: of the lines repeating a part of it above the article
