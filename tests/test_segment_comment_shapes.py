@@ -177,3 +177,35 @@ def test_a_thread_of_names_over_relative_stamps_is_read_as_comments(lang: str, s
     assert main.paragraphs == body
     assert seg.comments == words
     assert seg.comment_authors == names
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("lang", sorted(RELATIVE))
+def test_a_thread_pasted_without_its_buttons_is_read_by_its_rhythm(lang: str, sep: str) -> None:
+    """"<name>" / "3 hours ago" / words, three times, no "Reply": the thread stayed in the
+    article (German: furniture). Three stamps at one step, each under a two-word name and
+    over a sentence, are a thread."""
+    title, body, names, stamps, words, _ = RELATIVE[lang]
+    lines = [title, *body]
+    for name, stamp, text in zip(names, stamps, words, strict=True):
+        lines += [name, stamp, text]
+    seg = segment_text(sep.join(lines) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert main.paragraphs == body
+    assert seg.comments == words
+    assert seg.comment_authors == names
+
+
+@pytest.mark.parametrize("heads", [
+    ["Ferry Strike Ends", "Market Hall Reopens", "Pier Repairs Delayed"],
+    ["Sport", "Business", "Local"],
+    ["Mara Quint", "Tobias Renn"]], ids=["title-case headlines", "section labels", "two stamps"])
+def test_a_stamped_list_without_names_or_rhythm_is_no_thread(heads: list[str]) -> None:
+    """A "Latest" list's headlines of three words or more, its section labels, or only two
+    named stamps are no readers' thread."""
+    title, body, _, stamps, words, _ = RELATIVE["en"]
+    lines = [title, *body]
+    for head, stamp, text in zip(heads, stamps, words, strict=False):
+        lines += [head, stamp, text]
+    seg = segment_text("\n".join([*lines, "Contact us", "Privacy Policy | Terms"]) + "\n")
+    assert not seg.comments and not seg.comment_authors

@@ -219,10 +219,51 @@ def reader_stamp(lines: list[Line], i: int) -> bool:
         return False
     for j in range(i + 1, min(len(lines), i + CHAIN)):
         if time_ago(lines[j]):
-            return False
+            return _rhythm(lines, i, j - i)
         if lines[j].words <= LOOKUP_WORDS and comment_furniture(lines[j].text) == "action":
             return True
     return False
+
+
+#: stamps in one rhythm that make a thread with no buttons (``_rhythm``)
+RHYTHM_STAMPS = 3
+
+
+def _person(line: Line) -> bool:
+    """A reader's name as a thread prints it: two capitalised words, no digit, nothing else
+    ("Anna Berg", made up). Why two: one word is a list's section label ("Sport" / "2 hours
+    ago" / a teaser), and three or more a teaser's headline."""
+    parts = line.text.split()
+    return len(parts) == 2 and all(p[:1].isupper() and not p.isupper() and p.isalpha()
+                                   for p in (x.rstrip(".") for x in parts))
+
+
+def _said(lines: list[Line], k: int) -> bool:
+    """Line ``k`` is a relative stamp under a reader's name with a sentence under it."""
+    if not (0 < k < len(lines) - 1 and time_ago(lines[k]) and _person(lines[k - 1])):
+        return False
+    below = lines[k + 1]
+    return below.words >= 3 and not stamped(below) and (
+        below.words >= 8 or below.text.rstrip().endswith(SENTENCE_END))
+
+
+def _rhythm(lines: list[Line], i: int, step: int) -> bool:
+    """A thread pasted without its buttons: ``RHYTHM_STAMPS`` or more relative stamps
+    ``step`` lines apart, each under a reader's name (``_person``) and over a sentence
+    ("<name>" / "3 hours ago" / words, repeated; made up). Why the rhythm and the names: a
+    "Latest" list has the stamp over a teaser too, under a headline (see ``reader_stamp``);
+    on training sites the runs of stamps at one step were a job board (place / "5 Days
+    Ago" / job title) and a blogroll (post / "2 days ago" / blog name), none over
+    sentences."""
+    if not _said(lines, i):
+        return False
+    run, k = 1, i - step
+    while k > 0 and _said(lines, k):
+        run, k = run + 1, k - step
+    k = i + step
+    while run < RHYTHM_STAMPS and _said(lines, k):
+        run, k = run + 1, k + step
+    return run >= RHYTHM_STAMPS
 
 
 def stamp_opener(lines: list[Line], start: int) -> int | None:
