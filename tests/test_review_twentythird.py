@@ -7,10 +7,13 @@ from __future__ import annotations
 import random
 import string
 
+import pytest
 from tests.test_enrich_quotes_fresh import _speakers
 from tests.test_enrich_quotes_sources import _requoted
+from tests.test_review_twentysecond import SHORTENED
 
 from parallax.records import Article, Page, Published
+from parallax.segment.textdump import segment_text
 from parallax.store import open_store
 
 
@@ -51,3 +54,16 @@ def test_a_page_with_a_very_long_address_is_stored_and_found(db_url: str) -> Non
         assert store.source_documents(url) == [f"{n:064x}" for n in range(2)]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("day", ["May 3", "3 May"])
+def test_a_headline_whose_own_words_end_in_a_date_is_not_cut_to_a_shortened_title(
+        day: str, sep: str) -> None:
+    """Left by the twenty-second session's review: a ``<title>`` shortened for search results
+    over the full headline kept that headline unless what ran on held a date; a headline's
+    own words may end in one ("... commuters from May 3"), and it was cut to the prefix."""
+    first, headline, body = SHORTENED["en"]
+    headline = f"{headline} {day}"
+    seg = segment_text(sep.join([first, headline, "By Mara Quint", *body]) + "\n")
+    assert next(d for d in seg.articles if d.role == "main").title == headline

@@ -327,6 +327,10 @@ _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
                         r"oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
 
+#: a run of letters (``_run_on`` reads the case of the rest's first word)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _run_on(rest: str) -> bool:
     """What follows a headline on its line is its section and date ("Local News, Updated Nov
     6", "Harbour News Jul 26", made up) or a count ("<headline> 313", a post's comments on a
@@ -334,9 +338,15 @@ def _run_on(rest: str) -> bool:
     a number. Why: a ``<title>`` shortened for search results is a prefix of the full
     headline ("Ferry operator raises fares for island | Coast Post" over "Ferry operator
     raises fares for island commuters from May", made up), even inside a word ("fare" of
-    "fares"), and the full headline was cut to it (R's review of b871a75)."""
+    "fares"), and the full headline was cut to it (R's review of b871a75). A rest that opens
+    with a lower-case word that is no update word or date is the headline's own words, even
+    when a date follows ("... commuters from May 3", made up; R, twenty-third session)."""
     if rest[:1].isalnum():
         return False
+    word = _FIRST_WORD.search(rest)
+    if word is not None and word.group()[0].islower() and POSTED.match(rest[word.start():]) \
+            is None and DATE_PREFIX.match(rest[word.start():]) is None:
+        return False  # the headline's own words ("... commuters from May 3"), no section
     return rest.strip().isdigit() or POSTED.search(rest) is not None \
         or date_span(rest) is not None or _MONTH_DAY.search(rest) is not None or any(
             DATE_PREFIX.match(rest[m.start():]) for m in re.finditer(r"\b\w", rest))
