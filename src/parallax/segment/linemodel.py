@@ -58,6 +58,7 @@ _CONTEXT = ("log_words", "ends_sentence", "paragraph", "stop_ratio", "lower_rati
 _OFFSETS = (-2, -1, 1, 2)
 _WINDOWS = (3, 8, 20)
 _DENSITY_WINDOW = 8  # one of _WINDOWS
+_HALVES = np.asarray(_WINDOWS, dtype=np.int64)[:, None]
 NAMES = BASE + tuple(f"{name}@{o:+d}" for o in _OFFSETS for name in _CONTEXT) + tuple(
     f"{name}~{w}" for w in _WINDOWS for name in ("paragraph", "log_words", "stop_ratio")) + (
     "density_rel", "region", "paragraph*density", "paragraph*region") + CONTEXT_NAMES
@@ -186,10 +187,12 @@ def features(lines: list[Line], base: FloatArray | None = None,
     padded_sums[:, :pad] = prefix[:, :1]
     padded_sums[:, pad:pad + n + 1] = prefix
     padded_sums[:, pad + n + 1:] = prefix[:, n:]
+    # every window's sizes at once (the same integers as window by window)
     idx = np.arange(n)
+    halves = _HALVES
+    all_sizes = np.minimum(idx + halves + 1, n) - np.maximum(idx - halves, 0)
     means = {}
-    for half in _WINDOWS:
-        sizes = np.minimum(idx + half + 1, n) - np.maximum(idx - half, 0)
+    for half, sizes in zip(_WINDOWS, all_sizes, strict=True):
         means[half] = (padded_sums[:, pad + half + 1:pad + half + 1 + n]
                        - padded_sums[:, pad - half:pad - half + n]) / sizes
         xt[row:row + 3] = means[half][:3]

@@ -387,7 +387,9 @@ class LiteralIndex:
         if len(page) >= _GRAM:
             grams = _buckets(_codes(page))
             table = self._table.take(grams)  # (faster than fancy indexing, same values)
-            hits = table.nonzero()[0]
+            # (through a boolean mask: ``nonzero`` of an int32 array is ~5x slower than of
+            # its mask on a real page, the same places)
+            hits = (table != 0).nonzero()[0]
             tail = hits + self._tail_offset[table[hits]]
             inside = tail < len(grams)
             hits, tail = hits[inside], tail[inside]
