@@ -67,3 +67,25 @@ def test_a_headline_whose_own_words_end_in_a_date_is_not_cut_to_a_shortened_titl
     headline = f"{headline} {day}"
     seg = segment_text(sep.join([first, headline, "By Mara Quint", *body]) + "\n")
     assert next(d for d in seg.articles if d.role == "main").title == headline
+
+
+def test_a_headline_after_a_long_menu_is_one_the_header_zone_holds() -> None:
+    """8142a26 reads the header again from a headline under a long menu; ``headline_like``
+    reads past Markdown marks ("# " before a 25-word headline: 25 words, a headline), the
+    zone's own test does not (26 words): the zone held no line, nothing was taken, and the
+    decoder read the same header again for ever (``segment_text`` never returned)."""
+    from parallax.segment.header import headline_after_menu, zone_of
+    from parallax.segment.lines import LineClassifier, read_lines
+
+    menu = ("Home News World Politics Business Markets Tech Science Health Sport Culture Film "
+            "Music Books Travel Food Style Opinion Weather Video").split()
+    headline = ("# Ferry service to Tollby resumes on Monday after engineers repair the pier "
+                "and the council agrees to pay for a new landing ramp next spring")
+    body = ["The island ferry resumed its timetable on Monday after engineers repaired the "
+            "pier that a storm damaged last week, the made-up operator said."] * 3
+    lines = read_lines("\n".join([*menu, headline, *body]))
+    clf = LineClassifier()
+    for pos in range(len(lines)):
+        at = headline_after_menu(lines, pos)
+        if at is not None:
+            assert zone_of(lines, at, clf), lines[at].text

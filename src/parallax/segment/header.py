@@ -139,7 +139,10 @@ def headline_after_menu(lines: list[Line], pos: int) -> int | None:
         if line.phrase_kind is not None or line.heading or line.meta is not None:
             return None
         below = lines[h + 1]
-        if headline_like(line) and paragraph_like(below.text, below.words) \
+        # (the zone's own test too: ``headline_like`` reads past Markdown marks, and a
+        # "# " before a 25-word headline made a zone of no line, read again for ever)
+        if headline_like(line) and title_like(line.text, line.words) \
+                and paragraph_like(below.text, below.words) \
                 and not title_like(below.text, below.words):
             return h
         if line.words > MENU_WORDS or len(line.text) > MENU_CHARS \
