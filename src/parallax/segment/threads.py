@@ -258,8 +258,8 @@ def _rhythm(lines: list[Line], i: int, step: int) -> bool:
     if not _said(lines, i):
         return False
     run, k = 1, i - step
-    while k > 0 and _said(lines, k):
-        run, k = run + 1, k - step
+    while run < RHYTHM_STAMPS and k > 0 and _said(lines, k):  # (asked at every stamp: a
+        run, k = run + 1, k - step  # walk to the run's start made a long thread quadratic)
     k = i + step
     while run < RHYTHM_STAMPS and _said(lines, k):
         run, k = run + 1, k + step
