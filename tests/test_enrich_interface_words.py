@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.test_enrich_not_names import _names
 
+from parallax.enrich.interface_words import is_interface_word
 from parallax.records import Mention
 
 PAGE = ("Home | News | Login | Search\n"
@@ -48,3 +49,11 @@ def test_labels_rows_and_lines_go_sentences_and_name_parts_stay() -> None:
     assert drop_interface_words(lone + kept, text) == kept
     assert drop_interface_words(part, text) == part  # "Page" is Larry Page's name here
     assert drop_interface_words([_mention(text, "Suche")], text, {"suche"})  # a known alias
+
+
+def test_a_form_label_run_on_into_its_help_text_is_no_name() -> None:
+    # twenty-third session (helper E): the label opens its line, a sentence follows it
+    text = "Pick one below.\nEmail *\nEmail This field is required and stays private.\n"
+    assert is_interface_word(_mention(text, "Email", 1), text, set())
+    prose = "Email The Courier with your tips, the editor wrote.\n"
+    assert not is_interface_word(_mention(prose, "Courier"), prose, set())

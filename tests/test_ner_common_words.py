@@ -7,7 +7,8 @@ spans as people and organisations on the article's entity list.
 
 from __future__ import annotations
 
-from parallax.enrich.ner import _CommonWords, make_multilingual
+from parallax.enrich.common_words import CommonWords
+from parallax.enrich.ner import make_multilingual
 from parallax.enrich.sentences import split_sentences
 from parallax.records import Article, Mention, Published
 from parallax.settings import Config
@@ -44,13 +45,13 @@ def test_a_handle_keeps_its_at_sign_and_is_no_name() -> None:
     start = text.index("@")
     mention = make_multilingual(Config())._mention(text, start, start + 14, "PERSON")
     assert mention is not None and mention.text == "@GretaThunberg"
-    assert _CommonWords(text).not_a_name(mention)
+    assert CommonWords(text).not_a_name(mention)
 
 
 def test_the_rule_needs_the_lower_case_word_in_the_same_article() -> None:
     text = ("Time is short. We have no time. US troops left; the rest of us stayed. NATO "
             "agreed. The list was LONG and long. Write to jgraham@dccouncil.us or ask me.")
-    common = _CommonWords(text)
+    common = CommonWords(text)
 
     def mention(surface: str, nth: int = 0) -> Mention:
         start = -1
@@ -68,16 +69,16 @@ def test_the_rule_needs_the_lower_case_word_in_the_same_article() -> None:
     # a name written in lower case only in page furniture or an address stays a name
     tagged = ("Evan Gershkovich was jailed.\n\nread more on evan gershkovich\n"
               "wsj.com/evan-gershkovich")
-    assert not _CommonWords(tagged).not_a_name(Mention("Evan Gershkovich", 0, 16, "PERSON",
+    assert not CommonWords(tagged).not_a_name(Mention("Evan Gershkovich", 0, 16, "PERSON",
                                                        "Evan Gershkovich"))
     # mid-sentence, a capitalised word that is also a common word stays a name
-    assert not _CommonWords("We read Time and had no time.").not_a_name(
+    assert not CommonWords("We read Time and had no time.").not_a_name(
         Mention("Time", 8, 12, "ORG", "Time"))
 
 
 def test_an_acronym_of_a_common_noun_is_no_name() -> None:
     text = "The CPU and the LCD screen of the NASA probe, in a PDF."
-    common = _CommonWords(text)
+    common = CommonWords(text)
 
     def mention(surface: str) -> Mention:
         start = text.index(surface)

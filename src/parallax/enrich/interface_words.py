@@ -37,6 +37,10 @@ INTERFACE_WORDS = frozenset(fold(w) for w in """
 _SEPARATORS = re.compile(r"\s*(?:[][|•·›»/\t]|\s{2,})\s*")
 _ITEM_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MAX_ITEM_WORDS = 3
+#: a sentence's opening right after a label that opens its line: the label is no subject of it
+#: (twenty-third session, helper E: a form's "<label> This field is ..." line on 5 of 40
+#: SemEval-2023 EN training documents made the label a person)
+_SENTENCE_AFTER = re.compile(r" (?:This|These|The|Please|You|Your|We|Our)\b")
 
 
 def _item_of(text: str, start: int, end: int) -> tuple[str, str]:
@@ -72,6 +76,8 @@ def is_interface_word(mention: Mention, text: str, names: set[str]) -> bool:
     if key not in INTERFACE_WORDS or key in names:
         return False
     item, line = _item_of(text, mention.start, mention.end)
+    if line.startswith(mention.text) and _SENTENCE_AFTER.match(text, mention.end):
+        return True  # a form's label run on into its help text ("Email This field is ...")
     words = len(_ITEM_WORD.findall(item))
     if words == 1 or (words <= _MAX_ITEM_WORDS and not re.search(r"[.!?]\s*$", item)):
         return True  # alone on its line or item, or a short label ("Comments (12)")

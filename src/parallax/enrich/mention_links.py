@@ -6,6 +6,10 @@ linked by ``enrich.linker``.
 
 from __future__ import annotations
 
+import re
+
+from parallax.enrich.aliases import AliasEntry, alias_lookup
+from parallax.enrich.name_leads import GIVEN
 from parallax.records import Mention
 from parallax.textutil import fold
 
@@ -75,3 +79,111 @@ def link_name_parts(mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if m.type != "CANDIDATE" and (m.type != "MISC" or counts[m.canonical] >= 2)
     ]
+
+
+#: a bracketed initialism right after a name: "<Board of Made-up Things> (BMT)"
+_BRACKETED_INITIALS = re.compile(r"\s?[(\[]([A-Z](?:\.?[A-Z&]){1,6}\.?)[)\]]")
+#: words a body's initialism leaves out
+_SMALL_WORDS = frozenset({"of", "on", "for", "the", "and", "in", "to", "&"})
+#: what may stand before a body's own name and adds nothing to it: the country, or the federal
+#: level ("U.S. <court>", "Federal <court>"), or a chamber of Congress ("Senate <committee>");
+#: one class each, so the House's and the Senate's committee of one name are never one row
+_PREFIX_CLASSES = ({"U.S.", "US", "United States", "American"}, {"Federal"}, {"House"},
+                   {"Senate"})
+_PREFIXED = re.compile(r"(U\.S\.|US|United States|American|Federal|House|Senate) (.+)")
+
+
+def join_rows(mentions: list[Mention], text: str, aliases: dict[str, AliasEntry]) -> None:
+    """One thing the article names in two ways is one row, in three shapes the recogniser and
+    the name-part linking leave apart (English, after ``link_name_parts``):
+
+    - a bracketed initialism after a body's name ("<Board of Made-up Things> (BMT)"), when its
+      letters are the name's initials: every mention of the initialism joins the name;
+    - a body's name and the same name after the country, the federal level or a chamber
+      ("<Made-up> Court" and "U.S. <Made-up> Court"), when one class of prefix is written
+      (the House's and the Senate's committees of one name stay apart);
+    - a person's name of two words or more and the same name after one more word: a given
+      name ("<given> <two-word surname>") makes it the full name's row; any other word
+      ("Pre-Order", a photo agency's credit) was glued to the name, and is cut from it.
+
+    Why: on SemEval-2023 EN training and the BASIL training half (twenty-third session, helper
+    E; docs/enrichment.md) these were the commonest wrong rows after things typed wrong and
+    capitalised common words: a committee beside its initialism, "Supreme Court" beside "U.S.
+    Supreme Court", a congresswoman's two-word surname beside her full name."""
+    _initialisms(mentions, text, aliases)
+    _prefixed_bodies(mentions, aliases)
+    _person_tails(mentions, text)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name)
+                   if w and w[0].isupper() and w.lower() not in _SMALL_WORDS)
+
+
+def _in_order(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def _initialisms(mentions: list[Mention], text: str, aliases: dict[str, AliasEntry]) -> None:
+    for m in list(mentions):
+        if m.type not in ("ORG", "EVENT") or " " not in m.text.strip():
+            continue
+        bracket = _BRACKETED_INITIALS.match(text, m.end)
+        if bracket is None:
+            continue
+        written = bracket.group(1)
+        other = next((o for o in mentions if o.text == written and o.type != "DATE"), None)
+        if other is None or other.canonical == m.canonical:
+            continue
+        letters, initials = written.replace(".", ""), _initials(m.text)
+        known = alias_lookup(aliases, written)
+        if len(initials) < 2 or not (_in_order(initials, letters) or _in_order(letters, initials)) \
+                or (known is not None and known.canonical != m.canonical):
+            continue
+        _rename(mentions, other.canonical, m.canonical, m.type)
+
+
+def _prefixed_bodies(mentions: list[Mention], aliases: dict[str, AliasEntry]) -> None:
+    bodies = {m.canonical for m in mentions if m.type == "ORG"}
+    for name in sorted(bodies):
+        if " " not in name or _PREFIXED.fullmatch(name):
+            continue
+        longer = [b for b in bodies if (p := _PREFIXED.fullmatch(b)) and p.group(2) == name]
+        classes = {i for b in longer for i, c in enumerate(_PREFIX_CLASSES)
+                   if b.split(" " + name)[0] in c}
+        if not longer or len(classes) != 1:
+            continue
+        # the row keeps the table's name, else the name the article uses most (the shorter one
+        # on a tie), so the body meets its rows of other articles under one name
+        counts = {b: sum(m.canonical == b for m in mentions) for b in [name, *longer]}
+        target = name if alias_lookup(aliases, name) is not None else max(
+            [name, *sorted(longer)], key=lambda b: counts[b])
+        for b in [name, *longer]:
+            if b != target:
+                _rename(mentions, b, target, "ORG")
+
+
+def _person_tails(mentions: list[Mention], text: str) -> None:
+    people = {m.canonical for m in mentions if m.type == "PERSON" and " " in m.canonical}
+    for name in sorted(people, key=len):
+        longer = [p for p in people if p.endswith(" " + name) and " " not in p[:-len(name) - 1]]
+        if len(longer) != 1 or not any(m.canonical == name for m in mentions):
+            continue
+        full = longer[0]
+        word = full[:-len(name) - 1]
+        if word in GIVEN:
+            _rename(mentions, name, full, "PERSON")
+            continue
+        for m in mentions:  # a glued word: the span is cut to the name
+            if m.canonical == full:
+                if m.text == full and text[m.start:m.end] == full:
+                    m.start += len(word) + 1
+                    m.text = name
+                m.canonical = name
+
+
+def _rename(mentions: list[Mention], old: str, new: str, etype: str) -> None:
+    for m in mentions:
+        if m.canonical == old:
+            m.canonical, m.type = new, etype

@@ -23,11 +23,18 @@ from typing import Any
 
 from parallax.enrich import party_tags, spacy_fast
 from parallax.enrich.aliases import AliasEntry, alias_lookup, load_aliases
+from parallax.enrich.common_words import CommonWords
 from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
 from parallax.enrich.interface_words import drop_interface_words
-from parallax.enrich.mention_links import drop_overlaps, link_name_parts
+from parallax.enrich.mention_links import drop_overlaps, join_rows, link_name_parts
 from parallax.enrich.name_leads import split_lead
-from parallax.enrich.ner_spans import hashtags, owners_of_common_words, people_typed_bodies
+from parallax.enrich.ner_spans import (
+    hashtags,
+    names_run_together,
+    owners_of_common_words,
+    people_typed_bodies,
+    unclosed_brackets,
+)
 from parallax.enrich.ner_types import (
     places_typed_people,
     places_typed_people_ru,
@@ -58,28 +65,6 @@ _CALENDAR = re.compile(
 #: the same agency written without dots); the few places written so are left out
 _DOTTED_BODY = re.compile(r"(?!U\.S\.A\.|U\.A\.E\.|U\.S\.S\.R\.|N\.Y\.C\.)(?:[A-Z]\.){3,}")
 _PLACE_BEFORE = re.compile(r"(region of|in|near|from|to|of)\s+$", re.IGNORECASE)
-#: web addresses, e-mail addresses and @handles are no names
-_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*", re.IGNORECASE)
-#: ... and their lower-case words, like those of paths, slugs and hashtags, are no evidence that
-#: a capitalised word is a common one ("Avaaz" and avaaz.org, "MAGA" and #maga)
-_NOT_PROSE = re.compile(r"\S*(?:://|www\.|@|#|/|\.(?:com|org|net|gov|edu|co|uk|io|ly)\b)\S*",
-                        re.IGNORECASE)
-_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*")  # not a file type: ".xaml" is no word
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-#: what may stand between the start of a sentence (or line) and its first word
-_OPENING = re.compile(r"(?:^|[\n.!?:;]|[.!?][\"”’')\]])[\s\"“”'‘’(\[*•·–—-]*$")
-#: acronyms of common nouns (devices, formats, units, jargon): the small model types them ORG,
-#: but they name no one. On the Dragnet tuning half (thirteenth session) ~100 distinct entities
-#: ("CPU", "LCD", "PDF", "ASAP", "Q&A"); none is a SemEval-2025 gold role mention. Left out: ones
-#: that are often names too ("MVP": the Mountain Valley Pipeline on SemEval)
-COMMON_ACRONYMS = frozenset("""
-3D 4G 5G AC AI API APK APP ASAP ATM BBQ BFF BMI BTW BYOD CCTV CD CEO CFO CMOS CMS COO CPU
-CSS CTO CV DIY DJ DM DNA DNS DRAM DRM DSLR DVD ETA EV FAQ FYI GDP GIF GMO GMT GPA GPS GPU GSM
-HD HDMI HR HTML HTML5 HTTP HTTPS IC ICU ID IM IMO IP IPO IQ ISP IT JPEG JSON LAN LCD LED LOL
-LTE MBA MMS MP3 MPG MRI NFC OEM OMG OS OT PC PDF PIN PM PNG POV PSD PVC Q&A QB RAM RBI
-RFID RGB ROI RPG RPM RSS RSVP SD SDK SEO SLR SMS SQL SSD SSID SSL SUV TBA TBD TV UFO UI URL
-USB UTC UX VIP VP VPN VPS WAN WIFI WLAN WTF XML XHTML XSLT YOLO
-""".split())
 #: bullets, quote marks and dashes a recogniser leaves at the front of a span
 _SPACED_DASH = re.compile(r"\s[-–—|•·]\s")
 _TRAILING_JUNK = re.compile(r"(?:[\s(\[\]:;,–—|•·-]|\set al\.?)+$")
@@ -160,13 +145,17 @@ class MultilingualEntities:
         mentions = drop_overlaps(found + extra)
         mentions = drop_interface_words(mentions, text, self.aliases)
         if article.language == "en":
+            mentions = unclosed_brackets(names_run_together(mentions, text, self._canonical),
+                                         self._canonical)
             mentions = owners_of_common_words(hashtags(mentions, text, self.aliases), text,
-                                              _CommonWords(text).lower, self._canonical)
+                                              CommonWords(text).lower, self._canonical)
             people_typed_bodies(mentions, text, self.aliases)
             name_states(mentions)
             surnames_typed_places(mentions, text, self.aliases)
             places_typed_people(mentions, text, self.aliases)
         article.entities = link_name_parts(mentions)
+        if article.language == "en":
+            join_rows(article.entities, text, self.aliases)
         if article.language in ("ru", "uk", "be"):
             places_typed_people_ru(article.entities, text, _natasha()[3],
                                    lambda name: self._canonical(name, "GPE")[0],
@@ -233,7 +222,7 @@ class MultilingualEntities:
 
     def _spacy(self, text: str, doc: Any = None) -> list[Mention]:
         found: list[Mention] = []
-        common = _CommonWords(text)
+        common = CommonWords(text)
         ents = [(e.start_char, e.end_char, e.label_)
                 for e in (doc if doc is not None else english_pipeline()(text)).ents]
         for ent_start, ent_end, label in _particle_names(text, ents):
@@ -419,46 +408,6 @@ def _party_tag(text: str, start: int, end: int) -> bool:
                 or _TAG_BEFORE.search(text[max(0, start - 3):start])
                 or (text[start - 1:start] == "(" and text[end:end + 1] == ")"
                     and _STATE_ALONE.fullmatch(text[start:end])))
-
-
-class _CommonWords:
-    """Whether an English span the recogniser calls a name is only a capitalised common word of
-    this very article. Why: on real blogs and news pages (Dragnet, docs/quality.md, twelfth
-    session) the small spaCy model names words that are capitalised by position or emphasis:
-    a sentence's or a heading's first words ("Parsley is a go-to", "Cranberry Citrus Sauce"),
-    shouting ("FREE", "DELICIOUS"), and spans with no capital at all ("frozen custard",
-    contraction stubs like "doesn", e-mail addresses). The evidence is the article itself: the
-    same words written in lower case elsewhere in it. A name keeps its capital wherever it
-    stands, so it never meets that test unless it doubles as a common word at the very start of
-    a sentence ("Time is rarely ...": dropped there, kept where it stands mid-sentence)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lower: set[str] | None = None
-
-    def lower(self) -> set[str]:
-        """The article's lower-case words, from lines that hold a capital: a line with none is
-        page furniture ("read more on evan gershkovich"), where names are lower case too."""
-        if self._lower is None:
-            self._lower = {word for line in self.text.splitlines()
-                           if any(c.isupper() for c in line)
-                           for word in _LOWER_WORD.findall(_NOT_PROSE.sub(" ", line))}
-        return self._lower
-
-    def not_a_name(self, mention: Mention) -> bool:
-        surface = mention.text
-        if _ADDRESS.fullmatch(surface) or (any(c.islower() for c in surface)
-                                           and not any(c.isupper() for c in surface)):
-            return True
-        if surface.upper() in COMMON_ACRONYMS and not surface.istitle():
-            return True  # "CPU", "LCD" ("Pm", "It" are left to the rules below)
-        words = _WORD.findall(surface)
-        if not words or not all(w.lower() in self.lower() for w in words):
-            return False
-        if surface.isalpha() and surface.isupper():
-            return len(surface) >= 4  # "FREE"; "US", "NHS" may be names that double as words
-        before = self.text[max(0, mention.start - 12):mention.start]
-        return mention.start == 0 or bool(_OPENING.search(before))
 
 
 @register("entities", "multilingual/v1")

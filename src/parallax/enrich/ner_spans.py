@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from parallax.enrich.aliases import AliasEntry
+from parallax.enrich.name_leads import GIVEN
 from parallax.records import Mention
 from parallax.textutil import fold
 
@@ -128,3 +129,59 @@ def hashtags(mentions: list[Mention], text: str,
                 rf"(?<![#\w]){re.escape(m.text)}(?!\w)", text[:m.start - 1] + text[m.end:]):
             kept.append(m)
     return kept
+
+
+def names_run_together(mentions: list[Mention], text: str,
+                       canonical: Callable[[str, str], tuple[str, str]]) -> list[Mention]:
+    """A person's span that runs on into the next name of a list written without commas
+    ("<given> <surname> <given> <surname>", a poll's answers one after another) is cut where
+    the second given name starts: the first name keeps the span's start, the second is a
+    mention of its own when the span holds it whole (two words or more), else it is left to
+    the recogniser. The second given name must start a name: more words follow it in the
+    span, or a capitalised word right after the span. A name whose second word is a given name
+    or an initial ("<given> <given> <surname>", "<given> D. <surname>") is never cut. Why: the
+    small model read such a list as three-word people ("<given> <surname> <given>"), rows a
+    reader saw on SemEval-2023 EN training (twenty-third session, helper E: 6 rows in 40
+    documents, one poll box repeated on a site's pages)."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        cut = None
+        if m.type == "PERSON" and len(words) >= 3 and words[0].group() in GIVEN \
+                and words[1].group() not in GIVEN and "." not in words[1].group():
+            cut = next((k for k in range(2, len(words)) if words[k].group() in GIVEN and (
+                k < len(words) - 1 or re.match(r" [A-Z][a-z]", text[m.end:m.end + 3]))), None)
+        if cut is None:
+            out.append(m)
+            continue
+        first = m.text[:words[cut - 1].end()]
+        out.append(_named(first, m.start, "PERSON", canonical))
+        if len(words) - cut >= 2:
+            out.append(_named(m.text[words[cut].start():], m.start + words[cut].start(),
+                              "PERSON", canonical))
+    return out
+
+
+def unclosed_brackets(mentions: list[Mention],
+                      canonical: Callable[[str, str], tuple[str, str]]) -> list[Mention]:
+    """A span that swallowed the opening of a bracket after the name ("<Office of Made-up
+    Review> (OMR", the bracket's close left out) is cut before the bracket, so the name meets
+    its rows and its initialism; a span that opens with the bracket's words is dropped. On
+    SemEval-2023 EN training (twenty-third session) 3 rows, each a name glued to its own
+    initialism or to the name its initialism stands for."""
+    out: list[Mention] = []
+    for m in mentions:
+        at = m.text.find("(")
+        if m.type == "DATE" or at < 0 or ")" in m.text[at:]:
+            out.append(m)
+            continue
+        name = re.sub(r"['’]s$", "", m.text[:at].rstrip())  # "<Body>’s (<its name>"
+        if name and any(c.isupper() for c in name):
+            out.append(_named(name, m.start, m.type, canonical))
+    return out
+
+
+def _named(surface: str, start: int, etype: str,
+           canonical: Callable[[str, str], tuple[str, str]]) -> Mention:
+    name, etype = canonical(surface, etype)
+    return Mention(surface, start, start + len(surface), etype, name)

@@ -24,8 +24,9 @@ STATE = r"[A-Z][\w.]*"
 TAG = OPENING + STATE
 #: a whole tag, maybe in brackets: "(R-Calif.)" or the bare tag between commas
 BRACKETED = r"\(?" + TAG + r"\)?"
-#: a state abbreviation alone in brackets after a name ("<name> (Ore.)"), the party left out
-STATE_ALONE = r"[A-Z][a-z]{1,4}\."
+#: a state abbreviation alone in brackets after a name ("<name> (Ore.)"), the party left out;
+#: dotted initials too ("(N.Y.)", "(W.Va.)"): until the twenty-third session these stayed rows
+STATE_ALONE = r"[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z][a-z]?\."
 #: an age in the place of a tag after a name ("Lund, 43, said", made up): the stems the speaker
 #: rules cut treat both alike
 AGE = r"\d{1,3}"
