@@ -131,3 +131,27 @@ def test_a_long_thread_without_buttons_is_read_in_one_pass(
     seg = segment_text("\n".join(FARES + _pasted_thread(600)))
     assert len(seg.comments) == 600
     assert asked[0] <= 4 * 600
+
+
+#: an opinion rail under a report: a columnist's name, a stamp and a headline (made up)
+OPINION = ["More from Opinion",
+           "Lena Moss", "3 hours ago",
+           "Why the harbour plan will cost the town far more than it saves",
+           "Karl Berg", "5 hours ago",
+           "The ferry strike showed how little the island matters to the mainland",
+           "Ana Ruiz", "8 hours ago",
+           "Our schools need teachers and not another glossy strategy document",
+           "Tom Vell", "1 day ago",
+           "A bridge to the island is a dream we should finally give up"]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+def test_an_opinion_rails_columnists_are_no_readers(sep: str) -> None:
+    """4e881f8 reads names over relative stamps over sentences as a thread; a headline of
+    eight words or more counted as a sentence, so an opinion rail (columnist / "3 hours ago"
+    / headline) became four reader comments under the columnists' names. A reader's words
+    end as a sentence; the thread pasted without buttons is still read."""
+    seg = segment_text(sep.join([*FARES, *OPINION, "© 2026 Coast Post"]))
+    assert not seg.comments and not seg.comment_authors
+    assert len(next(a for a in seg.articles if a.role == "main").paragraphs) == 3
+    assert len(segment_text(sep.join(FARES + _pasted_thread(4))).comments) == 4

@@ -239,12 +239,16 @@ def _person(line: Line) -> bool:
 
 
 def _said(lines: list[Line], k: int) -> bool:
-    """Line ``k`` is a relative stamp under a reader's name with a sentence under it."""
+    """Line ``k`` is a relative stamp under a reader's name with a sentence under it, one
+    that ends as a sentence: an opinion rail prints a columnist's name and a stamp over a
+    headline of eight words or more ("Lena Moss" / "3 hours ago" / "Why the harbour plan
+    will cost the town far more than it saves", made up), and those rails were read as
+    reader comments under the columnists' names (R's review of 4e881f8)."""
     if not (0 < k < len(lines) - 1 and time_ago(lines[k]) and _person(lines[k - 1])):
         return False
     below = lines[k + 1]
-    return below.words >= 3 and not stamped(below) and (
-        below.words >= 8 or below.text.rstrip().endswith(SENTENCE_END))
+    return below.words >= 3 and not stamped(below) \
+        and below.text.rstrip().endswith(SENTENCE_END)
 
 
 def _rhythm(lines: list[Line], i: int, step: int) -> bool:
