@@ -28,6 +28,26 @@ def test_domains_need_the_subject_itself() -> None:
                       "aquecimento global.") == {"URW", "CC"}
 
 
+def test_a_passing_mention_of_ukraine_does_not_put_an_article_in_the_war_domain() -> None:
+    """A long column on a party's foreign policy that names Ukraine once among many Russia and
+    NATO mentions is not about the war (it showed a war narrative, twenty-third session); the
+    same mention in a short report, or Ukraine named in several of the paragraphs, still is."""
+    filler = ("The senator told the convention that the party had drifted from its old "
+              "principles on trade, spending and the courts, and that voters had noticed.")
+    column = "\n".join([filler] * 14 + [
+        "Russia, he argued, is a declining power; NATO should not grow toward Ukraine or "
+        "Georgia, and Moscow knows it.",
+        "He added that Putin and the Kremlin would welcome a quarrel inside NATO."] +
+        [filler] * 14)
+    assert in_domains(column) == set()
+    short = ("Russia, he argued, is a declining power; NATO should not grow toward Ukraine, "
+             "and Moscow knows it.")
+    assert in_domains(short) == {"URW"}
+    several = "\n".join([filler, "Kyiv said Russian drones hit the port.", filler,
+                         "Ukraine asked NATO for more air defence.", filler] * 4)
+    assert in_domains(several) == {"URW"}
+
+
 def test_climate_words_with_another_sense_do_not_make_a_climate_article() -> None:
     """A car's climate control, carbon fibre, light emission and a fossil are not climate change
     (real blogs and news got climate roles from them alone, twelfth session); the same words next

@@ -116,7 +116,7 @@ def mainstream_documents(datasets: Path) -> list[tuple[str, str, str]]:
             lines = article.text.splitlines()
             out.append(("semeval2023", lines[0] if lines else "",
                         "\n\n".join(line for line in lines[1:] if line.strip())))
-    return [(g, t, x) for g, t, x in out if in_domains(f"{t}\n{x}")]
+    return [(g, t, x) for g, t, x in out if in_domains(f"{t}\n{x}", passing=True)]
 
 
 def side_rows(datasets: Path, encoder: Any, progress: Callable[[str], None] = print
@@ -132,7 +132,7 @@ def side_rows(datasets: Path, encoder: Any, progress: Callable[[str], None] = pr
     gold: list[bool] = []
     groups: list[str] = []
     for d in read_semeval2025(datasets / "semeval2025-task10"):
-        domains = in_domains(d.text)
+        domains = in_domains(d.text, passing=True)
         if d.language != "en" or not d.narratives or held_out(d.id) or not domains:
             continue
         doc = embed_text(d.text, d.language, encoder.encode)
@@ -144,7 +144,8 @@ def side_rows(datasets: Path, encoder: Any, progress: Callable[[str], None] = pr
         doc = embed_text(text, "en", encoder.encode)
         if not doc.sentences:
             continue
-        rows.append(side_row(doc.document, f"{title}\n{text}", in_domains(f"{title}\n{text}")))
+        rows.append(side_row(doc.document, f"{title}\n{text}",
+                             in_domains(f"{title}\n{text}", passing=True)))
         gold.append(False)
         groups.append(group)
     progress(f"side: {semeval} SemEval documents ({sum(gold)} with a narrative), "
