@@ -155,3 +155,27 @@ def test_an_opinion_rails_columnists_are_no_readers(sep: str) -> None:
     assert not seg.comments and not seg.comment_authors
     assert len(next(a for a in seg.articles if a.role == "main").paragraphs) == 3
     assert len(segment_text(sep.join(FARES + _pasted_thread(4))).comments) == 4
+
+
+def test_a_passing_mention_of_ukraine_in_one_long_paragraph_is_no_war_topic() -> None:
+    """2a86950 keeps a text out of the war domain unless Ukraine is a topic: enough cues per
+    100 words or a cue in 8 % of its paragraphs. Under a title, a body of one paragraph (a
+    record's text with no line breaks) that names Ukraine once is half the lines: the column
+    the share keeps out was in the domain again when its text came as one line."""
+    from parallax.frame.domains import in_domains
+
+    paragraphs = [
+        "Senators of the governing party debated its foreign policy platform on Tuesday, "
+        "arguing over alliances, trade and the defence budget for the coming year."] * 3 + [
+        "Several members said Russia had tested NATO for years and that Russia would go on "
+        "doing so while NATO stayed divided over spending and the price of fuel."] * 6 + [
+        "One senator mentioned Ukraine in passing before the debate returned to tariffs."] + [
+        "The committee meets again next month to vote on the budget, the chair said, and "
+        "the quarrel over Russia, sanctions and NATO will go on until then."] * 10
+    title = "Senators quarrel over the party's foreign policy"
+    assert in_domains(title + "\n" + "\n\n".join(paragraphs)) == set()
+    assert in_domains(title + "\n" + " ".join(paragraphs)) == set()
+    # a short report on the war stays in it, as one paragraph too
+    war = ("Shelling hit a power station near Kyiv overnight, Ukraine's energy ministry said, "
+           "and Russia claimed new gains in the east.")
+    assert in_domains(title + "\n" + war) == {"URW"}

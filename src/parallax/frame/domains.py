@@ -31,6 +31,8 @@ MIN_CUES = 2
 #: Chosen on the training documents only (docs/framing.md, twenty-third session)
 MIN_WAR_DENSITY = 0.25
 MIN_WAR_SHARE = 0.08
+#: the non-empty lines (a title and two paragraphs) a text needs for its share to count
+MIN_SHARED_LINES = 3
 
 _CUES = {
     "URW": ("ukrain", "kyiv", "kiev", "zelensk", "zelensky", "donbas", "donbass", "donetsk",
@@ -115,12 +117,16 @@ def in_domains(text: str, minimum: int = MIN_CUES, passing: bool = False) -> set
 
 def _war_is_a_topic(text: str, cues: int) -> bool:
     """``MIN_WAR_DENSITY`` Ukraine cues per 100 words or ``MIN_WAR_SHARE`` of the paragraphs
-    (non-empty lines) naming Ukraine: a single-paragraph text passes on the share."""
+    (non-empty lines) naming Ukraine, when there are paragraphs to share: a title and at least
+    two. Under a title, a body of one paragraph (a JSONL record's text with no line breaks)
+    that names Ukraine once is half the lines, so the columns the share was to keep out (one
+    cue in 900 words) were in the war domain again, with their narratives and roles, when
+    their text came as one line (R's review of 2a86950, SemEval-2023 EN training)."""
     if 100.0 * cues / max(1, len(text.split())) >= MIN_WAR_DENSITY:
         return True
     paragraphs = [line for line in text.split("\n") if line.strip()]
     named = sum(bool(_PATTERNS["URW"].search(p)) for p in paragraphs)
-    return bool(paragraphs) and named >= MIN_WAR_SHARE * len(paragraphs)
+    return len(paragraphs) >= MIN_SHARED_LINES and named >= MIN_WAR_SHARE * len(paragraphs)
 
 
 def domain_density(text: str, domains: set[str]) -> tuple[float, float]:
