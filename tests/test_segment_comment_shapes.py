@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from parallax.segment.decoder import Decoder
+from parallax.segment.lines import LineClassifier, read_lines
 from parallax.segment.textdump import segment_text
 
 ARTICLE = [
@@ -209,3 +211,25 @@ def test_a_stamped_list_without_names_or_rhythm_is_no_thread(heads: list[str]) -
         lines += [head, stamp, text]
     seg = segment_text("\n".join([*lines, "Contact us", "Privacy Policy | Terms"]) + "\n")
     assert not seg.comments and not seg.comment_authors
+
+
+# a header's "Comments" link over the article, and a tag line holding a year further down
+# (made up)
+LINKED = ["Comments", *ARTICLE, "Newer timetables are due next spring, the operator said on "
+          "its website.", "Tags: Ferry 2026, timetable"]
+
+
+@pytest.mark.parametrize("first", ["article", "signed"])
+def test_a_comments_link_over_the_models_article_is_signed_only_before_its_prose(
+        first: str) -> None:
+    """Inside the line model's main block a "Comments" heading opens a thread when a thread's
+    sign lies within 5 lines below it; a tag line's year under three paragraphs the model
+    keeps was such a sign, and the article under the link was read as reader comments (a
+    training page, article F1 0.0). The sign must come before three long main lines in a
+    row; a thread's first comment shows its name or date at once."""
+    page = LINKED if first == "article" else \
+        ["Comments", "Marianne on May 3, 2026 at 8:15 pm", *LINKED[1:]]
+    lines = read_lines("\n".join(page) + "\n")
+    main = [True] * len(lines)
+    decoder = Decoder(lines, LineClassifier(), main, (set(), None))
+    assert decoder.signed_below(0, 5) is (first == "signed")

@@ -19,6 +19,9 @@ from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkR
 #: lines below a comments heading inside the line model's main block in which a thread shows
 #: itself (a commenter's name and date, "Reply", "N comments")
 HEADING_SIGN_REACH = 5
+#: long lines of the line model's main block in a row under a comments heading, before any
+#: sign of a thread, that show the article going on under a "Comments" link (``signed_below``)
+PROSE_RUN = 3
 #: the most words of a line that signs a thread: a name, a date, "Reply" (an article's
 #: sentence holding a year is no sign)
 SIGN_WORDS = 16
@@ -118,9 +121,17 @@ class ThreadReading:
         became reader comments (training sites, eighteenth session: news pages at F1 0.23-0.31,
         docs/segmentation.md)."""
         stop = min(len(self.lines), index + 1 + reach)
-        return any(self.lines[j].words <= SIGN_WORDS and (
-            self.link_run.sign(j) or self.link_run.kind(j) == "action")
-            for j in range(index + 1, stop))
+        prose = 0
+        for j in range(index + 1, stop):
+            line = self.lines[j]
+            if line.words <= SIGN_WORDS and (
+                    self.link_run.sign(j) or self.link_run.kind(j) == "action"):
+                return True
+            prose = prose + 1 if line.words >= PROSE_LINE_WORDS and self.main \
+                and self.main[j] else 0
+            if prose >= PROSE_RUN:
+                return False  # the article goes on under a header's "Comments" link
+        return False
 
     def thread_shaped(self, index: int, current: Draft) -> bool:
         """A heading after a short post (below the model's first main line; on the rules'
