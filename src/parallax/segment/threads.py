@@ -256,8 +256,8 @@ def _rhythm(lines: list[Line], i: int, step: int) -> bool:
     ``step`` lines apart, each under a reader's name (``_person``) and over a sentence
     ("<name>" / "3 hours ago" / words, repeated; made up). Why the rhythm and the names: a
     "Latest" list has the stamp over a teaser too, under a headline (see ``reader_stamp``);
-    on training sites the runs of stamps at one step were a job board (place / "5 Days
-    Ago" / job title) and a blogroll (post / "2 days ago" / blog name), none over
+    on training sites the runs of stamps at one step were a job board (place / a relative
+    stamp / job title) and a blogroll (post / a relative stamp / blog name), none over
     sentences."""
     if not _said(lines, i):
         return False
