@@ -10,7 +10,7 @@ model cards report: every number there comes from documents the model had not se
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,7 +106,7 @@ def best_threshold(p: np.ndarray, y: np.ndarray, floor: float = 0.0,
 def fit_labeller(x: np.ndarray, y: np.ndarray, labels: Sequence[str], groups: Sequence[str], *,
                  c: float = 1.0, folds: int = 5, meta: dict | None = None, balanced: bool = True,
                  hashed: Any = None, hashed_c: float = 0.1, min_threshold: float = 0.0,
-                 min_precision: float = 0.0,
+                 min_precision: float | Mapping[str, float] = 0.0,
                  progress: Callable[[str], None] | None = None) -> Fitted:
     """``hashed`` (a CSR matrix of word buckets, optional) adds the lexical part; the two parts
     are trained separately and combined by the calibration, fitted on out-of-fold scores."""
@@ -141,7 +141,9 @@ def fit_labeller(x: np.ndarray, y: np.ndarray, labels: Sequence[str], groups: Se
     for j in range(n_labels):
         calibration[j] = _platt(raw[:, j], y[:, j])
         oof[:, j] = sigmoid(raw[:, j] @ calibration[j, :parts] + calibration[j, parts])
-        thresholds[j] = best_threshold(oof[:, j], y[:, j], min_threshold, min_precision)
+        floor = (min_precision.get(labels[j], 0.0) if isinstance(min_precision, Mapping)
+                 else min_precision)
+        thresholds[j] = best_threshold(oof[:, j], y[:, j], min_threshold, floor)
         w, b = _fit_one(z, y[:, j], c, balanced)
         # fold the standardisation into the weights: (x - mean) / std @ w + b
         weights[:, j] = w / std
