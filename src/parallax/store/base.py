@@ -125,6 +125,16 @@ class Store(Protocol):
         """(article id, story id or None, profile JSON, vector bytes or None), oldest first."""
         ...
 
+    def story_members(self, story_ids: Sequence[str]
+                      ) -> list[tuple[str, str | None, str, bytes | None]]:
+        """``story_profiles`` of these stories' members only, in the same order."""
+        ...
+
+    def story_key_counts(self, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """Over all stored profiles: how many are main articles', and how many of those hold
+        each of ``keys`` (name keys): the document frequencies the story index weighs by."""
+        ...
+
     def unprofiled_articles(self) -> list[Article]:
         """Stored articles the story index has not seen (e.g. after a crash mid-run)."""
         ...

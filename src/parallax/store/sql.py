@@ -188,6 +188,33 @@ class SQLStore(BrowseQueries, RemoveQueries):
         for r in rows:
             yield (r[0], r[1], r[2], None if r[3] is None else bytes(r[3]))
 
+    def story_members(self, story_ids: Sequence[str]
+                      ) -> list[tuple[str, str | None, str, bytes | None]]:
+        """``story_profiles`` of these stories' members only, in the same order."""
+        rows = self._each("SELECT p.rowid, p.article, sa.story, p.data, v.vector"
+                          " FROM story_articles sa JOIN story_profiles p ON p.article = sa.article"
+                          " LEFT JOIN article_vectors v ON v.article = p.article"
+                          " WHERE sa.story IN ({marks})", story_ids)
+        rows.sort(key=lambda r: int(r[0]))  # chunks each in order, not the whole
+        return [(r[1], r[2], r[3], None if r[4] is None else bytes(r[4])) for r in rows]
+
+    def story_key_counts(self, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """Counted in the database (one pass over the profiles' JSON), not by loading them.
+        A profile's role is its article's (``profile_of``): the few that are no main
+        article's are found by the articles' column."""
+        docs = self.conn.execute(
+            "SELECT (SELECT count(*) FROM story_profiles) - (SELECT count(*) FROM story_profiles"
+            " WHERE article IN (SELECT id FROM articles WHERE role <> 'main'))").fetchone()[0]
+        main = f"coalesce({self.json_text('p.data', 'role')}, 'main') = 'main'"
+        counts = {str(r[0]): int(r[1]) for r in self._each(
+            f"SELECT j.key, count(*) FROM story_profiles p, {self.json_keys('p.data', 'keys')}"
+            f" WHERE j.key IN ({{marks}}) AND {main} GROUP BY j.key", keys)}
+        return int(docs), counts
+
+    def json_keys(self, column: str, key: str) -> str:
+        """A table ``j`` whose column ``key`` lists the keys of the object ``column.key``."""
+        raise NotImplementedError
+
     def unprofiled_articles(self) -> list[Article]:
         return self._articles(" WHERE a.id NOT IN (SELECT article FROM story_profiles)"
                               " ORDER BY a.rowid_", ())
