@@ -53,3 +53,22 @@ def test_a_first_line_that_comes_back_nowhere_or_is_short_changes_nothing() -> N
     assert page_title_headline("", PARAGRAPHS, read_lines("Bridge news\n" + BRIDGE),
                                lambda: True) == ""
     assert page_title_headline("", PARAGRAPHS, page, lambda: True) == TITLE_LINE
+
+
+ENGINEER = [*PARAGRAPHS, "Jane Doe, the council's engineer, said the bridge would stay open."]
+
+
+def test_a_caption_the_article_bears_out_a_little_better_gives_way_to_the_title_line() -> None:
+    """A photo caption (or an author's name, a standfirst) holds the article's words as well
+    as its headline does: only a clearly higher share lets it stand against the page's own
+    title."""
+    page = read_lines("Harbour bridge repairs approved after two years | Saltmouth Post\n"
+                      "Saltmouth Post\n" + "\n".join(ENGINEER) + "\n")
+    caption = "Jane Doe, the council's engineer, on the harbour bridge"
+    assert page_title_headline(caption, ENGINEER, page, lambda: True) \
+        == "Harbour bridge repairs approved after two years"
+    # the article bears the rules' title out far better than a loosely related title line
+    loose = read_lines("Harbour bridge: what the mayor wants next | Saltmouth Post\n"
+                       "Saltmouth Post\n" + BRIDGE)
+    assert page_title_headline("Town council approved repairs", PARAGRAPHS, loose,
+                               lambda: True) == "Town council approved repairs"

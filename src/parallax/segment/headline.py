@@ -77,6 +77,9 @@ REPEAT_MAX_WORDS = 25
 LEAD_SHARE = 0.5
 #: a page-title line longer than this is no page title (``page_title_headline``)
 PAGE_TITLE_MAX_WORDS = 40
+#: ... and the rules' unrelated title stands against it only when the article holds a share
+#: of its content words this much higher than of the line's (twenty-third session, helper T)
+PAGE_TITLE_MARGIN = 0.4
 
 
 def headline_like(line: Line) -> bool:
@@ -297,7 +300,11 @@ def page_title_headline(title: str, paragraphs: list[str], page: list[Line],
     comes back nowhere. A ``title`` the first line confirms (``same_words``) stays, but one
     that runs on past the first line's headline part with no separator (a headline and its
     section and date read as one line: "Ferry fares rise again Business, Updated Nov 6") is
-    cut to that part."""
+    cut to that part. An unrelated ``title`` beats the line only with a share
+    ``PAGE_TITLE_MARGIN`` higher: a caption, an author's name or a standfirst holds the
+    article's words as well as its headline does, or better (made up: "Jane Doe, the
+    council's engineer" under "Bridge repairs approved | Saltmouth Post"; twenty-third
+    session, helper T)."""
     if not page or not paragraphs:
         return title
     first = page[0]
@@ -316,7 +323,7 @@ def page_title_headline(title: str, paragraphs: list[str], page: list[Line],
     for paragraph in paragraphs:
         words |= content_words(paragraph)
     share = share_in(theirs, words)
-    if share < UNRELATED or (title and share_in(mine, words) >= share):
+    if share < UNRELATED or (title and share_in(mine, words) >= share + PAGE_TITLE_MARGIN):
         return title
     return part or text
 
