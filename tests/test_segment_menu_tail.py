@@ -139,3 +139,30 @@ def test_a_report_under_a_long_menu_keeps_its_headline_and_no_menu_item(
     # menu and its inflected words in the lead; none is better than a wrong one)
     assert main.title == title or (lang == "ru" and not main.title)
     assert {b.text for b in seg.boilerplate} >= {*MENU[lang], most, *links}
+
+
+def test_a_header_that_takes_no_line_is_never_asked_again(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Should a header zone ever hold none of the lines from the headline found after a menu
+    (R's fd9ef84: a 25-word Markdown heading did, and the page never returned), the headline
+    is read as a body line and the walk goes on; the second ask fails the test instead of
+    hanging it."""
+    from parallax.segment.decoder import Decoder
+
+    asked: list[int] = []
+    original = Decoder.read_header
+
+    def empty_zone(self: Decoder, draft: object) -> None:
+        if asked and self.pos == asked[-1]:
+            raise AssertionError("the same headline was asked again")
+        if self.pos == 0:
+            original(self, draft)  # type: ignore[arg-type]
+            return
+        asked.append(self.pos)  # a zone that takes nothing
+
+    monkeypatch.setattr(Decoder, "read_header", empty_zone)
+    title, body, most, links = REPORT["en"]
+    seg = segment_text("\n".join([*MENU["en"], title, *body, most, *links]) + "\n",
+                       model=False)
+    main = next(d for d in seg.articles if d.role == "main")
+    assert asked and main.paragraphs == [title, *body]

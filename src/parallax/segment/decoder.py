@@ -432,6 +432,9 @@ class Decoder(ThreadReading):
                 while self.pos < at:  # a long menu's last items, then its headline
                     self.take("boilerplate", "navigation")
                 self.read_header(main)
+                if self.pos == at:  # (a zone that took no line: the headline is body, as
+                    main.paragraphs.append(lines[at].text)  # before, never asked again)
+                    self.take("body")
                 continue
             if self.pos in self.aside:
                 self.take("boilerplate", self.aside[self.pos])
