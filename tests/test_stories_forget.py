@@ -103,6 +103,75 @@ def test_the_store_counts_name_keys_as_the_index_does(db_url: str) -> None:
         store.close()
 
 
+def _recounted(store: Any) -> tuple[int, dict[str, int]]:
+    from parallax.settings import Config
+    from parallax.stories.incremental import IncrementalClusterer
+
+    index = IncrementalClusterer(Config()).load(store)
+    return index.docs, {k: n for k, n in index.df.items() if n}
+
+
+def test_the_kept_counts_follow_every_writer(db_url: str, tmp_path: Any) -> None:
+    """Saved profiles, a profile saved again with other keys, removals (a copy's original
+    among them), ``--replace`` and a rebuild: the kept counts are a count over the profiles."""
+    import json as json_
+
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest, recluster
+    from parallax.settings import Config
+    from parallax.stories.profile import profile_of
+
+    pipeline = Pipeline.from_config(Config(), analyse=False)
+
+    store, articles = _store_of_stories(db_url, 6)
+    try:
+        def check() -> None:
+            docs, counts = _recounted(store)
+            assert store.story_key_counts([*sorted(counts), "nokey"]) == (docs, counts)
+
+        check()
+        again = profile_of(articles[0]).to_json()
+        again["keys"] = {"zzkey": 1}
+        store.save_story_profiles([(articles[0].id, again), (articles[1].id,
+                                                             profile_of(articles[1]).to_json())])
+        check()
+        store.remove_documents(store.article_documents(articles[0].id))  # an original
+        store.remove_documents(store.article_documents("t000"))  # the teaser's page
+        check()
+        feed = tmp_path / "feed.jsonl"
+        record = {"title": "Lund and Marsk at the quay", "outlet": "Outlet 9",
+                  "url": "https://quay.example/lund", "published": "2026-11-05",
+                  "text": "Lund and Marsk met at the quay on Tuesday, the harbour said. " * 3}
+        feed.write_text(json_.dumps(record) + "\n", encoding="utf-8")
+        ingest([str(feed)], store, Config(), pipeline=pipeline)
+        check()
+        record["text"] = record["text"].replace("Tuesday", "Wednesday")
+        feed.write_text(json_.dumps(record) + "\n", encoding="utf-8")
+        ingest([str(feed)], store, Config(), pipeline=pipeline, replace=True)
+        check()
+        recluster(store, Config())
+        check()
+    finally:
+        store.close()
+
+
+def test_an_older_store_gains_the_counts_when_it_opens(tmp_path: Any) -> None:
+    from parallax.store.base import open_store
+
+    db = str(tmp_path / "old.db")
+    store, _ = _store_of_stories(db, 7)
+    expected = _recounted(store)
+    store.conn.execute("DROP INDEX story_profiles_role")
+    store.conn.execute("DROP TABLE story_key_counts")
+    store.conn.execute("PRAGMA user_version = 7")
+    store.close()
+    store = open_store(db)
+    try:
+        assert store.story_key_counts(sorted(expected[1])) == expected
+    finally:
+        store.close()
+
+
 def test_forget_reads_no_other_story(db_url: str) -> None:
     """The removal's stories are made again without the whole index: at 100,000 made-up
     articles its load took 39 s for one removed document (d53def8 reads every profile)."""

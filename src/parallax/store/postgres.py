@@ -174,11 +174,6 @@ class PostgresStore(SQLStore):
     def json_text(self, column: str, key: str) -> str:
         return f"(({column})::jsonb ->> '{key}')"
 
-    def json_keys(self, column: str, key: str) -> str:
-        value = f"(({column})::jsonb -> '{key}')"  # a scalar would make the function fail
-        return f"jsonb_object_keys(CASE WHEN jsonb_typeof({value}) = 'object'" \
-            f" THEN {value} END) AS j(key)"
-
     def bytewise(self, column: str) -> str:
         # the database's collation may order "a/b" after "a-c": "C" orders by code point
         return f'({column} COLLATE "C")'

@@ -26,6 +26,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from parallax.store import keycounts
 from parallax.store.params import marks
 
 if TYPE_CHECKING:
@@ -229,6 +230,9 @@ class RemoveQueries:
                              "outlet": r["outlet"]} for r in rows]
         removed.stories = {str(r[0]) for r in self._each(
             "SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
+        profiles = [str(r[0]) for r in self._each(
+            "SELECT data FROM story_profiles WHERE article IN ({marks})", ids)]
+        keycounts.apply(conn, keycounts.change(profiles, ()))
         for chunk in self._chunks(ids):
             listed = marks(chunk)
             for table in _ARTICLE_TABLES:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from parallax.records import Article, Page, Rejection, Story
+from parallax.store import keycounts
 from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
 from parallax.store.params import marks
@@ -140,6 +141,7 @@ class SQLStore(BrowseQueries, RemoveQueries):
             self.conn.execute("DELETE FROM story_articles")
             self.conn.execute("DELETE FROM stories")
             self.conn.execute("DELETE FROM story_profiles")  # the online index starts over
+            self.conn.execute("DELETE FROM story_key_counts")
             for story in stories:
                 self._insert_story(story)
             if profiles:
@@ -173,9 +175,13 @@ class SQLStore(BrowseQueries, RemoveQueries):
                 self._insert_story(story)
 
     def save_story_profiles(self, profiles: list[tuple[str, dict[str, Any]]]) -> None:
+        latest = dict(profiles)  # an id given twice is stored as its last
+        stored = [str(r[0]) for r in self._each(
+            "SELECT data FROM story_profiles WHERE article IN ({marks})", sorted(latest))]
         self.conn.executemany("INSERT INTO story_profiles (article, data) VALUES (?, ?)"
                               " ON CONFLICT (article) DO UPDATE SET data = excluded.data",
                               [(i, json.dumps(d, ensure_ascii=False)) for i, d in profiles])
+        keycounts.apply(self.conn, keycounts.change(stored, latest.values()))
 
     def has_story_profiles(self) -> bool:
         return self.conn.execute("SELECT 1 FROM story_profiles LIMIT 1").fetchone() is not None
@@ -199,21 +205,13 @@ class SQLStore(BrowseQueries, RemoveQueries):
         return [(r[1], r[2], r[3], None if r[4] is None else bytes(r[4])) for r in rows]
 
     def story_key_counts(self, keys: Sequence[str]) -> tuple[int, dict[str, int]]:
-        """Counted in the database (one pass over the profiles' JSON), not by loading them.
-        A profile's role is its article's (``profile_of``): the few that are no main
-        article's are found by the articles' column."""
-        docs = self.conn.execute(
-            "SELECT (SELECT count(*) FROM story_profiles) - (SELECT count(*) FROM story_profiles"
-            " WHERE article IN (SELECT id FROM articles WHERE role <> 'main'))").fetchone()[0]
-        main = f"coalesce({self.json_text('p.data', 'role')}, 'main') = 'main'"
+        """Kept as profiles are written and removed (``store/keycounts.py``), not counted."""
+        docs = self.conn.execute("SELECT count(*) FROM story_profiles WHERE"
+                                 f" {self.json_text('data', 'role')} = 'main'").fetchone()[0]
         counts = {str(r[0]): int(r[1]) for r in self._each(
-            f"SELECT j.key, count(*) FROM story_profiles p, {self.json_keys('p.data', 'keys')}"
-            f" WHERE j.key IN ({{marks}}) AND {main} GROUP BY j.key", keys)}
+            "SELECT key, articles FROM story_key_counts WHERE key IN ({marks})"
+            " AND articles > 0", keys)}
         return int(docs), counts
-
-    def json_keys(self, column: str, key: str) -> str:
-        """A table ``j`` whose column ``key`` lists the keys of the object ``column.key``."""
-        raise NotImplementedError
 
     def unprofiled_articles(self) -> list[Article]:
         return self._articles(" WHERE a.id NOT IN (SELECT article FROM story_profiles)"

@@ -118,9 +118,6 @@ class SQLiteStore(SQLStore):
     def json_text(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
 
-    def json_keys(self, column: str, key: str) -> str:
-        return f"json_each({column}, '$.{key}') AS j"
-
     def bytewise(self, column: str) -> str:
         return column  # BINARY, the default collation: UTF-8 bytes, in code-point order
 
