@@ -155,19 +155,24 @@ def test_the_kept_counts_follow_every_writer(db_url: str, tmp_path: Any) -> None
         store.close()
 
 
-def test_an_older_store_gains_the_counts_when_it_opens(tmp_path: Any) -> None:
+def test_an_older_store_gains_the_counts_when_it_opens(db_url: str) -> None:
+    from parallax.store import postgres
     from parallax.store.base import open_store
 
-    db = str(tmp_path / "old.db")
-    store, _ = _store_of_stories(db, 7)
+    store, articles = _store_of_stories(db_url, 7)
     expected = _recounted(store)
     store.conn.execute("DROP INDEX story_profiles_role")
     store.conn.execute("DROP TABLE story_key_counts")
-    store.conn.execute("PRAGMA user_version = 7")
+    if db_url.startswith("postgres"):
+        store.conn.execute("UPDATE parallax_schema SET version = 7")
+        postgres._migrated.clear()  # a process migrates a database once
+    else:
+        store.conn.execute("PRAGMA user_version = 7")
     store.close()
-    store = open_store(db)
+    store = open_store(db_url)
     try:
         assert store.story_key_counts(sorted(expected[1])) == expected
+        assert expected[0] == len(articles) and len(expected[1]) > 5
     finally:
         store.close()
 
