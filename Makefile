@@ -57,11 +57,16 @@ models: $(STAMP)
 	$(BIN)/python -m parallax.enrich.german_lexicon $(DATASETS)/semeval2023-task3/ge src/parallax/enrich/data
 	$(BIN)/python scripts/gen_model_card.py --runtime
 
-# The segmentation line model (gradient-boosted trees), from the real pages
-# of ../shared/datasets/extraction (held-out sites are never trained on; about 20 minutes on 2
-# cores). Kept apart from `models` because it is slow and framing retrains do not need it.
+# The segmentation models (gradient-boosted trees), from the real pages of
+# ../shared/datasets/extraction (held-out sites are never trained on): the text-dump line model
+# (about 20 minutes on 2 cores), then the HTML paragraph filter, then the HTML block extension
+# (about 5 minutes each), in that order: the extension's trainer runs the page through the
+# filter just written. Kept apart from `models` because it is slow and framing retrains do not
+# need it.
 segment-models: $(STAMP)
 	$(BIN)/python benchmarks/train_line_model.py --rebuild
+	$(BIN)/python benchmarks/train_html_filter.py
+	$(BIN)/python benchmarks/train_html_extend.py
 
 clean:
 	rm -rf $(VENV) parallax-demo.db* parallax-demo-report.html .pytest_cache .mypy_cache .ruff_cache

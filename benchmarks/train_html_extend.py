@@ -55,11 +55,15 @@ def collect(pages: list[realpages.RealPage]) -> list[dict[str, Any]]:
     for page in pages:
         recorder.seen = None
         seg = htmlpage.segment_html(as_read(page, folder))
+        # without an extension (no tree, no paragraph) ``segment_html``'s own output is final
         row: dict[str, Any] = {"site": page.site, "gold": page.gold, "title": seg.title,
-                               "paragraphs": seg.paragraphs, "at": [], "cand": [], "texts": [],
-                               "x": np.zeros((0, len(htmlextend.NAMES))), "y": []}
+                               "paragraphs": seg.paragraphs, "final": True, "at": [],
+                               "cand": [], "x": np.zeros((0, len(htmlextend.NAMES))), "y": []}
         if recorder.seen is not None:
             title, paragraphs, anchors, visible, skip, marks = recorder.seen
+            # what the extension saw: the end-of-post cut and the title check come after it
+            row.update(title=title, paragraphs=paragraphs, final=False,
+                       page_title=seg.visible[0])
             at, cand = htmlextend.candidates(title, paragraphs, visible, skip, marks)
             if cand:
                 gold = realpages.shingles(realpages.words(page.gold))
@@ -71,21 +75,30 @@ def collect(pages: list[realpages.RealPage]) -> list[dict[str, Any]]:
     return rows
 
 
+def page_text(row: dict[str, Any], add: list[int]) -> str:
+    """Title and article as ``segment_html`` returns them with the blocks ``add`` put back:
+    the positions are the uncut paragraphs', the end-of-post cut and the title check run after
+    the extension (``htmlpage.finish_article``), as at runtime."""
+    title, paragraphs = row["title"], row["paragraphs"]
+    if not row["final"]:
+        if add:
+            paragraphs = htmlextend.assemble(paragraphs, row["at"], row["blocks"], add)
+        title, paragraphs, _ = htmlpage.finish_article(title, paragraphs, row["page_title"])
+    return "\n".join([title, *paragraphs])
+
+
 def page_f1(rows: list[dict[str, Any]], probs: list[np.ndarray], threshold: float) -> float:
     scores = []
     for row, p in zip(rows, probs, strict=True):
-        paragraphs = row["paragraphs"]
         add = [k for k, v in zip(row["cand"], p, strict=True) if v >= threshold]
-        if add:
-            paragraphs = htmlextend.assemble(paragraphs, row["at"], row["blocks"], add)
-        text = "\n".join([row["title"], *paragraphs])
-        scores.append(realpages.shingle_prf(text, row["gold"])[2])
+        scores.append(realpages.shingle_prf(page_text(row, add), row["gold"])[2])
     return float(np.mean(scores))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--oof", type=Path, help="write out-of-fold tables per fold here")
+    parser.add_argument("--out", type=Path, default=OUT, help="the model file to write")
     args = parser.parse_args()
     pages = [p for p in realpages.load(DATA) if p.split == "train"]
     rows = collect(pages)
@@ -102,7 +115,7 @@ def main() -> None:
              "cv": {"folds": FOLDS, "unextended": round(base, 4),
                     "by_threshold": {str(t): round(v, 4) for t, v in by_threshold.items()}},
              "params": PARAMS, "reach": htmlextend.REACH, "pages": len(rows)}
-    save(model, OUT, args.oof, tables)
+    save(model, args.out, args.oof, tables)
 
 
 if __name__ == "__main__":

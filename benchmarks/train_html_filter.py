@@ -140,7 +140,7 @@ def save(model: dict[str, Any], out: Path, oof: Path | None,
          tables: dict[int, dict[str, Any]]) -> None:
     """Write the model (and, when asked, each fold's tables with the chosen threshold)."""
     out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KB)")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
     if oof:
         oof.write_text(json.dumps({"fold_of": "fold_of(site + 'html') % 5",
                                    "threshold": model["threshold"], "tables": tables}),
@@ -150,6 +150,7 @@ def save(model: dict[str, Any], out: Path, oof: Path | None,
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--oof", type=Path, help="write out-of-fold tables per fold here")
+    parser.add_argument("--out", type=Path, default=OUT, help="the model file to write")
     args = parser.parse_args()
     pages = [p for p in realpages.load(DATA) if p.split == "train"]
     rows = collect(pages)
@@ -165,7 +166,7 @@ def main() -> None:
              "cv": {"folds": FOLDS, "unfiltered": round(base, 4),
                     "by_threshold": {str(t): round(v, 4) for t, v in by_threshold.items()}},
              "params": PARAMS, "pages": len(rows)}
-    save(model, OUT, args.oof, tables)
+    save(model, args.out, args.oof, tables)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ from parallax.segment.prefilter import fold, lines_holding, required_literals
 from parallax.segment.render import (
     Block,
     flat_text,
-    markup_text,
     shown_text,
     spaced_text,
     text_of,
@@ -179,13 +178,6 @@ def _shown_time(tree: etree._Element) -> str | None:
             if text:
                 return text
     return None
-
-
-def _page_title(tree: etree._Element) -> str:
-    """The headline part of the page's first ``<title>`` (``title_part``), or ""."""
-    first = next(tree.getroottree().iter("title"), None)
-    # a <title> holds text only: tags written in it ('<script>', '<b>') are not its words
-    return title_part(markup_text(flat_text(first)) or "") if first is not None else ""
 
 
 def _visible_date(tree: etree._Element) -> str | None:
@@ -337,6 +329,26 @@ def cut_at_post_end(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs, []
 
 
+def finish_article(title: str, paragraphs: list[str], page_title: str
+                   ) -> tuple[str, list[str], list[str]]:
+    """(title, article, what the end-of-post cut took) from trafilatura's title and the
+    paragraphs after the block extension; ``page_title``: the page's first ``<title>`` as
+    ``tree_blocks`` reads it. One function, so ``benchmarks/train_html_extend.py`` scores what
+    this path returns (its copy once zipped cut paragraphs with uncut positions).
+
+    A comment form or a platform's end-of-post line ends the post (twenty-first session).
+    trafilatura's title is the site's name or a widget's heading on many blogs ("zenhabits",
+    "Translate", "Share this:"): when it shares almost nothing with the headline part of the
+    page's <title>, the one whose words the lead holds more of wins (headline.checked_title, as
+    for text dumps; no title is dropped here; docs/segmentation.md, "Titles, thirteenth
+    session")."""
+    paragraphs, tail = cut_at_post_end(paragraphs)
+    part = title_part(page_title) if title and page_title else ""
+    if part:
+        title = checked_title(title, part, lambda: lead_words(paragraphs), drop=False)
+    return title, paragraphs, tail
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n") if p.strip()]
 
@@ -427,18 +439,8 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         marks = [m for m in (data.get("author"), published) if m and len(m) > 3]
         paragraphs = extender.extend(title, paragraphs, anchors, visible[1],
                                      extracted | teaser_text | comment_text | captions, marks)
-    # a comment form or a platform's end-of-post line ends the post (twenty-first session)
-    paragraphs, tail = cut_at_post_end(paragraphs)
+    title, paragraphs, tail = finish_article(title, paragraphs, visible[0])
     boilerplate += [Boilerplate(_clip(p), "post_end") for p in tail]
-    if title and tree is not None:
-        # trafilatura's title is the site's name or a widget's heading on many blogs
-        # ("zenhabits", "Translate", "Share this:"): when it shares almost nothing with the
-        # headline part of the page's <title>, the one whose words the lead holds more of wins
-        # (headline.checked_title, as for text dumps; no title is dropped here). Training sites out
-        # of fold: docs/segmentation.md, "Titles, thirteenth session"
-        part = _page_title(tree)
-        if part:
-            title = checked_title(title, part, lambda: lead_words(paragraphs), drop=False)
     # trafilatura's comments start with the section's heading ("Comments") when the page
     # writes one: a heading is no reader's comment (sixteenth session, a new user's page)
     fallback = [p for p in _paragraphs(str(data.get("comments") or ""))
