@@ -228,8 +228,7 @@ class RemoveQueries:
                                  " WHERE id IN ({marks})", ids), key=lambda r: r["rowid_"])
         removed.articles = [{"id": r["id"], "role": r["role"], "title": r["title"],
                              "outlet": r["outlet"]} for r in rows]
-        removed.stories = {str(r[0]) for r in self._each(
-            "SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", ids)}
+        removed.stories = set(self.article_stories(ids))
         profiles = [str(r[0]) for r in self._each(
             "SELECT data FROM story_profiles WHERE article IN ({marks})", ids)]
         keycounts.apply(conn, keycounts.change(profiles, ()))
@@ -277,8 +276,7 @@ class RemoveQueries:
                 slim["duplicate_of"] = None
                 conn.execute("UPDATE story_profiles SET data = ? WHERE article = ?",
                              (json.dumps(slim, ensure_ascii=False), article_id))
-        return {str(r[0]) for r in self._each(
-            "SELECT DISTINCT story FROM story_articles WHERE article IN ({marks})", copies)}
+        return set(self.article_stories(copies))
 
     def drop_stories(self, story_ids: Sequence[str]) -> None:
         """Stories left without a main article by a removal (their teasers, if any, wait in

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -93,9 +94,7 @@ class IncrementalClusterer:
         index = self.new_index()
         rows = list(store.story_profiles())
         datas = [json.loads(data) for _, _, data, _ in rows]
-        profiles = [ArticleProfile.from_json(article_id, data,
-                                             None if vector is None else
-                                             _unit(np.frombuffer(vector, dtype=np.float32)))
+        profiles = [_stored_profile(article_id, data, vector)
                     for (article_id, _, _, vector), data in zip(rows, datas, strict=True)]
         index.count_documents(profiles)
         index.stale_profiles = any(d.get("v", 1) < PROFILE_VERSION for d in datas)
@@ -124,9 +123,7 @@ class IncrementalClusterer:
         index.docs = docs
         index.df.update(df)
         for (article_id, story_id, _, vector), data in zip(rows, datas, strict=True):
-            index.restore(ArticleProfile.from_json(
-                article_id, data, None if vector is None else
-                _unit(np.frombuffer(vector, dtype=np.float32))), story_id)
+            index.restore(_stored_profile(article_id, data, vector), story_id)
         index.changed.clear()
         return index
 
@@ -226,6 +223,15 @@ class IncrementalClusterer:
 def _unit(vector: np.ndarray) -> np.ndarray | None:
     norm = float(np.linalg.norm(vector))
     return (vector / norm).astype(np.float32) if norm > 0 else None
+
+
+def _stored_profile(article_id: str, data: dict[str, Any], vector: bytes | None
+                    ) -> ArticleProfile:
+    """A profile as ``story_profiles`` keeps it (its vector as stored bytes): ``load`` and
+    ``load_members`` read rows the same way."""
+    return ArticleProfile.from_json(
+        article_id, data, None if vector is None else
+        _unit(np.frombuffer(vector, dtype=np.float32)))
 
 
 def _inherit_ids(stories: list[Story], previous: Sequence[Story]) -> list[Story]:
