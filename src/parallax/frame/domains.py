@@ -124,9 +124,15 @@ def _war_is_a_topic(text: str, cues: int) -> bool:
     their text came as one line (R's review of 2a86950, SemEval-2023 EN training)."""
     if 100.0 * cues / max(1, len(text.split())) >= MIN_WAR_DENSITY:
         return True
+    lines, named = _lines_naming(text, "URW")
+    return lines >= MIN_SHARED_LINES and named >= MIN_WAR_SHARE * lines
+
+
+def _lines_naming(text: str, domain: str) -> tuple[int, int]:
+    """(the non-empty lines (paragraphs) of ``text``, how many hold a cue of ``domain``): the
+    share ``_war_is_a_topic`` and ``domain_density`` read."""
     paragraphs = [line for line in text.split("\n") if line.strip()]
-    named = sum(bool(_PATTERNS["URW"].search(p)) for p in paragraphs)
-    return len(paragraphs) >= MIN_SHARED_LINES and named >= MIN_WAR_SHARE * len(paragraphs)
+    return len(paragraphs), sum(bool(_PATTERNS[domain].search(p)) for p in paragraphs)
 
 
 def domain_density(text: str, domains: set[str]) -> tuple[float, float]:
@@ -142,7 +148,6 @@ def domain_density(text: str, domains: set[str]) -> tuple[float, float]:
     best = max(sorted(domains), key=lambda d: n.get(d, 0))
     cues = n[best] + (n["Russia"] if best == "URW" else 0)
     words = max(1, len(text.split()))
-    paragraphs = [line for line in text.split("\n") if line.strip()]
-    share = (sum(bool(_PATTERNS[best].search(p)) for p in paragraphs) / len(paragraphs)
-             if paragraphs else 0.0)
+    lines, named = _lines_naming(text, best)
+    share = named / lines if lines else 0.0
     return 100.0 * cues / words, share
