@@ -65,10 +65,7 @@ def test_a_removal_of_more_documents_than_a_statement_binds_goes_through(
     "too many SQL variables". Here the limit is set low, as far as each backend allows."""
     store = open_store(db_url)
     try:
-        if db_url.startswith("postgres"):  # the protocol's limit cannot be lowered
-            monkeypatch.setattr(store, "bound_limit", lambda: 20)
-        else:
-            store.conn.raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)
+        _bind_at_most(store, db_url, monkeypatch, 20)
         originals, copies, shared = _fill(store, 45)
         documents = store.source_documents("exports")
         assert len(documents) == 45
@@ -84,6 +81,42 @@ def test_a_removal_of_more_documents_than_a_statement_binds_goes_through(
         assert (counts["documents"], counts["articles"], counts["comments"]) == (3, 3, 3)
         store.drop_stories(["s-ferry"])
         assert store.stories() == []
+    finally:
+        store.close()
+
+
+def _bind_at_most(store: Any, db_url: str, monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+    if db_url.startswith("postgres"):  # the protocol's limit cannot be lowered
+        monkeypatch.setattr(store, "bound_limit", lambda: n)
+    else:
+        store.conn.raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, n)
+
+
+def test_a_story_larger_than_a_statement_binds_is_read(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers bound every id of a story in one statement too (``article_versions`` for
+    the story page's cache key, ``comments`` for its reader reaction, and the check that a
+    copy's original is still stored): a story of more members than SQLite binds failed "too
+    many SQL variables". Each reads in chunks now, in the order one statement gave."""
+    store = open_store(db_url)
+    try:
+        originals, copies, shared = _fill(store, 45)
+        # copies whose originals were never stored (a store a delete of c83650c left)
+        orphans = [_article(40_000 + n, copy_of=f"{n:016x}") for n in range(25)]
+        for n, orphan in enumerate(orphans):
+            store.save_page(_page(40_000 + n, orphan, input_=f"kept/orphan-{n}.txt"))
+        members = originals + copies + [shared]
+        _bind_at_most(store, db_url, monkeypatch, 20)
+        ids = [a.id for a in members]
+        versions = store.article_versions(ids + ids[:3])  # an id given twice answers once
+        assert [v[0] for v in versions] == sorted(ids)
+        assert dict(versions)[shared.id] == f"{1:064x}"
+        notes = store.comments([a.id for a in originals])
+        assert [c["text"] for c in notes] == [f"Reader note {n}." for n in range(45)]
+        assert set(notes[0]) == {"article_id", "outlet", "text", "language", "author"}
+        listed = {a.id: a for a in store.articles()}
+        assert all(listed[o.id].duplicate_of is None for o in orphans)
+        assert all(listed[c.id].duplicate_of is not None for c in copies)
     finally:
         store.close()
 

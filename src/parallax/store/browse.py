@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from parallax.records import Article, Published, Story
-from parallax.store.params import marks
+from parallax.store.params import Chunked
 
 if TYPE_CHECKING:
     from parallax.store.sql import Connection
@@ -91,7 +91,7 @@ def unknown_outlets(rows: list[dict[str, Any]]) -> dict[str, str]:
                                  url=r["url"]) for r in rows])
 
 
-class BrowseQueries:
+class BrowseQueries(Chunked):
     conn: Connection
 
     def json_text(self, column: str, key: str) -> str:
@@ -108,11 +108,8 @@ class BrowseQueries:
         """(article id, the document it is stored from), by id: an article ``ingest
         --replace`` stored again under its id (its outlet or date corrected) comes from
         another document."""
-        if not article_ids:
-            return []
-        return [(str(r[0]), str(r[1])) for r in self.conn.execute(
-            f"SELECT id, document FROM articles WHERE id IN ({marks(article_ids)}) ORDER BY id",
-            article_ids)]
+        return sorted((str(r[0]), str(r[1])) for r in self._each(
+            "SELECT id, document FROM articles WHERE id IN ({marks})", article_ids))
 
     def cached_comparison(self, story_id: str, signature: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM comparison_cache WHERE story = ? AND"

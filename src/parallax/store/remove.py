@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from parallax.store import keycounts
-from parallax.store.params import marks
+from parallax.store.params import Chunked, marks
 
 if TYPE_CHECKING:
     from parallax.records import Page
@@ -53,10 +53,6 @@ class Removed:
         self.documents += other.documents
         self.articles += other.articles
         self.stories |= other.stories
-
-
-#: bound values a statement holds besides its lists of ids (at most 2 of those per statement)
-_OTHER_VALUES = 8
 
 
 def _prefix_range(prefix: str) -> tuple[str, str]:
@@ -87,7 +83,7 @@ def replace_keys(page: Page) -> tuple[list[str], str | None]:
     return addresses, whole
 
 
-class RemoveQueries:
+class RemoveQueries(Chunked):
     conn: Connection
 
     def transaction(self) -> AbstractContextManager[None]:
@@ -99,24 +95,6 @@ class RemoveQueries:
     def bytewise(self, column: str) -> str:
         """``column`` compared by code point (the prefix ranges of ``source_documents``)."""
         raise NotImplementedError
-
-    def bound_limit(self) -> int:
-        """The most values one statement may bind."""
-        raise NotImplementedError
-
-    def _chunks(self, values: Sequence[str]) -> list[list[str]]:
-        """``values`` in lists that fit a statement twice over, with a few values besides."""
-        size = max(1, (self.bound_limit() - _OTHER_VALUES) // 2)
-        return [list(values[i:i + size]) for i in range(0, len(values), size)]
-
-    def _each(self, sql: str, values: Sequence[str]) -> list[Any]:
-        """The rows of ``sql`` for every chunk of ``values``, whose ``{marks}`` (written once
-        or twice, the statement's only values) each chunk fills."""
-        rows: list[Any] = []
-        copies = sql.count("{marks}")
-        for chunk in self._chunks(values):
-            rows += list(self.conn.execute(sql.format(marks=marks(chunk)), chunk * copies))
-        return rows
 
     # -- finding what to remove ------------------------------------------------------------
 

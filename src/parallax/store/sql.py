@@ -22,7 +22,6 @@ from parallax.records import Article, Page, Rejection, Story
 from parallax.store import keycounts
 from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
-from parallax.store.params import marks
 from parallax.store.remove import RemoveQueries
 
 
@@ -263,8 +262,8 @@ class SQLStore(BrowseQueries, RemoveQueries):
         if not named:
             return articles
         wanted = sorted(named)
-        held = {str(r[0]) for r in self.conn.execute(
-            f"SELECT id FROM articles WHERE id IN ({marks(wanted)})", wanted)}
+        held = {str(r[0]) for r in self._each(
+            "SELECT id FROM articles WHERE id IN ({marks})", wanted)}
         present = {a.id for a in articles} | held
         for a in articles:
             if a.duplicate_of and a.duplicate_of not in present:
@@ -287,13 +286,13 @@ class SQLStore(BrowseQueries, RemoveQueries):
     def comments(self, article_ids: list[str]) -> list[dict[str, Any]]:
         if not article_ids:
             return []
-        rows = self.conn.execute(
-            f"SELECT a.id AS article_id, a.outlet, c.text, c.language, c.author"
-            f" FROM articles a JOIN comments c ON c.document = a.document"
-            f" WHERE a.role = 'main' AND a.id IN ({marks(article_ids)})"
-            f" ORDER BY a.rowid_, c.position",
-            article_ids)
-        return [dict(r) for r in rows]
+        rows = self._each(
+            "SELECT a.rowid_, c.position, a.id AS article_id, a.outlet, c.text, c.language,"
+            " c.author FROM articles a JOIN comments c ON c.document = a.document"
+            " WHERE a.role = 'main' AND a.id IN ({marks})", article_ids)
+        rows.sort(key=lambda r: (int(r["rowid_"]), int(r["position"])))  # chunk by chunk
+        return [{k: r[k] for k in ("article_id", "outlet", "text", "language", "author")}
+                for r in rows]
 
     def boilerplate(self, article_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
