@@ -86,10 +86,14 @@ def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
     Symbolic links are not followed out of the tree (a link to /etc/passwd is reported, not
     read); links that stay inside are skipped, since their target is read on its own; a broken
     link is reported wherever it points. Pipes,
-    devices and sockets inside a folder are reported: reading them could wait forever.
+    devices and sockets inside a folder are reported: reading them could wait forever. A
+    folder that cannot be listed (no read permission) is reported too: ``os.walk`` passes
+    over it without a word, so its files were lost unseen.
     """
     real_root = root.resolve()
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    unlisted: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=False):
+        yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files + [d for d in dirs if os.path.islink(Path(folder, d))]):
             path = Path(folder, name)
@@ -113,6 +117,14 @@ def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
                              "own to read it")
                 continue
             yield path, None
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[tuple[Path, str | None]]:
+    while errors:
+        exc = errors.pop(0)
+        yield Path(exc.filename or "?"), (f"cannot list this folder: {exc.strerror or exc}; "
+                                          "none of its files were read")
 
 
 def _read_directory(path: Path, given: str, config: Config) -> Iterator[Item]:

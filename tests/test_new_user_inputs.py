@@ -1,0 +1,49 @@
+"""A new user's inputs, every format mixed in one folder (docs/robustness.md, twenty-fourth
+session, helper N): each input must end stored or rejected with a reason. Each test here failed
+before its fix. All inputs are made up here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parallax.ingest.sources import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+BODY = ("The ferry company of Port Ellery added two evening sailings on Monday after crews "
+        "ended their strike, the harbour office said. Passengers had waited for hours on the "
+        "quay since Friday, and the town council asked the company for a timetable it keeps.")
+
+
+def _read(*paths: Path) -> list[RawDocument | Rejection]:
+    return list(read_inputs([str(p) for p in paths], Config()))
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``os.walk`` passes over a folder it may not list: its files were lost without a word
+    (the tests run as root, who may list anything, so the refusal is made up)."""
+    (tmp_path / "open.txt").write_text(f"Sailings back\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text(f"Quay shut\n\n{BODY}", encoding="utf-8")
+    listing = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    items = _read(tmp_path)
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Rejection"]
+    (refused,) = [i for i in items if isinstance(i, Rejection)]
+    assert refused.input == str(tmp_path / "locked")
+    assert "cannot list this folder: Permission denied" in refused.reason
+    # the folder given itself: the refusal, not "directory contains no documents"
+    (only,) = _read(tmp_path / "locked")
+    assert isinstance(only, Rejection) and "cannot list this folder" in only.reason
+
