@@ -4,6 +4,7 @@ before its fix. All inputs are made up here."""
 
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path
 from typing import Any
@@ -47,3 +48,35 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
     (only,) = _read(tmp_path / "locked")
     assert isinstance(only, Rejection) and "cannot list this folder" in only.reason
 
+
+def _page(title: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{BODY}</p><p>{BODY}</p></article></body></html>").encode()
+
+
+def _record(uri: str, body: bytes, *, length_off: int = 0) -> bytes:
+    """One uncompressed WARC response record; ``length_off`` makes its Content-Length wrong."""
+    from tests.test_ingest import warc_bytes
+
+    record = gzip.decompress(warc_bytes([(uri, "text/html; charset=utf-8", body)]))
+    start = record.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = record.index(b"\r\n", start)
+    return record[:start] + str(int(record[start:end]) + length_off).encode() + record[end:]
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_a_record_with_a_wrong_content_length_is_not_stored_cut(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], compressed: bool) -> None:
+    """A length 60 bytes short handed out the page without its last paragraph's end as if
+    whole (warcio only printed a warning on stderr): the cut page was stored."""
+    records = [_record("https://quay.example/1", _page("Sailings back")),
+               _record("https://quay.example/2", _page("Quay shut"), length_off=-60),
+               _record("https://quay.example/3", _page("Fares frozen"))]
+    path = tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc")
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if compressed
+                     else b"".join(records))
+    items = _read(path)
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Rejection", "RawDocument"]
+    assert items[1].input == f"{path}#https://quay.example/2"
+    assert "does not end where its Content-Length says" in items[1].reason
+    assert "WARNING" not in capsys.readouterr().err

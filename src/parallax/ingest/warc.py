@@ -125,17 +125,28 @@ def read_warc(path: Path, config: Config, *, given: str,
 
     limit = int(config["max_input_bytes"])
     found = records = 0
+    pending: RawDocument | Rejection | None = None  # a record not known to end where it says
+    iterator: Any = None
+    errors = 0  # warcio's count of records not ending where their length says
     try:
         with (io.BytesIO(data) if data is not None else path.open("rb")) as stream:
             iterator = ArchiveIterator(stream)
+            iterator.INC_RECORD = ""  # its own stderr warning; the Rejection below says it
             for record in iterator:
-                records += 1
-                _check_header(record)
-                item = _document(record, given, path, limit)
-                _drain(record)  # only a whole record is handed on
-                if item is not None:
+                if pending is not None:
+                    item, pending = _ended(pending, iterator.err_count > errors), None
                     found += isinstance(item, RawDocument)
                     yield item
+                records += 1
+                errors = iterator.err_count
+                _check_header(record)
+                read = _document(record, given, path, limit)
+                _drain(record)  # only a whole record is handed on
+                pending = read
+            if pending is not None:
+                item, pending = _ended(pending, iterator.err_count > errors), None
+                found += isinstance(item, RawDocument)
+                yield item
             # warcio stops quietly at a cut-off gzip member: compare where it stopped
             size = len(data) if data is not None else path.stat().st_size
             stopped = int(getattr(iterator, "offset", 0) or 0)
@@ -146,7 +157,12 @@ def read_warc(path: Path, config: Config, *, given: str,
                 stream.seek(0)
                 _check_gzip(stream)
     except Exception as exc:  # Truncated, or one of warcio's several types for broken archives
+        if pending is not None and iterator is not None:  # the last record read, if it ended
+            item = _ended(pending, iterator.err_count > errors)
+            found += isinstance(item, RawDocument)
+            yield item
         what = str(exc) if isinstance(exc, Truncated) else f"{type(exc).__name__}: {exc}"
+        what = " ".join(what.split())  # warcio quotes the bad line with its line end
         yield Rejection(given, f"WARC archive is truncated or corrupt after {records} records "
                         f"({found} documents kept): {what}; records after it are lost, "
                         "fetch the file again", Code.PARSE.value)
@@ -154,6 +170,17 @@ def read_warc(path: Path, config: Config, *, given: str,
     if found == 0:
         yield Rejection(given, "WARC archive holds no HTML or text response records",
                         Code.NO_ARTICLE.value)
+
+
+def _ended(item: RawDocument | Rejection, overran: bool) -> RawDocument | Rejection:
+    """The record's item, or its Rejection when the bytes after its declared Content-Length
+    were not the blank lines that end a record: the length is wrong, so the page was cut short
+    (or runs into the next record), and warcio only printed a warning."""
+    if not overran or isinstance(item, Rejection):
+        return item
+    return Rejection(item.input, "the record does not end where its Content-Length says "
+                     "(a wrong length: its page would be cut short or run into the next "
+                     "record), so it is not read", Code.PARSE.value)
 
 
 def _document(record: Any, given: str, path: Path,
