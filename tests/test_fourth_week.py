@@ -217,7 +217,7 @@ def test_delete_takes_an_article_and_a_wrong_file_out_of_everything(
         (radio.id, "deleted"), ("nosuch", "not_found"),
         (str(week_db.parent / "wrong.txt"), "deleted")]  # ids, then sources
     assert [a["id"] for a in rows[0]["articles"]] == [radio.id]
-    assert rows[3]["summary"] == {"documents": 2, "articles": 2, "not_found": 1,
+    assert rows[3]["summary"] == {"documents": 2, "articles": 2, "copies": 0, "not_found": 1,
                                   "refused": 0, "stories_changed": 1, "stories_removed": 1,
                                   "stories": 2}
 

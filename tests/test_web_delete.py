@@ -167,3 +167,151 @@ def test_hostile_ids_are_escaped_and_delete_nothing(
         assert "<script>" not in response.text and "<b>" not in response.text
         assert "onmouseover='x'" not in response.text
     assert all(_stored(path, a.id) is not None for a in arts.values())
+
+
+# -- the JSON API's delete, and every version of a source (twenty-fourth session) ----------
+
+BEARER = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def _add_versions(path: Path, arts: dict[str, Article]) -> dict[str, Article]:
+    """A second version of the Harbour Times page read from the same file (a copy of the
+    first), two records of one report link in two exports, a neighbour record of that link's
+    export and an unrelated page."""
+    more = {"harbour2": _article("Tollby ferry delayed, crew short", "Harbour Times")}
+    more["harbour2"].duplicate_of = arts["harbour"].id
+    more["record_a"] = _article("Tollby ferry back on time", "Bay Wire")
+    more["record_b"] = _article("Tollby ferry back on time today", "Bay Wire")
+    more["neighbour"] = _article("Gulls nest on the Tollby pier", "Bay Wire")
+    more["other"] = _article("Tollby market opens late", "Quill Daily")
+    link = "https://bay-wire.example/ferry-on-time"
+    pages = [("uploads/harbour.txt", "harbour2", None), ("exports/a.jsonl#line-1",
+                                                         "record_a", link),
+             ("exports/b.jsonl#line-4", "record_b", link),
+             ("exports/a.jsonl#line-2", "neighbour", "https://bay-wire.example/gulls"),
+             ("uploads/other.txt", "other", None)]
+    store = open_store(path)
+    try:
+        for n, (name, key, url) in enumerate(pages):
+            store.save_page(Page(input=name, uri=name, sha256=f"{n + 100:064x}", kind="text",
+                                 fetched_at="2026-05-03T08:00:00Z", articles=[more[key]],
+                                 metadata={"url": url} if url else {}))
+        # the copy is found by its story profile, as the story index keeps it
+        store.save_story_profiles([(a.id, profile_of(a).to_json()) for a in more.values()])
+    finally:
+        store.close()
+    return more
+
+
+def test_the_api_deletes_with_the_ingest_token_and_answers_json(
+        client: TestClient, store_path: tuple[Path, dict[str, Article]]) -> None:
+    """There was no delete in the JSON API (405): a script had to run ``parallax delete``."""
+    path, arts = store_path
+    coast = arts["coast"].id
+    url = f"/api/articles/{coast}"
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
+        refused = client.delete(url, headers=headers)
+        assert refused.status_code == 401 and "token" in refused.json()["detail"]
+    with _client(path, "") as read_only:
+        off = read_only.delete(url, headers=BEARER)
+        assert off.status_code == 403 and "read-only" in off.json()["detail"]
+    teaser = client.delete(f"/api/articles/{arts['teaser'].id}", headers=BEARER)
+    assert teaser.status_code == 409 and "teaser" in teaser.json()["detail"]
+    assert _stored(path, coast) is not None and _stored(path, arts["teaser"].id) is not None
+    done = client.delete(url, headers=BEARER)
+    assert done.status_code == 200
+    body = done.json()
+    assert body["article"] == coast and body["source"] is False
+    assert body["documents"] == ["uploads/coast.txt"]
+    assert {a["id"] for a in body["articles"]} == {coast, arts["teaser"].id}
+    assert body["copies"] == [] and body["stories_removed"] == []
+    [story] = body["stories_changed"]
+    assert story["id"] == "s-ferry" and story["article_count"] == 2
+    assert sorted(story["outlets"]) == ["Harbour Times", "Quill Daily"]
+    assert client.get(url).status_code == 404
+    again = client.delete(url, headers=BEARER)
+    assert again.status_code == 404 and again.json() == {
+        "detail": "No article with this id in the store."}
+    assert _stored(path, arts["quill"].id) is not None
+
+
+@pytest.mark.parametrize("hostile_id", [HOSTILE, "a\"onmouseover='x'", "%3Cb%3Ebold%3C%2Fb%3E"])
+def test_the_api_delete_of_a_hostile_id_is_404_json_and_removes_nothing(
+        client: TestClient, store_path: tuple[Path, dict[str, Article]],
+        hostile_id: str) -> None:
+    path, arts = store_path
+    for query in ("", "?source=true"):
+        response = client.delete(f"/api/articles/{hostile_id}{query}", headers=BEARER)
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("application/json")
+    assert all(_stored(path, a.id) is not None for a in arts.values())
+
+
+def test_the_api_deletes_every_version_of_the_source_on_request(
+        client: TestClient, store_path: tuple[Path, dict[str, Article]]) -> None:
+    """``?source=true``: the page's input and its address, as ``--source`` takes each: the
+    other record of the same link (another export) goes, the neighbour record of the same
+    export and the unrelated page stay."""
+    path, arts = store_path
+    more = _add_versions(path, arts)
+    done = client.delete(f"/api/articles/{more['record_a'].id}?source=true", headers=BEARER)
+    assert done.status_code == 200
+    body = done.json()
+    assert body["source"] is True
+    assert body["documents"] == ["exports/a.jsonl#line-1", "exports/b.jsonl#line-4"]
+    assert {a["id"] for a in body["articles"]} == {more["record_a"].id, more["record_b"].id}
+    for key in ("neighbour", "other"):
+        assert _stored(path, more[key].id) is not None
+    # without it, one version only: the page's copy stays, an article of its own now
+    one = client.delete(f"/api/articles/{arts['harbour'].id}", headers=BEARER).json()
+    assert one["documents"] == ["uploads/harbour.txt"]
+    assert [a["id"] for a in one["articles"]] == [arts["harbour"].id]
+    assert one["copies"] == [more["harbour2"].id]
+    assert _stored(path, more["harbour2"].id).duplicate_of is None
+
+
+def test_the_page_offers_every_version_of_the_source_and_the_post_honours_it(
+        client: TestClient, store_path: tuple[Path, dict[str, Article]]) -> None:
+    """The page deleted the article's own page only: a second version read from the same
+    file had to be found and deleted on its own, or with ``parallax delete --source``."""
+    path, arts = store_path
+    more = _add_versions(path, arts)
+    harbour = arts["harbour"].id
+    ask = client.get(f"/article/{harbour}/delete")
+    assert ask.status_code == 200
+    assert "Every other version of this source" in ask.text
+    assert "uploads/harbour.txt" in ask.text and "Tollby ferry delayed, crew short" in ask.text
+    assert "1 other stored document" in ask.text
+    form = re.search(r'<form class="delete-form" action="([^"]+)" method="post">(.*?)</form>',
+                     ask.text, re.DOTALL)
+    assert form is not None
+    # the token stays the first field (TokenGate reads it before the body); the box after
+    assert re.findall(r'<input[^>]*name="([^"]+)"', form.group(2)) == ["token", "source"]
+    assert _stored(path, more["harbour2"].id) is not None  # asking changes nothing
+    # a page whose source holds no other version offers none
+    quill = client.get(f"/article/{arts['quill'].id}/delete").text
+    assert "No other version of this page" in quill and 'name="source"' not in quill
+    # ticked, the other version goes too (unticked: one document, as the API test shows)
+    assert client.post(f"/article/{harbour}/delete", data={"source": "1", "token": TOKEN}
+                       ).status_code == 401  # the token must still come first
+    done = client.post(f"/article/{harbour}/delete", data={"token": TOKEN, "source": "1"})
+    assert done.status_code == 200 and "Removed 2 documents and 2 articles" in done.text
+    assert _stored(path, more["harbour2"].id) is None
+    assert _stored(path, more["other"].id) is not None
+
+
+def test_a_hostile_source_name_is_escaped_on_the_page(
+        client: TestClient, store_path: tuple[Path, dict[str, Article]]) -> None:
+    path, _ = store_path
+    store = open_store(path)
+    try:
+        for n in range(2):
+            store.save_page(Page(input=f"uploads/{HOSTILE}", uri=f"uploads/{HOSTILE}",
+                                 sha256=f"{n + 200:064x}", kind="text",
+                                 fetched_at="2026-05-03T08:00:00Z",
+                                 articles=[_article(f"Quay report {n}", "Odd Outlet")]))
+    finally:
+        store.close()
+    ask = client.get(f"/article/{_article('Quay report 0', 'Odd Outlet').id}/delete").text
+    assert "<script>alert(1)" not in ask and "&lt;script&gt;alert(1)&lt;/script&gt;" in ask
+    assert "Quay report 1" in ask

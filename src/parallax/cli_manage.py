@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -33,7 +33,6 @@ from parallax.cli import (
     err,
     say_error,
 )
-from parallax.store.remove import Removed
 
 
 @app.command()
@@ -54,7 +53,7 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
     Example: [bold]parallax delete 3f9a0c1d2e4b5a6c --db news.db[/bold];
     [bold]parallax delete --source wrong-export.jsonl --db news.db --json[/bold]
     """
-    from parallax.runner import documents_to_remove, forget
+    from parallax.runner import delete as remove
     from parallax.store import open_store
 
     targets = [(t, False) for t in ids or []] + [(s, True) for s in source or []]
@@ -64,29 +63,15 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
     _require_db(db)
     cfg = _config(config)
     store = open_store(db)
-    total = Removed()
-    rows: list[dict[str, Any]] = []
     try:
-        for target, by_source in targets:
-            documents, status, why = documents_to_remove(store, target, by_source)
-            if not documents:
-                earlier = any(a["id"] == target for a in total.articles) or (
-                    by_source and any(d == target or d.startswith(target + "#")
-                                      for d in total.documents))
-                rows.append({"target": target, "status": "deleted" if earlier else status,
-                             "reason": "removed with an earlier target" if earlier else why,
-                             "documents": [], "articles": []})
-                continue
-            removed = store.remove_documents(documents)
-            total.add(removed)
-            rows.append({"target": target, "status": "deleted", "reason": None,
-                         "documents": removed.documents, "articles": removed.articles})
-        kept = forget(store, cfg, total.stories)
+        done = remove(store, cfg, targets)
         story_count = store.counts()["stories"]
     finally:
         store.close()
+    rows, total, kept = done.rows, done.removed, done.kept
     missing = sum(1 for r in rows if r["status"] != "deleted")
     summary = {"documents": len(total.documents), "articles": len(total.articles),
+               "copies": len(total.copies),
                "not_found": sum(1 for r in rows if r["status"] == "not_found"),
                "refused": sum(1 for r in rows if r["status"] == "refused"),
                "stories_changed": len(kept),

@@ -215,10 +215,18 @@ def _spellings(source: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def documents_to_remove(store: Store, target: str, by_source: bool
-                        ) -> tuple[list[str], str, str | None]:
+def documents_to_remove(store: Store, target: str, by_source: bool,
+                        every_version: bool = False) -> tuple[list[str], str, str | None]:
     """(the documents to remove, the status when there are none, why): what ``parallax
-    delete`` and the web app's delete take out for an article id or a source."""
+    delete`` and the web app's delete take out for an article id or a source.
+    ``every_version``, for an id: also every document read from the sources its page was
+    read from (``Store.document_sources``: its inputs and addresses), as ``--source`` would
+    take each (the web page's and the API's ``source`` choice)."""
+    if every_version and not by_source:
+        page, status, why = documents_to_remove(store, target, False)
+        more = (documents_to_remove(store, name, True)[0]
+                for name in store.document_sources(page))
+        return sorted(set(page).union(*more)) if page else [], status, why
     if by_source:
         found = sorted({d for name in _spellings(target) for d in store.source_documents(name)})
         return found, "not_found", "no stored document was read from this source"
@@ -232,6 +240,48 @@ def documents_to_remove(store: Store, target: str, by_source: bool
                                f"remove that page with --source {page!r}" if page else
                                "this is a teaser on another page")
     return store.article_documents(target), "not_found", None
+
+
+@dataclass(slots=True)
+class Deletion:
+    """What one delete did, for the command's lines, the web page and the API's answer."""
+
+    #: one per target: target, status (deleted / not_found / refused), reason, documents,
+    #: articles, copies
+    rows: list[dict[str, Any]]
+    removed: Removed
+    #: the stories made again from the articles left
+    kept: list[Story]
+
+    @property
+    def dropped(self) -> list[str]:
+        """Stories removed: no main article left."""
+        return sorted(self.removed.stories - {s.id for s in self.kept})
+
+
+def delete(store: Store, config: Config, targets: Iterable[tuple[str, bool]],
+           every_version: bool = False) -> Deletion:
+    """Remove each target (an article id, or a source when its flag is set) and make the
+    stories that lost members again, once for all: ``parallax delete``, the web page's and
+    the API's delete all run this."""
+    total = Removed()
+    rows: list[dict[str, Any]] = []
+    for target, by_source in targets:
+        documents, status, why = documents_to_remove(store, target, by_source, every_version)
+        if not documents:
+            earlier = any(a["id"] == target for a in total.articles) or (
+                by_source and any(d == target or d.startswith(target + "#")
+                                  for d in total.documents))
+            rows.append({"target": target, "status": "deleted" if earlier else status,
+                         "reason": "removed with an earlier target" if earlier else why,
+                         "documents": [], "articles": [], "copies": []})
+            continue
+        removed = store.remove_documents(documents)
+        total.add(removed)
+        rows.append({"target": target, "status": "deleted", "reason": None,
+                     "documents": removed.documents, "articles": removed.articles,
+                     "copies": removed.copies})
+    return Deletion(rows, total, forget(store, config, total.stories))
 
 
 def forget(store: Store, config: Config, story_ids: Collection[str]) -> list[Story]:

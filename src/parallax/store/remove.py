@@ -48,11 +48,14 @@ class Removed:
     articles: list[dict[str, Any]] = field(default_factory=list)
     #: stories that held a removed article (their records are now out of date)
     stories: set[str] = field(default_factory=set)
+    #: ids of the copies of a removed article, articles of their own now (they stay)
+    copies: list[str] = field(default_factory=list)
 
     def add(self, other: Removed) -> None:
         self.documents += other.documents
         self.articles += other.articles
         self.stories |= other.stories
+        self.copies = sorted({*self.copies, *other.copies})
 
 
 def _prefix_range(prefix: str) -> tuple[str, str]:
@@ -123,6 +126,18 @@ class RemoveQueries(Chunked):
         return sorted({str(r[0]) for r in self.conn.execute(
             " UNION ".join(selects),
             [source, source, source, *[v for p in parts for v in _prefix_range(p)]])})
+
+    def document_sources(self, documents: Sequence[str]) -> list[str]:
+        """The sources these documents were read from, as ``source_documents`` takes them:
+        each input as ingest named it (a record stays a record: "notes.jsonl#line-3", not the
+        whole file) and each page's own address (a fetched page's, or the link its record or
+        item gives), so every stored version of the page is found, read from wherever.
+        Never standard input ("-"), which names no source."""
+        rows = self._each(f"SELECT input, uri, {self.json_text('metadata', 'url')}"
+                          " FROM documents WHERE sha256 IN ({marks})", documents)
+        names = {str(r[0]) for r in rows} | {str(a) for r in rows for a in (r[1], r[2])
+                                             if is_address(a)}
+        return sorted(n for n in names if n.strip() and n != "-")
 
     def earlier_versions(self, page: Page) -> list[str]:
         """Stored documents this page is a new version of (``ingest --replace``): those of
@@ -216,21 +231,22 @@ class RemoveQueries(Chunked):
                 conn.execute(f"DELETE FROM {table} WHERE article IN ({listed})", chunk)
             conn.execute(f"DELETE FROM articles WHERE id IN ({listed})", chunk)
         # a copy's story may be another one: its record and comparison named the original
-        removed.stories |= self._unmark_copies(set(ids) - returning, sorted(removed.stories))
+        removed.copies = self._unmark_copies(set(ids) - returning, sorted(removed.stories))
+        removed.stories |= set(self.article_stories(removed.copies))
         for chunk in self._chunks(sorted(removed.stories)):
             conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({marks(chunk)})", chunk)
 
-    def _unmark_copies(self, ids: set[str], stories: list[str]) -> set[str]:
+    def _unmark_copies(self, ids: set[str], stories: list[str]) -> list[str]:
         """Copies of a removed article become articles of their own (no other copy is made
         their original: the near-duplicate index matched each copy to the removed one, not
         the copies to each other). A copy joins its original's story (``StoryIndex.assign``),
         but a later run's regrouping may move it to another (``stories.regroup``), so copies
         are found by their profiles, as well as among the removed stories' members (an
-        article a crash left unprofiled). Returns the stories the copies are in."""
+        article a crash left unprofiled). Returns the copies' ids."""
         conn = self.conn
         wanted = sorted(ids)
         if not wanted:
-            return set()
+            return []
         found = {str(r[0]) for r in self._each(
             f"SELECT article FROM story_profiles WHERE"
             f" {self.json_text('data', 'duplicate_of')} IN ({{marks}})", wanted)}
@@ -254,7 +270,7 @@ class RemoveQueries(Chunked):
                 slim["duplicate_of"] = None
                 conn.execute("UPDATE story_profiles SET data = ? WHERE article = ?",
                              (json.dumps(slim, ensure_ascii=False), article_id))
-        return set(self.article_stories(copies))
+        return sorted(copies)
 
     def drop_stories(self, story_ids: Sequence[str]) -> None:
         """Stories left without a main article by a removal (their teasers, if any, wait in

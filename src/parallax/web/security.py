@@ -224,8 +224,9 @@ def first_form_field(content_type: str, head: bytes) -> tuple[str, str] | None:
 
 
 class TokenGate:
-    """Checks the ingest token of ``paths`` (and of the paths ``patterns`` match: an article's
-    delete) before the route parses the body.
+    """Checks the ingest token of a ``POST`` or ``DELETE`` to ``paths`` (and to the paths
+    ``patterns`` match: an article's delete, its page's and the API's) before the route
+    parses the body.
 
     The token comes from ``Authorization: Bearer`` or, for the browser form, from the form's
     first field (``token``: browsers send fields in page order, so only the first few hundred
@@ -245,7 +246,7 @@ class TokenGate:
         return path in self.paths or any(p.fullmatch(path) for p in self.patterns)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") != "POST" \
+        if scope["type"] != "http" or scope.get("method") not in ("POST", "DELETE") \
                 or not self._guards(str(scope.get("path", ""))):
             await self.app(scope, receive, send)
             return
