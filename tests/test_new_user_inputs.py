@@ -80,3 +80,29 @@ def test_a_record_with_a_wrong_content_length_is_not_stored_cut(
     assert items[1].input == f"{path}#https://quay.example/2"
     assert "does not end where its Content-Length says" in items[1].reason
     assert "WARNING" not in capsys.readouterr().err
+
+
+BUNDLE = "for(var i=0;i<9;i++){s+=i}" * 400_000  # 10.4 MB of a made-up inline script
+
+
+@pytest.mark.parametrize("script", [BUNDLE, BUNDLE.replace("<", "!=")])
+@pytest.mark.parametrize("archived", [False, True])
+def test_a_page_with_a_ten_megabyte_script_keeps_its_article(tmp_path: Path, script: str,
+                                                             archived: bool) -> None:
+    """libxml2 holds a script's body as one text node and drops the page after one over 10 MB:
+    a script holding "<" passed the block check and the page read as "no article found: 0
+    characters"; one without "<" was refused as text to split into paragraphs."""
+    from lxml import html as lxml_html
+
+    page = _page("Sailings back").replace(b"</head>", f"<script>{script}</script></head>".encode())
+    if archived:
+        path = tmp_path / "crawl.warc"
+        path.write_bytes(_record("https://quay.example/1", page))
+    else:
+        path = tmp_path / "page.html"
+        path.write_bytes(page)
+    (item,) = _read(path)
+    assert isinstance(item, RawDocument), item
+    assert len(item.text) < 2_000 and "<script></script>" in item.text
+    parsed = lxml_html.fromstring(item.text)
+    assert [p.text_content() for p in parsed.iter("p")] == [BODY, BODY]

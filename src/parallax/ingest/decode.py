@@ -217,6 +217,32 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 MAX_HTML_BLOCK = 9_500_000
 
 
+#: a script or style element's opening tag; libxml2 holds its body as one text node too
+RAW_TEXT_OPEN = re.compile(r"<(script|style)\b[^>]*>", re.IGNORECASE)
+
+
+def fit_html_blocks(text: str) -> str:
+    """The page with the body of any script or style element too long for the HTML parser
+    emptied (a page's inline bundle or data blob of 10 MB: libxml2 dropped the page after it,
+    and a script holding "<" passed ``check_html_blocks``, so the page read as "no article
+    found: 0 characters"; one without "<" was refused as text to split into paragraphs). No
+    page is cut that the parser could read. Then ``check_html_blocks``."""
+    if len(text) * 4 > MAX_HTML_BLOCK:
+        kept, at = [], 0
+        for opening in RAW_TEXT_OPEN.finditer(text):
+            if opening.start() < at:  # inside a script already emptied
+                continue
+            ending = re.compile(rf"</{opening[1]}\s*>", re.IGNORECASE).search(text, opening.end())
+            end = ending.start() if ending else len(text)
+            if (end - opening.end()) * 4 > MAX_HTML_BLOCK and \
+                    len(text[opening.end():end].encode("utf-8", "replace")) > MAX_HTML_BLOCK:
+                kept.append(text[at:opening.end()])
+                at = end
+        text = "".join(kept) + text[at:]
+    check_html_blocks(text)
+    return text
+
+
 def check_html_blocks(text: str) -> None:
     """Raise InputRejected (TOO_LARGE) with a reason when one run of text between two tags is
     longer (in UTF-8 bytes, as libxml2 counts) than the HTML parser can hold."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest import feed, jsonl, url, warc
-from parallax.ingest.decode import check_html_blocks, decode_bytes, sniff_binary
+from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
@@ -251,7 +251,7 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         return
     if kind == "html":
         try:
-            check_html_blocks(text)
+            text = fit_html_blocks(text)
         except InputRejected as exc:
             yield Rejection(given, exc.reason, exc.code.value)
             return

@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest.decode import check_html_blocks, decode_bytes
+from parallax.ingest.decode import decode_bytes, fit_html_blocks
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
 
@@ -223,7 +223,7 @@ def _document(record: Any, given: str, path: Path,
         text, encoding = decode_bytes(payload)
         kind = kind or _sniffed(text)
         if kind == "html":
-            check_html_blocks(text)
+            text = fit_html_blocks(text)
         elif kind != "text":
             return Rejection(item, f"the archived response has no Content-Type and reads as "
                              f"{kind}: only HTML and plain text are read from an archive",
