@@ -2,7 +2,8 @@
 
 Documents already stored are skipped (same content hash), so loading twice, or loading the
 output of a resumed batch, is idempotent. Each page goes through the rules ``ingest`` applies
-(``ingest.outlets.RunOutlets``, near-duplicate links), across shards and against the store.
+(``ingest.outlets.RunOutlets``, near-duplicate links) against the store, through the owner the
+batch's driver applied them with across shards (``batch.settle.Settler``).
 Stories come from ``stories.parquet`` (the batch's global clustering) when the store was empty
 and those rules changed no id, outlet or copy mark; otherwise an empty store re-clusters, and
 a store holding documents keeps its stories and takes the batch's articles into them as an
@@ -25,8 +26,9 @@ import pyarrow.parquet as pq
 
 from parallax.batch.run import read_articles, read_parts
 from parallax.batch.schema import article_of
+from parallax.batch.settle import Settler, in_ingest_order, minhashes
 from parallax.errors import Code, ParallaxError
-from parallax.ingest.outlets import RunOutlets, spelling
+from parallax.ingest.outlets import RunOutlets
 from parallax.records import Article, Comment, Page, Rejection, Story
 from parallax.runner import recluster, stored_outlet, update_stories
 from parallax.settings import Config
@@ -52,11 +54,6 @@ def missing_output(out: Path) -> str | None:
         return (f"{out} holds no batch output (no articles/ folder); run 'parallax batch "
                 "INPUT --out DIR' first")
     return None
-
-
-def shard_of(row: dict[str, Any]) -> str:
-    """The shard a batch row was read from: its input without the record's part."""
-    return str(row["input"] or row["uri"]).split("#", 1)[0]
 
 
 @contextmanager
@@ -91,53 +88,35 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
     # sees its own shard only
     outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
-                                    store.signatures())
+                                    store.signatures(), computed=minhashes(rows))
+    settler = Settler(outlets, duplicates)
     loaded: list[Article] = []
-    changed = False  # an id, outlet or copy mark the batch's stories.parquet does not know
 
-    def save(page: Page) -> None:
-        nonlocal changed
-        before = [(a.id, a.outlet, a.duplicate_of) for a in page.articles]
-        for article in page.articles:  # as the pipeline gave it: decided again over all
-            if article.role == "main":
-                article.duplicate_of = article.duplicate_similarity = None
-                if article.outlet and article.id == Article.make_id(
-                        article.title, article.text, spelling(article.outlet)):
-                    article.id = Article.make_id(article.title, article.text)
-        outlets.own(page)
-        signatures = duplicates.mark(page)
-        changed = changed or before != [(a.id, a.outlet, a.duplicate_of) for a in page.articles]
+    def pages() -> Iterator[Page]:
+        for document, members in in_ingest_order(by_document):
+            if store.has_document(document):
+                report.skipped += 1
+                continue
+            first = members[0]
+            yield Page(input=first["input"] or first["uri"], uri=first["uri"], sha256=document,
+                       kind=first["kind"], fetched_at=first["fetched_at"],
+                       articles=[article_of(r) for r in members],
+                       comments=[Comment(c["text"], c["language"], c["author"]) for c in
+                                 sorted(comments.get(document, []),
+                                        key=lambda c: c["position"])])
+
+    for page, signatures in settler.run(pages()):
         with _failing(report):
             store.save_page(page, signatures=signatures)
         loaded.extend(page.articles)
         report.documents += 1
         report.articles += len(page.articles)
-
-    # in the order ingest reads them (a folder's files, a shell glob: sorted paths), each
-    # shard's documents in their own order; partition files are named by a hash
-    for document, members in sorted(by_document.items(), key=lambda kv: shard_of(kv[1][0])):
-        if store.has_document(document):
-            report.skipped += 1
-            continue
-        first = members[0]
-        page = Page(input=first["input"] or first["uri"], uri=first["uri"], sha256=document,
-                    kind=first["kind"], fetched_at=first["fetched_at"],
-                    articles=[article_of(r) for r in members],
-                    comments=[Comment(c["text"], c["language"], c["author"]) for c in
-                              sorted(comments.get(document, []), key=lambda c: c["position"])])
-        spelt = [a.outlet for a in page.articles]
-        for ready in outlets.feed(page):
-            changed = changed or ready is not page or spelt != [a.outlet for a in page.articles]
-            save(ready)
-    for page in outlets.drain():
-        changed = True  # a hint held for the rest of the load may have been confirmed
-        save(page)
     for row in read_parts(out, "rejections"):
         with _failing(report):  # a database lost here was a traceback (R, twenty-first)
             store.save_rejection(Rejection(row["input"], row["reason"], row["code"]))
         report.rejected += 1
     stories_file = out / "stories.parquet"
-    if stories_file.exists() and fresh and not changed:  # the batch's grouping, as it was
+    if stories_file.exists() and fresh and not settler.changed:  # the batch's grouping
         stories = [Story.from_dict({k: v for k, v in row.items() if k != "comparison"})
                    for row in pq.read_table(stories_file).to_pylist()]
         store.replace_stories(stories)

@@ -127,11 +127,13 @@ def run_partition(partition: Partition, out: str, config: Config,
 
     def keep(page: Page) -> None:
         outlets.own(page)
-        duplicates.mark(page)
+        signatures = duplicates.mark(page)
         main = next((a.id for a in page.articles if a.role == "main"), None)
         for article in page.articles:
             articles.append(row_of(article, document=page.sha256, uri=page.uri,
-                                   kind=page.kind, fetched_at=page.fetched_at))
+                                   kind=page.kind, fetched_at=page.fetched_at,
+                                   minhash=signatures.get(article.id)
+                                   if article.role == "main" else None))
         for position, comment in enumerate(page.comments):
             comments.append({"document": page.sha256, "article_id": main,
                              "position": position, "text": comment.text,

