@@ -315,3 +315,24 @@ def test_a_hostile_source_name_is_escaped_on_the_page(
     ask = client.get(f"/article/{_article('Quay report 0', 'Odd Outlet').id}/delete").text
     assert "<script>alert(1)" not in ask and "&lt;script&gt;alert(1)&lt;/script&gt;" in ask
     assert "Quay report 1" in ask
+
+
+def test_a_copy_removed_by_a_later_target_is_no_copy_left(
+        store_path: tuple[Path, dict[str, Article]]) -> None:
+    """``parallax delete`` runs the same ``runner.delete``: an original and its copy given
+    together leave no copy behind (the copy the first removal unmarked went with the second);
+    the summary counted it as a copy that stays."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    path, arts = store_path
+    more = _add_versions(path, arts)
+    result = CliRunner().invoke(app, ["delete", arts["harbour"].id, more["harbour2"].id,
+                                      "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["copies"] == [more["harbour2"].id]  # what that removal did
+    assert rows[-1]["summary"]["copies"] == 0 and rows[-1]["summary"]["articles"] == 2

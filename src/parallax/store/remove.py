@@ -55,7 +55,8 @@ class Removed:
         self.documents += other.documents
         self.articles += other.articles
         self.stories |= other.stories
-        self.copies = sorted({*self.copies, *other.copies})
+        # a copy one removal unmarked may go with a later one (an export's every record)
+        self.copies = sorted({*self.copies, *other.copies} - {a["id"] for a in self.articles})
 
 
 def _prefix_range(prefix: str) -> tuple[str, str]:
