@@ -85,3 +85,32 @@ def test_stories_parquet_keeps_every_outlet_of_a_wire_report_across_shards(
     finally:
         store.close()
 
+
+def test_a_batch_folder_that_cannot_be_listed_is_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parallax batch FOLDER`` found its shards with ``rglob``, which passes over a folder it
+    may not list: its shards were lost without a rejection (a524319 made ``ingest`` report
+    such a folder; the tests run as root, so the refusal is made up, as there)."""
+    import os
+
+    from parallax.batch.partitions import plan
+
+    (tmp_path / "open.jsonl").write_text(json.dumps(_record("Coast Post")) + "\n",
+                                         encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "late.jsonl").write_text(json.dumps(_record("Harbour Times")) + "\n",
+                                                    encoding="utf-8")
+    listing = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    partitions, rejected = plan([str(tmp_path)])
+    assert [Path(p.shard).name for p in partitions] == ["open.jsonl"]
+    assert [(r.input, r.code) for r in rejected] == [(str(tmp_path / "locked"), "E007")]
+    assert "cannot list this folder: Permission denied" in rejected[0].reason
+    partitions, rejected = plan([str(tmp_path / "locked")])  # the folder given itself
+    assert partitions == [] and "cannot list this folder" in rejected[0].reason

@@ -51,9 +51,13 @@ def plan(inputs: list[str]) -> tuple[list[Partition], list[Rejection]]:
         if not path.exists():
             rejected.append(Rejection(given, "no such file or folder", Code.NOT_FOUND.value))
             continue
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        unlisted: list[OSError] = []
+        files = _files(path, unlisted) if path.is_dir() else [path]
         shards = [p for p in files if p.name.lower().endswith(SHARD_SUFFIXES)]
-        if not shards:
+        rejected += [Rejection(str(e.filename or given), f"cannot list this folder: "
+                               f"{e.strerror or e}; none of its shards were read",
+                               Code.UNSUPPORTED.value) for e in unlisted]
+        if not shards and not unlisted:
             rejected.append(Rejection(given, "no WARC, JSONL or Parquet shard here",
                                       Code.EMPTY.value))
         for shard in shards:
@@ -61,6 +65,16 @@ def plan(inputs: list[str]) -> tuple[list[Partition], list[Rejection]]:
             pid = content_hash(str(shard.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
             partitions.append(Partition(id=pid, shard=str(shard)))
     return partitions, rejected
+
+
+def _files(folder: Path, unlisted: list[OSError]) -> list[Path]:
+    """Every file under ``folder`` (links followed, as ``rglob`` did), sorted; a folder that
+    cannot be listed goes to ``unlisted``: ``rglob`` passed over it without a word, so its
+    shards were lost unseen (as ``ingest.sources._scan`` reports it since a524319)."""
+    found = []
+    for root, _dirs, names in os.walk(folder, onerror=unlisted.append, followlinks=True):
+        found += [p for p in (Path(root, n) for n in names) if p.is_file()]
+    return sorted(found)
 
 
 def _limit_threads(threads: int) -> None:
