@@ -100,6 +100,8 @@ def test_a_batch_folder_that_cannot_be_listed_is_reported(
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "late.jsonl").write_text(json.dumps(_record("Harbour Times")) + "\n",
                                                     encoding="utf-8")
+    (tmp_path / "up").symlink_to(tmp_path, target_is_directory=True)  # not entered
+    (tmp_path / "alias.jsonl").symlink_to(tmp_path / "open.jsonl")  # read, as rglob did
     listing = os.scandir
 
     def refuse(path: Any = ".") -> Any:
@@ -109,7 +111,7 @@ def test_a_batch_folder_that_cannot_be_listed_is_reported(
 
     monkeypatch.setattr(os, "scandir", refuse)
     partitions, rejected = plan([str(tmp_path)])
-    assert [Path(p.shard).name for p in partitions] == ["open.jsonl"]
+    assert [Path(p.shard).name for p in partitions] == ["alias.jsonl", "open.jsonl"]
     assert [(r.input, r.code) for r in rejected] == [(str(tmp_path / "locked"), "E007")]
     assert "cannot list this folder: Permission denied" in rejected[0].reason
     partitions, rejected = plan([str(tmp_path / "locked")])  # the folder given itself

@@ -68,11 +68,12 @@ def plan(inputs: list[str]) -> tuple[list[Partition], list[Rejection]]:
 
 
 def _files(folder: Path, unlisted: list[OSError]) -> list[Path]:
-    """Every file under ``folder`` (links followed, as ``rglob`` did), sorted; a folder that
-    cannot be listed goes to ``unlisted``: ``rglob`` passed over it without a word, so its
-    shards were lost unseen (as ``ingest.sources._scan`` reports it since a524319)."""
+    """Every file under ``folder``, sorted, as ``rglob`` gave them (a link to a file is read,
+    a link to a folder is not entered: a link back up would loop); a folder that cannot be
+    listed goes to ``unlisted``: ``rglob`` passed over it without a word, so its shards were
+    lost unseen (as ``ingest.sources._scan`` reports it since a524319)."""
     found = []
-    for root, _dirs, names in os.walk(folder, onerror=unlisted.append, followlinks=True):
+    for root, _dirs, names in os.walk(folder, onerror=unlisted.append, followlinks=False):
         found += [p for p in (Path(root, n) for n in names) if p.is_file()]
     return sorted(found)
 
