@@ -336,3 +336,24 @@ def test_a_copy_removed_by_a_later_target_is_no_copy_left(
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows[0]["copies"] == [more["harbour2"].id]  # what that removal did
     assert rows[-1]["summary"]["copies"] == 0 and rows[-1]["summary"]["articles"] == 2
+
+
+def test_pastes_are_no_versions_of_one_source(
+        client: TestClient, store_path: tuple[Path, dict[str, Article]]) -> None:
+    """The web form stores every paste as "pasted text": taken as a source, every other paste
+    was offered (and, ticked, deleted) as a version of a pasted page."""
+    path, _ = store_path
+    pasted = [_article(f"Pier lights fixed {n}", "Quay Notes") for n in range(2)]
+    store = open_store(path)
+    try:
+        for n, article in enumerate(pasted):
+            store.save_page(Page(input="pasted text", uri="pasted text",
+                                 sha256=f"{n + 300:064x}", kind="text",
+                                 fetched_at="2026-05-03T08:00:00Z", articles=[article]))
+    finally:
+        store.close()
+    ask = client.get(f"/article/{pasted[0].id}/delete").text
+    assert "No other version of this page" in ask and "Pier lights fixed 1" not in ask
+    done = client.delete(f"/api/articles/{pasted[0].id}?source=true", headers=BEARER).json()
+    assert [a["id"] for a in done["articles"]] == [pasted[0].id]
+    assert _stored(path, pasted[1].id) is not None

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from parallax.records import Page
     from parallax.store.sql import Connection
 
+#: what the web form stores a paste under (``web/jobs.py``): like standard input ("-"), a
+#: label every paste shares, never one page's source
+PASTED = "pasted text"
+
 #: tables keyed by article that go with a removed article (children of ``articles``)
 _ARTICLE_TABLES = ("article_facets", "article_signatures", "article_vectors", "story_profiles",
                    "story_articles", "article_sources")
@@ -133,12 +137,13 @@ class RemoveQueries(Chunked):
         each input as ingest named it (a record stays a record: "notes.jsonl#line-3", not the
         whole file) and each page's own address (a fetched page's, or the link its record or
         item gives), so every stored version of the page is found, read from wherever.
-        Never standard input ("-"), which names no source."""
+        Never standard input ("-") or a web paste (``PASTED``): each names no source, and
+        taken as one it would be every paste."""
         rows = self._each(f"SELECT input, uri, {self.json_text('metadata', 'url')}"
                           " FROM documents WHERE sha256 IN ({marks})", documents)
         names = {str(r[0]) for r in rows} | {str(a) for r in rows for a in (r[1], r[2])
                                              if is_address(a)}
-        return sorted(n for n in names if n.strip() and n != "-")
+        return sorted(n for n in names if n.strip() and n not in ("-", PASTED))
 
     def earlier_versions(self, page: Page) -> list[str]:
         """Stored documents this page is a new version of (``ingest --replace``): those of
@@ -286,4 +291,4 @@ class RemoveQueries(Chunked):
                                       f" ({marks(chunk)})", chunk)
 
 
-__all__ = ["RemoveQueries", "Removed", "is_address", "replace_keys"]
+__all__ = ["PASTED", "RemoveQueries", "Removed", "is_address", "replace_keys"]

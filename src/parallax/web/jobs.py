@@ -23,6 +23,7 @@ from typing import Any
 
 from parallax.ingest.url import is_url, redacted
 from parallax.settings import Config
+from parallax.store.remove import PASTED
 
 log = logging.getLogger(__name__)
 MAX_JOBS_KEPT = 50
@@ -83,7 +84,7 @@ class IngestJobs:
             path = folder / "pasted.txt"
             path.write_text(text, encoding="utf-8")
             inputs.append(str(path))
-            labels[str(path)] = "pasted text"
+            labels[str(path)] = PASTED
         for n, (name, data) in enumerate(files or []):
             if not data and not name:  # the form's file field left empty
                 continue  # (a named empty file goes on, to be reported rejected: E002)
