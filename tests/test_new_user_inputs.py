@@ -106,3 +106,20 @@ def test_a_page_with_a_ten_megabyte_script_keeps_its_article(tmp_path: Path, scr
     assert len(item.text) < 2_000 and "<script></script>" in item.text
     parsed = lxml_html.fromstring(item.text)
     assert [p.text_content() for p in parsed.iter("p")] == [BODY, BODY]
+
+
+def test_a_jsonl_records_html_is_held_to_the_same_parser_limit(tmp_path: Path) -> None:
+    """A record's "html" went to the parser as given: a 10 MB script, or a 10 MB paragraph
+    without markup, read as "no article found: the main text has 0 characters"."""
+    import json
+
+    page = _page("Sailings back").decode().replace("</head>", f"<script>{BUNDLE}</script></head>")
+    block = f"<html><body><p>{'quay ' * 2_100_000}</p></body></html>"
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps({"url": f"https://quay.example/{n}", "html": html}) + "\n"
+                            for n, html in enumerate((page, block))), encoding="utf-8")
+    script, paragraph = _read(path)
+    assert isinstance(script, RawDocument) and len(script.text) < 2_000
+    assert script.metadata["format"] == "html" and BODY in script.text
+    assert isinstance(paragraph, Rejection) and paragraph.code == "E004"
+    assert paragraph.reason.startswith("line 2: one block of text is 10.5 MB")

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from parallax.errors import Code
+from parallax.errors import Code, InputRejected
+from parallax.ingest.decode import fit_html_blocks
 from parallax.ingest.instants import stated_iso
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
@@ -123,6 +124,12 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
                             Code.NO_ARTICLE.value)
             continue
         body = record[field]
+        if field == "html":  # as a page file is: libxml2 drops what follows a 10 MB block
+            try:
+                body = fit_html_blocks(body)
+            except InputRejected as exc:
+                yield Rejection(item, f"{unit} {number}: {exc.reason}", exc.code.value)
+                continue
         published_text, published = _unix_time(record.get("published"))
         if published is None:
             # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
