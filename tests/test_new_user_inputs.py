@@ -123,3 +123,21 @@ def test_a_jsonl_records_html_is_held_to_the_same_parser_limit(tmp_path: Path) -
     assert script.metadata["format"] == "html" and BODY in script.text
     assert isinstance(paragraph, Rejection) and paragraph.code == "E004"
     assert paragraph.reason.startswith("line 2: one block of text is 10.5 MB")
+
+
+def test_an_unreadable_warc_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A WARC the user may not read was "truncated or corrupt after 0 records …: fetch the
+    file again", where every other file says it cannot be read."""
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_record("https://quay.example/1", _page("Sailings back")))
+    opening = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "crawl.warc":
+            raise PermissionError(13, "Permission denied", str(self))
+        return opening(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    (item,) = _read(path)
+    assert isinstance(item, Rejection) and item.code == "E001"
+    assert item.reason == "cannot read file: Permission denied"

@@ -129,7 +129,12 @@ def read_warc(path: Path, config: Config, *, given: str,
     iterator: Any = None
     errors = 0  # warcio's count of records not ending where their length says
     try:
-        with (io.BytesIO(data) if data is not None else path.open("rb")) as stream:
+        opened = io.BytesIO(data) if data is not None else path.open("rb")
+    except OSError as exc:  # as for any file; not "truncated or corrupt … fetch it again"
+        yield Rejection(given, f"cannot read file: {exc.strerror or exc}", Code.NOT_FOUND.value)
+        return
+    try:
+        with opened as stream:
             iterator = ArchiveIterator(stream)
             iterator.INC_RECORD = ""  # its own stderr warning; the Rejection below says it
             for record in iterator:
