@@ -116,3 +116,38 @@ def test_a_batch_folder_that_cannot_be_listed_is_reported(
     assert "cannot list this folder: Permission denied" in rejected[0].reason
     partitions, rejected = plan([str(tmp_path / "locked")])  # the folder given itself
     assert partitions == [] and "cannot list this folder" in rejected[0].reason
+
+
+@pytest.mark.parametrize("page", [
+    "<p>Ferries sail again.</p>" + "<script>" * 10_000 + "x" * 2_400_000 + "</p>",
+    "<p>Ferries sail again.</p>" + "<script " * 2_000 + "x" * 2_400_000,
+    "<p>Ferries sail again.</p>" + "<style>" * 20_000 + "é" * 2_400_000 + "</style>"],
+    ids=["unclosed scripts", "openings without a tag end", "styles closed once"])
+def test_a_page_of_many_script_openings_is_looked_over_once(
+        page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """4044814's ``fit_html_blocks`` searched for the closing tag after every opening, and
+    measured every body, over the rest of the page each time: a made-up 2.4 MB page of
+    10,000 unclosed "<script>" took 209 s, one of 2,000 "<script " and no ">" 59 s (a loaded
+    machine; was linear before). Each closing tag and each tag's end is searched for once
+    now, and a body's bytes counted once."""
+    import parallax.ingest.decode as decode
+
+    searched = [0]
+    after = decode._after
+
+    def counting(text: str, what: Any, start: int) -> int:
+        searched[0] += 1
+        return after(text, what, start)
+
+    measured = [0]
+    utf8 = decode._utf8
+
+    def measuring(text: str) -> int:
+        measured[0] += len(text)
+        return utf8(text)
+
+    monkeypatch.setattr(decode, "_after", counting)
+    monkeypatch.setattr(decode, "_utf8", measuring)
+    assert decode.fit_html_blocks(page) == page  # no body over the parser's limit: kept
+    assert searched[0] <= 2 * page.count(">") + 4
+    assert measured[0] <= 2 * len(page)  # characters counted in UTF-8, not once per opening
