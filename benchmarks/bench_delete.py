@@ -3,8 +3,11 @@ articles in stories of ten (name keys drawn from 20,000 made-up names, heavy-tai
 vectors), then documents removed one at a time, each followed by ``runner.forget`` as the
 command runs it. Beside each, the whole index's load and records (what ``forget`` read before
 the twenty-third session), to say what it cost and that the records are the same.
+``--ingest K``: then K made-up articles ingested one a run through ``runner.update_stories``
+(the stories step of ``parallax ingest``), wall and CPU each.
 
     python benchmarks/bench_delete.py --articles 100000 --db build/bench_delete.db
+    python benchmarks/bench_delete.py --articles 100000 --removals 0 --ingest 2
 
 The store is built once (raw inserts into its tables, as U's timing store was: a store of
 100,000 pages through ``ingest`` takes hours here) and copied before each run.
@@ -24,9 +27,11 @@ from pathlib import Path
 import numpy as np
 
 from parallax.pipeline import build_clusterer
-from parallax.runner import forget
+from parallax.records import Article, Page, Published
+from parallax.runner import forget, update_stories
 from parallax.settings import Config
 from parallax.store import open_store
+from parallax.store.base import Store
 
 SYLLABLES = "ka lo mi ra ve to sa ne di pu ro la mar sen vik dal tor bel fen gar".split()
 WORDS = "ferry harbour council vote bridge tide storm repair fare island mayor port crew".split()
@@ -89,11 +94,35 @@ def build(path: str, n: int) -> None:
     store.close()
 
 
+def ingest_one(store: Store, config: Config, k: int) -> tuple[float, float]:
+    """One made-up follow-up of a stored article (its title's names, a vector near its own),
+    stored as ingest stores a page, then the command's stories step; (wall, CPU) seconds."""
+    conn = store.conn  # type: ignore[attr-defined]
+    aid, title, vector = conn.execute(
+        "SELECT a.id, a.title, v.vector FROM articles a JOIN article_vectors v ON"
+        " v.article = a.id ORDER BY a.id LIMIT 1 OFFSET ?", (k * 4099 + 17,)).fetchone()
+    near = np.frombuffer(vector, dtype=np.float32) + 0.3 * np.random.default_rng(k) \
+        .standard_normal(512).astype(np.float32)
+    article = Article(id=f"ingest{k:04d}", role="main", title=f"{title} follow-up",
+                      outlet="outlet7", language="en",
+                      published=Published("2026-01-09", "2026-01-09"),
+                      text="ferry harbour council vote bridge tide storm repair", input=f"new{k}",
+                      vector=near.tolist())
+    store.save_page(Page(input=article.input, uri=article.input,
+                         sha256=f"new{k}-{aid}", kind="text", fetched_at="2026-01-09T10:00:00Z",
+                         articles=[article]))
+    wall, cpu = time.perf_counter(), time.process_time()
+    update_stories(store, config, [article])
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--db", default="build/bench_delete.db")
     parser.add_argument("--removals", type=int, default=5)
+    parser.add_argument("--ingest", type=int, default=0,
+                        help="made-up articles then ingested one a run (minutes each at 100,000)")
     parser.add_argument("--skip-whole", action="store_true",
                         help="do not time the whole index's load (minutes at 100,000)")
     args = parser.parse_args()
@@ -124,8 +153,13 @@ def main() -> None:
             kept = forget(store, config, removed.stories)
             forget_ms.append((time.perf_counter() - t) * 1000)
             same += args.skip_whole or [s.to_dict() for s in kept] == whole
+        ingest_s = [ingest_one(store, config, k) for k in range(args.ingest)]
     finally:
         store.close()
+    for k, (wall, cpu) in enumerate(ingest_s):
+        print(f"ingest of one article {k + 1}: update_stories {wall:7.1f} s wall {cpu:7.1f} s CPU")
+    if not args.removals:
+        return
     print(f"{n:,} articles, {args.removals} removals of one document each")
     print(f"remove_documents   median {statistics.median(remove_ms):9.1f} ms"
           f"  max {max(remove_ms):9.1f} ms")

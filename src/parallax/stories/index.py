@@ -290,10 +290,11 @@ class StoryIndex(StorySimilarity):
         else:
             self.holds_undated = True
         if self.action_veto:
-            if stages is None:
-                stages = self._stages(profile)
-            for family, stage in stages.items():
-                story.stages.setdefault(family, Counter())[stage] += 1
+            if stages is None:  # read when the story's stages are first asked for
+                story.unread_stages.append((profile.title, profile.lead, profile.language))
+            else:
+                for family, stage in stages.items():
+                    story.known_stages.setdefault(family, Counter())[stage] += 1
         for k in self.strong_keys(keys):
             postings = self._postings[k]
             if story.id not in postings:

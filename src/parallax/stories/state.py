@@ -13,6 +13,8 @@ from datetime import date
 
 import numpy as np
 
+from parallax.stories.actions import action_stages
+
 
 @dataclass(slots=True)
 class StoryState:
@@ -30,12 +32,29 @@ class StoryState:
     mark_count: Counter[str] = field(default_factory=Counter)
     dated: int = 0  # members with a known publication day
     #: process family -> stage -> members whose headline and lead name it (EN/DE/RU)
-    #: (``stories.actions``)
-    stages: dict[str, Counter[str]] = field(default_factory=dict)
+    #: (``stories.actions``), read through ``stages``
+    known_stages: dict[str, Counter[str]] = field(default_factory=dict)
+    #: (title, lead, language) of members whose stages are not read yet: a restored story's
+    #: are read when something first asks for them (``StoryIndex.restore``)
+    unread_stages: list[tuple[str, str, str | None]] = field(default_factory=list)
     vec_sum: np.ndarray | None = None
     vec_count: int = 0
     first: date | None = None
     last: date | None = None
+
+    @property
+    def stages(self) -> dict[str, Counter[str]]:
+        """Reading the stages of every restored member took a third of the CPU of loading
+        100,000 stored articles for one more (docs/stories.md, twenty-fourth session), while
+        an ingest run asks for those of a few dozen stories; counts add up in any order and
+        the veto reads them as sets (``actions.stages_clash``), so reading them late gives
+        the same answers."""
+        if self.unread_stages:
+            unread, self.unread_stages = self.unread_stages, []
+            for title, lead, language in unread:
+                for family, stage in action_stages(title, lead, language).items():
+                    self.known_stages.setdefault(family, Counter())[stage] += 1
+        return self.known_stages
 
     def add_days(self, first: date | None, last: date | None) -> None:
         if first is not None:
@@ -60,8 +79,9 @@ class StoryState:
         self.term_count.update(other.term_count)
         self.mark_count.update(other.mark_count)
         self.dated += other.dated
-        for family, counts in other.stages.items():
-            self.stages.setdefault(family, Counter()).update(counts)
+        for family, counts in other.known_stages.items():
+            self.known_stages.setdefault(family, Counter()).update(counts)
+        self.unread_stages.extend(other.unread_stages)
         self.add_days(other.first, other.last)
 
     def mean_vector(self) -> np.ndarray | None:
