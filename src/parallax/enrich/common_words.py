@@ -24,7 +24,9 @@ _OPENING = re.compile(r"(?:^|[\n.!?:;]|[.!?][\"”’')\]])[\s\"“”'‘’(\[
 #: acronyms of common nouns (devices, formats, units, jargon): the small model types them ORG,
 #: but they name no one. On the Dragnet tuning half (thirteenth session) ~100 distinct entities
 #: ("CPU", "LCD", "PDF", "ASAP", "Q&A"); none is a SemEval-2025 gold role mention. Left out: ones
-#: that are often names too ("MVP": the Mountain Valley Pipeline on SemEval)
+#: that are often names too ("MVP": the Mountain Valley Pipeline on SemEval). "AG" (attorney
+#: general, before the name: "Deputy AG <name>") twice typed a body on SemEval-2023 EN training
+#: (twenty-fourth session); a company's "AG" stays inside the company's span
 COMMON_ACRONYMS = frozenset("""
 3D 4G 5G AC AI API APK APP ASAP ATM BBQ BFF BMI BTW BYOD CCTV CD CEO CFO CMOS CMS COO CPU
 CSS CTO CV DIY DJ DM DNA DNS DRAM DRM DSLR DVD ETA EV FAQ FYI GDP GIF GMO GMT GPA GPS GPU GSM
@@ -32,6 +34,7 @@ HD HDMI HR HTML HTML5 HTTP HTTPS IC ICU ID IM IMO IP IPO IQ ISP IT JPEG JSON LAN
 LTE MBA MMS MP3 MPG MRI NFC OEM OMG OS OT PC PDF PIN PM PNG POV PSD PVC Q&A QB RAM RBI
 RFID RGB ROI RPG RPM RSS RSVP SD SDK SEO SLR SMS SQL SSD SSID SSL SUV TBA TBD TV UFO UI URL
 USB UTC UX VIP VP VPN VPS WAN WIFI WLAN WTF XML XHTML XSLT YOLO LLC LLP
+AG
 """.split())
 #: a faith, its scriptures and its law name no person, body or place, yet the small model typed
 #: them one (a faith a body, a religious law a place, a scripture a body, its tradition a
@@ -44,6 +47,9 @@ islam christianity judaism hinduism buddhism sikhism catholicism protestantism m
 sharia shariah sunnah hadith hadiths koran quran qur'an qur’an bible torah talmud gospels
 jihad
 """.split()) | {"new testament", "old testament", "sharia law"}
+#: an ideology named after a person or a thing ("<Surname>ism"), like a faith: no person, body
+#: or place, yet typed a place (SemEval-2023 EN training, twenty-fourth session)
+_IDEOLOGY = re.compile(r"[A-Z][a-z]+isms?")
 #: a page's legal links run together ("Privacy Policy and Terms", "Terms of Use"): on the same
 #: documents 12 rows, one in every page of a site whose poll box ends with them
 _LEGAL_LINKS = re.compile(r"(?:Privacy|Cookies?|Terms)(?:\s+(?:Policy|of|Use|Service|and|&|"
@@ -81,7 +87,8 @@ class CommonWords:
             return True
         if surface.upper() in COMMON_ACRONYMS and not surface.istitle():
             return True  # "CPU", "LCD" ("Pm", "It" are left to the rules below)
-        if surface.lower() in FAITHS or _LEGAL_LINKS.fullmatch(surface):
+        if surface.lower() in FAITHS or _LEGAL_LINKS.fullmatch(surface) \
+                or _IDEOLOGY.fullmatch(surface):
             return True
         words = _WORD.findall(surface)
         if not words or not all(w.lower() in self.lower() for w in words):

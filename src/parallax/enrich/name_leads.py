@@ -31,7 +31,7 @@ Commissioner Detective Drummer Father Governor Historian Imam Judge Justice Mayo
 Professor Rabbi Representative Reverend Senator Sergeant Sheriff""".split())
 #: last words of a body that owns a person in the possessive ("<Institute>'s <given> ...")
 #: (and of a thing named after a person: "<given> <surname> Award" is no person)
-_BODY_ENDS = frozenset("""Society Institute Foundation Center Centre Council Committee Party
+BODY_ENDS = frozenset("""Society Institute Foundation Center Centre Council Committee Party
 University College Agency Association Network News Times Post Journal Magazine Press Award
 Prize Fund School Hospital Library Museum Stadium Park Bridge Street Avenue Hall""".split())
 
@@ -50,7 +50,7 @@ def split_lead(text: str, start: int, end: int, etype: str, lower: Callable[[], 
     for i in range(first + 1, len(words) - 1 if etype != "GPE" else 0):
         rest = [w.group() for w in words[i:]]
         if rest[0] not in GIVEN or words[i - 1].group() in GIVEN \
-                or not 2 <= len(rest) <= 3 or rest[-1] in _BODY_ENDS \
+                or not 2 <= len(rest) <= 3 or rest[-1] in BODY_ENDS \
                 or not all(_SURNAME.fullmatch(w) for w in rest[1:]):
             continue
         lead = [w.group() for w in words[first:i]]
@@ -61,7 +61,7 @@ def split_lead(text: str, start: int, end: int, etype: str, lower: Callable[[], 
         if (owned := _POSSESSIVE.search(lead[-1])) and lead[-1][0].isupper():
             owner_end = lead_end - len(owned.group())
             owner = text[lead_start:owner_end]
-            kind = known(owner) or ("ORG" if owner.split()[-1] in _BODY_ENDS
+            kind = known(owner) or ("ORG" if owner.split()[-1] in BODY_ENDS
                                     or owner.isupper() else None)
             return [(lead_start, owner_end, kind), person] if kind else [person]
         lead_text = text[lead_start:lead_end]
@@ -81,7 +81,7 @@ def person_shaped(words: list[str], etype: str) -> bool:
     articles 5 of 5 such ORG spans named a person (and "<given> <surname>" typed a place named
     a garden, so a place needs the initial)."""
     if len(words) < 2 or words[0] not in GIVEN or words[0] in _PLACE_NAMES \
-            or words[-1] in _BODY_ENDS or not _SURNAME.fullmatch(words[-1]):
+            or words[-1] in BODY_ENDS or not _SURNAME.fullmatch(words[-1]):
         return False
     if len(words) == 2:
         return etype == "ORG"

@@ -35,6 +35,7 @@ from parallax.enrich.ner_spans import (
     people_typed_bodies,
     unclosed_brackets,
 )
+from parallax.enrich.ner_titles import laws, owners_of_names, quotation_marks, titles_in_names
 from parallax.enrich.ner_types import (
     places_typed_people,
     places_typed_people_ru,
@@ -149,8 +150,11 @@ class MultilingualEntities:
                                          self._canonical)
             mentions = owners_of_common_words(hashtags(mentions, text, self.aliases), text,
                                               CommonWords(text).lower, self._canonical)
+            mentions = laws(quotation_marks(owners_of_names(
+                titles_in_names(mentions, self.aliases, self._canonical), text,
+                self._canonical), self._canonical))
             people_typed_bodies(mentions, text, self.aliases)
-            name_states(mentions)
+            name_states(mentions, text)
             surnames_typed_places(mentions, text, self.aliases)
             places_typed_people(mentions, text, self.aliases)
         article.entities = link_name_parts(mentions)

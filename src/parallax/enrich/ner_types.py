@@ -15,7 +15,13 @@ from parallax.enrich.aliases import AliasEntry
 from parallax.records import Mention
 from parallax.textutil import fold
 
-_PLACE_PREPOSITION = r"(?i:in|from|near|at|across|into|inside|outside|around)\s+"
+#: prepositions of a place; "from" only after a word of moving ("flew in from <town>"): a bare
+#: "from <surname>" and "into <surname>" are as often a person's ("separately from <surname>",
+#: "an investigation into <surname>": twenty-fourth session, 2 people typed places in 82
+#: training documents kept apart from their full names by these two words)
+_PLACE_PREPOSITION = (r"(?i:in|near|at|across|inside|outside|around|(?:flew|fled|came|comes|"
+                      r"returned|travell?ed|moved|arrived|drove|escaped|in|out|back|home|away)"
+                      r"\s+from)\s+")
 
 
 def surnames_typed_places(mentions: list[Mention], text: str,
