@@ -128,8 +128,8 @@ class FakeStore:
     def counts(self) -> dict[str, int]:
         return {"articles": len(self.items), "stories": len(self.all_stories)}
 
-    def rejections(self) -> list[dict[str, Any]]:
-        return [{"input": "broken.bin", "code": "E003", "reason": "binary file"}]
+    def rejections(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return [{"input": "broken.bin", "code": "E003", "reason": "binary file"}][:limit]
 
 
 def fake_comparison(store: Any, story_id: str) -> dict[str, Any]:

@@ -317,9 +317,10 @@ class SQLStore(BrowseQueries, RemoveQueries):
             return self.story(new) if new and new != story_id else None
         return Story.from_dict(json.loads(row["data"]))
 
-    def rejections(self) -> list[dict[str, Any]]:
+    def rejections(self, limit: int | None = None) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
-            "SELECT input, code, reason, seen_at FROM rejections ORDER BY seen_at, input")]
+            "SELECT input, code, reason, seen_at FROM rejections ORDER BY seen_at, input"
+            + (" LIMIT ?" if limit is not None else ""), () if limit is None else (limit,))]
 
     def counts(self) -> dict[str, int]:
         out = {}

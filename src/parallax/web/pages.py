@@ -38,6 +38,10 @@ from parallax.web.views import (
     technique_rows,
 )
 
+#: the home page lists this many rejected inputs and says how many more there are: a store
+#: of a large archive may hold thousands, all read for every page before
+REJECTIONS_SHOWN = 50
+
 
 def register_pages(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
@@ -46,11 +50,12 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         with ctx.opened() as store:
             stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
             options = ctx.facet_options(store)
-            counts, rejections = store.counts(), store.rejections()[:50]
+            counts, rejections = store.counts(), store.rejections(limit=REJECTIONS_SHOWN)
         return ctx.page("index.html", nav="stories", stories=stories, total=total, page=page,
                         pages=max(1, -(-total // PAGE_SIZE)), params=where.params(),
                         options=options,
                         filtered=where.active, counts=counts, rejections=rejections,
+                        rejected=counts.get("rejections", len(rejections)),
                         spans=[span_text(s.start, s.end) for s in stories])
 
     @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
