@@ -128,3 +128,25 @@ def test_the_home_page_counts_every_rejection_and_lists_a_few(tmp_path: Path) ->
     assert "Rejected inputs (60)" in page
     assert "The 50 oldest are listed; 10 more are not shown here." in page
     assert page.count("made-up binary file") == 50
+
+
+def test_the_filter_choices_read_the_facet_index_alone(tmp_path: Path) -> None:
+    """The most frequent entities offered in the filters were grouped from every entity
+    facet's row (0.6 s every 15 s at 100,000 made-up articles); migration 0009 puts the type in
+    the index, and a store made before it gains the index on open."""
+    db = tmp_path / "c.db"
+    _store(db)
+    raw = sqlite3.connect(db)
+    raw.execute("DROP INDEX article_facets_value")
+    raw.execute("CREATE INDEX article_facets_value ON article_facets(kind, value)")
+    raw.execute("PRAGMA user_version = 8")
+    raw.commit()
+    raw.close()
+    plans = _plans(db, "facet_options")
+    (entities,) = [plan for sql, plan in plans if "'entity'" in sql]
+    assert "COVERING INDEX article_facets_value" in entities
+    store = open_store(db)
+    try:
+        assert store.facet_options()["entities"] == ["Ida Brask"]
+    finally:
+        store.close()
