@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parallax.segment.comment_words import QUESTION_MARKS
-from parallax.segment.lines import SENTENCE_END, Line, LineClassifier, paragraph_like
+from parallax.segment.lines import SENTENCE_END, Line, LineClassifier, paragraph_like, title_like
 from parallax.segment.patterns import COUNTED_COMMENTS, MARKUP_PREFIX, count_line
 from parallax.segment.scripts import script_of
 from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS, LinkRuns, stamped
@@ -22,6 +22,11 @@ HEADING_SIGN_REACH = 5
 #: long lines of the line model's main block in a row under a comments heading, before any
 #: sign of a thread, that show the article going on under a "Comments" link (``signed_below``)
 PROSE_RUN = 3
+#: lines from a comments heading to the headline of the article header beside it (above or
+#: below: ``in_header``)
+HEADER_REACH = 4
+#: the fewest words of that headline (a reader's name has fewer)
+HEADLINE_WORDS = 3
 #: the most words of a line that signs a thread: a name, a date, "Reply" (an article's
 #: sentence holding a year is no sign)
 SIGN_WORDS = 16
@@ -82,6 +87,7 @@ class ThreadReading:
     clf: LineClassifier
     page_language: str | None
     page_script: str | None
+    aside: dict[int, str]
     first_main: int | None
     last_main: int | None
 
@@ -106,12 +112,64 @@ class ThreadReading:
             return False
         if nxt is not None and nxt.phrase_kind is not None:
             return False
+        if self.in_header(index):  # (the link or count is furniture, in either pass)
+            self.aside[index] = "comments_heading"
+            return False
         if sum(n for n in (len(p.split()) for p in current.paragraphs)
                if n >= PROSE_LINE_WORDS) < THREAD_AFTER_WORDS:
             return self.thread_shaped(index, current)
         return index == self.thread_open or self.last_main is None \
             or index >= self.last_main or counted(self.lines[index].text) \
             or self.signed_below(index, HEADING_SIGN_REACH)
+
+    def in_header(self, index: int) -> bool:
+        """The comments heading at ``index`` is a link in an article's header: a headline of
+        ``HEADLINE_WORDS`` or more with a byline or date under it, and the article's prose
+        after. Either the article's own count under its header ("<headline>" / "<author>" /
+        "<date>" / "12 Comments" / a paragraph, made up), the headline after furniture, no
+        paragraph within two lines above it (a
+        blog's "Posted by <name> at <time>" under its last paragraph has the thread's count
+        under it too), or a menu's "Comments" link over the header ("Comments" /
+        "<headline>" / "Written by <author>" / paragraphs, made up), ``PROSE_RUN`` prose
+        lines following with no sign among them. A thread's heading has a reader's name or
+        date under it and one comment, not an article's header and prose.
+        Why: on training sites (a comic blog, a personal-finance blog) such a heading opened
+        the thread, and the whole article became reader comments (article F1 0.0 and 0.04;
+        twenty-third and twenty-fourth sessions, docs/segmentation.md)."""
+        lines = self.lines
+        for h in range(max(0, index - HEADER_REACH), index):
+            if _headline(lines[h]) and not any(map(_prose, lines[max(0, h - 2):h])) and any(
+                    self.link_run.sign(j) for j in range(h + 1, index)) and not any(
+                    _prose(lines[j]) for j in range(h + 1, index)):
+                return self._prose_below(index, 1)  # (A: the header's own count)
+        h = index + 1
+        while h < len(lines) and h <= index + HEADER_REACH and lines[h].phrase_kind is not None:
+            h += 1
+        if h >= len(lines) or not _headline(lines[h]) or self.link_run.sign(h):
+            return False
+        for s in range(h + 1, min(len(lines), h + 3)):
+            if self.link_run.sign(s):  # (B: the header under a menu's link)
+                return self._prose_below(s, PROSE_RUN)
+        return False
+
+    def _prose_below(self, index: int, run: int) -> bool:
+        """``run`` prose lines below ``index`` (past share and furniture lines) before any
+        thread sign (a short line: a sentence may hold a year or "I wrote"), the first of them
+        within ``HEADER_REACH`` lines."""
+        lines = self.lines
+        found = 0
+        for j in range(index + 1, min(len(lines), index + 1 + HEADER_REACH + 2 * run)):
+            line = lines[j]
+            if line.words <= SIGN_WORDS and (
+                    self.link_run.sign(j) or self.link_run.kind(j) == "action"):
+                return False
+            if _prose(line):
+                found += 1
+                if found >= run:
+                    return True
+            elif not found and j > index + HEADER_REACH:
+                return False
+        return False
 
     def signed_below(self, index: int, reach: int) -> bool:
         """A thread's sign (``threads.thread_sign``) or control ("Sort by", "Expanded",
@@ -251,6 +309,22 @@ def _author_pair(line: Line, nxt: Line) -> bool:
     return nxt.phrase_kind is None and nxt.words >= 3 and (
         nxt.meta is None or (nxt.meta == "byline" and sentence and nxt.words >= 5)) and (
         nxt.words >= 8 or sentence)
+
+
+def _headline(line: Line) -> bool:
+    """A line that can be an article's headline: a title of ``HEADLINE_WORDS`` or more, not
+    a paragraph nor a sentence (a post's closing question over its "Posted by <name> at
+    <time>" line and the thread's heading is none: a training blog's 438 comments were lost
+    to it in a first version), no date or author line, no furniture."""
+    text = line.text
+    return line.words >= HEADLINE_WORDS and line.meta is None and line.phrase_kind is None \
+        and line.heading is None and not paragraph_like(text, line.words) \
+        and title_like(text, line.words) and not text[:1].islower() \
+        and ". " not in text and not text.rstrip().endswith(SENTENCE_END + QUESTION_MARKS)
+
+
+def _prose(line: Line) -> bool:
+    return line.words >= PROSE_LINE_WORDS and paragraph_like(line.text, line.words)
 
 
 def _label(name: str) -> bool:
