@@ -1,5 +1,5 @@
-"""An article's own "Comments" link or count beside its header opens no reader thread. All
-pages are made up."""
+"""An article's own "Comments" link or count beside its header opens no reader thread, and a
+"Latest" list of two-word headlines is no thread of readers' names. All pages are made up."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 
 from parallax.segment.decoder import Decoder
 from parallax.segment.lines import LineClassifier, read_lines
+from parallax.segment.textdump import segment_text
 from parallax.segment.threads import decoder_heads, thread_marks
 
 # menu, a welcome blurb, the "Comments" link, headline, byline, date, four paragraphs, the
@@ -108,3 +109,52 @@ def test_a_comments_link_beside_the_articles_header_opens_no_thread(
     assert thread[2] in seg.comments and thread[6] in seg.comments
     assert link not in main.paragraphs and count not in main.paragraphs
 
+
+BODY = ["The town council voted on Tuesday to build three kilometres of protected cycle lanes "
+        "along the river road.",
+        "Work is expected to start in spring and take about six months, the council's planning "
+        "office said.",
+        "Shop owners on the road had asked for loading bays to stay, and the plan keeps four of "
+        "them.",
+        "The council expects the lanes to double the number of people cycling to work within "
+        "three years."]
+BODY_DE = ["Der Stadtrat hat am Dienstag beschlossen, drei Kilometer geschützte Radwege entlang "
+           "der Uferstraße zu bauen.",
+           "Die Arbeiten sollen im Frühjahr beginnen und etwa sechs Monate dauern, teilte das "
+           "Planungsamt mit.",
+           "Die Geschäftsleute an der Straße hatten Ladezonen gefordert, der Plan behält vier "
+           "davon.",
+           "Der Stadtrat erwartet, dass sich die Zahl der Pendler auf dem Rad in drei Jahren "
+           "verdoppelt."]
+# a "Latest" list: two-word title-case headlines, relative stamps, teasers
+LATEST = {
+    "en": ("Town council approves new cycle lanes", BODY, "Latest", [
+        "Strike Ends", "2 hours ago", "Dock workers ended their strike on Monday after the port "
+        "agreed to new shift rules.",
+        "Prices Rise", "3 hours ago", "Food prices rose again in March, the statistics office "
+        "said.",
+        "Port Reopens", "5 hours ago", "The port reopened to container ships after a week of "
+        "repairs to the north quay."]),
+    "de": ("Stadtrat beschließt neue Radwege", BODY_DE, "Neueste", [
+        "Streik Beendet", "vor 2 Stunden", "Die Hafenarbeiter haben ihren Streik am Montag nach "
+        "einer Einigung beendet.",
+        "Preise Steigen", "vor 3 Stunden", "Die Preise für Lebensmittel steigen im März erneut, "
+        "meldet das Statistikamt.",
+        "Hafen Offen", "vor 5 Stunden", "Der Hafen ist nach einer Woche Reparaturen am Nordkai "
+        "wieder offen."]),
+}
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+@pytest.mark.parametrize("lang", sorted(LATEST))
+def test_a_latest_list_of_two_word_headlines_is_no_thread(lang: str, sep: str) -> None:
+    """"Strike Ends" / "2 hours ago" / a teaser, three times, has the rhythm of a pasted
+    thread and two capitalised words where a reader's name stands: its teasers were read as
+    reader comments under the headlines as names. A teaser repeats a word of its headline; a
+    reader's comment does not hold its writer's name."""
+    title, body, heading, items = LATEST[lang]
+    page = [title, *body, heading, *items, "Contact us", "Privacy Policy | Terms"]
+    seg = segment_text(sep.join(page) + "\n")
+    main = next(d for d in seg.articles if d.role == "main")
+    assert all(p in main.paragraphs for p in body)
+    assert not seg.comments and not seg.comment_authors

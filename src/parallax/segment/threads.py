@@ -248,7 +248,23 @@ def _said(lines: list[Line], k: int) -> bool:
         return False
     below = lines[k + 1]
     return below.words >= 3 and not stamped(below) \
-        and below.text.rstrip().endswith(SENTENCE_END)
+        and below.text.rstrip().endswith(SENTENCE_END) and not _echoed(lines[k - 1], below)
+
+
+#: the fewest letters of a headline's word that ``_echoed`` looks for in its teaser
+ECHO_LETTERS = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _echoed(name: Line, below: Line) -> bool:
+    """A word of the name line (``ECHO_LETTERS`` or more letters) recurs in the sentence under
+    its stamp, in any case: a teaser repeats its headline's words ("Strike Ends" / "2 hours
+    ago" / "Dock workers ended their strike …", made up), a reader's comment does not hold its
+    writer's name. Why: a "Latest" list of two-word title-case headlines had the shape of a
+    thread's names (twenty-third session, left) and its teasers became reader comments."""
+    said = {w.casefold() for w in _LETTERS.findall(below.text)}
+    return any(len(w) >= ECHO_LETTERS and w.casefold() in said
+               for w in _LETTERS.findall(name.text))
 
 
 def _rhythm(lines: list[Line], i: int, step: int) -> bool:
