@@ -97,11 +97,11 @@ def test_an_entity_filter_starts_from_the_entitys_articles(tmp_path: Path) -> No
                         (StoryFilter(narrative="Civic pride", language="en"),
                          "article_facets_value"),
                         (StoryFilter(entity="Ida Brask", outlet="Gull Gazette"),
-                         "articles_outlet")):
+                         "outlet=?)")):
         plans = _plans(db, "story_page", where)
         assert len(plans) == 2
         for sql, plan in plans:
-            assert "articles_role" not in plan, (sql, plan)
+            assert "articles_role (role=?)" not in plan, (sql, plan)
             assert lead in plan, (sql, plan)
     store = open_store(db)
     try:
@@ -139,6 +139,7 @@ def test_the_filter_choices_read_the_facet_index_alone(tmp_path: Path) -> None:
     raw = sqlite3.connect(db)
     raw.execute("DROP INDEX article_facets_value")
     raw.execute("CREATE INDEX article_facets_value ON article_facets(kind, value)")
+    raw.execute("DROP INDEX articles_role_outlet")  # 0010's, made again after 0009
     raw.execute("PRAGMA user_version = 8")
     raw.commit()
     raw.close()
@@ -148,5 +149,27 @@ def test_the_filter_choices_read_the_facet_index_alone(tmp_path: Path) -> None:
     store = open_store(db)
     try:
         assert store.facet_options()["entities"] == ["Ida Brask"]
+    finally:
+        store.close()
+
+
+
+def test_the_outlets_offered_are_read_from_an_index(tmp_path: Path) -> None:
+    """Every outlet of the main articles was read through the role index from each row (0.1 s
+    every 15 s at 100,000 made-up articles); migration 0010's (role, outlet) index answers
+    alone, and an outlet filter searches it by both."""
+    db = tmp_path / "o.db"
+    _store(db)
+    store = open_store(db)
+    store.replace_stories([Story(id="s1", title="Pier", article_ids=["a0", "a1"], main_count=2)])
+    store.close()
+    (outlets,) = [plan for sql, plan in _plans(db, "facet_options") if "DISTINCT outlet" in sql]
+    assert "COVERING INDEX articles_role_outlet" in outlets
+    for sql, plan in _plans(db, "story_page", StoryFilter(outlet="Gull Gazette", language="en")):
+        assert "articles_role_outlet (role=? AND outlet=?)" in plan, (sql, plan)
+    store = open_store(db)
+    try:
+        assert store.facet_options()["outlets"] == ["Fen Courier", "Gull Gazette"]
+        assert store.story_page(StoryFilter(outlet="Gull Gazette", language="en"))[1] == 1
     finally:
         store.close()
