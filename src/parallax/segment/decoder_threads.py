@@ -127,9 +127,9 @@ class ThreadReading:
         ``HEADLINE_WORDS`` or more with a byline or date under it, and the article's prose
         after. Either the article's own count under its header ("<headline>" / "<author>" /
         "<date>" / "12 Comments" / a paragraph, made up), the headline after furniture, no
-        paragraph within two lines above it (a
-        blog's "Posted by <name> at <time>" under its last paragraph has the thread's count
-        under it too), or a menu's "Comments" link over the header ("Comments" /
+        paragraph within two lines above it (a blog's "Posted by <name> at <time>" under its
+        last paragraph has the thread's count under it too), or a menu's "Comments" link
+        over the header ("Comments" /
         "<headline>" / "Written by <author>" / paragraphs, made up), ``PROSE_RUN`` prose
         lines following with no sign among them. A thread's heading has a reader's name or
         date under it and one comment, not an article's header and prose.
