@@ -151,3 +151,17 @@ def test_a_page_of_many_script_openings_is_looked_over_once(
     assert decode.fit_html_blocks(page) == page  # no body over the parser's limit: kept
     assert searched[0] <= 2 * page.count(">") + 4
     assert measured[0] <= 2 * len(page)  # characters counted in UTF-8, not once per opening
+
+
+def test_a_degree_after_a_persons_name_is_no_state() -> None:
+    """7ce76a9 reads a postal code right after "<word>, " as the state, whatever its type: a
+    doctor's degree after her name ("<given> <surname>, MD, said", made up) became a mention
+    of Maryland (and "MS" Mississippi), joining the state's row across articles. A town before
+    the code still makes it the state."""
+    from test_ner_titles import entities
+
+    found = entities("\u201cWe can see twice as many patients now,\u201d said Laura Bennet, MD, "
+                     "the head of the new clinic. Nurse manager Grace Lin, MS, agreed.")
+    assert not {c for _, _, c in found} & {"Maryland", "Mississippi"}
+    assert ("IL", "GPE", "Illinois") in entities(
+        "Officials in Springfield, IL said the road would reopen next week.")

@@ -52,11 +52,16 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w.'’-]*, $")
 def name_states(mentions: list[Mention], text: str = "") -> None:
     """A place written as a state's abbreviation is named as the state (in place); Washington
     as "Washington State", apart from the capital's "Washington". A postal code right after a
-    town and its comma is the state, whatever type the recogniser gave it."""
+    town and its comma is the state, whatever type the recogniser gave it; not after a
+    person's full name, where the letters are a degree ("<given> <surname>, MD, said": made up,
+    Maryland's row; "MS", "MA", "PA" alike). A one-word "person" stays a town the model
+    mistyped ("Austin, TX")."""
+    people = {m.end for m in mentions if m.type == "PERSON" and " " in m.text.strip()}
     for mention in mentions:
         if mention.type == "GPE" and (state := ABBREVIATIONS.get(mention.text)):
             mention.canonical = state
         elif mention.text in POSTAL and mention.type in ("GPE", "ORG") \
+                and mention.start - 2 not in people \
                 and _AFTER_TOWN.search(text, max(0, mention.start - 30), mention.start):
             mention.canonical = POSTAL[mention.text].replace("_", " ")
             mention.type = "GPE"
