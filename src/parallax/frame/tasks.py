@@ -369,6 +369,8 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
             argued(held, load_side(str(out)))
         if held.gold:
             card["heldout"] = score(task, held, predict_rows(task, held, models))
+    if task == "techniques":  # floors differ per label (STRICT_TECHNIQUES): the card says which
+        card["min_precision"] = min_precision(task, models[task].labels)
     (out / f"{task}.card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
 

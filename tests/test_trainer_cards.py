@@ -1,7 +1,9 @@
-"""The span scorer's trainer writes what ships: the 0.20 floor on the cut-off, and a card whose
-cross-validation scores the out-of-fold F0.5-best cut-off before that floor (twenty-fourth
-session: `make models` had rewritten spans.card.json without the floor, so MODEL_CARD.md said
-"floor 0.00" and showed other numbers). Made-up articles only."""
+"""The framing trainers write the cards that ship (twenty-fourth session, `make models` run and
+compared file by file). The span scorer's: the 0.20 floor on the cut-off, and cross-validation
+at the out-of-fold F0.5-best cut-off before that floor (`make models` had rewritten
+spans.card.json without the floor, so MODEL_CARD.md said "floor 0.00" and showed other
+numbers). The techniques model's: the precision floor of each label, which differs per label
+(`tasks.STRICT_TECHNIQUES`; the shipped card had it added by hand). Made-up articles only."""
 
 from __future__ import annotations
 
@@ -39,9 +41,10 @@ def test_cut_off_above_the_floor_needs_no_note() -> None:
 WORDS = ["the", "council", "met", "on", "monday", "to", "talk", "about", "roads", "and", "parks"]
 
 
-def _made_up_semeval(root: Path, articles: int = 18) -> None:
+def _made_up_semeval(root: Path, articles: int = 20) -> None:
     """A SemEval-2023 Task 3 layout: one article per file, one paragraph per line, paragraph
-    labels and character spans of the two word-level techniques."""
+    labels and character spans of the two word-level techniques. Article 1018 falls in the
+    fixed hold-out tenth."""
     lang = root / "en"
     (lang / "train-articles-subtask-3").mkdir(parents=True)
     (lang / "train-labels-subtask-3-spans").mkdir()
@@ -84,3 +87,16 @@ def test_train_spans_writes_the_floor_into_card_and_model(tmp_path: Path) -> Non
         # the card's cut-off is the unfloored one; the model's is it or the floor
         assert scorer.thresholds[j] == np.float32(max(MIN_THRESHOLD, entry["threshold"]))
         assert ("note" in entry) == (entry["threshold"] < MIN_THRESHOLD)
+
+
+def test_train_techniques_writes_each_labels_precision_floor(tmp_path: Path) -> None:
+    from parallax.frame import tasks
+
+    _made_up_semeval(tmp_path / "data")
+    card = tasks.train("techniques", tmp_path / "data", tmp_path / "out", folds=3)
+    labels = tasks.load_models("techniques", tmp_path / "out")["techniques"].labels
+    assert card["min_precision"] == tasks.min_precision("techniques", labels)
+    assert card["min_precision"]["Doubt"] == tasks.STRICT_MIN_PRECISION
+    assert card["min_precision"]["Loaded_Language"] == tasks.TECHNIQUE_MIN_PRECISION
+    assert list(card)[-1] == "min_precision"  # where the shipped card has it
+    assert json.loads((tmp_path / "out" / "techniques.card.json").read_text()) == card
