@@ -165,3 +165,22 @@ def test_a_degree_after_a_persons_name_is_no_state() -> None:
     assert not {c for _, _, c in found} & {"Maryland", "Mississippi"}
     assert ("IL", "GPE", "Illinois") in entities(
         "Officials in Springfield, IL said the road would reopen next week.")
+
+
+def test_a_country_or_a_state_named_like_a_person_stays_a_place() -> None:
+    """7ce76a9 joins a given name written alone to the article's one person whose full name
+    opens with it: a country and a state of that name became the person ("Chad" beside "Chad
+    <surname>", "Georgia" beside "Georgia <surname>", made up), typed a place or not. A
+    listed country's, region's or state's name now never joins; a plain given name still
+    does."""
+    from test_ner_titles import entities
+
+    chad = entities("Chad Verlow, the former player, visited the capital of Chad last week. "
+                    "Chad has asked for more aid since the floods, officials said.")
+    georgia = entities("Georgia Pellam spoke to reporters on Friday. Georgia's governor said "
+                       "the state would appeal, and Georgia will vote again in May.")
+    assert [c for t, _, c in chad if t == "Chad"] == ["Chad", "Chad"]
+    assert {c for t, _, c in georgia if t == "Georgia"} == {"Georgia"}
+    marla = entities("Marla Quenby said the council had ignored her. Marla added that she "
+                     "would appeal.")
+    assert [c for _, _, c in marla] == ["Marla Quenby", "Marla Quenby"]

@@ -320,6 +320,13 @@ def _table() -> dict[tuple[str, ...], tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def english_place_names() -> frozenset[str]:
+    """The English names of the listed countries, regions and cities ("Chad", "Georgia"):
+    English text asks them too, where a place is also a given name (``mention_links``)."""
+    return frozenset(c for c, etype in _table().values() if etype in ("GPE", "LOC"))
+
+
 def german_place(surface: str) -> tuple[str, str] | None:
     """(English canonical, type) of a German place or fixed name as written, a single word
     also in the genitive ("Irans", "der Schweiz"); None when the list lacks it."""

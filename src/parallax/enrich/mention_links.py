@@ -7,9 +7,12 @@ linked by ``enrich.linker``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parallax.enrich.aliases import AliasEntry, alias_lookup
+from parallax.enrich.german_places import english_place_names
 from parallax.enrich.name_leads import BODY_ENDS, GIVEN
+from parallax.enrich.us_states import POSTAL
 from parallax.records import Mention
 from parallax.textutil import fold
 
@@ -191,6 +194,11 @@ _NOT_SURNAMES = BODY_ENDS | {"Police", "Department", "House", "Office", "City", 
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|near|at|across|inside|outside|around))\s+$")
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return english_place_names() | {n.replace("_", " ") for n in POSTAL.values()}
+
+
 def _given_names(mentions: list[Mention], text: str, aliases: dict[str, AliasEntry]) -> None:
     """A person named by the given name alone ("<given>", "<given> <middle>") beside the
     article's one person whose full name opens so is that person: on SemEval-2023 EN training
@@ -200,14 +208,16 @@ def _given_names(mentions: list[Mention], text: str, aliases: dict[str, AliasEnt
     after a place's preposition; a name the alias table knows stays its own. Given names only
     ("<given> <surname>" beside a longer span is left to ``_person_tails``): a name the
     article writes alone after "Mr." or a title is a surname, and a "person" that ends in a body's
-    word ("<town> Police") takes no one."""
+    word ("<town> Police") takes no one. A country's, a region's or a US state's name never
+    joins ("Chad" beside "Chad <surname>", "Georgia" beside "Georgia <surname>", made up: the
+    country and the state became the person, typed a place or not)."""
     people = sorted({m.canonical for m in mentions if m.type == "PERSON" and " " in m.canonical})
     if not people:
         return
     for name in sorted({m.canonical for m in mentions if m.type in ("PERSON", "GPE")}):
         words = name.split()
         longer = [p for p in people if p.split()[:len(words)] == words and p != name]
-        if len(longer) != 1 or alias_lookup(aliases, name) is not None \
+        if len(longer) != 1 or alias_lookup(aliases, name) is not None or name in _places() \
                 or (len(words) > 1 and not all(w in GIVEN for w in words)) \
                 or longer[0].split()[-1] in _NOT_SURNAMES:
             continue  # "<given> <surname>" is a name of its own; "<town> Police" no person
