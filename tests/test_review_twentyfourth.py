@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from parallax.segment.textdump import segment_text
 from requirements import require_module
 
 WIRE = ("The harbour ferries of Velmora sailed again on Monday after a week of storms kept "
@@ -184,3 +185,20 @@ def test_a_country_or_a_state_named_like_a_person_stays_a_place() -> None:
     marla = entities("Marla Quenby said the council had ignored her. Marla added that she "
                      "would appeal.")
     assert [c for _, _, c in marla] == ["Marla Quenby", "Marla Quenby"]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank lines", "one block a line"])
+def test_one_reader_named_like_a_word_keeps_the_pasted_thread(sep: str) -> None:
+    """fa92a5b took an item whose name line's word recurs in the sentence under its stamp for
+    a "Latest" list's teaser, item by item: one reader named "Will <surname>" writing "I
+    will ..." (made up) broke the run of three stamps, and the whole pasted thread of four
+    was read as article text (fa92a5b^: four comments). Most of the run must echo now."""
+    from tests.test_review_twentythird import FARES
+
+    names = ["Anna Berg", "Will Parry", "Ilse Varga", "Tom Vell"]
+    said = ["I think the ferry fares are far too high for families like mine.",
+            "I will say it again: the fares will rise next spring as well.",
+            "By the look of it the council still wants a ferry at all, I suppose.",
+            "Prices went up every year since I moved here, and nobody asked us."]
+    thread = [line for k in range(4) for line in (names[k], f"{k + 2} hours ago", said[k])]
+    assert len(segment_text(sep.join(FARES + thread)).comments) == 4

@@ -248,7 +248,7 @@ def _said(lines: list[Line], k: int) -> bool:
         return False
     below = lines[k + 1]
     return below.words >= 3 and not stamped(below) \
-        and below.text.rstrip().endswith(SENTENCE_END) and not _echoed(lines[k - 1], below)
+        and below.text.rstrip().endswith(SENTENCE_END)
 
 
 #: the fewest letters of a headline's word that ``_echoed`` looks for in its teaser
@@ -277,13 +277,17 @@ def _rhythm(lines: list[Line], i: int, step: int) -> bool:
     sentences."""
     if not _said(lines, i):
         return False
-    run, k = 1, i - step
-    while run < RHYTHM_STAMPS and k > 0 and _said(lines, k):  # (asked at every stamp: a
-        run, k = run + 1, k - step  # walk to the run's start made a long thread quadratic)
+    run, k = [i], i - step
+    while len(run) < RHYTHM_STAMPS and k > 0 and _said(lines, k):  # (asked at every stamp:
+        run, k = [*run, k], k - step  # a walk to the run's start made a long thread quadratic)
     k = i + step
-    while run < RHYTHM_STAMPS and _said(lines, k):
-        run, k = run + 1, k + step
-    return run >= RHYTHM_STAMPS
+    while len(run) < RHYTHM_STAMPS and _said(lines, k):
+        run, k = [*run, k], k + step
+    # a list's teasers echo their headlines; a reader named like a word ("Will <surname>",
+    # "Mark <surname>") may write that word once: most of the run must echo (R's review of
+    # fa92a5b: a thread of such names, each using the word, was all read as article text)
+    echoes = sum(_echoed(lines[j - 1], lines[j + 1]) for j in run)
+    return len(run) >= RHYTHM_STAMPS and 2 * echoes <= len(run)
 
 
 def stamp_opener(lines: list[Line], start: int) -> int | None:
