@@ -49,8 +49,17 @@ RELATIVE_TEXT = (
     r"|il\s+y\s+a\s+\d+\s+(?:minutes?|heures?|jours?|semaines?)"
     r"|hace\s+\d+\s+(?:minutos?|horas?|d[ií]as?|semanas?)"
     r"|yesterday|just now|gestern|вчера|вчора|hier|ayer")
-# Bare day words are times only on a line of their own: "Russia Today" is an outlet.
-DAY_WORDS = r"today|heute|сегодня|сьогодні|aujourd'hui|hoy"
+#: a comment's clock time after its day, in each language's own form ("at 9:12 pm", "um 21:12
+#: Uhr", "à 21 h 12", "в 21:12", "a las 21:12", made up). Why: a French or Spanish thread's
+#: stamps ("4 mars 2026 à 21 h 12", "hier à 21 h 12") were read as no date nor time, so their
+#: readers' names and stamps became comment lines (helper C's made-up pages, 24th session)
+CLOCK_TEXT = (r"(?:,?\s*(?:at|um|à|в|о|a\s+las?|alle|às|@)\s+|,\s*)\d{1,2}(?::\d\d|\s?h\s?\d\d)"
+              r"(?:\s*[ap]\.?m\.?|\s+uhr)?")
+_CLOCK_END = re.compile(CLOCK_TEXT + r"\s*$", re.IGNORECASE)
+# Bare day words are times only on a line of their own: "Russia Today" is an outlet; so is a
+# day word with a clock time ("yesterday at 9:12 pm", "gestern um 21:12 Uhr", made up)
+DAY_WORDS = (r"today|heute|сегодня|сьогодні|aujourd'hui|hoy|(?:today|heute|сегодня|сьогодні|"
+             r"aujourd'hui|hoy|yesterday|gestern|вчера|вчора|hier|ayer)" + CLOCK_TEXT)
 RELATIVE = re.compile(
     r"(?P<n>\d+|an?|one|einer?|einem)?\s*(?P<unit>minute|min|hour|stunde|heure|hora|day|tag|"
     r"jour|d[ií]a|week|woche|semaine|semana|минут|час|дн|день|недел|хвилин|годин|тижн)"
@@ -141,6 +150,15 @@ def parse_absolute(text: str) -> str | None:
     """ISO date (or datetime) for the first absolute date in text, else None."""
     found = _first_date(text)
     return found[1] if found else None
+
+
+def clock_stamp(text: str) -> bool:
+    """The text is a date and a clock time in a form of ``CLOCK_TEXT``, nothing more ("4 de
+    marzo de 2026 a las 21:12", made up): a comment's stamp, a date line however many words
+    its time takes (``lines.date_kind`` reads a line of 7 or 8 words as a date only then)."""
+    found = _first_date(text)
+    return found is not None and found[0].start() == 0 \
+        and _CLOCK_END.match(text, found[0].end()) is not None
 
 
 def date_span(text: str) -> tuple[int, int] | None:

@@ -29,6 +29,7 @@ from parallax.segment.cjk import CJK_END, TITLE_END, page_word_counts, script_la
 from parallax.segment.dates import (
     DAY_WORDS,
     RELATIVE_TEXT,
+    clock_stamp,
     may_hold_date,
     parse_absolute,
 )
@@ -52,8 +53,7 @@ from parallax.segment.prefilter import fold, joined
 _TIME_PREFIX = r"(?:time|updated|published|aktualisiert|zeit|время|час|temps|tiempo)?\s*:?\s*"
 _WEEKDAYS = (r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
              r"mittwoch|donnerstag|freitag|samstag|sonntag")
-TIME_ONLY = re.compile(rf"^{_TIME_PREFIX}(?P<time>{RELATIVE_TEXT}|{DAY_WORDS}{_WEEKDAYS})$",
-                       re.IGNORECASE)
+TIME_ONLY = re.compile(rf"^{_TIME_PREFIX}(?P<time>{RELATIVE_TEXT}|{DAY_WORDS}{_WEEKDAYS})$", re.I)
 OUTLET_TIME = re.compile(rf"^(?P<outlet>\S.*?)\s*(?P<time>{RELATIVE_TEXT})$", re.IGNORECASE)
 _TIME_AT_END = re.compile(rf"(?:{RELATIVE_TEXT})$", re.IGNORECASE)
 #: the most whitespace-separated words a RELATIVE_TEXT match has ("il y a 3 jours")
@@ -241,7 +241,7 @@ def date_kind(line: str, *, dated: bool = False) -> str | None:
         return "dateline"
     undated = DATE_PREFIX.sub("", line)
     if words(undated) <= 8 and parse_absolute(undated) and (
-            words(line) <= 6 or undated != line):
+            words(line) <= 6 or undated != line or clock_stamp(undated)):
         return "date"
     return None
 

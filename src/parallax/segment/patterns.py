@@ -107,8 +107,8 @@ COMMENTS_HEADING = re.compile(
 #: Markdown/list prefix (``MARKUP_PREFIX``), only by the decoder (not a line-model feature).
 COUNTED_COMMENTS = re.compile(
     r"^(\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(reader\s+)?"
-    r"(comments?|responses?|replies|thoughts|reactions|kommentare?|leserkommentare|"
-    r"reaktionen|комментари[йяи]|коментар(ів|і|я)|commentaires?|comentarios?|" + cw.NOUNS_RX + ")"
+    r"(comments?|responses?|replies|thoughts|reactions|kommentare?|leserkommentare|reaktionen|"
+    r"комментари(?:ев|[йяи])|коментар(ів|і|я)|commentaires?|comentarios?|" + cw.NOUNS_RX + ")"
     r"(\s*[:…(»]|\s+(on|to|zu|add a comment|read them)\b|\s*$)", re.IGNORECASE)
 MARKUP_PREFIX = re.compile(r"^(#{1,6}\s+|[-*+]\s+|\{\s*)")
 #: a thread's count line in the forms ``COUNTED_COMMENTS`` does not know, seen on training sites
