@@ -58,8 +58,8 @@ CLOCK_TEXT = (r"(?:,?\s*(?:at|um|à|в|о|a\s+las?|alle|às|@)\s+|,\s*)\d{1,2}(?
 _CLOCK_END = re.compile(CLOCK_TEXT + r"\s*$", re.IGNORECASE)
 # Bare day words are times only on a line of their own: "Russia Today" is an outlet; so is a
 # day word with a clock time ("yesterday at 9:12 pm", "gestern um 21:12 Uhr", made up)
-DAY_WORDS = (r"today|heute|сегодня|сьогодні|aujourd'hui|hoy|(?:today|heute|сегодня|сьогодні|"
-             r"aujourd'hui|hoy|yesterday|gestern|вчера|вчора|hier|ayer)" + CLOCK_TEXT)
+_TODAY = r"today|heute|сегодня|сьогодні|aujourd'hui|hoy"
+DAY_WORDS = rf"{_TODAY}|(?:{_TODAY}|yesterday|gestern|вчера|вчора|hier|ayer){CLOCK_TEXT}"
 RELATIVE = re.compile(
     r"(?P<n>\d+|an?|one|einer?|einem)?\s*(?P<unit>minute|min|hour|stunde|heure|hora|day|tag|"
     r"jour|d[ií]a|week|woche|semaine|semana|минут|час|дн|день|недел|хвилин|годин|тижн)"
