@@ -23,6 +23,7 @@ from parallax.model_cache import copy_path, prune, temporary
 from parallax.records import Article
 from parallax.registry import register
 from parallax.settings import Config
+from parallax.titles import language_sample
 
 SHORT_TEXT = 40
 # a comment's language other than its page's is shown from this probability on, or when the
@@ -145,7 +146,7 @@ class LangidIdentifier:
         return str(top) if likeness <= UNLIKE_PAGE else None
 
     def annotate(self, article: Article) -> None:
-        detected = self.detect(f"{article.title}\n{article.text}")
+        detected = self.detect(language_sample(article.title, article.text, article.notes))
         if detected:
             article.language = detected
 

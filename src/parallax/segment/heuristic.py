@@ -21,6 +21,7 @@ from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
 from parallax.segment.textdump import segment_text
 from parallax.settings import Config
+from parallax.titles import cap_title
 
 
 class HeuristicSegmenter:
@@ -52,6 +53,9 @@ class HeuristicSegmenter:
                                 f"characters, fewer than {self.min_chars} "
                                 "(setting min_article_chars)")
         for draft in drafts:
+            draft.title, draft.paragraphs, cut = cap_title(draft.title, draft.paragraphs)
+            if cut:
+                draft.notes.append(cut)
             text = "\n\n".join(draft.paragraphs)
             published = resolve(draft.published, now=live)
             stated = str(doc.metadata.get("published_iso") or "")

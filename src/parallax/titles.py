@@ -1,0 +1,56 @@
+"""How long a title may be, and where the rest of a longer one goes.
+
+A headline is one line. Of the 6,051 first lines of the SemEval news dumps in ``../shared``
+(title line, blank line, body), 25 run over 300 characters and none of them is a headline: each
+is a lead paragraph the dump put in the title's place; the longest headlines found there are
+about 250 characters (checked by eye, twenty-fifth session). A title longer than that is such
+a paragraph or a hostile record's field, and shown whole it made an article page's heading
+12,000 px tall on a phone and a story's outlet table row as long; read as the article's
+language, 10,000 characters of one repeated word labelled an English article ``br``.
+
+So a title over :data:`TITLE_MAX_CHARS` is cut at a word boundary with an ellipsis, and its
+whole text opens the article's text as its first paragraph (unless the text already opens with
+it), so nothing is lost and search still finds it. A note says so, and :func:`language_sample`
+leaves that paragraph out: the article's language is read from its own text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: longest title kept whole, in characters
+TITLE_MAX_CHARS = 300
+#: the note an article with a cut title carries (the web page shows it)
+TITLE_NOTE = "title: "
+_ELLIPSIS = "…"
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def cap_title(title: str, paragraphs: Sequence[str]) -> tuple[str, list[str], str | None]:
+    """(title to show, paragraphs, note or None). A title within the cap comes back as given."""
+    whole = title.strip()
+    if len(whole) <= TITLE_MAX_CHARS:
+        return title, list(paragraphs), None
+    cut = whole[:TITLE_MAX_CHARS - len(_ELLIPSIS) + 1]
+    space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
+    # at a word boundary not too far back, else within the word
+    cut = cut[:space] if space >= TITLE_MAX_CHARS // 2 else cut[:-1]
+    shown = cut.rstrip() + _ELLIPSIS
+    rest = list(paragraphs)
+    if not rest or not _same(rest[0], whole):
+        rest.insert(0, " ".join(whole.split()))  # one paragraph, as a title is one line
+    note = (f"{TITLE_NOTE}{len(whole):,} characters, longer than a headline "
+            f"({TITLE_MAX_CHARS:,}): shown cut, and whole as the text's first paragraph")
+    return shown, rest, note
+
+
+def language_sample(title: str, text: str, notes: Sequence[str]) -> str:
+    """What an article's language is read from: its title and text, but without a title that
+    was cut (:func:`cap_title`), neither the cut one nor the whole one opening the text."""
+    if not any(note.startswith(TITLE_NOTE) for note in notes):
+        return f"{title}\n{text}"
+    _, _, rest = text.partition("\n\n")
+    return rest if rest.strip() else text
