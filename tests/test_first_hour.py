@@ -18,6 +18,7 @@ from parallax.records import Article, Page, Published, Story, content_hash
 from parallax.settings import Config
 from parallax.store import open_store
 from parallax.web.app import create_app
+from parallax.web.jobs import upload_name
 from parallax.web.security import hash_token
 
 runner = CliRunner()
@@ -125,7 +126,7 @@ def test_an_uploaded_empty_file_is_reported_rejected_not_dropped(client: TestCli
     job = _finished(client, queued.json())
     assert job["state"] == "done", job
     (outcome,) = job["outcomes"]
-    assert outcome["input"] == "notes.txt"
+    assert outcome["input"] == upload_name("notes.txt", b"")
     assert outcome["status"] == "rejected" and outcome["code"] == "E002"
 
 

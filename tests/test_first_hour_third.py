@@ -265,7 +265,7 @@ def test_a_job_counts_inputs_and_names_each_item(tmp_path: Path) -> None:
     item of a file was listed under the bare file name."""
     import time
 
-    from parallax.web.jobs import IngestJobs
+    from parallax.web.jobs import IngestJobs, upload_name
 
     lines = '["a list"]\n{"title": "x"}\n'
     jobs = IngestJobs(str(tmp_path / "jobs.db"), Config())
@@ -277,9 +277,9 @@ def test_a_job_counts_inputs_and_names_each_item(tmp_path: Path) -> None:
         time.sleep(0.1)
     state = job.to_dict()
     assert (state["state"], state["inputs"], state["done"]) == ("done", 2, 2)
+    exports, second = (upload_name(n, lines.encode()) for n in ("exports.jsonl", "second.jsonl"))
     assert [o["input"] for o in state["outcomes"]] == [
-        "exports.jsonl#line-1", "exports.jsonl#line-2", "second.jsonl#line-1",
-        "second.jsonl#line-2"]
+        f"{exports}#line-1", f"{exports}#line-2", f"{second}#line-1", f"{second}#line-2"]
 
 
 def test_a_jsonl_line_that_is_no_object_says_what_it_is(tmp_path: Path) -> None:

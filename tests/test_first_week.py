@@ -28,6 +28,7 @@ from parallax.settings import Config
 from parallax.store import open_store
 from parallax.store.sql import SQLStore
 from parallax.web.app import create_app
+from parallax.web.jobs import upload_name
 from parallax.web.security import hash_token
 
 TOKEN = "first-week-token"
@@ -101,23 +102,28 @@ def test_uploads_are_stored_under_the_names_they_were_sent_with(client: TestClie
     job = _finished(client, sent.json())
     assert job["state"] == "done", job
     assert job["done"] == 3
+    # stored under the file name and its content's hash (upload_name, twenty-fifth session)
+    named = {upload_name(n, d): n for n, d in (("ferry strike.txt", FERRY.encode()),
+                                                ("scan.txt", b"\x00\x01\x02" * 400),
+                                                ("crews.jsonl", b'{"title": "x"}\n'))}
+    ferry, scan, crews = named
     outcomes = {o["input"]: o for o in job["outcomes"]}
-    assert set(outcomes) == {"ferry strike.txt", "scan.txt", "crews.jsonl#line-1"}
-    assert outcomes["ferry strike.txt"]["status"] == "stored"
+    assert set(outcomes) == {ferry, scan, f"{crews}#line-1"}
+    assert outcomes[ferry]["status"] == "stored"
 
     store = open_store(tmp_path / "web.db")
     try:
         rejected = {r["input"]: r["code"] for r in store.rejections()}
-        (article_id,) = outcomes["ferry strike.txt"]["articles"]
+        (article_id,) = outcomes[ferry]["articles"]
         source = store.article_source(article_id)
     finally:
         store.close()
-    assert set(rejected) == {"scan.txt", "crews.jsonl#line-1"} and rejected["scan.txt"] == "E003"
-    assert source is not None and source["input"] == "ferry strike.txt"
+    assert set(rejected) == {scan, f"{crews}#line-1"} and rejected[scan] == "E003"
+    assert source is not None and source["input"] == ferry
     front = client.get("/").text
-    assert "scan.txt" in front and "parallax-upload" not in front
+    assert scan in front and "parallax-upload" not in front
     article = client.get(f"/article/{article_id}").text
-    assert "ferry strike.txt" in article and "parallax-upload" not in article
+    assert ferry in article and "parallax-upload" not in article
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

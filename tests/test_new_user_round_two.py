@@ -6,14 +6,22 @@ here."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from typing import Any
 
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from parallax.cli import app
+from parallax.settings import Config
+from parallax.store import open_store
 from parallax.titles import TITLE_MAX_CHARS
+from parallax.web.app import create_app
+from parallax.web.security import hash_token
 
 runner = CliRunner()
+TOKEN = "a-token-made-up-for-these-tests"
 BODY = ("The ferry company of Port Ellery added two evening sailings on Monday after crews "
         "ended their strike, the harbour office said. Passengers had waited for hours on the "
         "quay since Friday, and the town council asked the company for a timetable it keeps.")
@@ -55,3 +63,44 @@ def test_a_run_away_title_is_cut_kept_in_the_text_and_not_read_as_the_language(
     assert third["title"] == "Evening sailings back" and third["text"] == BODY
     assert not any(n.startswith("title: ") for n in third["notes"])
 
+
+def _ingest(client: TestClient, *files: tuple[str, bytes]) -> dict[str, Any]:
+    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                       files=[("files", f) for f in files])
+    assert sent.status_code == 202, sent.text
+    job: dict[str, Any] = sent.json()
+    deadline = time.monotonic() + 180
+    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(f"/api/ingest/{job['id']}").json()
+    assert job["state"] == "done", job
+    return job
+
+
+def test_two_uploads_of_one_name_are_two_sources_unless_the_same_bytes(tmp_path: Path) -> None:
+    """Two people's ``notes.txt`` were stored under that one name: one source to
+    ``delete --source`` and to the delete page's "every other version" (taking one took the
+    other), and one rejection row (the stored one cleared the other's rejection)."""
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    client = TestClient(create_app(str(tmp_path / "web.db"), config,
+                                   token_hash=hash_token(TOKEN)))
+    ferry = f"Evening sailings back\n\n{BODY}".encode()
+    quay = (b"Quay to close for repairs\n\nThe harbour office of Port Ellery will close the "
+            b"old quay for six weeks from March while divers mend its wall, and fishing boats "
+            b"will tie up at the ferry berth instead, the office said on Thursday.")
+    broken = b"\x00\x01\x02" * 400
+    names = [o["input"] for f in ((("notes.txt", broken),), (("notes.txt", ferry),),
+                                  (("notes.txt", quay),))
+             for o in _ingest(client, *f)["outcomes"]]
+    assert len(set(names)) == 3 and all(n.startswith("notes.txt (upload ") for n in names)
+    again = _ingest(client, ("notes.txt", ferry))["outcomes"]  # the same bytes again
+    assert [(o["input"], o["status"]) for o in again] == [(names[1], "skipped")]
+    store = open_store(tmp_path / "web.db")
+    try:
+        assert [r["input"] for r in store.rejections()] == [names[0]]  # not cleared
+        ferry_docs, quay_docs = (store.source_documents(n) for n in names[1:])
+        assert len(ferry_docs) == 1 and len(quay_docs) == 1 and ferry_docs != quay_docs
+        assert store.document_sources(ferry_docs) == [names[1]]
+    finally:
+        store.close()

@@ -23,6 +23,7 @@ from parallax.records import Published, RawDocument, Rejection
 from parallax.settings import Config, load_config
 from parallax.store import open_store
 from parallax.web.app import create_app
+from parallax.web.jobs import upload_name
 from parallax.web.security import hash_token
 
 TOKEN = "a-token-made-up-for-these-tests"
@@ -137,10 +138,11 @@ def test_two_uploads_of_one_name_stay_two_inputs(tmp_path: Path) -> None:
         job = client.get(f"/api/ingest/{job['id']}").json()
     assert job["state"] == "done", job
     outcomes = {o["input"]: o["status"] for o in job["outcomes"]}
-    assert outcomes == {"notes.txt": "rejected", "notes.txt (2)": "stored"}
+    broken = upload_name("notes.txt", b"\x00\x01\x02" * 400)
+    assert outcomes == {broken: "rejected", upload_name("notes.txt", BODY.encode()): "stored"}
     store = open_store(tmp_path / "web.db")
     try:
-        assert [r["input"] for r in store.rejections()] == ["notes.txt"]  # not cleared
+        assert [r["input"] for r in store.rejections()] == [broken]  # not cleared
     finally:
         store.close()
 
@@ -403,5 +405,5 @@ def test_an_uploaded_json_export_is_read_as_records(tmp_path: Path) -> None:
     while job["state"] in ("queued", "running") and time.monotonic() < deadline:
         time.sleep(0.2)
         job = client.get(f"/api/ingest/{job['id']}").json()
-    assert [(o["input"], o["status"]) for o in job["outcomes"]] == [("export.json#record-1",
-                                                                     "stored")]
+    record = upload_name("export.json", export) + "#record-1"
+    assert [(o["input"], o["status"]) for o in job["outcomes"]] == [(record, "stored")]

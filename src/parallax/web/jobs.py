@@ -2,13 +2,14 @@
 
 Analysis takes seconds per document, far longer than a request should wait, so a submission
 becomes a job the page polls. Pasted text and uploads are written to a private temporary folder
-under generated names (a client's file name is kept only as the label shown back); URLs and
-feeds go through the same readers, and so the same address guard, as ``parallax ingest``. One
-worker thread: SQLite has one writer, and the models load once.
+under generated names; an upload is stored and shown under its file name and its content's hash
+(``upload_name``). URLs and feeds go through the same readers, and so the same address guard,
+as ``parallax ingest``. One worker thread: SQLite has one writer, and the models load once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import shutil
@@ -58,6 +59,16 @@ def _unique(label: str, taken: Iterable[str]) -> str:
     return next(f"{label} ({n})" for n in range(2, len(used) + 3) if f"{label} ({n})" not in used)
 
 
+def upload_name(name: str, data: bytes) -> str:
+    """The name an upload is stored under: the client's file name and the first hex digits of
+    its content's SHA-256, ``notes.txt (upload 3f9a2b1c)``. A file name is no identity: under
+    the bare name two people's ``notes.txt`` were one source (``delete --source`` and the
+    delete page's "every other version" took both) and one rejection row (the one stored
+    later cleared the other's rejection). The same bytes get the same name, so sending one
+    file again is still skipped as stored and names no new source."""
+    return f"{name[:200]} (upload {hashlib.sha256(data).hexdigest()[:8]})"
+
+
 class IngestJobs:
     """Also warms the comparison cache (``warm``) on the same single thread, so precomputing
     never competes with an ingest for the database."""
@@ -92,7 +103,8 @@ class IngestJobs:
             path = folder / f"upload-{n}{suffix}"
             path.write_bytes(data)
             inputs.append(str(path))
-            labels[str(path)] = _unique((name or f"upload {n + 1}")[:200], labels.values())
+            labels[str(path)] = _unique(upload_name(name or f"upload {n + 1}", data),
+                                        labels.values())
         for url in urls or []:
             url = url.strip()
             if not url:
