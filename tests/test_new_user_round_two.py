@@ -5,11 +5,16 @@ here."""
 
 from __future__ import annotations
 
+import http.server
 import json
+import socket
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import httpx
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -104,3 +109,70 @@ def test_two_uploads_of_one_name_are_two_sources_unless_the_same_bytes(tmp_path:
         assert store.document_sources(ferry_docs) == [names[1]]
     finally:
         store.close()
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = f"Evening sailings back\n\n{BODY}\n\n{BODY}\n".encode()
+        self.send_response(200 if self.path == "/sailings" else 404)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_file_of_addresses_is_fetched_through_the_guard(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``parallax ingest urls.txt`` read the list as a text dump: "no article found: the main
+    text has 0 characters". A local server stands in for the web (loopback allowed by name in
+    ``allow_private_addresses``); a private address is refused before any request."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sent: list[str] = []
+    send = httpx.Client.send
+
+    def counted(self: httpx.Client, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        sent.append(str(request.url))
+        return send(self, request, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "send", counted)
+    port, dead = server.server_address[1], _closed_port()
+    live, gone = f"http://127.0.0.1:{port}/sailings", f"http://127.0.0.1:{dead}/gone"
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"# to read\n{live}\n\n{gone}\nhttp://10.0.0.5/quay\n", encoding="utf-8")
+    config = tmp_path / "parallax.toml"
+    config.write_text('[settings]\nallow_private_addresses = ["127.0.0.1"]\n', encoding="utf-8")
+    try:
+        result = runner.invoke(app, ["ingest", str(listed), "--db", str(tmp_path / "a.db"),
+                                     "--config", str(config), "--json", "--workers", "1"])
+    finally:
+        server.shutdown()
+    assert result.exit_code == 1, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith('{"')]
+    outcomes = {line["input"]: line for line in lines if "input" in line}
+    assert set(outcomes) == {f"{listed}#{a}" for a in (live, gone, "http://10.0.0.5/quay")}
+    stored = outcomes[f"{listed}#{live}"]
+    assert stored["status"] == "ok" and stored["articles"][0]["title"] == "Evening sailings back"
+    assert outcomes[f"{listed}#{gone}"]["code"] == "E010"
+    refused = outcomes[f"{listed}#http://10.0.0.5/quay"]
+    assert refused["code"] == "E011" and "private address" in refused["reason"]
+    assert sent == [live, gone]  # nothing sent to the private address
+    # inside a folder the list is reported and nothing is fetched
+    folder = tmp_path / "week"
+    folder.mkdir()
+    (folder / "urls.txt").write_text(listed.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "a.db"),
+                                 "--config", str(config), "--json", "--workers", "1"])
+    (line,) = [x for x in map(json.loads, result.stdout.splitlines()) if "input" in x]
+    assert line["code"] == "E007" and "a list of 3 web addresses" in line["reason"]
+    assert f"parallax ingest {folder / 'urls.txt'}" in line["reason"]
+    assert sent == [live, gone]

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import feed, jsonl, url, warc
+from parallax.ingest import addresslist, feed, jsonl, url, warc
 from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
@@ -134,7 +134,8 @@ def _read_directory(path: Path, given: str, config: Config) -> Iterator[Item]:
         if refused:
             yield Rejection(str(file), refused, Code.UNSUPPORTED.value)
         else:
-            yield from guarded(read_file(file, config, given=str(file)), str(file))
+            yield from guarded(read_file(file, config, given=str(file), in_folder=True),
+                               str(file))
     if not found:
         yield Rejection(given, f"directory contains no documents: {given}",
                         Code.EMPTY_DIRECTORY.value)
@@ -155,7 +156,11 @@ def _read_stdin(config: Config) -> Iterator[Item]:
     except InputRejected as exc:
         yield Rejection(STDIN, exc.reason, exc.code.value)
         return
-    yield from from_text(text, sniff_kind(text), uri="<stdin>", given=STDIN, config=config,
+    kind = sniff_kind(text)
+    if kind == "text" and (found := addresslist.addresses(text)):
+        yield from addresslist.read_list(found, config, given=STDIN)
+        return
+    yield from from_text(text, kind, uri="<stdin>", given=STDIN, config=config,
                          raw=data, metadata={"encoding": encoding})
 
 
@@ -198,7 +203,8 @@ def sniff_kind(text: str, *, loose: bool = True) -> str:
     return "text"
 
 
-def read_file(path: Path, config: Config, *, given: str) -> Iterator[Item]:
+def read_file(path: Path, config: Config, *, given: str,
+              in_folder: bool = False) -> Iterator[Item]:
     kind = kind_from_name(path)
     limit = int(config["max_input_bytes"])
     try:
@@ -231,6 +237,12 @@ def read_file(path: Path, config: Config, *, given: str) -> Iterator[Item]:
         # of them switches; prose that mentions "<body" stays a dump
         kind = sniff_kind(text, loose=False)
     kind = kind or sniff_kind(text)
+    if kind == "text" and (found := addresslist.addresses(text)):
+        if in_folder:  # a folder scan never fetches unasked (ingest/addresslist.py)
+            yield addresslist.in_folder(found, given)
+        else:
+            yield from addresslist.read_list(found, config, given=given)
+        return
     yield from from_text(text, kind, uri=str(path), given=given, config=config,
                          raw=data, metadata={"encoding": encoding, "filename": path.name})
 

@@ -1,0 +1,53 @@
+"""A file of web addresses, one a line: each address is fetched as if given on its own.
+
+A new user keeps the pages to read in ``urls.txt`` and runs ``parallax ingest urls.txt``; read
+as a text dump, the list was "no article found: the main text has 0 characters", which says
+neither what went wrong nor what to do. A file given by name (or piped to ``-``, or uploaded)
+whose every line is an address, blank or a ``#`` comment is read as such a list: each address
+goes through the URL reader, so the address guard refuses internal ones before any request,
+and each outcome is named ``urls.txt#ADDRESS`` (as a WARC record is ``FILE#URL``), so
+``delete --source urls.txt`` takes what the list brought. Inside a folder the list is
+reported, not fetched: a folder scan never uses the network unasked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parallax.errors import Code
+from parallax.ingest import url
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+Item = RawDocument | Rejection
+
+
+def addresses(text: str) -> list[str] | None:
+    """The addresses of a list, or None when the text is not one (any other line)."""
+    found = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not url.is_address(line) or any(c.isspace() for c in line):
+            return None
+        found.append(line)
+    return found or None
+
+
+def read_list(found: list[str], config: Config, *, given: str) -> Iterator[Item]:
+    for address in found:
+        if not url.is_url(address):
+            yield Rejection(f"{given}#{url.redacted(address)}", url.scheme_refusal(address),
+                            Code.BLOCKED_ADDRESS.value)
+            continue
+        for item in url.read_url(address, config):
+            item.input = f"{given}#{item.input}"
+            yield item
+
+
+def in_folder(found: list[str], given: str) -> Rejection:
+    return Rejection(given, f"a list of {len(found)} web address"
+                     f"{'' if len(found) == 1 else 'es'}, not a page: nothing is fetched "
+                     "from inside a folder; give this file itself to fetch them "
+                     f"(parallax ingest {given})", Code.UNSUPPORTED.value)
