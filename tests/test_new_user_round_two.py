@@ -176,3 +176,22 @@ def test_a_file_of_addresses_is_fetched_through_the_guard(
     assert line["code"] == "E007" and "a list of 3 web addresses" in line["reason"]
     assert f"parallax ingest {folder / 'urls.txt'}" in line["reason"]
     assert sent == [live, gone]
+
+
+def test_a_story_of_one_outlet_calls_no_claim_exclusive(tmp_path: Path) -> None:
+    """A store of one article: its story listed every claim under "Exclusive claims" ("only
+    this outlet reports it"), a label that says nothing when no other outlet is there."""
+    page = tmp_path / "one.txt"
+    page.write_text(f"Evening sailings back\n\n{BODY}\n", encoding="utf-8")
+    db = str(tmp_path / "one.db")
+    assert runner.invoke(app, ["ingest", str(page), "--db", db, "--workers", "1"]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", db, "--json"])
+    (story,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    made = runner.invoke(app, ["compare", story["id"], "--db", db, "--format", "json"])
+    comparison = json.loads(made.stdout)
+    statuses = {c["status"] for c in comparison["claims"]["clusters"]}
+    assert statuses == {"uncompared"} and comparison["claims"]["exclusive"] == []
+    report = runner.invoke(app, ["compare", story["id"], "--db", db, "--format", "md"]).stdout
+    section = report.split("## Exclusive claims", 1)[1].split("\n## ", 1)[0]
+    assert "ferry company" not in section
+    assert "## Claims of the only outlet" in report and "nothing to compare" in report

@@ -191,7 +191,9 @@ def _describe(cluster_id: str, cluster: list[_Member], outlets: list[str],
     if "contradicts" in positions.values():
         status = "contested"
     elif len(speaking) == 1:
-        status = "exclusive"
+        # "only this outlet reports it" says nothing in a story of one outlet (every claim
+        # would be exclusive): its claims are listed, uncompared
+        status = "exclusive" if len(outlets) > 1 else "uncompared"
     elif len(speaking) >= max(2.0, shared_share * len(outlets)):
         status = "shared"
     else:

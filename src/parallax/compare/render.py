@@ -33,7 +33,9 @@ STATIC_DIR = WEB_DIR / "static"
 POSITIONS = ("asserts", "attributes", "contradicts", "restates", "silent")
 #: what an empty claims section says; no conflict is invented to fill the contested one
 EMPTY_CLAIMS = {"contested": "No conflicts found."}
-STATUSES = ("shared", "contested", "exclusive", "possibly_shared", "partial")
+STATUSES = ("shared", "contested", "exclusive", "possibly_shared", "partial", "uncompared")
+#: the heading of a story of one outlet's claims (``uncompared``: none is called exclusive)
+UNCOMPARED = "Claims of the only outlet (nothing to compare them with)"
 #: what the page says above the claims of one outlet that are not called exclusive
 POSSIBLY_SHARED = ("One outlet's claims that another outlet may state in other words: the "
                    "closest sentence of that outlet is shown. Parallax does not call them "
@@ -138,6 +140,7 @@ def template_environment() -> Environment:
                        score=score, humanize=humanize, published_text=published_text,
                        unbidi=unbidi, sub_narrative=sub_narrative)
     env.globals["possibly_shared_note"] = POSSIBLY_SHARED
+    env.globals["uncompared_title"] = UNCOMPARED
     return env
 
 
@@ -167,9 +170,11 @@ def _article(a: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(published, dict):
         published = {"text": published, "iso": None}
     genre = a.get("genre")
+    unsure = bool(a.get("genre_unsure"))
     if isinstance(genre, dict):
+        unsure = unsure or bool(genre.get("low_confidence"))
         genre = genre.get("label")
-    return {**a, "published": published, "genre": genre}
+    return {**a, "published": published, "genre": genre, "genre_unsure": unsure}
 
 
 def _cluster(c: dict[str, Any], names: list[str], lists: dict[str, set[str]]) -> dict[str, Any]:
@@ -352,7 +357,9 @@ def render_markdown(comparison: dict[str, Any]) -> str:
         out.append(f"- Key entities: {', '.join(md(e) for e in s['key_entities'])}")
     out.append("")
     rows = [[md(o["outlet"]), md(a.get("title") or a.get("label")),
-             md(published_text(a["published"])), md(a.get("language")), md(a.get("genre")),
+             md(published_text(a["published"])), md(a.get("language")),
+             md(f"{a['genre']} (unsure)" if a.get("genre") and a.get("genre_unsure")
+                else a.get("genre")),
              md(a.get("words"))]
             for o in v["outlets"] for a in o["articles"]]
     out += _section("Outlets", _table(["Outlet", "Headline", "Time", "Language", "Genre",
@@ -360,9 +367,11 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     for status, title in (("shared", "Shared facts"), ("contested", "Contested claims"),
                           ("exclusive", "Exclusive claims"),
                           ("possibly_shared", "Possibly stated by other outlets"),
-                          ("partial", "Partly shared claims")):
+                          ("partial", "Partly shared claims"), ("uncompared", UNCOMPARED)):
         body = [line for c in v["claims"][status]
                 for line in _claim_md(c, texts=status != "shared")]
+        if status == "uncompared" and not body:
+            continue  # only a story of one outlet has them
         if status == "possibly_shared":
             if not body:
                 continue  # a caveat section: shown only when it has claims

@@ -13,7 +13,7 @@ from parallax.store.base import Store
 
 log = logging.getLogger(__name__)
 #: bump when the comparison's shape or method changes, so cached ones are recomputed
-SCHEMA_VERSION_TAG = "compare-15"
+SCHEMA_VERSION_TAG = "compare-16"
 
 
 def comparison_for(store: Store, story_id: str, config: Config | None = None,
