@@ -195,3 +195,16 @@ def test_a_story_of_one_outlet_calls_no_claim_exclusive(tmp_path: Path) -> None:
     section = report.split("## Exclusive claims", 1)[1].split("\n## ", 1)[0]
     assert "ferry company" not in section
     assert "## Claims of the only outlet" in report and "nothing to compare" in report
+
+
+def test_a_file_of_a_byte_order_mark_alone_is_empty(tmp_path: Path) -> None:
+    """A UTF-8 byte-order mark alone was "no article found: 0 characters" and a UTF-16 one
+    "invalid UTF-8 at byte 0 … re-save the file as UTF-8": both files are simply empty."""
+    files = {"bom8.txt": b"\xef\xbb\xbf", "bom8-blank.txt": b"\xef\xbb\xbf \n\t\n",
+             "bom16.txt": b"\xff\xfe", "bom16-blank.txt": " \n".encode("utf-16"),
+             "blank.txt": b" \n\n\t "}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    lines = _analyze(*(tmp_path / name for name in files))
+    assert [(line["status"], line["code"]) for line in lines] == [("rejected", "E002")] * 5
+    assert all("only blank space" in line["reason"] for line in lines)

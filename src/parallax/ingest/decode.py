@@ -178,10 +178,23 @@ def _likeliest(data: bytes) -> tuple[str, str] | None:
     return (readings[0][1], readings[0][0]) if readings else None
 
 
+def _blank(data: bytes) -> bool:
+    """Nothing but white space behind an optional byte-order mark. A file holding only a BOM
+    was "no article found" (UTF-8's) or "invalid UTF-8 at byte 0 … re-save the file as UTF-8"
+    (UTF-16's), though it is simply empty."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = decode_as(data, "utf-16")
+        return text is not None and not text.strip()
+    return not data.removeprefix(b"\xef\xbb\xbf").strip()
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise InputRejected with an actionable reason."""
-    if not data.strip():
+    if not data:
         raise InputRejected(Code.EMPTY, "empty input: the file has no content")
+    if _blank(data):
+        raise InputRejected(Code.EMPTY, "empty input: the file holds only blank space or a "
+                            "byte-order mark, no text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = decode_as(data, "utf-16") or ""
         if _looks_like_prose(text):
