@@ -208,3 +208,15 @@ def test_a_file_of_a_byte_order_mark_alone_is_empty(tmp_path: Path) -> None:
     lines = _analyze(*(tmp_path / name for name in files))
     assert [(line["status"], line["code"]) for line in lines] == [("rejected", "E002")] * 5
     assert all("only blank space" in line["reason"] for line in lines)
+
+
+def test_an_unknown_ingest_job_says_jobs_are_forgotten_not_that_nothing_was_stored(
+        tmp_path: Path) -> None:
+    """A job page reloaded after a restart said "No ingest job with this id in the store",
+    though jobs are never in the store and what the job stored is."""
+    client = TestClient(create_app(str(tmp_path / "web.db"), Config()))
+    page = client.get("/ingest/jobs/0123456789ab")
+    api = client.get("/api/ingest/0123456789ab")
+    assert page.status_code == api.status_code == 404
+    for said in (page.text, api.json()["detail"]):
+        assert "in the store" not in said and "forgets them when it restarts" in said

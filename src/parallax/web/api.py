@@ -130,7 +130,7 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
     def api_ingest_job(job_id: str) -> dict[str, Any]:
         job = ctx.jobs.get(job_id)
         if job is None:
-            raise ctx.not_found("ingest job")
+            raise ctx.job_not_found()
         return job.to_dict()
 
     @app.get("/healthz", tags=["health"])

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from parallax.settings import Config
 from parallax.store import Store, open_store
 from parallax.store.browse import StoryFilter
-from parallax.web.jobs import IngestJobs
+from parallax.web.jobs import MAX_JOBS_KEPT, IngestJobs
 from parallax.web.pagecache import RenderedPages
 from parallax.web.security import WRITES_OFF
 
@@ -106,6 +106,16 @@ class WebContext:
     @staticmethod
     def not_found(what: str) -> HTTPException:
         return HTTPException(404, f"No {what} with this id in the store.")
+
+    @staticmethod
+    def job_not_found() -> HTTPException:
+        """Jobs live in the server's memory, not the store: "no ingest job with this id in
+        the store" left a person who reloads a job page after a restart thinking the
+        ingest was lost."""
+        return HTTPException(404, "No ingest job with this id: the server keeps its last "
+                             f"{MAX_JOBS_KEPT} jobs in memory and forgets them when it "
+                             "restarts. What a job stored stays stored: find it on the "
+                             "stories page or by search.")
 
     def require(self, what: str, fetch: Callable[[Store], T | None]) -> T:
         """What ``fetch`` reads from a store opened for this request, or a 404 naming it: the

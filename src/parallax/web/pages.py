@@ -182,5 +182,5 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
     def ingest_job(job_id: str) -> HTMLResponse:
         job = ctx.jobs.get(job_id)
         if job is None:
-            raise ctx.not_found("ingest job")
+            raise ctx.job_not_found()
         return ctx.page("job.html", nav="ingest", job=job.to_dict())
