@@ -220,3 +220,19 @@ def test_an_unknown_ingest_job_says_jobs_are_forgotten_not_that_nothing_was_stor
     assert page.status_code == api.status_code == 404
     for said in (page.text, api.json()["detail"]):
         assert "in the store" not in said and "forgets them when it restarts" in said
+
+
+def test_stories_of_an_empty_store_say_why_and_what_next(tmp_path: Path) -> None:
+    """A store whose one input was rejected printed an empty table and exit 0, nothing
+    more: a new user could not tell an empty store from a broken grouping."""
+    empty = tmp_path / "notes.txt"
+    empty.write_bytes(b"")
+    db = str(tmp_path / "e.db")
+    assert runner.invoke(app, ["ingest", str(empty), "--db", db]).exit_code == 1
+    for extra in ([], ["--json"]):
+        result = runner.invoke(app, ["stories", "--db", db, *extra])
+        assert result.exit_code == 0
+        said = " ".join(result.stderr.split())
+        assert f"no stories in {db}: 0 articles stored, 1 input was rejected" in said
+        assert f"parallax ingest FILES --db {db}" in said
+    assert runner.invoke(app, ["stories", "--db", db, "--json"]).stdout == ""

@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from typer import _click
 from typer.core import TyperGroup
 
+from parallax.cli_tables import no_stories
 from parallax.cli_tables import print_page as _print_page
 from parallax.cli_tables import print_stories as _print_stories
 from parallax.errors import Code, ParallaxError
@@ -352,8 +353,11 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
             rows.append({**story.to_dict(), "articles": [
                 {"id": a.id, "input": a.input, "outlet": a.outlet, "title": a.title,
                  "language": a.language, "role": a.role} for a in articles]})
+        counts = {} if rows else store.counts()
     finally:
         store.close()
+    if not rows:  # an empty table said nothing about why (stderr: stdout stays data)
+        err.print(no_stories(db, counts), highlight=False, markup=False, soft_wrap=True)
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")

@@ -65,3 +65,16 @@ def print_stories(rows: list[dict[str, Any]]) -> None:
             row["id"], row["title"][:70], str(len(mains)), outlets_cell(row["outlets"]),
             ", ".join(row["languages"]), span)))
     out.print(table)
+
+
+def no_stories(db: str, counts: dict[str, int]) -> str:
+    """What ``stories`` says (on stderr) instead of an empty table, which told a new user
+    nothing: what the store holds and the command that comes next."""
+    articles, rejected = counts.get("articles", 0), counts.get("rejections", 0)
+    said = f"no stories in {db}: {articles} article{'' if articles == 1 else 's'} stored"
+    if articles:
+        return f"{said}; group them with 'parallax stories --rebuild --db {db}'"
+    if rejected:
+        said += (f", {rejected} input{' was' if rejected == 1 else 's were'} rejected (the "
+                 "front page of 'parallax serve' lists why)")
+    return f"{said}; add pages with 'parallax ingest FILES --db {db}'"
