@@ -119,8 +119,10 @@ def genre_share(name: str, articles: list[Article | None], outlets: list[str] | 
         if outlets:
             per_outlet.setdefault(outlets[i], Counter())[label] += 1
     n = max(1, len(articles))
+    unsure = Counter(a.genre.label for a in articles
+                     if a is not None and a.genre and a.genre.low_confidence)
     print(f"{name}: genre reporting {counts['reporting'] / n:.1%} of {len(articles)} "
-          f"{dict(counts)}")
+          f"{dict(counts)}; marked unsure (low_confidence) {dict(unsure)}")
     for outlet, c in sorted(per_outlet.items()):
         print(f"  {outlet}: reporting {c['reporting'] / max(1, sum(c.values())):.1%} {dict(c)}")
 

@@ -146,6 +146,19 @@ def render() -> str:
             if "opinion" in share:
                 parts.append(f"Added columns and blog posts labelled `opinion` out of fold: "
                              f"{share['opinion']:.1%} of {int(share['n_opinion'])}.")
+        if "sure" in card:  # frame.genre_sure: under its cut-off a genre is marked unsure
+            sure = card["sure"]
+            parts.append(f"\nShown as sure (not `low_confidence`) from these calibrated "
+                         f"probabilities, the lowest at which the genre shown was right at least "
+                         f"{sure['min_precision']:.0%} of the time out of fold: "
+                         + ", ".join(f"{label} {cut:.2f}" if cut <= 1 else f"{label} never"
+                                     for label, cut in sure["cutoffs"].items()) + ".")
+            for label in sure["cutoffs"]:
+                if isinstance(sure.get(label), dict) and sure[label]["sure"]:
+                    row = sure[label]
+                    parts.append(f"`{label}` shown {row['shown']} times out of fold, right "
+                                 f"{row['right']:.1%}; shown as sure {row['sure']} times, right "
+                                 f"{row['sure_right']:.1%}.")
         parts.append("\nPer label (all languages, out of fold):\n")
         parts.append("| label | precision | recall | F1 | support |")
         parts.append("|---|---:|---:|---:|---:|")

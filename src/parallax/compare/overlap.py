@@ -167,6 +167,7 @@ def _article_row(a: Article) -> dict[str, Any]:
     return {"id": a.id, "title": a.title, "label": display_label(a),
             "published": {"text": a.published.text, "iso": a.published.iso},
             "language": a.language, "genre": a.genre.label if a.genre else None,
+            "genre_unsure": bool(a.genre and a.genre.low_confidence),
             "words": len(a.text.split()), "input": a.input, "url": a.url,
             "duplicate_of": a.duplicate_of}
 

@@ -29,6 +29,7 @@ from parallax.frame.datasets import (
 )
 from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
+from parallax.frame.genre_sure import learn_cutoffs
 from parallax.frame.hashing import sparse_rows
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.news import NewsArticle, read_news
@@ -350,9 +351,13 @@ def train(task: str, data: Path, out: Path, *, folds: int = 5, cache: Path | Non
         models["genre"].meta["offsets"] = tune_genre_offsets(
             oof["genre"], [g[0] for g in rows.gold], models["genre"].labels,
             rows.extra["news"])
+        sure = learn_cutoffs(oof["genre"], [g[0] for g in rows.gold], models["genre"])
+        models["genre"].meta["sure"] = sure["cutoffs"]
     predicted: Any = decode_rows(task, oof, models, rows)
     card: dict[str, Any] = {"task": task, "folds": folds, "rows": len(rows.gold),
             "trained": date.today().isoformat()}
+    if task == "genre":
+        card["sure"] = sure
     if any(rows.extra.get("news", [])):
         card["news_reporting_share"] = _news_share(rows, predicted)
         predicted = [p for p, n in zip(predicted, rows.extra["news"], strict=True) if not n]

@@ -20,6 +20,7 @@ from parallax.frame import heads, units
 from parallax.frame.bundle import load_loaded_words, load_models, load_span_scorer
 from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
+from parallax.frame.genre_sure import shown_genre
 from parallax.frame.hashing import tokens, word_span
 from parallax.frame.languages import narratives_for, shows_narratives, shows_roles, withheld_note
 from parallax.frame.linear import LinearLabeller
@@ -52,18 +53,6 @@ WORD_LEVEL = frozenset({"Loaded_Language", "Name_Calling-Labeling"})
 MIN_WORDS = 40
 MAX_MENTIONS = 8
 LOADED = "Loaded_Language"
-GENRE_SURE = 0.5
-#: genres the model may choose but a reader is not shown. ``satire``: out of fold on SemEval-2023
-#: (6 % satire) it was right 0.56 of the time; on real web pages (Dragnet's news and blog
-#: articles, twelfth session) it was chosen for 98 of 592 pages of the tuning half, personal
-#: blogs mostly, and all 11 judged were wrong; no probability cut separates them (at p >= 0.7
-#: still 29 of 592 pages, while SemEval's satire recall falls to 0.09). Such an article is
-#: shown as ``FALLBACK_GENRE``, marked unsure, with a note: a satire lean is not a straight
-#: report, and opinion keeps every technique label as satire did (only ``reporting`` changes
-#: them), so nothing else moves. Out of fold, macro-F1 over the three genres falls 0.604 ->
-#: 0.438 (EN 0.522 -> 0.369): the satire column goes to zero (docs/framing.md).
-UNSHOWN_GENRES = frozenset({"satire"})
-FALLBACK_GENRE = "opinion"
 #: in a paragraph the technique model calls loaded, a word the SemEval span scorer picks is
 #: shown only when the news word scorer gives it at least this much (it does not rule it out)
 NEWS_AGREE = 0.2
@@ -172,20 +161,16 @@ class TrainedFraming:
     def _document_labels(self, article: Article, ctx: _Context) -> None:
         if model := self.models.get("genre"):
             p = model.proba(units.genre_row(ctx.doc, model.weights.shape[0]))
-            label, score = units.decode_genre(p, model)
-            unsure = ctx.low or score < GENRE_SURE
-            if label in UNSHOWN_GENRES and FALLBACK_GENRE in model.labels:
-                article.notes.append(f"framing: the genre model leaned {label} ({score:.2f}), "
-                                     f"which is not shown: on real web pages it was wrong "
-                                     f"every time it was checked; shown as {FALLBACK_GENRE}, "
+            label, score, sure, leaned = shown_genre(p, model)
+            if leaned:
+                article.notes.append(f"framing: the genre model leaned {leaned[0]} "
+                                     f"({leaned[1]:.2f}), which is not shown: on real web pages "
+                                     f"it was wrong every time it was checked; shown as {label}, "
                                      f"marked unsure")
-                label, unsure = FALLBACK_GENRE, True
-                score = float(p[model.labels.index(label)])
-            # the class offsets can pick a genre the model gives under even odds: shown, but
-            # marked unsure (a wrong genre is worse than a hedged one)
+            # under its learnt cut-off a genre is given but marked unsure (``genre_sure``)
             article.genre = GenreLabel(label, round(score, 3),
                                        self._evidence(ctx, model, model.labels.index(label)),
-                                       unsure)
+                                       ctx.low or not sure)
         if model := self.models.get("frames"):
             p = model.proba(ctx.doc.document)
             article.frames = [
