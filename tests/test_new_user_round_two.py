@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from parallax.cli import app
+from parallax.records import Rejection
 from parallax.settings import Config
 from parallax.store import open_store
 from parallax.titles import TITLE_MAX_CHARS
@@ -236,3 +237,33 @@ def test_stories_of_an_empty_store_say_why_and_what_next(tmp_path: Path) -> None
         assert f"no stories in {db}: 0 articles stored, 1 input was rejected" in said
         assert f"parallax ingest FILES --db {db}" in said
     assert runner.invoke(app, ["stories", "--db", db, "--json"]).stdout == ""
+
+
+def test_a_failed_fetch_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"answered HTTP 404", "ConnectError: [Errno 111] Connection refused" and "cannot
+    resolve host …: Name or service not known" named the failure, not what to do next."""
+    from parallax.ingest import url
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    lookup = socket.getaddrinfo
+
+    def resolver(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host == "nowhere.example":  # made up: no resolver is asked
+            raise socket.gaierror(-2, "Name or service not known")
+        return lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    config = Config()
+    config.values["allow_private_addresses"] = ["127.0.0.1"]
+    port = server.server_address[1]
+    addresses = {f"http://127.0.0.1:{port}/missing": "no page at this address",
+                 f"http://127.0.0.1:{_closed_port()}/x": "refused the connection",
+                 "http://nowhere.example/x": "check the address for a typo"}
+    try:
+        for address, hint in addresses.items():
+            (rejected,) = list(url.read_url(address, config))
+            assert isinstance(rejected, Rejection) and rejected.code == "E010", rejected
+            assert hint in rejected.reason
+    finally:
+        server.shutdown()

@@ -95,7 +95,8 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise InputRejected(Code.FETCH, f"cannot resolve host {host}: {exc}") from exc
+        raise InputRejected(Code.FETCH, f"cannot resolve host {host}: {exc} (check the "
+                            "address for a typo, and that this machine reaches the web)") from exc
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
@@ -134,7 +135,7 @@ def fetch(url: str, config: Config, *, client: httpx.Client | None = None) -> ht
                     continue
                 if response.status_code >= 400:
                     raise InputRejected(Code.FETCH, f"{current} answered HTTP "
-                                        f"{response.status_code}")
+                                        f"{response.status_code}{_status_hint(response)}")
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
@@ -146,11 +147,26 @@ def fetch(url: str, config: Config, *, client: httpx.Client | None = None) -> ht
         raise InputRejected(Code.FETCH, f"too many redirects from {url} "
                             "(setting fetch_max_redirects)")
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, ValueError, OSError) as exc:
+        hint = (" (the server did not answer in time or refused the connection: check the "
+                "address, or run the same command again later)"
+                if isinstance(exc, httpx.TransportError) else "")
         raise InputRejected(Code.FETCH, f"could not fetch {url[:200]}: "
-                            f"{type(exc).__name__}: {exc}") from exc
+                            f"{type(exc).__name__}: {exc}{hint}") from exc
     finally:
         if owned:
             client.close()
+
+
+def _status_hint(response: httpx.Response) -> str:
+    """What a person can do about an error status ("answered HTTP 404" alone said nothing)."""
+    code = response.status_code
+    if code in (404, 410):
+        return " (no page at this address: check it, or the page was taken down)"
+    if code in (401, 403, 451):
+        return " (the site refuses this request: save the page from a browser and ingest the file)"
+    if code == 429 or code >= 500:
+        return " (the site is busy or failing: run the same command again later)"
+    return ""
 
 
 def kind_from_content_type(content_type: str) -> str | None:
