@@ -267,3 +267,27 @@ def test_a_failed_fetch_says_what_to_do(tmp_path: Path, monkeypatch: pytest.Monk
             assert hint in rejected.reason
     finally:
         server.shutdown()
+
+
+def test_a_feed_item_of_a_title_alone_is_not_told_to_follow_links(tmp_path: Path) -> None:
+    """An item with neither text nor link was "no text (only a link); re-run with
+    --follow-links", also when the run had --follow-links: advice with nothing to follow."""
+    from parallax.ingest.sources import read_inputs
+
+    feed = tmp_path / "coast.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Post</title>'
+                    "<item><title>Quay shut</title></item>"
+                    "<item><title>Fares</title><link>https://coast.example/f</link></item>"
+                    "</channel></rss>", encoding="utf-8")
+    bare, linked = read_inputs([str(feed)], Config())
+    assert isinstance(bare, Rejection) and isinstance(linked, Rejection)
+    assert bare.input == f"{feed}#item-1" and bare.code == "E009"
+    assert "neither text nor a link" in bare.reason and "follow" not in bare.reason
+    assert "re-run with --follow-links" in linked.reason
+    # with --follow-links too (a feed of the bare item alone: no address is fetched here)
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Post</title>'
+                    "<item><title>Quay shut</title></item></channel></rss>", encoding="utf-8")
+    config = Config()
+    config.values["follow_feed_links"] = True
+    (followed,) = read_inputs([str(feed)], config)
+    assert isinstance(followed, Rejection) and "neither text nor a link" in followed.reason

@@ -113,8 +113,12 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         link = _item_link(entry, base)
         follow = bool(config["follow_feed_links"]) and bool(link)
         if not body.strip() and not follow:
+            # an item of a title alone was told to re-run with --follow-links, which has no
+            # link to follow either
             yield Rejection(item_uri, "feed item has no text (only a link); re-run with "
-                            "--follow-links to fetch its page", Code.NO_ARTICLE.value)
+                            "--follow-links to fetch its page" if link else "feed item has "
+                            "neither text nor a link: only its title, nothing to read",
+                            Code.NO_ARTICLE.value)
             continue
         published_text = entry.get("published") or entry.get("updated")
         # the written offset kept ("+02:00"); a text with no zone is read as the segmenter
