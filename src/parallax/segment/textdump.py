@@ -15,6 +15,7 @@ from parallax.segment import titlecheck
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
 from parallax.segment.entries import page_marks
+from parallax.segment.formend import form_end, main_above
 from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
@@ -56,11 +57,14 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
         return _checked_title(Decoder(lines, clf).run(), lines)
     heads = thread_marks(lines)
     mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
+    end = form_end(lines, mask)  # (no main text below a comment form: formend.py)
+    if end is not None:
+        mask = main_above(lines, mask, end)
     heads = decoder_heads(lines, heads, mask)  # count lines, a thread below the article
     model_main = [line.text for line, kept in zip(lines, mask, strict=True) if kept]
     aside = page_marks(lines)  # (marks a live blog's update line: once, after the model)
     if len(lines) > RULES_MAX_LINES:
-        learned = Decoder(lines, clf, mask, heads, aside=aside).run()
+        learned = Decoder(lines, clf, mask, heads, aside=aside, form_end=end).run()
         learned.model_main = model_main
         return _checked_title(learned, lines)
     sizes = {line.text: line.words for line in lines}
@@ -77,7 +81,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
             Counter(model_main) - teasers(rules.trace), sizes)
         if agrees(both, body_words, wanted_words):
             return _checked_title(rules, lines)
-    learned = Decoder(lines, clf, mask, heads, aside=aside).run()
+    learned = Decoder(lines, clf, mask, heads, aside=aside, form_end=end).run()
     learned.model_main = model_main
     return _checked_title(learned, lines)
 
