@@ -291,3 +291,14 @@ def test_a_feed_item_of_a_title_alone_is_not_told_to_follow_links(tmp_path: Path
     config.values["follow_feed_links"] = True
     (followed,) = read_inputs([str(feed)], config)
     assert isinstance(followed, Rejection) and "neither text nor a link" in followed.reason
+
+
+def test_only_a_file_address_is_told_to_give_a_path() -> None:
+    """A redirect to ``gopher:`` and a feed item's ``javascript:`` link were told "to read a
+    local file, give its path" (the twenty-fourth session's left item)."""
+    from parallax.ingest.url import scheme_refusal
+
+    assert scheme_refusal("file:///srv/notes.txt").endswith("to read a local file, give its path")
+    for other in ("javascript:alert(1)", "gopher://old.example/1", "ftp://files.example/a"):
+        said = scheme_refusal(other)
+        assert "only http(s) addresses are fetched" in said and "local file" not in said

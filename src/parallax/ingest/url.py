@@ -45,9 +45,11 @@ def is_address(text: str) -> bool:
 
 
 def scheme_refusal(text: str) -> str:
+    """The advice fits the scheme: "to read a local file, give its path" was said of every
+    scheme, so of a feed item's ``javascript:`` link and a redirect to ``gopher:`` too."""
     scheme = text.split(":", 1)[0].lower()
-    return (f"only http(s) addresses are fetched, not {scheme}: ones "
-            f"({redacted(text)[:200]!r}); to read a local file, give its path")
+    said = f"only http(s) addresses are fetched, not {scheme}: ones ({redacted(text)[:200]!r})"
+    return f"{said}; to read a local file, give its path" if scheme == "file" else said
 
 
 def redacted(url: str) -> str:
