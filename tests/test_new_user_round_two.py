@@ -302,3 +302,24 @@ def test_only_a_file_address_is_told_to_give_a_path() -> None:
     for other in ("javascript:alert(1)", "gopher://old.example/1", "ftp://files.example/a"):
         said = scheme_refusal(other)
         assert "only http(s) addresses are fetched" in said and "local file" not in said
+
+
+def test_two_copies_under_run_away_titles_stay_one_story(tmp_path: Path) -> None:
+    """Once a cut title's whole text opened the text, the story terms read it as the lead:
+    two copies of one report under different 10,000-character titles (one repeated word, one
+    letter) were two stories, where they were one before titles were cut."""
+    body = ("The harbour board of Tollby met on Tuesday to discuss the late ferries. " * 3
+            + "\n\n" + "Crews said the new timetable left them short of rest, and the board "
+            "promised a review by spring. " * 3)
+    export = tmp_path / "copies.jsonl"
+    export.write_text("".join(json.dumps({"title": title, "text": text, "outlet": outlet,
+                                          "url": f"https://{site}/a"}) + "\n"
+                              for title, text, site, outlet in (
+                                  ("ker " * 2500, body, "coast.example", "Coast Post"),
+                                  ("x" * 10_000, body.replace("Tuesday", "Monday"),
+                                   "harbour.example", "Harbour Times"))), encoding="utf-8")
+    db = str(tmp_path / "copies.db")
+    assert runner.invoke(app, ["ingest", str(export), "--db", db, "--workers", "1"]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", db, "--json"])
+    stories = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [len(s["article_ids"]) for s in stories] == [2]

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from parallax.records import Article
 from parallax.textutil import STOPWORDS, fold, name_skeleton
+from parallax.titles import without_moved_title
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
@@ -113,7 +114,9 @@ def article_terms(article: Article) -> Counter[str]:
     for token in _TERM.findall(title):
         if (t := _term(token)) is not None:
             terms[t] += 2
-    body = article.text.lstrip()
+    # a cut title's whole text opens the text (parallax/titles.py): the lead is what follows,
+    # as it was before titles were cut (then the whole title was only the title)
+    body = without_moved_title(article.text, article.notes).lstrip()
     if title and body.startswith(title):
         body = body[len(title):]
     for token in _TERM.findall(" ".join(body.split()[:LEAD_WORDS])):
