@@ -323,3 +323,30 @@ def test_two_copies_under_run_away_titles_stay_one_story(tmp_path: Path) -> None
     listed = runner.invoke(app, ["stories", "--db", db, "--json"])
     stories = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [len(s["article_ids"]) for s in stories] == [2]
+
+
+def _words(stem: str) -> str:
+    """A run-away title of 400 different made-up words (a repeated word is one shingle)."""
+    return " ".join(f"{stem}{n}" for n in range(400))
+
+
+def test_word_for_word_copies_under_run_away_titles_are_marked_copies(tmp_path: Path) -> None:
+    """Their near-duplicate signatures read the cut titles' whole text, so two word-for-word
+    copies under different 10,000-character titles were no copies (two independent outlets
+    for one report), where they were before titles were cut."""
+    text = (f"{BODY}\n\nThe harbour board met on Tuesday to discuss the late ferries, and crews "
+            "said the new timetable left them short of rest; the board promised a review by "
+            "spring, its chair told reporters waiting on the quay after the meeting.")
+    export = tmp_path / "copies.jsonl"
+    export.write_text("".join(json.dumps({"title": title, "text": text, "outlet": outlet,
+                                          "url": f"https://{site}/a"}) + "\n"
+                              for title, site, outlet in (
+                                  (_words("alder"), "coast.example", "Coast Post"),
+                                  (_words("birch"), "harbour.example", "Harbour Times"))),
+                      encoding="utf-8")
+    db = str(tmp_path / "copies.db")
+    assert runner.invoke(app, ["ingest", str(export), "--db", db, "--workers", "1"]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", db, "--json"])
+    (story,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert sorted(story["outlets"]) == ["Coast Post", "Harbour Times"], story
+    assert story["independent_outlets"] == ["Coast Post"]

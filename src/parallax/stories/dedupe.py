@@ -16,6 +16,7 @@ import numpy as np
 
 from parallax.records import Article, Page
 from parallax.stories.minhash import BandIndex, MinHasher, jaccard
+from parallax.titles import without_moved_title
 
 NUM_PERM = 128
 # stored signatures are datasketch >= 2's "affine32" scheme, seed 1 (stories/minhash.py)
@@ -71,10 +72,13 @@ class NearDuplicateIndex:
         """Link each main article to an earlier near-identical one; return new signatures."""
         new: dict[str, bytes] = {}
         for article in page.articles:
-            if article.role != "main" or len(article.text.split()) < 50:
+            # not a cut title's whole text, which opens the text (parallax/titles.py): two
+            # copies under different run-away titles are copies, as before titles were cut
+            text = without_moved_title(article.text, article.notes)
+            if article.role != "main" or len(text.split()) < 50:
                 continue
             given = self.computed.get(article.text)
-            minhash = signature(article.text) if given is None else from_bytes(given)
+            minhash = signature(text) if given is None else from_bytes(given)
             best, best_score = None, 0.0
             for other in self.lsh.query(minhash):
                 if other == article.id or other not in self.signatures:
