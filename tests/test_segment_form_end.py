@@ -80,5 +80,18 @@ def test_a_form_above_the_article_or_under_a_short_post_ends_nothing() -> None:
     # enough article above it: the form ends it
     full = read_lines("\n".join([*PARAGRAPHS, "Leave a Reply", *PARAGRAPHS]))
     assert form_end(full, [True] * len(full)) == len(PARAGRAPHS)
+    # German: "Kommentar schreiben" under the article's paragraphs
+    german = ["Die Hafenstadt Wellmere hat am Dienstag beschlossen, die alte Ufermauer vor den "
+              "Winterstürmen neu zu bauen.",
+              "Die Arbeiten sollen rund vier Millionen Euro kosten und fast das ganze kommende "
+              "Jahr dauern.",
+              "Anwohner an der Promenade sagten, das Wasser habe seit Oktober zweimal vor ihrer "
+              "Tür gestanden.",
+              "Der Ingenieur, der die Mauer untersucht hat, sagte, die Steine hätten sich nach "
+              "Jahrzehnten schwerer Wellen verschoben.",
+              "Kommentar schreiben", "Neue Bäckerei am Mühlweg gewinnt den Preis der Region, "
+              "teilte die Jury am Montag mit."]
+    lines_de = read_lines("\n".join(german))
+    assert form_end(lines_de, [True] * len(lines_de)) == 4
     # nothing of the model's main text below the form: nothing to end
     assert form_end(full, [True] * len(PARAGRAPHS) + [False] * (len(full) - 5)) is None
