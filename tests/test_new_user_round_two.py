@@ -125,6 +125,13 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx honours proxy variables: a CI machine's proxy must not carry loopback requests."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -136,6 +143,7 @@ def test_a_file_of_addresses_is_fetched_through_the_guard(
     """``parallax ingest urls.txt`` read the list as a text dump: "no article found: the main
     text has 0 characters". A local server stands in for the web (loopback allowed by name in
     ``allow_private_addresses``); a private address is refused before any request."""
+    _no_proxy(monkeypatch)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sent: list[str] = []
@@ -244,6 +252,7 @@ def test_a_failed_fetch_says_what_to_do(tmp_path: Path, monkeypatch: pytest.Monk
     resolve host …: Name or service not known" named the failure, not what to do next."""
     from parallax.ingest import url
 
+    _no_proxy(monkeypatch)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     lookup = socket.getaddrinfo
