@@ -359,3 +359,24 @@ def test_word_for_word_copies_under_run_away_titles_are_marked_copies(tmp_path: 
     (story,) = [json.loads(line) for line in listed.stdout.splitlines()]
     assert sorted(story["outlets"]) == ["Coast Post", "Harbour Times"], story
     assert story["independent_outlets"] == ["Coast Post"]
+
+
+def test_the_address_box_takes_a_pasted_list_with_comments(tmp_path: Path) -> None:
+    """A file of addresses pasted into the form's box was refused whole: "not an http(s)
+    address: #" (the box split on white space, so a comment became words)."""
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    client = TestClient(create_app(str(tmp_path / "web.db"), config,
+                                   token_hash=hash_token(TOKEN)))
+    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                       data={"urls": "# quay pages\nhttp://10.0.0.5/quay\n\n  # done\n"})
+    assert sent.status_code == 202, sent.text
+    job: dict[str, Any] = sent.json()
+    deadline = time.monotonic() + 60
+    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(f"/api/ingest/{job['id']}").json()
+    assert [(o["input"], o["code"]) for o in job["outcomes"]] == [("http://10.0.0.5/quay", "E011")]
+    refused = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                          data={"urls": "http://10.0.0.5/a #not-a-comment"})
+    assert refused.status_code == 422 and "#not-a-comment" in refused.text

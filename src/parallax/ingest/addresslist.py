@@ -35,6 +35,14 @@ def addresses(text: str) -> list[str] | None:
     return found or None
 
 
+def typed(text: str) -> list[str]:
+    """The addresses of the web form's box: whitespace-separated, a line opening with ``#`` a
+    comment, as in a file of addresses. Pasting such a file into the box was refused whole:
+    "not an http(s) address: #"."""
+    return [word for line in text.splitlines() if not line.lstrip().startswith("#")
+            for word in line.split()]
+
+
 def read_list(found: list[str], config: Config, *, given: str) -> Iterator[Item]:
     for address in found:
         if not url.is_url(address):

@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI, File, Form, Header, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from parallax.ingest.addresslist import typed
 from parallax.store.browse import StoryFilter
 from parallax.web.context import (
     PAGE_SIZE,
@@ -116,12 +117,13 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
                          urls: Annotated[str, Form(max_length=20_000)] = "",
                          files: Annotated[list[UploadFile] | None, File()] = None
                          ) -> Any:
-        """Queue pasted text, uploaded files and/or whitespace-separated URLs for ingest.
+        """Queue pasted text, uploaded files and/or whitespace-separated URLs for ingest (a
+        line opening with # is a comment).
         Needs ``Authorization: Bearer TOKEN``."""
         ctx.check_token(request)  # ``authorization``: checked before the body was read
         uploads = [(f.filename or "", await f.read()) for f in files or []]
         try:
-            job = ctx.jobs.submit(text=text, files=uploads, urls=urls.split())
+            job = ctx.jobs.submit(text=text, files=uploads, urls=typed(urls))
         except ValueError as exc:
             return JSONResponse({"detail": str(exc)}, status_code=422)
         return job.to_dict()

@@ -20,6 +20,7 @@ from parallax.compare.render import (
     span_text,
     straight_news,
 )
+from parallax.ingest.addresslist import typed
 from parallax.store.browse import StoryFilter
 from parallax.stories.explain import SAMPLE, grouping
 from parallax.web.context import (
@@ -173,7 +174,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
         ctx.check_token(request)  # the form's first field, checked before the body was read
         uploads = [(f.filename or "", await f.read()) for f in files or []]
         try:
-            job = ctx.jobs.submit(text=text, files=uploads, urls=urls.split())
+            job = ctx.jobs.submit(text=text, files=uploads, urls=typed(urls))
         except ValueError as exc:
             return ctx.page("ingest.html", 422, nav="ingest", error=str(exc))
         return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
