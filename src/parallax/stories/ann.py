@@ -71,17 +71,24 @@ class VectorIndex:
 
     def _promote(self) -> None:
         """Move to an HNSW graph once the corpus is big enough to need one."""
-        try:
-            from usearch.index import Index
-        except ImportError:  # pragma: no cover - usearch is a declared dependency
-            log.warning("usearch is not importable; story candidates use an exact scan")
+        index = new_graph(self.dim)
+        if index is None:
             return
-        index = Index(ndim=self.dim, metric="ip", dtype="f16", connectivity=16,
-                      expansion_add=64, expansion_search=64)
         if self._keys:
             index.add(np.asarray(self._keys, dtype=np.uint64), self._matrix[:len(self._keys)],
                       threads=BUILD_THREADS)
         self._hnsw = index
+        self._keys, self._matrix = [], np.zeros((0, self.dim), dtype=np.float32)
+
+    @property
+    def graph(self) -> Any:
+        """The HNSW graph (None while an exact scan serves): ``stories.keptgraph`` saves it."""
+        return self._hnsw
+
+    def adopt(self, graph: Any) -> None:
+        """Serve from a graph built earlier (``stories.keptgraph``) instead of what was added;
+        keys go on from ``len(graph)``."""
+        self._hnsw = graph
         self._keys, self._matrix = [], np.zeros((0, self.dim), dtype=np.float32)
 
     def search_keys(self, vectors: np.ndarray, k: int) -> list[list[int]]:
@@ -114,3 +121,18 @@ class VectorIndex:
         top = np.argpartition(-scores, k)[:k] if n > k else np.arange(n)
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(self._keys[i], float(scores[i])) for i in top.tolist()]
+
+
+#: what a graph is built with: a kept graph (``stories.keptgraph``) is used only when made so
+GRAPH_SETTINGS: dict[str, Any] = {"metric": "ip", "dtype": "f16", "connectivity": 16,
+                                  "expansion_add": 64, "expansion_search": 64}
+
+
+def new_graph(dim: int = DIM) -> Any:
+    """An empty HNSW graph, or None where usearch does not import."""
+    try:
+        from usearch.index import Index
+    except ImportError:  # pragma: no cover - usearch is a declared dependency
+        log.warning("usearch is not importable; story candidates use an exact scan")
+        return None
+    return Index(ndim=dim, **GRAPH_SETTINGS)

@@ -25,6 +25,7 @@ from parallax.records import Article, Story, content_hash
 from parallax.registry import register
 from parallax.settings import Config
 from parallax.store.base import Store
+from parallax.stories import keptgraph
 from parallax.stories.index import StoryIndex
 from parallax.stories.keyentities import key_entities
 from parallax.stories.profile import PROFILE_VERSION, ArticleProfile, profile_of, time_order
@@ -91,6 +92,8 @@ class IncrementalClusterer:
     # -- online ----------------------------------------------------------------------------
 
     def load(self, store: Store) -> StoryIndex:
+        """The whole index; its vector graph the kept one plus the articles stored since, when
+        the kept one matches, else built from every stored vector (``stories.keptgraph``)."""
         index = self.new_index()
         rows = list(store.story_profiles())
         datas = [json.loads(data) for _, _, data, _ in rows]
@@ -100,6 +103,8 @@ class IncrementalClusterer:
         index.stale_profiles = any(d.get("v", 1) < PROFILE_VERSION for d in datas)
         for (_, story_id, _, _), profile in zip(rows, profiles, strict=True):
             index.restore(profile, story_id)
+        if not index.stale_profiles:  # (a stale store is rebuilt: no graph to keep)
+            index.kept_vectors = keptgraph.attach(index, store)
         index.flush()
         index.merges.update(store.story_merges())
         index.changed.clear()
@@ -146,6 +151,7 @@ class IncrementalClusterer:
         merges = {old: new for old, new in index.merges.items()
                   if before.get(old) != new and (old in stored or old in before)}
         store.save_stories(changed, merges, [(p.id, p.to_json()) for p in profiles])
+        keptgraph.save(index, store, index.kept_vectors)
         return changed
 
     def forget(self, store: Store, story_ids: Collection[str]) -> list[Story]:
@@ -154,6 +160,7 @@ class IncrementalClusterer:
         changed story's; one left without a main article is dropped. Returns the stories
         kept. Nothing is re-assigned: the members left stay together (a rebuild, which
         decides every join again without the removed articles, may group them otherwise)."""
+        keptgraph.drop(store)  # it holds vectors no longer stored
         if not store.has_story_profiles() and store.stories():
             return self.rebuild(store)
         index = self.load_members(store, story_ids)

@@ -84,6 +84,9 @@ class StoryIndex(StorySimilarity):
         self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=KEY_POSTINGS))
         self._order = 0
         self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
+        #: of the vectors in the search index, how many the kept graph file holds (-1: none;
+        #: ``stories.keptgraph``)
+        self.kept_vectors = -1
         self.stale_profiles = False  # set by a load that found profiles of an older version
         #: whether an undated main article ever joined (``stories.regroup`` leaves a store of
         #: dated articles alone without looking for neighbours)
