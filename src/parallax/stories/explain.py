@@ -18,6 +18,7 @@ from parallax.records import Article
 from parallax.stories.features import _TERM, LEAD_WORDS, _term
 from parallax.stories.marks import mark_tokens
 from parallax.stories.profile import KEY_ENTITY_TYPES, day_of
+from parallax.titles import without_moved_title
 
 #: articles read for the explanation: enough for a story of any size, bounded for a huge one
 SAMPLE = 60
@@ -59,7 +60,8 @@ class Grouping:
 def _surface_terms(article: Article) -> dict[str, str]:
     """Term key -> the word as the article wrote it (title and lead, as the index reads)."""
     found: dict[str, str] = {}
-    words = article.title.split() + article.text.split()[:LEAD_WORDS]
+    lead = without_moved_title(article.text, article.notes)  # (not a cut title's whole text)
+    words = article.title.split() + lead.split()[:LEAD_WORDS]
     for token in _TERM.findall(" ".join(words)):
         key = _term(token)
         if key is not None and key not in found:

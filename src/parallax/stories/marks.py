@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from parallax.records import Article
 from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.textutil import STOPWORDS, fold, name_skeleton
+from parallax.titles import without_moved_title
 
 if TYPE_CHECKING:
     from parallax.stories.state import StoryState
@@ -60,7 +61,8 @@ def mark_tokens(article: Article) -> list[tuple[str, str]]:
     headlines capitalise every word)."""
     found: list[tuple[str, str]] = []
     title = article.title.strip()
-    body = article.text.lstrip()
+    # a cut title's whole text opens the text (parallax/titles.py): it is the title, left out
+    body = without_moved_title(article.text, article.notes).lstrip()
     if title and body.startswith(title):
         body = body[len(title):]
     initial = True
