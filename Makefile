@@ -50,8 +50,8 @@ models: $(STAMP)
 	  --news $(DATASETS)/stories/basil-tune.jsonl
 	$(BIN)/parallax train techniques $(DATASETS)/semeval2023-task3 --out src/parallax/frame/models --cache build/embeddings.npz
 	$(BIN)/python -m parallax.frame.portrayal_train $(DATASETS)/sentiment --out src/parallax/frame/models --cache build/portrayal-embeddings.npz
-	$(BIN)/python -m parallax.frame.role_gate_train $(DATASETS)/semeval2025-task10 src/parallax/frame/models
 	$(BIN)/python -m parallax.frame.side $(DATASETS) src/parallax/frame/models build/embeddings.npz
+	$(BIN)/python -m parallax.frame.role_gate_train $(DATASETS)/semeval2025-task10 src/parallax/frame/models
 	$(BIN)/python -m parallax.frame.span_training $(DATASETS)/semeval2023-task3 src/parallax/frame/models
 	$(BIN)/python -m parallax.frame.loaded_training $(DATASETS)/bias/babe src/parallax/frame/models $(DATASETS)
 	$(BIN)/python -m parallax.enrich.german_lexicon $(DATASETS)/semeval2023-task3/ge src/parallax/enrich/data

