@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,9 +60,11 @@ def dominant_type(mentions: Sequence[Mention]) -> str:
     follows the string hash and so changes from one process to the next (``PYTHONHASHSEED``):
     an entity named once as a place and once as a person was a place in one run and a person in
     the next, in the gate's training rows as at runtime (docs/framing.md, "Twenty-fifth session
-    (helper K)")."""
-    types = [m.type for m in mentions]
-    return max(types, key=types.count) if types else ""
+    (helper K)"). Counted once (a ``Counter`` keeps the order the types are first named in, and
+    ``max`` returns the first of equals): ``max(types, key=types.count)`` counted the whole list
+    again for each mention, about 1.7 s of CPU for an entity named 20,000 times in a long page."""
+    counts = Counter(m.type for m in mentions)
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 def locative_share(text: str, mentions: Sequence[Mention]) -> float:
