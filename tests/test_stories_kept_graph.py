@@ -104,8 +104,8 @@ def test_a_kept_graph_is_saved_then_reused_and_extended(db_url: str) -> None:
         store.close()
 
 
-def test_a_stale_corrupt_or_foreign_graph_is_rebuilt_not_trusted(db_url: str,
-                                                                 tmp_path: Path) -> None:
+def test_a_stale_corrupt_or_foreign_graph_is_rebuilt_not_trusted(
+        db_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     from parallax.stories.keptgraph import graph_path
 
     store = _store(db_url)
@@ -118,9 +118,13 @@ def test_a_stale_corrupt_or_foreign_graph_is_rebuilt_not_trusted(db_url: str,
         for damage in (whole[:len(whole) // 2], whole[:-7] + b"garbage", b"not a graph"):
             path.write_bytes(damage)
             before = _events()
-            _ingest(store, [])
+            caplog.clear()
+            with caplog.at_level("WARNING", logger="parallax.stories.keptgraph"):
+                _ingest(store, [])
             assert _delta(before) == {"rebuilt": 1, "saved": 1}
             assert path.read_bytes() != damage
+            assert any("unreadable" in r.getMessage() and r.levelname == "WARNING"
+                       for r in caplog.records)
         # another store's graph (other articles) in this one's place
         _ingest(other, _articles(2, 100, 40))
         other_path = graph_path(other)

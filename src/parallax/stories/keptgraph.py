@@ -3,7 +3,7 @@ stored does not rebuild an HNSW graph of every stored vector (about 70 s of CPU,
 docs/stories.md, twenty-fourth and twenty-fifth sessions).
 
 A kept graph is used only when it holds exactly vectors the store still holds: its file names
-the article of each graph key and a digest of their vectors as the graph stores them (float16),
+the article of each graph key and a digest of their vectors (float32, as the store holds them),
 both checked against what the load restored; the articles stored since are added to it (an
 HNSW graph grows one insert at a time, as a batch build does on all threads in an order that
 varies between runs). Anything else (a removed or changed article, another store's file, a
@@ -81,12 +81,13 @@ def attach(index: StoryIndex, store: Any) -> int:
     if path is None or pending < ann.EXACT_BELOW or pending != len(index._key_of_row):
         index.flush()
         return -1
+    damaged = False
     try:
         why = _adopt(index, path, *_read(path))
     except FileNotFoundError:
         why = "no kept graph"
     except Exception as exc:  # whatever is wrong with the file: build anew, never crash
-        why = f"unreadable ({type(exc).__name__}: {exc})"
+        why, damaged = f"unreadable ({type(exc).__name__}: {exc})", True
     if not why:
         held = len(index._key_of_row) - len(index._pending)
         if index._pending:
@@ -94,7 +95,9 @@ def attach(index: StoryIndex, store: Any) -> int:
         index.flush()  # the articles stored since: keys go on from the kept graph's last
         return held
     events["rebuilt"] += 1
-    log.info("story vector graph built from %d stored vectors: %s (%s)", pending, why, path)
+    # a damaged file is worth a look (a full disk, a copy cut short); a stale one is routine
+    (log.warning if damaged else log.info)(
+        "story vector graph built from %d stored vectors: %s (%s)", pending, why, path)
     index.flush()
     return -1
 
