@@ -47,7 +47,11 @@ class _Recorder:
         return paragraphs
 
 
-def collect(pages: list[realpages.RealPage]) -> list[dict[str, Any]]:
+def collect(pages: list[realpages.RealPage], reach: int = htmlextend.REACH
+            ) -> list[dict[str, Any]]:
+    """One row per page: what the extension is shown there and its candidates within
+    ``reach`` blocks of the kept span (a longer reach than the model's lets a harness compare
+    reaches on one collection: ``outside_by`` says how far out each candidate lies)."""
     recorder = _Recorder()
     htmlpage.default_extender = lambda: recorder  # type: ignore[assignment]
     rows = []
@@ -64,7 +68,7 @@ def collect(pages: list[realpages.RealPage]) -> list[dict[str, Any]]:
             # what the extension saw: the end-of-post cut and the title check come after it
             row.update(title=title, paragraphs=paragraphs, final=False,
                        page_title=seg.visible[0])
-            at, cand = htmlextend.candidates(title, paragraphs, visible, skip, marks)
+            at, cand = htmlextend.candidates(title, paragraphs, visible, skip, marks, reach)
             if cand:
                 gold = realpages.shingles(realpages.words(page.gold))
                 gold_words = f" {' '.join(realpages.words(page.gold))} "

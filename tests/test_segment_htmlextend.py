@@ -117,3 +117,30 @@ def test_segment_html_puts_back_a_dropped_lead(monkeypatch: pytest.MonkeyPatch) 
     assert seg.paragraphs == [LEAD, *STORY]
     monkeypatch.setattr(htmlpage, "default_extender", lambda: _always(-5.0))
     assert htmlpage.segment_html(page).paragraphs == STORY
+
+
+def test_the_model_files_reach_sets_how_far_candidates_lie() -> None:
+    """A model trained at another reach reads its candidates there (the trees' ``outside_by``
+    was learnt on them); a file without one keeps ``REACH``."""
+    visible = _page()
+    trees = _always(5.0).trees
+    near = BlockExtender(trees, 0.5).extend("Bridge to close", STORY, set(), visible,
+                                            {"Share this story"})
+    assert near[0] == "Weather"  # 3 blocks above the first kept one: "Sport" is not reached
+    far = BlockExtender(trees, 0.5, reach=5).extend("Bridge to close", STORY, set(), visible,
+                                                    {"Share this story"})
+    assert far[:3] == ["News", "Sport", "Weather"]
+    model = default_extender()
+    assert model is not None and model.reach == REACH
+
+
+def test_features_read_the_markup_around_each_block() -> None:
+    """The last columns are the block's marks (``blockmarks``): an author box below the
+    article is told from an unmarked paragraph by them, not by its words."""
+    box = Block(LEAD, "p", (2, 0.3, 0.9, 1))
+    visible = [Block(t, "p") for t in STORY] + [box]
+    at, cand = candidates("", STORY, visible, set())
+    row = features(at, cand, visible, set())[0]
+    assert list(row[-4:]) == [2, 0.3, 0.9, 1]
+    plain = [Block(t, "p") for t in STORY] + [Block(LEAD, "p")]
+    assert list(features(at, cand, plain, set())[0][-4:]) == [0, 0, 0, 0]

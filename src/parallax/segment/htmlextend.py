@@ -6,10 +6,12 @@ and sub-headings, lists and quotes between its paragraphs; on the training sites
 the dropped gold blocks around its span would raise HTML F1 by ~0.018, spread thinly over many
 pages (docs/segmentation.md, "HTML, eleventh session"). Hand rules for it lost (the h1/h2 or short
 blocks above the first paragraph, every block inside the span: docs, fourth and eighth sessions);
-trees over each candidate block's size, prose shape, link share, tag and distance to the kept
-paragraphs keep only the likely ones (``benchmarks/train_html_extend.py``, model card
-``data/html-blocks-v1.md``): training sites out of fold, end to end, 0.8951 -> 0.8963; held out
-0.8983 -> 0.9000 (27 of 459 pages change, 23 gain).
+trees over each candidate block's size, prose shape, link share, tag, distance to the kept
+paragraphs and the markup around it (``blockmarks``: a furniture- or article-marked container
+and its share of the page) keep only the likely ones (``benchmarks/train_html_extend.py``,
+model card ``data/html-blocks-v1.md``): training sites out of fold, end to end, 0.8951 ->
+0.8963; held out 0.8983 -> 0.9000 (27 of 459 pages change, 23 gain); the markup columns
+(twenty-fifth session) 0.90003 -> 0.90107 on the training sites through fold models.
 
 A candidate is a visible block of the page within ``REACH`` blocks of the first/last block that
 holds one of the kept paragraphs, or between them, that is none of trafilatura's own paragraphs
@@ -40,8 +42,9 @@ NAMES = ("log_words", "chars", "prose", "ends_sentence", "block_tag", "link_shar
          "digit_share", "caps_per_word", "cues", "side", "gap_before", "gap_after",
          "outside_by", "prev_kept", "next_kept", "prose_prev", "prose_next", "log_words_prev",
          "log_words_next", "kept_share", "kept_blocks", "log_kept_words", "page_place",
-         "span_holes", "table_row", "bars")
-#: how many visible blocks above the first / below the last kept block are candidates
+         "span_holes", "table_row", "bars", "mark", "mark_share", "main_share", "mark_nearer")
+#: how many visible blocks above the first / below the last kept block are candidates (a model
+#: file may say otherwise: its "reach")
 REACH = 3
 _TAG_CODES = {"h1": 1, "h2": 1, "h3": 1, "h4": 1, "h5": 1, "h6": 1, "li": 2, "p": 3}
 _ENDS = (".", "!", "?", '"', "”", "»")
@@ -93,7 +96,7 @@ def _metadata(text: str, marks: Collection[str]) -> bool:
 
 
 def _near(title: str, paragraphs: list[str], visible: list[Block],
-          skip: Collection[str]) -> tuple[list[int | None], list[int]]:
+          skip: Collection[str], reach: int = REACH) -> tuple[list[int | None], list[int]]:
     """Each paragraph's visible block (None: not one) and the blocks near the kept ones that
     pass the cheap tests (not kept, not skipped, not the title), in page order."""
     where: dict[str, int] = {}
@@ -104,7 +107,7 @@ def _near(title: str, paragraphs: list[str], visible: list[Block],
     if not kept:
         return at, []
     taken = set(kept)
-    return at, [k for k in range(max(0, kept[0] - REACH), min(len(visible), kept[-1] + REACH + 1))
+    return at, [k for k in range(max(0, kept[0] - reach), min(len(visible), kept[-1] + reach + 1))
                 if k not in taken and visible[k].text not in skip and visible[k].text != title]
 
 
@@ -119,11 +122,11 @@ def _new(title: str, paragraphs: list[str], visible: list[Block], blocks: list[i
 
 
 def candidates(title: str, paragraphs: list[str], visible: list[Block],
-               skip: Collection[str], marks: Collection[str] = ()) -> tuple[
-        list[int | None], list[int]]:
+               skip: Collection[str], marks: Collection[str] = (), reach: int = REACH
+               ) -> tuple[list[int | None], list[int]]:
     """Each paragraph's visible block (None: not one) and the candidate blocks, in page order;
     ``marks``: the page's author and shown date, whose short blocks are metadata."""
-    at, near = _near(title, paragraphs, visible, skip)
+    at, near = _near(title, paragraphs, visible, skip, reach)
     return at, _new(title, paragraphs, visible, near, marks)
 
 
@@ -160,7 +163,8 @@ def features(at: list[int | None], cand: list[int], visible: list[Block],
             paragraph_like(prev) if prev else -1, paragraph_like(nxt) if nxt else -1,
             math.log1p(len(prev.split())), math.log1p(len(nxt.split())),
             kept_words / page_words, len(kept), math.log1p(kept_words), k / len(texts),
-            hi - lo + 1 - len(kept), text.startswith("|"), text.count("|")])
+            hi - lo + 1 - len(kept), text.startswith("|"), text.count("|"),
+            *visible[k].marks])
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(NAMES))
 
 
@@ -183,9 +187,10 @@ def assemble(paragraphs: list[str], at: list[int | None], visible: list[Block],
 
 
 class BlockExtender:
-    def __init__(self, trees: TreeEnsemble, threshold: float) -> None:
+    def __init__(self, trees: TreeEnsemble, threshold: float, reach: int = REACH) -> None:
         self.trees = trees
         self.threshold = threshold
+        self.reach = reach
 
     def extend(self, title: str, paragraphs: list[str], anchors: set[str],
                visible: list[Block], skip: Collection[str],
@@ -195,7 +200,7 @@ class BlockExtender:
         # nearby block and the costlier tests (the kept text's word 4-grams, metadata) run only
         # on the few they would add: the same answer as scoring ``candidates`` (the extension's
         # CPU time about halves)
-        at, near = _near(title, paragraphs, visible, skip)
+        at, near = _near(title, paragraphs, visible, skip, self.reach)
         if not near:
             return paragraphs
         p = self.trees.probabilities(features(at, near, visible, anchors))
@@ -205,7 +210,8 @@ class BlockExtender:
 
 
 def from_dict(data: dict[str, Any]) -> BlockExtender:
-    return BlockExtender(*scored_blocks(data, NAMES, "html block extender"))
+    return BlockExtender(*scored_blocks(data, NAMES, "html block extender"),
+                         reach=int(data.get("reach", REACH)))
 
 
 @cache

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from parallax.segment.blockmarks import ARTICLE, NO_MARKS, TAGS, known, name_kind
+
 UTF8 = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
 # what lxml.html's ``text_content()`` runs, for plain ``etree`` elements too: the HTML path reads
 # its own parse as plain elements (no Python class lookup for every element it touches)
@@ -130,6 +132,10 @@ RENDERINGS = ("lines", "select_all", "wrapped", "markdown")
 class Block:
     text: str
     tag: str  # h1..h6 | li | p | other
+    #: the markup around the block's first words (``blockmarks``): the nearest furniture-marked
+    #: container's kind code, its share of the page's characters, the nearest article-marked
+    #: container's share, and 1 / -1 when the furniture / article one is nearer (0: not both)
+    marks: tuple[int, float, float, int] = NO_MARKS
 
 
 def _visible(node: etree._Element) -> bool:
@@ -152,7 +158,10 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
     """``page_blocks`` of an already parsed page (the HTML path parses each page once).
 
     Hidden elements are found with one XPath query before the walk, so the walk itself only
-    reads each node's tag, text and tail (it runs on every HTML page: ~600 nodes)."""
+    reads each node's tag, text, tail, class and id (it runs on every HTML page: ~600 nodes).
+    The walk keeps the open furniture- and article-marked containers (``blockmarks``); a block
+    takes the two open at its first words, and each container's share of the page is counted
+    from the blocks it holds after the walk."""
     titles = _TITLES(tree)
     # a <title> holds text only: tags written in it are not its words (``markup_text``)
     title = (markup_text(flat_text(titles[0])) or "") if titles else ""
@@ -163,43 +172,100 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
     parts: list[str] = []
     append = parts.append
     tags: list[str] = ["other"]
+    # containers: [kind, first block, end block]; the open ones' indices by sort; each block's
+    # (furniture, article) container at its first words (-1: none)
+    containers: list[list[int]] = []
+    furniture: list[int] = []
+    article: list[int] = []
+    opens: list[tuple[int, int]] = []
+    # the open containers at the current block's first words (None: no words yet)
+    first: tuple[int, int] | None = None
 
     def flush() -> None:
+        nonlocal first
         text = " ".join("".join(parts).split())
         parts.clear()
         if text:
             blocks.append(Block(text, tags[-1]))
+            opens.append(first or (-1, -1))
+        first = None
 
     def walk(node: etree._Element) -> None:
+        nonlocal first
         tag = node.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS or (hidden and node in hidden):
-            if node.tail:  # a comment, a processing instruction, or a skipped element
-                append(node.tail)
+            tail = node.tail
+            if tail:  # a comment, a processing instruction, or a skipped element
+                if first is None and not tail.isspace():
+                    first = (furniture[-1] if furniture else -1,
+                                article[-1] if article else -1)
+                append(tail)
             return
-        if tag in BLOCK_TAGS:
+        kind = TAGS.get(tag, 0)
+        if not kind:
+            name = node.get("class")
+            ident = node.get("id")
+            if (name or ident) and node is not root:  # the page's own class: its type
+                key = (f"{name} {ident}" if ident else name) if name else ident or ""
+                seen = known.get(key)
+                kind = seen if seen is not None else name_kind(key)
+        block = tag in BLOCK_TAGS
+        if block:
             flush()
-            kind = tag in _KIND_TAGS
-            if kind:
-                tags.append(tag)
-            if node.text:
-                append(node.text)
-            for child in node:
-                walk(child)
+        if kind:
+            (article if kind == ARTICLE else furniture).append(len(containers))
+            # the block in progress is not the container's: its first words came before
+            containers.append([kind, len(blocks) + (first is not None), 0])
+        kind_tag = block and tag in _KIND_TAGS
+        if kind_tag:
+            tags.append(tag)
+        text = node.text
+        if text:
+            if first is None and not text.isspace():
+                first = (furniture[-1] if furniture else -1, article[-1] if article else -1)
+            append(text)
+        for child in node:
+            walk(child)
+        if block:
             flush()
-            if kind:
+            if kind_tag:
                 tags.pop()
-        else:
-            if node.text:
-                append(node.text)
-            for child in node:
-                walk(child)
-        if node.tail:
-            append(node.tail)
+        if kind:
+            at = (article if kind == ARTICLE else furniture).pop()
+            # the block in progress is the container's too when its first words are in
+            containers[at][2] = len(blocks) + (first is not None)
+        tail = node.tail
+        if tail:
+            if first is None and not tail.isspace():
+                first = (furniture[-1] if furniture else -1, article[-1] if article else -1)
+            append(tail)
 
     body = tree.find("body")
-    walk(body if body is not None else tree)
+    root = body if body is not None else tree
+    walk(root)
     flush()
+    if containers:
+        _mark(blocks, opens, containers)
     return title, blocks
+
+
+def _mark(blocks: list[Block], opens: list[tuple[int, int]],
+          containers: list[list[int]]) -> None:
+    sums = [0]
+    for block in blocks:
+        sums.append(sums[-1] + len(block.text))
+    total = sums[-1] or 1
+
+    def share(at: int) -> float:
+        _, start, end = containers[at]
+        return (sums[min(end, len(blocks))] - sums[start]) / total
+
+    for block, (mark, main) in zip(blocks, opens, strict=True):
+        if mark < 0 and main < 0:
+            continue
+        block.marks = (containers[mark][0] if mark >= 0 else 0,
+                       share(mark) if mark >= 0 else 0.0, share(main) if main >= 0 else 0.0,
+                       0 if mark < 0 or main < 0 else 1 if mark > main else -1)
 
 
 _KIND_TAGS = frozenset("h1 h2 h3 h4 h5 h6 li p".split())
