@@ -63,3 +63,18 @@ def test_blocks_carry_the_containers_around_their_first_words() -> None:
 def test_an_unmarked_page_has_no_marks() -> None:
     tree = lxml_html.fromstring(f"<html><body><div><p>{LEAD}</p><p>{BODY}</p></div></body></html>")
     assert [b.marks for b in tree_blocks(tree)[1]] == [NO_MARKS, NO_MARKS]
+
+
+def test_long_class_names_are_read_but_not_kept() -> None:
+    """The memo of names lives as long as the process (a web server, a batch worker) and holds
+    up to 50,000 names: a hostile page's long generated class names (here 2,000 characters
+    each) were kept whole, so each such page added its size to the process for good."""
+    from parallax.segment import blockmarks
+
+    names = [f"comment-{n}-" + "x" * 2_000 for n in range(3)]
+    page = "<html><body>" + "".join(f'<div class="{name}"><p>{BODY}</p></div>'
+                                    for name in names) + "</body></html>"
+    blocks = tree_blocks(lxml_html.fromstring(page))[1]
+    assert [b.marks[0] for b in blocks] == [CODES["comments"]] * 3  # still read
+    assert not any(name in blockmarks.known for name in names)
+    assert max(map(len, blockmarks.known), default=0) <= blockmarks.KEPT_NAME_CHARS

@@ -40,6 +40,9 @@ TAGS = {"nav": CODES["nav"], "footer": CODES["nav"], "aside": CODES["related"],
 #: the kinds of the names seen (read first by ``render.tree_blocks``, which calls ``name_kind``
 #: only for a new name)
 known: dict[str, int] = {}
+#: the longest name kept in ``known``: the memo lives as long as the process (a web server, a
+#: batch worker), and a hostile page's long generated names, kept whole, added its size for good
+KEPT_NAME_CHARS = 200
 
 
 def name_kind(name: str) -> int:
@@ -52,9 +55,9 @@ def name_kind(name: str) -> int:
         kind = next((code for code, rx in _FURNITURE if rx.search(low)), 0)
         if not kind and _ARTICLE.search(low):
             kind = ARTICLE
-        if len(known) < 50_000:
+        if len(known) < 50_000 and len(name) <= KEPT_NAME_CHARS:
             known[name] = kind
     return kind
 
 
-__all__ = ["ARTICLE", "CODES", "NO_MARKS", "TAGS", "known", "name_kind"]
+__all__ = ["ARTICLE", "CODES", "KEPT_NAME_CHARS", "NO_MARKS", "TAGS", "known", "name_kind"]
