@@ -357,7 +357,10 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
     finally:
         store.close()
     if not rows:  # an empty table said nothing about why (stderr: stdout stays data)
-        err.print(no_stories(db, counts), highlight=False, markup=False, soft_wrap=True)
+        from parallax.store.postgres import redact  # (a server URL's password is never shown)
+
+        err.print(no_stories(redact(db), counts), highlight=False, markup=False,
+                  soft_wrap=True)
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")
