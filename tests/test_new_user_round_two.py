@@ -70,9 +70,10 @@ def test_a_run_away_title_is_cut_kept_in_the_text_and_not_read_as_the_language(
     assert not any(n.startswith("title: ") for n in third["notes"])
 
 
-def _ingest(client: TestClient, *files: tuple[str, bytes]) -> dict[str, Any]:
+def _ingest(client: TestClient, *files: tuple[str, bytes], **form: str) -> dict[str, Any]:
+    """Send uploads (or form fields such as ``urls``) to the ingest API and wait for the job."""
     sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
-                       files=[("files", f) for f in files])
+                       files=[("files", f) for f in files] or None, data=form or None)
     assert sent.status_code == 202, sent.text
     job: dict[str, Any] = sent.json()
     deadline = time.monotonic() + 180
@@ -368,14 +369,7 @@ def test_the_address_box_takes_a_pasted_list_with_comments(tmp_path: Path) -> No
     config.values.update({"web_warm_comparisons": False})
     client = TestClient(create_app(str(tmp_path / "web.db"), config,
                                    token_hash=hash_token(TOKEN)))
-    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
-                       data={"urls": "# quay pages\nhttp://10.0.0.5/quay\n\n  # done\n"})
-    assert sent.status_code == 202, sent.text
-    job: dict[str, Any] = sent.json()
-    deadline = time.monotonic() + 60
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-        job = client.get(f"/api/ingest/{job['id']}").json()
+    job = _ingest(client, urls="# quay pages\nhttp://10.0.0.5/quay\n\n  # done\n")
     assert [(o["input"], o["code"]) for o in job["outcomes"]] == [("http://10.0.0.5/quay", "E011")]
     refused = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
                           data={"urls": "http://10.0.0.5/a #not-a-comment"})
