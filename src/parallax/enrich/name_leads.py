@@ -26,7 +26,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"\S+")
 _SURNAME = re.compile(r"[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]|Jr\.|Sr\.")
 #: titles and jobs written before a name (most are kept out of spans by the model itself)
-_TITLES = frozenset("""Ambassador Archbishop Bishop Cardinal Chairman Chairwoman Coach
+TITLES = frozenset("""Ambassador Archbishop Bishop Cardinal Chairman Chairwoman Coach
 Commissioner Detective Drummer Father Governor Historian Imam Judge Justice Mayor Pastor President
 Professor Rabbi Representative Reverend Senator Sergeant Sheriff""".split())
 #: last words of a body that owns a person in the possessive ("<Institute>'s <given> ...")
@@ -68,7 +68,7 @@ def split_lead(text: str, start: int, end: int, etype: str, lower: Callable[[], 
         if (kind := known(lead_text)) or (lead_text.isupper() and len(lead_text) >= 2
                                           and lead_text.isalpha()):
             return [(lead_start, lead_end, kind or "ORG"), person]
-        if all(w in _TITLES or w.lower() in lower() for w in lead):
+        if all(w in TITLES or w.lower() in lower() for w in lead):
             return [person]
         return whole
     return [(start, end, "PERSON")] if person_shaped([w.group() for w in words[first:]], etype) \

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from parallax.enrich import name_leads
 from parallax.enrich.aliases import AliasEntry
 from parallax.enrich.name_leads import GIVEN
 from parallax.enrich.ner_spans import _NAMED_THING
@@ -24,13 +25,13 @@ from parallax.textutil import fold
 
 Canonical = Callable[[str, str], tuple[str, str]]
 
-#: a rank or an office written before a surname. Not "Pope", "King", "Queen", "Prince",
+#: a rank or an office written before a surname: the titles ``name_leads`` reads before a
+#: name, but "Historian" (a job a person is described by, not part of how a span names them),
+#: and plurals, more offices and the short forms. Not "Pope", "King", "Queen", "Prince",
 #: "Saint" (part of the name a reader knows: "Pope <name>"), nor "Major" (a given name too)
-TITLES = frozenset("""Ambassador Archbishop Archbishops Bishop Bishops Cardinal Cardinals
-Chairman Chairwoman Chancellor Coach Commissioner Congressman Congresswoman Councilman
-Councilwoman Deacon Detective Drummer Father Governor Imam Judge Justice Mayor Minister
-Monsignor Monsignore Nuncio Pastor President Professor Rabbi Representative Reverend Secretary
-Senator Sergeant Sheriff Sen. Rep. Gov. Gen. Lt. Col. Capt. Sgt. Dr. Rev. Fr. Msgr. Mgr. Mr.
+TITLES = (name_leads.TITLES - {"Historian"}) | frozenset("""Archbishops Bishops Cardinals
+Chancellor Congressman Congresswoman Councilman Councilwoman Deacon Minister Monsignor
+Monsignore Nuncio Secretary Sen. Rep. Gov. Gen. Lt. Col. Capt. Sgt. Dr. Rev. Fr. Msgr. Mgr. Mr.
 Mrs. Ms. Prof. Amb. Supt.""".split())
 #: a title written alone (the recogniser's span, without its dot); not "Justice", which
 #: also stands for the department
