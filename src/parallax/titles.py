@@ -47,10 +47,15 @@ def cap_title(title: str, paragraphs: Sequence[str]) -> tuple[str, list[str], st
     return shown, rest, note
 
 
+def title_was_cut(notes: Sequence[str]) -> bool:
+    """Whether :func:`cap_title` cut the article's title (its note is among ``notes``)."""
+    return any(note.startswith(TITLE_NOTE) for note in notes)
+
+
 def without_moved_title(text: str, notes: Sequence[str]) -> str:
     """The text without the whole title :func:`cap_title` put in front of it (the text as
     given when no title was cut, or when nothing else is left)."""
-    if not any(note.startswith(TITLE_NOTE) for note in notes):
+    if not title_was_cut(notes):
         return text
     _, _, rest = text.partition("\n\n")
     return rest if rest.strip() else text
@@ -59,6 +64,4 @@ def without_moved_title(text: str, notes: Sequence[str]) -> str:
 def language_sample(title: str, text: str, notes: Sequence[str]) -> str:
     """What an article's language is read from: its title and text, but without a title that
     was cut (:func:`cap_title`), neither the cut one nor the whole one opening the text."""
-    if not any(note.startswith(TITLE_NOTE) for note in notes):
-        return f"{title}\n{text}"
-    return without_moved_title(text, notes)
+    return without_moved_title(text, notes) if title_was_cut(notes) else f"{title}\n{text}"
