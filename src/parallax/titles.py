@@ -29,27 +29,45 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def shown(title: str) -> str:
+    """A title as a page shows it: one over the cap cut at a word boundary with an ellipsis.
+    Also applied where titles are displayed, because titles stored before the cap (twenty-fifth
+    session) are whole in the store, and ``stories --rebuild`` does not read pages again."""
+    whole = title.strip()
+    if len(whole) <= TITLE_MAX_CHARS:
+        return title
+    cut = whole[:TITLE_MAX_CHARS - len(_ELLIPSIS) + 1]
+    space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
+    # at a word boundary not too far back, else within the word
+    cut = cut[:space] if space >= TITLE_MAX_CHARS // 2 else cut[:-1]
+    return cut.rstrip() + _ELLIPSIS
+
+
 def cap_title(title: str, paragraphs: Sequence[str]) -> tuple[str, list[str], str | None]:
     """(title to show, paragraphs, note or None). A title within the cap comes back as given."""
     whole = title.strip()
     if len(whole) <= TITLE_MAX_CHARS:
         return title, list(paragraphs), None
-    cut = whole[:TITLE_MAX_CHARS - len(_ELLIPSIS) + 1]
-    space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
-    # at a word boundary not too far back, else within the word
-    cut = cut[:space] if space >= TITLE_MAX_CHARS // 2 else cut[:-1]
-    shown = cut.rstrip() + _ELLIPSIS
     rest = list(paragraphs)
     if not rest or not _same(rest[0], whole):
         rest.insert(0, " ".join(whole.split()))  # one paragraph, as a title is one line
     note = (f"{TITLE_NOTE}{len(whole):,} characters, longer than a headline "
             f"({TITLE_MAX_CHARS:,}): shown cut, and whole as the text's first paragraph")
-    return shown, rest, note
+    return shown(whole), rest, note
 
 
 def title_was_cut(notes: Sequence[str]) -> bool:
     """Whether :func:`cap_title` cut the article's title (its note is among ``notes``)."""
     return any(note.startswith(TITLE_NOTE) for note in notes)
+
+
+def headline(title: str, notes: Sequence[str]) -> str:
+    """The title an analyser reads beside the text: none when it was cut. A cut title is a lead
+    paragraph or a record's junk, not a headline, and its whole text is already the text's
+    first paragraph; read as the title too, its first 300 characters counted twice (a Ukraine
+    cue in it made two, enough for the war's narratives) and every name in them was "in the
+    title" for the role gate. So it is read once, as text, like any first paragraph."""
+    return "" if title_was_cut(notes) else title
 
 
 def without_moved_title(text: str, notes: Sequence[str]) -> str:

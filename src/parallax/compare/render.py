@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from parallax.records import instant_key
+from parallax.titles import TITLE_NOTE, shown
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -138,9 +139,10 @@ def template_environment() -> Environment:
     env.filters.update(safe_url=safe_url, path_id=path_id, pos_class=pos_class,
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
                        score=score, humanize=humanize, published_text=published_text,
-                       unbidi=unbidi, sub_narrative=sub_narrative)
+                       unbidi=unbidi, sub_narrative=sub_narrative, shown_title=_shown)
     env.globals["possibly_shared_note"] = POSSIBLY_SHARED
     env.globals["uncompared_title"] = UNCOMPARED
+    env.globals["title_note"] = TITLE_NOTE  # the note of a cut title (article page)
     return env
 
 
@@ -165,6 +167,12 @@ def _ordered(known: list[str], extra: list[str]) -> list[str]:
     return out
 
 
+def _shown(value: object) -> object:
+    """A title cut as a page shows it (``titles.shown``): titles stored before the cap are
+    whole in the store."""
+    return shown(value) if isinstance(value, str) else value
+
+
 def _article(a: dict[str, Any]) -> dict[str, Any]:
     published = a.get("published")
     if not isinstance(published, dict):
@@ -174,7 +182,8 @@ def _article(a: dict[str, Any]) -> dict[str, Any]:
     if isinstance(genre, dict):
         unsure = unsure or bool(genre.get("low_confidence"))
         genre = genre.get("label")
-    return {**a, "published": published, "genre": genre, "genre_unsure": unsure}
+    return {**a, "title": _shown(a.get("title")), "published": published, "genre": genre,
+            "genre_unsure": unsure}
 
 
 def _cluster(c: dict[str, Any], names: list[str], lists: dict[str, set[str]]) -> dict[str, Any]:
@@ -263,10 +272,11 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
                  "examples": _strs(r.get("examples")), "themes": _dicts(r.get("themes")),
                  "stance": r.get("stance") if isinstance(r.get("stance"), dict) else None}
                 for r in _dicts(comparison.get("reaction"))]
-    timeline = sorted(_dicts(comparison.get("timeline")),
+    timeline = sorted(({**t, "title": _shown(t.get("title"))}
+                       for t in _dicts(comparison.get("timeline"))),
                       key=lambda t: instant_key(str(t.get("published") or "")))
     return {
-        "story": {**story, "title": str(story.get("title") or "Untitled story"),
+        "story": {**story, "title": shown(str(story.get("title") or "Untitled story")),
                   "languages": _strs(story.get("languages")),
                   "key_entities": _strs(story.get("key_entities")),
                   "article_count": story.get("article_count",

@@ -26,6 +26,7 @@ import numpy as np
 
 from parallax.frame.linear import LinearLabeller
 from parallax.records import Article, Mention, PortrayalLabel
+from parallax.titles import headline
 
 #: the columns of ``entity_rows``, in order (the model's meta keeps them to refuse a mismatch)
 FEATURES = (
@@ -79,7 +80,8 @@ def locative_share(text: str, mentions: Sequence[Mention]) -> float:
 def entity_rows(article: Article, candidates: Sequence[Candidate], domains: set[str],
                 sentences: int) -> np.ndarray:
     """One row of ``FEATURES`` per candidate."""
-    text, title = article.text, (article.title or "").lower()
+    # a cut title is no headline: its whole text opens the text, read there (titles.headline)
+    text, title = article.text, headline(article.title or "", article.notes).lower()
     total = max(1, sum(len(c.mentions) for c in candidates))
     lead_end = article.sentences[min(1, len(article.sentences) - 1)].end \
         if article.sentences else min(len(text), 300)

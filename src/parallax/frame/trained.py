@@ -45,6 +45,7 @@ from parallax.records import (
 )
 from parallax.registry import register
 from parallax.settings import Config
+from parallax.titles import headline
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 #: techniques that live in a few words, so their span is the words the lexical part weighs most;
@@ -197,9 +198,9 @@ class TrainedFraming:
         about (``in_domains``), and in the side model's languages only when it argues the side
         the taxonomy describes (``side.argued_domains``; a note says so when not)."""
         if ctx.domains is None:
-            about = in_domains(f"{article.title}\n{article.text}")
-            ctx.domains, note = argued_domains(self.side, about, ctx.doc.document,
-                                               f"{article.title}\n{article.text}",
+            read = f"{headline(article.title, article.notes)}\n{article.text}"  # (titles.py)
+            about = in_domains(read)
+            ctx.domains, note = argued_domains(self.side, about, ctx.doc.document, read,
                                                article.language)
             if note:
                 article.notes.append(note)
