@@ -5,12 +5,11 @@ All inputs are made up here."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.ingest_jobs import finished
 from typer.testing import CliRunner
 
 from parallax.cli import _print_stories, app
@@ -111,19 +110,11 @@ def client(tmp_path: Path) -> TestClient:
     return TestClient(create_app(str(db), config, token_hash=hash_token(TOKEN)))
 
 
-def _finished(client: TestClient, job: dict[str, Any]) -> dict[str, Any]:
-    deadline = time.monotonic() + 120
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-        job = client.get(f"/api/ingest/{job['id']}").json()
-    return job
-
-
 def test_an_uploaded_empty_file_is_reported_rejected_not_dropped(client: TestClient) -> None:
     queued = client.post("/api/ingest", files={"files": ("notes.txt", b"")},
                          headers={"Authorization": f"Bearer {TOKEN}"})
     assert queued.status_code == 202, queued.text
-    job = _finished(client, queued.json())
+    job = finished(client, queued.json())
     assert job["state"] == "done", job
     (outcome,) = job["outcomes"]
     assert outcome["input"] == upload_name("notes.txt", b"")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import random
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.ingest_jobs import finished
 from typer.testing import CliRunner
 
 from parallax.cli import app
@@ -84,14 +84,6 @@ def client(tmp_path: Path) -> TestClient:
                                  token_hash=hash_token(TOKEN)))
 
 
-def _finished(client: TestClient, job: dict[str, Any]) -> dict[str, Any]:
-    deadline = time.monotonic() + 180
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-        job = client.get(f"/api/ingest/{job['id']}").json()
-    return job
-
-
 def test_uploads_are_stored_under_the_names_they_were_sent_with(client: TestClient,
                                                                 tmp_path: Path) -> None:
     sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
@@ -99,7 +91,7 @@ def test_uploads_are_stored_under_the_names_they_were_sent_with(client: TestClie
                               ("files", ("scan.txt", b"\x00\x01\x02" * 400)),
                               ("files", ("crews.jsonl", b'{"title": "x"}\n'))])
     assert sent.status_code == 202, sent.text
-    job = _finished(client, sent.json())
+    job = finished(client, sent.json())
     assert job["state"] == "done", job
     assert job["done"] == 3
     # stored under the file name and its content's hash (upload_name, twenty-fifth session)
@@ -181,7 +173,7 @@ def test_a_locked_database_is_said_to_be_busy_on_the_job_page(locked_db: Path) -
     client = TestClient(create_app(str(locked_db), config, token_hash=hash_token(TOKEN)))
     sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
                        files=[("files", ("scan.txt", b"\x00\x01\x02" * 400))])
-    job = _finished(client, sent.json())
+    job = finished(client, sent.json())
     assert job["state"] == "failed"
     assert "database is busy" in job["error"] and "send the same inputs again" in job["error"]
 

@@ -9,13 +9,13 @@ import http.server
 import json
 import socket
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from tests.ingest_jobs import ingested
 from typer.testing import CliRunner
 
 from parallax.cli import app
@@ -70,20 +70,6 @@ def test_a_run_away_title_is_cut_kept_in_the_text_and_not_read_as_the_language(
     assert not any(n.startswith("title: ") for n in third["notes"])
 
 
-def _ingest(client: TestClient, *files: tuple[str, bytes], **form: str) -> dict[str, Any]:
-    """Send uploads (or form fields such as ``urls``) to the ingest API and wait for the job."""
-    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
-                       files=[("files", f) for f in files] or None, data=form or None)
-    assert sent.status_code == 202, sent.text
-    job: dict[str, Any] = sent.json()
-    deadline = time.monotonic() + 180
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-        job = client.get(f"/api/ingest/{job['id']}").json()
-    assert job["state"] == "done", job
-    return job
-
-
 def test_two_uploads_of_one_name_are_two_sources_unless_the_same_bytes(tmp_path: Path) -> None:
     """Two people's ``notes.txt`` were stored under that one name: one source to
     ``delete --source`` and to the delete page's "every other version" (taking one took the
@@ -99,9 +85,9 @@ def test_two_uploads_of_one_name_are_two_sources_unless_the_same_bytes(tmp_path:
     broken = b"\x00\x01\x02" * 400
     names = [o["input"] for f in ((("notes.txt", broken),), (("notes.txt", ferry),),
                                   (("notes.txt", quay),))
-             for o in _ingest(client, *f)["outcomes"]]
+             for o in ingested(client, TOKEN, *f)["outcomes"]]
     assert len(set(names)) == 3 and all(n.startswith("notes.txt (upload ") for n in names)
-    again = _ingest(client, ("notes.txt", ferry))["outcomes"]  # the same bytes again
+    again = ingested(client, TOKEN, ("notes.txt", ferry))["outcomes"]  # the same bytes again
     assert [(o["input"], o["status"]) for o in again] == [(names[1], "skipped")]
     store = open_store(tmp_path / "web.db")
     try:
@@ -369,7 +355,7 @@ def test_the_address_box_takes_a_pasted_list_with_comments(tmp_path: Path) -> No
     config.values.update({"web_warm_comparisons": False})
     client = TestClient(create_app(str(tmp_path / "web.db"), config,
                                    token_hash=hash_token(TOKEN)))
-    job = _ingest(client, urls="# quay pages\nhttp://10.0.0.5/quay\n\n  # done\n")
+    job = ingested(client, TOKEN, urls="# quay pages\nhttp://10.0.0.5/quay\n\n  # done\n")
     assert [(o["input"], o["code"]) for o in job["outcomes"]] == [("http://10.0.0.5/quay", "E011")]
     refused = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
                           data={"urls": "http://10.0.0.5/a #not-a-comment"})

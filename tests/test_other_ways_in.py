@@ -6,12 +6,12 @@ one name, pages past the last, a setting above its section. All inputs are made 
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.ingest_jobs import ingested
 from tests.test_web import FakeStore, fake_comparison
 
 import parallax.web.app as web
@@ -127,16 +127,8 @@ def test_two_uploads_of_one_name_stay_two_inputs(tmp_path: Path) -> None:
     config.values.update({"web_warm_comparisons": False})
     client = TestClient(create_app(str(tmp_path / "web.db"), config,
                                    token_hash=hash_token(TOKEN)))
-    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
-                       files=[("files", ("notes.txt", b"\x00\x01\x02" * 400)),
-                              ("files", ("notes.txt", BODY.encode()))])
-    assert sent.status_code == 202, sent.text
-    job: dict[str, Any] = sent.json()
-    deadline = time.monotonic() + 180
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-        job = client.get(f"/api/ingest/{job['id']}").json()
-    assert job["state"] == "done", job
+    job = ingested(client, TOKEN, ("notes.txt", b"\x00\x01\x02" * 400),
+                   ("notes.txt", BODY.encode()))
     outcomes = {o["input"]: o["status"] for o in job["outcomes"]}
     broken = upload_name("notes.txt", b"\x00\x01\x02" * 400)
     assert outcomes == {broken: "rejected", upload_name("notes.txt", BODY.encode()): "stored"}
@@ -398,12 +390,6 @@ def test_an_uploaded_json_export_is_read_as_records(tmp_path: Path) -> None:
     client = TestClient(create_app(str(tmp_path / "web.db"), config,
                                    token_hash=hash_token(TOKEN)))
     export = json.dumps([{"title": "Sailings back", "text": BODY}], indent=2).encode()
-    sent = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
-                       files=[("files", ("export.json", export))])
-    job: dict[str, Any] = sent.json()
-    deadline = time.monotonic() + 180
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.2)
-        job = client.get(f"/api/ingest/{job['id']}").json()
+    job = ingested(client, TOKEN, ("export.json", export))
     record = upload_name("export.json", export) + "#record-1"
     assert [(o["input"], o["status"]) for o in job["outcomes"]] == [(record, "stored")]

@@ -45,7 +45,7 @@ def test_a_job_labels_each_address_by_itself_not_by_one_it_starts_with(tmp_path:
     # outcomes were filed under the first input the address starts with: "…/a2" counted as
     # "…/a", so "done" lagged while the job ran, and a long address (labels keep 200
     # characters) was shown as the other's cut label plus its own ending: no address given
-    import time
+    from tests.ingest_jobs import settled
 
     from parallax.web.jobs import IngestJobs
 
@@ -53,11 +53,7 @@ def test_a_job_labels_each_address_by_itself_not_by_one_it_starts_with(tmp_path:
     urls = ["http://127.0.0.1/a", "http://127.0.0.1/a2", long, long + "b"]
     jobs = IngestJobs(str(tmp_path / "jobs.db"), Config())
     job = jobs.submit(urls=urls)
-    for _ in range(600):
-        if job.state in ("done", "failed"):
-            break
-        time.sleep(0.1)
-    assert job.state == "done", job.error
+    assert settled(job).state == "done", job.error
     assert [o["input"] for o in job.outcomes] == [url[:200] for url in urls], job.outcomes
     assert job.started == set(urls), job.started
 

@@ -4,13 +4,13 @@ pages, ingest behind a token, limits and friendly errors."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.ingest_jobs import finished
 
 from parallax.runner import ingest
 from parallax.settings import Config
@@ -129,12 +129,8 @@ def test_ingest_with_token_runs_a_job(client: TestClient) -> None:
     queued = client.post("/api/ingest", data={"text": text},
                          headers={"Authorization": f"Bearer {TOKEN}"})
     assert queued.status_code == 202
-    job_id = queued.json()["id"]
-    deadline = time.monotonic() + 120
-    job = queued.json()
-    while job["state"] in ("queued", "running") and time.monotonic() < deadline:
-        time.sleep(0.5)
-        job = client.get(f"/api/ingest/{job_id}").json()
+    job = finished(client, queued.json())
+    job_id = job["id"]
     assert job["state"] == "done", job
     (outcome,) = job["outcomes"]
     assert outcome["status"] == "stored" and outcome["input"] == "pasted text"

@@ -187,6 +187,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web_max_body_bytes", 25_000_000,
             "Largest request body the web app accepts (uploads); bigger ones get 413.",
             "Room for a 20 MB input file (max_input_bytes) plus form overhead."),
+    Setting("web_max_addresses", 1000,
+            "Most web addresses one web ingest job fetches: the address box and the lists of "
+            "addresses pasted or uploaded, together; a submission over it is refused whole "
+            "(422) with the count. 0: no cap. `parallax ingest` has none.",
+            "The box holds 20,000 characters (a few hundred addresses); an uploaded list was "
+            "held to nothing, so one token could make a job of ~100,000 fetches."),
     Setting("web_warm_comparisons", True,
             "Compute every story's comparison in the background when the server starts and "
             "after each web ingest, so first views are served from the cache.",

@@ -43,6 +43,18 @@ def typed(text: str) -> list[str]:
             for word in line.split()]
 
 
+def read_if_list(text: str, kind: str, config: Config, *, given: str,
+                 in_folder: bool = False) -> Iterator[Item] | None:
+    """The items of ``text`` read as a list of addresses (fetched, or inside a folder one
+    report), or None when it is no list: a file given by name and standard input alike."""
+    found = addresses(text) if kind == "text" else None
+    if not found:
+        return None
+    if in_folder:  # a folder scan never fetches unasked
+        return iter([_in_folder(found, given)])
+    return read_list(found, config, given=given)
+
+
 def read_list(found: list[str], config: Config, *, given: str) -> Iterator[Item]:
     for address in found:
         if not url.is_url(address):
@@ -54,7 +66,7 @@ def read_list(found: list[str], config: Config, *, given: str) -> Iterator[Item]
             yield item
 
 
-def in_folder(found: list[str], given: str) -> Rejection:
+def _in_folder(found: list[str], given: str) -> Rejection:
     return Rejection(given, f"a list of {len(found)} web address"
                      f"{'' if len(found) == 1 else 'es'}, not a page: nothing is fetched "
                      "from inside a folder; give this file itself to fetch them "

@@ -157,8 +157,8 @@ def _read_stdin(config: Config) -> Iterator[Item]:
         yield Rejection(STDIN, exc.reason, exc.code.value)
         return
     kind = sniff_kind(text)
-    if kind == "text" and (found := addresslist.addresses(text)):
-        yield from addresslist.read_list(found, config, given=STDIN)
+    if (listed := addresslist.read_if_list(text, kind, config, given=STDIN)) is not None:
+        yield from listed
         return
     yield from from_text(text, kind, uri="<stdin>", given=STDIN, config=config,
                          raw=data, metadata={"encoding": encoding})
@@ -203,6 +203,30 @@ def sniff_kind(text: str, *, loose: bool = True) -> str:
     return "text"
 
 
+def _text_kind(by_name: str | None, text: str) -> str:
+    """The kind of a decoded file. What a ".txt" holds is often not a dump: a feed or page
+    saved under that name, a JSONL export, or any upload of the web form with an unknown
+    suffix (kept as ".txt"). It was stored as an article of raw XML, HTML or JSON source.
+    Only a text that starts as one of them switches; prose that mentions "<body" stays a
+    dump."""
+    if by_name == "text":
+        return sniff_kind(text, loose=False)
+    return by_name or sniff_kind(text)
+
+
+def listed_addresses(data: bytes, name: str) -> list[str]:
+    """The addresses ``read_file`` would fetch from a file of this name and content (none
+    when it is no list): what a web job counts against its cap before it is queued."""
+    kind = kind_from_name(Path(name))
+    if kind in ("warc", "jsonl") or name.lower().endswith(".gz"):
+        return []
+    try:
+        text, _ = decode_bytes(data)
+    except InputRejected:
+        return []
+    return (addresslist.addresses(text) or []) if _text_kind(kind, text) == "text" else []
+
+
 def read_file(path: Path, config: Config, *, given: str,
               in_folder: bool = False) -> Iterator[Item]:
     kind = kind_from_name(path)
@@ -230,18 +254,10 @@ def read_file(path: Path, config: Config, *, given: str,
     except OSError as exc:
         yield Rejection(given, f"cannot read file: {exc.strerror or exc}", Code.NOT_FOUND.value)
         return
-    if kind == "text":
-        # what a ".txt" holds is often not a dump: a feed or page saved under that name, a JSONL
-        # export, or any upload of the web form with an unknown suffix (kept as ".txt"). It was
-        # stored as an article of raw XML, HTML or JSON source. Only a text that starts as one
-        # of them switches; prose that mentions "<body" stays a dump
-        kind = sniff_kind(text, loose=False)
-    kind = kind or sniff_kind(text)
-    if kind == "text" and (found := addresslist.addresses(text)):
-        if in_folder:  # a folder scan never fetches unasked (ingest/addresslist.py)
-            yield addresslist.in_folder(found, given)
-        else:
-            yield from addresslist.read_list(found, config, given=given)
+    kind = _text_kind(kind, text)
+    if (listed := addresslist.read_if_list(text, kind, config, given=given,
+                                           in_folder=in_folder)) is not None:
+        yield from listed
         return
     yield from from_text(text, kind, uri=str(path), given=given, config=config,
                          raw=data, metadata={"encoding": encoding, "filename": path.name})

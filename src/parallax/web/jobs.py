@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parallax.ingest.sources import listed_addresses
 from parallax.ingest.url import is_url, redacted
 from parallax.settings import Config
 from parallax.store.remove import PASTED
@@ -69,6 +70,19 @@ def upload_name(name: str, data: bytes) -> str:
     return f"{name[:200]} (upload {hashlib.sha256(data).hexdigest()[:8]})"
 
 
+def _over_cap(listed: dict[str, int], cap: int) -> str | None:
+    """Why a submission of ``listed`` addresses (per source) is refused, or None. The box
+    holds 20,000 characters; a pasted or uploaded list was held to nothing, so one token made
+    jobs of ~100,000 fetches. Refused whole, with the count, so nothing is dropped unsaid."""
+    total = sum(listed.values())
+    if not cap or total <= cap:
+        return None
+    where = ", ".join(f"{name[:100]}: {n:,}" for name, n in listed.items() if n)
+    return (f"{total:,} web addresses to fetch in one job ({where}); a job fetches at most "
+            f"{cap:,} (web_max_addresses): send them in several jobs, or give the list to "
+            "'parallax ingest' where the server runs")
+
+
 class IngestJobs:
     """Also warms the comparison cache (``warm``) on the same single thread, so precomputing
     never competes with an ingest for the database."""
@@ -91,11 +105,13 @@ class IngestJobs:
         folder = Path(tempfile.mkdtemp(prefix="parallax-upload-"))
         inputs: list[str] = []
         labels: dict[str, str] = {}
+        listed: dict[str, int] = {}  # addresses each pasted or uploaded list would fetch
         if text.strip():
             path = folder / "pasted.txt"
             path.write_text(text, encoding="utf-8")
             inputs.append(str(path))
             labels[str(path)] = PASTED
+            listed[PASTED] = len(listed_addresses(text.encode(), path.name))
         for n, (name, data) in enumerate(files or []):
             if not data and not name:  # the form's file field left empty
                 continue  # (a named empty file goes on, to be reported rejected: E002)
@@ -105,6 +121,7 @@ class IngestJobs:
             inputs.append(str(path))
             labels[str(path)] = _unique(upload_name(name or f"upload {n + 1}", data),
                                         labels.values())
+            listed[labels[str(path)]] = len(listed_addresses(data, path.name))
         for url in urls or []:
             url = url.strip()
             if not url:
@@ -114,9 +131,13 @@ class IngestJobs:
                 raise ValueError(f"not an http(s) address: {redacted(url)[:100]}")
             inputs.append(url)
             labels[url] = redacted(url)[:200]
+            listed["the address box"] = listed.get("the address box", 0) + 1
         if not inputs:
             shutil.rmtree(folder, ignore_errors=True)
             raise ValueError("nothing to ingest: paste text, choose files or give addresses")
+        if over := _over_cap(listed, int(self.config["web_max_addresses"])):
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ValueError(over)
         job = Job(id=uuid.uuid4().hex[:12], inputs=inputs, labels=labels)
         with self.lock:
             self.jobs[job.id] = job
