@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from parallax.cli import (
     DEFAULT_DB,
+    EXIT_USAGE,
     ConfigOption,
     DbOption,
     _config,
@@ -25,16 +26,44 @@ from parallax.cli import (
     app,
     err,
     render,
+    say_error,
     stories,
     write_output,
 )
 from parallax.settings import Config
 
 
+def _check_address(host: str, port: int) -> None:
+    """Stop with advice when the server could not listen: a port in use or a host that is not
+    this machine's was uvicorn's bare "[Errno 98] … address already in use", exit 3, after
+    the token had been printed. (Checked by binding once; the server binds again after.)"""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        say_error(f"cannot listen on {host}: {exc.strerror}; give --host an address of this "
+                  "machine (127.0.0.1, or 0.0.0.0 for every interface)")
+        raise typer.Exit(EXIT_USAGE) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            why = ("is in use (another 'parallax serve'?): stop that server, or pick another "
+                   "port with --port" if exc.errno == errno.EADDRINUSE else
+                   f"cannot be opened ({exc.strerror}): pick another port with --port, or "
+                   "another --host")
+            say_error(f"port {port} on {host} {why}")
+            raise typer.Exit(EXIT_USAGE) from None
+
+
 @app.command()
 def serve(db: DbOption = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
           config: ConfigOption = None) -> None:
     """Serve the web UI and JSON API over a database.
 
@@ -50,6 +79,7 @@ def serve(db: DbOption = DEFAULT_DB,
     from parallax.web.security import hash_token, new_token
 
     _require_db(db)
+    _check_address(host, port)
     # a file that is no database (or a server that is down) is one line and exit 3 here, not
     # a server that starts, logs a traceback and answers every page with an error
     open_store(db).close()
@@ -91,7 +121,8 @@ def demo(db: DbOption = "parallax-demo.db",
          = Path("parallax-demo-report.html"),
          no_serve: Annotated[bool, typer.Option("--no-serve", help="Build only; do not serve.")]
          = False,
-         port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+         port: Annotated[int, typer.Option(help="Port for the web UI.", min=1, max=65535)]
+         = 8000,
          config: ConfigOption = None) -> None:
     """Ingest the bundled fictional demo corpus, summarise its stories, write an HTML report of
     the largest story and serve the web UI.
@@ -99,6 +130,8 @@ def demo(db: DbOption = "parallax-demo.db",
     Example: [bold]parallax demo --no-serve[/bold]
     """
     cfg = _config(config)
+    if not no_serve:
+        _check_address("127.0.0.1", port)  # before the minutes of ingest, not after
     corpus = demo_corpus_path()
     err.print(f"Demo corpus: {corpus} (fictional; see its README)")
     _demo_ingest(corpus, db, cfg)
