@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 from fastapi.testclient import TestClient
+from tests.ingest_jobs import finished
 
 from parallax.compare.render import comparison_view, render_markdown
 from parallax.frame import role_gate
@@ -21,6 +22,7 @@ from parallax.store import open_store
 from parallax.stories.profile import profile_of
 from parallax.titles import TITLE_MAX_CHARS, cap_title, shown
 from parallax.web.app import create_app
+from parallax.web.jobs import upload_name
 from parallax.web.security import hash_token
 
 #: a lead paragraph a dump put in the title's place: one war cue ("Kyiv") in its first 300
@@ -101,3 +103,108 @@ def test_a_title_stored_whole_before_the_cut_is_shown_cut_on_every_page(
         assert STORED not in page.text and cut in page.text, route
     view = comparison_view(comparison)
     assert STORED not in render_markdown(comparison) and view["story"]["title"] == cut
+
+
+def _address_client(tmp_path: Path, cap: int) -> TestClient:
+    config = Config()
+    config.values.update({"web_rate_per_minute": 0, "web_warm_comparisons": False,
+                          "web_max_addresses": cap})
+    return TestClient(create_app(str(tmp_path / "lists.db"), config,
+                                 token_hash=hash_token("made-up-token")))
+
+
+def test_a_job_fetches_at_most_the_address_cap_from_the_box_and_the_lists_together(
+        tmp_path: Path) -> None:
+    """An uploaded or pasted list of addresses (a 20 MB upload, a 5 MB form field) was not held
+    to the address box's 20,000 characters: one job could fetch ~100,000 addresses."""
+    assert Config()["web_max_addresses"] == 1000
+    client = _address_client(tmp_path, 3)
+    auth = {"Authorization": "Bearer made-up-token"}
+    listed = "".join(f"http://10.0.0.5/page-{n}\n" for n in range(4)).encode()
+    over = client.post("/api/ingest", headers=auth, files=[("files", ("urls.txt", listed))])
+    assert over.status_code == 422, over.text
+    detail = over.json()["detail"]
+    assert "4 web addresses" in detail and "at most 3" in detail
+    assert f"{upload_name('urls.txt', listed)}: 4" in detail
+    # the box and a pasted list count together; the page form says the same
+    pasted = client.post("/api/ingest", headers=auth,
+                         data={"text": "# mine\nhttp://10.0.0.5/a\nhttp://10.0.0.5/b\n",
+                               "urls": "http://10.0.0.5/c http://10.0.0.5/d"})
+    assert pasted.status_code == 422 and "4 web addresses" in pasted.json()["detail"]
+    form = client.post("/ingest", data={"token": "made-up-token", "urls": "http://10.0.0.5/c",
+                                        "text": "http://10.0.0.5/a\nhttp://10.0.0.5/b\n"
+                                                "http://10.0.0.5/e\n"})
+    assert form.status_code == 422 and "at most 3" in form.text
+    # within the cap the job runs; each address is its own outcome (refused by the guard,
+    # so no request leaves this machine)
+    sent = client.post("/api/ingest", headers=auth, data={"urls": "http://10.0.0.5/c"},
+                       files=[("files", ("urls.txt", listed[:46]))])
+    assert sent.status_code == 202, sent.text
+    job = finished(client, sent.json())
+    assert [o["code"] for o in job["outcomes"]] == ["E011"] * 3
+
+
+def test_serve_on_a_port_out_of_range_or_in_use_says_what_to_do(tmp_path: Path) -> None:
+    """``serve --port 99999`` was an internal error ("E099 … This is a bug", a traceback); a
+    port in use was uvicorn's "[Errno 98] … address already in use", exit 3, and no advice."""
+    import socket
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    db = tmp_path / "w.db"
+    open_store(db).close()
+    runner = CliRunner()
+    out = runner.invoke(app, ["serve", "--db", str(db), "--port", "99999"])
+    assert out.exit_code == 2 and "E099" not in out.output and "65535" in out.output
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = runner.invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    assert out.exit_code == 2, out.output
+    assert f"port {port}" in out.output and "--port" in out.output and "in use" in out.output
+
+
+def _warc(pages: int) -> bytes:
+    """An uncompressed WARC of ``pages`` made-up HTML responses."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for n in range(pages):
+        body = (f"<html><body><article><h1>Quay works, part {n}</h1><p>{BODY} Part {n} of the "
+                "harbour board's notes.</p></article></body></html>").encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://coast.example/quay-{n}", "response", payload=io.BytesIO(body),
+            http_headers=headers))
+    return buffer.getvalue()
+
+
+def test_a_warc_gzipped_whole_is_read_not_called_corrupt(tmp_path: Path) -> None:
+    """``gzip crawl.warc`` makes one gzip stream, not one member a record as WARC tools write:
+    warcio read the first record and stopped, and the file was "truncated or corrupt after 1
+    records (1 documents kept) … records after it are lost, fetch the file again"."""
+    import gzip
+
+    from parallax.ingest import read_inputs
+    from parallax.records import RawDocument, Rejection
+
+    whole = gzip.compress(_warc(3))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(whole)
+    items = list(read_inputs([str(path)], Config()))
+    assert [i.uri for i in items if isinstance(i, RawDocument)] == [
+        f"https://coast.example/quay-{n}" for n in range(3)], items
+    assert not [i for i in items if isinstance(i, Rejection)]
+    # cut short, it is still truncated, and the records before the cut are kept
+    path.write_bytes(whole[:-40])
+    items = list(read_inputs([str(path)], Config()))
+    assert isinstance(items[0], RawDocument) and isinstance(items[-1], Rejection)
+    assert "truncated or corrupt" in items[-1].reason

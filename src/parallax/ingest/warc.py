@@ -96,6 +96,45 @@ def _drain(record: Any) -> None:
                         f"ends {stream.limit} bytes before its declared length")
 
 
+class _Gunzipped(io.RawIOBase):
+    """An archive gzipped whole, read as its plain bytes. Unlike ``gzip.GzipFile``, whose
+    first read of a cut stream raised (warcio then saw no record at all, and the pages
+    before the cut were lost), it hands on what decompresses and notes ``cut``."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw, self.cut = raw, False
+        self.inflate = zlib.decompressobj(31)
+        self.rest = self.fed = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.rest and not self.cut:
+            if self.inflate.eof:  # ``cat``-joined files: another gzip stream may follow
+                self.fed = self.inflate.unused_data or self.raw.read(1 << 16)
+                if not self.fed:
+                    break  # the end, whole
+                self.inflate = zlib.decompressobj(31)
+            chunk = self.fed or self.inflate.unconsumed_tail or self.raw.read(1 << 16)
+            self.fed = b""
+            if not chunk:
+                self.cut = True  # the stream ended inside the gzip data
+                break
+            try:
+                self.rest = self.inflate.decompress(chunk, 1 << 16)
+            except zlib.error:
+                self.cut = True
+        n = min(len(buffer), len(self.rest))
+        buffer[:n] = self.rest[:n]
+        self.rest = self.rest[n:]
+        return n
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
 def _check_gzip(stream: io.BufferedIOBase | io.BytesIO) -> None:
     """Raise Truncated unless the stream is whole gzip members, the last one complete."""
     inflate = zlib.decompressobj(31)
@@ -118,26 +157,40 @@ def _check_gzip(stream: io.BufferedIOBase | io.BytesIO) -> None:
         raise Truncated(f"gzip member {members + 1} is cut off")
 
 
-def read_warc(path: Path, config: Config, *, given: str,
-              data: bytes | None = None) -> Iterator[RawDocument | Rejection]:
-    """``data``: the archive's bytes when already read (from a pipe), else streamed from disk."""
+#: what warcio says of a ``.warc.gz`` that is one gzip stream (``gzip crawl.warc``), not a
+#: member a record: such a file is whole, and is read again through a gunzipping stream
+_ONE_GZIP_STREAM = "non-chunked gzip"
+
+
+def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = None,
+              _gunzip: bool = False, _skip: int = 0,
+              _found: int = 0) -> Iterator[RawDocument | Rejection]:
+    """``data``: the archive's bytes when already read (from a pipe), else streamed from disk.
+    ``_gunzip``: read an archive gzipped whole, leaving out the ``_skip`` records (``_found``
+    of them documents) already handed on."""
     from warcio.archiveiterator import ArchiveIterator
 
     limit = int(config["max_input_bytes"])
-    found = records = 0
+    found, records = _found, 0
     pending: RawDocument | Rejection | None = None  # a record not known to end where it says
     iterator: Any = None
     errors = 0  # warcio's count of records not ending where their length says
     try:
-        opened = io.BytesIO(data) if data is not None else path.open("rb")
+        opened: Any = io.BytesIO(data) if data is not None else path.open("rb")
     except OSError as exc:  # as for any file; not "truncated or corrupt … fetch it again"
         yield Rejection(given, f"cannot read file: {exc.strerror or exc}", Code.NOT_FOUND.value)
         return
+    if _gunzip:
+        opened = _Gunzipped(opened)
     try:
         with opened as stream:
             iterator = ArchiveIterator(stream)
             iterator.INC_RECORD = ""  # its own stderr warning; the Rejection below says it
             for record in iterator:
+                if records < _skip:
+                    records += 1
+                    _drain(record)
+                    continue
                 if pending is not None:
                     item, pending = _ended(pending, iterator.err_count > errors), None
                     found += isinstance(item, RawDocument)
@@ -155,10 +208,11 @@ def read_warc(path: Path, config: Config, *, given: str,
             # warcio stops quietly at a cut-off gzip member: compare where it stopped
             size = len(data) if data is not None else path.stat().st_size
             stopped = int(getattr(iterator, "offset", 0) or 0)
-            if stopped and size - stopped > 4:
+            if stopped and size - stopped > 4 and not _gunzip:
                 raise Truncated(f"reading stopped at byte {stopped} of {size}")
-            stream.seek(0)
-            if stream.read(2) == b"\x1f\x8b":
+            if _gunzip and stream.cut:  # warcio stops quietly where the stream is cut
+                raise Truncated("the gzip stream is cut off or corrupt")
+            if not _gunzip and stream.seek(0) == 0 and stream.read(2) == b"\x1f\x8b":
                 stream.seek(0)
                 _check_gzip(stream)
     except Exception as exc:  # Truncated, or one of warcio's several types for broken archives
@@ -166,6 +220,10 @@ def read_warc(path: Path, config: Config, *, given: str,
             item = _ended(pending, iterator.err_count > errors)
             found += isinstance(item, RawDocument)
             yield item
+        if _ONE_GZIP_STREAM in str(exc) and not _gunzip:
+            yield from read_warc(path, config, given=given, data=data, _gunzip=True,
+                                 _skip=records, _found=found)
+            return
         what = str(exc) if isinstance(exc, Truncated) else f"{type(exc).__name__}: {exc}"
         what = " ".join(what.split())  # warcio quotes the bad line with its line end
         yield Rejection(given, f"WARC archive is truncated or corrupt after {records} records "
