@@ -208,3 +208,46 @@ def test_a_warc_gzipped_whole_is_read_not_called_corrupt(tmp_path: Path) -> None
     items = list(read_inputs([str(path)], Config()))
     assert isinstance(items[0], RawDocument) and isinstance(items[-1], Rejection)
     assert "truncated or corrupt" in items[-1].reason
+
+
+def test_a_jsonl_record_with_a_lone_surrogate_escape_is_read(tmp_path: Path) -> None:
+    """JSON allows ``"\\ud800"`` (half of a pair), and Python reads it as a lone surrogate,
+    which no text encoding can write: the record was "could not segment the page:
+    UnicodeEncodeError … surrogates not allowed", with a traceback in the log."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    export = tmp_path / "odd.jsonl"
+    export.write_text(
+        '{"title": "Quay works \\ud800 end", "text": "' + BODY + " " + BODY
+        + ' Half a pair: \\udc00.", '
+        '"outlet": "Coast \\ud83d\\ude00 Post"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(export), "--json"])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout.splitlines()[0])["articles"]
+    assert article["title"] == "Quay works \ufffd end" and "pair: \ufffd." in article["text"]
+    assert article["outlet"] == "Coast \U0001f600 Post"  # a whole pair is one character
+
+
+def test_a_feed_with_a_character_reference_to_no_character_is_read(tmp_path: Path) -> None:
+    """``&#xD800;`` (half of a UTF-16 pair) in one item's title made feedparser raise, and the
+    whole feed was "E099 could not read this input: UnicodeEncodeError … please report this
+    input as a bug": every item lost. References past U+10FFFF raised too."""
+    from parallax.ingest import read_inputs
+    from parallax.records import RawDocument, Rejection
+
+    items = "".join(
+        f"<item><title>Quay works {ref} {n}</title><link>https://coast.example/{n}</link>"
+        f"<description>{BODY} {BODY} Item {n}.</description></item>"
+        for n, ref in enumerate(("&#xD800;", "&#56320;", "&#x110000;", "&amp; fine")))
+    feed = tmp_path / "quay.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast</title>'
+                    f"{items}</channel></rss>", encoding="utf-8")
+    read = list(read_inputs([str(feed)], Config()))
+    assert not [r for r in read if isinstance(r, Rejection)], read
+    titles = [r.metadata["title"] for r in read if isinstance(r, RawDocument)]
+    assert titles == ["Quay works \ufffd 0", "Quay works \ufffd 1", "Quay works \ufffd 2",
+                      "Quay works & fine 3"]

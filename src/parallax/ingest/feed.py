@@ -80,9 +80,24 @@ def _last_item_open(text: str) -> bool:
     return bool(starts) and _ITEM_END.search(text, starts[-1].end()) is None
 
 
+#: a numeric character reference, hexadecimal or decimal
+_CHARREF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));")
+
+
+def _no_bad_references(text: str) -> str:
+    """References to no character (half of a UTF-16 pair, U+D800-U+DFFF, or past U+10FFFF)
+    as U+FFFD, as an HTML parser reads them: feedparser raised on them, and the whole feed
+    was lost as "E099 … please report this input as a bug"."""
+    def fixed(ref: re.Match[str]) -> str:
+        code = int(ref[1], 16) if ref[1] else int(ref[2])
+        return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else ref[0]
+
+    return _CHARREF.sub(fixed, text) if "&#" in text else text
+
+
 def read_feed(text: str, *, uri: str, given: str, config: Config,
               fetched_at: str) -> Iterator[RawDocument | Rejection]:
-    parsed = feedparser.parse(text)
+    parsed = feedparser.parse(_no_bad_references(text))
     entries = parsed.entries
     if not entries:
         reason = "feed has no items"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -115,6 +116,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
         if problem:
             yield Rejection(item, f"{unit} {number}: {problem}", Code.PARSE.value)
             continue
+        _whole_characters(record)
         # the first field that holds words: an exporter that writes "text": " " beside a
         # full "html" was rejected as having neither
         field = next((key for key in ("text", "html")
@@ -218,6 +220,20 @@ def plain_name(value: object) -> object:
         return value
     text = markup_text(value)  # None for markup without words ("<b></b>")
     return " ".join(text.split()) or None if text else None
+
+
+#: half of a UTF-16 pair: JSON may escape one alone ("\ud800"), and Python reads it as a
+#: character no encoding can write
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(record: dict[str, object]) -> None:
+    """Each lone surrogate of the record's strings becomes U+FFFD, as a decoder reads a bad
+    byte: it ended the record as "could not segment the page: UnicodeEncodeError", with a
+    traceback. (A whole pair, "\ud83d\ude00", is one character already.)"""
+    for key, value in record.items():
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            record[key] = _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _field_problem(record: dict[str, object]) -> str | None:
