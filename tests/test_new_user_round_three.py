@@ -100,7 +100,10 @@ def test_a_title_stored_whole_before_the_cut_is_shown_cut_on_every_page(
                   "/story/s-old/report.md"):
         page = client.get(route)
         assert page.status_code == 200, route
-        assert STORED not in page.text and cut in page.text, route
+        # the article page shows it whole once more, said to be (test_review_twentysixth.py)
+        shows = page.text.split("<dt>Title</dt>")[0] if route.endswith(article.id) \
+            else page.text
+        assert STORED not in shows and cut in shows, route
     view = comparison_view(comparison)
     assert STORED not in render_markdown(comparison) and view["story"]["title"] == cut
 

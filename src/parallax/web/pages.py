@@ -23,6 +23,7 @@ from parallax.compare.render import (
 from parallax.ingest.addresslist import typed
 from parallax.store.browse import StoryFilter
 from parallax.stories.explain import SAMPLE, grouping
+from parallax.titles import TITLE_MAX_CHARS, shown, title_was_cut
 from parallax.web.context import (
     PAGE_SIZE,
     PageParam,
@@ -133,9 +134,15 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                 "boilerplate": store.boilerplate(article_id),
                 "comments": store.comments([article_id]),
             }
-        shown = [layer for layer in LAYERS if layer in (layers or LAYERS)]
+        chosen = [layer for layer in LAYERS if layer in (layers or LAYERS)]
+        # a title stored whole before the cap has no note and is not in the text: the page
+        # that shows the document in full shows it whole too, said to be (the h1 is cut)
+        title = article.title or ""
+        whole_title = title if shown(title) != title and not title_was_cut(article.notes) \
+            else None
         return ctx.page("article.html", a=article, paragraphs=layered_paragraphs(article, span),
-                        layers=LAYERS, shown=shown, entities=entity_rows(article),
+                        layers=LAYERS, shown=chosen, entities=entity_rows(article),
+                        whole_title=whole_title, title_max=TITLE_MAX_CHARS,
                         techniques=technique_rows(article),
                         techniques_note=(STRAIGHT_NEWS if straight_news(
                             [article.genre.label if article.genre else None]) else None),
