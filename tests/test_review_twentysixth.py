@@ -39,3 +39,23 @@ def test_a_title_stored_whole_before_the_cut_is_still_readable_on_its_article_pa
     assert html.unescape(heading).endswith(shown(title)) and title not in heading  # h1 cut
     assert title in page.text  # and the whole title is on the page, said to be whole
     assert "3,489 characters, stored whole" in page.text
+
+
+def test_a_feed_with_a_character_reference_of_many_digits_is_read_not_lost() -> None:
+    """97e7879 reads a reference to no character (``&#xD800;``, past U+10FFFF) as U+FFFD
+    before feedparser, which raised on them and lost the whole feed as E099. Its pattern took
+    at most 8 hex or 10 decimal digits, so ``&#x1100000000;`` (and a decimal one of 11 or
+    5,000 digits) still reached feedparser: OverflowError, every item lost."""
+    from parallax.ingest.feed import read_feed
+    from parallax.records import RawDocument
+
+    body = ("The made-up ferry company of Tollby added two evening sailings on Monday after "
+            "its crews ended their strike, a clerk at the quay said.")
+    for ref in ("&#x1100000000;", "&#99999999999;", "&#" + "9" * 5000 + ";", "&#xD800;"):
+        feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Post</title>'
+                f"<item><title>Quay {ref} works</title><link>https://coast.example/a</link>"
+                f"<description>{body}</description></item></channel></rss>")
+        (item,) = read_feed(feed, uri="f.xml", given="f.xml", config=Config(),
+                            fetched_at="2026-05-02T08:00:00Z")
+        assert isinstance(item, RawDocument), ref[:20]
+        assert item.metadata["title"] == "Quay \ufffd works", ref[:20]

@@ -81,7 +81,7 @@ def _last_item_open(text: str) -> bool:
 
 
 #: a numeric character reference, hexadecimal or decimal
-_CHARREF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));")
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 def _no_bad_references(text: str) -> str:
@@ -89,7 +89,10 @@ def _no_bad_references(text: str) -> str:
     as U+FFFD, as an HTML parser reads them: feedparser raised on them, and the whole feed
     was lost as "E099 … please report this input as a bug"."""
     def fixed(ref: re.Match[str]) -> str:
-        code = int(ref[1], 16) if ref[1] else int(ref[2])
+        digits = (ref[1] or ref[2]).lstrip("0")
+        if len(digits) > 7:  # past U+10FFFF either way; feedparser overflowed a C int
+            return "&#xFFFD;"
+        code = int(digits or "0", 16 if ref[1] else 10)
         return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else ref[0]
 
     return _CHARREF.sub(fixed, text) if "&#" in text else text
