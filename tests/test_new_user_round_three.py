@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 from fastapi.testclient import TestClient
 from tests.ingest_jobs import finished
 
@@ -254,3 +255,31 @@ def test_a_feed_with_a_character_reference_to_no_character_is_read(tmp_path: Pat
     titles = [r.metadata["title"] for r in read if isinstance(r, RawDocument)]
     assert titles == ["Quay works \ufffd 0", "Quay works \ufffd 1", "Quay works \ufffd 2",
                       "Quay works & fine 3"]
+
+
+def test_batch_of_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    """The README: a missing path is ``E001``, an error on stderr and exit 2. ``batch`` said
+    "rejected nosuch: no such file or folder" and exited 1, as for a rejected record."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    out = CliRunner().invoke(app, ["batch", str(tmp_path / "nosuch"), "--out",
+                                   str(tmp_path / "run1"), "--workers", "1"])
+    assert out.exit_code == 2, out.output
+    assert "path not found" in out.output and "nosuch" in out.output
+
+
+def test_compare_out_naming_a_folder_says_to_give_a_file_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``compare ID --out .`` was "cannot write .: Is a directory", and no word of what to
+    give instead."""
+    import typer
+
+    from parallax.cli import write_output
+
+    with pytest.raises(typer.Exit) as stop:
+        write_output(tmp_path, "report")
+    assert stop.value.exit_code == 2 and not any(tmp_path.iterdir())
+    said = " ".join(capsys.readouterr().err.split())
+    assert "is a folder" in said and "give a file name" in said

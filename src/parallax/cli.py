@@ -409,6 +409,10 @@ def write_output(output: Path, text: str) -> None:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
+    except IsADirectoryError as exc:  # "--out ." said "Is a directory", and no more
+        say_error(f"cannot write {output}: it is a folder; give a file name "
+                  f"({output / 'story'} with the format's ending)")
+        raise typer.Exit(EXIT_USAGE) from exc
     except OSError as exc:
         say_error(f"cannot write {output}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_USAGE) from exc
@@ -455,8 +459,10 @@ def batch(inputs: Annotated[list[str], typer.Argument(
     for failure in report.failed:
         err.print(f"[yellow]failed[/yellow] {escape(str(failure['shard']))}: "
                   f"{escape(str(failure['reason']))}")
+    missing = [r.input for r in report.rejected_inputs if r.code == Code.NOT_FOUND.value]
     for rejection in report.rejected_inputs:
-        say_rejected(rejection.input, rejection.reason)
+        if rejection.input not in missing:
+            say_rejected(rejection.input, rejection.reason)
     # records rejected inside the shards (a WARC's PDFs, pages with no article) were only in
     # rejections/: a done line without them read as if every record was an article
     rejected = sum(int(r.get("rejected", 0)) for r in report.finished)
@@ -464,8 +470,8 @@ def batch(inputs: Annotated[list[str], typer.Argument(
               f"{len(report.skipped)} already done, {len(report.failed)} failed; "
               f"{report.articles} articles in {report.stories} stories; {rejected} records "
               f"rejected in the shards analysed (why: {out}/rejections/); {out}/manifest.json")
-    if report.failed or report.rejected_inputs:
-        raise typer.Exit(1)
+    if code := _exit_code(len(report.failed) + len(report.rejected_inputs), missing):
+        raise typer.Exit(code)  # a missing path: 2, as for ingest (README)
 
 
 @app.command("settings")
