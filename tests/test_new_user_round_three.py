@@ -283,3 +283,25 @@ def test_compare_out_naming_a_folder_says_to_give_a_file_name(
     assert stop.value.exit_code == 2 and not any(tmp_path.iterdir())
     said = " ".join(capsys.readouterr().err.split())
     assert "is a folder" in said and "give a file name" in said
+
+
+def test_a_first_line_the_title_check_withholds_is_reported_not_dropped() -> None:
+    """The README: "a first line followed by a blank line is the title". When the title check
+    (``segment/titlecheck.py``) did not let it stand (here a German headline whose compound
+    words the text does not repeat), the line was in neither the title, the text nor the
+    boilerplate: gone from everything the page shows."""
+    from parallax.segment.textdump import segment_text
+
+    headline = "Hafenarbeiten am Kai beendet"
+    dump = (f"{headline}\n\nDie Hafenverwaltung teilte am Dienstag mit, dass die Arbeiten am "
+            "Kai zwei Wochen früher als geplant abgeschlossen wurden. Die Abendfähren nutzen ab "
+            "Freitag den neuen Liegeplatz.\n\nDie Besatzungen begrüßten die Änderung, sagte ein "
+            "Sprecher der Gewerkschaft, weil der alte Liegeplatz bei Flut überschwemmt wurde.\n\n"
+            "Der Stadtrat stimmt im nächsten Monat über den neuen Fahrplan ab, nach einer "
+            "Versammlung im Rathaus.\n")
+    seg = segment_text(dump)
+    (main,) = [a for a in seg.articles if a.role == "main"]
+    kept = [main.title, *main.paragraphs, *(b.text for b in seg.boilerplate)]
+    assert headline in kept
+    if main.title != headline:
+        assert [b.kind for b in seg.boilerplate if b.text == headline] == ["unconfirmed_title"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from parallax.records import Boilerplate
 from parallax.segment import titlecheck
 from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
@@ -88,10 +89,16 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
 
 def _checked_title(seg: Segmented, lines: list[Line]) -> Segmented:
     """The main article's title as ``titlecheck.shown_title`` lets it stand (none when the
-    page does not bear it out); once per dump, on the decoding kept."""
+    page does not bear it out); once per dump, on the decoding kept. A title it does not let
+    stand is boilerplate of its own kind: it was in neither the title, the text nor the
+    boilerplate, so a headline the check doubted (a German one whose compound words the text
+    does not repeat, twenty-sixth session) was on no page at all."""
     main = next((d for d in seg.articles if d.role == "main"), None)
     if main is not None:
+        given = main.title
         main.title = titlecheck.shown_title(main.title, main.paragraphs, lines, seg.trace)
+        if given.strip() and main.title != given and given not in main.paragraphs:
+            seg.boilerplate.append(Boilerplate(given, "unconfirmed_title"))
     return seg
 
 
