@@ -305,3 +305,23 @@ def test_a_first_line_the_title_check_withholds_is_reported_not_dropped() -> Non
     assert headline in kept
     if main.title != headline:
         assert [b.kind for b in seg.boilerplate if b.text == headline] == ["unconfirmed_title"]
+
+
+def test_an_empty_db_path_is_refused_not_a_temporary_database(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--db "$DB"`` with the variable unset: SQLite opened a temporary database for the
+    empty name, so ``ingest`` said "stored 1 … 1 stories in " and the article was gone when
+    the command ended (and a file "-stories.lock" was left in the folder)."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.txt"
+    page.write_text(f"Harbour talks resume\n\n{BODY} {BODY}\n", encoding="utf-8")
+    runner = CliRunner()
+    for args in (["ingest", str(page)], ["stories"], ["serve"], ["delete", "a1"]):
+        out = runner.invoke(app, [*args, "--db", " "])
+        assert out.exit_code == 2, (args, out.output)
+        assert "--db" in out.output and "empty" in out.output, out.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]

@@ -95,7 +95,16 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's own code for a command ended by SIGINT
 DEFAULT_DB = "parallax.db"
 
-DbOption = Annotated[str, typer.Option("--db", envvar="PARALLAX_DB",
+
+def _db_given(db: str) -> str:
+    """``--db "$DB"``, unset: SQLite opened a temporary database, lost at exit (N2, 26th)."""
+    if not db.strip():
+        raise typer.BadParameter("is empty (an unset shell variable?): give a database file "
+                                 "such as news.db, or a postgresql:// URL")
+    return db
+
+
+DbOption = Annotated[str, typer.Option("--db", envvar="PARALLAX_DB", callback=_db_given,
                                        help="SQLite database file, or a "
                                             "postgresql://user:pass@host/db URL.")]
 ConfigOption = Annotated[str | None, typer.Option(
