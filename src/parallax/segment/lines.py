@@ -480,10 +480,10 @@ class LineClassifier:
         return self.language(text)
 
     def language(self, text: str, expected: str | None = None) -> str | None:
-        """Language of a line; a line full of the expected language's function words is
-        taken as that language without running the model (most body lines). Remembered per
-        classifier: the rules' and the line model's decoding ask about the same lines."""
-        if expected in FUNCTION_WORDS and _holds_words(text, FUNCTION_WORDS[expected], 3):
+        """Language of a line; one holding two of the expected language's function words (three
+        before the 26th session) is that language without langid (most body lines). Remembered
+        per classifier: the rules' and the line model's decoding ask about the same lines."""
+        if expected in FUNCTION_WORDS and _holds_words(text, FUNCTION_WORDS[expected], 2):
             return expected
         if text not in self._detected:
             if len(self._detected) > 10_000:  # a classifier kept for many pages
