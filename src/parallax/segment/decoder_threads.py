@@ -42,9 +42,6 @@ RESUME_REACH = 4
 #: the empty thread's notes and its form ("No comments yet", "Leave a comment")
 EMPTY_COUNT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 
-#: a Markdown list item's marker
-_LIST_ITEM = re.compile(r"[-*+]\s")
-
 #: a commenter's name line: at most ``AUTHOR_WORDS`` words of letters, digits, "_", "-", "'",
 #: each word perhaps an initial ("M."), no sentence's punctuation
 AUTHOR_WORDS = 3
@@ -62,8 +59,6 @@ LABELS = frozenset("quote quoted update edit edited note ps re reply answer ques
                    "odpowiedź".split())
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from parallax.segment.decoder import Draft, Segmented
 
 
@@ -127,7 +122,7 @@ class ThreadReading:
             or index >= self.last_main or counted(self.lines[index].text) \
             or self.signed_below(index, HEADING_SIGN_REACH)
 
-    def in_header(self, index: int, listed: bool = True) -> bool:
+    def in_header(self, index: int) -> bool:
         """The comments heading at ``index`` is a link in an article's header: a headline of
         ``HEADLINE_WORDS`` or more with a byline or date under it, and the article's prose
         after. Either the article's own count under its header ("<headline>" / "<author>" /
@@ -140,18 +135,17 @@ class ThreadReading:
         date under it and one comment, not an article's header and prose.
         Why: on training sites (a comic blog, a personal-finance blog) such a heading opened
         the thread, and the whole article became reader comments (article F1 0.0 and 0.04;
-        twenty-third and twenty-fourth sessions, docs/segmentation.md). ``listed``: whether a
-        Markdown list item ("- <teaser>") can be the headline."""
+        twenty-third and twenty-fourth sessions, docs/segmentation.md)."""
         lines = self.lines
         for h in range(max(0, index - HEADER_REACH), index):
-            if _headline(lines[h], listed) and not any(map(_prose, lines[max(0, h - 2):h])) and any(
+            if _headline(lines[h]) and not any(map(_prose, lines[max(0, h - 2):h])) and any(
                     self.link_run.sign(j) for j in range(h + 1, index)) and not any(
                     _prose(lines[j]) for j in range(h + 1, index)):
                 return self._prose_below(index, 1)  # (A: the header's own count)
         h = index + 1
         while h < len(lines) and h <= index + HEADER_REACH and lines[h].phrase_kind is not None:
             h += 1
-        if h >= len(lines) or not _headline(lines[h], listed) or self.link_run.sign(h):
+        if h >= len(lines) or not _headline(lines[h]) or self.link_run.sign(h):
             return False
         for s in range(h + 1, min(len(lines), h + 3)):
             if self.link_run.sign(s):  # (B: the header under a menu's link)
@@ -301,28 +295,6 @@ class ThreadReading:
         self.pending_author = None
 
 
-class _HeaderProbe(ThreadReading):
-    """``ThreadReading.in_header`` asked before the decoder runs: it reads the lines and their
-    link runs only."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines, self.link_run = lines, LinkRuns(lines)
-
-
-def header_count(lines: list[Line]) -> Callable[[int], bool]:
-    """Whether a comments heading of ``lines`` is the article's own count in its header
-    (``ThreadReading.in_header``), for the line model's ``comments_above`` column
-    (``pagecontext``): a count ("4 Comments"), its headline no Markdown list item (a teaser
-    list's "- <teaser>" over a sidebar's "- Comments" tab or a thread's count was read as one
-    on training sites, and the thread under it lost). Why: on a training comics news site the
-    article's own "4 Comments" under its headline (after a teaser list's 60 prose words)
-    marked every line below as after a thread's start, and the model's main block became the
-    teasers above (the article's lines at 0.1-0.45; twenty-fifth session helpers D and D2,
-    twenty-sixth D3, docs/segmentation.md)."""
-    probe = _HeaderProbe(lines)
-    return lambda index: counted(lines[index].text) and probe.in_header(index, listed=False)
-
-
 def _author_pair(line: Line, nxt: Line) -> bool:
     """``line`` reads as a commenter's name and ``nxt`` as the words under it."""
     if line.words > AUTHOR_WORDS:
@@ -339,14 +311,12 @@ def _author_pair(line: Line, nxt: Line) -> bool:
         nxt.words >= 8 or sentence)
 
 
-def _headline(line: Line, listed: bool = True) -> bool:
+def _headline(line: Line) -> bool:
     """A line that can be an article's headline: a title of ``HEADLINE_WORDS`` or more, not
     a paragraph nor a sentence (a post's closing question over its "Posted by <name> at
     <time>" line and the thread's heading is none: a training blog's 438 comments were lost
     to it in a first version), no date or author line, no furniture."""
     text = line.text
-    if not listed and _LIST_ITEM.match(text):
-        return False
     return line.words >= HEADLINE_WORDS and line.meta is None and line.phrase_kind is None \
         and line.heading is None and not paragraph_like(text, line.words) \
         and title_like(text, line.words) and not text[:1].islower() \

@@ -31,13 +31,11 @@ from parallax.segment.headline import (
     BYLINE_START,
     MARKS,
     POSTED,
-    TWO_SENTENCE_WORDS,
     checked_title,
     first_line_headline,
     headline_like,
     lead_words,
     title_part,
-    two_sentences,
 )
 from parallax.segment.lines import (
     DATE_PREFIX,
@@ -113,9 +111,7 @@ def zone_of(lines: list[Line], start: int, clf: LineClassifier) -> Zone:
         if line.heading:
             break
         furniture = line.phrase_kind is not None and clf.furniture(line, tail=True) > 0
-        if not furniture and line.meta is None and (
-                not title_like(line.text, line.words)
-                or (line.words >= TWO_SENTENCE_WORDS and two_sentences(line.text))):
+        if not furniture and line.meta is None and not title_like(line.text, line.words):
             break  # a body paragraph (or anything that is not header material)
         zone.append(line)
     return zone

@@ -75,16 +75,6 @@ REPEAT_MAX_WORDS = 25
 #: a first line with no separator becomes the headline of an untitled article when at least
 #: this share of its content words is in the article's lead
 LEAD_SHARE = 0.5
-#: a line of two sentences is no headline (``two_sentences``): both of at least
-#: ``SENTENCE_WORDS`` words, the line of at least ``TWO_SENTENCE_WORDS`` ("Storm hits. Now
-#: what?" and "Is it right for you? Here is how to tell." stay headlines)
-SENTENCE_WORDS = 4
-TWO_SENTENCE_WORDS = 12
-#: a sentence's end inside a line: "." or "?" and a capital after (not "!": "Yahoo! Sports";
-#: not "…": "Psst… Want to see …?" is one headline)
-_SENTENCE_BREAK = re.compile(r"(?<=[.?])[\"”']?\s+(?=[\"“'(]?[A-ZÄÖÜÀ-ÞА-ЯЁ])")
-#: ... and the line's own end (not "»" nor ")": a "« Older | Main | Newer »" line, a caption)
-_SENTENCE_LINE_END = re.compile(r"[.?!…][\"”']?$")
 #: a page-title line longer than this is no page title (``page_title_headline``)
 PAGE_TITLE_MAX_WORDS = 40
 #: ... and the rules' unrelated title stands against it only when the article holds a share
@@ -126,24 +116,7 @@ def _headline_like(text: str) -> bool:
         return False  # a posting line, a comment form's "Mail (will not be published) (required)"
     if tag_list(text):
         return False  # a blog's tag line above the post
-    if two_sentences(text, n):
-        return False  # a one-line post: "<sentence>. <question>?"
     return n > 8 or not (PREV_NEXT.search(text) or UI_LINE.match(text))
-
-
-def two_sentences(text: str, n: int | None = None) -> bool:
-    """``text`` (Markdown marks read past; ``n``: its word count when known) ends as a
-    sentence and holds another before it, both of ``SENTENCE_WORDS`` or more words, the line
-    ``TWO_SENTENCE_WORDS`` or more (an abbreviation's stop, "N.C. Winters", splits off a short
-    piece that does not count). Why: a training site's one-line comic post ("<sentence>.
-    <question>?") was taken as the header's title, the title check then dropped it as
-    unrelated, and the post's only text was lost (twenty-fifth session helper D2,
-    twenty-sixth D3, docs/segmentation.md)."""
-    text = MARKS.sub("", text.strip())
-    if (n if n is not None else word_count(text)) < TWO_SENTENCE_WORDS \
-            or not _SENTENCE_LINE_END.search(text):
-        return False
-    return sum(word_count(part) >= SENTENCE_WORDS for part in _SENTENCE_BREAK.split(text)) >= 2
 
 
 def title_part(text: str) -> str:

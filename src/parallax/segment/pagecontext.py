@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from parallax.segment.decoder_threads import header_count
 from parallax.segment.patterns import comments_start_lines
 from parallax.segment.threads import PROSE_LINE_WORDS, THREAD_AFTER_WORDS
 
@@ -97,11 +96,8 @@ def context_columns(lines: list[Line], heads: set[int] | None = None) -> npt.NDA
         prose = np.cumsum([line.words if line.words >= PROSE_LINE_WORDS else 0
                            for line in lines])
         counted = [i for i in sorted(heads) if i and prose[i - 1] >= THREAD_AFTER_WORDS]
-        # an article's own count under its headline (after a teaser list's prose) is none
-        in_header = header_count(lines) if counted else None
-        opens = next((i for i in counted if in_header is None or not in_header(i)), None)
-        if opens is not None:
-            out[opens + 1:, 2] = 1.0
+        if counted:
+            out[counted[0] + 1:, 2] = 1.0
     return out
 
 
