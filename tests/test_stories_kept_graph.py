@@ -1,6 +1,7 @@
 """The story index's vector graph is kept beside the store and reused by the next ingest run when
-it holds exactly the stored vectors (``stories.keptgraph``; docs/stories.md, twenty-fifth
-session, helper S); anything else is rebuilt, never trusted. All inputs are made up; the graph
+the vectors it holds are stored vectors (``stories.keptgraph``; docs/stories.md, twenty-fifth
+session, helper S); articles removed since are taken out of it while they are few (twenty-sixth
+session, helper S2); anything else is rebuilt, never trusted. All inputs are made up; the graph
 threshold is lowered so that a small store has a graph."""
 
 from __future__ import annotations
@@ -145,9 +146,35 @@ def test_a_stale_corrupt_or_foreign_graph_is_rebuilt_not_trusted(
         other.close()
 
 
-def test_a_delete_drops_the_kept_graph(db_url: str) -> None:
+def test_a_graph_file_of_an_older_version_is_rebuilt_without_a_warning(
+        db_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    from parallax.stories import keptgraph
+
+    store = _store(db_url)
+    try:
+        _ingest(store, _articles(1, 0, 40))
+        path = keptgraph.graph_path(store)
+        assert path is not None
+        whole = path.read_bytes()
+        older = keptgraph.MAGIC[:-1] + bytes([keptgraph.MAGIC[-1] - 1])
+        path.write_bytes(older + whole[len(older):])
+        before = _events()
+        caplog.clear()
+        with caplog.at_level("INFO", logger="parallax.stories.keptgraph"):
+            _ingest(store, [])
+        assert _delta(before) == {"rebuilt": 1, "saved": 1}
+        assert path.read_bytes().startswith(keptgraph.MAGIC)
+        built = [r for r in caplog.records if "built from" in r.getMessage()]
+        assert len(built) == 1 and built[0].levelname == "INFO"
+        assert "another version" in built[0].getMessage()
+    finally:
+        store.close()
+
+
+def test_a_delete_keeps_the_graph_and_the_next_load_takes_the_article_out(db_url: str) -> None:
     from parallax.runner import delete
     from parallax.settings import Config
+    from parallax.stories.incremental import IncrementalClusterer
     from parallax.stories.keptgraph import graph_path
 
     store = _store(db_url)
@@ -158,15 +185,55 @@ def test_a_delete_drops_the_kept_graph(db_url: str) -> None:
         before = _events()
         deletion = delete(store, Config(), [("a005", False)])
         assert deletion.rows[0]["status"] == "deleted"
-        assert not path.exists() and _delta(before) == {"dropped": 1}
+        assert path.exists() and _delta(before) == {}
         before = _events()
-        _ingest(store, _articles(1, 40, 1))
+        _ingest(store, _articles(1, 40, 1))  # trimmed, then written again with the new one
+        assert _delta(before) == {"reused": 1, "trimmed": 1, "saved": 1}
+        index = IncrementalClusterer(Config()).load(store)  # the removed key stays out
+        assert _delta(before) == {"reused": 2, "trimmed": 1, "saved": 1}
+        assert index._key_of_row.count("") == 1 and "a005" not in index._key_of_row
+        assert len(index.vectors) == 40  # 40 stored, the removed one's node no search returns
+        a005 = _articles(1, 5, 1)[0].vector
+        assert a005 is not None
+        hits = [index._key_of_row[k] for k, _ in index.vectors.search(np.asarray(a005), 40)]
+        assert len(hits) == 40 and "" not in hits and "a005" not in hits
+    finally:
+        store.close()
+
+
+def test_a_graph_with_many_removed_articles_is_rebuilt(db_url: str) -> None:
+    from parallax.runner import delete
+    from parallax.settings import Config
+    from parallax.stories import keptgraph
+
+    store = _store(db_url)
+    try:
+        _ingest(store, _articles(1, 0, 40))
+        path = keptgraph.graph_path(store)
+        assert path is not None
+        assert keptgraph.REMOVED_SHARE * 40 == 8
+        removals = [(f"a{n:03d}", False) for n in range(0, 40, 5)]  # 8 of 40: trimmed
+        assert all(r["status"] == "deleted" for r in delete(store, Config(), removals).rows)
+        assert path.exists()
+        before = _events()
+        _ingest(store, [])
+        assert _delta(before) == {"reused": 1, "trimmed": 1, "saved": 1}
+        before = _events()
+        _ingest(store, [])  # the 8 removed keys are kept as removed: nothing to take out
+        assert _delta(before) == {"reused": 1}
+        assert delete(store, Config(), [("a001", False)]).rows[0]["status"] == "deleted"
+        before = _events()
+        _ingest(store, [])  # 9 of 40 keys removed: built anew from the 31 left
         assert _delta(before) == {"rebuilt": 1, "saved": 1}
+        before = _events()
+        _ingest(store, [])
+        assert _delta(before) == {"reused": 1}
     finally:
         store.close()
 
 
 def test_a_loaded_graph_finds_the_candidates_a_fresh_one_finds(db_url: str) -> None:
+    from parallax.runner import delete
     from parallax.settings import Config
     from parallax.stories.incremental import IncrementalClusterer
     from parallax.stories.keptgraph import graph_path
@@ -179,16 +246,18 @@ def test_a_loaded_graph_finds_the_candidates_a_fresh_one_finds(db_url: str) -> N
         older = path.read_bytes()
         _ingest(store, _articles(3, 48, 3))
         path.write_bytes(older)  # the graph of 48 and the three stored since added to it
+        deletion = delete(store, Config(), [("a007", False), ("a030", False)])
+        assert [r["status"] for r in deletion.rows] == ["deleted", "deleted"]
         clusterer = IncrementalClusterer(Config())
         before = _events()
-        kept = clusterer.load(store)
-        assert _delta(before) == {"reused": 1, "extended": 1}
+        kept = clusterer.load(store)  # ... and two of the 48 removed since
+        assert _delta(before) == {"reused": 1, "trimmed": 1, "extended": 1}
         path.unlink()
         before = _events()
         fresh = clusterer.load(store)
         assert _delta(before) == {"rebuilt": 1}
         queries = [p for p in fresh.profiles.values() if p.vector is not None]
-        assert len(queries) == 51 and kept.stories.keys() == fresh.stories.keys()
+        assert len(queries) == 49 and kept.stories.keys() == fresh.stories.keys()
         for p in queries:
             near = kept.near_stories(p.vector)
             assert near == fresh.near_stories(p.vector)

@@ -159,8 +159,9 @@ class IncrementalClusterer:
         outlets, key entities, days) made again from the members left, as ``update`` makes a
         changed story's; one left without a main article is dropped. Returns the stories
         kept. Nothing is re-assigned: the members left stay together (a rebuild, which
-        decides every join again without the removed articles, may group them otherwise)."""
-        keptgraph.drop(store)  # it holds vectors no longer stored
+        decides every join again without the removed articles, may group them otherwise).
+        The kept vector graph stays: the next load takes the removed articles out of it
+        (``stories.keptgraph``)."""
         if not store.has_story_profiles() and store.stories():
             return self.rebuild(store)
         index = self.load_members(store, story_ids)

@@ -29,7 +29,7 @@ from parallax.stories.ann import VectorIndex
 from parallax.stories.cores import Core, story_core
 from parallax.stories.profile import ArticleProfile
 from parallax.stories.similarity import StorySimilarity
-from parallax.stories.state import StoryState
+from parallax.stories.state import PROFILE_KEYS, StoryState, Weigh, add_weights
 
 NEIGHBOURS = 24  # nearest articles asked of the vector index per query
 KEY_FANOUT = 6  # an article's strongest name keys used to find stories by name
@@ -43,7 +43,6 @@ JOIN_FACTOR = 1.2
 #: LATE_JOIN_FACTOR x the threshold to join it online (see ``_join_bar``)
 LATE_DAYS = 2
 LATE_JOIN_FACTOR = 2.0
-PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
 #: a story id is "s" + the hash of the article that started it, hashed again while taken
 #: (``_new_story``, ``incremental._inherit_ids``): how many rounds a split looks through
 STARTER_REHASHES = 3
@@ -80,10 +79,14 @@ class StoryIndex(StorySimilarity):
         self.moved: set[str] | None = None
         self.changed: set[str] = set()
         self.vectors = VectorIndex()
-        self._key_of_row: list[str] = []  # vector-index key -> article id
+        #: vector-index key -> article id ("": an article removed since the kept graph was
+        #: saved, whose node no search returns; ``stories.keptgraph``)
+        self._key_of_row: list[str] = []
         self._postings: dict[str, deque[str]] = defaultdict(lambda: deque(maxlen=KEY_POSTINGS))
         self._order = 0
         self._pending: list[np.ndarray] = []  # restored vectors not yet in the search index
+        #: (documents counted, the term weigher of then) restored members' terms wait with
+        self._weigh: tuple[int, Weigh] | None = None
         #: of the vectors in the search index, how many the kept graph file holds (-1: none;
         #: ``stories.keptgraph``)
         self.kept_vectors = -1
@@ -242,8 +245,14 @@ class StoryIndex(StorySimilarity):
         if story_id not in self.stories:
             self._order += 1
             self.stories[story_id] = StoryState(id=story_id, order=self._order)
-        self._join(profile, self.unit(profile.keys), self.stories[story_id],
-                   self.unit_terms(profile), self.unit_marks(profile), defer=True)
+        story = self.stories[story_id]
+        if profile.role == "main" and profile.terms and self.lexical_weight > 0:
+            # summed when the story's terms are first asked for (``StoryState.term_sum``)
+            if self._weigh is None or self._weigh[0] != self.docs:
+                self._weigh = (self.docs, self.frozen_terms())
+            story.unsummed_terms.append((self._weigh[1], profile.terms, profile.language or ""))
+        self._join(profile, self.unit(profile.keys), story, None, self.unit_marks(profile),
+                   defer=True)
 
     def flush(self) -> None:
         if self._pending:
@@ -277,17 +286,10 @@ class StoryIndex(StorySimilarity):
         if len(story.key_sum) > 2 * PROFILE_KEYS:
             heaviest = sorted(story.key_sum.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS]
             story.key_sum = dict(heaviest)
-        for weights, by_language, count in ((terms, story.term_sum, story.term_count),
-                                            (marks, story.mark_sum, story.mark_count)):
-            if weights:
-                language = profile.language or ""
-                sums = by_language.setdefault(language, {})
-                for k, v in weights.items():
-                    sums[k] = sums.get(k, 0.0) + v
-                if len(sums) > 2 * PROFILE_KEYS:
-                    by_language[language] = dict(
-                        sorted(sums.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS])
-                count[language] += 1
+        if terms:
+            add_weights(terms, profile.language or "", story.term_sum, story.term_count)
+        if marks:
+            add_weights(marks, profile.language or "", story.mark_sum, story.mark_count)
         if profile.day is not None:
             story.dated += 1
         else:

@@ -2,14 +2,18 @@
 stored does not rebuild an HNSW graph of every stored vector (about 70 s of CPU,
 docs/stories.md, twenty-fourth and twenty-fifth sessions).
 
-A kept graph is used only when it holds exactly vectors the store still holds: its file names
-the article of each graph key and a digest of their vectors (float32, as the store holds them),
-both checked against what the load restored; the articles stored since are added to it (an
-HNSW graph grows one insert at a time, as a batch build does on all threads in an order that
-varies between runs). Anything else (a removed or changed article, another store's file, a
-truncated or corrupt one, other graph settings) is rebuilt from the store and saved again,
-with a log line saying why; the file is never trusted past its checks (usearch reads only
-bytes whose digest matched). A removal deletes the file (``forget``).
+A kept graph is used only when the vectors it holds are vectors the store still holds: its file
+names the article of each graph key and a digest of each one's vector (float32, as the store
+holds it), both checked against what the load restored; the articles stored since are added to
+it (an HNSW graph grows one insert at a time, as a batch build does on all threads in an order
+that varies between runs). An article removed since (``parallax delete``, ``--replace``) is
+taken out of the graph (usearch ``remove``: its node stays as a waypoint that no search
+returns) while the removed keys stay at most ``REMOVED_SHARE`` of the graph's; measured against
+a fresh build of the vectors left, as good up to a fifth removed (docs/stories.md,
+twenty-sixth session, helper S2). Anything else (more removed, a changed vector, another
+store's file, a truncated or corrupt one, other graph settings) is rebuilt from the store and
+saved again, with a log line saying why; the file is never trusted past its checks (usearch
+reads only bytes whose digest matched).
 
 Where: SQLite, ``<database>-stories.graph`` beside the database; PostgreSQL, a file under the
 user's cache directory named by a digest of the database's address (password left out): a
@@ -37,14 +41,25 @@ from parallax.stories.profile import PROFILE_VERSION
 
 log = logging.getLogger(__name__)
 
-MAGIC = b"parallax-graph\x00\x01"
+MAGIC = b"parallax-graph\x00\x02"
 SUFFIX = "-stories.graph"
+#: bytes of each key's vector digest (blake2b), stored after the header in key order
+DIGEST = 16
+#: removed articles are taken out of a kept graph while its removed keys are at most this
+#: share of its keys (measured as good as a fresh build up to 0.2); beyond, it is built anew
+REMOVED_SHARE = 0.2
 #: what a graph's keys and vectors mean: another value makes every kept graph stale
 FORMAT = json.dumps({"graph": GRAPH_SETTINGS, "profiles": PROFILE_VERSION,
-                     "vectors": "blake2b-256 of float32 in key order"}, sort_keys=True)
-#: what happened to kept graphs in this process: reused, extended, rebuilt, saved, dropped
-#: (tests read it; the log says the same)
+                     "vectors": "blake2b-128 of each float32 vector by key, '' a removed key"},
+                    sort_keys=True)
+#: what happened to kept graphs in this process: reused, extended, trimmed (removed articles
+#: taken out), rebuilt, saved, dropped (tests read it; the log says the same)
 events: Counter[str] = Counter()
+
+
+class OtherVersion(ValueError):
+    """A graph file of another file version (one before removed articles could be taken out
+    has one digest of all vectors): rebuilt, logged as routine."""
 
 
 def graph_path(store: Any) -> Path | None:
@@ -62,38 +77,41 @@ def graph_path(store: Any) -> Path | None:
     return Path(path + SUFFIX)
 
 
-def _digest(vectors: Iterable[np.ndarray]) -> str:
-    """Of the vectors (float32, as ``load`` restores them from the store) in graph key order:
-    fed one by one, as stacking 100,000 of them cost more than the hash."""
-    digest = hashlib.blake2b(digest_size=32)
-    for vector in vectors:
-        digest.update(np.ascontiguousarray(vector, dtype=np.float32).data)
-    return digest.hexdigest()
+def _digests(vectors: Iterable[np.ndarray | None]) -> bytes:
+    """Of each vector (float32, as ``load`` restores them from the store; None: a removed key,
+    zeros), ``DIGEST`` bytes each: one per key, so that the vectors left after a removal can
+    be checked without the removed ones (one digest of them all cost the same at 100,000)."""
+    blake, none = hashlib.blake2b, bytes(DIGEST)
+    return b"".join(none if vector is None else
+                    blake(np.ascontiguousarray(vector, dtype=np.float32).data,
+                          digest_size=DIGEST).digest() for vector in vectors)
 
 
 def attach(index: StoryIndex, store: Any) -> int:
     """Serve a freshly loaded index's vector search from the kept graph (plus the articles
     stored since) when it matches, else build it as ``flush`` does. Returns how many vectors
-    the kept file holds of those now in the graph (-1: none; ``save`` after the run when the
-    graph holds more)."""
+    the kept file holds of those now in the graph (-1: none, or removed articles were taken
+    out of it; ``save`` after the run writes it when the graph holds other vectors)."""
     pending = len(index._pending)
     path = graph_path(store)
     if path is None or pending < ann.EXACT_BELOW or pending != len(index._key_of_row):
         index.flush()
         return -1
-    damaged = False
+    damaged, removed = False, 0
     try:
-        why = _adopt(index, path, *_read(path))
+        why, removed = _adopt(index, path, *_read(path))
     except FileNotFoundError:
         why = "no kept graph"
+    except OtherVersion as exc:  # an upgrade: routine, not damage
+        why = str(exc)
     except Exception as exc:  # whatever is wrong with the file: build anew, never crash
         why, damaged = f"unreadable ({type(exc).__name__}: {exc})", True
     if not why:
-        held = len(index._key_of_row) - len(index._pending)
+        held = len(index.vectors.graph)
         if index._pending:
             events["extended"] += 1
         index.flush()  # the articles stored since: keys go on from the kept graph's last
-        return held
+        return -1 if removed else held  # a trimmed graph is written again
     events["rebuilt"] += 1
     # a damaged file is worth a look (a full disk, a copy cut short); a stale one is routine
     (log.warning if damaged else log.info)(
@@ -102,34 +120,46 @@ def attach(index: StoryIndex, store: Any) -> int:
     return -1
 
 
-def _adopt(index: StoryIndex, path: Path, header: dict[str, Any], graph_bytes: memoryview
-           ) -> str:
-    """Put the kept graph in the index when it matches; why not otherwise ("" when adopted)."""
+def _adopt(index: StoryIndex, path: Path, header: dict[str, Any], digests: memoryview,
+           graph_bytes: memoryview) -> tuple[str, int]:
+    """Put the kept graph in the index when it matches; why not otherwise ("" when adopted)
+    and how many of its keys were taken out for articles no longer stored."""
     if header.get("format") != FORMAT:
-        return "made with other settings"
+        return "made with other settings", 0
     ids: list[str] = header["ids"]
     position = {article_id: i for i, article_id in enumerate(index._key_of_row)}
-    at = [position.get(article_id, -1) for article_id in ids]
-    if len(set(ids)) != len(ids) or min(at, default=0) < 0:
-        return "it holds articles no longer stored (another store's, or removed)"
+    live = [key for key, article_id in enumerate(ids) if article_id]
+    if len({ids[key] for key in live}) != len(live):
+        return "it lists an article twice", 0
+    present = [key for key in live if ids[key] in position]
+    if not present or len(ids) - len(present) > REMOVED_SHARE * len(ids):
+        return "it holds articles no longer stored (another store's, or many removed)", 0
     pending = index._pending
-    if _digest(pending[i] for i in at) != header["vectors"]:
-        return "its vectors differ from the stored ones"
+    by_key = np.frombuffer(digests, dtype=np.uint8).reshape(len(ids), DIGEST)
+    expected = by_key[np.asarray(present, dtype=np.int64)].tobytes()
+    if _digests(pending[position[ids[key]]] for key in present) != expected:
+        return "its vectors differ from the stored ones", 0
     graph = new_graph(index.vectors.dim)
     if graph is None:  # pragma: no cover - usearch is a declared dependency
-        return "usearch is not importable"
+        return "usearch is not importable", 0
     graph.load(graph_bytes)
-    if len(graph) != len(ids):
-        return "its graph does not hold the vectors its file lists"
-    kept = set(ids)
+    if len(graph) != len(live):
+        return "its graph does not hold the vectors its file lists", 0
+    removed = [key for key in live if ids[key] not in position]
+    if removed:  # their nodes stay as waypoints; no search returns them
+        graph.remove(np.asarray(removed, dtype=np.uint64))
+        events["trimmed"] += 1
+    kept = {ids[key] for key in present}
     rest = [i for i, article_id in enumerate(index._key_of_row) if article_id not in kept]
-    index._key_of_row = ids + [index._key_of_row[i] for i in rest]
+    # a removed article's key names no article (""): ``stories_of_rows`` finds no story
+    index._key_of_row = [a if a in kept else "" for a in ids] + \
+        [index._key_of_row[i] for i in rest]
     index._pending = [pending[i] for i in rest]
     index.vectors.adopt(graph)
     events["reused"] += 1
-    log.info("story vector graph reused: %d kept vectors, %d added (%s)", len(ids), len(rest),
-             path)
-    return ""
+    log.info("story vector graph reused: %d kept vectors, %d removed, %d added (%s)",
+             len(present), len(removed), len(rest), path)
+    return "", len(removed)
 
 
 def save(index: StoryIndex, store: Any, kept: int = -1) -> None:
@@ -142,23 +172,25 @@ def save(index: StoryIndex, store: Any, kept: int = -1) -> None:
         return
     index.flush()
     graph = index.vectors.graph
-    if graph is None or len(graph) != len(index._key_of_row):
+    ids = index._key_of_row
+    if graph is None or len(graph) != len(ids) - ids.count(""):
         drop(store)
         return
     if kept == len(graph):
         return
-    graph_bytes = graph.save()
     # the vectors as the next load restores them (``_adopt`` digests those the same way)
-    vectors = (np.asarray(index.profiles[i].vector) for i in index._key_of_row)
-    header = json.dumps({"format": FORMAT, "ids": index._key_of_row,
-                         "vectors": _digest(vectors),
-                         "graph": hashlib.blake2b(graph_bytes, digest_size=32).hexdigest(),
-                         "size": len(graph_bytes)}).encode()
+    digests = _digests(np.asarray(index.profiles[i].vector) if i else None for i in ids)
+    graph_bytes = graph.save()
+    checksum = hashlib.blake2b(digests, digest_size=32)
+    checksum.update(graph_bytes)
+    header = json.dumps({"format": FORMAT, "ids": ids, "graph": checksum.hexdigest(),
+                         "size": len(digests) + len(graph_bytes)}).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as handle:
             handle.write(MAGIC + struct.pack("<Q", len(header)) + header)
+            handle.write(digests)
             handle.write(graph_bytes)
         os.replace(temporary, path)
     except OSError as exc:  # a full disk or a read-only folder costs the next run a rebuild
@@ -169,24 +201,29 @@ def save(index: StoryIndex, store: Any, kept: int = -1) -> None:
 
 
 def drop(store: Any) -> None:
-    """Forget the kept graph (a removal: the graph holds vectors no longer stored)."""
+    """Forget the kept graph (the index holds no graph, or one its keys do not describe)."""
     path = graph_path(store)
     if path is not None and path.exists():
         path.unlink(missing_ok=True)
         events["dropped"] += 1
 
 
-def _read(path: Path) -> tuple[dict[str, Any], memoryview]:
+def _read(path: Path) -> tuple[dict[str, Any], memoryview, memoryview]:
+    """The header, the vector digests and the graph's bytes, after the payload's digest."""
     data = memoryview(path.read_bytes())
     start = len(MAGIC) + 8
+    if len(data) >= start and bytes(data[:len(MAGIC) - 1]) == MAGIC[:-1] and \
+            data[len(MAGIC) - 1] != MAGIC[-1]:
+        raise OtherVersion("written by another version of Parallax")
     if len(data) < start or bytes(data[:len(MAGIC)]) != MAGIC:
         raise ValueError("not a Parallax graph file")
     (length,) = struct.unpack("<Q", data[len(MAGIC):start])
     header = json.loads(bytes(data[start:start + length]))
-    graph_bytes = data[start + length:]
+    payload = data[start + length:]
     if not isinstance(header, dict) or not isinstance(header.get("ids"), list) or \
             not all(isinstance(i, str) for i in header["ids"]) or \
-            len(graph_bytes) != header.get("size") or \
-            hashlib.blake2b(graph_bytes, digest_size=32).hexdigest() != header.get("graph"):
+            len(payload) != header.get("size") or len(payload) < DIGEST * len(header["ids"]) or \
+            hashlib.blake2b(payload, digest_size=32).hexdigest() != header.get("graph"):
         raise ValueError("truncated or corrupt")
-    return header, graph_bytes
+    cut = DIGEST * len(header["ids"])
+    return header, payload[:cut], payload[cut:]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 import numpy as np
@@ -54,6 +54,16 @@ MARK_GATE = 0.3
 VETOED = 0.01
 #: answers of the core veto kept at most (``StorySimilarity._cores_apart``), then forgotten
 APART_CACHE = 200_000
+
+
+def unit_weights(keys: Mapping[str, int], df: Mapping[str, int], docs: int) -> dict[str, float]:
+    """Keys (names, terms, marks) weighed by count and rarity among ``docs`` documents,
+    scaled to unit length."""
+    top = math.log(docs + PRIOR_DOCS + 1)
+    weighted = {k: (1 + math.log(c)) * (top - math.log(df.get(k, 0) + 0.5))
+                for k, c in keys.items() if c > 0}
+    norm = math.sqrt(sum(v * v for v in weighted.values()))
+    return {k: v / norm for k, v in weighted.items()} if norm else {}
 
 
 def rescale(cos: float) -> float:
@@ -116,15 +126,17 @@ class StorySimilarity:
         return math.log((n + 1) / (self.df.get(key, 0) + 0.5))
 
     def unit(self, keys: Counter[str], df: Counter[str] | None = None) -> dict[str, float]:
-        df = self.df if df is None else df
-        top = math.log(self.docs + PRIOR_DOCS + 1)
-        weighted = {k: (1 + math.log(c)) * (top - math.log(df.get(k, 0) + 0.5))
-                    for k, c in keys.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in weighted.values()))
-        return {k: v / norm for k, v in weighted.items()} if norm else {}
+        return unit_weights(keys, self.df if df is None else df, self.docs)
 
     def unit_terms(self, profile: ArticleProfile) -> dict[str, float]:
         return self.unit(profile.terms, self.tdf) if self.lexical_weight > 0 else {}
+
+    def frozen_terms(self) -> Callable[[Counter[str]], dict[str, float]]:
+        """``unit_terms`` as the weights stand now, for terms weighed later (a restored story's,
+        ``StoryState.term_sum``): the frequencies copied, as a run counts its own articles in
+        before it scores them."""
+        tdf, docs = dict(self.tdf), self.docs  # (no reference to the index: no cycle)
+        return lambda terms: unit_weights(terms, tdf, docs)
 
     def unit_marks(self, profile: ArticleProfile) -> dict[str, float]:
         if self.mark_weight <= 0 or not profile.marks:

@@ -8,12 +8,31 @@ so a story of any size costs one dot product (``index.py``); merging two stories
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
 from parallax.stories.actions import action_stages
+
+PROFILE_KEYS = 300  # name keys kept per story sum (the heaviest), bounding a huge story's cost
+#: how a restored member's terms are weighed when its story's term sums are first asked for:
+#: with the document frequencies of the load that restored it (``StorySimilarity.frozen_terms``)
+Weigh = Callable[[Counter[str]], dict[str, float]]
+
+
+def add_weights(weights: dict[str, float], language: str,
+                by_language: dict[str, dict[str, float]], count: Counter[str]) -> None:
+    """One member's unit weights (terms or marks) into a story's sums of its language."""
+    if weights:
+        sums = by_language.setdefault(language, {})
+        for k, v in weights.items():
+            sums[k] = sums.get(k, 0.0) + v
+        if len(sums) > 2 * PROFILE_KEYS:
+            by_language[language] = dict(
+                sorted(sums.items(), key=lambda kv: -kv[1])[:PROFILE_KEYS])
+        count[language] += 1
 
 
 @dataclass(slots=True)
@@ -24,9 +43,12 @@ class StoryState:
     related: list[str] = field(default_factory=list)
     key_sum: dict[str, float] = field(default_factory=dict)
     #: lexical term sums per language (terms of two languages never meet) and how many members
-    #: of each language carry terms
-    term_sum: dict[str, dict[str, float]] = field(default_factory=dict)
-    term_count: Counter[str] = field(default_factory=Counter)
+    #: of each language carry terms, read through ``term_sum`` and ``term_count``
+    summed_terms: dict[str, dict[str, float]] = field(default_factory=dict)
+    summed_term_count: Counter[str] = field(default_factory=Counter)
+    #: (weigh, terms, language) of restored members whose terms are not summed yet
+    #: (``StoryIndex.restore``), summed in arrival order when first asked for
+    unsummed_terms: list[tuple[Weigh, Counter[str], str]] = field(default_factory=list)
     #: cross-lingual mark sums per language and how many members of each carry marks
     mark_sum: dict[str, dict[str, float]] = field(default_factory=dict)
     mark_count: Counter[str] = field(default_factory=Counter)
@@ -41,6 +63,27 @@ class StoryState:
     vec_count: int = 0
     first: date | None = None
     last: date | None = None
+
+    @property
+    def term_sum(self) -> dict[str, dict[str, float]]:
+        """Weighing every restored member's terms was a seventh of the CPU of loading 100,000
+        stored articles for one more (docs/stories.md, twenty-sixth session, helper S2), while
+        a run scores a few dozen stories. Summed late, in the members' order and with the
+        load's weights, the sums are those an eager sum gives, bit for bit."""
+        if self.unsummed_terms:
+            self._sum_terms()
+        return self.summed_terms
+
+    @property
+    def term_count(self) -> Counter[str]:
+        if self.unsummed_terms:
+            self._sum_terms()
+        return self.summed_term_count
+
+    def _sum_terms(self) -> None:
+        due, self.unsummed_terms = self.unsummed_terms, []
+        for weigh, terms, language in due:
+            add_weights(weigh(terms), language, self.summed_terms, self.summed_term_count)
 
     @property
     def stages(self) -> dict[str, Counter[str]]:
