@@ -325,3 +325,24 @@ def test_an_empty_db_path_is_refused_not_a_temporary_database(
         assert out.exit_code == 2, (args, out.output)
         assert "--db" in out.output and "empty" in out.output, out.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]
+
+
+def test_batch_on_a_local_cluster_prints_no_dask_chatter(tmp_path: Path) -> None:
+    """``parallax batch`` printed 24 lines of Dask's INFO log ("Scheduler at: tcp://…",
+    "Start Nanny at …", "please install jupyter-server-proxy: python -m pip install …")
+    around its own two, though Parallax logs warnings only (``PARALLAX_LOG``)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    shard = tmp_path / "b.jsonl"
+    shard.write_text(json.dumps({"title": "Sailings added", "text": f"{BODY} {BODY}",
+                                 "outlet": "Coast Post"}) + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PARALLAX_LOG"}
+    done = subprocess.run([sys.executable, "-m", "parallax.cli", "batch", str(shard), "--out",
+                           str(tmp_path / "run1"), "--workers", "1", "--no-comparisons"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "done 1 shards analysed" in done.stderr
+    assert "INFO" not in done.stderr, done.stderr

@@ -12,6 +12,7 @@ least two outlets.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections import defaultdict
@@ -121,6 +122,9 @@ def _run_on_dask(todo: list[Partition], out: Path, config: Config, scheduler: st
                                 f"{exc or type(exc).__name__} (is it running? addresses look "
                                 "like tcp://10.0.0.5:8786)") from exc
     else:
+        # Dask's own INFO log ("Scheduler at: tcp://…", "please install jupyter-server-proxy")
+        # was 24 lines around the command's two; Parallax's level (PARALLAX_LOG) rules it
+        logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
         n = workers or max(1, os.cpu_count() or 1)
         threads = max(1, (os.cpu_count() or 1) // n)
         with dask.config.set(worker_settings(threads)):
