@@ -32,7 +32,7 @@ from parallax.segment.headline import (
     MARKS,
     POSTED,
     checked_title,
-    first_line_headline,
+    first_line_offer,
     headline_like,
     lead_words,
     title_part,
@@ -199,7 +199,7 @@ def titled_part(line: Line) -> str:
     173 times, right 148 (0.86), wrong 25, 4 of them in dumps without the page-title line on
     top; applied also where the rules had chosen a short line equal to a site part, it made 61
     titles right and 31 wrong, so it is not."""
-    return title_part(line.text)
+    return title_part(line.text, blog=True)
 
 
 
@@ -217,19 +217,20 @@ def plan_header(zone: list[Line], clf: LineClassifier, *, live: bool = False) ->
     if not plan.title:
         plan.title = titled_part(page[0])
     elif zone:
-        plan.title = _checked_title(plan.title, first_line_headline(page[0]), page,
-                                    zone[-1].index + 1, drop=not live)
+        first, short = first_line_offer(page[0])
+        plan.title = _checked_title(plan.title, first, page, zone[-1].index + 1,
+                                    drop=not live, short=short)
     return plan
 
 
 
 
 def _checked_title(chosen: str, first: str, page: list[Line], body: int, *,
-                   drop: bool = True) -> str:
+                   drop: bool = True, short: bool = False) -> str:
     """``checked_title`` for a dump: the lead is the first paragraph-like lines within
     ``LEAD_REACH`` lines after the header zone (``body``)."""
     return checked_title(chosen, first, lambda: lead_words(page[body:body + LEAD_REACH]),
-                         drop=drop)
+                         drop=drop, short=short)
 
 
 

@@ -52,7 +52,14 @@ BYLINE_START = re.compile(r"^(?i:by|von|par|por|di|door|av|af|автор|от):?
 #: part (a line-model column, fixed by the trained trees): a headline's own colon ("Tour de
 #: force: Lions tour 2005") must not cut the part ``titled_part`` returns.
 TITLE_PARTS = re.compile(r"\s(?:\||-|–|—|::|»|·)\s")
+#: WordPress's "<headline> « <blog>" page titles: "«" ends the headline only on a line with no
+#: "»" (French and German quotation marks pair them), and the blog's name after it, of any
+#: length, is no part (twenty-sixth session, helper T)
+BLOG_PART = re.compile(r"\s«\s")
 TITLE_PART_WORDS = 4
+#: a headline part of two or three words ("Harbour fish stew - Saltmouth Kitchen", made up)
+#: confirms a title holding all its words (``short_title_part``); it never replaces one
+SHORT_PART_WORDS = 2
 SITE_PART_WORDS = 4
 #: the rules' title stands when its content words' Dice overlap with the first line's headline
 #: is at least this; else the lead judges it (``checked_title``): the first
@@ -119,10 +126,12 @@ def _headline_like(text: str) -> bool:
     return n > 8 or not (PREV_NEXT.search(text) or UI_LINE.match(text))
 
 
-def title_part(text: str) -> str:
-    """``titled_part`` of a page title's text (a dump's first line, an HTML ``<title>``)."""
-    parts = [p.strip() for p in TITLE_PARTS.split(MARKS.sub("", text)) if p.strip()]
-    if len(parts) < 2:
+def title_part(text: str, *, blog: bool = False) -> str:
+    """``titled_part`` of a page title's text (a dump's first line, an HTML ``<title>``);
+    ``blog``: a blog's name after " « " is cut off first (``BLOG_PART``; dumps only: measured
+    on the text reader's path, not the HTML path's, twenty-sixth session)."""
+    parts, cut = _title_parts(text, blog)
+    if len(parts) + cut < 2:
         return ""
     longest = max(parts, key=lambda p: len(p.split()))
     if len(longest.split()) < TITLE_PART_WORDS or any(
@@ -135,16 +144,60 @@ def first_line_headline(line: Line) -> str:
     """What a page's first line offers as its headline: the headline part of a page title
     ("Headline | Site"), or the whole line when it has no separator, reads as a headline and
     has ``TITLE_PART_WORDS`` words or more."""
-    part = title_part(line.text)
-    if part or TITLE_PARTS.search(line.text):
-        return part
+    return first_line_offer(line)[0]
+
+
+def first_line_offer(line: Line) -> tuple[str, bool]:
+    """``first_line_headline`` and whether it is a ``short_title_part`` (which
+    ``checked_title`` lets confirm a title, never replace one)."""
+    part = title_part(line.text, blog=True)
+    if part or not separated(line.text):
+        return part or _whole_line(line), False
+    short = short_title_part(line.text)
+    return short, bool(short)
+
+
+def _whole_line(line: Line) -> str:
     if line.words >= TITLE_PART_WORDS and headline_like(line):
         return MARKS.sub("", line.text).strip()
     return ""
 
 
+def separated(text: str) -> bool:
+    """The line has a page title's separator (``TITLE_PARTS``, or ``BLOG_PART`` on a line
+    without "»")."""
+    return TITLE_PARTS.search(text) is not None or (
+        "»" not in text and BLOG_PART.search(text) is not None)
+
+
+def _title_parts(text: str, blog: bool = True) -> tuple[list[str], bool]:
+    """A page title's parts, and whether a blog's name after " « " was cut off (not a part)."""
+    text = MARKS.sub("", text)
+    head = BLOG_PART.split(text, 1)[0] if blog and "»" not in text else text
+    return [p.strip() for p in TITLE_PARTS.split(head) if p.strip()], head is not text
+
+
+def short_title_part(text: str) -> str:
+    """The first part of a page title when it has ``SHORT_PART_WORDS`` to
+    ``TITLE_PART_WORDS`` - 1 words, more than each other part, every other part at most
+    ``SITE_PART_WORDS`` and it reads as a headline ("Harbour fish stew - Saltmouth Kitchen",
+    made up), else "".
+
+    Why: ``title_part`` wants ``TITLE_PART_WORDS`` words, so such a line offered no headline
+    at all and ``checked_title`` dropped the header rules' right title (the same three words)
+    when the lead did not hold them (training sites, twenty-sixth session, helpers D3, T)."""
+    parts, cut = _title_parts(text)
+    if len(parts) + cut < 2:
+        return ""
+    first, n = parts[0], word_count(parts[0])
+    if not SHORT_PART_WORDS <= n < TITLE_PART_WORDS or any(
+            len(p.split()) > SITE_PART_WORDS or _words(p) >= _words(first) for p in parts[1:]):
+        return ""  # (a site's name first, "<site> - <post>", is no longer than the post's)
+    return first if _headline_like(first) else ""
+
+
 def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
-                  drop: bool = True) -> str:
+                  drop: bool = True, short: bool = False) -> str:
     """A chosen title checked against the page's own title (``first``) and the article's lead
     (``lead``: its content words, computed only when needed).
 
@@ -158,14 +211,17 @@ def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
     the text's first words; a wrong headline is shown on every listing). The first line alone
     cannot decide: without the page-title line on top it is often the site's tagline.
     Chosen on training sites out of fold (thirteenth session, lead; docs/segmentation.md
-    "Titles, thirteenth session")."""
+    "Titles, thirteenth session"). A ``short`` first-line headline (``short_title_part``)
+    confirms only a title holding all its content words and never replaces one: replacing, it
+    put blogs' and sites' names over right headlines (training sites, twenty-sixth session,
+    helper T)."""
     mine, theirs = content_words(chosen), content_words(first)
-    if first and same_words(mine, theirs):
-        return chosen
+    if first and (same_words(mine, theirs) if not short else bool(theirs) and theirs <= mine):
+        return chosen  # (a short part confirms a title that holds all of its words)
     words = lead()
-    if first and share_in(theirs, words) >= share_in(mine, words):
+    if first and not short and share_in(theirs, words) >= share_in(mine, words):
         return first
-    if drop and not first and words and len(mine) >= 2 and not mine & words:
+    if drop and (not first or short) and words and len(mine) >= 2 and not mine & words:
         return ""
     return chosen
 
@@ -267,7 +323,7 @@ def untitled_headline(paragraphs: list[str], page: list[Line],
     top = MARKS.sub("", page[0].text).strip()
     first = paragraphs[0]
     if 2 <= len(first.split()) <= REPEAT_MAX_WORDS and len(paragraphs) >= 2:
-        targets = [t for t in (top, title_part(page[0].text)) if t]
+        targets = [t for t in (top, title_part(page[0].text, blog=True)) if t]
         line = next((x for x in page[1:] if x.text == first), None)
         if line is not None and headline_like(line) \
                 and any(_token_f1(first, t) >= REPEAT_MATCH for t in targets):
@@ -309,11 +365,12 @@ def page_title_headline(title: str, paragraphs: list[str], page: list[Line],
         return title
     first = page[0]
     text = MARKS.sub("", first.text).strip()
-    theirs, part = content_words(text), title_part(text)
+    theirs, part = content_words(text), title_part(text, blog=True)
     mine = content_words(title)
     if title and same_words(mine, theirs):
         rest = title[len(part):] if part and title.startswith(part) else ""
-        if rest.strip() and not TITLE_PARTS.match(rest) and _run_on(rest):
+        if rest.strip() and not TITLE_PARTS.match(rest) and not BLOG_PART.match(rest) \
+                and _run_on(rest):
             return part
         return title  # (a separator after the part: the headline's own second part)
     if first.words < TITLE_PART_WORDS or first.words > PAGE_TITLE_MAX_WORDS or len(theirs) < 2 \
@@ -357,6 +414,10 @@ def _run_on(rest: str) -> bool:
     return rest.strip().isdigit() or POSTED.search(rest) is not None \
         or date_span(rest) is not None or _MONTH_DAY.search(rest) is not None or any(
             DATE_PREFIX.match(rest[m.start():]) for m in re.finditer(r"\b\w", rest))
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
 def _token_f1(a: str, b: str) -> float:
