@@ -59,3 +59,18 @@ def test_a_feed_with_a_character_reference_of_many_digits_is_read_not_lost() -> 
                             fetched_at="2026-05-02T08:00:00Z")
         assert isinstance(item, RawDocument), ref[:20]
         assert item.metadata["title"] == "Quay \ufffd works", ref[:20]
+
+
+def test_a_short_page_title_part_exempts_only_a_title_holding_all_its_words() -> None:
+    """ad08c53 lets a page title's 2-3-word first part confirm a dump's title only when the
+    title holds all of its words (``checked_title``), but ``titlecheck``'s gate read the same
+    part through ``first_line_headline`` and confirmed by overlap, so a title sharing two of
+    its three words was never judged by the title check."""
+    from parallax.segment.lines import read_lines
+    from parallax.segment.titlecheck import confirmed_by_first_line
+
+    lines = read_lines("Harbour fish stew - Saltmouth Kitchen\nHome | Recipes | About\n"
+                       "Fish prices fall in harbour town\nThe made-up harbour market sold "
+                       "less fish this week, traders said on Monday morning.")
+    assert not confirmed_by_first_line("Fish prices fall in harbour town", lines, [])
+    assert confirmed_by_first_line("Harbour fish stew with winter greens", lines, [])
