@@ -13,11 +13,12 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from tests.ingest_jobs import finished
+from tests.old_store import store_old_article
 
 from parallax.compare.render import comparison_view, render_markdown
 from parallax.frame import role_gate
 from parallax.frame.trained import TrainedFraming
-from parallax.records import Article, Mention, Page, PortrayalLabel, Published, Story
+from parallax.records import Article, Mention, PortrayalLabel, Published, Story
 from parallax.settings import Config
 from parallax.store import open_store
 from parallax.stories.profile import profile_of
@@ -74,13 +75,8 @@ STORED = " ".join(f"quay{n}" for n in range(400))
 def test_a_title_stored_whole_before_the_cut_is_shown_cut_on_every_page(
         tmp_path: Path) -> None:
     text = "The made-up ferry left the harbour of Tollby late, said a clerk there."
-    article = Article(id=Article.make_id(STORED, text), role="main", title=STORED,
-                      outlet="Coast Post", published=Published("2026-05-02", "2026-05-02"),
-                      text=text, language="en")
     path = tmp_path / "old.db"
-    store = open_store(path)
-    store.save_page(Page(input="uploads/old.txt", uri="uploads/old.txt", sha256=f"{1:064x}",
-                         kind="text", fetched_at="2026-05-02T08:00:00Z", articles=[article]))
+    store, article = store_old_article(path, STORED, text, 1)
     store.replace_stories([Story(id="s-old", title=STORED, main_count=1,
                                  article_ids=[article.id], outlets=["Coast Post"])],
                           [(article.id, profile_of(article).to_json())])

@@ -7,10 +7,9 @@ import html
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from tests.old_store import store_old_article
 
-from parallax.records import Article, Page, Published
 from parallax.settings import Config
-from parallax.store import open_store
 from parallax.titles import shown
 from parallax.web.app import create_app
 
@@ -23,13 +22,8 @@ def test_a_title_stored_whole_before_the_cut_is_still_readable_on_its_article_pa
     full, kept no trace of the rest of the title."""
     title = " ".join(f"tollword{n}" for n in range(300))  # 3,489 characters
     text = "A made-up ferry left the harbour of Tollby an hour late, a clerk there said."
-    article = Article(id=Article.make_id(title, text), role="main", title=title,
-                      outlet="Coast Post", published=Published("2026-05-02", "2026-05-02"),
-                      text=text, language="en")
     path = tmp_path / "old.db"
-    store = open_store(path)
-    store.save_page(Page(input="uploads/old.txt", uri="uploads/old.txt", sha256=f"{2:064x}",
-                         kind="text", fetched_at="2026-05-02T08:00:00Z", articles=[article]))
+    store, article = store_old_article(path, title, text, 2)
     store.close()
     config = Config()
     config.values.update({"web_rate_per_minute": 0, "web_warm_comparisons": False})
