@@ -196,6 +196,14 @@ def short_title_part(text: str) -> str:
     return first if _headline_like(first) else ""
 
 
+def offer_confirms(mine: set[str], theirs: set[str], short: bool) -> bool:
+    """Whether the first line's offer (content words ``theirs``) confirms a title (``mine``):
+    by ``same_words``, or a ``short`` part only when the title holds all its words. One rule
+    for ``checked_title`` and ``titlecheck.confirmed_by_first_line``: written in each, the
+    second had kept the overlap test for a short part (twenty-sixth session review)."""
+    return bool(theirs) and theirs <= mine if short else same_words(mine, theirs)
+
+
 def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
                   drop: bool = True, short: bool = False) -> str:
     """A chosen title checked against the page's own title (``first``) and the article's lead
@@ -216,8 +224,8 @@ def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
     put blogs' and sites' names over right headlines (training sites, twenty-sixth session,
     helper T)."""
     mine, theirs = content_words(chosen), content_words(first)
-    if first and (same_words(mine, theirs) if not short else bool(theirs) and theirs <= mine):
-        return chosen  # (a short part confirms a title that holds all of its words)
+    if first and offer_confirms(mine, theirs, short):
+        return chosen
     words = lead()
     if first and not short and share_in(theirs, words) >= share_in(mine, words):
         return first

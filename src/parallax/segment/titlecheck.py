@@ -31,8 +31,8 @@ from parallax.segment.headline import (
     content_words,
     first_line_offer,
     lead_words,
+    offer_confirms,
     page_title_headline,
-    same_words,
     share_in,
 )
 from parallax.segment.lines import Line, paragraph_like
@@ -103,8 +103,7 @@ def confirmed_by_first_line(title: str, lines: list[Line],
     first, short = first_line_offer(lines[0]) if lines else ("", False)
     if not first or title_line(title, lines, trace) == 0:
         return False
-    mine, theirs = content_words(title), content_words(first)
-    return bool(theirs) and theirs <= mine if short else same_words(mine, theirs)
+    return offer_confirms(content_words(title), content_words(first), short)
 
 
 @cache
