@@ -439,48 +439,9 @@ def render(comparison: dict[str, Any], fmt: str) -> str:
     return renderers.render_markdown(comparison)
 
 
-@app.command()
-def batch(inputs: Annotated[list[str], typer.Argument(
-              help="WARC, JSONL or Parquet shards, or folders of them.")],
-          out: Annotated[Path, typer.Option("--out", help="Output folder (Parquet).")],
-          scheduler: Annotated[str | None, typer.Option(
-              "--scheduler", help="Address of a running Dask scheduler, e.g. "
-              "tcp://10.0.0.5:8786; default: a local cluster sized to this machine.")] = None,
-          workers: Annotated[int | None, typer.Option(
-              "--workers", min=1, help="Worker processes of the local cluster (default: cores).")]
-          = None,
-          no_comparisons: Annotated[bool, typer.Option(
-              "--no-comparisons", help="Skip the per-story comparisons.")] = False,
-          config: ConfigOption = None) -> None:
-    """Analyse whole archives on Dask into Parquet, then group stories over all of them.
-    Restartable: finished shards are skipped on a re-run.
-
-    Example: [bold]parallax batch ccnews/*.warc.gz --out run1[/bold], then
-    [bold]parallax ingest --from-parquet run1 --db news.db[/bold]
-    """
-    from parallax.batch.run import run_batch
-
-    cfg = _config(config)
-    with _progress("Analysing shards") as advance:
-        report = run_batch(inputs, out, cfg, scheduler=scheduler, workers=workers,
-                           comparisons=not no_comparisons,
-                           on_partition=lambda r: advance(str(r.get("shard", ""))[-50:]))
-    for failure in report.failed:
-        err.print(f"[yellow]failed[/yellow] {escape(str(failure['shard']))}: "
-                  f"{escape(str(failure['reason']))}")
-    missing = [r.input for r in report.rejected_inputs if r.code == Code.NOT_FOUND.value]
-    for rejection in report.rejected_inputs:
-        if rejection.input not in missing:
-            say_rejected(rejection.input, rejection.reason)
-    # records rejected inside the shards (a WARC's PDFs, pages with no article) were only in
-    # rejections/: a done line without them read as if every record was an article
-    rejected = sum(int(r.get("rejected", 0)) for r in report.finished)
-    err.print(f"[green]done[/green] {len(report.finished)} shards analysed, "
-              f"{len(report.skipped)} already done, {len(report.failed)} failed; "
-              f"{report.articles} articles in {report.stories} stories; {rejected} records "
-              f"rejected in the shards analysed (why: {out}/rejections/); {out}/manifest.json")
-    if code := _exit_code(len(report.failed) + len(report.rejected_inputs), missing):
-        raise typer.Exit(code)  # a missing path: 2, as for ingest (README)
+# ``batch`` lives in its own module; imported here, before ``settings``, so the commands
+# are listed in the same order as ever
+from parallax import cli_batch  # noqa: E402,F401
 
 
 @app.command("settings")
