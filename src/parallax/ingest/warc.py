@@ -186,10 +186,13 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
         with opened as stream:
             iterator = ArchiveIterator(stream)
             iterator.INC_RECORD = ""  # its own stderr warning; the Rejection below says it
+            reading = True  # inside warcio, which parses the next record's header
             for record in iterator:
+                reading = False
                 if records < _skip:
                     records += 1
                     _drain(record)
+                    reading = True
                     continue
                 if pending is not None:
                     item, pending = _ended(pending, iterator.err_count > errors), None
@@ -201,6 +204,8 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
                 read = _document(record, given, path, limit)
                 _drain(record)  # only a whole record is handed on
                 pending = read
+                reading = True
+            reading = False
             if pending is not None:
                 item, pending = _ended(pending, iterator.err_count > errors), None
                 found += isinstance(item, RawDocument)
@@ -225,14 +230,61 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
                                  _skip=records, _found=found)
             return
         what = str(exc) if isinstance(exc, Truncated) else f"{type(exc).__name__}: {exc}"
+        if found == 0 and records <= 1 and (empty := _empty(path, data)):
+            yield Rejection(given, empty, Code.EMPTY.value)
+            return
+        if reading and isinstance(exc, AttributeError):
+            # warcio reads a request or response record's address without checking it is
+            # there: a header cut before it was "AttributeError: 'NoneType' object has …"
+            what = "a record header lacks WARC-Target-URI (cut off mid-header?)"
         what = " ".join(what.split())  # warcio quotes the bad line with its line end
-        yield Rejection(given, f"WARC archive is truncated or corrupt after {records} records "
-                        f"({found} documents kept): {what}; records after it are lost, "
+        yield Rejection(given, "WARC archive is truncated or corrupt after "
+                        f"{_n(records, 'record')} ({_n(found, 'document')} kept): {what}; "
+                        "records after it are lost, "
                         "fetch the file again", Code.PARSE.value)
+        return
+    if records == 0:  # nothing at all, or an empty gzip stream
+        yield Rejection(given, _empty(path, data) or "empty input: the archive holds no "
+                        "records", Code.EMPTY.value)
         return
     if found == 0:
         yield Rejection(given, "WARC archive holds no HTML or text response records",
                         Code.NO_ARTICLE.value)
+
+
+def _empty(path: Path, data: bytes | None) -> str | None:
+    """Why the archive is empty input, or None: no bytes, or (unzipped) only blank space. An
+    empty download was "holds no HTML or text response records" (E009), as if it held other
+    records, and one of blank lines "a record header lacks WARC-Type, …" (E008)."""
+    try:
+        raw = data if data is not None else \
+            path.read_bytes() if path.stat().st_size <= _SMALL else None
+    except OSError:
+        return None
+    if raw is None:
+        return None
+    if not raw:
+        return "empty input: the file has no content"
+    if raw[:2] == b"\x1f\x8b":
+        inflate = zlib.decompressobj(31)
+        try:
+            unzipped = inflate.decompress(raw, _SMALL)
+        except zlib.error:
+            return None
+        if inflate.unconsumed_tail or not inflate.eof:
+            return None
+        if not unzipped:
+            return "empty input: the gzip stream holds nothing"
+        raw = unzipped
+    return None if raw.strip() else "empty input: the archive holds only blank space, no records"
+
+
+#: an archive of at most this many bytes (and as many unzipped) is checked for being empty
+_SMALL = 1 << 16
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _ended(item: RawDocument | Rejection, overran: bool) -> RawDocument | Rejection:
