@@ -79,3 +79,54 @@ def test_an_empty_warc_is_empty_input_not_an_archive_without_pages(tmp_path: Pat
     (item,) = list(read_inputs([str(path)], Config()))
     assert isinstance(item, Rejection) and item.code == "E009"
     assert "holds no HTML or text response records" in item.reason
+
+
+def _feed(items: int, *, texts: bool = True) -> bytes:
+    """An RSS feed of ``items`` made-up items, each linking to a private address (so the guard
+    refuses each fetch and no request leaves this machine)."""
+    rows = "".join(
+        f"<item><title>Sailing {n} added</title><link>http://10.0.0.5/sailing-{n}</link>"
+        + (f"<description>{BODY * 2} Sailing {n} leaves at {n + 6} pm.</description>" if texts
+           else "") + "</item>" for n in range(items))
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Post</title>'
+            f"{rows}</channel></rss>").encode()
+
+
+def test_a_web_job_follows_feed_links_only_within_its_address_cap(tmp_path: Path) -> None:
+    """With ``follow_feed_links`` on in the server's config, an uploaded feed's item links
+    were fetched outside ``web_max_addresses``: a job of ten 500-item feeds fetched 5,000
+    pages. The cap now holds for the box, the lists and the links followed together; a link
+    past it is not fetched, and says why, and the item keeps the feed's own text."""
+    from fastapi.testclient import TestClient
+    from tests.ingest_jobs import finished
+
+    from parallax.web.app import create_app
+    from parallax.web.security import hash_token
+
+    config = Config()
+    config.values.update({"web_rate_per_minute": 0, "web_warm_comparisons": False,
+                          "web_max_addresses": 3, "follow_feed_links": True})
+    client = TestClient(create_app(str(tmp_path / "feeds.db"), config,
+                                   token_hash=hash_token("made-up-token")))
+    sent = client.post("/api/ingest", headers={"Authorization": "Bearer made-up-token"},
+                       data={"urls": "http://10.0.0.5/front"},
+                       files=[("files", ("coast.rss", _feed(5)))])
+    assert sent.status_code == 202, sent.text
+    job = finished(client, sent.json())
+    assert job["state"] == "done", job
+    tried = [o for o in job["outcomes"] if o["code"] == "E011"]  # fetches the guard refused
+    assert len(tried) == 3, job["outcomes"]  # the box's address and two links: the cap
+    passed = [o for o in job["outcomes"] if "web_max_addresses" in (o["reason"] or "")]
+    assert [o["input"] for o in passed] == ["http://10.0.0.5/sailing-2",
+                                            "http://10.0.0.5/sailing-3",
+                                            "http://10.0.0.5/sailing-4"]
+    assert all(o["code"] == "E004" and "not fetched" in o["reason"] for o in passed)
+    stored = [o for o in job["outcomes"] if o["status"] == "stored"]
+    assert len(stored) == 5  # every item's own text, fetched page or not
+    # an item with no text of its own past the cap is rejected as itself, with the reason
+    sent = client.post("/api/ingest", headers={"Authorization": "Bearer made-up-token"},
+                       files=[("files", ("bare.rss", _feed(4, texts=False)))])
+    job = finished(client, sent.json())
+    assert [o["code"] for o in job["outcomes"]].count("E011") == 3
+    (bare,) = [o for o in job["outcomes"] if "web_max_addresses" in (o["reason"] or "")]
+    assert bare["input"].endswith("#item-4") and bare["status"] == "rejected", bare

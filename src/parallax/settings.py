@@ -190,7 +190,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("web_max_addresses", 1000,
             "Most web addresses one web ingest job fetches: the address box and the lists of "
             "addresses pasted or uploaded, together; a submission over it is refused whole "
-            "(422) with the count. 0: no cap. `parallax ingest` has none.",
+            "(422) with the count. Feed item links (`follow_feed_links`) count as they are "
+            "read: past the cap a link is not fetched (E004, the item keeps the feed's text). "
+            "0: no cap. `parallax ingest` has none.",
             "The box holds 20,000 characters (a few hundred addresses); an uploaded list was "
             "held to nothing, so one token could make a job of ~100,000 fetches."),
     Setting("web_warm_comparisons", True,
@@ -230,12 +232,32 @@ STAGE_HELP: dict[str, str] = {
 
 
 @dataclass(slots=True)
+class FetchBudget:
+    """The web addresses a web ingest job may still fetch (``web_max_addresses``). The box's
+    and the lists' addresses are counted before the job is queued; the item links of a feed
+    (``follow_feed_links``) only as it is read, so they were outside the cap: one job of ten
+    500-item feeds fetched 5,000 pages."""
+
+    left: int
+    cap: int
+
+    def take(self) -> bool:
+        """One more fetch, if any is left."""
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        return True
+
+
+@dataclass(slots=True)
 class Config:
     """The one options object that flows through the pipeline."""
 
     stages: dict[str, str] = field(default_factory=lambda: dict(STAGE_DEFAULTS))
     values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
     source: str | None = None
+    #: a web job's fetches left; None (the command line): no cap
+    budget: FetchBudget | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]

@@ -130,6 +130,15 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         body = content if len(content) >= len(summary) else summary
         link = _item_link(entry, base)
         follow = bool(config["follow_feed_links"]) and bool(link)
+        if follow and config.budget is not None and not config.budget.take():
+            follow = False  # past the web job's address cap: said, and the feed's text kept
+            if body.strip():
+                yield Rejection(str(link), _past_cap(config.budget.cap, "the item's text from "
+                                "the feed is stored instead"), Code.TOO_LARGE.value)
+            else:
+                yield Rejection(item_uri, _past_cap(config.budget.cap, "the item has no text "
+                                "of its own, so nothing of it is stored"), Code.TOO_LARGE.value)
+                continue
         if not body.strip() and not follow:
             # an item of a title alone was told to re-run with --follow-links, which has no
             # link to follow either
@@ -172,6 +181,13 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         yield Rejection(given, f"the feed ends too soon ({cut}): cut off in a download? "
                         f"{len(entries)} complete items were read; any after the cut are lost, "
                         "fetch the feed again", Code.PARSE.value)
+
+
+def _past_cap(cap: int, kept: str) -> str:
+    return (f"not fetched: this web ingest job has fetched its {cap:,} addresses "
+            f"(web_max_addresses), feed item links included; {kept}. To read the pages, send "
+            "the feed in a job of fewer addresses, or give it to 'parallax ingest "
+            "--follow-links' where the server runs")
 
 
 def _follow(link: str, own: RawDocument,

@@ -18,13 +18,13 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from parallax.ingest.sources import listed_addresses
 from parallax.ingest.url import is_url, redacted
-from parallax.settings import Config
+from parallax.settings import Config, FetchBudget
 from parallax.store.remove import PASTED
 
 log = logging.getLogger(__name__)
@@ -135,15 +135,19 @@ class IngestJobs:
         if not inputs:
             shutil.rmtree(folder, ignore_errors=True)
             raise ValueError("nothing to ingest: paste text, choose files or give addresses")
-        if over := _over_cap(listed, int(self.config["web_max_addresses"])):
+        cap = int(self.config["web_max_addresses"])
+        if over := _over_cap(listed, cap):
             shutil.rmtree(folder, ignore_errors=True)
             raise ValueError(over)
+        # what is left of the cap for the links of feeds (``follow_feed_links``), spent as read
+        config = replace(self.config, budget=FetchBudget(cap - sum(listed.values()), cap)
+                         if cap else None)
         job = Job(id=uuid.uuid4().hex[:12], inputs=inputs, labels=labels)
         with self.lock:
             self.jobs[job.id] = job
             for old in list(self.jobs)[:-MAX_JOBS_KEPT]:
                 del self.jobs[old]
-        self.pool.submit(self._run, job, folder)
+        self.pool.submit(self._run, job, folder, config)
         return job
 
     def warm(self, story_ids: list[str] | None = None) -> None:
@@ -183,7 +187,7 @@ class IngestJobs:
         with self.lock:
             return self.jobs.get(job_id)
 
-    def _run(self, job: Job, folder: Path) -> None:
+    def _run(self, job: Job, folder: Path, config: Config) -> None:
         from parallax.runner import InputOutcome, ingest
         from parallax.store import open_store
 
@@ -213,7 +217,7 @@ class IngestJobs:
                                          "reason": outcome.reason, "code": outcome.code,
                                          "articles": [a["id"] for a in outcome.articles]})
 
-                report = ingest(job.inputs, store, self.config, on_item=on_item, names=names)
+                report = ingest(job.inputs, store, config, on_item=on_item, names=names)
                 job.stories = report.story_count
                 job.done = len(job.inputs)
                 changed = [s.id for s in report.stories]
