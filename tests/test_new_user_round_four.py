@@ -9,6 +9,8 @@ import gzip
 import io
 from pathlib import Path
 
+import pytest
+
 from parallax.ingest import read_inputs
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
@@ -130,3 +132,49 @@ def test_a_web_job_follows_feed_links_only_within_its_address_cap(tmp_path: Path
     assert [o["code"] for o in job["outcomes"]].count("E011") == 3
     (bare,) = [o for o in job["outcomes"] if "web_max_addresses" in (o["reason"] or "")]
     assert bare["input"].endswith("#item-4") and bare["status"] == "rejected", bare
+
+
+def test_replace_counts_one_earlier_version_in_the_singular(tmp_path: Path) -> None:
+    """``ingest --replace`` said "replacing 1 earlier versions"."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    record = {"title": "Evening sailings added", "outlet": "Coast Post",
+              "url": "https://coast.example/sailings", "text": BODY * 3}
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    first = tmp_path / "a.jsonl"
+    first.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(first), "--db", db]).exit_code == 0
+    fixed = tmp_path / "b.jsonl"
+    fixed.write_text(json.dumps({**record, "text": BODY * 3 + "Corrected: two sailings."})
+                     + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["ingest", str(fixed), "--db", db, "--replace"])
+    words = " ".join(out.output.split())
+    assert out.exit_code == 0 and "(replacing 1 earlier version)" in words, words
+
+
+def test_batch_exits_1_when_records_inside_its_shards_were_rejected(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``batch`` exited 0 when records inside its shards were rejected (a WARC's PDFs, a
+    page with no article), while ``ingest`` of the same archive exits 1: a script could not
+    tell "done, some rejected" from "every record read". Exit 1 now, as ingest (README)."""
+    from typer.testing import CliRunner
+
+    import parallax.batch.run as batch_run
+    from parallax.cli import app
+
+    def ran(rejected: int) -> int:
+        report = batch_run.BatchReport(partitions=1, finished=[{"shard": "a",
+                                                                "rejected": rejected}],
+                                       articles=1, stories=1)
+        monkeypatch.setattr(batch_run, "run_batch", lambda *args, **kwargs: report)
+        result = CliRunner().invoke(app, ["batch", str(tmp_path), "--out",
+                                          str(tmp_path / "o")])
+        return result.exit_code
+
+    assert ran(0) == 0
+    assert ran(3) == 1

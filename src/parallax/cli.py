@@ -151,6 +151,11 @@ def _progress(label: str, total: int | None = None) -> Iterator[Any]:
             task, advance=1, description=description or label)
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``1 earlier version``, ``2 earlier versions``."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def _missing(inputs: list[str]) -> list[str]:
     from parallax.ingest.streams import STDIN
     from parallax.ingest.url import is_address
@@ -319,10 +324,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
     if as_json:
         sys.stdout.write(json.dumps({"schema": 1, "summary": summary, "db": db}) + "\n")
     else:
-        replaced = f" (replacing {summary['replaced']} earlier versions)" if replace else ""
+        replaced = f" (replacing {counted(summary['replaced'], 'earlier version')})" \
+            if replace else ""
         err.print(f"[green]done[/green] stored {summary['stored']}{replaced}, skipped "
                   f"{summary['skipped']} (already stored), rejected {summary['rejected']}; "
-                  f"{summary['stories']} stories in {escape(db)}")
+                  f"{counted(summary['stories'], 'story', 'stories')} in {escape(db)}")
         if report.unmatched:
             from parallax.runner import NOTHING_TO_MATCH
 

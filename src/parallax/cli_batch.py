@@ -57,5 +57,8 @@ def batch(inputs: Annotated[list[str], typer.Argument(
               f"{len(report.skipped)} already done, {len(report.failed)} failed; "
               f"{report.articles} articles in {report.stories} stories; {rejected} records "
               f"rejected in the shards analysed (why: {out}/rejections/); {out}/manifest.json")
-    if code := _exit_code(len(report.failed) + len(report.rejected_inputs), missing):
+    # records rejected inside the shards count as for ingest: exit 1 is "done, some
+    # rejected", so a script can tell it from "every record read" (0)
+    if code := _exit_code(len(report.failed) + len(report.rejected_inputs) + rejected,
+                          missing):
         raise typer.Exit(code)  # a missing path: 2, as for ingest (README)
