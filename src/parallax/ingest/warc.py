@@ -266,13 +266,16 @@ def _empty(path: Path, data: bytes | None) -> str | None:
     if not raw:
         return "empty input: the file has no content"
     if raw[:2] == b"\x1f\x8b":
-        inflate = zlib.decompressobj(31)
-        try:
-            unzipped = inflate.decompress(raw, _SMALL)
-        except zlib.error:
-            return None
-        if inflate.unconsumed_tail or not inflate.eof:
-            return None
+        unzipped = b""
+        while raw:  # every member: an empty first one may be followed by records
+            inflate = zlib.decompressobj(31)
+            try:
+                unzipped += inflate.decompress(raw, _SMALL - len(unzipped))
+            except zlib.error:
+                return None
+            if inflate.unconsumed_tail or not inflate.eof or len(unzipped) >= _SMALL:
+                return None
+            raw = inflate.unused_data
         if not unzipped:
             return "empty input: the gzip stream holds nothing"
         raw = unzipped
