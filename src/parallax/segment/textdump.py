@@ -17,6 +17,7 @@ from parallax.segment.agreement import Disagrees, agreement, agrees, teasers
 from parallax.segment.decoder import Decoder, Segmented
 from parallax.segment.entries import page_marks
 from parallax.segment.formend import form_end, main_above
+from parallax.segment.header import MD_HEADING
 from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
@@ -99,7 +100,27 @@ def _checked_title(seg: Segmented, lines: list[Line]) -> Segmented:
         main.title = titlecheck.shown_title(main.title, main.paragraphs, lines, seg.trace)
         if given.strip() and main.title != given and given not in main.paragraphs:
             seg.boilerplate.append(Boilerplate(given, "unconfirmed_title"))
+    _no_title_line_lost(seg)
     return seg
+
+
+def _no_title_line_lost(seg: Segmented) -> None:
+    """A line traced as the title that no article holds (as its title, a part of its title
+    line, or text) and no boilerplate either becomes boilerplate of kind
+    ``unconfirmed_title``. The header's own check (``headline.checked_title``: a title none of
+    whose content words the lead holds is no title) dropped a German headline of compounds
+    ("Stadtratsmehrheit kippt …" over "Der Rat der Stadt …") before the title check saw it,
+    and it was on no page (twenty-seventh session)."""
+    titled = [(MD_HEADING.sub("", text).strip(), text) for text, where in seg.trace
+              if where == "title" and text.strip()]
+    if not titled:
+        return
+    titles = [d.title.strip() for d in seg.articles if d.title.strip()]
+    held = {p for d in seg.articles for p in d.paragraphs} | {b.text for b in seg.boilerplate}
+    for bare, text in titled:
+        if text not in held and bare not in held and not any(t in bare for t in titles):
+            seg.boilerplate.append(Boilerplate(text, "unconfirmed_title"))
+            held.add(text)
 
 
 __all__ = ["segment_text"]
