@@ -214,3 +214,35 @@ def test_a_headline_the_header_rules_drop_is_kept_as_boilerplate(tmp_path: Path)
     kept = [b for b in page["boilerplate"] if b["text"] == headline]
     assert any(headline in s for s in shown) or [b["kind"] for b in kept] == [
         "unconfirmed_title"], page
+
+
+def test_an_article_page_links_to_its_story(tmp_path: Path) -> None:
+    """Search, entity and outlet pages lead to an article; the article page named no story,
+    so a reader who found an article by search could not reach the comparison of its story
+    (the outlet and entity pages link stories beside articles, search does not)."""
+    import json
+
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.store import open_store
+    from parallax.web.app import create_app
+
+    records = tmp_path / "day.jsonl"
+    records.write_text(json.dumps({"title": "Evening sailings added", "outlet": "Coast Post",
+                                   "url": "https://coast.example/sailings",
+                                   "text": BODY * 3}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert CliRunner().invoke(app, ["ingest", str(records), "--db", db]).exit_code == 0
+    store = open_store(db)
+    try:
+        (story,) = store.stories()
+        article_id = story.article_ids[0]
+    finally:
+        store.close()
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    page = TestClient(create_app(db, config)).get(f"/article/{article_id}")
+    assert page.status_code == 200
+    assert f'href="/story/{story.id}"' in page.text

@@ -88,6 +88,10 @@ class FakeStore:
     def article_versions(self, article_ids: list[str]) -> list[tuple[str, str]]:
         return [(i, f"doc-{i}") for i in sorted(article_ids) if i in self.items]
 
+    def article_stories(self, article_ids: list[str]) -> list[str]:
+        return sorted({s.id for s in self.all_stories for i in article_ids
+                       if i in s.article_ids})
+
     def article_source(self, article_id: str) -> dict[str, Any] | None:
         return {"input": f"corpus/{article_id}.html", "uri": "file:///x", "kind": "html",
                 "fetched_at": "2026-10-16T09:00:00Z", "also_in": []}

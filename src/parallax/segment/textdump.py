@@ -116,7 +116,8 @@ def _no_title_line_lost(seg: Segmented) -> None:
     if not titled:
         return
     titles = [d.title.strip() for d in seg.articles if d.title.strip()]
-    held = {p for d in seg.articles for p in d.paragraphs} | {b.text for b in seg.boilerplate}
+    held = {p for d in seg.articles for p in d.paragraphs} | {b.text for b in seg.boilerplate} \
+        | set(seg.comments)
     for bare, text in titled:
         if text not in held and bare not in held and not any(t in bare for t in titles):
             seg.boilerplate.append(Boilerplate(text, "unconfirmed_title"))

@@ -133,6 +133,9 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                 "related": store.related(article_id),
                 "boilerplate": store.boilerplate(article_id),
                 "comments": store.comments([article_id]),
+                # search leads to an article, and the article page named no story: the
+                # comparison was out of reach from there (twenty-seventh session)
+                "stories": store.article_stories([article_id]),
             }
         chosen = [layer for layer in LAYERS if layer in (layers or LAYERS)]
         # a title stored whole before the cap has no note and is not in the text: the page
