@@ -229,7 +229,8 @@ def checked_title(chosen: str, first: str, lead: Callable[[], set[str]], *,
     words = lead()
     if first and not short and share_in(theirs, words) >= share_in(mine, words):
         return first
-    if drop and (not first or short) and words and len(mine) >= 2 and not mine & words:
+    if drop and (not first or short) and words and len(mine) >= 2 \
+            and not shares_a_word(mine, words):
         return ""
     return chosen
 
@@ -283,6 +284,24 @@ def forget_words() -> None:
 def share_in(words: set[str], lead: set[str]) -> float:
     """The share of ``words`` found in ``lead``."""
     return len(words & lead) / max(1, len(words))
+
+
+#: a title word this long may be a compound; a lead word this long inside it is shared
+COMPOUND_MIN, COMPOUND_PART_MIN = 10, 5
+
+
+def shares_a_word(mine: set[str], lead: set[str]) -> bool:
+    """Whether a title's content words meet the lead's: a word of both, or a long title
+    word holding a lead word (a compound's part). Why: German and other compounding
+    languages write in one headline word what the lead says in several ("Stadtratsmehrheit"
+    over "der Rat der Stadt", "Parkgebührenerhöhung" over "die Gebühren für das Parken",
+    made up), so ``checked_title`` dropped such headlines as sharing nothing with the lead.
+    Training sites (twenty-seventh session, 11,592 dumps with a reference headline): 4 titles
+    none -> right, none worse; parts of 4 letters in words of 8: 8 right and 8 wrong."""
+    if mine & lead:
+        return True
+    parts = [w for w in lead if len(w) >= COMPOUND_PART_MIN]
+    return any(p in m for m in mine if len(m) >= COMPOUND_MIN for p in parts if p != m)
 
 
 def same_words(mine: set[str], theirs: set[str]) -> bool:
