@@ -269,3 +269,36 @@ def test_an_article_page_links_to_its_story(tmp_path: Path) -> None:
     page = TestClient(create_app(db, config)).get(f"/article/{article_id}")
     assert page.status_code == 200
     assert f'href="/story/{story.id}"' in page.text
+
+
+def test_a_page_declaring_a_size_over_the_cap_is_refused_unread() -> None:
+    """A server that declares a body of 10 GB and closes after a few bytes was "could not
+    fetch …: RemoteProtocolError … (run the same command again later)": advice that cannot
+    help. A declared length over ``max_input_bytes`` is refused before the body is read."""
+    import http.server
+    import threading
+
+    class Huge(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(10**10))
+            self.end_headers()
+            self.wfile.write(b"<html>")
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Huge)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        config = Config()
+        config.values["allow_private_addresses"] = ["127.0.0.1"]
+        url = f"http://127.0.0.1:{server.server_address[1]}/big"
+        (item,) = list(read_inputs([url], config))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert isinstance(item, Rejection) and item.code == "E004", item
+    assert "10,000,000,000 bytes" in item.reason and "max_input_bytes" in item.reason
+    assert "again later" not in item.reason

@@ -138,6 +138,12 @@ def fetch(url: str, config: Config, *, client: httpx.Client | None = None) -> ht
                 if response.status_code >= 400:
                     raise InputRejected(Code.FETCH, f"{current} answered HTTP "
                                         f"{response.status_code}{_status_hint(response)}")
+                declared = response.headers.get("content-length", "").strip()
+                if declared.isdigit() and int(declared) > limit:  # refused unread: reading
+                    # on ended in the server's cut ("run the same command again later")
+                    raise InputRejected(Code.TOO_LARGE, f"{current} declares {int(declared):,} "
+                                        f"bytes, larger than {limit / 1e6:.0f} MB (setting "
+                                        "max_input_bytes)")
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
