@@ -1,6 +1,7 @@
 """HTML path: trafilatura's text is cut at a comments heading below the article (the thread it
 ran on into becomes the page's comments), and only there; a comment form's field labels end the
-article too (``cut_at_post_end``), even under a post too short for the comments cut."""
+article too (``cut_at_post_end``), even under a post too short for the comments cut when the post
+holds a sentence's worth of words."""
 
 from __future__ import annotations
 
@@ -95,13 +96,15 @@ def test_a_short_posts_comment_form_and_what_follows_leave_the_article() -> None
     assert "RSS feed for comments on this post." in dropped and "Leave a Reply" in dropped
 
 
-def test_a_post_too_short_to_stand_alone_keeps_its_form() -> None:
-    """Cut, it would be rescued from the visible lines or rejected (``min_article_chars``):
-    both lost more on training sites than the form costs."""
+def test_a_short_post_loses_its_form_unless_it_is_only_a_label() -> None:
+    """A short post with a sentence's worth of words stands (the segmenter keeps it, marked low
+    confidence: ``tests/test_html_short_post.py``); a page with only a label or two above the
+    form has no post to stand for the article, and keeps its form."""
     from parallax.segment.htmlpage import cut_at_post_end
 
-    paragraphs = [POST, "No comments yet.", "Name (required)", "Website", "Submit"]
-    assert cut_at_post_end(paragraphs) == (paragraphs, [])
+    form = ["No comments yet.", "Name (required)", "Website", "Submit"]
+    assert cut_at_post_end([POST, *form]) == ([POST], form)
+    assert cut_at_post_end(["Share", "Print page", *form]) == (["Share", "Print page", *form], [])
 
 
 def test_a_form_inside_the_page_goes_alone_when_the_article_goes_on_below() -> None:

@@ -278,6 +278,8 @@ _THREAD_NOTE = re.compile(r"comment|trackback|\brss\b|kommentar|коммент",
 FORM_LABELS, FORM_SPAN = 2, 4
 #: a paragraph of this many words below the form is article text: only the form goes then
 FORM_PROSE_WORDS = 40
+#: a short post above a form stands when one of its lines holds this many words
+SHORT_POST_WORDS = 5
 
 
 def form_label(text: str) -> bool:
@@ -300,9 +302,10 @@ def cut_at_post_end(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     end above them without a comments heading for ``cut_at_comments``. On the 1,828
     training-site pages, end to end, in two site-grouped halves: page-mean F1 +0.0002 /
     +0.0003, site-weighted +0.00004 / +0.00009, 7 pages change, none loses (docs/segmentation.md,
-    "Twenty-first session (helper H)"): small, because a post left under ``CUT_MIN_CHARS`` keeps
-    its form. The thread's notes right above a form go with it; a long paragraph further below
-    keeps what follows (the form stood inside the page)."""
+    "Twenty-first session (helper H)"); a short post cut too (the segmenter keeps it, marked low
+    confidence), 9 more pages, none lower (twenty-seventh session). The thread's notes right
+    above a form go with it; a long paragraph further below keeps what follows (the form stood
+    inside the page)."""
     labels = [form_label(p) for p in paragraphs]
     ends = [POST_END.match(p.strip()) is not None for p in paragraphs]
     marks = [a or b for a, b in zip(labels, ends, strict=True)]
@@ -321,9 +324,11 @@ def cut_at_post_end(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             kept, cut = paragraphs[:start] + paragraphs[end:], paragraphs[start:end]
         else:
             kept, cut = paragraphs[:start], paragraphs[start:]
-        # as for a comments heading: a post left shorter would be rescued from the visible
-        # lines or rejected (min_article_chars), both worse than keeping its form
-        if sum(len(p) for p in kept) < CUT_MIN_CHARS:
+        # a post shorter than ``CUT_MIN_CHARS`` stands when it holds a sentence's worth of words
+        # (the caller keeps it, marked low confidence: twenty-seventh session); a page with
+        # only a label or two above the form keeps its form, as for a comments heading
+        if sum(len(p) for p in kept) < CUT_MIN_CHARS \
+                and not any(len(p.split()) >= SHORT_POST_WORDS for p in kept):
             break
         return kept, cut
     return paragraphs, []
