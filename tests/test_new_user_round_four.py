@@ -302,3 +302,19 @@ def test_a_page_declaring_a_size_over_the_cap_is_refused_unread() -> None:
     assert isinstance(item, Rejection) and item.code == "E004", item
     assert "10,000,000,000 bytes" in item.reason and "max_input_bytes" in item.reason
     assert "again later" not in item.reason
+
+
+def test_batch_of_only_missing_paths_writes_nothing_and_says_no_done_line(
+        tmp_path: Path) -> None:
+    """``batch nosuch --out run1`` made run1/ with a manifest.json and printed "done 0 shards
+    analysed, … 0 articles in 0 stories" before "path not found": a typo left an output folder
+    that a later run would read as a finished batch of nothing."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    out = CliRunner().invoke(app, ["batch", str(tmp_path / "nosuch"), "--out",
+                                   str(tmp_path / "run1"), "--workers", "1"])
+    assert out.exit_code == 2, out.output
+    assert "path not found" in out.output and "done" not in out.output
+    assert not (tmp_path / "run1").exists()

@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from parallax.cli import ConfigOption, _config, _exit_code, _progress, app, err, say_rejected
+from parallax.cli import (
+    ConfigOption,
+    _config,
+    _exit_code,
+    _missing,
+    _progress,
+    app,
+    err,
+    say_rejected,
+)
 from parallax.errors import Code
 
 
@@ -38,6 +47,8 @@ def batch(inputs: Annotated[list[str], typer.Argument(
     """
     from parallax.batch.run import run_batch
 
+    if len(missing := _missing(inputs)) == len(inputs):  # a typo: no output folder, no
+        raise typer.Exit(_exit_code(0, missing))  # "done 0 shards" line before the error
     cfg = _config(config)
     with _progress("Analysing shards") as advance:
         report = run_batch(inputs, out, cfg, scheduler=scheduler, workers=workers,
