@@ -10,7 +10,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from parallax.segment.linemodel import default_model
 from parallax.segment.lines import read_lines
-from parallax.segment.trees import from_dict, from_sklearn
+from parallax.segment.trees import WALK_ELEMENTS, TreeEnsemble, from_dict, from_sklearn
 
 
 @pytest.mark.parametrize("depth", [3, 6])
@@ -55,3 +55,35 @@ def test_shipped_line_model_scores_an_article_above_its_menu() -> None:
     # comment-free gold gives it 0.61; the article's lines 0.57-0.95)
     assert min(p[5:8]) > 0.5 > max(p[[0, 1, 8, 9, 10]])
     assert min(p[5:8]) > max(p[[0, 1, 2, 8, 9, 10]])
+
+
+@pytest.mark.parametrize("order", ["F", "C"])
+def test_a_long_page_is_walked_in_blocks_that_score_as_the_whole_walk(
+        order: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``raw`` walks a page of more than ``WALK_ELEMENTS`` places in blocks of equal size (the
+    walk's arrays then stay in the cache): every line's score is the whole page's walk's, to
+    the bit, whether the blocks divide the page evenly or not."""
+    model = default_model()
+    assert model is not None and model.trees is not None
+    trees = model.trees
+    width = int(trees.feature.max()) + 1
+    rng = np.random.default_rng(27)
+    per_block = WALK_ELEMENTS // trees.feature.shape[0]
+    whole = TreeEnsemble._walk
+    walked: list[int] = []
+
+    def counted(self: TreeEnsemble, x: np.ndarray) -> np.ndarray:
+        walked.append(len(x))
+        return whole(self, x)
+
+    for n in (per_block, per_block + 1, 3 * per_block + 7):
+        x = np.asarray(rng.normal(size=(n, width)), order=order)
+        x[:, ::3] = np.round(x[:, ::3])  # ties with the thresholds' whole numbers too
+        walked.clear()
+        monkeypatch.setattr(TreeEnsemble, "_walk", counted)
+        scores = trees.raw(x)
+        monkeypatch.setattr(TreeEnsemble, "_walk", whole)
+        # as few blocks as hold the page, of sizes one line apart
+        assert len(walked) == -(-n // per_block) and sum(walked) == n
+        assert max(walked) <= per_block and max(walked) - min(walked) <= 1
+        assert scores.tobytes() == trees._walk(x).tobytes()
