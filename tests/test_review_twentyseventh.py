@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
 from tests.test_new_user_round_four import _warc
 
 from parallax.ingest import read_inputs
@@ -30,3 +31,32 @@ def test_an_empty_first_gzip_member_does_not_make_a_cut_archive_empty(tmp_path: 
         other.write_bytes(data)
         (item,) = list(read_inputs([str(other)], Config()))
         assert isinstance(item, Rejection) and item.code == "E002", (name, item)
+
+
+def test_a_long_page_is_walked_in_blocks_one_line_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """24e7aea walked a long page in blocks of ``ceil(n / blocks)`` lines and a remainder, which
+    can be one line (a page of 102,081 lines: 319 blocks of 320 and one of 1); a lone line's
+    scores are summed over the trees in another order, so they may differ from the whole
+    walk's in the last bit, against the commit's "same to the bit". Blocks one line apart keep
+    at least two lines each. Shown with blocks of four lines: 13 lines were 4, 4, 4 and 1."""
+    import numpy as np
+
+    from parallax.segment import trees as walk
+    from parallax.segment.linemodel import default_model
+
+    model = default_model()
+    assert model is not None and model.trees is not None
+    ensemble = model.trees
+    monkeypatch.setattr(walk, "WALK_ELEMENTS", 4 * ensemble.feature.shape[0])
+    whole = walk.TreeEnsemble._walk
+    walked: list[int] = []
+
+    def counted(self: walk.TreeEnsemble, x: np.ndarray) -> np.ndarray:
+        walked.append(len(x))
+        return whole(self, x)
+
+    monkeypatch.setattr(walk.TreeEnsemble, "_walk", counted)
+    x = np.random.default_rng(7).normal(size=(13, int(ensemble.feature.max()) + 1))
+    scores = ensemble.raw(x)
+    assert sorted(walked) == [3, 3, 3, 4], walked
+    assert scores.tobytes() == whole(ensemble, x).tobytes()

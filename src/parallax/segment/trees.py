@@ -68,12 +68,13 @@ class TreeEnsemble:
             return np.full(n, self.baseline)
         if not inner:  # depth 0: every tree is one leaf
             return np.full(n, self.baseline + self.value[:, 0].sum())
-        # a long page in blocks of equal size (each line's walk reads only its own row, so
-        # the scores are the same to the bit)
+        # a long page in blocks one line apart in size (each line's walk reads only its own
+        # row, so the scores are the same to the bit; a block of one line would not be: its
+        # sum over the trees runs in another order, and ``ceil(n / blocks)`` lines a block
+        # can leave one, as a page of 102,081 lines did)
         blocks = -(-n // max(1, WALK_ELEMENTS // trees))
         if blocks > 1:
-            size = -(-n // blocks)
-            return np.concatenate([self._walk(x[i:i + size]) for i in range(0, n, size)])
+            return np.concatenate([self._walk(part) for part in np.array_split(x, blocks)])
         return self._walk(x)
 
     def _walk(self, x: FloatArray) -> FloatArray:
