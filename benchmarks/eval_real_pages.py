@@ -3,7 +3,10 @@
 
 Why: the gold set is ours and fictional; these are real pages of sites never trained on
 (``realpages`` split by site), scored through the ``parallax extract --json`` path
-(``realeval``). Writes ``build/real-pages.json``.
+(``realeval``). Each output is scored twice: the word 4-gram shingle F1 averaged over pages,
+and the snippet P/R/F1 of trafilatura's own evaluation (``snippets``: counts summed over the
+pages), the metric of issue 16's hidden German benchmark. Writes
+``build/issue16-real-pages-<split>.json``.
 
     nice .venv/bin/python benchmarks/eval_real_pages.py [--split heldout] [--limit N]
 """
@@ -16,7 +19,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from parallax.segment import realeval, realpages
+from parallax.segment import realeval, realpages, snippets
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "extraction"
@@ -49,6 +52,11 @@ def main() -> None:
         "by_language": {lang: {shape: {"pages": len(v), "f1": round(sum(v) / len(v), 4)}
                                for shape, v in shapes.items()}
                         for lang, shapes in sorted(by_lang.items())},
+        "snippets": {"by_shape": snippets.table(results.snippets),
+                     "by_corpus": snippets.table(results.snippets, "corpus"),
+                     "by_language": snippets.table(results.snippets, "group", languages),
+                     "site_interval": {shape: snippets.interval(results.snippets, shape)
+                                       for shape in snippets.table(results.snippets)}},
         "worst": [[s.shape, s.corpus, s.page, s.site, round(s.f, 3)] for s in sorted(
             (s for s in results.scores if ":" not in s.shape and s.shape != "trafilatura"),
             key=lambda s: s.f)][:40],
@@ -63,6 +71,15 @@ def main() -> None:
     for lang, shapes in report["by_language"].items():
         cells = "  ".join(f"{k}={v['f1']:.3f}" for k, v in shapes.items() if ":" not in k)
         print(f"  [{lang}] n={next(iter(shapes.values()))['pages']} {cells}")
+    print("snippets (trafilatura's evaluation: with/without snippets, counts summed)")
+    for shape, row in report["snippets"]["by_shape"].items():
+        print(f"  {shape:22s} P {row['precision']:.3f} R {row['recall']:.3f} "
+              f"F1 {row['f1']:.3f}  acc {row['accuracy']:.3f}  pages {row['pages']} "
+              f"(tp {row['tp']} fp {row['fp']} fn {row['fn']} tn {row['tn']}) "
+              f"sites 95% {report['snippets']['site_interval'][shape]}")
+    for group, row in report["snippets"]["by_language"].items():
+        if ":" not in group:
+            print(f"  [{group}] pages {row['pages']} F1 {row['f1']:.3f}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ contract; the main article's title and text are scored against the gold with the
 shingle F1 (``realpages.shingle_prf``). A rejected page scores 0 and is counted. Baselines on
 the same pages: "keep everything" (the whole dump) and trafilatura alone (HTML). Where the gold
 has reader comments (Dragnet), the page's comments are scored against them too
-(``comments:<shape>``, next to trafilatura's comments).
+(``comments:<shape>``, next to trafilatura's comments). Every output is also scored with the
+snippet P/R/F1 of trafilatura's own evaluation (``snippets``; ``Results.snippets``), with the
+raw HTML source as that evaluation's "everything" row (``raw_html``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parallax.segment import snippets as snip
 from parallax.segment.realpages import RealPage, fold_of, shingle_prf
 from parallax.segment.render import page_blocks, render
 from parallax.settings import Config
@@ -39,6 +42,14 @@ class Score:
 @dataclass(slots=True)
 class Results:
     scores: list[Score] = field(default_factory=list)
+    #: snippet counts per page and output (``snippets.table`` sums and scores them)
+    snippets: list[snip.SnippetScore] = field(default_factory=list)
+
+    def add_snippets(self, page: RealPage, shape: str, snippets: snip.Snippets,
+                     output: str | None) -> None:
+        found = snip.score(page.name, page.site, page.corpus, shape, snippets, output)
+        if found is not None:
+            self.snippets.append(found)
 
     def table(self, key: str = "shape") -> dict[str, dict[str, float]]:
         groups: dict[str, list[Score]] = defaultdict(list)
@@ -121,10 +132,14 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
         folder = Path(tmp)
         for k, page in enumerate(pages):
             title, blocks = page_blocks(page.html)
+            snippets = snip.derive(f"{page.corpus}/{page.name}", page.gold, title,
+                                   [b.text for b in blocks],
+                                   [b.text for b in blocks if b.tag == "h1"])
             dumps = {shape: render(title, blocks, shape, with_title=with_title(page))
                      for shape in shapes}
             for shape, dump, contract in extracted(folder, k, page, dumps, html, config):
                 text, rejected, low = main_text(contract)
+                results.add_snippets(page, shape, snippets, None if rejected else text)
                 results.scores.append(Score(page.name, page.site, shape,
                                             *shingle_prf(text, page.gold), rejected, low,
                                             page.corpus))
@@ -135,11 +150,14 @@ def evaluate(pages: Iterable[RealPage], shapes: tuple[str, ...], *, html: bool =
                                                 *shingle_prf(said, page.comments), rejected,
                                                 corpus=page.corpus))
                 if baselines and shape != "html":
+                    results.add_snippets(page, f"keep_all:{shape}", snippets, dump)
                     results.scores.append(Score(page.name, page.site, f"keep_all:{shape}",
                                                 *shingle_prf(dump, page.gold), False,
                                                 corpus=page.corpus))
             if baselines and html:
                 article, comments = _trafilatura(page.html)
+                results.add_snippets(page, "trafilatura", snippets, article)
+                results.add_snippets(page, "raw_html", snippets, page.html)
                 results.scores.append(Score(page.name, page.site, "trafilatura",
                                             *shingle_prf(article, page.gold),
                                             False, corpus=page.corpus))
