@@ -318,3 +318,31 @@ def test_batch_of_only_missing_paths_writes_nothing_and_says_no_done_line(
     assert out.exit_code == 2, out.output
     assert "path not found" in out.output and "done" not in out.output
     assert not (tmp_path / "run1").exists()
+
+
+def test_delete_counts_one_document_in_the_singular(tmp_path: Path) -> None:
+    """``delete`` said "deleted 1 documents (1 articles); … 1 removed; 0 stories in …" (as
+    ``ingest --replace`` said "1 earlier versions")."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.store import open_store
+
+    records = tmp_path / "day.jsonl"
+    records.write_text(json.dumps({"title": "Evening sailings added", "outlet": "Coast Post",
+                                   "text": BODY * 3}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(records), "--db", db]).exit_code == 0
+    store = open_store(db)
+    try:
+        (article,) = store.articles()
+    finally:
+        store.close()
+    out = runner.invoke(app, ["delete", article.id, "--db", db])
+    words = " ".join(out.output.split())
+    assert out.exit_code == 0, words
+    assert "1 document, 1 article:" in words and "deleted 1 document (1 article);" in words
+    assert "0 stories made again" in words and "1 removed; 0 stories in" in words

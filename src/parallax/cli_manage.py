@@ -30,6 +30,7 @@ from parallax.cli import (
     _config,
     _require_db,
     app,
+    counted,
     err,
     say_error,
 )
@@ -88,10 +89,12 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
                 titles = "; ".join(f"{a['title'] or 'Untitled'} ({a['outlet'] or 'no outlet'})"
                                    for a in row["articles"] if a["role"] == "main")
                 err.print(f"[green]deleted[/green] {escape(row['target'])}: "
-                          f"{len(row['documents'])} document(s), {len(row['articles'])} "
-                          f"article(s){escape(': ' + titles) if titles else ''}")
-        err.print(f"[green]done[/green] deleted {summary['documents']} documents "
-                  f"({summary['articles']} articles); {summary['stories_changed']} stories "
-                  f"made again from the articles left, {summary['stories_removed']} removed; "
-                  f"{story_count} stories in {escape(db)}")
+                          f"{counted(len(row['documents']), 'document')}, "
+                          f"{counted(len(row['articles']), 'article')}"
+                          f"{escape(': ' + titles) if titles else ''}")
+        err.print(f"[green]done[/green] deleted {counted(summary['documents'], 'document')} "
+                  f"({counted(summary['articles'], 'article')}); "
+                  f"{counted(summary['stories_changed'], 'story', 'stories')} made again from "
+                  f"the articles left, {summary['stories_removed']} removed; "
+                  f"{counted(story_count, 'story', 'stories')} in {escape(db)}")
     raise typer.Exit(EXIT_USAGE if missing else EXIT_OK)
