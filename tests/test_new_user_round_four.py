@@ -346,3 +346,23 @@ def test_delete_counts_one_document_in_the_singular(tmp_path: Path) -> None:
     assert out.exit_code == 0, words
     assert "1 document, 1 article:" in words and "deleted 1 document (1 article);" in words
     assert "0 stories made again" in words and "1 removed; 0 stories in" in words
+
+
+def test_an_svg_image_is_no_article(tmp_path: Path) -> None:
+    """An SVG file (an image written in XML) was read as a text dump: its markup, script and
+    all, was stored as the article's text and analysed."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)'
+           f"</script><text>{BODY * 2}</text></svg>")
+    for name, text in (("map.svg", svg), ("map.txt", svg),
+                       ("prolog.svg", '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD '
+                        'SVG 1.1//EN" "x.dtd">\n' + svg)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, Rejection) and item.code == "E007", (name, item)
+        assert "SVG image" in item.reason, item.reason
+    # prose that starts by naming the tag stays a dump
+    path = tmp_path / "note.txt"
+    path.write_text("<svg> tags draw the harbour map on the site. " + BODY * 2, encoding="utf-8")
+    (item,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(item, RawDocument) and item.kind == "text"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import stat
 import zlib
 from collections.abc import Iterable, Iterator
@@ -181,12 +182,20 @@ def kind_from_name(path: Path) -> str | None:
     return KNOWN_SUFFIXES.get(path.suffix.lower())
 
 
+#: an SVG document's start: its root element after an XML prolog, comments or a doctype
+_SVG_ROOT = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?"
+                       r"<svg[\s>]", re.DOTALL)
+
+
 def sniff_kind(text: str, *, loose: bool = True) -> str:
     """JSON before a "<body" anywhere in the head: a JSONL export whose first record holds
     its page's HTML ("html": "<html><body>…") was read as one HTML page from standard input
     or an address, and a JSON document of records (a list, or one object over many lines) as
     a text dump of its source."""
     head = text[:2048].lstrip().lower()
+    if _SVG_ROOT.match(head) and ("www.w3.org/2000/svg" in head
+                                  or "</svg>" in text[-4096:].lower()):
+        return "svg"
     if head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<rdf" in head):
         return "feed"
     if head.startswith(("<rss", "<feed")):
@@ -267,6 +276,10 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
               metadata: dict[str, object] | None = None) -> Iterator[Item]:
     """Dispatch decoded text to the reader for its kind (shared by files and URLs)."""
     fetched_at = now_iso()
+    if kind == "svg":  # read as a dump, its markup (scripts too) was an article's text
+        yield Rejection(given, "an SVG image, not a page or a feed: there is no article to "
+                        "read in it (give the page that shows it)", Code.UNSUPPORTED.value)
+        return
     if kind == "feed":
         yield from feed.read_feed(text, uri=uri, given=given, config=config,
                                   fetched_at=fetched_at)
