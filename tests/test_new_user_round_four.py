@@ -366,3 +366,22 @@ def test_an_svg_image_is_no_article(tmp_path: Path) -> None:
     path.write_text("<svg> tags draw the harbour map on the site. " + BODY * 2, encoding="utf-8")
     (item,) = list(read_inputs([str(path)], Config()))
     assert isinstance(item, RawDocument) and item.kind == "text"
+
+
+def test_a_page_with_a_huge_inline_image_keeps_its_article(tmp_path: Path) -> None:
+    """A page saved whole from a browser (images inlined as ``data:`` addresses) holding one
+    image of 12 MB was "one block of text is 12.0 MB without any markup … split it into
+    paragraphs (<p>) or save it as .txt": advice the user cannot follow, and the article
+    lost. Such an address is emptied before parsing (no reader reads an image's bytes)."""
+    paragraph = f"<p>{BODY * 2}</p>"
+    for image in (f'<img src="data:image/png;base64,{"A" * 12_000_000}">',
+                  f"<img alt='map' src='data:image/jpeg;base64,{'B' * 11_000_000}'>",
+                  f'<a href=data:application/octet-stream;base64,{"C" * 10_500_000}>map</a>'):
+        page = ("<html><head><title>Evening sailings added</title></head><body><article>"
+                f"<h1>Evening sailings added</h1>{paragraph}{image}{paragraph}</article>"
+                "</body></html>")
+        path = tmp_path / "saved.html"
+        path.write_text(page, encoding="utf-8")
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, RawDocument), item
+        assert len(item.text) < 100_000 and item.text.count("Passengers had waited") == 4

@@ -293,9 +293,36 @@ def fit_html_blocks(text: str) -> str:
             if size > MAX_HTML_BLOCK:
                 kept.append(text[at:body])
                 at = end
-        text = "".join(kept) + text[at:]
+        text = _without_big_data_addresses("".join(kept) + text[at:])
     check_html_blocks(text)
     return text
+
+
+#: an attribute holding a ``data:`` address (an inlined image, font or file)
+_DATA_VALUE = re.compile(r"""=\s*(["']?)data:""", re.IGNORECASE)
+_UNQUOTED_END = re.compile(r"[\s>]")
+#: a ``data:`` address longer than this is emptied (``data:,``): a page saved whole from a
+#: browser inlines its images so, and one of 10 MB made the page one block too long for the
+#: parser ("split it into paragraphs", the article lost); no reader reads an image's bytes
+DATA_ADDRESS_KEEP = 1_000_000
+
+
+def _without_big_data_addresses(text: str) -> str:
+    kept, at, seen = [], 0, 0  # seen: the end of the last value read (one pass, linear)
+    for found in _DATA_VALUE.finditer(text):
+        start = found.end() - len("data:")
+        if start < seen:  # inside the value before (a "data:" in an inlined page)
+            continue
+        if found[1]:
+            end = text.find(found[1], found.end())
+        else:
+            close = _UNQUOTED_END.search(text, found.end())
+            end = close.start() if close else -1
+        end = seen = len(text) if end < 0 else end
+        if end - start > DATA_ADDRESS_KEEP:
+            kept.append(text[at:start] + "data:,")
+            at = end
+    return "".join(kept) + text[at:] if kept else text
 
 
 def check_html_blocks(text: str) -> None:
