@@ -13,7 +13,7 @@ compared on ~600 mentions instead of 54. Output: the scores of ``rescore`` as JS
 the analysed articles and the recorded inputs are kept in git-ignored ``build/roles-cv/``.
 
 ``--rescore`` skips the refitting (40 minutes on 2 busy cores) and applies the current
-decision to the recorded inputs: the learned gate (``roles.gate_decision`` over the gate's
+decision to the recorded inputs: the learned gate (``roles.cast_score`` over the gate's
 out-of-fold probabilities, ``build/roles-cv/gate-<LANG>.json`` from ``python -m
 parallax.frame.role_gate_train``) as the shipped row, with its curve, and the hand rule
 ``may_get_role`` + ``choose_role`` (the shipped model's base rates and
@@ -138,12 +138,12 @@ def settings_from_cache(path: Path) -> dict[tuple[str, str], bool]:
     return out
 
 
-def rescore(path: Path, gate: dict[tuple[str, str], float] | None = None,
+def rescore(path: Path, gate: dict[tuple[str, str], list[float]] | None = None,
             model: LinearLabeller | None = None) -> dict[str, Any]:
     """Mention- and entity-level scores of the current ``may_get_role`` + ``choose_role`` on
-    recorded inputs; with ``gate`` (out-of-fold cast probabilities per (document, entity),
+    recorded inputs; with ``gate`` (out-of-fold probabilities per (document, entity) and label,
     ``role_gate_train``) and the gate ``model`` (its thresholds and rates), of
-    ``roles.gate_decision`` + ``cast_role`` / ``choose_role`` instead, as
+    ``roles.cast_score`` / ``gate_decision`` + ``cast_role`` / ``choose_role`` instead, as
     ``roles.role_candidates`` applies them."""
     from parallax.frame.bundle import bundled_dir
 
@@ -168,13 +168,13 @@ def rescore(path: Path, gate: dict[tuple[str, str], float] | None = None,
         may = roles.may_get_role(label, True) and not \
             e.get("setting", setting_of.get((doc, json.dumps(e["pm"])), False))
         how = "hand" if may else None
-        cast = 0.0
         if gate is not None and model is not None:
-            cast = gate.get((doc, name_of.get((doc, json.dumps(e["pm"])), "")), 0.0)
-            how = roles.gate_decision(cast, may, model)
-        if how == "cast":
-            return roles.cast_role(np.asarray(e["pf"]), main, fine, label, cast,
-                                   model.meta.get("main_rates", {}) if model else {})
+            probs = np.asarray(gate.get((doc, name_of.get((doc, json.dumps(e["pm"])), "")),
+                                        [0.0] * len(model.labels)))
+            score = roles.cast_score(probs, label.polarity, model)
+            if score is not None:
+                return roles.cast_role(np.asarray(e["pf"]), main, fine, label, score)
+            how = "hand" if roles.gate_decision(float(probs[0]), may, model) == "hand" else None
         if how == "hand":
             return roles.choose_role(np.asarray(e["pm"]), np.asarray(e["pf"]), main, fine,
                                      label)
@@ -226,20 +226,22 @@ def main() -> int:
 
         shipped = load_models("").get("roles-gate")
         if shipped is not None:
-            cast = {(r["doc"], r["name"]): float(r["p"])
+            cast = {(r["doc"], r["name"]): [float(r["p"]), float(r.get("p_antagonist", 0.0))]
                     for r in json.loads(gate_path.read_text(encoding="utf-8"))}
             meta = shipped.meta
-            name = (f"shipped: learned gate, threshold {meta['threshold']}, hand rule from "
+            name = (f"shipped: learned gate, threshold {meta['threshold']}, Antagonist from "
+                    f"{meta.get('antagonist_threshold')}, hand rule from "
                     f"{meta.get('hand_threshold')}")
             scores[name] = rescore(path, cast, shipped)
             curve: dict[str, Any] = {}
             keep = ("exact_match", "main_accuracy", "roles_shown", "roles_per_document",
                     "shown_right", "shown_precision")
+            cut = "antagonist_threshold" if "Antagonist" in shipped.labels else "threshold"
             for hand in (1.0, 0.2):  # 1.0: the gate alone
                 for t in np.arange(0.0, 0.71, 0.05):
                     probe = copy.deepcopy(shipped)
-                    probe.meta.update(threshold=round(float(t), 2), hand_threshold=hand)
-                    curve[f"threshold {t:.2f}, hand rule from {hand}"] = {
+                    probe.meta.update({cut: round(float(t), 2), "hand_threshold": hand})
+                    curve[f"{cut} {t:.2f}, hand rule from {hand}"] = {
                         k: v for k, v in rescore(path, cast, probe).items() if k in keep}
             scores["learned gate curve"] = curve
     constants = (roles.ROLE_MIN_SENTENCES, roles.ROLE_PRIOR_POWER)

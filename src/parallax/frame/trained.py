@@ -384,8 +384,7 @@ class TrainedFraming:
             else:
                 decided = (choose_role(pm.mean(axis=0), pf.mean(axis=0), main, fine,
                                        portrayed[name][0]) if cast is None else
-                           cast_role(pf.mean(axis=0), main, fine, portrayed[name][0], cast,
-                                     gate.meta.get("main_rates", {}) if gate else {}))
+                           cast_role(pf.mean(axis=0), main, fine, portrayed[name][0], cast))
                 if decided is None:
                     continue
                 role, fine_roles, score = decided
