@@ -385,3 +385,45 @@ def test_a_page_with_a_huge_inline_image_keeps_its_article(tmp_path: Path) -> No
         (item,) = list(read_inputs([str(path)], Config()))
         assert isinstance(item, RawDocument), item
         assert len(item.text) < 100_000 and item.text.count("Passengers had waited") == 4
+
+
+def _mhtml(html: str) -> str:
+    """A page saved as "Webpage, Single File" (MHTML): a MIME message, its HTML part in
+    quoted-printable, an image part in base64 (made up)."""
+    import quopri
+
+    encoded = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://coast.example/ferry\r\n"
+            "Subject: Evening sailings added\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+            '\tboundary="----MultipartBoundary--made-up----"\r\n\r\n\r\n'
+            "------MultipartBoundary--made-up----\r\nContent-Type: text/html\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: https://coast.example/ferry\r\n\r\n"
+            + encoded.replace("\n", "\r\n") + "\r\n"
+            "------MultipartBoundary--made-up----\r\nContent-Type: image/png\r\n"
+            "Content-Transfer-Encoding: base64\r\nContent-Location: https://coast.example/l.png"
+            "\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+            "kgAAAABJRU5ErkJggg==\r\n\r\n------MultipartBoundary--made-up------\r\n")
+
+
+def test_a_page_saved_as_mhtml_is_read_as_its_html(tmp_path: Path) -> None:
+    """A browser's "Webpage, Single File" (.mhtml) was read as HTML because "<body" is in its
+    head: the article was its MIME headers and quoted-printable source ("Content-Type: …",
+    "=3D"). Its HTML part is read now, with the address the page was saved from."""
+    html = ("<html><head><title>Evening sailings added</title></head><body><article>"
+            f"<h1>Evening sailings added</h1><p>{BODY * 2}</p><p>Fares stay at £4 — for now."
+            "</p></article></body></html>")
+    for name in ("ferry.mhtml", "ferry.mht", "ferry.txt"):
+        path = tmp_path / name
+        path.write_text(_mhtml(html), encoding="ascii", newline="")
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, RawDocument) and item.kind == "html", (name, item)
+        assert item.text.startswith("<html>") and "£4 — for now" in item.text
+        assert "Content-Type" not in item.text and "=3D" not in item.text
+        assert item.metadata["url"] == "https://coast.example/ferry"
+    broken = tmp_path / "images.mhtml"
+    broken.write_text(_mhtml(html).replace("Content-Type: text/html", "Content-Type: image/gif"),
+                      encoding="ascii", newline="")
+    (item,) = list(read_inputs([str(broken)], Config()))
+    assert isinstance(item, Rejection) and item.code == "E009" and "MHTML" in item.reason

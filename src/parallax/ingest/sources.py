@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import addresslist, feed, jsonl, url, warc
+from parallax.ingest import addresslist, feed, jsonl, mhtml, url, warc
 from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
@@ -37,6 +37,7 @@ KNOWN_SUFFIXES = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".warc": "warc", ".gz": "warc",
+    ".mhtml": "mhtml", ".mht": "mhtml",
 }
 SKIPPED_NAMES = {"readme.md", "license", ".ds_store"}
 log = logging.getLogger(__name__)
@@ -193,6 +194,8 @@ def sniff_kind(text: str, *, loose: bool = True) -> str:
     or an address, and a JSON document of records (a list, or one object over many lines) as
     a text dump of its source."""
     head = text[:2048].lstrip().lower()
+    if mhtml.looks_like_mhtml(text):
+        return "mhtml"
     if _SVG_ROOT.match(head) and ("www.w3.org/2000/svg" in head
                                   or "</svg>" in text[-4096:].lower()):
         return "svg"
@@ -279,6 +282,10 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
     if kind == "svg":  # read as a dump, its markup (scripts too) was an article's text
         yield Rejection(given, "an SVG image, not a page or a feed: there is no article to "
                         "read in it (give the page that shows it)", Code.UNSUPPORTED.value)
+        return
+    if kind == "mhtml":
+        yield from mhtml.read_mhtml(raw, uri=uri, given=given, fetched_at=fetched_at,
+                                    metadata=dict(metadata or {}))
         return
     if kind == "feed":
         yield from feed.read_feed(text, uri=uri, given=given, config=config,

@@ -1,0 +1,79 @@
+"""A page a browser saved as "Webpage, Single File" (MHTML, ``.mhtml``/``.mht``): a MIME
+message whose HTML part is the page, its images and styles the other parts.
+
+Why: it starts with MIME headers, and "<body" is in its first 2 KB (the quoted-printable HTML
+part), so it was read as an HTML page whose article was its headers and encoded source
+("Content-Type: …", "=3D"). The first HTML part is read instead, decoded from its transfer
+encoding and charset, under the address the page was saved from.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC
+from email.message import Message
+from email.utils import parsedate_to_datetime
+
+from parallax.errors import Code, InputRejected
+from parallax.ingest.decode import decode_as, decode_bytes, fit_html_blocks
+from parallax.records import RawDocument, Rejection
+
+#: the part types that hold the page
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def looks_like_mhtml(text: str) -> bool:
+    """MIME headers, not markup, with a ``multipart/related`` body: how MHTML starts."""
+    head = text[:4096].lower()
+    return not head.lstrip().startswith("<") and "mime-version:" in head \
+        and "multipart/related" in head
+
+
+def _page_part(message: Message) -> Message | None:
+    return next((part for part in message.walk()
+                 if part.get_content_type() in HTML_TYPES), None)
+
+
+def _saved_at(message: Message) -> str | None:
+    """When the page was saved (the message's Date), as a fetch time: relative dates on the
+    page ("2 hours ago") are read against it, not against the day it is ingested."""
+    try:
+        when = parsedate_to_datetime(str(message.get("Date") or ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    # "-0000" (what browsers write) is UTC with no word on the local zone (RFC 5322)
+    return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).isoformat()
+
+
+def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
+               metadata: dict[str, object]) -> Iterator[RawDocument | Rejection]:
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    part = _page_part(message)
+    payload = part.get_payload(decode=True) if part is not None else None
+    if part is None or not isinstance(payload, bytes) or not payload.strip():
+        yield Rejection(given, "an MHTML file (a page saved whole) without an HTML part: "
+                        "there is no page to read in it; save the page again, or as HTML",
+                        Code.NO_ARTICLE.value)
+        return
+    charset = part.get_content_charset()
+    try:
+        text = decode_as(payload, charset) if charset else None
+        encoding = charset
+        if text is None:
+            text, encoding = decode_bytes(payload)
+        text = fit_html_blocks(text)
+    except InputRejected as exc:
+        yield Rejection(given, exc.reason, exc.code.value)
+        return
+    saved_from = part.get("Content-Location") or message.get("Snapshot-Content-Location")
+    yield RawDocument(uri=uri, kind="html", text=text, fetched_at=_saved_at(message) or fetched_at,
+                      sha256=hashlib.sha256(data).hexdigest(),
+                      metadata={**metadata, "encoding": encoding, "format": "mhtml",
+                                **({"url": str(saved_from)} if saved_from else {})},
+                      input=given)
+
+
+__all__ = ["looks_like_mhtml", "read_mhtml"]
