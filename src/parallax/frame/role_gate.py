@@ -11,7 +11,8 @@ fitted on which found entities carry a gold mention in the SemEval-2025 EN train
 (``role_gate_train``). A calibrated probability; ``threshold`` in the model's meta is the shipped
 decision, chosen out of fold by document (docs/portrayal.md, "Roles, sixth session").
 
-numpy only at runtime; the model is a ``LinearLabeller`` with one label, ``cast``.
+numpy only at runtime; the model is a ``LinearLabeller`` with the label ``cast`` and, since the
+twenty-seventh session, ``Antagonist`` (the role it shows), over ``FEATURES`` + ``NAME_FEATURES``.
 """
 
 from __future__ import annotations

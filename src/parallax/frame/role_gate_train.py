@@ -9,7 +9,9 @@ the entity carries at least one gold role mention (``endtoend.entities_at``). Fo
 documents. The out-of-fold probabilities go to ``build/roles-cv/gate-<LANG>.json`` so that
 ``scripts/roles_cv.py --rescore`` can score the gate together with the out-of-fold role models.
 
-Nothing from the data is stored: 27 weights, the calibration and the card's scores.
+No text from the data is stored: 31 weights per label, the calibration, the card's scores and
+the names' table (each entity name the pipeline found in a training document's candidates, with
+how many of its rows the annotators cast as no role / Antagonist / Protagonist / Innocent).
 """
 
 from __future__ import annotations
