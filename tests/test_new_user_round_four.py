@@ -427,3 +427,25 @@ def test_a_page_saved_as_mhtml_is_read_as_its_html(tmp_path: Path) -> None:
                       encoding="ascii", newline="")
     (item,) = list(read_inputs([str(broken)], Config()))
     assert isinstance(item, Rejection) and item.code == "E009" and "MHTML" in item.reason
+
+
+def test_an_email_newsletter_is_read_as_its_html_or_text_part(tmp_path: Path) -> None:
+    """A newsletter saved as ``.eml`` (multipart/alternative) was a text dump opening with
+    its MIME headers ("Content-Type: text/plain; charset=utf-8 …") and its base64 HTML part."""
+    import base64
+
+    html = f"<html><body><h1>Evening sailings added</h1><p>{BODY * 2}</p></body></html>"
+    head = ("From: Coast Post <news@coast.example>\nSubject: Morning briefing\n"
+            "Date: Mon, 7 Dec 2026 07:00:00 +0000\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/alternative; boundary="b1"\n\n')
+    plain = f"--b1\nContent-Type: text/plain; charset=utf-8\n\n{BODY * 2}\n"
+    both = (head + plain + "--b1\nContent-Type: text/html; charset=utf-8\n"
+            "Content-Transfer-Encoding: base64\n\n"
+            + base64.encodebytes(html.encode()).decode() + "--b1--\n")
+    for name, text, kind in (("brief.eml", both, "html"), ("brief.txt", both, "html"),
+                             ("plain.eml", head + plain + "--b1--\n", "text")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, RawDocument) and item.kind == kind, (name, item)
+        assert "Content-Type" not in item.text and "Passengers had waited" in item.text

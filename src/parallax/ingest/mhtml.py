@@ -26,15 +26,20 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def looks_like_mhtml(text: str) -> bool:
-    """MIME headers, not markup, with a ``multipart/related`` body: how MHTML starts."""
+    """MIME headers, not markup, with a multipart body: how MHTML starts (``multipart/
+    related``), and so does an e-mail newsletter saved as ``.eml`` (``multipart/alternative``
+    or ``mixed``), which was a text dump opening with its MIME headers and base64 parts."""
     head = text[:4096].lower()
     return not head.lstrip().startswith("<") and "mime-version:" in head \
-        and "multipart/related" in head
+        and "content-type: multipart/" in head
 
 
 def _page_part(message: Message) -> Message | None:
-    return next((part for part in message.walk()
-                 if part.get_content_type() in HTML_TYPES), None)
+    """The first HTML part, else (a plain-text e-mail) the first text/plain part."""
+    parts = [part for part in message.walk() if not part.is_multipart()]
+    return next((p for p in parts if p.get_content_type() in HTML_TYPES), None) or next(
+        (p for p in parts if p.get_content_type() == "text/plain"
+         and p.get_content_disposition() != "attachment"), None)
 
 
 def _saved_at(message: Message) -> str | None:
@@ -54,9 +59,9 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
     part = _page_part(message)
     payload = part.get_payload(decode=True) if part is not None else None
     if part is None or not isinstance(payload, bytes) or not payload.strip():
-        yield Rejection(given, "an MHTML file (a page saved whole) without an HTML part: "
-                        "there is no page to read in it; save the page again, or as HTML",
-                        Code.NO_ARTICLE.value)
+        yield Rejection(given, "an MHTML file (a page saved whole) or e-mail without an "
+                        "HTML or text part: there is no page to read in it; save the page "
+                        "again, or as HTML", Code.NO_ARTICLE.value)
         return
     charset = part.get_content_charset()
     try:
@@ -64,12 +69,14 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
         encoding = charset
         if text is None:
             text, encoding = decode_bytes(payload)
-        text = fit_html_blocks(text)
+        kind = "html" if part.get_content_type() in HTML_TYPES else "text"
+        if kind == "html":
+            text = fit_html_blocks(text)
     except InputRejected as exc:
         yield Rejection(given, exc.reason, exc.code.value)
         return
     saved_from = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-    yield RawDocument(uri=uri, kind="html", text=text, fetched_at=_saved_at(message) or fetched_at,
+    yield RawDocument(uri=uri, kind=kind, text=text, fetched_at=_saved_at(message) or fetched_at,
                       sha256=hashlib.sha256(data).hexdigest(),
                       metadata={**metadata, "encoding": encoding, "format": "mhtml",
                                 **({"url": str(saved_from)} if saved_from else {})},

@@ -37,7 +37,7 @@ KNOWN_SUFFIXES = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".warc": "warc", ".gz": "warc",
-    ".mhtml": "mhtml", ".mht": "mhtml",
+    ".mhtml": "mhtml", ".mht": "mhtml", ".eml": "mhtml",
 }
 SKIPPED_NAMES = {"readme.md", "license", ".ds_store"}
 log = logging.getLogger(__name__)
@@ -183,9 +183,11 @@ def kind_from_name(path: Path) -> str | None:
     return KNOWN_SUFFIXES.get(path.suffix.lower())
 
 
-#: an SVG document's start: its root element after an XML prolog, comments or a doctype
-_SVG_ROOT = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?"
-                       r"<svg[\s>]", re.DOTALL)
+#: an SVG document's start: its root element after an XML prolog, comments or a doctype. A
+#: comment's text never holds "-->": with ``.*?`` one comment could run on into the next, and a
+#: page opening with n comments and no root was tried in 2**n ways
+_SVG_ROOT = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*"
+                       r"(?:<!doctype svg[^>]*>\s*)?<svg[\s>]", re.DOTALL)
 
 
 def sniff_kind(text: str, *, loose: bool = True) -> str:
