@@ -12,6 +12,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import re
 from collections.abc import Iterator
 from datetime import UTC
 from email.message import Message
@@ -21,6 +22,8 @@ from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import decode_as, decode_bytes, fit_html_blocks
 from parallax.records import RawDocument, Rejection
 
+#: a message opens with a header line ("From: …", "MIME-Version: 1.0")
+_HEADER = re.compile(r"\s*[a-z][a-z0-9-]*:[ \t]")
 #: the part types that hold the page
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -30,7 +33,7 @@ def looks_like_mhtml(text: str) -> bool:
     related``), and so does an e-mail newsletter saved as ``.eml`` (``multipart/alternative``
     or ``mixed``), which was a text dump opening with its MIME headers and base64 parts."""
     head = text[:4096].lower()
-    return not head.lstrip().startswith("<") and "mime-version:" in head \
+    return bool(_HEADER.match(head)) and "mime-version:" in head \
         and "content-type: multipart/" in head
 
 
