@@ -449,3 +449,15 @@ def test_an_email_newsletter_is_read_as_its_html_or_text_part(tmp_path: Path) ->
         (item,) = list(read_inputs([str(path)], Config()))
         assert isinstance(item, RawDocument) and item.kind == kind, (name, item)
         assert "Content-Type" not in item.text and "Passengers had waited" in item.text
+
+
+def test_an_rtf_document_says_to_save_it_as_text(tmp_path: Path) -> None:
+    """A word processor's RTF file opens with "{" on each of its first lines, so it was read
+    as JSON Lines: every line "E008 line N is not valid JSON"."""
+    path = tmp_path / "note.rtf"
+    path.write_text("{\\rtf1\\ansi\\deff0\n{\\fonttbl{\\f0 Times New Roman;}}\n"
+                    "{\\colortbl;\\red0\\green0\\blue0;}\n\\f0\\fs24 " + BODY + "\\par\n}\n",
+                    encoding="ascii")
+    (item,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(item, Rejection) and item.code == "E007", item
+    assert "RTF" in item.reason and "plain text" in item.reason

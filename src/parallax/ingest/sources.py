@@ -198,6 +198,8 @@ def sniff_kind(text: str, *, loose: bool = True) -> str:
     head = text[:2048].lstrip().lower()
     if mhtml.looks_like_mhtml(text):
         return "mhtml"
+    if head.startswith("{\\rtf"):  # each of its first lines opens with "{": not JSON Lines
+        return "rtf"
     if _SVG_ROOT.match(head) and ("www.w3.org/2000/svg" in head
                                   or "</svg>" in text[-4096:].lower()):
         return "svg"
@@ -281,6 +283,11 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
               metadata: dict[str, object] | None = None) -> Iterator[Item]:
     """Dispatch decoded text to the reader for its kind (shared by files and URLs)."""
     fetched_at = now_iso()
+    if kind == "rtf":
+        yield Rejection(given, "an RTF document (rich text from a word processor), which is "
+                        "not read: save it as plain text (.txt) or as a web page (.html) and "
+                        "give that", Code.UNSUPPORTED.value)
+        return
     if kind == "svg":  # read as a dump, its markup (scripts too) was an article's text
         yield Rejection(given, "an SVG image, not a page or a feed: there is no article to "
                         "read in it (give the page that shows it)", Code.UNSUPPORTED.value)
