@@ -461,3 +461,36 @@ def test_an_rtf_document_says_to_save_it_as_text(tmp_path: Path) -> None:
     (item,) = list(read_inputs([str(path)], Config()))
     assert isinstance(item, Rejection) and item.code == "E007", item
     assert "RTF" in item.reason and "plain text" in item.reason
+
+
+def test_a_spreadsheet_export_is_one_article_a_row(tmp_path: Path) -> None:
+    """A CSV of articles (a header of the JSONL fields, one article a row) was one text dump:
+    five outlets' articles one untitled "article" of comma-separated lines."""
+    import csv
+
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Title", "outlet", "url", "published", "text", "notes"])
+        for n in range(3):
+            writer.writerow([f"Sailing {n} added", "Coast Post", f"https://coast.example/{n}",
+                             f"2026-12-0{n + 1}", f"{BODY * 2}Sailing {n}, \"late\".", "x"])
+        writer.writerow(["No body", "Coast Post", "", "", "", ""])
+    items = list(read_inputs([str(path)], Config()))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert [d.metadata["title"] for d in docs] == [f"Sailing {n} added" for n in range(3)]
+    assert [d.input for d in docs] == [f"{path}#row-{n}" for n in (1, 2, 3)]
+    assert docs[0].text.endswith('Sailing 0, "late".')
+    assert docs[2].metadata["outlet"] == "Coast Post"
+    (missing,) = [i for i in items if isinstance(i, Rejection)]
+    assert missing.input == f"{path}#row-4" and "neither 'text' nor 'html'" in missing.reason
+    # the same rows with tabs, saved as .txt, are read alike; a CSV without a text column
+    # says what it needs
+    tsv = tmp_path / "export.txt"
+    tsv.write_text("title\ttext\nQuay shut\t" + BODY * 2 + "\n", encoding="utf-8")
+    (doc,) = list(read_inputs([str(tsv)], Config()))
+    assert isinstance(doc, RawDocument) and doc.metadata["title"] == "Quay shut"
+    bare = tmp_path / "numbers.csv"
+    bare.write_text("day,sailings\nMonday,4\n", encoding="utf-8")
+    (refused,) = list(read_inputs([str(bare)], Config()))
+    assert isinstance(refused, Rejection) and "'text' or 'html' column" in refused.reason

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import addresslist, feed, jsonl, mhtml, url, warc
+from parallax.ingest import addresslist, feed, jsonl, mhtml, table, url, warc
 from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
@@ -38,6 +38,7 @@ KNOWN_SUFFIXES = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".warc": "warc", ".gz": "warc",
     ".mhtml": "mhtml", ".mht": "mhtml", ".eml": "mhtml",
+    ".csv": "table", ".tsv": "table",
 }
 SKIPPED_NAMES = {"readme.md", "license", ".ds_store"}
 log = logging.getLogger(__name__)
@@ -200,6 +201,8 @@ def sniff_kind(text: str, *, loose: bool = True) -> str:
         return "mhtml"
     if head.startswith("{\\rtf"):  # each of its first lines opens with "{": not JSON Lines
         return "rtf"
+    if table.looks_like_table(text):  # a header row of record fields: one article a row
+        return "table"
     if _SVG_ROOT.match(head) and ("www.w3.org/2000/svg" in head
                                   or "</svg>" in text[-4096:].lower()):
         return "svg"
@@ -283,6 +286,9 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
               metadata: dict[str, object] | None = None) -> Iterator[Item]:
     """Dispatch decoded text to the reader for its kind (shared by files and URLs)."""
     fetched_at = now_iso()
+    if kind == "table":
+        yield from table.read_table(text, uri=uri, given=given, config=config)
+        return
     if kind == "rtf":
         yield Rejection(given, "an RTF document (rich text from a word processor), which is "
                         "not read: save it as plain text (.txt) or as a web page (.html) and "
