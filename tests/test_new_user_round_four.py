@@ -494,3 +494,15 @@ def test_a_spreadsheet_export_is_one_article_a_row(tmp_path: Path) -> None:
     bare.write_text("day,sailings\nMonday,4\n", encoding="utf-8")
     (refused,) = list(read_inputs([str(bare)], Config()))
     assert isinstance(refused, Rejection) and "'text' or 'html' column" in refused.reason
+
+
+def test_a_sitemap_is_said_to_be_a_sitemap_not_an_empty_feed(tmp_path: Path) -> None:
+    """A site's ``sitemap.xml`` (a list of its addresses) was "feed has no items"."""
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps'
+                    '.org/schemas/sitemap/0.9"><url><loc>https://coast.example/a</loc></url>'
+                    "<url><loc>https://coast.example/b</loc></url></urlset>\n", encoding="utf-8")
+    (item,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(item, Rejection) and item.code == "E007", item
+    assert "sitemap" in item.reason and "2 addresses" in item.reason
+    assert "one a line" in item.reason

@@ -98,12 +98,32 @@ def _no_bad_references(text: str) -> str:
     return _CHARREF.sub(fixed, text) if "&#" in text else text
 
 
+_SITEMAP = re.compile(r"<(?:\w+:)?(urlset|sitemapindex)[\s>]", re.IGNORECASE)
+_LOC = re.compile(r"<(?:\w+:)?loc[\s>]", re.IGNORECASE)
+
+
+def _sitemap(text: str) -> str | None:
+    """Why a sitemap is not read, or None: it was "feed has no items", which sent a user
+    looking for a broken feed."""
+    found = _SITEMAP.search(text[:4096])
+    if found is None:
+        return None
+    count = len(_LOC.findall(text))
+    what = "sitemap index (a list of sitemaps)" if found[1].lower() == "sitemapindex" \
+        else "sitemap (a list of a site's addresses)"
+    return (f"an XML {what} with {count:,} addresses, not a feed: nothing is fetched from it; "
+            "to fetch pages, give their addresses in a .txt file, one a line")
+
+
 def read_feed(text: str, *, uri: str, given: str, config: Config,
               fetched_at: str) -> Iterator[RawDocument | Rejection]:
     parsed = feedparser.parse(_no_bad_references(text))
     entries = parsed.entries
     if not entries:
         reason = "feed has no items"
+        if sitemap := _sitemap(text):
+            yield Rejection(given, sitemap, Code.UNSUPPORTED.value)
+            return
         if parsed.bozo:
             reason = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}"
         yield Rejection(given, reason, Code.PARSE.value)
