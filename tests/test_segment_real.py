@@ -10,7 +10,7 @@ import pytest
 
 from parallax.errors import InputRejected
 from parallax.records import RawDocument
-from parallax.segment import realeval, realpages
+from parallax.segment import realeval, realpages, snippets
 from parallax.segment.heuristic import HeuristicSegmenter
 from parallax.segment.linemodel import NAMES, default_model
 from parallax.segment.render import RENDERINGS, page_blocks, render
@@ -190,6 +190,24 @@ def test_heldout_html_is_no_worse_than_trafilatura_alone(
     """Not "+0.03" any more: that margin was reader comments scored as article text."""
     table = heldout_results.table()
     assert table["html"]["f1"] >= table["trafilatura"]["f1"]
+
+
+# Snippet F1 of trafilatura's own evaluation (snippets.py; the metric of issue 16's hidden German
+# benchmark), counts summed over the sample; measured 2026-12-07 (twenty-seventh session, helper
+# SN, at 98d23c1): lines 0.797, select_all 0.796, wrapped 0.796, markdown 0.803, html 0.907
+# (trafilatura alone 0.870, keep everything 0.685); one snippet is ~0.004 here
+SNIPPET_FLOORS = {"lines": 0.77, "select_all": 0.77, "wrapped": 0.77, "markdown": 0.77,
+                  "html": 0.88}
+
+
+def test_heldout_snippet_f1_meets_floors(heldout_results: realeval.Results) -> None:
+    table = snippets.table(heldout_results.snippets)
+    for shape, floor in SNIPPET_FLOORS.items():
+        assert table[shape]["pages"] >= 45, (shape, table[shape])
+        assert table[shape]["f1"] >= floor, (shape, table[shape])
+        if shape != "html":
+            assert table[shape]["f1"] >= table[f"keep_all:{shape}"]["f1"] + 0.05, shape
+    assert table["html"]["f1"] >= table["trafilatura"]["f1"], table
 
 
 def test_no_heldout_page_with_an_article_is_rejected(heldout_results: realeval.Results) -> None:
