@@ -20,6 +20,7 @@ from parallax.cli import (
     _missing,
     _progress,
     app,
+    counted,
     err,
     say_rejected,
 )
@@ -64,10 +65,12 @@ def batch(inputs: Annotated[list[str], typer.Argument(
     # records rejected inside the shards (a WARC's PDFs, pages with no article) were only in
     # rejections/: a done line without them read as if every record was an article
     rejected = sum(int(r.get("rejected", 0)) for r in report.finished)
-    err.print(f"[green]done[/green] {len(report.finished)} shards analysed, "
-              f"{len(report.skipped)} already done, {len(report.failed)} failed; "
-              f"{report.articles} articles in {report.stories} stories; {rejected} records "
-              f"rejected in the shards analysed (why: {out}/rejections/); {out}/manifest.json")
+    err.print(f"[green]done[/green] {counted(len(report.finished), 'shard')} analysed, "
+              f"{len(report.skipped):,} already done, {len(report.failed):,} failed; "
+              f"{counted(report.articles, 'article')} in "
+              f"{counted(report.stories, 'story', 'stories')}; "
+              f"{counted(rejected, 'record')} rejected in the shards analysed "
+              f"(why: {out}/rejections/); {out}/manifest.json")
     # records rejected inside the shards count as for ingest: exit 1 is "done, some
     # rejected", so a script can tell it from "every record read" (0)
     if code := _exit_code(len(report.failed) + len(report.rejected_inputs) + rejected,
