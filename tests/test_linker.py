@@ -244,3 +244,26 @@ def test_platforms_and_one_word_news_media_are_organisations() -> None:
     media = ("Twitter", "Politico", "Axios", "Instagram")
     assert {name: types.get(name) for name in media} == dict.fromkeys(media, "ORG")
     assert types["Ana Lindqvist"] == "PERSON" and types["Velmara"] == "GPE"
+
+
+def test_linking_renames_every_label_of_the_name_and_keeps_the_articles_own() -> None:
+    """A name corpus linking rewrites is rewritten in every label that carries it, portrayals
+    too (they kept the article's own spelling while its roles took the corpus one, so the
+    article contradicted itself only when read with others), and each rewritten mention keeps
+    the name the article alone gives it (``linked_from``): that name never depends on the batch."""
+    from parallax.records import PortrayalLabel, RoleLabel
+
+    linker = CorpusLinker([("Mira Kessler", "PERSON")], embeddings=False)
+    a = article(("Mirra Kesler", "PERSON", "Mirra Kesler"), ("Orsk", "GPE", "Orsk"))
+    a.roles = [RoleLabel("Mirra Kesler", "Antagonist", [], 0.7)]
+    a.portrayals = [PortrayalLabel("Mirra Kesler", "negative", 0.8, 1),
+                    PortrayalLabel("Orsk", "neutral", 0.6, 1)]
+    linker.link(a)
+    assert [r.entity for r in a.roles] == ["Mira Kessler"]
+    assert [p.entity for p in a.portrayals] == ["Mira Kessler", "Orsk"]
+    assert [m.linked_from for m in a.entities] == ["Mirra Kesler", None]
+    assert a.to_dict()["entities"][0]["linked_from"] == "Mirra Kesler"
+    alone = CorpusLinker([], embeddings=False)
+    b = article(("Mirra Kesler", "PERSON", "Mirra Kesler"))
+    alone.link(b)
+    assert b.entities[0].canonical == "Mirra Kesler" and b.entities[0].linked_from is None

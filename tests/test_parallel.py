@@ -75,6 +75,28 @@ def test_analysis_is_identical_with_one_and_two_workers(
     assert sum('"entities": [{' in o[1] for o in one) > 20  # really analysed
 
 
+def test_an_article_is_analysed_the_same_alone_and_in_any_batch(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Everything the pipeline gives an article (entities, quotes, roles, portrayal, narratives,
+    techniques, genre, its vector) is a function of that article alone: read one at a time
+    (spaCy's single call), in chunks of 5 or in one batch of 24 (nlp.pipe, other batch-mates),
+    the answers are the same. Only corpus linking, after analysis, reads other articles
+    (``linked_from`` keeps the article's own name; test_linker.py)."""
+    config = load_config(None)
+    items = list(read_inputs([str(sample)], config))
+    runs = []
+    for size in (1, 5, 24):
+        monkeypatch.setattr(parallel, "CHUNK", size)
+        runs.append(_run(items, config, 1))
+    assert len(runs[0]) == 24
+    for other in runs[1:]:
+        for (name, a, va), (_, b, vb) in zip(runs[0], other, strict=True):
+            assert a == b, name
+            assert all(np.array_equal(x, y) for x, y in zip(va, vb, strict=True)), name
+    assert sum('"entities": [{' in o[1] for o in runs[0]) > 20  # really analysed
+    assert sum('"portrayals": [{' in o[1] for o in runs[0]) > 10
+
+
 def test_ingest_stores_the_same_with_one_and_two_workers(
         sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CHUNK", 4)

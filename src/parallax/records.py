@@ -111,6 +111,10 @@ class Mention:
     type: str
     canonical: str
     entity_id: str = ""
+    #: the canonical name the article alone gives (None unless corpus linking changed it):
+    #: ``canonical`` is the spelling the run or store saw first, so it depends on which articles
+    #: came before; this one never does (enrich/linker.py)
+    linked_from: str | None = None
 
 
 def entity_id(canonical: str) -> str:
