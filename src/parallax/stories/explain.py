@@ -16,7 +16,7 @@ from typing import Any
 
 from parallax.records import Article
 from parallax.stories.features import _TERM, LEAD_WORDS, _term
-from parallax.stories.marks import mark_tokens
+from parallax.stories.marks import shown_marks
 from parallax.stories.profile import KEY_ENTITY_TYPES, day_of
 from parallax.titles import without_moved_title
 
@@ -108,7 +108,7 @@ def _crossing(mains: Sequence[Article]) -> list[dict[str, Any]]:
     counts: Counter[str] = Counter()
     surface: dict[str, Counter[str]] = defaultdict(Counter)
     for a in mains:
-        found = dict(mark_tokens(a))  # one written form per mark and article
+        found = dict(shown_marks(a))  # one written form per mark and article
         counts.update(found.keys())
         for mark, token in found.items():
             languages[mark].add(a.language or "")

@@ -55,28 +55,56 @@ def name_mark(token: str) -> str:
     return name_skeleton(token).replace("ck", "k").replace("c", "k")[:MARK_PREFIX]
 
 
+#: month and weekday names of the languages that capitalise them: "October"/"Oktober" meet
+#: as marks (Latin "c" and "k" are folded together), but a calendar word is no name a reader
+#: of the story page can check (``shown_marks``)
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " januar jänner februar märz mai juni juli oktober dezember"
+    " monday tuesday wednesday thursday friday saturday sunday"
+    " montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split())
+
+
+def shown_marks(article: Article) -> list[tuple[str, str]]:
+    """``mark_tokens`` as the story page names them, "written alike across languages":
+    without the later parts of a hyphenated word and without calendar words. The demo's
+    summit story listed "See" (twenty-seventh session): the English pages wrote it only
+    inside the town's name "Tessin-am-See", a German one also as the noun "lake" ("auf
+    See"); the name's first part ("Tessin") stands for it. The index's marks are unchanged."""
+    return [(mark, token) for mark, token, joined in _marks(article)
+            if not joined and fold(token) not in CALENDAR_WORDS]
+
+
 def mark_tokens(article: Article) -> list[tuple[str, str]]:
     """(mark, the token as written) for the capitalised tokens that do not start a sentence,
     and the numbers, of the body's first ``MARK_WORDS`` words (the title is left out: English
     headlines capitalise every word)."""
-    found: list[tuple[str, str]] = []
+    return [(mark, token) for mark, token, _ in _marks(article)]
+
+
+def _marks(article: Article) -> list[tuple[str, str, bool]]:
+    """``mark_tokens`` with whether a name token is a later part of a hyphenated word."""
+    found: list[tuple[str, str, bool]] = []
     title = article.title.strip()
     # a cut title's whole text opens the text (parallax/titles.py): it is the title, left out
     body = without_moved_title(article.text, article.notes).lstrip()
     if title and body.startswith(title):
         body = body[len(title):]
     initial = True
-    for match in _TOKEN.finditer(" ".join(body.split(" ")[:MARK_WORDS])):
+    read = " ".join(body.split(" ")[:MARK_WORDS])
+    for match in _TOKEN.finditer(read):
         token = match.group()
         if token in _BOUNDARY:
             initial = True
             continue
         if token[0].isdigit():
             if (mark := number_mark(token)) is not None:
-                found.append((mark, token))
+                found.append((mark, token, False))
         elif not initial and token[0].isupper() and len(token) >= 2 \
                 and fold(token) not in STOPWORDS:
-            found.append((name_mark(token), token))
+            at = match.start()
+            found.append((name_mark(token), token,
+                          at > 1 and read[at - 1] == "-" and read[at - 2].isalpha()))
         initial = False
     return found
 
