@@ -23,6 +23,8 @@ Facet = tuple[str, str, str, int]
 def facets_of(article: Article) -> list[Facet]:
     out: dict[tuple[str, str, str], int] = {}
     for m in article.entities:
+        if m.type == "DATE":  # a year is no entity page, outlet row or search filter ("2024")
+            continue
         key = ("entity", m.canonical, m.type)
         out[key] = out.get(key, 0) + 1
     for r in article.roles:

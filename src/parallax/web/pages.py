@@ -34,6 +34,7 @@ from parallax.web.context import (
 from parallax.web.views import (
     LAYERS,
     bars,
+    date_names,
     download_name,
     entity_rows,
     layered_paragraphs,
@@ -145,6 +146,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             else None
         return ctx.page("article.html", a=article, paragraphs=layered_paragraphs(article, span),
                         layers=LAYERS, shown=chosen, entities=entity_rows(article),
+                        dates=date_names(article),
                         whole_title=whole_title, title_max=TITLE_MAX_CHARS,
                         techniques=technique_rows(article),
                         techniques_note=(STRAIGHT_NEWS if straight_news(

@@ -115,15 +115,23 @@ def layered_paragraphs(article: Article, span: str | None = None) -> list[list[P
 
 
 def entity_rows(article: Article) -> list[dict[str, Any]]:
-    """Mentions repeat; one line per (text, canonical, type) with a count reads better."""
+    """Mentions repeat; one line per (text, canonical, type) with a count reads better. A
+    date is no entity (no entity page: ``store.browse.facets_of``): ``date_names`` lists it."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     for m in article.entities:
+        if m.type == "DATE":
+            continue
         key = (m.text, m.canonical, m.type)
         if key in seen:
             seen[key]["count"] += 1
         else:
             seen[key] = {"text": m.text, "canonical": m.canonical, "type": m.type, "count": 1}
     return list(seen.values())
+
+
+def date_names(article: Article) -> list[str]:
+    """The dates the article names ("2024", "October 12"), once each, as written."""
+    return list(dict.fromkeys(m.text for m in article.entities if m.type == "DATE"))
 
 
 def technique_rows(article: Article) -> list[dict[str, Any]]:

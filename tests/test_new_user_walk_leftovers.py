@@ -1,0 +1,89 @@
+"""What the twenty-seventh session's new-user walk (helper N3, docs/robustness.md) saw on the
+demo corpus and left, fixed by helper N4. Inputs are made up; each test fails on the commit
+before its fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parallax.records import Article, Mention, Published
+from parallax.settings import Config
+
+TEXT = ("The ferry company of Port Ellery finished the quay repairs on Monday. Mayor Jonas "
+        "Petrell said an inspection in 2024 had warned of cracks in the old pier, which was "
+        "built in 1964. Passengers waited for hours on the quay since Friday, Petrell said.")
+
+
+def test_a_date_is_no_entity_facet() -> None:
+    """A year the recogniser types DATE ("2024") was an entity facet: an entity page, a row
+    of the outlet page's entities, an entity filter of search."""
+    from parallax.store.browse import facets_of
+
+    article = Article(id="a", role="main", outlet="Coast Post", published=Published(),
+                      title="Quay repairs finished", text=TEXT, entities=[
+                          Mention("2024", 95, 99, "DATE", "2024"),
+                          Mention("Jonas Petrell", 75, 88, "PERSON", "Jonas Petrell")])
+    kinds = {(k, v, d) for k, v, d, _ in facets_of(article)}
+    assert ("entity", "Jonas Petrell", "PERSON") in kinds
+    assert not [f for f in kinds if f[0] == "entity" and f[2] == "DATE"], kinds
+
+
+def test_a_year_gets_no_entity_page_and_no_entity_row(tmp_path: Path) -> None:
+    """The demo's "In a 2024 maintenance report" made an entity page "2024", linked from the
+    article's entity list as a DATE; a date is shown as a date of the article, unlinked."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.store import open_store
+    from parallax.web.app import create_app
+
+    records = tmp_path / "day.jsonl"
+    records.write_text(json.dumps({"title": "Quay repairs finished", "outlet": "Coast Post",
+                                   "url": "https://coast.example/quay", "text": TEXT}) + "\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert CliRunner().invoke(app, ["ingest", str(records), "--db", db]).exit_code == 0
+    store = open_store(db)
+    try:
+        (story,) = store.stories()
+        article = store.article(story.article_ids[0])
+    finally:
+        store.close()
+    assert article is not None
+    assert "2024" in {m.text for m in article.entities if m.type == "DATE"}  # still analysed
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    client = TestClient(create_app(db, config))
+    assert client.get("/entity/2024").status_code == 404
+    assert client.get("/entity/Jonas%20Petrell").status_code == 200
+    page = client.get(f"/article/{article.id}").text
+    assert 'href="/entity/2024"' not in page and 'href="/entity/1964"' not in page
+    assert "2024" in page.split('id="sec-entities"')[1].split("</section>")[0]
+
+
+def test_a_store_written_before_keeps_no_date_entity_facet(tmp_path: Path) -> None:
+    """Migration 11 removes the DATE entity facets an older Parallax stored; the names stay."""
+    import sqlite3
+
+    from parallax.store import open_store
+    from parallax.store.migrations import _statements, migration_scripts
+
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    for version, script in migration_scripts("sqlite"):
+        if version <= 10:
+            for statement in _statements(script):
+                raw.execute(statement)
+    raw.execute("PRAGMA user_version = 10")
+    raw.executemany("INSERT INTO article_facets (article, kind, value, detail, count)"
+                    " VALUES ('a1', 'entity', ?, ?, 1)",
+                    [("2024", "DATE"), ("Jonas Petrell", "PERSON")])
+    raw.close()
+    store = open_store(path)
+    try:
+        rows = store.conn.raw.execute("SELECT value, detail FROM article_facets").fetchall()
+    finally:
+        store.close()
+    assert [tuple(r) for r in rows] == [("Jonas Petrell", "PERSON")]
