@@ -87,3 +87,39 @@ def test_a_store_written_before_keeps_no_date_entity_facet(tmp_path: Path) -> No
     finally:
         store.close()
     assert [tuple(r) for r in rows] == [("Jonas Petrell", "PERSON")]
+
+
+def test_an_outlet_name_carries_no_quotation_marks(tmp_path: Path) -> None:
+    """A page's ``og:site_name`` 'Coast "Post"' and a feed titled "Coast Post" fold to one
+    outlet (``ingest.outlets.spelling``); the first spelling seen won, so every article of
+    the feed was shown as 'Coast "Post"', quotation marks and all."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.store import open_store
+
+    body = TEXT + " " + TEXT.replace("Monday", "Tuesday")
+    page = tmp_path / "a-page.html"
+    page.write_text(
+        '<html><head><meta property="og:site_name" content="Coast &quot;Post&quot;">'
+        "<title>Quay repairs finished</title></head><body><article>"
+        f"<h1>Quay repairs finished</h1><p>{body}</p><p>{body}</p></article></body></html>",
+        encoding="utf-8")
+    feed = tmp_path / "b-feed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Post</title>'
+        "<item><title>Evening sailings added</title><link>https://coast.example/sail</link>"
+        "<description>The ferry company of Port Ellery added two evening sailings on Monday "
+        "after crews ended their strike. Passengers had waited for hours on the quay since "
+        "Friday, the company said. The mayor called the new sailings a fair end to a long "
+        "dispute.</description></item></channel></rss>", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    done = CliRunner().invoke(app, ["ingest", str(page), str(feed), "--db", db])
+    assert done.exit_code == 0, done.output
+    store = open_store(db)
+    try:
+        outlets = {store.article(a).outlet  # type: ignore[union-attr]
+                   for s in store.stories() for a in s.article_ids}
+    finally:
+        store.close()
+    assert outlets == {"Coast Post"}, outlets

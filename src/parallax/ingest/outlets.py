@@ -58,6 +58,22 @@ def key(name: str) -> str:
     return outlet.key(_WWW.sub("", name))
 
 
+#: quotation marks: no part of an outlet's name (``plain``)
+_QUOTES = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2033\uff02]')
+_SINGLE = "'\u2018\u2019"
+
+
+def plain(name: str) -> str:
+    """The name without quotation marks, and without single quotes around the whole of it
+    (an apostrophe stays: "Barron's"). A page's ``og:site_name`` 'Coast "Post"' (made up)
+    folds with a feed's "Coast Post" (``spelling``), and as the first spelling seen it was
+    shown on every article of the feed, quotes and all (twenty-seventh session)."""
+    text = _QUOTES.sub("", name).strip()
+    if len(text) > 1 and text[0] in _SINGLE and text[-1] in _SINGLE:
+        text = text[1:-1]
+    return " ".join(text.split())
+
+
 def spelling(name: str) -> str:
     """The name's letters and digits, case folded, without a leading "www.": what two spellings
     of one name share ("Coast Post" / "coast  post"; "www.quill.example" / "Quill.Example")."""
@@ -75,6 +91,7 @@ class KnownOutlets:
             self.add(name)
 
     def add(self, name: str) -> None:
+        name = plain(name)  # a stored or configured name spelt with quotes spells none
         if spelled := spelling(name):  # no letters ("📰", "???"): nothing to tell it by
             self.spellings.setdefault(spelled, name)
         name_key = key(name)
@@ -113,6 +130,9 @@ class OutletHold:
         self.held: list[Page] = []
 
     def feed(self, page: Page) -> list[Page]:
+        for article in page.articles:  # every way in passes here, before names are learnt
+            if article.outlet:
+                article.outlet = plain(article.outlet) or None
         if self.known.confirm(page):
             self.held.append(page)
             if len(self.held) <= MAX_HELD:
@@ -179,4 +199,5 @@ class RunOutlets:
         return self.stored(article_id) if self.stored else None
 
 
-__all__ = ["MAX_HELD", "MIN_KEY", "KnownOutlets", "OutletHold", "RunOutlets", "own_copies"]
+__all__ = ["MAX_HELD", "MIN_KEY", "KnownOutlets", "OutletHold", "RunOutlets", "own_copies",
+           "plain"]
