@@ -17,6 +17,7 @@ training sites.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import time
@@ -82,6 +83,42 @@ def build(pages: list[realpages.RealPage]) -> dict[str, np.ndarray]:
     return {"x": np.concatenate(xs), "y": np.concatenate(ys), "w": np.concatenate(ws),
             "group": np.concatenate(groups), "doc": np.concatenate(doc_ids),
             "shape": np.concatenate(shapes)}
+
+
+#: training pages the model file's fingerprint is computed on (``realpages.of_split``'s even
+#: spread over the training part): ``tests/test_line_model_recipe.py`` computes it again with
+#: today's code and fails when the features or labels the trainer would build have moved
+FINGERPRINT_PAGES = 60
+
+
+def fingerprint(root: Path = DATA) -> dict[str, object]:
+    """Column sums and sums of squares of the line features, and the line labels and weights,
+    that this trainer builds from a sample of the training pages today.
+
+    Why: the shipped model was trained on the features and labels of its day; when later code
+    reads the pages differently (a decoder, a phrase pattern, a word count), the file no longer
+    is what ``make segment-models`` gives, and its card no longer says how it was made (the
+    twenty-sixth session found the model of the ninth session stale on 675 of 7,304 dumps)."""
+    data = build(realpages.of_split(root, "train", FINGERPRINT_PAGES))
+    x = data["x"]
+    return {"pages": FINGERPRINT_PAGES, "lines": len(x), "main": int(data["y"].sum()),
+            "weight": round(float(data["w"].sum()), 3),
+            "sums": [round(v, 6) for v in x.sum(axis=0).tolist()],
+            "squares": [round(v, 6) for v in (x * x).sum(axis=0).tolist()]}
+
+
+def recipe(args: argparse.Namespace) -> dict[str, object]:
+    """How the model is trained: what ``tests/test_line_model_recipe.py`` compares with the
+    shipped file and its card (by ``recipe_hash``)."""
+    shared = {"stride": args.stride, "cv_stride": args.cv_stride, "folds": args.folds,
+              "dump_weight": args.dump_weight, "features": len(NAMES)}
+    if args.model == "trees":
+        return {"model": "trees", "params": TREES, **shared}
+    return {"model": "lr", "c": args.c, **shared}
+
+
+def recipe_hash(recipe: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode("utf-8")).hexdigest()[:12]
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, ...]:
@@ -171,7 +208,8 @@ class _Proxy:
         return [cls(v) for v in words.tolist()]
 
 
-def main() -> None:
+def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line (``make segment-models`` gives none: the shipped recipe)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--c", type=float, default=1.0)
     parser.add_argument("--model", choices=("trees", "lr"), default="trees")
@@ -183,7 +221,33 @@ def main() -> None:
                              "shipped recipe since the ninth session; 0: words alone)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT, help="where the model is written")
-    args = parser.parse_args()
+    parser.add_argument("--refingerprint", metavar="COMMIT",
+                        help="fit nothing: record in --out the rows today's code builds, as of "
+                             "COMMIT, beside trees fitted on other rows (the card must say so: "
+                             "tests/test_line_model_recipe.py looks for COMMIT there)")
+    return parser.parse_args(argv)
+
+
+def refingerprint(args: argparse.Namespace) -> None:
+    """The shipped trees kept, the recipe and today's rows recorded (twenty-seventh session:
+    retrained on today's rows the model was worse end to end, so the ninth session's stays)."""
+    model = json.loads(args.out.read_text(encoding="utf-8"))
+    if model.get("params") != TREES or model.get("stride") != args.stride:
+        raise SystemExit("the file's trees were not fitted with this trainer's recipe")
+    trees = {k: model.pop(k) for k in ("trees", "params", "stride")}
+    for key in ("recipe", "recipe_hash", "fingerprint", "fingerprint_of"):
+        model.pop(key, None)
+    model |= {"recipe": recipe(args), "recipe_hash": recipe_hash(recipe(args)),
+              "fingerprint": fingerprint(), "fingerprint_of": args.refingerprint, **trees}
+    args.out.write_text(json.dumps(model, separators=(",", ":")).replace(',"', ',\n"') + "\n",
+                        encoding="utf-8")
+
+
+def main() -> None:
+    args = parse_options()
+    if args.refingerprint:
+        refingerprint(args)
+        return
     started = time.time()
     if CACHE.exists() and not args.rebuild:
         data = dict(np.load(CACHE))
@@ -230,7 +294,9 @@ def main() -> None:
           f"line accuracy by shape {per_shape}")
     header = {"version": "line-model-v2", "features": list(NAMES), **thresholds,
               **({"dump_weight": args.dump_weight} if args.dump_weight else {}),
-              "cv_word_f1": round(cv, 4), "line_accuracy": per_shape}
+              "cv_word_f1": round(cv, 4), "line_accuracy": per_shape,
+              "recipe": recipe(args), "recipe_hash": recipe_hash(recipe(args)),
+              "fingerprint": fingerprint()}
     if args.model == "trees":
         header |= {"trees": fit_trees(data["x"][sample], data["y"][sample], data["w"][sample]),
                    "params": TREES, "stride": args.stride}
