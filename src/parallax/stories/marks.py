@@ -60,7 +60,7 @@ def name_mark(token: str) -> str:
 #: of the story page can check (``shown_marks``)
 CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december"
-    " januar jänner februar märz mai juni juli oktober dezember"
+    " januar janner februar marz mai juni juli oktober dezember"  # folded: "März" -> "marz"
     " monday tuesday wednesday thursday friday saturday sunday"
     " montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split())
 
