@@ -123,3 +123,33 @@ def test_an_outlet_name_carries_no_quotation_marks(tmp_path: Path) -> None:
     finally:
         store.close()
     assert outlets == {"Coast Post"}, outlets
+
+
+def _attribution(text: str, language: str, mentions: list[tuple[str, str]]) -> str | None:
+    """The source the claims stage gives a one-sentence article (``mentions``: text, type)."""
+    from parallax.enrich.claims import make_claims
+    from parallax.records import Sentence
+
+    entities = [Mention(t, text.index(t), text.index(t) + len(t), kind, t)
+                for t, kind in mentions]
+    article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                      text=text, language=language, sentences=[Sentence(0, len(text))],
+                      entities=entities)
+    make_claims(Config()).annotate(article)
+    assert article.claims, "the sentence stays a claim"
+    return article.claims[0].attribution
+
+
+def test_a_claim_is_not_attributed_to_the_word_that_opens_an_inverted_sentence() -> None:
+    """The demo's summit story showed a German claim "attributed to Das" ("Das bestätigte
+    EU-Vermittlerin …": "that was confirmed by the envoy") and a Russian one "attributed to
+    Как" ("Как сообщил … министр …": "as the minister said"): the word before the reporting
+    verb was read as its subject, though a pronoun or conjunction is no source."""
+    # the source follows the verb: the outlet attributes the claim, it does not assert it
+    assert _attribution("Das bestätigte die Vermittlerin Ana Lund am Abend: 300 Gefangene "
+                        "kommen frei.", "de", []) == "die Vermittlerin Ana Lund"
+    assert _attribution("Как сообщил журналистам министр Олег Вареш, 300 пленных вернутся "
+                        "домой.", "ru", [("Олег Вареш", "PERSON")]) == "Олег Вареш"
+    # a name before the verb stays the source, as before
+    assert _attribution("Lund bestätigte am Abend: 300 Gefangene kommen frei.", "de",
+                        []) == "Lund"
