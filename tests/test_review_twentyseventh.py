@@ -81,3 +81,26 @@ def test_comments_at_a_page_start_do_not_hold_the_kind_sniffer() -> None:
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["text", "html", "svg"], done.stdout
+
+
+def test_a_quote_left_open_in_a_csv_row_is_said_not_merged(tmp_path: Path) -> None:
+    """38c7c29 read CSV rows with the csv module's lenient default, which takes a quote left
+    open as a field running on over the next rows: the rows after it became part of one
+    article's text, with their commas and outlets, and no reason was given (the reader's
+    "a quote left open to the end" error never came). Strict reading says where it stopped;
+    the rows before are kept."""
+    body = ("The ferry company of Port Ellery added two evening sailings on Monday after "
+            "crews ended their strike and passengers had waited on the quay. ")
+    rows = ["title,text,outlet", f'Story one,"{body}",Coast Post',
+            f'Story two,"{body} and a quote that is never closed,Coast Post',
+            f"Story three,{body},Harbour Daily", f"Story four,{body},Harbour Daily"]
+    for name, text in (("open.csv", "\n".join(rows) + "\n"),
+                       ("open-then-quoted.csv", "\n".join([*rows[:3], rows[1]]) + "\n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        items = list(read_inputs([str(path)], Config()))
+        kept = [i for i in items if not isinstance(i, Rejection)]
+        assert [i.uri.rsplit("#", 1)[1] for i in kept] == ["row-1"], (name, items)
+        (rejected,) = [i for i in items if isinstance(i, Rejection)]
+        assert rejected.code == "E008" and "after row" in rejected.reason, rejected
+        assert all("Story three" not in i.text for i in kept)
