@@ -267,3 +267,29 @@ def test_linking_renames_every_label_of_the_name_and_keeps_the_articles_own() ->
     b = article(("Mirra Kesler", "PERSON", "Mirra Kesler"))
     alone.link(b)
     assert b.entities[0].canonical == "Mirra Kesler" and b.entities[0].linked_from is None
+
+
+def test_a_store_read_back_links_as_the_run_that_stored_it() -> None:
+    """Ingesting a Russian article today and an English one tomorrow must name the English
+    one's person as ingesting both at once does. Stored names counted as English (``seeded``),
+    names of the same run by their article's language, so the English "Varenskaya" joined the
+    Russian article's "Varenska" in one run (another script: trigrams allowed) and stayed apart
+    across two."""
+    def pair() -> tuple[Article, Article]:
+        ru = article(("Варенска", "PERSON", "Varenska"))
+        en = article(("Varenskaya", "PERSON", "Varenskaya"))
+        ru.language, en.language = "ru", "en"
+        return ru, en
+
+    ru, en = pair()
+    together = CorpusLinker(embeddings=False)
+    together.link(ru)
+    together.link(en)
+    ru2, en2 = pair()
+    CorpusLinker(embeddings=False).link(ru2)  # the first run stores it
+    later = seeded([ru2], [])
+    later.embeddings = False
+    later.link(en2)
+    assert en.entities[0].canonical == "Varenska"
+    assert en2.entities[0].canonical == en.entities[0].canonical
+    assert en2.entities[0].linked_from == "Varenskaya"

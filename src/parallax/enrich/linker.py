@@ -393,9 +393,12 @@ class CorpusLinker:
 
 
 def seeded(articles: Iterable[Article], aliases: Iterable[tuple[str, str]]) -> CorpusLinker:
-    """A linker that knows the alias table and every entity already stored (stored names
-    count as English, as before, and by the number of articles that named them)."""
+    """A linker that knows the alias table and every entity already stored, each name with its
+    article's language and counted by the number of articles that named it: as ``link``
+    remembers an article of the same run, so a store read back links as the run that filled
+    it. (Stored names counted as English of any type: an English name after a stored Russian
+    one stayed apart where the same two articles in one run joined; 27th session, EB.)"""
     linker = CorpusLinker(aliases)
     for article in articles:
-        linker.remember(article, None, {m.type for m in article.entities})
+        linker.remember(article, article.language)
     return linker
