@@ -174,3 +174,30 @@ def test_the_genre_decides_whether_the_outlets_own_loaded_words_are_shown(
     said = [t for t in shown["opinion"] if t.quoted is not None]
     assert own and said, [(REPORT[t.start:t.end], t.quoted) for t in shown["opinion"]]
     assert shown["reporting"] == said
+
+
+def test_a_german_name_calling_span_needs_a_noun_or_an_adjective(
+        framing: TrainedFraming) -> None:
+    """German has no tagger here: the verbs and function words the scorer passes are dropped by
+    spelling (a made-up sentence)."""
+    model = framing.models["techniques"]
+    j = model.labels.index(NAME_CALLING)
+    text = ("Die Regierung soll auf die Reform verzichten, sagen die Kritiker. Sie nennen sie "
+            "gegen jede Vernunft eine faschistische Bande.")
+    shipped, framing.spans = framing.spans, _scorer({
+        "soll": (1, 9.0), "verzichten": (1, 9.0), "gegen": (1, 9.0),
+        "faschistische": (1, 9.0)})
+    try:
+        ctx = _context(text)
+        found = [TechniqueSpan(NAME_CALLING, s, e, 0.9, False)
+                 for s, e in framing._locate(text, 0, len(text), model, j, ctx)]
+    finally:
+        framing.spans = shipped
+    assert [text[t.start:t.end] for t in found] == ["soll", "verzichten", "gegen",
+                                                    "faschistische"]
+    found = framing._labels_only(text, found, ctx, "de")
+    # the first sentence's paragraph label stays, on its sentence; the second shows its label
+    assert [text[t.start:t.end] for t in found] == [
+        "Die Regierung soll auf die Reform verzichten, sagen die Kritiker.", "faschistische"]
+    assert heads.german_label("Marionette") and heads.german_label("so korrupte Eliten")
+    assert not any(heads.german_label(w) for w in ("Die", "standen", "sollen", "zur"))
