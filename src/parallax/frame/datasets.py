@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,13 @@ class LabelledArticle:
     paragraphs: list[Paragraph] = field(default_factory=list)
     spans: list[TechniqueGold] = field(default_factory=list)
     path: Path | None = None
+    #: where the file had a Windows line end (offsets in the file as stored): the span gold
+    #: counts each ``\r``, ``text`` does not (twenty-seventh session)
+    crlf: list[int] = field(default_factory=list, repr=False)
+
+    def text_offset(self, file_offset: int) -> int:
+        """A character offset of the file as stored (what the span files give) in ``text``."""
+        return file_offset - bisect_left(self.crlf, file_offset)
 
 
 @dataclass(slots=True)
@@ -187,7 +195,8 @@ def read_semeval2023(root: Path) -> list[LabelledArticle]:
                 parts = line.split("\t")
                 if len(parts) < 4 or (art := article(parts[0].strip())) is None:
                     continue
-                art.spans.append(TechniqueGold(parts[1].strip(), int(parts[2]), int(parts[3])))
+                art.spans.append(TechniqueGold(parts[1].strip(), art.text_offset(int(parts[2])),
+                                               art.text_offset(int(parts[3]))))
     return list(articles.values())
 
 
@@ -198,13 +207,23 @@ def _article(articles: dict[tuple[str, str], LabelledArticle], lang_dir: Path, l
         for n in (3, 1, 2):
             path = lang_dir / f"train-articles-subtask-{n}" / f"article{aid}.txt"
             if path.exists():
-                text = path.read_text(encoding="utf-8", errors="replace")
+                raw = _read_raw(path)
+                text = raw.replace("\r\n", "\n").replace("\r", "\n")
+                crlf = [m.start() for m in re.finditer("\r\n", raw)]
                 articles[key] = LabelledArticle(aid, language, text, paragraphs=_paragraphs(text),
-                                                path=path)
+                                                path=path, crlf=crlf)
                 break
         else:
             return None
     return articles[key]
+
+
+def _read_raw(path: Path) -> str:
+    """The file as stored: the span offsets of fr, de, it, pl and ru count the ``\r`` of
+    Windows line ends, which universal-newline reading drops (every span after line one landed
+    a character later per line above it)."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        return handle.read()
 
 
 def _paragraphs(text: str) -> list[Paragraph]:

@@ -72,13 +72,22 @@ Scored = tuple[list[Token], np.ndarray]
 
 @dataclass(slots=True)
 class SpanScorer:
-    """Per technique: hashed token weights, a bias, and the out-of-fold threshold."""
+    """Per technique: hashed token weights, a bias, and the out-of-fold threshold; per language
+    where ``by_language`` has one (``span_training.language_cut_offs``: one cut-off over-marked
+    French and German words once their gold was read at the right offsets, twenty-seventh
+    session). A file without them (written before) loads with the per-technique ones only."""
 
     labels: list[str]
     weights: np.ndarray  # (BUCKETS, labels)
     bias: np.ndarray
     thresholds: np.ndarray
     meta: dict[str, Any] = field(default_factory=dict)
+    by_language: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def cut(self, j: int, language: str | None) -> float:
+        """The cut-off of label ``j`` for an article in ``language``."""
+        row = self.by_language.get(language or "")
+        return float((row if row is not None else self.thresholds)[j])
 
     def token_proba(self, text: str, start: int, end: int) -> Scored:
         toks = tokens(text[start:end], start)
@@ -89,8 +98,8 @@ class SpanScorer:
         return toks, sigmoid(z)
 
     def spans(self, text: str, start: int, end: int, label: str,
-              names: list[tuple[int, int]], scored: Scored | None = None
-              ) -> list[tuple[int, int, float]]:
+              names: list[tuple[int, int]], scored: Scored | None = None,
+              language: str | None = None) -> list[tuple[int, int, float]]:
         """Runs of tokens whose probability passes the threshold, seeded by a content word that
         is not part of a name, at most ``MAX_WORDS`` long; each with its best token's
         probability. Empty when no word passes (the paragraph label then has no span).
@@ -99,7 +108,7 @@ class SpanScorer:
         toks, p = scored or self.token_proba(text, start, end)
         if not toks:
             return []
-        keep = p[:, j] >= self.thresholds[j]
+        keep = p[:, j] >= self.cut(j, language)
         out: list[tuple[int, int, float]] = []
         i = 0
         while i < len(toks):
@@ -138,7 +147,9 @@ class SpanScorer:
         return s, e, float(p[i, j])
 
     def save(self, path: Path) -> None:
-        header = {"format": FORMAT, "labels": self.labels, "meta": self.meta}
+        header = {"format": FORMAT, "labels": self.labels, "meta": self.meta,
+                  "language_thresholds": {k: [float(t) for t in v]
+                                          for k, v in sorted(self.by_language.items())}}
         write_model(path, header, {"weights": self.weights.astype(np.float16),
                                    "bias": self.bias.astype(np.float32),
                                    "thresholds": self.thresholds.astype(np.float32)})
@@ -146,8 +157,10 @@ class SpanScorer:
     @classmethod
     def load(cls, path: Path) -> SpanScorer:
         header, data = read_model(path, FORMAT)
+        by_language = {k: np.asarray(v, dtype=np.float32)
+                       for k, v in header.get("language_thresholds", {}).items()}
         return cls(list(header["labels"]), data["weights"].astype(np.float32),
-                   data["bias"], data["thresholds"], header.get("meta", {}))
+                   data["bias"], data["thresholds"], header.get("meta", {}), by_language)
 
 
 def whole_compound(text: str, s: int, e: int, lo: int = 0, hi: int | None = None

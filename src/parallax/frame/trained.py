@@ -230,12 +230,14 @@ class TrainedFraming:
                 if news and name == LOADED:
                     continue
                 for s, e in self._locate(article.text, start, end, model, int(j), ctx,
+                                         article.language,
                                          reporting):
                     found.append(TechniqueSpan(name, s, e, round(float(p[j]), 3), ctx.low))
             if news:
                 k = model.labels.index(LOADED)
                 gated = float(p[k]) if p[k] >= model.thresholds[k] else None
-                for s, e, score in self._loaded_words(article.text, start, end, gated, ctx):
+                for s, e, score in self._loaded_words(article.text, start, end, gated, ctx,
+                                                      article.language):
                     found.append(TechniqueSpan(LOADED, s, e, round(score, 3), ctx.low))
         found = self._labels_only(article.text, found, ctx, article.language)
         attribute(article.text, found, article.quotes)  # a speaker's technique, not the outlet's
@@ -244,7 +246,8 @@ class TrainedFraming:
         article.techniques = sorted(found, key=lambda t: (t.start, t.technique))
 
     def _loaded_words(self, text: str, start: int, end: int, gated: float | None,
-                      ctx: _Context) -> list[tuple[int, int, float]]:
+                      ctx: _Context, language: str | None = None
+                      ) -> list[tuple[int, int, float]]:
         """Loaded language in news: the words the news model (learnt from BABE experts' marks,
         ``parallax.frame.loaded``) passes, wherever they are, scored by their own probability;
         and in a paragraph the technique model calls loaded (``gated``: its probability), the
@@ -263,7 +266,8 @@ class TrainedFraming:
         if gated is None or self.spans is None or LOADED not in self.spans.labels:
             return out
         toks, p_news = scored
-        for s, e, _ in self.spans.spans(text, start, end, LOADED, ctx.names):
+        for s, e, _ in self.spans.spans(text, start, end, LOADED, ctx.names,
+                                        language=language):
             if any(s2 < e and e2 > s for s2, e2, _ in out):
                 continue
             if any(p_news[i, 0] >= NEWS_AGREE for i, t in enumerate(toks)
@@ -272,12 +276,13 @@ class TrainedFraming:
         return sorted(out)
 
     def _locate(self, text: str, start: int, end: int, model: LinearLabeller, j: int,
-                ctx: _Context, reporting: bool = False) -> list[tuple[int, int]]:
+                ctx: _Context, language: str | None = None, reporting: bool = False
+                ) -> list[tuple[int, int]]:
         name = model.labels[j]
         if self.spans is not None and name in self.spans.labels:
             scored = self.spans.token_proba(text, start, end)  # spans and best_word share it
             found = [(s, e) for s, e, _ in self.spans.spans(text, start, end, name, ctx.names,
-                                                            scored)]
+                                                            scored, language)]
             if not found and name in FALLBACK and not reporting:
                 best = self.spans.best_word(text, start, end, name, ctx.names, FALLBACK[name],
                                             scored)
