@@ -206,6 +206,22 @@ def test_an_entity_is_an_antagonist_when_the_gate_is_sure_of_that_role_not_of_an
     assert cast_score(np.array([0.3]), "neutral", old) is None
 
 
+def test_a_name_cast_elsewhere_is_no_antagonist_without_the_articles_own_support() -> None:
+    """A made-up head of state whose article barely presents it as an adversary (Antagonist
+    probability 0.12 with its name read as unseen) is not an Antagonist because other documents
+    cast the same name as one (0.53 with the name); with the article's own support (0.22) it is,
+    with the named probability as its score."""
+    from parallax.frame.roles import ARTICLE_ANTAGONIST_THRESHOLD, cast_score
+
+    gate = _two_label_gate()
+    assert 0.12 < ARTICLE_ANTAGONIST_THRESHOLD <= 0.22
+    assert cast_score(np.array([0.6, 0.53]), "neutral", gate, np.array([0.3, 0.12])) is None
+    assert cast_score(np.array([0.6, 0.53]), "negative", gate,
+                      np.array([0.4, 0.22])) == pytest.approx(0.53)
+    # the article's support alone does not cast either: the named probability must pass too
+    assert cast_score(np.array([0.3, 0.25]), "neutral", gate, np.array([0.3, 0.25])) is None
+
+
 def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place() -> None:
     from parallax.frame.bundle import load_models
     from parallax.frame.role_gate_train import HAND_THRESHOLD, THRESHOLD

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.frame import role_gate
+from parallax.frame import role_gate, roles
 from parallax.frame.datasets import held_out, read_semeval2025
 from parallax.frame.endtoend import analyse_files, entities_at
 from parallax.frame.linear import LinearLabeller
@@ -256,7 +256,10 @@ def card_markdown(card: dict[str, Any]) -> str:
         "`Antagonist`), Platt scaling fitted out of fold (5 folds of whole documents).",
         f"- Decision (`roles.cast_score`): an entity the author praises is a Protagonist when "
         f"its cast probability is >= {card['threshold']}; any other entity is an Antagonist "
-        f"when its `Antagonist` probability is >= {card['antagonist_threshold']}; the role "
+        f"when its `Antagonist` probability is >= {card['antagonist_threshold']} and, with its "
+        "name read as one never seen (the base rates), >= "
+        f"{roles.ARTICLE_ANTAGONIST_THRESHOLD} (the article's own support, twenty-seventh "
+        "session, helper RG); the role "
         "model's likeliest fine role under it (`roles.cast_role`); else no role"
         + (f"; >= {card['hand_threshold']} and the hand rule passes (stated lean or >= 4 "
            "sentences, not a setting place): the role model's choice (`roles.choose_role`)"
