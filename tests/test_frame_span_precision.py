@@ -92,21 +92,25 @@ def _context(text: str) -> _Context:
     return _Context(embed_text(text, "en", embeddings.encode), False, [])
 
 
-def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
+def _name_calling_spans(framing: TrainedFraming, text: str,
+                        words: dict[str, tuple[int, float]]) -> list[TechniqueSpan]:
+    """Where ``_locate`` puts name-calling in ``text`` with a scorer that passes ``words``."""
     model = framing.models["techniques"]
     j = model.labels.index(NAME_CALLING)
-    text = ("The governor consolidates his grip on the party while his critics call him a "
-            "puppet of the donors who fund his campaigns.")
-    shipped, framing.spans = framing.spans, _scorer({"consolidates": (1, 9.0),
-                                                     "puppet": (1, 9.0)})
+    shipped, framing.spans = framing.spans, _scorer(words)
     try:
-        ctx = _context(text)
-        found = [TechniqueSpan(NAME_CALLING, s, e, 0.9, False)
-                 for s, e in framing._locate(text, 0, len(text), model, j, ctx)]
+        return [TechniqueSpan(NAME_CALLING, s, e, 0.9, False)
+                for s, e in framing._locate(text, 0, len(text), model, j, _context(text))]
     finally:
         framing.spans = shipped
+
+
+def test_name_calling_never_sits_on_a_verb(framing: TrainedFraming) -> None:
+    text = ("The governor consolidates his grip on the party while his critics call him a "
+            "puppet of the donors who fund his campaigns.")
+    found = _name_calling_spans(framing, text, {"consolidates": (1, 9.0), "puppet": (1, 9.0)})
     assert [text[t.start:t.end] for t in found] == ["consolidates", "puppet"]
-    found = framing._labels_only(text, found, ctx, "en")
+    found = framing._labels_only(text, found, _context(text), "en")
     assert [text[t.start:t.end] for t in found] == ["puppet"]
 
 
@@ -180,22 +184,14 @@ def test_a_german_name_calling_span_needs_a_noun_or_an_adjective(
         framing: TrainedFraming) -> None:
     """German has no tagger here: the verbs and function words the scorer passes are dropped by
     spelling (a made-up sentence)."""
-    model = framing.models["techniques"]
-    j = model.labels.index(NAME_CALLING)
     text = ("Die Regierung soll auf die Reform verzichten, sagen die Kritiker. Sie nennen sie "
             "gegen jede Vernunft eine faschistische Bande.")
-    shipped, framing.spans = framing.spans, _scorer({
+    found = _name_calling_spans(framing, text, {
         "soll": (1, 9.0), "verzichten": (1, 9.0), "gegen": (1, 9.0),
         "faschistische": (1, 9.0)})
-    try:
-        ctx = _context(text)
-        found = [TechniqueSpan(NAME_CALLING, s, e, 0.9, False)
-                 for s, e in framing._locate(text, 0, len(text), model, j, ctx)]
-    finally:
-        framing.spans = shipped
     assert [text[t.start:t.end] for t in found] == ["soll", "verzichten", "gegen",
                                                     "faschistische"]
-    found = framing._labels_only(text, found, ctx, "de")
+    found = framing._labels_only(text, found, _context(text), "de")
     # the first sentence's paragraph label stays, on its sentence; the second shows its label
     assert [text[t.start:t.end] for t in found] == [
         "Die Regierung soll auf die Reform verzichten, sagen die Kritiker.", "faschistische"]
