@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import addresslist, feed, jsonl, mhtml, table, url, warc
+from parallax.ingest import addresslist, feed, jsonl, mhtml, savedpage, table, url, warc
 from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
@@ -98,6 +98,10 @@ def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
     for folder, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=False):
         yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in list(dirs):  # a saved page's images, scripts and frames: one line
+            if (page := savedpage.page_of(name, files)) and not os.path.islink(Path(folder, name)):
+                dirs.remove(name)
+                yield Path(folder, name), savedpage.resource_refusal(Path(folder, name), page)
         for name in sorted(files + [d for d in dirs if os.path.islink(Path(folder, d))]):
             path = Path(folder, name)
             if name.startswith(".") or name.lower() in SKIPPED_NAMES:
@@ -248,6 +252,9 @@ def listed_addresses(data: bytes, name: str) -> list[str]:
 
 def read_file(path: Path, config: Config, *, given: str,
               in_folder: bool = False) -> Iterator[Item]:
+    if what := savedpage.code_file(path.name):  # its code was stored as an article
+        yield Rejection(given, savedpage.code_refusal(what), Code.UNSUPPORTED.value)
+        return
     kind = kind_from_name(path)
     limit = int(config["max_input_bytes"])
     try:

@@ -1,0 +1,60 @@
+"""What a browser writes beside a page it saves "complete", and the code files a page loads:
+none of them is a page.
+
+Why: "Save page as… (complete)" writes ``NAME.html`` and a folder ``NAME_files`` of the
+page's images, scripts, style sheets and frames. A folder scan read every one of them: each
+script and style sheet became an article (its code the text, labelled English, a story of
+its own with a key entity such as ``a[i].addEventListener``), and each image and frame was a
+rejection of its own, so a folder of ten saved pages listed hundreds of lines around the ten
+that matter (twenty-eighth session, helper N5). The folder is now one rejection naming the
+page it belongs to, and a ``.js`` or ``.css`` file given by name is refused as what it is.
+Only a folder beside its page is set aside: the page names it (``NAME.html`` and
+``NAME_files``), so a folder a user called ``notes_files`` is read as any other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: the folder name a browser gives a saved page's resources, after the page's name; Windows
+#: and the browsers that follow it translate the ending ("Connected files")
+FOLDER_ENDINGS = ("_files", "-dateien", "_fichiers", "_archivos", "_arquivos", "_file",
+                  "_bestanden", "_filer", "_pliki", "_soubory", "_tiedostot", "_dosyalar")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+#: a file a page loads, by its suffix (a browser adds ``.download`` to some it saves)
+CODE_SUFFIXES = {".js": "a script (JavaScript)", ".mjs": "a script (JavaScript)",
+                 ".cjs": "a script (JavaScript)", ".css": "a style sheet (CSS)",
+                 ".map": "a source map (a script's debugging data)"}
+
+
+def code_file(name: str) -> str | None:
+    """What the file is when its name says it is a script or style sheet, else None."""
+    name = name.lower().removesuffix(".download")
+    return CODE_SUFFIXES.get(os.path.splitext(name)[1])
+
+
+def code_refusal(what: str) -> str:
+    return (f"{what} that web pages load, not a page: there is no article to read in it "
+            "(give the page itself)")
+
+
+def page_of(folder: str, siblings: list[str]) -> str | None:
+    """The saved page a folder holds the resources of (one of ``siblings``), else None."""
+    lowered = folder.lower()
+    for ending in FOLDER_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) > len(ending):
+            stem = lowered[: -len(ending)]
+            for sibling in siblings:
+                low = sibling.lower()
+                if low.endswith(PAGE_SUFFIXES) and os.path.splitext(low)[0] == stem:
+                    return sibling
+    return None
+
+
+def resource_refusal(folder: Path, page: str) -> str:
+    count = sum(len(files) for _, _, files in os.walk(folder))
+    noun = "file" if count == 1 else "files"
+    return (f"the {count:,} {noun} a browser saved with the page {page} (its images, "
+            "scripts, style sheets and frames): not pages, so none of them is read; the page "
+            "itself is read")

@@ -1,0 +1,94 @@
+"""A new user's session, round five (docs/robustness.md, twenty-eighth session, helper N5): a
+fact-checker's folder of saved material and a researcher scripting Parallax. Each test here
+failed before its fix. All inputs are made up here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+BODY = ("The harbour board of Wexley voted on Thursday to close the old fish market by the "
+        "end of March. Traders said they had not been asked before the vote was held. ")
+
+
+def _page(title: str) -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><article><h1>{title}</h1><p>{BODY * 3}</p><p>{BODY * 2}</p></article>"
+            "</body></html>")
+
+
+def test_a_page_saved_complete_reads_the_page_not_its_resource_folder(tmp_path: Path) -> None:
+    """"Save page as… complete" writes ``NAME.html`` and ``NAME_files/`` (scripts, styles,
+    images, frames). A folder scan stored each script and style sheet as an article (its code
+    as the text, labelled English, a story of its own) and listed the rest one by one. The
+    folder is now one rejection naming its page; the page is read."""
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "Fish market closes.html").write_text(_page("Fish market closes"))
+    files = saved / "Fish market closes_files"
+    files.mkdir()
+    (files / "app.js").write_text("(function(){ var links = document.querySelectorAll('a'); "
+                                  "for (var i = 0; i < links.length; i++) { } })();\n" * 20)
+    (files / "style.css").write_text("body { margin: 0 auto; max-width: 40em; }\n" * 40)
+    (files / "widget.min.js.download").write_text("!function(e){'use strict';}(this);\n" * 60)
+    (files / "saved_resource.html").write_text(_page("An advert frame"))
+    (files / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    items = list(read_inputs([str(saved)], Config()))
+    documents = [i for i in items if isinstance(i, RawDocument)]
+    rejected = [i for i in items if isinstance(i, Rejection)]
+    assert [Path(d.uri).name for d in documents] == ["Fish market closes.html"], items
+    assert len(rejected) == 1, rejected
+    assert rejected[0].input == str(files), rejected
+    assert rejected[0].code == "E007", rejected
+    assert "Fish market closes.html" in rejected[0].reason, rejected[0].reason
+    assert "5 files" in rejected[0].reason, rejected[0].reason
+
+
+def test_a_folder_named_like_resources_without_its_page_is_read(tmp_path: Path) -> None:
+    """Only a folder beside the page it belongs to is set aside: a folder a user named
+    ``notes_files`` holding pages is read."""
+    files = tmp_path / "notes_files"
+    files.mkdir()
+    (files / "market.html").write_text(_page("Fish market closes"))
+    items = list(read_inputs([str(tmp_path)], Config()))
+    assert [type(i).__name__ for i in items] == ["RawDocument"], items
+
+
+def test_a_script_or_style_sheet_is_no_article(tmp_path: Path) -> None:
+    """A ``.js`` or ``.css`` file given by name was a text dump: its code stored as an
+    article. Each is rejected saying what it is (any spelling of the suffix, a ``.download``
+    left by a browser included); a dump beside it is read."""
+    for name in ("app.js", "STYLE.CSS", "module.mjs", "vendor.js.download", "bundle.js.map"):
+        path = tmp_path / name
+        path.write_text("var market = { closes: 'March' }; // harbour board\n" * 30)
+        items = list(read_inputs([str(path)], Config()))
+        assert len(items) == 1 and isinstance(items[0], Rejection), (name, items)
+        assert items[0].code == "E007", items
+        assert "not a page" in items[0].reason, items[0].reason
+    dump = tmp_path / "market.txt"
+    dump.write_text("Fish market closes\n\n" + BODY * 4)
+    assert isinstance(next(iter(read_inputs([str(dump)], Config()))), RawDocument)
+
+
+def test_an_uploaded_script_is_no_article(tmp_path: Path) -> None:
+    """The web form kept an upload's suffix only for the kinds it knew, so ``app.js`` was
+    saved as ``.txt`` and stored as a text dump; the upload now keeps ``.js``/``.css`` and is
+    refused as a file name given on the command line is."""
+    from fastapi.testclient import TestClient
+    from tests.ingest_jobs import ingested
+
+    from parallax.web.app import create_app
+    from parallax.web.security import hash_token
+
+    config = Config()
+    config.values.update({"web_rate_per_minute": 0, "web_warm_comparisons": False})
+    client = TestClient(create_app(str(tmp_path / "up.db"), config,
+                                   token_hash=hash_token("made-up-token")))
+    code = b"var market = { closes: 'March' }; // harbour board of Wexley\n" * 30
+    job = ingested(client, "made-up-token", ("app.js", code), ("site.css", code))
+    outcomes = job["outcomes"]
+    assert [o["code"] for o in outcomes] == ["E007", "E007"], outcomes
+    assert all("not a page" in o["reason"] for o in outcomes), outcomes
