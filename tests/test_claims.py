@@ -430,7 +430,7 @@ def test_source_after_according_to_ends_with_its_noun_phrase_not_at_a_full_stop_
     assert attribution("Der Bau am Kai dauert laut Sprecherin Ana Lund noch 12 Jahre, sagt sie.",
                        []) == "Sprecherin Ana Lund"
     assert attribution("Nach Angaben der staatlichen Hafenbehörde sanken 40 Boote im Sturm.",
-                       []) == "staatlichen Hafenbehörde"
+                       []) == "der staatlichen Hafenbehörde"
     assert attribution("Laut Hafengesetz dürfen 40 Boote am Kai der Stadt Vell liegen.",
                        []) is None
 

@@ -14,7 +14,7 @@ import re
 from parallax.enrich.quotes import SOURCE_AFTER_CUE
 from parallax.enrich.quotes_checks import APPOSITION
 from parallax.enrich.quotes_speaker import two_groups
-from parallax.enrich.speech_verbs import NO_SOURCE
+from parallax.enrich.speech_verbs import NACH_ANGABEN, NO_SOURCE
 from parallax.records import Article, Claim, Mention
 from parallax.registry import register
 from parallax.settings import Config
@@ -28,7 +28,7 @@ EVENT_VERBS = re.compile(
     r"gestiegen|gesunken|gebrochen|blockiert|убит\w*|погиб\w*|эвакуир\w*|задержан\w*|"
     r"подписал\w*|договорил\w*|взорв\w*|поврежд\w*|выросл\w*|прорвал\w*)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(  # a whole word: "exciting" is no "citing"
-    r"(?<![\w])(?P<cue>according to|citing|cited by|laut|nach Angaben (?:des|der|von)|"
+    r"(?<![\w])(?P<cue>according to|citing|cited by|laut|" + NACH_ANGABEN + r"|"
     r"по (?:данным|словам)|сообщает|reported by|selon|según)" + SOURCE_AFTER_CUE, re.IGNORECASE)
 #: what a "citing" clause must name to give a source ("citing two officials", "citing a
 #: report"); otherwise it gives its subject's reason ("citing budget pressures")

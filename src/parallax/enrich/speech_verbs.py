@@ -138,8 +138,11 @@ _DE_NOUNS = (r"(?:(?-i:der|die|das|dem|den|des|eine[mnrs]?|ein)\s+)?"
              r"(?:(?-i:[a-zäöüß]+" + ADJECTIVE_ENDING + r")\s+){0,3}" + _DE_WORD
              + r"(?:\s+(?:(?-i:for|of|on|and|und)\s+)?" + _DE_WORD + ")*")
 _DE_SOURCE = (_DE_NOUNS + r"(?:\s+(?-i:der|des|von|für)\s+" + _DE_NOUNS + r")*(?![\w'’-])")
-_DE_CUE_BEFORE = (r"(?<=\blaut\s)|(?<=Angaben\sdes\s)|(?<=Angaben\sder\s)|"
-                  r"(?<=Angaben\svon\s)")
+_DE_CUE_BEFORE = r"(?<=\blaut\s)|(?<=Angaben\s)|(?<=Angaben\svon\s)"
+#: "nach Angaben des Unternehmens" is shown as written, "des Unternehmens", as "laut der
+#: Behörde" keeps its article: the bare genitive "Unternehmens" read as a name (twenty-eighth
+#: session). "von" is a preposition, not part of the source ("nach Angaben von Ana Lund")
+NACH_ANGABEN = r"nach Angaben(?:\s+von|(?=\s+de[rs]\s))"
 #: a Russian source after "по словам" / "по данным" / "сообщает" is a noun phrase in the
 #: genitive (or nominative) that no capital ends: it ends before the words that say when or
 #: where it was said, a participle clause that describes it, or "со ссылкой" ("по словам
@@ -169,7 +172,7 @@ _RU_TIME_THEN = (r"(?:(?<=сообщает)\s+(?:сегодня|вчера|на�
 # (an abbreviation's is no end); after a German or Russian cue its noun phrase
 SOURCE_AFTER_CUE = (_RU_TIME_THEN + r"\s+(?P<who>(?:" + _DE_CUE_BEFORE + r")" + _DE_SOURCE + r"|"
                     r"(?:" + _RU_CUE_BEFORE + r")" + _RU_SOURCE + r"|"
-                    r"(?<!\blaut\s)(?<!Angaben\sdes\s)(?<!Angaben\sder\s)(?<!Angaben\svon\s)"
+                    r"(?<!\blaut\s)(?<!Angaben\s)(?<!Angaben\svon\s)"
                     r"(?<!по\sсловам\s)(?<!по\sданным\s)(?<!сообщает\s)"
                     r"(?:[^,.;:–—()\n]|" + _ABBREVIATION_DOT + r"){2,80}?"
                     r"(?=\s*(?:[,;:–—()\n]|(?!" + _ABBREVIATION_DOT + r")\.|$| - )))")
@@ -190,7 +193,7 @@ NO_SOURCE = (r"\s+(?:which|whom|whose|(?:(?:the|a|an|his|her|its|their|this|thes
              r"(?-i:[A-ZÄÖÜ]\w*gesetz\w*|Gesetz\w*|[A-ZÄÖÜ][a-zäöüß]{3,}plan\w*)(?![\w-])))")
 #: the cue a quote made of an ``ACCORDING`` match carries, whichever language named it
 ACCORDING_CUE = "according to"
-ACCORDING = re.compile(r"(?<![\w])(?:according to|laut|nach Angaben (?:des|der|von)|"
+ACCORDING = re.compile(r"(?<![\w])(?:according to|laut|" + NACH_ANGABEN + r"|"
                        r"по (?:данным|словам))(?!" + NO_SOURCE + r")" + SOURCE_AFTER_CUE,
                        re.IGNORECASE)
 
