@@ -92,3 +92,26 @@ def test_an_uploaded_script_is_no_article(tmp_path: Path) -> None:
     outcomes = job["outcomes"]
     assert [o["code"] for o in outcomes] == ["E007", "E007"], outcomes
     assert all("not a page" in o["reason"] for o in outcomes), outcomes
+
+
+def test_a_portuguese_article_opening_a_sentence_is_no_organisation() -> None:
+    """Outside English, Russian and Ukrainian names come from capitalised words, and one in
+    capitals of up to six letters was an organisation's acronym: a Portuguese sentence opening
+    with the article "O" or "A" gave the entity "O" (ORG) three times in one made-up report,
+    an entity page that would gather every Portuguese article. A single letter opening a
+    sentence is no acronym; the people named stay."""
+    from parallax.enrich.ner import make_multilingual
+    from parallax.enrich.sentences import split_sentences
+    from parallax.records import Article, Published
+
+    text = ("O conselho municipal de Porto Lindo aprovou na terça-feira um novo horário. "
+            "A prefeita Helena Duarte disse que o combustível subiu um terço. "
+            "O líder dos pescadores, Rui Matos, criticou a votação. "
+            "E os comerciantes temem menos visitantes no inverno.")
+    article = Article(id="a", role="main", title="", outlet=None, published=Published(),
+                      text=text, language="pt")
+    article.sentences = split_sentences(text)
+    make_multilingual(Config()).annotate(article)
+    names = {(m.text, m.type) for m in article.entities}
+    assert not any(len(name) == 1 for name, _ in names), names
+    assert ("Helena Duarte", "PERSON") in names and ("Rui Matos", "PERSON") in names, names

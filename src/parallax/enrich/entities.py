@@ -414,7 +414,10 @@ class GazetteerEntities:
             return None  # "Korvanian", "North Korean": adjectives, not entities
         if fold(words[-1]) in PLACE_WORDS:
             etype = "GPE"
-        elif fold(words[-1]) in ORG_WORDS or (surface.isupper() and len(surface) <= 6):
+        elif fold(words[-1]) in ORG_WORDS or (surface.isupper() and len(surface) <= 6
+                                              and not (len(surface) == 1 and sentence_start)):
+            # a letter opening a sentence is a word ("O", "A", "E" in Portuguese,
+            # "W", "Z" in Polish), not an acronym: it was an ORG entity (N5)
             etype = "ORG"
         elif fold(words[0]) in TITLES:
             return None
