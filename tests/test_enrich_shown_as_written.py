@@ -4,9 +4,9 @@ Every text is made up for these tests."""
 
 from __future__ import annotations
 
-from tests.test_enrich_quotes_fresh import enriched
+from tests.test_enrich_quotes_fresh import _pipeline, enriched
 
-from parallax.records import Article, Quote
+from parallax.records import Article, Published, Quote
 
 
 def _german(text: str) -> Article:
@@ -35,3 +35,48 @@ def test_nach_angaben_des_keeps_its_noun_phrase_as_laut_does() -> None:
     assert _by_start(article.quotes, "Nach Angaben von", text).speaker == "Ana Lund"
     sources = {c.text[:20]: c.attribution for c in article.claims}
     assert sources["Nach Angaben des Unt"] == "des Unternehmens"
+
+
+def _dated(text: str, iso: str | None) -> Article:
+    article = Article(id="t", role="main", title="", outlet="Outlet A",
+                      published=Published(iso, iso), text=text)
+    for kind, annotator in _pipeline().annotators:
+        if kind != "framing":
+            annotator.annotate(article)
+    return article
+
+
+def _speaker_of(text: str, iso: str | None, opening: str) -> str | None:
+    article = _dated(text, iso)
+    return _by_start(article.quotes, opening, text).speaker
+
+
+def test_a_role_noun_alone_stands_for_the_tables_holder_only_in_the_holders_term() -> None:
+    """"sagte der Bundeskanzler" in an article of 2019 showed the chancellor of 2026, whom
+    the article never names. The table's role noun stands for its holder only when the
+    article is dated in the holder's term, otherwise it is the speaker as written; an
+    undated article is read as of today. Made-up articles; the holders are the table's."""
+    german = ("Die Regierung hat am Dienstag einen neuen Vorschlag zur Energiepolitik "
+              "erhalten. Der Entwurf sieht höhere Abgaben für Kohlekraftwerke vor.\n\n"
+              "„Wir prüfen den Vorschlag sehr genau“, sagte der Bundeskanzler am Mittwoch.\n\n"
+              "Die Opposition kritisierte den Entwurf als zu teuer.\n")
+    assert _speaker_of(german, "2019-03-14", "Wir prüfen") == "der Bundeskanzler"
+    assert _speaker_of(german, None, "Wir prüfen") == "Friedrich Merz"  # read as of today
+    assert _speaker_of(german, "2026-03-14", "Wir prüfen") == "Friedrich Merz"
+    english = ("Talks on the harbour deal ended in Vell on Tuesday without a signature.\n\n"
+               "\"We will not sign this deal,\" said the US president after the meeting.\n\n"
+               "The envoys left the city on Wednesday.\n")
+    assert _speaker_of(english, "2019-06-02T10:00:00+00:00", "We will") == "Donald Trump"
+    assert _speaker_of(english, "2022-06-02", "We will") == "the US president"
+    russian = ("Правительство во вторник получило новое предложение по энергетике.\n\n"
+               "«Мы внимательно изучаем предложение», – заявил немецкий канцлер в среду.\n\n"
+               "Оппозиция раскритиковала проект.\n")
+    assert _speaker_of(russian, "2020-01-10", "Мы внимательно") == "немецкий канцлер"
+    # a user's own table without terms: its role nouns stand for their holder at any date
+    from parallax.enrich.aliases import load_role_terms, roles_on
+    terms = load_role_terms()
+    assert roles_on({"harbour master": "Ana Lund"}, terms, "1990-01-01") == {
+        "harbour master": "Ana Lund"}
+    assert roles_on({"Kanzler": "Friedrich Merz"}, terms, "2025-05-05") == {"Kanzler": ""}
+    assert roles_on({"Kanzler": "Friedrich Merz"}, terms, "2025-05-06") == {
+        "Kanzler": "Friedrich Merz"}

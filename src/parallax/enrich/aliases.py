@@ -6,6 +6,7 @@ names with it, and speaker resolution reads its role nouns ("the prime minister"
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -51,6 +52,43 @@ def load_roles(extra_file: str | None = None) -> dict[str, str]:
             for role in item.get("roles", []):
                 roles[role.lower()] = item["canonical"]  # matched against the raw text
     return roles
+
+
+#: an office holder's terms, [from, until) as ISO days, until "9999-12-31" while in office
+Terms = tuple[tuple[str, str], ...]
+
+
+def load_role_terms(extra_file: str | None = None) -> dict[str, Terms]:
+    """Canonical entity -> the terms in which its role nouns stand for it. Why: "sagte der
+    Bundeskanzler" in a 2019 article showed the table's holder of 2026 (twenty-eighth
+    session). An entry without ``terms`` (a user's own table) is read at any date."""
+    terms: dict[str, Terms] = {}
+    for source in _alias_sources(extra_file):
+        for item in json.loads(source)["entities"]:
+            if "terms" in item:
+                terms[item["canonical"]] = tuple((start, until or "9999-12-31")
+                                                 for start, until in item["terms"])
+    return terms
+
+
+def roles_on(roles: dict[str, str], terms: dict[str, Terms], iso: str | None
+             ) -> dict[str, str]:
+    """The table's role nouns for an article published at ``iso``, each with the holder it
+    stands for, or "" where the article is dated outside its holder's terms: such a role
+    noun is the speaker as written ("der Bundeskanzler"), not a wrong name. An undated
+    article is read as of the day it is analysed, as a fetched page is: a holder in office
+    (a term without an end) stands for the noun. (Read as no date, it cost the enrich gold
+    set's undated passages 0.838 -> 0.787 of their speakers; twenty-eighth session.)"""
+    day = (iso or "")[:10] if _DAY.match(iso or "") else _OPEN
+    return {noun: holder if (spans := terms.get(holder)) is None or any(
+        start <= day < until for start, until in spans) else ""
+        for noun, holder in roles.items()}
+
+
+#: an ISO day, and the day an undated article is read at: after every term's start, before
+#: the end of one without an end ("9999-12-31")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_OPEN = "9999-12-30"
 
 
 def load_aliases(extra_file: str | None = None) -> dict[str, AliasEntry]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from parallax.enrich.aliases import load_roles
+from parallax.enrich.aliases import Terms, load_role_terms, load_roles, roles_on
 from parallax.enrich.quotes_antecedents import sentence_of
 from parallax.enrich.quotes_checks import (
     NO_COLON_SPEAKER,
@@ -115,12 +115,15 @@ class RegexQuotes:
     requires = ("text", "sentences", "entities")
     assigns = ("quotes",)
 
-    def __init__(self, roles: dict[str, str] | None = None) -> None:
+    def __init__(self, roles: dict[str, str] | None = None,
+                 terms: dict[str, Terms] | None = None) -> None:
         self.roles = roles or {}
+        self.terms = terms or {}
 
     def annotate(self, article: Article) -> None:
         text = article.text
-        people = Speakers(article, self.roles, _DIRECT)
+        people = Speakers(article, roles_on(self.roles, self.terms, article.published.iso),
+                          _DIRECT)
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT + [rx for rx, marks in _MIXED if all(c in text for c in marks)]:
@@ -394,4 +397,5 @@ def _nearest_cue(text: str, lo: int, start: int, end: int, hi: int,
 
 @register("quotes", "regex/v1")
 def make_quotes(config: Config) -> RegexQuotes:
-    return RegexQuotes(load_roles(config.get("entity_alias_file") or None))
+    extra = config.get("entity_alias_file") or None
+    return RegexQuotes(load_roles(extra), load_role_terms(extra))

@@ -132,13 +132,25 @@ def role_anchors(text: str, roles: dict[str, str],
     noun right before a person's name ("said German chancellor Olaf Scholz", ``named``: the
     article's mentions) is that person's title: no anchor. The table's holder (of 2026) stood
     at the noun, nearer the cue verb than the name, and was shown as the speaker of a quote
-    the named person gave, in every language (twenty-seventh session's review)."""
+    the named person gave, in every language (twenty-seventh session's review). A role noun
+    whose holder is "" (``aliases.roles_on``: the article is not dated in the holder's term)
+    stands for itself, as written with its article ("the German chancellor")."""
     if not roles:
         return []
     rx = _role_regex(tuple(sorted(roles, key=len, reverse=True)))
     people = {m.start for m in named or () if m.type == "PERSON"}
-    return [(m.start(), roles[m.group(0).lower()]) for m in rx.finditer(text)
+    return [(m.start(), roles[m.group(0).lower()] or _as_written(text, m))
+            for m in rx.finditer(text)
             if not ((gap := _TITLE_GAP.match(text, m.end())) and gap.end() in people)]
+
+
+#: an article right before a role noun, shown with it
+_ARTICLE_BEFORE = re.compile(r"(?:the|der|die|den|dem|des)[ \t\u00a0]$", re.IGNORECASE)
+
+
+def _as_written(text: str, noun: re.Match[str]) -> str:
+    before = _ARTICLE_BEFORE.search(text, max(0, noun.start() - 4), noun.start())
+    return text[before.start() if before else noun.start():noun.end()]
 
 
 #: what stands between a title and the name it belongs to ("Kanzler Olaf Scholz")
