@@ -37,6 +37,26 @@ def test_nach_angaben_des_keeps_its_noun_phrase_as_laut_does() -> None:
     assert sources["Nach Angaben des Unt"] == "des Unternehmens"
 
 
+def test_a_month_name_after_a_title_or_a_given_name_is_a_shared_name_on_the_story_page(
+        ) -> None:
+    """"May" of a British prime minister was hidden from the story page's names written
+    alike across languages, as a calendar word. After a title or a given name, or before a
+    speech verb, a month name is a person's (names made up); the month stays hidden."""
+    from parallax.stories.marks import shown_marks
+
+    def shown(text: str) -> list[str]:
+        article = Article(id="a", role="main", outlet=None, published=Published(), title="",
+                          text=text, language="en")
+        return [token for _, token in shown_marks(article)]
+
+    assert shown("The talks ended when Theresa May left Vell.") == ["Theresa", "May", "Vell"]
+    assert "May" in shown("In the end Mrs May met the envoy Brannick.")
+    assert "May" in shown("The vote in Vell was lost, Prime Minister May told the house.")
+    assert "March" in shown("The harbour will reopen soon, March said on Friday.")
+    assert shown("The harbour in Vell will reopen in May and close in March.") == ["Vell"]
+    assert "May" not in shown("The envoy Brannick arrived last May in Vell.")
+
+
 def _dated(text: str, iso: str | None) -> Article:
     article = Article(id="t", role="main", title="", outlet="Outlet A",
                       published=Published(iso, iso), text=text)

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from parallax.enrich.name_leads import GIVEN
 from parallax.records import Article
 from parallax.stories.features import language_pair_dots, sparse_dot
 from parallax.textutil import STOPWORDS, fold, name_skeleton
@@ -58,21 +59,49 @@ def name_mark(token: str) -> str:
 #: month and weekday names of the languages that capitalise them: "October"/"Oktober" meet
 #: as marks (Latin "c" and "k" are folded together), but a calendar word is no name a reader
 #: of the story page can check (``shown_marks``)
-CALENDAR_WORDS = frozenset(
+_MONTHS = frozenset(
     "january february march april may june july august september october november december"
-    " januar janner februar marz mai juni juli oktober dezember"  # folded: "März" -> "marz"
-    " monday tuesday wednesday thursday friday saturday sunday"
+    " januar janner februar marz mai juni juli oktober dezember".split())  # "März" -> "marz"
+CALENDAR_WORDS = _MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday"
     " montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split())
+
+
+#: what makes a month name a person's name ("Theresa May", "Mrs May", "Prime Minister May",
+#: "May said", made up here): a title or a given name right before it, a speech verb right
+#: after it. The story page hid "May" of a British prime minister as a calendar word
+#: (twenty-seventh session's review; twenty-eighth session, helper RW)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mrs|Ms|Mr|Miss|Dr|Lady|Dame|Sir|Frau|Herr|Minister|Ministerin|Premier|"
+    r"Premierminister|Premierministerin|PM|Chancellor|President|Secretary)|"
+    r"\b(?P<given>[A-Z][a-z]+))[ \t\u00a0]+$")
+_SPEECH_AFTER = re.compile(r"[ \t\u00a0]+(?:said|says|told|added|sagte|sagt|erklärte)\b")
+
+
+_LOWER_BEFORE = re.compile(r"[a-zäöüß][ \t\u00a0]+$")
+
+
+def _person_named(read: str, start: int, end: int) -> bool:
+    """The month name at ``read[start:end]`` is a person's name (``_PERSON_BEFORE``); a
+    weekday never is. A speech verb after it counts only where no lower-case word stands
+    right before ("in May said" is the month; "Wednesday said" was one on SemEval-2023)."""
+    if fold(read[start:end]) not in _MONTHS:
+        return False
+    if (before := _PERSON_BEFORE.search(read, max(0, start - 40), start)) is not None and (
+            before.group("given") is None or before.group("given") in GIVEN):
+        return True
+    return _SPEECH_AFTER.match(read, end) is not None and _LOWER_BEFORE.search(
+        read, max(0, start - 40), start) is None
 
 
 def shown_marks(article: Article) -> list[tuple[str, str]]:
     """``mark_tokens`` as the story page names them, "written alike across languages":
-    without the later parts of a hyphenated word and without calendar words. The demo's
-    summit story listed "See" (twenty-seventh session): the English pages wrote it only
-    inside the town's name "Tessin-am-See", a German one also as the noun "lake" ("auf
-    See"); the name's first part ("Tessin") stands for it. The index's marks are unchanged."""
-    return [(mark, token) for mark, token, joined in _marks(article)
-            if not joined and fold(token) not in CALENDAR_WORDS]
+    without the later parts of a hyphenated word and without calendar words that name no
+    person. The demo's summit story listed "See" (twenty-seventh session): the English pages
+    wrote it only inside the town's name "Tessin-am-See", a German one also as the noun
+    "lake" ("auf See"); the name's first part ("Tessin") stands for it. The index's marks
+    are unchanged."""
+    return [(mark, token) for mark, token, hidden in _marks(article) if not hidden]
 
 
 def mark_tokens(article: Article) -> list[tuple[str, str]]:
@@ -83,7 +112,8 @@ def mark_tokens(article: Article) -> list[tuple[str, str]]:
 
 
 def _marks(article: Article) -> list[tuple[str, str, bool]]:
-    """``mark_tokens`` with whether a name token is a later part of a hyphenated word."""
+    """``mark_tokens`` with whether the story page hides the token: a later part of a
+    hyphenated word, or a calendar word that names no person (``shown_marks``)."""
     found: list[tuple[str, str, bool]] = []
     title = article.title.strip()
     # a cut title's whole text opens the text (parallax/titles.py): it is the title, left out
@@ -104,7 +134,9 @@ def _marks(article: Article) -> list[tuple[str, str, bool]]:
                 and fold(token) not in STOPWORDS:
             at = match.start()
             found.append((name_mark(token), token,
-                          at > 1 and read[at - 1] == "-" and read[at - 2].isalpha()))
+                          (at > 1 and read[at - 1] == "-" and read[at - 2].isalpha()) or (
+                              fold(token) in CALENDAR_WORDS
+                              and not _person_named(read, at, match.end()))))
         initial = False
     return found
 
