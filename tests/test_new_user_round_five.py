@@ -115,3 +115,27 @@ def test_a_portuguese_article_opening_a_sentence_is_no_organisation() -> None:
     names = {(m.text, m.type) for m in article.entities}
     assert not any(len(name) == 1 for name, _ in names), names
     assert ("Helena Duarte", "PERSON") in names and ("Rui Matos", "PERSON") in names, names
+
+
+def _saved_page(footer: str, byline: str = "") -> str:
+    return (f"<html><head><title>Fish market closes</title></head><body><article>"
+            f"<h1>Fish market closes</h1>{byline}<p>{BODY * 3}</p><p>{BODY * 2}</p></article>"
+            f"<footer>{footer}</footer></body></html>")
+
+
+def test_a_copyright_year_is_no_publication_day(tmp_path: Path) -> None:
+    """A saved page that shows no date but its footer's "© 2026" was published
+    "2026-01-01": the date search falls back to the copyright year and writes it as New
+    Year's Day, a day the page never states (and a site's copyright year is this year's, not
+    the article's). The story's timeline and date filters read it. No date now; a page that
+    does state a day keeps it."""
+    from parallax.segment.htmlpage import segment_html
+
+    for footer in ("© 2026 Wexley Gazette", "Copyright 2019-2026 Wexley Gazette. All rights "
+                   "reserved."):
+        assert segment_html(_saved_page(footer)).published is None, footer
+    stated = segment_html(_saved_page("© 2026 Wexley Gazette",
+                                      "<p>Published 1 January 2026</p>"))
+    assert stated.published is not None and "2026" in stated.published, stated.published
+    later = segment_html(_saved_page("© 2026 Wexley Gazette", "<p>Posted 3 March 2026</p>"))
+    assert later.published == "2026-03-03", later.published

@@ -258,3 +258,25 @@ def from_url(url: str | None) -> Published | None:
         return None
     day, shown = found
     return Published(f"in the URL: {shown}", day)
+
+
+#: New Year's Day of a year as pages and addresses write it ({y}: the year)
+_NEW_YEAR = (r"{y}[-/.]0?1[-/.]0?1(?!\d)|{y}0101|(?<!\d)0?1[-/.]0?1[-/.]{y}"
+             r"|(?<!\d)0?1(?:st|er|º|\.)?\s+(?:de\s+)?(?:jan|ene|gen|sty|oca|янв|січ)\w*\.?"
+             r"(?:\s+de)?,?\s+{y}|(?:jan|ene)\w*\.?\s+0?1(?:st)?,?\s+{y}")
+
+
+def stated_day(found: str | None, page: str, url: str | None) -> str | None:
+    """The date the HTML date search found, unless it is a year written as New Year's Day.
+
+    Why: with nothing else on a page, the search falls back to the copyright notice's year
+    (or a bare year) and writes it as ``YYYY-01-01``: a saved page whose only date was its
+    footer's "© 2026" was published "2026-01-01", a day the page never states (a site's
+    copyright year is the current one, not the article's), and the story timeline and date
+    filters read it (twenty-eighth session, helper N5). A 1 January the page or its address
+    does write stays; one written in a form not listed here is dropped: no date rather than
+    a made-up one."""
+    if not found or not found.endswith("-01-01"):
+        return found or None
+    pattern = re.compile(_NEW_YEAR.replace("{y}", found[:4]), re.IGNORECASE)
+    return found if pattern.search(page) or pattern.search(url or "") else None

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
 from parallax.records import Boilerplate
-from parallax.segment.dates import date_alone, may_hold_date, parse_absolute
+from parallax.segment.dates import date_alone, may_hold_date, parse_absolute, stated_day
 from parallax.segment.headline import checked_title, lead_words, title_part
 from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
@@ -464,7 +464,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         title=title,
         outlet=data.get("sitename") or None,
         author=data.get("author") or None,
-        published=published or published_iso or data.get("date") or None,
+        published=published or published_iso or stated_day(data.get("date"), page, url),
         paragraphs=paragraphs,
         comments=[c.text for c in thread] if ours else fallback,
         boilerplate=boilerplate,
