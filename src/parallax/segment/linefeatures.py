@@ -29,11 +29,13 @@ import numpy.typing as npt
 from parallax.segment.cjk import CJK_FIRST, TITLE_END
 from parallax.segment.prefilter import (
     first_characters,
+    fold,
     fold_and_lower,
     joined,
     lines_holding,
     required_literals,
 )
+from parallax.segment.stopwords import stop_counts
 
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
@@ -209,6 +211,23 @@ def _flags(values: list[bool]) -> npt.NDArray[np.bool_]:
     return np.frombuffer(bytes(values), dtype=bool)
 
 
+def _stop_tokens(lowered: str, texts: list[str], word_counts: npt.NDArray[np.int64],
+                 codes: npt.NDArray[np.uint32], stop: frozenset[str]) -> npt.NDArray[np.float64]:
+    """Per line, its tokens that are stop words once stripped (``stopwords.stop_counts``'
+    definition), from the lower-cased page's tokens: the lines' tokens, in order."""
+    n = len(texts)
+    is_stop = np.frombuffer(bytes(map(stop.__contains__, map(str.strip, lowered.split(),
+                                                             repeat(_STRIP)))), dtype=bool)
+    splits = word_counts  # (a CJK line's words are more than its tokens: cjk.word_count)
+    if n and int(np.maximum.reduce(codes)) >= CJK_FIRST:
+        splits = np.fromiter((len(t.split()) for t in texts), dtype=np.int64, count=n)
+    token_ends = splits.cumsum()  # every line has a token
+    stop_upto = is_stop.cumsum()[token_ends - 1]
+    stop_count = stop_upto.astype(np.float64)
+    stop_count[1:] -= stop_upto[:-1]
+    return stop_count
+
+
 @cache
 def symbol_start(pattern: re.Pattern[str]) -> bool:
     """Every match of ``pattern`` starts with a character that is no letter and no whitespace
@@ -235,7 +254,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     (lengths[:-1] + 1).cumsum(out=starts[1:])
     codes = code_points(page)
     cls = classes(page, codes)
-    folded, lowered = fold_and_lower(page)  # offsets kept
+    folded = fold(page)  # offsets kept
     line_starts = starts.tolist()
     # a line's span plus the "\n" after it: the newline is no digit, letter, comma or
     # token start
@@ -274,17 +293,9 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
                                  dtype=bool, count=n)
         ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts),
                                 dtype=bool, count=n)
-    # the page's tokens are the lines' tokens ("\n" is whitespace), in order
-    tokens_all = lowered.split()
-    is_stop = np.frombuffer(bytes(map(stop.__contains__, map(str.strip, tokens_all,
-                                                             repeat(_STRIP)))), dtype=bool)
-    splits = word_counts  # (a CJK line's words are more than its tokens: cjk.word_count)
-    if n and int(np.maximum.reduce(codes)) >= CJK_FIRST:
-        splits = np.fromiter((len(t.split()) for t in texts), dtype=np.int64, count=n)
-    token_ends = splits.cumsum()  # every line has a token
-    stop_upto = is_stop.cumsum()[token_ends - 1]
-    stop_count = stop_upto.astype(np.float64)
-    stop_count[1:] -= stop_upto[:-1]
+    stop_count = stop_counts(codes, starts, n, stop, _STRIP)  # (stopwords.py)
+    if stop_count is None:  # a stop set the code-point counts cannot hold: token by token
+        stop_count = _stop_tokens(fold_and_lower(page)[1], texts, word_counts, codes, stop)
     first = cls[starts]
     if symbol_start(marker):
         marked = np.zeros(n, dtype=bool)
