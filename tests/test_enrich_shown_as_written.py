@@ -100,3 +100,37 @@ def test_a_role_noun_alone_stands_for_the_tables_holder_only_in_the_holders_term
     assert roles_on({"Kanzler": "Friedrich Merz"}, terms, "2025-05-05") == {"Kanzler": ""}
     assert roles_on({"Kanzler": "Friedrich Merz"}, terms, "2025-05-06") == {
         "Kanzler": "Friedrich Merz"}
+
+
+def test_an_embedding_link_between_latin_spellings_needs_a_kindred_spelling() -> None:
+    """Cross-language linking joined an English "Federation Council" to a Russian article's
+    "Рада" (known as "Rada"): the embedding test compared the article's first mention,
+    "Council", which embeds as the common noun "Rada" translates. Between two Latin
+    spellings an embedding link now also needs kindred spelling, the same numbers and no
+    words added; a Cyrillic surface still links by embedding alone."""
+    from tests.test_linker import article
+
+    from parallax.enrich.linker import CorpusLinker
+
+    linker = CorpusLinker([("European Union", "ORG")])
+    russian = article(("Рада", "ORG", "Rada"))
+    russian.language = "ru"
+    linker.link(russian)
+    german = article(("Irak", "GPE", "Irak"), ("Zweiter Weltkrieg", "EVENT", "World War II"))
+    german.language = "de"
+    linker.link(german)
+    english = article(("Council", "ORG", "Federation Council"),
+                      ("Federation Council", "ORG", "Federation Council"),
+                      ("Iraq", "GPE", "Iraq"), ("World War III", "EVENT", "World War III"))
+    english.language = "en"
+    linker.link(english)
+    assert [m.canonical for m in english.entities] == [
+        "Federation Council", "Federation Council", "Irak", "World War III"]
+    lone = article(("Council", "ORG", "Council"))
+    lone.language = "en"
+    linker.link(lone)
+    assert lone.entities[0].canonical == "Council"
+    eu = article(("Евросоюз", "ORG", "Evrosoyuz"))
+    eu.language = "ru"
+    linker.link(eu)
+    assert eu.entities[0].canonical == "European Union"
