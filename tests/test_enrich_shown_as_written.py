@@ -4,6 +4,8 @@ Every text is made up for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.test_enrich_quotes_fresh import _pipeline, enriched
 
 from parallax.records import Article, Published, Quote
@@ -134,3 +136,44 @@ def test_an_embedding_link_between_latin_spellings_needs_a_kindred_spelling() ->
     eu.language = "ru"
     linker.link(eu)
     assert eu.entities[0].canonical == "European Union"
+
+
+def test_a_relative_time_with_no_time_to_count_from_is_shown_as_no_date(tmp_path: Path) -> None:
+    """A dump's "5 hours ago" was shown as its article's time, though nothing says when the
+    page was saved. The JSON keeps the words with no ISO; every shown time says it is
+    unknown; with a fetch time to count from, the words become a date (made-up page)."""
+    import json
+    import re
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.compare.render import published_text, template_environment
+    from parallax.segment.dates import resolve
+
+    page = tmp_path / "strike.txt"
+    page.write_text(
+        "Harbour strike ends after three days\nCoast Post | 5 hours ago\n\n"
+        "Dock workers in the port of Vell ended their strike on Tuesday after three days of "
+        "talks with the harbour authority, the union said. Ships that had waited off the coast "
+        "began to unload in the afternoon.\n\nThe union had asked for a pay rise of eight "
+        "percent and got five. The harbour authority said the deal would cost the port about "
+        "two million euros a year.\n\nTraders welcomed the end of the strike.\n",
+        encoding="utf-8")
+    table = CliRunner().invoke(app, ["extract", str(page)]).stdout  # a cell wraps its words
+    assert {"time", "unknown", "hours", "ago"} <= set(re.findall(r"\w+", table))
+    out = CliRunner().invoke(app, ["extract", "--json", str(page)]).stdout
+    (article,) = json.loads(out.splitlines()[0])["articles"]
+    assert article["published"] == {"text": "5 hours ago", "iso": None}
+    assert published_text(article["published"]).startswith("time unknown (")
+    assert published_text({"text": "3 March 2026", "iso": "2026-03-03"}) == (
+        "3 March 2026 (2026-03-03)")
+    assert published_text({"text": "Coast Post, spring", "iso": None}) == "Coast Post, spring"
+    env = template_environment()
+    assert env.from_string("{{ t|shown_time }}").render(t="vor 3 Stunden").startswith(
+        "time unknown (")
+    assert env.from_string("{{ t|shown_time }}").render(t=None) == "time unknown"
+    fetched = resolve("5 hours ago", now="2026-03-04T12:00:00+00:00")
+    assert fetched.iso == "2026-03-04T07:00:00+00:00"
+    assert published_text({"text": fetched.text, "iso": fetched.iso}) == (
+        "5 hours ago (2026-03-04T07:00:00+00:00)")

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from parallax.records import Page
+from parallax.when import shown_time
 
 out = Console()
 
@@ -26,7 +27,8 @@ def print_page(page: Page, *, analysed: bool) -> None:
         table.add_column("found", no_wrap=True)
         table.add_column("genre", no_wrap=True)
     for a in page.articles:
-        row = [a.role, a.title[:60], a.outlet or "", a.published.text or "",
+        when = shown_time(a.published.text, a.published.iso, "")
+        row = [a.role, a.title[:60], a.outlet or "", when,
                *([a.language or ""] if analysed else []), str(len(a.text))]
         if analysed:
             row += [f"{len(a.entities)} entities\n{len(a.quotes)} quotes\n{len(a.claims)} claims",

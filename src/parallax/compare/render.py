@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from parallax.records import instant_key
 from parallax.titles import TITLE_NOTE, shown
+from parallax.when import shown_time
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -128,7 +129,7 @@ def published_text(published: dict[str, Any]) -> str:
     text, iso = published.get("text"), published.get("iso")
     if text and iso and text != iso:
         return f"{text} ({iso})"
-    return str(text or iso or "time unknown")
+    return str(iso or shown_time(text))
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +140,8 @@ def template_environment() -> Environment:
     env.filters.update(safe_url=safe_url, path_id=path_id, pos_class=pos_class,
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
                        score=score, humanize=humanize, published_text=published_text,
-                       unbidi=unbidi, sub_narrative=sub_narrative, shown_title=_shown)
+                       unbidi=unbidi, sub_narrative=sub_narrative, shown_title=_shown,
+                       shown_time=shown_time)
     env.globals["possibly_shared_note"] = POSSIBLY_SHARED
     env.globals["uncompared_title"] = UNCOMPARED
     env.globals["title_note"] = TITLE_NOTE  # the note of a cut title (article page)
@@ -427,7 +429,7 @@ def render_markdown(comparison: dict[str, Any]) -> str:
     out += _section("Reader reaction", _table(["Outlet", "Comments", "Languages", "Themes",
                                                "Stance (cue words)", "Example"], rows)
                     if rows else [], "No reader comments found.")
-    body = [f"- {md(t.get('published') or t.get('published_text') or 'time unknown')} — "
+    body = [f"- {md(t.get('published') or shown_time(t.get('published_text')))} — "
             f"{md(t.get('outlet'))}: {md(t.get('title') or t.get('label'))}" for t in v["timeline"]]
     out += _section("Timeline", [*body, ""] if body else [], "No timeline available.")
     return "\n".join(out).rstrip() + "\n"
