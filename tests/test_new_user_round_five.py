@@ -139,3 +139,36 @@ def test_a_copyright_year_is_no_publication_day(tmp_path: Path) -> None:
     assert stated.published is not None and "2026" in stated.published, stated.published
     later = segment_html(_saved_page("© 2026 Wexley Gazette", "<p>Posted 3 March 2026</p>"))
     assert later.published == "2026-03-03", later.published
+
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wexley Gazette</title><id>urn:wexley</id>
+<updated>2026-12-03T10:00:00Z</updated>
+<entry><title>Fish market closes</title><link href="2026/12/fish-market"/><id>urn:1</id>
+<updated>2026-12-03T09:00:00Z</updated><content type="html">&lt;p&gt;{body}&lt;/p&gt;</content>
+</entry>
+<entry><title>Quay repairs</title><link href="/2026/12/quay"/><id>urn:2</id>
+<updated>2026-12-02T09:00:00Z</updated></entry>
+</feed>"""
+
+
+def test_a_saved_feeds_relative_links_are_said_to_be_relative(tmp_path: Path) -> None:
+    """A feed saved as a file whose items link relatively ("2026/12/fish-market") and that
+    names no address to read them against: with ``--follow-links`` the link was refused as
+    "only http(s) addresses are fetched, not 2026/12/fish-market: ones (…)", and without it
+    an item of a link alone was told to "re-run with --follow-links", which cannot fetch it
+    either. Each now says the link is relative and what to give instead; the item's text is
+    stored, and nothing is fetched."""
+    path = tmp_path / "wexley.atom"
+    path.write_text(ATOM.format(body=BODY * 3))
+    for follow in (False, True):
+        config = Config()
+        config.values["follow_feed_links"] = follow
+        items = list(read_inputs([str(path)], config))
+        stored = [i for i in items if isinstance(i, RawDocument)]
+        assert [d.metadata["title"] for d in stored] == ["Fish market closes"], items
+        reasons = [i.reason for i in items if isinstance(i, Rejection)]
+        assert len(reasons) == (2 if follow else 1), reasons
+        assert all("relative" in r and "ones (" not in r for r in reasons), reasons
+        assert not any("re-run with --follow-links" in r for r in reasons), reasons

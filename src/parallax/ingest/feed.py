@@ -51,6 +51,21 @@ def _item_link(entry: Any, base: str | None) -> str | None:
         return link
 
 
+#: a relative item link left relative: the feed was saved as a file and names no address of
+#: its own (no ``xml:base``, no absolute site link). With --follow-links it was refused as
+#: "only http(s) addresses are fetched, not 2026/12/x: ones (…)", and an item of a link alone
+#: was told to re-run with --follow-links, which cannot fetch it either (helper N5)
+_RELATIVE = ("relative link (%r) that this feed gives no address to read against (a feed "
+             "saved as a file): give the feed by its web address to fetch its items' pages")
+
+
+def _relative(link: str) -> bool:
+    try:
+        return not urlsplit(link).scheme
+    except ValueError:
+        return False
+
+
 #: the XML parser's words for a document that ends too soon: a feed cut off in a download
 _ENDS_TOO_SOON = ("no element found", "unclosed token", "unclosed cdata section")
 # a whole start tag: one cut inside its attributes ('<entry xml:lang="e', '<item rdf:about="…')
@@ -149,7 +164,15 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         summary = entry.get("summary", "")
         body = content if len(content) >= len(summary) else summary
         link = _item_link(entry, base)
-        follow = bool(config["follow_feed_links"]) and bool(link)
+        if link and _relative(link):  # a saved feed naming no address to read it against
+            if not body.strip():
+                yield Rejection(item_uri, f"feed item has no text, only a {_RELATIVE % link}: "
+                                "nothing to read", Code.NO_ARTICLE.value)
+                continue
+            if config["follow_feed_links"]:
+                yield Rejection(f"{uri}#{link}", f"not fetched: a {_RELATIVE % link}; the "
+                                "item's text from the feed is stored", Code.FETCH.value)
+        follow = bool(config["follow_feed_links"]) and bool(link) and not _relative(link)
         if follow and config.budget is not None and not config.budget.take():
             follow = False  # past the web job's address cap: said, and the feed's text kept
             if body.strip():
