@@ -1,7 +1,8 @@
 """Which side an in-domain article argues (issue 17, thirteenth session): the SemEval-2025
 narratives and the roles inside their domains only on articles that argue what the taxonomy
-describes; a mainstream article about the climate or Ukraine gets ``Other`` and no role, with a
-note saying why."""
+describes; a mainstream article about the climate or Ukraine gets ``Other``, with a note saying
+why, and no role under a lower cut (twenty-eighth session: SemEval casts entities in articles
+that argue no narrative too)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,37 @@ def test_under_the_threshold_an_english_article_keeps_no_domain_and_says_why() -
     assert side.argued_domains(_side(0.2), {"URW"}, doc, CLIMATE, "ru") == ({"URW"}, None)
     assert side.argued_domains(None, {"URW"}, doc, CLIMATE, "en") == ({"URW"}, None)
     assert side.argued_domains(_side(0.2), set(), doc, CLIMATE, "en") == (set(), None)
+
+
+def test_between_the_two_cuts_an_article_gets_roles_but_no_narrative() -> None:
+    doc = np.zeros(512, np.float32)
+    between = (side.ROLES_THRESHOLD + side.THRESHOLD) / 2
+    narratives, roles, note = side.sided_domains(_side(between), {"CC"}, doc, CLIMATE, "en")
+    assert narratives == set() and roles == {"CC"}
+    assert note is not None and "narrative Other" in note and "no entity roles" not in note
+    assert side.argued_domains(_side(between), {"CC"}, doc, CLIMATE, "en")[0] == set()
+    below = side.sided_domains(_side(side.ROLES_THRESHOLD / 2), {"CC"}, doc, CLIMATE, "en")
+    assert below[:2] == (set(), set()) and "no entity roles" in str(below[2])
+    assert side.sided_domains(_side(0.9), {"CC"}, doc, CLIMATE, "en") == ({"CC"}, {"CC"}, None)
+    assert side.sided_domains(_side(0.2), {"URW"}, doc, CLIMATE, "ru") == ({"URW"}, {"URW"}, None)
+
+
+def test_the_framing_stage_reads_roles_from_the_roles_cut() -> None:
+    from types import SimpleNamespace
+
+    from parallax.frame.trained import TrainedFraming, _Context
+    from parallax.records import Article, Published
+
+    text = f"{CLIMATE}\n\nThe climate report warned of global warming."
+    assert in_domains(text) == {"CC"}
+    framing = TrainedFraming()
+    framing.side = _side((side.ROLES_THRESHOLD + side.THRESHOLD) / 2)
+    article = Article(id="a1", role="main", title="", outlet=None,
+                      published=Published("2026-12-07", "2026-12-07"), text=text, language="en")
+    ctx = _Context(SimpleNamespace(document=np.zeros(512, np.float32)), False)  # type: ignore[arg-type]
+    assert framing._domains(article, ctx, roles=True) == {"CC"}
+    assert framing._domains(article, ctx) == set()
+    assert sum("narrative Other" in n for n in article.notes) == 1
 
 
 def test_scored_rows_use_the_run_time_decision() -> None:

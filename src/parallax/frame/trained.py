@@ -32,7 +32,7 @@ from parallax.frame.roles import (
     choose_role,
     role_candidates,
 )
-from parallax.frame.side import argued_domains, load_side
+from parallax.frame.side import load_side, sided_domains
 from parallax.records import (
     Article,
     FrameLabel,
@@ -93,7 +93,8 @@ class _Context:
     doc: EmbeddedText
     low: bool
     names: list[tuple[int, int]] = field(default_factory=list)
-    domains: set[str] | None = None  # ``_domains``: computed once, for narratives and roles
+    domains: set[str] | None = None  # ``_domains``: computed once, for narratives
+    role_domains: set[str] | None = None  # and for roles (a looser side cut)
 
 
 class TrainedFraming:
@@ -193,18 +194,19 @@ class TrainedFraming:
                 article.narratives.append(NarrativeLabel(
                     choice.label, choice.sub, round(choice.score, 3), evidence, ctx.low))
 
-    def _domains(self, article: Article, ctx: _Context) -> set[str]:
-        """The taxonomy domains whose narratives and roles the article may get: those it is
-        about (``in_domains``), and in the side model's languages only when it argues the side
-        the taxonomy describes (``side.argued_domains``; a note says so when not)."""
-        if ctx.domains is None:
+    def _domains(self, article: Article, ctx: _Context, roles: bool = False) -> set[str]:
+        """The taxonomy domains whose narratives (``roles``: entity roles) the article may get:
+        those it is about (``in_domains``), and in the side model's languages only when it
+        argues the side the taxonomy describes (``side.sided_domains``: roles from a lower
+        cut; a note says so when not)."""
+        if ctx.domains is None or ctx.role_domains is None:
             read = f"{headline(article.title, article.notes)}\n{article.text}"  # (titles.py)
             about = in_domains(read)
-            ctx.domains, note = argued_domains(self.side, about, ctx.doc.document, read,
-                                               article.language)
+            ctx.domains, ctx.role_domains, note = sided_domains(
+                self.side, about, ctx.doc.document, read, article.language)
             if note:
                 article.notes.append(note)
-        return ctx.domains
+        return ctx.role_domains if roles else ctx.domains
 
     # -- techniques -------------------------------------------------------------------------
     def _techniques(self, article: Article, ctx: _Context) -> None:
@@ -393,7 +395,7 @@ class TrainedFraming:
                 by_entity[mention.canonical].append(mention)
         ranked = sorted(by_entity.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
         ranked = ranked[:self.max_role_entities]
-        domains = self._domains(article, ctx)
+        domains = self._domains(article, ctx, roles=True)
         gate = self.models.get("roles-gate")
         # only entities that may get a role: no name embedding or role scores for the rest
         chosen = ([(name, ms, None) for name, ms in ranked] if self.portrayer is None else
