@@ -172,3 +172,22 @@ def test_a_saved_feeds_relative_links_are_said_to_be_relative(tmp_path: Path) ->
         assert len(reasons) == (2 if follow else 1), reasons
         assert all("relative" in r and "ones (" not in r for r in reasons), reasons
         assert not any("re-run with --follow-links" in r for r in reasons), reasons
+
+
+def test_a_page_without_an_article_leaves_stderr_to_parallax(tmp_path: Path) -> None:
+    """A frame or advert page a browser saved (almost no text) is rejected with Parallax's own
+    reason, and trafilatura's log line "WARNING trafilatura.core: discarding data: None" came
+    on stderr beside it: noise a script reading ``--json`` had to filter, saying nothing the
+    rejection does not. With the default log level, stderr holds only Parallax's lines."""
+    import json
+    import subprocess
+    import sys
+
+    page = tmp_path / "frame.html"
+    page.write_text("<html><body><iframe src='advert.html'></iframe></body></html>")
+    done = subprocess.run([sys.executable, "-c", "from parallax.cli import main; main()",
+                           "extract", str(page), "--json"], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 1, done
+    assert json.loads(done.stdout.splitlines()[0])["code"] == "E009", done.stdout
+    assert done.stderr == "", done.stderr

@@ -125,6 +125,10 @@ Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recu
 def main() -> None:
     logging.basicConfig(level=os.environ.get("PARALLAX_LOG", "WARNING"), stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
+        # "discarding data: None" for a page it finds no text in, beside Parallax's own
+        # rejection of it: noise on stderr a --json script had to filter (helper N5)
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         app()
     except ParallaxError as exc:
