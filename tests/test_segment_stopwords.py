@@ -86,9 +86,12 @@ def test_a_stop_set_that_does_not_pack_is_counted_by_tokens() -> None:
     assert x[:, 5].tolist() == [2 / 4, 3 / 5]
 
 
-def test_the_line_model_columns_are_the_reference_columns() -> None:
-    """(The CJK line left out: there the reference divides by tokens, the matrix by the
-    line's words, before and after this module.)"""
+@pytest.mark.parametrize("copies", [1, 6])
+def test_the_line_model_columns_are_the_reference_columns(copies: int) -> None:
+    """A short page counts tokens, a long one code points (``MIN_PAGE_CHARS``): the same
+    columns. (The CJK line left out: there the reference divides by tokens, the matrix by
+    the line's words, before and after this module.)"""
     text = "\n".join(line for line in LINES if "东京" not in line) + "\n"
-    lines = read_lines(text)
+    assert (len(text) * copies >= stopwords.MIN_PAGE_CHARS) == (copies > 1)
+    lines = read_lines(text * copies)
     np.testing.assert_array_equal(base_features(lines), reference_base(lines))

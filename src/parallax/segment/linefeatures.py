@@ -35,7 +35,7 @@ from parallax.segment.prefilter import (
     lines_holding,
     required_literals,
 )
-from parallax.segment.stopwords import stop_counts
+from parallax.segment.stopwords import MIN_PAGE_CHARS, stop_counts
 
 if TYPE_CHECKING:
     from parallax.segment.lines import Line
@@ -293,8 +293,9 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
                                  dtype=bool, count=n)
         ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts),
                                 dtype=bool, count=n)
-    stop_count = stop_counts(codes, starts, n, stop, _STRIP)  # (stopwords.py)
-    if stop_count is None:  # a stop set the code-point counts cannot hold: token by token
+    stop_count = stop_counts(codes, starts, n, stop, _STRIP) \
+        if len(page) >= MIN_PAGE_CHARS else None  # (stopwords.py)
+    if stop_count is None:  # a short page, or a stop set the packing cannot hold: by tokens
         stop_count = _stop_tokens(fold_and_lower(page)[1], texts, word_counts, codes, stop)
     first = cls[starts]
     if symbol_start(marker):
