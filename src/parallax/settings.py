@@ -88,7 +88,9 @@ SETTINGS: tuple[Setting, ...] = (
             "on one event stay under 0.2 on the demo corpus."),
     Setting("entity_alias_file", "",
             "Extra alias table (JSON, same format as enrich/data/aliases-v1.json) merged over "
-            "the built-in one: your entities, spellings and role nouns.",
+            "the built-in one: your entities, spellings and role nouns (an entry's optional "
+            "'terms', [[\"2025-05-06\", null]], limits its role nouns to articles dated "
+            "within them; without it they stand for the entry at any date).",
             "Empty: the built-in table of world leaders, countries, capitals and organisations."),
     Setting("story_similarity_threshold", 0.18,
             "Similarity (0-1) above which an article joins an existing story.",
