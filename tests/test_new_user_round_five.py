@@ -191,3 +191,39 @@ def test_a_page_without_an_article_leaves_stderr_to_parallax(tmp_path: Path) -> 
     assert done.returncode == 1, done
     assert json.loads(done.stdout.splitlines()[0])["code"] == "E009", done.stdout
     assert done.stderr == "", done.stderr
+
+
+def _zip(*members: tuple[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members:
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def test_a_word_document_or_pdf_is_named_and_the_way_in_said(tmp_path: Path) -> None:
+    """A fact-checker's folder holds PDFs and word-processor files. A .docx was "a ZIP archive
+    (or office document)", a PDF "a PDF document", neither saying what to do; each is now
+    named and told how to give its text (a plain ZIP: unpack it)."""
+    kinds = {
+        "memo.docx": (_zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")),
+                      "Word document"),
+        "figures.xlsx": (_zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<w/>")),
+                         "spreadsheet"),
+        "notes.odt": (_zip(("mimetype", "application/vnd.oasis.opendocument.text")),
+                      "OpenDocument text"),
+        "book.epub": (_zip(("mimetype", "application/epub+zip")), "e-book"),
+        "report.pdf": (b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n", "PDF document"),
+        "pages.zip": (_zip(("a.html", "<html></html>")), "ZIP archive"),
+    }
+    for name, (data, kind) in kinds.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, Rejection) and item.code == "E003", (name, item)
+        assert kind in item.reason, (name, item.reason)
+        advice = "unpack it" if name.endswith(".zip") else "save"
+        assert advice in item.reason, (name, item.reason)

@@ -23,7 +23,7 @@ _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or office document)",
+    b"PK\x03\x04": "a ZIP archive",
     b"\x7fELF": "an executable",
     b"\x1f\x8b": "a gzip archive",
 }
@@ -55,8 +55,20 @@ def decode_as(data: bytes, charset: str) -> str | None:
         return None
 
 
+#: ZIP containers by what their first members name: office and e-book files are ZIPs
+_ZIPPED = ((b"word/", "a Word document (.docx)"), (b"xl/", "a spreadsheet (.xlsx)"),
+           (b"ppt/", "a slide deck (.pptx)"),
+           (b"application/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)"),
+           (b"application/vnd.oasis.opendocument", "an OpenDocument file"),
+           (b"application/epub+zip", "an e-book (EPUB)"))
+#: how a user gives the text of what cannot be read (a fact-checker's folder holds these)
+_SAVE_TEXT = "save or export its text as plain text (.txt) or a web page (.html) and give that"
+
+
 def sniff_binary(head: bytes, *, bom_ok: bool = True) -> str | None:
     """Name what a binary blob looks like, or None for text (UTF-16 with BOM may hold NULs)."""
+    if head.startswith(b"PK\x03\x04"):
+        return next((name for mark, name in _ZIPPED if mark in head), _MAGIC[b"PK\x03\x04"])
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
             return name
@@ -64,6 +76,16 @@ def sniff_binary(head: bytes, *, bom_ok: bool = True) -> str | None:
     if b"\x00" in head[:8192] and not utf16:
         return "binary data (contains NUL bytes)"
     return None
+
+
+def _advice(binary: str) -> str:
+    """What to do with a document Parallax does not read: a .docx was "a ZIP archive (or
+    office document)" and a PDF "a PDF document", neither saying what to do (helper N5)."""
+    if binary.startswith("a ZIP archive"):
+        return "; unpack it and give the folder"
+    if binary == _MAGIC[b"%PDF"] or any(binary == name for _, name in _ZIPPED):
+        return f"; Parallax does not read it: {_SAVE_TEXT}"
+    return ""
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -204,7 +226,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     binary = sniff_binary(data[:8192], bom_ok=False)
     if binary:
         raise InputRejected(Code.BINARY, f"binary input: looks like {binary}, not a text, "
-                            "HTML, feed, WARC or JSONL document")
+                            f"HTML, feed, WARC or JSONL document{_advice(binary)}")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
