@@ -95,3 +95,19 @@ def test_the_line_model_columns_are_the_reference_columns(copies: int) -> None:
     assert (len(text) * copies >= stopwords.MIN_PAGE_CHARS) == (copies > 1)
     lines = read_lines(text * copies)
     np.testing.assert_array_equal(base_features(lines), reference_base(lines))
+
+
+def test_long_runs_of_strip_characters_count_as_their_tokens() -> None:
+    """A token that opens or closes with thousands of strip characters ("((((…the…))))", or
+    nothing but them): the strip walked one character a step, so a 5 MB line of "(" took
+    ~18 s of CPU where the tokens took 0.6 s (twenty-eighth session's review); past a few
+    steps the rest of the run is skipped in one pass over the page, and the counts stay the
+    tokens' own."""
+    run = 3 * stopwords.STRIP_STEPS
+    lines = ["(" * 5000 + "the" + ")" * 5000 + " and",
+             "«" * 40 + " " + "(" * 5000 + " of" + "»" * run,
+             "x " + "(" * run + "in" + " " + "." * run + "the" + ")" * (run + 1) + "x",
+             '"' * 7000, "the " + "'" * run + "'and'" + "'" * run + " a"]
+    assert by_codes(lines, _STOP) == by_tokens(lines, _STOP) == [2.0, 1.0, 1.0, 0.0, 3.0]
+    for line in lines:
+        assert by_codes([line], _STOP) == by_tokens([line], _STOP), line[:20]

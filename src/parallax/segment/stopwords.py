@@ -33,6 +33,10 @@ MAX_CHARS, BITS = 5, 6
 #: tokens ~20 µs a 1,000 characters (measured on training-site and benchmark dumps cut to
 #: their first 3-80 lines: even at ~2,500 characters), so shorter pages count tokens
 MIN_PAGE_CHARS = 2_500
+#: the steps the strip walks a character at a time before it skips the rest of the runs in
+#: one pass over the page: a 5 MB line of "(" took ~18 s of CPU one step a character (the
+#: tokens: 0.6 s; twenty-eighth session's review), real pages' runs are a few characters
+STRIP_STEPS = 8
 _SPACE, _STRIP, _OTHER = 255, 254, (1 << BITS) - 1  # (254 keeps 62 in its low bits: no letter)
 #: the hash table's width: the stop words' integers land in distinct slots (checked)
 _SLOT_BITS = range(8, 17)
@@ -100,17 +104,32 @@ def stop_counts(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64], n:
     word[:-1] &= space[1:]  # (now each token's last place)
     first, last = begin.nonzero()[0], word.nonzero()[0]
     # each token's span without its leading and trailing strip characters (a loop over the
-    # few tokens that still start or end with one: the longest such run on the page)
+    # few tokens that still start or end with one, for at most ``STRIP_STEPS`` steps; a
+    # longer run, as on a hostile page of "((((…", is skipped in one pass over the page)
     lead = v.take(first) == _STRIP
-    while lead.any():
+    for _ in range(STRIP_STEPS):
+        if not lead.any():
+            break
         k = lead.nonzero()[0]
         first[k] += 1
         lead[k] = (first[k] <= last[k]) & (v.take(first[k], mode="clip") == _STRIP)
+    else:
+        if lead.any():  # the first place that is no strip character (past the token: empty)
+            k = lead.nonzero()[0]
+            kept = np.where(v != _STRIP, np.arange(len(v)), len(v))
+            first[k] = np.minimum.accumulate(kept[::-1])[::-1].take(first[k])
     trail = (v.take(last) == _STRIP) & (first <= last)
-    while trail.any():
+    for _ in range(STRIP_STEPS):
+        if not trail.any():
+            break
         k = trail.nonzero()[0]
         last[k] -= 1
         trail[k] = v.take(last[k]) == _STRIP  # (stops at the first place: no strip there)
+    else:
+        if trail.any():  # the last place that is no strip character (at least the first)
+            k = trail.nonzero()[0]
+            kept = np.where(v != _STRIP, np.arange(len(v)), -1)
+            last[k] = np.maximum.accumulate(kept).take(last[k])
     size = last - first  # the stripped token's length - 1 (negative: nothing left)
     short = ((size >= 0) & (size < MAX_CHARS)).nonzero()[0]
     first, size = first.take(short), size.take(short)
@@ -125,4 +144,4 @@ def stop_counts(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64], n:
     return np.bincount(lines, minlength=n).astype(np.float64)
 
 
-__all__ = ["BITS", "MAX_CHARS", "MIN_PAGE_CHARS", "stop_counts", "tables"]
+__all__ = ["BITS", "MAX_CHARS", "MIN_PAGE_CHARS", "STRIP_STEPS", "stop_counts", "tables"]
