@@ -172,7 +172,7 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
             if config["follow_feed_links"]:
                 yield Rejection(f"{uri}#{link}", f"not fetched: a {_RELATIVE % link}; the "
                                 "item's text from the feed is stored", Code.FETCH.value)
-        follow = bool(config["follow_feed_links"]) and bool(link) and not _relative(link)
+        follow = bool(config["follow_feed_links"]) and bool(link) and not _relative(link or "")
         if follow and config.budget is not None and not config.budget.take():
             follow = False  # past the web job's address cap: said, and the feed's text kept
             if body.strip():
