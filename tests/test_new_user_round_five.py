@@ -227,3 +227,29 @@ def test_a_word_document_or_pdf_is_named_and_the_way_in_said(tmp_path: Path) -> 
         assert kind in item.reason, (name, item.reason)
         advice = "unpack it" if name.endswith(".zip") else "save"
         assert advice in item.reason, (name, item.reason)
+
+
+def test_a_page_a_browser_saved_keeps_the_address_it_was_saved_from(tmp_path: Path) -> None:
+    """Browsers mark a page they save with the address it came from ("<!-- saved from
+    url=(0045)https://… -->"): a fact-checker's evidence of where the page was. It was
+    dropped, so the article had no address (no link to the source, no ``--replace`` by
+    address). The address is the article's now; a relative time on the page is still not
+    read against the day of the ingest, which is not the day the page was saved."""
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    address = "https://gazette.example/2026/12/02/fish-market"
+    page = (f"<!DOCTYPE html>\n<!-- saved from url=({len(address):04d}){address} -->\n"
+            + _saved_page("", "<p class='byline'><time>5 hours ago</time></p>"))
+    path = tmp_path / "Fish market closes.html"
+    path.write_text(page)
+    (doc,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(doc, RawDocument), doc
+    (article,) = [a for a in HeuristicSegmenter(Config()).segment(doc).articles
+                  if a.role == "main"]
+    assert article.url == address, article.url
+    assert article.published.iso is None or article.published.iso.startswith("2026-12-02"), \
+        article.published
+    ie = tmp_path / "ie.html"  # Internet Explorer's mark of a page saved from nowhere
+    ie.write_text("<!-- saved from url=(0014)about:internet -->\n" + _saved_page(""))
+    (other,) = list(read_inputs([str(ie)], Config()))
+    assert isinstance(other, RawDocument) and "url" not in other.metadata, other

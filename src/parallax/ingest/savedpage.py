@@ -15,7 +15,10 @@ Only a folder beside its page is set aside: the page names it (``NAME.html`` and
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+from parallax.ingest.url import is_url
 
 #: the folder name a browser gives a saved page's resources, after the page's name; Windows
 #: and the browsers that follow it translate the ending ("Connected files")
@@ -58,3 +61,21 @@ def resource_refusal(folder: Path, page: str) -> str:
     return (f"the {count:,} {noun} a browser saved with the page {page} (its images, "
             "scripts, style sheets and frames): not pages, so none of them is read; the page "
             "itself is read")
+
+
+#: the mark a browser writes atop a page it saves: "<!-- saved from url=(0045)https://… -->",
+#: the number the address's length
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)(\S{1,8192}?)\s*-->", re.IGNORECASE)
+
+
+def saved_from(text: str) -> str | None:
+    """The address a saved page says it was saved from (an http(s) one), else None.
+
+    Why: that address is a fact-checker's record of where the page was; it was dropped, so
+    the article had none (no link to its source, no ``ingest --replace`` by address). It is
+    the article's address now; the page was not fetched at the ingest, so a relative time on
+    it ("5 hours ago") is not read against the ingest's clock (``metadata["saved_from"]``)."""
+    found = _SAVED_FROM.search(text[:4096])
+    if found is None or not is_url(found.group(1)):
+        return None
+    return found.group(1)

@@ -320,6 +320,8 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         yield from jsonl.read_json_text(text, uri=uri, given=given, config=config)
         return
     if kind == "html":
+        if metadata is not None and "url" not in metadata and (at := savedpage.saved_from(text)):
+            metadata.update(url=at, saved_from=True)  # a browser's mark of the page's address
         try:
             text = fit_html_blocks(text)
         except InputRejected as exc:

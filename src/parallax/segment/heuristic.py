@@ -32,7 +32,8 @@ class HeuristicSegmenter:
     def segment(self, doc: RawDocument) -> Page:
         page = Page(input=doc.input or doc.uri, uri=doc.uri, sha256=doc.sha256, kind=doc.kind,
                     fetched_at=doc.fetched_at, metadata=dict(doc.metadata))
-        live = doc.fetched_at if doc.metadata.get("url") and doc.kind != "record" else None
+        live = doc.fetched_at if doc.metadata.get("url") and doc.kind != "record" \
+            and not doc.metadata.get("saved_from") else None  # saved earlier, not fetched now
         authors: list[str | None] = []
         if doc.kind == "html":
             drafts, comments, boilerplate, authors = self._html(doc)
