@@ -84,13 +84,17 @@ _WORDY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÄÖÜäöüéûА-Яа
 
 # longest first, so "märz" is read before "mar" (sorted once, not per call)
 _MONTH_PREFIXES = sorted(_MONTHS, key=len, reverse=True)
+#: the prefixes' lengths, longest first: a name starts with at most one prefix of a length
+_MONTH_LENGTHS = sorted({len(prefix) for prefix in _MONTHS}, reverse=True)
 
 
 def _month(name: str) -> int | None:
+    """The month of the longest prefix the lowered name starts with. Why by length: one
+    lookup a length instead of ``startswith`` for each of the ~100 prefixes (~6 µs a name)."""
     key = name.lower()
-    for prefix in _MONTH_PREFIXES:
-        if key.startswith(prefix):
-            return _MONTHS[prefix]
+    for size in _MONTH_LENGTHS:
+        if len(key) >= size and (month := _MONTHS.get(key[:size])) is not None:
+            return month
     return None
 
 
