@@ -144,8 +144,10 @@ def role_anchors(text: str, roles: dict[str, str],
             if not ((gap := _TITLE_GAP.match(text, m.end())) and gap.end() in people)]
 
 
-#: an article right before a role noun, shown with it
-_ARTICLE_BEFORE = re.compile(r"(?:the|der|die|den|dem|des)[ \t\u00a0]$", re.IGNORECASE)
+#: an article right before a role noun, shown with it: a whole word ("jeder Kanzler",
+#: "every chancellor", was shown "der Kanzler"; twenty-eighth session's review)
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|der|die|den|dem|des)[ \t\u00a0]$",
+                             re.IGNORECASE)
 
 
 def _as_written(text: str, noun: re.Match[str]) -> str:

@@ -1,0 +1,31 @@
+"""The twenty-eighth session's review (helper R): what the session's commits got wrong on
+inputs other than their tests'. Every text is made up."""
+
+from __future__ import annotations
+
+from tests.test_enrich_shown_as_written import _speaker_of
+
+_GERMAN = ("Die Regierung hat am Dienstag einen neuen Vorschlag zur Energiepolitik erhalten. "
+           "Der Entwurf sieht höhere Abgaben für Kohlekraftwerke vor.\n\n"
+           "„Wir prüfen den Vorschlag sehr genau“, sagte {who} am Mittwoch.\n\n"
+           "Die Opposition kritisierte den Entwurf als zu teuer.\n")
+_ENGLISH = ("Talks on the harbour deal ended in Vell on Tuesday without a signature.\n\n"
+            "\"We will not sign this deal,\" said {who} after the meeting.\n\n"
+            "The envoys left the city on Wednesday.\n")
+
+
+def test_a_role_noun_as_written_takes_an_article_only_as_a_whole_word() -> None:
+    """c993b6a shows a role noun outside its holder's term as written, with the article
+    before it; the article was found as the last three letters before the noun, so
+    "jeder Bundeskanzler" ("every chancellor") and "wieder Bundeskanzler" were shown as
+    "der Bundeskanzler", words the article does not say. A whole-word article still joins."""
+    dated = "2019-03-14"
+    for who in ("jeder Bundeskanzler", "wieder Bundeskanzler", "oder Bundeskanzler"):
+        shown = _speaker_of(_GERMAN.format(who=who), dated, "Wir prüfen")
+        assert shown == "Bundeskanzler", (who, shown)
+    assert _speaker_of(_GERMAN.format(who="der Bundeskanzler"), dated,
+                       "Wir prüfen") == "der Bundeskanzler"
+    assert _speaker_of(_ENGLISH.format(who="Mr Lathe US president"), "2022-06-02",
+                       "We will") != "the US president"
+    assert _speaker_of(_ENGLISH.format(who="the US president"), "2022-06-02",
+                       "We will") == "the US president"
