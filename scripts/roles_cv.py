@@ -22,6 +22,9 @@ scores the shown roles per entity: how many were shown, and how many went to an 
 annotators cast in that main role (its most frequent gold main role) -- a role on an entity
 nobody annotated counts as wrong. Its exact match is that of `framing_fine_roles = true`: by
 default (tenth session) `analyze` shows no fine role, so the default's exact match is 0.
+``--rescore`` applies neither the side model's cut for roles nor helper RG's guard, and the
+gate's names were counted over every fold: ``scripts/roles_nested.py`` (twenty-eighth session)
+measures the shipped decision nested out of fold for a range of side cuts.
 """
 
 from __future__ import annotations
