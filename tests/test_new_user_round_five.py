@@ -253,3 +253,29 @@ def test_a_page_a_browser_saved_keeps_the_address_it_was_saved_from(tmp_path: Pa
     ie.write_text("<!-- saved from url=(0014)about:internet -->\n" + _saved_page(""))
     (other,) = list(read_inputs([str(ie)], Config()))
     assert isinstance(other, RawDocument) and "url" not in other.metadata, other
+
+
+def test_a_link_shortcut_is_its_address_not_an_empty_page(tmp_path: Path) -> None:
+    """A bookmark dragged into the folder (Windows ``.url``, macOS ``.webloc``) was "no
+    article found: the main text has 0 characters", as if the page had no article. It is the
+    address it holds: inside a folder reported, not fetched (as a list of addresses is);
+    given by name it is fetched, so the address guard sees it first."""
+    address = "http://10.0.0.5/2026/12/02/fish-market"  # internal: refused before any request
+    shortcuts = {
+        "Fish market.url": f"[InternetShortcut]\r\nURL={address}\r\nIconIndex=0\r\n",
+        "Fish market.webloc": (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n'
+            f"\t<key>URL</key>\n\t<string>{address}</string>\n</dict>\n</plist>\n"),
+    }
+    folder = tmp_path / "links"
+    folder.mkdir()
+    for name, text in shortcuts.items():
+        (folder / name).write_text(text)
+    reported = list(read_inputs([str(folder)], Config()))
+    assert all(isinstance(i, Rejection) and i.code == "E007" for i in reported), reported
+    assert all(address in i.reason and "nothing is fetched" in i.reason for i in reported
+               if isinstance(i, Rejection)), reported
+    for name in shortcuts:
+        (item,) = list(read_inputs([str(folder / name)], Config()))
+        assert isinstance(item, Rejection) and item.code == "E011", item  # the guard's
+        assert item.input == f"{folder / name}#{address}", item

@@ -12,6 +12,8 @@ reported, not fetched: a folder scan never uses the network unasked.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 
 from parallax.errors import Code
@@ -22,8 +24,26 @@ from parallax.settings import Config
 Item = RawDocument | Rejection
 
 
+#: a link shortcut: Windows' ``.url`` ("[InternetShortcut]" then "URL=…") and macOS'
+#: ``.webloc`` (a property list whose URL key holds the address). A bookmark dragged into a
+#: folder was "no article found: the main text has 0 characters", as if its page had none
+#: (twenty-eighth session, helper N5); it is a list of one address
+_SHORTCUT = re.compile(r"\A\s*\[InternetShortcut\][^\[]*?^URL=(\S+)\s*$"
+                       r"|\A\s*<\?xml[^>]*>\s*(?:<!DOCTYPE plist[^>]*>\s*)?<plist[^>]*>\s*"
+                       r"<dict>\s*<key>URL</key>\s*<string>([^<\s]+)</string>",
+                       re.IGNORECASE | re.MULTILINE)
+
+
+def _shortcut(text: str) -> str | None:
+    found = _SHORTCUT.match(text[:4096])
+    return html.unescape(found.group(1) or found.group(2)) if found is not None else None
+
+
 def addresses(text: str) -> list[str] | None:
-    """The addresses of a list, or None when the text is not one (any other line)."""
+    """The addresses of a list (or of a link shortcut), or None when the text is not one (any
+    other line)."""
+    if (shortcut := _shortcut(text)) is not None:
+        return [shortcut] if url.is_address(shortcut) else None
     found = []
     for raw in text.splitlines():
         line = raw.strip()
@@ -51,7 +71,7 @@ def read_if_list(text: str, kind: str, config: Config, *, given: str,
     if not found:
         return None
     if in_folder:  # a folder scan never fetches unasked
-        return iter([_in_folder(found, given)])
+        return iter([_in_folder(found, given, shortcut=_shortcut(text) is not None)])
     return read_list(found, config, given=given)
 
 
@@ -66,7 +86,12 @@ def read_list(found: list[str], config: Config, *, given: str) -> Iterator[Item]
             yield item
 
 
-def _in_folder(found: list[str], given: str) -> Rejection:
+def _in_folder(found: list[str], given: str, *, shortcut: bool) -> Rejection:
+    if shortcut:
+        return Rejection(given, f"a link shortcut to {url.redacted(found[0])[:200]}, not a "
+                         "page: nothing is fetched from inside a folder; give this file "
+                         f"itself to fetch it (parallax ingest {given})",
+                         Code.UNSUPPORTED.value)
     return Rejection(given, f"a list of {len(found)} web address"
                      f"{'' if len(found) == 1 else 'es'}, not a page: nothing is fetched "
                      "from inside a folder; give this file itself to fetch them "
