@@ -279,3 +279,17 @@ def test_a_link_shortcut_is_its_address_not_an_empty_page(tmp_path: Path) -> Non
         (item,) = list(read_inputs([str(folder / name)], Config()))
         assert isinstance(item, Rejection) and item.code == "E011", item  # the guard's
         assert item.input == f"{folder / name}#{address}", item
+
+
+def test_a_safari_archive_or_an_outlook_message_is_named(tmp_path: Path) -> None:
+    """Safari saves pages as ``.webarchive`` and Outlook mails as ``.msg``: both were "binary
+    data (contains NUL bytes)", which names neither nor says what to do."""
+    kinds = {"page.webarchive": (b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource\x00\x01",
+                                 "Safari web archive"),
+             "tip.msg": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "Outlook message")}
+    for name, (data, kind) in kinds.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, Rejection) and item.code == "E003", item
+        assert kind in item.reason and "save" in item.reason, item.reason

@@ -26,6 +26,9 @@ _MAGIC = {
     b"PK\x03\x04": "a ZIP archive",
     b"\x7fELF": "an executable",
     b"\x1f\x8b": "a gzip archive",
+    b"bplist00": "a Safari web archive (.webarchive) or another Apple binary file",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an older Office document or an Outlook message "
+                                         "(.doc, .xls, .ppt, .msg)",
 }
 
 
@@ -83,7 +86,10 @@ def _advice(binary: str) -> str:
     office document)" and a PDF "a PDF document", neither saying what to do (helper N5)."""
     if binary.startswith("a ZIP archive"):
         return "; unpack it and give the folder"
-    if binary == _MAGIC[b"%PDF"] or any(binary == name for _, name in _ZIPPED):
+    if binary == _MAGIC[b"bplist00"]:
+        return "; Parallax does not read it: save the page from Safari as its source (.html)"
+    if binary in (_MAGIC[b"%PDF"], _MAGIC[b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]) \
+            or any(binary == name for _, name in _ZIPPED):
         return f"; Parallax does not read it: {_SAVE_TEXT}"
     return ""
 
