@@ -10,6 +10,8 @@ concern of its own, and the one entry point callers use (``segment_text``).
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress, repeat
+from operator import eq, itemgetter
 
 from parallax.records import Boilerplate
 from parallax.segment import titlecheck
@@ -111,15 +113,21 @@ def _no_title_line_lost(seg: Segmented) -> None:
     whose content words the lead holds is no title) dropped a German headline of compounds
     ("Stadtratsmehrheit kippt …" over "Der Rat der Stadt …") before the title check saw it,
     and it was on no page (twenty-seventh session)."""
-    titled = [(MD_HEADING.sub("", text).strip(), text) for text, where in seg.trace
-              if where == "title" and text.strip()]
-    if not titled:
+    wheres = list(map(itemgetter(1), seg.trace))  # (C-level: most dumps trace one title)
+    if "title" not in wheres:
         return
+    titled = [(MD_HEADING.sub("", text).strip(), text)
+              for text, _ in compress(seg.trace, map(eq, wheres, repeat("title")))
+              if text.strip()]
     titles = [d.title.strip() for d in seg.articles if d.title.strip()]
-    held = {p for d in seg.articles for p in d.paragraphs} | {b.text for b in seg.boilerplate} \
-        | set(seg.comments)
+    held: set[str] | None = None  # (built when a title line is not a shown title's part)
     for bare, text in titled:
-        if text not in held and bare not in held and not any(t in bare for t in titles):
+        if any(t in bare for t in titles):
+            continue
+        if held is None:
+            held = {p for d in seg.articles for p in d.paragraphs} \
+                | {b.text for b in seg.boilerplate} | set(seg.comments)
+        if text not in held and bare not in held:
             seg.boilerplate.append(Boilerplate(text, "unconfirmed_title"))
             held.add(text)
 
