@@ -296,8 +296,10 @@ class CorpusLinker:
                 match := self._nearest_embedding(surface or name, etype)) is not None \
                 and not self._english_pair(language, match) \
                 and not _other_body(name, match, etype) and _numbers(match) == numbers \
-                and not (_latin(surface or name) and not _akin(name, match, etype)):
-            return match
+                and not (_latin(surface or name) and not _akin(name, match, etype) and not (
+                    surface and _akin(surface, match, etype))):
+            return match  # the mention as written may be akin: a Russian article's glued
+            # "Исследование COVID-19" (canonical "Issledovanie COVID-19") writes "COVID-19"
         return name
 
     def _english_pair(self, language: str | None, known: str) -> bool:
@@ -392,18 +394,10 @@ class CorpusLinker:
         own = frozenset(_key(word) for m in article.entities
                         if m.type == "PERSON" and " " in m.canonical
                         for word in m.canonical.split())
-        # the fullest way the article writes each name is what the embedding compares: the
-        # first mention may be a part of it ("Council" of a "Federation Council", which
-        # embeds as the common noun; twenty-eighth session)
-        fullest: dict[tuple[str, str], str] = {}
-        for mention in article.entities:
-            pair = (mention.canonical, mention.type)
-            if pair not in fullest or len(mention.text.split()) > len(fullest[pair].split()):
-                fullest[pair] = mention.text  # most words; of those the first (its case)
         for mention in article.entities:
             pair = (mention.canonical, mention.type)
             if pair not in resolved:
-                resolved[pair] = self.resolve(*pair, surface=fullest[pair],
+                resolved[pair] = self.resolve(*pair, surface=mention.text,
                                               language=article.language, own=own,
                                               text=article.text)
             if resolved[pair] != mention.canonical:
