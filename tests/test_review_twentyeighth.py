@@ -29,3 +29,22 @@ def test_a_role_noun_as_written_takes_an_article_only_as_a_whole_word() -> None:
                        "We will") != "the US president"
     assert _speaker_of(_ENGLISH.format(who="the US president"), "2022-06-02",
                        "We will") == "the US president"
+
+
+def test_a_link_shortcut_with_sections_before_its_own_is_its_address() -> None:
+    """de28bbe reads a Windows ``.url`` bookmark as its address only when the file opens with
+    ``[InternetShortcut]``; Internet Explorer's favourites open with ``[DEFAULT]`` (a
+    ``BASEURL``) and Edge's and the Windows shell's with a ``[{000214A0-…}]`` property
+    section, so those stayed "no article found: 0 characters". Any sections may come first;
+    a section's own ``URL=`` line outside ``[InternetShortcut]`` is not taken."""
+    from parallax.ingest.addresslist import addresses
+
+    address = "https://example.org/2026/12/02/fish-market?page=2"
+    for before in ("[DEFAULT]\r\nBASEURL=https://example.org/\r\n",
+                   "[{000214A0-0000-0000-C000-000000000046}]\r\nProp3=19,11\r\n",
+                   "[DEFAULT]\nBASEURL=https://example.org/\n[{000214A0-0000-0000-C000-"
+                   "000000000046}]\nProp3=19,2\n"):
+        text = f"{before}[InternetShortcut]\r\nIDList=\r\nURL={address}\r\nIconIndex=0\r\n"
+        assert addresses(text) == [address], before
+    other = "[Other]\r\nURL=https://example.org/a\r\n[InternetShortcut]\r\nIDList=\r\n"
+    assert addresses(other) is None

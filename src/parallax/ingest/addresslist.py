@@ -27,8 +27,10 @@ Item = RawDocument | Rejection
 #: a link shortcut: Windows' ``.url`` ("[InternetShortcut]" then "URL=…") and macOS'
 #: ``.webloc`` (a property list whose URL key holds the address). A bookmark dragged into a
 #: folder was "no article found: the main text has 0 characters", as if its page had none
-#: (twenty-eighth session, helper N5); it is a list of one address
-_SHORTCUT = re.compile(r"\A\s*\[InternetShortcut\][^\[]*?^URL=(\S+)\s*$"
+#: (twenty-eighth session, helper N5); it is a list of one address. Other sections may come
+#: first: Internet Explorer's favourites open with "[DEFAULT]", Edge's and the shell's with a
+#: "[{000214A0-…}]" property section (twenty-eighth session's review)
+_SHORTCUT = re.compile(r"\A\s*(?:\[[^\]\n]*\][^\[]*)*?\[InternetShortcut\][^\[]*?^URL=(\S+)\s*$"
                        r"|\A\s*<\?xml[^>]*>\s*(?:<!DOCTYPE plist[^>]*>\s*)?<plist[^>]*>\s*"
                        r"<dict>\s*<key>URL</key>\s*<string>([^<\s]+)</string>",
                        re.IGNORECASE | re.MULTILINE)
