@@ -165,7 +165,7 @@ def per_document(documents: list[dict[str, Any]], shown: dict[tuple[str, str], s
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cuts", default=f"{side.THRESHOLD},{side.ROLES_THRESHOLD},0")
+    parser.add_argument("--cuts", default=f"{side.THRESHOLD},0.5,0")
     parser.add_argument("--language", default="EN")
     args = parser.parse_args()
     recorded = record(args.language)
