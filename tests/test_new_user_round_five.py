@@ -141,6 +141,25 @@ def test_a_copyright_year_is_no_publication_day(tmp_path: Path) -> None:
     assert later.published == "2026-03-03", later.published
 
 
+def test_an_article_set_in_a_layout_table_reads_without_cell_bars() -> None:
+    """Pages of the 2000s set their article in a layout table, one cell a row, and
+    trafilatura writes each row as "| cell |": every paragraph of such an article opened and
+    closed with a bar, in the article page, the claims and the quotes (336 of 1,828
+    training-site pages hold such rows). A row of one cell is its text; a row of several
+    cells keeps its bars, which say where each cell ends."""
+    from parallax.segment.htmlpage import segment_html
+
+    rows = "".join(f"<tr><td>{sentence.strip()}.</td></tr>" for sentence in BODY.split(".")
+                   if sentence.strip())
+    page = ("<html><head><title>Fish market closes</title></head><body><table>"
+            "<tr><td><b>Fish market closes after ninety years</b></td></tr>"
+            f"{rows}<tr><td>Opening hours</td><td>Mon-Sat 6-14</td></tr>"
+            "</table></body></html>")
+    paragraphs = segment_html(page).paragraphs
+    assert any(p.startswith("The harbour board of Wexley voted") for p in paragraphs), paragraphs
+    assert not any(p.startswith("| ") and " | " not in p[2:-2] for p in paragraphs), paragraphs
+    assert any(" | " in p for p in paragraphs), paragraphs  # the two-cell row keeps its bar
+
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Wexley Gazette</title><id>urn:wexley</id>

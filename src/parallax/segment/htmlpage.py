@@ -24,7 +24,7 @@ from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
 from parallax.segment.htmlmeta import page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
-from parallax.segment.htmltables import restore_quotes
+from parallax.segment.htmltables import one_cell, restore_quotes
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import (
     COMMENT_ACTION,
@@ -465,7 +465,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         outlet=data.get("sitename") or None,
         author=data.get("author") or None,
         published=published or published_iso or stated_day(data.get("date"), page, url),
-        paragraphs=paragraphs,
+        paragraphs=[one_cell(p) for p in paragraphs],
         comments=[c.text for c in thread] if ours else fallback,
         boilerplate=boilerplate,
         language=language,
