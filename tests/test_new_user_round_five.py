@@ -312,3 +312,36 @@ def test_a_safari_archive_or_an_outlook_message_is_named(tmp_path: Path) -> None
         (item,) = list(read_inputs([str(path)], Config()))
         assert isinstance(item, Rejection) and item.code == "E003", item
         assert kind in item.reason and "save" in item.reason, item.reason
+
+
+def test_an_ingest_whose_json_reader_stops_still_stores_everything(tmp_path: Path) -> None:
+    """A researcher peeks at an ingest's report: ``parallax ingest day.jsonl --json | head``.
+    When ``head`` closed the pipe the ingest stopped at the next line, silently, with exit 1
+    ("some inputs rejected"): 4 of 1,000 records stored and no story made. The report is
+    what the reader stopped reading, not the work: the ingest goes on, says once on stderr
+    that its lines are no longer read, and ends with the usual exit code."""
+    import json
+    import sqlite3
+    import subprocess
+    import sys
+
+    records = tmp_path / "day.jsonl"
+    records.write_text("".join(json.dumps({
+        "url": f"https://wexley.example/{n}", "title": f"Fish market closes, part {n}",
+        "outlet": "Wexley Gazette", "text": f"Part {n}. " + BODY * 3}) + "\n"
+        for n in range(12)))
+    db = tmp_path / "day.db"
+    child = subprocess.Popen([sys.executable, "-c", "from parallax.cli import main; main()",
+                              "ingest", str(records), "--db", str(db), "--json",
+                              "--workers", "1"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stderr is not None
+    first = child.stdout.readline()
+    child.stdout.close()  # what "| head -1" does
+    stderr = child.stderr.read()
+    assert child.wait(timeout=600) == 0, stderr
+    assert json.loads(first)["status"] == "ok", first
+    assert "no longer read" in stderr, stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (12,)
+        assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] >= 1
