@@ -345,3 +345,16 @@ def test_an_ingest_whose_json_reader_stops_still_stores_everything(tmp_path: Pat
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (12,)
         assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] >= 1
+
+
+def test_a_month_alone_is_no_publication_day() -> None:
+    """A month alone on a page ("the 2025-09 term", an archive link "September 2025") became
+    its first day, "2025-09-01", as a year became New Year's Day; a month is no date the
+    stories can compare (as for a URL's month). A first of the month the page writes stays."""
+    from parallax.segment.htmlpage import segment_html
+
+    for extra in ("<p>Timetable for the 2025-09 term.</p>",
+                  "<p>Archive: <a href='/2025/09/'>September 2025</a></p>"):
+        assert segment_html(_saved_page("", extra)).published is None, extra
+    for stated in ("<p>Posted 1 September 2025</p>", "<p>Posted 2025-09-01</p>"):
+        assert segment_html(_saved_page("", stated)).published == "2025-09-01", stated

@@ -264,23 +264,34 @@ def from_url(url: str | None) -> Published | None:
     return Published(f"in the URL: {shown}", day)
 
 
-#: New Year's Day of a year as pages and addresses write it ({y}: the year)
-_NEW_YEAR = (r"{y}[-/.]0?1[-/.]0?1(?!\d)|{y}0101|(?<!\d)0?1[-/.]0?1[-/.]{y}"
-             r"|(?<!\d)0?1(?:st|er|º|\.)?\s+(?:de\s+)?(?:jan|ene|gen|sty|oca|янв|січ)\w*\.?"
-             r"(?:\s+de)?,?\s+{y}|(?:jan|ene)\w*\.?\s+0?1(?:st)?,?\s+{y}")
+#: the first of a month as pages and addresses write it ({y}: the year, {m}: the month's
+#: number, {n}: its name's stems; January's in the languages whose pages a user meets most)
+_FIRST = (r"{y}[-/.]0?{m}[-/.]0?1(?!\d)|{y}{m:02d}01|(?<!\d)0?1[-/.]0?{m}[-/.]{y}"
+          r"|(?<!\d)0?{m}/0?1/{y}"
+          r"|(?<!\d)0?1(?:st|er|º|\.)?\s+(?:de\s+)?(?:{n})\w*\.?(?:\s+de)?,?\s+{y}"
+          r"|(?:{n})\w*\.?\s+0?1(?:st)?,?\s+{y}")
+_STEMS = ("jan|ene|gen|sty|oca|янв|січ", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+          "oct", "nov", "dec")
 
 
 def stated_day(found: str | None, page: str, url: str | None) -> str | None:
-    """The date the HTML date search found, unless it is a year written as New Year's Day.
+    """The date the HTML date search found, unless it is a year or a month written as its
+    first day.
 
     Why: with nothing else on a page, the search falls back to the copyright notice's year
     (or a bare year) and writes it as ``YYYY-01-01``: a saved page whose only date was its
     footer's "© 2026" was published "2026-01-01", a day the page never states (a site's
     copyright year is the current one, not the article's), and the story timeline and date
-    filters read it (twenty-eighth session, helper N5). A 1 January the page or its address
-    does write stays; one written in a form not listed here is dropped: no date rather than
-    a made-up one."""
-    if not found or not found.endswith("-01-01"):
+    filters read it (twenty-eighth session, helper N5). A month alone ("2007-08 school
+    year", a report number "GAO-02-352", an archive link) is written as its first day too,
+    and a month is no date the stories can compare (as for addresses: ``url_date``). A
+    first of the month the page or its address does write stays; one written in a form not
+    listed here is dropped: no date rather than a made-up one."""
+    if not found or not re.fullmatch(r"\d{4}-\d\d-01", found):
         return found or None
-    pattern = re.compile(_NEW_YEAR.replace("{y}", found[:4]), re.IGNORECASE)
+    month = int(found[5:7])
+    if not 1 <= month <= 12:
+        return None
+    pattern = re.compile(_FIRST.format(y=found[:4], m=month, n=_STEMS[month - 1]),
+                         re.IGNORECASE)
     return found if pattern.search(page) or pattern.search(url or "") else None
