@@ -358,3 +358,28 @@ def test_a_month_alone_is_no_publication_day() -> None:
         assert segment_html(_saved_page("", extra)).published is None, extra
     for stated in ("<p>Posted 1 September 2025</p>", "<p>Posted 2025-09-01</p>"):
         assert segment_html(_saved_page("", stated)).published == "2025-09-01", stated
+
+
+def test_a_chat_export_is_no_article(tmp_path: Path) -> None:
+    """A tip-line chat exported as text (WhatsApp, Android and iOS forms) was one article
+    titled with its first message, labelled opinion with Loaded_Language spans and claims
+    opening with a time stamp. It is refused as a chat, saying how to read the pages it
+    shares; a news dump with times in it stays a dump."""
+    android = "\n".join(
+        f"0{3 + n // 10}/12/2026, {9 + n % 10}:{n % 6}5 - Sender {n % 3}: message number {n} "
+        "about the fish market" + (" https://gazette.example/fish" if n == 4 else "")
+        for n in range(20))
+    ios = "\n".join(f"[03.12.26, 09:{n:02d}:11] Sender {n % 2}: a message about the quay {n}"
+                    for n in range(8))
+    for name, text in (("WhatsApp Chat with Tips.txt", android), ("_chat.txt", ios)):
+        path = tmp_path / name
+        path.write_text(text + "\n")
+        (item,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(item, Rejection) and item.code == "E007", item
+        assert "chat export" in item.reason, item.reason
+    assert "shares 1 web address: put it in a .txt file" in \
+        next(iter(read_inputs([str(tmp_path / "WhatsApp Chat with Tips.txt")], Config()))).reason
+    news = tmp_path / "live.txt"
+    news.write_text("Fish market closes\n\n" + "\n\n".join(
+        f"03/12/2026, 09:{n:02d} - {BODY}" if n < 3 else BODY for n in range(8)))
+    assert isinstance(next(iter(read_inputs([str(news)], Config()))), RawDocument)

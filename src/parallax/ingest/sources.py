@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import addresslist, feed, jsonl, mhtml, savedpage, table, url, warc
+from parallax.ingest import addresslist, chat, feed, jsonl, mhtml, savedpage, table, url, warc
 from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
@@ -318,6 +318,9 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         return
     if kind == "json":
         yield from jsonl.read_json_text(text, uri=uri, given=given, config=config)
+        return
+    if kind == "text" and (count := chat.messages(text)):  # was an "article" of messages
+        yield Rejection(given, chat.refusal(text, count), Code.UNSUPPORTED.value)
         return
     if kind == "html":
         if metadata is not None and "url" not in metadata and (at := savedpage.saved_from(text)):

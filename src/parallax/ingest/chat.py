@@ -1,0 +1,46 @@
+"""A chat exported as text (WhatsApp's "Export chat"): messages, not a news page.
+
+Why: fact-checkers receive tips through chat groups and keep the exports beside their saved
+pages. Read as a text dump, an export of 40 made-up messages became one article titled with
+its first message ("03/12/2026, 9:00 - <name>: Did you see …"), labelled opinion (0.88, not
+low confidence), with Loaded_Language spans and "claims" that open with a time stamp and a
+sender: labels of a news analysis put on something that is no article (twenty-eighth session,
+helper N5). It is refused, saying so, and how to read the pages the chat shares.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a message's first line: Android "03/12/2026, 09:15 - Name: text" (or a system line without
+#: a name), iOS "[03/12/2026, 09:15:02] Name: text"; day and month either way, 12 or 24 hours
+_STAMP = (r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+          r"(?:\s?[APap]\.?\s?[Mm]\.?)?")
+_MESSAGE = re.compile(rf"^\u200e?(?:{_STAMP}\s[-–]\s|\[{_STAMP}\]\s)")
+_ADDRESS = re.compile(r"https?://\S+")
+_BLANK = re.compile(r"\s*")
+#: at least this many messages, opening at least this share of the first lines
+MIN_MESSAGES = 5
+MIN_SHARE = 0.5
+
+
+def messages(text: str) -> int:
+    """How many messages a chat export holds, or 0 when the text is no chat export. An export
+    opens with a message (or the app's stamped notice), so other texts cost one match."""
+    start = _BLANK.match(text).end()  # type: ignore[union-attr]
+    if not _MESSAGE.match(text[start:start + 200]):
+        return 0
+    lines = [line for line in text[:20000].splitlines() if line.strip()][:200]
+    opening = sum(1 for line in lines if _MESSAGE.match(line))
+    if opening < MIN_MESSAGES or opening < MIN_SHARE * len(lines):
+        return 0
+    return sum(1 for line in text.splitlines() if _MESSAGE.match(line))
+
+
+def refusal(text: str, count: int) -> str:
+    shared = len(set(_ADDRESS.findall(text)))
+    them = "it" if shared == 1 else "them"
+    pages = (f"; it shares {shared} web address{'' if shared == 1 else 'es'}: put {them} in a "
+             ".txt file, one a line, and give that to read the pages") if shared else ""
+    return (f"a chat export of {count:,} messages (WhatsApp), not a news page: a chat is no "
+            f"article to analyse{pages}")
