@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from requirements import require_module
-from test_ingest import warc_bytes
+from warc_builders import Record, warc_bytes
 
 require_module("dask.distributed")
 pq = require_module("pyarrow.parquet")
@@ -26,7 +26,7 @@ STORIES_GOLD = Path(__file__).resolve().parent / "data" / "stories_gold" / "arti
 
 
 def _warc(records: list[tuple[str, bytes]]) -> bytes:
-    return warc_bytes([(uri, "text/html; charset=utf-8", body) for uri, body in records])
+    return warc_bytes([Record(uri, body, "text/html; charset=utf-8") for uri, body in records])
 
 
 @pytest.fixture(scope="module")

@@ -204,21 +204,13 @@ def test_serve_on_a_file_that_is_no_database_stops_at_once(
 
 
 def test_a_warc_piped_to_a_dash_is_read() -> None:
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
     page = (f"<html><head><title>Harbour fees rise</title></head><body><article>"
             f"<h1>Harbour fees rise</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>")
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                               protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(
-        "https://nowhere.invalid/fees", "response", payload=io.BytesIO(page.encode()),
-        http_headers=headers))
-    result = runner.invoke(app, ["extract", "-", "--json"], input=buffer.getvalue())
+    archive = warc_bytes([Record("https://nowhere.invalid/fees", page.encode(),
+                                 "text/html; charset=utf-8")])
+    result = runner.invoke(app, ["extract", "-", "--json"], input=archive)
     assert result.exit_code == 0, result.output
     (record,) = _records(result.stdout)
     assert record["input"] == "-#https://nowhere.invalid/fees" and record["status"] == "ok"

@@ -5,7 +5,6 @@ led nowhere. All inputs are made up here."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -81,23 +80,16 @@ def test_markup_in_feed_titles_reads_as_text(tmp_path: Path) -> None:
 
 
 def _warc(path: Path) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
     page = f"<html><body><article><h1>Evening sailings</h1><p>{PARAGRAPH}</p></article></body>"
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-        for url, status, extra in [
-                ("https://ferry.example/sailings", "200 OK", []),
-                ("https://ferry.example/gone", "404 Not Found", []),
-                ("https://ferry.example/moved", "301 Moved Permanently",
-                 [("Location", "https://ferry.example/new")]),
-                ("https://ferry.example/broken", "500 Internal Server Error", [])]:
-            headers = StatusAndHeaders(status, [("Content-Type", "text/html"), *extra],
-                                       protocol="HTTP/1.1")
-            body = b"" if status.startswith("3") else page.encode()
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers))
+    path.write_bytes(warc_bytes([
+        Record("https://ferry.example/sailings", page.encode()),
+        Record("https://ferry.example/gone", page.encode(), status="404 Not Found"),
+        Record("https://ferry.example/moved", b"", status="301 Moved Permanently",
+               headers=(("Location", "https://ferry.example/new"),)),
+        Record("https://ferry.example/broken", page.encode(),
+               status="500 Internal Server Error")]))
 
 
 def test_a_warc_error_page_or_redirect_is_rejected_with_its_status(tmp_path: Path) -> None:

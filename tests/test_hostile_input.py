@@ -30,7 +30,7 @@ from parallax.ingest.url import check_address, fetch, read_url
 from parallax.ingest.warc import read_warc
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
-from test_ingest import warc_bytes
+from warc_builders import Record, warc_bytes
 
 Item = RawDocument | Rejection
 BAD_CHARSET = (b'<html><head><meta charset="undefined"></head><body><p>hi \xff</p>'
@@ -48,7 +48,7 @@ def _by_name(items: list[Item]) -> dict[str, Item]:
 
 
 def _warc(records: list[tuple[str, bytes]]) -> bytes:
-    return warc_bytes([(uri, "text/html", body) for uri, body in records])
+    return warc_bytes([Record(uri, body) for uri, body in records])
 
 
 # -- 1. one declared charset ends the whole run ------------------------------------------------

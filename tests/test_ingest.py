@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 from pathlib import Path
 
 import httpx
 import pytest
+from tests.warc_builders import Record, warc_bytes
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest import read_inputs
@@ -63,25 +63,11 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path, config: Config) -> None:
     assert isinstance(items[2], Rejection) and "neither 'text' nor 'html'" in items[2].reason
 
 
-def warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
-    """A gzipped WARC of HTTP response records (uri, Content-Type, body); other tests use it too."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
-    for uri, ctype, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
-    return buffer.getvalue()
-
-
 def test_warc_reads_only_html_responses(tmp_path: Path, config: Config) -> None:
     data = warc_bytes([
-        ("https://a.example/news", "text/html; charset=utf-8",
-         b"<html><body><p>News body</p></body></html>"),
-        ("https://a.example/logo.png", "image/png", b"\x89PNG...."),
+        Record("https://a.example/news", b"<html><body><p>News body</p></body></html>",
+               "text/html; charset=utf-8"),
+        Record("https://a.example/logo.png", b"\x89PNG....", "image/png"),
     ])
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(data)
@@ -91,8 +77,8 @@ def test_warc_reads_only_html_responses(tmp_path: Path, config: Config) -> None:
 
 
 def test_truncated_warc_keeps_what_was_read(tmp_path: Path, config: Config) -> None:
-    one = warc_bytes([("https://a.example/1", "text/html", b"<html><p>one</p></html>")])
-    two = warc_bytes([("https://a.example/2", "text/html", b"<html><p>two</p></html>" * 50)])
+    one = warc_bytes([Record("https://a.example/1", b"<html><p>one</p></html>")])
+    two = warc_bytes([Record("https://a.example/2", b"<html><p>two</p></html>" * 50)])
     path = tmp_path / "broken.warc.gz"
     path.write_bytes(one + two[: len(two) // 2])
     items = _items([str(path)], config)

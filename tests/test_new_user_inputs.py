@@ -55,10 +55,11 @@ def _page(title: str) -> bytes:
 
 
 def _record(uri: str, body: bytes, *, length_off: int = 0) -> bytes:
-    """One uncompressed WARC response record; ``length_off`` makes its Content-Length wrong."""
-    from tests.test_ingest import warc_bytes
+    """One uncompressed WARC response record; ``length_off`` makes its Content-Length wrong
+    (deliberately odd: the shared builder writes it whole, this test rewrites its length)."""
+    from tests.warc_builders import Record, warc_bytes
 
-    record = gzip.decompress(warc_bytes([(uri, "text/html; charset=utf-8", body)]))
+    record = warc_bytes([Record(uri, body, "text/html; charset=utf-8")], gzip=False)
     start = record.index(b"Content-Length: ") + len(b"Content-Length: ")
     end = record.index(b"\r\n", start)
     return record[:start] + str(int(record[start:end]) + length_off).encode() + record[end:]

@@ -22,20 +22,11 @@ BODY = ("The ferry company of Port Ellery added two evening sailings on Monday a
 
 def _warc(pages: int) -> bytes:
     """An uncompressed WARC of ``pages`` made-up HTML responses."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=False)
-    for n in range(pages):
-        body = (f"<html><body><article><h1>Quay works, part {n}</h1><p>{BODY * 4}</p>"
-                "</article></body></html>").encode()
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://coast.example/quay-{n}", "response", payload=io.BytesIO(body),
-            http_headers=headers))
-    return buffer.getvalue()
+    return warc_bytes((Record(f"https://coast.example/quay-{n}", (
+        f"<html><body><article><h1>Quay works, part {n}</h1><p>{BODY * 4}</p>"
+        "</article></body></html>").encode()) for n in range(pages)), gzip=False)
 
 
 def test_a_warc_cut_inside_a_record_header_says_so_not_attribute_error(tmp_path: Path) -> None:
@@ -71,7 +62,8 @@ def test_an_empty_warc_is_empty_input_not_an_archive_without_pages(tmp_path: Pat
         (item,) = list(read_inputs([str(path)], Config()))
         assert isinstance(item, Rejection) and item.code == "E002", (name, item)
         assert item.reason.startswith("empty input"), item.reason
-    # an archive of records that are no pages keeps its own reason
+    # an archive of records that are no pages keeps its own reason (written here: a warcinfo
+    # record alone, a kind tests/warc_builders.py does not write)
     from warcio.warcwriter import WARCWriter
 
     buffer = io.BytesIO()

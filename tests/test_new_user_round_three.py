@@ -169,22 +169,12 @@ def test_serve_on_a_port_out_of_range_or_in_use_says_what_to_do(tmp_path: Path) 
 
 def _warc(pages: int) -> bytes:
     """An uncompressed WARC of ``pages`` made-up HTML responses."""
-    import io
+    from tests.warc_builders import Record, warc_bytes
 
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=False)
-    for n in range(pages):
-        body = (f"<html><body><article><h1>Quay works, part {n}</h1><p>{BODY} Part {n} of the "
-                "harbour board's notes.</p></article></body></html>").encode()
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://coast.example/quay-{n}", "response", payload=io.BytesIO(body),
-            http_headers=headers))
-    return buffer.getvalue()
+    return warc_bytes((Record(f"https://coast.example/quay-{n}", (
+        f"<html><body><article><h1>Quay works, part {n}</h1><p>{BODY} Part {n} of the "
+        "harbour board's notes.</p></article></body></html>").encode(),
+        "text/html; charset=utf-8") for n in range(pages)), gzip=False)
 
 
 def test_a_warc_gzipped_whole_is_read_not_called_corrupt(tmp_path: Path) -> None:

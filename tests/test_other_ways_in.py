@@ -5,7 +5,6 @@ one name, pages past the last, a setting above its section. All inputs are made 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -77,17 +76,10 @@ def test_jsonl_text_of_spaces_beside_html_reads_the_html(tmp_path: Path) -> None
 
 
 def _warc(records: list[tuple[str, str, str, bytes]]) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=False)
-    for url, status, ctype, body in records:
-        headers = [("Content-Type", ctype)] if ctype else []
-        writer.write_record(writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body),
-            http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1")))
-    return buffer.getvalue()
+    return warc_bytes((Record(url, body, ctype or None, status)
+                       for url, status, ctype, body in records), gzip=False)
 
 
 def test_archived_documents_that_are_not_html_are_read_or_reported(tmp_path: Path) -> None:
@@ -311,16 +303,13 @@ def test_an_entity_page_says_how_many_it_lists(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_an_archived_resource_record_is_read(tmp_path: Path) -> None:
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)  # a folder of pages archived without HTTP (warcit)
-    writer.write_record(writer.create_warc_record(
-        "https://ellery.example/sailings.html", "resource", warc_content_type="text/html",
-        payload=io.BytesIO(f"<html><body><article><p>{BODY}</p></article></body></html>"
-                           .encode())))
-    path = tmp_path / "folder.warc.gz"
-    path.write_bytes(buffer.getvalue())
+    path = tmp_path / "folder.warc.gz"  # a folder of pages archived without HTTP (warcit)
+    path.write_bytes(warc_bytes([Record(
+        "https://ellery.example/sailings.html",
+        f"<html><body><article><p>{BODY}</p></article></body></html>".encode(),
+        kind="resource")]))
     (page,) = _read(path)
     assert isinstance(page, RawDocument) and page.kind == "html" and BODY in page.text
 

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from tests.warc_builders import Record, warc_bytes
 
 from parallax.errors import ParallaxError
 from parallax.ingest.feed import read_feed
@@ -133,17 +131,11 @@ def test_a_crawlers_own_log_in_a_warc_is_no_article(tmp_path: Path) -> None:
             + _BODY + "</article></body></html>").encode()
     log = "".join(f"--2026-12-06 12:00:{i:02d}--  https://example.org/page-{i}\nHTTP request "
                   "sent, awaiting response... 200 OK\nSaving to: 'page'\n\n" for i in range(40))
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://example.org/crane", "response", payload=io.BytesIO(page),
-            http_headers=headers))
+    path.write_bytes(warc_bytes([Record("https://example.org/crane", page)] + [
+        Record(f"metadata://gnu.org/software/wget/warc/{name}", data, "text/plain",
+               kind="resource")
         for name, data in (("wget_arguments.txt", b'"wget" "--warc-file=crawl"\n'),
-                           ("wget.log", log.encode())):
-            writer.write_record(writer.create_warc_record(
-                f"metadata://gnu.org/software/wget/warc/{name}", "resource",
-                payload=io.BytesIO(data), warc_content_type="text/plain"))
+                           ("wget.log", log.encode()))]))
     items = list(read_inputs([str(path)], Config()))
     assert [i.uri for i in items if isinstance(i, RawDocument)] == ["https://example.org/crane"]
     assert not [i for i in items if isinstance(i, Rejection)], items

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -120,8 +119,7 @@ def test_a_malformed_address_in_a_warc_loses_no_other_record(tmp_path: Path) -> 
     # 5bef612 split every response's address to find robots.txt; urlsplit raises on a
     # malformed one ("http://[…"), and the raise ended the archive: "truncated or corrupt
     # after 1 records", every later page lost
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
     from parallax.ingest.sources import read_inputs
     from parallax.records import RawDocument
@@ -130,14 +128,9 @@ def test_a_malformed_address_in_a_warc_loses_no_other_record(tmp_path: Path) -> 
     page = ("<html><head><title>Quay reopens</title></head><body><article>" + "".join(
         f"<p>{_BODY} Paragraph {i}.</p>" for i in range(3)) + "</article></body></html>")
     path = tmp_path / "crawl.warc.gz"
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-        for uri in ("http://[quill.example/news/1", "https://quill.example/news/2",
-                    "https://quill.example/robots.txt"):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                uri, "response", http_headers=headers, payload=io.BytesIO(page.encode())))
+    path.write_bytes(warc_bytes(Record(uri, page.encode()) for uri in (
+        "http://[quill.example/news/1", "https://quill.example/news/2",
+        "https://quill.example/robots.txt")))
     read = list(read_inputs([str(path)], Config()))
     assert [(type(item).__name__, item.input.partition("#")[2]) for item in read] == [
         ("RawDocument", "http://[quill.example/news/1"),

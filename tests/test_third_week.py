@@ -156,21 +156,15 @@ def test_loading_a_batch_with_json_prints_its_summary_and_takes_no_inputs_beside
 def test_an_archived_robots_txt_is_named_not_an_empty_page(tmp_path: Path) -> None:
     """A crawl's robots.txt was read as a text dump and rejected as "no article found: the
     main text has 0 characters", as if the file were empty."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from tests.warc_builders import Record, warc_bytes
 
     from parallax.ingest.sources import read_inputs
     from parallax.records import Rejection
     from parallax.settings import Config
 
     path = tmp_path / "crawl.warc.gz"
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://quill.example/robots.txt", "response", http_headers=headers,
-            payload=io.BytesIO(b"User-agent: *\nDisallow: /drafts/\n")))
+    path.write_bytes(warc_bytes([Record("https://quill.example/robots.txt",
+                                        b"User-agent: *\nDisallow: /drafts/\n", "text/plain")]))
     robots = [item for item in read_inputs([str(path)], Config())
               if item.input.endswith("#https://quill.example/robots.txt")]
     assert len(robots) == 1 and isinstance(robots[0], Rejection)
