@@ -244,7 +244,8 @@ def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place
     passing[[col["log_mentions"], col["log_sentences"]]] = np.log1p(1)
     passing[[col["mention_share"], col["inverse_rank"], col["first_position"], col["place"],
              col["locative_share"]]] = (0.03, 0.1, 0.9, 1, 1)
-    p_central, p_passing = role_gate.cast_probabilities(gate, np.stack([central, passing]))
+    # column 0, ``cast``, as roles.py reads it
+    p_central, p_passing = role_gate.label_probabilities(gate, np.stack([central, passing]))[:, 0]
     assert p_central >= role_gate.threshold(gate) > p_passing
     # the same central row under a name the annotators cast as an Antagonist in most other
     # documents that found it, against a name never seen (base rates)

@@ -179,12 +179,6 @@ def label_probabilities(model: LinearLabeller, rows: np.ndarray, names: Sequence
     return np.asarray(model.proba(rows)).reshape(len(rows), -1)
 
 
-def cast_probabilities(model: LinearLabeller, rows: np.ndarray, names: Sequence[str] = ()
-                       ) -> np.ndarray:
-    """P(the annotators cast the entity) per row."""
-    return label_probabilities(model, rows, names)[:, 0]
-
-
 def threshold(model: LinearLabeller) -> float:
     """The shipped cast threshold (meta ``threshold``), chosen out of fold by document."""
     return float(model.meta.get("threshold", 0.5))
