@@ -383,3 +383,41 @@ def test_a_chat_export_is_no_article(tmp_path: Path) -> None:
     news.write_text("Fish market closes\n\n" + "\n\n".join(
         f"03/12/2026, 09:{n:02d} - {BODY}" if n < 3 else BODY for n in range(8)))
     assert isinstance(next(iter(read_inputs([str(news)], Config()))), RawDocument)
+
+
+SPOKEN = ("The harbour board met on Thursday.", "We will close the old fish market in March.",
+          "Traders were not asked, and they are angry.", "A new hall opens by the quay next year.")
+
+
+def _srt() -> str:
+    return "\n".join(f"{n + 1}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n"
+                     f"{SPOKEN[n % 4]}\n" for n in range(24))
+
+
+def _vtt() -> str:
+    cues = "\n".join(f"cue-{n}\n00:{2 * n:02d}.000 --> 00:{2 * n + 2:02d}.000\n"
+                     f"<v Harbour master>{SPOKEN[n % 4]}</v>\n{SPOKEN[n % 4]}\n"
+                     for n in range(24))
+    return f"WEBVTT\n\nNOTE made up for a test\n\n{cues}"
+
+
+def test_a_videos_subtitles_are_read_as_its_transcript(tmp_path: Path) -> None:
+    """A video's ``.srt``/``.vtt`` was a text dump: the article's paragraphs alternated spoken
+    lines with cue numbers and timings ("00:00:02,000 --> 00:00:04,000"), so sentences and
+    claims were strewn with time stamps. The cues' words are the article now (markup,
+    the header, notes and a caption repeated by the next cue left out), also without the
+    suffix."""
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    for name, text in (("interview.srt", _srt()), ("interview.vtt", _vtt()),
+                       ("captions.txt", _srt())):
+        path = tmp_path / name
+        path.write_text(text)
+        (doc,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(doc, RawDocument), (name, doc)
+        (article,) = [a for a in HeuristicSegmenter(Config()).segment(doc).articles
+                      if a.role == "main"]
+        assert "-->" not in article.text and "cue-" not in article.text, article.text[:300]
+        assert "<v" not in article.text and "NOTE" not in article.text, article.text[:300]
+        assert not any(p.strip().isdigit() for p in article.text.split("\n")), article.text
+        assert article.text.count("We will close the old fish market in March.") == 6, name

@@ -23,7 +23,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import addresslist, chat, feed, jsonl, mhtml, savedpage, table, url, warc
+from parallax.ingest import (
+    addresslist,
+    chat,
+    feed,
+    jsonl,
+    mhtml,
+    savedpage,
+    subtitles,
+    table,
+    url,
+    warc,
+)
 from parallax.ingest.decode import decode_bytes, fit_html_blocks, sniff_binary
 from parallax.ingest.streams import STDIN, read_capped, read_stdin
 from parallax.records import RawDocument, Rejection
@@ -39,6 +50,7 @@ KNOWN_SUFFIXES = {
     ".warc": "warc", ".gz": "warc",
     ".mhtml": "mhtml", ".mht": "mhtml", ".eml": "mhtml",
     ".csv": "table", ".tsv": "table",
+    ".srt": "subtitles", ".vtt": "subtitles",
 }
 SKIPPED_NAMES = {"readme.md", "license", ".ds_store"}
 log = logging.getLogger(__name__)
@@ -207,6 +219,8 @@ def sniff_kind(text: str, *, loose: bool = True) -> str:
         return "rtf"
     if table.looks_like_table(text):  # a header row of record fields: one article a row
         return "table"
+    if subtitles.looks_like_subtitles(text):  # a video's words between cue timings
+        return "subtitles"
     if _SVG_ROOT.match(head) and ("www.w3.org/2000/svg" in head
                                   or "</svg>" in text[-4096:].lower()):
         return "svg"
@@ -318,6 +332,15 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         return
     if kind == "json":
         yield from jsonl.read_json_text(text, uri=uri, given=given, config=config)
+        return
+    if kind == "subtitles":  # its timings and cue numbers were the article's paragraphs
+        spoken = subtitles.transcript(text)
+        if not spoken:
+            yield Rejection(given, "subtitles without any spoken text", Code.NO_ARTICLE.value)
+            return
+        yield RawDocument(uri=uri, kind="record", text="\n".join(spoken), fetched_at=fetched_at,
+                          sha256=hashlib.sha256(raw).hexdigest(), input=given,
+                          metadata={**(metadata or {}), "title": "", "format": "text"})
         return
     if kind == "text" and (count := chat.messages(text)):  # was an "article" of messages
         yield Rejection(given, chat.refusal(text, count), Code.UNSUPPORTED.value)
