@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from parallax.segment.htmlfilter import link_share
+from parallax.segment.htmlfilter import block_at, link_share
 from parallax.segment.lines import meta_kind, paragraph_like
 from parallax.segment.render import Block
 from parallax.segment.trees import TreeEnsemble, packaged, scored_blocks
@@ -99,10 +99,7 @@ def _near(title: str, paragraphs: list[str], visible: list[Block],
           skip: Collection[str], reach: int = REACH) -> tuple[list[int | None], list[int]]:
     """Each paragraph's visible block (None: not one) and the blocks near the kept ones that
     pass the cheap tests (not kept, not skipped, not the title), in page order."""
-    where: dict[str, int] = {}
-    for k, block in enumerate(visible):
-        where.setdefault(block.text, k)
-    at = [where.get(p) for p in paragraphs]
+    at = block_at(paragraphs, visible)
     kept = sorted({b for b in at if b is not None})
     if not kept:
         return at, []

@@ -64,6 +64,14 @@ def link_share(paragraph: str, anchors: set[str]) -> float:
     return sum(len(c) for c in cells if c in anchors) / total
 
 
+def block_at(paragraphs: list[str], visible: list[Block]) -> list[int | None]:
+    """Each paragraph's visible block: the first whose text it is (None: not one)."""
+    where: dict[str, int] = {}
+    for k, block in enumerate(visible):
+        where.setdefault(block.text, k)
+    return [where.get(p) for p in paragraphs]
+
+
 def _shift(values: np.ndarray, by: int) -> np.ndarray:
     """``values`` moved ``by`` places (+1: each row sees the one before), -1 where none is."""
     out = np.full(len(values), -1.0)
@@ -81,10 +89,7 @@ def features(paragraphs: list[str], anchors: set[str], visible: list[Block]) -> 
     regular expressions over long paragraphs or a Python row per paragraph cost more than the
     trees (each paragraph's digits, capitals and comment cues are read in its first words)."""
     n = len(paragraphs)
-    where: dict[str, int] = {}
-    for k, block in enumerate(visible):
-        where.setdefault(block.text, k)
-    at = [where.get(p) for p in paragraphs]
+    at = block_at(paragraphs, visible)
     tokens = [p.split() for p in paragraphs]
     w = np.array([len(t) for t in tokens], dtype=np.float64)
     total = float(w.sum()) or 1.0
