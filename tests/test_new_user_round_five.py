@@ -421,3 +421,21 @@ def test_a_videos_subtitles_are_read_as_its_transcript(tmp_path: Path) -> None:
         assert "<v" not in article.text and "NOTE" not in article.text, article.text[:300]
         assert not any(p.strip().isdigit() for p in article.text.split("\n")), article.text
         assert article.text.count("We will close the old fish market in March.") == 6, name
+
+
+def test_a_telegram_export_is_no_news_record(tmp_path: Path) -> None:
+    """Telegram's "Export chat history" writes ``result.json``: one object whose
+    ``messages`` list holds the posts. It was read as one news record and refused as "record 1
+    has neither 'text' nor 'html'", which sends a user looking for a broken field; it is
+    refused as the chat export it is, as a WhatsApp export is."""
+    import json
+
+    messages = [{"id": n, "type": "message", "date": f"2026-12-03T09:{n:02d}:00",
+                 "from": "Wexley Watch", "text": f"Update {n}: the fish market vote moved."}
+                for n in range(9)]
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"name": "Wexley Watch", "type": "public_channel", "id": 7,
+                                "messages": messages}, indent=1))
+    (item,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(item, Rejection) and item.code == "E007", item
+    assert "Telegram" in item.reason and "9 messages" in item.reason, item.reason

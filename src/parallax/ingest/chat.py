@@ -44,3 +44,22 @@ def refusal(text: str, count: int) -> str:
              ".txt file, one a line, and give that to read the pages") if shared else ""
     return (f"a chat export of {count:,} messages (WhatsApp), not a news page: a chat is no "
             f"article to analyse{pages}")
+
+
+def telegram_messages(value: object) -> int:
+    """How many messages a Telegram export (``result.json``: an object whose ``messages``
+    list holds objects with a ``type`` and a ``date``) holds, else 0. It was one news record,
+    refused as "record 1 has neither 'text' nor 'html'"."""
+    if not isinstance(value, dict) or not isinstance(value.get("messages"), list):
+        return 0
+    posts = value["messages"]
+    if not posts or not all(isinstance(m, dict) and "type" in m and "date" in m
+                            for m in posts[:50]):
+        return 0
+    return len(posts)
+
+
+def telegram_refusal(count: int) -> str:
+    return (f"a Telegram chat export of {count:,} messages, not news records: a chat is no "
+            "article to analyse; to read the pages it links to, put their addresses in a "
+            ".txt file, one a line, and give that")

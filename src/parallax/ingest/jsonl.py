@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parallax.errors import Code, InputRejected
+from parallax.ingest import chat
 from parallax.ingest.decode import fit_html_blocks
 from parallax.ingest.instants import stated_iso
 from parallax.records import RawDocument, Rejection
@@ -176,6 +177,9 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
     over many lines. Read as a text dump, it was stored as an article made of JSON source
     ('"text": "…'), untitled; now each object is a record, as a JSONL line is."""
     value = json_document(text)
+    if count := chat.telegram_messages(value):  # one "record" refused for a missing field
+        yield Rejection(given, chat.telegram_refusal(count), Code.UNSUPPORTED.value)
+        return
     records = [value] if isinstance(value, dict) else value
     if not isinstance(records, list) or (records and not any(isinstance(r, dict)
                                                              for r in records)):
