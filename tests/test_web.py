@@ -126,6 +126,15 @@ class FakeStore:
     def entity_profile(self, name: str) -> dict[str, Any] | None:
         return None
 
+    def shown_names(self, names: Any, keep: Any = ()) -> dict[str, str]:
+        return {}  # every name is shown as stored (store/shown_names.py)
+
+    def story_shown_names(self, article_ids: Any, keep: Any = ()) -> dict[str, str]:
+        return {}
+
+    def entity_names(self, article_ids: Any) -> list[str]:
+        return []
+
     def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None:
         return None
 

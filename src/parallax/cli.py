@@ -372,6 +372,7 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
     """
     from parallax.runner import recluster
     from parallax.store import open_store
+    from parallax.store.shown_names import alias_names
 
     _require_db(db)
     cfg = _config(config)
@@ -381,10 +382,11 @@ def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
             with _progress("Re-clustering stories") as advance:
                 advance("all stored articles")
                 recluster(store, cfg)
-        rows = []
+        rows, keep = [], alias_names(cfg)
         for story in store.stories():
             articles = [a for a in (store.article(i) for i in story.article_ids) if a]
-            rows.append({**story.to_dict(), "articles": [
+            rows.append({**story.to_dict(), "shown_names": store.shown_names(
+                story.key_entities, keep), "articles": [
                 {"id": a.id, "input": a.input, "outlet": a.outlet, "title": a.title,
                  "language": a.language, "role": a.role} for a in articles]})
         counts = {} if rows else store.counts()

@@ -243,7 +243,11 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
     claims = _dict(comparison.get("claims"))
     lists = {s: set(_strs(claims.get(s)))
              for s in ("shared", "contested", "exclusive", "possibly_shared")}
-    clusters = [_cluster(c, names, lists) for c in _dicts(claims.get("clusters"))]
+    # text-only names (a claim's source, a speaker) are shown as their articles spell them;
+    # names that link keep the canonical name and templates look it up (store/shown_names.py)
+    shown_names = {str(k): str(n) for k, n in _dict(comparison.get("shown_names")).items()}
+    clusters = [{**c, "members": _renamed(c["members"], "attribution", shown_names)}
+                for c in (_cluster(c, names, lists) for c in _dicts(claims.get("clusters")))]
     by_status = {s: [c for c in clusters if c["status"] == s] for s in STATUSES}
     texts = {c["id"]: c["text"] for c in clusters}
 
@@ -260,12 +264,13 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
     genres = {o["outlet"]: [a["genre"] for a in o["articles"]] for o in outlets}
     framing = [{"outlet": o, "narratives": narratives.get(o, []),
                 "techniques": techniques.get(o, []),
-                "quoted": [{**t, "speakers": _strs(t.get("speakers"))} for t in quoted.get(o, [])],
+                "quoted": [{**t, "speakers": [shown_names.get(n, n) for n in _strs(t.get(
+                    "speakers"))]} for t in quoted.get(o, [])],
                 "abstains": STRAIGHT_NEWS if straight_news(genres.get(o, [])) else None}
                for o in _ordered(_ordered(list(narratives), list(techniques)), list(quoted))]
     spoken = _per_outlet([], _dicts(comparison.get("voices")))
-    voices: list[dict[str, Any]] = [{"outlet": o, "voices": sorted(spoken[o], key=_quote_count)}
-                                    for o in spoken]
+    voices: list[dict[str, Any]] = [{"outlet": o, "voices": sorted(
+        _renamed(spoken[o], "speaker", shown_names), key=_quote_count)} for o in spoken]
     omissions = [{**o, "missing_entities": _strs(o.get("missing_entities")),
                   "missing_claims": [{"id": cid, "text": texts.get(cid, "")}
                                      for cid in _strs(o.get("missing_claims"))]}
@@ -288,7 +293,13 @@ def comparison_view(comparison: dict[str, Any]) -> dict[str, Any]:
         "portrayal": {"outlets": p_outlets, "rows": rows},
         "framing": framing, "voices": voices, "omissions": omissions,
         "reaction": reaction, "timeline": timeline,
+        "shown_names": shown_names,
     }
+
+
+def _renamed(items: list[dict[str, Any]], key: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    return [{**i, key: names[i[key]]} if isinstance(i.get(key), str) and i[key] in names else i
+            for i in items]
 
 
 def _int(value: object) -> int:
@@ -360,13 +371,13 @@ def _claim_md(c: dict[str, Any], *, texts: bool) -> list[str]:
 def render_markdown(comparison: dict[str, Any]) -> str:
     """A plain-text report for notes, tickets and diffs; same sections as the HTML report."""
     v = comparison_view(comparison)
-    s = v["story"]
+    s, name = v["story"], lambda e: md(v["shown_names"].get(e, e))  # store/shown_names.py
     out = [f"# {md(s['title'])}", "",
            f"- Time span: {md(v['span'])}", f"- Articles: {md(s['article_count'])}",
            f"- Outlets: {', '.join(md(o) for o in v['outlet_names']) or '—'}",
            f"- Languages: {', '.join(md(x) for x in s['languages']) or '—'}"]
     if s["key_entities"]:
-        out.append(f"- Key entities: {', '.join(md(e) for e in s['key_entities'])}")
+        out.append(f"- Key entities: {', '.join(name(e) for e in s['key_entities'])}")
     out.append("")
     rows = [[md(o["outlet"]), md(a.get("title") or a.get("label")),
              md(published_text(a["published"])), md(a.get("language")),
@@ -391,7 +402,7 @@ def render_markdown(comparison: dict[str, Any]) -> str:
         out += _section(title, [*body, ""] if body else [], EMPTY_CLAIMS.get(
             status, f"No {title.lower()} found."))
     p = v["portrayal"]
-    rows = [[md(r["entity"]), *[_cell_md(c) for c in r["cells"]]] for r in p["rows"]]
+    rows = [[name(r["entity"]), *[_cell_md(c) for c in r["cells"]]] for r in p["rows"]]
     out += _section("Entity portrayal", _table(["Entity", *[md(o) for o in p["outlets"]]], rows)
                     if rows else [], "No entities to compare.")
     body = []
@@ -417,7 +428,7 @@ def render_markdown(comparison: dict[str, Any]) -> str:
             for g in v["voices"] for x in g["voices"]]
     out += _section("Voices", _table(["Outlet", "Speaker", "Direct", "Indirect", "Example"], rows)
                     if rows else [], "No quotes found.")
-    rows = [[md(o.get("outlet")), ", ".join(md(e) for e in o["missing_entities"]),
+    rows = [[md(o.get("outlet")), ", ".join(name(e) for e in o["missing_entities"]),
              "; ".join(md(c["id"]) + (f": {md(c['text'])}" if c["text"] else "")
                        for c in o["missing_claims"])]
             for o in v["omissions"]]

@@ -10,10 +10,11 @@ from parallax.pipeline import build_comparer
 from parallax.records import content_hash
 from parallax.settings import Config, load_config
 from parallax.store.base import Store
+from parallax.store.shown_names import alias_names
 
 log = logging.getLogger(__name__)
 #: bump when the comparison's shape or method changes, so cached ones are recomputed
-SCHEMA_VERSION_TAG = "compare-16"
+SCHEMA_VERSION_TAG = "compare-17"
 
 
 def comparison_for(store: Store, story_id: str, config: Config | None = None,
@@ -25,14 +26,19 @@ def comparison_for(store: Store, story_id: str, config: Config | None = None,
     if story is None:
         raise ParallaxError(Code.NOT_IN_STORE, f"no story with id '{story_id}'; "
                             "run 'parallax stories' to list them")
+    # the names the story's entities are shown under follow every article of the store
+    # (store/shown_names.py): a change of one is a change of the comparison
+    shown = store.story_shown_names(story.article_ids, alias_names(config))
     signature = content_hash(SCHEMA_VERSION_TAG, config.stages["compare"],
                              str(config["shared_fact_share"]), story.title,
-                             *sorted(story.article_ids))
+                             *sorted(story.article_ids), *sorted(f"{k}\t{v}"
+                                                               for k, v in shown.items()))
     if use_cache and (cached := store.cached_comparison(story.id, signature)) is not None:
         return cached
     articles = [a for a in (store.article(i) for i in story.article_ids) if a is not None]
     comments = store.comments([a.id for a in articles if a.role == "main"])
     comparison = build_comparer(config).compare(story, articles, comments)
+    comparison["shown_names"] = shown  # canonical -> the name its articles use, where they differ
     if use_cache:
         try:
             store.cache_comparison(story.id, signature, comparison)

@@ -6,7 +6,7 @@ document in flight), and everything the web app and ``compare`` need is read bac
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +175,16 @@ class Store(Protocol):
     def entity_profile(self, name: str, limit: int = 500) -> dict[str, Any] | None: ...
 
     def outlet_profile(self, outlet: str, limit: int = 200) -> dict[str, Any] | None: ...
+
+    def shown_names(self, names: Iterable[str], keep: Iterable[str] = ()) -> dict[str, str]:
+        """canonical name -> the name its articles use, where they differ
+        (``store/shown_names.py``); ``keep``: names shown as they are (the alias table's)."""
+        ...
+
+    def story_shown_names(self, article_ids: Iterable[str],
+                          keep: Iterable[str] = ()) -> dict[str, str]: ...
+
+    def entity_names(self, article_ids: Iterable[str]) -> list[str]: ...
 
     def rejections(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The oldest first; ``limit`` of them (a page lists a few, the store may hold

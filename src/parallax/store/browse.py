@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from parallax.records import Article, Published, Story
-from parallax.store.params import Chunked
+from parallax.store.shown_names import ShownNames, spelling_facets
 
 if TYPE_CHECKING:
     from parallax.store.sql import Connection
@@ -27,6 +27,7 @@ def facets_of(article: Article) -> list[Facet]:
             continue
         key = ("entity", m.canonical, m.type)
         out[key] = out.get(key, 0) + 1
+    out.update(spelling_facets(article))  # the votes for its shown name (store/shown_names.py)
     for r in article.roles:
         out[("role", r.entity, r.main_role)] = 1
     for n in article.narratives:
@@ -107,7 +108,7 @@ def unknown_outlets(rows: list[dict[str, Any]]) -> dict[str, str]:
                                  url=r["url"]) for r in rows])
 
 
-class BrowseQueries(Chunked):
+class BrowseQueries(ShownNames):
     conn: Connection
 
     def json_text(self, column: str, key: str) -> str:

@@ -54,9 +54,11 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             stories, total = store.story_page(where, (page - 1) * PAGE_SIZE, PAGE_SIZE)
             options = ctx.facet_options(store)
             counts, rejections = store.counts(), store.rejections(limit=REJECTIONS_SHOWN)
+            names_shown = ctx.shown_names(store, [*options.get("entities", []), *(
+                e for s in stories for e in s.key_entities[:8])])
         return ctx.page("index.html", nav="stories", stories=stories, total=total, page=page,
                         pages=max(1, -(-total // PAGE_SIZE)), params=where.params(),
-                        options=options,
+                        options=options, shown_names=names_shown,
                         filtered=where.active, counts=counts, rejections=rejections,
                         rejected=counts.get("rejections", len(rejections)),
                         spans=[span_text(s.start, s.end) for s in stories])
@@ -79,7 +81,9 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             if story.id != story_id:  # merged into another story: old links keep working
                 return RedirectResponse(f"/story/{story.id}", status_code=301)
             # rendering is most of the page's cost (pagecache)
-            key = ctx.rendered.key(story, store.article_versions(story.article_ids))
+            names_shown = ctx.shown_names(store, store.entity_names(story.article_ids))
+            key = ctx.rendered.key(story, [*store.article_versions(story.article_ids),
+                                           *(("shown:" + k, n) for k, n in names_shown.items())])
             if (rendered := ctx.rendered.get(key)) is not None:
                 return HTMLResponse(rendered)
             comparison = ctx.compare(store, story_id)
@@ -93,7 +97,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                                  "count": t.get("count")} for t in f["techniques"]][:8])}
             for f in view["framing"]}
         page = ctx.page("story.html", nav="stories", v=view, links=True, story_id=story_id,
-                        charts=charts, why=why)
+                        charts=charts, why=why, shown_names=view["shown_names"])
         ctx.rendered.put(key, bytes(page.body))
         return page
 
@@ -137,6 +141,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                 # search leads to an article, and the article page named no story: the
                 # comparison was out of reach from there (twenty-seventh session)
                 "stories": store.article_stories([article_id]),
+                "shown_names": ctx.shown_names(store, {m.canonical for m in article.entities}),
             }
         chosen = [layer for layer in LAYERS if layer in (layers or LAYERS)]
         # a title stored whole before the cap has no note and is not in the text: the page
@@ -156,19 +161,23 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/entity/{name:path}", include_in_schema=False, response_class=HTMLResponse)
     def entity_page(name: str) -> HTMLResponse:
         profile = ctx.require("entity", lambda store: store.entity_profile(name))
+        label = ctx.require("entity", lambda store: ctx.shown_names(store, [name]).get(
+            name, name))
         by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in profile["articles"]:
             by_outlet[row.get("outlet_label") or row["outlet"] or "Unknown outlet"].append(row)
         portrayal = [{"outlet": o, "articles": rows,
                       "roles": Counter(r["role"] for r in rows if r["role"]).most_common()}
                      for o, rows in sorted(by_outlet.items())]
-        return ctx.page("entity.html", nav="stories", name=name, portrayal=portrayal,
+        return ctx.page("entity.html", nav="stories", name=name, label=label, portrayal=portrayal,
                         profile=profile, shown=len(profile["articles"]))
 
     @app.get("/outlet/{outlet:path}", include_in_schema=False, response_class=HTMLResponse)
     def outlet_page(outlet: str) -> HTMLResponse:
         profile = ctx.require("outlet", lambda store: store.outlet_profile(outlet))
-        return ctx.page("outlet.html", nav="stories", o=profile,
+        names_shown = ctx.require("outlet", lambda store: ctx.shown_names(
+            store, [e["label"] for e in profile["entities"]]))
+        return ctx.page("outlet.html", nav="stories", o=profile, shown_names=names_shown,
                         narrative_bars=bars(profile["narratives"][:8], value="articles"),
                         technique_bars=bars([{**t, "label": t["label"].replace("_", " ")}
                                              for t in profile["techniques"][:8]]))
