@@ -439,3 +439,27 @@ def test_a_telegram_export_is_no_news_record(tmp_path: Path) -> None:
     (item,) = list(read_inputs([str(path)], Config()))
     assert isinstance(item, Rejection) and item.code == "E007", item
     assert "Telegram" in item.reason and "9 messages" in item.reason, item.reason
+
+
+def test_a_gzipped_jsonl_export_is_read_record_by_record(tmp_path: Path) -> None:
+    """Research exports come as ``day.jsonl.gz``; it was refused whole ("gzip file that is not
+    a WARC archive; unpack it first"). It is read as its JSONL is, streamed; a stream cut off
+    keeps the records before the cut and says so, where it was an internal error."""
+    import gzip
+    import json
+
+    lines = "".join(json.dumps({"url": f"https://wexley.example/{n}", "title": f"Part {n}",
+                                "text": BODY * 3}) + "\n" for n in range(40))
+    path = tmp_path / "day.jsonl.gz"
+    path.write_bytes(gzip.compress(lines.encode()))
+    items = list(read_inputs([str(path)], Config()))
+    assert len(items) == 40 and all(isinstance(i, RawDocument) for i in items), items[:2]
+    assert items[0].input == f"{path}#line-1", items[0].input
+    cut = tmp_path / "cut.ndjson.gz"
+    whole = gzip.compress(lines.encode())
+    cut.write_bytes(whole[: len(whole) // 2])
+    items = list(read_inputs([str(cut)], Config()))
+    kept = [i for i in items if isinstance(i, RawDocument)]
+    (rejected,) = [i for i in items if isinstance(i, Rejection)]
+    assert 0 < len(kept) < 40 and rejected.code == "E008", rejected
+    assert "cut off" in rejected.reason and f"{len(kept)} records" in rejected.reason, rejected

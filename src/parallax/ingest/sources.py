@@ -195,6 +195,8 @@ def kind_from_name(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith((".warc.gz", ".warc")):
         return "warc"
+    if name.endswith((".jsonl.gz", ".ndjson.gz")):  # read through gzip, streamed
+        return "jsonl"
     if name.endswith(".gz"):
         return None
     return KNOWN_SUFFIXES.get(path.suffix.lower())

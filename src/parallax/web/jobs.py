@@ -29,8 +29,8 @@ from parallax.store.remove import PASTED
 
 log = logging.getLogger(__name__)
 MAX_JOBS_KEPT = 50
-_SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|json|warc|warc\.gz|m?js|css)$",
-                     re.IGNORECASE)
+_SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|json|warc|warc\.gz|jsonl\.gz|m?js"
+                     r"|css)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
