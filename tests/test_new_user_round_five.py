@@ -463,3 +463,18 @@ def test_a_gzipped_jsonl_export_is_read_record_by_record(tmp_path: Path) -> None
     (rejected,) = [i for i in items if isinstance(i, Rejection)]
     assert 0 < len(kept) < 40 and rejected.code == "E008", rejected
     assert "cut off" in rejected.reason and f"{len(kept)} records" in rejected.reason, rejected
+
+
+def test_batch_takes_a_gzipped_jsonl_shard(tmp_path: Path) -> None:
+    """``parallax batch exports/`` passed over ``day.jsonl.gz`` ("no WARC, JSONL or Parquet
+    shard here"); it is a shard, read as ``ingest`` reads it."""
+    import gzip
+
+    from parallax.batch.partitions import plan
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "day.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n'))
+    partitions, rejected = plan([str(folder)])
+    assert [Path(p.shard).name for p in partitions] == ["day.jsonl.gz"], (partitions, rejected)
+    assert rejected == [], rejected

@@ -28,7 +28,7 @@ from parallax.settings import Config
 #: documents analysed together: enough for spaCy's nlp.pipe to batch, small enough that one
 #: failing document costs little to redo alone
 ANALYSIS_CHUNK = 16
-SHARD_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".parquet")
+SHARD_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet")
 _PIPELINES: dict[str, Any] = {}
 
 
