@@ -41,13 +41,15 @@ __all__ = ["SECURITY_HEADERS", "create_app", "story_summary"]
 log = logging.getLogger(__name__)
 
 
-def _default_comparison(config: Config) -> ComparisonFor:
-    """Import lazily: the web UI must start (and show stories) even without the compare stage."""
+def _default_comparison(config: Config, context: list[WebContext]) -> ComparisonFor:
+    """Import lazily: the web UI must start (and show stories) even without the compare stage.
+    ``context``: the server's, once made (its kept shown names)."""
 
     def compute(store: Store, story_id: str) -> dict[str, Any]:
         from parallax.compare.service import comparison_for
 
-        return comparison_for(store, story_id, config)
+        return comparison_for(store, story_id, config,
+                              shown_names=context[0].shown_names if context else None)
 
     return compute
 
@@ -74,10 +76,12 @@ def create_app(db: str, config: Config | None = None,
     config = config or Config()
     if token_hash is None:
         token_hash = "" if config["web_read_only"] else str(config["web_token_hash"])
-    compare = comparison_for or _default_comparison(config)
+    made: list[WebContext] = []
+    compare = comparison_for or _default_comparison(config, made)
     ctx = WebContext(db=db, config=config, compare=compare, env=template_environment(),
                      jobs=IngestJobs(db, config, compare), token_hash=token_hash,
                      rendered=RenderedPages(config))
+    made.append(ctx)
 
     max_body = int(config["web_max_body_bytes"])
     # form_limits: Starlette's own 1 MB cap per text field would refuse a paste the form
