@@ -31,6 +31,7 @@ from parallax.cli_tables import print_stories as _print_stories
 from parallax.errors import Code, ParallaxError
 from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
+from parallax.textutil import counted
 
 
 def internal_line(exc: BaseException) -> str:
@@ -168,11 +169,6 @@ def _progress(label: str, total: int | None = None) -> Iterator[Any]:
         task = progress.add_task(label, total=total)
         yield lambda description=None: progress.update(
             task, advance=1, description=description or label)
-
-
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """``1 earlier version``, ``2 earlier versions``."""
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def _missing(inputs: list[str]) -> list[str]:

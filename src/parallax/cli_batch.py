@@ -20,11 +20,11 @@ from parallax.cli import (
     _missing,
     _progress,
     app,
-    counted,
     err,
     say_rejected,
 )
 from parallax.errors import Code
+from parallax.textutil import counted
 
 
 @app.command()

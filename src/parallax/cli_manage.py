@@ -30,10 +30,10 @@ from parallax.cli import (
     _config,
     _require_db,
     app,
-    counted,
     err,
     say_error,
 )
+from parallax.textutil import counted
 
 
 @app.command()

@@ -338,3 +338,9 @@ def name_skeleton(name: str) -> str:
     """A name reduced for matching across scripts and spellings: folded, 'kh' as 'h'
     (Хелен -> Helene), doubled letters collapsed (Kessler ~ Kesler)."""
     return re.sub(r"(.)\1+", r"\1", fold(name).replace("kh", "h"))
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``1 record``, ``2,048 records``, ``3 stories`` (``many`` where the plural is not
+    ``one`` + "s"): one way of counting for the CLI's lines and the readers' rejections."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"

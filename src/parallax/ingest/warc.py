@@ -38,6 +38,7 @@ from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import decode_bytes, fit_html_blocks
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
+from parallax.textutil import counted
 
 #: Content-Types of what a page is built from, not of a page: a crawl archives thousands of
 #: them, and a rejection each would bury the real ones
@@ -239,9 +240,9 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
             what = "a record header lacks WARC-Target-URI (cut off mid-header?)"
         what = " ".join(what.split())  # warcio quotes the bad line with its line end
         yield Rejection(given, "WARC archive is truncated or corrupt after "
-                        f"{_n(records, 'record')} ({_n(found, 'document')} kept): {what}; "
-                        "records after it are lost, "
-                        "fetch the file again", Code.PARSE.value)
+                        f"{counted(records, 'record')} ({counted(found, 'document')} kept): "
+                        f"{what}; records after it are lost, fetch the file again",
+                        Code.PARSE.value)
         return
     if records == 0:  # nothing at all, or an empty gzip stream
         yield Rejection(given, _empty(path, data) or "empty input: the archive holds no "
@@ -284,10 +285,6 @@ def _empty(path: Path, data: bytes | None) -> str | None:
 
 #: an archive of at most this many bytes (and as many unzipped) is checked for being empty
 _SMALL = 1 << 16
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _ended(item: RawDocument | Rejection, overran: bool) -> RawDocument | Rejection:
