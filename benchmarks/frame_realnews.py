@@ -125,6 +125,13 @@ def genre_share(name: str, articles: list[Article | None], outlets: list[str] | 
           f"{dict(counts)}; marked unsure (low_confidence) {dict(unsure)}")
     for outlet, c in sorted(per_outlet.items()):
         print(f"  {outlet}: reporting {c['reporting'] / max(1, sum(c.values())):.1%} {dict(c)}")
+    own = Counter(t.technique for a in articles if a is not None for t in a.techniques
+                  if t.quoted is None)
+    quoted = sum(1 for a in articles if a is not None for t in a.techniques
+                 if t.quoted is not None)
+    print(f"{name}: technique labels in the outlet's own words {sum(own.values())} "
+          f"({sum(own.values()) / n:.2f} a report; {dict(own.most_common(4))}), "
+          f"in quotes {quoted}")
 
 
 def narrative_share(name: str, articles: list[Article | None]) -> None:

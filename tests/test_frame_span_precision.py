@@ -197,3 +197,24 @@ def test_a_german_name_calling_span_needs_a_noun_or_an_adjective(
         "Die Regierung soll auf die Reform verzichten, sagen die Kritiker.", "faschistische"]
     assert heads.german_label("Marionette") and heads.german_label("so korrupte Eliten")
     assert not any(heads.german_label(w) for w in ("Die", "standen", "sollen", "zur"))
+
+
+def test_a_loaded_paragraph_shows_its_best_word_even_when_the_news_model_does_not_back_it(
+        framing: TrainedFraming) -> None:
+    """English loaded language: in a paragraph the technique model calls loaded where no word
+    passed both the span scorer and the news model, the span scorer's best word over its cut-off
+    is shown (twenty-eighth session: out of fold such paragraphs were right and showed nothing);
+    a paragraph the technique model does not call loaded gets nothing from the span scorer."""
+    assert framing.loaded is not None
+    text = "The committee met on Tuesday to agree the timetable for the new footbridge."
+    # "timetable" at 0.62 from the span scorer (cut-off 0.5 here); a plain word to the news model
+    shipped, framing.spans = framing.spans, _scorer({"timetable": (0, 4.5)})
+    try:
+        ctx = _context(text)
+        loaded = framing._loaded_words(text, 0, len(text), 0.7, ctx, "en")
+        not_loaded = framing._loaded_words(text, 0, len(text), None, ctx, "en")
+    finally:
+        framing.spans = shipped
+    assert [text[s:e] for s, e, _ in loaded] == ["timetable"]
+    assert loaded[0][2] == 0.7  # scored by the paragraph's probability
+    assert not_loaded == []
