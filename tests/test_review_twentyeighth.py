@@ -3,6 +3,8 @@ inputs other than their tests'. Every text is made up."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.test_enrich_shown_as_written import _speaker_of
 
 _GERMAN = ("Die Regierung hat am Dienstag einen neuen Vorschlag zur Energiepolitik erhalten. "
@@ -48,3 +50,32 @@ def test_a_link_shortcut_with_sections_before_its_own_is_its_address() -> None:
         assert addresses(text) == [address], before
     other = "[Other]\r\nURL=https://example.org/a\r\n[InternetShortcut]\r\nIDList=\r\n"
     assert addresses(other) is None
+
+
+def test_a_binary_webloc_is_its_address(tmp_path: Path) -> None:
+    """de28bbe reads a macOS ``.webloc`` written as an XML property list; the Finder writes
+    a binary one (``bplist00``), which was refused as "a Safari web archive (.webarchive) or
+    another Apple binary file … save the page from Safari", though it holds one address. It
+    is that address now: in a folder reported, given by name fetched through the guard."""
+    import plistlib
+
+    from parallax.ingest import read_inputs
+    from parallax.records import Rejection
+    from parallax.settings import Config
+
+    address = "http://10.0.0.5/2026/12/02/fish-market?a=1&b=2"  # internal: refused unasked
+    folder = tmp_path / "links"
+    folder.mkdir()
+    link = folder / "Fish market.webloc"
+    link.write_bytes(plistlib.dumps({"URL": address}, fmt=plistlib.FMT_BINARY))
+    (reported,) = list(read_inputs([str(folder)], Config()))
+    assert isinstance(reported, Rejection) and reported.code == "E007", reported
+    assert address in reported.reason and "link shortcut" in reported.reason, reported
+    (item,) = list(read_inputs([str(link)], Config()))
+    assert isinstance(item, Rejection) and item.code == "E011", item  # the address guard's
+    assert item.input == f"{link}#{address}", item
+    other = tmp_path / "page.webarchive"  # a binary property list that is no shortcut
+    other.write_bytes(plistlib.dumps({"WebMainResource": {"WebResourceData": b"<html>"}},
+                                     fmt=plistlib.FMT_BINARY))
+    (archive,) = list(read_inputs([str(other)], Config()))
+    assert isinstance(archive, Rejection) and "Safari web archive" in archive.reason, archive

@@ -13,6 +13,7 @@ reported, not fetched: a folder scan never uses the network unasked.
 from __future__ import annotations
 
 import html
+import plistlib
 import re
 from collections.abc import Iterator
 
@@ -39,6 +40,29 @@ _SHORTCUT = re.compile(r"\A\s*(?:\[[^\]\n]*\][^\[]*)*?\[InternetShortcut\][^\[]*
 def _shortcut(text: str) -> str | None:
     found = _SHORTCUT.match(text[:4096])
     return html.unescape(found.group(1) or found.group(2)) if found is not None else None
+
+
+def shortcut_data(data: bytes) -> bytes:
+    """A link shortcut the Finder wrote as a binary property list (``bplist00``) as the XML
+    one ``_SHORTCUT`` reads; any other data unchanged. Why: a ``.webloc`` dragged from a
+    browser is binary on recent macOS, and it was refused as "a Safari web archive … or
+    another Apple binary file" (twenty-eighth session's review)."""
+    if not data.startswith(b"bplist00") or len(data) > 65_536:
+        return data
+    try:
+        value = plistlib.loads(data, fmt=plistlib.FMT_BINARY)
+    except Exception:  # a damaged list is read as before: named binary data
+        return data
+    address = value.get("URL") if isinstance(value, dict) else None
+    if not isinstance(address, str) or not _ONE_WORD.fullmatch(address):
+        return data
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n'
+            f"<key>URL</key>\n<string>{html.escape(address)}</string>\n</dict>\n</plist>\n"
+            ).encode()
+
+
+#: an address with no space, control character, angle bracket or lone surrogate in it
+_ONE_WORD = re.compile(r"[^\s\x00-\x1f\x7f<>\ud800-\udfff]{1,8192}")
 
 
 def addresses(text: str) -> list[str] | None:

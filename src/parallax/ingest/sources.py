@@ -286,6 +286,7 @@ def read_file(path: Path, config: Config, *, given: str,
             yield from jsonl.read_jsonl(path, config, given=given, data=data)
             return
         assert data is not None
+        data = addresslist.shortcut_data(data)  # a binary .webloc: its address
         if path.name.lower().endswith(".gz"):
             raise InputRejected(Code.UNSUPPORTED, "gzip file that is not a WARC archive; "
                                 "unpack it first")
