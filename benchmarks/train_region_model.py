@@ -13,6 +13,10 @@ candidates' mean per-dump F1, against the fixed decoding on the same probabiliti
 
     nice .venv/bin/python benchmarks/train_line_model.py    # first, if the caches are missing
     nice .venv/bin/python benchmarks/train_region_model.py  # ~8 min idle (pairwise), ~3 pointwise
+
+On a shared machine set ``OMP_NUM_THREADS=1``: scikit-learn's trees with two OpenMP threads on
+two busy cores took 7.5 to over 20 min a fold at load 8-18, one thread ~3 min for the whole run
+(twenty-eighth session, helper DE).
 """
 
 from __future__ import annotations
