@@ -126,6 +126,9 @@ def render() -> str:
     runtime_path = MODELS / "runtime.card.json"
     runtime = (json.loads(runtime_path.read_text(encoding="utf-8"))
                if runtime_path.exists() else {})
+    oof_path_file = MODELS / "oof-path.card.json"
+    oof_path = (json.loads(oof_path_file.read_text(encoding="utf-8"))
+                if oof_path_file.exists() else {})
     for task in ("narratives", "roles", "techniques", "frames", "genre"):
         path = MODELS / f"{task}.card.json"
         if not path.exists():
@@ -142,6 +145,14 @@ def render() -> str:
         if task in runtime:
             parts.append("\nFixed hold-out tenth, through `parallax analyze` (what users get):\n")
             parts.extend(_table(runtime[task]))
+        if task in oof_path:  # scripts/techniques_oof.py --card
+            row = oof_path[task]
+            parts.append(f"\nOut of fold through `parallax analyze`'s path, {row['articles']} "
+                         f"English training articles ({row['paragraphs']} labelled paragraphs): "
+                         f"micro-F1 {row['micro_f1']:.3f} (P {row['precision']:.3f} / R "
+                         f"{row['recall']:.3f}); the same articles' cross-validation rows "
+                         f"{row['cv_rows_micro_f1']:.3f}; trivial (Loaded_Language on every "
+                         f"paragraph) {row['trivial_micro_f1']:.3f}. How: {row['how']}.")
         if "news_reporting_share" in card:
             share = card["news_reporting_share"]
             parts.append(f"\nAdded news reports labelled `reporting` out of fold: "
