@@ -1,12 +1,13 @@
 """HTML path: the block quotes trafilatura drops from a layout table's cells go back into the
-article, in place, and nothing else of the row changes (``htmltables.restore_quotes``)."""
+article, in place, and nothing else of the row changes (``htmltables.restore_quotes``); a
+one-cell layout row reads as its cell's blocks (``htmltables.layout_blocks``)."""
 
 from __future__ import annotations
 
 from lxml import html as lxml_html
 
 from parallax.segment.htmlpage import PLAIN, segment_html
-from parallax.segment.htmltables import restore_quotes
+from parallax.segment.htmltables import layout_blocks, restore_quotes
 
 LEAD = " ".join(f"The harbour board met on Monday for the {n} time this year to weigh the plan "
                 "for a new ferry pier at the north quay." for n in ("first", "second", "third"))
@@ -62,3 +63,52 @@ def test_a_line_with_words_the_page_rows_lack_gets_the_quote_after_the_text_befo
             "Buy tickets online today |")
     [out] = restore_quotes(tree, [line])
     assert out == line.replace("The rule now reads:", f"The rule now reads: {QUOTE}")
+
+
+# --- a layout cell's blocks (twenty-eighth session, helper TB) ---
+
+FAIR = ("The county fair of Hollin Valley opens again next weekend after four years without it, "
+        "the organisers said on Monday evening.")
+STALLS = ("About two hundred stalls have signed up, from bee keepers to a travelling puppet "
+          "theatre that last came to the valley long ago.")
+BUSES = ("Visitors are asked to leave their cars at the old mill and take the shuttle bus, which "
+         "runs every twenty minutes from nine in the morning.")
+TICKETS = "Tickets cost five pounds at the gate."
+CHILDREN = "Children under twelve go in free, the committee chair Rosa Quill told the paper."
+FAIR_PAGE = ("<html><head><title>Valley fair returns - Hollin Gazette</title></head><body>"
+             "<table width='100%'><tr><td colspan='2'>"
+             "<h2>Valley fair returns after a long break</h2>"
+             f"<p>{FAIR}</p><p>{STALLS}</p><h3>Parking and buses</h3><p>{BUSES}</p>"
+             f"{TICKETS}<br><br>{CHILDREN}</td></tr></table></body></html>")
+
+
+def test_a_one_cell_layout_row_reads_as_its_blocks() -> None:
+    """A sub-heading in a layout cell was run into the paragraph under it: the whole cell was
+    one paragraph. Each heading, paragraph and run after two line breaks is its own block."""
+    paragraphs = segment_html(FAIR_PAGE).paragraphs
+    assert "Parking and buses" in paragraphs, paragraphs
+    for text in (FAIR, STALLS, BUSES, TICKETS, CHILDREN):
+        assert text in paragraphs, (text, paragraphs)
+    assert paragraphs.index(FAIR) < paragraphs.index("Parking and buses") \
+        < paragraphs.index(BUSES) < paragraphs.index(CHILDREN)
+
+
+def test_cutting_a_layout_row_adds_drops_or_moves_no_word() -> None:
+    """The cut is read after every keep-or-drop decision and only at spaces: the words stay
+    trafilatura's, in its order (a single line break, an address or a verse, does not cut)."""
+    from parallax.segment.htmlpage import _extract
+
+    page = FAIR_PAGE.replace(f"<p>{STALLS}</p>", f"<p>{STALLS}<br>Hall 2, North Road</p>")
+    kept = " ".join(_extract(page, None, True)["text"].replace("|", " ").split())
+    paragraphs = segment_html(page).paragraphs
+    assert " ".join(paragraphs).split() == kept.split()
+    assert f"{STALLS} Hall 2, North Road" in paragraphs, paragraphs
+
+
+def test_a_row_whose_blocks_trafilatura_did_not_keep_in_order_is_left_whole() -> None:
+    """Where the cell's blocks do not give the line's words in order, the line is not cut
+    (nothing of a row is guessed)."""
+    tree = lxml_html.fromstring(FAIR_PAGE.encode(), parser=PLAIN)
+    line = f"| {STALLS} {FAIR} |"
+    assert layout_blocks(tree, [line]) == [line]
+    assert layout_blocks(tree, ["| Parking and buses |"]) == ["| Parking and buses |"]

@@ -24,7 +24,7 @@ from parallax.segment.htmlextend import default_extender
 from parallax.segment.htmlfilter import default_filter
 from parallax.segment.htmlmeta import page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
-from parallax.segment.htmltables import one_cell, restore_quotes
+from parallax.segment.htmltables import layout_blocks, one_cell, restore_quotes
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import (
     COMMENT_ACTION,
@@ -445,6 +445,8 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         paragraphs = extender.extend(title, paragraphs, anchors, visible[1],
                                      extracted | teaser_text | comment_text | captions, marks)
     title, paragraphs, tail = finish_article(title, paragraphs, visible[0])
+    if tree is not None:  # a layout cell's blocks apart, after every decision (28th, TB)
+        paragraphs = layout_blocks(tree, paragraphs)
     boilerplate += [Boilerplate(_clip(p), "post_end") for p in tail]
     # trafilatura's comments start with the section's heading ("Comments") when the page
     # writes one: a heading is no reader's comment (sixteenth session, a new user's page)

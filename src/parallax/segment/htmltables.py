@@ -8,7 +8,8 @@ written again from the page's cells with only the pieces trafilatura kept plus t
 whole row from the page puts back what trafilatura's own cleaning takes out of cells (menus,
 forms, ad markup) and lost more than it gained on the training sites. Training sites, end to
 end, page-mean F1 +0.0010, site-weighted +0.0016, on both site halves (docs/segmentation.md,
-"Twenty-second session (helper H)").
+"Twenty-second session (helper H)"). A row of one cell reads as that cell's text
+(``one_cell``), cut into the cell's blocks (``layout_blocks``).
 """
 
 from __future__ import annotations
@@ -204,9 +205,6 @@ def _put_back_all(line: str, cells: list[list[tuple[str, bool]]], held: Counter[
     return line
 
 
-__all__ = ["restore_quotes"]
-
-
 def one_cell(paragraph: str) -> str:
     """A row trafilatura wrote as "| cell |" (padded "| cell |  |" in a wider table) with one
     cell holding text: that text. Pages of the 2000s set their article in a layout table, one
@@ -219,3 +217,133 @@ def one_cell(paragraph: str) -> str:
         return paragraph
     cells = [cell for cell in paragraph[1:-1].split("|") if cell.strip()]
     return cells[0].strip() if len(cells) == 1 else paragraph
+
+
+
+# elements that start a block of their own inside a layout cell
+_BLOCK_TAGS = frozenset(("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "dd", "dt", "pre", "center", "ul", "ol", "dl", "form", "address", "hr"))
+_WORD = re.compile(r"\w+")
+
+
+def _cell_blocks(cell: etree._Element) -> list[str]:
+    """The cell's blocks as a browser shows them apart: a block ends at a block element or a
+    run of two line breaks; a single break (an address, a verse) does not end one. Nested
+    tables are left out: trafilatura writes their rows as lines of their own."""
+    out: list[str] = []
+    parts: list[str] = []
+    breaks = [0]
+
+    def add(text: str | None) -> None:
+        if text:
+            parts.append(text)
+            if not text.isspace():
+                breaks[0] = 0
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            out.append(text)
+
+    def walk(node: etree._Element) -> None:
+        add(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "br":
+                breaks[0] += 1
+                if breaks[0] >= 2:
+                    flush()
+                else:
+                    parts.append(" ")
+            elif tag and tag not in _SKIP:
+                if tag in _BLOCK_TAGS:
+                    flush()
+                    breaks[0] = 0
+                walk(child)
+                if tag in _BLOCK_TAGS:
+                    flush()
+            add(child.tail)
+
+    walk(cell)
+    flush()
+    return out
+
+
+def _split(inner: str, blocks: list[str]) -> list[str] | None:
+    """The row's text cut where the cell's blocks meet, when the blocks trafilatura kept give
+    the row's words in order (a block it dropped is passed over); None otherwise. Only at a
+    space, so the words and their order stay as trafilatura wrote them."""
+    words = _WORD.findall(inner.lower())
+    starts: list[int] = []  # index of each kept block's first word
+    at = 0
+    for block in blocks:
+        own = _WORD.findall(block.lower())
+        if own and words[at:at + len(own)] == own:
+            starts.append(at)
+            at += len(own)
+    if at != len(words) or len(starts) < 2:
+        return None
+    spans = [m.span() for m in _WORD.finditer(inner)]
+    if len(spans) != len(words):  # a letter whose lower case is two (rare): not cut
+        return None
+    pieces: list[str] = []
+    begin = 0
+    for k in starts[1:]:
+        cut = inner.rfind(" ", spans[k - 1][1], spans[k][0] + 1)
+        if cut > begin:  # no space between two blocks' words: they were one run of text
+            pieces.append(inner[begin:cut].strip())
+            begin = cut
+    pieces.append(inner[begin:].strip())
+    return pieces if len(pieces) > 1 else None
+
+
+def layout_blocks(tree: etree._Element, paragraphs: list[str]) -> list[str]:
+    """The paragraphs with each one-cell layout row ("| cell |") cut into its cell's blocks
+    (headings, paragraphs, list items, runs split by two line breaks). Why: trafilatura writes
+    a table row as one line, so an article set in one layout cell ran its sub-headings into the
+    paragraphs under them, one paragraph a page on the article page, its claims and quotes
+    (216 of 1,828 training-site pages). Read after every keep-or-drop decision: cut before them
+    the pieces changed the learnt filter's and extension's choices, +0.0013 on one half of the
+    training sites and -0.0007 on the other (docs/segmentation.md, twenty-eighth session,
+    helper TB); here no word is added, dropped or moved."""
+    if all(one_cell(p) is p for p in paragraphs):
+        return paragraphs
+    # the rows that can be cut: one cell with text, in two blocks or more (a line the words of
+    # whose blocks it is, in order, is cut at them whichever row trafilatura wrote it from)
+    found: list[tuple[list[str], Counter[str], int]] = []
+    rows_with: dict[str, list[int]] = defaultdict(list)  # token -> rows holding it, in order
+    for row in tree.iter("tr"):
+        cells = [blocks for blocks in (_cell_blocks(cell) for cell in row
+                                       if cell.tag in ("td", "th")) if blocks]
+        if len(cells) != 1 or len(cells[0]) < 2:
+            continue
+        blocks = cells[0]
+        words = Counter(_tokens(" ".join(blocks)))
+        for token in words:
+            rows_with[token].append(len(found))
+        found.append((blocks, words, sum(words.values())))
+    if not found:
+        return paragraphs
+    out: list[str] = []
+    for line in paragraphs:
+        inner = one_cell(line)
+        held = Counter(_tokens(inner)) if inner is not line else Counter()
+        size = sum(held.values())
+        if size < 2:
+            out.append(line)
+            continue
+        # the smallest row holding every word of the line (a cut needs them all): one of the
+        # rows that hold its rarest word
+        rarest = min(held, key=lambda token: len(rows_with.get(token, ())))
+        best: tuple[list[str], Counter[str], int] | None = None
+        for k in rows_with.get(rarest, ()):
+            _, words, total = found[k]
+            if total >= size and (best is None or total < best[2]) \
+                    and all(words[token] >= n for token, n in held.items()):
+                best = found[k]
+        out.extend((_split(inner, best[0]) if best is not None else None) or [line])
+    return out
+
+
+__all__ = ["layout_blocks", "one_cell", "restore_quotes"]
