@@ -229,16 +229,11 @@ _WORD = re.compile(r"\w+")
 def _cell_blocks(cell: etree._Element) -> list[str]:
     """The cell's blocks as a browser shows them apart: a block ends at a block element or a
     run of two line breaks; a single break (an address, a verse) does not end one. Nested
-    tables are left out: trafilatura writes their rows as lines of their own."""
+    tables are left out: trafilatura writes their rows as lines of their own. Read by the
+    parser's own walk (a recursive one in Python cost twice the time)."""
     out: list[str] = []
     parts: list[str] = []
-    breaks = [0]
-
-    def add(text: str | None) -> None:
-        if text:
-            parts.append(text)
-            if not text.isspace():
-                breaks[0] = 0
+    breaks = 0
 
     def flush() -> None:
         text = " ".join("".join(parts).split())
@@ -246,51 +241,70 @@ def _cell_blocks(cell: etree._Element) -> list[str]:
         if text:
             out.append(text)
 
-    def walk(node: etree._Element) -> None:
-        add(node.text)
-        for child in node:
-            tag = child.tag if isinstance(child.tag, str) else ""
+    walker = etree.iterwalk(cell, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
             if tag == "br":
-                breaks[0] += 1
-                if breaks[0] >= 2:
+                breaks += 1
+                if breaks >= 2:
                     flush()
                 else:
                     parts.append(" ")
-            elif tag and tag not in _SKIP:
-                if tag in _BLOCK_TAGS:
-                    flush()
-                    breaks[0] = 0
-                walk(child)
-                if tag in _BLOCK_TAGS:
-                    flush()
-            add(child.tail)
-
-    walk(cell)
+                continue
+            if tag in _SKIP:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS and node is not cell:
+                flush()
+                breaks = 0
+            text = node.text
+        else:
+            if event == "end" and node.tag in _BLOCK_TAGS and node is not cell:
+                flush()
+            if node is cell:
+                continue
+            text = node.tail
+        if text:
+            parts.append(text)
+            if not text.isspace():
+                breaks = 0
     flush()
     return out
 
 
-def _split(inner: str, blocks: list[str]) -> list[str] | None:
-    """The row's text cut where the cell's blocks meet, when the blocks trafilatura kept give
-    the row's words in order (a block it dropped is passed over); None otherwise. Only at a
-    space, so the words and their order stay as trafilatura wrote them."""
-    words = _WORD.findall(inner.lower())
+def _words_ahead(count: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\W*\w+){{{count}}}")
+
+
+def _split(inner: str, words: list[str], blocks: list[list[str]]) -> list[str] | None:
+    """The row's text cut where the cell's blocks meet (``words``: the row's, ``blocks``: each
+    block's, lower-cased), when the blocks trafilatura kept give the row's words in order (a
+    block it dropped is passed over); None otherwise. Only at a space, so the words and their
+    order stay as trafilatura wrote them."""
     starts: list[int] = []  # index of each kept block's first word
     at = 0
-    for block in blocks:
-        own = _WORD.findall(block.lower())
+    for own in blocks:
         if own and words[at:at + len(own)] == own:
             starts.append(at)
             at += len(own)
     if at != len(words) or len(starts) < 2:
         return None
-    spans = [m.span() for m in _WORD.finditer(inner)]
-    if len(spans) != len(words):  # a letter whose lower case is two (rare): not cut
-        return None
+    if not inner.isascii() and len(_WORD.findall(inner)) != len(words):
+        return None  # a letter whose lower case is two letters (rare): not cut
     pieces: list[str] = []
-    begin = 0
+    begin = end = done = 0  # where the last piece began; where word ``done - 1`` ends
     for k in starts[1:]:
-        cut = inner.rfind(" ", spans[k - 1][1], spans[k][0] + 1)
+        # the end of the word before block k, then the start of block k's first word: one
+        # match each, not a match object for every word of the row
+        found = _words_ahead(k - done).match(inner, end)
+        if found is None:
+            return None
+        end, done = found.end(), k
+        first = _WORD.search(inner, end)
+        if first is None:
+            return None
+        cut = inner.rfind(" ", end, first.start() + 1)
         if cut > begin:  # no space between two blocks' words: they were one run of text
             pieces.append(inner[begin:cut].strip())
             begin = cut
@@ -311,15 +325,15 @@ def layout_blocks(tree: etree._Element, paragraphs: list[str]) -> list[str]:
         return paragraphs
     # the rows that can be cut: one cell with text, in two blocks or more (a line the words of
     # whose blocks it is, in order, is cut at them whichever row trafilatura wrote it from)
-    found: list[tuple[list[str], Counter[str], int]] = []
+    found: list[tuple[list[list[str]], Counter[str], int]] = []
     rows_with: dict[str, list[int]] = defaultdict(list)  # token -> rows holding it, in order
     for row in tree.iter("tr"):
         cells = [blocks for blocks in (_cell_blocks(cell) for cell in row
                                        if cell.tag in ("td", "th")) if blocks]
         if len(cells) != 1 or len(cells[0]) < 2:
             continue
-        blocks = cells[0]
-        words = Counter(_tokens(" ".join(blocks)))
+        blocks = [_tokens(block) for block in cells[0]]
+        words = Counter(token for block in blocks for token in block)
         for token in words:
             rows_with[token].append(len(found))
         found.append((blocks, words, sum(words.values())))
@@ -328,21 +342,22 @@ def layout_blocks(tree: etree._Element, paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for line in paragraphs:
         inner = one_cell(line)
-        held = Counter(_tokens(inner)) if inner is not line else Counter()
-        size = sum(held.values())
+        tokens = _tokens(inner) if inner is not line else []
+        held = Counter(tokens)
+        size = len(tokens)
         if size < 2:
             out.append(line)
             continue
         # the smallest row holding every word of the line (a cut needs them all): one of the
         # rows that hold its rarest word
         rarest = min(held, key=lambda token: len(rows_with.get(token, ())))
-        best: tuple[list[str], Counter[str], int] | None = None
+        best: tuple[list[list[str]], Counter[str], int] | None = None
         for k in rows_with.get(rarest, ()):
             _, words, total = found[k]
             if total >= size and (best is None or total < best[2]) \
                     and all(words[token] >= n for token, n in held.items()):
                 best = found[k]
-        out.extend((_split(inner, best[0]) if best is not None else None) or [line])
+        out.extend((_split(inner, tokens, best[0]) if best is not None else None) or [line])
     return out
 
 
