@@ -312,6 +312,12 @@ def _split(inner: str, words: list[str], blocks: list[list[str]]) -> list[str] |
     return pieces if len(pieces) > 1 else None
 
 
+#: the rows tried for one line, those holding its rarest word in page order: a page of
+#: thousands of rows alike (a listing, or one made to stall) tried every row for every line,
+#: 17.5 s of CPU for a 2.2 MB page (twenty-eighth session's review); real lines meet a few
+ROWS_TRIED = 64
+
+
 def layout_blocks(tree: etree._Element, paragraphs: list[str]) -> list[str]:
     """The paragraphs with each one-cell layout row ("| cell |") cut into its cell's blocks
     (headings, paragraphs, list items, runs split by two line breaks). Why: trafilatura writes
@@ -327,11 +333,15 @@ def layout_blocks(tree: etree._Element, paragraphs: list[str]) -> list[str]:
     # whose blocks it is, in order, is cut at them whichever row trafilatura wrote it from)
     found: list[tuple[list[list[str]], Counter[str], int]] = []
     rows_with: dict[str, list[int]] = defaultdict(list)  # token -> rows holding it, in order
+    seen: set[tuple[str, ...]] = set()
     for row in tree.iter("tr"):
         cells = [blocks for blocks in (_cell_blocks(cell) for cell in row
                                        if cell.tag in ("td", "th")) if blocks]
         if len(cells) != 1 or len(cells[0]) < 2:
             continue
+        if (key := tuple(cells[0])) in seen:  # a row repeated: its first stands for every one
+            continue
+        seen.add(key)
         blocks = [_tokens(block) for block in cells[0]]
         words = Counter(token for block in blocks for token in block)
         for token in words:
@@ -352,7 +362,7 @@ def layout_blocks(tree: etree._Element, paragraphs: list[str]) -> list[str]:
         # rows that hold its rarest word
         rarest = min(held, key=lambda token: len(rows_with.get(token, ())))
         best: tuple[list[list[str]], Counter[str], int] | None = None
-        for k in rows_with.get(rarest, ()):
+        for k in rows_with.get(rarest, [])[:ROWS_TRIED]:
             _, words, total = found[k]
             if total >= size and (best is None or total < best[2]) \
                     and all(words[token] >= n for token, n in held.items()):
