@@ -33,3 +33,14 @@ def test_a_first_of_the_month_far_from_the_page_start_is_still_read() -> None:
     assert dates.stated_day("2025-09-01", page, None) == "2025-09-01"
     assert dates.stated_day("2025-09-01", page.replace("1 September", "September"), None) is None
     assert dates.stated_day("2025-09-01", "", "https://x.example/2025/09/01/a") == "2025-09-01"
+
+
+def test_a_first_of_a_month_written_in_another_language_stays() -> None:
+    """The first-of-the-month check knew other languages' words for January only, so a page
+    whose only date was "1. Mai" lost it (found by the twenty-eighth session's review)."""
+    for found, page in (("2025-05-01", "<p>Veröffentlicht am 1. Mai 2025</p>"),
+                        ("2025-06-01", "<p>Publié le 1er juin 2025</p>"),
+                        ("2025-12-01", "<p>1 декабря 2025 г.</p>"),
+                        ("2025-01-01", "<p>1 gennaio 2025</p>")):
+        assert dates.stated_day(found, page, None) == found, page
+    assert dates.stated_day("2025-05-01", "<p>Archiv: Mai 2025</p>", None) is None

@@ -270,8 +270,13 @@ _FIRST = (r"{y}[-/.]0?{m}[-/.]0?1(?!\d)|{y}{m:02d}01|(?<!\d)0?1[-/.]0?{m}[-/.]{y
           r"|(?<!\d)0?{m}/0?1/{y}"
           r"|(?<!\d)0?1(?:st|er|º|\.)?\s+(?:de\s+)?(?:{n})\w*\.?(?:\s+de)?,?\s+{y}"
           r"|(?:{n})\w*\.?\s+0?1(?:st)?,?\s+{y}")
-_STEMS = ("jan|ene|gen|sty|oca|янв|січ", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-          "oct", "nov", "dec")
+#: each month's name stems: ``_MONTHS``' (every language the date reader knows; a first of
+#: "Mai" or "juin" the page writes is as stated as one of January) and January's in Italian,
+#: Polish and Turkish ("gennaio", "stycznia", "ocak"). Longest first, as alternatives.
+_STEMS = tuple("|".join(sorted({re.escape(stem) for stem, number in _MONTHS.items()
+                                if number == month} | ({"gen", "sty", "oca"} if month == 1
+                                                       else set()), key=len, reverse=True))
+               for month in range(1, 13))
 
 
 def stated_day(found: str | None, page: str, url: str | None) -> str | None:
