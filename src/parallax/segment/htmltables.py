@@ -218,12 +218,9 @@ def one_cell(paragraph: str) -> str:
     cells = [cell for cell in paragraph[1:-1].split("|") if cell.strip()]
     return cells[0].strip() if len(cells) == 1 else paragraph
 
-
-
-# elements that start a block of their own inside a layout cell
-_BLOCK_TAGS = frozenset(("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "dd", "dt", "pre", "center", "ul", "ol", "dl", "form", "address", "hr"))
-_WORD = re.compile(r"\w+")
+# elements that start a block of their own inside a layout cell: those that end a run of text
+# (``_BREAKS``) but a single line break, which does not end a block (an address, a verse)
+_BLOCK_TAGS = (_BREAKS - {"br"}) | {"dl", "form", "address", "hr"}
 
 
 def _cell_blocks(cell: etree._Element) -> list[str]:
@@ -290,7 +287,7 @@ def _split(inner: str, words: list[str], blocks: list[list[str]]) -> list[str] |
             at += len(own)
     if at != len(words) or len(starts) < 2:
         return None
-    if not inner.isascii() and len(_WORD.findall(inner)) != len(words):
+    if not inner.isascii() and len(_TOKEN.findall(inner)) != len(words):
         return None  # a letter whose lower case is two letters (rare): not cut
     pieces: list[str] = []
     begin = end = done = 0  # where the last piece began; where word ``done - 1`` ends
@@ -301,7 +298,7 @@ def _split(inner: str, words: list[str], blocks: list[list[str]]) -> list[str] |
         if found is None:
             return None
         end, done = found.end(), k
-        first = _WORD.search(inner, end)
+        first = _TOKEN.search(inner, end)
         if first is None:
             return None
         cut = inner.rfind(" ", end, first.start() + 1)
