@@ -72,11 +72,15 @@ CALENDAR_WORDS = _MONTHS | frozenset(
 #: after it. The story page hid "May" of a British prime minister as a calendar word
 #: (twenty-seventh session's review; twenty-eighth session, helper RW)
 _PERSON_BEFORE = re.compile(
-    r"(?:\b(?:Mrs|Ms|Mr|Miss|Dr|Lady|Dame|Sir|Frau|Herr|Minister|Ministerin|Premier|"
-    r"Premierminister|Premierministerin|PM|Chancellor|President|Secretary)|"
+    r"(?:\b(?:Mrs|Ms|Mr|Miss|Dr|Prof|Lady|Dame|Sir|Frau|Herr|Minister|Ministerin|Premier|"
+    r"Premierminister|Premierministerin|PM|Chancellor|President|Secretary)\.?|"
     r"\b(?P<given>[A-Z][a-z]+))[ \t\u00a0]+$")
 _SPEECH_AFTER = re.compile(r"[ \t\u00a0]+(?:said|says|told|added|sagte|sagt|erklärte)\b")
 
+
+#: titles written with a full stop that ends no sentence ("Mrs. May", "Dr. Lund", made up)
+TITLE_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev".split())
 
 _LOWER_BEFORE = re.compile(r"[a-zäöüß][ \t\u00a0]+$")
 
@@ -101,43 +105,53 @@ def shown_marks(article: Article) -> list[tuple[str, str]]:
     wrote it only inside the town's name "Tessin-am-See", a German one also as the noun
     "lake" ("auf See"); the name's first part ("Tessin") stands for it. The index's marks
     are unchanged."""
-    return [(mark, token) for mark, token, hidden in _marks(article) if not hidden]
+    return [(mark, token) for mark, token, shown, _ in _marks(article) if shown]
 
 
 def mark_tokens(article: Article) -> list[tuple[str, str]]:
     """(mark, the token as written) for the capitalised tokens that do not start a sentence,
     and the numbers, of the body's first ``MARK_WORDS`` words (the title is left out: English
     headlines capitalise every word)."""
-    return [(mark, token) for mark, token, _ in _marks(article)]
+    return [(mark, token) for mark, token, _, indexed in _marks(article) if indexed]
 
 
-def _marks(article: Article) -> list[tuple[str, str, bool]]:
-    """``mark_tokens`` with whether the story page hides the token: a later part of a
-    hyphenated word, or a calendar word that names no person (``shown_marks``)."""
-    found: list[tuple[str, str, bool]] = []
+def _marks(article: Article) -> list[tuple[str, str, bool, bool]]:
+    """``mark_tokens`` with whether the story page shows the token and whether the index
+    reads it. Hidden: a later part of a hyphenated word, or a calendar word that names no
+    person (``shown_marks``). Shown only: a name after a title's full stop ("Mrs. May",
+    "Dr. Lund"), which ended the sentence, so the name was no mark at all (twenty-ninth
+    session); the index's marks stay as they were (stories are clustered on them)."""
+    found: list[tuple[str, str, bool, bool]] = []
     title = article.title.strip()
     # a cut title's whole text opens the text (parallax/titles.py): it is the title, left out
     body = without_moved_title(article.text, article.notes).lstrip()
     if title and body.startswith(title):
         body = body[len(title):]
-    initial = True
+    initial = shown_initial = True
+    previous = ""
     read = " ".join(body.split(" ")[:MARK_WORDS])
     for match in _TOKEN.finditer(read):
         token = match.group()
         if token in _BOUNDARY:
             initial = True
+            shown_initial = not (token == "." and previous in TITLE_ABBREVIATIONS
+                                 and read[match.start() - len(previous):match.start()]
+                                 == previous)  # "Mrs." does not end the sentence
+            previous = token
             continue
+        previous = token
         if token[0].isdigit():
             if (mark := number_mark(token)) is not None:
-                found.append((mark, token, False))
-        elif not initial and token[0].isupper() and len(token) >= 2 \
+                found.append((mark, token, True, True))
+        elif not shown_initial and token[0].isupper() and len(token) >= 2 \
                 and fold(token) not in STOPWORDS:
             at = match.start()
             found.append((name_mark(token), token,
-                          (at > 1 and read[at - 1] == "-" and read[at - 2].isalpha()) or (
+                          not ((at > 1 and read[at - 1] == "-" and read[at - 2].isalpha()) or (
                               fold(token) in CALENDAR_WORDS
-                              and not _person_named(read, at, match.end()))))
-        initial = False
+                              and not _person_named(read, at, match.end()))),
+                          not initial))
+        initial = shown_initial = False
     return found
 
 
