@@ -65,7 +65,10 @@ class Pipeline:
 
     def segment(self, doc: RawDocument) -> Page | Rejection:
         try:
-            return self.segmenter.segment(doc)
+            page = self.segmenter.segment(doc)
+            for article in page.articles:  # an undated one is read as of it (roles_on)
+                article.read_at = page.fetched_at or None
+            return page
         except InputRejected as exc:
             return Rejection(input=doc.input or doc.uri, reason=exc.reason, code=exc.code.value)
         except Exception as exc:  # hostile input must not take the batch down

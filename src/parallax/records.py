@@ -266,6 +266,11 @@ class Article:
     #: the multilingual document embedding (mean of sentence vectors) that framing computed; not
     #: part of the JSON contract: the store keeps it in its own table, for story clustering
     vector: Any = field(default=None, repr=False, compare=False)
+    #: when its page was fetched, captured or saved (``Page.fetched_at``: a live fetch, a
+    #: WARC record's date, an MHTML page's ``Date``; for a file, the moment it was read): the
+    #: moment an undated article is read at (``enrich.aliases.roles_on``). Not part of the
+    #: JSON contract (the document keeps ``fetched_at``); set for analysis only
+    read_at: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def canonical_entities(self) -> list[CanonicalEntity]:
@@ -404,7 +409,7 @@ class Story:
         return _build(cls, data)
 
 
-_NOT_IN_CONTRACT = frozenset({"vector"})
+_NOT_IN_CONTRACT = frozenset({"vector", "read_at"})
 
 
 def _to_plain(obj: Any) -> Any:

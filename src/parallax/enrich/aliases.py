@@ -76,9 +76,11 @@ def roles_on(roles: dict[str, str], terms: dict[str, Terms], iso: str | None
     """The table's role nouns for an article published at ``iso``, each with the holder it
     stands for, or "" where the article is dated outside its holder's terms: such a role
     noun is the speaker as written ("der Bundeskanzler"), not a wrong name. An undated
-    article is read as of the day it is analysed, as a fetched page is: a holder in office
-    (a term without an end) stands for the noun. (Read as no date, it cost the enrich gold
-    set's undated passages 0.838 -> 0.787 of their speakers; twenty-eighth session.)"""
+    article is read at the moment its page was fetched, captured or saved (the quote stage
+    passes ``Article.read_at``: a WARC record of 2019 is read in 2019), and with no such
+    moment as of the day it is analysed: a holder in office (a term without an end) stands
+    for the noun. (Read as no date, it cost the enrich gold set's undated passages 0.838 ->
+    0.787 of their speakers; twenty-eighth session.)"""
     day = (iso or "")[:10] if _DAY.match(iso or "") else _OPEN
     return {noun: holder if (spans := terms.get(holder)) is None or any(
         start <= day < until for start, until in spans) else ""

@@ -122,8 +122,9 @@ class RegexQuotes:
 
     def annotate(self, article: Article) -> None:
         text = article.text
-        people = Speakers(article, roles_on(self.roles, self.terms, article.published.iso),
-                          _DIRECT)
+        # an undated article is read as of its page's fetch (``Article.read_at``)
+        people = Speakers(article, roles_on(self.roles, self.terms,
+                                            article.published.iso or article.read_at), _DIRECT)
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         for rx in _DIRECT + [rx for rx, marks in _MIXED if all(c in text for c in marks)]:
