@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from typer import _click
 from typer.core import TyperGroup
 
-from parallax.cli_tables import no_stories
+from parallax.cli_tables import no_stories, out  # noqa: F401  (cli_models imports it here)
 from parallax.cli_tables import print_page as _print_page
 from parallax.cli_tables import print_stories as _print_stories
 from parallax.errors import Code, ParallaxError
@@ -60,8 +60,14 @@ class _Commands(TyperGroup):
         except ParallaxError as exc:
             say_error(str(exc))
             raise typer.Exit(EXIT_ERROR) from exc
-        except (typer.Exit, typer.Abort, _click.ClickException, BrokenPipeError):
-            raise  # the commands' own endings, and "| head" (click ends it quietly)
+        except (typer.Exit, typer.Abort, _click.ClickException):
+            raise  # the commands' own endings
+        except BrokenPipeError as exc:
+            # "stories … | head": the reader took what it wanted. Click ended it with exit 1
+            # ("some inputs rejected"), which a script with pipefail took for a failure; it
+            # ends quietly, 0 (extract and analyze keep their own code: cli._run_pages)
+            _stdout_to_nowhere()
+            raise typer.Exit(EXIT_OK) from exc
         except Exception as exc:
             from parallax.store.failures import failure_line, store_failure
 
@@ -79,7 +85,6 @@ app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
                   help="Parallax: every side of a news story. Ingest news from anywhere, "
                        "segment and analyse it, group it into stories and compare outlets.")
 err = Console(stderr=True)
-out = Console()
 
 
 def say_error(message: str) -> None:
@@ -97,10 +102,15 @@ def _report_line(line: str) -> None:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
     except BrokenPipeError:
-        if sys.stdout.fileno() >= 0:  # every later write and the exit's flush go nowhere
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_to_nowhere()
         err.print("[yellow]note[/yellow] standard output is no longer read (| head?): the "
                   "ingest goes on; its JSON lines are dropped")
+
+
+def _stdout_to_nowhere() -> None:
+    """After the reader of stdout left, every later write and the exit's flush go nowhere."""
+    if sys.stdout.fileno() >= 0:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def say_rejected(source: str, reason: str) -> None:
@@ -220,23 +230,31 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
         else:
             _print_page(page, analysed=analyse)
 
-    with _progress("Analysing" if analyse else "Extracting") as advance:
-        for _, result in process_stream(read_inputs(inputs, config), config, analyse=analyse,
-                                         workers=workers,
-                                         prepare=linker.prepare_pages if linker else None):
-            assert result is not None  # nothing is skipped here
-            advance(result.input[-50:])
-            if isinstance(result, Rejection):
-                rejected += 1
-                if as_json:
-                    sys.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
-                else:
-                    say_rejected(result.input, result.reason)
-            else:  # a dump's header outlet may wait for the run's outlets (ingest/outlets.py)
-                for page in outlets.feed(result):
-                    emit(page)
-        for page in outlets.drain():
-            emit(page)
+    results = process_stream(read_inputs(inputs, config), config, analyse=analyse,
+                             workers=workers, prepare=linker.prepare_pages if linker else None)
+    try:
+        with _progress("Analysing" if analyse else "Extracting") as advance, closing(results):
+            for _, result in results:
+                assert result is not None  # nothing is skipped here
+                advance(result.input[-50:])
+                if isinstance(result, Rejection):
+                    rejected += 1
+                    if as_json:
+                        sys.stdout.write(json.dumps(result.to_contract(),
+                                                    ensure_ascii=False) + "\n")
+                    else:
+                        say_rejected(result.input, result.reason)
+                else:  # a dump's header outlet may wait for the run's outlets (outlets.py)
+                    for page in outlets.feed(result):
+                        emit(page)
+            for page in outlets.drain():
+                emit(page)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # "extract … | head": the output is the work, so it stops once nobody reads it, but
+        # quietly and with the exit code of what was read; it was exit 1 ("rejected"), which
+        # a script with pipefail took for a failure (helper N6)
+        _stdout_to_nowhere()
     return _exit_code(rejected, _missing(inputs))
 
 

@@ -13,7 +13,15 @@ from rich.text import Text
 from parallax.records import Page
 from parallax.when import shown_time
 
-out = Console()
+
+class _Stdout(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich's own ending for "| head" is exit 1, what scripts read as "some inputs
+        rejected"; the commands end it themselves, quietly (``cli._Commands``)."""
+        raise BrokenPipeError
+
+
+out = _Stdout()
 
 
 def print_page(page: Page, *, analysed: bool) -> None:

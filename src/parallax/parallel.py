@@ -29,7 +29,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -136,7 +136,7 @@ def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = Tru
                    workers: int = 1, skip: Callable[[RawDocument], bool] | None = None,
                    pipeline: Pipeline | None = None,
                    prepare: Callable[[list[Page]], None] | None = None
-                   ) -> Iterator[tuple[Item, Result]]:
+                   ) -> Generator[tuple[Item, Result]]:
     """Each input item with its result, in input order. Rejections pass through as their own
     result; a document for which ``skip`` is true comes back with None, unanalysed.
     ``prepare`` sees the pages of each chunk before they are yielded (the corpus linker embeds

@@ -1,0 +1,57 @@
+"""A new user's session, round six (docs/robustness.md, twenty-ninth session, helper N6): a
+media analyst scripting Parallax from a shell over a month of one story, and a newsroom piping
+feeds into it. Each test here failed before its fix. All inputs are made up here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BODY = ("The port authority of Dunmere said on Monday that the night ferry to the islands will "
+        "stop in spring. Island councillors said the decision was taken without them. ")
+
+
+def _records(n: int) -> str:
+    return "".join(json.dumps({"url": f"https://dunmere.example/{k}", "outlet": "Dunmere Post",
+                               "title": f"Night ferry to stop, part {k}",
+                               "text": f"Part {k}. " + BODY * 12}) + "\n" for k in range(n))
+
+
+def _closed_reader(tmp_path: Path, *args: str) -> tuple[int, str]:
+    """The command's exit code and stderr when its stdout's reader has gone (``| head``
+    after the lines it wanted): the pipe is closed before the command writes."""
+    child = subprocess.Popen([sys.executable, "-c", "from parallax.cli import main; main()",
+                              *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             cwd=tmp_path)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    stderr = child.stderr.read().decode()
+    return child.wait(timeout=600), stderr
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_extract_piped_to_head_ends_quietly(tmp_path: Path, as_json: bool) -> None:
+    """``parallax extract day.jsonl --json | head -1`` exited 1, "some inputs rejected", so
+    a script with ``set -o pipefail`` stopped on a run that had rejected nothing (the table
+    too: rich's own ending is exit 1). It ends quietly with the code of what it read."""
+    (tmp_path / "day.jsonl").write_text(_records(30))
+    code, stderr = _closed_reader(tmp_path, "extract", "day.jsonl",
+                                  *(["--json"] if as_json else []))
+    assert code == 0, stderr
+    assert "Traceback" not in stderr and "Error" not in stderr, stderr
+    (tmp_path / "bad.jsonl").write_text("{not json\n" + _records(30))
+    code, stderr = _closed_reader(tmp_path, "extract", "bad.jsonl", "--json")
+    assert code == 1, stderr  # a rejection read before the reader left still counts
+
+
+def test_a_command_printing_after_its_work_ends_quietly_when_nobody_reads(
+        tmp_path: Path) -> None:
+    """``parallax settings | head`` (and ``stories``/``compare`` the same way) ended with
+    click's exit 1 once the reader was gone; the command did all it was asked."""
+    code, stderr = _closed_reader(tmp_path, "settings")
+    assert code == 0, stderr
+    assert stderr.strip() == "", stderr
