@@ -4,6 +4,7 @@ feeds into it. Each test here failed before its fix. All inputs are made up here
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -55,3 +56,24 @@ def test_a_command_printing_after_its_work_ends_quietly_when_nobody_reads(
     code, stderr = _closed_reader(tmp_path, "settings")
     assert code == 0, stderr
     assert stderr.strip() == "", stderr
+
+
+def test_gzipped_jsonl_on_standard_input_is_read(tmp_path: Path) -> None:
+    """``parallax ingest - < day.jsonl.gz`` (a newsroom's export piped in) was refused whole,
+    "gzip data that is not a WARC archive; unpack it first", though the same file given by
+    name is read. It is read record by record as by name; other gzipped data is refused with
+    the command that unpacks it."""
+    data = gzip.compress(_records(5).encode())
+    done = subprocess.run([sys.executable, "-c", "from parallax.cli import main; main()",
+                           "extract", "-", "--json"], input=data, capture_output=True,
+                          cwd=tmp_path, timeout=600)
+    rows = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert done.returncode == 0, done.stderr.decode()
+    assert [r["input"] for r in rows] == [f"-#line-{k}" for k in range(1, 6)], rows
+    assert rows[2]["articles"][0]["title"] == "Night ferry to stop, part 2", rows[2]
+    page = gzip.compress(b"<html><body><p>" + BODY.encode() * 4 + b"</p></body></html>")
+    done = subprocess.run([sys.executable, "-c", "from parallax.cli import main; main()",
+                           "extract", "-", "--json"], input=page, capture_output=True,
+                          cwd=tmp_path, timeout=600)
+    (row,) = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert row["status"] == "rejected" and "zcat" in row["reason"], row

@@ -48,17 +48,19 @@ class _Marker(bytes):
 TOO_LONG = _Marker()
 
 
-def read_jsonl(path: Path, config: Config, *, given: str,
-               data: bytes | None = None) -> Iterator[Item]:
+def read_jsonl(path: Path, config: Config, *, given: str, data: bytes | None = None,
+               gzipped: bool | None = None) -> Iterator[Item]:
     """``data``: the file's bytes when already read (from a pipe), else streamed from disk. A
     ``.jsonl.gz`` is read through gzip (research exports come so; it was refused whole): a
-    stream cut off keeps the records before the cut and says so (helper N5)."""
+    stream cut off keeps the records before the cut and says so (helper N5). ``gzipped``:
+    known from the bytes where there is no name (standard input), else from the suffix."""
     limit = int(config["max_input_bytes"])
     read = 0
+    if gzipped is None:
+        gzipped = path.name.lower().endswith(".gz")
     try:
         with (io.BytesIO(data) if data is not None else path.open("rb")) as raw, \
-                (gzip.open(raw) if path.name.lower().endswith(".gz")
-                 else contextlib.nullcontext(raw)) as handle:
+                (gzip.open(raw) if gzipped else contextlib.nullcontext(raw)) as handle:
             for item in _records(_capped_lines(handle, limit), uri=str(path), given=given,
                                  config=config):
                 read += 1

@@ -165,9 +165,14 @@ def _read_stdin(config: Config) -> Iterator[Item]:
     WARC is read from memory, capped like any stream."""
     try:
         data = read_stdin(int(config["max_input_bytes"]))
+        if data[:2] == b"\x1f\x8b" and _gzipped_jsonl(data):  # ingest - < day.jsonl.gz
+            yield from jsonl.read_jsonl(Path("<stdin>"), config, given=STDIN, data=data,
+                                        gzipped=True)
+            return
         if data[:2] == b"\x1f\x8b" and not _gzipped_warc(data):
-            raise InputRejected(Code.UNSUPPORTED, "gzip data that is not a WARC archive; "
-                                "unpack it first")
+            raise InputRejected(Code.UNSUPPORTED, "gzip data that is neither a WARC archive "
+                                "nor JSON Lines, the two kinds read gzipped; unpack it "
+                                "first (zcat FILE.gz | parallax ingest -)")
         if data[:2] == b"\x1f\x8b" or data.startswith(b"WARC/"):
             yield from warc.read_warc(Path("<stdin>"), config, given=STDIN, data=data)
             return
@@ -183,12 +188,22 @@ def _read_stdin(config: Config) -> Iterator[Item]:
                          raw=data, metadata={"encoding": encoding})
 
 
-def _gzipped_warc(data: bytes) -> bool:
+def _gzipped_head(data: bytes, size: int) -> bytes:
     try:
-        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], size)
     except zlib.error:
-        return False
-    return head.startswith(b"WARC/")
+        return b""
+
+
+def _gzipped_warc(data: bytes) -> bool:
+    return _gzipped_head(data, 16).startswith(b"WARC/")
+
+
+def _gzipped_jsonl(data: bytes) -> bool:
+    """Piped gzipped JSON Lines (a research export, ``ingest - < day.jsonl.gz``) was refused
+    as "gzip data that is not a WARC archive" though the same file given by name is read
+    (helper N6). Its first line opens a JSON object (after a byte-order mark)."""
+    return _gzipped_head(data, 64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def kind_from_name(path: Path) -> str | None:
