@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
 BODY = ("The port authority of Dunmere said on Monday that the night ferry to the islands will "
         "stop in spring. Island councillors said the decision was taken without them. ")
 
@@ -77,3 +81,34 @@ def test_gzipped_jsonl_on_standard_input_is_read(tmp_path: Path) -> None:
                           cwd=tmp_path, timeout=600)
     (row,) = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert row["status"] == "rejected" and "zcat" in row["reason"], row
+
+
+SPOKEN = ("The ferry master spoke on Monday.", "The night boat will stop in April.",
+          "Islanders were not asked, and they are upset.", "A day boat will run instead.")
+
+
+def test_subtitles_whose_cues_have_no_blank_lines_lose_their_numbers(tmp_path: Path) -> None:
+    """Some converters write SubRip and WebVTT cues without a blank line between them. Each
+    cue's number then stayed in the transcript ("… on Monday. 2 The night boat …"), inside
+    the sentences that claims and quotes are read from. A number alone on the line before a
+    timing is the next cue's; a spoken line that is a number elsewhere is kept."""
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    srt = "".join(f"{n + 1}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n"
+                  f"{SPOKEN[n % 4]}\n" for n in range(24))
+    vtt = "WEBVTT\n" + "".join(f"{n + 1}\n00:{2 * n:02d}.000 --> 00:{2 * n + 2:02d}.000\n"
+                               f"{SPOKEN[n % 4]}\n" + ("1999\n" if n == 5 else "")
+                               for n in range(24))
+    for name, text in (("ferry.srt", srt), ("ferry.vtt", vtt)):
+        path = tmp_path / name
+        path.write_text(text)
+        (doc,) = list(read_inputs([str(path)], Config()))
+        assert isinstance(doc, RawDocument), (name, doc)
+        (article,) = [a for a in HeuristicSegmenter(Config()).segment(doc).articles
+                      if a.role == "main"]
+        words = article.text.split()
+        assert not any(w.isdigit() and w != "1999" for w in words), article.text[:400]
+        assert article.text.count("The night boat will stop in April.") == 6, name
+        assert ("1999" in words) == (name == "ferry.vtt"), name
+    rejected = [i for i in read_inputs([str(tmp_path)], Config()) if isinstance(i, Rejection)]
+    assert rejected == [], rejected

@@ -7,7 +7,10 @@ claims and quotes were cut and strewn with time stamps (twenty-eighth session, h
 The cues' text is the article now, as a record's text is (no segmentation: every spoken line
 is the transcript): numbers, timings, the WebVTT header and its NOTE/STYLE blocks, markup
 (``<v Speaker>``, ``<i>``) and a caption repeated by the next cue are left out; cues join into
-paragraphs at a sentence end once a paragraph holds 60 words.
+paragraphs at a sentence end once a paragraph holds 60 words. Files whose cues have no blank
+line between them (written by some converters) lost no cue but kept each cue's number in the
+text ("… on Thursday. 2 We will …"): a number alone on the line before a timing is the next
+cue's, never speech.
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ def transcript(text: str) -> list[str]:
     """The spoken text of the cues, in paragraphs (none when no cue holds text)."""
     lines: list[str] = []
     in_cue = False
-    for raw in text.splitlines():
-        line = raw.strip()
+    rows = [raw.strip() for raw in text.splitlines()]
+    for at, line in enumerate(rows):
         if _TIMING.match(line):
             in_cue = True
         elif not line:
             in_cue = False
+        elif line.isdigit() and at + 1 < len(rows) and _TIMING.match(rows[at + 1]):
+            continue  # the next cue's number where no blank line ends this cue (helper N6)
         elif in_cue:  # a cue's text; numbers, ids, the header and NOTE blocks are outside
             words = " ".join(_TAG.sub("", html.unescape(line)).split())
             if words and (not lines or words != lines[-1]):
