@@ -112,3 +112,25 @@ def test_subtitles_whose_cues_have_no_blank_lines_lose_their_numbers(tmp_path: P
         assert ("1999" in words) == (name == "ferry.vtt"), name
     rejected = [i for i in read_inputs([str(tmp_path)], Config()) if isinstance(i, Rejection)]
     assert rejected == [], rejected
+
+
+def test_a_pages_stated_time_zone_is_kept_for_the_timeline(tmp_path: Path) -> None:
+    """A saved page's ``article:published_time`` "2026-11-14T16:00:00+05:30" was stored as
+    "2026-11-14T16:00:00": the zone went, so the story's timeline (which orders times with a
+    zone by their instant) put that page after a feed item of "12:00 Z" the same day, though
+    it was published at 10:30 UTC. A page's stated time keeps its zone, as feeds' do."""
+    from parallax.records import instant_key
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Night ferry to stop</title>"
+            "<meta property='article:published_time' content='2026-11-14T16:00:00+05:30'>"
+            "</head><body><article><h1>Night ferry to stop</h1>"
+            + "".join(f"<p>{BODY}</p>" for _ in range(4)) + "</article></body></html>")
+    path = tmp_path / "ferry.html"
+    path.write_text(html)
+    (doc,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(doc, RawDocument), doc
+    (article,) = [a for a in HeuristicSegmenter(Config()).segment(doc).articles
+                  if a.role == "main"]
+    assert article.published.iso == "2026-11-14T16:00:00+05:30", article.published
+    assert instant_key(article.published.iso) < instant_key("2026-11-14T12:00:00+00:00")

@@ -62,8 +62,11 @@ class HeuristicSegmenter:
             stated = str(doc.metadata.get("published_iso") or "")
             if draft.role == "main" and stated and (
                     not published.iso or doc.kind == "record"  # a record's reader kept the zone
-                    or (len(published.iso) == 10 and stated[:10] == published.iso)):
-                published.iso = stated  # the page's own time of the day the text shows
+                    or stated.startswith(published.iso)):
+                # the page's own time of the day the text shows, or the zone of the time it
+                # shows, which the text's reading drops (a timeline across outlets orders
+                # zoned times by their instant: helper N6)
+                published.iso = stated
             outlet = draft.outlet or (doc.metadata.get("outlet") if draft.role == "main" else None)
             page.articles.append(Article(
                 id=Article.make_id(draft.title, text), role=draft.role,  # type: ignore[arg-type]
