@@ -134,3 +134,29 @@ def test_a_pages_stated_time_zone_is_kept_for_the_timeline(tmp_path: Path) -> No
                   if a.role == "main"]
     assert article.published.iso == "2026-11-14T16:00:00+05:30", article.published
     assert instant_key(article.published.iso) < instant_key("2026-11-14T12:00:00+00:00")
+
+
+def test_batch_names_the_files_beside_its_shards_it_does_not_read(tmp_path: Path) -> None:
+    """A newsroom's archive folder held the night's WARC and JSONL beside a saved feed and a
+    page: ``parallax batch`` read the shards, passed over the feed and the page without a word
+    and said "0 records rejected", exit 0. They are one rejection now, named, with what reads
+    them; a crawl's index and checksum files and hidden files are no loss and not named."""
+    from parallax.batch.partitions import plan
+
+    archive = tmp_path / "night"
+    (archive / "feeds").mkdir(parents=True)
+    (archive / ".cache").mkdir()
+    (archive / "night.jsonl").write_text(_records(2))
+    (archive / "night.cdx").write_text("CDX N b a m s k r M S V g\n")
+    (archive / "night.jsonl.md5").write_text("0" * 32 + "\n")
+    (archive / ".cache" / "state").write_text("x")
+    (archive / "feeds" / "dunmere.rss").write_text("<rss><channel></channel></rss>")
+    (archive / "page.html").write_text("<html><body><p>" + BODY + "</p></body></html>")
+    partitions, rejected = plan([str(archive)])
+    assert [Path(p.shard).name for p in partitions] == ["night.jsonl"], partitions
+    (rejection,) = rejected
+    assert rejection.input == str(archive) and rejection.code == "E007", rejection
+    assert "2 files" in rejection.reason and "dunmere.rss" in rejection.reason, rejection
+    assert "page.html" in rejection.reason and "parallax ingest" in rejection.reason, rejection
+    assert "night.cdx" not in rejection.reason and "state" not in rejection.reason, rejection
+    assert plan([str(archive / "night.jsonl")])[1] == []

@@ -24,6 +24,7 @@ from parallax.errors import Code
 from parallax.pipeline import Pipeline
 from parallax.records import Page, RawDocument, Rejection, content_hash
 from parallax.settings import Config
+from parallax.textutil import counted
 
 #: documents analysed together: enough for spaCy's nlp.pipe to batch, small enough that one
 #: failing document costs little to redo alone
@@ -60,11 +61,35 @@ def plan(inputs: list[str]) -> tuple[list[Partition], list[Rejection]]:
         if not shards and not unlisted:
             rejected.append(Rejection(given, "no WARC, JSONL or Parquet shard here",
                                       Code.EMPTY.value))
+        elif not_read := _not_shards(given, [
+                p for p in files if not p.name.lower().endswith(SHARD_SUFFIXES)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)]):
+            rejected.append(not_read)
         for shard in shards:
             stat = shard.stat()
             pid = content_hash(str(shard.resolve()), str(stat.st_size), str(stat.st_mtime_ns))
             partitions.append(Partition(id=pid, shard=str(shard)))
     return partitions, rejected
+
+
+#: files a crawl writes beside its archives that hold no page (indexes, checksums, logs)
+_COMPANIONS = (".cdx", ".cdxj", ".cdx.gz", ".cdxj.gz", ".idx", ".md5", ".sha1", ".sha256",
+               ".log")
+
+
+def _not_shards(given: str, others: list[Path]) -> Rejection | None:
+    """A folder's files that are no shard (a feed, a saved page, a dump beside the archives)
+    were passed over without a word, and the run said "0 records rejected" (helper N6): one
+    rejection names them and says how to read them. A crawl's indexes, checksums and logs
+    hold no page and are not named."""
+    others = [p for p in others if not p.name.lower().endswith(_COMPANIONS)]
+    if not others:
+        return None
+    names = ", ".join(p.name for p in others[:5]) + (", …" if len(others) > 5 else "")
+    verb = "are" if len(others) > 1 else "is"
+    return Rejection(given, f"{counted(len(others), 'file')} here {verb} no WARC, JSONL or "
+                     f"Parquet shard, not read ({names}): give feeds, pages and dumps to "
+                     "'parallax ingest'", Code.UNSUPPORTED.value)
 
 
 def _files(folder: Path, unlisted: list[OSError]) -> list[Path]:
