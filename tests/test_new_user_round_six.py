@@ -160,3 +160,24 @@ def test_batch_names_the_files_beside_its_shards_it_does_not_read(tmp_path: Path
     assert "page.html" in rejection.reason and "parallax ingest" in rejection.reason, rejection
     assert "night.cdx" not in rejection.reason and "state" not in rejection.reason, rejection
     assert plan([str(archive / "night.jsonl")])[1] == []
+
+
+def test_a_feeds_zone_written_z_or_with_a_colon_is_kept(tmp_path: Path) -> None:
+    """RSS dates ending " Z" (RFC 822's zone for UT) or "+05:30" (an offset with a colon, as
+    many feeds write it) lost their clock and zone: the item was "2026-11-28", a day, while
+    "+0530" kept "2026-11-28T12:00:00+05:30". Both keep the written clock and zone now."""
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    items = "".join(f"<item><title>Ferry item {k}</title><link>https://dunmere.example/{k}</link>"
+                    f"<pubDate>{date}</pubDate><description>{BODY * 3}</description></item>"
+                    for k, date in enumerate(("Sat, 28 Nov 2026 12:00:00 Z",
+                                              "Sat, 28 Nov 2026 12:00:00 +05:30",
+                                              "Sat, 28 Nov 2026 12:00:00 -0000")))
+    path = tmp_path / "dunmere.rss"
+    path.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Dunmere Post"
+                    f"</title>{items}</channel></rss>")
+    docs = list(read_inputs([str(path)], Config()))
+    isos = [a.published.iso for d in docs if isinstance(d, RawDocument)
+            for a in HeuristicSegmenter(Config()).segment(d).articles if a.role == "main"]
+    assert isos == ["2026-11-28T12:00:00+00:00", "2026-11-28T12:00:00+05:30",
+                    "2026-11-28"], isos  # "-0000": zone unknown, the day alone as before

@@ -18,8 +18,11 @@ from parallax.segment.dates import resolve
 
 # an explicit zone: "Z", "+02:00", "+0200", "-05", or a named zone RFC 822 defines ("GMT",
 # "EST"); RFC 822's "-0000" means "zone unknown" and is not one
-_ZONE = re.compile(r"(?:\d(?:Z|[+-]\d\d(?::?\d\d)?)|\s(?:GMT|UT|UTC|[ECMP][SD]T|[+-]\d{4}))\s*$",
-                   re.IGNORECASE)
+_ZONE = re.compile(r"(?:\d(?:Z|[+-]\d\d(?::?\d\d)?)|\s(?:GMT|UT|UTC|Z|[ECMP][SD]T|[+-]\d\d:?\d\d))"
+                   r"\s*$", re.IGNORECASE)
+#: an RFC 822 date's offset written with a colon ("… 18:45:00 +05:30", as many feeds write
+#: it), which ``email.utils`` reads as no zone: the clock kept, the offset silently dropped
+_COLON_OFFSET = re.compile(r"(\s[+-]\d\d):(\d\d)\s*$")
 #: a year written with four digits (not an offset's "+0200", not a clock): ``email.utils``
 #: reads "0001" as 2001 (a number under 100 is a two-digit year), so a feed's placeholder
 #: "Mon, 01 Jan 0001 00:00:00 GMT" (an empty date some publishing systems write) became a
@@ -38,8 +41,8 @@ def zoned_iso(text: str | None) -> str | None:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
+        try:  # " Z" (RFC 822's military zone for UT) is read by ``email.utils`` itself
+            parsed = parsedate_to_datetime(_COLON_OFFSET.sub(r"\1\2", value))
         except (TypeError, ValueError, IndexError):
             return None
     if parsed is None or parsed.tzinfo is None or not 1900 <= parsed.year <= 2200:
