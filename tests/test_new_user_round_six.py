@@ -181,3 +181,25 @@ def test_a_feeds_zone_written_z_or_with_a_colon_is_kept(tmp_path: Path) -> None:
             for a in HeuristicSegmenter(Config()).segment(d).articles if a.role == "main"]
     assert isos == ["2026-11-28T12:00:00+00:00", "2026-11-28T12:00:00+05:30",
                     "2026-11-28"], isos  # "-0000": zone unknown, the day alone as before
+
+
+def test_a_feeds_declared_charset_does_not_garble_its_authors(tmp_path: Path) -> None:
+    """A Latin-1 feed that says so in its XML declaration, and a UTF-8 one with a byte-order
+    mark whose declaration says ISO-8859-1 (a CMS template's), were decoded right, but their
+    author names came out garbled ("SeÃ¡n Ã\\x93 SÃºilleabhÃ¡in") beside right titles and
+    texts: feedparser read the names by the declaration once more."""
+    feed = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Île Courier</title>"
+            "<entry><title>Café owners fear the ferry cut</title>"
+            "<link href=\"https://ilecourier.example/ferry\"/><id>tag:ile,1</id>"
+            "<author><name>Seán Ó Súilleabháin</name></author>"
+            f"<content type=\"html\">&lt;p&gt;Café owner José said so. {BODY * 3}&lt;/p&gt;"
+            "</content></entry></feed>")
+    (tmp_path / "latin.atom").write_bytes(feed.encode("latin-1"))
+    (tmp_path / "bom.atom").write_bytes(b"\xef\xbb\xbf" + feed.encode("utf-8"))
+    for name in ("latin.atom", "bom.atom"):
+        (doc,) = list(read_inputs([str(tmp_path / name)], Config()))
+        assert isinstance(doc, RawDocument), doc
+        assert doc.metadata["author"] == "Seán Ó Súilleabháin", (name, doc.metadata)
+        assert doc.metadata["title"] == "Café owners fear the ferry cut", (name, doc.metadata)
+        assert "Café owner José said so." in doc.text, (name, doc.text[:200])
