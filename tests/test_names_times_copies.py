@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parallax.records import Article, Published
+from parallax.records import Article, Page, Published
 
 
 def _shown(text: str) -> list[str]:
@@ -91,3 +91,121 @@ def test_an_undated_page_is_read_as_of_the_moment_it_was_saved(tmp_path: Path) -
     assert speaker("2019.mhtml", saved_2019) == "der Bundeskanzler"
     assert speaker("2026.mhtml", saved_2019.replace(b"2019", b"2026")) == "Friedrich Merz"
     assert speaker("undated.mhtml", _saved_page("")) == "Friedrich Merz"  # read today
+
+
+_WIRE = ("The harbour council of Vell closed the old ferry pier on Tuesday after divers found "
+         "cracks in three of its pillars, the council said in a statement. ") + " ".join(
+    f"Section {i} of the report lists the repairs planned for berth {i}, where the ferry "
+    "from Kellbach used to land twice a day before the closure." for i in range(8))
+
+
+def _copy(article_id: str, iso: str | None, text: str = _WIRE) -> Page:
+    article = Article(id=article_id, role="main", title=article_id, outlet=article_id,
+                      published=Published(iso, iso), text=text)
+    return Page(input=article_id, uri=article_id, sha256=article_id, kind="record",
+                fetched_at="", articles=[article])
+
+
+def test_the_earliest_dated_copy_is_the_original_whatever_order_copies_arrive_in() -> None:
+    """Among copies of one article, the copy stored first was the original even when a copy
+    dated a day earlier came later. Now the earliest dated is the original and the others
+    lead to it (a copy links to the copy it is most like, or to the original); an undated
+    copy is the original only while no copy is dated; equal dates keep the first stored.
+    The earlier pages' copies are re-linked (``take_relinks``); in any order of arrival."""
+    from itertools import permutations
+
+    from parallax.stories.dedupe import NearDuplicateIndex
+
+    dates = {"saved": None, "coast": "2026-12-03", "harbour": "2026-12-02T09:00:00+00:00",
+             "bay": "2026-12-02"}
+    for order in permutations(dates):
+        index = NearDuplicateIndex(0.7, by_date=True)
+        pages = {name: _copy(name, dates[name]) for name in order}
+        moved: dict[str, tuple[str | None, float | None]] = {}
+        for name in order:
+            index.mark(pages[name])
+            moved.update(index.take_relinks())
+        links = {name: pages[name].articles[0].duplicate_of for name in dates}
+
+        def original(name: str, links: dict[str, str | None] = links) -> str:
+            while (up := links[name]) is not None:
+                name = up
+            return name
+        assert links["bay"] is None and {original(n) for n in dates} == {"bay"}, order
+        assert links[order[0]] == "bay" or order[0] == "bay"  # the first stored: re-linked
+        for name, (original, similarity) in moved.items():  # what the store is told
+            assert original == links[name] and (similarity is None) == (original is None)
+    # off (``parallax analyze``, which prints a page as it reads it): the first stored
+    index = NearDuplicateIndex(0.7)
+    saved, bay = _copy("saved", None), _copy("bay", "2026-12-02")
+    index.mark(saved)
+    index.mark(bay)
+    assert bay.articles[0].duplicate_of == "saved" and not index.take_relinks()
+
+
+def test_a_stored_copy_is_relinked_to_an_earlier_dated_one_on_both_backends(
+        db_url: str, tmp_path: Path) -> None:
+    """Ingested one at a time, an undated saved page first, then a report of 3 December,
+    then one of 2 December (made up): the report of 2 December is the original, and the two
+    stored before it become its copies, in their analyses and story profiles (what a
+    story's independent outlets and the comparison read); one story; the story page says
+    which article each copy copies. Deleting the original makes the copies articles of
+    their own again, as before."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.runner import ingest
+    from parallax.settings import Config
+    from parallax.store import open_store
+
+    def record(name: str, outlet: str, published: str | None, lead: str) -> str:
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({"title": f"Ferry pier closed ({outlet})", "outlet": outlet,
+                                    "published": published, "text": lead + _WIRE}) + "\n",
+                        encoding="utf-8")
+        return str(path)
+
+    inputs = [record("a", "Vell Notes", None, "Saved copy. "),
+              record("b", "Coast Post", "2026-12-03", "VELL (CP) - "),
+              record("c", "Harbour Times", "2026-12-02", "")]
+    store = open_store(db_url)
+    try:
+        for path in inputs:
+            ingest([path], store, Config())
+        by_outlet = {a.outlet: a for a in store.articles()}
+        original = by_outlet["Harbour Times"].id
+        assert {o: a.duplicate_of for o, a in by_outlet.items()} == {
+            "Vell Notes": original, "Coast Post": original, "Harbour Times": None}
+        assert all((a.duplicate_similarity or 0) > 0.7 for a in by_outlet.values()
+                   if a.duplicate_of)
+        profiles = {a: json.loads(d)["duplicate_of"] for a, _, d, _ in store.story_profiles()}
+        assert profiles == {a.id: a.duplicate_of for a in by_outlet.values()}
+        (story,) = store.stories()
+        assert story.independent_outlets == ["Harbour Times"]
+    finally:
+        store.close()
+    compared = CliRunner().invoke(app, ["compare", story.id, "--db", db_url, "--format",
+                                        "json"])
+    rows = {r["id"]: r["duplicate_of"] for o in json.loads(compared.stdout)["outlets"]
+            for r in o["articles"]}
+    assert rows == {a.id: a.duplicate_of for a in by_outlet.values()}
+    if not db_url.startswith("postgres"):
+        from fastapi.testclient import TestClient
+
+        from parallax.web.app import create_app
+
+        config = Config()
+        config.values["web_warm_comparisons"] = False
+        page = TestClient(create_app(db_url, config, token_hash="")).get(
+            f"/story/{story.id}").text
+        assert page.count("(a copy of <a href=\"/article/") == 2
+        assert page.count(f"/article/{original}\">the article of Harbour Times</a>)") == 2
+    store = open_store(db_url)
+    try:
+        store.remove_documents(store.article_documents(original))
+        assert {a.outlet: a.duplicate_of for a in store.articles()} == {
+            "Vell Notes": None, "Coast Post": None}
+    finally:
+        store.close()

@@ -88,7 +88,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     report = IngestReport()
     new_articles: list[Article] = []
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
-                                    store.signatures())
+                                    store.signatures(), links=store.copy_links(),
+                                    by_date=True)
     linker = corpus_linker(config, store.articles(role=None))
     items = read_inputs(inputs, config)
     stream = process_stream(named(items, names) if names else items, config, workers=workers,
@@ -120,8 +121,9 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             linker.link(article)
         duplicates.forget(leaving)  # not a copy of what it replaces
         signatures = duplicates.mark(page)
-        saved = (store.save_page(page, signatures=signatures, replaces=earlier) if earlier
-                 else store.save_page(page, signatures=signatures))
+        # stored copies of an earlier-dated article link to it (``stories.dedupe``)
+        saved = store.save_page(page, signatures=signatures, replaces=earlier,
+                                relinks=duplicates.take_relinks())
         if not saved.new_document:
             # another ingest on this database stored it since the check: its run counts it
             # and clusters its articles

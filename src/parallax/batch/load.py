@@ -88,7 +88,8 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
     # sees its own shard only
     outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
-                                    store.signatures(), computed=minhashes(rows))
+                                    store.signatures(), computed=minhashes(rows),
+                                    links=store.copy_links(), by_date=True)
     settler = Settler(outlets, duplicates)
     loaded: list[Article] = []
 
@@ -107,7 +108,7 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
 
     for page, signatures in settler.run(pages()):
         with _failing(report):
-            store.save_page(page, signatures=signatures)
+            store.save_page(page, signatures=signatures, relinks=duplicates.take_relinks())
         loaded.extend(page.articles)
         report.documents += 1
         report.articles += len(page.articles)

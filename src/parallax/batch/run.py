@@ -208,7 +208,7 @@ def settle_parts(out: Path, config: Config) -> list[Article]:
         parts.append((file, rows, articles))
     settler = Settler(RunOutlets(config["known_outlets"]),
                       NearDuplicateIndex(float(config["near_duplicate_threshold"]),
-                                         computed=computed))
+                                         computed=computed, by_date=True))
     pages = (Page(input=rows[0]["input"] or rows[0]["uri"], uri=rows[0]["uri"], sha256=document,
                   kind="", fetched_at="", articles=members[document])
              for document, rows in in_ingest_order(by_document))

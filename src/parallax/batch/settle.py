@@ -73,7 +73,8 @@ class Settler:
                     article.id = Article.make_id(article.title, article.text)
         self.outlets.own(page)
         signatures = self.duplicates.mark(page)
-        self.changed = self.changed or before != [decisions(a) for a in page.articles]
+        self.changed = (self.changed or before != [decisions(a) for a in page.articles]
+                        or bool(self.duplicates.relinked))  # an earlier page's copy moved
         return signatures
 
 

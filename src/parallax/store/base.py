@@ -39,12 +39,20 @@ class Store(Protocol):
         ...
 
     def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
-                  replaces: Sequence[str] = ()) -> SavedPage:
+                  replaces: Sequence[str] = (),
+                  relinks: dict[str, tuple[str | None, float | None]] | None = None
+                  ) -> SavedPage:
         """Store a page and its articles, comments, boilerplate and the articles' near-duplicate
         ``signatures`` in one transaction (a crash between them would leave an article that
         re-runs skip and near-duplicate checks never see). ``replaces``: stored documents
         this page is a new version of, removed in the same transaction (``ingest --replace``:
-        a crash between the two would lose both versions or keep both)."""
+        a crash between the two would lose both versions or keep both). ``relinks``: stored
+        copies whose original this page changed (``NearDuplicateIndex.take_relinks``), in
+        the same transaction."""
+        ...
+
+    def copy_links(self) -> dict[str, tuple[str | None, str | None]]:
+        """Articles with a near-duplicate signature: (published, original)."""
         ...
 
     # -- removing (``store/remove.py``) ----------------------------------------------------

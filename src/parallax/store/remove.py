@@ -249,7 +249,6 @@ class RemoveQueries(Chunked):
         but a later run's regrouping may move it to another (``stories.regroup``), so copies
         are found by their profiles, as well as among the removed stories' members (an
         article a crash left unprofiled). Returns the copies' ids."""
-        conn = self.conn
         wanted = sorted(ids)
         if not wanted:
             return []
@@ -258,25 +257,57 @@ class RemoveQueries(Chunked):
             f" {self.json_text('data', 'duplicate_of')} IN ({{marks}})", wanted)}
         found |= {str(r[0]) for r in self._each(
             "SELECT article FROM story_articles WHERE story IN ({marks})", stories)}
+        return self.relink({}, sorted(found), of=ids)
+
+    def relink(self, links: dict[str, tuple[str | None, float | None]],
+               unmark: Sequence[str] = (), of: Collection[str] = ()) -> list[str]:
+        """Give stored articles another original (``duplicate_of``, its similarity; None:
+        they are originals), in their analysis and their story profile, and drop their
+        stories' cached comparisons (they list each article's original); ``unmark``: also
+        make originals those of these articles that are copies of one of ``of``. The near-
+        duplicate index re-links a group of copies to its earliest dated member
+        (``stories.dedupe``), in the transaction of the page that made it so. Returns the
+        ids changed."""
+        conn = self.conn
         rows = self._each("SELECT a.id, a.analysis, p.data FROM articles a"
                           " LEFT JOIN story_profiles p ON p.article = a.id"
-                          " WHERE a.id IN ({marks})", sorted(found))
-        copies: list[str] = []
+                          " WHERE a.id IN ({marks})", sorted({*links, *unmark}))
+        changed: list[str] = []
         for row in rows:
             article_id, analysis, profile = row[0], row[1], row[2]
             data = json.loads(analysis)
-            if data.get("duplicate_of") not in ids:
+            if article_id in links:
+                original, similarity = links[article_id]
+            elif data.get("duplicate_of") in of:
+                original, similarity = None, None
+            else:
                 continue
-            copies.append(article_id)
-            data["duplicate_of"] = data["duplicate_similarity"] = None
+            changed.append(article_id)
+            data["duplicate_of"], data["duplicate_similarity"] = original, similarity
             conn.execute("UPDATE articles SET analysis = ? WHERE id = ?",
                          (json.dumps(data, ensure_ascii=False), article_id))
             if profile is not None:
                 slim = json.loads(profile)
-                slim["duplicate_of"] = None
+                slim["duplicate_of"] = original
                 conn.execute("UPDATE story_profiles SET data = ? WHERE article = ?",
                              (json.dumps(slim, ensure_ascii=False), article_id))
-        return sorted(copies)
+        if links:
+            stories = sorted(set(self.article_stories(sorted(links))))
+            for chunk in self._chunks(stories):
+                conn.execute(f"DELETE FROM comparison_cache WHERE story IN ({marks(chunk)})",
+                             chunk)
+        return sorted(changed)
+
+    def copy_links(self) -> dict[str, tuple[str | None, str | None]]:
+        """Each article with a near-duplicate signature: its published time and its
+        original, as its story profile holds it (``NearDuplicateIndex(links=)``). Read from
+        the profiles' small JSON, not the analyses: an article a crash left unprofiled
+        counts as an original."""
+        return {str(r[0]): (r[1], r[2]) for r in self.conn.execute(
+            "SELECT s.article, a.published, "
+            f"{self.json_text('p.data', 'duplicate_of')} FROM article_signatures s"
+            " JOIN articles a ON a.id = s.article"
+            " LEFT JOIN story_profiles p ON p.article = s.article")}
 
     def drop_stories(self, story_ids: Sequence[str]) -> None:
         """Stories left without a main article by a removal (their teasers, if any, wait in

@@ -69,7 +69,9 @@ class SQLStore(BrowseQueries, RemoveQueries):
         return row is not None
 
     def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
-                  replaces: Sequence[str] = ()) -> SavedPage:
+                  replaces: Sequence[str] = (),
+                  relinks: dict[str, tuple[str | None, float | None]] | None = None
+                  ) -> SavedPage:
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
@@ -115,6 +117,9 @@ class SQLStore(BrowseQueries, RemoveQueries):
             conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
             if signatures:  # in the page's transaction: a crash never keeps one without other
                 self.save_signatures(signatures)
+            own = {a.id for a in page.articles}  # (written above as the page holds them)
+            if relinks and (stored := {k: v for k, v in relinks.items() if k not in own}):
+                self.relink(stored)
         return SavedPage(new_document=inserted is not None, new_articles=new_ids,
                          removed=removed)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from parallax.records import Article, Page
+from parallax.records import Article, Page, instant_key
 from parallax.stories.minhash import BandIndex, MinHasher, jaccard
 from parallax.titles import without_moved_title
 
@@ -43,15 +43,37 @@ def from_bytes(data: bytes) -> np.ndarray:
     return values.astype(np.uint32)
 
 
+#: an article's published time and its original (``Article.duplicate_of``), by id
+Links = Mapping[str, tuple[str | None, str | None]]
+
+
 class NearDuplicateIndex:
     def __init__(self, threshold: float, known: Iterable[tuple[str, bytes]] = (),
-                 computed: Mapping[str, bytes] | None = None) -> None:
+                 computed: Mapping[str, bytes] | None = None, links: Links | None = None,
+                 by_date: bool = False) -> None:
         """``computed``: signatures already made for these texts (a batch worker's), so
-        marking again across shards does not compute them again (1 ms per article)."""
+        marking again across shards does not compute them again (1 ms per article).
+        ``links``: the known articles' dates and originals (``Store.copy_links``).
+        ``by_date`` (what a store's ingest and ``batch`` use): the original of a group of
+        copies is its earliest dated member (``_first``), and the others are re-linked to
+        it; off, a copy links to the most similar article marked before it (``parallax
+        analyze`` prints a page as it reads it, so it cannot re-link one it printed)."""
         self.threshold = threshold
         self.computed = computed or {}
+        self.by_date = by_date
         self.lsh = BandIndex(threshold, NUM_PERM)
         self.signatures: dict[str, np.ndarray] = {}
+        self.published: dict[str, str | None] = {}
+        self.original: dict[str, str] = {}  # a copy -> its original
+        self.copies: dict[str, set[str]] = {}  # an original -> its copies
+        self.marked: dict[str, Article] = {}  # this run's articles: re-linked in place
+        #: articles of earlier pages re-linked (original, similarity; None: an original now),
+        #: for the store to write (``take_relinks``)
+        self.relinked: dict[str, tuple[str | None, float | None]] = {}
+        for article_id, (published, original) in (links or {}).items():
+            self.published[article_id] = published
+            if original:
+                self._set(article_id, original)
         for article_id, data in known:
             self._insert(article_id, from_bytes(data))
 
@@ -61,15 +83,79 @@ class NearDuplicateIndex:
                 self.lsh.insert(article_id, minhash)  # text, so its bands are these
             self.signatures[article_id] = minhash
 
+    def _set(self, article_id: str, original: str | None) -> None:
+        if (old := self.original.pop(article_id, None)) is not None:
+            self.copies.get(old, set()).discard(article_id)
+        if original is not None:
+            self.original[article_id] = original
+            self.copies.setdefault(original, set()).add(article_id)
+
     def forget(self, article_ids: Iterable[str]) -> None:
         """Articles removed from the store (``ingest --replace``): a page's new version must
         not be marked a copy of the version it replaces. Their bands stay; ``mark`` skips
-        ids without a signature."""
+        ids without a signature. Their copies are originals again, as the store makes them
+        (``store/remove.py``)."""
         for article_id in article_ids:
             self.signatures.pop(article_id, None)
+            self._set(article_id, None)
+            for copy in sorted(self.copies.pop(article_id, set())):
+                self._set(copy, None)
+
+    def _group(self, member: str) -> list[str]:
+        """The copies ``member`` belongs with, their original first: it, its copies, their
+        copies (a copy links to the article it is most like, which may be a copy)."""
+        root, seen = member, {member}
+        while (up := self.original.get(root)) is not None and up not in seen:
+            root = up
+            seen.add(root)
+        group, queue, visited = [], [root], {root}
+        while queue:
+            node = queue.pop(0)
+            group.append(node)
+            for copy in sorted(self.copies.get(node, ())):
+                if copy not in visited:
+                    visited.add(copy)
+                    queue.append(copy)
+        return group
+
+    def _first(self, ids: Iterable[str]) -> str:
+        """The original of a group of copies: the earliest dated (``instant_key``: a day
+        alone comes before a time of that day), then the first stored; an undated copy is
+        the original only when no copy is dated. Why: an earlier-dated copy was linked as
+        a copy of a later or undated one only because that one was stored first."""
+        return min(ids, key=lambda i: (instant_key(self.published.get(i)),
+                                       self.lsh.order.get(i, len(self.lsh.order))))
+
+    def _link(self, article_id: str, original: str | None, minhash: np.ndarray) -> None:
+        """Point an article of an earlier page at ``original`` (None: it is one)."""
+        if self.original.get(article_id) == original:
+            return
+        similarity = None if original is None else round(
+            jaccard(self.signatures[article_id], minhash), 3)
+        self._set(article_id, original)
+        if (held := self.marked.get(article_id)) is not None:
+            held.duplicate_of, held.duplicate_similarity = original, similarity
+        self.relinked[article_id] = (original, similarity)
+
+    def _reroot(self, root: str, first: str, first_sig: np.ndarray) -> None:
+        """``first`` is the original of ``root``'s copies now: it stands alone, and the old
+        original and the copies that named it link to it. A copy of a copy (a copy links to
+        the article it is most like) keeps its link, and so reaches ``first`` through it:
+        a corrected report stays linked to the version it corrects."""
+        for member in [root, *sorted(self.copies.get(root, ()))]:
+            if member != first and member in self.signatures:
+                self._link(member, first, first_sig)
+        if first in self.signatures:
+            self._link(first, None, first_sig)
+
+    def take_relinks(self) -> dict[str, tuple[str | None, float | None]]:
+        """Articles of earlier pages whose original changed since the last call."""
+        taken, self.relinked = self.relinked, {}
+        return taken
 
     def mark(self, page: Page) -> dict[str, bytes]:
-        """Link each main article to an earlier near-identical one; return new signatures."""
+        """Link each main article to an earlier near-identical one; return new signatures.
+        With ``by_date``, an article dated before its copies' original becomes theirs."""
         new: dict[str, bytes] = {}
         for article in page.articles:
             # not a cut title's whole text, which opens the text (parallax/titles.py): two
@@ -86,8 +172,20 @@ class NearDuplicateIndex:
                 score = jaccard(minhash, self.signatures[other])
                 if score >= self.threshold and score > best_score:
                     best, best_score = other, score
+            self.published[article.id] = article.published.iso
+            self.marked[article.id] = article
+            if best is not None and self.by_date:
+                group = self._group(best)
+                first = self._first([*(g for g in group if g in self.signatures),
+                                     article.id])
+                if first != group[0]:  # the original changes: it was stored later
+                    self._reroot(group[0], first, minhash if first == article.id else
+                                 self.signatures[first])
+                if first == article.id:
+                    best = article.duplicate_of = article.duplicate_similarity = None
             if best is not None:  # ties: the earliest stored article (query order)
                 article.duplicate_of, article.duplicate_similarity = best, round(best_score, 3)
+                self._set(article.id, best)
             self._insert(article.id, minhash)
             new[article.id] = to_bytes(minhash)
         return new
