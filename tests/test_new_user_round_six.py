@@ -203,3 +203,30 @@ def test_a_feeds_declared_charset_does_not_garble_its_authors(tmp_path: Path) ->
         assert doc.metadata["author"] == "Seán Ó Súilleabháin", (name, doc.metadata)
         assert doc.metadata["title"] == "Café owners fear the ferry cut", (name, doc.metadata)
         assert "Café owner José said so." in doc.text, (name, doc.text[:200])
+
+
+def test_gzipped_records_or_archives_under_any_name_are_read(tmp_path: Path) -> None:
+    """The web form keeps an upload's suffix only when it knows it, so "day.ndjson.gz" was
+    saved as a text file and refused, "looks like a gzip archive" (given by name it is read);
+    "export.gz" of JSONL and "crawl.gz" of a WARC were "gzip file that is not a WARC archive",
+    a wrong reason for the second. Gzipped bytes are read by what they hold, as from a pipe;
+    other gzipped data says how to unpack it."""
+    from warc_builders import Record, warc_bytes
+
+    (tmp_path / "export.gz").write_bytes(gzip.compress(_records(3).encode()))
+    page = ("<html><head><title>Night ferry to stop</title></head><body><article><p>"
+            + BODY * 4 + "</p></article></body></html>")
+    (tmp_path / "crawl.gz").write_bytes(
+        warc_bytes([Record("https://dunmere.example/ferry", page.encode())], gzip=True))
+    (tmp_path / "notes.txt.gz").write_bytes(gzip.compress(BODY.encode() * 4))
+    items = list(read_inputs([str(tmp_path / n) for n in ("export.gz", "crawl.gz",
+                                                           "notes.txt.gz")], Config()))
+    assert [i.input for i in items if isinstance(i, RawDocument)] == [
+        f"{tmp_path / 'export.gz'}#line-{k}" for k in (1, 2, 3)] + [
+        f"{tmp_path / 'crawl.gz'}#https://dunmere.example/ferry"], items
+    (refused,) = [i for i in items if isinstance(i, Rejection)]
+    assert refused.input.endswith("notes.txt.gz") and "zcat" in refused.reason, refused
+    upload = tmp_path / "upload-0.txt"  # how the web form saves "day.ndjson.gz"
+    upload.write_bytes(gzip.compress(_records(2).encode()))
+    assert [i.input for i in read_inputs([str(upload)], Config())] == [
+        f"{upload}#line-1", f"{upload}#line-2"]

@@ -165,15 +165,10 @@ def _read_stdin(config: Config) -> Iterator[Item]:
     WARC is read from memory, capped like any stream."""
     try:
         data = read_stdin(int(config["max_input_bytes"]))
-        if data[:2] == b"\x1f\x8b" and _gzipped_jsonl(data):  # ingest - < day.jsonl.gz
-            yield from jsonl.read_jsonl(Path("<stdin>"), config, given=STDIN, data=data,
-                                        gzipped=True)
+        if data[:2] == GZIP_MAGIC:  # ingest - < day.jsonl.gz
+            yield from _gzipped(Path("<stdin>"), data, config, given=STDIN)
             return
-        if data[:2] == b"\x1f\x8b" and not _gzipped_warc(data):
-            raise InputRejected(Code.UNSUPPORTED, "gzip data that is neither a WARC archive "
-                                "nor JSON Lines, the two kinds read gzipped; unpack it "
-                                "first (zcat FILE.gz | parallax ingest -)")
-        if data[:2] == b"\x1f\x8b" or data.startswith(b"WARC/"):
+        if data.startswith(b"WARC/"):
             yield from warc.read_warc(Path("<stdin>"), config, given=STDIN, data=data)
             return
         text, encoding = decode_bytes(data)
@@ -186,6 +181,25 @@ def _read_stdin(config: Config) -> Iterator[Item]:
         return
     yield from from_text(text, kind, uri="<stdin>", given=STDIN, config=config,
                          raw=data, metadata={"encoding": encoding})
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gzipped(path: Path, data: bytes, config: Config, *, given: str) -> Iterator[Item]:
+    """Gzipped bytes whose name does not say what they hold (standard input, an upload the
+    web form names by its suffix, "export.gz"): JSON Lines and WARC are read from them by
+    their content, as a ``.jsonl.gz`` or ``.warc.gz`` is by name; gzipped JSONL there was
+    refused as "not a WARC archive" (helper N6). Anything else is refused with how to
+    unpack it."""
+    if _gzipped_jsonl(data):
+        yield from jsonl.read_jsonl(path, config, given=given, data=data, gzipped=True)
+    elif _gzipped_warc(data):
+        yield from warc.read_warc(path, config, given=given, data=data)
+    else:
+        raise InputRejected(Code.UNSUPPORTED, "gzip data that is neither a WARC archive nor "
+                            "JSON Lines, the two kinds read gzipped; unpack it first (zcat "
+                            "FILE.gz | parallax ingest -)")
 
 
 def _gzipped_head(data: bytes, size: int) -> bytes:
@@ -302,6 +316,9 @@ def read_file(path: Path, config: Config, *, given: str,
             return
         assert data is not None
         data = addresslist.shortcut_data(data)  # a binary .webloc: its address
+        if data[:2] == GZIP_MAGIC:
+            yield from _gzipped(path, data, config, given=given)
+            return
         if path.name.lower().endswith(".gz"):
             raise InputRejected(Code.UNSUPPORTED, "gzip file that is not a WARC archive; "
                                 "unpack it first")
