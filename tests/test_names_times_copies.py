@@ -209,3 +209,27 @@ def test_a_stored_copy_is_relinked_to_an_earlier_dated_one_on_both_backends(
             "Vell Notes": None, "Coast Post": None}
     finally:
         store.close()
+
+
+def test_a_portuguese_place_of_two_words_is_no_person() -> None:
+    """Outside English and German a capitalised name of two or three words was a person,
+    so the town "Vila Serena", the river "Rio Claro" and the "Mar Negro" were people on
+    the entity pages. A place noun first (Portuguese, Italian, Polish write the kind before
+    the name) makes it a place; a person's two names stay a person. Names made up."""
+    from tests.test_enrich_quotes_fresh import _pipeline
+
+    from parallax.pipeline import run_stage
+
+    text = ("A câmara de Vila Serena aprovou ontem a nova ponte sobre o Rio Claro, disse a "
+            "presidente Ana Costa aos jornalistas. A obra liga a vila ao porto, e os barcos "
+            "que cruzam o Mar Negro deixam de esperar horas. Os moradores de Vila Serena "
+            "pediram a ponte há dez anos, lembrou Ana Costa.")
+    article = Article(id="t", role="main", title="", outlet="Outlet A", published=Published(),
+                      text=text)
+    for kind, annotator in _pipeline().annotators:
+        if kind in ("language", "sentences", "entities"):
+            run_stage(annotator, [article])
+    assert article.language == "pt"
+    types = {m.text: m.type for m in article.entities}
+    assert types["Vila Serena"] == "GPE" and types["Rio Claro"] == "GPE"
+    assert types["Mar Negro"] == "GPE" and types["Ana Costa"] == "PERSON"
