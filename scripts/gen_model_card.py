@@ -153,6 +153,9 @@ def render() -> str:
                          f"{row['recall']:.3f}); the same articles' cross-validation rows "
                          f"{row['cv_rows_micro_f1']:.3f}; trivial (Loaded_Language on every "
                          f"paragraph) {row['trivial_micro_f1']:.3f}. How: {row['how']}.")
+            if "shipped_genre_micro_f1" in row:
+                parts.append(f"With the shipped genre model (in sample) gating `reporting` "
+                             f"instead of the fold's: {row['shipped_genre_micro_f1']:.3f}.")
         if "news_reporting_share" in card:
             share = card["news_reporting_share"]
             parts.append(f"\nAdded news reports labelled `reporting` out of fold: "

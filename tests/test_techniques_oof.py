@@ -50,3 +50,42 @@ def test_bad_arguments_get_a_clear_error(oof, tmp_path, capsys) -> None:  # type
     assert "no SemEval-2023 Task 3 data" in capsys.readouterr().err
     assert oof.main(["--data", str(tmp_path), "--factors", "lines,nonsense"]) == 2
     assert "unknown factor(s) nonsense" in capsys.readouterr().err
+
+
+def test_the_fold_genre_model_is_the_genre_trainers_own_fitting(oof, tmp_path, monkeypatch
+                                                                ) -> None:  # type: ignore[no-untyped-def]
+    """``fit_genre`` must fit what ``parallax train genre`` fits (labeller, offsets, sure
+    cut-offs), or the path number's reporting gate is not the shipped model's recipe."""
+    from parallax.frame import tasks
+    from parallax.frame.linear import LinearLabeller
+
+    rng = np.random.default_rng(3)
+    n = 150
+    gold = [["opinion", "reporting", "satire"][i % 3] for i in range(n)]
+    x = rng.normal(size=(n, 6)).astype(np.float32)
+    x[:, 0] += [{"opinion": 0.0, "reporting": 1.5, "satire": -1.5}[g] for g in gold]
+    news = [i % 5 == 1 for i in range(n)]
+    rows = tasks.Rows(x, [[g] for g in gold], [f"en{i // 2}" for i in range(n)], ["en"] * n,
+                      extra={"news": news})
+    monkeypatch.setattr(tasks, "build_rows", lambda *a, **k: rows)
+    tasks.train("genre", tmp_path, tmp_path, subset="all")
+    shipped = LinearLabeller.load(tmp_path / "genre.npz")
+    mine = oof.fit_genre(rows)
+    assert mine.labels == shipped.labels
+    assert np.allclose(mine.weights.astype(np.float16).astype(np.float32), shipped.weights)
+    assert np.allclose(mine.slope, shipped.slope) and np.allclose(mine.intercept,
+                                                                   shipped.intercept)
+    assert mine.meta["offsets"] == shipped.meta["offsets"]
+    assert mine.meta["sure"] == shipped.meta["sure"]
+
+
+def test_the_genre_rows_add_the_news_pages_make_models_adds(oof) -> None:  # type: ignore[no-untyped-def]
+    makefile = (SCRIPT.parents[1] / "Makefile").read_text(encoding="utf-8")
+    line = makefile[makefile.index("parallax train genre"):].split("\n\t$(BIN)")[0]
+    import re
+
+    folders = re.search(r"\$\(foreach d,([^,]+),--news \$\(DATASETS\)/extraction/", line)
+    assert folders is not None
+    wanted = [f"extraction/{d}" for d in folders.group(1).split()]
+    wanted += re.findall(r"--news \$\(DATASETS\)/(\S+\.jsonl)", line)
+    assert list(oof.GENRE_NEWS) == wanted
