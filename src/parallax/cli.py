@@ -25,7 +25,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from typer import _click
 from typer.core import TyperGroup
 
-from parallax.cli_tables import no_stories, out  # noqa: F401  (cli_models imports it here)
+from parallax.cli_stdout import (
+    out,  # noqa: F401  (cli_models imports it from here)
+    report_line,
+    stdout_to_nowhere,
+)
+from parallax.cli_tables import no_stories
 from parallax.cli_tables import print_page as _print_page
 from parallax.cli_tables import print_stories as _print_stories
 from parallax.errors import Code, ParallaxError
@@ -66,7 +71,7 @@ class _Commands(TyperGroup):
             # "stories … | head": the reader took what it wanted. Click ended it with exit 1
             # ("some inputs rejected"), which a script with pipefail took for a failure; it
             # ends quietly, 0 (extract and analyze keep their own code: cli._run_pages)
-            _stdout_to_nowhere()
+            stdout_to_nowhere()
             raise typer.Exit(EXIT_OK) from exc
         except Exception as exc:
             from parallax.store.failures import failure_line, store_failure
@@ -91,26 +96,6 @@ def say_error(message: str) -> None:
     """One error line. The message's own words (a path, a page's title, an exception's text)
     are never read as rich markup: "[/]" in a title crashed the CLI, "[settings]" vanished."""
     err.print(f"[red]error[/red] {escape(message)}")
-
-
-def _report_line(line: str) -> None:
-    """One line of an ingest's report. Its reader may stop reading ("ingest … --json | head"):
-    the ingest then stopped at the next line, silently, exit 1, with 4 of 1,000 records stored
-    and no story made (helper N5). The report is not the work: its lines go nowhere, the
-    ingest goes on, and stderr says so once."""
-    try:
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _stdout_to_nowhere()
-        err.print("[yellow]note[/yellow] standard output is no longer read (| head?): the "
-                  "ingest goes on; its JSON lines are dropped")
-
-
-def _stdout_to_nowhere() -> None:
-    """After the reader of stdout left, every later write and the exit's flush go nowhere."""
-    if sys.stdout.fileno() >= 0:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def say_rejected(source: str, reason: str) -> None:
@@ -254,7 +239,7 @@ def _run_pages(inputs: list[str], config: Config, *, analyse: bool,
         # "extract … | head": the output is the work, so it stops once nobody reads it, but
         # quietly and with the exit code of what was read; it was exit 1 ("rejected"), which
         # a script with pipefail took for a failure (helper N6)
-        _stdout_to_nowhere()
+        stdout_to_nowhere()
     return _exit_code(rejected, _missing(inputs))
 
 
@@ -342,7 +327,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
             def on_item(outcome: InputOutcome) -> None:
                 advance(outcome.input[-50:])
                 if as_json:
-                    _report_line(json.dumps(outcome.to_contract(), ensure_ascii=False))
+                    report_line(json.dumps(outcome.to_contract(), ensure_ascii=False))
                 elif outcome.status == "rejected":
                     say_rejected(outcome.input, outcome.reason or "")
 
@@ -355,7 +340,7 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                "stories_changed": len(report.stories),
                "replaced": len(report.removed.documents)}
     if as_json:
-        _report_line(json.dumps({"schema": 1, "summary": summary, "db": db}))
+        report_line(json.dumps({"schema": 1, "summary": summary, "db": db}))
     else:
         replaced = f" (replacing {counted(summary['replaced'], 'earlier version')})" \
             if replace else ""

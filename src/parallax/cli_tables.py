@@ -6,22 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from parallax.cli_stdout import out
 from parallax.records import Page
 from parallax.when import shown_time
-
-
-class _Stdout(Console):
-    def on_broken_pipe(self) -> None:
-        """Rich's own ending for "| head" is exit 1, what scripts read as "some inputs
-        rejected"; the commands end it themselves, quietly (``cli._Commands``)."""
-        raise BrokenPipeError
-
-
-out = _Stdout()
 
 
 def print_page(page: Page, *, analysed: bool) -> None:
