@@ -135,6 +135,20 @@ def test_the_earliest_dated_copy_is_the_original_whatever_order_copies_arrive_in
         assert links[order[0]] == "bay" or order[0] == "bay"  # the first stored: re-linked
         for name, (original, similarity) in moved.items():  # what the store is told
             assert original == links[name] and (similarity is None) == (original is None)
+    # a batch's settling (``batch.settle``) re-links a copy of an earlier page in place, and
+    # says that a decision changed (so the batch's own grouping is not loaded as it is)
+    from parallax.batch.settle import Settler
+    from parallax.ingest.outlets import RunOutlets
+
+    settler = Settler(RunOutlets([]), NearDuplicateIndex(0.7, by_date=True))
+    pages = [_copy("saved", None), _copy("coast", "2026-12-03"), _copy("bay", "2026-12-02")]
+    list(settler.run(pages[:2]))
+    assert pages[0].articles[0].duplicate_of == "coast"
+    settler.changed = False
+    settler.duplicates.take_relinks()  # (``batch.load`` takes them page by page)
+    list(settler.run(pages[2:]))  # "bay" itself comes as decided: an original
+    assert [p.articles[0].duplicate_of for p in pages] == ["bay", "bay", None]
+    assert settler.changed
     # off (``parallax analyze``, which prints a page as it reads it): the first stored
     index = NearDuplicateIndex(0.7)
     saved, bay = _copy("saved", None), _copy("bay", "2026-12-02")
