@@ -230,3 +230,19 @@ def test_gzipped_records_or_archives_under_any_name_are_read(tmp_path: Path) -> 
     upload.write_bytes(gzip.compress(_records(2).encode()))
     assert [i.input for i in read_inputs([str(upload)], Config())] == [
         f"{upload}#line-1", f"{upload}#line-2"]
+
+
+def test_a_records_year_first_slashed_date_is_read(tmp_path: Path) -> None:
+    """An export writing "2026/11/22 10:00" left its records undated ("time unknown" on the
+    timeline, out of the date filters): no slashed date was read, since "05/11/2026" may be
+    either day first or month first. A year first is never followed by the day, so it is
+    read; the ambiguous forms stay unread (their text kept)."""
+    rows = [("2026/11/22", "2026-11-22"), ("2026/11/22 10:00 +0100", "2026-11-22T10:00:00+01:00"),
+            ("2026/13/40", None), ("05/11/2026", None)]
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps({"url": f"https://dunmere.example/d{k}", "title": "Ferry",
+                                        "published": written, "text": BODY * 3}) + "\n"
+                            for k, (written, _) in enumerate(rows)))
+    docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
+    assert [d.metadata["published_iso"] for d in docs] == [iso for _, iso in rows], docs
+    assert [d.metadata["published_text"] for d in docs] == [w for w, _ in rows]

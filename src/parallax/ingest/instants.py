@@ -52,8 +52,24 @@ def zoned_iso(text: str | None) -> str | None:
     return parsed.replace(microsecond=0).isoformat()
 
 
+#: a year-first numeric date with slashes, as some exports write it ("2026/11/22",
+#: "2026/11/22 10:00 +0100"): the segmenter reads no slashed date (day and month are
+#: ambiguous in "05/11/2026"), but a year first is never followed by the day, so such a record
+#: stayed undated for no reason (helper N6). Read as the ISO date it spells.
+_YEAR_FIRST = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})(?=[\sT]|$)")
+
+
+def _dashed(text: str | None) -> str | None:
+    found = _YEAR_FIRST.match(text) if text else None
+    if found is None or text is None:
+        return None
+    year, month, day = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}{text[found.end():]}"
+
+
 def stated_iso(text: str | None) -> str | None:
     """The ISO of a date a feed item or record states: with its written zone when it names one
     (``zoned_iso``), else as the segmenter reads a date text (a day, or a clock with no zone;
-    "4 hours ago" in a file says no day)."""
+    "4 hours ago" in a file says no day); a year-first numeric date as its ISO spelling."""
+    text = _dashed(text) or text
     return zoned_iso(text) or resolve(text).iso
