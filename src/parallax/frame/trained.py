@@ -25,6 +25,7 @@ from parallax.frame.hashing import tokens, word_span
 from parallax.frame.languages import narratives_for, shows_narratives, shows_roles, withheld_note
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import Portrayer, entity_mentions
+from parallax.frame.portrayal_headline import headline_lean
 from parallax.frame.quoted import attribute
 from parallax.frame.roles import (
     ROLE_MIN_SENTENCES,
@@ -397,7 +398,12 @@ class TrainedFraming:
         if self.portrayer is not None:
             portrayed = {label.entity: (label, p) for label, p in
                          self.portrayer.portray(article, ctx.doc, found, ctx.low)}
-            article.portrayals = [label for label, _ in portrayed.values()]
+            # the headline's lean against the main person or organisation is shown, but the
+            # roles below read the article's own portrayal (``portrayal_headline``)
+            article.portrayals = headline_lean(
+                article, headline(article.title, article.notes),
+                [label for label, _ in portrayed.values()], self.portrayer.sentence,
+                embeddings.encode)
         main, fine = self.models.get("roles-main"), self.models.get("roles-fine")
         if main is None or fine is None:
             return
