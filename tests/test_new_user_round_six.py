@@ -246,3 +246,18 @@ def test_a_records_year_first_slashed_date_is_read(tmp_path: Path) -> None:
     docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
     assert [d.metadata["published_iso"] for d in docs] == [iso for _, iso in rows], docs
     assert [d.metadata["published_text"] for d in docs] == [w for w, _ in rows]
+
+
+def test_a_feeds_localised_month_abbreviation_gives_its_day(tmp_path: Path) -> None:
+    """A French feed's "lun., 02 nov. 2026 08:00:00 +0100" (RFC 822 localised, a month's
+    abbreviation with its full stop) gave the item no date at all, though "02 nov 2026" is
+    read; a German "3 Okt. 2026" the same. The day is read; no instant is claimed."""
+    items = "".join(f"<item><title>Ferry item {k}</title><link>https://dunmere.example/{k}</link>"
+                    f"<pubDate>{date}</pubDate><description>{BODY * 3}</description></item>"
+                    for k, date in enumerate(("lun., 02 nov. 2026 08:00:00 +0100",
+                                              "3 Okt. 2026", "Mr. 2 2026")))
+    path = tmp_path / "fr.rss"
+    path.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Le Port</title>"
+                    f"{items}</channel></rss>")
+    docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
+    assert [d.metadata["published_iso"] for d in docs] == ["2026-11-02", "2026-10-03", None]

@@ -67,9 +67,20 @@ def _dashed(text: str | None) -> str | None:
     return f"{year}-{int(month):02d}-{int(day):02d}{text[found.end():]}"
 
 
+#: a month's abbreviation with its full stop before the year, as French, Spanish and German
+#: feeds localise RFC 822 ("lun., 02 nov. 2026 08:00:00 +0100", "3 Okt. 2026"): the item had
+#: no date at all, where "02 nov 2026" is read (helper N6); the day is read without the stop
+_MONTH_STOP = re.compile(r"(\d{1,2}\s+[^\W\d_]{3,5})\.(?=\s+\d{4}\b)")
+
+
+def _abbreviated(text: str) -> str | None:
+    plain = _MONTH_STOP.sub(r"\1", text)
+    return resolve(plain).iso if plain != text else None
+
+
 def stated_iso(text: str | None) -> str | None:
     """The ISO of a date a feed item or record states: with its written zone when it names one
     (``zoned_iso``), else as the segmenter reads a date text (a day, or a clock with no zone;
     "4 hours ago" in a file says no day); a year-first numeric date as its ISO spelling."""
     text = _dashed(text) or text
-    return zoned_iso(text) or resolve(text).iso
+    return zoned_iso(text) or resolve(text).iso or (_abbreviated(text) if text else None)
