@@ -122,8 +122,9 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         duplicates.forget(leaving)  # not a copy of what it replaces
         signatures = duplicates.mark(page)
         # stored copies of an earlier-dated article link to it (``stories.dedupe``)
-        saved = store.save_page(page, signatures=signatures, replaces=earlier,
-                                relinks=duplicates.take_relinks())
+        moved = duplicates.take_relinks()
+        saved = (store.save_page(page, signatures=signatures, replaces=earlier, relinks=moved)
+                 if earlier or moved else store.save_page(page, signatures=signatures))
         if not saved.new_document:
             # another ingest on this database stored it since the check: its run counts it
             # and clusters its articles

@@ -108,7 +108,10 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
 
     for page, signatures in settler.run(pages()):
         with _failing(report):
-            store.save_page(page, signatures=signatures, relinks=duplicates.take_relinks())
+            if moved := duplicates.take_relinks():  # an earlier copy links to this one
+                store.save_page(page, signatures=signatures, relinks=moved)
+            else:
+                store.save_page(page, signatures=signatures)
         loaded.extend(page.articles)
         report.documents += 1
         report.articles += len(page.articles)
