@@ -66,7 +66,10 @@ class NearDuplicateIndex:
         self.published: dict[str, str | None] = {}
         self.original: dict[str, str] = {}  # a copy -> its original
         self.copies: dict[str, set[str]] = {}  # an original -> its copies
-        self.marked: dict[str, Article] = {}  # this run's articles: re-linked in place
+        #: this run's articles, re-linked in place; kept only with ``by_date``: a run that
+        #: never re-links (``extract``, ``analyze``, a batch worker's shard) streams, and
+        #: kept, every analysed article stayed in memory to its end (R's review of f05bff7)
+        self.marked: dict[str, Article] = {}
         #: articles of earlier pages re-linked (original, similarity; None: an original now),
         #: for the store to write (``take_relinks``)
         self.relinked: dict[str, tuple[str | None, float | None]] = {}
@@ -173,7 +176,8 @@ class NearDuplicateIndex:
                 if score >= self.threshold and score > best_score:
                     best, best_score = other, score
             self.published[article.id] = article.published.iso
-            self.marked[article.id] = article
+            if self.by_date:
+                self.marked[article.id] = article
             if best is not None and self.by_date:
                 group = self._group(best)
                 first = self._first([*(g for g in group if g in self.signatures),
