@@ -25,6 +25,7 @@ from lxml.etree import XPath
 from trafilatura import metadata as tm
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 
+from parallax.segment.htmlauthor import author_search
 from parallax.segment.render import CODE_TAGS, markup_text
 
 #: the date search trafilatura runs by default (``Extractor.date_params``)
@@ -89,9 +90,13 @@ def _meta_as_text(tree: Any) -> Any:
 
 def _author(tree: Any) -> str | None:
     """``trafilatura.metadata.extract_author`` with scripts and styles pruned as well: a
-    byline element holding a ``<script>`` gave the script's words as part of the name."""
-    subtree = tm.prune_unwanted_nodes(deepcopy(tree), [*tm.AUTHOR_DISCARD_XPATHS, _CODE_NODES])
-    author = tm.extract_metainfo(subtree, tm.AUTHOR_XPATHS, len_limit=120)
+    byline element holding a ``<script>`` gave the script's words as part of the name. Read
+    by one walk over the page (``htmlauthor``) where that walk can answer: the same words."""
+    answered, author = author_search(tree)
+    if not answered:
+        subtree = tm.prune_unwanted_nodes(deepcopy(tree),
+                                          [*tm.AUTHOR_DISCARD_XPATHS, _CODE_NODES])
+        author = tm.extract_metainfo(subtree, tm.AUTHOR_XPATHS, len_limit=120)
     return tm.normalize_authors(None, author) if author else None
 
 
