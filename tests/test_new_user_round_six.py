@@ -261,3 +261,27 @@ def test_a_feeds_localised_month_abbreviation_gives_its_day(tmp_path: Path) -> N
                     f"{items}</channel></rss>")
     docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
     assert [d.metadata["published_iso"] for d in docs] == ["2026-11-02", "2026-10-03", None]
+
+
+def test_feeds_joined_in_one_pipe_keep_their_own_outlets(tmp_path: Path) -> None:
+    """A newsroom pipes its feeds in one go (``for f in …; do curl -s $f; done | parallax
+    ingest -``). feedparser read the joined documents as one feed, so every item took the
+    last feed's title: the Dunmere Post's items were labelled "Island Courier". Each
+    document is read on its own now; items are numbered on, so each keeps its own name."""
+    rss = ("<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
+           "<title>Dunmere Post</title><link>https://dunmere.example/</link>"
+           + "".join(f"<item><title>Post item {k}</title><link>/news/{k}</link><description>"
+                     f"{BODY * 3}</description></item>" for k in range(2)) + "</channel></rss>\n")
+    atom = ("<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            "<title>Island Courier</title><link href='https://courier.example/'/>"
+            "<entry><title>Courier item</title><link href='/ferry'/><id>c1</id>"
+            f"<content type='html'>{BODY * 3}</content></entry></feed>\n")
+    path = tmp_path / "joined.xml"
+    path.write_text(rss + atom)
+    docs = list(read_inputs([str(path)], Config()))
+    assert all(isinstance(d, RawDocument) for d in docs), docs
+    assert [(d.input.rsplit("#", 1)[1], d.metadata["outlet"], d.metadata["url"]) for d in docs
+            if isinstance(d, RawDocument)] == [
+        ("item-1", "Dunmere Post", "https://dunmere.example/news/0"),
+        ("item-2", "Dunmere Post", "https://dunmere.example/news/1"),
+        ("item-3", "Island Courier", "https://courier.example/ferry")], docs

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -142,19 +142,44 @@ def _sitemap(text: str) -> str | None:
             "to fetch pages, give their addresses in a .txt file, one a line")
 
 
+#: where one feed document ends and another begins, nothing but space (or a byte-order mark)
+#: between them: feeds joined on standard input (``for f in …; do curl -s $f; done |
+#: parallax ingest -``)
+_JOINED = re.compile(r"</(?:rss|feed|rdf:RDF)\s*>[\s\ufeff]*(?=<(?:\?xml\s|rss[\s>]|feed[\s>]|"
+                     r"rdf:RDF[\s>]|!--))", re.IGNORECASE)
+
+
 def read_feed(text: str, *, uri: str, given: str, config: Config,
               fetched_at: str) -> Iterator[RawDocument | Rejection]:
+    """Each feed document the text holds is read on its own: feedparser read feeds joined one
+    after another as one, every item under the last one's title, so a pipe of two outlets'
+    feeds gave the first outlet's items the second's name (helper N6). Items are numbered
+    on across them, so each keeps its own name."""
+    first = 0
+    for document in _documents(text):
+        first += yield from _read_document(document, uri=uri, given=given, config=config,
+                                           fetched_at=fetched_at, first=first)
+
+
+def _documents(text: str) -> list[str]:
+    ends = [m.end() for m in _JOINED.finditer(text)]
+    return [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
+
+
+def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_at: str,
+                   first: int) -> Generator[RawDocument | Rejection, None, int]:
+    """One feed document's items, numbered from ``first`` + 1; returns how many it numbered."""
     parsed = feedparser.parse(_no_bad_references(_declared_unicode(text)))
     entries = parsed.entries
     if not entries:
         reason = "feed has no items"
         if sitemap := _sitemap(text):
             yield Rejection(given, sitemap, Code.UNSUPPORTED.value)
-            return
+            return 0
         if parsed.bozo:
             reason = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}"
         yield Rejection(given, reason, Code.PARSE.value)
-        return
+        return 0
     cut = _cut_off(parsed)
     cut_item = bool(cut) and _last_item_open(text)
     if cut_item:  # its text may stop anywhere: never stored as if whole
@@ -165,7 +190,7 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
     limit = int(config["max_feed_items"])
     base = _base(uri, parsed.feed.get("link"))
     for index, entry in enumerate(entries):
-        item_uri = f"{uri}#item-{index + 1}"
+        item_uri = f"{uri}#item-{first + index + 1}"
         if index >= limit:
             yield Rejection(item_uri, f"feed has {len(entries)} items; only the first {limit} "
                             "are read (setting max_feed_items)", Code.TOO_LARGE.value)
@@ -223,19 +248,20 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
         own = RawDocument(
             uri=item_uri, kind="record", text=body, fetched_at=fetched_at,
             sha256=hashlib.sha256((metadata["title"] + "\n" + body).encode()).hexdigest(),
-            metadata=metadata, input=f"{given}#item-{index + 1}",
+            metadata=metadata, input=f"{given}#item-{first + index + 1}",
         )
         if follow:
             yield from _follow(str(metadata["url"]), own, config)
         else:
             yield own
     if cut_item:
-        yield Rejection(f"{uri}#item-{len(entries) + 1}", "the feed is cut off inside this "
+        yield Rejection(f"{uri}#item-{first + len(entries) + 1}", "the feed is cut off inside this "
                         "item, so its text is incomplete; fetch the feed again", Code.PARSE.value)
     if cut:
         yield Rejection(given, f"the feed ends too soon ({cut}): cut off in a download? "
                         f"{len(entries)} complete items were read; any after the cut are lost, "
                         "fetch the feed again", Code.PARSE.value)
+    return len(entries) + cut_item
 
 
 def _past_cap(cap: int, kept: str) -> str:
