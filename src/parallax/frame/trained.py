@@ -34,6 +34,7 @@ from parallax.frame.roles import (
     role_candidates,
 )
 from parallax.frame.side import load_side, sided_domains
+from parallax.frame.technique_cutoffs import path_cutoffs
 from parallax.records import (
     Article,
     FrameLabel,
@@ -226,9 +227,10 @@ class TrainedFraming:
         probs = model.proba(x, buckets if model.hashed is not None else None)
         news = (self.loaded is not None and LOADED in model.labels
                 and article.language in self.loaded.languages)
+        cuts = path_cutoffs(model, article.language)  # English: chosen on the path
         found: list[TechniqueSpan] = []
         for (start, end), p in zip(spans, probs, strict=True):
-            for j in np.flatnonzero(p >= model.thresholds):
+            for j in np.flatnonzero(p >= cuts):
                 name = model.labels[j]
                 if news and name == LOADED:
                     continue
@@ -238,7 +240,7 @@ class TrainedFraming:
                     found.append(TechniqueSpan(name, s, e, round(float(p[j]), 3), ctx.low))
             if news:
                 k = model.labels.index(LOADED)
-                gated = float(p[k]) if p[k] >= model.thresholds[k] else None
+                gated = float(p[k]) if p[k] >= cuts[k] else None
                 for s, e, score in self._loaded_words(article.text, start, end, gated, ctx,
                                                       article.language):
                     found.append(TechniqueSpan(LOADED, s, e, round(score, 3), ctx.low))
