@@ -285,3 +285,27 @@ def test_feeds_joined_in_one_pipe_keep_their_own_outlets(tmp_path: Path) -> None
         ("item-1", "Dunmere Post", "https://dunmere.example/news/0"),
         ("item-2", "Dunmere Post", "https://dunmere.example/news/1"),
         ("item-3", "Island Courier", "https://courier.example/ferry")], docs
+
+
+def test_pages_joined_by_a_shell_are_each_read(tmp_path: Path) -> None:
+    """``curl -s URL1 URL2 | parallax analyze -`` writes the two pages one after the other;
+    only the first page's article was read and the second was lost without a word. Each page
+    is read on its own now, named ``-#page-N``; a stray doctype after a page's end (as one
+    real test page has) stays part of that page."""
+    def page(title: str, site: str) -> str:
+        return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
+                f"<meta property='og:site_name' content='{site}'></head><body><article>"
+                f"<h1>{title}</h1>" + "".join(f"<p>{BODY} ({n})</p>" for n in range(4))
+                + "</article></body></html>\n")
+
+    joined = page("Night ferry to stop", "Dunmere Post") + page("Islanders object", "Coast Post")
+    done = subprocess.run([sys.executable, "-c", "from parallax.cli import main; main()",
+                           "extract", "-", "--json"], input=joined.encode(),
+                          capture_output=True, cwd=tmp_path, timeout=600)
+    rows = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [(r["input"], r["articles"][0]["outlet"], r["articles"][0]["title"]) for r in rows] \
+        == [("-#page-1", "Dunmere Post", "Night ferry to stop"),
+            ("-#page-2", "Coast Post", "Islanders object")], rows
+    stray = tmp_path / "stray.html"
+    stray.write_text(page("Night ferry to stop", "Dunmere Post") + "<!DOCTYPE HTML PUBLIC>\n")
+    assert [i.input for i in read_inputs([str(stray)], Config())] == [str(stray)]

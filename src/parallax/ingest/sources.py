@@ -338,6 +338,26 @@ def read_file(path: Path, config: Config, *, given: str,
                          raw=data, metadata={"encoding": encoding, "filename": path.name})
 
 
+#: one page's end and another's start, nothing but space between: pages joined by a shell
+#: (``curl -s URL1 URL2 | parallax analyze -``, ``cat a.html b.html``)
+_PAGE_JOIN = re.compile(r"</html\s*>[\s\ufeff]*(?=<(?:!doctype\s+html|html[\s>]))", re.IGNORECASE)
+_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+
+
+def joined_pages(text: str) -> list[str]:
+    """The pages an HTML text holds. Pages joined one after another were read as the first
+    alone, the others lost without a word (helper N6). A piece after a page's end without a
+    ``<body`` (a stray doctype, as one CleanEval page ends) stays with the page before it."""
+    ends = [m.end() for m in _PAGE_JOIN.finditer(text)]
+    pages: list[str] = []
+    for a, b in zip([0, *ends], [*ends, len(text)], strict=True):
+        if pages and not _BODY.search(text, a, b):
+            pages[-1] += text[a:b]
+        else:
+            pages.append(text[a:b])
+    return pages
+
+
 def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw: bytes,
               metadata: dict[str, object] | None = None) -> Iterator[Item]:
     """Dispatch decoded text to the reader for its kind (shared by files and URLs)."""
@@ -379,6 +399,11 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         return
     if kind == "text" and (count := chat.messages(text)):  # was an "article" of messages
         yield Rejection(given, chat.refusal(text, count), Code.UNSUPPORTED.value)
+        return
+    if kind == "html" and len(pages := joined_pages(text)) > 1:
+        for n, page in enumerate(pages, start=1):
+            yield from from_text(page, kind, uri=f"{uri}#page-{n}", given=f"{given}#page-{n}",
+                                 config=config, raw=page.encode(), metadata=dict(metadata or {}))
         return
     if kind == "html":
         if metadata is not None and "url" not in metadata and (at := savedpage.saved_from(text)):
