@@ -5,9 +5,14 @@ All inputs are made up here."""
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
-from parallax.records import Article, Page, Published
+from parallax.ingest import read_inputs
+from parallax.records import Article, Page, Published, RawDocument, Rejection
+from parallax.settings import Config
 
+BODY = ("The port authority of Dunmere said on Monday that the night ferry to the islands will "
+        "stop in spring. Island councillors said the decision was taken without them. ") * 3
 _WIRE = " ".join(f"The ferry board of Dunmere met on day {k} and spoke of the night boat."
                  for k in range(8))
 
@@ -53,3 +58,25 @@ def test_the_copy_index_of_a_streaming_run_keeps_no_article() -> None:
     dated.mark(first)
     dated.mark(earlier)
     assert first.articles[0].duplicate_of == "bay" and earlier.articles[0].duplicate_of is None
+
+
+def test_a_feed_ending_in_a_comment_is_one_feed(tmp_path: Path) -> None:
+    """2d31c3e read feeds joined in one pipe one by one, and took a comment after a feed's
+    end for the start of the next feed: a feed that ends in a comment (what a page cache
+    appends, "<!-- served from cache … -->") gave its items and then a rejection "not a
+    readable RSS/Atom feed: no element found" for the whole file (exit 1). The comment
+    belongs to the feed before it; two joined feeds are still read apart."""
+    items = "".join(f"<item><title>Ferry item {k}</title><link>https://dunmere.example/{k}"
+                    f"</link><description>{BODY}</description></item>" for k in range(2))
+    feed = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Dunmere Post</title>"
+            f"{items}</channel></rss>")
+    path = tmp_path / "cached.rss"
+    path.write_text(feed + "\n<!--\nserved from cache on 2026-11-28 by a made-up cache\n-->\n")
+    found = list(read_inputs([str(path)], Config()))
+    assert not [f for f in found if isinstance(f, Rejection)], found
+    assert len(found) == 2
+    other = feed.replace("Dunmere Post", "Island Courier").replace("dunmere", "island")
+    path.write_text(feed + "<!-- cached -->\n" + other + "\n<!-- cached -->")
+    found = list(read_inputs([str(path)], Config()))
+    assert [d.metadata.get("outlet") for d in found if isinstance(d, RawDocument)] == [
+        "Dunmere Post", "Dunmere Post", "Island Courier", "Island Courier"], found

@@ -161,9 +161,18 @@ def read_feed(text: str, *, uri: str, given: str, config: Config,
                                            fetched_at=fetched_at, first=first)
 
 
+#: a feed document's root element
+_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+
+
 def _documents(text: str) -> list[str]:
+    """The feed documents ``text`` joins; a part with no root element (a comment after the
+    feed's end, as page caches append) belongs to the document before it: read alone, it was
+    "not a readable RSS/Atom feed", a rejection of the whole file (R's review of 2d31c3e)."""
     ends = [m.end() for m in _JOINED.finditer(text)]
-    return [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
+    bounds = [(a, b) for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
+    starts = [a for a, b in bounds if a == 0 or _ROOT.search(text, a, b)]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_at: str,
