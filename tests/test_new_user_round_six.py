@@ -309,3 +309,16 @@ def test_pages_joined_by_a_shell_are_each_read(tmp_path: Path) -> None:
     stray = tmp_path / "stray.html"
     stray.write_text(page("Night ferry to stop", "Dunmere Post") + "<!DOCTYPE HTML PUBLIC>\n")
     assert [i.input for i in read_inputs([str(stray)], Config())] == [str(stray)]
+
+
+def test_a_delete_piped_to_head_keeps_its_not_found_exit(tmp_path: Path) -> None:
+    """``parallax delete ID… --json | head -1`` ended with click's exit 1 once the reader was
+    gone, whatever was found: a script could not tell that an id was not found (exit 2). The
+    delete's report lines go nowhere then and its own exit code stands."""
+    from parallax.store import open_store
+
+    open_store(str(tmp_path / "news.db")).close()
+    code, stderr = _closed_reader(tmp_path, "delete", "anosuch1", "anosuch2", "--db",
+                                  "news.db", "--json")
+    assert code == 2, stderr
+    assert "no longer read" in stderr and "Traceback" not in stderr, stderr

@@ -14,7 +14,6 @@ Importing this module registers the command on the shared Typer ``app``, as ``cl
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated
 
 import typer
@@ -33,6 +32,7 @@ from parallax.cli import (
     err,
     say_error,
 )
+from parallax.cli_stdout import report_line
 from parallax.textutil import counted
 
 
@@ -78,9 +78,11 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
                "stories_changed": len(kept),
                "stories_removed": len(total.stories) - len(kept), "stories": story_count}
     if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")
-        sys.stdout.write(json.dumps({"schema": 1, "summary": summary, "db": db}) + "\n")
+        for row in rows:  # "| head" leaves the exit code below as it is (2: not found)
+            report_line(json.dumps({"schema": 1, **row}, ensure_ascii=False),
+                        going_on="the delete is done")
+        report_line(json.dumps({"schema": 1, "summary": summary, "db": db}),
+                    going_on="the delete is done")
     else:
         for row in rows:
             if row["status"] != "deleted":

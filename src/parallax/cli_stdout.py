@@ -29,15 +29,16 @@ def stdout_to_nowhere() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def report_line(line: str) -> None:
-    """One line of an ingest's report. Its reader may stop reading ("ingest … --json | head"):
-    the ingest then stopped at the next line, silently, exit 1, with 4 of 1,000 records stored
-    and no story made (helper N5). The report is not the work: its lines go nowhere, the
-    ingest goes on, and stderr says so once."""
+def report_line(line: str, *, going_on: str = "the ingest goes on") -> None:
+    """One line of an ingest's (or a delete's) report. Its reader may stop reading ("ingest …
+    --json | head"): the ingest then stopped at the next line, silently, exit 1, with 4 of
+    1,000 records stored and no story made (helper N5). The report is not the work: its lines
+    go nowhere, the command goes on to its own exit code (a delete's 2 for an id not found),
+    and stderr says so once."""
     try:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
     except BrokenPipeError:
         stdout_to_nowhere()
-        _err.print("[yellow]note[/yellow] standard output is no longer read (| head?): the "
-                   "ingest goes on; its JSON lines are dropped")
+        _err.print("[yellow]note[/yellow] standard output is no longer read (| head?): "
+                   f"{going_on}; its JSON lines are dropped")
