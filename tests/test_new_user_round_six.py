@@ -322,3 +322,27 @@ def test_a_delete_piped_to_head_keeps_its_not_found_exit(tmp_path: Path) -> None
                                   "news.db", "--json")
     assert code == 2, stderr
     assert "no longer read" in stderr and "Traceback" not in stderr, stderr
+
+
+def test_a_feed_items_html_escaped_twice_is_read_as_html(tmp_path: Path) -> None:
+    """Some publishing systems escape an item's HTML twice ("&amp;lt;p&amp;gt;" in the feed):
+    the article read "<p>The port authority …</p>", tags as words in its text, claims and
+    quotes. A body that opens with an escaped tag and holds no tag of its own is unescaped
+    once more (a script in it is dropped as on any page); prose that shows a tag keeps it."""
+    from parallax.segment.heuristic import HeuristicSegmenter
+
+    twice = ("&amp;lt;p&amp;gt;" + BODY * 3 + "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script"
+             "&amp;gt;&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;" + BODY + "&amp;lt;/p&amp;gt;")
+    prose = "Write &amp;lt;p&amp;gt; before each paragraph, the editor said. " + BODY * 3
+    path = tmp_path / "twice.rss"
+    path.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>Dunmere Post"
+                    "</title>" + "".join(f"<item><title>Item {k}</title><link>https://dunmere"
+                                         f".example/{k}</link><description>{d}</description>"
+                                         "</item>" for k, d in enumerate((twice, prose)))
+                    + "</channel></rss>")
+    docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
+    texts = [a.text for d in docs for a in HeuristicSegmenter(Config()).segment(d).articles
+             if a.role == "main"]
+    assert "<" not in texts[0] and "alert" not in texts[0], texts[0][:200]
+    assert texts[0].startswith("The port authority of Dunmere"), texts[0][:200]
+    assert texts[1].startswith("Write <p> before each paragraph"), texts[1][:200]

@@ -7,6 +7,7 @@ Only what the feed itself carries is read; fetching each item's full page is the
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections.abc import Generator, Iterator
 from typing import Any
@@ -208,7 +209,7 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
         if entry.get("content"):
             content = max((c.get("value", "") for c in entry.content), key=len)
         summary = entry.get("summary", "")
-        body = content if len(content) >= len(summary) else summary
+        body = _escaped_once_more(content if len(content) >= len(summary) else summary)
         link = _item_link(entry, base)
         if link and _relative(link):  # a saved feed naming no address to read it against
             if not body.strip():
@@ -271,6 +272,22 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
                         f"{len(entries)} complete items were read; any after the cut are lost, "
                         "fetch the feed again", Code.PARSE.value)
     return len(entries) + cut_item
+
+
+#: an item body that opens with an escaped tag and holds no tag of its own
+_ESCAPED_TAG = re.compile(r"\s*&lt;/?(?:p|div|br|span|a|b|i|em|strong|h[1-6]|ul|ol|li|img|figure|"
+                          r"blockquote|table)\b", re.IGNORECASE)
+
+
+def _escaped_once_more(body: str) -> str:
+    """An item's HTML escaped twice (a publishing system's known fault: "&amp;lt;p&amp;gt;" in
+    the feed) kept its tags as words: the article read "<p>The port authority …", in its text,
+    claims and quotes (helper N6). A body that opens with an escaped tag and holds no tag of
+    its own is unescaped once more; prose that shows a tag among its words does not open
+    with one."""
+    if "<" in body or not _ESCAPED_TAG.match(body):
+        return body
+    return html.unescape(body)
 
 
 def _past_cap(cap: int, kept: str) -> str:
