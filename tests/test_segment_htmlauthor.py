@@ -82,6 +82,27 @@ def test_a_pruned_box_hides_its_byline() -> None:
     assert author_search(_page(ANSWERED[15])) == (True, "By Eda Marsh")
 
 
+def test_a_match_comes_before_the_matches_inside_it() -> None:
+    """Document order, as XPath gives it: the outer byline's words, not the inner name's."""
+    tree = _page('<div class="author">By <span class="author">Mira Tal</span></div>')
+    assert author_search(tree) == (True, "By Mira Tal") == (True, _trafilaturas(tree))
+
+
+def test_a_page_walked_leaves_no_reference_cycle() -> None:
+    """The walk is a module function: a recursive closure kept each page's tree alive until
+    the garbage collector ran."""
+    import gc
+
+    tree = _page(ANSWERED[0])
+    gc.collect()
+    gc.disable()
+    try:
+        author_search(tree)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
 def test_other_queries_are_left_to_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
     """A trafilatura release with other author queries: not answered, trafilatura searches."""
     assert queries_hash() == htmlauthor.QUERIES_HASH

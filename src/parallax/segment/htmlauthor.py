@@ -106,31 +106,8 @@ def author_search(tree: Any) -> tuple[bool, str | None]:
     first match of the first query with one, whose words are 3–119 characters long)."""
     if not ANSWERS or next(tree.iter("rel"), None) is not None:
         return False, None
-    found: list[list[tuple[Any, bool]]] = [[], [], []]
-
-    def walk(node: Any) -> bool:  # whether the node's subtree loses an element to the pruning
-        tag = node.tag
-        if not isinstance(tag, str):
-            return False
-        if node.keys():
-            if node is not tree and _pruned(node):
-                return True
-            at = _query(node)
-        elif tag in _PRUNED_TAGS and node is not tree:  # no attribute: only its tag counts
-            return True
-        else:
-            at = 0 if tag == "author" else 3
-        if at < 3:
-            match = [node, False]
-            found[at].append(match)  # type: ignore[arg-type]
-        lost = False
-        for child in node:
-            lost = walk(child) or lost
-        if at < 3:
-            match[1] = lost
-        return lost
-
-    walk(tree)
+    found: list[list[list[Any]]] = [[], [], []]
+    _walk(tree, tree, found)
     for matches in found:
         for node, lost in matches:
             if lost:  # its words in the pruned copy are not the page's
@@ -139,6 +116,32 @@ def author_search(tree: Any) -> tuple[bool, str | None]:
             if content and 2 < len(content) < 120:
                 return True, content
     return True, None
+
+
+def _walk(node: Any, root: Any, found: list[list[list[Any]]]) -> bool:
+    """Whether the node's subtree loses an element to the pruning; each match of an author
+    query goes to ``found`` as [element, whether its subtree loses one]. A module function,
+    not a closure: a recursive closure is a reference cycle that kept each page's tree alive
+    until the garbage collector ran (the path slowed round by round, measured)."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return False
+    if node.keys():
+        if node is not root and _pruned(node):
+            return True
+        at = _query(node)
+    elif tag in _PRUNED_TAGS and node is not root:  # no attribute: only its tag counts
+        return True
+    else:
+        at = 0 if tag == "author" else 3
+    match = [node, False]
+    if at < 3:  # in document order: a node before its descendants
+        found[at].append(match)
+    lost = False
+    for child in node:
+        lost = _walk(child, root, found) or lost
+    match[1] = lost
+    return lost
 
 
 __all__ = ["ANSWERS", "QUERIES_HASH", "author_search", "queries_hash"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -54,7 +55,9 @@ def _pieces(cell: etree._Element) -> list[tuple[str, bool]]:
         if text:
             out.append((text, quoted[0]))
 
-    def walk(node: etree._Element, inside: bool) -> None:
+    # handed itself: a closure calling itself by name is a reference cycle that held the
+    # page's tree until the garbage collector ran (``render.tree_blocks``)
+    def walk(node: etree._Element, inside: bool, again: Callable[..., None]) -> None:
         if node.text:
             parts.append(node.text)
         for child in node:
@@ -64,14 +67,14 @@ def _pieces(cell: etree._Element) -> list[tuple[str, bool]]:
                 if tag in _BREAKS:
                     flush()
                     quoted[0] = inner
-                walk(child, inner)
+                again(child, inner, again)
                 if tag in _BREAKS:
                     flush()
                     quoted[0] = inside
             if child.tail:
                 parts.append(child.tail)
 
-    walk(cell, False)
+    walk(cell, False, walk)
     flush()
     return out
 

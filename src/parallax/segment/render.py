@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -189,7 +190,10 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
             opens.append(first or (-1, -1))
         first = None
 
-    def walk(node: etree._Element) -> None:
+    # the walk is handed itself (``again``): calling itself by its name made a reference
+    # cycle through its closure, which held the page's tree until the garbage collector
+    # ran, hundreds of pages later (twenty-ninth session, helper HS)
+    def walk(node: etree._Element, again: Callable[..., None]) -> None:
         nonlocal first
         tag = node.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS or (
@@ -226,7 +230,7 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
                 first = (furniture[-1] if furniture else -1, article[-1] if article else -1)
             append(text)
         for child in node:
-            walk(child)
+            again(child, again)
         if block:
             flush()
             if kind_tag:
@@ -243,7 +247,7 @@ def tree_blocks(tree: etree._Element) -> tuple[str, list[Block]]:
 
     body = tree.find("body")
     root = body if body is not None else tree
-    walk(root)
+    walk(root, walk)
     flush()
     if containers:
         _mark(blocks, opens, containers)
