@@ -346,3 +346,21 @@ def test_a_feed_items_html_escaped_twice_is_read_as_html(tmp_path: Path) -> None
     assert "<" not in texts[0] and "alert" not in texts[0], texts[0][:200]
     assert texts[0].startswith("The port authority of Dunmere"), texts[0][:200]
     assert texts[1].startswith("Write <p> before each paragraph"), texts[1][:200]
+
+
+def test_a_feed_title_escaped_twice_reads_as_shown(tmp_path: Path) -> None:
+    """A title escaped twice ("Ferry cut &amp;amp; islands" in the feed) was the title
+    "Ferry cut &amp; islands"; feed readers show "Ferry cut & islands". A title still
+    holding an entity is unescaped once more (markup in it read as its text, a script
+    dropped)."""
+    titles = ("Ferry cut &amp;amp; islands", "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script"
+              "&amp;gt;Ferry vote", "Ferry cut &amp;#8211; islands react", "Fares rise 5%")
+    path = tmp_path / "titles.rss"
+    path.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>Dunmere Post"
+                    "</title>" + "".join(f"<item><title>{t}</title><link>https://dunmere"
+                                         f".example/{k}</link><description>{BODY * 3} {k}"
+                                         "</description></item>" for k, t in enumerate(titles))
+                    + "</channel></rss>")
+    docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
+    assert [d.metadata["title"] for d in docs] == [
+        "Ferry cut & islands", "Ferry vote", "Ferry cut \u2013 islands react", "Fares rise 5%"]

@@ -246,7 +246,7 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso
         metadata = {
-            "title": plain_name(entry.get("title", "")) or "",
+            "title": plain_name(_title_once_more(entry.get("title", ""))) or "",
             "outlet": outlet,
             "url": link,
             "author": plain_name(entry.get("author")),
@@ -288,6 +288,16 @@ def _escaped_once_more(body: str) -> str:
     if "<" in body or not _ESCAPED_TAG.match(body):
         return body
     return html.unescape(body)
+
+
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+
+
+def _title_once_more(title: object) -> object:
+    """A title escaped twice ("Ferry cut &amp;amp; islands") was shown "Ferry cut &amp;
+    islands" (helper N6): a title still holding an entity after the feed's own unescaping is
+    unescaped once more, as feed readers show it."""
+    return html.unescape(title) if isinstance(title, str) and _ENTITY.search(title) else title
 
 
 def _past_cap(cap: int, kept: str) -> str:
