@@ -364,3 +364,25 @@ def test_a_feed_title_escaped_twice_reads_as_shown(tmp_path: Path) -> None:
     docs = [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
     assert [d.metadata["title"] for d in docs] == [
         "Ferry cut & islands", "Ferry vote", "Ferry cut \u2013 islands react", "Fares rise 5%"]
+
+
+def test_an_ingest_passes_over_its_own_database_in_the_folder_it_reads(tmp_path: Path) -> None:
+    """``parallax ingest . --db news.db`` (the store kept beside the exports it reads) read
+    the database, its WAL and shared-memory files as inputs: "binary input (contains NUL
+    bytes)" three times and exit 1 on every run. The store's own files are passed over in a
+    folder scan; a database of another name is still reported."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    (tmp_path / "day.jsonl").write_text(_records(2))
+    (tmp_path / "other.db").write_bytes(b"SQLite format 3\x00" + bytes(100))
+    runner = CliRunner()
+    for _ in range(2):
+        result = runner.invoke(app, ["ingest", str(tmp_path), "--db",
+                                     str(tmp_path / "news.db"), "--json", "--workers", "1"])
+        rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        assert [Path(r["input"]).name for r in rows if r.get("status") == "rejected"] == \
+            ["other.db"], rows
+        assert result.exit_code == 1, result.output
+    assert (tmp_path / "news.db").exists()

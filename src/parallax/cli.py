@@ -291,8 +291,11 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
     from parallax.runner import InputOutcome
     from parallax.runner import ingest as run_ingest
     from parallax.store import open_store
+    from parallax.store.base import is_server_url
 
     cfg = _config(config, follow_links=follow_links)
+    if not is_server_url(db):  # its database in the folder it reads is not read
+        cfg.own_store = Path(db)
     if from_parquet is not None:
         from parallax.batch.load import load_parquet, missing_output
 

@@ -260,6 +260,9 @@ class Config:
     source: str | None = None
     #: a web job's fetches left; None (the command line): no cap
     budget: FetchBudget | None = None
+    #: the SQLite file an ingest writes to: a folder scan passes over it and its companions
+    #: ("-wal", "-shm", "-stories.graph", …), the output, not an input (``ingest.sources``)
+    own_store: Path | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]

@@ -95,7 +95,14 @@ def _read_one(given: str, config: Config) -> Iterator[Item]:
         yield from read_file(path, config, given=given)
 
 
-def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
+def _own_store(folder: str, name: str, own: Path | None) -> bool:
+    """``ingest . --db news.db`` read its own database, its WAL and shared-memory files as
+    inputs: three "binary input" rejections and exit 1 on every run (helper N6)."""
+    return own is not None and (name == own.name or name.startswith(own.name + "-")) \
+        and Path(folder).resolve() == own.parent.resolve()
+
+
+def _scan(root: Path, own: Path | None = None) -> Iterator[tuple[Path, str | None]]:
     """(file, None) for each file to read under ``root``, or (path, why it is not read).
 
     Symbolic links are not followed out of the tree (a link to /etc/passwd is reported, not
@@ -116,7 +123,8 @@ def _scan(root: Path) -> Iterator[tuple[Path, str | None]]:
                 yield Path(folder, name), savedpage.resource_refusal(Path(folder, name), page)
         for name in sorted(files + [d for d in dirs if os.path.islink(Path(folder, d))]):
             path = Path(folder, name)
-            if name.startswith(".") or name.lower() in SKIPPED_NAMES:
+            if name.startswith(".") or name.lower() in SKIPPED_NAMES \
+                    or _own_store(folder, name, own):
                 continue
             if path.is_symlink():
                 try:
@@ -148,7 +156,7 @@ def _unlisted(errors: list[OSError]) -> Iterator[tuple[Path, str | None]]:
 
 def _read_directory(path: Path, given: str, config: Config) -> Iterator[Item]:
     found = False
-    for file, refused in _scan(path):
+    for file, refused in _scan(path, config.own_store):
         found = True
         if refused:
             yield Rejection(str(file), refused, Code.UNSUPPORTED.value)
