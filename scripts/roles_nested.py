@@ -18,6 +18,9 @@ roles. This one measures what changes when the side model's cut for roles moves
    in-sample side probability, as ``make models`` runs the shipped side model), and each test
    entity decided by ``roles.cast_score``, the shipped rule with its guard, when its document's
    out-of-fold side probability reaches the cut.
+4. beside the first cut, the shipped rule since the twenty-ninth session: the gate fitted at the
+   first cut, and documents from ``--headline-from`` up to it (out-of-fold side probability)
+   get roles only for the entities their headline names (the gate row's ``in_title``).
 
 Per cut: roles shown, right (the entity's most frequent gold main role), main-role accuracy per
 gold mention (its entity got its gold main role; a mention whose entity is not found counts as
@@ -59,14 +62,14 @@ def record(language: str) -> list[dict[str, Any]]:
     framing.models["roles-gate"] = gate_train.passthrough()
     shipped, state = framing.side, {}
     seen: list[tuple[list[tuple[str, str]], np.ndarray]] = []
-    rows_of, sided = role_gate.entity_rows, framing_module.sided_domains
+    rows_of, sided = role_gate.entity_rows, framing_module.sided
 
     def bypass(model: Any, domains: set[str], document: np.ndarray, text: str,
-               language: str | None) -> tuple[set[str], set[str], str | None]:
+               language: str | None) -> side.Sided:
         if shipped is not None and domains:
             state["p"] = side.contrarian(shipped, document, text, domains)
             state["row"] = side.side_row(document, text, domains)
-        return domains, domains, None
+        return side.Sided(domains, domains, False, None)
 
     def spy(article: Any, candidates: Any, domains: set[str], sentences: int) -> np.ndarray:
         rows: np.ndarray = rows_of(article, candidates, domains, sentences)
@@ -74,7 +77,7 @@ def record(language: str) -> list[dict[str, Any]]:
                       for c in candidates], rows))
         return rows
 
-    framing_module.sided_domains, roles.role_gate.entity_rows = bypass, spy
+    framing_module.sided, roles.role_gate.entity_rows = bypass, spy
     out = []
     try:
         for d, a in zip(docs, analysed, strict=True):
@@ -97,7 +100,7 @@ def record(language: str) -> list[dict[str, Any]]:
             out.append({"doc": d.id, "candidates": cands, "mentions": mentions,
                         "side": state.get("p"), "side_row": state.get("row")})
     finally:
-        framing_module.sided_domains, roles.role_gate.entity_rows = sided, rows_of
+        framing_module.sided, roles.role_gate.entity_rows = sided, rows_of
     return out
 
 
@@ -120,10 +123,14 @@ def side_out_of_fold(documents: list[dict[str, Any]]) -> dict[str, float]:
     return out
 
 
-def decide(documents: list[dict[str, Any]], oof: dict[str, float], cut: float
-           ) -> dict[tuple[str, str], str]:
+def decide(documents: list[dict[str, Any]], oof: dict[str, float], cut: float,
+           headline_from: float | None = None) -> dict[tuple[str, str], str]:
     """The roles shown at ``cut``, per (document, entity): gate refitted per fold on the
-    training folds' documents recorded at ``cut``, the shipped ``roles.cast_score``."""
+    training folds' documents recorded at ``cut``, the shipped ``roles.cast_score``; with
+    ``headline_from``, documents from there up to ``cut`` get roles only for the entities their
+    headline names (``side.HEADLINE_ROLES_THRESHOLD``, twenty-ninth session)."""
+    low = cut if headline_from is None else min(cut, headline_from)
+    titled = role_gate.FEATURES.index("in_title")
     ids = [d["doc"] for d in documents]
     fold = dict(zip(ids, fold_of(ids, FOLDS), strict=True))
     shown: dict[tuple[str, str], str] = {}
@@ -139,12 +146,15 @@ def decide(documents: list[dict[str, Any]], oof: dict[str, float], cut: float
                     table.main.append(c["main"])
         gate, _ = gate_train.fit(table)
         for d in documents:
-            if fold[d["doc"]] != k or oof.get(d["doc"], -1.0) < cut or not d["candidates"]:
+            p_side = oof.get(d["doc"], -1.0)
+            if fold[d["doc"]] != k or p_side < low or not d["candidates"]:
                 continue
             x = np.stack([c["row"] for c in d["candidates"]])
             named = role_gate.label_probabilities(gate, x, [c["name"] for c in d["candidates"]])
             unnamed = role_gate.label_probabilities(gate, x, [])
             for c, p, u in zip(d["candidates"], named, unnamed, strict=True):
+                if p_side < cut and not c["row"][titled]:
+                    continue
                 if roles.cast_score(p, c["polarity"], gate, u) is not None:
                     shown[(d["doc"], c["name"])] = ("Protagonist" if c["polarity"] == "positive"
                                                     else "Antagonist")
@@ -167,6 +177,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cuts", default=f"{side.THRESHOLD},0.5,0")
     parser.add_argument("--language", default="EN")
+    parser.add_argument("--headline-from", type=float, default=side.HEADLINE_ROLES_THRESHOLD,
+                        help="also score roles at the first cut plus, from this side "
+                             "probability, the entities the headline names")
     args = parser.parse_args()
     recorded = record(args.language)
     documents = [d for d in recorded if d["side"] is not None]  # inside a domain
@@ -181,8 +194,10 @@ def main() -> int:
                                                      for p in oof.values())}}
     first: dict[str, tuple[int, int, int]] | None = None
     rng = np.random.default_rng(0)
-    for cut in [float(c) for c in args.cuts.split(",")]:
-        counts = per_document(documents, decide(documents, oof, cut))
+    cuts = [(float(c), None) for c in args.cuts.split(",")]
+    cuts.insert(1, (cuts[0][0], args.headline_from))
+    for cut, headline_from in cuts:
+        counts = per_document(documents, decide(documents, oof, cut, headline_from))
         right, shown, shown_right = (sum(v[i] for v in counts.values()) for i in range(3))
         row: dict[str, Any] = {"roles_shown": shown, "shown_right": shown_right,
                                "shown_precision": round(shown_right / max(1, shown), 3),
@@ -194,7 +209,8 @@ def main() -> int:
             boot = [diff[rng.integers(0, len(diff), len(diff))].sum() for _ in range(2000)]
             row["gain_over_first_cut"] = [int(diff.sum()),
                                           [float(v) for v in np.percentile(boot, [2.5, 97.5])]]
-        scores[f"roles from side {cut}"] = row
+        scores[f"roles from side {cut}" + (f", headline-named from {headline_from}"
+                                           if headline_from is not None else "")] = row
     print(json.dumps(scores, indent=2))
     return 0
 

@@ -2,11 +2,13 @@
 narratives and the roles inside their domains only on articles that argue what the taxonomy
 describes; a mainstream article about the climate or Ukraine gets ``Other``, with a note saying
 why, and no role; a side model may carry a lower cut for roles (twenty-eighth session, measured
-and not used by the shipped model: docs/framing.md)."""
+and not used by the shipped model: docs/framing.md); between the headline cut and the roles cut
+only the entities the headline names get roles (twenty-ninth session)."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +19,7 @@ from parallax.frame.bundle import bundled_dir
 from parallax.frame.domains import domain_density, in_domains
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.tasks import Rows, argued
+from parallax.records import Sentence
 from requirements import DATASETS, shared_path
 
 
@@ -36,6 +39,15 @@ def _side(p: float, languages: tuple[str, ...] = ("en",),
 
 CLIMATE = ("Climate change is real, the scientists said; emissions must fall.\n\n"
            "The council voted on the budget.\n\nA new park opened.")
+
+
+def _sentences(text: str) -> list[Sentence]:
+    """One span per sentence (ends at '. ' or a paragraph break)."""
+    spans, start = [], 0
+    for m in re.finditer(r"(?<=[.;])\s+", text):
+        spans.append(Sentence(start, m.start()))
+        start = m.end()
+    return [*spans, Sentence(start, len(text))]
 
 
 def test_density_counts_the_topic_per_word_and_per_paragraph() -> None:
@@ -60,11 +72,64 @@ def test_under_the_threshold_an_english_article_keeps_no_domain_and_says_why() -
 
 def test_the_shipped_roles_cut_is_the_narrative_cut() -> None:
     """The lead's decision (twenty-eighth session): roles from 0.5 added roles right 0.44 of the
-    time out of fold, so an article the side model keeps from narratives gets no role either."""
+    time out of fold, so an article the side model keeps from narratives gets roles only for the
+    entities its headline names (twenty-ninth session), and under that cut none."""
     assert side.ROLES_THRESHOLD == side.THRESHOLD
+    assert side.HEADLINE_ROLES_THRESHOLD < side.THRESHOLD
     doc = np.zeros(512, np.float32)
-    under = side.sided_domains(_side(side.THRESHOLD - 0.05), {"CC"}, doc, CLIMATE, "en")
-    assert under[:2] == (set(), set()) and "no entity roles" in str(under[2])
+    under = side.sided(_side(side.THRESHOLD - 0.05), {"CC"}, doc, CLIMATE, "en")
+    assert (under.narratives, under.roles, under.headline_only) == (set(), {"CC"}, True)
+    assert "only for whom the headline names" in str(under.note)
+    lower = side.sided_domains(_side(side.HEADLINE_ROLES_THRESHOLD - 0.05), {"CC"}, doc,
+                               CLIMATE, "en")
+    assert lower[:2] == (set(), set()) and "no entity roles" in str(lower[2])
+
+
+def test_only_the_headline_band_restricts_roles_to_the_headline() -> None:
+    doc = np.zeros(512, np.float32)
+    above = side.sided(_side(side.THRESHOLD + 0.05), {"CC"}, doc, CLIMATE, "en")
+    assert (above.roles, above.headline_only, above.note) == ({"CC"}, False, None)
+    # a side model's own roles cut under the headline cut leaves no headline band
+    low = side.sided(_side(0.45, roles_threshold=0.4), {"CC"}, doc, CLIMATE, "en")
+    assert (low.roles, low.headline_only) == ({"CC"}, False)
+    # outside the model's languages: unchanged, unrestricted
+    ru = side.sided(_side(0.6), {"URW"}, doc, CLIMATE, "ru")
+    assert (ru.narratives, ru.roles, ru.headline_only) == ({"URW"}, {"URW"}, False)
+
+
+def test_in_the_headline_band_only_the_entities_the_headline_names_get_a_role(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Made-up article: the side model reads 0.6 (under the roles cut, over the headline
+    cut); the role step is handed two cast entities, and only the one the headline names keeps
+    its role. Above the roles cut both do; under the headline cut neither."""
+    from parallax.frame import trained
+    from parallax.records import Article, Mention, Published
+
+    text = (f"{CLIMATE}\n\nThe climate report warned of global warming. Mayor Dana Quill "
+            "blocked the flood wall again. Councillor Ravi Okoro spoke against the plan.")
+    mentions = [Mention(name, text.index(name), text.index(name) + len(name), "PERSON", name)
+                for name in ("Dana Quill", "Ravi Okoro")]
+
+    def cast_both(article: Article, ranked: list[tuple[str, list[Mention]]], portrayed: object,
+                  domains: set[str], *args: object
+                  ) -> list[tuple[str, list[Mention], float | None]]:
+        return [(name, ms, 0.9) for name, ms in ranked] if domains else []
+
+    monkeypatch.setattr(trained, "role_candidates", cast_both)
+
+    def roles_at(p: float) -> set[str]:
+        framing = trained.TrainedFraming()
+        framing.side = _side(p)
+        article = Article(id="a1", role="main", title="Mayor Dana Quill blocks the flood wall",
+                          outlet=None, published=Published("2026-12-07", "2026-12-07"),
+                          text=text, language="en", entities=list(mentions),
+                          sentences=_sentences(text))
+        framing.annotate(article)
+        return {r.entity for r in article.roles}
+
+    assert roles_at(0.6) == {"Dana Quill"}
+    assert roles_at(0.9) == {"Dana Quill", "Ravi Okoro"}
+    assert roles_at(0.3) == set()
 
 
 def test_between_the_two_cuts_an_article_gets_roles_but_no_narrative() -> None:

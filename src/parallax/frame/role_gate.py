@@ -78,6 +78,13 @@ def locative_share(text: str, mentions: Sequence[Mention]) -> float:
     return located / len(mentions)
 
 
+def in_headline(title: str, name: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the lower-cased headline ``title`` names the entity (its name or a surface of
+    one of its mentions, three letters or more)."""
+    surfaces = {m.text.lower() for m in mentions} | {name.lower()}
+    return bool(title) and any(s in title for s in surfaces if len(s) > 2)
+
+
 def entity_rows(article: Article, candidates: Sequence[Candidate], domains: set[str],
                 sentences: int) -> np.ndarray:
     """One row of ``FEATURES`` per candidate."""
@@ -96,7 +103,6 @@ def entity_rows(article: Article, candidates: Sequence[Candidate], domains: set[
     for i, c in enumerate(candidates):
         ms = c.mentions
         kind = _TYPES.get(dominant_type(ms), "")
-        surfaces = {m.text.lower() for m in ms} | {c.name.lower()}
         p = c.sentence_probs
         a = c.article_probs
         lean = c.portrayal.polarity if c.portrayal is not None else "neutral"
@@ -108,7 +114,7 @@ def entity_rows(article: Article, candidates: Sequence[Candidate], domains: set[
             "sentence_share": about / max(1, sentences),
             "inverse_rank": 1.0 / (1 + c.rank),
             "first_position": ms[0].start / max(1, len(text)) if ms else 1.0,
-            "in_title": float(bool(title) and any(s in title for s in surfaces if len(s) > 2)),
+            "in_title": float(in_headline(title, c.name, ms)),
             "in_lead": float(bool(ms) and ms[0].start < lead_end),
             "locative_share": locative_share(text, ms),
             "speaker": math.log1p(spoke.get(c.name, 0)),

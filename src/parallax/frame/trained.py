@@ -27,13 +27,14 @@ from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import Portrayer, entity_mentions
 from parallax.frame.portrayal_headline import headline_lean
 from parallax.frame.quoted import attribute
+from parallax.frame.role_gate import in_headline
 from parallax.frame.roles import (
     ROLE_MIN_SENTENCES,
     cast_role,
     choose_role,
     role_candidates,
 )
-from parallax.frame.side import load_side, sided_domains
+from parallax.frame.side import load_side, sided
 from parallax.frame.technique_cutoffs import path_cutoffs
 from parallax.records import (
     Article,
@@ -97,6 +98,7 @@ class _Context:
     names: list[tuple[int, int]] = field(default_factory=list)
     domains: set[str] | None = None  # ``_domains``: computed once, for narratives
     role_domains: set[str] | None = None  # and for roles (a looser side cut)
+    headline_roles: bool = False  # roles only for the entities the headline names
 
 
 class TrainedFraming:
@@ -199,13 +201,14 @@ class TrainedFraming:
     def _domains(self, article: Article, ctx: _Context, roles: bool = False) -> set[str]:
         """The taxonomy domains whose narratives (``roles``: entity roles) the article may get:
         those it is about (``in_domains``), and in the side model's languages only when it
-        argues the side the taxonomy describes (``side.sided_domains``: roles from a lower
+        argues the side the taxonomy describes (``side.sided``: roles from a lower
         cut; a note says so when not)."""
         if ctx.domains is None or ctx.role_domains is None:
             read = f"{headline(article.title, article.notes)}\n{article.text}"  # (titles.py)
             about = in_domains(read)
-            ctx.domains, ctx.role_domains, note = sided_domains(
-                self.side, about, ctx.doc.document, read, article.language)
+            decided = sided(self.side, about, ctx.doc.document, read, article.language)
+            ctx.domains, ctx.role_domains, note = decided.narratives, decided.roles, decided.note
+            ctx.headline_roles = decided.headline_only
             if note:
                 article.notes.append(note)
         return ctx.role_domains if roles else ctx.domains
@@ -421,6 +424,9 @@ class TrainedFraming:
         chosen = ([(name, ms, None) for name, ms in ranked] if self.portrayer is None else
                   role_candidates(article, ranked, portrayed, domains, gate,
                                   self.portrayer.article, self.role_min_sentences))
+        if ctx.headline_roles:  # (side.HEADLINE_ROLES_THRESHOLD)
+            title = headline(article.title, article.notes).lower()
+            chosen = [(n, ms, cast) for n, ms, cast in chosen if in_headline(title, n, ms)]
         if not chosen:
             return
         if not shows_roles(article.language):
