@@ -386,3 +386,21 @@ def test_an_ingest_passes_over_its_own_database_in_the_folder_it_reads(tmp_path:
             ["other.db"], rows
         assert result.exit_code == 1, result.output
     assert (tmp_path / "news.db").exists()
+
+
+def test_an_uploaded_csv_is_read_as_by_name(tmp_path: Path) -> None:
+    """The web form kept only some endings and saved other uploads as text: a CSV export
+    whose header names no record field became one article of comma-separated lines ("Ferry
+    story 0,\\"The port …") where ``parallax ingest export.csv`` refuses it and says what to
+    add. An upload keeps every ending the command line reads by name."""
+    from tests.ingest_jobs import settled
+
+    from parallax.web.jobs import IngestJobs
+
+    rows = ["headline,body,source"] + [f'Ferry story {k},"{BODY}",Dunmere Post'
+                                       for k in range(6)]
+    jobs = IngestJobs(str(tmp_path / "news.db"), Config())
+    job = settled(jobs.submit(files=[("export.csv", ("\n".join(rows) + "\n").encode())]))
+    assert job.state == "done", job
+    (outcome,) = job.outcomes
+    assert outcome["status"] == "rejected" and "header row" in outcome["reason"], outcome

@@ -29,8 +29,12 @@ from parallax.store.remove import PASTED
 
 log = logging.getLogger(__name__)
 MAX_JOBS_KEPT = 50
-_SUFFIX = re.compile(r"\.(txt|html?|rss|atom|xml|jsonl|ndjson|json|warc|warc\.gz|jsonl\.gz|m?js"
-                     r"|css)$", re.IGNORECASE)
+#: the endings an upload keeps (each read as by name, as the command line reads it); any other
+#: upload is saved as text and read by its content. A CSV without a header of record fields
+#: was saved as text, so its rows became one article of comma-separated lines where the
+#: command line refuses it with what to add (helper N6)
+_SUFFIX = re.compile(r"\.(txt|text|x?html?|rss|atom|xml|jsonl|ndjson|json|warc|warc\.gz|jsonl\.gz"
+                     r"|ndjson\.gz|m?js|css|csv|tsv|srt|vtt|mht(?:ml)?|eml)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
