@@ -25,7 +25,11 @@ from parallax.settings import Config
 
 
 def _iso(entry: Any, key: str) -> str | None:
-    parsed = entry.get(key + "_parsed")
+    # the stored key itself: feedparser's own lookup of ``updated_parsed`` falls back to
+    # ``published_parsed`` with a DeprecationWarning (a fallback it will remove), which the
+    # caller has already read
+    parsed = dict.get(entry, key + "_parsed") if isinstance(entry, dict) else \
+        entry.get(key + "_parsed")
     if not parsed:
         return None
     return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+00:00".format(*parsed[:6])
