@@ -80,3 +80,16 @@ def test_path_cut_offs_replace_only_the_languages_and_labels_they_name(
     for j, label in enumerate(model.labels):
         assert english[j] == pytest.approx(PATH_CUTOFFS["en"].get(label, model.thresholds[j]))
     assert np.array_equal(path_cutoffs(model, None), model.thresholds)
+
+
+def test_a_path_cut_off_never_lowers_a_models_higher_one(framing: TrainedFraming) -> None:
+    """A retrained model whose rows ask for more than the path's cut-off keeps its own (review:
+    the path cut-offs were chosen never to lower the rows' one)."""
+    model = framing.models["techniques"]
+    j = model.labels.index("Name_Calling-Labeling")
+    raised = np.asarray(model.thresholds, dtype=np.float32).copy()
+    raised[j] = 0.45
+    stricter = _Fixed(model.labels, model.weights, model.bias, model.slope, model.intercept,
+                      raised, model.meta, fixed=np.zeros(len(model.labels), np.float32))
+    assert path_cutoffs(stricter, "en")[j] == pytest.approx(0.45)
+    assert path_cutoffs(model, "en")[j] == pytest.approx(0.30)

@@ -36,9 +36,11 @@ PATH_CUTOFFS: dict[str, dict[str, float]] = {
 
 
 def path_cutoffs(model: LinearLabeller, language: str | None) -> np.ndarray:
-    """The model's cut-offs with ``PATH_CUTOFFS``' for ``language`` put in."""
+    """The model's cut-offs, raised to ``PATH_CUTOFFS``' for ``language``: never lowered, so a
+    retrained model whose rows ask for a higher cut-off keeps it."""
     cuts = np.asarray(model.thresholds, dtype=np.float32).copy()
     for label, cut in PATH_CUTOFFS.get(language or "", {}).items():
         if label in model.labels:
-            cuts[model.labels.index(label)] = cut
+            j = model.labels.index(label)
+            cuts[j] = max(float(cuts[j]), cut)
     return cuts
