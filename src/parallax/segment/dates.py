@@ -133,7 +133,10 @@ def _first_date(text: str) -> tuple[re.Match[str], str] | None:
     # (a "-" and a "." first: found at C speed, and most short lines with a year have neither)
     if "-" in text and (m := _ISO.search(text)) and _real_day(*map(int, m.groups()[:3])):
         y, mo, d, hh, mm, ss = m.groups()
-        return m, f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}" if hh else f"{y}-{mo}-{d}"
+        # a clock the day does not have ("25:99") is no time: the day alone, as the worded
+        # forms read it (it was written as an ISO that no reader parses back)
+        clock = hh and int(hh) < 24 and int(mm) < 60 and int(ss or 0) < 60
+        return m, f"{y}-{mo}-{d}T{hh}:{mm}:{ss or '00'}" if clock else f"{y}-{mo}-{d}"
     if "." in text and (m := _DMY.search(text)):
         d, mo, y = (int(g) for g in m.groups())
         if _real_day(y, mo, d):
