@@ -43,7 +43,7 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
     with contextlib.suppress(Exception):  # as extract_metadata: bugs in its JSON-LD reader
         metadata = tm.extract_meta_json(tree, metadata)
     if not metadata.title:
-        metadata.title = tm.extract_title(tree)
+        metadata.title = _title(tree)
     if not metadata.author:
         metadata.author = form_free_author(tree, _author(tree))
     if not metadata.url:
@@ -74,6 +74,28 @@ def page_metadata(tree: Any, url: str | None, dated: bool) -> Document:
 _CODE_NODES = XPath("|".join(f"//{tag}" for tag in CODE_TAGS))
 # meta contents that may hold markup (lxml has decoded one level of entities already)
 _MARKED_META = XPath("//meta[contains(@content, '<') or contains(@content, '&')]")
+
+
+# code inside the elements trafilatura takes a title from (an <h1>, a title-classed heading)
+_CODE_IN_HEADINGS = XPath(
+    "//*[self::h1 or self::h2 or self::h3 or @class='entry-title' or @class='post-title']"
+    "//*[" + " or ".join(f"self::{tag}" for tag in CODE_TAGS) + "]")
+
+
+def _title(tree: Any) -> str | None:
+    """``trafilatura.metadata.extract_title``, read again with the scripts and styles inside
+    headings pruned when its answer holds their words: it reads a heading's every text node, so
+    an ``<h1>`` holding a ``<script>`` gave the script's words in the title and the story's name
+    ("Ferry alert('t') row", thirtieth session). Only then, on a copy: pruning every time
+    changes which element wins on other pages (a title block whose scripts kept it over
+    trafilatura's length limit)."""
+    title = tm.extract_title(tree)
+    if not title:
+        return title
+    code = [" ".join(node.text.split()) for node in _CODE_IN_HEADINGS(tree) if node.text]
+    if not any(words and words in " ".join(title.split()) for words in code):
+        return title
+    return tm.extract_title(tm.prune_unwanted_nodes(deepcopy(tree), [_CODE_IN_HEADINGS]))
 
 
 def _meta_as_text(tree: Any) -> Any:
