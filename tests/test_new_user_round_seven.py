@@ -5,7 +5,16 @@ Each test here failed before its fix. All inputs are made up here."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from parallax.cli import app
 from parallax.segment.htmlpage import segment_html
+from parallax.settings import Config
+from parallax.web.app import create_app
 
 BODY = ("The transport minister said on Monday that the island ferry will keep its winter "
         "timetable after a week of protests by residents of the outer islands. ")
@@ -26,3 +35,56 @@ def test_a_script_inside_the_heading_stays_out_of_the_title() -> None:
     styled = "Ferry <style>.x{color:red}</style> row: minister steps in"
     assert segment_html(_page("Ferry row: minister steps in", styled)).title \
         == "Ferry row: minister steps in"
+
+
+def _story_records() -> str:
+    """Two stories from made-up outlets: a ferry story (Dunmere Post on the 2nd, Island
+    Courier on the 20th) and a bridge story (Island Courier on the 5th)."""
+    ferry = ("The night ferry to the Skerry islands will stop in March, the Dunmere port "
+             "authority said, and islanders said they had not been consulted. ") * 8
+    bridge = ("Engineers closed the old Varne bridge for repairs after cracks were found in "
+              "its piers, and the council said traffic would move to the coast road. ") * 8
+    rows = [("Dunmere Post", "2026-11-02", "Night ferry to stop in March", ferry),
+            ("Island Courier", "2026-11-20", "Islanders angry at night ferry cut", ferry),
+            ("Island Courier", "2026-11-05", "Varne bridge closed after cracks found", bridge)]
+    return "".join(json.dumps({"url": f"https://{o.split()[0].lower()}.example/{k}",
+                               "outlet": o, "published": d, "title": t, "text": text}) + "\n"
+                   for k, (o, d, t, text) in enumerate(rows))
+
+
+def test_stories_on_the_command_line_filter_as_the_api(tmp_path: Path) -> None:
+    records = tmp_path / "week.jsonl"
+    records.write_text(_story_records())
+    db = str(tmp_path / "w.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(records), "--db", db]).exit_code == 0
+    config = Config()
+    config.values["web_rate_per_minute"] = 0
+    client = TestClient(create_app(db, config, token_hash=""))
+
+    def listed(*args: str) -> list[str]:
+        done = runner.invoke(app, ["stories", "--db", db, "--json", *args])
+        assert done.exit_code == 0, done.output
+        return sorted(json.loads(line)["id"] for line in done.stdout.splitlines())
+
+    def api(query: str) -> list[str]:
+        return sorted(s["id"] for s in client.get(f"/api/stories?{query}").json()["stories"])
+
+    everything = listed()
+    assert len(everything) == 2
+    for args, query in [(["--outlet", "Island Courier"], "outlet=Island Courier"),
+                        (["--outlet", "Dunmere Post"], "outlet=Dunmere Post"),
+                        (["--since", "2026-11-10"], "since=2026-11-10"),
+                        (["--until", "2026-11-03"], "until=2026-11-03"),
+                        # one article meets both: the Courier wrote of the bridge on the 5th
+                        (["--outlet", "Island Courier", "--until", "2026-11-10"],
+                         "outlet=Island Courier&until=2026-11-10")]:
+        assert listed(*args) == api(query), args
+    assert len(listed("--outlet", "Island Courier")) == 2
+    assert len(listed("--outlet", "Dunmere Post", "--since", "2026-11-10")) == 0
+    assert len(listed("--outlet", "Island Courier", "--until", "2026-11-10")) == 1
+    wrong = runner.invoke(app, ["stories", "--db", db, "--since", "2026-02-31"])
+    assert wrong.exit_code == 2 and "YYYY-MM-DD" in wrong.stderr
+    unknown = runner.invoke(app, ["stories", "--db", db, "--outlet", "Isle Courier"])
+    assert unknown.exit_code == 0 and "no stored article is from an outlet named" \
+        in unknown.stderr and "Island Courier" in unknown.stderr

@@ -30,9 +30,7 @@ from parallax.cli_stdout import (
     report_line,
     stdout_to_nowhere,
 )
-from parallax.cli_tables import no_stories
 from parallax.cli_tables import print_page as _print_page
-from parallax.cli_tables import print_stories as _print_stories
 from parallax.errors import Code, ParallaxError
 from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
@@ -361,49 +359,9 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
     raise typer.Exit(_exit_code(summary["rejected"], _missing(inputs)))
 
 
-@app.command()
-def stories(db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
-            rebuild: Annotated[bool, typer.Option(
-                "--rebuild", help="Re-cluster every stored article from scratch first (after "
-                "changing story settings); stories keep their ids where membership carries "
-                "over.")] = False,
-            config: ConfigOption = None) -> None:
-    """List the stories in the database, largest first.
-
-    Example: [bold]parallax stories --db news.db --json[/bold]
-    """
-    from parallax.runner import recluster
-    from parallax.store import open_store
-    from parallax.store.shown_names import alias_names
-
-    _require_db(db)
-    cfg = _config(config)
-    store = open_store(db)
-    try:
-        if rebuild:
-            with _progress("Re-clustering stories") as advance:
-                advance("all stored articles")
-                recluster(store, cfg)
-        rows, keep = [], alias_names(cfg)
-        for story in store.stories():
-            articles = [a for a in (store.article(i) for i in story.article_ids) if a]
-            rows.append({**story.to_dict(), "shown_names": store.shown_names(
-                story.key_entities, keep), "articles": [
-                {"id": a.id, "input": a.input, "outlet": a.outlet, "title": a.title,
-                 "language": a.language, "role": a.role} for a in articles]})
-        counts = {} if rows else store.counts()
-    finally:
-        store.close()
-    if not rows:  # an empty table said nothing about why (stderr: stdout stays data)
-        from parallax.store.postgres import redact  # (a server URL's password is never shown)
-
-        err.print(no_stories(redact(db), counts), highlight=False, markup=False,
-                  soft_wrap=True)
-    if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps({"schema": 1, **row}, ensure_ascii=False) + "\n")
-        return
-    _print_stories(rows)
+# ``stories`` lives in its own module (its filters); imported here, so the commands are listed
+# in the same order as ever
+from parallax import cli_stories  # noqa: E402,F401
 
 
 @app.command()

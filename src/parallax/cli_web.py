@@ -27,7 +27,6 @@ from parallax.cli import (
     err,
     render,
     say_error,
-    stories,
     write_output,
 )
 from parallax.settings import Config
@@ -135,6 +134,8 @@ def demo(db: DbOption = "parallax-demo.db",
     corpus = demo_corpus_path()
     err.print(f"Demo corpus: {corpus} (fictional; see its README)")
     _demo_ingest(corpus, db, cfg)
+    from parallax.cli_stories import stories  # (not at the top: it imports parallax.cli)
+
     stories(db=db, as_json=False)
     from parallax.compare.service import comparison_for
     from parallax.store import open_store
