@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from parallax.cli import app
+from parallax.frame.role_gate import in_headline
+from parallax.records import Mention
 from parallax.segment.htmlpage import segment_html
 from parallax.settings import Config
 from parallax.web.app import create_app
@@ -88,3 +90,15 @@ def test_stories_on_the_command_line_filter_as_the_api(tmp_path: Path) -> None:
     unknown = runner.invoke(app, ["stories", "--db", db, "--outlet", "Isle Courier"])
     assert unknown.exit_code == 0 and "no stored article is from an outlet named" \
         in unknown.stderr and "Island Courier" in unknown.stderr
+
+
+def test_a_headline_names_an_entity_only_as_a_whole_word_or_name() -> None:
+    # the headline-only roles (side.HEADLINE_ROLES_THRESHOLD) went to whom a headline's word
+    # merely contains: "Ford" in "afford", "Iran" in "Iranian"
+    ford = [Mention("Ford", 0, 4, "PERSON", "Ford")]
+    assert not in_headline("families cannot afford the ferry", "Ford", ford)
+    assert in_headline("ford's plan to cut the ferry", "Ford", ford)
+    assert in_headline("council backs ford on ferry", "Ford", ford)
+    assert not in_headline("iranian tanker seized", "Iran", [])
+    assert in_headline("tanker seized off iran, navy says", "Iran", [])
+    assert in_headline("j.p. morgan cuts jobs", "J.P. Morgan", [])

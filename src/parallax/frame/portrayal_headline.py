@@ -31,7 +31,7 @@ import numpy as np
 
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import sentence_scores, target_buckets
-from parallax.frame.portrayal_marks import _quoted, narrated
+from parallax.frame.portrayal_marks import narrated, quoted_at
 from parallax.records import Article, PortrayalLabel
 
 #: the headline's negative probability from which the lean is shown: the lowest of 0.45-0.70 at
@@ -49,7 +49,7 @@ def headline_spans(title: str, name: str) -> list[tuple[int, int]]:
         return []
     pattern = re.compile(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)")
     return [(m.start(), m.end()) for m in pattern.finditer(title)
-            if not _quoted(title, m.start())]
+            if not quoted_at(title, m.start())]
 
 
 def main_entity(article: Article, labels: Sequence[PortrayalLabel]) -> int | None:

@@ -70,8 +70,9 @@ def own_words(sentence: str) -> bool:
                                       for q in QUOTED.findall(sentence))
 
 
-def _quoted(sentence: str, at: int) -> bool:
-    """Inside quotation marks at ``at``: the words are someone else's, not the author's."""
+def quoted_at(sentence: str, at: int) -> bool:
+    """Inside quotation marks at ``at``: the words are someone else's, not the author's (the
+    label nouns here, the name in the headline in ``portrayal_headline``)."""
     before = sentence[:at]
     straight = before.count('"') % 2 == 1
     curly = sum(before.count(c) for c in QUOTES_OPEN) > sum(before.count(c) for c in QUOTES_CLOSE)
@@ -102,7 +103,7 @@ def target_label(sentence: str, spans: list[tuple[int, int]],
     verdict = 0
     for i, word in enumerate(low):
         polarity = LABEL_NOUNS.get(word, 0)
-        if not polarity or is_target[i] or _quoted(sentence, toks[i][1]) \
+        if not polarity or is_target[i] or quoted_at(sentence, toks[i][1]) \
                 or any(w in HEDGES for w in low[:i]) \
                 or (word in NEEDS_OF and low[i + 1:i + 2] != ["of"]):
             continue
@@ -187,7 +188,7 @@ def act_verdict(sentence: str, spans: list[tuple[int, int]]) -> int:
             and low[i] not in NEGATIONS | {"when", "that"}:
         i += 1
     polarity = ACT_VERDICTS.get(low[i], 0) if i < len(low) else 0
-    if not polarity or _quoted(sentence, toks[i][1]) or any(w in HEDGES for w in low[:i]):
+    if not polarity or quoted_at(sentence, toks[i][1]) or any(w in HEDGES for w in low[:i]):
         return 0
     c = i + 1
     if low[c:c + 1] == ["of"]:  # "of the highest order", "of the worst kind"
