@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from parallax.cli import app
 from parallax.frame.role_gate import in_headline
-from parallax.records import Mention
+from parallax.records import Article, Mention, Page, Published
 from parallax.segment.htmlpage import segment_html
 from parallax.settings import Config
+from parallax.store import open_store
 from parallax.web.app import create_app
 
 BODY = ("The transport minister said on Monday that the island ferry will keep its winter "
@@ -102,3 +103,23 @@ def test_a_headline_names_an_entity_only_as_a_whole_word_or_name() -> None:
     assert not in_headline("iranian tanker seized", "Iran", [])
     assert in_headline("tanker seized off iran, navy says", "Iran", [])
     assert in_headline("j.p. morgan cuts jobs", "J.P. Morgan", [])
+
+
+def test_stored_signatures_come_back_in_the_order_they_were_stored(db_url: str) -> None:
+    # copies' ties on one date go to the first stored, read from this order; PostgreSQL gave
+    # rows in their place on disk, which an update or a vacuum after a delete changes
+    store = open_store(db_url)
+    try:
+        for k in range(4):
+            text = f"Part {k}. {BODY}"
+            article = Article(id=f"a{k}", role="main", title=f"Ferry part {k}", outlet="Post",
+                              published=Published("2026-11-02", "2026-11-02"), text=text)
+            store.save_page(Page(input=f"p{k}.html", uri=f"https://post.example/{k}",
+                                 sha256=f"p{k}", kind="html", fetched_at="2026-11-02T10:00:00Z",
+                                 articles=[article]), signatures={article.id: bytes([k]) * 8})
+        with store.transaction():  # the first row rewritten: on disk it now comes last
+            store.conn.execute("UPDATE article_signatures SET signature = signature"
+                               " WHERE article = 'a0'")
+        assert [article for article, _ in store.signatures()] == ["a0", "a1", "a2", "a3"]
+    finally:
+        store.close()

@@ -128,8 +128,14 @@ class SQLStore(BrowseQueries, RemoveQueries):
                               " VALUES (?, ?) ON CONFLICT DO NOTHING", list(signatures.items()))
 
     def signatures(self) -> list[tuple[str, bytes]]:
+        """In the order the articles were stored: the copy index breaks a tie between copies
+        of one date by it (the first stored is the original, ``dedupe._first``; the dates
+        themselves it orders by instant). Unordered, PostgreSQL gave rows in their place on
+        disk, which an update or a vacuum after a delete changes, so a new copy could re-link
+        a stored group whose dates had not changed (R's review, twenty-ninth session)."""
         return [(r["article"], bytes(r["signature"])) for r in self.conn.execute(
-            "SELECT article, signature FROM article_signatures")]
+            "SELECT s.article, s.signature FROM article_signatures s JOIN articles a"
+            " ON a.id = s.article ORDER BY a.rowid_")]
 
     def save_rejection(self, rejection: Rejection) -> None:
         self.conn.execute(
