@@ -25,6 +25,7 @@ from parallax.segment.htmlfilter import default_filter
 from parallax.segment.htmlmeta import page_metadata
 from parallax.segment.htmlparts import HtmlComment, Teaser, comments, names, teasers
 from parallax.segment.htmltables import layout_blocks, one_cell, restore_quotes
+from parallax.segment.htmlthread import cut_at_thread
 from parallax.segment.lines import paragraph_like
 from parallax.segment.patterns import (
     COMMENT_ACTION,
@@ -453,6 +454,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     title, paragraphs, tail = finish_article(title, paragraphs, visible[0])
     if tree is not None:  # a layout cell's blocks apart, after every decision (28th, TB)
         paragraphs = layout_blocks(tree, paragraphs)
+    paragraphs, thread_tail = cut_at_thread(title, [one_cell(p) for p in paragraphs], visible)
     boilerplate += [Boilerplate(_clip(p), "post_end") for p in tail]
     # trafilatura's comments start with the section's heading ("Comments") when the page
     # writes one: a heading is no reader's comment (sixteenth session, a new user's page)
@@ -461,7 +463,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
     # what followed the comments heading is the thread trafilatura took for article text: the
     # page's comments when nothing else found any (training-site pages with gold comments:
     # comment F1 0.691 -> 0.715)
-    fallback = fallback or below
+    fallback = fallback or below or [p for p in thread_tail if not COMMENTS_OPEN.match(p)]
     # our thread (with its authors) unless trafilatura's comments hold more words: on
     # training-site pages whose gold has reader comments (two slices of 125 / 111 pages),
     # comment F1 0.39 / 0.41 with our thread first, 0.68 / 0.69 with trafilatura's alone, 0.71 /
@@ -473,7 +475,7 @@ def segment_html(page: str, *, url: str | None = None) -> HtmlSegments:
         outlet=data.get("sitename") or None,
         author=data.get("author") or None,
         published=published or published_iso or stated_day(data.get("date"), page, url),
-        paragraphs=[one_cell(p) for p in paragraphs],
+        paragraphs=paragraphs,
         comments=[c.text for c in thread] if ours else fallback,
         boilerplate=boilerplate,
         language=language,
