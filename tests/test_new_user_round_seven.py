@@ -6,6 +6,7 @@ Each test here failed before its fix. All inputs are made up here."""
 from __future__ import annotations
 
 import json
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from parallax.cli import app
 from parallax.frame.role_gate import in_headline
 from parallax.ingest import read_inputs
 from parallax.pipeline import Pipeline
-from parallax.records import Article, Mention, Page, Published
+from parallax.records import Article, Mention, Page, Published, Rejection
 from parallax.segment.htmlpage import segment_html
 from parallax.settings import Config
 from parallax.store import open_store
@@ -141,3 +142,31 @@ def test_a_bylines_month_abbreviation_with_its_full_stop_is_read(
     main = next(a for a in Pipeline.from_config(Config(), analyse=False).process(item)
                 .to_contract(analysed=False)["articles"] if a["role"] == "main")
     assert main["published"] == {"text": written, "iso": day}
+
+
+def _tip(tmp_path: Path) -> Path:
+    """A tip forwarded as an e-mail: text and HTML parts, a PDF and an image attached."""
+    message = EmailMessage()
+    message["From"], message["Subject"] = "A reader <tip@example.org>", "Fwd: ferry"
+    message["Date"] = "Tue, 03 Nov 2026 09:12:00 +0100"
+    message.set_content(BODY * 4)
+    message.add_alternative(f"<html><body><h1>Night ferry to stop</h1><p>{BODY * 4}</p>"
+                            "</body></html>", subtype="html")
+    message.add_attachment(b"%PDF-1.4\n%%EOF\n", maintype="application", subtype="pdf",
+                           filename="board-minutes.pdf")
+    message.add_attachment(b"\x89PNG\r\n\x1a\n", maintype="image", subtype="png",
+                           filename="timetable.png")
+    path = tmp_path / "tip.eml"
+    path.write_bytes(bytes(message))
+    return path
+
+
+def test_an_emails_attachments_are_each_named_as_not_read(tmp_path: Path) -> None:
+    path = _tip(tmp_path)
+    items = list(read_inputs([str(path)], Config()))
+    (doc,) = [i for i in items if not isinstance(i, Rejection)]
+    assert doc.kind == "html" and "Night ferry to stop" in doc.text
+    refused = {i.input: i.reason for i in items if isinstance(i, Rejection)}
+    assert set(refused) == {f"{path}#board-minutes.pdf", f"{path}#timetable.png"}
+    assert "application/pdf" in refused[f"{path}#board-minutes.pdf"]
+    assert all("not read" in reason for reason in refused.values())

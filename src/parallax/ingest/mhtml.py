@@ -56,6 +56,21 @@ def _saved_at(message: Message) -> str | None:
     return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).isoformat()
 
 
+def _attachments(message: Message, read: Message, given: str) -> Iterator[Rejection]:
+    """One rejection for each file attached to the message, named ``FILE#<its name>``: a tip
+    forwarded with its PDF or screenshot attached was stored as the message's text alone, and
+    nothing said that the attachment was not read (thirtieth session). A saved page's images
+    and styles are not attachments: they are passed over, as a crawl's are."""
+    for n, part in enumerate(message.walk(), start=1):
+        if part is read or part.is_multipart() or part.get_content_disposition() != "attachment":
+            continue
+        name = str(part.get_filename() or f"part {n}")
+        yield Rejection(f"{given}#{name}", f"a file attached to the message ({name}, "
+                        f"{part.get_content_type()}): not read, Parallax reads the message's "
+                        "own text; save the attachment and give it by itself (a PDF's or an "
+                        "image's text as a .txt file)", Code.UNSUPPORTED.value)
+
+
 def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
                metadata: dict[str, object]) -> Iterator[RawDocument | Rejection]:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
@@ -84,6 +99,7 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
                       metadata={**metadata, "encoding": encoding, "format": "mhtml",
                                 **({"url": str(saved_from)} if saved_from else {})},
                       input=given)
+    yield from _attachments(message, part, given)
 
 
 __all__ = ["looks_like_mhtml", "read_mhtml"]
