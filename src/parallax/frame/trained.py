@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from parallax import embeddings
-from parallax.frame import heads, units
+from parallax.frame import heads, paragraph_marks, units
 from parallax.frame.bundle import load_loaded_words, load_models, load_span_scorer
 from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
@@ -232,6 +232,7 @@ class TrainedFraming:
                 and article.language in self.loaded.languages)
         cuts = path_cutoffs(model, article.language)  # English: chosen on the path
         found: list[TechniqueSpan] = []
+        likeliest: list[tuple[int, int]] = []  # loaded words that rest on the paragraph
         for (start, end), p in zip(spans, probs, strict=True):
             for j in np.flatnonzero(p >= cuts):
                 name = model.labels[j]
@@ -245,16 +246,19 @@ class TrainedFraming:
                 k = model.labels.index(LOADED)
                 gated = float(p[k]) if p[k] >= cuts[k] else None
                 for s, e, score in self._loaded_words(article.text, start, end, gated, ctx,
-                                                      article.language):
+                                                      article.language, likeliest):
                     found.append(TechniqueSpan(LOADED, s, e, round(score, 3), ctx.low))
         found = self._labels_only(article.text, found, ctx, article.language)
         attribute(article.text, found, article.quotes)  # a speaker's technique, not the outlet's
         if reporting:
             found = straight_news_labels(found)
+        if n := sum(t.technique == LOADED and (t.start, t.end) in likeliest for t in found):
+            article.notes.append(paragraph_marks.NOTE.format(n=n))
         article.techniques = sorted(found, key=lambda t: (t.start, t.technique))
 
     def _loaded_words(self, text: str, start: int, end: int, gated: float | None,
-                      ctx: _Context, language: str | None = None
+                      ctx: _Context, language: str | None = None,
+                      likeliest: list[tuple[int, int]] | None = None
                       ) -> list[tuple[int, int, float]]:
         """Loaded language in news: the words the news model (learnt from BABE experts' marks,
         ``parallax.frame.loaded``) passes, wherever they are, scored by their own probability;
@@ -268,7 +272,9 @@ class TrainedFraming:
         that never saw the article) 399 paragraphs the technique model rightly called loaded
         showed nothing, and this raised English micro-F1 0.243 -> 0.266 (paired bootstrap by
         article [+0.019, +0.029]) with BASIL's straight news keeping 6 labels in the outlet's
-        own words (twenty-eighth session, helper TQ)."""
+        own words (twenty-eighth session, helper TQ). Where still none, from a higher paragraph
+        probability the news model's likeliest word, added to ``likeliest`` (``paragraph_marks``;
+        thirtieth session, helper TQ4)."""
         assert self.loaded is not None
 
         def sentence_at(offset: int) -> np.ndarray:
@@ -293,6 +299,12 @@ class TrainedFraming:
                 self.spans.labels.index(LOADED), language), mine)
             if best is not None:
                 out.append((best[0], best[1], gated))
+        if not out and (word := paragraph_marks.likeliest_word(
+                self.loaded.scorer, LOADED, language, gated, text, start, end, ctx.names,
+                scored)):
+            out.append((*word, gated))
+            if likeliest is not None:
+                likeliest.append(word)
         return sorted(out)
 
     def _locate(self, text: str, start: int, end: int, model: LinearLabeller, j: int,
