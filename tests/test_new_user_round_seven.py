@@ -170,3 +170,29 @@ def test_an_emails_attachments_are_each_named_as_not_read(tmp_path: Path) -> Non
     assert set(refused) == {f"{path}#board-minutes.pdf", f"{path}#timetable.png"}
     assert "application/pdf" in refused[f"{path}#board-minutes.pdf"]
     assert all("not read" in reason for reason in refused.values())
+
+
+def test_a_word_of_a_chinese_or_japanese_article_is_found(db_url: str) -> None:
+    # the index cut words at spaces and punctuation: a word inside a Chinese or Japanese
+    # sentence was no word of it, and the search said no article holds it
+    store = open_store(db_url)
+    try:
+        texts = {"zh": ("夜间渡轮将停运", "港务局周一表示，开往群岛的夜间渡轮将于三月停止运营。"),
+                 "ja": ("夜行フェリー運航停止へ",
+                        "港湾局は月曜日、夜行フェリーを三月に運航停止すると発表した。"),
+                 "en": ("Night ferry to stop", BODY)}
+        for k, (language, (title, text)) in enumerate(texts.items()):
+            article = Article(id=f"a{k}", role="main", title=title, outlet="Post",
+                              published=Published(), text=text, language=language)
+            store.save_page(Page(input=f"p{k}.txt", uri=f"p{k}.txt", sha256=f"p{k}",
+                                 kind="text", fetched_at="2026-11-02T10:00:00Z",
+                                 articles=[article]))
+        assert [r["id"] for r in store.search("渡轮")] == ["a0"]
+        assert store.search_count("渡轮") == 1
+        (found,) = store.search("運航停止")
+        assert found["id"] == "a1" and "[運航停止]" in found["snippet"]
+        assert store.search("渡轮 三月") and not store.search("渡轮 フェリー")
+        assert [r["id"] for r in store.search("ferry")] == ["a2"]  # the index, as before
+        assert store.search("100%渡轮") == []  # the pattern's own characters are text
+    finally:
+        store.close()

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_parts
+from parallax.store.unspaced_search import unspaced_count, unspaced_search, unspaced_terms
 
 CONNECT_TIMEOUT_S = 10
 #: the most values one statement binds (the protocol counts them in 16 bits)
@@ -182,6 +183,8 @@ class PostgresStore(SQLStore):
         return MAX_BOUND
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        if (unspaced := unspaced_terms(query)) is not None:  # Chinese, Japanese: no word breaks
+            return unspaced_search(self.conn, unspaced, limit, offset)
         expression, values = _tsquery(query)
         if not values:
             return []
@@ -195,6 +198,8 @@ class PostgresStore(SQLStore):
         return [dict(r) for r in rows]
 
     def search_count(self, query: str) -> int:
+        if (unspaced := unspaced_terms(query)) is not None:
+            return unspaced_count(self.conn, unspaced)
         expression, values = _tsquery(query)
         if not values:
             return 0

@@ -18,6 +18,7 @@ from typing import Any
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
 from parallax.store.sql import Rows, SQLStore, search_parts
+from parallax.store.unspaced_search import unspaced_count, unspaced_search, unspaced_terms
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -126,6 +127,8 @@ class SQLiteStore(SQLStore):
         return int(self.conn.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        if (unspaced := unspaced_terms(query)) is not None:  # Chinese, Japanese: no word breaks
+            return unspaced_search(self.conn, unspaced, limit, offset)
         match = _fts_query(query)
         if not match:
             return []
@@ -137,6 +140,8 @@ class SQLiteStore(SQLStore):
         return [dict(r) for r in rows]
 
     def search_count(self, query: str) -> int:
+        if (unspaced := unspaced_terms(query)) is not None:
+            return unspaced_count(self.conn, unspaced)
         match = _fts_query(query)
         if not match:
             return 0
