@@ -96,6 +96,34 @@ def code_points(text: str) -> npt.NDArray[np.uint32]:
     return codes
 
 
+#: the last page's whitespace and token starts (read-only), by the identity of its code
+#: points (``code_points``' array): the line reader's scan (``lines._nav_and_dated``), the
+#: line features and their stop-word counts (``stopwords.stop_counts``) each found the same
+#: two masks over the same page, ~3 page-long numpy passes apiece
+_LAST_SPACES: list[tuple[object, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = [
+    (None, np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))]
+
+
+def spaces(codes: npt.NDArray[np.uint32], space: npt.NDArray[np.bool_] | None = None
+           ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Whitespace as ``str.isspace`` reads it at each place of a page's ``codes`` (no
+    character beyond the Basic Multilingual Plane is whitespace) and the places that start a
+    token (no whitespace, first or after whitespace), both read-only; ``space``: the first,
+    if the caller has it. Remembered for the last page (the same ``codes`` array object:
+    ``code_points`` returns it again for the same page)."""
+    last = _LAST_SPACES[0]
+    if last[0] is codes:
+        return last[1], last[2]
+    if space is None:
+        space = (_class_table().take(codes, mode="clip") & SPACE) > 0
+    start = ~space
+    start[1:] &= space[:-1]
+    space.flags.writeable = False
+    start.flags.writeable = False
+    _LAST_SPACES[0] = (codes, space, start)
+    return space, start
+
+
 def classes(text: str, codes: npt.NDArray[np.uint32] | None = None) -> npt.NDArray[np.uint8]:
     """Class flags of every character of ``text`` (``codes``: its code points if known)."""
     codes = code_points(text) if codes is None else codes
@@ -259,9 +287,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
     # a line's span plus the "\n" after it: the newline is no digit, letter, comma or
     # token start
     per_line = np.add.reduceat
-    space = (cls & SPACE) > 0
-    token_start = ~space
-    token_start[1:] &= space[:-1]
+    space, token_start = spaces(codes)
     if n and int(np.maximum.reduce(lengths)) < (1 << _FIELD_BITS) - 1:
         # the five counts from one table lookup and one sum (``_count_table``)
         flags = cls | token_start.view(np.uint8) * np.uint8(TOKEN_START)
@@ -293,7 +319,7 @@ def base_matrix(lines: list[Line], *, stop: frozenset[str], sentence_end: tuple[
                                  dtype=bool, count=n)
         ends_para = np.fromiter((t.rstrip().endswith(sentence_end) for t in texts),
                                 dtype=bool, count=n)
-    stop_count = stop_counts(codes, starts, n, stop, _STRIP) \
+    stop_count = stop_counts(codes, starts, n, stop, _STRIP, (space, token_start)) \
         if len(page) >= MIN_PAGE_CHARS else None  # (stopwords.py)
     if stop_count is None:  # a short page, or a stop set the packing cannot hold: by tokens
         stop_count = _stop_tokens(fold_and_lower(page)[1], texts, word_counts, codes, stop)

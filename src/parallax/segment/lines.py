@@ -33,7 +33,7 @@ from parallax.segment.dates import (
     may_hold_date,
     parse_absolute,
 )
-from parallax.segment.linefeatures import code_points
+from parallax.segment.linefeatures import code_points, spaces
 from parallax.segment.patterns import (
     COMMENTS_HEADING,
     FURNITURE_WORDS,
@@ -297,9 +297,9 @@ def _nav_and_dated(page: str, ends: list[int]) -> tuple[set[int], set[int], list
         return (lines_of(_NAV_LINE, page, ends) | _lines_with(page, "  ", ends),
                 lines_of(_YEAR_LINE, page, ends), None)
     flags = _flag_table().take(codes, mode="clip")  # (in range: faster than indexing)
-    white = (flags & _WHITE).astype(bool)
-    word_start = ~white  # a word starts after whitespace (the "\n" joining lines included)
-    word_start[1:] &= white[:-1]
+    # a word starts after whitespace (the "\n" joining lines included); the two masks are
+    # remembered for the line features of the same page (``linefeatures.spaces``)
+    word_start = spaces(codes, (flags & _WHITE).astype(bool))[1]
     line_starts = np.zeros(len(ends), dtype=np.intp)
     line_starts[1:] = ends[:-1]
     words = np.add.reduceat(word_start, line_starts, dtype=np.intp).tolist()

@@ -40,6 +40,9 @@ STRIP_STEPS = 8
 _SPACE, _STRIP, _OTHER = 255, 254, (1 << BITS) - 1  # (254 keeps 62 in its low bits: no letter)
 #: the hash table's width: the stop words' integers land in distinct slots (checked)
 _SLOT_BITS = range(8, 17)
+#: a token's places (rows) and each place's shift in its packed integer
+_PLACES = np.arange(MAX_CHARS)[:, None]
+_SHIFTS = (np.arange(MAX_CHARS, dtype=np.uint32) * np.uint32(BITS))[:, None]
 _MULTIPLIERS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)
 
 
@@ -87,21 +90,28 @@ def tables(stop: frozenset[str], strip: str) -> tuple[npt.NDArray[np.uint8],
 
 
 def stop_counts(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64], n: int,
-                stop: frozenset[str], strip: str) -> npt.NDArray[np.float64] | None:
+                stop: frozenset[str], strip: str,
+                spaces: tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None = None
+                ) -> npt.NDArray[np.float64] | None:
     """Per line of the page (``codes``: its code points, lines joined by "\\n"; ``starts``:
     each line's first offset, ascending; ``n`` lines), how many of its tokens are stop words
-    once stripped of ``strip``; None when ``stop`` does not pack (``tables``)."""
+    once stripped of ``strip``; None when ``stop`` does not pack (``tables``). ``spaces``:
+    the page's whitespace (``str.isspace``) and token starts, if known
+    (``linefeatures.spaces``; read only)."""
     found = tables(stop, strip)
     if found is None:
         return None
     value, table, multiplier, shift = found
     # (astral characters clip to U+FFFF's value: no whitespace, strip character or letter)
     v = value.take(codes, mode="clip")
-    space = v == _SPACE
+    if spaces is None:
+        space = v == _SPACE
+        begin = ~space
+        begin[1:] &= space[:-1]
+    else:  # (the table's whitespace is ``str.isspace``'s: the same masks)
+        space, begin = spaces
     word = ~space
-    begin = word.copy()
-    begin[1:] &= space[:-1]
-    word[:-1] &= space[1:]  # (now each token's last place)
+    word[:-1] &= space[1:]  # each token's last place
     first, last = begin.nonzero()[0], word.nonzero()[0]
     # each token's span without its leading and trailing strip characters (a loop over the
     # few tokens that still start or end with one, for at most ``STRIP_STEPS`` steps; a
@@ -133,12 +143,12 @@ def stop_counts(codes: npt.NDArray[np.uint32], starts: npt.NDArray[np.int64], n:
     size = last - first  # the stripped token's length - 1 (negative: nothing left)
     short = ((size >= 0) & (size < MAX_CHARS)).nonzero()[0]
     first, size = first.take(short), size.take(short)
-    packed = (v.take(first) & _OTHER).astype(np.uint32)
-    for k in range(1, MAX_CHARS):
-        char = (v.take(first + k, mode="clip") & _OTHER).astype(np.uint32)
-        char[size < k] = 0
-        char <<= np.uint32(BITS * k)
-        packed |= char
+    # every token's first ``MAX_CHARS`` places at once (rows: the place in the token),
+    # the places past its end zeroed, each row shifted to its character's bits
+    chars = v.take(first + _PLACES, mode="clip")
+    chars &= np.uint8(_OTHER)
+    chars *= size >= _PLACES
+    packed = np.bitwise_or.reduce(chars.astype(np.uint32) << _SHIFTS, axis=0)
     hit = table.take((packed * np.uint32(multiplier)) >> np.uint32(shift)) == packed
     lines = starts.searchsorted(first[hit], side="right") - 1
     return np.bincount(lines, minlength=n).astype(np.float64)
