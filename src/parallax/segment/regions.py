@@ -38,6 +38,9 @@ FloatArray = npt.NDArray[np.float64]
 #: offsets subtracted from the line probabilities; at each, the best run (the second and third
 #: best disjoint runs were tried as candidates too: CV 0.8415 with them, 0.8423 without)
 OFFSETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+#: ``OFFSETS`` as a column (``spans`` subtracts each from every line's probability)
+_OFFSET_COLUMN = np.asarray(OFFSETS)[:, None]
+_OFFSET_COLUMN.flags.writeable = False
 #: the fixed decoding's offset: its region is the reference the others are compared with
 BASE_OFFSET = 0.4
 NAMES = ("offset", "log_lines", "log_words", "lines_rel", "words_rel", "p_mean",
@@ -56,17 +59,21 @@ def _best_runs(score: FloatArray) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.
     rows, n = score.shape
     prefix = np.zeros((rows, n + 1))
     score.cumsum(axis=1, out=prefix[:, 1:])
-    gain = prefix[:, 1:] - np.minimum.accumulate(prefix[:, :-1], axis=1)
+    low = np.minimum.accumulate(prefix[:, :-1], axis=1)
+    gain = prefix[:, 1:] - low
     end = gain.argmax(axis=1)
-    upto = np.where(np.arange(n + 1) <= end[:, None], prefix, np.inf)
-    return upto.argmin(axis=1), end, gain[np.arange(rows), end]
+    # the start: the first place of the smallest prefix up to the end (the running minimum
+    # there; no place after the end holds a smaller one first)
+    at = np.arange(rows)
+    lowest = low[at, end]
+    return (prefix == lowest[:, None]).argmax(axis=1), end, gain[at, end]
 
 
 def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int]],
                                                        tuple[int, int]]:
     """Distinct candidate regions ``(offset, start, end)`` and the fixed decoding's region: at
     each offset the best run of ``(p - offset)·√words`` if its sum is positive."""
-    score = (p[None, :] - np.asarray(OFFSETS)[:, None]) * np.sqrt(np.maximum(words, 1.0))
+    score = (p[None, :] - _OFFSET_COLUMN) * np.sqrt(np.maximum(words, 1.0))
     starts, ends, gains = _best_runs(score)
     seen: set[tuple[int, int]] = set()
     out: list[tuple[float, int, int]] = []
@@ -85,13 +92,20 @@ def spans(p: FloatArray, words: FloatArray) -> tuple[list[tuple[float, int, int]
     return out, base
 
 
-def _spans_reduce(ufunc: np.ufunc, values: FloatArray, starts: npt.NDArray[np.intp],
-                  ends: npt.NDArray[np.intp], pad: float) -> FloatArray:
-    """``ufunc`` (maximum, minimum) over each inclusive span: ``reduceat`` on the index pairs
-    (start, end + 1); the slots between pairs are discarded, ``pad`` closes the array."""
+def _span_bounds(starts: list[int], ends: list[int]) -> npt.NDArray[np.intp]:
+    """The index pairs (start, end + 1) of inclusive spans, for ``_spans_reduce``."""
     index = np.empty(2 * len(starts), dtype=np.intp)
     index[::2] = starts
-    np.add(ends, 1, out=index[1::2])
+    index[1::2] = ends
+    index[1::2] += 1
+    return index
+
+
+def _spans_reduce(ufunc: np.ufunc, values: FloatArray, index: npt.NDArray[np.intp],
+                  pad: float) -> FloatArray:
+    """``ufunc`` (maximum, minimum) over each inclusive span: ``reduceat`` on the index pairs
+    (start, end + 1) of ``_span_bounds``; the slots between pairs are discarded, ``pad``
+    closes the array."""
     padded = np.empty(len(values) + 1)
     padded[:-1] = values
     padded[-1] = pad
@@ -145,10 +159,9 @@ def candidate_features(p: FloatArray, words: FloatArray, paragraph: FloatArray,
     cw_bs, cw_be, page_sums = rows[-3][0], rows[-2][0], rows[-1]
     sure_all, very_sure_all = page_sums[2], page_sums[3]
     sure_total = max(sure_all, 1.0)
-    p_min_kept = _spans_reduce(np.minimum, np.where(kept, p, np.inf), np.asarray(s, np.intp),
-                               np.asarray(e, np.intp), np.inf).tolist()
-    p_max = _spans_reduce(np.maximum, p, np.asarray(s, np.intp), np.asarray(e, np.intp),
-                          -np.inf).tolist()
+    bounds = _span_bounds(s, e)
+    p_min_kept = _spans_reduce(np.minimum, np.where(kept, p, np.inf), bounds, np.inf).tolist()
+    p_max = _spans_reduce(np.maximum, p, bounds, -np.inf).tolist()
     inside = [[b - a for a, b in zip(first, last, strict=True)]
               for first, last in zip(at_start, at_end, strict=True)]
     lines = [float(b - a + 1) for a, b in zip(s, e, strict=True)]
