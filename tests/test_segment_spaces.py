@@ -45,8 +45,10 @@ def test_spaces_are_remembered_only_for_the_same_code_points() -> None:
     other = code_points(second)
     assert other is not codes and len(other) == len(codes)
     assert (spaces(other)[0].tolist(), spaces(other)[1].tolist()) == _definition(second)
-    copy = np.array(codes)  # equal values, another object
+    copy = np.array(codes)  # equal values, another object (writeable: never remembered)
     assert spaces(copy)[1].tolist() == _definition(first)[1]
+    copy[:] = ord("x")  # changed in place: read afresh, not from the memo
+    assert not spaces(copy)[0].any()
 
 
 def test_a_callers_space_mask_gives_the_same_token_starts() -> None:

@@ -109,8 +109,8 @@ def spaces(codes: npt.NDArray[np.uint32], space: npt.NDArray[np.bool_] | None = 
     """Whitespace as ``str.isspace`` reads it at each place of a page's ``codes`` (no
     character beyond the Basic Multilingual Plane is whitespace) and the places that start a
     token (no whitespace, first or after whitespace), both read-only; ``space``: the first,
-    if the caller has it. Remembered for the last page (the same ``codes`` array object:
-    ``code_points`` returns it again for the same page)."""
+    if the caller has it. Remembered for the last page (the same read-only ``codes`` array
+    object: ``code_points`` returns it again for the same page)."""
     last = _LAST_SPACES[0]
     if last[0] is codes:
         return last[1], last[2]
@@ -120,7 +120,8 @@ def spaces(codes: npt.NDArray[np.uint32], space: npt.NDArray[np.bool_] | None = 
     start[1:] &= space[:-1]
     space.flags.writeable = False
     start.flags.writeable = False
-    _LAST_SPACES[0] = (codes, space, start)
+    if not codes.flags.writeable:  # (an array that can change is never answered from here)
+        _LAST_SPACES[0] = (codes, space, start)
     return space, start
 
 
