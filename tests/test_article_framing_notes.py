@@ -1,0 +1,53 @@
+"""The article page says what the framing models held back and why (issue 17: "say plainly when
+the models abstain"). ``analyze --json`` carried these notes ("framing: low confidence …",
+the genre model's unsure lean, loaded-language marks that rest on the paragraph since the
+thirtieth session's helper TQ4) but the web page showed none, so a likeliest-word mark looked
+like any other loaded word there. The texts are made up here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parallax.frame.paragraph_marks import NOTE
+from parallax.records import Article, Page, Published, content_hash
+from parallax.settings import Config
+from parallax.store import open_store
+
+
+def _page(tmp_path: Path, notes: list[str]) -> str:
+    from fastapi.testclient import TestClient
+
+    from parallax.web.app import create_app
+
+    article = Article(id="a" + content_hash("ferry"), role="main", title="Ferry fees",
+                      outlet=None, published=Published(),
+                      text="The ferry board raised fees by nine percent on Monday.",
+                      language="en", notes=notes)
+    store = open_store(tmp_path / "news.db")
+    store.save_page(Page(input="t", uri="t://x", sha256=content_hash("p"), kind="text",
+                         fetched_at="2026-03-03T00:00:00Z", articles=[article]))
+    store.close()
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    page = TestClient(create_app(str(tmp_path / "news.db"), config)).get(
+        f"/article/{article.id}")
+    assert page.status_code == 200
+    return page.text
+
+
+def test_the_article_page_shows_each_framing_note(tmp_path: Path) -> None:
+    marks = NOTE.format(n=2)
+    text = _page(tmp_path, ["framing: low confidence (short text)", marks])
+    assert "<dt>Framing</dt><dd>low confidence (short text)</dd>" in text
+    assert marks.removeprefix("framing: ") in text
+    assert "framing: low" not in text  # the prefix is the row's label, not repeated
+
+
+def test_a_framing_note_is_escaped(tmp_path: Path) -> None:
+    text = _page(tmp_path, ["framing: <script>alert(1)</script> held back"])
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; held back" in text
+
+
+def test_an_article_without_framing_notes_has_no_framing_row(tmp_path: Path) -> None:
+    assert "<dt>Framing</dt>" not in _page(tmp_path, ["analysis: whole text analysed"])
