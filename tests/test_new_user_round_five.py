@@ -434,7 +434,7 @@ def test_a_telegram_export_is_no_news_record(tmp_path: Path) -> None:
                  "from": "Wexley Watch", "text": f"Update {n}: the fish market vote moved."}
                 for n in range(9)]
     path = tmp_path / "result.json"
-    path.write_text(json.dumps({"name": "Wexley Watch", "type": "public_channel", "id": 7,
+    path.write_text(json.dumps({"name": "Wexley Watch", "type": "private_supergroup", "id": 7,
                                 "messages": messages}, indent=1))
     (item,) = list(read_inputs([str(path)], Config()))
     assert isinstance(item, Rejection) and item.code == "E007", item

@@ -196,3 +196,32 @@ def test_a_word_of_a_chinese_or_japanese_article_is_found(db_url: str) -> None:
         assert store.search("100%渡轮") == []  # the pattern's own characters are text
     finally:
         store.close()
+
+
+def _telegram(kind: str) -> str:
+    long_post = BODY * 3
+    return json.dumps({"name": "Skerry Watch", "type": kind, "id": 77, "messages": [
+        {"id": 1, "type": "service", "date": "2026-11-01T08:00:00", "action": "pin_message"},
+        {"id": 2, "type": "message", "date": "2026-11-02T10:30:00",  # local time, +01:00
+         "date_unixtime": "1793611800", "from": "Skerry Watch",
+         "text": [long_post[:50], {"type": "bold", "text": long_post[50:90]}, long_post[90:]]},
+        {"id": 3, "type": "message", "date": "2026-11-02T10:00:00",
+         "date_unixtime": "1793613600", "photo": "photos/photo_1.jpg", "text": ""}]})
+
+
+def test_a_telegram_channels_posts_are_read_as_its_records(tmp_path: Path) -> None:
+    export = tmp_path / "result.json"
+    export.write_text(_telegram("public_channel"))
+    items = list(read_inputs([str(export)], Config()))
+    (post,) = [i for i in items if not isinstance(i, Rejection)]
+    assert post.input == f"{export}#post-1" and post.text == BODY * 3
+    assert post.metadata["outlet"] == "Skerry Watch"
+    assert post.metadata["published_iso"] == "2026-11-02T09:30:00+00:00"  # UTC, not local
+    (photo,) = [i for i in items if isinstance(i, Rejection)]
+    assert photo.input == f"{export}#post-2" and "neither 'text' nor 'html'" in photo.reason
+    export.write_text(json.dumps(json.loads(_telegram("public_channel")), indent=1))
+    assert [i.input for i in read_inputs([str(export)], Config())] \
+        == [f"{export}#post-1", f"{export}#post-2"]  # as Telegram Desktop writes it
+    export.write_text(_telegram("private_group"))  # a group's chat stays refused
+    (refused,) = list(read_inputs([str(export)], Config()))
+    assert isinstance(refused, Rejection) and "chat export" in refused.reason

@@ -63,3 +63,40 @@ def telegram_refusal(count: int) -> str:
     return (f"a Telegram chat export of {count:,} messages, not news records: a chat is no "
             "article to analyse; to read the pages it links to, put their addresses in a "
             ".txt file, one a line, and give that")
+
+
+#: the export's ``type`` of a channel: posts an account publishes to its readers
+CHANNEL_TYPES = ("public_channel", "private_channel")
+
+
+def _flat(text: object) -> str:
+    """A post's text as Telegram exports it: a string, or a list of strings and marked-up
+    pieces (``{"type": "bold", "text": …}``, links with their shown text)."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(p if isinstance(p, str) else str(p.get("text") or "")
+                       for p in text if isinstance(p, str | dict))
+    return ""
+
+
+def channel_records(value: object) -> list[dict[str, object]] | None:
+    """A Telegram channel's posts as news records (the channel's name their outlet, each
+    post's time in UTC its date), else None (a group or a private chat stays refused).
+
+    Why: a channel is a publisher, and a fact-checker asks who said a thing first, a channel or
+    an outlet; its export was refused as "a chat is no article to analyse" (thirtieth session).
+    Service messages (joins, pins) are no posts; a post without text (a photo, a file) is
+    kept as a record without text, so it is rejected by its number, not passed over."""
+    if not isinstance(value, dict) or value.get("type") not in CHANNEL_TYPES:
+        return None
+    name = value.get("name") if isinstance(value.get("name"), str) else None
+    records: list[dict[str, object]] = []
+    for post in value.get("messages") or []:
+        if not isinstance(post, dict) or post.get("type") != "message":
+            continue
+        when = post.get("date_unixtime")
+        records.append({"text": _flat(post.get("text")), "outlet": name,
+                        "published": int(when) if isinstance(when, str) and when.isdigit()
+                        else post.get("date")})
+    return records

@@ -129,6 +129,9 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
                             'JSONL holds one record per line, {"text": …, "title": …}' + hint,
                             Code.PARSE.value)
             continue
+        if unit == "line" and chat.telegram_messages(record):  # an export written on one line
+            yield from _telegram(record, uri=uri, given=given, config=config)
+            continue
         problem = _field_problem(record)
         if problem:
             yield Rejection(item, f"{unit} {number}: {problem}", Code.PARSE.value)
@@ -193,8 +196,8 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
     over many lines. Read as a text dump, it was stored as an article made of JSON source
     ('"text": "…'), untitled; now each object is a record, as a JSONL line is."""
     value = json_document(text)
-    if count := chat.telegram_messages(value):  # one "record" refused for a missing field
-        yield Rejection(given, chat.telegram_refusal(count), Code.UNSUPPORTED.value)
+    if chat.telegram_messages(value):  # one "record" refused for a missing field
+        yield from _telegram(value, uri=uri, given=given, config=config)
         return
     records = [value] if isinstance(value, dict) else value
     if not isinstance(records, list) or (records and not any(isinstance(r, dict)
@@ -208,6 +211,18 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
         return
     lines = (json.dumps(record).encode() for record in records)
     yield from _records(lines, uri=uri, given=given, config=config, unit="record")
+
+
+def _telegram(value: object, *, uri: str, given: str, config: Config) -> Iterator[Item]:
+    """A Telegram export: a channel's posts as records, numbered as the export lists them
+    (``chat.channel_records``); a group's or a person's chat refused."""
+    posts = chat.channel_records(value)
+    if posts is None:
+        yield Rejection(given, chat.telegram_refusal(chat.telegram_messages(value)),
+                        Code.UNSUPPORTED.value)
+        return
+    yield from _records((json.dumps(p).encode() for p in posts), uri=uri, given=given,
+                        config=config, unit="post")
 
 
 def _unix_time(value: object) -> tuple[str | None, str | None]:
