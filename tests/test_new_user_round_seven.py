@@ -225,3 +225,18 @@ def test_a_telegram_channels_posts_are_read_as_its_records(tmp_path: Path) -> No
     export.write_text(_telegram("private_group"))  # a group's chat stays refused
     (refused,) = list(read_inputs([str(export)], Config()))
     assert isinstance(refused, Rejection) and "chat export" in refused.reason
+
+
+def test_no_break_and_zero_width_spaces_read_as_shown(tmp_path: Path) -> None:
+    # copied from a word processor: a no-break space made "Alma Reyes" two people ("Alma" the
+    # speaker of her quote) and a zero-width space split "islands" for search
+    copied = tmp_path / "copied.txt"
+    copied.write_text("Night ferry to stop\n\n" + "\n\n".join(
+        f"The port authority said on Monday that director Alma\u00a0Reyes will close the "
+        f"is\u200blands route on 1\u202fMarch. {BODY}Part {k}." for k in range(4)))
+    (item,) = list(read_inputs([str(copied)], Config()))
+    main = next(a for a in Pipeline.from_config(Config(), analyse=False).process(item)
+                .to_contract(analysed=False)["articles"] if a["role"] == "main")
+    assert "The port authority said on Monday that director Alma Reyes will close the " \
+        "islands route on 1 March." in main["text"]
+    assert not any(c in main["text"] for c in "\u00a0\u200b\u202f")

@@ -344,3 +344,21 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     """``1 record``, ``2,048 records``, ``3 stories`` (``many`` where the plural is not
     ``one`` + "s"): one way of counting for the CLI's lines and the readers' rejections."""
     return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+#: characters that show nothing (a zero-width space, a word joiner, a stray byte-order mark) or
+#: show a space (no-break spaces): what a copy from a word processor leaves inside words and
+#: between names. Kept, they split a word for search and the entity recogniser ("Alma<NBSP>Reyes"
+#: was two people, "Alma" the speaker of her quote; "is<ZWSP>lands" no "islands"). The joiners
+#: that shape Persian, Indic scripts and emoji (U+200C, U+200D) and the direction marks stay.
+#: The soft hyphen (U+00AD) stays too, measured: the extraction set's gold keeps it, so reading
+#: "au<SHY>thor<SHY>ity" as "authority" lowered 3 training pages (docs/robustness.md, thirtieth
+#: session, helper N7)
+_INVISIBLE = str.maketrans({"\u200b": None, "\u2060": None, "\ufeff": None,
+                            "\u00a0": " ", "\u2007": " ", "\u202f": " "})
+_INVISIBLE_ANY = re.compile("[\u200b\u2060\ufeff\u00a0\u2007\u202f]")
+
+
+def as_shown(text: str) -> str:
+    """The text with those characters as a reader sees them: nothing, or a space."""
+    return text.translate(_INVISIBLE) if _INVISIBLE_ANY.search(text) else text

@@ -21,6 +21,7 @@ from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
 from parallax.segment.textdump import segment_text
 from parallax.settings import Config
+from parallax.textutil import as_shown
 from parallax.titles import cap_title
 
 
@@ -54,6 +55,9 @@ class HeuristicSegmenter:
                                 f"characters, fewer than {self.min_chars} "
                                 "(setting min_article_chars)")
         for draft in drafts:
+            # zero-width and no-break spaces as a reader sees them (textutil.as_shown)
+            draft.title, draft.paragraphs = as_shown(draft.title), [
+                as_shown(p) for p in draft.paragraphs]
             draft.title, draft.paragraphs, cut = cap_title(draft.title, draft.paragraphs)
             if cut:
                 draft.notes.append(cut)
@@ -73,12 +77,12 @@ class HeuristicSegmenter:
                 title=draft.title, outlet=outlet,
                 published=published, text=text, input=page.input,
                 url=doc.metadata.get("url") if draft.role == "main" else None,
-                author=draft.author,
+                author=as_shown(draft.author) if draft.author else draft.author,
                 language=doc.metadata.get("language") if draft.role == "main" else None,
                 notes=list(draft.notes),
                 outlet_hint=None if outlet else draft.outlet_hint,
             ))
-        page.comments = [Comment(text=c, author=authors[i] if i < len(authors) else None)
+        page.comments = [Comment(text=as_shown(c), author=authors[i] if i < len(authors) else None)
                          for i, c in enumerate(comments)]
         page.boilerplate = boilerplate
         return page
