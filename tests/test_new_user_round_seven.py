@@ -240,3 +240,31 @@ def test_no_break_and_zero_width_spaces_read_as_shown(tmp_path: Path) -> None:
     assert "The port authority said on Monday that director Alma Reyes will close the " \
         "islands route on 1 March." in main["text"]
     assert not any(c in main["text"] for c in "\u00a0\u200b\u202f")
+
+
+@pytest.mark.parametrize("header", [
+    # Gmail's block (sender in <strong>, address escaped) and a plain one, in the HTML part
+    '<div class="gmail_attr">---------- Forwarded message ---------<br>From: <strong>Dunmere '
+    'Post</strong> &lt;<a href="mailto:news@dunmere.example">news@dunmere.example</a>&gt;<br>'
+    "Date: Mon, 2 Nov 2026 at 08:00<br>Subject: Night ferry to stop<br>To: "
+    "&lt;reader@example.org&gt;<br></div><br>",
+    "<p>Begin forwarded message:</p><p>From: Dunmere Post<br>Subject: Night ferry to stop<br>"
+    "Date: 2 November 2026 at 08:00:00 GMT<br>To: reader@example.org</p>"])
+def test_a_forwarded_messages_header_is_no_article_text(tmp_path: Path, header: str) -> None:
+    # the header lines opened the article: "Date: Mon, 2 Nov 2026 at 08:00" was the tip's
+    # exclusive claim in the story's comparison; its day is the article's date
+    message = EmailMessage()
+    message["From"], message["Subject"] = "A reader <tip@example.org>", "Fwd: ferry"
+    message["Date"] = "Tue, 03 Nov 2026 09:12:00 +0100"
+    message.set_content(BODY * 4)
+    message.add_alternative(f"<html><body>{header}<h1>Night ferry to stop</h1>"
+                            + "".join(f"<p>{BODY}Part {k}.</p>" for k in range(4))
+                            + "</body></html>", subtype="html")
+    path = tmp_path / "tip.eml"
+    path.write_bytes(bytes(message))
+    (item,) = list(read_inputs([str(path)], Config()))
+    main = next(a for a in Pipeline.from_config(Config(), analyse=False).process(item)
+                .to_contract(analysed=False)["articles"] if a["role"] == "main")
+    assert main["title"] == "Night ferry to stop" and main["text"].startswith(BODY.strip())
+    assert not any(w in main["text"] for w in ("Forwarded", "forwarded", "From:", "Date:"))
+    assert main["published"]["iso"] == "2026-11-02"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import html
 import re
 from collections.abc import Iterator
 from datetime import UTC
@@ -21,11 +22,22 @@ from email.utils import parsedate_to_datetime
 from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import decode_as, decode_bytes, fit_html_blocks
 from parallax.records import RawDocument, Rejection
+from parallax.segment.dates import parse_absolute
 
 #: a message opens with a header line ("From: …", "MIME-Version: 1.0")
 _HEADER = re.compile(r"\s*[a-z][a-z0-9-]*:[ \t]")
 #: the part types that hold the page
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: the line a mail program writes above a forwarded message's own header lines
+_FORWARDED = re.compile(
+    r"(?<!-)-{2,30}[ \t]*(?:Forwarded message|Original Message|Weitergeleitete Nachricht|Message "
+    r"transf[ée]r[ée]|Mensaje reenviado)[ \t]*-{2,30}|Begin forwarded message:", re.IGNORECASE)
+#: one header line of it, in HTML or text: spaces and tags before the name, inline tags (a
+#: sender's <strong>, <a href="mailto:">) in the value, up to a line break or a block
+_FIELD = re.compile(
+    r"(?:\s|&nbsp;|<[^<>]{0,500}>){0,12}(From|Date|Sent|Subject|To|Cc|Von|Datum|Gesendet|"
+    r"Betreff|An|De|Objet|Envoy[ée]|À|Asunto|Fecha|Para)[ \t]*:((?:[^<\n]|<(?!br\b|/?div\b|"
+    r"/?p\b|/?tr\b|/?table\b)[^<>]{0,500}>){0,1000})", re.IGNORECASE)
 
 
 def looks_like_mhtml(text: str) -> bool:
@@ -54,6 +66,25 @@ def _saved_at(message: Message) -> str | None:
         return None
     # "-0000" (what browsers write) is UTC with no word on the local zone (RFC 5322)
     return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).isoformat()
+
+
+def forwarded_header(text: str) -> tuple[str, str | None]:
+    """The text without a forwarded message's header block ("---------- Forwarded message
+    ---------", "From: …", "Date: …", "Subject: …"), and that block's date, else the text as it
+    is and None. Why: the lines opened the article, and "Date: Mon, 2 Nov 2026 at 08:00" was
+    shown as the tip's exclusive claim in the story's comparison (thirtieth session)."""
+    marker = _FORWARDED.search(text)
+    if marker is None:
+        return text, None
+    end, fields = marker.end(), dict[str, str]()
+    while len(fields) < 8 and (field := _FIELD.match(text, end)) is not None:
+        value = " ".join(html.unescape(re.sub(r"<[^<>]*>", " ", field.group(2))).split())
+        fields.setdefault(field.group(1).lower(), value)
+        end = field.end()
+    if not fields:
+        return text, None
+    return text[:marker.start()] + text[end:], fields.get("date") or fields.get("sent") \
+        or fields.get("datum") or fields.get("fecha")
 
 
 def _attachments(message: Message, read: Message, given: str) -> Iterator[Rejection]:
@@ -94,9 +125,14 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
         yield Rejection(given, exc.reason, exc.code.value)
         return
     saved_from = part.get("Content-Location") or message.get("Snapshot-Content-Location")
+    stated: dict[str, object] = {}
+    if saved_from is None and message.get_content_type() != "multipart/related":  # an e-mail
+        text, sent = forwarded_header(text)
+        if sent and (day := parse_absolute(sent)):  # the forwarded message's own day
+            stated = {"published_iso": day}
     yield RawDocument(uri=uri, kind=kind, text=text, fetched_at=_saved_at(message) or fetched_at,
                       sha256=hashlib.sha256(data).hexdigest(),
-                      metadata={**metadata, "encoding": encoding, "format": "mhtml",
+                      metadata={**metadata, **stated, "encoding": encoding, "format": "mhtml",
                                 **({"url": str(saved_from)} if saved_from else {})},
                       input=given)
     yield from _attachments(message, part, given)
