@@ -79,13 +79,23 @@ def cut_at_thread(title: str, paragraphs: list[str], visible: tuple[str, list[Bl
         return paragraphs, []
     first = min(matched)
     head = min(heads, key=lambda k: abs(k - first))  # the headline nearest the answer's start
+    # the matched paragraphs' count and characters (all, comment-marked) from each block on:
+    # summed anew at each candidate cut, a page alternating long paragraphs and short marked
+    # ones took time quadratic in its size (thirtieth review)
+    count, total, thread = ([0] * (len(blocks) + 1) for _ in range(3))
+    for p, i in zip(paragraphs, at, strict=True):
+        if i is not None:
+            count[i] += 1
+            total[i] += len(p)
+            thread[i] += len(p) if blocks[i].marks[0] == _COMMENTS else 0
+    for i in range(len(blocks) - 1, -1, -1):
+        count[i] += count[i + 1]
+        total[i] += total[i + 1]
+        thread[i] += thread[i + 1]
     for j in range(head + 2, len(blocks)):
         if blocks[j].marks[0] != _COMMENTS or blocks[j - 1].marks[0] == _COMMENTS:
             continue
-        tail = [(p, i) for p, i in zip(paragraphs, at, strict=True) if i is not None and i >= j]
-        total = sum(len(p) for p, _ in tail)
-        thread = sum(len(p) for p, i in tail if blocks[i].marks[0] == _COMMENTS)
-        if not tail or thread < THREAD_SHARE * total:
+        if not count[j] or thread[j] < THREAD_SHARE * total[j]:
             continue
         kept = [p for p, i in zip(paragraphs, ref, strict=True) if i is None or i < j]
         if len(kept) == len(paragraphs) or sum(len(p) for p in kept) < KEEP_MIN_CHARS:
