@@ -31,6 +31,7 @@ from parallax.cli_stdout import (
     stdout_to_nowhere,
 )
 from parallax.cli_tables import print_page as _print_page
+from parallax.cli_tables import print_stories as _print_stories  # noqa: F401  (tests import it here)
 from parallax.errors import Code, ParallaxError
 from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown

@@ -32,6 +32,14 @@ from parallax.cli import (
 from parallax.settings import Config
 
 
+def stories(db: str, as_json: bool) -> None:
+    """``parallax stories`` as ``demo`` lists them; imported when called, since ``cli_stories``
+    imports ``parallax.cli``, which imports this module last."""
+    from parallax.cli_stories import stories as listing
+
+    listing(db=db, as_json=as_json)
+
+
 def _check_address(host: str, port: int) -> None:
     """Stop with advice when the server could not listen: a port in use or a host that is not
     this machine's was uvicorn's bare "[Errno 98] … address already in use", exit 3, after
@@ -134,8 +142,6 @@ def demo(db: DbOption = "parallax-demo.db",
     corpus = demo_corpus_path()
     err.print(f"Demo corpus: {corpus} (fictional; see its README)")
     _demo_ingest(corpus, db, cfg)
-    from parallax.cli_stories import stories  # (not at the top: it imports parallax.cli)
-
     stories(db=db, as_json=False)
     from parallax.compare.service import comparison_for
     from parallax.store import open_store
