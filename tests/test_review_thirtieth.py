@@ -7,6 +7,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from parallax.records import Article, Page, Published
+from parallax.store import open_store
+
+
+def _child(code: str) -> list[str]:
+    """The words ``code`` prints, run in a child process killed after two minutes."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
 
 def test_a_page_of_many_headings_holding_scripts_is_read_in_one_pass() -> None:
     """0ccb7f1 looked for code inside headings with ``//heading//code``, which libxml2 answers
@@ -19,10 +30,7 @@ def test_a_page_of_many_headings_holding_scripts_is_read_in_one_pass() -> None:
             "page = '<html><body>' + ''.join(f'<h2>Ferry {k} <script>var a{k}=1;</script>row'\n"
             "    f'</h2><p>The council met.</p>' for k in range(60_000)) + '</body></html>'\n"
             "print(page_metadata(lxml.html.fromstring(page), None, False).title)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "Ferry 0 row", done.stdout
+    assert _child(code) == ["Ferry", "0", "row"]
 
 
 def test_a_page_of_many_short_comment_blocks_between_long_ones_is_cut_in_one_pass() -> None:
@@ -43,7 +51,27 @@ def test_a_page_of_many_short_comment_blocks_between_long_ones_is_cut_in_one_pas
             "    paragraphs += [f'{long}{k}', f'Reader {k} agrees.']\n"
             "kept, cut = cut_at_thread(title, paragraphs, (title, blocks))\n"
             "print(kept == paragraphs[:-1], cut == paragraphs[-1:])\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "True"], done.stdout
+    assert _child(code) == ["True", "True"]
+
+
+def test_a_chinese_query_with_a_cased_word_and_its_snippet(db_url: str) -> None:
+    """c0ba956 lower-cased titles and texts in SQL, and SQLite's ``lower`` (like PostgreSQL's
+    in the C locale) leaves letters beyond ASCII as they are: a query joining a Chinese word
+    and "Москва" found nothing where the article holds both. Its snippet bracketed the text
+    at the place of the match in the lower-cased copy, which "İ" makes longer: the brackets
+    stood on other words."""
+    store = open_store(db_url)
+    try:
+        text = "İstanbul İzmir. Москва: 渡轮公司周一宣布，冬季时刻表将保持不变。"
+        article = Article(id="a0", role="main", title="渡轮时刻表", outlet="Post",
+                          published=Published(), text=text, language="zh")
+        store.save_page(Page(input="p0.txt", uri="p0.txt", sha256="p0", kind="text",
+                             fetched_at="2026-11-02T10:00:00Z", articles=[article]))
+        for query in ("渡轮 Москва", "渡轮 москва", "МОСКВА 时刻表", "渡轮 İzmir"):
+            assert [r["id"] for r in store.search(query)] == ["a0"], query
+            assert store.search_count(query) == 1, query
+        assert store.search("渡轮 Париж") == [] and store.search_count("渡轮 Париж") == 0
+        (found,) = store.search("时刻表")
+        assert "[时刻表]" in found["snippet"], found["snippet"]
+    finally:
+        store.close()
