@@ -7,7 +7,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from parallax.records import Article, Page, Published
+import pytest
+
+from parallax.errors import Code, InputRejected
+from parallax.records import Article, Page, Published, RawDocument
+from parallax.segment.heuristic import HeuristicSegmenter
+from parallax.settings import Config
 from parallax.store import open_store
 
 
@@ -75,3 +80,15 @@ def test_a_chinese_query_with_a_cased_word_and_its_snippet(db_url: str) -> None:
         assert "[时刻表]" in found["snippet"], found["snippet"]
     finally:
         store.close()
+
+
+def test_a_text_of_zero_width_spaces_is_no_article() -> None:
+    """09157b9 read zero-width spaces as nothing after the main text's length was checked
+    against ``min_article_chars``, so 2,000 of them (a word processor's export gone wrong)
+    were stored as an article with no text and no title (before it, as 2,000 invisible
+    characters): the length is that of the text as shown now."""
+    for text in ("\u200b" * 2000 + "\n", "Ferry row\n\n" + "\u2060\ufeff" * 1000 + "\n"):
+        doc = RawDocument(uri="tip.txt", kind="text", text=text, fetched_at="", sha256="0")
+        with pytest.raises(InputRejected) as refused:
+            HeuristicSegmenter(Config()).segment(doc)
+        assert refused.value.code == Code.NO_ARTICLE

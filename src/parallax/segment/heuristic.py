@@ -47,6 +47,11 @@ class HeuristicSegmenter:
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate
             authors = seg.comment_authors
             drafts = best_block(drafts, seg.model_main, doc.text, self.min_chars)
+        for draft in drafts:
+            # zero-width and no-break spaces as a reader sees them (textutil.as_shown), before
+            # the length is checked: 2,000 zero-width spaces were an article with no text
+            draft.title, draft.paragraphs = as_shown(draft.title), [
+                as_shown(p) for p in draft.paragraphs]
         main = [d for d in drafts if d.role == "main"]
         if not main or (sum(map(weighed_length, main[0].paragraphs)) < self.min_chars
                         and not main[0].notes):
@@ -55,9 +60,6 @@ class HeuristicSegmenter:
                                 f"characters, fewer than {self.min_chars} "
                                 "(setting min_article_chars)")
         for draft in drafts:
-            # zero-width and no-break spaces as a reader sees them (textutil.as_shown)
-            draft.title, draft.paragraphs = as_shown(draft.title), [
-                as_shown(p) for p in draft.paragraphs]
             draft.title, draft.paragraphs, cut = cap_title(draft.title, draft.paragraphs)
             if cut:
                 draft.notes.append(cut)
