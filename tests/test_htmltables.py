@@ -7,7 +7,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from parallax.segment.htmlpage import PLAIN, segment_html
-from parallax.segment.htmltables import layout_blocks, restore_quotes
+from parallax.segment.htmltables import layout_blocks, one_cell, restore_quotes
 
 LEAD = " ".join(f"The harbour board met on Monday for the {n} time this year to weigh the plan "
                 "for a new ferry pier at the north quay." for n in ("first", "second", "third"))
@@ -112,3 +112,38 @@ def test_a_row_whose_blocks_trafilatura_did_not_keep_in_order_is_left_whole() ->
     line = f"| {STALLS} {FAIR} |"
     assert layout_blocks(tree, [line]) == [line]
     assert layout_blocks(tree, ["| Parking and buses |"]) == ["| Parking and buses |"]
+
+
+# --- a bar of the cell's own text; a menu cell trafilatura wrote empty (thirtieth, HY) ---
+
+HARBOUR = " ".join(f"The harbour board met on Monday for the {n} time this year to weigh the "
+                   "plan for a new ferry pier at the north quay." for n in ("first", "second"))
+DRAFT = ("Members said the new draft would go to the town for comment in the spring before any "
+         "contract is signed.")
+BLOG_PAGE = ("<html><head><title>Harbour notes: Ferry pier plan</title></head><body><table><tr>"
+             "<td><ul><li><a href='/'>Home</a></li><li><a href='/a'>Archive</a></li></ul></td>"
+             "<td><h1>Harbour notes</h1><p>A blog about the harbour.</p>"
+             "<p><a href='/p'>Old quay lamps</a> | <a href='/'>Main</a></p>"
+             f"<h3>Ferry pier plan</h3><p>{HARBOUR}</p><p>{DRAFT}</p>"
+             "<p>Posted on March 1, 2009 at 6:41 AM</p></td></tr></table></body></html>")
+
+
+def test_an_escaped_bar_is_the_cells_text_not_a_cells_end() -> None:
+    """trafilatura escapes a bar of a cell's text ("\\|"); read as a cell's end, a one-cell row
+    was taken for a row of two cells and kept its bars (the escape stays trafilatura's)."""
+    line = "|  | Old quay lamps \\| Main. A post. |  |"
+    assert one_cell(line) == "Old quay lamps \\| Main. A post."
+    assert one_cell("| Pier | Quay |") == "| Pier | Quay |"
+    assert one_cell("| Pier \\| Quay | Lamps |") == "| Pier \\| Quay | Lamps |"
+
+
+def test_a_one_cell_line_from_a_row_with_a_menu_cell_reads_as_its_blocks() -> None:
+    """A 2000s blog: a menu cell beside one cell holding the blog's name, a "previous | main"
+    line, the post and its footer. trafilatura writes the menu cell empty, so the line is one
+    cell's, but the page's row has two cells with text: the post stayed one paragraph, its
+    heading run into it, where no later cut could act."""
+    paragraphs = segment_html(BLOG_PAGE).paragraphs
+    for text in ("Ferry pier plan", HARBOUR, DRAFT, "Posted on March 1, 2009 at 6:41 AM"):
+        assert text in paragraphs, (text, paragraphs)
+    assert not any("|" in p for p in paragraphs if "Main" not in p), paragraphs
+    assert any(p.endswith("Old quay lamps \\| Main") for p in paragraphs), paragraphs
