@@ -8,31 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from article_pages import article_page
 from parallax.frame.paragraph_marks import NOTE
-from parallax.records import Article, Page, Published, content_hash
-from parallax.settings import Config
-from parallax.store import open_store
+from parallax.records import Article, Published, content_hash
 
 
 def _page(tmp_path: Path, notes: list[str]) -> str:
-    from fastapi.testclient import TestClient
-
-    from parallax.web.app import create_app
-
-    article = Article(id="a" + content_hash("ferry"), role="main", title="Ferry fees",
-                      outlet=None, published=Published(),
-                      text="The ferry board raised fees by nine percent on Monday.",
-                      language="en", notes=notes)
-    store = open_store(tmp_path / "news.db")
-    store.save_page(Page(input="t", uri="t://x", sha256=content_hash("p"), kind="text",
-                         fetched_at="2026-03-03T00:00:00Z", articles=[article]))
-    store.close()
-    config = Config()
-    config.values.update({"web_warm_comparisons": False})
-    page = TestClient(create_app(str(tmp_path / "news.db"), config)).get(
-        f"/article/{article.id}")
-    assert page.status_code == 200
-    return page.text
+    return article_page(tmp_path, Article(
+        id="a" + content_hash("ferry"), role="main", title="Ferry fees", outlet=None,
+        published=Published(), text="The ferry board raised fees by nine percent on Monday.",
+        language="en", notes=notes))
 
 
 def test_the_article_page_shows_each_framing_note(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from article_pages import article_page
 from parallax.cli import app
 from parallax.pipeline import Pipeline
 from parallax.runner import ingest
@@ -126,25 +127,14 @@ def test_sentence_lookups_bisect_to_what_a_scan_finds() -> None:
 
 
 def test_the_article_page_says_where_the_analysis_stopped(tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
-
-    from parallax.records import Article, Page, Published, content_hash
-    from parallax.web.app import create_app
+    from parallax.records import Article, Published, content_hash
 
     article = Article(id="a" + content_hash("long"), role="main", title="Lock fees",
                       outlet=None, published=Published(), text=_dump(3), language="en",
                       notes=["analysis: only the first 1,990 of 2,500,000 characters were "
                              "analysed (max_analysed_chars); the whole text is kept"])
-    store = open_store(tmp_path / "news.db")
-    store.save_page(Page(input="t", uri="t://x", sha256=content_hash("p"), kind="text",
-                         fetched_at="2026-03-03T00:00:00Z", articles=[article]))
-    store.close()
-    config = Config()
-    config.values.update({"web_warm_comparisons": False})
-    page = TestClient(create_app(str(tmp_path / "news.db"), config)).get(
-        f"/article/{article.id}")
-    assert page.status_code == 200
-    assert "only the first 1,990 of 2,500,000 characters were analysed" in page.text
+    text = article_page(tmp_path, article)
+    assert "only the first 1,990 of 2,500,000 characters were analysed" in text
 
 
 def test_article_highlights_are_what_a_reading_of_every_mark_gives() -> None:
