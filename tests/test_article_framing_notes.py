@@ -36,3 +36,21 @@ def test_a_framing_note_is_escaped(tmp_path: Path) -> None:
 
 def test_an_article_without_framing_notes_has_no_framing_row(tmp_path: Path) -> None:
     assert "<dt>Framing</dt>" not in _page(tmp_path, ["analysis: whole text analysed"])
+
+
+def test_an_unsure_technique_mark_says_so(tmp_path: Path) -> None:
+    """A loaded-language mark that rests on the paragraph (``paragraph_marks``) is flagged
+    ``low_confidence``; the page shows it as unsure beside its score, a sure one without."""
+    from parallax.records import TechniqueSpan
+
+    text = "The ferry board raised fees by a shocking nine percent on a grim Monday."
+    sure, unsure = text.index("shocking"), text.index("grim")
+    article = Article(id="a" + content_hash("marks"), role="main", title="Ferry fees",
+                      outlet=None, published=Published(), text=text, language="en",
+                      techniques=[TechniqueSpan("Loaded_Language", sure, sure + 8, 0.81),
+                                  TechniqueSpan("Loaded_Language", unsure, unsure + 4, 0.74,
+                                                low_confidence=True)])
+    page = article_page(tmp_path, article)
+    assert page.count("unsure, ") == 1
+    assert page.index("unsure, ") > page.index("<q>shocking</q>")
+    assert page.index("unsure, ") < page.index("<q>grim</q>")

@@ -90,6 +90,8 @@ def test_the_likeliest_words_are_shown_with_a_note_saying_so(
     article = enriched(ARTICLE)
     framing.annotate(article)
     words = [(ARTICLE[t.start:t.end], t.quoted is not None) for t in article.techniques]
+    # the likeliest word is the paragraph's label, not a sure word: every one is flagged unsure
+    assert all(t.low_confidence for t in article.techniques)
     notes = [n for n in article.notes if "likeliest word" in n]
     if genre == "opinion":
         assert words == [("shambles", False), ("fiasco", True)]

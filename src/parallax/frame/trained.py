@@ -247,7 +247,9 @@ class TrainedFraming:
                 gated = float(p[k]) if p[k] >= cuts[k] else None
                 for s, e, score in self._loaded_words(article.text, start, end, gated, ctx,
                                                       article.language, likeliest):
-                    found.append(TechniqueSpan(LOADED, s, e, round(score, 3), ctx.low))
+                    # a likeliest word is the paragraph's label, not a sure word: flagged unsure
+                    found.append(TechniqueSpan(LOADED, s, e, round(score, 3),
+                                               ctx.low or (s, e) in likeliest))
         found = self._labels_only(article.text, found, ctx, article.language)
         attribute(article.text, found, article.quotes)  # a speaker's technique, not the outlet's
         if reporting:

@@ -137,6 +137,7 @@ def date_names(article: Article) -> list[str]:
 def technique_rows(article: Article) -> list[dict[str, Any]]:
     size = len(article.text)
     return [{"name": t.technique, "score": t.score, "start": t.start, "end": t.end,
+             "unsure": t.low_confidence,
              "text": article.text[max(0, t.start):min(size, t.end)] if t.end > t.start else "",
              "quoted": ({"speaker": t.quoted.speaker, "direct": t.quoted.direct}
                         if t.quoted is not None else None)}
