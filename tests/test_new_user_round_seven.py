@@ -268,3 +268,21 @@ def test_a_forwarded_messages_header_is_no_article_text(tmp_path: Path, header: 
     assert main["title"] == "Night ferry to stop" and main["text"].startswith(BODY.strip())
     assert not any(w in main["text"] for w in ("Forwarded", "forwarded", "From:", "Date:"))
     assert main["published"]["iso"] == "2026-11-02"
+
+
+def test_a_rejected_input_name_prints_its_controls_as_escapes(tmp_path: Path) -> None:
+    """An input's name is printed as it holds, not acted on by the terminal: a name with ESC
+    (an escape sequence that clears the screen) and a right-to-left override (which shows
+    "a<U+202E>gnp.exe" as "aexe.png") was printed raw on the rejection line (found by helper
+    R's review, older than this session; the lead's mend)."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    name = tmp_path / "tip\x1b[2J\u202egnp.exe"
+    name.write_bytes(b"")  # empty: rejected, with its name on the line
+    result = CliRunner().invoke(app, ["extract", str(name)])
+    assert result.exit_code == 1
+    printed = result.stderr.replace("\n", "")  # rich wraps the long line
+    assert "\x1b" not in printed and "\u202e" not in printed
+    assert "tip\\x1b[2J\\u202egnp.exe" in printed

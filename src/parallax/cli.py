@@ -35,7 +35,7 @@ from parallax.cli_tables import print_stories as _print_stories  # noqa: F401  (
 from parallax.errors import Code, ParallaxError
 from parallax.records import Page, Rejection
 from parallax.settings import Config, load_config, settings_markdown
-from parallax.textutil import counted
+from parallax.textutil import counted, for_terminal
 
 
 def internal_line(exc: BaseException) -> str:
@@ -93,13 +93,16 @@ err = Console(stderr=True)
 
 def say_error(message: str) -> None:
     """One error line. The message's own words (a path, a page's title, an exception's text)
-    are never read as rich markup: "[/]" in a title crashed the CLI, "[settings]" vanished."""
-    err.print(f"[red]error[/red] {escape(message)}")
+    are never read as rich markup: "[/]" in a title crashed the CLI, "[settings]" vanished; nor
+    as terminal controls (``textutil.for_terminal``)."""
+    err.print(f"[red]error[/red] {escape(for_terminal(message))}")
 
 
 def say_rejected(source: str, reason: str) -> None:
-    """One rejected input and its reason, escaped like ``say_error``."""
-    err.print(f"[yellow]rejected[/yellow] {escape(source)}: {escape(reason)}")
+    """One rejected input and its reason, escaped like ``say_error``; what a terminal would act
+    on (escape sequences, direction controls) is printed as escapes (``textutil.for_terminal``)."""
+    err.print(f"[yellow]rejected[/yellow] {escape(for_terminal(source))}: "
+              f"{escape(for_terminal(reason))}")
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # the shell's own code for a command ended by SIGINT

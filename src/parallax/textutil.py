@@ -362,3 +362,17 @@ _INVISIBLE_ANY = re.compile("[\u200b\u2060\ufeff\u00a0\u2007\u202f]")
 def as_shown(text: str) -> str:
     """The text with those characters as a reader sees them: nothing, or a space."""
     return text.translate(_INVISIBLE) if _INVISIBLE_ANY.search(text) else text
+
+
+#: what a terminal acts on instead of showing: C0 and C1 control characters (ESC opens escape
+#: sequences that clear the screen, move the cursor or retitle the window) and the Unicode
+#: direction controls (an attachment named "a<U+202E>gnp.exe" prints as "aexe.png"). Input names
+#: come from hostile places (a WARC's target URI, an e-mail attachment's file name, a feed's
+#: link), and rich passes ESC through.
+_TERMINAL_ACTS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    """``text`` with those characters written as Python escapes (``\\x1b``, ``\\u202e``), so a
+    name prints as what it holds; a tab and a line end stay."""
+    return _TERMINAL_ACTS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
