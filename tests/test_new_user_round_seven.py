@@ -286,3 +286,22 @@ def test_a_rejected_input_name_prints_its_controls_as_escapes(tmp_path: Path) ->
     printed = result.stderr.replace("\n", "")  # rich wraps the long line
     assert "\x1b" not in printed and "\u202e" not in printed
     assert "tip\\x1b[2J\\u202egnp.exe" in printed
+
+
+def test_a_page_title_with_an_escape_sequence_prints_it_as_escapes(tmp_path: Path) -> None:
+    """The terminal table of ``extract`` shows a page's title as text: an ESC in a hostile
+    title ("Ferry <ESC>[2J row") reached the terminal raw and cleared it (the lead's mend)."""
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    body = ("The ferry board of Wexmoor said on Monday that fares would rise by nine percent "
+            "from March, citing fuel costs and a shortage of crew on the island routes.\n\n"
+            "Islanders said the rise would hit commuters hardest, and the council asked the "
+            "board to wait until a review of the timetable is finished in the spring.\n")
+    page = tmp_path / "ferry.txt"
+    page.write_text("Ferry \x1b[2J row deepens\n\n" + body, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout
+    assert "Ferry \\x1b[2J row" in result.stdout.replace("\n", "")

@@ -1,6 +1,7 @@
 """The tables ``extract``/``analyze`` and ``stories`` print on a terminal (``--json`` prints
 none). Kept apart from the commands so each reads on its own; cells are ``rich.text.Text``, so a
-page's own words ("Prices [/] rise") are never read as markup."""
+page's own words ("Prices [/] rise") are never read as markup, nor its control characters
+as the terminal's (``textutil.for_terminal``: an ESC in a hostile title cleared the screen)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from rich.text import Text
 
 from parallax.cli_stdout import out
 from parallax.records import Page
+from parallax.textutil import for_terminal
 from parallax.when import shown_time
 
 
 def print_page(page: Page, *, analysed: bool) -> None:
     # Text cells: a page's own words ("Prices [/] rise") are never read as rich markup
-    table = Table(title=Text(page.input), show_lines=False, title_justify="left")
+    table = Table(title=Text(for_terminal(page.input)), show_lines=False, title_justify="left")
     # the language is found by analysis: extract would show an always-empty column
     columns = ("role", "title", "outlet", "published", *(("lang",) if analysed else ()), "chars")
     for column in columns:
@@ -31,7 +33,7 @@ def print_page(page: Page, *, analysed: bool) -> None:
         if analysed:
             row += [f"{len(a.entities)} entities\n{len(a.quotes)} quotes\n{len(a.claims)} claims",
                     a.genre.label if a.genre else ""]
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(for_terminal(cell)) for cell in row))
     out.print(table)
     kinds: dict[str, int] = {}
     for b in page.boilerplate:
@@ -61,7 +63,7 @@ def print_stories(rows: list[dict[str, Any]]) -> None:
         # a one-day story shows its day once: two lines less, and the title keeps its width
         span = " – ".join(dict.fromkeys(x for x in (row.get("start"), row.get("end")) if x)) \
             or "?"
-        table.add_row(*(Text(cell) for cell in (
+        table.add_row(*(Text(for_terminal(cell)) for cell in (
             row["id"], row["title"][:70], str(len(mains)), outlets_cell(row["outlets"]),
             ", ".join(row["languages"]), span)))
     out.print(table)
