@@ -305,3 +305,13 @@ def test_a_page_title_with_an_escape_sequence_prints_it_as_escapes(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout
     assert "Ferry \\x1b[2J row" in result.stdout.replace("\n", "")
+
+
+def test_a_right_to_left_mark_in_a_title_stays_as_written() -> None:
+    """The direction marks an Arabic or Hebrew title holds rightly (U+200F, U+200E) are shown,
+    not escaped; only the overrides and isolates that reorder text are (helper R's note)."""
+    from parallax.textutil import for_terminal
+
+    title = "\u05d7\u05d3\u05e9\u05d5\u05ea\u200f 2026"
+    assert for_terminal(title) == title
+    assert for_terminal("a\u2067b\u2069") == "a\\u2067b\\u2069"

@@ -368,8 +368,9 @@ def as_shown(text: str) -> str:
 #: sequences that clear the screen, move the cursor or retitle the window) and the Unicode
 #: direction controls (an attachment named "a<U+202E>gnp.exe" prints as "aexe.png"). Input names
 #: come from hostile places (a WARC's target URI, an e-mail attachment's file name, a feed's
-#: link), and rich passes ESC through.
-_TERMINAL_ACTS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: link), and rich passes ESC through. The left-to-right and right-to-left marks (U+200E/F) stay:
+#: Hebrew and Arabic titles hold them rightly, and they reorder no text around them.
+_TERMINAL_ACTS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def for_terminal(text: str) -> str:
