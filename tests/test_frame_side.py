@@ -80,9 +80,9 @@ def test_the_shipped_roles_cut_is_the_narrative_cut() -> None:
     under = side.sided(_side(side.THRESHOLD - 0.05), {"CC"}, doc, CLIMATE, "en")
     assert (under.narratives, under.roles, under.headline_only) == (set(), {"CC"}, True)
     assert "only for whom the headline names" in str(under.note)
-    lower = side.sided_domains(_side(side.HEADLINE_ROLES_THRESHOLD - 0.05), {"CC"}, doc,
-                               CLIMATE, "en")
-    assert lower[:2] == (set(), set()) and "no entity roles" in str(lower[2])
+    lower = side.sided(_side(side.HEADLINE_ROLES_THRESHOLD - 0.05), {"CC"}, doc, CLIMATE, "en")
+    assert (lower.narratives, lower.roles) == (set(), set())
+    assert "no entity roles" in str(lower.note)
 
 
 def test_only_the_headline_band_restricts_roles_to_the_headline() -> None:
@@ -137,16 +137,18 @@ def test_between_the_two_cuts_an_article_gets_roles_but_no_narrative() -> None:
     low = 0.5
     between = (low + side.THRESHOLD) / 2
     model = _side(between, roles_threshold=low)
-    narratives, roles, note = side.sided_domains(model, {"CC"}, doc, CLIMATE, "en")
+    decided = side.sided(model, {"CC"}, doc, CLIMATE, "en")
+    narratives, roles, note = decided.narratives, decided.roles, decided.note
     assert narratives == set() and roles == {"CC"}
     assert note is not None and "narrative Other" in note and "no entity roles" not in note
     assert side.argued_domains(model, {"CC"}, doc, CLIMATE, "en")[0] == set()
-    below = side.sided_domains(_side(low / 2, roles_threshold=low), {"CC"}, doc, CLIMATE, "en")
-    assert below[:2] == (set(), set()) and "no entity roles" in str(below[2])
-    assert side.sided_domains(_side(0.9, roles_threshold=low), {"CC"}, doc, CLIMATE, "en") == (
-        {"CC"}, {"CC"}, None)
-    assert side.sided_domains(_side(0.2, roles_threshold=low), {"URW"}, doc, CLIMATE, "ru") == (
-        {"URW"}, {"URW"}, None)
+    below = side.sided(_side(low / 2, roles_threshold=low), {"CC"}, doc, CLIMATE, "en")
+    assert (below.narratives, below.roles) == (set(), set())
+    assert "no entity roles" in str(below.note)
+    assert side.sided(_side(0.9, roles_threshold=low), {"CC"}, doc, CLIMATE, "en") == side.Sided(
+        {"CC"}, {"CC"}, False, None)
+    assert side.sided(_side(0.2, roles_threshold=low), {"URW"}, doc, CLIMATE, "ru") == side.Sided(
+        {"URW"}, {"URW"}, False, None)
 
 
 def test_the_framing_stage_reads_roles_from_the_roles_cut() -> None:

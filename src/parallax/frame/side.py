@@ -51,7 +51,7 @@ MAINSTREAM_SETS = ("dragnet_data", "cleaneval-dev", "cleaneval-final", "readabil
 #: 0.568 / 0.483, 0.54, 7; 0.7 0.564 / 0.491, 0.57, 4; 0.8 0.536 / 0.485, 0.62, 3
 #: (docs/framing.md, thirteenth session)
 THRESHOLD = 0.7
-#: entity roles need this probability (``sided_domains``); a side model may carry its own
+#: entity roles need this probability (``sided``); a side model may carry its own
 #: ``roles_threshold`` in its meta. Twenty-eighth session (helper RS, docs/framing.md): roles
 #: from 0.5, nested out of fold by document with the gate refitted per fold, raised main-role
 #: accuracy per gold mention 0.123 -> 0.174 (118 -> 178 roles shown, 0.534 -> 0.511 right), but
@@ -113,16 +113,9 @@ class Sided:
 def argued_domains(model: LinearLabeller | None, domains: set[str], document: np.ndarray,
                    text: str, language: str | None) -> tuple[set[str], str | None]:
     """The domains whose narratives an article may get, and a note when the side model takes
-    them away (``sided_domains`` without the roles' domains)."""
-    narratives, _, note = sided_domains(model, domains, document, text, language)
-    return narratives, note
-
-
-def sided_domains(model: LinearLabeller | None, domains: set[str], document: np.ndarray,
-                  text: str, language: str | None) -> tuple[set[str], set[str], str | None]:
-    """``sided``'s narrative domains, role domains and note."""
+    them away (``sided`` without the roles' domains)."""
     decided = sided(model, domains, document, text, language)
-    return decided.narratives, decided.roles, decided.note
+    return decided.narratives, decided.note
 
 
 def sided(model: LinearLabeller | None, domains: set[str], document: np.ndarray, text: str,

@@ -34,7 +34,7 @@ from parallax.frame.roles import (
     choose_role,
     role_candidates,
 )
-from parallax.frame.side import load_side, sided
+from parallax.frame.side import Sided, load_side, sided
 from parallax.frame.technique_cutoffs import path_cutoffs
 from parallax.records import (
     Article,
@@ -96,9 +96,7 @@ class _Context:
     doc: EmbeddedText
     low: bool
     names: list[tuple[int, int]] = field(default_factory=list)
-    domains: set[str] | None = None  # ``_domains``: computed once, for narratives
-    role_domains: set[str] | None = None  # and for roles (a looser side cut)
-    headline_roles: bool = False  # roles only for the entities the headline names
+    sided: Sided | None = None  # ``_domains``: computed once, for narratives and roles
 
 
 class TrainedFraming:
@@ -203,15 +201,13 @@ class TrainedFraming:
         those it is about (``in_domains``), and in the side model's languages only when it
         argues the side the taxonomy describes (``side.sided``: roles from a lower
         cut; a note says so when not)."""
-        if ctx.domains is None or ctx.role_domains is None:
+        if ctx.sided is None:
             read = f"{headline(article.title, article.notes)}\n{article.text}"  # (titles.py)
-            about = in_domains(read)
-            decided = sided(self.side, about, ctx.doc.document, read, article.language)
-            ctx.domains, ctx.role_domains, note = decided.narratives, decided.roles, decided.note
-            ctx.headline_roles = decided.headline_only
-            if note:
-                article.notes.append(note)
-        return ctx.role_domains if roles else ctx.domains
+            ctx.sided = sided(self.side, in_domains(read), ctx.doc.document, read,
+                              article.language)
+            if ctx.sided.note:
+                article.notes.append(ctx.sided.note)
+        return ctx.sided.roles if roles else ctx.sided.narratives
 
     # -- techniques -------------------------------------------------------------------------
     def _techniques(self, article: Article, ctx: _Context) -> None:
@@ -438,7 +434,7 @@ class TrainedFraming:
         chosen = ([(name, ms, None) for name, ms in ranked] if self.portrayer is None else
                   role_candidates(article, ranked, portrayed, domains, gate,
                                   self.portrayer.article, self.role_min_sentences))
-        if ctx.headline_roles:  # (side.HEADLINE_ROLES_THRESHOLD)
+        if ctx.sided is not None and ctx.sided.headline_only:  # (HEADLINE_ROLES_THRESHOLD)
             title = headline(article.title, article.notes).lower()
             chosen = [(n, ms, cast) for n, ms, cast in chosen if in_headline(title, n, ms)]
         if not chosen:
