@@ -14,9 +14,7 @@ does.
 from __future__ import annotations
 
 import json
-import re
 import sys
-from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -36,10 +34,8 @@ from parallax.cli import (
 )
 from parallax.cli_tables import no_stories
 from parallax.cli_tables import print_stories as _print_stories
-from parallax.store.browse import StoryFilter
+from parallax.store.browse import StoryFilter, filter_day
 
-#: the API's ``DateParam`` pattern
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: stories read from a filtered query at a time (the store pages them, as the API does)
 _PAGE = 500
 
@@ -49,8 +45,7 @@ def _day(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     try:
-        if _ISO_DAY.fullmatch(value):
-            return date.fromisoformat(value).isoformat()
+        return filter_day(value)
     except ValueError:
         pass
     say_error(f"{option} takes a day written YYYY-MM-DD (a day the calendar has), not "

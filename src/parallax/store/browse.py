@@ -7,7 +7,9 @@ articles costs milliseconds, not a scan of every analysis.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from parallax.records import Article, Published, Story
@@ -15,6 +17,21 @@ from parallax.store.shown_names import ShownNames, spelling_facets
 
 if TYPE_CHECKING:
     from parallax.store.sql import Connection
+
+#: the form of ``StoryFilter``'s ``since`` / ``until``: an ISO day
+ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+_ISO_DAY = re.compile(ISO_DAY)
+
+
+def filter_day(value: str) -> str:
+    """``value`` when it is an ISO day the calendar has, else ValueError: "2026-02-31" has the
+    right shape but is no day, an error rather than an empty result (the API's and the
+    command line's ``since`` / ``until``)."""
+    if not _ISO_DAY.fullmatch(value):
+        raise ValueError(f"not a day written YYYY-MM-DD: {value!r}")
+    date.fromisoformat(value)
+    return value
+
 
 #: what an article's facets are, row by row: (kind, value, detail, count)
 Facet = tuple[str, str, str, int]

@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Query, Request
@@ -18,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from parallax.settings import Config
 from parallax.store import Store, open_store
-from parallax.store.browse import StoryFilter
+from parallax.store.browse import ISO_DAY, StoryFilter, filter_day
 from parallax.store.shown_names import alias_names
 from parallax.web.jobs import MAX_JOBS_KEPT, IngestJobs
 from parallax.web.pagecache import RenderedPages
@@ -35,12 +34,10 @@ MAX_QUERY = 200
 
 def _real_date(value: str | None) -> str | None:
     """2026-02-31 has the right shape but is no day: 422, not an empty result."""
-    if value is not None:
-        date.fromisoformat(value)  # ValueError becomes a validation error
-    return value
+    return None if value is None else filter_day(value)  # ValueError: a validation error
 
 
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
+DateParam = Annotated[str | None, Query(pattern=f"^{ISO_DAY}$",
                                         description="ISO date, YYYY-MM-DD"),
                       AfterValidator(_real_date)]
 TextParam = Annotated[str | None, Query(max_length=MAX_QUERY)]
