@@ -346,6 +346,12 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
+#: a character of the scripts written without spaces between words: hiragana, katakana, CJK
+#: ideographs (extension A, unified, compatibility). Hangul is not one: Korean spaces its words.
+#: (The length rules, ``segment.cjk``, and search, ``store.unspaced_search``, read the same set.)
+UNSPACED_CHAR = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+
+
 #: characters that show nothing (a zero-width space, a word joiner, a stray byte-order mark) or
 #: show a space (no-break spaces): what a copy from a word processor leaves inside words and
 #: between names. Kept, they split a word for search and the entity recogniser ("Alma<NBSP>Reyes"

@@ -18,16 +18,18 @@ import re
 
 import numpy as np
 
+from parallax.textutil import UNSPACED_CHAR
+
 #: CJK characters that carry a word (Latin-script references' words a sentence over CJK
 #: references' characters a sentence: 51.8 / 20.5, rounded)
 CHARS_PER_WORD = 2.5
 #: Latin characters one CJK character stands for (122.9 / 51.8, rounded)
 LATIN_CHARS = 2.4
 #: Hiragana, katakana, CJK ideographs (extension A, unified, compatibility)
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(UNSPACED_CHAR)
 #: the lowest CJK code point: a page without a higher one needs no CJK count
 CJK_FIRST = 0x3040
-_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_CJK_RUN = re.compile(UNSPACED_CHAR + "{2,}")
 #: a CJK sentence's end (the ideographic full stop; with the full-width ! ? : and closing
 #: quotes too, a Japanese portal's promotion lines (ending in "！") read as prose: training page
 #: yahoo-4's article ran on into its sidebars, F1 0.84 -> 0.49; with the full stop alone 0.64)

@@ -26,10 +26,11 @@ from itertools import islice
 from typing import Any
 
 from parallax.store.sql import search_parts
+from parallax.textutil import UNSPACED_CHAR
 
 #: Han (with its extensions and compatibility forms), hiragana and katakana
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_RUNS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_UNSPACED = re.compile(UNSPACED_CHAR)
+_RUNS = re.compile(UNSPACED_CHAR + "+")
 #: the fields a result carries, as the index's search gives them
 _FIELDS = "a.id, a.title, a.outlet, a.language, a.role, a.published"
 _HAYSTACK = "coalesce(a.title, '') || ' ' || a.text LIKE ? ESCAPE '!'"
