@@ -17,7 +17,7 @@ from tests.old_store import store_old_article
 
 from parallax.compare.render import comparison_view, render_markdown
 from parallax.frame import role_gate
-from parallax.frame.trained import TrainedFraming
+from parallax.frame.trained import TrainedFraming, _Context
 from parallax.records import Article, Mention, PortrayalLabel, Published, Story
 from parallax.settings import Config
 from parallax.store import open_store
@@ -52,7 +52,7 @@ def _cut_article() -> Article:
 def test_a_cut_title_is_read_once_as_the_texts_first_paragraph_not_again_as_a_title() -> None:
     article = _cut_article()
     assert article.text.count("Kyiv") == 1
-    ctx = SimpleNamespace(domains=None, doc=SimpleNamespace(document=np.zeros(4)))
+    ctx = _Context(SimpleNamespace(document=np.zeros(4)), False)  # type: ignore[arg-type]
     # one war cue, read once: no war domain (two cues are needed); read as title and text,
     # the cue counted twice and the ferry story got the war's narratives and roles
     assert TrainedFraming._domains(SimpleNamespace(side=None), article, ctx) == set()  # type: ignore[arg-type]
