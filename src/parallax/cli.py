@@ -149,6 +149,16 @@ def main() -> None:
         raise SystemExit(EXIT_ERROR) from exc
 
 
+if __name__ == "__main__":  # pragma: no cover
+    # ``python -m parallax.cli`` runs this file as ``__main__``, but the command modules
+    # imported below register on the importable ``parallax.cli``'s app: run that one, before
+    # this copy imports them (cli_stories, imported first from here, registered last).
+    from parallax import cli as _importable
+
+    _importable.main()
+    raise SystemExit(0)
+
+
 def _config(path: str | None, *, follow_links: bool = False) -> Config:
     """A bad config file is a ParallaxError: ``_Commands.invoke`` prints it and exits 3."""
     config = load_config(path)
@@ -449,10 +459,3 @@ def show_settings() -> None:
 # delete live in their own modules; importing them registers them on ``app``. They are
 # imported last because they use this module's console and options.
 from parallax import cli_manage, cli_models, cli_web  # noqa: E402,F401
-
-if __name__ == "__main__":  # pragma: no cover
-    # ``python -m parallax.cli`` runs this file as ``__main__``, but cli_models and cli_web
-    # register their commands on the importable ``parallax.cli``'s app: run that one.
-    from parallax import cli as _importable
-
-    _importable.main()
