@@ -17,7 +17,7 @@ import feedparser
 
 from parallax.errors import Code
 from parallax.ingest.instants import stated_iso
-from parallax.ingest.jsonl import plain_name
+from parallax.ingest.jsonl import plain_name, unix_time
 from parallax.ingest.url import is_url, read_url
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
@@ -35,6 +35,17 @@ def _iso(entry: Any, key: str) -> str | None:
     return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+00:00".format(*parsed[:6])
 
 
+def _digits(text: object) -> bool:
+    return isinstance(text, str) and text.strip().isascii() and text.strip().isdigit()
+
+
+def _unix_iso(text: str) -> str | None:
+    """A date of digits alone is Unix time, as a JSONL record's number is read; feedparser
+    read "1793520000" (1 November 2026) as 1 December 1793, a date no reader would doubt
+    (helper N8). Out of the range records take, no date rather than feedparser's."""
+    return unix_time(int(text.strip()))[1]
+
+
 def _base(uri: str, channel_link: object) -> str | None:
     """What an item's relative link is read against: the feed's own address when it was
     fetched (as feed readers do), else the channel's site link. RSS asks for absolute links,
@@ -48,6 +59,11 @@ def _base(uri: str, channel_link: object) -> str | None:
 def _item_link(entry: Any, base: str | None) -> str | None:
     link = entry.get("link")
     if not isinstance(link, str) or not link.strip():
+        return None
+    if entry.get("guidislink") and not is_url(link.strip()):
+        # no <link>: feedparser offers the item's id, which is an address only when it is
+        # one ("tag:site,2026:4", an RSS guid "ferry-0041"); joined to the site's address it
+        # was stored as the article's address, a page that does not exist (helper N8)
         return None
     try:
         relative = not urlsplit(link).scheme
@@ -244,8 +260,8 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
         published_text = entry.get("published") or entry.get("updated")
         # the written offset kept ("+02:00"); a text with no zone is read as the segmenter
         # reads it (feedparser would call its clock UTC); feedparser's reading last
-        published_iso = stated_iso(published_text) or _iso(entry, "published") \
-            or _iso(entry, "updated")
+        published_iso = _unix_iso(published_text) if _digits(published_text) else \
+            stated_iso(published_text) or _iso(entry, "published") or _iso(entry, "updated")
         dated = None if published_text else from_url(link)
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso

@@ -152,7 +152,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
             except InputRejected as exc:
                 yield Rejection(item, f"{unit} {number}: {exc.reason}", exc.code.value)
                 continue
-        published_text, published = _unix_time(record.get("published"))
+        published_text, published = unix_time(record.get("published"))
         if published is None:
             # ISO only when the text is a date: "4 hours ago" in a file says no day (it was the
             # record's iso as given before, which is not a date)
@@ -225,7 +225,7 @@ def _telegram(value: object, *, uri: str, given: str, config: Config) -> Iterato
                         config=config, unit="post")
 
 
-def _unix_time(value: object) -> tuple[str | None, str | None]:
+def unix_time(value: object) -> tuple[str | None, str | None]:
     """(text, ISO) of a 'published' number; a string is returned as the text, ISO None."""
     if not _is_number(value):
         return value if isinstance(value, str) else None, None

@@ -1,0 +1,61 @@
+"""A new user's session, round eight (docs/robustness.md, thirty-first session, helper N8): a
+media analyst's batch (a crawl's WARC, an RSS and an Atom feed with broken entries, a JSONL
+export of thousands of records) and a reader on the web UI. Each test here failed before its
+fix. All inputs are made up here."""
+
+from __future__ import annotations
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument
+from parallax.settings import Config
+
+BODY = ("The harbour board of Quellport said on Tuesday that the night ferry will keep its "
+        "winter timetable after a week of protests by residents of the outer islands. ")
+
+
+def _items(tmp_path, name: str, feed: str) -> list[RawDocument]:
+    path = tmp_path / name
+    path.write_text(feed, encoding="utf-8")
+    return [d for d in read_inputs([str(path)], Config()) if isinstance(d, RawDocument)]
+
+
+def _rss(items: str) -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            "<title>Quellport Herald</title><link>https://herald.quellport.example/</link>"
+            f"<description>news</description>{items}</channel></rss>")
+
+
+def test_a_feed_item_id_that_is_no_address_is_not_its_link(tmp_path) -> None:
+    # without a <link>, feedparser offers the item's id as its link: an Atom "tag:" id, or an
+    # RSS guid "ferry-2026-0041" joined to the site's address, was stored as the article's
+    # address (a page that does not exist, fetched with --follow-links)
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>Lynmouth Signal</title><id>tag:signal.example,2026:feed</id>"
+            "<updated>2026-11-07T00:00:00Z</updated><entry><title>Ferry timetable kept</title>"
+            "<id>tag:signal.example,2026:4</id><updated>2026-11-07T08:00:00Z</updated>"
+            f'<content type="text">{BODY * 3}</content></entry></feed>')
+    (entry,) = _items(tmp_path, "signal.atom", atom)
+    assert entry.metadata["url"] is None
+    rss = _rss(f"<item><title>Ferry timetable kept</title><guid>ferry-2026-0041</guid>"
+               f"<description>{BODY * 3}</description></item>"
+               f"<item><title>Ferry fares</title><guid>https://herald.quellport.example/p/9"
+               f"</guid><description>{BODY * 2}</description></item>")
+    first, second = _items(tmp_path, "herald.rss", rss)
+    assert first.metadata["url"] is None
+    assert second.metadata["url"] == "https://herald.quellport.example/p/9"  # a permalink
+
+
+def test_a_feed_date_in_unix_time_is_not_read_as_the_year_1793(tmp_path) -> None:
+    # feedparser read "1793520000" (1 November 2026 in Unix time) as 1 December 1793
+    rss = _rss(f"<item><title>Ferry timetable kept</title>"
+               f"<link>https://herald.quellport.example/a/1</link>"
+               f"<pubDate>1793520000</pubDate><description>{BODY * 3}</description></item>")
+    (item,) = _items(tmp_path, "herald.rss", rss)
+    assert item.metadata["published_text"] == "1793520000"
+    assert item.metadata["published_iso"] == "2026-11-01T08:00:00+00:00"
+    # digits out of the range a record's Unix time takes give no date, not feedparser's
+    rss = _rss(f"<item><title>Ferry timetable kept</title>"
+               f"<link>https://herald.quellport.example/a/1</link>"
+               f"<pubDate>20261101</pubDate><description>{BODY * 3}</description></item>")
+    (item,) = _items(tmp_path, "herald.rss", rss)
+    assert item.metadata["published_iso"] is None
