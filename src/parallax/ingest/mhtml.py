@@ -21,6 +21,7 @@ from email.utils import parsedate_to_datetime
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import decode_as, decode_bytes, fit_html_blocks
+from parallax.ingest.sender import sender_outlet
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import parse_absolute
 
@@ -68,23 +69,28 @@ def _saved_at(message: Message) -> str | None:
     return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).isoformat()
 
 
-def forwarded_header(text: str) -> tuple[str, str | None]:
+def forwarded_header(text: str) -> tuple[str, dict[str, str]]:
     """The text without a forwarded message's header block ("---------- Forwarded message
-    ---------", "From: …", "Date: …", "Subject: …"), and that block's date, else the text as it
-    is and None. Why: the lines opened the article, and "Date: Mon, 2 Nov 2026 at 08:00" was
-    shown as the tip's exclusive claim in the story's comparison (thirtieth session)."""
+    ---------", "From: …", "Date: …", "Subject: …"), and that block's fields by their lower-case
+    names, else the text as it is and no fields. Why: the lines opened the article, and "Date:
+    Mon, 2 Nov 2026 at 08:00" was shown as the tip's exclusive claim in the story's comparison
+    (thirtieth session)."""
     marker = _FORWARDED.search(text)
     if marker is None:
-        return text, None
+        return text, {}
     end, fields = marker.end(), dict[str, str]()
     while len(fields) < 8 and (field := _FIELD.match(text, end)) is not None:
         value = " ".join(html.unescape(re.sub(r"<[^<>]*>", " ", field.group(2))).split())
         fields.setdefault(field.group(1).lower(), value)
         end = field.end()
     if not fields:
-        return text, None
-    return text[:marker.start()] + text[end:], fields.get("date") or fields.get("sent") \
-        or fields.get("datum") or fields.get("fecha")
+        return text, {}
+    return text[:marker.start()] + text[end:], fields
+
+
+def _sent(fields: dict[str, str]) -> str | None:
+    return fields.get("date") or fields.get("sent") or fields.get("datum") \
+        or fields.get("fecha")
 
 
 def _attachments(message: Message, read: Message, given: str) -> Iterator[Rejection]:
@@ -127,9 +133,15 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
     saved_from = part.get("Content-Location") or message.get("Snapshot-Content-Location")
     stated: dict[str, object] = {}
     if saved_from is None and message.get_content_type() != "multipart/related":  # an e-mail
-        text, sent = forwarded_header(text)
-        if sent and (day := parse_absolute(sent)):  # the forwarded message's own day
+        text, fields = forwarded_header(text)
+        if (sent := _sent(fields)) and (day := parse_absolute(sent)):  # the forwarded day
             stated = {"published_iso": day}
+        # the newsletter's own sender: the forwarded block's, else the message's (never the
+        # person who forwarded it: that one's site is not where the links point)
+        sender = (fields.get("from") or fields.get("von") or fields.get("de")) if fields \
+            else str(message.get("From") or "")
+        if sender and (outlet := sender_outlet(sender, text)):
+            stated["outlet"] = outlet
     yield RawDocument(uri=uri, kind=kind, text=text, fetched_at=_saved_at(message) or fetched_at,
                       sha256=hashlib.sha256(data).hexdigest(),
                       metadata={**metadata, **stated, "encoding": encoding, "format": "mhtml",

@@ -1,0 +1,62 @@
+"""A newsletter's sender as its outlet: "From: Dunmere Post <news@dunmere.example>".
+
+Why: a newsletter forwarded as a tip (or saved as ``.eml``) had no outlet, so the story's
+comparison showed it as "Unknown outlet (<file>)" though its sender line names the outlet
+(thirtieth session, helper N7, left). But the sender is as often a person (the one who
+forwarded it, or a reporter writing from their own address), and a wrong outlet is worse than
+none: the name is taken only when the address's site is the site the message's links point at
+(the most links, no tie, at least ``MIN_LINKS``) and the name is spelt as that site's name
+(``segment.outlet.key``: "Dunmere Post" and "dunmere", "The Ferry Gazette" and
+"ferrygazette"). A reader at a webmail address, or a reporter whose name is not the paper's,
+stays no outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from email.utils import parseaddr
+
+from parallax.segment.outlet import key
+
+#: a link's host in the message's page (an ``href`` or a bare address in text; ``mailto:`` is
+#: no link to a site)
+_LINK = re.compile(r"\bhttps?://([a-z0-9.-]{1,253})", re.IGNORECASE)
+#: the second-level labels under which a country's domains register ("bbc.co.uk")
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"))
+#: the links the message needs before their site is read
+MIN_LINKS = 2
+#: the shortest site or name key compared (shorter ones match by chance)
+MIN_KEY = 4
+
+
+def site(host: str) -> str:
+    """The registrable part of a host: its last two labels, three under a country's
+    second-level domain."""
+    labels = [label for label in host.lower().strip(".").split(".") if label]
+    n = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-n:])
+
+
+def links_site(text: str) -> str | None:
+    """The site most of the text's links point at; None below ``MIN_LINKS`` or for a tie."""
+    counts = Counter(site(host) for host in _LINK.findall(text)).most_common(2)
+    if not counts or counts[0][1] < MIN_LINKS or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def sender_outlet(sender: str, text: str) -> str | None:
+    """The sender's name as the outlet, when its address's site is the links' site and the name
+    is spelt as that site's name; else None."""
+    name, address = parseaddr(sender)
+    name, domain = " ".join(name.split()), address.rpartition("@")[2]
+    if not name or "@" in name or not domain or site(domain) != links_site(text):
+        return None
+    label, spelt = site(domain).split(".")[0], key(name)
+    if min(len(label), len(spelt)) < MIN_KEY or (label not in spelt and spelt not in label):
+        return None
+    return name
+
+
+__all__ = ["links_site", "sender_outlet", "site"]
