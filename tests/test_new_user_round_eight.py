@@ -59,3 +59,22 @@ def test_a_feed_date_in_unix_time_is_not_read_as_the_year_1793(tmp_path) -> None
                f"<pubDate>20261101</pubDate><description>{BODY * 3}</description></item>")
     (item,) = _items(tmp_path, "herald.rss", rss)
     assert item.metadata["published_iso"] is None
+
+
+def test_an_undeclared_windows_1252_page_keeps_its_accents() -> None:
+    # an English page saved in windows-1252 without a charset: charset-normalizer ties it with
+    # windows-1250 (and lists that first), the language identifier ties too, so "naïve" was
+    # stored "naďve" (a real British page's pounds read "Ł" the same way)
+    from parallax.ingest.decode import decode_bytes
+
+    text = ("<html><head><title>Café owners in Dunmere “furious” at ‘naïve’ levy</title></head>"
+            "<body><article><h1>Café owners “furious” at ‘naïve’ levy</h1>"
+            + "".join(f"<p>{BODY}The levy adds {n} crowns a month – “enough”, one owner said.</p>"
+                      for n in range(5)) + "</article></body></html>")
+    decoded, encoding = decode_bytes(text.encode("cp1252"))
+    assert decoded == text and encoding == "cp1252"
+    # a Polish page in windows-1250 keeps its letters (the tie's other side)
+    polish = ("<html><body><p>" + "Rada miasta Gdańsk zdecydowała, że prom będzie kursował "
+              "również zimą; mieszkańcy wyspy są zadowoleni, a burmistrz Łukasz Żółtowski "
+              "dziękuje za cierpliwość. " * 4 + "</p></body></html>")
+    assert decode_bytes(polish.encode("cp1250"))[0] == polish
