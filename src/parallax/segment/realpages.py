@@ -198,7 +198,10 @@ def split_comments(raw: str) -> tuple[str, str]:
 
 
 def words(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    """The text's words as a reader sees them: a soft hyphen (U+00AD) shows nothing inside a
+    line, so "au<SHY>thor<SHY>ity" is one word, in the gold and in the answer alike (the gold
+    kept them, and an answer that read them as shown lost shingles: thirty-first session)."""
+    return [t.lower() for t in _TOKEN.findall(text.replace("\u00ad", ""))]
 
 
 def shingles(tokens: list[str], n: int = 4) -> Counter[tuple[str, ...]]:
