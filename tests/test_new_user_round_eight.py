@@ -78,3 +78,14 @@ def test_an_undeclared_windows_1252_page_keeps_its_accents() -> None:
               "również zimą; mieszkańcy wyspy są zadowoleni, a burmistrz Łukasz Żółtowski "
               "dziękuje za cierpliwość. " * 4 + "</p></body></html>")
     assert decode_bytes(polish.encode("cp1250"))[0] == polish
+
+
+def test_a_feed_or_record_date_with_an_ordinal_day_is_read(tmp_path) -> None:
+    # "Tuesday, November 3rd 2026" (a hand-written feed) gave the item no date at all
+    rss = _rss("".join(f"<item><title>Ferry story {k}</title>"
+                       f"<link>https://herald.quellport.example/a/{k}</link>"
+                       f"<pubDate>{date}</pubDate><description>{BODY * 3} {k}</description></item>"
+                       for k, date in enumerate(("Tuesday, November 3rd 2026", "7th November 2026",
+                                                 "1st of December 2026", "the 21st century"))))
+    assert [i.metadata["published_iso"] for i in _items(tmp_path, "herald.rss", rss)] \
+        == ["2026-11-03", "2026-11-07", "2026-12-01", None]

@@ -73,8 +73,14 @@ def _dashed(text: str | None) -> str | None:
 _MONTH_STOP = re.compile(r"(\d{1,2}\s+[^\W\d_]{3,5})\.(?=\s+\d{4}\b)")
 
 
+#: an English ordinal day ("Tuesday, November 3rd 2026", "7th November 2026", "3rd of
+#: November 2026"), as hand-written feeds and exports write it: the item had no date at all
+#: (helper N8); read without the suffix, the day only, as the full stop above
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\b)?", re.IGNORECASE)
+
+
 def _abbreviated(text: str) -> str | None:
-    plain = _MONTH_STOP.sub(r"\1", text)
+    plain = _ORDINAL.sub(r"\1", _MONTH_STOP.sub(r"\1", text))
     return resolve(plain).iso if plain != text else None
 
 
