@@ -89,3 +89,23 @@ def test_a_feed_or_record_date_with_an_ordinal_day_is_read(tmp_path) -> None:
                                                  "1st of December 2026", "the 21st century"))))
     assert [i.metadata["published_iso"] for i in _items(tmp_path, "herald.rss", rss)] \
         == ["2026-11-03", "2026-11-07", "2026-12-01", None]
+
+
+def test_a_warc_record_compressed_as_brotli_says_so(tmp_path) -> None:
+    # a crawler that asked for brotli (as browsers do) archives the compressed bytes, which
+    # warcio cannot decompress without the brotli package: read as the page's text they were
+    # "binary data (contains NUL bytes)", or noise stored as an article when they held no NUL
+    import random
+
+    from parallax.records import Rejection
+    from warc_builders import Record, warc_bytes
+
+    noise = bytes(random.Random(8).randrange(1, 256) for _ in range(3000))
+    page = f"<html><body><article><h1>Ferry</h1><p>{BODY * 3}</p></article></body></html>"
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes([
+        Record("https://herald.quellport.example/br", noise, headers=(("Content-Encoding", "br"),)),
+        Record("https://herald.quellport.example/plain", page.encode())]))
+    first, second = read_inputs([str(path)], Config())
+    assert isinstance(first, Rejection) and "compressed as 'br'" in first.reason
+    assert isinstance(second, RawDocument)

@@ -298,6 +298,22 @@ def _ended(item: RawDocument | Rejection, overran: bool) -> RawDocument | Reject
                      "record), so it is not read", Code.PARSE.value)
 
 
+def _undecodable_encoding(headers: Any) -> str | None:
+    """A Content-Encoding the WARC reader has no decompressor for: a crawler that asked for
+    brotli or zstd (as browsers do) archives the compressed bytes, which were read as a
+    page's text and rejected as "binary data (contains NUL bytes)", or, short and NUL-free,
+    stored as an article of noise (helper N8). The header is read whole, as warcio reads it
+    ("x-gzip" or "gzip, br" is no decompressor of its own); ``identity`` and a wrong ``gzip``
+    label (the reader falls back to the bytes) stay read."""
+    from warcio.bufferedreaders import BufferedReader
+
+    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
+    if not encoding or encoding == "identity" \
+            or encoding in BufferedReader.get_supported_decompressors():
+        return None
+    return encoding[:40]
+
+
 def _document(record: Any, given: str, path: Path,
               limit: int) -> RawDocument | Rejection | None:
     """The record's page, a Rejection of this record alone, or None (not a document)."""
@@ -328,6 +344,11 @@ def _document(record: Any, given: str, path: Path,
         return Rejection(item, f"the archived response is {ctype[:100]}, not a page: only "
                          "HTML and plain text are read from an archive (give a document of "
                          "this type as text)", Code.UNSUPPORTED.value)
+    if (packed := _undecodable_encoding(headers)) is not None:
+        return Rejection(item, f"the archived response is compressed as {packed!r} "
+                         "(Content-Encoding), which this installation cannot decompress (the "
+                         "WARC reader reads 'br' only with the Python package brotli "
+                         "installed): its bytes are no text", Code.ENCODING.value)
     payload = record.content_stream().read(limit + 1)
     if len(payload) > limit:
         return Rejection(item, "record payload over the size limit (setting max_input_bytes)",
