@@ -16,6 +16,8 @@ import html
 import re
 from collections.abc import Iterator
 from datetime import UTC
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
@@ -93,6 +95,16 @@ def _sent(fields: dict[str, str]) -> str | None:
         or fields.get("fecha")
 
 
+def _shown(value: object) -> str:
+    """A header as a mail reader shows it: the message is parsed with ``compat32``, which
+    keeps RFC 2047 encoded words, so a sender's name outside ASCII was read as
+    "Dunmere Post =?utf-8?b?4oCT?= Morning" (thirty-first session, helper R)."""
+    try:
+        return str(make_header(decode_header(str(value))))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):  # an unknown charset
+        return str(value)
+
+
 def _attachments(message: Message, read: Message, given: str) -> Iterator[Rejection]:
     """One rejection for each file attached to the message, named ``FILE#<its name>``: a tip
     forwarded with its PDF or screenshot attached was stored as the message's text alone, and
@@ -139,7 +151,7 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
         # the newsletter's own sender: the forwarded block's, else the message's (never the
         # person who forwarded it: that one's site is not where the links point)
         sender = (fields.get("from") or fields.get("von") or fields.get("de")) if fields \
-            else str(message.get("From") or "")
+            else _shown(message.get("From") or "")
         if sender and (outlet := sender_outlet(sender, text)):
             stated["outlet"] = outlet
     yield RawDocument(uri=uri, kind=kind, text=text, fetched_at=_saved_at(message) or fetched_at,

@@ -54,7 +54,10 @@ def sender_outlet(sender: str, text: str) -> str | None:
     if not name or "@" in name or not domain or site(domain) != links_site(text):
         return None
     label, spelt = site(domain).split(".")[0], key(name)
-    if min(len(label), len(spelt)) < MIN_KEY or (label not in spelt and spelt not in label):
+    # the name opens with the site's name ("Dunmere Post", "dunmere") or is part of it
+    # ("Times", "nytimes"); a name with words before it ("Ann Lee, Dunmere Post", "Ann
+    # Dunmere") is a person's (thirty-first session, helper R)
+    if min(len(label), len(spelt)) < MIN_KEY or not (spelt.startswith(label) or spelt in label):
         return None
     return name
 

@@ -1,0 +1,53 @@
+"""The thirty-first session's review (docs/robustness.md, "Thirty-first session (helper R):
+review"): inputs the helpers' own tests did not cover. Each test failed on the commit it names.
+All inputs are made up here."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument
+from parallax.settings import Config
+
+BODY = ("The harbour board said on Tuesday that the night ferry to the outer islands will stop "
+        "running in March after its operator lost the winter contract. ")
+
+
+def _letter_outlet(tmp_path: Path, sender: str) -> object:
+    """The outlet stated for a newsletter e-mail from ``sender`` whose links all point at the
+    site ``www.dunmere.example``."""
+    message = EmailMessage()
+    message["From"], message["Subject"] = sender, "Ferry"
+    links = "".join(f'<p><a href="https://www.dunmere.example/news/{k}">More</a></p>'
+                    for k in range(3))
+    message.set_content(BODY * 4)
+    message.add_alternative("<html><body><h1>Night ferry to stop</h1>"
+                            + "".join(f"<p>{BODY}Part {k}.</p>" for k in range(4)) + links
+                            + "</body></html>", subtype="html")
+    path = tmp_path / "letter.eml"
+    path.write_bytes(bytes(message))
+    (item,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(item, RawDocument)
+    return item.metadata.get("outlet")
+
+
+@pytest.mark.parametrize(("sender", "outlet"), [
+    # a name outside ASCII travels as an RFC 2047 encoded word, which the message's own From
+    # header kept (the e-mail is parsed with compat32): "Dunmere Post =?utf-8?b?4oCT?= Morning"
+    # was the outlet shown (1994bd3)
+    ("Dunmere Post \u2013 Morning <news@dunmere.example>", "Dunmere Post \u2013 Morning"),
+    ("D\u00fcnmere Post <news@dunmere.example>", None),  # not spelt as the site: no outlet
+    # a reporter's name before the outlet's, or a reporter named as the site: the name is no
+    # outlet ("Ann Lee, Dunmere Post" and "Ann Dunmere" were, since the site's label was looked
+    # for anywhere in the name)
+    ("\"Ann Lee, Dunmere Post\" <ann@dunmere.example>", None),
+    ("Ann Dunmere <ann@dunmere.example>", None),
+    ("Dunmere Post <news@dunmere.example>", "Dunmere Post"),  # as before
+])
+def test_a_senders_name_is_read_as_the_mail_shows_it(tmp_path: Path, sender: str,
+                                                      outlet: str | None) -> None:
+    assert _letter_outlet(tmp_path, sender) == outlet
