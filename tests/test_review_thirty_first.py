@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from parallax.ingest import read_inputs
-from parallax.records import RawDocument
+from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
+from warc_builders import Record, warc_bytes
 
 BODY = ("The harbour board said on Tuesday that the night ferry to the outer islands will stop "
         "running in March after its operator lost the winter contract. ")
@@ -51,3 +52,33 @@ def _letter_outlet(tmp_path: Path, sender: str) -> object:
 def test_a_senders_name_is_read_as_the_mail_shows_it(tmp_path: Path, sender: str,
                                                       outlet: str | None) -> None:
     assert _letter_outlet(tmp_path, sender) == outlet
+
+
+PAGE = ("<html><body><article><h1>Night ferry to stop</h1>"
+        f"<p>{BODY * 3}</p></article></body></html>").encode()
+
+
+@pytest.mark.parametrize("coding", ["utf-8", "none", "binary", "br"])
+def test_a_plain_page_under_a_content_encoding_no_reader_knows_is_read(
+        tmp_path: Path, coding: str) -> None:
+    """6a4d538 rejected every response whose Content-Encoding warcio has no decompressor for,
+    before looking at its bytes: a server that writes its charset there ("Content-Encoding:
+    utf-8", a known misconfiguration; warcio reads such bytes as they are) or a crawler that
+    stored the page decoded and kept the header lost a readable page, read at 7810666."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes([Record("https://herald.quellport.example/a", PAGE,
+                                        headers=(("Content-Encoding", coding),))]))
+    item = next(iter(read_inputs([str(path)], Config())))
+    assert isinstance(item, RawDocument) and "Night ferry to stop" in item.text
+
+
+def test_compressed_bytes_under_an_unknown_content_encoding_still_say_so(
+        tmp_path: Path) -> None:
+    import zlib
+
+    packed = zlib.compress(PAGE * 4, 9)  # stands in for brotli's output: bytes of no text
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes([Record("https://herald.quellport.example/a", packed,
+                                        headers=(("Content-Encoding", "zstd"),))]))
+    item = next(iter(read_inputs([str(path)], Config())))
+    assert isinstance(item, Rejection) and "compressed as 'zstd'" in item.reason

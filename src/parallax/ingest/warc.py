@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -298,6 +299,14 @@ def _ended(item: RawDocument | Rejection, overran: bool) -> RawDocument | Reject
                      "record), so it is not read", Code.PARSE.value)
 
 
+#: a control byte no text page holds (ESC stays: ISO-2022-JP is written with it); compressed
+#: bytes hold them nearly everywhere. Why: warcio reads a Content-Encoding it has no
+#: decompressor for as no encoding, and the bytes under it are as often a page: a server that
+#: writes its charset there ("utf-8"), or a crawler that stored the page decoded and kept the
+#: header; those were read at 7810666 and are again (thirty-first session, helper R)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 def _undecodable_encoding(headers: Any) -> str | None:
     """A Content-Encoding the WARC reader has no decompressor for: a crawler that asked for
     brotli or zstd (as browsers do) archives the compressed bytes, which were read as a
@@ -344,17 +353,17 @@ def _document(record: Any, given: str, path: Path,
         return Rejection(item, f"the archived response is {ctype[:100]}, not a page: only "
                          "HTML and plain text are read from an archive (give a document of "
                          "this type as text)", Code.UNSUPPORTED.value)
-    if (packed := _undecodable_encoding(headers)) is not None:
-        return Rejection(item, f"the archived response is compressed as {packed!r} "
-                         "(Content-Encoding), which this installation cannot decompress (the "
-                         "WARC reader reads 'br' only with the Python package brotli "
-                         "installed): its bytes are no text", Code.ENCODING.value)
     payload = record.content_stream().read(limit + 1)
     if len(payload) > limit:
         return Rejection(item, "record payload over the size limit (setting max_input_bytes)",
                          Code.TOO_LARGE.value)
     if getattr(record.raw_stream, "limit", 0) > 0 and not record.raw_stream.read(1):
         raise Truncated(f"the record for {target} is cut off")
+    if (packed := _undecodable_encoding(headers)) is not None and _CONTROL.search(payload[:4096]):
+        return Rejection(item, f"the archived response is compressed as {packed!r} "
+                         "(Content-Encoding), which this installation cannot decompress (the "
+                         "WARC reader reads 'br' only with the Python package brotli "
+                         "installed): its bytes are no text", Code.ENCODING.value)
     try:
         text, encoding = decode_bytes(payload)
         kind = kind or _sniffed(text)
