@@ -110,3 +110,16 @@ def test_a_warc_record_compressed_as_brotli_says_so(tmp_path) -> None:
     first, second = read_inputs([str(path)], Config())
     assert isinstance(first, Rejection) and "compressed as 'br'" in first.reason
     assert isinstance(second, RawDocument)
+
+
+def test_a_record_date_of_digits_in_a_string_is_unix_time_as_a_number_is(tmp_path) -> None:
+    # {"published": 1793520000} was read, {"published": "1793520000"} (an export that quotes
+    # every value) was no date
+    import json
+
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Ferry {k}", "text": BODY * 3 + str(k),
+                                        "published": value}) + "\n"
+                            for k, value in enumerate((1793520000, "1793520000", "9" * 5000))))
+    assert [d.metadata["published_iso"] for d in read_inputs([str(path)], Config())] \
+        == ["2026-11-01T08:00:00+00:00", "2026-11-01T08:00:00+00:00", None]

@@ -17,7 +17,7 @@ import feedparser
 
 from parallax.errors import Code
 from parallax.ingest.instants import stated_iso
-from parallax.ingest.jsonl import plain_name, unix_time
+from parallax.ingest.jsonl import plain_name
 from parallax.ingest.url import is_url, read_url
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
@@ -37,13 +37,6 @@ def _iso(entry: Any, key: str) -> str | None:
 
 def _digits(text: object) -> bool:
     return isinstance(text, str) and text.strip().isascii() and text.strip().isdigit()
-
-
-def _unix_iso(text: str) -> str | None:
-    """A date of digits alone is Unix time, as a JSONL record's number is read; feedparser
-    read "1793520000" (1 November 2026) as 1 December 1793, a date no reader would doubt
-    (helper N8). Out of the range records take, no date rather than feedparser's."""
-    return unix_time(int(text.strip()))[1]
 
 
 def _base(uri: str, channel_link: object) -> str | None:
@@ -260,8 +253,11 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
         published_text = entry.get("published") or entry.get("updated")
         # the written offset kept ("+02:00"); a text with no zone is read as the segmenter
         # reads it (feedparser would call its clock UTC); feedparser's reading last
-        published_iso = _unix_iso(published_text) if _digits(published_text) else \
-            stated_iso(published_text) or _iso(entry, "published") or _iso(entry, "updated")
+        # digits alone are Unix time or no date: never feedparser's reading ("1793520000"
+        # was 1 December 1793)
+        published_iso = stated_iso(published_text) or (None if _digits(published_text) else
+                                                        _iso(entry, "published")
+                                                        or _iso(entry, "updated"))
         dated = None if published_text else from_url(link)
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso

@@ -11,7 +11,7 @@ stories and the date filters compare).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from parallax.segment.dates import resolve
@@ -84,9 +84,39 @@ def _abbreviated(text: str) -> str | None:
     return resolve(plain).iso if plain != text else None
 
 
+#: a number in a record's 'published', or a date of digits alone, is Unix time (seconds;
+#: milliseconds from 1e11 on, as JavaScript exports write it) when it falls between 1990 and
+#: 2100; any other number says no date
+_UNIX_RANGE = (631_152_000, 4_102_444_800)
+
+
+def unix_time(value: object) -> tuple[str | None, str | None]:
+    """(text, ISO) of a 'published' number; a string is returned as the text, ISO None."""
+    if not is_number(value):
+        return value if isinstance(value, str) else None, None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an integer beyond a float's range
+        return None, None
+    seconds = number / 1000 if abs(number) >= 1e11 else number
+    text = str(value)
+    if not _UNIX_RANGE[0] <= seconds <= _UNIX_RANGE[1]:
+        return text, None
+    return text, datetime.fromtimestamp(int(seconds), UTC).isoformat()
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
 def stated_iso(text: str | None) -> str | None:
     """The ISO of a date a feed item or record states: with its written zone when it names one
     (``zoned_iso``), else as the segmenter reads a date text (a day, or a clock with no zone;
-    "4 hours ago" in a file says no day); a year-first numeric date as its ISO spelling."""
+    "4 hours ago" in a file says no day); a year-first numeric date as its ISO spelling;
+    digits alone as Unix time (feedparser read a feed's "1793520000" as 1 December 1793, a
+    record's string "1793520000" was no date; helper N8)."""
+    if text and text.strip().isascii() and text.strip().isdigit():
+        digits = text.strip()  # past 20 digits no time (and int() refuses 4,300)
+        return unix_time(int(digits))[1] if len(digits) <= 20 else None
     text = _dashed(text) or text
     return zoned_iso(text) or resolve(text).iso or (_abbreviated(text) if text else None)

@@ -24,7 +24,7 @@ from pathlib import Path
 from parallax.errors import Code, InputRejected
 from parallax.ingest import chat
 from parallax.ingest.decode import fit_html_blocks
-from parallax.ingest.instants import stated_iso
+from parallax.ingest.instants import is_number, stated_iso, unix_time
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
 from parallax.segment.render import markup_text
@@ -35,9 +35,6 @@ Item = RawDocument | Rejection
 
 STRING_FIELDS = ("url", "title", "outlet", "author", "language", "published")
 NAME_FIELDS = ("title", "outlet", "author")
-# a number in 'published' is Unix time (seconds; milliseconds from 1e11 on, as JavaScript
-# exports write it) when it falls between 1990 and 2100; any other number says no date
-_UNIX_RANGE = (631_152_000, 4_102_444_800)
 class _Marker(bytes):
     pass
 
@@ -225,25 +222,6 @@ def _telegram(value: object, *, uri: str, given: str, config: Config) -> Iterato
                         config=config, unit="post")
 
 
-def unix_time(value: object) -> tuple[str | None, str | None]:
-    """(text, ISO) of a 'published' number; a string is returned as the text, ISO None."""
-    if not _is_number(value):
-        return value if isinstance(value, str) else None, None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except OverflowError:  # an integer beyond a float's range
-        return None, None
-    seconds = number / 1000 if abs(number) >= 1e11 else number
-    text = str(value)
-    if not _UNIX_RANGE[0] <= seconds <= _UNIX_RANGE[1]:
-        return text, None
-    return text, datetime.fromtimestamp(int(seconds), UTC).isoformat()
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
-
-
 def plain_name(value: object) -> object:
     """A name a scraper left markup in ("<b>Coastal</b> Wire") reads as its text: shown as
     written it is markup nobody saw on the site (a script's content dropped with it). Feed
@@ -275,7 +253,7 @@ def _field_problem(record: dict[str, object]) -> str | None:
     """Name the first field that is not a string (or null), so the exporter can be fixed."""
     for key in ("text", "html", *STRING_FIELDS):
         value = record.get(key)
-        if key == "published" and _is_number(value):
+        if key == "published" and is_number(value):
             continue  # Unix time
         if value is not None and not isinstance(value, str):
             return (f"field '{key}' must be a string or null, not "
