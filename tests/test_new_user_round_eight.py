@@ -54,9 +54,10 @@ def test_a_feed_date_in_unix_time_is_not_read_as_the_year_1793(tmp_path) -> None
     assert item.metadata["published_text"] == "1793520000"
     assert item.metadata["published_iso"] == "2026-11-01T08:00:00+00:00"
     # digits out of the range a record's Unix time takes give no date, not feedparser's
+    # (1 December 1793 again; "20261101" is a compact date, read as one: helper R's review)
     rss = _rss(f"<item><title>Ferry timetable kept</title>"
                f"<link>https://herald.quellport.example/a/1</link>"
-               f"<pubDate>20261101</pubDate><description>{BODY * 3}</description></item>")
+               f"<pubDate>17935200</pubDate><description>{BODY * 3}</description></item>")
     (item,) = _items(tmp_path, "herald.rss", rss)
     assert item.metadata["published_iso"] is None
 

@@ -82,3 +82,26 @@ def test_compressed_bytes_under_an_unknown_content_encoding_still_say_so(
                                         headers=(("Content-Encoding", "zstd"),))]))
     item = next(iter(read_inputs([str(path)], Config())))
     assert isinstance(item, Rejection) and "compressed as 'zstd'" in item.reason
+
+
+def test_a_compact_date_of_digits_alone_is_read_as_the_date_it_spells(tmp_path: Path) -> None:
+    """09e6157 read every date of digits alone as Unix time, so a feed's ISO 8601 basic date
+    ("20261101", GDELT's "20261101080000"), which feedparser read right at 7810666, was no
+    date; no Unix time in range has such digits."""
+    from parallax.ingest.instants import stated_iso
+
+    assert [stated_iso(d) for d in ("20261101", "202611010800", "20261101080000")] \
+        == ["2026-11-01", "2026-11-01T08:00:00", "2026-11-01T08:00:00"]
+    # not a date: a month 13, a year out of range, a clock past midnight, other lengths
+    assert [stated_iso(d) for d in ("20261301", "17935200", "202611012500", "2026110")] \
+        == [None] * 4
+    assert stated_iso("1793520000") == "2026-11-01T08:00:00+00:00"  # Unix time as before
+    items = "".join(f"<item><title>Ferry story {k}</title><link>https://h.example/a/{k}</link>"
+                    f"<pubDate>{day}</pubDate><description>{BODY * 3} {k}</description></item>"
+                    for k, day in enumerate(("20261101", "20261101080000")))
+    path = tmp_path / "herald.rss"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                    "<title>Quellport Herald</title><link>https://h.example/</link>"
+                    f"<description>news</description>{items}</channel></rss>", encoding="utf-8")
+    assert [d.metadata["published_iso"] for d in read_inputs([str(path)], Config())] \
+        == ["2026-11-01", "2026-11-01T08:00:00"]

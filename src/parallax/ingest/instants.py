@@ -109,6 +109,25 @@ def is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
+#: ISO 8601's basic form, digits alone ("20261101", "202611010800", "20261101080000"), as GDELT
+#: exports and some feeds write it: feedparser read it, and it was no date once every string of
+#: digits was read as Unix time (09e6157; thirty-first session, helper R). Never a Unix time
+#: in range: seconds from 1990 have 9 or 10 digits, milliseconds 13 or 12 from 631152000000,
+#: above any 12 digits that open with a year up to 2100
+_COMPACT = re.compile(r"(\d{4})(\d\d)(\d\d)(?:(\d\d)(\d\d)(\d\d)?)?")
+
+
+def _compact(digits: str) -> str | None:
+    found = _COMPACT.fullmatch(digits)
+    if found is None or not 1990 <= int(found[1]) <= 2100:
+        return None
+    year, month, day, hour, minute, second = found.groups()
+    if hour and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59):
+        return None  # no clock: digits of something else
+    clock = f" {hour}:{minute}" + (f":{second}" if second else "") if hour else ""
+    return stated_iso(f"{year}-{month}-{day}{clock}")
+
+
 def stated_iso(text: str | None) -> str | None:
     """The ISO of a date a feed item or record states: with its written zone when it names one
     (``zoned_iso``), else as the segmenter reads a date text (a day, or a clock with no zone;
@@ -117,6 +136,6 @@ def stated_iso(text: str | None) -> str | None:
     record's string "1793520000" was no date; helper N8)."""
     if text and text.strip().isascii() and text.strip().isdigit():
         digits = text.strip()  # past 20 digits no time (and int() refuses 4,300)
-        return unix_time(int(digits))[1] if len(digits) <= 20 else None
+        return (unix_time(int(digits))[1] if len(digits) <= 20 else None) or _compact(digits)
     text = _dashed(text) or text
     return zoned_iso(text) or resolve(text).iso or (_abbreviated(text) if text else None)
