@@ -3,6 +3,9 @@ helper SM). Each test here failed before its fix. All inputs are made up here.""
 
 from __future__ import annotations
 
+import random
+import re
+import sqlite3
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -13,8 +16,12 @@ import pytest
 
 from parallax.ingest import read_inputs
 from parallax.pipeline import Pipeline
+from parallax.records import Article, Page, Published
 from parallax.segment.realpages import shingle_prf, words
 from parallax.settings import Config
+from parallax.store import open_store
+from parallax.store.migrations import _statements, migration_scripts
+from parallax.store.unspaced_search import unspaced_terms
 
 
 def _help_commands(how: list[str]) -> list[str]:
@@ -103,3 +110,111 @@ def test_the_extraction_score_reads_a_soft_hyphen_as_shown() -> None:
                                                                  "brannock"]
     gold = "The port au\u00adthor\u00adity said on Monday that the route will close."
     assert shingle_prf(gold.replace("\u00ad", ""), gold) == (1.0, 1.0, 1.0)
+
+
+# Chinese and Japanese search through an n-gram index (store/unspaced_search.py)
+_HAN = "渡轮港务局周一表示开往群岛的夜间将于三月停止运营冬季时刻表保持不变公司宣布"
+_KANA = "フェリーの運航は三月で終了しますー・ゝゞ"
+_CASED = ("Москва", "İzmir", "Ferry", "Tomas")
+
+
+def _made_up(rng: random.Random, k: int) -> Article:
+    """A made-up article: runs of Han and kana with a cased word, a digit or a comma between."""
+    parts = []
+    for _ in range(rng.randint(3, 12)):
+        source = _HAN if rng.random() < 0.7 else _KANA
+        parts.append("".join(rng.choice(source) for _ in range(rng.randint(1, 9))))
+        parts.append(rng.choice([" ", "，", " 2026 ", f" {rng.choice(_CASED)} ", "、"]))
+    return Article(id=f"a{k}", role="main", title="".join(parts[:2]).strip() or "t",
+                   outlet="Post", published=Published(), text="".join(parts[2:]) or "x",
+                   language="zh")
+
+
+def _expected(articles: list[Article], query: str) -> list[str]:
+    """Every term in the title or the text: what the scan answered (a term without cased
+    letters as written, another in any case)."""
+    terms = unspaced_terms(query) or []
+    return [a.id for a in articles
+            if all(re.search(re.escape(t), f"{a.title} {a.text}", re.IGNORECASE)
+                   for t in terms)]
+
+
+def test_chinese_and_japanese_search_answers_as_the_scan_did(db_url: str) -> None:
+    rng = random.Random(31)
+    articles = [_made_up(rng, k) for k in range(60)]
+    store = open_store(db_url)
+    try:
+        for k, article in enumerate(articles):
+            store.save_page(Page(input=f"p{k}.txt", uri=f"p{k}.txt", sha256=f"p{k}",
+                                 kind="text", fetched_at="2026-11-02T10:00:00Z",
+                                 articles=[article]))
+        store.remove_documents(["p3", "p7"])  # their index rows stay; they are found no more
+        kept = [a for a in articles if a.id not in ("a3", "a7")]
+        queries = ["渡轮", "港", "ー", "・", "三月", "表示 ФЕРРИ", "渡 Москва", "港务局周一",
+                   '"群岛的"', "运营 2026", "フェリー", "运 ferry", "İZMIR 时刻", "月 tomas 局"]
+        queries += ["".join(rng.choice(_HAN + _KANA) for _ in range(rng.randint(1, 3)))
+                    + rng.choice(["", " Москва", " 2026", " 表"]) for _ in range(40)]
+        for query in queries:
+            want = _expected(kept, query)
+            assert [r["id"] for r in store.search(query, limit=100)] == want, query
+            assert store.search_count(query) == len(want), query
+            assert [r["id"] for r in store.search(query, limit=3, offset=2)] == want[2:5]
+    finally:
+        store.close()
+
+
+def test_chinese_and_japanese_search_reads_an_index_not_every_article(db_url: str) -> None:
+    # the scan read every article's title and text; the index answers which articles hold the
+    # query's character pairs, and its tokens are the same on both backends
+    from parallax.store.unspaced_search import unspaced_grams
+
+    store = open_store(db_url)
+    try:
+        text = "港务局周一表示，开往群岛的夜间渡轮将于三月停止运营。フェリー・ターミナル、港"
+        grams = unspaced_grams("渡轮时刻表", text)
+        assert {"u6e218f6e", "u6e2f", "u30d530a7", "u30fb30bf"} <= set(grams.split())
+        store.save_page(Page(input="p0.txt", uri="p0.txt", sha256="p0", kind="text",
+                             fetched_at="2026-11-02T10:00:00Z", articles=[Article(
+                                 id="a0", role="main", title="渡轮时刻表", outlet="Post",
+                                 published=Published(), text=text, language="zh")]))
+        conn = store.conn  # type: ignore[attr-defined]
+        if db_url.startswith("postgres"):
+            ours = conn.execute("SELECT strip(to_tsvector('simple', ?))::text", [grams])
+            theirs = conn.execute("SELECT parallax_unspaced_grams(?, ?)::text",
+                                  ["渡轮时刻表", text])
+            assert ours.fetchone()[0] == theirs.fetchone()[0]
+            conn.execute("SET enable_seqscan = off")
+            plan = " ".join(str(r[0]) for r in conn.execute(
+                "EXPLAIN SELECT a.id FROM articles a WHERE parallax_unspaced_grams(a.title,"
+                " a.text) @@ to_tsquery('simple', 'u6e218f6e')"))
+            assert "articles_unspaced" in plan, plan
+        else:
+            hits = conn.execute("SELECT rowid FROM articles_unspaced WHERE articles_unspaced"
+                                " MATCH 'u6e218f6e AND u6e2f*'").fetchall()
+            assert len(hits) == 1
+        assert [r["id"] for r in store.search("渡轮 フェリー")] == ["a0"]
+    finally:
+        store.close()
+
+
+def test_an_old_store_gains_the_chinese_and_japanese_index(tmp_path: Path) -> None:
+    """Migration 0013 fills the index from the articles stored before it."""
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    for version, script in migration_scripts("sqlite"):
+        if version <= 12:
+            for statement in _statements(script):
+                raw.execute(statement)
+    raw.execute("PRAGMA user_version = 12")
+    raw.execute("INSERT INTO documents (sha256, input, uri, kind) VALUES ('d', 'd', 'd', 'text')")
+    raw.execute("INSERT INTO articles (id, document, role, title, text, analysis) VALUES"
+                " ('a0', 'd', 'main', '夜间渡轮', '港务局表示渡轮将停运。', '{}')")
+    raw.close()
+    store = open_store(path)
+    try:
+        conn = store.conn  # type: ignore[attr-defined]
+        assert conn.execute("SELECT count(*) FROM articles_unspaced WHERE articles_unspaced"
+                            " MATCH 'u6e218f6e'").fetchone()[0] == 1
+        assert [r["id"] for r in store.search("渡轮")] == ["a0"]
+    finally:
+        store.close()

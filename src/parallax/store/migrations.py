@@ -43,6 +43,11 @@ def _refuse_newer(current: int) -> None:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
+    """Also registers the functions the schema's triggers call (``parallax_unspaced_grams``,
+    migration 0013): every connection that writes articles is opened here."""
+    from parallax.store.unspaced_search import unspaced_grams
+
+    conn.create_function("parallax_unspaced_grams", 2, unspaced_grams, deterministic=True)
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     _refuse_newer(current)
     for version, script in migration_scripts("sqlite"):

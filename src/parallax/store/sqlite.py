@@ -18,7 +18,7 @@ from typing import Any
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
 from parallax.store.sql import Rows, SQLStore, search_parts
-from parallax.store.unspaced_search import unspaced_count, unspaced_search, unspaced_terms
+from parallax.store.unspaced_search import UnspacedSearch
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -78,7 +78,7 @@ def _open_with_retry(path: str) -> sqlite3.Connection:
         time.sleep(min(0.5, 0.01 * 2 ** attempt) * (0.5 + random.random()))
 
 
-class SQLiteStore(SQLStore):
+class SQLiteStore(UnspacedSearch, SQLStore):
     conn: SQLiteConnection
 
     def __init__(self, path: str | Path) -> None:
@@ -126,9 +126,7 @@ class SQLiteStore(SQLStore):
         # what this build allows (32,766 on many, 999 before 3.32), or what a test set
         return int(self.conn.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        if (unspaced := unspaced_terms(query)) is not None:  # Chinese, Japanese: no word breaks
-            return unspaced_search(self.conn, unspaced, limit, offset)
+    def word_search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
         match = _fts_query(query)
         if not match:
             return []
@@ -139,14 +137,19 @@ class SQLiteStore(SQLStore):
             " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (match, limit, offset))
         return [dict(r) for r in rows]
 
-    def search_count(self, query: str) -> int:
-        if (unspaced := unspaced_terms(query)) is not None:
-            return unspaced_count(self.conn, unspaced)
+    def word_count(self, query: str) -> int:
         match = _fts_query(query)
         if not match:
             return 0
         return int(self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts"
                                      " MATCH ?", (match,)).fetchone()[0])
+
+    def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
+        # the tokens are letters and digits: no FTS5 syntax; a deleted article's rows stay in
+        # the contentless table, but its rowid is never used again (AUTOINCREMENT)
+        match = " AND ".join([*pairs, *(f"{s}*" for s in singles)])
+        return ("a.rowid_ IN (SELECT rowid FROM articles_unspaced WHERE articles_unspaced"
+                " MATCH ?)", [match])
 
 
 def _fts_query(query: str) -> str:

@@ -7,8 +7,8 @@ Japanese sentence is one "word" up to its next comma, and a search for a word in
 no article holds a word that the article's title shows (thirtieth session, helper N7). A query
 holding such a word is answered by a substring scan of titles and texts instead, every term
 required as by the index (a whole-run match is a substring match, so nothing the index found
-is lost). The scan reads every article: slower than the index at a large store, and only for
-such queries. Hangul is written with spaces and stays with the index.
+is lost), on the articles an n-gram index gives (below). Hangul is written with spaces and
+stays with the word index.
 
 The database matches the terms without cased letters, and of the others their runs of those
 scripts (which have no case); Python then finds those others case-insensitively in what it
@@ -16,13 +16,25 @@ returns: both backends' ``lower`` leave letters beyond ASCII as they are (SQLite
 PostgreSQL's in the C locale), so "渡轮 Москва" found nothing where an article held both. A
 snippet's brackets stand where the term is found in the text itself: placed by offsets into a
 lower-cased copy, which "İ" makes longer, they stood on other words (thirtieth review).
+
+An n-gram index keeps the scan off the whole table (thirty-first session, helper SM): every
+article's runs of those scripts give their character pairs (bigrams) and each run's last
+character, written as ASCII tokens (``unspaced_grams``: "u" and four hex digits a character),
+indexed by a contentless FTS5 table on SQLite (filled by a trigger) and by a GIN expression
+index on PostgreSQL (migration 0013 on both, filling itself). A query asks the index for
+the articles holding every pair of its runs (a run of one character: a token starting with it),
+which every article holding the runs does; the substring tests above then decide, so the
+answers are the scan's. Without it every such query read every article's title and text (a
+rare word 105 ms of CPU at 20,000 articles, 1 ms with it: benchmarks/bench_unspaced_search.py).
+A mixed query still reads in Python the articles holding its runs: few for a rare word, most
+of the store for a word in most articles.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Callable, Iterator
+from itertools import islice, pairwise
 from typing import Any
 
 from parallax.store.sql import search_parts
@@ -66,13 +78,46 @@ def _caseless(term: str) -> bool:
     return term.lower() == term == term.upper()
 
 
-def _query(terms: list[str]) -> tuple[str, list[str], list[re.Pattern[str]]]:
-    """The database's condition and its patterns (a term without cased letters whole, else the
-    term's runs of those scripts: they have no case), and the terms left for Python to find."""
+def unspaced_grams(title: str | None, text: str | None) -> str:
+    """The index's tokens of an article: each run's character pairs and its last character,
+    in hex (a token of letters and digits: both full-text parsers read it whole), once each.
+    PostgreSQL's ``parallax_unspaced_grams`` (migration 0013) gives the same tokens."""
+    tokens: set[str] = set()
+    for run in _RUNS.findall(f"{title or ''} {text or ''}"):
+        codes = [f"{ord(c):04x}" for c in run]
+        tokens.update(f"u{a}{b}" for a, b in pairwise(codes))
+        tokens.add(f"u{codes[-1]}")
+    return " ".join(sorted(tokens))
+
+
+def _asked_grams(asked: list[str]) -> tuple[list[str], list[str]]:
+    """(pairs, single characters) the index must hold for the database's patterns: every pair
+    of each run, and a run of one character by itself (the article holds it before another
+    character of its run, a pair starting with it, or last in a run)."""
+    pairs: set[str] = set()
+    singles: set[str] = set()
+    for run in (r for term in asked for r in _RUNS.findall(term)):
+        codes = [f"{ord(c):04x}" for c in run]
+        if len(codes) == 1:
+            singles.add(f"u{codes[0]}")
+        pairs.update(f"u{a}{b}" for a, b in pairwise(codes))
+    return sorted(pairs), sorted(singles)
+
+
+#: the backend's index condition for (pairs, single characters): SQL and its parameters
+Index = Callable[[list[str], list[str]], tuple[str, list[Any]]]
+
+
+def _query(terms: list[str], index: Index) -> tuple[str, list[Any], list[re.Pattern[str]]]:
+    """The database's condition and its parameters (the index's, then a term without cased
+    letters whole, else the term's runs of those scripts: they have no case), and the terms
+    left for Python to find."""
     asked = [t for t in terms if _caseless(t)]
     asked += [run for t in terms if not _caseless(t) for run in _RUNS.findall(t)]
     left = [re.compile(re.escape(t), re.IGNORECASE) for t in terms if not _caseless(t)]
-    return " AND ".join([_HAYSTACK] * len(asked)), [*map(_pattern, asked)], left
+    condition, values = index(*_asked_grams(asked))
+    return " AND ".join([condition, *[_HAYSTACK] * len(asked)]), \
+        [*values, *map(_pattern, asked)], left
 
 
 def _results(rows: Any, terms: list[str], left: list[re.Pattern[str]]
@@ -88,10 +133,10 @@ def _results(rows: Any, terms: list[str], left: list[re.Pattern[str]]
             yield found
 
 
-def unspaced_search(conn: Any, terms: list[str], limit: int, offset: int
+def unspaced_search(conn: Any, index: Index, terms: list[str], limit: int, offset: int
                     ) -> list[dict[str, Any]]:
     """Articles holding every term, in the order they were stored."""
-    where, params, left = _query(terms)
+    where, params, left = _query(terms, index)
     select = f"SELECT {_FIELDS}, a.text AS text_ FROM articles a WHERE {where} ORDER BY a.rowid_"
     if not left:  # the database answers whole
         return list(_results(conn.execute(select + " LIMIT ? OFFSET ?",
@@ -100,8 +145,8 @@ def unspaced_search(conn: Any, terms: list[str], limit: int, offset: int
                        offset + limit))
 
 
-def unspaced_count(conn: Any, terms: list[str]) -> int:
-    where, params, left = _query(terms)
+def unspaced_count(conn: Any, index: Index, terms: list[str]) -> int:
+    where, params, left = _query(terms, index)
     if not left:
         return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}",
                                 params).fetchone()[0])
@@ -109,4 +154,32 @@ def unspaced_count(conn: Any, terms: list[str]) -> int:
         f"SELECT {_FIELDS}, a.text AS text_ FROM articles a WHERE {where}", params), terms, left))
 
 
-__all__ = ["unspaced_count", "unspaced_search", "unspaced_terms"]
+class UnspacedSearch:
+    """``search`` and ``search_count`` of both backends: a query holding those scripts here,
+    any other by the backend's word index (``word_search``, ``word_count``). The backend gives
+    its n-gram index's condition (``unspaced_index``)."""
+
+    conn: Any
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        if (terms := unspaced_terms(query)) is not None:  # Chinese, Japanese: no word breaks
+            return unspaced_search(self.conn, self.unspaced_index, terms, limit, offset)
+        return self.word_search(query, limit, offset)
+
+    def search_count(self, query: str) -> int:
+        if (terms := unspaced_terms(query)) is not None:
+            return unspaced_count(self.conn, self.unspaced_index, terms)
+        return self.word_count(query)
+
+    def word_search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def word_count(self, query: str) -> int:
+        raise NotImplementedError
+
+    def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+
+__all__ = ["Index", "UnspacedSearch", "unspaced_count", "unspaced_grams", "unspaced_search",
+           "unspaced_terms"]
