@@ -8,7 +8,7 @@ and the snippet P/R/F1 of trafilatura's own evaluation (``snippets``: counts sum
 pages), the metric of issue 16's hidden German benchmark. Writes
 ``build/issue16-real-pages-<split>.json``.
 
-    nice .venv/bin/python benchmarks/eval_real_pages.py [--split heldout] [--limit N]
+    nice .venv/bin/python benchmarks/eval_real_pages.py [--split heldout] [--limit N] [--with-site]
 """
 
 from __future__ import annotations
@@ -35,10 +35,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     realpages.add_selection(parser)  # --shapes "" scores HTML alone
     parser.add_argument("--no-html", action="store_true")
+    parser.add_argument("--with-site", action="store_true",
+                        help="also read each page's dumps with its site's other pages "
+                        "(rows with_site:<shape>: the batch's site memory)")
     args = parser.parse_args()
     pages, shapes = realpages.selection(args, DATA)
     started = time.time()
     results = realeval.evaluate(pages, shapes, html=not args.no_html)
+    if args.with_site:
+        results.scores += realeval.evaluate_with_site(pages, shapes).scores
     elapsed = time.time() - started
     languages = {(p.corpus, p.name): language_of(p.gold) for p in pages}
     by_lang: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -77,12 +77,25 @@ class Pipeline:
                              reason=f"could not segment the page: {type(exc).__name__}: {exc}",
                              code=Code.PARSE.value)
 
+    def segment_many(self, docs: list[RawDocument]) -> list[Page | Rejection]:
+        """Each document segmented, then the batch's site memory applied (see
+        ``process_many``); a batch of one is ``segment`` exactly."""
+        from parallax.segment.sitememory import drop_site_furniture
+
+        results = [self.segment(doc) for doc in docs]
+        drop_site_furniture(docs, results)
+        return results
+
     def process_many(self, docs: list[RawDocument]) -> list[Page | Rejection]:
         """Like ``process`` for each document, but the articles of all of them go through each
         stage together, so a stage with ``annotate_many`` gets a batch (spaCy's nlp.pipe: the
         profile of a batch worker showed per-article spaCy calls as its largest cost). If the
-        batch fails, every document is processed alone, so only the culprit is rejected."""
-        results = [self.segment(doc) for doc in docs]
+        batch fails, every document is processed alone, so only the culprit is rejected (and
+        read alone: without the batch's site memory).
+
+        Segmentation reads the batch twice: each document alone, then the lines that text
+        dumps of one template repeat are moved out of their articles (``segment.sitememory``)."""
+        results = self.segment_many(docs)
         pages = [r for r in results if isinstance(r, Page)]
         try:
             self.analyse_articles([a for page in pages for a in page.articles])

@@ -8,7 +8,9 @@ the same pages: "keep everything" (the whole dump) and trafilatura alone (HTML).
 has reader comments (Dragnet), the page's comments are scored against them too
 (``comments:<shape>``, next to trafilatura's comments). Every output is also scored with the
 snippet P/R/F1 of trafilatura's own evaluation (``snippets``; ``Results.snippets``), with the
-raw HTML source as that evaluation's "everything" row (``raw_html``).
+raw HTML source as that evaluation's "everything" row (``raw_html``). ``evaluate_with_site``
+reads each page's dumps together with the other pages of its site (``with_site:<shape>``), as a
+folder or crawl of one outlet is read (the batch's site memory, ``segment.sitememory``).
 """
 
 from __future__ import annotations
@@ -105,6 +107,55 @@ def extract_files(paths: list[Path], config: Config) -> list[dict[str, Any]]:
     return results
 
 
+def extract_together(paths: list[Path], config: Config) -> list[dict[str, Any]]:
+    """Like ``extract_files``, but the files read as one ``extract`` run reads them: in
+    batches (``parallel.process_stream``, one worker), so the batch's site memory applies."""
+    from parallax.ingest.sources import read_inputs
+    from parallax.parallel import process_stream
+    from parallax.records import Rejection
+
+    return [result.to_contract() if isinstance(result, Rejection)
+            else result.to_contract(analysed=False)  # type: ignore[union-attr]
+            for _, result in process_stream(read_inputs([str(p) for p in paths], config),
+                                            config, analyse=False)]
+
+
+def evaluate_with_site(pages: Iterable[RealPage], shapes: tuple[str, ...], *,
+                       config: Config | None = None) -> Results:
+    """Each text dump read together with the same rendering of its site's other pages in
+    ``pages`` (never a page of another split: the caller's selection), scored as ``evaluate``
+    scores it, as ``with_site:<shape>`` (and ``comments:with_site:<shape>``)."""
+    config = config or Config()
+    results = Results()
+    sites: dict[str, list[RealPage]] = defaultdict(list)
+    for page in pages:
+        sites[page.site].append(page)
+    with tempfile.TemporaryDirectory(prefix="parallax-site-") as tmp:
+        folder = Path(tmp)
+        for members in sites.values():
+            rendered = [page_blocks(page.html) for page in members]
+            for shape in shapes:
+                paths = [folder / f"{k}-{shape}.txt" for k in range(len(members))]
+                for path, page, (title, blocks) in zip(paths, members, rendered, strict=True):
+                    path.write_text(render(title, blocks, shape, with_title=with_title(page)),
+                                    encoding="utf-8")
+                by_input = {c.get("input"): c for c in extract_together(paths, config)}
+                for path, page in zip(paths, members, strict=True):
+                    contract = by_input.get(str(path), {"status": "rejected"})
+                    text, rejected, low = main_text(contract)
+                    results.scores.append(Score(page.name, page.site, f"with_site:{shape}",
+                                                *shingle_prf(text, page.gold), rejected, low,
+                                                page.corpus))
+                    if page.comments:
+                        said = "\n".join(str(c.get("text") or "")
+                                         for c in contract.get("comments") or [])
+                        results.scores.append(Score(
+                            page.name, page.site, f"comments:with_site:{shape}",
+                            *shingle_prf(said, page.comments), rejected, corpus=page.corpus))
+                    path.unlink()
+    return results
+
+
 def extracted(folder: Path, key: int, page: RealPage, dumps: dict[str, str], html: bool,
               config: Config) -> list[tuple[str, str, dict[str, Any]]]:
     """(name, dump, JSON result) for each text dump of ``page`` (``dumps``: name -> text) and,
@@ -179,5 +230,6 @@ def _trafilatura(page: str) -> tuple[str, str]:
     return f"{data.get('title') or ''}\n{data.get('text') or ''}", str(data.get("comments") or "")
 
 
-__all__ = ["Results", "Score", "evaluate", "extract_files", "extracted", "main_article",
+__all__ = ["Results", "Score", "evaluate", "evaluate_with_site", "extract_files",
+           "extract_together", "extracted", "main_article",
            "main_text", "with_title"]
