@@ -5,9 +5,12 @@ stay as they were. Made-up pages of one made-up site."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from parallax.cli import app
 from parallax.pipeline import Pipeline
 from parallax.records import Page, RawDocument, Rejection
 from parallax.settings import Config
@@ -146,3 +149,21 @@ def test_a_sentence_two_different_articles_share_stays(pipeline: Pipeline) -> No
     together = pipeline.process_many(docs)
     assert shared in main_text(together[0]) and shared in main_text(together[1])
     assert FUNDED not in main_text(together[0])  # on both siblings: furniture
+
+
+def test_extract_of_a_folder_reads_the_site_memory(tmp_path: Path) -> None:
+    """Where users get it: ``parallax extract FOLDER --json`` reads a folder's dumps together."""
+    for name in ARTICLES:
+        (tmp_path / f"{name}.txt").write_text(dump(*ARTICLES[name]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    pages = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(pages) == 3
+    for page in pages:
+        main = next(a for a in page["articles"] if a["role"] == "main")
+        assert SERIES not in main["text"] and INSIDE not in main["text"]
+        assert {b["text"] for b in page["boilerplate"] if b["kind"] == "site_furniture"} \
+            == {INSIDE, SERIES, FUNDED}
+    alone = CliRunner().invoke(app, ["extract", str(tmp_path / "ferry.txt"), "--json"])
+    main = next(a for a in json.loads(alone.stdout)["articles"] if a["role"] == "main")
+    assert SERIES in main["text"]  # given alone, as before
