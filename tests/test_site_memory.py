@@ -31,7 +31,7 @@ ARTICLES = {
         "The ferry operator will add a late crossing on Friday evenings from next month, after "
         "a year of requests from shift workers on the island.",
         "The new sailing leaves the harbour at half past ten and returns shortly before "
-        "midnight, the company said in a statement on Tuesday.",
+        "midnight, the operator announced on its website on Tuesday.",
         "Island residents had collected signatures for the change since the spring, saying the "
         "last boat left too early for anyone working in town.",
         "A spokesperson said the crossing would run for a trial period of six months before "
