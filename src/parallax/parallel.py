@@ -29,13 +29,14 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from parallax.errors import Code
 from parallax.pipeline import Pipeline
 from parallax.records import Page, RawDocument, Rejection
+from parallax.segment.sitememory import Sibling
 from parallax.settings import Config
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ Item = RawDocument | Rejection
 #: None: the caller's ``skip`` said this document needs no analysis (ingest: already stored)
 Result = Page | Rejection | None
 Entry = tuple[Item, bool]  # (item, analyse it?)
+#: a document's sha256 -> the stored dumps read as its siblings (``segment.sitememory``)
+Memory = Mapping[str, Sequence[Sibling]]
 
 _worker: Pipeline | None = None
 
@@ -126,34 +129,41 @@ def _start_worker(config: Config, analyse: bool, inherited: Pipeline | None = No
     _worker = inherited or Pipeline.from_config(config, analyse=analyse)
 
 
-def _run_chunk(docs: list[RawDocument]) -> list[Page | Rejection]:
+def _run_chunk(docs: list[RawDocument], stored: Memory | None = None
+               ) -> list[Page | Rejection]:
     if _worker is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker pipeline not started")
-    return _worker.process_many(docs)
+    return _worker.process_many(docs, stored)
 
 
 def process_stream(items: Iterable[Item], config: Config, *, analyse: bool = True,
                    workers: int = 1, skip: Callable[[RawDocument], bool] | None = None,
                    pipeline: Pipeline | None = None,
-                   prepare: Callable[[list[Page]], None] | None = None
+                   prepare: Callable[[list[Page]], None] | None = None,
+                   memory: Callable[[list[RawDocument]], Memory] | None = None
                    ) -> Generator[tuple[Item, Result]]:
     """Each input item with its result, in input order. Rejections pass through as their own
     result; a document for which ``skip`` is true comes back with None, unanalysed.
     ``prepare`` sees the pages of each chunk before they are yielded (the corpus linker embeds
     a chunk's names in one call); chunks are the same for any number of workers, so it sees
-    the same batches."""
+    the same batches. ``memory`` gives each chunk, here and before it is sent, the stored
+    dumps its text dumps read as siblings (``ingest``: the store's site memory)."""
     limit_blas_threads()  # here too: linking and the in-process pipeline multiply matrices
     chunks = _chunks(items, skip)
     if workers <= 1:
         local = pipeline or Pipeline.from_config(config, analyse=analyse)
         for chunk in chunks:
-            yield from _prepared(list(_pair(chunk, local.process_many(_docs(chunk)))), prepare)
+            docs = _docs(chunk)
+            stored = memory(docs) if memory is not None and docs else None
+            yield from _prepared(list(_pair(chunk, local.process_many(docs, stored))), prepare)
         return
     pool = _Pool(config, analyse, workers, pipeline)
     pending: deque[tuple[list[Entry], Future[list[Page | Rejection]] | None]] = deque()
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_docs(chunk))))
+            docs = _docs(chunk)
+            stored = memory(docs) if memory is not None and docs else None
+            pending.append((chunk, pool.submit(docs, stored)))
             while len(pending) >= workers * AHEAD:
                 yield from _prepared(list(pool.collect(*pending.popleft())), prepare)
         while pending:
@@ -220,14 +230,15 @@ class _Pool:
                                    initializer=_start_worker,
                                    initargs=(self.config, self.analyse, self.pipeline))
 
-    def submit(self, docs: list[RawDocument]) -> Future[list[Page | Rejection]] | None:
+    def submit(self, docs: list[RawDocument], stored: Memory | None = None
+               ) -> Future[list[Page | Rejection]] | None:
         if not docs:
             return None
         try:
-            return self.executor.submit(_run_chunk, docs)
+            return self.executor.submit(_run_chunk, docs, stored)
         except BrokenProcessPool:
             self.restart()
-            return self.executor.submit(_run_chunk, docs)
+            return self.executor.submit(_run_chunk, docs, stored)
 
     def collect(self, chunk: list[Entry], future: Future[list[Page | Rejection]] | None
                 ) -> Iterator[tuple[Item, Result]]:

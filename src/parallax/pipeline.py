@@ -7,14 +7,18 @@ The pipeline owns no logic of its own beyond order and error handling: every inp
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from parallax import registry
 from parallax.errors import Code, InputRejected, ParallaxError
 from parallax.records import Article, Page, RawDocument, Rejection
 from parallax.settings import Config
 from parallax.stages import Annotator, Comparer, LanguageIdentifier, Segmenter, StoryClusterer
+
+if TYPE_CHECKING:
+    from parallax.segment.sitememory import Sibling
 
 log = logging.getLogger(__name__)
 
@@ -77,16 +81,20 @@ class Pipeline:
                              reason=f"could not segment the page: {type(exc).__name__}: {exc}",
                              code=Code.PARSE.value)
 
-    def segment_many(self, docs: list[RawDocument]) -> list[Page | Rejection]:
+    def segment_many(self, docs: list[RawDocument],
+                     stored: Mapping[str, Sequence[Sibling]] | None = None
+                     ) -> list[Page | Rejection]:
         """Each document segmented, then the batch's site memory applied (see
-        ``process_many``); a batch of one is ``segment`` exactly."""
+        ``process_many``); a batch of one without ``stored`` siblings is ``segment`` exactly."""
         from parallax.segment.sitememory import drop_site_furniture
 
         results = [self.segment(doc) for doc in docs]
-        drop_site_furniture(docs, results)
+        drop_site_furniture(docs, results, stored)
         return results
 
-    def process_many(self, docs: list[RawDocument]) -> list[Page | Rejection]:
+    def process_many(self, docs: list[RawDocument],
+                     stored: Mapping[str, Sequence[Sibling]] | None = None
+                     ) -> list[Page | Rejection]:
         """Like ``process`` for each document, but the articles of all of them go through each
         stage together, so a stage with ``annotate_many`` gets a batch (spaCy's nlp.pipe: the
         profile of a batch worker showed per-article spaCy calls as its largest cost). If the
@@ -94,8 +102,9 @@ class Pipeline:
         read alone: without the batch's site memory).
 
         Segmentation reads the batch twice: each document alone, then the lines that text
-        dumps of one template repeat are moved out of their articles (``segment.sitememory``)."""
-        results = self.segment_many(docs)
+        dumps of one template repeat are moved out of their articles (``segment.sitememory``;
+        ``stored``: a document's sha256 -> stored dumps read as its siblings too, ``ingest``)."""
+        results = self.segment_many(docs, stored)
         pages = [r for r in results if isinstance(r, Page)]
         try:
             self.analyse_articles([a for page in pages for a in page.articles])

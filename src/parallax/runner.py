@@ -18,6 +18,13 @@ from parallax.ingest.outlets import RunOutlets
 from parallax.parallel import process_stream
 from parallax.pipeline import Pipeline, build_clusterer
 from parallax.records import Article, Page, RawDocument, Rejection, Story
+from parallax.segment.sitememory import (
+    MIN_SHARED,
+    STORED_SIBLINGS,
+    Sibling,
+    least_shared,
+    line_hashes,
+)
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
@@ -92,9 +99,10 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                                     by_date=True)
     linker = corpus_linker(config, store.articles(role=None))
     items = read_inputs(inputs, config)
+    memory = StoredSiteMemory(store)
     stream = process_stream(named(items, names) if names else items, config, workers=workers,
                             skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline,
-                            prepare=linker.prepare_pages)
+                            prepare=linker.prepare_pages, memory=memory)
     outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
 
     def record(outcome: InputOutcome) -> None:
@@ -123,8 +131,11 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         signatures = duplicates.mark(page)
         # stored copies of an earlier-dated article link to it (``stories.dedupe``)
         moved = duplicates.take_relinks()
-        saved = (store.save_page(page, signatures=signatures, replaces=earlier, relinks=moved)
-                 if earlier or moved else store.save_page(page, signatures=signatures))
+        lines = memory.lines.pop(page.sha256, frozenset())
+        saved = (store.save_page(page, signatures=signatures, replaces=earlier, relinks=moved,
+                                 site_lines=lines)
+                 if earlier or moved else store.save_page(page, signatures=signatures,
+                                                          site_lines=lines))
         if not saved.new_document:
             # another ingest on this database stored it since the check: its run counts it
             # and clusters its articles
@@ -150,6 +161,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             record(InputOutcome(item.input or item.uri, "skipped",
                                 reason="already stored (same content)"))
         elif isinstance(result, Rejection):
+            memory.lines.pop(item.sha256, None)
             store.save_rejection(result)
             record(_rejected(result))
         else:
@@ -162,6 +174,27 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                                         forgotten=report.removed.stories)
         report.story_count = store.counts()["stories"]
     return report
+
+
+class StoredSiteMemory:
+    """The store's earlier text dumps as site-memory siblings of each chunk's dumps
+    (``segment.sitememory``, ``store/site_lines.py``): called by ``process_stream`` before
+    a chunk is segmented; keeps each dump's line hashes until its page is saved with them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lines: dict[str, frozenset[int]] = {}
+
+    def __call__(self, docs: list[RawDocument]) -> dict[str, list[Sibling]]:
+        found: dict[str, list[Sibling]] = {}
+        for doc in docs:
+            if doc.kind != "text":
+                continue
+            lines = self.lines[doc.sha256] = line_hashes(doc.text)
+            if len(lines) >= MIN_SHARED:
+                found[doc.sha256] = self.store.site_siblings(lines, least_shared(lines),
+                                                             STORED_SIBLINGS)
+        return found
 
 
 def named(items: Iterable[RawDocument | Rejection],

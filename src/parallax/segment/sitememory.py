@@ -23,14 +23,21 @@ with whitespace collapsed and case folded, digits kept (a date or a count that d
 page's own). A page alone, or a batch of unrelated pages, comes out
 exactly as before. Only text dumps (``kind == "text"``): HTML pages were not measured.
 
+Across ingests (``stored``): ``ingest`` keeps each stored dump's line hashes
+(``line_hashes``; store/site_lines.py) and gives a new dump, besides its batch, the stored
+dumps that share its template (at most ``STORED_SIBLINGS``, newest first) with their main
+article's stored text; they count as batch siblings do. Stored pages are never read again.
+
 Chosen on half 0 of the training sites (``md5("s31|" + site) % 2``), confirmed on half 1, out
 of fold (docs/segmentation.md, "Thirty-first session (helper ST)").
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from parallax.records import Article, Boilerplate, Page, RawDocument
 from parallax.segment.lines import paragraph_like
@@ -51,6 +58,16 @@ PROSE_WORDS = 10
 SAME_ARTICLE = 0.5
 #: at most this share of the article's words may be moved
 MAX_MOVED = 0.5
+#: at most this many stored dumps (the newest that share the template) are read as siblings
+STORED_SIBLINGS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Sibling:
+    """A stored dump read as a sibling: its line hashes and its main article's text."""
+
+    lines: frozenset[int]
+    text: str
 
 
 def fold(line: str) -> str:
@@ -67,6 +84,23 @@ def fingerprint(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def line_hash(line: str) -> int:
+    """A folded line as a signed 64-bit number (what the store keeps and looks up; Python's
+    own ``hash`` of a string differs between processes)."""
+    return int.from_bytes(hashlib.blake2b(line.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "big", signed=True)
+
+
+def line_hashes(text: str) -> frozenset[int]:
+    """A dump's fingerprint as the store keeps it."""
+    return frozenset(line_hash(line) for line in fingerprint(text))
+
+
+def least_shared(lines: frozenset[int]) -> float:
+    """How many of a page's short lines a sibling must share with it."""
+    return max(MIN_SHARED, SHARE * len(lines))
+
+
 def overlap(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> float:
     """Shared word 4-grams over the shorter text's (``Counter.__and__`` without building it)."""
     if not a or not b:
@@ -76,14 +110,17 @@ def overlap(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> float:
     return shared / min(a.total(), b.total())
 
 
-def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object]) -> None:
+def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
+                        stored: Mapping[str, Sequence[Sibling]] | None = None) -> None:
     """Move each text dump's template lines out of its main article, in place (``results[i]``
-    is ``docs[i]``'s Page or Rejection)."""
+    is ``docs[i]``'s Page or Rejection). ``stored``: a document's sha256 -> the stored dumps
+    that may be its siblings (``ingest``)."""
     pages = [(doc, page) for doc, page in zip(docs, results, strict=True)
              if isinstance(page, Page) and doc.kind == "text"]
-    if len(pages) < 2:
+    stored = stored or {}
+    if len(pages) < 2 and not any(stored.get(doc.sha256) for doc, _ in pages):
         return
-    prints = [fingerprint(doc.text) for doc, _ in pages]
+    prints = [line_hashes(doc.text) for doc, _ in pages]
     mains = [_main(page) for _, page in pages]
     texts = [main.text if main is not None else "" for main in mains]  # before any move
     grams: dict[int, Counter[tuple[str, ...]]] = {}
@@ -97,12 +134,15 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object]) 
         main = mains[i]
         if main is None or len(prints[i]) < MIN_SHARED:
             continue
-        least_shared = max(MIN_SHARED, SHARE * len(prints[i]))
-        siblings = [j for j in range(len(pages)) if j != i
-                    and len(prints[i] & prints[j]) >= least_shared
+        least = least_shared(prints[i])
+        siblings = [prints[j] for j in range(len(pages)) if j != i
+                    and len(prints[i] & prints[j]) >= least
                     and overlap(grams_of(i), grams_of(j)) < SAME_ARTICLE]
+        siblings += [s.lines for s in stored.get(pages[i][0].sha256, ())
+                     if len(prints[i] & s.lines) >= least
+                     and overlap(grams_of(i), shingles(words(s.text))) < SAME_ARTICLE]
         if siblings:
-            _drop(page, main, Counter(f for j in siblings for f in prints[j]),
+            _drop(page, main, Counter(f for lines in siblings for f in lines),
                   max(1.0, KSHARE * len(siblings)))
 
 
@@ -110,9 +150,10 @@ def _main(page: Page) -> Article | None:
     return next((a for a in page.articles if a.role == "main"), None)
 
 
-def _drop(page: Page, main: Article, seen: Counter[str], least: float) -> None:
+def _drop(page: Page, main: Article, seen: Counter[int], least: float) -> None:
     paragraphs = main.text.split("\n\n")
-    moved = [p for p in paragraphs if len(p.split()) <= MAX_WORDS and seen.get(fold(p), 0) >= (
+    moved = [p for p in paragraphs if len(p.split()) <= MAX_WORDS
+             and seen.get(line_hash(fold(p)), 0) >= (
         max(least, 2) if len(p.split()) >= PROSE_WORDS and paragraph_like(p) else least)]
     if not moved or sum(len(p.split()) for p in moved) > MAX_MOVED * len(main.text.split()):
         return
@@ -122,4 +163,5 @@ def _drop(page: Page, main: Article, seen: Counter[str], least: float) -> None:
     page.boilerplate.extend(Boilerplate(p, "site_furniture") for p in moved)
 
 
-__all__ = ["drop_site_furniture", "fingerprint"]
+__all__ = ["STORED_SIBLINGS", "Sibling", "drop_site_furniture", "fingerprint", "least_shared",
+           "line_hashes"]

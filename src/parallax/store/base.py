@@ -6,13 +6,14 @@ document in flight), and everything the web app and ``compare`` need is read bac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from parallax.records import Article, Page, Rejection, Story
+from parallax.segment.sitememory import Sibling
 from parallax.store.browse import StoryFilter
 from parallax.store.remove import Removed
 
@@ -40,15 +41,22 @@ class Store(Protocol):
 
     def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
                   replaces: Sequence[str] = (),
-                  relinks: dict[str, tuple[str | None, float | None]] | None = None
-                  ) -> SavedPage:
+                  relinks: dict[str, tuple[str | None, float | None]] | None = None,
+                  site_lines: Collection[int] = ()) -> SavedPage:
         """Store a page and its articles, comments, boilerplate and the articles' near-duplicate
         ``signatures`` in one transaction (a crash between them would leave an article that
         re-runs skip and near-duplicate checks never see). ``replaces``: stored documents
         this page is a new version of, removed in the same transaction (``ingest --replace``:
         a crash between the two would lose both versions or keep both). ``relinks``: stored
         copies whose original this page changed (``NearDuplicateIndex.take_relinks``), in
-        the same transaction."""
+        the same transaction. ``site_lines``: a text dump's line hashes
+        (``sitememory.line_hashes``), kept for the site memory of dumps ingested later."""
+        ...
+
+    def site_siblings(self, lines: Collection[int], least: float, limit: int
+                      ) -> list[Sibling]:
+        """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines``
+        (store/site_lines.py)."""
         ...
 
     def copy_links(self) -> dict[str, tuple[str | None, str | None]]:

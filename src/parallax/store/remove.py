@@ -218,6 +218,9 @@ class RemoveQueries(Chunked):
             listed = marks(chunk)
             for table in ("comments", "boilerplate", "article_sources"):
                 conn.execute(f"DELETE FROM {table} WHERE document IN ({listed})", chunk)
+            conn.execute("DELETE FROM site_lines WHERE seq IN (SELECT seq FROM site_pages"
+                         f" WHERE document IN ({listed}))", chunk)  # (store/site_lines.py)
+            conn.execute(f"DELETE FROM site_pages WHERE document IN ({listed})", chunk)
             conn.execute(f"DELETE FROM documents WHERE sha256 IN ({listed})", chunk)
         return removed
 

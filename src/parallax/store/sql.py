@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -23,6 +23,7 @@ from parallax.store import keycounts
 from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
 from parallax.store.remove import RemoveQueries
+from parallax.store.site_lines import SiteLineQueries
 
 
 class Rows(Protocol):
@@ -44,7 +45,7 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class SQLStore(BrowseQueries, RemoveQueries):
+class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
     conn: Connection
 
     def transaction(self) -> AbstractContextManager[None]:
@@ -70,8 +71,8 @@ class SQLStore(BrowseQueries, RemoveQueries):
 
     def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
                   replaces: Sequence[str] = (),
-                  relinks: dict[str, tuple[str | None, float | None]] | None = None
-                  ) -> SavedPage:
+                  relinks: dict[str, tuple[str | None, float | None]] | None = None,
+                  site_lines: Collection[int] = ()) -> SavedPage:
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
@@ -117,6 +118,8 @@ class SQLStore(BrowseQueries, RemoveQueries):
             conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
             if signatures:  # in the page's transaction: a crash never keeps one without other
                 self.save_signatures(signatures)
+            if inserted is not None:  # a text dump's lines, for the site memory of later ones
+                self.save_site_lines(page.sha256, site_lines)
             own = {a.id for a in page.articles}  # (written above as the page holds them)
             if relinks and (stored := {k: v for k, v in relinks.items() if k not in own}):
                 self.relink(stored)

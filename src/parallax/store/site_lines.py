@@ -1,0 +1,70 @@
+"""The site memory across ingests: each stored text dump's short lines, hashed (migration 0014).
+
+Why: a dump's template lines (menus, teaser lists, footers) are found by reading it beside
+other dumps of the same template (segment/sitememory.py). Within one batch ``ingest`` has
+them; a user who ingests an outlet's pages a few at a time (a daily feed, pages pasted one by
+one) gave each batch alone. The store keeps, per stored dump, the hashes of its distinct short
+lines (``site_pages`` numbers the dumps in the order they were stored, ``site_lines`` holds
+their hashes, indexed by hash) and answers a new dump with the newest stored dumps that share
+enough of its lines, each with its main article's stored text (the same-article test).
+
+Keyless, as the batch memory is (a dump names no site): any stored dump that shares the lines
+is a candidate; at most ``limit`` are read, newest first. Stored pages are never segmented
+again: a later page learns from earlier ones, not the reverse, so the result depends on the
+order pages were ingested in. Pages stored before migration 0014 have no lines (a dump's raw
+text is not kept): the memory fills as dumps are ingested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import cast
+
+from parallax.segment.sitememory import Sibling
+from parallax.store.params import Chunked
+
+
+class SiteLineQueries(Chunked):
+    def save_site_lines(self, document: str, lines: Collection[int]) -> None:
+        """In the caller's transaction (``save_page``)."""
+        if not lines:
+            return
+        row = self.conn.execute("INSERT INTO site_pages (document) VALUES (?)"
+                                " ON CONFLICT DO NOTHING RETURNING seq", (document,)).fetchone()
+        if row is not None:
+            self.conn.executemany("INSERT INTO site_lines (line, seq) VALUES (?, ?)",
+                                  [(line, row[0]) for line in sorted(lines)])
+
+    def site_siblings(self, lines: Collection[int], least: float, limit: int) -> list[Sibling]:
+        """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines``."""
+        if not lines or limit <= 0:
+            return []
+        shared: dict[int, int] = {}
+        for row in self._each("SELECT seq, count(*) FROM site_lines WHERE line IN ({marks})"
+                              " GROUP BY seq", _bound(lines)):
+            shared[int(row[0])] = shared.get(int(row[0]), 0) + int(row[1])
+        chosen = sorted((s for s, n in shared.items() if n >= least), reverse=True)[:limit]
+        if not chosen:
+            return []
+        held: dict[int, set[int]] = {s: set() for s in chosen}
+        for row in self._each("SELECT seq, line FROM site_lines WHERE seq IN ({marks})",
+                              _bound(chosen)):
+            held[int(row[0])].add(int(row[1]))
+        documents = {int(r[0]): str(r[1]) for r in self._each(
+            "SELECT seq, document FROM site_pages WHERE seq IN ({marks})", _bound(chosen))}
+        texts: dict[str, str] = {}
+        for row in self._each(
+                "SELECT s.document, a.text FROM article_sources s JOIN articles a"
+                " ON a.id = s.article WHERE a.role = 'main' AND s.document IN ({marks})",
+                list(documents.values())):
+            texts.setdefault(str(row[0]), str(row[1]))
+        return [Sibling(frozenset(held[s]), texts.get(documents.get(s, ""), ""))
+                for s in chosen]
+
+
+def _bound(numbers: Collection[int]) -> list[str]:
+    """``Chunked._each`` binds strings; the backends read these as the integers they are."""
+    return cast(list[str], sorted(numbers))
+
+
+__all__ = ["SiteLineQueries"]
