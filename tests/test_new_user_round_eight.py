@@ -124,3 +124,22 @@ def test_a_record_date_of_digits_in_a_string_is_unix_time_as_a_number_is(tmp_pat
                             for k, value in enumerate((1793520000, "1793520000", "9" * 5000))))
     assert [d.metadata["published_iso"] for d in read_inputs([str(path)], Config())] \
         == ["2026-11-01T08:00:00+00:00", "2026-11-01T08:00:00+00:00", None]
+
+
+def test_a_placeholder_for_no_date_is_no_date(tmp_path) -> None:
+    # exports and feeds write "no date" as .NET's 0001-01-01, SQL Server's 1900-01-01, Unix
+    # time 0 or 9999-12-31: stored as the article's day, such an outlet "reported first"
+    import json
+
+    from parallax.pipeline import Pipeline
+
+    days = ("0001-01-01T00:00:00Z", "Mon, 01 Jan 0001 00:00:00 GMT", "1900-01-01 00:00:00",
+            "1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-11-03T08:00:00Z")
+    lines = "".join(json.dumps({"title": f"Ferry {k}", "text": BODY * 3 + str(k),
+                                "published": day}) + "\n" for k, day in enumerate(days))
+    path = tmp_path / "export.jsonl"
+    path.write_text(lines)
+    pipeline = Pipeline.from_config(Config(), analyse=False)
+    mains = [next(a for a in pipeline.process(item).articles if a.role == "main")
+             for item in read_inputs([str(path)], Config())]
+    assert [a.published.iso for a in mains] == [None] * 5 + ["2026-11-03T08:00:00+00:00"]

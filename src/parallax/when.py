@@ -29,3 +29,20 @@ def shown_time(text: str | None, iso: str | None = None, unknown: str = UNKNOWN)
     if relative_only(text, iso):
         return f"{UNKNOWN} (“{text}”, counted from an unknown time)"
     return text or unknown
+
+
+#: days that stand for "no date" in exports and feeds at midnight: SQL Server's and
+#: spreadsheets' zero day, Unix time 0; with the years before 1900 (.NET's and feeds'
+#: "0001-01-01", helper N6's "Mon, 01 Jan 0001 00:00:00 GMT") and from 2200 ("9999-12-31"),
+#: such a date was stored as the article's day, and the story's timeline put it first: the
+#: outlet that "reported first" by a null date (helper N8)
+_NULL_DAYS = ("1900-01-01", "1970-01-01")
+
+
+def real_iso(iso: str | None) -> str | None:
+    """``iso`` unless it is a placeholder for no date (above)."""
+    if not iso or not iso[:4].isdigit() or not 1900 <= int(iso[:4]) < 2200:
+        return None
+    if iso[:10] in _NULL_DAYS and iso[11:19] in ("", "00:00:00"):
+        return None
+    return iso

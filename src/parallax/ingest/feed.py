@@ -22,6 +22,7 @@ from parallax.ingest.url import is_url, read_url
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import from_url
 from parallax.settings import Config
+from parallax.when import real_iso
 
 
 def _iso(entry: Any, key: str) -> str | None:
@@ -32,7 +33,7 @@ def _iso(entry: Any, key: str) -> str | None:
         entry.get(key + "_parsed")
     if not parsed:
         return None
-    return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+00:00".format(*parsed[:6])
+    return real_iso("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}+00:00".format(*parsed[:6]))
 
 
 def _digits(text: object) -> bool:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from parallax.segment.dates import resolve
+from parallax.when import real_iso
 
 # an explicit zone: "Z", "+02:00", "+0200", "-05", or a named zone RFC 822 defines ("GMT",
 # "EST"); RFC 822's "-0000" means "zone unknown" and is not one
@@ -133,9 +134,10 @@ def stated_iso(text: str | None) -> str | None:
     (``zoned_iso``), else as the segmenter reads a date text (a day, or a clock with no zone;
     "4 hours ago" in a file says no day); a year-first numeric date as its ISO spelling;
     digits alone as Unix time (feedparser read a feed's "1793520000" as 1 December 1793, a
-    record's string "1793520000" was no date; helper N8)."""
+    record's string "1793520000" was no date; helper N8); a placeholder for no date none."""
     if text and text.strip().isascii() and text.strip().isdigit():
         digits = text.strip()  # past 20 digits no time (and int() refuses 4,300)
         return (unix_time(int(digits))[1] if len(digits) <= 20 else None) or _compact(digits)
     text = _dashed(text) or text
-    return zoned_iso(text) or resolve(text).iso or (_abbreviated(text) if text else None)
+    return real_iso(zoned_iso(text) or resolve(text).iso
+                    or (_abbreviated(text) if text else None))

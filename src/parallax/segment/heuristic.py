@@ -23,6 +23,7 @@ from parallax.segment.textdump import segment_text
 from parallax.settings import Config
 from parallax.textutil import as_shown
 from parallax.titles import cap_title
+from parallax.when import real_iso
 
 
 class HeuristicSegmenter:
@@ -65,6 +66,8 @@ class HeuristicSegmenter:
                 draft.notes.append(cut)
             text = "\n\n".join(draft.paragraphs)
             published = resolve(draft.published, now=live)
+            if doc.kind == "record":  # a record's null date ("0001-01-01") is none (helper N8)
+                published.iso = real_iso(published.iso)
             stated = str(doc.metadata.get("published_iso") or "")
             if draft.role == "main" and stated and (
                     not published.iso or doc.kind == "record"  # a record's reader kept the zone
