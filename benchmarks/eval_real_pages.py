@@ -8,7 +8,8 @@ and the snippet P/R/F1 of trafilatura's own evaluation (``snippets``: counts sum
 pages), the metric of issue 16's hidden German benchmark. Writes
 ``build/issue16-real-pages-<split>.json``.
 
-    nice .venv/bin/python benchmarks/eval_real_pages.py [--split heldout] [--limit N] [--with-site]
+    nice .venv/bin/python benchmarks/eval_real_pages.py [--split heldout] [--limit N] \
+        [--with-site] [--with-store]
 """
 
 from __future__ import annotations
@@ -38,12 +39,17 @@ def main() -> None:
     parser.add_argument("--with-site", action="store_true",
                         help="also read each page's dumps with its site's other pages "
                         "(rows with_site:<shape>: the batch's site memory)")
+    parser.add_argument("--with-store", action="store_true",
+                        help="also ingest each site's dumps one at a time into a fresh store "
+                        "(rows with_store:<shape>: the store's site memory)")
     args = parser.parse_args()
     pages, shapes = realpages.selection(args, DATA)
     started = time.time()
     results = realeval.evaluate(pages, shapes, html=not args.no_html)
     if args.with_site:
         results.scores += realeval.evaluate_with_site(pages, shapes).scores
+    if args.with_store:
+        results.scores += realeval.evaluate_with_store(pages, shapes).scores
     elapsed = time.time() - started
     languages = {(p.corpus, p.name): language_of(p.gold) for p in pages}
     by_lang: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -11,6 +11,9 @@ snippet P/R/F1 of trafilatura's own evaluation (``snippets``; ``Results.snippets
 raw HTML source as that evaluation's "everything" row (``raw_html``). ``evaluate_with_site``
 reads each page's dumps together with the other pages of its site (``with_site:<shape>``), as a
 folder or crawl of one outlet is read (the batch's site memory, ``segment.sitememory``).
+``evaluate_with_store`` ingests each site's dumps one ``parallax ingest`` at a time into a
+fresh store, in the pages' order, and scores what the store holds (``with_store:<shape>``: the
+store's site memory, ``store/site_lines.py``).
 """
 
 from __future__ import annotations
@@ -153,6 +156,49 @@ def evaluate_with_site(pages: Iterable[RealPage], shapes: tuple[str, ...], *,
                             page.name, page.site, f"comments:with_site:{shape}",
                             *shingle_prf(said, page.comments), rejected, corpus=page.corpus))
                     path.unlink()
+    return results
+
+
+def evaluate_with_store(pages: Iterable[RealPage], shapes: tuple[str, ...], *,
+                        config: Config | None = None) -> Results:
+    """Each site's dumps of one rendering ingested one at a time (``runner.ingest`` of one
+    file, analysis off: segmentation is the same) into a fresh SQLite store, in the order of
+    ``pages``; the stored main article is scored as ``evaluate`` scores it."""
+    from parallax.pipeline import Pipeline
+    from parallax.runner import ingest
+    from parallax.store.base import open_store
+
+    config = config or Config()
+    pipeline = Pipeline.from_config(config, analyse=False)
+    results = Results()
+    sites: dict[str, list[RealPage]] = defaultdict(list)
+    for page in pages:
+        sites[page.site].append(page)
+    with tempfile.TemporaryDirectory(prefix="parallax-store-") as tmp:
+        folder = Path(tmp)
+        for n, members in enumerate(sites.values()):
+            rendered = [page_blocks(page.html) for page in members]
+            for shape in shapes:
+                store = open_store(folder / f"{n}-{shape}.db")
+                seen: dict[str, tuple[str, bool, bool]] = {}
+                for k, (page, (title, blocks)) in enumerate(zip(members, rendered, strict=True)):
+                    dump = render(title, blocks, shape, with_title=with_title(page))
+                    path = folder / f"{n}-{k}-{shape}.txt"
+                    path.write_text(dump, encoding="utf-8")
+                    (outcome, *_) = ingest([str(path)], store, config, pipeline=pipeline,
+                                           cluster=False).outcomes
+                    main = next((a for a in outcome.articles if a["role"] == "main"), None)
+                    article = store.article(main["id"]) if main is not None else None
+                    if article is not None:
+                        seen[dump] = (f"{article.title}\n{article.text}", False, any(
+                            note.startswith("low_confidence") for note in article.notes))
+                    text, rejected, low = seen.get(dump, ("", outcome.status != "skipped",
+                                                          False))
+                    results.scores.append(Score(page.name, page.site, f"with_store:{shape}",
+                                                *shingle_prf(text, page.gold), rejected, low,
+                                                page.corpus))
+                    path.unlink()
+                store.close()
     return results
 
 

@@ -6,7 +6,9 @@ them; a user who ingests an outlet's pages a few at a time (a daily feed, pages 
 one) gave each batch alone. The store keeps, per stored dump, the hashes of its distinct short
 lines (``site_pages`` numbers the dumps in the order they were stored, ``site_lines`` holds
 their hashes, indexed by hash) and answers a new dump with the newest stored dumps that share
-enough of its lines, each with its main article's stored text (the same-article test).
+enough of its lines, each with its main article's stored text (the same-article test). Each
+line is looked up on the newest ``PER_LINE`` dumps holding it, so a lookup costs the same in
+a store of 100 dumps as in one of 100,000.
 
 Keyless, as the batch memory is (a dump names no site): any stored dump that shares the lines
 is a candidate; at most ``limit`` are read, newest first. Stored pages are never segmented
@@ -17,11 +19,19 @@ text is not kept): the memory fills as dumps are ingested.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from typing import cast
 
 from parallax.segment.sitememory import Sibling
 from parallax.store.params import Chunked
+
+#: of each line, only the newest this many stored dumps holding it are counted: a line on
+#: every page of a big store ("About us | Contact") would otherwise make each lookup read them
+#: all (58 ms a dump on 10,000 made-up dumps; benchmarks/bench_site_memory_store.py)
+PER_LINE = 64
+#: lines looked up in one statement (SQLite allows 500 terms in a compound SELECT)
+LINES_A_STATEMENT = 200
 
 
 class SiteLineQueries(Chunked):
@@ -36,13 +46,18 @@ class SiteLineQueries(Chunked):
                                   [(line, row[0]) for line in sorted(lines)])
 
     def site_siblings(self, lines: Collection[int], least: float, limit: int) -> list[Sibling]:
-        """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines``."""
+        """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines`` (each
+        line counted on the newest ``PER_LINE`` dumps that hold it: an index range each)."""
         if not lines or limit <= 0:
             return []
-        shared: dict[int, int] = {}
-        for row in self._each("SELECT seq, count(*) FROM site_lines WHERE line IN ({marks})"
-                              " GROUP BY seq", _bound(lines)):
-            shared[int(row[0])] = shared.get(int(row[0]), 0) + int(row[1])
+        shared: Counter[int] = Counter()
+        ordered = sorted(lines)
+        for at in range(0, len(ordered), LINES_A_STATEMENT):
+            part = ordered[at:at + LINES_A_STATEMENT]
+            newest = " UNION ALL ".join(
+                f"SELECT seq FROM (SELECT seq FROM site_lines WHERE line = ?"
+                f" ORDER BY seq DESC LIMIT {PER_LINE}) AS l{k}" for k in range(len(part)))
+            shared.update(int(row[0]) for row in self.conn.execute(newest, part))
         chosen = sorted((s for s, n in shared.items() if n >= least), reverse=True)[:limit]
         if not chosen:
             return []
@@ -52,12 +67,15 @@ class SiteLineQueries(Chunked):
             held[int(row[0])].add(int(row[1]))
         documents = {int(r[0]): str(r[1]) for r in self._each(
             "SELECT seq, document FROM site_pages WHERE seq IN ({marks})", _bound(chosen))}
+        held_by: dict[str, str] = {}  # article -> document (two lookups, each by its index)
+        for row in self._each("SELECT article, document FROM article_sources"
+                              " WHERE document IN ({marks})", list(documents.values())):
+            held_by[str(row[0])] = str(row[1])
         texts: dict[str, str] = {}
-        for row in self._each(
-                "SELECT s.document, a.text FROM article_sources s JOIN articles a"
-                " ON a.id = s.article WHERE a.role = 'main' AND s.document IN ({marks})",
-                list(documents.values())):
-            texts.setdefault(str(row[0]), str(row[1]))
+        for row in self._each("SELECT id, role, text FROM articles WHERE id IN ({marks})",
+                              sorted(held_by)):  # (role in the query: SQLite scans its index)
+            if row[1] == "main":
+                texts.setdefault(held_by[str(row[0])], str(row[2]))
         return [Sibling(frozenset(held[s]), texts.get(documents.get(s, ""), ""))
                 for s in chosen]
 
