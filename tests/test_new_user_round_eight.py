@@ -143,3 +143,15 @@ def test_a_placeholder_for_no_date_is_no_date(tmp_path) -> None:
     mains = [next(a for a in pipeline.process(item).articles if a.role == "main")
              for item in read_inputs([str(path)], Config())]
     assert [a.published.iso for a in mains] == [None] * 5 + ["2026-11-03T08:00:00+00:00"]
+
+
+def test_a_saved_feed_reads_its_relative_links_against_its_own_stated_address(tmp_path) -> None:
+    # no <link> on the channel, but <atom:link rel="self"> names the feed's address: "/a/7"
+    # stayed relative ("not a web link", never followed) though the file says where it lives
+    rss = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+           'xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Quellport Herald</title>'
+           '<atom:link rel="self" href="https://herald.quellport.example/feeds/top.rss"/>'
+           f"<item><title>Ferry</title><link>/a/7</link><description>{BODY * 3}</description>"
+           "</item></channel></rss>")
+    (item,) = _items(tmp_path, "top.rss", rss)
+    assert item.metadata["url"] == "https://herald.quellport.example/a/7"

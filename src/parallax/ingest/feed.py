@@ -40,6 +40,15 @@ def _digits(text: object) -> bool:
     return isinstance(text, str) and text.strip().isascii() and text.strip().isdigit()
 
 
+def _self_link(feed: Any) -> str | None:
+    """The address a feed states for itself (``<atom:link rel="self">``, in RSS and Atom)."""
+    for link in feed.get("links") or ():
+        if isinstance(link, dict) and link.get("rel") == "self" \
+                and isinstance(link.get("href"), str) and is_url(link["href"]):
+            return str(link["href"])
+    return None
+
+
 def _base(uri: str, channel_link: object) -> str | None:
     """What an item's relative link is read against: the feed's own address when it was
     fetched (as feed readers do), else the channel's site link. RSS asks for absolute links,
@@ -212,7 +221,9 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
     outlet = plain_name(re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip()
                         or None)
     limit = int(config["max_feed_items"])
-    base = _base(uri, parsed.feed.get("link"))
+    # a saved feed with no site link but its own address: its relative links were kept
+    # relative, "not a web link" and never followed (helper N8)
+    base = _base(uri, parsed.feed.get("link") or _self_link(parsed.feed))
     for index, entry in enumerate(entries):
         item_uri = f"{uri}#item-{first + index + 1}"
         if index >= limit:
