@@ -155,3 +155,16 @@ def test_a_saved_feed_reads_its_relative_links_against_its_own_stated_address(tm
            "</item></channel></rss>")
     (item,) = _items(tmp_path, "top.rss", rss)
     assert item.metadata["url"] == "https://herald.quellport.example/a/7"
+
+
+def test_a_podcast_item_says_it_holds_a_file_not_that_it_has_no_link(tmp_path) -> None:
+    # a title and an audio enclosure was "neither text nor a link: only its title"
+    from parallax.records import Rejection
+
+    rss = _rss('<item><title>Ferry hour</title><enclosure url="https://herald.quellport.example/'
+               'ferry.mp3" type="audio/mpeg" length="100"/></item>')
+    path = tmp_path / "podcast.rss"
+    path.write_text(rss)
+    (item,) = read_inputs([str(path)], Config())
+    assert isinstance(item, Rejection)
+    assert "audio/mpeg" in item.reason and "neither text nor a link" not in item.reason

@@ -258,8 +258,7 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
             # an item of a title alone was told to re-run with --follow-links, which has no
             # link to follow either
             yield Rejection(item_uri, "feed item has no text (only a link); re-run with "
-                            "--follow-links to fetch its page" if link else "feed item has "
-                            "neither text nor a link: only its title, nothing to read",
+                            "--follow-links to fetch its page" if link else _title_alone(entry),
                             Code.NO_ARTICLE.value)
             continue
         published_text = entry.get("published") or entry.get("updated")
@@ -326,6 +325,18 @@ def _title_once_more(title: object) -> object:
     islands" (helper N6): a title still holding an entity after the feed's own unescaping is
     unescaped once more, as feed readers show it."""
     return html.unescape(title) if isinstance(title, str) and _ENTITY.search(title) else title
+
+
+def _title_alone(entry: Any) -> str:
+    """Why an item with no text and no link is not read. A podcast's item (a title and an
+    audio enclosure) was "neither text nor a link", though it links a file (helper N8)."""
+    files = [e for e in entry.get("enclosures") or () if isinstance(e, dict)]
+    if not files:
+        return "feed item has neither text nor a link: only its title, nothing to read"
+    kind = str(files[0].get("type") or "a file")[:60]
+    return (f"feed item has no text and no page, only its title and an attached {kind} "
+            f"({str(files[0].get('href') or '')[:200]}): a sound, video or other file is not "
+            "read")
 
 
 def _past_cap(cap: int, kept: str) -> str:
