@@ -5,10 +5,13 @@ one batch with them; the earlier pages stay as stored. Made-up pages of one made
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from parallax import parallel
+from parallax.ingest import outlets
 from parallax.pipeline import Pipeline
 from parallax.runner import delete, ingest
 from parallax.settings import Config
@@ -95,3 +98,43 @@ def test_a_deleted_page_is_no_sibling_and_other_pages_store_no_lines(
             "SELECT d.kind, count(*) FROM site_pages p JOIN documents d"
             " ON d.sha256 = p.document GROUP BY d.kind").fetchall()
         assert [tuple(r) for r in pages] == [("text", 2)]
+
+
+def made_up_article(seed: int) -> tuple[str, list[str]]:
+    """A different made-up article for each seed (words drawn at random: no two share text)."""
+    rng = random.Random(seed)
+    words = ("ferry harbour council vote bridge tide storm repair fare island mayor port crew "
+             "quay market school road budget winter summer library trust night boat town "
+             "teacher bakery lighthouse meadow orchard tunnel parish choir garden").split()
+
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+
+    return sentence(6)[:-1], [" ".join(sentence(12) for _ in range(3)) for _ in range(4)]
+
+
+def test_one_run_reads_the_store_as_it_was_when_it_began(
+        tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with one worker and two (a chunk is sent before the chunks ahead of it are
+    stored); a later run reads the earlier run's dumps. (No page held back for the run's
+    outlets, so one worker stores each chunk before it reads the next.)"""
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(outlets, "MAX_HELD", 0)
+    first = []
+    for k in range(6):
+        path = tmp_path / f"run1-{k}.txt"
+        path.write_text(dump(*made_up_article(k)), encoding="utf-8")
+        first.append(str(path))
+    texts = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.db") as store:
+            report = ingest(first, store, Config(), pipeline=pipeline, cluster=False,
+                            workers=workers)
+            assert report.count("stored") == 6
+            texts.append([store.article(o.articles[0]["id"]).text  # type: ignore[union-attr]
+                          for o in report.outcomes])
+            if workers == 1:
+                later = ingest_one(store, pipeline, tmp_path, "run2", dump(*made_up_article(9)))
+                assert not any(line in later for line in TEMPLATE)
+    assert texts[0] == texts[1]
+    assert all(line in texts[0][0] for line in TEMPLATE)  # a chunk of two: one sibling

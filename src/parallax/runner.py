@@ -179,10 +179,16 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
 class StoredSiteMemory:
     """The store's earlier text dumps as site-memory siblings of each chunk's dumps
     (``segment.sitememory``, ``store/site_lines.py``): called by ``process_stream`` before
-    a chunk is segmented; keeps each dump's line hashes until its page is saved with them."""
+    a chunk is segmented; keeps each dump's line hashes until its page is saved with them.
+
+    Only dumps stored before the run began are read (``site_lines_mark``): with several
+    workers a chunk is sent before the chunks ahead of it are stored, so reading the run's
+    own pages would make the answer depend on the number of workers; a run's own dumps
+    meet each other in their chunk (the batch memory). A later run reads this one's."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.upto = store.site_lines_mark()
         self.lines: dict[str, frozenset[int]] = {}
 
     def __call__(self, docs: list[RawDocument]) -> dict[str, list[Sibling]]:
@@ -192,8 +198,8 @@ class StoredSiteMemory:
                 continue
             lines = self.lines[doc.sha256] = line_hashes(doc.text)
             if len(lines) >= MIN_SHARED:
-                found[doc.sha256] = self.store.site_siblings(lines, least_shared(lines),
-                                                             STORED_SIBLINGS)
+                found[doc.sha256] = self.store.site_siblings(
+                    lines, least_shared(lines), STORED_SIBLINGS, self.upto)
         return found
 
 

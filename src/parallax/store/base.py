@@ -53,10 +53,14 @@ class Store(Protocol):
         (``sitememory.line_hashes``), kept for the site memory of dumps ingested later."""
         ...
 
-    def site_siblings(self, lines: Collection[int], least: float, limit: int
-                      ) -> list[Sibling]:
-        """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines``
-        (store/site_lines.py)."""
+    def site_siblings(self, lines: Collection[int], least: float, limit: int,
+                      upto: int | None = None) -> list[Sibling]:
+        """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines``, of
+        those stored up to ``upto`` when given (store/site_lines.py)."""
+        ...
+
+    def site_lines_mark(self) -> int:
+        """The newest stored dump's number (0: none)."""
         ...
 
     def copy_links(self) -> dict[str, tuple[str | None, str | None]]:

@@ -45,9 +45,16 @@ class SiteLineQueries(Chunked):
             self.conn.executemany("INSERT INTO site_lines (line, seq) VALUES (?, ?)",
                                   [(line, row[0]) for line in sorted(lines)])
 
-    def site_siblings(self, lines: Collection[int], least: float, limit: int) -> list[Sibling]:
+    def site_lines_mark(self) -> int:
+        """The newest stored dump's number now: ``site_siblings(upto=)`` reads none after it."""
+        row = self.conn.execute("SELECT max(seq) FROM site_pages").fetchone()
+        return int(row[0]) if row is not None and row[0] is not None else 0
+
+    def site_siblings(self, lines: Collection[int], least: float, limit: int,
+                      upto: int | None = None) -> list[Sibling]:
         """The newest ``limit`` stored dumps sharing at least ``least`` of ``lines`` (each
-        line counted on the newest ``PER_LINE`` dumps that hold it: an index range each)."""
+        line counted on the newest ``PER_LINE`` dumps that hold it: an index range each), of
+        those stored up to ``upto`` (``site_lines_mark``) when given."""
         if not lines or limit <= 0:
             return []
         shared: Counter[int] = Counter()
@@ -55,9 +62,11 @@ class SiteLineQueries(Chunked):
         for at in range(0, len(ordered), LINES_A_STATEMENT):
             part = ordered[at:at + LINES_A_STATEMENT]
             newest = " UNION ALL ".join(
-                f"SELECT seq FROM (SELECT seq FROM site_lines WHERE line = ?"
+                f"SELECT seq FROM (SELECT seq FROM site_lines WHERE line = ? AND seq <= ?"
                 f" ORDER BY seq DESC LIMIT {PER_LINE}) AS l{k}" for k in range(len(part)))
-            shared.update(int(row[0]) for row in self.conn.execute(newest, part))
+            top = upto if upto is not None else 2**62
+            shared.update(int(row[0]) for row in self.conn.execute(
+                newest, [v for line in part for v in (line, top)]))
         chosen = sorted((s for s, n in shared.items() if n >= least), reverse=True)[:limit]
         if not chosen:
             return []
