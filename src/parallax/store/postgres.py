@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_parts
-from parallax.store.unspaced_search import UnspacedSearch
+from parallax.store.unspaced_search import INDEXED_COLUMNS, UnspacedSearch
 
 CONNECT_TIMEOUT_S = 10
 #: the most values one statement binds (the protocol counts them in 16 bits)
@@ -203,9 +203,11 @@ class PostgresStore(UnspacedSearch, SQLStore):
             f"SELECT count(*) FROM articles WHERE fts @@ ({expression})", values).fetchone()[0])
 
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
-        # the expression of migration 0013's index, as written there, so the planner uses it
+        # migration 0013's table (a deleted article's row goes with it); OFFSET 0 keeps the
+        # subquery whole, so the substring tests run on what the index gave
         query = " & ".join([*pairs, *(f"{s}:*" for s in singles)])
-        return "parallax_unspaced_grams(a.title, a.text) @@ to_tsquery('simple', ?)", [query]
+        return (f"(SELECT {INDEXED_COLUMNS} FROM articles WHERE rowid_ IN (SELECT article FROM"
+                " articles_unspaced WHERE grams @@ to_tsquery('simple', ?)) OFFSET 0)", [query])
 
 
 def _tsquery(query: str) -> tuple[str, list[str]]:

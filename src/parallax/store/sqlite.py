@@ -18,7 +18,7 @@ from typing import Any
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
 from parallax.store.sql import Rows, SQLStore, search_parts
-from parallax.store.unspaced_search import UnspacedSearch
+from parallax.store.unspaced_search import INDEXED_COLUMNS, UnspacedSearch
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -148,8 +148,8 @@ class SQLiteStore(UnspacedSearch, SQLStore):
         # the tokens are letters and digits: no FTS5 syntax; a deleted article's rows stay in
         # the contentless table, but its rowid is never used again (AUTOINCREMENT)
         match = " AND ".join([*pairs, *(f"{s}*" for s in singles)])
-        return ("a.rowid_ IN (SELECT rowid FROM articles_unspaced WHERE articles_unspaced"
-                " MATCH ?)", [match])
+        return (f"(SELECT {INDEXED_COLUMNS} FROM articles WHERE rowid_ IN (SELECT rowid FROM"
+                " articles_unspaced WHERE articles_unspaced MATCH ?))", [match])
 
 
 def _fts_query(query: str) -> str:

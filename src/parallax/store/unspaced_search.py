@@ -20,8 +20,8 @@ lower-cased copy, which "İ" makes longer, they stood on other words (thirtieth 
 An n-gram index keeps the scan off the whole table (thirty-first session, helper SM): every
 article's runs of those scripts give their character pairs (bigrams) and each run's last
 character, written as ASCII tokens (``unspaced_grams``: "u" and four hex digits a character),
-indexed by a contentless FTS5 table on SQLite (filled by a trigger) and by a GIN expression
-index on PostgreSQL (migration 0013 on both, filling itself). A query asks the index for
+indexed by a contentless FTS5 table on SQLite and a table under a GIN index on PostgreSQL,
+each written by a trigger (migration 0013 on both, filling itself). A query asks the index for
 the articles holding every pair of its runs (a run of one character: a token starting with it),
 which every article holding the runs does; the substring tests above then decide, so the
 answers are the scan's. Without it every such query read every article's title and text (a
@@ -104,19 +104,24 @@ def _asked_grams(asked: list[str]) -> tuple[list[str], list[str]]:
     return sorted(pairs), sorted(singles)
 
 
-#: the backend's index condition for (pairs, single characters): SQL and its parameters
+#: the backend's articles that its index says may hold (pairs, single characters): a
+#: subquery of the article columns the search reads, and its parameters
 Index = Callable[[list[str], list[str]], tuple[str, list[Any]]]
+#: the columns of an article that the index's subquery gives
+INDEXED_COLUMNS = "rowid_, id, title, outlet, language, role, published, text"
 
 
 def _query(terms: list[str], index: Index) -> tuple[str, list[Any], list[re.Pattern[str]]]:
-    """The database's condition and its parameters (the index's, then a term without cased
-    letters whole, else the term's runs of those scripts: they have no case), and the terms
-    left for Python to find."""
+    """The database's source and condition (the articles the index gives, holding every term
+    without cased letters whole and of the others their runs of those scripts: they have no
+    case) with their parameters, and the terms left for Python to find. The substring tests
+    stand outside the index's subquery: a plan that tested them row by row in stored order
+    (PostgreSQL's, for a first page) read every article's text for a rare word."""
     asked = [t for t in terms if _caseless(t)]
     asked += [run for t in terms if not _caseless(t) for run in _RUNS.findall(t)]
     left = [re.compile(re.escape(t), re.IGNORECASE) for t in terms if not _caseless(t)]
-    condition, values = index(*_asked_grams(asked))
-    return " AND ".join([condition, *[_HAYSTACK] * len(asked)]), \
+    source, values = index(*_asked_grams(asked))
+    return f"{source} a WHERE " + " AND ".join([_HAYSTACK] * len(asked)), \
         [*values, *map(_pattern, asked)], left
 
 
@@ -137,7 +142,7 @@ def unspaced_search(conn: Any, index: Index, terms: list[str], limit: int, offse
                     ) -> list[dict[str, Any]]:
     """Articles holding every term, in the order they were stored."""
     where, params, left = _query(terms, index)
-    select = f"SELECT {_FIELDS}, a.text AS text_ FROM articles a WHERE {where} ORDER BY a.rowid_"
+    select = f"SELECT {_FIELDS}, a.text AS text_ FROM {where} ORDER BY a.rowid_"
     if not left:  # the database answers whole
         return list(_results(conn.execute(select + " LIMIT ? OFFSET ?",
                                           [*params, limit, offset]), terms, left))
@@ -148,10 +153,9 @@ def unspaced_search(conn: Any, index: Index, terms: list[str], limit: int, offse
 def unspaced_count(conn: Any, index: Index, terms: list[str]) -> int:
     where, params, left = _query(terms, index)
     if not left:
-        return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}",
-                                params).fetchone()[0])
+        return int(conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0])
     return sum(1 for _ in _results(conn.execute(
-        f"SELECT {_FIELDS}, a.text AS text_ FROM articles a WHERE {where}", params), terms, left))
+        f"SELECT {_FIELDS}, a.text AS text_ FROM {where}", params), terms, left))
 
 
 class UnspacedSearch:
@@ -181,5 +185,5 @@ class UnspacedSearch:
         raise NotImplementedError
 
 
-__all__ = ["Index", "UnspacedSearch", "unspaced_count", "unspaced_grams", "unspaced_search",
-           "unspaced_terms"]
+__all__ = ["INDEXED_COLUMNS", "Index", "UnspacedSearch", "unspaced_count", "unspaced_grams",
+           "unspaced_search", "unspaced_terms"]
