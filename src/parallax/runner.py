@@ -197,7 +197,7 @@ class StoredSiteMemory:
             if doc.kind != "text":
                 continue
             lines = self.lines[doc.sha256] = line_hashes(doc.text)
-            if len(lines) >= MIN_SHARED:
+            if self.upto and len(lines) >= MIN_SHARED:  # (0: no dump stored before the run)
                 found[doc.sha256] = self.store.site_siblings(
                     lines, least_shared(lines), STORED_SIBLINGS, self.upto)
         return found
