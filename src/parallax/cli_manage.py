@@ -94,6 +94,9 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
                           f"{counted(len(row['documents']), 'document')}, "
                           f"{counted(len(row['articles']), 'article')}"
                           f"{escape(': ' + titles) if titles else ''}")
+            elif row["reason"]:  # only the source's rejections were listed
+                err.print(f"[green]deleted[/green] {escape(row['target'])}: "
+                          f"{escape(row['reason'])}")
         err.print(f"[green]done[/green] deleted {counted(summary['documents'], 'document')} "
                   f"({counted(summary['articles'], 'article')}); "
                   f"{counted(summary['stories_changed'], 'story', 'stories')} made again from "

@@ -30,6 +30,7 @@ from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
 from parallax.store.remove import Removed, replace_keys
 from parallax.stories.dedupe import NearDuplicateIndex
+from parallax.textutil import counted
 
 #: the reason a stored page carries when ``--replace`` had nothing to find its earlier version
 #: by: the user expected a correction and got a second article beside the first
@@ -310,6 +311,15 @@ def delete(store: Store, config: Config, targets: Iterable[tuple[str, bool]],
     rows: list[dict[str, Any]] = []
     for target, by_source in targets:
         documents, status, why = documents_to_remove(store, target, by_source, every_version)
+        # a deleted source's rejections go too: the front page listed them as still there
+        rejections = sum(store.remove_source_rejections(name)
+                         for name in _spellings(target)) if by_source else 0
+        if not documents and rejections:
+            rows.append({"target": target, "status": "deleted",
+                         "reason": f"no stored document; {counted(rejections, 'rejection')}"
+                                   " listed from this source removed",
+                         "documents": [], "articles": [], "copies": []})
+            continue
         if not documents:
             earlier = any(a["id"] == target for a in total.articles) or (
                 by_source and any(d == target or d.startswith(target + "#")

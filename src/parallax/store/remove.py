@@ -132,6 +132,26 @@ class RemoveQueries(Chunked):
             " UNION ".join(selects),
             [source, source, source, *[v for p in parts for v in _prefix_range(p)]])})
 
+    def remove_source_rejections(self, source: str) -> int:
+        """Forget the rejections read from ``source`` (the rows the front page lists), matched
+        as ``source_documents`` matches inputs: the source as given, its records and items
+        ("notes.jsonl#line-3") and, unless it is an address, its folder's files. A deleted
+        source's failures are no longer news: left, they were listed as if still stored.
+        Returns how many went."""
+        if not source.strip():
+            return 0
+        parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
+        column = self.bytewise("input")
+        where = " OR ".join(["input = ?"] + [f"({column} >= ? AND {column} < ?)"
+                                              for _ in parts])
+        params = [source, *[v for p in parts for v in _prefix_range(p)]]
+        with self.transaction():
+            found = int(self.conn.execute(f"SELECT count(*) FROM rejections WHERE {where}",
+                                          params).fetchone()[0])
+            if found:
+                self.conn.execute(f"DELETE FROM rejections WHERE {where}", params)
+        return found
+
     def document_sources(self, documents: Sequence[str]) -> list[str]:
         """The sources these documents were read from, as ``source_documents`` takes them:
         each input as ingest named it (a record stays a record: "notes.jsonl#line-3", not the
