@@ -42,3 +42,20 @@ def test_deleting_a_source_forgets_its_rejections(db_url: str) -> None:
         assert [r["status"] for r in done.rows] == ["not_found"]
     finally:
         store.close()
+
+
+def test_deleting_an_article_with_its_sources_forgets_their_rejections(db_url: str) -> None:
+    """The web page's and the API's "every version from its source" delete takes the sources
+    as ``--source`` does, rejections included; an article alone leaves them."""
+    store = open_store(db_url)
+    try:
+        page = _page(2, "harbour.jsonl")
+        store.save_page(page)
+        store.save_rejection(Rejection("harbour.jsonl#line-9", "made-up reason", "E002"))
+        delete(store, Config(), [(page.articles[0].id, False)])
+        assert [r["input"] for r in store.rejections()] == ["harbour.jsonl#line-9"]
+        store.save_page(page)
+        delete(store, Config(), [(page.articles[0].id, False)], every_version=True)
+        assert store.rejections() == []
+    finally:
+        store.close()

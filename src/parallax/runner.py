@@ -310,10 +310,11 @@ def delete(store: Store, config: Config, targets: Iterable[tuple[str, bool]],
     total = Removed()
     rows: list[dict[str, Any]] = []
     for target, by_source in targets:
-        documents, status, why = documents_to_remove(store, target, by_source, every_version)
         # a deleted source's rejections go too: the front page listed them as still there
-        rejections = sum(store.remove_source_rejections(name)
-                         for name in _spellings(target)) if by_source else 0
+        names = _spellings(target) if by_source else store.document_sources(
+            documents_to_remove(store, target, False)[0]) if every_version else []
+        documents, status, why = documents_to_remove(store, target, by_source, every_version)
+        rejections = sum(store.remove_source_rejections(name) for name in names)
         if not documents and rejections:
             rows.append({"target": target, "status": "deleted",
                          "reason": f"no stored document; {counted(rejections, 'rejection')}"
