@@ -286,7 +286,7 @@ def test_7_a_lost_database_exits_3_with_a_clear_message(tmp_path: Path, corpus: 
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from parallax.store.sql import SQLStore
 
-    def lost(self: object, page: object, signatures: object = None) -> list[str]:
+    def lost(self: object, page: object, *args: object, **kwargs: object) -> list[str]:
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(SQLStore, "save_page", lost)
