@@ -3,10 +3,16 @@ helper N9). Each test here failed before its fix. All inputs are made up here.""
 
 from __future__ import annotations
 
-from parallax.records import Article, Page, Published, Rejection
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from parallax.compare.render import template_environment
+from parallax.records import Article, Page, Published, Rejection, Story
 from parallax.runner import delete
 from parallax.settings import Config
 from parallax.store import open_store
+from parallax.web.app import create_app
 
 
 def _page(n: int, input_: str) -> Page:
@@ -59,3 +65,37 @@ def test_deleting_an_article_with_its_sources_forgets_their_rejections(db_url: s
         assert store.rejections() == []
     finally:
         store.close()
+
+
+def test_a_direction_override_in_an_outlet_or_title_shows_on_the_web(tmp_path: Path) -> None:
+    """"Herald <U+202E>evil" read "Herald live" on every page (isolated in its element, still
+    reversed inside it); the terminal escapes it since the thirtieth session. Isolates and
+    embeddings, which keep each word's letters, are left to the pages' isolation."""
+    db = tmp_path / "bidi.db"
+    store = open_store(db)
+    outlet, title = "Herald \u202eevil", "Quay \u202dreopens\u202c \u2067after\u2069 storm"
+    article = Article(id=Article.make_id(title, "x"), role="main", title=title, outlet=outlet,
+                      published=Published("2026-03-03", "2026-03-03"),
+                      text="The made-up quay at Selwick reopened on Monday. " * 8, language="en")
+    store.save_page(Page(input="q.txt", uri="q.txt", sha256=f"{7:064x}", kind="text",
+                         fetched_at="2026-03-03T00:00:00Z", articles=[article]))
+    store.replace_stories([Story(id="s1", title=title, article_ids=[article.id], main_count=1,
+                                 outlets=[outlet], languages=["en"], key_entities=[],
+                                 start="2026-03-03", end="2026-03-03")])
+    store.close()
+    config = Config()
+    config.values.update({"web_warm_comparisons": False})
+    client = TestClient(create_app(str(db), config, comparison_for=lambda s, i: {}))
+    shown_title = "Quay \\u202dreopens\u202c \u2067after\u2069 storm"
+    for path, holds in (("/", shown_title), (f"/article/{article.id}", shown_title),
+                        (f"/article/{article.id}", "Herald \\u202eevil"),
+                        ("/outlet/Herald \u202eevil", "Herald \\u202eevil"),
+                        ("/search?q=Selwick", "Herald \\u202eevil")):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "\u202e" not in page.text and "\u202d" not in page.text, path
+        assert holds in page.text, path
+    # markup made by the templates stays markup (not escaped twice)
+    shown = template_environment().from_string("{{ x|safe }} {{ y }}").render(
+        x="<b>\u202eab</b>", y="<i>\u202e</i>")
+    assert shown == "<b>\\u202eab</b> &lt;i&gt;\\u202e&lt;/i&gt;"

@@ -293,18 +293,21 @@ class Isolation(HTMLParser):
 def test_rtl_override_in_a_title_stays_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     """A right-to-left override in a title must not flip the outlet, date or link beside it:
     wherever a page shows it, the element right around it is its own bidi island. (<title> is
-    plain text and cannot isolate; the browser shows it alone in the tab.)"""
+    plain text and cannot isolate; the browser shows it alone in the tab.) The override
+    itself is shown as its escape since the thirty-first session (helper N9: it reversed the
+    letters inside its own element), so the runs here hold an embedding, which pages keep."""
     store = HostileStore()
-    store.items["a9"] = Article(id="a9", role="main", title=RTL_TITLE, outlet="Nordblick",
+    embedded = RTL_TITLE.replace("\u202e", "\u202b")
+    store.items["a9"] = Article(id="a9", role="main", title=embedded, outlet="Nordblick",
                                 language="en", published=Published(iso="2026-10-17"),
                                 text="A report on the dam.")
-    store.all_stories.append(Story(id="s9", title=RTL_TITLE, article_ids=["a9"],
+    store.all_stories.append(Story(id="s9", title=embedded, article_ids=["a9"],
                                    outlets=["Nordblick"], languages=["en"]))
 
     def comparison(store_: Any, story_id: str) -> dict[str, Any]:
         out = hostile_comparison(store_, story_id)
-        out["story"]["title"] = RTL_TITLE
-        out["outlets"][0]["articles"][0]["title"] = RTL_TITLE
+        out["story"]["title"] = embedded
+        out["outlets"][0]["articles"][0]["title"] = embedded
         return out
 
     monkeypatch.setattr(web_context, "open_store", lambda db: store)

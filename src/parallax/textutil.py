@@ -383,3 +383,20 @@ def for_terminal(text: str) -> str:
     """``text`` with those characters written as Python escapes (``\\x1b``, ``\\u202e``), so a
     name prints as what it holds; a tab and a line end stay."""
     return _TERMINAL_ACTS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+#: the two controls that reverse the letters after them (LEFT-TO-RIGHT and RIGHT-TO-LEFT
+#: OVERRIDE): a web page's elements isolate stored text (style.css), but inside its own element
+#: "Herald <U+202E>evil" still reads "Herald live", a name the outlet never had. No natural text
+#: needs them (Arabic and Hebrew order themselves), so a page shows them as the terminal does;
+#: embeddings and isolates, which mixed-script titles hold rightly and which keep each word's
+#: letters in order, stay (isolated by the page's elements).
+_LETTER_REVERSERS = re.compile("[\u202d\u202e]")
+
+
+def overrides_shown(text: str) -> str:
+    """``text`` with each direction override written as its escape (``\\u202e``)."""
+    if not _LETTER_REVERSERS.search(text):
+        return text
+    return _LETTER_REVERSERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                                 text)

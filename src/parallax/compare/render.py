@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from parallax.records import instant_key
+from parallax.textutil import overrides_shown
 from parallax.titles import TITLE_NOTE, shown
 from parallax.when import shown_time
 
@@ -132,11 +133,18 @@ def published_text(published: dict[str, Any]) -> str:
     return str(iso or shown_time(text))
 
 
+def _overrides_shown(value: object) -> object:
+    """Every printed value, data or markup, shows its direction overrides (``textutil``)."""
+    if isinstance(value, Markup):  # the controls are no HTML syntax: still safe markup
+        return Markup(overrides_shown(str(value)))
+    return overrides_shown(value) if isinstance(value, str) else value
+
+
 @lru_cache(maxsize=1)
 def template_environment() -> Environment:
     """One autoescaping environment for report and web, so both apply the same filters."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_overrides_shown)
     env.filters.update(safe_url=safe_url, path_id=path_id, pos_class=pos_class,
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
                        score=score, humanize=humanize, published_text=published_text,
