@@ -105,3 +105,34 @@ def test_a_compact_date_of_digits_alone_is_read_as_the_date_it_spells(tmp_path: 
                     f"<description>news</description>{items}</channel></rss>", encoding="utf-8")
     assert [d.metadata["published_iso"] for d in read_inputs([str(path)], Config())] \
         == ["2026-11-01", "2026-11-01T08:00:00"]
+
+
+def test_a_long_chinese_article_is_stored_and_found_on_both_backends(db_url: str) -> None:
+    """bd0d10f's PostgreSQL function read each character of a run with ``substr``, which walks
+    the run from its start: quadratic (a run of 32,000 characters took 13 s, 4 times as long
+    took about 16 times as long: a hostile page of one long run held the insert for hours), and
+    a text of more than ~80,000 distinct pairs overflowed the tsvector's 1 MB ("string is too
+    long for tsvector"), so the article could not be stored. A text longer than
+    ``unspaced_search.WHOLE`` is indexed as one token every query accepts; the substring tests
+    decide for it, as the scan did."""
+    import random
+
+    from parallax.records import Article, Page, Published
+    from parallax.store import open_store
+
+    rng = random.Random(5)
+    run = "".join(chr(rng.randrange(0x4E00, 0x9FA0)) for _ in range(130_000))
+    store = open_store(db_url)
+    try:
+        for k, text in enumerate((run + "，渡轮时刻表 Ferry", "港务局表示，渡轮时刻表不变。")):
+            store.save_page(Page(input=f"p{k}.txt", uri=f"p{k}.txt", sha256=f"p{k}",
+                                 kind="text", fetched_at="2026-11-02T10:00:00Z",
+                                 articles=[Article(id=f"a{k}", role="main", title="夜间渡轮",
+                                                   outlet="Post", published=Published(),
+                                                   text=text, language="zh")]))
+        assert [r["id"] for r in store.search("渡轮时刻表")] == ["a0", "a1"]
+        assert [r["id"] for r in store.search("时刻 ferry")] == ["a0"]
+        assert store.search_count("港务局") == 1
+        assert [r["id"] for r in store.search(run[70_000:70_004])] == ["a0"]
+    finally:
+        store.close()

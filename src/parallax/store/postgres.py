@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_parts
-from parallax.store.unspaced_search import INDEXED_COLUMNS, UnspacedSearch
+from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
 
 CONNECT_TIMEOUT_S = 10
 #: the most values one statement binds (the protocol counts them in 16 bits)
@@ -205,7 +205,7 @@ class PostgresStore(UnspacedSearch, SQLStore):
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
         # migration 0013's table (a deleted article's row goes with it); OFFSET 0 keeps the
         # subquery whole, so the substring tests run on what the index gave
-        query = " & ".join([*pairs, *(f"{s}:*" for s in singles)])
+        query = f"({' & '.join([*pairs, *(f'{s}:*' for s in singles)])}) | {ALL}"
         return (f"(SELECT {INDEXED_COLUMNS} FROM articles WHERE rowid_ IN (SELECT article FROM"
                 " articles_unspaced WHERE grams @@ to_tsquery('simple', ?)) OFFSET 0)", [query])
 

@@ -18,7 +18,7 @@ from typing import Any
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
 from parallax.store.sql import Rows, SQLStore, search_parts
-from parallax.store.unspaced_search import INDEXED_COLUMNS, UnspacedSearch
+from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -147,7 +147,7 @@ class SQLiteStore(UnspacedSearch, SQLStore):
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
         # the tokens are letters and digits: no FTS5 syntax; a deleted article's rows stay in
         # the contentless table, but its rowid is never used again (AUTOINCREMENT)
-        match = " AND ".join([*pairs, *(f"{s}*" for s in singles)])
+        match = f"({' AND '.join([*pairs, *(f'{s}*' for s in singles)])}) OR {ALL}"
         return (f"(SELECT {INDEXED_COLUMNS} FROM articles WHERE rowid_ IN (SELECT rowid FROM"
                 " articles_unspaced WHERE articles_unspaced MATCH ?))", [match])
 

@@ -78,12 +78,24 @@ def _caseless(term: str) -> bool:
     return term.lower() == term == term.upper()
 
 
+#: a text longer than this (characters of title and text) is indexed as the one token ``ALL``,
+#: which every query's index condition accepts, so the substring tests decide for it as the
+#: scan did: PostgreSQL's tsvector holds 1 MB (about 80,000 distinct pairs; a text of
+#: 128,000 distinct ones was refused, its article not stored), and the set of a 20 MB page's
+#: pairs would hold memory for nothing (thirty-first session, helper R)
+WHOLE = 50_000
+ALL = "uall"
+
+
 def unspaced_grams(title: str | None, text: str | None) -> str:
     """The index's tokens of an article: each run's character pairs and its last character,
     in hex (a token of letters and digits: both full-text parsers read it whole), once each.
     PostgreSQL's ``parallax_unspaced_grams`` (migration 0013) gives the same tokens."""
+    whole = f"{title or ''} {text or ''}"
+    if len(whole) > WHOLE:
+        return ALL
     tokens: set[str] = set()
-    for run in _RUNS.findall(f"{title or ''} {text or ''}"):
+    for run in _RUNS.findall(whole):
         codes = [f"{ord(c):04x}" for c in run]
         tokens.update(f"u{a}{b}" for a, b in pairwise(codes))
         tokens.add(f"u{codes[-1]}")
@@ -185,5 +197,5 @@ class UnspacedSearch:
         raise NotImplementedError
 
 
-__all__ = ["INDEXED_COLUMNS", "Index", "UnspacedSearch", "unspaced_count", "unspaced_grams",
-           "unspaced_search", "unspaced_terms"]
+__all__ = ["ALL", "INDEXED_COLUMNS", "WHOLE", "Index", "UnspacedSearch", "unspaced_count",
+           "unspaced_grams", "unspaced_search", "unspaced_terms"]
