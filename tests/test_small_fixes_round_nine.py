@@ -3,6 +3,7 @@ helper N9). Each test here failed before its fix. All inputs are made up here.""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -12,6 +13,7 @@ from parallax.records import Article, Page, Published, Rejection, Story
 from parallax.runner import delete
 from parallax.settings import Config
 from parallax.store import open_store
+from parallax.store.migrations import _statements, migration_scripts
 from parallax.web.app import create_app
 
 
@@ -99,3 +101,49 @@ def test_a_direction_override_in_an_outlet_or_title_shows_on_the_web(tmp_path: P
     shown = template_environment().from_string("{{ x|safe }} {{ y }}").render(
         x="<b>\u202eab</b>", y="<i>\u202e</i>")
     assert shown == "<b>\\u202eab</b> &lt;i&gt;\\u202e&lt;/i&gt;"
+
+
+def test_another_sqlite_client_inserts_a_chinese_article(tmp_path: Path) -> None:
+    """The n-gram index's trigger called a function only Parallax's connections have: the
+    sqlite3 shell's insert of a Chinese article failed with "no such function"."""
+    path = tmp_path / "cjk.db"
+    store = open_store(path)
+    store.save_page(_page(1, "a.txt"))
+    store.save_page(Page(input="b.txt", uri="b.txt", sha256=f"{2:064x}", kind="text",
+                         fetched_at="2026-05-02T08:00:00Z", articles=[Article(
+                             id="zh1", role="main", title="灯塔重新点亮", outlet="Post",
+                             published=Published(), text="卡罗角的灯塔周一晚上重新点亮。",
+                             language="zh")]))
+    other = sqlite3.connect(path, isolation_level=None)  # a plain client: no function
+    other.execute("INSERT INTO articles (id, document, role, title, text, analysis) VALUES"
+                  " ('zh2', ?, 'main', '渡轮停运', '港务局表示夜间渡轮将停运。灯塔照常。', '{}')",
+                  (f"{2:064x}",))
+    other.close()
+    try:  # a store opened before the insert finds it, not yet indexed
+        assert [r["id"] for r in store.search("灯塔")] == ["zh1", "zh2"]
+        assert store.search_count("渡轮") == 1
+        store.save_page(_page(3, "c.txt"))  # its write indexes what is queued
+        conn = store.conn  # type: ignore[attr-defined]
+        assert conn.execute("SELECT count(*) FROM articles_unspaced_queue").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM articles_unspaced WHERE articles_unspaced"
+                            " MATCH 'u6e218f6e'").fetchone()[0] == 1
+        assert [r["id"] for r in store.search("渡轮")] == ["zh2"]
+        # the migrations run again: the same answers, a plain client still inserts
+        for version, script in migration_scripts("sqlite"):
+            if version in (13, 15):
+                for statement in _statements(script):
+                    conn.execute(statement)
+        assert [r["id"] for r in store.search("灯塔")] == ["zh1", "zh2"]
+    finally:
+        store.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("INSERT INTO articles (id, document, role, title, text, analysis) VALUES"
+                  " ('zh3', ?, 'main', '灯塔', '又一座灯塔。', '{}')", (f"{2:064x}",))
+    other.close()
+    store = open_store(path)  # opening indexes what another client queued
+    try:
+        conn = store.conn  # type: ignore[attr-defined]
+        assert conn.execute("SELECT count(*) FROM articles_unspaced_queue").fetchone()[0] == 0
+        assert [r["id"] for r in store.search("灯塔")] == ["zh1", "zh2", "zh3"]
+    finally:
+        store.close()

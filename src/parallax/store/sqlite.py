@@ -18,6 +18,7 @@ from typing import Any
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
 from parallax.store.sql import Rows, SQLStore, search_parts
+from parallax.store.unspaced_queue import QUEUED, index_queued, index_queued_on_open
 from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
 
 BUSY_TIMEOUT_MS = 10_000
@@ -46,6 +47,7 @@ def _open(path: str) -> sqlite3.Connection:
         raw.execute("PRAGMA synchronous=NORMAL")
         raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         migrate(raw)
+        index_queued_on_open(raw)  # what another client inserted (migration 0015)
     except BaseException:
         raw.close()
         raise
@@ -97,6 +99,7 @@ class SQLiteStore(UnspacedSearch, SQLStore):
         self.conn.raw.execute("BEGIN IMMEDIATE")
         try:
             yield
+            index_queued(self.conn.raw)  # the articles it wrote, in the n-gram index
         except BaseException:
             self.conn.raw.execute("ROLLBACK")
             raise
@@ -149,7 +152,7 @@ class SQLiteStore(UnspacedSearch, SQLStore):
         # the contentless table, but its rowid is never used again (AUTOINCREMENT)
         match = f"({' AND '.join([*pairs, *(f'{s}*' for s in singles)])}) OR {ALL}"
         return (f"(SELECT {INDEXED_COLUMNS} FROM articles WHERE rowid_ IN (SELECT rowid FROM"
-                " articles_unspaced WHERE articles_unspaced MATCH ?))", [match])
+                f" articles_unspaced WHERE articles_unspaced MATCH ? UNION {QUEUED}))", [match])
 
 
 def _fts_query(query: str) -> str:
