@@ -147,3 +147,42 @@ def test_another_sqlite_client_inserts_a_chinese_article(tmp_path: Path) -> None
         assert [r["id"] for r in store.search("灯塔")] == ["zh1", "zh2", "zh3"]
     finally:
         store.close()
+
+
+# Welsh, made up: an arrest after an attack (no framing model learnt Welsh; learnt, the frames
+# model would show "Quality_of_life" here, a crime report)
+CY = ("Cafodd dyn ei arestio gan yr heddlu ar ôl i ddau berson gael eu hanafu mewn ymosodiad yn "
+      "y dref nos Sadwrn. Dywedodd yr heddlu fod y dyn wedi ei gyhuddo o geisio llofruddio a "
+      "bydd yn ymddangos gerbron y llys ddydd Llun. Mae'r ddau berson yn yr ysbyty gydag "
+      "anafiadau difrifol. Mae'r heddlu yn apelio am dystion ac yn gofyn i unrhyw un sydd â "
+      "gwybodaeth gysylltu â nhw. Mae'r gymuned mewn sioc ar ôl y drosedd.")
+
+
+def test_no_frames_in_a_language_no_framing_model_learnt() -> None:
+    """A Welsh article showed "Political 0.48" under its low-confidence note."""
+    from parallax.enrich.sentences import sentencex_sentences
+    from parallax.frame import languages
+    from parallax.frame.trained import TrainedFraming
+
+    def welsh() -> Article:
+        article = Article(id="cy", role="main", title="", outlet=None, published=Published(),
+                          text=CY, language="cy")
+        article.sentences = sentencex_sentences(CY, "cy")
+        return article
+
+    framing = TrainedFraming()
+    article = welsh()
+    framing.annotate(article)
+    assert article.frames == []
+    assert any("no frames for language 'cy'" in note for note in article.notes)
+    assert any("not in the training data" in note for note in article.notes)
+    assert article.genre is not None  # the other fields stay, as before
+    framing.languages.add("cy")  # were Welsh learnt, the same article would show frames
+    shown = welsh()
+    framing.annotate(shown)
+    assert shown.frames and not any("no frames" in note for note in shown.notes)
+    # every language a framing model learnt takes the frames path as before
+    learnt = set().union(*(m.meta.get("languages", []) for m in framing.models.values()))
+    assert {"de", "en", "fr", "it", "pl", "ru", "bg", "hi", "pt"} <= learnt
+    assert all(languages.shows_frames(code, framing.languages) for code in learnt)
+    assert languages.shows_frames(None, framing.languages)

@@ -65,12 +65,25 @@ def shows_narratives(language: str | None) -> bool:
     return language not in NO_NARRATIVES
 
 
+def shows_frames(language: str | None, trained: Collection[str]) -> bool:
+    """Frames are shown in a language some framing model learnt from (``trained``: the union
+    of their meta's ``languages``; the frames model's own are de en fr it pl ru, and bg hi pt
+    keep theirs as before), or whose language is unknown. A Welsh article showed "Political
+    0.48" under its low-confidence note (thirty-first session, helper N8): a frame no model
+    ever read in that language is a label nobody measured, and a wrong label is worse than
+    none (helper N9)."""
+    return language is None or not trained or language in trained
+
+
 def withheld_note(field: str, language: str | None) -> str:
-    """The article's note when ``field`` ("roles" or "narratives") is withheld in its language."""
+    """The article's note when ``field`` ("roles", "narratives" or "frames") is withheld in
+    its language."""
     why = {"roles": "entity roles are shown for English articles only: elsewhere the roles "
                     "shown were right less than half the time",
            "narratives": "narratives are not shown in this language: they were right about a "
-                         "third of the time"}[field]
+                         "third of the time",
+           "frames": "no framing model learnt from an article in this language, so a frame "
+                     "here would be a label never measured"}[field]
     return f"framing: no {field} for language {language!r} ({why}; docs/framing.md)"
 
 

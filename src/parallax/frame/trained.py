@@ -22,7 +22,13 @@ from parallax.frame.domains import in_domains
 from parallax.frame.features import EmbeddedText, embed_text
 from parallax.frame.genre_sure import shown_genre
 from parallax.frame.hashing import tokens, word_span
-from parallax.frame.languages import narratives_for, shows_narratives, shows_roles, withheld_note
+from parallax.frame.languages import (
+    narratives_for,
+    shows_frames,
+    shows_narratives,
+    shows_roles,
+    withheld_note,
+)
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.portrayal import Portrayer, entity_mentions
 from parallax.frame.portrayal_headline import headline_lean
@@ -175,7 +181,10 @@ class TrainedFraming:
             article.genre = GenreLabel(label, round(score, 3),
                                        self._evidence(ctx, model, model.labels.index(label)),
                                        ctx.low or not sure)
-        if model := self.models.get("frames"):
+        if (model := self.models.get("frames")) and not shows_frames(article.language,
+                                                                     self.languages):
+            article.notes.append(withheld_note("frames", article.language))
+        elif model:
             p = model.proba(ctx.doc.document)
             article.frames = [
                 FrameLabel(model.labels[j], round(float(p[j]), 3),
