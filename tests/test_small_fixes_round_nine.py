@@ -184,5 +184,7 @@ def test_no_frames_in_a_language_no_framing_model_learnt() -> None:
     # every language a framing model learnt takes the frames path as before
     learnt = set().union(*(m.meta.get("languages", []) for m in framing.models.values()))
     assert {"de", "en", "fr", "it", "pl", "ru", "bg", "hi", "pt"} <= learnt
-    assert all(languages.shows_frames(code, framing.languages) for code in learnt)
+    # (Hindi is learnt by the narrative models only and held back on evidence: helper FB)
+    assert all(languages.shows_frames(code, framing.languages)
+               for code in learnt - languages.NO_FRAMES)
     assert languages.shows_frames(None, framing.languages)
