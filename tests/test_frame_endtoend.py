@@ -76,3 +76,36 @@ def test_evaluate_runs_the_analyze_path(tmp_path: Path) -> None:
     scores = endtoend.evaluate("genre", tmp_path, None, subset="all")
     assert scores["all"]["n"] == 1.0
     assert 0.0 <= scores["all"]["macro_f1"] <= 1.0
+
+
+def test_a_source_line_with_a_soft_hyphen_is_found_as_the_article_shows_it() -> None:
+    # the readers drop U+00AD (textutil.as_shown, b555e4f): the raw line must still be found,
+    # else its paragraph scores as having no technique (a French hold-out fell 0.3525 -> 0.3452)
+    source = "A Title Here\n\nFirst paragraph is calm.\nSecond one is out\u00adrageous.\n"
+    gold = LabelledArticle("1", "en", source, paragraphs=[
+        Paragraph(p, p + len(line), [], bool(line.strip()))
+        for p, line in _lines(source)])
+    gold.paragraphs[3].techniques = ["Loaded_Language"]
+    assert endtoend.technique_sets(gold, _article()) == [[], [], ["Loaded_Language"]]
+
+
+def test_a_mention_after_a_soft_hyphen_is_matched_by_name() -> None:
+    # the line's offsets do not carry over where a hidden character was dropped before the
+    # mention: the entity is found by its name, not at a shifted place
+    text = "Headline\n\nKyiv was hard\u00adhit by Moscow.\n"
+    body = "Kyiv was hardhit by Moscow."
+    article = Article("a", "main", "Headline", None, Published(None, None), body,
+                      entities=[Mention("Moscow", 20, 26, "GPE", "Moscow")],
+                      roles=[RoleLabel("Moscow", "Antagonist", ["Instigator"], 0.8)])
+    start = text.index("Moscow")
+    gold = NarrativeDocument("x.txt", "en", text, roles=[
+        RoleGold("Moscow", start, start + 6, "Antagonist", ["Instigator"])])
+    assert endtoend.role_sets(gold, article) == [["Instigator"]]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
