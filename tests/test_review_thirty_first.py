@@ -136,3 +136,23 @@ def test_a_long_chinese_article_is_stored_and_found_on_both_backends(db_url: str
         assert [r["id"] for r in store.search(run[70_000:70_004])] == ["a0"]
     finally:
         store.close()
+
+
+def test_a_date_of_full_width_digits_alone_is_read_as_ascii_digits_are(tmp_path: Path) -> None:
+    """Dates of digits alone were tested for ASCII digits (09e6157), so full-width ones still
+    reached feedparser, which read "１７９３５２００００" as 1 December 1793."""
+    from parallax.ingest.instants import stated_iso
+
+    assert stated_iso("１７９３５２００００") == "2026-11-01T08:00:00+00:00"
+    assert stated_iso(" ２０２６１１０１ ") == "2026-11-01"
+    assert stated_iso("１７９３５２００") is None  # out of range, as in ASCII
+    path = tmp_path / "herald.rss"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                    "<title>Quellport Herald</title><link>https://h.example/</link>"
+                    "<description>news</description><item><title>Ferry story</title>"
+                    "<link>https://h.example/a/1</link><pubDate>１７９３５２００００</pubDate>"
+                    f"<description>{BODY * 3}</description></item></channel></rss>",
+                    encoding="utf-8")
+    (item,) = list(read_inputs([str(path)], Config()))
+    assert isinstance(item, RawDocument)
+    assert item.metadata["published_iso"] == "2026-11-01T08:00:00+00:00"

@@ -37,7 +37,7 @@ def _iso(entry: Any, key: str) -> str | None:
 
 
 def _digits(text: object) -> bool:
-    return isinstance(text, str) and text.strip().isascii() and text.strip().isdigit()
+    return isinstance(text, str) and text.strip().isdecimal()  # any script's, as stated_iso
 
 
 def _self_link(feed: Any) -> str | None:

@@ -11,6 +11,7 @@ stories and the date filters compare).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -135,8 +136,10 @@ def stated_iso(text: str | None) -> str | None:
     "4 hours ago" in a file says no day); a year-first numeric date as its ISO spelling;
     digits alone as Unix time (feedparser read a feed's "1793520000" as 1 December 1793, a
     record's string "1793520000" was no date; helper N8); a placeholder for no date none."""
-    if text and text.strip().isascii() and text.strip().isdigit():
-        digits = text.strip()  # past 20 digits no time (and int() refuses 4,300)
+    if text and text.strip().isdecimal():  # any script's digits: full-width "１７９３５２００００"
+        # reached feedparser, which read it as 1 December 1793 (thirty-first review)
+        digits = "".join(str(unicodedata.decimal(c)) for c in text.strip())
+        # past 20 digits no time (and int() refuses 4,300)
         return (unix_time(int(digits))[1] if len(digits) <= 20 else None) or _compact(digits)
     text = _dashed(text) or text
     return real_iso(zoned_iso(text) or resolve(text).iso
