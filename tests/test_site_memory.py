@@ -167,3 +167,14 @@ def test_extract_of_a_folder_reads_the_site_memory(tmp_path: Path) -> None:
     alone = CliRunner().invoke(app, ["extract", str(tmp_path / "ferry.txt"), "--json"])
     main = next(a for a in json.loads(alone.stdout)["articles"] if a["role"] == "main")
     assert SERIES in main["text"]  # given alone, as before
+
+
+def test_two_pages_of_a_site_lose_the_prose_lines_they_share(pipeline: Pipeline) -> None:
+    """With one sibling a prose line needs only that one (ST3: measured on both halves of the
+    training sites); with two or more it still needs two (the test above)."""
+    docs = site("ferry", "library")
+    for name, batch in zip(("ferry", "library"), pipeline.process_many(docs), strict=True):
+        assert main_text(batch).split("\n\n") == ARTICLES[name][1]
+        assert isinstance(batch, Page)
+        assert {b.text for b in batch.boilerplate if b.kind == "site_furniture"} == {
+            INSIDE, SERIES, FUNDED}
