@@ -178,3 +178,32 @@ def test_two_pages_of_a_site_lose_the_prose_lines_they_share(pipeline: Pipeline)
         assert isinstance(batch, Page)
         assert {b.text for b in batch.boilerplate if b.kind == "site_furniture"} == {
             INSIDE, SERIES, FUNDED}
+
+
+def test_a_chunk_reads_each_stored_siblings_words_once(pipeline: Pipeline,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stored siblings a chunk's dumps share (``ingest`` of one site's pages) are turned
+    into word 4-grams once for the chunk, not once for each dump (ST3: 3.2 -> 1.9 ms a dump)."""
+    from parallax.segment import sitememory
+
+    others = {
+        "bridge": ("Footbridge repainted before the regatta", [
+            "Painters finished the footbridge over the inner harbour on Sunday, a week before "
+            "the regatta brings visitors to the quay.",
+            "The council chose a dark green that matches the railings along the promenade."]),
+        "choir": ("Island choir wins the county cup", [
+            "The island choir won the county cup on Saturday with a programme of sea songs "
+            "arranged by its conductor.",
+            "Members travelled on the early ferry and sang once more on the way home."]),
+    }
+    stored = [sitememory.Sibling(sitememory.line_hashes(dump(*article)),
+                                 "\n\n".join(article[1])) for article in others.values()]
+    docs = site("ferry", "library", "market")
+    calls = []
+    real = sitememory.shingles
+    monkeypatch.setattr(sitememory, "shingles", lambda w: calls.append(1) or real(w))
+    results: list[Page | Rejection] = [pipeline.process(d) for d in docs]
+    sitememory.drop_site_furniture(docs, results, {d.sha256: stored for d in docs})
+    assert len(calls) == len(docs) + len(stored)  # was len(docs) * (1 + len(stored))
+    for result in results:
+        assert not any(line in main_text(result) for line in (INSIDE, SERIES, FUNDED))

@@ -126,11 +126,17 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
     mains = [_main(page) for _, page in pages]
     texts = [main.text if main is not None else "" for main in mains]  # before any move
     grams: dict[int, Counter[tuple[str, ...]]] = {}
+    stored_grams: dict[str, Counter[tuple[str, ...]]] = {}  # a chunk's dumps share them
 
     def grams_of(k: int) -> Counter[tuple[str, ...]]:
         if k not in grams:  # only for pages whose lines make them siblings
             grams[k] = shingles(words(texts[k]))
         return grams[k]
+
+    def stored_grams_of(text: str) -> Counter[tuple[str, ...]]:
+        if text not in stored_grams:
+            stored_grams[text] = shingles(words(text))
+        return stored_grams[text]
 
     for i, (_, page) in enumerate(pages):
         main = mains[i]
@@ -142,7 +148,7 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
                     and overlap(grams_of(i), grams_of(j)) < SAME_ARTICLE]
         siblings += [s.lines for s in stored.get(pages[i][0].sha256, ())
                      if len(prints[i] & s.lines) >= least
-                     and overlap(grams_of(i), shingles(words(s.text))) < SAME_ARTICLE]
+                     and overlap(grams_of(i), stored_grams_of(s.text)) < SAME_ARTICLE]
         if siblings:
             _drop(page, main, Counter(f for lines in siblings for f in lines),
                   max(1.0, KSHARE * len(siblings)), len(siblings))
