@@ -169,15 +169,32 @@ def test_extract_of_a_folder_reads_the_site_memory(tmp_path: Path) -> None:
     assert SERIES in main["text"]  # given alone, as before
 
 
-def test_two_pages_of_a_site_lose_the_prose_lines_they_share(pipeline: Pipeline) -> None:
-    """With one sibling a prose line needs only that one (ST3: measured on both halves of the
-    training sites); with two or more it still needs two (the test above)."""
-    docs = site("ferry", "library")
-    for name, batch in zip(("ferry", "library"), pipeline.process_many(docs), strict=True):
-        assert main_text(batch).split("\n\n") == ARTICLES[name][1]
-        assert isinstance(batch, Page)
-        assert {b.text for b in batch.boilerplate if b.kind == "site_furniture"} == {
-            INSIDE, SERIES, FUNDED}
+def test_a_story_and_its_follow_up_keep_the_paragraph_they_share(pipeline: Pipeline) -> None:
+    """Two pages of a site, different articles sharing a background paragraph: with one
+    sibling a shared prose paragraph cannot be told from the template's, so it stays (ST3
+    measured moving it: +0.0008 a training half, and reverted it for this case)."""
+    background = ("The late crossing was first proposed three years ago, when the island's "
+                  "night shift at the fish plant began finishing after the last boat had left.")
+    title, paragraphs = ARTICLES["ferry"]
+    follow = ("Late ferry crossing carries its first passengers", [
+        "The first late crossing left the harbour on Friday with forty passengers aboard, "
+        "most of them workers heading home from the evening shift.",
+        background,
+        "The operator said it would publish passenger numbers at the end of each month of "
+        "the trial.",
+        "Several passengers said the crossing was calm and the cafe stayed open until the boat "
+        "reached the island pier.",
+        "A bus now waits at the pier for the late boat, taking passengers to the three "
+        "villages on the north side of the island.",
+        "The harbour master said the extra sailing had not changed the times of the cargo "
+        "boats that use the same berth in the early morning.",
+        "Shift workers who had signed the petition were invited to ride free on the first "
+        "night as a thank you from the operator."])
+    docs = [document("ferry", dump(title, [*paragraphs[:2], background, *paragraphs[2:]])),
+            document("follow", dump(*follow))]
+    for batch in pipeline.process_many(docs):
+        assert background in main_text(batch)
+        assert INSIDE in main_text(batch)  # the template's prose lines stay with one sibling
 
 
 def test_a_chunk_reads_each_stored_siblings_words_once(pipeline: Pipeline,

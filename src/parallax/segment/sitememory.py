@@ -16,9 +16,9 @@ siblings. No site name is needed: a sibling is a dump of the batch that shares a
 site or one blog platform's template). Guards, so an article never loses its own text: a
 sibling whose main article overlaps this one (an updated story, a syndicated copy: word
 4-grams, ``SAME_ARTICLE``) does not count; a prose paragraph (``PROSE_WORDS`` words or more,
-reading as a sentence) must stand on at least two such siblings when the page has two or more,
-so a standfirst two articles share stays (with one sibling one is enough: the second page of a
-site gained from it on both training halves, docs/segmentation.md, helper ST3); paragraphs
+reading as a sentence) must stand on at least two such siblings, so a standfirst two articles
+share stays (a story and its follow-up: with one sibling the rule cannot tell a shared
+paragraph from the template's, so it moves none; docs/segmentation.md, helper ST3); paragraphs
 over ``MAX_WORDS`` words are never touched, nor the title; and
 nothing is moved when it would take more than half the article's words. Lines are compared
 with whitespace collapsed and case folded, digits kept (a date or a count that differs is the
@@ -151,16 +151,16 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
                      and overlap(grams_of(i), stored_grams_of(s.text)) < SAME_ARTICLE]
         if siblings:
             _drop(page, main, Counter(f for lines in siblings for f in lines),
-                  max(1.0, KSHARE * len(siblings)), len(siblings))
+                  max(1.0, KSHARE * len(siblings)))
 
 
 def _main(page: Page) -> Article | None:
     return next((a for a in page.articles if a.role == "main"), None)
 
 
-def _drop(page: Page, main: Article, seen: Counter[int], least: float, siblings: int) -> None:
+def _drop(page: Page, main: Article, seen: Counter[int], least: float) -> None:
     paragraphs = main.text.split("\n\n")
-    prose = max(least, min(2, siblings))  # one sibling: its prose lines too
+    prose = max(least, 2)  # one sibling cannot tell a shared paragraph from the template's
     moved = [p for p in paragraphs if len(p.split()) <= MAX_WORDS
              and seen.get(line_hash(fold(p)), 0) >= (
         prose if len(p.split()) >= PROSE_WORDS and paragraph_like(p) else least)]
