@@ -168,3 +168,22 @@ def test_a_podcast_item_says_it_holds_a_file_not_that_it_has_no_link(tmp_path) -
     (item,) = read_inputs([str(path)], Config())
     assert isinstance(item, Rejection)
     assert "audio/mpeg" in item.reason and "neither text nor a link" not in item.reason
+
+
+def test_a_warc_of_one_rejected_response_says_it_once(tmp_path) -> None:
+    # the review (R): an archive whose only response was rejected with its own reason also got
+    # "WARC archive holds no HTML or text response records", two rejections for one record
+    import random
+
+    from parallax.records import Rejection
+    from warc_builders import Record, warc_bytes
+
+    rng = random.Random(8)
+    noise = bytes(rng.randrange(1, 256) for _ in range(3000))
+    path = tmp_path / "crawl.warc.gz"
+    record = Record("https://herald.quellport.example/br", noise,
+                    headers=(("Content-Encoding", "br"),))
+    path.write_bytes(warc_bytes([record]))
+    items = list(read_inputs([str(path)], Config()))
+    assert len(items) == 1, [getattr(i, "reason", i) for i in items]
+    assert isinstance(items[0], Rejection) and "compressed as 'br'" in items[0].reason

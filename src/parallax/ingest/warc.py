@@ -166,14 +166,17 @@ _ONE_GZIP_STREAM = "non-chunked gzip"
 
 def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = None,
               _gunzip: bool = False, _skip: int = 0,
-              _found: int = 0) -> Iterator[RawDocument | Rejection]:
+              _found: int = 0, _refused: int = 0) -> Iterator[RawDocument | Rejection]:
     """``data``: the archive's bytes when already read (from a pipe), else streamed from disk.
     ``_gunzip``: read an archive gzipped whole, leaving out the ``_skip`` records (``_found``
-    of them documents) already handed on."""
+    of them documents, ``_refused`` rejected responses) already handed on."""
     from warcio.archiveiterator import ArchiveIterator
 
     limit = int(config["max_input_bytes"])
     found, records = _found, 0
+    # responses rejected with their own reason: an archive of one such record said it twice,
+    # the record's reason and "holds no HTML or text response records" (the review, R)
+    refused = _refused
     pending: RawDocument | Rejection | None = None  # a record not known to end where it says
     iterator: Any = None
     errors = 0  # warcio's count of records not ending where their length says
@@ -199,6 +202,7 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
                 if pending is not None:
                     item, pending = _ended(pending, iterator.err_count > errors), None
                     found += isinstance(item, RawDocument)
+                    refused += isinstance(item, Rejection)
                     yield item
                 records += 1
                 errors = iterator.err_count
@@ -211,6 +215,7 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
             if pending is not None:
                 item, pending = _ended(pending, iterator.err_count > errors), None
                 found += isinstance(item, RawDocument)
+                refused += isinstance(item, Rejection)
                 yield item
             # warcio stops quietly at a cut-off gzip member: compare where it stopped
             size = len(data) if data is not None else path.stat().st_size
@@ -226,10 +231,11 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
         if pending is not None and iterator is not None:  # the last record read, if it ended
             item = _ended(pending, iterator.err_count > errors)
             found += isinstance(item, RawDocument)
+            refused += isinstance(item, Rejection)
             yield item
         if _ONE_GZIP_STREAM in str(exc) and not _gunzip:
             yield from read_warc(path, config, given=given, data=data, _gunzip=True,
-                                 _skip=records, _found=found)
+                                 _skip=records, _found=found, _refused=refused)
             return
         what = str(exc) if isinstance(exc, Truncated) else f"{type(exc).__name__}: {exc}"
         if found == 0 and records <= 1 and (empty := _empty(path, data)):
@@ -249,7 +255,7 @@ def read_warc(path: Path, config: Config, *, given: str, data: bytes | None = No
         yield Rejection(given, _empty(path, data) or "empty input: the archive holds no "
                         "records", Code.EMPTY.value)
         return
-    if found == 0:
+    if found == 0 and refused == 0:
         yield Rejection(given, "WARC archive holds no HTML or text response records",
                         Code.NO_ARTICLE.value)
 
