@@ -125,18 +125,14 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
     prints = [line_hashes(doc.text) for doc, _ in pages]
     mains = [_main(page) for _, page in pages]
     texts = [main.text if main is not None else "" for main in mains]  # before any move
-    grams: dict[int, Counter[tuple[str, ...]]] = {}
-    stored_grams: dict[str, Counter[tuple[str, ...]]] = {}  # a chunk's dumps share them
+    # word 4-grams by text, made only for pages whose lines make them siblings, once a chunk
+    # (a chunk's dumps share their stored siblings)
+    grams: dict[str, Counter[tuple[str, ...]]] = {}
 
-    def grams_of(k: int) -> Counter[tuple[str, ...]]:
-        if k not in grams:  # only for pages whose lines make them siblings
-            grams[k] = shingles(words(texts[k]))
-        return grams[k]
-
-    def stored_grams_of(text: str) -> Counter[tuple[str, ...]]:
-        if text not in stored_grams:
-            stored_grams[text] = shingles(words(text))
-        return stored_grams[text]
+    def grams_of(text: str) -> Counter[tuple[str, ...]]:
+        if text not in grams:
+            grams[text] = shingles(words(text))
+        return grams[text]
 
     for i, (_, page) in enumerate(pages):
         main = mains[i]
@@ -145,10 +141,10 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
         least = least_shared(prints[i])
         siblings = [prints[j] for j in range(len(pages)) if j != i
                     and len(prints[i] & prints[j]) >= least
-                    and overlap(grams_of(i), grams_of(j)) < SAME_ARTICLE]
+                    and overlap(grams_of(texts[i]), grams_of(texts[j])) < SAME_ARTICLE]
         siblings += [s.lines for s in stored.get(pages[i][0].sha256, ())
                      if len(prints[i] & s.lines) >= least
-                     and overlap(grams_of(i), stored_grams_of(s.text)) < SAME_ARTICLE]
+                     and overlap(grams_of(texts[i]), grams_of(s.text)) < SAME_ARTICLE]
         if siblings:
             _drop(page, main, Counter(f for lines in siblings for f in lines),
                   max(1.0, KSHARE * len(siblings)))

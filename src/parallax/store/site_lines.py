@@ -59,12 +59,12 @@ class SiteLineQueries(Chunked):
             return []
         shared: Counter[int] = Counter()
         ordered = sorted(lines)
+        top = upto if upto is not None else 2**62
         for at in range(0, len(ordered), LINES_A_STATEMENT):
             part = ordered[at:at + LINES_A_STATEMENT]
             newest = " UNION ALL ".join(
                 f"SELECT seq FROM (SELECT seq FROM site_lines WHERE line = ? AND seq <= ?"
                 f" ORDER BY seq DESC LIMIT {PER_LINE}) AS l{k}" for k in range(len(part)))
-            top = upto if upto is not None else 2**62
             shared.update(int(row[0]) for row in self.conn.execute(
                 newest, [v for line in part for v in (line, top)]))
         chosen = sorted((s for s, n in shared.items() if n >= least), reverse=True)[:limit]
