@@ -123,6 +123,15 @@ def extract_together(paths: list[Path], config: Config) -> list[dict[str, Any]]:
                                             config, analyse=False)]
 
 
+def by_site(pages: Iterable[RealPage]) -> dict[str, list[RealPage]]:
+    """The pages of each site, in the order given: the site memory reads a page beside its
+    site's others (``evaluate_with_site``, ``evaluate_with_store``)."""
+    sites: dict[str, list[RealPage]] = defaultdict(list)
+    for page in pages:
+        sites[page.site].append(page)
+    return sites
+
+
 def evaluate_with_site(pages: Iterable[RealPage], shapes: tuple[str, ...], *,
                        config: Config | None = None) -> Results:
     """Each text dump read together with the same rendering of its site's other pages in
@@ -130,9 +139,7 @@ def evaluate_with_site(pages: Iterable[RealPage], shapes: tuple[str, ...], *,
     scores it, as ``with_site:<shape>`` (and ``comments:with_site:<shape>``)."""
     config = config or Config()
     results = Results()
-    sites: dict[str, list[RealPage]] = defaultdict(list)
-    for page in pages:
-        sites[page.site].append(page)
+    sites = by_site(pages)
     with tempfile.TemporaryDirectory(prefix="parallax-site-") as tmp:
         folder = Path(tmp)
         for members in sites.values():
@@ -171,9 +178,7 @@ def evaluate_with_store(pages: Iterable[RealPage], shapes: tuple[str, ...], *,
     config = config or Config()
     pipeline = Pipeline.from_config(config, analyse=False)
     results = Results()
-    sites: dict[str, list[RealPage]] = defaultdict(list)
-    for page in pages:
-        sites[page.site].append(page)
+    sites = by_site(pages)
     with tempfile.TemporaryDirectory(prefix="parallax-store-") as tmp:
         folder = Path(tmp)
         for n, members in enumerate(sites.values()):
