@@ -382,7 +382,12 @@ _TERMINAL_ACTS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2
 def for_terminal(text: str) -> str:
     """``text`` with those characters written as Python escapes (``\\x1b``, ``\\u202e``), so a
     name prints as what it holds; a tab and a line end stay."""
-    return _TERMINAL_ACTS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _TERMINAL_ACTS.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """The matched character as its Python escape (``\\u202e``)."""
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 #: the two controls that reverse the letters after them (LEFT-TO-RIGHT and RIGHT-TO-LEFT
@@ -398,5 +403,4 @@ def overrides_shown(text: str) -> str:
     """``text`` with each direction override written as its escape (``\\u202e``)."""
     if not _LETTER_REVERSERS.search(text):
         return text
-    return _LETTER_REVERSERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
-                                 text)
+    return _LETTER_REVERSERS.sub(_escaped, text)
