@@ -20,14 +20,15 @@ lower-cased copy, which "İ" makes longer, they stood on other words (thirtieth 
 An n-gram index keeps the scan off the whole table (thirty-first session, helper SM): every
 article's runs of those scripts give their character pairs (bigrams) and each run's last
 character, written as ASCII tokens (``unspaced_grams``: "u" and four hex digits a character),
-indexed by a contentless FTS5 table on SQLite and a table under a GIN index on PostgreSQL,
-each written by a trigger (migration 0013 on both, filling itself). A query asks the index for
-the articles holding every pair of its runs (a run of one character: a token starting with it),
-which every article holding the runs does; the substring tests above then decide, so the
-answers are the scan's. Without it every such query read every article's title and text (a
-rare word 105 ms of CPU at 20,000 articles, 1 ms with it: benchmarks/bench_unspaced_search.py).
-A mixed query still reads in Python the articles holding its runs: few for a rare word, most
-of the store for a word in most articles.
+indexed by a contentless FTS5 table on SQLite and a table under a GIN index on PostgreSQL
+(migration 0013 on both, filling itself): PostgreSQL's written by a trigger, SQLite's from
+Python for the rowids its trigger queues (migration 0015, ``store/unspaced_queue.py``). A query
+asks the index for the articles holding every pair of its runs (a run of one character: a token
+starting with it), which every article holding the runs does; the substring tests above then
+decide, so the answers are the scan's. Without it every such query read every article's title
+and text (a rare word 105 ms of CPU at 20,000 articles, 1 ms with it:
+benchmarks/bench_unspaced_search.py). A mixed query still reads in Python the articles holding
+its runs: few for a rare word, most of the store for a word in most articles.
 """
 
 from __future__ import annotations
