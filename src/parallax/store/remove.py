@@ -71,6 +71,14 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+def _held_ranges(source: str) -> list[tuple[str, str]]:
+    """The ranges of inputs held under ``source``: its records and items ("notes.jsonl#line-3")
+    and, unless it is an address (one page, never the site under it), its folder's files
+    ("week1/dump0.txt"); read by ``source_documents`` and ``remove_source_rejections`` alike."""
+    parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
+    return [_prefix_range(p) for p in parts]
+
+
 def is_address(text: object) -> bool:
     """An http(s) address (``ingest.url.is_url``, imported here only: it brings httpx)."""
     from parallax.ingest.url import is_url
@@ -119,18 +127,16 @@ class RemoveQueries(Chunked):
         record's own link included)."""
         if not source.strip():
             return []
-        # an address is one page, never the site under it
-        parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
+        ranges = _held_ranges(source)
         # one indexed search each (migration 0007), not one scan of every row
         column = self.bytewise("input")
         selects = [f"SELECT sha256 FROM documents WHERE {column} = ?",
                    "SELECT sha256 FROM documents WHERE uri = ?",
                    f"SELECT sha256 FROM documents WHERE {self.json_text('metadata', 'url')} = ?"]
         selects += [f"SELECT sha256 FROM documents WHERE {column} >= ? AND {column} < ?"
-                    for _ in parts]
+                    for _ in ranges]
         return sorted({str(r[0]) for r in self.conn.execute(
-            " UNION ".join(selects),
-            [source, source, source, *[v for p in parts for v in _prefix_range(p)]])})
+            " UNION ".join(selects), [source, source, source, *[v for r in ranges for v in r]])})
 
     def remove_source_rejections(self, source: str) -> int:
         """Forget the rejections read from ``source`` (the rows the front page lists), matched
@@ -140,11 +146,11 @@ class RemoveQueries(Chunked):
         Returns how many went."""
         if not source.strip():
             return 0
-        parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
+        ranges = _held_ranges(source)
         column = self.bytewise("input")
         where = " OR ".join(["input = ?"] + [f"({column} >= ? AND {column} < ?)"
-                                              for _ in parts])
-        params = [source, *[v for p in parts for v in _prefix_range(p)]]
+                                              for _ in ranges])
+        params = [source, *[v for r in ranges for v in r]]
         with self.transaction():
             found = int(self.conn.execute(f"SELECT count(*) FROM rejections WHERE {where}",
                                           params).fetchone()[0])
