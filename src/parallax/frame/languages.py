@@ -63,8 +63,14 @@ def shows_roles(language: str | None) -> bool:
     return language in ROLE_LANGUAGES
 
 
-def shows_narratives(language: str | None) -> bool:
-    return language not in NO_NARRATIVES
+def shows_narratives(language: str | None, trained: Collection[str] = ()) -> bool:
+    """Narratives are withheld where frames are for want of a model (``shows_frames``'s
+    ``trained``): in a language no framing model learnt, nothing passes the unseen-language
+    floor and the models fall back to "Other", which a Welsh article showed beside its withheld
+    frames (thirty-second session, helper N10) as if it were a finding."""
+    if language in NO_NARRATIVES:
+        return False
+    return language is None or not trained or language in trained
 
 
 def shows_frames(language: str | None, trained: Collection[str]) -> bool:
@@ -97,6 +103,9 @@ def withheld_note(field: str, language: str | None) -> str:
                          "third of the time",
            "frames": "no framing model learnt from an article in this language, so a frame "
                      "here would be a label never measured"}[field]
+    if field == "narratives" and language not in NO_NARRATIVES:  # withheld as frames are
+        why = ("no framing model learnt from an article in this language, so a narrative here "
+               "would be a label never measured")
     if field == "frames" and language in NO_FRAMES:
         why = ("the frames model learnt no article in this language, and the frames it showed "
                "here were right about a third of the time")

@@ -191,7 +191,7 @@ class TrainedFraming:
                            self._evidence(ctx, model, j, n=1), ctx.low)
                 for j in np.argsort(-p) if p[j] >= model.thresholds[j]]
         coarse, fine = self.models.get("narratives"), self.models.get("subnarratives")
-        if coarse and fine and not shows_narratives(article.language):
+        if coarse and fine and not shows_narratives(article.language, self.languages):
             article.notes.append(withheld_note("narratives", article.language))
         elif coarse and fine:
             pc, pf = coarse.proba(ctx.doc.document), fine.proba(ctx.doc.document)
