@@ -3,6 +3,8 @@ helper N10). Each test here failed before its fix. All inputs are made up here."
 
 from __future__ import annotations
 
+from typing import Any
+
 from parallax.records import Article, Published
 
 # Welsh, made up: a council closes a bridge for repairs (no framing model learnt Welsh)
@@ -44,3 +46,66 @@ def test_no_narrative_in_a_language_no_framing_model_learnt() -> None:
     assert languages.shows_narratives(None, framing.languages)
     assert not languages.shows_narratives("hi", framing.languages)  # on evidence, as before
     assert "third of the time" in languages.withheld_note("narratives", "hi")
+
+
+# a made-up person: corpus linking kept the accented spelling seen first as the canonical name
+CANONICAL, WRITTEN = "Tomás Brannock", "Tomas Brannock"
+
+
+def _brannock_page(n: int, written: str) -> Any:
+    from parallax.records import Mention, Page, entity_id
+
+    text = f"{written} reopened the made-up ferry pier at Carrow Point on a calm evening {n}."
+    title = f"Pier {n} reopens"
+    mention = Mention(written, 0, len(written), "PERSON", CANONICAL, entity_id(CANONICAL),
+                      linked_from=None if written == CANONICAL else written)
+    article = Article(id=Article.make_id(title, text), role="main", title=title,
+                      outlet="Carrow Courier", published=Published("2026-05-02", "2026-05-02"),
+                      text=text, language="en", entities=[mention])
+    return Page(input=f"pier-{n}.txt", uri=f"pier-{n}.txt", sha256=f"{n:064x}", kind="text",
+                fetched_at="2026-05-02T08:00:00Z", articles=[article])
+
+
+def test_an_entity_page_answers_a_spelling_its_articles_wrote(db_url: str) -> None:
+    """"/entity/Tomas Brannock" was a 404 where an article wrote that name for the entity
+    whose canonical name is "Tomás Brannock"; now its page and API address answer 303 to the
+    canonical's, by an index (no scan of the votes); a name no article wrote stays a 404."""
+    from fastapi.testclient import TestClient
+
+    from parallax.settings import Config
+    from parallax.store import open_store
+    from parallax.web.app import create_app
+
+    store = open_store(db_url)
+    try:
+        store.save_page(_brannock_page(1, CANONICAL))
+        store.save_page(_brannock_page(2, WRITTEN))
+        assert store.entity_spelt(WRITTEN) == CANONICAL
+        assert store.entity_spelt(CANONICAL) is None  # the canonical answers as itself
+        assert store.entity_spelt("Tomas") is None
+        conn = store.conn  # type: ignore[attr-defined]
+        if db_url.startswith("postgresql"):
+            conn.execute("SET enable_seqscan = off")
+            plan = " ".join(str(r[0]) for r in conn.execute(
+                "EXPLAIN SELECT value FROM article_facets WHERE kind IN ('spelling',"
+                " 'transliterated') AND detail = ? AND value <> ? GROUP BY value",
+                (WRITTEN, WRITTEN)))
+        else:
+            plan = " ".join(str(r[-1]) for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT value FROM article_facets WHERE kind IN"
+                " ('spelling', 'transliterated') AND detail = ? AND value <> ? GROUP BY value",
+                (WRITTEN, WRITTEN)))
+        assert "article_facets_spelt" in plan, plan
+    finally:
+        store.close()
+    config = Config()
+    config.values["web_warm_comparisons"] = False
+    client = TestClient(create_app(db_url, config, token_hash=""))
+    quoted = "Tom%C3%A1s%20Brannock"
+    for route in ("/entity", "/api/entities"):
+        moved = client.get(f"{route}/{WRITTEN}", follow_redirects=False)
+        assert moved.status_code == 303 and moved.headers["location"] == f"{route}/{quoted}"
+        assert client.get(f"{route}/{WRITTEN}").status_code == 200
+        assert client.get(f"{route}/Tomas").status_code == 404
+    assert len(client.get(f"/api/entities/{WRITTEN}").json()["articles"]) == 2
+    assert f"<h1>{CANONICAL}</h1>" in client.get(f"/entity/{WRITTEN}").text  # one vote each

@@ -205,6 +205,10 @@ class Store(Protocol):
         (``store/shown_names.py``); ``keep``: names shown as they are (the alias table's)."""
         ...
 
+    def entity_spelt(self, name: str) -> str | None:
+        """The canonical name of the entity an article wrote as ``name``, or None."""
+        ...
+
     def story_shown_names(self, article_ids: Iterable[str],
                           keep: Iterable[str] = ()) -> dict[str, str]: ...
 

@@ -115,6 +115,17 @@ class ShownNames(Chunked):
         return choose(((c, k, n, a, f) for c, rows in votes.items() for k, n, a, f in rows),
                       keep)
 
+    def entity_spelt(self, name: str) -> str | None:
+        """The canonical name of the entity an article of the store wrote as ``name`` (the one
+        most articles wrote so, then the first by name), or None: an entity page asked by the
+        name an article shows ("Tomas Brannock" where the canonical is "Tomás Brannock") was a
+        404. Read on migration 0016's index of the votes by the article's name."""
+        row = self.conn.execute(
+            "SELECT value FROM article_facets WHERE kind IN ('spelling', 'transliterated')"
+            " AND detail = ? AND value <> ? GROUP BY value ORDER BY count(*) DESC, value"
+            " LIMIT 1", (name, name)).fetchone()
+        return str(row[0]) if row else None
+
     def story_shown_names(self, article_ids: Iterable[str],
                           keep: Iterable[str] = ()) -> dict[str, str]:
         """``shown_names`` of every entity the articles name."""

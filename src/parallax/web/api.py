@@ -90,10 +90,11 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
         return ctx.require("article", lambda store: store.article(article_id)).to_dict()
 
     @app.get("/api/entities/{name:path}", tags=["entities"])
-    def api_entity(name: str) -> dict[str, Any]:
+    def api_entity(name: str) -> Any:
         """The newest 500 articles mentioning a canonical entity (oldest first), with their
-        outlet, story and role, and counts of its articles, outlets and stories over all."""
-        return ctx.require("entity", lambda store: store.entity_profile(name))
+        outlet, story and role, and counts of its articles, outlets and stories over all. A
+        name an article wrote for an entity answers 303 to its canonical name's address."""
+        return ctx.entity(name, "/api/entities")
 
     @app.get("/api/outlets/{outlet:path}", tags=["outlets"])
     def api_outlet(outlet: str) -> dict[str, Any]:

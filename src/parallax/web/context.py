@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, Any, TypeVar
+from urllib.parse import quote
 
 from fastapi import Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment
 from pydantic import AfterValidator
 from starlette.exceptions import HTTPException
@@ -141,6 +142,20 @@ class WebContext:
         if found is None:
             raise self.not_found(what)
         return found
+
+    def entity(self, name: str, route: str) -> dict[str, Any] | RedirectResponse:
+        """The entity's profile; where no entity has this canonical name but an article of the
+        store wrote it for one ("Tomas Brannock" for "Tomás Brannock"), a 303 to ``route``
+        under that entity's canonical name (one indexed read, ``Store.entity_spelt``); else a
+        404. The name an article shows was a dead address (thirty-second session, N10)."""
+        with self.opened() as store:
+            profile = store.entity_profile(name)
+            spelt = store.entity_spelt(name) if profile is None else None
+        if profile is not None:
+            return profile
+        if spelt is None:
+            raise self.not_found("entity")
+        return RedirectResponse(f"{route}/{quote(spelt, safe='')}", status_code=303)
 
     def check_token(self, request: Request) -> None:
         """The token was checked by ``security.TokenGate`` before the body was read (off the

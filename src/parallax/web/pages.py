@@ -159,8 +159,10 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
                         **context)
 
     @app.get("/entity/{name:path}", include_in_schema=False, response_class=HTMLResponse)
-    def entity_page(name: str) -> HTMLResponse:
-        profile = ctx.require("entity", lambda store: store.entity_profile(name))
+    def entity_page(name: str) -> Response:
+        profile = ctx.entity(name, "/entity")
+        if isinstance(profile, Response):  # a spelling of its articles: its canonical page
+            return profile
         label = ctx.require("entity", lambda store: ctx.shown_names(store, [name]).get(
             name, name))
         by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
