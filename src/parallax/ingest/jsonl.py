@@ -197,6 +197,18 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
         yield from _telegram(value, uri=uri, given=given, config=config)
         return
     records = [value] if isinstance(value, dict) else value
+    if isinstance(value, dict) and (wrapped := _wrapped_lists(value)):
+        records = [r for key in wrapped if _holds_records(value[key]) for r in value[key]]
+        if not records:
+            named = ", ".join(f"'{key}'" for key in wrapped)
+            first = next(r for r in value[wrapped[0]] if isinstance(r, dict))
+            fields = ", ".join(list(first)[:8]) + (", …" if len(first) > 8 else "")
+            yield Rejection(given, f"this JSON object holds lists of objects ({named}) but no "
+                            f"news record: none has a 'text' or 'html' field (the first "
+                            f"has {fields or 'no field'}); give "
+                            '{"text": …, "title": …} objects, in a list or one per line (JSONL)',
+                            Code.NO_ARTICLE.value)
+            return
     if not isinstance(records, list) or (records and not any(isinstance(r, dict)
                                                              for r in records)):
         what = _json_type(value)
@@ -208,6 +220,22 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
         return
     lines = (json.dumps(record).encode() for record in records)
     yield from _records(lines, uri=uri, given=given, config=config, unit="record")
+
+
+def _wrapped_lists(value: dict[str, object]) -> list[str]:
+    """The fields holding lists of objects of an object that is no record itself: exporters
+    wrap their records ({"status": "ok", "articles": […]}, {"data": […], "meta": …}), and
+    the whole file was one rejection, "record 1 has neither 'text' nor 'html'" (helper NW)."""
+    if any(key in value for key in ("text", "html")):
+        return []
+    return [key for key, field in value.items()
+            if isinstance(field, list) and any(isinstance(r, dict) for r in field)]
+
+
+def _holds_records(field: object) -> bool:
+    return isinstance(field, list) and any(
+        isinstance(r, dict) and any(isinstance(r.get(k), str) for k in ("text", "html"))
+        for r in field)
 
 
 def _telegram(value: object, *, uri: str, given: str, config: Config) -> Iterator[Item]:

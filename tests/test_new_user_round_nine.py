@@ -1,0 +1,50 @@
+"""A new user's session, round nine (docs/robustness.md, thirty-second session, helper NW): a
+fact-checker's folder of mixed files, a researcher's JSONL export with odd fields, a reader
+of the web UI and an admin (a full disk). Each test here failed before its fix. All inputs
+are made up here."""
+
+from __future__ import annotations
+
+import json
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
+        "islands. Councillor Alma Reyes said the decision would leave families without a way "
+        "home in winter. ")
+
+
+def _read(tmp_path, name: str, text: str) -> list[RawDocument | Rejection]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return list(read_inputs([str(path)], Config()))
+
+
+def _record(n: int) -> dict[str, str]:
+    return {"title": f"Ferry vote, part {n}", "outlet": "Coast Post",
+            "url": f"https://coast.example/ferry-{n}", "text": BODY * 2 + f"Part {n}."}
+
+
+def test_records_inside_an_export_object_are_read(tmp_path) -> None:
+    # an API's export wraps its records in an object ({"status": …, "articles": […]}): the
+    # whole file was one rejection, "record 1 has neither 'text' nor 'html'", its three
+    # records lost under a reason that named no fault of theirs
+    export = {"status": "ok", "total": 3, "articles": [_record(n) for n in (1, 2, 3)]}
+    items = _read(tmp_path, "export.json", json.dumps(export, indent=2))
+    assert [type(i).__name__ for i in items] == ["RawDocument"] * 3
+    assert [i.metadata["title"] for i in items] == [f"Ferry vote, part {n}" for n in (1, 2, 3)]
+    assert items[0].input.endswith("export.json#record-1")
+    # one record alone (an object with its own text) is still that record
+    (one,) = _read(tmp_path, "one.json", json.dumps(_record(4), indent=2))
+    assert isinstance(one, RawDocument) and one.metadata["title"] == "Ferry vote, part 4"
+
+
+def test_an_export_object_without_records_says_what_it_holds(tmp_path) -> None:
+    # an object whose lists hold no news records: say which fields there are to look at
+    items = _read(tmp_path, "stats.json", json.dumps(
+        {"meta": {"count": 2}, "rows": [{"day": "2026-11-03", "views": 4}]}, indent=2))
+    (rejection,) = items
+    assert isinstance(rejection, Rejection)
+    assert "'rows'" in rejection.reason and "'text'" in rejection.reason
