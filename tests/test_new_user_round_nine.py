@@ -48,3 +48,16 @@ def test_an_export_object_without_records_says_what_it_holds(tmp_path) -> None:
     (rejection,) = items
     assert isinstance(rejection, Rejection)
     assert "'rows'" in rejection.reason and "'text'" in rejection.reason
+
+
+def test_html_in_a_records_text_field_is_read_as_markup(tmp_path) -> None:
+    # an exporter that writes the page's HTML into "text": the article read "<p>The harbour
+    # council …</p>" with its tags as words, in its text, claims, quotes and search
+    marked = {"title": "Ferry vote", "text": f"<p>{BODY}</p>\n<p>Islanders <b>protested</b> "
+              "outside the council hall on Wednesday evening.</p>"}
+    prose = {"title": "Markup guide", "text": "Use <b> to make a word bold. " + BODY}
+    lines = "\n".join(json.dumps(r) for r in (marked, prose))
+    doc, plain = _read(tmp_path, "records.jsonl", lines)
+    assert isinstance(doc, RawDocument) and doc.metadata["format"] == "html"
+    # prose that shows a tag among its words does not open with one: it stays text
+    assert isinstance(plain, RawDocument) and plain.metadata["format"] == "text"

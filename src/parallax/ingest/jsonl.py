@@ -143,6 +143,8 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
                             Code.NO_ARTICLE.value)
             continue
         body = record[field]
+        if field == "text" and _MARKUP_START.match(body) and "</" in body:
+            field = "html"  # a page's HTML in "text": its tags were the article's words
         if field == "html":  # as a page file is: libxml2 drops what follows a 10 MB block
             try:
                 body = fit_html_blocks(body)
@@ -220,6 +222,13 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
         return
     lines = (json.dumps(record).encode() for record in records)
     yield from _records(lines, uri=uri, given=given, config=config, unit="record")
+
+
+#: a record's "text" that opens with a tag: an exporter that wrote the page's HTML there
+#: (prose that shows a tag among its words does not open with one)
+_MARKUP_START = re.compile(r"\s*(?:<!doctype html|<(?:html|head|body|article|section|main|div|"
+                           r"p|h[1-6]|ul|ol|li|table|blockquote|figure|span|a|b|i|em|strong|"
+                           r"br|img)\b[^<>]*>)", re.IGNORECASE)
 
 
 def _wrapped_lists(value: dict[str, object]) -> list[str]:
