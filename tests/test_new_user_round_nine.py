@@ -6,10 +6,16 @@ are made up here."""
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
 
+import pytest
+
+from parallax import runner
 from parallax.ingest import read_inputs
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
+from parallax.store.sqlite import SQLiteStore
 
 BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
         "islands. Councillor Alma Reyes said the decision would leave families without a way "
@@ -61,3 +67,33 @@ def test_html_in_a_records_text_field_is_read_as_markup(tmp_path) -> None:
     assert isinstance(doc, RawDocument) and doc.metadata["format"] == "html"
     # prose that shows a tag among its words does not open with one: it stays text
     assert isinstance(plain, RawDocument) and plain.metadata["format"] == "text"
+
+
+def test_a_store_failure_closes_the_analysis_stream_before_the_error_is_reported(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a full disk during `parallax ingest`: the clean "error [E021] … database or disk is
+    # full" was followed by "Exception ignored in: <generator object process_stream> …
+    # RuntimeError: cannot join current thread": the analysis stream (its worker pool) was
+    # left to the garbage collector, which closed it on the pool's own thread
+    closed: list[bool] = []
+
+    def stream(items, config, **_: object) -> Iterator[tuple[object, object]]:
+        try:
+            for item in items:
+                yield item, None
+        finally:
+            closed.append(True)
+
+    monkeypatch.setattr(runner, "process_stream", stream)
+    store = SQLiteStore(str(tmp_path / "news.db"))
+
+    def full(_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "save_rejection", full)
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(sqlite3.OperationalError):
+        try:
+            runner.ingest([str(tmp_path / "empty.txt")], store, Config(), cluster=False)
+        finally:
+            assert closed == [True]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,21 +154,25 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
             outcome.replaced = [a["id"] for a in saved.removed.articles]
         record(outcome)
 
-    for item, result in stream:
-        if isinstance(item, Rejection):
-            store.save_rejection(item)
-            record(_rejected(item))
-        elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
-            this_run.add(item.sha256)
-            record(InputOutcome(item.input or item.uri, "skipped",
-                                reason="already stored (same content)"))
-        elif isinstance(result, Rejection):
-            memory.lines.pop(item.sha256, None)
-            store.save_rejection(result)
-            record(_rejected(result))
-        else:
-            for page in outlets.feed(result):  # a dump's header outlet may wait for the
-                save(page)
+    # closed here when the store fails (a full disk): left to the garbage collector, the
+    # stream's worker pool was shut down on its own thread, "Exception ignored … cannot join
+    # current thread" with a traceback after the clean E021 line (helper NW)
+    with closing(stream):
+        for item, result in stream:
+            if isinstance(item, Rejection):
+                store.save_rejection(item)
+                record(_rejected(item))
+            elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
+                this_run.add(item.sha256)
+                record(InputOutcome(item.input or item.uri, "skipped",
+                                    reason="already stored (same content)"))
+            elif isinstance(result, Rejection):
+                memory.lines.pop(item.sha256, None)
+                store.save_rejection(result)
+                record(_rejected(result))
+            else:
+                for page in outlets.feed(result):  # a dump's header outlet may wait for the
+                    save(page)
     for page in outlets.drain():  # ... run's outlets (ingest/outlets.py)
         save(page)
     if cluster:
