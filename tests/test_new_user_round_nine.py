@@ -97,3 +97,15 @@ def test_a_store_failure_closes_the_analysis_stream_before_the_error_is_reported
             runner.ingest([str(tmp_path / "empty.txt")], store, Config(), cluster=False)
         finally:
             assert closed == [True]
+
+
+def test_a_full_disk_is_said_with_what_to_do_first() -> None:
+    # "the database failed: OperationalError: database or disk is full … run the same command
+    # again to continue": run again as told, it fails again at the same place
+    from parallax.store.failures import failure_line
+
+    line = failure_line(sqlite3.OperationalError("database or disk is full"))
+    assert "disk" in line and "free" in line and "E021" in line
+    assert line.index("free") < line.index("run the same command again")
+    other = failure_line(sqlite3.OperationalError("no such table: articles"))
+    assert "free" not in other

@@ -36,5 +36,10 @@ def failure_line(failure: BaseException, *, again: str = "run the same command a
         return (f"[{Code.STORE.value}] the database is busy: another process kept it locked "
                 f"for over {wait:g} s (another ingest's long write, or a tool holding it "
                 f"open). Everything committed before it is kept; {again} when it is free.")
+    if "disk is full" in message or "No space left" in message:  # SQLite's, PostgreSQL's
+        # told only to run again, a person ran into the same full disk at the same place
+        return (f"[{Code.STORE.value}] the disk holding the database is full "
+                f"({type(failure).__name__}: {message}). Everything committed before it is "
+                f"kept; free some space there, then {again} to continue.")
     return (f"[{Code.STORE.value}] the database failed: {type(failure).__name__}: {message}. "
             f"Everything committed before it is kept; {again} to continue.")
