@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parallax.records import Article, Published
+from parallax.records import Article, Published, Rejection
 
 # Welsh, made up: a council closes a bridge for repairs (no framing model learnt Welsh)
 CY = ("Mae'r cyngor sir wedi cau'r bont dros yr afon am dri mis er mwyn ei thrwsio ar ôl y "
@@ -109,3 +109,60 @@ def test_an_entity_page_answers_a_spelling_its_articles_wrote(db_url: str) -> No
         assert client.get(f"{route}/Tomas").status_code == 404
     assert len(client.get(f"/api/entities/{WRITTEN}").json()["articles"]) == 2
     assert f"<h1>{CANONICAL}</h1>" in client.get(f"/entity/{WRITTEN}").text  # one vote each
+
+
+def _record_page(input_: str, address: str) -> Any:
+    from parallax.records import Page
+
+    text = f"The made-up ferry timetable at {address} changed for the winter months."
+    title = "Ferry timetable"
+    article = Article(id=Article.make_id(title, text), role="main", title=title,
+                      outlet="Carrow Courier", published=Published("2026-05-02", "2026-05-02"),
+                      text=text, language="en")
+    return Page(input=input_, uri=address, sha256=f"{len(input_):064x}", kind="html",
+                fetched_at="2026-05-02T08:00:00Z", articles=[article])
+
+
+def test_deleting_an_address_forgets_its_rejection_inside_an_archive(db_url: str) -> None:
+    """A rejection stored under an archive's record ("crawl.warc.gz#https://…") stayed after
+    ``delete --source https://…``, which takes that record's stored page (by its address):
+    the address is the source the user sees. Either form now takes both; the address takes
+    its rejections from any archive or list, never another address's."""
+    from parallax.runner import delete
+    from parallax.settings import Config
+    from parallax.store import open_store
+
+    kept, gone = "https://pier.example/timetable", "https://pier.example/closed"
+    store = open_store(db_url)
+    try:
+        store.save_page(_record_page(f"crawl.warc.gz#{kept}", kept))
+        for name in (f"crawl.warc.gz#{gone}", f"older.warc.gz#{gone}", f"links.txt#{gone}",
+                     f"crawl.warc.gz#{gone}/photos", f"crawl.warc.gz#{gone}x", gone + "#item-2",
+                     f"crawl.warc.gz#{kept}/robots.txt"):
+            store.save_rejection(Rejection(name, "made-up reason", "E002"))
+        done = delete(store, Config(), [(gone, True)])
+        assert [r["status"] for r in done.rows] == ["deleted"]
+        assert "4 rejections" in done.rows[0]["reason"]
+        assert sorted(r["input"] for r in store.rejections()) == [
+            f"crawl.warc.gz#{gone}/photos", f"crawl.warc.gz#{gone}x",
+            f"crawl.warc.gz#{kept}/robots.txt"]
+        # the record's form takes its page and only its own rejection
+        store.save_rejection(Rejection(f"crawl.warc.gz#{kept}", "made-up earlier try", "E002"))
+        done = delete(store, Config(), [(f"crawl.warc.gz#{kept}", True)])
+        assert [r["status"] for r in done.rows] == ["deleted"]
+        assert len(done.removed.documents) == 1
+        assert len(store.rejections()) == 3
+        # an address's records are found by migration 0017's index, not a scan of every row
+        where, params = store.source_rejections_where(gone)  # type: ignore[attr-defined]
+        conn = store.conn  # type: ignore[attr-defined]
+        if db_url.startswith("postgresql"):
+            conn.execute("SET enable_seqscan = off")
+            plan = [str(r[0]) for r in conn.execute(
+                f"EXPLAIN SELECT count(*) FROM rejections WHERE {where}", params)]
+        else:
+            plan = [str(r[-1]) for r in conn.execute(
+                f"EXPLAIN QUERY PLAN SELECT count(*) FROM rejections WHERE {where}", params)]
+        assert any("rejections_record" in line for line in plan), plan
+        assert not any("Seq Scan" in line or line.startswith("SCAN") for line in plan), plan
+    finally:
+        store.close()

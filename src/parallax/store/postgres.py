@@ -179,6 +179,9 @@ class PostgresStore(UnspacedSearch, SQLStore):
         # the database's collation may order "a/b" after "a-c": "C" orders by code point
         return f'({column} COLLATE "C")'
 
+    def after_hash(self, column: str) -> str:
+        return f"substr({column}, strpos({column}, '#') + 1)"  # (migration 0017's index)
+
     def bound_limit(self) -> int:
         return MAX_BOUND
 

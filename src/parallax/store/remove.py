@@ -73,9 +73,12 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
 
 def _held_ranges(source: str) -> list[tuple[str, str]]:
     """The ranges of inputs held under ``source``: its records and items ("notes.jsonl#line-3")
-    and, unless it is an address (one page, never the site under it), its folder's files
-    ("week1/dump0.txt"); read by ``source_documents`` and ``remove_source_rejections`` alike."""
-    parts = [source + "#"] + ([] if is_address(source) else [source.rstrip("/") + "/"])
+    and, unless it is an address (one page, never the site under it) or an archive's record
+    of one ("crawl.warc.gz#https://…/p" held ".../p/robots.txt", another record), its folder's
+    files ("week1/dump0.txt"); read by ``source_documents`` and ``remove_source_rejections``
+    alike."""
+    page = is_address(source) or is_address(source.partition("#")[2])
+    parts = [source + "#"] + ([] if page else [source.rstrip("/") + "/"])
     return [_prefix_range(p) for p in parts]
 
 
@@ -112,6 +115,11 @@ class RemoveQueries(Chunked):
         """``column`` compared by code point (the prefix ranges of ``source_documents``)."""
         raise NotImplementedError
 
+    def after_hash(self, column: str) -> str:
+        """``column`` after its first "#" (all of it without one): the record of an archive or
+        list ("crawl.warc.gz#https://…"), as migration 0017's index of rejections holds it."""
+        raise NotImplementedError
+
     # -- finding what to remove ------------------------------------------------------------
 
     def article_documents(self, article_id: str) -> list[str]:
@@ -141,22 +149,31 @@ class RemoveQueries(Chunked):
     def remove_source_rejections(self, source: str) -> int:
         """Forget the rejections read from ``source`` (the rows the front page lists), matched
         as ``source_documents`` matches inputs: the source as given, its records and items
-        ("notes.jsonl#line-3") and, unless it is an address, its folder's files. A deleted
-        source's failures are no longer news: left, they were listed as if still stored.
-        Returns how many went."""
+        ("notes.jsonl#line-3") and, unless it is an address, its folder's files; an address
+        also takes its records in any archive, list or feed ("crawl.warc.gz#https://…"), as
+        ``source_documents`` takes a record's stored page by its address (thirty-second
+        session, helper N10: the address is the source a user sees; such a rejection went
+        only with the archive's delete). A deleted source's failures are no longer news:
+        left, they were listed as if still stored. Returns how many went."""
         if not source.strip():
             return 0
-        ranges = _held_ranges(source)
-        column = self.bytewise("input")
-        where = " OR ".join(["input = ?"] + [f"({column} >= ? AND {column} < ?)"
-                                              for _ in ranges])
-        params = [source, *[v for r in ranges for v in r]]
+        where, params = self.source_rejections_where(source)
         with self.transaction():
             found = int(self.conn.execute(f"SELECT count(*) FROM rejections WHERE {where}",
                                           params).fetchone()[0])
             if found:
                 self.conn.execute(f"DELETE FROM rejections WHERE {where}", params)
         return found
+
+    def source_rejections_where(self, source: str) -> tuple[str, list[str]]:
+        """``remove_source_rejections``' condition and values: each term one index's range
+        (the inputs' primary key, migration 0017's index of their records)."""
+        ranges, address = _held_ranges(source), is_address(source)
+        column = self.bytewise("input")
+        where = " OR ".join(["input = ?"] + [f"({column} >= ? AND {column} < ?)"
+                                              for _ in ranges]
+                            + ([f"{self.after_hash('input')} = ?"] if address else []))
+        return where, [source, *[v for r in ranges for v in r]] + ([source] if address else [])
 
     def document_sources(self, documents: Sequence[str]) -> list[str]:
         """The sources these documents were read from, as ``source_documents`` takes them:

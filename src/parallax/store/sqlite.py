@@ -125,6 +125,9 @@ class SQLiteStore(UnspacedSearch, SQLStore):
     def bytewise(self, column: str) -> str:
         return column  # BINARY, the default collation: UTF-8 bytes, in code-point order
 
+    def after_hash(self, column: str) -> str:
+        return f"substr({column}, instr({column}, '#') + 1)"  # (migration 0017's index)
+
     def bound_limit(self) -> int:
         # what this build allows (32,766 on many, 999 before 3.32), or what a test set
         return int(self.conn.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
