@@ -109,3 +109,26 @@ def test_a_full_disk_is_said_with_what_to_do_first() -> None:
     assert line.index("free") < line.index("run the same command again")
     other = failure_line(sqlite3.OperationalError("no such table: articles"))
     assert "free" not in other
+
+
+def test_the_ingest_api_says_which_body_it_reads(tmp_path) -> None:
+    # a script posting JSON to the JSON API ({"text": …}) or a raw page (text/plain) was told
+    # "nothing to ingest: paste text, choose files or give addresses", though it sent text
+    from fastapi.testclient import TestClient
+
+    from parallax.web.app import create_app
+    from parallax.web.security import hash_token
+
+    app = create_app(str(tmp_path / "news.db"), Config(), token_hash=hash_token("s3cret"))
+    client = TestClient(app)
+    bearer = {"Authorization": "Bearer s3cret"}
+    for sent in ({"json": {"text": BODY}}, {"content": BODY.encode(),
+                                            "headers": {"content-type": "text/plain"}}):
+        answer = client.post("/api/ingest", headers={**bearer, **sent.pop("headers", {})},
+                             **sent)  # type: ignore[arg-type]
+        assert answer.status_code == 415
+        detail = answer.json()["detail"]
+        assert "multipart/form-data" in detail and "nothing to ingest" not in detail
+    # a form's body is still read: an empty one still says there is nothing
+    empty = client.post("/api/ingest", headers=bearer, data={"text": ""})
+    assert empty.status_code == 422 and "nothing to ingest" in empty.json()["detail"]

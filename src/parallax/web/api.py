@@ -20,6 +20,9 @@ from parallax.web.context import (
 )
 from parallax.web.views import story_summary
 
+#: the bodies ``POST /api/ingest`` reads its fields from
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
 
 class StorySummary(BaseModel):
     id: str
@@ -111,7 +114,8 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
     @app.post("/api/ingest", response_model=IngestJob, status_code=202, tags=["ingest"],
               responses={401: {"description": "missing or wrong token"},
                          403: {"description": "ingest switched off"},
-                         413: {"description": "body too large"}})
+                         413: {"description": "body too large"},
+                         415: {"description": "a body that is no form (JSON, a raw page)"}})
     async def api_ingest(request: Request,
                          authorization: Annotated[str | None, Header()] = None,
                          text: Annotated[str, Form(max_length=5_000_000)] = "",
@@ -122,6 +126,13 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
         line opening with # is a comment).
         Needs ``Authorization: Bearer TOKEN``."""
         ctx.check_token(request)  # ``authorization``: checked before the body was read
+        sent = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if sent and sent not in FORM_TYPES:
+            # a script posting JSON or a raw page was told "nothing to ingest" (helper NW)
+            return JSONResponse({"detail": f"this endpoint reads form fields (text, urls, "
+                                 f"files) sent as multipart/form-data or application/x-www-"
+                                 f"form-urlencoded, not {sent}: for example curl -F "
+                                 f"'files=@page.html' -F 'urls=https://…'"}, status_code=415)
         uploads = [(f.filename or "", await f.read()) for f in files or []]
         try:
             job = ctx.jobs.submit(text=text, files=uploads, urls=typed(urls))
