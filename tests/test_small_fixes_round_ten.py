@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from parallax.records import Article, Published, Rejection
 
 # Welsh, made up: a council closes a bridge for repairs (no framing model learnt Welsh)
@@ -166,3 +168,27 @@ def test_deleting_an_address_forgets_its_rejection_inside_an_archive(db_url: str
         assert not any("Seq Scan" in line or line.startswith("SCAN") for line in plan), plan
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("sender", "outlet"), [
+    # a reporter's short first name inside the site's name: the start or the end of it
+    ("Mark <mark@markethaven.example>", None),
+    ("Mark <mark@quaybookmark.example>", None),
+    ("Ledger <desk@theharbourledger.example>", None),  # a part whose boundary is unknown
+    # the site's name as the name's first whole words, with or without an article: as before
+    ("MarketHaven <news@markethaven.example>", "MarketHaven"),
+    ("Market Haven Daily <news@markethaven.example>", "Market Haven Daily"),
+    ("The Harbour Ledger <news@theharbourledger.example>", "The Harbour Ledger"),
+    ("Harbour Ledger <news@theharbourledger.example>", "Harbour Ledger"),
+    ("Dunmere Post <news@dunmere.example>", "Dunmere Post"),
+    ("Ann Dunmere <ann@dunmere.example>", None),
+])
+def test_a_first_name_inside_the_site_name_is_no_newsletter_outlet(sender: str,
+                                                                   outlet: str | None) -> None:
+    """"Mark" at a made-up market site was the newsletter's outlet: a name was taken where it
+    was any part of the site's label."""
+    from parallax.ingest.sender import sender_outlet
+
+    host = sender.rpartition("@")[2].rstrip(">")
+    text = " ".join(f"Read on at https://www.{host}/news/{k}" for k in range(3))
+    assert sender_outlet(sender, text) == outlet

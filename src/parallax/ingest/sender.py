@@ -5,8 +5,8 @@ comparison showed it as "Unknown outlet (<file>)" though its sender line names t
 (thirtieth session, helper N7, left). But the sender is as often a person (the one who
 forwarded it, or a reporter writing from their own address), and a wrong outlet is worse than
 none: the name is taken only when the address's site is the site the message's links point at
-(the most links, no tie, at least ``MIN_LINKS``) and the name is spelt as that site's name
-(``segment.outlet.key``: "Dunmere Post" and "dunmere", "The Ferry Gazette" and
+(the most links, no tie, at least ``MIN_LINKS``) and the name's first whole words spell that
+site's name (``opens_with_site``: "Dunmere Post" and "dunmere", "The Ferry Gazette" and
 "ferrygazette"). A reader at a webmail address, or a reporter whose name is not the paper's,
 stays no outlet.
 """
@@ -28,6 +28,9 @@ _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu", "or", 
 MIN_LINKS = 2
 #: the shortest site or name key compared (shorter ones match by chance)
 MIN_KEY = 4
+_WORD = re.compile(r"[^\W_]+")
+#: a leading article a name or a site's label may carry ("The Guardian", "theguardian")
+_ARTICLES = ("the", "der", "die", "das", "le", "la", "les", "el")
 
 
 def site(host: str) -> str:
@@ -53,13 +56,33 @@ def sender_outlet(sender: str, text: str) -> str | None:
     name, domain = " ".join(name.split()), address.rpartition("@")[2]
     if not name or "@" in name or not domain or site(domain) != links_site(text):
         return None
-    label, spelt = site(domain).split(".")[0], key(name)
-    # the name opens with the site's name ("Dunmere Post", "dunmere") or is part of it
-    # ("Times", "nytimes"); a name with words before it ("Ann Lee, Dunmere Post", "Ann
-    # Dunmere") is a person's (thirty-first session, helper R)
-    if min(len(label), len(spelt)) < MIN_KEY or not (spelt.startswith(label) or spelt in label):
+    label = site(domain).split(".")[0]
+    if len(label) < MIN_KEY or len(key(name)) < MIN_KEY or not opens_with_site(name, label):
         return None
     return name
 
 
-__all__ = ["links_site", "sender_outlet", "site"]
+def opens_with_site(name: str, label: str) -> bool:
+    """Whether the name's first whole words spell the site's name: "Dunmere Post" at
+    ``dunmere``, "MarketWatch" at ``marketwatch``, "The Guardian" at ``theguardian`` (a
+    leading article on either side). A name with words before it ("Ann Lee, Dunmere Post",
+    "Ann Dunmere") is a person's (thirty-first session, helper R); so is a short first name
+    inside the site's name: "Mark" at ``marketwatch`` (a prefix of it) or ``bookmark`` (its
+    end) was the outlet while the name could be "part of" the label (thirty-second session,
+    helper N10). Where the site's name is longer than the name ("Times" at ``nytimes``) the
+    label's word boundaries are unknown, so it is no outlet."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    labels = {label} | {label[len(a):] for a in _ARTICLES
+                        if label.startswith(a) and len(label) - len(a) >= MIN_KEY}
+    for first in (0, 1) if words[:1] and words[0] in _ARTICLES else (0,):
+        joined = ""
+        for word in words[first:]:
+            joined += word
+            if joined in labels:
+                return True
+            if len(joined) >= len(label):
+                break
+    return False
+
+
+__all__ = ["links_site", "opens_with_site", "sender_outlet", "site"]
