@@ -132,3 +132,40 @@ def test_the_ingest_api_says_which_body_it_reads(tmp_path) -> None:
     # a form's body is still read: an empty one still says there is nothing
     empty = client.post("/api/ingest", headers=bearer, data={"text": ""})
     assert empty.status_code == 422 and "nothing to ingest" in empty.json()["detail"]
+
+
+def test_a_minus_word_leaves_out_what_it_names(db_url: str) -> None:
+    # "ferry -vote" listed the articles holding both words (the minus was dropped and "-vote"
+    # read as "vote"): the opposite of what the reader asked, on both backends and in the
+    # Chinese and Japanese scan
+    from parallax.records import Article, Page, Published
+    from parallax.store import open_store
+
+    def page(sha: str, title: str, text: str) -> Page:
+        article = Article(id=Article.make_id(title, text), role="main", title=title,
+                          outlet="Coast Post", published=Published("today", "2026-11-03"),
+                          text=text, input=f"{sha}.txt")
+        return Page(input=f"{sha}.txt", uri=f"{sha}.txt", sha256=sha, kind="text",
+                    fetched_at="", articles=[article])
+
+    store = open_store(db_url)
+    store.save_page(page("s1", "Ferry vote", "The council vote ends the night ferry."))
+    store.save_page(page("s2", "Ferry storm", "A storm kept the night ferry in port."))
+    store.save_page(page("s3", "Ferry boat", "The night boat ferry sails at ten."))
+    store.save_page(page("s4", "渡轮停航", "市议会投票后渡轮停航。"))
+    store.save_page(page("s5", "渡轮恢复", "风暴过后渡轮恢复航行。"))
+
+    def titles(query: str) -> list[str]:
+        hits = store.search(query)
+        assert store.search_count(query) == len(hits)
+        return sorted(h["title"] for h in hits)
+
+    assert titles("ferry -vote") == ["Ferry boat", "Ferry storm"]
+    assert titles('ferry -vote -"night boat"') == ["Ferry storm"]
+    assert titles("ferry -vote -storm -boat") == []
+    assert titles("渡轮 -投票") == ["渡轮恢复"]
+    # a hyphen inside a word, a minus alone or inside quotes is no exclusion
+    assert titles("ferry - vote") == ["Ferry vote"]
+    assert titles('"ferry -vote"') == ["Ferry vote"]
+    # a query of minus words alone reads them as words, as before
+    assert titles("-vote") == ["Ferry vote"]

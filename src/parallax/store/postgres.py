@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
-from parallax.store.sql import Rows, SQLStore, search_parts
+from parallax.store.sql import Rows, SQLStore, search_query
 from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
 
 CONNECT_TIMEOUT_S = 10
@@ -216,7 +216,8 @@ class PostgresStore(UnspacedSearch, SQLStore):
 def _tsquery(query: str) -> tuple[str, list[str]]:
     """The tsquery of a search box as SQL of placeholders only, and its values: every word
     (``plainto_tsquery``, no operators) and each quoted phrase (``phraseto_tsquery``)."""
-    words, phrases = search_parts(query)
+    words, phrases, left_out = search_query(query)
     parts = ["plainto_tsquery('simple', ?)"] * bool(words) + \
-        ["phraseto_tsquery('simple', ?)"] * len(phrases)
-    return " && ".join(parts), [" ".join(words)] * bool(words) + phrases
+        ["phraseto_tsquery('simple', ?)"] * len(phrases) + \
+        ["(!! phraseto_tsquery('simple', ?))"] * len(left_out)  # "-word": none of them
+    return " && ".join(parts), [" ".join(words)] * bool(words) + phrases + left_out

@@ -361,7 +361,36 @@ _QUOTED = re.compile(r'"([^"]*)"?|(\S+)')
 def search_parts(query: str) -> tuple[list[str], list[str]]:
     """(words, phrases) of a search box: words in double quotes must stand together, as in
     every search engine. The quotes were dropped, so "said on Tuesday" listed every article
-    holding the three words anywhere under a heading that showed the quoted query."""
+    holding the three words anywhere under a heading that showed the quoted query. A word or
+    phrase after a minus is left out of them (``search_query``)."""
+    words, phrases, _ = search_query(query)
+    return words, phrases
+
+
+#: a part in double quotes after a minus, else as ``_QUOTED``
+_SIGNED = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def search_query(query: str) -> tuple[list[str], list[str], list[str]]:
+    """(words, phrases, left out): a word or quoted phrase after a minus names what the
+    results must not hold, as in every search engine. The minus was dropped, so "ferry
+    -vote" listed the articles holding both words, the opposite of what was asked (helper
+    NW). A query of nothing else reads its minus words as words, as before."""
+    kept: list[str] = []
+    left_out: list[str] = []
+    for minus, quoted, word in _SIGNED.findall(query):
+        if minus or (word[:1] == "-" and re.match(r"\w", word[1:2])):
+            if terms := search_terms(quoted if minus else word[1:]):
+                left_out.append(" ".join(terms))
+        else:
+            kept.append(word or f'"{quoted}"')
+    words, phrases = _parts(" ".join(kept))
+    if not (words or phrases):
+        return (*_parts(query), [])
+    return words, phrases, left_out
+
+
+def _parts(query: str) -> tuple[list[str], list[str]]:
     words: list[str] = []
     phrases: list[str] = []
     for quoted, word in _QUOTED.findall(query):

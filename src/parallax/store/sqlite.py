@@ -17,7 +17,7 @@ from typing import Any
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
-from parallax.store.sql import Rows, SQLStore, search_parts
+from parallax.store.sql import Rows, SQLStore, search_query
 from parallax.store.unspaced_queue import QUEUED, index_queued, index_queued_on_open
 from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
 
@@ -161,5 +161,6 @@ class SQLiteStore(UnspacedSearch, SQLStore):
 def _fts_query(query: str) -> str:
     """Quote each term and phrase so user input can never be read as FTS5 syntax (an FTS5
     string of several words is a phrase; the terms hold no quote)."""
-    words, phrases = search_parts(query)
-    return " ".join(f'"{t}"' for t in (*words, *phrases))
+    words, phrases, left_out = search_query(query)
+    match = " ".join(f'"{t}"' for t in (*words, *phrases))
+    return f"({match})" + "".join(f' NOT "{t}"' for t in left_out) if left_out else match

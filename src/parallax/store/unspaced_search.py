@@ -34,11 +34,11 @@ its runs: few for a rare word, most of the store for a word in most articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice, pairwise
 from typing import Any
 
-from parallax.store.sql import search_parts
+from parallax.store.sql import search_parts, search_query
 from parallax.textutil import UNSPACED_CHAR
 
 #: Han (with its extensions and compatibility forms), hiragana and katakana
@@ -138,37 +138,41 @@ def _query(terms: list[str], index: Index) -> tuple[str, list[Any], list[re.Patt
         [*values, *map(_pattern, asked)], left
 
 
-def _results(rows: Any, terms: list[str], left: list[re.Pattern[str]]
-             ) -> Iterator[dict[str, Any]]:
-    """The rows holding the ``left`` terms too, each with its snippet."""
+def _results(rows: Any, terms: list[str], left: list[re.Pattern[str]],
+             left_out: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+    """The rows holding the ``left`` terms too and none of ``left_out`` ("-word"), each
+    with its snippet."""
     patterns = [re.compile(re.escape(t), re.IGNORECASE) for t in terms]
+    unwanted = [re.compile(re.escape(t), re.IGNORECASE) for t in left_out]
     for row in rows:
         found = dict(row)
         text = str(found.pop("text_") or "")
         title = str(found.get("title") or "")
-        if all(p.search(title) or p.search(text) for p in left):
+        if all(p.search(title) or p.search(text) for p in left) and not any(
+                p.search(title) or p.search(text) for p in unwanted):
             found["snippet"] = _snippet(text, [m for p in patterns if (m := p.search(text))])
             yield found
 
 
-def unspaced_search(conn: Any, index: Index, terms: list[str], limit: int, offset: int
-                    ) -> list[dict[str, Any]]:
-    """Articles holding every term, in the order they were stored."""
+def unspaced_search(conn: Any, index: Index, terms: list[str], limit: int, offset: int,
+                    left_out: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Articles holding every term and none of ``left_out``, in the order they were stored."""
     where, params, left = _query(terms, index)
     select = f"SELECT {_FIELDS}, a.text AS text_ FROM {where} ORDER BY a.rowid_"
-    if not left:  # the database answers whole
+    if not (left or left_out):  # the database answers whole
         return list(_results(conn.execute(select + " LIMIT ? OFFSET ?",
                                           [*params, limit, offset]), terms, left))
-    return list(islice(_results(conn.execute(select, params), terms, left), offset,
+    return list(islice(_results(conn.execute(select, params), terms, left, left_out), offset,
                        offset + limit))
 
 
-def unspaced_count(conn: Any, index: Index, terms: list[str]) -> int:
+def unspaced_count(conn: Any, index: Index, terms: list[str],
+                   left_out: Sequence[str] = ()) -> int:
     where, params, left = _query(terms, index)
-    if not left:
+    if not (left or left_out):
         return int(conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0])
     return sum(1 for _ in _results(conn.execute(
-        f"SELECT {_FIELDS}, a.text AS text_ FROM {where}", params), terms, left))
+        f"SELECT {_FIELDS}, a.text AS text_ FROM {where}", params), terms, left, left_out))
 
 
 class UnspacedSearch:
@@ -180,12 +184,13 @@ class UnspacedSearch:
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         if (terms := unspaced_terms(query)) is not None:  # Chinese, Japanese: no word breaks
-            return unspaced_search(self.conn, self.unspaced_index, terms, limit, offset)
+            return unspaced_search(self.conn, self.unspaced_index, terms, limit, offset,
+                                   search_query(query)[2])
         return self.word_search(query, limit, offset)
 
     def search_count(self, query: str) -> int:
         if (terms := unspaced_terms(query)) is not None:
-            return unspaced_count(self.conn, self.unspaced_index, terms)
+            return unspaced_count(self.conn, self.unspaced_index, terms, search_query(query)[2])
         return self.word_count(query)
 
     def word_search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
