@@ -169,3 +169,26 @@ def test_a_minus_word_leaves_out_what_it_names(db_url: str) -> None:
     assert titles('"ferry -vote"') == ["Ferry vote"]
     # a query of minus words alone reads them as words, as before
     assert titles("-vote") == ["Ferry vote"]
+
+
+def test_an_undeclared_windows_1252_text_keeps_its_letters(tmp_path) -> None:
+    # charset-normalizer tied windows-1250 and windows-1257 on this English text and did not
+    # list windows-1252; the identifier was surer of the Baltic reading, so "Zoë" was stored
+    # as "Zoė" (a name misspelt in the article, its entities and its quotes)
+    text = ("Ferry cut angers islanders\r\n\r\nThe harbour council of Dunmere voted on Tuesday "
+            "to cut the night ferry. Councillor Alma Reyes said the decision would leave "
+            "families without a way home in winter. \u201cWe were not asked,\u201d said caf\u00e9 "
+            "owner Zo\u00eb Brannock.\r\n") * 2
+    path = tmp_path / "note.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (doc,) = read_inputs([str(path)], Config())
+    assert isinstance(doc, RawDocument)
+    assert "Zo\u00eb Brannock" in doc.text and "caf\u00e9" in doc.text
+    # a Lithuanian text in its own code page keeps its letters
+    lithuanian = ("Uosto taryba antradienį nubalsavo nutraukti naktinį keltą į salas. Tarybos "
+                  "narė Alma Reyes sakė, kad šeimos žiemą liks be kelio namo. Salų gyventojai "
+                  "žada rinkti parašus ir kreiptis į ministeriją.\r\n") * 2
+    path = tmp_path / "lt.txt"
+    path.write_bytes(lithuanian.encode("cp1257"))
+    (doc,) = read_inputs([str(path)], Config())
+    assert isinstance(doc, RawDocument) and "antradienį" in doc.text and "žiemą" in doc.text

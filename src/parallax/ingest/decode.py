@@ -217,9 +217,20 @@ def _likeliest(data: bytes) -> tuple[str, str] | None:
 
         identifier = LangidIdentifier()._full  # the whole model, its probabilities
         read = {name: identifier.classify(text[:5000]) for name, text in readings}
+        # the text as the language's own code page reads it, listed or not: an English text
+        # in windows-1252 that charset-normalizer tied between 1250 and 1257 (1252 unlisted)
+        # was stored with "Zoë" as "Zoė", the identifier surer of 1257 (helper NW)
+        own = {text: page for page in sorted({_LANGUAGE_CODE_PAGE.get(lang, "")
+                                              for lang, _ in read.values()} - {""})
+               if (text := decode_as(data, page)) and _looks_like_prose(text)}
+        for text, page in own.items():
+            if all(text != t for _, t in readings):
+                readings.append((page, text))
+                read[page] = identifier.classify(text[:5000])
         # a reading in its language's own code page first, then the surest (stable on ties)
-        readings.sort(key=lambda reading: (
-            _LANGUAGE_CODE_PAGE.get(read[reading[0]][0]) != reading[0], -read[reading[0]][1]))
+        readings.sort(key=lambda reading: (reading[1] not in own, -read[reading[0]][1]))
+        text = readings[0][1]
+        return text, own.get(text, readings[0][0])  # named by the code page that owns it
     return (readings[0][1], readings[0][0]) if readings else None
 
 
