@@ -192,3 +192,17 @@ def test_an_undeclared_windows_1252_text_keeps_its_letters(tmp_path) -> None:
     path.write_bytes(lithuanian.encode("cp1257"))
     (doc,) = read_inputs([str(path)], Config())
     assert isinstance(doc, RawDocument) and "antradienį" in doc.text and "žiemą" in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_jsonl_export_in_utf16_is_read_record_by_record(tmp_path, encoding: str) -> None:
+    # PowerShell's "> export.jsonl" writes UTF-16 with a byte-order mark: split at the byte
+    # 0x0A, every record after the first was "not valid JSON: 'utf-16-be' codec can't decode
+    # …" and a phantom last line one more rejection
+    lines = "".join(json.dumps(_record(n)) + "\r\n" for n in (1, 2, 3))
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(lines.encode(encoding))
+    items = list(read_inputs([str(path)], Config()))
+    assert [type(i).__name__ for i in items] == ["RawDocument"] * 3
+    assert [i.metadata["title"] for i in items] == [f"Ferry vote, part {n}" for n in (1, 2, 3)]
+    assert [i.input.rsplit("#", 1)[1] for i in items] == ["line-1", "line-2", "line-3"]

@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest import chat
@@ -73,6 +74,9 @@ def read_jsonl(path: Path, config: Config, *, given: str, data: bytes | None = N
 def _capped_lines(handle: io.BufferedIOBase | io.BytesIO, limit: int) -> Iterator[bytes]:
     """Lines of at most ``limit`` bytes; a longer one is skipped to its end and given as
     TOO_LONG, so one huge line costs no more memory than the cap."""
+    if (wide := _wide_encoding(handle)) is not None:
+        yield from _wide_lines(handle, wide, limit)
+        return
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -83,6 +87,46 @@ def _capped_lines(handle: io.BufferedIOBase | io.BytesIO, limit: int) -> Iterato
             yield TOO_LONG
             continue
         yield line
+
+
+def _wide_encoding(handle: io.BufferedIOBase | io.BytesIO) -> str | None:
+    """UTF-16 or UTF-32 by the stream's first bytes (a byte-order mark, or the NULs of
+    ASCII "{" and '"'): what PowerShell's "> export.jsonl" writes. Split at the byte 0x0A,
+    every line after the first began with the NUL of the one before: each record was "not
+    valid JSON: 'utf-16-be' codec can't decode …" and a phantom last line was one more
+    (helper NW)."""
+    if isinstance(handle, io.BytesIO):
+        with handle.getbuffer() as view:
+            head = bytes(view[handle.tell():handle.tell() + 4])
+    else:
+        head = getattr(handle, "peek", lambda _: b"")(4)[:4]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(head) == 4 and head[0] and not head[1] and head[2] and not head[3]:
+        return "utf-16-le"
+    if len(head) == 4 and not head[0] and head[1] and not head[2] and head[3]:
+        return "utf-16-be"
+    return None
+
+
+def _wide_lines(handle: io.BufferedIOBase | io.BytesIO, encoding: str, limit: int
+                ) -> Iterator[bytes]:
+    """The lines of a UTF-16 or UTF-32 stream as UTF-8 (what ``_records`` reads), capped at
+    ``limit`` characters as ``_capped_lines`` caps bytes."""
+    text = io.TextIOWrapper(cast(BinaryIO, handle), encoding=encoding, errors="replace",
+                            newline="")
+    try:
+        while line := text.readline(limit + 1):
+            if len(line) > limit and not line.endswith("\n"):
+                while (rest := text.readline(1 << 20)) and not rest.endswith("\n"):
+                    pass
+                yield TOO_LONG
+                continue
+            yield line.encode("utf-8", "surrogatepass")
+    finally:
+        text.detach()  # the caller's ``with`` closes the stream
 
 
 def read_jsonl_text(text: str, *, uri: str, given: str, config: Config) -> Iterator[Item]:
