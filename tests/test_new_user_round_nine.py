@@ -206,3 +206,12 @@ def test_a_jsonl_export_in_utf16_is_read_record_by_record(tmp_path, encoding: st
     assert [type(i).__name__ for i in items] == ["RawDocument"] * 3
     assert [i.metadata["title"] for i in items] == [f"Ferry vote, part {n}" for n in (1, 2, 3)]
     assert [i.input.rsplit("#", 1)[1] for i in items] == ["line-1", "line-2", "line-3"]
+
+
+def test_a_text_in_utf32_with_its_mark_is_read(tmp_path) -> None:
+    # UTF-32's byte-order mark opens with UTF-16's: read as UTF-16 the text was "binary
+    # input: looks like binary data (contains NUL bytes)"
+    path = tmp_path / "note.txt"
+    path.write_bytes(("Ferry cut angers islanders\n\n" + BODY * 3).encode("utf-32"))
+    (doc,) = read_inputs([str(path)], Config())
+    assert isinstance(doc, RawDocument) and doc.text.startswith("Ferry cut angers islanders")

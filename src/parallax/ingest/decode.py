@@ -251,10 +251,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _blank(data):
         raise InputRejected(Code.EMPTY, "empty input: the file holds only blank space or a "
                             "byte-order mark, no text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = decode_as(data, "utf-16") or ""
+    # UTF-32's mark opens with UTF-16's: read as UTF-16 it was "binary data (NUL bytes)"
+    wide = "utf-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else \
+        "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else None
+    if wide:
+        text = decode_as(data, wide) or ""
         if _looks_like_prose(text):
-            return text, "utf-16"
+            return text, wide
     if (unmarked := _utf16_without_bom(data)) is not None:
         return unmarked
     binary = sniff_binary(data[:8192], bom_ok=False)
