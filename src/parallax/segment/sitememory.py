@@ -17,8 +17,10 @@ site or one blog platform's template). Guards, so an article never loses its own
 sibling whose main article overlaps this one (an updated story, a syndicated copy: word
 4-grams, ``SAME_ARTICLE``) does not count; a prose paragraph (``PROSE_WORDS`` words or more,
 reading as a sentence) must stand on at least two such siblings, so a standfirst two articles
-share stays (a story and its follow-up: with one sibling the rule cannot tell a shared
-paragraph from the template's, so it moves none; docs/segmentation.md, helper ST3); paragraphs
+share stays; with one sibling only, the rule cannot tell a shared paragraph from the
+template's, so the lone sibling counts only when its article is on another topic (under
+``OTHER_TOPIC`` percent of their long words shared outside the template's lines: a story and
+its follow-up share their topic's words; docs/segmentation.md, helpers ST3, ST5); paragraphs
 over ``MAX_WORDS`` words are never touched, nor the title; and
 nothing is moved when it would take more than half the article's words. Lines are compared
 with whitespace collapsed and case folded, digits kept (a date or a count that differs is the
@@ -60,6 +62,11 @@ PROSE_WORDS = 10
 SAME_ARTICLE = 0.5
 #: at most this share of the article's words may be moved
 MAX_MOVED = 0.5
+#: with one sibling, a prose paragraph moves only when the two articles share under this many
+#: percent of their long words (a story and its follow-up share a paragraph and their topic's)
+OTHER_TOPIC = 20
+#: a long word (a topic's word) has this many letters or more
+TOPIC_LETTERS = 7
 #: at most this many stored dumps (the newest that share the template) are read as siblings
 STORED_SIBLINGS = 16
 
@@ -139,24 +146,42 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
         if main is None or len(prints[i]) < MIN_SHARED:
             continue
         least = least_shared(prints[i])
-        siblings = [prints[j] for j in range(len(pages)) if j != i
+        siblings = [(prints[j], texts[j]) for j in range(len(pages)) if j != i
                     and len(prints[i] & prints[j]) >= least
                     and overlap(grams_of(texts[i]), grams_of(texts[j])) < SAME_ARTICLE]
-        siblings += [s.lines for s in stored.get(pages[i][0].sha256, ())
+        siblings += [(s.lines, s.text) for s in stored.get(pages[i][0].sha256, ())
                      if len(prints[i] & s.lines) >= least
                      and overlap(grams_of(texts[i]), grams_of(s.text)) < SAME_ARTICLE]
         if siblings:
-            _drop(page, main, Counter(f for lines in siblings for f in lines),
-                  max(1.0, KSHARE * len(siblings)))
+            lone = len(siblings) == 1 and other_topic(texts[i], siblings[0][1],
+                                                      prints[i] & siblings[0][0])
+            _drop(page, main, Counter(f for lines, _ in siblings for f in lines),
+                  max(1.0, KSHARE * len(siblings)), lone)
+
+
+def topic_words(text: str, template: frozenset[int]) -> set[str]:
+    """The article's long words (``TOPIC_LETTERS`` letters or more) outside the template's
+    lines: what a story and its follow-up share, and two different stories of a site rarely."""
+    return {w for p in text.split("\n\n") if line_hash(fold(p)) not in template
+            for w in words(p) if len(w) >= TOPIC_LETTERS and w.isalpha()}
+
+
+def other_topic(text: str, sibling: str, template: frozenset[int]) -> bool:
+    """Whether a lone sibling's article is on another topic than this one: under
+    ``OTHER_TOPIC`` percent of the long words (of the smaller set) shared."""
+    own, theirs = topic_words(text, template), topic_words(sibling, template)
+    return bool(own and theirs) and 100 * len(own & theirs) < OTHER_TOPIC * min(len(own),
+                                                                                 len(theirs))
 
 
 def _main(page: Page) -> Article | None:
     return next((a for a in page.articles if a.role == "main"), None)
 
 
-def _drop(page: Page, main: Article, seen: Counter[int], least: float) -> None:
+def _drop(page: Page, main: Article, seen: Counter[int], least: float, lone: bool) -> None:
+    """``lone``: the page's one sibling is on another topic, so it alone may move a prose line."""
     paragraphs = main.text.split("\n\n")
-    prose = max(least, 2)  # one sibling cannot tell a shared paragraph from the template's
+    prose = least if lone else max(least, 2)
     moved = [p for p in paragraphs if len(p.split()) <= MAX_WORDS
              and seen.get(line_hash(fold(p)), 0) >= (
         prose if len(p.split()) >= PROSE_WORDS and paragraph_like(p) else least)]
