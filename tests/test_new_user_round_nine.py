@@ -215,3 +215,19 @@ def test_a_text_in_utf32_with_its_mark_is_read(tmp_path) -> None:
     path.write_bytes(("Ferry cut angers islanders\n\n" + BODY * 3).encode("utf-32"))
     (doc,) = read_inputs([str(path)], Config())
     assert isinstance(doc, RawDocument) and doc.text.startswith("Ferry cut angers islanders")
+
+
+def test_delete_by_source_finds_a_file_ingested_by_its_relative_path(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "parallax ingest in/ …" then "parallax delete --source /home/…/in/report.txt" (a
+    # shell's completion, or the store opened from its own folder): "no stored document was
+    # read from this source", exit 2, though the file's page was stored under "in/report.txt"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "report.txt").write_text("Ferry cut angers islanders\n\n" + BODY * 3)
+    store = SQLiteStore(str(tmp_path / "news.db"))
+    report = runner.ingest(["in/report.txt"], store, Config(), cluster=False)
+    assert [o.status for o in report.outcomes] == ["stored"]
+    done = runner.delete(store, Config(), [(str(tmp_path / "in" / "report.txt"), True)])
+    assert [row["status"] for row in done.rows] == ["deleted"]
+    assert store.counts()["documents"] == 0

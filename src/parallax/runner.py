@@ -256,10 +256,11 @@ def update_stories(store: Store, config: Config, new_articles: list[Article],
 
 def _spellings(source: str) -> list[str]:
     """A source as ingest may have named it: as given, normalised ("./a/../b.txt"), and, for
-    a path that exists here, absolute."""
+    a path that exists here, absolute and relative to this folder (ingested as "in/b.txt",
+    given as "/home/…/in/b.txt" it was "not found", helper NW)."""
     names = [source, os.path.normpath(source)]
     if os.path.exists(source):
-        names.append(os.path.abspath(source))
+        names += [os.path.abspath(source), os.path.relpath(source)]
     return list(dict.fromkeys(names))
 
 
