@@ -18,7 +18,12 @@ from urllib.parse import urlsplit, urlunsplit
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_query
-from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
+from parallax.store.unspaced_search import (
+    ALL,
+    INDEXED_COLUMNS,
+    UnspacedSearch,
+    left_out_scanned,
+)
 
 CONNECT_TIMEOUT_S = 10
 #: the most values one statement binds (the protocol counts them in 16 bits)
@@ -189,21 +194,24 @@ class PostgresStore(UnspacedSearch, SQLStore):
         expression, values = _tsquery(query)
         if not values:
             return []
+        scanned, left_out = left_out_scanned(query)
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.language, a.role, a.published,"
             " ts_headline('simple', a.text, t.q, 'StartSel=[, StopSel=], MaxWords=14,"
             " MinWords=6, MaxFragments=1') AS snippet"
-            f" FROM articles a, (SELECT {expression} AS q) t"
-            " WHERE a.fts @@ t.q ORDER BY ts_rank(a.fts, t.q) DESC, a.rowid_ LIMIT ? OFFSET ?",
-            (*values, limit, offset))
+            f" FROM articles a, (SELECT {expression} AS q) t WHERE a.fts @@ t.q{scanned}"
+            " ORDER BY ts_rank(a.fts, t.q) DESC, a.rowid_ LIMIT ? OFFSET ?",
+            (*values, *left_out, limit, offset))
         return [dict(r) for r in rows]
 
     def word_count(self, query: str) -> int:
         expression, values = _tsquery(query)
         if not values:
             return 0
+        scanned, left_out = left_out_scanned(query)
         return int(self.conn.execute(
-            f"SELECT count(*) FROM articles WHERE fts @@ ({expression})", values).fetchone()[0])
+            f"SELECT count(*) FROM articles a WHERE a.fts @@ ({expression}){scanned}",
+            [*values, *left_out]).fetchone()[0])
 
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
         # migration 0013's table (a deleted article's row goes with it); OFFSET 0 keeps the

@@ -19,7 +19,12 @@ from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
 from parallax.store.sql import Rows, SQLStore, search_query
 from parallax.store.unspaced_queue import QUEUED, index_queued, index_queued_on_open
-from parallax.store.unspaced_search import ALL, INDEXED_COLUMNS, UnspacedSearch
+from parallax.store.unspaced_search import (
+    ALL,
+    INDEXED_COLUMNS,
+    UnspacedSearch,
+    left_out_scanned,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -136,19 +141,24 @@ class SQLiteStore(UnspacedSearch, SQLStore):
         match = _fts_query(query)
         if not match:
             return []
+        scanned, values = left_out_scanned(query)
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.language, a.role, a.published,"
             " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM articles_fts JOIN articles a ON a.rowid_ = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?", (match, limit, offset))
+            f" WHERE articles_fts MATCH ?{scanned} ORDER BY rank LIMIT ? OFFSET ?",
+            (match, *values, limit, offset))
         return [dict(r) for r in rows]
 
     def word_count(self, query: str) -> int:
         match = _fts_query(query)
         if not match:
             return 0
-        return int(self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts"
-                                     " MATCH ?", (match,)).fetchone()[0])
+        scanned, values = left_out_scanned(query)
+        joined = " JOIN articles a ON a.rowid_ = articles_fts.rowid" if scanned else ""
+        return int(self.conn.execute(f"SELECT count(*) FROM articles_fts{joined} WHERE"
+                                     f" articles_fts MATCH ?{scanned}",
+                                     (match, *values)).fetchone()[0])
 
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
         # the tokens are letters and digits: no FTS5 syntax; a deleted article's rows stay in
