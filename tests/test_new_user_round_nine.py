@@ -231,3 +231,22 @@ def test_delete_by_source_finds_a_file_ingested_by_its_relative_path(
     done = runner.delete(store, Config(), [(str(tmp_path / "in" / "report.txt"), True)])
     assert [row["status"] for row in done.rows] == ["deleted"]
     assert store.counts()["documents"] == 0
+
+
+def test_a_councillor_is_a_person_not_a_body() -> None:
+    # "Councillor Alma Reyes said …" gave the entity "Councillor Alma Reyes" typed ORG (the
+    # title opens with "Council"): a person listed as an organisation, with her title
+    from parallax.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(Config())
+    for title in ("Councillor", "Councilor", "Councilwoman"):
+        text = ("Ferry cut angers islanders\n\nThe harbour council of Dunmere voted on Tuesday "
+                f"to cut the night ferry to the outer islands. {title} Alma Reyes said the "
+                "decision would leave families without a way home in winter. Reyes added that "
+                "the vote was rushed.\n")
+        doc = RawDocument(uri="note.txt", kind="text", text=text, fetched_at="", sha256=title,
+                          input="note.txt", metadata={})
+        (page,) = pipeline.process_many([doc])
+        found = {(e.text, e.type) for e in page.articles[0].entities}
+        assert ("Alma Reyes", "PERSON") in found, (title, found)
+        assert not any(title in name for name, _ in found)

@@ -25,10 +25,14 @@ _PLACE_NAMES = frozenset("Virginia Florence Charlotte Victoria Georgia Austin Ma
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"\S+")
 _SURNAME = re.compile(r"[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]|Jr\.|Sr\.")
-#: titles and jobs written before a name (most are kept out of spans by the model itself)
-TITLES = frozenset("""Ambassador Archbishop Bishop Cardinal Chairman Chairwoman Coach
-Commissioner Detective Drummer Father Governor Historian Imam Judge Justice Mayor Pastor President
-Professor Rabbi Representative Reverend Senator Sergeant Sheriff""".split())
+#: titles and jobs written before a name (most are kept out of spans by the model itself).
+#: A council's members (helper NW): "Councillor <given> <surname>" was one ORG, a person
+#: typed as a body ("Council" opens the title)
+TITLES = frozenset("""Alderman Alderwoman Ambassador Archbishop Assemblyman Assemblywoman Bishop
+Cardinal Chairman Chairwoman Coach Commissioner Congressman Congresswoman Councillor Councilor
+Councilman Councilmember Councilwoman Detective Drummer Father Governor Historian Imam Judge
+Justice Mayor Pastor President Professor Rabbi Representative Reverend Senator Sergeant
+Sheriff""".split())
 #: last words of a body that owns a person in the possessive ("<Institute>'s <given> ...")
 #: (and of a thing named after a person: "<given> <surname> Award" is no person)
 BODY_ENDS = frozenset("""Society Institute Foundation Center Centre Council Committee Party
