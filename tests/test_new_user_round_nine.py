@@ -250,3 +250,48 @@ def test_a_councillor_is_a_person_not_a_body() -> None:
         found = {(e.text, e.type) for e in page.articles[0].entities}
         assert ("Alma Reyes", "PERSON") in found, (title, found)
         assert not any(title in name for name, _ in found)
+
+
+def test_the_web_app_behind_a_path_prefix_links_inside_it(tmp_path) -> None:
+    # "parallax serve" behind a proxy at https://host/parallax/ (the prefix stripped): every
+    # link, form, script and style sheet pointed at the host's root ("/story/…",
+    # "/static/app.js"), outside the app, so no page past the first could be reached
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from parallax.web.app import create_app
+
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join(json.dumps({**_record(n), "outlet": outlet}) for n, outlet in
+                                 ((1, "Coast Post"), (2, "Harbour Times"))), encoding="utf-8")
+    store = SQLiteStore(str(tmp_path / "news.db"))
+    runner.ingest([str(records)], store, Config())
+    store.close()
+    config = Config()
+    config.values.update({"web_rate_per_minute": 0, "web_warm_comparisons": False})
+    client = TestClient(create_app(str(tmp_path / "news.db"), config, root_path="/parallax"))
+    seen: set[str] = set()
+    queue = ["/", "/search?q=ferry", "/ingest", "/nosuch"]
+    while queue:
+        path = queue.pop()
+        if path in seen or len(seen) > 40:
+            continue
+        seen.add(path)
+        page = client.get(path, follow_redirects=False)
+        if page.status_code in (301, 303, 307, 308):
+            assert page.headers["location"].startswith("/parallax/"), path
+            continue
+        if "text/html" not in page.headers.get("content-type", ""):
+            continue
+        for target in re.findall(r'(?:href|src|action)="(/[^"]*)"', page.text):
+            assert target.startswith("/parallax/") or target == "/parallax", (path, target)
+            inside = target.removeprefix("/parallax") or "/"
+            if inside.startswith(("/story/", "/article/", "/outlet/", "/entity/")):
+                queue.append(inside.split("#")[0])
+    assert any(p.startswith("/story/") for p in seen) and any(
+        p.startswith("/article/") for p in seen)
+    # the slash redirect too, and the app without a prefix is as before
+    assert client.get("/search/", follow_redirects=False).headers["location"] == "/parallax/search"
+    plain = TestClient(create_app(str(tmp_path / "news.db"), config))
+    assert 'href="/static/style.css"' in plain.get("/").text

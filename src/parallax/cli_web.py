@@ -71,6 +71,11 @@ def _check_address(host: str, port: int) -> None:
 def serve(db: DbOption = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+          root_path: Annotated[str, typer.Option(
+              "--root-path", envvar="PARALLAX_ROOT_PATH",
+              help="The path a reverse proxy serves the app under, stripping it from each "
+                   "request (e.g. /parallax): every link, form and redirect starts with it.")]
+          = "",
           config: ConfigOption = None) -> None:
     """Serve the web UI and JSON API over a database.
 
@@ -82,9 +87,14 @@ def serve(db: DbOption = DEFAULT_DB,
     import uvicorn
 
     from parallax.store import open_store
-    from parallax.web.app import create_app
+    from parallax.web.app import create_app, path_prefix
     from parallax.web.security import hash_token, new_token
 
+    try:
+        root = path_prefix(root_path)
+    except ValueError as exc:
+        say_error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
     _require_db(db)
     _check_address(host, port)
     # a file that is no database (or a server that is down) is one line and exit 3 here, not
@@ -99,8 +109,10 @@ def serve(db: DbOption = DEFAULT_DB,
                   "web_token_hash from 'parallax token' for a lasting one)")
     elif not token_hash:
         err.print("Read-only: no web_token_hash configured, so ingest is off on this address.")
-    err.print(f"Serving {escape(db)} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
-    web_app = create_app(db, cfg, token_hash=token_hash)
+    err.print(f"Serving {escape(db)} on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)"
+              + (f"; links are written under {root}, for a proxy that strips it from each "
+                 "request" if root else ""))
+    web_app = create_app(db, cfg, token_hash=token_hash, root_path=root)
     if cfg["web_warm_comparisons"]:
         web_app.state.jobs.warm()  # background: each story's first view becomes a cache hit
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

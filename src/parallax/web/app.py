@@ -11,6 +11,7 @@ never as stack traces.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -68,11 +69,27 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith(("/api/", "/healthz"))
 
 
+#: a path prefix a proxy may serve the app under: path segments of unreserved characters
+_ROOT_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*")
+
+
+def path_prefix(value: str) -> str:
+    """``value`` as the prefix of every address the app writes ("parallax/" -> "/parallax");
+    ValueError for one that is no plain path."""
+    root = "/" + value.strip().strip("/") if value.strip().strip("/") else ""
+    if not _ROOT_PATH.fullmatch(root) or "/../" in root + "/" or "/./" in root + "/":
+        raise ValueError(f"not a path prefix: {value!r}; give one like /parallax (letters, "
+                         "digits and . _ ~ - between slashes)")
+    return root
+
+
 def create_app(db: str, config: Config | None = None,
                comparison_for: ComparisonFor | None = None,
-               token_hash: str | None = None) -> FastAPI:
+               token_hash: str | None = None, root_path: str = "") -> FastAPI:
     """``token_hash``: PBKDF2 hash of the ingest token (default: the ``web_token_hash``
-    setting); empty keeps the server read-only."""
+    setting); empty keeps the server read-only. ``root_path``: the path a proxy serves the app
+    under, having stripped it from each request ("/parallax"): links, forms and redirects
+    start with it. Behind such a proxy every page's links led outside the app (helper NW)."""
     config = config or Config()
     if token_hash is None:
         token_hash = "" if config["web_read_only"] else str(config["web_token_hash"])
@@ -80,7 +97,7 @@ def create_app(db: str, config: Config | None = None,
     compare = comparison_for or _default_comparison(config, made)
     ctx = WebContext(db=db, config=config, compare=compare, env=template_environment(),
                      jobs=IngestJobs(db, config, compare), token_hash=token_hash,
-                     rendered=RenderedPages(config))
+                     rendered=RenderedPages(config), root=path_prefix(root_path))
     made.append(ctx)
 
     max_body = int(config["web_max_body_bytes"])
@@ -120,7 +137,7 @@ def create_app(db: str, config: Config | None = None,
         if exc.status_code == 404 and request.method in ("GET", "HEAD") and len(path) > 1 \
                 and path.endswith("/") and not path.startswith(("//", "/\\")):
             # "/story/x/" -> "/story/x": a relative Location, never one built from Host
-            target = quote(path.rstrip("/"), safe="/:@-._~!$&'()*+,;=%")
+            target = ctx.root + quote(path.rstrip("/"), safe="/:@-._~!$&'()*+,;=%")
             query = request.url.query
             return RedirectResponse(target + (f"?{query}" if query else ""), status_code=308)
         if _is_api(request):

@@ -65,6 +65,9 @@ class WebContext:
     jobs: IngestJobs
     token_hash: str  # empty: ingest is switched off (read-only server)
     rendered: RenderedPages
+    #: the path a proxy serves the app under ("/parallax"; "" at a host's root): every link,
+    #: form and redirect starts with it (``parallax serve --root-path``)
+    root: str = ""
     _facets: tuple[float, dict[str, list[str]]] | None = None
     #: canonical name -> (when read, its shown name or None), kept FACETS_TTL_S as the choices
     _shown: dict[str, tuple[float, str | None]] = field(default_factory=dict)
@@ -107,6 +110,7 @@ class WebContext:
 
     def page(self, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("ingest_enabled", bool(self.token_hash))
+        context.setdefault("root", self.root)
         return HTMLResponse(self.env.get_template(template).render(**context),
                             status_code=status_code)
 
@@ -155,7 +159,7 @@ class WebContext:
             return profile
         if spelt is None:
             raise self.not_found("entity")
-        return RedirectResponse(f"{route}/{quote(spelt, safe='')}", status_code=303)
+        return RedirectResponse(f"{self.root}{route}/{quote(spelt, safe='')}", status_code=303)
 
     def check_token(self, request: Request) -> None:
         """The token was checked by ``security.TokenGate`` before the body was read (off the

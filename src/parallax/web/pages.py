@@ -79,7 +79,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             if story is None:
                 raise ctx.not_found("story")
             if story.id != story_id:  # merged into another story: old links keep working
-                return RedirectResponse(f"/story/{story.id}", status_code=301)
+                return RedirectResponse(f"{ctx.root}/story/{story.id}", status_code=301)
             # rendering is most of the page's cost (pagecache)
             names_shown = ctx.shown_names(store, store.entity_names(story.article_ids))
             key = ctx.rendered.key(story, [*store.article_versions(story.article_ids),
@@ -200,7 +200,7 @@ def register_pages(app: FastAPI, ctx: WebContext) -> None:
             job = ctx.jobs.submit(text=text, files=uploads, urls=typed(urls))
         except ValueError as exc:
             return ctx.page("ingest.html", 422, nav="ingest", error=str(exc))
-        return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
+        return RedirectResponse(f"{ctx.root}/ingest/jobs/{job.id}", status_code=303)
 
     @app.get("/ingest/jobs/{job_id}", include_in_schema=False, response_class=HTMLResponse)
     def ingest_job(job_id: str) -> HTMLResponse:
