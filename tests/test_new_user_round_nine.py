@@ -295,3 +295,18 @@ def test_the_web_app_behind_a_path_prefix_links_inside_it(tmp_path) -> None:
     assert client.get("/search/", follow_redirects=False).headers["location"] == "/parallax/search"
     plain = TestClient(create_app(str(tmp_path / "news.db"), config))
     assert 'href="/static/style.css"' in plain.get("/").text
+
+
+def test_a_mongodb_export_date_is_read(tmp_path) -> None:
+    # mongoexport writes dates as {"$date": …} (an ISO string, or milliseconds in
+    # {"$numberLong": …}): every record of such an export was rejected, "field 'published'
+    # must be a string or null, not an object"
+    dates = [{"$date": "2026-11-03T10:00:00Z"}, {"$date": {"$numberLong": "1793700000000"}},
+             {"$date": 1793700000000}]
+    lines = "\n".join(json.dumps({**_record(n), "published": d}) for n, d in enumerate(dates))
+    items = _read(tmp_path, "mongo.jsonl", lines)
+    assert [type(i).__name__ for i in items] == ["RawDocument"] * 3
+    assert [i.metadata["published_iso"][:10] for i in items] == ["2026-11-03"] * 3
+    # another object is still refused by name
+    (other,) = _read(tmp_path, "other.jsonl", json.dumps({**_record(1), "published": {"day": 3}}))
+    assert isinstance(other, Rejection) and "'published'" in other.reason

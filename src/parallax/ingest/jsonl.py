@@ -173,6 +173,7 @@ def _records(lines: Iterator[bytes], *, uri: str, given: str, config: Config,
         if unit == "line" and chat.telegram_messages(record):  # an export written on one line
             yield from _telegram(record, uri=uri, given=given, config=config)
             continue
+        _exported_forms(record)
         problem = _field_problem(record)
         if problem:
             yield Rejection(item, f"{unit} {number}: {problem}", Code.PARSE.value)
@@ -328,6 +329,21 @@ def _whole_characters(record: dict[str, object]) -> None:
     for key, value in record.items():
         if isinstance(value, str) and _LONE_SURROGATE.search(value):
             record[key] = _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _exported_forms(record: dict[str, object]) -> None:
+    """A form exporters write, read as the field it stands for (helper NW): a MongoDB date
+    ({"$date": "2026-11-03T10:00:00Z"}, or milliseconds, also as {"$numberLong": …}: what
+    mongoexport writes on every record, each rejected "must be a string")."""
+    published = record.get("published")
+    if isinstance(published, dict) and list(published) == ["$date"]:
+        value = published["$date"]
+        if isinstance(value, dict) and list(value) == ["$numberLong"]:
+            value = value["$numberLong"]
+        if isinstance(value, str) and value.lstrip("-").isdigit():
+            value = int(value)
+        if isinstance(value, str) or is_number(value):
+            record["published"] = value
 
 
 def _field_problem(record: dict[str, object]) -> str | None:
