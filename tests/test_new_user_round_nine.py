@@ -310,3 +310,16 @@ def test_a_mongodb_export_date_is_read(tmp_path) -> None:
     # another object is still refused by name
     (other,) = _read(tmp_path, "other.jsonl", json.dumps({**_record(1), "published": {"day": 3}}))
     assert isinstance(other, Rejection) and "'published'" in other.reason
+
+
+def test_a_text_given_as_a_list_of_paragraphs_is_read(tmp_path) -> None:
+    # a scraper that keeps a page's paragraphs as a list ("text": ["…", "…"]) had each record
+    # rejected, "field 'text' must be a string or null, not a list"
+    record = {**_record(1), "text": [BODY, "Islanders protested outside the hall.", BODY]}
+    (doc,) = _read(tmp_path, "paragraphs.jsonl", json.dumps(record))
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "\n\n".join(record["text"])
+    # a list holding anything but strings is still refused by name
+    mixed = {**_record(2), "text": [BODY, {"p": "x"}]}
+    (refused,) = _read(tmp_path, "mixed.jsonl", json.dumps(mixed))
+    assert isinstance(refused, Rejection) and "'text'" in refused.reason

@@ -332,9 +332,10 @@ def _whole_characters(record: dict[str, object]) -> None:
 
 
 def _exported_forms(record: dict[str, object]) -> None:
-    """A form exporters write, read as the field it stands for (helper NW): a MongoDB date
-    ({"$date": "2026-11-03T10:00:00Z"}, or milliseconds, also as {"$numberLong": …}: what
-    mongoexport writes on every record, each rejected "must be a string")."""
+    """Two forms exporters write, read as the fields they stand for (helper NW): a MongoDB
+    date ({"$date": "2026-11-03T10:00:00Z"}, or milliseconds, also as {"$numberLong": …}:
+    what mongoexport writes on every record, each rejected "must be a string") and a text or
+    HTML kept as a list of its paragraphs' strings (joined as paragraphs)."""
     published = record.get("published")
     if isinstance(published, dict) and list(published) == ["$date"]:
         value = published["$date"]
@@ -344,6 +345,10 @@ def _exported_forms(record: dict[str, object]) -> None:
             value = int(value)
         if isinstance(value, str) or is_number(value):
             record["published"] = value
+    for key, between in (("text", "\n\n"), ("html", "\n")):
+        parts = record.get(key)
+        if isinstance(parts, list) and parts and all(isinstance(p, str) for p in parts):
+            record[key] = between.join(parts)
 
 
 def _field_problem(record: dict[str, object]) -> str | None:
