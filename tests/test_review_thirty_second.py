@@ -41,3 +41,30 @@ def test_a_minus_word_in_chinese_leaves_out_what_it_names_beside_english_words(
     assert titles("ferry -storm") == ["Ferry mixed", "Ferry plain"]
     assert titles("渡轮 -投票") == ["Ferryman"]
     store.close()
+
+
+def test_an_odd_mongodb_date_costs_its_record_its_date_not_the_file(tmp_path) -> None:
+    # f4ae68a: a $date of digits was read with int(), which refuses a superscript digit ("²"
+    # is a digit to str.isdigit) and a string of over 4,300 digits: the ValueError rejected
+    # the whole file ("could not read this input … please report this input as a bug"), every
+    # record of it lost
+    import json
+
+    from parallax.ingest import read_inputs
+    from parallax.records import RawDocument
+    from parallax.settings import Config
+
+    body = ("The harbour council met on Tuesday evening to discuss the new ferry timetable, "
+            "which residents said had been changed without any consultation. ")
+    dates = [{"$date": "²"}, {"$date": {"$numberLong": "1" * 5000}},
+             {"$date": {"$numberLong": "1762164000000"}}, {"$date": "2026-11-03T10:00:00Z"}]
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Ferry {n}", "text": body + str(n),
+                                        "published": date}) + "\n"
+                            for n, date in enumerate(dates)), encoding="utf-8")
+    items = list(read_inputs([str(path)], Config()))
+    assert all(isinstance(i, RawDocument) for i in items) and len(items) == 4
+    published = [i.metadata["published_iso"] for i in items]
+    assert published[:2] == [None, None]
+    assert published[2] == "2025-11-03T10:00:00+00:00"
+    assert published[3] is not None and published[3].startswith("2026-11-03")

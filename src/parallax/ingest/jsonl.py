@@ -341,7 +341,11 @@ def _exported_forms(record: dict[str, object]) -> None:
         value = published["$date"]
         if isinstance(value, dict) and list(value) == ["$numberLong"]:
             value = value["$numberLong"]
-        if isinstance(value, str) and value.lstrip("-").isdigit():
+        # digits as Unix time only where ``int`` reads them: ASCII ("²" is a digit to
+        # ``isdigit``), and no more than a time holds (over 4,300 ``int`` refuses): its
+        # ValueError rejected the whole file, every record lost (thirty-second review)
+        if isinstance(value, str) and value.isascii() and value.lstrip("-").isdigit() \
+                and len(value) <= 20:
             value = int(value)
         if isinstance(value, str) or is_number(value):
             record["published"] = value
