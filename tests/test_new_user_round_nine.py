@@ -323,3 +323,39 @@ def test_a_text_given_as_a_list_of_paragraphs_is_read(tmp_path) -> None:
     mixed = {**_record(2), "text": [BODY, {"p": "x"}]}
     (refused,) = _read(tmp_path, "mixed.jsonl", json.dumps(mixed))
     assert isinstance(refused, Rejection) and "'text'" in refused.reason
+
+
+def test_or_between_words_finds_either(db_url: str) -> None:
+    # "ferry OR boat" asked for articles holding every one of "ferry", "or" and "boat": a
+    # fact-checker read "no results" as "no outlet wrote about it"
+    from parallax.records import Article, Page, Published
+    from parallax.store import open_store
+
+    def page(sha: str, title: str, text: str) -> Page:
+        article = Article(id=Article.make_id(title, text), role="main", title=title,
+                          outlet="Coast Post", published=Published("today", "2026-11-03"),
+                          text=text, input=f"{sha}.txt")
+        return Page(input=f"{sha}.txt", uri=f"{sha}.txt", sha256=sha, kind="text",
+                    fetched_at="", articles=[article])
+
+    store = open_store(db_url)
+    store.save_page(page("s1", "Night ferry", "The council vote ends the night ferry."))
+    store.save_page(page("s2", "Night boat", "A storm kept the night boat in port."))
+    store.save_page(page("s3", "Day bus", "The day bus runs to the pier."))
+    store.save_page(page("s4", "Ferry or boat", "Ferry or boat: the islanders ask which."))
+
+    def titles(query: str) -> list[str]:
+        hits = store.search(query)
+        assert store.search_count(query) == len(hits)
+        return sorted(h["title"] for h in hits)
+
+    assert titles("ferry OR boat") == ["Ferry or boat", "Night boat", "Night ferry"]
+    assert titles("ferry OR boat OR bus") == ["Day bus", "Ferry or boat", "Night boat",
+                                              "Night ferry"]
+    assert titles("night ferry OR boat") == ["Night boat", "Night ferry"]  # night, and either
+    assert titles('"night boat" OR vote') == ["Night boat", "Night ferry"]
+    assert titles("ferry OR boat -storm") == ["Ferry or boat", "Night ferry"]
+    # a lower-case "or", an OR at either end or in quotes is a word, as before
+    assert titles("ferry or boat") == ["Ferry or boat"]
+    assert titles("ferry OR") == ["Ferry or boat"]
+    assert titles('"ferry OR boat"') == ["Ferry or boat"]

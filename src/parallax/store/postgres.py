@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
-from parallax.store.sql import Rows, SQLStore, search_query
+from parallax.store.sql import Rows, SQLStore, search_either, search_query
 from parallax.store.unspaced_search import (
     ALL,
     INDEXED_COLUMNS,
@@ -225,7 +225,10 @@ def _tsquery(query: str) -> tuple[str, list[str]]:
     """The tsquery of a search box as SQL of placeholders only, and its values: every word
     (``plainto_tsquery``, no operators) and each quoted phrase (``phraseto_tsquery``)."""
     words, phrases, left_out = search_query(query)
+    either = search_either(query)  # "ferry OR boat": one of them
     parts = ["plainto_tsquery('simple', ?)"] * bool(words) + \
         ["phraseto_tsquery('simple', ?)"] * len(phrases) + \
+        ["(" + " || ".join(["phraseto_tsquery('simple', ?)"] * len(g)) + ")" for g in either] + \
         ["(!! phraseto_tsquery('simple', ?))"] * len(left_out)  # "-word": none of them
-    return " && ".join(parts), [" ".join(words)] * bool(words) + phrases + left_out
+    return " && ".join(parts), [" ".join(words)] * bool(words) + phrases + \
+        [t for g in either for t in g] + left_out

@@ -24,6 +24,7 @@ from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
 from parallax.store.remove import RemoveQueries
 from parallax.store.site_lines import SiteLineQueries
+from parallax.textutil import UNSPACED_CHAR
 
 
 class Rows(Protocol):
@@ -375,19 +376,56 @@ def search_query(query: str) -> tuple[list[str], list[str], list[str]]:
     """(words, phrases, left out): a word or quoted phrase after a minus names what the
     results must not hold, as in every search engine. The minus was dropped, so "ferry
     -vote" listed the articles holding both words, the opposite of what was asked (helper
-    NW). A query of nothing else reads its minus words as words, as before."""
-    kept: list[str] = []
+    NW). A query of nothing else reads its minus words as words, as before. The words and
+    phrases joined by OR are not among them (``search_either``)."""
+    words, phrases, _, left_out = _search(query)
+    return words, phrases, left_out
+
+
+def search_either(query: str) -> list[list[str]]:
+    """The groups of words or phrases joined by an upper-case OR ("ferry OR boat"), of which
+    an article must hold one: OR was a word every result had to hold, so the query found
+    almost nothing and a reader took that for "nobody wrote it" (helper NW). Not in a query
+    holding Chinese or Japanese (the scan reads every term as required), nor at either end."""
+    return _search(query)[2]
+
+
+def _search(query: str) -> tuple[list[str], list[str], list[list[str]], list[str]]:
+    kept: list[tuple[str, bool]] = []  # (a word, or a phrase in its quotes; an OR between)
     left_out: list[str] = []
     for minus, quoted, word in _SIGNED.findall(query):
         if minus or (word[:1] == "-" and re.match(r"\w", word[1:2])):
             if terms := search_terms(quoted if minus else word[1:]):
                 left_out.append(" ".join(terms))
         else:
-            kept.append(word or f'"{quoted}"')
-    words, phrases = _parts(" ".join(kept))
-    if not (words or phrases):
-        return (*_parts(query), [])
-    return words, phrases, left_out
+            kept.append((word or f'"{quoted}"', word == "OR"))
+    if re.search(UNSPACED_CHAR, query):
+        kept = [(text, False) for text, _ in kept]
+    plain: list[str] = []
+    groups: list[list[str]] = []
+    last_in_group = pending_or = False
+    for i, (text, is_or) in enumerate(kept):
+        if is_or and 0 < i < len(kept) - 1 and not kept[i - 1][1] and not kept[i + 1][1]:
+            pending_or = True  # between two terms
+            continue
+        if pending_or and last_in_group:
+            groups[-1].append(text)
+        elif pending_or:
+            groups.append([plain.pop(), text])
+        else:
+            plain.append(text)  # a term, or an OR at an end or beside another: a word
+        last_in_group, pending_or = pending_or, False
+    either: list[list[str]] = []
+    for group in groups:
+        members = [" ".join(terms) for t in group if (terms := search_terms(t))]
+        if len(members) > 1:
+            either.append(members)
+        else:
+            plain += [f'"{m}"' for m in members]
+    words, phrases = _parts(" ".join(plain))
+    if not (words or phrases or either):
+        return (*_parts(query), [], [])
+    return words, phrases, either, left_out
 
 
 def _parts(query: str) -> tuple[list[str], list[str]]:

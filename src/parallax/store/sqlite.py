@@ -17,7 +17,7 @@ from typing import Any
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
-from parallax.store.sql import Rows, SQLStore, search_query
+from parallax.store.sql import Rows, SQLStore, search_either, search_query
 from parallax.store.unspaced_queue import QUEUED, index_queued, index_queued_on_open
 from parallax.store.unspaced_search import (
     ALL,
@@ -172,5 +172,9 @@ def _fts_query(query: str) -> str:
     """Quote each term and phrase so user input can never be read as FTS5 syntax (an FTS5
     string of several words is a phrase; the terms hold no quote)."""
     words, phrases, left_out = search_query(query)
-    match = " ".join(f'"{t}"' for t in (*words, *phrases))
+    either = ["(" + " OR ".join(f'"{t}"' for t in group) + ")"
+              for group in search_either(query)]  # "ferry OR boat": one of them
+    match = " ".join(f'"{t}"' for t in (*words, *phrases))  # (a term without a token: none)
+    if either:  # FTS5 joins a parenthesised group by AND only
+        match = " AND ".join([f"({match})"] * bool(match) + either)
     return f"({match})" + "".join(f' NOT "{t}"' for t in left_out) if left_out else match

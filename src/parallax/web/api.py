@@ -107,7 +107,8 @@ def register_api(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/api/search", response_model=SearchResult, tags=["search"])
     def api_search(q: SearchParam = "", page: PageParam = 1) -> dict[str, Any]:
         """Full-text search over titles and texts (every word must match; words in double
-        quotes must stand together; a word or quoted phrase after a minus must not be there)."""
+        quotes must stand together; a word or quoted phrase after a minus must not be there;
+        words joined by OR need one of them)."""
         query, results, total = ctx.search(q, page)
         return {"query": query, "total": total, "page": page, "results": results}
 
