@@ -1,0 +1,49 @@
+"""Small fixes, round eleven (thirty-second session, helper SX): the leftovers of NW's and
+N10's walks (docs/robustness.md). Every example is made up."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from parallax.pipeline import Pipeline
+from parallax.records import RawDocument
+from parallax.settings import Config
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.from_config(Config())
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    doc = RawDocument(uri="note.txt", kind="text", text=text, fetched_at="", sha256=text[:40],
+                      input="note.txt", metadata={})
+    (page,) = _pipeline().process_many([doc])
+    return {(e.text, e.type) for e in page.articles[0].entities}
+
+
+def _ferry_note(person: str, surname: str) -> str:
+    return ("Ferry cut angers islanders\n\nThe harbour council of Dunmere voted on Tuesday to "
+            f"cut the night ferry to the outer islands. {person} said the decision would leave "
+            f"families without a way home in winter. {surname} added that the vote was "
+            "rushed.\n")
+
+
+@pytest.mark.parametrize("job", ["Gardener", "Nurse", "Farmer"])
+def test_a_job_before_a_name_is_no_part_of_the_person(job: str) -> None:
+    # "Gardener Tomas Brannock said …" was the entity "Gardener Tomas Brannock" typed ORG:
+    # a person listed as a body, with the job in the name
+    found = _entities(_ferry_note(f"{job} Tomas Brannock", "Brannock"))
+    assert ("Tomas Brannock", "PERSON") in found, found
+    assert not any(job in name for name, _ in found), found
+
+
+@pytest.mark.parametrize("given", ["Baker", "Mason", "Carter", "Porter"])
+def test_a_given_name_that_is_also_a_job_stays_in_the_name(given: str) -> None:
+    # the same words as a person's own given name or surname are kept
+    found = _entities(_ferry_note(f"{given} Tomas Brannock", "Brannock"))
+    assert any(name.startswith(given) for name, _ in found), found
+    found = _entities(_ferry_note(f"Tomas {given}", given))
+    assert (f"Tomas {given}", "PERSON") in found, found
