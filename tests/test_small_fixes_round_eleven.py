@@ -47,3 +47,30 @@ def test_a_given_name_that_is_also_a_job_stays_in_the_name(given: str) -> None:
     assert any(name.startswith(given) for name, _ in found), found
     found = _entities(_ferry_note(f"Tomas {given}", given))
     assert (f"Tomas {given}", "PERSON") in found, found
+
+
+def test_a_two_thousand_letter_title_is_no_entity() -> None:
+    # a dump's one-word title of 2,000 letters was an entity typed ORG, a row of its own
+    found = _entities(_ferry_note("Tomas Brannock", "Brannock").replace(
+        "Ferry cut angers islanders", "Quay" * 500))
+    assert ("Tomas Brannock", "PERSON") in found, found
+    assert all(len(name) <= 200 for name, _ in found), [n[:20] for n, _ in found]
+
+
+def test_a_find_longer_than_any_name_gives_way() -> None:
+    from parallax.enrich.mention_links import drop_overlaps
+    from parallax.records import Mention
+
+    def mention(text: str, start: int = 0) -> Mention:
+        return Mention(text, start, start + len(text), "ORG", text)
+
+    word = "Q" + "x" * 89  # 90 letters: as long as the longest real place names allow
+    kept = drop_overlaps([mention(word), mention("Alma Reyes", 100)])
+    assert [m.text for m in kept] == [word, "Alma Reyes"]
+    long_name = " ".join(["Harbour"] * 25) + "s"
+    assert len(long_name) == 200
+    assert [m.text for m in drop_overlaps([mention(long_name)])] == [long_name]
+    # one letter more, in a word or in the name: no name, and the name inside it is kept
+    for text in (word + "x", long_name + "s"):
+        inner = mention("Alma Reyes", 10)
+        assert [m.text for m in drop_overlaps([mention(text), inner])] == ["Alma Reyes"]

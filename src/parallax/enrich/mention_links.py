@@ -23,7 +23,17 @@ from parallax.textutil import fold
 OWN_NAMES = frozenset({"house"})
 
 
+#: longer than any real name (helper SX): a word of the longest place names (85 letters) and
+#: a body's full name with its clauses fit; a 2,000-letter one-word title of a dump had
+#: become an entity, typed ORG, a row of the article's people and bodies
+MAX_NAME_WORD = 90
+MAX_NAME = 200
+
+
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """One mention per stretch of text; a find longer than any name is none (and gives way)."""
+    mentions = [m for m in mentions if len(m.text) <= MAX_NAME
+                and not any(len(word) > MAX_NAME_WORD for word in m.text.split())]
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for m in mentions:
