@@ -3,7 +3,10 @@ N10's walks (docs/robustness.md). Every example is made up."""
 
 from __future__ import annotations
 
+import json
+from email.message import EmailMessage
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +77,75 @@ def test_a_find_longer_than_any_name_gives_way() -> None:
     for text in (word + "x", long_name + "s"):
         inner = mention("Alma Reyes", 10)
         assert [m.text for m in drop_overlaps([mention(text), inner])] == ["Alma Reyes"]
+
+
+_BODY = ("The harbour board said on Tuesday that the night ferry to the outer islands will stop "
+         "running in March after its operator lost the winter contract. ")
+
+
+def _letter(tmp_path: Path, sender: str, site: str) -> Path:
+    message = EmailMessage()
+    message["From"], message["Subject"] = sender, "Ferry"
+    links = "".join(f'<p><a href="https://www.{site}/news/{k}">More</a></p>' for k in range(3))
+    message.set_content(_BODY * 4)
+    message.add_alternative("<html><body><h1>Night ferry to stop</h1>"
+                            + "".join(f"<p>{_BODY}Part {k}.</p>" for k in range(4)) + links
+                            + "</body></html>", subtype="html")
+    path = tmp_path / "letter.eml"
+    path.write_bytes(bytes(message))
+    return path
+
+
+def _record(tmp_path: Path, outlets: list[tuple[str, str]]) -> Path:
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps({
+        "url": f"https://www.{site}/news/ferry-{k}", "outlet": outlet,
+        "title": f"Island ferry report {k}", "text": f"{_BODY}Report {k} of {outlet}. " * 3,
+    }) + "\n" for k, (outlet, site) in enumerate(outlets)), encoding="utf-8")
+    return path
+
+
+def _letter_outlet(paths: list[Path]) -> str | None:
+    """The newsletter's outlet once the run's pages (in this order) went through the run's
+    outlets, as ``extract``, ``analyze`` and ``ingest`` put them."""
+    from parallax.ingest import read_inputs
+    from parallax.ingest.outlets import RunOutlets
+
+    outlets = RunOutlets([])
+    pipeline = Pipeline.from_config(Config(), analyse=False)
+    pages = [page for item in read_inputs([str(p) for p in paths], Config())
+             for page in outlets.feed(pipeline.process(item))] + outlets.drain()
+    (letter,) = [p for p in pages if p.input.endswith(".eml")]
+    return next(a.outlet for a in letter.articles if a.role == "main")
+
+
+@pytest.mark.parametrize("letter_first", [False, True])
+def test_a_senders_short_name_is_the_outlet_its_sites_pages_name(tmp_path: Path,
+                                                                  letter_first: bool) -> None:
+    # "Times <news@nytimes…>" (made-up site here) was no outlet: the name is no spelling of
+    # the site's name; the run's pages from that site name its outlet, and "Times" is a word
+    letter = _letter(tmp_path, "Times <news@dunmeretimes.example>", "dunmeretimes.example")
+    pages = _record(tmp_path, [("The Dunmere Times", "dunmeretimes.example")])
+    assert _letter_outlet([letter, pages] if letter_first else [pages, letter]) \
+        == "The Dunmere Times"
+
+
+@pytest.mark.parametrize(("sender", "site", "outlets"), [
+    # a first name inside the site's name: no word of its outlet's name
+    ("Mark <mark@markethaven.example>", "markethaven.example",
+     [("MarketHaven", "markethaven.example")]),
+    # an outlet of that name, but at another site
+    ("Times <news@dunmeretimes.example>", "dunmeretimes.example",
+     [("The Times", "thetimes.example")]),
+    # two outlets at the site: which one the letter is, is unknown
+    ("Times <news@dunmeretimes.example>", "dunmeretimes.example",
+     [("The Dunmere Times", "dunmeretimes.example"), ("Times Travel", "dunmeretimes.example")]),
+    # no page of the site in the run
+    ("Times <news@dunmeretimes.example>", "dunmeretimes.example", []),
+])
+def test_a_senders_short_name_stays_no_outlet_where_the_site_does_not_say(
+        tmp_path: Path, sender: str, site: str, outlets: list[tuple[str, str]]) -> None:
+    paths = [_letter(tmp_path, sender, site)]
+    if outlets:
+        paths.append(_record(tmp_path, outlets))
+    assert _letter_outlet(paths) is None

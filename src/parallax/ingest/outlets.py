@@ -40,7 +40,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
+from urllib.parse import urlsplit
 
+from parallax.ingest.sender import site
 from parallax.records import Article, Page
 from parallax.segment import outlet
 
@@ -87,6 +89,8 @@ class KnownOutlets:
         self.names: dict[str, str] = {}
         #: the first spelling of each name (``spelling``), for the outlets articles carry
         self.spellings: dict[str, str] = {}
+        #: the outlets the run's articles at each site carry (``sender.site`` of their url)
+        self.sites: dict[str, list[str]] = {}
         for name in names:
             self.add(name)
 
@@ -105,13 +109,41 @@ class KnownOutlets:
             if article.role == "main" and article.outlet:
                 self.add(article.outlet)
                 article.outlet = self.spellings.get(spelling(article.outlet), article.outlet)
+                host = urlsplit(article.url).hostname if article.url else None
+                named = self.sites.setdefault(site(host), []) if host else []
+                if article.outlet not in named:
+                    named.append(article.outlet)
+
+    def of_site(self, name: str, at: str) -> str | None:
+        """The outlet of the site ``at`` that a newsletter's sender ``name`` stands for: the
+        one outlet the run's articles at that site carry, when the name's words are whole
+        words of it ("Times" at ``nytimes``, whose pages are "The New York Times"; helper SX).
+        A name inside the site's name but no word of its outlet ("Mark" at ``markethaven``,
+        "MarketHaven"), two outlets at the site, or an outlet of that name at another site
+        ("The Times" elsewhere) tell nothing."""
+        outlets = {spelling(o): o for o in self.sites.get(at, [])}
+        words = [w.casefold() for w in _LETTERS.findall(name)]
+        if len(outlets) != 1 or not words:
+            return None
+        (outlet,) = outlets.values()
+        theirs = [w.casefold() for w in _LETTERS.findall(outlet)]
+        return outlet if any(theirs[i:i + len(words)] == words
+                             for i in range(len(theirs) - len(words) + 1)) else None
 
     def confirm(self, page: Page) -> bool:
-        """Give each main article whose hint is a known outlet that outlet; True when a hint
-        is still unmatched (the page should wait for the rest of the run)."""
+        """Give each main article whose hint is a known outlet that outlet (a newsletter's
+        sender: its site's outlet, ``of_site``); True when a hint is still unmatched (the page
+        should wait for the rest of the run)."""
         waiting = False
+        sender, at = page.metadata.get("sender_name"), page.metadata.get("sender_site")
         for article in page.articles:
-            if article.role != "main" or article.outlet or not article.outlet_hint:
+            if article.role != "main" or article.outlet:
+                continue
+            if not article.outlet_hint and sender and at:
+                article.outlet = self.of_site(str(sender), str(at))
+                waiting = waiting or article.outlet is None
+                continue
+            if not article.outlet_hint:
                 continue
             name = self.names.get(key(article.outlet_hint))
             if name is None:

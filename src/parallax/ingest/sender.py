@@ -52,14 +52,30 @@ def links_site(text: str) -> str | None:
 def sender_outlet(sender: str, text: str) -> str | None:
     """The sender's name as the outlet, when its address's site is the links' site and the name
     is spelt as that site's name; else None."""
+    named = _sender_at_site(sender, text)
+    if named is None or not opens_with_site(named[0], named[1].split(".")[0]):
+        return None
+    return named[0]
+
+
+def sender_hint(sender: str, text: str) -> tuple[str, str] | None:
+    """The sender's name and the site, where its address's site is the links' site but the
+    name is not spelt as the site's name ("Times" at ``nytimes``): the run's outlets tell
+    whether the name is the site's outlet (``ingest.outlets.KnownOutlets.of_site``)."""
+    named = _sender_at_site(sender, text)
+    if named is None or opens_with_site(named[0], named[1].split(".")[0]):
+        return None
+    return named
+
+
+def _sender_at_site(sender: str, text: str) -> tuple[str, str] | None:
     name, address = parseaddr(sender)
     name, domain = " ".join(name.split()), address.rpartition("@")[2]
     if not name or "@" in name or not domain or site(domain) != links_site(text):
         return None
-    label = site(domain).split(".")[0]
-    if len(label) < MIN_KEY or len(key(name)) < MIN_KEY or not opens_with_site(name, label):
+    if len(site(domain).split(".")[0]) < MIN_KEY or len(key(name)) < MIN_KEY:
         return None
-    return name
+    return name, site(domain)
 
 
 def opens_with_site(name: str, label: str) -> bool:
@@ -70,7 +86,8 @@ def opens_with_site(name: str, label: str) -> bool:
     inside the site's name: "Mark" at ``marketwatch`` (a prefix of it) or ``bookmark`` (its
     end) was the outlet while the name could be "part of" the label (thirty-second session,
     helper N10). Where the site's name is longer than the name ("Times" at ``nytimes``) the
-    label's word boundaries are unknown, so it is no outlet."""
+    label's word boundaries are unknown, so it is no outlet here: the run's pages of that site
+    may tell (``sender_hint``)."""
     words = [w.casefold() for w in _WORD.findall(name)]
     labels = {label} | {label[len(a):] for a in _ARTICLES
                         if label.startswith(a) and len(label) - len(a) >= MIN_KEY}
@@ -85,4 +102,4 @@ def opens_with_site(name: str, label: str) -> bool:
     return False
 
 
-__all__ = ["links_site", "opens_with_site", "sender_outlet", "site"]
+__all__ = ["links_site", "opens_with_site", "sender_hint", "sender_outlet", "site"]
