@@ -101,7 +101,10 @@ def test_lines_the_template_repeats_leave_the_article(pipeline: Pipeline) -> Non
         assert text.split("\n\n") == ARTICLES[name][1]  # every paragraph of the article stays
         assert isinstance(batch, Page)
         moved = {b.text for b in batch.boilerplate if b.kind == "site_furniture"}
-        assert moved == {INSIDE, SERIES, FUNDED}
+        # the sibling line model (sitelines_model) may leave a template line out of the
+        # article before the memory reads it: it is then the decoder's boilerplate
+        assert INSIDE in moved and moved <= {INSIDE, SERIES, FUNDED}
+        assert {SERIES, FUNDED} <= {b.text for b in batch.boilerplate}
         article = next(a for a in batch.articles if a.role == "main")
         assert article.id != next(a for a in one.articles if a.role == "main").id  # type: ignore[union-attr]
 
@@ -162,8 +165,9 @@ def test_extract_of_a_folder_reads_the_site_memory(tmp_path: Path) -> None:
     for page in pages:
         main = next(a for a in page["articles"] if a["role"] == "main")
         assert SERIES not in main["text"] and INSIDE not in main["text"]
-        assert {b["text"] for b in page["boilerplate"] if b["kind"] == "site_furniture"} \
-            == {INSIDE, SERIES, FUNDED}
+        moved = {b["text"] for b in page["boilerplate"] if b["kind"] == "site_furniture"}
+        assert INSIDE in moved and moved <= {INSIDE, SERIES, FUNDED}  # (the sibling model's)
+        assert {SERIES, FUNDED} <= {b["text"] for b in page["boilerplate"]}
     alone = CliRunner().invoke(app, ["extract", str(tmp_path / "ferry.txt"), "--json"])
     main = next(a for a in json.loads(alone.stdout)["articles"] if a["role"] == "main")
     assert SERIES in main["text"]  # given alone, as before

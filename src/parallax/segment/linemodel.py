@@ -37,6 +37,7 @@ from parallax.segment.lines import (
 from parallax.segment.pagecontext import NAMES as CONTEXT_NAMES
 from parallax.segment.pagecontext import context_columns
 from parallax.segment.regions import RegionModel, default_regions
+from parallax.segment.sitelines_model import RESCORE
 from parallax.segment.trees import TreeEnsemble, packaged
 from parallax.segment.trees import from_dict as trees_from_dict
 
@@ -247,13 +248,17 @@ class LineModel:
 
     def main_lines(self, lines: list[Line], heads: set[int] | None = None) -> list[bool]:
         """``heads``: the page's comment-thread headings if already found (``features``)."""
+        rescore = RESCORE.get()  # (a dump read beside its site's siblings: sitelines_model)
         if not lines or self.regions is None:
-            return self.decode(lines, self.probabilities(lines, features(lines, heads=heads)))
+            p = self.probabilities(lines, features(lines, heads=heads))
+            return self.decode(lines, p if rescore is None else rescore(lines, p))
         x = features(lines, heads=heads)
         col = _COLUMN
         columns = {name: x[:, col[name]] for name in _REGION_COLUMNS}
         columns["words"] = np.array([line.words for line in lines], dtype=np.float64)
-        return self.regions.choose(self.probabilities(lines, x), columns).tolist()
+        p = self.probabilities(lines, x)
+        return self.regions.choose(p if rescore is None else rescore(lines, p),
+                                   columns).tolist()
 
 
 _COLUMN = {name: j for j, name in enumerate(NAMES)}

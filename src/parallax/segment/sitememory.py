@@ -119,19 +119,22 @@ def overlap(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> float:
     return shared / min(a.total(), b.total())
 
 
-def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
-                        stored: Mapping[str, Sequence[Sibling]] | None = None) -> None:
-    """Move each text dump's template lines out of its main article, in place (``results[i]``
-    is ``docs[i]``'s Page or Rejection). ``stored``: a document's sha256 -> the stored dumps
-    that may be its siblings (``ingest``)."""
-    pages = [(doc, page) for doc, page in zip(docs, results, strict=True)
+def siblings(docs: Sequence[RawDocument], results: Sequence[object],
+             stored: Mapping[str, Sequence[Sibling]] | None = None
+             ) -> dict[int, tuple[frozenset[int], list[Sibling]]]:
+    """Each text dump's template siblings (``results[i]`` is ``docs[i]``'s Page or
+    Rejection; ``stored``: a document's sha256 -> the stored dumps that may be its siblings,
+    ``ingest``): index into ``docs`` -> the dump's own line hashes and its siblings (their
+    line hashes and main article's text). Dumps without a sibling are left out. Read by the
+    memory (``drop_site_furniture``) and the sibling line model (``sitelines_model``)."""
+    pages = [i for i, (doc, page) in enumerate(zip(docs, results, strict=True))
              if isinstance(page, Page) and doc.kind == "text"]
     stored = stored or {}
-    if len(pages) < 2 and not any(stored.get(doc.sha256) for doc, _ in pages):
-        return
-    prints = [line_hashes(doc.text) for doc, _ in pages]
-    mains = [_main(page) for _, page in pages]
-    texts = [main.text if main is not None else "" for main in mains]  # before any move
+    if len(pages) < 2 and not any(stored.get(docs[i].sha256) for i in pages):
+        return {}
+    prints = {i: line_hashes(docs[i].text) for i in pages}
+    mains = {i: _main(results[i]) for i in pages}  # type: ignore[arg-type]
+    texts = {i: main.text if main is not None else "" for i, main in mains.items()}
     # word 4-grams by text, made only for pages whose lines make them siblings, once a chunk
     # (a chunk's dumps share their stored siblings)
     grams: dict[str, Counter[tuple[str, ...]]] = {}
@@ -141,22 +144,35 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
             grams[text] = shingles(words(text))
         return grams[text]
 
-    for i, (_, page) in enumerate(pages):
-        main = mains[i]
-        if main is None or len(prints[i]) < MIN_SHARED:
+    found: dict[int, tuple[frozenset[int], list[Sibling]]] = {}
+    for i in pages:
+        if mains[i] is None or len(prints[i]) < MIN_SHARED:
             continue
         least = least_shared(prints[i])
-        siblings = [(prints[j], texts[j]) for j in range(len(pages)) if j != i
-                    and len(prints[i] & prints[j]) >= least
-                    and overlap(grams_of(texts[i]), grams_of(texts[j])) < SAME_ARTICLE]
-        siblings += [(s.lines, s.text) for s in stored.get(pages[i][0].sha256, ())
-                     if len(prints[i] & s.lines) >= least
-                     and overlap(grams_of(texts[i]), grams_of(s.text)) < SAME_ARTICLE]
-        if siblings:
-            lone = len(siblings) == 1 and other_topic(texts[i], siblings[0][1],
-                                                      prints[i] & siblings[0][0])
-            _drop(page, main, Counter(f for lines, _ in siblings for f in lines),
-                  max(1.0, KSHARE * len(siblings)), lone)
+        held = [Sibling(prints[j], texts[j]) for j in pages if j != i
+                and len(prints[i] & prints[j]) >= least
+                and overlap(grams_of(texts[i]), grams_of(texts[j])) < SAME_ARTICLE]
+        held += [s for s in stored.get(docs[i].sha256, ())
+                 if len(prints[i] & s.lines) >= least
+                 and overlap(grams_of(texts[i]), grams_of(s.text)) < SAME_ARTICLE]
+        if held:
+            found[i] = (prints[i], held)
+    return found
+
+
+def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
+                        stored: Mapping[str, Sequence[Sibling]] | None = None) -> None:
+    """Move each text dump's template lines out of its main article, in place (``results[i]``
+    is ``docs[i]``'s Page or Rejection). ``stored``: a document's sha256 -> the stored dumps
+    that may be its siblings (``ingest``)."""
+    for i, (lines, held) in siblings(docs, results, stored).items():
+        page = results[i]
+        assert isinstance(page, Page)
+        main = _main(page)
+        assert main is not None
+        lone = len(held) == 1 and other_topic(main.text, held[0].text, lines & held[0].lines)
+        _drop(page, main, Counter(f for s in held for f in s.lines),
+              max(1.0, KSHARE * len(held)), lone)
 
 
 def topic_words(text: str, template: frozenset[int]) -> set[str]:
@@ -194,4 +210,4 @@ def _drop(page: Page, main: Article, seen: Counter[int], least: float, lone: boo
 
 
 __all__ = ["STORED_SIBLINGS", "Sibling", "drop_site_furniture", "fingerprint", "least_shared",
-           "line_hashes"]
+           "line_hashes", "siblings"]

@@ -1,0 +1,147 @@
+"""The line model read beside what a site's other pages repeat: a sibling line model.
+
+Why: the site memory (``sitememory.py``) can only move paragraphs the line model already kept
+to the boilerplate, after the region chooser has decided where the article is. A line that
+stands on most of the template's other pages is furniture, and knowing it *before* the choice
+lets the chooser pick and bound the article without it. So a text dump with at least one
+sibling (the site memory's siblings: the same template, a different article) is segmented
+again, each line's main-text probability re-scored from the line model's own probability and
+the share of siblings holding the line. The other direction (a line no sibling holds is the
+page's own) was measured and lost on training half 0 (docs/segmentation.md,
+"Thirty-second session (helper ST4)"), so a line no sibling holds keeps its probability
+exactly, and a dump with no sibling is never segmented again: it reads as before, by
+construction.
+
+Guards, each an answer that reads worse than the first reading: the second reading is kept
+only when it is a page (never a rejection), is not newly of low confidence and reads the same
+reader comments (the model was trained on the article's lines, not the thread's: a short post
+above a long thread whose repeated reply lines were pushed down read the thread as the
+article). Chosen on training half 0 among four guard sets, confirmed on half 1.
+
+The model (``data/sibling-lines-v1.json``, model card ``data/sibling-lines-v1.md``) is a
+logistic regression with the line model's logit as a fixed offset, trained by
+``benchmarks/train_sibling_lines.py`` on the training sites' dumps with their site siblings,
+the line model's probabilities out of fold.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.records import Page, RawDocument, Rejection
+from parallax.segment.lines import Line
+from parallax.segment.sitememory import (
+    MAX_WORDS,
+    Sibling,
+    fold,
+    line_hash,
+    siblings,
+)
+from parallax.segment.trees import packaged
+
+FloatArray = npt.NDArray[np.float64]
+#: (the page's lines, the line model's probabilities) -> the probabilities the chooser reads
+Rescore = Callable[[list[Line], FloatArray], FloatArray]
+
+#: set only while a dump with siblings is segmented again (read by ``LineModel.main_lines``)
+RESCORE: ContextVar[Rescore | None] = ContextVar("sibling_rescore", default=None)
+
+NAMES = ("logit", "share", "logit*share")
+
+
+def columns(lines: list[Line], held: Sequence[frozenset[int]], p: FloatArray) -> FloatArray:
+    """One row per line (``NAMES``): the line model's logit, the share of siblings holding
+    the line (folded as the memory folds it; lines over ``MAX_WORDS`` words are never
+    compared: 0) and their product."""
+    seen: Counter[int] = Counter(h for s in held for h in s)
+    total = max(len(held), 1)
+    share = np.zeros(len(lines))
+    for i, line in enumerate(lines):
+        parts = line.text.split()
+        if parts and len(parts) <= MAX_WORDS:
+            share[i] = seen.get(line_hash(fold(line.text)), 0) / total
+    clipped = np.clip(p, 1e-6, 1 - 1e-6)
+    logit = np.log(clipped / (1 - clipped))
+    return np.column_stack([logit, share, logit * share])
+
+
+@dataclass(frozen=True, slots=True)
+class SiblingLines:
+    coef: FloatArray  # over ``NAMES``; the logit's is 1 (a fixed offset)
+
+    def rescore(self, held: Sequence[frozenset[int]]) -> Rescore:
+        def apply(lines: list[Line], p: FloatArray) -> FloatArray:
+            x = columns(lines, held, p)
+            q = 1.0 / (1.0 + np.exp(-(x @ self.coef)))
+            # a line no sibling holds keeps its probability exactly (not its logit's round trip)
+            return np.asarray(np.where(x[:, 1] > 0, q, p), dtype=np.float64)
+        return apply
+
+
+def from_dict(data: Mapping[str, object]) -> SiblingLines:
+    if list(data["features"]) != list(NAMES):  # type: ignore[call-overload]
+        raise ValueError("sibling line model features differ from this code's (retrain it)")
+    return SiblingLines(np.asarray(data["coef"], dtype=np.float64))
+
+
+@cache
+def default_model() -> SiblingLines | None:
+    data = packaged("sibling-lines-v1.json")
+    return None if data is None else from_dict(data)
+
+
+@contextmanager
+def rescoring(rescore: Rescore | None) -> Iterator[None]:
+    token = RESCORE.set(rescore)
+    try:
+        yield
+    finally:
+        RESCORE.reset(token)
+
+
+def resegment_with_siblings(docs: Sequence[RawDocument], results: list[Page | Rejection],
+                            segment: Callable[[RawDocument], Page | Rejection],
+                            stored: Mapping[str, Sequence[Sibling]] | None = None,
+                            model: SiblingLines | None = None) -> None:
+    """Segment again, in place, each text dump of the batch that has siblings, the line
+    model's probabilities re-scored by the sibling line model; the second reading replaces
+    the first only when no guard holds it back (module docstring)."""
+    model = model or default_model()
+    if model is None:
+        return
+    for i, (_, held) in siblings(docs, results, stored).items():
+        first = results[i]
+        with rescoring(model.rescore([s.lines for s in held])):
+            again = segment(docs[i])
+        if isinstance(first, Page) and isinstance(again, Page) and _same_reading(first, again):
+            results[i] = again
+
+
+def _same_reading(first: Page, again: Page) -> bool:
+    return not (_unsure(again) and not _unsure(first)) and [
+        c.text for c in again.comments] == [c.text for c in first.comments]
+
+
+def _unsure(page: Page) -> bool:
+    return any(note.startswith("low_confidence") for a in page.articles if a.role == "main"
+               for note in a.notes)
+
+
+__all__ = [
+    "NAMES",
+    "RESCORE",
+    "SiblingLines",
+    "columns",
+    "default_model",
+    "from_dict",
+    "rescoring",
+    "resegment_with_siblings",
+]

@@ -1,0 +1,126 @@
+"""The sibling line model (segment/sitelines_model.py): a text dump read beside its template's
+other pages is segmented again with each line's probability re-scored by how many siblings hold
+it; a dump with no sibling is never read again, a line no sibling holds keeps its probability,
+and a second reading that reads the thread anew, is less sure or rejects the page is not
+kept. Made-up pages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from parallax.records import Article, Comment, Page, Published, RawDocument, Rejection
+from parallax.segment import sitelines_model
+from parallax.segment.lines import read_lines
+from parallax.segment.sitememory import line_hashes
+
+MENU = ["Valley Courier", "News", "Farming", "Schools", "Roads", "Letters", "Weather",
+        "Obituaries", "Subscribe", "Search the archive"]
+FOOTER = ["Read next", "Bridge works close the river road", "Courier quiz night returns",
+          "Contact the newsroom", "Terms | Privacy | Cookies", "Copyright Valley Courier Press"]
+STORIES = {
+    "orchard": ["The orchard cooperative pressed a record harvest this autumn, after a dry "
+                "summer that kept the fruit small but sweet.",
+                "Members worked through three weekends to fill the new cold store before the "
+                "first frost arrived in the valley.",
+                "The cooperative plans to sell its juice at the winter fair for the first "
+                "time, its chair said on Wednesday."],
+    "school": ["The village school will open a second classroom in January, as families who "
+               "moved to the valley during the last two years enrol their children.",
+               "Parents raised money for desks and books at a summer fete that drew visitors "
+               "from three neighbouring towns.",
+               "The head teacher said the new room would also host evening classes for "
+               "adults learning to read."],
+    "bridge": ["Repairs to the stone bridge over the river will take until spring, the county "
+               "engineers told a meeting in the village hall.",
+               "Drivers must use the ford road in the meantime, which floods after heavy rain "
+               "and adds twenty minutes to the trip to town.",
+               "A temporary footbridge for walkers and cyclists is planned for the end of the "
+               "month, the engineers said."],
+}
+
+
+def dump(name: str) -> str:
+    return "\n".join([*MENU, f"{name.title()} news from the valley", *STORIES[name],
+                      *FOOTER]) + "\n"
+
+
+def document(name: str, text: str) -> RawDocument:
+    return RawDocument(uri=f"{name}.txt", kind="text", text=text, fetched_at="", sha256=name,
+                       input=f"{name}.txt")
+
+
+def page(text: str, comments: tuple[str, ...] = (), notes: tuple[str, ...] = ()) -> Page:
+    article = Article(id="x", role="main", title="", outlet=None, published=Published(),
+                      text=text, notes=list(notes))
+    return Page(input="in.txt", uri="in.txt", sha256="x", kind="text", fetched_at="",
+                articles=[article], comments=[Comment(c) for c in comments])
+
+
+def test_a_line_no_sibling_holds_keeps_its_probability_and_a_repeated_line_loses() -> None:
+    model = sitelines_model.default_model()
+    assert model is not None  # the packaged model
+    lines = read_lines(dump("orchard"))
+    held = [line_hashes(dump("school")), line_hashes(dump("bridge"))]
+    p = np.full(len(lines), 0.6)
+    q = model.rescore(held)(lines, p)
+    texts = [line.text for line in lines]
+    own = [texts.index(s) for s in STORIES["orchard"]]
+    template = [texts.index(s) for s in MENU + FOOTER]
+    assert (q[own] == p[own]).all()  # exactly: no round trip through the logit
+    assert (q[template] < 0.3).all()
+
+
+class Counting:
+    """A segmenter that counts its calls and answers with a page of its own."""
+
+    def __init__(self, answer: Page | Rejection) -> None:
+        self.calls: list[str] = []
+        self.answer = answer
+
+    def __call__(self, doc: RawDocument) -> Page | Rejection:
+        self.calls.append(doc.sha256)
+        return self.answer
+
+
+@pytest.fixture
+def model() -> sitelines_model.SiblingLines:
+    found = sitelines_model.default_model()
+    assert found is not None
+    return found
+
+
+def test_a_dump_without_siblings_is_never_read_again(model: sitelines_model.SiblingLines
+                                                     ) -> None:
+    segment = Counting(page("never used"))
+    alone = [document("orchard", dump("orchard"))]
+    first: list[Page | Rejection] = [page(" ".join(STORIES["orchard"]))]
+    sitelines_model.resegment_with_siblings(alone, first, segment, model=model)
+    unrelated = [alone[0], document("note", "\n".join(STORIES["school"]) + "\n")]
+    both: list[Page | Rejection] = [page(" ".join(STORIES[n])) for n in ("orchard", "school")]
+    sitelines_model.resegment_with_siblings(unrelated, both, segment, model=model)
+    assert segment.calls == []
+    site = [document(n, dump(n)) for n in STORIES]
+    pages: list[Page | Rejection] = [page("\n\n".join(STORIES[n])) for n in STORIES]
+    sitelines_model.resegment_with_siblings(site, pages, segment, model=model)
+    assert segment.calls == list(STORIES)  # each page of the template once
+
+
+def test_a_second_reading_that_reads_the_thread_anew_or_is_less_sure_is_not_kept(
+        model: sitelines_model.SiblingLines) -> None:
+    site = [document(n, dump(n)) for n in STORIES]
+    own = "\n\n".join(STORIES["orchard"])
+
+    def read(answer: Page | Rejection) -> Page | Rejection:
+        pages: list[Page | Rejection] = [page(own, ("A reader's note",))] + [
+            page("\n\n".join(STORIES[n])) for n in ("school", "bridge")]
+        first = pages[0]
+        sitelines_model.resegment_with_siblings(site, pages, Counting(answer), model=model)
+        return first if pages[0] is first else pages[0]
+
+    shorter = page("\n\n".join(STORIES["orchard"][:2]), ("A reader's note",))
+    assert read(shorter) is shorter  # the article bounded anew, the thread as it was: kept
+    for worse in (page(own, ("A reader's note", "Another reader")),  # the thread read anew
+                  page(own, ("A reader's note",), ("low_confidence: made up",)),
+                  Rejection(input="orchard.txt", reason="made up", code="E009")):
+        assert read(worse) is not worse
