@@ -18,8 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
 from parallax.store.sql import Rows, SQLStore, search_either, search_query
+from parallax.store.unspaced_codes import codes_condition
 from parallax.store.unspaced_search import (
-    ALL,
     INDEXED_COLUMNS,
     UnspacedSearch,
     left_out_scanned,
@@ -214,11 +214,11 @@ class PostgresStore(UnspacedSearch, SQLStore):
             [*values, *left_out]).fetchone()[0])
 
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:
-        # migration 0013's table (a deleted article's row goes with it); OFFSET 0 keeps the
+        # migration 0018's table (a deleted article's row goes with it); OFFSET 0 keeps the
         # subquery whole, so the substring tests run on what the index gave
-        query = f"({' & '.join([*pairs, *(f'{s}:*' for s in singles)])}) | {ALL}"
+        condition, values = codes_condition(pairs, singles)
         return (f"(SELECT {INDEXED_COLUMNS} FROM articles WHERE rowid_ IN (SELECT article FROM"
-                " articles_unspaced WHERE grams @@ to_tsquery('simple', ?)) OFFSET 0)", [query])
+                f" articles_unspaced_codes WHERE {condition}) OFFSET 0)", values)
 
 
 def _tsquery(query: str) -> tuple[str, list[str]]:

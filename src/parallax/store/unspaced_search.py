@@ -21,7 +21,8 @@ An n-gram index keeps the scan off the whole table (thirty-first session, helper
 article's runs of those scripts give their character pairs (bigrams) and each run's last
 character, written as ASCII tokens (``unspaced_grams``: "u" and four hex digits a character),
 indexed by a contentless FTS5 table on SQLite and a table under a GIN index on PostgreSQL
-(migration 0013 on both, filling itself): PostgreSQL's written by a trigger, SQLite's from
+(migration 0013 on both, filling itself; PostgreSQL's as integer arrays since 0018, a third
+smaller: ``store/unspaced_codes.py``): PostgreSQL's written by a trigger, SQLite's from
 Python for the rowids its trigger queues (migration 0015, ``store/unspaced_queue.py``). A query
 asks the index for the articles holding every pair of its runs (a run of one character: a token
 starting with it), which every article holding the runs does; the substring tests above then
