@@ -12,7 +12,7 @@ import pytest
 from parallax.records import Article, Comment, Page, Published, RawDocument, Rejection
 from parallax.segment import sitelines_model
 from parallax.segment.lines import read_lines
-from parallax.segment.sitememory import line_hashes
+from parallax.segment.sitememory import Sibling, line_hashes
 
 MENU = ["Valley Courier", "News", "Farming", "Schools", "Roads", "Letters", "Weather",
         "Obituaries", "Subscribe", "Search the archive"]
@@ -124,3 +124,59 @@ def test_a_second_reading_that_reads_the_thread_anew_or_is_less_sure_is_not_kept
                   page(own, ("A reader's note",), ("low_confidence: made up",)),
                   Rejection(input="orchard.txt", reason="made up", code="E009")):
         assert read(worse) is not worse
+
+
+def test_the_second_reading_starts_from_the_first_and_reads_the_same(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk's dumps read again beside their siblings reuse their first reading's lines and
+    line-model probabilities (``remembering``): the line features are computed once a dump,
+    and the pages are those of a second reading that computes everything anew."""
+    from contextlib import contextmanager
+
+    from parallax.pipeline import Pipeline
+    from parallax.segment import linemodel
+    from parallax.settings import Config
+
+    pipe = Pipeline.from_config(Config(), analyse=False)
+    features, choose = linemodel.features, linemodel.LineModel.choose_lines
+    calls = {"features": 0, "choose": 0}
+
+    def counted_features(*args: object, **kwargs: object) -> object:
+        calls["features"] += 1
+        return features(*args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_choose(self: linemodel.LineModel, *args: object) -> list[bool]:
+        calls["choose"] += 1
+        return choose(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linemodel, "features", counted_features)
+    monkeypatch.setattr(linemodel.LineModel, "choose_lines", counted_choose)
+    site = [document(n, dump(n)) for n in STORIES]
+
+    def read() -> tuple[str, dict[str, int]]:
+        calls.update(features=0, choose=0)
+        return repr(pipe.segment_many(site)), dict(calls)
+
+    reused, counts = read()
+    assert counts == {"features": 3, "choose": 6}  # each dump read twice, its lines scored once
+
+    @contextmanager
+    def forgetting(*_: object) -> object:  # no first readings kept: all computed anew
+        yield
+
+    monkeypatch.setattr(sitelines_model, "remembering", forgetting)
+    anew, counts = read()
+    assert counts == {"features": 6, "choose": 6}
+    assert reused == anew
+    assert sitelines_model.READINGS.get() is None  # freed with the chunk
+
+
+def test_a_page_alone_keeps_no_first_reading() -> None:
+    alone = [document("orchard", dump("orchard"))]
+    with sitelines_model.remembering(alone):
+        assert sitelines_model.READINGS.get() is None
+    with sitelines_model.remembering([*alone, document("school", dump("school"))]):
+        assert sitelines_model.READINGS.get() == {dump("orchard"): None, dump("school"): None}
+    stored = {"orchard": [Sibling(line_hashes(dump("school")), "")]}
+    with sitelines_model.remembering(alone, stored):
+        assert sitelines_model.READINGS.get() == {dump("orchard"): None}

@@ -86,11 +86,12 @@ class Pipeline:
                      ) -> list[Page | Rejection]:
         """Each document segmented, then the batch's site memory applied (see
         ``process_many``); a batch of one without ``stored`` siblings is ``segment`` exactly."""
-        from parallax.segment.sitelines_model import resegment_with_siblings
+        from parallax.segment.sitelines_model import remembering, resegment_with_siblings
         from parallax.segment.sitememory import drop_site_furniture
 
-        results = [self.segment(doc) for doc in docs]
-        resegment_with_siblings(docs, results, self.segment, stored)
+        with remembering(docs, stored):  # (the second reading starts from the first's lines)
+            results = [self.segment(doc) for doc in docs]
+            resegment_with_siblings(docs, results, self.segment, stored)
         drop_site_furniture(docs, results, stored)
         return results
 

@@ -248,17 +248,34 @@ class LineModel:
 
     def main_lines(self, lines: list[Line], heads: set[int] | None = None) -> list[bool]:
         """``heads``: the page's comment-thread headings if already found (``features``)."""
-        rescore = RESCORE.get()  # (a dump read beside its site's siblings: sitelines_model)
-        if not lines or self.regions is None:
-            p = self.probabilities(lines, features(lines, heads=heads))
-            return self.decode(lines, p if rescore is None else rescore(lines, p))
+        return self.choose_lines(lines, self.scores(lines, heads))
+
+    def scores(self, lines: list[Line], heads: set[int] | None = None) -> Scored:
+        """What ``choose_lines`` reads and no re-scoring changes: a dump read again beside its
+        siblings (``sitelines_model``) reuses its first reading's."""
         x = features(lines, heads=heads)
+        if not lines or self.regions is None:
+            return Scored(self.probabilities(lines, x), None)
         col = _COLUMN
         columns = {name: x[:, col[name]] for name in _REGION_COLUMNS}
         columns["words"] = np.array([line.words for line in lines], dtype=np.float64)
-        p = self.probabilities(lines, x)
-        return self.regions.choose(p if rescore is None else rescore(lines, p),
-                                   columns).tolist()
+        return Scored(self.probabilities(lines, x), columns)
+
+    def choose_lines(self, lines: list[Line], scored: Scored) -> list[bool]:
+        rescore = RESCORE.get()  # (a dump read beside its site's siblings: sitelines_model)
+        p = scored.p if rescore is None else rescore(lines, scored.p)
+        if scored.columns is None or self.regions is None:
+            return self.decode(lines, p)
+        return self.regions.choose(p, scored.columns).tolist()
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The line model's probabilities of a page's lines and the region chooser's columns
+    (None: no chooser, or no lines)."""
+
+    p: FloatArray
+    columns: dict[str, FloatArray] | None
 
 
 _COLUMN = {name: j for j, name in enumerate(NAMES)}
@@ -292,4 +309,4 @@ def default_model() -> LineModel | None:
     return replace(model, regions=default_regions()) if model.trees is not None else model
 
 
-__all__ = ["NAMES", "LineModel", "best_region", "default_model", "features", "from_dict"]
+__all__ = ["NAMES", "LineModel", "Scored", "best_region", "default_model", "features", "from_dict"]

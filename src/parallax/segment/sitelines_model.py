@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -47,6 +48,9 @@ from parallax.segment.sitememory import (
 )
 from parallax.segment.trees import packaged
 
+if TYPE_CHECKING:
+    from parallax.segment.linemodel import Scored
+
 FloatArray = npt.NDArray[np.float64]
 #: (the page's lines, the line model's probabilities) -> the probabilities the chooser reads
 Rescore = Callable[[list[Line], FloatArray], FloatArray]
@@ -55,6 +59,29 @@ Rescore = Callable[[list[Line], FloatArray], FloatArray]
 RESCORE: ContextVar[Rescore | None] = ContextVar("sibling_rescore", default=None)
 
 NAMES = ("logit", "share", "logit*share")
+
+
+@dataclass(frozen=True, slots=True)
+class FirstReading:
+    """A dump's first reading up to the line model's probabilities: nothing in it depends on
+    the re-scoring, so the second reading starts from it (the same text, the same model) and
+    runs only the re-scoring and what follows it."""
+
+    model: object
+    lines: list[Line]
+    metas: list[str | None]  # as read: the reading marks a live blog's byline later
+    scored: Scored
+
+    def lines_again(self) -> list[Line]:
+        for line, meta in zip(self.lines, self.metas, strict=True):
+            line.meta = meta
+        return self.lines
+
+
+#: a chunk's text dumps' first readings by text (None: not read yet), set only while a chunk
+#: with possible siblings is segmented (``remembering``); read and filled by ``segment_text``
+READINGS: ContextVar[dict[str, FirstReading | None] | None] = ContextVar(
+    "first_readings", default=None)
 
 
 def columns(lines: list[Line], held: Sequence[frozenset[int]], p: FloatArray) -> FloatArray:
@@ -107,6 +134,23 @@ def rescoring(rescore: Rescore | None) -> Iterator[None]:
         RESCORE.reset(token)
 
 
+@contextmanager
+def remembering(docs: Sequence[RawDocument],
+                stored: Mapping[str, Sequence[Sibling]] | None = None) -> Iterator[None]:
+    """Keep the chunk's text dumps' first readings while it is segmented, freed on exit;
+    none for a chunk whose dumps can have no sibling (a page alone reads as before)."""
+    texts = [doc for doc in docs if doc.kind == "text"]
+    stored = stored or {}
+    memo: dict[str, FirstReading | None] | None = None
+    if len(texts) > 1 or any(stored.get(doc.sha256) for doc in texts):
+        memo = dict.fromkeys(doc.text for doc in texts)
+    token = READINGS.set(memo)
+    try:
+        yield
+    finally:
+        READINGS.reset(token)
+
+
 def resegment_with_siblings(docs: Sequence[RawDocument], results: list[Page | Rejection],
                             segment: Callable[[RawDocument], Page | Rejection],
                             stored: Mapping[str, Sequence[Sibling]] | None = None,
@@ -137,11 +181,14 @@ def _unsure(page: Page) -> bool:
 
 __all__ = [
     "NAMES",
+    "READINGS",
     "RESCORE",
+    "FirstReading",
     "SiblingLines",
     "columns",
     "default_model",
     "from_dict",
+    "remembering",
     "rescoring",
     "resegment_with_siblings",
 ]

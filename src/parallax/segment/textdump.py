@@ -23,6 +23,7 @@ from parallax.segment.header import MD_HEADING
 from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
+from parallax.segment.sitelines_model import READINGS, FirstReading
 from parallax.segment.threads import decoder_heads, thread_marks
 from parallax.segment.unwrap import unwrap
 
@@ -56,11 +57,22 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     forget_words()  # (a memo of this page's content words, headline.py)
     clf = classifier or LineClassifier()
     chosen = default_model() if model is True else (model or None)
-    lines = read_lines(unwrap(text))
+    memo = READINGS.get() if chosen is not None else None  # (a chunk's first readings)
+    first = memo.get(text) if memo is not None else None
+    if first is not None and first.model is chosen:
+        lines = first.lines_again()  # (read again beside its siblings: sitelines_model)
+    else:
+        first, lines = None, read_lines(unwrap(text))
     if chosen is None or not lines:
         return _checked_title(Decoder(lines, clf).run(), lines)
     heads = thread_marks(lines)
-    mask = chosen.main_lines(lines, heads[0])  # the model reads the comments headings too
+    if first is None:
+        scored = chosen.scores(lines, heads[0])  # the model reads the comments headings too
+        if memo is not None and text in memo:
+            memo[text] = FirstReading(chosen, lines, [line.meta for line in lines], scored)
+    else:
+        scored = first.scored
+    mask = chosen.choose_lines(lines, scored)
     end = form_end(lines, mask)  # (no main text below a comment form: formend.py)
     if end is not None:
         mask = main_above(lines, mask, end)
