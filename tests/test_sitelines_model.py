@@ -180,3 +180,32 @@ def test_a_page_alone_keeps_no_first_reading() -> None:
     stored = {"orchard": [Sibling(line_hashes(dump("school")), "")]}
     with sitelines_model.remembering(alone, stored):
         assert sitelines_model.READINGS.get() == {dump("orchard"): None}
+
+
+def test_both_sibling_searches_of_a_chunk_hash_each_dump_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunk is searched for siblings before the second reading and again for the site
+    memory; the dumps' line hashes are made once (``sitememory.Searched``), the pages as when
+    each search makes its own."""
+    from parallax.pipeline import Pipeline
+    from parallax.segment import sitememory
+    from parallax.settings import Config
+
+    pipe = Pipeline.from_config(Config(), analyse=False)
+    hashes = sitememory.line_hashes
+    calls: list[str] = []
+
+    def counted(text: str) -> frozenset[int]:
+        calls.append(text)
+        return hashes(text)
+
+    monkeypatch.setattr(sitememory, "line_hashes", counted)
+    site = [document(n, dump(n)) for n in STORIES]
+    kept = repr(pipe.segment_many(site))
+    assert sorted(calls) == sorted(dump(n) for n in STORIES)
+    calls.clear()
+    pages = [pipe.segment(doc) for doc in site]
+    sitelines_model.resegment_with_siblings(site, pages, pipe.segment)
+    sitememory.drop_site_furniture(site, pages)
+    assert len(calls) == 6
+    assert repr(pages) == kept

@@ -87,12 +87,13 @@ class Pipeline:
         """Each document segmented, then the batch's site memory applied (see
         ``process_many``); a batch of one without ``stored`` siblings is ``segment`` exactly."""
         from parallax.segment.sitelines_model import remembering, resegment_with_siblings
-        from parallax.segment.sitememory import drop_site_furniture
+        from parallax.segment.sitememory import Searched, drop_site_furniture
 
+        searched = Searched()  # (both sibling searches hash each dump's lines once)
         with remembering(docs, stored):  # (the second reading starts from the first's lines)
             results = [self.segment(doc) for doc in docs]
-            resegment_with_siblings(docs, results, self.segment, stored)
-        drop_site_furniture(docs, results, stored)
+            resegment_with_siblings(docs, results, self.segment, stored, searched=searched)
+        drop_site_furniture(docs, results, stored, searched)
         return results
 
     def process_many(self, docs: list[RawDocument],

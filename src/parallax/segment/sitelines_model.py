@@ -41,6 +41,7 @@ from parallax.records import Page, RawDocument, Rejection
 from parallax.segment.lines import Line
 from parallax.segment.sitememory import (
     MAX_WORDS,
+    Searched,
     Sibling,
     fold,
     line_hash,
@@ -154,14 +155,15 @@ def remembering(docs: Sequence[RawDocument],
 def resegment_with_siblings(docs: Sequence[RawDocument], results: list[Page | Rejection],
                             segment: Callable[[RawDocument], Page | Rejection],
                             stored: Mapping[str, Sequence[Sibling]] | None = None,
-                            model: SiblingLines | None = None) -> None:
+                            model: SiblingLines | None = None,
+                            searched: Searched | None = None) -> None:
     """Segment again, in place, each text dump of the batch that has siblings, the line
     model's probabilities re-scored by the sibling line model; the second reading replaces
     the first only when no guard holds it back (module docstring)."""
     model = model or default_model()
     if model is None:
         return
-    for i, (_, held) in siblings(docs, results, stored).items():
+    for i, (_, held) in siblings(docs, results, stored, searched).items():
         first = results[i]
         with rescoring(model.rescore([s.lines for s in held])):
             again = segment(docs[i])

@@ -41,7 +41,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parallax.records import Article, Boilerplate, Page, RawDocument
 from parallax.segment.lines import paragraph_like
@@ -119,8 +119,19 @@ def overlap(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> float:
     return shared / min(a.total(), b.total())
 
 
+@dataclass(slots=True)
+class Searched:
+    """What a chunk's sibling search computes from texts alone (a dump's line hashes, a main
+    text's word 4-grams), kept for its next search: the chunk is searched before the sibling
+    line model's second reading and again for the memory (``Pipeline.segment_many``)."""
+
+    prints: dict[str, frozenset[int]] = field(default_factory=dict)
+    grams: dict[str, Counter[tuple[str, ...]]] = field(default_factory=dict)
+
+
 def siblings(docs: Sequence[RawDocument], results: Sequence[object],
-             stored: Mapping[str, Sequence[Sibling]] | None = None
+             stored: Mapping[str, Sequence[Sibling]] | None = None,
+             searched: Searched | None = None
              ) -> dict[int, tuple[frozenset[int], list[Sibling]]]:
     """Each text dump's template siblings (``results[i]`` is ``docs[i]``'s Page or
     Rejection; ``stored``: a document's sha256 -> the stored dumps that may be its siblings,
@@ -132,12 +143,19 @@ def siblings(docs: Sequence[RawDocument], results: Sequence[object],
     stored = stored or {}
     if len(pages) < 2 and not any(stored.get(docs[i].sha256) for i in pages):
         return {}
-    prints = {i: line_hashes(docs[i].text) for i in pages}
+    searched = searched or Searched()
+    known = searched.prints
+    prints = {}
+    for i in pages:
+        text = docs[i].text
+        if text not in known:
+            known[text] = line_hashes(text)
+        prints[i] = known[text]
     mains = {i: _main(results[i]) for i in pages}  # type: ignore[arg-type]
     texts = {i: main.text if main is not None else "" for i, main in mains.items()}
     # word 4-grams by text, made only for pages whose lines make them siblings, once a chunk
     # (a chunk's dumps share their stored siblings)
-    grams: dict[str, Counter[tuple[str, ...]]] = {}
+    grams = searched.grams
 
     def grams_of(text: str) -> Counter[tuple[str, ...]]:
         if text not in grams:
@@ -161,11 +179,12 @@ def siblings(docs: Sequence[RawDocument], results: Sequence[object],
 
 
 def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
-                        stored: Mapping[str, Sequence[Sibling]] | None = None) -> None:
+                        stored: Mapping[str, Sequence[Sibling]] | None = None,
+                        searched: Searched | None = None) -> None:
     """Move each text dump's template lines out of its main article, in place (``results[i]``
     is ``docs[i]``'s Page or Rejection). ``stored``: a document's sha256 -> the stored dumps
     that may be its siblings (``ingest``)."""
-    for i, (lines, held) in siblings(docs, results, stored).items():
+    for i, (lines, held) in siblings(docs, results, stored, searched).items():
         page = results[i]
         assert isinstance(page, Page)
         main = _main(page)
@@ -209,5 +228,5 @@ def _drop(page: Page, main: Article, seen: Counter[int], least: float, lone: boo
     page.boilerplate.extend(Boilerplate(p, "site_furniture") for p in moved)
 
 
-__all__ = ["STORED_SIBLINGS", "Sibling", "drop_site_furniture", "fingerprint", "least_shared",
-           "line_hashes", "siblings"]
+__all__ = ["STORED_SIBLINGS", "Searched", "Sibling", "drop_site_furniture", "fingerprint",
+           "least_shared", "line_hashes", "siblings"]
