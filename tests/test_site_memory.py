@@ -201,18 +201,6 @@ def test_a_story_and_its_follow_up_keep_the_paragraph_they_share(pipeline: Pipel
         assert INSIDE in main_text(batch)  # the template's prose lines stay with one sibling
 
 
-def test_one_sibling_on_another_topic_takes_the_templates_prose_lines(pipeline: Pipeline) -> None:
-    """Two pages of a site on different topics (no long word shared outside the template's
-    lines): the one sibling is enough for the template's prose lines (ST5: +0.0006 / +0.0008
-    site-weighted F1 on the two training halves, one batch per site); a follow-up sharing its
-    topic's words keeps them (the test above)."""
-    for name, batch in zip(("ferry", "library"), pipeline.process_many(site("ferry", "library")),
-                           strict=True):
-        text = main_text(batch)
-        assert not any(line in text for line in (INSIDE, SERIES, FUNDED))
-        assert text.split("\n\n") == ARTICLES[name][1]
-
-
 def test_a_chunk_reads_each_stored_siblings_words_once(pipeline: Pipeline,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The stored siblings a chunk's dumps share (``ingest`` of one site's pages) are turned

@@ -17,10 +17,8 @@ site or one blog platform's template). Guards, so an article never loses its own
 sibling whose main article overlaps this one (an updated story, a syndicated copy: word
 4-grams, ``SAME_ARTICLE``) does not count; a prose paragraph (``PROSE_WORDS`` words or more,
 reading as a sentence) must stand on at least two such siblings, so a standfirst two articles
-share stays; with one sibling only, the rule cannot tell a shared paragraph from the
-template's, so the lone sibling counts only when its article is on another topic (under
-``OTHER_TOPIC`` percent of their long words shared outside the template's lines: a story and
-its follow-up share their topic's words; docs/segmentation.md, helpers ST3, ST5); paragraphs
+share stays (a story and its follow-up: with one sibling the rule cannot tell a shared
+paragraph from the template's, so it moves none; docs/segmentation.md, helper ST3); paragraphs
 over ``MAX_WORDS`` words are never touched, nor the title; and
 nothing is moved when it would take more than half the article's words. Lines are compared
 with whitespace collapsed and case folded, digits kept (a date or a count that differs is the
@@ -62,11 +60,6 @@ PROSE_WORDS = 10
 SAME_ARTICLE = 0.5
 #: at most this share of the article's words may be moved
 MAX_MOVED = 0.5
-#: with one sibling, a prose paragraph moves only when the two articles share under this many
-#: percent of their long words (a story and its follow-up share a paragraph and their topic's)
-OTHER_TOPIC = 20
-#: a long word (a topic's word) has this many letters or more
-TOPIC_LETTERS = 7
 #: at most this many stored dumps (the newest that share the template) are read as siblings
 STORED_SIBLINGS = 16
 
@@ -184,39 +177,23 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
     """Move each text dump's template lines out of its main article, in place (``results[i]``
     is ``docs[i]``'s Page or Rejection). ``stored``: a document's sha256 -> the stored dumps
     that may be its siblings (``ingest``)."""
-    for i, (lines, held) in siblings(docs, results, stored, searched).items():
+    for i, (_, held) in siblings(docs, results, stored, searched).items():
         page = results[i]
         assert isinstance(page, Page)
         main = _main(page)
         assert main is not None
-        lone = len(held) == 1 and other_topic(main.text, held[0].text, lines & held[0].lines)
         _drop(page, main, Counter(f for s in held for f in s.lines),
-              max(1.0, KSHARE * len(held)), lone)
+              max(1.0, KSHARE * len(held)))
 
-
-def topic_words(text: str, template: frozenset[int]) -> set[str]:
-    """The article's long words (``TOPIC_LETTERS`` letters or more) outside the template's
-    lines: what a story and its follow-up share, and two different stories of a site rarely."""
-    return {w for p in text.split("\n\n") if line_hash(fold(p)) not in template
-            for w in words(p) if len(w) >= TOPIC_LETTERS and w.isalpha()}
-
-
-def other_topic(text: str, sibling: str, template: frozenset[int]) -> bool:
-    """Whether a lone sibling's article is on another topic than this one: under
-    ``OTHER_TOPIC`` percent of the long words (of the smaller set) shared."""
-    own, theirs = topic_words(text, template), topic_words(sibling, template)
-    return bool(own and theirs) and 100 * len(own & theirs) < OTHER_TOPIC * min(len(own),
-                                                                                 len(theirs))
 
 
 def _main(page: Page) -> Article | None:
     return next((a for a in page.articles if a.role == "main"), None)
 
 
-def _drop(page: Page, main: Article, seen: Counter[int], least: float, lone: bool) -> None:
-    """``lone``: the page's one sibling is on another topic, so it alone may move a prose line."""
+def _drop(page: Page, main: Article, seen: Counter[int], least: float) -> None:
     paragraphs = main.text.split("\n\n")
-    prose = least if lone else max(least, 2)
+    prose = max(least, 2)  # one sibling cannot tell a shared paragraph from the template's
     moved = [p for p in paragraphs if len(p.split()) <= MAX_WORDS
              and seen.get(line_hash(fold(p)), 0) >= (
         prose if len(p.split()) >= PROSE_WORDS and paragraph_like(p) else least)]
