@@ -71,7 +71,9 @@ models: $(STAMP)
 # recipe or the rows its trainer builds differ from what the shipped file records.
 segment-models: $(STAMP)
 	$(BIN)/python benchmarks/train_line_model.py --rebuild
-	$(BIN)/python benchmarks/train_region_model.py
+	$(BIN)/python benchmarks/train_region_model.py --folds-out build/line-regions-folds
+	@# the sibling line model reads the line-model and chooser folds the two steps above wrote
+	$(BIN)/python benchmarks/train_sibling_lines.py
 	$(BIN)/python benchmarks/train_html_filter.py
 	$(BIN)/python benchmarks/train_html_extend.py
 

@@ -58,8 +58,9 @@ def collect(folds: Path, choosers: str) -> dict[str, np.ndarray]:
     rows: dict[str, list[np.ndarray]] = defaultdict(list)
     now: dict[str, object] = {}  # the site being read: its index and pages
 
-    def record(docs, results, segment, stored=None, model=None):  # type: ignore[no-untyped-def]
-        for i, (_, held) in siblings(docs, results, stored).items():
+    def record(docs, results, segment, stored=None, model=None,  # type: ignore[no-untyped-def]
+               searched=None):
+        for i, (_, held) in siblings(docs, results, stored, searched).items():
             k = int(re.search(r"(\d+)-\w+\.txt$", docs[i].uri).group(1))  # type: ignore[union-attr]
             gold = now["pages"][k].gold  # type: ignore[index]
 
