@@ -60,7 +60,7 @@ def collect(folds: Path, choosers: str) -> dict[str, np.ndarray]:
 
     def record(docs, results, segment, stored=None, model=None,  # type: ignore[no-untyped-def]
                searched=None):
-        for i, (_, held) in siblings(docs, results, stored, searched).items():
+        for i, held in siblings(docs, results, stored, searched).items():
             k = int(re.search(r"(\d+)-\w+\.txt$", docs[i].uri).group(1))  # type: ignore[union-attr]
             gold = now["pages"][k].gold  # type: ignore[index]
 

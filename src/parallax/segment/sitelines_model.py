@@ -163,7 +163,7 @@ def resegment_with_siblings(docs: Sequence[RawDocument], results: list[Page | Re
     model = model or default_model()
     if model is None:
         return
-    for i, (_, held) in siblings(docs, results, stored, searched).items():
+    for i, held in siblings(docs, results, stored, searched).items():
         first = results[i]
         with rescoring(model.rescore([s.lines for s in held])):
             again = segment(docs[i])

@@ -125,12 +125,12 @@ class Searched:
 def siblings(docs: Sequence[RawDocument], results: Sequence[object],
              stored: Mapping[str, Sequence[Sibling]] | None = None,
              searched: Searched | None = None
-             ) -> dict[int, tuple[frozenset[int], list[Sibling]]]:
+             ) -> dict[int, list[Sibling]]:
     """Each text dump's template siblings (``results[i]`` is ``docs[i]``'s Page or
     Rejection; ``stored``: a document's sha256 -> the stored dumps that may be its siblings,
-    ``ingest``): index into ``docs`` -> the dump's own line hashes and its siblings (their
-    line hashes and main article's text). Dumps without a sibling are left out. Read by the
-    memory (``drop_site_furniture``) and the sibling line model (``sitelines_model``)."""
+    ``ingest``): index into ``docs`` -> its siblings (their line hashes and main article's
+    text). Dumps without a sibling are left out. Read by the memory
+    (``drop_site_furniture``) and the sibling line model (``sitelines_model``)."""
     pages = [i for i, (doc, page) in enumerate(zip(docs, results, strict=True))
              if isinstance(page, Page) and doc.kind == "text"]
     stored = stored or {}
@@ -155,7 +155,7 @@ def siblings(docs: Sequence[RawDocument], results: Sequence[object],
             grams[text] = shingles(words(text))
         return grams[text]
 
-    found: dict[int, tuple[frozenset[int], list[Sibling]]] = {}
+    found: dict[int, list[Sibling]] = {}
     for i in pages:
         if mains[i] is None or len(prints[i]) < MIN_SHARED:
             continue
@@ -167,7 +167,7 @@ def siblings(docs: Sequence[RawDocument], results: Sequence[object],
                  if len(prints[i] & s.lines) >= least
                  and overlap(grams_of(texts[i]), grams_of(s.text)) < SAME_ARTICLE]
         if held:
-            found[i] = (prints[i], held)
+            found[i] = held
     return found
 
 
@@ -177,14 +177,13 @@ def drop_site_furniture(docs: Sequence[RawDocument], results: Sequence[object],
     """Move each text dump's template lines out of its main article, in place (``results[i]``
     is ``docs[i]``'s Page or Rejection). ``stored``: a document's sha256 -> the stored dumps
     that may be its siblings (``ingest``)."""
-    for i, (_, held) in siblings(docs, results, stored, searched).items():
+    for i, held in siblings(docs, results, stored, searched).items():
         page = results[i]
         assert isinstance(page, Page)
         main = _main(page)
         assert main is not None
         _drop(page, main, Counter(f for s in held for f in s.lines),
               max(1.0, KSHARE * len(held)))
-
 
 
 def _main(page: Page) -> Article | None:
