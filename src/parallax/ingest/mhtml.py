@@ -23,7 +23,7 @@ from email.utils import parsedate_to_datetime
 
 from parallax.errors import Code, InputRejected
 from parallax.ingest.decode import decode_as, decode_bytes, fit_html_blocks
-from parallax.ingest.sender import sender_hint, sender_outlet
+from parallax.ingest.sender import sender_at_site
 from parallax.records import RawDocument, Rejection
 from parallax.segment.dates import parse_absolute
 
@@ -152,10 +152,11 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
         # person who forwarded it: that one's site is not where the links point)
         sender = (fields.get("from") or fields.get("von") or fields.get("de")) if fields \
             else _shown(message.get("From") or "")
-        if sender and (outlet := sender_outlet(sender, text)):
-            stated["outlet"] = outlet
-        elif sender and (hint := sender_hint(sender, text)):
-            stated["sender_name"], stated["sender_site"] = hint
+        if sender and (named := sender_at_site(sender, text)):
+            if named.spells_site:
+                stated["outlet"] = named.name
+            else:
+                stated["sender_name"], stated["sender_site"] = named.name, named.site
     yield RawDocument(uri=uri, kind=kind, text=text, fetched_at=_saved_at(message) or fetched_at,
                       sha256=hashlib.sha256(data).hexdigest(),
                       metadata={**metadata, **stated, "encoding": encoding, "format": "mhtml",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from email.utils import parseaddr
+from typing import NamedTuple
 
 from parallax.segment.outlet import key
 
@@ -49,33 +50,35 @@ def links_site(text: str) -> str | None:
     return counts[0][0]
 
 
-def sender_outlet(sender: str, text: str) -> str | None:
-    """The sender's name as the outlet, when its address's site is the links' site and the name
-    is spelt as that site's name; else None."""
-    named = _sender_at_site(sender, text)
-    if named is None or not opens_with_site(named[0], named[1].split(".")[0]):
-        return None
-    return named[0]
+class SenderAtSite(NamedTuple):
+    """A sender whose address's site is the site the message's links point at."""
+
+    name: str
+    site: str
+    #: the name's first whole words spell the site's name (``opens_with_site``): the outlet;
+    #: else ("Times" at ``nytimes``) the run's outlets tell (``KnownOutlets.of_site``)
+    spells_site: bool
 
 
-def sender_hint(sender: str, text: str) -> tuple[str, str] | None:
-    """The sender's name and the site, where its address's site is the links' site but the
-    name is not spelt as the site's name ("Times" at ``nytimes``): the run's outlets tell
-    whether the name is the site's outlet (``ingest.outlets.KnownOutlets.of_site``)."""
-    named = _sender_at_site(sender, text)
-    if named is None or opens_with_site(named[0], named[1].split(".")[0]):
-        return None
-    return named
-
-
-def _sender_at_site(sender: str, text: str) -> tuple[str, str] | None:
+def sender_at_site(sender: str, text: str) -> SenderAtSite | None:
+    """The sender's name and site when its address's site is the links' site; else None.
+    Read once a message: the outlet and the hint for the run's outlets both come from it."""
     name, address = parseaddr(sender)
     name, domain = " ".join(name.split()), address.rpartition("@")[2]
     if not name or "@" in name or not domain or site(domain) != links_site(text):
         return None
-    if len(site(domain).split(".")[0]) < MIN_KEY or len(key(name)) < MIN_KEY:
+    at = site(domain)
+    label = at.split(".")[0]
+    if len(label) < MIN_KEY or len(key(name)) < MIN_KEY:
         return None
-    return name, site(domain)
+    return SenderAtSite(name, at, opens_with_site(name, label))
+
+
+def sender_outlet(sender: str, text: str) -> str | None:
+    """The sender's name as the outlet, when its address's site is the links' site and the name
+    is spelt as that site's name; else None."""
+    named = sender_at_site(sender, text)
+    return named.name if named is not None and named.spells_site else None
 
 
 def opens_with_site(name: str, label: str) -> bool:
@@ -87,7 +90,7 @@ def opens_with_site(name: str, label: str) -> bool:
     end) was the outlet while the name could be "part of" the label (thirty-second session,
     helper N10). Where the site's name is longer than the name ("Times" at ``nytimes``) the
     label's word boundaries are unknown, so it is no outlet here: the run's pages of that site
-    may tell (``sender_hint``)."""
+    may tell (``SenderAtSite.spells_site``)."""
     words = [w.casefold() for w in _WORD.findall(name)]
     labels = {label} | {label[len(a):] for a in _ARTICLES
                         if label.startswith(a) and len(label) - len(a) >= MIN_KEY}
@@ -102,4 +105,5 @@ def opens_with_site(name: str, label: str) -> bool:
     return False
 
 
-__all__ = ["links_site", "opens_with_site", "sender_hint", "sender_outlet", "site"]
+__all__ = ["SenderAtSite", "links_site", "opens_with_site", "sender_at_site", "sender_outlet",
+           "site"]
