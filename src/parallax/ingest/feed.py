@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -49,7 +49,7 @@ def _self_link(feed: Any) -> str | None:
     return None
 
 
-def _base(uri: str, channel_link: object) -> str | None:
+def link_base(uri: str, channel_link: object) -> str | None:
     """What an item's relative link is read against: the feed's own address when it was
     fetched (as feed readers do), else the channel's site link. RSS asks for absolute links,
     but a feed written by hand or exported from a CMS may hold "/news/item-1"; kept as written it
@@ -217,13 +217,35 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
     cut_item = bool(cut) and _last_item_open(text)
     if cut_item:  # its text may stop anywhere: never stored as if whole
         entries = entries[:-1]
-    # "Baltic Courier – World & Region": the outlet is the part before the section name
-    outlet = plain_name(re.split(r"\s[–—|-]\s", parsed.feed.get("title") or "")[0].strip()
-                        or None)
-    limit = int(config["max_feed_items"])
     # a saved feed with no site link but its own address: its relative links were kept
     # relative, "not a web link" and never followed (helper N8)
-    base = _base(uri, parsed.feed.get("link") or _self_link(parsed.feed))
+    yield from read_entries(entries, outlet=feed_outlet(parsed.feed.get("title")),
+                            base=link_base(uri, parsed.feed.get("link") or _self_link(parsed.feed)),
+                            uri=uri, given=given, config=config, fetched_at=fetched_at,
+                            first=first)
+    if cut_item:
+        yield Rejection(f"{uri}#item-{first + len(entries) + 1}", "the feed is cut off inside this "
+                        "item, so its text is incomplete; fetch the feed again", Code.PARSE.value)
+    if cut:
+        yield Rejection(given, f"the feed ends too soon ({cut}): cut off in a download? "
+                        f"{len(entries)} complete items were read; any after the cut are lost, "
+                        "fetch the feed again", Code.PARSE.value)
+    return len(entries) + cut_item
+
+
+def feed_outlet(title: object) -> object:
+    """"Baltic Courier – World & Region": the outlet is the part before the section name."""
+    return plain_name(re.split(r"\s[–—|-]\s", title if isinstance(title, str) else "")[0]
+                      .strip() or None)
+
+
+def read_entries(entries: Sequence[Any], *, outlet: object, base: str | None, uri: str,
+                 given: str, config: Config, fetched_at: str,
+                 first: int) -> Iterator[RawDocument | Rejection]:
+    """A feed's items, each as feedparser gives it (``title``, ``link``, ``content``,
+    ``summary``, ``published``/``updated``, ``author``, ``enclosures``), numbered from
+    ``first`` + 1: RSS, Atom and JSON Feed (``jsonfeed.py``) items are read by one rule."""
+    limit = int(config["max_feed_items"])
     for index, entry in enumerate(entries):
         item_uri = f"{uri}#item-{first + index + 1}"
         if index >= limit:
@@ -232,7 +254,7 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
             break
         content = ""
         if entry.get("content"):
-            content = max((c.get("value", "") for c in entry.content), key=len)
+            content = max((c.get("value", "") for c in entry["content"]), key=len)
         summary = entry.get("summary", "")
         body = _escaped_once_more(content if len(content) >= len(summary) else summary)
         link = _item_link(entry, base)
@@ -291,14 +313,6 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
             yield from _follow(str(metadata["url"]), own, config)
         else:
             yield own
-    if cut_item:
-        yield Rejection(f"{uri}#item-{first + len(entries) + 1}", "the feed is cut off inside this "
-                        "item, so its text is incomplete; fetch the feed again", Code.PARSE.value)
-    if cut:
-        yield Rejection(given, f"the feed ends too soon ({cut}): cut off in a download? "
-                        f"{len(entries)} complete items were read; any after the cut are lost, "
-                        "fetch the feed again", Code.PARSE.value)
-    return len(entries) + cut_item
 
 
 #: an item body that opens with an escaped tag and holds no tag of its own

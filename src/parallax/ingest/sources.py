@@ -27,6 +27,7 @@ from parallax.ingest import (
     addresslist,
     chat,
     feed,
+    jsonfeed,
     jsonl,
     mhtml,
     savedpage,
@@ -389,6 +390,10 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         return
     if kind == "jsonl":
         yield from jsonl.read_jsonl_text(text, uri=uri, given=given, config=config)
+        return
+    if kind == "json" and (feed_object := jsonfeed.json_feed(text)) is not None:
+        yield from jsonfeed.read_json_feed(feed_object, uri=uri, given=given, config=config,
+                                           fetched_at=fetched_at)
         return
     if kind == "json":
         yield from jsonl.read_json_text(text, uri=uri, given=given, config=config)

@@ -1,0 +1,61 @@
+"""A new user's session, round ten (docs/robustness.md, thirty-third session, helper NW):
+feeds, text dumps and pages from the tools people use. Each test here failed before its
+fix. All inputs are made up here."""
+
+from __future__ import annotations
+
+import json
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
+        "islands. Councillor Alma Reyes said the decision would leave families without a way "
+        "home in winter. ")
+
+
+def _read(tmp_path, name: str, text: str) -> list[RawDocument | Rejection]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return list(read_inputs([str(path)], Config()))
+
+
+def test_a_json_feed_is_read_item_by_item(tmp_path) -> None:
+    # a JSON Feed (jsonfeed.org, what many blogs and small outlets publish beside RSS) was
+    # one rejection, "holds lists of objects ('items') but no news record", every item lost
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1", "title": "Coast Post – Islands",
+        "home_page_url": "https://coast.example/",
+        "items": [
+            {"id": "1", "url": "https://coast.example/ferry", "title": "Night ferry cut",
+             "content_html": f"<p>{BODY}</p><p>{BODY}</p>",
+             "date_published": "2026-11-03T09:00:00+01:00",
+             "authors": [{"name": "Tomas Brannock"}]},
+            {"id": "2", "url": "/pier", "title": "Pier <b>repairs</b>",
+             "content_text": f"{BODY}\n\nA second paragraph < a third.",
+             "date_modified": "2026-11-04T10:00:00Z", "author": {"name": "Ann Lee"}},
+            {"id": "3", "title": "Episode 4", "attachments": [
+                {"url": "https://coast.example/ep4.mp3", "mime_type": "audio/mpeg"}]},
+        ],
+    }
+    first, second, third = _read(tmp_path, "feed.json", json.dumps(feed, indent=2))
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.input.endswith("feed.json#item-1")
+    assert first.metadata["title"] == "Night ferry cut"
+    assert first.metadata["outlet"] == "Coast Post"
+    assert first.metadata["author"] == "Tomas Brannock"
+    assert first.metadata["published_iso"] == "2026-11-03T09:00:00+01:00"
+    assert first.metadata["url"] == "https://coast.example/ferry"
+    assert "<p>" in first.text and "Alma Reyes" in first.text
+    # a relative link read against the feed's site; plain text kept as text, "<" escaped
+    assert second.metadata["url"] == "https://coast.example/pier"
+    assert second.metadata["author"] == "Ann Lee" and second.metadata["title"] == "Pier repairs"
+    assert second.metadata["published_iso"] == "2026-11-04T10:00:00+00:00"
+    assert "<p>A second paragraph &lt; a third.</p>" in second.text
+    # a podcast's item: the attached file named, as an RSS enclosure is
+    assert isinstance(third, Rejection) and "audio/mpeg" in third.reason
+    # a JSON document of records that merely mentions the address is read as before
+    records = [{"title": "jsonfeed.org/version/1 explained", "text": BODY * 2}]
+    (record,) = _read(tmp_path, "records.json", json.dumps(records))
+    assert isinstance(record, RawDocument) and record.input.endswith("#record-1")
