@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 
 from parallax.ingest import read_inputs
-from parallax.records import RawDocument, Rejection
+from parallax.records import Page, RawDocument, Rejection
+from parallax.segment.heuristic import make_heuristic
 from parallax.settings import Config
 
 BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
@@ -59,3 +60,60 @@ def test_a_json_feed_is_read_item_by_item(tmp_path) -> None:
     records = [{"title": "jsonfeed.org/version/1 explained", "text": BODY * 2}]
     (record,) = _read(tmp_path, "records.json", json.dumps(records))
     assert isinstance(record, RawDocument) and record.input.endswith("#record-1")
+
+
+LYNX = """   [1]Skip to content
+   [2]Coast Post
+     * [3]News
+     * [4]Sport
+
+                  Night ferry to the outer islands cut
+
+   The harbour council of Dunmere voted on Tuesday to cut the night ferry
+   to the outer islands, after a [5]review of the service's costs found
+   it carried fewer than ten people on most winter crossings.
+
+   Councillor Alma Reyes said the decision would leave families without
+   a way home in winter. "We were told the boats would run until the new
+   pier opens," she said, citing the council's own [6]plan from 2024.
+
+   Islanders said they would ask the [7]regional transport board to
+   review the decision before the timetable changes in January.
+
+   [8]Share this article
+
+References
+
+   1. https://coast.example/ferry#content
+   2. https://coast.example/
+   3. https://coast.example/news
+   4. https://coast.example/sport
+   5. https://coast.example/review
+   6. https://coast.example/plan-2024
+   7. https://transport.example/
+   8. https://coast.example/share
+"""
+
+
+def _segment(doc: RawDocument | Rejection) -> Page:
+    assert isinstance(doc, RawDocument)
+    return make_heuristic(Config()).segment(doc)
+
+
+def test_a_lynx_dump_loses_its_link_numbers(tmp_path) -> None:
+    # `lynx -dump URL > page.txt`: each link's number ("[5]review") was a word of the
+    # article, in its text, claims and quotes, and search for "review" missed it
+    (doc,) = _read(tmp_path, "page.txt", LYNX)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert "after a review of the service's costs" in main.text
+    assert "ask the regional transport board" in main.text
+    assert "[" not in main.text and "[" not in main.title
+    # a number the page's list does not hold (a citation) stays as written
+    cited = LYNX.replace("citing the council's own [6]plan", "citing the council's plan [12]")
+    (doc,) = _read(tmp_path, "cited.txt", cited)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert "the council's plan [12]" in main.text and "[5]" not in main.text
+    # without the list at its end (lynx -nolist, or any other page) nothing is taken out
+    (doc,) = _read(tmp_path, "bare.txt", LYNX.split("References")[0])
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert "after a [5]review" in main.text

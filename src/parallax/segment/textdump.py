@@ -23,6 +23,7 @@ from parallax.segment.header import MD_HEADING
 from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
+from parallax.segment.linkrefs import without_link_numbers
 from parallax.segment.sitelines_model import READINGS, FirstReading
 from parallax.segment.threads import decoder_heads, thread_marks
 from parallax.segment.unwrap import unwrap
@@ -62,7 +63,7 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     if first is not None and first.model is chosen:
         lines = first.lines_again()  # (read again beside its siblings: sitelines_model)
     else:
-        first, lines = None, read_lines(unwrap(text))
+        first, lines = None, read_lines(without_link_numbers(unwrap(text)))
     if chosen is None or not lines:
         return _checked_title(Decoder(lines, clf).run(), lines)
     heads = thread_marks(lines)
