@@ -117,3 +117,22 @@ def test_a_lynx_dump_loses_its_link_numbers(tmp_path) -> None:
     (doc,) = _read(tmp_path, "bare.txt", LYNX.split("References")[0])
     (main,) = [a for a in _segment(doc).articles if a.role == "main"]
     assert "after a [5]review" in main.text
+
+
+def test_a_plain_text_e_mail_is_titled_by_its_subject(tmp_path) -> None:
+    # a newsletter sent as plain text (or forwarded as a tip): its subject is its headline,
+    # but the article was untitled ("Untitled" in every list)
+    body = (BODY * 2).replace(". ", ".\r\n\r\n", 1)
+    mail = ("From: Coast Post <news@coast.example>\r\nTo: desk@example.org\r\n"
+            "Subject: =?UTF-8?Q?Fwd:_Night_ferry_to_the_islands_cut_=E2=80=93_briefing?=\r\n"
+            "Date: Tue, 3 Nov 2026 07:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: text/plain; charset="utf-8"\r\n\r\n' + body)
+    (doc,) = _read(tmp_path, "tip.eml", mail)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.title == "Night ferry to the islands cut – briefing"
+    # an HTML e-mail with a heading of its own keeps it
+    html_mail = mail.replace("text/plain", "text/html").replace(
+        body, f"<html><body><h1>Ferry vote tonight</h1><p>{BODY}</p><p>{BODY}</p></body></html>")
+    (doc,) = _read(tmp_path, "letter.eml", html_mail)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.title == "Ferry vote tonight"

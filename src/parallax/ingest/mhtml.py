@@ -105,6 +105,19 @@ def _shown(value: object) -> str:
         return str(value)
 
 
+#: what a mail program puts before a subject it answers or forwards ("Fwd: ", "Re: ", "AW: ")
+_REPLY = re.compile(r"^(?:[ \t]*(?:re|fwd?|aw|wg|tr|rv|sv|vs|antw|enc|r)(?:\[\d{1,4}\])?[ \t]*:)+",
+                    re.IGNORECASE)
+
+
+def _subject(value: str) -> str | None:
+    """An e-mail's subject as its article's title, when the page gives none: a newsletter
+    sent as plain text (or an HTML one without a ``<title>`` or heading) was an untitled
+    article, though the subject line is its headline (helper NW, round ten)."""
+    subject = " ".join(_REPLY.sub("", value).split())
+    return subject[:300] or None
+
+
 def _attachments(message: Message, read: Message, given: str) -> Iterator[Rejection]:
     """One rejection for each file attached to the message, named ``FILE#<its name>``: a tip
     forwarded with its PDF or screenshot attached was stored as the message's text alone, and
@@ -152,6 +165,10 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
         # person who forwarded it: that one's site is not where the links point)
         sender = (fields.get("from") or fields.get("von") or fields.get("de")) if fields \
             else _shown(message.get("From") or "")
+        if subject := _subject(fields.get("subject") or fields.get("betreff")
+                               or fields.get("objet") or fields.get("asunto")
+                               or _shown(message.get("Subject") or "")):
+            stated["subject"] = subject
         if sender and (named := sender_at_site(sender, text)):
             if named.spells_site:
                 stated["outlet"] = named.name

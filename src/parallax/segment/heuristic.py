@@ -48,6 +48,9 @@ class HeuristicSegmenter:
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate
             authors = seg.comment_authors
             drafts = best_block(drafts, seg.model_main, doc.text, self.min_chars)
+        if drafts and drafts[0].role == "main" and not drafts[0].title.strip():
+            # an e-mail's subject line is its headline when its text gives none (mhtml.py)
+            drafts[0].title = str(doc.metadata.get("subject") or "")
         for draft in drafts:
             # zero-width and no-break spaces as a reader sees them (textutil.as_shown), before
             # the length is checked: 2,000 zero-width spaces were an article with no text
