@@ -136,3 +136,29 @@ def test_a_plain_text_e_mail_is_titled_by_its_subject(tmp_path) -> None:
     (doc,) = _read(tmp_path, "letter.eml", html_mail)
     (main,) = [a for a in _segment(doc).articles if a.role == "main"]
     assert main.title == "Ferry vote tonight"
+
+
+def _saved_links(n: int) -> str:
+    return "\n".join(f'<li><a href="https://coast.example/news/{i}" time_added="{1793692800 + i}" '
+                     f'tags="">Harbour council story number {i} about the ferry vote</a></li>'
+                     for i in range(n))
+
+
+def test_a_pocket_export_or_bookmarks_file_is_no_article(tmp_path) -> None:
+    # a Pocket export of 60 links was one "article" titled "Unread", its text the saved
+    # headlines, stored and put in a story; a short one "no article found" (a broken page?)
+    pocket = ('<!DOCTYPE html>\n<html><head><meta charset="UTF-8"><title>Pocket Export</title>'
+              f"</head><body><h1>Unread</h1><ul>{_saved_links(60)}</ul></body></html>")
+    (refused,) = _read(tmp_path, "ril_export.html", pocket)
+    assert isinstance(refused, Rejection) and "60 saved links" in refused.reason
+    assert ".txt file" in refused.reason
+    bookmarks = ("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks"
+                 '</H1>\n<DL><p>\n<DT><A HREF="https://coast.example/a" ADD_DATE="1793692800">'
+                 "Night ferry cut</A>\n</DL><p>\n")
+    (refused,) = _read(tmp_path, "bookmarks.html", bookmarks)
+    assert isinstance(refused, Rejection) and "1 saved link," in refused.reason
+    # a page that lists links (a section front, an article) is read as before
+    article = (f"<html><head><title>Ferry vote</title></head><body><article><h1>Ferry vote</h1>"
+               f"<p>{BODY}</p><p>{BODY}</p></article><ul>{_saved_links(1)}</ul></body></html>")
+    (doc,) = _read(tmp_path, "page.html", article)
+    assert isinstance(doc, RawDocument)

@@ -81,6 +81,32 @@ def addresses(text: str) -> list[str] | None:
     return found or None
 
 
+#: a saved link of a bookmarks file (every browser's export, Netscape's format) or a Pocket
+#: export: its anchor states when it was added
+_SAVED_LINK = re.compile(r"<a\s[^<>]{0,8192}?\b(?:add_date|time_added)\s*=", re.IGNORECASE)
+_LINK = re.compile(r"<a\s[^<>]{0,8192}?\bhref\s*=", re.IGNORECASE)
+#: what the exports say they are: a browser's bookmarks, Pocket's and Instapaper's title
+_EXPORT = re.compile(r"<!DOCTYPE\s+NETSCAPE-Bookmark-file|<title>\s*(?:Pocket Export|"
+                     r"Instapaper: Export)\s*</title>", re.IGNORECASE)
+
+
+def bookmarks_refusal(text: str) -> str | None:
+    """Why a bookmarks or read-it-later export is not read as a page, else None.
+
+    Why: read as a page, a Pocket export of 60 links was one "article" titled "Unread", made
+    of the saved headlines, stored, analysed and put in a story of its own (helper NW, round
+    ten); a shorter one was "no article found", which sent the user looking for a broken
+    page. It is a list of links: nothing is fetched from it unasked (thousands of saved
+    pages), and the user is told how to fetch them."""
+    head = text[:8192]
+    if _EXPORT.search(head) is None and len(_SAVED_LINK.findall(head)) < 2:
+        return None
+    count = len(_LINK.findall(text))
+    return (f"a bookmarks or read-later export (Pocket, Instapaper or a browser's) of "
+            f"{count:,} saved link{'' if count == 1 else 's'}, not a page: nothing is fetched "
+            "from it; to fetch the pages, give their addresses in a .txt file, one a line")
+
+
 def typed(text: str) -> list[str]:
     """The addresses of the web form's box: whitespace-separated, a line opening with ``#`` a
     comment, as in a file of addresses. Pasting such a file into the box was refused whole:

@@ -410,6 +410,9 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
     if kind == "text" and (count := chat.messages(text)):  # was an "article" of messages
         yield Rejection(given, chat.refusal(text, count), Code.UNSUPPORTED.value)
         return
+    if kind == "html" and (refusal := addresslist.bookmarks_refusal(text)) is not None:
+        yield Rejection(given, refusal, Code.UNSUPPORTED.value)  # was an "article" of links
+        return
     if kind == "html" and len(pages := joined_pages(text)) > 1:
         for n, page in enumerate(pages, start=1):
             yield from from_text(page, kind, uri=f"{uri}#page-{n}", given=f"{given}#page-{n}",
