@@ -87,7 +87,7 @@ def test_a_store_failure_closes_the_analysis_stream_before_the_error_is_reported
     monkeypatch.setattr(runner, "process_stream", stream)
     store = SQLiteStore(str(tmp_path / "news.db"))
 
-    def full(_: object) -> None:
+    def full(*_: object) -> None:  # (the rejection, its path)
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store, "save_rejection", full)

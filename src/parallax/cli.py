@@ -347,7 +347,8 @@ def ingest(inputs: Annotated[list[str] | None, typer.Argument(
                     say_rejected(outcome.input, outcome.reason or "")
 
             report = run_ingest(inputs, store, cfg, on_item=on_item,
-                                workers=workers or default_workers(), replace=replace)
+                                workers=workers or default_workers(), replace=replace,
+                                local=True)
     finally:
         store.close()
     summary = {"stored": report.count("stored"), "skipped": report.count("skipped"),

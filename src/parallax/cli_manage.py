@@ -42,8 +42,9 @@ def delete(ids: Annotated[list[str] | None, typer.Argument(
                show_default=False)] = None,
            source: Annotated[list[str] | None, typer.Option(
                "--source", help="Remove what was read from this file, URL or record, as "
-               "given to ingest (a file's records and feed items included; a URL also its records "
-               "in any archive or list), and the failures listed from it. Repeatable.")]
+               "given to ingest or by its path from here (a file's records and feed items "
+               "included; a URL also its records in any archive or list), and the failures "
+               "listed from it. Repeatable.")]
            = None,
            db: DbOption = DEFAULT_DB, as_json: JsonOption = False,
            config: ConfigOption = None) -> None:

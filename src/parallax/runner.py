@@ -29,7 +29,7 @@ from parallax.segment.sitememory import (
 from parallax.settings import Config
 from parallax.stages import OnlineClusterer
 from parallax.store.base import Store
-from parallax.store.remove import Removed, replace_keys
+from parallax.store.remove import Removed, is_address, replace_keys
 from parallax.stories.dedupe import NearDuplicateIndex
 from parallax.textutil import counted
 
@@ -87,13 +87,17 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
            on_item: Callable[[InputOutcome], None] | None = None,
            pipeline: Pipeline | None = None, cluster: bool = True,
            workers: int = 1, names: Mapping[str, str] | None = None,
-           replace: bool = False) -> IngestReport:
+           replace: bool = False, local: bool = False) -> IngestReport:
     """``workers`` > 1 analyses on a process pool (``parallax.parallel``); linking, duplicate
     marks and the store stay here, in input order, so the database ends the same.
     ``names``: an input path -> the name stored and reported for it (``named``).
     ``replace``: a page whose content is new replaces the stored documents of its address or
     whole-file input (``Store.earlier_versions``), in the page's transaction; without it
-    both versions are kept, the new one marked a near-duplicate of the old."""
+    both versions are kept, the new one marked a near-duplicate of the old.
+    ``local``: the inputs are paths of this machine as its command line gave them; each
+    file's absolute spelling is stored beside its name (``local_path``), so ``delete
+    --source`` and ``--replace`` find it from any folder. Not for the web app, whose files
+    are uploads in a temporary folder."""
     report = IngestReport()
     new_articles: list[Article] = []
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
@@ -121,7 +125,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         if store.has_document(page.sha256):  # a held copy of a page stored since
             record(InputOutcome(page.input, "skipped", reason="already stored (same content)"))
             return
-        earlier = [d for d in store.earlier_versions(page) if d not in this_run] \
+        path = local_path(page.input) if local else None
+        earlier = [d for d in store.earlier_versions(page, path) if d not in this_run] \
             if replace else []
         leaving = store.document_articles(earlier)
         # an outlet's correction is no other outlet's copy of the version it replaces
@@ -135,9 +140,9 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
         moved = duplicates.take_relinks()
         lines = memory.lines.pop(page.sha256, frozenset())
         saved = (store.save_page(page, signatures=signatures, replaces=earlier, relinks=moved,
-                                 site_lines=lines)
+                                 site_lines=lines, path=path)
                  if earlier or moved else store.save_page(page, signatures=signatures,
-                                                          site_lines=lines))
+                                                          site_lines=lines, path=path))
         if not saved.new_document:
             # another ingest on this database stored it since the check: its run counts it
             # and clusters its articles
@@ -160,7 +165,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     with closing(stream):
         for item, result in stream:
             if isinstance(item, Rejection):
-                store.save_rejection(item)
+                store.save_rejection(item, local_path(item.input) if local else None)
                 record(_rejected(item))
             elif result is None or store.has_document(item.sha256):  # (stored since it was sent)
                 this_run.add(item.sha256)
@@ -168,7 +173,7 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
                                     reason="already stored (same content)"))
             elif isinstance(result, Rejection):
                 memory.lines.pop(item.sha256, None)
-                store.save_rejection(result)
+                store.save_rejection(result, local_path(result.input) if local else None)
                 record(_rejected(result))
             else:
                 for page in outlets.feed(result):  # a dump's header outlet may wait for the
@@ -255,13 +260,30 @@ def update_stories(store: Store, config: Config, new_articles: list[Article],
 
 
 def _spellings(source: str) -> list[str]:
-    """A source as ingest may have named it: as given, normalised ("./a/../b.txt"), and, for
-    a path that exists here, absolute and relative to this folder (ingested as "in/b.txt",
-    given as "/home/…/in/b.txt" it was "not found", helper NW)."""
+    """A source as ingest may have named it: as given, normalised ("./a/../b.txt"), absolute
+    (what ingest stores as each file's ``path``, helper N11: a file ingested in another folder
+    is found by "../a/in/b.txt", whether or not it is still there) and, for a path that exists
+    here, relative to this folder (ingested as "in/b.txt", given as "/home/…/in/b.txt" it was
+    "not found", helper NW)."""
     names = [source, os.path.normpath(source)]
+    if source.strip() and source != "-" and not is_address(source):
+        names.append(os.path.abspath(source))
     if os.path.exists(source):
-        names += [os.path.abspath(source), os.path.relpath(source)]
+        names.append(os.path.relpath(source))
     return list(dict.fromkeys(names))
+
+
+def local_path(name: str) -> str | None:
+    """The absolute spelling of an input read from a file here, its part after the file kept
+    ("in/notes.jsonl#line-3" -> "/home/…/in/notes.jsonl#line-3"): the longest part of the
+    name up to a "#" (or all of it) that exists, since a file's own name may hold one. None
+    for an address, standard input or a name that is no file here."""
+    if not name or name == "-" or is_address(name):
+        return None
+    for cut in [len(name), *(i for i in range(len(name) - 1, 0, -1) if name[i] == "#")]:
+        if os.path.exists(name[:cut]):
+            return os.path.abspath(name[:cut]) + name[cut:]
+    return None
 
 
 def documents_to_remove(store: Store, target: str, by_source: bool,

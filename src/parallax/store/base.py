@@ -42,7 +42,7 @@ class Store(Protocol):
     def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
                   replaces: Sequence[str] = (),
                   relinks: dict[str, tuple[str | None, float | None]] | None = None,
-                  site_lines: Collection[int] = ()) -> SavedPage:
+                  site_lines: Collection[int] = (), path: str | None = None) -> SavedPage:
         """Store a page and its articles, comments, boilerplate and the articles' near-duplicate
         ``signatures`` in one transaction (a crash between them would leave an article that
         re-runs skip and near-duplicate checks never see). ``replaces``: stored documents
@@ -50,7 +50,9 @@ class Store(Protocol):
         a crash between the two would lose both versions or keep both). ``relinks``: stored
         copies whose original this page changed (``NearDuplicateIndex.take_relinks``), in
         the same transaction. ``site_lines``: a text dump's line hashes
-        (``sitememory.line_hashes``), kept for the site memory of dumps ingested later."""
+        (``sitememory.line_hashes``), kept for the site memory of dumps ingested later.
+        ``path``: the input's absolute spelling when it was read from a file here
+        (``runner.local_path``), so a delete from another folder finds it (migration 0019)."""
         ...
 
     def site_siblings(self, lines: Collection[int], least: float, limit: int,
@@ -79,7 +81,7 @@ class Store(Protocol):
 
     def document_sources(self, documents: Sequence[str]) -> list[str]: ...
 
-    def earlier_versions(self, page: Page) -> list[str]: ...
+    def earlier_versions(self, page: Page, path: str | None = None) -> list[str]: ...
 
     def document_articles(self, documents: Sequence[str]) -> list[str]: ...
 
@@ -89,7 +91,7 @@ class Store(Protocol):
 
     def drop_stories(self, story_ids: Sequence[str]) -> None: ...
 
-    def save_rejection(self, rejection: Rejection) -> None: ...
+    def save_rejection(self, rejection: Rejection, path: str | None = None) -> None: ...
 
     def save_signatures(self, signatures: dict[str, bytes]) -> None:
         """MinHash signatures of stored articles (near-duplicate index)."""

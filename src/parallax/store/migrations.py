@@ -61,7 +61,8 @@ def migrate(conn: sqlite3.Connection) -> int:
                 conn.execute("COMMIT")
                 continue
             for statement in _statements(script):
-                conn.execute(statement)
+                if not _column_there(conn, statement):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -69,6 +70,19 @@ def migrate(conn: sqlite3.Connection) -> int:
                 conn.execute("ROLLBACK")
             raise ParallaxError(Code.STORE, f"migration {version} failed: {exc}") from exc
     return int(LATEST)
+
+
+_ADD_COLUMN = re.compile(r"\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", re.IGNORECASE)
+
+
+def _column_there(conn: sqlite3.Connection, statement: str) -> bool:
+    """Whether ``statement`` adds a column the table already has. SQLite has no ``ADD COLUMN
+    IF NOT EXISTS`` (PostgreSQL's spelling), and a store whose recorded version is older than
+    its tables runs its migrations again (the thirty-first session's 0014), so such a
+    statement is skipped rather than fail the migration."""
+    if not (m := _ADD_COLUMN.match(statement)):
+        return False
+    return any(row[1] == m.group(2) for row in conn.execute(f"PRAGMA table_info({m.group(1)})"))
 
 
 def migrate_postgres(conn: Any) -> int:

@@ -21,6 +21,7 @@ SQLite builds differ, many stop at 32,766): a whole export's 40,000 records go a
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -82,6 +83,11 @@ def _held_ranges(source: str) -> list[tuple[str, str]]:
     return [_prefix_range(p) for p in parts]
 
 
+def _absolute(source: str) -> bool:
+    """A source that can be an input's absolute path (``path``, migration 0019)."""
+    return os.path.isabs(source) and not is_address(source)
+
+
 def is_address(text: object) -> bool:
     """An http(s) address (``ingest.url.is_url``, imported here only: it brings httpx)."""
     from parallax.ingest.url import is_url
@@ -137,14 +143,18 @@ class RemoveQueries(Chunked):
             return []
         ranges = _held_ranges(source)
         # one indexed search each (migration 0007), not one scan of every row
-        column = self.bytewise("input")
-        selects = [f"SELECT sha256 FROM documents WHERE {column} = ?",
-                   "SELECT sha256 FROM documents WHERE uri = ?",
+        selects = ["SELECT sha256 FROM documents WHERE uri = ?",
                    f"SELECT sha256 FROM documents WHERE {self.json_text('metadata', 'url')} = ?"]
-        selects += [f"SELECT sha256 FROM documents WHERE {column} >= ? AND {column} < ?"
-                    for _ in ranges]
-        return sorted({str(r[0]) for r in self.conn.execute(
-            " UNION ".join(selects), [source, source, source, *[v for r in ranges for v in r]])})
+        params = [source, source]
+        # an absolute path is also each input's absolute spelling (migration 0019): a file
+        # ingested as "in/report.txt" from another folder
+        for name in ("input", "path") if _absolute(source) else ("input",):
+            column = self.bytewise(name)
+            selects += [f"SELECT sha256 FROM documents WHERE {column} = ?"] + [
+                f"SELECT sha256 FROM documents WHERE {column} >= ? AND {column} < ?"
+                for _ in ranges]
+            params += [source, *[v for r in ranges for v in r]]
+        return sorted({str(r[0]) for r in self.conn.execute(" UNION ".join(selects), params)})
 
     def remove_source_rejections(self, source: str) -> int:
         """Forget the rejections read from ``source`` (the rows the front page lists), matched
@@ -169,11 +179,17 @@ class RemoveQueries(Chunked):
         """``remove_source_rejections``' condition and values: each term one index's range
         (the inputs' primary key, migration 0017's index of their records)."""
         ranges, address = _held_ranges(source), is_address(source)
-        column = self.bytewise("input")
-        where = " OR ".join(["input = ?"] + [f"({column} >= ? AND {column} < ?)"
-                                              for _ in ranges]
-                            + ([f"{self.after_hash('input')} = ?"] if address else []))
-        return where, [source, *[v for r in ranges for v in r]] + ([source] if address else [])
+        terms: list[str] = []
+        params: list[str] = []
+        for name in ("input", "path") if _absolute(source) else ("input",):  # (as above)
+            column = self.bytewise(name)
+            equal = "input" if name == "input" else column  # (the primary key; 0019's index)
+            terms += [f"{equal} = ?"] + [f"({column} >= ? AND {column} < ?)" for _ in ranges]
+            params += [source, *[v for r in ranges for v in r]]
+        if address:
+            terms.append(f"{self.after_hash('input')} = ?")
+            params.append(source)
+        return " OR ".join(terms), params
 
     def document_sources(self, documents: Sequence[str]) -> list[str]:
         """The sources these documents were read from, as ``source_documents`` takes them:
@@ -182,15 +198,17 @@ class RemoveQueries(Chunked):
         item gives), so every stored version of the page is found, read from wherever.
         Never standard input ("-") or a web paste (``PASTED``): each names no source, and
         taken as one it would be every paste."""
-        rows = self._each(f"SELECT input, uri, {self.json_text('metadata', 'url')}"
+        rows = self._each(f"SELECT input, uri, {self.json_text('metadata', 'url')}, path"
                           " FROM documents WHERE sha256 IN ({marks})", documents)
         names = {str(r[0]) for r in rows} | {str(a) for r in rows for a in (r[1], r[2])
-                                             if is_address(a)}
+                                             if is_address(a)} | {
+            str(r[3]) for r in rows if r[3]}  # its path: read from another folder too
         return sorted(n for n in names if n.strip() and n not in ("-", PASTED))
 
-    def earlier_versions(self, page: Page) -> list[str]:
+    def earlier_versions(self, page: Page, path: str | None = None) -> list[str]:
         """Stored documents this page is a new version of (``ingest --replace``): those of
-        its ``replace_keys``."""
+        its ``replace_keys``, and those read from its file as ``path`` spells it (migration
+        0019: a file given from another folder)."""
         addresses, whole = replace_keys(page)
         selects, params = [], []
         if addresses:
@@ -202,6 +220,9 @@ class RemoveQueries(Chunked):
         if whole is not None:
             selects.append(f"SELECT sha256 FROM documents WHERE {self.bytewise('input')} = ?")
             params.append(whole)
+            if path is not None:
+                selects.append(f"SELECT sha256 FROM documents WHERE {self.bytewise('path')} = ?")
+                params.append(path)
         if not selects:
             return []
         return sorted({str(r[0]) for r in self.conn.execute(" UNION ".join(selects), params)}

@@ -73,17 +73,17 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
     def save_page(self, page: Page, signatures: dict[str, bytes] | None = None,
                   replaces: Sequence[str] = (),
                   relinks: dict[str, tuple[str | None, float | None]] | None = None,
-                  site_lines: Collection[int] = ()) -> SavedPage:
+                  site_lines: Collection[int] = (), path: str | None = None) -> SavedPage:
         new_ids: list[str] = []
         conn = self.conn
         with self.transaction():
             removed = self.removing(replaces, [a.id for a in page.articles]) \
                 if replaces else None  # in the same transaction
             inserted = conn.execute(
-                "INSERT INTO documents (sha256, input, uri, kind, fetched_at, metadata)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING sha256",
+                "INSERT INTO documents (sha256, input, uri, kind, fetched_at, metadata, path)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING sha256",
                 (page.sha256, page.input, page.uri, page.kind, page.fetched_at,
-                 json.dumps(page.metadata, ensure_ascii=False, default=str)),
+                 json.dumps(page.metadata, ensure_ascii=False, default=str), path),
             ).fetchone()
             for article in page.articles:
                 exists = conn.execute("SELECT 1 FROM articles WHERE id = ?",
@@ -116,7 +116,11 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
                 "INSERT INTO boilerplate (document, position, kind, text) VALUES (?, ?, ?, ?)",
                 [(page.sha256, i, b.kind, b.text) for i, b in enumerate(page.boilerplate)],
             )
-            conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
+            if path:  # its rejection read from another folder goes too (migration 0019)
+                conn.execute(f"DELETE FROM rejections WHERE input = ? OR"
+                             f" {self.bytewise('path')} = ?", (page.input, path))
+            else:
+                conn.execute("DELETE FROM rejections WHERE input = ?", (page.input,))
             if signatures:  # in the page's transaction: a crash never keeps one without other
                 self.save_signatures(signatures)
             if inserted is not None:  # a text dump's lines, for the site memory of later ones
@@ -141,12 +145,12 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
             "SELECT s.article, s.signature FROM article_signatures s JOIN articles a"
             " ON a.id = s.article ORDER BY a.rowid_")]
 
-    def save_rejection(self, rejection: Rejection) -> None:
+    def save_rejection(self, rejection: Rejection, path: str | None = None) -> None:
         self.conn.execute(
-            "INSERT INTO rejections (input, code, reason, seen_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO rejections (input, code, reason, seen_at, path) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (input) DO UPDATE SET code = excluded.code, reason = excluded.reason,"
-            " seen_at = excluded.seen_at",
-            (rejection.input, rejection.code, rejection.reason, utc_now()),
+            " seen_at = excluded.seen_at, path = excluded.path",
+            (rejection.input, rejection.code, rejection.reason, utc_now(), path),
         )
 
     def replace_stories(self, stories: list[Story],

@@ -1,0 +1,159 @@
+"""Small fixes, round twelve (thirty-third session, helper N11): the items docs/robustness.md
+left (NW's, SX's and N10's "left" lists). Every example is made up."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parallax.store import open_store
+from parallax.store.migrations import _statements, migration_scripts
+
+BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
+        "islands, and families said they would be left without a way home in winter. ")
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """A reporter's folder ``a`` holding ``in/`` (a dump, an export of two records and a file
+    no reader takes) and another folder ``b`` to run commands from."""
+    (tmp_path / "a" / "in").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "in" / "report.txt").write_text("Ferry cut angers islanders\n\n" + BODY * 3)
+    (tmp_path / "a" / "in" / "notes.jsonl").write_text("".join(json.dumps({
+        "title": f"Ferry vote, part {n}", "text": BODY * 2 + f"Part {n}."}) + "\n"
+        for n in (1, 2)))
+    (tmp_path / "a" / "in" / "scan.bin").write_bytes(b"\x00\x01binary\x00" * 10)
+    return tmp_path / "a", tmp_path / "b"
+
+
+def _cli(*args: str) -> Any:
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_delete_by_source_from_another_folder(db_url: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # "parallax ingest in" in folder a, then "parallax delete --source ../a/in/report.txt"
+    # from folder b: "no stored document was read from this source", exit 2 (the store kept
+    # "in/report.txt", relative to a folder it does not know)
+    a, b = _two_folders(tmp_path)
+    db = db_url if "://" in db_url else str(Path(db_url).absolute())
+    monkeypatch.chdir(a)
+    assert _cli("ingest", "in", "--db", db).exit_code == 1  # (scan.bin: rejected)
+    monkeypatch.chdir(b)
+    done = _cli("delete", "--source", "../a/in/report.txt", "--db", db, "--json")
+    assert done.exit_code == 0, done.output
+    # an absolute path, and a record file whose records go with it
+    assert _cli("delete", "--source", str(a / "in" / "notes.jsonl"), "--db", db).exit_code == 0
+    store = open_store(db)
+    try:
+        assert store.counts()["documents"] == 0
+        assert store.counts()["rejections"] == 1  # the folder's own rejection is left ...
+        assert _cli("delete", "--source", "../a/in", "--db", db).exit_code == 0
+        assert store.counts()["rejections"] == 0  # ... until the folder goes
+    finally:
+        store.close()
+
+
+def test_what_is_shown_stays_the_name_given_and_replace_works_from_anywhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the article's source is still shown as ingest was given it; "ingest --replace
+    # ../a/in/report.txt" of a corrected file from folder b replaced nothing and kept both
+    a, b = _two_folders(tmp_path)
+    db = str(tmp_path / "news.db")
+    monkeypatch.chdir(a)
+    assert _cli("ingest", "in/report.txt", "--db", db).exit_code == 0
+    store = open_store(db)
+    try:
+        ((old, source),) = [(x.id, store.article_source(x.id)) for x in store.articles()]
+        assert source is not None and source["input"] == "in/report.txt"
+    finally:
+        store.close()
+    (a / "in" / "report.txt").write_text("Ferry cut angers islanders\n\n" + BODY * 3
+                                         + "The council will meet again in May.")
+    monkeypatch.chdir(b)
+    again = _cli("ingest", "../a/in/report.txt", "--replace", "--db", db, "--json")
+    assert json.loads(again.stdout.splitlines()[0])["replaced"] == [old]
+    store = open_store(db)
+    try:
+        assert store.counts()["documents"] == 1
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_an_older_store_gains_paths_and_the_migration_runs_again(
+        backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    # rows stored before migration 0019: an absolute input is its own path, a relative one
+    # stays without (the folder it was relative to is not known); run again, nothing fails
+    rows = [("d1", "/home/ann/in/report.txt"), ("d2", "in/report.txt"),
+            ("d3", "/home/ann/in/notes.jsonl#line-2"), ("d4", "https://coast.example/f")]
+    wanted = [("d1", "/home/ann/in/report.txt"), ("d2", None),
+              ("d3", "/home/ann/in/notes.jsonl#line-2"), ("d4", None)]
+    url, cluster = str(tmp_path / "old.db"), None
+    if backend == "postgres":
+        import psycopg
+
+        cluster = request.getfixturevalue("postgres_cluster")
+        url = cluster.new_database()
+        raw: Any = psycopg.connect(url, autocommit=True)
+    else:
+        from parallax.store.unspaced_search import unspaced_grams
+
+        raw = sqlite3.connect(url, isolation_level=None)
+        raw.create_function("parallax_unspaced_grams", 2, unspaced_grams)  # (0013's trigger)
+    try:
+        for version, script in migration_scripts(backend):
+            if version <= 18:
+                for statement in _statements(script):
+                    raw.execute(statement)
+        if backend == "postgres":
+            raw.execute("CREATE TABLE parallax_schema (version INTEGER NOT NULL)")
+            raw.execute("INSERT INTO parallax_schema VALUES (18)")
+        else:
+            raw.execute("PRAGMA user_version = 18")
+        mark = "%s" if backend == "postgres" else "?"
+        for sha, name in rows:
+            raw.execute(f"INSERT INTO documents (sha256, input, uri, kind) VALUES"
+                        f" ({mark}, {mark}, {mark}, 'text')", (sha, name, name))
+            raw.execute(f"INSERT INTO rejections (input, code, reason) VALUES"
+                        f" ({mark}, 'E001', 'x')", (name,))
+        raw.close()
+        for _ in range(2):  # the second time as a store whose version was set back
+            store: Any = open_store(url)
+            try:
+                for table, key in (("documents", "sha256"), ("rejections", "input")):
+                    got = [tuple(r) for r in store.conn.execute(
+                        f"SELECT {key}, path FROM {table} ORDER BY {key}")]
+                    assert [g[1] for g in got] == [w[1] for w in sorted(
+                        wanted, key=lambda w: dict(rows)[w[0]] if table == "rejections"
+                        else w[0])]
+                assert store.source_documents("/home/ann/in/notes.jsonl") == ["d3"]
+                # an absolute path's rejections are found by 0019's index, no scan
+                where, params = store.source_rejections_where("/home/ann/in")
+                if backend == "postgres":
+                    store.conn.execute("SET enable_seqscan = off")
+                    plan = [str(r[0]) for r in store.conn.execute(
+                        f"EXPLAIN SELECT count(*) FROM rejections WHERE {where}", params)]
+                else:
+                    plan = [str(r[-1]) for r in store.conn.execute(
+                        f"EXPLAIN QUERY PLAN SELECT count(*) FROM rejections WHERE {where}",
+                        params)]
+                assert any("rejections_path" in line for line in plan), plan
+                assert not any("Seq Scan" in line or line.startswith("SCAN") for line in plan)
+                back = "UPDATE parallax_schema SET version = 18" if backend == "postgres" \
+                    else "PRAGMA user_version = 18"
+                store.conn.execute(back)
+            finally:
+                store.close()
+    finally:
+        if cluster is not None:
+            cluster.drop_database(url)
