@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from parallax.errors import InputRejected
 from parallax.ingest import read_inputs
 from parallax.records import Page, RawDocument, Rejection
 from parallax.segment.heuristic import make_heuristic
@@ -162,3 +165,24 @@ def test_a_pocket_export_or_bookmarks_file_is_no_article(tmp_path) -> None:
                f"<p>{BODY}</p><p>{BODY}</p></article><ul>{_saved_links(1)}</ul></body></html>")
     (doc,) = _read(tmp_path, "page.html", article)
     assert isinstance(doc, RawDocument)
+
+
+def test_a_redirect_page_or_frameset_says_where_the_text_is(tmp_path) -> None:
+    # a redirect page (a shortener's, a moved site's) and a frameset were "no article found:
+    # the main text has 26 characters, fewer than 200", as if the extractor had failed
+    redirect = ('<html><head><meta content="0; URL=\'https://coast.example/ferry\'" '
+                'http-equiv="Refresh"><title>Moved</title></head><body><p>This page has '
+                'moved to <a href="https://coast.example/ferry">here</a>.</p></body></html>')
+    (doc,) = _read(tmp_path, "moved.html", redirect)
+    with pytest.raises(InputRejected, match=r"redirect page.*https://coast\.example/ferry\b"):
+        _segment(doc)
+    frames = ('<html><head><title>Coast Post</title></head><frameset cols="20%,80%">'
+              '<frame src="menu.html"><frame src="https://coast.example/ferry"></frameset></html>')
+    (doc,) = _read(tmp_path, "frames.html", frames)
+    with pytest.raises(InputRejected, match=r"frameset.*menu\.html, https://coast\.example/ferry"):
+        _segment(doc)
+    # a page that reloads itself every ten minutes is read as any page
+    live = redirect.replace("0; URL=\'https://coast.example/ferry\'", "600").replace(
+        "<body>", f"<body><article><h1>Ferry vote</h1><p>{BODY}</p><p>{BODY}</p></article>")
+    (doc,) = _read(tmp_path, "live.html", live)
+    assert [a.title for a in _segment(doc).articles if a.role == "main"] == ["Ferry vote"]

@@ -16,6 +16,7 @@ from parallax.segment.cjk import weighed_length, word_count
 from parallax.segment.dates import resolve
 from parallax.segment.decoder import Draft
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
+from parallax.segment.htmlstub import stub_reason
 from parallax.segment.lines import LineClassifier, paragraph_like
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.render import Block, render
@@ -60,7 +61,9 @@ class HeuristicSegmenter:
         if not main or (sum(map(weighed_length, main[0].paragraphs)) < self.min_chars
                         and not main[0].notes):
             found = sum(map(weighed_length, main[0].paragraphs)) if main else 0
-            raise InputRejected(Code.NO_ARTICLE, f"no article found: the main text has {found} "
+            stub = stub_reason(doc.text) if doc.kind == "html" else None
+            raise InputRejected(Code.NO_ARTICLE, f"no article found: {stub}" if stub else
+                                f"no article found: the main text has {found} "
                                 f"characters, fewer than {self.min_chars} "
                                 "(setting min_article_chars)")
         for draft in drafts:
