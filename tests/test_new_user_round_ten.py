@@ -59,6 +59,9 @@ def test_a_json_feed_is_read_item_by_item(tmp_path) -> None:
     assert "<p>A second paragraph &lt; a third.</p>" in second.text
     # a podcast's item: the attached file named, as an RSS enclosure is
     assert isinstance(third, Rejection) and "audio/mpeg" in third.reason
+    # written on one line, as a server sends it (it opens as JSON Lines do): the same items
+    again = _read(tmp_path, "feed.json", json.dumps(feed))
+    assert [i.input for i in again] == [i.input for i in (first, second, third)]
     # a JSON document of records that merely mentions the address is read as before
     records = [{"title": "jsonfeed.org/version/1 explained", "text": BODY * 2}]
     (record,) = _read(tmp_path, "records.json", json.dumps(records))

@@ -388,12 +388,13 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         yield from feed.read_feed(text, uri=uri, given=given, config=config,
                                   fetched_at=fetched_at)
         return
-    if kind == "jsonl":
-        yield from jsonl.read_jsonl_text(text, uri=uri, given=given, config=config)
-        return
-    if kind == "json" and (feed_object := jsonfeed.json_feed(text)) is not None:
+    # (a feed written on one line, as servers send it, opens as JSON Lines do)
+    if kind in ("json", "jsonl") and (feed_object := jsonfeed.json_feed(text)) is not None:
         yield from jsonfeed.read_json_feed(feed_object, uri=uri, given=given, config=config,
                                            fetched_at=fetched_at)
+        return
+    if kind == "jsonl":
+        yield from jsonl.read_jsonl_text(text, uri=uri, given=given, config=config)
         return
     if kind == "json":
         yield from jsonl.read_json_text(text, uri=uri, given=given, config=config)
