@@ -189,3 +189,13 @@ def test_a_redirect_page_or_frameset_says_where_the_text_is(tmp_path) -> None:
         "<body>", f"<body><article><h1>Ferry vote</h1><p>{BODY}</p><p>{BODY}</p></article>")
     (doc,) = _read(tmp_path, "live.html", live)
     assert [a.title for a in _segment(doc).articles if a.role == "main"] == ["Ferry vote"]
+
+
+def test_a_folder_given_as_the_database_says_so(tmp_path) -> None:
+    # "--db data/" (a folder): "cannot open database data/: unable to open database file"
+    from parallax.errors import ParallaxError
+    from parallax.store.sqlite import SQLiteStore
+
+    with pytest.raises(ParallaxError, match=r"it is a folder; give a database file's path, "
+                       r"e\.g\. .*news\.db"):
+        SQLiteStore(tmp_path)

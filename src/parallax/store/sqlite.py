@@ -90,6 +90,12 @@ class SQLiteStore(UnspacedSearch, SQLStore):
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        if self.path != ":memory:" and Path(self.path).is_dir():
+            # "--db data/" was "cannot open database data/: unable to open database file",
+            # which names no cause (helper NW, round ten)
+            raise ParallaxError(Code.STORE, f"cannot open database {self.path}: it is a "
+                                "folder; give a database file's path, e.g. "
+                                f"{Path(self.path) / 'news.db'}")
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.conn = SQLiteConnection(_open_with_retry(self.path))
