@@ -27,8 +27,9 @@ _VERSION = "jsonfeed.org/version/"
 
 def json_feed(text: str) -> dict[str, Any] | None:
     """The feed object when ``text`` is a JSON Feed, else None (a cheap test first: most JSON
-    documents are records)."""
-    if _VERSION not in text:
+    documents are records). The test looks for the host alone: PHP's ``json_encode`` and
+    other encoders write "/" as "\\/", so the raw text may not hold ``_VERSION``."""
+    if "jsonfeed.org" not in text:
         return None
     value = json_document(text)
     if not isinstance(value, dict) or not isinstance(value.get("items"), list):
@@ -72,7 +73,8 @@ def _entry(item: dict[str, Any]) -> dict[str, Any]:
     body = _text(item.get("content_html")) or _as_html(_text(item.get("content_text")))
     authors = item.get("authors")
     first = authors[0] if isinstance(authors, list) and authors else item.get("author")
-    files = [f for f in item.get("attachments") or () if isinstance(f, dict)]
+    attached = item.get("attachments")  # a list of objects; anything else names no file
+    files = [f for f in attached if isinstance(f, dict)] if isinstance(attached, list) else []
     return {
         "title": _text(item.get("title")),
         "link": _text(item.get("url")) or _text(item.get("external_url")),

@@ -1,0 +1,46 @@
+"""The thirty-third session's review (docs/robustness.md, "Thirty-third session (helper R):
+review"): inputs the helpers' own tests did not cover. Each test failed on the commit it names.
+All inputs are made up here."""
+
+from __future__ import annotations
+
+import json
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+BODY = ("The quay board met on Monday and agreed to paint the lighthouse red again this "
+        "spring, after a vote of the harbour families. ")
+
+
+def _read(tmp_path, name: str, text: str) -> list[RawDocument | Rejection]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return list(read_inputs([str(path)], Config()))
+
+
+def _json_feed(**item: object) -> dict[str, object]:
+    return {"version": "https://jsonfeed.org/version/1", "title": "Quay News",
+            "items": [{"id": "1", "url": "https://quay.example/paint", "title": "Lighthouse",
+                       "content_text": BODY * 2, **item}]}
+
+
+def test_a_json_feed_with_escaped_slashes_is_read_as_a_feed(tmp_path) -> None:
+    # 58b1bb1: PHP's json_encode (and other encoders) write "/" as "\/", so the feed's version
+    # read "https:\/\/jsonfeed.org\/version\/1" and the cheap test missed it: the feed was one
+    # rejection, "line 1 has neither 'text' nor 'html'", every item lost
+    text = json.dumps(_json_feed()).replace("/", "\\/")
+    (item,) = _read(tmp_path, "feed.json", text)
+    assert isinstance(item, RawDocument) and item.metadata["title"] == "Lighthouse"
+    assert item.metadata["url"] == "https://quay.example/paint"
+
+
+def test_a_json_feed_item_whose_attachments_are_no_list_is_read(tmp_path) -> None:
+    # 58b1bb1: "attachments": 5 (a hand-written or broken feed) raised TypeError in the item
+    # mapping: the whole feed was "could not read this input ... please report it as a bug"
+    (item,) = _read(tmp_path, "feed.json", json.dumps(_json_feed(attachments=5)))
+    assert isinstance(item, RawDocument) and item.metadata["title"] == "Lighthouse"
+    (alone,) = _read(tmp_path, "bare.json", json.dumps(_json_feed(content_text="", url=None,
+                                                                  attachments={"url": "x"})))
+    assert isinstance(alone, Rejection) and "only its title" in alone.reason
