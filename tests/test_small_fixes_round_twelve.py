@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
+from parallax import runner
+from parallax.settings import Config
 from parallax.store import open_store
 from parallax.store.migrations import _statements, migration_scripts
+from test_small_fixes_round_eleven import _letter, _record  # tests/ is on sys.path
 
 BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
         "islands, and families said they would be left without a way home in winter. ")
@@ -157,3 +160,27 @@ def test_an_older_store_gains_paths_and_the_migration_runs_again(
     finally:
         if cluster is not None:
             cluster.drop_database(url)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+@pytest.mark.parametrize(("stored", "outlet"), [
+    # the store's pages at the sender's site carry one outlet holding the name's words
+    ([("The Dunmere Times", "dunmeretimes.example")], "The Dunmere Times"),
+    # as a run's pages: two outlets at the site, or the outlet at another site, tell nothing
+    ([("The Dunmere Times", "dunmeretimes.example"), ("Times Travel", "dunmeretimes.example")],
+     None),
+    ([("The Times", "thetimes.example")], None),
+])
+def test_a_newsletter_ingested_alone_takes_its_outlet_from_the_store(
+        db_url: str, tmp_path: Path, stored: list[tuple[str, str]], outlet: str | None) -> None:
+    # "Times <news@…>" ingested alone into a store that holds the site's pages stayed without
+    # outlet; read in one run with those pages it was "The Dunmere Times" (SX's f5b9277)
+    store = open_store(db_url)
+    try:
+        runner.ingest([str(_record(tmp_path, stored))], store, Config(), cluster=False)
+        letter = _letter(tmp_path, "Times <news@dunmeretimes.example>", "dunmeretimes.example")
+        report = runner.ingest([str(letter)], store, Config(), cluster=False)
+        ((article,),) = [o.articles for o in report.outcomes]
+        assert article["outlet"] == outlet
+    finally:
+        store.close()

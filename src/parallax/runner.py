@@ -109,7 +109,8 @@ def ingest(inputs: Iterable[str], store: Store, config: Config, *,
     stream = process_stream(named(items, names) if names else items, config, workers=workers,
                             skip=lambda doc: store.has_document(doc.sha256), pipeline=pipeline,
                             prepare=linker.prepare_pages, memory=memory)
-    outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
+    outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store),
+                         store.outlets_at)
 
     def record(outcome: InputOutcome) -> None:
         report.outcomes.append(outcome)

@@ -86,7 +86,8 @@ def load_parquet(out: Path, store: Store, config: Config) -> LoadReport:
     # the rules ingest applies (one outlet's spellings folded, a copy by another outlet its
     # own id, near-duplicates linked), now across shards and against the store: a worker
     # sees its own shard only
-    outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store))
+    outlets = RunOutlets([*config["known_outlets"], *store.outlets()], stored_outlet(store),
+                         store.outlets_at)
     duplicates = NearDuplicateIndex(float(config["near_duplicate_threshold"]),
                                     store.signatures(), computed=minhashes(rows),
                                     links=store.copy_links(), by_date=True)

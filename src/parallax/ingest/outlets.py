@@ -85,8 +85,14 @@ def spelling(name: str) -> str:
 class KnownOutlets:
     """Outlet names by ``outlet.key``; the first spelling seen wins."""
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (),
+                 stored_at: Callable[[str], list[str]] | None = None) -> None:
         self.names: dict[str, str] = {}
+        #: the outlets a store's articles at a site carry (``Store.outlets_at``), asked once a
+        #: site when a newsletter's sender is judged: a letter ingested alone into a store
+        #: holding the site's pages stayed without outlet (helper N11)
+        self.stored_at = stored_at
+        self.stored_sites: dict[str, list[str]] = {}
         #: the first spelling of each name (``spelling``), for the outlets articles carry
         self.spellings: dict[str, str] = {}
         #: the outlets the run's articles at each site carry (``sender.site`` of their url)
@@ -121,9 +127,14 @@ class KnownOutlets:
         A name inside the site's name but no word of its outlet ("Mark" at ``markethaven``,
         "MarketHaven"), two outlets at the site, or an outlet of that name at another site
         ("The Times" elsewhere) tell nothing."""
-        outlets = {spelling(o): o for o in self.sites.get(at, [])}
         words = [w.casefold() for w in _LETTERS.findall(name)]
-        if len(outlets) != 1 or not words:
+        if not words:
+            return None
+        if self.stored_at is not None and at not in self.stored_sites:
+            self.stored_sites[at] = self.stored_at(at)
+        outlets = {spelling(o): self.spellings.get(spelling(o), o)
+                   for o in [*self.stored_sites.get(at, []), *self.sites.get(at, [])]}
+        if len(outlets) != 1:
             return None
         (outlet,) = outlets.values()
         theirs = [w.casefold() for w in _LETTERS.findall(outlet)]
@@ -202,11 +213,13 @@ class RunOutlets:
     """A run's pages get their outlets (hints confirmed, spellings folded: ``feed``/``drain``)
     and, just before each is kept, their ids (``own``: a copy's own id). ``known``: outlets
     spelt first (the ``known_outlets`` setting, the store's); ``stored``: the outlet a stored
-    article id has (``runner.stored_outlet``), None for a run without a store."""
+    article id has (``runner.stored_outlet``), None for a run without a store; ``stored_at``:
+    the outlets of the store's articles at a site (``Store.outlets_at``)."""
 
     def __init__(self, known: Iterable[str] = (),
-                 stored: Callable[[str], str | None] | None = None) -> None:
-        self.hold = OutletHold(KnownOutlets(known))
+                 stored: Callable[[str], str | None] | None = None,
+                 stored_at: Callable[[str], list[str]] | None = None) -> None:
+        self.hold = OutletHold(KnownOutlets(known, stored_at))
         self.stored = stored
         self.kept: dict[str, str] = {}  # article id -> the outlet it was kept with
 

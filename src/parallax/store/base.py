@@ -105,6 +105,11 @@ class Store(Protocol):
         """The outlets stored main articles carry (what confirms a dump's header outlet)."""
         ...
 
+    def outlets_at(self, at: str) -> list[str]:
+        """The outlets stored main articles at the site ``at`` carry (a newsletter's
+        sender's site, ``KnownOutlets.of_site``)."""
+        ...
+
     def article(self, article_id: str) -> Article | None: ...
 
     def article_source(self, article_id: str) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -255,6 +256,27 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
             "SELECT DISTINCT outlet FROM articles WHERE role = 'main' AND outlet IS NOT NULL"
             " ORDER BY outlet")]
 
+    def outlets_at(self, at: str) -> list[str]:
+        """The outlets of the stored main articles whose address is at the site ``at``
+        (``ingest.sender.site``), in storing order: what tells a newsletter's sender "Times"
+        at ``nytimes.com`` ingested alone is that site's outlet (``KnownOutlets.of_site``;
+        helper N11). Read only for such a letter; the address is the page's (its record's or
+        feed item's link, or the fetched URL) as the article's is."""
+        from parallax.ingest.sender import site
+
+        url = self.json_text("d.metadata", "url")
+        escaped = at.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+        rows = self.conn.execute(
+            f"SELECT a.outlet, {url} AS url FROM articles a JOIN documents d"
+            " ON d.sha256 = a.document WHERE a.role = 'main' AND a.outlet IS NOT NULL"
+            f" AND {url} LIKE ? ESCAPE '!' ORDER BY a.rowid_", (f"%{escaped}%",))
+        found: list[str] = []
+        for row in rows:
+            host = _host(str(row["url"]))
+            if host and site(host) == at and row["outlet"] not in found:
+                found.append(str(row["outlet"]))
+        return found
+
     def _articles(self, where: str, params: tuple[Any, ...]) -> list[Article]:
         rows = self.conn.execute("SELECT a.analysis, v.vector FROM articles a"
                                  " LEFT JOIN article_vectors v ON v.article = a.id" + where,
@@ -347,6 +369,13 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
                       "rejections"):
             out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         return out
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # a stored address that is no URL ("http://[x")
+        return None
 
 
 def _vector_blob(vector: Any) -> bytes:
