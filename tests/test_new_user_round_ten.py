@@ -199,3 +199,28 @@ def test_a_folder_given_as_the_database_says_so(tmp_path) -> None:
     with pytest.raises(ParallaxError, match=r"it is a folder; give a database file's path, "
                        r"e\.g\. .*news\.db"):
         SQLiteStore(tmp_path)
+
+
+def test_a_reader_view_copy_keeps_its_header_out_of_the_text(tmp_path) -> None:
+    # Firefox's Reader View copied whole: the domain, the byline and the reading time opened
+    # the article's text ("coast.example / Tomas Brannock / 3–4 minutes"), no author
+    copy = (f"coast.example\nNight ferry to the outer islands cut\nTomas Brannock\n3–4 minutes"
+            f"\n\n{BODY}\n\n{BODY}\n")
+    (doc,) = _read(tmp_path, "reader.txt", copy)
+    page = _segment(doc)
+    (main,) = [a for a in page.articles if a.role == "main"]
+    assert main.title == "Night ferry to the outer islands cut"
+    assert main.text.startswith("The harbour council") and "minutes" not in main.text
+    assert main.author == "Tomas Brannock"
+    assert main.outlet_hint == "coast.example"
+    assert {"coast.example", "3–4 minutes"} <= {b.text for b in page.boilerplate}
+    # blank lines between them and a "By": the same header
+    spaced = copy.replace("cut\nTomas Brannock\n3–4", "cut\n\nBy Tomas Brannock\n\n3-4")
+    (doc,) = _read(tmp_path, "spaced.txt", spaced)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.author == "Tomas Brannock" and main.text.startswith("The harbour council")
+    # a page whose third line says "5 minutes" without a domain above is read as before
+    from parallax.segment.readerview import split_header
+
+    plain = copy.replace("coast.example\n", "Coast Post\n", 1)
+    assert split_header(plain) == (plain, None)

@@ -19,6 +19,7 @@ from parallax.segment.htmlpage import html_to_paragraphs, segment_html
 from parallax.segment.htmlstub import stub_reason
 from parallax.segment.lines import LineClassifier, paragraph_like
 from parallax.segment.patterns import boilerplate_kind
+from parallax.segment.readerview import Header, split_header
 from parallax.segment.render import Block, render
 from parallax.segment.textdump import segment_text
 from parallax.settings import Config
@@ -45,10 +46,13 @@ class HeuristicSegmenter:
             for draft in drafts:
                 boilerplate += given_text_furniture(draft)
         else:
-            seg = segment_text(doc.text, self.classifier)
+            text, reader = split_header(doc.text)  # (a reader view's copy: readerview.py)
+            seg = segment_text(text, self.classifier)
             drafts, comments, boilerplate = seg.articles, seg.comments, seg.boilerplate
             authors = seg.comment_authors
-            drafts = best_block(drafts, seg.model_main, doc.text, self.min_chars)
+            drafts = best_block(drafts, seg.model_main, text, self.min_chars)
+            if reader is not None:
+                boilerplate = _read_header(reader, drafts) + boilerplate
         if drafts and drafts[0].role == "main" and not drafts[0].title.strip():
             # an e-mail's subject line is its headline when its text gives none (mhtml.py)
             drafts[0].title = str(doc.metadata.get("subject") or "")
@@ -168,6 +172,17 @@ class HeuristicSegmenter:
         return [Draft(role="main", title=title, outlet=meta.get("outlet"),
                       published=meta.get("published_text"), author=meta.get("author"),
                       paragraphs=paragraphs)]
+
+
+def _read_header(header: Header, drafts: list[Draft]) -> list[Boilerplate]:
+    """A reader view's header lines as furniture; its byline the main article's author and
+    its domain the outlet's hint, where the text gave neither."""
+    main = next((d for d in drafts if d.role == "main"), None)
+    if main is not None:
+        main.author = main.author or header.author
+        if not main.outlet:
+            main.outlet_hint = main.outlet_hint or header.domain
+    return [Boilerplate(header.domain, "metadata"), Boilerplate(header.time, "metadata")]
 
 
 TRAILER = re.compile(
