@@ -44,3 +44,32 @@ def test_a_json_feed_item_whose_attachments_are_no_list_is_read(tmp_path) -> Non
     (alone,) = _read(tmp_path, "bare.json", json.dumps(_json_feed(content_text="", url=None,
                                                                   attachments={"url": "x"})))
     assert isinstance(alone, Rejection) and "only its title" in alone.reason
+
+
+def test_a_record_of_an_archive_is_deleted_by_its_relative_path_from_another_folder(
+        tmp_path, monkeypatch) -> None:
+    # 5eeb57f: "delete --source ../a/in/crawl.warc.gz#https://quay.example/p" from folder b
+    # spelled the source absolute with os.path.abspath, which also folds the record's address
+    # ("https://" -> "https:/"), so the stored path ("/…/a/in/crawl.warc.gz#https://…/p") was
+    # never found: "no stored document was read from this source", exit 2
+    from parallax.records import Article, Page, Published
+    from parallax.runner import documents_to_remove
+    from parallax.store import open_store
+
+    (tmp_path / "a" / "in").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    name = "in/crawl.warc.gz#https://quay.example/news/paint"
+    article = Article(id=Article.make_id("Paint", BODY), role="main", title="Paint",
+                      outlet="Quay News", published=Published("today", "2026-11-03"),
+                      text=BODY, input=name)
+    page = Page(input=name, uri="https://quay.example/news/paint", sha256="w1", kind="html",
+                fetched_at="", articles=[article])
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        store.save_page(page, path=f"{tmp_path}/a/{name}")  # (as runner.local_path writes it)
+        monkeypatch.chdir(tmp_path / "b")
+        found, _, _ = documents_to_remove(
+            store, "../a/in/crawl.warc.gz#https://quay.example/news/paint", True)
+        assert found == ["w1"]
+    finally:
+        store.close()

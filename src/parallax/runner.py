@@ -268,7 +268,10 @@ def _spellings(source: str) -> list[str]:
     "not found", helper NW)."""
     names = [source, os.path.normpath(source)]
     if source.strip() and source != "-" and not is_address(source):
-        names.append(os.path.abspath(source))
+        # the file part alone made absolute, as ``local_path`` stores it: abspath of the whole
+        # also folds a record's address ("crawl.warc.gz#https://…" -> "#https:/…", helper R)
+        names += [os.path.abspath(source[:cut]) + source[cut:] for cut in
+                  [len(source), *[i for i, c in enumerate(source) if c == "#"][:4]]]
     if os.path.exists(source):
         names.append(os.path.relpath(source))
     return list(dict.fromkeys(names))
