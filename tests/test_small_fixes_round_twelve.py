@@ -184,3 +184,98 @@ def test_a_newsletter_ingested_alone_takes_its_outlet_from_the_store(
         assert article["outlet"] == outlet
     finally:
         store.close()
+
+
+def _or_store(db_url: str) -> tuple[Any, list[Any]]:
+    import random
+
+    from parallax.records import Page
+    from test_small_fixes_round_eight import _made_up
+
+    rng = random.Random(33)
+    articles = [_made_up(rng, k) for k in range(60)]
+    store = open_store(db_url)
+    for k, article in enumerate(articles):
+        store.save_page(Page(input=f"p{k}.txt", uri=f"p{k}.txt", sha256=f"p{k}", kind="text",
+                             fetched_at="2026-11-02T10:00:00Z", articles=[article]))
+    return store, articles
+
+
+def _held(articles: list[Any], query: str) -> list[str]:
+    """What the query asks, read here by hand (words split at spaces, quotes dropped: the
+    queries below hold no quoted space) and tested on each article's title and text as
+    substrings, the scan's reading: no "-word", and of each run of words joined by OR one
+    (a word alone: itself)."""
+    import re
+
+    tokens = [t.strip('"') for t in query.split()]
+    left_out = [t[1:] for t in tokens if t.startswith("-") and len(t) > 1]
+    kept = [t for t in tokens if not (t.startswith("-") and len(t) > 1)]
+    groups, k = [], 0
+    while k < len(kept):
+        group = [kept[k]]
+        while k + 2 < len(kept) and kept[k + 1] == "OR" != kept[k] and kept[k + 2] != "OR":
+            group.append(kept[k + 2])
+            k += 2
+        groups.append(group)
+        k += 1
+
+    def has(term: str, article: Any) -> bool:
+        return bool(re.search(re.escape(term), f"{article.title} {article.text}", re.I))
+
+    return [a.id for a in articles if all(any(has(m, a) for m in g) for g in groups)
+            and not any(has(t, a) for t in left_out)]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_or_in_a_chinese_or_japanese_query_needs_one_of_its_words(db_url: str) -> None:
+    # "渡轮 OR 轮船" asked for articles holding 渡轮, "OR" and 轮船 (the scan read every term
+    # as required): almost nothing, read as "nobody wrote it"
+    import random
+
+    store, articles = _or_store(db_url)
+    try:
+        queries = ["渡轮 OR フェリー", "港 OR 局 OR ー", "三月 渡 OR 港", "渡 OR Москва",
+                   "İZMIR OR 时刻", "渡轮 OR ferry 局", "港 OR 局 -三月", "表 OR 群 tomas",
+                   '"群岛的" OR 夜间', "ferry OR tomas 港", "渡轮 OR"]
+        rng = random.Random(7)
+        pick = "渡轮港务局周一表示开往群岛的夜间三月フェリーの運航"
+        for _ in range(40):  # made up: two to three runs, an OR between some
+            runs = ["".join(rng.choice(pick) for _ in range(rng.randint(1, 2)))
+                    for _ in range(rng.randint(2, 3))]
+            glue = [rng.choice([" OR ", " ", " -"]) for _ in runs[1:]]
+            queries.append(runs[0] + "".join(g + r for g, r in zip(glue, runs[1:],
+                                                                   strict=True)))
+        for query in queries:
+            want = _held(articles, query)
+            assert [r["id"] for r in store.search(query, limit=100)] == want, query
+            assert store.search_count(query) == len(want), query
+            assert [r["id"] for r in store.search(query, limit=3, offset=2)] == want[2:5]
+        assert len(_held(articles, "渡轮 OR フェリー")) > len(_held(articles, "渡轮 フェリー"))
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_a_search_reads_its_query_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the query was parsed three to four times a search (the word index's terms, its OR
+    # groups, its "-words", the test for Chinese and Japanese), and as often for its count
+    from parallax.store import search_query, unspaced_search
+
+    store, _ = _or_store(db_url)
+    calls: list[str] = []
+    real = search_query.parse_search
+
+    def counted(query: str) -> search_query.SearchQuery:
+        calls.append(query)
+        return real(query)
+
+    monkeypatch.setattr(unspaced_search, "parse_search", counted)
+    try:
+        for query in ("ferry OR boat -storm", "渡轮 OR 港 -三月", '"night ferry" vote'):
+            calls.clear()
+            store.search(query)
+            store.search_count(query)
+            assert calls == [query, query]
+    finally:
+        store.close()

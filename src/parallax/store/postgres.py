@@ -17,7 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate_postgres
-from parallax.store.sql import Rows, SQLStore, search_either, search_query
+from parallax.store.search_query import SearchQuery
+from parallax.store.sql import Rows, SQLStore
 from parallax.store.unspaced_codes import codes_condition
 from parallax.store.unspaced_search import (
     INDEXED_COLUMNS,
@@ -190,7 +191,7 @@ class PostgresStore(UnspacedSearch, SQLStore):
     def bound_limit(self) -> int:
         return MAX_BOUND
 
-    def word_search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def word_search(self, query: SearchQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         expression, values = _tsquery(query)
         if not values:
             return []
@@ -204,7 +205,7 @@ class PostgresStore(UnspacedSearch, SQLStore):
             (*values, *left_out, limit, offset))
         return [dict(r) for r in rows]
 
-    def word_count(self, query: str) -> int:
+    def word_count(self, query: SearchQuery) -> int:
         expression, values = _tsquery(query)
         if not values:
             return 0
@@ -221,11 +222,10 @@ class PostgresStore(UnspacedSearch, SQLStore):
                 f" articles_unspaced_codes WHERE {condition}) OFFSET 0)", values)
 
 
-def _tsquery(query: str) -> tuple[str, list[str]]:
+def _tsquery(query: SearchQuery) -> tuple[str, list[str]]:
     """The tsquery of a search box as SQL of placeholders only, and its values: every word
     (``plainto_tsquery``, no operators) and each quoted phrase (``phraseto_tsquery``)."""
-    words, phrases, left_out = search_query(query)
-    either = search_either(query)  # "ferry OR boat": one of them
+    words, phrases, either, left_out = query  # either: "ferry OR boat", one of them
     parts = ["plainto_tsquery('simple', ?)"] * bool(words) + \
         ["phraseto_tsquery('simple', ?)"] * len(phrases) + \
         ["(" + " || ".join(["phraseto_tsquery('simple', ?)"] * len(g)) + ")" for g in either] + \

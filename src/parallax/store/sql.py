@@ -10,7 +10,6 @@ PostgreSQL connection translates the placeholders.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -25,7 +24,6 @@ from parallax.store.base import SavedPage
 from parallax.store.browse import BrowseQueries, facets_of
 from parallax.store.remove import RemoveQueries
 from parallax.store.site_lines import SiteLineQueries
-from parallax.textutil import UNSPACED_CHAR
 
 
 class Rows(Protocol):
@@ -380,94 +378,3 @@ def _host(url: str) -> str | None:
 
 def _vector_blob(vector: Any) -> bytes:
     return np.asarray(vector, dtype=np.float32).tobytes()
-
-
-def search_terms(query: str) -> list[str]:
-    """The words of a search box, without control characters (NUL ends FTS5 strings and
-    PostgreSQL refuses it in text)."""
-    return [t for t in (re.sub(r'["\x00-\x1f\x7f]', "", t) for t in query.split()) if t]
-
-
-#: a part in double quotes (a lone quote runs to the end), or a word
-_QUOTED = re.compile(r'"([^"]*)"?|(\S+)')
-
-
-def search_parts(query: str) -> tuple[list[str], list[str]]:
-    """(words, phrases) of a search box: words in double quotes must stand together, as in
-    every search engine. The quotes were dropped, so "said on Tuesday" listed every article
-    holding the three words anywhere under a heading that showed the quoted query. A word or
-    phrase after a minus is left out of them (``search_query``)."""
-    words, phrases, _ = search_query(query)
-    return words, phrases
-
-
-#: a part in double quotes after a minus, else as ``_QUOTED``
-_SIGNED = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-
-
-def search_query(query: str) -> tuple[list[str], list[str], list[str]]:
-    """(words, phrases, left out): a word or quoted phrase after a minus names what the
-    results must not hold, as in every search engine. The minus was dropped, so "ferry
-    -vote" listed the articles holding both words, the opposite of what was asked (helper
-    NW). A query of nothing else reads its minus words as words, as before. The words and
-    phrases joined by OR are not among them (``search_either``)."""
-    words, phrases, _, left_out = _search(query)
-    return words, phrases, left_out
-
-
-def search_either(query: str) -> list[list[str]]:
-    """The groups of words or phrases joined by an upper-case OR ("ferry OR boat"), of which
-    an article must hold one: OR was a word every result had to hold, so the query found
-    almost nothing and a reader took that for "nobody wrote it" (helper NW). Not in a query
-    holding Chinese or Japanese (the scan reads every term as required), nor at either end."""
-    return _search(query)[2]
-
-
-def _search(query: str) -> tuple[list[str], list[str], list[list[str]], list[str]]:
-    kept: list[tuple[str, bool]] = []  # (a word, or a phrase in its quotes; an OR between)
-    left_out: list[str] = []
-    for minus, quoted, word in _SIGNED.findall(query):
-        if minus or (word[:1] == "-" and re.match(r"\w", word[1:2])):
-            if terms := search_terms(quoted if minus else word[1:]):
-                left_out.append(" ".join(terms))
-        else:
-            kept.append((word or f'"{quoted}"', word == "OR"))
-    if re.search(UNSPACED_CHAR, query):
-        kept = [(text, False) for text, _ in kept]
-    plain: list[str] = []
-    groups: list[list[str]] = []
-    last_in_group = pending_or = False
-    for i, (text, is_or) in enumerate(kept):
-        if is_or and 0 < i < len(kept) - 1 and not kept[i - 1][1] and not kept[i + 1][1]:
-            pending_or = True  # between two terms
-            continue
-        if pending_or and last_in_group:
-            groups[-1].append(text)
-        elif pending_or:
-            groups.append([plain.pop(), text])
-        else:
-            plain.append(text)  # a term, or an OR at an end or beside another: a word
-        last_in_group, pending_or = pending_or, False
-    either: list[list[str]] = []
-    for group in groups:
-        members = [" ".join(terms) for t in group if (terms := search_terms(t))]
-        if len(members) > 1:
-            either.append(members)
-        else:
-            plain += [f'"{m}"' for m in members]
-    words, phrases = _parts(" ".join(plain))
-    if not (words or phrases or either):
-        return (*_parts(query), [], [])
-    return words, phrases, either, left_out
-
-
-def _parts(query: str) -> tuple[list[str], list[str]]:
-    words: list[str] = []
-    phrases: list[str] = []
-    for quoted, word in _QUOTED.findall(query):
-        terms = search_terms(word or quoted)
-        if quoted and len(terms) > 1:
-            phrases.append(" ".join(terms))
-        else:
-            words.extend(terms)
-    return words, phrases

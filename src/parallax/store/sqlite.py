@@ -17,7 +17,8 @@ from typing import Any
 
 from parallax.errors import Code, ParallaxError
 from parallax.store.migrations import migrate
-from parallax.store.sql import Rows, SQLStore, search_either, search_query
+from parallax.store.search_query import SearchQuery
+from parallax.store.sql import Rows, SQLStore
 from parallax.store.unspaced_queue import QUEUED, index_queued, index_queued_on_open
 from parallax.store.unspaced_search import (
     ALL,
@@ -143,7 +144,7 @@ class SQLiteStore(UnspacedSearch, SQLStore):
         # what this build allows (32,766 on many, 999 before 3.32), or what a test set
         return int(self.conn.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
-    def word_search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def word_search(self, query: SearchQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         match = _fts_query(query)
         if not match:
             return []
@@ -156,7 +157,7 @@ class SQLiteStore(UnspacedSearch, SQLStore):
             (match, *values, limit, offset))
         return [dict(r) for r in rows]
 
-    def word_count(self, query: str) -> int:
+    def word_count(self, query: SearchQuery) -> int:
         match = _fts_query(query)
         if not match:
             return 0
@@ -174,12 +175,12 @@ class SQLiteStore(UnspacedSearch, SQLStore):
                 f" articles_unspaced WHERE articles_unspaced MATCH ? UNION {QUEUED}))", [match])
 
 
-def _fts_query(query: str) -> str:
+def _fts_query(query: SearchQuery) -> str:
     """Quote each term and phrase so user input can never be read as FTS5 syntax (an FTS5
     string of several words is a phrase; the terms hold no quote)."""
-    words, phrases, left_out = search_query(query)
+    words, phrases, groups, left_out = query
     either = ["(" + " OR ".join(f'"{t}"' for t in group) + ")"
-              for group in search_either(query)]  # "ferry OR boat": one of them
+              for group in groups]  # "ferry OR boat": one of them
     match = " ".join(f'"{t}"' for t in (*words, *phrases))  # (a term without a token: none)
     if either:  # FTS5 joins a parenthesised group by AND only
         match = " AND ".join([f"({match})"] * bool(match) + either)

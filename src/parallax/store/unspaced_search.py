@@ -35,11 +35,11 @@ its runs: few for a rare word, most of the store for a word in most articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from itertools import islice, pairwise
 from typing import Any
 
-from parallax.store.sql import search_parts, search_query
+from parallax.store.search_query import SearchQuery, parse_search
 from parallax.textutil import UNSPACED_CHAR
 
 #: Han (with its extensions and compatibility forms), hiragana and katakana
@@ -53,11 +53,10 @@ _BEFORE, _AFTER = 30, 60
 
 
 def unspaced_terms(query: str) -> list[str] | None:
-    """The query's words and phrases when one of them holds a character of those scripts,
-    else None (the index answers)."""
-    words, phrases = search_parts(query)
-    terms = [*words, *phrases]
-    return terms if any(_UNSPACED.search(t) for t in terms) else None
+    """The query's required words and phrases when a term it asks for holds a character of
+    those scripts (``SearchQuery.unspaced``), else None (the index answers)."""
+    parsed = parse_search(query)
+    return [*parsed.words, *parsed.phrases] if parsed.unspaced else None
 
 
 def _pattern(run: str) -> str:
@@ -125,34 +124,68 @@ Index = Callable[[list[str], list[str]], tuple[str, list[Any]]]
 INDEXED_COLUMNS = "rowid_, id, title, outlet, language, role, published, text"
 
 
-def _query(terms: list[str], index: Index) -> tuple[str, list[Any], list[re.Pattern[str]]]:
+def _query(query: SearchQuery, index: Index) -> tuple[
+        str, list[Any], list[re.Pattern[str]], list[list[re.Pattern[str]]]]:
     """The database's source and condition (the articles the index gives, holding every term
     without cased letters whole and of the others their runs of those scripts: they have no
-    case) with their parameters, and the terms left for Python to find. The substring tests
+    case; and of each OR group without cased letters one member) with their parameters, and
+    what is left for Python to find: the other terms, the other groups. The substring tests
     stand outside the index's subquery: a plan that tested them row by row in stored order
     (PostgreSQL's, for a first page) read every article's text for a rare word."""
+    terms = [*query.words, *query.phrases]
     asked = [t for t in terms if _caseless(t)]
     asked += [run for t in terms if not _caseless(t) for run in _RUNS.findall(t)]
-    left = [re.compile(re.escape(t), re.IGNORECASE) for t in terms if not _caseless(t)]
-    source, values = index(*_asked_grams(asked))
-    return f"{source} a WHERE " + " AND ".join([_HAYSTACK] * len(asked)), \
-        [*values, *map(_pattern, asked)], left
+    left = [_found(t) for t in terms if not _caseless(t)]
+    decided = [g for g in query.either if all(map(_caseless, g))]
+    groups = [[_found(m) for m in g] for g in query.either if not all(map(_caseless, g))]
+    source, values = index(*_asked_grams(asked)) if asked else _either_source(query, index)
+    conditions = [_HAYSTACK] * len(asked) + [
+        "(" + " OR ".join([_HAYSTACK] * len(g)) + ")" for g in decided]
+    return f"{source} a WHERE " + (" AND ".join(conditions) or "1 = 1"), \
+        [*values, *map(_pattern, asked), *(_pattern(m) for g in decided for m in g)], \
+        left, groups
 
 
-def _results(rows: Any, terms: list[str], left: list[re.Pattern[str]],
-             left_out: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
-    """The rows holding the ``left`` terms too and none of ``left_out`` ("-word"), each
-    with its snippet."""
-    patterns = [re.compile(re.escape(t), re.IGNORECASE) for t in terms]
-    unwanted = [_unwanted(t) for t in left_out]
+def _found(term: str) -> re.Pattern[str]:
+    return re.compile(re.escape(term), re.IGNORECASE)
+
+
+def _either_source(query: SearchQuery, index: Index) -> tuple[str, list[Any]]:
+    """The articles a query of OR groups alone ("渡轮 OR 轮船") may match: those the index
+    gives for any member of its first group whose every member holds a run of those scripts
+    (a member's runs are in every article holding it); with no such group, every article (a
+    Latin member, "渡轮 OR ferry", is no n-gram: the scan, as before the index)."""
+    for group in query.either:
+        runs = [_RUNS.findall(m) for m in group]
+        if all(runs):
+            sources = [index(*_asked_grams(r)) for r in runs]
+            return ("(SELECT " + INDEXED_COLUMNS + " FROM articles WHERE " + " OR ".join(
+                f"rowid_ IN (SELECT rowid_ FROM {source} u{k})"
+                for k, (source, _) in enumerate(sources)) + ")",
+                [v for _, values in sources for v in values])
+    return f"(SELECT {INDEXED_COLUMNS} FROM articles)", []
+
+
+def _results(rows: Any, query: SearchQuery, left: list[re.Pattern[str]],
+             groups: list[list[re.Pattern[str]]]) -> Iterator[dict[str, Any]]:
+    """The rows holding the ``left`` terms too, a member of each of ``groups`` and none of
+    the query's "-words", each with its snippet."""
+    patterns = [_found(t) for t in (*query.words, *query.phrases,
+                                    *(m for g in query.either for m in g))]
+    unwanted = [_unwanted(t) for t in query.left_out]
     for row in rows:
         found = dict(row)
         text = str(found.pop("text_") or "")
         title = str(found.get("title") or "")
-        if all(p.search(title) or p.search(text) for p in left) and not any(
-                p.search(title) or p.search(text) for p in unwanted):
+        if all(_held(p, title, text) for p in left) \
+                and all(any(_held(p, title, text) for p in g) for g in groups) \
+                and not any(_held(p, title, text) for p in unwanted):
             found["snippet"] = _snippet(text, [m for p in patterns if (m := p.search(text))])
             yield found
+
+
+def _held(pattern: re.Pattern[str], title: str, text: str) -> bool:
+    return bool(pattern.search(title) or pattern.search(text))
 
 
 def _unwanted(term: str) -> re.Pattern[str]:
@@ -165,34 +198,34 @@ def _unwanted(term: str) -> re.Pattern[str]:
     return re.compile(start + body + end, re.IGNORECASE)
 
 
-def left_out_scanned(query: str) -> tuple[str, list[str]]:
+def left_out_scanned(query: SearchQuery) -> tuple[str, list[str]]:
     """The word index's condition (on ``articles a``) and values leaving out the articles that
     hold a "-word" of those scripts: the index holds a run of them as one word, so "ferry
     -渡轮" listed an article holding 渡轮 inside a run (review of 7e3dd86). Tested on the
     title and text as the scan tests a term its database matches."""
-    terms = [t for t in search_query(query)[2] if _UNSPACED.search(t)]
+    terms = [t for t in query.left_out if _UNSPACED.search(t)]
     return "".join(f" AND NOT ({_HAYSTACK})" for _ in terms), [_pattern(t) for t in terms]
 
 
-def unspaced_search(conn: Any, index: Index, terms: list[str], limit: int, offset: int,
-                    left_out: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """Articles holding every term and none of ``left_out``, in the order they were stored."""
-    where, params, left = _query(terms, index)
+def unspaced_search(conn: Any, index: Index, query: SearchQuery, limit: int,
+                    offset: int) -> list[dict[str, Any]]:
+    """Articles holding every term, a member of each OR group and none of the "-words", in
+    the order they were stored."""
+    where, params, left, groups = _query(query, index)
     select = f"SELECT {_FIELDS}, a.text AS text_ FROM {where} ORDER BY a.rowid_"
-    if not (left or left_out):  # the database answers whole
+    if not (left or groups or query.left_out):  # the database answers whole
         return list(_results(conn.execute(select + " LIMIT ? OFFSET ?",
-                                          [*params, limit, offset]), terms, left))
-    return list(islice(_results(conn.execute(select, params), terms, left, left_out), offset,
+                                          [*params, limit, offset]), query, left, groups))
+    return list(islice(_results(conn.execute(select, params), query, left, groups), offset,
                        offset + limit))
 
 
-def unspaced_count(conn: Any, index: Index, terms: list[str],
-                   left_out: Sequence[str] = ()) -> int:
-    where, params, left = _query(terms, index)
-    if not (left or left_out):
+def unspaced_count(conn: Any, index: Index, query: SearchQuery) -> int:
+    where, params, left, groups = _query(query, index)
+    if not (left or groups or query.left_out):
         return int(conn.execute(f"SELECT count(*) FROM {where}", params).fetchone()[0])
     return sum(1 for _ in _results(conn.execute(
-        f"SELECT {_FIELDS}, a.text AS text_ FROM {where}", params), terms, left, left_out))
+        f"SELECT {_FIELDS}, a.text AS text_ FROM {where}", params), query, left, groups))
 
 
 class UnspacedSearch:
@@ -203,20 +236,21 @@ class UnspacedSearch:
     conn: Any
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        if (terms := unspaced_terms(query)) is not None:  # Chinese, Japanese: no word breaks
-            return unspaced_search(self.conn, self.unspaced_index, terms, limit, offset,
-                                   search_query(query)[2])
-        return self.word_search(query, limit, offset)
+        parsed = parse_search(query)  # once a search (``store/search_query.py``)
+        if parsed.unspaced:  # Chinese, Japanese: no word breaks
+            return unspaced_search(self.conn, self.unspaced_index, parsed, limit, offset)
+        return self.word_search(parsed, limit, offset)
 
     def search_count(self, query: str) -> int:
-        if (terms := unspaced_terms(query)) is not None:
-            return unspaced_count(self.conn, self.unspaced_index, terms, search_query(query)[2])
-        return self.word_count(query)
+        parsed = parse_search(query)
+        if parsed.unspaced:
+            return unspaced_count(self.conn, self.unspaced_index, parsed)
+        return self.word_count(parsed)
 
-    def word_search(self, query: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def word_search(self, query: SearchQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def word_count(self, query: str) -> int:
+    def word_count(self, query: SearchQuery) -> int:
         raise NotImplementedError
 
     def unspaced_index(self, pairs: list[str], singles: list[str]) -> tuple[str, list[Any]]:

@@ -1,0 +1,107 @@
+"""A search box read once into what both backends' searches ask (``SearchQuery``).
+
+Words in double quotes stand together as a phrase; a word or quoted phrase after a minus names
+what the results must not hold; words or phrases joined by an upper-case OR need one of them,
+as in every search engine. Each backend's word index (``store/sqlite.py``, ``store/postgres.py``)
+and the Chinese and Japanese scan (``store/unspaced_search.py``) read the same record, parsed
+once a search: it was parsed three to four times (the word index's query, its OR groups, its
+scanned "-words", and the test for those scripts), each a full pass of the regular expressions
+(thirty-third session, helper N11).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from parallax.textutil import UNSPACED_CHAR
+
+_UNSPACED = re.compile(UNSPACED_CHAR)
+
+
+class SearchQuery(NamedTuple):
+    """What a search box asks: every word and phrase, one of each group, none left out."""
+
+    words: list[str]
+    phrases: list[str]
+    #: groups of words or phrases joined by OR ("ferry OR boat"), one of each required
+    either: list[list[str]]
+    #: "-word" and -"a phrase": none may be held
+    left_out: list[str]
+
+    @property
+    def unspaced(self) -> bool:
+        """Whether a term asked for holds Chinese or Japanese (the scan answers, not the word
+        index, which holds a run of those scripts as one word)."""
+        return any(_UNSPACED.search(t) for t in
+                   (*self.words, *self.phrases, *(m for g in self.either for m in g)))
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a search box, without control characters (NUL ends FTS5 strings and
+    PostgreSQL refuses it in text)."""
+    return [t for t in (re.sub(r'["\x00-\x1f\x7f]', "", t) for t in query.split()) if t]
+
+
+#: a part in double quotes (a lone quote runs to the end), or a word
+_QUOTED = re.compile(r'"([^"]*)"?|(\S+)')
+#: a part in double quotes after a minus, else as ``_QUOTED``
+_SIGNED = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_search(query: str) -> SearchQuery:
+    """The query's parts. Quotes: the quotes were dropped, so "said on Tuesday" listed every
+    article holding the three words anywhere. Minus: dropped, "ferry -vote" listed the
+    articles holding both words, the opposite of what was asked (helper NW); a query of
+    nothing else reads its minus words as words, as before. OR: a word every result had to
+    hold, so the query found almost nothing and a reader took that for "nobody wrote it"
+    (helper NW); not at either end, nor beside another OR. In a query of Chinese or Japanese
+    too, since the scan reads groups (helper N11; it read every term as required)."""
+    kept: list[tuple[str, bool]] = []  # (a word, or a phrase in its quotes; an OR between)
+    left_out: list[str] = []
+    for minus, quoted, word in _SIGNED.findall(query):
+        if minus or (word[:1] == "-" and re.match(r"\w", word[1:2])):
+            if terms := search_terms(quoted if minus else word[1:]):
+                left_out.append(" ".join(terms))
+        else:
+            kept.append((word or f'"{quoted}"', word == "OR"))
+    plain: list[str] = []
+    groups: list[list[str]] = []
+    last_in_group = pending_or = False
+    for i, (text, is_or) in enumerate(kept):
+        if is_or and 0 < i < len(kept) - 1 and not kept[i - 1][1] and not kept[i + 1][1]:
+            pending_or = True  # between two terms
+            continue
+        if pending_or and last_in_group:
+            groups[-1].append(text)
+        elif pending_or:
+            groups.append([plain.pop(), text])
+        else:
+            plain.append(text)  # a term, or an OR at an end or beside another: a word
+        last_in_group, pending_or = pending_or, False
+    either: list[list[str]] = []
+    for group in groups:
+        members = [" ".join(terms) for t in group if (terms := search_terms(t))]
+        if len(members) > 1:
+            either.append(members)
+        else:
+            plain += [f'"{m}"' for m in members]
+    words, phrases = _parts(" ".join(plain))
+    if not (words or phrases or either):
+        return SearchQuery(*_parts(query), [], [])
+    return SearchQuery(words, phrases, either, left_out)
+
+
+def _parts(query: str) -> tuple[list[str], list[str]]:
+    words: list[str] = []
+    phrases: list[str] = []
+    for quoted, word in _QUOTED.findall(query):
+        terms = search_terms(word or quoted)
+        if quoted and len(terms) > 1:
+            phrases.append(" ".join(terms))
+        else:
+            words.extend(terms)
+    return words, phrases
+
+
+__all__ = ["SearchQuery", "parse_search", "search_terms"]
