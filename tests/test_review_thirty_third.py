@@ -73,3 +73,17 @@ def test_a_record_of_an_archive_is_deleted_by_its_relative_path_from_another_fol
         assert found == ["w1"]
     finally:
         store.close()
+
+
+def test_a_folder_that_does_not_exist_yet_given_as_the_database_says_so(tmp_path) -> None:
+    # 1142525 told "--db data/" where data/ exists; where it does not yet, SQLite made a file
+    # "data" and the ingest stopped at the story lock ("data/-stories.lock"): E099, "this is
+    # a bug", after storing into a file the user did not ask for
+    import pytest
+
+    from parallax.errors import ParallaxError
+    from parallax.store import open_store
+
+    with pytest.raises(ParallaxError, match=r"it is a folder; give a database file's path"):
+        open_store(f"{tmp_path}/data/")
+    assert not (tmp_path / "data").exists()

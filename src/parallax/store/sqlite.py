@@ -91,9 +91,11 @@ class SQLiteStore(UnspacedSearch, SQLStore):
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        if self.path != ":memory:" and Path(self.path).is_dir():
+        if self.path != ":memory:" and (Path(self.path).is_dir()
+                                        or self.path.endswith("/")):
             # "--db data/" was "cannot open database data/: unable to open database file",
-            # which names no cause (helper NW, round ten)
+            # which names no cause (helper NW, round ten); a folder not made yet was a file
+            # "data" SQLite made, then E099 at its story lock "data/-stories.lock" (helper R)
             raise ParallaxError(Code.STORE, f"cannot open database {self.path}: it is a "
                                 "folder; give a database file's path, e.g. "
                                 f"{Path(self.path) / 'news.db'}")
