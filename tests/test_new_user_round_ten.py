@@ -224,3 +224,21 @@ def test_a_reader_view_copy_keeps_its_header_out_of_the_text(tmp_path) -> None:
 
     plain = copy.replace("coast.example\n", "Coast Post\n", 1)
     assert split_header(plain) == (plain, None)
+
+
+def test_an_article_only_in_json_ld_keeps_its_paragraphs(tmp_path) -> None:
+    # a page rendered by a script (an app shell) carries its article only in JSON-LD's
+    # articleBody; it was read as one paragraph, its line breaks made spaces
+    article = {"@context": "https://schema.org", "@type": "NewsArticle",
+               "headline": "Night ferry to the outer islands cut",
+               "articleBody": f"{BODY}\n\nIslanders &amp; fishermen said they would appeal. "
+                              f"{BODY}\n\nThe council meets again in January."}
+    page = ('<!doctype html><html><head><title>Night ferry cut</title><script type="application/'
+            f'ld+json">{json.dumps({"@graph": [article]})}</script></head><body><div id="root">'
+            "</div><noscript>Enable JavaScript.</noscript></body></html>")
+    (doc,) = _read(tmp_path, "app.html", page)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    paragraphs = main.text.split("\n\n")
+    assert len(paragraphs) == 3, paragraphs
+    assert paragraphs[1].startswith("Islanders & fishermen said")
+    assert paragraphs[2] == "The council meets again in January."

@@ -17,6 +17,7 @@ from parallax.segment.dates import resolve
 from parallax.segment.decoder import Draft
 from parallax.segment.htmlpage import html_to_paragraphs, segment_html
 from parallax.segment.htmlstub import stub_reason
+from parallax.segment.jsonld import body_paragraphs
 from parallax.segment.lines import LineClassifier, paragraph_like
 from parallax.segment.patterns import boilerplate_kind
 from parallax.segment.readerview import Header, split_header
@@ -106,7 +107,7 @@ class HeuristicSegmenter:
             list[Draft], list[str], list[Boilerplate], list[str | None]]:
         seg = segment_html(doc.text, url=doc.metadata.get("url"))
         draft = Draft(role="main", title=seg.title, outlet=seg.outlet, published=seg.published,
-                      author=seg.author, paragraphs=seg.paragraphs)
+                      author=seg.author, paragraphs=body_paragraphs(doc.text, seg.paragraphs))
         if not self._short_post(seg.boilerplate, draft):
             self._rescue(seg.visible, draft)
         if seg.language:
