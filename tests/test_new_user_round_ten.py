@@ -242,3 +242,15 @@ def test_an_article_only_in_json_ld_keeps_its_paragraphs(tmp_path) -> None:
     assert len(paragraphs) == 3, paragraphs
     assert paragraphs[1].startswith("Islanders & fishermen said")
     assert paragraphs[2] == "The council meets again in January."
+
+
+def test_unclosed_json_ld_scripts_are_read_in_linear_time() -> None:
+    # each unclosed script tag was read to the page's end (20,000 of them: 183 s)
+    import time
+
+    from parallax.segment.jsonld import body_paragraphs
+
+    page = '<script type="application/ld+json">' * 4000 + "articleBody"
+    started = time.process_time()
+    assert body_paragraphs(page, ["one paragraph"]) == ["one paragraph"]
+    assert time.process_time() - started < 2.0
