@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from parallax.ingest import read_inputs
 from parallax.records import RawDocument, Rejection
 from parallax.settings import Config
@@ -79,11 +81,34 @@ def test_a_folder_that_does_not_exist_yet_given_as_the_database_says_so(tmp_path
     # 1142525 told "--db data/" where data/ exists; where it does not yet, SQLite made a file
     # "data" and the ingest stopped at the story lock ("data/-stories.lock"): E099, "this is
     # a bug", after storing into a file the user did not ask for
-    import pytest
-
     from parallax.errors import ParallaxError
     from parallax.store import open_store
 
     with pytest.raises(ParallaxError, match=r"it is a folder; give a database file's path"):
         open_store(f"{tmp_path}/data/")
     assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_a_newsletter_takes_its_outlet_from_stored_pages_at_a_mixed_case_host(
+        db_url: str, tmp_path) -> None:
+    # 6cf162e: the store's pages at the sender's site were found with LIKE, which ignores
+    # case on SQLite and not on PostgreSQL: a page stored at "www.DunmereTimes.example" gave
+    # the letter its outlet on one backend and none on the other
+    from parallax import runner
+    from parallax.store import open_store
+    from test_small_fixes_round_eleven import _letter  # tests/ is on sys.path
+
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(json.dumps({
+        "url": "https://www.DunmereTimes.example/news/ferry-1", "outlet": "The Dunmere Times",
+        "title": "Island ferry report", "text": BODY * 3}) + "\n", encoding="utf-8")
+    store = open_store(db_url)
+    try:
+        runner.ingest([str(pages)], store, Config(), cluster=False)
+        letter = _letter(tmp_path, "Times <news@dunmeretimes.example>", "dunmeretimes.example")
+        report = runner.ingest([str(letter)], store, Config(), cluster=False)
+        ((article,),) = [o.articles for o in report.outcomes]
+        assert article["outlet"] == "The Dunmere Times"
+    finally:
+        store.close()

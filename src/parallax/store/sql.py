@@ -267,7 +267,9 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
         rows = self.conn.execute(
             f"SELECT a.outlet, {url} AS url FROM articles a JOIN documents d"
             " ON d.sha256 = a.document WHERE a.role = 'main' AND a.outlet IS NOT NULL"
-            f" AND {url} LIKE ? ESCAPE '!' ORDER BY a.rowid_", (f"%{escaped}%",))
+            # lower(): LIKE ignores case on SQLite, not on PostgreSQL (helper R)
+            f" AND lower({url}) LIKE ? ESCAPE '!' ORDER BY a.rowid_",
+            (f"%{escaped.lower()}%",))
         found: list[str] = []
         for row in rows:
             host = _host(str(row["url"]))
