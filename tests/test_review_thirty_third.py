@@ -112,3 +112,25 @@ def test_a_newsletter_takes_its_outlet_from_stored_pages_at_a_mixed_case_host(
         assert article["outlet"] == "The Dunmere Times"
     finally:
         store.close()
+
+
+def test_a_short_page_that_reloads_itself_on_a_timer_is_no_redirect_page(tmp_path) -> None:
+    # 64a94d2: a page rejected for its short text whose meta refresh reloads it every five
+    # minutes at an address ("300; url=…": live pages, front pages) was "a redirect page: it
+    # only sends the browser on to …; give that address instead", though it shows its own
+    # text and the address is its own. A timer of a minute or more is a reload, not a redirect
+    from parallax.errors import InputRejected
+    from parallax.segment.heuristic import make_heuristic
+
+    page = ('<html><head><meta http-equiv="refresh" content="300; url=https://coast.example/live">'
+            '<title>Live</title></head><body><p>Ferry vote: updates follow.</p></body></html>')
+    (doc,) = _read(tmp_path, "live.html", page)
+    assert isinstance(doc, RawDocument)
+    with pytest.raises(InputRejected, match=r"the main text has \d+ characters") as caught:
+        make_heuristic(Config()).segment(doc)
+    assert "redirect" not in str(caught.value)
+    moved = page.replace("300; url", "5; url")  # "you will be taken there in 5 seconds"
+    (doc,) = _read(tmp_path, "moved.html", moved)
+    assert isinstance(doc, RawDocument)
+    with pytest.raises(InputRejected, match=r"redirect page.*https://coast\.example/live"):
+        make_heuristic(Config()).segment(doc)

@@ -17,10 +17,12 @@ _META = re.compile(r"<meta\s[^<>]{0,2000}>", re.IGNORECASE)
 _REFRESH = re.compile(r"""\bhttp-equiv\s*=\s*["']?refresh\b""", re.IGNORECASE)
 _CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 #: "0; url=https://…" (also "0;URL='…'", "5, url=…")
-_TARGET = re.compile(r"""\s*\d{1,6}(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?['"]?"""
+_TARGET = re.compile(r"""\s*(\d{1,6})(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?['"]?"""
                      r"""([^'"\s\x00-\x1f\x7f]+)""", re.IGNORECASE)
 _FRAME = re.compile(r"""<i?frame\s[^<>]{0,2000}?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
                     re.IGNORECASE)
+#: a refresh this many seconds away or more is a reload timer, not a redirect
+_RELOAD_S = 60
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FRAMESET = re.compile(r"<frameset[\s>]", re.IGNORECASE)
 
@@ -31,8 +33,11 @@ def refresh_target(page: str) -> str | None:
     for tag in _META.findall(page[:65536]):
         if not _REFRESH.search(tag) or (content := _CONTENT.search(tag)) is None:
             continue
-        if (target := _TARGET.match(html.unescape(content[1] or content[2] or ""))) is not None:
-            return target[1][:2000]
+        target = _TARGET.match(html.unescape(content[1] or content[2] or ""))
+        # a timer of a minute or more reloads a page that shows its own text (a live page, a
+        # front page: "300; url=…/live"), it sends no one on (helper R)
+        if target is not None and int(target[1]) < _RELOAD_S:
+            return target[2][:2000]
     return None
 
 
