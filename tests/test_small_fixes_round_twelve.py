@@ -279,3 +279,59 @@ def test_a_search_reads_its_query_once(db_url: str, monkeypatch: pytest.MonkeyPa
             assert calls == [query, query]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_an_outlet_name_longer_than_any_name_is_no_outlet(db_url: str, tmp_path: Path) -> None:
+    # a record's 3,500-character "outlet" (a page's description, a hostile field) was stored
+    # as its outlet, and on PostgreSQL the outlets' index refused it: the ingest stopped
+    # there (E021), and the same command again stopped there again
+    import random
+    import string
+
+    rng = random.Random(2)
+    junk = "".join(rng.choice(string.ascii_letters + " ") for _ in range(3500))
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps({"title": f"Ferry vote, part {n}", "outlet": outlet,
+                                          "text": BODY * 2 + f"Part {n}."}) + "\n"
+                              for n, outlet in enumerate(["Coast Post", junk, "Coast Post"])))
+    store = open_store(db_url)
+    try:
+        report = runner.ingest([str(export)], store, Config(), cluster=False)
+        assert [o.status for o in report.outcomes] == ["stored"] * 3
+        assert [a.outlet for a in store.articles()] == ["Coast Post", None, "Coast Post"]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_a_rejected_record_with_a_long_address_is_listed_not_fatal(db_url: str,
+                                                                   tmp_path: Path) -> None:
+    # a crawl's record of a 4,000-character tracking address that is no page: PostgreSQL's
+    # key of rejections refused its name (over 2,704 bytes), so the ingest stopped there
+    # (E021) and the record after it was never read, however often the command ran again
+    import random
+    import string
+
+    from tests.warc_builders import Record, warc_bytes
+
+    rng = random.Random(1)
+    long = "https://t.example/r?u=" + "".join(rng.choice(string.ascii_letters)
+                                              for _ in range(4000))
+    page = "<html><body><article><h1>{0} works</h1><p>{1}</p></article></body></html>"
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(warc_bytes([
+        Record("https://coast.example/a", page.format("Quay", BODY * 3).encode()),
+        Record(long, b"%PDF-1.4 made up", content_type="application/pdf"),
+        Record("https://coast.example/b", page.format("Pier", BODY * 3 + "Pier.").encode())]))
+    store = open_store(db_url)
+    try:
+        for again in (False, True):  # the second time: stored pages skipped, one rejection
+            report = runner.ingest([str(crawl)], store, Config(), cluster=False)
+            assert [o.status for o in report.outcomes] == (
+                ["skipped", "rejected", "skipped"] if again else ["stored", "rejected", "stored"])
+            assert [r["input"] for r in store.rejections()] == [f"{crawl}#{long}"]
+        runner.delete(store, Config(), [(long, True)])
+        assert store.rejections() == []
+    finally:
+        store.close()

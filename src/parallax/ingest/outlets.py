@@ -53,6 +53,11 @@ _LETTERS = re.compile(r"[^\W_]+")
 MIN_KEY = 3
 #: the most pages that wait for the rest of the run (a page with its analysis is ~10-100 kB)
 MAX_HELD = 1000
+#: the longest outlet name kept (characters): longer is a page's description or a hostile
+#: field, not a name (the longest og:site_name of the 2,366 extraction pages is 154
+#: characters), and PostgreSQL's index of outlets refused a name over 2,704 bytes, so the
+#: whole ingest stopped there (helper N11)
+MAX_OUTLET = 300
 
 
 def key(name: str) -> str:
@@ -176,6 +181,8 @@ class OutletHold:
         for article in page.articles:  # every way in passes here, before names are learnt
             if article.outlet:
                 article.outlet = plain(article.outlet) or None
+                if article.outlet and len(article.outlet) > MAX_OUTLET:  # no name: unknown
+                    article.outlet = None
         if self.known.confirm(page):
             self.held.append(page)
             if len(self.held) <= MAX_HELD:
@@ -244,5 +251,5 @@ class RunOutlets:
         return self.stored(article_id) if self.stored else None
 
 
-__all__ = ["MAX_HELD", "MIN_KEY", "KnownOutlets", "OutletHold", "RunOutlets", "own_copies",
-           "plain"]
+__all__ = ["MAX_HELD", "MAX_OUTLET", "MIN_KEY", "KnownOutlets", "OutletHold", "RunOutlets",
+           "own_copies", "plain"]

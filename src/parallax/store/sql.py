@@ -47,6 +47,8 @@ def utc_now() -> str:
 
 class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
     conn: Connection
+    #: what keys a rejection (its input; on PostgreSQL the input's MD5, migration 0020)
+    rejection_key = "(input)"
 
     def transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -147,7 +149,8 @@ class SQLStore(BrowseQueries, RemoveQueries, SiteLineQueries):
     def save_rejection(self, rejection: Rejection, path: str | None = None) -> None:
         self.conn.execute(
             "INSERT INTO rejections (input, code, reason, seen_at, path) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (input) DO UPDATE SET code = excluded.code, reason = excluded.reason,"
+            f" ON CONFLICT {self.rejection_key} DO UPDATE SET code = excluded.code,"
+            " reason = excluded.reason,"
             " seen_at = excluded.seen_at, path = excluded.path",
             (rejection.input, rejection.code, rejection.reason, utc_now(), path),
         )
