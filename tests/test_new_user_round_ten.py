@@ -254,3 +254,44 @@ def test_unclosed_json_ld_scripts_are_read_in_linear_time() -> None:
     started = time.process_time()
     assert body_paragraphs(page, ["one paragraph"]) == ["one paragraph"]
     assert time.process_time() - started < 2.0
+
+
+GOOGLE_ALERT = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<id>tag:google.com,2005:reader/user/0/state/com.google/alerts/1</id>
+<title>Google Alert - night ferry</title>
+<link href="https://www.google.com/alerts/feeds/0/1" rel="self"></link>
+<updated>2026-11-03T10:00:00Z</updated>
+<entry><id>tag:google.com,2013:googlealerts/feed:2</id>
+<title type="html">Council cuts the &lt;b&gt;night ferry&lt;/b&gt;</title>
+<link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://coast.example/ferry&amp;ct=ga"/>
+<published>2026-11-03T09:00:00Z</published><content type="html">{body}</content></entry>
+</feed>"""
+
+GOOGLE_NEWS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+<title>"night ferry" - Google News</title><link>https://news.google.com/search?q=ferry</link>
+<item><title>Night ferry cut - Coast Post</title>
+<link>https://news.google.com/rss/articles/CBMiQ2h0dHBz?oc=5</link>
+<pubDate>Tue, 03 Nov 2026 09:00:00 GMT</pubDate><description>{body}</description>
+<source url="https://coast.example">Coast Post</source></item></channel></rss>"""
+
+
+def test_a_google_alert_or_news_feed_names_each_items_own_outlet(tmp_path) -> None:
+    # a Google Alert's items were all the outlet "Google Alert" at Google's redirect address,
+    # a Google News search's the search's words ("night ferry"): one "outlet" for a story
+    # that five outlets reported
+    (alert,) = _read(tmp_path, "alert.atom", GOOGLE_ALERT.format(body=BODY * 2))
+    assert isinstance(alert, RawDocument)
+    assert alert.metadata["outlet"] is None
+    assert alert.metadata["url"] == "https://coast.example/ferry"
+    (news,) = _read(tmp_path, "news.rss", GOOGLE_NEWS.format(body=BODY * 2))
+    assert isinstance(news, RawDocument)
+    assert news.metadata["outlet"] == "Coast Post"
+    assert news.metadata["title"] == "Night ferry cut"
+    # an outlet's own feed keeps its name; an item's <source> names its own outlet
+    own = GOOGLE_NEWS.replace('"night ferry" - Google News', "Harbour Wire").replace(
+        "https://news.google.com/search?q=ferry", "https://wire.example/")
+    (item,) = _read(tmp_path, "own.rss", own.replace("<source", "<x").replace("</source>", "</x>")
+                    .format(body=BODY * 2))
+    assert isinstance(item, RawDocument) and item.metadata["outlet"] == "Harbour Wire"
+    (item,) = _read(tmp_path, "sourced.rss", own.format(body=BODY * 2))
+    assert isinstance(item, RawDocument) and item.metadata["outlet"] == "Coast Post"

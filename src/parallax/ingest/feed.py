@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from parallax.errors import Code
+from parallax.ingest import aggregator
 from parallax.ingest.instants import stated_iso
 from parallax.ingest.jsonl import plain_name
 from parallax.ingest.url import is_url, read_url
@@ -219,7 +220,10 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
         entries = entries[:-1]
     # a saved feed with no site link but its own address: its relative links were kept
     # relative, "not a web link" and never followed (helper N8)
-    yield from read_entries(entries, outlet=feed_outlet(parsed.feed.get("title")),
+    # an aggregator's title names no outlet of its items ("Google Alert - ferry")
+    outlet = None if aggregator.is_aggregator(parsed.feed) else \
+        feed_outlet(parsed.feed.get("title"))
+    yield from read_entries(entries, outlet=outlet,
                             base=link_base(uri, parsed.feed.get("link") or _self_link(parsed.feed)),
                             uri=uri, given=given, config=config, fetched_at=fetched_at,
                             first=first)
@@ -257,7 +261,7 @@ def read_entries(entries: Sequence[Any], *, outlet: object, base: str | None, ur
             content = max((c.get("value", "") for c in entry["content"]), key=len)
         summary = entry.get("summary", "")
         body = _escaped_once_more(content if len(content) >= len(summary) else summary)
-        link = _item_link(entry, base)
+        link = aggregator.unwrapped(_item_link(entry, base))
         if link and _relative(link):  # a saved feed naming no address to read it against
             if not body.strip():
                 yield Rejection(item_uri, f"feed item has no text, only a {_RELATIVE % link}: "
@@ -294,9 +298,11 @@ def read_entries(entries: Sequence[Any], *, outlet: object, base: str | None, ur
         dated = None if published_text else from_url(link)
         if dated:  # an item without a date whose link states its day
             published_text, published_iso = dated.text, dated.iso
+        source = aggregator.source_name(entry)  # the item's own outlet (RSS <source>)
+        title = plain_name(_title_once_more(entry.get("title", ""))) or ""
         metadata = {
-            "title": plain_name(_title_once_more(entry.get("title", ""))) or "",
-            "outlet": outlet,
+            "title": aggregator.title_without_source(str(title), source),
+            "outlet": feed_outlet(source) or outlet,
             "url": link,
             "author": plain_name(entry.get("author")),
             "published_text": published_text,
