@@ -335,3 +335,42 @@ def test_a_rejected_record_with_a_long_address_is_listed_not_fatal(db_url: str,
         assert store.rejections() == []
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_upper_case_and_and_not_read_as_a_boolean_search_box_reads_them(db_url: str) -> None:
+    # "ferry NOT vote" asked for articles holding "ferry", "not" and "vote": the opposite of
+    # what was asked; "ferry AND boat" found only articles saying "and"
+    from parallax.records import Article, Page, Published
+
+    store = open_store(db_url)
+    try:
+        for sha, title, text in (
+                ("s1", "Night ferry", "The council vote ends the night ferry."),
+                ("s2", "Ferry and boat", "The ferry and the boat did not sail."),
+                ("s3", "Day ferry", "The day ferry runs to the pier."),
+                ("s4", "渡轮停运", "港务局表示渡轮将停运，轮船照常。"),
+                ("s5", "渡轮时刻", "渡轮时刻表不变。")):
+            article = Article(id=Article.make_id(title, text), role="main", title=title,
+                              outlet="Coast Post", published=Published("today", "2026-11-03"),
+                              text=text, input=f"{sha}.txt")
+            store.save_page(Page(input=f"{sha}.txt", uri=f"{sha}.txt", sha256=sha, kind="text",
+                                 fetched_at="", articles=[article]))
+
+        def titles(query: str) -> list[str]:
+            hits = store.search(query)
+            assert store.search_count(query) == len(hits)
+            return sorted(h["title"] for h in hits)
+
+        assert titles("ferry NOT vote") == ["Day ferry", "Ferry and boat"]
+        assert titles('ferry NOT "night ferry" NOT pier') == ["Ferry and boat"]
+        assert titles("NOT vote ferry") == ["Day ferry", "Ferry and boat"]
+        assert titles("ferry AND day") == ["Day ferry"]
+        assert titles("渡轮 NOT 轮船") == ["渡轮时刻"]
+        # lower case, at an end, or beside another operator: a word, as before
+        assert titles("ferry not") == ["Ferry and boat"]
+        assert titles("ferry NOT") == ["Ferry and boat"]
+        assert titles("ferry and boat") == ["Ferry and boat"]
+        assert titles("ferry AND") == ["Ferry and boat"]
+    finally:
+        store.close()

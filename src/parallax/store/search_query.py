@@ -56,15 +56,30 @@ def parse_search(query: str) -> SearchQuery:
     nothing else reads its minus words as words, as before. OR: a word every result had to
     hold, so the query found almost nothing and a reader took that for "nobody wrote it"
     (helper NW); not at either end, nor beside another OR. In a query of Chinese or Japanese
-    too, since the scan reads groups (helper N11; it read every term as required)."""
+    too, since the scan reads groups (helper N11; it read every term as required). AND and
+    NOT in upper case, as boolean search boxes take them: AND between two terms is what every
+    query asks anyway, NOT before a term is its minus; each was a word every result had to
+    hold, so "ferry NOT vote" found only articles saying "not" and "vote" (helper N11). At
+    an end, beside another operator, or in lower case, each is a word, as before."""
     kept: list[tuple[str, bool]] = []  # (a word, or a phrase in its quotes; an OR between)
     left_out: list[str] = []
-    for minus, quoted, word in _SIGNED.findall(query):
-        if minus or (word[:1] == "-" and re.match(r"\w", word[1:2])):
-            if terms := search_terms(quoted if minus else word[1:]):
+    parts = _SIGNED.findall(query)
+    terms_at = [not (word in ("AND", "OR", "NOT") or minus or _minus_word(word))
+                for minus, _, word in parts]
+    negated = False
+    for i, (minus, quoted, word) in enumerate(parts):
+        between = 0 < i < len(parts) - 1 and terms_at[i - 1] and terms_at[i + 1]
+        if (word == "AND" and between) or (word == "NOT" and i < len(parts) - 1 \
+                and terms_at[i + 1] and (i == 0 or terms_at[i - 1])):
+            negated = word == "NOT"
+            continue
+        if minus or negated or _minus_word(word):
+            text = quoted if minus or (negated and quoted) else word if negated else word[1:]
+            if terms := search_terms(text):
                 left_out.append(" ".join(terms))
         else:
             kept.append((word or f'"{quoted}"', word == "OR"))
+        negated = False
     plain: list[str] = []
     groups: list[list[str]] = []
     last_in_group = pending_or = False
@@ -90,6 +105,10 @@ def parse_search(query: str) -> SearchQuery:
     if not (words or phrases or either):
         return SearchQuery(*_parts(query), [], [])
     return SearchQuery(words, phrases, either, left_out)
+
+
+def _minus_word(word: str) -> bool:
+    return word[:1] == "-" and bool(re.match(r"\w", word[1:2]))
 
 
 def _parts(query: str) -> tuple[list[str], list[str]]:
