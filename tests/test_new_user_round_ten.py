@@ -295,3 +295,17 @@ def test_a_google_alert_or_news_feed_names_each_items_own_outlet(tmp_path) -> No
     assert isinstance(item, RawDocument) and item.metadata["outlet"] == "Harbour Wire"
     (item,) = _read(tmp_path, "sourced.rss", own.format(body=BODY * 2))
     assert isinstance(item, RawDocument) and item.metadata["outlet"] == "Coast Post"
+
+
+def test_a_feed_readers_subscription_list_says_what_it_is(tmp_path) -> None:
+    # an OPML export (Feedly's, Inoreader's) was "no article found: the main text has 20
+    # characters" as .opml and "feed has no items" as .xml
+    outlines = "".join(f'<outline type="rss" text="Outlet {i}" xmlUrl="https://s{i}.example/rss" '
+                       f'htmlUrl="https://s{i}.example/"/>' for i in range(3))
+    opml = ('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="1.0"><head><title>Feedly '
+            f'subscriptions</title></head><body><outline text="News">{outlines}</outline>'
+            "</body></opml>\n")
+    for name in ("subscriptions.opml", "subscriptions.xml"):
+        (refused,) = _read(tmp_path, name, opml)
+        assert isinstance(refused, Rejection)
+        assert "OPML list of 3 feeds" in refused.reason and "xmlUrl" in refused.reason

@@ -107,6 +107,24 @@ def bookmarks_refusal(text: str) -> str | None:
             "from it; to fetch the pages, give their addresses in a .txt file, one a line")
 
 
+#: an OPML document's root, after an XML prolog and comments
+_OPML = re.compile(r"\A\ufeff?\s*(?:<\?xml[^<>]{0,500}>\s*)?(?:<!--[^<>]{0,2000}-->\s*)*<opml[\s>]",
+                   re.IGNORECASE)
+_FEED_OUTLINE = re.compile(r"<outline\s[^<>]{0,8192}?\bxmlUrl\s*=", re.IGNORECASE)
+
+
+def opml_refusal(text: str) -> str | None:
+    """Why a feed reader's subscription list (OPML, what Feedly, Inoreader and every reader
+    export) is not read, else None: as a page it was "no article found: the main text has
+    20 characters", named ``.xml`` "feed has no items" (helper NW, round ten)."""
+    if _OPML.match(text[:4096]) is None:
+        return None
+    count = len(_FEED_OUTLINE.findall(text))
+    return (f"an OPML list of {count:,} feed{'' if count == 1 else 's'} (a feed reader's "
+            "subscriptions), not a feed or a page: nothing is fetched from it; give the feeds' "
+            "addresses (their xmlUrl) to read them, or in a .txt file, one a line")
+
+
 def typed(text: str) -> list[str]:
     """The addresses of the web form's box: whitespace-separated, a line opening with ``#`` a
     comment, as in a file of addresses. Pasting such a file into the box was refused whole:

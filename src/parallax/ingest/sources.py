@@ -368,6 +368,9 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
               metadata: dict[str, object] | None = None) -> Iterator[Item]:
     """Dispatch decoded text to the reader for its kind (shared by files and URLs)."""
     fetched_at = now_iso()
+    if kind in ("feed", "html", "text") and (refusal := addresslist.opml_refusal(text)):
+        yield Rejection(given, refusal, Code.UNSUPPORTED.value)  # a list of feeds
+        return
     if kind == "table":
         yield from table.read_table(text, uri=uri, given=given, config=config)
         return
