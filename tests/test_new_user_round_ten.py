@@ -309,3 +309,27 @@ def test_a_feed_readers_subscription_list_says_what_it_is(tmp_path) -> None:
         (refused,) = _read(tmp_path, name, opml)
         assert isinstance(refused, Rejection)
         assert "OPML list of 3 feeds" in refused.reason and "xmlUrl" in refused.reason
+
+
+def test_a_newsletter_posts_buttons_leave_its_feed_item(tmp_path) -> None:
+    # a Substack post's feed item: its "Subscribe now", "Leave a comment" and "Share" buttons
+    # and the subscription caption were paragraphs of the article
+    content = (f"<p>{BODY}</p><div class='subscription-widget-wrap'><p class='cta-caption'>"
+               "Thanks for reading Coast Notes! Subscribe for free to receive new posts and "
+               "support my work.</p><form><input type='email'><input type='submit' "
+               f"value='Subscribe'></form></div><p>{BODY}</p><p class='button-wrapper'><a "
+               "href='https://notes.example/subscribe'><span>Subscribe now</span></a></p>"
+               "<p>Readers who want to share a view can write to the council.</p>"
+               "<p class='button-wrapper'><a href='https://notes.example/c'><span>Leave a "
+               "comment</span></a></p><p><a href='https://notes.example/s'>Share</a></p>")
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+           'modules/content/"><channel><title>Coast Notes</title><link>https://notes.example'
+           "</link><item><title>Why the night ferry matters</title><link>https://notes.example"
+           f"/p/why</link><content:encoded><![CDATA[{content}]]></content:encoded></item>"
+           "</channel></rss>")
+    (doc,) = _read(tmp_path, "notes.rss", rss)
+    page = _segment(doc)
+    (main,) = [a for a in page.articles if a.role == "main"]
+    assert main.text.split("\n\n") == [BODY.strip(), BODY.strip(), "Readers who want to share "
+                                       "a view can write to the council."]
+    assert {"Subscribe now", "Leave a comment", "Share"} <= {b.text for b in page.boilerplate}

@@ -192,6 +192,17 @@ TRAILER = re.compile(
     r"читать далее|читать полностью)\b.{0,80}|\[?(…|\.\.\.)\]?)$", re.IGNORECASE)
 
 
+#: a newsletter platform's buttons and subscription captions, each a paragraph of its own in
+#: the post's feed item (Substack's "Subscribe now", "Leave a comment", "Share", "Thanks for
+#: reading Coast Notes! Subscribe for free to receive new posts and support my work."): they
+#: were paragraphs of the article (helper NW, round ten). Whole paragraphs only
+BUTTON = re.compile(
+    r"(?:subscribe(?: now| for free)?|leave a comment|share(?: this post)?|get \d+% off(?: for 1 "
+    r"year)?|upgrade to paid|give a gift subscription|listen now|read in app|restack|"
+    r"thanks for reading [^\n]{1,100}?! (?:subscribe for free to receive new posts and support "
+    r"my work|this post is public so feel free to share it)\.?)", re.IGNORECASE)
+
+
 def given_text_furniture(draft: Draft) -> list[Boilerplate]:
     """A feed item's or JSONL record's text is the article: only plain furniture is taken out —
     a first line repeating the title, and short trailing "Read more" / "Read the full story on
@@ -205,6 +216,10 @@ def given_text_furniture(draft: Draft) -> list[Boilerplate]:
     while len(paragraphs) > 1 and len(paragraphs[-1].split()) <= 25 and (
             TRAILER.match(paragraphs[-1]) or boilerplate_kind(paragraphs[-1]) == "read_more"):
         removed.insert(0, Boilerplate(paragraphs.pop(), "read_more"))
+    kept = [p for p in paragraphs if not BUTTON.fullmatch(p)]
+    if kept and len(kept) < len(paragraphs):
+        removed += [Boilerplate(p, "newsletter") for p in paragraphs if BUTTON.fullmatch(p)]
+        draft.paragraphs = kept
     return removed
 
 
