@@ -41,6 +41,7 @@ from parallax.enrich.ner_types import (
     places_typed_people_ru,
     surnames_typed_places,
 )
+from parallax.enrich.repeats import repeated_names
 from parallax.enrich.us_states import name_states
 from parallax.records import Article, Mention, entity_id
 from parallax.registry import register
@@ -148,8 +149,9 @@ class MultilingualEntities:
         if article.language == "en":
             mentions = unclosed_brackets(names_run_together(mentions, text, self._canonical),
                                          self._canonical)
+            common = CommonWords(text)
             mentions = owners_of_common_words(hashtags(mentions, text, self.aliases), text,
-                                              CommonWords(text).lower, self._canonical)
+                                              common.lower, self._canonical)
             mentions = laws(quotation_marks(owners_of_names(
                 titles_in_names(mentions, self.aliases, self._canonical), text,
                 self._canonical), self._canonical))
@@ -157,6 +159,7 @@ class MultilingualEntities:
             name_states(mentions, text)
             surnames_typed_places(mentions, text, self.aliases)
             places_typed_people(mentions, text, self.aliases)
+            mentions = repeated_names(mentions, text, common.lower)
         article.entities = link_name_parts(mentions)
         if article.language == "en":
             join_rows(article.entities, text, self.aliases)
