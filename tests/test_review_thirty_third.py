@@ -134,3 +134,40 @@ def test_a_short_page_that_reloads_itself_on_a_timer_is_no_redirect_page(tmp_pat
     assert isinstance(doc, RawDocument)
     with pytest.raises(InputRejected, match=r"redirect page.*https://coast\.example/live"):
         make_heuristic(Config()).segment(doc)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgres"], indirect=True)
+def test_and_not_reads_as_not_in_a_search(db_url: str) -> None:
+    # f4a2018: "ferry AND NOT vote", the boolean search boxes' (and news archives') spelling of
+    # "ferry NOT vote", kept AND and NOT as words every result had to hold (each stood beside
+    # the other operator): it listed only an article saying "and", "not" and "vote", the
+    # opposite of what was asked
+    from parallax.records import Article, Page, Published
+    from parallax.store import open_store
+
+    store = open_store(db_url)
+    try:
+        for sha, title, text in (
+                ("s1", "Night ferry", "The council vote ends the night ferry and did not wait."),
+                ("s2", "Day ferry", "The day ferry runs to the pier."),
+                ("s3", "渡轮停运", "港务局表示渡轮将停运，轮船照常。"),
+                ("s4", "渡轮时刻", "渡轮时刻表不变。")):
+            article = Article(id=Article.make_id(title, text), role="main", title=title,
+                              outlet="Coast Post", published=Published("today", "2026-11-03"),
+                              text=text, input=f"{sha}.txt")
+            store.save_page(Page(input=f"{sha}.txt", uri=f"{sha}.txt", sha256=sha, kind="text",
+                                 fetched_at="", articles=[article]))
+
+        def titles(query: str) -> list[str]:
+            hits = store.search(query)
+            assert store.search_count(query) == len(hits)
+            return sorted(h["title"] for h in hits)
+
+        assert titles("ferry AND NOT vote") == ["Day ferry"]
+        assert titles('ferry AND NOT "night ferry"') == ["Day ferry"]
+        assert titles("渡轮 AND NOT 轮船") == ["渡轮时刻"]
+        # at an end, or in lower case: words, as before
+        assert titles("ferry AND NOT") == ["Night ferry"]
+        assert titles("ferry and not vote") == ["Night ferry"]
+    finally:
+        store.close()

@@ -66,11 +66,15 @@ def parse_search(query: str) -> SearchQuery:
     parts = _SIGNED.findall(query)
     terms_at = [not (word in ("AND", "OR", "NOT") or minus or _minus_word(word))
                 for minus, _, word in parts]
+    # "ferry AND NOT vote", a boolean search box's spelling of "ferry NOT vote": its AND
+    # stood beside NOT, so both were words every result had to hold (helper R)
+    and_not = [0 < i < len(parts) - 2 and word == "AND" and parts[i + 1][2] == "NOT"
+               and terms_at[i - 1] and terms_at[i + 2] for i, (_, _, word) in enumerate(parts)]
     negated = False
     for i, (minus, quoted, word) in enumerate(parts):
         between = 0 < i < len(parts) - 1 and terms_at[i - 1] and terms_at[i + 1]
-        if (word == "AND" and between) or (word == "NOT" and i < len(parts) - 1 \
-                and terms_at[i + 1] and (i == 0 or terms_at[i - 1])):
+        if (word == "AND" and (between or and_not[i])) or (word == "NOT" and i < len(parts) - 1
+                and terms_at[i + 1] and (i == 0 or terms_at[i - 1] or and_not[i - 1])):
             negated = word == "NOT"
             continue
         if minus or negated or _minus_word(word):
