@@ -333,3 +333,28 @@ def test_a_newsletter_posts_buttons_leave_its_feed_item(tmp_path) -> None:
     assert main.text.split("\n\n") == [BODY.strip(), BODY.strip(), "Readers who want to share "
                                        "a view can write to the council."]
     assert {"Subscribe now", "Leave a comment", "Share"} <= {b.text for b in page.boilerplate}
+
+
+def test_a_markdown_notes_front_matter_gives_its_fields(tmp_path) -> None:
+    # a web clipper's Markdown note (Obsidian's): the title was 'title: "…"', the fields
+    # opened the article's text and its last paragraph went to boilerplate
+    note = ('---\ntitle: "Night ferry to the outer islands cut"\nsource: "https://coast.example/'
+            'ferry"\nauthor:\n  - "[[Tomas Brannock]]"\npublished: 2026-11-03\ncreated: '
+            '2026-11-05\ntags:\n  - "clippings"\n---\n'
+            f"{BODY}\n\n{BODY}\n\nThe council meets again in January to hear the islanders.\n")
+    (doc,) = _read(tmp_path, "clip.md", note)
+    assert isinstance(doc, RawDocument) and doc.metadata["url"] == "https://coast.example/ferry"
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.title == "Night ferry to the outer islands cut"
+    assert main.author == "Tomas Brannock"
+    assert main.published.iso == "2026-11-03"
+    assert main.url == "https://coast.example/ferry"
+    assert main.text.startswith("The harbour council")
+    assert main.text.endswith("to hear the islanders.")
+    # a title alone is a front matter too; a dump opening with a rule and prose is not
+    (doc,) = _read(tmp_path, "titled.md", '---\ntitle: Ferry vote\n---\n' + BODY * 2)
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.title == "Ferry vote" and "title:" not in main.text
+    ruled = f"---\nFerry vote: the council decides tonight\n---\n{BODY * 2}"
+    (doc,) = _read(tmp_path, "ruled.txt", ruled)
+    assert isinstance(doc, RawDocument) and doc.text == ruled

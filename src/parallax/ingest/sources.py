@@ -27,6 +27,7 @@ from parallax.ingest import (
     addresslist,
     chat,
     feed,
+    frontmatter,
     jsonfeed,
     jsonl,
     mhtml,
@@ -411,6 +412,8 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
                           sha256=hashlib.sha256(raw).hexdigest(), input=given,
                           metadata={**(metadata or {}), "title": "", "format": "text"})
         return
+    if kind == "text":  # a Markdown note's front matter: its fields the article's
+        text, metadata = frontmatter.with_front_matter(text, metadata)
     if kind == "text" and (count := chat.messages(text)):  # was an "article" of messages
         yield Rejection(given, chat.refusal(text, count), Code.UNSUPPORTED.value)
         return

@@ -54,6 +54,9 @@ class HeuristicSegmenter:
             drafts = best_block(drafts, seg.model_main, text, self.min_chars)
             if reader is not None:
                 boilerplate = _read_header(reader, drafts) + boilerplate
+            if drafts and drafts[0].role == "main":  # a note's front matter (frontmatter.py)
+                drafts[0].author = drafts[0].author or doc.metadata.get("stated_author")
+                drafts[0].published = drafts[0].published or doc.metadata.get("published_text")
         if drafts and drafts[0].role == "main" and not drafts[0].title.strip():
             # an e-mail's subject line is its headline when its text gives none (mhtml.py)
             drafts[0].title = str(doc.metadata.get("subject") or "")
