@@ -374,3 +374,37 @@ def test_upper_case_and_and_not_read_as_a_boolean_search_box_reads_them(db_url: 
         assert titles("ferry AND") == ["Ferry and boat"]
     finally:
         store.close()
+
+
+def test_a_title_without_spaces_breaks_in_the_outlet_table(tmp_path: Path) -> None:
+    # a 300-character title without a space made the story's outlet table 3,242 px wide in a
+    # 390 px window (Chromium): a table cell is as wide as its longest word
+    import re
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.titles import breakable
+
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps({
+        "title": title, "outlet": outlet, "url": f"https://{outlet[:5].lower()}.example/1",
+        "published": "2026-11-03", "text": BODY * 3 + outlet}) + "\n"
+        for title, outlet in (("Ferry<" + "x" * 294, "Coast Post"),
+                              ("Night ferry to be cut, council says", "Harbour Ledger"))))
+    db = str(tmp_path / "news.db")
+    assert CliRunner().invoke(app, ["ingest", str(export), "--db", db]).exit_code == 0
+    stories = CliRunner().invoke(app, ["stories", "--db", db, "--json"])
+    story = json.loads(stories.stdout.splitlines()[0])["id"]
+    out = tmp_path / "story.html"
+    assert CliRunner().invoke(app, ["compare", story, "--db", db, "--format", "html",
+                                    "--out", str(out)]).exit_code == 0
+    html = out.read_text()
+    table = html[html.index("<th scope=\"row\">Coast Post</th>"):][:2000]
+    words = re.findall(r"[^\s<>]+", re.sub(r"<[^>]*>", " ", table))
+    assert max(map(len, words)) <= 31  # 25 characters, one of them an escaped "<" (&lt;)
+    assert "Ferry&lt;xxx" in table  # escaped as before
+    # ordinary titles come out as they were: the same text, no markup added
+    for title in ("Night ferry to be cut, council says",
+                  "Verkehrsinfrastrukturfinanzierungsgesellschaft meldet Verlust"):
+        assert breakable(title) is title

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from parallax.records import instant_key
 from parallax.textutil import overrides_shown
-from parallax.titles import TITLE_NOTE, shown
+from parallax.titles import TITLE_NOTE, breakable, shown
 from parallax.when import shown_time
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -149,7 +149,7 @@ def template_environment() -> Environment:
                        status_class=status_class, role_class=role_class, lang_attr=lang_attr,
                        score=score, humanize=humanize, published_text=published_text,
                        unbidi=unbidi, sub_narrative=sub_narrative, shown_title=_shown,
-                       shown_time=shown_time)
+                       shown_time=shown_time, breakable=breakable)
     env.globals["possibly_shared_note"] = POSSIBLY_SHARED
     env.globals["uncompared_title"] = UNCOMPARED
     env.globals["title_note"] = TITLE_NOTE  # the note of a cut title (article page)
