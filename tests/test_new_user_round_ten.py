@@ -358,3 +358,36 @@ def test_a_markdown_notes_front_matter_gives_its_fields(tmp_path) -> None:
     ruled = f"---\nFerry vote: the council decides tonight\n---\n{BODY * 2}"
     (doc,) = _read(tmp_path, "ruled.txt", ruled)
     assert isinstance(doc, RawDocument) and doc.text == ruled
+
+
+def _telegram_page(chat: str, messages: list[tuple[str | None, str]]) -> str:
+    blocks = "".join(
+        f'<div class="message default clearfix{"" if sender else " joined"}" id="m{n}">'
+        f'<div class="body"><div class="pull_right date details" title="0{n + 3}.11.2026 '
+        f'09:00:00 UTC+01:00">09:00</div>'
+        + (f'<div class="from_name">{sender}</div>' if sender else "")
+        + f'<div class="text">{text}</div></div></div>'
+        for n, (sender, text) in enumerate(messages))
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"/><title>Exported Data</title>'
+            '</head><body><div class="page_wrap"><div class="page_header"><div class="content">'
+            f'<div class="text bold">{chat}</div></div></div><div class="page_body chat_page">'
+            '<div class="history"><div class="message service" id="m-1"><div class="body '
+            f'details">1 November 2026</div></div>{blocks}</div></div></div></body></html>')
+
+
+def test_a_telegram_html_export_is_read_post_by_post(tmp_path) -> None:
+    # Telegram Desktop's default export (messages.html): a channel's posts were one article
+    # titled "Exported Data" holding the first post, the others lost without a word
+    page = _telegram_page("Harbour Watch", [("Harbour Watch", BODY + "<br><br>" + BODY),
+                                            (None, BODY * 2), ("Harbour Watch", "")])
+    first, second, third = _read(tmp_path, "messages.html", page)
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.input.endswith("messages.html#post-1")
+    assert first.metadata["outlet"] == "Harbour Watch"
+    assert first.metadata["published_iso"] == "2026-11-03T09:00:00+01:00"
+    assert first.text.count("\n") >= 1 and "Alma Reyes" in second.text
+    assert isinstance(third, Rejection) and third.input.endswith("#post-3")
+    # a group's chat (people write in it) is refused, as its JSON export is
+    group = _telegram_page("Harbour friends", [("Ann Lee", BODY), ("Tomas Brannock", BODY)])
+    (refused,) = _read(tmp_path, "group.html", group)
+    assert isinstance(refused, Rejection) and "Telegram chat export of 2 messages" in refused.reason

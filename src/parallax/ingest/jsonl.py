@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from parallax.errors import Code, InputRejected
-from parallax.ingest import chat
+from parallax.ingest import chat, telegramhtml
 from parallax.ingest.decode import fit_html_blocks
 from parallax.ingest.instants import is_number, stated_iso, unix_time
 from parallax.records import RawDocument, Rejection
@@ -301,6 +301,17 @@ def _telegram(value: object, *, uri: str, given: str, config: Config) -> Iterato
                         Code.UNSUPPORTED.value)
         return
     yield from _records((json.dumps(p).encode() for p in posts), uri=uri, given=given,
+                        config=config, unit="post")
+
+
+def read_channel_page(text: str, *, uri: str, given: str, config: Config) -> Iterator[Item]:
+    """A Telegram export in HTML (``telegramhtml.py``): a channel's posts read as the JSON
+    export's are, ``FILE#post-N``; a group's or a person's chat refused."""
+    _, records, count = telegramhtml.posts(text)
+    if records is None:
+        yield Rejection(given, chat.telegram_refusal(count), Code.UNSUPPORTED.value)
+        return
+    yield from _records((json.dumps(r).encode() for r in records), uri=uri, given=given,
                         config=config, unit="post")
 
 

@@ -34,6 +34,7 @@ from parallax.ingest import (
     savedpage,
     subtitles,
     table,
+    telegramhtml,
     url,
     warc,
 )
@@ -416,6 +417,9 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
         text, metadata = frontmatter.with_front_matter(text, metadata)
     if kind == "text" and (count := chat.messages(text)):  # was an "article" of messages
         yield Rejection(given, chat.refusal(text, count), Code.UNSUPPORTED.value)
+        return
+    if kind == "html" and telegramhtml.is_export(text):  # was one "article", the rest lost
+        yield from jsonl.read_channel_page(text, uri=uri, given=given, config=config)
         return
     if kind == "html" and (refusal := addresslist.bookmarks_refusal(text)) is not None:
         yield Rejection(given, refusal, Code.UNSUPPORTED.value)  # was an "article" of links
