@@ -391,3 +391,18 @@ def test_a_telegram_html_export_is_read_post_by_post(tmp_path) -> None:
     group = _telegram_page("Harbour friends", [("Ann Lee", BODY), ("Tomas Brannock", BODY)])
     (refused,) = _read(tmp_path, "group.html", group)
     assert isinstance(refused, Rejection) and "Telegram chat export of 2 messages" in refused.reason
+
+
+def test_a_slack_exports_messages_are_no_articles(tmp_path) -> None:
+    # a Slack export's day file: each message with text was stored as an untitled article
+    messages = [{"type": "message", "user": "U1", "text": BODY * 2, "ts": f"17936928{n}.000200"}
+                for n in range(10, 13)]
+    messages.insert(1, {"type": "message", "subtype": "channel_join", "user": "U2",
+                        "text": "<@U2> has joined the channel", "ts": "1793692700.000100"})
+    (refused,) = _read(tmp_path, "2026-11-03.json", json.dumps(messages, indent=4))
+    assert isinstance(refused, Rejection)
+    assert "Slack export of 4 messages" in refused.reason
+    # records that carry a "type" of their own are read as before
+    records = [{"type": "message", "title": "Ferry vote", "text": BODY * 2}]
+    (record,) = _read(tmp_path, "records.json", json.dumps(records))
+    assert isinstance(record, RawDocument)

@@ -65,6 +65,31 @@ def telegram_refusal(count: int) -> str:
             ".txt file, one a line, and give that")
 
 
+#: a Slack message's time stamp ("1793692800.000200": seconds and a sequence)
+_SLACK_TS = re.compile(r"\d{9,11}\.\d{1,8}")
+
+
+def slack_messages(value: object) -> int:
+    """How many messages a Slack export's day file (``channel/2026-11-03.json``: a list of
+    objects with ``"type": "message"`` and a ``ts`` stamp) holds, else 0. Each message with
+    text was a news record: a newsroom channel's chatter stored as untitled articles, a
+    join notice as a rejection (helper NW, round ten)."""
+    if not isinstance(value, list) or not value:
+        return 0
+    head = value[:50]
+    if not all(isinstance(m, dict) and m.get("type") == "message"
+               and isinstance(m.get("ts"), str) and _SLACK_TS.fullmatch(m["ts"])
+               for m in head):
+        return 0
+    return len(value)
+
+
+def slack_refusal(count: int) -> str:
+    return (f"a Slack export of {count:,} messages, not news records: a chat is no article to "
+            "analyse; to read the pages it links to, put their addresses in a .txt file, one "
+            "a line, and give that")
+
+
 #: the export's ``type`` of a channel: posts an account publishes to its readers
 CHANNEL_TYPES = ("public_channel", "private_channel")
 

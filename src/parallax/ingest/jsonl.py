@@ -243,6 +243,9 @@ def read_json_text(text: str, *, uri: str, given: str, config: Config) -> Iterat
     if chat.telegram_messages(value):  # one "record" refused for a missing field
         yield from _telegram(value, uri=uri, given=given, config=config)
         return
+    if count := chat.slack_messages(value):  # each message was an untitled "article"
+        yield Rejection(given, chat.slack_refusal(count), Code.UNSUPPORTED.value)
+        return
     records = [value] if isinstance(value, dict) else value
     if isinstance(value, dict) and (wrapped := _wrapped_lists(value)):
         records = [r for key in wrapped if _holds_records(value[key]) for r in value[key]]
