@@ -108,7 +108,7 @@ def _segment(doc: RawDocument | Rejection) -> Page:
 
 def test_a_lynx_dump_loses_its_link_numbers(tmp_path) -> None:
     # `lynx -dump URL > page.txt`: each link's number ("[5]review") was a word of the
-    # article, in its text, claims and quotes, and search for "review" missed it
+    # article, in its text, claims and quotes, and of its title
     (doc,) = _read(tmp_path, "page.txt", LYNX)
     (main,) = [a for a in _segment(doc).articles if a.role == "main"]
     assert "after a review of the service's costs" in main.text

@@ -4,7 +4,7 @@
 written "[6]review" in the text and listed at the end under "References" ("6. https://…").
 Read as they stand, the numbers were words of the article ("after a [6]review of the
 service's costs", in its text, claims and quotes) and of its title ("[2]Dunmere Harbour
-Post"), and a search for "review" did not find the article (helper NW, round ten). Only a
+Post") (helper NW, round ten). Only a
 dump that ends with such a list is touched, and only the numbers the list holds: "[6]" in a
 page without it (a footnote, a citation) stays as written.
 """
