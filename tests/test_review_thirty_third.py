@@ -171,3 +171,15 @@ def test_and_not_reads_as_not_in_a_search(db_url: str) -> None:
         assert titles("ferry and not vote") == ["Night ferry"]
     finally:
         store.close()
+
+
+def test_an_opml_outline_without_feeds_is_not_called_a_list_of_feeds(tmp_path) -> None:
+    # ce09e60: an outliner's OPML export (notes, a draft: its text in the outlines' "text"
+    # attributes) was refused as "an OPML list of 0 feeds (a feed reader's subscriptions)",
+    # a label it is not
+    outline = ('<?xml version="1.0"?>\n<opml version="2.0"><head><title>Ferry draft</title>'
+               '</head><body><outline text="Council vote on the night ferry">'
+               '<outline text="Quote the harbour families"/></outline></body></opml>\n')
+    (refused,) = _read(tmp_path, "draft.opml", outline)
+    assert isinstance(refused, Rejection)
+    assert "feed" not in refused.reason and "outline" in refused.reason

@@ -120,6 +120,10 @@ def opml_refusal(text: str) -> str | None:
     if _OPML.match(text[:4096]) is None:
         return None
     count = len(_FEED_OUTLINE.findall(text))
+    if not count:  # an outliner's export (notes, a draft), no list of feeds (helper R)
+        return ("an OPML outline (an outliner's export, not a list of subscriptions), not a "
+                "page: its text is held in the outline's attributes, which are not read; export "
+                "it as plain text or Markdown and give that")
     return (f"an OPML list of {count:,} feed{'' if count == 1 else 's'} (a feed reader's "
             "subscriptions), not a feed or a page: nothing is fetched from it; give the feeds' "
             "addresses (their xmlUrl) to read them, or in a .txt file, one a line")
