@@ -406,3 +406,30 @@ def test_a_slack_exports_messages_are_no_articles(tmp_path) -> None:
     records = [{"type": "message", "title": "Ferry vote", "text": BODY * 2}]
     (record,) = _read(tmp_path, "records.json", json.dumps(records))
     assert isinstance(record, RawDocument)
+
+
+def test_an_archived_copy_is_the_originals_article(tmp_path) -> None:
+    # a Wayback Machine copy (saved from it, or fetched from it): its article's address was
+    # the archive's, so two outlets' archived pages were one "Unknown outlet
+    # (web.archive.org)", and "2 hours ago" was read against the ingest's clock
+    from parallax.ingest.sources import from_text
+
+    wayback = "https://web.archive.org/web/20261103090000/https://coast.example/2026/ferry"
+    page = (f"<html><head><title>Ferry vote</title></head><body><article><h1>Ferry vote</h1>"
+            f"<p>{BODY}</p><p>{BODY}</p></article></body></html>")
+    saved = f"<!-- saved from url=({len(wayback):04d}){wayback} -->\n{page}"
+    (doc,) = _read(tmp_path, "ferry.html", saved)
+    assert isinstance(doc, RawDocument)
+    assert doc.metadata["url"] == "https://coast.example/2026/ferry"
+    assert doc.metadata["archived_url"] == wayback and doc.metadata["saved_from"]
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.url == "https://coast.example/2026/ferry"
+    # as read_url hands a fetched capture on (its "id_" form)
+    fetched = wayback.replace("090000/", "090000id_/")
+    (doc,) = from_text(page, "html", uri=fetched, given=fetched, config=Config(),
+                       raw=page.encode(), metadata={"url": fetched})
+    assert isinstance(doc, RawDocument) and doc.metadata["url"].startswith("https://coast.")
+    # any other address is the page's own, as before
+    (doc,) = from_text(page, "html", uri="https://coast.example/a", given="x", config=Config(),
+                       raw=page.encode(), metadata={"url": "https://coast.example/a"})
+    assert isinstance(doc, RawDocument) and "archived_url" not in doc.metadata

@@ -79,3 +79,27 @@ def saved_from(text: str) -> str | None:
     if found is None or not is_url(found.group(1)):
         return None
     return found.group(1)
+
+
+#: a Wayback Machine capture's address: its time stamp, a mode ("id_", "if_"), the original
+_WAYBACK = re.compile(r"https?://web\.archive\.org/web/(\d{4,14})(?:[a-z]{2}_|\*)?/+"
+                      r"((?:https?:/+)?[^/\s]+\.[^/\s]+(?:/\S*)?)", re.IGNORECASE)
+
+
+def archived(metadata: dict[str, object]) -> None:
+    """An archived copy's article is the original's: a page fetched from or saved from the
+    Wayback Machine (``web.archive.org/web/20261103090000/https://outlet.example/…``) had the
+    archive's address as its own, so two outlets' archived pages were one "Unknown outlet
+    (web.archive.org)" in a story, and a relative time on the page ("2 hours ago") was read
+    against the ingest's clock, not the capture's (helper NW, round ten). The original
+    address becomes the article's, the archive's is kept as ``archived_url``, and the page
+    counts as saved earlier (``saved_from``)."""
+    address = metadata.get("url")
+    found = _WAYBACK.fullmatch(address) if isinstance(address, str) else None
+    if found is None:
+        return
+    original = re.sub(r"^(https?):/+", r"\1://", found.group(2), flags=re.IGNORECASE)
+    if not is_url(original):  # the capture of a bare host ("/web/2026/outlet.example/")
+        original = "http://" + original
+    metadata.update(url=original, archived_url=address, saved_from=True)
+
