@@ -158,7 +158,9 @@ def test_the_second_reading_starts_from_the_first_and_reads_the_same(
         return repr(pipe.segment_many(site)), dict(calls)
 
     reused, counts = read()
-    assert counts == {"features": 3, "choose": 6}  # each dump read twice, its lines scored once
+    # each dump's lines scored once, chosen once as read and once re-scored (asked before the
+    # second reading whether it is needed, and read by it)
+    assert counts == {"features": 3, "choose": 6}
 
     @contextmanager
     def forgetting(*_: object) -> object:  # no first readings kept: all computed anew
@@ -209,3 +211,47 @@ def test_both_sibling_searches_of_a_chunk_hash_each_dump_once(
     sitememory.drop_site_furniture(site, pages)
     assert len(calls) == 6
     assert repr(pages) == kept
+
+
+def below(name: str) -> str:
+    """The template under the article: the lines the siblings hold are outside it already."""
+    return "\n".join([f"{name.title()} news from the valley", *STORIES[name], *MENU,
+                      *FOOTER]) + "\n"
+
+
+def test_a_dump_whose_chooser_keeps_its_lines_beside_its_siblings_is_not_decoded_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the re-scored probabilities give the chooser the first reading's main lines, the
+    second reading would read the same input from there on: the first page stands, the same
+    as a second reading's, and the dump is segmented once."""
+    from contextlib import contextmanager
+
+    from parallax.pipeline import Pipeline
+    from parallax.segment import heuristic
+    from parallax.settings import Config
+
+    pipe = Pipeline.from_config(Config(), analyse=False)
+    segment_text = heuristic.segment_text
+    calls: list[str] = []
+
+    def counted(text: str, *args: object, **kwargs: object) -> object:
+        calls.append(text)
+        return segment_text(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(heuristic, "segment_text", counted)
+    same = [document(n, below(n)) for n in STORIES]
+    moved = [document(n, dump(n)) for n in STORIES]  # the menu's last line leaves the article
+    kept = repr(pipe.segment_many(same))
+    assert sorted(calls) == sorted(below(n) for n in STORIES)  # each dump segmented once
+    calls.clear()
+    pipe.segment_many(moved)
+    assert len(calls) == 6  # read again: the chooser's lines differ
+
+    @contextmanager
+    def forgetting(*_: object) -> object:  # no first readings: every dump read again
+        yield
+
+    monkeypatch.setattr(sitelines_model, "remembering", forgetting)
+    calls.clear()
+    assert repr(pipe.segment_many(same)) == kept
+    assert len(calls) == 6

@@ -10,7 +10,9 @@ the share of siblings holding the line. The other direction (a line no sibling h
 page's own) was measured and lost on training half 0 (docs/segmentation.md,
 "Thirty-second session (helper ST4)"), so a line no sibling holds keeps its probability
 exactly, and a dump with no sibling is never segmented again: it reads as before, by
-construction.
+construction. Nor is a dump whose re-scored probabilities give the region chooser the main
+lines its first reading chose (about 3 in 10 of the training dumps with siblings): everything
+after the chooser would read the same input, so the first page stands as the second would.
 
 Guards, each an answer that reads worse than the first reading: the second reading is kept
 only when it is a page (never a rejection), is not newly of low confidence and reads the same
@@ -30,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -50,7 +52,7 @@ from parallax.segment.sitememory import (
 from parallax.segment.trees import packaged
 
 if TYPE_CHECKING:
-    from parallax.segment.linemodel import Scored
+    from parallax.segment.linemodel import LineModel, Scored
 
 FloatArray = npt.NDArray[np.float64]
 #: (the page's lines, the line model's probabilities) -> the probabilities the chooser reads
@@ -68,15 +70,38 @@ class FirstReading:
     the re-scoring, so the second reading starts from it (the same text, the same model) and
     runs only the re-scoring and what follows it."""
 
-    model: object
+    model: LineModel
     lines: list[Line]
     metas: list[str | None]  # as read: the reading marks a live blog's byline later
     scored: Scored
+    mask: list[bool] | None  # the main lines the first reading chose (None: not known)
+    #: the latest re-scoring and the main lines it gave (``chosen``): asked before the second
+    #: reading whether it is needed, then read by it
+    again: list[tuple[Rescore, list[bool]]] = field(default_factory=list)
 
     def lines_again(self) -> list[Line]:
         for line, meta in zip(self.lines, self.metas, strict=True):
             line.meta = meta
         return self.lines
+
+    def chosen(self, rescore: Rescore | None) -> list[bool]:
+        """The chooser's main lines with the probabilities re-scored by ``rescore`` (None:
+        the line model's own), each re-scoring's computed once."""
+        if rescore is None and self.mask is not None:
+            return list(self.mask)
+        for done, mask in self.again:
+            if done is rescore:
+                return list(mask)
+        with rescoring(rescore):
+            mask = self.model.choose_lines(self.lines, self.scored)
+        self.again[:] = [(rescore, mask)] if rescore is not None else []
+        return list(mask)
+
+    def chooses_alike(self, rescore: Rescore) -> bool:
+        """Whether the re-scored probabilities give the chooser the first reading's main
+        lines: then everything after it (form end, thread heads, decoder, title check) reads
+        the same input, and a second reading would be the first exactly."""
+        return self.mask is not None and self.chosen(rescore) == self.mask
 
 
 #: a chunk's text dumps' first readings by text (None: not read yet), set only while a chunk
@@ -163,9 +188,13 @@ def resegment_with_siblings(docs: Sequence[RawDocument], results: list[Page | Re
     model = model or default_model()
     if model is None:
         return
+    memo = READINGS.get()
     for i, held in siblings(docs, results, stored, searched).items():
-        first = results[i]
-        with rescoring(model.rescore([s.lines for s in held])):
+        first, rescore = results[i], model.rescore([s.lines for s in held])
+        reading = memo.get(docs[i].text) if memo is not None else None
+        if reading is not None and reading.chooses_alike(rescore):
+            continue  # (the same main lines: the second reading would be the first)
+        with rescoring(rescore):
             again = segment(docs[i])
         if isinstance(first, Page) and isinstance(again, Page) and _same_reading(first, again):
             results[i] = again

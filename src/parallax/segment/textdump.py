@@ -24,7 +24,7 @@ from parallax.segment.headline import forget_words
 from parallax.segment.linemodel import LineModel, default_model
 from parallax.segment.lines import Line, LineClassifier, read_lines
 from parallax.segment.linkrefs import without_link_numbers
-from parallax.segment.sitelines_model import READINGS, FirstReading
+from parallax.segment.sitelines_model import READINGS, RESCORE, FirstReading
 from parallax.segment.threads import decoder_heads, thread_marks
 from parallax.segment.unwrap import unwrap
 
@@ -69,11 +69,13 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     heads = thread_marks(lines)
     if first is None:
         scored = chosen.scores(lines, heads[0])  # the model reads the comments headings too
-        if memo is not None and text in memo:
-            memo[text] = FirstReading(chosen, lines, [line.meta for line in lines], scored)
+        metas = [line.meta for line in lines]
+        mask = chosen.choose_lines(lines, scored)
+        if memo is not None and text in memo:  # (its mask: the first reading's alone)
+            memo[text] = FirstReading(chosen, lines, metas, scored,
+                                      mask if RESCORE.get() is None else None)
     else:
-        scored = first.scored
-    mask = chosen.choose_lines(lines, scored)
+        mask = first.chosen(RESCORE.get())  # (asked before, when read beside its siblings)
     end = form_end(lines, mask)  # (no main text below a comment form: formend.py)
     if end is not None:
         mask = main_above(lines, mask, end)
