@@ -433,3 +433,28 @@ def test_an_archived_copy_is_the_originals_article(tmp_path) -> None:
     (doc,) = from_text(page, "html", uri="https://coast.example/a", given="x", config=Config(),
                        raw=page.encode(), metadata={"url": "https://coast.example/a"})
     assert isinstance(doc, RawDocument) and "archived_url" not in doc.metadata
+
+
+def test_a_format_flowed_e_mail_keeps_its_paragraphs_whole(tmp_path) -> None:
+    # Apple Mail's and Thunderbird's plain text (format=flowed: a line ending in a space goes
+    # on in the next): a paragraph was cut where the dump's width guess failed
+    import textwrap
+
+    paragraphs = [
+        "The harbour council confirmed on Tuesday that ferry fares between Dunmere and "
+        "Quellport will rise by a fifth from January, the first increase in six years, after "
+        "a long review.",
+        'Councillor Alma Reyes said the rise was needed to pay for two new boats. "We cannot '
+        'keep the old vessels running for another winter," she said at the meeting.',
+        "Passenger groups said the increase would hit commuters hardest and asked for a season "
+        "ticket discount before the new fares begin in the new year."]
+    body = "\r\n\r\n".join("\r\n".join(line + " " for line in textwrap.wrap(p, 66))[:-1]
+                           for p in paragraphs)
+    mail = ("From: Coast Post <news@coast.example>\r\nTo: desk@example.org\r\nSubject: Night "
+            "ferry fares\r\nDate: Tue, 3 Nov 2026 07:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/plain; charset=utf-8; format=flowed\r\n\r\n" + body + "\r\n")
+    path = tmp_path / "flowed.eml"
+    path.write_bytes(mail.encode())
+    (doc,) = list(read_inputs([str(path)], Config()))
+    (main,) = [a for a in _segment(doc).articles if a.role == "main"]
+    assert main.text.split("\n\n") == paragraphs

@@ -105,6 +105,38 @@ def _shown(value: object) -> str:
         return str(value)
 
 
+def unflowed(text: str, delsp: bool = False) -> str:
+    """A ``format=flowed`` text part (RFC 3676: what Apple Mail and Thunderbird send) with
+    its soft line breaks joined: a line ending in a space goes on in the next one (its
+    space dropped too with ``delsp=yes``), a signature's "-- " line excepted. Read as a
+    dump, its paragraphs were cut where the wrapper's width guess failed ("… running for
+    another" / "winter," she said") (helper NW, round ten). Quoted lines ("> ") join only
+    lines of the same depth."""
+    out: list[str] = []
+    carry: list[str] = []  # the soft-broken pieces of the line being joined (a list: linear)
+    depth = 0
+
+    def written(quotes: int, body: str) -> str:
+        return f"{'>' * quotes} {body}" if quotes else body
+
+    for line in text.replace("\r\n", "\n").split("\n"):
+        quotes = len(line) - len(line.lstrip(">"))
+        body = line[quotes:]
+        body = body[1:] if body.startswith(" ") else body  # space-stuffing (RFC 3676 4.4)
+        if carry and quotes != depth:
+            out.append(written(depth, "".join(carry)))
+            carry = []
+        if body.endswith(" ") and body != "-- ":  # a soft break
+            carry.append(body[:-1] if delsp else body)
+            depth = quotes
+            continue
+        out.append(written(quotes, "".join(carry) + body))
+        carry = []
+    if carry:
+        out.append(written(depth, "".join(carry)))
+    return "\n".join(out)
+
+
 #: what a mail program puts before a subject it answers or forwards ("Fwd: ", "Re: ", "AW: ")
 _REPLY = re.compile(r"^(?:[ \t]*(?:re|fwd?|aw|wg|tr|rv|sv|vs|antw|enc|r)(?:\[\d{1,4}\])?[ \t]*:)+",
                     re.IGNORECASE)
@@ -152,6 +184,8 @@ def read_mhtml(data: bytes, *, uri: str, given: str, fetched_at: str,
         kind = "html" if part.get_content_type() in HTML_TYPES else "text"
         if kind == "html":
             text = fit_html_blocks(text)
+        elif str(part.get_param("format") or "").lower() == "flowed":
+            text = unflowed(text, str(part.get_param("delsp") or "").lower() == "yes")
     except InputRejected as exc:
         yield Rejection(given, exc.reason, exc.code.value)
         return
