@@ -458,3 +458,42 @@ def test_a_format_flowed_e_mail_keeps_its_paragraphs_whole(tmp_path) -> None:
     (doc,) = list(read_inputs([str(path)], Config()))
     (main,) = [a for a in _segment(doc).articles if a.role == "main"]
     assert main.text.split("\n\n") == paragraphs
+
+
+def test_a_fetched_feed_or_export_under_a_loose_label_is_read_as_what_it_is(monkeypatch) -> None:
+    # a raw file on GitHub is text/plain and some sites serve RSS as text/html: read by the
+    # label, a JSONL export was a text dump of its JSON source and a feed one untitled
+    # "article" of every item
+    import httpx
+
+    import parallax.ingest.url as url_module
+
+    monkeypatch.setattr(url_module.socket, "getaddrinfo", lambda host, *a, **k: [
+        (0, 0, 0, "", ("93.184.216.34", 0))])
+    jsonl = "\n".join(json.dumps({"title": f"Ferry vote {n}", "text": BODY * 2})
+                      for n in (1, 2)) + "\n"
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Post</title><link>'
+           "https://coast.example/</link>" + "".join(
+               f"<item><title>Ferry vote {n}</title><link>https://coast.example/{n}</link>"
+               f"<description>{BODY * 2}</description></item>" for n in (1, 2))
+           + "</channel></rss>")
+    page = f"<html><body><article><h1>Ferry vote</h1><p>{BODY}</p></article></body></html>"
+    bodies = {"/export.jsonl": (jsonl, "text/plain; charset=utf-8"),
+              "/feed": (rss, "text/html; charset=utf-8"),
+              "/page": (page, "text/html; charset=utf-8")}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        text, ctype = bodies[request.url.path]
+        return httpx.Response(200, text=text, headers={"content-type": ctype})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=False)
+
+    def read(path: str) -> list[RawDocument | Rejection]:
+        return list(url_module.read_url(f"https://coast.example{path}", Config(), client=client))
+
+    records = read("/export.jsonl")
+    assert [r.metadata.get("title") for r in records] == ["Ferry vote 1", "Ferry vote 2"]
+    items = read("/feed")
+    assert [i.kind for i in items] == ["record", "record"]
+    (html_page,) = read("/page")
+    assert html_page.kind == "html"

@@ -190,10 +190,29 @@ def kind_from_content_type(content_type: str) -> str | None:
     return None
 
 
+def _kind(declared: str | None, text: str) -> str:
+    """The kind of a fetched text: its Content-Type's, unless that is plain text or HTML and
+    the text opens as a feed, JSON or JSON Lines. Servers label such files loosely: a raw
+    file on GitHub is text/plain, and a misconfigured site serves its RSS as text/html; read
+    by the label, a JSONL export was a dump of its JSON source and a feed one untitled
+    "article" of every item's text (helper NW, round ten). A plain-text label gives way as a
+    ``.txt`` file's name does (``sources.sniff_kind`` without its loose "<body" test)."""
+    from parallax.ingest.sources import sniff_kind
+
+    if declared not in (None, "text", "html"):
+        return declared
+    if declared is None:
+        return sniff_kind(text)
+    sniffed = sniff_kind(text, loose=False)
+    if declared == "text" or sniffed in ("feed", "json", "jsonl"):
+        return sniffed
+    return declared
+
+
 def read_url(url: str, config: Config,
              client: httpx.Client | None = None) -> Iterator[RawDocument | Rejection]:
     from parallax.ingest.decode import decode_as, decode_bytes
-    from parallax.ingest.sources import from_text, sniff_kind
+    from parallax.ingest.sources import from_text
 
     try:
         response = fetch(url, config, client=client)
@@ -211,6 +230,6 @@ def read_url(url: str, config: Config,
         yield Rejection(redacted(url), f"could not read {redacted(url)[:200]}: "
                         f"{type(exc).__name__}: {exc}", Code.FETCH.value)
         return
-    kind = kind_from_content_type(response.headers.get("content-type", "")) or sniff_kind(text)
+    kind = _kind(kind_from_content_type(response.headers.get("content-type", "")), text)
     yield from from_text(text, kind, uri=str(response.url), given=url, config=config, raw=data,
                          metadata={"encoding": encoding, "url": str(response.url)})
