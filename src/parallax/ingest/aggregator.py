@@ -9,14 +9,21 @@ site (helper NW, round ten). Now an aggregator's feed names no outlet of its own
 RSS ``<source>`` (the standard element naming the feed an item came from: Google News writes
 the outlet there) is its outlet, its " - Outlet" ending left out of the title, and a Google
 redirect link is read as the address it leads to.
+
+Other gatherers (a planet of blogs, a curator's link feed, an RSS builder's topic page) have
+no Google address: their title ("Harbour Links") was every item's outlet, so five outlets'
+reports were one outlet's (helper NL). A feed whose items link to several sites, none the
+feed's own, is an aggregator too (``links_elsewhere``); an outlet's feed links its own site.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from parallax.ingest.sender import site
 from parallax.ingest.url import is_url
 
 #: a Google host ("www.google.com", "news.google.co.uk", "google.de")
@@ -46,6 +53,26 @@ def is_aggregator(feed: Any) -> bool:
         if host.lower().startswith("news.") or path.startswith("/alerts"):
             return True
     return False
+
+
+#: the distinct sites a feed's items must link to when the feed names no address of its own
+#: (a feed stating its site needs two, none of them its own)
+SITES_UNOWNED = 3
+
+
+def links_elsewhere(own: Sequence[object], links: Sequence[object]) -> bool:
+    """Whether a feed's item links span several sites, none of them the feed's own.
+
+    ``own`` are the addresses the feed states or was fetched from (its channel link, its
+    ``rel="self"``, the fetched address); sites are registrable domains, so ``news.`` and
+    ``www.`` of one outlet are one site. Without an own address a third site is asked for,
+    and two items at least either way."""
+    owned = {site(p[0]) for a in own if (p := _parts(a)) is not None and p[0]}
+    linked = [site(p[0]) for a in links if (p := _parts(a)) is not None and p[0]]
+    sites = set(linked)
+    if len(linked) < 2 or sites & owned:
+        return False
+    return len(sites) >= (2 if owned else SITES_UNOWNED)
 
 
 def source_name(entry: Any) -> str | None:
@@ -78,4 +105,4 @@ def unwrapped(link: str | None) -> str | None:
     return link
 
 
-__all__ = ["is_aggregator", "source_name", "title_without_source", "unwrapped"]
+__all__ = ["is_aggregator", "links_elsewhere", "source_name", "title_without_source", "unwrapped"]

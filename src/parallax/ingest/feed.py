@@ -220,13 +220,14 @@ def _read_document(text: str, *, uri: str, given: str, config: Config, fetched_a
         entries = entries[:-1]
     # a saved feed with no site link but its own address: its relative links were kept
     # relative, "not a web link" and never followed (helper N8)
-    # an aggregator's title names no outlet of its items ("Google Alert - ferry")
-    outlet = None if aggregator.is_aggregator(parsed.feed) else \
-        feed_outlet(parsed.feed.get("title"))
-    yield from read_entries(entries, outlet=outlet,
-                            base=link_base(uri, parsed.feed.get("link") or _self_link(parsed.feed)),
-                            uri=uri, given=given, config=config, fetched_at=fetched_at,
-                            first=first)
+    base = link_base(uri, parsed.feed.get("link") or _self_link(parsed.feed))
+    # an aggregator's title names no outlet of its items ("Google Alert - ferry", a planet)
+    gathered = aggregator.is_aggregator(parsed.feed) or aggregator.links_elsewhere(
+        [parsed.feed.get("link"), _self_link(parsed.feed), uri],
+        [aggregator.unwrapped(_item_link(entry, base)) for entry in entries])
+    outlet = None if gathered else feed_outlet(parsed.feed.get("title"))
+    yield from read_entries(entries, outlet=outlet, base=base, uri=uri, given=given,
+                            config=config, fetched_at=fetched_at, first=first)
     if cut_item:
         yield Rejection(f"{uri}#item-{first + len(entries) + 1}", "the feed is cut off inside this "
                         "item, so its text is incomplete; fetch the feed again", Code.PARSE.value)

@@ -1,0 +1,48 @@
+"""New-user inputs of the thirty-third session's helper NL (robustness: NW's round-ten left
+items). Every input is made up."""
+
+from __future__ import annotations
+
+from parallax.ingest import read_inputs
+from parallax.records import RawDocument, Rejection
+from parallax.settings import Config
+
+BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
+        "islands from January, saying the service lost money on every crossing this winter. ")
+
+
+def _read(tmp_path, name: str, text: str) -> list[RawDocument | Rejection]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return list(read_inputs([str(path)], Config()))
+
+
+def _feed(title: str, link: str | None, items: list[str]) -> str:
+    channel = f"<link>{link}</link>" if link else ""
+    entries = "".join(f"<item><title>Night ferry cut {n}</title><link>{address}</link>"
+                      f"<description>{BODY * 2}</description></item>"
+                      for n, address in enumerate(items))
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{title}'
+            f"</title>{channel}{entries}</channel></rss>")
+
+
+def test_a_feed_gathering_other_sites_links_names_no_outlet_of_its_own(tmp_path) -> None:
+    # a curator's link feed (not Google's) gave its own title as every item's outlet: three
+    # outlets' reports were one "Harbour Links" outlet in the story
+    others = ["https://coast.example/ferry", "https://www.dunmere-post.example/n/1",
+              "https://news.islander.example.co.uk/ferry"]
+    docs = _read(tmp_path, "links.rss", _feed("Harbour Links", "https://links.example/", others))
+    assert [d.metadata["outlet"] for d in docs if isinstance(d, RawDocument)] == [None] * 3
+    # no address of its own: three sites are asked for, two are not enough
+    docs = _read(tmp_path, "saved.rss", _feed("Harbour Links", None, others))
+    assert [d.metadata["outlet"] for d in docs if isinstance(d, RawDocument)] == [None] * 3
+    docs = _read(tmp_path, "two.rss", _feed("Harbour Links", None, others[:2]))
+    assert {d.metadata["outlet"] for d in docs if isinstance(d, RawDocument)} == {"Harbour Links"}
+    # an outlet's own feed linking one item elsewhere, at its news. subdomain, keeps its name
+    own = ["https://news.coast.example/ferry", "https://www.dunmere-post.example/n/1"]
+    docs = _read(tmp_path, "own.rss", _feed("Coast Post", "https://www.coast.example/", own))
+    assert {d.metadata["outlet"] for d in docs if isinstance(d, RawDocument)} == {"Coast Post"}
+    # all items at one other site (a feed service's copy of an outlet's feed): its title stays
+    one = ["https://coast.example/a", "https://coast.example/b"]
+    docs = _read(tmp_path, "one.rss", _feed("Coast Post", "https://rss.example/coast", one))
+    assert {d.metadata["outlet"] for d in docs if isinstance(d, RawDocument)} == {"Coast Post"}
