@@ -18,8 +18,9 @@ roles. This one measures what changes when the side model's cut for roles moves
    in-sample side probability, as ``make models`` runs the shipped side model), and each test
    entity decided by ``roles.cast_score``, the shipped rule with its guard, when its document's
    out-of-fold side probability reaches the cut.
-4. beside the first cut, the shipped rule since the twenty-ninth session: the gate fitted at the
-   first cut, and documents from ``--headline-from`` up to it (out-of-fold side probability)
+4. beside the first cut, the shipped rule since the twenty-ninth session: the gate fitted from
+   ``--headline-from`` (as ``make models`` records it), and documents from there up to the first
+   cut (out-of-fold side probability)
    get roles only for the entities their headline names (the gate row's ``in_title``, a
    substring test: the shipped filter, ``role_gate.in_headline``, takes whole words since the
    thirtieth session, so this row may count a few more such entities than analyze shows).
@@ -130,7 +131,10 @@ def decide(documents: list[dict[str, Any]], oof: dict[str, float], cut: float,
     """The roles shown at ``cut``, per (document, entity): gate refitted per fold on the
     training folds' documents recorded at ``cut``, the shipped ``roles.cast_score``; with
     ``headline_from``, documents from there up to ``cut`` get roles only for the entities their
-    headline names (``side.HEADLINE_ROLES_THRESHOLD``, twenty-ninth session)."""
+    headline names (``side.HEADLINE_ROLES_THRESHOLD``, twenty-ninth session), and the gate is
+    fitted on every candidate of the documents from ``headline_from``, as ``make models``
+    records them (thirty-third session; before, on those from ``cut`` only, a gate ``make
+    models`` no longer makes)."""
     low = cut if headline_from is None else min(cut, headline_from)
     titled = role_gate.FEATURES.index("in_title")
     ids = [d["doc"] for d in documents]
@@ -139,7 +143,7 @@ def decide(documents: list[dict[str, Any]], oof: dict[str, float], cut: float,
     for k in range(FOLDS):
         table = gate_train.Table()
         for d in documents:
-            if fold[d["doc"]] != k and d["side"] is not None and d["side"] >= cut:
+            if fold[d["doc"]] != k and d["side"] is not None and d["side"] >= low:
                 for c in d["candidates"]:
                     table.docs.append(d["doc"])
                     table.names.append(c["name"])

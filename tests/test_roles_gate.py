@@ -224,12 +224,13 @@ def test_a_name_cast_elsewhere_is_no_antagonist_without_the_articles_own_support
 
 def test_the_shipped_gate_casts_the_protagonist_of_the_story_not_a_passing_place() -> None:
     from parallax.frame.bundle import load_models
-    from parallax.frame.role_gate_train import HAND_THRESHOLD, THRESHOLD
+    from parallax.frame.role_gate_train import ANTAGONIST_THRESHOLD, HAND_THRESHOLD, THRESHOLD
 
     gate = load_models("")["roles-gate"]
     assert gate.meta["features"] == [*role_gate.FEATURES, *role_gate.NAME_FEATURES]
     assert gate.labels == ["cast", "Antagonist"]
     assert gate.meta["threshold"] == THRESHOLD and gate.meta["languages"] == ["en"]
+    assert gate.meta["antagonist_threshold"] == ANTAGONIST_THRESHOLD  # as ``make models`` fits
     assert HAND_THRESHOLD is None and "hand_threshold" not in gate.meta  # twentieth session
     assert gate.meta["main_rates"]["Antagonist"] > 0.5
     col = {name: i for i, name in enumerate(role_gate.FEATURES)}
@@ -267,6 +268,40 @@ def test_the_gate_card_reports_out_of_fold_scores() -> None:
     assert oof["precision"] > 0.4 and card["threshold"] == role_gate.threshold(
         LinearLabeller.load(bundled_dir() / "roles-gate.npz"))
 
+
+
+def test_the_gate_trainer_never_fits_on_an_analysis_other_code_made(tmp_path, monkeypatch
+                                                                     ) -> None:
+    """``make models`` caches what ``analyze`` makes of the training documents. Keyed by the
+    line count alone, a cache written by an older pipeline was read back after the entity code
+    changed, and the shipped gate was not what ``make models`` rebuilt from today's code
+    (thirty-third session). The key now covers the documents and the package's files."""
+    from types import SimpleNamespace
+
+    from parallax.frame import role_gate_train as trainer
+
+    doc = SimpleNamespace(id="d1", text="Dragan shelled Kyiv.", roles=[object()],
+                          path=tmp_path / "d1.txt")
+    runs: list[list[object]] = []
+
+    def analyse(paths: list[object], progress: object = None) -> list[None]:
+        runs.append(paths)
+        return [None]
+
+    monkeypatch.setattr(trainer, "WORK", tmp_path)
+    monkeypatch.setattr(trainer, "read_semeval2025", lambda folder: [doc])
+    monkeypatch.setattr(trainer, "held_out", lambda doc_id: False)
+    monkeypatch.setattr(trainer, "analyse_files", analyse)
+    # an older pipeline's analysis of as many documents
+    (tmp_path / "analysed-EN.jsonl").write_text(json.dumps(_article().to_dict()) + "\n",
+                                                encoding="utf-8")
+    assert trainer.analysed_documents(tmp_path, "EN", print)[1] == [None]
+    assert len(runs) == 1
+    trainer.analysed_documents(tmp_path, "EN", print)  # the same code and documents: reused
+    assert len(runs) == 1
+    doc.text = "Dragan shelled Kharkiv."
+    trainer.analysed_documents(tmp_path, "EN", print)
+    assert len(runs) == 2
 
 @pytest.fixture(scope="module")
 def seed_roles() -> dict[str, dict[str, str]]:
