@@ -41,10 +41,10 @@ from typing import Any
 import numpy as np
 
 from parallax.embeddings import CachedEncoder
-from parallax.frame import metrics, roles
+from parallax.frame import metrics, role_gate_train, roles
 from parallax.frame.datasets import held_out, read_semeval2025
 from parallax.frame.domains import in_domains
-from parallax.frame.endtoend import analyse_files, entities_at, role_at
+from parallax.frame.endtoend import entities_at, role_at
 from parallax.frame.linear import LinearLabeller
 from parallax.frame.tasks import C_DENSE, FINE_ROLES, _labels, build_rows, roles_seen
 from parallax.frame.trained import ROLE_TYPES, TrainedFraming
@@ -270,14 +270,10 @@ def record_folds(language: str, folds: int, path: Path) -> None:
     docs = [d for d in read_semeval2025(DATA / "train" / language)
             if not held_out(d.id) and d.roles and d.path is not None]
     WORK.mkdir(parents=True, exist_ok=True)
-    cache = WORK / f"analysed-{language}.jsonl"
-    if cache.exists():
-        analysed = [Article.from_dict(r) if r else None for r in
-                    map(json.loads, cache.read_text(encoding="utf-8").splitlines())]
-    else:
-        analysed = analyse_files([d.path for d in docs if d.path is not None], progress=say)
-        cache.write_text("".join(json.dumps(a.to_dict() if a else None) + "\n"
-                                 for a in analysed), encoding="utf-8")
+    # the gate trainer's cache, keyed by the documents and the package's files (thirty-third
+    # session: an unkeyed cache outlived the code that wrote it)
+    cached, analysed = role_gate_train.analysed_documents(DATA, language, say)
+    assert [d.id for d in cached] == [d.id for d in docs]
     doc_fold = {g: int(f) for g, f in zip(rows.groups, fold, strict=True)}
     out: list[dict[str, Any]] = []
     docs_out: list[dict[str, Any]] = []
