@@ -46,3 +46,31 @@ def test_a_feed_gathering_other_sites_links_names_no_outlet_of_its_own(tmp_path)
     one = ["https://coast.example/a", "https://coast.example/b"]
     docs = _read(tmp_path, "one.rss", _feed("Coast Post", "https://rss.example/coast", one))
     assert {d.metadata["outlet"] for d in docs if isinstance(d, RawDocument)} == {"Coast Post"}
+
+
+def _page(head: str, menu_site: str = "www.coastpost.example") -> str:
+    menu = "".join(f'<li><a href="https://{menu_site}/{s}">{s}</a></li>'
+                   for s in ("news", "sport", "weather"))
+    return (f"<!DOCTYPE html><html><head><title>Night ferry cut</title>{head}</head><body>"
+            f"<nav><ul>{menu}</ul></nav><article><h1>Night ferry cut</h1><p>{BODY}</p>"
+            f"<p>{BODY}</p></article></body></html>")
+
+
+def test_a_page_saved_without_a_mark_has_its_canonical_address_on_its_own_site(tmp_path) -> None:
+    # Firefox's "Save Page As" and curl -o write no "saved from" mark: the article had no
+    # address, though its head names it
+    own = "https://www.coastpost.example/news/night-ferry-cut"
+    (doc,) = _read(tmp_path, "a.html", _page(f'<link rel="canonical" href="{own}">'))
+    assert isinstance(doc, RawDocument) and doc.metadata["url"] == own
+    assert doc.metadata["saved_from"] is True  # saved earlier: "2 hours ago" is not now
+    (doc,) = _read(tmp_path, "b.html", _page(f"<meta property='og:url' content='{own}'>"
+                                             "<meta property='og:site_name' content='Coast Post'>",
+                                             menu_site="cdn.example"))
+    assert isinstance(doc, RawDocument) and doc.metadata["url"] == own
+    # a syndicated copy: its canonical names the wire's address, not this outlet's page
+    wire = "https://harbourwire.example/2026/11/03/night-ferry-cut"
+    (doc,) = _read(tmp_path, "c.html", _page(f'<link rel="canonical" href="{wire}">'))
+    assert isinstance(doc, RawDocument) and "url" not in doc.metadata
+    (doc,) = _read(tmp_path, "d.html", _page(f'<link rel="canonical" href="{wire}">'
+                                             f'<meta property="og:url" content="{own}">'))
+    assert isinstance(doc, RawDocument) and doc.metadata["url"] == own

@@ -432,6 +432,8 @@ def from_text(text: str, kind: str, *, uri: str, given: str, config: Config, raw
     if kind == "html":
         if metadata is not None and "url" not in metadata and (at := savedpage.saved_from(text)):
             metadata.update(url=at, saved_from=True)  # a browser's mark of the page's address
+        elif metadata is not None and "url" not in metadata and (at := savedpage.own_address(text)):
+            metadata.update(url=at, saved_from=True)  # its canonical, if the page confirms it
         if metadata is not None:  # an archived copy: the original's address
             savedpage.archived(metadata)
         try:
