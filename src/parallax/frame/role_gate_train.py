@@ -60,16 +60,18 @@ HAND_THRESHOLD: float | None = None
 #: with the most precise shown roles among those whose main-role accuracy per gold mention is at
 #: least the cast gate's (0.141 at THRESHOLD): 0.30, 165 roles shown, 80 right (0.485; the cast
 #: gate 169, 70, 0.414); 0.35 would show 121, 63 right, main 0.127 (docs/framing.md,
-#: "Twenty-seventh session (helper RO)"). Thirty-third session (helper RG), measured, not
-#: shipped: nested out of fold by document (``scripts/roles_nested.py``: the gate refitted per
-#: fold on the documents this trainer records, helper RG's guard, the shipped side cuts) 0.38 is
-#: the lowest cut whose shown roles are right at least 0.6 of the time (152 shown, 84 right,
-#: 0.553 at 0.30 -> 101, 63, 0.624; 0.37 / 0.39 / 0.40: 0.606 / 0.635 / 0.637), but on the
-#: hold-out tenth this trainer's refit at 0.38 showed 13 roles, 9 right, where the shipped gate
-#: (fitted in the twenty-seventh session on 100 documents) shows 15, 11 right: it lost precision,
-#: so neither the refit nor the cut shipped (docs/portrayal.md, "Thirty-third session (helper
-#: RG)").
-ANTAGONIST_THRESHOLD = 0.3
+#: "Twenty-seventh session (helper RO)"). Thirty-third session (helper RG, then the lead): nested
+#: out of fold by document (``scripts/roles_nested.py``: the gate refitted per fold on the
+#: documents this trainer records, helper RG's guard, the shipped side cuts) 0.38 is the lowest
+#: cut whose shown roles are right at least 0.6 of the time (152 shown, 84 right, 0.553 at 0.30
+#: -> 101, 63, 0.624; 0.37 / 0.39 / 0.40: 0.606 / 0.635 / 0.637). The gate shipped until then
+#: had been fitted in the twenty-seventh session on 100 documents and was no longer what this
+#: trainer makes (138 documents since the headline-named roles); the lead shipped this trainer's
+#: refit at 0.38 so that ``make models`` rebuilds what users get and shown roles are right at
+#: least 0.6 of the time out of fold. Hold-out tenth: 15 shown, 11 right (main 0.259) -> 13 shown,
+#: 9 right (main 0.204); two roles in 20 documents are within noise (docs/portrayal.md,
+#: "Thirty-third session (helper RG)").
+ANTAGONIST_THRESHOLD = 0.38
 ROLE_NAMES = ("Antagonist", "Protagonist", "Innocent")
 C = 0.3
 LANGUAGES = ("EN",)
@@ -230,15 +232,17 @@ END_TO_END = [
      "thirty-third session: the gate refitted per outer fold on the other folds' documents "
      "that this trainer records (side probability from 0.5), names counted on them; helper "
      "RG's guard; roles from side 0.7 and headline-named from 0.5, each document on its "
-     "out-of-fold side probability); Antagonist cut 0.30, as shipped", "-", "0.161",
+     "out-of-fold side probability); Antagonist cut 0.30 (shipped until the thirty-third "
+     "session)", "-", "0.161",
      "152 (0.8)", "84 (0.553)"),
-    ("same, Antagonist cut 0.38 (measured, not shipped)", "-", "0.127", "101 (0.6)",
+    ("same, Antagonist cut 0.38, as shipped", "-", "0.127", "101 (0.6)",
      "63 (0.624)"),
     ("hold-out tenth (`scripts/eval_portrayal.py --only roles`, thirty-third session, "
-     "`807b7fb`): the gate fitted on 100 documents in the twenty-seventh session", "0",
+     "`807b7fb`): the gate fitted on 100 documents in the twenty-seventh session (shipped "
+     "until then)", "0",
      "0.259", "15 (0.75)", "11 (0.733)"),
-    ("same, this trainer's refit on 138 documents at `807b7fb`, Antagonist cut 0.38 "
-     "(measured, not shipped; at 0.30, looked at for the diagnosis only: 17 shown, 11 right)",
+    ("same, this trainer's refit on 138 documents at `807b7fb`, Antagonist cut 0.38, as "
+     "shipped (at 0.30, looked at for the diagnosis only: 17 shown, 11 right)",
      "0", "0.204", "13 (0.65)", "9 (0.692)"),
     ("out of fold, 632 mentions in 182 training documents, nested (`scripts/roles_nested.py`, "
      "twenty-eighth session: the gate refitted per outer fold of documents on the other folds' "
