@@ -93,3 +93,35 @@ def test_a_state_in_a_party_tag_is_no_mention_of_the_state() -> None:
                      "wrong. Vell lives in Lexington, Ky. and spoke in Ohio.")
     places = [t for t, kind, _ in found if kind == "GPE"]
     assert places == ["Lexington", "Ky.", "Ohio"]
+
+
+def test_a_name_after_a_lower_case_job_is_a_person() -> None:
+    # thirty-third session (helper EJ): a person whose given name the lists do not know, after a
+    # job in lower case, was typed a body or a place ("farmer <name>"), kept the job in its span
+    # ("electrician <name>", a body) or was typed a product, which Parallax shows nowhere
+    for sentence, name in [
+            ("The plan was backed by farmer Ewan Tolley on Monday.", "Ewan Tolley"),
+            ("According to nurse Bethany Colquhoun, the ward was understaffed.",
+             "Bethany Colquhoun"),
+            ("The plan was backed by electrician Ewan Tolley on Monday.", "Ewan Tolley"),
+            ("farmer Ines Carvalho said the plan would fail.", "Ines Carvalho"),
+            ("The dispute involved plumber Radek Novotny and his landlord.", "Radek Novotny")]:
+        found = [(t, kind) for t, kind, _ in entities(sentence)]
+        assert found == [(name, "PERSON")], (sentence, found)
+
+
+def test_a_body_or_a_common_word_after_a_job_stays_as_it_was() -> None:
+    # the evidence is a job right before two or three name-shaped words: a body's last word,
+    # a word the article writes in lower case, or a fourth capitalised word keeps the model's
+    # reading
+    assert parts("Farmers Co-op Society", "ORG") == [("Farmers Co-op Society", "ORG")]
+    # a lower-case noun after the name makes it a modifier: a body's, not a person's
+    assert [(t, kind) for t, kind, _ in entities("volunteer Fire Brigade members attended.")] \
+        == [("Fire Brigade", "ORG")]
+    from parallax.enrich.name_leads import missed_after_jobs
+    text = "The nurse Ewan Tolley Trust and the farmer Green Valley; valley farms."
+    assert missed_after_jobs(text, [], lambda: {"valley", "farms", "the", "and", "nurse",
+                                                "farmer"}) == []
+    text = "Witnesses included nurse Maren Quist's sister."
+    spans = missed_after_jobs(text, [], lambda: set())
+    assert [text[a:b] for a, b in spans] == ["Maren Quist"]

@@ -27,7 +27,7 @@ from parallax.enrich.common_words import CommonWords
 from parallax.enrich.entities import DEMONYM_ENDINGS, GazetteerEntities
 from parallax.enrich.interface_words import drop_interface_words
 from parallax.enrich.mention_links import drop_overlaps, join_rows, link_name_parts
-from parallax.enrich.name_leads import split_lead
+from parallax.enrich.name_leads import missed_after_jobs, split_lead
 from parallax.enrich.ner_spans import (
     hashtags,
     names_run_together,
@@ -250,6 +250,11 @@ class MultilingualEntities:
                 found.extend(m for m in self._split_pair(text, start, end, kind)
                              if m.type == "DATE" or fold(m.text) in self.aliases
                              or not common.not_a_name(m))
+        # a name after a lower-case job the model missed or typed a product ("farmer <name>")
+        for start, end in missed_after_jobs(text, [(m.start, m.end) for m in found],
+                                            common.lower):
+            if mention := self._mention(text, start, end, "PERSON"):
+                found.append(mention)
         return found
 
     def _known_type(self, name: str) -> str | None:
