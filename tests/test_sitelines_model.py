@@ -138,19 +138,19 @@ def test_the_second_reading_starts_from_the_first_and_reads_the_same(
     from parallax.settings import Config
 
     pipe = Pipeline.from_config(Config(), analyse=False)
-    features, choose = linemodel.features, linemodel.LineModel.choose_lines
+    features, choose = linemodel.features, linemodel.LineModel.choice
     calls = {"features": 0, "choose": 0}
 
     def counted_features(*args: object, **kwargs: object) -> object:
         calls["features"] += 1
         return features(*args, **kwargs)  # type: ignore[arg-type]
 
-    def counted_choose(self: linemodel.LineModel, *args: object) -> list[bool]:
+    def counted_choose(self: linemodel.LineModel, *args: object) -> tuple[list[bool], float]:
         calls["choose"] += 1
         return choose(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(linemodel, "features", counted_features)
-    monkeypatch.setattr(linemodel.LineModel, "choose_lines", counted_choose)
+    monkeypatch.setattr(linemodel.LineModel, "choice", counted_choose)
     site = [document(n, dump(n)) for n in STORIES]
 
     def read() -> tuple[str, dict[str, int]]:
@@ -255,3 +255,33 @@ def test_a_dump_whose_chooser_keeps_its_lines_beside_its_siblings_is_not_decoded
     calls.clear()
     assert repr(pipe.segment_many(same)) == kept
     assert len(calls) == 6
+
+
+class Unsure:
+    """A line model whose chooser is sure of the page's block as read (0.9) and less sure of
+    the one its re-scored probabilities give it (``sure``)."""
+
+    def __init__(self, sure: float) -> None:
+        self.sure = sure
+
+    def choice(self, lines: list[object], scored: object) -> tuple[list[bool], float]:
+        if sitelines_model.RESCORE.get() is None:
+            return [True] * len(lines), 0.9
+        return [False] * len(lines), self.sure
+
+
+def test_a_block_the_chooser_is_much_less_sure_of_is_not_read_again(
+        model: sitelines_model.SiblingLines) -> None:
+    site = [document(n, dump(n)) for n in STORIES]
+    for sure, calls in ((0.9 - sitelines_model.SURE_DROP - 0.01, []),
+                        (0.9 - sitelines_model.SURE_DROP + 0.01, list(STORIES))):
+        segment = Counting(page("never kept"))
+        pages: list[Page | Rejection] = [page("\n\n".join(STORIES[n])) for n in STORIES]
+        memo = {doc.text: sitelines_model.FirstReading(
+            Unsure(sure), [], [], None, [True], 0.9) for doc in site}  # type: ignore[arg-type]
+        token = sitelines_model.READINGS.set(memo)  # type: ignore[arg-type]
+        try:
+            sitelines_model.resegment_with_siblings(site, pages, segment, model=model)
+        finally:
+            sitelines_model.READINGS.reset(token)
+        assert segment.calls == calls

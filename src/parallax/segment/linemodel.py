@@ -262,11 +262,17 @@ class LineModel:
         return Scored(self.probabilities(lines, x), columns)
 
     def choose_lines(self, lines: list[Line], scored: Scored) -> list[bool]:
+        return self.choice(lines, scored)[0]
+
+    def choice(self, lines: list[Line], scored: Scored) -> tuple[list[bool], float]:
+        """The main lines and the region chooser's score for their block (1.0 without a
+        chooser)."""
         rescore = RESCORE.get()  # (a dump read beside its site's siblings: sitelines_model)
         p = scored.p if rescore is None else rescore(lines, scored.p)
         if scored.columns is None or self.regions is None:
-            return self.decode(lines, p)
-        return self.regions.choose(p, scored.columns).tolist()
+            return self.decode(lines, p), 1.0
+        keep, sure = self.regions.choice(p, scored.columns)
+        return keep.tolist(), sure
 
 
 @dataclass(frozen=True, slots=True)

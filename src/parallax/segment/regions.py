@@ -267,12 +267,19 @@ class RegionModel:
         """Main-text lines: the best-scored candidate region, minus its sure misses, plus
         sure hits outside. ``columns``: the line model's per-line ``words``, ``paragraph``,
         ``ends_sentence``, ``stop_ratio``, ``heading`` and ``phrase`` values."""
+        return self.choice(p, columns)[0]
+
+    def choice(self, p: FloatArray, columns: dict[str, FloatArray]
+               ) -> tuple[npt.NDArray[np.bool_], float]:
+        """``choose``'s lines and the chosen candidate's score (1.0 with one candidate or
+        none): how sure the chooser is of the block, which the sibling line model's second
+        reading must not lower much (``sitelines_model``)."""
         keep = p >= self.keep_outside
         found, rows = candidate_features(
             p, columns["words"], columns["paragraph"], columns["ends_sentence"],
             columns["stop_ratio"], columns["heading"], columns["phrase"], self.keep_inside)
         if not found:
-            return keep
+            return keep, 1.0
         wide = with_relative(rows) if self.relative else rows
         score = pair_scores(wide, self.trees) if self.pairwise else self.trees.probabilities(wide)
         best = int(score.argmax())
@@ -281,7 +288,7 @@ class RegionModel:
             best = base
         start, end = found[best]
         keep[start:end + 1] |= p[start:end + 1] >= self.keep_inside
-        return keep
+        return keep, float(score[best])
 
 
 def from_dict(data: dict[str, object]) -> RegionModel:

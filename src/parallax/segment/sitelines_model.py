@@ -18,7 +18,10 @@ Guards, each an answer that reads worse than the first reading: the second readi
 only when it is a page (never a rejection), is not newly of low confidence and reads the same
 reader comments (the model was trained on the article's lines, not the thread's: a short post
 above a long thread whose repeated reply lines were pushed down read the thread as the
-article). Chosen on training half 0 among four guard sets, confirmed on half 1.
+article). Chosen on training half 0 among four guard sets, confirmed on half 1. And it is
+not made when the region chooser is much less sure of the block the re-scored probabilities
+give it than of the first reading's (``SURE_DROP``): on a training site whose article fell
+from F1 0.5 to 0 another block was chosen, the chooser's score falling from 0.85 to 0.49.
 
 The model (``data/sibling-lines-v1.json``, model card ``data/sibling-lines-v1.md``) is a
 logistic regression with the line model's logit as a fixed offset, trained by
@@ -62,6 +65,11 @@ Rescore = Callable[[list[Line], FloatArray], FloatArray]
 RESCORE: ContextVar[Rescore | None] = ContextVar("sibling_rescore", default=None)
 
 NAMES = ("logit", "share", "logit*share")
+#: the second reading is not made when the region chooser's score for its block (a
+#: candidate's mean probability of beating the page's others) falls more than this below the
+#: first reading's (chosen on training half 0 among 0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3;
+#: docs/segmentation.md, "Thirty-third session (helper SG)")
+SURE_DROP = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +83,10 @@ class FirstReading:
     metas: list[str | None]  # as read: the reading marks a live blog's byline later
     scored: Scored
     mask: list[bool] | None  # the main lines the first reading chose (None: not known)
-    #: the latest re-scoring and the main lines it gave (``chosen``): asked before the second
-    #: reading whether it is needed, then read by it
-    again: list[tuple[Rescore, list[bool]]] = field(default_factory=list)
+    sure: float  # the region chooser's score for the first reading's block
+    #: the latest re-scoring, the main lines it gave and the chooser's score (``chosen``):
+    #: asked before the second reading whether it is needed, then read by it
+    again: list[tuple[Rescore, list[bool], float]] = field(default_factory=list)
 
     def lines_again(self) -> list[Line]:
         for line, meta in zip(self.lines, self.metas, strict=True):
@@ -87,21 +96,29 @@ class FirstReading:
     def chosen(self, rescore: Rescore | None) -> list[bool]:
         """The chooser's main lines with the probabilities re-scored by ``rescore`` (None:
         the line model's own), each re-scoring's computed once."""
+        return list(self._choice(rescore)[0])
+
+    def _choice(self, rescore: Rescore | None) -> tuple[list[bool], float]:
         if rescore is None and self.mask is not None:
-            return list(self.mask)
-        for done, mask in self.again:
+            return self.mask, self.sure
+        for done, mask, sure in self.again:
             if done is rescore:
-                return list(mask)
+                return mask, sure
         with rescoring(rescore):
-            mask = self.model.choose_lines(self.lines, self.scored)
-        self.again[:] = [(rescore, mask)] if rescore is not None else []
-        return list(mask)
+            mask, sure = self.model.choice(self.lines, self.scored)
+        self.again[:] = [(rescore, mask, sure)] if rescore is not None else []
+        return mask, sure
 
     def chooses_alike(self, rescore: Rescore) -> bool:
         """Whether the re-scored probabilities give the chooser the first reading's main
         lines: then everything after it (form end, thread heads, decoder, title check) reads
         the same input, and a second reading would be the first exactly."""
         return self.mask is not None and self.chosen(rescore) == self.mask
+
+    def less_sure(self, rescore: Rescore) -> bool:
+        """Whether the chooser scores the block the re-scored probabilities give it more than
+        ``SURE_DROP`` below the first reading's (module docstring)."""
+        return self.mask is not None and self._choice(rescore)[1] < self.sure - SURE_DROP
 
 
 #: a chunk's text dumps' first readings by text (None: not read yet), set only while a chunk
@@ -192,8 +209,9 @@ def resegment_with_siblings(docs: Sequence[RawDocument], results: list[Page | Re
     for i, held in siblings(docs, results, stored, searched).items():
         first, rescore = results[i], model.rescore([s.lines for s in held])
         reading = memo.get(docs[i].text) if memo is not None else None
-        if reading is not None and reading.chooses_alike(rescore):
-            continue  # (the same main lines: the second reading would be the first)
+        if reading is not None and (reading.chooses_alike(rescore)
+                                    or reading.less_sure(rescore)):
+            continue  # (the same main lines, or a block the chooser is much less sure of)
         with rescoring(rescore):
             again = segment(docs[i])
         if isinstance(first, Page) and isinstance(again, Page) and _same_reading(first, again):
@@ -214,6 +232,7 @@ __all__ = [
     "NAMES",
     "READINGS",
     "RESCORE",
+    "SURE_DROP",
     "FirstReading",
     "SiblingLines",
     "columns",

@@ -70,10 +70,10 @@ def segment_text(text: str, classifier: LineClassifier | None = None,
     if first is None:
         scored = chosen.scores(lines, heads[0])  # the model reads the comments headings too
         metas = [line.meta for line in lines]
-        mask = chosen.choose_lines(lines, scored)
+        mask, sure = chosen.choice(lines, scored)
         if memo is not None and text in memo:  # (its mask: the first reading's alone)
             memo[text] = FirstReading(chosen, lines, metas, scored,
-                                      mask if RESCORE.get() is None else None)
+                                      mask if RESCORE.get() is None else None, sure)
     else:
         mask = first.chosen(RESCORE.get())  # (asked before, when read beside its siblings)
     end = form_end(lines, mask)  # (no main text below a comment form: formend.py)
