@@ -4,7 +4,8 @@ items). Every input is made up."""
 from __future__ import annotations
 
 from parallax.ingest import read_inputs
-from parallax.records import RawDocument, Rejection
+from parallax.records import Article, RawDocument, Rejection
+from parallax.segment.heuristic import make_heuristic
 from parallax.settings import Config
 
 BODY = ("The harbour council of Dunmere voted on Tuesday to cut the night ferry to the outer "
@@ -74,3 +75,46 @@ def test_a_page_saved_without_a_mark_has_its_canonical_address_on_its_own_site(t
     (doc,) = _read(tmp_path, "d.html", _page(f'<link rel="canonical" href="{wire}">'
                                              f'<meta property="og:url" content="{own}">'))
     assert isinstance(doc, RawDocument) and doc.metadata["url"] == own
+
+
+LYNX = """   [1]Coast Post
+
+     * [2]News
+     * [3]Sport
+     * [4]Weather
+
+                         Night ferry cut to the outer islands
+
+   By Ann Lee
+   3 November 2026
+
+{body}
+
+{body}
+
+   [5]Share this story
+
+References
+
+   1. https://coast.example/
+   2. https://coast.example/news
+   3. https://coast.example/sport
+   4. https://coast.example/weather
+   5. https://coast.example/share
+"""
+
+
+def _main(tmp_path, name: str, text: str) -> Article:
+    (doc,) = _read(tmp_path, name, text)
+    assert isinstance(doc, RawDocument)
+    (main,) = [a for a in make_heuristic(Config()).segment(doc).articles if a.role == "main"]
+    return main
+
+
+def test_a_lynx_dumps_headline_under_the_sites_name_is_its_title(tmp_path) -> None:
+    # `lynx -dump`: the site's name (the logo's link) on top was traced as the title, the title
+    # check dropped it, and the headline under the menu stayed boilerplate: no title at all
+    body = "\n".join("   " + BODY[i:i + 70] for i in range(0, len(BODY), 70))
+    main = _main(tmp_path, "page.txt", LYNX.format(body=body))
+    assert main.title == "Night ferry cut to the outer islands"
+    assert main.text.startswith("The harbour council")

@@ -117,6 +117,13 @@ def _checked_title(seg: Segmented, lines: list[Line]) -> Segmented:
         main.title = titlecheck.shown_title(main.title, main.paragraphs, lines, seg.trace)
         if given.strip() and main.title != given and given not in main.paragraphs:
             seg.boilerplate.append(Boilerplate(given, "unconfirmed_title"))
+        if not main.title.strip() \
+                and (below := titlecheck.headline_below(main.paragraphs, lines, seg.trace)):
+            main.title = below[0]  # the headline under a site's name that was no title
+            if main.paragraphs and MD_HEADING.sub("", main.paragraphs[0]).strip() == below[0]:
+                main.paragraphs = main.paragraphs[1:]
+            seg.boilerplate = [b for b in seg.boilerplate
+                               if MD_HEADING.sub("", b.text).strip() != below[0]]
     _no_title_line_lost(seg)
     return seg
 
