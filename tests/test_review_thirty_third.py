@@ -183,3 +183,16 @@ def test_an_opml_outline_without_feeds_is_not_called_a_list_of_feeds(tmp_path) -
     (refused,) = _read(tmp_path, "draft.opml", outline)
     assert isinstance(refused, Rejection)
     assert "feed" not in refused.reason and "outline" in refused.reason
+
+
+def test_a_number_above_a_title_and_a_duration_is_no_reader_view_header() -> None:
+    # 3b4f69d: a dump opening "3.5" / a heading / "20 minutes" (a manual's step, a recipe)
+    # was read as Firefox's Reader View header: "3.5" the site's domain, and the number and
+    # the duration, lines of the text, taken out of it as furniture. A host name ends in a
+    # label of letters (a top-level domain)
+    from parallax.segment.readerview import split_header
+
+    text = "3.5\nBake the bread\n20 minutes\n\nMix the flour and the water, then rest it.\n"
+    assert split_header(text) == (text, None)
+    kept, header = split_header(text.replace("3.5", "coast.example"))
+    assert header is not None and header.domain == "coast.example" and "20 minutes" not in kept

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 #: languages (en, de, fr, es, it, pt, ru, uk, pl, bg)
 _TIME = re.compile(r"\d{1,3}(?:\s?[–-]\s?\d{1,3})?\s(?:minutes?|minuten?|minutos?|minuti|minuto|"
                    r"минут[аы]?|хвилин[аи]?|minut[ay]?|минути|минута)", re.IGNORECASE)
-#: a host name as the view shows it ("dunmerepost.example", "www.coast.example")
+#: a host name as the view shows it ("dunmerepost.example", "www.coast.example"), its last
+#: label letters, a top-level domain ("3.5" above a heading and "20 minutes" is a manual's
+#: step, not a reader view's header; helper R)
 _DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}"
-                     r"[a-z0-9])?){1,6}", re.IGNORECASE)
+                     r"[a-z0-9])?){0,5}\.(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})", re.IGNORECASE)
 _BY = re.compile(r"(?:by|von|par|por|di|de)\s+", re.IGNORECASE)
 #: the lines looked at: domain, title, byline, time, with blank lines between them
 _HEAD_LINES = 12
