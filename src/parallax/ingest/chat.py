@@ -59,10 +59,16 @@ def telegram_messages(value: object) -> int:
     return len(posts)
 
 
+def export_refusal(app: str, count: int) -> str:
+    """The one refusal of an app's chat export (Telegram's, Slack's), so that each export a
+    user meets says the same thing and the same way out."""
+    return (f"a {app} export of {count:,} messages, not news records: a chat is no article to "
+            "analyse; to read the pages it links to, put their addresses in a .txt file, one "
+            "a line, and give that")
+
+
 def telegram_refusal(count: int) -> str:
-    return (f"a Telegram chat export of {count:,} messages, not news records: a chat is no "
-            "article to analyse; to read the pages it links to, put their addresses in a "
-            ".txt file, one a line, and give that")
+    return export_refusal("Telegram chat", count)
 
 
 #: a Slack message's time stamp ("1793692800.000200": seconds and a sequence)
@@ -85,9 +91,7 @@ def slack_messages(value: object) -> int:
 
 
 def slack_refusal(count: int) -> str:
-    return (f"a Slack export of {count:,} messages, not news records: a chat is no article to "
-            "analyse; to read the pages it links to, put their addresses in a .txt file, one "
-            "a line, and give that")
+    return export_refusal("Slack", count)
 
 
 #: the export's ``type`` of a channel: posts an account publishes to its readers
