@@ -59,6 +59,38 @@ def _surfaces(mentions: list[Mention]) -> dict[str, tuple[str, str]]:
             if len(kinds) == 1}
 
 
+#: a letter run that starts a word: where a surface (it starts with a capital) may begin
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_]+")
+_ENDS_WORD = re.compile(r"(?![\w-])")
+
+
+def _occurrences(surfaces: list[str], text: str) -> dict[str, list[int]]:
+    """surface -> the starts of its whole-word occurrences in ``text`` (non-overlapping, as
+    ``re.finditer`` of the surface would give them), found in one pass over the text's words.
+
+    Why: a pattern per surface read the text once per name, so an article of thousands of
+    names cost seconds (a 275 KB dump of 3,000 names: 15 s CPU more); each word start now looks
+    up the surfaces that begin with its letters."""
+    by_first: dict[str, list[str]] = {}
+    for surface in surfaces:
+        first = _WORD.match(surface)
+        if first is not None:
+            by_first.setdefault(first.group(), []).append(surface)
+    if not by_first:
+        return {}
+    found: dict[str, list[int]] = {}
+    for word in _WORD_START.finditer(text):
+        for surface in by_first.get(word.group(), ()):
+            start = word.start()
+            if not text.startswith(surface, start) \
+                    or not _ENDS_WORD.match(text, start + len(surface)):
+                continue
+            starts = found.setdefault(surface, [])
+            if not starts or starts[-1] + len(surface) <= start:  # non-overlapping, as finditer
+                starts.append(start)
+    return found
+
+
 def repeated_names(mentions: list[Mention], text: str,
                    lower: Callable[[], set[str]]) -> list[Mention]:
     """``mentions`` plus every further occurrence of a name among them (see the module)."""
@@ -69,14 +101,15 @@ def repeated_names(mentions: list[Mention], text: str,
     for m in mentions:
         taken[m.start:m.end] = b"\1" * (m.end - m.start)
     lowered = lower()
+    spread = [s for s in surfaces if not any(w.lower() in lowered for w in _WORD.findall(s))]
+    hits = _occurrences(spread, text)
     added: list[Mention] = []
-    for surface, (kind, canonical) in surfaces.items():
-        if any(w.lower() in lowered for w in _WORD.findall(surface)):
-            continue
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
-            if any(taken[max(0, hit.start() - 1):hit.end() + 1]) or _inside_a_name(
-                    text, hit.start(), hit.end(), lowered):
+    for surface in spread:
+        kind, canonical = surfaces[surface]
+        for start in hits.get(surface, ()):
+            end = start + len(surface)
+            if any(taken[max(0, start - 1):end + 1]) or _inside_a_name(text, start, end, lowered):
                 continue
-            taken[hit.start():hit.end()] = b"\1" * (hit.end() - hit.start())
-            added.append(Mention(surface, hit.start(), hit.end(), kind, canonical))
+            taken[start:end] = b"\1" * (end - start)
+            added.append(Mention(surface, start, end, kind, canonical))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
