@@ -408,3 +408,25 @@ def test_a_title_without_spaces_breaks_in_the_outlet_table(tmp_path: Path) -> No
     for title in ("Night ferry to be cut, council says",
                   "Verkehrsinfrastrukturfinanzierungsgesellschaft meldet Verlust"):
         assert breakable(title) is title
+
+
+def test_delete_by_the_whole_disk_or_the_home_folder_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # since ingest stores absolute paths, "delete --source /" matched every file ever ingested
+    # from the command line and removed them all (helper R's review of 5eeb57f)
+    a, _ = _two_folders(tmp_path)
+    db = str(tmp_path / "news.db")
+    monkeypatch.chdir(a)
+    assert _cli("ingest", "in/report.txt", "--db", db).exit_code == 0
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for source in ("/", str(tmp_path), ".."):  # ".." from folder a is the home here
+        done = _cli("delete", "--source", source, "--db", db)
+        assert done.exit_code == 2, (source, done.output)
+        assert "whole disk or your home folder" in done.output
+    store = open_store(db)
+    try:
+        assert store.counts()["documents"] == 1
+    finally:
+        store.close()
+    # the folder the inputs were read from still works
+    assert _cli("delete", "--source", str(a / "in"), "--db", db).exit_code == 0

@@ -290,6 +290,17 @@ def local_path(name: str) -> str | None:
     return None
 
 
+def _whole_disk_or_home(source: str) -> bool:
+    """Whether a source is the file system's root or the home folder. Why: since ingest
+    stores each file's absolute path (migration 0019), a folder source takes every document
+    read below it, so "delete --source /" (or "..", "~" that lead there) would have removed
+    everything the command line ever ingested, where it had found nothing before (helper R)."""
+    if not source.strip() or is_address(source) or not os.path.isdir(source):
+        return False
+    here = os.path.realpath(source)
+    return here in {os.path.realpath(os.sep), os.path.realpath(os.path.expanduser("~"))}
+
+
 def documents_to_remove(store: Store, target: str, by_source: bool,
                         every_version: bool = False) -> tuple[list[str], str, str | None]:
     """(the documents to remove, the status when there are none, why): what ``parallax
@@ -303,6 +314,10 @@ def documents_to_remove(store: Store, target: str, by_source: bool,
                 for name in store.document_sources(page))
         return sorted(set(page).union(*more)) if page else [], status, why
     if by_source:
+        if _whole_disk_or_home(target):
+            return [], "refused", ("this is the whole disk or your home folder, above every "
+                                   "file ingested from it: name the folder or file the inputs "
+                                   "were read from")
         found = sorted({d for name in _spellings(target) for d in store.source_documents(name)})
         return found, "not_found", "no stored document was read from this source"
     article = store.article(target)
