@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from parallax.ingest.sender import site
+from parallax.ingest.sender import address_site
 from parallax.ingest.url import is_url
 
 #: a Google host ("www.google.com", "news.google.co.uk", "google.de")
@@ -67,8 +67,8 @@ def links_elsewhere(own: Sequence[object], links: Sequence[object]) -> bool:
     ``rel="self"``, the fetched address); sites are registrable domains, so ``news.`` and
     ``www.`` of one outlet are one site. Without an own address a third site is asked for,
     and two items at least either way."""
-    owned = {site(p[0]) for a in own if (p := _parts(a)) is not None and p[0]}
-    linked = [site(p[0]) for a in links if (p := _parts(a)) is not None and p[0]]
+    owned = {s for a in own if (s := address_site(a))}
+    linked = [s for a in links if (s := address_site(a))]
     sites = set(linked)
     if len(linked) < 2 or sites & owned:
         return False

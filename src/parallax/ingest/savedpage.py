@@ -18,9 +18,8 @@ import html
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from parallax.ingest.sender import links_site, opens_with_site, site
+from parallax.ingest.sender import address_site, links_site, opens_with_site
 from parallax.ingest.url import is_url
 
 #: the folder name a browser gives a saved page's resources, after the page's name; Windows
@@ -122,16 +121,6 @@ def _attr(tag: str, name: str) -> str | None:
     return html.unescape(next(g for g in found.groups() if g is not None)).strip()
 
 
-def _site(address: str | None) -> str | None:
-    if address is None or not is_url(address):
-        return None
-    try:
-        host = urlsplit(address).hostname
-    except ValueError:
-        return None
-    return site(host) if host else None
-
-
 def own_address(text: str) -> str | None:
     """The page's address from its ``<link rel="canonical">`` or ``og:url``, when another of
     the page's own marks names the same site; else None.
@@ -158,11 +147,11 @@ def own_address(text: str) -> str | None:
             site_name = _attr(tag, "content")
     linked: str | None = None
     for address, other in ((canonical, og_url), (og_url, canonical)):
-        at = _site(address)
+        at = address_site(address)
         if at is None:
             continue
         label = at.split(".")[0]
-        if at == _site(other) or (site_name and opens_with_site(site_name, label)):
+        if at == address_site(other) or (site_name and opens_with_site(site_name, label)):
             return address
         linked = links_site(text) if linked is None else linked
         if at == linked:

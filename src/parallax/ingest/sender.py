@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from email.utils import parseaddr
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from parallax.segment.outlet import key
 
@@ -40,6 +41,20 @@ def site(host: str) -> str:
     labels = [label for label in host.lower().strip(".").split(".") if label]
     n = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-n:])
+
+
+def address_site(address: object) -> str | None:
+    """The registrable site of a web address (``site`` of its host), else None: what a saved
+    page's own address tags and an aggregator's item links are compared by."""
+    from parallax.ingest.url import is_url  # (its HTTP client is not needed to read mail)
+
+    if not isinstance(address, str) or not is_url(address):
+        return None
+    try:
+        host = urlsplit(address).hostname
+    except ValueError:  # "http://[x"
+        return None
+    return site(host) if host else None
 
 
 def links_site(text: str) -> str | None:
