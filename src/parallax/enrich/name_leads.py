@@ -106,6 +106,11 @@ def split_lead(text: str, start: int, end: int, etype: str, lower: Callable[[], 
 LOWER_JOBS = frozenset(w.lower() for w in (JOBS | TITLES) - {"Coach", "Justice"}) | frozenset(
     """tenant resident pensioner student pupil volunteer spokesman spokeswoman spokesperson
     neighbour neighbor widow widower veteran officer constable""".split())
+#: jobs and titles as written in title case, and every job a name may follow (both cases): each
+#: checked per word of a candidate, so made once here rather than as a union per call
+TITLED = JOBS | TITLES
+_JOB_WORDS = TITLED | LOWER_JOBS
+_JOBS_EITHER = JOBS | LOWER_JOBS  # a span's first word that may be a job (no title)
 _JOB_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[ \t]+$")
 _NAME_AFTER_JOB = re.compile(r"(?<![\w-])([a-z]+)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
 #: capitalised words that are no part of a person's name after a job ("nurse Monday")
@@ -129,8 +134,7 @@ def job_before(text: str, start: int) -> bool:
     """Whether the word just before ``start`` (same line) is a job: lower case anywhere, or
     capitalised (a sentence's first word, which the model left out of the span)."""
     found = _JOB_BEFORE.search(text, max(0, start - 30), start)
-    return found is not None and (found.group(1) in LOWER_JOBS
-                                  or found.group(1) in JOBS | TITLES)
+    return found is not None and found.group(1) in _JOB_WORDS
 
 
 def named_after_job(words: list[str], lower: Callable[[], set[str]]) -> bool:
@@ -140,7 +144,7 @@ def named_after_job(words: list[str], lower: Callable[[], set[str]]) -> bool:
     words = [*words[:-1], _POSSESSIVE.sub("", words[-1])] if words else words
     return 2 <= len(words) <= 3 and words[0] not in _PLACE_OPENERS and words[-1] not in \
         _FIRM_ENDS and all(_SURNAME.fullmatch(w) and w not in _NOT_NAMES and w not in
-                          TITLES | JOBS and w.lower() not in lower() for w in words)
+                          TITLED and w.lower() not in lower() for w in words)
 
 
 def missed_after_jobs(text: str, taken: list[tuple[int, int]],
@@ -166,7 +170,7 @@ def _after_job(words: list[str], etype: str, lower: Callable[[], set[str]]) -> b
     the person it names when the given name is unknown to the lists: two or three name-shaped
     words after the job, none written in lower case elsewhere in the article ("Chef Table
     Services" is a body), the last no body's word."""
-    if etype not in ("PERSON", "ORG") or not words or words[0] not in JOBS | LOWER_JOBS:
+    if etype not in ("PERSON", "ORG") or not words or words[0] not in _JOBS_EITHER:
         return False
     rest = words[1:]
     return 2 <= len(rest) <= 3 and rest[-1] not in BODY_ENDS and rest[0] not in _PLACE_OPENERS \
